@@ -1,0 +1,3 @@
+//! The `policy` command-line tool.
+
+fn main() {}

@@ -1,0 +1,12 @@
+//! The typed AWS IAM policy model, its exact JSON form, a builder and the one validator.
+
+pub mod diagnostic;
+pub mod model;
+
+pub use diagnostic::{Code, Diagnostic, Location, Segment, Severity};
+pub use model::*;
+
+/// "Did you mean": the one suggestion helper, shared with the catalog.
+pub(crate) mod suggest {
+    pub use catalog::suggest;
+}

@@ -1,0 +1,1 @@
+//! The `policy!`, `statement!` and `policy_json!` macros.

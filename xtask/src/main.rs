@@ -1,0 +1,3 @@
+//! Project chores: `cargo xtask codegen`, `cargo xtask update-data`.
+
+fn main() {}
