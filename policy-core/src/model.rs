@@ -269,3 +269,339 @@ impl fmt::Display for Version {
         })
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Constructors and accessors. Constructors do not validate: `crate::validate` does.
+// ---------------------------------------------------------------------------------------------
+
+impl Policy {
+    /// A policy from its parts. Nothing is checked here; see [`crate::validate`].
+    pub fn new(
+        version: Option<Version>,
+        id: Option<String>,
+        statements: OneOrMany<Statement>,
+    ) -> Self {
+        Self {
+            version,
+            id,
+            statements,
+        }
+    }
+
+    /// `"Version"`, if written.
+    pub fn version(&self) -> Option<Version> {
+        self.version
+    }
+
+    /// `"Id"`, if written.
+    pub fn id(&self) -> Option<&str> {
+        self.id.as_deref()
+    }
+
+    /// The statements, in order.
+    pub fn statements(&self) -> &[Statement] {
+        &self.statements.items
+    }
+
+    /// The statements with the form they were written in (a single object or an array).
+    pub fn statement_list(&self) -> &OneOrMany<Statement> {
+        &self.statements
+    }
+
+    /// Appends statements (fragments), turning a single statement into an array.
+    pub fn extend(&mut self, statements: impl IntoIterator<Item = Statement>) {
+        self.statements.extend(statements);
+    }
+}
+
+impl Statement {
+    /// A statement from its parts. Nothing is checked here; see [`crate::validate`].
+    pub fn new(
+        sid: Option<String>,
+        effect: Effect,
+        principal: Option<Principals>,
+        action: Option<Actions>,
+        resource: Option<Resources>,
+        condition: Option<Condition>,
+    ) -> Self {
+        Self {
+            sid,
+            effect,
+            principal,
+            action,
+            resource,
+            condition,
+        }
+    }
+
+    /// `"Sid"`, if written.
+    pub fn sid(&self) -> Option<&str> {
+        self.sid.as_deref()
+    }
+
+    /// `"Effect"`.
+    pub fn effect(&self) -> Effect {
+        self.effect
+    }
+
+    /// `"Principal"` or `"NotPrincipal"`, if written.
+    pub fn principal(&self) -> Option<&Principals> {
+        self.principal.as_ref()
+    }
+
+    /// `"Action"` or `"NotAction"`, if written.
+    pub fn action(&self) -> Option<&Actions> {
+        self.action.as_ref()
+    }
+
+    /// `"Resource"` or `"NotResource"`, if written.
+    pub fn resource(&self) -> Option<&Resources> {
+        self.resource.as_ref()
+    }
+
+    /// `"Condition"`, if written.
+    pub fn condition(&self) -> Option<&Condition> {
+        self.condition.as_ref()
+    }
+}
+
+impl<T> OneOrMany<T> {
+    /// A single item, written without an array: `"Action": "s3:GetObject"`.
+    pub fn one(item: T) -> Self {
+        Self {
+            items: vec![item],
+            single: true,
+        }
+    }
+
+    /// Items written as an array (possibly of one item): `"Action": ["s3:GetObject"]`.
+    pub fn many(items: Vec<T>) -> Self {
+        Self {
+            items,
+            single: false,
+        }
+    }
+
+    /// The items, in order.
+    pub fn items(&self) -> &[T] {
+        &self.items
+    }
+
+    /// Whether the value was written as a single item rather than an array.
+    pub fn is_single(&self) -> bool {
+        self.single
+    }
+
+    /// An iterator over the items.
+    pub fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.items.iter()
+    }
+
+    /// Appends items; a single item becomes an array.
+    pub fn extend(&mut self, items: impl IntoIterator<Item = T>) {
+        self.items.extend(items);
+        self.single = self.single && self.items.len() == 1;
+    }
+}
+
+impl<'a, T> IntoIterator for &'a OneOrMany<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.iter()
+    }
+}
+
+impl Actions {
+    /// `"Action": items`.
+    pub fn action(items: OneOrMany<Action>) -> Self {
+        Self {
+            negated: false,
+            items,
+        }
+    }
+
+    /// `"NotAction": items`.
+    pub fn not_action(items: OneOrMany<Action>) -> Self {
+        Self {
+            negated: true,
+            items,
+        }
+    }
+
+    /// Whether this is `NotAction`.
+    pub fn is_negated(&self) -> bool {
+        self.negated
+    }
+
+    /// The actions, with their written form.
+    pub fn items(&self) -> &OneOrMany<Action> {
+        &self.items
+    }
+}
+
+impl Resources {
+    /// `"Resource": items`.
+    pub fn resource(items: OneOrMany<Resource>) -> Self {
+        Self {
+            negated: false,
+            items,
+        }
+    }
+
+    /// `"NotResource": items`.
+    pub fn not_resource(items: OneOrMany<Resource>) -> Self {
+        Self {
+            negated: true,
+            items,
+        }
+    }
+
+    /// Whether this is `NotResource`.
+    pub fn is_negated(&self) -> bool {
+        self.negated
+    }
+
+    /// The resources, with their written form.
+    pub fn items(&self) -> &OneOrMany<Resource> {
+        &self.items
+    }
+}
+
+impl Resource {
+    /// A resource as written: `*` or an ARN. Nothing is checked here.
+    pub fn new(text: impl Into<String>) -> Self {
+        Self(text.into())
+    }
+
+    /// The text as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Action {
+    /// The action as written, whatever its kind.
+    ///
+    /// Classification against the catalog (known, pattern or unchecked) is done by
+    /// [`Action::parse`].
+    pub fn as_str(&self) -> &str {
+        match self {
+            Action::Known { text, .. } => text,
+            Action::Pattern(text) | Action::Unchecked(text) => text,
+        }
+    }
+
+    /// Classifies action text against the catalog: a known action (any case), a pattern with
+    /// `*` or `?`, or unchecked text. Never fails: unknown text is kept for the validator.
+    pub fn parse(text: &str) -> Self {
+        if text.contains(['*', '?']) {
+            return Action::Pattern(text.to_owned());
+        }
+        match catalog::index::catalog().action(text) {
+            Some(info) => Action::Known {
+                id: info.id(),
+                text: text.to_owned(),
+            },
+            None => Action::Unchecked(text.to_owned()),
+        }
+    }
+}
+
+impl<A: catalog::TypedAction> From<A> for Action {
+    fn from(action: A) -> Self {
+        Action::Known {
+            id: action.action_id(),
+            text: action.as_str().to_owned(),
+        }
+    }
+}
+
+impl Condition {
+    /// A condition from its operator blocks, in order.
+    pub fn new(blocks: Vec<ConditionBlock>) -> Self {
+        Self { blocks }
+    }
+
+    /// The operator blocks, in the order written.
+    pub fn blocks(&self) -> &[ConditionBlock] {
+        &self.blocks
+    }
+}
+
+impl ConditionBlock {
+    /// One operator with its keys.
+    pub fn new(operator: Operator, entries: Vec<ConditionEntry>) -> Self {
+        Self { operator, entries }
+    }
+
+    /// The operator.
+    pub fn operator(&self) -> &Operator {
+        &self.operator
+    }
+
+    /// The keys with their values, in the order written.
+    pub fn entries(&self) -> &[ConditionEntry] {
+        &self.entries
+    }
+}
+
+impl ConditionEntry {
+    /// One key with its values.
+    pub fn new(key: impl Into<String>, values: OneOrMany<ConditionValue>) -> Self {
+        Self {
+            key: key.into(),
+            values,
+        }
+    }
+
+    /// The condition key as written: `aws:SourceAccount`, `aws:RequestTag/team`.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// The values, with their written form.
+    pub fn values(&self) -> &OneOrMany<ConditionValue> {
+        &self.values
+    }
+}
+
+impl Operator {
+    /// An operator as written. Nothing is checked here; [`Operator::kind`] tells whether IAM
+    /// knows it.
+    pub fn new(text: impl Into<String>) -> Self {
+        Self { text: text.into() }
+    }
+
+    /// The operator as written.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+impl Principals {
+    /// The principal, whether it is `Principal` or `NotPrincipal`.
+    pub fn principal(&self) -> &Principal {
+        match self {
+            Principals::Principal(principal) | Principals::NotPrincipal(principal) => principal,
+        }
+    }
+
+    /// Whether this is `NotPrincipal`.
+    pub fn is_negated(&self) -> bool {
+        matches!(self, Principals::NotPrincipal(_))
+    }
+}
+
+impl PrincipalKind {
+    /// The JSON key: `AWS`, `Service`, `Federated`, `CanonicalUser`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            PrincipalKind::Aws => "AWS",
+            PrincipalKind::Service => "Service",
+            PrincipalKind::Federated => "Federated",
+            PrincipalKind::CanonicalUser => "CanonicalUser",
+        }
+    }
+}
