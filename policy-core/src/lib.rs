@@ -10,3 +10,8 @@ pub use model::*;
 pub(crate) mod suggest {
     pub use catalog::suggest;
 }
+
+pub mod validate;
+pub use validate::{
+    validate, validate_statement, Context, PolicyKind, SizeTarget, UnknownPolicyKindError,
+};

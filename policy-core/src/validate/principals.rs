@@ -1,0 +1,288 @@
+//! Principals: where they are allowed, where they are required, and what each kind may hold.
+//!
+//! - `AWS`: `*`, a 12-digit account, an IAM or STS ARN (`arn:aws:iam::ACCOUNT:root`, `user/...`,
+//!   `role/...`, `arn:aws:sts::ACCOUNT:assumed-role/...`, `federated-user/...`), the legacy
+//!   CloudFront origin access identity (`arn:aws:iam::cloudfront:user/...`), or an IAM unique ID
+//!   (`AROA...`, `AIDA...`), which IAM writes in place of an ARN whose role or user was deleted.
+//!   IAM does not accept wildcards inside a principal ARN (only a whole `*`).
+//! - `Service`: a DNS name such as `bedrock.amazonaws.com` (letters, digits, `.` and `-`).
+//! - `Federated`: a provider's DNS name (`cognito-identity.amazonaws.com`, `accounts.google.com`)
+//!   or an IAM `saml-provider/...` or `oidc-provider/...` ARN.
+//! - `CanonicalUser`: 64 hexadecimal digits.
+//!
+//! A documentation placeholder (`arn:aws:iam::account-id:role/x`) is a `placeholder-value`
+//! warning, not an invalid principal.
+
+use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::model::{Principal, PrincipalKind, Statement};
+use crate::validate::placeholders;
+use crate::validate::resources::arn;
+use crate::validate::{PolicyKind, Scope, Sink};
+
+pub(super) fn check(statement: &Statement, at: &Location, _scope: Scope, sink: &mut Sink<'_>) {
+    let kind = sink.cx().kind();
+    let Some(principals) = statement.principal() else {
+        if kind.needs_principal() {
+            sink.push(
+                Diagnostic::new(
+                    Code::MissingPrincipal,
+                    at.clone(),
+                    format!(
+                        "statement of a {} policy has neither `Principal` nor `NotPrincipal`",
+                        kind_name(kind)
+                    ),
+                )
+                .with_help(
+                    "add `\"Principal\"` with the accounts, roles or services it applies to",
+                ),
+            );
+        }
+        return;
+    };
+    let element = if principals.is_negated() {
+        "NotPrincipal"
+    } else {
+        "Principal"
+    };
+    if matches!(kind, PolicyKind::Identity | PolicyKind::ServiceControl) {
+        sink.push(
+            Diagnostic::new(
+                Code::PrincipalInIdentityPolicy,
+                at.clone().key(element),
+                format!(
+                    "`{element}` in {}",
+                    match kind {
+                        PolicyKind::ServiceControl => "a service control policy",
+                        _ => "an identity policy",
+                    }
+                ),
+            )
+            .with_help(
+                "an identity policy applies to the user, group or role it is attached to; \
+                 remove the principal, or check this as a resource or trust policy",
+            ),
+        );
+    }
+    let Principal::Map(kinds) = principals.principal() else {
+        return;
+    };
+    for (principal_kind, values) in kinds {
+        for (index, value) in values.iter().enumerate() {
+            let location = || {
+                at.clone()
+                    .key(element)
+                    .key(principal_kind.as_str())
+                    .index(index)
+            };
+            if let Some(placeholder) = placeholders::in_value(value) {
+                sink.push(
+                    Diagnostic::new(Code::PlaceholderValue, location(), placeholder.message())
+                        .with_help("replace the placeholder with the real value"),
+                );
+                continue;
+            }
+            if let Err(problem) = check_value(principal_kind, value) {
+                sink.push(
+                    Diagnostic::new(
+                        Code::InvalidPrincipal,
+                        location(),
+                        format!(
+                            "invalid `{}` principal `{value}`: {problem}",
+                            principal_kind.as_str()
+                        ),
+                    )
+                    .with_help(help(principal_kind)),
+                );
+            }
+        }
+    }
+}
+
+fn kind_name(kind: PolicyKind) -> &'static str {
+    match kind {
+        PolicyKind::Trust => "trust",
+        PolicyKind::ResourceControl => "resource control",
+        _ => "resource",
+    }
+}
+
+fn help(kind: &PrincipalKind) -> &'static str {
+    match kind {
+        PrincipalKind::Aws => {
+            "write `*`, a 12-digit account ID, or an ARN such as \
+             `arn:aws:iam::123456789012:root` or `arn:aws:iam::123456789012:role/name`"
+        }
+        PrincipalKind::Service => "write a service principal such as `bedrock.amazonaws.com`",
+        PrincipalKind::Federated => {
+            "write a provider such as `cognito-identity.amazonaws.com` or an ARN such as \
+             `arn:aws:iam::123456789012:saml-provider/name`"
+        }
+        PrincipalKind::CanonicalUser => {
+            "write the 64 hexadecimal digits of an S3 canonical user ID"
+        }
+    }
+}
+
+/// Checks one principal value, saying what is wrong.
+fn check_value(kind: &PrincipalKind, value: &str) -> Result<(), &'static str> {
+    match kind {
+        PrincipalKind::Aws => aws(value),
+        PrincipalKind::Service => {
+            if is_dns_name(value) {
+                Ok(())
+            } else {
+                Err("a service principal is a DNS name such as `bedrock.amazonaws.com`")
+            }
+        }
+        PrincipalKind::Federated => {
+            if value.starts_with("arn:") {
+                let (service, resource) = iam_arn(value)?;
+                if service == "iam"
+                    && (resource.starts_with("saml-provider/")
+                        || resource.starts_with("oidc-provider/"))
+                {
+                    Ok(())
+                } else {
+                    Err("a federated principal ARN names a `saml-provider/` or `oidc-provider/`")
+                }
+            } else if is_dns_name(value) {
+                Ok(())
+            } else {
+                Err("a federated principal is a provider's DNS name or a provider ARN")
+            }
+        }
+        PrincipalKind::CanonicalUser => {
+            if value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()) {
+                Ok(())
+            } else {
+                Err("a canonical user ID has 64 hexadecimal digits")
+            }
+        }
+    }
+}
+
+fn aws(value: &str) -> Result<(), &'static str> {
+    if value == "*" {
+        return Ok(());
+    }
+    if value.len() == 12 && value.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(());
+    }
+    if is_unique_id(value) {
+        return Ok(());
+    }
+    if !value.starts_with("arn:") {
+        return Err("not `*`, an account ID or an ARN");
+    }
+    let (service, resource) = iam_arn(value)?;
+    let ok = match service {
+        "iam" => {
+            resource == "root"
+                || ["user/", "role/", "assumed-role/", "federated-user/"]
+                    .iter()
+                    .any(|prefix| resource.starts_with(prefix) && resource.len() > prefix.len())
+        }
+        _ => ["assumed-role/", "federated-user/"]
+            .iter()
+            .any(|prefix| resource.starts_with(prefix) && resource.len() > prefix.len()),
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err("an IAM principal ARN ends with `root`, `user/...`, `role/...` or, for STS, `assumed-role/...`")
+    }
+}
+
+/// The service (`iam` or `sts`) and resource of a principal ARN, after checking its shape.
+fn iam_arn(value: &str) -> Result<(&str, &str), &'static str> {
+    let parts =
+        arn::split(value).map_err(|_| "not an ARN of the form `arn:aws:iam::ACCOUNT:...`")?;
+    if parts.service != "iam" && parts.service != "sts" {
+        return Err("a principal ARN is an `iam` or `sts` ARN");
+    }
+    if !parts.region.is_empty() {
+        return Err("an IAM principal ARN has no region");
+    }
+    if arn::has_wildcard(value) {
+        return Err("IAM does not accept wildcards inside a principal ARN (only a whole `*`)");
+    }
+    let account_ok = (parts.account.len() == 12
+        && parts.account.bytes().all(|b| b.is_ascii_digit()))
+        || (parts.service == "iam" && parts.account == "cloudfront");
+    if !account_ok {
+        return Err("the account field of a principal ARN has 12 digits");
+    }
+    Ok((parts.service, parts.resource))
+}
+
+/// An IAM unique ID: four letters (`AIDA`, `AROA`, `AIPA`, ...) and at least 16 more upper-case
+/// letters or digits.
+fn is_unique_id(value: &str) -> bool {
+    value.len() >= 20
+        && value.starts_with('A')
+        && value.bytes().take(4).all(|b| b.is_ascii_uppercase())
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+}
+
+/// A DNS name with at least one dot.
+fn is_dns_name(value: &str) -> bool {
+    value.contains('.')
+        && !value.starts_with('.')
+        && !value.ends_with('.')
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic, reason = "tests fail loudly")]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aws_principals() {
+        for ok in [
+            "*",
+            "123456789012",
+            "arn:aws:iam::123456789012:root",
+            "arn:aws:iam::123456789012:role/path/Name",
+            "arn:aws-cn:iam::123456789012:user/Name",
+            "arn:aws:sts::123456789012:assumed-role/Role/session",
+            "arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E1ABC",
+            "AROAEXAMPLEID1234567",
+        ] {
+            assert_eq!(aws(ok), Ok(()), "{ok}");
+        }
+        for bad in [
+            "12345",
+            "arn:aws:iam::*:role/x",
+            "arn:aws:s3:::bucket",
+            "arn:aws:iam::123456789012:group/g",
+            "arn:aws:iam:us-east-1:123456789012:root",
+            "role/Name",
+        ] {
+            assert!(aws(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn other_kinds() {
+        assert!(check_value(&PrincipalKind::Service, "bedrock.amazonaws.com").is_ok());
+        assert!(check_value(&PrincipalKind::Service, "bedrock").is_err());
+        assert!(check_value(&PrincipalKind::Federated, "accounts.google.com").is_ok());
+        assert!(check_value(
+            &PrincipalKind::Federated,
+            "arn:aws:iam::123456789012:saml-provider/Okta"
+        )
+        .is_ok());
+        assert!(check_value(
+            &PrincipalKind::Federated,
+            "arn:aws:iam::123456789012:role/x"
+        )
+        .is_err());
+        assert!(check_value(&PrincipalKind::CanonicalUser, &"a".repeat(64)).is_ok());
+        assert!(check_value(&PrincipalKind::CanonicalUser, "abc").is_err());
+    }
+}

@@ -1,0 +1,573 @@
+//! One test per code: a minimal bad policy, asserting code, location and message.
+
+use serde_json::Value;
+
+use super::*;
+use crate::model::*;
+use crate::{Segment, Severity};
+
+/// Builds the model from JSON text (test helper; the crate's JSON reader is tested on its own).
+pub(crate) fn policy(json: &str) -> Policy {
+    let value: Value = serde_json::from_str(json).unwrap();
+    let version = value.get("Version").map(|v| match v.as_str().unwrap() {
+        "2008-10-17" => Version::V2008_10_17,
+        _ => Version::V2012_10_17,
+    });
+    let statements = match &value["Statement"] {
+        Value::Array(items) => OneOrMany::many(items.iter().map(statement_of).collect()),
+        single => OneOrMany::one(statement_of(single)),
+    };
+    Policy::new(version, None, statements)
+}
+
+pub(crate) fn statement(json: &str) -> Statement {
+    statement_of(&serde_json::from_str(json).unwrap())
+}
+
+fn strings(value: &Value) -> OneOrMany<String> {
+    match value {
+        Value::Array(items) => OneOrMany::many(
+            items
+                .iter()
+                .map(|v| v.as_str().unwrap().to_owned())
+                .collect(),
+        ),
+        v => OneOrMany::one(v.as_str().unwrap().to_owned()),
+    }
+}
+
+fn map_one<T>(list: OneOrMany<String>, f: impl Fn(String) -> T) -> OneOrMany<T> {
+    let single = list.is_single();
+    let items: Vec<T> = list.items().iter().cloned().map(f).collect();
+    if single {
+        OneOrMany::one(items.into_iter().next().unwrap())
+    } else {
+        OneOrMany::many(items)
+    }
+}
+
+fn principal_of(value: &Value) -> Principal {
+    match value {
+        Value::String(s) if s == "*" => Principal::Wildcard,
+        Value::Object(map) => Principal::Map(
+            map.iter()
+                .map(|(k, v)| {
+                    let kind = match k.as_str() {
+                        "AWS" => PrincipalKind::Aws,
+                        "Service" => PrincipalKind::Service,
+                        "Federated" => PrincipalKind::Federated,
+                        _ => PrincipalKind::CanonicalUser,
+                    };
+                    (kind, strings(v))
+                })
+                .collect(),
+        ),
+        other => panic!("bad principal {other}"),
+    }
+}
+
+fn statement_of(value: &Value) -> Statement {
+    let effect = match value["Effect"].as_str() {
+        Some("Deny") => Effect::Deny,
+        _ => Effect::Allow,
+    };
+    let principal = if let Some(p) = value.get("Principal") {
+        Some(Principals::Principal(principal_of(p)))
+    } else {
+        value
+            .get("NotPrincipal")
+            .map(|p| Principals::NotPrincipal(principal_of(p)))
+    };
+    let action = if let Some(a) = value.get("Action") {
+        Some(Actions::action(map_one(strings(a), |s| Action::parse(&s))))
+    } else {
+        value
+            .get("NotAction")
+            .map(|a| Actions::not_action(map_one(strings(a), |s| Action::parse(&s))))
+    };
+    let resource = if let Some(r) = value.get("Resource") {
+        Some(Resources::resource(map_one(strings(r), Resource::new)))
+    } else {
+        value
+            .get("NotResource")
+            .map(|r| Resources::not_resource(map_one(strings(r), Resource::new)))
+    };
+    let condition = value.get("Condition").map(|c| {
+        Condition::new(
+            c.as_object()
+                .unwrap()
+                .iter()
+                .map(|(op, entries)| {
+                    ConditionBlock::new(
+                        Operator::new(op.clone()),
+                        entries
+                            .as_object()
+                            .unwrap()
+                            .iter()
+                            .map(|(key, values)| {
+                                let one = |v: &Value| match v {
+                                    Value::String(s) => ConditionValue::String(s.clone()),
+                                    Value::Bool(b) => ConditionValue::Bool(*b),
+                                    n => ConditionValue::Number(n.to_string()),
+                                };
+                                let values = match values {
+                                    Value::Array(items) => {
+                                        OneOrMany::many(items.iter().map(one).collect())
+                                    }
+                                    v => OneOrMany::one(one(v)),
+                                };
+                                ConditionEntry::new(key.clone(), values)
+                            })
+                            .collect(),
+                    )
+                })
+                .collect(),
+        )
+    });
+    Statement::new(
+        value.get("Sid").map(|s| s.as_str().unwrap().to_owned()),
+        effect,
+        principal,
+        action,
+        resource,
+        condition,
+    )
+}
+
+/// Parses a location written like `Statement[0].Action[1]` or `Statement[0].Condition.X."a:b"[0]`.
+pub(crate) fn at(path: &str) -> Location {
+    let mut location = Location::root();
+    let mut rest = path;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix('[') {
+            let close = after.find(']').unwrap();
+            location = location.index(after[..close].parse().unwrap());
+            rest = &after[close + 1..];
+        } else {
+            let rest1 = rest.strip_prefix('.').unwrap_or(rest);
+            if let Some(quoted) = rest1.strip_prefix('"') {
+                let close = quoted.find('"').unwrap();
+                location = location.key(&quoted[..close]);
+                rest = &quoted[close + 1..];
+            } else {
+                let end = rest1.find(['.', '[']).unwrap_or(rest1.len());
+                location = location.key(&rest1[..end]);
+                rest = &rest1[end..];
+            }
+        }
+    }
+    location
+}
+
+/// The findings with `code`.
+fn with_code(findings: &[Diagnostic], code: Code) -> Vec<&Diagnostic> {
+    findings.iter().filter(|d| d.code == code).collect()
+}
+
+/// Asserts exactly one finding of `code`, at `path`, with `message`; returns it.
+#[track_caller]
+pub(crate) fn expect_one(
+    findings: &[Diagnostic],
+    code: Code,
+    path: &str,
+    message: &str,
+) -> Diagnostic {
+    let found = with_code(findings, code);
+    assert_eq!(found.len(), 1, "expected one `{code}` in {findings:#?}");
+    let d = found[0].clone();
+    assert_eq!(d.location, at(path), "location of {d:#?}");
+    assert_eq!(d.message, message);
+    assert_eq!(d.severity, code.default_severity());
+    d
+}
+
+fn identity(json: &str) -> Vec<Diagnostic> {
+    validate(&policy(json), &Context::identity())
+}
+
+#[test]
+fn location_helper_reads_paths() {
+    let location = at("Statement[0].Condition.StringEquals.\"aws:SourceAccount\"[0]");
+    assert_eq!(
+        location,
+        Location::root()
+            .key("Statement")
+            .index(0)
+            .key("Condition")
+            .key("StringEquals")
+            .key("aws:SourceAccount")
+            .index(0)
+    );
+    assert!(matches!(location.segments()[0], Segment::Key(_)));
+}
+
+#[test]
+fn empty_statement() {
+    let findings = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[],"Resource":"*"}]}"#,
+    );
+    expect_one(
+        &findings,
+        Code::EmptyStatement,
+        "Statement[0].Action",
+        "`Action` is empty",
+    );
+    let findings = identity(r#"{"Version":"2012-10-17","Statement":[]}"#);
+    expect_one(
+        &findings,
+        Code::EmptyStatement,
+        "Statement",
+        "`Statement` is empty",
+    );
+}
+
+#[test]
+fn missing_action() {
+    let findings =
+        identity(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Resource":"*"}]}"#);
+    expect_one(
+        &findings,
+        Code::MissingAction,
+        "Statement[0]",
+        "statement has neither `Action` nor `NotAction`",
+    );
+}
+
+#[test]
+fn missing_resource_depends_on_kind() {
+    let json =
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject"}]}"#;
+    let findings = identity(json);
+    expect_one(
+        &findings,
+        Code::MissingResource,
+        "Statement[0]",
+        "statement has neither `Resource` nor `NotResource`",
+    );
+    let scp = validate(&policy(json), &Context::scp());
+    assert_eq!(
+        with_code(&scp, Code::MissingResource)[0].severity,
+        Severity::Warning
+    );
+    let trust = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#;
+    assert!(with_code(
+        &validate(&policy(trust), &Context::trust()),
+        Code::MissingResource
+    )
+    .is_empty());
+    // A fragment may get its Resource later.
+    let fragment = statement(r#"{"Effect":"Allow","Action":"s3:GetObject"}"#);
+    assert!(validate_statement(&fragment, &Context::identity()).is_empty());
+}
+
+#[test]
+fn missing_version() {
+    let findings =
+        identity(r#"{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#);
+    let d = expect_one(
+        &findings,
+        Code::MissingVersion,
+        "",
+        "policy has no `Version`, so policy variables such as `${aws:username}` are plain text",
+    );
+    assert_eq!(d.suggestion.as_deref(), Some("2012-10-17"));
+}
+
+#[test]
+fn old_version() {
+    let findings = identity(
+        r#"{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#,
+    );
+    expect_one(
+        &findings,
+        Code::OldVersion,
+        "Version",
+        "`Version` `2008-10-17` is outdated: policy variables such as `${aws:username}` are plain text in it",
+    );
+}
+
+#[test]
+fn duplicate_sid() {
+    let findings = identity(
+        r#"{"Version":"2012-10-17","Statement":[
+            {"Sid":"Read","Effect":"Allow","Action":"s3:GetObject","Resource":"*"},
+            {"Sid":"Read","Effect":"Allow","Action":"s3:PutObject","Resource":"*"}]}"#,
+    );
+    expect_one(
+        &findings,
+        Code::DuplicateSid,
+        "Statement[1].Sid",
+        "duplicate `Sid` `Read`",
+    );
+}
+
+#[test]
+fn invalid_sid_depends_on_kind() {
+    let json = r#"{"Version":"2012-10-17","Statement":[{"Sid":"Allow use of the key","Effect":"Allow","Principal":{"AWS":"123456789012"},"Action":"kms:Decrypt","Resource":"*"}]}"#;
+    let findings = validate(
+        &policy(json),
+        &Context::scp().allow(Code::PrincipalInIdentityPolicy),
+    );
+    let d = expect_one(
+        &findings,
+        Code::InvalidSid,
+        "Statement[0].Sid",
+        "`Sid` `Allow use of the key` has the character ' ', which no service control policy allows",
+    );
+    assert_eq!(d.suggestion.as_deref(), Some("Allowuseofthekey"));
+    assert!(validate(&policy(json), &Context::resource()).is_empty());
+}
+
+#[test]
+fn principal_in_identity_policy() {
+    let findings = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*"}]}"#,
+    );
+    expect_one(
+        &findings,
+        Code::PrincipalInIdentityPolicy,
+        "Statement[0].Principal",
+        "`Principal` in an identity policy",
+    );
+}
+
+#[test]
+fn missing_principal() {
+    let json = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket/*"}]}"#;
+    let findings = validate(&policy(json), &Context::resource());
+    expect_one(
+        &findings,
+        Code::MissingPrincipal,
+        "Statement[0]",
+        "statement of a resource policy has neither `Principal` nor `NotPrincipal`",
+    );
+}
+
+#[test]
+fn invalid_principal() {
+    let json = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":["123456789012","arn:aws:iam::12345:role/x"]},"Action":"sts:AssumeRole"}]}"#;
+    let findings = validate(&policy(json), &Context::trust());
+    expect_one(
+        &findings,
+        Code::InvalidPrincipal,
+        "Statement[0].Principal.AWS[1]",
+        "invalid `AWS` principal `arn:aws:iam::12345:role/x`: the account field of a principal ARN has 12 digits",
+    );
+}
+
+#[test]
+fn invalid_action() {
+    let findings = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3GetObject"],"Resource":"*"}]}"#,
+    );
+    expect_one(
+        &findings,
+        Code::InvalidAction,
+        "Statement[0].Action[1]",
+        "invalid action `s3GetObject`: not of the form `service:Action`",
+    );
+}
+
+#[test]
+fn duplicate_action() {
+    let findings = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:getobject"],"Resource":"*"}]}"#,
+    );
+    expect_one(
+        &findings,
+        Code::DuplicateAction,
+        "Statement[0].Action[1]",
+        "duplicate action `s3:getobject`",
+    );
+}
+
+#[test]
+fn redundant_action() {
+    let findings = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:Get*"],"Resource":"*"}]}"#,
+    );
+    expect_one(
+        &findings,
+        Code::RedundantAction,
+        "Statement[0].Action[0]",
+        "action `s3:GetObject` is already covered by `s3:Get*`",
+    );
+}
+
+#[test]
+fn malformed_arn() {
+    let findings = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":["*","arn:aws:s3:bucket"]}]}"#,
+    );
+    expect_one(
+        &findings,
+        Code::MalformedArn,
+        "Statement[0].Resource[1]",
+        "malformed ARN `arn:aws:s3:bucket`: it has 4 of the 6 fields separated by `:`",
+    );
+}
+
+#[test]
+fn duplicate_resource() {
+    let findings = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":["arn:aws:s3:::b/*","arn:aws:s3:::b/*"]}]}"#,
+    );
+    expect_one(
+        &findings,
+        Code::DuplicateResource,
+        "Statement[0].Resource[1]",
+        "duplicate resource `arn:aws:s3:::b/*`",
+    );
+}
+
+#[test]
+fn redundant_resource() {
+    let findings = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":["arn:aws:s3:::b/x","arn:aws:s3:::b/*"]}]}"#,
+    );
+    expect_one(
+        &findings,
+        Code::RedundantResource,
+        "Statement[0].Resource[0]",
+        "resource `arn:aws:s3:::b/x` is already covered by `arn:aws:s3:::b/*`",
+    );
+}
+
+#[test]
+fn placeholder_value() {
+    let findings = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:Decrypt","Resource":"arn:aws:kms:us-east-1:account-id:key/1"}]}"#,
+    );
+    expect_one(
+        &findings,
+        Code::PlaceholderValue,
+        "Statement[0].Resource[0]",
+        "`account-id` looks like a documentation placeholder for an account ID",
+    );
+    let trust = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"bedrock.amazonaws.com"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:SourceAccount":"account-id"}}}]}"#;
+    let findings = validate(&policy(trust), &Context::trust());
+    expect_one(
+        &findings,
+        Code::PlaceholderValue,
+        "Statement[0].Condition.StringEquals.\"aws:SourceAccount\"[0]",
+        "`account-id` looks like a documentation placeholder for an account ID",
+    );
+}
+
+#[test]
+fn admin_access() {
+    let findings = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#,
+    );
+    expect_one(
+        &findings,
+        Code::AdminAccess,
+        "Statement[0].Action[0]",
+        "statement allows every action on every resource",
+    );
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+}
+
+#[test]
+fn pass_role_wildcard() {
+    let findings = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","iam:Pass*"],"Resource":"*"}]}"#,
+    );
+    expect_one(
+        &findings,
+        Code::PassRoleWildcard,
+        "Statement[0].Action[1]",
+        "`iam:Pass*` allows `iam:PassRole` on every role, to any service",
+    );
+    let guarded = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*","Condition":{"StringEquals":{"iam:PassedToService":"sagemaker.amazonaws.com"}}}]}"#,
+    );
+    assert!(with_code(&guarded, Code::PassRoleWildcard).is_empty());
+}
+
+#[test]
+fn allow_not_action() {
+    let findings = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":"iam:*","Resource":"*"}]}"#,
+    );
+    expect_one(
+        &findings,
+        Code::AllowNotAction,
+        "Statement[0].NotAction",
+        "`Allow` with `NotAction` allows every other action, including ones AWS adds later",
+    );
+}
+
+#[test]
+fn allow_not_resource() {
+    let findings = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","NotResource":"arn:aws:s3:::secret/*"}]}"#,
+    );
+    expect_one(
+        &findings,
+        Code::AllowNotResource,
+        "Statement[0].NotResource",
+        "`Allow` with `NotResource` allows every other resource, including ones created later",
+    );
+}
+
+#[test]
+fn allowed_codes_are_dropped_and_output_is_sorted() {
+    let json = r#"{"Statement":[{"Effect":"Allow","Action":["*","s3:GetObject"],"Resource":"*"}]}"#;
+    let findings = identity(json);
+    let codes: Vec<Code> = findings.iter().map(|d| d.code).collect();
+    assert_eq!(
+        codes,
+        vec![
+            Code::MissingVersion,
+            Code::AdminAccess,
+            Code::RedundantAction
+        ]
+    );
+    let quiet = validate(
+        &policy(json),
+        &Context::identity().allow(Code::RedundantAction),
+    );
+    assert!(with_code(&quiet, Code::RedundantAction).is_empty());
+    assert_eq!(quiet.len(), 2);
+}
+
+#[test]
+fn infer_kind() {
+    let resource = policy(
+        r#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*"}]}"#,
+    );
+    assert_eq!(Context::infer(&resource).kind(), PolicyKind::Resource);
+    let trust = policy(
+        r#"{"Statement":[{"Effect":"Allow","Principal":{"Federated":"accounts.google.com"},"Action":"sts:AssumeRoleWithWebIdentity"}]}"#,
+    );
+    assert_eq!(Context::infer(&trust).kind(), PolicyKind::Trust);
+    let identity =
+        policy(r#"{"Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}"#);
+    assert_eq!(Context::infer(&identity).kind(), PolicyKind::Identity);
+}
+
+#[test]
+fn policy_kind_names() {
+    for kind in PolicyKind::ALL {
+        assert_eq!(kind.as_str().parse::<PolicyKind>(), Ok(*kind));
+    }
+    let error = "trus".parse::<PolicyKind>().unwrap_err();
+    assert_eq!(error.suggestion, Some("trust"));
+    assert_eq!(
+        error.to_string(),
+        "unknown policy kind `trus`\n= help: did you mean `trust`?"
+    );
+}
+
+#[test]
+fn size_targets() {
+    assert_eq!(SizeTarget::ManagedPolicy.limit(), 6_144);
+    assert_eq!(SizeTarget::RoleInline.limit(), 10_240);
+    assert_eq!(SizeTarget::UserInline.limit(), 2_048);
+    assert_eq!(SizeTarget::GroupInline.limit(), 5_120);
+    assert_eq!(SizeTarget::TrustPolicy.limit(), 2_048);
+    assert_eq!(SizeTarget::ServiceControlPolicy.limit(), 5_120);
+    assert!(!SizeTarget::TrustPolicy.is_hard());
+    assert!(SizeTarget::ManagedPolicy.is_hard());
+}
