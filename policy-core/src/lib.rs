@@ -1,9 +1,11 @@
 //! The typed AWS IAM policy model, its exact JSON form, a builder and the one validator.
 
 pub mod diagnostic;
+pub mod json;
 pub mod model;
 
 pub use diagnostic::{Code, Diagnostic, Location, Segment, Severity};
+pub use json::{ParseError, Position, SourceMap};
 pub use model::*;
 
 /// "Did you mean": the one suggestion helper, shared with the catalog.

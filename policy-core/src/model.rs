@@ -254,19 +254,13 @@ pub enum BaseOperator {
 
 impl fmt::Display for Effect {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Effect::Allow => "Allow",
-            Effect::Deny => "Deny",
-        })
+        f.write_str(self.as_str())
     }
 }
 
 impl fmt::Display for Version {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Version::V2012_10_17 => "2012-10-17",
-            Version::V2008_10_17 => "2008-10-17",
-        })
+        f.write_str(self.as_str())
     }
 }
 
@@ -603,5 +597,506 @@ impl PrincipalKind {
             PrincipalKind::Federated => "Federated",
             PrincipalKind::CanonicalUser => "CanonicalUser",
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text forms: `Display` and `FromStr` agree, and serde uses the same spelling.
+// ---------------------------------------------------------------------------------------------
+
+/// The error of parsing a value that has a fixed set of spellings ([`Effect`], [`Version`],
+/// [`PrincipalKind`], [`BaseOperator`], [`OperatorKind`]) from text that is none of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ParseValueError {
+    /// What was being parsed, in IAM's words: `effect`, `policy version`, `condition operator`.
+    pub what: &'static str,
+    /// The text that was given.
+    pub text: String,
+    /// The nearest valid spelling, if one is close.
+    pub suggestion: Option<String>,
+}
+
+impl ParseValueError {
+    fn new(what: &'static str, text: &str, known: &[&'static str]) -> Self {
+        Self {
+            what,
+            text: text.to_owned(),
+            suggestion: crate::suggest::suggest(text, known.iter().copied()).map(str::to_owned),
+        }
+    }
+}
+
+impl fmt::Display for ParseValueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid {} `{}`", self.what, self.text)?;
+        if let Some(suggestion) = &self.suggestion {
+            write!(f, "\n= help: did you mean `{suggestion}`?")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ParseValueError {}
+
+impl Effect {
+    /// The JSON spelling: `Allow` or `Deny`.
+    ///
+    /// ```
+    /// use policy_core::Effect;
+    /// assert_eq!(Effect::Deny.as_str(), "Deny");
+    /// assert_eq!("Allow".parse::<Effect>()?, Effect::Allow);
+    /// # Ok::<(), policy_core::ParseValueError>(())
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Effect::Allow => "Allow",
+            Effect::Deny => "Deny",
+        }
+    }
+}
+
+impl std::str::FromStr for Effect {
+    type Err = ParseValueError;
+
+    /// Parses `Allow` or `Deny`, exactly as IAM spells them (IAM rejects `allow`).
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text {
+            "Allow" => Ok(Effect::Allow),
+            "Deny" => Ok(Effect::Deny),
+            _ => Err(ParseValueError::new("effect", text, &["Allow", "Deny"])),
+        }
+    }
+}
+
+impl Version {
+    /// The JSON spelling: `2012-10-17` or `2008-10-17`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Version::V2012_10_17 => "2012-10-17",
+            Version::V2008_10_17 => "2008-10-17",
+        }
+    }
+}
+
+impl std::str::FromStr for Version {
+    type Err = ParseValueError;
+
+    /// Parses `2012-10-17` or `2008-10-17`.
+    ///
+    /// ```
+    /// use policy_core::Version;
+    /// assert_eq!("2012-10-17".parse::<Version>()?, Version::V2012_10_17);
+    /// assert!("2012-10-18".parse::<Version>().is_err());
+    /// # Ok::<(), policy_core::ParseValueError>(())
+    /// ```
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text {
+            "2012-10-17" => Ok(Version::V2012_10_17),
+            "2008-10-17" => Ok(Version::V2008_10_17),
+            _ => Err(ParseValueError::new(
+                "policy version",
+                text,
+                &["2012-10-17", "2008-10-17"],
+            )),
+        }
+    }
+}
+
+impl PrincipalKind {
+    /// Every principal kind, in the order of the JSON documentation.
+    pub const ALL: &'static [PrincipalKind] = &[
+        PrincipalKind::Aws,
+        PrincipalKind::Service,
+        PrincipalKind::Federated,
+        PrincipalKind::CanonicalUser,
+    ];
+}
+
+impl fmt::Display for PrincipalKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for PrincipalKind {
+    type Err = ParseValueError;
+
+    /// Parses `AWS`, `Service`, `Federated` or `CanonicalUser`, exactly as IAM spells them.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        PrincipalKind::ALL
+            .iter()
+            .find(|kind| kind.as_str() == text)
+            .cloned()
+            .ok_or_else(|| {
+                ParseValueError::new(
+                    "principal kind",
+                    text,
+                    &["AWS", "Service", "Federated", "CanonicalUser"],
+                )
+            })
+    }
+}
+
+impl fmt::Display for Resource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::str::FromStr for Resource {
+    type Err = std::convert::Infallible;
+
+    /// Any text is a resource as written; the validator checks it.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Ok(Resource::new(text))
+    }
+}
+
+impl From<&str> for Resource {
+    fn from(text: &str) -> Self {
+        Resource::new(text)
+    }
+}
+
+impl From<String> for Resource {
+    fn from(text: String) -> Self {
+        Resource(text)
+    }
+}
+
+impl From<&String> for Resource {
+    fn from(text: &String) -> Self {
+        Resource::new(text.as_str())
+    }
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Action {
+    type Err = std::convert::Infallible;
+
+    /// Classifies the text with [`Action::parse`]; never fails.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Ok(Action::parse(text))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Condition operators.
+// ---------------------------------------------------------------------------------------------
+
+macro_rules! base_operators {
+    ($($variant:ident),* $(,)?) => {
+        impl BaseOperator {
+            /// Every base operator, in the order of IAM's documentation.
+            pub const ALL: &'static [BaseOperator] = &[$(BaseOperator::$variant,)*];
+
+            /// The operator's name as IAM spells it: `StringEquals`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(BaseOperator::$variant => stringify!($variant),)*
+                }
+            }
+        }
+    };
+}
+
+base_operators!(
+    StringEquals,
+    StringNotEquals,
+    StringEqualsIgnoreCase,
+    StringNotEqualsIgnoreCase,
+    StringLike,
+    StringNotLike,
+    NumericEquals,
+    NumericNotEquals,
+    NumericLessThan,
+    NumericLessThanEquals,
+    NumericGreaterThan,
+    NumericGreaterThanEquals,
+    DateEquals,
+    DateNotEquals,
+    DateLessThan,
+    DateLessThanEquals,
+    DateGreaterThan,
+    DateGreaterThanEquals,
+    Bool,
+    BinaryEquals,
+    IpAddress,
+    NotIpAddress,
+    ArnEquals,
+    ArnNotEquals,
+    ArnLike,
+    ArnNotLike,
+    Null,
+);
+
+fn base_operator_names() -> impl Iterator<Item = &'static str> {
+    BaseOperator::ALL.iter().map(|base| base.as_str())
+}
+
+impl fmt::Display for BaseOperator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for BaseOperator {
+    type Err = ParseValueError;
+
+    /// Parses a base operator name exactly as IAM spells it: `StringEquals`.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        BaseOperator::ALL
+            .iter()
+            .copied()
+            .find(|base| base.as_str() == text)
+            .ok_or_else(|| ParseValueError {
+                what: "condition operator",
+                text: text.to_owned(),
+                suggestion: crate::suggest::suggest(text, base_operator_names()).map(str::to_owned),
+            })
+    }
+}
+
+impl SetQualifier {
+    /// The prefix as written, with its colon: `ForAllValues:`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SetQualifier::ForAllValues => "ForAllValues:",
+            SetQualifier::ForAnyValue => "ForAnyValue:",
+        }
+    }
+}
+
+impl OperatorKind {
+    /// A plain operator: no qualifier, no `IfExists`.
+    pub fn new(base: BaseOperator) -> Self {
+        Self {
+            qualifier: None,
+            base,
+            if_exists: false,
+        }
+    }
+}
+
+impl From<BaseOperator> for OperatorKind {
+    fn from(base: BaseOperator) -> Self {
+        OperatorKind::new(base)
+    }
+}
+
+impl fmt::Display for OperatorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(qualifier) = self.qualifier {
+            f.write_str(qualifier.as_str())?;
+        }
+        f.write_str(self.base.as_str())?;
+        if self.if_exists {
+            f.write_str("IfExists")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::str::FromStr for OperatorKind {
+    type Err = ParseValueError;
+
+    /// Parses an operator: an optional `ForAllValues:`/`ForAnyValue:` qualifier, a base
+    /// operator and an optional `IfExists` suffix (which IAM does not allow on `Null`).
+    ///
+    /// ```
+    /// use policy_core::{BaseOperator, OperatorKind, SetQualifier};
+    /// let kind: OperatorKind = "ForAnyValue:StringLikeIfExists".parse()?;
+    /// assert_eq!(kind.qualifier, Some(SetQualifier::ForAnyValue));
+    /// assert_eq!(kind.base, BaseOperator::StringLike);
+    /// assert!(kind.if_exists);
+    /// assert_eq!(kind.to_string(), "ForAnyValue:StringLikeIfExists");
+    /// # Ok::<(), policy_core::ParseValueError>(())
+    /// ```
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let (qualifier, rest) = if let Some(rest) = text.strip_prefix("ForAllValues:") {
+            (Some(SetQualifier::ForAllValues), rest)
+        } else if let Some(rest) = text.strip_prefix("ForAnyValue:") {
+            (Some(SetQualifier::ForAnyValue), rest)
+        } else {
+            (None, text)
+        };
+        let (base_text, if_exists) = match rest.strip_suffix("IfExists") {
+            Some(base_text) => (base_text, true),
+            None => (rest, false),
+        };
+        let base = BaseOperator::ALL
+            .iter()
+            .copied()
+            .find(|base| base.as_str() == base_text);
+        match base {
+            Some(BaseOperator::Null) if if_exists => Err(ParseValueError {
+                what: "condition operator",
+                text: text.to_owned(),
+                suggestion: Some(format!(
+                    "{}Null",
+                    qualifier.map_or("", SetQualifier::as_str)
+                )),
+            }),
+            Some(base) => Ok(OperatorKind {
+                qualifier,
+                base,
+                if_exists,
+            }),
+            None => Err(ParseValueError {
+                what: "condition operator",
+                text: text.to_owned(),
+                suggestion: crate::suggest::suggest(base_text, base_operator_names()).map(|base| {
+                    format!(
+                        "{}{base}{}",
+                        qualifier.map_or("", SetQualifier::as_str),
+                        if if_exists { "IfExists" } else { "" }
+                    )
+                }),
+            }),
+        }
+    }
+}
+
+impl Operator {
+    /// The parts of the operator when IAM knows it: qualifier, base operator, `IfExists`.
+    /// `None` for an unknown operator (which the validator reports).
+    ///
+    /// ```
+    /// use policy_core::{BaseOperator, Operator};
+    /// let operator = Operator::new("StringEqualsIfExists");
+    /// let kind = operator.kind().ok_or("unknown operator")?;
+    /// assert_eq!(kind.base, BaseOperator::StringEquals);
+    /// assert!(kind.if_exists && kind.qualifier.is_none());
+    /// assert_eq!(Operator::new("StringEqual").kind(), None);
+    /// # Ok::<(), &str>(())
+    /// ```
+    pub fn kind(&self) -> Option<OperatorKind> {
+        self.text.parse().ok()
+    }
+}
+
+impl fmt::Display for Operator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl std::str::FromStr for Operator {
+    type Err = std::convert::Infallible;
+
+    /// Any text is an operator as written; [`Operator::kind`] tells whether IAM knows it.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Ok(Operator::new(text))
+    }
+}
+
+impl From<BaseOperator> for Operator {
+    fn from(base: BaseOperator) -> Self {
+        Operator::new(base.as_str())
+    }
+}
+
+impl From<OperatorKind> for Operator {
+    fn from(kind: OperatorKind) -> Self {
+        Operator::new(kind.to_string())
+    }
+}
+
+impl From<&str> for Operator {
+    fn from(text: &str) -> Self {
+        Operator::new(text)
+    }
+}
+
+impl From<String> for Operator {
+    fn from(text: String) -> Self {
+        Operator::new(text)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Condition values.
+// ---------------------------------------------------------------------------------------------
+
+impl ConditionValue {
+    /// The value as text: a string's content, a number as written, `true` or `false`. This is
+    /// how IAM compares values (`"Bool": {"aws:SecureTransport": false}` and `"false"` mean
+    /// the same).
+    pub fn as_text(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            ConditionValue::String(text) | ConditionValue::Number(text) => {
+                std::borrow::Cow::Borrowed(text)
+            }
+            ConditionValue::Bool(true) => std::borrow::Cow::Borrowed("true"),
+            ConditionValue::Bool(false) => std::borrow::Cow::Borrowed("false"),
+        }
+    }
+}
+
+impl From<&str> for ConditionValue {
+    fn from(text: &str) -> Self {
+        ConditionValue::String(text.to_owned())
+    }
+}
+
+impl From<String> for ConditionValue {
+    fn from(text: String) -> Self {
+        ConditionValue::String(text)
+    }
+}
+
+impl From<&String> for ConditionValue {
+    fn from(text: &String) -> Self {
+        ConditionValue::String(text.clone())
+    }
+}
+
+impl From<bool> for ConditionValue {
+    fn from(value: bool) -> Self {
+        ConditionValue::Bool(value)
+    }
+}
+
+macro_rules! condition_value_from_integer {
+    ($($integer:ty),*) => {$(
+        impl From<$integer> for ConditionValue {
+            fn from(value: $integer) -> Self {
+                ConditionValue::Number(value.to_string())
+            }
+        }
+    )*};
+}
+
+condition_value_from_integer!(i8, i16, i32, i64, u8, u16, u32, u64, usize, isize);
+
+impl From<f64> for ConditionValue {
+    /// A JSON number as Rust prints the float (`1.5`, `3600`); a value JSON cannot hold (NaN or
+    /// an infinity) becomes the string `NaN`, `inf` or `-inf`, which the validator reports.
+    fn from(value: f64) -> Self {
+        if value.is_finite() {
+            ConditionValue::Number(value.to_string())
+        } else {
+            ConditionValue::String(value.to_string())
+        }
+    }
+}
+
+impl fmt::Display for Policy {
+    /// The policy as pretty JSON ([`Policy::to_json_pretty`]).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_json_pretty())
+    }
+}
+
+impl fmt::Display for Statement {
+    /// The statement as pretty JSON ([`Statement::to_json_pretty`]).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_json_pretty())
     }
 }

@@ -1,0 +1,356 @@
+//! Exact IAM JSON: a reader that keeps positions and reports every problem with a path and a
+//! line:column, and a writer that gives back the same JSON value.
+//!
+//! Reading then writing a policy keeps string-vs-array shapes, the order of statements, actions,
+//! resources, condition operators and keys, principal kinds, the case of actions, and numbers in
+//! conditions exactly as written. Output keys come in the canonical order (`Version`, `Id`,
+//! `Statement`; `Sid`, `Effect`, `Principal`, `NotPrincipal`, `Action`, `NotAction`, `Resource`,
+//! `NotResource`, `Condition`).
+//!
+//! The reader reports only what the model cannot represent (invalid JSON, duplicate keys, wrong
+//! types, unknown elements, a missing `Effect` or `Statement`, an invalid `Version` or `Effect`,
+//! and elements that exclude each other); every other rule is the validator's
+//! ([`crate::validate`]).
+//!
+//! ```
+//! use policy_core::json;
+//! let text = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": {\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}\n}";
+//! let (policy, source_map) = json::parse_policy(text);
+//! let policy = policy?;
+//! assert_eq!(policy.to_json(), r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}}"#);
+//! // `Statement[0].Action[0]` designates the single action string.
+//! let location = policy_core::Location::root().key("Statement").index(0).key("Action").index(0);
+//! let position = source_map.position(&location).ok_or("no position")?;
+//! assert_eq!((position.line, position.column), (3, 46));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod read;
+mod serde_impls;
+mod tree;
+mod write;
+
+use std::fmt;
+
+use crate::diagnostic::{Diagnostic, Location, Segment};
+use crate::model::{Policy, Statement};
+
+/// A place in the source text: 1-based line and column (counted in chars), and byte offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Position {
+    /// The line, from 1.
+    pub line: usize,
+    /// The column in chars (not bytes), from 1.
+    pub column: usize,
+    /// The byte offset from the start of the text, from 0.
+    pub offset: usize,
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}, column {}", self.line, self.column)
+    }
+}
+
+/// Maps [`Location`]s (paths in a policy, as diagnostics carry them) back to positions in the
+/// text that was read.
+///
+/// The mapping follows the rules documented on [`Location`]: an index into a value written as a
+/// single item designates that item (`Action[0]` for `"Action": "s3:GetObject"`, `Statement[0]`
+/// for a single statement object); a path that ends with a member name designates that member's
+/// key; any other path designates the value; the empty path designates the document (its first
+/// value). When a statement was read on its own ([`parse_statement`]), paths may start with
+/// `Statement[0]` (as for a policy made of that statement) or directly at the statement.
+#[derive(Debug, Clone, Default)]
+pub struct SourceMap {
+    root: Option<tree::Node>,
+    fragment: bool,
+}
+
+impl SourceMap {
+    /// The position of `location`, or `None` when the path does not exist in the text (or the
+    /// text was not valid JSON).
+    ///
+    /// ```
+    /// use policy_core::{json, Location};
+    /// let (_, map) = json::parse_policy("{\"Statement\": [\n  {\"Effect\": \"Allow\"}]}");
+    /// let effect = Location::root().key("Statement").index(0).key("Effect");
+    /// let position = map.position(&effect).ok_or("no position")?;
+    /// assert_eq!((position.line, position.column), (2, 4));
+    /// # Ok::<(), &str>(())
+    /// ```
+    pub fn position(&self, location: &Location) -> Option<Position> {
+        let root = self.root.as_ref()?;
+        let mut segments = location.segments();
+        if self.fragment {
+            if let [Segment::Key(statement), Segment::Index(0), rest @ ..] = segments {
+                if statement == "Statement" {
+                    segments = rest;
+                }
+            }
+        }
+        let mut node = root;
+        let mut position = root.position;
+        for (index, segment) in segments.iter().enumerate() {
+            let last = index + 1 == segments.len();
+            match (segment, &node.value) {
+                (Segment::Key(name), tree::Value::Object(members)) => {
+                    let member = members.iter().find(|member| &member.key == name)?;
+                    position = if last {
+                        member.key_position
+                    } else {
+                        member.value.position
+                    };
+                    node = &member.value;
+                }
+                (Segment::Index(item), tree::Value::Array(items)) => {
+                    node = items.get(*item)?;
+                    position = node.position;
+                }
+                // A single item written in place of an array is item 0.
+                (Segment::Index(0), _) => position = node.position,
+                _ => return None,
+            }
+        }
+        Some(position)
+    }
+}
+
+/// Why a text is not a policy (or statement): every problem the reader found, each with a
+/// path and a position.
+///
+/// The reader collects as many problems as it can in one pass (wrong types, unknown elements,
+/// duplicate keys, ... in every statement); invalid JSON stops it at the first syntax error.
+///
+/// ```
+/// use policy_core::{Code, Policy};
+/// let error = Policy::from_json(r#"{"Statement": [{"Effect": "Allow", "Resources": "*"}]}"#)
+///     .err()
+///     .ok_or("expected an error")?;
+/// let diagnostic = &error.diagnostics()[0];
+/// assert_eq!(diagnostic.code, Code::UnknownElement);
+/// assert_eq!(diagnostic.location.to_string(), "Statement[0].Resources");
+/// assert_eq!(diagnostic.help.as_deref(), Some("did you mean `Resource`?"));
+/// assert_eq!(
+///     error.to_string(),
+///     "error[unknown-element]: unknown element `Resources` in statement at line 1, column 36 (Statement[0].Resources)\n= help: did you mean `Resource`?"
+/// );
+/// # Ok::<(), &str>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ParseError {
+    diagnostics: Vec<Diagnostic>,
+    positions: Vec<Option<Position>>,
+}
+
+impl ParseError {
+    fn new(mut entries: Vec<(Diagnostic, Option<Position>)>) -> Self {
+        // Document order; a diagnostic without a position (none today) goes last.
+        entries.sort_by_key(|(_, position)| position.map_or(usize::MAX, |p| p.offset));
+        let (diagnostics, positions) = entries.into_iter().unzip();
+        Self {
+            diagnostics,
+            positions,
+        }
+    }
+
+    /// The problems found, in document order. Every one is an error.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// The problems with their positions in the text.
+    pub fn positioned(&self) -> impl Iterator<Item = (&Diagnostic, Option<Position>)> + '_ {
+        self.diagnostics.iter().zip(self.positions.iter().copied())
+    }
+
+    /// The problems, without positions.
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.diagnostics
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (index, (diagnostic, position)) in self.positioned().enumerate() {
+            if index > 0 {
+                f.write_str("\n")?;
+            }
+            write!(
+                f,
+                "{}[{}]: {}",
+                diagnostic.severity, diagnostic.code, diagnostic.message
+            )?;
+            if let Some(position) = position {
+                write!(f, " at {position}")?;
+            }
+            if !diagnostic.location.segments().is_empty() {
+                write!(f, " ({})", diagnostic.location)?;
+            }
+            if let Some(help) = &diagnostic.help {
+                write!(f, "\n= help: {help}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// Reads a policy, and returns with it the [`SourceMap`] that maps any diagnostic's location
+/// (the reader's or the validator's) to a line and column.
+///
+/// The source map is useful even when reading fails: it maps whatever was valid JSON.
+///
+/// ```
+/// let (policy, _map) = policy_core::json::parse_policy(r#"{"Statement": []}"#);
+/// assert!(policy?.statements().is_empty());
+/// # Ok::<(), policy_core::ParseError>(())
+/// ```
+pub fn parse_policy(text: &str) -> (Result<Policy, ParseError>, SourceMap) {
+    parse_with(text, false, read::policy)
+}
+
+/// Reads one statement (a policy fragment: `{"Effect": ..., "Action": ...}`), with its
+/// [`SourceMap`]. Diagnostic paths start at the statement (`Action[0]`).
+///
+/// ```
+/// let (statement, _map) = policy_core::json::parse_statement(r#"{"Effect": "Deny", "Action": "*"}"#);
+/// assert_eq!(statement?.effect(), policy_core::Effect::Deny);
+/// # Ok::<(), policy_core::ParseError>(())
+/// ```
+pub fn parse_statement(text: &str) -> (Result<Statement, ParseError>, SourceMap) {
+    parse_with(text, true, read::statement)
+}
+
+fn parse_with<T>(
+    text: &str,
+    fragment: bool,
+    convert: fn(&tree::Node) -> Result<T, read::Found>,
+) -> (Result<T, ParseError>, SourceMap) {
+    match tree::parse(text) {
+        Ok(root) => {
+            let result = convert(&root).map_err(ParseError::new);
+            let map = SourceMap {
+                root: Some(root),
+                fragment,
+            };
+            (result, map)
+        }
+        Err(error) => {
+            let diagnostic = Diagnostic::new(
+                crate::Code::InvalidJson,
+                error.location(),
+                error.message.clone(),
+            );
+            let map = SourceMap {
+                root: None,
+                fragment,
+            };
+            (
+                Err(ParseError::new(vec![(diagnostic, Some(error.position))])),
+                map,
+            )
+        }
+    }
+}
+
+fn invalid_utf8(bytes: &[u8], error: std::str::Utf8Error) -> ParseError {
+    let valid = error.valid_up_to();
+    let prefix = std::str::from_utf8(bytes.get(..valid).unwrap_or_default()).unwrap_or_default();
+    let position = tree::position_at(prefix, valid);
+    let diagnostic = Diagnostic::new(
+        crate::Code::InvalidJson,
+        Location::root(),
+        format!("invalid UTF-8 at byte {valid}"),
+    )
+    .with_help("IAM policies are UTF-8 text; save the file as UTF-8");
+    ParseError::new(vec![(diagnostic, Some(position))])
+}
+
+impl Policy {
+    /// Reads a policy from IAM JSON, keeping its exact shape.
+    ///
+    /// ```
+    /// let policy = policy_core::Policy::from_json(r#"{"Version":"2012-10-17","Statement":[]}"#)?;
+    /// assert!(policy.statements().is_empty());
+    /// # Ok::<(), policy_core::ParseError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`ParseError`] with a path and line:column for each problem when the text is not an IAM
+    /// policy. Rules that the model can represent (an empty action list, an unknown action) are
+    /// not checked here but by [`crate::validate`].
+    pub fn from_json(text: &str) -> Result<Policy, ParseError> {
+        parse_policy(text).0
+    }
+
+    /// Reads a policy from UTF-8 bytes, as [`Policy::from_json`].
+    ///
+    /// ```
+    /// let error = policy_core::Policy::from_slice(b"{\"Id\": \"\xff\"}").err().ok_or("no error")?;
+    /// assert_eq!(error.diagnostics()[0].code, policy_core::Code::InvalidJson);
+    /// # Ok::<(), &str>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Policy::from_json`]; invalid UTF-8 is an `invalid-json` error.
+    pub fn from_slice(bytes: &[u8]) -> Result<Policy, ParseError> {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Policy::from_json(text),
+            Err(error) => Err(invalid_utf8(bytes, error)),
+        }
+    }
+
+    /// The policy as compact JSON (no whitespace), in the canonical key order. This is the
+    /// form AWS's size limits count.
+    ///
+    /// ```
+    /// use policy_core::Policy;
+    /// let policy = Policy::from_json(r#"{
+    ///     "Version": "2012-10-17",
+    ///     "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]
+    /// }"#)?;
+    /// assert_eq!(
+    ///     policy.to_json(),
+    ///     r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#
+    /// );
+    /// # Ok::<(), policy_core::ParseError>(())
+    /// ```
+    pub fn to_json(&self) -> String {
+        write::policy(self, false)
+    }
+
+    /// The policy as pretty JSON: two-space indentation, canonical key order, no trailing
+    /// newline. The same text as `serde_json::to_string_pretty` and `Display`.
+    pub fn to_json_pretty(&self) -> String {
+        write::policy(self, true)
+    }
+}
+
+impl Statement {
+    /// Reads one statement (a policy fragment) from JSON.
+    ///
+    /// ```
+    /// let statement = policy_core::Statement::from_json(r#"{"Effect": "Allow", "Action": ["kms:Decrypt"]}"#)?;
+    /// assert_eq!(statement.to_json(), r#"{"Effect":"Allow","Action":["kms:Decrypt"]}"#);
+    /// # Ok::<(), policy_core::ParseError>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`ParseError`] as [`Policy::from_json`], with paths from the statement (`Action[0]`).
+    pub fn from_json(text: &str) -> Result<Statement, ParseError> {
+        parse_statement(text).0
+    }
+
+    /// The statement as compact JSON, in the canonical key order.
+    pub fn to_json(&self) -> String {
+        write::statement(self, false)
+    }
+
+    /// The statement as pretty JSON (two-space indentation, no trailing newline).
+    pub fn to_json_pretty(&self) -> String {
+        write::statement(self, true)
+    }
+}
