@@ -5,3 +5,8 @@
 
 pub use catalog;
 pub use policy_core as core;
+pub use policy_macros::{policy, policy_json, statement};
+
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;

@@ -1,0 +1,23 @@
+//! Every IAM policy of the seed pages, written with the `policy!` DSL and printed as JSON Lines:
+//! `{"name": "004_03", "document": {...}}`, one line per document, in name order.
+//!
+//! ```text
+//! cargo run -q --example seeds
+//! ```
+//!
+//! The documents themselves are in `examples/common/seed_documents.rs`.
+
+#[path = "common/seed_documents.rs"]
+mod seed_documents;
+
+use seed_documents::Document;
+
+fn main() {
+    for (name, document) in seed_documents::all() {
+        let json = match &document {
+            Document::Policy(policy) => policy.to_json(),
+            Document::Statement(statement) => statement.to_json(),
+        };
+        println!("{{\"name\":\"{name}\",\"document\":{json}}}");
+    }
+}

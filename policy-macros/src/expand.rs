@@ -1,0 +1,115 @@
+//! Expansion: validate the lowered model, turn findings into compile errors and warnings on the
+//! user's tokens, and emit the typed value.
+
+use policy_core::{Diagnostic, Severity};
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned};
+
+use crate::dsl::{PolicyInput, StatementInput};
+use crate::lower::{self, Lowered};
+use crate::{attrs, check, emit};
+
+/// `policy!`: a `Policy` value.
+pub(crate) fn policy(input: &PolicyInput) -> TokenStream {
+    let (settings, mut errors) = attrs::settings(&input.attrs);
+    errors.extend(input.errors.iter().cloned());
+    let lowered = lower::policy(input, &settings.shape);
+    let (findings, setting_errors) = check::policy(&lowered.value, &settings);
+    errors.extend(setting_errors);
+    let diagnostics = render(&lowered, findings, &mut errors);
+    let value = emit::policy(input, &settings.shape);
+    finish(errors, diagnostics, value)
+}
+
+/// `statement!`: a `Statement` value.
+pub(crate) fn statement(input: &StatementInput) -> TokenStream {
+    let (settings, mut errors) = attrs::settings(&input.attrs);
+    let lowered = lower::statement(&input.statement);
+    let (findings, setting_errors) = check::statement(&lowered.value, &settings);
+    errors.extend(setting_errors);
+    let diagnostics = render(&lowered, findings, &mut errors);
+    let value = emit::statement(&input.statement);
+    finish(errors, diagnostics, value)
+}
+
+/// `policy_json!`: the pretty JSON of a policy, made now.
+pub(crate) fn policy_json(input: &PolicyInput) -> TokenStream {
+    let (settings, mut errors) = attrs::settings(&input.attrs);
+    errors.extend(input.errors.iter().cloned());
+    let lowered = lower::policy(input, &settings.shape);
+    let (findings, setting_errors) = check::policy(&lowered.value, &settings);
+    errors.extend(setting_errors);
+    let diagnostics = render(&lowered, findings, &mut errors);
+    for span in emit::interpolations(input) {
+        errors.push(syn::Error::new(
+            span,
+            "`policy_json!` makes its JSON at compile time, so it cannot interpolate values\n= help: use `policy!` and `to_json_pretty()` at run time",
+        ));
+    }
+    let json = check::to_json_pretty(&lowered.value);
+    finish(errors, diagnostics, quote!(#json))
+}
+
+/// Turns findings into errors (pushed to `errors`) and warning tokens (returned).
+fn render<T>(
+    lowered: &Lowered<T>,
+    findings: Vec<Diagnostic>,
+    errors: &mut Vec<syn::Error>,
+) -> Vec<TokenStream> {
+    let mut warnings = Vec::new();
+    for finding in findings {
+        if lowered.is_unknowable(&finding.location, finding.code) {
+            continue;
+        }
+        let span = lowered.spans.get(&finding.location);
+        match finding.severity {
+            Severity::Error => errors.push(error(&finding, span)),
+            Severity::Warning => warnings.push(warning(&finding, span)),
+        }
+    }
+    warnings
+}
+
+/// The expansion: every error at once, then the warnings, then the value (still typed, so that
+/// an error leaves no follow-up errors and editors keep their information).
+fn finish(errors: Vec<syn::Error>, warnings: Vec<TokenStream>, value: TokenStream) -> TokenStream {
+    let errors = errors.into_iter().reduce(|mut all, error| {
+        all.combine(error);
+        all
+    });
+    let errors = errors.map(|error| error.into_compile_error());
+    quote! {{ #errors #(#warnings)* #value }}
+}
+
+/// The text of a finding as a compile error: message and code, then `= help:` on its own line.
+pub(crate) fn message(finding: &Diagnostic) -> String {
+    match &finding.help {
+        Some(help) => format!("{} [{}]\n= help: {help}", finding.message, finding.code),
+        None => format!("{} [{}]", finding.message, finding.code),
+    }
+}
+
+fn error(finding: &Diagnostic, (first, last): (Span, Span)) -> syn::Error {
+    // Two tokens carrying the first and last span make `new_spanned` underline the whole range on
+    // stable Rust.
+    let range = quote_spanned!(first=> __policy_first).into_iter().chain(
+        quote_spanned!(last=> __policy_last),
+    );
+    syn::Error::new_spanned(range.collect::<TokenStream>(), message(finding))
+}
+
+/// A warning on stable Rust: the use of a deprecated constant, with the finding as its note.
+fn warning(finding: &Diagnostic, (first, _): (Span, Span)) -> TokenStream {
+    let note = match &finding.help {
+        Some(help) => format!("{} [{}]; help: {help}", finding.message, finding.code),
+        None => format!("{} [{}]", finding.message, finding.code),
+    };
+    quote_spanned! {first=>
+        const _: () = {
+            #[deprecated(note = #note)]
+            #[allow(non_upper_case_globals)]
+            const policy_warning: () = ();
+            policy_warning
+        };
+    }
+}

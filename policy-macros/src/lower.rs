@@ -1,0 +1,434 @@
+//! Lowering: the syntax tree becomes the same [`policy_core`] model the JSON reader builds, plus a
+//! map from each element's [`Location`] to the tokens it was written with.
+//!
+//! Interpolated text is lowered with each `{..}` replaced by `*`, so the validator checks the
+//! static part (`"arn:aws:s3::{bucket}"` is still a malformed ARN). Findings about elements whose
+//! content is not known at compile time, or that the user marked `unchecked(..)`, are listed in
+//! [`Lowered::unknowable`] so that they can be dropped: the validator's rules stay the only rules.
+
+use std::collections::HashMap;
+
+use policy_core::{
+    Action, Actions, Code, Condition, ConditionBlock, ConditionEntry, ConditionValue, Effect,
+    Location, OneOrMany, Operator, Policy, Principal, PrincipalKind, Principals, Resource,
+    Resources, Statement, Version,
+};
+use proc_macro2::Span;
+
+use crate::dsl::{
+    ActionNode, Clause, ConditionClause, ConditionValueNode, Items, PolicyInput, PrincipalBody,
+    PrincipalClause, PrincipalKindNode, StatementNode, ValueNode,
+};
+
+/// The model of a policy or statement, with where each part was written.
+pub(crate) struct Lowered<T> {
+    pub(crate) value: T,
+    pub(crate) spans: SpanMap,
+    /// Locations whose findings of these codes cannot apply: the value is only known at run
+    /// time, or the user wrote `unchecked(..)`.
+    pub(crate) unknowable: Vec<(Location, &'static [Code])>,
+}
+
+/// The codes an `unchecked(..)` action or key silences at its own location.
+const UNCHECKED_ACTION: &[Code] = &[
+    Code::UnknownService,
+    Code::UnknownAction,
+    Code::WildcardMatchesNothing,
+    Code::ActionCase,
+];
+const UNCHECKED_KEY: &[Code] = &[
+    Code::UnknownConditionKey,
+    Code::ConditionKeyNotApplicable,
+    Code::ConditionOperatorMismatch,
+];
+/// A value that is entirely `{..}`: nothing about its content can be checked.
+const RUNTIME_VALUE: &[Code] = &[
+    Code::ConditionValueMismatch,
+    Code::MalformedArn,
+    Code::InvalidPrincipal,
+    Code::PlaceholderValue,
+    Code::ResourceTypeMismatch,
+    Code::RedundantResource,
+    Code::DuplicateResource,
+];
+
+/// Location -> (first token, last token).
+#[derive(Default)]
+pub(crate) struct SpanMap {
+    spans: HashMap<Location, (Span, Span)>,
+    /// The whole input, for findings about the policy as a whole.
+    pub(crate) whole: Option<(Span, Span)>,
+}
+
+impl SpanMap {
+    fn insert(&mut self, location: &Location, span: (Span, Span)) {
+        self.spans.entry(location.clone()).or_insert(span);
+    }
+
+    /// The tokens of `location`, or of the nearest enclosing element that has tokens (a missing
+    /// `Resource` points at its statement; a single item's `[0]` at the item).
+    pub(crate) fn get(&self, location: &Location) -> (Span, Span) {
+        let segments = location.segments();
+        for len in (0..=segments.len()).rev() {
+            let mut prefix = Location::root();
+            for segment in &segments[..len] {
+                prefix = match segment {
+                    policy_core::Segment::Index(index) => prefix.index(*index),
+                    policy_core::Segment::Key(key) => prefix.key(key.clone()),
+                };
+            }
+            if let Some(span) = self.spans.get(&prefix) {
+                return *span;
+            }
+        }
+        self.whole
+            .unwrap_or((Span::call_site(), Span::call_site()))
+    }
+}
+
+/// The policy-level settings from `#![...]` attributes that shape the model.
+pub(crate) struct Shape {
+    pub(crate) version: Option<Version>,
+    pub(crate) version_span: Option<(Span, Span)>,
+    pub(crate) id: Option<(String, Span)>,
+}
+
+/// Lowers a whole policy.
+pub(crate) fn policy(input: &PolicyInput, shape: &Shape) -> Lowered<Policy> {
+    let mut lowering = Lowering::default();
+    lowering.spans.whole = Some((input.first, input.last));
+    let root = Location::root();
+    if let Some(span) = shape.version_span {
+        lowering.spans.insert(&root.clone().key("Version"), span);
+    }
+    if let Some((_, span)) = &shape.id {
+        lowering.spans.insert(&root.clone().key("Id"), (*span, *span));
+    }
+    lowering
+        .spans
+        .insert(&root.clone().key("Statement"), (input.first, input.last));
+    let statements = input
+        .statements
+        .iter()
+        .enumerate()
+        .map(|(index, node)| {
+            lowering.statement(node, &root.clone().key("Statement").index(index))
+        })
+        .collect();
+    let value = Policy::new(
+        shape.version,
+        shape.id.as_ref().map(|(id, _)| id.clone()),
+        OneOrMany::many(statements),
+    );
+    Lowered {
+        value,
+        spans: lowering.spans,
+        unknowable: lowering.unknowable,
+    }
+}
+
+/// Lowers one statement fragment; its locations start at the statement.
+pub(crate) fn statement(node: &StatementNode) -> Lowered<Statement> {
+    let mut lowering = Lowering::default();
+    lowering.spans.whole = Some(node.head);
+    let value = lowering.statement(node, &Location::root());
+    Lowered {
+        value,
+        spans: lowering.spans,
+        unknowable: lowering.unknowable,
+    }
+}
+
+#[derive(Default)]
+struct Lowering {
+    spans: SpanMap,
+    unknowable: Vec<(Location, &'static [Code])>,
+}
+
+impl Lowering {
+    fn statement(&mut self, node: &StatementNode, at: &Location) -> Statement {
+        self.spans.insert(at, node.head);
+        let sid = node.sid.as_ref().map(|sid| {
+            self.spans
+                .insert(&at.clone().key("Sid"), (sid.span(), sid.span()));
+            sid.value()
+        });
+        let effect = if node.effect.deny {
+            Effect::Deny
+        } else {
+            Effect::Allow
+        };
+        self.spans.insert(
+            &at.clone().key("Effect"),
+            (node.effect.span, node.effect.span),
+        );
+        let principal = node
+            .principal
+            .as_ref()
+            .map(|clause| self.principal(clause, at));
+        let action = node
+            .actions
+            .as_ref()
+            .map(|clause| self.actions(clause, at));
+        let resource = node
+            .resources
+            .as_ref()
+            .map(|clause| self.resources(clause, at));
+        let condition = node
+            .condition
+            .as_ref()
+            .map(|clause| self.condition(clause, &at.clone().key("Condition")));
+        Statement::new(sid, effect, principal, action, resource, condition)
+    }
+
+    fn actions(&mut self, clause: &Clause<ActionNode>, at: &Location) -> Actions {
+        let at = at
+            .clone()
+            .key(if clause.negated { "NotAction" } else { "Action" });
+        self.spans.insert(&at, clause.span);
+        let items = self.items(&clause.items, &at, |lowering, node, item_at| {
+            lowering.spans.insert(item_at, node.span());
+            if node.unchecked {
+                lowering.unknowable.push((item_at.clone(), UNCHECKED_ACTION));
+                return Action::Unchecked(node.text.clone());
+            }
+            Action::parse(&node.text)
+        });
+        if clause.negated {
+            Actions::not_action(items)
+        } else {
+            Actions::action(items)
+        }
+    }
+
+    fn resources(&mut self, clause: &Clause<ValueNode>, at: &Location) -> Resources {
+        let at = at
+            .clone()
+            .key(if clause.negated { "NotResource" } else { "Resource" });
+        self.spans.insert(&at, clause.span);
+        let items = self.items(&clause.items, &at, |lowering, node, item_at| {
+            Resource::new(lowering.text_value(node, item_at))
+        });
+        if clause.negated {
+            Resources::not_resource(items)
+        } else {
+            Resources::resource(items)
+        }
+    }
+
+    fn principal(&mut self, clause: &PrincipalClause, at: &Location) -> Principals {
+        let at = at
+            .clone()
+            .key(if clause.negated { "NotPrincipal" } else { "Principal" });
+        self.spans.insert(&at, clause.span);
+        let principal = match &clause.body {
+            PrincipalBody::Wildcard => Principal::Wildcard,
+            PrincipalBody::Map(entries) => Principal::Map(
+                entries
+                    .iter()
+                    .map(|entry| {
+                        let kind = principal_kind(entry.kind);
+                        let kind_at = at.clone().key(kind.as_str());
+                        self.spans.insert(&kind_at, (entry.kind_span, entry.span.1));
+                        let values = self.items(&entry.values, &kind_at, |lowering, node, item_at| {
+                            lowering.text_value(node, item_at)
+                        });
+                        (kind, values)
+                    })
+                    .collect(),
+            ),
+        };
+        if clause.negated {
+            Principals::NotPrincipal(principal)
+        } else {
+            Principals::Principal(principal)
+        }
+    }
+
+    fn condition(&mut self, clause: &ConditionClause, at: &Location) -> Condition {
+        self.spans.insert(at, clause.span);
+        // Consecutive lines with the same operator make one operator block, in order.
+        let mut blocks: Vec<ConditionBlock> = Vec::new();
+        let mut entries: Vec<ConditionEntry> = Vec::new();
+        let mut current: Option<&str> = None;
+        for line in &clause.lines {
+            if current != Some(line.operator.as_str()) {
+                if let Some(operator) = current {
+                    blocks.push(ConditionBlock::new(
+                        Operator::new(operator),
+                        std::mem::take(&mut entries),
+                    ));
+                }
+                current = Some(&line.operator);
+            }
+            let operator_at = at.clone().key(line.operator.clone());
+            self.spans.insert(&operator_at, line.operator_span);
+            let key_at = operator_at.key(line.key.clone());
+            self.spans.insert(&key_at, line.key_span);
+            if line.key_unchecked {
+                self.unknowable.push((key_at.clone(), UNCHECKED_KEY));
+            }
+            let values = self.items(&line.values, &key_at, |lowering, node, item_at| {
+                lowering.spans.insert(item_at, node.span());
+                match node {
+                    ConditionValueNode::Text(text) => {
+                        if text.is_only_interpolation() {
+                            lowering.unknowable.push((item_at.clone(), RUNTIME_VALUE));
+                        }
+                        ConditionValue::String(text.static_text())
+                    }
+                    ConditionValueNode::Number(number, _) => ConditionValue::Number(number.clone()),
+                    ConditionValueNode::Bool(value, _) => ConditionValue::Bool(*value),
+                    ConditionValueNode::Expr(..) => {
+                        lowering.unknowable.push((item_at.clone(), RUNTIME_VALUE));
+                        ConditionValue::String("*".to_owned())
+                    }
+                }
+            });
+            entries.push(ConditionEntry::new(line.key.clone(), values));
+        }
+        if let Some(operator) = current {
+            blocks.push(ConditionBlock::new(Operator::new(operator), entries));
+        }
+        Condition::new(blocks)
+    }
+
+    /// A text value's compile-time form, recording its tokens.
+    fn text_value(&mut self, node: &ValueNode, at: &Location) -> String {
+        let span = node.span();
+        self.spans.insert(at, (span, span));
+        match node {
+            ValueNode::Text(text) => {
+                if text.is_only_interpolation() {
+                    self.unknowable.push((at.clone(), RUNTIME_VALUE));
+                }
+                text.static_text()
+            }
+            ValueNode::Star(_) => "*".to_owned(),
+            ValueNode::Expr(..) => {
+                self.unknowable.push((at.clone(), RUNTIME_VALUE));
+                "*".to_owned()
+            }
+        }
+    }
+
+    /// Lowers a one-or-many list, keeping its written form; an item's location is `at[index]`.
+    fn items<N, T>(
+        &mut self,
+        items: &Items<N>,
+        at: &Location,
+        mut lower: impl FnMut(&mut Self, &N, &Location) -> T,
+    ) -> OneOrMany<T> {
+        let lowered: Vec<T> = items
+            .iter()
+            .enumerate()
+            .map(|(index, node)| lower(self, node, &at.clone().index(index)))
+            .collect();
+        match (items.is_single(), <[T; 1]>::try_from(lowered)) {
+            (true, Ok([item])) => OneOrMany::one(item),
+            (_, Ok(items)) => OneOrMany::many(items.into()),
+            (_, Err(items)) => OneOrMany::many(items),
+        }
+    }
+}
+
+pub(crate) fn principal_kind(kind: PrincipalKindNode) -> PrincipalKind {
+    match kind {
+        PrincipalKindNode::Aws => PrincipalKind::Aws,
+        PrincipalKindNode::Service => PrincipalKind::Service,
+        PrincipalKindNode::Federated => PrincipalKind::Federated,
+        PrincipalKindNode::CanonicalUser => PrincipalKind::CanonicalUser,
+    }
+}
+
+impl<T> Lowered<T> {
+    /// Whether a finding cannot apply because its element is only known at run time or was
+    /// written `unchecked(..)`.
+    pub(crate) fn is_unknowable(&self, location: &Location, code: Code) -> bool {
+        self.unknowable
+            .iter()
+            .any(|(at, codes)| at == location && codes.contains(&code))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::quote;
+
+    fn lower(tokens: proc_macro2::TokenStream) -> Lowered<Policy> {
+        let input: PolicyInput = match syn::parse2(tokens) {
+            Ok(input) => input,
+            Err(error) => panic!("{error}"),
+        };
+        let shape = Shape {
+            version: Some(Version::V2012_10_17),
+            version_span: None,
+            id: None,
+        };
+        policy(&input, &shape)
+    }
+
+    #[test]
+    fn keeps_single_and_list_forms() {
+        let lowered = lower(quote! {
+            allow sts:AssumeRole for service "bedrock.amazonaws.com";
+            allow [s3:GetObject] on ["arn:aws:s3:::b/*"];
+            allow [s3:GetObject] on *;
+        });
+        let statements = lowered.value.statements();
+        assert!(statements[0].action().is_some_and(|a| a.items().is_single()));
+        assert!(statements[0].resource().is_none());
+        assert!(statements[1].action().is_some_and(|a| !a.items().is_single()));
+        assert!(statements[1].resource().is_some_and(|r| !r.items().is_single()));
+        assert!(statements[2].resource().is_some_and(|r| r.items().is_single()));
+    }
+
+    #[test]
+    fn groups_consecutive_lines_with_the_same_operator() {
+        let lowered = lower(quote! {
+            allow [s3:GetObject] on * when {
+                StringEquals aws:CalledViaLast: "bedrock.amazonaws.com",
+                StringEquals "aws:ResourceTag/a:b": "c",
+                StringLike aws:RequestTag/x: "y",
+                StringEquals aws:SourceAccount: "1",
+            };
+        });
+        let condition = lowered.value.statements()[0].condition();
+        let shape: Vec<(String, usize)> = condition
+            .map(|c| {
+                c.blocks()
+                    .iter()
+                    .map(|b| (b.operator().as_str().to_owned(), b.entries().len()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(
+            shape,
+            vec![
+                ("StringEquals".to_owned(), 2),
+                ("StringLike".to_owned(), 1),
+                ("StringEquals".to_owned(), 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn interpolations_are_checked_as_wildcards() {
+        let lowered = lower(quote! {
+            allow [s3:GetObject] on ["arn:aws:s3:::{bucket}/*", {other}];
+        });
+        let resources: Vec<String> = lowered.value.statements()[0]
+            .resource()
+            .map(|r| r.items().iter().map(|r| r.as_str().to_owned()).collect())
+            .unwrap_or_default();
+        assert_eq!(resources, vec!["arn:aws:s3:::*/*", "*"]);
+        let second = Location::root()
+            .key("Statement")
+            .index(0)
+            .key("Resource")
+            .index(1);
+        assert!(lowered.is_unknowable(&second, Code::MalformedArn));
+        assert!(!lowered.is_unknowable(&second.clone().key("x"), Code::MalformedArn));
+    }
+}
