@@ -151,7 +151,10 @@ pub fn condition<const N: usize>(blocks: [ConditionBlock; N]) -> Condition {
 }
 
 /// One operator with its keys.
-pub fn block<const N: usize>(operator: &'static str, entries: [ConditionEntry; N]) -> ConditionBlock {
+pub fn block<const N: usize>(
+    operator: &'static str,
+    entries: [ConditionEntry; N],
+) -> ConditionBlock {
     ConditionBlock::new(Operator::new(operator), Vec::from(entries))
 }
 

@@ -96,7 +96,10 @@ fn apply(attr: &syn::Attribute, settings: &mut Settings) -> syn::Result<()> {
                 _ => None,
             };
             let Some(value) = value else {
-                return Err(syn::Error::new_spanned(&meta.value, "expected a name such as `trust`"));
+                return Err(syn::Error::new_spanned(
+                    &meta.value,
+                    "expected a name such as `trust`",
+                ));
             };
             let entry = Some((value, meta.value.span()));
             if name == "kind" {
@@ -150,7 +153,9 @@ fn apply(attr: &syn::Attribute, settings: &mut Settings) -> syn::Result<()> {
         (other, _) => {
             let help = match catalog::suggest(other, ATTRIBUTES) {
                 Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                None => "the attributes are `version`, `id`, `kind`, `target` and `allow`".to_owned(),
+                None => {
+                    "the attributes are `version`, `id`, `kind`, `target` and `allow`".to_owned()
+                }
             };
             Err(syn::Error::new_spanned(
                 path,
@@ -161,6 +166,7 @@ fn apply(attr: &syn::Attribute, settings: &mut Settings) -> syn::Result<()> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic, reason = "tests fail loudly")]
 mod tests {
     use super::*;
 
@@ -180,8 +186,14 @@ mod tests {
         assert!(errors.is_empty());
         assert_eq!(settings.shape.version, None);
         assert_eq!(settings.shape.id.map(|(id, _)| id), Some("P1".to_owned()));
-        assert_eq!(settings.kind.map(|(kind, _)| kind), Some("trust".to_owned()));
-        assert_eq!(settings.allowed, vec![Code::PlaceholderValue, Code::ActionCase]);
+        assert_eq!(
+            settings.kind.map(|(kind, _)| kind),
+            Some("trust".to_owned())
+        );
+        assert_eq!(
+            settings.allowed,
+            vec![Code::PlaceholderValue, Code::ActionCase]
+        );
     }
 
     #[test]
@@ -192,7 +204,13 @@ mod tests {
         }));
         let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
         assert_eq!(messages.len(), 2);
-        assert!(messages[0].contains("did you mean `placeholder_value`?"), "{messages:?}");
-        assert!(messages[1].contains("did you mean `version`?"), "{messages:?}");
+        assert!(
+            messages[0].contains("did you mean `placeholder_value`?"),
+            "{messages:?}"
+        );
+        assert!(
+            messages[1].contains("did you mean `version`?"),
+            "{messages:?}"
+        );
     }
 }

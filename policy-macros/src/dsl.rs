@@ -131,7 +131,9 @@ pub(crate) enum Piece {
 impl TextNode {
     /// Whether any part is filled at run time.
     pub(crate) fn is_dynamic(&self) -> bool {
-        self.pieces.iter().any(|piece| matches!(piece, Piece::Expr(_)))
+        self.pieces
+            .iter()
+            .any(|piece| matches!(piece, Piece::Expr(_)))
     }
 
     /// The text with every interpolation replaced by `*`, which every rule accepts wherever a
@@ -219,9 +221,7 @@ impl ConditionValueNode {
         match self {
             ConditionValueNode::Text(text) => (text.lit.span(), text.lit.span()),
             ConditionValueNode::Number(_, span) => *span,
-            ConditionValueNode::Bool(_, span) | ConditionValueNode::Expr(_, span) => {
-                (*span, *span)
-            }
+            ConditionValueNode::Bool(_, span) | ConditionValueNode::Expr(_, span) => (*span, *span),
         }
     }
 }
@@ -272,7 +272,9 @@ impl Parse for StatementInput {
             input.parse::<Token![;]>()?;
         }
         if !input.is_empty() {
-            return Err(input.error("expected the end of the statement: `statement!` takes one statement"));
+            return Err(
+                input.error("expected the end of the statement: `statement!` takes one statement")
+            );
         }
         Ok(Self { attrs, statement })
     }
@@ -322,13 +324,19 @@ impl Parse for StatementNode {
             } else if lookahead.peek(Token![for]) {
                 let principal: PrincipalClause = input.parse()?;
                 if statement.principal.is_some() {
-                    return Err(syn::Error::new(principal.span.0, "a statement has one `for` clause"));
+                    return Err(syn::Error::new(
+                        principal.span.0,
+                        "a statement has one `for` clause",
+                    ));
                 }
                 statement.principal = Some(principal);
             } else if lookahead.peek(kw::when) {
                 let condition: ConditionClause = input.parse()?;
                 if statement.condition.is_some() {
-                    return Err(syn::Error::new(condition.span.0, "a statement has one `when` clause"));
+                    return Err(syn::Error::new(
+                        condition.span.0,
+                        "a statement has one `when` clause",
+                    ));
                 }
                 statement.condition = Some(condition);
             } else {
@@ -654,7 +662,8 @@ fn respan(tokens: TokenStream, span: Span) -> TokenStream {
         .into_iter()
         .map(|mut tree| {
             if let TokenTree::Group(group) = &tree {
-                let mut inner = proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
                 inner.set_span(span);
                 tree = TokenTree::Group(inner);
             } else {
@@ -717,7 +726,9 @@ impl Parse for PrincipalEntry {
             let known = PRINCIPAL_KINDS.iter().map(|(spelling, _)| *spelling);
             let help = match catalog::suggest(&name, known) {
                 Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                None => "the kinds are `aws`, `service`, `federated` and `canonical_user`".to_owned(),
+                None => {
+                    "the kinds are `aws`, `service`, `federated` and `canonical_user`".to_owned()
+                }
             };
             return Err(syn::Error::new(
                 ident.span(),
@@ -881,7 +892,10 @@ impl Parse for ConditionValueNode {
         } else if lookahead.peek(syn::LitBool) {
             let lit: syn::LitBool = input.parse()?;
             Ok(ConditionValueNode::Bool(lit.value, lit.span))
-        } else if lookahead.peek(syn::LitInt) || lookahead.peek(syn::LitFloat) || lookahead.peek(Token![-]) {
+        } else if lookahead.peek(syn::LitInt)
+            || lookahead.peek(syn::LitFloat)
+            || lookahead.peek(Token![-])
+        {
             let minus = if input.peek(Token![-]) {
                 Some(input.parse::<Token![-]>()?.span)
             } else {
@@ -891,9 +905,18 @@ impl Parse for ConditionValueNode {
             let text = match &lit {
                 syn::Lit::Int(int) if int.suffix().is_empty() => int.to_string(),
                 syn::Lit::Float(float) if float.suffix().is_empty() => float.to_string(),
-                _ => return Err(syn::Error::new(lit.span(), "expected a number without a suffix")),
+                _ => {
+                    return Err(syn::Error::new(
+                        lit.span(),
+                        "expected a number without a suffix",
+                    ))
+                }
             };
-            let text = if minus.is_some() { format!("-{text}") } else { text };
+            let text = if minus.is_some() {
+                format!("-{text}")
+            } else {
+                text
+            };
             Ok(ConditionValueNode::Number(
                 text,
                 (minus.unwrap_or(lit.span()), lit.span()),
@@ -957,6 +980,7 @@ fn skip_past_semicolon(input: ParseStream<'_>) {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic, reason = "tests fail loudly")]
 mod tests {
     use super::*;
     use quote::quote;
@@ -975,7 +999,11 @@ mod tests {
         });
         assert!(input.errors.is_empty());
         let actions = input.statements[0].actions.as_ref().map(|clause| {
-            clause.items.iter().map(|a| a.text.clone()).collect::<Vec<_>>()
+            clause
+                .items
+                .iter()
+                .map(|a| a.text.clone())
+                .collect::<Vec<_>>()
         });
         assert_eq!(
             actions,
@@ -993,7 +1021,10 @@ mod tests {
     fn a_wildcard_before_a_dsl_word_ends_the_action() {
         let input = parse_policy(quote! { allow s3:* on *; });
         let statement = &input.statements[0];
-        assert!(statement.actions.as_ref().is_some_and(|c| c.items.is_single()));
+        assert!(statement
+            .actions
+            .as_ref()
+            .is_some_and(|c| c.items.is_single()));
         assert!(statement.resources.is_some());
     }
 
@@ -1037,9 +1068,17 @@ mod tests {
         assert!(input.errors.is_empty());
         let condition = input.statements[0].condition.as_ref();
         let lines: Vec<(String, String)> = condition
-            .map(|c| c.lines.iter().map(|l| (l.operator.clone(), l.key.clone())).collect())
+            .map(|c| {
+                c.lines
+                    .iter()
+                    .map(|l| (l.operator.clone(), l.key.clone()))
+                    .collect()
+            })
             .unwrap_or_default();
-        assert_eq!(lines[0], ("ForAllValues:StringEquals".into(), "aws:TagKeys".into()));
+        assert_eq!(
+            lines[0],
+            ("ForAllValues:StringEquals".into(), "aws:TagKeys".into())
+        );
         assert_eq!(lines[1].1, "aws:RequestTag/a:b");
         assert_eq!(lines[4].1, "aws:ResourceTag/cost-center");
     }
@@ -1047,9 +1086,18 @@ mod tests {
     #[test]
     fn an_unknown_principal_kind_gets_a_suggestion() {
         let error = syn::parse2::<PolicyInput>(quote! { allow sts:AssumeRole for servise "x"; })
-            .map(|input| input.errors.iter().map(ToString::to_string).collect::<Vec<_>>());
+            .map(|input| {
+                input
+                    .errors
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+            });
         let messages = error.unwrap_or_default();
         assert_eq!(messages.len(), 1);
-        assert!(messages[0].contains("did you mean `service`?"), "{messages:?}");
+        assert!(
+            messages[0].contains("did you mean `service`?"),
+            "{messages:?}"
+        );
     }
 }

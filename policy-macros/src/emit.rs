@@ -61,10 +61,22 @@ pub(crate) fn statement(node: &StatementNode) -> TokenStream {
     } else {
         quote_spanned!(node.effect.span=> #private::ALLOW)
     };
-    let principal = node.principal.as_ref().map_or_else(none, |clause| some(principal(clause)));
-    let actions = node.actions.as_ref().map_or_else(none, |clause| some(actions(clause)));
-    let resources = node.resources.as_ref().map_or_else(none, |clause| some(resources(clause)));
-    let condition = node.condition.as_ref().map_or_else(none, |clause| some(condition(clause)));
+    let principal = node
+        .principal
+        .as_ref()
+        .map_or_else(none, |clause| some(principal(clause)));
+    let actions = node
+        .actions
+        .as_ref()
+        .map_or_else(none, |clause| some(actions(clause)));
+    let resources = node
+        .resources
+        .as_ref()
+        .map_or_else(none, |clause| some(resources(clause)));
+    let condition = node
+        .condition
+        .as_ref()
+        .map_or_else(none, |clause| some(condition(clause)));
     quote!(#private::statement(#sid, #effect, #principal, #actions, #resources, #condition))
 }
 
@@ -166,9 +178,9 @@ fn condition(clause: &ConditionClause) -> TokenStream {
             _ => blocks.push((&line.operator, vec![entry])),
         }
     }
-    let blocks = blocks.iter().map(|(operator, entries)| {
-        quote!(#private::block(#operator, [#(#entries),*]))
-    });
+    let blocks = blocks
+        .iter()
+        .map(|(operator, entries)| quote!(#private::block(#operator, [#(#entries),*])));
     quote!(#private::condition([#(#blocks),*]))
 }
 

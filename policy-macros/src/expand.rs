@@ -92,9 +92,9 @@ pub(crate) fn message(finding: &Diagnostic) -> String {
 fn error(finding: &Diagnostic, (first, last): (Span, Span)) -> syn::Error {
     // Two tokens carrying the first and last span make `new_spanned` underline the whole range on
     // stable Rust.
-    let range = quote_spanned!(first=> __policy_first).into_iter().chain(
-        quote_spanned!(last=> __policy_last),
-    );
+    let range = quote_spanned!(first=> __policy_first)
+        .into_iter()
+        .chain(quote_spanned!(last=> __policy_last));
     syn::Error::new_spanned(range.collect::<TokenStream>(), message(finding))
 }
 

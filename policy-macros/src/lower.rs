@@ -81,8 +81,7 @@ impl SpanMap {
                 return *span;
             }
         }
-        self.whole
-            .unwrap_or((Span::call_site(), Span::call_site()))
+        self.whole.unwrap_or((Span::call_site(), Span::call_site()))
     }
 }
 
@@ -102,7 +101,9 @@ pub(crate) fn policy(input: &PolicyInput, shape: &Shape) -> Lowered<Policy> {
         lowering.spans.insert(&root.clone().key("Version"), span);
     }
     if let Some((_, span)) = &shape.id {
-        lowering.spans.insert(&root.clone().key("Id"), (*span, *span));
+        lowering
+            .spans
+            .insert(&root.clone().key("Id"), (*span, *span));
     }
     lowering
         .spans
@@ -111,9 +112,7 @@ pub(crate) fn policy(input: &PolicyInput, shape: &Shape) -> Lowered<Policy> {
         .statements
         .iter()
         .enumerate()
-        .map(|(index, node)| {
-            lowering.statement(node, &root.clone().key("Statement").index(index))
-        })
+        .map(|(index, node)| lowering.statement(node, &root.clone().key("Statement").index(index)))
         .collect();
     let value = Policy::new(
         shape.version,
@@ -166,10 +165,7 @@ impl Lowering {
             .principal
             .as_ref()
             .map(|clause| self.principal(clause, at));
-        let action = node
-            .actions
-            .as_ref()
-            .map(|clause| self.actions(clause, at));
+        let action = node.actions.as_ref().map(|clause| self.actions(clause, at));
         let resource = node
             .resources
             .as_ref()
@@ -182,14 +178,18 @@ impl Lowering {
     }
 
     fn actions(&mut self, clause: &Clause<ActionNode>, at: &Location) -> Actions {
-        let at = at
-            .clone()
-            .key(if clause.negated { "NotAction" } else { "Action" });
+        let at = at.clone().key(if clause.negated {
+            "NotAction"
+        } else {
+            "Action"
+        });
         self.spans.insert(&at, clause.span);
         let items = self.items(&clause.items, &at, |lowering, node, item_at| {
             lowering.spans.insert(item_at, node.span());
             if node.unchecked {
-                lowering.unknowable.push((item_at.clone(), UNCHECKED_ACTION));
+                lowering
+                    .unknowable
+                    .push((item_at.clone(), UNCHECKED_ACTION));
                 return Action::Unchecked(node.text.clone());
             }
             Action::parse(&node.text)
@@ -202,9 +202,11 @@ impl Lowering {
     }
 
     fn resources(&mut self, clause: &Clause<ValueNode>, at: &Location) -> Resources {
-        let at = at
-            .clone()
-            .key(if clause.negated { "NotResource" } else { "Resource" });
+        let at = at.clone().key(if clause.negated {
+            "NotResource"
+        } else {
+            "Resource"
+        });
         self.spans.insert(&at, clause.span);
         let items = self.items(&clause.items, &at, |lowering, node, item_at| {
             Resource::new(lowering.text_value(node, item_at))
@@ -217,9 +219,11 @@ impl Lowering {
     }
 
     fn principal(&mut self, clause: &PrincipalClause, at: &Location) -> Principals {
-        let at = at
-            .clone()
-            .key(if clause.negated { "NotPrincipal" } else { "Principal" });
+        let at = at.clone().key(if clause.negated {
+            "NotPrincipal"
+        } else {
+            "Principal"
+        });
         self.spans.insert(&at, clause.span);
         let principal = match &clause.body {
             PrincipalBody::Wildcard => Principal::Wildcard,
@@ -230,9 +234,10 @@ impl Lowering {
                         let kind = principal_kind(entry.kind);
                         let kind_at = at.clone().key(kind.as_str());
                         self.spans.insert(&kind_at, (entry.kind_span, entry.span.1));
-                        let values = self.items(&entry.values, &kind_at, |lowering, node, item_at| {
-                            lowering.text_value(node, item_at)
-                        });
+                        let values =
+                            self.items(&entry.values, &kind_at, |lowering, node, item_at| {
+                                lowering.text_value(node, item_at)
+                            });
                         (kind, values)
                     })
                     .collect(),
@@ -352,6 +357,7 @@ impl<T> Lowered<T> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic, reason = "tests fail loudly")]
 mod tests {
     use super::*;
     use quote::quote;
@@ -377,11 +383,19 @@ mod tests {
             allow [s3:GetObject] on *;
         });
         let statements = lowered.value.statements();
-        assert!(statements[0].action().is_some_and(|a| a.items().is_single()));
+        assert!(statements[0]
+            .action()
+            .is_some_and(|a| a.items().is_single()));
         assert!(statements[0].resource().is_none());
-        assert!(statements[1].action().is_some_and(|a| !a.items().is_single()));
-        assert!(statements[1].resource().is_some_and(|r| !r.items().is_single()));
-        assert!(statements[2].resource().is_some_and(|r| r.items().is_single()));
+        assert!(statements[1]
+            .action()
+            .is_some_and(|a| !a.items().is_single()));
+        assert!(statements[1]
+            .resource()
+            .is_some_and(|r| !r.items().is_single()));
+        assert!(statements[2]
+            .resource()
+            .is_some_and(|r| r.items().is_single()));
     }
 
     #[test]
