@@ -108,6 +108,15 @@ pub(crate) enum ValueNode {
 }
 
 impl ValueNode {
+    /// Whether the value is (partly) only known at run time.
+    pub(crate) fn is_dynamic(&self) -> bool {
+        match self {
+            ValueNode::Text(text) => text.is_dynamic(),
+            ValueNode::Star(_) => false,
+            ValueNode::Expr(..) => true,
+        }
+    }
+
     pub(crate) fn span(&self) -> Span {
         match self {
             ValueNode::Text(text) => text.lit.span(),
@@ -397,14 +406,7 @@ fn parse_clause<T>(
     if input.peek(syn::token::Bracket) {
         let content;
         let bracket = bracketed!(content in input);
-        let mut items = Vec::new();
-        while !content.is_empty() {
-            items.push(item(&content)?);
-            if content.is_empty() {
-                break;
-            }
-            content.parse::<Token![,]>()?;
-        }
+        let items = parse_list(&content, item)?;
         Ok(Clause {
             negated,
             items: Items::Many(items),
@@ -428,8 +430,7 @@ fn parse_action(input: ParseStream<'_>) -> syn::Result<ActionNode> {
         let keyword: kw::unchecked = input.parse()?;
         let content;
         let paren = parenthesized!(content in input);
-        let lit: LitStr = content.parse()?;
-        let _ = keyword;
+        let lit: LitStr = in_group(&content, |content| content.parse())?;
         return Ok(ActionNode {
             text: lit.value(),
             unchecked: true,
@@ -565,10 +566,13 @@ fn parse_text_value(input: ParseStream<'_>, star: bool) -> syn::Result<ValueNode
 fn parse_block_expr(input: ParseStream<'_>) -> syn::Result<(syn::Expr, Span)> {
     let content;
     let brace = syn::braced!(content in input);
-    let expr: syn::Expr = content.parse()?;
-    if !content.is_empty() {
-        return Err(content.error("expected one expression in `{..}`"));
-    }
+    let expr = in_group(&content, |content| {
+        let expr: syn::Expr = content.parse()?;
+        if !content.is_empty() {
+            return Err(content.error("expected one expression in `{..}`"));
+        }
+        Ok(expr)
+    })?;
     Ok((expr, brace.span.join()))
 }
 
@@ -739,15 +743,9 @@ impl Parse for PrincipalEntry {
         let values = if input.peek(syn::token::Bracket) {
             let content;
             bracketed!(content in input);
-            let mut values = Vec::new();
-            while !content.is_empty() {
-                values.push(parse_text_value(&content, true)?);
-                if content.is_empty() {
-                    break;
-                }
-                content.parse::<Token![,]>()?;
-            }
-            Items::Many(values)
+            Items::Many(parse_list(&content, |content| {
+                parse_text_value(content, true)
+            })?)
         } else {
             Items::One(parse_text_value(input, true)?)
         };
@@ -766,14 +764,7 @@ impl Parse for ConditionClause {
         let keyword: kw::when = input.parse()?;
         let content;
         let brace = syn::braced!(content in input);
-        let mut lines = Vec::new();
-        while !content.is_empty() {
-            lines.push(content.parse()?);
-            if content.is_empty() {
-                break;
-            }
-            content.parse::<Token![,]>()?;
-        }
+        let lines = parse_list(&content, ConditionLine::parse)?;
         Ok(Self {
             lines,
             span: (keyword.span, brace.span.close()),
@@ -800,19 +791,16 @@ impl Parse for ConditionLine {
         }
         let operator_span = (first.span(), last);
         let (key, key_unchecked, key_span) = parse_condition_key(input)?;
+        if !input.peek(Token![:]) {
+            return Err(input.error(format!(
+                "expected `:` between the condition key `{key}` and its value"
+            )));
+        }
         input.parse::<Token![:]>()?;
         let values = if input.peek(syn::token::Bracket) {
             let content;
             bracketed!(content in input);
-            let mut values = Vec::new();
-            while !content.is_empty() {
-                values.push(content.parse()?);
-                if content.is_empty() {
-                    break;
-                }
-                content.parse::<Token![,]>()?;
-            }
-            Items::Many(values)
+            Items::Many(parse_list(&content, ConditionValueNode::parse)?)
         } else {
             Items::One(input.parse()?)
         };
@@ -833,7 +821,7 @@ fn parse_condition_key(input: ParseStream<'_>) -> syn::Result<(String, bool, (Sp
         let keyword: kw::unchecked = input.parse()?;
         let content;
         let paren = parenthesized!(content in input);
-        let lit: LitStr = content.parse()?;
+        let lit: LitStr = in_group(&content, |content| content.parse())?;
         return Ok((lit.value(), true, (keyword.span, paren.span.close())));
     }
     let lookahead = input.lookahead1();
@@ -961,6 +949,44 @@ fn last_span_between(before: syn::buffer::Cursor<'_>, input: ParseStream<'_>) ->
         }
     }
     last
+}
+
+/// Items separated by `,` (a trailing one allowed) up to the end of a group.
+fn parse_list<T>(
+    content: ParseStream<'_>,
+    item: impl Fn(ParseStream<'_>) -> syn::Result<T>,
+) -> syn::Result<Vec<T>> {
+    in_group(content, |content| {
+        let mut items = Vec::new();
+        while !content.is_empty() {
+            items.push(item(content)?);
+            if content.is_empty() {
+                break;
+            }
+            content.parse::<Token![,]>()?;
+        }
+        Ok(items)
+    })
+}
+
+/// Parses the inside of a group; after an error the rest of the group is skipped, so that the
+/// error stays the one reported (syn reports tokens left in a group as "unexpected token", which
+/// would hide it).
+fn in_group<T>(
+    content: ParseStream<'_>,
+    parse: impl FnOnce(ParseStream<'_>) -> syn::Result<T>,
+) -> syn::Result<T> {
+    let result = parse(content);
+    if result.is_err() {
+        let _ = content.step(|cursor| {
+            let mut rest = *cursor;
+            while let Some((_, next)) = rest.token_tree() {
+                rest = next;
+            }
+            Ok(((), rest))
+        });
+    }
+    result
 }
 
 /// Error recovery: skips token trees up to and including the next top-level `;`.

@@ -1,7 +1,7 @@
 //! Expansion: validate the lowered model, turn findings into compile errors and warnings on the
 //! user's tokens, and emit the typed value.
 
-use policy_core::{Diagnostic, Severity};
+use policy_core::{Diagnostic, Location, Severity};
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 
@@ -16,6 +16,7 @@ pub(crate) fn policy(input: &PolicyInput) -> TokenStream {
     let lowered = lower::policy(input, &settings.shape);
     let (findings, setting_errors) = check::policy(&lowered.value, &settings);
     errors.extend(setting_errors);
+    let findings = without_follow_ups(input, findings);
     let diagnostics = render(&lowered, findings, &mut errors);
     let value = emit::policy(input, &settings.shape);
     finish(errors, diagnostics, value)
@@ -39,6 +40,7 @@ pub(crate) fn policy_json(input: &PolicyInput) -> TokenStream {
     let lowered = lower::policy(input, &settings.shape);
     let (findings, setting_errors) = check::policy(&lowered.value, &settings);
     errors.extend(setting_errors);
+    let findings = without_follow_ups(input, findings);
     let diagnostics = render(&lowered, findings, &mut errors);
     for span in emit::interpolations(input) {
         errors.push(syn::Error::new(
@@ -48,6 +50,19 @@ pub(crate) fn policy_json(input: &PolicyInput) -> TokenStream {
     }
     let json = check::to_json_pretty(&lowered.value);
     finish(errors, diagnostics, quote!(#json))
+}
+
+/// After a syntax error the statements that could not be read are missing from the model, so
+/// findings about the statement list as a whole (it is empty, it is small) would only repeat it.
+fn without_follow_ups(input: &PolicyInput, findings: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if input.errors.is_empty() {
+        return findings;
+    }
+    let statements = Location::root().key("Statement");
+    findings
+        .into_iter()
+        .filter(|finding| finding.location != Location::root() && finding.location != statements)
+        .collect()
 }
 
 /// Turns findings into errors (pushed to `errors`) and warning tokens (returned).

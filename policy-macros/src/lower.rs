@@ -52,6 +52,10 @@ const RUNTIME_VALUE: &[Code] = &[
     Code::DuplicateResource,
 ];
 
+/// Findings that compare a value with its neighbours, meaningless when one is only known at
+/// run time.
+const COMPARED_VALUE: &[Code] = &[Code::RedundantResource, Code::DuplicateResource];
+
 /// Location -> (first token, last token).
 #[derive(Default)]
 pub(crate) struct SpanMap {
@@ -211,6 +215,14 @@ impl Lowering {
         let items = self.items(&clause.items, &at, |lowering, node, item_at| {
             Resource::new(lowering.text_value(node, item_at))
         });
+        // With `*` in place of run-time values, resources would look alike or covered by each
+        // other when they are not: comparisons between them cannot be made at compile time.
+        if clause.items.iter().any(ValueNode::is_dynamic) {
+            for index in 0..clause.items.iter().len() {
+                self.unknowable
+                    .push((at.clone().index(index), COMPARED_VALUE));
+            }
+        }
         if clause.negated {
             Resources::not_resource(items)
         } else {

@@ -1,0 +1,111 @@
+//! `{name}` inside strings and `{expr}` in value position are filled at run time.
+#![allow(clippy::unwrap_used, reason = "tests fail loudly")]
+
+use serde_json::{json, Value};
+use typed_iam::{policy, statement};
+
+fn value(json: &str) -> Value {
+    serde_json::from_str(json).unwrap()
+}
+
+#[test]
+fn bucket_and_account_from_rust_variables() {
+    let bucket = "training-bucket";
+    let account = String::from("123456789012");
+    let policy = policy! {
+        "Read": allow [s3:GetObject, s3:ListBucket] on [
+            "arn:aws:s3:::{bucket}", "arn:aws:s3:::{bucket}/*",
+        ];
+        "PassRole": allow [iam:PassRole] on "arn:aws:iam::{account}:role/EvalRole" when {
+            StringEquals iam:PassedToService: "bedrock.amazonaws.com",
+            StringEquals aws:ResourceAccount: "{account}",
+        };
+    };
+    assert_eq!(
+        value(&policy.to_json()),
+        json!({
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Sid": "Read",
+                    "Effect": "Allow",
+                    "Action": ["s3:GetObject", "s3:ListBucket"],
+                    "Resource": ["arn:aws:s3:::training-bucket", "arn:aws:s3:::training-bucket/*"]
+                },
+                {
+                    "Sid": "PassRole",
+                    "Effect": "Allow",
+                    "Action": ["iam:PassRole"],
+                    "Resource": "arn:aws:iam::123456789012:role/EvalRole",
+                    "Condition": {
+                        "StringEquals": {
+                            "iam:PassedToService": "bedrock.amazonaws.com",
+                            "aws:ResourceAccount": "123456789012"
+                        }
+                    }
+                }
+            ]
+        })
+    );
+}
+
+#[test]
+fn expressions_escapes_and_policy_variables() {
+    struct Config {
+        account: u64,
+        max_age: u32,
+    }
+    let config = Config {
+        account: 123456789012,
+        max_age: 3600,
+    };
+    let source = format!(
+        "arn:aws:bedrock:us-east-1:{}:model-customization-job/*",
+        config.account
+    );
+    let policy = policy! {
+        allow sts:AssumeRole for service "bedrock.amazonaws.com", aws "{config.account}" when {
+            ArnEquals aws:SourceArn: {source.as_str()},
+            NumericLessThan aws:MultiFactorAuthAge: {config.max_age},
+            Bool aws:SecureTransport: {true},
+        };
+    };
+    assert_eq!(
+        value(&policy.to_json()),
+        json!({
+            "Version": "2012-10-17",
+            "Statement": [{
+                "Effect": "Allow",
+                "Principal": {"Service": "bedrock.amazonaws.com", "AWS": "123456789012"},
+                "Action": "sts:AssumeRole",
+                "Condition": {
+                    "ArnEquals": {"aws:SourceArn": source},
+                    "NumericLessThan": {"aws:MultiFactorAuthAge": 3600},
+                    "Bool": {"aws:SecureTransport": true}
+                }
+            }]
+        })
+    );
+
+    let user_home = statement! {
+        allow [s3:GetObject] on ["arn:aws:s3:::{{braces}}/home/${aws:username}/*"]
+    };
+    assert_eq!(
+        value(&user_home.to_json()),
+        json!({
+            "Effect": "Allow",
+            "Action": ["s3:GetObject"],
+            "Resource": ["arn:aws:s3:::{braces}/home/${aws:username}/*"]
+        })
+    );
+}
+
+#[test]
+fn resources_from_expressions() {
+    let arns = ["arn:aws:s3:::a", "arn:aws:s3:::b"];
+    let policy = policy! {
+        allow [s3:ListBucket] on [{arns[0]}, {arns[1]}];
+    };
+    let json = value(&policy.to_json());
+    assert_eq!(json["Statement"][0]["Resource"], json!(arns));
+}

@@ -1,0 +1,9 @@
+use typed_iam::policy;
+
+fn main() {
+    let _ = policy! {
+        allow [s3:GetObject] on ["arn:aws:s3:::{bucket/*"];
+        allow [s3:GetObject] on ["arn:aws:s3:::b}/*"];
+        allow [s3:GetObject] on ["arn:aws:s3:::{bucket name}/*"];
+    };
+}

@@ -1,0 +1,7 @@
+use typed_iam::policy;
+
+fn main() {
+    let _ = policy! {
+        allow [bedrok:CreateEvaluationJob] on *;
+    };
+}
