@@ -1,9 +1,12 @@
 //! The typed AWS IAM policy model, its exact JSON form, a builder and the one validator.
 
+pub mod build;
+pub mod builder;
 pub mod diagnostic;
 pub mod json;
 pub mod model;
 
+pub use builder::{BuildError, IntoAction, IntoConditionValues, PolicyBuilder, StatementBuilder};
 pub use diagnostic::{Code, Diagnostic, Location, Segment, Severity};
 pub use json::{ParseError, Position, SourceMap};
 pub use model::*;

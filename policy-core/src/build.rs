@@ -1,0 +1,120 @@
+//! For build scripts: write policies as JSON files, deterministically, and only when their
+//! bytes change, so that cargo (and tools watching the files) do not rebuild needlessly.
+//!
+//! ```no_run
+//! // build.rs
+//! use policy_core::{Policy, Statement};
+//!
+//! fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     let policy = Policy::builder()
+//!         .statement(Statement::allow().action("s3:GetObject").resource("arn:aws:s3:::assets/*").build())
+//!         .build()?;
+//!     let out = std::path::PathBuf::from(std::env::var("OUT_DIR")?);
+//!     policy_core::build::write_json(out.join("policies/read-assets.json"), &policy)?;
+//!     Ok(())
+//! }
+//! ```
+
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::model::{Policy, Statement};
+
+/// A policy file could not be written: which file, and why.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct WriteError {
+    /// The file that was to be written.
+    pub path: PathBuf,
+    /// What went wrong.
+    pub source: io::Error,
+}
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "cannot write policy to `{}`: {}",
+            self.path.display(),
+            self.source
+        )
+    }
+}
+
+impl std::error::Error for WriteError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
+}
+
+/// Writes `policy` to `path` as pretty JSON with a trailing newline, creating the parent
+/// directories, unless the file already holds exactly those bytes. Returns whether the file
+/// was written.
+///
+/// The output depends only on the policy (canonical key order, two-space indentation), so the
+/// same policy always gives the same bytes.
+///
+/// ```
+/// use policy_core::{Policy, Statement};
+/// let policy = Policy::builder()
+///     .statement(Statement::allow().action("sqs:SendMessage").resource("*").build())
+///     .build()?;
+/// let dir = std::env::temp_dir().join(format!("policy-core-doc-{}", std::process::id()));
+/// let path = dir.join("nested/send.json");
+/// assert!(policy_core::build::write_json(&path, &policy)?); // written
+/// assert!(!policy_core::build::write_json(&path, &policy)?); // unchanged: not touched
+/// assert_eq!(std::fs::read_to_string(&path)?, policy.to_json_pretty() + "\n");
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// [`WriteError`] naming the file when a directory cannot be created or the file cannot be
+/// read or written.
+pub fn write_json(path: impl AsRef<Path>, policy: &Policy) -> Result<bool, WriteError> {
+    write_if_changed(path.as_ref(), policy.to_json_pretty() + "\n")
+}
+
+/// Writes one statement (a fragment) as [`write_json`] writes a policy.
+///
+/// # Errors
+/// As [`write_json`].
+pub fn write_statement_json(
+    path: impl AsRef<Path>,
+    statement: &Statement,
+) -> Result<bool, WriteError> {
+    write_if_changed(path.as_ref(), statement.to_json_pretty() + "\n")
+}
+
+fn write_if_changed(path: &Path, contents: String) -> Result<bool, WriteError> {
+    let error = |source| WriteError {
+        path: path.to_owned(),
+        source,
+    };
+    match std::fs::read(path) {
+        Ok(existing) if existing == contents.as_bytes() => return Ok(false),
+        Ok(_) => {}
+        Err(source) if source.kind() == io::ErrorKind::NotFound => {}
+        Err(source) => return Err(error(source)),
+    }
+    if let Some(parent) = path.parent() {
+        if !parent.as_os_str().is_empty() {
+            std::fs::create_dir_all(parent).map_err(error)?;
+        }
+    }
+    // Write a sibling file and rename it, so that a reader (or a parallel build script) never
+    // sees a half-written policy.
+    let mut temporary = path.as_os_str().to_owned();
+    temporary.push(format!(".{}.tmp", std::process::id()));
+    let temporary = PathBuf::from(temporary);
+    if let Err(source) = std::fs::write(&temporary, contents.as_bytes()) {
+        let _ = std::fs::remove_file(&temporary);
+        return Err(error(source));
+    }
+    if let Err(source) = std::fs::rename(&temporary, path) {
+        let _ = std::fs::remove_file(&temporary);
+        return Err(error(source));
+    }
+    Ok(true)
+}
