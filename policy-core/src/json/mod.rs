@@ -354,3 +354,11 @@ impl Statement {
         write::statement(self, true)
     }
 }
+
+#[cfg(test)]
+#[expect(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "a test fails by panicking"
+)]
+mod tests;
