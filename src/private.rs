@@ -90,6 +90,11 @@ pub fn action_as_written<A: catalog::TypedAction>(action: A, text: &'static str)
     }
 }
 
+/// A known action looked up by its text (when the typed enums are not compiled in).
+pub fn known(text: &'static str) -> Action {
+    Action::parse(text)
+}
+
 /// An action pattern (`s3:Get*`).
 pub fn pattern(text: &'static str) -> Action {
     Action::Pattern(String::from(text))

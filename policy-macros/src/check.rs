@@ -41,9 +41,20 @@ pub(crate) fn to_json_pretty(policy: &Policy) -> String {
 
 /// The catalog enum variant of an action, named by the catalog's own rule.
 pub(crate) fn action_path(id: ActionId) -> Option<ActionPath> {
-    let _ = id;
-    None
+    if !ENUMS {
+        return None;
+    }
+    let action = catalog::index::catalog().action_by_id(id);
+    let prefix = action.service().prefix();
+    Some(ActionPath {
+        module: catalog::ident::service_module(prefix),
+        variant: catalog::ident::action_variant(action.name()),
+        canonical: format!("{prefix}:{}", action.name()),
+    })
 }
+
+/// Whether `typed_iam::catalog` has the per-service enums to expand known actions to.
+const ENUMS: bool = false;
 
 /// The context: the stated kind or the inferred one, the size target, the allowed codes.
 fn context(settings: &Settings, infer: impl FnOnce() -> Context) -> (Context, Vec<syn::Error>) {

@@ -122,7 +122,7 @@ fn action(node: &ActionNode) -> TokenStream {
                     quote!(#private::action_as_written(#value, #text))
                 }
             }
-            None => quote_spanned!(node.service_span.0=> #private::unchecked(#text)),
+            None => quote_spanned!(node.service_span.0=> #private::known(#text)),
         },
         Action::Pattern(_) => quote_spanned!(node.service_span.0=> #private::pattern(#text)),
         Action::Unchecked(_) => quote_spanned!(node.service_span.0=> #private::unchecked(#text)),
