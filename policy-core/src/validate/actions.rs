@@ -1,7 +1,16 @@
-//! Actions: the form `service:Action`, duplicates and redundancies.
+//! Actions: the form `service:Action`, the catalog (unknown services and actions, wildcards that
+//! match nothing, case), duplicates and redundancies.
+//!
+//! A retired action (one that an earlier catalog snapshot had and AWS has since removed) is an
+//! `unknown-action` error with its own message ("action `x:Y` was retired by AWS (last seen in
+//! catalog version V)"): for IAM it is as unknown as a typo (it grants nothing), so the code is
+//! the same and `allow`-ing `unknown-action` treats both alike, while the message tells the user
+//! it is not a typo and that no spelling fix exists.
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
+
+use catalog::index::{catalog, ActionId, ActionInfo};
 
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::model::{Action, Statement};
@@ -11,7 +20,22 @@ use crate::validate::Sink;
 /// What the action rules learnt about a statement, for the rules that follow (resources,
 /// conditions, risk): computed once per statement.
 #[derive(Debug, Default)]
-pub(crate) struct Facts {}
+pub(crate) struct Facts {
+    /// The catalog's actions that the statement's `Action` names, with patterns expanded, each
+    /// once. Empty for `NotAction`.
+    pub(crate) actions: Vec<ActionInfo>,
+    /// Whether the set of actions is open-ended: `NotAction`, a lone `*`, or a pattern over
+    /// services (`*:Get*`). Rules that need "no action of the statement ..." stay silent then.
+    pub(crate) open: bool,
+}
+
+impl Facts {
+    /// Whether the rules that reason about "every action of the statement" can: the actions
+    /// are a known, closed set with at least one member.
+    pub(crate) fn is_closed(&self) -> bool {
+        !self.open && !self.actions.is_empty()
+    }
+}
 
 /// Text compared with ASCII case ignored (IAM compares actions that way).
 #[derive(Debug, Clone, Copy)]
@@ -45,8 +69,17 @@ pub(super) fn check(statement: &Statement, at: &Location, sink: &mut Sink<'_>) -
     let items = actions.items().items();
     let location = |index: usize| at.clone().key(element).index(index);
 
+    let mut facts = Facts {
+        actions: Vec::new(),
+        open: actions.is_negated(),
+    };
+    let mut seen: std::collections::HashSet<ActionId> = std::collections::HashSet::new();
     for (index, action) in items.iter().enumerate() {
         let text = action.as_str();
+        if text == "*" {
+            facts.open = true;
+            continue;
+        }
         if let Err(problem) = check_form(text) {
             sink.push(
                 Diagnostic::new(
@@ -58,11 +91,150 @@ pub(super) fn check(statement: &Statement, at: &Location, sink: &mut Sink<'_>) -
                     "write a service prefix and an action name, such as `s3:GetObject`, or `*`",
                 ),
             );
+            continue;
+        }
+        let resolved = resolve(action, text, &|| location(index), sink);
+        match resolved {
+            Resolved::Open => facts.open = true,
+            Resolved::Actions(found) => {
+                for info in found {
+                    if seen.insert(info.id()) && !actions.is_negated() {
+                        facts.actions.push(info);
+                    }
+                }
+            }
+            Resolved::Unknown => {}
         }
     }
 
     duplicates_and_redundancies(items, &location, sink);
-    Facts {}
+    if actions.is_negated() {
+        facts.actions.clear();
+    }
+    facts
+}
+
+/// What one `Action` item stands for.
+enum Resolved {
+    /// These catalog actions.
+    Actions(Vec<ActionInfo>),
+    /// An open-ended set (a pattern over services).
+    Open,
+    /// Nothing the catalog knows (already reported).
+    Unknown,
+}
+
+/// Looks one well-formed action up in the catalog, reporting unknown services and actions,
+/// retired actions, patterns that match nothing, and case differences.
+fn resolve(
+    action: &Action,
+    text: &str,
+    location: &dyn Fn() -> Location,
+    sink: &mut Sink<'_>,
+) -> Resolved {
+    let cat = catalog();
+    let known = match action {
+        Action::Known { id, .. } => Some(cat.action_by_id(*id)),
+        Action::Pattern(_) => None,
+        Action::Unchecked(_) => cat.action(text),
+    };
+    if let Some(info) = known {
+        let as_written = text.split_once(':');
+        if as_written != Some((info.service().prefix(), info.name()))
+            && sink.wants(Code::ActionCase)
+        {
+            let canonical = info.full_name();
+            sink.push(
+                Diagnostic::new(
+                    Code::ActionCase,
+                    location(),
+                    format!("action `{text}` is spelled `{canonical}` by AWS"),
+                )
+                .with_help(format!("write `{canonical}`"))
+                .with_suggestion(canonical),
+            );
+        }
+        return Resolved::Actions(vec![info]);
+    }
+    let Some((prefix, name)) = text.split_once(':') else {
+        return Resolved::Unknown;
+    };
+    if has_wildcard(prefix) {
+        return Resolved::Open;
+    }
+    if !has_wildcard(name) {
+        if let Some(retired) = cat.retired_action(text) {
+            sink.push(
+                Diagnostic::new(
+                    Code::UnknownAction,
+                    location(),
+                    format!(
+                        "action `{text}` was retired by AWS (last seen in catalog version {})",
+                        retired.last_seen()
+                    ),
+                )
+                .with_help("remove it: AWS no longer has this action, so it grants nothing"),
+            );
+            return Resolved::Unknown;
+        }
+    }
+    let Some(service) = cat.service(prefix) else {
+        let mut diagnostic = Diagnostic::new(
+            Code::UnknownService,
+            location(),
+            format!("unknown service `{prefix}` in action `{text}`"),
+        );
+        match cat.suggest_service(prefix) {
+            Some(suggestion) => {
+                diagnostic = diagnostic
+                    .with_help(format!("did you mean `{suggestion}`?"))
+                    .with_suggestion(format!("{suggestion}:{name}"));
+            }
+            None => {
+                diagnostic = diagnostic.with_help(
+                    "the service prefix is the part before `:`, such as `s3` or `bedrock`",
+                );
+            }
+        }
+        sink.push(diagnostic);
+        return Resolved::Unknown;
+    };
+    if has_wildcard(name) {
+        let found = cat.expand(text);
+        if found.is_empty() {
+            sink.push(
+                Diagnostic::new(
+                    Code::WildcardMatchesNothing,
+                    location(),
+                    format!("`{text}` matches no action of service `{prefix}`"),
+                )
+                .with_help(format!(
+                    "list the actions with `policy expand '{prefix}:*'` and check the pattern"
+                )),
+            );
+            return Resolved::Unknown;
+        }
+        return Resolved::Actions(found);
+    }
+    let mut diagnostic = Diagnostic::new(
+        Code::UnknownAction,
+        location(),
+        format!("unknown action `{name}` in service `{prefix}`"),
+    );
+    match cat.suggest_action(service, name) {
+        Some(suggestion) => {
+            diagnostic = diagnostic
+                .with_help(format!("did you mean `{suggestion}`?"))
+                .with_suggestion(format!("{prefix}:{suggestion}"));
+        }
+        None => {
+            diagnostic = diagnostic.with_help(format!(
+                "list the actions with `policy expand '{prefix}:*'`"
+            ));
+        }
+    }
+    sink.push(diagnostic);
+    Resolved::Unknown
 }
 
 /// Whether `text` has the form `service:Action` (either side may hold `*` and `?`), or is `*`.

@@ -26,6 +26,7 @@ mod principals;
 mod resources;
 mod risk;
 mod sid;
+mod size;
 mod structure;
 
 /// Every finding about `policy`, sorted by location and then by code.
@@ -64,6 +65,7 @@ pub fn validate(policy: &Policy, cx: &Context) -> Vec<Diagnostic> {
         let at = statements.clone().index(index);
         check_statement(statement, &at, Scope::Policy, policy.version(), &mut sink);
     }
+    size::check(policy, &mut sink);
     sink.finish()
 }
 
@@ -122,7 +124,8 @@ fn check_statement(
     sid::check_sid(statement, at, sink);
     principals::check(statement, at, scope, sink);
     let facts = actions::check(statement, at, sink);
-    resources::check(statement, at, &facts, sink);
+    let variables_live = version != Some(crate::model::Version::V2008_10_17);
+    resources::check(statement, at, &facts, variables_live, sink);
     conditions::check(statement, at, &facts, version, sink);
     risk::check(statement, at, &facts, sink);
 }

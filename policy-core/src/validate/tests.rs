@@ -1,137 +1,17 @@
 //! One test per code: a minimal bad policy, asserting code, location and message.
 
-use serde_json::Value;
-
 use super::*;
 use crate::model::*;
 use crate::{Segment, Severity};
 
-/// Builds the model from JSON text (test helper; the crate's JSON reader is tested on its own).
+/// Reads a policy (the JSON reader is tested on its own).
 pub(crate) fn policy(json: &str) -> Policy {
-    let value: Value = serde_json::from_str(json).unwrap();
-    let version = value.get("Version").map(|v| match v.as_str().unwrap() {
-        "2008-10-17" => Version::V2008_10_17,
-        _ => Version::V2012_10_17,
-    });
-    let statements = match &value["Statement"] {
-        Value::Array(items) => OneOrMany::many(items.iter().map(statement_of).collect()),
-        single => OneOrMany::one(statement_of(single)),
-    };
-    Policy::new(version, None, statements)
+    Policy::from_json(json).unwrap()
 }
 
+/// Reads a statement fragment.
 pub(crate) fn statement(json: &str) -> Statement {
-    statement_of(&serde_json::from_str(json).unwrap())
-}
-
-fn strings(value: &Value) -> OneOrMany<String> {
-    match value {
-        Value::Array(items) => OneOrMany::many(
-            items
-                .iter()
-                .map(|v| v.as_str().unwrap().to_owned())
-                .collect(),
-        ),
-        v => OneOrMany::one(v.as_str().unwrap().to_owned()),
-    }
-}
-
-fn map_one<T>(list: OneOrMany<String>, f: impl Fn(String) -> T) -> OneOrMany<T> {
-    let single = list.is_single();
-    let items: Vec<T> = list.items().iter().cloned().map(f).collect();
-    if single {
-        OneOrMany::one(items.into_iter().next().unwrap())
-    } else {
-        OneOrMany::many(items)
-    }
-}
-
-fn principal_of(value: &Value) -> Principal {
-    match value {
-        Value::String(s) if s == "*" => Principal::Wildcard,
-        Value::Object(map) => Principal::Map(
-            map.iter()
-                .map(|(k, v)| {
-                    let kind = match k.as_str() {
-                        "AWS" => PrincipalKind::Aws,
-                        "Service" => PrincipalKind::Service,
-                        "Federated" => PrincipalKind::Federated,
-                        _ => PrincipalKind::CanonicalUser,
-                    };
-                    (kind, strings(v))
-                })
-                .collect(),
-        ),
-        other => panic!("bad principal {other}"),
-    }
-}
-
-fn statement_of(value: &Value) -> Statement {
-    let effect = match value["Effect"].as_str() {
-        Some("Deny") => Effect::Deny,
-        _ => Effect::Allow,
-    };
-    let principal = if let Some(p) = value.get("Principal") {
-        Some(Principals::Principal(principal_of(p)))
-    } else {
-        value
-            .get("NotPrincipal")
-            .map(|p| Principals::NotPrincipal(principal_of(p)))
-    };
-    let action = if let Some(a) = value.get("Action") {
-        Some(Actions::action(map_one(strings(a), |s| Action::parse(&s))))
-    } else {
-        value
-            .get("NotAction")
-            .map(|a| Actions::not_action(map_one(strings(a), |s| Action::parse(&s))))
-    };
-    let resource = if let Some(r) = value.get("Resource") {
-        Some(Resources::resource(map_one(strings(r), Resource::new)))
-    } else {
-        value
-            .get("NotResource")
-            .map(|r| Resources::not_resource(map_one(strings(r), Resource::new)))
-    };
-    let condition = value.get("Condition").map(|c| {
-        Condition::new(
-            c.as_object()
-                .unwrap()
-                .iter()
-                .map(|(op, entries)| {
-                    ConditionBlock::new(
-                        Operator::new(op.clone()),
-                        entries
-                            .as_object()
-                            .unwrap()
-                            .iter()
-                            .map(|(key, values)| {
-                                let one = |v: &Value| match v {
-                                    Value::String(s) => ConditionValue::String(s.clone()),
-                                    Value::Bool(b) => ConditionValue::Bool(*b),
-                                    n => ConditionValue::Number(n.to_string()),
-                                };
-                                let values = match values {
-                                    Value::Array(items) => {
-                                        OneOrMany::many(items.iter().map(one).collect())
-                                    }
-                                    v => OneOrMany::one(one(v)),
-                                };
-                                ConditionEntry::new(key.clone(), values)
-                            })
-                            .collect(),
-                    )
-                })
-                .collect(),
-        )
-    });
-    Statement::new(
-        value.get("Sid").map(|s| s.as_str().unwrap().to_owned()),
-        effect,
-        principal,
-        action,
-        resource,
-        condition,
-    )
+    Statement::from_json(json).unwrap()
 }
 
 /// Parses a location written like `Statement[0].Action[1]` or `Statement[0].Condition.X."a:b"[0]`.

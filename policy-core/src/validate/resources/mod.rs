@@ -3,20 +3,36 @@
 //! A resource is `*` or `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`, where any field may hold
 //! `*`, `?` and `${...}` variables; the region and account may be empty (global resources, S3
 //! buckets, AWS-owned resources). Anything else is `malformed-arn`.
+//!
+//! `resource-type-mismatch` (a warning) is reported for an ARN that no action of the statement
+//! accepts: one action whose resource types match the ARN is enough; patterns count with every
+//! action they expand to; an action that takes no resource type accepts only `*`; unknown actions
+//! are left out; `*` always matches; and the rule is silent when the actions are open-ended
+//! (`*`, `NotAction`) or when the ARN holds a policy variable in its service or resource fields
+//! only to the extent the catalog's ARN matching allows (see `catalog::index::arn_matches`).
 
 pub(crate) mod arn;
 
 use std::collections::HashMap;
 
+use catalog::index::ResourceTypeInfo;
+
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::model::{Resource, Statement};
 use crate::validate::actions::Facts;
+use crate::validate::conditions::variables;
 use crate::validate::placeholders;
 use crate::validate::Sink;
 
 use self::arn::{covers, has_wildcard, split, ArnError};
 
-pub(super) fn check(statement: &Statement, at: &Location, _facts: &Facts, sink: &mut Sink<'_>) {
+pub(super) fn check(
+    statement: &Statement,
+    at: &Location,
+    facts: &Facts,
+    variables_live: bool,
+    sink: &mut Sink<'_>,
+) {
     let Some(resources) = statement.resource() else {
         return;
     };
@@ -28,6 +44,8 @@ pub(super) fn check(statement: &Statement, at: &Location, _facts: &Facts, sink: 
     let items = resources.items().items();
     let location = |index: usize| at.clone().key(element).index(index);
 
+    // Computed on the first ARN that needs it.
+    let mut types: Option<Vec<ResourceTypeInfo>> = None;
     for (index, resource) in items.iter().enumerate() {
         let text = resource.as_str();
         if text == "*" {
@@ -56,10 +74,72 @@ pub(super) fn check(statement: &Statement, at: &Location, _facts: &Facts, sink: 
                         .with_help("replace the placeholder with the real value"),
                     );
                 }
+                if variables_live && text.contains("${") {
+                    variables::check(text, &|| location(index), sink);
+                }
+                if !resources.is_negated()
+                    && facts.is_closed()
+                    && sink.wants(Code::ResourceTypeMismatch)
+                    && !types
+                        .get_or_insert_with(|| resource_types(facts))
+                        .iter()
+                        .any(|resource_type| resource_type.matches(text))
+                {
+                    sink.push(
+                        Diagnostic::new(
+                            Code::ResourceTypeMismatch,
+                            location(index),
+                            format!("no action of this statement applies to resource `{text}`"),
+                        )
+                        .with_help(mismatch_help(facts, parts.service)),
+                    );
+                }
             }
         }
     }
     duplicates_and_redundancies(items, &location, sink);
+}
+
+/// The distinct resource types that the statement's actions take (an action's resource type
+/// may belong to another service: `ssm:SendCommand` takes EC2 instances).
+fn resource_types(facts: &Facts) -> Vec<ResourceTypeInfo> {
+    let mut types: Vec<ResourceTypeInfo> = Vec::new();
+    for action in &facts.actions {
+        for (resource_type, _required) in action.resource_types() {
+            if !types.contains(&resource_type) {
+                types.push(resource_type);
+            }
+        }
+    }
+    types
+}
+
+/// Says which resource types the statement's actions of the ARN's service take.
+fn mismatch_help(facts: &Facts, service: &str) -> String {
+    let mut types: Vec<&str> = Vec::new();
+    for action in &facts.actions {
+        if !action.service().prefix().eq_ignore_ascii_case(service) {
+            continue;
+        }
+        for (resource_type, _) in action.resource_types() {
+            if let Some(&format) = resource_type.arn_formats().first() {
+                if !types.contains(&format) {
+                    types.push(format);
+                }
+            }
+        }
+    }
+    match types.as_slice() {
+        [] => format!(
+            "none of the statement's actions takes a `{service}` resource; \
+             an action without resource types needs `\"Resource\": \"*\"`"
+        ),
+        [one] => format!("the statement's `{service}` actions take ARNs like `{one}`"),
+        more => format!(
+            "the statement's `{service}` actions take ARNs like `{}`",
+            more.join("`, `")
+        ),
+    }
 }
 
 fn describe(problem: ArnError) -> String {

@@ -1,0 +1,73 @@
+//! `${...}` policy variables in resources and condition values.
+
+use catalog::index::catalog;
+
+use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::validate::Sink;
+
+/// The variables of `text`: the name inside each `${...}` (before a `, 'default'`), with the
+/// escapes `${*}`, `${?}`, `${$}` and CloudFormation substitutions (`${AWS::Region}`) left out.
+pub(crate) fn names(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || loop {
+        let open = rest.find("${")?;
+        let after = &rest[open + 2..];
+        let close = after.find('}')?;
+        let inner = &after[..close];
+        rest = &after[close + 1..];
+        let name = inner.split(',').next().unwrap_or(inner).trim();
+        if matches!(name, "*" | "?" | "$") || name.contains("::") {
+            continue;
+        }
+        return Some(name);
+    })
+}
+
+/// Reports each unknown variable of `text` (a resource or a condition value).
+pub(crate) fn check(text: &str, location: &dyn Fn() -> Location, sink: &mut Sink<'_>) {
+    if !sink.wants(Code::UnknownPolicyVariable) {
+        return;
+    }
+    let cat = catalog();
+    for name in names(text) {
+        if cat.condition_key(name).is_some() {
+            continue;
+        }
+        let mut diagnostic = Diagnostic::new(
+            Code::UnknownPolicyVariable,
+            location(),
+            format!("unknown policy variable `${{{name}}}`"),
+        );
+        match cat.suggest_condition_key(name) {
+            Some(suggestion) => {
+                diagnostic = diagnostic
+                    .with_help(format!("did you mean `${{{suggestion}}}`?"))
+                    .with_suggestion(text.replacen(name, suggestion, 1));
+            }
+            None => {
+                diagnostic = diagnostic.with_help(
+                    "a policy variable names a condition key, such as `${aws:username}`; \
+                     write `${$}`, `${*}` or `${?}` for a literal `$`, `*` or `?`",
+                );
+            }
+        }
+        sink.push(diagnostic);
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic, reason = "tests fail loudly")]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_names() {
+        let found: Vec<&str> = names(
+            "arn:aws:s3:::b/${aws:username}/${*}/${aws:PrincipalTag/team, 'none'}/${AWS::Region}",
+        )
+        .collect();
+        assert_eq!(found, vec!["aws:username", "aws:PrincipalTag/team"]);
+        assert_eq!(names("no variables").count(), 0);
+        assert_eq!(names("${unclosed").count(), 0);
+    }
+}

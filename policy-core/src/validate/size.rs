@@ -1,0 +1,78 @@
+//! Size: `policy-too-large`, counted as AWS counts it (characters of the JSON without
+//! whitespace, i.e. [`Policy::to_json`]'s compact form).
+//!
+//! Which limit applies, and how serious exceeding it is:
+//! - a target stated with [`Context::with_target`](crate::Context::with_target): its limit; an
+//!   error when the limit is hard, a warning when it is a default quota (trust policies);
+//! - no target: a service control or resource control policy has its fixed 5,120 (an error); a
+//!   trust policy its default quota of 2,048 (a warning); an identity policy is compared with the
+//!   customer managed policy limit of 6,144 as a reference (a warning: it may be an inline policy
+//!   of a role, which may hold 10,240, and AWS's own managed policies are not bound by it);
+//!   resource policies are not checked, since each service has its own limit (S3 20 KB,
+//!   KMS 32 KB, ...).
+
+use crate::diagnostic::{Code, Diagnostic, Location, Severity};
+use crate::model::Policy;
+use crate::validate::{PolicyKind, SizeTarget, Sink};
+
+pub(super) fn check(policy: &Policy, sink: &mut Sink<'_>) {
+    if !sink.wants(Code::PolicyTooLarge) {
+        return;
+    }
+    let cx = sink.cx();
+    let (target, stated) = match cx.target() {
+        Some(target) => (target, true),
+        None => match cx.kind() {
+            PolicyKind::ServiceControl => (SizeTarget::ServiceControlPolicy, true),
+            PolicyKind::ResourceControl => (SizeTarget::ResourceControlPolicy, true),
+            PolicyKind::Trust => (SizeTarget::TrustPolicy, true),
+            PolicyKind::Identity => (SizeTarget::ManagedPolicy, false),
+            _ => return,
+        },
+    };
+    let size = policy.to_json().chars().count();
+    let limit = target.limit();
+    if size <= limit {
+        return;
+    }
+    let severity = if stated && target.is_hard() {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    let message = format!(
+        "policy has {} characters without whitespace, over the {} of a {}{}",
+        thousands(size),
+        thousands(limit),
+        target.description(),
+        if target.is_hard() {
+            ""
+        } else {
+            " (a default quota)"
+        }
+    );
+    let help = if stated {
+        "split the statements over several policies, or shorten action lists with wildcards"
+    } else {
+        "split the statements over several policies; if the policy is inline in a role \
+         (10,240 characters), say so with the size target"
+    };
+    sink.push(
+        Diagnostic::new(Code::PolicyTooLarge, Location::root(), message)
+            .with_help(help)
+            .with_severity(severity),
+    );
+}
+
+/// `6144` as `6,144`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
