@@ -22,8 +22,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             if only.as_deref().is_some_and(|code| code != d.code.as_str()) {
                 continue;
             }
-            let name = path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
-            println!("{name}\t{}\t{}\t{}\t{}", cx.kind(), d.code, d.location, d.message);
+            let name = path
+                .file_stem()
+                .map(|s| s.to_string_lossy())
+                .unwrap_or_default();
+            println!(
+                "{name}\t{}\t{}\t{}\t{}",
+                cx.kind(),
+                d.code,
+                d.location,
+                d.message
+            );
         }
     }
     Ok(())

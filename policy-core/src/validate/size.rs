@@ -13,7 +13,7 @@
 
 use crate::diagnostic::{Code, Diagnostic, Location, Severity};
 use crate::model::Policy;
-use crate::validate::{PolicyKind, SizeTarget, Sink};
+use crate::validate::{PolicyKind, Sink, SizeTarget};
 
 pub(super) fn check(policy: &Policy, sink: &mut Sink<'_>) {
     if !sink.wants(Code::PolicyTooLarge) {

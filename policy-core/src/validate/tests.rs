@@ -451,3 +451,261 @@ fn size_targets() {
     assert!(!SizeTarget::TrustPolicy.is_hard());
     assert!(SizeTarget::ManagedPolicy.is_hard());
 }
+
+#[test]
+fn unknown_service() {
+    let findings = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"bedrok:InvokeModel","Resource":"*"}]}"#,
+    );
+    let d = expect_one(
+        &findings,
+        Code::UnknownService,
+        "Statement[0].Action[0]",
+        "unknown service `bedrok` in action `bedrok:InvokeModel`",
+    );
+    assert_eq!(d.help.as_deref(), Some("did you mean `bedrock`?"));
+    assert_eq!(d.suggestion.as_deref(), Some("bedrock:InvokeModel"));
+}
+
+#[test]
+fn unknown_action() {
+    let findings = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["bedrock:CreateEvalutionJob"],"Resource":"*"}]}"#,
+    );
+    let d = expect_one(
+        &findings,
+        Code::UnknownAction,
+        "Statement[0].Action[0]",
+        "unknown action `CreateEvalutionJob` in service `bedrock`",
+    );
+    assert_eq!(
+        d.help.as_deref(),
+        Some("did you mean `CreateEvaluationJob`?")
+    );
+    assert_eq!(d.suggestion.as_deref(), Some("bedrock:CreateEvaluationJob"));
+}
+
+#[test]
+fn retired_action_is_unknown_with_its_own_message() {
+    let retired = catalog::index::catalog()
+        .retired_actions()
+        .next()
+        .expect("the catalog records retired actions");
+    let json = format!(
+        r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":"{}","Resource":"*"}}]}}"#,
+        retired.full_name()
+    );
+    let findings = identity(&json);
+    expect_one(
+        &findings,
+        Code::UnknownAction,
+        "Statement[0].Action[0]",
+        &format!(
+            "action `{}` was retired by AWS (last seen in catalog version {})",
+            retired.full_name(),
+            retired.last_seen()
+        ),
+    );
+}
+
+#[test]
+fn wildcard_matches_nothing() {
+    let findings = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:Frobnicate*","Resource":"*"}]}"#,
+    );
+    expect_one(
+        &findings,
+        Code::WildcardMatchesNothing,
+        "Statement[0].Action[0]",
+        "`s3:Frobnicate*` matches no action of service `s3`",
+    );
+}
+
+#[test]
+fn action_case() {
+    let findings = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:getobject","Resource":"*"}]}"#,
+    );
+    let d = expect_one(
+        &findings,
+        Code::ActionCase,
+        "Statement[0].Action[0]",
+        "action `s3:getobject` is spelled `s3:GetObject` by AWS",
+    );
+    assert_eq!(d.suggestion.as_deref(), Some("s3:GetObject"));
+}
+
+#[test]
+fn resource_type_mismatch() {
+    let findings = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:ListAllMyBuckets"],"Resource":["arn:aws:s3:::bucket/*","arn:aws:dynamodb:us-east-1:123456789012:table/t"]}]}"#,
+    );
+    expect_one(
+        &findings,
+        Code::ResourceTypeMismatch,
+        "Statement[0].Resource[1]",
+        "no action of this statement applies to resource `arn:aws:dynamodb:us-east-1:123456789012:table/t`",
+    );
+    // An action that takes no resource type needs `*`; `*` is never a mismatch.
+    let list = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":["*","arn:aws:s3:::bucket"]}]}"#,
+    );
+    expect_one(
+        &list,
+        Code::ResourceTypeMismatch,
+        "Statement[0].Resource[1]",
+        "no action of this statement applies to resource `arn:aws:s3:::bucket`",
+    );
+    // AWS-owned resources (account `aws`) match.
+    let owned = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:GetPolicy","Resource":"arn:aws:iam::aws:policy/ReadOnlyAccess"}]}"#,
+    );
+    assert!(owned.is_empty(), "{owned:#?}");
+}
+
+#[test]
+fn unknown_condition_operator() {
+    let findings = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEqual":{"aws:SourceAccount":"123456789012"}}}]}"#,
+    );
+    let d = expect_one(
+        &findings,
+        Code::UnknownConditionOperator,
+        "Statement[0].Condition.StringEqual",
+        "unknown condition operator `StringEqual`",
+    );
+    assert_eq!(d.suggestion.as_deref(), Some("StringEquals"));
+}
+
+#[test]
+fn unknown_condition_key() {
+    let findings = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:SourceAccont":"123456789012"}}}]}"#,
+    );
+    let d = expect_one(
+        &findings,
+        Code::UnknownConditionKey,
+        "Statement[0].Condition.StringEquals.\"aws:SourceAccont\"",
+        "unknown condition key `aws:SourceAccont`",
+    );
+    assert_eq!(d.suggestion.as_deref(), Some("aws:SourceAccount"));
+    // Tag-key templates resolve.
+    let tags = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalTag/team":"a"}}}]}"#,
+    );
+    assert!(tags.is_empty(), "{tags:#?}");
+}
+
+#[test]
+fn condition_operator_mismatch() {
+    let findings = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"NumericLessThan":{"aws:SourceIp":"10"}}}]}"#,
+    );
+    expect_one(
+        &findings,
+        Code::ConditionOperatorMismatch,
+        "Statement[0].Condition.NumericLessThan.\"aws:SourceIp\"",
+        "condition key `aws:SourceIp` has IP address values, which `NumericLessThan` does not compare",
+    );
+    // String operators on ARN keys are fine.
+    let arn = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringLike":{"aws:SourceArn":"arn:aws:s3:::b"}}}]}"#,
+    );
+    assert!(arn.is_empty(), "{arn:#?}");
+}
+
+#[test]
+fn condition_value_mismatch() {
+    let findings = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"DateGreaterThan":{"aws:CurrentTime":["2024-01-01T00:00:00Z","yesterday"]}}}]}"#,
+    );
+    expect_one(
+        &findings,
+        Code::ConditionValueMismatch,
+        "Statement[0].Condition.DateGreaterThan.\"aws:CurrentTime\"[1]",
+        "`DateGreaterThan` needs an ISO 8601 date such as `2024-01-31T00:00:00Z`, or epoch seconds, not `yesterday`",
+    );
+    let null = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"Null":{"aws:SourceIp":"maybe"}}}]}"#,
+    );
+    expect_one(
+        &null,
+        Code::ConditionValueMismatch,
+        "Statement[0].Condition.Null.\"aws:SourceIp\"[0]",
+        "`Null` needs `true` or `false`, not `maybe`",
+    );
+}
+
+#[test]
+fn unknown_policy_variable() {
+    let findings = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket/${aws:usrname}/*"}]}"#,
+    );
+    let d = expect_one(
+        &findings,
+        Code::UnknownPolicyVariable,
+        "Statement[0].Resource[0]",
+        "unknown policy variable `${aws:usrname}`",
+    );
+    assert_eq!(
+        d.suggestion.as_deref(),
+        Some("arn:aws:s3:::bucket/${aws:username}/*")
+    );
+    let escapes = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket/${aws:username}/${*}/*"}]}"#,
+    );
+    assert!(escapes.is_empty(), "{escapes:#?}");
+}
+
+#[test]
+fn condition_key_not_applicable() {
+    let findings = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"ec2:InstanceType":"t3.micro","aws:SourceAccount":"123456789012"}}}]}"#,
+    );
+    expect_one(
+        &findings,
+        Code::ConditionKeyNotApplicable,
+        "Statement[0].Condition.StringEquals.\"ec2:InstanceType\"",
+        "condition key `ec2:InstanceType` applies to none of this statement's actions",
+    );
+}
+
+#[test]
+fn policy_too_large() {
+    let actions: Vec<String> = catalog::index::catalog()
+        .service("ec2")
+        .unwrap()
+        .actions()
+        .take(400)
+        .map(|a| format!("\"{}\"", a.full_name()))
+        .collect();
+    let json = format!(
+        r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":[{}],"Resource":"*"}}]}}"#,
+        actions.join(",")
+    );
+    let big = policy(&json);
+    let size = big.to_json().chars().count();
+    assert!(size > 10_240, "{size}");
+    let unknown = validate(&big, &Context::identity());
+    let d = with_code(&unknown, Code::PolicyTooLarge)[0].clone();
+    assert_eq!(d.severity, Severity::Warning);
+    let hard = validate(
+        &big,
+        &Context::identity().with_target(SizeTarget::RoleInline),
+    );
+    let d = expect_one(
+        &hard,
+        Code::PolicyTooLarge,
+        "",
+        &format!(
+            "policy has {} characters without whitespace, over the 10,240 of a role's inline policies",
+            size.to_string().as_bytes().rchunks(3).rev().map(|c| std::str::from_utf8(c).unwrap()).collect::<Vec<_>>().join(",")
+        ),
+    );
+    assert!(d.is_error());
+    let trust = validate(&big, &Context::trust().allow(Code::MissingPrincipal));
+    assert_eq!(
+        with_code(&trust, Code::PolicyTooLarge)[0].severity,
+        Severity::Warning
+    );
+}

@@ -362,11 +362,10 @@ fn check_value(
         Diagnostic::new(
             Code::ConditionValueMismatch,
             location(),
-            format!(
-                "`{}` needs {wanted}, not `{text}`",
-                kind.base.as_str()
-            ),
+            format!("`{}` needs {wanted}, not `{text}`", kind.base.as_str()),
         )
-        .with_help(format!("write {wanted}, or use an operator for this kind of value")),
+        .with_help(format!(
+            "write {wanted}, or use an operator for this kind of value"
+        )),
     );
 }
