@@ -180,8 +180,12 @@ impl Reader {
     }
 
     fn string(&mut self, node: &Node, path: &Path, element: &str) -> Option<String> {
+        self.text(node, path, element).map(str::to_owned)
+    }
+
+    fn text<'n>(&mut self, node: &'n Node, path: &Path, element: &str) -> Option<&'n str> {
         match &node.value {
-            Value::String(text) => Some(text.clone()),
+            Value::String(text) => Some(text),
             _ => {
                 self.invalid_type(node, path, "a string", element);
                 None
@@ -341,10 +345,14 @@ impl Reader {
                         continue;
                     }
                     action_key = Some(key);
-                    let element = format!(" in `{key}`");
+                    let element = if key == "Action" {
+                        " in `Action`"
+                    } else {
+                        " in `NotAction`"
+                    };
                     action = self
-                        .one_or_many(value, &member_path, "an action", &element, |r, n, p| {
-                            r.string(n, p, &element).map(|text| Action::parse(&text))
+                        .one_or_many(value, &member_path, "an action", element, |r, n, p| {
+                            r.text(n, p, element).map(Action::parse)
                         })
                         .map(|items| {
                             if key == "Action" {
@@ -360,10 +368,14 @@ impl Reader {
                         continue;
                     }
                     resource_key = Some(key);
-                    let element = format!(" in `{key}`");
+                    let element = if key == "Resource" {
+                        " in `Resource`"
+                    } else {
+                        " in `NotResource`"
+                    };
                     resource = self
-                        .one_or_many(value, &member_path, "a resource", &element, |r, n, p| {
-                            r.string(n, p, &element).map(Resource::from)
+                        .one_or_many(value, &member_path, "a resource", element, |r, n, p| {
+                            r.text(n, p, element).map(Resource::from)
                         })
                         .map(|items| {
                             if key == "Resource" {
