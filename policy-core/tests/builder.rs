@@ -272,3 +272,36 @@ fn write_errors_name_the_file() {
     assert!(std::error::Error::source(&error).is_some());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A stand-in for a generated catalog enum (the `enums` feature is not compiled here).
+#[derive(Debug, Clone, Copy)]
+struct GetObject;
+
+impl catalog::TypedAction for GetObject {
+    fn action_id(self) -> catalog::index::ActionId {
+        catalog::index::catalog()
+            .action("s3:GetObject")
+            .unwrap()
+            .id()
+    }
+
+    fn as_str(self) -> &'static str {
+        "s3:GetObject"
+    }
+}
+
+#[test]
+fn typed_actions_and_text_give_the_same_action() {
+    let typed = Statement::allow().action(GetObject).resource("*").build();
+    let text = Statement::allow()
+        .action("s3:GetObject")
+        .resource("*")
+        .build();
+    assert_eq!(typed, text);
+    assert!(matches!(
+        typed.action().unwrap().items().items()[0],
+        Action::Known { .. }
+    ));
+    let several = Statement::allow().actions([GetObject, GetObject]).build();
+    assert_eq!(several.action().unwrap().items().items().len(), 2);
+}
