@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Build time of 50 realistic policies written with `typed_iam::policy!` against the same 50 written
+# with `serde_json::json!` (issue 5's figures), and the macro's own expansion time per policy.
+#
+#   benches/build-times.sh            # 3 repetitions
+#   REPS=5 benches/build-times.sh
+#
+# Needs cargo and python3, no network (`--offline`: the workspace's dependencies are enough).
+#
+# What it does:
+# 1. benches/build-times/generate.py writes, from ONE source (benches/build-times/policies.json,
+#    50 policies in the style of AWS's docs: Bedrock, SageMaker, S3, KMS, IAM PassRole, trust and
+#    bucket policies, conditions), a small workspace under target/build-times/ with two library
+#    crates, bench-with-policy and bench-with-json, each with one function per policy, 10 per
+#    module (src/m0.rs .. src/m4.rs), and a `check` program that proves both give equal JSON.
+# 2. Builds everything once (dependencies: typed-iam with its catalog enums, serde_json), runs the
+#    check.
+# 3. Per repetition and crate, alternating the two crates:
+#    clean:       `cargo clean -p CRATE`, then `cargo build -p CRATE` (the crate alone: its
+#                 dependencies are already built);
+#    incremental: `touch src/m2.rs`, then `cargo build -p CRATE` (one file touched: rustc runs
+#                 again with its incremental cache; every macro in the crate is expanded again).
+#    Prints the median of each and the ratios policy!/json!.
+# 4. Expansion: rustc's `-Z time-passes` (on stable through RUSTC_BOOTSTRAP=1, for this
+#    measurement only) reports `macro_expand_crate`: the time rustc spends expanding every macro
+#    of the crate, the proc macro's work included (loading it, building the catalog index on first
+#    use, parsing, validating, emitting). Divided by 50, it is an upper bound of the macro's own
+#    expansion time per policy; the json! crate's figure is printed for comparison.
+#
+# The proc macro runs as the dev profile builds it (opt-level 0), as in a user's debug build.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+OUT=${OUT:-$ROOT/target/build-times}
+REPS=${REPS:-3}
+POLICIES=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' \
+    "$ROOT/benches/build-times/policies.json")
+export CARGO_TARGET_DIR="$OUT/target"
+unset RUSTC_WRAPPER CARGO_BUILD_RUSTC_WRAPPER || true
+
+python3 "$ROOT/benches/build-times/generate.py" \
+    "$ROOT/benches/build-times/policies.json" "$OUT" "$ROOT"
+# Resolve to the workspace's own versions (offline, nothing new to download).
+[ -f "$OUT/Cargo.lock" ] || cp "$ROOT/Cargo.lock" "$OUT/Cargo.lock"
+
+cargo_() {
+    local command=$1
+    shift
+    cargo "$command" --offline --manifest-path "$OUT/Cargo.toml" "$@"
+}
+
+# Runs a command quietly and prints its wall-clock time in seconds; shows its output on failure.
+seconds() {
+    local log start end
+    log=$(mktemp)
+    start=$(date +%s.%N)
+    if ! "$@" >"$log" 2>&1; then
+        cat "$log" >&2
+        rm -f "$log"
+        echo "failed: $*" >&2
+        exit 1
+    fi
+    end=$(date +%s.%N)
+    rm -f "$log"
+    awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", e - s }'
+}
+
+median() {
+    tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END {
+        if (NR % 2) { printf "%.2f", v[(NR + 1) / 2] } else { printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 } }'
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+echo "== building dependencies and both crates once ($OUT)"
+cargo_ build --workspace
+echo "== checking that policy! and json! give the same JSON"
+cargo_ run -q -p bench-check
+
+declare -A clean incremental
+for crate in policy json; do clean[$crate]=""; incremental[$crate]=""; done
+for rep in $(seq 1 "$REPS"); do
+    for crate in policy json; do
+        cargo_ clean -q -p "bench-with-$crate"
+        t=$(seconds cargo_ build -p "bench-with-$crate")
+        clean[$crate]+=" $t"
+        touch "$OUT/with-$crate/src/m2.rs"
+        u=$(seconds cargo_ build -p "bench-with-$crate")
+        incremental[$crate]+=" $u"
+        echo "   run $rep, $crate: clean ${t} s, incremental ${u} s"
+    done
+done
+
+# Expansion time, from rustc's own timer (one clean build each, then touched rebuilds).
+expand_time() {
+    local crate=$1
+    RUSTC_BOOTSTRAP=1 cargo_ rustc -q -p "bench-with-$crate" --lib -- -Z time-passes 2>&1 |
+        awk '$NF == "macro_expand_crate" { sub(";", "", $2); print $2 }'
+}
+declare -A expand
+for crate in policy json; do expand[$crate]=""; done
+for rep in $(seq 1 "$REPS"); do
+    for crate in policy json; do
+        touch "$OUT/with-$crate/src/m2.rs"
+        expand[$crate]+=" $(expand_time "$crate")"
+    done
+done
+
+cp=$(echo "${clean[policy]}" | median)
+cj=$(echo "${clean[json]}" | median)
+ip=$(echo "${incremental[policy]}" | median)
+ij=$(echo "${incremental[json]}" | median)
+ep=$(echo "${expand[policy]}" | awk '{ for (i = 1; i <= NF; i++) print $i }' | sort -g |
+    awk '{ v[NR] = $1 } END { printf "%.3f", v[int((NR + 1) / 2)] }')
+ej=$(echo "${expand[json]}" | awk '{ for (i = 1; i <= NF; i++) print $i }' | sort -g |
+    awk '{ v[NR] = $1 } END { printf "%.3f", v[int((NR + 1) / 2)] }')
+
+echo
+echo "== $POLICIES policies, median of $REPS runs ($(nproc) cores, $(rustc -V))"
+printf '%-28s %10s %10s %8s\n' "" "policy!" "json!" "ratio"
+printf '%-28s %9ss %9ss %7sx\n' "clean build of the crate" "$cp" "$cj" "$(ratio "$cp" "$cj")"
+printf '%-28s %9ss %9ss %7sx   (target: within 1.25x)\n' "incremental (touch m2.rs)" \
+    "$ip" "$ij" "$(ratio "$ip" "$ij")"
+printf '%-28s %9ss %9ss\n' "macro expansion (rustc)" "$ep" "$ej"
+echo "expansion per policy: $(awk -v e="$ep" -v n="$POLICIES" 'BEGIN { printf "%.2f", e * 1000 / n }') ms" \
+    "with policy!, $(awk -v e="$ej" -v n="$POLICIES" 'BEGIN { printf "%.2f", e * 1000 / n }') ms with json!" \
+    "(target: under 1 ms)"
+echo "all runs (s): clean policy!${clean[policy]} | json!${clean[json]};" \
+    "incremental policy!${incremental[policy]} | json!${incremental[json]};" \
+    "expansion policy!${expand[policy]} | json!${expand[json]}"
