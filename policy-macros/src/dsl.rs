@@ -539,7 +539,7 @@ fn parse_action_name(input: ParseStream<'_>) -> syn::Result<(String, (Span, Span
 }
 
 fn is_clause_word(input: ParseStream<'_>) -> bool {
-    input.peek(kw::on) || input.peek(kw::when) || input.peek(kw::not)
+    input.peek(kw::on) || input.peek(kw::when) || input.peek(kw::not) || input.peek(Token![for])
 }
 
 /// One resource: a string, `*`, or `{expr}`.
@@ -1125,5 +1125,19 @@ mod tests {
             messages[0].contains("did you mean `service`?"),
             "{messages:?}"
         );
+    }
+
+    #[test]
+    fn a_wildcard_action_ends_before_for() {
+        let input = parse_policy(quote! { deny s3:* for * on "arn:aws:s3:::b/*"; });
+        assert!(input.errors.is_empty());
+        let statement = &input.statements[0];
+        let actions: Vec<String> = statement
+            .actions
+            .iter()
+            .flat_map(|clause| clause.items.iter().map(|a| a.text.clone()))
+            .collect();
+        assert_eq!(actions, ["s3:*"]);
+        assert!(statement.principal.is_some());
     }
 }
