@@ -45,7 +45,11 @@ impl Example {
         if !lock.exists() {
             fs::copy(root.join("Cargo.lock"), &lock)?;
         }
-        Ok(Self { manifest: crate_dir.join("Cargo.toml"), target, out })
+        Ok(Self {
+            manifest: crate_dir.join("Cargo.toml"),
+            target,
+            out,
+        })
     }
 
     /// Builds the example with these inputs; returns cargo's verbose output.
@@ -98,9 +102,9 @@ fn rewritten(before: &Snapshot, after: &Snapshot) -> Vec<String> {
 
 /// Whether cargo ran the example's build script in a verbose build.
 fn ran_build_script(stderr: &str) -> bool {
-    stderr
-        .lines()
-        .any(|line| line.trim_start().starts_with("Running `") && line.contains("build-script-build"))
+    stderr.lines().any(|line| {
+        line.trim_start().starts_with("Running `") && line.contains("build-script-build")
+    })
 }
 
 #[test]
@@ -108,14 +112,20 @@ fn build_script_rewrites_only_what_changed() -> Result {
     let example = Example::new()?;
 
     let stderr = example.build(&[])?;
-    assert!(ran_build_script(&stderr), "the first build must run the build script:\n{stderr}");
+    assert!(
+        ran_build_script(&stderr),
+        "the first build must run the build script:\n{stderr}"
+    );
     let first = example.snapshot()?;
     for (name, (_, text)) in &first {
         let json: serde_json::Value = serde_json::from_str(text)?;
         assert_eq!(json["Version"], "2012-10-17", "{name}: {text}");
     }
     let role = &first["evaluation-role.json"].1;
-    assert!(role.contains("arn:aws:s3:::example-eval-datasets/results/*"), "{role}");
+    assert!(
+        role.contains("arn:aws:s3:::example-eval-datasets/results/*"),
+        "{role}"
+    );
     assert!(
         role.contains("foundation-model/anthropic.claude-3-haiku-20240307-v1:0"),
         "{role}"
@@ -123,25 +133,40 @@ fn build_script_rewrites_only_what_changed() -> Result {
 
     // Nothing changed: cargo does not even run the build script.
     let stderr = example.build(&[])?;
-    assert!(!ran_build_script(&stderr), "nothing changed, yet:\n{stderr}");
-    assert_eq!(rewritten(&first, &example.snapshot()?), Vec::<String>::new());
+    assert!(
+        !ran_build_script(&stderr),
+        "nothing changed, yet:\n{stderr}"
+    );
+    assert_eq!(
+        rewritten(&first, &example.snapshot()?),
+        Vec::<String>::new()
+    );
 
     // An input set to its default value: the build script runs, every policy comes out the
     // same, and `write_json` leaves every file alone.
     let same_region = [("EVAL_REGION", "us-east-1")];
     let stderr = example.build(&same_region)?;
-    assert!(ran_build_script(&stderr), "EVAL_REGION changed, yet:\n{stderr}");
+    assert!(
+        ran_build_script(&stderr),
+        "EVAL_REGION changed, yet:\n{stderr}"
+    );
     let second = example.snapshot()?;
     assert_eq!(rewritten(&first, &second), Vec::<String>::new());
     assert_eq!(first, second);
 
     // Another model to evaluate: only the evaluation role names it.
-    let other_model = [("EVAL_REGION", "us-east-1"), ("EVAL_MODEL", "amazon.nova-lite-v1:0")];
+    let other_model = [
+        ("EVAL_REGION", "us-east-1"),
+        ("EVAL_MODEL", "amazon.nova-lite-v1:0"),
+    ];
     example.build(&other_model)?;
     let third = example.snapshot()?;
     assert_eq!(rewritten(&second, &third), ["evaluation-role.json"]);
     let role = &third["evaluation-role.json"].1;
-    assert!(role.contains("foundation-model/amazon.nova-lite-v1:0"), "{role}");
+    assert!(
+        role.contains("foundation-model/amazon.nova-lite-v1:0"),
+        "{role}"
+    );
     assert!(!role.contains("claude"), "{role}");
 
     // Another bucket: the role and the bucket policy name it, the trust and user policies do not.
@@ -156,6 +181,8 @@ fn build_script_rewrites_only_what_changed() -> Result {
         rewritten(&third, &fourth),
         ["datasets-bucket.json", "evaluation-role.json"]
     );
-    assert!(fourth["datasets-bucket.json"].1.contains("arn:aws:s3:::other-eval-datasets/*"));
+    assert!(fourth["datasets-bucket.json"]
+        .1
+        .contains("arn:aws:s3:::other-eval-datasets/*"));
     Ok(())
 }
