@@ -6,6 +6,9 @@ so that touching one module is a realistic incremental edit:
 
   with-policy/  each policy written with `typed_iam::policy!`   (depends on typed-iam)
   with-json/    each policy written with `serde_json::json!`    (depends on serde_json)
+  with-one-policy/  the first policy alone, with `policy!`: the fixed cost of expansion (loading
+                the proc macro, building the catalog index), so that the script can tell the cost
+                of each further policy (not timed as a build)
   check/        a program that checks that both give the same JSON values (not timed)
 
 The two crates are the members of a small workspace in OUTPUT_DIR (its own `[workspace]`, so the
@@ -175,7 +178,7 @@ def main():
     root = os.path.abspath(root)
     write(
         os.path.join(out, "Cargo.toml"),
-        '[workspace]\nmembers = ["with-policy", "with-json", "check"]\nresolver = "2"\n',
+        '[workspace]\nmembers = ["with-policy", "with-json", "with-one-policy", "check"]\nresolver = "2"\n',
     )
     generate_crate(
         os.path.join(out, "with-policy"),
@@ -184,6 +187,14 @@ def main():
         "typed_iam::core::Policy",
         policy_macro,
         policies,
+    )
+    generate_crate(
+        os.path.join(out, "with-one-policy"),
+        "bench-with-one-policy",
+        f"typed-iam = {{ path = {json.dumps(root)} }}",
+        "typed_iam::core::Policy",
+        policy_macro,
+        policies[:1],
     )
     generate_crate(
         os.path.join(out, "with-json"),

@@ -18,7 +18,6 @@
 
 use std::env;
 use std::error::Error;
-use std::fs;
 use std::path::PathBuf;
 
 use typed_iam::core::build::write_json;
@@ -35,14 +34,13 @@ fn input(name: &str, default: &str) -> String {
 fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo:rerun-if-changed=build.rs");
 
-    // A relative POLICY_OUT_DIR is taken from the crate's directory (where this script runs).
+    // A relative POLICY_OUT_DIR is taken from the crate's directory (where this script runs);
+    // `write_json` creates the folder.
     println!("cargo:rerun-if-env-changed=POLICY_OUT_DIR");
     let dir = match env::var_os("POLICY_OUT_DIR") {
         Some(dir) => env::current_dir()?.join(dir),
         None => PathBuf::from(env::var_os("OUT_DIR").ok_or("cargo sets OUT_DIR")?).join("policies"),
     };
-    fs::create_dir_all(&dir)
-        .map_err(|error| format!("cannot create `{}`: {error}", dir.display()))?;
 
     let account = input("EVAL_ACCOUNT", "111122223333");
     let region = input("EVAL_REGION", "us-east-1");
@@ -50,7 +48,10 @@ fn main() -> Result<(), Box<dyn Error>> {
     let model = input("EVAL_MODEL", "anthropic.claude-3-haiku-20240307-v1:0");
 
     let policies = [
-        ("evaluation-role", evaluation_role(&account, &region, &bucket, &model)),
+        (
+            "evaluation-role",
+            evaluation_role(&account, &region, &bucket, &model),
+        ),
         ("evaluation-trust", evaluation_trust(&account, &region)),
         ("evaluation-user", evaluation_user(&account, &region)),
         ("datasets-bucket", datasets_bucket(&account, &bucket)),
