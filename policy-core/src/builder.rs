@@ -234,7 +234,7 @@ impl PolicyBuilder {
     ///
     /// # Errors
     /// [`BuildError`] with every diagnostic when the validator finds an error (warnings alone
-    /// do not fail the build; see [`crate::validate`] to see them).
+    /// do not fail the build; see [`crate::validate()`] to see them).
     pub fn build(self) -> Result<Policy, BuildError> {
         let policy = self.build_unchecked();
         let context = Context::infer(&policy);

@@ -6,7 +6,7 @@
 //! ([`OneOrMany`]), the order of statements, actions, resources, condition operators and keys,
 //! the casing of actions as written, and numbers in conditions exactly as written.
 //!
-//! Checks live in [`crate::validate`], not here: the model can hold a policy that is wrong (an
+//! Checks live in [`crate::validate()`], not here: the model can hold a policy that is wrong (an
 //! unknown action, a malformed ARN) so that the validator can report every problem at once.
 
 use std::fmt;
@@ -269,7 +269,7 @@ impl fmt::Display for Version {
 // ---------------------------------------------------------------------------------------------
 
 impl Policy {
-    /// A policy from its parts. Nothing is checked here; see [`crate::validate`].
+    /// A policy from its parts. Nothing is checked here; see [`crate::validate()`].
     pub fn new(
         version: Option<Version>,
         id: Option<String>,
@@ -309,7 +309,7 @@ impl Policy {
 }
 
 impl Statement {
-    /// A statement from its parts. Nothing is checked here; see [`crate::validate`].
+    /// A statement from its parts. Nothing is checked here; see [`crate::validate()`].
     pub fn new(
         sid: Option<String>,
         effect: Effect,

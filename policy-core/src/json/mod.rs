@@ -10,7 +10,7 @@
 //! The reader reports only what the model cannot represent (invalid JSON, duplicate keys, wrong
 //! types, unknown elements, a missing `Effect` or `Statement`, an invalid `Version` or `Effect`,
 //! and elements that exclude each other); every other rule is the validator's
-//! ([`crate::validate`]).
+//! ([`crate::validate()`]).
 //!
 //! ```
 //! use policy_core::json;
@@ -281,7 +281,7 @@ impl Policy {
     /// # Errors
     /// [`ParseError`] with a path and line:column for each problem when the text is not an IAM
     /// policy. Rules that the model can represent (an empty action list, an unknown action) are
-    /// not checked here but by [`crate::validate`].
+    /// not checked here but by [`crate::validate()`].
     pub fn from_json(text: &str) -> Result<Policy, ParseError> {
         parse_policy(text).0
     }
