@@ -7,7 +7,9 @@
 //! Deserializing a [`Policy`] or [`Statement`] takes the value's JSON text (a `RawValue`) and
 //! runs the exact reader on it, so it rejects what [`Policy::from_json`] rejects and keeps what
 //! it keeps (key order, number text, duplicate-key detection). It therefore needs a JSON
-//! deserializer (`serde_json`); other formats are not supported.
+//! deserializer (`serde_json`); other formats are not supported. `serde_json::from_value` works
+//! too, but a `serde_json::Value` has already sorted object keys and turned numbers into floats,
+//! so read from text to keep the written order and number text.
 
 use serde::de::{self, Deserialize, Deserializer};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};

@@ -689,3 +689,17 @@ fn single_and_many_are_written_as_read() {
     let many = OneOrMany::many(vec![1]);
     assert!(!many.is_single());
 }
+
+#[test]
+fn deserialize_from_a_serde_json_value_works_but_sorts_keys() {
+    // `serde_json::Value` without `preserve_order` sorts object keys: the policy reads, with
+    // its conditions in key order. Reading from text keeps the written order.
+    let value = serde_json::json!({
+        "Statement": [{"Effect": "Allow", "Condition": {"StringLike": {"b": "1"}, "Bool": {"a": true}}}]
+    });
+    let policy: Policy = serde_json::from_value(value).unwrap();
+    assert_eq!(
+        policy.to_json(),
+        r#"{"Statement":[{"Effect":"Allow","Condition":{"Bool":{"a":true},"StringLike":{"b":"1"}}}]}"#
+    );
+}
