@@ -16,7 +16,8 @@
 //! | action `AssociateViaAWSService-EventsAndStates` | `AssociateViaAWSServiceEventsAndStates` | words joined |
 //! | resource type `model-customization-job` | `ModelCustomizationJob`     | words in `PascalCase`    |
 //! | condition key `aws:SourceArn`         | `AwsSourceArn`                | prefix kept, `PascalCase`|
-//! | condition key `aws:RequestTag/${TagKey}` | `AwsRequestTagTagKey`      | placeholders are words   |
+//! | condition key `aws:RequestTag/${TagKey}` | `AwsRequestTagAny`         | placeholders are `Any`   |
+//! | condition key `codebuild:environment.type` | `CodebuildEnvironmentDotType` | `.` is the word `Dot` |
 //! | a name starting with a digit (`3d`)   | `_3d`                         | a leading `_`            |
 //!
 //! Words are the runs of ASCII letters and digits; each word keeps its spelling except that its
@@ -94,7 +95,8 @@ pub fn resource_type_variant(name: &str) -> String {
 }
 
 /// The `ConditionKey` variant of a condition key, prefix included: `aws:SourceArn` ->
-/// `AwsSourceArn`, `aws:RequestTag/${TagKey}` -> `AwsRequestTagTagKey`.
+/// `AwsSourceArn`. A placeholder is the word `Any` (`aws:RequestTag/${TagKey}` ->
+/// `AwsRequestTagAny`, `s3:ExistingObjectTag/<key>` -> `S3ExistingObjectTagAny`).
 ///
 /// ```
 /// assert_eq!(catalog::ident::condition_key_variant("aws:SourceArn"), "AwsSourceArn");
@@ -104,18 +106,44 @@ pub fn resource_type_variant(name: &str) -> String {
 /// );
 /// ```
 pub fn condition_key_variant(key: &str) -> String {
-    pascal_case(key)
+    let mut without_placeholders = String::with_capacity(key.len());
+    let mut rest = key;
+    while let Some(c) = rest.chars().next() {
+        let close = match c {
+            '$' if rest.starts_with("${") => Some('}'),
+            '<' => Some('>'),
+            _ => None,
+        };
+        if let Some(end) = close.and_then(|close| rest.find(close)) {
+            rest = &rest[end + 1..];
+            without_placeholders.push_str(" any ");
+            continue;
+        }
+        without_placeholders.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    pascal_case(&without_placeholders)
 }
 
-/// Joins the ASCII alphanumeric words of `name`, each with its first letter in upper case; a
+/// Joins the ASCII alphanumeric words of `name`, each with its first letter in upper case, with
+/// the word `Dot` for each `.` (so that `environment.type` and `environmentType` stay apart); a
 /// leading digit gets a `_` in front, and `Self` (the only keyword in `PascalCase`) gets one after.
 fn pascal_case(name: &str) -> String {
     let mut ident = String::with_capacity(name.len());
-    for word in name.split(|c: char| !c.is_ascii_alphanumeric()) {
-        let mut chars = word.chars();
-        if let Some(first) = chars.next() {
-            ident.push(first.to_ascii_uppercase());
-            ident.extend(chars);
+    let mut word_start = true;
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            ident.push(if word_start {
+                c.to_ascii_uppercase()
+            } else {
+                c
+            });
+            word_start = false;
+        } else {
+            if c == '.' {
+                ident.push_str("Dot");
+            }
+            word_start = true;
         }
     }
     if ident.is_empty() || ident.starts_with(|c: char| c.is_ascii_digit()) {
@@ -159,11 +187,19 @@ mod tests {
         );
         assert_eq!(
             condition_key_variant("aws:RequestTag/${TagKey}"),
-            "AwsRequestTagTagKey"
+            "AwsRequestTagAny"
+        );
+        assert_eq!(
+            condition_key_variant("events:Metadata/${MetadataKey}/Matcher"),
+            "EventsMetadataAnyMatcher"
+        );
+        assert_eq!(
+            condition_key_variant("codebuild:environment.type"),
+            "CodebuildEnvironmentDotType"
         );
         assert_eq!(
             condition_key_variant("s3:ExistingObjectTag/<key>"),
-            "S3ExistingObjectTagKey"
+            "S3ExistingObjectTagAny"
         );
     }
 }

@@ -8,10 +8,25 @@
 //!   (`catalog::bedrock`, `catalog::cognito_idp`, ...) with `Action`, `ResourceType` and
 //!   `ConditionKey` enums, and `catalog::global` for the global condition keys. [`ident`] says how AWS
 //!   names become Rust identifiers.
+//!
+//! ```
+//! # #[cfg(feature = "enums")] {
+//! use catalog::TypedAction;
+//!
+//! let action = catalog::bedrock::Action::CreateEvaluationJob;
+//! assert_eq!(action.as_str(), "bedrock:CreateEvaluationJob");
+//! let info = catalog::index::catalog().action_by_id(action.action_id());
+//! assert_eq!(info.name(), "CreateEvaluationJob");
+//! assert_eq!(catalog::global::ConditionKey::AwsSourceArn.as_str(), "aws:SourceArn");
+//! # }
+//! ```
 
 mod generated;
 pub mod ident;
 pub mod index;
+
+#[cfg(feature = "enums")]
+pub use generated::*;
 
 /// Implemented by every service's `Action` enum, so that `policy-core` accepts any of them
 /// without compiling the enums itself.
@@ -45,4 +60,20 @@ pub fn suggest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> O
         .filter(|&(distance, _)| distance <= limit)
         .min_by_key(|&(distance, _)| distance)
         .map(|(_, name)| name)
+}
+
+#[cfg(all(test, feature = "enums"))]
+mod tests {
+    /// Every generated `Action` variant has the ID of its action in the index, and together they
+    /// cover every action once.
+    #[test]
+    fn enum_ids_are_index_ids() {
+        let catalog = crate::index::catalog();
+        let actions = crate::generated::all_actions();
+        assert_eq!(actions.len(), catalog.action_count());
+        for (position, (id, name)) in actions.into_iter().enumerate() {
+            assert_eq!(id.index(), position, "{name}");
+            assert_eq!(catalog.action_by_id(id).full_name(), name);
+        }
+    }
 }

@@ -9,6 +9,8 @@
 mod codegen;
 mod data;
 mod enums;
+#[path = "../../catalog/src/ident.rs"]
+mod ident;
 mod table;
 mod update;
 
