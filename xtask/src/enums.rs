@@ -436,14 +436,21 @@ fn doc_sentence(text: &str) -> String {
 fn escape_doc(text: &str) -> String {
     let words: Vec<String> = text
         .split(' ')
-        .map(|word| match word.find("http://").or_else(|| word.find("https://")) {
-            Some(start) => {
-                let url = word[start..].trim_end_matches(|c: char| matches!(c, ')' | '.' | ',' | ';' | ']'));
-                let end = start + url.len();
-                format!("{}<{url}>{}", escape_markup(&word[..start]), escape_markup(&word[end..]))
-            }
-            None => escape_markup(word),
-        })
+        .map(
+            |word| match word.find("http://").or_else(|| word.find("https://")) {
+                Some(start) => {
+                    let url = word[start..]
+                        .trim_end_matches(|c: char| matches!(c, ')' | '.' | ',' | ';' | ']'));
+                    let end = start + url.len();
+                    format!(
+                        "{}<{url}>{}",
+                        escape_markup(&word[..start]),
+                        escape_markup(&word[end..])
+                    )
+                }
+                None => escape_markup(word),
+            },
+        )
         .collect();
     words.join(" ")
 }
