@@ -439,8 +439,7 @@ fn escape_doc(text: &str) -> String {
         .map(
             |word| match word.find("http://").or_else(|| word.find("https://")) {
                 Some(start) => {
-                    let url = word[start..]
-                        .trim_end_matches(|c: char| matches!(c, ')' | '.' | ',' | ';' | ']'));
+                    let url = word[start..].trim_end_matches([')', '.', ',', ';', ']']);
                     let end = start + url.len();
                     format!(
                         "{}<{url}>{}",
