@@ -185,32 +185,82 @@ fn human_size(bytes: u64) -> String {
     }
 }
 
-/// The policy-core side: parse, validate, format.
+/// The policy-core side: read with positions, validate, write.
 mod backend {
-    use super::{Finding, Settings};
-    use policy_core::{Code, Diagnostic, Location};
+    use super::{Finding, Kind, Settings};
+    use policy_core::json::{parse_policy, ParseError, SourceMap};
+    use policy_core::{validate, Context, Policy, PolicyKind};
 
-    pub(super) fn check(text: &str, _settings: &Settings) -> Vec<Finding> {
-        match serde_json::from_str::<serde_json::Value>(text) {
-            Ok(_) => Vec::new(),
-            Err(error) => vec![syntax(text, &error)],
+    pub(super) fn check(text: &str, settings: &Settings) -> Vec<Finding> {
+        let (policy, map) = parse_policy(text);
+        match policy {
+            Ok(policy) => {
+                let cx = context(&policy, settings);
+                validate(&policy, &cx)
+                    .into_iter()
+                    .map(|diagnostic| located(diagnostic, &map))
+                    .collect()
+            }
+            Err(error) => parse_findings(&error, settings),
         }
     }
 
     pub(super) fn format(text: &str) -> Result<String, Vec<Finding>> {
-        match serde_json::from_str::<serde_json::Value>(text) {
-            Ok(value) => serde_json::to_string_pretty(&value)
-                .map(|text| text + "\n")
-                .map_err(|error| vec![syntax(text, &error)]),
-            Err(error) => Err(vec![syntax(text, &error)]),
+        let settings = Settings::default();
+        let policy = parse_policy(text)
+            .0
+            .map_err(|error| parse_findings(&error, &settings))?;
+        let mut formatted = policy.to_json_pretty();
+        formatted.push('\n');
+        // Read the new text back: it must be the same policy, or nothing is written.
+        match Policy::from_json(&formatted) {
+            Ok(again) if again == policy => Ok(formatted),
+            _ => {
+                let diagnostic = policy_core::Diagnostic::new(
+                    policy_core::Code::InvalidJson,
+                    policy_core::Location::root(),
+                    "the canonical form of this policy does not read back as the same policy",
+                )
+                .with_help("this is a bug in `policy fmt`; the file was left as it is");
+                Err(vec![Finding {
+                    diagnostic,
+                    offset: None,
+                }])
+            }
         }
     }
 
-    fn syntax(text: &str, error: &serde_json::Error) -> Finding {
-        let offset = crate::render::offset_of(text, error.line(), error.column());
-        Finding {
-            diagnostic: Diagnostic::new(Code::InvalidJson, Location::root(), error.to_string()),
-            offset,
+    /// The validator's context for a policy: its kind (given or inferred) and allowed codes.
+    pub(super) fn context(policy: &Policy, settings: &Settings) -> Context {
+        let mut cx = match settings.kind {
+            Kind::Auto => Context::infer(policy),
+            Kind::Identity => Context::new(PolicyKind::Identity),
+            Kind::Resource => Context::new(PolicyKind::Resource),
+            Kind::Trust => Context::new(PolicyKind::Trust),
+            Kind::Scp => Context::new(PolicyKind::ServiceControl),
+            Kind::Rcp => Context::new(PolicyKind::ResourceControl),
+        };
+        for code in &settings.allow {
+            cx = cx.allow(*code);
         }
+        cx
+    }
+
+    fn parse_findings(error: &ParseError, settings: &Settings) -> Vec<Finding> {
+        error
+            .positioned()
+            .filter(|(diagnostic, _)| !settings.allow.contains(&diagnostic.code))
+            .map(|(diagnostic, position)| Finding {
+                diagnostic: diagnostic.clone(),
+                offset: position.map(|position| position.offset),
+            })
+            .collect()
+    }
+
+    fn located(diagnostic: policy_core::Diagnostic, map: &SourceMap) -> Finding {
+        let offset = map
+            .position(&diagnostic.location)
+            .map(|position| position.offset);
+        Finding { diagnostic, offset }
     }
 }

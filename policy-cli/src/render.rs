@@ -152,17 +152,17 @@ pub fn text(
         .filter(|_| !source.is_empty())
         .map(|offset| (offset, line_column(source, offset)));
     let Some((offset, (line, column))) = position else {
-        writeln!(out, "{} {file}", palette.paint(Style::Gutter, "-->"))?;
+        writeln!(out, " {} {file}", palette.paint(Style::Gutter, "-->"))?;
         if !diagnostic.location.segments().is_empty() {
             writeln!(
                 out,
-                "{} note: at `{}`",
-                palette.paint(Style::Gutter, " ="),
+                "  {} note: at `{}`",
+                palette.paint(Style::Gutter, "="),
                 diagnostic.location
             )?;
         }
         if let Some(help) = &diagnostic.help {
-            writeln!(out, "{} help: {help}", palette.paint(Style::Gutter, " ="))?;
+            writeln!(out, "  {} help: {help}", palette.paint(Style::Gutter, "="))?;
         }
         return writeln!(out);
     };
@@ -179,7 +179,7 @@ pub fn text(
         .rfind('\n')
         .map_or(0, |index| index + 1);
     let line_text = source[line_start..].lines().next().unwrap_or("");
-    let shown = line_text.replace('\t', "    ");
+    let shown = printable(line_text);
     // Lines of minified JSON can be huge: show at most 200 characters around the caret.
     let (shown, caret_column) = clip(&shown, display_column(line_text, column));
     writeln!(
@@ -220,8 +220,32 @@ fn clip(line: &str, caret: usize) -> (String, usize) {
         return (line.to_owned(), caret);
     }
     let start = caret.saturating_sub(WIDTH / 2).min(length - WIDTH);
-    let clipped: String = line.chars().skip(start).take(WIDTH).collect();
-    (format!("...{clipped}..."), caret - start + 3)
+    let mut clipped: String = line.chars().skip(start).take(WIDTH).collect();
+    let mut caret = caret - start;
+    if start > 0 {
+        clipped.insert_str(0, "...");
+        caret += 3;
+    }
+    if start + WIDTH < length {
+        clipped.push_str("...");
+    }
+    (clipped, caret)
+}
+
+/// The line as shown: tabs as four spaces, other control characters (which could drive the
+/// terminal, in a binary file) as `\u{fffd}`, so that every character is one column wide.
+fn printable(line: &str) -> String {
+    line.chars()
+        .flat_map(|c| {
+            let shown = match c {
+                '\t' => "    ",
+                c if c.is_control() => "\u{fffd}",
+                _ => "",
+            };
+            let own = if shown.is_empty() { Some(c) } else { None };
+            shown.chars().chain(own)
+        })
+        .collect()
 }
 
 /// How many characters to underline at the start of `rest`: a whole JSON string, or a word,
@@ -400,6 +424,9 @@ impl Sarif {
 /// A relative URI reference for a path: `/` separators, unreserved characters kept, the rest
 /// percent-encoded.
 fn uri(file: &str) -> String {
+    if file == "<stdin>" {
+        return "stdin".to_owned();
+    }
     let mut uri = String::new();
     for byte in file.replace('\\', "/").bytes() {
         if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
@@ -412,6 +439,7 @@ fn uri(file: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic, reason = "tests fail loudly")]
 mod tests {
     use super::*;
 
@@ -431,6 +459,29 @@ mod tests {
         assert_eq!(token_width(r#""a\"b" x"#), 6);
         assert_eq!(token_width("true,"), 4);
         assert_eq!(token_width("{"), 1);
+    }
+
+    #[test]
+    fn caret_points_at_the_token_in_a_clipped_line() {
+        let padding = "x".repeat(300);
+        let source =
+            format!("{{\"a\": \"{padding}\", \"Action\": \"s3:GetObjet\", \"b\": \"{padding}\"}}");
+        let offset = source.find("\"s3:GetObjet\"").unwrap();
+        let finding = Finding {
+            diagnostic: policy_core::Diagnostic::new(
+                Code::UnknownAction,
+                policy_core::Location::root(),
+                "m",
+            ),
+            offset: Some(offset),
+        };
+        let mut out = Vec::new();
+        text(&mut out, Palette::new(false), "f.json", &source, &finding).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = out.lines().collect();
+        let caret = lines[4].find('^').unwrap();
+        assert_eq!(&lines[3][caret..caret + 13], "\"s3:GetObjet\"", "{out}");
+        assert_eq!(lines[4].matches('^').count(), 13);
     }
 
     #[test]
