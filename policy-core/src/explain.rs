@@ -695,8 +695,8 @@ fn entry(code: Code) -> Entry {
             None,
         ),
         Code::ConditionOperatorMismatch => (
-            "that the operator's family fits the key's type: `Arn*` for ARN keys, `Date*` for dates, `Numeric*` for numbers, `Bool` for booleans, `IpAddress` for IP addresses, `String*` for strings",
-            "AWS compares the value as the operator's type; a string operator on an ARN key works only by accident and an ARN operator is the one that matches ARN parts",
+            "that the operator's family fits the key's type: `IpAddress` for IP address keys, `Date*` for dates, `Numeric*` for numbers, `Bool` for booleans, `Arn*` or `String*` for ARNs, `String*` for strings",
+            "AWS compares the value as the operator's type: `StringEquals` on `aws:SourceIp` compares text, so a CIDR range never matches an address in it",
             "identity",
             r#"{
   "Version": "2012-10-17",
@@ -705,7 +705,7 @@ fn entry(code: Code) -> Entry {
       "Effect": "Allow",
       "Action": "s3:GetObject",
       "Resource": "arn:aws:s3:::acme-reports/*",
-      "Condition": { "StringLike": { "aws:PrincipalArn": "arn:aws:iam::803456129837:role/reports-*" } }
+      "Condition": { "StringEquals": { "aws:SourceIp": "203.0.113.0/24" } }
     }
   ]
 }"#,
@@ -716,7 +716,7 @@ fn entry(code: Code) -> Entry {
       "Effect": "Allow",
       "Action": "s3:GetObject",
       "Resource": "arn:aws:s3:::acme-reports/*",
-      "Condition": { "ArnLike": { "aws:PrincipalArn": "arn:aws:iam::803456129837:role/reports-*" } }
+      "Condition": { "IpAddress": { "aws:SourceIp": "203.0.113.0/24" } }
     }
   ]
 }"#,
@@ -917,5 +917,57 @@ fn entry(code: Code) -> Entry {
 }"#,
             None,
         ),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic, reason = "tests fail loudly")]
+mod tests {
+    use super::*;
+    use crate::{validate, Context, Policy, PolicyKind};
+
+    /// The codes a policy text gets: the reader's when it cannot be read, else the validator's.
+    fn codes(text: &str, kind: &str) -> Vec<Code> {
+        let kind: PolicyKind = kind.parse().unwrap();
+        match Policy::from_json(text) {
+            Ok(policy) => validate(&policy, &Context::new(kind))
+                .into_iter()
+                .map(|diagnostic| diagnostic.code)
+                .collect(),
+            Err(error) => error.diagnostics().iter().map(|d| d.code).collect(),
+        }
+    }
+
+    #[test]
+    fn every_failing_example_fails_and_every_fixed_one_does_not() {
+        let mut wrong = Vec::new();
+        for &code in Code::ALL {
+            let explanation = code.explanation();
+            let failing = codes(&explanation.failing, explanation.kind);
+            if !failing.contains(&code) {
+                wrong.push(format!("{code}: failing example gives {failing:?}"));
+            }
+            let fixed = codes(&explanation.fixed, explanation.kind);
+            if !fixed.is_empty() {
+                wrong.push(format!("{code}: fixed example gives {fixed:?}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn every_explanation_is_written() {
+        for &code in Code::ALL {
+            let explanation = code.explanation();
+            assert_eq!(explanation.code, code);
+            assert!(
+                !explanation.checks.is_empty() && !explanation.why.is_empty(),
+                "{code}"
+            );
+            assert!(
+                !explanation.checks.ends_with('.'),
+                "{code}: rustc's voice, no final period"
+            );
+        }
     }
 }
