@@ -282,7 +282,8 @@ fn bedrock_read_only() -> Policy {
 
 fn sagemaker_buckets() -> Policy {
     policy! {
-        #![allow(placeholder_value)]
+        // The page writes `GetBucketCors`; IAM ignores case, AWS spells it `GetBucketCORS`.
+        #![allow(placeholder_value, action_case)]
         allow [s3:GetObject, s3:PutObject, s3:DeleteObject, s3:AbortMultipartUpload] on [
             "arn:aws:s3:::DOC-EXAMPLE-BUCKET1/*", "arn:aws:s3:::DOC-EXAMPLE-BUCKET2/*",
         ];
@@ -402,7 +403,8 @@ fn notebook_instance() -> Policy {
 
 fn training_job_scoped() -> Policy {
     policy! {
-        #![allow(placeholder_value)]
+        // The page's ECR repository ARNs have no account (a real defect of the page).
+        #![allow(placeholder_value, resource_type_mismatch)]
         allow [
             sagemaker:*, ecr:GetAuthorizationToken, cloudwatch:PutMetricData,
             logs:CreateLogGroup, logs:CreateLogStream, logs:DescribeLogStreams, logs:PutLogEvents,
@@ -439,7 +441,8 @@ fn job_role() -> Policy {
 /// The same role, scoped to named buckets and a repository.
 fn job_role_scoped() -> Policy {
     policy! {
-        #![allow(placeholder_value)]
+        // The page's ECR repository ARNs have no account (a real defect of the page).
+        #![allow(placeholder_value, resource_type_mismatch)]
         allow [
             cloudwatch:PutMetricData,
             logs:CreateLogStream, logs:PutLogEvents, logs:CreateLogGroup, logs:DescribeLogStreams,
@@ -469,8 +472,9 @@ fn model_role() -> Policy {
 
 fn model_role_scoped() -> Policy {
     policy! {
-        // The page lists the repository twice (a real defect, kept as AWS wrote it).
-        #![allow(placeholder_value, duplicate_resource)]
+        // The page lists the repository twice and without an account (real defects, kept as
+        // AWS wrote them).
+        #![allow(placeholder_value, duplicate_resource, resource_type_mismatch)]
         allow [
             cloudwatch:PutMetricData,
             logs:CreateLogStream, logs:PutLogEvents, logs:CreateLogGroup, logs:DescribeLogStreams,

@@ -117,9 +117,9 @@ fn action(node: &ActionNode) -> TokenStream {
                 let variant = Ident::new(&path.variant, node.name_span.0);
                 let value = quote!(#root::catalog::#module::Action::#variant);
                 if path.canonical == *text {
-                    quote!(#private::action(#value))
+                    quote!(#root::__policy_action!(#value, #text))
                 } else {
-                    quote!(#private::action_as_written(#value, #text))
+                    quote!(#root::__policy_action!(#value, #text, as_written))
                 }
             }
             None => quote_spanned!(node.service_span.0=> #private::known(#text)),

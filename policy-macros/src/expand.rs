@@ -128,3 +128,62 @@ fn warning(finding: &Diagnostic, (first, _): (Span, Span)) -> TokenStream {
         };
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic, reason = "tests fail loudly")]
+mod tests {
+    use quote::quote;
+
+    fn expand(tokens: TokenStream) -> String {
+        let input = syn::parse2(tokens).unwrap();
+        super::policy(&input).to_string()
+    }
+
+    use proc_macro2::TokenStream;
+
+    #[test]
+    fn warnings_are_deprecated_constants_and_the_value_follows() {
+        let expanded = expand(quote! {
+            allow [kms:CreateGrant] on "arn:aws:kms:region:account-id:key/kms-key-id";
+        });
+        assert!(!expanded.contains("compile_error"), "{expanded}");
+        assert!(expanded.contains("deprecated"), "{expanded}");
+        assert!(expanded.contains("[placeholder-value]"), "{expanded}");
+        assert!(
+            expanded.contains(":: typed_iam :: __private :: policy"),
+            "{expanded}"
+        );
+    }
+
+    #[test]
+    fn an_allowed_code_is_silent() {
+        let expanded = expand(quote! {
+            #![allow(placeholder_value)]
+            allow [kms:CreateGrant] on "arn:aws:kms:region:account-id:key/kms-key-id";
+        });
+        assert!(!expanded.contains("deprecated"), "{expanded}");
+    }
+
+    #[test]
+    fn errors_come_with_a_typed_value() {
+        let expanded = expand(quote! {
+            "Bad Sid": allow [s3:GetObject] on "arn:aws:s3::bucket";
+        });
+        assert_eq!(expanded.matches("compile_error").count(), 2, "{expanded}");
+        assert!(expanded.contains("[invalid-sid]"), "{expanded}");
+        assert!(expanded.contains("[malformed-arn]"), "{expanded}");
+        assert!(
+            expanded.contains(":: typed_iam :: __private :: policy"),
+            "{expanded}"
+        );
+    }
+
+    #[test]
+    fn a_star_in_brackets_is_an_array() {
+        let expanded = expand(quote! { allow [s3:GetObject] on [*]; });
+        assert!(
+            expanded.contains("many ([:: typed_iam :: __private :: resource (\"*\")])"),
+            "{expanded}"
+        );
+    }
+}

@@ -1,7 +1,0 @@
-use typed_iam::policy;
-
-fn main() {
-    let _ = policy! {
-        "BedrockConsole": allow [bedrock:CreateEvalJob, bedrock:GetEvaluationJob] on *;
-    };
-}
