@@ -23,6 +23,7 @@
 //! # Ok::<(), clap::Error>(())
 //! ```
 
+pub mod catalog_cmd;
 pub mod check;
 pub mod config;
 pub mod engine;
@@ -54,6 +55,11 @@ pub enum Command {
     Fmt(fmt::FmtArgs),
     /// Explain a diagnostic code: what it checks, why, and a failing and a fixed example.
     Explain(explain::ExplainArgs),
+    /// Look up the catalog of AWS services, actions and condition keys.
+    #[command(subcommand)]
+    Catalog(catalog_cmd::CatalogCommand),
+    /// List the actions that an action pattern (`s3:Get*`, `bedrock:*Evaluation*`) matches.
+    Expand(catalog_cmd::ExpandArgs),
 }
 
 /// The exit status of a command (see the crate documentation for the rules).
@@ -136,6 +142,8 @@ pub fn run_with(cli: Cli, streams: &mut Streams<'_>) -> Exit {
         Command::Check(args) => check::run(&args, streams),
         Command::Fmt(args) => fmt::run(&args, streams),
         Command::Explain(args) => explain::run(&args, streams),
+        Command::Catalog(command) => catalog_cmd::run(&command, streams),
+        Command::Expand(args) => catalog_cmd::expand(&args, streams),
     };
     let result = result.and_then(|exit| streams.stdout.flush().map(|()| exit));
     finish(result, streams.stderr)
