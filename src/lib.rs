@@ -88,8 +88,9 @@
 //! ## Conditions
 //! `when { ... }` lists one condition per line: operator, key, `:`, value or list. Every IAM
 //! operator is accepted, with the `ForAllValues:`/`ForAnyValue:` qualifiers and `IfExists`
-//! (an unknown operator is reported with a suggestion). Consecutive lines with the same operator
-//! make one operator block, so the JSON keeps the order written. Keys with characters other than
+//! (an unknown operator is reported with a suggestion). Lines with the same operator make one
+//! operator block, placed where that operator first appears, with its keys in the order written;
+//! so the JSON's order of operators and keys is the order written. Keys with characters other than
 //! words, `-`, `.` and `/` after the tag name (such as `aws:RequestTag/a:b`) are written as
 //! strings. Numbers are kept as written.
 //!

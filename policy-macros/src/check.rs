@@ -39,22 +39,18 @@ pub(crate) fn to_json_pretty(policy: &Policy) -> String {
     policy.to_json_pretty()
 }
 
-/// The catalog enum variant of an action, named by the catalog's own rule.
-pub(crate) fn action_path(id: ActionId) -> Option<ActionPath> {
-    if !ENUMS {
-        return None;
-    }
+/// The catalog enum variant of an action, named by the catalog's own rule
+/// (`catalog::ident`). A user crate without the catalog's `enums` feature still compiles:
+/// `typed_iam::__policy_action!` then looks the action's text up instead.
+pub(crate) fn action_path(id: ActionId) -> ActionPath {
     let action = catalog::index::catalog().action_by_id(id);
     let prefix = action.service().prefix();
-    Some(ActionPath {
+    ActionPath {
         module: catalog::ident::service_module(prefix),
         variant: catalog::ident::action_variant(action.name()),
         canonical: format!("{prefix}:{}", action.name()),
-    })
+    }
 }
-
-/// Whether `typed_iam::catalog` has the per-service enums to expand known actions to.
-const ENUMS: bool = false;
 
 /// The context: the stated kind or the inferred one, the size target, the allowed codes.
 fn context(settings: &Settings, infer: impl FnOnce() -> Context) -> (Context, Vec<syn::Error>) {

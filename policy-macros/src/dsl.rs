@@ -205,6 +205,26 @@ pub(crate) struct ConditionClause {
     pub(crate) span: (Span, Span),
 }
 
+impl ConditionClause {
+    /// The lines grouped by operator, as the JSON writes them: one operator block per operator,
+    /// in the order operators first appear, each with its lines in the order written. (A JSON
+    /// object cannot hold the same operator twice, so a later line with an earlier operator
+    /// joins that operator's block.)
+    pub(crate) fn blocks(&self) -> Vec<(&str, Vec<&ConditionLine>)> {
+        let mut blocks: Vec<(&str, Vec<&ConditionLine>)> = Vec::new();
+        for line in &self.lines {
+            match blocks
+                .iter_mut()
+                .find(|(operator, _)| *operator == line.operator)
+            {
+                Some((_, lines)) => lines.push(line),
+                None => blocks.push((&line.operator, vec![line])),
+            }
+        }
+        blocks
+    }
+}
+
 /// `StringEquals aws:SourceAccount: "123"`.
 pub(crate) struct ConditionLine {
     pub(crate) operator: String,

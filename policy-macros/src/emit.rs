@@ -110,20 +110,18 @@ fn action(node: &ActionNode) -> TokenStream {
         return quote_spanned!(node.service_span.0=> #private::unchecked(#text));
     }
     match Action::parse(text) {
-        Action::Known { id, .. } => match crate::check::action_path(id) {
-            Some(path) => {
-                let root = root();
-                let module = Ident::new(&path.module, node.service_span.0);
-                let variant = Ident::new(&path.variant, node.name_span.0);
-                let value = quote!(#root::catalog::#module::Action::#variant);
-                if path.canonical == *text {
-                    quote!(#root::__policy_action!(#value, #text))
-                } else {
-                    quote!(#root::__policy_action!(#value, #text, as_written))
-                }
+        Action::Known { id, .. } => {
+            let path = crate::check::action_path(id);
+            let root = root();
+            let module = Ident::new(&path.module, node.service_span.0);
+            let variant = Ident::new(&path.variant, node.name_span.0);
+            let value = quote!(#root::catalog::#module::Action::#variant);
+            if path.canonical == *text {
+                quote!(#root::__policy_action!(#value, #text))
+            } else {
+                quote!(#root::__policy_action!(#value, #text, as_written))
             }
-            None => quote_spanned!(node.service_span.0=> #private::known(#text)),
-        },
+        }
         Action::Pattern(_) => quote_spanned!(node.service_span.0=> #private::pattern(#text)),
         Action::Unchecked(_) => quote_spanned!(node.service_span.0=> #private::unchecked(#text)),
     }
@@ -167,20 +165,14 @@ fn principal(clause: &PrincipalClause) -> TokenStream {
 
 fn condition(clause: &ConditionClause) -> TokenStream {
     let private = private();
-    // Consecutive lines with the same operator make one block (as in `lower`).
-    let mut blocks: Vec<(&str, Vec<TokenStream>)> = Vec::new();
-    for line in &clause.lines {
-        let key = &line.key;
-        let values = items(&line.values, condition_value);
-        let entry = quote!(#private::entry(#key, #values));
-        match blocks.last_mut() {
-            Some((operator, entries)) if *operator == line.operator => entries.push(entry),
-            _ => blocks.push((&line.operator, vec![entry])),
-        }
-    }
-    let blocks = blocks
-        .iter()
-        .map(|(operator, entries)| quote!(#private::block(#operator, [#(#entries),*])));
+    let blocks = clause.blocks().into_iter().map(|(operator, lines)| {
+        let entries = lines.iter().map(|line| {
+            let key = &line.key;
+            let values = items(&line.values, condition_value);
+            quote!(#private::entry(#key, #values))
+        });
+        quote!(#private::block(#operator, [#(#entries),*]))
+    });
     quote!(#private::condition([#(#blocks),*]))
 }
 

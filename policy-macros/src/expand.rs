@@ -187,3 +187,25 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "tests fail loudly")]
+mod typed_action_tests {
+    #[test]
+    fn known_actions_are_catalog_variants() {
+        let input = syn::parse2(quote::quote! {
+            allow [bedrock:CreateEvaluationJob, s3:getobject, rds-db:connect, cognito-idp:ListUsers, s3:Get*] on *;
+        })
+        .unwrap();
+        let expanded = super::policy(&input).to_string();
+        for expected in [
+            ":: typed_iam :: __policy_action ! (:: typed_iam :: catalog :: bedrock :: Action :: CreateEvaluationJob , \"bedrock:CreateEvaluationJob\")",
+            ":: typed_iam :: __policy_action ! (:: typed_iam :: catalog :: s3 :: Action :: GetObject , \"s3:getobject\" , as_written)",
+            ":: typed_iam :: catalog :: rds_db :: Action :: Connect , \"rds-db:connect\")",
+            ":: typed_iam :: catalog :: cognito_idp :: Action :: ListUsers",
+            ":: typed_iam :: __private :: pattern (\"s3:Get*\")",
+        ] {
+            assert!(expanded.contains(expected), "{expected}\nin\n{expanded}");
+        }
+    }
+}

@@ -264,50 +264,44 @@ impl Lowering {
 
     fn condition(&mut self, clause: &ConditionClause, at: &Location) -> Condition {
         self.spans.insert(at, clause.span);
-        // Consecutive lines with the same operator make one operator block, in order.
-        let mut blocks: Vec<ConditionBlock> = Vec::new();
-        let mut entries: Vec<ConditionEntry> = Vec::new();
-        let mut current: Option<&str> = None;
-        for line in &clause.lines {
-            if current != Some(line.operator.as_str()) {
-                if let Some(operator) = current {
-                    blocks.push(ConditionBlock::new(
-                        Operator::new(operator),
-                        std::mem::take(&mut entries),
-                    ));
-                }
-                current = Some(&line.operator);
-            }
-            let operator_at = at.clone().key(line.operator.clone());
-            self.spans.insert(&operator_at, line.operator_span);
-            let key_at = operator_at.key(line.key.clone());
-            self.spans.insert(&key_at, line.key_span);
-            if line.key_unchecked {
-                self.unknowable.push((key_at.clone(), UNCHECKED_KEY));
-            }
-            let values = self.items(&line.values, &key_at, |lowering, node, item_at| {
-                lowering.spans.insert(item_at, node.span());
-                match node {
-                    ConditionValueNode::Text(text) => {
-                        if text.is_only_interpolation() {
-                            lowering.unknowable.push((item_at.clone(), RUNTIME_VALUE));
-                        }
-                        ConditionValue::String(text.static_text())
+        let mut blocks = Vec::new();
+        for (operator, lines) in clause.blocks() {
+            let operator_at = at.clone().key(operator);
+            let entries = lines
+                .into_iter()
+                .map(|line| {
+                    self.spans.insert(&operator_at, line.operator_span);
+                    let key_at = operator_at.clone().key(line.key.clone());
+                    self.spans.insert(&key_at, line.key_span);
+                    if line.key_unchecked {
+                        self.unknowable.push((key_at.clone(), UNCHECKED_KEY));
                     }
-                    ConditionValueNode::Number(number, _) => ConditionValue::Number(number.clone()),
-                    ConditionValueNode::Bool(value, _) => ConditionValue::Bool(*value),
-                    ConditionValueNode::Expr(..) => {
-                        lowering.unknowable.push((item_at.clone(), RUNTIME_VALUE));
-                        ConditionValue::String("*".to_owned())
-                    }
-                }
-            });
-            entries.push(ConditionEntry::new(line.key.clone(), values));
-        }
-        if let Some(operator) = current {
+                    let values = self.items(&line.values, &key_at, Self::condition_value);
+                    ConditionEntry::new(line.key.clone(), values)
+                })
+                .collect();
             blocks.push(ConditionBlock::new(Operator::new(operator), entries));
         }
         Condition::new(blocks)
+    }
+
+    /// A condition value's compile-time form, recording its tokens.
+    fn condition_value(&mut self, node: &ConditionValueNode, at: &Location) -> ConditionValue {
+        self.spans.insert(at, node.span());
+        match node {
+            ConditionValueNode::Text(text) => {
+                if text.is_only_interpolation() {
+                    self.unknowable.push((at.clone(), RUNTIME_VALUE));
+                }
+                ConditionValue::String(text.static_text())
+            }
+            ConditionValueNode::Number(number, _) => ConditionValue::Number(number.clone()),
+            ConditionValueNode::Bool(value, _) => ConditionValue::Bool(*value),
+            ConditionValueNode::Expr(..) => {
+                self.unknowable.push((at.clone(), RUNTIME_VALUE));
+                ConditionValue::String("*".to_owned())
+            }
+        }
     }
 
     /// A text value's compile-time form, recording its tokens.
@@ -411,7 +405,7 @@ mod tests {
     }
 
     #[test]
-    fn groups_consecutive_lines_with_the_same_operator() {
+    fn groups_lines_by_operator_in_order_of_first_appearance() {
         let lowered = lower(quote! {
             allow [s3:GetObject] on * when {
                 StringEquals aws:CalledViaLast: "bedrock.amazonaws.com",
@@ -431,11 +425,7 @@ mod tests {
             .unwrap_or_default();
         assert_eq!(
             shape,
-            vec![
-                ("StringEquals".to_owned(), 2),
-                ("StringLike".to_owned(), 1),
-                ("StringEquals".to_owned(), 1)
-            ]
+            vec![("StringEquals".to_owned(), 3), ("StringLike".to_owned(), 1)]
         );
     }
 
