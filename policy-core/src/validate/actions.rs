@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
-use catalog::index::{catalog, ActionId, ActionInfo};
+use catalog::index::{catalog, ActionInfo};
 
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::model::{Action, Statement};
@@ -18,23 +18,49 @@ use crate::validate::resources::arn::{covers, has_wildcard};
 use crate::validate::Sink;
 
 /// What the action rules learnt about a statement, for the rules that follow (resources,
-/// conditions, risk): computed once per statement.
+/// conditions, risk). Patterns are expanded only when a later rule asks for the actions (most
+/// statements have `"Resource": "*"` and no service-specific condition key).
 #[derive(Debug, Default)]
-pub(crate) struct Facts {
-    /// The catalog's actions that the statement's `Action` names, with patterns expanded, each
-    /// once. Empty for `NotAction`.
-    pub(crate) actions: Vec<ActionInfo>,
+pub(crate) struct Facts<'a> {
+    /// The known actions that `Action` names literally.
+    known: Vec<ActionInfo>,
+    /// The patterns of `Action` over one service, each matching at least one action.
+    patterns: Vec<&'a str>,
+    /// `known` with the patterns expanded, each action once; built on first use.
+    expanded: std::cell::OnceCell<Vec<ActionInfo>>,
     /// Whether the set of actions is open-ended: `NotAction`, a lone `*`, or a pattern over
     /// services (`*:Get*`). Rules that need "no action of the statement ..." stay silent then.
     pub(crate) open: bool,
 }
 
-impl Facts {
+impl Facts<'_> {
     /// Whether the rules that reason about "every action of the statement" can: the actions
     /// are a known, closed set with at least one member.
     pub(crate) fn is_closed(&self) -> bool {
-        !self.open && !self.actions.is_empty()
+        !self.open && (!self.known.is_empty() || !self.patterns.is_empty())
     }
+
+    /// The catalog's actions that the statement's `Action` names, patterns expanded, each once.
+    /// Empty for `NotAction`.
+    pub(crate) fn actions(&self) -> &[ActionInfo] {
+        self.expanded.get_or_init(|| {
+            let mut all = self.known.clone();
+            let cat = catalog();
+            for pattern in &self.patterns {
+                all.extend(cat.expand(pattern));
+            }
+            all.sort_by_key(ActionInfo::id);
+            all.dedup_by_key(|info| info.id());
+            all
+        })
+    }
+}
+
+/// Compares two texts with ASCII case ignored.
+fn compare_no_case(a: &str, b: &str) -> std::cmp::Ordering {
+    a.bytes()
+        .map(|c| c.to_ascii_lowercase())
+        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
 }
 
 /// Text compared with ASCII case ignored (IAM compares actions that way).
@@ -57,7 +83,7 @@ impl Hash for NoCase<'_> {
     }
 }
 
-pub(super) fn check(statement: &Statement, at: &Location, sink: &mut Sink<'_>) -> Facts {
+pub(super) fn check<'a>(statement: &'a Statement, at: &Location, sink: &mut Sink<'_>) -> Facts<'a> {
     let Some(actions) = statement.action() else {
         return Facts::default();
     };
@@ -70,10 +96,9 @@ pub(super) fn check(statement: &Statement, at: &Location, sink: &mut Sink<'_>) -
     let location = |index: usize| at.clone().key(element).index(index);
 
     let mut facts = Facts {
-        actions: Vec::new(),
         open: actions.is_negated(),
+        ..Facts::default()
     };
-    let mut seen: std::collections::HashSet<ActionId> = std::collections::HashSet::new();
     for (index, action) in items.iter().enumerate() {
         let text = action.as_str();
         if text == "*" {
@@ -96,28 +121,47 @@ pub(super) fn check(statement: &Statement, at: &Location, sink: &mut Sink<'_>) -
         let resolved = resolve(action, text, &|| location(index), sink);
         match resolved {
             Resolved::Open => facts.open = true,
-            Resolved::Actions(found) => {
-                for info in found {
-                    if seen.insert(info.id()) && !actions.is_negated() {
-                        facts.actions.push(info);
-                    }
-                }
-            }
+            Resolved::Known(info) => facts.known.push(info),
+            Resolved::Pattern => facts.patterns.push(text),
             Resolved::Unknown => {}
         }
     }
 
     duplicates_and_redundancies(items, &location, sink);
     if actions.is_negated() {
-        facts.actions.clear();
+        facts.known.clear();
+        facts.patterns.clear();
     }
     facts
 }
 
+/// The catalog's suggestion for an unknown service prefix, remembered per thread: a policy
+/// that names a retired service usually names it many times, and a suggestion costs an edit
+/// distance against every service.
+fn suggest_service(prefix: &str) -> Option<&'static str> {
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<(String, Option<&'static str>)>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((known, suggestion)) = last.as_ref() {
+            if known == prefix {
+                return *suggestion;
+            }
+        }
+        let suggestion = catalog().suggest_service(prefix);
+        *last = Some((prefix.to_owned(), suggestion));
+        suggestion
+    })
+}
+
 /// What one `Action` item stands for.
 enum Resolved {
-    /// These catalog actions.
-    Actions(Vec<ActionInfo>),
+    /// This catalog action.
+    Known(ActionInfo),
+    /// A pattern over one service that matches at least one of its actions.
+    Pattern,
     /// An open-ended set (a pattern over services).
     Open,
     /// Nothing the catalog knows (already reported).
@@ -154,7 +198,7 @@ fn resolve(
                 .with_suggestion(canonical),
             );
         }
-        return Resolved::Actions(vec![info]);
+        return Resolved::Known(info);
     }
     let Some((prefix, name)) = text.split_once(':') else {
         return Resolved::Unknown;
@@ -184,7 +228,7 @@ fn resolve(
             location(),
             format!("unknown service `{prefix}` in action `{text}`"),
         );
-        match cat.suggest_service(prefix) {
+        match suggest_service(prefix) {
             Some(suggestion) => {
                 diagnostic = diagnostic
                     .with_help(format!("did you mean `{suggestion}`?"))
@@ -200,8 +244,10 @@ fn resolve(
         return Resolved::Unknown;
     };
     if has_wildcard(name) {
-        let found = cat.expand(text);
-        if found.is_empty() {
+        if !service
+            .actions()
+            .any(|info| catalog::index::wildcard_match(name, info.name()))
+        {
             sink.push(
                 Diagnostic::new(
                     Code::WildcardMatchesNothing,
@@ -214,7 +260,7 @@ fn resolve(
             );
             return Resolved::Unknown;
         }
-        return Resolved::Actions(found);
+        return Resolved::Pattern;
     }
     let mut diagnostic = Diagnostic::new(
         Code::UnknownAction,
@@ -278,39 +324,66 @@ fn duplicates_and_redundancies(
     if items.len() < 2 || !(want_duplicates || want_redundant) {
         return;
     }
-    let mut first: HashMap<NoCase<'_>, usize> = HashMap::with_capacity(items.len());
+    // Sorting indexes by text (ASCII case ignored, then position) puts each duplicate right
+    // after the first occurrence: no hashing, one allocation.
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&a, &b| compare_no_case(items[a].as_str(), items[b].as_str()).then(a.cmp(&b)));
     let mut duplicate = vec![false; items.len()];
-    for (index, action) in items.iter().enumerate() {
-        let text = action.as_str();
-        if let Some(&earlier) = first.get(&NoCase(text)) {
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for pair in order.windows(2) {
+        let (earlier, index) = (pair[0], pair[1]);
+        if items[earlier]
+            .as_str()
+            .eq_ignore_ascii_case(items[index].as_str())
+        {
             duplicate[index] = true;
-            if want_duplicates {
-                sink.push(
-                    Diagnostic::new(
-                        Code::DuplicateAction,
-                        location(index),
-                        format!("duplicate action `{text}`"),
-                    )
-                    .with_help(format!(
-                        "it is already listed as `{}`; remove this one",
-                        items[earlier].as_str()
-                    )),
-                );
-            }
-        } else {
-            first.insert(NoCase(text), index);
+            let first = if duplicate[earlier] {
+                found
+                    .iter()
+                    .find(|&&(_, i)| i == earlier)
+                    .map_or(earlier, |&(f, _)| f)
+            } else {
+                earlier
+            };
+            found.push((first, index));
+        }
+    }
+    if want_duplicates {
+        for &(earlier, index) in &found {
+            let text = items[index].as_str();
+            sink.push(
+                Diagnostic::new(
+                    Code::DuplicateAction,
+                    location(index),
+                    format!("duplicate action `{text}`"),
+                )
+                .with_help(format!(
+                    "it is already listed as `{}`; remove this one",
+                    items[earlier].as_str()
+                )),
+            );
         }
     }
     if !want_redundant {
         return;
     }
-    let patterns: Vec<&str> = items
-        .iter()
-        .enumerate()
-        .filter(|&(index, action)| !duplicate[index] && has_wildcard(action.as_str()))
-        .map(|(_, action)| action.as_str())
-        .collect();
-    if patterns.is_empty() {
+    // Patterns by service prefix (a pattern only covers actions of its own service), and the
+    // patterns whose prefix itself has a wildcard (`*`, `*:Get*`), which may cover any action.
+    let mut by_service: HashMap<NoCase<'_>, Vec<&str>> = HashMap::new();
+    let mut everywhere: Vec<&str> = Vec::new();
+    for (index, action) in items.iter().enumerate() {
+        let text = action.as_str();
+        if duplicate[index] || !has_wildcard(text) {
+            continue;
+        }
+        match text.split_once(':') {
+            Some((prefix, _)) if !has_wildcard(prefix) => {
+                by_service.entry(NoCase(prefix)).or_default().push(text);
+            }
+            _ => everywhere.push(text),
+        }
+    }
+    if by_service.is_empty() && everywhere.is_empty() {
         return;
     }
     for (index, action) in items.iter().enumerate() {
@@ -318,8 +391,13 @@ fn duplicates_and_redundancies(
             continue;
         }
         let text = action.as_str();
-        let coverer = patterns
+        let prefix = text.split_once(':').map_or(text, |(prefix, _)| prefix);
+        let same_service = by_service
+            .get(&NoCase(prefix))
+            .map_or(&[][..], Vec::as_slice);
+        let coverer = same_service
             .iter()
+            .chain(&everywhere)
             .find(|pattern| !pattern.eq_ignore_ascii_case(text) && covers(pattern, text, true));
         if let Some(pattern) = coverer {
             sink.push(

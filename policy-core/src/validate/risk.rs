@@ -9,7 +9,7 @@ use crate::validate::actions::Facts;
 use crate::validate::resources::arn::covers;
 use crate::validate::Sink;
 
-pub(super) fn check(statement: &Statement, at: &Location, _facts: &Facts, sink: &mut Sink<'_>) {
+pub(super) fn check(statement: &Statement, at: &Location, _facts: &Facts<'_>, sink: &mut Sink<'_>) {
     if statement.effect() != Effect::Allow {
         return;
     }

@@ -39,7 +39,7 @@ use crate::validate::Sink;
 pub(super) fn check(
     statement: &Statement,
     at: &Location,
-    facts: &Facts,
+    facts: &Facts<'_>,
     version: Option<Version>,
     sink: &mut Sink<'_>,
 ) {
@@ -134,7 +134,7 @@ fn unknown_key(key: &str, location: Location, sink: &mut Sink<'_>) {
         location,
         format!("unknown condition key `{key}`"),
     );
-    match catalog().suggest_condition_key(key) {
+    match suggest_key(key) {
         Some(suggestion) => {
             diagnostic = diagnostic
                 .with_help(format!("did you mean `{suggestion}`?"))
@@ -147,6 +147,27 @@ fn unknown_key(key: &str, location: Location, sink: &mut Sink<'_>) {
         }
     }
     sink.push(diagnostic);
+}
+
+/// The catalog's suggestion for an unknown condition key, remembered per thread for the last
+/// key (a policy with an unknown key usually repeats it, and a suggestion costs an edit
+/// distance against every key).
+pub(crate) fn suggest_key(key: &str) -> Option<&'static str> {
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<(String, Option<&'static str>)>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((known, suggestion)) = last.as_ref() {
+            if known == key {
+                return *suggestion;
+            }
+        }
+        let suggestion = catalog().suggest_condition_key(key);
+        *last = Some((key.to_owned(), suggestion));
+        suggestion
+    })
 }
 
 /// The family of a base operator, for comparison with a key's type.
@@ -253,7 +274,7 @@ fn operator_mismatch(
 fn applicability(
     key: &str,
     canonical: &str,
-    facts: &Facts,
+    facts: &Facts<'_>,
     location: impl Fn() -> Location,
     sink: &mut Sink<'_>,
 ) {
@@ -261,7 +282,7 @@ fn applicability(
         return;
     }
     let listed = |name: &str| key_matches(key, canonical, name);
-    let supported = facts.actions.iter().any(|action| {
+    let supported = facts.actions().iter().any(|action| {
         action.condition_keys().any(listed)
             || action
                 .resource_types()

@@ -13,8 +13,6 @@
 
 pub(crate) mod arn;
 
-use std::collections::HashMap;
-
 use catalog::index::ResourceTypeInfo;
 
 use crate::diagnostic::{Code, Diagnostic, Location};
@@ -29,7 +27,7 @@ use self::arn::{covers, has_wildcard, split, ArnError};
 pub(super) fn check(
     statement: &Statement,
     at: &Location,
-    facts: &Facts,
+    facts: &Facts<'_>,
     variables_live: bool,
     sink: &mut Sink<'_>,
 ) {
@@ -102,9 +100,9 @@ pub(super) fn check(
 
 /// The distinct resource types that the statement's actions take (an action's resource type
 /// may belong to another service: `ssm:SendCommand` takes EC2 instances).
-fn resource_types(facts: &Facts) -> Vec<ResourceTypeInfo> {
+fn resource_types(facts: &Facts<'_>) -> Vec<ResourceTypeInfo> {
     let mut types: Vec<ResourceTypeInfo> = Vec::new();
-    for action in &facts.actions {
+    for action in facts.actions() {
         for (resource_type, _required) in action.resource_types() {
             if !types.contains(&resource_type) {
                 types.push(resource_type);
@@ -130,6 +128,12 @@ fn accepts(resource_type: ResourceTypeInfo, parts: &arn::ArnParts<'_>, text: &st
         let Ok(format_parts) = split(format) else {
             return false;
         };
+        if !has_wildcard(parts.service)
+            && !parts.service.contains("${")
+            && !parts.service.eq_ignore_ascii_case(format_parts.service)
+        {
+            return false;
+        }
         let region_ok = !parts.region.is_empty() || format_parts.region.is_empty() || explicit;
         let account_ok = !parts.account.is_empty() || format_parts.account.is_empty() || explicit;
         region_ok && account_ok && catalog::index::arn_matches(text, format)
@@ -137,9 +141,9 @@ fn accepts(resource_type: ResourceTypeInfo, parts: &arn::ArnParts<'_>, text: &st
 }
 
 /// Says which resource types the statement's actions of the ARN's service take.
-fn mismatch_help(facts: &Facts, service: &str) -> String {
+fn mismatch_help(facts: &Facts<'_>, service: &str) -> String {
     let mut types: Vec<&str> = Vec::new();
-    for action in &facts.actions {
+    for action in facts.actions() {
         if !action.service().prefix().eq_ignore_ascii_case(service) {
             continue;
         }
@@ -185,24 +189,26 @@ fn duplicates_and_redundancies(
     if items.len() < 2 || !(want_duplicates || want_redundant) {
         return;
     }
-    let mut first: HashMap<&str, usize> = HashMap::with_capacity(items.len());
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&a, &b| items[a].as_str().cmp(items[b].as_str()).then(a.cmp(&b)));
     let mut duplicate = vec![false; items.len()];
-    for (index, resource) in items.iter().enumerate() {
-        let text = resource.as_str();
-        if first.contains_key(text) {
-            duplicate[index] = true;
-            if want_duplicates {
+    for pair in order.windows(2) {
+        if items[pair[0]].as_str() == items[pair[1]].as_str() {
+            duplicate[pair[1]] = true;
+        }
+    }
+    if want_duplicates {
+        for (index, resource) in items.iter().enumerate() {
+            if duplicate[index] {
                 sink.push(
                     Diagnostic::new(
                         Code::DuplicateResource,
                         location(index),
-                        format!("duplicate resource `{text}`"),
+                        format!("duplicate resource `{}`", resource.as_str()),
                     )
                     .with_help("remove this one"),
                 );
             }
-        } else {
-            first.insert(text, index);
         }
     }
     if !want_redundant {
