@@ -185,6 +185,8 @@ fn human_size(bytes: u64) -> String {
     }
 }
 
+pub(crate) use backend::context;
+
 /// The policy-core side: read with positions, validate, write.
 mod backend {
     use super::{Finding, Kind, Settings};
@@ -231,7 +233,7 @@ mod backend {
     }
 
     /// The validator's context for a policy: its kind (given or inferred) and allowed codes.
-    pub(super) fn context(policy: &Policy, settings: &Settings) -> Context {
+    pub(crate) fn context(policy: &Policy, settings: &Settings) -> Context {
         let mut cx = match settings.kind {
             Kind::Auto => Context::infer(policy),
             Kind::Identity => Context::new(PolicyKind::Identity),

@@ -31,6 +31,7 @@ pub mod explain;
 pub mod fmt;
 pub mod inputs;
 pub mod render;
+pub mod to_dsl;
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;
@@ -53,6 +54,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Format JSON policies canonically (AWS's key order, two-space indent), in place.
     Fmt(fmt::FmtArgs),
+    /// Print the `policy! { ... }` form of a JSON policy.
+    ToDsl(to_dsl::ToDslArgs),
     /// Explain a diagnostic code: what it checks, why, and a failing and a fixed example.
     Explain(explain::ExplainArgs),
     /// Look up the catalog of AWS services, actions and condition keys.
@@ -141,6 +144,7 @@ pub fn run_with(cli: Cli, streams: &mut Streams<'_>) -> Exit {
     let result = match cli.command {
         Command::Check(args) => check::run(&args, streams),
         Command::Fmt(args) => fmt::run(&args, streams),
+        Command::ToDsl(args) => to_dsl::run(&args, streams),
         Command::Explain(args) => explain::run(&args, streams),
         Command::Catalog(command) => catalog_cmd::run(&command, streams),
         Command::Expand(args) => catalog_cmd::expand(&args, streams),

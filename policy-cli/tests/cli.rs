@@ -480,3 +480,23 @@ fn explain_codes() {
     let run = policy(dir.path(), &["explain"], b"");
     assert_eq!(run.stdout.lines().count(), policy_core::Code::ALL.len());
 }
+
+#[test]
+fn to_dsl_prints_the_policy_macro() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "good.json", GOOD);
+    let run = policy(dir.path(), &["to-dsl", "good.json"], b"");
+    assert_eq!(run.status, 0);
+    assert_eq!(
+        run.stdout,
+        "policy! {\n    allow s3:GetObject on \"arn:aws:s3:::acme-reports/*\";\n}\n"
+    );
+    let run = policy(dir.path(), &["to-dsl", "-"], b"{\"Statement\": [");
+    assert_eq!(run.status, 1);
+    assert!(run.stderr.contains("error[invalid-json]"), "{}", run.stderr);
+    let run = policy(dir.path(), &["to-dsl", "missing.json"], b"");
+    assert_eq!(run.status, 2);
+    let run = policy(dir.path(), &["to-dsl", "--kind", "resource", "-"], GOOD.as_bytes());
+    assert!(run.stdout.contains("#![kind = resource]"), "{}", run.stdout);
+    assert!(run.stdout.contains("#![allow(missing_principal)]"), "{}", run.stdout);
+}
