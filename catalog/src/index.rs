@@ -24,7 +24,7 @@ use std::cmp::Ordering;
 use std::fmt;
 use std::sync::OnceLock;
 
-use crate::generated::TABLE;
+use crate::generated::{LINE_OFFSETS, TABLE};
 
 /// The ID of an action: its position in the catalog's table of all actions. The typed enums
 /// (feature `enums`) yield the same IDs through [`crate::TypedAction`]. IDs are stable within
@@ -285,16 +285,47 @@ struct ServiceRecord {
     keys: Span,
 }
 
+/// An action's line, split only at its name: the other fields are split when asked for, so
+/// that building the index touches each of the 20,000 lines once.
 #[derive(Debug)]
 struct ActionRecord {
     service: u32,
     name: &'static str,
-    levels: u8,
+    /// `levels \t resource-types \t condition-keys \t description`, see `xtask/src/table.rs`.
+    rest: &'static str,
+}
+
+impl ActionRecord {
+    fn field(&self, index: usize) -> &'static str {
+        self.rest.splitn(4, '\t').nth(index).unwrap_or_default()
+    }
+
+    fn levels(&self) -> u8 {
+        self.field(0).bytes().fold(0, |bits, code| {
+            bits | match code {
+                b'L' => AccessLevel::List.bit(),
+                b'R' => AccessLevel::Read.bit(),
+                b'W' => AccessLevel::Write.bit(),
+                b'T' => AccessLevel::Tagging.bit(),
+                b'P' => AccessLevel::PermissionsManagement.bit(),
+                _ => 0,
+            }
+        })
+    }
+
     /// `3,5!` (indexes into the service's resource types, `!` when required).
-    resource_types: &'static str,
+    fn resource_types(&self) -> &'static str {
+        self.field(1)
+    }
+
     /// Space-separated.
-    keys: &'static str,
-    description: &'static str,
+    fn keys(&self) -> &'static str {
+        self.field(2)
+    }
+
+    fn description(&self) -> &'static str {
+        self.field(3)
+    }
 }
 
 #[derive(Debug)]
@@ -367,7 +398,7 @@ impl Catalog {
                 })
                 .collect(),
         };
-        catalog.parse(TABLE);
+        catalog.parse(TABLE, LINE_OFFSETS);
         catalog.index_keys();
         let mut order: Vec<u32> = (0..catalog.services.len() as u32).collect();
         order.sort_by(|&a, &b| {
@@ -380,14 +411,35 @@ impl Catalog {
 
     /// Splits the table into records. The generator guarantees the shape of every line; a line
     /// of unknown shape is skipped rather than trusted.
-    fn parse(&mut self, table: &'static str) {
+    fn parse(&mut self, table: &'static str, offsets: &[u8]) {
         let mut global_start = None;
-        for line in table.split('\n') {
+        let starts = offsets
+            .chunks_exact(4)
+            .map(|bytes| u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) as usize);
+        let ends = starts
+            .clone()
+            .skip(1)
+            .chain(std::iter::once(table.len() + 1));
+        // Each line runs from its offset to the next line's, less the line break.
+        let lines = starts
+            .zip(ends)
+            .filter_map(|(start, next)| table.get(start..next.saturating_sub(1).max(start)));
+        for line in lines {
+            let service = self.services.len() as u32 - u32::from(!self.services.is_empty());
+            // Actions are most of the table: split off the name only.
+            if let Some(record) = line.strip_prefix("A\t") {
+                let (name, rest) = record.split_once('\t').unwrap_or((record, ""));
+                self.actions.push(ActionRecord {
+                    service,
+                    name,
+                    rest,
+                });
+                continue;
+            }
             let mut fields = line.split('\t');
             let (Some(kind), Some(first)) = (fields.next(), fields.next()) else {
                 continue;
             };
-            let service = self.services.len() as u32 - u32::from(!self.services.is_empty());
             match kind {
                 "V" => {
                     self.version = first;
@@ -452,33 +504,6 @@ impl Catalog {
                         }
                     }
                 }
-                "A" => {
-                    let levels = fields
-                        .next()
-                        .unwrap_or_default()
-                        .bytes()
-                        .fold(0, |bits, code| {
-                            bits | match code {
-                                b'L' => AccessLevel::List.bit(),
-                                b'R' => AccessLevel::Read.bit(),
-                                b'W' => AccessLevel::Write.bit(),
-                                b'T' => AccessLevel::Tagging.bit(),
-                                b'P' => AccessLevel::PermissionsManagement.bit(),
-                                _ => 0,
-                            }
-                        });
-                    self.actions.push(ActionRecord {
-                        service,
-                        name: first,
-                        levels,
-                        resource_types: fields.next().unwrap_or_default(),
-                        keys: fields.next().unwrap_or_default(),
-                        description: fields.next().unwrap_or_default(),
-                    });
-                    if let Some(record) = self.services.last_mut() {
-                        record.actions.end = self.actions.len() as u32;
-                    }
-                }
                 "X" => self.retired.push(RetiredRecord {
                     full_name: first,
                     last_seen: fields.next().unwrap_or_default(),
@@ -486,6 +511,12 @@ impl Catalog {
                 }),
                 _ => {}
             }
+        }
+        // Each service's actions run up to the next service's first action.
+        let mut end = self.actions.len() as u32;
+        for record in self.services.iter_mut().rev() {
+            record.actions.end = end;
+            end = record.actions.start;
         }
         let start = global_start.unwrap_or(self.keys.len() as u32);
         self.global_keys = Span {
@@ -531,10 +562,12 @@ impl Catalog {
             };
             (rank, index)
         };
+        let ranks: Vec<(u8, u32)> = (0..self.keys.len() as u32).map(|i| rank(self, i)).collect();
         let mut all: Vec<u32> = (0..self.keys.len() as u32).collect();
-        all.sort_by(|&a, &b| {
+        all.sort_unstable_by(|&a, &b| {
             let name = |i: u32| self.keys.get(i as usize).map_or("", |k| k.name);
-            compare_ignore_case(name(a), name(b)).then_with(|| rank(self, a).cmp(&rank(self, b)))
+            compare_ignore_case(name(a), name(b))
+                .then_with(|| ranks.get(a as usize).cmp(&ranks.get(b as usize)))
         });
         all.dedup_by(|later, earlier| {
             let name = |i: u32| self.keys.get(i as usize).map_or("", |k| k.name);
@@ -916,10 +949,7 @@ impl Catalog {
 static EMPTY_ACTION: ActionRecord = ActionRecord {
     service: NO_SERVICE,
     name: "",
-    levels: 0,
-    resource_types: "",
-    keys: "",
-    description: "",
+    rest: "",
 };
 
 static EMPTY_KEY: KeyRecord = KeyRecord {
@@ -1077,7 +1107,7 @@ impl ActionInfo {
 
     /// AWS's description: `Grants permission to create an evaluation job`.
     pub fn description(&self) -> &'static str {
-        self.record.description
+        self.record.description()
     }
 
     /// The access levels: one for most actions, two for some (`Permissions management, Write`),
@@ -1085,7 +1115,7 @@ impl ActionInfo {
     pub fn access_levels(&self) -> &'static [AccessLevel] {
         self.catalog
             .level_sets
-            .get(self.record.levels as usize)
+            .get(self.record.levels() as usize)
             .map_or(&[], Vec::as_slice)
     }
 
@@ -1105,7 +1135,7 @@ impl ActionInfo {
             .get(self.record.service as usize)
             .map_or(0, |record| record.resource_types.start);
         self.record
-            .resource_types
+            .resource_types()
             .split(',')
             .filter_map(move |entry| {
                 let (number, required) = match entry.strip_suffix('!') {
@@ -1126,7 +1156,7 @@ impl ActionInfo {
     /// The condition keys that apply: the action's own, then those of its resource types, as
     /// AWS lists them (templates such as `aws:RequestTag/${TagKey}` included), without repeats.
     pub fn condition_keys(&self) -> impl Iterator<Item = &'static str> + Clone {
-        self.record.keys.split(' ').filter(|key| !key.is_empty())
+        self.record.keys().split(' ').filter(|key| !key.is_empty())
     }
 
     /// The service's page in AWS's Service Authorization Reference, at its table of actions.

