@@ -2,7 +2,10 @@
 //! not the cached static), an action lookup, a wildcard expansion, a suggestion, a condition
 //! key lookup (templated) and an ARN match.
 
-#![expect(missing_docs, reason = "criterion_group! generates an undocumented function")]
+#![expect(
+    missing_docs,
+    reason = "criterion_group! generates an undocumented function"
+)]
 
 use std::hint::black_box;
 
