@@ -5,7 +5,7 @@
 //! empty, not UTF-8 or far too large is reported with the same codes, in the same shape.
 
 use clap::ValueEnum;
-use policy_core::{Code, Diagnostic, Location};
+use policy_core::{Code, Diagnostic, Location, Position};
 
 use crate::inputs::{Content, MAX_FILE_BYTES};
 
@@ -51,8 +51,9 @@ impl Default for Settings {
 pub struct Finding {
     /// What was found.
     pub diagnostic: Diagnostic,
-    /// The byte offset in the text of the element it concerns; `None` for the whole file.
-    pub offset: Option<usize>,
+    /// Where in the text the element it concerns is (line, column and byte offset); `None`
+    /// for the whole file.
+    pub position: Option<Position>,
 }
 
 /// A checked input: its text (for showing source lines) and its findings, sorted.
@@ -98,6 +99,7 @@ pub fn check_bytes(bytes: Vec<u8>, settings: &Settings) -> Checked {
         Err(error) => {
             let offset = error.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+            let position = crate::render::position(&text, offset);
             let diagnostic = Diagnostic::new(
                 Code::InvalidJson,
                 Location::root(),
@@ -108,7 +110,7 @@ pub fn check_bytes(bytes: Vec<u8>, settings: &Settings) -> Checked {
                 text,
                 findings: vec![Finding {
                     diagnostic,
-                    offset: Some(offset),
+                    position: Some(position),
                 }],
             }
         }
@@ -122,11 +124,16 @@ pub fn check_text(text: &str, settings: &Settings) -> Vec<Finding> {
     }
     let mut findings = backend::check(text, settings);
     findings.sort_by(|a, b| {
-        (a.offset, a.diagnostic.code, &a.diagnostic.location).cmp(&(
-            b.offset,
-            b.diagnostic.code,
-            &b.diagnostic.location,
-        ))
+        (
+            a.position.map(|p| p.offset),
+            a.diagnostic.code,
+            &a.diagnostic.location,
+        )
+            .cmp(&(
+                b.position.map(|p| p.offset),
+                b.diagnostic.code,
+                &b.diagnostic.location,
+            ))
     });
     findings
 }
@@ -152,7 +159,7 @@ fn empty(text: &str) -> Option<Finding> {
         );
     Some(Finding {
         diagnostic,
-        offset: None,
+        position: None,
     })
 }
 
@@ -172,7 +179,7 @@ fn too_large(length: u64) -> Finding {
     .with_severity(policy_core::Severity::Error);
     Finding {
         diagnostic,
-        offset: None,
+        position: None,
     }
 }
 
@@ -226,7 +233,7 @@ mod backend {
                 .with_help("this is a bug in `policy fmt`; the file was left as it is");
                 Err(vec![Finding {
                     diagnostic,
-                    offset: None,
+                    position: None,
                 }])
             }
         }
@@ -254,15 +261,16 @@ mod backend {
             .filter(|(diagnostic, _)| !settings.allow.contains(&diagnostic.code))
             .map(|(diagnostic, position)| Finding {
                 diagnostic: diagnostic.clone(),
-                offset: position.map(|position| position.offset),
+                position,
             })
             .collect()
     }
 
     fn located(diagnostic: policy_core::Diagnostic, map: &SourceMap) -> Finding {
-        let offset = map
-            .position(&diagnostic.location)
-            .map(|position| position.offset);
-        Finding { diagnostic, offset }
+        let position = map.position(&diagnostic.location);
+        Finding {
+            diagnostic,
+            position,
+        }
     }
 }

@@ -93,6 +93,16 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// The position of a byte offset: 1-based line and column (in characters) and the offset.
+pub fn position(text: &str, offset: usize) -> policy_core::Position {
+    let (line, column) = line_column(text, offset);
+    policy_core::Position {
+        line,
+        column,
+        offset: floor_char_boundary(text, offset),
+    }
+}
+
 /// The byte offset of a 1-based line and column (in characters), if the text has them.
 pub fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
     let mut line_start = 0;
@@ -147,11 +157,13 @@ pub fn text(
         palette.paint(style, &format!("{severity}[{}]", diagnostic.code)),
         palette.paint(Style::Bold, &format!(": {}", diagnostic.message)),
     )?;
-    let position = finding
-        .offset
-        .filter(|_| !source.is_empty())
-        .map(|offset| (offset, line_column(source, offset)));
-    let Some((offset, (line, column))) = position else {
+    let position = finding.position.filter(|_| !source.is_empty());
+    let Some(policy_core::Position {
+        line,
+        column,
+        offset,
+    }) = position
+    else {
         writeln!(out, " {} {file}", palette.paint(Style::Gutter, "-->"))?;
         if !diagnostic.location.segments().is_empty() {
             writeln!(
@@ -175,9 +187,18 @@ pub fn text(
         palette.paint(Style::Gutter, "-->")
     )?;
     writeln!(out, "{pad} {bar}")?;
-    let line_start = source[..floor_char_boundary(source, offset)]
-        .rfind('\n')
-        .map_or(0, |index| index + 1);
+    // The line starts `column - 1` characters before the offset: no need to search the text
+    // before it (which made files with many findings quadratic).
+    let offset = floor_char_boundary(source, offset);
+    let line_start = if column <= 1 {
+        offset
+    } else {
+        source[..offset]
+            .char_indices()
+            .rev()
+            .nth(column - 2)
+            .map_or(0, |(index, _)| index)
+    };
     let line_text = source[line_start..].lines().next().unwrap_or("");
     let shown = printable(line_text);
     // Lines of minified JSON can be huge: show at most 200 characters around the caret.
@@ -305,9 +326,9 @@ impl<'a> JsonFinding<'a> {
     pub fn new(file: &'a str, source: &str, finding: &'a Finding) -> Self {
         let diagnostic = &finding.diagnostic;
         let position = finding
-            .offset
+            .position
             .filter(|_| !source.is_empty())
-            .map(|offset| line_column(source, offset));
+            .map(|position| (position.line, position.column));
         Self {
             file,
             line: position.map(|(line, _)| line),
@@ -473,7 +494,7 @@ mod tests {
                 policy_core::Location::root(),
                 "m",
             ),
-            offset: Some(offset),
+            position: Some(position(&source, offset)),
         };
         let mut out = Vec::new();
         text(&mut out, Palette::new(false), "f.json", &source, &finding).unwrap();

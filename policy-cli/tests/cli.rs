@@ -496,7 +496,15 @@ fn to_dsl_prints_the_policy_macro() {
     assert!(run.stderr.contains("error[invalid-json]"), "{}", run.stderr);
     let run = policy(dir.path(), &["to-dsl", "missing.json"], b"");
     assert_eq!(run.status, 2);
-    let run = policy(dir.path(), &["to-dsl", "--kind", "resource", "-"], GOOD.as_bytes());
+    let run = policy(
+        dir.path(),
+        &["to-dsl", "--kind", "resource", "-"],
+        GOOD.as_bytes(),
+    );
     assert!(run.stdout.contains("#![kind = resource]"), "{}", run.stdout);
-    assert!(run.stdout.contains("#![allow(missing_principal)]"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("#![allow(missing_principal)]"),
+        "{}",
+        run.stdout
+    );
 }
