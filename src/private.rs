@@ -90,7 +90,8 @@ pub fn action_as_written<A: catalog::TypedAction>(action: A, text: &'static str)
     }
 }
 
-/// A known action looked up by its text (when the typed enums are not compiled in).
+/// A known action looked up by its text (without the `enums` feature, which gives the typed
+/// catalog variants).
 pub fn known(text: &'static str) -> Action {
     Action::parse(text)
 }
@@ -229,28 +230,3 @@ macro_rules! numbers {
 }
 
 numbers!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize);
-
-/// A known action: its catalog enum variant when the typed enums are compiled in (feature
-/// `enums`, the default), so that editors show AWS's description and go to the catalog; a
-/// look-up of its text otherwise. `as_written` keeps text whose case differs from AWS's.
-#[doc(hidden)]
-#[macro_export]
-#[cfg(feature = "enums")]
-macro_rules! __policy_action {
-    ($variant:path, $text:literal) => {
-        $crate::__private::action($variant)
-    };
-    ($variant:path, $text:literal, as_written) => {
-        $crate::__private::action_as_written($variant, $text)
-    };
-}
-
-/// A known action, without the typed enums: a look-up of its text.
-#[doc(hidden)]
-#[macro_export]
-#[cfg(not(feature = "enums"))]
-macro_rules! __policy_action {
-    ($variant:path, $text:literal $(, as_written)?) => {
-        $crate::__private::known($text)
-    };
-}

@@ -39,9 +39,7 @@ pub(crate) fn to_json_pretty(policy: &Policy) -> String {
     policy.to_json_pretty()
 }
 
-/// The catalog enum variant of an action, named by the catalog's own rule
-/// (`catalog::ident`). A user crate without the catalog's `enums` feature still compiles:
-/// `typed_iam::__policy_action!` then looks the action's text up instead.
+/// The catalog enum variant of an action, named by the catalog's own rule (`catalog::ident`).
 pub(crate) fn action_path(id: ActionId) -> ActionPath {
     let action = catalog::index::catalog().action_by_id(id);
     let prefix = action.service().prefix();

@@ -5,7 +5,7 @@
 //! Hygiene: no `use`, no bare prelude names (`::core::option::Option::Some`), user expressions
 //! spliced with their own spans.
 
-use policy_core::{Action, Version};
+use policy_core::{Action, Policy, Statement, Version};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{quote, quote_spanned};
 
@@ -34,7 +34,10 @@ fn none() -> TokenStream {
 }
 
 /// A whole policy.
-pub(crate) fn policy(input: &PolicyInput, shape: &Shape) -> TokenStream {
+///
+/// `model` is the lowered policy: emission reuses its classification of each action (known,
+/// pattern, unchecked) instead of asking the catalog again.
+pub(crate) fn policy(input: &PolicyInput, shape: &Shape, model: &Policy) -> TokenStream {
     let private = private();
     let version = match shape.version {
         Some(Version::V2012_10_17) => quote!(#private::V2012_10_17),
@@ -45,12 +48,16 @@ pub(crate) fn policy(input: &PolicyInput, shape: &Shape) -> TokenStream {
         Some((id, span)) => some(quote_spanned!(*span=> #id)),
         None => none(),
     };
-    let statements = input.statements.iter().map(statement);
+    let statements = input
+        .statements
+        .iter()
+        .zip(model.statements())
+        .map(|(node, lowered)| statement(node, lowered));
     quote!(#private::policy(#version, #id, [#(#statements),*]))
 }
 
 /// One statement.
-pub(crate) fn statement(node: &StatementNode) -> TokenStream {
+pub(crate) fn statement(node: &StatementNode, model: &Statement) -> TokenStream {
     let private = private();
     let sid = match &node.sid {
         Some(sid) => some(quote!(#sid)),
@@ -65,10 +72,10 @@ pub(crate) fn statement(node: &StatementNode) -> TokenStream {
         .principal
         .as_ref()
         .map_or_else(none, |clause| some(principal(clause)));
-    let actions = node
-        .actions
-        .as_ref()
-        .map_or_else(none, |clause| some(actions(clause)));
+    let actions = match (&node.actions, model.action()) {
+        (Some(clause), Some(lowered)) => some(actions(clause, lowered.items().items())),
+        _ => none(),
+    };
     let resources = node
         .resources
         .as_ref()
@@ -80,7 +87,7 @@ pub(crate) fn statement(node: &StatementNode) -> TokenStream {
     quote!(#private::statement(#sid, #effect, #principal, #actions, #resources, #condition))
 }
 
-fn items<T>(items: &Items<T>, item: impl Fn(&T) -> TokenStream) -> TokenStream {
+fn items<T>(items: &Items<T>, mut item: impl FnMut(&T) -> TokenStream) -> TokenStream {
     let private = private();
     match items {
         Items::One(one) => {
@@ -88,38 +95,45 @@ fn items<T>(items: &Items<T>, item: impl Fn(&T) -> TokenStream) -> TokenStream {
             quote!(#private::one(#one))
         }
         Items::Many(many) => {
-            let many = many.iter().map(item);
+            let many = many.iter().map(&mut item);
             quote!(#private::many([#(#many),*]))
         }
     }
 }
 
-fn actions(clause: &Clause<ActionNode>) -> TokenStream {
+fn actions(clause: &Clause<ActionNode>, lowered: &[Action]) -> TokenStream {
     let private = private();
     let negated = clause.negated;
-    let list = items(&clause.items, action);
+    // INVARIANT: `lowered` has one action per node, in order (`lower` made it from `clause`).
+    let mut lowered = lowered.iter();
+    let list = items(&clause.items, |node| action(node, lowered.next()));
     quote!(#private::actions(#negated, #list))
 }
 
 /// A known action is its catalog variant, spanned on the user's tokens:
 /// `::typed_iam::catalog::bedrock::Action::CreateEvaluationJob`.
-fn action(node: &ActionNode) -> TokenStream {
+fn action(node: &ActionNode, lowered: Option<&Action>) -> TokenStream {
     let private = private();
     let text = &node.text;
-    if node.unchecked {
+    let Some(lowered) = lowered.filter(|_| !node.unchecked) else {
         return quote_spanned!(node.service_span.0=> #private::unchecked(#text));
-    }
-    match Action::parse(text) {
+    };
+    match lowered {
+        // Without the typed enums (`typed-iam` built without its `enums` feature), the action is
+        // looked up by its text when the policy is built.
+        Action::Known { .. } if !cfg!(feature = "enums") => {
+            quote_spanned!(node.service_span.0=> #private::known(#text))
+        }
         Action::Known { id, .. } => {
-            let path = crate::check::action_path(id);
+            let path = crate::check::action_path(*id);
             let root = root();
             let module = Ident::new(&path.module, node.service_span.0);
             let variant = Ident::new(&path.variant, node.name_span.0);
             let value = quote!(#root::catalog::#module::Action::#variant);
             if path.canonical == *text {
-                quote!(#root::__policy_action!(#value, #text))
+                quote!(#private::action(#value))
             } else {
-                quote!(#root::__policy_action!(#value, #text, as_written))
+                quote!(#private::action_as_written(#value, #text))
             }
         }
         Action::Pattern(_) => quote_spanned!(node.service_span.0=> #private::pattern(#text)),

@@ -18,7 +18,7 @@ pub(crate) fn policy(input: &PolicyInput) -> TokenStream {
     errors.extend(setting_errors);
     let findings = without_follow_ups(input, findings);
     let diagnostics = render(&lowered, findings, &mut errors);
-    let value = emit::policy(input, &settings.shape);
+    let value = emit::policy(input, &settings.shape, &lowered.value);
     finish(errors, diagnostics, value)
 }
 
@@ -29,7 +29,7 @@ pub(crate) fn statement(input: &StatementInput) -> TokenStream {
     let (findings, setting_errors) = check::statement(&lowered.value, &settings);
     errors.extend(setting_errors);
     let diagnostics = render(&lowered, findings, &mut errors);
-    let value = emit::statement(&input.statement);
+    let value = emit::statement(&input.statement, &lowered.value);
     finish(errors, diagnostics, value)
 }
 
@@ -191,21 +191,37 @@ mod tests {
 #[cfg(test)]
 #[allow(clippy::unwrap_used, reason = "tests fail loudly")]
 mod typed_action_tests {
-    #[test]
-    fn known_actions_are_catalog_variants() {
+    fn expand() -> String {
         let input = syn::parse2(quote::quote! {
             allow [bedrock:CreateEvaluationJob, s3:getobject, rds-db:connect, cognito-idp:ListUsers, s3:Get*] on *;
         })
         .unwrap();
-        let expanded = super::policy(&input).to_string();
+        super::policy(&input).to_string()
+    }
+
+    #[test]
+    #[cfg(feature = "enums")]
+    fn known_actions_are_catalog_variants() {
+        let expanded = expand();
         for expected in [
-            ":: typed_iam :: __policy_action ! (:: typed_iam :: catalog :: bedrock :: Action :: CreateEvaluationJob , \"bedrock:CreateEvaluationJob\")",
-            ":: typed_iam :: __policy_action ! (:: typed_iam :: catalog :: s3 :: Action :: GetObject , \"s3:getobject\" , as_written)",
-            ":: typed_iam :: catalog :: rds_db :: Action :: Connect , \"rds-db:connect\")",
-            ":: typed_iam :: catalog :: cognito_idp :: Action :: ListUsers",
+            ":: typed_iam :: __private :: action (:: typed_iam :: catalog :: bedrock :: Action :: CreateEvaluationJob)",
+            ":: typed_iam :: __private :: action_as_written (:: typed_iam :: catalog :: s3 :: Action :: GetObject , \"s3:getobject\")",
+            ":: typed_iam :: __private :: action (:: typed_iam :: catalog :: rds_db :: Action :: Connect)",
+            ":: typed_iam :: __private :: action (:: typed_iam :: catalog :: cognito_idp :: Action :: ListUsers)",
             ":: typed_iam :: __private :: pattern (\"s3:Get*\")",
         ] {
             assert!(expanded.contains(expected), "{expected}\nin\n{expanded}");
         }
+    }
+
+    #[test]
+    #[cfg(not(feature = "enums"))]
+    fn without_enums_known_actions_are_looked_up() {
+        let expanded = expand();
+        assert!(!expanded.contains(":: catalog ::"), "{expanded}");
+        assert!(
+            expanded.contains(":: typed_iam :: __private :: known (\"s3:getobject\")"),
+            "{expanded}"
+        );
     }
 }
