@@ -109,3 +109,14 @@ fn resources_from_expressions() {
     let json = value(&policy.to_json());
     assert_eq!(json["Statement"][0]["Resource"], json!(arns));
 }
+
+#[test]
+fn policy_json_is_made_at_compile_time_and_equals_the_run_time_json() {
+    const TRUST: &str = typed_iam::policy_json! {
+        allow sts:AssumeRole for service "sagemaker.amazonaws.com";
+    };
+    let trust = policy! {
+        allow sts:AssumeRole for service "sagemaker.amazonaws.com";
+    };
+    assert_eq!(TRUST, trust.to_json_pretty());
+}
