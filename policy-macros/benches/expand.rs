@@ -19,9 +19,19 @@
 //! in the build-time script's figures). Each iteration parses and expands every input once;
 //! criterion's throughput line gives policies per second.
 
-#![expect(dead_code, reason = "the modules are the proc macro's; this bench uses only `policy!`")]
-#![expect(missing_docs, reason = "criterion's macros generate undocumented functions")]
-#![expect(clippy::expect_used, clippy::panic, reason = "a bench: bad input stops it")]
+#![expect(
+    dead_code,
+    reason = "the modules are the proc macro's; this bench uses only `policy!`"
+)]
+#![expect(
+    missing_docs,
+    reason = "criterion's macros generate undocumented functions"
+)]
+#![expect(
+    clippy::expect_used,
+    clippy::panic,
+    reason = "a bench: bad input stops it"
+)]
 // cargo builds benches with `cfg(test)`, which compiles the modules' unit tests without the test
 // harness: their test-only imports are then unused.
 #![allow(unused_imports, reason = "test-only imports of the included modules")]
@@ -65,7 +75,9 @@ fn policy_calls(tokens: TokenStream, calls: &mut Vec<TokenStream>) {
 
 /// The `.rs` files under `dir`, recursively, skipping `target` folders, sorted.
 fn rust_files(dir: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
     paths.sort();
     for path in paths {
@@ -82,7 +94,10 @@ fn inputs() -> Vec<TokenStream> {
         Some(files) => std::env::split_paths(&files).collect(),
         None => {
             let mut files = Vec::new();
-            rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples"), &mut files);
+            rust_files(
+                &Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples"),
+                &mut files,
+            );
             files
         }
     };
@@ -104,7 +119,10 @@ fn expand_policies(c: &mut Criterion) {
     for call in &calls {
         let input: dsl::PolicyInput = syn::parse2(call.clone()).expect("the input parses");
         let output = expand::policy(&input).to_string();
-        assert!(!output.contains("compile_error"), "{call}\nexpands to an error:\n{output}");
+        assert!(
+            !output.contains("compile_error"),
+            "{call}\nexpands to an error:\n{output}"
+        );
     }
     let mut group = c.benchmark_group("policy!");
     group.throughput(Throughput::Elements(calls.len() as u64));
