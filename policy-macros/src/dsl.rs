@@ -311,12 +311,15 @@ impl Parse for StatementInput {
 
 impl Parse for StatementNode {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let sid = if input.peek(LitStr) {
+        let lookahead = input.lookahead1();
+        let sid = if lookahead.peek(LitStr) {
             let sid: LitStr = input.parse()?;
             input.parse::<Token![:]>()?;
             Some(sid)
-        } else {
+        } else if lookahead.peek(kw::allow) || lookahead.peek(kw::deny) {
             None
+        } else {
+            return Err(with_effect_suggestion(input, lookahead.error()));
         };
         let effect: EffectNode = input.parse()?;
         let head_start = sid.as_ref().map_or(effect.span, LitStr::span);
@@ -393,12 +396,23 @@ impl Parse for EffectNode {
                 span: deny.span,
             })
         } else {
-            if input.peek(LitStr) || input.is_empty() {
-                return Err(lookahead.error());
-            }
-            lookahead.peek(LitStr);
-            Err(lookahead.error())
+            Err(with_effect_suggestion(input, lookahead.error()))
         }
+    }
+}
+
+/// Adds "did you mean `allow`?" to an error at a mistyped effect.
+fn with_effect_suggestion(input: ParseStream<'_>, error: syn::Error) -> syn::Error {
+    let word = input.fork().call(Ident::parse_any).ok();
+    let suggestion = word
+        .as_ref()
+        .and_then(|word| catalog::suggest(&word.to_string(), ["allow", "deny"]));
+    match suggestion {
+        Some(suggestion) => syn::Error::new(
+            error.span(),
+            format!("{error}\n= help: did you mean `{suggestion}`?"),
+        ),
+        None => error,
     }
 }
 
