@@ -37,6 +37,18 @@ pub trait TypedAction: Copy {
     fn as_str(self) -> &'static str;
 }
 
+/// The `index`-th of the names packed in `names`, whose end offsets are `ends` (the layout of the
+/// generated name tables).
+#[cfg(feature = "enums")]
+fn nth_name(names: &'static str, ends: &[u32], index: usize) -> &'static str {
+    let start = match index.checked_sub(1) {
+        Some(previous) => ends.get(previous).copied().unwrap_or(0),
+        None => 0,
+    };
+    let end = ends.get(index).copied().unwrap_or(start);
+    names.get(start as usize..end as usize).unwrap_or_default()
+}
+
 /// The closest name to `unknown` among `known`, ignoring ASCII case, within an edit distance of
 /// a third of its length (at least 1): an unrelated name gets no suggestion. An exact
 /// case-insensitive match wins.

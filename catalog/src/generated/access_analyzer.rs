@@ -194,120 +194,97 @@ pub enum Action {
     ValidatePolicy,
 }
 
-const ACTION_NAMES: [&str; 37] = [
-    "access-analyzer:ApplyArchiveRule",
-    "access-analyzer:CancelPolicyGeneration",
-    "access-analyzer:CheckAccessNotGranted",
-    "access-analyzer:CheckNoNewAccess",
-    "access-analyzer:CheckNoPublicAccess",
-    "access-analyzer:CreateAccessPreview",
-    "access-analyzer:CreateAnalyzer",
-    "access-analyzer:CreateArchiveRule",
-    "access-analyzer:CreateServiceLinkedAnalyzer",
-    "access-analyzer:DeleteAnalyzer",
-    "access-analyzer:DeleteArchiveRule",
-    "access-analyzer:DeleteServiceLinkedAnalyzer",
-    "access-analyzer:GenerateFindingRecommendation",
-    "access-analyzer:GetAccessPreview",
-    "access-analyzer:GetAnalyzedResource",
-    "access-analyzer:GetAnalyzer",
-    "access-analyzer:GetArchiveRule",
-    "access-analyzer:GetFinding",
-    "access-analyzer:GetFindingRecommendation",
-    "access-analyzer:GetFindingsStatistics",
-    "access-analyzer:GetGeneratedPolicy",
-    "access-analyzer:ListAccessPreviewFindings",
-    "access-analyzer:ListAccessPreviews",
-    "access-analyzer:ListAnalyzedResources",
-    "access-analyzer:ListAnalyzers",
-    "access-analyzer:ListArchiveRules",
-    "access-analyzer:ListFindings",
-    "access-analyzer:ListPolicyGenerations",
-    "access-analyzer:ListTagsForResource",
-    "access-analyzer:StartPolicyGeneration",
-    "access-analyzer:StartResourceScan",
-    "access-analyzer:TagResource",
-    "access-analyzer:UntagResource",
-    "access-analyzer:UpdateAnalyzer",
-    "access-analyzer:UpdateArchiveRule",
-    "access-analyzer:UpdateFindings",
-    "access-analyzer:ValidatePolicy",
+static ACTION_NAMES: &str = "access-analyzer:ApplyArchiveRuleaccess-analyzer:CancelPolicyGenerationaccess-analyzer:CheckAccessNotGrantedaccess-analyzer:CheckNoNewAccessaccess-analyzer:CheckNoPublicAccessaccess-analyzer:CreateAccessPreviewaccess-analyzer:CreateAnalyzeraccess-analyzer:CreateArchiveRuleaccess-analyzer:CreateServiceLinkedAnalyzeraccess-analyzer:DeleteAnalyzeraccess-analyzer:DeleteArchiveRuleaccess-analyzer:DeleteServiceLinkedAnalyzeraccess-analyzer:GenerateFindingRecommendationaccess-analyzer:GetAccessPreviewaccess-analyzer:GetAnalyzedResourceaccess-analyzer:GetAnalyzeraccess-analyzer:GetArchiveRuleaccess-analyzer:GetFindingaccess-analyzer:GetFindingRecommendationaccess-analyzer:GetFindingsStatisticsaccess-analyzer:GetGeneratedPolicyaccess-analyzer:ListAccessPreviewFindingsaccess-analyzer:ListAccessPreviewsaccess-analyzer:ListAnalyzedResourcesaccess-analyzer:ListAnalyzersaccess-analyzer:ListArchiveRulesaccess-analyzer:ListFindingsaccess-analyzer:ListPolicyGenerationsaccess-analyzer:ListTagsForResourceaccess-analyzer:StartPolicyGenerationaccess-analyzer:StartResourceScanaccess-analyzer:TagResourceaccess-analyzer:UntagResourceaccess-analyzer:UpdateAnalyzeraccess-analyzer:UpdateArchiveRuleaccess-analyzer:UpdateFindingsaccess-analyzer:ValidatePolicy";
+
+static ACTION_NAME_ENDS: [u32; 37] = [
+    32, 70, 107, 139, 174, 209, 239, 272, 315, 345, 378, 421, 466, 498, 533, 560, 590, 616, 656,
+    693, 727, 768, 802, 839, 868, 900, 928, 965, 1000, 1037, 1070, 1097, 1126, 1156, 1189, 1219,
+    1249,
+];
+
+static ACTIONS: [Action; 37] = [
+    Action::ApplyArchiveRule,
+    Action::CancelPolicyGeneration,
+    Action::CheckAccessNotGranted,
+    Action::CheckNoNewAccess,
+    Action::CheckNoPublicAccess,
+    Action::CreateAccessPreview,
+    Action::CreateAnalyzer,
+    Action::CreateArchiveRule,
+    Action::CreateServiceLinkedAnalyzer,
+    Action::DeleteAnalyzer,
+    Action::DeleteArchiveRule,
+    Action::DeleteServiceLinkedAnalyzer,
+    Action::GenerateFindingRecommendation,
+    Action::GetAccessPreview,
+    Action::GetAnalyzedResource,
+    Action::GetAnalyzer,
+    Action::GetArchiveRule,
+    Action::GetFinding,
+    Action::GetFindingRecommendation,
+    Action::GetFindingsStatistics,
+    Action::GetGeneratedPolicy,
+    Action::ListAccessPreviewFindings,
+    Action::ListAccessPreviews,
+    Action::ListAnalyzedResources,
+    Action::ListAnalyzers,
+    Action::ListArchiveRules,
+    Action::ListFindings,
+    Action::ListPolicyGenerations,
+    Action::ListTagsForResource,
+    Action::StartPolicyGeneration,
+    Action::StartResourceScan,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAnalyzer,
+    Action::UpdateArchiveRule,
+    Action::UpdateFindings,
+    Action::ValidatePolicy,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 37] = [
-        Action::ApplyArchiveRule,
-        Action::CancelPolicyGeneration,
-        Action::CheckAccessNotGranted,
-        Action::CheckNoNewAccess,
-        Action::CheckNoPublicAccess,
-        Action::CreateAccessPreview,
-        Action::CreateAnalyzer,
-        Action::CreateArchiveRule,
-        Action::CreateServiceLinkedAnalyzer,
-        Action::DeleteAnalyzer,
-        Action::DeleteArchiveRule,
-        Action::DeleteServiceLinkedAnalyzer,
-        Action::GenerateFindingRecommendation,
-        Action::GetAccessPreview,
-        Action::GetAnalyzedResource,
-        Action::GetAnalyzer,
-        Action::GetArchiveRule,
-        Action::GetFinding,
-        Action::GetFindingRecommendation,
-        Action::GetFindingsStatistics,
-        Action::GetGeneratedPolicy,
-        Action::ListAccessPreviewFindings,
-        Action::ListAccessPreviews,
-        Action::ListAnalyzedResources,
-        Action::ListAnalyzers,
-        Action::ListArchiveRules,
-        Action::ListFindings,
-        Action::ListPolicyGenerations,
-        Action::ListTagsForResource,
-        Action::StartPolicyGeneration,
-        Action::StartResourceScan,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAnalyzer,
-        Action::UpdateArchiveRule,
-        Action::UpdateFindings,
-        Action::ValidatePolicy,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `access-analyzer:ApplyArchiveRule`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `ApplyArchiveRule`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(100 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -325,18 +302,24 @@ pub enum ResourceType {
     ArchiveRule,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["Analyzer", "ArchiveRule"];
+static RESOURCE_TYPE_NAMES: &str = "AnalyzerArchiveRule";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [8, 19];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Analyzer, ResourceType::ArchiveRule];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Analyzer, ResourceType::ArchiveRule];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -345,6 +328,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -362,40 +346,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -119,86 +119,78 @@ pub enum Action {
     VerifyPhoneNumber,
 }
 
-const ACTION_NAMES: [&str; 20] = [
-    "account:AcceptPrimaryEmailUpdate",
-    "account:CloseAccount",
-    "account:DeleteAlternateContact",
-    "account:DisableRegion",
-    "account:EnableRegion",
-    "account:GetAccountInformation",
-    "account:GetAlternateContact",
-    "account:GetContactInformation",
-    "account:GetGovCloudAccountInformation",
-    "account:GetPrimaryEmail",
-    "account:GetPrimaryEmailUpdateStatus",
-    "account:GetRegionOptStatus",
-    "account:ListRegions",
-    "account:PutAccountName",
-    "account:PutAlternateContact",
-    "account:PutContactInformation",
-    "account:ReopenAccount",
-    "account:SendPhoneNumberVerification",
-    "account:StartPrimaryEmailUpdate",
-    "account:VerifyPhoneNumber",
+static ACTION_NAMES: &str = "account:AcceptPrimaryEmailUpdateaccount:CloseAccountaccount:DeleteAlternateContactaccount:DisableRegionaccount:EnableRegionaccount:GetAccountInformationaccount:GetAlternateContactaccount:GetContactInformationaccount:GetGovCloudAccountInformationaccount:GetPrimaryEmailaccount:GetPrimaryEmailUpdateStatusaccount:GetRegionOptStatusaccount:ListRegionsaccount:PutAccountNameaccount:PutAlternateContactaccount:PutContactInformationaccount:ReopenAccountaccount:SendPhoneNumberVerificationaccount:StartPrimaryEmailUpdateaccount:VerifyPhoneNumber";
+
+static ACTION_NAME_ENDS: [u32; 20] = [
+    32, 52, 82, 103, 123, 152, 179, 208, 245, 268, 303, 329, 348, 370, 397, 426, 447, 482, 513, 538,
+];
+
+static ACTIONS: [Action; 20] = [
+    Action::AcceptPrimaryEmailUpdate,
+    Action::CloseAccount,
+    Action::DeleteAlternateContact,
+    Action::DisableRegion,
+    Action::EnableRegion,
+    Action::GetAccountInformation,
+    Action::GetAlternateContact,
+    Action::GetContactInformation,
+    Action::GetGovCloudAccountInformation,
+    Action::GetPrimaryEmail,
+    Action::GetPrimaryEmailUpdateStatus,
+    Action::GetRegionOptStatus,
+    Action::ListRegions,
+    Action::PutAccountName,
+    Action::PutAlternateContact,
+    Action::PutContactInformation,
+    Action::ReopenAccount,
+    Action::SendPhoneNumberVerification,
+    Action::StartPrimaryEmailUpdate,
+    Action::VerifyPhoneNumber,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 20] = [
-        Action::AcceptPrimaryEmailUpdate,
-        Action::CloseAccount,
-        Action::DeleteAlternateContact,
-        Action::DisableRegion,
-        Action::EnableRegion,
-        Action::GetAccountInformation,
-        Action::GetAlternateContact,
-        Action::GetContactInformation,
-        Action::GetGovCloudAccountInformation,
-        Action::GetPrimaryEmail,
-        Action::GetPrimaryEmailUpdateStatus,
-        Action::GetRegionOptStatus,
-        Action::ListRegions,
-        Action::PutAccountName,
-        Action::PutAlternateContact,
-        Action::PutContactInformation,
-        Action::ReopenAccount,
-        Action::SendPhoneNumberVerification,
-        Action::StartPrimaryEmailUpdate,
-        Action::VerifyPhoneNumber,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `account:AcceptPrimaryEmailUpdate`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptPrimaryEmailUpdate`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(137 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -214,18 +206,25 @@ pub enum ResourceType {
     AccountInOrganization,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["account", "accountInOrganization"];
+static RESOURCE_TYPE_NAMES: &str = "accountaccountInOrganization";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [7, 28];
+
+static RESOURCE_TYPES: [ResourceType; 2] =
+    [ResourceType::Account, ResourceType::AccountInOrganization];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Account, ResourceType::AccountInOrganization];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -234,6 +233,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -255,49 +255,51 @@ pub enum ConditionKey {
     AccountTargetRegion,
 }
 
-const CONDITION_KEY_NAMES: [&str; 5] = [
-    "account:AccountResourceOrgPaths",
-    "account:AccountResourceOrgTags/${TagKey}",
-    "account:AlternateContactTypes",
-    "account:EmailTargetDomain",
-    "account:TargetRegion",
+static CONDITION_KEY_NAMES: &str = "account:AccountResourceOrgPathsaccount:AccountResourceOrgTags/${TagKey}account:AlternateContactTypesaccount:EmailTargetDomainaccount:TargetRegion";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 5] = [31, 71, 100, 125, 145];
+
+static CONDITION_KEY_TYPES: [KeyType; 5] = [
+    KeyType::ArrayOfString,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::String,
+    KeyType::String,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 5] = [
-    KeyType::ArrayOfString,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::String,
-    KeyType::String,
+static CONDITION_KEYS: [ConditionKey; 5] = [
+    ConditionKey::AccountAccountResourceOrgPaths,
+    ConditionKey::AccountAccountResourceOrgTagsAny,
+    ConditionKey::AccountAlternateContactTypes,
+    ConditionKey::AccountEmailTargetDomain,
+    ConditionKey::AccountTargetRegion,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 5] = [
-        ConditionKey::AccountAccountResourceOrgPaths,
-        ConditionKey::AccountAccountResourceOrgTagsAny,
-        ConditionKey::AccountAlternateContactTypes,
-        ConditionKey::AccountEmailTargetDomain,
-        ConditionKey::AccountTargetRegion,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

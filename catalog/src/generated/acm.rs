@@ -243,130 +243,102 @@ pub enum Action {
     UpdateCertificateOptions,
 }
 
-const ACTION_NAMES: [&str; 42] = [
-    "acm:AddTagsToCertificate",
-    "acm:CreateAcmeDomainValidation",
-    "acm:CreateAcmeEndpoint",
-    "acm:CreateAcmeExternalAccountBinding",
-    "acm:CreateTimeStamp",
-    "acm:DeleteAcmeDomainValidation",
-    "acm:DeleteAcmeEndpoint",
-    "acm:DeleteAcmeExternalAccountBinding",
-    "acm:DeleteCertificate",
-    "acm:DescribeAcmeAccount",
-    "acm:DescribeAcmeDomainValidation",
-    "acm:DescribeAcmeEndpoint",
-    "acm:DescribeAcmeExternalAccountBinding",
-    "acm:DescribeCertificate",
-    "acm:ExportCertificate",
-    "acm:GetAccountConfiguration",
-    "acm:GetAcmeExternalAccountBindingCredentials",
-    "acm:GetCertificate",
-    "acm:ImportCertificate",
-    "acm:ListAcmeAccounts",
-    "acm:ListAcmeDomainValidations",
-    "acm:ListAcmeEndpoints",
-    "acm:ListAcmeExternalAccountBindings",
-    "acm:ListCertificateDomainValidations",
-    "acm:ListCertificates",
-    "acm:ListTagsForCertificate",
-    "acm:ListTagsForResource",
-    "acm:PutAccountConfiguration",
-    "acm:RemoveTagsFromCertificate",
-    "acm:RenewCertificate",
-    "acm:RequestCertificate",
-    "acm:ResendValidationEmail",
-    "acm:RevokeAcmeAccount",
-    "acm:RevokeAcmeExternalAccountBinding",
-    "acm:RevokeCertificate",
-    "acm:SearchCertificates",
-    "acm:TagResource",
-    "acm:UntagResource",
-    "acm:UpdateAcmeDomainValidation",
-    "acm:UpdateAcmeEndpoint",
-    "acm:UpdateCertificate",
-    "acm:UpdateCertificateOptions",
+static ACTION_NAMES: &str = "acm:AddTagsToCertificateacm:CreateAcmeDomainValidationacm:CreateAcmeEndpointacm:CreateAcmeExternalAccountBindingacm:CreateTimeStampacm:DeleteAcmeDomainValidationacm:DeleteAcmeEndpointacm:DeleteAcmeExternalAccountBindingacm:DeleteCertificateacm:DescribeAcmeAccountacm:DescribeAcmeDomainValidationacm:DescribeAcmeEndpointacm:DescribeAcmeExternalAccountBindingacm:DescribeCertificateacm:ExportCertificateacm:GetAccountConfigurationacm:GetAcmeExternalAccountBindingCredentialsacm:GetCertificateacm:ImportCertificateacm:ListAcmeAccountsacm:ListAcmeDomainValidationsacm:ListAcmeEndpointsacm:ListAcmeExternalAccountBindingsacm:ListCertificateDomainValidationsacm:ListCertificatesacm:ListTagsForCertificateacm:ListTagsForResourceacm:PutAccountConfigurationacm:RemoveTagsFromCertificateacm:RenewCertificateacm:RequestCertificateacm:ResendValidationEmailacm:RevokeAcmeAccountacm:RevokeAcmeExternalAccountBindingacm:RevokeCertificateacm:SearchCertificatesacm:TagResourceacm:UntagResourceacm:UpdateAcmeDomainValidationacm:UpdateAcmeEndpointacm:UpdateCertificateacm:UpdateCertificateOptions";
+
+static ACTION_NAME_ENDS: [u32; 42] = [
+    24, 54, 76, 112, 131, 161, 183, 219, 240, 263, 295, 319, 357, 380, 401, 428, 472, 490, 511,
+    531, 560, 581, 616, 652, 672, 698, 721, 748, 777, 797, 819, 844, 865, 901, 922, 944, 959, 976,
+    1006, 1028, 1049, 1077,
+];
+
+static ACTIONS: [Action; 42] = [
+    Action::AddTagsToCertificate,
+    Action::CreateAcmeDomainValidation,
+    Action::CreateAcmeEndpoint,
+    Action::CreateAcmeExternalAccountBinding,
+    Action::CreateTimeStamp,
+    Action::DeleteAcmeDomainValidation,
+    Action::DeleteAcmeEndpoint,
+    Action::DeleteAcmeExternalAccountBinding,
+    Action::DeleteCertificate,
+    Action::DescribeAcmeAccount,
+    Action::DescribeAcmeDomainValidation,
+    Action::DescribeAcmeEndpoint,
+    Action::DescribeAcmeExternalAccountBinding,
+    Action::DescribeCertificate,
+    Action::ExportCertificate,
+    Action::GetAccountConfiguration,
+    Action::GetAcmeExternalAccountBindingCredentials,
+    Action::GetCertificate,
+    Action::ImportCertificate,
+    Action::ListAcmeAccounts,
+    Action::ListAcmeDomainValidations,
+    Action::ListAcmeEndpoints,
+    Action::ListAcmeExternalAccountBindings,
+    Action::ListCertificateDomainValidations,
+    Action::ListCertificates,
+    Action::ListTagsForCertificate,
+    Action::ListTagsForResource,
+    Action::PutAccountConfiguration,
+    Action::RemoveTagsFromCertificate,
+    Action::RenewCertificate,
+    Action::RequestCertificate,
+    Action::ResendValidationEmail,
+    Action::RevokeAcmeAccount,
+    Action::RevokeAcmeExternalAccountBinding,
+    Action::RevokeCertificate,
+    Action::SearchCertificates,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAcmeDomainValidation,
+    Action::UpdateAcmeEndpoint,
+    Action::UpdateCertificate,
+    Action::UpdateCertificateOptions,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 42] = [
-        Action::AddTagsToCertificate,
-        Action::CreateAcmeDomainValidation,
-        Action::CreateAcmeEndpoint,
-        Action::CreateAcmeExternalAccountBinding,
-        Action::CreateTimeStamp,
-        Action::DeleteAcmeDomainValidation,
-        Action::DeleteAcmeEndpoint,
-        Action::DeleteAcmeExternalAccountBinding,
-        Action::DeleteCertificate,
-        Action::DescribeAcmeAccount,
-        Action::DescribeAcmeDomainValidation,
-        Action::DescribeAcmeEndpoint,
-        Action::DescribeAcmeExternalAccountBinding,
-        Action::DescribeCertificate,
-        Action::ExportCertificate,
-        Action::GetAccountConfiguration,
-        Action::GetAcmeExternalAccountBindingCredentials,
-        Action::GetCertificate,
-        Action::ImportCertificate,
-        Action::ListAcmeAccounts,
-        Action::ListAcmeDomainValidations,
-        Action::ListAcmeEndpoints,
-        Action::ListAcmeExternalAccountBindings,
-        Action::ListCertificateDomainValidations,
-        Action::ListCertificates,
-        Action::ListTagsForCertificate,
-        Action::ListTagsForResource,
-        Action::PutAccountConfiguration,
-        Action::RemoveTagsFromCertificate,
-        Action::RenewCertificate,
-        Action::RequestCertificate,
-        Action::ResendValidationEmail,
-        Action::RevokeAcmeAccount,
-        Action::RevokeAcmeExternalAccountBinding,
-        Action::RevokeCertificate,
-        Action::SearchCertificates,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAcmeDomainValidation,
-        Action::UpdateAcmeEndpoint,
-        Action::UpdateCertificate,
-        Action::UpdateCertificateOptions,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `acm:AddTagsToCertificate`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddTagsToCertificate`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(168 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -394,28 +366,30 @@ pub enum ResourceType {
     Certificate,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = [
-    "acme-domain-validation",
-    "acme-endpoint",
-    "acme-external-account-binding",
-    "certificate",
+static RESOURCE_TYPE_NAMES: &str =
+    "acme-domain-validationacme-endpointacme-external-account-bindingcertificate";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [22, 35, 64, 75];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::AcmeDomainValidation,
+    ResourceType::AcmeEndpoint,
+    ResourceType::AcmeExternalAccountBinding,
+    ResourceType::Certificate,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::AcmeDomainValidation,
-        ResourceType::AcmeEndpoint,
-        ResourceType::AcmeExternalAccountBinding,
-        ResourceType::Certificate,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -424,6 +398,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -455,64 +430,61 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 10] = [
-    "acm:CertificateAuthority",
-    "acm:CertificateKeyPairOrigin",
-    "acm:CertificateTransparencyLogging",
-    "acm:DomainNames",
-    "acm:Export",
-    "acm:KeyAlgorithm",
-    "acm:ValidationMethod",
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
+static CONDITION_KEY_NAMES: &str = "acm:CertificateAuthorityacm:CertificateKeyPairOriginacm:CertificateTransparencyLoggingacm:DomainNamesacm:Exportacm:KeyAlgorithmacm:ValidationMethodaws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 10] = [24, 52, 86, 101, 111, 127, 147, 171, 196, 207];
+
+static CONDITION_KEY_TYPES: [KeyType; 10] = [
+    KeyType::String,
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::String,
+    KeyType::String,
+    KeyType::String,
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 10] = [
-    KeyType::String,
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::String,
-    KeyType::String,
-    KeyType::String,
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
+static CONDITION_KEYS: [ConditionKey; 10] = [
+    ConditionKey::AcmCertificateAuthority,
+    ConditionKey::AcmCertificateKeyPairOrigin,
+    ConditionKey::AcmCertificateTransparencyLogging,
+    ConditionKey::AcmDomainNames,
+    ConditionKey::AcmExport,
+    ConditionKey::AcmKeyAlgorithm,
+    ConditionKey::AcmValidationMethod,
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 10] = [
-        ConditionKey::AcmCertificateAuthority,
-        ConditionKey::AcmCertificateKeyPairOrigin,
-        ConditionKey::AcmCertificateTransparencyLogging,
-        ConditionKey::AcmDomainNames,
-        ConditionKey::AcmExport,
-        ConditionKey::AcmKeyAlgorithm,
-        ConditionKey::AcmValidationMethod,
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -128,92 +128,82 @@ pub enum Action {
     UpdateCertificateAuthority,
 }
 
-const ACTION_NAMES: [&str; 23] = [
-    "acm-pca:CreateCertificateAuthority",
-    "acm-pca:CreateCertificateAuthorityAuditReport",
-    "acm-pca:CreatePermission",
-    "acm-pca:DeleteCertificateAuthority",
-    "acm-pca:DeletePermission",
-    "acm-pca:DeletePolicy",
-    "acm-pca:DescribeCertificateAuthority",
-    "acm-pca:DescribeCertificateAuthorityAuditReport",
-    "acm-pca:GetCertificate",
-    "acm-pca:GetCertificateAuthorityCertificate",
-    "acm-pca:GetCertificateAuthorityCsr",
-    "acm-pca:GetPolicy",
-    "acm-pca:ImportCertificateAuthorityCertificate",
-    "acm-pca:IssueCertificate",
-    "acm-pca:ListCertificateAuthorities",
-    "acm-pca:ListPermissions",
-    "acm-pca:ListTags",
-    "acm-pca:PutPolicy",
-    "acm-pca:RestoreCertificateAuthority",
-    "acm-pca:RevokeCertificate",
-    "acm-pca:TagCertificateAuthority",
-    "acm-pca:UntagCertificateAuthority",
-    "acm-pca:UpdateCertificateAuthority",
+static ACTION_NAMES: &str = "acm-pca:CreateCertificateAuthorityacm-pca:CreateCertificateAuthorityAuditReportacm-pca:CreatePermissionacm-pca:DeleteCertificateAuthorityacm-pca:DeletePermissionacm-pca:DeletePolicyacm-pca:DescribeCertificateAuthorityacm-pca:DescribeCertificateAuthorityAuditReportacm-pca:GetCertificateacm-pca:GetCertificateAuthorityCertificateacm-pca:GetCertificateAuthorityCsracm-pca:GetPolicyacm-pca:ImportCertificateAuthorityCertificateacm-pca:IssueCertificateacm-pca:ListCertificateAuthoritiesacm-pca:ListPermissionsacm-pca:ListTagsacm-pca:PutPolicyacm-pca:RestoreCertificateAuthorityacm-pca:RevokeCertificateacm-pca:TagCertificateAuthorityacm-pca:UntagCertificateAuthorityacm-pca:UpdateCertificateAuthority";
+
+static ACTION_NAME_ENDS: [u32; 23] = [
+    34, 79, 103, 137, 161, 181, 217, 264, 286, 328, 362, 379, 424, 448, 482, 505, 521, 538, 573,
+    598, 629, 662, 696,
+];
+
+static ACTIONS: [Action; 23] = [
+    Action::CreateCertificateAuthority,
+    Action::CreateCertificateAuthorityAuditReport,
+    Action::CreatePermission,
+    Action::DeleteCertificateAuthority,
+    Action::DeletePermission,
+    Action::DeletePolicy,
+    Action::DescribeCertificateAuthority,
+    Action::DescribeCertificateAuthorityAuditReport,
+    Action::GetCertificate,
+    Action::GetCertificateAuthorityCertificate,
+    Action::GetCertificateAuthorityCsr,
+    Action::GetPolicy,
+    Action::ImportCertificateAuthorityCertificate,
+    Action::IssueCertificate,
+    Action::ListCertificateAuthorities,
+    Action::ListPermissions,
+    Action::ListTags,
+    Action::PutPolicy,
+    Action::RestoreCertificateAuthority,
+    Action::RevokeCertificate,
+    Action::TagCertificateAuthority,
+    Action::UntagCertificateAuthority,
+    Action::UpdateCertificateAuthority,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 23] = [
-        Action::CreateCertificateAuthority,
-        Action::CreateCertificateAuthorityAuditReport,
-        Action::CreatePermission,
-        Action::DeleteCertificateAuthority,
-        Action::DeletePermission,
-        Action::DeletePolicy,
-        Action::DescribeCertificateAuthority,
-        Action::DescribeCertificateAuthorityAuditReport,
-        Action::GetCertificate,
-        Action::GetCertificateAuthorityCertificate,
-        Action::GetCertificateAuthorityCsr,
-        Action::GetPolicy,
-        Action::ImportCertificateAuthorityCertificate,
-        Action::IssueCertificate,
-        Action::ListCertificateAuthorities,
-        Action::ListPermissions,
-        Action::ListTags,
-        Action::PutPolicy,
-        Action::RestoreCertificateAuthority,
-        Action::RevokeCertificate,
-        Action::TagCertificateAuthority,
-        Action::UntagCertificateAuthority,
-        Action::UpdateCertificateAuthority,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `acm-pca:CreateCertificateAuthority`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateCertificateAuthority`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(210 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -229,18 +219,24 @@ pub enum ResourceType {
     CertificateAuthority,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["certificate-authority"];
+static RESOURCE_TYPE_NAMES: &str = "certificate-authority";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [21];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::CertificateAuthority];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::CertificateAuthority];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -249,6 +245,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -268,46 +265,50 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "acm-pca:TemplateArn",
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str =
+    "acm-pca:TemplateArnaws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [19, 43, 68, 79];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
     KeyType::Arn,
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::AcmPcaTemplateArn,
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::AcmPcaTemplateArn,
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

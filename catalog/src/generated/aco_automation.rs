@@ -116,92 +116,82 @@ pub enum Action {
     UpdateEnrollmentConfiguration,
 }
 
-const ACTION_NAMES: [&str; 23] = [
-    "aco-automation:AssociateAccounts",
-    "aco-automation:CreateAutomationRule",
-    "aco-automation:DeleteAutomationRule",
-    "aco-automation:DisassociateAccounts",
-    "aco-automation:GetAutomationEvent",
-    "aco-automation:GetAutomationRule",
-    "aco-automation:GetEnrollmentConfiguration",
-    "aco-automation:ListAccounts",
-    "aco-automation:ListAutomationEvents",
-    "aco-automation:ListAutomationEventSteps",
-    "aco-automation:ListAutomationEventSummaries",
-    "aco-automation:ListAutomationRulePreview",
-    "aco-automation:ListAutomationRulePreviewSummaries",
-    "aco-automation:ListAutomationRules",
-    "aco-automation:ListRecommendedActions",
-    "aco-automation:ListRecommendedActionSummaries",
-    "aco-automation:ListTagsForResource",
-    "aco-automation:RollbackAutomationEvent",
-    "aco-automation:StartAutomationEvent",
-    "aco-automation:TagResource",
-    "aco-automation:UntagResource",
-    "aco-automation:UpdateAutomationRule",
-    "aco-automation:UpdateEnrollmentConfiguration",
+static ACTION_NAMES: &str = "aco-automation:AssociateAccountsaco-automation:CreateAutomationRuleaco-automation:DeleteAutomationRuleaco-automation:DisassociateAccountsaco-automation:GetAutomationEventaco-automation:GetAutomationRuleaco-automation:GetEnrollmentConfigurationaco-automation:ListAccountsaco-automation:ListAutomationEventsaco-automation:ListAutomationEventStepsaco-automation:ListAutomationEventSummariesaco-automation:ListAutomationRulePreviewaco-automation:ListAutomationRulePreviewSummariesaco-automation:ListAutomationRulesaco-automation:ListRecommendedActionsaco-automation:ListRecommendedActionSummariesaco-automation:ListTagsForResourceaco-automation:RollbackAutomationEventaco-automation:StartAutomationEventaco-automation:TagResourceaco-automation:UntagResourceaco-automation:UpdateAutomationRuleaco-automation:UpdateEnrollmentConfiguration";
+
+static ACTION_NAME_ENDS: [u32; 23] = [
+    32, 67, 102, 137, 170, 202, 243, 270, 305, 344, 387, 427, 476, 510, 547, 592, 626, 664, 699,
+    725, 753, 788, 832,
+];
+
+static ACTIONS: [Action; 23] = [
+    Action::AssociateAccounts,
+    Action::CreateAutomationRule,
+    Action::DeleteAutomationRule,
+    Action::DisassociateAccounts,
+    Action::GetAutomationEvent,
+    Action::GetAutomationRule,
+    Action::GetEnrollmentConfiguration,
+    Action::ListAccounts,
+    Action::ListAutomationEvents,
+    Action::ListAutomationEventSteps,
+    Action::ListAutomationEventSummaries,
+    Action::ListAutomationRulePreview,
+    Action::ListAutomationRulePreviewSummaries,
+    Action::ListAutomationRules,
+    Action::ListRecommendedActions,
+    Action::ListRecommendedActionSummaries,
+    Action::ListTagsForResource,
+    Action::RollbackAutomationEvent,
+    Action::StartAutomationEvent,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAutomationRule,
+    Action::UpdateEnrollmentConfiguration,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 23] = [
-        Action::AssociateAccounts,
-        Action::CreateAutomationRule,
-        Action::DeleteAutomationRule,
-        Action::DisassociateAccounts,
-        Action::GetAutomationEvent,
-        Action::GetAutomationRule,
-        Action::GetEnrollmentConfiguration,
-        Action::ListAccounts,
-        Action::ListAutomationEvents,
-        Action::ListAutomationEventSteps,
-        Action::ListAutomationEventSummaries,
-        Action::ListAutomationRulePreview,
-        Action::ListAutomationRulePreviewSummaries,
-        Action::ListAutomationRules,
-        Action::ListRecommendedActions,
-        Action::ListRecommendedActionSummaries,
-        Action::ListTagsForResource,
-        Action::RollbackAutomationEvent,
-        Action::StartAutomationEvent,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAutomationRule,
-        Action::UpdateEnrollmentConfiguration,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `aco-automation:AssociateAccounts`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateAccounts`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(233 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -217,18 +207,24 @@ pub enum ResourceType {
     AutomationRule,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["AutomationRule"];
+static RESOURCE_TYPE_NAMES: &str = "AutomationRule";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [14];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::AutomationRule];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::AutomationRule];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -237,6 +233,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -254,40 +251,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -123,90 +123,81 @@ pub enum Action {
     UpdateRegistryRecordStatus,
 }
 
-const ACTION_NAMES: [&str; 22] = [
-    "agent-registry:CreateRegistry",
-    "agent-registry:CreateRegistryRecord",
-    "agent-registry:DeleteRegistry",
-    "agent-registry:DeleteRegistryRecord",
-    "agent-registry:DeleteResourcePolicy",
-    "agent-registry:GetDiscoverableRegistryRecord",
-    "agent-registry:GetRegistry",
-    "agent-registry:GetRegistryRecord",
-    "agent-registry:GetResourcePolicy",
-    "agent-registry:InvokeRegistryMcp",
-    "agent-registry:ListDiscoverableRegistryRecords",
-    "agent-registry:ListRegistries",
-    "agent-registry:ListRegistryRecords",
-    "agent-registry:ListTagsForResource",
-    "agent-registry:PutResourcePolicy",
-    "agent-registry:SearchDiscoverableRegistryRecords",
-    "agent-registry:SubmitRegistryRecordForApproval",
-    "agent-registry:TagResource",
-    "agent-registry:UntagResource",
-    "agent-registry:UpdateRegistry",
-    "agent-registry:UpdateRegistryRecord",
-    "agent-registry:UpdateRegistryRecordStatus",
+static ACTION_NAMES: &str = "agent-registry:CreateRegistryagent-registry:CreateRegistryRecordagent-registry:DeleteRegistryagent-registry:DeleteRegistryRecordagent-registry:DeleteResourcePolicyagent-registry:GetDiscoverableRegistryRecordagent-registry:GetRegistryagent-registry:GetRegistryRecordagent-registry:GetResourcePolicyagent-registry:InvokeRegistryMcpagent-registry:ListDiscoverableRegistryRecordsagent-registry:ListRegistriesagent-registry:ListRegistryRecordsagent-registry:ListTagsForResourceagent-registry:PutResourcePolicyagent-registry:SearchDiscoverableRegistryRecordsagent-registry:SubmitRegistryRecordForApprovalagent-registry:TagResourceagent-registry:UntagResourceagent-registry:UpdateRegistryagent-registry:UpdateRegistryRecordagent-registry:UpdateRegistryRecordStatus";
+
+static ACTION_NAME_ENDS: [u32; 22] = [
+    29, 64, 93, 128, 163, 207, 233, 265, 297, 329, 375, 404, 438, 472, 504, 552, 598, 624, 652,
+    681, 716, 757,
+];
+
+static ACTIONS: [Action; 22] = [
+    Action::CreateRegistry,
+    Action::CreateRegistryRecord,
+    Action::DeleteRegistry,
+    Action::DeleteRegistryRecord,
+    Action::DeleteResourcePolicy,
+    Action::GetDiscoverableRegistryRecord,
+    Action::GetRegistry,
+    Action::GetRegistryRecord,
+    Action::GetResourcePolicy,
+    Action::InvokeRegistryMcp,
+    Action::ListDiscoverableRegistryRecords,
+    Action::ListRegistries,
+    Action::ListRegistryRecords,
+    Action::ListTagsForResource,
+    Action::PutResourcePolicy,
+    Action::SearchDiscoverableRegistryRecords,
+    Action::SubmitRegistryRecordForApproval,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateRegistry,
+    Action::UpdateRegistryRecord,
+    Action::UpdateRegistryRecordStatus,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 22] = [
-        Action::CreateRegistry,
-        Action::CreateRegistryRecord,
-        Action::DeleteRegistry,
-        Action::DeleteRegistryRecord,
-        Action::DeleteResourcePolicy,
-        Action::GetDiscoverableRegistryRecord,
-        Action::GetRegistry,
-        Action::GetRegistryRecord,
-        Action::GetResourcePolicy,
-        Action::InvokeRegistryMcp,
-        Action::ListDiscoverableRegistryRecords,
-        Action::ListRegistries,
-        Action::ListRegistryRecords,
-        Action::ListTagsForResource,
-        Action::PutResourcePolicy,
-        Action::SearchDiscoverableRegistryRecords,
-        Action::SubmitRegistryRecordForApproval,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateRegistry,
-        Action::UpdateRegistryRecord,
-        Action::UpdateRegistryRecordStatus,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `agent-registry:CreateRegistry`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateRegistry`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(265 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -226,18 +217,24 @@ pub enum ResourceType {
     RegistryRecord,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["registry", "registry-record"];
+static RESOURCE_TYPE_NAMES: &str = "registryregistry-record";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [8, 23];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Registry, ResourceType::RegistryRecord];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Registry, ResourceType::RegistryRecord];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -246,6 +243,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -267,15 +265,11 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 5] = [
-    "agent-registry:RecordCreatorAccount",
-    "agent-registry:RecordSourceAccount",
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "agent-registry:RecordCreatorAccountagent-registry:RecordSourceAccountaws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 5] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 5] = [35, 69, 93, 118, 129];
+
+static CONDITION_KEY_TYPES: [KeyType; 5] = [
     KeyType::String,
     KeyType::String,
     KeyType::String,
@@ -283,33 +277,39 @@ const CONDITION_KEY_TYPES: [KeyType; 5] = [
     KeyType::ArrayOfString,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 5] = [
+    ConditionKey::AgentRegistryRecordCreatorAccount,
+    ConditionKey::AgentRegistryRecordSourceAccount,
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 5] = [
-        ConditionKey::AgentRegistryRecordCreatorAccount,
-        ConditionKey::AgentRegistryRecordSourceAccount,
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -111,86 +111,78 @@ pub enum Action {
     TypeText,
 }
 
-const ACTION_NAMES: [&str; 20] = [
-    "agentaccess-mcp:CallForwardedTool",
-    "agentaccess-mcp:CheckConnectionStatus",
-    "agentaccess-mcp:DoubleClick",
-    "agentaccess-mcp:GetScreenshot",
-    "agentaccess-mcp:GetSessionInfo",
-    "agentaccess-mcp:HoldKey",
-    "agentaccess-mcp:InvokeMcp",
-    "agentaccess-mcp:KeyPress",
-    "agentaccess-mcp:LaunchApplication",
-    "agentaccess-mcp:LeftClick",
-    "agentaccess-mcp:LeftClickDrag",
-    "agentaccess-mcp:LeftMouseDown",
-    "agentaccess-mcp:LeftMouseUp",
-    "agentaccess-mcp:MiddleClick",
-    "agentaccess-mcp:MovePointer",
-    "agentaccess-mcp:RightClick",
-    "agentaccess-mcp:Scroll",
-    "agentaccess-mcp:ToggleAppSwitcher",
-    "agentaccess-mcp:TripleClick",
-    "agentaccess-mcp:TypeText",
+static ACTION_NAMES: &str = "agentaccess-mcp:CallForwardedToolagentaccess-mcp:CheckConnectionStatusagentaccess-mcp:DoubleClickagentaccess-mcp:GetScreenshotagentaccess-mcp:GetSessionInfoagentaccess-mcp:HoldKeyagentaccess-mcp:InvokeMcpagentaccess-mcp:KeyPressagentaccess-mcp:LaunchApplicationagentaccess-mcp:LeftClickagentaccess-mcp:LeftClickDragagentaccess-mcp:LeftMouseDownagentaccess-mcp:LeftMouseUpagentaccess-mcp:MiddleClickagentaccess-mcp:MovePointeragentaccess-mcp:RightClickagentaccess-mcp:Scrollagentaccess-mcp:ToggleAppSwitcheragentaccess-mcp:TripleClickagentaccess-mcp:TypeText";
+
+static ACTION_NAME_ENDS: [u32; 20] = [
+    33, 70, 97, 126, 156, 179, 204, 228, 261, 286, 315, 344, 371, 398, 425, 451, 473, 506, 533, 557,
+];
+
+static ACTIONS: [Action; 20] = [
+    Action::CallForwardedTool,
+    Action::CheckConnectionStatus,
+    Action::DoubleClick,
+    Action::GetScreenshot,
+    Action::GetSessionInfo,
+    Action::HoldKey,
+    Action::InvokeMcp,
+    Action::KeyPress,
+    Action::LaunchApplication,
+    Action::LeftClick,
+    Action::LeftClickDrag,
+    Action::LeftMouseDown,
+    Action::LeftMouseUp,
+    Action::MiddleClick,
+    Action::MovePointer,
+    Action::RightClick,
+    Action::Scroll,
+    Action::ToggleAppSwitcher,
+    Action::TripleClick,
+    Action::TypeText,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 20] = [
-        Action::CallForwardedTool,
-        Action::CheckConnectionStatus,
-        Action::DoubleClick,
-        Action::GetScreenshot,
-        Action::GetSessionInfo,
-        Action::HoldKey,
-        Action::InvokeMcp,
-        Action::KeyPress,
-        Action::LaunchApplication,
-        Action::LeftClick,
-        Action::LeftClickDrag,
-        Action::LeftMouseDown,
-        Action::LeftMouseUp,
-        Action::MiddleClick,
-        Action::MovePointer,
-        Action::RightClick,
-        Action::Scroll,
-        Action::ToggleAppSwitcher,
-        Action::TripleClick,
-        Action::TypeText,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `agentaccess-mcp:CallForwardedTool`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CallForwardedTool`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(287 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -201,16 +193,20 @@ impl core::fmt::Display for Action {
 #[non_exhaustive]
 pub enum ResourceType {}
 
+static RESOURCE_TYPES: [ResourceType; 0] = [];
+
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 0] = [];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -219,6 +215,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -232,31 +229,39 @@ pub enum ConditionKey {
     AgentaccessMcpStackArn,
 }
 
-const CONDITION_KEY_NAMES: [&str; 1] = ["agentaccess-mcp:StackArn"];
+static CONDITION_KEY_NAMES: &str = "agentaccess-mcp:StackArn";
 
-const CONDITION_KEY_TYPES: [KeyType; 1] = [KeyType::Arn];
+static CONDITION_KEY_NAME_ENDS: [u32; 1] = [24];
+
+static CONDITION_KEY_TYPES: [KeyType; 1] = [KeyType::Arn];
+
+static CONDITION_KEYS: [ConditionKey; 1] = [ConditionKey::AgentaccessMcpStackArn];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 1] = [ConditionKey::AgentaccessMcpStackArn];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

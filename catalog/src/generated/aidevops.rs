@@ -445,210 +445,144 @@ pub enum Action {
     ValidateAwsAssociations,
 }
 
-const ACTION_NAMES: [&str; 82] = [
-    "aidevops:AllowVendedLogDeliveryForResource",
-    "aidevops:AssociateService",
-    "aidevops:CreateAccessToken",
-    "aidevops:CreateAgentSpace",
-    "aidevops:CreateAsset",
-    "aidevops:CreateAssetFile",
-    "aidevops:CreateBacklogTask",
-    "aidevops:CreateChat",
-    "aidevops:CreateKnowledgeItem",
-    "aidevops:CreateOneTimeLoginSession",
-    "aidevops:CreatePrivateConnection",
-    "aidevops:CreateTrigger",
-    "aidevops:DeleteAgentSpace",
-    "aidevops:DeleteAsset",
-    "aidevops:DeleteAssetFile",
-    "aidevops:DeleteKnowledgeItem",
-    "aidevops:DeletePrivateConnection",
-    "aidevops:DeleteTrigger",
-    "aidevops:DeregisterService",
-    "aidevops:DescribePrivateConnection",
-    "aidevops:DescribeServices",
-    "aidevops:DescribeSupportLevel",
-    "aidevops:DisableOperatorApp",
-    "aidevops:DisassociateService",
-    "aidevops:DiscoverTopology",
-    "aidevops:EnableOperatorApp",
-    "aidevops:EndChatForCase",
-    "aidevops:GetAccessToken",
-    "aidevops:GetAccountUsage",
-    "aidevops:GetAgentSpace",
-    "aidevops:GetAsset",
-    "aidevops:GetAssetContent",
-    "aidevops:GetAssetFile",
-    "aidevops:GetAssociation",
-    "aidevops:GetBacklogTask",
-    "aidevops:GetKnowledgeItem",
-    "aidevops:GetOperatorApp",
-    "aidevops:GetRecommendation",
-    "aidevops:GetService",
-    "aidevops:GetTrigger",
-    "aidevops:InitiateChatForCase",
-    "aidevops:ListAccessTokens",
-    "aidevops:ListAgentSpaces",
-    "aidevops:ListAssetFiles",
-    "aidevops:ListAssets",
-    "aidevops:ListAssetTypes",
-    "aidevops:ListAssetVersions",
-    "aidevops:ListAssociations",
-    "aidevops:ListBacklogTasks",
-    "aidevops:ListChats",
-    "aidevops:ListExecutions",
-    "aidevops:ListGoals",
-    "aidevops:ListJournalRecords",
-    "aidevops:ListKnowledgeItems",
-    "aidevops:ListKnowledgeItemVersions",
-    "aidevops:ListPendingMessages",
-    "aidevops:ListPrivateConnections",
-    "aidevops:ListRecommendations",
-    "aidevops:ListServices",
-    "aidevops:ListTagsForResource",
-    "aidevops:ListTriggers",
-    "aidevops:ListWebhooks",
-    "aidevops:RegisterService",
-    "aidevops:RevokeAccessToken",
-    "aidevops:RotateAccessToken",
-    "aidevops:SearchServiceAccessibleResource",
-    "aidevops:SendMessage",
-    "aidevops:TagResource",
-    "aidevops:UntagResource",
-    "aidevops:UpdateAgentSpace",
-    "aidevops:UpdateApprovalAction",
-    "aidevops:UpdateAsset",
-    "aidevops:UpdateAssetFile",
-    "aidevops:UpdateAssociation",
-    "aidevops:UpdateBacklogTask",
-    "aidevops:UpdateGoal",
-    "aidevops:UpdateKnowledgeItem",
-    "aidevops:UpdateOperatorAppIdpConfig",
-    "aidevops:UpdatePrivateConnectionCertificate",
-    "aidevops:UpdateRecommendation",
-    "aidevops:UpdateTrigger",
-    "aidevops:ValidateAwsAssociations",
+static ACTION_NAMES: &str = "aidevops:AllowVendedLogDeliveryForResourceaidevops:AssociateServiceaidevops:CreateAccessTokenaidevops:CreateAgentSpaceaidevops:CreateAssetaidevops:CreateAssetFileaidevops:CreateBacklogTaskaidevops:CreateChataidevops:CreateKnowledgeItemaidevops:CreateOneTimeLoginSessionaidevops:CreatePrivateConnectionaidevops:CreateTriggeraidevops:DeleteAgentSpaceaidevops:DeleteAssetaidevops:DeleteAssetFileaidevops:DeleteKnowledgeItemaidevops:DeletePrivateConnectionaidevops:DeleteTriggeraidevops:DeregisterServiceaidevops:DescribePrivateConnectionaidevops:DescribeServicesaidevops:DescribeSupportLevelaidevops:DisableOperatorAppaidevops:DisassociateServiceaidevops:DiscoverTopologyaidevops:EnableOperatorAppaidevops:EndChatForCaseaidevops:GetAccessTokenaidevops:GetAccountUsageaidevops:GetAgentSpaceaidevops:GetAssetaidevops:GetAssetContentaidevops:GetAssetFileaidevops:GetAssociationaidevops:GetBacklogTaskaidevops:GetKnowledgeItemaidevops:GetOperatorAppaidevops:GetRecommendationaidevops:GetServiceaidevops:GetTriggeraidevops:InitiateChatForCaseaidevops:ListAccessTokensaidevops:ListAgentSpacesaidevops:ListAssetFilesaidevops:ListAssetsaidevops:ListAssetTypesaidevops:ListAssetVersionsaidevops:ListAssociationsaidevops:ListBacklogTasksaidevops:ListChatsaidevops:ListExecutionsaidevops:ListGoalsaidevops:ListJournalRecordsaidevops:ListKnowledgeItemsaidevops:ListKnowledgeItemVersionsaidevops:ListPendingMessagesaidevops:ListPrivateConnectionsaidevops:ListRecommendationsaidevops:ListServicesaidevops:ListTagsForResourceaidevops:ListTriggersaidevops:ListWebhooksaidevops:RegisterServiceaidevops:RevokeAccessTokenaidevops:RotateAccessTokenaidevops:SearchServiceAccessibleResourceaidevops:SendMessageaidevops:TagResourceaidevops:UntagResourceaidevops:UpdateAgentSpaceaidevops:UpdateApprovalActionaidevops:UpdateAssetaidevops:UpdateAssetFileaidevops:UpdateAssociationaidevops:UpdateBacklogTaskaidevops:UpdateGoalaidevops:UpdateKnowledgeItemaidevops:UpdateOperatorAppIdpConfigaidevops:UpdatePrivateConnectionCertificateaidevops:UpdateRecommendationaidevops:UpdateTriggeraidevops:ValidateAwsAssociations";
+
+static ACTION_NAME_ENDS: [u32; 82] = [
+    42, 67, 93, 118, 138, 162, 188, 207, 235, 269, 301, 323, 348, 368, 392, 420, 452, 474, 500,
+    534, 559, 588, 615, 643, 668, 694, 717, 740, 764, 786, 803, 827, 848, 871, 894, 919, 942, 968,
+    987, 1006, 1034, 1059, 1083, 1106, 1125, 1148, 1174, 1199, 1224, 1242, 1265, 1283, 1310, 1337,
+    1371, 1399, 1430, 1458, 1479, 1507, 1528, 1549, 1573, 1599, 1625, 1665, 1685, 1705, 1727, 1752,
+    1781, 1801, 1825, 1851, 1877, 1896, 1924, 1959, 2002, 2031, 2053, 2085,
+];
+
+static ACTIONS: [Action; 82] = [
+    Action::AllowVendedLogDeliveryForResource,
+    Action::AssociateService,
+    Action::CreateAccessToken,
+    Action::CreateAgentSpace,
+    Action::CreateAsset,
+    Action::CreateAssetFile,
+    Action::CreateBacklogTask,
+    Action::CreateChat,
+    Action::CreateKnowledgeItem,
+    Action::CreateOneTimeLoginSession,
+    Action::CreatePrivateConnection,
+    Action::CreateTrigger,
+    Action::DeleteAgentSpace,
+    Action::DeleteAsset,
+    Action::DeleteAssetFile,
+    Action::DeleteKnowledgeItem,
+    Action::DeletePrivateConnection,
+    Action::DeleteTrigger,
+    Action::DeregisterService,
+    Action::DescribePrivateConnection,
+    Action::DescribeServices,
+    Action::DescribeSupportLevel,
+    Action::DisableOperatorApp,
+    Action::DisassociateService,
+    Action::DiscoverTopology,
+    Action::EnableOperatorApp,
+    Action::EndChatForCase,
+    Action::GetAccessToken,
+    Action::GetAccountUsage,
+    Action::GetAgentSpace,
+    Action::GetAsset,
+    Action::GetAssetContent,
+    Action::GetAssetFile,
+    Action::GetAssociation,
+    Action::GetBacklogTask,
+    Action::GetKnowledgeItem,
+    Action::GetOperatorApp,
+    Action::GetRecommendation,
+    Action::GetService,
+    Action::GetTrigger,
+    Action::InitiateChatForCase,
+    Action::ListAccessTokens,
+    Action::ListAgentSpaces,
+    Action::ListAssetFiles,
+    Action::ListAssets,
+    Action::ListAssetTypes,
+    Action::ListAssetVersions,
+    Action::ListAssociations,
+    Action::ListBacklogTasks,
+    Action::ListChats,
+    Action::ListExecutions,
+    Action::ListGoals,
+    Action::ListJournalRecords,
+    Action::ListKnowledgeItems,
+    Action::ListKnowledgeItemVersions,
+    Action::ListPendingMessages,
+    Action::ListPrivateConnections,
+    Action::ListRecommendations,
+    Action::ListServices,
+    Action::ListTagsForResource,
+    Action::ListTriggers,
+    Action::ListWebhooks,
+    Action::RegisterService,
+    Action::RevokeAccessToken,
+    Action::RotateAccessToken,
+    Action::SearchServiceAccessibleResource,
+    Action::SendMessage,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAgentSpace,
+    Action::UpdateApprovalAction,
+    Action::UpdateAsset,
+    Action::UpdateAssetFile,
+    Action::UpdateAssociation,
+    Action::UpdateBacklogTask,
+    Action::UpdateGoal,
+    Action::UpdateKnowledgeItem,
+    Action::UpdateOperatorAppIdpConfig,
+    Action::UpdatePrivateConnectionCertificate,
+    Action::UpdateRecommendation,
+    Action::UpdateTrigger,
+    Action::ValidateAwsAssociations,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 82] = [
-        Action::AllowVendedLogDeliveryForResource,
-        Action::AssociateService,
-        Action::CreateAccessToken,
-        Action::CreateAgentSpace,
-        Action::CreateAsset,
-        Action::CreateAssetFile,
-        Action::CreateBacklogTask,
-        Action::CreateChat,
-        Action::CreateKnowledgeItem,
-        Action::CreateOneTimeLoginSession,
-        Action::CreatePrivateConnection,
-        Action::CreateTrigger,
-        Action::DeleteAgentSpace,
-        Action::DeleteAsset,
-        Action::DeleteAssetFile,
-        Action::DeleteKnowledgeItem,
-        Action::DeletePrivateConnection,
-        Action::DeleteTrigger,
-        Action::DeregisterService,
-        Action::DescribePrivateConnection,
-        Action::DescribeServices,
-        Action::DescribeSupportLevel,
-        Action::DisableOperatorApp,
-        Action::DisassociateService,
-        Action::DiscoverTopology,
-        Action::EnableOperatorApp,
-        Action::EndChatForCase,
-        Action::GetAccessToken,
-        Action::GetAccountUsage,
-        Action::GetAgentSpace,
-        Action::GetAsset,
-        Action::GetAssetContent,
-        Action::GetAssetFile,
-        Action::GetAssociation,
-        Action::GetBacklogTask,
-        Action::GetKnowledgeItem,
-        Action::GetOperatorApp,
-        Action::GetRecommendation,
-        Action::GetService,
-        Action::GetTrigger,
-        Action::InitiateChatForCase,
-        Action::ListAccessTokens,
-        Action::ListAgentSpaces,
-        Action::ListAssetFiles,
-        Action::ListAssets,
-        Action::ListAssetTypes,
-        Action::ListAssetVersions,
-        Action::ListAssociations,
-        Action::ListBacklogTasks,
-        Action::ListChats,
-        Action::ListExecutions,
-        Action::ListGoals,
-        Action::ListJournalRecords,
-        Action::ListKnowledgeItems,
-        Action::ListKnowledgeItemVersions,
-        Action::ListPendingMessages,
-        Action::ListPrivateConnections,
-        Action::ListRecommendations,
-        Action::ListServices,
-        Action::ListTagsForResource,
-        Action::ListTriggers,
-        Action::ListWebhooks,
-        Action::RegisterService,
-        Action::RevokeAccessToken,
-        Action::RotateAccessToken,
-        Action::SearchServiceAccessibleResource,
-        Action::SendMessage,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAgentSpace,
-        Action::UpdateApprovalAction,
-        Action::UpdateAsset,
-        Action::UpdateAssetFile,
-        Action::UpdateAssociation,
-        Action::UpdateBacklogTask,
-        Action::UpdateGoal,
-        Action::UpdateKnowledgeItem,
-        Action::UpdateOperatorAppIdpConfig,
-        Action::UpdatePrivateConnectionCertificate,
-        Action::UpdateRecommendation,
-        Action::UpdateTrigger,
-        Action::ValidateAwsAssociations,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `aidevops:AllowVendedLogDeliveryForResource`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AllowVendedLogDeliveryForResource`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(307 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -678,32 +612,31 @@ pub enum ResourceType {
     Trigger,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 6] = [
-    "agentspace",
-    "asset",
-    "associations",
-    "private-connection",
-    "service",
-    "trigger",
+static RESOURCE_TYPE_NAMES: &str = "agentspaceassetassociationsprivate-connectionservicetrigger";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 6] = [10, 15, 27, 45, 52, 59];
+
+static RESOURCE_TYPES: [ResourceType; 6] = [
+    ResourceType::Agentspace,
+    ResourceType::Asset,
+    ResourceType::Associations,
+    ResourceType::PrivateConnection,
+    ResourceType::Service,
+    ResourceType::Trigger,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 6] = [
-        ResourceType::Agentspace,
-        ResourceType::Asset,
-        ResourceType::Associations,
-        ResourceType::PrivateConnection,
-        ResourceType::Service,
-        ResourceType::Trigger,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -712,6 +645,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -735,16 +669,11 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 6] = [
-    "aidevops:ServiceType",
-    "aidevops:SourceAgentSpaceArn",
-    "aidevops:TargetAgentSpaceArn",
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aidevops:ServiceTypeaidevops:SourceAgentSpaceArnaidevops:TargetAgentSpaceArnaws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 6] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 6] = [20, 48, 76, 100, 125, 136];
+
+static CONDITION_KEY_TYPES: [KeyType; 6] = [
     KeyType::String,
     KeyType::Arn,
     KeyType::Arn,
@@ -753,34 +682,40 @@ const CONDITION_KEY_TYPES: [KeyType; 6] = [
     KeyType::ArrayOfString,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 6] = [
+    ConditionKey::AidevopsServiceType,
+    ConditionKey::AidevopsSourceAgentSpaceArn,
+    ConditionKey::AidevopsTargetAgentSpaceArn,
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 6] = [
-        ConditionKey::AidevopsServiceType,
-        ConditionKey::AidevopsSourceAgentSpaceArn,
-        ConditionKey::AidevopsTargetAgentSpaceArn,
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -176,112 +176,92 @@ pub enum Action {
     ValidateInvestigationGroup,
 }
 
-const ACTION_NAMES: [&str; 33] = [
-    "aiops:CreateInvestigation",
-    "aiops:CreateInvestigationEvent",
-    "aiops:CreateInvestigationGroup",
-    "aiops:CreateInvestigationResource",
-    "aiops:CreateReport",
-    "aiops:DeleteInvestigation",
-    "aiops:DeleteInvestigationGroup",
-    "aiops:DeleteInvestigationGroupPolicy",
-    "aiops:GenerateReport",
-    "aiops:GetEphemeralInvestigationResults",
-    "aiops:GetFact",
-    "aiops:GetFactVersions",
-    "aiops:GetInvestigation",
-    "aiops:GetInvestigationEvent",
-    "aiops:GetInvestigationGroup",
-    "aiops:GetInvestigationGroupPolicy",
-    "aiops:GetInvestigationResource",
-    "aiops:GetReport",
-    "aiops:ListFacts",
-    "aiops:ListInvestigationEvents",
-    "aiops:ListInvestigationGroups",
-    "aiops:ListInvestigations",
-    "aiops:ListReports",
-    "aiops:ListTagsForResource",
-    "aiops:PutFact",
-    "aiops:PutInvestigationGroupPolicy",
-    "aiops:TagResource",
-    "aiops:UntagResource",
-    "aiops:UpdateInvestigation",
-    "aiops:UpdateInvestigationEvent",
-    "aiops:UpdateInvestigationGroup",
-    "aiops:UpdateReport",
-    "aiops:ValidateInvestigationGroup",
+static ACTION_NAMES: &str = "aiops:CreateInvestigationaiops:CreateInvestigationEventaiops:CreateInvestigationGroupaiops:CreateInvestigationResourceaiops:CreateReportaiops:DeleteInvestigationaiops:DeleteInvestigationGroupaiops:DeleteInvestigationGroupPolicyaiops:GenerateReportaiops:GetEphemeralInvestigationResultsaiops:GetFactaiops:GetFactVersionsaiops:GetInvestigationaiops:GetInvestigationEventaiops:GetInvestigationGroupaiops:GetInvestigationGroupPolicyaiops:GetInvestigationResourceaiops:GetReportaiops:ListFactsaiops:ListInvestigationEventsaiops:ListInvestigationGroupsaiops:ListInvestigationsaiops:ListReportsaiops:ListTagsForResourceaiops:PutFactaiops:PutInvestigationGroupPolicyaiops:TagResourceaiops:UntagResourceaiops:UpdateInvestigationaiops:UpdateInvestigationEventaiops:UpdateInvestigationGroupaiops:UpdateReportaiops:ValidateInvestigationGroup";
+
+static ACTION_NAME_ENDS: [u32; 33] = [
+    25, 55, 85, 118, 136, 161, 191, 227, 247, 285, 298, 319, 341, 368, 395, 428, 458, 473, 488,
+    517, 546, 570, 587, 612, 625, 658, 675, 694, 719, 749, 779, 797, 829,
+];
+
+static ACTIONS: [Action; 33] = [
+    Action::CreateInvestigation,
+    Action::CreateInvestigationEvent,
+    Action::CreateInvestigationGroup,
+    Action::CreateInvestigationResource,
+    Action::CreateReport,
+    Action::DeleteInvestigation,
+    Action::DeleteInvestigationGroup,
+    Action::DeleteInvestigationGroupPolicy,
+    Action::GenerateReport,
+    Action::GetEphemeralInvestigationResults,
+    Action::GetFact,
+    Action::GetFactVersions,
+    Action::GetInvestigation,
+    Action::GetInvestigationEvent,
+    Action::GetInvestigationGroup,
+    Action::GetInvestigationGroupPolicy,
+    Action::GetInvestigationResource,
+    Action::GetReport,
+    Action::ListFacts,
+    Action::ListInvestigationEvents,
+    Action::ListInvestigationGroups,
+    Action::ListInvestigations,
+    Action::ListReports,
+    Action::ListTagsForResource,
+    Action::PutFact,
+    Action::PutInvestigationGroupPolicy,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateInvestigation,
+    Action::UpdateInvestigationEvent,
+    Action::UpdateInvestigationGroup,
+    Action::UpdateReport,
+    Action::ValidateInvestigationGroup,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 33] = [
-        Action::CreateInvestigation,
-        Action::CreateInvestigationEvent,
-        Action::CreateInvestigationGroup,
-        Action::CreateInvestigationResource,
-        Action::CreateReport,
-        Action::DeleteInvestigation,
-        Action::DeleteInvestigationGroup,
-        Action::DeleteInvestigationGroupPolicy,
-        Action::GenerateReport,
-        Action::GetEphemeralInvestigationResults,
-        Action::GetFact,
-        Action::GetFactVersions,
-        Action::GetInvestigation,
-        Action::GetInvestigationEvent,
-        Action::GetInvestigationGroup,
-        Action::GetInvestigationGroupPolicy,
-        Action::GetInvestigationResource,
-        Action::GetReport,
-        Action::ListFacts,
-        Action::ListInvestigationEvents,
-        Action::ListInvestigationGroups,
-        Action::ListInvestigations,
-        Action::ListReports,
-        Action::ListTagsForResource,
-        Action::PutFact,
-        Action::PutInvestigationGroupPolicy,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateInvestigation,
-        Action::UpdateInvestigationEvent,
-        Action::UpdateInvestigationGroup,
-        Action::UpdateReport,
-        Action::ValidateInvestigationGroup,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `aiops:CreateInvestigation`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateInvestigation`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(389 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -297,18 +277,24 @@ pub enum ResourceType {
     InvestigationGroup,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["investigation-group"];
+static RESOURCE_TYPE_NAMES: &str = "investigation-group";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [19];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::InvestigationGroup];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::InvestigationGroup];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -317,6 +303,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -334,40 +321,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -77,70 +77,68 @@ pub enum Action {
     UpdateEnvironment,
 }
 
-const ACTION_NAMES: [&str; 12] = [
-    "airflow:CreateCliToken",
-    "airflow:CreateEnvironment",
-    "airflow:CreateWebLoginToken",
-    "airflow:DeleteEnvironment",
-    "airflow:GetEnvironment",
-    "airflow:InvokeRestApi",
-    "airflow:ListEnvironments",
-    "airflow:ListTagsForResource",
-    "airflow:PublishMetrics",
-    "airflow:TagResource",
-    "airflow:UntagResource",
-    "airflow:UpdateEnvironment",
+static ACTION_NAMES: &str = "airflow:CreateCliTokenairflow:CreateEnvironmentairflow:CreateWebLoginTokenairflow:DeleteEnvironmentairflow:GetEnvironmentairflow:InvokeRestApiairflow:ListEnvironmentsairflow:ListTagsForResourceairflow:PublishMetricsairflow:TagResourceairflow:UntagResourceairflow:UpdateEnvironment";
+
+static ACTION_NAME_ENDS: [u32; 12] = [22, 47, 74, 99, 121, 142, 166, 193, 215, 234, 255, 280];
+
+static ACTIONS: [Action; 12] = [
+    Action::CreateCliToken,
+    Action::CreateEnvironment,
+    Action::CreateWebLoginToken,
+    Action::DeleteEnvironment,
+    Action::GetEnvironment,
+    Action::InvokeRestApi,
+    Action::ListEnvironments,
+    Action::ListTagsForResource,
+    Action::PublishMetrics,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateEnvironment,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 12] = [
-        Action::CreateCliToken,
-        Action::CreateEnvironment,
-        Action::CreateWebLoginToken,
-        Action::DeleteEnvironment,
-        Action::GetEnvironment,
-        Action::InvokeRestApi,
-        Action::ListEnvironments,
-        Action::ListTagsForResource,
-        Action::PublishMetrics,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateEnvironment,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `airflow:CreateCliToken`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateCliToken`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(422 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -160,18 +158,24 @@ pub enum ResourceType {
     RbacRole,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["environment", "rbac-role"];
+static RESOURCE_TYPE_NAMES: &str = "environmentrbac-role";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [11, 20];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Environment, ResourceType::RbacRole];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Environment, ResourceType::RbacRole];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -180,6 +184,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -207,58 +212,57 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 8] = [
-    "airflow:DagAccessEntity",
-    "airflow:ResourceAction",
-    "airflow:ResourceId",
-    "airflow:ResourceType",
-    "airflow:TeamNames",
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
+static CONDITION_KEY_NAMES: &str = "airflow:DagAccessEntityairflow:ResourceActionairflow:ResourceIdairflow:ResourceTypeairflow:TeamNamesaws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 8] = [23, 45, 63, 83, 100, 124, 149, 160];
+
+static CONDITION_KEY_TYPES: [KeyType; 8] = [
+    KeyType::String,
+    KeyType::String,
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 8] = [
-    KeyType::String,
-    KeyType::String,
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
+static CONDITION_KEYS: [ConditionKey; 8] = [
+    ConditionKey::AirflowDagAccessEntity,
+    ConditionKey::AirflowResourceAction,
+    ConditionKey::AirflowResourceId,
+    ConditionKey::AirflowResourceType,
+    ConditionKey::AirflowTeamNames,
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 8] = [
-        ConditionKey::AirflowDagAccessEntity,
-        ConditionKey::AirflowResourceAction,
-        ConditionKey::AirflowResourceId,
-        ConditionKey::AirflowResourceType,
-        ConditionKey::AirflowTeamNames,
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -217,128 +217,101 @@ pub enum Action {
     UpdateWebHook,
 }
 
-const ACTION_NAMES: [&str; 41] = [
-    "amplify:AssociateWebACL",
-    "amplify:CreateApp",
-    "amplify:CreateBackendEnvironment",
-    "amplify:CreateBranch",
-    "amplify:CreateDeployment",
-    "amplify:CreateDomainAssociation",
-    "amplify:CreateWebHook",
-    "amplify:DeleteApp",
-    "amplify:DeleteBackendEnvironment",
-    "amplify:DeleteBranch",
-    "amplify:DeleteDomainAssociation",
-    "amplify:DeleteJob",
-    "amplify:DeleteWebHook",
-    "amplify:DisassociateWebACL",
-    "amplify:GenerateAccessLogs",
-    "amplify:GetApp",
-    "amplify:GetArtifactUrl",
-    "amplify:GetBackendEnvironment",
-    "amplify:GetBranch",
-    "amplify:GetDomainAssociation",
-    "amplify:GetJob",
-    "amplify:GetWebACLForResource",
-    "amplify:GetWebHook",
-    "amplify:ListApps",
-    "amplify:ListArtifacts",
-    "amplify:ListBackendEnvironments",
-    "amplify:ListBranches",
-    "amplify:ListDomainAssociations",
-    "amplify:ListJobs",
-    "amplify:ListResourcesForWebACL",
-    "amplify:ListTagsForResource",
-    "amplify:ListWebHooks",
-    "amplify:StartDeployment",
-    "amplify:StartJob",
-    "amplify:StopJob",
-    "amplify:TagResource",
-    "amplify:UntagResource",
-    "amplify:UpdateApp",
-    "amplify:UpdateBranch",
-    "amplify:UpdateDomainAssociation",
-    "amplify:UpdateWebHook",
+static ACTION_NAMES: &str = "amplify:AssociateWebACLamplify:CreateAppamplify:CreateBackendEnvironmentamplify:CreateBranchamplify:CreateDeploymentamplify:CreateDomainAssociationamplify:CreateWebHookamplify:DeleteAppamplify:DeleteBackendEnvironmentamplify:DeleteBranchamplify:DeleteDomainAssociationamplify:DeleteJobamplify:DeleteWebHookamplify:DisassociateWebACLamplify:GenerateAccessLogsamplify:GetAppamplify:GetArtifactUrlamplify:GetBackendEnvironmentamplify:GetBranchamplify:GetDomainAssociationamplify:GetJobamplify:GetWebACLForResourceamplify:GetWebHookamplify:ListAppsamplify:ListArtifactsamplify:ListBackendEnvironmentsamplify:ListBranchesamplify:ListDomainAssociationsamplify:ListJobsamplify:ListResourcesForWebACLamplify:ListTagsForResourceamplify:ListWebHooksamplify:StartDeploymentamplify:StartJobamplify:StopJobamplify:TagResourceamplify:UntagResourceamplify:UpdateAppamplify:UpdateBranchamplify:UpdateDomainAssociationamplify:UpdateWebHook";
+
+static ACTION_NAME_ENDS: [u32; 41] = [
+    23, 40, 72, 92, 116, 147, 168, 185, 217, 237, 268, 285, 306, 332, 358, 372, 394, 423, 440, 468,
+    482, 510, 528, 544, 565, 596, 616, 646, 662, 692, 719, 739, 762, 778, 793, 812, 833, 850, 870,
+    901, 922,
+];
+
+static ACTIONS: [Action; 41] = [
+    Action::AssociateWebACL,
+    Action::CreateApp,
+    Action::CreateBackendEnvironment,
+    Action::CreateBranch,
+    Action::CreateDeployment,
+    Action::CreateDomainAssociation,
+    Action::CreateWebHook,
+    Action::DeleteApp,
+    Action::DeleteBackendEnvironment,
+    Action::DeleteBranch,
+    Action::DeleteDomainAssociation,
+    Action::DeleteJob,
+    Action::DeleteWebHook,
+    Action::DisassociateWebACL,
+    Action::GenerateAccessLogs,
+    Action::GetApp,
+    Action::GetArtifactUrl,
+    Action::GetBackendEnvironment,
+    Action::GetBranch,
+    Action::GetDomainAssociation,
+    Action::GetJob,
+    Action::GetWebACLForResource,
+    Action::GetWebHook,
+    Action::ListApps,
+    Action::ListArtifacts,
+    Action::ListBackendEnvironments,
+    Action::ListBranches,
+    Action::ListDomainAssociations,
+    Action::ListJobs,
+    Action::ListResourcesForWebACL,
+    Action::ListTagsForResource,
+    Action::ListWebHooks,
+    Action::StartDeployment,
+    Action::StartJob,
+    Action::StopJob,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateApp,
+    Action::UpdateBranch,
+    Action::UpdateDomainAssociation,
+    Action::UpdateWebHook,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 41] = [
-        Action::AssociateWebACL,
-        Action::CreateApp,
-        Action::CreateBackendEnvironment,
-        Action::CreateBranch,
-        Action::CreateDeployment,
-        Action::CreateDomainAssociation,
-        Action::CreateWebHook,
-        Action::DeleteApp,
-        Action::DeleteBackendEnvironment,
-        Action::DeleteBranch,
-        Action::DeleteDomainAssociation,
-        Action::DeleteJob,
-        Action::DeleteWebHook,
-        Action::DisassociateWebACL,
-        Action::GenerateAccessLogs,
-        Action::GetApp,
-        Action::GetArtifactUrl,
-        Action::GetBackendEnvironment,
-        Action::GetBranch,
-        Action::GetDomainAssociation,
-        Action::GetJob,
-        Action::GetWebACLForResource,
-        Action::GetWebHook,
-        Action::ListApps,
-        Action::ListArtifacts,
-        Action::ListBackendEnvironments,
-        Action::ListBranches,
-        Action::ListDomainAssociations,
-        Action::ListJobs,
-        Action::ListResourcesForWebACL,
-        Action::ListTagsForResource,
-        Action::ListWebHooks,
-        Action::StartDeployment,
-        Action::StartJob,
-        Action::StopJob,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateApp,
-        Action::UpdateBranch,
-        Action::UpdateDomainAssociation,
-        Action::UpdateWebHook,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `amplify:AssociateWebACL`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateWebACL`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(449 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -368,24 +341,30 @@ pub enum ResourceType {
     Webhooks,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 5] = ["apps", "branches", "domains", "jobs", "webhooks"];
+static RESOURCE_TYPE_NAMES: &str = "appsbranchesdomainsjobswebhooks";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 5] = [4, 12, 19, 23, 31];
+
+static RESOURCE_TYPES: [ResourceType; 5] = [
+    ResourceType::Apps,
+    ResourceType::Branches,
+    ResourceType::Domains,
+    ResourceType::Jobs,
+    ResourceType::Webhooks,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 5] = [
-        ResourceType::Apps,
-        ResourceType::Branches,
-        ResourceType::Domains,
-        ResourceType::Jobs,
-        ResourceType::Webhooks,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -394,6 +373,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -411,40 +391,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -165,108 +165,90 @@ pub enum Action {
     UpdateBackendStorage,
 }
 
-const ACTION_NAMES: [&str; 31] = [
-    "amplifybackend:CloneBackend",
-    "amplifybackend:CreateBackend",
-    "amplifybackend:CreateBackendAPI",
-    "amplifybackend:CreateBackendAuth",
-    "amplifybackend:CreateBackendConfig",
-    "amplifybackend:CreateBackendStorage",
-    "amplifybackend:CreateToken",
-    "amplifybackend:DeleteBackend",
-    "amplifybackend:DeleteBackendAPI",
-    "amplifybackend:DeleteBackendAuth",
-    "amplifybackend:DeleteBackendStorage",
-    "amplifybackend:DeleteToken",
-    "amplifybackend:GenerateBackendAPIModels",
-    "amplifybackend:GetBackend",
-    "amplifybackend:GetBackendAPI",
-    "amplifybackend:GetBackendAPIModels",
-    "amplifybackend:GetBackendAuth",
-    "amplifybackend:GetBackendJob",
-    "amplifybackend:GetBackendStorage",
-    "amplifybackend:GetToken",
-    "amplifybackend:ImportBackendAuth",
-    "amplifybackend:ImportBackendStorage",
-    "amplifybackend:ListBackendJobs",
-    "amplifybackend:ListS3Buckets",
-    "amplifybackend:RemoveAllBackends",
-    "amplifybackend:RemoveBackendConfig",
-    "amplifybackend:UpdateBackendAPI",
-    "amplifybackend:UpdateBackendAuth",
-    "amplifybackend:UpdateBackendConfig",
-    "amplifybackend:UpdateBackendJob",
-    "amplifybackend:UpdateBackendStorage",
+static ACTION_NAMES: &str = "amplifybackend:CloneBackendamplifybackend:CreateBackendamplifybackend:CreateBackendAPIamplifybackend:CreateBackendAuthamplifybackend:CreateBackendConfigamplifybackend:CreateBackendStorageamplifybackend:CreateTokenamplifybackend:DeleteBackendamplifybackend:DeleteBackendAPIamplifybackend:DeleteBackendAuthamplifybackend:DeleteBackendStorageamplifybackend:DeleteTokenamplifybackend:GenerateBackendAPIModelsamplifybackend:GetBackendamplifybackend:GetBackendAPIamplifybackend:GetBackendAPIModelsamplifybackend:GetBackendAuthamplifybackend:GetBackendJobamplifybackend:GetBackendStorageamplifybackend:GetTokenamplifybackend:ImportBackendAuthamplifybackend:ImportBackendStorageamplifybackend:ListBackendJobsamplifybackend:ListS3Bucketsamplifybackend:RemoveAllBackendsamplifybackend:RemoveBackendConfigamplifybackend:UpdateBackendAPIamplifybackend:UpdateBackendAuthamplifybackend:UpdateBackendConfigamplifybackend:UpdateBackendJobamplifybackend:UpdateBackendStorage";
+
+static ACTION_NAME_ENDS: [u32; 31] = [
+    27, 55, 86, 118, 152, 187, 213, 241, 272, 304, 339, 365, 404, 429, 457, 491, 520, 548, 580,
+    603, 635, 670, 700, 728, 760, 794, 825, 857, 891, 922, 957,
+];
+
+static ACTIONS: [Action; 31] = [
+    Action::CloneBackend,
+    Action::CreateBackend,
+    Action::CreateBackendAPI,
+    Action::CreateBackendAuth,
+    Action::CreateBackendConfig,
+    Action::CreateBackendStorage,
+    Action::CreateToken,
+    Action::DeleteBackend,
+    Action::DeleteBackendAPI,
+    Action::DeleteBackendAuth,
+    Action::DeleteBackendStorage,
+    Action::DeleteToken,
+    Action::GenerateBackendAPIModels,
+    Action::GetBackend,
+    Action::GetBackendAPI,
+    Action::GetBackendAPIModels,
+    Action::GetBackendAuth,
+    Action::GetBackendJob,
+    Action::GetBackendStorage,
+    Action::GetToken,
+    Action::ImportBackendAuth,
+    Action::ImportBackendStorage,
+    Action::ListBackendJobs,
+    Action::ListS3Buckets,
+    Action::RemoveAllBackends,
+    Action::RemoveBackendConfig,
+    Action::UpdateBackendAPI,
+    Action::UpdateBackendAuth,
+    Action::UpdateBackendConfig,
+    Action::UpdateBackendJob,
+    Action::UpdateBackendStorage,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 31] = [
-        Action::CloneBackend,
-        Action::CreateBackend,
-        Action::CreateBackendAPI,
-        Action::CreateBackendAuth,
-        Action::CreateBackendConfig,
-        Action::CreateBackendStorage,
-        Action::CreateToken,
-        Action::DeleteBackend,
-        Action::DeleteBackendAPI,
-        Action::DeleteBackendAuth,
-        Action::DeleteBackendStorage,
-        Action::DeleteToken,
-        Action::GenerateBackendAPIModels,
-        Action::GetBackend,
-        Action::GetBackendAPI,
-        Action::GetBackendAPIModels,
-        Action::GetBackendAuth,
-        Action::GetBackendJob,
-        Action::GetBackendStorage,
-        Action::GetToken,
-        Action::ImportBackendAuth,
-        Action::ImportBackendStorage,
-        Action::ListBackendJobs,
-        Action::ListS3Buckets,
-        Action::RemoveAllBackends,
-        Action::RemoveBackendConfig,
-        Action::UpdateBackendAPI,
-        Action::UpdateBackendAuth,
-        Action::UpdateBackendConfig,
-        Action::UpdateBackendJob,
-        Action::UpdateBackendStorage,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `amplifybackend:CloneBackend`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CloneBackend`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(490 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -296,38 +278,34 @@ pub enum ResourceType {
     Token,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 9] = [
-    "api",
-    "auth",
-    "backend",
-    "config",
-    "created-backend",
-    "environment",
-    "job",
-    "storage",
-    "token",
+static RESOURCE_TYPE_NAMES: &str = "apiauthbackendconfigcreated-backendenvironmentjobstoragetoken";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 9] = [3, 7, 14, 20, 35, 46, 49, 56, 61];
+
+static RESOURCE_TYPES: [ResourceType; 9] = [
+    ResourceType::Api,
+    ResourceType::Auth,
+    ResourceType::Backend,
+    ResourceType::Config,
+    ResourceType::CreatedBackend,
+    ResourceType::Environment,
+    ResourceType::Job,
+    ResourceType::Storage,
+    ResourceType::Token,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 9] = [
-        ResourceType::Api,
-        ResourceType::Auth,
-        ResourceType::Backend,
-        ResourceType::Config,
-        ResourceType::CreatedBackend,
-        ResourceType::Environment,
-        ResourceType::Job,
-        ResourceType::Storage,
-        ResourceType::Token,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -336,6 +314,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -346,27 +325,33 @@ impl core::fmt::Debug for ResourceType {
 #[non_exhaustive]
 pub enum ConditionKey {}
 
+static CONDITION_KEYS: [ConditionKey; 0] = [];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 0] = [];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         match self {}
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

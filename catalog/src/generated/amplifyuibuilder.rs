@@ -146,104 +146,88 @@ pub enum Action {
     UpdateTheme,
 }
 
-const ACTION_NAMES: [&str; 29] = [
-    "amplifyuibuilder:CreateComponent",
-    "amplifyuibuilder:CreateForm",
-    "amplifyuibuilder:CreateTheme",
-    "amplifyuibuilder:DeleteComponent",
-    "amplifyuibuilder:DeleteForm",
-    "amplifyuibuilder:DeleteTheme",
-    "amplifyuibuilder:ExchangeCodeForToken",
-    "amplifyuibuilder:ExportComponents",
-    "amplifyuibuilder:ExportForms",
-    "amplifyuibuilder:ExportThemes",
-    "amplifyuibuilder:GetCodegenJob",
-    "amplifyuibuilder:GetComponent",
-    "amplifyuibuilder:GetForm",
-    "amplifyuibuilder:GetMetadata",
-    "amplifyuibuilder:GetTheme",
-    "amplifyuibuilder:ListCodegenJobs",
-    "amplifyuibuilder:ListComponents",
-    "amplifyuibuilder:ListForms",
-    "amplifyuibuilder:ListTagsForResource",
-    "amplifyuibuilder:ListThemes",
-    "amplifyuibuilder:PutMetadataFlag",
-    "amplifyuibuilder:RefreshToken",
-    "amplifyuibuilder:ResetMetadataFlag",
-    "amplifyuibuilder:StartCodegenJob",
-    "amplifyuibuilder:TagResource",
-    "amplifyuibuilder:UntagResource",
-    "amplifyuibuilder:UpdateComponent",
-    "amplifyuibuilder:UpdateForm",
-    "amplifyuibuilder:UpdateTheme",
+static ACTION_NAMES: &str = "amplifyuibuilder:CreateComponentamplifyuibuilder:CreateFormamplifyuibuilder:CreateThemeamplifyuibuilder:DeleteComponentamplifyuibuilder:DeleteFormamplifyuibuilder:DeleteThemeamplifyuibuilder:ExchangeCodeForTokenamplifyuibuilder:ExportComponentsamplifyuibuilder:ExportFormsamplifyuibuilder:ExportThemesamplifyuibuilder:GetCodegenJobamplifyuibuilder:GetComponentamplifyuibuilder:GetFormamplifyuibuilder:GetMetadataamplifyuibuilder:GetThemeamplifyuibuilder:ListCodegenJobsamplifyuibuilder:ListComponentsamplifyuibuilder:ListFormsamplifyuibuilder:ListTagsForResourceamplifyuibuilder:ListThemesamplifyuibuilder:PutMetadataFlagamplifyuibuilder:RefreshTokenamplifyuibuilder:ResetMetadataFlagamplifyuibuilder:StartCodegenJobamplifyuibuilder:TagResourceamplifyuibuilder:UntagResourceamplifyuibuilder:UpdateComponentamplifyuibuilder:UpdateFormamplifyuibuilder:UpdateTheme";
+
+static ACTION_NAME_ENDS: [u32; 29] = [
+    32, 59, 87, 119, 146, 174, 211, 244, 272, 301, 331, 360, 384, 412, 437, 469, 500, 526, 562,
+    589, 621, 650, 684, 716, 744, 774, 806, 833, 861,
+];
+
+static ACTIONS: [Action; 29] = [
+    Action::CreateComponent,
+    Action::CreateForm,
+    Action::CreateTheme,
+    Action::DeleteComponent,
+    Action::DeleteForm,
+    Action::DeleteTheme,
+    Action::ExchangeCodeForToken,
+    Action::ExportComponents,
+    Action::ExportForms,
+    Action::ExportThemes,
+    Action::GetCodegenJob,
+    Action::GetComponent,
+    Action::GetForm,
+    Action::GetMetadata,
+    Action::GetTheme,
+    Action::ListCodegenJobs,
+    Action::ListComponents,
+    Action::ListForms,
+    Action::ListTagsForResource,
+    Action::ListThemes,
+    Action::PutMetadataFlag,
+    Action::RefreshToken,
+    Action::ResetMetadataFlag,
+    Action::StartCodegenJob,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateComponent,
+    Action::UpdateForm,
+    Action::UpdateTheme,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 29] = [
-        Action::CreateComponent,
-        Action::CreateForm,
-        Action::CreateTheme,
-        Action::DeleteComponent,
-        Action::DeleteForm,
-        Action::DeleteTheme,
-        Action::ExchangeCodeForToken,
-        Action::ExportComponents,
-        Action::ExportForms,
-        Action::ExportThemes,
-        Action::GetCodegenJob,
-        Action::GetComponent,
-        Action::GetForm,
-        Action::GetMetadata,
-        Action::GetTheme,
-        Action::ListCodegenJobs,
-        Action::ListComponents,
-        Action::ListForms,
-        Action::ListTagsForResource,
-        Action::ListThemes,
-        Action::PutMetadataFlag,
-        Action::RefreshToken,
-        Action::ResetMetadataFlag,
-        Action::StartCodegenJob,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateComponent,
-        Action::UpdateForm,
-        Action::UpdateTheme,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `amplifyuibuilder:CreateComponent`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateComponent`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(521 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -271,28 +255,29 @@ pub enum ResourceType {
     ThemeResource,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = [
-    "CodegenJobResource",
-    "ComponentResource",
-    "FormResource",
-    "ThemeResource",
+static RESOURCE_TYPE_NAMES: &str = "CodegenJobResourceComponentResourceFormResourceThemeResource";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [18, 35, 47, 60];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::CodegenJobResource,
+    ResourceType::ComponentResource,
+    ResourceType::FormResource,
+    ResourceType::ThemeResource,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::CodegenJobResource,
-        ResourceType::ComponentResource,
-        ResourceType::FormResource,
-        ResourceType::ThemeResource,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -301,6 +286,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -342,25 +328,13 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 15] = [
-    "amplifyuibuilder:CodegenJobResourceAppId",
-    "amplifyuibuilder:CodegenJobResourceEnvironmentName",
-    "amplifyuibuilder:CodegenJobResourceId",
-    "amplifyuibuilder:ComponentResourceAppId",
-    "amplifyuibuilder:ComponentResourceEnvironmentName",
-    "amplifyuibuilder:ComponentResourceId",
-    "amplifyuibuilder:FormResourceAppId",
-    "amplifyuibuilder:FormResourceEnvironmentName",
-    "amplifyuibuilder:FormResourceId",
-    "amplifyuibuilder:ThemeResourceAppId",
-    "amplifyuibuilder:ThemeResourceEnvironmentName",
-    "amplifyuibuilder:ThemeResourceId",
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
+static CONDITION_KEY_NAMES: &str = "amplifyuibuilder:CodegenJobResourceAppIdamplifyuibuilder:CodegenJobResourceEnvironmentNameamplifyuibuilder:CodegenJobResourceIdamplifyuibuilder:ComponentResourceAppIdamplifyuibuilder:ComponentResourceEnvironmentNameamplifyuibuilder:ComponentResourceIdamplifyuibuilder:FormResourceAppIdamplifyuibuilder:FormResourceEnvironmentNameamplifyuibuilder:FormResourceIdamplifyuibuilder:ThemeResourceAppIdamplifyuibuilder:ThemeResourceEnvironmentNameamplifyuibuilder:ThemeResourceIdaws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 15] = [
+    40, 90, 127, 166, 215, 251, 285, 329, 360, 395, 440, 472, 496, 521, 532,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 15] = [
+static CONDITION_KEY_TYPES: [KeyType; 15] = [
     KeyType::String,
     KeyType::String,
     KeyType::String,
@@ -378,43 +352,49 @@ const CONDITION_KEY_TYPES: [KeyType; 15] = [
     KeyType::ArrayOfString,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 15] = [
+    ConditionKey::AmplifyuibuilderCodegenJobResourceAppId,
+    ConditionKey::AmplifyuibuilderCodegenJobResourceEnvironmentName,
+    ConditionKey::AmplifyuibuilderCodegenJobResourceId,
+    ConditionKey::AmplifyuibuilderComponentResourceAppId,
+    ConditionKey::AmplifyuibuilderComponentResourceEnvironmentName,
+    ConditionKey::AmplifyuibuilderComponentResourceId,
+    ConditionKey::AmplifyuibuilderFormResourceAppId,
+    ConditionKey::AmplifyuibuilderFormResourceEnvironmentName,
+    ConditionKey::AmplifyuibuilderFormResourceId,
+    ConditionKey::AmplifyuibuilderThemeResourceAppId,
+    ConditionKey::AmplifyuibuilderThemeResourceEnvironmentName,
+    ConditionKey::AmplifyuibuilderThemeResourceId,
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 15] = [
-        ConditionKey::AmplifyuibuilderCodegenJobResourceAppId,
-        ConditionKey::AmplifyuibuilderCodegenJobResourceEnvironmentName,
-        ConditionKey::AmplifyuibuilderCodegenJobResourceId,
-        ConditionKey::AmplifyuibuilderComponentResourceAppId,
-        ConditionKey::AmplifyuibuilderComponentResourceEnvironmentName,
-        ConditionKey::AmplifyuibuilderComponentResourceId,
-        ConditionKey::AmplifyuibuilderFormResourceAppId,
-        ConditionKey::AmplifyuibuilderFormResourceEnvironmentName,
-        ConditionKey::AmplifyuibuilderFormResourceId,
-        ConditionKey::AmplifyuibuilderThemeResourceAppId,
-        ConditionKey::AmplifyuibuilderThemeResourceEnvironmentName,
-        ConditionKey::AmplifyuibuilderThemeResourceId,
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

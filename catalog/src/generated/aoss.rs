@@ -280,160 +280,118 @@ pub enum Action {
     UpdateVpcEndpoint,
 }
 
-const ACTION_NAMES: [&str; 57] = [
-    "aoss:AddCollectionToCollectionGroup",
-    "aoss:APIAccessAll",
-    "aoss:BatchGetCollection",
-    "aoss:BatchGetCollectionGroup",
-    "aoss:BatchGetEffectiveLifecyclePolicy",
-    "aoss:BatchGetLifecyclePolicy",
-    "aoss:BatchGetVpcEndpoint",
-    "aoss:CancelIngestionJob",
-    "aoss:CreateAccessPolicy",
-    "aoss:CreateCollection",
-    "aoss:CreateCollectionGroup",
-    "aoss:CreateIndex",
-    "aoss:CreateIngestionJob",
-    "aoss:CreateIngestionStream",
-    "aoss:CreateLifecyclePolicy",
-    "aoss:CreateSecurityConfig",
-    "aoss:CreateSecurityPolicy",
-    "aoss:CreateVpcEndpoint",
-    "aoss:DashboardsAccessAll",
-    "aoss:DeleteAccessPolicy",
-    "aoss:DeleteCollection",
-    "aoss:DeleteCollectionGroup",
-    "aoss:DeleteIndex",
-    "aoss:DeleteIngestionStream",
-    "aoss:DeleteLifecyclePolicy",
-    "aoss:DeleteSecurityConfig",
-    "aoss:DeleteSecurityPolicy",
-    "aoss:DeleteVpcEndpoint",
-    "aoss:GetAccessPolicy",
-    "aoss:GetAccountSettings",
-    "aoss:GetIndex",
-    "aoss:GetIngestionJob",
-    "aoss:GetIngestionStream",
-    "aoss:GetPoliciesStats",
-    "aoss:GetSecurityConfig",
-    "aoss:GetSecurityPolicy",
-    "aoss:ListAccessPolicies",
-    "aoss:ListCollectionGroups",
-    "aoss:ListCollections",
-    "aoss:ListIngestionJobs",
-    "aoss:ListIngestionStreams",
-    "aoss:ListLifecyclePolicies",
-    "aoss:ListSecurityConfigs",
-    "aoss:ListSecurityPolicies",
-    "aoss:ListTagsForResource",
-    "aoss:ListVpcEndpoints",
-    "aoss:TagResource",
-    "aoss:UntagResource",
-    "aoss:UpdateAccessPolicy",
-    "aoss:UpdateAccountSettings",
-    "aoss:UpdateCollection",
-    "aoss:UpdateCollectionGroup",
-    "aoss:UpdateIndex",
-    "aoss:UpdateLifecyclePolicy",
-    "aoss:UpdateSecurityConfig",
-    "aoss:UpdateSecurityPolicy",
-    "aoss:UpdateVpcEndpoint",
+static ACTION_NAMES: &str = "aoss:AddCollectionToCollectionGroupaoss:APIAccessAllaoss:BatchGetCollectionaoss:BatchGetCollectionGroupaoss:BatchGetEffectiveLifecyclePolicyaoss:BatchGetLifecyclePolicyaoss:BatchGetVpcEndpointaoss:CancelIngestionJobaoss:CreateAccessPolicyaoss:CreateCollectionaoss:CreateCollectionGroupaoss:CreateIndexaoss:CreateIngestionJobaoss:CreateIngestionStreamaoss:CreateLifecyclePolicyaoss:CreateSecurityConfigaoss:CreateSecurityPolicyaoss:CreateVpcEndpointaoss:DashboardsAccessAllaoss:DeleteAccessPolicyaoss:DeleteCollectionaoss:DeleteCollectionGroupaoss:DeleteIndexaoss:DeleteIngestionStreamaoss:DeleteLifecyclePolicyaoss:DeleteSecurityConfigaoss:DeleteSecurityPolicyaoss:DeleteVpcEndpointaoss:GetAccessPolicyaoss:GetAccountSettingsaoss:GetIndexaoss:GetIngestionJobaoss:GetIngestionStreamaoss:GetPoliciesStatsaoss:GetSecurityConfigaoss:GetSecurityPolicyaoss:ListAccessPoliciesaoss:ListCollectionGroupsaoss:ListCollectionsaoss:ListIngestionJobsaoss:ListIngestionStreamsaoss:ListLifecyclePoliciesaoss:ListSecurityConfigsaoss:ListSecurityPoliciesaoss:ListTagsForResourceaoss:ListVpcEndpointsaoss:TagResourceaoss:UntagResourceaoss:UpdateAccessPolicyaoss:UpdateAccountSettingsaoss:UpdateCollectionaoss:UpdateCollectionGroupaoss:UpdateIndexaoss:UpdateLifecyclePolicyaoss:UpdateSecurityConfigaoss:UpdateSecurityPolicyaoss:UpdateVpcEndpoint";
+
+static ACTION_NAME_ENDS: [u32; 57] = [
+    35, 52, 75, 103, 140, 168, 192, 215, 238, 259, 285, 301, 324, 350, 376, 401, 426, 448, 472,
+    495, 516, 542, 558, 584, 610, 635, 660, 682, 702, 725, 738, 758, 781, 802, 824, 846, 869, 894,
+    914, 936, 961, 987, 1011, 1036, 1060, 1081, 1097, 1115, 1138, 1164, 1185, 1211, 1227, 1253,
+    1278, 1303, 1325,
+];
+
+static ACTIONS: [Action; 57] = [
+    Action::AddCollectionToCollectionGroup,
+    Action::APIAccessAll,
+    Action::BatchGetCollection,
+    Action::BatchGetCollectionGroup,
+    Action::BatchGetEffectiveLifecyclePolicy,
+    Action::BatchGetLifecyclePolicy,
+    Action::BatchGetVpcEndpoint,
+    Action::CancelIngestionJob,
+    Action::CreateAccessPolicy,
+    Action::CreateCollection,
+    Action::CreateCollectionGroup,
+    Action::CreateIndex,
+    Action::CreateIngestionJob,
+    Action::CreateIngestionStream,
+    Action::CreateLifecyclePolicy,
+    Action::CreateSecurityConfig,
+    Action::CreateSecurityPolicy,
+    Action::CreateVpcEndpoint,
+    Action::DashboardsAccessAll,
+    Action::DeleteAccessPolicy,
+    Action::DeleteCollection,
+    Action::DeleteCollectionGroup,
+    Action::DeleteIndex,
+    Action::DeleteIngestionStream,
+    Action::DeleteLifecyclePolicy,
+    Action::DeleteSecurityConfig,
+    Action::DeleteSecurityPolicy,
+    Action::DeleteVpcEndpoint,
+    Action::GetAccessPolicy,
+    Action::GetAccountSettings,
+    Action::GetIndex,
+    Action::GetIngestionJob,
+    Action::GetIngestionStream,
+    Action::GetPoliciesStats,
+    Action::GetSecurityConfig,
+    Action::GetSecurityPolicy,
+    Action::ListAccessPolicies,
+    Action::ListCollectionGroups,
+    Action::ListCollections,
+    Action::ListIngestionJobs,
+    Action::ListIngestionStreams,
+    Action::ListLifecyclePolicies,
+    Action::ListSecurityConfigs,
+    Action::ListSecurityPolicies,
+    Action::ListTagsForResource,
+    Action::ListVpcEndpoints,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAccessPolicy,
+    Action::UpdateAccountSettings,
+    Action::UpdateCollection,
+    Action::UpdateCollectionGroup,
+    Action::UpdateIndex,
+    Action::UpdateLifecyclePolicy,
+    Action::UpdateSecurityConfig,
+    Action::UpdateSecurityPolicy,
+    Action::UpdateVpcEndpoint,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 57] = [
-        Action::AddCollectionToCollectionGroup,
-        Action::APIAccessAll,
-        Action::BatchGetCollection,
-        Action::BatchGetCollectionGroup,
-        Action::BatchGetEffectiveLifecyclePolicy,
-        Action::BatchGetLifecyclePolicy,
-        Action::BatchGetVpcEndpoint,
-        Action::CancelIngestionJob,
-        Action::CreateAccessPolicy,
-        Action::CreateCollection,
-        Action::CreateCollectionGroup,
-        Action::CreateIndex,
-        Action::CreateIngestionJob,
-        Action::CreateIngestionStream,
-        Action::CreateLifecyclePolicy,
-        Action::CreateSecurityConfig,
-        Action::CreateSecurityPolicy,
-        Action::CreateVpcEndpoint,
-        Action::DashboardsAccessAll,
-        Action::DeleteAccessPolicy,
-        Action::DeleteCollection,
-        Action::DeleteCollectionGroup,
-        Action::DeleteIndex,
-        Action::DeleteIngestionStream,
-        Action::DeleteLifecyclePolicy,
-        Action::DeleteSecurityConfig,
-        Action::DeleteSecurityPolicy,
-        Action::DeleteVpcEndpoint,
-        Action::GetAccessPolicy,
-        Action::GetAccountSettings,
-        Action::GetIndex,
-        Action::GetIngestionJob,
-        Action::GetIngestionStream,
-        Action::GetPoliciesStats,
-        Action::GetSecurityConfig,
-        Action::GetSecurityPolicy,
-        Action::ListAccessPolicies,
-        Action::ListCollectionGroups,
-        Action::ListCollections,
-        Action::ListIngestionJobs,
-        Action::ListIngestionStreams,
-        Action::ListLifecyclePolicies,
-        Action::ListSecurityConfigs,
-        Action::ListSecurityPolicies,
-        Action::ListTagsForResource,
-        Action::ListVpcEndpoints,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAccessPolicy,
-        Action::UpdateAccountSettings,
-        Action::UpdateCollection,
-        Action::UpdateCollectionGroup,
-        Action::UpdateIndex,
-        Action::UpdateLifecyclePolicy,
-        Action::UpdateSecurityConfig,
-        Action::UpdateSecurityPolicy,
-        Action::UpdateVpcEndpoint,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `aoss:AddCollectionToCollectionGroup`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddCollectionToCollectionGroup`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(550 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -463,30 +421,30 @@ pub enum ResourceType {
     IngestionStream,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 5] = [
-    "Collection",
-    "CollectionGroup",
-    "Dashboards",
-    "IngestionJob",
-    "IngestionStream",
+static RESOURCE_TYPE_NAMES: &str = "CollectionCollectionGroupDashboardsIngestionJobIngestionStream";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 5] = [10, 25, 35, 47, 62];
+
+static RESOURCE_TYPES: [ResourceType; 5] = [
+    ResourceType::Collection,
+    ResourceType::CollectionGroup,
+    ResourceType::Dashboards,
+    ResourceType::IngestionJob,
+    ResourceType::IngestionStream,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 5] = [
-        ResourceType::Collection,
-        ResourceType::CollectionGroup,
-        ResourceType::Dashboards,
-        ResourceType::IngestionJob,
-        ResourceType::IngestionStream,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -495,6 +453,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -522,18 +481,11 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 8] = [
-    "aoss:collection",
-    "aoss:collection-group",
-    "aoss:CollectionId",
-    "aoss:DeletionProtection",
-    "aoss:index",
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aoss:collectionaoss:collection-groupaoss:CollectionIdaoss:DeletionProtectionaoss:indexaws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 8] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 8] = [15, 36, 53, 76, 86, 110, 135, 146];
+
+static CONDITION_KEY_TYPES: [KeyType; 8] = [
     KeyType::String,
     KeyType::String,
     KeyType::String,
@@ -544,36 +496,42 @@ const CONDITION_KEY_TYPES: [KeyType; 8] = [
     KeyType::ArrayOfString,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 8] = [
+    ConditionKey::AossCollection,
+    ConditionKey::AossCollectionGroup,
+    ConditionKey::AossCollectionId,
+    ConditionKey::AossDeletionProtection,
+    ConditionKey::AossIndex,
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 8] = [
-        ConditionKey::AossCollection,
-        ConditionKey::AossCollectionGroup,
-        ConditionKey::AossCollectionId,
-        ConditionKey::AossDeletionProtection,
-        ConditionKey::AossIndex,
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -248,134 +248,104 @@ pub enum Action {
     UpdateRoutingRule,
 }
 
-const ACTION_NAMES: [&str; 44] = [
-    "apigateway:AddCertificateToDomain",
-    "apigateway:CreateAccessAssociation",
-    "apigateway:CreatePortal",
-    "apigateway:CreatePortalProduct",
-    "apigateway:CreateProductPage",
-    "apigateway:CreateProductRestEndpointPage",
-    "apigateway:CreateRoutingRule",
-    "apigateway:DELETE",
-    "apigateway:DeletePortal",
-    "apigateway:DeletePortalProduct",
-    "apigateway:DeletePortalProductSharingPolicy",
-    "apigateway:DeleteProductPage",
-    "apigateway:DeleteProductRestEndpointPage",
-    "apigateway:DeleteRoutingRule",
-    "apigateway:DisablePortal",
-    "apigateway:GET",
-    "apigateway:GetPortal",
-    "apigateway:GetPortalProduct",
-    "apigateway:GetPortalProductSharingPolicy",
-    "apigateway:GetProductPage",
-    "apigateway:GetProductRestEndpointPage",
-    "apigateway:GetRoutingRule",
-    "apigateway:ListPortalProducts",
-    "apigateway:ListPortals",
-    "apigateway:ListProductPages",
-    "apigateway:ListProductRestEndpointPages",
-    "apigateway:ListRoutingRules",
-    "apigateway:PATCH",
-    "apigateway:POST",
-    "apigateway:PreviewPortal",
-    "apigateway:PublishPortal",
-    "apigateway:PUT",
-    "apigateway:PutPortalProductSharingPolicy",
-    "apigateway:RejectAccessAssociation",
-    "apigateway:RemoveCertificateFromDomain",
-    "apigateway:SetWebACL",
-    "apigateway:UpdateDomainNameManagementPolicy",
-    "apigateway:UpdateDomainNamePolicy",
-    "apigateway:UpdatePortal",
-    "apigateway:UpdatePortalProduct",
-    "apigateway:UpdateProductPage",
-    "apigateway:UpdateProductRestEndpointPage",
-    "apigateway:UpdateRestApiPolicy",
-    "apigateway:UpdateRoutingRule",
+static ACTION_NAMES: &str = "apigateway:AddCertificateToDomainapigateway:CreateAccessAssociationapigateway:CreatePortalapigateway:CreatePortalProductapigateway:CreateProductPageapigateway:CreateProductRestEndpointPageapigateway:CreateRoutingRuleapigateway:DELETEapigateway:DeletePortalapigateway:DeletePortalProductapigateway:DeletePortalProductSharingPolicyapigateway:DeleteProductPageapigateway:DeleteProductRestEndpointPageapigateway:DeleteRoutingRuleapigateway:DisablePortalapigateway:GETapigateway:GetPortalapigateway:GetPortalProductapigateway:GetPortalProductSharingPolicyapigateway:GetProductPageapigateway:GetProductRestEndpointPageapigateway:GetRoutingRuleapigateway:ListPortalProductsapigateway:ListPortalsapigateway:ListProductPagesapigateway:ListProductRestEndpointPagesapigateway:ListRoutingRulesapigateway:PATCHapigateway:POSTapigateway:PreviewPortalapigateway:PublishPortalapigateway:PUTapigateway:PutPortalProductSharingPolicyapigateway:RejectAccessAssociationapigateway:RemoveCertificateFromDomainapigateway:SetWebACLapigateway:UpdateDomainNameManagementPolicyapigateway:UpdateDomainNamePolicyapigateway:UpdatePortalapigateway:UpdatePortalProductapigateway:UpdateProductPageapigateway:UpdateProductRestEndpointPageapigateway:UpdateRestApiPolicyapigateway:UpdateRoutingRule";
+
+static ACTION_NAME_ENDS: [u32; 44] = [
+    33, 67, 90, 120, 148, 188, 216, 233, 256, 286, 329, 357, 397, 425, 449, 463, 483, 510, 550,
+    575, 612, 637, 666, 688, 715, 754, 781, 797, 812, 836, 860, 874, 914, 948, 986, 1006, 1049,
+    1082, 1105, 1135, 1163, 1203, 1233, 1261,
+];
+
+static ACTIONS: [Action; 44] = [
+    Action::AddCertificateToDomain,
+    Action::CreateAccessAssociation,
+    Action::CreatePortal,
+    Action::CreatePortalProduct,
+    Action::CreateProductPage,
+    Action::CreateProductRestEndpointPage,
+    Action::CreateRoutingRule,
+    Action::DELETE,
+    Action::DeletePortal,
+    Action::DeletePortalProduct,
+    Action::DeletePortalProductSharingPolicy,
+    Action::DeleteProductPage,
+    Action::DeleteProductRestEndpointPage,
+    Action::DeleteRoutingRule,
+    Action::DisablePortal,
+    Action::GET,
+    Action::GetPortal,
+    Action::GetPortalProduct,
+    Action::GetPortalProductSharingPolicy,
+    Action::GetProductPage,
+    Action::GetProductRestEndpointPage,
+    Action::GetRoutingRule,
+    Action::ListPortalProducts,
+    Action::ListPortals,
+    Action::ListProductPages,
+    Action::ListProductRestEndpointPages,
+    Action::ListRoutingRules,
+    Action::PATCH,
+    Action::POST,
+    Action::PreviewPortal,
+    Action::PublishPortal,
+    Action::PUT,
+    Action::PutPortalProductSharingPolicy,
+    Action::RejectAccessAssociation,
+    Action::RemoveCertificateFromDomain,
+    Action::SetWebACL,
+    Action::UpdateDomainNameManagementPolicy,
+    Action::UpdateDomainNamePolicy,
+    Action::UpdatePortal,
+    Action::UpdatePortalProduct,
+    Action::UpdateProductPage,
+    Action::UpdateProductRestEndpointPage,
+    Action::UpdateRestApiPolicy,
+    Action::UpdateRoutingRule,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 44] = [
-        Action::AddCertificateToDomain,
-        Action::CreateAccessAssociation,
-        Action::CreatePortal,
-        Action::CreatePortalProduct,
-        Action::CreateProductPage,
-        Action::CreateProductRestEndpointPage,
-        Action::CreateRoutingRule,
-        Action::DELETE,
-        Action::DeletePortal,
-        Action::DeletePortalProduct,
-        Action::DeletePortalProductSharingPolicy,
-        Action::DeleteProductPage,
-        Action::DeleteProductRestEndpointPage,
-        Action::DeleteRoutingRule,
-        Action::DisablePortal,
-        Action::GET,
-        Action::GetPortal,
-        Action::GetPortalProduct,
-        Action::GetPortalProductSharingPolicy,
-        Action::GetProductPage,
-        Action::GetProductRestEndpointPage,
-        Action::GetRoutingRule,
-        Action::ListPortalProducts,
-        Action::ListPortals,
-        Action::ListProductPages,
-        Action::ListProductRestEndpointPages,
-        Action::ListRoutingRules,
-        Action::PATCH,
-        Action::POST,
-        Action::PreviewPortal,
-        Action::PublishPortal,
-        Action::PUT,
-        Action::PutPortalProductSharingPolicy,
-        Action::RejectAccessAssociation,
-        Action::RemoveCertificateFromDomain,
-        Action::SetWebACL,
-        Action::UpdateDomainNameManagementPolicy,
-        Action::UpdateDomainNamePolicy,
-        Action::UpdatePortal,
-        Action::UpdatePortalProduct,
-        Action::UpdateProductPage,
-        Action::UpdateProductRestEndpointPage,
-        Action::UpdateRestApiPolicy,
-        Action::UpdateRoutingRule,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `apigateway:AddCertificateToDomain`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddCertificateToDomain`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(607 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -657,158 +627,99 @@ pub enum ResourceType {
     VpcLinks,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 69] = [
-    "AccessLogSettings",
-    "Account",
-    "Api",
-    "ApiKey",
-    "ApiKeys",
-    "ApiMapping",
-    "ApiMappings",
-    "Apis",
-    "Authorizer",
-    "Authorizers",
-    "AuthorizersCache",
-    "BasePathMapping",
-    "BasePathMappings",
-    "ClientCertificate",
-    "ClientCertificates",
-    "Cors",
-    "Deployment",
-    "Deployments",
-    "DocumentationPart",
-    "DocumentationParts",
-    "DocumentationVersion",
-    "DocumentationVersions",
-    "DomainName",
-    "DomainNameAccessAssociation",
-    "DomainNameAccessAssociations",
-    "DomainNames",
-    "ExportedAPI",
-    "GatewayResponse",
-    "GatewayResponses",
-    "Integration",
-    "IntegrationResponse",
-    "IntegrationResponses",
-    "Integrations",
-    "Method",
-    "MethodResponse",
-    "Model",
-    "Models",
-    "ModelTemplate",
-    "Portal",
-    "PortalProduct",
-    "PrivateBasePathMapping",
-    "PrivateBasePathMappings",
-    "PrivateDomainName",
-    "ProductPage",
-    "ProductRestEndpointPage",
-    "RequestValidator",
-    "RequestValidators",
-    "Resource",
-    "Resources",
-    "RestApi",
-    "RestApis",
-    "Route",
-    "RouteRequestParameter",
-    "RouteResponse",
-    "RouteResponses",
-    "Routes",
-    "RouteSettings",
-    "RoutingRule",
-    "Sdk",
-    "Stage",
-    "Stages",
-    "Tags",
-    "Template",
-    "UsagePlan",
-    "UsagePlanKey",
-    "UsagePlanKeys",
-    "UsagePlans",
-    "VpcLink",
-    "VpcLinks",
+static RESOURCE_TYPE_NAMES: &str = "AccessLogSettingsAccountApiApiKeyApiKeysApiMappingApiMappingsApisAuthorizerAuthorizersAuthorizersCacheBasePathMappingBasePathMappingsClientCertificateClientCertificatesCorsDeploymentDeploymentsDocumentationPartDocumentationPartsDocumentationVersionDocumentationVersionsDomainNameDomainNameAccessAssociationDomainNameAccessAssociationsDomainNamesExportedAPIGatewayResponseGatewayResponsesIntegrationIntegrationResponseIntegrationResponsesIntegrationsMethodMethodResponseModelModelsModelTemplatePortalPortalProductPrivateBasePathMappingPrivateBasePathMappingsPrivateDomainNameProductPageProductRestEndpointPageRequestValidatorRequestValidatorsResourceResourcesRestApiRestApisRouteRouteRequestParameterRouteResponseRouteResponsesRoutesRouteSettingsRoutingRuleSdkStageStagesTagsTemplateUsagePlanUsagePlanKeyUsagePlanKeysUsagePlansVpcLinkVpcLinks";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 69] = [
+    17, 24, 27, 33, 40, 50, 61, 65, 75, 86, 102, 117, 133, 150, 168, 172, 182, 193, 210, 228, 248,
+    269, 279, 306, 334, 345, 356, 371, 387, 398, 417, 437, 449, 455, 469, 474, 480, 493, 499, 512,
+    534, 557, 574, 585, 608, 624, 641, 649, 658, 665, 673, 678, 699, 712, 726, 732, 745, 756, 759,
+    764, 770, 774, 782, 791, 803, 816, 826, 833, 841,
+];
+
+static RESOURCE_TYPES: [ResourceType; 69] = [
+    ResourceType::AccessLogSettings,
+    ResourceType::Account,
+    ResourceType::Api,
+    ResourceType::ApiKey,
+    ResourceType::ApiKeys,
+    ResourceType::ApiMapping,
+    ResourceType::ApiMappings,
+    ResourceType::Apis,
+    ResourceType::Authorizer,
+    ResourceType::Authorizers,
+    ResourceType::AuthorizersCache,
+    ResourceType::BasePathMapping,
+    ResourceType::BasePathMappings,
+    ResourceType::ClientCertificate,
+    ResourceType::ClientCertificates,
+    ResourceType::Cors,
+    ResourceType::Deployment,
+    ResourceType::Deployments,
+    ResourceType::DocumentationPart,
+    ResourceType::DocumentationParts,
+    ResourceType::DocumentationVersion,
+    ResourceType::DocumentationVersions,
+    ResourceType::DomainName,
+    ResourceType::DomainNameAccessAssociation,
+    ResourceType::DomainNameAccessAssociations,
+    ResourceType::DomainNames,
+    ResourceType::ExportedAPI,
+    ResourceType::GatewayResponse,
+    ResourceType::GatewayResponses,
+    ResourceType::Integration,
+    ResourceType::IntegrationResponse,
+    ResourceType::IntegrationResponses,
+    ResourceType::Integrations,
+    ResourceType::Method,
+    ResourceType::MethodResponse,
+    ResourceType::Model,
+    ResourceType::Models,
+    ResourceType::ModelTemplate,
+    ResourceType::Portal,
+    ResourceType::PortalProduct,
+    ResourceType::PrivateBasePathMapping,
+    ResourceType::PrivateBasePathMappings,
+    ResourceType::PrivateDomainName,
+    ResourceType::ProductPage,
+    ResourceType::ProductRestEndpointPage,
+    ResourceType::RequestValidator,
+    ResourceType::RequestValidators,
+    ResourceType::Resource,
+    ResourceType::Resources,
+    ResourceType::RestApi,
+    ResourceType::RestApis,
+    ResourceType::Route,
+    ResourceType::RouteRequestParameter,
+    ResourceType::RouteResponse,
+    ResourceType::RouteResponses,
+    ResourceType::Routes,
+    ResourceType::RouteSettings,
+    ResourceType::RoutingRule,
+    ResourceType::Sdk,
+    ResourceType::Stage,
+    ResourceType::Stages,
+    ResourceType::Tags,
+    ResourceType::Template,
+    ResourceType::UsagePlan,
+    ResourceType::UsagePlanKey,
+    ResourceType::UsagePlanKeys,
+    ResourceType::UsagePlans,
+    ResourceType::VpcLink,
+    ResourceType::VpcLinks,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 69] = [
-        ResourceType::AccessLogSettings,
-        ResourceType::Account,
-        ResourceType::Api,
-        ResourceType::ApiKey,
-        ResourceType::ApiKeys,
-        ResourceType::ApiMapping,
-        ResourceType::ApiMappings,
-        ResourceType::Apis,
-        ResourceType::Authorizer,
-        ResourceType::Authorizers,
-        ResourceType::AuthorizersCache,
-        ResourceType::BasePathMapping,
-        ResourceType::BasePathMappings,
-        ResourceType::ClientCertificate,
-        ResourceType::ClientCertificates,
-        ResourceType::Cors,
-        ResourceType::Deployment,
-        ResourceType::Deployments,
-        ResourceType::DocumentationPart,
-        ResourceType::DocumentationParts,
-        ResourceType::DocumentationVersion,
-        ResourceType::DocumentationVersions,
-        ResourceType::DomainName,
-        ResourceType::DomainNameAccessAssociation,
-        ResourceType::DomainNameAccessAssociations,
-        ResourceType::DomainNames,
-        ResourceType::ExportedAPI,
-        ResourceType::GatewayResponse,
-        ResourceType::GatewayResponses,
-        ResourceType::Integration,
-        ResourceType::IntegrationResponse,
-        ResourceType::IntegrationResponses,
-        ResourceType::Integrations,
-        ResourceType::Method,
-        ResourceType::MethodResponse,
-        ResourceType::Model,
-        ResourceType::Models,
-        ResourceType::ModelTemplate,
-        ResourceType::Portal,
-        ResourceType::PortalProduct,
-        ResourceType::PrivateBasePathMapping,
-        ResourceType::PrivateBasePathMappings,
-        ResourceType::PrivateDomainName,
-        ResourceType::ProductPage,
-        ResourceType::ProductRestEndpointPage,
-        ResourceType::RequestValidator,
-        ResourceType::RequestValidators,
-        ResourceType::Resource,
-        ResourceType::Resources,
-        ResourceType::RestApi,
-        ResourceType::RestApis,
-        ResourceType::Route,
-        ResourceType::RouteRequestParameter,
-        ResourceType::RouteResponse,
-        ResourceType::RouteResponses,
-        ResourceType::Routes,
-        ResourceType::RouteSettings,
-        ResourceType::RoutingRule,
-        ResourceType::Sdk,
-        ResourceType::Stage,
-        ResourceType::Stages,
-        ResourceType::Tags,
-        ResourceType::Template,
-        ResourceType::UsagePlan,
-        ResourceType::UsagePlanKey,
-        ResourceType::UsagePlanKeys,
-        ResourceType::UsagePlans,
-        ResourceType::VpcLink,
-        ResourceType::VpcLinks,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -817,6 +728,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -938,65 +850,16 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 55] = [
-    "apigateway:Request/AccessAssociationSource",
-    "apigateway:Request/AccessLoggingDestination",
-    "apigateway:Request/AccessLoggingFormat",
-    "apigateway:Request/ApiKeyRequired",
-    "apigateway:Request/ApiName",
-    "apigateway:Request/AuthorizerType",
-    "apigateway:Request/AuthorizerUri",
-    "apigateway:Request/CognitoUserPoolArn",
-    "apigateway:Request/ConditionBasePaths",
-    "apigateway:Request/DisableExecuteApiEndpoint",
-    "apigateway:Request/DomainNameArn",
-    "apigateway:Request/EndpointType",
-    "apigateway:Request/Method",
-    "apigateway:Request/MtlsTrustStoreUri",
-    "apigateway:Request/MtlsTrustStoreVersion",
-    "apigateway:Request/PortalDisplayName",
-    "apigateway:Request/PortalDomainName",
-    "apigateway:Request/PortalProductDisplayName",
-    "apigateway:Request/Priority",
-    "apigateway:Request/ProductPageTitle",
-    "apigateway:Request/ProductRestEndpointPageEndpointPrefix",
-    "apigateway:Request/RestApiId",
-    "apigateway:Request/RouteAuthorizationType",
-    "apigateway:Request/RoutingMode",
-    "apigateway:Request/SecurityPolicy",
-    "apigateway:Request/Stage",
-    "apigateway:Request/StageName",
-    "apigateway:Resource/AccessLoggingDestination",
-    "apigateway:Resource/AccessLoggingFormat",
-    "apigateway:Resource/ApiKeyRequired",
-    "apigateway:Resource/ApiName",
-    "apigateway:Resource/AuthorizerType",
-    "apigateway:Resource/AuthorizerUri",
-    "apigateway:Resource/CognitoUserPoolArn",
-    "apigateway:Resource/ConditionBasePaths",
-    "apigateway:Resource/DisableExecuteApiEndpoint",
-    "apigateway:Resource/EndpointType",
-    "apigateway:Resource/Method",
-    "apigateway:Resource/MtlsTrustStoreUri",
-    "apigateway:Resource/MtlsTrustStoreVersion",
-    "apigateway:Resource/PortalDisplayName",
-    "apigateway:Resource/PortalDomainName",
-    "apigateway:Resource/PortalProductDisplayName",
-    "apigateway:Resource/PortalPublishStatus",
-    "apigateway:Resource/Priority",
-    "apigateway:Resource/ProductPageTitle",
-    "apigateway:Resource/ProductRestEndpointPageEndpointPrefix",
-    "apigateway:Resource/RestApiId",
-    "apigateway:Resource/RouteAuthorizationType",
-    "apigateway:Resource/RoutingMode",
-    "apigateway:Resource/SecurityPolicy",
-    "apigateway:Resource/Stage",
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
+static CONDITION_KEY_NAMES: &str = "apigateway:Request/AccessAssociationSourceapigateway:Request/AccessLoggingDestinationapigateway:Request/AccessLoggingFormatapigateway:Request/ApiKeyRequiredapigateway:Request/ApiNameapigateway:Request/AuthorizerTypeapigateway:Request/AuthorizerUriapigateway:Request/CognitoUserPoolArnapigateway:Request/ConditionBasePathsapigateway:Request/DisableExecuteApiEndpointapigateway:Request/DomainNameArnapigateway:Request/EndpointTypeapigateway:Request/Methodapigateway:Request/MtlsTrustStoreUriapigateway:Request/MtlsTrustStoreVersionapigateway:Request/PortalDisplayNameapigateway:Request/PortalDomainNameapigateway:Request/PortalProductDisplayNameapigateway:Request/Priorityapigateway:Request/ProductPageTitleapigateway:Request/ProductRestEndpointPageEndpointPrefixapigateway:Request/RestApiIdapigateway:Request/RouteAuthorizationTypeapigateway:Request/RoutingModeapigateway:Request/SecurityPolicyapigateway:Request/Stageapigateway:Request/StageNameapigateway:Resource/AccessLoggingDestinationapigateway:Resource/AccessLoggingFormatapigateway:Resource/ApiKeyRequiredapigateway:Resource/ApiNameapigateway:Resource/AuthorizerTypeapigateway:Resource/AuthorizerUriapigateway:Resource/CognitoUserPoolArnapigateway:Resource/ConditionBasePathsapigateway:Resource/DisableExecuteApiEndpointapigateway:Resource/EndpointTypeapigateway:Resource/Methodapigateway:Resource/MtlsTrustStoreUriapigateway:Resource/MtlsTrustStoreVersionapigateway:Resource/PortalDisplayNameapigateway:Resource/PortalDomainNameapigateway:Resource/PortalProductDisplayNameapigateway:Resource/PortalPublishStatusapigateway:Resource/Priorityapigateway:Resource/ProductPageTitleapigateway:Resource/ProductRestEndpointPageEndpointPrefixapigateway:Resource/RestApiIdapigateway:Resource/RouteAuthorizationTypeapigateway:Resource/RoutingModeapigateway:Resource/SecurityPolicyapigateway:Resource/Stageaws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 55] = [
+    42, 85, 123, 156, 182, 215, 247, 284, 321, 365, 397, 428, 453, 489, 529, 565, 600, 643, 670,
+    705, 761, 789, 830, 860, 893, 917, 945, 989, 1028, 1062, 1089, 1123, 1156, 1194, 1232, 1277,
+    1309, 1335, 1372, 1413, 1450, 1486, 1530, 1569, 1597, 1633, 1690, 1719, 1761, 1792, 1826, 1851,
+    1875, 1900, 1911,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 55] = [
+static CONDITION_KEY_TYPES: [KeyType; 55] = [
     KeyType::String,
     KeyType::String,
     KeyType::String,
@@ -1052,85 +915,91 @@ const CONDITION_KEY_TYPES: [KeyType; 55] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
+];
+
+static CONDITION_KEYS: [ConditionKey; 55] = [
+    ConditionKey::ApigatewayRequestAccessAssociationSource,
+    ConditionKey::ApigatewayRequestAccessLoggingDestination,
+    ConditionKey::ApigatewayRequestAccessLoggingFormat,
+    ConditionKey::ApigatewayRequestApiKeyRequired,
+    ConditionKey::ApigatewayRequestApiName,
+    ConditionKey::ApigatewayRequestAuthorizerType,
+    ConditionKey::ApigatewayRequestAuthorizerUri,
+    ConditionKey::ApigatewayRequestCognitoUserPoolArn,
+    ConditionKey::ApigatewayRequestConditionBasePaths,
+    ConditionKey::ApigatewayRequestDisableExecuteApiEndpoint,
+    ConditionKey::ApigatewayRequestDomainNameArn,
+    ConditionKey::ApigatewayRequestEndpointType,
+    ConditionKey::ApigatewayRequestMethod,
+    ConditionKey::ApigatewayRequestMtlsTrustStoreUri,
+    ConditionKey::ApigatewayRequestMtlsTrustStoreVersion,
+    ConditionKey::ApigatewayRequestPortalDisplayName,
+    ConditionKey::ApigatewayRequestPortalDomainName,
+    ConditionKey::ApigatewayRequestPortalProductDisplayName,
+    ConditionKey::ApigatewayRequestPriority,
+    ConditionKey::ApigatewayRequestProductPageTitle,
+    ConditionKey::ApigatewayRequestProductRestEndpointPageEndpointPrefix,
+    ConditionKey::ApigatewayRequestRestApiId,
+    ConditionKey::ApigatewayRequestRouteAuthorizationType,
+    ConditionKey::ApigatewayRequestRoutingMode,
+    ConditionKey::ApigatewayRequestSecurityPolicy,
+    ConditionKey::ApigatewayRequestStage,
+    ConditionKey::ApigatewayRequestStageName,
+    ConditionKey::ApigatewayResourceAccessLoggingDestination,
+    ConditionKey::ApigatewayResourceAccessLoggingFormat,
+    ConditionKey::ApigatewayResourceApiKeyRequired,
+    ConditionKey::ApigatewayResourceApiName,
+    ConditionKey::ApigatewayResourceAuthorizerType,
+    ConditionKey::ApigatewayResourceAuthorizerUri,
+    ConditionKey::ApigatewayResourceCognitoUserPoolArn,
+    ConditionKey::ApigatewayResourceConditionBasePaths,
+    ConditionKey::ApigatewayResourceDisableExecuteApiEndpoint,
+    ConditionKey::ApigatewayResourceEndpointType,
+    ConditionKey::ApigatewayResourceMethod,
+    ConditionKey::ApigatewayResourceMtlsTrustStoreUri,
+    ConditionKey::ApigatewayResourceMtlsTrustStoreVersion,
+    ConditionKey::ApigatewayResourcePortalDisplayName,
+    ConditionKey::ApigatewayResourcePortalDomainName,
+    ConditionKey::ApigatewayResourcePortalProductDisplayName,
+    ConditionKey::ApigatewayResourcePortalPublishStatus,
+    ConditionKey::ApigatewayResourcePriority,
+    ConditionKey::ApigatewayResourceProductPageTitle,
+    ConditionKey::ApigatewayResourceProductRestEndpointPageEndpointPrefix,
+    ConditionKey::ApigatewayResourceRestApiId,
+    ConditionKey::ApigatewayResourceRouteAuthorizationType,
+    ConditionKey::ApigatewayResourceRoutingMode,
+    ConditionKey::ApigatewayResourceSecurityPolicy,
+    ConditionKey::ApigatewayResourceStage,
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 55] = [
-        ConditionKey::ApigatewayRequestAccessAssociationSource,
-        ConditionKey::ApigatewayRequestAccessLoggingDestination,
-        ConditionKey::ApigatewayRequestAccessLoggingFormat,
-        ConditionKey::ApigatewayRequestApiKeyRequired,
-        ConditionKey::ApigatewayRequestApiName,
-        ConditionKey::ApigatewayRequestAuthorizerType,
-        ConditionKey::ApigatewayRequestAuthorizerUri,
-        ConditionKey::ApigatewayRequestCognitoUserPoolArn,
-        ConditionKey::ApigatewayRequestConditionBasePaths,
-        ConditionKey::ApigatewayRequestDisableExecuteApiEndpoint,
-        ConditionKey::ApigatewayRequestDomainNameArn,
-        ConditionKey::ApigatewayRequestEndpointType,
-        ConditionKey::ApigatewayRequestMethod,
-        ConditionKey::ApigatewayRequestMtlsTrustStoreUri,
-        ConditionKey::ApigatewayRequestMtlsTrustStoreVersion,
-        ConditionKey::ApigatewayRequestPortalDisplayName,
-        ConditionKey::ApigatewayRequestPortalDomainName,
-        ConditionKey::ApigatewayRequestPortalProductDisplayName,
-        ConditionKey::ApigatewayRequestPriority,
-        ConditionKey::ApigatewayRequestProductPageTitle,
-        ConditionKey::ApigatewayRequestProductRestEndpointPageEndpointPrefix,
-        ConditionKey::ApigatewayRequestRestApiId,
-        ConditionKey::ApigatewayRequestRouteAuthorizationType,
-        ConditionKey::ApigatewayRequestRoutingMode,
-        ConditionKey::ApigatewayRequestSecurityPolicy,
-        ConditionKey::ApigatewayRequestStage,
-        ConditionKey::ApigatewayRequestStageName,
-        ConditionKey::ApigatewayResourceAccessLoggingDestination,
-        ConditionKey::ApigatewayResourceAccessLoggingFormat,
-        ConditionKey::ApigatewayResourceApiKeyRequired,
-        ConditionKey::ApigatewayResourceApiName,
-        ConditionKey::ApigatewayResourceAuthorizerType,
-        ConditionKey::ApigatewayResourceAuthorizerUri,
-        ConditionKey::ApigatewayResourceCognitoUserPoolArn,
-        ConditionKey::ApigatewayResourceConditionBasePaths,
-        ConditionKey::ApigatewayResourceDisableExecuteApiEndpoint,
-        ConditionKey::ApigatewayResourceEndpointType,
-        ConditionKey::ApigatewayResourceMethod,
-        ConditionKey::ApigatewayResourceMtlsTrustStoreUri,
-        ConditionKey::ApigatewayResourceMtlsTrustStoreVersion,
-        ConditionKey::ApigatewayResourcePortalDisplayName,
-        ConditionKey::ApigatewayResourcePortalDomainName,
-        ConditionKey::ApigatewayResourcePortalProductDisplayName,
-        ConditionKey::ApigatewayResourcePortalPublishStatus,
-        ConditionKey::ApigatewayResourcePriority,
-        ConditionKey::ApigatewayResourceProductPageTitle,
-        ConditionKey::ApigatewayResourceProductRestEndpointPageEndpointPrefix,
-        ConditionKey::ApigatewayResourceRestApiId,
-        ConditionKey::ApigatewayResourceRouteAuthorizationType,
-        ConditionKey::ApigatewayResourceRoutingMode,
-        ConditionKey::ApigatewayResourceSecurityPolicy,
-        ConditionKey::ApigatewayResourceStage,
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

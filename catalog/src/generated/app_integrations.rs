@@ -199,116 +199,94 @@ pub enum Action {
     UpdateEventIntegration,
 }
 
-const ACTION_NAMES: [&str; 35] = [
-    "app-integrations:CreateApplication",
-    "app-integrations:CreateApplicationAssociation",
-    "app-integrations:CreateDataIntegration",
-    "app-integrations:CreateDataIntegrationAssociation",
-    "app-integrations:CreateDataIntegrationSchedule",
-    "app-integrations:CreateEventIntegration",
-    "app-integrations:CreateEventIntegrationAssociation",
-    "app-integrations:DeleteApplication",
-    "app-integrations:DeleteApplicationAssociation",
-    "app-integrations:DeleteDataIntegration",
-    "app-integrations:DeleteDataIntegrationAssociation",
-    "app-integrations:DeleteEventIntegration",
-    "app-integrations:DeleteEventIntegrationAssociation",
-    "app-integrations:GetApplication",
-    "app-integrations:GetDataIntegration",
-    "app-integrations:GetDataIntegrationExecution",
-    "app-integrations:GetDataIntegrationSchedule",
-    "app-integrations:GetEventIntegration",
-    "app-integrations:ListApplicationAssociations",
-    "app-integrations:ListApplications",
-    "app-integrations:ListDataIntegrationAssociations",
-    "app-integrations:ListDataIntegrationExecutions",
-    "app-integrations:ListDataIntegrations",
-    "app-integrations:ListDataIntegrationSchedules",
-    "app-integrations:ListEventIntegrationAssociations",
-    "app-integrations:ListEventIntegrations",
-    "app-integrations:ListTagsForResource",
-    "app-integrations:StartDataIntegrationExecution",
-    "app-integrations:TagResource",
-    "app-integrations:UntagResource",
-    "app-integrations:UpdateApplication",
-    "app-integrations:UpdateDataIntegration",
-    "app-integrations:UpdateDataIntegrationAssociation",
-    "app-integrations:UpdateDataIntegrationSchedule",
-    "app-integrations:UpdateEventIntegration",
+static ACTION_NAMES: &str = "app-integrations:CreateApplicationapp-integrations:CreateApplicationAssociationapp-integrations:CreateDataIntegrationapp-integrations:CreateDataIntegrationAssociationapp-integrations:CreateDataIntegrationScheduleapp-integrations:CreateEventIntegrationapp-integrations:CreateEventIntegrationAssociationapp-integrations:DeleteApplicationapp-integrations:DeleteApplicationAssociationapp-integrations:DeleteDataIntegrationapp-integrations:DeleteDataIntegrationAssociationapp-integrations:DeleteEventIntegrationapp-integrations:DeleteEventIntegrationAssociationapp-integrations:GetApplicationapp-integrations:GetDataIntegrationapp-integrations:GetDataIntegrationExecutionapp-integrations:GetDataIntegrationScheduleapp-integrations:GetEventIntegrationapp-integrations:ListApplicationAssociationsapp-integrations:ListApplicationsapp-integrations:ListDataIntegrationAssociationsapp-integrations:ListDataIntegrationExecutionsapp-integrations:ListDataIntegrationsapp-integrations:ListDataIntegrationSchedulesapp-integrations:ListEventIntegrationAssociationsapp-integrations:ListEventIntegrationsapp-integrations:ListTagsForResourceapp-integrations:StartDataIntegrationExecutionapp-integrations:TagResourceapp-integrations:UntagResourceapp-integrations:UpdateApplicationapp-integrations:UpdateDataIntegrationapp-integrations:UpdateDataIntegrationAssociationapp-integrations:UpdateDataIntegrationScheduleapp-integrations:UpdateEventIntegration";
+
+static ACTION_NAME_ENDS: [u32; 35] = [
+    34, 79, 117, 166, 212, 251, 301, 335, 380, 418, 467, 506, 556, 587, 622, 666, 709, 745, 789,
+    822, 870, 916, 953, 998, 1047, 1085, 1121, 1167, 1195, 1225, 1259, 1297, 1346, 1392, 1431,
+];
+
+static ACTIONS: [Action; 35] = [
+    Action::CreateApplication,
+    Action::CreateApplicationAssociation,
+    Action::CreateDataIntegration,
+    Action::CreateDataIntegrationAssociation,
+    Action::CreateDataIntegrationSchedule,
+    Action::CreateEventIntegration,
+    Action::CreateEventIntegrationAssociation,
+    Action::DeleteApplication,
+    Action::DeleteApplicationAssociation,
+    Action::DeleteDataIntegration,
+    Action::DeleteDataIntegrationAssociation,
+    Action::DeleteEventIntegration,
+    Action::DeleteEventIntegrationAssociation,
+    Action::GetApplication,
+    Action::GetDataIntegration,
+    Action::GetDataIntegrationExecution,
+    Action::GetDataIntegrationSchedule,
+    Action::GetEventIntegration,
+    Action::ListApplicationAssociations,
+    Action::ListApplications,
+    Action::ListDataIntegrationAssociations,
+    Action::ListDataIntegrationExecutions,
+    Action::ListDataIntegrations,
+    Action::ListDataIntegrationSchedules,
+    Action::ListEventIntegrationAssociations,
+    Action::ListEventIntegrations,
+    Action::ListTagsForResource,
+    Action::StartDataIntegrationExecution,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateApplication,
+    Action::UpdateDataIntegration,
+    Action::UpdateDataIntegrationAssociation,
+    Action::UpdateDataIntegrationSchedule,
+    Action::UpdateEventIntegration,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 35] = [
-        Action::CreateApplication,
-        Action::CreateApplicationAssociation,
-        Action::CreateDataIntegration,
-        Action::CreateDataIntegrationAssociation,
-        Action::CreateDataIntegrationSchedule,
-        Action::CreateEventIntegration,
-        Action::CreateEventIntegrationAssociation,
-        Action::DeleteApplication,
-        Action::DeleteApplicationAssociation,
-        Action::DeleteDataIntegration,
-        Action::DeleteDataIntegrationAssociation,
-        Action::DeleteEventIntegration,
-        Action::DeleteEventIntegrationAssociation,
-        Action::GetApplication,
-        Action::GetDataIntegration,
-        Action::GetDataIntegrationExecution,
-        Action::GetDataIntegrationSchedule,
-        Action::GetEventIntegration,
-        Action::ListApplicationAssociations,
-        Action::ListApplications,
-        Action::ListDataIntegrationAssociations,
-        Action::ListDataIntegrationExecutions,
-        Action::ListDataIntegrations,
-        Action::ListDataIntegrationSchedules,
-        Action::ListEventIntegrationAssociations,
-        Action::ListEventIntegrations,
-        Action::ListTagsForResource,
-        Action::StartDataIntegrationExecution,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateApplication,
-        Action::UpdateDataIntegration,
-        Action::UpdateDataIntegrationAssociation,
-        Action::UpdateDataIntegrationSchedule,
-        Action::UpdateEventIntegration,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `app-integrations:CreateApplication`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateApplication`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(651 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -344,32 +322,31 @@ pub enum ResourceType {
     EventIntegrationAssociation,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 6] = [
-    "application",
-    "application-association",
-    "data-integration",
-    "data-integration-association",
-    "event-integration",
-    "event-integration-association",
+static RESOURCE_TYPE_NAMES: &str = "applicationapplication-associationdata-integrationdata-integration-associationevent-integrationevent-integration-association";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 6] = [11, 34, 50, 78, 95, 124];
+
+static RESOURCE_TYPES: [ResourceType; 6] = [
+    ResourceType::Application,
+    ResourceType::ApplicationAssociation,
+    ResourceType::DataIntegration,
+    ResourceType::DataIntegrationAssociation,
+    ResourceType::EventIntegration,
+    ResourceType::EventIntegrationAssociation,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 6] = [
-        ResourceType::Application,
-        ResourceType::ApplicationAssociation,
-        ResourceType::DataIntegration,
-        ResourceType::DataIntegrationAssociation,
-        ResourceType::EventIntegration,
-        ResourceType::EventIntegrationAssociation,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -378,6 +355,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -395,40 +373,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

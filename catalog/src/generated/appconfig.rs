@@ -323,162 +323,119 @@ pub enum Action {
     ValidateConfiguration,
 }
 
-const ACTION_NAMES: [&str; 58] = [
-    "appconfig:CreateApplication",
-    "appconfig:CreateConfigurationProfile",
-    "appconfig:CreateDeploymentStrategy",
-    "appconfig:CreateEnvironment",
-    "appconfig:CreateExperimentDefinition",
-    "appconfig:CreateExtension",
-    "appconfig:CreateExtensionAssociation",
-    "appconfig:CreateHostedConfigurationVersion",
-    "appconfig:DeleteApplication",
-    "appconfig:DeleteConfigurationProfile",
-    "appconfig:DeleteDeploymentStrategy",
-    "appconfig:DeleteEnvironment",
-    "appconfig:DeleteExperimentDefinition",
-    "appconfig:DeleteExtension",
-    "appconfig:DeleteExtensionAssociation",
-    "appconfig:DeleteHostedConfigurationVersion",
-    "appconfig:GetAccountSettings",
-    "appconfig:GetApplication",
-    "appconfig:GetConfiguration",
-    "appconfig:GetConfigurationProfile",
-    "appconfig:GetDeployment",
-    "appconfig:GetDeploymentStrategy",
-    "appconfig:GetEnvironment",
-    "appconfig:GetExperimentDefinition",
-    "appconfig:GetExperimentRun",
-    "appconfig:GetExtension",
-    "appconfig:GetExtensionAssociation",
-    "appconfig:GetHostedConfigurationVersion",
-    "appconfig:GetLatestConfiguration",
-    "appconfig:ListApplications",
-    "appconfig:ListConfigurationProfiles",
-    "appconfig:ListDeployments",
-    "appconfig:ListDeploymentStrategies",
-    "appconfig:ListEnvironments",
-    "appconfig:ListExperimentDefinitions",
-    "appconfig:ListExperimentRunEvents",
-    "appconfig:ListExperimentRuns",
-    "appconfig:ListExtensionAssociations",
-    "appconfig:ListExtensions",
-    "appconfig:ListHostedConfigurationVersions",
-    "appconfig:ListTagsForResource",
-    "appconfig:StartConfigurationSession",
-    "appconfig:StartDeployment",
-    "appconfig:StartExperimentRun",
-    "appconfig:StopDeployment",
-    "appconfig:StopExperimentRun",
-    "appconfig:TagResource",
-    "appconfig:UntagResource",
-    "appconfig:UpdateAccountSettings",
-    "appconfig:UpdateApplication",
-    "appconfig:UpdateConfigurationProfile",
-    "appconfig:UpdateDeploymentStrategy",
-    "appconfig:UpdateEnvironment",
-    "appconfig:UpdateExperimentDefinition",
-    "appconfig:UpdateExperimentRun",
-    "appconfig:UpdateExtension",
-    "appconfig:UpdateExtensionAssociation",
-    "appconfig:ValidateConfiguration",
+static ACTION_NAMES: &str = "appconfig:CreateApplicationappconfig:CreateConfigurationProfileappconfig:CreateDeploymentStrategyappconfig:CreateEnvironmentappconfig:CreateExperimentDefinitionappconfig:CreateExtensionappconfig:CreateExtensionAssociationappconfig:CreateHostedConfigurationVersionappconfig:DeleteApplicationappconfig:DeleteConfigurationProfileappconfig:DeleteDeploymentStrategyappconfig:DeleteEnvironmentappconfig:DeleteExperimentDefinitionappconfig:DeleteExtensionappconfig:DeleteExtensionAssociationappconfig:DeleteHostedConfigurationVersionappconfig:GetAccountSettingsappconfig:GetApplicationappconfig:GetConfigurationappconfig:GetConfigurationProfileappconfig:GetDeploymentappconfig:GetDeploymentStrategyappconfig:GetEnvironmentappconfig:GetExperimentDefinitionappconfig:GetExperimentRunappconfig:GetExtensionappconfig:GetExtensionAssociationappconfig:GetHostedConfigurationVersionappconfig:GetLatestConfigurationappconfig:ListApplicationsappconfig:ListConfigurationProfilesappconfig:ListDeploymentsappconfig:ListDeploymentStrategiesappconfig:ListEnvironmentsappconfig:ListExperimentDefinitionsappconfig:ListExperimentRunEventsappconfig:ListExperimentRunsappconfig:ListExtensionAssociationsappconfig:ListExtensionsappconfig:ListHostedConfigurationVersionsappconfig:ListTagsForResourceappconfig:StartConfigurationSessionappconfig:StartDeploymentappconfig:StartExperimentRunappconfig:StopDeploymentappconfig:StopExperimentRunappconfig:TagResourceappconfig:UntagResourceappconfig:UpdateAccountSettingsappconfig:UpdateApplicationappconfig:UpdateConfigurationProfileappconfig:UpdateDeploymentStrategyappconfig:UpdateEnvironmentappconfig:UpdateExperimentDefinitionappconfig:UpdateExperimentRunappconfig:UpdateExtensionappconfig:UpdateExtensionAssociationappconfig:ValidateConfiguration";
+
+static ACTION_NAME_ENDS: [u32; 58] = [
+    27, 63, 97, 124, 160, 185, 221, 263, 290, 326, 360, 387, 423, 448, 484, 526, 554, 578, 604,
+    637, 660, 691, 715, 748, 774, 796, 829, 868, 900, 926, 961, 986, 1020, 1046, 1081, 1114, 1142,
+    1177, 1201, 1242, 1271, 1306, 1331, 1359, 1383, 1410, 1431, 1454, 1485, 1512, 1548, 1582, 1609,
+    1645, 1674, 1699, 1735, 1766,
+];
+
+static ACTIONS: [Action; 58] = [
+    Action::CreateApplication,
+    Action::CreateConfigurationProfile,
+    Action::CreateDeploymentStrategy,
+    Action::CreateEnvironment,
+    Action::CreateExperimentDefinition,
+    Action::CreateExtension,
+    Action::CreateExtensionAssociation,
+    Action::CreateHostedConfigurationVersion,
+    Action::DeleteApplication,
+    Action::DeleteConfigurationProfile,
+    Action::DeleteDeploymentStrategy,
+    Action::DeleteEnvironment,
+    Action::DeleteExperimentDefinition,
+    Action::DeleteExtension,
+    Action::DeleteExtensionAssociation,
+    Action::DeleteHostedConfigurationVersion,
+    Action::GetAccountSettings,
+    Action::GetApplication,
+    Action::GetConfiguration,
+    Action::GetConfigurationProfile,
+    Action::GetDeployment,
+    Action::GetDeploymentStrategy,
+    Action::GetEnvironment,
+    Action::GetExperimentDefinition,
+    Action::GetExperimentRun,
+    Action::GetExtension,
+    Action::GetExtensionAssociation,
+    Action::GetHostedConfigurationVersion,
+    Action::GetLatestConfiguration,
+    Action::ListApplications,
+    Action::ListConfigurationProfiles,
+    Action::ListDeployments,
+    Action::ListDeploymentStrategies,
+    Action::ListEnvironments,
+    Action::ListExperimentDefinitions,
+    Action::ListExperimentRunEvents,
+    Action::ListExperimentRuns,
+    Action::ListExtensionAssociations,
+    Action::ListExtensions,
+    Action::ListHostedConfigurationVersions,
+    Action::ListTagsForResource,
+    Action::StartConfigurationSession,
+    Action::StartDeployment,
+    Action::StartExperimentRun,
+    Action::StopDeployment,
+    Action::StopExperimentRun,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAccountSettings,
+    Action::UpdateApplication,
+    Action::UpdateConfigurationProfile,
+    Action::UpdateDeploymentStrategy,
+    Action::UpdateEnvironment,
+    Action::UpdateExperimentDefinition,
+    Action::UpdateExperimentRun,
+    Action::UpdateExtension,
+    Action::UpdateExtensionAssociation,
+    Action::ValidateConfiguration,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 58] = [
-        Action::CreateApplication,
-        Action::CreateConfigurationProfile,
-        Action::CreateDeploymentStrategy,
-        Action::CreateEnvironment,
-        Action::CreateExperimentDefinition,
-        Action::CreateExtension,
-        Action::CreateExtensionAssociation,
-        Action::CreateHostedConfigurationVersion,
-        Action::DeleteApplication,
-        Action::DeleteConfigurationProfile,
-        Action::DeleteDeploymentStrategy,
-        Action::DeleteEnvironment,
-        Action::DeleteExperimentDefinition,
-        Action::DeleteExtension,
-        Action::DeleteExtensionAssociation,
-        Action::DeleteHostedConfigurationVersion,
-        Action::GetAccountSettings,
-        Action::GetApplication,
-        Action::GetConfiguration,
-        Action::GetConfigurationProfile,
-        Action::GetDeployment,
-        Action::GetDeploymentStrategy,
-        Action::GetEnvironment,
-        Action::GetExperimentDefinition,
-        Action::GetExperimentRun,
-        Action::GetExtension,
-        Action::GetExtensionAssociation,
-        Action::GetHostedConfigurationVersion,
-        Action::GetLatestConfiguration,
-        Action::ListApplications,
-        Action::ListConfigurationProfiles,
-        Action::ListDeployments,
-        Action::ListDeploymentStrategies,
-        Action::ListEnvironments,
-        Action::ListExperimentDefinitions,
-        Action::ListExperimentRunEvents,
-        Action::ListExperimentRuns,
-        Action::ListExtensionAssociations,
-        Action::ListExtensions,
-        Action::ListHostedConfigurationVersions,
-        Action::ListTagsForResource,
-        Action::StartConfigurationSession,
-        Action::StartDeployment,
-        Action::StartExperimentRun,
-        Action::StopDeployment,
-        Action::StopExperimentRun,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAccountSettings,
-        Action::UpdateApplication,
-        Action::UpdateConfigurationProfile,
-        Action::UpdateDeploymentStrategy,
-        Action::UpdateEnvironment,
-        Action::UpdateExperimentDefinition,
-        Action::UpdateExperimentRun,
-        Action::UpdateExtension,
-        Action::UpdateExtensionAssociation,
-        Action::ValidateConfiguration,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `appconfig:CreateApplication`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateApplication`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(686 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -532,42 +489,36 @@ pub enum ResourceType {
     Hostedconfigurationversion,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 11] = [
-    "application",
-    "configuration",
-    "configurationprofile",
-    "deployment",
-    "deploymentstrategy",
-    "environment",
-    "experimentdefinition",
-    "experimentrun",
-    "extension",
-    "extensionassociation",
-    "hostedconfigurationversion",
+static RESOURCE_TYPE_NAMES: &str = "applicationconfigurationconfigurationprofiledeploymentdeploymentstrategyenvironmentexperimentdefinitionexperimentrunextensionextensionassociationhostedconfigurationversion";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 11] = [11, 24, 44, 54, 72, 83, 103, 116, 125, 145, 171];
+
+static RESOURCE_TYPES: [ResourceType; 11] = [
+    ResourceType::Application,
+    ResourceType::Configuration,
+    ResourceType::Configurationprofile,
+    ResourceType::Deployment,
+    ResourceType::Deploymentstrategy,
+    ResourceType::Environment,
+    ResourceType::Experimentdefinition,
+    ResourceType::Experimentrun,
+    ResourceType::Extension,
+    ResourceType::Extensionassociation,
+    ResourceType::Hostedconfigurationversion,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 11] = [
-        ResourceType::Application,
-        ResourceType::Configuration,
-        ResourceType::Configurationprofile,
-        ResourceType::Deployment,
-        ResourceType::Deploymentstrategy,
-        ResourceType::Environment,
-        ResourceType::Experimentdefinition,
-        ResourceType::Experimentrun,
-        ResourceType::Extension,
-        ResourceType::Extensionassociation,
-        ResourceType::Hostedconfigurationversion,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -576,6 +527,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -593,40 +545,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -151,98 +151,85 @@ pub enum Action {
     UpdateIngestionDestination,
 }
 
-const ACTION_NAMES: [&str; 26] = [
-    "appfabric:BatchGetUserAccessTasks",
-    "appfabric:ConnectAppAuthorization",
-    "appfabric:CreateAppAuthorization",
-    "appfabric:CreateAppBundle",
-    "appfabric:CreateIngestion",
-    "appfabric:CreateIngestionDestination",
-    "appfabric:DeleteAppAuthorization",
-    "appfabric:DeleteAppBundle",
-    "appfabric:DeleteIngestion",
-    "appfabric:DeleteIngestionDestination",
-    "appfabric:GetAppAuthorization",
-    "appfabric:GetAppBundle",
-    "appfabric:GetIngestion",
-    "appfabric:GetIngestionDestination",
-    "appfabric:ListAppAuthorizations",
-    "appfabric:ListAppBundles",
-    "appfabric:ListIngestionDestinations",
-    "appfabric:ListIngestions",
-    "appfabric:ListTagsForResource",
-    "appfabric:StartIngestion",
-    "appfabric:StartUserAccessTasks",
-    "appfabric:StopIngestion",
-    "appfabric:TagResource",
-    "appfabric:UntagResource",
-    "appfabric:UpdateAppAuthorization",
-    "appfabric:UpdateIngestionDestination",
+static ACTION_NAMES: &str = "appfabric:BatchGetUserAccessTasksappfabric:ConnectAppAuthorizationappfabric:CreateAppAuthorizationappfabric:CreateAppBundleappfabric:CreateIngestionappfabric:CreateIngestionDestinationappfabric:DeleteAppAuthorizationappfabric:DeleteAppBundleappfabric:DeleteIngestionappfabric:DeleteIngestionDestinationappfabric:GetAppAuthorizationappfabric:GetAppBundleappfabric:GetIngestionappfabric:GetIngestionDestinationappfabric:ListAppAuthorizationsappfabric:ListAppBundlesappfabric:ListIngestionDestinationsappfabric:ListIngestionsappfabric:ListTagsForResourceappfabric:StartIngestionappfabric:StartUserAccessTasksappfabric:StopIngestionappfabric:TagResourceappfabric:UntagResourceappfabric:UpdateAppAuthorizationappfabric:UpdateIngestionDestination";
+
+static ACTION_NAME_ENDS: [u32; 26] = [
+    33, 66, 98, 123, 148, 184, 216, 241, 266, 302, 331, 353, 375, 408, 439, 463, 498, 522, 551,
+    575, 605, 628, 649, 672, 704, 740,
+];
+
+static ACTIONS: [Action; 26] = [
+    Action::BatchGetUserAccessTasks,
+    Action::ConnectAppAuthorization,
+    Action::CreateAppAuthorization,
+    Action::CreateAppBundle,
+    Action::CreateIngestion,
+    Action::CreateIngestionDestination,
+    Action::DeleteAppAuthorization,
+    Action::DeleteAppBundle,
+    Action::DeleteIngestion,
+    Action::DeleteIngestionDestination,
+    Action::GetAppAuthorization,
+    Action::GetAppBundle,
+    Action::GetIngestion,
+    Action::GetIngestionDestination,
+    Action::ListAppAuthorizations,
+    Action::ListAppBundles,
+    Action::ListIngestionDestinations,
+    Action::ListIngestions,
+    Action::ListTagsForResource,
+    Action::StartIngestion,
+    Action::StartUserAccessTasks,
+    Action::StopIngestion,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAppAuthorization,
+    Action::UpdateIngestionDestination,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 26] = [
-        Action::BatchGetUserAccessTasks,
-        Action::ConnectAppAuthorization,
-        Action::CreateAppAuthorization,
-        Action::CreateAppBundle,
-        Action::CreateIngestion,
-        Action::CreateIngestionDestination,
-        Action::DeleteAppAuthorization,
-        Action::DeleteAppBundle,
-        Action::DeleteIngestion,
-        Action::DeleteIngestionDestination,
-        Action::GetAppAuthorization,
-        Action::GetAppBundle,
-        Action::GetIngestion,
-        Action::GetIngestionDestination,
-        Action::ListAppAuthorizations,
-        Action::ListAppBundles,
-        Action::ListIngestionDestinations,
-        Action::ListIngestions,
-        Action::ListTagsForResource,
-        Action::StartIngestion,
-        Action::StartUserAccessTasks,
-        Action::StopIngestion,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAppAuthorization,
-        Action::UpdateIngestionDestination,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `appfabric:BatchGetUserAccessTasks`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchGetUserAccessTasks`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(744 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -270,28 +257,29 @@ pub enum ResourceType {
     Ingestiondestination,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = [
-    "appauthorization",
-    "appbundle",
-    "ingestion",
-    "ingestiondestination",
+static RESOURCE_TYPE_NAMES: &str = "appauthorizationappbundleingestioningestiondestination";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [16, 25, 34, 54];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::Appauthorization,
+    ResourceType::Appbundle,
+    ResourceType::Ingestion,
+    ResourceType::Ingestiondestination,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::Appauthorization,
-        ResourceType::Appbundle,
-        ResourceType::Ingestion,
-        ResourceType::Ingestiondestination,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -300,6 +288,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -317,40 +306,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -166,108 +166,90 @@ pub enum Action {
     UseConnectorProfile,
 }
 
-const ACTION_NAMES: [&str; 31] = [
-    "appflow:CancelFlowExecutions",
-    "appflow:CreateConnectorProfile",
-    "appflow:CreateFlow",
-    "appflow:DeleteConnectorProfile",
-    "appflow:DeleteFlow",
-    "appflow:DescribeConnector",
-    "appflow:DescribeConnectorEntity",
-    "appflow:DescribeConnectorFields",
-    "appflow:DescribeConnectorProfiles",
-    "appflow:DescribeConnectors",
-    "appflow:DescribeFlow",
-    "appflow:DescribeFlowExecution",
-    "appflow:DescribeFlowExecutionRecords",
-    "appflow:DescribeFlows",
-    "appflow:ListConnectorEntities",
-    "appflow:ListConnectorFields",
-    "appflow:ListConnectors",
-    "appflow:ListFlows",
-    "appflow:ListTagsForResource",
-    "appflow:RegisterConnector",
-    "appflow:ResetConnectorMetadataCache",
-    "appflow:RunFlow",
-    "appflow:StartFlow",
-    "appflow:StopFlow",
-    "appflow:TagResource",
-    "appflow:UnRegisterConnector",
-    "appflow:UntagResource",
-    "appflow:UpdateConnectorProfile",
-    "appflow:UpdateConnectorRegistration",
-    "appflow:UpdateFlow",
-    "appflow:UseConnectorProfile",
+static ACTION_NAMES: &str = "appflow:CancelFlowExecutionsappflow:CreateConnectorProfileappflow:CreateFlowappflow:DeleteConnectorProfileappflow:DeleteFlowappflow:DescribeConnectorappflow:DescribeConnectorEntityappflow:DescribeConnectorFieldsappflow:DescribeConnectorProfilesappflow:DescribeConnectorsappflow:DescribeFlowappflow:DescribeFlowExecutionappflow:DescribeFlowExecutionRecordsappflow:DescribeFlowsappflow:ListConnectorEntitiesappflow:ListConnectorFieldsappflow:ListConnectorsappflow:ListFlowsappflow:ListTagsForResourceappflow:RegisterConnectorappflow:ResetConnectorMetadataCacheappflow:RunFlowappflow:StartFlowappflow:StopFlowappflow:TagResourceappflow:UnRegisterConnectorappflow:UntagResourceappflow:UpdateConnectorProfileappflow:UpdateConnectorRegistrationappflow:UpdateFlowappflow:UseConnectorProfile";
+
+static ACTION_NAME_ENDS: [u32; 31] = [
+    28, 58, 76, 106, 124, 149, 180, 211, 244, 270, 290, 319, 355, 376, 405, 432, 454, 471, 498,
+    523, 558, 573, 590, 606, 625, 652, 673, 703, 738, 756, 783,
+];
+
+static ACTIONS: [Action; 31] = [
+    Action::CancelFlowExecutions,
+    Action::CreateConnectorProfile,
+    Action::CreateFlow,
+    Action::DeleteConnectorProfile,
+    Action::DeleteFlow,
+    Action::DescribeConnector,
+    Action::DescribeConnectorEntity,
+    Action::DescribeConnectorFields,
+    Action::DescribeConnectorProfiles,
+    Action::DescribeConnectors,
+    Action::DescribeFlow,
+    Action::DescribeFlowExecution,
+    Action::DescribeFlowExecutionRecords,
+    Action::DescribeFlows,
+    Action::ListConnectorEntities,
+    Action::ListConnectorFields,
+    Action::ListConnectors,
+    Action::ListFlows,
+    Action::ListTagsForResource,
+    Action::RegisterConnector,
+    Action::ResetConnectorMetadataCache,
+    Action::RunFlow,
+    Action::StartFlow,
+    Action::StopFlow,
+    Action::TagResource,
+    Action::UnRegisterConnector,
+    Action::UntagResource,
+    Action::UpdateConnectorProfile,
+    Action::UpdateConnectorRegistration,
+    Action::UpdateFlow,
+    Action::UseConnectorProfile,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 31] = [
-        Action::CancelFlowExecutions,
-        Action::CreateConnectorProfile,
-        Action::CreateFlow,
-        Action::DeleteConnectorProfile,
-        Action::DeleteFlow,
-        Action::DescribeConnector,
-        Action::DescribeConnectorEntity,
-        Action::DescribeConnectorFields,
-        Action::DescribeConnectorProfiles,
-        Action::DescribeConnectors,
-        Action::DescribeFlow,
-        Action::DescribeFlowExecution,
-        Action::DescribeFlowExecutionRecords,
-        Action::DescribeFlows,
-        Action::ListConnectorEntities,
-        Action::ListConnectorFields,
-        Action::ListConnectors,
-        Action::ListFlows,
-        Action::ListTagsForResource,
-        Action::RegisterConnector,
-        Action::ResetConnectorMetadataCache,
-        Action::RunFlow,
-        Action::StartFlow,
-        Action::StopFlow,
-        Action::TagResource,
-        Action::UnRegisterConnector,
-        Action::UntagResource,
-        Action::UpdateConnectorProfile,
-        Action::UpdateConnectorRegistration,
-        Action::UpdateFlow,
-        Action::UseConnectorProfile,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `appflow:CancelFlowExecutions`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CancelFlowExecutions`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(770 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -289,22 +271,28 @@ pub enum ResourceType {
     Flow,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = ["connector", "connectorprofile", "flow"];
+static RESOURCE_TYPE_NAMES: &str = "connectorconnectorprofileflow";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [9, 25, 29];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::Connector,
+    ResourceType::Connectorprofile,
+    ResourceType::Flow,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::Connector,
-        ResourceType::Connectorprofile,
-        ResourceType::Flow,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -313,6 +301,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -330,40 +319,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

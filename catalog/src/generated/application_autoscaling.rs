@@ -84,74 +84,72 @@ pub enum Action {
     UntagResource,
 }
 
-const ACTION_NAMES: [&str; 14] = [
-    "application-autoscaling:DeleteScalingPolicy",
-    "application-autoscaling:DeleteScheduledAction",
-    "application-autoscaling:DeregisterScalableTarget",
-    "application-autoscaling:DescribeScalableTargets",
-    "application-autoscaling:DescribeScalingActivities",
-    "application-autoscaling:DescribeScalingPolicies",
-    "application-autoscaling:DescribeScheduledActions",
-    "application-autoscaling:GetPredictiveScalingForecast",
-    "application-autoscaling:ListTagsForResource",
-    "application-autoscaling:PutScalingPolicy",
-    "application-autoscaling:PutScheduledAction",
-    "application-autoscaling:RegisterScalableTarget",
-    "application-autoscaling:TagResource",
-    "application-autoscaling:UntagResource",
+static ACTION_NAMES: &str = "application-autoscaling:DeleteScalingPolicyapplication-autoscaling:DeleteScheduledActionapplication-autoscaling:DeregisterScalableTargetapplication-autoscaling:DescribeScalableTargetsapplication-autoscaling:DescribeScalingActivitiesapplication-autoscaling:DescribeScalingPoliciesapplication-autoscaling:DescribeScheduledActionsapplication-autoscaling:GetPredictiveScalingForecastapplication-autoscaling:ListTagsForResourceapplication-autoscaling:PutScalingPolicyapplication-autoscaling:PutScheduledActionapplication-autoscaling:RegisterScalableTargetapplication-autoscaling:TagResourceapplication-autoscaling:UntagResource";
+
+static ACTION_NAME_ENDS: [u32; 14] = [
+    43, 88, 136, 183, 232, 279, 327, 379, 422, 462, 504, 550, 585, 622,
+];
+
+static ACTIONS: [Action; 14] = [
+    Action::DeleteScalingPolicy,
+    Action::DeleteScheduledAction,
+    Action::DeregisterScalableTarget,
+    Action::DescribeScalableTargets,
+    Action::DescribeScalingActivities,
+    Action::DescribeScalingPolicies,
+    Action::DescribeScheduledActions,
+    Action::GetPredictiveScalingForecast,
+    Action::ListTagsForResource,
+    Action::PutScalingPolicy,
+    Action::PutScheduledAction,
+    Action::RegisterScalableTarget,
+    Action::TagResource,
+    Action::UntagResource,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 14] = [
-        Action::DeleteScalingPolicy,
-        Action::DeleteScheduledAction,
-        Action::DeregisterScalableTarget,
-        Action::DescribeScalableTargets,
-        Action::DescribeScalingActivities,
-        Action::DescribeScalingPolicies,
-        Action::DescribeScheduledActions,
-        Action::GetPredictiveScalingForecast,
-        Action::ListTagsForResource,
-        Action::PutScalingPolicy,
-        Action::PutScheduledAction,
-        Action::RegisterScalableTarget,
-        Action::TagResource,
-        Action::UntagResource,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `application-autoscaling:DeleteScalingPolicy`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `DeleteScalingPolicy`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(801 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -167,18 +165,24 @@ pub enum ResourceType {
     ScalableTarget,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["ScalableTarget"];
+static RESOURCE_TYPE_NAMES: &str = "ScalableTarget";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [14];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::ScalableTarget];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::ScalableTarget];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -187,6 +191,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -208,15 +213,11 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 5] = [
-    "application-autoscaling:scalable-dimension",
-    "application-autoscaling:service-namespace",
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "application-autoscaling:scalable-dimensionapplication-autoscaling:service-namespaceaws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 5] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 5] = [42, 83, 107, 132, 143];
+
+static CONDITION_KEY_TYPES: [KeyType; 5] = [
     KeyType::String,
     KeyType::String,
     KeyType::String,
@@ -224,33 +225,39 @@ const CONDITION_KEY_TYPES: [KeyType; 5] = [
     KeyType::ArrayOfString,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 5] = [
+    ConditionKey::ApplicationAutoscalingScalableDimension,
+    ConditionKey::ApplicationAutoscalingServiceNamespace,
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 5] = [
-        ConditionKey::ApplicationAutoscalingScalableDimension,
-        ConditionKey::ApplicationAutoscalingServiceNamespace,
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

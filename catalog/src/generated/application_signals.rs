@@ -157,110 +157,91 @@ pub enum Action {
     UpdateServiceLevelObjective,
 }
 
-const ACTION_NAMES: [&str; 32] = [
-    "application-signals:BatchDeleteInstrumentationConfigurations",
-    "application-signals:BatchGetServiceLevelObjectiveBudgetReport",
-    "application-signals:BatchUpdateExclusionWindows",
-    "application-signals:CreateInstrumentationConfiguration",
-    "application-signals:CreateServiceLevelObjective",
-    "application-signals:DeleteGroupingConfiguration",
-    "application-signals:DeleteInstrumentationConfiguration",
-    "application-signals:DeleteServiceLevelObjective",
-    "application-signals:GetInstrumentationConfiguration",
-    "application-signals:GetInstrumentationConfigurationStatus",
-    "application-signals:GetService",
-    "application-signals:GetServiceLevelObjective",
-    "application-signals:Link",
-    "application-signals:ListAuditFindings",
-    "application-signals:ListEntityEvents",
-    "application-signals:ListGroupingAttributeDefinitions",
-    "application-signals:ListInstrumentationConfigurations",
-    "application-signals:ListObservedEntities",
-    "application-signals:ListServiceDependencies",
-    "application-signals:ListServiceDependents",
-    "application-signals:ListServiceLevelObjectiveExclusionWindows",
-    "application-signals:ListServiceLevelObjectives",
-    "application-signals:ListServiceOperations",
-    "application-signals:ListServices",
-    "application-signals:ListServiceStates",
-    "application-signals:ListTagsForResource",
-    "application-signals:PutGroupingConfiguration",
-    "application-signals:ReportInstrumentationConfigurationStatus",
-    "application-signals:StartDiscovery",
-    "application-signals:TagResource",
-    "application-signals:UntagResource",
-    "application-signals:UpdateServiceLevelObjective",
+static ACTION_NAMES: &str = "application-signals:BatchDeleteInstrumentationConfigurationsapplication-signals:BatchGetServiceLevelObjectiveBudgetReportapplication-signals:BatchUpdateExclusionWindowsapplication-signals:CreateInstrumentationConfigurationapplication-signals:CreateServiceLevelObjectiveapplication-signals:DeleteGroupingConfigurationapplication-signals:DeleteInstrumentationConfigurationapplication-signals:DeleteServiceLevelObjectiveapplication-signals:GetInstrumentationConfigurationapplication-signals:GetInstrumentationConfigurationStatusapplication-signals:GetServiceapplication-signals:GetServiceLevelObjectiveapplication-signals:Linkapplication-signals:ListAuditFindingsapplication-signals:ListEntityEventsapplication-signals:ListGroupingAttributeDefinitionsapplication-signals:ListInstrumentationConfigurationsapplication-signals:ListObservedEntitiesapplication-signals:ListServiceDependenciesapplication-signals:ListServiceDependentsapplication-signals:ListServiceLevelObjectiveExclusionWindowsapplication-signals:ListServiceLevelObjectivesapplication-signals:ListServiceOperationsapplication-signals:ListServicesapplication-signals:ListServiceStatesapplication-signals:ListTagsForResourceapplication-signals:PutGroupingConfigurationapplication-signals:ReportInstrumentationConfigurationStatusapplication-signals:StartDiscoveryapplication-signals:TagResourceapplication-signals:UntagResourceapplication-signals:UpdateServiceLevelObjective";
+
+static ACTION_NAME_ENDS: [u32; 32] = [
+    60, 121, 168, 222, 269, 316, 370, 417, 468, 525, 555, 599, 623, 660, 696, 748, 801, 841, 884,
+    925, 986, 1032, 1073, 1105, 1142, 1181, 1225, 1285, 1319, 1350, 1383, 1430,
+];
+
+static ACTIONS: [Action; 32] = [
+    Action::BatchDeleteInstrumentationConfigurations,
+    Action::BatchGetServiceLevelObjectiveBudgetReport,
+    Action::BatchUpdateExclusionWindows,
+    Action::CreateInstrumentationConfiguration,
+    Action::CreateServiceLevelObjective,
+    Action::DeleteGroupingConfiguration,
+    Action::DeleteInstrumentationConfiguration,
+    Action::DeleteServiceLevelObjective,
+    Action::GetInstrumentationConfiguration,
+    Action::GetInstrumentationConfigurationStatus,
+    Action::GetService,
+    Action::GetServiceLevelObjective,
+    Action::Link,
+    Action::ListAuditFindings,
+    Action::ListEntityEvents,
+    Action::ListGroupingAttributeDefinitions,
+    Action::ListInstrumentationConfigurations,
+    Action::ListObservedEntities,
+    Action::ListServiceDependencies,
+    Action::ListServiceDependents,
+    Action::ListServiceLevelObjectiveExclusionWindows,
+    Action::ListServiceLevelObjectives,
+    Action::ListServiceOperations,
+    Action::ListServices,
+    Action::ListServiceStates,
+    Action::ListTagsForResource,
+    Action::PutGroupingConfiguration,
+    Action::ReportInstrumentationConfigurationStatus,
+    Action::StartDiscovery,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateServiceLevelObjective,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 32] = [
-        Action::BatchDeleteInstrumentationConfigurations,
-        Action::BatchGetServiceLevelObjectiveBudgetReport,
-        Action::BatchUpdateExclusionWindows,
-        Action::CreateInstrumentationConfiguration,
-        Action::CreateServiceLevelObjective,
-        Action::DeleteGroupingConfiguration,
-        Action::DeleteInstrumentationConfiguration,
-        Action::DeleteServiceLevelObjective,
-        Action::GetInstrumentationConfiguration,
-        Action::GetInstrumentationConfigurationStatus,
-        Action::GetService,
-        Action::GetServiceLevelObjective,
-        Action::Link,
-        Action::ListAuditFindings,
-        Action::ListEntityEvents,
-        Action::ListGroupingAttributeDefinitions,
-        Action::ListInstrumentationConfigurations,
-        Action::ListObservedEntities,
-        Action::ListServiceDependencies,
-        Action::ListServiceDependents,
-        Action::ListServiceLevelObjectiveExclusionWindows,
-        Action::ListServiceLevelObjectives,
-        Action::ListServiceOperations,
-        Action::ListServices,
-        Action::ListServiceStates,
-        Action::ListTagsForResource,
-        Action::PutGroupingConfiguration,
-        Action::ReportInstrumentationConfigurationStatus,
-        Action::StartDiscovery,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateServiceLevelObjective,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `application-signals:BatchDeleteInstrumentationConfigurations`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchDeleteInstrumentationConfigurations`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(815 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -280,18 +261,24 @@ pub enum ResourceType {
     Slo,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["instrumentationConfig", "slo"];
+static RESOURCE_TYPE_NAMES: &str = "instrumentationConfigslo";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [21, 24];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::InstrumentationConfig, ResourceType::Slo];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::InstrumentationConfig, ResourceType::Slo];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -300,6 +287,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -317,40 +305,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -149,114 +149,93 @@ pub enum Action {
     UpdateWorkload,
 }
 
-const ACTION_NAMES: [&str; 34] = [
-    "applicationinsights:AddWorkload",
-    "applicationinsights:CreateApplication",
-    "applicationinsights:CreateComponent",
-    "applicationinsights:CreateLogPattern",
-    "applicationinsights:DeleteApplication",
-    "applicationinsights:DeleteComponent",
-    "applicationinsights:DeleteLogPattern",
-    "applicationinsights:DescribeApplication",
-    "applicationinsights:DescribeComponent",
-    "applicationinsights:DescribeComponentConfiguration",
-    "applicationinsights:DescribeComponentConfigurationRecommendation",
-    "applicationinsights:DescribeLogPattern",
-    "applicationinsights:DescribeObservation",
-    "applicationinsights:DescribeProblem",
-    "applicationinsights:DescribeProblemObservations",
-    "applicationinsights:DescribeWorkload",
-    "applicationinsights:Link",
-    "applicationinsights:ListApplications",
-    "applicationinsights:ListComponents",
-    "applicationinsights:ListConfigurationHistory",
-    "applicationinsights:ListLogPatterns",
-    "applicationinsights:ListLogPatternSets",
-    "applicationinsights:ListProblems",
-    "applicationinsights:ListTagsForResource",
-    "applicationinsights:ListWorkloads",
-    "applicationinsights:RemoveWorkload",
-    "applicationinsights:TagResource",
-    "applicationinsights:UntagResource",
-    "applicationinsights:UpdateApplication",
-    "applicationinsights:UpdateComponent",
-    "applicationinsights:UpdateComponentConfiguration",
-    "applicationinsights:UpdateLogPattern",
-    "applicationinsights:UpdateProblem",
-    "applicationinsights:UpdateWorkload",
+static ACTION_NAMES: &str = "applicationinsights:AddWorkloadapplicationinsights:CreateApplicationapplicationinsights:CreateComponentapplicationinsights:CreateLogPatternapplicationinsights:DeleteApplicationapplicationinsights:DeleteComponentapplicationinsights:DeleteLogPatternapplicationinsights:DescribeApplicationapplicationinsights:DescribeComponentapplicationinsights:DescribeComponentConfigurationapplicationinsights:DescribeComponentConfigurationRecommendationapplicationinsights:DescribeLogPatternapplicationinsights:DescribeObservationapplicationinsights:DescribeProblemapplicationinsights:DescribeProblemObservationsapplicationinsights:DescribeWorkloadapplicationinsights:Linkapplicationinsights:ListApplicationsapplicationinsights:ListComponentsapplicationinsights:ListConfigurationHistoryapplicationinsights:ListLogPatternsapplicationinsights:ListLogPatternSetsapplicationinsights:ListProblemsapplicationinsights:ListTagsForResourceapplicationinsights:ListWorkloadsapplicationinsights:RemoveWorkloadapplicationinsights:TagResourceapplicationinsights:UntagResourceapplicationinsights:UpdateApplicationapplicationinsights:UpdateComponentapplicationinsights:UpdateComponentConfigurationapplicationinsights:UpdateLogPatternapplicationinsights:UpdateProblemapplicationinsights:UpdateWorkload";
+
+static ACTION_NAME_ENDS: [u32; 34] = [
+    31, 68, 103, 139, 176, 211, 247, 286, 323, 373, 437, 475, 514, 549, 596, 632, 656, 692, 726,
+    770, 805, 843, 875, 914, 947, 981, 1012, 1045, 1082, 1117, 1165, 1201, 1234, 1268,
+];
+
+static ACTIONS: [Action; 34] = [
+    Action::AddWorkload,
+    Action::CreateApplication,
+    Action::CreateComponent,
+    Action::CreateLogPattern,
+    Action::DeleteApplication,
+    Action::DeleteComponent,
+    Action::DeleteLogPattern,
+    Action::DescribeApplication,
+    Action::DescribeComponent,
+    Action::DescribeComponentConfiguration,
+    Action::DescribeComponentConfigurationRecommendation,
+    Action::DescribeLogPattern,
+    Action::DescribeObservation,
+    Action::DescribeProblem,
+    Action::DescribeProblemObservations,
+    Action::DescribeWorkload,
+    Action::Link,
+    Action::ListApplications,
+    Action::ListComponents,
+    Action::ListConfigurationHistory,
+    Action::ListLogPatterns,
+    Action::ListLogPatternSets,
+    Action::ListProblems,
+    Action::ListTagsForResource,
+    Action::ListWorkloads,
+    Action::RemoveWorkload,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateApplication,
+    Action::UpdateComponent,
+    Action::UpdateComponentConfiguration,
+    Action::UpdateLogPattern,
+    Action::UpdateProblem,
+    Action::UpdateWorkload,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 34] = [
-        Action::AddWorkload,
-        Action::CreateApplication,
-        Action::CreateComponent,
-        Action::CreateLogPattern,
-        Action::DeleteApplication,
-        Action::DeleteComponent,
-        Action::DeleteLogPattern,
-        Action::DescribeApplication,
-        Action::DescribeComponent,
-        Action::DescribeComponentConfiguration,
-        Action::DescribeComponentConfigurationRecommendation,
-        Action::DescribeLogPattern,
-        Action::DescribeObservation,
-        Action::DescribeProblem,
-        Action::DescribeProblemObservations,
-        Action::DescribeWorkload,
-        Action::Link,
-        Action::ListApplications,
-        Action::ListComponents,
-        Action::ListConfigurationHistory,
-        Action::ListLogPatterns,
-        Action::ListLogPatternSets,
-        Action::ListProblems,
-        Action::ListTagsForResource,
-        Action::ListWorkloads,
-        Action::RemoveWorkload,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateApplication,
-        Action::UpdateComponent,
-        Action::UpdateComponentConfiguration,
-        Action::UpdateLogPattern,
-        Action::UpdateProblem,
-        Action::UpdateWorkload,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `applicationinsights:AddWorkload`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddWorkload`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(863 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -267,16 +246,20 @@ impl core::fmt::Display for Action {
 #[non_exhaustive]
 pub enum ResourceType {}
 
+static RESOURCE_TYPES: [ResourceType; 0] = [];
+
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 0] = [];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -285,6 +268,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -302,40 +286,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -229,130 +229,102 @@ pub enum Action {
     UpdateVirtualService,
 }
 
-const ACTION_NAMES: [&str; 42] = [
-    "appmesh:CreateGatewayRoute",
-    "appmesh:CreateMesh",
-    "appmesh:CreateRoute",
-    "appmesh:CreateVirtualGateway",
-    "appmesh:CreateVirtualNode",
-    "appmesh:CreateVirtualRouter",
-    "appmesh:CreateVirtualService",
-    "appmesh:DeleteGatewayRoute",
-    "appmesh:DeleteMesh",
-    "appmesh:DeleteMeshPolicy",
-    "appmesh:DeleteRoute",
-    "appmesh:DeleteVirtualGateway",
-    "appmesh:DeleteVirtualNode",
-    "appmesh:DeleteVirtualRouter",
-    "appmesh:DeleteVirtualService",
-    "appmesh:DescribeGatewayRoute",
-    "appmesh:DescribeMesh",
-    "appmesh:DescribeRoute",
-    "appmesh:DescribeVirtualGateway",
-    "appmesh:DescribeVirtualNode",
-    "appmesh:DescribeVirtualRouter",
-    "appmesh:DescribeVirtualService",
-    "appmesh:GetMeshPolicy",
-    "appmesh:ListGatewayRoutes",
-    "appmesh:ListMeshes",
-    "appmesh:ListRoutes",
-    "appmesh:ListTagsForResource",
-    "appmesh:ListVirtualGateways",
-    "appmesh:ListVirtualNodes",
-    "appmesh:ListVirtualRouters",
-    "appmesh:ListVirtualServices",
-    "appmesh:PutMeshPolicy",
-    "appmesh:StreamAggregatedResources",
-    "appmesh:TagResource",
-    "appmesh:UntagResource",
-    "appmesh:UpdateGatewayRoute",
-    "appmesh:UpdateMesh",
-    "appmesh:UpdateRoute",
-    "appmesh:UpdateVirtualGateway",
-    "appmesh:UpdateVirtualNode",
-    "appmesh:UpdateVirtualRouter",
-    "appmesh:UpdateVirtualService",
+static ACTION_NAMES: &str = "appmesh:CreateGatewayRouteappmesh:CreateMeshappmesh:CreateRouteappmesh:CreateVirtualGatewayappmesh:CreateVirtualNodeappmesh:CreateVirtualRouterappmesh:CreateVirtualServiceappmesh:DeleteGatewayRouteappmesh:DeleteMeshappmesh:DeleteMeshPolicyappmesh:DeleteRouteappmesh:DeleteVirtualGatewayappmesh:DeleteVirtualNodeappmesh:DeleteVirtualRouterappmesh:DeleteVirtualServiceappmesh:DescribeGatewayRouteappmesh:DescribeMeshappmesh:DescribeRouteappmesh:DescribeVirtualGatewayappmesh:DescribeVirtualNodeappmesh:DescribeVirtualRouterappmesh:DescribeVirtualServiceappmesh:GetMeshPolicyappmesh:ListGatewayRoutesappmesh:ListMeshesappmesh:ListRoutesappmesh:ListTagsForResourceappmesh:ListVirtualGatewaysappmesh:ListVirtualNodesappmesh:ListVirtualRoutersappmesh:ListVirtualServicesappmesh:PutMeshPolicyappmesh:StreamAggregatedResourcesappmesh:TagResourceappmesh:UntagResourceappmesh:UpdateGatewayRouteappmesh:UpdateMeshappmesh:UpdateRouteappmesh:UpdateVirtualGatewayappmesh:UpdateVirtualNodeappmesh:UpdateVirtualRouterappmesh:UpdateVirtualService";
+
+static ACTION_NAME_ENDS: [u32; 42] = [
+    26, 44, 63, 91, 116, 143, 171, 197, 215, 239, 258, 286, 311, 338, 366, 394, 414, 435, 465, 492,
+    521, 551, 572, 597, 615, 633, 660, 687, 711, 737, 764, 785, 818, 837, 858, 884, 902, 921, 949,
+    974, 1001, 1029,
+];
+
+static ACTIONS: [Action; 42] = [
+    Action::CreateGatewayRoute,
+    Action::CreateMesh,
+    Action::CreateRoute,
+    Action::CreateVirtualGateway,
+    Action::CreateVirtualNode,
+    Action::CreateVirtualRouter,
+    Action::CreateVirtualService,
+    Action::DeleteGatewayRoute,
+    Action::DeleteMesh,
+    Action::DeleteMeshPolicy,
+    Action::DeleteRoute,
+    Action::DeleteVirtualGateway,
+    Action::DeleteVirtualNode,
+    Action::DeleteVirtualRouter,
+    Action::DeleteVirtualService,
+    Action::DescribeGatewayRoute,
+    Action::DescribeMesh,
+    Action::DescribeRoute,
+    Action::DescribeVirtualGateway,
+    Action::DescribeVirtualNode,
+    Action::DescribeVirtualRouter,
+    Action::DescribeVirtualService,
+    Action::GetMeshPolicy,
+    Action::ListGatewayRoutes,
+    Action::ListMeshes,
+    Action::ListRoutes,
+    Action::ListTagsForResource,
+    Action::ListVirtualGateways,
+    Action::ListVirtualNodes,
+    Action::ListVirtualRouters,
+    Action::ListVirtualServices,
+    Action::PutMeshPolicy,
+    Action::StreamAggregatedResources,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateGatewayRoute,
+    Action::UpdateMesh,
+    Action::UpdateRoute,
+    Action::UpdateVirtualGateway,
+    Action::UpdateVirtualNode,
+    Action::UpdateVirtualRouter,
+    Action::UpdateVirtualService,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 42] = [
-        Action::CreateGatewayRoute,
-        Action::CreateMesh,
-        Action::CreateRoute,
-        Action::CreateVirtualGateway,
-        Action::CreateVirtualNode,
-        Action::CreateVirtualRouter,
-        Action::CreateVirtualService,
-        Action::DeleteGatewayRoute,
-        Action::DeleteMesh,
-        Action::DeleteMeshPolicy,
-        Action::DeleteRoute,
-        Action::DeleteVirtualGateway,
-        Action::DeleteVirtualNode,
-        Action::DeleteVirtualRouter,
-        Action::DeleteVirtualService,
-        Action::DescribeGatewayRoute,
-        Action::DescribeMesh,
-        Action::DescribeRoute,
-        Action::DescribeVirtualGateway,
-        Action::DescribeVirtualNode,
-        Action::DescribeVirtualRouter,
-        Action::DescribeVirtualService,
-        Action::GetMeshPolicy,
-        Action::ListGatewayRoutes,
-        Action::ListMeshes,
-        Action::ListRoutes,
-        Action::ListTagsForResource,
-        Action::ListVirtualGateways,
-        Action::ListVirtualNodes,
-        Action::ListVirtualRouters,
-        Action::ListVirtualServices,
-        Action::PutMeshPolicy,
-        Action::StreamAggregatedResources,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateGatewayRoute,
-        Action::UpdateMesh,
-        Action::UpdateRoute,
-        Action::UpdateVirtualGateway,
-        Action::UpdateVirtualNode,
-        Action::UpdateVirtualRouter,
-        Action::UpdateVirtualService,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `appmesh:CreateGatewayRoute`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateGatewayRoute`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(897 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -392,34 +364,33 @@ pub enum ResourceType {
     VirtualService,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 7] = [
-    "gatewayRoute",
-    "mesh",
-    "route",
-    "virtualGateway",
-    "virtualNode",
-    "virtualRouter",
-    "virtualService",
+static RESOURCE_TYPE_NAMES: &str =
+    "gatewayRoutemeshroutevirtualGatewayvirtualNodevirtualRoutervirtualService";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 7] = [12, 16, 21, 35, 46, 59, 73];
+
+static RESOURCE_TYPES: [ResourceType; 7] = [
+    ResourceType::GatewayRoute,
+    ResourceType::Mesh,
+    ResourceType::Route,
+    ResourceType::VirtualGateway,
+    ResourceType::VirtualNode,
+    ResourceType::VirtualRouter,
+    ResourceType::VirtualService,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 7] = [
-        ResourceType::GatewayRoute,
-        ResourceType::Mesh,
-        ResourceType::Route,
-        ResourceType::VirtualGateway,
-        ResourceType::VirtualNode,
-        ResourceType::VirtualRouter,
-        ResourceType::VirtualService,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -428,6 +399,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -445,40 +417,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

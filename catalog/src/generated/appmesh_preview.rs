@@ -205,124 +205,99 @@ pub enum Action {
     UpdateVirtualService,
 }
 
-const ACTION_NAMES: [&str; 39] = [
-    "appmesh-preview:CreateGatewayRoute",
-    "appmesh-preview:CreateMesh",
-    "appmesh-preview:CreateRoute",
-    "appmesh-preview:CreateVirtualGateway",
-    "appmesh-preview:CreateVirtualNode",
-    "appmesh-preview:CreateVirtualRouter",
-    "appmesh-preview:CreateVirtualService",
-    "appmesh-preview:DeleteGatewayRoute",
-    "appmesh-preview:DeleteMesh",
-    "appmesh-preview:DeleteMeshPolicy",
-    "appmesh-preview:DeleteRoute",
-    "appmesh-preview:DeleteVirtualGateway",
-    "appmesh-preview:DeleteVirtualNode",
-    "appmesh-preview:DeleteVirtualRouter",
-    "appmesh-preview:DeleteVirtualService",
-    "appmesh-preview:DescribeGatewayRoute",
-    "appmesh-preview:DescribeMesh",
-    "appmesh-preview:DescribeRoute",
-    "appmesh-preview:DescribeVirtualGateway",
-    "appmesh-preview:DescribeVirtualNode",
-    "appmesh-preview:DescribeVirtualRouter",
-    "appmesh-preview:DescribeVirtualService",
-    "appmesh-preview:GetMeshPolicy",
-    "appmesh-preview:ListGatewayRoutes",
-    "appmesh-preview:ListMeshes",
-    "appmesh-preview:ListRoutes",
-    "appmesh-preview:ListVirtualGateways",
-    "appmesh-preview:ListVirtualNodes",
-    "appmesh-preview:ListVirtualRouters",
-    "appmesh-preview:ListVirtualServices",
-    "appmesh-preview:PutMeshPolicy",
-    "appmesh-preview:StreamAggregatedResources",
-    "appmesh-preview:UpdateGatewayRoute",
-    "appmesh-preview:UpdateMesh",
-    "appmesh-preview:UpdateRoute",
-    "appmesh-preview:UpdateVirtualGateway",
-    "appmesh-preview:UpdateVirtualNode",
-    "appmesh-preview:UpdateVirtualRouter",
-    "appmesh-preview:UpdateVirtualService",
+static ACTION_NAMES: &str = "appmesh-preview:CreateGatewayRouteappmesh-preview:CreateMeshappmesh-preview:CreateRouteappmesh-preview:CreateVirtualGatewayappmesh-preview:CreateVirtualNodeappmesh-preview:CreateVirtualRouterappmesh-preview:CreateVirtualServiceappmesh-preview:DeleteGatewayRouteappmesh-preview:DeleteMeshappmesh-preview:DeleteMeshPolicyappmesh-preview:DeleteRouteappmesh-preview:DeleteVirtualGatewayappmesh-preview:DeleteVirtualNodeappmesh-preview:DeleteVirtualRouterappmesh-preview:DeleteVirtualServiceappmesh-preview:DescribeGatewayRouteappmesh-preview:DescribeMeshappmesh-preview:DescribeRouteappmesh-preview:DescribeVirtualGatewayappmesh-preview:DescribeVirtualNodeappmesh-preview:DescribeVirtualRouterappmesh-preview:DescribeVirtualServiceappmesh-preview:GetMeshPolicyappmesh-preview:ListGatewayRoutesappmesh-preview:ListMeshesappmesh-preview:ListRoutesappmesh-preview:ListVirtualGatewaysappmesh-preview:ListVirtualNodesappmesh-preview:ListVirtualRoutersappmesh-preview:ListVirtualServicesappmesh-preview:PutMeshPolicyappmesh-preview:StreamAggregatedResourcesappmesh-preview:UpdateGatewayRouteappmesh-preview:UpdateMeshappmesh-preview:UpdateRouteappmesh-preview:UpdateVirtualGatewayappmesh-preview:UpdateVirtualNodeappmesh-preview:UpdateVirtualRouterappmesh-preview:UpdateVirtualService";
+
+static ACTION_NAME_ENDS: [u32; 39] = [
+    34, 60, 87, 123, 156, 191, 227, 261, 287, 319, 346, 382, 415, 450, 486, 522, 550, 579, 617,
+    652, 689, 727, 756, 789, 815, 841, 876, 908, 942, 977, 1006, 1047, 1081, 1107, 1134, 1170,
+    1203, 1238, 1274,
+];
+
+static ACTIONS: [Action; 39] = [
+    Action::CreateGatewayRoute,
+    Action::CreateMesh,
+    Action::CreateRoute,
+    Action::CreateVirtualGateway,
+    Action::CreateVirtualNode,
+    Action::CreateVirtualRouter,
+    Action::CreateVirtualService,
+    Action::DeleteGatewayRoute,
+    Action::DeleteMesh,
+    Action::DeleteMeshPolicy,
+    Action::DeleteRoute,
+    Action::DeleteVirtualGateway,
+    Action::DeleteVirtualNode,
+    Action::DeleteVirtualRouter,
+    Action::DeleteVirtualService,
+    Action::DescribeGatewayRoute,
+    Action::DescribeMesh,
+    Action::DescribeRoute,
+    Action::DescribeVirtualGateway,
+    Action::DescribeVirtualNode,
+    Action::DescribeVirtualRouter,
+    Action::DescribeVirtualService,
+    Action::GetMeshPolicy,
+    Action::ListGatewayRoutes,
+    Action::ListMeshes,
+    Action::ListRoutes,
+    Action::ListVirtualGateways,
+    Action::ListVirtualNodes,
+    Action::ListVirtualRouters,
+    Action::ListVirtualServices,
+    Action::PutMeshPolicy,
+    Action::StreamAggregatedResources,
+    Action::UpdateGatewayRoute,
+    Action::UpdateMesh,
+    Action::UpdateRoute,
+    Action::UpdateVirtualGateway,
+    Action::UpdateVirtualNode,
+    Action::UpdateVirtualRouter,
+    Action::UpdateVirtualService,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 39] = [
-        Action::CreateGatewayRoute,
-        Action::CreateMesh,
-        Action::CreateRoute,
-        Action::CreateVirtualGateway,
-        Action::CreateVirtualNode,
-        Action::CreateVirtualRouter,
-        Action::CreateVirtualService,
-        Action::DeleteGatewayRoute,
-        Action::DeleteMesh,
-        Action::DeleteMeshPolicy,
-        Action::DeleteRoute,
-        Action::DeleteVirtualGateway,
-        Action::DeleteVirtualNode,
-        Action::DeleteVirtualRouter,
-        Action::DeleteVirtualService,
-        Action::DescribeGatewayRoute,
-        Action::DescribeMesh,
-        Action::DescribeRoute,
-        Action::DescribeVirtualGateway,
-        Action::DescribeVirtualNode,
-        Action::DescribeVirtualRouter,
-        Action::DescribeVirtualService,
-        Action::GetMeshPolicy,
-        Action::ListGatewayRoutes,
-        Action::ListMeshes,
-        Action::ListRoutes,
-        Action::ListVirtualGateways,
-        Action::ListVirtualNodes,
-        Action::ListVirtualRouters,
-        Action::ListVirtualServices,
-        Action::PutMeshPolicy,
-        Action::StreamAggregatedResources,
-        Action::UpdateGatewayRoute,
-        Action::UpdateMesh,
-        Action::UpdateRoute,
-        Action::UpdateVirtualGateway,
-        Action::UpdateVirtualNode,
-        Action::UpdateVirtualRouter,
-        Action::UpdateVirtualService,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `appmesh-preview:CreateGatewayRoute`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateGatewayRoute`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(939 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -348,34 +323,33 @@ pub enum ResourceType {
     VirtualService,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 7] = [
-    "gatewayRoute",
-    "mesh",
-    "route",
-    "virtualGateway",
-    "virtualNode",
-    "virtualRouter",
-    "virtualService",
+static RESOURCE_TYPE_NAMES: &str =
+    "gatewayRoutemeshroutevirtualGatewayvirtualNodevirtualRoutervirtualService";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 7] = [12, 16, 21, 35, 46, 59, 73];
+
+static RESOURCE_TYPES: [ResourceType; 7] = [
+    ResourceType::GatewayRoute,
+    ResourceType::Mesh,
+    ResourceType::Route,
+    ResourceType::VirtualGateway,
+    ResourceType::VirtualNode,
+    ResourceType::VirtualRouter,
+    ResourceType::VirtualService,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 7] = [
-        ResourceType::GatewayRoute,
-        ResourceType::Mesh,
-        ResourceType::Route,
-        ResourceType::VirtualGateway,
-        ResourceType::VirtualNode,
-        ResourceType::VirtualRouter,
-        ResourceType::VirtualService,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -384,6 +358,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -394,27 +369,33 @@ impl core::fmt::Debug for ResourceType {
 #[non_exhaustive]
 pub enum ConditionKey {}
 
+static CONDITION_KEYS: [ConditionKey; 0] = [];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 0] = [];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         match self {}
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

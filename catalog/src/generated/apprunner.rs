@@ -225,130 +225,102 @@ pub enum Action {
     UpdateVpcIngressConnection,
 }
 
-const ACTION_NAMES: [&str; 42] = [
-    "apprunner:AssociateCustomDomain",
-    "apprunner:AssociateWebAcl",
-    "apprunner:CreateAutoScalingConfiguration",
-    "apprunner:CreateConnection",
-    "apprunner:CreateObservabilityConfiguration",
-    "apprunner:CreateService",
-    "apprunner:CreateVpcConnector",
-    "apprunner:CreateVpcIngressConnection",
-    "apprunner:DeleteAutoScalingConfiguration",
-    "apprunner:DeleteConnection",
-    "apprunner:DeleteObservabilityConfiguration",
-    "apprunner:DeleteService",
-    "apprunner:DeleteVpcConnector",
-    "apprunner:DeleteVpcIngressConnection",
-    "apprunner:DescribeAutoScalingConfiguration",
-    "apprunner:DescribeCustomDomains",
-    "apprunner:DescribeObservabilityConfiguration",
-    "apprunner:DescribeOperation",
-    "apprunner:DescribeService",
-    "apprunner:DescribeVpcConnector",
-    "apprunner:DescribeVpcIngressConnection",
-    "apprunner:DescribeWebAclForService",
-    "apprunner:DisassociateCustomDomain",
-    "apprunner:DisassociateWebAcl",
-    "apprunner:ListAssociatedServicesForWebAcl",
-    "apprunner:ListAutoScalingConfigurations",
-    "apprunner:ListConnections",
-    "apprunner:ListObservabilityConfigurations",
-    "apprunner:ListOperations",
-    "apprunner:ListServices",
-    "apprunner:ListServicesForAutoScalingConfiguration",
-    "apprunner:ListTagsForResource",
-    "apprunner:ListVpcConnectors",
-    "apprunner:ListVpcIngressConnections",
-    "apprunner:PauseService",
-    "apprunner:ResumeService",
-    "apprunner:StartDeployment",
-    "apprunner:TagResource",
-    "apprunner:UntagResource",
-    "apprunner:UpdateDefaultAutoScalingConfiguration",
-    "apprunner:UpdateService",
-    "apprunner:UpdateVpcIngressConnection",
+static ACTION_NAMES: &str = "apprunner:AssociateCustomDomainapprunner:AssociateWebAclapprunner:CreateAutoScalingConfigurationapprunner:CreateConnectionapprunner:CreateObservabilityConfigurationapprunner:CreateServiceapprunner:CreateVpcConnectorapprunner:CreateVpcIngressConnectionapprunner:DeleteAutoScalingConfigurationapprunner:DeleteConnectionapprunner:DeleteObservabilityConfigurationapprunner:DeleteServiceapprunner:DeleteVpcConnectorapprunner:DeleteVpcIngressConnectionapprunner:DescribeAutoScalingConfigurationapprunner:DescribeCustomDomainsapprunner:DescribeObservabilityConfigurationapprunner:DescribeOperationapprunner:DescribeServiceapprunner:DescribeVpcConnectorapprunner:DescribeVpcIngressConnectionapprunner:DescribeWebAclForServiceapprunner:DisassociateCustomDomainapprunner:DisassociateWebAclapprunner:ListAssociatedServicesForWebAclapprunner:ListAutoScalingConfigurationsapprunner:ListConnectionsapprunner:ListObservabilityConfigurationsapprunner:ListOperationsapprunner:ListServicesapprunner:ListServicesForAutoScalingConfigurationapprunner:ListTagsForResourceapprunner:ListVpcConnectorsapprunner:ListVpcIngressConnectionsapprunner:PauseServiceapprunner:ResumeServiceapprunner:StartDeploymentapprunner:TagResourceapprunner:UntagResourceapprunner:UpdateDefaultAutoScalingConfigurationapprunner:UpdateServiceapprunner:UpdateVpcIngressConnection";
+
+static ACTION_NAME_ENDS: [u32; 42] = [
+    31, 56, 96, 122, 164, 187, 215, 251, 291, 317, 359, 382, 410, 446, 488, 519, 563, 590, 615,
+    645, 683, 717, 751, 779, 820, 859, 884, 925, 949, 971, 1020, 1049, 1076, 1111, 1133, 1156,
+    1181, 1202, 1225, 1272, 1295, 1331,
+];
+
+static ACTIONS: [Action; 42] = [
+    Action::AssociateCustomDomain,
+    Action::AssociateWebAcl,
+    Action::CreateAutoScalingConfiguration,
+    Action::CreateConnection,
+    Action::CreateObservabilityConfiguration,
+    Action::CreateService,
+    Action::CreateVpcConnector,
+    Action::CreateVpcIngressConnection,
+    Action::DeleteAutoScalingConfiguration,
+    Action::DeleteConnection,
+    Action::DeleteObservabilityConfiguration,
+    Action::DeleteService,
+    Action::DeleteVpcConnector,
+    Action::DeleteVpcIngressConnection,
+    Action::DescribeAutoScalingConfiguration,
+    Action::DescribeCustomDomains,
+    Action::DescribeObservabilityConfiguration,
+    Action::DescribeOperation,
+    Action::DescribeService,
+    Action::DescribeVpcConnector,
+    Action::DescribeVpcIngressConnection,
+    Action::DescribeWebAclForService,
+    Action::DisassociateCustomDomain,
+    Action::DisassociateWebAcl,
+    Action::ListAssociatedServicesForWebAcl,
+    Action::ListAutoScalingConfigurations,
+    Action::ListConnections,
+    Action::ListObservabilityConfigurations,
+    Action::ListOperations,
+    Action::ListServices,
+    Action::ListServicesForAutoScalingConfiguration,
+    Action::ListTagsForResource,
+    Action::ListVpcConnectors,
+    Action::ListVpcIngressConnections,
+    Action::PauseService,
+    Action::ResumeService,
+    Action::StartDeployment,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateDefaultAutoScalingConfiguration,
+    Action::UpdateService,
+    Action::UpdateVpcIngressConnection,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 42] = [
-        Action::AssociateCustomDomain,
-        Action::AssociateWebAcl,
-        Action::CreateAutoScalingConfiguration,
-        Action::CreateConnection,
-        Action::CreateObservabilityConfiguration,
-        Action::CreateService,
-        Action::CreateVpcConnector,
-        Action::CreateVpcIngressConnection,
-        Action::DeleteAutoScalingConfiguration,
-        Action::DeleteConnection,
-        Action::DeleteObservabilityConfiguration,
-        Action::DeleteService,
-        Action::DeleteVpcConnector,
-        Action::DeleteVpcIngressConnection,
-        Action::DescribeAutoScalingConfiguration,
-        Action::DescribeCustomDomains,
-        Action::DescribeObservabilityConfiguration,
-        Action::DescribeOperation,
-        Action::DescribeService,
-        Action::DescribeVpcConnector,
-        Action::DescribeVpcIngressConnection,
-        Action::DescribeWebAclForService,
-        Action::DisassociateCustomDomain,
-        Action::DisassociateWebAcl,
-        Action::ListAssociatedServicesForWebAcl,
-        Action::ListAutoScalingConfigurations,
-        Action::ListConnections,
-        Action::ListObservabilityConfigurations,
-        Action::ListOperations,
-        Action::ListServices,
-        Action::ListServicesForAutoScalingConfiguration,
-        Action::ListTagsForResource,
-        Action::ListVpcConnectors,
-        Action::ListVpcIngressConnections,
-        Action::PauseService,
-        Action::ResumeService,
-        Action::StartDeployment,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateDefaultAutoScalingConfiguration,
-        Action::UpdateService,
-        Action::UpdateVpcIngressConnection,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `apprunner:AssociateCustomDomain`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateCustomDomain`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(978 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -386,34 +358,32 @@ pub enum ResourceType {
     Webacl,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 7] = [
-    "autoscalingconfiguration",
-    "connection",
-    "observabilityconfiguration",
-    "service",
-    "vpcconnector",
-    "vpcingressconnection",
-    "webacl",
+static RESOURCE_TYPE_NAMES: &str = "autoscalingconfigurationconnectionobservabilityconfigurationservicevpcconnectorvpcingressconnectionwebacl";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 7] = [24, 34, 60, 67, 79, 99, 105];
+
+static RESOURCE_TYPES: [ResourceType; 7] = [
+    ResourceType::Autoscalingconfiguration,
+    ResourceType::Connection,
+    ResourceType::Observabilityconfiguration,
+    ResourceType::Service,
+    ResourceType::Vpcconnector,
+    ResourceType::Vpcingressconnection,
+    ResourceType::Webacl,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 7] = [
-        ResourceType::Autoscalingconfiguration,
-        ResourceType::Connection,
-        ResourceType::Observabilityconfiguration,
-        ResourceType::Service,
-        ResourceType::Vpcconnector,
-        ResourceType::Vpcingressconnection,
-        ResourceType::Webacl,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -422,6 +392,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -453,20 +424,11 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 10] = [
-    "apprunner:AutoScalingConfigurationArn",
-    "apprunner:ConnectionArn",
-    "apprunner:ObservabilityConfigurationArn",
-    "apprunner:ServiceArn",
-    "apprunner:VpcConnectorArn",
-    "apprunner:VpcEndpointId",
-    "apprunner:VpcId",
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "apprunner:AutoScalingConfigurationArnapprunner:ConnectionArnapprunner:ObservabilityConfigurationArnapprunner:ServiceArnapprunner:VpcConnectorArnapprunner:VpcEndpointIdapprunner:VpcIdaws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 10] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 10] = [37, 60, 99, 119, 144, 167, 182, 206, 231, 242];
+
+static CONDITION_KEY_TYPES: [KeyType; 10] = [
     KeyType::Arn,
     KeyType::Arn,
     KeyType::Arn,
@@ -479,38 +441,44 @@ const CONDITION_KEY_TYPES: [KeyType; 10] = [
     KeyType::ArrayOfString,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 10] = [
+    ConditionKey::ApprunnerAutoScalingConfigurationArn,
+    ConditionKey::ApprunnerConnectionArn,
+    ConditionKey::ApprunnerObservabilityConfigurationArn,
+    ConditionKey::ApprunnerServiceArn,
+    ConditionKey::ApprunnerVpcConnectorArn,
+    ConditionKey::ApprunnerVpcEndpointId,
+    ConditionKey::ApprunnerVpcId,
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 10] = [
-        ConditionKey::ApprunnerAutoScalingConfigurationArn,
-        ConditionKey::ApprunnerConnectionArn,
-        ConditionKey::ApprunnerObservabilityConfigurationArn,
-        ConditionKey::ApprunnerServiceArn,
-        ConditionKey::ApprunnerVpcConnectorArn,
-        ConditionKey::ApprunnerVpcEndpointId,
-        ConditionKey::ApprunnerVpcId,
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

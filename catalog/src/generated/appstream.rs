@@ -472,224 +472,152 @@ pub enum Action {
     UpdateThemeForStack,
 }
 
-const ACTION_NAMES: [&str; 89] = [
-    "appstream:AssociateAppBlockBuilderAppBlock",
-    "appstream:AssociateApplicationFleet",
-    "appstream:AssociateApplicationToEntitlement",
-    "appstream:AssociateFleet",
-    "appstream:AssociateSoftwareToImageBuilder",
-    "appstream:BatchAssociateUserStack",
-    "appstream:BatchDisassociateUserStack",
-    "appstream:CopyImage",
-    "appstream:CreateAppBlock",
-    "appstream:CreateAppBlockBuilder",
-    "appstream:CreateAppBlockBuilderStreamingURL",
-    "appstream:CreateApplication",
-    "appstream:CreateDirectoryConfig",
-    "appstream:CreateEntitlement",
-    "appstream:CreateExportImageTask",
-    "appstream:CreateFleet",
-    "appstream:CreateImageBuilder",
-    "appstream:CreateImageBuilderStreamingURL",
-    "appstream:CreateImportedImage",
-    "appstream:CreateStack",
-    "appstream:CreateStreamingURL",
-    "appstream:CreateThemeForStack",
-    "appstream:CreateUpdatedImage",
-    "appstream:CreateUsageReportSubscription",
-    "appstream:CreateUser",
-    "appstream:DeleteAppBlock",
-    "appstream:DeleteAppBlockBuilder",
-    "appstream:DeleteApplication",
-    "appstream:DeleteDirectoryConfig",
-    "appstream:DeleteEntitlement",
-    "appstream:DeleteFleet",
-    "appstream:DeleteImage",
-    "appstream:DeleteImageBuilder",
-    "appstream:DeleteImagePermissions",
-    "appstream:DeleteStack",
-    "appstream:DeleteThemeForStack",
-    "appstream:DeleteUsageReportSubscription",
-    "appstream:DeleteUser",
-    "appstream:DescribeAppBlockBuilderAppBlockAssociations",
-    "appstream:DescribeAppBlockBuilders",
-    "appstream:DescribeAppBlocks",
-    "appstream:DescribeApplicationFleetAssociations",
-    "appstream:DescribeApplications",
-    "appstream:DescribeAppLicenseUsage",
-    "appstream:DescribeDirectoryConfigs",
-    "appstream:DescribeEntitlements",
-    "appstream:DescribeFleets",
-    "appstream:DescribeImageBuilders",
-    "appstream:DescribeImagePermissions",
-    "appstream:DescribeImages",
-    "appstream:DescribeSessions",
-    "appstream:DescribeSoftwareAssociations",
-    "appstream:DescribeStacks",
-    "appstream:DescribeThemeForStack",
-    "appstream:DescribeUsageReportSubscriptions",
-    "appstream:DescribeUsers",
-    "appstream:DescribeUserStackAssociations",
-    "appstream:DisableUser",
-    "appstream:DisassociateAppBlockBuilderAppBlock",
-    "appstream:DisassociateApplicationFleet",
-    "appstream:DisassociateApplicationFromEntitlement",
-    "appstream:DisassociateFleet",
-    "appstream:DisassociateSoftwareFromImageBuilder",
-    "appstream:EnableUser",
-    "appstream:ExpireSession",
-    "appstream:GetExportImageTask",
-    "appstream:ListAssociatedFleets",
-    "appstream:ListAssociatedStacks",
-    "appstream:ListEntitledApplications",
-    "appstream:ListExportImageTasks",
-    "appstream:ListTagsForResource",
-    "appstream:StartAppBlockBuilder",
-    "appstream:StartFleet",
-    "appstream:StartImageBuilder",
-    "appstream:StartSoftwareDeploymentToImageBuilder",
-    "appstream:StopAppBlockBuilder",
-    "appstream:StopFleet",
-    "appstream:StopImageBuilder",
-    "appstream:Stream",
-    "appstream:TagResource",
-    "appstream:UntagResource",
-    "appstream:UpdateAppBlockBuilder",
-    "appstream:UpdateApplication",
-    "appstream:UpdateDirectoryConfig",
-    "appstream:UpdateEntitlement",
-    "appstream:UpdateFleet",
-    "appstream:UpdateImagePermissions",
-    "appstream:UpdateStack",
-    "appstream:UpdateThemeForStack",
+static ACTION_NAMES: &str = "appstream:AssociateAppBlockBuilderAppBlockappstream:AssociateApplicationFleetappstream:AssociateApplicationToEntitlementappstream:AssociateFleetappstream:AssociateSoftwareToImageBuilderappstream:BatchAssociateUserStackappstream:BatchDisassociateUserStackappstream:CopyImageappstream:CreateAppBlockappstream:CreateAppBlockBuilderappstream:CreateAppBlockBuilderStreamingURLappstream:CreateApplicationappstream:CreateDirectoryConfigappstream:CreateEntitlementappstream:CreateExportImageTaskappstream:CreateFleetappstream:CreateImageBuilderappstream:CreateImageBuilderStreamingURLappstream:CreateImportedImageappstream:CreateStackappstream:CreateStreamingURLappstream:CreateThemeForStackappstream:CreateUpdatedImageappstream:CreateUsageReportSubscriptionappstream:CreateUserappstream:DeleteAppBlockappstream:DeleteAppBlockBuilderappstream:DeleteApplicationappstream:DeleteDirectoryConfigappstream:DeleteEntitlementappstream:DeleteFleetappstream:DeleteImageappstream:DeleteImageBuilderappstream:DeleteImagePermissionsappstream:DeleteStackappstream:DeleteThemeForStackappstream:DeleteUsageReportSubscriptionappstream:DeleteUserappstream:DescribeAppBlockBuilderAppBlockAssociationsappstream:DescribeAppBlockBuildersappstream:DescribeAppBlocksappstream:DescribeApplicationFleetAssociationsappstream:DescribeApplicationsappstream:DescribeAppLicenseUsageappstream:DescribeDirectoryConfigsappstream:DescribeEntitlementsappstream:DescribeFleetsappstream:DescribeImageBuildersappstream:DescribeImagePermissionsappstream:DescribeImagesappstream:DescribeSessionsappstream:DescribeSoftwareAssociationsappstream:DescribeStacksappstream:DescribeThemeForStackappstream:DescribeUsageReportSubscriptionsappstream:DescribeUsersappstream:DescribeUserStackAssociationsappstream:DisableUserappstream:DisassociateAppBlockBuilderAppBlockappstream:DisassociateApplicationFleetappstream:DisassociateApplicationFromEntitlementappstream:DisassociateFleetappstream:DisassociateSoftwareFromImageBuilderappstream:EnableUserappstream:ExpireSessionappstream:GetExportImageTaskappstream:ListAssociatedFleetsappstream:ListAssociatedStacksappstream:ListEntitledApplicationsappstream:ListExportImageTasksappstream:ListTagsForResourceappstream:StartAppBlockBuilderappstream:StartFleetappstream:StartImageBuilderappstream:StartSoftwareDeploymentToImageBuilderappstream:StopAppBlockBuilderappstream:StopFleetappstream:StopImageBuilderappstream:Streamappstream:TagResourceappstream:UntagResourceappstream:UpdateAppBlockBuilderappstream:UpdateApplicationappstream:UpdateDirectoryConfigappstream:UpdateEntitlementappstream:UpdateFleetappstream:UpdateImagePermissionsappstream:UpdateStackappstream:UpdateThemeForStack";
+
+static ACTION_NAME_ENDS: [u32; 89] = [
+    42, 77, 120, 144, 185, 218, 254, 273, 297, 328, 371, 398, 429, 456, 487, 508, 536, 576, 605,
+    626, 654, 683, 711, 750, 770, 794, 825, 852, 883, 910, 931, 952, 980, 1012, 1033, 1062, 1101,
+    1121, 1174, 1208, 1235, 1281, 1311, 1344, 1378, 1408, 1432, 1463, 1497, 1521, 1547, 1585, 1609,
+    1640, 1682, 1705, 1744, 1765, 1810, 1848, 1896, 1923, 1969, 1989, 2012, 2040, 2070, 2100, 2134,
+    2164, 2193, 2223, 2243, 2270, 2317, 2346, 2365, 2391, 2407, 2428, 2451, 2482, 2509, 2540, 2567,
+    2588, 2620, 2641, 2670,
+];
+
+static ACTIONS: [Action; 89] = [
+    Action::AssociateAppBlockBuilderAppBlock,
+    Action::AssociateApplicationFleet,
+    Action::AssociateApplicationToEntitlement,
+    Action::AssociateFleet,
+    Action::AssociateSoftwareToImageBuilder,
+    Action::BatchAssociateUserStack,
+    Action::BatchDisassociateUserStack,
+    Action::CopyImage,
+    Action::CreateAppBlock,
+    Action::CreateAppBlockBuilder,
+    Action::CreateAppBlockBuilderStreamingURL,
+    Action::CreateApplication,
+    Action::CreateDirectoryConfig,
+    Action::CreateEntitlement,
+    Action::CreateExportImageTask,
+    Action::CreateFleet,
+    Action::CreateImageBuilder,
+    Action::CreateImageBuilderStreamingURL,
+    Action::CreateImportedImage,
+    Action::CreateStack,
+    Action::CreateStreamingURL,
+    Action::CreateThemeForStack,
+    Action::CreateUpdatedImage,
+    Action::CreateUsageReportSubscription,
+    Action::CreateUser,
+    Action::DeleteAppBlock,
+    Action::DeleteAppBlockBuilder,
+    Action::DeleteApplication,
+    Action::DeleteDirectoryConfig,
+    Action::DeleteEntitlement,
+    Action::DeleteFleet,
+    Action::DeleteImage,
+    Action::DeleteImageBuilder,
+    Action::DeleteImagePermissions,
+    Action::DeleteStack,
+    Action::DeleteThemeForStack,
+    Action::DeleteUsageReportSubscription,
+    Action::DeleteUser,
+    Action::DescribeAppBlockBuilderAppBlockAssociations,
+    Action::DescribeAppBlockBuilders,
+    Action::DescribeAppBlocks,
+    Action::DescribeApplicationFleetAssociations,
+    Action::DescribeApplications,
+    Action::DescribeAppLicenseUsage,
+    Action::DescribeDirectoryConfigs,
+    Action::DescribeEntitlements,
+    Action::DescribeFleets,
+    Action::DescribeImageBuilders,
+    Action::DescribeImagePermissions,
+    Action::DescribeImages,
+    Action::DescribeSessions,
+    Action::DescribeSoftwareAssociations,
+    Action::DescribeStacks,
+    Action::DescribeThemeForStack,
+    Action::DescribeUsageReportSubscriptions,
+    Action::DescribeUsers,
+    Action::DescribeUserStackAssociations,
+    Action::DisableUser,
+    Action::DisassociateAppBlockBuilderAppBlock,
+    Action::DisassociateApplicationFleet,
+    Action::DisassociateApplicationFromEntitlement,
+    Action::DisassociateFleet,
+    Action::DisassociateSoftwareFromImageBuilder,
+    Action::EnableUser,
+    Action::ExpireSession,
+    Action::GetExportImageTask,
+    Action::ListAssociatedFleets,
+    Action::ListAssociatedStacks,
+    Action::ListEntitledApplications,
+    Action::ListExportImageTasks,
+    Action::ListTagsForResource,
+    Action::StartAppBlockBuilder,
+    Action::StartFleet,
+    Action::StartImageBuilder,
+    Action::StartSoftwareDeploymentToImageBuilder,
+    Action::StopAppBlockBuilder,
+    Action::StopFleet,
+    Action::StopImageBuilder,
+    Action::Stream,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAppBlockBuilder,
+    Action::UpdateApplication,
+    Action::UpdateDirectoryConfig,
+    Action::UpdateEntitlement,
+    Action::UpdateFleet,
+    Action::UpdateImagePermissions,
+    Action::UpdateStack,
+    Action::UpdateThemeForStack,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 89] = [
-        Action::AssociateAppBlockBuilderAppBlock,
-        Action::AssociateApplicationFleet,
-        Action::AssociateApplicationToEntitlement,
-        Action::AssociateFleet,
-        Action::AssociateSoftwareToImageBuilder,
-        Action::BatchAssociateUserStack,
-        Action::BatchDisassociateUserStack,
-        Action::CopyImage,
-        Action::CreateAppBlock,
-        Action::CreateAppBlockBuilder,
-        Action::CreateAppBlockBuilderStreamingURL,
-        Action::CreateApplication,
-        Action::CreateDirectoryConfig,
-        Action::CreateEntitlement,
-        Action::CreateExportImageTask,
-        Action::CreateFleet,
-        Action::CreateImageBuilder,
-        Action::CreateImageBuilderStreamingURL,
-        Action::CreateImportedImage,
-        Action::CreateStack,
-        Action::CreateStreamingURL,
-        Action::CreateThemeForStack,
-        Action::CreateUpdatedImage,
-        Action::CreateUsageReportSubscription,
-        Action::CreateUser,
-        Action::DeleteAppBlock,
-        Action::DeleteAppBlockBuilder,
-        Action::DeleteApplication,
-        Action::DeleteDirectoryConfig,
-        Action::DeleteEntitlement,
-        Action::DeleteFleet,
-        Action::DeleteImage,
-        Action::DeleteImageBuilder,
-        Action::DeleteImagePermissions,
-        Action::DeleteStack,
-        Action::DeleteThemeForStack,
-        Action::DeleteUsageReportSubscription,
-        Action::DeleteUser,
-        Action::DescribeAppBlockBuilderAppBlockAssociations,
-        Action::DescribeAppBlockBuilders,
-        Action::DescribeAppBlocks,
-        Action::DescribeApplicationFleetAssociations,
-        Action::DescribeApplications,
-        Action::DescribeAppLicenseUsage,
-        Action::DescribeDirectoryConfigs,
-        Action::DescribeEntitlements,
-        Action::DescribeFleets,
-        Action::DescribeImageBuilders,
-        Action::DescribeImagePermissions,
-        Action::DescribeImages,
-        Action::DescribeSessions,
-        Action::DescribeSoftwareAssociations,
-        Action::DescribeStacks,
-        Action::DescribeThemeForStack,
-        Action::DescribeUsageReportSubscriptions,
-        Action::DescribeUsers,
-        Action::DescribeUserStackAssociations,
-        Action::DisableUser,
-        Action::DisassociateAppBlockBuilderAppBlock,
-        Action::DisassociateApplicationFleet,
-        Action::DisassociateApplicationFromEntitlement,
-        Action::DisassociateFleet,
-        Action::DisassociateSoftwareFromImageBuilder,
-        Action::EnableUser,
-        Action::ExpireSession,
-        Action::GetExportImageTask,
-        Action::ListAssociatedFleets,
-        Action::ListAssociatedStacks,
-        Action::ListEntitledApplications,
-        Action::ListExportImageTasks,
-        Action::ListTagsForResource,
-        Action::StartAppBlockBuilder,
-        Action::StartFleet,
-        Action::StartImageBuilder,
-        Action::StartSoftwareDeploymentToImageBuilder,
-        Action::StopAppBlockBuilder,
-        Action::StopFleet,
-        Action::StopImageBuilder,
-        Action::Stream,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAppBlockBuilder,
-        Action::UpdateApplication,
-        Action::UpdateDirectoryConfig,
-        Action::UpdateEntitlement,
-        Action::UpdateFleet,
-        Action::UpdateImagePermissions,
-        Action::UpdateStack,
-        Action::UpdateThemeForStack,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `appstream:AssociateAppBlockBuilderAppBlock`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateAppBlockBuilderAppBlock`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(1020 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -729,34 +657,33 @@ pub enum ResourceType {
     Stack,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 7] = [
-    "app-block",
-    "app-block-builder",
-    "application",
-    "fleet",
-    "image",
-    "image-builder",
-    "stack",
+static RESOURCE_TYPE_NAMES: &str =
+    "app-blockapp-block-builderapplicationfleetimageimage-builderstack";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 7] = [9, 26, 37, 42, 47, 60, 65];
+
+static RESOURCE_TYPES: [ResourceType; 7] = [
+    ResourceType::AppBlock,
+    ResourceType::AppBlockBuilder,
+    ResourceType::Application,
+    ResourceType::Fleet,
+    ResourceType::Image,
+    ResourceType::ImageBuilder,
+    ResourceType::Stack,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 7] = [
-        ResourceType::AppBlock,
-        ResourceType::AppBlockBuilder,
-        ResourceType::Application,
-        ResourceType::Fleet,
-        ResourceType::Image,
-        ResourceType::ImageBuilder,
-        ResourceType::Stack,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -765,6 +692,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -784,46 +712,50 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "appstream:userId",
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str =
+    "appstream:userIdaws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [16, 40, 65, 76];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
     KeyType::String,
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::AppstreamUserId,
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::AppstreamUserId,
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -417,220 +417,150 @@ pub enum Action {
     UpdateType,
 }
 
-const ACTION_NAMES: [&str; 87] = [
-    "appsync:AssociateApi",
-    "appsync:AssociateMergedGraphqlApi",
-    "appsync:AssociateSourceGraphqlApi",
-    "appsync:AssociateWebACL",
-    "appsync:CreateApi",
-    "appsync:CreateApiCache",
-    "appsync:CreateApiKey",
-    "appsync:CreateChannelNamespace",
-    "appsync:CreateDataSource",
-    "appsync:CreateDomainName",
-    "appsync:CreateFunction",
-    "appsync:CreateGraphqlApi",
-    "appsync:CreateResolver",
-    "appsync:CreateType",
-    "appsync:DeleteApi",
-    "appsync:DeleteApiCache",
-    "appsync:DeleteApiKey",
-    "appsync:DeleteChannelNamespace",
-    "appsync:DeleteDataSource",
-    "appsync:DeleteDomainName",
-    "appsync:DeleteFunction",
-    "appsync:DeleteGraphqlApi",
-    "appsync:DeleteResolver",
-    "appsync:DeleteResourcePolicy",
-    "appsync:DeleteType",
-    "appsync:DisassociateApi",
-    "appsync:DisassociateMergedGraphqlApi",
-    "appsync:DisassociateSourceGraphqlApi",
-    "appsync:DisassociateWebACL",
-    "appsync:EvaluateCode",
-    "appsync:EvaluateMappingTemplate",
-    "appsync:EventConnect",
-    "appsync:EventPublish",
-    "appsync:EventSubscribe",
-    "appsync:FlushApiCache",
-    "appsync:GetApi",
-    "appsync:GetApiAssociation",
-    "appsync:GetApiCache",
-    "appsync:GetChannelNamespace",
-    "appsync:GetDataSource",
-    "appsync:GetDataSourceIntrospection",
-    "appsync:GetDomainName",
-    "appsync:GetFunction",
-    "appsync:GetGraphqlApi",
-    "appsync:GetGraphqlApiEnvironmentVariables",
-    "appsync:GetIntrospectionSchema",
-    "appsync:GetResolver",
-    "appsync:GetResourcePolicy",
-    "appsync:GetSchemaCreationStatus",
-    "appsync:GetSourceApiAssociation",
-    "appsync:GetType",
-    "appsync:GetWebACLForResource",
-    "appsync:GraphQL",
-    "appsync:ListApiKeys",
-    "appsync:ListApis",
-    "appsync:ListChannelNamespaces",
-    "appsync:ListDataSources",
-    "appsync:ListDomainNames",
-    "appsync:ListFunctions",
-    "appsync:ListGraphqlApis",
-    "appsync:ListResolvers",
-    "appsync:ListResolversByFunction",
-    "appsync:ListResourcesForWebACL",
-    "appsync:ListSourceApiAssociations",
-    "appsync:ListTagsForResource",
-    "appsync:ListTypes",
-    "appsync:ListTypesByAssociation",
-    "appsync:PutGraphqlApiEnvironmentVariables",
-    "appsync:PutResourcePolicy",
-    "appsync:SetWebACL",
-    "appsync:SourceGraphQL",
-    "appsync:StartDataSourceIntrospection",
-    "appsync:StartSchemaCreation",
-    "appsync:StartSchemaMerge",
-    "appsync:TagResource",
-    "appsync:UntagResource",
-    "appsync:UpdateApi",
-    "appsync:UpdateApiCache",
-    "appsync:UpdateApiKey",
-    "appsync:UpdateChannelNamespace",
-    "appsync:UpdateDataSource",
-    "appsync:UpdateDomainName",
-    "appsync:UpdateFunction",
-    "appsync:UpdateGraphqlApi",
-    "appsync:UpdateResolver",
-    "appsync:UpdateSourceApiAssociation",
-    "appsync:UpdateType",
+static ACTION_NAMES: &str = "appsync:AssociateApiappsync:AssociateMergedGraphqlApiappsync:AssociateSourceGraphqlApiappsync:AssociateWebACLappsync:CreateApiappsync:CreateApiCacheappsync:CreateApiKeyappsync:CreateChannelNamespaceappsync:CreateDataSourceappsync:CreateDomainNameappsync:CreateFunctionappsync:CreateGraphqlApiappsync:CreateResolverappsync:CreateTypeappsync:DeleteApiappsync:DeleteApiCacheappsync:DeleteApiKeyappsync:DeleteChannelNamespaceappsync:DeleteDataSourceappsync:DeleteDomainNameappsync:DeleteFunctionappsync:DeleteGraphqlApiappsync:DeleteResolverappsync:DeleteResourcePolicyappsync:DeleteTypeappsync:DisassociateApiappsync:DisassociateMergedGraphqlApiappsync:DisassociateSourceGraphqlApiappsync:DisassociateWebACLappsync:EvaluateCodeappsync:EvaluateMappingTemplateappsync:EventConnectappsync:EventPublishappsync:EventSubscribeappsync:FlushApiCacheappsync:GetApiappsync:GetApiAssociationappsync:GetApiCacheappsync:GetChannelNamespaceappsync:GetDataSourceappsync:GetDataSourceIntrospectionappsync:GetDomainNameappsync:GetFunctionappsync:GetGraphqlApiappsync:GetGraphqlApiEnvironmentVariablesappsync:GetIntrospectionSchemaappsync:GetResolverappsync:GetResourcePolicyappsync:GetSchemaCreationStatusappsync:GetSourceApiAssociationappsync:GetTypeappsync:GetWebACLForResourceappsync:GraphQLappsync:ListApiKeysappsync:ListApisappsync:ListChannelNamespacesappsync:ListDataSourcesappsync:ListDomainNamesappsync:ListFunctionsappsync:ListGraphqlApisappsync:ListResolversappsync:ListResolversByFunctionappsync:ListResourcesForWebACLappsync:ListSourceApiAssociationsappsync:ListTagsForResourceappsync:ListTypesappsync:ListTypesByAssociationappsync:PutGraphqlApiEnvironmentVariablesappsync:PutResourcePolicyappsync:SetWebACLappsync:SourceGraphQLappsync:StartDataSourceIntrospectionappsync:StartSchemaCreationappsync:StartSchemaMergeappsync:TagResourceappsync:UntagResourceappsync:UpdateApiappsync:UpdateApiCacheappsync:UpdateApiKeyappsync:UpdateChannelNamespaceappsync:UpdateDataSourceappsync:UpdateDomainNameappsync:UpdateFunctionappsync:UpdateGraphqlApiappsync:UpdateResolverappsync:UpdateSourceApiAssociationappsync:UpdateType";
+
+static ACTION_NAME_ENDS: [u32; 87] = [
+    20, 53, 86, 109, 126, 148, 168, 198, 222, 246, 268, 292, 314, 332, 349, 371, 391, 421, 445,
+    469, 491, 515, 537, 565, 583, 606, 642, 678, 704, 724, 755, 775, 795, 817, 838, 852, 877, 896,
+    923, 944, 978, 999, 1018, 1039, 1080, 1110, 1129, 1154, 1185, 1216, 1231, 1259, 1274, 1293,
+    1309, 1338, 1361, 1384, 1405, 1428, 1449, 1480, 1510, 1543, 1570, 1587, 1617, 1658, 1683, 1700,
+    1721, 1757, 1784, 1808, 1827, 1848, 1865, 1887, 1907, 1937, 1961, 1985, 2007, 2031, 2053, 2087,
+    2105,
+];
+
+static ACTIONS: [Action; 87] = [
+    Action::AssociateApi,
+    Action::AssociateMergedGraphqlApi,
+    Action::AssociateSourceGraphqlApi,
+    Action::AssociateWebACL,
+    Action::CreateApi,
+    Action::CreateApiCache,
+    Action::CreateApiKey,
+    Action::CreateChannelNamespace,
+    Action::CreateDataSource,
+    Action::CreateDomainName,
+    Action::CreateFunction,
+    Action::CreateGraphqlApi,
+    Action::CreateResolver,
+    Action::CreateType,
+    Action::DeleteApi,
+    Action::DeleteApiCache,
+    Action::DeleteApiKey,
+    Action::DeleteChannelNamespace,
+    Action::DeleteDataSource,
+    Action::DeleteDomainName,
+    Action::DeleteFunction,
+    Action::DeleteGraphqlApi,
+    Action::DeleteResolver,
+    Action::DeleteResourcePolicy,
+    Action::DeleteType,
+    Action::DisassociateApi,
+    Action::DisassociateMergedGraphqlApi,
+    Action::DisassociateSourceGraphqlApi,
+    Action::DisassociateWebACL,
+    Action::EvaluateCode,
+    Action::EvaluateMappingTemplate,
+    Action::EventConnect,
+    Action::EventPublish,
+    Action::EventSubscribe,
+    Action::FlushApiCache,
+    Action::GetApi,
+    Action::GetApiAssociation,
+    Action::GetApiCache,
+    Action::GetChannelNamespace,
+    Action::GetDataSource,
+    Action::GetDataSourceIntrospection,
+    Action::GetDomainName,
+    Action::GetFunction,
+    Action::GetGraphqlApi,
+    Action::GetGraphqlApiEnvironmentVariables,
+    Action::GetIntrospectionSchema,
+    Action::GetResolver,
+    Action::GetResourcePolicy,
+    Action::GetSchemaCreationStatus,
+    Action::GetSourceApiAssociation,
+    Action::GetType,
+    Action::GetWebACLForResource,
+    Action::GraphQL,
+    Action::ListApiKeys,
+    Action::ListApis,
+    Action::ListChannelNamespaces,
+    Action::ListDataSources,
+    Action::ListDomainNames,
+    Action::ListFunctions,
+    Action::ListGraphqlApis,
+    Action::ListResolvers,
+    Action::ListResolversByFunction,
+    Action::ListResourcesForWebACL,
+    Action::ListSourceApiAssociations,
+    Action::ListTagsForResource,
+    Action::ListTypes,
+    Action::ListTypesByAssociation,
+    Action::PutGraphqlApiEnvironmentVariables,
+    Action::PutResourcePolicy,
+    Action::SetWebACL,
+    Action::SourceGraphQL,
+    Action::StartDataSourceIntrospection,
+    Action::StartSchemaCreation,
+    Action::StartSchemaMerge,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateApi,
+    Action::UpdateApiCache,
+    Action::UpdateApiKey,
+    Action::UpdateChannelNamespace,
+    Action::UpdateDataSource,
+    Action::UpdateDomainName,
+    Action::UpdateFunction,
+    Action::UpdateGraphqlApi,
+    Action::UpdateResolver,
+    Action::UpdateSourceApiAssociation,
+    Action::UpdateType,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 87] = [
-        Action::AssociateApi,
-        Action::AssociateMergedGraphqlApi,
-        Action::AssociateSourceGraphqlApi,
-        Action::AssociateWebACL,
-        Action::CreateApi,
-        Action::CreateApiCache,
-        Action::CreateApiKey,
-        Action::CreateChannelNamespace,
-        Action::CreateDataSource,
-        Action::CreateDomainName,
-        Action::CreateFunction,
-        Action::CreateGraphqlApi,
-        Action::CreateResolver,
-        Action::CreateType,
-        Action::DeleteApi,
-        Action::DeleteApiCache,
-        Action::DeleteApiKey,
-        Action::DeleteChannelNamespace,
-        Action::DeleteDataSource,
-        Action::DeleteDomainName,
-        Action::DeleteFunction,
-        Action::DeleteGraphqlApi,
-        Action::DeleteResolver,
-        Action::DeleteResourcePolicy,
-        Action::DeleteType,
-        Action::DisassociateApi,
-        Action::DisassociateMergedGraphqlApi,
-        Action::DisassociateSourceGraphqlApi,
-        Action::DisassociateWebACL,
-        Action::EvaluateCode,
-        Action::EvaluateMappingTemplate,
-        Action::EventConnect,
-        Action::EventPublish,
-        Action::EventSubscribe,
-        Action::FlushApiCache,
-        Action::GetApi,
-        Action::GetApiAssociation,
-        Action::GetApiCache,
-        Action::GetChannelNamespace,
-        Action::GetDataSource,
-        Action::GetDataSourceIntrospection,
-        Action::GetDomainName,
-        Action::GetFunction,
-        Action::GetGraphqlApi,
-        Action::GetGraphqlApiEnvironmentVariables,
-        Action::GetIntrospectionSchema,
-        Action::GetResolver,
-        Action::GetResourcePolicy,
-        Action::GetSchemaCreationStatus,
-        Action::GetSourceApiAssociation,
-        Action::GetType,
-        Action::GetWebACLForResource,
-        Action::GraphQL,
-        Action::ListApiKeys,
-        Action::ListApis,
-        Action::ListChannelNamespaces,
-        Action::ListDataSources,
-        Action::ListDomainNames,
-        Action::ListFunctions,
-        Action::ListGraphqlApis,
-        Action::ListResolvers,
-        Action::ListResolversByFunction,
-        Action::ListResourcesForWebACL,
-        Action::ListSourceApiAssociations,
-        Action::ListTagsForResource,
-        Action::ListTypes,
-        Action::ListTypesByAssociation,
-        Action::PutGraphqlApiEnvironmentVariables,
-        Action::PutResourcePolicy,
-        Action::SetWebACL,
-        Action::SourceGraphQL,
-        Action::StartDataSourceIntrospection,
-        Action::StartSchemaCreation,
-        Action::StartSchemaMerge,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateApi,
-        Action::UpdateApiCache,
-        Action::UpdateApiKey,
-        Action::UpdateChannelNamespace,
-        Action::UpdateDataSource,
-        Action::UpdateDomainName,
-        Action::UpdateFunction,
-        Action::UpdateGraphqlApi,
-        Action::UpdateResolver,
-        Action::UpdateSourceApiAssociation,
-        Action::UpdateType,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `appsync:AssociateApi`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateApi`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(1114 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -670,40 +600,35 @@ pub enum ResourceType {
     Type,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 10] = [
-    "api",
-    "channelNamespace",
-    "datasource",
-    "domain",
-    "field",
-    "function",
-    "graphqlapi",
-    "mergedApiAssociation",
-    "sourceApiAssociation",
-    "type",
+static RESOURCE_TYPE_NAMES: &str = "apichannelNamespacedatasourcedomainfieldfunctiongraphqlapimergedApiAssociationsourceApiAssociationtype";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 10] = [3, 19, 29, 35, 40, 48, 58, 78, 98, 102];
+
+static RESOURCE_TYPES: [ResourceType; 10] = [
+    ResourceType::Api,
+    ResourceType::ChannelNamespace,
+    ResourceType::Datasource,
+    ResourceType::Domain,
+    ResourceType::Field,
+    ResourceType::Function,
+    ResourceType::Graphqlapi,
+    ResourceType::MergedApiAssociation,
+    ResourceType::SourceApiAssociation,
+    ResourceType::Type,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 10] = [
-        ResourceType::Api,
-        ResourceType::ChannelNamespace,
-        ResourceType::Datasource,
-        ResourceType::Domain,
-        ResourceType::Field,
-        ResourceType::Function,
-        ResourceType::Graphqlapi,
-        ResourceType::MergedApiAssociation,
-        ResourceType::SourceApiAssociation,
-        ResourceType::Type,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -712,6 +637,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -731,46 +657,50 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "appsync:Visibility",
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str =
+    "appsync:Visibilityaws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [18, 42, 67, 78];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
     KeyType::String,
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::AppsyncVisibility,
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::AppsyncVisibility,
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

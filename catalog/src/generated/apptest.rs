@@ -141,94 +141,83 @@ pub enum Action {
     UpdateTestSuite,
 }
 
-const ACTION_NAMES: [&str; 24] = [
-    "apptest:CreateTestCase",
-    "apptest:CreateTestConfiguration",
-    "apptest:CreateTestSuite",
-    "apptest:DeleteTestCase",
-    "apptest:DeleteTestConfiguration",
-    "apptest:DeleteTestRun",
-    "apptest:DeleteTestSuite",
-    "apptest:GetTestCase",
-    "apptest:GetTestConfiguration",
-    "apptest:GetTestRunStep",
-    "apptest:GetTestSuite",
-    "apptest:ListTagsForResource",
-    "apptest:ListTestCases",
-    "apptest:ListTestConfigurations",
-    "apptest:ListTestRuns",
-    "apptest:ListTestRunSteps",
-    "apptest:ListTestRunTestCases",
-    "apptest:ListTestSuites",
-    "apptest:StartTestRun",
-    "apptest:TagResource",
-    "apptest:UntagResource",
-    "apptest:UpdateTestCase",
-    "apptest:UpdateTestConfiguration",
-    "apptest:UpdateTestSuite",
+static ACTION_NAMES: &str = "apptest:CreateTestCaseapptest:CreateTestConfigurationapptest:CreateTestSuiteapptest:DeleteTestCaseapptest:DeleteTestConfigurationapptest:DeleteTestRunapptest:DeleteTestSuiteapptest:GetTestCaseapptest:GetTestConfigurationapptest:GetTestRunStepapptest:GetTestSuiteapptest:ListTagsForResourceapptest:ListTestCasesapptest:ListTestConfigurationsapptest:ListTestRunsapptest:ListTestRunStepsapptest:ListTestRunTestCasesapptest:ListTestSuitesapptest:StartTestRunapptest:TagResourceapptest:UntagResourceapptest:UpdateTestCaseapptest:UpdateTestConfigurationapptest:UpdateTestSuite";
+
+static ACTION_NAME_ENDS: [u32; 24] = [
+    22, 53, 76, 98, 129, 150, 173, 192, 220, 242, 262, 289, 310, 340, 360, 384, 412, 434, 454, 473,
+    494, 516, 547, 570,
+];
+
+static ACTIONS: [Action; 24] = [
+    Action::CreateTestCase,
+    Action::CreateTestConfiguration,
+    Action::CreateTestSuite,
+    Action::DeleteTestCase,
+    Action::DeleteTestConfiguration,
+    Action::DeleteTestRun,
+    Action::DeleteTestSuite,
+    Action::GetTestCase,
+    Action::GetTestConfiguration,
+    Action::GetTestRunStep,
+    Action::GetTestSuite,
+    Action::ListTagsForResource,
+    Action::ListTestCases,
+    Action::ListTestConfigurations,
+    Action::ListTestRuns,
+    Action::ListTestRunSteps,
+    Action::ListTestRunTestCases,
+    Action::ListTestSuites,
+    Action::StartTestRun,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateTestCase,
+    Action::UpdateTestConfiguration,
+    Action::UpdateTestSuite,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 24] = [
-        Action::CreateTestCase,
-        Action::CreateTestConfiguration,
-        Action::CreateTestSuite,
-        Action::DeleteTestCase,
-        Action::DeleteTestConfiguration,
-        Action::DeleteTestRun,
-        Action::DeleteTestSuite,
-        Action::GetTestCase,
-        Action::GetTestConfiguration,
-        Action::GetTestRunStep,
-        Action::GetTestSuite,
-        Action::ListTagsForResource,
-        Action::ListTestCases,
-        Action::ListTestConfigurations,
-        Action::ListTestRuns,
-        Action::ListTestRunSteps,
-        Action::ListTestRunTestCases,
-        Action::ListTestSuites,
-        Action::StartTestRun,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateTestCase,
-        Action::UpdateTestConfiguration,
-        Action::UpdateTestSuite,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `apptest:CreateTestCase`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateTestCase`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(1201 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -256,23 +245,29 @@ pub enum ResourceType {
     TestSuite,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = ["TestCase", "TestConfiguration", "TestRun", "TestSuite"];
+static RESOURCE_TYPE_NAMES: &str = "TestCaseTestConfigurationTestRunTestSuite";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [8, 25, 32, 41];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::TestCase,
+    ResourceType::TestConfiguration,
+    ResourceType::TestRun,
+    ResourceType::TestSuite,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::TestCase,
-        ResourceType::TestConfiguration,
-        ResourceType::TestRun,
-        ResourceType::TestSuite,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -281,6 +276,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -298,40 +294,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -370,168 +370,122 @@ pub enum Action {
     UpdateWorkspaceConfiguration,
 }
 
-const ACTION_NAMES: [&str; 61] = [
-    "aps:CreateAlertManagerAlerts",
-    "aps:CreateAlertManagerDefinition",
-    "aps:CreateAnomalyDetector",
-    "aps:CreateLoggingConfiguration",
-    "aps:CreateQueryLoggingConfiguration",
-    "aps:CreateRuleGroupsNamespace",
-    "aps:CreateScraper",
-    "aps:CreateWorkspace",
-    "aps:DeleteAlertManagerDefinition",
-    "aps:DeleteAlertManagerSilence",
-    "aps:DeleteAnomalyDetector",
-    "aps:DeleteLoggingConfiguration",
-    "aps:DeleteQueryLoggingConfiguration",
-    "aps:DeleteResourcePolicy",
-    "aps:DeleteRuleGroupsNamespace",
-    "aps:DeleteScraper",
-    "aps:DeleteScraperLoggingConfiguration",
-    "aps:DeleteWorkspace",
-    "aps:DescribeAlertManagerDefinition",
-    "aps:DescribeAnomalyDetector",
-    "aps:DescribeLoggingConfiguration",
-    "aps:DescribeQueryLoggingConfiguration",
-    "aps:DescribeResourcePolicy",
-    "aps:DescribeRuleGroupsNamespace",
-    "aps:DescribeScraper",
-    "aps:DescribeScraperLoggingConfiguration",
-    "aps:DescribeWorkspace",
-    "aps:DescribeWorkspaceConfiguration",
-    "aps:GetAlertManagerSilence",
-    "aps:GetAlertManagerStatus",
-    "aps:GetDefaultScraperConfiguration",
-    "aps:GetLabels",
-    "aps:GetMetricMetadata",
-    "aps:GetSeries",
-    "aps:ListAlertManagerAlertGroups",
-    "aps:ListAlertManagerAlerts",
-    "aps:ListAlertManagerReceivers",
-    "aps:ListAlertManagerSilences",
-    "aps:ListAlerts",
-    "aps:ListAnomalyDetectors",
-    "aps:ListRuleGroupsNamespaces",
-    "aps:ListRules",
-    "aps:ListScrapers",
-    "aps:ListTagsForResource",
-    "aps:ListWorkspaces",
-    "aps:PreviewAnomalyDetector",
-    "aps:PutAlertManagerDefinition",
-    "aps:PutAlertManagerSilences",
-    "aps:PutAnomalyDetector",
-    "aps:PutResourcePolicy",
-    "aps:PutRuleGroupsNamespace",
-    "aps:QueryMetrics",
-    "aps:RemoteWrite",
-    "aps:TagResource",
-    "aps:UntagResource",
-    "aps:UpdateLoggingConfiguration",
-    "aps:UpdateQueryLoggingConfiguration",
-    "aps:UpdateScraper",
-    "aps:UpdateScraperLoggingConfiguration",
-    "aps:UpdateWorkspaceAlias",
-    "aps:UpdateWorkspaceConfiguration",
+static ACTION_NAMES: &str = "aps:CreateAlertManagerAlertsaps:CreateAlertManagerDefinitionaps:CreateAnomalyDetectoraps:CreateLoggingConfigurationaps:CreateQueryLoggingConfigurationaps:CreateRuleGroupsNamespaceaps:CreateScraperaps:CreateWorkspaceaps:DeleteAlertManagerDefinitionaps:DeleteAlertManagerSilenceaps:DeleteAnomalyDetectoraps:DeleteLoggingConfigurationaps:DeleteQueryLoggingConfigurationaps:DeleteResourcePolicyaps:DeleteRuleGroupsNamespaceaps:DeleteScraperaps:DeleteScraperLoggingConfigurationaps:DeleteWorkspaceaps:DescribeAlertManagerDefinitionaps:DescribeAnomalyDetectoraps:DescribeLoggingConfigurationaps:DescribeQueryLoggingConfigurationaps:DescribeResourcePolicyaps:DescribeRuleGroupsNamespaceaps:DescribeScraperaps:DescribeScraperLoggingConfigurationaps:DescribeWorkspaceaps:DescribeWorkspaceConfigurationaps:GetAlertManagerSilenceaps:GetAlertManagerStatusaps:GetDefaultScraperConfigurationaps:GetLabelsaps:GetMetricMetadataaps:GetSeriesaps:ListAlertManagerAlertGroupsaps:ListAlertManagerAlertsaps:ListAlertManagerReceiversaps:ListAlertManagerSilencesaps:ListAlertsaps:ListAnomalyDetectorsaps:ListRuleGroupsNamespacesaps:ListRulesaps:ListScrapersaps:ListTagsForResourceaps:ListWorkspacesaps:PreviewAnomalyDetectoraps:PutAlertManagerDefinitionaps:PutAlertManagerSilencesaps:PutAnomalyDetectoraps:PutResourcePolicyaps:PutRuleGroupsNamespaceaps:QueryMetricsaps:RemoteWriteaps:TagResourceaps:UntagResourceaps:UpdateLoggingConfigurationaps:UpdateQueryLoggingConfigurationaps:UpdateScraperaps:UpdateScraperLoggingConfigurationaps:UpdateWorkspaceAliasaps:UpdateWorkspaceConfiguration";
+
+static ACTION_NAME_ENDS: [u32; 61] = [
+    28, 60, 85, 115, 150, 179, 196, 215, 247, 276, 301, 331, 366, 390, 419, 436, 473, 492, 526,
+    553, 585, 622, 648, 679, 698, 737, 758, 792, 818, 843, 877, 890, 911, 924, 955, 981, 1010,
+    1038, 1052, 1076, 1104, 1117, 1133, 1156, 1174, 1200, 1229, 1256, 1278, 1299, 1325, 1341, 1356,
+    1371, 1388, 1418, 1453, 1470, 1507, 1531, 1563,
+];
+
+static ACTIONS: [Action; 61] = [
+    Action::CreateAlertManagerAlerts,
+    Action::CreateAlertManagerDefinition,
+    Action::CreateAnomalyDetector,
+    Action::CreateLoggingConfiguration,
+    Action::CreateQueryLoggingConfiguration,
+    Action::CreateRuleGroupsNamespace,
+    Action::CreateScraper,
+    Action::CreateWorkspace,
+    Action::DeleteAlertManagerDefinition,
+    Action::DeleteAlertManagerSilence,
+    Action::DeleteAnomalyDetector,
+    Action::DeleteLoggingConfiguration,
+    Action::DeleteQueryLoggingConfiguration,
+    Action::DeleteResourcePolicy,
+    Action::DeleteRuleGroupsNamespace,
+    Action::DeleteScraper,
+    Action::DeleteScraperLoggingConfiguration,
+    Action::DeleteWorkspace,
+    Action::DescribeAlertManagerDefinition,
+    Action::DescribeAnomalyDetector,
+    Action::DescribeLoggingConfiguration,
+    Action::DescribeQueryLoggingConfiguration,
+    Action::DescribeResourcePolicy,
+    Action::DescribeRuleGroupsNamespace,
+    Action::DescribeScraper,
+    Action::DescribeScraperLoggingConfiguration,
+    Action::DescribeWorkspace,
+    Action::DescribeWorkspaceConfiguration,
+    Action::GetAlertManagerSilence,
+    Action::GetAlertManagerStatus,
+    Action::GetDefaultScraperConfiguration,
+    Action::GetLabels,
+    Action::GetMetricMetadata,
+    Action::GetSeries,
+    Action::ListAlertManagerAlertGroups,
+    Action::ListAlertManagerAlerts,
+    Action::ListAlertManagerReceivers,
+    Action::ListAlertManagerSilences,
+    Action::ListAlerts,
+    Action::ListAnomalyDetectors,
+    Action::ListRuleGroupsNamespaces,
+    Action::ListRules,
+    Action::ListScrapers,
+    Action::ListTagsForResource,
+    Action::ListWorkspaces,
+    Action::PreviewAnomalyDetector,
+    Action::PutAlertManagerDefinition,
+    Action::PutAlertManagerSilences,
+    Action::PutAnomalyDetector,
+    Action::PutResourcePolicy,
+    Action::PutRuleGroupsNamespace,
+    Action::QueryMetrics,
+    Action::RemoteWrite,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateLoggingConfiguration,
+    Action::UpdateQueryLoggingConfiguration,
+    Action::UpdateScraper,
+    Action::UpdateScraperLoggingConfiguration,
+    Action::UpdateWorkspaceAlias,
+    Action::UpdateWorkspaceConfiguration,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 61] = [
-        Action::CreateAlertManagerAlerts,
-        Action::CreateAlertManagerDefinition,
-        Action::CreateAnomalyDetector,
-        Action::CreateLoggingConfiguration,
-        Action::CreateQueryLoggingConfiguration,
-        Action::CreateRuleGroupsNamespace,
-        Action::CreateScraper,
-        Action::CreateWorkspace,
-        Action::DeleteAlertManagerDefinition,
-        Action::DeleteAlertManagerSilence,
-        Action::DeleteAnomalyDetector,
-        Action::DeleteLoggingConfiguration,
-        Action::DeleteQueryLoggingConfiguration,
-        Action::DeleteResourcePolicy,
-        Action::DeleteRuleGroupsNamespace,
-        Action::DeleteScraper,
-        Action::DeleteScraperLoggingConfiguration,
-        Action::DeleteWorkspace,
-        Action::DescribeAlertManagerDefinition,
-        Action::DescribeAnomalyDetector,
-        Action::DescribeLoggingConfiguration,
-        Action::DescribeQueryLoggingConfiguration,
-        Action::DescribeResourcePolicy,
-        Action::DescribeRuleGroupsNamespace,
-        Action::DescribeScraper,
-        Action::DescribeScraperLoggingConfiguration,
-        Action::DescribeWorkspace,
-        Action::DescribeWorkspaceConfiguration,
-        Action::GetAlertManagerSilence,
-        Action::GetAlertManagerStatus,
-        Action::GetDefaultScraperConfiguration,
-        Action::GetLabels,
-        Action::GetMetricMetadata,
-        Action::GetSeries,
-        Action::ListAlertManagerAlertGroups,
-        Action::ListAlertManagerAlerts,
-        Action::ListAlertManagerReceivers,
-        Action::ListAlertManagerSilences,
-        Action::ListAlerts,
-        Action::ListAnomalyDetectors,
-        Action::ListRuleGroupsNamespaces,
-        Action::ListRules,
-        Action::ListScrapers,
-        Action::ListTagsForResource,
-        Action::ListWorkspaces,
-        Action::PreviewAnomalyDetector,
-        Action::PutAlertManagerDefinition,
-        Action::PutAlertManagerSilences,
-        Action::PutAnomalyDetector,
-        Action::PutResourcePolicy,
-        Action::PutRuleGroupsNamespace,
-        Action::QueryMetrics,
-        Action::RemoteWrite,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateLoggingConfiguration,
-        Action::UpdateQueryLoggingConfiguration,
-        Action::UpdateScraper,
-        Action::UpdateScraperLoggingConfiguration,
-        Action::UpdateWorkspaceAlias,
-        Action::UpdateWorkspaceConfiguration,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `aps:CreateAlertManagerAlerts`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateAlertManagerAlerts`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(1225 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -563,30 +517,30 @@ pub enum ResourceType {
     Workspace,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 5] = [
-    "anomalydetector",
-    "cluster",
-    "rulegroupsnamespace",
-    "scraper",
-    "workspace",
+static RESOURCE_TYPE_NAMES: &str = "anomalydetectorclusterrulegroupsnamespacescraperworkspace";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 5] = [15, 22, 41, 48, 57];
+
+static RESOURCE_TYPES: [ResourceType; 5] = [
+    ResourceType::Anomalydetector,
+    ResourceType::Cluster,
+    ResourceType::Rulegroupsnamespace,
+    ResourceType::Scraper,
+    ResourceType::Workspace,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 5] = [
-        ResourceType::Anomalydetector,
-        ResourceType::Cluster,
-        ResourceType::Rulegroupsnamespace,
-        ResourceType::Scraper,
-        ResourceType::Workspace,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -595,6 +549,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -612,40 +567,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -135,96 +135,84 @@ pub enum Action {
     UpdatePlanExecutionStep,
 }
 
-const ACTION_NAMES: [&str; 25] = [
-    "arc-region-switch:ApprovePlanExecutionStep",
-    "arc-region-switch:CancelPlanExecution",
-    "arc-region-switch:CreatePlan",
-    "arc-region-switch:DeletePlan",
-    "arc-region-switch:DeleteResourcePolicy",
-    "arc-region-switch:GetPlan",
-    "arc-region-switch:GetPlanEvaluationStatus",
-    "arc-region-switch:GetPlanExecution",
-    "arc-region-switch:GetPlanInRegion",
-    "arc-region-switch:GetResourcePolicy",
-    "arc-region-switch:ListPlanExecutionEvents",
-    "arc-region-switch:ListPlanExecutions",
-    "arc-region-switch:ListPlans",
-    "arc-region-switch:ListPlansInRegion",
-    "arc-region-switch:ListRoute53HealthChecks",
-    "arc-region-switch:ListRoute53HealthChecksInRegion",
-    "arc-region-switch:ListServiceQuotaWarnings",
-    "arc-region-switch:ListTagsForResource",
-    "arc-region-switch:PutResourcePolicy",
-    "arc-region-switch:StartPlanExecution",
-    "arc-region-switch:TagResource",
-    "arc-region-switch:UntagResource",
-    "arc-region-switch:UpdatePlan",
-    "arc-region-switch:UpdatePlanExecution",
-    "arc-region-switch:UpdatePlanExecutionStep",
+static ACTION_NAMES: &str = "arc-region-switch:ApprovePlanExecutionSteparc-region-switch:CancelPlanExecutionarc-region-switch:CreatePlanarc-region-switch:DeletePlanarc-region-switch:DeleteResourcePolicyarc-region-switch:GetPlanarc-region-switch:GetPlanEvaluationStatusarc-region-switch:GetPlanExecutionarc-region-switch:GetPlanInRegionarc-region-switch:GetResourcePolicyarc-region-switch:ListPlanExecutionEventsarc-region-switch:ListPlanExecutionsarc-region-switch:ListPlansarc-region-switch:ListPlansInRegionarc-region-switch:ListRoute53HealthChecksarc-region-switch:ListRoute53HealthChecksInRegionarc-region-switch:ListServiceQuotaWarningsarc-region-switch:ListTagsForResourcearc-region-switch:PutResourcePolicyarc-region-switch:StartPlanExecutionarc-region-switch:TagResourcearc-region-switch:UntagResourcearc-region-switch:UpdatePlanarc-region-switch:UpdatePlanExecutionarc-region-switch:UpdatePlanExecutionStep";
+
+static ACTION_NAME_ENDS: [u32; 25] = [
+    42, 79, 107, 135, 173, 198, 239, 273, 306, 341, 382, 418, 445, 480, 521, 570, 612, 649, 684,
+    720, 749, 780, 808, 845, 886,
+];
+
+static ACTIONS: [Action; 25] = [
+    Action::ApprovePlanExecutionStep,
+    Action::CancelPlanExecution,
+    Action::CreatePlan,
+    Action::DeletePlan,
+    Action::DeleteResourcePolicy,
+    Action::GetPlan,
+    Action::GetPlanEvaluationStatus,
+    Action::GetPlanExecution,
+    Action::GetPlanInRegion,
+    Action::GetResourcePolicy,
+    Action::ListPlanExecutionEvents,
+    Action::ListPlanExecutions,
+    Action::ListPlans,
+    Action::ListPlansInRegion,
+    Action::ListRoute53HealthChecks,
+    Action::ListRoute53HealthChecksInRegion,
+    Action::ListServiceQuotaWarnings,
+    Action::ListTagsForResource,
+    Action::PutResourcePolicy,
+    Action::StartPlanExecution,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdatePlan,
+    Action::UpdatePlanExecution,
+    Action::UpdatePlanExecutionStep,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 25] = [
-        Action::ApprovePlanExecutionStep,
-        Action::CancelPlanExecution,
-        Action::CreatePlan,
-        Action::DeletePlan,
-        Action::DeleteResourcePolicy,
-        Action::GetPlan,
-        Action::GetPlanEvaluationStatus,
-        Action::GetPlanExecution,
-        Action::GetPlanInRegion,
-        Action::GetResourcePolicy,
-        Action::ListPlanExecutionEvents,
-        Action::ListPlanExecutions,
-        Action::ListPlans,
-        Action::ListPlansInRegion,
-        Action::ListRoute53HealthChecks,
-        Action::ListRoute53HealthChecksInRegion,
-        Action::ListServiceQuotaWarnings,
-        Action::ListTagsForResource,
-        Action::PutResourcePolicy,
-        Action::StartPlanExecution,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdatePlan,
-        Action::UpdatePlanExecution,
-        Action::UpdatePlanExecutionStep,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `arc-region-switch:ApprovePlanExecutionStep`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `ApprovePlanExecutionStep`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(1286 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -240,18 +228,24 @@ pub enum ResourceType {
     Plan,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["plan"];
+static RESOURCE_TYPE_NAMES: &str = "plan";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [4];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Plan];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Plan];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -260,6 +254,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -277,40 +272,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -91,76 +91,73 @@ pub enum Action {
     UpdateZonalShift,
 }
 
-const ACTION_NAMES: [&str; 15] = [
-    "arc-zonal-shift:CancelPracticeRun",
-    "arc-zonal-shift:CancelZonalShift",
-    "arc-zonal-shift:CreatePracticeRunConfiguration",
-    "arc-zonal-shift:DeletePracticeRunConfiguration",
-    "arc-zonal-shift:GetAutoshiftObserverNotificationStatus",
-    "arc-zonal-shift:GetManagedResource",
-    "arc-zonal-shift:ListAutoshifts",
-    "arc-zonal-shift:ListManagedResources",
-    "arc-zonal-shift:ListZonalShifts",
-    "arc-zonal-shift:StartPracticeRun",
-    "arc-zonal-shift:StartZonalShift",
-    "arc-zonal-shift:UpdateAutoshiftObserverNotificationStatus",
-    "arc-zonal-shift:UpdatePracticeRunConfiguration",
-    "arc-zonal-shift:UpdateZonalAutoshiftConfiguration",
-    "arc-zonal-shift:UpdateZonalShift",
+static ACTION_NAMES: &str = "arc-zonal-shift:CancelPracticeRunarc-zonal-shift:CancelZonalShiftarc-zonal-shift:CreatePracticeRunConfigurationarc-zonal-shift:DeletePracticeRunConfigurationarc-zonal-shift:GetAutoshiftObserverNotificationStatusarc-zonal-shift:GetManagedResourcearc-zonal-shift:ListAutoshiftsarc-zonal-shift:ListManagedResourcesarc-zonal-shift:ListZonalShiftsarc-zonal-shift:StartPracticeRunarc-zonal-shift:StartZonalShiftarc-zonal-shift:UpdateAutoshiftObserverNotificationStatusarc-zonal-shift:UpdatePracticeRunConfigurationarc-zonal-shift:UpdateZonalAutoshiftConfigurationarc-zonal-shift:UpdateZonalShift";
+
+static ACTION_NAME_ENDS: [u32; 15] = [
+    33, 65, 111, 157, 211, 245, 275, 311, 342, 374, 405, 462, 508, 557, 589,
+];
+
+static ACTIONS: [Action; 15] = [
+    Action::CancelPracticeRun,
+    Action::CancelZonalShift,
+    Action::CreatePracticeRunConfiguration,
+    Action::DeletePracticeRunConfiguration,
+    Action::GetAutoshiftObserverNotificationStatus,
+    Action::GetManagedResource,
+    Action::ListAutoshifts,
+    Action::ListManagedResources,
+    Action::ListZonalShifts,
+    Action::StartPracticeRun,
+    Action::StartZonalShift,
+    Action::UpdateAutoshiftObserverNotificationStatus,
+    Action::UpdatePracticeRunConfiguration,
+    Action::UpdateZonalAutoshiftConfiguration,
+    Action::UpdateZonalShift,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 15] = [
-        Action::CancelPracticeRun,
-        Action::CancelZonalShift,
-        Action::CreatePracticeRunConfiguration,
-        Action::DeletePracticeRunConfiguration,
-        Action::GetAutoshiftObserverNotificationStatus,
-        Action::GetManagedResource,
-        Action::ListAutoshifts,
-        Action::ListManagedResources,
-        Action::ListZonalShifts,
-        Action::StartPracticeRun,
-        Action::StartZonalShift,
-        Action::UpdateAutoshiftObserverNotificationStatus,
-        Action::UpdatePracticeRunConfiguration,
-        Action::UpdateZonalAutoshiftConfiguration,
-        Action::UpdateZonalShift,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `arc-zonal-shift:CancelPracticeRun`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CancelPracticeRun`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(1311 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -180,18 +177,24 @@ pub enum ResourceType {
     NLB,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["ALB", "NLB"];
+static RESOURCE_TYPE_NAMES: &str = "ALBNLB";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [3, 6];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::ALB, ResourceType::NLB];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::ALB, ResourceType::NLB];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -200,6 +203,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -217,39 +221,43 @@ pub enum ConditionKey {
     ElasticloadbalancingResourceTagAny,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "arc-zonal-shift:ResourceIdentifier",
-    "aws:ResourceTag/${TagKey}",
-    "elasticloadbalancing:ResourceTag/${TagKey}",
-];
+static CONDITION_KEY_NAMES: &str = "arc-zonal-shift:ResourceIdentifieraws:ResourceTag/${TagKey}elasticloadbalancing:ResourceTag/${TagKey}";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] = [KeyType::String, KeyType::String, KeyType::String];
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [34, 59, 101];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] = [KeyType::String, KeyType::String, KeyType::String];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::ArcZonalShiftResourceIdentifier,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::ElasticloadbalancingResourceTagAny,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::ArcZonalShiftResourceIdentifier,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::ElasticloadbalancingResourceTagAny,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -127,94 +127,83 @@ pub enum Action {
     UntagResource,
 }
 
-const ACTION_NAMES: [&str; 24] = [
-    "artifact:AcceptAgreement",
-    "artifact:AcceptNdaForAgreement",
-    "artifact:CreateComplianceInquiry",
-    "artifact:ExportComplianceInquiry",
-    "artifact:GetAccountSettings",
-    "artifact:GetAgreement",
-    "artifact:GetComplianceInquiryMetadata",
-    "artifact:GetCustomerAgreement",
-    "artifact:GetNdaForAgreement",
-    "artifact:GetReport",
-    "artifact:GetReportMetadata",
-    "artifact:GetTermForReport",
-    "artifact:ListAgreements",
-    "artifact:ListComplianceInquiries",
-    "artifact:ListComplianceInquiryQueries",
-    "artifact:ListCustomerAgreements",
-    "artifact:ListReports",
-    "artifact:ListReportVersions",
-    "artifact:ListTagsForResource",
-    "artifact:PutAccountSettings",
-    "artifact:PutComplianceInquiryFeedback",
-    "artifact:TagResource",
-    "artifact:TerminateAgreement",
-    "artifact:UntagResource",
+static ACTION_NAMES: &str = "artifact:AcceptAgreementartifact:AcceptNdaForAgreementartifact:CreateComplianceInquiryartifact:ExportComplianceInquiryartifact:GetAccountSettingsartifact:GetAgreementartifact:GetComplianceInquiryMetadataartifact:GetCustomerAgreementartifact:GetNdaForAgreementartifact:GetReportartifact:GetReportMetadataartifact:GetTermForReportartifact:ListAgreementsartifact:ListComplianceInquiriesartifact:ListComplianceInquiryQueriesartifact:ListCustomerAgreementsartifact:ListReportsartifact:ListReportVersionsartifact:ListTagsForResourceartifact:PutAccountSettingsartifact:PutComplianceInquiryFeedbackartifact:TagResourceartifact:TerminateAgreementartifact:UntagResource";
+
+static ACTION_NAME_ENDS: [u32; 24] = [
+    24, 54, 86, 118, 145, 166, 203, 232, 259, 277, 303, 328, 351, 383, 420, 451, 471, 498, 526,
+    553, 590, 610, 637, 659,
+];
+
+static ACTIONS: [Action; 24] = [
+    Action::AcceptAgreement,
+    Action::AcceptNdaForAgreement,
+    Action::CreateComplianceInquiry,
+    Action::ExportComplianceInquiry,
+    Action::GetAccountSettings,
+    Action::GetAgreement,
+    Action::GetComplianceInquiryMetadata,
+    Action::GetCustomerAgreement,
+    Action::GetNdaForAgreement,
+    Action::GetReport,
+    Action::GetReportMetadata,
+    Action::GetTermForReport,
+    Action::ListAgreements,
+    Action::ListComplianceInquiries,
+    Action::ListComplianceInquiryQueries,
+    Action::ListCustomerAgreements,
+    Action::ListReports,
+    Action::ListReportVersions,
+    Action::ListTagsForResource,
+    Action::PutAccountSettings,
+    Action::PutComplianceInquiryFeedback,
+    Action::TagResource,
+    Action::TerminateAgreement,
+    Action::UntagResource,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 24] = [
-        Action::AcceptAgreement,
-        Action::AcceptNdaForAgreement,
-        Action::CreateComplianceInquiry,
-        Action::ExportComplianceInquiry,
-        Action::GetAccountSettings,
-        Action::GetAgreement,
-        Action::GetComplianceInquiryMetadata,
-        Action::GetCustomerAgreement,
-        Action::GetNdaForAgreement,
-        Action::GetReport,
-        Action::GetReportMetadata,
-        Action::GetTermForReport,
-        Action::ListAgreements,
-        Action::ListComplianceInquiries,
-        Action::ListComplianceInquiryQueries,
-        Action::ListCustomerAgreements,
-        Action::ListReports,
-        Action::ListReportVersions,
-        Action::ListTagsForResource,
-        Action::PutAccountSettings,
-        Action::PutComplianceInquiryFeedback,
-        Action::TagResource,
-        Action::TerminateAgreement,
-        Action::UntagResource,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `artifact:AcceptAgreement`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptAgreement`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(1327 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -238,28 +227,29 @@ pub enum ResourceType {
     Report,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = [
-    "agreement",
-    "compliance-inquiry",
-    "customer-agreement",
-    "report",
+static RESOURCE_TYPE_NAMES: &str = "agreementcompliance-inquirycustomer-agreementreport";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [9, 27, 45, 51];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::Agreement,
+    ResourceType::ComplianceInquiry,
+    ResourceType::CustomerAgreement,
+    ResourceType::Report,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::Agreement,
-        ResourceType::ComplianceInquiry,
-        ResourceType::CustomerAgreement,
-        ResourceType::Report,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -268,6 +258,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -289,15 +280,11 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 5] = [
-    "artifact:ReportCategory",
-    "artifact:ReportSeries",
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "artifact:ReportCategoryartifact:ReportSeriesaws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 5] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 5] = [23, 44, 68, 93, 104];
+
+static CONDITION_KEY_TYPES: [KeyType; 5] = [
     KeyType::String,
     KeyType::String,
     KeyType::String,
@@ -305,33 +292,39 @@ const CONDITION_KEY_TYPES: [KeyType; 5] = [
     KeyType::ArrayOfString,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 5] = [
+    ConditionKey::ArtifactReportCategory,
+    ConditionKey::ArtifactReportSeries,
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 5] = [
-        ConditionKey::ArtifactReportCategory,
-        ConditionKey::ArtifactReportSeries,
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

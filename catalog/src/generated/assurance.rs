@@ -588,244 +588,162 @@ pub enum Action {
     VendConnectionAccessToken,
 }
 
-const ACTION_NAMES: [&str; 99] = [
-    "assurance:AcceptInvitation",
-    "assurance:AssignPermissionSet",
-    "assurance:BatchGetComment",
-    "assurance:BatchGetControl",
-    "assurance:BatchGetTask",
-    "assurance:Chat",
-    "assurance:CreateAnnotation",
-    "assurance:CreateComment",
-    "assurance:CreateControl",
-    "assurance:CreateControlGroup",
-    "assurance:CreateEnvironment",
-    "assurance:CreateEnvironmentConnection",
-    "assurance:CreateFramework",
-    "assurance:CreateInvitation",
-    "assurance:CreatePermissionSet",
-    "assurance:CreateProject",
-    "assurance:CreateTask",
-    "assurance:DeleteAnnotation",
-    "assurance:DeleteComment",
-    "assurance:DeleteControl",
-    "assurance:DeleteControlGroup",
-    "assurance:DeleteEnvironment",
-    "assurance:DeleteEnvironmentConnection",
-    "assurance:DeleteEvidence",
-    "assurance:DeleteFramework",
-    "assurance:DeleteInvitation",
-    "assurance:DeletePermissionSet",
-    "assurance:DeleteProject",
-    "assurance:DeregisterOrganizationDelegatedAdmin",
-    "assurance:DisableFramework",
-    "assurance:DownloadEvidence",
-    "assurance:EnableFramework",
-    "assurance:GetAnnotation",
-    "assurance:GetAssessment",
-    "assurance:GetAssessmentReportContent",
-    "assurance:GetAssessmentReportExport",
-    "assurance:GetChatMessages",
-    "assurance:GetComment",
-    "assurance:GetControl",
-    "assurance:GetControlGroup",
-    "assurance:GetControlStatus",
-    "assurance:GetEnvironment",
-    "assurance:GetEvidence",
-    "assurance:GetEvidenceContent",
-    "assurance:GetFramework",
-    "assurance:GetInvitation",
-    "assurance:GetPermissionSet",
-    "assurance:GetProject",
-    "assurance:GetTask",
-    "assurance:ListAssessmentAnnotations",
-    "assurance:ListAssessmentJournalRecords",
-    "assurance:ListAssessmentOutcomes",
-    "assurance:ListAssessments",
-    "assurance:ListChatSessions",
-    "assurance:ListComments",
-    "assurance:ListConnectionItems",
-    "assurance:ListControlGroups",
-    "assurance:ListControlResources",
-    "assurance:ListControls",
-    "assurance:ListDiscoveredResources",
-    "assurance:ListEnabledFrameworks",
-    "assurance:ListEnvironmentConnections",
-    "assurance:ListEnvironments",
-    "assurance:ListEvidence",
-    "assurance:ListEvidenceAnnotations",
-    "assurance:ListFrameworks",
-    "assurance:ListInboundInvitations",
-    "assurance:ListOutboundInvitations",
-    "assurance:ListPermissionSetAssignments",
-    "assurance:ListPermissionSets",
-    "assurance:ListProjects",
-    "assurance:ListResourcesForControl",
-    "assurance:ListTagsForResource",
-    "assurance:ListTaskHistory",
-    "assurance:ListTasks",
-    "assurance:PublishFramework",
-    "assurance:PutControlStatusOverride",
-    "assurance:PutEvidence",
-    "assurance:RegisterOrganizationDelegatedAdmin",
-    "assurance:RejectInvitation",
-    "assurance:RevokePermissionSet",
-    "assurance:StartAssessment",
-    "assurance:StartAssessmentReportExport",
-    "assurance:StartResourceDiscovery",
-    "assurance:TagResource",
-    "assurance:UntagResource",
-    "assurance:UpdateAnnotation",
-    "assurance:UpdateAssessment",
-    "assurance:UpdateComment",
-    "assurance:UpdateControl",
-    "assurance:UpdateControlGroup",
-    "assurance:UpdateEnvironment",
-    "assurance:UpdateEvidence",
-    "assurance:UpdateFramework",
-    "assurance:UpdatePermissionSet",
-    "assurance:UpdateProject",
-    "assurance:UpdateTask",
-    "assurance:UploadEvidence",
-    "assurance:VendConnectionAccessToken",
+static ACTION_NAMES: &str = "assurance:AcceptInvitationassurance:AssignPermissionSetassurance:BatchGetCommentassurance:BatchGetControlassurance:BatchGetTaskassurance:Chatassurance:CreateAnnotationassurance:CreateCommentassurance:CreateControlassurance:CreateControlGroupassurance:CreateEnvironmentassurance:CreateEnvironmentConnectionassurance:CreateFrameworkassurance:CreateInvitationassurance:CreatePermissionSetassurance:CreateProjectassurance:CreateTaskassurance:DeleteAnnotationassurance:DeleteCommentassurance:DeleteControlassurance:DeleteControlGroupassurance:DeleteEnvironmentassurance:DeleteEnvironmentConnectionassurance:DeleteEvidenceassurance:DeleteFrameworkassurance:DeleteInvitationassurance:DeletePermissionSetassurance:DeleteProjectassurance:DeregisterOrganizationDelegatedAdminassurance:DisableFrameworkassurance:DownloadEvidenceassurance:EnableFrameworkassurance:GetAnnotationassurance:GetAssessmentassurance:GetAssessmentReportContentassurance:GetAssessmentReportExportassurance:GetChatMessagesassurance:GetCommentassurance:GetControlassurance:GetControlGroupassurance:GetControlStatusassurance:GetEnvironmentassurance:GetEvidenceassurance:GetEvidenceContentassurance:GetFrameworkassurance:GetInvitationassurance:GetPermissionSetassurance:GetProjectassurance:GetTaskassurance:ListAssessmentAnnotationsassurance:ListAssessmentJournalRecordsassurance:ListAssessmentOutcomesassurance:ListAssessmentsassurance:ListChatSessionsassurance:ListCommentsassurance:ListConnectionItemsassurance:ListControlGroupsassurance:ListControlResourcesassurance:ListControlsassurance:ListDiscoveredResourcesassurance:ListEnabledFrameworksassurance:ListEnvironmentConnectionsassurance:ListEnvironmentsassurance:ListEvidenceassurance:ListEvidenceAnnotationsassurance:ListFrameworksassurance:ListInboundInvitationsassurance:ListOutboundInvitationsassurance:ListPermissionSetAssignmentsassurance:ListPermissionSetsassurance:ListProjectsassurance:ListResourcesForControlassurance:ListTagsForResourceassurance:ListTaskHistoryassurance:ListTasksassurance:PublishFrameworkassurance:PutControlStatusOverrideassurance:PutEvidenceassurance:RegisterOrganizationDelegatedAdminassurance:RejectInvitationassurance:RevokePermissionSetassurance:StartAssessmentassurance:StartAssessmentReportExportassurance:StartResourceDiscoveryassurance:TagResourceassurance:UntagResourceassurance:UpdateAnnotationassurance:UpdateAssessmentassurance:UpdateCommentassurance:UpdateControlassurance:UpdateControlGroupassurance:UpdateEnvironmentassurance:UpdateEvidenceassurance:UpdateFrameworkassurance:UpdatePermissionSetassurance:UpdateProjectassurance:UpdateTaskassurance:UploadEvidenceassurance:VendConnectionAccessToken";
+
+static ACTION_NAME_ENDS: [u32; 99] = [
+    26, 55, 80, 105, 127, 141, 167, 190, 213, 241, 268, 305, 330, 356, 385, 408, 428, 454, 477,
+    500, 528, 555, 592, 616, 641, 667, 696, 719, 765, 791, 817, 842, 865, 888, 924, 959, 984, 1004,
+    1024, 1049, 1075, 1099, 1120, 1148, 1170, 1193, 1219, 1239, 1256, 1291, 1329, 1361, 1386, 1412,
+    1434, 1463, 1490, 1520, 1542, 1575, 1606, 1642, 1668, 1690, 1723, 1747, 1779, 1812, 1850, 1878,
+    1900, 1933, 1962, 1987, 2006, 2032, 2066, 2087, 2131, 2157, 2186, 2211, 2248, 2280, 2301, 2324,
+    2350, 2376, 2399, 2422, 2450, 2477, 2501, 2526, 2555, 2578, 2598, 2622, 2657,
+];
+
+static ACTIONS: [Action; 99] = [
+    Action::AcceptInvitation,
+    Action::AssignPermissionSet,
+    Action::BatchGetComment,
+    Action::BatchGetControl,
+    Action::BatchGetTask,
+    Action::Chat,
+    Action::CreateAnnotation,
+    Action::CreateComment,
+    Action::CreateControl,
+    Action::CreateControlGroup,
+    Action::CreateEnvironment,
+    Action::CreateEnvironmentConnection,
+    Action::CreateFramework,
+    Action::CreateInvitation,
+    Action::CreatePermissionSet,
+    Action::CreateProject,
+    Action::CreateTask,
+    Action::DeleteAnnotation,
+    Action::DeleteComment,
+    Action::DeleteControl,
+    Action::DeleteControlGroup,
+    Action::DeleteEnvironment,
+    Action::DeleteEnvironmentConnection,
+    Action::DeleteEvidence,
+    Action::DeleteFramework,
+    Action::DeleteInvitation,
+    Action::DeletePermissionSet,
+    Action::DeleteProject,
+    Action::DeregisterOrganizationDelegatedAdmin,
+    Action::DisableFramework,
+    Action::DownloadEvidence,
+    Action::EnableFramework,
+    Action::GetAnnotation,
+    Action::GetAssessment,
+    Action::GetAssessmentReportContent,
+    Action::GetAssessmentReportExport,
+    Action::GetChatMessages,
+    Action::GetComment,
+    Action::GetControl,
+    Action::GetControlGroup,
+    Action::GetControlStatus,
+    Action::GetEnvironment,
+    Action::GetEvidence,
+    Action::GetEvidenceContent,
+    Action::GetFramework,
+    Action::GetInvitation,
+    Action::GetPermissionSet,
+    Action::GetProject,
+    Action::GetTask,
+    Action::ListAssessmentAnnotations,
+    Action::ListAssessmentJournalRecords,
+    Action::ListAssessmentOutcomes,
+    Action::ListAssessments,
+    Action::ListChatSessions,
+    Action::ListComments,
+    Action::ListConnectionItems,
+    Action::ListControlGroups,
+    Action::ListControlResources,
+    Action::ListControls,
+    Action::ListDiscoveredResources,
+    Action::ListEnabledFrameworks,
+    Action::ListEnvironmentConnections,
+    Action::ListEnvironments,
+    Action::ListEvidence,
+    Action::ListEvidenceAnnotations,
+    Action::ListFrameworks,
+    Action::ListInboundInvitations,
+    Action::ListOutboundInvitations,
+    Action::ListPermissionSetAssignments,
+    Action::ListPermissionSets,
+    Action::ListProjects,
+    Action::ListResourcesForControl,
+    Action::ListTagsForResource,
+    Action::ListTaskHistory,
+    Action::ListTasks,
+    Action::PublishFramework,
+    Action::PutControlStatusOverride,
+    Action::PutEvidence,
+    Action::RegisterOrganizationDelegatedAdmin,
+    Action::RejectInvitation,
+    Action::RevokePermissionSet,
+    Action::StartAssessment,
+    Action::StartAssessmentReportExport,
+    Action::StartResourceDiscovery,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAnnotation,
+    Action::UpdateAssessment,
+    Action::UpdateComment,
+    Action::UpdateControl,
+    Action::UpdateControlGroup,
+    Action::UpdateEnvironment,
+    Action::UpdateEvidence,
+    Action::UpdateFramework,
+    Action::UpdatePermissionSet,
+    Action::UpdateProject,
+    Action::UpdateTask,
+    Action::UploadEvidence,
+    Action::VendConnectionAccessToken,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 99] = [
-        Action::AcceptInvitation,
-        Action::AssignPermissionSet,
-        Action::BatchGetComment,
-        Action::BatchGetControl,
-        Action::BatchGetTask,
-        Action::Chat,
-        Action::CreateAnnotation,
-        Action::CreateComment,
-        Action::CreateControl,
-        Action::CreateControlGroup,
-        Action::CreateEnvironment,
-        Action::CreateEnvironmentConnection,
-        Action::CreateFramework,
-        Action::CreateInvitation,
-        Action::CreatePermissionSet,
-        Action::CreateProject,
-        Action::CreateTask,
-        Action::DeleteAnnotation,
-        Action::DeleteComment,
-        Action::DeleteControl,
-        Action::DeleteControlGroup,
-        Action::DeleteEnvironment,
-        Action::DeleteEnvironmentConnection,
-        Action::DeleteEvidence,
-        Action::DeleteFramework,
-        Action::DeleteInvitation,
-        Action::DeletePermissionSet,
-        Action::DeleteProject,
-        Action::DeregisterOrganizationDelegatedAdmin,
-        Action::DisableFramework,
-        Action::DownloadEvidence,
-        Action::EnableFramework,
-        Action::GetAnnotation,
-        Action::GetAssessment,
-        Action::GetAssessmentReportContent,
-        Action::GetAssessmentReportExport,
-        Action::GetChatMessages,
-        Action::GetComment,
-        Action::GetControl,
-        Action::GetControlGroup,
-        Action::GetControlStatus,
-        Action::GetEnvironment,
-        Action::GetEvidence,
-        Action::GetEvidenceContent,
-        Action::GetFramework,
-        Action::GetInvitation,
-        Action::GetPermissionSet,
-        Action::GetProject,
-        Action::GetTask,
-        Action::ListAssessmentAnnotations,
-        Action::ListAssessmentJournalRecords,
-        Action::ListAssessmentOutcomes,
-        Action::ListAssessments,
-        Action::ListChatSessions,
-        Action::ListComments,
-        Action::ListConnectionItems,
-        Action::ListControlGroups,
-        Action::ListControlResources,
-        Action::ListControls,
-        Action::ListDiscoveredResources,
-        Action::ListEnabledFrameworks,
-        Action::ListEnvironmentConnections,
-        Action::ListEnvironments,
-        Action::ListEvidence,
-        Action::ListEvidenceAnnotations,
-        Action::ListFrameworks,
-        Action::ListInboundInvitations,
-        Action::ListOutboundInvitations,
-        Action::ListPermissionSetAssignments,
-        Action::ListPermissionSets,
-        Action::ListProjects,
-        Action::ListResourcesForControl,
-        Action::ListTagsForResource,
-        Action::ListTaskHistory,
-        Action::ListTasks,
-        Action::PublishFramework,
-        Action::PutControlStatusOverride,
-        Action::PutEvidence,
-        Action::RegisterOrganizationDelegatedAdmin,
-        Action::RejectInvitation,
-        Action::RevokePermissionSet,
-        Action::StartAssessment,
-        Action::StartAssessmentReportExport,
-        Action::StartResourceDiscovery,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAnnotation,
-        Action::UpdateAssessment,
-        Action::UpdateComment,
-        Action::UpdateControl,
-        Action::UpdateControlGroup,
-        Action::UpdateEnvironment,
-        Action::UpdateEvidence,
-        Action::UpdateFramework,
-        Action::UpdatePermissionSet,
-        Action::UpdateProject,
-        Action::UpdateTask,
-        Action::UploadEvidence,
-        Action::VendConnectionAccessToken,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `assurance:AcceptInvitation`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptInvitation`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(1351 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -841,18 +759,24 @@ pub enum ResourceType {
     Environment,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["environment"];
+static RESOURCE_TYPE_NAMES: &str = "environment";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [11];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Environment];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Environment];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -861,6 +785,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -878,40 +803,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -407,208 +407,143 @@ pub enum Action {
     UpdateWorkGroup,
 }
 
-const ACTION_NAMES: [&str; 81] = [
-    "athena:BatchGetNamedQuery",
-    "athena:BatchGetPreparedStatement",
-    "athena:BatchGetQueryExecution",
-    "athena:CancelCapacityReservation",
-    "athena:CancelQueryExecution",
-    "athena:CreateCapacityReservation",
-    "athena:CreateDataCatalog",
-    "athena:CreateNamedQuery",
-    "athena:CreateNotebook",
-    "athena:CreatePreparedStatement",
-    "athena:CreatePresignedNotebookUrl",
-    "athena:CreateWorkGroup",
-    "athena:DeleteCapacityReservation",
-    "athena:DeleteDataCatalog",
-    "athena:DeleteNamedQuery",
-    "athena:DeleteNotebook",
-    "athena:DeletePreparedStatement",
-    "athena:DeleteWorkGroup",
-    "athena:ExportNotebook",
-    "athena:GetCalculationExecution",
-    "athena:GetCalculationExecutionCode",
-    "athena:GetCalculationExecutionStatus",
-    "athena:GetCapacityAssignmentConfiguration",
-    "athena:GetCapacityReservation",
-    "athena:GetCatalogs",
-    "athena:GetDatabase",
-    "athena:GetDataCatalog",
-    "athena:GetExecutionEngine",
-    "athena:GetExecutionEngines",
-    "athena:GetNamedQuery",
-    "athena:GetNamespace",
-    "athena:GetNamespaces",
-    "athena:GetNotebookMetadata",
-    "athena:GetPreparedStatement",
-    "athena:GetQueryExecution",
-    "athena:GetQueryExecutions",
-    "athena:GetQueryResults",
-    "athena:GetQueryResultsStream",
-    "athena:GetQueryRuntimeStatistics",
-    "athena:GetResourceDashboard",
-    "athena:GetSession",
-    "athena:GetSessionEndpoint",
-    "athena:GetSessionStatus",
-    "athena:GetTable",
-    "athena:GetTableMetadata",
-    "athena:GetTables",
-    "athena:GetWorkGroup",
-    "athena:ImportNotebook",
-    "athena:ListApplicationDPUSizes",
-    "athena:ListCalculationExecutions",
-    "athena:ListCapacityReservations",
-    "athena:ListDatabases",
-    "athena:ListDataCatalogs",
-    "athena:ListEngineVersions",
-    "athena:ListExecutors",
-    "athena:ListNamedQueries",
-    "athena:ListNotebookMetadata",
-    "athena:ListNotebookSessions",
-    "athena:ListPreparedStatements",
-    "athena:ListQueryExecutions",
-    "athena:ListSessions",
-    "athena:ListTableMetadata",
-    "athena:ListTagsForResource",
-    "athena:ListWorkGroups",
-    "athena:PutCapacityAssignmentConfiguration",
-    "athena:RunQuery",
-    "athena:StartCalculationExecution",
-    "athena:StartQueryExecution",
-    "athena:StartSession",
-    "athena:StopCalculationExecution",
-    "athena:StopQueryExecution",
-    "athena:TagResource",
-    "athena:TerminateSession",
-    "athena:UntagResource",
-    "athena:UpdateCapacityReservation",
-    "athena:UpdateDataCatalog",
-    "athena:UpdateNamedQuery",
-    "athena:UpdateNotebook",
-    "athena:UpdateNotebookMetadata",
-    "athena:UpdatePreparedStatement",
-    "athena:UpdateWorkGroup",
+static ACTION_NAMES: &str = "athena:BatchGetNamedQueryathena:BatchGetPreparedStatementathena:BatchGetQueryExecutionathena:CancelCapacityReservationathena:CancelQueryExecutionathena:CreateCapacityReservationathena:CreateDataCatalogathena:CreateNamedQueryathena:CreateNotebookathena:CreatePreparedStatementathena:CreatePresignedNotebookUrlathena:CreateWorkGroupathena:DeleteCapacityReservationathena:DeleteDataCatalogathena:DeleteNamedQueryathena:DeleteNotebookathena:DeletePreparedStatementathena:DeleteWorkGroupathena:ExportNotebookathena:GetCalculationExecutionathena:GetCalculationExecutionCodeathena:GetCalculationExecutionStatusathena:GetCapacityAssignmentConfigurationathena:GetCapacityReservationathena:GetCatalogsathena:GetDatabaseathena:GetDataCatalogathena:GetExecutionEngineathena:GetExecutionEnginesathena:GetNamedQueryathena:GetNamespaceathena:GetNamespacesathena:GetNotebookMetadataathena:GetPreparedStatementathena:GetQueryExecutionathena:GetQueryExecutionsathena:GetQueryResultsathena:GetQueryResultsStreamathena:GetQueryRuntimeStatisticsathena:GetResourceDashboardathena:GetSessionathena:GetSessionEndpointathena:GetSessionStatusathena:GetTableathena:GetTableMetadataathena:GetTablesathena:GetWorkGroupathena:ImportNotebookathena:ListApplicationDPUSizesathena:ListCalculationExecutionsathena:ListCapacityReservationsathena:ListDatabasesathena:ListDataCatalogsathena:ListEngineVersionsathena:ListExecutorsathena:ListNamedQueriesathena:ListNotebookMetadataathena:ListNotebookSessionsathena:ListPreparedStatementsathena:ListQueryExecutionsathena:ListSessionsathena:ListTableMetadataathena:ListTagsForResourceathena:ListWorkGroupsathena:PutCapacityAssignmentConfigurationathena:RunQueryathena:StartCalculationExecutionathena:StartQueryExecutionathena:StartSessionathena:StopCalculationExecutionathena:StopQueryExecutionathena:TagResourceathena:TerminateSessionathena:UntagResourceathena:UpdateCapacityReservationathena:UpdateDataCatalogathena:UpdateNamedQueryathena:UpdateNotebookathena:UpdateNotebookMetadataathena:UpdatePreparedStatementathena:UpdateWorkGroup";
+
+static ACTION_NAME_ENDS: [u32; 81] = [
+    25, 57, 86, 118, 145, 177, 201, 224, 245, 275, 308, 330, 362, 386, 409, 430, 460, 482, 503,
+    533, 567, 603, 644, 673, 691, 709, 730, 755, 781, 801, 820, 840, 866, 893, 917, 942, 964, 992,
+    1024, 1051, 1068, 1093, 1116, 1131, 1154, 1170, 1189, 1210, 1240, 1272, 1303, 1323, 1346, 1371,
+    1391, 1414, 1441, 1468, 1497, 1523, 1542, 1566, 1592, 1613, 1654, 1669, 1701, 1727, 1746, 1777,
+    1802, 1820, 1843, 1863, 1895, 1919, 1942, 1963, 1992, 2022, 2044,
+];
+
+static ACTIONS: [Action; 81] = [
+    Action::BatchGetNamedQuery,
+    Action::BatchGetPreparedStatement,
+    Action::BatchGetQueryExecution,
+    Action::CancelCapacityReservation,
+    Action::CancelQueryExecution,
+    Action::CreateCapacityReservation,
+    Action::CreateDataCatalog,
+    Action::CreateNamedQuery,
+    Action::CreateNotebook,
+    Action::CreatePreparedStatement,
+    Action::CreatePresignedNotebookUrl,
+    Action::CreateWorkGroup,
+    Action::DeleteCapacityReservation,
+    Action::DeleteDataCatalog,
+    Action::DeleteNamedQuery,
+    Action::DeleteNotebook,
+    Action::DeletePreparedStatement,
+    Action::DeleteWorkGroup,
+    Action::ExportNotebook,
+    Action::GetCalculationExecution,
+    Action::GetCalculationExecutionCode,
+    Action::GetCalculationExecutionStatus,
+    Action::GetCapacityAssignmentConfiguration,
+    Action::GetCapacityReservation,
+    Action::GetCatalogs,
+    Action::GetDatabase,
+    Action::GetDataCatalog,
+    Action::GetExecutionEngine,
+    Action::GetExecutionEngines,
+    Action::GetNamedQuery,
+    Action::GetNamespace,
+    Action::GetNamespaces,
+    Action::GetNotebookMetadata,
+    Action::GetPreparedStatement,
+    Action::GetQueryExecution,
+    Action::GetQueryExecutions,
+    Action::GetQueryResults,
+    Action::GetQueryResultsStream,
+    Action::GetQueryRuntimeStatistics,
+    Action::GetResourceDashboard,
+    Action::GetSession,
+    Action::GetSessionEndpoint,
+    Action::GetSessionStatus,
+    Action::GetTable,
+    Action::GetTableMetadata,
+    Action::GetTables,
+    Action::GetWorkGroup,
+    Action::ImportNotebook,
+    Action::ListApplicationDPUSizes,
+    Action::ListCalculationExecutions,
+    Action::ListCapacityReservations,
+    Action::ListDatabases,
+    Action::ListDataCatalogs,
+    Action::ListEngineVersions,
+    Action::ListExecutors,
+    Action::ListNamedQueries,
+    Action::ListNotebookMetadata,
+    Action::ListNotebookSessions,
+    Action::ListPreparedStatements,
+    Action::ListQueryExecutions,
+    Action::ListSessions,
+    Action::ListTableMetadata,
+    Action::ListTagsForResource,
+    Action::ListWorkGroups,
+    Action::PutCapacityAssignmentConfiguration,
+    Action::RunQuery,
+    Action::StartCalculationExecution,
+    Action::StartQueryExecution,
+    Action::StartSession,
+    Action::StopCalculationExecution,
+    Action::StopQueryExecution,
+    Action::TagResource,
+    Action::TerminateSession,
+    Action::UntagResource,
+    Action::UpdateCapacityReservation,
+    Action::UpdateDataCatalog,
+    Action::UpdateNamedQuery,
+    Action::UpdateNotebook,
+    Action::UpdateNotebookMetadata,
+    Action::UpdatePreparedStatement,
+    Action::UpdateWorkGroup,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 81] = [
-        Action::BatchGetNamedQuery,
-        Action::BatchGetPreparedStatement,
-        Action::BatchGetQueryExecution,
-        Action::CancelCapacityReservation,
-        Action::CancelQueryExecution,
-        Action::CreateCapacityReservation,
-        Action::CreateDataCatalog,
-        Action::CreateNamedQuery,
-        Action::CreateNotebook,
-        Action::CreatePreparedStatement,
-        Action::CreatePresignedNotebookUrl,
-        Action::CreateWorkGroup,
-        Action::DeleteCapacityReservation,
-        Action::DeleteDataCatalog,
-        Action::DeleteNamedQuery,
-        Action::DeleteNotebook,
-        Action::DeletePreparedStatement,
-        Action::DeleteWorkGroup,
-        Action::ExportNotebook,
-        Action::GetCalculationExecution,
-        Action::GetCalculationExecutionCode,
-        Action::GetCalculationExecutionStatus,
-        Action::GetCapacityAssignmentConfiguration,
-        Action::GetCapacityReservation,
-        Action::GetCatalogs,
-        Action::GetDatabase,
-        Action::GetDataCatalog,
-        Action::GetExecutionEngine,
-        Action::GetExecutionEngines,
-        Action::GetNamedQuery,
-        Action::GetNamespace,
-        Action::GetNamespaces,
-        Action::GetNotebookMetadata,
-        Action::GetPreparedStatement,
-        Action::GetQueryExecution,
-        Action::GetQueryExecutions,
-        Action::GetQueryResults,
-        Action::GetQueryResultsStream,
-        Action::GetQueryRuntimeStatistics,
-        Action::GetResourceDashboard,
-        Action::GetSession,
-        Action::GetSessionEndpoint,
-        Action::GetSessionStatus,
-        Action::GetTable,
-        Action::GetTableMetadata,
-        Action::GetTables,
-        Action::GetWorkGroup,
-        Action::ImportNotebook,
-        Action::ListApplicationDPUSizes,
-        Action::ListCalculationExecutions,
-        Action::ListCapacityReservations,
-        Action::ListDatabases,
-        Action::ListDataCatalogs,
-        Action::ListEngineVersions,
-        Action::ListExecutors,
-        Action::ListNamedQueries,
-        Action::ListNotebookMetadata,
-        Action::ListNotebookSessions,
-        Action::ListPreparedStatements,
-        Action::ListQueryExecutions,
-        Action::ListSessions,
-        Action::ListTableMetadata,
-        Action::ListTagsForResource,
-        Action::ListWorkGroups,
-        Action::PutCapacityAssignmentConfiguration,
-        Action::RunQuery,
-        Action::StartCalculationExecution,
-        Action::StartQueryExecution,
-        Action::StartSession,
-        Action::StopCalculationExecution,
-        Action::StopQueryExecution,
-        Action::TagResource,
-        Action::TerminateSession,
-        Action::UntagResource,
-        Action::UpdateCapacityReservation,
-        Action::UpdateDataCatalog,
-        Action::UpdateNamedQuery,
-        Action::UpdateNotebook,
-        Action::UpdateNotebookMetadata,
-        Action::UpdatePreparedStatement,
-        Action::UpdateWorkGroup,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `athena:BatchGetNamedQuery`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchGetNamedQuery`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(1450 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -636,28 +571,29 @@ pub enum ResourceType {
     Workgroup,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = [
-    "capacity-reservation",
-    "datacatalog",
-    "session",
-    "workgroup",
+static RESOURCE_TYPE_NAMES: &str = "capacity-reservationdatacatalogsessionworkgroup";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [20, 31, 38, 47];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::CapacityReservation,
+    ResourceType::Datacatalog,
+    ResourceType::Session,
+    ResourceType::Workgroup,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::CapacityReservation,
-        ResourceType::Datacatalog,
-        ResourceType::Session,
-        ResourceType::Workgroup,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -666,6 +602,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -683,40 +620,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -301,170 +301,123 @@ pub enum Action {
     ValidateAssessmentReportIntegrity,
 }
 
-const ACTION_NAMES: [&str; 62] = [
-    "auditmanager:AssociateAssessmentReportEvidenceFolder",
-    "auditmanager:BatchAssociateAssessmentReportEvidence",
-    "auditmanager:BatchCreateDelegationByAssessment",
-    "auditmanager:BatchDeleteDelegationByAssessment",
-    "auditmanager:BatchDisassociateAssessmentReportEvidence",
-    "auditmanager:BatchImportEvidenceToAssessmentControl",
-    "auditmanager:CreateAssessment",
-    "auditmanager:CreateAssessmentFramework",
-    "auditmanager:CreateAssessmentReport",
-    "auditmanager:CreateControl",
-    "auditmanager:DeleteAssessment",
-    "auditmanager:DeleteAssessmentFramework",
-    "auditmanager:DeleteAssessmentFrameworkShare",
-    "auditmanager:DeleteAssessmentReport",
-    "auditmanager:DeleteControl",
-    "auditmanager:DeregisterAccount",
-    "auditmanager:DeregisterOrganizationAdminAccount",
-    "auditmanager:DisassociateAssessmentReportEvidenceFolder",
-    "auditmanager:GetAccountStatus",
-    "auditmanager:GetAssessment",
-    "auditmanager:GetAssessmentFramework",
-    "auditmanager:GetAssessmentReportUrl",
-    "auditmanager:GetChangeLogs",
-    "auditmanager:GetControl",
-    "auditmanager:GetDelegations",
-    "auditmanager:GetEvidence",
-    "auditmanager:GetEvidenceByEvidenceFolder",
-    "auditmanager:GetEvidenceFileUploadUrl",
-    "auditmanager:GetEvidenceFolder",
-    "auditmanager:GetEvidenceFoldersByAssessment",
-    "auditmanager:GetEvidenceFoldersByAssessmentControl",
-    "auditmanager:GetInsights",
-    "auditmanager:GetInsightsByAssessment",
-    "auditmanager:GetOrganizationAdminAccount",
-    "auditmanager:GetServicesInScope",
-    "auditmanager:GetSettings",
-    "auditmanager:ListAssessmentControlInsightsByControlDomain",
-    "auditmanager:ListAssessmentFrameworks",
-    "auditmanager:ListAssessmentFrameworkShareRequests",
-    "auditmanager:ListAssessmentReports",
-    "auditmanager:ListAssessments",
-    "auditmanager:ListControlDomainInsights",
-    "auditmanager:ListControlDomainInsightsByAssessment",
-    "auditmanager:ListControlInsightsByControlDomain",
-    "auditmanager:ListControls",
-    "auditmanager:ListKeywordsForDataSource",
-    "auditmanager:ListNotifications",
-    "auditmanager:ListTagsForResource",
-    "auditmanager:RegisterAccount",
-    "auditmanager:RegisterOrganizationAdminAccount",
-    "auditmanager:StartAssessmentFrameworkShare",
-    "auditmanager:TagResource",
-    "auditmanager:UntagResource",
-    "auditmanager:UpdateAssessment",
-    "auditmanager:UpdateAssessmentControl",
-    "auditmanager:UpdateAssessmentControlSetStatus",
-    "auditmanager:UpdateAssessmentFramework",
-    "auditmanager:UpdateAssessmentFrameworkShare",
-    "auditmanager:UpdateAssessmentStatus",
-    "auditmanager:UpdateControl",
-    "auditmanager:UpdateSettings",
-    "auditmanager:ValidateAssessmentReportIntegrity",
+static ACTION_NAMES: &str = "auditmanager:AssociateAssessmentReportEvidenceFolderauditmanager:BatchAssociateAssessmentReportEvidenceauditmanager:BatchCreateDelegationByAssessmentauditmanager:BatchDeleteDelegationByAssessmentauditmanager:BatchDisassociateAssessmentReportEvidenceauditmanager:BatchImportEvidenceToAssessmentControlauditmanager:CreateAssessmentauditmanager:CreateAssessmentFrameworkauditmanager:CreateAssessmentReportauditmanager:CreateControlauditmanager:DeleteAssessmentauditmanager:DeleteAssessmentFrameworkauditmanager:DeleteAssessmentFrameworkShareauditmanager:DeleteAssessmentReportauditmanager:DeleteControlauditmanager:DeregisterAccountauditmanager:DeregisterOrganizationAdminAccountauditmanager:DisassociateAssessmentReportEvidenceFolderauditmanager:GetAccountStatusauditmanager:GetAssessmentauditmanager:GetAssessmentFrameworkauditmanager:GetAssessmentReportUrlauditmanager:GetChangeLogsauditmanager:GetControlauditmanager:GetDelegationsauditmanager:GetEvidenceauditmanager:GetEvidenceByEvidenceFolderauditmanager:GetEvidenceFileUploadUrlauditmanager:GetEvidenceFolderauditmanager:GetEvidenceFoldersByAssessmentauditmanager:GetEvidenceFoldersByAssessmentControlauditmanager:GetInsightsauditmanager:GetInsightsByAssessmentauditmanager:GetOrganizationAdminAccountauditmanager:GetServicesInScopeauditmanager:GetSettingsauditmanager:ListAssessmentControlInsightsByControlDomainauditmanager:ListAssessmentFrameworksauditmanager:ListAssessmentFrameworkShareRequestsauditmanager:ListAssessmentReportsauditmanager:ListAssessmentsauditmanager:ListControlDomainInsightsauditmanager:ListControlDomainInsightsByAssessmentauditmanager:ListControlInsightsByControlDomainauditmanager:ListControlsauditmanager:ListKeywordsForDataSourceauditmanager:ListNotificationsauditmanager:ListTagsForResourceauditmanager:RegisterAccountauditmanager:RegisterOrganizationAdminAccountauditmanager:StartAssessmentFrameworkShareauditmanager:TagResourceauditmanager:UntagResourceauditmanager:UpdateAssessmentauditmanager:UpdateAssessmentControlauditmanager:UpdateAssessmentControlSetStatusauditmanager:UpdateAssessmentFrameworkauditmanager:UpdateAssessmentFrameworkShareauditmanager:UpdateAssessmentStatusauditmanager:UpdateControlauditmanager:UpdateSettingsauditmanager:ValidateAssessmentReportIntegrity";
+
+static ACTION_NAME_ENDS: [u32; 62] = [
+    52, 103, 149, 195, 249, 300, 329, 367, 402, 428, 457, 495, 538, 573, 599, 629, 676, 731, 760,
+    786, 821, 856, 882, 905, 932, 956, 996, 1033, 1063, 1106, 1156, 1180, 1216, 1256, 1287, 1311,
+    1368, 1405, 1454, 1488, 1516, 1554, 1604, 1651, 1676, 1714, 1744, 1776, 1804, 1849, 1891, 1915,
+    1941, 1970, 2006, 2051, 2089, 2132, 2167, 2193, 2220, 2266,
+];
+
+static ACTIONS: [Action; 62] = [
+    Action::AssociateAssessmentReportEvidenceFolder,
+    Action::BatchAssociateAssessmentReportEvidence,
+    Action::BatchCreateDelegationByAssessment,
+    Action::BatchDeleteDelegationByAssessment,
+    Action::BatchDisassociateAssessmentReportEvidence,
+    Action::BatchImportEvidenceToAssessmentControl,
+    Action::CreateAssessment,
+    Action::CreateAssessmentFramework,
+    Action::CreateAssessmentReport,
+    Action::CreateControl,
+    Action::DeleteAssessment,
+    Action::DeleteAssessmentFramework,
+    Action::DeleteAssessmentFrameworkShare,
+    Action::DeleteAssessmentReport,
+    Action::DeleteControl,
+    Action::DeregisterAccount,
+    Action::DeregisterOrganizationAdminAccount,
+    Action::DisassociateAssessmentReportEvidenceFolder,
+    Action::GetAccountStatus,
+    Action::GetAssessment,
+    Action::GetAssessmentFramework,
+    Action::GetAssessmentReportUrl,
+    Action::GetChangeLogs,
+    Action::GetControl,
+    Action::GetDelegations,
+    Action::GetEvidence,
+    Action::GetEvidenceByEvidenceFolder,
+    Action::GetEvidenceFileUploadUrl,
+    Action::GetEvidenceFolder,
+    Action::GetEvidenceFoldersByAssessment,
+    Action::GetEvidenceFoldersByAssessmentControl,
+    Action::GetInsights,
+    Action::GetInsightsByAssessment,
+    Action::GetOrganizationAdminAccount,
+    Action::GetServicesInScope,
+    Action::GetSettings,
+    Action::ListAssessmentControlInsightsByControlDomain,
+    Action::ListAssessmentFrameworks,
+    Action::ListAssessmentFrameworkShareRequests,
+    Action::ListAssessmentReports,
+    Action::ListAssessments,
+    Action::ListControlDomainInsights,
+    Action::ListControlDomainInsightsByAssessment,
+    Action::ListControlInsightsByControlDomain,
+    Action::ListControls,
+    Action::ListKeywordsForDataSource,
+    Action::ListNotifications,
+    Action::ListTagsForResource,
+    Action::RegisterAccount,
+    Action::RegisterOrganizationAdminAccount,
+    Action::StartAssessmentFrameworkShare,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAssessment,
+    Action::UpdateAssessmentControl,
+    Action::UpdateAssessmentControlSetStatus,
+    Action::UpdateAssessmentFramework,
+    Action::UpdateAssessmentFrameworkShare,
+    Action::UpdateAssessmentStatus,
+    Action::UpdateControl,
+    Action::UpdateSettings,
+    Action::ValidateAssessmentReportIntegrity,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 62] = [
-        Action::AssociateAssessmentReportEvidenceFolder,
-        Action::BatchAssociateAssessmentReportEvidence,
-        Action::BatchCreateDelegationByAssessment,
-        Action::BatchDeleteDelegationByAssessment,
-        Action::BatchDisassociateAssessmentReportEvidence,
-        Action::BatchImportEvidenceToAssessmentControl,
-        Action::CreateAssessment,
-        Action::CreateAssessmentFramework,
-        Action::CreateAssessmentReport,
-        Action::CreateControl,
-        Action::DeleteAssessment,
-        Action::DeleteAssessmentFramework,
-        Action::DeleteAssessmentFrameworkShare,
-        Action::DeleteAssessmentReport,
-        Action::DeleteControl,
-        Action::DeregisterAccount,
-        Action::DeregisterOrganizationAdminAccount,
-        Action::DisassociateAssessmentReportEvidenceFolder,
-        Action::GetAccountStatus,
-        Action::GetAssessment,
-        Action::GetAssessmentFramework,
-        Action::GetAssessmentReportUrl,
-        Action::GetChangeLogs,
-        Action::GetControl,
-        Action::GetDelegations,
-        Action::GetEvidence,
-        Action::GetEvidenceByEvidenceFolder,
-        Action::GetEvidenceFileUploadUrl,
-        Action::GetEvidenceFolder,
-        Action::GetEvidenceFoldersByAssessment,
-        Action::GetEvidenceFoldersByAssessmentControl,
-        Action::GetInsights,
-        Action::GetInsightsByAssessment,
-        Action::GetOrganizationAdminAccount,
-        Action::GetServicesInScope,
-        Action::GetSettings,
-        Action::ListAssessmentControlInsightsByControlDomain,
-        Action::ListAssessmentFrameworks,
-        Action::ListAssessmentFrameworkShareRequests,
-        Action::ListAssessmentReports,
-        Action::ListAssessments,
-        Action::ListControlDomainInsights,
-        Action::ListControlDomainInsightsByAssessment,
-        Action::ListControlInsightsByControlDomain,
-        Action::ListControls,
-        Action::ListKeywordsForDataSource,
-        Action::ListNotifications,
-        Action::ListTagsForResource,
-        Action::RegisterAccount,
-        Action::RegisterOrganizationAdminAccount,
-        Action::StartAssessmentFrameworkShare,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAssessment,
-        Action::UpdateAssessmentControl,
-        Action::UpdateAssessmentControlSetStatus,
-        Action::UpdateAssessmentFramework,
-        Action::UpdateAssessmentFrameworkShare,
-        Action::UpdateAssessmentStatus,
-        Action::UpdateControl,
-        Action::UpdateSettings,
-        Action::ValidateAssessmentReportIntegrity,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `auditmanager:AssociateAssessmentReportEvidenceFolder`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateAssessmentReportEvidenceFolder`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(1531 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -490,28 +443,29 @@ pub enum ResourceType {
     Control,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = [
-    "assessment",
-    "assessmentControlSet",
-    "assessmentFramework",
-    "control",
+static RESOURCE_TYPE_NAMES: &str = "assessmentassessmentControlSetassessmentFrameworkcontrol";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [10, 30, 49, 56];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::Assessment,
+    ResourceType::AssessmentControlSet,
+    ResourceType::AssessmentFramework,
+    ResourceType::Control,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::Assessment,
-        ResourceType::AssessmentControlSet,
-        ResourceType::AssessmentFramework,
-        ResourceType::Control,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -520,6 +474,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -537,40 +492,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -370,182 +370,129 @@ pub enum Action {
     UpdateAutoScalingGroup,
 }
 
-const ACTION_NAMES: [&str; 68] = [
-    "autoscaling:AttachInstances",
-    "autoscaling:AttachLoadBalancers",
-    "autoscaling:AttachLoadBalancerTargetGroups",
-    "autoscaling:AttachTrafficSources",
-    "autoscaling:BatchDeleteScheduledAction",
-    "autoscaling:BatchPutScheduledUpdateGroupAction",
-    "autoscaling:CancelInstanceRefresh",
-    "autoscaling:CompleteLifecycleAction",
-    "autoscaling:CreateAutoScalingGroup",
-    "autoscaling:CreateLaunchConfiguration",
-    "autoscaling:CreateOrUpdateTags",
-    "autoscaling:DeleteAutoScalingGroup",
-    "autoscaling:DeleteLaunchConfiguration",
-    "autoscaling:DeleteLifecycleHook",
-    "autoscaling:DeleteNotificationConfiguration",
-    "autoscaling:DeletePolicy",
-    "autoscaling:DeleteScheduledAction",
-    "autoscaling:DeleteTags",
-    "autoscaling:DeleteWarmPool",
-    "autoscaling:DescribeAccountLimits",
-    "autoscaling:DescribeAccountSettings",
-    "autoscaling:DescribeAdjustmentTypes",
-    "autoscaling:DescribeAutoScalingGroups",
-    "autoscaling:DescribeAutoScalingInstances",
-    "autoscaling:DescribeAutoScalingNotificationTypes",
-    "autoscaling:DescribeInstanceRefreshes",
-    "autoscaling:DescribeLaunchConfigurations",
-    "autoscaling:DescribeLifecycleHooks",
-    "autoscaling:DescribeLifecycleHookTypes",
-    "autoscaling:DescribeLoadBalancers",
-    "autoscaling:DescribeLoadBalancerTargetGroups",
-    "autoscaling:DescribeMetricCollectionTypes",
-    "autoscaling:DescribeNotificationConfigurations",
-    "autoscaling:DescribePolicies",
-    "autoscaling:DescribeScalingActivities",
-    "autoscaling:DescribeScalingProcessTypes",
-    "autoscaling:DescribeScheduledActions",
-    "autoscaling:DescribeTags",
-    "autoscaling:DescribeTerminationPolicyTypes",
-    "autoscaling:DescribeTrafficSources",
-    "autoscaling:DescribeWarmPool",
-    "autoscaling:DetachInstances",
-    "autoscaling:DetachLoadBalancers",
-    "autoscaling:DetachLoadBalancerTargetGroups",
-    "autoscaling:DetachTrafficSources",
-    "autoscaling:DisableMetricsCollection",
-    "autoscaling:EnableMetricsCollection",
-    "autoscaling:EnterStandby",
-    "autoscaling:ExecutePolicy",
-    "autoscaling:ExitStandby",
-    "autoscaling:GetPredictiveScalingForecast",
-    "autoscaling:LaunchInstances",
-    "autoscaling:PutAccountSetting",
-    "autoscaling:PutLifecycleHook",
-    "autoscaling:PutNotificationConfiguration",
-    "autoscaling:PutScalingPolicy",
-    "autoscaling:PutScheduledUpdateGroupAction",
-    "autoscaling:PutWarmPool",
-    "autoscaling:RecordLifecycleActionHeartbeat",
-    "autoscaling:ResumeProcesses",
-    "autoscaling:RollbackInstanceRefresh",
-    "autoscaling:SetDesiredCapacity",
-    "autoscaling:SetInstanceHealth",
-    "autoscaling:SetInstanceProtection",
-    "autoscaling:StartInstanceRefresh",
-    "autoscaling:SuspendProcesses",
-    "autoscaling:TerminateInstanceInAutoScalingGroup",
-    "autoscaling:UpdateAutoScalingGroup",
+static ACTION_NAMES: &str = "autoscaling:AttachInstancesautoscaling:AttachLoadBalancersautoscaling:AttachLoadBalancerTargetGroupsautoscaling:AttachTrafficSourcesautoscaling:BatchDeleteScheduledActionautoscaling:BatchPutScheduledUpdateGroupActionautoscaling:CancelInstanceRefreshautoscaling:CompleteLifecycleActionautoscaling:CreateAutoScalingGroupautoscaling:CreateLaunchConfigurationautoscaling:CreateOrUpdateTagsautoscaling:DeleteAutoScalingGroupautoscaling:DeleteLaunchConfigurationautoscaling:DeleteLifecycleHookautoscaling:DeleteNotificationConfigurationautoscaling:DeletePolicyautoscaling:DeleteScheduledActionautoscaling:DeleteTagsautoscaling:DeleteWarmPoolautoscaling:DescribeAccountLimitsautoscaling:DescribeAccountSettingsautoscaling:DescribeAdjustmentTypesautoscaling:DescribeAutoScalingGroupsautoscaling:DescribeAutoScalingInstancesautoscaling:DescribeAutoScalingNotificationTypesautoscaling:DescribeInstanceRefreshesautoscaling:DescribeLaunchConfigurationsautoscaling:DescribeLifecycleHooksautoscaling:DescribeLifecycleHookTypesautoscaling:DescribeLoadBalancersautoscaling:DescribeLoadBalancerTargetGroupsautoscaling:DescribeMetricCollectionTypesautoscaling:DescribeNotificationConfigurationsautoscaling:DescribePoliciesautoscaling:DescribeScalingActivitiesautoscaling:DescribeScalingProcessTypesautoscaling:DescribeScheduledActionsautoscaling:DescribeTagsautoscaling:DescribeTerminationPolicyTypesautoscaling:DescribeTrafficSourcesautoscaling:DescribeWarmPoolautoscaling:DetachInstancesautoscaling:DetachLoadBalancersautoscaling:DetachLoadBalancerTargetGroupsautoscaling:DetachTrafficSourcesautoscaling:DisableMetricsCollectionautoscaling:EnableMetricsCollectionautoscaling:EnterStandbyautoscaling:ExecutePolicyautoscaling:ExitStandbyautoscaling:GetPredictiveScalingForecastautoscaling:LaunchInstancesautoscaling:PutAccountSettingautoscaling:PutLifecycleHookautoscaling:PutNotificationConfigurationautoscaling:PutScalingPolicyautoscaling:PutScheduledUpdateGroupActionautoscaling:PutWarmPoolautoscaling:RecordLifecycleActionHeartbeatautoscaling:ResumeProcessesautoscaling:RollbackInstanceRefreshautoscaling:SetDesiredCapacityautoscaling:SetInstanceHealthautoscaling:SetInstanceProtectionautoscaling:StartInstanceRefreshautoscaling:SuspendProcessesautoscaling:TerminateInstanceInAutoScalingGroupautoscaling:UpdateAutoScalingGroup";
+
+static ACTION_NAME_ENDS: [u32; 68] = [
+    27, 58, 100, 132, 170, 216, 249, 284, 318, 355, 385, 419, 456, 487, 530, 554, 587, 609, 635,
+    668, 703, 738, 775, 815, 863, 900, 940, 974, 1012, 1045, 1089, 1130, 1176, 1204, 1241, 1280,
+    1316, 1340, 1382, 1416, 1444, 1471, 1502, 1544, 1576, 1612, 1647, 1671, 1696, 1719, 1759, 1786,
+    1815, 1843, 1883, 1911, 1952, 1975, 2017, 2044, 2079, 2109, 2138, 2171, 2203, 2231, 2278, 2312,
+];
+
+static ACTIONS: [Action; 68] = [
+    Action::AttachInstances,
+    Action::AttachLoadBalancers,
+    Action::AttachLoadBalancerTargetGroups,
+    Action::AttachTrafficSources,
+    Action::BatchDeleteScheduledAction,
+    Action::BatchPutScheduledUpdateGroupAction,
+    Action::CancelInstanceRefresh,
+    Action::CompleteLifecycleAction,
+    Action::CreateAutoScalingGroup,
+    Action::CreateLaunchConfiguration,
+    Action::CreateOrUpdateTags,
+    Action::DeleteAutoScalingGroup,
+    Action::DeleteLaunchConfiguration,
+    Action::DeleteLifecycleHook,
+    Action::DeleteNotificationConfiguration,
+    Action::DeletePolicy,
+    Action::DeleteScheduledAction,
+    Action::DeleteTags,
+    Action::DeleteWarmPool,
+    Action::DescribeAccountLimits,
+    Action::DescribeAccountSettings,
+    Action::DescribeAdjustmentTypes,
+    Action::DescribeAutoScalingGroups,
+    Action::DescribeAutoScalingInstances,
+    Action::DescribeAutoScalingNotificationTypes,
+    Action::DescribeInstanceRefreshes,
+    Action::DescribeLaunchConfigurations,
+    Action::DescribeLifecycleHooks,
+    Action::DescribeLifecycleHookTypes,
+    Action::DescribeLoadBalancers,
+    Action::DescribeLoadBalancerTargetGroups,
+    Action::DescribeMetricCollectionTypes,
+    Action::DescribeNotificationConfigurations,
+    Action::DescribePolicies,
+    Action::DescribeScalingActivities,
+    Action::DescribeScalingProcessTypes,
+    Action::DescribeScheduledActions,
+    Action::DescribeTags,
+    Action::DescribeTerminationPolicyTypes,
+    Action::DescribeTrafficSources,
+    Action::DescribeWarmPool,
+    Action::DetachInstances,
+    Action::DetachLoadBalancers,
+    Action::DetachLoadBalancerTargetGroups,
+    Action::DetachTrafficSources,
+    Action::DisableMetricsCollection,
+    Action::EnableMetricsCollection,
+    Action::EnterStandby,
+    Action::ExecutePolicy,
+    Action::ExitStandby,
+    Action::GetPredictiveScalingForecast,
+    Action::LaunchInstances,
+    Action::PutAccountSetting,
+    Action::PutLifecycleHook,
+    Action::PutNotificationConfiguration,
+    Action::PutScalingPolicy,
+    Action::PutScheduledUpdateGroupAction,
+    Action::PutWarmPool,
+    Action::RecordLifecycleActionHeartbeat,
+    Action::ResumeProcesses,
+    Action::RollbackInstanceRefresh,
+    Action::SetDesiredCapacity,
+    Action::SetInstanceHealth,
+    Action::SetInstanceProtection,
+    Action::StartInstanceRefresh,
+    Action::SuspendProcesses,
+    Action::TerminateInstanceInAutoScalingGroup,
+    Action::UpdateAutoScalingGroup,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 68] = [
-        Action::AttachInstances,
-        Action::AttachLoadBalancers,
-        Action::AttachLoadBalancerTargetGroups,
-        Action::AttachTrafficSources,
-        Action::BatchDeleteScheduledAction,
-        Action::BatchPutScheduledUpdateGroupAction,
-        Action::CancelInstanceRefresh,
-        Action::CompleteLifecycleAction,
-        Action::CreateAutoScalingGroup,
-        Action::CreateLaunchConfiguration,
-        Action::CreateOrUpdateTags,
-        Action::DeleteAutoScalingGroup,
-        Action::DeleteLaunchConfiguration,
-        Action::DeleteLifecycleHook,
-        Action::DeleteNotificationConfiguration,
-        Action::DeletePolicy,
-        Action::DeleteScheduledAction,
-        Action::DeleteTags,
-        Action::DeleteWarmPool,
-        Action::DescribeAccountLimits,
-        Action::DescribeAccountSettings,
-        Action::DescribeAdjustmentTypes,
-        Action::DescribeAutoScalingGroups,
-        Action::DescribeAutoScalingInstances,
-        Action::DescribeAutoScalingNotificationTypes,
-        Action::DescribeInstanceRefreshes,
-        Action::DescribeLaunchConfigurations,
-        Action::DescribeLifecycleHooks,
-        Action::DescribeLifecycleHookTypes,
-        Action::DescribeLoadBalancers,
-        Action::DescribeLoadBalancerTargetGroups,
-        Action::DescribeMetricCollectionTypes,
-        Action::DescribeNotificationConfigurations,
-        Action::DescribePolicies,
-        Action::DescribeScalingActivities,
-        Action::DescribeScalingProcessTypes,
-        Action::DescribeScheduledActions,
-        Action::DescribeTags,
-        Action::DescribeTerminationPolicyTypes,
-        Action::DescribeTrafficSources,
-        Action::DescribeWarmPool,
-        Action::DetachInstances,
-        Action::DetachLoadBalancers,
-        Action::DetachLoadBalancerTargetGroups,
-        Action::DetachTrafficSources,
-        Action::DisableMetricsCollection,
-        Action::EnableMetricsCollection,
-        Action::EnterStandby,
-        Action::ExecutePolicy,
-        Action::ExitStandby,
-        Action::GetPredictiveScalingForecast,
-        Action::LaunchInstances,
-        Action::PutAccountSetting,
-        Action::PutLifecycleHook,
-        Action::PutNotificationConfiguration,
-        Action::PutScalingPolicy,
-        Action::PutScheduledUpdateGroupAction,
-        Action::PutWarmPool,
-        Action::RecordLifecycleActionHeartbeat,
-        Action::ResumeProcesses,
-        Action::RollbackInstanceRefresh,
-        Action::SetDesiredCapacity,
-        Action::SetInstanceHealth,
-        Action::SetInstanceProtection,
-        Action::StartInstanceRefresh,
-        Action::SuspendProcesses,
-        Action::TerminateInstanceInAutoScalingGroup,
-        Action::UpdateAutoScalingGroup,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `autoscaling:AttachInstances`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AttachInstances`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(1593 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -563,21 +510,27 @@ pub enum ResourceType {
     LaunchConfiguration,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["autoScalingGroup", "launchConfiguration"];
+static RESOURCE_TYPE_NAMES: &str = "autoScalingGrouplaunchConfiguration";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [16, 35];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [
+    ResourceType::AutoScalingGroup,
+    ResourceType::LaunchConfiguration,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [
-        ResourceType::AutoScalingGroup,
-        ResourceType::LaunchConfiguration,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -586,6 +539,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -645,34 +599,14 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 24] = [
-    "autoscaling:CapacityReservationIds",
-    "autoscaling:CapacityReservationResourceGroupArns",
-    "autoscaling:ForceDelete",
-    "autoscaling:ImageId",
-    "autoscaling:InstanceType",
-    "autoscaling:InstanceTypes",
-    "autoscaling:LaunchConfigurationName",
-    "autoscaling:LaunchTemplateVersionSpecified",
-    "autoscaling:LoadBalancerNames",
-    "autoscaling:MaxSize",
-    "autoscaling:MetadataHttpEndpoint",
-    "autoscaling:MetadataHttpPutResponseHopLimit",
-    "autoscaling:MetadataHttpTokens",
-    "autoscaling:MinSize",
-    "autoscaling:OperatorPrincipal",
-    "autoscaling:ResourceTag/${TagKey}",
-    "autoscaling:SpotPrice",
-    "autoscaling:TargetCapacityTypes",
-    "autoscaling:TargetGroupARNs",
-    "autoscaling:TrafficSourceIdentifiers",
-    "autoscaling:VPCZoneIdentifiers",
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
+static CONDITION_KEY_NAMES: &str = "autoscaling:CapacityReservationIdsautoscaling:CapacityReservationResourceGroupArnsautoscaling:ForceDeleteautoscaling:ImageIdautoscaling:InstanceTypeautoscaling:InstanceTypesautoscaling:LaunchConfigurationNameautoscaling:LaunchTemplateVersionSpecifiedautoscaling:LoadBalancerNamesautoscaling:MaxSizeautoscaling:MetadataHttpEndpointautoscaling:MetadataHttpPutResponseHopLimitautoscaling:MetadataHttpTokensautoscaling:MinSizeautoscaling:OperatorPrincipalautoscaling:ResourceTag/${TagKey}autoscaling:SpotPriceautoscaling:TargetCapacityTypesautoscaling:TargetGroupARNsautoscaling:TrafficSourceIdentifiersautoscaling:VPCZoneIdentifiersaws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 24] = [
+    34, 82, 105, 124, 148, 173, 208, 250, 279, 298, 330, 373, 403, 422, 451, 484, 505, 536, 563,
+    599, 629, 653, 678, 689,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 24] = [
+static CONDITION_KEY_TYPES: [KeyType; 24] = [
     KeyType::ArrayOfString,
     KeyType::ArrayOfString,
     KeyType::Bool,
@@ -699,52 +633,58 @@ const CONDITION_KEY_TYPES: [KeyType; 24] = [
     KeyType::ArrayOfString,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 24] = [
+    ConditionKey::AutoscalingCapacityReservationIds,
+    ConditionKey::AutoscalingCapacityReservationResourceGroupArns,
+    ConditionKey::AutoscalingForceDelete,
+    ConditionKey::AutoscalingImageId,
+    ConditionKey::AutoscalingInstanceType,
+    ConditionKey::AutoscalingInstanceTypes,
+    ConditionKey::AutoscalingLaunchConfigurationName,
+    ConditionKey::AutoscalingLaunchTemplateVersionSpecified,
+    ConditionKey::AutoscalingLoadBalancerNames,
+    ConditionKey::AutoscalingMaxSize,
+    ConditionKey::AutoscalingMetadataHttpEndpoint,
+    ConditionKey::AutoscalingMetadataHttpPutResponseHopLimit,
+    ConditionKey::AutoscalingMetadataHttpTokens,
+    ConditionKey::AutoscalingMinSize,
+    ConditionKey::AutoscalingOperatorPrincipal,
+    ConditionKey::AutoscalingResourceTagAny,
+    ConditionKey::AutoscalingSpotPrice,
+    ConditionKey::AutoscalingTargetCapacityTypes,
+    ConditionKey::AutoscalingTargetGroupARNs,
+    ConditionKey::AutoscalingTrafficSourceIdentifiers,
+    ConditionKey::AutoscalingVPCZoneIdentifiers,
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 24] = [
-        ConditionKey::AutoscalingCapacityReservationIds,
-        ConditionKey::AutoscalingCapacityReservationResourceGroupArns,
-        ConditionKey::AutoscalingForceDelete,
-        ConditionKey::AutoscalingImageId,
-        ConditionKey::AutoscalingInstanceType,
-        ConditionKey::AutoscalingInstanceTypes,
-        ConditionKey::AutoscalingLaunchConfigurationName,
-        ConditionKey::AutoscalingLaunchTemplateVersionSpecified,
-        ConditionKey::AutoscalingLoadBalancerNames,
-        ConditionKey::AutoscalingMaxSize,
-        ConditionKey::AutoscalingMetadataHttpEndpoint,
-        ConditionKey::AutoscalingMetadataHttpPutResponseHopLimit,
-        ConditionKey::AutoscalingMetadataHttpTokens,
-        ConditionKey::AutoscalingMinSize,
-        ConditionKey::AutoscalingOperatorPrincipal,
-        ConditionKey::AutoscalingResourceTagAny,
-        ConditionKey::AutoscalingSpotPrice,
-        ConditionKey::AutoscalingTargetCapacityTypes,
-        ConditionKey::AutoscalingTargetGroupARNs,
-        ConditionKey::AutoscalingTrafficSourceIdentifiers,
-        ConditionKey::AutoscalingVPCZoneIdentifiers,
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

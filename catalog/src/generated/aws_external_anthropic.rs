@@ -485,212 +485,145 @@ pub enum Action {
     UpdateWorkspace,
 }
 
-const ACTION_NAMES: [&str; 83] = [
-    "aws-external-anthropic:ArchiveAgent",
-    "aws-external-anthropic:ArchiveDeployment",
-    "aws-external-anthropic:ArchiveEnvironment",
-    "aws-external-anthropic:ArchiveMemoryStore",
-    "aws-external-anthropic:ArchiveSession",
-    "aws-external-anthropic:ArchiveVault",
-    "aws-external-anthropic:ArchiveWorkspace",
-    "aws-external-anthropic:AssumeConsole",
-    "aws-external-anthropic:CallWithBearerToken",
-    "aws-external-anthropic:CancelBatchInference",
-    "aws-external-anthropic:CountTokens",
-    "aws-external-anthropic:CreateAgent",
-    "aws-external-anthropic:CreateBatchInference",
-    "aws-external-anthropic:CreateDeployment",
-    "aws-external-anthropic:CreateEnvironment",
-    "aws-external-anthropic:CreateFile",
-    "aws-external-anthropic:CreateInference",
-    "aws-external-anthropic:CreateMemoryStore",
-    "aws-external-anthropic:CreateSession",
-    "aws-external-anthropic:CreateSkill",
-    "aws-external-anthropic:CreateUserProfile",
-    "aws-external-anthropic:CreateUserProfileEnrollmentUrl",
-    "aws-external-anthropic:CreateVault",
-    "aws-external-anthropic:CreateWebhook",
-    "aws-external-anthropic:CreateWorkspace",
-    "aws-external-anthropic:DeleteBatchInference",
-    "aws-external-anthropic:DeleteEnvironment",
-    "aws-external-anthropic:DeleteFile",
-    "aws-external-anthropic:DeleteMemoryStore",
-    "aws-external-anthropic:DeleteSession",
-    "aws-external-anthropic:DeleteSkill",
-    "aws-external-anthropic:DeleteVault",
-    "aws-external-anthropic:DeleteWebhook",
-    "aws-external-anthropic:DisableKey",
-    "aws-external-anthropic:GetAccountStatus",
-    "aws-external-anthropic:GetAgent",
-    "aws-external-anthropic:GetBatchInference",
-    "aws-external-anthropic:GetDeployment",
-    "aws-external-anthropic:GetEnvironment",
-    "aws-external-anthropic:GetFile",
-    "aws-external-anthropic:GetKey",
-    "aws-external-anthropic:GetMemoryStore",
-    "aws-external-anthropic:GetModel",
-    "aws-external-anthropic:GetSession",
-    "aws-external-anthropic:GetSkill",
-    "aws-external-anthropic:GetUserProfile",
-    "aws-external-anthropic:GetVault",
-    "aws-external-anthropic:GetWebhook",
-    "aws-external-anthropic:GetWorkspace",
-    "aws-external-anthropic:ListAgents",
-    "aws-external-anthropic:ListBatchInferences",
-    "aws-external-anthropic:ListDeployments",
-    "aws-external-anthropic:ListEnvironments",
-    "aws-external-anthropic:ListFiles",
-    "aws-external-anthropic:ListKeys",
-    "aws-external-anthropic:ListMemoryStores",
-    "aws-external-anthropic:ListModels",
-    "aws-external-anthropic:ListSessions",
-    "aws-external-anthropic:ListSkills",
-    "aws-external-anthropic:ListTagsForResource",
-    "aws-external-anthropic:ListUserProfiles",
-    "aws-external-anthropic:ListVaults",
-    "aws-external-anthropic:ListWebhooks",
-    "aws-external-anthropic:ListWorkspaces",
-    "aws-external-anthropic:PauseDeployment",
-    "aws-external-anthropic:ProcessEnvironmentWork",
-    "aws-external-anthropic:RegisterKey",
-    "aws-external-anthropic:RotateWebhookSecret",
-    "aws-external-anthropic:RunDeployment",
-    "aws-external-anthropic:TagResource",
-    "aws-external-anthropic:UnpauseDeployment",
-    "aws-external-anthropic:UntagResource",
-    "aws-external-anthropic:UpdateAgent",
-    "aws-external-anthropic:UpdateDeployment",
-    "aws-external-anthropic:UpdateEnvironment",
-    "aws-external-anthropic:UpdateKey",
-    "aws-external-anthropic:UpdateMemoryStore",
-    "aws-external-anthropic:UpdateSession",
-    "aws-external-anthropic:UpdateSkill",
-    "aws-external-anthropic:UpdateUserProfile",
-    "aws-external-anthropic:UpdateVault",
-    "aws-external-anthropic:UpdateWebhook",
-    "aws-external-anthropic:UpdateWorkspace",
+static ACTION_NAMES: &str = "aws-external-anthropic:ArchiveAgentaws-external-anthropic:ArchiveDeploymentaws-external-anthropic:ArchiveEnvironmentaws-external-anthropic:ArchiveMemoryStoreaws-external-anthropic:ArchiveSessionaws-external-anthropic:ArchiveVaultaws-external-anthropic:ArchiveWorkspaceaws-external-anthropic:AssumeConsoleaws-external-anthropic:CallWithBearerTokenaws-external-anthropic:CancelBatchInferenceaws-external-anthropic:CountTokensaws-external-anthropic:CreateAgentaws-external-anthropic:CreateBatchInferenceaws-external-anthropic:CreateDeploymentaws-external-anthropic:CreateEnvironmentaws-external-anthropic:CreateFileaws-external-anthropic:CreateInferenceaws-external-anthropic:CreateMemoryStoreaws-external-anthropic:CreateSessionaws-external-anthropic:CreateSkillaws-external-anthropic:CreateUserProfileaws-external-anthropic:CreateUserProfileEnrollmentUrlaws-external-anthropic:CreateVaultaws-external-anthropic:CreateWebhookaws-external-anthropic:CreateWorkspaceaws-external-anthropic:DeleteBatchInferenceaws-external-anthropic:DeleteEnvironmentaws-external-anthropic:DeleteFileaws-external-anthropic:DeleteMemoryStoreaws-external-anthropic:DeleteSessionaws-external-anthropic:DeleteSkillaws-external-anthropic:DeleteVaultaws-external-anthropic:DeleteWebhookaws-external-anthropic:DisableKeyaws-external-anthropic:GetAccountStatusaws-external-anthropic:GetAgentaws-external-anthropic:GetBatchInferenceaws-external-anthropic:GetDeploymentaws-external-anthropic:GetEnvironmentaws-external-anthropic:GetFileaws-external-anthropic:GetKeyaws-external-anthropic:GetMemoryStoreaws-external-anthropic:GetModelaws-external-anthropic:GetSessionaws-external-anthropic:GetSkillaws-external-anthropic:GetUserProfileaws-external-anthropic:GetVaultaws-external-anthropic:GetWebhookaws-external-anthropic:GetWorkspaceaws-external-anthropic:ListAgentsaws-external-anthropic:ListBatchInferencesaws-external-anthropic:ListDeploymentsaws-external-anthropic:ListEnvironmentsaws-external-anthropic:ListFilesaws-external-anthropic:ListKeysaws-external-anthropic:ListMemoryStoresaws-external-anthropic:ListModelsaws-external-anthropic:ListSessionsaws-external-anthropic:ListSkillsaws-external-anthropic:ListTagsForResourceaws-external-anthropic:ListUserProfilesaws-external-anthropic:ListVaultsaws-external-anthropic:ListWebhooksaws-external-anthropic:ListWorkspacesaws-external-anthropic:PauseDeploymentaws-external-anthropic:ProcessEnvironmentWorkaws-external-anthropic:RegisterKeyaws-external-anthropic:RotateWebhookSecretaws-external-anthropic:RunDeploymentaws-external-anthropic:TagResourceaws-external-anthropic:UnpauseDeploymentaws-external-anthropic:UntagResourceaws-external-anthropic:UpdateAgentaws-external-anthropic:UpdateDeploymentaws-external-anthropic:UpdateEnvironmentaws-external-anthropic:UpdateKeyaws-external-anthropic:UpdateMemoryStoreaws-external-anthropic:UpdateSessionaws-external-anthropic:UpdateSkillaws-external-anthropic:UpdateUserProfileaws-external-anthropic:UpdateVaultaws-external-anthropic:UpdateWebhookaws-external-anthropic:UpdateWorkspace";
+
+static ACTION_NAME_ENDS: [u32; 83] = [
+    35, 75, 116, 157, 194, 229, 268, 304, 346, 389, 423, 457, 500, 539, 579, 612, 650, 690, 726,
+    760, 800, 853, 887, 923, 961, 1004, 1044, 1077, 1117, 1153, 1187, 1221, 1257, 1290, 1329, 1360,
+    1400, 1436, 1473, 1503, 1532, 1569, 1600, 1633, 1664, 1701, 1732, 1765, 1800, 1833, 1875, 1913,
+    1952, 1984, 2015, 2054, 2087, 2122, 2155, 2197, 2236, 2269, 2304, 2341, 2379, 2424, 2458, 2500,
+    2536, 2570, 2610, 2646, 2680, 2719, 2759, 2791, 2831, 2867, 2901, 2941, 2975, 3011, 3049,
+];
+
+static ACTIONS: [Action; 83] = [
+    Action::ArchiveAgent,
+    Action::ArchiveDeployment,
+    Action::ArchiveEnvironment,
+    Action::ArchiveMemoryStore,
+    Action::ArchiveSession,
+    Action::ArchiveVault,
+    Action::ArchiveWorkspace,
+    Action::AssumeConsole,
+    Action::CallWithBearerToken,
+    Action::CancelBatchInference,
+    Action::CountTokens,
+    Action::CreateAgent,
+    Action::CreateBatchInference,
+    Action::CreateDeployment,
+    Action::CreateEnvironment,
+    Action::CreateFile,
+    Action::CreateInference,
+    Action::CreateMemoryStore,
+    Action::CreateSession,
+    Action::CreateSkill,
+    Action::CreateUserProfile,
+    Action::CreateUserProfileEnrollmentUrl,
+    Action::CreateVault,
+    Action::CreateWebhook,
+    Action::CreateWorkspace,
+    Action::DeleteBatchInference,
+    Action::DeleteEnvironment,
+    Action::DeleteFile,
+    Action::DeleteMemoryStore,
+    Action::DeleteSession,
+    Action::DeleteSkill,
+    Action::DeleteVault,
+    Action::DeleteWebhook,
+    Action::DisableKey,
+    Action::GetAccountStatus,
+    Action::GetAgent,
+    Action::GetBatchInference,
+    Action::GetDeployment,
+    Action::GetEnvironment,
+    Action::GetFile,
+    Action::GetKey,
+    Action::GetMemoryStore,
+    Action::GetModel,
+    Action::GetSession,
+    Action::GetSkill,
+    Action::GetUserProfile,
+    Action::GetVault,
+    Action::GetWebhook,
+    Action::GetWorkspace,
+    Action::ListAgents,
+    Action::ListBatchInferences,
+    Action::ListDeployments,
+    Action::ListEnvironments,
+    Action::ListFiles,
+    Action::ListKeys,
+    Action::ListMemoryStores,
+    Action::ListModels,
+    Action::ListSessions,
+    Action::ListSkills,
+    Action::ListTagsForResource,
+    Action::ListUserProfiles,
+    Action::ListVaults,
+    Action::ListWebhooks,
+    Action::ListWorkspaces,
+    Action::PauseDeployment,
+    Action::ProcessEnvironmentWork,
+    Action::RegisterKey,
+    Action::RotateWebhookSecret,
+    Action::RunDeployment,
+    Action::TagResource,
+    Action::UnpauseDeployment,
+    Action::UntagResource,
+    Action::UpdateAgent,
+    Action::UpdateDeployment,
+    Action::UpdateEnvironment,
+    Action::UpdateKey,
+    Action::UpdateMemoryStore,
+    Action::UpdateSession,
+    Action::UpdateSkill,
+    Action::UpdateUserProfile,
+    Action::UpdateVault,
+    Action::UpdateWebhook,
+    Action::UpdateWorkspace,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 83] = [
-        Action::ArchiveAgent,
-        Action::ArchiveDeployment,
-        Action::ArchiveEnvironment,
-        Action::ArchiveMemoryStore,
-        Action::ArchiveSession,
-        Action::ArchiveVault,
-        Action::ArchiveWorkspace,
-        Action::AssumeConsole,
-        Action::CallWithBearerToken,
-        Action::CancelBatchInference,
-        Action::CountTokens,
-        Action::CreateAgent,
-        Action::CreateBatchInference,
-        Action::CreateDeployment,
-        Action::CreateEnvironment,
-        Action::CreateFile,
-        Action::CreateInference,
-        Action::CreateMemoryStore,
-        Action::CreateSession,
-        Action::CreateSkill,
-        Action::CreateUserProfile,
-        Action::CreateUserProfileEnrollmentUrl,
-        Action::CreateVault,
-        Action::CreateWebhook,
-        Action::CreateWorkspace,
-        Action::DeleteBatchInference,
-        Action::DeleteEnvironment,
-        Action::DeleteFile,
-        Action::DeleteMemoryStore,
-        Action::DeleteSession,
-        Action::DeleteSkill,
-        Action::DeleteVault,
-        Action::DeleteWebhook,
-        Action::DisableKey,
-        Action::GetAccountStatus,
-        Action::GetAgent,
-        Action::GetBatchInference,
-        Action::GetDeployment,
-        Action::GetEnvironment,
-        Action::GetFile,
-        Action::GetKey,
-        Action::GetMemoryStore,
-        Action::GetModel,
-        Action::GetSession,
-        Action::GetSkill,
-        Action::GetUserProfile,
-        Action::GetVault,
-        Action::GetWebhook,
-        Action::GetWorkspace,
-        Action::ListAgents,
-        Action::ListBatchInferences,
-        Action::ListDeployments,
-        Action::ListEnvironments,
-        Action::ListFiles,
-        Action::ListKeys,
-        Action::ListMemoryStores,
-        Action::ListModels,
-        Action::ListSessions,
-        Action::ListSkills,
-        Action::ListTagsForResource,
-        Action::ListUserProfiles,
-        Action::ListVaults,
-        Action::ListWebhooks,
-        Action::ListWorkspaces,
-        Action::PauseDeployment,
-        Action::ProcessEnvironmentWork,
-        Action::RegisterKey,
-        Action::RotateWebhookSecret,
-        Action::RunDeployment,
-        Action::TagResource,
-        Action::UnpauseDeployment,
-        Action::UntagResource,
-        Action::UpdateAgent,
-        Action::UpdateDeployment,
-        Action::UpdateEnvironment,
-        Action::UpdateKey,
-        Action::UpdateMemoryStore,
-        Action::UpdateSession,
-        Action::UpdateSkill,
-        Action::UpdateUserProfile,
-        Action::UpdateVault,
-        Action::UpdateWebhook,
-        Action::UpdateWorkspace,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `aws-external-anthropic:ArchiveAgent`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `ArchiveAgent`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(1667 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -706,18 +639,24 @@ pub enum ResourceType {
     Workspace,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["workspace"];
+static RESOURCE_TYPE_NAMES: &str = "workspace";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [9];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Workspace];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Workspace];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -726,6 +665,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -751,17 +691,11 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 7] = [
-    "aws-external-anthropic:BearerTokenType",
-    "aws-external-anthropic:CalledViaConsole",
-    "aws-external-anthropic:Capability",
-    "aws-external-anthropic:KeyArn",
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws-external-anthropic:BearerTokenTypeaws-external-anthropic:CalledViaConsoleaws-external-anthropic:Capabilityaws-external-anthropic:KeyArnaws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 7] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 7] = [38, 77, 110, 139, 163, 188, 199];
+
+static CONDITION_KEY_TYPES: [KeyType; 7] = [
     KeyType::String,
     KeyType::Bool,
     KeyType::String,
@@ -771,35 +705,41 @@ const CONDITION_KEY_TYPES: [KeyType; 7] = [
     KeyType::ArrayOfString,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 7] = [
+    ConditionKey::AwsExternalAnthropicBearerTokenType,
+    ConditionKey::AwsExternalAnthropicCalledViaConsole,
+    ConditionKey::AwsExternalAnthropicCapability,
+    ConditionKey::AwsExternalAnthropicKeyArn,
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 7] = [
-        ConditionKey::AwsExternalAnthropicBearerTokenType,
-        ConditionKey::AwsExternalAnthropicCalledViaConsole,
-        ConditionKey::AwsExternalAnthropicCapability,
-        ConditionKey::AwsExternalAnthropicKeyArn,
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

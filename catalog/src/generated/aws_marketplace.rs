@@ -463,238 +463,159 @@ pub enum Action {
     ViewSubscriptions,
 }
 
-const ACTION_NAMES: [&str; 96] = [
-    "aws-marketplace:AcceptAgreementApprovalRequest",
-    "aws-marketplace:AcceptAgreementCancellationRequest",
-    "aws-marketplace:AcceptAgreementPaymentRequest",
-    "aws-marketplace:AcceptAgreementRequest",
-    "aws-marketplace:AssociateProductsWithPrivateMarketplace",
-    "aws-marketplace:BatchCreateBillingAdjustmentRequest",
-    "aws-marketplace:BatchMeterUsage",
-    "aws-marketplace:CancelAgreement",
-    "aws-marketplace:CancelAgreementCancellationRequest",
-    "aws-marketplace:CancelAgreementPaymentRequest",
-    "aws-marketplace:CancelAgreementRequest",
-    "aws-marketplace:CancelChangeSet",
-    "aws-marketplace:CreateAgreementRequest",
-    "aws-marketplace:CreatePrivateMarketplaceRequests",
-    "aws-marketplace:CreateVerificationEvidence",
-    "aws-marketplace:DeleteResourcePolicy",
-    "aws-marketplace:DescribeAgreement",
-    "aws-marketplace:DescribeAssessment",
-    "aws-marketplace:DescribeBuilds",
-    "aws-marketplace:DescribeChangeSet",
-    "aws-marketplace:DescribeEntity",
-    "aws-marketplace:DescribePrivateMarketplaceRequests",
-    "aws-marketplace:DescribeProcurementSystemConfiguration",
-    "aws-marketplace:DisassociateProductsFromPrivateMarketplace",
-    "aws-marketplace:GetAgreementApprovalRequest",
-    "aws-marketplace:GetAgreementCancellationRequest",
-    "aws-marketplace:GetAgreementEntitlements",
-    "aws-marketplace:GetAgreementPaymentRequest",
-    "aws-marketplace:GetAgreementRequest",
-    "aws-marketplace:GetAgreementTerms",
-    "aws-marketplace:GetBillingAdjustmentRequest",
-    "aws-marketplace:GetBuyerDashboard",
-    "aws-marketplace:GetEntitlements",
-    "aws-marketplace:GetInvoiceSubmissionTask",
-    "aws-marketplace:GetIssuedTaxInvoice",
-    "aws-marketplace:GetListing",
-    "aws-marketplace:GetOffer",
-    "aws-marketplace:GetOfferSet",
-    "aws-marketplace:GetOfferTerms",
-    "aws-marketplace:GetProduct",
-    "aws-marketplace:GetResourcePolicy",
-    "aws-marketplace:GetSellerDashboard",
-    "aws-marketplace:GetTaxComplianceProfile",
-    "aws-marketplace:GetVerification",
-    "aws-marketplace:GetVerificationEvidence",
-    "aws-marketplace:ListAgreementApprovalRequests",
-    "aws-marketplace:ListAgreementCancellationRequests",
-    "aws-marketplace:ListAgreementCharges",
-    "aws-marketplace:ListAgreementInvoiceLineItems",
-    "aws-marketplace:ListAgreementPaymentRequests",
-    "aws-marketplace:ListAgreementRequests",
-    "aws-marketplace:ListAssessments",
-    "aws-marketplace:ListBillingAdjustmentRequests",
-    "aws-marketplace:ListBuilds",
-    "aws-marketplace:ListChangeSets",
-    "aws-marketplace:ListEntities",
-    "aws-marketplace:ListEntitlementDetails",
-    "aws-marketplace:ListFulfillmentOptions",
-    "aws-marketplace:ListInvoiceSubmissionTasks",
-    "aws-marketplace:ListIssuedTaxInvoices",
-    "aws-marketplace:ListPayables",
-    "aws-marketplace:ListPrivateListings",
-    "aws-marketplace:ListPrivateMarketplaceRequests",
-    "aws-marketplace:ListPurchaseOptions",
-    "aws-marketplace:ListTagsForResource",
-    "aws-marketplace:ListTaxComplianceProfileChangeTasks",
-    "aws-marketplace:ListTaxComplianceProfiles",
-    "aws-marketplace:ListVerificationEvidence",
-    "aws-marketplace:ListVerifications",
-    "aws-marketplace:MeterUsage",
-    "aws-marketplace:PutDeploymentParameter",
-    "aws-marketplace:PutProcurementSystemConfiguration",
-    "aws-marketplace:PutResourcePolicy",
-    "aws-marketplace:RegisterUsage",
-    "aws-marketplace:RejectAgreementApprovalRequest",
-    "aws-marketplace:RejectAgreementCancellationRequest",
-    "aws-marketplace:RejectAgreementPaymentRequest",
-    "aws-marketplace:ResolveCustomer",
-    "aws-marketplace:SearchAgreements",
-    "aws-marketplace:SearchFacets",
-    "aws-marketplace:SearchListings",
-    "aws-marketplace:SendAgreementCancellationRequest",
-    "aws-marketplace:SendAgreementPaymentRequest",
-    "aws-marketplace:StartBuild",
-    "aws-marketplace:StartChangeSet",
-    "aws-marketplace:StartInvoiceSubmissionTask",
-    "aws-marketplace:StartTaxComplianceProfileChangeTask",
-    "aws-marketplace:StartVerification",
-    "aws-marketplace:Subscribe",
-    "aws-marketplace:TagResource",
-    "aws-marketplace:Unsubscribe",
-    "aws-marketplace:UntagResource",
-    "aws-marketplace:UpdateAgreementApprovalRequest",
-    "aws-marketplace:UpdatePurchaseOrders",
-    "aws-marketplace:UpdateVerificationEvidence",
-    "aws-marketplace:ViewSubscriptions",
+static ACTION_NAMES: &str = "aws-marketplace:AcceptAgreementApprovalRequestaws-marketplace:AcceptAgreementCancellationRequestaws-marketplace:AcceptAgreementPaymentRequestaws-marketplace:AcceptAgreementRequestaws-marketplace:AssociateProductsWithPrivateMarketplaceaws-marketplace:BatchCreateBillingAdjustmentRequestaws-marketplace:BatchMeterUsageaws-marketplace:CancelAgreementaws-marketplace:CancelAgreementCancellationRequestaws-marketplace:CancelAgreementPaymentRequestaws-marketplace:CancelAgreementRequestaws-marketplace:CancelChangeSetaws-marketplace:CreateAgreementRequestaws-marketplace:CreatePrivateMarketplaceRequestsaws-marketplace:CreateVerificationEvidenceaws-marketplace:DeleteResourcePolicyaws-marketplace:DescribeAgreementaws-marketplace:DescribeAssessmentaws-marketplace:DescribeBuildsaws-marketplace:DescribeChangeSetaws-marketplace:DescribeEntityaws-marketplace:DescribePrivateMarketplaceRequestsaws-marketplace:DescribeProcurementSystemConfigurationaws-marketplace:DisassociateProductsFromPrivateMarketplaceaws-marketplace:GetAgreementApprovalRequestaws-marketplace:GetAgreementCancellationRequestaws-marketplace:GetAgreementEntitlementsaws-marketplace:GetAgreementPaymentRequestaws-marketplace:GetAgreementRequestaws-marketplace:GetAgreementTermsaws-marketplace:GetBillingAdjustmentRequestaws-marketplace:GetBuyerDashboardaws-marketplace:GetEntitlementsaws-marketplace:GetInvoiceSubmissionTaskaws-marketplace:GetIssuedTaxInvoiceaws-marketplace:GetListingaws-marketplace:GetOfferaws-marketplace:GetOfferSetaws-marketplace:GetOfferTermsaws-marketplace:GetProductaws-marketplace:GetResourcePolicyaws-marketplace:GetSellerDashboardaws-marketplace:GetTaxComplianceProfileaws-marketplace:GetVerificationaws-marketplace:GetVerificationEvidenceaws-marketplace:ListAgreementApprovalRequestsaws-marketplace:ListAgreementCancellationRequestsaws-marketplace:ListAgreementChargesaws-marketplace:ListAgreementInvoiceLineItemsaws-marketplace:ListAgreementPaymentRequestsaws-marketplace:ListAgreementRequestsaws-marketplace:ListAssessmentsaws-marketplace:ListBillingAdjustmentRequestsaws-marketplace:ListBuildsaws-marketplace:ListChangeSetsaws-marketplace:ListEntitiesaws-marketplace:ListEntitlementDetailsaws-marketplace:ListFulfillmentOptionsaws-marketplace:ListInvoiceSubmissionTasksaws-marketplace:ListIssuedTaxInvoicesaws-marketplace:ListPayablesaws-marketplace:ListPrivateListingsaws-marketplace:ListPrivateMarketplaceRequestsaws-marketplace:ListPurchaseOptionsaws-marketplace:ListTagsForResourceaws-marketplace:ListTaxComplianceProfileChangeTasksaws-marketplace:ListTaxComplianceProfilesaws-marketplace:ListVerificationEvidenceaws-marketplace:ListVerificationsaws-marketplace:MeterUsageaws-marketplace:PutDeploymentParameteraws-marketplace:PutProcurementSystemConfigurationaws-marketplace:PutResourcePolicyaws-marketplace:RegisterUsageaws-marketplace:RejectAgreementApprovalRequestaws-marketplace:RejectAgreementCancellationRequestaws-marketplace:RejectAgreementPaymentRequestaws-marketplace:ResolveCustomeraws-marketplace:SearchAgreementsaws-marketplace:SearchFacetsaws-marketplace:SearchListingsaws-marketplace:SendAgreementCancellationRequestaws-marketplace:SendAgreementPaymentRequestaws-marketplace:StartBuildaws-marketplace:StartChangeSetaws-marketplace:StartInvoiceSubmissionTaskaws-marketplace:StartTaxComplianceProfileChangeTaskaws-marketplace:StartVerificationaws-marketplace:Subscribeaws-marketplace:TagResourceaws-marketplace:Unsubscribeaws-marketplace:UntagResourceaws-marketplace:UpdateAgreementApprovalRequestaws-marketplace:UpdatePurchaseOrdersaws-marketplace:UpdateVerificationEvidenceaws-marketplace:ViewSubscriptions";
+
+static ACTION_NAME_ENDS: [u32; 96] = [
+    46, 96, 141, 179, 234, 285, 316, 347, 397, 442, 480, 511, 549, 597, 639, 675, 708, 742, 772,
+    805, 835, 885, 939, 997, 1040, 1087, 1127, 1169, 1204, 1237, 1280, 1313, 1344, 1384, 1419,
+    1445, 1469, 1496, 1525, 1551, 1584, 1618, 1657, 1688, 1727, 1772, 1821, 1857, 1902, 1946, 1983,
+    2014, 2059, 2085, 2115, 2143, 2181, 2219, 2261, 2298, 2326, 2361, 2407, 2442, 2477, 2528, 2569,
+    2609, 2642, 2668, 2706, 2755, 2788, 2817, 2863, 2913, 2958, 2989, 3021, 3049, 3079, 3127, 3170,
+    3196, 3226, 3268, 3319, 3352, 3377, 3404, 3431, 3460, 3506, 3542, 3584, 3617,
+];
+
+static ACTIONS: [Action; 96] = [
+    Action::AcceptAgreementApprovalRequest,
+    Action::AcceptAgreementCancellationRequest,
+    Action::AcceptAgreementPaymentRequest,
+    Action::AcceptAgreementRequest,
+    Action::AssociateProductsWithPrivateMarketplace,
+    Action::BatchCreateBillingAdjustmentRequest,
+    Action::BatchMeterUsage,
+    Action::CancelAgreement,
+    Action::CancelAgreementCancellationRequest,
+    Action::CancelAgreementPaymentRequest,
+    Action::CancelAgreementRequest,
+    Action::CancelChangeSet,
+    Action::CreateAgreementRequest,
+    Action::CreatePrivateMarketplaceRequests,
+    Action::CreateVerificationEvidence,
+    Action::DeleteResourcePolicy,
+    Action::DescribeAgreement,
+    Action::DescribeAssessment,
+    Action::DescribeBuilds,
+    Action::DescribeChangeSet,
+    Action::DescribeEntity,
+    Action::DescribePrivateMarketplaceRequests,
+    Action::DescribeProcurementSystemConfiguration,
+    Action::DisassociateProductsFromPrivateMarketplace,
+    Action::GetAgreementApprovalRequest,
+    Action::GetAgreementCancellationRequest,
+    Action::GetAgreementEntitlements,
+    Action::GetAgreementPaymentRequest,
+    Action::GetAgreementRequest,
+    Action::GetAgreementTerms,
+    Action::GetBillingAdjustmentRequest,
+    Action::GetBuyerDashboard,
+    Action::GetEntitlements,
+    Action::GetInvoiceSubmissionTask,
+    Action::GetIssuedTaxInvoice,
+    Action::GetListing,
+    Action::GetOffer,
+    Action::GetOfferSet,
+    Action::GetOfferTerms,
+    Action::GetProduct,
+    Action::GetResourcePolicy,
+    Action::GetSellerDashboard,
+    Action::GetTaxComplianceProfile,
+    Action::GetVerification,
+    Action::GetVerificationEvidence,
+    Action::ListAgreementApprovalRequests,
+    Action::ListAgreementCancellationRequests,
+    Action::ListAgreementCharges,
+    Action::ListAgreementInvoiceLineItems,
+    Action::ListAgreementPaymentRequests,
+    Action::ListAgreementRequests,
+    Action::ListAssessments,
+    Action::ListBillingAdjustmentRequests,
+    Action::ListBuilds,
+    Action::ListChangeSets,
+    Action::ListEntities,
+    Action::ListEntitlementDetails,
+    Action::ListFulfillmentOptions,
+    Action::ListInvoiceSubmissionTasks,
+    Action::ListIssuedTaxInvoices,
+    Action::ListPayables,
+    Action::ListPrivateListings,
+    Action::ListPrivateMarketplaceRequests,
+    Action::ListPurchaseOptions,
+    Action::ListTagsForResource,
+    Action::ListTaxComplianceProfileChangeTasks,
+    Action::ListTaxComplianceProfiles,
+    Action::ListVerificationEvidence,
+    Action::ListVerifications,
+    Action::MeterUsage,
+    Action::PutDeploymentParameter,
+    Action::PutProcurementSystemConfiguration,
+    Action::PutResourcePolicy,
+    Action::RegisterUsage,
+    Action::RejectAgreementApprovalRequest,
+    Action::RejectAgreementCancellationRequest,
+    Action::RejectAgreementPaymentRequest,
+    Action::ResolveCustomer,
+    Action::SearchAgreements,
+    Action::SearchFacets,
+    Action::SearchListings,
+    Action::SendAgreementCancellationRequest,
+    Action::SendAgreementPaymentRequest,
+    Action::StartBuild,
+    Action::StartChangeSet,
+    Action::StartInvoiceSubmissionTask,
+    Action::StartTaxComplianceProfileChangeTask,
+    Action::StartVerification,
+    Action::Subscribe,
+    Action::TagResource,
+    Action::Unsubscribe,
+    Action::UntagResource,
+    Action::UpdateAgreementApprovalRequest,
+    Action::UpdatePurchaseOrders,
+    Action::UpdateVerificationEvidence,
+    Action::ViewSubscriptions,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 96] = [
-        Action::AcceptAgreementApprovalRequest,
-        Action::AcceptAgreementCancellationRequest,
-        Action::AcceptAgreementPaymentRequest,
-        Action::AcceptAgreementRequest,
-        Action::AssociateProductsWithPrivateMarketplace,
-        Action::BatchCreateBillingAdjustmentRequest,
-        Action::BatchMeterUsage,
-        Action::CancelAgreement,
-        Action::CancelAgreementCancellationRequest,
-        Action::CancelAgreementPaymentRequest,
-        Action::CancelAgreementRequest,
-        Action::CancelChangeSet,
-        Action::CreateAgreementRequest,
-        Action::CreatePrivateMarketplaceRequests,
-        Action::CreateVerificationEvidence,
-        Action::DeleteResourcePolicy,
-        Action::DescribeAgreement,
-        Action::DescribeAssessment,
-        Action::DescribeBuilds,
-        Action::DescribeChangeSet,
-        Action::DescribeEntity,
-        Action::DescribePrivateMarketplaceRequests,
-        Action::DescribeProcurementSystemConfiguration,
-        Action::DisassociateProductsFromPrivateMarketplace,
-        Action::GetAgreementApprovalRequest,
-        Action::GetAgreementCancellationRequest,
-        Action::GetAgreementEntitlements,
-        Action::GetAgreementPaymentRequest,
-        Action::GetAgreementRequest,
-        Action::GetAgreementTerms,
-        Action::GetBillingAdjustmentRequest,
-        Action::GetBuyerDashboard,
-        Action::GetEntitlements,
-        Action::GetInvoiceSubmissionTask,
-        Action::GetIssuedTaxInvoice,
-        Action::GetListing,
-        Action::GetOffer,
-        Action::GetOfferSet,
-        Action::GetOfferTerms,
-        Action::GetProduct,
-        Action::GetResourcePolicy,
-        Action::GetSellerDashboard,
-        Action::GetTaxComplianceProfile,
-        Action::GetVerification,
-        Action::GetVerificationEvidence,
-        Action::ListAgreementApprovalRequests,
-        Action::ListAgreementCancellationRequests,
-        Action::ListAgreementCharges,
-        Action::ListAgreementInvoiceLineItems,
-        Action::ListAgreementPaymentRequests,
-        Action::ListAgreementRequests,
-        Action::ListAssessments,
-        Action::ListBillingAdjustmentRequests,
-        Action::ListBuilds,
-        Action::ListChangeSets,
-        Action::ListEntities,
-        Action::ListEntitlementDetails,
-        Action::ListFulfillmentOptions,
-        Action::ListInvoiceSubmissionTasks,
-        Action::ListIssuedTaxInvoices,
-        Action::ListPayables,
-        Action::ListPrivateListings,
-        Action::ListPrivateMarketplaceRequests,
-        Action::ListPurchaseOptions,
-        Action::ListTagsForResource,
-        Action::ListTaxComplianceProfileChangeTasks,
-        Action::ListTaxComplianceProfiles,
-        Action::ListVerificationEvidence,
-        Action::ListVerifications,
-        Action::MeterUsage,
-        Action::PutDeploymentParameter,
-        Action::PutProcurementSystemConfiguration,
-        Action::PutResourcePolicy,
-        Action::RegisterUsage,
-        Action::RejectAgreementApprovalRequest,
-        Action::RejectAgreementCancellationRequest,
-        Action::RejectAgreementPaymentRequest,
-        Action::ResolveCustomer,
-        Action::SearchAgreements,
-        Action::SearchFacets,
-        Action::SearchListings,
-        Action::SendAgreementCancellationRequest,
-        Action::SendAgreementPaymentRequest,
-        Action::StartBuild,
-        Action::StartChangeSet,
-        Action::StartInvoiceSubmissionTask,
-        Action::StartTaxComplianceProfileChangeTask,
-        Action::StartVerification,
-        Action::Subscribe,
-        Action::TagResource,
-        Action::Unsubscribe,
-        Action::UntagResource,
-        Action::UpdateAgreementApprovalRequest,
-        Action::UpdatePurchaseOrders,
-        Action::UpdateVerificationEvidence,
-        Action::ViewSubscriptions,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `aws-marketplace:AcceptAgreementApprovalRequest`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptAgreementApprovalRequest`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(1750 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -758,56 +679,45 @@ pub enum ResourceType {
     VerificationEvidence,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 18] = [
-    "AllListings",
-    "AllPurchaseOptions",
-    "Assessment",
-    "ChangeSet",
-    "Dashboard",
-    "DeploymentParameter",
-    "Entity",
-    "InvoiceSubmissionTask",
-    "IssuedTaxInvoice",
-    "Listing",
-    "Offer",
-    "OfferSet",
-    "Product",
-    "PurchaseOption",
-    "SellerDashboard",
-    "TaxComplianceProfile",
-    "TaxComplianceProfileChangeTask",
-    "VerificationEvidence",
+static RESOURCE_TYPE_NAMES: &str = "AllListingsAllPurchaseOptionsAssessmentChangeSetDashboardDeploymentParameterEntityInvoiceSubmissionTaskIssuedTaxInvoiceListingOfferOfferSetProductPurchaseOptionSellerDashboardTaxComplianceProfileTaxComplianceProfileChangeTaskVerificationEvidence";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 18] = [
+    11, 29, 39, 48, 57, 76, 82, 103, 119, 126, 131, 139, 146, 160, 175, 195, 225, 245,
+];
+
+static RESOURCE_TYPES: [ResourceType; 18] = [
+    ResourceType::AllListings,
+    ResourceType::AllPurchaseOptions,
+    ResourceType::Assessment,
+    ResourceType::ChangeSet,
+    ResourceType::Dashboard,
+    ResourceType::DeploymentParameter,
+    ResourceType::Entity,
+    ResourceType::InvoiceSubmissionTask,
+    ResourceType::IssuedTaxInvoice,
+    ResourceType::Listing,
+    ResourceType::Offer,
+    ResourceType::OfferSet,
+    ResourceType::Product,
+    ResourceType::PurchaseOption,
+    ResourceType::SellerDashboard,
+    ResourceType::TaxComplianceProfile,
+    ResourceType::TaxComplianceProfileChangeTask,
+    ResourceType::VerificationEvidence,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 18] = [
-        ResourceType::AllListings,
-        ResourceType::AllPurchaseOptions,
-        ResourceType::Assessment,
-        ResourceType::ChangeSet,
-        ResourceType::Dashboard,
-        ResourceType::DeploymentParameter,
-        ResourceType::Entity,
-        ResourceType::InvoiceSubmissionTask,
-        ResourceType::IssuedTaxInvoice,
-        ResourceType::Listing,
-        ResourceType::Offer,
-        ResourceType::OfferSet,
-        ResourceType::Product,
-        ResourceType::PurchaseOption,
-        ResourceType::SellerDashboard,
-        ResourceType::TaxComplianceProfile,
-        ResourceType::TaxComplianceProfileChangeTask,
-        ResourceType::VerificationEvidence,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -816,6 +726,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -845,61 +756,59 @@ pub enum ConditionKey {
     CatalogChangeType,
 }
 
-const CONDITION_KEY_NAMES: [&str; 9] = [
-    "aws-marketplace:AgreementType",
-    "aws-marketplace:Intent",
-    "aws-marketplace:PartyType",
-    "aws-marketplace:ProductId",
-    "aws-marketplace:VerificationType",
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "catalog:ChangeType",
+static CONDITION_KEY_NAMES: &str = "aws-marketplace:AgreementTypeaws-marketplace:Intentaws-marketplace:PartyTypeaws-marketplace:ProductIdaws-marketplace:VerificationTypeaws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyscatalog:ChangeType";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 9] = [29, 51, 76, 101, 133, 157, 182, 193, 211];
+
+static CONDITION_KEY_TYPES: [KeyType; 9] = [
+    KeyType::ArrayOfString,
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::String,
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::String,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 9] = [
-    KeyType::ArrayOfString,
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::String,
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::String,
+static CONDITION_KEYS: [ConditionKey; 9] = [
+    ConditionKey::AwsMarketplaceAgreementType,
+    ConditionKey::AwsMarketplaceIntent,
+    ConditionKey::AwsMarketplacePartyType,
+    ConditionKey::AwsMarketplaceProductId,
+    ConditionKey::AwsMarketplaceVerificationType,
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::CatalogChangeType,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 9] = [
-        ConditionKey::AwsMarketplaceAgreementType,
-        ConditionKey::AwsMarketplaceIntent,
-        ConditionKey::AwsMarketplacePartyType,
-        ConditionKey::AwsMarketplaceProductId,
-        ConditionKey::AwsMarketplaceVerificationType,
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::CatalogChangeType,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -161,106 +161,89 @@ pub enum Action {
     UpdateTransformer,
 }
 
-const ACTION_NAMES: [&str; 30] = [
-    "b2bi:CreateCapability",
-    "b2bi:CreatePartnership",
-    "b2bi:CreateProfile",
-    "b2bi:CreateStarterMappingTemplate",
-    "b2bi:CreateTransformer",
-    "b2bi:DeleteCapability",
-    "b2bi:DeletePartnership",
-    "b2bi:DeleteProfile",
-    "b2bi:DeleteTransformer",
-    "b2bi:GenerateMapping",
-    "b2bi:GetCapability",
-    "b2bi:GetPartnership",
-    "b2bi:GetProfile",
-    "b2bi:GetTransformer",
-    "b2bi:GetTransformerJob",
-    "b2bi:ListCapabilities",
-    "b2bi:ListPartnerships",
-    "b2bi:ListProfiles",
-    "b2bi:ListTagsForResource",
-    "b2bi:ListTransformers",
-    "b2bi:StartTransformerJob",
-    "b2bi:TagResource",
-    "b2bi:TestConversion",
-    "b2bi:TestMapping",
-    "b2bi:TestParsing",
-    "b2bi:UntagResource",
-    "b2bi:UpdateCapability",
-    "b2bi:UpdatePartnership",
-    "b2bi:UpdateProfile",
-    "b2bi:UpdateTransformer",
+static ACTION_NAMES: &str = "b2bi:CreateCapabilityb2bi:CreatePartnershipb2bi:CreateProfileb2bi:CreateStarterMappingTemplateb2bi:CreateTransformerb2bi:DeleteCapabilityb2bi:DeletePartnershipb2bi:DeleteProfileb2bi:DeleteTransformerb2bi:GenerateMappingb2bi:GetCapabilityb2bi:GetPartnershipb2bi:GetProfileb2bi:GetTransformerb2bi:GetTransformerJobb2bi:ListCapabilitiesb2bi:ListPartnershipsb2bi:ListProfilesb2bi:ListTagsForResourceb2bi:ListTransformersb2bi:StartTransformerJobb2bi:TagResourceb2bi:TestConversionb2bi:TestMappingb2bi:TestParsingb2bi:UntagResourceb2bi:UpdateCapabilityb2bi:UpdatePartnershipb2bi:UpdateProfileb2bi:UpdateTransformer";
+
+static ACTION_NAME_ENDS: [u32; 30] = [
+    21, 43, 61, 94, 116, 137, 159, 177, 199, 219, 237, 256, 271, 290, 312, 333, 354, 371, 395, 416,
+    440, 456, 475, 491, 507, 525, 546, 568, 586, 608,
+];
+
+static ACTIONS: [Action; 30] = [
+    Action::CreateCapability,
+    Action::CreatePartnership,
+    Action::CreateProfile,
+    Action::CreateStarterMappingTemplate,
+    Action::CreateTransformer,
+    Action::DeleteCapability,
+    Action::DeletePartnership,
+    Action::DeleteProfile,
+    Action::DeleteTransformer,
+    Action::GenerateMapping,
+    Action::GetCapability,
+    Action::GetPartnership,
+    Action::GetProfile,
+    Action::GetTransformer,
+    Action::GetTransformerJob,
+    Action::ListCapabilities,
+    Action::ListPartnerships,
+    Action::ListProfiles,
+    Action::ListTagsForResource,
+    Action::ListTransformers,
+    Action::StartTransformerJob,
+    Action::TagResource,
+    Action::TestConversion,
+    Action::TestMapping,
+    Action::TestParsing,
+    Action::UntagResource,
+    Action::UpdateCapability,
+    Action::UpdatePartnership,
+    Action::UpdateProfile,
+    Action::UpdateTransformer,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 30] = [
-        Action::CreateCapability,
-        Action::CreatePartnership,
-        Action::CreateProfile,
-        Action::CreateStarterMappingTemplate,
-        Action::CreateTransformer,
-        Action::DeleteCapability,
-        Action::DeletePartnership,
-        Action::DeleteProfile,
-        Action::DeleteTransformer,
-        Action::GenerateMapping,
-        Action::GetCapability,
-        Action::GetPartnership,
-        Action::GetProfile,
-        Action::GetTransformer,
-        Action::GetTransformerJob,
-        Action::ListCapabilities,
-        Action::ListPartnerships,
-        Action::ListProfiles,
-        Action::ListTagsForResource,
-        Action::ListTransformers,
-        Action::StartTransformerJob,
-        Action::TagResource,
-        Action::TestConversion,
-        Action::TestMapping,
-        Action::TestParsing,
-        Action::UntagResource,
-        Action::UpdateCapability,
-        Action::UpdatePartnership,
-        Action::UpdateProfile,
-        Action::UpdateTransformer,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `b2bi:CreateCapability`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateCapability`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(1871 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -288,23 +271,29 @@ pub enum ResourceType {
     Transformer,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = ["capability", "partnership", "profile", "transformer"];
+static RESOURCE_TYPE_NAMES: &str = "capabilitypartnershipprofiletransformer";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [10, 21, 28, 39];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::Capability,
+    ResourceType::Partnership,
+    ResourceType::Profile,
+    ResourceType::Transformer,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::Capability,
-        ResourceType::Partnership,
-        ResourceType::Profile,
-        ResourceType::Transformer,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -313,6 +302,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -330,40 +320,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -596,290 +596,187 @@ pub enum Action {
     UpdateTieringConfiguration,
 }
 
-const ACTION_NAMES: [&str; 122] = [
-    "backup:AssociateBackupVaultMpaApprovalTeam",
-    "backup:CancelLegalHold",
-    "backup:CopyFromBackupVault",
-    "backup:CopyIntoBackupVault",
-    "backup:CreateBackupAccessPoint",
-    "backup:CreateBackupPlan",
-    "backup:CreateBackupSelection",
-    "backup:CreateBackupVault",
-    "backup:CreateFramework",
-    "backup:CreateLegalHold",
-    "backup:CreateLogicallyAirGappedBackupVault",
-    "backup:CreateReportPlan",
-    "backup:CreateRestoreAccessBackupVault",
-    "backup:CreateRestoreTestingPlan",
-    "backup:CreateRestoreTestingSelection",
-    "backup:CreateTieringConfiguration",
-    "backup:DeleteBackupAccessPoint",
-    "backup:DeleteBackupPlan",
-    "backup:DeleteBackupSelection",
-    "backup:DeleteBackupVault",
-    "backup:DeleteBackupVaultAccessPolicy",
-    "backup:DeleteBackupVaultLockConfiguration",
-    "backup:DeleteBackupVaultNotifications",
-    "backup:DeleteBackupVaultSharingPolicy",
-    "backup:DeleteFramework",
-    "backup:DeleteRecoveryPoint",
-    "backup:DeleteReportPlan",
-    "backup:DeleteRestoreTestingPlan",
-    "backup:DeleteRestoreTestingSelection",
-    "backup:DeleteTieringConfiguration",
-    "backup:DescribeBackupAccessPoint",
-    "backup:DescribeBackupJob",
-    "backup:DescribeBackupVault",
-    "backup:DescribeCopyJob",
-    "backup:DescribeFramework",
-    "backup:DescribeGlobalSettings",
-    "backup:DescribeProtectedResource",
-    "backup:DescribeRecoveryPoint",
-    "backup:DescribeRegionSettings",
-    "backup:DescribeReportJob",
-    "backup:DescribeReportPlan",
-    "backup:DescribeRestoreJob",
-    "backup:DescribeScanJob",
-    "backup:DisassociateBackupVaultMpaApprovalTeam",
-    "backup:DisassociateRecoveryPoint",
-    "backup:DisassociateRecoveryPointFromParent",
-    "backup:ExportBackupPlanTemplate",
-    "backup:GetBackupPlan",
-    "backup:GetBackupPlanFromJSON",
-    "backup:GetBackupPlanFromTemplate",
-    "backup:GetBackupSelection",
-    "backup:GetBackupVaultAccessPolicy",
-    "backup:GetBackupVaultNotifications",
-    "backup:GetBackupVaultSharingPolicy",
-    "backup:GetLegalHold",
-    "backup:GetPITRMalwareScanResults",
-    "backup:GetRecoveryPointIndexDetails",
-    "backup:GetRecoveryPointRestoreMetadata",
-    "backup:GetRestoreJobMetadata",
-    "backup:GetRestoreTestingInferredMetadata",
-    "backup:GetRestoreTestingPlan",
-    "backup:GetRestoreTestingSelection",
-    "backup:GetSupportedResourceTypes",
-    "backup:GetTieringConfiguration",
-    "backup:ListBackupAccessPoints",
-    "backup:ListBackupAccessPointsByRecoveryPoint",
-    "backup:ListBackupAccessPointsByResource",
-    "backup:ListBackupJobs",
-    "backup:ListBackupJobSummaries",
-    "backup:ListBackupPlans",
-    "backup:ListBackupPlanTemplates",
-    "backup:ListBackupPlanVersions",
-    "backup:ListBackupSelections",
-    "backup:ListBackupVaults",
-    "backup:ListCopyJobs",
-    "backup:ListCopyJobSummaries",
-    "backup:ListFrameworks",
-    "backup:ListIndexedRecoveryPoints",
-    "backup:ListIndexedRecoveryPointsForSearch",
-    "backup:ListLegalHolds",
-    "backup:ListProtectedResources",
-    "backup:ListProtectedResourcesByBackupVault",
-    "backup:ListRecoveryPointsByBackupVault",
-    "backup:ListRecoveryPointsByLegalHold",
-    "backup:ListRecoveryPointsByResource",
-    "backup:ListReportJobs",
-    "backup:ListReportPlans",
-    "backup:ListRestoreAccessBackupVaults",
-    "backup:ListRestoreJobs",
-    "backup:ListRestoreJobsByProtectedResource",
-    "backup:ListRestoreJobSummaries",
-    "backup:ListRestoreTestingPlans",
-    "backup:ListRestoreTestingSelections",
-    "backup:ListScanJobs",
-    "backup:ListScanJobSummaries",
-    "backup:ListTags",
-    "backup:ListTieringConfigurations",
-    "backup:PutBackupVaultAccessPolicy",
-    "backup:PutBackupVaultLockConfiguration",
-    "backup:PutBackupVaultNotifications",
-    "backup:PutBackupVaultSharingPolicy",
-    "backup:PutRestoreValidationResult",
-    "backup:RevokeRestoreAccessBackupVault",
-    "backup:SearchRecoveryPoint",
-    "backup:StartBackupJob",
-    "backup:StartCopyJob",
-    "backup:StartReportJob",
-    "backup:StartRestoreJob",
-    "backup:StartScanJob",
-    "backup:StopBackupJob",
-    "backup:TagResource",
-    "backup:UntagResource",
-    "backup:UpdateBackupPlan",
-    "backup:UpdateFramework",
-    "backup:UpdateGlobalSettings",
-    "backup:UpdateRecoveryPointIndexSettings",
-    "backup:UpdateRecoveryPointLifecycle",
-    "backup:UpdateRegionSettings",
-    "backup:UpdateReportPlan",
-    "backup:UpdateRestoreTestingPlan",
-    "backup:UpdateRestoreTestingSelection",
-    "backup:UpdateTieringConfiguration",
+static ACTION_NAMES: &str = "backup:AssociateBackupVaultMpaApprovalTeambackup:CancelLegalHoldbackup:CopyFromBackupVaultbackup:CopyIntoBackupVaultbackup:CreateBackupAccessPointbackup:CreateBackupPlanbackup:CreateBackupSelectionbackup:CreateBackupVaultbackup:CreateFrameworkbackup:CreateLegalHoldbackup:CreateLogicallyAirGappedBackupVaultbackup:CreateReportPlanbackup:CreateRestoreAccessBackupVaultbackup:CreateRestoreTestingPlanbackup:CreateRestoreTestingSelectionbackup:CreateTieringConfigurationbackup:DeleteBackupAccessPointbackup:DeleteBackupPlanbackup:DeleteBackupSelectionbackup:DeleteBackupVaultbackup:DeleteBackupVaultAccessPolicybackup:DeleteBackupVaultLockConfigurationbackup:DeleteBackupVaultNotificationsbackup:DeleteBackupVaultSharingPolicybackup:DeleteFrameworkbackup:DeleteRecoveryPointbackup:DeleteReportPlanbackup:DeleteRestoreTestingPlanbackup:DeleteRestoreTestingSelectionbackup:DeleteTieringConfigurationbackup:DescribeBackupAccessPointbackup:DescribeBackupJobbackup:DescribeBackupVaultbackup:DescribeCopyJobbackup:DescribeFrameworkbackup:DescribeGlobalSettingsbackup:DescribeProtectedResourcebackup:DescribeRecoveryPointbackup:DescribeRegionSettingsbackup:DescribeReportJobbackup:DescribeReportPlanbackup:DescribeRestoreJobbackup:DescribeScanJobbackup:DisassociateBackupVaultMpaApprovalTeambackup:DisassociateRecoveryPointbackup:DisassociateRecoveryPointFromParentbackup:ExportBackupPlanTemplatebackup:GetBackupPlanbackup:GetBackupPlanFromJSONbackup:GetBackupPlanFromTemplatebackup:GetBackupSelectionbackup:GetBackupVaultAccessPolicybackup:GetBackupVaultNotificationsbackup:GetBackupVaultSharingPolicybackup:GetLegalHoldbackup:GetPITRMalwareScanResultsbackup:GetRecoveryPointIndexDetailsbackup:GetRecoveryPointRestoreMetadatabackup:GetRestoreJobMetadatabackup:GetRestoreTestingInferredMetadatabackup:GetRestoreTestingPlanbackup:GetRestoreTestingSelectionbackup:GetSupportedResourceTypesbackup:GetTieringConfigurationbackup:ListBackupAccessPointsbackup:ListBackupAccessPointsByRecoveryPointbackup:ListBackupAccessPointsByResourcebackup:ListBackupJobsbackup:ListBackupJobSummariesbackup:ListBackupPlansbackup:ListBackupPlanTemplatesbackup:ListBackupPlanVersionsbackup:ListBackupSelectionsbackup:ListBackupVaultsbackup:ListCopyJobsbackup:ListCopyJobSummariesbackup:ListFrameworksbackup:ListIndexedRecoveryPointsbackup:ListIndexedRecoveryPointsForSearchbackup:ListLegalHoldsbackup:ListProtectedResourcesbackup:ListProtectedResourcesByBackupVaultbackup:ListRecoveryPointsByBackupVaultbackup:ListRecoveryPointsByLegalHoldbackup:ListRecoveryPointsByResourcebackup:ListReportJobsbackup:ListReportPlansbackup:ListRestoreAccessBackupVaultsbackup:ListRestoreJobsbackup:ListRestoreJobsByProtectedResourcebackup:ListRestoreJobSummariesbackup:ListRestoreTestingPlansbackup:ListRestoreTestingSelectionsbackup:ListScanJobsbackup:ListScanJobSummariesbackup:ListTagsbackup:ListTieringConfigurationsbackup:PutBackupVaultAccessPolicybackup:PutBackupVaultLockConfigurationbackup:PutBackupVaultNotificationsbackup:PutBackupVaultSharingPolicybackup:PutRestoreValidationResultbackup:RevokeRestoreAccessBackupVaultbackup:SearchRecoveryPointbackup:StartBackupJobbackup:StartCopyJobbackup:StartReportJobbackup:StartRestoreJobbackup:StartScanJobbackup:StopBackupJobbackup:TagResourcebackup:UntagResourcebackup:UpdateBackupPlanbackup:UpdateFrameworkbackup:UpdateGlobalSettingsbackup:UpdateRecoveryPointIndexSettingsbackup:UpdateRecoveryPointLifecyclebackup:UpdateRegionSettingsbackup:UpdateReportPlanbackup:UpdateRestoreTestingPlanbackup:UpdateRestoreTestingSelectionbackup:UpdateTieringConfiguration";
+
+static ACTION_NAME_ENDS: [u32; 122] = [
+    42, 64, 90, 116, 146, 169, 197, 221, 243, 265, 307, 330, 367, 398, 434, 467, 497, 520, 548,
+    572, 608, 649, 686, 723, 745, 771, 794, 825, 861, 894, 926, 950, 976, 998, 1022, 1051, 1083,
+    1111, 1140, 1164, 1189, 1214, 1236, 1281, 1313, 1355, 1386, 1406, 1434, 1466, 1491, 1524, 1558,
+    1592, 1611, 1643, 1678, 1716, 1744, 1784, 1812, 1845, 1877, 1907, 1936, 1980, 2019, 2040, 2069,
+    2091, 2121, 2150, 2177, 2200, 2219, 2246, 2267, 2299, 2340, 2361, 2390, 2432, 2470, 2506, 2541,
+    2562, 2584, 2620, 2642, 2683, 2713, 2743, 2778, 2797, 2824, 2839, 2871, 2904, 2942, 2976, 3010,
+    3043, 3080, 3106, 3127, 3146, 3167, 3189, 3208, 3228, 3246, 3266, 3289, 3311, 3338, 3377, 3412,
+    3439, 3462, 3493, 3529, 3562,
+];
+
+static ACTIONS: [Action; 122] = [
+    Action::AssociateBackupVaultMpaApprovalTeam,
+    Action::CancelLegalHold,
+    Action::CopyFromBackupVault,
+    Action::CopyIntoBackupVault,
+    Action::CreateBackupAccessPoint,
+    Action::CreateBackupPlan,
+    Action::CreateBackupSelection,
+    Action::CreateBackupVault,
+    Action::CreateFramework,
+    Action::CreateLegalHold,
+    Action::CreateLogicallyAirGappedBackupVault,
+    Action::CreateReportPlan,
+    Action::CreateRestoreAccessBackupVault,
+    Action::CreateRestoreTestingPlan,
+    Action::CreateRestoreTestingSelection,
+    Action::CreateTieringConfiguration,
+    Action::DeleteBackupAccessPoint,
+    Action::DeleteBackupPlan,
+    Action::DeleteBackupSelection,
+    Action::DeleteBackupVault,
+    Action::DeleteBackupVaultAccessPolicy,
+    Action::DeleteBackupVaultLockConfiguration,
+    Action::DeleteBackupVaultNotifications,
+    Action::DeleteBackupVaultSharingPolicy,
+    Action::DeleteFramework,
+    Action::DeleteRecoveryPoint,
+    Action::DeleteReportPlan,
+    Action::DeleteRestoreTestingPlan,
+    Action::DeleteRestoreTestingSelection,
+    Action::DeleteTieringConfiguration,
+    Action::DescribeBackupAccessPoint,
+    Action::DescribeBackupJob,
+    Action::DescribeBackupVault,
+    Action::DescribeCopyJob,
+    Action::DescribeFramework,
+    Action::DescribeGlobalSettings,
+    Action::DescribeProtectedResource,
+    Action::DescribeRecoveryPoint,
+    Action::DescribeRegionSettings,
+    Action::DescribeReportJob,
+    Action::DescribeReportPlan,
+    Action::DescribeRestoreJob,
+    Action::DescribeScanJob,
+    Action::DisassociateBackupVaultMpaApprovalTeam,
+    Action::DisassociateRecoveryPoint,
+    Action::DisassociateRecoveryPointFromParent,
+    Action::ExportBackupPlanTemplate,
+    Action::GetBackupPlan,
+    Action::GetBackupPlanFromJSON,
+    Action::GetBackupPlanFromTemplate,
+    Action::GetBackupSelection,
+    Action::GetBackupVaultAccessPolicy,
+    Action::GetBackupVaultNotifications,
+    Action::GetBackupVaultSharingPolicy,
+    Action::GetLegalHold,
+    Action::GetPITRMalwareScanResults,
+    Action::GetRecoveryPointIndexDetails,
+    Action::GetRecoveryPointRestoreMetadata,
+    Action::GetRestoreJobMetadata,
+    Action::GetRestoreTestingInferredMetadata,
+    Action::GetRestoreTestingPlan,
+    Action::GetRestoreTestingSelection,
+    Action::GetSupportedResourceTypes,
+    Action::GetTieringConfiguration,
+    Action::ListBackupAccessPoints,
+    Action::ListBackupAccessPointsByRecoveryPoint,
+    Action::ListBackupAccessPointsByResource,
+    Action::ListBackupJobs,
+    Action::ListBackupJobSummaries,
+    Action::ListBackupPlans,
+    Action::ListBackupPlanTemplates,
+    Action::ListBackupPlanVersions,
+    Action::ListBackupSelections,
+    Action::ListBackupVaults,
+    Action::ListCopyJobs,
+    Action::ListCopyJobSummaries,
+    Action::ListFrameworks,
+    Action::ListIndexedRecoveryPoints,
+    Action::ListIndexedRecoveryPointsForSearch,
+    Action::ListLegalHolds,
+    Action::ListProtectedResources,
+    Action::ListProtectedResourcesByBackupVault,
+    Action::ListRecoveryPointsByBackupVault,
+    Action::ListRecoveryPointsByLegalHold,
+    Action::ListRecoveryPointsByResource,
+    Action::ListReportJobs,
+    Action::ListReportPlans,
+    Action::ListRestoreAccessBackupVaults,
+    Action::ListRestoreJobs,
+    Action::ListRestoreJobsByProtectedResource,
+    Action::ListRestoreJobSummaries,
+    Action::ListRestoreTestingPlans,
+    Action::ListRestoreTestingSelections,
+    Action::ListScanJobs,
+    Action::ListScanJobSummaries,
+    Action::ListTags,
+    Action::ListTieringConfigurations,
+    Action::PutBackupVaultAccessPolicy,
+    Action::PutBackupVaultLockConfiguration,
+    Action::PutBackupVaultNotifications,
+    Action::PutBackupVaultSharingPolicy,
+    Action::PutRestoreValidationResult,
+    Action::RevokeRestoreAccessBackupVault,
+    Action::SearchRecoveryPoint,
+    Action::StartBackupJob,
+    Action::StartCopyJob,
+    Action::StartReportJob,
+    Action::StartRestoreJob,
+    Action::StartScanJob,
+    Action::StopBackupJob,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateBackupPlan,
+    Action::UpdateFramework,
+    Action::UpdateGlobalSettings,
+    Action::UpdateRecoveryPointIndexSettings,
+    Action::UpdateRecoveryPointLifecycle,
+    Action::UpdateRegionSettings,
+    Action::UpdateReportPlan,
+    Action::UpdateRestoreTestingPlan,
+    Action::UpdateRestoreTestingSelection,
+    Action::UpdateTieringConfiguration,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 122] = [
-        Action::AssociateBackupVaultMpaApprovalTeam,
-        Action::CancelLegalHold,
-        Action::CopyFromBackupVault,
-        Action::CopyIntoBackupVault,
-        Action::CreateBackupAccessPoint,
-        Action::CreateBackupPlan,
-        Action::CreateBackupSelection,
-        Action::CreateBackupVault,
-        Action::CreateFramework,
-        Action::CreateLegalHold,
-        Action::CreateLogicallyAirGappedBackupVault,
-        Action::CreateReportPlan,
-        Action::CreateRestoreAccessBackupVault,
-        Action::CreateRestoreTestingPlan,
-        Action::CreateRestoreTestingSelection,
-        Action::CreateTieringConfiguration,
-        Action::DeleteBackupAccessPoint,
-        Action::DeleteBackupPlan,
-        Action::DeleteBackupSelection,
-        Action::DeleteBackupVault,
-        Action::DeleteBackupVaultAccessPolicy,
-        Action::DeleteBackupVaultLockConfiguration,
-        Action::DeleteBackupVaultNotifications,
-        Action::DeleteBackupVaultSharingPolicy,
-        Action::DeleteFramework,
-        Action::DeleteRecoveryPoint,
-        Action::DeleteReportPlan,
-        Action::DeleteRestoreTestingPlan,
-        Action::DeleteRestoreTestingSelection,
-        Action::DeleteTieringConfiguration,
-        Action::DescribeBackupAccessPoint,
-        Action::DescribeBackupJob,
-        Action::DescribeBackupVault,
-        Action::DescribeCopyJob,
-        Action::DescribeFramework,
-        Action::DescribeGlobalSettings,
-        Action::DescribeProtectedResource,
-        Action::DescribeRecoveryPoint,
-        Action::DescribeRegionSettings,
-        Action::DescribeReportJob,
-        Action::DescribeReportPlan,
-        Action::DescribeRestoreJob,
-        Action::DescribeScanJob,
-        Action::DisassociateBackupVaultMpaApprovalTeam,
-        Action::DisassociateRecoveryPoint,
-        Action::DisassociateRecoveryPointFromParent,
-        Action::ExportBackupPlanTemplate,
-        Action::GetBackupPlan,
-        Action::GetBackupPlanFromJSON,
-        Action::GetBackupPlanFromTemplate,
-        Action::GetBackupSelection,
-        Action::GetBackupVaultAccessPolicy,
-        Action::GetBackupVaultNotifications,
-        Action::GetBackupVaultSharingPolicy,
-        Action::GetLegalHold,
-        Action::GetPITRMalwareScanResults,
-        Action::GetRecoveryPointIndexDetails,
-        Action::GetRecoveryPointRestoreMetadata,
-        Action::GetRestoreJobMetadata,
-        Action::GetRestoreTestingInferredMetadata,
-        Action::GetRestoreTestingPlan,
-        Action::GetRestoreTestingSelection,
-        Action::GetSupportedResourceTypes,
-        Action::GetTieringConfiguration,
-        Action::ListBackupAccessPoints,
-        Action::ListBackupAccessPointsByRecoveryPoint,
-        Action::ListBackupAccessPointsByResource,
-        Action::ListBackupJobs,
-        Action::ListBackupJobSummaries,
-        Action::ListBackupPlans,
-        Action::ListBackupPlanTemplates,
-        Action::ListBackupPlanVersions,
-        Action::ListBackupSelections,
-        Action::ListBackupVaults,
-        Action::ListCopyJobs,
-        Action::ListCopyJobSummaries,
-        Action::ListFrameworks,
-        Action::ListIndexedRecoveryPoints,
-        Action::ListIndexedRecoveryPointsForSearch,
-        Action::ListLegalHolds,
-        Action::ListProtectedResources,
-        Action::ListProtectedResourcesByBackupVault,
-        Action::ListRecoveryPointsByBackupVault,
-        Action::ListRecoveryPointsByLegalHold,
-        Action::ListRecoveryPointsByResource,
-        Action::ListReportJobs,
-        Action::ListReportPlans,
-        Action::ListRestoreAccessBackupVaults,
-        Action::ListRestoreJobs,
-        Action::ListRestoreJobsByProtectedResource,
-        Action::ListRestoreJobSummaries,
-        Action::ListRestoreTestingPlans,
-        Action::ListRestoreTestingSelections,
-        Action::ListScanJobs,
-        Action::ListScanJobSummaries,
-        Action::ListTags,
-        Action::ListTieringConfigurations,
-        Action::PutBackupVaultAccessPolicy,
-        Action::PutBackupVaultLockConfiguration,
-        Action::PutBackupVaultNotifications,
-        Action::PutBackupVaultSharingPolicy,
-        Action::PutRestoreValidationResult,
-        Action::RevokeRestoreAccessBackupVault,
-        Action::SearchRecoveryPoint,
-        Action::StartBackupJob,
-        Action::StartCopyJob,
-        Action::StartReportJob,
-        Action::StartRestoreJob,
-        Action::StartScanJob,
-        Action::StopBackupJob,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateBackupPlan,
-        Action::UpdateFramework,
-        Action::UpdateGlobalSettings,
-        Action::UpdateRecoveryPointIndexSettings,
-        Action::UpdateRecoveryPointLifecycle,
-        Action::UpdateRegionSettings,
-        Action::UpdateReportPlan,
-        Action::UpdateRestoreTestingPlan,
-        Action::UpdateRestoreTestingSelection,
-        Action::UpdateTieringConfiguration,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `backup:AssociateBackupVaultMpaApprovalTeam`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateBackupVaultMpaApprovalTeam`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(1901 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -927,38 +824,34 @@ pub enum ResourceType {
     TieringConfiguration,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 9] = [
-    "backupAccessPoint",
-    "backupPlan",
-    "backupVault",
-    "framework",
-    "legalHold",
-    "recoveryPoint",
-    "reportPlan",
-    "restoreTestingPlan",
-    "tieringConfiguration",
+static RESOURCE_TYPE_NAMES: &str = "backupAccessPointbackupPlanbackupVaultframeworklegalHoldrecoveryPointreportPlanrestoreTestingPlantieringConfiguration";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 9] = [17, 27, 38, 47, 56, 69, 79, 97, 117];
+
+static RESOURCE_TYPES: [ResourceType; 9] = [
+    ResourceType::BackupAccessPoint,
+    ResourceType::BackupPlan,
+    ResourceType::BackupVault,
+    ResourceType::Framework,
+    ResourceType::LegalHold,
+    ResourceType::RecoveryPoint,
+    ResourceType::ReportPlan,
+    ResourceType::RestoreTestingPlan,
+    ResourceType::TieringConfiguration,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 9] = [
-        ResourceType::BackupAccessPoint,
-        ResourceType::BackupPlan,
-        ResourceType::BackupVault,
-        ResourceType::Framework,
-        ResourceType::LegalHold,
-        ResourceType::RecoveryPoint,
-        ResourceType::ReportPlan,
-        ResourceType::RestoreTestingPlan,
-        ResourceType::TieringConfiguration,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -967,6 +860,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1000,21 +894,11 @@ pub enum ConditionKey {
     BackupMpaApprovalTeamArn,
 }
 
-const CONDITION_KEY_NAMES: [&str; 11] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "backup:ChangeableForDays",
-    "backup:CopyTargetOrgPaths",
-    "backup:CopyTargets",
-    "backup:FrameworkArns",
-    "backup:Index",
-    "backup:MaxRetentionDays",
-    "backup:MinRetentionDays",
-    "backup:MpaApprovalTeamArn",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysbackup:ChangeableForDaysbackup:CopyTargetOrgPathsbackup:CopyTargetsbackup:FrameworkArnsbackup:Indexbackup:MaxRetentionDaysbackup:MinRetentionDaysbackup:MpaApprovalTeamArn";
 
-const CONDITION_KEY_TYPES: [KeyType; 11] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 11] = [24, 49, 60, 84, 109, 127, 147, 159, 182, 205, 230];
+
+static CONDITION_KEY_TYPES: [KeyType; 11] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -1028,39 +912,45 @@ const CONDITION_KEY_TYPES: [KeyType; 11] = [
     KeyType::Arn,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 11] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::BackupChangeableForDays,
+    ConditionKey::BackupCopyTargetOrgPaths,
+    ConditionKey::BackupCopyTargets,
+    ConditionKey::BackupFrameworkArns,
+    ConditionKey::BackupIndex,
+    ConditionKey::BackupMaxRetentionDays,
+    ConditionKey::BackupMinRetentionDays,
+    ConditionKey::BackupMpaApprovalTeamArn,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 11] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::BackupChangeableForDays,
-        ConditionKey::BackupCopyTargetOrgPaths,
-        ConditionKey::BackupCopyTargets,
-        ConditionKey::BackupFrameworkArns,
-        ConditionKey::BackupIndex,
-        ConditionKey::BackupMaxRetentionDays,
-        ConditionKey::BackupMinRetentionDays,
-        ConditionKey::BackupMpaApprovalTeamArn,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -145,100 +145,86 @@ pub enum Action {
     UpdateHypervisor,
 }
 
-const ACTION_NAMES: [&str; 27] = [
-    "backup-gateway:AssociateGatewayToServer",
-    "backup-gateway:Backup",
-    "backup-gateway:CreateGateway",
-    "backup-gateway:DeleteGateway",
-    "backup-gateway:DeleteHypervisor",
-    "backup-gateway:DisassociateGatewayFromServer",
-    "backup-gateway:GetBandwidthRateLimitSchedule",
-    "backup-gateway:GetGateway",
-    "backup-gateway:GetHypervisor",
-    "backup-gateway:GetHypervisorPropertyMappings",
-    "backup-gateway:GetVirtualMachine",
-    "backup-gateway:ImportHypervisorConfiguration",
-    "backup-gateway:ListGateways",
-    "backup-gateway:ListHypervisors",
-    "backup-gateway:ListTagsForResource",
-    "backup-gateway:ListVirtualMachines",
-    "backup-gateway:PutBandwidthRateLimitSchedule",
-    "backup-gateway:PutHypervisorPropertyMappings",
-    "backup-gateway:PutMaintenanceStartTime",
-    "backup-gateway:Restore",
-    "backup-gateway:StartVirtualMachinesMetadataSync",
-    "backup-gateway:TagResource",
-    "backup-gateway:TestHypervisorConfiguration",
-    "backup-gateway:UntagResource",
-    "backup-gateway:UpdateGatewayInformation",
-    "backup-gateway:UpdateGatewaySoftwareNow",
-    "backup-gateway:UpdateHypervisor",
+static ACTION_NAMES: &str = "backup-gateway:AssociateGatewayToServerbackup-gateway:Backupbackup-gateway:CreateGatewaybackup-gateway:DeleteGatewaybackup-gateway:DeleteHypervisorbackup-gateway:DisassociateGatewayFromServerbackup-gateway:GetBandwidthRateLimitSchedulebackup-gateway:GetGatewaybackup-gateway:GetHypervisorbackup-gateway:GetHypervisorPropertyMappingsbackup-gateway:GetVirtualMachinebackup-gateway:ImportHypervisorConfigurationbackup-gateway:ListGatewaysbackup-gateway:ListHypervisorsbackup-gateway:ListTagsForResourcebackup-gateway:ListVirtualMachinesbackup-gateway:PutBandwidthRateLimitSchedulebackup-gateway:PutHypervisorPropertyMappingsbackup-gateway:PutMaintenanceStartTimebackup-gateway:Restorebackup-gateway:StartVirtualMachinesMetadataSyncbackup-gateway:TagResourcebackup-gateway:TestHypervisorConfigurationbackup-gateway:UntagResourcebackup-gateway:UpdateGatewayInformationbackup-gateway:UpdateGatewaySoftwareNowbackup-gateway:UpdateHypervisor";
+
+static ACTION_NAME_ENDS: [u32; 27] = [
+    39, 60, 88, 116, 147, 191, 235, 260, 288, 332, 364, 408, 435, 465, 499, 533, 577, 621, 659,
+    681, 728, 754, 796, 824, 863, 902, 933,
+];
+
+static ACTIONS: [Action; 27] = [
+    Action::AssociateGatewayToServer,
+    Action::Backup,
+    Action::CreateGateway,
+    Action::DeleteGateway,
+    Action::DeleteHypervisor,
+    Action::DisassociateGatewayFromServer,
+    Action::GetBandwidthRateLimitSchedule,
+    Action::GetGateway,
+    Action::GetHypervisor,
+    Action::GetHypervisorPropertyMappings,
+    Action::GetVirtualMachine,
+    Action::ImportHypervisorConfiguration,
+    Action::ListGateways,
+    Action::ListHypervisors,
+    Action::ListTagsForResource,
+    Action::ListVirtualMachines,
+    Action::PutBandwidthRateLimitSchedule,
+    Action::PutHypervisorPropertyMappings,
+    Action::PutMaintenanceStartTime,
+    Action::Restore,
+    Action::StartVirtualMachinesMetadataSync,
+    Action::TagResource,
+    Action::TestHypervisorConfiguration,
+    Action::UntagResource,
+    Action::UpdateGatewayInformation,
+    Action::UpdateGatewaySoftwareNow,
+    Action::UpdateHypervisor,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 27] = [
-        Action::AssociateGatewayToServer,
-        Action::Backup,
-        Action::CreateGateway,
-        Action::DeleteGateway,
-        Action::DeleteHypervisor,
-        Action::DisassociateGatewayFromServer,
-        Action::GetBandwidthRateLimitSchedule,
-        Action::GetGateway,
-        Action::GetHypervisor,
-        Action::GetHypervisorPropertyMappings,
-        Action::GetVirtualMachine,
-        Action::ImportHypervisorConfiguration,
-        Action::ListGateways,
-        Action::ListHypervisors,
-        Action::ListTagsForResource,
-        Action::ListVirtualMachines,
-        Action::PutBandwidthRateLimitSchedule,
-        Action::PutHypervisorPropertyMappings,
-        Action::PutMaintenanceStartTime,
-        Action::Restore,
-        Action::StartVirtualMachinesMetadataSync,
-        Action::TagResource,
-        Action::TestHypervisorConfiguration,
-        Action::UntagResource,
-        Action::UpdateGatewayInformation,
-        Action::UpdateGatewaySoftwareNow,
-        Action::UpdateHypervisor,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `backup-gateway:AssociateGatewayToServer`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateGatewayToServer`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(2023 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -262,22 +248,28 @@ pub enum ResourceType {
     Virtualmachine,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = ["gateway", "hypervisor", "virtualmachine"];
+static RESOURCE_TYPE_NAMES: &str = "gatewayhypervisorvirtualmachine";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [7, 17, 31];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::Gateway,
+    ResourceType::Hypervisor,
+    ResourceType::Virtualmachine,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::Gateway,
-        ResourceType::Hypervisor,
-        ResourceType::Virtualmachine,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -286,6 +278,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -303,40 +296,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

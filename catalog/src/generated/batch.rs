@@ -243,138 +243,106 @@ pub enum Action {
     UpdateServiceJob,
 }
 
-const ACTION_NAMES: [&str; 46] = [
-    "batch:CancelJob",
-    "batch:CreateComputeEnvironment",
-    "batch:CreateConsumableResource",
-    "batch:CreateJobQueue",
-    "batch:CreateQuotaShare",
-    "batch:CreateSchedulingPolicy",
-    "batch:CreateServiceEnvironment",
-    "batch:DeleteComputeEnvironment",
-    "batch:DeleteConsumableResource",
-    "batch:DeleteJobQueue",
-    "batch:DeleteQuotaShare",
-    "batch:DeleteSchedulingPolicy",
-    "batch:DeleteServiceEnvironment",
-    "batch:DeregisterJobDefinition",
-    "batch:DescribeComputeEnvironments",
-    "batch:DescribeConsumableResource",
-    "batch:DescribeJobDefinitions",
-    "batch:DescribeJobQueues",
-    "batch:DescribeJobs",
-    "batch:DescribeQuotaShare",
-    "batch:DescribeSchedulingPolicies",
-    "batch:DescribeServiceEnvironments",
-    "batch:DescribeServiceJob",
-    "batch:GetJobQueueSnapshot",
-    "batch:ListConsumableResources",
-    "batch:ListJobs",
-    "batch:ListJobsByConsumableResource",
-    "batch:ListQuotaShares",
-    "batch:ListSchedulingPolicies",
-    "batch:ListServiceJobs",
-    "batch:ListTagsForResource",
-    "batch:RegisterJobDefinition",
-    "batch:SetCapacityTags",
-    "batch:SubmitJob",
-    "batch:SubmitServiceJob",
-    "batch:TagResource",
-    "batch:TerminateJob",
-    "batch:TerminateServiceJob",
-    "batch:UntagResource",
-    "batch:UpdateComputeEnvironment",
-    "batch:UpdateConsumableResource",
-    "batch:UpdateJobQueue",
-    "batch:UpdateQuotaShare",
-    "batch:UpdateSchedulingPolicy",
-    "batch:UpdateServiceEnvironment",
-    "batch:UpdateServiceJob",
+static ACTION_NAMES: &str = "batch:CancelJobbatch:CreateComputeEnvironmentbatch:CreateConsumableResourcebatch:CreateJobQueuebatch:CreateQuotaSharebatch:CreateSchedulingPolicybatch:CreateServiceEnvironmentbatch:DeleteComputeEnvironmentbatch:DeleteConsumableResourcebatch:DeleteJobQueuebatch:DeleteQuotaSharebatch:DeleteSchedulingPolicybatch:DeleteServiceEnvironmentbatch:DeregisterJobDefinitionbatch:DescribeComputeEnvironmentsbatch:DescribeConsumableResourcebatch:DescribeJobDefinitionsbatch:DescribeJobQueuesbatch:DescribeJobsbatch:DescribeQuotaSharebatch:DescribeSchedulingPoliciesbatch:DescribeServiceEnvironmentsbatch:DescribeServiceJobbatch:GetJobQueueSnapshotbatch:ListConsumableResourcesbatch:ListJobsbatch:ListJobsByConsumableResourcebatch:ListQuotaSharesbatch:ListSchedulingPoliciesbatch:ListServiceJobsbatch:ListTagsForResourcebatch:RegisterJobDefinitionbatch:SetCapacityTagsbatch:SubmitJobbatch:SubmitServiceJobbatch:TagResourcebatch:TerminateJobbatch:TerminateServiceJobbatch:UntagResourcebatch:UpdateComputeEnvironmentbatch:UpdateConsumableResourcebatch:UpdateJobQueuebatch:UpdateQuotaSharebatch:UpdateSchedulingPolicybatch:UpdateServiceEnvironmentbatch:UpdateServiceJob";
+
+static ACTION_NAME_ENDS: [u32; 46] = [
+    15, 45, 75, 95, 117, 145, 175, 205, 235, 255, 277, 305, 335, 364, 397, 429, 457, 480, 498, 522,
+    554, 587, 611, 636, 665, 679, 713, 734, 762, 783, 808, 835, 856, 871, 893, 910, 928, 953, 972,
+    1002, 1032, 1052, 1074, 1102, 1132, 1154,
+];
+
+static ACTIONS: [Action; 46] = [
+    Action::CancelJob,
+    Action::CreateComputeEnvironment,
+    Action::CreateConsumableResource,
+    Action::CreateJobQueue,
+    Action::CreateQuotaShare,
+    Action::CreateSchedulingPolicy,
+    Action::CreateServiceEnvironment,
+    Action::DeleteComputeEnvironment,
+    Action::DeleteConsumableResource,
+    Action::DeleteJobQueue,
+    Action::DeleteQuotaShare,
+    Action::DeleteSchedulingPolicy,
+    Action::DeleteServiceEnvironment,
+    Action::DeregisterJobDefinition,
+    Action::DescribeComputeEnvironments,
+    Action::DescribeConsumableResource,
+    Action::DescribeJobDefinitions,
+    Action::DescribeJobQueues,
+    Action::DescribeJobs,
+    Action::DescribeQuotaShare,
+    Action::DescribeSchedulingPolicies,
+    Action::DescribeServiceEnvironments,
+    Action::DescribeServiceJob,
+    Action::GetJobQueueSnapshot,
+    Action::ListConsumableResources,
+    Action::ListJobs,
+    Action::ListJobsByConsumableResource,
+    Action::ListQuotaShares,
+    Action::ListSchedulingPolicies,
+    Action::ListServiceJobs,
+    Action::ListTagsForResource,
+    Action::RegisterJobDefinition,
+    Action::SetCapacityTags,
+    Action::SubmitJob,
+    Action::SubmitServiceJob,
+    Action::TagResource,
+    Action::TerminateJob,
+    Action::TerminateServiceJob,
+    Action::UntagResource,
+    Action::UpdateComputeEnvironment,
+    Action::UpdateConsumableResource,
+    Action::UpdateJobQueue,
+    Action::UpdateQuotaShare,
+    Action::UpdateSchedulingPolicy,
+    Action::UpdateServiceEnvironment,
+    Action::UpdateServiceJob,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 46] = [
-        Action::CancelJob,
-        Action::CreateComputeEnvironment,
-        Action::CreateConsumableResource,
-        Action::CreateJobQueue,
-        Action::CreateQuotaShare,
-        Action::CreateSchedulingPolicy,
-        Action::CreateServiceEnvironment,
-        Action::DeleteComputeEnvironment,
-        Action::DeleteConsumableResource,
-        Action::DeleteJobQueue,
-        Action::DeleteQuotaShare,
-        Action::DeleteSchedulingPolicy,
-        Action::DeleteServiceEnvironment,
-        Action::DeregisterJobDefinition,
-        Action::DescribeComputeEnvironments,
-        Action::DescribeConsumableResource,
-        Action::DescribeJobDefinitions,
-        Action::DescribeJobQueues,
-        Action::DescribeJobs,
-        Action::DescribeQuotaShare,
-        Action::DescribeSchedulingPolicies,
-        Action::DescribeServiceEnvironments,
-        Action::DescribeServiceJob,
-        Action::GetJobQueueSnapshot,
-        Action::ListConsumableResources,
-        Action::ListJobs,
-        Action::ListJobsByConsumableResource,
-        Action::ListQuotaShares,
-        Action::ListSchedulingPolicies,
-        Action::ListServiceJobs,
-        Action::ListTagsForResource,
-        Action::RegisterJobDefinition,
-        Action::SetCapacityTags,
-        Action::SubmitJob,
-        Action::SubmitServiceJob,
-        Action::TagResource,
-        Action::TerminateJob,
-        Action::TerminateServiceJob,
-        Action::UntagResource,
-        Action::UpdateComputeEnvironment,
-        Action::UpdateConsumableResource,
-        Action::UpdateJobQueue,
-        Action::UpdateQuotaShare,
-        Action::UpdateSchedulingPolicy,
-        Action::UpdateServiceEnvironment,
-        Action::UpdateServiceJob,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `batch:CancelJob`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CancelJob`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(2077 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -424,40 +392,35 @@ pub enum ResourceType {
     ServiceJob,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 10] = [
-    "compute-environment",
-    "consumable-resource",
-    "job",
-    "job-definition",
-    "job-definition-revision",
-    "job-queue",
-    "quota-share",
-    "scheduling-policy",
-    "service-environment",
-    "service-job",
+static RESOURCE_TYPE_NAMES: &str = "compute-environmentconsumable-resourcejobjob-definitionjob-definition-revisionjob-queuequota-sharescheduling-policyservice-environmentservice-job";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 10] = [19, 38, 41, 55, 78, 87, 98, 115, 134, 145];
+
+static RESOURCE_TYPES: [ResourceType; 10] = [
+    ResourceType::ComputeEnvironment,
+    ResourceType::ConsumableResource,
+    ResourceType::Job,
+    ResourceType::JobDefinition,
+    ResourceType::JobDefinitionRevision,
+    ResourceType::JobQueue,
+    ResourceType::QuotaShare,
+    ResourceType::SchedulingPolicy,
+    ResourceType::ServiceEnvironment,
+    ResourceType::ServiceJob,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 10] = [
-        ResourceType::ComputeEnvironment,
-        ResourceType::ConsumableResource,
-        ResourceType::Job,
-        ResourceType::JobDefinition,
-        ResourceType::JobDefinitionRevision,
-        ResourceType::JobQueue,
-        ResourceType::QuotaShare,
-        ResourceType::SchedulingPolicy,
-        ResourceType::ServiceEnvironment,
-        ResourceType::ServiceJob,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -466,6 +429,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -515,29 +479,13 @@ pub enum ConditionKey {
     BatchUser,
 }
 
-const CONDITION_KEY_NAMES: [&str; 19] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "batch:AWSLogsCreateGroup",
-    "batch:AWSLogsGroup",
-    "batch:AWSLogsRegion",
-    "batch:AWSLogsStreamPrefix",
-    "batch:EKSImage",
-    "batch:EKSNamespace",
-    "batch:EKSPrivileged",
-    "batch:EKSRunAsGroup",
-    "batch:EKSRunAsUser",
-    "batch:EKSServiceAccountName",
-    "batch:Image",
-    "batch:LogDriver",
-    "batch:Privileged",
-    "batch:SchedulingPriority",
-    "batch:ShareIdentifier",
-    "batch:User",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysbatch:AWSLogsCreateGroupbatch:AWSLogsGroupbatch:AWSLogsRegionbatch:AWSLogsStreamPrefixbatch:EKSImagebatch:EKSNamespacebatch:EKSPrivilegedbatch:EKSRunAsGroupbatch:EKSRunAsUserbatch:EKSServiceAccountNamebatch:Imagebatch:LogDriverbatch:Privilegedbatch:SchedulingPrioritybatch:ShareIdentifierbatch:User";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 19] = [
+    24, 49, 60, 84, 102, 121, 146, 160, 178, 197, 216, 234, 261, 272, 287, 303, 327, 348, 358,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 19] = [
+static CONDITION_KEY_TYPES: [KeyType; 19] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -559,47 +507,53 @@ const CONDITION_KEY_TYPES: [KeyType; 19] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 19] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::BatchAWSLogsCreateGroup,
+    ConditionKey::BatchAWSLogsGroup,
+    ConditionKey::BatchAWSLogsRegion,
+    ConditionKey::BatchAWSLogsStreamPrefix,
+    ConditionKey::BatchEKSImage,
+    ConditionKey::BatchEKSNamespace,
+    ConditionKey::BatchEKSPrivileged,
+    ConditionKey::BatchEKSRunAsGroup,
+    ConditionKey::BatchEKSRunAsUser,
+    ConditionKey::BatchEKSServiceAccountName,
+    ConditionKey::BatchImage,
+    ConditionKey::BatchLogDriver,
+    ConditionKey::BatchPrivileged,
+    ConditionKey::BatchSchedulingPriority,
+    ConditionKey::BatchShareIdentifier,
+    ConditionKey::BatchUser,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 19] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::BatchAWSLogsCreateGroup,
-        ConditionKey::BatchAWSLogsGroup,
-        ConditionKey::BatchAWSLogsRegion,
-        ConditionKey::BatchAWSLogsStreamPrefix,
-        ConditionKey::BatchEKSImage,
-        ConditionKey::BatchEKSNamespace,
-        ConditionKey::BatchEKSPrivileged,
-        ConditionKey::BatchEKSRunAsGroup,
-        ConditionKey::BatchEKSRunAsUser,
-        ConditionKey::BatchEKSServiceAccountName,
-        ConditionKey::BatchImage,
-        ConditionKey::BatchLogDriver,
-        ConditionKey::BatchPrivileged,
-        ConditionKey::BatchSchedulingPriority,
-        ConditionKey::BatchShareIdentifier,
-        ConditionKey::BatchUser,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -74,76 +74,73 @@ pub enum Action {
     UpdateScheduledReport,
 }
 
-const ACTION_NAMES: [&str; 15] = [
-    "bcm-dashboards:CreateDashboard",
-    "bcm-dashboards:CreateScheduledReport",
-    "bcm-dashboards:DeleteDashboard",
-    "bcm-dashboards:DeleteScheduledReport",
-    "bcm-dashboards:ExecuteScheduledReport",
-    "bcm-dashboards:GetDashboard",
-    "bcm-dashboards:GetResourcePolicy",
-    "bcm-dashboards:GetScheduledReport",
-    "bcm-dashboards:ListDashboards",
-    "bcm-dashboards:ListScheduledReports",
-    "bcm-dashboards:ListTagsForResource",
-    "bcm-dashboards:TagResource",
-    "bcm-dashboards:UntagResource",
-    "bcm-dashboards:UpdateDashboard",
-    "bcm-dashboards:UpdateScheduledReport",
+static ACTION_NAMES: &str = "bcm-dashboards:CreateDashboardbcm-dashboards:CreateScheduledReportbcm-dashboards:DeleteDashboardbcm-dashboards:DeleteScheduledReportbcm-dashboards:ExecuteScheduledReportbcm-dashboards:GetDashboardbcm-dashboards:GetResourcePolicybcm-dashboards:GetScheduledReportbcm-dashboards:ListDashboardsbcm-dashboards:ListScheduledReportsbcm-dashboards:ListTagsForResourcebcm-dashboards:TagResourcebcm-dashboards:UntagResourcebcm-dashboards:UpdateDashboardbcm-dashboards:UpdateScheduledReport";
+
+static ACTION_NAME_ENDS: [u32; 15] = [
+    30, 66, 96, 132, 169, 196, 228, 261, 290, 325, 359, 385, 413, 443, 479,
+];
+
+static ACTIONS: [Action; 15] = [
+    Action::CreateDashboard,
+    Action::CreateScheduledReport,
+    Action::DeleteDashboard,
+    Action::DeleteScheduledReport,
+    Action::ExecuteScheduledReport,
+    Action::GetDashboard,
+    Action::GetResourcePolicy,
+    Action::GetScheduledReport,
+    Action::ListDashboards,
+    Action::ListScheduledReports,
+    Action::ListTagsForResource,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateDashboard,
+    Action::UpdateScheduledReport,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 15] = [
-        Action::CreateDashboard,
-        Action::CreateScheduledReport,
-        Action::DeleteDashboard,
-        Action::DeleteScheduledReport,
-        Action::ExecuteScheduledReport,
-        Action::GetDashboard,
-        Action::GetResourcePolicy,
-        Action::GetScheduledReport,
-        Action::ListDashboards,
-        Action::ListScheduledReports,
-        Action::ListTagsForResource,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateDashboard,
-        Action::UpdateScheduledReport,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `bcm-dashboards:CreateDashboard`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateDashboard`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(2123 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -163,18 +160,24 @@ pub enum ResourceType {
     ScheduledReport,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["dashboard", "scheduled-report"];
+static RESOURCE_TYPE_NAMES: &str = "dashboardscheduled-report";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [9, 25];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Dashboard, ResourceType::ScheduledReport];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Dashboard, ResourceType::ScheduledReport];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -183,6 +186,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -200,40 +204,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -78,70 +78,68 @@ pub enum Action {
     UpdateExport,
 }
 
-const ACTION_NAMES: [&str; 12] = [
-    "bcm-data-exports:CreateExport",
-    "bcm-data-exports:DeleteExport",
-    "bcm-data-exports:GetExecution",
-    "bcm-data-exports:GetExport",
-    "bcm-data-exports:GetTable",
-    "bcm-data-exports:ListExecutions",
-    "bcm-data-exports:ListExports",
-    "bcm-data-exports:ListTables",
-    "bcm-data-exports:ListTagsForResource",
-    "bcm-data-exports:TagResource",
-    "bcm-data-exports:UntagResource",
-    "bcm-data-exports:UpdateExport",
+static ACTION_NAMES: &str = "bcm-data-exports:CreateExportbcm-data-exports:DeleteExportbcm-data-exports:GetExecutionbcm-data-exports:GetExportbcm-data-exports:GetTablebcm-data-exports:ListExecutionsbcm-data-exports:ListExportsbcm-data-exports:ListTablesbcm-data-exports:ListTagsForResourcebcm-data-exports:TagResourcebcm-data-exports:UntagResourcebcm-data-exports:UpdateExport";
+
+static ACTION_NAME_ENDS: [u32; 12] = [29, 58, 87, 113, 138, 169, 197, 224, 260, 288, 318, 347];
+
+static ACTIONS: [Action; 12] = [
+    Action::CreateExport,
+    Action::DeleteExport,
+    Action::GetExecution,
+    Action::GetExport,
+    Action::GetTable,
+    Action::ListExecutions,
+    Action::ListExports,
+    Action::ListTables,
+    Action::ListTagsForResource,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateExport,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 12] = [
-        Action::CreateExport,
-        Action::DeleteExport,
-        Action::GetExecution,
-        Action::GetExport,
-        Action::GetTable,
-        Action::ListExecutions,
-        Action::ListExports,
-        Action::ListTables,
-        Action::ListTagsForResource,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateExport,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `bcm-data-exports:CreateExport`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateExport`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(2138 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -163,22 +161,28 @@ pub enum ResourceType {
     Table,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = ["billingview", "export", "table"];
+static RESOURCE_TYPE_NAMES: &str = "billingviewexporttable";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [11, 17, 22];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::Billingview,
+    ResourceType::Export,
+    ResourceType::Table,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::Billingview,
-        ResourceType::Export,
-        ResourceType::Table,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -187,6 +191,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -204,40 +209,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

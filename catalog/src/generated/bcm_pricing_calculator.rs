@@ -187,118 +187,96 @@ pub enum Action {
     UpdateWorkloadEstimateUsage,
 }
 
-const ACTION_NAMES: [&str; 36] = [
-    "bcm-pricing-calculator:CreateBillEstimate",
-    "bcm-pricing-calculator:CreateBillScenario",
-    "bcm-pricing-calculator:CreateBillScenarioCommitmentModification",
-    "bcm-pricing-calculator:CreateBillScenarioUsageModification",
-    "bcm-pricing-calculator:CreateWorkloadEstimate",
-    "bcm-pricing-calculator:CreateWorkloadEstimateUsage",
-    "bcm-pricing-calculator:DeleteBillEstimate",
-    "bcm-pricing-calculator:DeleteBillScenario",
-    "bcm-pricing-calculator:DeleteBillScenarioCommitmentModification",
-    "bcm-pricing-calculator:DeleteBillScenarioUsageModification",
-    "bcm-pricing-calculator:DeleteWorkloadEstimate",
-    "bcm-pricing-calculator:DeleteWorkloadEstimateUsage",
-    "bcm-pricing-calculator:GetBillEstimate",
-    "bcm-pricing-calculator:GetBillScenario",
-    "bcm-pricing-calculator:GetPreferences",
-    "bcm-pricing-calculator:GetWorkloadEstimate",
-    "bcm-pricing-calculator:ListBillEstimateCommitments",
-    "bcm-pricing-calculator:ListBillEstimateInputCommitmentModifications",
-    "bcm-pricing-calculator:ListBillEstimateInputUsageModifications",
-    "bcm-pricing-calculator:ListBillEstimateLineItems",
-    "bcm-pricing-calculator:ListBillEstimates",
-    "bcm-pricing-calculator:ListBillScenarioCommitmentModifications",
-    "bcm-pricing-calculator:ListBillScenarios",
-    "bcm-pricing-calculator:ListBillScenarioUsageModifications",
-    "bcm-pricing-calculator:ListTagsForResource",
-    "bcm-pricing-calculator:ListWorkloadEstimates",
-    "bcm-pricing-calculator:ListWorkloadEstimateUsage",
-    "bcm-pricing-calculator:TagResource",
-    "bcm-pricing-calculator:UntagResource",
-    "bcm-pricing-calculator:UpdateBillEstimate",
-    "bcm-pricing-calculator:UpdateBillScenario",
-    "bcm-pricing-calculator:UpdateBillScenarioCommitmentModification",
-    "bcm-pricing-calculator:UpdateBillScenarioUsageModification",
-    "bcm-pricing-calculator:UpdatePreferences",
-    "bcm-pricing-calculator:UpdateWorkloadEstimate",
-    "bcm-pricing-calculator:UpdateWorkloadEstimateUsage",
+static ACTION_NAMES: &str = "bcm-pricing-calculator:CreateBillEstimatebcm-pricing-calculator:CreateBillScenariobcm-pricing-calculator:CreateBillScenarioCommitmentModificationbcm-pricing-calculator:CreateBillScenarioUsageModificationbcm-pricing-calculator:CreateWorkloadEstimatebcm-pricing-calculator:CreateWorkloadEstimateUsagebcm-pricing-calculator:DeleteBillEstimatebcm-pricing-calculator:DeleteBillScenariobcm-pricing-calculator:DeleteBillScenarioCommitmentModificationbcm-pricing-calculator:DeleteBillScenarioUsageModificationbcm-pricing-calculator:DeleteWorkloadEstimatebcm-pricing-calculator:DeleteWorkloadEstimateUsagebcm-pricing-calculator:GetBillEstimatebcm-pricing-calculator:GetBillScenariobcm-pricing-calculator:GetPreferencesbcm-pricing-calculator:GetWorkloadEstimatebcm-pricing-calculator:ListBillEstimateCommitmentsbcm-pricing-calculator:ListBillEstimateInputCommitmentModificationsbcm-pricing-calculator:ListBillEstimateInputUsageModificationsbcm-pricing-calculator:ListBillEstimateLineItemsbcm-pricing-calculator:ListBillEstimatesbcm-pricing-calculator:ListBillScenarioCommitmentModificationsbcm-pricing-calculator:ListBillScenariosbcm-pricing-calculator:ListBillScenarioUsageModificationsbcm-pricing-calculator:ListTagsForResourcebcm-pricing-calculator:ListWorkloadEstimatesbcm-pricing-calculator:ListWorkloadEstimateUsagebcm-pricing-calculator:TagResourcebcm-pricing-calculator:UntagResourcebcm-pricing-calculator:UpdateBillEstimatebcm-pricing-calculator:UpdateBillScenariobcm-pricing-calculator:UpdateBillScenarioCommitmentModificationbcm-pricing-calculator:UpdateBillScenarioUsageModificationbcm-pricing-calculator:UpdatePreferencesbcm-pricing-calculator:UpdateWorkloadEstimatebcm-pricing-calculator:UpdateWorkloadEstimateUsage";
+
+static ACTION_NAME_ENDS: [u32; 36] = [
+    41, 82, 145, 203, 248, 298, 339, 380, 443, 501, 546, 596, 634, 672, 709, 751, 801, 868, 930,
+    978, 1018, 1080, 1120, 1177, 1219, 1263, 1311, 1345, 1381, 1422, 1463, 1526, 1584, 1624, 1669,
+    1719,
+];
+
+static ACTIONS: [Action; 36] = [
+    Action::CreateBillEstimate,
+    Action::CreateBillScenario,
+    Action::CreateBillScenarioCommitmentModification,
+    Action::CreateBillScenarioUsageModification,
+    Action::CreateWorkloadEstimate,
+    Action::CreateWorkloadEstimateUsage,
+    Action::DeleteBillEstimate,
+    Action::DeleteBillScenario,
+    Action::DeleteBillScenarioCommitmentModification,
+    Action::DeleteBillScenarioUsageModification,
+    Action::DeleteWorkloadEstimate,
+    Action::DeleteWorkloadEstimateUsage,
+    Action::GetBillEstimate,
+    Action::GetBillScenario,
+    Action::GetPreferences,
+    Action::GetWorkloadEstimate,
+    Action::ListBillEstimateCommitments,
+    Action::ListBillEstimateInputCommitmentModifications,
+    Action::ListBillEstimateInputUsageModifications,
+    Action::ListBillEstimateLineItems,
+    Action::ListBillEstimates,
+    Action::ListBillScenarioCommitmentModifications,
+    Action::ListBillScenarios,
+    Action::ListBillScenarioUsageModifications,
+    Action::ListTagsForResource,
+    Action::ListWorkloadEstimates,
+    Action::ListWorkloadEstimateUsage,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateBillEstimate,
+    Action::UpdateBillScenario,
+    Action::UpdateBillScenarioCommitmentModification,
+    Action::UpdateBillScenarioUsageModification,
+    Action::UpdatePreferences,
+    Action::UpdateWorkloadEstimate,
+    Action::UpdateWorkloadEstimateUsage,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 36] = [
-        Action::CreateBillEstimate,
-        Action::CreateBillScenario,
-        Action::CreateBillScenarioCommitmentModification,
-        Action::CreateBillScenarioUsageModification,
-        Action::CreateWorkloadEstimate,
-        Action::CreateWorkloadEstimateUsage,
-        Action::DeleteBillEstimate,
-        Action::DeleteBillScenario,
-        Action::DeleteBillScenarioCommitmentModification,
-        Action::DeleteBillScenarioUsageModification,
-        Action::DeleteWorkloadEstimate,
-        Action::DeleteWorkloadEstimateUsage,
-        Action::GetBillEstimate,
-        Action::GetBillScenario,
-        Action::GetPreferences,
-        Action::GetWorkloadEstimate,
-        Action::ListBillEstimateCommitments,
-        Action::ListBillEstimateInputCommitmentModifications,
-        Action::ListBillEstimateInputUsageModifications,
-        Action::ListBillEstimateLineItems,
-        Action::ListBillEstimates,
-        Action::ListBillScenarioCommitmentModifications,
-        Action::ListBillScenarios,
-        Action::ListBillScenarioUsageModifications,
-        Action::ListTagsForResource,
-        Action::ListWorkloadEstimates,
-        Action::ListWorkloadEstimateUsage,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateBillEstimate,
-        Action::UpdateBillScenario,
-        Action::UpdateBillScenarioCommitmentModification,
-        Action::UpdateBillScenarioUsageModification,
-        Action::UpdatePreferences,
-        Action::UpdateWorkloadEstimate,
-        Action::UpdateWorkloadEstimateUsage,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `bcm-pricing-calculator:CreateBillEstimate`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateBillEstimate`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(2150 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -320,22 +298,28 @@ pub enum ResourceType {
     WorkloadEstimate,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = ["bill-estimate", "bill-scenario", "workload-estimate"];
+static RESOURCE_TYPE_NAMES: &str = "bill-estimatebill-scenarioworkload-estimate";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [13, 26, 43];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::BillEstimate,
+    ResourceType::BillScenario,
+    ResourceType::WorkloadEstimate,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::BillEstimate,
-        ResourceType::BillScenario,
-        ResourceType::WorkloadEstimate,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -344,6 +328,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -361,40 +346,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -235,122 +235,98 @@ pub enum Action {
     UpdateReservation,
 }
 
-const ACTION_NAMES: [&str; 38] = [
-    "bedrock-mantle:ArchiveProject",
-    "bedrock-mantle:AssociateCustomizedModel",
-    "bedrock-mantle:CallWithBearerToken",
-    "bedrock-mantle:CancelFineTuningJob",
-    "bedrock-mantle:CancelInference",
-    "bedrock-mantle:CountTokens",
-    "bedrock-mantle:CreateCustomizedModel",
-    "bedrock-mantle:CreateFile",
-    "bedrock-mantle:CreateFineTuningJob",
-    "bedrock-mantle:CreateInference",
-    "bedrock-mantle:CreateProject",
-    "bedrock-mantle:CreateReservation",
-    "bedrock-mantle:DeleteCustomizedModel",
-    "bedrock-mantle:DeleteFile",
-    "bedrock-mantle:DeleteInference",
-    "bedrock-mantle:DeleteReservation",
-    "bedrock-mantle:DisassociateCustomizedModel",
-    "bedrock-mantle:GetAccountDataRetention",
-    "bedrock-mantle:GetCustomizedModel",
-    "bedrock-mantle:GetFile",
-    "bedrock-mantle:GetFineTuningJob",
-    "bedrock-mantle:GetInference",
-    "bedrock-mantle:GetModel",
-    "bedrock-mantle:GetProject",
-    "bedrock-mantle:GetReservation",
-    "bedrock-mantle:ListCustomizedModelAssociations",
-    "bedrock-mantle:ListCustomizedModels",
-    "bedrock-mantle:ListFiles",
-    "bedrock-mantle:ListFineTuningJobs",
-    "bedrock-mantle:ListModels",
-    "bedrock-mantle:ListProjects",
-    "bedrock-mantle:ListReservations",
-    "bedrock-mantle:ListTagsForResource",
-    "bedrock-mantle:PutAccountDataRetention",
-    "bedrock-mantle:TagResource",
-    "bedrock-mantle:UntagResource",
-    "bedrock-mantle:UpdateProject",
-    "bedrock-mantle:UpdateReservation",
+static ACTION_NAMES: &str = "bedrock-mantle:ArchiveProjectbedrock-mantle:AssociateCustomizedModelbedrock-mantle:CallWithBearerTokenbedrock-mantle:CancelFineTuningJobbedrock-mantle:CancelInferencebedrock-mantle:CountTokensbedrock-mantle:CreateCustomizedModelbedrock-mantle:CreateFilebedrock-mantle:CreateFineTuningJobbedrock-mantle:CreateInferencebedrock-mantle:CreateProjectbedrock-mantle:CreateReservationbedrock-mantle:DeleteCustomizedModelbedrock-mantle:DeleteFilebedrock-mantle:DeleteInferencebedrock-mantle:DeleteReservationbedrock-mantle:DisassociateCustomizedModelbedrock-mantle:GetAccountDataRetentionbedrock-mantle:GetCustomizedModelbedrock-mantle:GetFilebedrock-mantle:GetFineTuningJobbedrock-mantle:GetInferencebedrock-mantle:GetModelbedrock-mantle:GetProjectbedrock-mantle:GetReservationbedrock-mantle:ListCustomizedModelAssociationsbedrock-mantle:ListCustomizedModelsbedrock-mantle:ListFilesbedrock-mantle:ListFineTuningJobsbedrock-mantle:ListModelsbedrock-mantle:ListProjectsbedrock-mantle:ListReservationsbedrock-mantle:ListTagsForResourcebedrock-mantle:PutAccountDataRetentionbedrock-mantle:TagResourcebedrock-mantle:UntagResourcebedrock-mantle:UpdateProjectbedrock-mantle:UpdateReservation";
+
+static ACTION_NAME_ENDS: [u32; 38] = [
+    29, 68, 102, 136, 166, 192, 228, 253, 287, 317, 345, 377, 413, 438, 468, 500, 542, 580, 613,
+    635, 666, 693, 716, 741, 770, 816, 851, 875, 908, 933, 960, 991, 1025, 1063, 1089, 1117, 1145,
+    1177,
+];
+
+static ACTIONS: [Action; 38] = [
+    Action::ArchiveProject,
+    Action::AssociateCustomizedModel,
+    Action::CallWithBearerToken,
+    Action::CancelFineTuningJob,
+    Action::CancelInference,
+    Action::CountTokens,
+    Action::CreateCustomizedModel,
+    Action::CreateFile,
+    Action::CreateFineTuningJob,
+    Action::CreateInference,
+    Action::CreateProject,
+    Action::CreateReservation,
+    Action::DeleteCustomizedModel,
+    Action::DeleteFile,
+    Action::DeleteInference,
+    Action::DeleteReservation,
+    Action::DisassociateCustomizedModel,
+    Action::GetAccountDataRetention,
+    Action::GetCustomizedModel,
+    Action::GetFile,
+    Action::GetFineTuningJob,
+    Action::GetInference,
+    Action::GetModel,
+    Action::GetProject,
+    Action::GetReservation,
+    Action::ListCustomizedModelAssociations,
+    Action::ListCustomizedModels,
+    Action::ListFiles,
+    Action::ListFineTuningJobs,
+    Action::ListModels,
+    Action::ListProjects,
+    Action::ListReservations,
+    Action::ListTagsForResource,
+    Action::PutAccountDataRetention,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateProject,
+    Action::UpdateReservation,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 38] = [
-        Action::ArchiveProject,
-        Action::AssociateCustomizedModel,
-        Action::CallWithBearerToken,
-        Action::CancelFineTuningJob,
-        Action::CancelInference,
-        Action::CountTokens,
-        Action::CreateCustomizedModel,
-        Action::CreateFile,
-        Action::CreateFineTuningJob,
-        Action::CreateInference,
-        Action::CreateProject,
-        Action::CreateReservation,
-        Action::DeleteCustomizedModel,
-        Action::DeleteFile,
-        Action::DeleteInference,
-        Action::DeleteReservation,
-        Action::DisassociateCustomizedModel,
-        Action::GetAccountDataRetention,
-        Action::GetCustomizedModel,
-        Action::GetFile,
-        Action::GetFineTuningJob,
-        Action::GetInference,
-        Action::GetModel,
-        Action::GetProject,
-        Action::GetReservation,
-        Action::ListCustomizedModelAssociations,
-        Action::ListCustomizedModels,
-        Action::ListFiles,
-        Action::ListFineTuningJobs,
-        Action::ListModels,
-        Action::ListProjects,
-        Action::ListReservations,
-        Action::ListTagsForResource,
-        Action::PutAccountDataRetention,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateProject,
-        Action::UpdateReservation,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `bedrock-mantle:ArchiveProject`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `ArchiveProject`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(2714 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -374,22 +350,28 @@ pub enum ResourceType {
     Reservation,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = ["customized-model", "project", "reservation"];
+static RESOURCE_TYPE_NAMES: &str = "customized-modelprojectreservation";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [16, 23, 34];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::CustomizedModel,
+    ResourceType::Project,
+    ResourceType::Reservation,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::CustomizedModel,
-        ResourceType::Project,
-        ResourceType::Reservation,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -398,6 +380,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -433,70 +416,66 @@ pub enum ConditionKey {
     BedrockMantleServiceTier,
 }
 
-const CONDITION_KEY_NAMES: [&str; 12] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "bedrock-mantle:BearerTokenType",
-    "bedrock-mantle:CustomizedModelArn",
-    "bedrock-mantle:DataRetentionMode",
-    "bedrock-mantle:Files",
-    "bedrock-mantle:FineTuningJob",
-    "bedrock-mantle:Model",
-    "bedrock-mantle:ProjectArn",
-    "bedrock-mantle:ReservationArn",
-    "bedrock-mantle:ServiceTier",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysbedrock-mantle:BearerTokenTypebedrock-mantle:CustomizedModelArnbedrock-mantle:DataRetentionModebedrock-mantle:Filesbedrock-mantle:FineTuningJobbedrock-mantle:Modelbedrock-mantle:ProjectArnbedrock-mantle:ReservationArnbedrock-mantle:ServiceTier";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 12] =
+    [24, 49, 60, 90, 123, 155, 175, 203, 223, 248, 277, 303];
+
+static CONDITION_KEY_TYPES: [KeyType; 12] = [
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::String,
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::String,
+    KeyType::String,
+    KeyType::String,
+    KeyType::String,
+    KeyType::String,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 12] = [
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::String,
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::String,
-    KeyType::String,
-    KeyType::String,
-    KeyType::String,
-    KeyType::String,
+static CONDITION_KEYS: [ConditionKey; 12] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::BedrockMantleBearerTokenType,
+    ConditionKey::BedrockMantleCustomizedModelArn,
+    ConditionKey::BedrockMantleDataRetentionMode,
+    ConditionKey::BedrockMantleFiles,
+    ConditionKey::BedrockMantleFineTuningJob,
+    ConditionKey::BedrockMantleModel,
+    ConditionKey::BedrockMantleProjectArn,
+    ConditionKey::BedrockMantleReservationArn,
+    ConditionKey::BedrockMantleServiceTier,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 12] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::BedrockMantleBearerTokenType,
-        ConditionKey::BedrockMantleCustomizedModelArn,
-        ConditionKey::BedrockMantleDataRetentionMode,
-        ConditionKey::BedrockMantleFiles,
-        ConditionKey::BedrockMantleFineTuningJob,
-        ConditionKey::BedrockMantleModel,
-        ConditionKey::BedrockMantleProjectArn,
-        ConditionKey::BedrockMantleReservationArn,
-        ConditionKey::BedrockMantleServiceTier,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -238,140 +238,107 @@ pub enum Action {
     UseSourceView,
 }
 
-const ACTION_NAMES: [&str; 47] = [
-    "billing:AssociateContract",
-    "billing:AssociateSourceViews",
-    "billing:CancelContractualInvestmentAttestation",
-    "billing:CreateBillingView",
-    "billing:CreateContractualInvestmentAttestation",
-    "billing:DeleteBillingView",
-    "billing:DeleteResourcePolicy",
-    "billing:DisassociateContract",
-    "billing:DisassociateSourceViews",
-    "billing:GetBillingData",
-    "billing:GetBillingDetails",
-    "billing:GetBillingNotifications",
-    "billing:GetBillingPreferences",
-    "billing:GetBillingView",
-    "billing:GetBillingViewData",
-    "billing:GetContractInformation",
-    "billing:GetCreditAllocationHistory",
-    "billing:GetCredits",
-    "billing:GetEnterpriseSupportChargeSummary",
-    "billing:GetEnterpriseSupportContractDetails",
-    "billing:GetIAMAccessPreference",
-    "billing:GetResourcePolicy",
-    "billing:GetSellerOfRecord",
-    "billing:ListBillingViews",
-    "billing:ListBillingViewSegments",
-    "billing:ListBusinessSupportAccountCharges",
-    "billing:ListBusinessSupportSubscriptionHistory",
-    "billing:ListContracts",
-    "billing:ListContractualInvestmentAttestations",
-    "billing:ListContractualInvestments",
-    "billing:ListContractualInvestmentSummaries",
-    "billing:ListCreditEntitlementPeriods",
-    "billing:ListCreditEntitlements",
-    "billing:ListEnterpriseSupportLinkedAccountCharges",
-    "billing:ListSourceViewsForBillingView",
-    "billing:ListTagsForResource",
-    "billing:PutContractInformation",
-    "billing:PutResourcePolicy",
-    "billing:RedeemCredits",
-    "billing:SplitCredit",
-    "billing:TagResource",
-    "billing:TransferCredit",
-    "billing:UntagResource",
-    "billing:UpdateBillingPreferences",
-    "billing:UpdateBillingView",
-    "billing:UpdateIAMAccessPreference",
-    "billing:UseSourceView",
+static ACTION_NAMES: &str = "billing:AssociateContractbilling:AssociateSourceViewsbilling:CancelContractualInvestmentAttestationbilling:CreateBillingViewbilling:CreateContractualInvestmentAttestationbilling:DeleteBillingViewbilling:DeleteResourcePolicybilling:DisassociateContractbilling:DisassociateSourceViewsbilling:GetBillingDatabilling:GetBillingDetailsbilling:GetBillingNotificationsbilling:GetBillingPreferencesbilling:GetBillingViewbilling:GetBillingViewDatabilling:GetContractInformationbilling:GetCreditAllocationHistorybilling:GetCreditsbilling:GetEnterpriseSupportChargeSummarybilling:GetEnterpriseSupportContractDetailsbilling:GetIAMAccessPreferencebilling:GetResourcePolicybilling:GetSellerOfRecordbilling:ListBillingViewsbilling:ListBillingViewSegmentsbilling:ListBusinessSupportAccountChargesbilling:ListBusinessSupportSubscriptionHistorybilling:ListContractsbilling:ListContractualInvestmentAttestationsbilling:ListContractualInvestmentsbilling:ListContractualInvestmentSummariesbilling:ListCreditEntitlementPeriodsbilling:ListCreditEntitlementsbilling:ListEnterpriseSupportLinkedAccountChargesbilling:ListSourceViewsForBillingViewbilling:ListTagsForResourcebilling:PutContractInformationbilling:PutResourcePolicybilling:RedeemCreditsbilling:SplitCreditbilling:TagResourcebilling:TransferCreditbilling:UntagResourcebilling:UpdateBillingPreferencesbilling:UpdateBillingViewbilling:UpdateIAMAccessPreferencebilling:UseSourceView";
+
+static ACTION_NAME_ENDS: [u32; 47] = [
+    25, 53, 99, 124, 170, 195, 223, 251, 282, 304, 329, 360, 389, 411, 437, 467, 501, 519, 560,
+    603, 633, 658, 683, 707, 738, 779, 825, 846, 891, 925, 967, 1003, 1033, 1082, 1119, 1146, 1176,
+    1201, 1222, 1241, 1260, 1282, 1303, 1335, 1360, 1393, 1414,
+];
+
+static ACTIONS: [Action; 47] = [
+    Action::AssociateContract,
+    Action::AssociateSourceViews,
+    Action::CancelContractualInvestmentAttestation,
+    Action::CreateBillingView,
+    Action::CreateContractualInvestmentAttestation,
+    Action::DeleteBillingView,
+    Action::DeleteResourcePolicy,
+    Action::DisassociateContract,
+    Action::DisassociateSourceViews,
+    Action::GetBillingData,
+    Action::GetBillingDetails,
+    Action::GetBillingNotifications,
+    Action::GetBillingPreferences,
+    Action::GetBillingView,
+    Action::GetBillingViewData,
+    Action::GetContractInformation,
+    Action::GetCreditAllocationHistory,
+    Action::GetCredits,
+    Action::GetEnterpriseSupportChargeSummary,
+    Action::GetEnterpriseSupportContractDetails,
+    Action::GetIAMAccessPreference,
+    Action::GetResourcePolicy,
+    Action::GetSellerOfRecord,
+    Action::ListBillingViews,
+    Action::ListBillingViewSegments,
+    Action::ListBusinessSupportAccountCharges,
+    Action::ListBusinessSupportSubscriptionHistory,
+    Action::ListContracts,
+    Action::ListContractualInvestmentAttestations,
+    Action::ListContractualInvestments,
+    Action::ListContractualInvestmentSummaries,
+    Action::ListCreditEntitlementPeriods,
+    Action::ListCreditEntitlements,
+    Action::ListEnterpriseSupportLinkedAccountCharges,
+    Action::ListSourceViewsForBillingView,
+    Action::ListTagsForResource,
+    Action::PutContractInformation,
+    Action::PutResourcePolicy,
+    Action::RedeemCredits,
+    Action::SplitCredit,
+    Action::TagResource,
+    Action::TransferCredit,
+    Action::UntagResource,
+    Action::UpdateBillingPreferences,
+    Action::UpdateBillingView,
+    Action::UpdateIAMAccessPreference,
+    Action::UseSourceView,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 47] = [
-        Action::AssociateContract,
-        Action::AssociateSourceViews,
-        Action::CancelContractualInvestmentAttestation,
-        Action::CreateBillingView,
-        Action::CreateContractualInvestmentAttestation,
-        Action::DeleteBillingView,
-        Action::DeleteResourcePolicy,
-        Action::DisassociateContract,
-        Action::DisassociateSourceViews,
-        Action::GetBillingData,
-        Action::GetBillingDetails,
-        Action::GetBillingNotifications,
-        Action::GetBillingPreferences,
-        Action::GetBillingView,
-        Action::GetBillingViewData,
-        Action::GetContractInformation,
-        Action::GetCreditAllocationHistory,
-        Action::GetCredits,
-        Action::GetEnterpriseSupportChargeSummary,
-        Action::GetEnterpriseSupportContractDetails,
-        Action::GetIAMAccessPreference,
-        Action::GetResourcePolicy,
-        Action::GetSellerOfRecord,
-        Action::ListBillingViews,
-        Action::ListBillingViewSegments,
-        Action::ListBusinessSupportAccountCharges,
-        Action::ListBusinessSupportSubscriptionHistory,
-        Action::ListContracts,
-        Action::ListContractualInvestmentAttestations,
-        Action::ListContractualInvestments,
-        Action::ListContractualInvestmentSummaries,
-        Action::ListCreditEntitlementPeriods,
-        Action::ListCreditEntitlements,
-        Action::ListEnterpriseSupportLinkedAccountCharges,
-        Action::ListSourceViewsForBillingView,
-        Action::ListTagsForResource,
-        Action::PutContractInformation,
-        Action::PutResourcePolicy,
-        Action::RedeemCredits,
-        Action::SplitCredit,
-        Action::TagResource,
-        Action::TransferCredit,
-        Action::UntagResource,
-        Action::UpdateBillingPreferences,
-        Action::UpdateBillingView,
-        Action::UpdateIAMAccessPreference,
-        Action::UseSourceView,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `billing:AssociateContract`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateContract`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(2755 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -389,18 +356,24 @@ pub enum ResourceType {
     Contract,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["billingview", "contract"];
+static RESOURCE_TYPE_NAMES: &str = "billingviewcontract";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [11, 19];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Billingview, ResourceType::Contract];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Billingview, ResourceType::Contract];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -409,6 +382,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -426,40 +400,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -180,114 +180,93 @@ pub enum Action {
     UpdatePricingRule,
 }
 
-const ACTION_NAMES: [&str; 34] = [
-    "billingconductor:AssociateAccounts",
-    "billingconductor:AssociatePricingRules",
-    "billingconductor:BatchAssociateResourcesToCustomLineItem",
-    "billingconductor:BatchDisassociateResourcesFromCustomLineItem",
-    "billingconductor:CreateBillingGroup",
-    "billingconductor:CreateCustomLineItem",
-    "billingconductor:CreatePricingPlan",
-    "billingconductor:CreatePricingRule",
-    "billingconductor:DeleteBillingGroup",
-    "billingconductor:DeleteCustomLineItem",
-    "billingconductor:DeletePricingPlan",
-    "billingconductor:DeletePricingRule",
-    "billingconductor:DisassociateAccounts",
-    "billingconductor:DisassociatePricingRules",
-    "billingconductor:GetBillingGroupCostReport",
-    "billingconductor:GetBillingTransferPreference",
-    "billingconductor:ListAccountAssociations",
-    "billingconductor:ListBillingGroupCostReports",
-    "billingconductor:ListBillingGroups",
-    "billingconductor:ListCustomLineItems",
-    "billingconductor:ListCustomLineItemVersions",
-    "billingconductor:ListPricingPlans",
-    "billingconductor:ListPricingPlansAssociatedWithPricingRule",
-    "billingconductor:ListPricingRules",
-    "billingconductor:ListPricingRulesAssociatedToPricingPlan",
-    "billingconductor:ListResourcesAssociatedToCustomLineItem",
-    "billingconductor:ListTagsForResource",
-    "billingconductor:TagResource",
-    "billingconductor:UntagResource",
-    "billingconductor:UpdateBillingGroup",
-    "billingconductor:UpdateBillingTransferPreference",
-    "billingconductor:UpdateCustomLineItem",
-    "billingconductor:UpdatePricingPlan",
-    "billingconductor:UpdatePricingRule",
+static ACTION_NAMES: &str = "billingconductor:AssociateAccountsbillingconductor:AssociatePricingRulesbillingconductor:BatchAssociateResourcesToCustomLineItembillingconductor:BatchDisassociateResourcesFromCustomLineItembillingconductor:CreateBillingGroupbillingconductor:CreateCustomLineItembillingconductor:CreatePricingPlanbillingconductor:CreatePricingRulebillingconductor:DeleteBillingGroupbillingconductor:DeleteCustomLineItembillingconductor:DeletePricingPlanbillingconductor:DeletePricingRulebillingconductor:DisassociateAccountsbillingconductor:DisassociatePricingRulesbillingconductor:GetBillingGroupCostReportbillingconductor:GetBillingTransferPreferencebillingconductor:ListAccountAssociationsbillingconductor:ListBillingGroupCostReportsbillingconductor:ListBillingGroupsbillingconductor:ListCustomLineItemsbillingconductor:ListCustomLineItemVersionsbillingconductor:ListPricingPlansbillingconductor:ListPricingPlansAssociatedWithPricingRulebillingconductor:ListPricingRulesbillingconductor:ListPricingRulesAssociatedToPricingPlanbillingconductor:ListResourcesAssociatedToCustomLineItembillingconductor:ListTagsForResourcebillingconductor:TagResourcebillingconductor:UntagResourcebillingconductor:UpdateBillingGroupbillingconductor:UpdateBillingTransferPreferencebillingconductor:UpdateCustomLineItembillingconductor:UpdatePricingPlanbillingconductor:UpdatePricingRule";
+
+static ACTION_NAME_ENDS: [u32; 34] = [
+    34, 72, 128, 189, 224, 261, 295, 329, 364, 401, 435, 469, 506, 547, 589, 634, 674, 718, 752,
+    788, 831, 864, 922, 955, 1011, 1067, 1103, 1131, 1161, 1196, 1244, 1281, 1315, 1349,
+];
+
+static ACTIONS: [Action; 34] = [
+    Action::AssociateAccounts,
+    Action::AssociatePricingRules,
+    Action::BatchAssociateResourcesToCustomLineItem,
+    Action::BatchDisassociateResourcesFromCustomLineItem,
+    Action::CreateBillingGroup,
+    Action::CreateCustomLineItem,
+    Action::CreatePricingPlan,
+    Action::CreatePricingRule,
+    Action::DeleteBillingGroup,
+    Action::DeleteCustomLineItem,
+    Action::DeletePricingPlan,
+    Action::DeletePricingRule,
+    Action::DisassociateAccounts,
+    Action::DisassociatePricingRules,
+    Action::GetBillingGroupCostReport,
+    Action::GetBillingTransferPreference,
+    Action::ListAccountAssociations,
+    Action::ListBillingGroupCostReports,
+    Action::ListBillingGroups,
+    Action::ListCustomLineItems,
+    Action::ListCustomLineItemVersions,
+    Action::ListPricingPlans,
+    Action::ListPricingPlansAssociatedWithPricingRule,
+    Action::ListPricingRules,
+    Action::ListPricingRulesAssociatedToPricingPlan,
+    Action::ListResourcesAssociatedToCustomLineItem,
+    Action::ListTagsForResource,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateBillingGroup,
+    Action::UpdateBillingTransferPreference,
+    Action::UpdateCustomLineItem,
+    Action::UpdatePricingPlan,
+    Action::UpdatePricingRule,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 34] = [
-        Action::AssociateAccounts,
-        Action::AssociatePricingRules,
-        Action::BatchAssociateResourcesToCustomLineItem,
-        Action::BatchDisassociateResourcesFromCustomLineItem,
-        Action::CreateBillingGroup,
-        Action::CreateCustomLineItem,
-        Action::CreatePricingPlan,
-        Action::CreatePricingRule,
-        Action::DeleteBillingGroup,
-        Action::DeleteCustomLineItem,
-        Action::DeletePricingPlan,
-        Action::DeletePricingRule,
-        Action::DisassociateAccounts,
-        Action::DisassociatePricingRules,
-        Action::GetBillingGroupCostReport,
-        Action::GetBillingTransferPreference,
-        Action::ListAccountAssociations,
-        Action::ListBillingGroupCostReports,
-        Action::ListBillingGroups,
-        Action::ListCustomLineItems,
-        Action::ListCustomLineItemVersions,
-        Action::ListPricingPlans,
-        Action::ListPricingPlansAssociatedWithPricingRule,
-        Action::ListPricingRules,
-        Action::ListPricingRulesAssociatedToPricingPlan,
-        Action::ListResourcesAssociatedToCustomLineItem,
-        Action::ListTagsForResource,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateBillingGroup,
-        Action::UpdateBillingTransferPreference,
-        Action::UpdateCustomLineItem,
-        Action::UpdatePricingPlan,
-        Action::UpdatePricingRule,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `billingconductor:AssociateAccounts`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateAccounts`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(2802 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -315,28 +294,29 @@ pub enum ResourceType {
     Pricingrule,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = [
-    "billinggroup",
-    "customlineitem",
-    "pricingplan",
-    "pricingrule",
+static RESOURCE_TYPE_NAMES: &str = "billinggroupcustomlineitempricingplanpricingrule";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [12, 26, 37, 48];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::Billinggroup,
+    ResourceType::Customlineitem,
+    ResourceType::Pricingplan,
+    ResourceType::Pricingrule,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::Billinggroup,
-        ResourceType::Customlineitem,
-        ResourceType::Pricingplan,
-        ResourceType::Pricingrule,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -345,6 +325,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -364,46 +345,50 @@ pub enum ConditionKey {
     BillingconductorPricingPlanArn,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "billingconductor:PricingPlanArn",
-];
+static CONDITION_KEY_NAMES: &str =
+    "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysbillingconductor:PricingPlanArn";
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [24, 49, 60, 91];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
     KeyType::Arn,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::BillingconductorPricingPlanArn,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::BillingconductorPricingPlanArn,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

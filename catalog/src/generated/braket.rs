@@ -109,86 +109,78 @@ pub enum Action {
     UpdateSpendingLimit,
 }
 
-const ACTION_NAMES: [&str; 20] = [
-    "braket:AcceptUserAgreement",
-    "braket:CancelJob",
-    "braket:CancelQuantumTask",
-    "braket:CreateJob",
-    "braket:CreateQuantumTask",
-    "braket:CreateSpendingLimit",
-    "braket:DeleteSpendingLimit",
-    "braket:GetDevice",
-    "braket:GetJob",
-    "braket:GetQuantumTask",
-    "braket:GetServiceLinkedRoleStatus",
-    "braket:GetUserAgreementStatus",
-    "braket:ListTagsForResource",
-    "braket:SearchDevices",
-    "braket:SearchJobs",
-    "braket:SearchQuantumTasks",
-    "braket:SearchSpendingLimits",
-    "braket:TagResource",
-    "braket:UntagResource",
-    "braket:UpdateSpendingLimit",
+static ACTION_NAMES: &str = "braket:AcceptUserAgreementbraket:CancelJobbraket:CancelQuantumTaskbraket:CreateJobbraket:CreateQuantumTaskbraket:CreateSpendingLimitbraket:DeleteSpendingLimitbraket:GetDevicebraket:GetJobbraket:GetQuantumTaskbraket:GetServiceLinkedRoleStatusbraket:GetUserAgreementStatusbraket:ListTagsForResourcebraket:SearchDevicesbraket:SearchJobsbraket:SearchQuantumTasksbraket:SearchSpendingLimitsbraket:TagResourcebraket:UntagResourcebraket:UpdateSpendingLimit";
+
+static ACTION_NAME_ENDS: [u32; 20] = [
+    26, 42, 66, 82, 106, 132, 158, 174, 187, 208, 241, 270, 296, 316, 333, 358, 385, 403, 423, 449,
+];
+
+static ACTIONS: [Action; 20] = [
+    Action::AcceptUserAgreement,
+    Action::CancelJob,
+    Action::CancelQuantumTask,
+    Action::CreateJob,
+    Action::CreateQuantumTask,
+    Action::CreateSpendingLimit,
+    Action::DeleteSpendingLimit,
+    Action::GetDevice,
+    Action::GetJob,
+    Action::GetQuantumTask,
+    Action::GetServiceLinkedRoleStatus,
+    Action::GetUserAgreementStatus,
+    Action::ListTagsForResource,
+    Action::SearchDevices,
+    Action::SearchJobs,
+    Action::SearchQuantumTasks,
+    Action::SearchSpendingLimits,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateSpendingLimit,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 20] = [
-        Action::AcceptUserAgreement,
-        Action::CancelJob,
-        Action::CancelQuantumTask,
-        Action::CreateJob,
-        Action::CreateQuantumTask,
-        Action::CreateSpendingLimit,
-        Action::DeleteSpendingLimit,
-        Action::GetDevice,
-        Action::GetJob,
-        Action::GetQuantumTask,
-        Action::GetServiceLinkedRoleStatus,
-        Action::GetUserAgreementStatus,
-        Action::ListTagsForResource,
-        Action::SearchDevices,
-        Action::SearchJobs,
-        Action::SearchQuantumTasks,
-        Action::SearchSpendingLimits,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateSpendingLimit,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `braket:AcceptUserAgreement`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptUserAgreement`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(2836 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -214,23 +206,29 @@ pub enum ResourceType {
     SpendingLimit,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = ["device", "job", "quantum-task", "spending-limit"];
+static RESOURCE_TYPE_NAMES: &str = "devicejobquantum-taskspending-limit";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [6, 9, 21, 35];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::Device,
+    ResourceType::Job,
+    ResourceType::QuantumTask,
+    ResourceType::SpendingLimit,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::Device,
-        ResourceType::Job,
-        ResourceType::QuantumTask,
-        ResourceType::SpendingLimit,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -239,6 +237,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -256,40 +255,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

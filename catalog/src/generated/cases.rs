@@ -228,132 +228,103 @@ pub enum Action {
     UpdateTemplate,
 }
 
-const ACTION_NAMES: [&str; 43] = [
-    "cases:BatchGetCaseRule",
-    "cases:BatchGetField",
-    "cases:BatchPutFieldOptions",
-    "cases:CreateCase",
-    "cases:CreateCaseRule",
-    "cases:CreateDomain",
-    "cases:CreateField",
-    "cases:CreateLayout",
-    "cases:CreateRelatedItem",
-    "cases:CreateTemplate",
-    "cases:DeleteCase",
-    "cases:DeleteCaseRule",
-    "cases:DeleteDomain",
-    "cases:DeleteField",
-    "cases:DeleteLayout",
-    "cases:DeleteRelatedItem",
-    "cases:DeleteTemplate",
-    "cases:GetCase",
-    "cases:GetCaseAuditEvents",
-    "cases:GetCaseEventConfiguration",
-    "cases:GetDomain",
-    "cases:GetLayout",
-    "cases:GetTemplate",
-    "cases:ListCaseRules",
-    "cases:ListCasesForContact",
-    "cases:ListDomains",
-    "cases:ListFieldOptions",
-    "cases:ListFields",
-    "cases:ListLayouts",
-    "cases:ListTagsForResource",
-    "cases:ListTemplates",
-    "cases:PutCaseEventConfiguration",
-    "cases:SearchAllRelatedItems",
-    "cases:SearchCases",
-    "cases:SearchRelatedItems",
-    "cases:TagResource",
-    "cases:UntagResource",
-    "cases:UpdateCase",
-    "cases:UpdateCaseRule",
-    "cases:UpdateField",
-    "cases:UpdateLayout",
-    "cases:UpdateRelatedItem",
-    "cases:UpdateTemplate",
+static ACTION_NAMES: &str = "cases:BatchGetCaseRulecases:BatchGetFieldcases:BatchPutFieldOptionscases:CreateCasecases:CreateCaseRulecases:CreateDomaincases:CreateFieldcases:CreateLayoutcases:CreateRelatedItemcases:CreateTemplatecases:DeleteCasecases:DeleteCaseRulecases:DeleteDomaincases:DeleteFieldcases:DeleteLayoutcases:DeleteRelatedItemcases:DeleteTemplatecases:GetCasecases:GetCaseAuditEventscases:GetCaseEventConfigurationcases:GetDomaincases:GetLayoutcases:GetTemplatecases:ListCaseRulescases:ListCasesForContactcases:ListDomainscases:ListFieldOptionscases:ListFieldscases:ListLayoutscases:ListTagsForResourcecases:ListTemplatescases:PutCaseEventConfigurationcases:SearchAllRelatedItemscases:SearchCasescases:SearchRelatedItemscases:TagResourcecases:UntagResourcecases:UpdateCasecases:UpdateCaseRulecases:UpdateFieldcases:UpdateLayoutcases:UpdateRelatedItemcases:UpdateTemplate";
+
+static ACTION_NAME_ENDS: [u32; 43] = [
+    22, 41, 67, 83, 103, 121, 138, 156, 179, 199, 215, 235, 253, 270, 288, 311, 331, 344, 368, 399,
+    414, 429, 446, 465, 490, 507, 529, 545, 562, 587, 606, 637, 664, 681, 705, 722, 741, 757, 777,
+    794, 812, 835, 855,
+];
+
+static ACTIONS: [Action; 43] = [
+    Action::BatchGetCaseRule,
+    Action::BatchGetField,
+    Action::BatchPutFieldOptions,
+    Action::CreateCase,
+    Action::CreateCaseRule,
+    Action::CreateDomain,
+    Action::CreateField,
+    Action::CreateLayout,
+    Action::CreateRelatedItem,
+    Action::CreateTemplate,
+    Action::DeleteCase,
+    Action::DeleteCaseRule,
+    Action::DeleteDomain,
+    Action::DeleteField,
+    Action::DeleteLayout,
+    Action::DeleteRelatedItem,
+    Action::DeleteTemplate,
+    Action::GetCase,
+    Action::GetCaseAuditEvents,
+    Action::GetCaseEventConfiguration,
+    Action::GetDomain,
+    Action::GetLayout,
+    Action::GetTemplate,
+    Action::ListCaseRules,
+    Action::ListCasesForContact,
+    Action::ListDomains,
+    Action::ListFieldOptions,
+    Action::ListFields,
+    Action::ListLayouts,
+    Action::ListTagsForResource,
+    Action::ListTemplates,
+    Action::PutCaseEventConfiguration,
+    Action::SearchAllRelatedItems,
+    Action::SearchCases,
+    Action::SearchRelatedItems,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateCase,
+    Action::UpdateCaseRule,
+    Action::UpdateField,
+    Action::UpdateLayout,
+    Action::UpdateRelatedItem,
+    Action::UpdateTemplate,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 43] = [
-        Action::BatchGetCaseRule,
-        Action::BatchGetField,
-        Action::BatchPutFieldOptions,
-        Action::CreateCase,
-        Action::CreateCaseRule,
-        Action::CreateDomain,
-        Action::CreateField,
-        Action::CreateLayout,
-        Action::CreateRelatedItem,
-        Action::CreateTemplate,
-        Action::DeleteCase,
-        Action::DeleteCaseRule,
-        Action::DeleteDomain,
-        Action::DeleteField,
-        Action::DeleteLayout,
-        Action::DeleteRelatedItem,
-        Action::DeleteTemplate,
-        Action::GetCase,
-        Action::GetCaseAuditEvents,
-        Action::GetCaseEventConfiguration,
-        Action::GetDomain,
-        Action::GetLayout,
-        Action::GetTemplate,
-        Action::ListCaseRules,
-        Action::ListCasesForContact,
-        Action::ListDomains,
-        Action::ListFieldOptions,
-        Action::ListFields,
-        Action::ListLayouts,
-        Action::ListTagsForResource,
-        Action::ListTemplates,
-        Action::PutCaseEventConfiguration,
-        Action::SearchAllRelatedItems,
-        Action::SearchCases,
-        Action::SearchRelatedItems,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateCase,
-        Action::UpdateCaseRule,
-        Action::UpdateField,
-        Action::UpdateLayout,
-        Action::UpdateRelatedItem,
-        Action::UpdateTemplate,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `cases:BatchGetCaseRule`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchGetCaseRule`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(2886 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -393,34 +364,32 @@ pub enum ResourceType {
     Template,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 7] = [
-    "Case",
-    "CaseRule",
-    "Domain",
-    "Field",
-    "Layout",
-    "RelatedItem",
-    "Template",
+static RESOURCE_TYPE_NAMES: &str = "CaseCaseRuleDomainFieldLayoutRelatedItemTemplate";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 7] = [4, 12, 18, 23, 29, 40, 48];
+
+static RESOURCE_TYPES: [ResourceType; 7] = [
+    ResourceType::Case,
+    ResourceType::CaseRule,
+    ResourceType::Domain,
+    ResourceType::Field,
+    ResourceType::Layout,
+    ResourceType::RelatedItem,
+    ResourceType::Template,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 7] = [
-        ResourceType::Case,
-        ResourceType::CaseRule,
-        ResourceType::Domain,
-        ResourceType::Field,
-        ResourceType::Layout,
-        ResourceType::RelatedItem,
-        ResourceType::Template,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -429,6 +398,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -452,16 +422,11 @@ pub enum ConditionKey {
     ConnectUserArn,
 }
 
-const CONDITION_KEY_NAMES: [&str; 6] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "cases:CreatedBy",
-    "cases:RelatedItemType",
-    "connect:UserArn",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyscases:CreatedBycases:RelatedItemTypeconnect:UserArn";
 
-const CONDITION_KEY_TYPES: [KeyType; 6] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 6] = [24, 49, 60, 75, 96, 111];
+
+static CONDITION_KEY_TYPES: [KeyType; 6] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -470,34 +435,40 @@ const CONDITION_KEY_TYPES: [KeyType; 6] = [
     KeyType::Arn,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 6] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::CasesCreatedBy,
+    ConditionKey::CasesRelatedItemType,
+    ConditionKey::ConnectUserArn,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 6] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::CasesCreatedBy,
-        ConditionKey::CasesRelatedItemType,
-        ConditionKey::ConnectUserArn,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

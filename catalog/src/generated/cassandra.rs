@@ -123,88 +123,80 @@ pub enum Action {
     UpdatePartitioner,
 }
 
-const ACTION_NAMES: [&str; 21] = [
-    "cassandra:Alter",
-    "cassandra:AlterMultiRegionResource",
-    "cassandra:Create",
-    "cassandra:CreateMultiRegionResource",
-    "cassandra:Drop",
-    "cassandra:DropMultiRegionResource",
-    "cassandra:GetRecords",
-    "cassandra:GetShardIterator",
-    "cassandra:GetStream",
-    "cassandra:ListStreams",
-    "cassandra:Modify",
-    "cassandra:ModifyMultiRegionResource",
-    "cassandra:Restore",
-    "cassandra:RestoreMultiRegionTable",
-    "cassandra:Select",
-    "cassandra:SelectMultiRegionResource",
-    "cassandra:TagMultiRegionResource",
-    "cassandra:TagResource",
-    "cassandra:UnTagMultiRegionResource",
-    "cassandra:UntagResource",
-    "cassandra:UpdatePartitioner",
+static ACTION_NAMES: &str = "cassandra:Altercassandra:AlterMultiRegionResourcecassandra:Createcassandra:CreateMultiRegionResourcecassandra:Dropcassandra:DropMultiRegionResourcecassandra:GetRecordscassandra:GetShardIteratorcassandra:GetStreamcassandra:ListStreamscassandra:Modifycassandra:ModifyMultiRegionResourcecassandra:Restorecassandra:RestoreMultiRegionTablecassandra:Selectcassandra:SelectMultiRegionResourcecassandra:TagMultiRegionResourcecassandra:TagResourcecassandra:UnTagMultiRegionResourcecassandra:UntagResourcecassandra:UpdatePartitioner";
+
+static ACTION_NAME_ENDS: [u32; 21] = [
+    15, 49, 65, 100, 114, 147, 167, 193, 212, 233, 249, 284, 301, 334, 350, 385, 417, 438, 472,
+    495, 522,
+];
+
+static ACTIONS: [Action; 21] = [
+    Action::Alter,
+    Action::AlterMultiRegionResource,
+    Action::Create,
+    Action::CreateMultiRegionResource,
+    Action::Drop,
+    Action::DropMultiRegionResource,
+    Action::GetRecords,
+    Action::GetShardIterator,
+    Action::GetStream,
+    Action::ListStreams,
+    Action::Modify,
+    Action::ModifyMultiRegionResource,
+    Action::Restore,
+    Action::RestoreMultiRegionTable,
+    Action::Select,
+    Action::SelectMultiRegionResource,
+    Action::TagMultiRegionResource,
+    Action::TagResource,
+    Action::UnTagMultiRegionResource,
+    Action::UntagResource,
+    Action::UpdatePartitioner,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 21] = [
-        Action::Alter,
-        Action::AlterMultiRegionResource,
-        Action::Create,
-        Action::CreateMultiRegionResource,
-        Action::Drop,
-        Action::DropMultiRegionResource,
-        Action::GetRecords,
-        Action::GetShardIterator,
-        Action::GetStream,
-        Action::ListStreams,
-        Action::Modify,
-        Action::ModifyMultiRegionResource,
-        Action::Restore,
-        Action::RestoreMultiRegionTable,
-        Action::Select,
-        Action::SelectMultiRegionResource,
-        Action::TagMultiRegionResource,
-        Action::TagResource,
-        Action::UnTagMultiRegionResource,
-        Action::UntagResource,
-        Action::UpdatePartitioner,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `cassandra:Alter`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `Alter`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(2929 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -228,22 +220,28 @@ pub enum ResourceType {
     Table,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = ["keyspace", "stream", "table"];
+static RESOURCE_TYPE_NAMES: &str = "keyspacestreamtable";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [8, 14, 19];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::Keyspace,
+    ResourceType::Stream,
+    ResourceType::Table,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::Keyspace,
-        ResourceType::Stream,
-        ResourceType::Table,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -252,6 +250,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -269,40 +268,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -294,164 +294,120 @@ pub enum Action {
     UpdateReport,
 }
 
-const ACTION_NAMES: [&str; 59] = [
-    "ce:CreateAnomalyMonitor",
-    "ce:CreateAnomalySubscription",
-    "ce:CreateCostCategoryDefinition",
-    "ce:CreateNotificationSubscription",
-    "ce:CreateReport",
-    "ce:DeleteAnomalyMonitor",
-    "ce:DeleteAnomalySubscription",
-    "ce:DeleteCostCategoryDefinition",
-    "ce:DeleteNotificationSubscription",
-    "ce:DeleteReport",
-    "ce:DescribeCostCategoryDefinition",
-    "ce:DescribeNotificationSubscription",
-    "ce:DescribeReport",
-    "ce:GetAnomalies",
-    "ce:GetAnomalyMonitors",
-    "ce:GetAnomalySubscriptions",
-    "ce:GetApproximateUsageRecords",
-    "ce:GetCommitmentPurchaseAnalysis",
-    "ce:GetConsoleActionSetEnforced",
-    "ce:GetCostAndUsage",
-    "ce:GetCostAndUsageComparisons",
-    "ce:GetCostAndUsageWithResources",
-    "ce:GetCostCategories",
-    "ce:GetCostComparisonDrivers",
-    "ce:GetCostForecast",
-    "ce:GetDimensionValues",
-    "ce:GetPreferences",
-    "ce:GetReservationCoverage",
-    "ce:GetReservationPurchaseRecommendation",
-    "ce:GetReservationUtilization",
-    "ce:GetRightsizingRecommendation",
-    "ce:GetSavingsPlanPurchaseRecommendationDetails",
-    "ce:GetSavingsPlansCoverage",
-    "ce:GetSavingsPlansPurchaseRecommendation",
-    "ce:GetSavingsPlansUtilization",
-    "ce:GetSavingsPlansUtilizationDetails",
-    "ce:GetTags",
-    "ce:GetUsageForecast",
-    "ce:ListCommitmentPurchaseAnalyses",
-    "ce:ListCostAllocationTagBackfillHistory",
-    "ce:ListCostAllocationTags",
-    "ce:ListCostCategoryDefinitions",
-    "ce:ListCostCategoryResourceAssociations",
-    "ce:ListSavingsPlansPurchaseRecommendationGeneration",
-    "ce:ListTagsForResource",
-    "ce:ProvideAnomalyFeedback",
-    "ce:StartCommitmentPurchaseAnalysis",
-    "ce:StartCostAllocationTagBackfill",
-    "ce:StartSavingsPlansPurchaseRecommendationGeneration",
-    "ce:TagResource",
-    "ce:UntagResource",
-    "ce:UpdateAnomalyMonitor",
-    "ce:UpdateAnomalySubscription",
-    "ce:UpdateConsoleActionSetEnforced",
-    "ce:UpdateCostAllocationTagsStatus",
-    "ce:UpdateCostCategoryDefinition",
-    "ce:UpdateNotificationSubscription",
-    "ce:UpdatePreferences",
-    "ce:UpdateReport",
+static ACTION_NAMES: &str = "ce:CreateAnomalyMonitorce:CreateAnomalySubscriptionce:CreateCostCategoryDefinitionce:CreateNotificationSubscriptionce:CreateReportce:DeleteAnomalyMonitorce:DeleteAnomalySubscriptionce:DeleteCostCategoryDefinitionce:DeleteNotificationSubscriptionce:DeleteReportce:DescribeCostCategoryDefinitionce:DescribeNotificationSubscriptionce:DescribeReportce:GetAnomaliesce:GetAnomalyMonitorsce:GetAnomalySubscriptionsce:GetApproximateUsageRecordsce:GetCommitmentPurchaseAnalysisce:GetConsoleActionSetEnforcedce:GetCostAndUsagece:GetCostAndUsageComparisonsce:GetCostAndUsageWithResourcesce:GetCostCategoriesce:GetCostComparisonDriversce:GetCostForecastce:GetDimensionValuesce:GetPreferencesce:GetReservationCoveragece:GetReservationPurchaseRecommendationce:GetReservationUtilizationce:GetRightsizingRecommendationce:GetSavingsPlanPurchaseRecommendationDetailsce:GetSavingsPlansCoveragece:GetSavingsPlansPurchaseRecommendationce:GetSavingsPlansUtilizationce:GetSavingsPlansUtilizationDetailsce:GetTagsce:GetUsageForecastce:ListCommitmentPurchaseAnalysesce:ListCostAllocationTagBackfillHistoryce:ListCostAllocationTagsce:ListCostCategoryDefinitionsce:ListCostCategoryResourceAssociationsce:ListSavingsPlansPurchaseRecommendationGenerationce:ListTagsForResourcece:ProvideAnomalyFeedbackce:StartCommitmentPurchaseAnalysisce:StartCostAllocationTagBackfillce:StartSavingsPlansPurchaseRecommendationGenerationce:TagResourcece:UntagResourcece:UpdateAnomalyMonitorce:UpdateAnomalySubscriptionce:UpdateConsoleActionSetEnforcedce:UpdateCostAllocationTagsStatusce:UpdateCostCategoryDefinitionce:UpdateNotificationSubscriptionce:UpdatePreferencesce:UpdateReport";
+
+static ACTION_NAME_ENDS: [u32; 59] = [
+    23, 51, 82, 115, 130, 153, 181, 212, 245, 260, 293, 328, 345, 360, 381, 407, 436, 468, 498,
+    516, 545, 576, 596, 623, 641, 662, 679, 704, 743, 771, 802, 848, 874, 914, 943, 979, 989, 1008,
+    1041, 1080, 1105, 1135, 1174, 1225, 1247, 1272, 1306, 1339, 1391, 1405, 1421, 1444, 1472, 1505,
+    1538, 1569, 1602, 1622, 1637,
+];
+
+static ACTIONS: [Action; 59] = [
+    Action::CreateAnomalyMonitor,
+    Action::CreateAnomalySubscription,
+    Action::CreateCostCategoryDefinition,
+    Action::CreateNotificationSubscription,
+    Action::CreateReport,
+    Action::DeleteAnomalyMonitor,
+    Action::DeleteAnomalySubscription,
+    Action::DeleteCostCategoryDefinition,
+    Action::DeleteNotificationSubscription,
+    Action::DeleteReport,
+    Action::DescribeCostCategoryDefinition,
+    Action::DescribeNotificationSubscription,
+    Action::DescribeReport,
+    Action::GetAnomalies,
+    Action::GetAnomalyMonitors,
+    Action::GetAnomalySubscriptions,
+    Action::GetApproximateUsageRecords,
+    Action::GetCommitmentPurchaseAnalysis,
+    Action::GetConsoleActionSetEnforced,
+    Action::GetCostAndUsage,
+    Action::GetCostAndUsageComparisons,
+    Action::GetCostAndUsageWithResources,
+    Action::GetCostCategories,
+    Action::GetCostComparisonDrivers,
+    Action::GetCostForecast,
+    Action::GetDimensionValues,
+    Action::GetPreferences,
+    Action::GetReservationCoverage,
+    Action::GetReservationPurchaseRecommendation,
+    Action::GetReservationUtilization,
+    Action::GetRightsizingRecommendation,
+    Action::GetSavingsPlanPurchaseRecommendationDetails,
+    Action::GetSavingsPlansCoverage,
+    Action::GetSavingsPlansPurchaseRecommendation,
+    Action::GetSavingsPlansUtilization,
+    Action::GetSavingsPlansUtilizationDetails,
+    Action::GetTags,
+    Action::GetUsageForecast,
+    Action::ListCommitmentPurchaseAnalyses,
+    Action::ListCostAllocationTagBackfillHistory,
+    Action::ListCostAllocationTags,
+    Action::ListCostCategoryDefinitions,
+    Action::ListCostCategoryResourceAssociations,
+    Action::ListSavingsPlansPurchaseRecommendationGeneration,
+    Action::ListTagsForResource,
+    Action::ProvideAnomalyFeedback,
+    Action::StartCommitmentPurchaseAnalysis,
+    Action::StartCostAllocationTagBackfill,
+    Action::StartSavingsPlansPurchaseRecommendationGeneration,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAnomalyMonitor,
+    Action::UpdateAnomalySubscription,
+    Action::UpdateConsoleActionSetEnforced,
+    Action::UpdateCostAllocationTagsStatus,
+    Action::UpdateCostCategoryDefinition,
+    Action::UpdateNotificationSubscription,
+    Action::UpdatePreferences,
+    Action::UpdateReport,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 59] = [
-        Action::CreateAnomalyMonitor,
-        Action::CreateAnomalySubscription,
-        Action::CreateCostCategoryDefinition,
-        Action::CreateNotificationSubscription,
-        Action::CreateReport,
-        Action::DeleteAnomalyMonitor,
-        Action::DeleteAnomalySubscription,
-        Action::DeleteCostCategoryDefinition,
-        Action::DeleteNotificationSubscription,
-        Action::DeleteReport,
-        Action::DescribeCostCategoryDefinition,
-        Action::DescribeNotificationSubscription,
-        Action::DescribeReport,
-        Action::GetAnomalies,
-        Action::GetAnomalyMonitors,
-        Action::GetAnomalySubscriptions,
-        Action::GetApproximateUsageRecords,
-        Action::GetCommitmentPurchaseAnalysis,
-        Action::GetConsoleActionSetEnforced,
-        Action::GetCostAndUsage,
-        Action::GetCostAndUsageComparisons,
-        Action::GetCostAndUsageWithResources,
-        Action::GetCostCategories,
-        Action::GetCostComparisonDrivers,
-        Action::GetCostForecast,
-        Action::GetDimensionValues,
-        Action::GetPreferences,
-        Action::GetReservationCoverage,
-        Action::GetReservationPurchaseRecommendation,
-        Action::GetReservationUtilization,
-        Action::GetRightsizingRecommendation,
-        Action::GetSavingsPlanPurchaseRecommendationDetails,
-        Action::GetSavingsPlansCoverage,
-        Action::GetSavingsPlansPurchaseRecommendation,
-        Action::GetSavingsPlansUtilization,
-        Action::GetSavingsPlansUtilizationDetails,
-        Action::GetTags,
-        Action::GetUsageForecast,
-        Action::ListCommitmentPurchaseAnalyses,
-        Action::ListCostAllocationTagBackfillHistory,
-        Action::ListCostAllocationTags,
-        Action::ListCostCategoryDefinitions,
-        Action::ListCostCategoryResourceAssociations,
-        Action::ListSavingsPlansPurchaseRecommendationGeneration,
-        Action::ListTagsForResource,
-        Action::ProvideAnomalyFeedback,
-        Action::StartCommitmentPurchaseAnalysis,
-        Action::StartCostAllocationTagBackfill,
-        Action::StartSavingsPlansPurchaseRecommendationGeneration,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAnomalyMonitor,
-        Action::UpdateAnomalySubscription,
-        Action::UpdateConsoleActionSetEnforced,
-        Action::UpdateCostAllocationTagsStatus,
-        Action::UpdateCostCategoryDefinition,
-        Action::UpdateNotificationSubscription,
-        Action::UpdatePreferences,
-        Action::UpdateReport,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `ce:CreateAnomalyMonitor`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateAnomalyMonitor`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(2950 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -479,28 +435,29 @@ pub enum ResourceType {
     Costcategory,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = [
-    "anomalymonitor",
-    "anomalysubscription",
-    "billingview",
-    "costcategory",
+static RESOURCE_TYPE_NAMES: &str = "anomalymonitoranomalysubscriptionbillingviewcostcategory";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [14, 33, 44, 56];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::Anomalymonitor,
+    ResourceType::Anomalysubscription,
+    ResourceType::Billingview,
+    ResourceType::Costcategory,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::Anomalymonitor,
-        ResourceType::Anomalysubscription,
-        ResourceType::Billingview,
-        ResourceType::Costcategory,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -509,6 +466,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -526,40 +484,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -199,124 +199,99 @@ pub enum Action {
     UpdateSlackChannelConfiguration,
 }
 
-const ACTION_NAMES: [&str; 39] = [
-    "chatbot:AssociateToConfiguration",
-    "chatbot:CreateChimeWebhookConfiguration",
-    "chatbot:CreateCustomAction",
-    "chatbot:CreateMicrosoftTeamsChannelConfiguration",
-    "chatbot:CreateSlackChannelConfiguration",
-    "chatbot:DeleteChimeWebhookConfiguration",
-    "chatbot:DeleteCustomAction",
-    "chatbot:DeleteMicrosoftTeamsChannelConfiguration",
-    "chatbot:DeleteMicrosoftTeamsConfiguredTeam",
-    "chatbot:DeleteMicrosoftTeamsUserIdentity",
-    "chatbot:DeleteSlackChannelConfiguration",
-    "chatbot:DeleteSlackUserIdentity",
-    "chatbot:DeleteSlackWorkspaceAuthorization",
-    "chatbot:DescribeChimeWebhookConfigurations",
-    "chatbot:DescribeSlackChannelConfigurations",
-    "chatbot:DescribeSlackChannels",
-    "chatbot:DescribeSlackUserIdentities",
-    "chatbot:DescribeSlackWorkspaces",
-    "chatbot:DisassociateFromConfiguration",
-    "chatbot:GetAccountPreferences",
-    "chatbot:GetCustomAction",
-    "chatbot:GetMicrosoftTeamsChannelConfiguration",
-    "chatbot:GetMicrosoftTeamsOauthParameters",
-    "chatbot:GetSlackOauthParameters",
-    "chatbot:ListAssociations",
-    "chatbot:ListCustomActions",
-    "chatbot:ListMicrosoftTeamsChannelConfigurations",
-    "chatbot:ListMicrosoftTeamsConfiguredTeams",
-    "chatbot:ListMicrosoftTeamsUserIdentities",
-    "chatbot:ListTagsForResource",
-    "chatbot:RedeemMicrosoftTeamsOauthCode",
-    "chatbot:RedeemSlackOauthCode",
-    "chatbot:TagResource",
-    "chatbot:UntagResource",
-    "chatbot:UpdateAccountPreferences",
-    "chatbot:UpdateChimeWebhookConfiguration",
-    "chatbot:UpdateCustomAction",
-    "chatbot:UpdateMicrosoftTeamsChannelConfiguration",
-    "chatbot:UpdateSlackChannelConfiguration",
+static ACTION_NAMES: &str = "chatbot:AssociateToConfigurationchatbot:CreateChimeWebhookConfigurationchatbot:CreateCustomActionchatbot:CreateMicrosoftTeamsChannelConfigurationchatbot:CreateSlackChannelConfigurationchatbot:DeleteChimeWebhookConfigurationchatbot:DeleteCustomActionchatbot:DeleteMicrosoftTeamsChannelConfigurationchatbot:DeleteMicrosoftTeamsConfiguredTeamchatbot:DeleteMicrosoftTeamsUserIdentitychatbot:DeleteSlackChannelConfigurationchatbot:DeleteSlackUserIdentitychatbot:DeleteSlackWorkspaceAuthorizationchatbot:DescribeChimeWebhookConfigurationschatbot:DescribeSlackChannelConfigurationschatbot:DescribeSlackChannelschatbot:DescribeSlackUserIdentitieschatbot:DescribeSlackWorkspaceschatbot:DisassociateFromConfigurationchatbot:GetAccountPreferenceschatbot:GetCustomActionchatbot:GetMicrosoftTeamsChannelConfigurationchatbot:GetMicrosoftTeamsOauthParameterschatbot:GetSlackOauthParameterschatbot:ListAssociationschatbot:ListCustomActionschatbot:ListMicrosoftTeamsChannelConfigurationschatbot:ListMicrosoftTeamsConfiguredTeamschatbot:ListMicrosoftTeamsUserIdentitieschatbot:ListTagsForResourcechatbot:RedeemMicrosoftTeamsOauthCodechatbot:RedeemSlackOauthCodechatbot:TagResourcechatbot:UntagResourcechatbot:UpdateAccountPreferenceschatbot:UpdateChimeWebhookConfigurationchatbot:UpdateCustomActionchatbot:UpdateMicrosoftTeamsChannelConfigurationchatbot:UpdateSlackChannelConfiguration";
+
+static ACTION_NAME_ENDS: [u32; 39] = [
+    32, 71, 97, 145, 184, 223, 249, 297, 339, 379, 418, 449, 490, 532, 574, 603, 638, 669, 706,
+    735, 758, 803, 843, 874, 898, 923, 970, 1011, 1051, 1078, 1115, 1143, 1162, 1183, 1215, 1254,
+    1280, 1328, 1367,
+];
+
+static ACTIONS: [Action; 39] = [
+    Action::AssociateToConfiguration,
+    Action::CreateChimeWebhookConfiguration,
+    Action::CreateCustomAction,
+    Action::CreateMicrosoftTeamsChannelConfiguration,
+    Action::CreateSlackChannelConfiguration,
+    Action::DeleteChimeWebhookConfiguration,
+    Action::DeleteCustomAction,
+    Action::DeleteMicrosoftTeamsChannelConfiguration,
+    Action::DeleteMicrosoftTeamsConfiguredTeam,
+    Action::DeleteMicrosoftTeamsUserIdentity,
+    Action::DeleteSlackChannelConfiguration,
+    Action::DeleteSlackUserIdentity,
+    Action::DeleteSlackWorkspaceAuthorization,
+    Action::DescribeChimeWebhookConfigurations,
+    Action::DescribeSlackChannelConfigurations,
+    Action::DescribeSlackChannels,
+    Action::DescribeSlackUserIdentities,
+    Action::DescribeSlackWorkspaces,
+    Action::DisassociateFromConfiguration,
+    Action::GetAccountPreferences,
+    Action::GetCustomAction,
+    Action::GetMicrosoftTeamsChannelConfiguration,
+    Action::GetMicrosoftTeamsOauthParameters,
+    Action::GetSlackOauthParameters,
+    Action::ListAssociations,
+    Action::ListCustomActions,
+    Action::ListMicrosoftTeamsChannelConfigurations,
+    Action::ListMicrosoftTeamsConfiguredTeams,
+    Action::ListMicrosoftTeamsUserIdentities,
+    Action::ListTagsForResource,
+    Action::RedeemMicrosoftTeamsOauthCode,
+    Action::RedeemSlackOauthCode,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAccountPreferences,
+    Action::UpdateChimeWebhookConfiguration,
+    Action::UpdateCustomAction,
+    Action::UpdateMicrosoftTeamsChannelConfiguration,
+    Action::UpdateSlackChannelConfiguration,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 39] = [
-        Action::AssociateToConfiguration,
-        Action::CreateChimeWebhookConfiguration,
-        Action::CreateCustomAction,
-        Action::CreateMicrosoftTeamsChannelConfiguration,
-        Action::CreateSlackChannelConfiguration,
-        Action::DeleteChimeWebhookConfiguration,
-        Action::DeleteCustomAction,
-        Action::DeleteMicrosoftTeamsChannelConfiguration,
-        Action::DeleteMicrosoftTeamsConfiguredTeam,
-        Action::DeleteMicrosoftTeamsUserIdentity,
-        Action::DeleteSlackChannelConfiguration,
-        Action::DeleteSlackUserIdentity,
-        Action::DeleteSlackWorkspaceAuthorization,
-        Action::DescribeChimeWebhookConfigurations,
-        Action::DescribeSlackChannelConfigurations,
-        Action::DescribeSlackChannels,
-        Action::DescribeSlackUserIdentities,
-        Action::DescribeSlackWorkspaces,
-        Action::DisassociateFromConfiguration,
-        Action::GetAccountPreferences,
-        Action::GetCustomAction,
-        Action::GetMicrosoftTeamsChannelConfiguration,
-        Action::GetMicrosoftTeamsOauthParameters,
-        Action::GetSlackOauthParameters,
-        Action::ListAssociations,
-        Action::ListCustomActions,
-        Action::ListMicrosoftTeamsChannelConfigurations,
-        Action::ListMicrosoftTeamsConfiguredTeams,
-        Action::ListMicrosoftTeamsUserIdentities,
-        Action::ListTagsForResource,
-        Action::RedeemMicrosoftTeamsOauthCode,
-        Action::RedeemSlackOauthCode,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAccountPreferences,
-        Action::UpdateChimeWebhookConfiguration,
-        Action::UpdateCustomAction,
-        Action::UpdateMicrosoftTeamsChannelConfiguration,
-        Action::UpdateSlackChannelConfiguration,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `chatbot:AssociateToConfiguration`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateToConfiguration`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(3009 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -336,21 +311,27 @@ pub enum ResourceType {
     CustomAction,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["ChatbotConfiguration", "custom-action"];
+static RESOURCE_TYPE_NAMES: &str = "ChatbotConfigurationcustom-action";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [20, 33];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [
+    ResourceType::ChatbotConfiguration,
+    ResourceType::CustomAction,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [
-        ResourceType::ChatbotConfiguration,
-        ResourceType::CustomAction,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -359,6 +340,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -376,40 +358,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

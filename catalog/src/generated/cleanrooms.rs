@@ -557,260 +557,171 @@ pub enum Action {
     UpdateProtectedQuery,
 }
 
-const ACTION_NAMES: [&str; 107] = [
-    "cleanrooms:BatchGetCollaborationAnalysisTemplate",
-    "cleanrooms:BatchGetSchema",
-    "cleanrooms:BatchGetSchemaAnalysisRule",
-    "cleanrooms:CreateAnalysisTemplate",
-    "cleanrooms:CreateCollaboration",
-    "cleanrooms:CreateCollaborationChangeRequest",
-    "cleanrooms:CreateConfiguredAudienceModelAssociation",
-    "cleanrooms:CreateConfiguredTable",
-    "cleanrooms:CreateConfiguredTableAnalysisRule",
-    "cleanrooms:CreateConfiguredTableAssociation",
-    "cleanrooms:CreateConfiguredTableAssociationAnalysisRule",
-    "cleanrooms:CreateIdMappingTable",
-    "cleanrooms:CreateIdNamespaceAssociation",
-    "cleanrooms:CreateIntermediateTable",
-    "cleanrooms:CreateIntermediateTableAnalysisRule",
-    "cleanrooms:CreateMembership",
-    "cleanrooms:CreatePrivacyBudgetTemplate",
-    "cleanrooms:DeleteAnalysisTemplate",
-    "cleanrooms:DeleteCollaboration",
-    "cleanrooms:DeleteConfiguredAudienceModelAssociation",
-    "cleanrooms:DeleteConfiguredTable",
-    "cleanrooms:DeleteConfiguredTableAnalysisRule",
-    "cleanrooms:DeleteConfiguredTableAssociation",
-    "cleanrooms:DeleteConfiguredTableAssociationAnalysisRule",
-    "cleanrooms:DeleteIdMappingTable",
-    "cleanrooms:DeleteIdNamespaceAssociation",
-    "cleanrooms:DeleteIntermediateTable",
-    "cleanrooms:DeleteIntermediateTableAnalysisRule",
-    "cleanrooms:DeleteMember",
-    "cleanrooms:DeleteMembership",
-    "cleanrooms:DeletePrivacyBudgetTemplate",
-    "cleanrooms:DisallowIntermediateTable",
-    "cleanrooms:GetAnalysisLogExport",
-    "cleanrooms:GetAnalysisTemplate",
-    "cleanrooms:GetCollaboration",
-    "cleanrooms:GetCollaborationAnalysisTemplate",
-    "cleanrooms:GetCollaborationChangeRequest",
-    "cleanrooms:GetCollaborationConfiguredAudienceModelAssociation",
-    "cleanrooms:GetCollaborationIdNamespaceAssociation",
-    "cleanrooms:GetCollaborationPrivacyBudgetTemplate",
-    "cleanrooms:GetConfiguredAudienceModelAssociation",
-    "cleanrooms:GetConfiguredTable",
-    "cleanrooms:GetConfiguredTableAnalysisRule",
-    "cleanrooms:GetConfiguredTableAssociation",
-    "cleanrooms:GetConfiguredTableAssociationAnalysisRule",
-    "cleanrooms:GetIdMappingTable",
-    "cleanrooms:GetIdNamespaceAssociation",
-    "cleanrooms:GetIntermediateTable",
-    "cleanrooms:GetIntermediateTableAnalysisRule",
-    "cleanrooms:GetMembership",
-    "cleanrooms:GetPrivacyBudgetTemplate",
-    "cleanrooms:GetProtectedJob",
-    "cleanrooms:GetProtectedQuery",
-    "cleanrooms:GetSchema",
-    "cleanrooms:GetSchemaAnalysisRule",
-    "cleanrooms:ListAnalysisLogExports",
-    "cleanrooms:ListAnalysisTemplates",
-    "cleanrooms:ListCollaborationAnalysisTemplates",
-    "cleanrooms:ListCollaborationChangeRequests",
-    "cleanrooms:ListCollaborationConfiguredAudienceModelAssociations",
-    "cleanrooms:ListCollaborationIdNamespaceAssociations",
-    "cleanrooms:ListCollaborationPrivacyBudgets",
-    "cleanrooms:ListCollaborationPrivacyBudgetTemplates",
-    "cleanrooms:ListCollaborations",
-    "cleanrooms:ListConfiguredAudienceModelAssociations",
-    "cleanrooms:ListConfiguredTableAssociations",
-    "cleanrooms:ListConfiguredTables",
-    "cleanrooms:ListIdMappingTables",
-    "cleanrooms:ListIdNamespaceAssociations",
-    "cleanrooms:ListIntermediateTables",
-    "cleanrooms:ListIntermediateTableVersions",
-    "cleanrooms:ListMembers",
-    "cleanrooms:ListMemberships",
-    "cleanrooms:ListPrivacyBudgets",
-    "cleanrooms:ListPrivacyBudgetTemplates",
-    "cleanrooms:ListProtectedJobs",
-    "cleanrooms:ListProtectedQueries",
-    "cleanrooms:ListSchemas",
-    "cleanrooms:ListTagsForResource",
-    "cleanrooms:PassCollaboration",
-    "cleanrooms:PassMembership",
-    "cleanrooms:PopulateIdMappingTable",
-    "cleanrooms:PopulateIntermediateTable",
-    "cleanrooms:PreviewPrivacyImpact",
-    "cleanrooms:StartAnalysisLogExport",
-    "cleanrooms:StartProtectedJob",
-    "cleanrooms:StartProtectedQuery",
-    "cleanrooms:TagResource",
-    "cleanrooms:UntagResource",
-    "cleanrooms:UpdateAnalysisTemplate",
-    "cleanrooms:UpdateCollaboration",
-    "cleanrooms:UpdateCollaborationChangeRequest",
-    "cleanrooms:UpdateConfiguredAudienceModelAssociation",
-    "cleanrooms:UpdateConfiguredTable",
-    "cleanrooms:UpdateConfiguredTableAllowedColumns",
-    "cleanrooms:UpdateConfiguredTableAnalysisRule",
-    "cleanrooms:UpdateConfiguredTableAssociation",
-    "cleanrooms:UpdateConfiguredTableAssociationAnalysisRule",
-    "cleanrooms:UpdateConfiguredTableReference",
-    "cleanrooms:UpdateIdMappingTable",
-    "cleanrooms:UpdateIdNamespaceAssociation",
-    "cleanrooms:UpdateIntermediateTable",
-    "cleanrooms:UpdateIntermediateTableAnalysisRule",
-    "cleanrooms:UpdateMembership",
-    "cleanrooms:UpdatePrivacyBudgetTemplate",
-    "cleanrooms:UpdateProtectedJob",
-    "cleanrooms:UpdateProtectedQuery",
+static ACTION_NAMES: &str = "cleanrooms:BatchGetCollaborationAnalysisTemplatecleanrooms:BatchGetSchemacleanrooms:BatchGetSchemaAnalysisRulecleanrooms:CreateAnalysisTemplatecleanrooms:CreateCollaborationcleanrooms:CreateCollaborationChangeRequestcleanrooms:CreateConfiguredAudienceModelAssociationcleanrooms:CreateConfiguredTablecleanrooms:CreateConfiguredTableAnalysisRulecleanrooms:CreateConfiguredTableAssociationcleanrooms:CreateConfiguredTableAssociationAnalysisRulecleanrooms:CreateIdMappingTablecleanrooms:CreateIdNamespaceAssociationcleanrooms:CreateIntermediateTablecleanrooms:CreateIntermediateTableAnalysisRulecleanrooms:CreateMembershipcleanrooms:CreatePrivacyBudgetTemplatecleanrooms:DeleteAnalysisTemplatecleanrooms:DeleteCollaborationcleanrooms:DeleteConfiguredAudienceModelAssociationcleanrooms:DeleteConfiguredTablecleanrooms:DeleteConfiguredTableAnalysisRulecleanrooms:DeleteConfiguredTableAssociationcleanrooms:DeleteConfiguredTableAssociationAnalysisRulecleanrooms:DeleteIdMappingTablecleanrooms:DeleteIdNamespaceAssociationcleanrooms:DeleteIntermediateTablecleanrooms:DeleteIntermediateTableAnalysisRulecleanrooms:DeleteMembercleanrooms:DeleteMembershipcleanrooms:DeletePrivacyBudgetTemplatecleanrooms:DisallowIntermediateTablecleanrooms:GetAnalysisLogExportcleanrooms:GetAnalysisTemplatecleanrooms:GetCollaborationcleanrooms:GetCollaborationAnalysisTemplatecleanrooms:GetCollaborationChangeRequestcleanrooms:GetCollaborationConfiguredAudienceModelAssociationcleanrooms:GetCollaborationIdNamespaceAssociationcleanrooms:GetCollaborationPrivacyBudgetTemplatecleanrooms:GetConfiguredAudienceModelAssociationcleanrooms:GetConfiguredTablecleanrooms:GetConfiguredTableAnalysisRulecleanrooms:GetConfiguredTableAssociationcleanrooms:GetConfiguredTableAssociationAnalysisRulecleanrooms:GetIdMappingTablecleanrooms:GetIdNamespaceAssociationcleanrooms:GetIntermediateTablecleanrooms:GetIntermediateTableAnalysisRulecleanrooms:GetMembershipcleanrooms:GetPrivacyBudgetTemplatecleanrooms:GetProtectedJobcleanrooms:GetProtectedQuerycleanrooms:GetSchemacleanrooms:GetSchemaAnalysisRulecleanrooms:ListAnalysisLogExportscleanrooms:ListAnalysisTemplatescleanrooms:ListCollaborationAnalysisTemplatescleanrooms:ListCollaborationChangeRequestscleanrooms:ListCollaborationConfiguredAudienceModelAssociationscleanrooms:ListCollaborationIdNamespaceAssociationscleanrooms:ListCollaborationPrivacyBudgetscleanrooms:ListCollaborationPrivacyBudgetTemplatescleanrooms:ListCollaborationscleanrooms:ListConfiguredAudienceModelAssociationscleanrooms:ListConfiguredTableAssociationscleanrooms:ListConfiguredTablescleanrooms:ListIdMappingTablescleanrooms:ListIdNamespaceAssociationscleanrooms:ListIntermediateTablescleanrooms:ListIntermediateTableVersionscleanrooms:ListMemberscleanrooms:ListMembershipscleanrooms:ListPrivacyBudgetscleanrooms:ListPrivacyBudgetTemplatescleanrooms:ListProtectedJobscleanrooms:ListProtectedQueriescleanrooms:ListSchemascleanrooms:ListTagsForResourcecleanrooms:PassCollaborationcleanrooms:PassMembershipcleanrooms:PopulateIdMappingTablecleanrooms:PopulateIntermediateTablecleanrooms:PreviewPrivacyImpactcleanrooms:StartAnalysisLogExportcleanrooms:StartProtectedJobcleanrooms:StartProtectedQuerycleanrooms:TagResourcecleanrooms:UntagResourcecleanrooms:UpdateAnalysisTemplatecleanrooms:UpdateCollaborationcleanrooms:UpdateCollaborationChangeRequestcleanrooms:UpdateConfiguredAudienceModelAssociationcleanrooms:UpdateConfiguredTablecleanrooms:UpdateConfiguredTableAllowedColumnscleanrooms:UpdateConfiguredTableAnalysisRulecleanrooms:UpdateConfiguredTableAssociationcleanrooms:UpdateConfiguredTableAssociationAnalysisRulecleanrooms:UpdateConfiguredTableReferencecleanrooms:UpdateIdMappingTablecleanrooms:UpdateIdNamespaceAssociationcleanrooms:UpdateIntermediateTablecleanrooms:UpdateIntermediateTableAnalysisRulecleanrooms:UpdateMembershipcleanrooms:UpdatePrivacyBudgetTemplatecleanrooms:UpdateProtectedJobcleanrooms:UpdateProtectedQuery";
+
+static ACTION_NAME_ENDS: [u32; 107] = [
+    48, 73, 110, 143, 173, 216, 267, 299, 343, 386, 441, 472, 511, 545, 591, 618, 656, 689, 719,
+    770, 802, 846, 889, 944, 975, 1014, 1048, 1094, 1117, 1144, 1182, 1218, 1249, 1279, 1306, 1349,
+    1389, 1450, 1499, 1547, 1595, 1624, 1665, 1705, 1757, 1785, 1821, 1852, 1895, 1919, 1954, 1980,
+    2008, 2028, 2060, 2093, 2125, 2170, 2212, 2275, 2326, 2368, 2418, 2447, 2497, 2539, 2570, 2600,
+    2638, 2671, 2711, 2733, 2759, 2788, 2825, 2853, 2884, 2906, 2936, 2964, 2989, 3022, 3058, 3089,
+    3122, 3150, 3180, 3202, 3226, 3259, 3289, 3332, 3383, 3415, 3461, 3505, 3548, 3603, 3644, 3675,
+    3714, 3748, 3794, 3821, 3859, 3888, 3919,
+];
+
+static ACTIONS: [Action; 107] = [
+    Action::BatchGetCollaborationAnalysisTemplate,
+    Action::BatchGetSchema,
+    Action::BatchGetSchemaAnalysisRule,
+    Action::CreateAnalysisTemplate,
+    Action::CreateCollaboration,
+    Action::CreateCollaborationChangeRequest,
+    Action::CreateConfiguredAudienceModelAssociation,
+    Action::CreateConfiguredTable,
+    Action::CreateConfiguredTableAnalysisRule,
+    Action::CreateConfiguredTableAssociation,
+    Action::CreateConfiguredTableAssociationAnalysisRule,
+    Action::CreateIdMappingTable,
+    Action::CreateIdNamespaceAssociation,
+    Action::CreateIntermediateTable,
+    Action::CreateIntermediateTableAnalysisRule,
+    Action::CreateMembership,
+    Action::CreatePrivacyBudgetTemplate,
+    Action::DeleteAnalysisTemplate,
+    Action::DeleteCollaboration,
+    Action::DeleteConfiguredAudienceModelAssociation,
+    Action::DeleteConfiguredTable,
+    Action::DeleteConfiguredTableAnalysisRule,
+    Action::DeleteConfiguredTableAssociation,
+    Action::DeleteConfiguredTableAssociationAnalysisRule,
+    Action::DeleteIdMappingTable,
+    Action::DeleteIdNamespaceAssociation,
+    Action::DeleteIntermediateTable,
+    Action::DeleteIntermediateTableAnalysisRule,
+    Action::DeleteMember,
+    Action::DeleteMembership,
+    Action::DeletePrivacyBudgetTemplate,
+    Action::DisallowIntermediateTable,
+    Action::GetAnalysisLogExport,
+    Action::GetAnalysisTemplate,
+    Action::GetCollaboration,
+    Action::GetCollaborationAnalysisTemplate,
+    Action::GetCollaborationChangeRequest,
+    Action::GetCollaborationConfiguredAudienceModelAssociation,
+    Action::GetCollaborationIdNamespaceAssociation,
+    Action::GetCollaborationPrivacyBudgetTemplate,
+    Action::GetConfiguredAudienceModelAssociation,
+    Action::GetConfiguredTable,
+    Action::GetConfiguredTableAnalysisRule,
+    Action::GetConfiguredTableAssociation,
+    Action::GetConfiguredTableAssociationAnalysisRule,
+    Action::GetIdMappingTable,
+    Action::GetIdNamespaceAssociation,
+    Action::GetIntermediateTable,
+    Action::GetIntermediateTableAnalysisRule,
+    Action::GetMembership,
+    Action::GetPrivacyBudgetTemplate,
+    Action::GetProtectedJob,
+    Action::GetProtectedQuery,
+    Action::GetSchema,
+    Action::GetSchemaAnalysisRule,
+    Action::ListAnalysisLogExports,
+    Action::ListAnalysisTemplates,
+    Action::ListCollaborationAnalysisTemplates,
+    Action::ListCollaborationChangeRequests,
+    Action::ListCollaborationConfiguredAudienceModelAssociations,
+    Action::ListCollaborationIdNamespaceAssociations,
+    Action::ListCollaborationPrivacyBudgets,
+    Action::ListCollaborationPrivacyBudgetTemplates,
+    Action::ListCollaborations,
+    Action::ListConfiguredAudienceModelAssociations,
+    Action::ListConfiguredTableAssociations,
+    Action::ListConfiguredTables,
+    Action::ListIdMappingTables,
+    Action::ListIdNamespaceAssociations,
+    Action::ListIntermediateTables,
+    Action::ListIntermediateTableVersions,
+    Action::ListMembers,
+    Action::ListMemberships,
+    Action::ListPrivacyBudgets,
+    Action::ListPrivacyBudgetTemplates,
+    Action::ListProtectedJobs,
+    Action::ListProtectedQueries,
+    Action::ListSchemas,
+    Action::ListTagsForResource,
+    Action::PassCollaboration,
+    Action::PassMembership,
+    Action::PopulateIdMappingTable,
+    Action::PopulateIntermediateTable,
+    Action::PreviewPrivacyImpact,
+    Action::StartAnalysisLogExport,
+    Action::StartProtectedJob,
+    Action::StartProtectedQuery,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAnalysisTemplate,
+    Action::UpdateCollaboration,
+    Action::UpdateCollaborationChangeRequest,
+    Action::UpdateConfiguredAudienceModelAssociation,
+    Action::UpdateConfiguredTable,
+    Action::UpdateConfiguredTableAllowedColumns,
+    Action::UpdateConfiguredTableAnalysisRule,
+    Action::UpdateConfiguredTableAssociation,
+    Action::UpdateConfiguredTableAssociationAnalysisRule,
+    Action::UpdateConfiguredTableReference,
+    Action::UpdateIdMappingTable,
+    Action::UpdateIdNamespaceAssociation,
+    Action::UpdateIntermediateTable,
+    Action::UpdateIntermediateTableAnalysisRule,
+    Action::UpdateMembership,
+    Action::UpdatePrivacyBudgetTemplate,
+    Action::UpdateProtectedJob,
+    Action::UpdateProtectedQuery,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 107] = [
-        Action::BatchGetCollaborationAnalysisTemplate,
-        Action::BatchGetSchema,
-        Action::BatchGetSchemaAnalysisRule,
-        Action::CreateAnalysisTemplate,
-        Action::CreateCollaboration,
-        Action::CreateCollaborationChangeRequest,
-        Action::CreateConfiguredAudienceModelAssociation,
-        Action::CreateConfiguredTable,
-        Action::CreateConfiguredTableAnalysisRule,
-        Action::CreateConfiguredTableAssociation,
-        Action::CreateConfiguredTableAssociationAnalysisRule,
-        Action::CreateIdMappingTable,
-        Action::CreateIdNamespaceAssociation,
-        Action::CreateIntermediateTable,
-        Action::CreateIntermediateTableAnalysisRule,
-        Action::CreateMembership,
-        Action::CreatePrivacyBudgetTemplate,
-        Action::DeleteAnalysisTemplate,
-        Action::DeleteCollaboration,
-        Action::DeleteConfiguredAudienceModelAssociation,
-        Action::DeleteConfiguredTable,
-        Action::DeleteConfiguredTableAnalysisRule,
-        Action::DeleteConfiguredTableAssociation,
-        Action::DeleteConfiguredTableAssociationAnalysisRule,
-        Action::DeleteIdMappingTable,
-        Action::DeleteIdNamespaceAssociation,
-        Action::DeleteIntermediateTable,
-        Action::DeleteIntermediateTableAnalysisRule,
-        Action::DeleteMember,
-        Action::DeleteMembership,
-        Action::DeletePrivacyBudgetTemplate,
-        Action::DisallowIntermediateTable,
-        Action::GetAnalysisLogExport,
-        Action::GetAnalysisTemplate,
-        Action::GetCollaboration,
-        Action::GetCollaborationAnalysisTemplate,
-        Action::GetCollaborationChangeRequest,
-        Action::GetCollaborationConfiguredAudienceModelAssociation,
-        Action::GetCollaborationIdNamespaceAssociation,
-        Action::GetCollaborationPrivacyBudgetTemplate,
-        Action::GetConfiguredAudienceModelAssociation,
-        Action::GetConfiguredTable,
-        Action::GetConfiguredTableAnalysisRule,
-        Action::GetConfiguredTableAssociation,
-        Action::GetConfiguredTableAssociationAnalysisRule,
-        Action::GetIdMappingTable,
-        Action::GetIdNamespaceAssociation,
-        Action::GetIntermediateTable,
-        Action::GetIntermediateTableAnalysisRule,
-        Action::GetMembership,
-        Action::GetPrivacyBudgetTemplate,
-        Action::GetProtectedJob,
-        Action::GetProtectedQuery,
-        Action::GetSchema,
-        Action::GetSchemaAnalysisRule,
-        Action::ListAnalysisLogExports,
-        Action::ListAnalysisTemplates,
-        Action::ListCollaborationAnalysisTemplates,
-        Action::ListCollaborationChangeRequests,
-        Action::ListCollaborationConfiguredAudienceModelAssociations,
-        Action::ListCollaborationIdNamespaceAssociations,
-        Action::ListCollaborationPrivacyBudgets,
-        Action::ListCollaborationPrivacyBudgetTemplates,
-        Action::ListCollaborations,
-        Action::ListConfiguredAudienceModelAssociations,
-        Action::ListConfiguredTableAssociations,
-        Action::ListConfiguredTables,
-        Action::ListIdMappingTables,
-        Action::ListIdNamespaceAssociations,
-        Action::ListIntermediateTables,
-        Action::ListIntermediateTableVersions,
-        Action::ListMembers,
-        Action::ListMemberships,
-        Action::ListPrivacyBudgets,
-        Action::ListPrivacyBudgetTemplates,
-        Action::ListProtectedJobs,
-        Action::ListProtectedQueries,
-        Action::ListSchemas,
-        Action::ListTagsForResource,
-        Action::PassCollaboration,
-        Action::PassMembership,
-        Action::PopulateIdMappingTable,
-        Action::PopulateIntermediateTable,
-        Action::PreviewPrivacyImpact,
-        Action::StartAnalysisLogExport,
-        Action::StartProtectedJob,
-        Action::StartProtectedQuery,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAnalysisTemplate,
-        Action::UpdateCollaboration,
-        Action::UpdateCollaborationChangeRequest,
-        Action::UpdateConfiguredAudienceModelAssociation,
-        Action::UpdateConfiguredTable,
-        Action::UpdateConfiguredTableAllowedColumns,
-        Action::UpdateConfiguredTableAnalysisRule,
-        Action::UpdateConfiguredTableAssociation,
-        Action::UpdateConfiguredTableAssociationAnalysisRule,
-        Action::UpdateConfiguredTableReference,
-        Action::UpdateIdMappingTable,
-        Action::UpdateIdNamespaceAssociation,
-        Action::UpdateIntermediateTable,
-        Action::UpdateIntermediateTableAnalysisRule,
-        Action::UpdateMembership,
-        Action::UpdatePrivacyBudgetTemplate,
-        Action::UpdateProtectedJob,
-        Action::UpdateProtectedQuery,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `cleanrooms:BatchGetCollaborationAnalysisTemplate`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchGetCollaborationAnalysisTemplate`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(3364 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -862,40 +773,35 @@ pub enum ResourceType {
     Privacybudgettemplate,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 10] = [
-    "analysistemplate",
-    "collaboration",
-    "configuredaudiencemodelassociation",
-    "configuredtable",
-    "configuredtableassociation",
-    "idmappingtable",
-    "idnamespaceassociation",
-    "intermediatetable",
-    "membership",
-    "privacybudgettemplate",
+static RESOURCE_TYPE_NAMES: &str = "analysistemplatecollaborationconfiguredaudiencemodelassociationconfiguredtableconfiguredtableassociationidmappingtableidnamespaceassociationintermediatetablemembershipprivacybudgettemplate";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 10] = [16, 29, 63, 78, 104, 118, 140, 157, 167, 188];
+
+static RESOURCE_TYPES: [ResourceType; 10] = [
+    ResourceType::Analysistemplate,
+    ResourceType::Collaboration,
+    ResourceType::Configuredaudiencemodelassociation,
+    ResourceType::Configuredtable,
+    ResourceType::Configuredtableassociation,
+    ResourceType::Idmappingtable,
+    ResourceType::Idnamespaceassociation,
+    ResourceType::Intermediatetable,
+    ResourceType::Membership,
+    ResourceType::Privacybudgettemplate,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 10] = [
-        ResourceType::Analysistemplate,
-        ResourceType::Collaboration,
-        ResourceType::Configuredaudiencemodelassociation,
-        ResourceType::Configuredtable,
-        ResourceType::Configuredtableassociation,
-        ResourceType::Idmappingtable,
-        ResourceType::Idnamespaceassociation,
-        ResourceType::Intermediatetable,
-        ResourceType::Membership,
-        ResourceType::Privacybudgettemplate,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -904,6 +810,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -921,40 +828,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

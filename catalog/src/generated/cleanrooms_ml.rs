@@ -343,164 +343,120 @@ pub enum Action {
     UpdateConfiguredAudienceModel,
 }
 
-const ACTION_NAMES: [&str; 59] = [
-    "cleanrooms-ml:CancelTrainedModel",
-    "cleanrooms-ml:CancelTrainedModelInferenceJob",
-    "cleanrooms-ml:CreateAudienceModel",
-    "cleanrooms-ml:CreateConfiguredAudienceModel",
-    "cleanrooms-ml:CreateConfiguredModelAlgorithm",
-    "cleanrooms-ml:CreateConfiguredModelAlgorithmAssociation",
-    "cleanrooms-ml:CreateMLInputChannel",
-    "cleanrooms-ml:CreateTrainedModel",
-    "cleanrooms-ml:CreateTrainingDataset",
-    "cleanrooms-ml:DeleteAudienceGenerationJob",
-    "cleanrooms-ml:DeleteAudienceModel",
-    "cleanrooms-ml:DeleteConfiguredAudienceModel",
-    "cleanrooms-ml:DeleteConfiguredAudienceModelPolicy",
-    "cleanrooms-ml:DeleteConfiguredModelAlgorithm",
-    "cleanrooms-ml:DeleteConfiguredModelAlgorithmAssociation",
-    "cleanrooms-ml:DeleteMLConfiguration",
-    "cleanrooms-ml:DeleteMLInputChannelData",
-    "cleanrooms-ml:DeleteTrainedModelOutput",
-    "cleanrooms-ml:DeleteTrainingDataset",
-    "cleanrooms-ml:GetAudienceGenerationJob",
-    "cleanrooms-ml:GetAudienceModel",
-    "cleanrooms-ml:GetCollaborationConfiguredModelAlgorithmAssociation",
-    "cleanrooms-ml:GetCollaborationMLInputChannel",
-    "cleanrooms-ml:GetCollaborationTrainedModel",
-    "cleanrooms-ml:GetConfiguredAudienceModel",
-    "cleanrooms-ml:GetConfiguredAudienceModelPolicy",
-    "cleanrooms-ml:GetConfiguredModelAlgorithm",
-    "cleanrooms-ml:GetConfiguredModelAlgorithmAssociation",
-    "cleanrooms-ml:GetMLConfiguration",
-    "cleanrooms-ml:GetMLInputChannel",
-    "cleanrooms-ml:GetTrainedModel",
-    "cleanrooms-ml:GetTrainedModelInferenceJob",
-    "cleanrooms-ml:GetTrainingDataset",
-    "cleanrooms-ml:ListAudienceExportJobs",
-    "cleanrooms-ml:ListAudienceGenerationJobs",
-    "cleanrooms-ml:ListAudienceModels",
-    "cleanrooms-ml:ListCollaborationConfiguredModelAlgorithmAssociations",
-    "cleanrooms-ml:ListCollaborationMLInputChannels",
-    "cleanrooms-ml:ListCollaborationTrainedModelExportJobs",
-    "cleanrooms-ml:ListCollaborationTrainedModelInferenceJobs",
-    "cleanrooms-ml:ListCollaborationTrainedModels",
-    "cleanrooms-ml:ListConfiguredAudienceModels",
-    "cleanrooms-ml:ListConfiguredModelAlgorithmAssociations",
-    "cleanrooms-ml:ListConfiguredModelAlgorithms",
-    "cleanrooms-ml:ListMLInputChannels",
-    "cleanrooms-ml:ListTagsForResource",
-    "cleanrooms-ml:ListTrainedModelInferenceJobs",
-    "cleanrooms-ml:ListTrainedModels",
-    "cleanrooms-ml:ListTrainedModelVersions",
-    "cleanrooms-ml:ListTrainingDatasets",
-    "cleanrooms-ml:PutConfiguredAudienceModelPolicy",
-    "cleanrooms-ml:PutMLConfiguration",
-    "cleanrooms-ml:StartAudienceExportJob",
-    "cleanrooms-ml:StartAudienceGenerationJob",
-    "cleanrooms-ml:StartTrainedModelExportJob",
-    "cleanrooms-ml:StartTrainedModelInferenceJob",
-    "cleanrooms-ml:TagResource",
-    "cleanrooms-ml:UnTagResource",
-    "cleanrooms-ml:UpdateConfiguredAudienceModel",
+static ACTION_NAMES: &str = "cleanrooms-ml:CancelTrainedModelcleanrooms-ml:CancelTrainedModelInferenceJobcleanrooms-ml:CreateAudienceModelcleanrooms-ml:CreateConfiguredAudienceModelcleanrooms-ml:CreateConfiguredModelAlgorithmcleanrooms-ml:CreateConfiguredModelAlgorithmAssociationcleanrooms-ml:CreateMLInputChannelcleanrooms-ml:CreateTrainedModelcleanrooms-ml:CreateTrainingDatasetcleanrooms-ml:DeleteAudienceGenerationJobcleanrooms-ml:DeleteAudienceModelcleanrooms-ml:DeleteConfiguredAudienceModelcleanrooms-ml:DeleteConfiguredAudienceModelPolicycleanrooms-ml:DeleteConfiguredModelAlgorithmcleanrooms-ml:DeleteConfiguredModelAlgorithmAssociationcleanrooms-ml:DeleteMLConfigurationcleanrooms-ml:DeleteMLInputChannelDatacleanrooms-ml:DeleteTrainedModelOutputcleanrooms-ml:DeleteTrainingDatasetcleanrooms-ml:GetAudienceGenerationJobcleanrooms-ml:GetAudienceModelcleanrooms-ml:GetCollaborationConfiguredModelAlgorithmAssociationcleanrooms-ml:GetCollaborationMLInputChannelcleanrooms-ml:GetCollaborationTrainedModelcleanrooms-ml:GetConfiguredAudienceModelcleanrooms-ml:GetConfiguredAudienceModelPolicycleanrooms-ml:GetConfiguredModelAlgorithmcleanrooms-ml:GetConfiguredModelAlgorithmAssociationcleanrooms-ml:GetMLConfigurationcleanrooms-ml:GetMLInputChannelcleanrooms-ml:GetTrainedModelcleanrooms-ml:GetTrainedModelInferenceJobcleanrooms-ml:GetTrainingDatasetcleanrooms-ml:ListAudienceExportJobscleanrooms-ml:ListAudienceGenerationJobscleanrooms-ml:ListAudienceModelscleanrooms-ml:ListCollaborationConfiguredModelAlgorithmAssociationscleanrooms-ml:ListCollaborationMLInputChannelscleanrooms-ml:ListCollaborationTrainedModelExportJobscleanrooms-ml:ListCollaborationTrainedModelInferenceJobscleanrooms-ml:ListCollaborationTrainedModelscleanrooms-ml:ListConfiguredAudienceModelscleanrooms-ml:ListConfiguredModelAlgorithmAssociationscleanrooms-ml:ListConfiguredModelAlgorithmscleanrooms-ml:ListMLInputChannelscleanrooms-ml:ListTagsForResourcecleanrooms-ml:ListTrainedModelInferenceJobscleanrooms-ml:ListTrainedModelscleanrooms-ml:ListTrainedModelVersionscleanrooms-ml:ListTrainingDatasetscleanrooms-ml:PutConfiguredAudienceModelPolicycleanrooms-ml:PutMLConfigurationcleanrooms-ml:StartAudienceExportJobcleanrooms-ml:StartAudienceGenerationJobcleanrooms-ml:StartTrainedModelExportJobcleanrooms-ml:StartTrainedModelInferenceJobcleanrooms-ml:TagResourcecleanrooms-ml:UnTagResourcecleanrooms-ml:UpdateConfiguredAudienceModel";
+
+static ACTION_NAME_ENDS: [u32; 59] = [
+    32, 76, 109, 152, 196, 251, 285, 317, 352, 393, 426, 469, 518, 562, 617, 652, 690, 728, 763,
+    801, 831, 896, 940, 982, 1022, 1068, 1109, 1161, 1193, 1224, 1253, 1294, 1326, 1362, 1402,
+    1434, 1501, 1547, 1600, 1656, 1700, 1742, 1796, 1839, 1872, 1905, 1948, 1979, 2017, 2051, 2097,
+    2129, 2165, 2205, 2245, 2288, 2313, 2340, 2383,
+];
+
+static ACTIONS: [Action; 59] = [
+    Action::CancelTrainedModel,
+    Action::CancelTrainedModelInferenceJob,
+    Action::CreateAudienceModel,
+    Action::CreateConfiguredAudienceModel,
+    Action::CreateConfiguredModelAlgorithm,
+    Action::CreateConfiguredModelAlgorithmAssociation,
+    Action::CreateMLInputChannel,
+    Action::CreateTrainedModel,
+    Action::CreateTrainingDataset,
+    Action::DeleteAudienceGenerationJob,
+    Action::DeleteAudienceModel,
+    Action::DeleteConfiguredAudienceModel,
+    Action::DeleteConfiguredAudienceModelPolicy,
+    Action::DeleteConfiguredModelAlgorithm,
+    Action::DeleteConfiguredModelAlgorithmAssociation,
+    Action::DeleteMLConfiguration,
+    Action::DeleteMLInputChannelData,
+    Action::DeleteTrainedModelOutput,
+    Action::DeleteTrainingDataset,
+    Action::GetAudienceGenerationJob,
+    Action::GetAudienceModel,
+    Action::GetCollaborationConfiguredModelAlgorithmAssociation,
+    Action::GetCollaborationMLInputChannel,
+    Action::GetCollaborationTrainedModel,
+    Action::GetConfiguredAudienceModel,
+    Action::GetConfiguredAudienceModelPolicy,
+    Action::GetConfiguredModelAlgorithm,
+    Action::GetConfiguredModelAlgorithmAssociation,
+    Action::GetMLConfiguration,
+    Action::GetMLInputChannel,
+    Action::GetTrainedModel,
+    Action::GetTrainedModelInferenceJob,
+    Action::GetTrainingDataset,
+    Action::ListAudienceExportJobs,
+    Action::ListAudienceGenerationJobs,
+    Action::ListAudienceModels,
+    Action::ListCollaborationConfiguredModelAlgorithmAssociations,
+    Action::ListCollaborationMLInputChannels,
+    Action::ListCollaborationTrainedModelExportJobs,
+    Action::ListCollaborationTrainedModelInferenceJobs,
+    Action::ListCollaborationTrainedModels,
+    Action::ListConfiguredAudienceModels,
+    Action::ListConfiguredModelAlgorithmAssociations,
+    Action::ListConfiguredModelAlgorithms,
+    Action::ListMLInputChannels,
+    Action::ListTagsForResource,
+    Action::ListTrainedModelInferenceJobs,
+    Action::ListTrainedModels,
+    Action::ListTrainedModelVersions,
+    Action::ListTrainingDatasets,
+    Action::PutConfiguredAudienceModelPolicy,
+    Action::PutMLConfiguration,
+    Action::StartAudienceExportJob,
+    Action::StartAudienceGenerationJob,
+    Action::StartTrainedModelExportJob,
+    Action::StartTrainedModelInferenceJob,
+    Action::TagResource,
+    Action::UnTagResource,
+    Action::UpdateConfiguredAudienceModel,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 59] = [
-        Action::CancelTrainedModel,
-        Action::CancelTrainedModelInferenceJob,
-        Action::CreateAudienceModel,
-        Action::CreateConfiguredAudienceModel,
-        Action::CreateConfiguredModelAlgorithm,
-        Action::CreateConfiguredModelAlgorithmAssociation,
-        Action::CreateMLInputChannel,
-        Action::CreateTrainedModel,
-        Action::CreateTrainingDataset,
-        Action::DeleteAudienceGenerationJob,
-        Action::DeleteAudienceModel,
-        Action::DeleteConfiguredAudienceModel,
-        Action::DeleteConfiguredAudienceModelPolicy,
-        Action::DeleteConfiguredModelAlgorithm,
-        Action::DeleteConfiguredModelAlgorithmAssociation,
-        Action::DeleteMLConfiguration,
-        Action::DeleteMLInputChannelData,
-        Action::DeleteTrainedModelOutput,
-        Action::DeleteTrainingDataset,
-        Action::GetAudienceGenerationJob,
-        Action::GetAudienceModel,
-        Action::GetCollaborationConfiguredModelAlgorithmAssociation,
-        Action::GetCollaborationMLInputChannel,
-        Action::GetCollaborationTrainedModel,
-        Action::GetConfiguredAudienceModel,
-        Action::GetConfiguredAudienceModelPolicy,
-        Action::GetConfiguredModelAlgorithm,
-        Action::GetConfiguredModelAlgorithmAssociation,
-        Action::GetMLConfiguration,
-        Action::GetMLInputChannel,
-        Action::GetTrainedModel,
-        Action::GetTrainedModelInferenceJob,
-        Action::GetTrainingDataset,
-        Action::ListAudienceExportJobs,
-        Action::ListAudienceGenerationJobs,
-        Action::ListAudienceModels,
-        Action::ListCollaborationConfiguredModelAlgorithmAssociations,
-        Action::ListCollaborationMLInputChannels,
-        Action::ListCollaborationTrainedModelExportJobs,
-        Action::ListCollaborationTrainedModelInferenceJobs,
-        Action::ListCollaborationTrainedModels,
-        Action::ListConfiguredAudienceModels,
-        Action::ListConfiguredModelAlgorithmAssociations,
-        Action::ListConfiguredModelAlgorithms,
-        Action::ListMLInputChannels,
-        Action::ListTagsForResource,
-        Action::ListTrainedModelInferenceJobs,
-        Action::ListTrainedModels,
-        Action::ListTrainedModelVersions,
-        Action::ListTrainingDatasets,
-        Action::PutConfiguredAudienceModelPolicy,
-        Action::PutMLConfiguration,
-        Action::StartAudienceExportJob,
-        Action::StartAudienceGenerationJob,
-        Action::StartTrainedModelExportJob,
-        Action::StartTrainedModelInferenceJob,
-        Action::TagResource,
-        Action::UnTagResource,
-        Action::UpdateConfiguredAudienceModel,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `cleanrooms-ml:CancelTrainedModel`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CancelTrainedModel`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(3471 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -548,38 +504,34 @@ pub enum ResourceType {
     Trainingdataset,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 9] = [
-    "audiencegenerationjob",
-    "audiencemodel",
-    "configuredaudiencemodel",
-    "ConfiguredModelAlgorithm",
-    "ConfiguredModelAlgorithmAssociation",
-    "MLInputChannel",
-    "TrainedModel",
-    "TrainedModelInferenceJob",
-    "trainingdataset",
+static RESOURCE_TYPE_NAMES: &str = "audiencegenerationjobaudiencemodelconfiguredaudiencemodelConfiguredModelAlgorithmConfiguredModelAlgorithmAssociationMLInputChannelTrainedModelTrainedModelInferenceJobtrainingdataset";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 9] = [21, 34, 57, 81, 116, 130, 142, 166, 181];
+
+static RESOURCE_TYPES: [ResourceType; 9] = [
+    ResourceType::Audiencegenerationjob,
+    ResourceType::Audiencemodel,
+    ResourceType::Configuredaudiencemodel,
+    ResourceType::ConfiguredModelAlgorithm,
+    ResourceType::ConfiguredModelAlgorithmAssociation,
+    ResourceType::MLInputChannel,
+    ResourceType::TrainedModel,
+    ResourceType::TrainedModelInferenceJob,
+    ResourceType::Trainingdataset,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 9] = [
-        ResourceType::Audiencegenerationjob,
-        ResourceType::Audiencemodel,
-        ResourceType::Configuredaudiencemodel,
-        ResourceType::ConfiguredModelAlgorithm,
-        ResourceType::ConfiguredModelAlgorithmAssociation,
-        ResourceType::MLInputChannel,
-        ResourceType::TrainedModel,
-        ResourceType::TrainedModelInferenceJob,
-        ResourceType::Trainingdataset,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -588,6 +540,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -607,46 +560,50 @@ pub enum ConditionKey {
     CleanroomsMlCollaborationId,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "cleanrooms-ml:CollaborationId",
-];
+static CONDITION_KEY_NAMES: &str =
+    "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyscleanrooms-ml:CollaborationId";
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [24, 49, 60, 89];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::CleanroomsMlCollaborationId,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::CleanroomsMlCollaborationId,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

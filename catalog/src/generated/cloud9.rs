@@ -158,104 +158,88 @@ pub enum Action {
     UpdateUserSettings,
 }
 
-const ACTION_NAMES: [&str; 29] = [
-    "cloud9:ActivateEC2Remote",
-    "cloud9:CreateEnvironmentEC2",
-    "cloud9:CreateEnvironmentMembership",
-    "cloud9:CreateEnvironmentSSH",
-    "cloud9:CreateEnvironmentToken",
-    "cloud9:DeleteEnvironment",
-    "cloud9:DeleteEnvironmentMembership",
-    "cloud9:DescribeEC2Remote",
-    "cloud9:DescribeEnvironmentMemberships",
-    "cloud9:DescribeEnvironments",
-    "cloud9:DescribeEnvironmentStatus",
-    "cloud9:DescribeSSHRemote",
-    "cloud9:GetEnvironmentConfig",
-    "cloud9:GetEnvironmentSettings",
-    "cloud9:GetMembershipSettings",
-    "cloud9:GetMigrationExperiences",
-    "cloud9:GetUserPublicKey",
-    "cloud9:GetUserSettings",
-    "cloud9:ListEnvironments",
-    "cloud9:ListTagsForResource",
-    "cloud9:ModifyTemporaryCredentialsOnEnvironmentEC2",
-    "cloud9:TagResource",
-    "cloud9:UntagResource",
-    "cloud9:UpdateEnvironment",
-    "cloud9:UpdateEnvironmentMembership",
-    "cloud9:UpdateEnvironmentSettings",
-    "cloud9:UpdateMembershipSettings",
-    "cloud9:UpdateSSHRemote",
-    "cloud9:UpdateUserSettings",
+static ACTION_NAMES: &str = "cloud9:ActivateEC2Remotecloud9:CreateEnvironmentEC2cloud9:CreateEnvironmentMembershipcloud9:CreateEnvironmentSSHcloud9:CreateEnvironmentTokencloud9:DeleteEnvironmentcloud9:DeleteEnvironmentMembershipcloud9:DescribeEC2Remotecloud9:DescribeEnvironmentMembershipscloud9:DescribeEnvironmentscloud9:DescribeEnvironmentStatuscloud9:DescribeSSHRemotecloud9:GetEnvironmentConfigcloud9:GetEnvironmentSettingscloud9:GetMembershipSettingscloud9:GetMigrationExperiencescloud9:GetUserPublicKeycloud9:GetUserSettingscloud9:ListEnvironmentscloud9:ListTagsForResourcecloud9:ModifyTemporaryCredentialsOnEnvironmentEC2cloud9:TagResourcecloud9:UntagResourcecloud9:UpdateEnvironmentcloud9:UpdateEnvironmentMembershipcloud9:UpdateEnvironmentSettingscloud9:UpdateMembershipSettingscloud9:UpdateSSHRemotecloud9:UpdateUserSettings";
+
+static ACTION_NAME_ENDS: [u32; 29] = [
+    24, 51, 85, 112, 141, 165, 199, 223, 260, 287, 319, 343, 370, 399, 427, 457, 480, 502, 525,
+    551, 600, 618, 638, 662, 696, 728, 759, 781, 806,
+];
+
+static ACTIONS: [Action; 29] = [
+    Action::ActivateEC2Remote,
+    Action::CreateEnvironmentEC2,
+    Action::CreateEnvironmentMembership,
+    Action::CreateEnvironmentSSH,
+    Action::CreateEnvironmentToken,
+    Action::DeleteEnvironment,
+    Action::DeleteEnvironmentMembership,
+    Action::DescribeEC2Remote,
+    Action::DescribeEnvironmentMemberships,
+    Action::DescribeEnvironments,
+    Action::DescribeEnvironmentStatus,
+    Action::DescribeSSHRemote,
+    Action::GetEnvironmentConfig,
+    Action::GetEnvironmentSettings,
+    Action::GetMembershipSettings,
+    Action::GetMigrationExperiences,
+    Action::GetUserPublicKey,
+    Action::GetUserSettings,
+    Action::ListEnvironments,
+    Action::ListTagsForResource,
+    Action::ModifyTemporaryCredentialsOnEnvironmentEC2,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateEnvironment,
+    Action::UpdateEnvironmentMembership,
+    Action::UpdateEnvironmentSettings,
+    Action::UpdateMembershipSettings,
+    Action::UpdateSSHRemote,
+    Action::UpdateUserSettings,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 29] = [
-        Action::ActivateEC2Remote,
-        Action::CreateEnvironmentEC2,
-        Action::CreateEnvironmentMembership,
-        Action::CreateEnvironmentSSH,
-        Action::CreateEnvironmentToken,
-        Action::DeleteEnvironment,
-        Action::DeleteEnvironmentMembership,
-        Action::DescribeEC2Remote,
-        Action::DescribeEnvironmentMemberships,
-        Action::DescribeEnvironments,
-        Action::DescribeEnvironmentStatus,
-        Action::DescribeSSHRemote,
-        Action::GetEnvironmentConfig,
-        Action::GetEnvironmentSettings,
-        Action::GetMembershipSettings,
-        Action::GetMigrationExperiences,
-        Action::GetUserPublicKey,
-        Action::GetUserSettings,
-        Action::ListEnvironments,
-        Action::ListTagsForResource,
-        Action::ModifyTemporaryCredentialsOnEnvironmentEC2,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateEnvironment,
-        Action::UpdateEnvironmentMembership,
-        Action::UpdateEnvironmentSettings,
-        Action::UpdateMembershipSettings,
-        Action::UpdateSSHRemote,
-        Action::UpdateUserSettings,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `cloud9:ActivateEC2Remote`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `ActivateEC2Remote`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(3530 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -271,18 +255,24 @@ pub enum ResourceType {
     Environment,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["environment"];
+static RESOURCE_TYPE_NAMES: &str = "environment";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [11];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Environment];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Environment];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -291,6 +281,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -322,20 +313,11 @@ pub enum ConditionKey {
     Cloud9UserArn,
 }
 
-const CONDITION_KEY_NAMES: [&str; 10] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "cloud9:EnvironmentId",
-    "cloud9:EnvironmentName",
-    "cloud9:InstanceType",
-    "cloud9:OwnerArn",
-    "cloud9:Permissions",
-    "cloud9:SubnetId",
-    "cloud9:UserArn",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyscloud9:EnvironmentIdcloud9:EnvironmentNamecloud9:InstanceTypecloud9:OwnerArncloud9:Permissionscloud9:SubnetIdcloud9:UserArn";
 
-const CONDITION_KEY_TYPES: [KeyType; 10] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 10] = [24, 49, 60, 80, 102, 121, 136, 154, 169, 183];
+
+static CONDITION_KEY_TYPES: [KeyType; 10] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -348,38 +330,44 @@ const CONDITION_KEY_TYPES: [KeyType; 10] = [
     KeyType::Arn,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 10] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::Cloud9EnvironmentId,
+    ConditionKey::Cloud9EnvironmentName,
+    ConditionKey::Cloud9InstanceType,
+    ConditionKey::Cloud9OwnerArn,
+    ConditionKey::Cloud9Permissions,
+    ConditionKey::Cloud9SubnetId,
+    ConditionKey::Cloud9UserArn,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 10] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::Cloud9EnvironmentId,
-        ConditionKey::Cloud9EnvironmentName,
-        ConditionKey::Cloud9InstanceType,
-        ConditionKey::Cloud9OwnerArn,
-        ConditionKey::Cloud9Permissions,
-        ConditionKey::Cloud9SubnetId,
-        ConditionKey::Cloud9UserArn,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

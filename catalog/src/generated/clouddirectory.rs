@@ -335,178 +335,127 @@ pub enum Action {
     UpgradePublishedSchema,
 }
 
-const ACTION_NAMES: [&str; 66] = [
-    "clouddirectory:AddFacetToObject",
-    "clouddirectory:ApplySchema",
-    "clouddirectory:AttachObject",
-    "clouddirectory:AttachPolicy",
-    "clouddirectory:AttachToIndex",
-    "clouddirectory:AttachTypedLink",
-    "clouddirectory:BatchRead",
-    "clouddirectory:BatchWrite",
-    "clouddirectory:CreateDirectory",
-    "clouddirectory:CreateFacet",
-    "clouddirectory:CreateIndex",
-    "clouddirectory:CreateObject",
-    "clouddirectory:CreateSchema",
-    "clouddirectory:CreateTypedLinkFacet",
-    "clouddirectory:DeleteDirectory",
-    "clouddirectory:DeleteFacet",
-    "clouddirectory:DeleteObject",
-    "clouddirectory:DeleteSchema",
-    "clouddirectory:DeleteTypedLinkFacet",
-    "clouddirectory:DetachFromIndex",
-    "clouddirectory:DetachObject",
-    "clouddirectory:DetachPolicy",
-    "clouddirectory:DetachTypedLink",
-    "clouddirectory:DisableDirectory",
-    "clouddirectory:EnableDirectory",
-    "clouddirectory:GetAppliedSchemaVersion",
-    "clouddirectory:GetDirectory",
-    "clouddirectory:GetFacet",
-    "clouddirectory:GetLinkAttributes",
-    "clouddirectory:GetObjectAttributes",
-    "clouddirectory:GetObjectInformation",
-    "clouddirectory:GetSchemaAsJson",
-    "clouddirectory:GetTypedLinkFacetInformation",
-    "clouddirectory:ListAppliedSchemaArns",
-    "clouddirectory:ListAttachedIndices",
-    "clouddirectory:ListDevelopmentSchemaArns",
-    "clouddirectory:ListDirectories",
-    "clouddirectory:ListFacetAttributes",
-    "clouddirectory:ListFacetNames",
-    "clouddirectory:ListIncomingTypedLinks",
-    "clouddirectory:ListIndex",
-    "clouddirectory:ListManagedSchemaArns",
-    "clouddirectory:ListObjectAttributes",
-    "clouddirectory:ListObjectChildren",
-    "clouddirectory:ListObjectParentPaths",
-    "clouddirectory:ListObjectParents",
-    "clouddirectory:ListObjectPolicies",
-    "clouddirectory:ListOutgoingTypedLinks",
-    "clouddirectory:ListPolicyAttachments",
-    "clouddirectory:ListPublishedSchemaArns",
-    "clouddirectory:ListTagsForResource",
-    "clouddirectory:ListTypedLinkFacetAttributes",
-    "clouddirectory:ListTypedLinkFacetNames",
-    "clouddirectory:LookupPolicy",
-    "clouddirectory:PublishSchema",
-    "clouddirectory:PutSchemaFromJson",
-    "clouddirectory:RemoveFacetFromObject",
-    "clouddirectory:TagResource",
-    "clouddirectory:UntagResource",
-    "clouddirectory:UpdateFacet",
-    "clouddirectory:UpdateLinkAttributes",
-    "clouddirectory:UpdateObjectAttributes",
-    "clouddirectory:UpdateSchema",
-    "clouddirectory:UpdateTypedLinkFacet",
-    "clouddirectory:UpgradeAppliedSchema",
-    "clouddirectory:UpgradePublishedSchema",
+static ACTION_NAMES: &str = "clouddirectory:AddFacetToObjectclouddirectory:ApplySchemaclouddirectory:AttachObjectclouddirectory:AttachPolicyclouddirectory:AttachToIndexclouddirectory:AttachTypedLinkclouddirectory:BatchReadclouddirectory:BatchWriteclouddirectory:CreateDirectoryclouddirectory:CreateFacetclouddirectory:CreateIndexclouddirectory:CreateObjectclouddirectory:CreateSchemaclouddirectory:CreateTypedLinkFacetclouddirectory:DeleteDirectoryclouddirectory:DeleteFacetclouddirectory:DeleteObjectclouddirectory:DeleteSchemaclouddirectory:DeleteTypedLinkFacetclouddirectory:DetachFromIndexclouddirectory:DetachObjectclouddirectory:DetachPolicyclouddirectory:DetachTypedLinkclouddirectory:DisableDirectoryclouddirectory:EnableDirectoryclouddirectory:GetAppliedSchemaVersionclouddirectory:GetDirectoryclouddirectory:GetFacetclouddirectory:GetLinkAttributesclouddirectory:GetObjectAttributesclouddirectory:GetObjectInformationclouddirectory:GetSchemaAsJsonclouddirectory:GetTypedLinkFacetInformationclouddirectory:ListAppliedSchemaArnsclouddirectory:ListAttachedIndicesclouddirectory:ListDevelopmentSchemaArnsclouddirectory:ListDirectoriesclouddirectory:ListFacetAttributesclouddirectory:ListFacetNamesclouddirectory:ListIncomingTypedLinksclouddirectory:ListIndexclouddirectory:ListManagedSchemaArnsclouddirectory:ListObjectAttributesclouddirectory:ListObjectChildrenclouddirectory:ListObjectParentPathsclouddirectory:ListObjectParentsclouddirectory:ListObjectPoliciesclouddirectory:ListOutgoingTypedLinksclouddirectory:ListPolicyAttachmentsclouddirectory:ListPublishedSchemaArnsclouddirectory:ListTagsForResourceclouddirectory:ListTypedLinkFacetAttributesclouddirectory:ListTypedLinkFacetNamesclouddirectory:LookupPolicyclouddirectory:PublishSchemaclouddirectory:PutSchemaFromJsonclouddirectory:RemoveFacetFromObjectclouddirectory:TagResourceclouddirectory:UntagResourceclouddirectory:UpdateFacetclouddirectory:UpdateLinkAttributesclouddirectory:UpdateObjectAttributesclouddirectory:UpdateSchemaclouddirectory:UpdateTypedLinkFacetclouddirectory:UpgradeAppliedSchemaclouddirectory:UpgradePublishedSchema";
+
+static ACTION_NAME_ENDS: [u32; 66] = [
+    31, 57, 84, 111, 139, 169, 193, 218, 248, 274, 300, 327, 354, 389, 419, 445, 472, 499, 534,
+    564, 591, 618, 648, 679, 709, 747, 774, 797, 829, 863, 898, 928, 971, 1007, 1041, 1081, 1111,
+    1145, 1174, 1211, 1235, 1271, 1306, 1339, 1375, 1407, 1440, 1477, 1513, 1551, 1585, 1628, 1666,
+    1693, 1721, 1753, 1789, 1815, 1843, 1869, 1904, 1941, 1968, 2003, 2038, 2075,
+];
+
+static ACTIONS: [Action; 66] = [
+    Action::AddFacetToObject,
+    Action::ApplySchema,
+    Action::AttachObject,
+    Action::AttachPolicy,
+    Action::AttachToIndex,
+    Action::AttachTypedLink,
+    Action::BatchRead,
+    Action::BatchWrite,
+    Action::CreateDirectory,
+    Action::CreateFacet,
+    Action::CreateIndex,
+    Action::CreateObject,
+    Action::CreateSchema,
+    Action::CreateTypedLinkFacet,
+    Action::DeleteDirectory,
+    Action::DeleteFacet,
+    Action::DeleteObject,
+    Action::DeleteSchema,
+    Action::DeleteTypedLinkFacet,
+    Action::DetachFromIndex,
+    Action::DetachObject,
+    Action::DetachPolicy,
+    Action::DetachTypedLink,
+    Action::DisableDirectory,
+    Action::EnableDirectory,
+    Action::GetAppliedSchemaVersion,
+    Action::GetDirectory,
+    Action::GetFacet,
+    Action::GetLinkAttributes,
+    Action::GetObjectAttributes,
+    Action::GetObjectInformation,
+    Action::GetSchemaAsJson,
+    Action::GetTypedLinkFacetInformation,
+    Action::ListAppliedSchemaArns,
+    Action::ListAttachedIndices,
+    Action::ListDevelopmentSchemaArns,
+    Action::ListDirectories,
+    Action::ListFacetAttributes,
+    Action::ListFacetNames,
+    Action::ListIncomingTypedLinks,
+    Action::ListIndex,
+    Action::ListManagedSchemaArns,
+    Action::ListObjectAttributes,
+    Action::ListObjectChildren,
+    Action::ListObjectParentPaths,
+    Action::ListObjectParents,
+    Action::ListObjectPolicies,
+    Action::ListOutgoingTypedLinks,
+    Action::ListPolicyAttachments,
+    Action::ListPublishedSchemaArns,
+    Action::ListTagsForResource,
+    Action::ListTypedLinkFacetAttributes,
+    Action::ListTypedLinkFacetNames,
+    Action::LookupPolicy,
+    Action::PublishSchema,
+    Action::PutSchemaFromJson,
+    Action::RemoveFacetFromObject,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateFacet,
+    Action::UpdateLinkAttributes,
+    Action::UpdateObjectAttributes,
+    Action::UpdateSchema,
+    Action::UpdateTypedLinkFacet,
+    Action::UpgradeAppliedSchema,
+    Action::UpgradePublishedSchema,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 66] = [
-        Action::AddFacetToObject,
-        Action::ApplySchema,
-        Action::AttachObject,
-        Action::AttachPolicy,
-        Action::AttachToIndex,
-        Action::AttachTypedLink,
-        Action::BatchRead,
-        Action::BatchWrite,
-        Action::CreateDirectory,
-        Action::CreateFacet,
-        Action::CreateIndex,
-        Action::CreateObject,
-        Action::CreateSchema,
-        Action::CreateTypedLinkFacet,
-        Action::DeleteDirectory,
-        Action::DeleteFacet,
-        Action::DeleteObject,
-        Action::DeleteSchema,
-        Action::DeleteTypedLinkFacet,
-        Action::DetachFromIndex,
-        Action::DetachObject,
-        Action::DetachPolicy,
-        Action::DetachTypedLink,
-        Action::DisableDirectory,
-        Action::EnableDirectory,
-        Action::GetAppliedSchemaVersion,
-        Action::GetDirectory,
-        Action::GetFacet,
-        Action::GetLinkAttributes,
-        Action::GetObjectAttributes,
-        Action::GetObjectInformation,
-        Action::GetSchemaAsJson,
-        Action::GetTypedLinkFacetInformation,
-        Action::ListAppliedSchemaArns,
-        Action::ListAttachedIndices,
-        Action::ListDevelopmentSchemaArns,
-        Action::ListDirectories,
-        Action::ListFacetAttributes,
-        Action::ListFacetNames,
-        Action::ListIncomingTypedLinks,
-        Action::ListIndex,
-        Action::ListManagedSchemaArns,
-        Action::ListObjectAttributes,
-        Action::ListObjectChildren,
-        Action::ListObjectParentPaths,
-        Action::ListObjectParents,
-        Action::ListObjectPolicies,
-        Action::ListOutgoingTypedLinks,
-        Action::ListPolicyAttachments,
-        Action::ListPublishedSchemaArns,
-        Action::ListTagsForResource,
-        Action::ListTypedLinkFacetAttributes,
-        Action::ListTypedLinkFacetNames,
-        Action::LookupPolicy,
-        Action::PublishSchema,
-        Action::PutSchemaFromJson,
-        Action::RemoveFacetFromObject,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateFacet,
-        Action::UpdateLinkAttributes,
-        Action::UpdateObjectAttributes,
-        Action::UpdateSchema,
-        Action::UpdateTypedLinkFacet,
-        Action::UpgradeAppliedSchema,
-        Action::UpgradePublishedSchema,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `clouddirectory:AddFacetToObject`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddFacetToObject`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(3559 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -526,28 +475,29 @@ pub enum ResourceType {
     PublishedSchema,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = [
-    "appliedSchema",
-    "developmentSchema",
-    "directory",
-    "publishedSchema",
+static RESOURCE_TYPE_NAMES: &str = "appliedSchemadevelopmentSchemadirectorypublishedSchema";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [13, 30, 39, 54];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::AppliedSchema,
+    ResourceType::DevelopmentSchema,
+    ResourceType::Directory,
+    ResourceType::PublishedSchema,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::AppliedSchema,
-        ResourceType::DevelopmentSchema,
-        ResourceType::Directory,
-        ResourceType::PublishedSchema,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -556,6 +506,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -566,27 +517,33 @@ impl core::fmt::Debug for ResourceType {
 #[non_exhaustive]
 pub enum ConditionKey {}
 
+static CONDITION_KEYS: [ConditionKey; 0] = [];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 0] = [];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         match self {}
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

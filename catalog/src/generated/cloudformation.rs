@@ -495,250 +495,166 @@ pub enum Action {
     ValidateTemplate,
 }
 
-const ACTION_NAMES: [&str; 102] = [
-    "cloudformation:ActivateOrganizationsAccess",
-    "cloudformation:ActivateType",
-    "cloudformation:BatchDescribeTypeConfigurations",
-    "cloudformation:CancelResourceRequest",
-    "cloudformation:CancelUpdateStack",
-    "cloudformation:ContinueUpdateRollback",
-    "cloudformation:CreateChangeSet",
-    "cloudformation:CreateGeneratedTemplate",
-    "cloudformation:CreateResource",
-    "cloudformation:CreateStack",
-    "cloudformation:CreateStackInstances",
-    "cloudformation:CreateStackRefactor",
-    "cloudformation:CreateStackSet",
-    "cloudformation:CreateUploadBucket",
-    "cloudformation:DeactivateOrganizationsAccess",
-    "cloudformation:DeactivateType",
-    "cloudformation:DeleteChangeSet",
-    "cloudformation:DeleteGeneratedTemplate",
-    "cloudformation:DeleteResource",
-    "cloudformation:DeleteStack",
-    "cloudformation:DeleteStackInstances",
-    "cloudformation:DeleteStackSet",
-    "cloudformation:DeregisterType",
-    "cloudformation:DescribeAccountLimits",
-    "cloudformation:DescribeChangeSet",
-    "cloudformation:DescribeChangeSetHooks",
-    "cloudformation:DescribeEvents",
-    "cloudformation:DescribeGeneratedTemplate",
-    "cloudformation:DescribeOrganizationsAccess",
-    "cloudformation:DescribePublisher",
-    "cloudformation:DescribeResourceScan",
-    "cloudformation:DescribeStackDriftDetectionStatus",
-    "cloudformation:DescribeStackEvents",
-    "cloudformation:DescribeStackInstance",
-    "cloudformation:DescribeStackRefactor",
-    "cloudformation:DescribeStackResource",
-    "cloudformation:DescribeStackResourceDrifts",
-    "cloudformation:DescribeStackResources",
-    "cloudformation:DescribeStacks",
-    "cloudformation:DescribeStackSet",
-    "cloudformation:DescribeStackSetOperation",
-    "cloudformation:DescribeType",
-    "cloudformation:DescribeTypeRegistration",
-    "cloudformation:DetectStackDrift",
-    "cloudformation:DetectStackResourceDrift",
-    "cloudformation:DetectStackSetDrift",
-    "cloudformation:EstimateTemplateCost",
-    "cloudformation:ExecuteChangeSet",
-    "cloudformation:ExecuteStackRefactor",
-    "cloudformation:GetGeneratedTemplate",
-    "cloudformation:GetHookResult",
-    "cloudformation:GetResource",
-    "cloudformation:GetResourceRequestStatus",
-    "cloudformation:GetStackPolicy",
-    "cloudformation:GetTemplate",
-    "cloudformation:GetTemplateSummary",
-    "cloudformation:ImportStacksToStackSet",
-    "cloudformation:ListAllHookResults",
-    "cloudformation:ListChangeSets",
-    "cloudformation:ListExports",
-    "cloudformation:ListGeneratedTemplates",
-    "cloudformation:ListHookResults",
-    "cloudformation:ListImports",
-    "cloudformation:ListResourceRequests",
-    "cloudformation:ListResources",
-    "cloudformation:ListResourceScanRelatedResources",
-    "cloudformation:ListResourceScanResources",
-    "cloudformation:ListResourceScans",
-    "cloudformation:ListStackInstanceResourceDrifts",
-    "cloudformation:ListStackInstances",
-    "cloudformation:ListStackRefactorActions",
-    "cloudformation:ListStackRefactors",
-    "cloudformation:ListStackResources",
-    "cloudformation:ListStacks",
-    "cloudformation:ListStackSetAutoDeploymentTargets",
-    "cloudformation:ListStackSetOperationResults",
-    "cloudformation:ListStackSetOperations",
-    "cloudformation:ListStackSets",
-    "cloudformation:ListTypeRegistrations",
-    "cloudformation:ListTypes",
-    "cloudformation:ListTypeVersions",
-    "cloudformation:PublishType",
-    "cloudformation:RecordHandlerProgress",
-    "cloudformation:RegisterPublisher",
-    "cloudformation:RegisterType",
-    "cloudformation:RollbackStack",
-    "cloudformation:SetStackPolicy",
-    "cloudformation:SetTypeConfiguration",
-    "cloudformation:SetTypeDefaultVersion",
-    "cloudformation:SignalResource",
-    "cloudformation:StartResourceScan",
-    "cloudformation:StopStackSetOperation",
-    "cloudformation:TagResource",
-    "cloudformation:TestType",
-    "cloudformation:UntagResource",
-    "cloudformation:UpdateGeneratedTemplate",
-    "cloudformation:UpdateResource",
-    "cloudformation:UpdateStack",
-    "cloudformation:UpdateStackInstances",
-    "cloudformation:UpdateStackSet",
-    "cloudformation:UpdateTerminationProtection",
-    "cloudformation:ValidateTemplate",
+static ACTION_NAMES: &str = "cloudformation:ActivateOrganizationsAccesscloudformation:ActivateTypecloudformation:BatchDescribeTypeConfigurationscloudformation:CancelResourceRequestcloudformation:CancelUpdateStackcloudformation:ContinueUpdateRollbackcloudformation:CreateChangeSetcloudformation:CreateGeneratedTemplatecloudformation:CreateResourcecloudformation:CreateStackcloudformation:CreateStackInstancescloudformation:CreateStackRefactorcloudformation:CreateStackSetcloudformation:CreateUploadBucketcloudformation:DeactivateOrganizationsAccesscloudformation:DeactivateTypecloudformation:DeleteChangeSetcloudformation:DeleteGeneratedTemplatecloudformation:DeleteResourcecloudformation:DeleteStackcloudformation:DeleteStackInstancescloudformation:DeleteStackSetcloudformation:DeregisterTypecloudformation:DescribeAccountLimitscloudformation:DescribeChangeSetcloudformation:DescribeChangeSetHookscloudformation:DescribeEventscloudformation:DescribeGeneratedTemplatecloudformation:DescribeOrganizationsAccesscloudformation:DescribePublishercloudformation:DescribeResourceScancloudformation:DescribeStackDriftDetectionStatuscloudformation:DescribeStackEventscloudformation:DescribeStackInstancecloudformation:DescribeStackRefactorcloudformation:DescribeStackResourcecloudformation:DescribeStackResourceDriftscloudformation:DescribeStackResourcescloudformation:DescribeStackscloudformation:DescribeStackSetcloudformation:DescribeStackSetOperationcloudformation:DescribeTypecloudformation:DescribeTypeRegistrationcloudformation:DetectStackDriftcloudformation:DetectStackResourceDriftcloudformation:DetectStackSetDriftcloudformation:EstimateTemplateCostcloudformation:ExecuteChangeSetcloudformation:ExecuteStackRefactorcloudformation:GetGeneratedTemplatecloudformation:GetHookResultcloudformation:GetResourcecloudformation:GetResourceRequestStatuscloudformation:GetStackPolicycloudformation:GetTemplatecloudformation:GetTemplateSummarycloudformation:ImportStacksToStackSetcloudformation:ListAllHookResultscloudformation:ListChangeSetscloudformation:ListExportscloudformation:ListGeneratedTemplatescloudformation:ListHookResultscloudformation:ListImportscloudformation:ListResourceRequestscloudformation:ListResourcescloudformation:ListResourceScanRelatedResourcescloudformation:ListResourceScanResourcescloudformation:ListResourceScanscloudformation:ListStackInstanceResourceDriftscloudformation:ListStackInstancescloudformation:ListStackRefactorActionscloudformation:ListStackRefactorscloudformation:ListStackResourcescloudformation:ListStackscloudformation:ListStackSetAutoDeploymentTargetscloudformation:ListStackSetOperationResultscloudformation:ListStackSetOperationscloudformation:ListStackSetscloudformation:ListTypeRegistrationscloudformation:ListTypescloudformation:ListTypeVersionscloudformation:PublishTypecloudformation:RecordHandlerProgresscloudformation:RegisterPublishercloudformation:RegisterTypecloudformation:RollbackStackcloudformation:SetStackPolicycloudformation:SetTypeConfigurationcloudformation:SetTypeDefaultVersioncloudformation:SignalResourcecloudformation:StartResourceScancloudformation:StopStackSetOperationcloudformation:TagResourcecloudformation:TestTypecloudformation:UntagResourcecloudformation:UpdateGeneratedTemplatecloudformation:UpdateResourcecloudformation:UpdateStackcloudformation:UpdateStackInstancescloudformation:UpdateStackSetcloudformation:UpdateTerminationProtectioncloudformation:ValidateTemplate";
+
+static ACTION_NAME_ENDS: [u32; 102] = [
+    42, 69, 115, 151, 183, 220, 250, 288, 317, 343, 378, 412, 441, 474, 518, 547, 577, 615, 644,
+    670, 705, 734, 763, 799, 831, 868, 897, 937, 979, 1011, 1046, 1094, 1128, 1164, 1200, 1236,
+    1278, 1315, 1344, 1375, 1415, 1442, 1481, 1512, 1551, 1585, 1620, 1651, 1686, 1721, 1749, 1775,
+    1814, 1843, 1869, 1902, 1939, 1972, 2001, 2027, 2064, 2094, 2120, 2155, 2183, 2230, 2270, 2302,
+    2348, 2381, 2420, 2453, 2486, 2511, 2559, 2602, 2639, 2667, 2703, 2727, 2758, 2784, 2820, 2852,
+    2879, 2907, 2936, 2971, 3007, 3036, 3068, 3104, 3130, 3153, 3181, 3219, 3248, 3274, 3309, 3338,
+    3380, 3411,
+];
+
+static ACTIONS: [Action; 102] = [
+    Action::ActivateOrganizationsAccess,
+    Action::ActivateType,
+    Action::BatchDescribeTypeConfigurations,
+    Action::CancelResourceRequest,
+    Action::CancelUpdateStack,
+    Action::ContinueUpdateRollback,
+    Action::CreateChangeSet,
+    Action::CreateGeneratedTemplate,
+    Action::CreateResource,
+    Action::CreateStack,
+    Action::CreateStackInstances,
+    Action::CreateStackRefactor,
+    Action::CreateStackSet,
+    Action::CreateUploadBucket,
+    Action::DeactivateOrganizationsAccess,
+    Action::DeactivateType,
+    Action::DeleteChangeSet,
+    Action::DeleteGeneratedTemplate,
+    Action::DeleteResource,
+    Action::DeleteStack,
+    Action::DeleteStackInstances,
+    Action::DeleteStackSet,
+    Action::DeregisterType,
+    Action::DescribeAccountLimits,
+    Action::DescribeChangeSet,
+    Action::DescribeChangeSetHooks,
+    Action::DescribeEvents,
+    Action::DescribeGeneratedTemplate,
+    Action::DescribeOrganizationsAccess,
+    Action::DescribePublisher,
+    Action::DescribeResourceScan,
+    Action::DescribeStackDriftDetectionStatus,
+    Action::DescribeStackEvents,
+    Action::DescribeStackInstance,
+    Action::DescribeStackRefactor,
+    Action::DescribeStackResource,
+    Action::DescribeStackResourceDrifts,
+    Action::DescribeStackResources,
+    Action::DescribeStacks,
+    Action::DescribeStackSet,
+    Action::DescribeStackSetOperation,
+    Action::DescribeType,
+    Action::DescribeTypeRegistration,
+    Action::DetectStackDrift,
+    Action::DetectStackResourceDrift,
+    Action::DetectStackSetDrift,
+    Action::EstimateTemplateCost,
+    Action::ExecuteChangeSet,
+    Action::ExecuteStackRefactor,
+    Action::GetGeneratedTemplate,
+    Action::GetHookResult,
+    Action::GetResource,
+    Action::GetResourceRequestStatus,
+    Action::GetStackPolicy,
+    Action::GetTemplate,
+    Action::GetTemplateSummary,
+    Action::ImportStacksToStackSet,
+    Action::ListAllHookResults,
+    Action::ListChangeSets,
+    Action::ListExports,
+    Action::ListGeneratedTemplates,
+    Action::ListHookResults,
+    Action::ListImports,
+    Action::ListResourceRequests,
+    Action::ListResources,
+    Action::ListResourceScanRelatedResources,
+    Action::ListResourceScanResources,
+    Action::ListResourceScans,
+    Action::ListStackInstanceResourceDrifts,
+    Action::ListStackInstances,
+    Action::ListStackRefactorActions,
+    Action::ListStackRefactors,
+    Action::ListStackResources,
+    Action::ListStacks,
+    Action::ListStackSetAutoDeploymentTargets,
+    Action::ListStackSetOperationResults,
+    Action::ListStackSetOperations,
+    Action::ListStackSets,
+    Action::ListTypeRegistrations,
+    Action::ListTypes,
+    Action::ListTypeVersions,
+    Action::PublishType,
+    Action::RecordHandlerProgress,
+    Action::RegisterPublisher,
+    Action::RegisterType,
+    Action::RollbackStack,
+    Action::SetStackPolicy,
+    Action::SetTypeConfiguration,
+    Action::SetTypeDefaultVersion,
+    Action::SignalResource,
+    Action::StartResourceScan,
+    Action::StopStackSetOperation,
+    Action::TagResource,
+    Action::TestType,
+    Action::UntagResource,
+    Action::UpdateGeneratedTemplate,
+    Action::UpdateResource,
+    Action::UpdateStack,
+    Action::UpdateStackInstances,
+    Action::UpdateStackSet,
+    Action::UpdateTerminationProtection,
+    Action::ValidateTemplate,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 102] = [
-        Action::ActivateOrganizationsAccess,
-        Action::ActivateType,
-        Action::BatchDescribeTypeConfigurations,
-        Action::CancelResourceRequest,
-        Action::CancelUpdateStack,
-        Action::ContinueUpdateRollback,
-        Action::CreateChangeSet,
-        Action::CreateGeneratedTemplate,
-        Action::CreateResource,
-        Action::CreateStack,
-        Action::CreateStackInstances,
-        Action::CreateStackRefactor,
-        Action::CreateStackSet,
-        Action::CreateUploadBucket,
-        Action::DeactivateOrganizationsAccess,
-        Action::DeactivateType,
-        Action::DeleteChangeSet,
-        Action::DeleteGeneratedTemplate,
-        Action::DeleteResource,
-        Action::DeleteStack,
-        Action::DeleteStackInstances,
-        Action::DeleteStackSet,
-        Action::DeregisterType,
-        Action::DescribeAccountLimits,
-        Action::DescribeChangeSet,
-        Action::DescribeChangeSetHooks,
-        Action::DescribeEvents,
-        Action::DescribeGeneratedTemplate,
-        Action::DescribeOrganizationsAccess,
-        Action::DescribePublisher,
-        Action::DescribeResourceScan,
-        Action::DescribeStackDriftDetectionStatus,
-        Action::DescribeStackEvents,
-        Action::DescribeStackInstance,
-        Action::DescribeStackRefactor,
-        Action::DescribeStackResource,
-        Action::DescribeStackResourceDrifts,
-        Action::DescribeStackResources,
-        Action::DescribeStacks,
-        Action::DescribeStackSet,
-        Action::DescribeStackSetOperation,
-        Action::DescribeType,
-        Action::DescribeTypeRegistration,
-        Action::DetectStackDrift,
-        Action::DetectStackResourceDrift,
-        Action::DetectStackSetDrift,
-        Action::EstimateTemplateCost,
-        Action::ExecuteChangeSet,
-        Action::ExecuteStackRefactor,
-        Action::GetGeneratedTemplate,
-        Action::GetHookResult,
-        Action::GetResource,
-        Action::GetResourceRequestStatus,
-        Action::GetStackPolicy,
-        Action::GetTemplate,
-        Action::GetTemplateSummary,
-        Action::ImportStacksToStackSet,
-        Action::ListAllHookResults,
-        Action::ListChangeSets,
-        Action::ListExports,
-        Action::ListGeneratedTemplates,
-        Action::ListHookResults,
-        Action::ListImports,
-        Action::ListResourceRequests,
-        Action::ListResources,
-        Action::ListResourceScanRelatedResources,
-        Action::ListResourceScanResources,
-        Action::ListResourceScans,
-        Action::ListStackInstanceResourceDrifts,
-        Action::ListStackInstances,
-        Action::ListStackRefactorActions,
-        Action::ListStackRefactors,
-        Action::ListStackResources,
-        Action::ListStacks,
-        Action::ListStackSetAutoDeploymentTargets,
-        Action::ListStackSetOperationResults,
-        Action::ListStackSetOperations,
-        Action::ListStackSets,
-        Action::ListTypeRegistrations,
-        Action::ListTypes,
-        Action::ListTypeVersions,
-        Action::PublishType,
-        Action::RecordHandlerProgress,
-        Action::RegisterPublisher,
-        Action::RegisterType,
-        Action::RollbackStack,
-        Action::SetStackPolicy,
-        Action::SetTypeConfiguration,
-        Action::SetTypeDefaultVersion,
-        Action::SignalResource,
-        Action::StartResourceScan,
-        Action::StopStackSetOperation,
-        Action::TagResource,
-        Action::TestType,
-        Action::UntagResource,
-        Action::UpdateGeneratedTemplate,
-        Action::UpdateResource,
-        Action::UpdateStack,
-        Action::UpdateStackInstances,
-        Action::UpdateStackSet,
-        Action::UpdateTerminationProtection,
-        Action::ValidateTemplate,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `cloudformation:ActivateOrganizationsAccess`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `ActivateOrganizationsAccess`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(3625 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -772,36 +688,34 @@ pub enum ResourceType {
     TypeHook,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 8] = [
-    "changeset",
-    "generatedtemplate",
-    "resourcescan",
-    "stack",
-    "stackset",
-    "stackset-target",
-    "type",
-    "typeHook",
+static RESOURCE_TYPE_NAMES: &str =
+    "changesetgeneratedtemplateresourcescanstackstacksetstackset-targettypetypeHook";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 8] = [9, 26, 38, 43, 51, 66, 70, 78];
+
+static RESOURCE_TYPES: [ResourceType; 8] = [
+    ResourceType::Changeset,
+    ResourceType::Generatedtemplate,
+    ResourceType::Resourcescan,
+    ResourceType::Stack,
+    ResourceType::Stackset,
+    ResourceType::StacksetTarget,
+    ResourceType::Type,
+    ResourceType::TypeHook,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 8] = [
-        ResourceType::Changeset,
-        ResourceType::Generatedtemplate,
-        ResourceType::Resourcescan,
-        ResourceType::Stack,
-        ResourceType::Stackset,
-        ResourceType::StacksetTarget,
-        ResourceType::Type,
-        ResourceType::TypeHook,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -810,6 +724,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -845,70 +760,66 @@ pub enum ConditionKey {
     CloudformationTypeArn,
 }
 
-const CONDITION_KEY_NAMES: [&str; 12] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "cloudformation:ChangeSetName",
-    "cloudformation:CreateAction",
-    "cloudformation:ImportResourceTypes",
-    "cloudformation:ResourceTypes",
-    "cloudformation:RoleArn",
-    "cloudformation:StackPolicyUrl",
-    "cloudformation:TargetRegion",
-    "cloudformation:TemplateUrl",
-    "cloudformation:TypeArn",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyscloudformation:ChangeSetNamecloudformation:CreateActioncloudformation:ImportResourceTypescloudformation:ResourceTypescloudformation:RoleArncloudformation:StackPolicyUrlcloudformation:TargetRegioncloudformation:TemplateUrlcloudformation:TypeArn";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 12] =
+    [24, 49, 60, 88, 115, 149, 177, 199, 228, 255, 281, 303];
+
+static CONDITION_KEY_TYPES: [KeyType; 12] = [
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::String,
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::Arn,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::String,
+    KeyType::Arn,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 12] = [
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::String,
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::Arn,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::String,
-    KeyType::Arn,
+static CONDITION_KEYS: [ConditionKey; 12] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::CloudformationChangeSetName,
+    ConditionKey::CloudformationCreateAction,
+    ConditionKey::CloudformationImportResourceTypes,
+    ConditionKey::CloudformationResourceTypes,
+    ConditionKey::CloudformationRoleArn,
+    ConditionKey::CloudformationStackPolicyUrl,
+    ConditionKey::CloudformationTargetRegion,
+    ConditionKey::CloudformationTemplateUrl,
+    ConditionKey::CloudformationTypeArn,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 12] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::CloudformationChangeSetName,
-        ConditionKey::CloudformationCreateAction,
-        ConditionKey::CloudformationImportResourceTypes,
-        ConditionKey::CloudformationResourceTypes,
-        ConditionKey::CloudformationRoleArn,
-        ConditionKey::CloudformationStackPolicyUrl,
-        ConditionKey::CloudformationTargetRegion,
-        ConditionKey::CloudformationTemplateUrl,
-        ConditionKey::CloudformationTypeArn,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

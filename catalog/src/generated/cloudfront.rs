@@ -816,392 +816,241 @@ pub enum Action {
     VerifyDnsConfiguration,
 }
 
-const ACTION_NAMES: [&str; 173] = [
-    "cloudfront:AllowVendedLogDeliveryForResource",
-    "cloudfront:AssociateAlias",
-    "cloudfront:AssociateDistributionTenantWebACL",
-    "cloudfront:AssociateDistributionWebACL",
-    "cloudfront:CopyDistribution",
-    "cloudfront:CreateAnycastIpList",
-    "cloudfront:CreateCachePolicy",
-    "cloudfront:CreateCloudFrontOriginAccessIdentity",
-    "cloudfront:CreateConnectionFunction",
-    "cloudfront:CreateConnectionGroup",
-    "cloudfront:CreateContinuousDeploymentPolicy",
-    "cloudfront:CreateDistribution",
-    "cloudfront:CreateDistributionTenant",
-    "cloudfront:CreateFieldLevelEncryptionConfig",
-    "cloudfront:CreateFieldLevelEncryptionProfile",
-    "cloudfront:CreateFunction",
-    "cloudfront:CreateInvalidation",
-    "cloudfront:CreateInvalidationForDistributionTenant",
-    "cloudfront:CreateKeyGroup",
-    "cloudfront:CreateKeyValueStore",
-    "cloudfront:CreateMonitoringSubscription",
-    "cloudfront:CreateOriginAccessControl",
-    "cloudfront:CreateOriginRequestPolicy",
-    "cloudfront:CreatePublicKey",
-    "cloudfront:CreateRealtimeLogConfig",
-    "cloudfront:CreateResponseHeadersPolicy",
-    "cloudfront:CreateSavingsPlan",
-    "cloudfront:CreateStreamingDistribution",
-    "cloudfront:CreateStreamingDistributionWithTags",
-    "cloudfront:CreateTrustStore",
-    "cloudfront:CreateVpcOrigin",
-    "cloudfront:DeleteAnycastIpList",
-    "cloudfront:DeleteCachePolicy",
-    "cloudfront:DeleteCloudFrontOriginAccessIdentity",
-    "cloudfront:DeleteConnectionFunction",
-    "cloudfront:DeleteConnectionGroup",
-    "cloudfront:DeleteContinuousDeploymentPolicy",
-    "cloudfront:DeleteDistribution",
-    "cloudfront:DeleteDistributionTenant",
-    "cloudfront:DeleteFieldLevelEncryptionConfig",
-    "cloudfront:DeleteFieldLevelEncryptionProfile",
-    "cloudfront:DeleteFunction",
-    "cloudfront:DeleteKeyGroup",
-    "cloudfront:DeleteKeyValueStore",
-    "cloudfront:DeleteMonitoringSubscription",
-    "cloudfront:DeleteOriginAccessControl",
-    "cloudfront:DeleteOriginRequestPolicy",
-    "cloudfront:DeletePublicKey",
-    "cloudfront:DeleteRealtimeLogConfig",
-    "cloudfront:DeleteResourcePolicy",
-    "cloudfront:DeleteResponseHeadersPolicy",
-    "cloudfront:DeleteStreamingDistribution",
-    "cloudfront:DeleteTrustStore",
-    "cloudfront:DeleteVpcOrigin",
-    "cloudfront:DescribeConnectionFunction",
-    "cloudfront:DescribeFunction",
-    "cloudfront:DescribeKeyValueStore",
-    "cloudfront:DisassociateDistributionTenantWebACL",
-    "cloudfront:DisassociateDistributionWebACL",
-    "cloudfront:GetAnycastIpList",
-    "cloudfront:GetCachePolicy",
-    "cloudfront:GetCachePolicyConfig",
-    "cloudfront:GetCloudFrontOriginAccessIdentity",
-    "cloudfront:GetCloudFrontOriginAccessIdentityConfig",
-    "cloudfront:GetConnectionFunction",
-    "cloudfront:GetConnectionGroup",
-    "cloudfront:GetConnectionGroupByRoutingEndpoint",
-    "cloudfront:GetContinuousDeploymentPolicy",
-    "cloudfront:GetContinuousDeploymentPolicyConfig",
-    "cloudfront:GetDistribution",
-    "cloudfront:GetDistributionConfig",
-    "cloudfront:GetDistributionTenant",
-    "cloudfront:GetDistributionTenantByDomain",
-    "cloudfront:GetFieldLevelEncryption",
-    "cloudfront:GetFieldLevelEncryptionConfig",
-    "cloudfront:GetFieldLevelEncryptionProfile",
-    "cloudfront:GetFieldLevelEncryptionProfileConfig",
-    "cloudfront:GetFunction",
-    "cloudfront:GetInvalidation",
-    "cloudfront:GetInvalidationForDistributionTenant",
-    "cloudfront:GetKeyGroup",
-    "cloudfront:GetKeyGroupConfig",
-    "cloudfront:GetManagedCertificateDetails",
-    "cloudfront:GetMonitoringSubscription",
-    "cloudfront:GetOriginAccessControl",
-    "cloudfront:GetOriginAccessControlConfig",
-    "cloudfront:GetOriginRequestPolicy",
-    "cloudfront:GetOriginRequestPolicyConfig",
-    "cloudfront:GetPublicKey",
-    "cloudfront:GetPublicKeyConfig",
-    "cloudfront:GetRealtimeLogConfig",
-    "cloudfront:GetResourcePolicy",
-    "cloudfront:GetResponseHeadersPolicy",
-    "cloudfront:GetResponseHeadersPolicyConfig",
-    "cloudfront:GetSavingsPlan",
-    "cloudfront:GetStreamingDistribution",
-    "cloudfront:GetStreamingDistributionConfig",
-    "cloudfront:GetTrustStore",
-    "cloudfront:GetVpcOrigin",
-    "cloudfront:ListAnycastIpLists",
-    "cloudfront:ListCachePolicies",
-    "cloudfront:ListCloudFrontOriginAccessIdentities",
-    "cloudfront:ListConflictingAliases",
-    "cloudfront:ListConnectionFunctions",
-    "cloudfront:ListConnectionGroups",
-    "cloudfront:ListContinuousDeploymentPolicies",
-    "cloudfront:ListDistributions",
-    "cloudfront:ListDistributionsByAnycastIpListId",
-    "cloudfront:ListDistributionsByCachePolicyId",
-    "cloudfront:ListDistributionsByConnectionFunction",
-    "cloudfront:ListDistributionsByConnectionMode",
-    "cloudfront:ListDistributionsByKeyGroup",
-    "cloudfront:ListDistributionsByLambdaFunction",
-    "cloudfront:ListDistributionsByOriginRequestPolicyId",
-    "cloudfront:ListDistributionsByRealtimeLogConfig",
-    "cloudfront:ListDistributionsByResponseHeadersPolicyId",
-    "cloudfront:ListDistributionsByTrustStore",
-    "cloudfront:ListDistributionsByVpcOriginId",
-    "cloudfront:ListDistributionsByWebACLId",
-    "cloudfront:ListDistributionTenants",
-    "cloudfront:ListDistributionTenantsByCustomization",
-    "cloudfront:ListDomainConflicts",
-    "cloudfront:ListFieldLevelEncryptionConfigs",
-    "cloudfront:ListFieldLevelEncryptionProfiles",
-    "cloudfront:ListFunctions",
-    "cloudfront:ListInvalidations",
-    "cloudfront:ListInvalidationsForDistributionTenant",
-    "cloudfront:ListKeyGroups",
-    "cloudfront:ListKeyValueStores",
-    "cloudfront:ListOriginAccessControls",
-    "cloudfront:ListOriginRequestPolicies",
-    "cloudfront:ListPublicKeys",
-    "cloudfront:ListRateCards",
-    "cloudfront:ListRealtimeLogConfigs",
-    "cloudfront:ListResponseHeadersPolicies",
-    "cloudfront:ListSavingsPlans",
-    "cloudfront:ListStreamingDistributions",
-    "cloudfront:ListTagsForResource",
-    "cloudfront:ListTrustStores",
-    "cloudfront:ListUsages",
-    "cloudfront:ListVpcOrigins",
-    "cloudfront:PublishConnectionFunction",
-    "cloudfront:PublishFunction",
-    "cloudfront:PutResourcePolicy",
-    "cloudfront:TagResource",
-    "cloudfront:TestConnectionFunction",
-    "cloudfront:TestFunction",
-    "cloudfront:UntagResource",
-    "cloudfront:UpdateAnycastIpList",
-    "cloudfront:UpdateCachePolicy",
-    "cloudfront:UpdateCloudFrontOriginAccessIdentity",
-    "cloudfront:UpdateConnectionFunction",
-    "cloudfront:UpdateConnectionGroup",
-    "cloudfront:UpdateContinuousDeploymentPolicy",
-    "cloudfront:UpdateDistribution",
-    "cloudfront:UpdateDistributionTenant",
-    "cloudfront:UpdateDistributionWithStagingConfig",
-    "cloudfront:UpdateDomainAssociation",
-    "cloudfront:UpdateFieldLevelEncryptionConfig",
-    "cloudfront:UpdateFieldLevelEncryptionProfile",
-    "cloudfront:UpdateFunction",
-    "cloudfront:UpdateKeyGroup",
-    "cloudfront:UpdateKeyValueStore",
-    "cloudfront:UpdateOriginAccessControl",
-    "cloudfront:UpdateOriginRequestPolicy",
-    "cloudfront:UpdatePublicKey",
-    "cloudfront:UpdateRealtimeLogConfig",
-    "cloudfront:UpdateResponseHeadersPolicy",
-    "cloudfront:UpdateSavingsPlan",
-    "cloudfront:UpdateStreamingDistribution",
-    "cloudfront:UpdateTrustStore",
-    "cloudfront:UpdateVpcOrigin",
-    "cloudfront:VerifyDnsConfiguration",
+static ACTION_NAMES: &str = "cloudfront:AllowVendedLogDeliveryForResourcecloudfront:AssociateAliascloudfront:AssociateDistributionTenantWebACLcloudfront:AssociateDistributionWebACLcloudfront:CopyDistributioncloudfront:CreateAnycastIpListcloudfront:CreateCachePolicycloudfront:CreateCloudFrontOriginAccessIdentitycloudfront:CreateConnectionFunctioncloudfront:CreateConnectionGroupcloudfront:CreateContinuousDeploymentPolicycloudfront:CreateDistributioncloudfront:CreateDistributionTenantcloudfront:CreateFieldLevelEncryptionConfigcloudfront:CreateFieldLevelEncryptionProfilecloudfront:CreateFunctioncloudfront:CreateInvalidationcloudfront:CreateInvalidationForDistributionTenantcloudfront:CreateKeyGroupcloudfront:CreateKeyValueStorecloudfront:CreateMonitoringSubscriptioncloudfront:CreateOriginAccessControlcloudfront:CreateOriginRequestPolicycloudfront:CreatePublicKeycloudfront:CreateRealtimeLogConfigcloudfront:CreateResponseHeadersPolicycloudfront:CreateSavingsPlancloudfront:CreateStreamingDistributioncloudfront:CreateStreamingDistributionWithTagscloudfront:CreateTrustStorecloudfront:CreateVpcOrigincloudfront:DeleteAnycastIpListcloudfront:DeleteCachePolicycloudfront:DeleteCloudFrontOriginAccessIdentitycloudfront:DeleteConnectionFunctioncloudfront:DeleteConnectionGroupcloudfront:DeleteContinuousDeploymentPolicycloudfront:DeleteDistributioncloudfront:DeleteDistributionTenantcloudfront:DeleteFieldLevelEncryptionConfigcloudfront:DeleteFieldLevelEncryptionProfilecloudfront:DeleteFunctioncloudfront:DeleteKeyGroupcloudfront:DeleteKeyValueStorecloudfront:DeleteMonitoringSubscriptioncloudfront:DeleteOriginAccessControlcloudfront:DeleteOriginRequestPolicycloudfront:DeletePublicKeycloudfront:DeleteRealtimeLogConfigcloudfront:DeleteResourcePolicycloudfront:DeleteResponseHeadersPolicycloudfront:DeleteStreamingDistributioncloudfront:DeleteTrustStorecloudfront:DeleteVpcOrigincloudfront:DescribeConnectionFunctioncloudfront:DescribeFunctioncloudfront:DescribeKeyValueStorecloudfront:DisassociateDistributionTenantWebACLcloudfront:DisassociateDistributionWebACLcloudfront:GetAnycastIpListcloudfront:GetCachePolicycloudfront:GetCachePolicyConfigcloudfront:GetCloudFrontOriginAccessIdentitycloudfront:GetCloudFrontOriginAccessIdentityConfigcloudfront:GetConnectionFunctioncloudfront:GetConnectionGroupcloudfront:GetConnectionGroupByRoutingEndpointcloudfront:GetContinuousDeploymentPolicycloudfront:GetContinuousDeploymentPolicyConfigcloudfront:GetDistributioncloudfront:GetDistributionConfigcloudfront:GetDistributionTenantcloudfront:GetDistributionTenantByDomaincloudfront:GetFieldLevelEncryptioncloudfront:GetFieldLevelEncryptionConfigcloudfront:GetFieldLevelEncryptionProfilecloudfront:GetFieldLevelEncryptionProfileConfigcloudfront:GetFunctioncloudfront:GetInvalidationcloudfront:GetInvalidationForDistributionTenantcloudfront:GetKeyGroupcloudfront:GetKeyGroupConfigcloudfront:GetManagedCertificateDetailscloudfront:GetMonitoringSubscriptioncloudfront:GetOriginAccessControlcloudfront:GetOriginAccessControlConfigcloudfront:GetOriginRequestPolicycloudfront:GetOriginRequestPolicyConfigcloudfront:GetPublicKeycloudfront:GetPublicKeyConfigcloudfront:GetRealtimeLogConfigcloudfront:GetResourcePolicycloudfront:GetResponseHeadersPolicycloudfront:GetResponseHeadersPolicyConfigcloudfront:GetSavingsPlancloudfront:GetStreamingDistributioncloudfront:GetStreamingDistributionConfigcloudfront:GetTrustStorecloudfront:GetVpcOrigincloudfront:ListAnycastIpListscloudfront:ListCachePoliciescloudfront:ListCloudFrontOriginAccessIdentitiescloudfront:ListConflictingAliasescloudfront:ListConnectionFunctionscloudfront:ListConnectionGroupscloudfront:ListContinuousDeploymentPoliciescloudfront:ListDistributionscloudfront:ListDistributionsByAnycastIpListIdcloudfront:ListDistributionsByCachePolicyIdcloudfront:ListDistributionsByConnectionFunctioncloudfront:ListDistributionsByConnectionModecloudfront:ListDistributionsByKeyGroupcloudfront:ListDistributionsByLambdaFunctioncloudfront:ListDistributionsByOriginRequestPolicyIdcloudfront:ListDistributionsByRealtimeLogConfigcloudfront:ListDistributionsByResponseHeadersPolicyIdcloudfront:ListDistributionsByTrustStorecloudfront:ListDistributionsByVpcOriginIdcloudfront:ListDistributionsByWebACLIdcloudfront:ListDistributionTenantscloudfront:ListDistributionTenantsByCustomizationcloudfront:ListDomainConflictscloudfront:ListFieldLevelEncryptionConfigscloudfront:ListFieldLevelEncryptionProfilescloudfront:ListFunctionscloudfront:ListInvalidationscloudfront:ListInvalidationsForDistributionTenantcloudfront:ListKeyGroupscloudfront:ListKeyValueStorescloudfront:ListOriginAccessControlscloudfront:ListOriginRequestPoliciescloudfront:ListPublicKeyscloudfront:ListRateCardscloudfront:ListRealtimeLogConfigscloudfront:ListResponseHeadersPoliciescloudfront:ListSavingsPlanscloudfront:ListStreamingDistributionscloudfront:ListTagsForResourcecloudfront:ListTrustStorescloudfront:ListUsagescloudfront:ListVpcOriginscloudfront:PublishConnectionFunctioncloudfront:PublishFunctioncloudfront:PutResourcePolicycloudfront:TagResourcecloudfront:TestConnectionFunctioncloudfront:TestFunctioncloudfront:UntagResourcecloudfront:UpdateAnycastIpListcloudfront:UpdateCachePolicycloudfront:UpdateCloudFrontOriginAccessIdentitycloudfront:UpdateConnectionFunctioncloudfront:UpdateConnectionGroupcloudfront:UpdateContinuousDeploymentPolicycloudfront:UpdateDistributioncloudfront:UpdateDistributionTenantcloudfront:UpdateDistributionWithStagingConfigcloudfront:UpdateDomainAssociationcloudfront:UpdateFieldLevelEncryptionConfigcloudfront:UpdateFieldLevelEncryptionProfilecloudfront:UpdateFunctioncloudfront:UpdateKeyGroupcloudfront:UpdateKeyValueStorecloudfront:UpdateOriginAccessControlcloudfront:UpdateOriginRequestPolicycloudfront:UpdatePublicKeycloudfront:UpdateRealtimeLogConfigcloudfront:UpdateResponseHeadersPolicycloudfront:UpdateSavingsPlancloudfront:UpdateStreamingDistributioncloudfront:UpdateTrustStorecloudfront:UpdateVpcOrigincloudfront:VerifyDnsConfiguration";
+
+static ACTION_NAME_ENDS: [u32; 173] = [
+    44, 69, 113, 151, 178, 208, 236, 283, 318, 350, 393, 422, 457, 500, 544, 569, 598, 648, 673,
+    703, 742, 778, 814, 840, 874, 912, 940, 978, 1024, 1051, 1077, 1107, 1135, 1182, 1217, 1249,
+    1292, 1321, 1356, 1399, 1443, 1468, 1493, 1523, 1562, 1598, 1634, 1660, 1694, 1725, 1763, 1801,
+    1828, 1854, 1891, 1918, 1950, 1997, 2038, 2065, 2090, 2121, 2165, 2215, 2247, 2276, 2322, 2362,
+    2408, 2434, 2466, 2498, 2538, 2572, 2612, 2653, 2700, 2722, 2748, 2795, 2817, 2845, 2884, 2920,
+    2953, 2992, 3025, 3064, 3087, 3116, 3147, 3175, 3210, 3251, 3276, 3311, 3352, 3376, 3399, 3428,
+    3456, 3503, 3536, 3570, 3601, 3644, 3672, 3717, 3760, 3808, 3852, 3890, 3934, 3985, 4032, 4085,
+    4125, 4166, 4204, 4238, 4287, 4317, 4359, 4402, 4426, 4454, 4503, 4527, 4556, 4591, 4627, 4652,
+    4676, 4709, 4747, 4774, 4811, 4841, 4867, 4888, 4913, 4949, 4975, 5003, 5025, 5058, 5081, 5105,
+    5135, 5163, 5210, 5245, 5277, 5320, 5349, 5384, 5430, 5464, 5507, 5551, 5576, 5601, 5631, 5667,
+    5703, 5729, 5763, 5801, 5829, 5867, 5894, 5920, 5953,
+];
+
+static ACTIONS: [Action; 173] = [
+    Action::AllowVendedLogDeliveryForResource,
+    Action::AssociateAlias,
+    Action::AssociateDistributionTenantWebACL,
+    Action::AssociateDistributionWebACL,
+    Action::CopyDistribution,
+    Action::CreateAnycastIpList,
+    Action::CreateCachePolicy,
+    Action::CreateCloudFrontOriginAccessIdentity,
+    Action::CreateConnectionFunction,
+    Action::CreateConnectionGroup,
+    Action::CreateContinuousDeploymentPolicy,
+    Action::CreateDistribution,
+    Action::CreateDistributionTenant,
+    Action::CreateFieldLevelEncryptionConfig,
+    Action::CreateFieldLevelEncryptionProfile,
+    Action::CreateFunction,
+    Action::CreateInvalidation,
+    Action::CreateInvalidationForDistributionTenant,
+    Action::CreateKeyGroup,
+    Action::CreateKeyValueStore,
+    Action::CreateMonitoringSubscription,
+    Action::CreateOriginAccessControl,
+    Action::CreateOriginRequestPolicy,
+    Action::CreatePublicKey,
+    Action::CreateRealtimeLogConfig,
+    Action::CreateResponseHeadersPolicy,
+    Action::CreateSavingsPlan,
+    Action::CreateStreamingDistribution,
+    Action::CreateStreamingDistributionWithTags,
+    Action::CreateTrustStore,
+    Action::CreateVpcOrigin,
+    Action::DeleteAnycastIpList,
+    Action::DeleteCachePolicy,
+    Action::DeleteCloudFrontOriginAccessIdentity,
+    Action::DeleteConnectionFunction,
+    Action::DeleteConnectionGroup,
+    Action::DeleteContinuousDeploymentPolicy,
+    Action::DeleteDistribution,
+    Action::DeleteDistributionTenant,
+    Action::DeleteFieldLevelEncryptionConfig,
+    Action::DeleteFieldLevelEncryptionProfile,
+    Action::DeleteFunction,
+    Action::DeleteKeyGroup,
+    Action::DeleteKeyValueStore,
+    Action::DeleteMonitoringSubscription,
+    Action::DeleteOriginAccessControl,
+    Action::DeleteOriginRequestPolicy,
+    Action::DeletePublicKey,
+    Action::DeleteRealtimeLogConfig,
+    Action::DeleteResourcePolicy,
+    Action::DeleteResponseHeadersPolicy,
+    Action::DeleteStreamingDistribution,
+    Action::DeleteTrustStore,
+    Action::DeleteVpcOrigin,
+    Action::DescribeConnectionFunction,
+    Action::DescribeFunction,
+    Action::DescribeKeyValueStore,
+    Action::DisassociateDistributionTenantWebACL,
+    Action::DisassociateDistributionWebACL,
+    Action::GetAnycastIpList,
+    Action::GetCachePolicy,
+    Action::GetCachePolicyConfig,
+    Action::GetCloudFrontOriginAccessIdentity,
+    Action::GetCloudFrontOriginAccessIdentityConfig,
+    Action::GetConnectionFunction,
+    Action::GetConnectionGroup,
+    Action::GetConnectionGroupByRoutingEndpoint,
+    Action::GetContinuousDeploymentPolicy,
+    Action::GetContinuousDeploymentPolicyConfig,
+    Action::GetDistribution,
+    Action::GetDistributionConfig,
+    Action::GetDistributionTenant,
+    Action::GetDistributionTenantByDomain,
+    Action::GetFieldLevelEncryption,
+    Action::GetFieldLevelEncryptionConfig,
+    Action::GetFieldLevelEncryptionProfile,
+    Action::GetFieldLevelEncryptionProfileConfig,
+    Action::GetFunction,
+    Action::GetInvalidation,
+    Action::GetInvalidationForDistributionTenant,
+    Action::GetKeyGroup,
+    Action::GetKeyGroupConfig,
+    Action::GetManagedCertificateDetails,
+    Action::GetMonitoringSubscription,
+    Action::GetOriginAccessControl,
+    Action::GetOriginAccessControlConfig,
+    Action::GetOriginRequestPolicy,
+    Action::GetOriginRequestPolicyConfig,
+    Action::GetPublicKey,
+    Action::GetPublicKeyConfig,
+    Action::GetRealtimeLogConfig,
+    Action::GetResourcePolicy,
+    Action::GetResponseHeadersPolicy,
+    Action::GetResponseHeadersPolicyConfig,
+    Action::GetSavingsPlan,
+    Action::GetStreamingDistribution,
+    Action::GetStreamingDistributionConfig,
+    Action::GetTrustStore,
+    Action::GetVpcOrigin,
+    Action::ListAnycastIpLists,
+    Action::ListCachePolicies,
+    Action::ListCloudFrontOriginAccessIdentities,
+    Action::ListConflictingAliases,
+    Action::ListConnectionFunctions,
+    Action::ListConnectionGroups,
+    Action::ListContinuousDeploymentPolicies,
+    Action::ListDistributions,
+    Action::ListDistributionsByAnycastIpListId,
+    Action::ListDistributionsByCachePolicyId,
+    Action::ListDistributionsByConnectionFunction,
+    Action::ListDistributionsByConnectionMode,
+    Action::ListDistributionsByKeyGroup,
+    Action::ListDistributionsByLambdaFunction,
+    Action::ListDistributionsByOriginRequestPolicyId,
+    Action::ListDistributionsByRealtimeLogConfig,
+    Action::ListDistributionsByResponseHeadersPolicyId,
+    Action::ListDistributionsByTrustStore,
+    Action::ListDistributionsByVpcOriginId,
+    Action::ListDistributionsByWebACLId,
+    Action::ListDistributionTenants,
+    Action::ListDistributionTenantsByCustomization,
+    Action::ListDomainConflicts,
+    Action::ListFieldLevelEncryptionConfigs,
+    Action::ListFieldLevelEncryptionProfiles,
+    Action::ListFunctions,
+    Action::ListInvalidations,
+    Action::ListInvalidationsForDistributionTenant,
+    Action::ListKeyGroups,
+    Action::ListKeyValueStores,
+    Action::ListOriginAccessControls,
+    Action::ListOriginRequestPolicies,
+    Action::ListPublicKeys,
+    Action::ListRateCards,
+    Action::ListRealtimeLogConfigs,
+    Action::ListResponseHeadersPolicies,
+    Action::ListSavingsPlans,
+    Action::ListStreamingDistributions,
+    Action::ListTagsForResource,
+    Action::ListTrustStores,
+    Action::ListUsages,
+    Action::ListVpcOrigins,
+    Action::PublishConnectionFunction,
+    Action::PublishFunction,
+    Action::PutResourcePolicy,
+    Action::TagResource,
+    Action::TestConnectionFunction,
+    Action::TestFunction,
+    Action::UntagResource,
+    Action::UpdateAnycastIpList,
+    Action::UpdateCachePolicy,
+    Action::UpdateCloudFrontOriginAccessIdentity,
+    Action::UpdateConnectionFunction,
+    Action::UpdateConnectionGroup,
+    Action::UpdateContinuousDeploymentPolicy,
+    Action::UpdateDistribution,
+    Action::UpdateDistributionTenant,
+    Action::UpdateDistributionWithStagingConfig,
+    Action::UpdateDomainAssociation,
+    Action::UpdateFieldLevelEncryptionConfig,
+    Action::UpdateFieldLevelEncryptionProfile,
+    Action::UpdateFunction,
+    Action::UpdateKeyGroup,
+    Action::UpdateKeyValueStore,
+    Action::UpdateOriginAccessControl,
+    Action::UpdateOriginRequestPolicy,
+    Action::UpdatePublicKey,
+    Action::UpdateRealtimeLogConfig,
+    Action::UpdateResponseHeadersPolicy,
+    Action::UpdateSavingsPlan,
+    Action::UpdateStreamingDistribution,
+    Action::UpdateTrustStore,
+    Action::UpdateVpcOrigin,
+    Action::VerifyDnsConfiguration,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 173] = [
-        Action::AllowVendedLogDeliveryForResource,
-        Action::AssociateAlias,
-        Action::AssociateDistributionTenantWebACL,
-        Action::AssociateDistributionWebACL,
-        Action::CopyDistribution,
-        Action::CreateAnycastIpList,
-        Action::CreateCachePolicy,
-        Action::CreateCloudFrontOriginAccessIdentity,
-        Action::CreateConnectionFunction,
-        Action::CreateConnectionGroup,
-        Action::CreateContinuousDeploymentPolicy,
-        Action::CreateDistribution,
-        Action::CreateDistributionTenant,
-        Action::CreateFieldLevelEncryptionConfig,
-        Action::CreateFieldLevelEncryptionProfile,
-        Action::CreateFunction,
-        Action::CreateInvalidation,
-        Action::CreateInvalidationForDistributionTenant,
-        Action::CreateKeyGroup,
-        Action::CreateKeyValueStore,
-        Action::CreateMonitoringSubscription,
-        Action::CreateOriginAccessControl,
-        Action::CreateOriginRequestPolicy,
-        Action::CreatePublicKey,
-        Action::CreateRealtimeLogConfig,
-        Action::CreateResponseHeadersPolicy,
-        Action::CreateSavingsPlan,
-        Action::CreateStreamingDistribution,
-        Action::CreateStreamingDistributionWithTags,
-        Action::CreateTrustStore,
-        Action::CreateVpcOrigin,
-        Action::DeleteAnycastIpList,
-        Action::DeleteCachePolicy,
-        Action::DeleteCloudFrontOriginAccessIdentity,
-        Action::DeleteConnectionFunction,
-        Action::DeleteConnectionGroup,
-        Action::DeleteContinuousDeploymentPolicy,
-        Action::DeleteDistribution,
-        Action::DeleteDistributionTenant,
-        Action::DeleteFieldLevelEncryptionConfig,
-        Action::DeleteFieldLevelEncryptionProfile,
-        Action::DeleteFunction,
-        Action::DeleteKeyGroup,
-        Action::DeleteKeyValueStore,
-        Action::DeleteMonitoringSubscription,
-        Action::DeleteOriginAccessControl,
-        Action::DeleteOriginRequestPolicy,
-        Action::DeletePublicKey,
-        Action::DeleteRealtimeLogConfig,
-        Action::DeleteResourcePolicy,
-        Action::DeleteResponseHeadersPolicy,
-        Action::DeleteStreamingDistribution,
-        Action::DeleteTrustStore,
-        Action::DeleteVpcOrigin,
-        Action::DescribeConnectionFunction,
-        Action::DescribeFunction,
-        Action::DescribeKeyValueStore,
-        Action::DisassociateDistributionTenantWebACL,
-        Action::DisassociateDistributionWebACL,
-        Action::GetAnycastIpList,
-        Action::GetCachePolicy,
-        Action::GetCachePolicyConfig,
-        Action::GetCloudFrontOriginAccessIdentity,
-        Action::GetCloudFrontOriginAccessIdentityConfig,
-        Action::GetConnectionFunction,
-        Action::GetConnectionGroup,
-        Action::GetConnectionGroupByRoutingEndpoint,
-        Action::GetContinuousDeploymentPolicy,
-        Action::GetContinuousDeploymentPolicyConfig,
-        Action::GetDistribution,
-        Action::GetDistributionConfig,
-        Action::GetDistributionTenant,
-        Action::GetDistributionTenantByDomain,
-        Action::GetFieldLevelEncryption,
-        Action::GetFieldLevelEncryptionConfig,
-        Action::GetFieldLevelEncryptionProfile,
-        Action::GetFieldLevelEncryptionProfileConfig,
-        Action::GetFunction,
-        Action::GetInvalidation,
-        Action::GetInvalidationForDistributionTenant,
-        Action::GetKeyGroup,
-        Action::GetKeyGroupConfig,
-        Action::GetManagedCertificateDetails,
-        Action::GetMonitoringSubscription,
-        Action::GetOriginAccessControl,
-        Action::GetOriginAccessControlConfig,
-        Action::GetOriginRequestPolicy,
-        Action::GetOriginRequestPolicyConfig,
-        Action::GetPublicKey,
-        Action::GetPublicKeyConfig,
-        Action::GetRealtimeLogConfig,
-        Action::GetResourcePolicy,
-        Action::GetResponseHeadersPolicy,
-        Action::GetResponseHeadersPolicyConfig,
-        Action::GetSavingsPlan,
-        Action::GetStreamingDistribution,
-        Action::GetStreamingDistributionConfig,
-        Action::GetTrustStore,
-        Action::GetVpcOrigin,
-        Action::ListAnycastIpLists,
-        Action::ListCachePolicies,
-        Action::ListCloudFrontOriginAccessIdentities,
-        Action::ListConflictingAliases,
-        Action::ListConnectionFunctions,
-        Action::ListConnectionGroups,
-        Action::ListContinuousDeploymentPolicies,
-        Action::ListDistributions,
-        Action::ListDistributionsByAnycastIpListId,
-        Action::ListDistributionsByCachePolicyId,
-        Action::ListDistributionsByConnectionFunction,
-        Action::ListDistributionsByConnectionMode,
-        Action::ListDistributionsByKeyGroup,
-        Action::ListDistributionsByLambdaFunction,
-        Action::ListDistributionsByOriginRequestPolicyId,
-        Action::ListDistributionsByRealtimeLogConfig,
-        Action::ListDistributionsByResponseHeadersPolicyId,
-        Action::ListDistributionsByTrustStore,
-        Action::ListDistributionsByVpcOriginId,
-        Action::ListDistributionsByWebACLId,
-        Action::ListDistributionTenants,
-        Action::ListDistributionTenantsByCustomization,
-        Action::ListDomainConflicts,
-        Action::ListFieldLevelEncryptionConfigs,
-        Action::ListFieldLevelEncryptionProfiles,
-        Action::ListFunctions,
-        Action::ListInvalidations,
-        Action::ListInvalidationsForDistributionTenant,
-        Action::ListKeyGroups,
-        Action::ListKeyValueStores,
-        Action::ListOriginAccessControls,
-        Action::ListOriginRequestPolicies,
-        Action::ListPublicKeys,
-        Action::ListRateCards,
-        Action::ListRealtimeLogConfigs,
-        Action::ListResponseHeadersPolicies,
-        Action::ListSavingsPlans,
-        Action::ListStreamingDistributions,
-        Action::ListTagsForResource,
-        Action::ListTrustStores,
-        Action::ListUsages,
-        Action::ListVpcOrigins,
-        Action::PublishConnectionFunction,
-        Action::PublishFunction,
-        Action::PutResourcePolicy,
-        Action::TagResource,
-        Action::TestConnectionFunction,
-        Action::TestFunction,
-        Action::UntagResource,
-        Action::UpdateAnycastIpList,
-        Action::UpdateCachePolicy,
-        Action::UpdateCloudFrontOriginAccessIdentity,
-        Action::UpdateConnectionFunction,
-        Action::UpdateConnectionGroup,
-        Action::UpdateContinuousDeploymentPolicy,
-        Action::UpdateDistribution,
-        Action::UpdateDistributionTenant,
-        Action::UpdateDistributionWithStagingConfig,
-        Action::UpdateDomainAssociation,
-        Action::UpdateFieldLevelEncryptionConfig,
-        Action::UpdateFieldLevelEncryptionProfile,
-        Action::UpdateFunction,
-        Action::UpdateKeyGroup,
-        Action::UpdateKeyValueStore,
-        Action::UpdateOriginAccessControl,
-        Action::UpdateOriginRequestPolicy,
-        Action::UpdatePublicKey,
-        Action::UpdateRealtimeLogConfig,
-        Action::UpdateResponseHeadersPolicy,
-        Action::UpdateSavingsPlan,
-        Action::UpdateStreamingDistribution,
-        Action::UpdateTrustStore,
-        Action::UpdateVpcOrigin,
-        Action::VerifyDnsConfiguration,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `cloudfront:AllowVendedLogDeliveryForResource`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AllowVendedLogDeliveryForResource`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(3727 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1271,58 +1120,46 @@ pub enum ResourceType {
     Vpcorigin,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 19] = [
-    "anycast-ip-list",
-    "cache-policy",
-    "connection-function",
-    "connection-group",
-    "continuous-deployment-policy",
-    "distribution",
-    "distribution-tenant",
-    "field-level-encryption-config",
-    "field-level-encryption-profile",
-    "function",
-    "key-value-store",
-    "origin-access-control",
-    "origin-access-identity",
-    "origin-request-policy",
-    "realtime-log-config",
-    "response-headers-policy",
-    "streaming-distribution",
-    "trust-store",
-    "vpcorigin",
+static RESOURCE_TYPE_NAMES: &str = "anycast-ip-listcache-policyconnection-functionconnection-groupcontinuous-deployment-policydistributiondistribution-tenantfield-level-encryption-configfield-level-encryption-profilefunctionkey-value-storeorigin-access-controlorigin-access-identityorigin-request-policyrealtime-log-configresponse-headers-policystreaming-distributiontrust-storevpcorigin";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 19] = [
+    15, 27, 46, 62, 90, 102, 121, 150, 180, 188, 203, 224, 246, 267, 286, 309, 331, 342, 351,
+];
+
+static RESOURCE_TYPES: [ResourceType; 19] = [
+    ResourceType::AnycastIpList,
+    ResourceType::CachePolicy,
+    ResourceType::ConnectionFunction,
+    ResourceType::ConnectionGroup,
+    ResourceType::ContinuousDeploymentPolicy,
+    ResourceType::Distribution,
+    ResourceType::DistributionTenant,
+    ResourceType::FieldLevelEncryptionConfig,
+    ResourceType::FieldLevelEncryptionProfile,
+    ResourceType::Function,
+    ResourceType::KeyValueStore,
+    ResourceType::OriginAccessControl,
+    ResourceType::OriginAccessIdentity,
+    ResourceType::OriginRequestPolicy,
+    ResourceType::RealtimeLogConfig,
+    ResourceType::ResponseHeadersPolicy,
+    ResourceType::StreamingDistribution,
+    ResourceType::TrustStore,
+    ResourceType::Vpcorigin,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 19] = [
-        ResourceType::AnycastIpList,
-        ResourceType::CachePolicy,
-        ResourceType::ConnectionFunction,
-        ResourceType::ConnectionGroup,
-        ResourceType::ContinuousDeploymentPolicy,
-        ResourceType::Distribution,
-        ResourceType::DistributionTenant,
-        ResourceType::FieldLevelEncryptionConfig,
-        ResourceType::FieldLevelEncryptionProfile,
-        ResourceType::Function,
-        ResourceType::KeyValueStore,
-        ResourceType::OriginAccessControl,
-        ResourceType::OriginAccessIdentity,
-        ResourceType::OriginRequestPolicy,
-        ResourceType::RealtimeLogConfig,
-        ResourceType::ResponseHeadersPolicy,
-        ResourceType::StreamingDistribution,
-        ResourceType::TrustStore,
-        ResourceType::Vpcorigin,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -1331,6 +1168,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1348,40 +1186,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

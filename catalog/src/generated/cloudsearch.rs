@@ -171,110 +171,91 @@ pub enum Action {
     UpdateServiceAccessPolicies,
 }
 
-const ACTION_NAMES: [&str; 32] = [
-    "cloudsearch:AddTags",
-    "cloudsearch:BuildSuggesters",
-    "cloudsearch:CreateDomain",
-    "cloudsearch:DefineAnalysisScheme",
-    "cloudsearch:DefineExpression",
-    "cloudsearch:DefineIndexField",
-    "cloudsearch:DefineSuggester",
-    "cloudsearch:DeleteAnalysisScheme",
-    "cloudsearch:DeleteDomain",
-    "cloudsearch:DeleteExpression",
-    "cloudsearch:DeleteIndexField",
-    "cloudsearch:DeleteSuggester",
-    "cloudsearch:DescribeAnalysisSchemes",
-    "cloudsearch:DescribeAvailabilityOptions",
-    "cloudsearch:DescribeDomainEndpointOptions",
-    "cloudsearch:DescribeDomains",
-    "cloudsearch:DescribeExpressions",
-    "cloudsearch:DescribeIndexFields",
-    "cloudsearch:DescribeScalingParameters",
-    "cloudsearch:DescribeServiceAccessPolicies",
-    "cloudsearch:DescribeSuggesters",
-    "cloudsearch:document",
-    "cloudsearch:IndexDocuments",
-    "cloudsearch:ListDomainNames",
-    "cloudsearch:ListTags",
-    "cloudsearch:RemoveTags",
-    "cloudsearch:search",
-    "cloudsearch:suggest",
-    "cloudsearch:UpdateAvailabilityOptions",
-    "cloudsearch:UpdateDomainEndpointOptions",
-    "cloudsearch:UpdateScalingParameters",
-    "cloudsearch:UpdateServiceAccessPolicies",
+static ACTION_NAMES: &str = "cloudsearch:AddTagscloudsearch:BuildSuggesterscloudsearch:CreateDomaincloudsearch:DefineAnalysisSchemecloudsearch:DefineExpressioncloudsearch:DefineIndexFieldcloudsearch:DefineSuggestercloudsearch:DeleteAnalysisSchemecloudsearch:DeleteDomaincloudsearch:DeleteExpressioncloudsearch:DeleteIndexFieldcloudsearch:DeleteSuggestercloudsearch:DescribeAnalysisSchemescloudsearch:DescribeAvailabilityOptionscloudsearch:DescribeDomainEndpointOptionscloudsearch:DescribeDomainscloudsearch:DescribeExpressionscloudsearch:DescribeIndexFieldscloudsearch:DescribeScalingParameterscloudsearch:DescribeServiceAccessPoliciescloudsearch:DescribeSuggesterscloudsearch:documentcloudsearch:IndexDocumentscloudsearch:ListDomainNamescloudsearch:ListTagscloudsearch:RemoveTagscloudsearch:searchcloudsearch:suggestcloudsearch:UpdateAvailabilityOptionscloudsearch:UpdateDomainEndpointOptionscloudsearch:UpdateScalingParameterscloudsearch:UpdateServiceAccessPolicies";
+
+static ACTION_NAME_ENDS: [u32; 32] = [
+    19, 46, 70, 102, 130, 158, 185, 217, 241, 269, 297, 324, 359, 398, 439, 466, 497, 528, 565,
+    606, 636, 656, 682, 709, 729, 751, 769, 788, 825, 864, 899, 938,
+];
+
+static ACTIONS: [Action; 32] = [
+    Action::AddTags,
+    Action::BuildSuggesters,
+    Action::CreateDomain,
+    Action::DefineAnalysisScheme,
+    Action::DefineExpression,
+    Action::DefineIndexField,
+    Action::DefineSuggester,
+    Action::DeleteAnalysisScheme,
+    Action::DeleteDomain,
+    Action::DeleteExpression,
+    Action::DeleteIndexField,
+    Action::DeleteSuggester,
+    Action::DescribeAnalysisSchemes,
+    Action::DescribeAvailabilityOptions,
+    Action::DescribeDomainEndpointOptions,
+    Action::DescribeDomains,
+    Action::DescribeExpressions,
+    Action::DescribeIndexFields,
+    Action::DescribeScalingParameters,
+    Action::DescribeServiceAccessPolicies,
+    Action::DescribeSuggesters,
+    Action::Document,
+    Action::IndexDocuments,
+    Action::ListDomainNames,
+    Action::ListTags,
+    Action::RemoveTags,
+    Action::Search,
+    Action::Suggest,
+    Action::UpdateAvailabilityOptions,
+    Action::UpdateDomainEndpointOptions,
+    Action::UpdateScalingParameters,
+    Action::UpdateServiceAccessPolicies,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 32] = [
-        Action::AddTags,
-        Action::BuildSuggesters,
-        Action::CreateDomain,
-        Action::DefineAnalysisScheme,
-        Action::DefineExpression,
-        Action::DefineIndexField,
-        Action::DefineSuggester,
-        Action::DeleteAnalysisScheme,
-        Action::DeleteDomain,
-        Action::DeleteExpression,
-        Action::DeleteIndexField,
-        Action::DeleteSuggester,
-        Action::DescribeAnalysisSchemes,
-        Action::DescribeAvailabilityOptions,
-        Action::DescribeDomainEndpointOptions,
-        Action::DescribeDomains,
-        Action::DescribeExpressions,
-        Action::DescribeIndexFields,
-        Action::DescribeScalingParameters,
-        Action::DescribeServiceAccessPolicies,
-        Action::DescribeSuggesters,
-        Action::Document,
-        Action::IndexDocuments,
-        Action::ListDomainNames,
-        Action::ListTags,
-        Action::RemoveTags,
-        Action::Search,
-        Action::Suggest,
-        Action::UpdateAvailabilityOptions,
-        Action::UpdateDomainEndpointOptions,
-        Action::UpdateScalingParameters,
-        Action::UpdateServiceAccessPolicies,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `cloudsearch:AddTags`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddTags`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(3924 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -288,18 +269,24 @@ pub enum ResourceType {
     Domain,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["domain"];
+static RESOURCE_TYPE_NAMES: &str = "domain";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [6];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Domain];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Domain];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -308,6 +295,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -318,27 +306,33 @@ impl core::fmt::Debug for ResourceType {
 #[non_exhaustive]
 pub enum ConditionKey {}
 
+static CONDITION_KEYS: [ConditionKey; 0] = [];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 0] = [];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         match self {}
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

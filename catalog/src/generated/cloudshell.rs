@@ -65,68 +65,67 @@ pub enum Action {
     StopEnvironment,
 }
 
-const ACTION_NAMES: [&str; 11] = [
-    "cloudshell:ApproveCommand",
-    "cloudshell:CreateEnvironment",
-    "cloudshell:CreateSession",
-    "cloudshell:DeleteEnvironment",
-    "cloudshell:DescribeEnvironments",
-    "cloudshell:GetEnvironmentStatus",
-    "cloudshell:GetFileDownloadUrls",
-    "cloudshell:GetFileUploadUrls",
-    "cloudshell:PutCredentials",
-    "cloudshell:StartEnvironment",
-    "cloudshell:StopEnvironment",
+static ACTION_NAMES: &str = "cloudshell:ApproveCommandcloudshell:CreateEnvironmentcloudshell:CreateSessioncloudshell:DeleteEnvironmentcloudshell:DescribeEnvironmentscloudshell:GetEnvironmentStatuscloudshell:GetFileDownloadUrlscloudshell:GetFileUploadUrlscloudshell:PutCredentialscloudshell:StartEnvironmentcloudshell:StopEnvironment";
+
+static ACTION_NAME_ENDS: [u32; 11] = [25, 53, 77, 105, 136, 167, 197, 225, 250, 277, 303];
+
+static ACTIONS: [Action; 11] = [
+    Action::ApproveCommand,
+    Action::CreateEnvironment,
+    Action::CreateSession,
+    Action::DeleteEnvironment,
+    Action::DescribeEnvironments,
+    Action::GetEnvironmentStatus,
+    Action::GetFileDownloadUrls,
+    Action::GetFileUploadUrls,
+    Action::PutCredentials,
+    Action::StartEnvironment,
+    Action::StopEnvironment,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 11] = [
-        Action::ApproveCommand,
-        Action::CreateEnvironment,
-        Action::CreateSession,
-        Action::DeleteEnvironment,
-        Action::DescribeEnvironments,
-        Action::GetEnvironmentStatus,
-        Action::GetFileDownloadUrls,
-        Action::GetFileUploadUrls,
-        Action::PutCredentials,
-        Action::StartEnvironment,
-        Action::StopEnvironment,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `cloudshell:ApproveCommand`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `ApproveCommand`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(3956 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -140,18 +139,24 @@ pub enum ResourceType {
     Environment,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["Environment"];
+static RESOURCE_TYPE_NAMES: &str = "Environment";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [11];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Environment];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Environment];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -160,6 +165,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -177,43 +183,48 @@ pub enum ConditionKey {
     CloudshellVpcIds,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "cloudshell:SecurityGroupIds",
-    "cloudshell:SubnetIds",
-    "cloudshell:VpcIds",
+static CONDITION_KEY_NAMES: &str =
+    "cloudshell:SecurityGroupIdscloudshell:SubnetIdscloudshell:VpcIds";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [27, 47, 64];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] = [
+    KeyType::ArrayOfString,
+    KeyType::ArrayOfString,
+    KeyType::ArrayOfString,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 3] = [
-    KeyType::ArrayOfString,
-    KeyType::ArrayOfString,
-    KeyType::ArrayOfString,
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::CloudshellSecurityGroupIds,
+    ConditionKey::CloudshellSubnetIds,
+    ConditionKey::CloudshellVpcIds,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::CloudshellSecurityGroupIds,
-        ConditionKey::CloudshellSubnetIds,
-        ConditionKey::CloudshellVpcIds,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

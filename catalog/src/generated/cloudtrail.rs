@@ -331,178 +331,127 @@ pub enum Action {
     UpdateTrail,
 }
 
-const ACTION_NAMES: [&str; 66] = [
-    "cloudtrail:AddTags",
-    "cloudtrail:CancelQuery",
-    "cloudtrail:CreateChannel",
-    "cloudtrail:CreateDashboard",
-    "cloudtrail:CreateEventDataStore",
-    "cloudtrail:CreateServiceLinkedChannel",
-    "cloudtrail:CreateTrail",
-    "cloudtrail:DeleteChannel",
-    "cloudtrail:DeleteDashboard",
-    "cloudtrail:DeleteEventDataStore",
-    "cloudtrail:DeleteResourcePolicy",
-    "cloudtrail:DeleteServiceLinkedChannel",
-    "cloudtrail:DeleteTrail",
-    "cloudtrail:DeregisterOrganizationDelegatedAdmin",
-    "cloudtrail:DescribeQuery",
-    "cloudtrail:DescribeTrails",
-    "cloudtrail:DisableFederation",
-    "cloudtrail:EnableFederation",
-    "cloudtrail:GenerateQuery",
-    "cloudtrail:GenerateQueryResultsSummary",
-    "cloudtrail:GetChannel",
-    "cloudtrail:GetDashboard",
-    "cloudtrail:GetEventConfiguration",
-    "cloudtrail:GetEventDataStore",
-    "cloudtrail:GetEventDataStoreData",
-    "cloudtrail:GetEventSelectors",
-    "cloudtrail:GetImport",
-    "cloudtrail:GetInsightSelectors",
-    "cloudtrail:GetQueryResults",
-    "cloudtrail:GetResourcePolicy",
-    "cloudtrail:GetServiceLinkedChannel",
-    "cloudtrail:GetTrail",
-    "cloudtrail:GetTrailStatus",
-    "cloudtrail:ListChannels",
-    "cloudtrail:ListDashboards",
-    "cloudtrail:ListEventDataStores",
-    "cloudtrail:ListImportFailures",
-    "cloudtrail:ListImports",
-    "cloudtrail:ListInsightsData",
-    "cloudtrail:ListPublicKeys",
-    "cloudtrail:ListQueries",
-    "cloudtrail:ListServiceLinkedChannels",
-    "cloudtrail:ListTags",
-    "cloudtrail:ListTrails",
-    "cloudtrail:LookupEvents",
-    "cloudtrail:PutEventConfiguration",
-    "cloudtrail:PutEventSelectors",
-    "cloudtrail:PutInsightSelectors",
-    "cloudtrail:PutResourcePolicy",
-    "cloudtrail:RegisterOrganizationDelegatedAdmin",
-    "cloudtrail:RemoveTags",
-    "cloudtrail:RestoreEventDataStore",
-    "cloudtrail:SearchSampleQueries",
-    "cloudtrail:StartDashboardRefresh",
-    "cloudtrail:StartEventDataStoreIngestion",
-    "cloudtrail:StartImport",
-    "cloudtrail:StartLogging",
-    "cloudtrail:StartQuery",
-    "cloudtrail:StopEventDataStoreIngestion",
-    "cloudtrail:StopImport",
-    "cloudtrail:StopLogging",
-    "cloudtrail:UpdateChannel",
-    "cloudtrail:UpdateDashboard",
-    "cloudtrail:UpdateEventDataStore",
-    "cloudtrail:UpdateServiceLinkedChannel",
-    "cloudtrail:UpdateTrail",
+static ACTION_NAMES: &str = "cloudtrail:AddTagscloudtrail:CancelQuerycloudtrail:CreateChannelcloudtrail:CreateDashboardcloudtrail:CreateEventDataStorecloudtrail:CreateServiceLinkedChannelcloudtrail:CreateTrailcloudtrail:DeleteChannelcloudtrail:DeleteDashboardcloudtrail:DeleteEventDataStorecloudtrail:DeleteResourcePolicycloudtrail:DeleteServiceLinkedChannelcloudtrail:DeleteTrailcloudtrail:DeregisterOrganizationDelegatedAdmincloudtrail:DescribeQuerycloudtrail:DescribeTrailscloudtrail:DisableFederationcloudtrail:EnableFederationcloudtrail:GenerateQuerycloudtrail:GenerateQueryResultsSummarycloudtrail:GetChannelcloudtrail:GetDashboardcloudtrail:GetEventConfigurationcloudtrail:GetEventDataStorecloudtrail:GetEventDataStoreDatacloudtrail:GetEventSelectorscloudtrail:GetImportcloudtrail:GetInsightSelectorscloudtrail:GetQueryResultscloudtrail:GetResourcePolicycloudtrail:GetServiceLinkedChannelcloudtrail:GetTrailcloudtrail:GetTrailStatuscloudtrail:ListChannelscloudtrail:ListDashboardscloudtrail:ListEventDataStorescloudtrail:ListImportFailurescloudtrail:ListImportscloudtrail:ListInsightsDatacloudtrail:ListPublicKeyscloudtrail:ListQueriescloudtrail:ListServiceLinkedChannelscloudtrail:ListTagscloudtrail:ListTrailscloudtrail:LookupEventscloudtrail:PutEventConfigurationcloudtrail:PutEventSelectorscloudtrail:PutInsightSelectorscloudtrail:PutResourcePolicycloudtrail:RegisterOrganizationDelegatedAdmincloudtrail:RemoveTagscloudtrail:RestoreEventDataStorecloudtrail:SearchSampleQueriescloudtrail:StartDashboardRefreshcloudtrail:StartEventDataStoreIngestioncloudtrail:StartImportcloudtrail:StartLoggingcloudtrail:StartQuerycloudtrail:StopEventDataStoreIngestioncloudtrail:StopImportcloudtrail:StopLoggingcloudtrail:UpdateChannelcloudtrail:UpdateDashboardcloudtrail:UpdateEventDataStorecloudtrail:UpdateServiceLinkedChannelcloudtrail:UpdateTrail";
+
+static ACTION_NAME_ENDS: [u32; 66] = [
+    18, 40, 64, 90, 121, 158, 180, 204, 230, 261, 292, 329, 351, 398, 422, 447, 475, 502, 526, 564,
+    585, 608, 640, 668, 700, 728, 748, 778, 804, 832, 866, 885, 910, 933, 958, 988, 1017, 1039,
+    1066, 1091, 1113, 1149, 1168, 1189, 1212, 1244, 1272, 1302, 1330, 1375, 1396, 1428, 1458, 1490,
+    1529, 1551, 1574, 1595, 1633, 1654, 1676, 1700, 1726, 1757, 1794, 1816,
+];
+
+static ACTIONS: [Action; 66] = [
+    Action::AddTags,
+    Action::CancelQuery,
+    Action::CreateChannel,
+    Action::CreateDashboard,
+    Action::CreateEventDataStore,
+    Action::CreateServiceLinkedChannel,
+    Action::CreateTrail,
+    Action::DeleteChannel,
+    Action::DeleteDashboard,
+    Action::DeleteEventDataStore,
+    Action::DeleteResourcePolicy,
+    Action::DeleteServiceLinkedChannel,
+    Action::DeleteTrail,
+    Action::DeregisterOrganizationDelegatedAdmin,
+    Action::DescribeQuery,
+    Action::DescribeTrails,
+    Action::DisableFederation,
+    Action::EnableFederation,
+    Action::GenerateQuery,
+    Action::GenerateQueryResultsSummary,
+    Action::GetChannel,
+    Action::GetDashboard,
+    Action::GetEventConfiguration,
+    Action::GetEventDataStore,
+    Action::GetEventDataStoreData,
+    Action::GetEventSelectors,
+    Action::GetImport,
+    Action::GetInsightSelectors,
+    Action::GetQueryResults,
+    Action::GetResourcePolicy,
+    Action::GetServiceLinkedChannel,
+    Action::GetTrail,
+    Action::GetTrailStatus,
+    Action::ListChannels,
+    Action::ListDashboards,
+    Action::ListEventDataStores,
+    Action::ListImportFailures,
+    Action::ListImports,
+    Action::ListInsightsData,
+    Action::ListPublicKeys,
+    Action::ListQueries,
+    Action::ListServiceLinkedChannels,
+    Action::ListTags,
+    Action::ListTrails,
+    Action::LookupEvents,
+    Action::PutEventConfiguration,
+    Action::PutEventSelectors,
+    Action::PutInsightSelectors,
+    Action::PutResourcePolicy,
+    Action::RegisterOrganizationDelegatedAdmin,
+    Action::RemoveTags,
+    Action::RestoreEventDataStore,
+    Action::SearchSampleQueries,
+    Action::StartDashboardRefresh,
+    Action::StartEventDataStoreIngestion,
+    Action::StartImport,
+    Action::StartLogging,
+    Action::StartQuery,
+    Action::StopEventDataStoreIngestion,
+    Action::StopImport,
+    Action::StopLogging,
+    Action::UpdateChannel,
+    Action::UpdateDashboard,
+    Action::UpdateEventDataStore,
+    Action::UpdateServiceLinkedChannel,
+    Action::UpdateTrail,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 66] = [
-        Action::AddTags,
-        Action::CancelQuery,
-        Action::CreateChannel,
-        Action::CreateDashboard,
-        Action::CreateEventDataStore,
-        Action::CreateServiceLinkedChannel,
-        Action::CreateTrail,
-        Action::DeleteChannel,
-        Action::DeleteDashboard,
-        Action::DeleteEventDataStore,
-        Action::DeleteResourcePolicy,
-        Action::DeleteServiceLinkedChannel,
-        Action::DeleteTrail,
-        Action::DeregisterOrganizationDelegatedAdmin,
-        Action::DescribeQuery,
-        Action::DescribeTrails,
-        Action::DisableFederation,
-        Action::EnableFederation,
-        Action::GenerateQuery,
-        Action::GenerateQueryResultsSummary,
-        Action::GetChannel,
-        Action::GetDashboard,
-        Action::GetEventConfiguration,
-        Action::GetEventDataStore,
-        Action::GetEventDataStoreData,
-        Action::GetEventSelectors,
-        Action::GetImport,
-        Action::GetInsightSelectors,
-        Action::GetQueryResults,
-        Action::GetResourcePolicy,
-        Action::GetServiceLinkedChannel,
-        Action::GetTrail,
-        Action::GetTrailStatus,
-        Action::ListChannels,
-        Action::ListDashboards,
-        Action::ListEventDataStores,
-        Action::ListImportFailures,
-        Action::ListImports,
-        Action::ListInsightsData,
-        Action::ListPublicKeys,
-        Action::ListQueries,
-        Action::ListServiceLinkedChannels,
-        Action::ListTags,
-        Action::ListTrails,
-        Action::LookupEvents,
-        Action::PutEventConfiguration,
-        Action::PutEventSelectors,
-        Action::PutInsightSelectors,
-        Action::PutResourcePolicy,
-        Action::RegisterOrganizationDelegatedAdmin,
-        Action::RemoveTags,
-        Action::RestoreEventDataStore,
-        Action::SearchSampleQueries,
-        Action::StartDashboardRefresh,
-        Action::StartEventDataStoreIngestion,
-        Action::StartImport,
-        Action::StartLogging,
-        Action::StartQuery,
-        Action::StopEventDataStoreIngestion,
-        Action::StopImport,
-        Action::StopLogging,
-        Action::UpdateChannel,
-        Action::UpdateDashboard,
-        Action::UpdateEventDataStore,
-        Action::UpdateServiceLinkedChannel,
-        Action::UpdateTrail,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `cloudtrail:AddTags`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddTags`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(3967 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -530,23 +479,29 @@ pub enum ResourceType {
     Trail,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = ["channel", "dashboard", "eventdatastore", "trail"];
+static RESOURCE_TYPE_NAMES: &str = "channeldashboardeventdatastoretrail";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [7, 16, 30, 35];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::Channel,
+    ResourceType::Dashboard,
+    ResourceType::Eventdatastore,
+    ResourceType::Trail,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::Channel,
-        ResourceType::Dashboard,
-        ResourceType::Eventdatastore,
-        ResourceType::Trail,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -555,6 +510,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -572,40 +528,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -796,360 +796,224 @@ pub enum Action {
     UpdateView,
 }
 
-const ACTION_NAMES: [&str; 157] = [
-    "cloudwatch:AssumeAccessProfile",
-    "cloudwatch:BatchGetServiceLevelIndicatorReport",
-    "cloudwatch:BatchGetServiceLevelObjectiveBudgetReport",
-    "cloudwatch:CallWithBearerToken",
-    "cloudwatch:CreateAccessGrant",
-    "cloudwatch:CreateAccessProfile",
-    "cloudwatch:CreateAlert",
-    "cloudwatch:CreateDomain",
-    "cloudwatch:CreateDomainAccessGrantForOrganization",
-    "cloudwatch:CreateDomainForOrganization",
-    "cloudwatch:CreateIngestionEndpoint",
-    "cloudwatch:CreateIntegration",
-    "cloudwatch:CreateOmniDashboard",
-    "cloudwatch:CreateOmniThread",
-    "cloudwatch:CreateOneTimeDeepLinkCode",
-    "cloudwatch:CreateResourceMetricsConfiguration",
-    "cloudwatch:CreateServiceLevelObjective",
-    "cloudwatch:CreateSpace",
-    "cloudwatch:CreateView",
-    "cloudwatch:DeleteAccessGrant",
-    "cloudwatch:DeleteAccessProfile",
-    "cloudwatch:DeleteAlarmMuteRule",
-    "cloudwatch:DeleteAlarms",
-    "cloudwatch:DeleteAlert",
-    "cloudwatch:DeleteAnomalyDetector",
-    "cloudwatch:DeleteDashboards",
-    "cloudwatch:DeleteDomain",
-    "cloudwatch:DeleteDomainAccessGrantForOrganization",
-    "cloudwatch:DeleteDomainForOrganization",
-    "cloudwatch:DeleteIngestionEndpoint",
-    "cloudwatch:DeleteInsightRules",
-    "cloudwatch:DeleteIntegration",
-    "cloudwatch:DeleteMetricStream",
-    "cloudwatch:DeleteOmniDashboard",
-    "cloudwatch:DeleteOmniThread",
-    "cloudwatch:DeletePipelineRule",
-    "cloudwatch:DeleteResourceMetricsConfiguration",
-    "cloudwatch:DeleteServiceLevelObjective",
-    "cloudwatch:DeleteSpace",
-    "cloudwatch:DeleteView",
-    "cloudwatch:DescribeAlarmHistory",
-    "cloudwatch:DescribeAlarms",
-    "cloudwatch:DescribeAlarmsForMetric",
-    "cloudwatch:DescribeAnomalyDetectors",
-    "cloudwatch:DescribeInsightRules",
-    "cloudwatch:DisableAlarmActions",
-    "cloudwatch:DisableInsightRules",
-    "cloudwatch:EnableAlarmActions",
-    "cloudwatch:EnableInsightRules",
-    "cloudwatch:EnableTopologyDiscovery",
-    "cloudwatch:GenerateQuery",
-    "cloudwatch:GenerateQueryResultsSummary",
-    "cloudwatch:GetAccessGrant",
-    "cloudwatch:GetAccessProfile",
-    "cloudwatch:GetAgentGraph",
-    "cloudwatch:GetAlarmMuteRule",
-    "cloudwatch:GetAlert",
-    "cloudwatch:GetContextGraph",
-    "cloudwatch:GetDashboard",
-    "cloudwatch:GetDataset",
-    "cloudwatch:GetDomain",
-    "cloudwatch:GetDomainAccessGrantForOrganization",
-    "cloudwatch:GetDomainForOrganization",
-    "cloudwatch:GetIngestionEndpoint",
-    "cloudwatch:GetInsightRuleReport",
-    "cloudwatch:GetIntegration",
-    "cloudwatch:GetIntelligenceConfiguration",
-    "cloudwatch:GetMetricData",
-    "cloudwatch:GetMetricStatistics",
-    "cloudwatch:GetMetricStream",
-    "cloudwatch:GetMetricWidgetImage",
-    "cloudwatch:GetOmniDashboard",
-    "cloudwatch:GetOmniThread",
-    "cloudwatch:GetOTelEnrichment",
-    "cloudwatch:GetPreferences",
-    "cloudwatch:GetRecords",
-    "cloudwatch:GetResourceMetricsConfiguration",
-    "cloudwatch:GetService",
-    "cloudwatch:GetServiceData",
-    "cloudwatch:GetServiceLevelObjective",
-    "cloudwatch:GetSpace",
-    "cloudwatch:GetSpaceCredentials",
-    "cloudwatch:GetSpaceCredentialsForOrganization",
-    "cloudwatch:GetTelemetryQueryResults",
-    "cloudwatch:GetTopologyDiscoveryStatus",
-    "cloudwatch:GetTopologyMap",
-    "cloudwatch:GetView",
-    "cloudwatch:InvokeIntegration",
-    "cloudwatch:Link",
-    "cloudwatch:ListAccessGrants",
-    "cloudwatch:ListAccessProfiles",
-    "cloudwatch:ListAlarmMuteRules",
-    "cloudwatch:ListAlertContributors",
-    "cloudwatch:ListAlerts",
-    "cloudwatch:ListDashboards",
-    "cloudwatch:ListDomainAccessGrantsForOrganization",
-    "cloudwatch:ListDomains",
-    "cloudwatch:ListEntitiesForMetric",
-    "cloudwatch:ListIngestionEndpoints",
-    "cloudwatch:ListIntegrations",
-    "cloudwatch:ListManagedInsightRules",
-    "cloudwatch:ListMetrics",
-    "cloudwatch:ListMetricStreams",
-    "cloudwatch:ListOmniDashboards",
-    "cloudwatch:ListOmniThreads",
-    "cloudwatch:ListServiceLevelObjectives",
-    "cloudwatch:ListServices",
-    "cloudwatch:ListSpaceAccess",
-    "cloudwatch:ListSpaces",
-    "cloudwatch:ListSpacesForOrganization",
-    "cloudwatch:ListTagsForResource",
-    "cloudwatch:ListTelemetryFields",
-    "cloudwatch:ListTelemetryQuerySessions",
-    "cloudwatch:ListViews",
-    "cloudwatch:PutAlarmMuteRule",
-    "cloudwatch:PutAnomalyDetector",
-    "cloudwatch:PutCompositeAlarm",
-    "cloudwatch:PutDashboard",
-    "cloudwatch:PutInsightRule",
-    "cloudwatch:PutIntelligenceConfiguration",
-    "cloudwatch:PutLogAlarm",
-    "cloudwatch:PutManagedInsightRules",
-    "cloudwatch:PutMetricAlarm",
-    "cloudwatch:PutMetricData",
-    "cloudwatch:PutMetricStream",
-    "cloudwatch:PutPipelineRule",
-    "cloudwatch:PutRecords",
-    "cloudwatch:QueryTraces",
-    "cloudwatch:SearchPrincipals",
-    "cloudwatch:SetAlarmState",
-    "cloudwatch:StartMetricStreams",
-    "cloudwatch:StartOmniThreadSession",
-    "cloudwatch:StartOTelEnrichment",
-    "cloudwatch:StartTelemetryQuery",
-    "cloudwatch:StartTelemetryQuerySession",
-    "cloudwatch:StopMetricStreams",
-    "cloudwatch:StopOTelEnrichment",
-    "cloudwatch:StopTelemetryQuery",
-    "cloudwatch:StopTelemetryQuerySession",
-    "cloudwatch:SubmitAlarmFeedback",
-    "cloudwatch:SubmitFeedback",
-    "cloudwatch:TagResource",
-    "cloudwatch:UntagResource",
-    "cloudwatch:UpdateAccessProfile",
-    "cloudwatch:UpdateAlert",
-    "cloudwatch:UpdateDomain",
-    "cloudwatch:UpdateDomainForOrganization",
-    "cloudwatch:UpdateIngestionEndpoint",
-    "cloudwatch:UpdateIntegration",
-    "cloudwatch:UpdateOmniDashboard",
-    "cloudwatch:UpdateOmniThread",
-    "cloudwatch:UpdateOTelEnrichment",
-    "cloudwatch:UpdatePreferences",
-    "cloudwatch:UpdateResourceMetricsConfiguration",
-    "cloudwatch:UpdateServiceLevelObjective",
-    "cloudwatch:UpdateSpace",
-    "cloudwatch:UpdateView",
+static ACTION_NAMES: &str = "cloudwatch:AssumeAccessProfilecloudwatch:BatchGetServiceLevelIndicatorReportcloudwatch:BatchGetServiceLevelObjectiveBudgetReportcloudwatch:CallWithBearerTokencloudwatch:CreateAccessGrantcloudwatch:CreateAccessProfilecloudwatch:CreateAlertcloudwatch:CreateDomaincloudwatch:CreateDomainAccessGrantForOrganizationcloudwatch:CreateDomainForOrganizationcloudwatch:CreateIngestionEndpointcloudwatch:CreateIntegrationcloudwatch:CreateOmniDashboardcloudwatch:CreateOmniThreadcloudwatch:CreateOneTimeDeepLinkCodecloudwatch:CreateResourceMetricsConfigurationcloudwatch:CreateServiceLevelObjectivecloudwatch:CreateSpacecloudwatch:CreateViewcloudwatch:DeleteAccessGrantcloudwatch:DeleteAccessProfilecloudwatch:DeleteAlarmMuteRulecloudwatch:DeleteAlarmscloudwatch:DeleteAlertcloudwatch:DeleteAnomalyDetectorcloudwatch:DeleteDashboardscloudwatch:DeleteDomaincloudwatch:DeleteDomainAccessGrantForOrganizationcloudwatch:DeleteDomainForOrganizationcloudwatch:DeleteIngestionEndpointcloudwatch:DeleteInsightRulescloudwatch:DeleteIntegrationcloudwatch:DeleteMetricStreamcloudwatch:DeleteOmniDashboardcloudwatch:DeleteOmniThreadcloudwatch:DeletePipelineRulecloudwatch:DeleteResourceMetricsConfigurationcloudwatch:DeleteServiceLevelObjectivecloudwatch:DeleteSpacecloudwatch:DeleteViewcloudwatch:DescribeAlarmHistorycloudwatch:DescribeAlarmscloudwatch:DescribeAlarmsForMetriccloudwatch:DescribeAnomalyDetectorscloudwatch:DescribeInsightRulescloudwatch:DisableAlarmActionscloudwatch:DisableInsightRulescloudwatch:EnableAlarmActionscloudwatch:EnableInsightRulescloudwatch:EnableTopologyDiscoverycloudwatch:GenerateQuerycloudwatch:GenerateQueryResultsSummarycloudwatch:GetAccessGrantcloudwatch:GetAccessProfilecloudwatch:GetAgentGraphcloudwatch:GetAlarmMuteRulecloudwatch:GetAlertcloudwatch:GetContextGraphcloudwatch:GetDashboardcloudwatch:GetDatasetcloudwatch:GetDomaincloudwatch:GetDomainAccessGrantForOrganizationcloudwatch:GetDomainForOrganizationcloudwatch:GetIngestionEndpointcloudwatch:GetInsightRuleReportcloudwatch:GetIntegrationcloudwatch:GetIntelligenceConfigurationcloudwatch:GetMetricDatacloudwatch:GetMetricStatisticscloudwatch:GetMetricStreamcloudwatch:GetMetricWidgetImagecloudwatch:GetOmniDashboardcloudwatch:GetOmniThreadcloudwatch:GetOTelEnrichmentcloudwatch:GetPreferencescloudwatch:GetRecordscloudwatch:GetResourceMetricsConfigurationcloudwatch:GetServicecloudwatch:GetServiceDatacloudwatch:GetServiceLevelObjectivecloudwatch:GetSpacecloudwatch:GetSpaceCredentialscloudwatch:GetSpaceCredentialsForOrganizationcloudwatch:GetTelemetryQueryResultscloudwatch:GetTopologyDiscoveryStatuscloudwatch:GetTopologyMapcloudwatch:GetViewcloudwatch:InvokeIntegrationcloudwatch:Linkcloudwatch:ListAccessGrantscloudwatch:ListAccessProfilescloudwatch:ListAlarmMuteRulescloudwatch:ListAlertContributorscloudwatch:ListAlertscloudwatch:ListDashboardscloudwatch:ListDomainAccessGrantsForOrganizationcloudwatch:ListDomainscloudwatch:ListEntitiesForMetriccloudwatch:ListIngestionEndpointscloudwatch:ListIntegrationscloudwatch:ListManagedInsightRulescloudwatch:ListMetricscloudwatch:ListMetricStreamscloudwatch:ListOmniDashboardscloudwatch:ListOmniThreadscloudwatch:ListServiceLevelObjectivescloudwatch:ListServicescloudwatch:ListSpaceAccesscloudwatch:ListSpacescloudwatch:ListSpacesForOrganizationcloudwatch:ListTagsForResourcecloudwatch:ListTelemetryFieldscloudwatch:ListTelemetryQuerySessionscloudwatch:ListViewscloudwatch:PutAlarmMuteRulecloudwatch:PutAnomalyDetectorcloudwatch:PutCompositeAlarmcloudwatch:PutDashboardcloudwatch:PutInsightRulecloudwatch:PutIntelligenceConfigurationcloudwatch:PutLogAlarmcloudwatch:PutManagedInsightRulescloudwatch:PutMetricAlarmcloudwatch:PutMetricDatacloudwatch:PutMetricStreamcloudwatch:PutPipelineRulecloudwatch:PutRecordscloudwatch:QueryTracescloudwatch:SearchPrincipalscloudwatch:SetAlarmStatecloudwatch:StartMetricStreamscloudwatch:StartOmniThreadSessioncloudwatch:StartOTelEnrichmentcloudwatch:StartTelemetryQuerycloudwatch:StartTelemetryQuerySessioncloudwatch:StopMetricStreamscloudwatch:StopOTelEnrichmentcloudwatch:StopTelemetryQuerycloudwatch:StopTelemetryQuerySessioncloudwatch:SubmitAlarmFeedbackcloudwatch:SubmitFeedbackcloudwatch:TagResourcecloudwatch:UntagResourcecloudwatch:UpdateAccessProfilecloudwatch:UpdateAlertcloudwatch:UpdateDomaincloudwatch:UpdateDomainForOrganizationcloudwatch:UpdateIngestionEndpointcloudwatch:UpdateIntegrationcloudwatch:UpdateOmniDashboardcloudwatch:UpdateOmniThreadcloudwatch:UpdateOTelEnrichmentcloudwatch:UpdatePreferencescloudwatch:UpdateResourceMetricsConfigurationcloudwatch:UpdateServiceLevelObjectivecloudwatch:UpdateSpacecloudwatch:UpdateView";
+
+static ACTION_NAME_ENDS: [u32; 157] = [
+    30, 76, 128, 158, 186, 216, 238, 261, 310, 348, 382, 410, 440, 467, 503, 548, 586, 608, 629,
+    657, 687, 717, 740, 762, 794, 821, 844, 893, 931, 965, 994, 1022, 1051, 1081, 1108, 1137, 1182,
+    1220, 1242, 1263, 1294, 1319, 1353, 1388, 1419, 1449, 1479, 1508, 1537, 1571, 1595, 1633, 1658,
+    1685, 1709, 1736, 1755, 1781, 1804, 1825, 1845, 1891, 1926, 1957, 1988, 2013, 2052, 2076, 2106,
+    2132, 2163, 2190, 2214, 2242, 2267, 2288, 2330, 2351, 2376, 2411, 2430, 2460, 2505, 2540, 2577,
+    2602, 2620, 2648, 2663, 2690, 2719, 2748, 2780, 2801, 2826, 2874, 2896, 2928, 2961, 2988, 3022,
+    3044, 3072, 3101, 3127, 3164, 3187, 3213, 3234, 3270, 3300, 3330, 3367, 3387, 3414, 3443, 3471,
+    3494, 3519, 3558, 3580, 3613, 3638, 3662, 3688, 3714, 3735, 3757, 3784, 3808, 3837, 3870, 3900,
+    3930, 3967, 3995, 4024, 4053, 4089, 4119, 4144, 4166, 4190, 4220, 4242, 4265, 4303, 4337, 4365,
+    4395, 4422, 4453, 4481, 4526, 4564, 4586, 4607,
+];
+
+static ACTIONS: [Action; 157] = [
+    Action::AssumeAccessProfile,
+    Action::BatchGetServiceLevelIndicatorReport,
+    Action::BatchGetServiceLevelObjectiveBudgetReport,
+    Action::CallWithBearerToken,
+    Action::CreateAccessGrant,
+    Action::CreateAccessProfile,
+    Action::CreateAlert,
+    Action::CreateDomain,
+    Action::CreateDomainAccessGrantForOrganization,
+    Action::CreateDomainForOrganization,
+    Action::CreateIngestionEndpoint,
+    Action::CreateIntegration,
+    Action::CreateOmniDashboard,
+    Action::CreateOmniThread,
+    Action::CreateOneTimeDeepLinkCode,
+    Action::CreateResourceMetricsConfiguration,
+    Action::CreateServiceLevelObjective,
+    Action::CreateSpace,
+    Action::CreateView,
+    Action::DeleteAccessGrant,
+    Action::DeleteAccessProfile,
+    Action::DeleteAlarmMuteRule,
+    Action::DeleteAlarms,
+    Action::DeleteAlert,
+    Action::DeleteAnomalyDetector,
+    Action::DeleteDashboards,
+    Action::DeleteDomain,
+    Action::DeleteDomainAccessGrantForOrganization,
+    Action::DeleteDomainForOrganization,
+    Action::DeleteIngestionEndpoint,
+    Action::DeleteInsightRules,
+    Action::DeleteIntegration,
+    Action::DeleteMetricStream,
+    Action::DeleteOmniDashboard,
+    Action::DeleteOmniThread,
+    Action::DeletePipelineRule,
+    Action::DeleteResourceMetricsConfiguration,
+    Action::DeleteServiceLevelObjective,
+    Action::DeleteSpace,
+    Action::DeleteView,
+    Action::DescribeAlarmHistory,
+    Action::DescribeAlarms,
+    Action::DescribeAlarmsForMetric,
+    Action::DescribeAnomalyDetectors,
+    Action::DescribeInsightRules,
+    Action::DisableAlarmActions,
+    Action::DisableInsightRules,
+    Action::EnableAlarmActions,
+    Action::EnableInsightRules,
+    Action::EnableTopologyDiscovery,
+    Action::GenerateQuery,
+    Action::GenerateQueryResultsSummary,
+    Action::GetAccessGrant,
+    Action::GetAccessProfile,
+    Action::GetAgentGraph,
+    Action::GetAlarmMuteRule,
+    Action::GetAlert,
+    Action::GetContextGraph,
+    Action::GetDashboard,
+    Action::GetDataset,
+    Action::GetDomain,
+    Action::GetDomainAccessGrantForOrganization,
+    Action::GetDomainForOrganization,
+    Action::GetIngestionEndpoint,
+    Action::GetInsightRuleReport,
+    Action::GetIntegration,
+    Action::GetIntelligenceConfiguration,
+    Action::GetMetricData,
+    Action::GetMetricStatistics,
+    Action::GetMetricStream,
+    Action::GetMetricWidgetImage,
+    Action::GetOmniDashboard,
+    Action::GetOmniThread,
+    Action::GetOTelEnrichment,
+    Action::GetPreferences,
+    Action::GetRecords,
+    Action::GetResourceMetricsConfiguration,
+    Action::GetService,
+    Action::GetServiceData,
+    Action::GetServiceLevelObjective,
+    Action::GetSpace,
+    Action::GetSpaceCredentials,
+    Action::GetSpaceCredentialsForOrganization,
+    Action::GetTelemetryQueryResults,
+    Action::GetTopologyDiscoveryStatus,
+    Action::GetTopologyMap,
+    Action::GetView,
+    Action::InvokeIntegration,
+    Action::Link,
+    Action::ListAccessGrants,
+    Action::ListAccessProfiles,
+    Action::ListAlarmMuteRules,
+    Action::ListAlertContributors,
+    Action::ListAlerts,
+    Action::ListDashboards,
+    Action::ListDomainAccessGrantsForOrganization,
+    Action::ListDomains,
+    Action::ListEntitiesForMetric,
+    Action::ListIngestionEndpoints,
+    Action::ListIntegrations,
+    Action::ListManagedInsightRules,
+    Action::ListMetrics,
+    Action::ListMetricStreams,
+    Action::ListOmniDashboards,
+    Action::ListOmniThreads,
+    Action::ListServiceLevelObjectives,
+    Action::ListServices,
+    Action::ListSpaceAccess,
+    Action::ListSpaces,
+    Action::ListSpacesForOrganization,
+    Action::ListTagsForResource,
+    Action::ListTelemetryFields,
+    Action::ListTelemetryQuerySessions,
+    Action::ListViews,
+    Action::PutAlarmMuteRule,
+    Action::PutAnomalyDetector,
+    Action::PutCompositeAlarm,
+    Action::PutDashboard,
+    Action::PutInsightRule,
+    Action::PutIntelligenceConfiguration,
+    Action::PutLogAlarm,
+    Action::PutManagedInsightRules,
+    Action::PutMetricAlarm,
+    Action::PutMetricData,
+    Action::PutMetricStream,
+    Action::PutPipelineRule,
+    Action::PutRecords,
+    Action::QueryTraces,
+    Action::SearchPrincipals,
+    Action::SetAlarmState,
+    Action::StartMetricStreams,
+    Action::StartOmniThreadSession,
+    Action::StartOTelEnrichment,
+    Action::StartTelemetryQuery,
+    Action::StartTelemetryQuerySession,
+    Action::StopMetricStreams,
+    Action::StopOTelEnrichment,
+    Action::StopTelemetryQuery,
+    Action::StopTelemetryQuerySession,
+    Action::SubmitAlarmFeedback,
+    Action::SubmitFeedback,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAccessProfile,
+    Action::UpdateAlert,
+    Action::UpdateDomain,
+    Action::UpdateDomainForOrganization,
+    Action::UpdateIngestionEndpoint,
+    Action::UpdateIntegration,
+    Action::UpdateOmniDashboard,
+    Action::UpdateOmniThread,
+    Action::UpdateOTelEnrichment,
+    Action::UpdatePreferences,
+    Action::UpdateResourceMetricsConfiguration,
+    Action::UpdateServiceLevelObjective,
+    Action::UpdateSpace,
+    Action::UpdateView,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 157] = [
-        Action::AssumeAccessProfile,
-        Action::BatchGetServiceLevelIndicatorReport,
-        Action::BatchGetServiceLevelObjectiveBudgetReport,
-        Action::CallWithBearerToken,
-        Action::CreateAccessGrant,
-        Action::CreateAccessProfile,
-        Action::CreateAlert,
-        Action::CreateDomain,
-        Action::CreateDomainAccessGrantForOrganization,
-        Action::CreateDomainForOrganization,
-        Action::CreateIngestionEndpoint,
-        Action::CreateIntegration,
-        Action::CreateOmniDashboard,
-        Action::CreateOmniThread,
-        Action::CreateOneTimeDeepLinkCode,
-        Action::CreateResourceMetricsConfiguration,
-        Action::CreateServiceLevelObjective,
-        Action::CreateSpace,
-        Action::CreateView,
-        Action::DeleteAccessGrant,
-        Action::DeleteAccessProfile,
-        Action::DeleteAlarmMuteRule,
-        Action::DeleteAlarms,
-        Action::DeleteAlert,
-        Action::DeleteAnomalyDetector,
-        Action::DeleteDashboards,
-        Action::DeleteDomain,
-        Action::DeleteDomainAccessGrantForOrganization,
-        Action::DeleteDomainForOrganization,
-        Action::DeleteIngestionEndpoint,
-        Action::DeleteInsightRules,
-        Action::DeleteIntegration,
-        Action::DeleteMetricStream,
-        Action::DeleteOmniDashboard,
-        Action::DeleteOmniThread,
-        Action::DeletePipelineRule,
-        Action::DeleteResourceMetricsConfiguration,
-        Action::DeleteServiceLevelObjective,
-        Action::DeleteSpace,
-        Action::DeleteView,
-        Action::DescribeAlarmHistory,
-        Action::DescribeAlarms,
-        Action::DescribeAlarmsForMetric,
-        Action::DescribeAnomalyDetectors,
-        Action::DescribeInsightRules,
-        Action::DisableAlarmActions,
-        Action::DisableInsightRules,
-        Action::EnableAlarmActions,
-        Action::EnableInsightRules,
-        Action::EnableTopologyDiscovery,
-        Action::GenerateQuery,
-        Action::GenerateQueryResultsSummary,
-        Action::GetAccessGrant,
-        Action::GetAccessProfile,
-        Action::GetAgentGraph,
-        Action::GetAlarmMuteRule,
-        Action::GetAlert,
-        Action::GetContextGraph,
-        Action::GetDashboard,
-        Action::GetDataset,
-        Action::GetDomain,
-        Action::GetDomainAccessGrantForOrganization,
-        Action::GetDomainForOrganization,
-        Action::GetIngestionEndpoint,
-        Action::GetInsightRuleReport,
-        Action::GetIntegration,
-        Action::GetIntelligenceConfiguration,
-        Action::GetMetricData,
-        Action::GetMetricStatistics,
-        Action::GetMetricStream,
-        Action::GetMetricWidgetImage,
-        Action::GetOmniDashboard,
-        Action::GetOmniThread,
-        Action::GetOTelEnrichment,
-        Action::GetPreferences,
-        Action::GetRecords,
-        Action::GetResourceMetricsConfiguration,
-        Action::GetService,
-        Action::GetServiceData,
-        Action::GetServiceLevelObjective,
-        Action::GetSpace,
-        Action::GetSpaceCredentials,
-        Action::GetSpaceCredentialsForOrganization,
-        Action::GetTelemetryQueryResults,
-        Action::GetTopologyDiscoveryStatus,
-        Action::GetTopologyMap,
-        Action::GetView,
-        Action::InvokeIntegration,
-        Action::Link,
-        Action::ListAccessGrants,
-        Action::ListAccessProfiles,
-        Action::ListAlarmMuteRules,
-        Action::ListAlertContributors,
-        Action::ListAlerts,
-        Action::ListDashboards,
-        Action::ListDomainAccessGrantsForOrganization,
-        Action::ListDomains,
-        Action::ListEntitiesForMetric,
-        Action::ListIngestionEndpoints,
-        Action::ListIntegrations,
-        Action::ListManagedInsightRules,
-        Action::ListMetrics,
-        Action::ListMetricStreams,
-        Action::ListOmniDashboards,
-        Action::ListOmniThreads,
-        Action::ListServiceLevelObjectives,
-        Action::ListServices,
-        Action::ListSpaceAccess,
-        Action::ListSpaces,
-        Action::ListSpacesForOrganization,
-        Action::ListTagsForResource,
-        Action::ListTelemetryFields,
-        Action::ListTelemetryQuerySessions,
-        Action::ListViews,
-        Action::PutAlarmMuteRule,
-        Action::PutAnomalyDetector,
-        Action::PutCompositeAlarm,
-        Action::PutDashboard,
-        Action::PutInsightRule,
-        Action::PutIntelligenceConfiguration,
-        Action::PutLogAlarm,
-        Action::PutManagedInsightRules,
-        Action::PutMetricAlarm,
-        Action::PutMetricData,
-        Action::PutMetricStream,
-        Action::PutPipelineRule,
-        Action::PutRecords,
-        Action::QueryTraces,
-        Action::SearchPrincipals,
-        Action::SetAlarmState,
-        Action::StartMetricStreams,
-        Action::StartOmniThreadSession,
-        Action::StartOTelEnrichment,
-        Action::StartTelemetryQuery,
-        Action::StartTelemetryQuerySession,
-        Action::StopMetricStreams,
-        Action::StopOTelEnrichment,
-        Action::StopTelemetryQuery,
-        Action::StopTelemetryQuerySession,
-        Action::SubmitAlarmFeedback,
-        Action::SubmitFeedback,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAccessProfile,
-        Action::UpdateAlert,
-        Action::UpdateDomain,
-        Action::UpdateDomainForOrganization,
-        Action::UpdateIngestionEndpoint,
-        Action::UpdateIntegration,
-        Action::UpdateOmniDashboard,
-        Action::UpdateOmniThread,
-        Action::UpdateOTelEnrichment,
-        Action::UpdatePreferences,
-        Action::UpdateResourceMetricsConfiguration,
-        Action::UpdateServiceLevelObjective,
-        Action::UpdateSpace,
-        Action::UpdateView,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `cloudwatch:AssumeAccessProfile`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssumeAccessProfile`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(4034 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1237,58 +1101,46 @@ pub enum ResourceType {
     View,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 19] = [
-    "access-grant",
-    "access-profile",
-    "alarm",
-    "alarm-mute-rule",
-    "alert",
-    "dashboard",
-    "dataset",
-    "domain",
-    "ingestion-endpoint",
-    "insight-rule",
-    "integration",
-    "metric-stream",
-    "omni-dashboard",
-    "organization-access-grant",
-    "organization-domain",
-    "service",
-    "slo",
-    "space",
-    "view",
+static RESOURCE_TYPE_NAMES: &str = "access-grantaccess-profilealarmalarm-mute-rulealertdashboarddatasetdomainingestion-endpointinsight-ruleintegrationmetric-streamomni-dashboardorganization-access-grantorganization-domainserviceslospaceview";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 19] = [
+    12, 26, 31, 46, 51, 60, 67, 73, 91, 103, 114, 127, 141, 166, 185, 192, 195, 200, 204,
+];
+
+static RESOURCE_TYPES: [ResourceType; 19] = [
+    ResourceType::AccessGrant,
+    ResourceType::AccessProfile,
+    ResourceType::Alarm,
+    ResourceType::AlarmMuteRule,
+    ResourceType::Alert,
+    ResourceType::Dashboard,
+    ResourceType::Dataset,
+    ResourceType::Domain,
+    ResourceType::IngestionEndpoint,
+    ResourceType::InsightRule,
+    ResourceType::Integration,
+    ResourceType::MetricStream,
+    ResourceType::OmniDashboard,
+    ResourceType::OrganizationAccessGrant,
+    ResourceType::OrganizationDomain,
+    ResourceType::Service,
+    ResourceType::Slo,
+    ResourceType::Space,
+    ResourceType::View,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 19] = [
-        ResourceType::AccessGrant,
-        ResourceType::AccessProfile,
-        ResourceType::Alarm,
-        ResourceType::AlarmMuteRule,
-        ResourceType::Alert,
-        ResourceType::Dashboard,
-        ResourceType::Dataset,
-        ResourceType::Domain,
-        ResourceType::IngestionEndpoint,
-        ResourceType::InsightRule,
-        ResourceType::Integration,
-        ResourceType::MetricStream,
-        ResourceType::OmniDashboard,
-        ResourceType::OrganizationAccessGrant,
-        ResourceType::OrganizationDomain,
-        ResourceType::Service,
-        ResourceType::Slo,
-        ResourceType::Space,
-        ResourceType::View,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -1297,6 +1149,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1328,20 +1181,11 @@ pub enum ConditionKey {
     CloudwatchResourceArn,
 }
 
-const CONDITION_KEY_NAMES: [&str; 10] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "cloudwatch:AlarmActions",
-    "cloudwatch:AlarmTagsPropagationEnabled",
-    "cloudwatch:HasAccessGrant",
-    "cloudwatch:namespace",
-    "cloudwatch:requestInsightRuleLogGroups",
-    "cloudwatch:requestManagedResourceARNs",
-    "cloudwatch:ResourceArn",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyscloudwatch:AlarmActionscloudwatch:AlarmTagsPropagationEnabledcloudwatch:HasAccessGrantcloudwatch:namespacecloudwatch:requestInsightRuleLogGroupscloudwatch:requestManagedResourceARNscloudwatch:ResourceArn";
 
-const CONDITION_KEY_TYPES: [KeyType; 10] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 10] = [24, 49, 60, 83, 121, 146, 166, 204, 241, 263];
+
+static CONDITION_KEY_TYPES: [KeyType; 10] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -1354,38 +1198,44 @@ const CONDITION_KEY_TYPES: [KeyType; 10] = [
     KeyType::Arn,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 10] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::CloudwatchAlarmActions,
+    ConditionKey::CloudwatchAlarmTagsPropagationEnabled,
+    ConditionKey::CloudwatchHasAccessGrant,
+    ConditionKey::CloudwatchNamespace,
+    ConditionKey::CloudwatchRequestInsightRuleLogGroups,
+    ConditionKey::CloudwatchRequestManagedResourceARNs,
+    ConditionKey::CloudwatchResourceArn,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 10] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::CloudwatchAlarmActions,
-        ConditionKey::CloudwatchAlarmTagsPropagationEnabled,
-        ConditionKey::CloudwatchHasAccessGrant,
-        ConditionKey::CloudwatchNamespace,
-        ConditionKey::CloudwatchRequestInsightRuleLogGroups,
-        ConditionKey::CloudwatchRequestManagedResourceARNs,
-        ConditionKey::CloudwatchResourceArn,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

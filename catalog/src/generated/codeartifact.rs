@@ -266,148 +266,111 @@ pub enum Action {
     UpdateRepository,
 }
 
-const ACTION_NAMES: [&str; 51] = [
-    "codeartifact:AssociateExternalConnection",
-    "codeartifact:AssociateWithDownstreamRepository",
-    "codeartifact:CopyPackageVersions",
-    "codeartifact:CreateDomain",
-    "codeartifact:CreatePackageGroup",
-    "codeartifact:CreateRepository",
-    "codeartifact:DeleteDomain",
-    "codeartifact:DeleteDomainPermissionsPolicy",
-    "codeartifact:DeletePackage",
-    "codeartifact:DeletePackageGroup",
-    "codeartifact:DeletePackageVersions",
-    "codeartifact:DeleteRepository",
-    "codeartifact:DeleteRepositoryPermissionsPolicy",
-    "codeartifact:DescribeDomain",
-    "codeartifact:DescribePackage",
-    "codeartifact:DescribePackageGroup",
-    "codeartifact:DescribePackageVersion",
-    "codeartifact:DescribeRepository",
-    "codeartifact:DisassociateExternalConnection",
-    "codeartifact:DisposePackageVersions",
-    "codeartifact:GetAssociatedPackageGroup",
-    "codeartifact:GetAuthorizationToken",
-    "codeartifact:GetDomainPermissionsPolicy",
-    "codeartifact:GetPackageVersionAsset",
-    "codeartifact:GetPackageVersionReadme",
-    "codeartifact:GetRepositoryEndpoint",
-    "codeartifact:GetRepositoryPermissionsPolicy",
-    "codeartifact:ListAllowedRepositoriesForGroup",
-    "codeartifact:ListAssociatedPackages",
-    "codeartifact:ListDomains",
-    "codeartifact:ListPackageGroups",
-    "codeartifact:ListPackages",
-    "codeartifact:ListPackageVersionAssets",
-    "codeartifact:ListPackageVersionDependencies",
-    "codeartifact:ListPackageVersions",
-    "codeartifact:ListRepositories",
-    "codeartifact:ListRepositoriesInDomain",
-    "codeartifact:ListSubPackageGroups",
-    "codeartifact:ListTagsForResource",
-    "codeartifact:PublishPackageVersion",
-    "codeartifact:PutDomainPermissionsPolicy",
-    "codeartifact:PutPackageMetadata",
-    "codeartifact:PutPackageOriginConfiguration",
-    "codeartifact:PutRepositoryPermissionsPolicy",
-    "codeartifact:ReadFromRepository",
-    "codeartifact:TagResource",
-    "codeartifact:UntagResource",
-    "codeartifact:UpdatePackageGroup",
-    "codeartifact:UpdatePackageGroupOriginConfiguration",
-    "codeartifact:UpdatePackageVersionsStatus",
-    "codeartifact:UpdateRepository",
+static ACTION_NAMES: &str = "codeartifact:AssociateExternalConnectioncodeartifact:AssociateWithDownstreamRepositorycodeartifact:CopyPackageVersionscodeartifact:CreateDomaincodeartifact:CreatePackageGroupcodeartifact:CreateRepositorycodeartifact:DeleteDomaincodeartifact:DeleteDomainPermissionsPolicycodeartifact:DeletePackagecodeartifact:DeletePackageGroupcodeartifact:DeletePackageVersionscodeartifact:DeleteRepositorycodeartifact:DeleteRepositoryPermissionsPolicycodeartifact:DescribeDomaincodeartifact:DescribePackagecodeartifact:DescribePackageGroupcodeartifact:DescribePackageVersioncodeartifact:DescribeRepositorycodeartifact:DisassociateExternalConnectioncodeartifact:DisposePackageVersionscodeartifact:GetAssociatedPackageGroupcodeartifact:GetAuthorizationTokencodeartifact:GetDomainPermissionsPolicycodeartifact:GetPackageVersionAssetcodeartifact:GetPackageVersionReadmecodeartifact:GetRepositoryEndpointcodeartifact:GetRepositoryPermissionsPolicycodeartifact:ListAllowedRepositoriesForGroupcodeartifact:ListAssociatedPackagescodeartifact:ListDomainscodeartifact:ListPackageGroupscodeartifact:ListPackagescodeartifact:ListPackageVersionAssetscodeartifact:ListPackageVersionDependenciescodeartifact:ListPackageVersionscodeartifact:ListRepositoriescodeartifact:ListRepositoriesInDomaincodeartifact:ListSubPackageGroupscodeartifact:ListTagsForResourcecodeartifact:PublishPackageVersioncodeartifact:PutDomainPermissionsPolicycodeartifact:PutPackageMetadatacodeartifact:PutPackageOriginConfigurationcodeartifact:PutRepositoryPermissionsPolicycodeartifact:ReadFromRepositorycodeartifact:TagResourcecodeartifact:UntagResourcecodeartifact:UpdatePackageGroupcodeartifact:UpdatePackageGroupOriginConfigurationcodeartifact:UpdatePackageVersionsStatuscodeartifact:UpdateRepository";
+
+static ACTION_NAME_ENDS: [u32; 51] = [
+    40, 86, 118, 143, 174, 203, 228, 270, 296, 327, 361, 390, 436, 463, 491, 524, 559, 590, 633,
+    668, 706, 740, 779, 814, 850, 884, 927, 971, 1006, 1030, 1060, 1085, 1122, 1165, 1197, 1226,
+    1263, 1296, 1328, 1362, 1401, 1432, 1474, 1517, 1548, 1572, 1598, 1629, 1679, 1719, 1748,
+];
+
+static ACTIONS: [Action; 51] = [
+    Action::AssociateExternalConnection,
+    Action::AssociateWithDownstreamRepository,
+    Action::CopyPackageVersions,
+    Action::CreateDomain,
+    Action::CreatePackageGroup,
+    Action::CreateRepository,
+    Action::DeleteDomain,
+    Action::DeleteDomainPermissionsPolicy,
+    Action::DeletePackage,
+    Action::DeletePackageGroup,
+    Action::DeletePackageVersions,
+    Action::DeleteRepository,
+    Action::DeleteRepositoryPermissionsPolicy,
+    Action::DescribeDomain,
+    Action::DescribePackage,
+    Action::DescribePackageGroup,
+    Action::DescribePackageVersion,
+    Action::DescribeRepository,
+    Action::DisassociateExternalConnection,
+    Action::DisposePackageVersions,
+    Action::GetAssociatedPackageGroup,
+    Action::GetAuthorizationToken,
+    Action::GetDomainPermissionsPolicy,
+    Action::GetPackageVersionAsset,
+    Action::GetPackageVersionReadme,
+    Action::GetRepositoryEndpoint,
+    Action::GetRepositoryPermissionsPolicy,
+    Action::ListAllowedRepositoriesForGroup,
+    Action::ListAssociatedPackages,
+    Action::ListDomains,
+    Action::ListPackageGroups,
+    Action::ListPackages,
+    Action::ListPackageVersionAssets,
+    Action::ListPackageVersionDependencies,
+    Action::ListPackageVersions,
+    Action::ListRepositories,
+    Action::ListRepositoriesInDomain,
+    Action::ListSubPackageGroups,
+    Action::ListTagsForResource,
+    Action::PublishPackageVersion,
+    Action::PutDomainPermissionsPolicy,
+    Action::PutPackageMetadata,
+    Action::PutPackageOriginConfiguration,
+    Action::PutRepositoryPermissionsPolicy,
+    Action::ReadFromRepository,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdatePackageGroup,
+    Action::UpdatePackageGroupOriginConfiguration,
+    Action::UpdatePackageVersionsStatus,
+    Action::UpdateRepository,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 51] = [
-        Action::AssociateExternalConnection,
-        Action::AssociateWithDownstreamRepository,
-        Action::CopyPackageVersions,
-        Action::CreateDomain,
-        Action::CreatePackageGroup,
-        Action::CreateRepository,
-        Action::DeleteDomain,
-        Action::DeleteDomainPermissionsPolicy,
-        Action::DeletePackage,
-        Action::DeletePackageGroup,
-        Action::DeletePackageVersions,
-        Action::DeleteRepository,
-        Action::DeleteRepositoryPermissionsPolicy,
-        Action::DescribeDomain,
-        Action::DescribePackage,
-        Action::DescribePackageGroup,
-        Action::DescribePackageVersion,
-        Action::DescribeRepository,
-        Action::DisassociateExternalConnection,
-        Action::DisposePackageVersions,
-        Action::GetAssociatedPackageGroup,
-        Action::GetAuthorizationToken,
-        Action::GetDomainPermissionsPolicy,
-        Action::GetPackageVersionAsset,
-        Action::GetPackageVersionReadme,
-        Action::GetRepositoryEndpoint,
-        Action::GetRepositoryPermissionsPolicy,
-        Action::ListAllowedRepositoriesForGroup,
-        Action::ListAssociatedPackages,
-        Action::ListDomains,
-        Action::ListPackageGroups,
-        Action::ListPackages,
-        Action::ListPackageVersionAssets,
-        Action::ListPackageVersionDependencies,
-        Action::ListPackageVersions,
-        Action::ListRepositories,
-        Action::ListRepositoriesInDomain,
-        Action::ListSubPackageGroups,
-        Action::ListTagsForResource,
-        Action::PublishPackageVersion,
-        Action::PutDomainPermissionsPolicy,
-        Action::PutPackageMetadata,
-        Action::PutPackageOriginConfiguration,
-        Action::PutRepositoryPermissionsPolicy,
-        Action::ReadFromRepository,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdatePackageGroup,
-        Action::UpdatePackageGroupOriginConfiguration,
-        Action::UpdatePackageVersionsStatus,
-        Action::UpdateRepository,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `codeartifact:AssociateExternalConnection`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateExternalConnection`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(4191 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -433,23 +396,29 @@ pub enum ResourceType {
     Repository,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = ["domain", "package", "package-group", "repository"];
+static RESOURCE_TYPE_NAMES: &str = "domainpackagepackage-grouprepository";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [6, 13, 26, 36];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::Domain,
+    ResourceType::Package,
+    ResourceType::PackageGroup,
+    ResourceType::Repository,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::Domain,
-        ResourceType::Package,
-        ResourceType::PackageGroup,
-        ResourceType::Repository,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -458,6 +427,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -475,40 +445,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

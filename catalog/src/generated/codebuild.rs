@@ -341,180 +341,128 @@ pub enum Action {
     UpdateWebhook,
 }
 
-const ACTION_NAMES: [&str; 67] = [
-    "codebuild:BatchDeleteBuilds",
-    "codebuild:BatchGetBuildBatches",
-    "codebuild:BatchGetBuilds",
-    "codebuild:BatchGetCommandExecutions",
-    "codebuild:BatchGetFleets",
-    "codebuild:BatchGetProjects",
-    "codebuild:BatchGetReportGroups",
-    "codebuild:BatchGetReports",
-    "codebuild:BatchGetSandboxes",
-    "codebuild:BatchPutCodeCoverages",
-    "codebuild:BatchPutTestCases",
-    "codebuild:CreateFleet",
-    "codebuild:CreateProject",
-    "codebuild:CreateReport",
-    "codebuild:CreateReportGroup",
-    "codebuild:CreateWebhook",
-    "codebuild:DeleteBuildBatch",
-    "codebuild:DeleteFleet",
-    "codebuild:DeleteOAuthToken",
-    "codebuild:DeleteProject",
-    "codebuild:DeleteReport",
-    "codebuild:DeleteReportGroup",
-    "codebuild:DeleteResourcePolicy",
-    "codebuild:DeleteSourceCredentials",
-    "codebuild:DeleteWebhook",
-    "codebuild:DescribeCodeCoverages",
-    "codebuild:DescribeTestCases",
-    "codebuild:GetReportGroupTrend",
-    "codebuild:GetResourcePolicy",
-    "codebuild:ImportSourceCredentials",
-    "codebuild:InvalidateProjectCache",
-    "codebuild:ListBuildBatches",
-    "codebuild:ListBuildBatchesForProject",
-    "codebuild:ListBuilds",
-    "codebuild:ListBuildsForProject",
-    "codebuild:ListCommandExecutionsForSandbox",
-    "codebuild:ListConnectedOAuthAccounts",
-    "codebuild:ListCuratedEnvironmentImages",
-    "codebuild:ListFleets",
-    "codebuild:ListProjects",
-    "codebuild:ListReportGroups",
-    "codebuild:ListReports",
-    "codebuild:ListReportsForReportGroup",
-    "codebuild:ListRepositories",
-    "codebuild:ListSandboxes",
-    "codebuild:ListSandboxesForProject",
-    "codebuild:ListSharedProjects",
-    "codebuild:ListSharedReportGroups",
-    "codebuild:ListSourceCredentials",
-    "codebuild:PersistOAuthToken",
-    "codebuild:PutResourcePolicy",
-    "codebuild:RetryBuild",
-    "codebuild:RetryBuildBatch",
-    "codebuild:StartBuild",
-    "codebuild:StartBuildBatch",
-    "codebuild:StartCommandExecution",
-    "codebuild:StartSandbox",
-    "codebuild:StartSandboxConnection",
-    "codebuild:StopBuild",
-    "codebuild:StopBuildBatch",
-    "codebuild:StopSandbox",
-    "codebuild:UpdateFleet",
-    "codebuild:UpdateProject",
-    "codebuild:UpdateProjectVisibility",
-    "codebuild:UpdateReport",
-    "codebuild:UpdateReportGroup",
-    "codebuild:UpdateWebhook",
+static ACTION_NAMES: &str = "codebuild:BatchDeleteBuildscodebuild:BatchGetBuildBatchescodebuild:BatchGetBuildscodebuild:BatchGetCommandExecutionscodebuild:BatchGetFleetscodebuild:BatchGetProjectscodebuild:BatchGetReportGroupscodebuild:BatchGetReportscodebuild:BatchGetSandboxescodebuild:BatchPutCodeCoveragescodebuild:BatchPutTestCasescodebuild:CreateFleetcodebuild:CreateProjectcodebuild:CreateReportcodebuild:CreateReportGroupcodebuild:CreateWebhookcodebuild:DeleteBuildBatchcodebuild:DeleteFleetcodebuild:DeleteOAuthTokencodebuild:DeleteProjectcodebuild:DeleteReportcodebuild:DeleteReportGroupcodebuild:DeleteResourcePolicycodebuild:DeleteSourceCredentialscodebuild:DeleteWebhookcodebuild:DescribeCodeCoveragescodebuild:DescribeTestCasescodebuild:GetReportGroupTrendcodebuild:GetResourcePolicycodebuild:ImportSourceCredentialscodebuild:InvalidateProjectCachecodebuild:ListBuildBatchescodebuild:ListBuildBatchesForProjectcodebuild:ListBuildscodebuild:ListBuildsForProjectcodebuild:ListCommandExecutionsForSandboxcodebuild:ListConnectedOAuthAccountscodebuild:ListCuratedEnvironmentImagescodebuild:ListFleetscodebuild:ListProjectscodebuild:ListReportGroupscodebuild:ListReportscodebuild:ListReportsForReportGroupcodebuild:ListRepositoriescodebuild:ListSandboxescodebuild:ListSandboxesForProjectcodebuild:ListSharedProjectscodebuild:ListSharedReportGroupscodebuild:ListSourceCredentialscodebuild:PersistOAuthTokencodebuild:PutResourcePolicycodebuild:RetryBuildcodebuild:RetryBuildBatchcodebuild:StartBuildcodebuild:StartBuildBatchcodebuild:StartCommandExecutioncodebuild:StartSandboxcodebuild:StartSandboxConnectioncodebuild:StopBuildcodebuild:StopBuildBatchcodebuild:StopSandboxcodebuild:UpdateFleetcodebuild:UpdateProjectcodebuild:UpdateProjectVisibilitycodebuild:UpdateReportcodebuild:UpdateReportGroupcodebuild:UpdateWebhook";
+
+static ACTION_NAME_ENDS: [u32; 67] = [
+    27, 57, 81, 116, 140, 166, 196, 221, 248, 279, 306, 327, 350, 372, 399, 422, 448, 469, 495,
+    518, 540, 567, 597, 630, 653, 684, 711, 740, 767, 800, 832, 858, 894, 914, 944, 985, 1021,
+    1059, 1079, 1101, 1127, 1148, 1183, 1209, 1232, 1265, 1293, 1325, 1356, 1383, 1410, 1430, 1455,
+    1475, 1500, 1531, 1553, 1585, 1604, 1628, 1649, 1670, 1693, 1726, 1748, 1775, 1798,
+];
+
+static ACTIONS: [Action; 67] = [
+    Action::BatchDeleteBuilds,
+    Action::BatchGetBuildBatches,
+    Action::BatchGetBuilds,
+    Action::BatchGetCommandExecutions,
+    Action::BatchGetFleets,
+    Action::BatchGetProjects,
+    Action::BatchGetReportGroups,
+    Action::BatchGetReports,
+    Action::BatchGetSandboxes,
+    Action::BatchPutCodeCoverages,
+    Action::BatchPutTestCases,
+    Action::CreateFleet,
+    Action::CreateProject,
+    Action::CreateReport,
+    Action::CreateReportGroup,
+    Action::CreateWebhook,
+    Action::DeleteBuildBatch,
+    Action::DeleteFleet,
+    Action::DeleteOAuthToken,
+    Action::DeleteProject,
+    Action::DeleteReport,
+    Action::DeleteReportGroup,
+    Action::DeleteResourcePolicy,
+    Action::DeleteSourceCredentials,
+    Action::DeleteWebhook,
+    Action::DescribeCodeCoverages,
+    Action::DescribeTestCases,
+    Action::GetReportGroupTrend,
+    Action::GetResourcePolicy,
+    Action::ImportSourceCredentials,
+    Action::InvalidateProjectCache,
+    Action::ListBuildBatches,
+    Action::ListBuildBatchesForProject,
+    Action::ListBuilds,
+    Action::ListBuildsForProject,
+    Action::ListCommandExecutionsForSandbox,
+    Action::ListConnectedOAuthAccounts,
+    Action::ListCuratedEnvironmentImages,
+    Action::ListFleets,
+    Action::ListProjects,
+    Action::ListReportGroups,
+    Action::ListReports,
+    Action::ListReportsForReportGroup,
+    Action::ListRepositories,
+    Action::ListSandboxes,
+    Action::ListSandboxesForProject,
+    Action::ListSharedProjects,
+    Action::ListSharedReportGroups,
+    Action::ListSourceCredentials,
+    Action::PersistOAuthToken,
+    Action::PutResourcePolicy,
+    Action::RetryBuild,
+    Action::RetryBuildBatch,
+    Action::StartBuild,
+    Action::StartBuildBatch,
+    Action::StartCommandExecution,
+    Action::StartSandbox,
+    Action::StartSandboxConnection,
+    Action::StopBuild,
+    Action::StopBuildBatch,
+    Action::StopSandbox,
+    Action::UpdateFleet,
+    Action::UpdateProject,
+    Action::UpdateProjectVisibility,
+    Action::UpdateReport,
+    Action::UpdateReportGroup,
+    Action::UpdateWebhook,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 67] = [
-        Action::BatchDeleteBuilds,
-        Action::BatchGetBuildBatches,
-        Action::BatchGetBuilds,
-        Action::BatchGetCommandExecutions,
-        Action::BatchGetFleets,
-        Action::BatchGetProjects,
-        Action::BatchGetReportGroups,
-        Action::BatchGetReports,
-        Action::BatchGetSandboxes,
-        Action::BatchPutCodeCoverages,
-        Action::BatchPutTestCases,
-        Action::CreateFleet,
-        Action::CreateProject,
-        Action::CreateReport,
-        Action::CreateReportGroup,
-        Action::CreateWebhook,
-        Action::DeleteBuildBatch,
-        Action::DeleteFleet,
-        Action::DeleteOAuthToken,
-        Action::DeleteProject,
-        Action::DeleteReport,
-        Action::DeleteReportGroup,
-        Action::DeleteResourcePolicy,
-        Action::DeleteSourceCredentials,
-        Action::DeleteWebhook,
-        Action::DescribeCodeCoverages,
-        Action::DescribeTestCases,
-        Action::GetReportGroupTrend,
-        Action::GetResourcePolicy,
-        Action::ImportSourceCredentials,
-        Action::InvalidateProjectCache,
-        Action::ListBuildBatches,
-        Action::ListBuildBatchesForProject,
-        Action::ListBuilds,
-        Action::ListBuildsForProject,
-        Action::ListCommandExecutionsForSandbox,
-        Action::ListConnectedOAuthAccounts,
-        Action::ListCuratedEnvironmentImages,
-        Action::ListFleets,
-        Action::ListProjects,
-        Action::ListReportGroups,
-        Action::ListReports,
-        Action::ListReportsForReportGroup,
-        Action::ListRepositories,
-        Action::ListSandboxes,
-        Action::ListSandboxesForProject,
-        Action::ListSharedProjects,
-        Action::ListSharedReportGroups,
-        Action::ListSourceCredentials,
-        Action::PersistOAuthToken,
-        Action::PutResourcePolicy,
-        Action::RetryBuild,
-        Action::RetryBuildBatch,
-        Action::StartBuild,
-        Action::StartBuildBatch,
-        Action::StartCommandExecution,
-        Action::StartSandbox,
-        Action::StartSandboxConnection,
-        Action::StopBuild,
-        Action::StopBuildBatch,
-        Action::StopSandbox,
-        Action::UpdateFleet,
-        Action::UpdateProject,
-        Action::UpdateProjectVisibility,
-        Action::UpdateReport,
-        Action::UpdateReportGroup,
-        Action::UpdateWebhook,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `codebuild:BatchDeleteBuilds`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchDeleteBuilds`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(4242 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -544,34 +492,32 @@ pub enum ResourceType {
     Sandbox,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 7] = [
-    "build",
-    "build-batch",
-    "fleet",
-    "project",
-    "report",
-    "report-group",
-    "sandbox",
+static RESOURCE_TYPE_NAMES: &str = "buildbuild-batchfleetprojectreportreport-groupsandbox";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 7] = [5, 16, 21, 28, 34, 46, 53];
+
+static RESOURCE_TYPES: [ResourceType; 7] = [
+    ResourceType::Build,
+    ResourceType::BuildBatch,
+    ResourceType::Fleet,
+    ResourceType::Project,
+    ResourceType::Report,
+    ResourceType::ReportGroup,
+    ResourceType::Sandbox,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 7] = [
-        ResourceType::Build,
-        ResourceType::BuildBatch,
-        ResourceType::Fleet,
-        ResourceType::Project,
-        ResourceType::Report,
-        ResourceType::ReportGroup,
-        ResourceType::Sandbox,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -580,6 +526,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -821,125 +768,19 @@ pub enum ConditionKey {
     CodebuildVpcConfigDotVpcId,
 }
 
-const CONDITION_KEY_NAMES: [&str; 115] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "codebuild:artifacts",
-    "codebuild:artifacts.bucketOwnerAccess",
-    "codebuild:artifacts.encryptionDisabled",
-    "codebuild:artifacts.location",
-    "codebuild:authType",
-    "codebuild:autoRetryLimit",
-    "codebuild:buildArn",
-    "codebuild:buildBatchConfig",
-    "codebuild:buildBatchConfig.restrictions.computeTypesAllowed",
-    "codebuild:buildBatchConfig.restrictions.fleetsAllowed",
-    "codebuild:buildBatchConfig.serviceRole",
-    "codebuild:buildType",
-    "codebuild:cache",
-    "codebuild:cache.location",
-    "codebuild:cache.modes",
-    "codebuild:cache.type",
-    "codebuild:computeConfiguration",
-    "codebuild:computeConfiguration.disk",
-    "codebuild:computeConfiguration.instanceType",
-    "codebuild:computeConfiguration.machineType",
-    "codebuild:computeConfiguration.memory",
-    "codebuild:computeConfiguration.vCpu",
-    "codebuild:computeType",
-    "codebuild:concurrentBuildLimit",
-    "codebuild:encryptionKey",
-    "codebuild:environment",
-    "codebuild:environment.certificate",
-    "codebuild:environment.computeConfiguration",
-    "codebuild:environment.computeConfiguration.disk",
-    "codebuild:environment.computeConfiguration.instanceType",
-    "codebuild:environment.computeConfiguration.machineType",
-    "codebuild:environment.computeConfiguration.memory",
-    "codebuild:environment.computeConfiguration.vCpu",
-    "codebuild:environment.computeType",
-    "codebuild:environment.environmentVariables",
-    "codebuild:environment.environmentVariables.name",
-    "codebuild:environment.environmentVariables.value",
-    "codebuild:environment.environmentVariables/${name}.value",
-    "codebuild:environment.fleet.fleetArn",
-    "codebuild:environment.image",
-    "codebuild:environment.imagePullCredentialsType",
-    "codebuild:environment.privilegedMode",
-    "codebuild:environment.registryCredential",
-    "codebuild:environment.registryCredential.credential",
-    "codebuild:environment.registryCredential.credentialProvider",
-    "codebuild:environment.type",
-    "codebuild:environmentType",
-    "codebuild:exportConfig.s3Destination.bucket",
-    "codebuild:exportConfig.s3Destination.bucketOwner",
-    "codebuild:exportConfig.s3Destination.encryptionDisabled",
-    "codebuild:exportConfig.s3Destination.encryptionKey",
-    "codebuild:exportConfig.s3Destination.path",
-    "codebuild:fileSystemLocations.identifier",
-    "codebuild:fileSystemLocations.location",
-    "codebuild:fileSystemLocations.type",
-    "codebuild:fileSystemLocations/${identifier}.location",
-    "codebuild:fileSystemLocations/${identifier}.type",
-    "codebuild:fleetServiceRole",
-    "codebuild:imageId",
-    "codebuild:logsConfig",
-    "codebuild:logsConfig.s3Logs",
-    "codebuild:logsConfig.s3Logs.bucketOwnerAccess",
-    "codebuild:logsConfig.s3Logs.encryptionDisabled",
-    "codebuild:logsConfig.s3Logs.location",
-    "codebuild:logsConfig.s3Logs.status",
-    "codebuild:manualCreation",
-    "codebuild:projectArn",
-    "codebuild:projectVisibility",
-    "codebuild:scopeConfiguration.domain",
-    "codebuild:scopeConfiguration.name",
-    "codebuild:scopeConfiguration.scope",
-    "codebuild:secondaryArtifacts",
-    "codebuild:secondaryArtifacts.artifactIdentifier",
-    "codebuild:secondaryArtifacts.bucketOwnerAccess",
-    "codebuild:secondaryArtifacts.encryptionDisabled",
-    "codebuild:secondaryArtifacts.location",
-    "codebuild:secondaryArtifacts/${artifactIdentifier}.bucketOwnerAccess",
-    "codebuild:secondaryArtifacts/${artifactIdentifier}.encryptionDisabled",
-    "codebuild:secondaryArtifacts/${artifactIdentifier}.location",
-    "codebuild:secondarySources",
-    "codebuild:secondarySources.auth.resource",
-    "codebuild:secondarySources.auth.type",
-    "codebuild:secondarySources.buildspec",
-    "codebuild:secondarySources.buildStatusConfig.context",
-    "codebuild:secondarySources.buildStatusConfig.targetUrl",
-    "codebuild:secondarySources.insecureSsl",
-    "codebuild:secondarySources.location",
-    "codebuild:secondarySources.sourceIdentifier",
-    "codebuild:secondarySources/${sourceIdentifier}.auth.resource",
-    "codebuild:secondarySources/${sourceIdentifier}.auth.type",
-    "codebuild:secondarySources/${sourceIdentifier}.buildspec",
-    "codebuild:secondarySources/${sourceIdentifier}.buildStatusConfig.context",
-    "codebuild:secondarySources/${sourceIdentifier}.buildStatusConfig.targetUrl",
-    "codebuild:secondarySources/${sourceIdentifier}.insecureSsl",
-    "codebuild:secondarySources/${sourceIdentifier}.location",
-    "codebuild:serverType",
-    "codebuild:serviceRole",
-    "codebuild:shouldOverwrite",
-    "codebuild:source",
-    "codebuild:source.auth.resource",
-    "codebuild:source.auth.type",
-    "codebuild:source.buildspec",
-    "codebuild:source.buildStatusConfig.context",
-    "codebuild:source.buildStatusConfig.targetUrl",
-    "codebuild:source.insecureSsl",
-    "codebuild:source.location",
-    "codebuild:token",
-    "codebuild:username",
-    "codebuild:vpcConfig",
-    "codebuild:vpcConfig.securityGroupIds",
-    "codebuild:vpcConfig.subnets",
-    "codebuild:vpcConfig.vpcId",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyscodebuild:artifactscodebuild:artifacts.bucketOwnerAccesscodebuild:artifacts.encryptionDisabledcodebuild:artifacts.locationcodebuild:authTypecodebuild:autoRetryLimitcodebuild:buildArncodebuild:buildBatchConfigcodebuild:buildBatchConfig.restrictions.computeTypesAllowedcodebuild:buildBatchConfig.restrictions.fleetsAllowedcodebuild:buildBatchConfig.serviceRolecodebuild:buildTypecodebuild:cachecodebuild:cache.locationcodebuild:cache.modescodebuild:cache.typecodebuild:computeConfigurationcodebuild:computeConfiguration.diskcodebuild:computeConfiguration.instanceTypecodebuild:computeConfiguration.machineTypecodebuild:computeConfiguration.memorycodebuild:computeConfiguration.vCpucodebuild:computeTypecodebuild:concurrentBuildLimitcodebuild:encryptionKeycodebuild:environmentcodebuild:environment.certificatecodebuild:environment.computeConfigurationcodebuild:environment.computeConfiguration.diskcodebuild:environment.computeConfiguration.instanceTypecodebuild:environment.computeConfiguration.machineTypecodebuild:environment.computeConfiguration.memorycodebuild:environment.computeConfiguration.vCpucodebuild:environment.computeTypecodebuild:environment.environmentVariablescodebuild:environment.environmentVariables.namecodebuild:environment.environmentVariables.valuecodebuild:environment.environmentVariables/${name}.valuecodebuild:environment.fleet.fleetArncodebuild:environment.imagecodebuild:environment.imagePullCredentialsTypecodebuild:environment.privilegedModecodebuild:environment.registryCredentialcodebuild:environment.registryCredential.credentialcodebuild:environment.registryCredential.credentialProvidercodebuild:environment.typecodebuild:environmentTypecodebuild:exportConfig.s3Destination.bucketcodebuild:exportConfig.s3Destination.bucketOwnercodebuild:exportConfig.s3Destination.encryptionDisabledcodebuild:exportConfig.s3Destination.encryptionKeycodebuild:exportConfig.s3Destination.pathcodebuild:fileSystemLocations.identifiercodebuild:fileSystemLocations.locationcodebuild:fileSystemLocations.typecodebuild:fileSystemLocations/${identifier}.locationcodebuild:fileSystemLocations/${identifier}.typecodebuild:fleetServiceRolecodebuild:imageIdcodebuild:logsConfigcodebuild:logsConfig.s3Logscodebuild:logsConfig.s3Logs.bucketOwnerAccesscodebuild:logsConfig.s3Logs.encryptionDisabledcodebuild:logsConfig.s3Logs.locationcodebuild:logsConfig.s3Logs.statuscodebuild:manualCreationcodebuild:projectArncodebuild:projectVisibilitycodebuild:scopeConfiguration.domaincodebuild:scopeConfiguration.namecodebuild:scopeConfiguration.scopecodebuild:secondaryArtifactscodebuild:secondaryArtifacts.artifactIdentifiercodebuild:secondaryArtifacts.bucketOwnerAccesscodebuild:secondaryArtifacts.encryptionDisabledcodebuild:secondaryArtifacts.locationcodebuild:secondaryArtifacts/${artifactIdentifier}.bucketOwnerAccesscodebuild:secondaryArtifacts/${artifactIdentifier}.encryptionDisabledcodebuild:secondaryArtifacts/${artifactIdentifier}.locationcodebuild:secondarySourcescodebuild:secondarySources.auth.resourcecodebuild:secondarySources.auth.typecodebuild:secondarySources.buildspeccodebuild:secondarySources.buildStatusConfig.contextcodebuild:secondarySources.buildStatusConfig.targetUrlcodebuild:secondarySources.insecureSslcodebuild:secondarySources.locationcodebuild:secondarySources.sourceIdentifiercodebuild:secondarySources/${sourceIdentifier}.auth.resourcecodebuild:secondarySources/${sourceIdentifier}.auth.typecodebuild:secondarySources/${sourceIdentifier}.buildspeccodebuild:secondarySources/${sourceIdentifier}.buildStatusConfig.contextcodebuild:secondarySources/${sourceIdentifier}.buildStatusConfig.targetUrlcodebuild:secondarySources/${sourceIdentifier}.insecureSslcodebuild:secondarySources/${sourceIdentifier}.locationcodebuild:serverTypecodebuild:serviceRolecodebuild:shouldOverwritecodebuild:sourcecodebuild:source.auth.resourcecodebuild:source.auth.typecodebuild:source.buildspeccodebuild:source.buildStatusConfig.contextcodebuild:source.buildStatusConfig.targetUrlcodebuild:source.insecureSslcodebuild:source.locationcodebuild:tokencodebuild:usernamecodebuild:vpcConfigcodebuild:vpcConfig.securityGroupIdscodebuild:vpcConfig.subnetscodebuild:vpcConfig.vpcId";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 115] = [
+    24, 49, 60, 79, 116, 154, 182, 200, 224, 242, 268, 327, 380, 418, 437, 452, 476, 497, 517, 547,
+    582, 625, 667, 704, 739, 760, 790, 813, 834, 867, 909, 956, 1011, 1065, 1114, 1161, 1194, 1236,
+    1283, 1331, 1387, 1423, 1450, 1496, 1532, 1572, 1623, 1682, 1708, 1733, 1776, 1824, 1879, 1929,
+    1970, 2010, 2048, 2082, 2134, 2182, 2208, 2225, 2245, 2272, 2317, 2363, 2399, 2433, 2457, 2477,
+    2504, 2539, 2572, 2606, 2634, 2681, 2727, 2774, 2811, 2879, 2948, 3007, 3033, 3073, 3109, 3145,
+    3197, 3251, 3289, 3324, 3367, 3427, 3483, 3539, 3611, 3685, 3743, 3798, 3818, 3839, 3864, 3880,
+    3910, 3936, 3962, 4004, 4048, 4076, 4101, 4116, 4134, 4153, 4189, 4216, 4241,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 115] = [
+static CONDITION_KEY_TYPES: [KeyType; 115] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -1055,145 +896,151 @@ const CONDITION_KEY_TYPES: [KeyType; 115] = [
     KeyType::ArrayOfString,
     KeyType::ArrayOfString,
     KeyType::String,
+];
+
+static CONDITION_KEYS: [ConditionKey; 115] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::CodebuildArtifacts,
+    ConditionKey::CodebuildArtifactsDotBucketOwnerAccess,
+    ConditionKey::CodebuildArtifactsDotEncryptionDisabled,
+    ConditionKey::CodebuildArtifactsDotLocation,
+    ConditionKey::CodebuildAuthType,
+    ConditionKey::CodebuildAutoRetryLimit,
+    ConditionKey::CodebuildBuildArn,
+    ConditionKey::CodebuildBuildBatchConfig,
+    ConditionKey::CodebuildBuildBatchConfigDotRestrictionsDotComputeTypesAllowed,
+    ConditionKey::CodebuildBuildBatchConfigDotRestrictionsDotFleetsAllowed,
+    ConditionKey::CodebuildBuildBatchConfigDotServiceRole,
+    ConditionKey::CodebuildBuildType,
+    ConditionKey::CodebuildCache,
+    ConditionKey::CodebuildCacheDotLocation,
+    ConditionKey::CodebuildCacheDotModes,
+    ConditionKey::CodebuildCacheDotType,
+    ConditionKey::CodebuildComputeConfiguration,
+    ConditionKey::CodebuildComputeConfigurationDotDisk,
+    ConditionKey::CodebuildComputeConfigurationDotInstanceType,
+    ConditionKey::CodebuildComputeConfigurationDotMachineType,
+    ConditionKey::CodebuildComputeConfigurationDotMemory,
+    ConditionKey::CodebuildComputeConfigurationDotVCpu,
+    ConditionKey::CodebuildComputeType,
+    ConditionKey::CodebuildConcurrentBuildLimit,
+    ConditionKey::CodebuildEncryptionKey,
+    ConditionKey::CodebuildEnvironment,
+    ConditionKey::CodebuildEnvironmentDotCertificate,
+    ConditionKey::CodebuildEnvironmentDotComputeConfiguration,
+    ConditionKey::CodebuildEnvironmentDotComputeConfigurationDotDisk,
+    ConditionKey::CodebuildEnvironmentDotComputeConfigurationDotInstanceType,
+    ConditionKey::CodebuildEnvironmentDotComputeConfigurationDotMachineType,
+    ConditionKey::CodebuildEnvironmentDotComputeConfigurationDotMemory,
+    ConditionKey::CodebuildEnvironmentDotComputeConfigurationDotVCpu,
+    ConditionKey::CodebuildEnvironmentDotComputeType,
+    ConditionKey::CodebuildEnvironmentDotEnvironmentVariables,
+    ConditionKey::CodebuildEnvironmentDotEnvironmentVariablesDotName,
+    ConditionKey::CodebuildEnvironmentDotEnvironmentVariablesDotValue,
+    ConditionKey::CodebuildEnvironmentDotEnvironmentVariablesAnyDotValue,
+    ConditionKey::CodebuildEnvironmentDotFleetDotFleetArn,
+    ConditionKey::CodebuildEnvironmentDotImage,
+    ConditionKey::CodebuildEnvironmentDotImagePullCredentialsType,
+    ConditionKey::CodebuildEnvironmentDotPrivilegedMode,
+    ConditionKey::CodebuildEnvironmentDotRegistryCredential,
+    ConditionKey::CodebuildEnvironmentDotRegistryCredentialDotCredential,
+    ConditionKey::CodebuildEnvironmentDotRegistryCredentialDotCredentialProvider,
+    ConditionKey::CodebuildEnvironmentDotType,
+    ConditionKey::CodebuildEnvironmentType,
+    ConditionKey::CodebuildExportConfigDotS3DestinationDotBucket,
+    ConditionKey::CodebuildExportConfigDotS3DestinationDotBucketOwner,
+    ConditionKey::CodebuildExportConfigDotS3DestinationDotEncryptionDisabled,
+    ConditionKey::CodebuildExportConfigDotS3DestinationDotEncryptionKey,
+    ConditionKey::CodebuildExportConfigDotS3DestinationDotPath,
+    ConditionKey::CodebuildFileSystemLocationsDotIdentifier,
+    ConditionKey::CodebuildFileSystemLocationsDotLocation,
+    ConditionKey::CodebuildFileSystemLocationsDotType,
+    ConditionKey::CodebuildFileSystemLocationsAnyDotLocation,
+    ConditionKey::CodebuildFileSystemLocationsAnyDotType,
+    ConditionKey::CodebuildFleetServiceRole,
+    ConditionKey::CodebuildImageId,
+    ConditionKey::CodebuildLogsConfig,
+    ConditionKey::CodebuildLogsConfigDotS3Logs,
+    ConditionKey::CodebuildLogsConfigDotS3LogsDotBucketOwnerAccess,
+    ConditionKey::CodebuildLogsConfigDotS3LogsDotEncryptionDisabled,
+    ConditionKey::CodebuildLogsConfigDotS3LogsDotLocation,
+    ConditionKey::CodebuildLogsConfigDotS3LogsDotStatus,
+    ConditionKey::CodebuildManualCreation,
+    ConditionKey::CodebuildProjectArn,
+    ConditionKey::CodebuildProjectVisibility,
+    ConditionKey::CodebuildScopeConfigurationDotDomain,
+    ConditionKey::CodebuildScopeConfigurationDotName,
+    ConditionKey::CodebuildScopeConfigurationDotScope,
+    ConditionKey::CodebuildSecondaryArtifacts,
+    ConditionKey::CodebuildSecondaryArtifactsDotArtifactIdentifier,
+    ConditionKey::CodebuildSecondaryArtifactsDotBucketOwnerAccess,
+    ConditionKey::CodebuildSecondaryArtifactsDotEncryptionDisabled,
+    ConditionKey::CodebuildSecondaryArtifactsDotLocation,
+    ConditionKey::CodebuildSecondaryArtifactsAnyDotBucketOwnerAccess,
+    ConditionKey::CodebuildSecondaryArtifactsAnyDotEncryptionDisabled,
+    ConditionKey::CodebuildSecondaryArtifactsAnyDotLocation,
+    ConditionKey::CodebuildSecondarySources,
+    ConditionKey::CodebuildSecondarySourcesDotAuthDotResource,
+    ConditionKey::CodebuildSecondarySourcesDotAuthDotType,
+    ConditionKey::CodebuildSecondarySourcesDotBuildspec,
+    ConditionKey::CodebuildSecondarySourcesDotBuildStatusConfigDotContext,
+    ConditionKey::CodebuildSecondarySourcesDotBuildStatusConfigDotTargetUrl,
+    ConditionKey::CodebuildSecondarySourcesDotInsecureSsl,
+    ConditionKey::CodebuildSecondarySourcesDotLocation,
+    ConditionKey::CodebuildSecondarySourcesDotSourceIdentifier,
+    ConditionKey::CodebuildSecondarySourcesAnyDotAuthDotResource,
+    ConditionKey::CodebuildSecondarySourcesAnyDotAuthDotType,
+    ConditionKey::CodebuildSecondarySourcesAnyDotBuildspec,
+    ConditionKey::CodebuildSecondarySourcesAnyDotBuildStatusConfigDotContext,
+    ConditionKey::CodebuildSecondarySourcesAnyDotBuildStatusConfigDotTargetUrl,
+    ConditionKey::CodebuildSecondarySourcesAnyDotInsecureSsl,
+    ConditionKey::CodebuildSecondarySourcesAnyDotLocation,
+    ConditionKey::CodebuildServerType,
+    ConditionKey::CodebuildServiceRole,
+    ConditionKey::CodebuildShouldOverwrite,
+    ConditionKey::CodebuildSource,
+    ConditionKey::CodebuildSourceDotAuthDotResource,
+    ConditionKey::CodebuildSourceDotAuthDotType,
+    ConditionKey::CodebuildSourceDotBuildspec,
+    ConditionKey::CodebuildSourceDotBuildStatusConfigDotContext,
+    ConditionKey::CodebuildSourceDotBuildStatusConfigDotTargetUrl,
+    ConditionKey::CodebuildSourceDotInsecureSsl,
+    ConditionKey::CodebuildSourceDotLocation,
+    ConditionKey::CodebuildToken,
+    ConditionKey::CodebuildUsername,
+    ConditionKey::CodebuildVpcConfig,
+    ConditionKey::CodebuildVpcConfigDotSecurityGroupIds,
+    ConditionKey::CodebuildVpcConfigDotSubnets,
+    ConditionKey::CodebuildVpcConfigDotVpcId,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 115] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::CodebuildArtifacts,
-        ConditionKey::CodebuildArtifactsDotBucketOwnerAccess,
-        ConditionKey::CodebuildArtifactsDotEncryptionDisabled,
-        ConditionKey::CodebuildArtifactsDotLocation,
-        ConditionKey::CodebuildAuthType,
-        ConditionKey::CodebuildAutoRetryLimit,
-        ConditionKey::CodebuildBuildArn,
-        ConditionKey::CodebuildBuildBatchConfig,
-        ConditionKey::CodebuildBuildBatchConfigDotRestrictionsDotComputeTypesAllowed,
-        ConditionKey::CodebuildBuildBatchConfigDotRestrictionsDotFleetsAllowed,
-        ConditionKey::CodebuildBuildBatchConfigDotServiceRole,
-        ConditionKey::CodebuildBuildType,
-        ConditionKey::CodebuildCache,
-        ConditionKey::CodebuildCacheDotLocation,
-        ConditionKey::CodebuildCacheDotModes,
-        ConditionKey::CodebuildCacheDotType,
-        ConditionKey::CodebuildComputeConfiguration,
-        ConditionKey::CodebuildComputeConfigurationDotDisk,
-        ConditionKey::CodebuildComputeConfigurationDotInstanceType,
-        ConditionKey::CodebuildComputeConfigurationDotMachineType,
-        ConditionKey::CodebuildComputeConfigurationDotMemory,
-        ConditionKey::CodebuildComputeConfigurationDotVCpu,
-        ConditionKey::CodebuildComputeType,
-        ConditionKey::CodebuildConcurrentBuildLimit,
-        ConditionKey::CodebuildEncryptionKey,
-        ConditionKey::CodebuildEnvironment,
-        ConditionKey::CodebuildEnvironmentDotCertificate,
-        ConditionKey::CodebuildEnvironmentDotComputeConfiguration,
-        ConditionKey::CodebuildEnvironmentDotComputeConfigurationDotDisk,
-        ConditionKey::CodebuildEnvironmentDotComputeConfigurationDotInstanceType,
-        ConditionKey::CodebuildEnvironmentDotComputeConfigurationDotMachineType,
-        ConditionKey::CodebuildEnvironmentDotComputeConfigurationDotMemory,
-        ConditionKey::CodebuildEnvironmentDotComputeConfigurationDotVCpu,
-        ConditionKey::CodebuildEnvironmentDotComputeType,
-        ConditionKey::CodebuildEnvironmentDotEnvironmentVariables,
-        ConditionKey::CodebuildEnvironmentDotEnvironmentVariablesDotName,
-        ConditionKey::CodebuildEnvironmentDotEnvironmentVariablesDotValue,
-        ConditionKey::CodebuildEnvironmentDotEnvironmentVariablesAnyDotValue,
-        ConditionKey::CodebuildEnvironmentDotFleetDotFleetArn,
-        ConditionKey::CodebuildEnvironmentDotImage,
-        ConditionKey::CodebuildEnvironmentDotImagePullCredentialsType,
-        ConditionKey::CodebuildEnvironmentDotPrivilegedMode,
-        ConditionKey::CodebuildEnvironmentDotRegistryCredential,
-        ConditionKey::CodebuildEnvironmentDotRegistryCredentialDotCredential,
-        ConditionKey::CodebuildEnvironmentDotRegistryCredentialDotCredentialProvider,
-        ConditionKey::CodebuildEnvironmentDotType,
-        ConditionKey::CodebuildEnvironmentType,
-        ConditionKey::CodebuildExportConfigDotS3DestinationDotBucket,
-        ConditionKey::CodebuildExportConfigDotS3DestinationDotBucketOwner,
-        ConditionKey::CodebuildExportConfigDotS3DestinationDotEncryptionDisabled,
-        ConditionKey::CodebuildExportConfigDotS3DestinationDotEncryptionKey,
-        ConditionKey::CodebuildExportConfigDotS3DestinationDotPath,
-        ConditionKey::CodebuildFileSystemLocationsDotIdentifier,
-        ConditionKey::CodebuildFileSystemLocationsDotLocation,
-        ConditionKey::CodebuildFileSystemLocationsDotType,
-        ConditionKey::CodebuildFileSystemLocationsAnyDotLocation,
-        ConditionKey::CodebuildFileSystemLocationsAnyDotType,
-        ConditionKey::CodebuildFleetServiceRole,
-        ConditionKey::CodebuildImageId,
-        ConditionKey::CodebuildLogsConfig,
-        ConditionKey::CodebuildLogsConfigDotS3Logs,
-        ConditionKey::CodebuildLogsConfigDotS3LogsDotBucketOwnerAccess,
-        ConditionKey::CodebuildLogsConfigDotS3LogsDotEncryptionDisabled,
-        ConditionKey::CodebuildLogsConfigDotS3LogsDotLocation,
-        ConditionKey::CodebuildLogsConfigDotS3LogsDotStatus,
-        ConditionKey::CodebuildManualCreation,
-        ConditionKey::CodebuildProjectArn,
-        ConditionKey::CodebuildProjectVisibility,
-        ConditionKey::CodebuildScopeConfigurationDotDomain,
-        ConditionKey::CodebuildScopeConfigurationDotName,
-        ConditionKey::CodebuildScopeConfigurationDotScope,
-        ConditionKey::CodebuildSecondaryArtifacts,
-        ConditionKey::CodebuildSecondaryArtifactsDotArtifactIdentifier,
-        ConditionKey::CodebuildSecondaryArtifactsDotBucketOwnerAccess,
-        ConditionKey::CodebuildSecondaryArtifactsDotEncryptionDisabled,
-        ConditionKey::CodebuildSecondaryArtifactsDotLocation,
-        ConditionKey::CodebuildSecondaryArtifactsAnyDotBucketOwnerAccess,
-        ConditionKey::CodebuildSecondaryArtifactsAnyDotEncryptionDisabled,
-        ConditionKey::CodebuildSecondaryArtifactsAnyDotLocation,
-        ConditionKey::CodebuildSecondarySources,
-        ConditionKey::CodebuildSecondarySourcesDotAuthDotResource,
-        ConditionKey::CodebuildSecondarySourcesDotAuthDotType,
-        ConditionKey::CodebuildSecondarySourcesDotBuildspec,
-        ConditionKey::CodebuildSecondarySourcesDotBuildStatusConfigDotContext,
-        ConditionKey::CodebuildSecondarySourcesDotBuildStatusConfigDotTargetUrl,
-        ConditionKey::CodebuildSecondarySourcesDotInsecureSsl,
-        ConditionKey::CodebuildSecondarySourcesDotLocation,
-        ConditionKey::CodebuildSecondarySourcesDotSourceIdentifier,
-        ConditionKey::CodebuildSecondarySourcesAnyDotAuthDotResource,
-        ConditionKey::CodebuildSecondarySourcesAnyDotAuthDotType,
-        ConditionKey::CodebuildSecondarySourcesAnyDotBuildspec,
-        ConditionKey::CodebuildSecondarySourcesAnyDotBuildStatusConfigDotContext,
-        ConditionKey::CodebuildSecondarySourcesAnyDotBuildStatusConfigDotTargetUrl,
-        ConditionKey::CodebuildSecondarySourcesAnyDotInsecureSsl,
-        ConditionKey::CodebuildSecondarySourcesAnyDotLocation,
-        ConditionKey::CodebuildServerType,
-        ConditionKey::CodebuildServiceRole,
-        ConditionKey::CodebuildShouldOverwrite,
-        ConditionKey::CodebuildSource,
-        ConditionKey::CodebuildSourceDotAuthDotResource,
-        ConditionKey::CodebuildSourceDotAuthDotType,
-        ConditionKey::CodebuildSourceDotBuildspec,
-        ConditionKey::CodebuildSourceDotBuildStatusConfigDotContext,
-        ConditionKey::CodebuildSourceDotBuildStatusConfigDotTargetUrl,
-        ConditionKey::CodebuildSourceDotInsecureSsl,
-        ConditionKey::CodebuildSourceDotLocation,
-        ConditionKey::CodebuildToken,
-        ConditionKey::CodebuildUsername,
-        ConditionKey::CodebuildVpcConfig,
-        ConditionKey::CodebuildVpcConfigDotSecurityGroupIds,
-        ConditionKey::CodebuildVpcConfigDotSubnets,
-        ConditionKey::CodebuildVpcConfigDotVpcId,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

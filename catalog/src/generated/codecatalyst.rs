@@ -178,106 +178,89 @@ pub enum Action {
     UpdateIdentityCenterApplication,
 }
 
-const ACTION_NAMES: [&str; 30] = [
-    "codecatalyst:AcceptConnection",
-    "codecatalyst:AssociateIamRoleToConnection",
-    "codecatalyst:AssociateIdentityCenterApplicationToSpace",
-    "codecatalyst:AssociateIdentityToIdentityCenterApplication",
-    "codecatalyst:BatchAssociateIdentitiesToIdentityCenterApplication",
-    "codecatalyst:BatchDisassociateIdentitiesFromIdentityCenterApplication",
-    "codecatalyst:CreateIdentityCenterApplication",
-    "codecatalyst:CreateSpace",
-    "codecatalyst:CreateSpaceAdminRoleAssignment",
-    "codecatalyst:DeleteConnection",
-    "codecatalyst:DeleteIdentityCenterApplication",
-    "codecatalyst:DisassociateIamRoleFromConnection",
-    "codecatalyst:DisassociateIdentityCenterApplicationFromSpace",
-    "codecatalyst:DisassociateIdentityFromIdentityCenterApplication",
-    "codecatalyst:GetBillingAuthorization",
-    "codecatalyst:GetConnection",
-    "codecatalyst:GetIdentityCenterApplication",
-    "codecatalyst:GetPendingConnection",
-    "codecatalyst:ListConnections",
-    "codecatalyst:ListIamRolesForConnection",
-    "codecatalyst:ListIdentityCenterApplications",
-    "codecatalyst:ListIdentityCenterApplicationsForSpace",
-    "codecatalyst:ListSpacesForIdentityCenterApplication",
-    "codecatalyst:ListTagsForResource",
-    "codecatalyst:PutBillingAuthorization",
-    "codecatalyst:RejectConnection",
-    "codecatalyst:SynchronizeIdentityCenterApplication",
-    "codecatalyst:TagResource",
-    "codecatalyst:UntagResource",
-    "codecatalyst:UpdateIdentityCenterApplication",
+static ACTION_NAMES: &str = "codecatalyst:AcceptConnectioncodecatalyst:AssociateIamRoleToConnectioncodecatalyst:AssociateIdentityCenterApplicationToSpacecodecatalyst:AssociateIdentityToIdentityCenterApplicationcodecatalyst:BatchAssociateIdentitiesToIdentityCenterApplicationcodecatalyst:BatchDisassociateIdentitiesFromIdentityCenterApplicationcodecatalyst:CreateIdentityCenterApplicationcodecatalyst:CreateSpacecodecatalyst:CreateSpaceAdminRoleAssignmentcodecatalyst:DeleteConnectioncodecatalyst:DeleteIdentityCenterApplicationcodecatalyst:DisassociateIamRoleFromConnectioncodecatalyst:DisassociateIdentityCenterApplicationFromSpacecodecatalyst:DisassociateIdentityFromIdentityCenterApplicationcodecatalyst:GetBillingAuthorizationcodecatalyst:GetConnectioncodecatalyst:GetIdentityCenterApplicationcodecatalyst:GetPendingConnectioncodecatalyst:ListConnectionscodecatalyst:ListIamRolesForConnectioncodecatalyst:ListIdentityCenterApplicationscodecatalyst:ListIdentityCenterApplicationsForSpacecodecatalyst:ListSpacesForIdentityCenterApplicationcodecatalyst:ListTagsForResourcecodecatalyst:PutBillingAuthorizationcodecatalyst:RejectConnectioncodecatalyst:SynchronizeIdentityCenterApplicationcodecatalyst:TagResourcecodecatalyst:UntagResourcecodecatalyst:UpdateIdentityCenterApplication";
+
+static ACTION_NAME_ENDS: [u32; 30] = [
+    29, 70, 124, 181, 245, 314, 358, 382, 425, 454, 498, 544, 603, 665, 701, 727, 768, 801, 829,
+    867, 910, 961, 1012, 1044, 1080, 1109, 1158, 1182, 1208, 1252,
+];
+
+static ACTIONS: [Action; 30] = [
+    Action::AcceptConnection,
+    Action::AssociateIamRoleToConnection,
+    Action::AssociateIdentityCenterApplicationToSpace,
+    Action::AssociateIdentityToIdentityCenterApplication,
+    Action::BatchAssociateIdentitiesToIdentityCenterApplication,
+    Action::BatchDisassociateIdentitiesFromIdentityCenterApplication,
+    Action::CreateIdentityCenterApplication,
+    Action::CreateSpace,
+    Action::CreateSpaceAdminRoleAssignment,
+    Action::DeleteConnection,
+    Action::DeleteIdentityCenterApplication,
+    Action::DisassociateIamRoleFromConnection,
+    Action::DisassociateIdentityCenterApplicationFromSpace,
+    Action::DisassociateIdentityFromIdentityCenterApplication,
+    Action::GetBillingAuthorization,
+    Action::GetConnection,
+    Action::GetIdentityCenterApplication,
+    Action::GetPendingConnection,
+    Action::ListConnections,
+    Action::ListIamRolesForConnection,
+    Action::ListIdentityCenterApplications,
+    Action::ListIdentityCenterApplicationsForSpace,
+    Action::ListSpacesForIdentityCenterApplication,
+    Action::ListTagsForResource,
+    Action::PutBillingAuthorization,
+    Action::RejectConnection,
+    Action::SynchronizeIdentityCenterApplication,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateIdentityCenterApplication,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 30] = [
-        Action::AcceptConnection,
-        Action::AssociateIamRoleToConnection,
-        Action::AssociateIdentityCenterApplicationToSpace,
-        Action::AssociateIdentityToIdentityCenterApplication,
-        Action::BatchAssociateIdentitiesToIdentityCenterApplication,
-        Action::BatchDisassociateIdentitiesFromIdentityCenterApplication,
-        Action::CreateIdentityCenterApplication,
-        Action::CreateSpace,
-        Action::CreateSpaceAdminRoleAssignment,
-        Action::DeleteConnection,
-        Action::DeleteIdentityCenterApplication,
-        Action::DisassociateIamRoleFromConnection,
-        Action::DisassociateIdentityCenterApplicationFromSpace,
-        Action::DisassociateIdentityFromIdentityCenterApplication,
-        Action::GetBillingAuthorization,
-        Action::GetConnection,
-        Action::GetIdentityCenterApplication,
-        Action::GetPendingConnection,
-        Action::ListConnections,
-        Action::ListIamRolesForConnection,
-        Action::ListIdentityCenterApplications,
-        Action::ListIdentityCenterApplicationsForSpace,
-        Action::ListSpacesForIdentityCenterApplication,
-        Action::ListTagsForResource,
-        Action::PutBillingAuthorization,
-        Action::RejectConnection,
-        Action::SynchronizeIdentityCenterApplication,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateIdentityCenterApplication,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `codecatalyst:AcceptConnection`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptConnection`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(4309 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -301,28 +284,29 @@ pub enum ResourceType {
     Space,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = [
-    "connections",
-    "identity-center-applications",
-    "project",
-    "space",
+static RESOURCE_TYPE_NAMES: &str = "connectionsidentity-center-applicationsprojectspace";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [11, 39, 46, 51];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::Connections,
+    ResourceType::IdentityCenterApplications,
+    ResourceType::Project,
+    ResourceType::Space,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::Connections,
-        ResourceType::IdentityCenterApplications,
-        ResourceType::Project,
-        ResourceType::Space,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -331,6 +315,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -348,40 +333,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -474,228 +474,154 @@ pub enum Action {
     UploadArchive,
 }
 
-const ACTION_NAMES: [&str; 91] = [
-    "codecommit:AssociateApprovalRuleTemplateWithRepository",
-    "codecommit:BatchAssociateApprovalRuleTemplateWithRepositories",
-    "codecommit:BatchDescribeMergeConflicts",
-    "codecommit:BatchDisassociateApprovalRuleTemplateFromRepositories",
-    "codecommit:BatchGetCommits",
-    "codecommit:BatchGetPullRequests",
-    "codecommit:BatchGetRepositories",
-    "codecommit:CancelUploadArchive",
-    "codecommit:CreateApprovalRuleTemplate",
-    "codecommit:CreateBranch",
-    "codecommit:CreateCommit",
-    "codecommit:CreatePullRequest",
-    "codecommit:CreatePullRequestApprovalRule",
-    "codecommit:CreateRepository",
-    "codecommit:CreateUnreferencedMergeCommit",
-    "codecommit:DeleteApprovalRuleTemplate",
-    "codecommit:DeleteBranch",
-    "codecommit:DeleteCommentContent",
-    "codecommit:DeleteFile",
-    "codecommit:DeletePullRequestApprovalRule",
-    "codecommit:DeleteRepository",
-    "codecommit:DescribeMergeConflicts",
-    "codecommit:DescribePullRequestEvents",
-    "codecommit:DisassociateApprovalRuleTemplateFromRepository",
-    "codecommit:EvaluatePullRequestApprovalRules",
-    "codecommit:GetApprovalRuleTemplate",
-    "codecommit:GetBlob",
-    "codecommit:GetBlobDifferences",
-    "codecommit:GetBranch",
-    "codecommit:GetComment",
-    "codecommit:GetCommentReactions",
-    "codecommit:GetCommentsForComparedCommit",
-    "codecommit:GetCommentsForPullRequest",
-    "codecommit:GetCommit",
-    "codecommit:GetCommitHistory",
-    "codecommit:GetCommitsFromMergeBase",
-    "codecommit:GetDifferences",
-    "codecommit:GetFile",
-    "codecommit:GetFolder",
-    "codecommit:GetMergeCommit",
-    "codecommit:GetMergeConflicts",
-    "codecommit:GetMergeOptions",
-    "codecommit:GetObjectIdentifier",
-    "codecommit:GetPullRequest",
-    "codecommit:GetPullRequestApprovalStates",
-    "codecommit:GetPullRequestOverrideState",
-    "codecommit:GetReferences",
-    "codecommit:GetRepository",
-    "codecommit:GetRepositoryTriggers",
-    "codecommit:GetTree",
-    "codecommit:GetUploadArchiveStatus",
-    "codecommit:GitPull",
-    "codecommit:GitPush",
-    "codecommit:ListApprovalRuleTemplates",
-    "codecommit:ListAssociatedApprovalRuleTemplatesForRepository",
-    "codecommit:ListBranches",
-    "codecommit:ListFileCommitHistory",
-    "codecommit:ListPullRequests",
-    "codecommit:ListRepositories",
-    "codecommit:ListRepositoriesForApprovalRuleTemplate",
-    "codecommit:ListTagsForResource",
-    "codecommit:MergeBranchesByFastForward",
-    "codecommit:MergeBranchesBySquash",
-    "codecommit:MergeBranchesByThreeWay",
-    "codecommit:MergePullRequestByFastForward",
-    "codecommit:MergePullRequestBySquash",
-    "codecommit:MergePullRequestByThreeWay",
-    "codecommit:OverridePullRequestApprovalRules",
-    "codecommit:PostCommentForComparedCommit",
-    "codecommit:PostCommentForPullRequest",
-    "codecommit:PostCommentReply",
-    "codecommit:PutCommentReaction",
-    "codecommit:PutFile",
-    "codecommit:PutRepositoryTriggers",
-    "codecommit:TagResource",
-    "codecommit:TestRepositoryTriggers",
-    "codecommit:UntagResource",
-    "codecommit:UpdateApprovalRuleTemplateContent",
-    "codecommit:UpdateApprovalRuleTemplateDescription",
-    "codecommit:UpdateApprovalRuleTemplateName",
-    "codecommit:UpdateComment",
-    "codecommit:UpdateDefaultBranch",
-    "codecommit:UpdatePullRequestApprovalRuleContent",
-    "codecommit:UpdatePullRequestApprovalState",
-    "codecommit:UpdatePullRequestDescription",
-    "codecommit:UpdatePullRequestStatus",
-    "codecommit:UpdatePullRequestTitle",
-    "codecommit:UpdateRepositoryDescription",
-    "codecommit:UpdateRepositoryEncryptionKey",
-    "codecommit:UpdateRepositoryName",
-    "codecommit:UploadArchive",
+static ACTION_NAMES: &str = "codecommit:AssociateApprovalRuleTemplateWithRepositorycodecommit:BatchAssociateApprovalRuleTemplateWithRepositoriescodecommit:BatchDescribeMergeConflictscodecommit:BatchDisassociateApprovalRuleTemplateFromRepositoriescodecommit:BatchGetCommitscodecommit:BatchGetPullRequestscodecommit:BatchGetRepositoriescodecommit:CancelUploadArchivecodecommit:CreateApprovalRuleTemplatecodecommit:CreateBranchcodecommit:CreateCommitcodecommit:CreatePullRequestcodecommit:CreatePullRequestApprovalRulecodecommit:CreateRepositorycodecommit:CreateUnreferencedMergeCommitcodecommit:DeleteApprovalRuleTemplatecodecommit:DeleteBranchcodecommit:DeleteCommentContentcodecommit:DeleteFilecodecommit:DeletePullRequestApprovalRulecodecommit:DeleteRepositorycodecommit:DescribeMergeConflictscodecommit:DescribePullRequestEventscodecommit:DisassociateApprovalRuleTemplateFromRepositorycodecommit:EvaluatePullRequestApprovalRulescodecommit:GetApprovalRuleTemplatecodecommit:GetBlobcodecommit:GetBlobDifferencescodecommit:GetBranchcodecommit:GetCommentcodecommit:GetCommentReactionscodecommit:GetCommentsForComparedCommitcodecommit:GetCommentsForPullRequestcodecommit:GetCommitcodecommit:GetCommitHistorycodecommit:GetCommitsFromMergeBasecodecommit:GetDifferencescodecommit:GetFilecodecommit:GetFoldercodecommit:GetMergeCommitcodecommit:GetMergeConflictscodecommit:GetMergeOptionscodecommit:GetObjectIdentifiercodecommit:GetPullRequestcodecommit:GetPullRequestApprovalStatescodecommit:GetPullRequestOverrideStatecodecommit:GetReferencescodecommit:GetRepositorycodecommit:GetRepositoryTriggerscodecommit:GetTreecodecommit:GetUploadArchiveStatuscodecommit:GitPullcodecommit:GitPushcodecommit:ListApprovalRuleTemplatescodecommit:ListAssociatedApprovalRuleTemplatesForRepositorycodecommit:ListBranchescodecommit:ListFileCommitHistorycodecommit:ListPullRequestscodecommit:ListRepositoriescodecommit:ListRepositoriesForApprovalRuleTemplatecodecommit:ListTagsForResourcecodecommit:MergeBranchesByFastForwardcodecommit:MergeBranchesBySquashcodecommit:MergeBranchesByThreeWaycodecommit:MergePullRequestByFastForwardcodecommit:MergePullRequestBySquashcodecommit:MergePullRequestByThreeWaycodecommit:OverridePullRequestApprovalRulescodecommit:PostCommentForComparedCommitcodecommit:PostCommentForPullRequestcodecommit:PostCommentReplycodecommit:PutCommentReactioncodecommit:PutFilecodecommit:PutRepositoryTriggerscodecommit:TagResourcecodecommit:TestRepositoryTriggerscodecommit:UntagResourcecodecommit:UpdateApprovalRuleTemplateContentcodecommit:UpdateApprovalRuleTemplateDescriptioncodecommit:UpdateApprovalRuleTemplateNamecodecommit:UpdateCommentcodecommit:UpdateDefaultBranchcodecommit:UpdatePullRequestApprovalRuleContentcodecommit:UpdatePullRequestApprovalStatecodecommit:UpdatePullRequestDescriptioncodecommit:UpdatePullRequestStatuscodecommit:UpdatePullRequestTitlecodecommit:UpdateRepositoryDescriptioncodecommit:UpdateRepositoryEncryptionKeycodecommit:UpdateRepositoryNamecodecommit:UploadArchive";
+
+static ACTION_NAME_ENDS: [u32; 91] = [
+    54, 115, 153, 217, 243, 274, 305, 335, 372, 395, 418, 446, 486, 513, 553, 590, 613, 644, 665,
+    705, 732, 765, 801, 858, 901, 935, 953, 982, 1002, 1023, 1053, 1092, 1128, 1148, 1175, 1209,
+    1234, 1252, 1272, 1297, 1325, 1351, 1381, 1406, 1445, 1483, 1507, 1531, 1563, 1581, 1614, 1632,
+    1650, 1686, 1745, 1768, 1800, 1827, 1854, 1904, 1934, 1971, 2003, 2037, 2077, 2112, 2149, 2192,
+    2231, 2267, 2294, 2323, 2341, 2373, 2395, 2428, 2452, 2496, 2544, 2585, 2609, 2639, 2686, 2727,
+    2766, 2800, 2833, 2871, 2911, 2942, 2966,
+];
+
+static ACTIONS: [Action; 91] = [
+    Action::AssociateApprovalRuleTemplateWithRepository,
+    Action::BatchAssociateApprovalRuleTemplateWithRepositories,
+    Action::BatchDescribeMergeConflicts,
+    Action::BatchDisassociateApprovalRuleTemplateFromRepositories,
+    Action::BatchGetCommits,
+    Action::BatchGetPullRequests,
+    Action::BatchGetRepositories,
+    Action::CancelUploadArchive,
+    Action::CreateApprovalRuleTemplate,
+    Action::CreateBranch,
+    Action::CreateCommit,
+    Action::CreatePullRequest,
+    Action::CreatePullRequestApprovalRule,
+    Action::CreateRepository,
+    Action::CreateUnreferencedMergeCommit,
+    Action::DeleteApprovalRuleTemplate,
+    Action::DeleteBranch,
+    Action::DeleteCommentContent,
+    Action::DeleteFile,
+    Action::DeletePullRequestApprovalRule,
+    Action::DeleteRepository,
+    Action::DescribeMergeConflicts,
+    Action::DescribePullRequestEvents,
+    Action::DisassociateApprovalRuleTemplateFromRepository,
+    Action::EvaluatePullRequestApprovalRules,
+    Action::GetApprovalRuleTemplate,
+    Action::GetBlob,
+    Action::GetBlobDifferences,
+    Action::GetBranch,
+    Action::GetComment,
+    Action::GetCommentReactions,
+    Action::GetCommentsForComparedCommit,
+    Action::GetCommentsForPullRequest,
+    Action::GetCommit,
+    Action::GetCommitHistory,
+    Action::GetCommitsFromMergeBase,
+    Action::GetDifferences,
+    Action::GetFile,
+    Action::GetFolder,
+    Action::GetMergeCommit,
+    Action::GetMergeConflicts,
+    Action::GetMergeOptions,
+    Action::GetObjectIdentifier,
+    Action::GetPullRequest,
+    Action::GetPullRequestApprovalStates,
+    Action::GetPullRequestOverrideState,
+    Action::GetReferences,
+    Action::GetRepository,
+    Action::GetRepositoryTriggers,
+    Action::GetTree,
+    Action::GetUploadArchiveStatus,
+    Action::GitPull,
+    Action::GitPush,
+    Action::ListApprovalRuleTemplates,
+    Action::ListAssociatedApprovalRuleTemplatesForRepository,
+    Action::ListBranches,
+    Action::ListFileCommitHistory,
+    Action::ListPullRequests,
+    Action::ListRepositories,
+    Action::ListRepositoriesForApprovalRuleTemplate,
+    Action::ListTagsForResource,
+    Action::MergeBranchesByFastForward,
+    Action::MergeBranchesBySquash,
+    Action::MergeBranchesByThreeWay,
+    Action::MergePullRequestByFastForward,
+    Action::MergePullRequestBySquash,
+    Action::MergePullRequestByThreeWay,
+    Action::OverridePullRequestApprovalRules,
+    Action::PostCommentForComparedCommit,
+    Action::PostCommentForPullRequest,
+    Action::PostCommentReply,
+    Action::PutCommentReaction,
+    Action::PutFile,
+    Action::PutRepositoryTriggers,
+    Action::TagResource,
+    Action::TestRepositoryTriggers,
+    Action::UntagResource,
+    Action::UpdateApprovalRuleTemplateContent,
+    Action::UpdateApprovalRuleTemplateDescription,
+    Action::UpdateApprovalRuleTemplateName,
+    Action::UpdateComment,
+    Action::UpdateDefaultBranch,
+    Action::UpdatePullRequestApprovalRuleContent,
+    Action::UpdatePullRequestApprovalState,
+    Action::UpdatePullRequestDescription,
+    Action::UpdatePullRequestStatus,
+    Action::UpdatePullRequestTitle,
+    Action::UpdateRepositoryDescription,
+    Action::UpdateRepositoryEncryptionKey,
+    Action::UpdateRepositoryName,
+    Action::UploadArchive,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 91] = [
-        Action::AssociateApprovalRuleTemplateWithRepository,
-        Action::BatchAssociateApprovalRuleTemplateWithRepositories,
-        Action::BatchDescribeMergeConflicts,
-        Action::BatchDisassociateApprovalRuleTemplateFromRepositories,
-        Action::BatchGetCommits,
-        Action::BatchGetPullRequests,
-        Action::BatchGetRepositories,
-        Action::CancelUploadArchive,
-        Action::CreateApprovalRuleTemplate,
-        Action::CreateBranch,
-        Action::CreateCommit,
-        Action::CreatePullRequest,
-        Action::CreatePullRequestApprovalRule,
-        Action::CreateRepository,
-        Action::CreateUnreferencedMergeCommit,
-        Action::DeleteApprovalRuleTemplate,
-        Action::DeleteBranch,
-        Action::DeleteCommentContent,
-        Action::DeleteFile,
-        Action::DeletePullRequestApprovalRule,
-        Action::DeleteRepository,
-        Action::DescribeMergeConflicts,
-        Action::DescribePullRequestEvents,
-        Action::DisassociateApprovalRuleTemplateFromRepository,
-        Action::EvaluatePullRequestApprovalRules,
-        Action::GetApprovalRuleTemplate,
-        Action::GetBlob,
-        Action::GetBlobDifferences,
-        Action::GetBranch,
-        Action::GetComment,
-        Action::GetCommentReactions,
-        Action::GetCommentsForComparedCommit,
-        Action::GetCommentsForPullRequest,
-        Action::GetCommit,
-        Action::GetCommitHistory,
-        Action::GetCommitsFromMergeBase,
-        Action::GetDifferences,
-        Action::GetFile,
-        Action::GetFolder,
-        Action::GetMergeCommit,
-        Action::GetMergeConflicts,
-        Action::GetMergeOptions,
-        Action::GetObjectIdentifier,
-        Action::GetPullRequest,
-        Action::GetPullRequestApprovalStates,
-        Action::GetPullRequestOverrideState,
-        Action::GetReferences,
-        Action::GetRepository,
-        Action::GetRepositoryTriggers,
-        Action::GetTree,
-        Action::GetUploadArchiveStatus,
-        Action::GitPull,
-        Action::GitPush,
-        Action::ListApprovalRuleTemplates,
-        Action::ListAssociatedApprovalRuleTemplatesForRepository,
-        Action::ListBranches,
-        Action::ListFileCommitHistory,
-        Action::ListPullRequests,
-        Action::ListRepositories,
-        Action::ListRepositoriesForApprovalRuleTemplate,
-        Action::ListTagsForResource,
-        Action::MergeBranchesByFastForward,
-        Action::MergeBranchesBySquash,
-        Action::MergeBranchesByThreeWay,
-        Action::MergePullRequestByFastForward,
-        Action::MergePullRequestBySquash,
-        Action::MergePullRequestByThreeWay,
-        Action::OverridePullRequestApprovalRules,
-        Action::PostCommentForComparedCommit,
-        Action::PostCommentForPullRequest,
-        Action::PostCommentReply,
-        Action::PutCommentReaction,
-        Action::PutFile,
-        Action::PutRepositoryTriggers,
-        Action::TagResource,
-        Action::TestRepositoryTriggers,
-        Action::UntagResource,
-        Action::UpdateApprovalRuleTemplateContent,
-        Action::UpdateApprovalRuleTemplateDescription,
-        Action::UpdateApprovalRuleTemplateName,
-        Action::UpdateComment,
-        Action::UpdateDefaultBranch,
-        Action::UpdatePullRequestApprovalRuleContent,
-        Action::UpdatePullRequestApprovalState,
-        Action::UpdatePullRequestDescription,
-        Action::UpdatePullRequestStatus,
-        Action::UpdatePullRequestTitle,
-        Action::UpdateRepositoryDescription,
-        Action::UpdateRepositoryEncryptionKey,
-        Action::UpdateRepositoryName,
-        Action::UploadArchive,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `codecommit:AssociateApprovalRuleTemplateWithRepository`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateApprovalRuleTemplateWithRepository`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(4339 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -711,18 +637,24 @@ pub enum ResourceType {
     Repository,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["repository"];
+static RESOURCE_TYPE_NAMES: &str = "repository";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [10];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Repository];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Repository];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -731,6 +663,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -750,46 +683,50 @@ pub enum ConditionKey {
     CodecommitReferences,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "codecommit:References",
-];
+static CONDITION_KEY_NAMES: &str =
+    "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyscodecommit:References";
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [24, 49, 60, 81];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::CodecommitReferences,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::CodecommitReferences,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

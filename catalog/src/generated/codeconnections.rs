@@ -203,122 +203,98 @@ pub enum Action {
     UseConnection,
 }
 
-const ACTION_NAMES: [&str; 38] = [
-    "codeconnections:CreateConnection",
-    "codeconnections:CreateHost",
-    "codeconnections:CreateRepositoryLink",
-    "codeconnections:CreateSyncConfiguration",
-    "codeconnections:DeleteConnection",
-    "codeconnections:DeleteHost",
-    "codeconnections:DeleteRepositoryLink",
-    "codeconnections:DeleteSyncConfiguration",
-    "codeconnections:GetConnection",
-    "codeconnections:GetConnectionToken",
-    "codeconnections:GetHost",
-    "codeconnections:GetIndividualAccessToken",
-    "codeconnections:GetInstallationUrl",
-    "codeconnections:GetRepositoryLink",
-    "codeconnections:GetRepositorySyncStatus",
-    "codeconnections:GetResourceSyncStatus",
-    "codeconnections:GetSyncBlockerSummary",
-    "codeconnections:GetSyncConfiguration",
-    "codeconnections:ListConnections",
-    "codeconnections:ListHosts",
-    "codeconnections:ListInstallationTargets",
-    "codeconnections:ListRepositoryLinks",
-    "codeconnections:ListRepositorySyncDefinitions",
-    "codeconnections:ListSyncConfigurations",
-    "codeconnections:ListTagsForResource",
-    "codeconnections:PassConnection",
-    "codeconnections:PassRepository",
-    "codeconnections:RegisterAppCode",
-    "codeconnections:StartAppRegistrationHandshake",
-    "codeconnections:StartOAuthHandshake",
-    "codeconnections:TagResource",
-    "codeconnections:UntagResource",
-    "codeconnections:UpdateConnectionInstallation",
-    "codeconnections:UpdateHost",
-    "codeconnections:UpdateRepositoryLink",
-    "codeconnections:UpdateSyncBlocker",
-    "codeconnections:UpdateSyncConfiguration",
-    "codeconnections:UseConnection",
+static ACTION_NAMES: &str = "codeconnections:CreateConnectioncodeconnections:CreateHostcodeconnections:CreateRepositoryLinkcodeconnections:CreateSyncConfigurationcodeconnections:DeleteConnectioncodeconnections:DeleteHostcodeconnections:DeleteRepositoryLinkcodeconnections:DeleteSyncConfigurationcodeconnections:GetConnectioncodeconnections:GetConnectionTokencodeconnections:GetHostcodeconnections:GetIndividualAccessTokencodeconnections:GetInstallationUrlcodeconnections:GetRepositoryLinkcodeconnections:GetRepositorySyncStatuscodeconnections:GetResourceSyncStatuscodeconnections:GetSyncBlockerSummarycodeconnections:GetSyncConfigurationcodeconnections:ListConnectionscodeconnections:ListHostscodeconnections:ListInstallationTargetscodeconnections:ListRepositoryLinkscodeconnections:ListRepositorySyncDefinitionscodeconnections:ListSyncConfigurationscodeconnections:ListTagsForResourcecodeconnections:PassConnectioncodeconnections:PassRepositorycodeconnections:RegisterAppCodecodeconnections:StartAppRegistrationHandshakecodeconnections:StartOAuthHandshakecodeconnections:TagResourcecodeconnections:UntagResourcecodeconnections:UpdateConnectionInstallationcodeconnections:UpdateHostcodeconnections:UpdateRepositoryLinkcodeconnections:UpdateSyncBlockercodeconnections:UpdateSyncConfigurationcodeconnections:UseConnection";
+
+static ACTION_NAME_ENDS: [u32; 38] = [
+    32, 58, 94, 133, 165, 191, 227, 266, 295, 329, 352, 392, 426, 459, 498, 535, 572, 608, 639,
+    664, 703, 738, 783, 821, 856, 886, 916, 947, 992, 1027, 1054, 1083, 1127, 1153, 1189, 1222,
+    1261, 1290,
+];
+
+static ACTIONS: [Action; 38] = [
+    Action::CreateConnection,
+    Action::CreateHost,
+    Action::CreateRepositoryLink,
+    Action::CreateSyncConfiguration,
+    Action::DeleteConnection,
+    Action::DeleteHost,
+    Action::DeleteRepositoryLink,
+    Action::DeleteSyncConfiguration,
+    Action::GetConnection,
+    Action::GetConnectionToken,
+    Action::GetHost,
+    Action::GetIndividualAccessToken,
+    Action::GetInstallationUrl,
+    Action::GetRepositoryLink,
+    Action::GetRepositorySyncStatus,
+    Action::GetResourceSyncStatus,
+    Action::GetSyncBlockerSummary,
+    Action::GetSyncConfiguration,
+    Action::ListConnections,
+    Action::ListHosts,
+    Action::ListInstallationTargets,
+    Action::ListRepositoryLinks,
+    Action::ListRepositorySyncDefinitions,
+    Action::ListSyncConfigurations,
+    Action::ListTagsForResource,
+    Action::PassConnection,
+    Action::PassRepository,
+    Action::RegisterAppCode,
+    Action::StartAppRegistrationHandshake,
+    Action::StartOAuthHandshake,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateConnectionInstallation,
+    Action::UpdateHost,
+    Action::UpdateRepositoryLink,
+    Action::UpdateSyncBlocker,
+    Action::UpdateSyncConfiguration,
+    Action::UseConnection,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 38] = [
-        Action::CreateConnection,
-        Action::CreateHost,
-        Action::CreateRepositoryLink,
-        Action::CreateSyncConfiguration,
-        Action::DeleteConnection,
-        Action::DeleteHost,
-        Action::DeleteRepositoryLink,
-        Action::DeleteSyncConfiguration,
-        Action::GetConnection,
-        Action::GetConnectionToken,
-        Action::GetHost,
-        Action::GetIndividualAccessToken,
-        Action::GetInstallationUrl,
-        Action::GetRepositoryLink,
-        Action::GetRepositorySyncStatus,
-        Action::GetResourceSyncStatus,
-        Action::GetSyncBlockerSummary,
-        Action::GetSyncConfiguration,
-        Action::ListConnections,
-        Action::ListHosts,
-        Action::ListInstallationTargets,
-        Action::ListRepositoryLinks,
-        Action::ListRepositorySyncDefinitions,
-        Action::ListSyncConfigurations,
-        Action::ListTagsForResource,
-        Action::PassConnection,
-        Action::PassRepository,
-        Action::RegisterAppCode,
-        Action::StartAppRegistrationHandshake,
-        Action::StartOAuthHandshake,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateConnectionInstallation,
-        Action::UpdateHost,
-        Action::UpdateRepositoryLink,
-        Action::UpdateSyncBlocker,
-        Action::UpdateSyncConfiguration,
-        Action::UseConnection,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `codeconnections:CreateConnection`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateConnection`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(4430 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -342,22 +318,28 @@ pub enum ResourceType {
     RepositoryLink,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = ["Connection", "Host", "RepositoryLink"];
+static RESOURCE_TYPE_NAMES: &str = "ConnectionHostRepositoryLink";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [10, 14, 28];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::Connection,
+    ResourceType::Host,
+    ResourceType::RepositoryLink,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::Connection,
-        ResourceType::Host,
-        ResourceType::RepositoryLink,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -366,6 +348,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -409,26 +392,13 @@ pub enum ConditionKey {
     CodeconnectionsVpcId,
 }
 
-const CONDITION_KEY_NAMES: [&str; 16] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "codeconnections:Branch",
-    "codeconnections:BranchName",
-    "codeconnections:FullRepositoryId",
-    "codeconnections:HostArn",
-    "codeconnections:InstallationId",
-    "codeconnections:OwnerId",
-    "codeconnections:PassedToService",
-    "codeconnections:ProviderAction",
-    "codeconnections:ProviderPermissionsRequired",
-    "codeconnections:ProviderType",
-    "codeconnections:ProviderTypeFilter",
-    "codeconnections:RepositoryName",
-    "codeconnections:VpcId",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyscodeconnections:Branchcodeconnections:BranchNamecodeconnections:FullRepositoryIdcodeconnections:HostArncodeconnections:InstallationIdcodeconnections:OwnerIdcodeconnections:PassedToServicecodeconnections:ProviderActioncodeconnections:ProviderPermissionsRequiredcodeconnections:ProviderTypecodeconnections:ProviderTypeFiltercodeconnections:RepositoryNamecodeconnections:VpcId";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 16] = [
+    24, 49, 60, 82, 108, 140, 163, 193, 216, 247, 277, 320, 348, 382, 412, 433,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 16] = [
+static CONDITION_KEY_TYPES: [KeyType; 16] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -447,44 +417,50 @@ const CONDITION_KEY_TYPES: [KeyType; 16] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 16] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::CodeconnectionsBranch,
+    ConditionKey::CodeconnectionsBranchName,
+    ConditionKey::CodeconnectionsFullRepositoryId,
+    ConditionKey::CodeconnectionsHostArn,
+    ConditionKey::CodeconnectionsInstallationId,
+    ConditionKey::CodeconnectionsOwnerId,
+    ConditionKey::CodeconnectionsPassedToService,
+    ConditionKey::CodeconnectionsProviderAction,
+    ConditionKey::CodeconnectionsProviderPermissionsRequired,
+    ConditionKey::CodeconnectionsProviderType,
+    ConditionKey::CodeconnectionsProviderTypeFilter,
+    ConditionKey::CodeconnectionsRepositoryName,
+    ConditionKey::CodeconnectionsVpcId,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 16] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::CodeconnectionsBranch,
-        ConditionKey::CodeconnectionsBranchName,
-        ConditionKey::CodeconnectionsFullRepositoryId,
-        ConditionKey::CodeconnectionsHostArn,
-        ConditionKey::CodeconnectionsInstallationId,
-        ConditionKey::CodeconnectionsOwnerId,
-        ConditionKey::CodeconnectionsPassedToService,
-        ConditionKey::CodeconnectionsProviderAction,
-        ConditionKey::CodeconnectionsProviderPermissionsRequired,
-        ConditionKey::CodeconnectionsProviderType,
-        ConditionKey::CodeconnectionsProviderTypeFilter,
-        ConditionKey::CodeconnectionsRepositoryName,
-        ConditionKey::CodeconnectionsVpcId,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

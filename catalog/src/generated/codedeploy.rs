@@ -241,142 +241,108 @@ pub enum Action {
     UpdateDeploymentGroup,
 }
 
-const ACTION_NAMES: [&str; 48] = [
-    "codedeploy:AddTagsToOnPremisesInstances",
-    "codedeploy:BatchGetApplicationRevisions",
-    "codedeploy:BatchGetApplications",
-    "codedeploy:BatchGetDeploymentGroups",
-    "codedeploy:BatchGetDeploymentInstances",
-    "codedeploy:BatchGetDeployments",
-    "codedeploy:BatchGetDeploymentTargets",
-    "codedeploy:BatchGetOnPremisesInstances",
-    "codedeploy:ContinueDeployment",
-    "codedeploy:CreateApplication",
-    "codedeploy:CreateCloudFormationDeployment",
-    "codedeploy:CreateDeployment",
-    "codedeploy:CreateDeploymentConfig",
-    "codedeploy:CreateDeploymentGroup",
-    "codedeploy:DeleteApplication",
-    "codedeploy:DeleteDeploymentConfig",
-    "codedeploy:DeleteDeploymentGroup",
-    "codedeploy:DeleteGitHubAccountToken",
-    "codedeploy:DeleteResourcesByExternalId",
-    "codedeploy:DeregisterOnPremisesInstance",
-    "codedeploy:GetApplication",
-    "codedeploy:GetApplicationRevision",
-    "codedeploy:GetDeployment",
-    "codedeploy:GetDeploymentConfig",
-    "codedeploy:GetDeploymentGroup",
-    "codedeploy:GetDeploymentInstance",
-    "codedeploy:GetDeploymentTarget",
-    "codedeploy:GetOnPremisesInstance",
-    "codedeploy:ListApplicationRevisions",
-    "codedeploy:ListApplications",
-    "codedeploy:ListDeploymentConfigs",
-    "codedeploy:ListDeploymentGroups",
-    "codedeploy:ListDeploymentInstances",
-    "codedeploy:ListDeployments",
-    "codedeploy:ListDeploymentTargets",
-    "codedeploy:ListGitHubAccountTokenNames",
-    "codedeploy:ListOnPremisesInstances",
-    "codedeploy:ListTagsForResource",
-    "codedeploy:PutLifecycleEventHookExecutionStatus",
-    "codedeploy:RegisterApplicationRevision",
-    "codedeploy:RegisterOnPremisesInstance",
-    "codedeploy:RemoveTagsFromOnPremisesInstances",
-    "codedeploy:SkipWaitTimeForInstanceTermination",
-    "codedeploy:StopDeployment",
-    "codedeploy:TagResource",
-    "codedeploy:UntagResource",
-    "codedeploy:UpdateApplication",
-    "codedeploy:UpdateDeploymentGroup",
+static ACTION_NAMES: &str = "codedeploy:AddTagsToOnPremisesInstancescodedeploy:BatchGetApplicationRevisionscodedeploy:BatchGetApplicationscodedeploy:BatchGetDeploymentGroupscodedeploy:BatchGetDeploymentInstancescodedeploy:BatchGetDeploymentscodedeploy:BatchGetDeploymentTargetscodedeploy:BatchGetOnPremisesInstancescodedeploy:ContinueDeploymentcodedeploy:CreateApplicationcodedeploy:CreateCloudFormationDeploymentcodedeploy:CreateDeploymentcodedeploy:CreateDeploymentConfigcodedeploy:CreateDeploymentGroupcodedeploy:DeleteApplicationcodedeploy:DeleteDeploymentConfigcodedeploy:DeleteDeploymentGroupcodedeploy:DeleteGitHubAccountTokencodedeploy:DeleteResourcesByExternalIdcodedeploy:DeregisterOnPremisesInstancecodedeploy:GetApplicationcodedeploy:GetApplicationRevisioncodedeploy:GetDeploymentcodedeploy:GetDeploymentConfigcodedeploy:GetDeploymentGroupcodedeploy:GetDeploymentInstancecodedeploy:GetDeploymentTargetcodedeploy:GetOnPremisesInstancecodedeploy:ListApplicationRevisionscodedeploy:ListApplicationscodedeploy:ListDeploymentConfigscodedeploy:ListDeploymentGroupscodedeploy:ListDeploymentInstancescodedeploy:ListDeploymentscodedeploy:ListDeploymentTargetscodedeploy:ListGitHubAccountTokenNamescodedeploy:ListOnPremisesInstancescodedeploy:ListTagsForResourcecodedeploy:PutLifecycleEventHookExecutionStatuscodedeploy:RegisterApplicationRevisioncodedeploy:RegisterOnPremisesInstancecodedeploy:RemoveTagsFromOnPremisesInstancescodedeploy:SkipWaitTimeForInstanceTerminationcodedeploy:StopDeploymentcodedeploy:TagResourcecodedeploy:UntagResourcecodedeploy:UpdateApplicationcodedeploy:UpdateDeploymentGroup";
+
+static ACTION_NAME_ENDS: [u32; 48] = [
+    39, 78, 109, 144, 182, 212, 248, 286, 315, 343, 384, 411, 444, 476, 504, 537, 569, 604, 642,
+    681, 706, 739, 763, 793, 822, 854, 884, 916, 951, 978, 1010, 1041, 1075, 1101, 1133, 1171,
+    1205, 1235, 1282, 1320, 1357, 1401, 1446, 1471, 1493, 1517, 1545, 1577,
+];
+
+static ACTIONS: [Action; 48] = [
+    Action::AddTagsToOnPremisesInstances,
+    Action::BatchGetApplicationRevisions,
+    Action::BatchGetApplications,
+    Action::BatchGetDeploymentGroups,
+    Action::BatchGetDeploymentInstances,
+    Action::BatchGetDeployments,
+    Action::BatchGetDeploymentTargets,
+    Action::BatchGetOnPremisesInstances,
+    Action::ContinueDeployment,
+    Action::CreateApplication,
+    Action::CreateCloudFormationDeployment,
+    Action::CreateDeployment,
+    Action::CreateDeploymentConfig,
+    Action::CreateDeploymentGroup,
+    Action::DeleteApplication,
+    Action::DeleteDeploymentConfig,
+    Action::DeleteDeploymentGroup,
+    Action::DeleteGitHubAccountToken,
+    Action::DeleteResourcesByExternalId,
+    Action::DeregisterOnPremisesInstance,
+    Action::GetApplication,
+    Action::GetApplicationRevision,
+    Action::GetDeployment,
+    Action::GetDeploymentConfig,
+    Action::GetDeploymentGroup,
+    Action::GetDeploymentInstance,
+    Action::GetDeploymentTarget,
+    Action::GetOnPremisesInstance,
+    Action::ListApplicationRevisions,
+    Action::ListApplications,
+    Action::ListDeploymentConfigs,
+    Action::ListDeploymentGroups,
+    Action::ListDeploymentInstances,
+    Action::ListDeployments,
+    Action::ListDeploymentTargets,
+    Action::ListGitHubAccountTokenNames,
+    Action::ListOnPremisesInstances,
+    Action::ListTagsForResource,
+    Action::PutLifecycleEventHookExecutionStatus,
+    Action::RegisterApplicationRevision,
+    Action::RegisterOnPremisesInstance,
+    Action::RemoveTagsFromOnPremisesInstances,
+    Action::SkipWaitTimeForInstanceTermination,
+    Action::StopDeployment,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateApplication,
+    Action::UpdateDeploymentGroup,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 48] = [
-        Action::AddTagsToOnPremisesInstances,
-        Action::BatchGetApplicationRevisions,
-        Action::BatchGetApplications,
-        Action::BatchGetDeploymentGroups,
-        Action::BatchGetDeploymentInstances,
-        Action::BatchGetDeployments,
-        Action::BatchGetDeploymentTargets,
-        Action::BatchGetOnPremisesInstances,
-        Action::ContinueDeployment,
-        Action::CreateApplication,
-        Action::CreateCloudFormationDeployment,
-        Action::CreateDeployment,
-        Action::CreateDeploymentConfig,
-        Action::CreateDeploymentGroup,
-        Action::DeleteApplication,
-        Action::DeleteDeploymentConfig,
-        Action::DeleteDeploymentGroup,
-        Action::DeleteGitHubAccountToken,
-        Action::DeleteResourcesByExternalId,
-        Action::DeregisterOnPremisesInstance,
-        Action::GetApplication,
-        Action::GetApplicationRevision,
-        Action::GetDeployment,
-        Action::GetDeploymentConfig,
-        Action::GetDeploymentGroup,
-        Action::GetDeploymentInstance,
-        Action::GetDeploymentTarget,
-        Action::GetOnPremisesInstance,
-        Action::ListApplicationRevisions,
-        Action::ListApplications,
-        Action::ListDeploymentConfigs,
-        Action::ListDeploymentGroups,
-        Action::ListDeploymentInstances,
-        Action::ListDeployments,
-        Action::ListDeploymentTargets,
-        Action::ListGitHubAccountTokenNames,
-        Action::ListOnPremisesInstances,
-        Action::ListTagsForResource,
-        Action::PutLifecycleEventHookExecutionStatus,
-        Action::RegisterApplicationRevision,
-        Action::RegisterOnPremisesInstance,
-        Action::RemoveTagsFromOnPremisesInstances,
-        Action::SkipWaitTimeForInstanceTermination,
-        Action::StopDeployment,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateApplication,
-        Action::UpdateDeploymentGroup,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `codedeploy:AddTagsToOnPremisesInstances`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddTagsToOnPremisesInstances`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(4468 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -400,28 +366,29 @@ pub enum ResourceType {
     Instance,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = [
-    "application",
-    "deploymentconfig",
-    "deploymentgroup",
-    "instance",
+static RESOURCE_TYPE_NAMES: &str = "applicationdeploymentconfigdeploymentgroupinstance";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [11, 27, 42, 50];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::Application,
+    ResourceType::Deploymentconfig,
+    ResourceType::Deploymentgroup,
+    ResourceType::Instance,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::Application,
-        ResourceType::Deploymentconfig,
-        ResourceType::Deploymentgroup,
-        ResourceType::Instance,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -430,6 +397,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -447,40 +415,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -126,92 +126,82 @@ pub enum Action {
     UpdateProfilingGroup,
 }
 
-const ACTION_NAMES: [&str; 23] = [
-    "codeguru-profiler:AddNotificationChannels",
-    "codeguru-profiler:BatchGetFrameMetricData",
-    "codeguru-profiler:ConfigureAgent",
-    "codeguru-profiler:CreateProfilingGroup",
-    "codeguru-profiler:DeleteProfilingGroup",
-    "codeguru-profiler:DescribeProfilingGroup",
-    "codeguru-profiler:GetFindingsReportAccountSummary",
-    "codeguru-profiler:GetNotificationConfiguration",
-    "codeguru-profiler:GetPolicy",
-    "codeguru-profiler:GetProfile",
-    "codeguru-profiler:GetRecommendations",
-    "codeguru-profiler:ListFindingsReports",
-    "codeguru-profiler:ListProfileTimes",
-    "codeguru-profiler:ListProfilingGroups",
-    "codeguru-profiler:ListTagsForResource",
-    "codeguru-profiler:PostAgentProfile",
-    "codeguru-profiler:PutPermission",
-    "codeguru-profiler:RemoveNotificationChannel",
-    "codeguru-profiler:RemovePermission",
-    "codeguru-profiler:SubmitFeedback",
-    "codeguru-profiler:TagResource",
-    "codeguru-profiler:UntagResource",
-    "codeguru-profiler:UpdateProfilingGroup",
+static ACTION_NAMES: &str = "codeguru-profiler:AddNotificationChannelscodeguru-profiler:BatchGetFrameMetricDatacodeguru-profiler:ConfigureAgentcodeguru-profiler:CreateProfilingGroupcodeguru-profiler:DeleteProfilingGroupcodeguru-profiler:DescribeProfilingGroupcodeguru-profiler:GetFindingsReportAccountSummarycodeguru-profiler:GetNotificationConfigurationcodeguru-profiler:GetPolicycodeguru-profiler:GetProfilecodeguru-profiler:GetRecommendationscodeguru-profiler:ListFindingsReportscodeguru-profiler:ListProfileTimescodeguru-profiler:ListProfilingGroupscodeguru-profiler:ListTagsForResourcecodeguru-profiler:PostAgentProfilecodeguru-profiler:PutPermissioncodeguru-profiler:RemoveNotificationChannelcodeguru-profiler:RemovePermissioncodeguru-profiler:SubmitFeedbackcodeguru-profiler:TagResourcecodeguru-profiler:UntagResourcecodeguru-profiler:UpdateProfilingGroup";
+
+static ACTION_NAME_ENDS: [u32; 23] = [
+    41, 82, 114, 152, 190, 230, 279, 325, 352, 380, 416, 453, 487, 524, 561, 595, 626, 669, 703,
+    735, 764, 795, 833,
+];
+
+static ACTIONS: [Action; 23] = [
+    Action::AddNotificationChannels,
+    Action::BatchGetFrameMetricData,
+    Action::ConfigureAgent,
+    Action::CreateProfilingGroup,
+    Action::DeleteProfilingGroup,
+    Action::DescribeProfilingGroup,
+    Action::GetFindingsReportAccountSummary,
+    Action::GetNotificationConfiguration,
+    Action::GetPolicy,
+    Action::GetProfile,
+    Action::GetRecommendations,
+    Action::ListFindingsReports,
+    Action::ListProfileTimes,
+    Action::ListProfilingGroups,
+    Action::ListTagsForResource,
+    Action::PostAgentProfile,
+    Action::PutPermission,
+    Action::RemoveNotificationChannel,
+    Action::RemovePermission,
+    Action::SubmitFeedback,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateProfilingGroup,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 23] = [
-        Action::AddNotificationChannels,
-        Action::BatchGetFrameMetricData,
-        Action::ConfigureAgent,
-        Action::CreateProfilingGroup,
-        Action::DeleteProfilingGroup,
-        Action::DescribeProfilingGroup,
-        Action::GetFindingsReportAccountSummary,
-        Action::GetNotificationConfiguration,
-        Action::GetPolicy,
-        Action::GetProfile,
-        Action::GetRecommendations,
-        Action::ListFindingsReports,
-        Action::ListProfileTimes,
-        Action::ListProfilingGroups,
-        Action::ListTagsForResource,
-        Action::PostAgentProfile,
-        Action::PutPermission,
-        Action::RemoveNotificationChannel,
-        Action::RemovePermission,
-        Action::SubmitFeedback,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateProfilingGroup,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `codeguru-profiler:AddNotificationChannels`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddNotificationChannels`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(4521 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -227,18 +217,24 @@ pub enum ResourceType {
     ProfilingGroup,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["ProfilingGroup"];
+static RESOURCE_TYPE_NAMES: &str = "ProfilingGroup";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [14];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::ProfilingGroup];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::ProfilingGroup];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -247,6 +243,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -264,40 +261,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -102,80 +102,75 @@ pub enum Action {
     UnTagResource,
 }
 
-const ACTION_NAMES: [&str; 17] = [
-    "codeguru-reviewer:AssociateRepository",
-    "codeguru-reviewer:CreateCodeReview",
-    "codeguru-reviewer:CreateConnectionToken",
-    "codeguru-reviewer:DescribeCodeReview",
-    "codeguru-reviewer:DescribeRecommendationFeedback",
-    "codeguru-reviewer:DescribeRepositoryAssociation",
-    "codeguru-reviewer:DisassociateRepository",
-    "codeguru-reviewer:GetMetricsData",
-    "codeguru-reviewer:ListCodeReviews",
-    "codeguru-reviewer:ListRecommendationFeedback",
-    "codeguru-reviewer:ListRecommendations",
-    "codeguru-reviewer:ListRepositoryAssociations",
-    "codeguru-reviewer:ListTagsForResource",
-    "codeguru-reviewer:ListThirdPartyRepositories",
-    "codeguru-reviewer:PutRecommendationFeedback",
-    "codeguru-reviewer:TagResource",
-    "codeguru-reviewer:UnTagResource",
+static ACTION_NAMES: &str = "codeguru-reviewer:AssociateRepositorycodeguru-reviewer:CreateCodeReviewcodeguru-reviewer:CreateConnectionTokencodeguru-reviewer:DescribeCodeReviewcodeguru-reviewer:DescribeRecommendationFeedbackcodeguru-reviewer:DescribeRepositoryAssociationcodeguru-reviewer:DisassociateRepositorycodeguru-reviewer:GetMetricsDatacodeguru-reviewer:ListCodeReviewscodeguru-reviewer:ListRecommendationFeedbackcodeguru-reviewer:ListRecommendationscodeguru-reviewer:ListRepositoryAssociationscodeguru-reviewer:ListTagsForResourcecodeguru-reviewer:ListThirdPartyRepositoriescodeguru-reviewer:PutRecommendationFeedbackcodeguru-reviewer:TagResourcecodeguru-reviewer:UnTagResource";
+
+static ACTION_NAME_ENDS: [u32; 17] = [
+    37, 71, 110, 146, 194, 241, 281, 313, 346, 390, 427, 471, 508, 552, 595, 624, 655,
+];
+
+static ACTIONS: [Action; 17] = [
+    Action::AssociateRepository,
+    Action::CreateCodeReview,
+    Action::CreateConnectionToken,
+    Action::DescribeCodeReview,
+    Action::DescribeRecommendationFeedback,
+    Action::DescribeRepositoryAssociation,
+    Action::DisassociateRepository,
+    Action::GetMetricsData,
+    Action::ListCodeReviews,
+    Action::ListRecommendationFeedback,
+    Action::ListRecommendations,
+    Action::ListRepositoryAssociations,
+    Action::ListTagsForResource,
+    Action::ListThirdPartyRepositories,
+    Action::PutRecommendationFeedback,
+    Action::TagResource,
+    Action::UnTagResource,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 17] = [
-        Action::AssociateRepository,
-        Action::CreateCodeReview,
-        Action::CreateConnectionToken,
-        Action::DescribeCodeReview,
-        Action::DescribeRecommendationFeedback,
-        Action::DescribeRepositoryAssociation,
-        Action::DisassociateRepository,
-        Action::GetMetricsData,
-        Action::ListCodeReviews,
-        Action::ListRecommendationFeedback,
-        Action::ListRecommendations,
-        Action::ListRepositoryAssociations,
-        Action::ListTagsForResource,
-        Action::ListThirdPartyRepositories,
-        Action::PutRecommendationFeedback,
-        Action::TagResource,
-        Action::UnTagResource,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `codeguru-reviewer:AssociateRepository`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateRepository`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(4544 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -193,18 +188,24 @@ pub enum ResourceType {
     Codereview,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["association", "codereview"];
+static RESOURCE_TYPE_NAMES: &str = "associationcodereview";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [11, 21];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Association, ResourceType::Codereview];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Association, ResourceType::Codereview];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -213,6 +214,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -230,40 +232,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

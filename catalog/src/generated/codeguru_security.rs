@@ -84,76 +84,73 @@ pub enum Action {
     UpdateAccountConfiguration,
 }
 
-const ACTION_NAMES: [&str; 15] = [
-    "codeguru-security:BatchGetFindings",
-    "codeguru-security:CreateScan",
-    "codeguru-security:CreateUploadUrl",
-    "codeguru-security:DeleteScansByCategory",
-    "codeguru-security:GetAccountConfiguration",
-    "codeguru-security:GetFindings",
-    "codeguru-security:GetMetricsSummary",
-    "codeguru-security:GetScan",
-    "codeguru-security:ListFindings",
-    "codeguru-security:ListFindingsMetrics",
-    "codeguru-security:ListScans",
-    "codeguru-security:ListTagsForResource",
-    "codeguru-security:TagResource",
-    "codeguru-security:UntagResource",
-    "codeguru-security:UpdateAccountConfiguration",
+static ACTION_NAMES: &str = "codeguru-security:BatchGetFindingscodeguru-security:CreateScancodeguru-security:CreateUploadUrlcodeguru-security:DeleteScansByCategorycodeguru-security:GetAccountConfigurationcodeguru-security:GetFindingscodeguru-security:GetMetricsSummarycodeguru-security:GetScancodeguru-security:ListFindingscodeguru-security:ListFindingsMetricscodeguru-security:ListScanscodeguru-security:ListTagsForResourcecodeguru-security:TagResourcecodeguru-security:UntagResourcecodeguru-security:UpdateAccountConfiguration";
+
+static ACTION_NAME_ENDS: [u32; 15] = [
+    34, 62, 95, 134, 175, 204, 239, 264, 294, 331, 358, 395, 424, 455, 499,
+];
+
+static ACTIONS: [Action; 15] = [
+    Action::BatchGetFindings,
+    Action::CreateScan,
+    Action::CreateUploadUrl,
+    Action::DeleteScansByCategory,
+    Action::GetAccountConfiguration,
+    Action::GetFindings,
+    Action::GetMetricsSummary,
+    Action::GetScan,
+    Action::ListFindings,
+    Action::ListFindingsMetrics,
+    Action::ListScans,
+    Action::ListTagsForResource,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAccountConfiguration,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 15] = [
-        Action::BatchGetFindings,
-        Action::CreateScan,
-        Action::CreateUploadUrl,
-        Action::DeleteScansByCategory,
-        Action::GetAccountConfiguration,
-        Action::GetFindings,
-        Action::GetMetricsSummary,
-        Action::GetScan,
-        Action::ListFindings,
-        Action::ListFindingsMetrics,
-        Action::ListScans,
-        Action::ListTagsForResource,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAccountConfiguration,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `codeguru-security:BatchGetFindings`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchGetFindings`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(4561 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -169,18 +166,24 @@ pub enum ResourceType {
     ScanName,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["ScanName"];
+static RESOURCE_TYPE_NAMES: &str = "ScanName";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [8];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::ScanName];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::ScanName];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -189,6 +192,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -206,40 +210,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

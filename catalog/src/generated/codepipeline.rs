@@ -223,134 +223,104 @@ pub enum Action {
     UpdatePipeline,
 }
 
-const ACTION_NAMES: [&str; 44] = [
-    "codepipeline:AcknowledgeJob",
-    "codepipeline:AcknowledgeThirdPartyJob",
-    "codepipeline:CreateCustomActionType",
-    "codepipeline:CreatePipeline",
-    "codepipeline:DeleteCustomActionType",
-    "codepipeline:DeletePipeline",
-    "codepipeline:DeleteWebhook",
-    "codepipeline:DeregisterWebhookWithThirdParty",
-    "codepipeline:DisableStageTransition",
-    "codepipeline:EnableStageTransition",
-    "codepipeline:GetActionType",
-    "codepipeline:GetJobDetails",
-    "codepipeline:GetPipeline",
-    "codepipeline:GetPipelineExecution",
-    "codepipeline:GetPipelineState",
-    "codepipeline:GetThirdPartyJobDetails",
-    "codepipeline:ListActionExecutions",
-    "codepipeline:ListActionTypes",
-    "codepipeline:ListDeployActionExecutionTargets",
-    "codepipeline:ListPipelineExecutions",
-    "codepipeline:ListPipelines",
-    "codepipeline:ListRuleExecutions",
-    "codepipeline:ListRuleTypes",
-    "codepipeline:ListTagsForResource",
-    "codepipeline:ListWebhooks",
-    "codepipeline:OverrideStageCondition",
-    "codepipeline:PollForJobs",
-    "codepipeline:PollForThirdPartyJobs",
-    "codepipeline:PutActionRevision",
-    "codepipeline:PutApprovalResult",
-    "codepipeline:PutJobFailureResult",
-    "codepipeline:PutJobSuccessResult",
-    "codepipeline:PutThirdPartyJobFailureResult",
-    "codepipeline:PutThirdPartyJobSuccessResult",
-    "codepipeline:PutWebhook",
-    "codepipeline:RegisterWebhookWithThirdParty",
-    "codepipeline:RetryStageExecution",
-    "codepipeline:RollbackStage",
-    "codepipeline:StartPipelineExecution",
-    "codepipeline:StopPipelineExecution",
-    "codepipeline:TagResource",
-    "codepipeline:UntagResource",
-    "codepipeline:UpdateActionType",
-    "codepipeline:UpdatePipeline",
+static ACTION_NAMES: &str = "codepipeline:AcknowledgeJobcodepipeline:AcknowledgeThirdPartyJobcodepipeline:CreateCustomActionTypecodepipeline:CreatePipelinecodepipeline:DeleteCustomActionTypecodepipeline:DeletePipelinecodepipeline:DeleteWebhookcodepipeline:DeregisterWebhookWithThirdPartycodepipeline:DisableStageTransitioncodepipeline:EnableStageTransitioncodepipeline:GetActionTypecodepipeline:GetJobDetailscodepipeline:GetPipelinecodepipeline:GetPipelineExecutioncodepipeline:GetPipelineStatecodepipeline:GetThirdPartyJobDetailscodepipeline:ListActionExecutionscodepipeline:ListActionTypescodepipeline:ListDeployActionExecutionTargetscodepipeline:ListPipelineExecutionscodepipeline:ListPipelinescodepipeline:ListRuleExecutionscodepipeline:ListRuleTypescodepipeline:ListTagsForResourcecodepipeline:ListWebhookscodepipeline:OverrideStageConditioncodepipeline:PollForJobscodepipeline:PollForThirdPartyJobscodepipeline:PutActionRevisioncodepipeline:PutApprovalResultcodepipeline:PutJobFailureResultcodepipeline:PutJobSuccessResultcodepipeline:PutThirdPartyJobFailureResultcodepipeline:PutThirdPartyJobSuccessResultcodepipeline:PutWebhookcodepipeline:RegisterWebhookWithThirdPartycodepipeline:RetryStageExecutioncodepipeline:RollbackStagecodepipeline:StartPipelineExecutioncodepipeline:StopPipelineExecutioncodepipeline:TagResourcecodepipeline:UntagResourcecodepipeline:UpdateActionTypecodepipeline:UpdatePipeline";
+
+static ACTION_NAME_ENDS: [u32; 44] = [
+    27, 64, 99, 126, 161, 188, 214, 258, 293, 327, 353, 379, 403, 436, 465, 501, 534, 562, 607,
+    642, 668, 699, 725, 757, 782, 817, 841, 875, 905, 935, 967, 999, 1041, 1083, 1106, 1148, 1180,
+    1206, 1241, 1275, 1299, 1325, 1354, 1381,
+];
+
+static ACTIONS: [Action; 44] = [
+    Action::AcknowledgeJob,
+    Action::AcknowledgeThirdPartyJob,
+    Action::CreateCustomActionType,
+    Action::CreatePipeline,
+    Action::DeleteCustomActionType,
+    Action::DeletePipeline,
+    Action::DeleteWebhook,
+    Action::DeregisterWebhookWithThirdParty,
+    Action::DisableStageTransition,
+    Action::EnableStageTransition,
+    Action::GetActionType,
+    Action::GetJobDetails,
+    Action::GetPipeline,
+    Action::GetPipelineExecution,
+    Action::GetPipelineState,
+    Action::GetThirdPartyJobDetails,
+    Action::ListActionExecutions,
+    Action::ListActionTypes,
+    Action::ListDeployActionExecutionTargets,
+    Action::ListPipelineExecutions,
+    Action::ListPipelines,
+    Action::ListRuleExecutions,
+    Action::ListRuleTypes,
+    Action::ListTagsForResource,
+    Action::ListWebhooks,
+    Action::OverrideStageCondition,
+    Action::PollForJobs,
+    Action::PollForThirdPartyJobs,
+    Action::PutActionRevision,
+    Action::PutApprovalResult,
+    Action::PutJobFailureResult,
+    Action::PutJobSuccessResult,
+    Action::PutThirdPartyJobFailureResult,
+    Action::PutThirdPartyJobSuccessResult,
+    Action::PutWebhook,
+    Action::RegisterWebhookWithThirdParty,
+    Action::RetryStageExecution,
+    Action::RollbackStage,
+    Action::StartPipelineExecution,
+    Action::StopPipelineExecution,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateActionType,
+    Action::UpdatePipeline,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 44] = [
-        Action::AcknowledgeJob,
-        Action::AcknowledgeThirdPartyJob,
-        Action::CreateCustomActionType,
-        Action::CreatePipeline,
-        Action::DeleteCustomActionType,
-        Action::DeletePipeline,
-        Action::DeleteWebhook,
-        Action::DeregisterWebhookWithThirdParty,
-        Action::DisableStageTransition,
-        Action::EnableStageTransition,
-        Action::GetActionType,
-        Action::GetJobDetails,
-        Action::GetPipeline,
-        Action::GetPipelineExecution,
-        Action::GetPipelineState,
-        Action::GetThirdPartyJobDetails,
-        Action::ListActionExecutions,
-        Action::ListActionTypes,
-        Action::ListDeployActionExecutionTargets,
-        Action::ListPipelineExecutions,
-        Action::ListPipelines,
-        Action::ListRuleExecutions,
-        Action::ListRuleTypes,
-        Action::ListTagsForResource,
-        Action::ListWebhooks,
-        Action::OverrideStageCondition,
-        Action::PollForJobs,
-        Action::PollForThirdPartyJobs,
-        Action::PutActionRevision,
-        Action::PutApprovalResult,
-        Action::PutJobFailureResult,
-        Action::PutJobSuccessResult,
-        Action::PutThirdPartyJobFailureResult,
-        Action::PutThirdPartyJobSuccessResult,
-        Action::PutWebhook,
-        Action::RegisterWebhookWithThirdParty,
-        Action::RetryStageExecution,
-        Action::RollbackStage,
-        Action::StartPipelineExecution,
-        Action::StopPipelineExecution,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateActionType,
-        Action::UpdatePipeline,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `codepipeline:AcknowledgeJob`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcknowledgeJob`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(4576 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -382,24 +352,30 @@ pub enum ResourceType {
     Webhook,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 5] = ["action", "actiontype", "pipeline", "stage", "webhook"];
+static RESOURCE_TYPE_NAMES: &str = "actionactiontypepipelinestagewebhook";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 5] = [6, 16, 24, 29, 36];
+
+static RESOURCE_TYPES: [ResourceType; 5] = [
+    ResourceType::Action,
+    ResourceType::Actiontype,
+    ResourceType::Pipeline,
+    ResourceType::Stage,
+    ResourceType::Webhook,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 5] = [
-        ResourceType::Action,
-        ResourceType::Actiontype,
-        ResourceType::Pipeline,
-        ResourceType::Stage,
-        ResourceType::Webhook,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -408,6 +384,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -425,40 +402,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -203,122 +203,98 @@ pub enum Action {
     UseConnection,
 }
 
-const ACTION_NAMES: [&str; 38] = [
-    "codestar-connections:CreateConnection",
-    "codestar-connections:CreateHost",
-    "codestar-connections:CreateRepositoryLink",
-    "codestar-connections:CreateSyncConfiguration",
-    "codestar-connections:DeleteConnection",
-    "codestar-connections:DeleteHost",
-    "codestar-connections:DeleteRepositoryLink",
-    "codestar-connections:DeleteSyncConfiguration",
-    "codestar-connections:GetConnection",
-    "codestar-connections:GetConnectionToken",
-    "codestar-connections:GetHost",
-    "codestar-connections:GetIndividualAccessToken",
-    "codestar-connections:GetInstallationUrl",
-    "codestar-connections:GetRepositoryLink",
-    "codestar-connections:GetRepositorySyncStatus",
-    "codestar-connections:GetResourceSyncStatus",
-    "codestar-connections:GetSyncBlockerSummary",
-    "codestar-connections:GetSyncConfiguration",
-    "codestar-connections:ListConnections",
-    "codestar-connections:ListHosts",
-    "codestar-connections:ListInstallationTargets",
-    "codestar-connections:ListRepositoryLinks",
-    "codestar-connections:ListRepositorySyncDefinitions",
-    "codestar-connections:ListSyncConfigurations",
-    "codestar-connections:ListTagsForResource",
-    "codestar-connections:PassConnection",
-    "codestar-connections:PassRepository",
-    "codestar-connections:RegisterAppCode",
-    "codestar-connections:StartAppRegistrationHandshake",
-    "codestar-connections:StartOAuthHandshake",
-    "codestar-connections:TagResource",
-    "codestar-connections:UntagResource",
-    "codestar-connections:UpdateConnectionInstallation",
-    "codestar-connections:UpdateHost",
-    "codestar-connections:UpdateRepositoryLink",
-    "codestar-connections:UpdateSyncBlocker",
-    "codestar-connections:UpdateSyncConfiguration",
-    "codestar-connections:UseConnection",
+static ACTION_NAMES: &str = "codestar-connections:CreateConnectioncodestar-connections:CreateHostcodestar-connections:CreateRepositoryLinkcodestar-connections:CreateSyncConfigurationcodestar-connections:DeleteConnectioncodestar-connections:DeleteHostcodestar-connections:DeleteRepositoryLinkcodestar-connections:DeleteSyncConfigurationcodestar-connections:GetConnectioncodestar-connections:GetConnectionTokencodestar-connections:GetHostcodestar-connections:GetIndividualAccessTokencodestar-connections:GetInstallationUrlcodestar-connections:GetRepositoryLinkcodestar-connections:GetRepositorySyncStatuscodestar-connections:GetResourceSyncStatuscodestar-connections:GetSyncBlockerSummarycodestar-connections:GetSyncConfigurationcodestar-connections:ListConnectionscodestar-connections:ListHostscodestar-connections:ListInstallationTargetscodestar-connections:ListRepositoryLinkscodestar-connections:ListRepositorySyncDefinitionscodestar-connections:ListSyncConfigurationscodestar-connections:ListTagsForResourcecodestar-connections:PassConnectioncodestar-connections:PassRepositorycodestar-connections:RegisterAppCodecodestar-connections:StartAppRegistrationHandshakecodestar-connections:StartOAuthHandshakecodestar-connections:TagResourcecodestar-connections:UntagResourcecodestar-connections:UpdateConnectionInstallationcodestar-connections:UpdateHostcodestar-connections:UpdateRepositoryLinkcodestar-connections:UpdateSyncBlockercodestar-connections:UpdateSyncConfigurationcodestar-connections:UseConnection";
+
+static ACTION_NAME_ENDS: [u32; 38] = [
+    37, 68, 109, 153, 190, 221, 262, 306, 340, 379, 407, 452, 491, 529, 573, 615, 657, 698, 734,
+    764, 808, 848, 898, 941, 981, 1016, 1051, 1087, 1137, 1177, 1209, 1243, 1292, 1323, 1364, 1402,
+    1446, 1480,
+];
+
+static ACTIONS: [Action; 38] = [
+    Action::CreateConnection,
+    Action::CreateHost,
+    Action::CreateRepositoryLink,
+    Action::CreateSyncConfiguration,
+    Action::DeleteConnection,
+    Action::DeleteHost,
+    Action::DeleteRepositoryLink,
+    Action::DeleteSyncConfiguration,
+    Action::GetConnection,
+    Action::GetConnectionToken,
+    Action::GetHost,
+    Action::GetIndividualAccessToken,
+    Action::GetInstallationUrl,
+    Action::GetRepositoryLink,
+    Action::GetRepositorySyncStatus,
+    Action::GetResourceSyncStatus,
+    Action::GetSyncBlockerSummary,
+    Action::GetSyncConfiguration,
+    Action::ListConnections,
+    Action::ListHosts,
+    Action::ListInstallationTargets,
+    Action::ListRepositoryLinks,
+    Action::ListRepositorySyncDefinitions,
+    Action::ListSyncConfigurations,
+    Action::ListTagsForResource,
+    Action::PassConnection,
+    Action::PassRepository,
+    Action::RegisterAppCode,
+    Action::StartAppRegistrationHandshake,
+    Action::StartOAuthHandshake,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateConnectionInstallation,
+    Action::UpdateHost,
+    Action::UpdateRepositoryLink,
+    Action::UpdateSyncBlocker,
+    Action::UpdateSyncConfiguration,
+    Action::UseConnection,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 38] = [
-        Action::CreateConnection,
-        Action::CreateHost,
-        Action::CreateRepositoryLink,
-        Action::CreateSyncConfiguration,
-        Action::DeleteConnection,
-        Action::DeleteHost,
-        Action::DeleteRepositoryLink,
-        Action::DeleteSyncConfiguration,
-        Action::GetConnection,
-        Action::GetConnectionToken,
-        Action::GetHost,
-        Action::GetIndividualAccessToken,
-        Action::GetInstallationUrl,
-        Action::GetRepositoryLink,
-        Action::GetRepositorySyncStatus,
-        Action::GetResourceSyncStatus,
-        Action::GetSyncBlockerSummary,
-        Action::GetSyncConfiguration,
-        Action::ListConnections,
-        Action::ListHosts,
-        Action::ListInstallationTargets,
-        Action::ListRepositoryLinks,
-        Action::ListRepositorySyncDefinitions,
-        Action::ListSyncConfigurations,
-        Action::ListTagsForResource,
-        Action::PassConnection,
-        Action::PassRepository,
-        Action::RegisterAppCode,
-        Action::StartAppRegistrationHandshake,
-        Action::StartOAuthHandshake,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateConnectionInstallation,
-        Action::UpdateHost,
-        Action::UpdateRepositoryLink,
-        Action::UpdateSyncBlocker,
-        Action::UpdateSyncConfiguration,
-        Action::UseConnection,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `codestar-connections:CreateConnection`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateConnection`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(4620 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -342,22 +318,28 @@ pub enum ResourceType {
     RepositoryLink,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = ["Connection", "Host", "RepositoryLink"];
+static RESOURCE_TYPE_NAMES: &str = "ConnectionHostRepositoryLink";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [10, 14, 28];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::Connection,
+    ResourceType::Host,
+    ResourceType::RepositoryLink,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::Connection,
-        ResourceType::Host,
-        ResourceType::RepositoryLink,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -366,6 +348,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -409,26 +392,13 @@ pub enum ConditionKey {
     CodestarConnectionsVpcId,
 }
 
-const CONDITION_KEY_NAMES: [&str; 16] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "codestar-connections:Branch",
-    "codestar-connections:BranchName",
-    "codestar-connections:FullRepositoryId",
-    "codestar-connections:HostArn",
-    "codestar-connections:InstallationId",
-    "codestar-connections:OwnerId",
-    "codestar-connections:PassedToService",
-    "codestar-connections:ProviderAction",
-    "codestar-connections:ProviderPermissionsRequired",
-    "codestar-connections:ProviderType",
-    "codestar-connections:ProviderTypeFilter",
-    "codestar-connections:RepositoryName",
-    "codestar-connections:VpcId",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyscodestar-connections:Branchcodestar-connections:BranchNamecodestar-connections:FullRepositoryIdcodestar-connections:HostArncodestar-connections:InstallationIdcodestar-connections:OwnerIdcodestar-connections:PassedToServicecodestar-connections:ProviderActioncodestar-connections:ProviderPermissionsRequiredcodestar-connections:ProviderTypecodestar-connections:ProviderTypeFiltercodestar-connections:RepositoryNamecodestar-connections:VpcId";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 16] = [
+    24, 49, 60, 87, 118, 155, 183, 218, 246, 282, 317, 365, 398, 437, 472, 498,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 16] = [
+static CONDITION_KEY_TYPES: [KeyType; 16] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -447,44 +417,50 @@ const CONDITION_KEY_TYPES: [KeyType; 16] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 16] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::CodestarConnectionsBranch,
+    ConditionKey::CodestarConnectionsBranchName,
+    ConditionKey::CodestarConnectionsFullRepositoryId,
+    ConditionKey::CodestarConnectionsHostArn,
+    ConditionKey::CodestarConnectionsInstallationId,
+    ConditionKey::CodestarConnectionsOwnerId,
+    ConditionKey::CodestarConnectionsPassedToService,
+    ConditionKey::CodestarConnectionsProviderAction,
+    ConditionKey::CodestarConnectionsProviderPermissionsRequired,
+    ConditionKey::CodestarConnectionsProviderType,
+    ConditionKey::CodestarConnectionsProviderTypeFilter,
+    ConditionKey::CodestarConnectionsRepositoryName,
+    ConditionKey::CodestarConnectionsVpcId,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 16] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::CodestarConnectionsBranch,
-        ConditionKey::CodestarConnectionsBranchName,
-        ConditionKey::CodestarConnectionsFullRepositoryId,
-        ConditionKey::CodestarConnectionsHostArn,
-        ConditionKey::CodestarConnectionsInstallationId,
-        ConditionKey::CodestarConnectionsOwnerId,
-        ConditionKey::CodestarConnectionsPassedToService,
-        ConditionKey::CodestarConnectionsProviderAction,
-        ConditionKey::CodestarConnectionsProviderPermissionsRequired,
-        ConditionKey::CodestarConnectionsProviderType,
-        ConditionKey::CodestarConnectionsProviderTypeFilter,
-        ConditionKey::CodestarConnectionsRepositoryName,
-        ConditionKey::CodestarConnectionsVpcId,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -83,72 +83,71 @@ pub enum Action {
     UpdateNotificationRule,
 }
 
-const ACTION_NAMES: [&str; 13] = [
-    "codestar-notifications:CreateNotificationRule",
-    "codestar-notifications:DeleteNotificationRule",
-    "codestar-notifications:DeleteTarget",
-    "codestar-notifications:DescribeNotificationRule",
-    "codestar-notifications:ListEventTypes",
-    "codestar-notifications:ListNotificationRules",
-    "codestar-notifications:ListTagsForResource",
-    "codestar-notifications:ListTargets",
-    "codestar-notifications:Subscribe",
-    "codestar-notifications:TagResource",
-    "codestar-notifications:Unsubscribe",
-    "codestar-notifications:UntagResource",
-    "codestar-notifications:UpdateNotificationRule",
+static ACTION_NAMES: &str = "codestar-notifications:CreateNotificationRulecodestar-notifications:DeleteNotificationRulecodestar-notifications:DeleteTargetcodestar-notifications:DescribeNotificationRulecodestar-notifications:ListEventTypescodestar-notifications:ListNotificationRulescodestar-notifications:ListTagsForResourcecodestar-notifications:ListTargetscodestar-notifications:Subscribecodestar-notifications:TagResourcecodestar-notifications:Unsubscribecodestar-notifications:UntagResourcecodestar-notifications:UpdateNotificationRule";
+
+static ACTION_NAME_ENDS: [u32; 13] = [
+    45, 90, 125, 172, 209, 253, 295, 329, 361, 395, 429, 465, 510,
+];
+
+static ACTIONS: [Action; 13] = [
+    Action::CreateNotificationRule,
+    Action::DeleteNotificationRule,
+    Action::DeleteTarget,
+    Action::DescribeNotificationRule,
+    Action::ListEventTypes,
+    Action::ListNotificationRules,
+    Action::ListTagsForResource,
+    Action::ListTargets,
+    Action::Subscribe,
+    Action::TagResource,
+    Action::Unsubscribe,
+    Action::UntagResource,
+    Action::UpdateNotificationRule,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 13] = [
-        Action::CreateNotificationRule,
-        Action::DeleteNotificationRule,
-        Action::DeleteTarget,
-        Action::DescribeNotificationRule,
-        Action::ListEventTypes,
-        Action::ListNotificationRules,
-        Action::ListTagsForResource,
-        Action::ListTargets,
-        Action::Subscribe,
-        Action::TagResource,
-        Action::Unsubscribe,
-        Action::UntagResource,
-        Action::UpdateNotificationRule,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `codestar-notifications:CreateNotificationRule`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateNotificationRule`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(4658 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -164,18 +163,24 @@ pub enum ResourceType {
     Notificationrule,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["notificationrule"];
+static RESOURCE_TYPE_NAMES: &str = "notificationrule";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [16];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Notificationrule];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Notificationrule];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -184,6 +189,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -203,46 +209,49 @@ pub enum ConditionKey {
     CodestarNotificationsNotificationsForResource,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "codestar-notifications:NotificationsForResource",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyscodestar-notifications:NotificationsForResource";
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [24, 49, 60, 107];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
     KeyType::Arn,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::CodestarNotificationsNotificationsForResource,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::CodestarNotificationsNotificationsForResource,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

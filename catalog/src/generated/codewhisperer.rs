@@ -115,82 +115,76 @@ pub enum Action {
     UpdateProfile,
 }
 
-const ACTION_NAMES: [&str; 18] = [
-    "codewhisperer:AllowVendedLogDeliveryForResource",
-    "codewhisperer:AssociateCustomizationPermission",
-    "codewhisperer:CreateCustomization",
-    "codewhisperer:CreateProfile",
-    "codewhisperer:DeleteCustomization",
-    "codewhisperer:DeleteProfile",
-    "codewhisperer:DisassociateCustomizationPermission",
-    "codewhisperer:GenerateRecommendations",
-    "codewhisperer:GetCustomization",
-    "codewhisperer:ListCustomizationPermissions",
-    "codewhisperer:ListCustomizations",
-    "codewhisperer:ListCustomizationVersions",
-    "codewhisperer:ListProfiles",
-    "codewhisperer:ListTagsForResource",
-    "codewhisperer:TagResource",
-    "codewhisperer:UntagResource",
-    "codewhisperer:UpdateCustomization",
-    "codewhisperer:UpdateProfile",
+static ACTION_NAMES: &str = "codewhisperer:AllowVendedLogDeliveryForResourcecodewhisperer:AssociateCustomizationPermissioncodewhisperer:CreateCustomizationcodewhisperer:CreateProfilecodewhisperer:DeleteCustomizationcodewhisperer:DeleteProfilecodewhisperer:DisassociateCustomizationPermissioncodewhisperer:GenerateRecommendationscodewhisperer:GetCustomizationcodewhisperer:ListCustomizationPermissionscodewhisperer:ListCustomizationscodewhisperer:ListCustomizationVersionscodewhisperer:ListProfilescodewhisperer:ListTagsForResourcecodewhisperer:TagResourcecodewhisperer:UntagResourcecodewhisperer:UpdateCustomizationcodewhisperer:UpdateProfile";
+
+static ACTION_NAME_ENDS: [u32; 18] = [
+    47, 93, 126, 153, 186, 213, 262, 299, 329, 371, 403, 442, 468, 501, 526, 553, 586, 613,
+];
+
+static ACTIONS: [Action; 18] = [
+    Action::AllowVendedLogDeliveryForResource,
+    Action::AssociateCustomizationPermission,
+    Action::CreateCustomization,
+    Action::CreateProfile,
+    Action::DeleteCustomization,
+    Action::DeleteProfile,
+    Action::DisassociateCustomizationPermission,
+    Action::GenerateRecommendations,
+    Action::GetCustomization,
+    Action::ListCustomizationPermissions,
+    Action::ListCustomizations,
+    Action::ListCustomizationVersions,
+    Action::ListProfiles,
+    Action::ListTagsForResource,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateCustomization,
+    Action::UpdateProfile,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 18] = [
-        Action::AllowVendedLogDeliveryForResource,
-        Action::AssociateCustomizationPermission,
-        Action::CreateCustomization,
-        Action::CreateProfile,
-        Action::DeleteCustomization,
-        Action::DeleteProfile,
-        Action::DisassociateCustomizationPermission,
-        Action::GenerateRecommendations,
-        Action::GetCustomization,
-        Action::ListCustomizationPermissions,
-        Action::ListCustomizations,
-        Action::ListCustomizationVersions,
-        Action::ListProfiles,
-        Action::ListTagsForResource,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateCustomization,
-        Action::UpdateProfile,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `codewhisperer:AllowVendedLogDeliveryForResource`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AllowVendedLogDeliveryForResource`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(4671 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -210,18 +204,24 @@ pub enum ResourceType {
     Profile,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["customization", "profile"];
+static RESOURCE_TYPE_NAMES: &str = "customizationprofile";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [13, 20];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Customization, ResourceType::Profile];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Customization, ResourceType::Profile];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -230,6 +230,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -247,40 +248,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

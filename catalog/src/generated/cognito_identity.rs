@@ -140,98 +140,85 @@ pub enum Action {
     UpdateIdentityPool,
 }
 
-const ACTION_NAMES: [&str; 26] = [
-    "cognito-identity:CreateIdentityPool",
-    "cognito-identity:DeleteIdentities",
-    "cognito-identity:DeleteIdentityPool",
-    "cognito-identity:DescribeIdentity",
-    "cognito-identity:DescribeIdentityPool",
-    "cognito-identity:GetCredentialsForIdentity",
-    "cognito-identity:GetId",
-    "cognito-identity:GetIdentityPoolAnalytics",
-    "cognito-identity:GetIdentityPoolDailyAnalytics",
-    "cognito-identity:GetIdentityPoolRoles",
-    "cognito-identity:GetIdentityProviderDailyAnalytics",
-    "cognito-identity:GetOpenIdToken",
-    "cognito-identity:GetOpenIdTokenForDeveloperIdentity",
-    "cognito-identity:GetPrincipalTagAttributeMap",
-    "cognito-identity:ListIdentities",
-    "cognito-identity:ListIdentityPools",
-    "cognito-identity:ListTagsForResource",
-    "cognito-identity:LookupDeveloperIdentity",
-    "cognito-identity:MergeDeveloperIdentities",
-    "cognito-identity:SetIdentityPoolRoles",
-    "cognito-identity:SetPrincipalTagAttributeMap",
-    "cognito-identity:TagResource",
-    "cognito-identity:UnlinkDeveloperIdentity",
-    "cognito-identity:UnlinkIdentity",
-    "cognito-identity:UntagResource",
-    "cognito-identity:UpdateIdentityPool",
+static ACTION_NAMES: &str = "cognito-identity:CreateIdentityPoolcognito-identity:DeleteIdentitiescognito-identity:DeleteIdentityPoolcognito-identity:DescribeIdentitycognito-identity:DescribeIdentityPoolcognito-identity:GetCredentialsForIdentitycognito-identity:GetIdcognito-identity:GetIdentityPoolAnalyticscognito-identity:GetIdentityPoolDailyAnalyticscognito-identity:GetIdentityPoolRolescognito-identity:GetIdentityProviderDailyAnalyticscognito-identity:GetOpenIdTokencognito-identity:GetOpenIdTokenForDeveloperIdentitycognito-identity:GetPrincipalTagAttributeMapcognito-identity:ListIdentitiescognito-identity:ListIdentityPoolscognito-identity:ListTagsForResourcecognito-identity:LookupDeveloperIdentitycognito-identity:MergeDeveloperIdentitiescognito-identity:SetIdentityPoolRolescognito-identity:SetPrincipalTagAttributeMapcognito-identity:TagResourcecognito-identity:UnlinkDeveloperIdentitycognito-identity:UnlinkIdentitycognito-identity:UntagResourcecognito-identity:UpdateIdentityPool";
+
+static ACTION_NAME_ENDS: [u32; 26] = [
+    35, 68, 103, 136, 173, 215, 237, 278, 324, 361, 411, 442, 493, 537, 568, 602, 638, 678, 719,
+    756, 800, 828, 868, 899, 929, 964,
+];
+
+static ACTIONS: [Action; 26] = [
+    Action::CreateIdentityPool,
+    Action::DeleteIdentities,
+    Action::DeleteIdentityPool,
+    Action::DescribeIdentity,
+    Action::DescribeIdentityPool,
+    Action::GetCredentialsForIdentity,
+    Action::GetId,
+    Action::GetIdentityPoolAnalytics,
+    Action::GetIdentityPoolDailyAnalytics,
+    Action::GetIdentityPoolRoles,
+    Action::GetIdentityProviderDailyAnalytics,
+    Action::GetOpenIdToken,
+    Action::GetOpenIdTokenForDeveloperIdentity,
+    Action::GetPrincipalTagAttributeMap,
+    Action::ListIdentities,
+    Action::ListIdentityPools,
+    Action::ListTagsForResource,
+    Action::LookupDeveloperIdentity,
+    Action::MergeDeveloperIdentities,
+    Action::SetIdentityPoolRoles,
+    Action::SetPrincipalTagAttributeMap,
+    Action::TagResource,
+    Action::UnlinkDeveloperIdentity,
+    Action::UnlinkIdentity,
+    Action::UntagResource,
+    Action::UpdateIdentityPool,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 26] = [
-        Action::CreateIdentityPool,
-        Action::DeleteIdentities,
-        Action::DeleteIdentityPool,
-        Action::DescribeIdentity,
-        Action::DescribeIdentityPool,
-        Action::GetCredentialsForIdentity,
-        Action::GetId,
-        Action::GetIdentityPoolAnalytics,
-        Action::GetIdentityPoolDailyAnalytics,
-        Action::GetIdentityPoolRoles,
-        Action::GetIdentityProviderDailyAnalytics,
-        Action::GetOpenIdToken,
-        Action::GetOpenIdTokenForDeveloperIdentity,
-        Action::GetPrincipalTagAttributeMap,
-        Action::ListIdentities,
-        Action::ListIdentityPools,
-        Action::ListTagsForResource,
-        Action::LookupDeveloperIdentity,
-        Action::MergeDeveloperIdentities,
-        Action::SetIdentityPoolRoles,
-        Action::SetPrincipalTagAttributeMap,
-        Action::TagResource,
-        Action::UnlinkDeveloperIdentity,
-        Action::UnlinkIdentity,
-        Action::UntagResource,
-        Action::UpdateIdentityPool,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `cognito-identity:CreateIdentityPool`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateIdentityPool`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(4689 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -247,18 +234,24 @@ pub enum ResourceType {
     Identitypool,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["identitypool"];
+static RESOURCE_TYPE_NAMES: &str = "identitypool";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [12];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Identitypool];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Identitypool];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -267,6 +260,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -294,18 +288,11 @@ pub enum ConditionKey {
     CognitoIdentityIdentityPoolArn,
 }
 
-const CONDITION_KEY_NAMES: [&str; 8] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "cognito-identity-auth:AccountId",
-    "cognito-identity-auth:IdentityPoolArn",
-    "cognito-identity-unauth:AccountId",
-    "cognito-identity-unauth:IdentityPoolArn",
-    "cognito-identity:IdentityPoolArn",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyscognito-identity-auth:AccountIdcognito-identity-auth:IdentityPoolArncognito-identity-unauth:AccountIdcognito-identity-unauth:IdentityPoolArncognito-identity:IdentityPoolArn";
 
-const CONDITION_KEY_TYPES: [KeyType; 8] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 8] = [24, 49, 60, 91, 128, 161, 200, 232];
+
+static CONDITION_KEY_TYPES: [KeyType; 8] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -316,36 +303,42 @@ const CONDITION_KEY_TYPES: [KeyType; 8] = [
     KeyType::Arn,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 8] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::CognitoIdentityAuthAccountId,
+    ConditionKey::CognitoIdentityAuthIdentityPoolArn,
+    ConditionKey::CognitoIdentityUnauthAccountId,
+    ConditionKey::CognitoIdentityUnauthIdentityPoolArn,
+    ConditionKey::CognitoIdentityIdentityPoolArn,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 8] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::CognitoIdentityAuthAccountId,
-        ConditionKey::CognitoIdentityAuthIdentityPoolArn,
-        ConditionKey::CognitoIdentityUnauthAccountId,
-        ConditionKey::CognitoIdentityUnauthIdentityPoolArn,
-        ConditionKey::CognitoIdentityIdentityPoolArn,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

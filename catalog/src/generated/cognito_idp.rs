@@ -629,304 +629,194 @@ pub enum Action {
     VerifyUserAttribute,
 }
 
-const ACTION_NAMES: [&str; 129] = [
-    "cognito-idp:AddCustomAttributes",
-    "cognito-idp:AddUserPoolClientSecret",
-    "cognito-idp:AdminAddUserToGroup",
-    "cognito-idp:AdminConfirmSignUp",
-    "cognito-idp:AdminCreateUser",
-    "cognito-idp:AdminDeleteSoftwareToken",
-    "cognito-idp:AdminDeleteUser",
-    "cognito-idp:AdminDeleteUserAttributes",
-    "cognito-idp:AdminDisableProviderForUser",
-    "cognito-idp:AdminDisableUser",
-    "cognito-idp:AdminEnableUser",
-    "cognito-idp:AdminForgetDevice",
-    "cognito-idp:AdminGetDevice",
-    "cognito-idp:AdminGetUser",
-    "cognito-idp:AdminGetUserAuthFactors",
-    "cognito-idp:AdminInitiateAuth",
-    "cognito-idp:AdminLinkProviderForUser",
-    "cognito-idp:AdminListDevices",
-    "cognito-idp:AdminListGroupsForUser",
-    "cognito-idp:AdminListUserAuthEvents",
-    "cognito-idp:AdminRemoveUserFromGroup",
-    "cognito-idp:AdminResetUserPassword",
-    "cognito-idp:AdminRespondToAuthChallenge",
-    "cognito-idp:AdminSetUserMFAPreference",
-    "cognito-idp:AdminSetUserPassword",
-    "cognito-idp:AdminSetUserSettings",
-    "cognito-idp:AdminUpdateAuthEventFeedback",
-    "cognito-idp:AdminUpdateDeviceStatus",
-    "cognito-idp:AdminUpdateUserAttributes",
-    "cognito-idp:AdminUserGlobalSignOut",
-    "cognito-idp:AssociateSoftwareToken",
-    "cognito-idp:AssociateWebACL",
-    "cognito-idp:ChangePassword",
-    "cognito-idp:ConfirmDevice",
-    "cognito-idp:ConfirmForgotPassword",
-    "cognito-idp:ConfirmSignUp",
-    "cognito-idp:CreateGroup",
-    "cognito-idp:CreateIdentityProvider",
-    "cognito-idp:CreateManagedLoginBranding",
-    "cognito-idp:CreateResourceServer",
-    "cognito-idp:CreateTerms",
-    "cognito-idp:CreateUserImportJob",
-    "cognito-idp:CreateUserPool",
-    "cognito-idp:CreateUserPoolClient",
-    "cognito-idp:CreateUserPoolDomain",
-    "cognito-idp:CreateUserPoolReplica",
-    "cognito-idp:DeleteGroup",
-    "cognito-idp:DeleteIdentityProvider",
-    "cognito-idp:DeleteManagedLoginBranding",
-    "cognito-idp:DeleteResourceServer",
-    "cognito-idp:DeleteTerms",
-    "cognito-idp:DeleteUser",
-    "cognito-idp:DeleteUserAttributes",
-    "cognito-idp:DeleteUserPool",
-    "cognito-idp:DeleteUserPoolClient",
-    "cognito-idp:DeleteUserPoolClientSecret",
-    "cognito-idp:DeleteUserPoolDomain",
-    "cognito-idp:DeleteUserPoolReplica",
-    "cognito-idp:DescribeIdentityProvider",
-    "cognito-idp:DescribeManagedLoginBranding",
-    "cognito-idp:DescribeManagedLoginBrandingByClient",
-    "cognito-idp:DescribeResourceServer",
-    "cognito-idp:DescribeRiskConfiguration",
-    "cognito-idp:DescribeTerms",
-    "cognito-idp:DescribeUserImportJob",
-    "cognito-idp:DescribeUserPool",
-    "cognito-idp:DescribeUserPoolClient",
-    "cognito-idp:DescribeUserPoolDomain",
-    "cognito-idp:DisassociateWebACL",
-    "cognito-idp:ForgetDevice",
-    "cognito-idp:ForgotPassword",
-    "cognito-idp:GetCSVHeader",
-    "cognito-idp:GetDevice",
-    "cognito-idp:GetGroup",
-    "cognito-idp:GetIdentityProviderByIdentifier",
-    "cognito-idp:GetLogDeliveryConfiguration",
-    "cognito-idp:GetProvisionedLimit",
-    "cognito-idp:GetSigningCertificate",
-    "cognito-idp:GetTokensFromRefreshToken",
-    "cognito-idp:GetUICustomization",
-    "cognito-idp:GetUser",
-    "cognito-idp:GetUserAttributeVerificationCode",
-    "cognito-idp:GetUserPoolMfaConfig",
-    "cognito-idp:GetWebACLForResource",
-    "cognito-idp:GlobalSignOut",
-    "cognito-idp:InitiateAuth",
-    "cognito-idp:ListDevices",
-    "cognito-idp:ListGroups",
-    "cognito-idp:ListIdentityProviders",
-    "cognito-idp:ListResourceServers",
-    "cognito-idp:ListResourcesForWebACL",
-    "cognito-idp:ListTagsForResource",
-    "cognito-idp:ListTerms",
-    "cognito-idp:ListUserImportJobs",
-    "cognito-idp:ListUserPoolClients",
-    "cognito-idp:ListUserPoolClientSecrets",
-    "cognito-idp:ListUserPoolReplicas",
-    "cognito-idp:ListUserPools",
-    "cognito-idp:ListUsers",
-    "cognito-idp:ListUsersInGroup",
-    "cognito-idp:ResendConfirmationCode",
-    "cognito-idp:RespondToAuthChallenge",
-    "cognito-idp:RevokeToken",
-    "cognito-idp:SetLogDeliveryConfiguration",
-    "cognito-idp:SetRiskConfiguration",
-    "cognito-idp:SetUICustomization",
-    "cognito-idp:SetUserMFAPreference",
-    "cognito-idp:SetUserPoolMfaConfig",
-    "cognito-idp:SetUserSettings",
-    "cognito-idp:SignUp",
-    "cognito-idp:StartUserImportJob",
-    "cognito-idp:StopUserImportJob",
-    "cognito-idp:TagResource",
-    "cognito-idp:UntagResource",
-    "cognito-idp:UpdateAuthEventFeedback",
-    "cognito-idp:UpdateDeviceStatus",
-    "cognito-idp:UpdateGroup",
-    "cognito-idp:UpdateIdentityProvider",
-    "cognito-idp:UpdateManagedLoginBranding",
-    "cognito-idp:UpdateProvisionedLimit",
-    "cognito-idp:UpdateResourceServer",
-    "cognito-idp:UpdateTerms",
-    "cognito-idp:UpdateUserAttributes",
-    "cognito-idp:UpdateUserPool",
-    "cognito-idp:UpdateUserPoolClient",
-    "cognito-idp:UpdateUserPoolDomain",
-    "cognito-idp:UpdateUserPoolReplica",
-    "cognito-idp:VerifySoftwareToken",
-    "cognito-idp:VerifyUserAttribute",
+static ACTION_NAMES: &str = "cognito-idp:AddCustomAttributescognito-idp:AddUserPoolClientSecretcognito-idp:AdminAddUserToGroupcognito-idp:AdminConfirmSignUpcognito-idp:AdminCreateUsercognito-idp:AdminDeleteSoftwareTokencognito-idp:AdminDeleteUsercognito-idp:AdminDeleteUserAttributescognito-idp:AdminDisableProviderForUsercognito-idp:AdminDisableUsercognito-idp:AdminEnableUsercognito-idp:AdminForgetDevicecognito-idp:AdminGetDevicecognito-idp:AdminGetUsercognito-idp:AdminGetUserAuthFactorscognito-idp:AdminInitiateAuthcognito-idp:AdminLinkProviderForUsercognito-idp:AdminListDevicescognito-idp:AdminListGroupsForUsercognito-idp:AdminListUserAuthEventscognito-idp:AdminRemoveUserFromGroupcognito-idp:AdminResetUserPasswordcognito-idp:AdminRespondToAuthChallengecognito-idp:AdminSetUserMFAPreferencecognito-idp:AdminSetUserPasswordcognito-idp:AdminSetUserSettingscognito-idp:AdminUpdateAuthEventFeedbackcognito-idp:AdminUpdateDeviceStatuscognito-idp:AdminUpdateUserAttributescognito-idp:AdminUserGlobalSignOutcognito-idp:AssociateSoftwareTokencognito-idp:AssociateWebACLcognito-idp:ChangePasswordcognito-idp:ConfirmDevicecognito-idp:ConfirmForgotPasswordcognito-idp:ConfirmSignUpcognito-idp:CreateGroupcognito-idp:CreateIdentityProvidercognito-idp:CreateManagedLoginBrandingcognito-idp:CreateResourceServercognito-idp:CreateTermscognito-idp:CreateUserImportJobcognito-idp:CreateUserPoolcognito-idp:CreateUserPoolClientcognito-idp:CreateUserPoolDomaincognito-idp:CreateUserPoolReplicacognito-idp:DeleteGroupcognito-idp:DeleteIdentityProvidercognito-idp:DeleteManagedLoginBrandingcognito-idp:DeleteResourceServercognito-idp:DeleteTermscognito-idp:DeleteUsercognito-idp:DeleteUserAttributescognito-idp:DeleteUserPoolcognito-idp:DeleteUserPoolClientcognito-idp:DeleteUserPoolClientSecretcognito-idp:DeleteUserPoolDomaincognito-idp:DeleteUserPoolReplicacognito-idp:DescribeIdentityProvidercognito-idp:DescribeManagedLoginBrandingcognito-idp:DescribeManagedLoginBrandingByClientcognito-idp:DescribeResourceServercognito-idp:DescribeRiskConfigurationcognito-idp:DescribeTermscognito-idp:DescribeUserImportJobcognito-idp:DescribeUserPoolcognito-idp:DescribeUserPoolClientcognito-idp:DescribeUserPoolDomaincognito-idp:DisassociateWebACLcognito-idp:ForgetDevicecognito-idp:ForgotPasswordcognito-idp:GetCSVHeadercognito-idp:GetDevicecognito-idp:GetGroupcognito-idp:GetIdentityProviderByIdentifiercognito-idp:GetLogDeliveryConfigurationcognito-idp:GetProvisionedLimitcognito-idp:GetSigningCertificatecognito-idp:GetTokensFromRefreshTokencognito-idp:GetUICustomizationcognito-idp:GetUsercognito-idp:GetUserAttributeVerificationCodecognito-idp:GetUserPoolMfaConfigcognito-idp:GetWebACLForResourcecognito-idp:GlobalSignOutcognito-idp:InitiateAuthcognito-idp:ListDevicescognito-idp:ListGroupscognito-idp:ListIdentityProviderscognito-idp:ListResourceServerscognito-idp:ListResourcesForWebACLcognito-idp:ListTagsForResourcecognito-idp:ListTermscognito-idp:ListUserImportJobscognito-idp:ListUserPoolClientscognito-idp:ListUserPoolClientSecretscognito-idp:ListUserPoolReplicascognito-idp:ListUserPoolscognito-idp:ListUserscognito-idp:ListUsersInGroupcognito-idp:ResendConfirmationCodecognito-idp:RespondToAuthChallengecognito-idp:RevokeTokencognito-idp:SetLogDeliveryConfigurationcognito-idp:SetRiskConfigurationcognito-idp:SetUICustomizationcognito-idp:SetUserMFAPreferencecognito-idp:SetUserPoolMfaConfigcognito-idp:SetUserSettingscognito-idp:SignUpcognito-idp:StartUserImportJobcognito-idp:StopUserImportJobcognito-idp:TagResourcecognito-idp:UntagResourcecognito-idp:UpdateAuthEventFeedbackcognito-idp:UpdateDeviceStatuscognito-idp:UpdateGroupcognito-idp:UpdateIdentityProvidercognito-idp:UpdateManagedLoginBrandingcognito-idp:UpdateProvisionedLimitcognito-idp:UpdateResourceServercognito-idp:UpdateTermscognito-idp:UpdateUserAttributescognito-idp:UpdateUserPoolcognito-idp:UpdateUserPoolClientcognito-idp:UpdateUserPoolDomaincognito-idp:UpdateUserPoolReplicacognito-idp:VerifySoftwareTokencognito-idp:VerifyUserAttribute";
+
+static ACTION_NAME_ENDS: [u32; 129] = [
+    31, 66, 97, 127, 154, 190, 217, 254, 293, 321, 348, 377, 403, 427, 462, 491, 527, 555, 589,
+    624, 660, 694, 733, 770, 802, 834, 874, 909, 946, 980, 1014, 1041, 1067, 1092, 1125, 1150,
+    1173, 1207, 1245, 1277, 1300, 1331, 1357, 1389, 1421, 1454, 1477, 1511, 1549, 1581, 1604, 1626,
+    1658, 1684, 1716, 1754, 1786, 1819, 1855, 1895, 1943, 1977, 2014, 2039, 2072, 2100, 2134, 2168,
+    2198, 2222, 2248, 2272, 2293, 2313, 2356, 2395, 2426, 2459, 2496, 2526, 2545, 2589, 2621, 2653,
+    2678, 2702, 2725, 2747, 2780, 2811, 2845, 2876, 2897, 2927, 2958, 2995, 3027, 3052, 3073, 3101,
+    3135, 3169, 3192, 3231, 3263, 3293, 3325, 3357, 3384, 3402, 3432, 3461, 3484, 3509, 3544, 3574,
+    3597, 3631, 3669, 3703, 3735, 3758, 3790, 3816, 3848, 3880, 3913, 3944, 3975,
+];
+
+static ACTIONS: [Action; 129] = [
+    Action::AddCustomAttributes,
+    Action::AddUserPoolClientSecret,
+    Action::AdminAddUserToGroup,
+    Action::AdminConfirmSignUp,
+    Action::AdminCreateUser,
+    Action::AdminDeleteSoftwareToken,
+    Action::AdminDeleteUser,
+    Action::AdminDeleteUserAttributes,
+    Action::AdminDisableProviderForUser,
+    Action::AdminDisableUser,
+    Action::AdminEnableUser,
+    Action::AdminForgetDevice,
+    Action::AdminGetDevice,
+    Action::AdminGetUser,
+    Action::AdminGetUserAuthFactors,
+    Action::AdminInitiateAuth,
+    Action::AdminLinkProviderForUser,
+    Action::AdminListDevices,
+    Action::AdminListGroupsForUser,
+    Action::AdminListUserAuthEvents,
+    Action::AdminRemoveUserFromGroup,
+    Action::AdminResetUserPassword,
+    Action::AdminRespondToAuthChallenge,
+    Action::AdminSetUserMFAPreference,
+    Action::AdminSetUserPassword,
+    Action::AdminSetUserSettings,
+    Action::AdminUpdateAuthEventFeedback,
+    Action::AdminUpdateDeviceStatus,
+    Action::AdminUpdateUserAttributes,
+    Action::AdminUserGlobalSignOut,
+    Action::AssociateSoftwareToken,
+    Action::AssociateWebACL,
+    Action::ChangePassword,
+    Action::ConfirmDevice,
+    Action::ConfirmForgotPassword,
+    Action::ConfirmSignUp,
+    Action::CreateGroup,
+    Action::CreateIdentityProvider,
+    Action::CreateManagedLoginBranding,
+    Action::CreateResourceServer,
+    Action::CreateTerms,
+    Action::CreateUserImportJob,
+    Action::CreateUserPool,
+    Action::CreateUserPoolClient,
+    Action::CreateUserPoolDomain,
+    Action::CreateUserPoolReplica,
+    Action::DeleteGroup,
+    Action::DeleteIdentityProvider,
+    Action::DeleteManagedLoginBranding,
+    Action::DeleteResourceServer,
+    Action::DeleteTerms,
+    Action::DeleteUser,
+    Action::DeleteUserAttributes,
+    Action::DeleteUserPool,
+    Action::DeleteUserPoolClient,
+    Action::DeleteUserPoolClientSecret,
+    Action::DeleteUserPoolDomain,
+    Action::DeleteUserPoolReplica,
+    Action::DescribeIdentityProvider,
+    Action::DescribeManagedLoginBranding,
+    Action::DescribeManagedLoginBrandingByClient,
+    Action::DescribeResourceServer,
+    Action::DescribeRiskConfiguration,
+    Action::DescribeTerms,
+    Action::DescribeUserImportJob,
+    Action::DescribeUserPool,
+    Action::DescribeUserPoolClient,
+    Action::DescribeUserPoolDomain,
+    Action::DisassociateWebACL,
+    Action::ForgetDevice,
+    Action::ForgotPassword,
+    Action::GetCSVHeader,
+    Action::GetDevice,
+    Action::GetGroup,
+    Action::GetIdentityProviderByIdentifier,
+    Action::GetLogDeliveryConfiguration,
+    Action::GetProvisionedLimit,
+    Action::GetSigningCertificate,
+    Action::GetTokensFromRefreshToken,
+    Action::GetUICustomization,
+    Action::GetUser,
+    Action::GetUserAttributeVerificationCode,
+    Action::GetUserPoolMfaConfig,
+    Action::GetWebACLForResource,
+    Action::GlobalSignOut,
+    Action::InitiateAuth,
+    Action::ListDevices,
+    Action::ListGroups,
+    Action::ListIdentityProviders,
+    Action::ListResourceServers,
+    Action::ListResourcesForWebACL,
+    Action::ListTagsForResource,
+    Action::ListTerms,
+    Action::ListUserImportJobs,
+    Action::ListUserPoolClients,
+    Action::ListUserPoolClientSecrets,
+    Action::ListUserPoolReplicas,
+    Action::ListUserPools,
+    Action::ListUsers,
+    Action::ListUsersInGroup,
+    Action::ResendConfirmationCode,
+    Action::RespondToAuthChallenge,
+    Action::RevokeToken,
+    Action::SetLogDeliveryConfiguration,
+    Action::SetRiskConfiguration,
+    Action::SetUICustomization,
+    Action::SetUserMFAPreference,
+    Action::SetUserPoolMfaConfig,
+    Action::SetUserSettings,
+    Action::SignUp,
+    Action::StartUserImportJob,
+    Action::StopUserImportJob,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAuthEventFeedback,
+    Action::UpdateDeviceStatus,
+    Action::UpdateGroup,
+    Action::UpdateIdentityProvider,
+    Action::UpdateManagedLoginBranding,
+    Action::UpdateProvisionedLimit,
+    Action::UpdateResourceServer,
+    Action::UpdateTerms,
+    Action::UpdateUserAttributes,
+    Action::UpdateUserPool,
+    Action::UpdateUserPoolClient,
+    Action::UpdateUserPoolDomain,
+    Action::UpdateUserPoolReplica,
+    Action::VerifySoftwareToken,
+    Action::VerifyUserAttribute,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 129] = [
-        Action::AddCustomAttributes,
-        Action::AddUserPoolClientSecret,
-        Action::AdminAddUserToGroup,
-        Action::AdminConfirmSignUp,
-        Action::AdminCreateUser,
-        Action::AdminDeleteSoftwareToken,
-        Action::AdminDeleteUser,
-        Action::AdminDeleteUserAttributes,
-        Action::AdminDisableProviderForUser,
-        Action::AdminDisableUser,
-        Action::AdminEnableUser,
-        Action::AdminForgetDevice,
-        Action::AdminGetDevice,
-        Action::AdminGetUser,
-        Action::AdminGetUserAuthFactors,
-        Action::AdminInitiateAuth,
-        Action::AdminLinkProviderForUser,
-        Action::AdminListDevices,
-        Action::AdminListGroupsForUser,
-        Action::AdminListUserAuthEvents,
-        Action::AdminRemoveUserFromGroup,
-        Action::AdminResetUserPassword,
-        Action::AdminRespondToAuthChallenge,
-        Action::AdminSetUserMFAPreference,
-        Action::AdminSetUserPassword,
-        Action::AdminSetUserSettings,
-        Action::AdminUpdateAuthEventFeedback,
-        Action::AdminUpdateDeviceStatus,
-        Action::AdminUpdateUserAttributes,
-        Action::AdminUserGlobalSignOut,
-        Action::AssociateSoftwareToken,
-        Action::AssociateWebACL,
-        Action::ChangePassword,
-        Action::ConfirmDevice,
-        Action::ConfirmForgotPassword,
-        Action::ConfirmSignUp,
-        Action::CreateGroup,
-        Action::CreateIdentityProvider,
-        Action::CreateManagedLoginBranding,
-        Action::CreateResourceServer,
-        Action::CreateTerms,
-        Action::CreateUserImportJob,
-        Action::CreateUserPool,
-        Action::CreateUserPoolClient,
-        Action::CreateUserPoolDomain,
-        Action::CreateUserPoolReplica,
-        Action::DeleteGroup,
-        Action::DeleteIdentityProvider,
-        Action::DeleteManagedLoginBranding,
-        Action::DeleteResourceServer,
-        Action::DeleteTerms,
-        Action::DeleteUser,
-        Action::DeleteUserAttributes,
-        Action::DeleteUserPool,
-        Action::DeleteUserPoolClient,
-        Action::DeleteUserPoolClientSecret,
-        Action::DeleteUserPoolDomain,
-        Action::DeleteUserPoolReplica,
-        Action::DescribeIdentityProvider,
-        Action::DescribeManagedLoginBranding,
-        Action::DescribeManagedLoginBrandingByClient,
-        Action::DescribeResourceServer,
-        Action::DescribeRiskConfiguration,
-        Action::DescribeTerms,
-        Action::DescribeUserImportJob,
-        Action::DescribeUserPool,
-        Action::DescribeUserPoolClient,
-        Action::DescribeUserPoolDomain,
-        Action::DisassociateWebACL,
-        Action::ForgetDevice,
-        Action::ForgotPassword,
-        Action::GetCSVHeader,
-        Action::GetDevice,
-        Action::GetGroup,
-        Action::GetIdentityProviderByIdentifier,
-        Action::GetLogDeliveryConfiguration,
-        Action::GetProvisionedLimit,
-        Action::GetSigningCertificate,
-        Action::GetTokensFromRefreshToken,
-        Action::GetUICustomization,
-        Action::GetUser,
-        Action::GetUserAttributeVerificationCode,
-        Action::GetUserPoolMfaConfig,
-        Action::GetWebACLForResource,
-        Action::GlobalSignOut,
-        Action::InitiateAuth,
-        Action::ListDevices,
-        Action::ListGroups,
-        Action::ListIdentityProviders,
-        Action::ListResourceServers,
-        Action::ListResourcesForWebACL,
-        Action::ListTagsForResource,
-        Action::ListTerms,
-        Action::ListUserImportJobs,
-        Action::ListUserPoolClients,
-        Action::ListUserPoolClientSecrets,
-        Action::ListUserPoolReplicas,
-        Action::ListUserPools,
-        Action::ListUsers,
-        Action::ListUsersInGroup,
-        Action::ResendConfirmationCode,
-        Action::RespondToAuthChallenge,
-        Action::RevokeToken,
-        Action::SetLogDeliveryConfiguration,
-        Action::SetRiskConfiguration,
-        Action::SetUICustomization,
-        Action::SetUserMFAPreference,
-        Action::SetUserPoolMfaConfig,
-        Action::SetUserSettings,
-        Action::SignUp,
-        Action::StartUserImportJob,
-        Action::StopUserImportJob,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAuthEventFeedback,
-        Action::UpdateDeviceStatus,
-        Action::UpdateGroup,
-        Action::UpdateIdentityProvider,
-        Action::UpdateManagedLoginBranding,
-        Action::UpdateProvisionedLimit,
-        Action::UpdateResourceServer,
-        Action::UpdateTerms,
-        Action::UpdateUserAttributes,
-        Action::UpdateUserPool,
-        Action::UpdateUserPoolClient,
-        Action::UpdateUserPoolDomain,
-        Action::UpdateUserPoolReplica,
-        Action::VerifySoftwareToken,
-        Action::VerifyUserAttribute,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `cognito-idp:AddCustomAttributes`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddCustomAttributes`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(4715 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -944,18 +834,24 @@ pub enum ResourceType {
     Webacl,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["userpool", "webacl"];
+static RESOURCE_TYPE_NAMES: &str = "userpoolwebacl";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [8, 14];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Userpool, ResourceType::Webacl];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Userpool, ResourceType::Webacl];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -964,6 +860,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -981,40 +878,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

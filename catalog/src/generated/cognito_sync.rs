@@ -105,84 +105,77 @@ pub enum Action {
     UpdateRecords,
 }
 
-const ACTION_NAMES: [&str; 19] = [
-    "cognito-sync:BulkPublish",
-    "cognito-sync:DeleteDataset",
-    "cognito-sync:DescribeDataset",
-    "cognito-sync:DescribeIdentityPoolUsage",
-    "cognito-sync:DescribeIdentityUsage",
-    "cognito-sync:GetBulkPublishDetails",
-    "cognito-sync:GetCognitoEvents",
-    "cognito-sync:GetIdentityPoolConfiguration",
-    "cognito-sync:ListDatasets",
-    "cognito-sync:ListIdentityPoolUsage",
-    "cognito-sync:ListRecords",
-    "cognito-sync:QueryRecords",
-    "cognito-sync:RegisterDevice",
-    "cognito-sync:SetCognitoEvents",
-    "cognito-sync:SetDatasetConfiguration",
-    "cognito-sync:SetIdentityPoolConfiguration",
-    "cognito-sync:SubscribeToDataset",
-    "cognito-sync:UnsubscribeFromDataset",
-    "cognito-sync:UpdateRecords",
+static ACTION_NAMES: &str = "cognito-sync:BulkPublishcognito-sync:DeleteDatasetcognito-sync:DescribeDatasetcognito-sync:DescribeIdentityPoolUsagecognito-sync:DescribeIdentityUsagecognito-sync:GetBulkPublishDetailscognito-sync:GetCognitoEventscognito-sync:GetIdentityPoolConfigurationcognito-sync:ListDatasetscognito-sync:ListIdentityPoolUsagecognito-sync:ListRecordscognito-sync:QueryRecordscognito-sync:RegisterDevicecognito-sync:SetCognitoEventscognito-sync:SetDatasetConfigurationcognito-sync:SetIdentityPoolConfigurationcognito-sync:SubscribeToDatasetcognito-sync:UnsubscribeFromDatasetcognito-sync:UpdateRecords";
+
+static ACTION_NAME_ENDS: [u32; 19] = [
+    24, 50, 78, 116, 150, 184, 213, 254, 279, 313, 337, 362, 389, 418, 454, 495, 526, 561, 587,
+];
+
+static ACTIONS: [Action; 19] = [
+    Action::BulkPublish,
+    Action::DeleteDataset,
+    Action::DescribeDataset,
+    Action::DescribeIdentityPoolUsage,
+    Action::DescribeIdentityUsage,
+    Action::GetBulkPublishDetails,
+    Action::GetCognitoEvents,
+    Action::GetIdentityPoolConfiguration,
+    Action::ListDatasets,
+    Action::ListIdentityPoolUsage,
+    Action::ListRecords,
+    Action::QueryRecords,
+    Action::RegisterDevice,
+    Action::SetCognitoEvents,
+    Action::SetDatasetConfiguration,
+    Action::SetIdentityPoolConfiguration,
+    Action::SubscribeToDataset,
+    Action::UnsubscribeFromDataset,
+    Action::UpdateRecords,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 19] = [
-        Action::BulkPublish,
-        Action::DeleteDataset,
-        Action::DescribeDataset,
-        Action::DescribeIdentityPoolUsage,
-        Action::DescribeIdentityUsage,
-        Action::GetBulkPublishDetails,
-        Action::GetCognitoEvents,
-        Action::GetIdentityPoolConfiguration,
-        Action::ListDatasets,
-        Action::ListIdentityPoolUsage,
-        Action::ListRecords,
-        Action::QueryRecords,
-        Action::RegisterDevice,
-        Action::SetCognitoEvents,
-        Action::SetDatasetConfiguration,
-        Action::SetIdentityPoolConfiguration,
-        Action::SubscribeToDataset,
-        Action::UnsubscribeFromDataset,
-        Action::UpdateRecords,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `cognito-sync:BulkPublish`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BulkPublish`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(4844 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -200,22 +193,28 @@ pub enum ResourceType {
     Identitypool,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = ["dataset", "identity", "identitypool"];
+static RESOURCE_TYPE_NAMES: &str = "datasetidentityidentitypool";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [7, 15, 27];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::Dataset,
+    ResourceType::Identity,
+    ResourceType::Identitypool,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::Dataset,
-        ResourceType::Identity,
-        ResourceType::Identitypool,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -224,6 +223,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -234,27 +234,33 @@ impl core::fmt::Debug for ResourceType {
 #[non_exhaustive]
 pub enum ConditionKey {}
 
+static CONDITION_KEYS: [ConditionKey; 0] = [];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 0] = [];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         match self {}
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -426,216 +426,148 @@ pub enum Action {
     UpdateFlywheel,
 }
 
-const ACTION_NAMES: [&str; 85] = [
-    "comprehend:BatchDetectDominantLanguage",
-    "comprehend:BatchDetectEntities",
-    "comprehend:BatchDetectKeyPhrases",
-    "comprehend:BatchDetectSentiment",
-    "comprehend:BatchDetectSyntax",
-    "comprehend:BatchDetectTargetedSentiment",
-    "comprehend:ClassifyDocument",
-    "comprehend:ContainsPiiEntities",
-    "comprehend:CreateDataset",
-    "comprehend:CreateDocumentClassifier",
-    "comprehend:CreateEndpoint",
-    "comprehend:CreateEntityRecognizer",
-    "comprehend:CreateFlywheel",
-    "comprehend:DeleteDocumentClassifier",
-    "comprehend:DeleteEndpoint",
-    "comprehend:DeleteEntityRecognizer",
-    "comprehend:DeleteFlywheel",
-    "comprehend:DeleteResourcePolicy",
-    "comprehend:DescribeDataset",
-    "comprehend:DescribeDocumentClassificationJob",
-    "comprehend:DescribeDocumentClassifier",
-    "comprehend:DescribeDominantLanguageDetectionJob",
-    "comprehend:DescribeEndpoint",
-    "comprehend:DescribeEntitiesDetectionJob",
-    "comprehend:DescribeEntityRecognizer",
-    "comprehend:DescribeEventsDetectionJob",
-    "comprehend:DescribeFlywheel",
-    "comprehend:DescribeFlywheelIteration",
-    "comprehend:DescribeKeyPhrasesDetectionJob",
-    "comprehend:DescribePiiEntitiesDetectionJob",
-    "comprehend:DescribeResourcePolicy",
-    "comprehend:DescribeSentimentDetectionJob",
-    "comprehend:DescribeTargetedSentimentDetectionJob",
-    "comprehend:DescribeTopicsDetectionJob",
-    "comprehend:DetectDominantLanguage",
-    "comprehend:DetectEntities",
-    "comprehend:DetectKeyPhrases",
-    "comprehend:DetectPiiEntities",
-    "comprehend:DetectSentiment",
-    "comprehend:DetectSyntax",
-    "comprehend:DetectTargetedSentiment",
-    "comprehend:DetectToxicContent",
-    "comprehend:ImportModel",
-    "comprehend:ListDatasets",
-    "comprehend:ListDocumentClassificationJobs",
-    "comprehend:ListDocumentClassifiers",
-    "comprehend:ListDocumentClassifierSummaries",
-    "comprehend:ListDominantLanguageDetectionJobs",
-    "comprehend:ListEndpoints",
-    "comprehend:ListEntitiesDetectionJobs",
-    "comprehend:ListEntityRecognizers",
-    "comprehend:ListEntityRecognizerSummaries",
-    "comprehend:ListEventsDetectionJobs",
-    "comprehend:ListFlywheelIterationHistory",
-    "comprehend:ListFlywheels",
-    "comprehend:ListKeyPhrasesDetectionJobs",
-    "comprehend:ListPiiEntitiesDetectionJobs",
-    "comprehend:ListSentimentDetectionJobs",
-    "comprehend:ListTagsForResource",
-    "comprehend:ListTargetedSentimentDetectionJobs",
-    "comprehend:ListTopicsDetectionJobs",
-    "comprehend:PutResourcePolicy",
-    "comprehend:StartDocumentClassificationJob",
-    "comprehend:StartDominantLanguageDetectionJob",
-    "comprehend:StartEntitiesDetectionJob",
-    "comprehend:StartEventsDetectionJob",
-    "comprehend:StartFlywheelIteration",
-    "comprehend:StartKeyPhrasesDetectionJob",
-    "comprehend:StartPiiEntitiesDetectionJob",
-    "comprehend:StartSentimentDetectionJob",
-    "comprehend:StartTargetedSentimentDetectionJob",
-    "comprehend:StartTopicsDetectionJob",
-    "comprehend:StopDominantLanguageDetectionJob",
-    "comprehend:StopEntitiesDetectionJob",
-    "comprehend:StopEventsDetectionJob",
-    "comprehend:StopKeyPhrasesDetectionJob",
-    "comprehend:StopPiiEntitiesDetectionJob",
-    "comprehend:StopSentimentDetectionJob",
-    "comprehend:StopTargetedSentimentDetectionJob",
-    "comprehend:StopTrainingDocumentClassifier",
-    "comprehend:StopTrainingEntityRecognizer",
-    "comprehend:TagResource",
-    "comprehend:UntagResource",
-    "comprehend:UpdateEndpoint",
-    "comprehend:UpdateFlywheel",
+static ACTION_NAMES: &str = "comprehend:BatchDetectDominantLanguagecomprehend:BatchDetectEntitiescomprehend:BatchDetectKeyPhrasescomprehend:BatchDetectSentimentcomprehend:BatchDetectSyntaxcomprehend:BatchDetectTargetedSentimentcomprehend:ClassifyDocumentcomprehend:ContainsPiiEntitiescomprehend:CreateDatasetcomprehend:CreateDocumentClassifiercomprehend:CreateEndpointcomprehend:CreateEntityRecognizercomprehend:CreateFlywheelcomprehend:DeleteDocumentClassifiercomprehend:DeleteEndpointcomprehend:DeleteEntityRecognizercomprehend:DeleteFlywheelcomprehend:DeleteResourcePolicycomprehend:DescribeDatasetcomprehend:DescribeDocumentClassificationJobcomprehend:DescribeDocumentClassifiercomprehend:DescribeDominantLanguageDetectionJobcomprehend:DescribeEndpointcomprehend:DescribeEntitiesDetectionJobcomprehend:DescribeEntityRecognizercomprehend:DescribeEventsDetectionJobcomprehend:DescribeFlywheelcomprehend:DescribeFlywheelIterationcomprehend:DescribeKeyPhrasesDetectionJobcomprehend:DescribePiiEntitiesDetectionJobcomprehend:DescribeResourcePolicycomprehend:DescribeSentimentDetectionJobcomprehend:DescribeTargetedSentimentDetectionJobcomprehend:DescribeTopicsDetectionJobcomprehend:DetectDominantLanguagecomprehend:DetectEntitiescomprehend:DetectKeyPhrasescomprehend:DetectPiiEntitiescomprehend:DetectSentimentcomprehend:DetectSyntaxcomprehend:DetectTargetedSentimentcomprehend:DetectToxicContentcomprehend:ImportModelcomprehend:ListDatasetscomprehend:ListDocumentClassificationJobscomprehend:ListDocumentClassifierscomprehend:ListDocumentClassifierSummariescomprehend:ListDominantLanguageDetectionJobscomprehend:ListEndpointscomprehend:ListEntitiesDetectionJobscomprehend:ListEntityRecognizerscomprehend:ListEntityRecognizerSummariescomprehend:ListEventsDetectionJobscomprehend:ListFlywheelIterationHistorycomprehend:ListFlywheelscomprehend:ListKeyPhrasesDetectionJobscomprehend:ListPiiEntitiesDetectionJobscomprehend:ListSentimentDetectionJobscomprehend:ListTagsForResourcecomprehend:ListTargetedSentimentDetectionJobscomprehend:ListTopicsDetectionJobscomprehend:PutResourcePolicycomprehend:StartDocumentClassificationJobcomprehend:StartDominantLanguageDetectionJobcomprehend:StartEntitiesDetectionJobcomprehend:StartEventsDetectionJobcomprehend:StartFlywheelIterationcomprehend:StartKeyPhrasesDetectionJobcomprehend:StartPiiEntitiesDetectionJobcomprehend:StartSentimentDetectionJobcomprehend:StartTargetedSentimentDetectionJobcomprehend:StartTopicsDetectionJobcomprehend:StopDominantLanguageDetectionJobcomprehend:StopEntitiesDetectionJobcomprehend:StopEventsDetectionJobcomprehend:StopKeyPhrasesDetectionJobcomprehend:StopPiiEntitiesDetectionJobcomprehend:StopSentimentDetectionJobcomprehend:StopTargetedSentimentDetectionJobcomprehend:StopTrainingDocumentClassifiercomprehend:StopTrainingEntityRecognizercomprehend:TagResourcecomprehend:UntagResourcecomprehend:UpdateEndpointcomprehend:UpdateFlywheel";
+
+static ACTION_NAME_ENDS: [u32; 85] = [
+    38, 68, 100, 131, 159, 198, 225, 255, 279, 314, 339, 372, 397, 432, 457, 490, 515, 546, 572,
+    616, 653, 700, 727, 766, 801, 838, 865, 901, 942, 984, 1017, 1057, 1105, 1142, 1175, 1200,
+    1227, 1255, 1281, 1304, 1338, 1367, 1389, 1412, 1453, 1487, 1529, 1573, 1597, 1633, 1665, 1705,
+    1739, 1778, 1802, 1840, 1879, 1916, 1946, 1991, 2025, 2053, 2094, 2138, 2174, 2208, 2241, 2279,
+    2318, 2355, 2400, 2434, 2477, 2512, 2545, 2582, 2620, 2656, 2700, 2741, 2780, 2802, 2826, 2851,
+    2876,
+];
+
+static ACTIONS: [Action; 85] = [
+    Action::BatchDetectDominantLanguage,
+    Action::BatchDetectEntities,
+    Action::BatchDetectKeyPhrases,
+    Action::BatchDetectSentiment,
+    Action::BatchDetectSyntax,
+    Action::BatchDetectTargetedSentiment,
+    Action::ClassifyDocument,
+    Action::ContainsPiiEntities,
+    Action::CreateDataset,
+    Action::CreateDocumentClassifier,
+    Action::CreateEndpoint,
+    Action::CreateEntityRecognizer,
+    Action::CreateFlywheel,
+    Action::DeleteDocumentClassifier,
+    Action::DeleteEndpoint,
+    Action::DeleteEntityRecognizer,
+    Action::DeleteFlywheel,
+    Action::DeleteResourcePolicy,
+    Action::DescribeDataset,
+    Action::DescribeDocumentClassificationJob,
+    Action::DescribeDocumentClassifier,
+    Action::DescribeDominantLanguageDetectionJob,
+    Action::DescribeEndpoint,
+    Action::DescribeEntitiesDetectionJob,
+    Action::DescribeEntityRecognizer,
+    Action::DescribeEventsDetectionJob,
+    Action::DescribeFlywheel,
+    Action::DescribeFlywheelIteration,
+    Action::DescribeKeyPhrasesDetectionJob,
+    Action::DescribePiiEntitiesDetectionJob,
+    Action::DescribeResourcePolicy,
+    Action::DescribeSentimentDetectionJob,
+    Action::DescribeTargetedSentimentDetectionJob,
+    Action::DescribeTopicsDetectionJob,
+    Action::DetectDominantLanguage,
+    Action::DetectEntities,
+    Action::DetectKeyPhrases,
+    Action::DetectPiiEntities,
+    Action::DetectSentiment,
+    Action::DetectSyntax,
+    Action::DetectTargetedSentiment,
+    Action::DetectToxicContent,
+    Action::ImportModel,
+    Action::ListDatasets,
+    Action::ListDocumentClassificationJobs,
+    Action::ListDocumentClassifiers,
+    Action::ListDocumentClassifierSummaries,
+    Action::ListDominantLanguageDetectionJobs,
+    Action::ListEndpoints,
+    Action::ListEntitiesDetectionJobs,
+    Action::ListEntityRecognizers,
+    Action::ListEntityRecognizerSummaries,
+    Action::ListEventsDetectionJobs,
+    Action::ListFlywheelIterationHistory,
+    Action::ListFlywheels,
+    Action::ListKeyPhrasesDetectionJobs,
+    Action::ListPiiEntitiesDetectionJobs,
+    Action::ListSentimentDetectionJobs,
+    Action::ListTagsForResource,
+    Action::ListTargetedSentimentDetectionJobs,
+    Action::ListTopicsDetectionJobs,
+    Action::PutResourcePolicy,
+    Action::StartDocumentClassificationJob,
+    Action::StartDominantLanguageDetectionJob,
+    Action::StartEntitiesDetectionJob,
+    Action::StartEventsDetectionJob,
+    Action::StartFlywheelIteration,
+    Action::StartKeyPhrasesDetectionJob,
+    Action::StartPiiEntitiesDetectionJob,
+    Action::StartSentimentDetectionJob,
+    Action::StartTargetedSentimentDetectionJob,
+    Action::StartTopicsDetectionJob,
+    Action::StopDominantLanguageDetectionJob,
+    Action::StopEntitiesDetectionJob,
+    Action::StopEventsDetectionJob,
+    Action::StopKeyPhrasesDetectionJob,
+    Action::StopPiiEntitiesDetectionJob,
+    Action::StopSentimentDetectionJob,
+    Action::StopTargetedSentimentDetectionJob,
+    Action::StopTrainingDocumentClassifier,
+    Action::StopTrainingEntityRecognizer,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateEndpoint,
+    Action::UpdateFlywheel,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 85] = [
-        Action::BatchDetectDominantLanguage,
-        Action::BatchDetectEntities,
-        Action::BatchDetectKeyPhrases,
-        Action::BatchDetectSentiment,
-        Action::BatchDetectSyntax,
-        Action::BatchDetectTargetedSentiment,
-        Action::ClassifyDocument,
-        Action::ContainsPiiEntities,
-        Action::CreateDataset,
-        Action::CreateDocumentClassifier,
-        Action::CreateEndpoint,
-        Action::CreateEntityRecognizer,
-        Action::CreateFlywheel,
-        Action::DeleteDocumentClassifier,
-        Action::DeleteEndpoint,
-        Action::DeleteEntityRecognizer,
-        Action::DeleteFlywheel,
-        Action::DeleteResourcePolicy,
-        Action::DescribeDataset,
-        Action::DescribeDocumentClassificationJob,
-        Action::DescribeDocumentClassifier,
-        Action::DescribeDominantLanguageDetectionJob,
-        Action::DescribeEndpoint,
-        Action::DescribeEntitiesDetectionJob,
-        Action::DescribeEntityRecognizer,
-        Action::DescribeEventsDetectionJob,
-        Action::DescribeFlywheel,
-        Action::DescribeFlywheelIteration,
-        Action::DescribeKeyPhrasesDetectionJob,
-        Action::DescribePiiEntitiesDetectionJob,
-        Action::DescribeResourcePolicy,
-        Action::DescribeSentimentDetectionJob,
-        Action::DescribeTargetedSentimentDetectionJob,
-        Action::DescribeTopicsDetectionJob,
-        Action::DetectDominantLanguage,
-        Action::DetectEntities,
-        Action::DetectKeyPhrases,
-        Action::DetectPiiEntities,
-        Action::DetectSentiment,
-        Action::DetectSyntax,
-        Action::DetectTargetedSentiment,
-        Action::DetectToxicContent,
-        Action::ImportModel,
-        Action::ListDatasets,
-        Action::ListDocumentClassificationJobs,
-        Action::ListDocumentClassifiers,
-        Action::ListDocumentClassifierSummaries,
-        Action::ListDominantLanguageDetectionJobs,
-        Action::ListEndpoints,
-        Action::ListEntitiesDetectionJobs,
-        Action::ListEntityRecognizers,
-        Action::ListEntityRecognizerSummaries,
-        Action::ListEventsDetectionJobs,
-        Action::ListFlywheelIterationHistory,
-        Action::ListFlywheels,
-        Action::ListKeyPhrasesDetectionJobs,
-        Action::ListPiiEntitiesDetectionJobs,
-        Action::ListSentimentDetectionJobs,
-        Action::ListTagsForResource,
-        Action::ListTargetedSentimentDetectionJobs,
-        Action::ListTopicsDetectionJobs,
-        Action::PutResourcePolicy,
-        Action::StartDocumentClassificationJob,
-        Action::StartDominantLanguageDetectionJob,
-        Action::StartEntitiesDetectionJob,
-        Action::StartEventsDetectionJob,
-        Action::StartFlywheelIteration,
-        Action::StartKeyPhrasesDetectionJob,
-        Action::StartPiiEntitiesDetectionJob,
-        Action::StartSentimentDetectionJob,
-        Action::StartTargetedSentimentDetectionJob,
-        Action::StartTopicsDetectionJob,
-        Action::StopDominantLanguageDetectionJob,
-        Action::StopEntitiesDetectionJob,
-        Action::StopEventsDetectionJob,
-        Action::StopKeyPhrasesDetectionJob,
-        Action::StopPiiEntitiesDetectionJob,
-        Action::StopSentimentDetectionJob,
-        Action::StopTargetedSentimentDetectionJob,
-        Action::StopTrainingDocumentClassifier,
-        Action::StopTrainingEntityRecognizer,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateEndpoint,
-        Action::UpdateFlywheel,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `comprehend:BatchDetectDominantLanguage`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchDetectDominantLanguage`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(4863 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -707,50 +639,42 @@ pub enum ResourceType {
     TopicsDetectionJob,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 15] = [
-    "document-classification-job",
-    "document-classifier",
-    "document-classifier-endpoint",
-    "dominant-language-detection-job",
-    "entities-detection-job",
-    "entity-recognizer",
-    "entity-recognizer-endpoint",
-    "events-detection-job",
-    "flywheel",
-    "flywheel-dataset",
-    "key-phrases-detection-job",
-    "pii-entities-detection-job",
-    "sentiment-detection-job",
-    "targeted-sentiment-detection-job",
-    "topics-detection-job",
+static RESOURCE_TYPE_NAMES: &str = "document-classification-jobdocument-classifierdocument-classifier-endpointdominant-language-detection-jobentities-detection-jobentity-recognizerentity-recognizer-endpointevents-detection-jobflywheelflywheel-datasetkey-phrases-detection-jobpii-entities-detection-jobsentiment-detection-jobtargeted-sentiment-detection-jobtopics-detection-job";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 15] = [
+    27, 46, 74, 105, 127, 144, 170, 190, 198, 214, 239, 265, 288, 320, 340,
+];
+
+static RESOURCE_TYPES: [ResourceType; 15] = [
+    ResourceType::DocumentClassificationJob,
+    ResourceType::DocumentClassifier,
+    ResourceType::DocumentClassifierEndpoint,
+    ResourceType::DominantLanguageDetectionJob,
+    ResourceType::EntitiesDetectionJob,
+    ResourceType::EntityRecognizer,
+    ResourceType::EntityRecognizerEndpoint,
+    ResourceType::EventsDetectionJob,
+    ResourceType::Flywheel,
+    ResourceType::FlywheelDataset,
+    ResourceType::KeyPhrasesDetectionJob,
+    ResourceType::PiiEntitiesDetectionJob,
+    ResourceType::SentimentDetectionJob,
+    ResourceType::TargetedSentimentDetectionJob,
+    ResourceType::TopicsDetectionJob,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 15] = [
-        ResourceType::DocumentClassificationJob,
-        ResourceType::DocumentClassifier,
-        ResourceType::DocumentClassifierEndpoint,
-        ResourceType::DominantLanguageDetectionJob,
-        ResourceType::EntitiesDetectionJob,
-        ResourceType::EntityRecognizer,
-        ResourceType::EntityRecognizerEndpoint,
-        ResourceType::EventsDetectionJob,
-        ResourceType::Flywheel,
-        ResourceType::FlywheelDataset,
-        ResourceType::KeyPhrasesDetectionJob,
-        ResourceType::PiiEntitiesDetectionJob,
-        ResourceType::SentimentDetectionJob,
-        ResourceType::TargetedSentimentDetectionJob,
-        ResourceType::TopicsDetectionJob,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -759,6 +683,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -790,64 +715,61 @@ pub enum ConditionKey {
     ComprehendVpcSubnets,
 }
 
-const CONDITION_KEY_NAMES: [&str; 10] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "comprehend:DataLakeKmsKey",
-    "comprehend:FlywheelIterationId",
-    "comprehend:ModelKmsKey",
-    "comprehend:OutputKmsKey",
-    "comprehend:VolumeKmsKey",
-    "comprehend:VpcSecurityGroupIds",
-    "comprehend:VpcSubnets",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyscomprehend:DataLakeKmsKeycomprehend:FlywheelIterationIdcomprehend:ModelKmsKeycomprehend:OutputKmsKeycomprehend:VolumeKmsKeycomprehend:VpcSecurityGroupIdscomprehend:VpcSubnets";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 10] = [24, 49, 60, 85, 115, 137, 160, 183, 213, 234];
+
+static CONDITION_KEY_TYPES: [KeyType; 10] = [
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::Arn,
+    KeyType::String,
+    KeyType::Arn,
+    KeyType::Arn,
+    KeyType::Arn,
+    KeyType::ArrayOfString,
+    KeyType::ArrayOfString,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 10] = [
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::Arn,
-    KeyType::String,
-    KeyType::Arn,
-    KeyType::Arn,
-    KeyType::Arn,
-    KeyType::ArrayOfString,
-    KeyType::ArrayOfString,
+static CONDITION_KEYS: [ConditionKey; 10] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::ComprehendDataLakeKmsKey,
+    ConditionKey::ComprehendFlywheelIterationId,
+    ConditionKey::ComprehendModelKmsKey,
+    ConditionKey::ComprehendOutputKmsKey,
+    ConditionKey::ComprehendVolumeKmsKey,
+    ConditionKey::ComprehendVpcSecurityGroupIds,
+    ConditionKey::ComprehendVpcSubnets,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 10] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::ComprehendDataLakeKmsKey,
-        ConditionKey::ComprehendFlywheelIterationId,
-        ConditionKey::ComprehendModelKmsKey,
-        ConditionKey::ComprehendOutputKmsKey,
-        ConditionKey::ComprehendVolumeKmsKey,
-        ConditionKey::ComprehendVpcSecurityGroupIds,
-        ConditionKey::ComprehendVpcSubnets,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -111,96 +111,84 @@ pub enum Action {
     StopSNOMEDCTInferenceJob,
 }
 
-const ACTION_NAMES: [&str; 25] = [
-    "comprehendmedical:DescribeEntitiesDetectionV2Job",
-    "comprehendmedical:DescribeICD10CMInferenceJob",
-    "comprehendmedical:DescribePHIDetectionJob",
-    "comprehendmedical:DescribeRxNormInferenceJob",
-    "comprehendmedical:DescribeSNOMEDCTInferenceJob",
-    "comprehendmedical:DetectEntitiesV2",
-    "comprehendmedical:DetectPHI",
-    "comprehendmedical:InferICD10CM",
-    "comprehendmedical:InferRxNorm",
-    "comprehendmedical:InferSNOMEDCT",
-    "comprehendmedical:ListEntitiesDetectionV2Jobs",
-    "comprehendmedical:ListICD10CMInferenceJobs",
-    "comprehendmedical:ListPHIDetectionJobs",
-    "comprehendmedical:ListRxNormInferenceJobs",
-    "comprehendmedical:ListSNOMEDCTInferenceJobs",
-    "comprehendmedical:StartEntitiesDetectionV2Job",
-    "comprehendmedical:StartICD10CMInferenceJob",
-    "comprehendmedical:StartPHIDetectionJob",
-    "comprehendmedical:StartRxNormInferenceJob",
-    "comprehendmedical:StartSNOMEDCTInferenceJob",
-    "comprehendmedical:StopEntitiesDetectionV2Job",
-    "comprehendmedical:StopICD10CMInferenceJob",
-    "comprehendmedical:StopPHIDetectionJob",
-    "comprehendmedical:StopRxNormInferenceJob",
-    "comprehendmedical:StopSNOMEDCTInferenceJob",
+static ACTION_NAMES: &str = "comprehendmedical:DescribeEntitiesDetectionV2Jobcomprehendmedical:DescribeICD10CMInferenceJobcomprehendmedical:DescribePHIDetectionJobcomprehendmedical:DescribeRxNormInferenceJobcomprehendmedical:DescribeSNOMEDCTInferenceJobcomprehendmedical:DetectEntitiesV2comprehendmedical:DetectPHIcomprehendmedical:InferICD10CMcomprehendmedical:InferRxNormcomprehendmedical:InferSNOMEDCTcomprehendmedical:ListEntitiesDetectionV2Jobscomprehendmedical:ListICD10CMInferenceJobscomprehendmedical:ListPHIDetectionJobscomprehendmedical:ListRxNormInferenceJobscomprehendmedical:ListSNOMEDCTInferenceJobscomprehendmedical:StartEntitiesDetectionV2Jobcomprehendmedical:StartICD10CMInferenceJobcomprehendmedical:StartPHIDetectionJobcomprehendmedical:StartRxNormInferenceJobcomprehendmedical:StartSNOMEDCTInferenceJobcomprehendmedical:StopEntitiesDetectionV2Jobcomprehendmedical:StopICD10CMInferenceJobcomprehendmedical:StopPHIDetectionJobcomprehendmedical:StopRxNormInferenceJobcomprehendmedical:StopSNOMEDCTInferenceJob";
+
+static ACTION_NAME_ENDS: [u32; 25] = [
+    48, 93, 134, 178, 224, 258, 285, 315, 344, 375, 420, 462, 500, 541, 584, 629, 671, 709, 750,
+    793, 837, 878, 915, 955, 997,
+];
+
+static ACTIONS: [Action; 25] = [
+    Action::DescribeEntitiesDetectionV2Job,
+    Action::DescribeICD10CMInferenceJob,
+    Action::DescribePHIDetectionJob,
+    Action::DescribeRxNormInferenceJob,
+    Action::DescribeSNOMEDCTInferenceJob,
+    Action::DetectEntitiesV2,
+    Action::DetectPHI,
+    Action::InferICD10CM,
+    Action::InferRxNorm,
+    Action::InferSNOMEDCT,
+    Action::ListEntitiesDetectionV2Jobs,
+    Action::ListICD10CMInferenceJobs,
+    Action::ListPHIDetectionJobs,
+    Action::ListRxNormInferenceJobs,
+    Action::ListSNOMEDCTInferenceJobs,
+    Action::StartEntitiesDetectionV2Job,
+    Action::StartICD10CMInferenceJob,
+    Action::StartPHIDetectionJob,
+    Action::StartRxNormInferenceJob,
+    Action::StartSNOMEDCTInferenceJob,
+    Action::StopEntitiesDetectionV2Job,
+    Action::StopICD10CMInferenceJob,
+    Action::StopPHIDetectionJob,
+    Action::StopRxNormInferenceJob,
+    Action::StopSNOMEDCTInferenceJob,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 25] = [
-        Action::DescribeEntitiesDetectionV2Job,
-        Action::DescribeICD10CMInferenceJob,
-        Action::DescribePHIDetectionJob,
-        Action::DescribeRxNormInferenceJob,
-        Action::DescribeSNOMEDCTInferenceJob,
-        Action::DetectEntitiesV2,
-        Action::DetectPHI,
-        Action::InferICD10CM,
-        Action::InferRxNorm,
-        Action::InferSNOMEDCT,
-        Action::ListEntitiesDetectionV2Jobs,
-        Action::ListICD10CMInferenceJobs,
-        Action::ListPHIDetectionJobs,
-        Action::ListRxNormInferenceJobs,
-        Action::ListSNOMEDCTInferenceJobs,
-        Action::StartEntitiesDetectionV2Job,
-        Action::StartICD10CMInferenceJob,
-        Action::StartPHIDetectionJob,
-        Action::StartRxNormInferenceJob,
-        Action::StartSNOMEDCTInferenceJob,
-        Action::StopEntitiesDetectionV2Job,
-        Action::StopICD10CMInferenceJob,
-        Action::StopPHIDetectionJob,
-        Action::StopRxNormInferenceJob,
-        Action::StopSNOMEDCTInferenceJob,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `comprehendmedical:DescribeEntitiesDetectionV2Job`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `DescribeEntitiesDetectionV2Job`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(4948 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -211,16 +199,20 @@ impl core::fmt::Display for Action {
 #[non_exhaustive]
 pub enum ResourceType {}
 
+static RESOURCE_TYPES: [ResourceType; 0] = [];
+
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 0] = [];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -229,6 +221,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -242,31 +235,39 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 1] = ["aws:TagKeys"];
+static CONDITION_KEY_NAMES: &str = "aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 1] = [KeyType::ArrayOfString];
+static CONDITION_KEY_NAME_ENDS: [u32; 1] = [11];
+
+static CONDITION_KEY_TYPES: [KeyType; 1] = [KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 1] = [ConditionKey::AwsTagKeys];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 1] = [ConditionKey::AwsTagKeys];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

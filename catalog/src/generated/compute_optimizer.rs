@@ -127,102 +127,87 @@ pub enum Action {
     UpdateEnrollmentStatus,
 }
 
-const ACTION_NAMES: [&str; 28] = [
-    "compute-optimizer:DeleteRecommendationPreferences",
-    "compute-optimizer:DescribeRecommendationExportJobs",
-    "compute-optimizer:ExportAutoScalingGroupRecommendations",
-    "compute-optimizer:ExportEBSVolumeRecommendations",
-    "compute-optimizer:ExportEC2InstanceRecommendations",
-    "compute-optimizer:ExportECSServiceRecommendations",
-    "compute-optimizer:ExportIdleRecommendations",
-    "compute-optimizer:ExportLambdaFunctionRecommendations",
-    "compute-optimizer:ExportLicenseRecommendations",
-    "compute-optimizer:ExportRDSDatabaseRecommendations",
-    "compute-optimizer:GetAutoScalingGroupRecommendations",
-    "compute-optimizer:GetEBSVolumeRecommendations",
-    "compute-optimizer:GetEC2InstanceRecommendations",
-    "compute-optimizer:GetEC2RecommendationProjectedMetrics",
-    "compute-optimizer:GetECSServiceRecommendationProjectedMetrics",
-    "compute-optimizer:GetECSServiceRecommendations",
-    "compute-optimizer:GetEffectiveRecommendationPreferences",
-    "compute-optimizer:GetEnrollmentStatus",
-    "compute-optimizer:GetEnrollmentStatusesForOrganization",
-    "compute-optimizer:GetIdleRecommendations",
-    "compute-optimizer:GetLambdaFunctionRecommendations",
-    "compute-optimizer:GetLicenseRecommendations",
-    "compute-optimizer:GetRDSDatabaseRecommendationProjectedMetrics",
-    "compute-optimizer:GetRDSDatabaseRecommendations",
-    "compute-optimizer:GetRecommendationPreferences",
-    "compute-optimizer:GetRecommendationSummaries",
-    "compute-optimizer:PutRecommendationPreferences",
-    "compute-optimizer:UpdateEnrollmentStatus",
+static ACTION_NAMES: &str = "compute-optimizer:DeleteRecommendationPreferencescompute-optimizer:DescribeRecommendationExportJobscompute-optimizer:ExportAutoScalingGroupRecommendationscompute-optimizer:ExportEBSVolumeRecommendationscompute-optimizer:ExportEC2InstanceRecommendationscompute-optimizer:ExportECSServiceRecommendationscompute-optimizer:ExportIdleRecommendationscompute-optimizer:ExportLambdaFunctionRecommendationscompute-optimizer:ExportLicenseRecommendationscompute-optimizer:ExportRDSDatabaseRecommendationscompute-optimizer:GetAutoScalingGroupRecommendationscompute-optimizer:GetEBSVolumeRecommendationscompute-optimizer:GetEC2InstanceRecommendationscompute-optimizer:GetEC2RecommendationProjectedMetricscompute-optimizer:GetECSServiceRecommendationProjectedMetricscompute-optimizer:GetECSServiceRecommendationscompute-optimizer:GetEffectiveRecommendationPreferencescompute-optimizer:GetEnrollmentStatuscompute-optimizer:GetEnrollmentStatusesForOrganizationcompute-optimizer:GetIdleRecommendationscompute-optimizer:GetLambdaFunctionRecommendationscompute-optimizer:GetLicenseRecommendationscompute-optimizer:GetRDSDatabaseRecommendationProjectedMetricscompute-optimizer:GetRDSDatabaseRecommendationscompute-optimizer:GetRecommendationPreferencescompute-optimizer:GetRecommendationSummariescompute-optimizer:PutRecommendationPreferencescompute-optimizer:UpdateEnrollmentStatus";
+
+static ACTION_NAME_ENDS: [u32; 28] = [
+    49, 99, 154, 202, 252, 301, 344, 397, 443, 493, 545, 590, 637, 691, 752, 798, 853, 890, 944,
+    984, 1034, 1077, 1139, 1186, 1232, 1276, 1322, 1362,
+];
+
+static ACTIONS: [Action; 28] = [
+    Action::DeleteRecommendationPreferences,
+    Action::DescribeRecommendationExportJobs,
+    Action::ExportAutoScalingGroupRecommendations,
+    Action::ExportEBSVolumeRecommendations,
+    Action::ExportEC2InstanceRecommendations,
+    Action::ExportECSServiceRecommendations,
+    Action::ExportIdleRecommendations,
+    Action::ExportLambdaFunctionRecommendations,
+    Action::ExportLicenseRecommendations,
+    Action::ExportRDSDatabaseRecommendations,
+    Action::GetAutoScalingGroupRecommendations,
+    Action::GetEBSVolumeRecommendations,
+    Action::GetEC2InstanceRecommendations,
+    Action::GetEC2RecommendationProjectedMetrics,
+    Action::GetECSServiceRecommendationProjectedMetrics,
+    Action::GetECSServiceRecommendations,
+    Action::GetEffectiveRecommendationPreferences,
+    Action::GetEnrollmentStatus,
+    Action::GetEnrollmentStatusesForOrganization,
+    Action::GetIdleRecommendations,
+    Action::GetLambdaFunctionRecommendations,
+    Action::GetLicenseRecommendations,
+    Action::GetRDSDatabaseRecommendationProjectedMetrics,
+    Action::GetRDSDatabaseRecommendations,
+    Action::GetRecommendationPreferences,
+    Action::GetRecommendationSummaries,
+    Action::PutRecommendationPreferences,
+    Action::UpdateEnrollmentStatus,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 28] = [
-        Action::DeleteRecommendationPreferences,
-        Action::DescribeRecommendationExportJobs,
-        Action::ExportAutoScalingGroupRecommendations,
-        Action::ExportEBSVolumeRecommendations,
-        Action::ExportEC2InstanceRecommendations,
-        Action::ExportECSServiceRecommendations,
-        Action::ExportIdleRecommendations,
-        Action::ExportLambdaFunctionRecommendations,
-        Action::ExportLicenseRecommendations,
-        Action::ExportRDSDatabaseRecommendations,
-        Action::GetAutoScalingGroupRecommendations,
-        Action::GetEBSVolumeRecommendations,
-        Action::GetEC2InstanceRecommendations,
-        Action::GetEC2RecommendationProjectedMetrics,
-        Action::GetECSServiceRecommendationProjectedMetrics,
-        Action::GetECSServiceRecommendations,
-        Action::GetEffectiveRecommendationPreferences,
-        Action::GetEnrollmentStatus,
-        Action::GetEnrollmentStatusesForOrganization,
-        Action::GetIdleRecommendations,
-        Action::GetLambdaFunctionRecommendations,
-        Action::GetLicenseRecommendations,
-        Action::GetRDSDatabaseRecommendationProjectedMetrics,
-        Action::GetRDSDatabaseRecommendations,
-        Action::GetRecommendationPreferences,
-        Action::GetRecommendationSummaries,
-        Action::PutRecommendationPreferences,
-        Action::UpdateEnrollmentStatus,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `compute-optimizer:DeleteRecommendationPreferences`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `DeleteRecommendationPreferences`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(4973 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -233,16 +218,20 @@ impl core::fmt::Display for Action {
 #[non_exhaustive]
 pub enum ResourceType {}
 
+static RESOURCE_TYPES: [ResourceType; 0] = [];
+
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 0] = [];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -251,6 +240,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -264,31 +254,39 @@ pub enum ConditionKey {
     ComputeOptimizerResourceType,
 }
 
-const CONDITION_KEY_NAMES: [&str; 1] = ["compute-optimizer:ResourceType"];
+static CONDITION_KEY_NAMES: &str = "compute-optimizer:ResourceType";
 
-const CONDITION_KEY_TYPES: [KeyType; 1] = [KeyType::String];
+static CONDITION_KEY_NAME_ENDS: [u32; 1] = [30];
+
+static CONDITION_KEY_TYPES: [KeyType; 1] = [KeyType::String];
+
+static CONDITION_KEYS: [ConditionKey; 1] = [ConditionKey::ComputeOptimizerResourceType];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 1] = [ConditionKey::ComputeOptimizerResourceType];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

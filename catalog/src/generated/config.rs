@@ -489,250 +489,166 @@ pub enum Action {
     UntagResource,
 }
 
-const ACTION_NAMES: [&str; 102] = [
-    "config:AssociateResourceTypes",
-    "config:BatchGetAggregateResourceConfig",
-    "config:BatchGetResourceConfig",
-    "config:DeleteAggregationAuthorization",
-    "config:DeleteConfigRule",
-    "config:DeleteConfigurationAggregator",
-    "config:DeleteConfigurationRecorder",
-    "config:DeleteConformancePack",
-    "config:DeleteConnector",
-    "config:DeleteDeliveryChannel",
-    "config:DeleteEvaluationResults",
-    "config:DeleteOrganizationConfigRule",
-    "config:DeleteOrganizationConformancePack",
-    "config:DeletePendingAggregationRequest",
-    "config:DeleteRemediationConfiguration",
-    "config:DeleteRemediationExceptions",
-    "config:DeleteResourceConfig",
-    "config:DeleteRetentionConfiguration",
-    "config:DeleteServiceLinkedConfigurationRecorder",
-    "config:DeleteStoredQuery",
-    "config:DeliverConfigSnapshot",
-    "config:DescribeAggregateComplianceByConfigRules",
-    "config:DescribeAggregateComplianceByConformancePacks",
-    "config:DescribeAggregationAuthorizations",
-    "config:DescribeComplianceByConfigRule",
-    "config:DescribeComplianceByResource",
-    "config:DescribeConfigRuleEvaluationStatus",
-    "config:DescribeConfigRules",
-    "config:DescribeConfigurationAggregators",
-    "config:DescribeConfigurationAggregatorSourcesStatus",
-    "config:DescribeConfigurationRecorders",
-    "config:DescribeConfigurationRecorderStatus",
-    "config:DescribeConformancePackCompliance",
-    "config:DescribeConformancePacks",
-    "config:DescribeConformancePackStatus",
-    "config:DescribeDeliveryChannels",
-    "config:DescribeDeliveryChannelStatus",
-    "config:DescribeOrganizationConfigRules",
-    "config:DescribeOrganizationConfigRuleStatuses",
-    "config:DescribeOrganizationConformancePacks",
-    "config:DescribeOrganizationConformancePackStatuses",
-    "config:DescribePendingAggregationRequests",
-    "config:DescribeRemediationConfigurations",
-    "config:DescribeRemediationExceptions",
-    "config:DescribeRemediationExecutionStatus",
-    "config:DescribeRetentionConfigurations",
-    "config:DisassociateResourceTypes",
-    "config:GetAggregateComplianceDetailsByConfigRule",
-    "config:GetAggregateConfigRuleComplianceSummary",
-    "config:GetAggregateConformancePackComplianceSummary",
-    "config:GetAggregateDiscoveredResourceCounts",
-    "config:GetAggregateResourceConfig",
-    "config:GetComplianceDetailsByConfigRule",
-    "config:GetComplianceDetailsByResource",
-    "config:GetComplianceSummaryByConfigRule",
-    "config:GetComplianceSummaryByResourceType",
-    "config:GetConformancePackComplianceDetails",
-    "config:GetConformancePackComplianceSummary",
-    "config:GetConnector",
-    "config:GetCustomRulePolicy",
-    "config:GetDiscoveredResourceCounts",
-    "config:GetOrganizationConfigRuleDetailedStatus",
-    "config:GetOrganizationConformancePackDetailedStatus",
-    "config:GetOrganizationCustomRulePolicy",
-    "config:GetResourceConfigHistory",
-    "config:GetResourceEvaluationSummary",
-    "config:GetStoredQuery",
-    "config:ListAggregateDiscoveredResources",
-    "config:ListConfigurationRecorders",
-    "config:ListConformancePackComplianceScores",
-    "config:ListConnectors",
-    "config:ListDiscoveredResources",
-    "config:ListResourceEvaluations",
-    "config:ListStoredQueries",
-    "config:ListTagsForResource",
-    "config:PutAggregationAuthorization",
-    "config:PutConfigRule",
-    "config:PutConfigurationAggregator",
-    "config:PutConfigurationRecorder",
-    "config:PutConformancePack",
-    "config:PutConnector",
-    "config:PutDeliveryChannel",
-    "config:PutEvaluations",
-    "config:PutExternalEvaluation",
-    "config:PutOrganizationConfigRule",
-    "config:PutOrganizationConformancePack",
-    "config:PutRemediationConfigurations",
-    "config:PutRemediationExceptions",
-    "config:PutResourceConfig",
-    "config:PutRetentionConfiguration",
-    "config:PutServiceLinkedConfigurationRecorder",
-    "config:PutStoredQuery",
-    "config:PutThirdPartyServiceLinkedConfigurationRecorder",
-    "config:SelectAggregateResourceConfig",
-    "config:SelectResourceConfig",
-    "config:StartConfigRulesEvaluation",
-    "config:StartConfigurationRecorder",
-    "config:StartRemediationExecution",
-    "config:StartResourceEvaluation",
-    "config:StopConfigurationRecorder",
-    "config:TagResource",
-    "config:UntagResource",
+static ACTION_NAMES: &str = "config:AssociateResourceTypesconfig:BatchGetAggregateResourceConfigconfig:BatchGetResourceConfigconfig:DeleteAggregationAuthorizationconfig:DeleteConfigRuleconfig:DeleteConfigurationAggregatorconfig:DeleteConfigurationRecorderconfig:DeleteConformancePackconfig:DeleteConnectorconfig:DeleteDeliveryChannelconfig:DeleteEvaluationResultsconfig:DeleteOrganizationConfigRuleconfig:DeleteOrganizationConformancePackconfig:DeletePendingAggregationRequestconfig:DeleteRemediationConfigurationconfig:DeleteRemediationExceptionsconfig:DeleteResourceConfigconfig:DeleteRetentionConfigurationconfig:DeleteServiceLinkedConfigurationRecorderconfig:DeleteStoredQueryconfig:DeliverConfigSnapshotconfig:DescribeAggregateComplianceByConfigRulesconfig:DescribeAggregateComplianceByConformancePacksconfig:DescribeAggregationAuthorizationsconfig:DescribeComplianceByConfigRuleconfig:DescribeComplianceByResourceconfig:DescribeConfigRuleEvaluationStatusconfig:DescribeConfigRulesconfig:DescribeConfigurationAggregatorsconfig:DescribeConfigurationAggregatorSourcesStatusconfig:DescribeConfigurationRecordersconfig:DescribeConfigurationRecorderStatusconfig:DescribeConformancePackComplianceconfig:DescribeConformancePacksconfig:DescribeConformancePackStatusconfig:DescribeDeliveryChannelsconfig:DescribeDeliveryChannelStatusconfig:DescribeOrganizationConfigRulesconfig:DescribeOrganizationConfigRuleStatusesconfig:DescribeOrganizationConformancePacksconfig:DescribeOrganizationConformancePackStatusesconfig:DescribePendingAggregationRequestsconfig:DescribeRemediationConfigurationsconfig:DescribeRemediationExceptionsconfig:DescribeRemediationExecutionStatusconfig:DescribeRetentionConfigurationsconfig:DisassociateResourceTypesconfig:GetAggregateComplianceDetailsByConfigRuleconfig:GetAggregateConfigRuleComplianceSummaryconfig:GetAggregateConformancePackComplianceSummaryconfig:GetAggregateDiscoveredResourceCountsconfig:GetAggregateResourceConfigconfig:GetComplianceDetailsByConfigRuleconfig:GetComplianceDetailsByResourceconfig:GetComplianceSummaryByConfigRuleconfig:GetComplianceSummaryByResourceTypeconfig:GetConformancePackComplianceDetailsconfig:GetConformancePackComplianceSummaryconfig:GetConnectorconfig:GetCustomRulePolicyconfig:GetDiscoveredResourceCountsconfig:GetOrganizationConfigRuleDetailedStatusconfig:GetOrganizationConformancePackDetailedStatusconfig:GetOrganizationCustomRulePolicyconfig:GetResourceConfigHistoryconfig:GetResourceEvaluationSummaryconfig:GetStoredQueryconfig:ListAggregateDiscoveredResourcesconfig:ListConfigurationRecordersconfig:ListConformancePackComplianceScoresconfig:ListConnectorsconfig:ListDiscoveredResourcesconfig:ListResourceEvaluationsconfig:ListStoredQueriesconfig:ListTagsForResourceconfig:PutAggregationAuthorizationconfig:PutConfigRuleconfig:PutConfigurationAggregatorconfig:PutConfigurationRecorderconfig:PutConformancePackconfig:PutConnectorconfig:PutDeliveryChannelconfig:PutEvaluationsconfig:PutExternalEvaluationconfig:PutOrganizationConfigRuleconfig:PutOrganizationConformancePackconfig:PutRemediationConfigurationsconfig:PutRemediationExceptionsconfig:PutResourceConfigconfig:PutRetentionConfigurationconfig:PutServiceLinkedConfigurationRecorderconfig:PutStoredQueryconfig:PutThirdPartyServiceLinkedConfigurationRecorderconfig:SelectAggregateResourceConfigconfig:SelectResourceConfigconfig:StartConfigRulesEvaluationconfig:StartConfigurationRecorderconfig:StartRemediationExecutionconfig:StartResourceEvaluationconfig:StopConfigurationRecorderconfig:TagResourceconfig:UntagResource";
+
+static ACTION_NAME_ENDS: [u32; 102] = [
+    29, 67, 96, 133, 156, 192, 226, 254, 276, 304, 334, 369, 409, 447, 484, 518, 545, 580, 627,
+    651, 679, 726, 778, 818, 855, 890, 931, 957, 996, 1047, 1084, 1126, 1166, 1197, 1233, 1264,
+    1300, 1338, 1383, 1426, 1476, 1517, 1557, 1593, 1634, 1672, 1704, 1752, 1798, 1849, 1892, 1925,
+    1964, 2001, 2040, 2081, 2123, 2165, 2184, 2210, 2244, 2290, 2341, 2379, 2410, 2445, 2466, 2505,
+    2538, 2580, 2601, 2631, 2661, 2685, 2711, 2745, 2765, 2798, 2829, 2854, 2873, 2898, 2919, 2947,
+    2979, 3016, 3051, 3082, 3106, 3138, 3182, 3203, 3257, 3293, 3320, 3353, 3386, 3418, 3448, 3480,
+    3498, 3518,
+];
+
+static ACTIONS: [Action; 102] = [
+    Action::AssociateResourceTypes,
+    Action::BatchGetAggregateResourceConfig,
+    Action::BatchGetResourceConfig,
+    Action::DeleteAggregationAuthorization,
+    Action::DeleteConfigRule,
+    Action::DeleteConfigurationAggregator,
+    Action::DeleteConfigurationRecorder,
+    Action::DeleteConformancePack,
+    Action::DeleteConnector,
+    Action::DeleteDeliveryChannel,
+    Action::DeleteEvaluationResults,
+    Action::DeleteOrganizationConfigRule,
+    Action::DeleteOrganizationConformancePack,
+    Action::DeletePendingAggregationRequest,
+    Action::DeleteRemediationConfiguration,
+    Action::DeleteRemediationExceptions,
+    Action::DeleteResourceConfig,
+    Action::DeleteRetentionConfiguration,
+    Action::DeleteServiceLinkedConfigurationRecorder,
+    Action::DeleteStoredQuery,
+    Action::DeliverConfigSnapshot,
+    Action::DescribeAggregateComplianceByConfigRules,
+    Action::DescribeAggregateComplianceByConformancePacks,
+    Action::DescribeAggregationAuthorizations,
+    Action::DescribeComplianceByConfigRule,
+    Action::DescribeComplianceByResource,
+    Action::DescribeConfigRuleEvaluationStatus,
+    Action::DescribeConfigRules,
+    Action::DescribeConfigurationAggregators,
+    Action::DescribeConfigurationAggregatorSourcesStatus,
+    Action::DescribeConfigurationRecorders,
+    Action::DescribeConfigurationRecorderStatus,
+    Action::DescribeConformancePackCompliance,
+    Action::DescribeConformancePacks,
+    Action::DescribeConformancePackStatus,
+    Action::DescribeDeliveryChannels,
+    Action::DescribeDeliveryChannelStatus,
+    Action::DescribeOrganizationConfigRules,
+    Action::DescribeOrganizationConfigRuleStatuses,
+    Action::DescribeOrganizationConformancePacks,
+    Action::DescribeOrganizationConformancePackStatuses,
+    Action::DescribePendingAggregationRequests,
+    Action::DescribeRemediationConfigurations,
+    Action::DescribeRemediationExceptions,
+    Action::DescribeRemediationExecutionStatus,
+    Action::DescribeRetentionConfigurations,
+    Action::DisassociateResourceTypes,
+    Action::GetAggregateComplianceDetailsByConfigRule,
+    Action::GetAggregateConfigRuleComplianceSummary,
+    Action::GetAggregateConformancePackComplianceSummary,
+    Action::GetAggregateDiscoveredResourceCounts,
+    Action::GetAggregateResourceConfig,
+    Action::GetComplianceDetailsByConfigRule,
+    Action::GetComplianceDetailsByResource,
+    Action::GetComplianceSummaryByConfigRule,
+    Action::GetComplianceSummaryByResourceType,
+    Action::GetConformancePackComplianceDetails,
+    Action::GetConformancePackComplianceSummary,
+    Action::GetConnector,
+    Action::GetCustomRulePolicy,
+    Action::GetDiscoveredResourceCounts,
+    Action::GetOrganizationConfigRuleDetailedStatus,
+    Action::GetOrganizationConformancePackDetailedStatus,
+    Action::GetOrganizationCustomRulePolicy,
+    Action::GetResourceConfigHistory,
+    Action::GetResourceEvaluationSummary,
+    Action::GetStoredQuery,
+    Action::ListAggregateDiscoveredResources,
+    Action::ListConfigurationRecorders,
+    Action::ListConformancePackComplianceScores,
+    Action::ListConnectors,
+    Action::ListDiscoveredResources,
+    Action::ListResourceEvaluations,
+    Action::ListStoredQueries,
+    Action::ListTagsForResource,
+    Action::PutAggregationAuthorization,
+    Action::PutConfigRule,
+    Action::PutConfigurationAggregator,
+    Action::PutConfigurationRecorder,
+    Action::PutConformancePack,
+    Action::PutConnector,
+    Action::PutDeliveryChannel,
+    Action::PutEvaluations,
+    Action::PutExternalEvaluation,
+    Action::PutOrganizationConfigRule,
+    Action::PutOrganizationConformancePack,
+    Action::PutRemediationConfigurations,
+    Action::PutRemediationExceptions,
+    Action::PutResourceConfig,
+    Action::PutRetentionConfiguration,
+    Action::PutServiceLinkedConfigurationRecorder,
+    Action::PutStoredQuery,
+    Action::PutThirdPartyServiceLinkedConfigurationRecorder,
+    Action::SelectAggregateResourceConfig,
+    Action::SelectResourceConfig,
+    Action::StartConfigRulesEvaluation,
+    Action::StartConfigurationRecorder,
+    Action::StartRemediationExecution,
+    Action::StartResourceEvaluation,
+    Action::StopConfigurationRecorder,
+    Action::TagResource,
+    Action::UntagResource,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 102] = [
-        Action::AssociateResourceTypes,
-        Action::BatchGetAggregateResourceConfig,
-        Action::BatchGetResourceConfig,
-        Action::DeleteAggregationAuthorization,
-        Action::DeleteConfigRule,
-        Action::DeleteConfigurationAggregator,
-        Action::DeleteConfigurationRecorder,
-        Action::DeleteConformancePack,
-        Action::DeleteConnector,
-        Action::DeleteDeliveryChannel,
-        Action::DeleteEvaluationResults,
-        Action::DeleteOrganizationConfigRule,
-        Action::DeleteOrganizationConformancePack,
-        Action::DeletePendingAggregationRequest,
-        Action::DeleteRemediationConfiguration,
-        Action::DeleteRemediationExceptions,
-        Action::DeleteResourceConfig,
-        Action::DeleteRetentionConfiguration,
-        Action::DeleteServiceLinkedConfigurationRecorder,
-        Action::DeleteStoredQuery,
-        Action::DeliverConfigSnapshot,
-        Action::DescribeAggregateComplianceByConfigRules,
-        Action::DescribeAggregateComplianceByConformancePacks,
-        Action::DescribeAggregationAuthorizations,
-        Action::DescribeComplianceByConfigRule,
-        Action::DescribeComplianceByResource,
-        Action::DescribeConfigRuleEvaluationStatus,
-        Action::DescribeConfigRules,
-        Action::DescribeConfigurationAggregators,
-        Action::DescribeConfigurationAggregatorSourcesStatus,
-        Action::DescribeConfigurationRecorders,
-        Action::DescribeConfigurationRecorderStatus,
-        Action::DescribeConformancePackCompliance,
-        Action::DescribeConformancePacks,
-        Action::DescribeConformancePackStatus,
-        Action::DescribeDeliveryChannels,
-        Action::DescribeDeliveryChannelStatus,
-        Action::DescribeOrganizationConfigRules,
-        Action::DescribeOrganizationConfigRuleStatuses,
-        Action::DescribeOrganizationConformancePacks,
-        Action::DescribeOrganizationConformancePackStatuses,
-        Action::DescribePendingAggregationRequests,
-        Action::DescribeRemediationConfigurations,
-        Action::DescribeRemediationExceptions,
-        Action::DescribeRemediationExecutionStatus,
-        Action::DescribeRetentionConfigurations,
-        Action::DisassociateResourceTypes,
-        Action::GetAggregateComplianceDetailsByConfigRule,
-        Action::GetAggregateConfigRuleComplianceSummary,
-        Action::GetAggregateConformancePackComplianceSummary,
-        Action::GetAggregateDiscoveredResourceCounts,
-        Action::GetAggregateResourceConfig,
-        Action::GetComplianceDetailsByConfigRule,
-        Action::GetComplianceDetailsByResource,
-        Action::GetComplianceSummaryByConfigRule,
-        Action::GetComplianceSummaryByResourceType,
-        Action::GetConformancePackComplianceDetails,
-        Action::GetConformancePackComplianceSummary,
-        Action::GetConnector,
-        Action::GetCustomRulePolicy,
-        Action::GetDiscoveredResourceCounts,
-        Action::GetOrganizationConfigRuleDetailedStatus,
-        Action::GetOrganizationConformancePackDetailedStatus,
-        Action::GetOrganizationCustomRulePolicy,
-        Action::GetResourceConfigHistory,
-        Action::GetResourceEvaluationSummary,
-        Action::GetStoredQuery,
-        Action::ListAggregateDiscoveredResources,
-        Action::ListConfigurationRecorders,
-        Action::ListConformancePackComplianceScores,
-        Action::ListConnectors,
-        Action::ListDiscoveredResources,
-        Action::ListResourceEvaluations,
-        Action::ListStoredQueries,
-        Action::ListTagsForResource,
-        Action::PutAggregationAuthorization,
-        Action::PutConfigRule,
-        Action::PutConfigurationAggregator,
-        Action::PutConfigurationRecorder,
-        Action::PutConformancePack,
-        Action::PutConnector,
-        Action::PutDeliveryChannel,
-        Action::PutEvaluations,
-        Action::PutExternalEvaluation,
-        Action::PutOrganizationConfigRule,
-        Action::PutOrganizationConformancePack,
-        Action::PutRemediationConfigurations,
-        Action::PutRemediationExceptions,
-        Action::PutResourceConfig,
-        Action::PutRetentionConfiguration,
-        Action::PutServiceLinkedConfigurationRecorder,
-        Action::PutStoredQuery,
-        Action::PutThirdPartyServiceLinkedConfigurationRecorder,
-        Action::SelectAggregateResourceConfig,
-        Action::SelectResourceConfig,
-        Action::StartConfigRulesEvaluation,
-        Action::StartConfigurationRecorder,
-        Action::StartRemediationExecution,
-        Action::StartResourceEvaluation,
-        Action::StopConfigurationRecorder,
-        Action::TagResource,
-        Action::UntagResource,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `config:AssociateResourceTypes`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateResourceTypes`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(5001 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -782,40 +698,35 @@ pub enum ResourceType {
     StoredQuery,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 10] = [
-    "AggregationAuthorization",
-    "ConfigRule",
-    "ConfigurationAggregator",
-    "ConfigurationRecorder",
-    "ConformancePack",
-    "Connector",
-    "OrganizationConfigRule",
-    "OrganizationConformancePack",
-    "RemediationConfiguration",
-    "StoredQuery",
+static RESOURCE_TYPE_NAMES: &str = "AggregationAuthorizationConfigRuleConfigurationAggregatorConfigurationRecorderConformancePackConnectorOrganizationConfigRuleOrganizationConformancePackRemediationConfigurationStoredQuery";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 10] = [24, 34, 57, 78, 93, 102, 124, 151, 175, 186];
+
+static RESOURCE_TYPES: [ResourceType; 10] = [
+    ResourceType::AggregationAuthorization,
+    ResourceType::ConfigRule,
+    ResourceType::ConfigurationAggregator,
+    ResourceType::ConfigurationRecorder,
+    ResourceType::ConformancePack,
+    ResourceType::Connector,
+    ResourceType::OrganizationConfigRule,
+    ResourceType::OrganizationConformancePack,
+    ResourceType::RemediationConfiguration,
+    ResourceType::StoredQuery,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 10] = [
-        ResourceType::AggregationAuthorization,
-        ResourceType::ConfigRule,
-        ResourceType::ConfigurationAggregator,
-        ResourceType::ConfigurationRecorder,
-        ResourceType::ConformancePack,
-        ResourceType::Connector,
-        ResourceType::OrganizationConfigRule,
-        ResourceType::OrganizationConformancePack,
-        ResourceType::RemediationConfiguration,
-        ResourceType::StoredQuery,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -824,6 +735,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -843,46 +755,49 @@ pub enum ConditionKey {
     ConfigConfigurationRecorderServicePrincipal,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "config:ConfigurationRecorderServicePrincipal",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysconfig:ConfigurationRecorderServicePrincipal";
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [24, 49, 60, 104];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::ConfigConfigurationRecorderServicePrincipal,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::ConfigConfigurationRecorderServicePrincipal,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

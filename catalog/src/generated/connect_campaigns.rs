@@ -208,126 +208,100 @@ pub enum Action {
     UpdateCampaignSource,
 }
 
-const ACTION_NAMES: [&str; 40] = [
-    "connect-campaigns:CreateCampaign",
-    "connect-campaigns:DeleteCampaign",
-    "connect-campaigns:DeleteCampaignChannelSubtypeConfig",
-    "connect-campaigns:DeleteCampaignCommunicationLimits",
-    "connect-campaigns:DeleteCampaignCommunicationTime",
-    "connect-campaigns:DeleteCampaignEntryLimits",
-    "connect-campaigns:DeleteConnectInstanceConfig",
-    "connect-campaigns:DeleteConnectInstanceIntegration",
-    "connect-campaigns:DeleteInstanceOnboardingJob",
-    "connect-campaigns:DescribeCampaign",
-    "connect-campaigns:GetCampaignState",
-    "connect-campaigns:GetCampaignStateBatch",
-    "connect-campaigns:GetConnectInstanceConfig",
-    "connect-campaigns:GetInstanceCommunicationLimits",
-    "connect-campaigns:GetInstanceOnboardingJobStatus",
-    "connect-campaigns:ListCampaigns",
-    "connect-campaigns:ListConnectInstanceIntegrations",
-    "connect-campaigns:ListTagsForResource",
-    "connect-campaigns:PauseCampaign",
-    "connect-campaigns:PutConnectInstanceIntegration",
-    "connect-campaigns:PutDialRequestBatch",
-    "connect-campaigns:PutInstanceCommunicationLimits",
-    "connect-campaigns:PutOutboundRequestBatch",
-    "connect-campaigns:PutProfileOutboundRequestBatch",
-    "connect-campaigns:ResumeCampaign",
-    "connect-campaigns:StartCampaign",
-    "connect-campaigns:StartInstanceOnboardingJob",
-    "connect-campaigns:StopCampaign",
-    "connect-campaigns:TagResource",
-    "connect-campaigns:UntagResource",
-    "connect-campaigns:UpdateCampaignChannelSubtypeConfig",
-    "connect-campaigns:UpdateCampaignCommunicationLimits",
-    "connect-campaigns:UpdateCampaignCommunicationTime",
-    "connect-campaigns:UpdateCampaignDialerConfig",
-    "connect-campaigns:UpdateCampaignEntryLimits",
-    "connect-campaigns:UpdateCampaignFlowAssociation",
-    "connect-campaigns:UpdateCampaignName",
-    "connect-campaigns:UpdateCampaignOutboundCallConfig",
-    "connect-campaigns:UpdateCampaignSchedule",
-    "connect-campaigns:UpdateCampaignSource",
+static ACTION_NAMES: &str = "connect-campaigns:CreateCampaignconnect-campaigns:DeleteCampaignconnect-campaigns:DeleteCampaignChannelSubtypeConfigconnect-campaigns:DeleteCampaignCommunicationLimitsconnect-campaigns:DeleteCampaignCommunicationTimeconnect-campaigns:DeleteCampaignEntryLimitsconnect-campaigns:DeleteConnectInstanceConfigconnect-campaigns:DeleteConnectInstanceIntegrationconnect-campaigns:DeleteInstanceOnboardingJobconnect-campaigns:DescribeCampaignconnect-campaigns:GetCampaignStateconnect-campaigns:GetCampaignStateBatchconnect-campaigns:GetConnectInstanceConfigconnect-campaigns:GetInstanceCommunicationLimitsconnect-campaigns:GetInstanceOnboardingJobStatusconnect-campaigns:ListCampaignsconnect-campaigns:ListConnectInstanceIntegrationsconnect-campaigns:ListTagsForResourceconnect-campaigns:PauseCampaignconnect-campaigns:PutConnectInstanceIntegrationconnect-campaigns:PutDialRequestBatchconnect-campaigns:PutInstanceCommunicationLimitsconnect-campaigns:PutOutboundRequestBatchconnect-campaigns:PutProfileOutboundRequestBatchconnect-campaigns:ResumeCampaignconnect-campaigns:StartCampaignconnect-campaigns:StartInstanceOnboardingJobconnect-campaigns:StopCampaignconnect-campaigns:TagResourceconnect-campaigns:UntagResourceconnect-campaigns:UpdateCampaignChannelSubtypeConfigconnect-campaigns:UpdateCampaignCommunicationLimitsconnect-campaigns:UpdateCampaignCommunicationTimeconnect-campaigns:UpdateCampaignDialerConfigconnect-campaigns:UpdateCampaignEntryLimitsconnect-campaigns:UpdateCampaignFlowAssociationconnect-campaigns:UpdateCampaignNameconnect-campaigns:UpdateCampaignOutboundCallConfigconnect-campaigns:UpdateCampaignScheduleconnect-campaigns:UpdateCampaignSource";
+
+static ACTION_NAME_ENDS: [u32; 40] = [
+    32, 64, 116, 167, 216, 259, 304, 354, 399, 433, 467, 506, 548, 596, 644, 675, 724, 761, 792,
+    839, 876, 924, 965, 1013, 1045, 1076, 1120, 1150, 1179, 1210, 1262, 1313, 1362, 1406, 1449,
+    1496, 1532, 1582, 1622, 1660,
+];
+
+static ACTIONS: [Action; 40] = [
+    Action::CreateCampaign,
+    Action::DeleteCampaign,
+    Action::DeleteCampaignChannelSubtypeConfig,
+    Action::DeleteCampaignCommunicationLimits,
+    Action::DeleteCampaignCommunicationTime,
+    Action::DeleteCampaignEntryLimits,
+    Action::DeleteConnectInstanceConfig,
+    Action::DeleteConnectInstanceIntegration,
+    Action::DeleteInstanceOnboardingJob,
+    Action::DescribeCampaign,
+    Action::GetCampaignState,
+    Action::GetCampaignStateBatch,
+    Action::GetConnectInstanceConfig,
+    Action::GetInstanceCommunicationLimits,
+    Action::GetInstanceOnboardingJobStatus,
+    Action::ListCampaigns,
+    Action::ListConnectInstanceIntegrations,
+    Action::ListTagsForResource,
+    Action::PauseCampaign,
+    Action::PutConnectInstanceIntegration,
+    Action::PutDialRequestBatch,
+    Action::PutInstanceCommunicationLimits,
+    Action::PutOutboundRequestBatch,
+    Action::PutProfileOutboundRequestBatch,
+    Action::ResumeCampaign,
+    Action::StartCampaign,
+    Action::StartInstanceOnboardingJob,
+    Action::StopCampaign,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateCampaignChannelSubtypeConfig,
+    Action::UpdateCampaignCommunicationLimits,
+    Action::UpdateCampaignCommunicationTime,
+    Action::UpdateCampaignDialerConfig,
+    Action::UpdateCampaignEntryLimits,
+    Action::UpdateCampaignFlowAssociation,
+    Action::UpdateCampaignName,
+    Action::UpdateCampaignOutboundCallConfig,
+    Action::UpdateCampaignSchedule,
+    Action::UpdateCampaignSource,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 40] = [
-        Action::CreateCampaign,
-        Action::DeleteCampaign,
-        Action::DeleteCampaignChannelSubtypeConfig,
-        Action::DeleteCampaignCommunicationLimits,
-        Action::DeleteCampaignCommunicationTime,
-        Action::DeleteCampaignEntryLimits,
-        Action::DeleteConnectInstanceConfig,
-        Action::DeleteConnectInstanceIntegration,
-        Action::DeleteInstanceOnboardingJob,
-        Action::DescribeCampaign,
-        Action::GetCampaignState,
-        Action::GetCampaignStateBatch,
-        Action::GetConnectInstanceConfig,
-        Action::GetInstanceCommunicationLimits,
-        Action::GetInstanceOnboardingJobStatus,
-        Action::ListCampaigns,
-        Action::ListConnectInstanceIntegrations,
-        Action::ListTagsForResource,
-        Action::PauseCampaign,
-        Action::PutConnectInstanceIntegration,
-        Action::PutDialRequestBatch,
-        Action::PutInstanceCommunicationLimits,
-        Action::PutOutboundRequestBatch,
-        Action::PutProfileOutboundRequestBatch,
-        Action::ResumeCampaign,
-        Action::StartCampaign,
-        Action::StartInstanceOnboardingJob,
-        Action::StopCampaign,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateCampaignChannelSubtypeConfig,
-        Action::UpdateCampaignCommunicationLimits,
-        Action::UpdateCampaignCommunicationTime,
-        Action::UpdateCampaignDialerConfig,
-        Action::UpdateCampaignEntryLimits,
-        Action::UpdateCampaignFlowAssociation,
-        Action::UpdateCampaignName,
-        Action::UpdateCampaignOutboundCallConfig,
-        Action::UpdateCampaignSchedule,
-        Action::UpdateCampaignSource,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `connect-campaigns:CreateCampaign`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateCampaign`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(5490 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -343,18 +317,24 @@ pub enum ResourceType {
     Campaign,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["campaign"];
+static RESOURCE_TYPE_NAMES: &str = "campaign";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [8];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Campaign];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Campaign];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -363,6 +343,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -380,40 +361,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -181,112 +181,92 @@ pub enum Action {
     UpdateIntegration,
 }
 
-const ACTION_NAMES: [&str; 33] = [
-    "continuum:AssociateCollector",
-    "continuum:CreateCodeFinding",
-    "continuum:CreateCodeScan",
-    "continuum:CreateCollector",
-    "continuum:CreateEnvironment",
-    "continuum:CreateIntegration",
-    "continuum:DeleteCollector",
-    "continuum:DeleteEnvironment",
-    "continuum:DeleteIntegration",
-    "continuum:DisassociateCollector",
-    "continuum:GetCodeFinding",
-    "continuum:GetCodeIssue",
-    "continuum:GetCodeIssueArtifact",
-    "continuum:GetCodeScan",
-    "continuum:GetCollector",
-    "continuum:GetCollectorDataAccessAuthorization",
-    "continuum:GetEnvironment",
-    "continuum:GetIntegration",
-    "continuum:GetResourcePolicy",
-    "continuum:ListAssociatedCollectors",
-    "continuum:ListAssociatedEnvironments",
-    "continuum:ListCodeFindings",
-    "continuum:ListCodeIssueArtifacts",
-    "continuum:ListCodeIssues",
-    "continuum:ListCodeScans",
-    "continuum:ListCollectors",
-    "continuum:ListEnvironments",
-    "continuum:ListIntegrations",
-    "continuum:PutResourcePolicy",
-    "continuum:StartIntegrationAuthorization",
-    "continuum:UpdateCollector",
-    "continuum:UpdateEnvironment",
-    "continuum:UpdateIntegration",
+static ACTION_NAMES: &str = "continuum:AssociateCollectorcontinuum:CreateCodeFindingcontinuum:CreateCodeScancontinuum:CreateCollectorcontinuum:CreateEnvironmentcontinuum:CreateIntegrationcontinuum:DeleteCollectorcontinuum:DeleteEnvironmentcontinuum:DeleteIntegrationcontinuum:DisassociateCollectorcontinuum:GetCodeFindingcontinuum:GetCodeIssuecontinuum:GetCodeIssueArtifactcontinuum:GetCodeScancontinuum:GetCollectorcontinuum:GetCollectorDataAccessAuthorizationcontinuum:GetEnvironmentcontinuum:GetIntegrationcontinuum:GetResourcePolicycontinuum:ListAssociatedCollectorscontinuum:ListAssociatedEnvironmentscontinuum:ListCodeFindingscontinuum:ListCodeIssueArtifactscontinuum:ListCodeIssuescontinuum:ListCodeScanscontinuum:ListCollectorscontinuum:ListEnvironmentscontinuum:ListIntegrationscontinuum:PutResourcePolicycontinuum:StartIntegrationAuthorizationcontinuum:UpdateCollectorcontinuum:UpdateEnvironmentcontinuum:UpdateIntegration";
+
+static ACTION_NAME_ENDS: [u32; 33] = [
+    28, 55, 79, 104, 131, 158, 183, 210, 237, 268, 292, 314, 344, 365, 387, 432, 456, 480, 507,
+    541, 577, 603, 635, 659, 682, 706, 732, 758, 785, 824, 849, 876, 903,
+];
+
+static ACTIONS: [Action; 33] = [
+    Action::AssociateCollector,
+    Action::CreateCodeFinding,
+    Action::CreateCodeScan,
+    Action::CreateCollector,
+    Action::CreateEnvironment,
+    Action::CreateIntegration,
+    Action::DeleteCollector,
+    Action::DeleteEnvironment,
+    Action::DeleteIntegration,
+    Action::DisassociateCollector,
+    Action::GetCodeFinding,
+    Action::GetCodeIssue,
+    Action::GetCodeIssueArtifact,
+    Action::GetCodeScan,
+    Action::GetCollector,
+    Action::GetCollectorDataAccessAuthorization,
+    Action::GetEnvironment,
+    Action::GetIntegration,
+    Action::GetResourcePolicy,
+    Action::ListAssociatedCollectors,
+    Action::ListAssociatedEnvironments,
+    Action::ListCodeFindings,
+    Action::ListCodeIssueArtifacts,
+    Action::ListCodeIssues,
+    Action::ListCodeScans,
+    Action::ListCollectors,
+    Action::ListEnvironments,
+    Action::ListIntegrations,
+    Action::PutResourcePolicy,
+    Action::StartIntegrationAuthorization,
+    Action::UpdateCollector,
+    Action::UpdateEnvironment,
+    Action::UpdateIntegration,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 33] = [
-        Action::AssociateCollector,
-        Action::CreateCodeFinding,
-        Action::CreateCodeScan,
-        Action::CreateCollector,
-        Action::CreateEnvironment,
-        Action::CreateIntegration,
-        Action::DeleteCollector,
-        Action::DeleteEnvironment,
-        Action::DeleteIntegration,
-        Action::DisassociateCollector,
-        Action::GetCodeFinding,
-        Action::GetCodeIssue,
-        Action::GetCodeIssueArtifact,
-        Action::GetCodeScan,
-        Action::GetCollector,
-        Action::GetCollectorDataAccessAuthorization,
-        Action::GetEnvironment,
-        Action::GetIntegration,
-        Action::GetResourcePolicy,
-        Action::ListAssociatedCollectors,
-        Action::ListAssociatedEnvironments,
-        Action::ListCodeFindings,
-        Action::ListCodeIssueArtifacts,
-        Action::ListCodeIssues,
-        Action::ListCodeScans,
-        Action::ListCollectors,
-        Action::ListEnvironments,
-        Action::ListIntegrations,
-        Action::PutResourcePolicy,
-        Action::StartIntegrationAuthorization,
-        Action::UpdateCollector,
-        Action::UpdateEnvironment,
-        Action::UpdateIntegration,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `continuum:AssociateCollector`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateCollector`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(5534 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -310,32 +290,32 @@ pub enum ResourceType {
     Integrations,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 6] = [
-    "code-findings",
-    "code-issues",
-    "code-scans",
-    "collectors",
-    "environments",
-    "integrations",
+static RESOURCE_TYPE_NAMES: &str =
+    "code-findingscode-issuescode-scanscollectorsenvironmentsintegrations";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 6] = [13, 24, 34, 44, 56, 68];
+
+static RESOURCE_TYPES: [ResourceType; 6] = [
+    ResourceType::CodeFindings,
+    ResourceType::CodeIssues,
+    ResourceType::CodeScans,
+    ResourceType::Collectors,
+    ResourceType::Environments,
+    ResourceType::Integrations,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 6] = [
-        ResourceType::CodeFindings,
-        ResourceType::CodeIssues,
-        ResourceType::CodeScans,
-        ResourceType::Collectors,
-        ResourceType::Environments,
-        ResourceType::Integrations,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -344,6 +324,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -363,46 +344,50 @@ pub enum ConditionKey {
     ContinuumS3BucketName,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "continuum:CollectorArn",
-    "continuum:EnvironmentArn",
-    "continuum:RepositoryName",
-    "continuum:S3BucketName",
-];
+static CONDITION_KEY_NAMES: &str =
+    "continuum:CollectorArncontinuum:EnvironmentArncontinuum:RepositoryNamecontinuum:S3BucketName";
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [22, 46, 70, 92];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
     KeyType::ArrayOfArn,
     KeyType::Arn,
     KeyType::ArrayOfString,
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::ContinuumCollectorArn,
+    ConditionKey::ContinuumEnvironmentArn,
+    ConditionKey::ContinuumRepositoryName,
+    ConditionKey::ContinuumS3BucketName,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::ContinuumCollectorArn,
-        ConditionKey::ContinuumEnvironmentArn,
-        ConditionKey::ContinuumRepositoryName,
-        ConditionKey::ContinuumS3BucketName,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

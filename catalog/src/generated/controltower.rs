@@ -293,176 +293,126 @@ pub enum Action {
     UpdateLandingZone,
 }
 
-const ACTION_NAMES: [&str; 65] = [
-    "controltower:CreateLandingZone",
-    "controltower:CreateManagedAccount",
-    "controltower:DeleteLandingZone",
-    "controltower:DeregisterManagedAccount",
-    "controltower:DeregisterOrganizationalUnit",
-    "controltower:DescribeAccountFactoryConfig",
-    "controltower:DescribeCoreService",
-    "controltower:DescribeGuardrail",
-    "controltower:DescribeGuardrailForTarget",
-    "controltower:DescribeLandingZoneConfiguration",
-    "controltower:DescribeManagedAccount",
-    "controltower:DescribeManagedOrganizationalUnit",
-    "controltower:DescribeRegisterOrganizationalUnitOperation",
-    "controltower:DescribeSingleSignOn",
-    "controltower:DisableBaseline",
-    "controltower:DisableControl",
-    "controltower:DisableGuardrail",
-    "controltower:EnableBaseline",
-    "controltower:EnableControl",
-    "controltower:EnableGuardrail",
-    "controltower:GetAccountInfo",
-    "controltower:GetAvailableUpdates",
-    "controltower:GetBaseline",
-    "controltower:GetBaselineOperation",
-    "controltower:GetControlOperation",
-    "controltower:GetEnabledBaseline",
-    "controltower:GetEnabledControl",
-    "controltower:GetGuardrailComplianceStatus",
-    "controltower:GetHomeRegion",
-    "controltower:GetLandingZone",
-    "controltower:GetLandingZoneDriftStatus",
-    "controltower:GetLandingZoneOperation",
-    "controltower:GetLandingZoneStatus",
-    "controltower:ListBaselines",
-    "controltower:ListControlOperations",
-    "controltower:ListDirectoryGroups",
-    "controltower:ListDriftDetails",
-    "controltower:ListEnabledBaselines",
-    "controltower:ListEnabledControls",
-    "controltower:ListEnabledGuardrails",
-    "controltower:ListExtendGovernancePrecheckDetails",
-    "controltower:ListExternalConfigRuleCompliance",
-    "controltower:ListGuardrails",
-    "controltower:ListGuardrailsForTarget",
-    "controltower:ListGuardrailViolations",
-    "controltower:ListLandingZoneOperations",
-    "controltower:ListLandingZones",
-    "controltower:ListManagedAccounts",
-    "controltower:ListManagedAccountsForGuardrail",
-    "controltower:ListManagedAccountsForParent",
-    "controltower:ListManagedOrganizationalUnits",
-    "controltower:ListManagedOrganizationalUnitsForGuardrail",
-    "controltower:ListTagsForResource",
-    "controltower:ManageOrganizationalUnit",
-    "controltower:PerformPreLaunchChecks",
-    "controltower:ResetEnabledBaseline",
-    "controltower:ResetEnabledControl",
-    "controltower:ResetLandingZone",
-    "controltower:SetupLandingZone",
-    "controltower:TagResource",
-    "controltower:UntagResource",
-    "controltower:UpdateAccountFactoryConfig",
-    "controltower:UpdateEnabledBaseline",
-    "controltower:UpdateEnabledControl",
-    "controltower:UpdateLandingZone",
+static ACTION_NAMES: &str = "controltower:CreateLandingZonecontroltower:CreateManagedAccountcontroltower:DeleteLandingZonecontroltower:DeregisterManagedAccountcontroltower:DeregisterOrganizationalUnitcontroltower:DescribeAccountFactoryConfigcontroltower:DescribeCoreServicecontroltower:DescribeGuardrailcontroltower:DescribeGuardrailForTargetcontroltower:DescribeLandingZoneConfigurationcontroltower:DescribeManagedAccountcontroltower:DescribeManagedOrganizationalUnitcontroltower:DescribeRegisterOrganizationalUnitOperationcontroltower:DescribeSingleSignOncontroltower:DisableBaselinecontroltower:DisableControlcontroltower:DisableGuardrailcontroltower:EnableBaselinecontroltower:EnableControlcontroltower:EnableGuardrailcontroltower:GetAccountInfocontroltower:GetAvailableUpdatescontroltower:GetBaselinecontroltower:GetBaselineOperationcontroltower:GetControlOperationcontroltower:GetEnabledBaselinecontroltower:GetEnabledControlcontroltower:GetGuardrailComplianceStatuscontroltower:GetHomeRegioncontroltower:GetLandingZonecontroltower:GetLandingZoneDriftStatuscontroltower:GetLandingZoneOperationcontroltower:GetLandingZoneStatuscontroltower:ListBaselinescontroltower:ListControlOperationscontroltower:ListDirectoryGroupscontroltower:ListDriftDetailscontroltower:ListEnabledBaselinescontroltower:ListEnabledControlscontroltower:ListEnabledGuardrailscontroltower:ListExtendGovernancePrecheckDetailscontroltower:ListExternalConfigRuleCompliancecontroltower:ListGuardrailscontroltower:ListGuardrailsForTargetcontroltower:ListGuardrailViolationscontroltower:ListLandingZoneOperationscontroltower:ListLandingZonescontroltower:ListManagedAccountscontroltower:ListManagedAccountsForGuardrailcontroltower:ListManagedAccountsForParentcontroltower:ListManagedOrganizationalUnitscontroltower:ListManagedOrganizationalUnitsForGuardrailcontroltower:ListTagsForResourcecontroltower:ManageOrganizationalUnitcontroltower:PerformPreLaunchCheckscontroltower:ResetEnabledBaselinecontroltower:ResetEnabledControlcontroltower:ResetLandingZonecontroltower:SetupLandingZonecontroltower:TagResourcecontroltower:UntagResourcecontroltower:UpdateAccountFactoryConfigcontroltower:UpdateEnabledBaselinecontroltower:UpdateEnabledControlcontroltower:UpdateLandingZone";
+
+static ACTION_NAME_ENDS: [u32; 65] = [
+    30, 63, 93, 130, 171, 212, 244, 274, 313, 358, 393, 439, 495, 528, 556, 583, 612, 639, 665,
+    693, 720, 752, 776, 809, 841, 872, 902, 943, 969, 996, 1034, 1070, 1103, 1129, 1163, 1195,
+    1224, 1257, 1289, 1323, 1371, 1416, 1443, 1479, 1515, 1553, 1582, 1614, 1658, 1699, 1742, 1797,
+    1829, 1866, 1901, 1934, 1966, 1995, 2024, 2048, 2074, 2113, 2147, 2180, 2210,
+];
+
+static ACTIONS: [Action; 65] = [
+    Action::CreateLandingZone,
+    Action::CreateManagedAccount,
+    Action::DeleteLandingZone,
+    Action::DeregisterManagedAccount,
+    Action::DeregisterOrganizationalUnit,
+    Action::DescribeAccountFactoryConfig,
+    Action::DescribeCoreService,
+    Action::DescribeGuardrail,
+    Action::DescribeGuardrailForTarget,
+    Action::DescribeLandingZoneConfiguration,
+    Action::DescribeManagedAccount,
+    Action::DescribeManagedOrganizationalUnit,
+    Action::DescribeRegisterOrganizationalUnitOperation,
+    Action::DescribeSingleSignOn,
+    Action::DisableBaseline,
+    Action::DisableControl,
+    Action::DisableGuardrail,
+    Action::EnableBaseline,
+    Action::EnableControl,
+    Action::EnableGuardrail,
+    Action::GetAccountInfo,
+    Action::GetAvailableUpdates,
+    Action::GetBaseline,
+    Action::GetBaselineOperation,
+    Action::GetControlOperation,
+    Action::GetEnabledBaseline,
+    Action::GetEnabledControl,
+    Action::GetGuardrailComplianceStatus,
+    Action::GetHomeRegion,
+    Action::GetLandingZone,
+    Action::GetLandingZoneDriftStatus,
+    Action::GetLandingZoneOperation,
+    Action::GetLandingZoneStatus,
+    Action::ListBaselines,
+    Action::ListControlOperations,
+    Action::ListDirectoryGroups,
+    Action::ListDriftDetails,
+    Action::ListEnabledBaselines,
+    Action::ListEnabledControls,
+    Action::ListEnabledGuardrails,
+    Action::ListExtendGovernancePrecheckDetails,
+    Action::ListExternalConfigRuleCompliance,
+    Action::ListGuardrails,
+    Action::ListGuardrailsForTarget,
+    Action::ListGuardrailViolations,
+    Action::ListLandingZoneOperations,
+    Action::ListLandingZones,
+    Action::ListManagedAccounts,
+    Action::ListManagedAccountsForGuardrail,
+    Action::ListManagedAccountsForParent,
+    Action::ListManagedOrganizationalUnits,
+    Action::ListManagedOrganizationalUnitsForGuardrail,
+    Action::ListTagsForResource,
+    Action::ManageOrganizationalUnit,
+    Action::PerformPreLaunchChecks,
+    Action::ResetEnabledBaseline,
+    Action::ResetEnabledControl,
+    Action::ResetLandingZone,
+    Action::SetupLandingZone,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAccountFactoryConfig,
+    Action::UpdateEnabledBaseline,
+    Action::UpdateEnabledControl,
+    Action::UpdateLandingZone,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 65] = [
-        Action::CreateLandingZone,
-        Action::CreateManagedAccount,
-        Action::DeleteLandingZone,
-        Action::DeregisterManagedAccount,
-        Action::DeregisterOrganizationalUnit,
-        Action::DescribeAccountFactoryConfig,
-        Action::DescribeCoreService,
-        Action::DescribeGuardrail,
-        Action::DescribeGuardrailForTarget,
-        Action::DescribeLandingZoneConfiguration,
-        Action::DescribeManagedAccount,
-        Action::DescribeManagedOrganizationalUnit,
-        Action::DescribeRegisterOrganizationalUnitOperation,
-        Action::DescribeSingleSignOn,
-        Action::DisableBaseline,
-        Action::DisableControl,
-        Action::DisableGuardrail,
-        Action::EnableBaseline,
-        Action::EnableControl,
-        Action::EnableGuardrail,
-        Action::GetAccountInfo,
-        Action::GetAvailableUpdates,
-        Action::GetBaseline,
-        Action::GetBaselineOperation,
-        Action::GetControlOperation,
-        Action::GetEnabledBaseline,
-        Action::GetEnabledControl,
-        Action::GetGuardrailComplianceStatus,
-        Action::GetHomeRegion,
-        Action::GetLandingZone,
-        Action::GetLandingZoneDriftStatus,
-        Action::GetLandingZoneOperation,
-        Action::GetLandingZoneStatus,
-        Action::ListBaselines,
-        Action::ListControlOperations,
-        Action::ListDirectoryGroups,
-        Action::ListDriftDetails,
-        Action::ListEnabledBaselines,
-        Action::ListEnabledControls,
-        Action::ListEnabledGuardrails,
-        Action::ListExtendGovernancePrecheckDetails,
-        Action::ListExternalConfigRuleCompliance,
-        Action::ListGuardrails,
-        Action::ListGuardrailsForTarget,
-        Action::ListGuardrailViolations,
-        Action::ListLandingZoneOperations,
-        Action::ListLandingZones,
-        Action::ListManagedAccounts,
-        Action::ListManagedAccountsForGuardrail,
-        Action::ListManagedAccountsForParent,
-        Action::ListManagedOrganizationalUnits,
-        Action::ListManagedOrganizationalUnitsForGuardrail,
-        Action::ListTagsForResource,
-        Action::ManageOrganizationalUnit,
-        Action::PerformPreLaunchChecks,
-        Action::ResetEnabledBaseline,
-        Action::ResetEnabledControl,
-        Action::ResetLandingZone,
-        Action::SetupLandingZone,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAccountFactoryConfig,
-        Action::UpdateEnabledBaseline,
-        Action::UpdateEnabledControl,
-        Action::UpdateLandingZone,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `controltower:CreateLandingZone`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateLandingZone`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(5573 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -488,28 +438,29 @@ pub enum ResourceType {
     LandingZone,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = [
-    "Baseline",
-    "EnabledBaseline",
-    "EnabledControl",
-    "LandingZone",
+static RESOURCE_TYPE_NAMES: &str = "BaselineEnabledBaselineEnabledControlLandingZone";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [8, 23, 37, 48];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::Baseline,
+    ResourceType::EnabledBaseline,
+    ResourceType::EnabledControl,
+    ResourceType::LandingZone,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::Baseline,
-        ResourceType::EnabledBaseline,
-        ResourceType::EnabledControl,
-        ResourceType::LandingZone,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -518,6 +469,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -535,40 +487,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

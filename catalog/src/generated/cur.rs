@@ -69,70 +69,68 @@ pub enum Action {
     ValidateReportDestination,
 }
 
-const ACTION_NAMES: [&str; 12] = [
-    "cur:DeleteReportDefinition",
-    "cur:DescribeReportDefinitions",
-    "cur:GetClassicReport",
-    "cur:GetClassicReportPreferences",
-    "cur:GetUsageReport",
-    "cur:ListTagsForResource",
-    "cur:ModifyReportDefinition",
-    "cur:PutClassicReportPreferences",
-    "cur:PutReportDefinition",
-    "cur:TagResource",
-    "cur:UntagResource",
-    "cur:ValidateReportDestination",
+static ACTION_NAMES: &str = "cur:DeleteReportDefinitioncur:DescribeReportDefinitionscur:GetClassicReportcur:GetClassicReportPreferencescur:GetUsageReportcur:ListTagsForResourcecur:ModifyReportDefinitioncur:PutClassicReportPreferencescur:PutReportDefinitioncur:TagResourcecur:UntagResourcecur:ValidateReportDestination";
+
+static ACTION_NAME_ENDS: [u32; 12] = [26, 55, 75, 106, 124, 147, 173, 204, 227, 242, 259, 288];
+
+static ACTIONS: [Action; 12] = [
+    Action::DeleteReportDefinition,
+    Action::DescribeReportDefinitions,
+    Action::GetClassicReport,
+    Action::GetClassicReportPreferences,
+    Action::GetUsageReport,
+    Action::ListTagsForResource,
+    Action::ModifyReportDefinition,
+    Action::PutClassicReportPreferences,
+    Action::PutReportDefinition,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::ValidateReportDestination,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 12] = [
-        Action::DeleteReportDefinition,
-        Action::DescribeReportDefinitions,
-        Action::GetClassicReport,
-        Action::GetClassicReportPreferences,
-        Action::GetUsageReport,
-        Action::ListTagsForResource,
-        Action::ModifyReportDefinition,
-        Action::PutClassicReportPreferences,
-        Action::PutReportDefinition,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::ValidateReportDestination,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `cur:DeleteReportDefinition`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `DeleteReportDefinition`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(5646 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -146,18 +144,24 @@ pub enum ResourceType {
     Cur,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["cur"];
+static RESOURCE_TYPE_NAMES: &str = "cur";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [3];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Cur];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Cur];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -166,6 +170,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -183,40 +188,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -227,134 +227,104 @@ pub enum Action {
     UpdateSchedule,
 }
 
-const ACTION_NAMES: [&str; 44] = [
-    "databrew:BatchDeleteRecipeVersion",
-    "databrew:CreateDataset",
-    "databrew:CreateProfileJob",
-    "databrew:CreateProject",
-    "databrew:CreateRecipe",
-    "databrew:CreateRecipeJob",
-    "databrew:CreateRuleset",
-    "databrew:CreateSchedule",
-    "databrew:DeleteDataset",
-    "databrew:DeleteJob",
-    "databrew:DeleteProject",
-    "databrew:DeleteRecipeVersion",
-    "databrew:DeleteRuleset",
-    "databrew:DeleteSchedule",
-    "databrew:DescribeDataset",
-    "databrew:DescribeJob",
-    "databrew:DescribeJobRun",
-    "databrew:DescribeProject",
-    "databrew:DescribeRecipe",
-    "databrew:DescribeRuleset",
-    "databrew:DescribeSchedule",
-    "databrew:ListDatasets",
-    "databrew:ListJobRuns",
-    "databrew:ListJobs",
-    "databrew:ListProjects",
-    "databrew:ListRecipes",
-    "databrew:ListRecipeVersions",
-    "databrew:ListRulesets",
-    "databrew:ListSchedules",
-    "databrew:ListTagsForResource",
-    "databrew:PublishRecipe",
-    "databrew:SendProjectSessionAction",
-    "databrew:StartJobRun",
-    "databrew:StartProjectSession",
-    "databrew:StopJobRun",
-    "databrew:TagResource",
-    "databrew:UntagResource",
-    "databrew:UpdateDataset",
-    "databrew:UpdateProfileJob",
-    "databrew:UpdateProject",
-    "databrew:UpdateRecipe",
-    "databrew:UpdateRecipeJob",
-    "databrew:UpdateRuleset",
-    "databrew:UpdateSchedule",
+static ACTION_NAMES: &str = "databrew:BatchDeleteRecipeVersiondatabrew:CreateDatasetdatabrew:CreateProfileJobdatabrew:CreateProjectdatabrew:CreateRecipedatabrew:CreateRecipeJobdatabrew:CreateRulesetdatabrew:CreateScheduledatabrew:DeleteDatasetdatabrew:DeleteJobdatabrew:DeleteProjectdatabrew:DeleteRecipeVersiondatabrew:DeleteRulesetdatabrew:DeleteScheduledatabrew:DescribeDatasetdatabrew:DescribeJobdatabrew:DescribeJobRundatabrew:DescribeProjectdatabrew:DescribeRecipedatabrew:DescribeRulesetdatabrew:DescribeScheduledatabrew:ListDatasetsdatabrew:ListJobRunsdatabrew:ListJobsdatabrew:ListProjectsdatabrew:ListRecipesdatabrew:ListRecipeVersionsdatabrew:ListRulesetsdatabrew:ListSchedulesdatabrew:ListTagsForResourcedatabrew:PublishRecipedatabrew:SendProjectSessionActiondatabrew:StartJobRundatabrew:StartProjectSessiondatabrew:StopJobRundatabrew:TagResourcedatabrew:UntagResourcedatabrew:UpdateDatasetdatabrew:UpdateProfileJobdatabrew:UpdateProjectdatabrew:UpdateRecipedatabrew:UpdateRecipeJobdatabrew:UpdateRulesetdatabrew:UpdateSchedule";
+
+static ACTION_NAME_ENDS: [u32; 44] = [
+    33, 55, 80, 102, 123, 147, 169, 192, 214, 232, 254, 282, 304, 327, 351, 371, 394, 418, 441,
+    465, 490, 511, 531, 548, 569, 589, 616, 637, 659, 687, 709, 742, 762, 790, 809, 829, 851, 873,
+    898, 920, 941, 965, 987, 1010,
+];
+
+static ACTIONS: [Action; 44] = [
+    Action::BatchDeleteRecipeVersion,
+    Action::CreateDataset,
+    Action::CreateProfileJob,
+    Action::CreateProject,
+    Action::CreateRecipe,
+    Action::CreateRecipeJob,
+    Action::CreateRuleset,
+    Action::CreateSchedule,
+    Action::DeleteDataset,
+    Action::DeleteJob,
+    Action::DeleteProject,
+    Action::DeleteRecipeVersion,
+    Action::DeleteRuleset,
+    Action::DeleteSchedule,
+    Action::DescribeDataset,
+    Action::DescribeJob,
+    Action::DescribeJobRun,
+    Action::DescribeProject,
+    Action::DescribeRecipe,
+    Action::DescribeRuleset,
+    Action::DescribeSchedule,
+    Action::ListDatasets,
+    Action::ListJobRuns,
+    Action::ListJobs,
+    Action::ListProjects,
+    Action::ListRecipes,
+    Action::ListRecipeVersions,
+    Action::ListRulesets,
+    Action::ListSchedules,
+    Action::ListTagsForResource,
+    Action::PublishRecipe,
+    Action::SendProjectSessionAction,
+    Action::StartJobRun,
+    Action::StartProjectSession,
+    Action::StopJobRun,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateDataset,
+    Action::UpdateProfileJob,
+    Action::UpdateProject,
+    Action::UpdateRecipe,
+    Action::UpdateRecipeJob,
+    Action::UpdateRuleset,
+    Action::UpdateSchedule,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 44] = [
-        Action::BatchDeleteRecipeVersion,
-        Action::CreateDataset,
-        Action::CreateProfileJob,
-        Action::CreateProject,
-        Action::CreateRecipe,
-        Action::CreateRecipeJob,
-        Action::CreateRuleset,
-        Action::CreateSchedule,
-        Action::DeleteDataset,
-        Action::DeleteJob,
-        Action::DeleteProject,
-        Action::DeleteRecipeVersion,
-        Action::DeleteRuleset,
-        Action::DeleteSchedule,
-        Action::DescribeDataset,
-        Action::DescribeJob,
-        Action::DescribeJobRun,
-        Action::DescribeProject,
-        Action::DescribeRecipe,
-        Action::DescribeRuleset,
-        Action::DescribeSchedule,
-        Action::ListDatasets,
-        Action::ListJobRuns,
-        Action::ListJobs,
-        Action::ListProjects,
-        Action::ListRecipes,
-        Action::ListRecipeVersions,
-        Action::ListRulesets,
-        Action::ListSchedules,
-        Action::ListTagsForResource,
-        Action::PublishRecipe,
-        Action::SendProjectSessionAction,
-        Action::StartJobRun,
-        Action::StartProjectSession,
-        Action::StopJobRun,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateDataset,
-        Action::UpdateProfileJob,
-        Action::UpdateProject,
-        Action::UpdateRecipe,
-        Action::UpdateRecipeJob,
-        Action::UpdateRuleset,
-        Action::UpdateSchedule,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `databrew:BatchDeleteRecipeVersion`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchDeleteRecipeVersion`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(5665 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -390,26 +360,31 @@ pub enum ResourceType {
     Schedule,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 6] =
-    ["Dataset", "Job", "Project", "Recipe", "Ruleset", "Schedule"];
+static RESOURCE_TYPE_NAMES: &str = "DatasetJobProjectRecipeRulesetSchedule";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 6] = [7, 10, 17, 23, 30, 38];
+
+static RESOURCE_TYPES: [ResourceType; 6] = [
+    ResourceType::Dataset,
+    ResourceType::Job,
+    ResourceType::Project,
+    ResourceType::Recipe,
+    ResourceType::Ruleset,
+    ResourceType::Schedule,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 6] = [
-        ResourceType::Dataset,
-        ResourceType::Job,
-        ResourceType::Project,
-        ResourceType::Recipe,
-        ResourceType::Ruleset,
-        ResourceType::Schedule,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -418,6 +393,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -435,40 +411,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

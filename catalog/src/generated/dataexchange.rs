@@ -215,126 +215,100 @@ pub enum Action {
     UpdateRevision,
 }
 
-const ACTION_NAMES: [&str; 40] = [
-    "dataexchange:AcceptDataGrant",
-    "dataexchange:CancelJob",
-    "dataexchange:CreateAsset",
-    "dataexchange:CreateDataGrant",
-    "dataexchange:CreateDataSet",
-    "dataexchange:CreateEventAction",
-    "dataexchange:CreateJob",
-    "dataexchange:CreateRevision",
-    "dataexchange:DeleteAsset",
-    "dataexchange:DeleteDataGrant",
-    "dataexchange:DeleteDataSet",
-    "dataexchange:DeleteEventAction",
-    "dataexchange:DeleteRevision",
-    "dataexchange:GetAsset",
-    "dataexchange:GetDataGrant",
-    "dataexchange:GetDataSet",
-    "dataexchange:GetEventAction",
-    "dataexchange:GetJob",
-    "dataexchange:GetReceivedDataGrant",
-    "dataexchange:GetRevision",
-    "dataexchange:ListDataGrants",
-    "dataexchange:ListDataSetRevisions",
-    "dataexchange:ListDataSets",
-    "dataexchange:ListEventActions",
-    "dataexchange:ListJobs",
-    "dataexchange:ListReceivedDataGrants",
-    "dataexchange:ListRevisionAssets",
-    "dataexchange:ListTagsForResource",
-    "dataexchange:PublishDataSet",
-    "dataexchange:PublishToDataGrant",
-    "dataexchange:RevokeRevision",
-    "dataexchange:SendApiAsset",
-    "dataexchange:SendDataSetNotification",
-    "dataexchange:StartJob",
-    "dataexchange:TagResource",
-    "dataexchange:UntagResource",
-    "dataexchange:UpdateAsset",
-    "dataexchange:UpdateDataSet",
-    "dataexchange:UpdateEventAction",
-    "dataexchange:UpdateRevision",
+static ACTION_NAMES: &str = "dataexchange:AcceptDataGrantdataexchange:CancelJobdataexchange:CreateAssetdataexchange:CreateDataGrantdataexchange:CreateDataSetdataexchange:CreateEventActiondataexchange:CreateJobdataexchange:CreateRevisiondataexchange:DeleteAssetdataexchange:DeleteDataGrantdataexchange:DeleteDataSetdataexchange:DeleteEventActiondataexchange:DeleteRevisiondataexchange:GetAssetdataexchange:GetDataGrantdataexchange:GetDataSetdataexchange:GetEventActiondataexchange:GetJobdataexchange:GetReceivedDataGrantdataexchange:GetRevisiondataexchange:ListDataGrantsdataexchange:ListDataSetRevisionsdataexchange:ListDataSetsdataexchange:ListEventActionsdataexchange:ListJobsdataexchange:ListReceivedDataGrantsdataexchange:ListRevisionAssetsdataexchange:ListTagsForResourcedataexchange:PublishDataSetdataexchange:PublishToDataGrantdataexchange:RevokeRevisiondataexchange:SendApiAssetdataexchange:SendDataSetNotificationdataexchange:StartJobdataexchange:TagResourcedataexchange:UntagResourcedataexchange:UpdateAssetdataexchange:UpdateDataSetdataexchange:UpdateEventActiondataexchange:UpdateRevision";
+
+static ACTION_NAME_ENDS: [u32; 40] = [
+    28, 50, 74, 102, 128, 158, 180, 207, 231, 259, 285, 315, 342, 363, 388, 411, 438, 457, 490,
+    514, 541, 574, 599, 628, 649, 684, 715, 747, 774, 805, 832, 857, 893, 914, 938, 964, 988, 1014,
+    1044, 1071,
+];
+
+static ACTIONS: [Action; 40] = [
+    Action::AcceptDataGrant,
+    Action::CancelJob,
+    Action::CreateAsset,
+    Action::CreateDataGrant,
+    Action::CreateDataSet,
+    Action::CreateEventAction,
+    Action::CreateJob,
+    Action::CreateRevision,
+    Action::DeleteAsset,
+    Action::DeleteDataGrant,
+    Action::DeleteDataSet,
+    Action::DeleteEventAction,
+    Action::DeleteRevision,
+    Action::GetAsset,
+    Action::GetDataGrant,
+    Action::GetDataSet,
+    Action::GetEventAction,
+    Action::GetJob,
+    Action::GetReceivedDataGrant,
+    Action::GetRevision,
+    Action::ListDataGrants,
+    Action::ListDataSetRevisions,
+    Action::ListDataSets,
+    Action::ListEventActions,
+    Action::ListJobs,
+    Action::ListReceivedDataGrants,
+    Action::ListRevisionAssets,
+    Action::ListTagsForResource,
+    Action::PublishDataSet,
+    Action::PublishToDataGrant,
+    Action::RevokeRevision,
+    Action::SendApiAsset,
+    Action::SendDataSetNotification,
+    Action::StartJob,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAsset,
+    Action::UpdateDataSet,
+    Action::UpdateEventAction,
+    Action::UpdateRevision,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 40] = [
-        Action::AcceptDataGrant,
-        Action::CancelJob,
-        Action::CreateAsset,
-        Action::CreateDataGrant,
-        Action::CreateDataSet,
-        Action::CreateEventAction,
-        Action::CreateJob,
-        Action::CreateRevision,
-        Action::DeleteAsset,
-        Action::DeleteDataGrant,
-        Action::DeleteDataSet,
-        Action::DeleteEventAction,
-        Action::DeleteRevision,
-        Action::GetAsset,
-        Action::GetDataGrant,
-        Action::GetDataSet,
-        Action::GetEventAction,
-        Action::GetJob,
-        Action::GetReceivedDataGrant,
-        Action::GetRevision,
-        Action::ListDataGrants,
-        Action::ListDataSetRevisions,
-        Action::ListDataSets,
-        Action::ListEventActions,
-        Action::ListJobs,
-        Action::ListReceivedDataGrants,
-        Action::ListRevisionAssets,
-        Action::ListTagsForResource,
-        Action::PublishDataSet,
-        Action::PublishToDataGrant,
-        Action::RevokeRevision,
-        Action::SendApiAsset,
-        Action::SendDataSetNotification,
-        Action::StartJob,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAsset,
-        Action::UpdateDataSet,
-        Action::UpdateEventAction,
-        Action::UpdateRevision,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `dataexchange:AcceptDataGrant`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptDataGrant`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(5709 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -376,38 +350,34 @@ pub enum ResourceType {
     Revisions,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 9] = [
-    "assets",
-    "data-grants",
-    "data-sets",
-    "entitled-assets",
-    "entitled-data-sets",
-    "entitled-revisions",
-    "event-actions",
-    "jobs",
-    "revisions",
+static RESOURCE_TYPE_NAMES: &str = "assetsdata-grantsdata-setsentitled-assetsentitled-data-setsentitled-revisionsevent-actionsjobsrevisions";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 9] = [6, 17, 26, 41, 59, 77, 90, 94, 103];
+
+static RESOURCE_TYPES: [ResourceType; 9] = [
+    ResourceType::Assets,
+    ResourceType::DataGrants,
+    ResourceType::DataSets,
+    ResourceType::EntitledAssets,
+    ResourceType::EntitledDataSets,
+    ResourceType::EntitledRevisions,
+    ResourceType::EventActions,
+    ResourceType::Jobs,
+    ResourceType::Revisions,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 9] = [
-        ResourceType::Assets,
-        ResourceType::DataGrants,
-        ResourceType::DataSets,
-        ResourceType::EntitledAssets,
-        ResourceType::EntitledDataSets,
-        ResourceType::EntitledRevisions,
-        ResourceType::EventActions,
-        ResourceType::Jobs,
-        ResourceType::Revisions,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -416,6 +386,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -435,46 +406,50 @@ pub enum ConditionKey {
     DataexchangeJobType,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "dataexchange:JobType",
-];
+static CONDITION_KEY_NAMES: &str =
+    "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysdataexchange:JobType";
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [24, 49, 60, 80];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::DataexchangeJobType,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::DataexchangeJobType,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -125,88 +125,80 @@ pub enum Action {
     ValidatePipelineDefinition,
 }
 
-const ACTION_NAMES: [&str; 21] = [
-    "datapipeline:ActivatePipeline",
-    "datapipeline:AddTags",
-    "datapipeline:CreatePipeline",
-    "datapipeline:DeactivatePipeline",
-    "datapipeline:DeletePipeline",
-    "datapipeline:DescribeObjects",
-    "datapipeline:DescribePipelines",
-    "datapipeline:EvaluateExpression",
-    "datapipeline:GetAccountLimits",
-    "datapipeline:GetPipelineDefinition",
-    "datapipeline:ListPipelines",
-    "datapipeline:PollForTask",
-    "datapipeline:PutAccountLimits",
-    "datapipeline:PutPipelineDefinition",
-    "datapipeline:QueryObjects",
-    "datapipeline:RemoveTags",
-    "datapipeline:ReportTaskProgress",
-    "datapipeline:ReportTaskRunnerHeartbeat",
-    "datapipeline:SetStatus",
-    "datapipeline:SetTaskStatus",
-    "datapipeline:ValidatePipelineDefinition",
+static ACTION_NAMES: &str = "datapipeline:ActivatePipelinedatapipeline:AddTagsdatapipeline:CreatePipelinedatapipeline:DeactivatePipelinedatapipeline:DeletePipelinedatapipeline:DescribeObjectsdatapipeline:DescribePipelinesdatapipeline:EvaluateExpressiondatapipeline:GetAccountLimitsdatapipeline:GetPipelineDefinitiondatapipeline:ListPipelinesdatapipeline:PollForTaskdatapipeline:PutAccountLimitsdatapipeline:PutPipelineDefinitiondatapipeline:QueryObjectsdatapipeline:RemoveTagsdatapipeline:ReportTaskProgressdatapipeline:ReportTaskRunnerHeartbeatdatapipeline:SetStatusdatapipeline:SetTaskStatusdatapipeline:ValidatePipelineDefinition";
+
+static ACTION_NAME_ENDS: [u32; 21] = [
+    29, 49, 76, 107, 134, 162, 192, 223, 252, 286, 312, 336, 365, 399, 424, 447, 478, 516, 538,
+    564, 603,
+];
+
+static ACTIONS: [Action; 21] = [
+    Action::ActivatePipeline,
+    Action::AddTags,
+    Action::CreatePipeline,
+    Action::DeactivatePipeline,
+    Action::DeletePipeline,
+    Action::DescribeObjects,
+    Action::DescribePipelines,
+    Action::EvaluateExpression,
+    Action::GetAccountLimits,
+    Action::GetPipelineDefinition,
+    Action::ListPipelines,
+    Action::PollForTask,
+    Action::PutAccountLimits,
+    Action::PutPipelineDefinition,
+    Action::QueryObjects,
+    Action::RemoveTags,
+    Action::ReportTaskProgress,
+    Action::ReportTaskRunnerHeartbeat,
+    Action::SetStatus,
+    Action::SetTaskStatus,
+    Action::ValidatePipelineDefinition,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 21] = [
-        Action::ActivatePipeline,
-        Action::AddTags,
-        Action::CreatePipeline,
-        Action::DeactivatePipeline,
-        Action::DeletePipeline,
-        Action::DescribeObjects,
-        Action::DescribePipelines,
-        Action::EvaluateExpression,
-        Action::GetAccountLimits,
-        Action::GetPipelineDefinition,
-        Action::ListPipelines,
-        Action::PollForTask,
-        Action::PutAccountLimits,
-        Action::PutPipelineDefinition,
-        Action::QueryObjects,
-        Action::RemoveTags,
-        Action::ReportTaskProgress,
-        Action::ReportTaskRunnerHeartbeat,
-        Action::SetStatus,
-        Action::SetTaskStatus,
-        Action::ValidatePipelineDefinition,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `datapipeline:ActivatePipeline`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `ActivatePipeline`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(5749 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -222,18 +214,24 @@ pub enum ResourceType {
     Pipeline,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["pipeline"];
+static RESOURCE_TYPE_NAMES: &str = "pipeline";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [8];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Pipeline];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Pipeline];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -242,6 +240,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -265,52 +264,53 @@ pub enum ConditionKey {
     DatapipelineWorkerGroup,
 }
 
-const CONDITION_KEY_NAMES: [&str; 6] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "datapipeline:PipelineCreator",
-    "datapipeline:Tag/${TagKey}",
-    "datapipeline:workerGroup",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysdatapipeline:PipelineCreatordatapipeline:Tag/${TagKey}datapipeline:workerGroup";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 6] = [24, 49, 60, 88, 114, 138];
+
+static CONDITION_KEY_TYPES: [KeyType; 6] = [
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::ArrayOfString,
+    KeyType::String,
+    KeyType::ArrayOfString,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 6] = [
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::ArrayOfString,
-    KeyType::String,
-    KeyType::ArrayOfString,
+static CONDITION_KEYS: [ConditionKey; 6] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::DatapipelinePipelineCreator,
+    ConditionKey::DatapipelineTagAny,
+    ConditionKey::DatapipelineWorkerGroup,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 6] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::DatapipelinePipelineCreator,
-        ConditionKey::DatapipelineTagAny,
-        ConditionKey::DatapipelineWorkerGroup,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -350,178 +350,127 @@ pub enum Action {
     UpdateTaskExecution,
 }
 
-const ACTION_NAMES: [&str; 66] = [
-    "datasync:AddStorageSystem",
-    "datasync:CancelTaskExecution",
-    "datasync:CreateAgent",
-    "datasync:CreateLocationAzureBlob",
-    "datasync:CreateLocationEfs",
-    "datasync:CreateLocationFsxLustre",
-    "datasync:CreateLocationFsxOntap",
-    "datasync:CreateLocationFsxOpenZfs",
-    "datasync:CreateLocationFsxWindows",
-    "datasync:CreateLocationHdfs",
-    "datasync:CreateLocationNfs",
-    "datasync:CreateLocationObjectStorage",
-    "datasync:CreateLocationS3",
-    "datasync:CreateLocationSmb",
-    "datasync:CreateTask",
-    "datasync:DeleteAgent",
-    "datasync:DeleteLocation",
-    "datasync:DeleteTask",
-    "datasync:DescribeAgent",
-    "datasync:DescribeDiscoveryJob",
-    "datasync:DescribeLocationAzureBlob",
-    "datasync:DescribeLocationEfs",
-    "datasync:DescribeLocationFsxLustre",
-    "datasync:DescribeLocationFsxOntap",
-    "datasync:DescribeLocationFsxOpenZfs",
-    "datasync:DescribeLocationFsxWindows",
-    "datasync:DescribeLocationHdfs",
-    "datasync:DescribeLocationNfs",
-    "datasync:DescribeLocationObjectStorage",
-    "datasync:DescribeLocationS3",
-    "datasync:DescribeLocationSmb",
-    "datasync:DescribeStorageSystem",
-    "datasync:DescribeStorageSystemResourceMetrics",
-    "datasync:DescribeStorageSystemResources",
-    "datasync:DescribeTask",
-    "datasync:DescribeTaskExecution",
-    "datasync:GenerateRecommendations",
-    "datasync:ListAgents",
-    "datasync:ListDiscoveryJobs",
-    "datasync:ListLocations",
-    "datasync:ListStorageSystems",
-    "datasync:ListTagsForResource",
-    "datasync:ListTaskExecutions",
-    "datasync:ListTasks",
-    "datasync:RemoveStorageSystem",
-    "datasync:StartDiscoveryJob",
-    "datasync:StartTaskExecution",
-    "datasync:StopDiscoveryJob",
-    "datasync:TagResource",
-    "datasync:UntagResource",
-    "datasync:UpdateAgent",
-    "datasync:UpdateDiscoveryJob",
-    "datasync:UpdateLocationAzureBlob",
-    "datasync:UpdateLocationEfs",
-    "datasync:UpdateLocationFsxLustre",
-    "datasync:UpdateLocationFsxOntap",
-    "datasync:UpdateLocationFsxOpenZfs",
-    "datasync:UpdateLocationFsxWindows",
-    "datasync:UpdateLocationHdfs",
-    "datasync:UpdateLocationNfs",
-    "datasync:UpdateLocationObjectStorage",
-    "datasync:UpdateLocationS3",
-    "datasync:UpdateLocationSmb",
-    "datasync:UpdateStorageSystem",
-    "datasync:UpdateTask",
-    "datasync:UpdateTaskExecution",
+static ACTION_NAMES: &str = "datasync:AddStorageSystemdatasync:CancelTaskExecutiondatasync:CreateAgentdatasync:CreateLocationAzureBlobdatasync:CreateLocationEfsdatasync:CreateLocationFsxLustredatasync:CreateLocationFsxOntapdatasync:CreateLocationFsxOpenZfsdatasync:CreateLocationFsxWindowsdatasync:CreateLocationHdfsdatasync:CreateLocationNfsdatasync:CreateLocationObjectStoragedatasync:CreateLocationS3datasync:CreateLocationSmbdatasync:CreateTaskdatasync:DeleteAgentdatasync:DeleteLocationdatasync:DeleteTaskdatasync:DescribeAgentdatasync:DescribeDiscoveryJobdatasync:DescribeLocationAzureBlobdatasync:DescribeLocationEfsdatasync:DescribeLocationFsxLustredatasync:DescribeLocationFsxOntapdatasync:DescribeLocationFsxOpenZfsdatasync:DescribeLocationFsxWindowsdatasync:DescribeLocationHdfsdatasync:DescribeLocationNfsdatasync:DescribeLocationObjectStoragedatasync:DescribeLocationS3datasync:DescribeLocationSmbdatasync:DescribeStorageSystemdatasync:DescribeStorageSystemResourceMetricsdatasync:DescribeStorageSystemResourcesdatasync:DescribeTaskdatasync:DescribeTaskExecutiondatasync:GenerateRecommendationsdatasync:ListAgentsdatasync:ListDiscoveryJobsdatasync:ListLocationsdatasync:ListStorageSystemsdatasync:ListTagsForResourcedatasync:ListTaskExecutionsdatasync:ListTasksdatasync:RemoveStorageSystemdatasync:StartDiscoveryJobdatasync:StartTaskExecutiondatasync:StopDiscoveryJobdatasync:TagResourcedatasync:UntagResourcedatasync:UpdateAgentdatasync:UpdateDiscoveryJobdatasync:UpdateLocationAzureBlobdatasync:UpdateLocationEfsdatasync:UpdateLocationFsxLustredatasync:UpdateLocationFsxOntapdatasync:UpdateLocationFsxOpenZfsdatasync:UpdateLocationFsxWindowsdatasync:UpdateLocationHdfsdatasync:UpdateLocationNfsdatasync:UpdateLocationObjectStoragedatasync:UpdateLocationS3datasync:UpdateLocationSmbdatasync:UpdateStorageSystemdatasync:UpdateTaskdatasync:UpdateTaskExecution";
+
+static ACTION_NAME_ENDS: [u32; 66] = [
+    25, 53, 73, 105, 131, 163, 194, 227, 260, 287, 313, 349, 374, 400, 419, 439, 462, 481, 503,
+    532, 566, 594, 628, 661, 696, 731, 760, 788, 826, 853, 881, 911, 956, 995, 1016, 1046, 1078,
+    1097, 1123, 1145, 1172, 1200, 1227, 1245, 1273, 1299, 1326, 1351, 1371, 1393, 1413, 1440, 1472,
+    1498, 1530, 1561, 1594, 1627, 1654, 1680, 1716, 1741, 1767, 1795, 1814, 1842,
+];
+
+static ACTIONS: [Action; 66] = [
+    Action::AddStorageSystem,
+    Action::CancelTaskExecution,
+    Action::CreateAgent,
+    Action::CreateLocationAzureBlob,
+    Action::CreateLocationEfs,
+    Action::CreateLocationFsxLustre,
+    Action::CreateLocationFsxOntap,
+    Action::CreateLocationFsxOpenZfs,
+    Action::CreateLocationFsxWindows,
+    Action::CreateLocationHdfs,
+    Action::CreateLocationNfs,
+    Action::CreateLocationObjectStorage,
+    Action::CreateLocationS3,
+    Action::CreateLocationSmb,
+    Action::CreateTask,
+    Action::DeleteAgent,
+    Action::DeleteLocation,
+    Action::DeleteTask,
+    Action::DescribeAgent,
+    Action::DescribeDiscoveryJob,
+    Action::DescribeLocationAzureBlob,
+    Action::DescribeLocationEfs,
+    Action::DescribeLocationFsxLustre,
+    Action::DescribeLocationFsxOntap,
+    Action::DescribeLocationFsxOpenZfs,
+    Action::DescribeLocationFsxWindows,
+    Action::DescribeLocationHdfs,
+    Action::DescribeLocationNfs,
+    Action::DescribeLocationObjectStorage,
+    Action::DescribeLocationS3,
+    Action::DescribeLocationSmb,
+    Action::DescribeStorageSystem,
+    Action::DescribeStorageSystemResourceMetrics,
+    Action::DescribeStorageSystemResources,
+    Action::DescribeTask,
+    Action::DescribeTaskExecution,
+    Action::GenerateRecommendations,
+    Action::ListAgents,
+    Action::ListDiscoveryJobs,
+    Action::ListLocations,
+    Action::ListStorageSystems,
+    Action::ListTagsForResource,
+    Action::ListTaskExecutions,
+    Action::ListTasks,
+    Action::RemoveStorageSystem,
+    Action::StartDiscoveryJob,
+    Action::StartTaskExecution,
+    Action::StopDiscoveryJob,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAgent,
+    Action::UpdateDiscoveryJob,
+    Action::UpdateLocationAzureBlob,
+    Action::UpdateLocationEfs,
+    Action::UpdateLocationFsxLustre,
+    Action::UpdateLocationFsxOntap,
+    Action::UpdateLocationFsxOpenZfs,
+    Action::UpdateLocationFsxWindows,
+    Action::UpdateLocationHdfs,
+    Action::UpdateLocationNfs,
+    Action::UpdateLocationObjectStorage,
+    Action::UpdateLocationS3,
+    Action::UpdateLocationSmb,
+    Action::UpdateStorageSystem,
+    Action::UpdateTask,
+    Action::UpdateTaskExecution,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 66] = [
-        Action::AddStorageSystem,
-        Action::CancelTaskExecution,
-        Action::CreateAgent,
-        Action::CreateLocationAzureBlob,
-        Action::CreateLocationEfs,
-        Action::CreateLocationFsxLustre,
-        Action::CreateLocationFsxOntap,
-        Action::CreateLocationFsxOpenZfs,
-        Action::CreateLocationFsxWindows,
-        Action::CreateLocationHdfs,
-        Action::CreateLocationNfs,
-        Action::CreateLocationObjectStorage,
-        Action::CreateLocationS3,
-        Action::CreateLocationSmb,
-        Action::CreateTask,
-        Action::DeleteAgent,
-        Action::DeleteLocation,
-        Action::DeleteTask,
-        Action::DescribeAgent,
-        Action::DescribeDiscoveryJob,
-        Action::DescribeLocationAzureBlob,
-        Action::DescribeLocationEfs,
-        Action::DescribeLocationFsxLustre,
-        Action::DescribeLocationFsxOntap,
-        Action::DescribeLocationFsxOpenZfs,
-        Action::DescribeLocationFsxWindows,
-        Action::DescribeLocationHdfs,
-        Action::DescribeLocationNfs,
-        Action::DescribeLocationObjectStorage,
-        Action::DescribeLocationS3,
-        Action::DescribeLocationSmb,
-        Action::DescribeStorageSystem,
-        Action::DescribeStorageSystemResourceMetrics,
-        Action::DescribeStorageSystemResources,
-        Action::DescribeTask,
-        Action::DescribeTaskExecution,
-        Action::GenerateRecommendations,
-        Action::ListAgents,
-        Action::ListDiscoveryJobs,
-        Action::ListLocations,
-        Action::ListStorageSystems,
-        Action::ListTagsForResource,
-        Action::ListTaskExecutions,
-        Action::ListTasks,
-        Action::RemoveStorageSystem,
-        Action::StartDiscoveryJob,
-        Action::StartTaskExecution,
-        Action::StopDiscoveryJob,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAgent,
-        Action::UpdateDiscoveryJob,
-        Action::UpdateLocationAzureBlob,
-        Action::UpdateLocationEfs,
-        Action::UpdateLocationFsxLustre,
-        Action::UpdateLocationFsxOntap,
-        Action::UpdateLocationFsxOpenZfs,
-        Action::UpdateLocationFsxWindows,
-        Action::UpdateLocationHdfs,
-        Action::UpdateLocationNfs,
-        Action::UpdateLocationObjectStorage,
-        Action::UpdateLocationS3,
-        Action::UpdateLocationSmb,
-        Action::UpdateStorageSystem,
-        Action::UpdateTask,
-        Action::UpdateTaskExecution,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `datasync:AddStorageSystem`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddStorageSystem`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(5770 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -557,32 +506,31 @@ pub enum ResourceType {
     Taskexecution,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 6] = [
-    "agent",
-    "discoveryjob",
-    "location",
-    "storagesystem",
-    "task",
-    "taskexecution",
+static RESOURCE_TYPE_NAMES: &str = "agentdiscoveryjoblocationstoragesystemtasktaskexecution";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 6] = [5, 17, 25, 38, 42, 55];
+
+static RESOURCE_TYPES: [ResourceType; 6] = [
+    ResourceType::Agent,
+    ResourceType::Discoveryjob,
+    ResourceType::Location,
+    ResourceType::Storagesystem,
+    ResourceType::Task,
+    ResourceType::Taskexecution,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 6] = [
-        ResourceType::Agent,
-        ResourceType::Discoveryjob,
-        ResourceType::Location,
-        ResourceType::Storagesystem,
-        ResourceType::Task,
-        ResourceType::Taskexecution,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -591,6 +539,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -608,40 +557,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

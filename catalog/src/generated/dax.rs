@@ -154,106 +154,89 @@ pub enum Action {
     UpdateSubnetGroup,
 }
 
-const ACTION_NAMES: [&str; 30] = [
-    "dax:BatchGetItem",
-    "dax:BatchWriteItem",
-    "dax:ConditionCheckItem",
-    "dax:CreateCluster",
-    "dax:CreateParameterGroup",
-    "dax:CreateSubnetGroup",
-    "dax:DecreaseReplicationFactor",
-    "dax:DeleteCluster",
-    "dax:DeleteItem",
-    "dax:DeleteParameterGroup",
-    "dax:DeleteSubnetGroup",
-    "dax:DescribeClusters",
-    "dax:DescribeDefaultParameters",
-    "dax:DescribeEvents",
-    "dax:DescribeParameterGroups",
-    "dax:DescribeParameters",
-    "dax:DescribeSubnetGroups",
-    "dax:GetItem",
-    "dax:IncreaseReplicationFactor",
-    "dax:ListTags",
-    "dax:PutItem",
-    "dax:Query",
-    "dax:RebootNode",
-    "dax:Scan",
-    "dax:TagResource",
-    "dax:UntagResource",
-    "dax:UpdateCluster",
-    "dax:UpdateItem",
-    "dax:UpdateParameterGroup",
-    "dax:UpdateSubnetGroup",
+static ACTION_NAMES: &str = "dax:BatchGetItemdax:BatchWriteItemdax:ConditionCheckItemdax:CreateClusterdax:CreateParameterGroupdax:CreateSubnetGroupdax:DecreaseReplicationFactordax:DeleteClusterdax:DeleteItemdax:DeleteParameterGroupdax:DeleteSubnetGroupdax:DescribeClustersdax:DescribeDefaultParametersdax:DescribeEventsdax:DescribeParameterGroupsdax:DescribeParametersdax:DescribeSubnetGroupsdax:GetItemdax:IncreaseReplicationFactordax:ListTagsdax:PutItemdax:Querydax:RebootNodedax:Scandax:TagResourcedax:UntagResourcedax:UpdateClusterdax:UpdateItemdax:UpdateParameterGroupdax:UpdateSubnetGroup";
+
+static ACTION_NAME_ENDS: [u32; 30] = [
+    16, 34, 56, 73, 97, 118, 147, 164, 178, 202, 223, 243, 272, 290, 317, 339, 363, 374, 403, 415,
+    426, 435, 449, 457, 472, 489, 506, 520, 544, 565,
+];
+
+static ACTIONS: [Action; 30] = [
+    Action::BatchGetItem,
+    Action::BatchWriteItem,
+    Action::ConditionCheckItem,
+    Action::CreateCluster,
+    Action::CreateParameterGroup,
+    Action::CreateSubnetGroup,
+    Action::DecreaseReplicationFactor,
+    Action::DeleteCluster,
+    Action::DeleteItem,
+    Action::DeleteParameterGroup,
+    Action::DeleteSubnetGroup,
+    Action::DescribeClusters,
+    Action::DescribeDefaultParameters,
+    Action::DescribeEvents,
+    Action::DescribeParameterGroups,
+    Action::DescribeParameters,
+    Action::DescribeSubnetGroups,
+    Action::GetItem,
+    Action::IncreaseReplicationFactor,
+    Action::ListTags,
+    Action::PutItem,
+    Action::Query,
+    Action::RebootNode,
+    Action::Scan,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateCluster,
+    Action::UpdateItem,
+    Action::UpdateParameterGroup,
+    Action::UpdateSubnetGroup,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 30] = [
-        Action::BatchGetItem,
-        Action::BatchWriteItem,
-        Action::ConditionCheckItem,
-        Action::CreateCluster,
-        Action::CreateParameterGroup,
-        Action::CreateSubnetGroup,
-        Action::DecreaseReplicationFactor,
-        Action::DeleteCluster,
-        Action::DeleteItem,
-        Action::DeleteParameterGroup,
-        Action::DeleteSubnetGroup,
-        Action::DescribeClusters,
-        Action::DescribeDefaultParameters,
-        Action::DescribeEvents,
-        Action::DescribeParameterGroups,
-        Action::DescribeParameters,
-        Action::DescribeSubnetGroups,
-        Action::GetItem,
-        Action::IncreaseReplicationFactor,
-        Action::ListTags,
-        Action::PutItem,
-        Action::Query,
-        Action::RebootNode,
-        Action::Scan,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateCluster,
-        Action::UpdateItem,
-        Action::UpdateParameterGroup,
-        Action::UpdateSubnetGroup,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `dax:BatchGetItem`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchGetItem`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(6100 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -267,18 +250,24 @@ pub enum ResourceType {
     Application,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["application"];
+static RESOURCE_TYPE_NAMES: &str = "application";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [11];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Application];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Application];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -287,6 +276,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -300,31 +290,39 @@ pub enum ConditionKey {
     DaxEnclosingOperation,
 }
 
-const CONDITION_KEY_NAMES: [&str; 1] = ["dax:EnclosingOperation"];
+static CONDITION_KEY_NAMES: &str = "dax:EnclosingOperation";
 
-const CONDITION_KEY_TYPES: [KeyType; 1] = [KeyType::String];
+static CONDITION_KEY_NAME_ENDS: [u32; 1] = [22];
+
+static CONDITION_KEY_TYPES: [KeyType; 1] = [KeyType::String];
+
+static CONDITION_KEYS: [ConditionKey; 1] = [ConditionKey::DaxEnclosingOperation];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 1] = [ConditionKey::DaxEnclosingOperation];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

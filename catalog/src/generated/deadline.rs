@@ -637,288 +637,186 @@ pub enum Action {
     UpdateWorkerSchedule,
 }
 
-const ACTION_NAMES: [&str; 121] = [
-    "deadline:AssociateMemberToFarm",
-    "deadline:AssociateMemberToFleet",
-    "deadline:AssociateMemberToJob",
-    "deadline:AssociateMemberToQueue",
-    "deadline:AssumeFleetRoleForRead",
-    "deadline:AssumeFleetRoleForWorker",
-    "deadline:AssumeQueueRoleForRead",
-    "deadline:AssumeQueueRoleForUser",
-    "deadline:AssumeQueueRoleForWorker",
-    "deadline:BatchGetJobEntity",
-    "deadline:CopyJobTemplate",
-    "deadline:CreateBudget",
-    "deadline:CreateFarm",
-    "deadline:CreateFleet",
-    "deadline:CreateJob",
-    "deadline:CreateLicenseEndpoint",
-    "deadline:CreateLimit",
-    "deadline:CreateMonitor",
-    "deadline:CreateQueue",
-    "deadline:CreateQueueEnvironment",
-    "deadline:CreateQueueFleetAssociation",
-    "deadline:CreateQueueLimitAssociation",
-    "deadline:CreateStorageProfile",
-    "deadline:CreateWorker",
-    "deadline:DeleteBudget",
-    "deadline:DeleteFarm",
-    "deadline:DeleteFleet",
-    "deadline:DeleteLicenseEndpoint",
-    "deadline:DeleteLimit",
-    "deadline:DeleteMeteredProduct",
-    "deadline:DeleteMonitor",
-    "deadline:DeleteQueue",
-    "deadline:DeleteQueueEnvironment",
-    "deadline:DeleteQueueFleetAssociation",
-    "deadline:DeleteQueueLimitAssociation",
-    "deadline:DeleteStorageProfile",
-    "deadline:DeleteVolume",
-    "deadline:DeleteWorker",
-    "deadline:DisassociateMemberFromFarm",
-    "deadline:DisassociateMemberFromFleet",
-    "deadline:DisassociateMemberFromJob",
-    "deadline:DisassociateMemberFromQueue",
-    "deadline:GetApplicationVersion",
-    "deadline:GetBudget",
-    "deadline:GetFarm",
-    "deadline:GetFleet",
-    "deadline:GetJob",
-    "deadline:GetJobTemplate",
-    "deadline:GetLicenseEndpoint",
-    "deadline:GetLimit",
-    "deadline:GetMonitor",
-    "deadline:GetMonitorSettings",
-    "deadline:GetQueue",
-    "deadline:GetQueueEnvironment",
-    "deadline:GetQueueFleetAssociation",
-    "deadline:GetQueueLimitAssociation",
-    "deadline:GetSession",
-    "deadline:GetSessionAction",
-    "deadline:GetSessionsStatisticsAggregation",
-    "deadline:GetStep",
-    "deadline:GetStorageProfile",
-    "deadline:GetStorageProfileForQueue",
-    "deadline:GetTask",
-    "deadline:GetVolume",
-    "deadline:GetWorker",
-    "deadline:ListAvailableMeteredProducts",
-    "deadline:ListBudgets",
-    "deadline:ListFarmMembers",
-    "deadline:ListFarms",
-    "deadline:ListFleetMembers",
-    "deadline:ListFleets",
-    "deadline:ListJobMembers",
-    "deadline:ListJobParameterDefinitions",
-    "deadline:ListJobs",
-    "deadline:ListLicenseEndpoints",
-    "deadline:ListLimits",
-    "deadline:ListMemberships",
-    "deadline:ListMeteredProducts",
-    "deadline:ListMonitors",
-    "deadline:ListQueueEnvironments",
-    "deadline:ListQueueFleetAssociations",
-    "deadline:ListQueueLimitAssociations",
-    "deadline:ListQueueMembers",
-    "deadline:ListQueues",
-    "deadline:ListSessionActions",
-    "deadline:ListSessions",
-    "deadline:ListSessionsForWorker",
-    "deadline:ListStepConsumers",
-    "deadline:ListStepDependencies",
-    "deadline:ListSteps",
-    "deadline:ListStorageProfiles",
-    "deadline:ListStorageProfilesForQueue",
-    "deadline:ListTagsForResource",
-    "deadline:ListTasks",
-    "deadline:ListVolumes",
-    "deadline:ListWorkers",
-    "deadline:PutMeteredProduct",
-    "deadline:SearchJobs",
-    "deadline:SearchSteps",
-    "deadline:SearchTasks",
-    "deadline:SearchWorkers",
-    "deadline:StartSessionsStatisticsAggregation",
-    "deadline:TagResource",
-    "deadline:UntagResource",
-    "deadline:UpdateBudget",
-    "deadline:UpdateFarm",
-    "deadline:UpdateFleet",
-    "deadline:UpdateJob",
-    "deadline:UpdateLimit",
-    "deadline:UpdateMonitor",
-    "deadline:UpdateMonitorSettings",
-    "deadline:UpdateQueue",
-    "deadline:UpdateQueueEnvironment",
-    "deadline:UpdateQueueFleetAssociation",
-    "deadline:UpdateQueueLimitAssociation",
-    "deadline:UpdateSession",
-    "deadline:UpdateStep",
-    "deadline:UpdateStorageProfile",
-    "deadline:UpdateTask",
-    "deadline:UpdateWorker",
-    "deadline:UpdateWorkerSchedule",
+static ACTION_NAMES: &str = "deadline:AssociateMemberToFarmdeadline:AssociateMemberToFleetdeadline:AssociateMemberToJobdeadline:AssociateMemberToQueuedeadline:AssumeFleetRoleForReaddeadline:AssumeFleetRoleForWorkerdeadline:AssumeQueueRoleForReaddeadline:AssumeQueueRoleForUserdeadline:AssumeQueueRoleForWorkerdeadline:BatchGetJobEntitydeadline:CopyJobTemplatedeadline:CreateBudgetdeadline:CreateFarmdeadline:CreateFleetdeadline:CreateJobdeadline:CreateLicenseEndpointdeadline:CreateLimitdeadline:CreateMonitordeadline:CreateQueuedeadline:CreateQueueEnvironmentdeadline:CreateQueueFleetAssociationdeadline:CreateQueueLimitAssociationdeadline:CreateStorageProfiledeadline:CreateWorkerdeadline:DeleteBudgetdeadline:DeleteFarmdeadline:DeleteFleetdeadline:DeleteLicenseEndpointdeadline:DeleteLimitdeadline:DeleteMeteredProductdeadline:DeleteMonitordeadline:DeleteQueuedeadline:DeleteQueueEnvironmentdeadline:DeleteQueueFleetAssociationdeadline:DeleteQueueLimitAssociationdeadline:DeleteStorageProfiledeadline:DeleteVolumedeadline:DeleteWorkerdeadline:DisassociateMemberFromFarmdeadline:DisassociateMemberFromFleetdeadline:DisassociateMemberFromJobdeadline:DisassociateMemberFromQueuedeadline:GetApplicationVersiondeadline:GetBudgetdeadline:GetFarmdeadline:GetFleetdeadline:GetJobdeadline:GetJobTemplatedeadline:GetLicenseEndpointdeadline:GetLimitdeadline:GetMonitordeadline:GetMonitorSettingsdeadline:GetQueuedeadline:GetQueueEnvironmentdeadline:GetQueueFleetAssociationdeadline:GetQueueLimitAssociationdeadline:GetSessiondeadline:GetSessionActiondeadline:GetSessionsStatisticsAggregationdeadline:GetStepdeadline:GetStorageProfiledeadline:GetStorageProfileForQueuedeadline:GetTaskdeadline:GetVolumedeadline:GetWorkerdeadline:ListAvailableMeteredProductsdeadline:ListBudgetsdeadline:ListFarmMembersdeadline:ListFarmsdeadline:ListFleetMembersdeadline:ListFleetsdeadline:ListJobMembersdeadline:ListJobParameterDefinitionsdeadline:ListJobsdeadline:ListLicenseEndpointsdeadline:ListLimitsdeadline:ListMembershipsdeadline:ListMeteredProductsdeadline:ListMonitorsdeadline:ListQueueEnvironmentsdeadline:ListQueueFleetAssociationsdeadline:ListQueueLimitAssociationsdeadline:ListQueueMembersdeadline:ListQueuesdeadline:ListSessionActionsdeadline:ListSessionsdeadline:ListSessionsForWorkerdeadline:ListStepConsumersdeadline:ListStepDependenciesdeadline:ListStepsdeadline:ListStorageProfilesdeadline:ListStorageProfilesForQueuedeadline:ListTagsForResourcedeadline:ListTasksdeadline:ListVolumesdeadline:ListWorkersdeadline:PutMeteredProductdeadline:SearchJobsdeadline:SearchStepsdeadline:SearchTasksdeadline:SearchWorkersdeadline:StartSessionsStatisticsAggregationdeadline:TagResourcedeadline:UntagResourcedeadline:UpdateBudgetdeadline:UpdateFarmdeadline:UpdateFleetdeadline:UpdateJobdeadline:UpdateLimitdeadline:UpdateMonitordeadline:UpdateMonitorSettingsdeadline:UpdateQueuedeadline:UpdateQueueEnvironmentdeadline:UpdateQueueFleetAssociationdeadline:UpdateQueueLimitAssociationdeadline:UpdateSessiondeadline:UpdateStepdeadline:UpdateStorageProfiledeadline:UpdateTaskdeadline:UpdateWorkerdeadline:UpdateWorkerSchedule";
+
+static ACTION_NAME_ENDS: [u32; 121] = [
+    30, 61, 90, 121, 152, 185, 216, 247, 280, 306, 330, 351, 370, 390, 408, 438, 458, 480, 500,
+    531, 567, 603, 632, 653, 674, 693, 713, 743, 763, 792, 814, 834, 865, 901, 937, 966, 987, 1008,
+    1043, 1079, 1113, 1149, 1179, 1197, 1213, 1230, 1245, 1268, 1295, 1312, 1331, 1358, 1375, 1403,
+    1436, 1469, 1488, 1513, 1554, 1570, 1596, 1630, 1646, 1664, 1682, 1719, 1739, 1763, 1781, 1806,
+    1825, 1848, 1884, 1901, 1930, 1949, 1973, 2001, 2022, 2052, 2087, 2122, 2147, 2166, 2193, 2214,
+    2244, 2270, 2299, 2317, 2345, 2381, 2409, 2427, 2447, 2467, 2493, 2512, 2532, 2552, 2574, 2617,
+    2637, 2659, 2680, 2699, 2719, 2737, 2757, 2779, 2809, 2829, 2860, 2896, 2932, 2954, 2973, 3002,
+    3021, 3042, 3071,
+];
+
+static ACTIONS: [Action; 121] = [
+    Action::AssociateMemberToFarm,
+    Action::AssociateMemberToFleet,
+    Action::AssociateMemberToJob,
+    Action::AssociateMemberToQueue,
+    Action::AssumeFleetRoleForRead,
+    Action::AssumeFleetRoleForWorker,
+    Action::AssumeQueueRoleForRead,
+    Action::AssumeQueueRoleForUser,
+    Action::AssumeQueueRoleForWorker,
+    Action::BatchGetJobEntity,
+    Action::CopyJobTemplate,
+    Action::CreateBudget,
+    Action::CreateFarm,
+    Action::CreateFleet,
+    Action::CreateJob,
+    Action::CreateLicenseEndpoint,
+    Action::CreateLimit,
+    Action::CreateMonitor,
+    Action::CreateQueue,
+    Action::CreateQueueEnvironment,
+    Action::CreateQueueFleetAssociation,
+    Action::CreateQueueLimitAssociation,
+    Action::CreateStorageProfile,
+    Action::CreateWorker,
+    Action::DeleteBudget,
+    Action::DeleteFarm,
+    Action::DeleteFleet,
+    Action::DeleteLicenseEndpoint,
+    Action::DeleteLimit,
+    Action::DeleteMeteredProduct,
+    Action::DeleteMonitor,
+    Action::DeleteQueue,
+    Action::DeleteQueueEnvironment,
+    Action::DeleteQueueFleetAssociation,
+    Action::DeleteQueueLimitAssociation,
+    Action::DeleteStorageProfile,
+    Action::DeleteVolume,
+    Action::DeleteWorker,
+    Action::DisassociateMemberFromFarm,
+    Action::DisassociateMemberFromFleet,
+    Action::DisassociateMemberFromJob,
+    Action::DisassociateMemberFromQueue,
+    Action::GetApplicationVersion,
+    Action::GetBudget,
+    Action::GetFarm,
+    Action::GetFleet,
+    Action::GetJob,
+    Action::GetJobTemplate,
+    Action::GetLicenseEndpoint,
+    Action::GetLimit,
+    Action::GetMonitor,
+    Action::GetMonitorSettings,
+    Action::GetQueue,
+    Action::GetQueueEnvironment,
+    Action::GetQueueFleetAssociation,
+    Action::GetQueueLimitAssociation,
+    Action::GetSession,
+    Action::GetSessionAction,
+    Action::GetSessionsStatisticsAggregation,
+    Action::GetStep,
+    Action::GetStorageProfile,
+    Action::GetStorageProfileForQueue,
+    Action::GetTask,
+    Action::GetVolume,
+    Action::GetWorker,
+    Action::ListAvailableMeteredProducts,
+    Action::ListBudgets,
+    Action::ListFarmMembers,
+    Action::ListFarms,
+    Action::ListFleetMembers,
+    Action::ListFleets,
+    Action::ListJobMembers,
+    Action::ListJobParameterDefinitions,
+    Action::ListJobs,
+    Action::ListLicenseEndpoints,
+    Action::ListLimits,
+    Action::ListMemberships,
+    Action::ListMeteredProducts,
+    Action::ListMonitors,
+    Action::ListQueueEnvironments,
+    Action::ListQueueFleetAssociations,
+    Action::ListQueueLimitAssociations,
+    Action::ListQueueMembers,
+    Action::ListQueues,
+    Action::ListSessionActions,
+    Action::ListSessions,
+    Action::ListSessionsForWorker,
+    Action::ListStepConsumers,
+    Action::ListStepDependencies,
+    Action::ListSteps,
+    Action::ListStorageProfiles,
+    Action::ListStorageProfilesForQueue,
+    Action::ListTagsForResource,
+    Action::ListTasks,
+    Action::ListVolumes,
+    Action::ListWorkers,
+    Action::PutMeteredProduct,
+    Action::SearchJobs,
+    Action::SearchSteps,
+    Action::SearchTasks,
+    Action::SearchWorkers,
+    Action::StartSessionsStatisticsAggregation,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateBudget,
+    Action::UpdateFarm,
+    Action::UpdateFleet,
+    Action::UpdateJob,
+    Action::UpdateLimit,
+    Action::UpdateMonitor,
+    Action::UpdateMonitorSettings,
+    Action::UpdateQueue,
+    Action::UpdateQueueEnvironment,
+    Action::UpdateQueueFleetAssociation,
+    Action::UpdateQueueLimitAssociation,
+    Action::UpdateSession,
+    Action::UpdateStep,
+    Action::UpdateStorageProfile,
+    Action::UpdateTask,
+    Action::UpdateWorker,
+    Action::UpdateWorkerSchedule,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 121] = [
-        Action::AssociateMemberToFarm,
-        Action::AssociateMemberToFleet,
-        Action::AssociateMemberToJob,
-        Action::AssociateMemberToQueue,
-        Action::AssumeFleetRoleForRead,
-        Action::AssumeFleetRoleForWorker,
-        Action::AssumeQueueRoleForRead,
-        Action::AssumeQueueRoleForUser,
-        Action::AssumeQueueRoleForWorker,
-        Action::BatchGetJobEntity,
-        Action::CopyJobTemplate,
-        Action::CreateBudget,
-        Action::CreateFarm,
-        Action::CreateFleet,
-        Action::CreateJob,
-        Action::CreateLicenseEndpoint,
-        Action::CreateLimit,
-        Action::CreateMonitor,
-        Action::CreateQueue,
-        Action::CreateQueueEnvironment,
-        Action::CreateQueueFleetAssociation,
-        Action::CreateQueueLimitAssociation,
-        Action::CreateStorageProfile,
-        Action::CreateWorker,
-        Action::DeleteBudget,
-        Action::DeleteFarm,
-        Action::DeleteFleet,
-        Action::DeleteLicenseEndpoint,
-        Action::DeleteLimit,
-        Action::DeleteMeteredProduct,
-        Action::DeleteMonitor,
-        Action::DeleteQueue,
-        Action::DeleteQueueEnvironment,
-        Action::DeleteQueueFleetAssociation,
-        Action::DeleteQueueLimitAssociation,
-        Action::DeleteStorageProfile,
-        Action::DeleteVolume,
-        Action::DeleteWorker,
-        Action::DisassociateMemberFromFarm,
-        Action::DisassociateMemberFromFleet,
-        Action::DisassociateMemberFromJob,
-        Action::DisassociateMemberFromQueue,
-        Action::GetApplicationVersion,
-        Action::GetBudget,
-        Action::GetFarm,
-        Action::GetFleet,
-        Action::GetJob,
-        Action::GetJobTemplate,
-        Action::GetLicenseEndpoint,
-        Action::GetLimit,
-        Action::GetMonitor,
-        Action::GetMonitorSettings,
-        Action::GetQueue,
-        Action::GetQueueEnvironment,
-        Action::GetQueueFleetAssociation,
-        Action::GetQueueLimitAssociation,
-        Action::GetSession,
-        Action::GetSessionAction,
-        Action::GetSessionsStatisticsAggregation,
-        Action::GetStep,
-        Action::GetStorageProfile,
-        Action::GetStorageProfileForQueue,
-        Action::GetTask,
-        Action::GetVolume,
-        Action::GetWorker,
-        Action::ListAvailableMeteredProducts,
-        Action::ListBudgets,
-        Action::ListFarmMembers,
-        Action::ListFarms,
-        Action::ListFleetMembers,
-        Action::ListFleets,
-        Action::ListJobMembers,
-        Action::ListJobParameterDefinitions,
-        Action::ListJobs,
-        Action::ListLicenseEndpoints,
-        Action::ListLimits,
-        Action::ListMemberships,
-        Action::ListMeteredProducts,
-        Action::ListMonitors,
-        Action::ListQueueEnvironments,
-        Action::ListQueueFleetAssociations,
-        Action::ListQueueLimitAssociations,
-        Action::ListQueueMembers,
-        Action::ListQueues,
-        Action::ListSessionActions,
-        Action::ListSessions,
-        Action::ListSessionsForWorker,
-        Action::ListStepConsumers,
-        Action::ListStepDependencies,
-        Action::ListSteps,
-        Action::ListStorageProfiles,
-        Action::ListStorageProfilesForQueue,
-        Action::ListTagsForResource,
-        Action::ListTasks,
-        Action::ListVolumes,
-        Action::ListWorkers,
-        Action::PutMeteredProduct,
-        Action::SearchJobs,
-        Action::SearchSteps,
-        Action::SearchTasks,
-        Action::SearchWorkers,
-        Action::StartSessionsStatisticsAggregation,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateBudget,
-        Action::UpdateFarm,
-        Action::UpdateFleet,
-        Action::UpdateJob,
-        Action::UpdateLimit,
-        Action::UpdateMonitor,
-        Action::UpdateMonitorSettings,
-        Action::UpdateQueue,
-        Action::UpdateQueueEnvironment,
-        Action::UpdateQueueFleetAssociation,
-        Action::UpdateQueueLimitAssociation,
-        Action::UpdateSession,
-        Action::UpdateStep,
-        Action::UpdateStorageProfile,
-        Action::UpdateTask,
-        Action::UpdateWorker,
-        Action::UpdateWorkerSchedule,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `deadline:AssociateMemberToFarm`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateMemberToFarm`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(6143 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -966,38 +864,34 @@ pub enum ResourceType {
     Worker,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 9] = [
-    "budget",
-    "farm",
-    "fleet",
-    "job",
-    "license-endpoint",
-    "monitor",
-    "queue",
-    "volume",
-    "worker",
+static RESOURCE_TYPE_NAMES: &str = "budgetfarmfleetjoblicense-endpointmonitorqueuevolumeworker";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 9] = [6, 10, 15, 18, 34, 41, 46, 52, 58];
+
+static RESOURCE_TYPES: [ResourceType; 9] = [
+    ResourceType::Budget,
+    ResourceType::Farm,
+    ResourceType::Fleet,
+    ResourceType::Job,
+    ResourceType::LicenseEndpoint,
+    ResourceType::Monitor,
+    ResourceType::Queue,
+    ResourceType::Volume,
+    ResourceType::Worker,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 9] = [
-        ResourceType::Budget,
-        ResourceType::Farm,
-        ResourceType::Fleet,
-        ResourceType::Job,
-        ResourceType::LicenseEndpoint,
-        ResourceType::Monitor,
-        ResourceType::Queue,
-        ResourceType::Volume,
-        ResourceType::Worker,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -1006,6 +900,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1041,70 +936,66 @@ pub enum ConditionKey {
     DeadlineRequesterPrincipalId,
 }
 
-const CONDITION_KEY_NAMES: [&str; 12] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "deadline:AssociatedMembershipLevel",
-    "deadline:CalledAction",
-    "deadline:FarmMembershipLevels",
-    "deadline:FleetMembershipLevels",
-    "deadline:JobMembershipLevels",
-    "deadline:MembershipLevel",
-    "deadline:PrincipalId",
-    "deadline:QueueMembershipLevels",
-    "deadline:RequesterPrincipalId",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysdeadline:AssociatedMembershipLeveldeadline:CalledActiondeadline:FarmMembershipLevelsdeadline:FleetMembershipLevelsdeadline:JobMembershipLevelsdeadline:MembershipLeveldeadline:PrincipalIddeadline:QueueMembershipLevelsdeadline:RequesterPrincipalId";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 12] =
+    [24, 49, 60, 94, 115, 144, 174, 202, 226, 246, 276, 305];
+
+static CONDITION_KEY_TYPES: [KeyType; 12] = [
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::ArrayOfString,
+    KeyType::ArrayOfString,
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::String,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 12] = [
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::ArrayOfString,
-    KeyType::ArrayOfString,
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::String,
+static CONDITION_KEYS: [ConditionKey; 12] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::DeadlineAssociatedMembershipLevel,
+    ConditionKey::DeadlineCalledAction,
+    ConditionKey::DeadlineFarmMembershipLevels,
+    ConditionKey::DeadlineFleetMembershipLevels,
+    ConditionKey::DeadlineJobMembershipLevels,
+    ConditionKey::DeadlineMembershipLevel,
+    ConditionKey::DeadlinePrincipalId,
+    ConditionKey::DeadlineQueueMembershipLevels,
+    ConditionKey::DeadlineRequesterPrincipalId,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 12] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::DeadlineAssociatedMembershipLevel,
-        ConditionKey::DeadlineCalledAction,
-        ConditionKey::DeadlineFarmMembershipLevels,
-        ConditionKey::DeadlineFleetMembershipLevels,
-        ConditionKey::DeadlineJobMembershipLevels,
-        ConditionKey::DeadlineMembershipLevel,
-        ConditionKey::DeadlinePrincipalId,
-        ConditionKey::DeadlineQueueMembershipLevels,
-        ConditionKey::DeadlineRequesterPrincipalId,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -187,118 +187,95 @@ pub enum Action {
     UpdateOrganizationConfiguration,
 }
 
-const ACTION_NAMES: [&str; 36] = [
-    "detective:AcceptInvitation",
-    "detective:BatchGetGraphMemberDatasources",
-    "detective:BatchGetMembershipDatasources",
-    "detective:CreateGraph",
-    "detective:CreateMembers",
-    "detective:DeleteGraph",
-    "detective:DeleteMembers",
-    "detective:DescribeOrganizationConfiguration",
-    "detective:DisableOrganizationAdminAccount",
-    "detective:DisassociateMembership",
-    "detective:EnableOrganizationAdminAccount",
-    "detective:GetFreeTrialEligibility",
-    "detective:GetGraphIngestState",
-    "detective:GetInvestigation",
-    "detective:GetMembers",
-    "detective:GetPricingInformation",
-    "detective:GetUsageInformation",
-    "detective:InvokeAssistant",
-    "detective:ListDatasourcePackages",
-    "detective:ListGraphs",
-    "detective:ListHighDegreeEntities",
-    "detective:ListIndicators",
-    "detective:ListInvestigations",
-    "detective:ListInvitations",
-    "detective:ListMembers",
-    "detective:ListOrganizationAdminAccount",
-    "detective:ListTagsForResource",
-    "detective:RejectInvitation",
-    "detective:SearchGraph",
-    "detective:StartInvestigation",
-    "detective:StartMonitoringMember",
-    "detective:TagResource",
-    "detective:UntagResource",
-    "detective:UpdateDatasourcePackages",
-    "detective:UpdateInvestigationState",
-    "detective:UpdateOrganizationConfiguration",
+static ACTION_NAMES: &str = "detective:AcceptInvitationdetective:BatchGetGraphMemberDatasourcesdetective:BatchGetMembershipDatasourcesdetective:CreateGraphdetective:CreateMembersdetective:DeleteGraphdetective:DeleteMembersdetective:DescribeOrganizationConfigurationdetective:DisableOrganizationAdminAccountdetective:DisassociateMembershipdetective:EnableOrganizationAdminAccountdetective:GetFreeTrialEligibilitydetective:GetGraphIngestStatedetective:GetInvestigationdetective:GetMembersdetective:GetPricingInformationdetective:GetUsageInformationdetective:InvokeAssistantdetective:ListDatasourcePackagesdetective:ListGraphsdetective:ListHighDegreeEntitiesdetective:ListIndicatorsdetective:ListInvestigationsdetective:ListInvitationsdetective:ListMembersdetective:ListOrganizationAdminAccountdetective:ListTagsForResourcedetective:RejectInvitationdetective:SearchGraphdetective:StartInvestigationdetective:StartMonitoringMemberdetective:TagResourcedetective:UntagResourcedetective:UpdateDatasourcePackagesdetective:UpdateInvestigationStatedetective:UpdateOrganizationConfiguration";
+
+static ACTION_NAME_ENDS: [u32; 36] = [
+    26, 66, 105, 126, 149, 170, 193, 236, 277, 309, 349, 382, 411, 437, 457, 488, 517, 542, 574,
+    594, 626, 650, 678, 703, 724, 762, 791, 817, 838, 866, 897, 918, 941, 975, 1009, 1050,
+];
+
+static ACTIONS: [Action; 36] = [
+    Action::AcceptInvitation,
+    Action::BatchGetGraphMemberDatasources,
+    Action::BatchGetMembershipDatasources,
+    Action::CreateGraph,
+    Action::CreateMembers,
+    Action::DeleteGraph,
+    Action::DeleteMembers,
+    Action::DescribeOrganizationConfiguration,
+    Action::DisableOrganizationAdminAccount,
+    Action::DisassociateMembership,
+    Action::EnableOrganizationAdminAccount,
+    Action::GetFreeTrialEligibility,
+    Action::GetGraphIngestState,
+    Action::GetInvestigation,
+    Action::GetMembers,
+    Action::GetPricingInformation,
+    Action::GetUsageInformation,
+    Action::InvokeAssistant,
+    Action::ListDatasourcePackages,
+    Action::ListGraphs,
+    Action::ListHighDegreeEntities,
+    Action::ListIndicators,
+    Action::ListInvestigations,
+    Action::ListInvitations,
+    Action::ListMembers,
+    Action::ListOrganizationAdminAccount,
+    Action::ListTagsForResource,
+    Action::RejectInvitation,
+    Action::SearchGraph,
+    Action::StartInvestigation,
+    Action::StartMonitoringMember,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateDatasourcePackages,
+    Action::UpdateInvestigationState,
+    Action::UpdateOrganizationConfiguration,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 36] = [
-        Action::AcceptInvitation,
-        Action::BatchGetGraphMemberDatasources,
-        Action::BatchGetMembershipDatasources,
-        Action::CreateGraph,
-        Action::CreateMembers,
-        Action::DeleteGraph,
-        Action::DeleteMembers,
-        Action::DescribeOrganizationConfiguration,
-        Action::DisableOrganizationAdminAccount,
-        Action::DisassociateMembership,
-        Action::EnableOrganizationAdminAccount,
-        Action::GetFreeTrialEligibility,
-        Action::GetGraphIngestState,
-        Action::GetInvestigation,
-        Action::GetMembers,
-        Action::GetPricingInformation,
-        Action::GetUsageInformation,
-        Action::InvokeAssistant,
-        Action::ListDatasourcePackages,
-        Action::ListGraphs,
-        Action::ListHighDegreeEntities,
-        Action::ListIndicators,
-        Action::ListInvestigations,
-        Action::ListInvitations,
-        Action::ListMembers,
-        Action::ListOrganizationAdminAccount,
-        Action::ListTagsForResource,
-        Action::RejectInvitation,
-        Action::SearchGraph,
-        Action::StartInvestigation,
-        Action::StartMonitoringMember,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateDatasourcePackages,
-        Action::UpdateInvestigationState,
-        Action::UpdateOrganizationConfiguration,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `detective:AcceptInvitation`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptInvitation`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(6264 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -314,18 +291,24 @@ pub enum ResourceType {
     Graph,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["Graph"];
+static RESOURCE_TYPE_NAMES: &str = "Graph";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [5];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Graph];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Graph];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -334,6 +317,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -351,40 +335,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

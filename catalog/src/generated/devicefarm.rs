@@ -381,200 +381,139 @@ pub enum Action {
     UpdateVPCEConfiguration,
 }
 
-const ACTION_NAMES: [&str; 77] = [
-    "devicefarm:CreateDevicePool",
-    "devicefarm:CreateInstanceProfile",
-    "devicefarm:CreateNetworkProfile",
-    "devicefarm:CreateProject",
-    "devicefarm:CreateRemoteAccessSession",
-    "devicefarm:CreateTestGridProject",
-    "devicefarm:CreateTestGridUrl",
-    "devicefarm:CreateUpload",
-    "devicefarm:CreateVPCEConfiguration",
-    "devicefarm:DeleteDevicePool",
-    "devicefarm:DeleteInstanceProfile",
-    "devicefarm:DeleteNetworkProfile",
-    "devicefarm:DeleteProject",
-    "devicefarm:DeleteRemoteAccessSession",
-    "devicefarm:DeleteRun",
-    "devicefarm:DeleteTestGridProject",
-    "devicefarm:DeleteUpload",
-    "devicefarm:DeleteVPCEConfiguration",
-    "devicefarm:GetAccountSettings",
-    "devicefarm:GetDevice",
-    "devicefarm:GetDeviceInstance",
-    "devicefarm:GetDevicePool",
-    "devicefarm:GetDevicePoolCompatibility",
-    "devicefarm:GetInstanceProfile",
-    "devicefarm:GetJob",
-    "devicefarm:GetNetworkProfile",
-    "devicefarm:GetOfferingStatus",
-    "devicefarm:GetProject",
-    "devicefarm:GetRemoteAccessSession",
-    "devicefarm:GetRun",
-    "devicefarm:GetSuite",
-    "devicefarm:GetTest",
-    "devicefarm:GetTestGridProject",
-    "devicefarm:GetTestGridSession",
-    "devicefarm:GetUpload",
-    "devicefarm:GetVPCEConfiguration",
-    "devicefarm:InstallToRemoteAccessSession",
-    "devicefarm:ListArtifacts",
-    "devicefarm:ListDeviceInstances",
-    "devicefarm:ListDevicePools",
-    "devicefarm:ListDevices",
-    "devicefarm:ListInstanceProfiles",
-    "devicefarm:ListJobs",
-    "devicefarm:ListNetworkProfiles",
-    "devicefarm:ListOfferingPromotions",
-    "devicefarm:ListOfferings",
-    "devicefarm:ListOfferingTransactions",
-    "devicefarm:ListProjects",
-    "devicefarm:ListRemoteAccessSessions",
-    "devicefarm:ListRuns",
-    "devicefarm:ListSamples",
-    "devicefarm:ListSuites",
-    "devicefarm:ListTagsForResource",
-    "devicefarm:ListTestGridProjects",
-    "devicefarm:ListTestGridSessionActions",
-    "devicefarm:ListTestGridSessionArtifacts",
-    "devicefarm:ListTestGridSessions",
-    "devicefarm:ListTests",
-    "devicefarm:ListUniqueProblems",
-    "devicefarm:ListUploads",
-    "devicefarm:ListVPCEConfigurations",
-    "devicefarm:PurchaseOffering",
-    "devicefarm:RenewOffering",
-    "devicefarm:ScheduleRun",
-    "devicefarm:StopJob",
-    "devicefarm:StopRemoteAccessSession",
-    "devicefarm:StopRun",
-    "devicefarm:TagResource",
-    "devicefarm:UntagResource",
-    "devicefarm:UpdateDeviceInstance",
-    "devicefarm:UpdateDevicePool",
-    "devicefarm:UpdateInstanceProfile",
-    "devicefarm:UpdateNetworkProfile",
-    "devicefarm:UpdateProject",
-    "devicefarm:UpdateTestGridProject",
-    "devicefarm:UpdateUpload",
-    "devicefarm:UpdateVPCEConfiguration",
+static ACTION_NAMES: &str = "devicefarm:CreateDevicePooldevicefarm:CreateInstanceProfiledevicefarm:CreateNetworkProfiledevicefarm:CreateProjectdevicefarm:CreateRemoteAccessSessiondevicefarm:CreateTestGridProjectdevicefarm:CreateTestGridUrldevicefarm:CreateUploaddevicefarm:CreateVPCEConfigurationdevicefarm:DeleteDevicePooldevicefarm:DeleteInstanceProfiledevicefarm:DeleteNetworkProfiledevicefarm:DeleteProjectdevicefarm:DeleteRemoteAccessSessiondevicefarm:DeleteRundevicefarm:DeleteTestGridProjectdevicefarm:DeleteUploaddevicefarm:DeleteVPCEConfigurationdevicefarm:GetAccountSettingsdevicefarm:GetDevicedevicefarm:GetDeviceInstancedevicefarm:GetDevicePooldevicefarm:GetDevicePoolCompatibilitydevicefarm:GetInstanceProfiledevicefarm:GetJobdevicefarm:GetNetworkProfiledevicefarm:GetOfferingStatusdevicefarm:GetProjectdevicefarm:GetRemoteAccessSessiondevicefarm:GetRundevicefarm:GetSuitedevicefarm:GetTestdevicefarm:GetTestGridProjectdevicefarm:GetTestGridSessiondevicefarm:GetUploaddevicefarm:GetVPCEConfigurationdevicefarm:InstallToRemoteAccessSessiondevicefarm:ListArtifactsdevicefarm:ListDeviceInstancesdevicefarm:ListDevicePoolsdevicefarm:ListDevicesdevicefarm:ListInstanceProfilesdevicefarm:ListJobsdevicefarm:ListNetworkProfilesdevicefarm:ListOfferingPromotionsdevicefarm:ListOfferingsdevicefarm:ListOfferingTransactionsdevicefarm:ListProjectsdevicefarm:ListRemoteAccessSessionsdevicefarm:ListRunsdevicefarm:ListSamplesdevicefarm:ListSuitesdevicefarm:ListTagsForResourcedevicefarm:ListTestGridProjectsdevicefarm:ListTestGridSessionActionsdevicefarm:ListTestGridSessionArtifactsdevicefarm:ListTestGridSessionsdevicefarm:ListTestsdevicefarm:ListUniqueProblemsdevicefarm:ListUploadsdevicefarm:ListVPCEConfigurationsdevicefarm:PurchaseOfferingdevicefarm:RenewOfferingdevicefarm:ScheduleRundevicefarm:StopJobdevicefarm:StopRemoteAccessSessiondevicefarm:StopRundevicefarm:TagResourcedevicefarm:UntagResourcedevicefarm:UpdateDeviceInstancedevicefarm:UpdateDevicePooldevicefarm:UpdateInstanceProfiledevicefarm:UpdateNetworkProfiledevicefarm:UpdateProjectdevicefarm:UpdateTestGridProjectdevicefarm:UpdateUploaddevicefarm:UpdateVPCEConfiguration";
+
+static ACTION_NAME_ENDS: [u32; 77] = [
+    27, 59, 90, 114, 150, 182, 210, 233, 267, 294, 326, 357, 381, 417, 437, 469, 492, 526, 555,
+    575, 603, 627, 664, 693, 710, 738, 766, 787, 820, 837, 856, 874, 903, 932, 952, 983, 1022,
+    1046, 1076, 1102, 1124, 1155, 1174, 1204, 1237, 1261, 1296, 1319, 1354, 1373, 1395, 1416, 1446,
+    1477, 1514, 1553, 1584, 1604, 1633, 1655, 1688, 1715, 1739, 1761, 1779, 1813, 1831, 1853, 1877,
+    1908, 1935, 1967, 1998, 2022, 2054, 2077, 2111,
+];
+
+static ACTIONS: [Action; 77] = [
+    Action::CreateDevicePool,
+    Action::CreateInstanceProfile,
+    Action::CreateNetworkProfile,
+    Action::CreateProject,
+    Action::CreateRemoteAccessSession,
+    Action::CreateTestGridProject,
+    Action::CreateTestGridUrl,
+    Action::CreateUpload,
+    Action::CreateVPCEConfiguration,
+    Action::DeleteDevicePool,
+    Action::DeleteInstanceProfile,
+    Action::DeleteNetworkProfile,
+    Action::DeleteProject,
+    Action::DeleteRemoteAccessSession,
+    Action::DeleteRun,
+    Action::DeleteTestGridProject,
+    Action::DeleteUpload,
+    Action::DeleteVPCEConfiguration,
+    Action::GetAccountSettings,
+    Action::GetDevice,
+    Action::GetDeviceInstance,
+    Action::GetDevicePool,
+    Action::GetDevicePoolCompatibility,
+    Action::GetInstanceProfile,
+    Action::GetJob,
+    Action::GetNetworkProfile,
+    Action::GetOfferingStatus,
+    Action::GetProject,
+    Action::GetRemoteAccessSession,
+    Action::GetRun,
+    Action::GetSuite,
+    Action::GetTest,
+    Action::GetTestGridProject,
+    Action::GetTestGridSession,
+    Action::GetUpload,
+    Action::GetVPCEConfiguration,
+    Action::InstallToRemoteAccessSession,
+    Action::ListArtifacts,
+    Action::ListDeviceInstances,
+    Action::ListDevicePools,
+    Action::ListDevices,
+    Action::ListInstanceProfiles,
+    Action::ListJobs,
+    Action::ListNetworkProfiles,
+    Action::ListOfferingPromotions,
+    Action::ListOfferings,
+    Action::ListOfferingTransactions,
+    Action::ListProjects,
+    Action::ListRemoteAccessSessions,
+    Action::ListRuns,
+    Action::ListSamples,
+    Action::ListSuites,
+    Action::ListTagsForResource,
+    Action::ListTestGridProjects,
+    Action::ListTestGridSessionActions,
+    Action::ListTestGridSessionArtifacts,
+    Action::ListTestGridSessions,
+    Action::ListTests,
+    Action::ListUniqueProblems,
+    Action::ListUploads,
+    Action::ListVPCEConfigurations,
+    Action::PurchaseOffering,
+    Action::RenewOffering,
+    Action::ScheduleRun,
+    Action::StopJob,
+    Action::StopRemoteAccessSession,
+    Action::StopRun,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateDeviceInstance,
+    Action::UpdateDevicePool,
+    Action::UpdateInstanceProfile,
+    Action::UpdateNetworkProfile,
+    Action::UpdateProject,
+    Action::UpdateTestGridProject,
+    Action::UpdateUpload,
+    Action::UpdateVPCEConfiguration,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 77] = [
-        Action::CreateDevicePool,
-        Action::CreateInstanceProfile,
-        Action::CreateNetworkProfile,
-        Action::CreateProject,
-        Action::CreateRemoteAccessSession,
-        Action::CreateTestGridProject,
-        Action::CreateTestGridUrl,
-        Action::CreateUpload,
-        Action::CreateVPCEConfiguration,
-        Action::DeleteDevicePool,
-        Action::DeleteInstanceProfile,
-        Action::DeleteNetworkProfile,
-        Action::DeleteProject,
-        Action::DeleteRemoteAccessSession,
-        Action::DeleteRun,
-        Action::DeleteTestGridProject,
-        Action::DeleteUpload,
-        Action::DeleteVPCEConfiguration,
-        Action::GetAccountSettings,
-        Action::GetDevice,
-        Action::GetDeviceInstance,
-        Action::GetDevicePool,
-        Action::GetDevicePoolCompatibility,
-        Action::GetInstanceProfile,
-        Action::GetJob,
-        Action::GetNetworkProfile,
-        Action::GetOfferingStatus,
-        Action::GetProject,
-        Action::GetRemoteAccessSession,
-        Action::GetRun,
-        Action::GetSuite,
-        Action::GetTest,
-        Action::GetTestGridProject,
-        Action::GetTestGridSession,
-        Action::GetUpload,
-        Action::GetVPCEConfiguration,
-        Action::InstallToRemoteAccessSession,
-        Action::ListArtifacts,
-        Action::ListDeviceInstances,
-        Action::ListDevicePools,
-        Action::ListDevices,
-        Action::ListInstanceProfiles,
-        Action::ListJobs,
-        Action::ListNetworkProfiles,
-        Action::ListOfferingPromotions,
-        Action::ListOfferings,
-        Action::ListOfferingTransactions,
-        Action::ListProjects,
-        Action::ListRemoteAccessSessions,
-        Action::ListRuns,
-        Action::ListSamples,
-        Action::ListSuites,
-        Action::ListTagsForResource,
-        Action::ListTestGridProjects,
-        Action::ListTestGridSessionActions,
-        Action::ListTestGridSessionArtifacts,
-        Action::ListTestGridSessions,
-        Action::ListTests,
-        Action::ListUniqueProblems,
-        Action::ListUploads,
-        Action::ListVPCEConfigurations,
-        Action::PurchaseOffering,
-        Action::RenewOffering,
-        Action::ScheduleRun,
-        Action::StopJob,
-        Action::StopRemoteAccessSession,
-        Action::StopRun,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateDeviceInstance,
-        Action::UpdateDevicePool,
-        Action::UpdateInstanceProfile,
-        Action::UpdateNetworkProfile,
-        Action::UpdateProject,
-        Action::UpdateTestGridProject,
-        Action::UpdateUpload,
-        Action::UpdateVPCEConfiguration,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `devicefarm:CreateDevicePool`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateDevicePool`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(6300 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -642,54 +581,44 @@ pub enum ResourceType {
     Vpceconfiguration,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 17] = [
-    "artifact",
-    "device",
-    "deviceinstance",
-    "devicepool",
-    "instanceprofile",
-    "job",
-    "networkprofile",
-    "project",
-    "run",
-    "sample",
-    "session",
-    "suite",
-    "test",
-    "testgrid-project",
-    "testgrid-session",
-    "upload",
-    "vpceconfiguration",
+static RESOURCE_TYPE_NAMES: &str = "artifactdevicedeviceinstancedevicepoolinstanceprofilejobnetworkprofileprojectrunsamplesessionsuitetesttestgrid-projecttestgrid-sessionuploadvpceconfiguration";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 17] = [
+    8, 14, 28, 38, 53, 56, 70, 77, 80, 86, 93, 98, 102, 118, 134, 140, 157,
+];
+
+static RESOURCE_TYPES: [ResourceType; 17] = [
+    ResourceType::Artifact,
+    ResourceType::Device,
+    ResourceType::Deviceinstance,
+    ResourceType::Devicepool,
+    ResourceType::Instanceprofile,
+    ResourceType::Job,
+    ResourceType::Networkprofile,
+    ResourceType::Project,
+    ResourceType::Run,
+    ResourceType::Sample,
+    ResourceType::Session,
+    ResourceType::Suite,
+    ResourceType::Test,
+    ResourceType::TestgridProject,
+    ResourceType::TestgridSession,
+    ResourceType::Upload,
+    ResourceType::Vpceconfiguration,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 17] = [
-        ResourceType::Artifact,
-        ResourceType::Device,
-        ResourceType::Deviceinstance,
-        ResourceType::Devicepool,
-        ResourceType::Instanceprofile,
-        ResourceType::Job,
-        ResourceType::Networkprofile,
-        ResourceType::Project,
-        ResourceType::Run,
-        ResourceType::Sample,
-        ResourceType::Session,
-        ResourceType::Suite,
-        ResourceType::Test,
-        ResourceType::TestgridProject,
-        ResourceType::TestgridSession,
-        ResourceType::Upload,
-        ResourceType::Vpceconfiguration,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -698,6 +627,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -715,40 +645,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -139,108 +139,90 @@ pub enum Action {
     UpdateServiceIntegration,
 }
 
-const ACTION_NAMES: [&str; 31] = [
-    "devops-guru:AddNotificationChannel",
-    "devops-guru:DeleteInsight",
-    "devops-guru:DescribeAccountHealth",
-    "devops-guru:DescribeAccountOverview",
-    "devops-guru:DescribeAnomaly",
-    "devops-guru:DescribeEventSourcesConfig",
-    "devops-guru:DescribeFeedback",
-    "devops-guru:DescribeInsight",
-    "devops-guru:DescribeOrganizationHealth",
-    "devops-guru:DescribeOrganizationOverview",
-    "devops-guru:DescribeOrganizationResourceCollectionHealth",
-    "devops-guru:DescribeResourceCollectionHealth",
-    "devops-guru:DescribeServiceIntegration",
-    "devops-guru:GetCostEstimation",
-    "devops-guru:GetResourceCollection",
-    "devops-guru:ListAnomaliesForInsight",
-    "devops-guru:ListAnomalousLogGroups",
-    "devops-guru:ListEvents",
-    "devops-guru:ListInsights",
-    "devops-guru:ListMonitoredResources",
-    "devops-guru:ListNotificationChannels",
-    "devops-guru:ListOrganizationInsights",
-    "devops-guru:ListRecommendations",
-    "devops-guru:PutFeedback",
-    "devops-guru:RemoveNotificationChannel",
-    "devops-guru:SearchInsights",
-    "devops-guru:SearchOrganizationInsights",
-    "devops-guru:StartCostEstimation",
-    "devops-guru:UpdateEventSourcesConfig",
-    "devops-guru:UpdateResourceCollection",
-    "devops-guru:UpdateServiceIntegration",
+static ACTION_NAMES: &str = "devops-guru:AddNotificationChanneldevops-guru:DeleteInsightdevops-guru:DescribeAccountHealthdevops-guru:DescribeAccountOverviewdevops-guru:DescribeAnomalydevops-guru:DescribeEventSourcesConfigdevops-guru:DescribeFeedbackdevops-guru:DescribeInsightdevops-guru:DescribeOrganizationHealthdevops-guru:DescribeOrganizationOverviewdevops-guru:DescribeOrganizationResourceCollectionHealthdevops-guru:DescribeResourceCollectionHealthdevops-guru:DescribeServiceIntegrationdevops-guru:GetCostEstimationdevops-guru:GetResourceCollectiondevops-guru:ListAnomaliesForInsightdevops-guru:ListAnomalousLogGroupsdevops-guru:ListEventsdevops-guru:ListInsightsdevops-guru:ListMonitoredResourcesdevops-guru:ListNotificationChannelsdevops-guru:ListOrganizationInsightsdevops-guru:ListRecommendationsdevops-guru:PutFeedbackdevops-guru:RemoveNotificationChanneldevops-guru:SearchInsightsdevops-guru:SearchOrganizationInsightsdevops-guru:StartCostEstimationdevops-guru:UpdateEventSourcesConfigdevops-guru:UpdateResourceCollectiondevops-guru:UpdateServiceIntegration";
+
+static ACTION_NAME_ENDS: [u32; 31] = [
+    34, 59, 92, 127, 154, 192, 220, 247, 285, 325, 381, 425, 463, 492, 525, 560, 594, 616, 640,
+    674, 710, 746, 777, 800, 837, 863, 901, 932, 968, 1004, 1040,
+];
+
+static ACTIONS: [Action; 31] = [
+    Action::AddNotificationChannel,
+    Action::DeleteInsight,
+    Action::DescribeAccountHealth,
+    Action::DescribeAccountOverview,
+    Action::DescribeAnomaly,
+    Action::DescribeEventSourcesConfig,
+    Action::DescribeFeedback,
+    Action::DescribeInsight,
+    Action::DescribeOrganizationHealth,
+    Action::DescribeOrganizationOverview,
+    Action::DescribeOrganizationResourceCollectionHealth,
+    Action::DescribeResourceCollectionHealth,
+    Action::DescribeServiceIntegration,
+    Action::GetCostEstimation,
+    Action::GetResourceCollection,
+    Action::ListAnomaliesForInsight,
+    Action::ListAnomalousLogGroups,
+    Action::ListEvents,
+    Action::ListInsights,
+    Action::ListMonitoredResources,
+    Action::ListNotificationChannels,
+    Action::ListOrganizationInsights,
+    Action::ListRecommendations,
+    Action::PutFeedback,
+    Action::RemoveNotificationChannel,
+    Action::SearchInsights,
+    Action::SearchOrganizationInsights,
+    Action::StartCostEstimation,
+    Action::UpdateEventSourcesConfig,
+    Action::UpdateResourceCollection,
+    Action::UpdateServiceIntegration,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 31] = [
-        Action::AddNotificationChannel,
-        Action::DeleteInsight,
-        Action::DescribeAccountHealth,
-        Action::DescribeAccountOverview,
-        Action::DescribeAnomaly,
-        Action::DescribeEventSourcesConfig,
-        Action::DescribeFeedback,
-        Action::DescribeInsight,
-        Action::DescribeOrganizationHealth,
-        Action::DescribeOrganizationOverview,
-        Action::DescribeOrganizationResourceCollectionHealth,
-        Action::DescribeResourceCollectionHealth,
-        Action::DescribeServiceIntegration,
-        Action::GetCostEstimation,
-        Action::GetResourceCollection,
-        Action::ListAnomaliesForInsight,
-        Action::ListAnomalousLogGroups,
-        Action::ListEvents,
-        Action::ListInsights,
-        Action::ListMonitoredResources,
-        Action::ListNotificationChannels,
-        Action::ListOrganizationInsights,
-        Action::ListRecommendations,
-        Action::PutFeedback,
-        Action::RemoveNotificationChannel,
-        Action::SearchInsights,
-        Action::SearchOrganizationInsights,
-        Action::StartCostEstimation,
-        Action::UpdateEventSourcesConfig,
-        Action::UpdateResourceCollection,
-        Action::UpdateServiceIntegration,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `devops-guru:AddNotificationChannel`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddNotificationChannel`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(6377 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -254,18 +236,24 @@ pub enum ResourceType {
     Topic,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["topic"];
+static RESOURCE_TYPE_NAMES: &str = "topic";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [5];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Topic];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Topic];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -274,6 +262,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -287,31 +276,39 @@ pub enum ConditionKey {
     DevopsGuruServiceNames,
 }
 
-const CONDITION_KEY_NAMES: [&str; 1] = ["devops-guru:ServiceNames"];
+static CONDITION_KEY_NAMES: &str = "devops-guru:ServiceNames";
 
-const CONDITION_KEY_TYPES: [KeyType; 1] = [KeyType::ArrayOfString];
+static CONDITION_KEY_NAME_ENDS: [u32; 1] = [24];
+
+static CONDITION_KEY_TYPES: [KeyType; 1] = [KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 1] = [ConditionKey::DevopsGuruServiceNames];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 1] = [ConditionKey::DevopsGuruServiceNames];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -381,192 +381,135 @@ pub enum Action {
     UpdateVirtualInterfaceAttributes,
 }
 
-const ACTION_NAMES: [&str; 73] = [
-    "directconnect:AcceptDirectConnectGatewayAssociationProposal",
-    "directconnect:AllocateConnectionOnInterconnect",
-    "directconnect:AllocateHostedConnection",
-    "directconnect:AllocatePrivateVirtualInterface",
-    "directconnect:AllocatePublicVirtualInterface",
-    "directconnect:AllocateTransitVirtualInterface",
-    "directconnect:AssociateConnectionsToResiliencyGroup",
-    "directconnect:AssociateConnectionWithLag",
-    "directconnect:AssociateHostedConnection",
-    "directconnect:AssociateMacSecKey",
-    "directconnect:AssociateVirtualInterface",
-    "directconnect:ConfirmConnection",
-    "directconnect:ConfirmCustomerAgreement",
-    "directconnect:ConfirmPrivateVirtualInterface",
-    "directconnect:ConfirmPublicVirtualInterface",
-    "directconnect:ConfirmTransitVirtualInterface",
-    "directconnect:CreateBGPPeer",
-    "directconnect:CreateConnection",
-    "directconnect:CreateDirectConnectGateway",
-    "directconnect:CreateDirectConnectGatewayAssociation",
-    "directconnect:CreateDirectConnectGatewayAssociationProposal",
-    "directconnect:CreateInterconnect",
-    "directconnect:CreateLag",
-    "directconnect:CreatePrivateVirtualInterface",
-    "directconnect:CreatePublicVirtualInterface",
-    "directconnect:CreateResiliencyGroup",
-    "directconnect:CreateTransitVirtualInterface",
-    "directconnect:DeleteBGPPeer",
-    "directconnect:DeleteConnection",
-    "directconnect:DeleteDirectConnectGateway",
-    "directconnect:DeleteDirectConnectGatewayAssociation",
-    "directconnect:DeleteDirectConnectGatewayAssociationProposal",
-    "directconnect:DeleteInterconnect",
-    "directconnect:DeleteLag",
-    "directconnect:DeleteResiliencyGroup",
-    "directconnect:DeleteVirtualInterface",
-    "directconnect:DescribeConnectionLoa",
-    "directconnect:DescribeConnections",
-    "directconnect:DescribeConnectionsOnInterconnect",
-    "directconnect:DescribeCustomerMetadata",
-    "directconnect:DescribeDirectConnectGatewayAssociationProposals",
-    "directconnect:DescribeDirectConnectGatewayAssociations",
-    "directconnect:DescribeDirectConnectGatewayAttachments",
-    "directconnect:DescribeDirectConnectGateways",
-    "directconnect:DescribeHostedConnections",
-    "directconnect:DescribeInterconnectLoa",
-    "directconnect:DescribeInterconnects",
-    "directconnect:DescribeLags",
-    "directconnect:DescribeLoa",
-    "directconnect:DescribeLocations",
-    "directconnect:DescribeRouterConfiguration",
-    "directconnect:DescribeTags",
-    "directconnect:DescribeVirtualGateways",
-    "directconnect:DescribeVirtualInterfaces",
-    "directconnect:DisassociateConnectionFromLag",
-    "directconnect:DisassociateConnectionsFromResiliencyGroup",
-    "directconnect:DisassociateMacSecKey",
-    "directconnect:GetResiliencyGroup",
-    "directconnect:ListResiliencyGroupAssociations",
-    "directconnect:ListResiliencyGroups",
-    "directconnect:ListVirtualInterfaceRoutes",
-    "directconnect:ListVirtualInterfaceTestHistory",
-    "directconnect:StartBgpFailoverTest",
-    "directconnect:StopBgpFailoverTest",
-    "directconnect:TagResource",
-    "directconnect:UntagResource",
-    "directconnect:UpdateConnection",
-    "directconnect:UpdateConnectionsBillingMode",
-    "directconnect:UpdateDirectConnectGateway",
-    "directconnect:UpdateDirectConnectGatewayAssociation",
-    "directconnect:UpdateLag",
-    "directconnect:UpdateResiliencyGroup",
-    "directconnect:UpdateVirtualInterfaceAttributes",
+static ACTION_NAMES: &str = "directconnect:AcceptDirectConnectGatewayAssociationProposaldirectconnect:AllocateConnectionOnInterconnectdirectconnect:AllocateHostedConnectiondirectconnect:AllocatePrivateVirtualInterfacedirectconnect:AllocatePublicVirtualInterfacedirectconnect:AllocateTransitVirtualInterfacedirectconnect:AssociateConnectionsToResiliencyGroupdirectconnect:AssociateConnectionWithLagdirectconnect:AssociateHostedConnectiondirectconnect:AssociateMacSecKeydirectconnect:AssociateVirtualInterfacedirectconnect:ConfirmConnectiondirectconnect:ConfirmCustomerAgreementdirectconnect:ConfirmPrivateVirtualInterfacedirectconnect:ConfirmPublicVirtualInterfacedirectconnect:ConfirmTransitVirtualInterfacedirectconnect:CreateBGPPeerdirectconnect:CreateConnectiondirectconnect:CreateDirectConnectGatewaydirectconnect:CreateDirectConnectGatewayAssociationdirectconnect:CreateDirectConnectGatewayAssociationProposaldirectconnect:CreateInterconnectdirectconnect:CreateLagdirectconnect:CreatePrivateVirtualInterfacedirectconnect:CreatePublicVirtualInterfacedirectconnect:CreateResiliencyGroupdirectconnect:CreateTransitVirtualInterfacedirectconnect:DeleteBGPPeerdirectconnect:DeleteConnectiondirectconnect:DeleteDirectConnectGatewaydirectconnect:DeleteDirectConnectGatewayAssociationdirectconnect:DeleteDirectConnectGatewayAssociationProposaldirectconnect:DeleteInterconnectdirectconnect:DeleteLagdirectconnect:DeleteResiliencyGroupdirectconnect:DeleteVirtualInterfacedirectconnect:DescribeConnectionLoadirectconnect:DescribeConnectionsdirectconnect:DescribeConnectionsOnInterconnectdirectconnect:DescribeCustomerMetadatadirectconnect:DescribeDirectConnectGatewayAssociationProposalsdirectconnect:DescribeDirectConnectGatewayAssociationsdirectconnect:DescribeDirectConnectGatewayAttachmentsdirectconnect:DescribeDirectConnectGatewaysdirectconnect:DescribeHostedConnectionsdirectconnect:DescribeInterconnectLoadirectconnect:DescribeInterconnectsdirectconnect:DescribeLagsdirectconnect:DescribeLoadirectconnect:DescribeLocationsdirectconnect:DescribeRouterConfigurationdirectconnect:DescribeTagsdirectconnect:DescribeVirtualGatewaysdirectconnect:DescribeVirtualInterfacesdirectconnect:DisassociateConnectionFromLagdirectconnect:DisassociateConnectionsFromResiliencyGroupdirectconnect:DisassociateMacSecKeydirectconnect:GetResiliencyGroupdirectconnect:ListResiliencyGroupAssociationsdirectconnect:ListResiliencyGroupsdirectconnect:ListVirtualInterfaceRoutesdirectconnect:ListVirtualInterfaceTestHistorydirectconnect:StartBgpFailoverTestdirectconnect:StopBgpFailoverTestdirectconnect:TagResourcedirectconnect:UntagResourcedirectconnect:UpdateConnectiondirectconnect:UpdateConnectionsBillingModedirectconnect:UpdateDirectConnectGatewaydirectconnect:UpdateDirectConnectGatewayAssociationdirectconnect:UpdateLagdirectconnect:UpdateResiliencyGroupdirectconnect:UpdateVirtualInterfaceAttributes";
+
+static ACTION_NAME_ENDS: [u32; 73] = [
+    59, 105, 143, 188, 232, 277, 328, 368, 407, 439, 478, 509, 547, 591, 634, 678, 705, 735, 775,
+    826, 885, 917, 940, 983, 1025, 1060, 1103, 1130, 1160, 1200, 1251, 1310, 1342, 1365, 1400,
+    1436, 1471, 1504, 1551, 1589, 1651, 1705, 1758, 1801, 1840, 1877, 1912, 1938, 1963, 1994, 2035,
+    2061, 2098, 2137, 2180, 2236, 2271, 2303, 2348, 2382, 2422, 2467, 2501, 2534, 2559, 2586, 2616,
+    2658, 2698, 2749, 2772, 2807, 2853,
+];
+
+static ACTIONS: [Action; 73] = [
+    Action::AcceptDirectConnectGatewayAssociationProposal,
+    Action::AllocateConnectionOnInterconnect,
+    Action::AllocateHostedConnection,
+    Action::AllocatePrivateVirtualInterface,
+    Action::AllocatePublicVirtualInterface,
+    Action::AllocateTransitVirtualInterface,
+    Action::AssociateConnectionsToResiliencyGroup,
+    Action::AssociateConnectionWithLag,
+    Action::AssociateHostedConnection,
+    Action::AssociateMacSecKey,
+    Action::AssociateVirtualInterface,
+    Action::ConfirmConnection,
+    Action::ConfirmCustomerAgreement,
+    Action::ConfirmPrivateVirtualInterface,
+    Action::ConfirmPublicVirtualInterface,
+    Action::ConfirmTransitVirtualInterface,
+    Action::CreateBGPPeer,
+    Action::CreateConnection,
+    Action::CreateDirectConnectGateway,
+    Action::CreateDirectConnectGatewayAssociation,
+    Action::CreateDirectConnectGatewayAssociationProposal,
+    Action::CreateInterconnect,
+    Action::CreateLag,
+    Action::CreatePrivateVirtualInterface,
+    Action::CreatePublicVirtualInterface,
+    Action::CreateResiliencyGroup,
+    Action::CreateTransitVirtualInterface,
+    Action::DeleteBGPPeer,
+    Action::DeleteConnection,
+    Action::DeleteDirectConnectGateway,
+    Action::DeleteDirectConnectGatewayAssociation,
+    Action::DeleteDirectConnectGatewayAssociationProposal,
+    Action::DeleteInterconnect,
+    Action::DeleteLag,
+    Action::DeleteResiliencyGroup,
+    Action::DeleteVirtualInterface,
+    Action::DescribeConnectionLoa,
+    Action::DescribeConnections,
+    Action::DescribeConnectionsOnInterconnect,
+    Action::DescribeCustomerMetadata,
+    Action::DescribeDirectConnectGatewayAssociationProposals,
+    Action::DescribeDirectConnectGatewayAssociations,
+    Action::DescribeDirectConnectGatewayAttachments,
+    Action::DescribeDirectConnectGateways,
+    Action::DescribeHostedConnections,
+    Action::DescribeInterconnectLoa,
+    Action::DescribeInterconnects,
+    Action::DescribeLags,
+    Action::DescribeLoa,
+    Action::DescribeLocations,
+    Action::DescribeRouterConfiguration,
+    Action::DescribeTags,
+    Action::DescribeVirtualGateways,
+    Action::DescribeVirtualInterfaces,
+    Action::DisassociateConnectionFromLag,
+    Action::DisassociateConnectionsFromResiliencyGroup,
+    Action::DisassociateMacSecKey,
+    Action::GetResiliencyGroup,
+    Action::ListResiliencyGroupAssociations,
+    Action::ListResiliencyGroups,
+    Action::ListVirtualInterfaceRoutes,
+    Action::ListVirtualInterfaceTestHistory,
+    Action::StartBgpFailoverTest,
+    Action::StopBgpFailoverTest,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateConnection,
+    Action::UpdateConnectionsBillingMode,
+    Action::UpdateDirectConnectGateway,
+    Action::UpdateDirectConnectGatewayAssociation,
+    Action::UpdateLag,
+    Action::UpdateResiliencyGroup,
+    Action::UpdateVirtualInterfaceAttributes,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 73] = [
-        Action::AcceptDirectConnectGatewayAssociationProposal,
-        Action::AllocateConnectionOnInterconnect,
-        Action::AllocateHostedConnection,
-        Action::AllocatePrivateVirtualInterface,
-        Action::AllocatePublicVirtualInterface,
-        Action::AllocateTransitVirtualInterface,
-        Action::AssociateConnectionsToResiliencyGroup,
-        Action::AssociateConnectionWithLag,
-        Action::AssociateHostedConnection,
-        Action::AssociateMacSecKey,
-        Action::AssociateVirtualInterface,
-        Action::ConfirmConnection,
-        Action::ConfirmCustomerAgreement,
-        Action::ConfirmPrivateVirtualInterface,
-        Action::ConfirmPublicVirtualInterface,
-        Action::ConfirmTransitVirtualInterface,
-        Action::CreateBGPPeer,
-        Action::CreateConnection,
-        Action::CreateDirectConnectGateway,
-        Action::CreateDirectConnectGatewayAssociation,
-        Action::CreateDirectConnectGatewayAssociationProposal,
-        Action::CreateInterconnect,
-        Action::CreateLag,
-        Action::CreatePrivateVirtualInterface,
-        Action::CreatePublicVirtualInterface,
-        Action::CreateResiliencyGroup,
-        Action::CreateTransitVirtualInterface,
-        Action::DeleteBGPPeer,
-        Action::DeleteConnection,
-        Action::DeleteDirectConnectGateway,
-        Action::DeleteDirectConnectGatewayAssociation,
-        Action::DeleteDirectConnectGatewayAssociationProposal,
-        Action::DeleteInterconnect,
-        Action::DeleteLag,
-        Action::DeleteResiliencyGroup,
-        Action::DeleteVirtualInterface,
-        Action::DescribeConnectionLoa,
-        Action::DescribeConnections,
-        Action::DescribeConnectionsOnInterconnect,
-        Action::DescribeCustomerMetadata,
-        Action::DescribeDirectConnectGatewayAssociationProposals,
-        Action::DescribeDirectConnectGatewayAssociations,
-        Action::DescribeDirectConnectGatewayAttachments,
-        Action::DescribeDirectConnectGateways,
-        Action::DescribeHostedConnections,
-        Action::DescribeInterconnectLoa,
-        Action::DescribeInterconnects,
-        Action::DescribeLags,
-        Action::DescribeLoa,
-        Action::DescribeLocations,
-        Action::DescribeRouterConfiguration,
-        Action::DescribeTags,
-        Action::DescribeVirtualGateways,
-        Action::DescribeVirtualInterfaces,
-        Action::DisassociateConnectionFromLag,
-        Action::DisassociateConnectionsFromResiliencyGroup,
-        Action::DisassociateMacSecKey,
-        Action::GetResiliencyGroup,
-        Action::ListResiliencyGroupAssociations,
-        Action::ListResiliencyGroups,
-        Action::ListVirtualInterfaceRoutes,
-        Action::ListVirtualInterfaceTestHistory,
-        Action::StartBgpFailoverTest,
-        Action::StopBgpFailoverTest,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateConnection,
-        Action::UpdateConnectionsBillingMode,
-        Action::UpdateDirectConnectGateway,
-        Action::UpdateDirectConnectGatewayAssociation,
-        Action::UpdateLag,
-        Action::UpdateResiliencyGroup,
-        Action::UpdateVirtualInterfaceAttributes,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `directconnect:AcceptDirectConnectGatewayAssociationProposal`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptDirectConnectGatewayAssociationProposal`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(6408 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -598,30 +541,30 @@ pub enum ResourceType {
     Dxvif,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 5] = [
-    "dx-gateway",
-    "dx-resiliency-group",
-    "dxcon",
-    "dxlag",
-    "dxvif",
+static RESOURCE_TYPE_NAMES: &str = "dx-gatewaydx-resiliency-groupdxcondxlagdxvif";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 5] = [10, 29, 34, 39, 44];
+
+static RESOURCE_TYPES: [ResourceType; 5] = [
+    ResourceType::DxGateway,
+    ResourceType::DxResiliencyGroup,
+    ResourceType::Dxcon,
+    ResourceType::Dxlag,
+    ResourceType::Dxvif,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 5] = [
-        ResourceType::DxGateway,
-        ResourceType::DxResiliencyGroup,
-        ResourceType::Dxcon,
-        ResourceType::Dxlag,
-        ResourceType::Dxvif,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -630,6 +573,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -647,40 +591,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -128,104 +128,88 @@ pub enum Action {
     UpdateApplication,
 }
 
-const ACTION_NAMES: [&str; 29] = [
-    "discovery:AssociateConfigurationItemsToApplication",
-    "discovery:BatchDeleteAgents",
-    "discovery:BatchDeleteImportData",
-    "discovery:CreateApplication",
-    "discovery:CreateTags",
-    "discovery:DeleteApplications",
-    "discovery:DeleteTags",
-    "discovery:DescribeAgents",
-    "discovery:DescribeBatchDeleteConfigurationTask",
-    "discovery:DescribeConfigurations",
-    "discovery:DescribeContinuousExports",
-    "discovery:DescribeExportConfigurations",
-    "discovery:DescribeExportTasks",
-    "discovery:DescribeImportTasks",
-    "discovery:DescribeTags",
-    "discovery:DisassociateConfigurationItemsFromApplication",
-    "discovery:ExportConfigurations",
-    "discovery:GetDiscoverySummary",
-    "discovery:GetNetworkConnectionGraph",
-    "discovery:ListConfigurations",
-    "discovery:ListServerNeighbors",
-    "discovery:StartBatchDeleteConfigurationTask",
-    "discovery:StartContinuousExport",
-    "discovery:StartDataCollectionByAgentIds",
-    "discovery:StartExportTask",
-    "discovery:StartImportTask",
-    "discovery:StopContinuousExport",
-    "discovery:StopDataCollectionByAgentIds",
-    "discovery:UpdateApplication",
+static ACTION_NAMES: &str = "discovery:AssociateConfigurationItemsToApplicationdiscovery:BatchDeleteAgentsdiscovery:BatchDeleteImportDatadiscovery:CreateApplicationdiscovery:CreateTagsdiscovery:DeleteApplicationsdiscovery:DeleteTagsdiscovery:DescribeAgentsdiscovery:DescribeBatchDeleteConfigurationTaskdiscovery:DescribeConfigurationsdiscovery:DescribeContinuousExportsdiscovery:DescribeExportConfigurationsdiscovery:DescribeExportTasksdiscovery:DescribeImportTasksdiscovery:DescribeTagsdiscovery:DisassociateConfigurationItemsFromApplicationdiscovery:ExportConfigurationsdiscovery:GetDiscoverySummarydiscovery:GetNetworkConnectionGraphdiscovery:ListConfigurationsdiscovery:ListServerNeighborsdiscovery:StartBatchDeleteConfigurationTaskdiscovery:StartContinuousExportdiscovery:StartDataCollectionByAgentIdsdiscovery:StartExportTaskdiscovery:StartImportTaskdiscovery:StopContinuousExportdiscovery:StopDataCollectionByAgentIdsdiscovery:UpdateApplication";
+
+static ACTION_NAME_ENDS: [u32; 29] = [
+    50, 77, 108, 135, 155, 183, 203, 227, 273, 305, 340, 378, 407, 436, 458, 513, 543, 572, 607,
+    635, 664, 707, 738, 777, 802, 827, 857, 895, 922,
+];
+
+static ACTIONS: [Action; 29] = [
+    Action::AssociateConfigurationItemsToApplication,
+    Action::BatchDeleteAgents,
+    Action::BatchDeleteImportData,
+    Action::CreateApplication,
+    Action::CreateTags,
+    Action::DeleteApplications,
+    Action::DeleteTags,
+    Action::DescribeAgents,
+    Action::DescribeBatchDeleteConfigurationTask,
+    Action::DescribeConfigurations,
+    Action::DescribeContinuousExports,
+    Action::DescribeExportConfigurations,
+    Action::DescribeExportTasks,
+    Action::DescribeImportTasks,
+    Action::DescribeTags,
+    Action::DisassociateConfigurationItemsFromApplication,
+    Action::ExportConfigurations,
+    Action::GetDiscoverySummary,
+    Action::GetNetworkConnectionGraph,
+    Action::ListConfigurations,
+    Action::ListServerNeighbors,
+    Action::StartBatchDeleteConfigurationTask,
+    Action::StartContinuousExport,
+    Action::StartDataCollectionByAgentIds,
+    Action::StartExportTask,
+    Action::StartImportTask,
+    Action::StopContinuousExport,
+    Action::StopDataCollectionByAgentIds,
+    Action::UpdateApplication,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 29] = [
-        Action::AssociateConfigurationItemsToApplication,
-        Action::BatchDeleteAgents,
-        Action::BatchDeleteImportData,
-        Action::CreateApplication,
-        Action::CreateTags,
-        Action::DeleteApplications,
-        Action::DeleteTags,
-        Action::DescribeAgents,
-        Action::DescribeBatchDeleteConfigurationTask,
-        Action::DescribeConfigurations,
-        Action::DescribeContinuousExports,
-        Action::DescribeExportConfigurations,
-        Action::DescribeExportTasks,
-        Action::DescribeImportTasks,
-        Action::DescribeTags,
-        Action::DisassociateConfigurationItemsFromApplication,
-        Action::ExportConfigurations,
-        Action::GetDiscoverySummary,
-        Action::GetNetworkConnectionGraph,
-        Action::ListConfigurations,
-        Action::ListServerNeighbors,
-        Action::StartBatchDeleteConfigurationTask,
-        Action::StartContinuousExport,
-        Action::StartDataCollectionByAgentIds,
-        Action::StartExportTask,
-        Action::StartImportTask,
-        Action::StopContinuousExport,
-        Action::StopDataCollectionByAgentIds,
-        Action::UpdateApplication,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `discovery:AssociateConfigurationItemsToApplication`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateConfigurationItemsToApplication`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(6481 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -236,16 +220,20 @@ impl core::fmt::Display for Action {
 #[non_exhaustive]
 pub enum ResourceType {}
 
+static RESOURCE_TYPES: [ResourceType; 0] = [];
+
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 0] = [];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -254,6 +242,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -267,31 +256,39 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 1] = ["aws:TagKeys"];
+static CONDITION_KEY_NAMES: &str = "aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 1] = [KeyType::ArrayOfString];
+static CONDITION_KEY_NAME_ENDS: [u32; 1] = [11];
+
+static CONDITION_KEY_TYPES: [KeyType; 1] = [KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 1] = [ConditionKey::AwsTagKeys];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 1] = [ConditionKey::AwsTagKeys];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

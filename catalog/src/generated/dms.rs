@@ -611,296 +611,190 @@ pub enum Action {
     UploadFileMetadataList,
 }
 
-const ACTION_NAMES: [&str; 125] = [
-    "dms:AddTagsToResource",
-    "dms:ApplyPendingMaintenanceAction",
-    "dms:AssociateExtensionPack",
-    "dms:BatchStartRecommendations",
-    "dms:CancelMetadataModelConversion",
-    "dms:CancelMetadataModelCreation",
-    "dms:CancelReplicationTaskAssessmentRun",
-    "dms:CreateDataMigration",
-    "dms:CreateDataProvider",
-    "dms:CreateEndpoint",
-    "dms:CreateEventSubscription",
-    "dms:CreateFleetAdvisorCollector",
-    "dms:CreateInstanceProfile",
-    "dms:CreateMigrationProject",
-    "dms:CreateOutboundIntegration",
-    "dms:CreateReplicationConfig",
-    "dms:CreateReplicationInstance",
-    "dms:CreateReplicationSubnetGroup",
-    "dms:CreateReplicationTask",
-    "dms:DeleteCertificate",
-    "dms:DeleteConnection",
-    "dms:DeleteDataMigration",
-    "dms:DeleteDataProvider",
-    "dms:DeleteEndpoint",
-    "dms:DeleteEventSubscription",
-    "dms:DeleteFleetAdvisorCollector",
-    "dms:DeleteFleetAdvisorDatabases",
-    "dms:DeleteInstanceProfile",
-    "dms:DeleteMigrationProject",
-    "dms:DeleteReplicationConfig",
-    "dms:DeleteReplicationInstance",
-    "dms:DeleteReplicationSubnetGroup",
-    "dms:DeleteReplicationTask",
-    "dms:DeleteReplicationTaskAssessmentRun",
-    "dms:DescribeAccountAttributes",
-    "dms:DescribeApplicableIndividualAssessments",
-    "dms:DescribeCertificates",
-    "dms:DescribeConnections",
-    "dms:DescribeConversionConfiguration",
-    "dms:DescribeDataMigrations",
-    "dms:DescribeEndpoints",
-    "dms:DescribeEndpointSettings",
-    "dms:DescribeEndpointTypes",
-    "dms:DescribeEngineVersions",
-    "dms:DescribeEventCategories",
-    "dms:DescribeEvents",
-    "dms:DescribeEventSubscriptions",
-    "dms:DescribeFleetAdvisorCollectors",
-    "dms:DescribeFleetAdvisorDatabases",
-    "dms:DescribeFleetAdvisorLsaAnalysis",
-    "dms:DescribeFleetAdvisorSchemaObjectSummary",
-    "dms:DescribeFleetAdvisorSchemas",
-    "dms:DescribeMetadataModel",
-    "dms:DescribeMetadataModelChildren",
-    "dms:DescribeMetadataModelCreations",
-    "dms:DescribeMetadataModelImports",
-    "dms:DescribeOrderableReplicationInstances",
-    "dms:DescribePendingMaintenanceActions",
-    "dms:DescribeRecommendationLimitations",
-    "dms:DescribeRecommendations",
-    "dms:DescribeRefreshSchemasStatus",
-    "dms:DescribeReplicationConfigs",
-    "dms:DescribeReplicationInstances",
-    "dms:DescribeReplicationInstanceTaskLogs",
-    "dms:DescribeReplications",
-    "dms:DescribeReplicationSubnetGroups",
-    "dms:DescribeReplicationTableStatistics",
-    "dms:DescribeReplicationTaskAssessmentResults",
-    "dms:DescribeReplicationTaskAssessmentRuns",
-    "dms:DescribeReplicationTaskIndividualAssessments",
-    "dms:DescribeReplicationTasks",
-    "dms:DescribeSchemas",
-    "dms:DescribeTableStatistics",
-    "dms:ExportMetadataModelAssessment",
-    "dms:GetMetadataModel",
-    "dms:GetTargetSelectionRules",
-    "dms:ImportCertificate",
-    "dms:ListDataProviders",
-    "dms:ListExtensionPacks",
-    "dms:ListInstanceProfiles",
-    "dms:ListMetadataModelAssessmentActionItems",
-    "dms:ListMetadataModelAssessments",
-    "dms:ListMetadataModelConversions",
-    "dms:ListMetadataModelExports",
-    "dms:ListMigrationProjects",
-    "dms:ListTagsForResource",
-    "dms:ModifyDataMigration",
-    "dms:ModifyEndpoint",
-    "dms:ModifyEventSubscription",
-    "dms:ModifyFleetAdvisorCollector",
-    "dms:ModifyFleetAdvisorCollectorStatuses",
-    "dms:ModifyOutboundIntegration",
-    "dms:ModifyReplicationConfig",
-    "dms:ModifyReplicationInstance",
-    "dms:ModifyReplicationSubnetGroup",
-    "dms:ModifyReplicationTask",
-    "dms:MoveReplicationTask",
-    "dms:RebootReplicationInstance",
-    "dms:RefreshSchemas",
-    "dms:ReloadReplicationTables",
-    "dms:ReloadTables",
-    "dms:RemoveTagsFromResource",
-    "dms:RunFleetAdvisorLsaAnalysis",
-    "dms:StartDataMigration",
-    "dms:StartMetadataModelAssessment",
-    "dms:StartMetadataModelConversion",
-    "dms:StartMetadataModelCreation",
-    "dms:StartMetadataModelExportAsScripts",
-    "dms:StartMetadataModelExportToTarget",
-    "dms:StartMetadataModelImport",
-    "dms:StartRecommendations",
-    "dms:StartReplication",
-    "dms:StartReplicationTask",
-    "dms:StartReplicationTaskAssessment",
-    "dms:StartReplicationTaskAssessmentRun",
-    "dms:StopDataMigration",
-    "dms:StopReplication",
-    "dms:StopReplicationTask",
-    "dms:TestConnection",
-    "dms:UpdateConversionConfiguration",
-    "dms:UpdateDataProvider",
-    "dms:UpdateInstanceProfile",
-    "dms:UpdateMigrationProject",
-    "dms:UpdateSubscriptionsToEventBridge",
-    "dms:UploadFileMetadataList",
+static ACTION_NAMES: &str = "dms:AddTagsToResourcedms:ApplyPendingMaintenanceActiondms:AssociateExtensionPackdms:BatchStartRecommendationsdms:CancelMetadataModelConversiondms:CancelMetadataModelCreationdms:CancelReplicationTaskAssessmentRundms:CreateDataMigrationdms:CreateDataProviderdms:CreateEndpointdms:CreateEventSubscriptiondms:CreateFleetAdvisorCollectordms:CreateInstanceProfiledms:CreateMigrationProjectdms:CreateOutboundIntegrationdms:CreateReplicationConfigdms:CreateReplicationInstancedms:CreateReplicationSubnetGroupdms:CreateReplicationTaskdms:DeleteCertificatedms:DeleteConnectiondms:DeleteDataMigrationdms:DeleteDataProviderdms:DeleteEndpointdms:DeleteEventSubscriptiondms:DeleteFleetAdvisorCollectordms:DeleteFleetAdvisorDatabasesdms:DeleteInstanceProfiledms:DeleteMigrationProjectdms:DeleteReplicationConfigdms:DeleteReplicationInstancedms:DeleteReplicationSubnetGroupdms:DeleteReplicationTaskdms:DeleteReplicationTaskAssessmentRundms:DescribeAccountAttributesdms:DescribeApplicableIndividualAssessmentsdms:DescribeCertificatesdms:DescribeConnectionsdms:DescribeConversionConfigurationdms:DescribeDataMigrationsdms:DescribeEndpointsdms:DescribeEndpointSettingsdms:DescribeEndpointTypesdms:DescribeEngineVersionsdms:DescribeEventCategoriesdms:DescribeEventsdms:DescribeEventSubscriptionsdms:DescribeFleetAdvisorCollectorsdms:DescribeFleetAdvisorDatabasesdms:DescribeFleetAdvisorLsaAnalysisdms:DescribeFleetAdvisorSchemaObjectSummarydms:DescribeFleetAdvisorSchemasdms:DescribeMetadataModeldms:DescribeMetadataModelChildrendms:DescribeMetadataModelCreationsdms:DescribeMetadataModelImportsdms:DescribeOrderableReplicationInstancesdms:DescribePendingMaintenanceActionsdms:DescribeRecommendationLimitationsdms:DescribeRecommendationsdms:DescribeRefreshSchemasStatusdms:DescribeReplicationConfigsdms:DescribeReplicationInstancesdms:DescribeReplicationInstanceTaskLogsdms:DescribeReplicationsdms:DescribeReplicationSubnetGroupsdms:DescribeReplicationTableStatisticsdms:DescribeReplicationTaskAssessmentResultsdms:DescribeReplicationTaskAssessmentRunsdms:DescribeReplicationTaskIndividualAssessmentsdms:DescribeReplicationTasksdms:DescribeSchemasdms:DescribeTableStatisticsdms:ExportMetadataModelAssessmentdms:GetMetadataModeldms:GetTargetSelectionRulesdms:ImportCertificatedms:ListDataProvidersdms:ListExtensionPacksdms:ListInstanceProfilesdms:ListMetadataModelAssessmentActionItemsdms:ListMetadataModelAssessmentsdms:ListMetadataModelConversionsdms:ListMetadataModelExportsdms:ListMigrationProjectsdms:ListTagsForResourcedms:ModifyDataMigrationdms:ModifyEndpointdms:ModifyEventSubscriptiondms:ModifyFleetAdvisorCollectordms:ModifyFleetAdvisorCollectorStatusesdms:ModifyOutboundIntegrationdms:ModifyReplicationConfigdms:ModifyReplicationInstancedms:ModifyReplicationSubnetGroupdms:ModifyReplicationTaskdms:MoveReplicationTaskdms:RebootReplicationInstancedms:RefreshSchemasdms:ReloadReplicationTablesdms:ReloadTablesdms:RemoveTagsFromResourcedms:RunFleetAdvisorLsaAnalysisdms:StartDataMigrationdms:StartMetadataModelAssessmentdms:StartMetadataModelConversiondms:StartMetadataModelCreationdms:StartMetadataModelExportAsScriptsdms:StartMetadataModelExportToTargetdms:StartMetadataModelImportdms:StartRecommendationsdms:StartReplicationdms:StartReplicationTaskdms:StartReplicationTaskAssessmentdms:StartReplicationTaskAssessmentRundms:StopDataMigrationdms:StopReplicationdms:StopReplicationTaskdms:TestConnectiondms:UpdateConversionConfigurationdms:UpdateDataProviderdms:UpdateInstanceProfiledms:UpdateMigrationProjectdms:UpdateSubscriptionsToEventBridgedms:UploadFileMetadataList";
+
+static ACTION_NAME_ENDS: [u32; 125] = [
+    21, 54, 80, 109, 142, 173, 211, 234, 256, 274, 301, 332, 357, 383, 412, 439, 468, 500, 525,
+    546, 566, 589, 611, 629, 656, 687, 718, 743, 769, 796, 825, 857, 882, 920, 949, 992, 1016,
+    1039, 1074, 1100, 1121, 1149, 1174, 1200, 1227, 1245, 1275, 1309, 1342, 1377, 1420, 1451, 1476,
+    1509, 1543, 1575, 1616, 1653, 1690, 1717, 1749, 1779, 1811, 1850, 1874, 1909, 1947, 1991, 2032,
+    2080, 2108, 2127, 2154, 2187, 2207, 2234, 2255, 2276, 2298, 2322, 2364, 2396, 2428, 2456, 2481,
+    2504, 2527, 2545, 2572, 2603, 2642, 2671, 2698, 2727, 2759, 2784, 2807, 2836, 2854, 2881, 2897,
+    2923, 2953, 2975, 3007, 3039, 3069, 3106, 3142, 3170, 3194, 3214, 3238, 3272, 3309, 3330, 3349,
+    3372, 3390, 3423, 3445, 3470, 3496, 3532, 3558,
+];
+
+static ACTIONS: [Action; 125] = [
+    Action::AddTagsToResource,
+    Action::ApplyPendingMaintenanceAction,
+    Action::AssociateExtensionPack,
+    Action::BatchStartRecommendations,
+    Action::CancelMetadataModelConversion,
+    Action::CancelMetadataModelCreation,
+    Action::CancelReplicationTaskAssessmentRun,
+    Action::CreateDataMigration,
+    Action::CreateDataProvider,
+    Action::CreateEndpoint,
+    Action::CreateEventSubscription,
+    Action::CreateFleetAdvisorCollector,
+    Action::CreateInstanceProfile,
+    Action::CreateMigrationProject,
+    Action::CreateOutboundIntegration,
+    Action::CreateReplicationConfig,
+    Action::CreateReplicationInstance,
+    Action::CreateReplicationSubnetGroup,
+    Action::CreateReplicationTask,
+    Action::DeleteCertificate,
+    Action::DeleteConnection,
+    Action::DeleteDataMigration,
+    Action::DeleteDataProvider,
+    Action::DeleteEndpoint,
+    Action::DeleteEventSubscription,
+    Action::DeleteFleetAdvisorCollector,
+    Action::DeleteFleetAdvisorDatabases,
+    Action::DeleteInstanceProfile,
+    Action::DeleteMigrationProject,
+    Action::DeleteReplicationConfig,
+    Action::DeleteReplicationInstance,
+    Action::DeleteReplicationSubnetGroup,
+    Action::DeleteReplicationTask,
+    Action::DeleteReplicationTaskAssessmentRun,
+    Action::DescribeAccountAttributes,
+    Action::DescribeApplicableIndividualAssessments,
+    Action::DescribeCertificates,
+    Action::DescribeConnections,
+    Action::DescribeConversionConfiguration,
+    Action::DescribeDataMigrations,
+    Action::DescribeEndpoints,
+    Action::DescribeEndpointSettings,
+    Action::DescribeEndpointTypes,
+    Action::DescribeEngineVersions,
+    Action::DescribeEventCategories,
+    Action::DescribeEvents,
+    Action::DescribeEventSubscriptions,
+    Action::DescribeFleetAdvisorCollectors,
+    Action::DescribeFleetAdvisorDatabases,
+    Action::DescribeFleetAdvisorLsaAnalysis,
+    Action::DescribeFleetAdvisorSchemaObjectSummary,
+    Action::DescribeFleetAdvisorSchemas,
+    Action::DescribeMetadataModel,
+    Action::DescribeMetadataModelChildren,
+    Action::DescribeMetadataModelCreations,
+    Action::DescribeMetadataModelImports,
+    Action::DescribeOrderableReplicationInstances,
+    Action::DescribePendingMaintenanceActions,
+    Action::DescribeRecommendationLimitations,
+    Action::DescribeRecommendations,
+    Action::DescribeRefreshSchemasStatus,
+    Action::DescribeReplicationConfigs,
+    Action::DescribeReplicationInstances,
+    Action::DescribeReplicationInstanceTaskLogs,
+    Action::DescribeReplications,
+    Action::DescribeReplicationSubnetGroups,
+    Action::DescribeReplicationTableStatistics,
+    Action::DescribeReplicationTaskAssessmentResults,
+    Action::DescribeReplicationTaskAssessmentRuns,
+    Action::DescribeReplicationTaskIndividualAssessments,
+    Action::DescribeReplicationTasks,
+    Action::DescribeSchemas,
+    Action::DescribeTableStatistics,
+    Action::ExportMetadataModelAssessment,
+    Action::GetMetadataModel,
+    Action::GetTargetSelectionRules,
+    Action::ImportCertificate,
+    Action::ListDataProviders,
+    Action::ListExtensionPacks,
+    Action::ListInstanceProfiles,
+    Action::ListMetadataModelAssessmentActionItems,
+    Action::ListMetadataModelAssessments,
+    Action::ListMetadataModelConversions,
+    Action::ListMetadataModelExports,
+    Action::ListMigrationProjects,
+    Action::ListTagsForResource,
+    Action::ModifyDataMigration,
+    Action::ModifyEndpoint,
+    Action::ModifyEventSubscription,
+    Action::ModifyFleetAdvisorCollector,
+    Action::ModifyFleetAdvisorCollectorStatuses,
+    Action::ModifyOutboundIntegration,
+    Action::ModifyReplicationConfig,
+    Action::ModifyReplicationInstance,
+    Action::ModifyReplicationSubnetGroup,
+    Action::ModifyReplicationTask,
+    Action::MoveReplicationTask,
+    Action::RebootReplicationInstance,
+    Action::RefreshSchemas,
+    Action::ReloadReplicationTables,
+    Action::ReloadTables,
+    Action::RemoveTagsFromResource,
+    Action::RunFleetAdvisorLsaAnalysis,
+    Action::StartDataMigration,
+    Action::StartMetadataModelAssessment,
+    Action::StartMetadataModelConversion,
+    Action::StartMetadataModelCreation,
+    Action::StartMetadataModelExportAsScripts,
+    Action::StartMetadataModelExportToTarget,
+    Action::StartMetadataModelImport,
+    Action::StartRecommendations,
+    Action::StartReplication,
+    Action::StartReplicationTask,
+    Action::StartReplicationTaskAssessment,
+    Action::StartReplicationTaskAssessmentRun,
+    Action::StopDataMigration,
+    Action::StopReplication,
+    Action::StopReplicationTask,
+    Action::TestConnection,
+    Action::UpdateConversionConfiguration,
+    Action::UpdateDataProvider,
+    Action::UpdateInstanceProfile,
+    Action::UpdateMigrationProject,
+    Action::UpdateSubscriptionsToEventBridge,
+    Action::UploadFileMetadataList,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 125] = [
-        Action::AddTagsToResource,
-        Action::ApplyPendingMaintenanceAction,
-        Action::AssociateExtensionPack,
-        Action::BatchStartRecommendations,
-        Action::CancelMetadataModelConversion,
-        Action::CancelMetadataModelCreation,
-        Action::CancelReplicationTaskAssessmentRun,
-        Action::CreateDataMigration,
-        Action::CreateDataProvider,
-        Action::CreateEndpoint,
-        Action::CreateEventSubscription,
-        Action::CreateFleetAdvisorCollector,
-        Action::CreateInstanceProfile,
-        Action::CreateMigrationProject,
-        Action::CreateOutboundIntegration,
-        Action::CreateReplicationConfig,
-        Action::CreateReplicationInstance,
-        Action::CreateReplicationSubnetGroup,
-        Action::CreateReplicationTask,
-        Action::DeleteCertificate,
-        Action::DeleteConnection,
-        Action::DeleteDataMigration,
-        Action::DeleteDataProvider,
-        Action::DeleteEndpoint,
-        Action::DeleteEventSubscription,
-        Action::DeleteFleetAdvisorCollector,
-        Action::DeleteFleetAdvisorDatabases,
-        Action::DeleteInstanceProfile,
-        Action::DeleteMigrationProject,
-        Action::DeleteReplicationConfig,
-        Action::DeleteReplicationInstance,
-        Action::DeleteReplicationSubnetGroup,
-        Action::DeleteReplicationTask,
-        Action::DeleteReplicationTaskAssessmentRun,
-        Action::DescribeAccountAttributes,
-        Action::DescribeApplicableIndividualAssessments,
-        Action::DescribeCertificates,
-        Action::DescribeConnections,
-        Action::DescribeConversionConfiguration,
-        Action::DescribeDataMigrations,
-        Action::DescribeEndpoints,
-        Action::DescribeEndpointSettings,
-        Action::DescribeEndpointTypes,
-        Action::DescribeEngineVersions,
-        Action::DescribeEventCategories,
-        Action::DescribeEvents,
-        Action::DescribeEventSubscriptions,
-        Action::DescribeFleetAdvisorCollectors,
-        Action::DescribeFleetAdvisorDatabases,
-        Action::DescribeFleetAdvisorLsaAnalysis,
-        Action::DescribeFleetAdvisorSchemaObjectSummary,
-        Action::DescribeFleetAdvisorSchemas,
-        Action::DescribeMetadataModel,
-        Action::DescribeMetadataModelChildren,
-        Action::DescribeMetadataModelCreations,
-        Action::DescribeMetadataModelImports,
-        Action::DescribeOrderableReplicationInstances,
-        Action::DescribePendingMaintenanceActions,
-        Action::DescribeRecommendationLimitations,
-        Action::DescribeRecommendations,
-        Action::DescribeRefreshSchemasStatus,
-        Action::DescribeReplicationConfigs,
-        Action::DescribeReplicationInstances,
-        Action::DescribeReplicationInstanceTaskLogs,
-        Action::DescribeReplications,
-        Action::DescribeReplicationSubnetGroups,
-        Action::DescribeReplicationTableStatistics,
-        Action::DescribeReplicationTaskAssessmentResults,
-        Action::DescribeReplicationTaskAssessmentRuns,
-        Action::DescribeReplicationTaskIndividualAssessments,
-        Action::DescribeReplicationTasks,
-        Action::DescribeSchemas,
-        Action::DescribeTableStatistics,
-        Action::ExportMetadataModelAssessment,
-        Action::GetMetadataModel,
-        Action::GetTargetSelectionRules,
-        Action::ImportCertificate,
-        Action::ListDataProviders,
-        Action::ListExtensionPacks,
-        Action::ListInstanceProfiles,
-        Action::ListMetadataModelAssessmentActionItems,
-        Action::ListMetadataModelAssessments,
-        Action::ListMetadataModelConversions,
-        Action::ListMetadataModelExports,
-        Action::ListMigrationProjects,
-        Action::ListTagsForResource,
-        Action::ModifyDataMigration,
-        Action::ModifyEndpoint,
-        Action::ModifyEventSubscription,
-        Action::ModifyFleetAdvisorCollector,
-        Action::ModifyFleetAdvisorCollectorStatuses,
-        Action::ModifyOutboundIntegration,
-        Action::ModifyReplicationConfig,
-        Action::ModifyReplicationInstance,
-        Action::ModifyReplicationSubnetGroup,
-        Action::ModifyReplicationTask,
-        Action::MoveReplicationTask,
-        Action::RebootReplicationInstance,
-        Action::RefreshSchemas,
-        Action::ReloadReplicationTables,
-        Action::ReloadTables,
-        Action::RemoveTagsFromResource,
-        Action::RunFleetAdvisorLsaAnalysis,
-        Action::StartDataMigration,
-        Action::StartMetadataModelAssessment,
-        Action::StartMetadataModelConversion,
-        Action::StartMetadataModelCreation,
-        Action::StartMetadataModelExportAsScripts,
-        Action::StartMetadataModelExportToTarget,
-        Action::StartMetadataModelImport,
-        Action::StartRecommendations,
-        Action::StartReplication,
-        Action::StartReplicationTask,
-        Action::StartReplicationTaskAssessment,
-        Action::StartReplicationTaskAssessmentRun,
-        Action::StopDataMigration,
-        Action::StopReplication,
-        Action::StopReplicationTask,
-        Action::TestConnection,
-        Action::UpdateConversionConfiguration,
-        Action::UpdateDataProvider,
-        Action::UpdateInstanceProfile,
-        Action::UpdateMigrationProject,
-        Action::UpdateSubscriptionsToEventBridge,
-        Action::UploadFileMetadataList,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `dms:AddTagsToResource`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddTagsToResource`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(6518 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -964,46 +858,39 @@ pub enum ResourceType {
     ReplicationTaskIndividualAssessment,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 13] = [
-    "Certificate",
-    "DataMigration",
-    "DataProvider",
-    "Endpoint",
-    "EventSubscription",
-    "InstanceProfile",
-    "MigrationProject",
-    "ReplicationConfig",
-    "ReplicationInstance",
-    "ReplicationSubnetGroup",
-    "ReplicationTask",
-    "ReplicationTaskAssessmentRun",
-    "ReplicationTaskIndividualAssessment",
+static RESOURCE_TYPE_NAMES: &str = "CertificateDataMigrationDataProviderEndpointEventSubscriptionInstanceProfileMigrationProjectReplicationConfigReplicationInstanceReplicationSubnetGroupReplicationTaskReplicationTaskAssessmentRunReplicationTaskIndividualAssessment";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 13] =
+    [11, 24, 36, 44, 61, 76, 92, 109, 128, 150, 165, 193, 228];
+
+static RESOURCE_TYPES: [ResourceType; 13] = [
+    ResourceType::Certificate,
+    ResourceType::DataMigration,
+    ResourceType::DataProvider,
+    ResourceType::Endpoint,
+    ResourceType::EventSubscription,
+    ResourceType::InstanceProfile,
+    ResourceType::MigrationProject,
+    ResourceType::ReplicationConfig,
+    ResourceType::ReplicationInstance,
+    ResourceType::ReplicationSubnetGroup,
+    ResourceType::ReplicationTask,
+    ResourceType::ReplicationTaskAssessmentRun,
+    ResourceType::ReplicationTaskIndividualAssessment,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 13] = [
-        ResourceType::Certificate,
-        ResourceType::DataMigration,
-        ResourceType::DataProvider,
-        ResourceType::Endpoint,
-        ResourceType::EventSubscription,
-        ResourceType::InstanceProfile,
-        ResourceType::MigrationProject,
-        ResourceType::ReplicationConfig,
-        ResourceType::ReplicationInstance,
-        ResourceType::ReplicationSubnetGroup,
-        ResourceType::ReplicationTask,
-        ResourceType::ReplicationTaskAssessmentRun,
-        ResourceType::ReplicationTaskIndividualAssessment,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -1012,6 +899,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1057,27 +945,13 @@ pub enum ConditionKey {
     DmsTaskTagAny,
 }
 
-const CONDITION_KEY_NAMES: [&str; 17] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "dms:assessment-run-tag/${TagKey}",
-    "dms:cert-tag/${TagKey}",
-    "dms:data-migration-tag/${TagKey}",
-    "dms:data-provider-tag/${TagKey}",
-    "dms:endpoint-tag/${TagKey}",
-    "dms:es-tag/${TagKey}",
-    "dms:individual-assessment-tag/${TagKey}",
-    "dms:instance-profile-tag/${TagKey}",
-    "dms:migration-project-tag/${TagKey}",
-    "dms:rep-tag/${TagKey}",
-    "dms:replication-config-tag/${TagKey}",
-    "dms:req-tag/${TagKey}",
-    "dms:subgrp-tag/${TagKey}",
-    "dms:task-tag/${TagKey}",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysdms:assessment-run-tag/${TagKey}dms:cert-tag/${TagKey}dms:data-migration-tag/${TagKey}dms:data-provider-tag/${TagKey}dms:endpoint-tag/${TagKey}dms:es-tag/${TagKey}dms:individual-assessment-tag/${TagKey}dms:instance-profile-tag/${TagKey}dms:migration-project-tag/${TagKey}dms:rep-tag/${TagKey}dms:replication-config-tag/${TagKey}dms:req-tag/${TagKey}dms:subgrp-tag/${TagKey}dms:task-tag/${TagKey}";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 17] = [
+    24, 49, 60, 92, 114, 146, 177, 203, 223, 262, 296, 331, 352, 388, 409, 433, 455,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 17] = [
+static CONDITION_KEY_TYPES: [KeyType; 17] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -1097,45 +971,51 @@ const CONDITION_KEY_TYPES: [KeyType; 17] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 17] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::DmsAssessmentRunTagAny,
+    ConditionKey::DmsCertTagAny,
+    ConditionKey::DmsDataMigrationTagAny,
+    ConditionKey::DmsDataProviderTagAny,
+    ConditionKey::DmsEndpointTagAny,
+    ConditionKey::DmsEsTagAny,
+    ConditionKey::DmsIndividualAssessmentTagAny,
+    ConditionKey::DmsInstanceProfileTagAny,
+    ConditionKey::DmsMigrationProjectTagAny,
+    ConditionKey::DmsRepTagAny,
+    ConditionKey::DmsReplicationConfigTagAny,
+    ConditionKey::DmsReqTagAny,
+    ConditionKey::DmsSubgrpTagAny,
+    ConditionKey::DmsTaskTagAny,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 17] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::DmsAssessmentRunTagAny,
-        ConditionKey::DmsCertTagAny,
-        ConditionKey::DmsDataMigrationTagAny,
-        ConditionKey::DmsDataProviderTagAny,
-        ConditionKey::DmsEndpointTagAny,
-        ConditionKey::DmsEsTagAny,
-        ConditionKey::DmsIndividualAssessmentTagAny,
-        ConditionKey::DmsInstanceProfileTagAny,
-        ConditionKey::DmsMigrationProjectTagAny,
-        ConditionKey::DmsRepTagAny,
-        ConditionKey::DmsReplicationConfigTagAny,
-        ConditionKey::DmsReqTagAny,
-        ConditionKey::DmsSubgrpTagAny,
-        ConditionKey::DmsTaskTagAny,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -119,84 +119,77 @@ pub enum Action {
     UpdateCluster,
 }
 
-const ACTION_NAMES: [&str; 19] = [
-    "docdb-elastic:ApplyPendingMaintenanceAction",
-    "docdb-elastic:CopyClusterSnapshot",
-    "docdb-elastic:CreateCluster",
-    "docdb-elastic:CreateClusterSnapshot",
-    "docdb-elastic:DeleteCluster",
-    "docdb-elastic:DeleteClusterSnapshot",
-    "docdb-elastic:GetCluster",
-    "docdb-elastic:GetClusterSnapshot",
-    "docdb-elastic:GetPendingMaintenanceAction",
-    "docdb-elastic:ListClusters",
-    "docdb-elastic:ListClusterSnapshots",
-    "docdb-elastic:ListPendingMaintenanceActions",
-    "docdb-elastic:ListTagsForResource",
-    "docdb-elastic:RestoreClusterFromSnapshot",
-    "docdb-elastic:StartCluster",
-    "docdb-elastic:StopCluster",
-    "docdb-elastic:TagResource",
-    "docdb-elastic:UntagResource",
-    "docdb-elastic:UpdateCluster",
+static ACTION_NAMES: &str = "docdb-elastic:ApplyPendingMaintenanceActiondocdb-elastic:CopyClusterSnapshotdocdb-elastic:CreateClusterdocdb-elastic:CreateClusterSnapshotdocdb-elastic:DeleteClusterdocdb-elastic:DeleteClusterSnapshotdocdb-elastic:GetClusterdocdb-elastic:GetClusterSnapshotdocdb-elastic:GetPendingMaintenanceActiondocdb-elastic:ListClustersdocdb-elastic:ListClusterSnapshotsdocdb-elastic:ListPendingMaintenanceActionsdocdb-elastic:ListTagsForResourcedocdb-elastic:RestoreClusterFromSnapshotdocdb-elastic:StartClusterdocdb-elastic:StopClusterdocdb-elastic:TagResourcedocdb-elastic:UntagResourcedocdb-elastic:UpdateCluster";
+
+static ACTION_NAME_ENDS: [u32; 19] = [
+    43, 76, 103, 138, 165, 200, 224, 256, 297, 323, 357, 400, 433, 473, 499, 524, 549, 576, 603,
+];
+
+static ACTIONS: [Action; 19] = [
+    Action::ApplyPendingMaintenanceAction,
+    Action::CopyClusterSnapshot,
+    Action::CreateCluster,
+    Action::CreateClusterSnapshot,
+    Action::DeleteCluster,
+    Action::DeleteClusterSnapshot,
+    Action::GetCluster,
+    Action::GetClusterSnapshot,
+    Action::GetPendingMaintenanceAction,
+    Action::ListClusters,
+    Action::ListClusterSnapshots,
+    Action::ListPendingMaintenanceActions,
+    Action::ListTagsForResource,
+    Action::RestoreClusterFromSnapshot,
+    Action::StartCluster,
+    Action::StopCluster,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateCluster,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 19] = [
-        Action::ApplyPendingMaintenanceAction,
-        Action::CopyClusterSnapshot,
-        Action::CreateCluster,
-        Action::CreateClusterSnapshot,
-        Action::DeleteCluster,
-        Action::DeleteClusterSnapshot,
-        Action::GetCluster,
-        Action::GetClusterSnapshot,
-        Action::GetPendingMaintenanceAction,
-        Action::ListClusters,
-        Action::ListClusterSnapshots,
-        Action::ListPendingMaintenanceActions,
-        Action::ListTagsForResource,
-        Action::RestoreClusterFromSnapshot,
-        Action::StartCluster,
-        Action::StopCluster,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateCluster,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `docdb-elastic:ApplyPendingMaintenanceAction`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `ApplyPendingMaintenanceAction`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(6643 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -216,18 +209,24 @@ pub enum ResourceType {
     ClusterSnapshot,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["cluster", "cluster-snapshot"];
+static RESOURCE_TYPE_NAMES: &str = "clustercluster-snapshot";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [7, 23];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Cluster, ResourceType::ClusterSnapshot];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Cluster, ResourceType::ClusterSnapshot];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -236,6 +235,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -253,40 +253,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -554,266 +554,174 @@ pub enum Action {
     UpdateReplicationConfigurationTemplate,
 }
 
-const ACTION_NAMES: [&str; 110] = [
-    "drs:AssociateFailbackClientToRecoveryInstanceForDrs",
-    "drs:AssociateSourceNetworkStack",
-    "drs:BatchCreateVolumeSnapshotGroupForDrs",
-    "drs:BatchDeleteSnapshotRequestForDrs",
-    "drs:CancelRecoveryPlanExecution",
-    "drs:CreateConvertedSnapshotForDrs",
-    "drs:CreateExtendedSourceServer",
-    "drs:CreateLaunchConfigurationTemplate",
-    "drs:CreateRecoveryInstanceForDrs",
-    "drs:CreateRecoveryPlan",
-    "drs:CreateRecoveryPlanStep",
-    "drs:CreateReplicationConfigurationTemplate",
-    "drs:CreateSourceNetwork",
-    "drs:CreateSourceServerForDrs",
-    "drs:DeleteJob",
-    "drs:DeleteLaunchAction",
-    "drs:DeleteLaunchConfigurationTemplate",
-    "drs:DeleteRecoveryInstance",
-    "drs:DeleteRecoveryPlan",
-    "drs:DeleteRecoveryPlanExecution",
-    "drs:DeleteRecoveryPlanStep",
-    "drs:DeleteReplicationConfigurationTemplate",
-    "drs:DeleteSourceNetwork",
-    "drs:DeleteSourceServer",
-    "drs:DescribeJobLogItems",
-    "drs:DescribeJobs",
-    "drs:DescribeLaunchConfigurationTemplates",
-    "drs:DescribeRecoveryInstances",
-    "drs:DescribeRecoverySnapshots",
-    "drs:DescribeReplicationConfigurationTemplates",
-    "drs:DescribeReplicationServerAssociationsForDrs",
-    "drs:DescribeSnapshotRequestsForDrs",
-    "drs:DescribeSourceNetworks",
-    "drs:DescribeSourceServers",
-    "drs:DisconnectRecoveryInstance",
-    "drs:DisconnectSourceServer",
-    "drs:ExportSourceNetworkCfnTemplate",
-    "drs:GetAgentCommandForDrs",
-    "drs:GetAgentConfirmedResumeInfoForDrs",
-    "drs:GetAgentInstallationAssetsForDrs",
-    "drs:GetAgentReplicationInfoForDrs",
-    "drs:GetAgentRuntimeConfigurationForDrs",
-    "drs:GetAgentSnapshotCreditsForDrs",
-    "drs:GetChannelCommandsForDrs",
-    "drs:GetFailbackCommandForDrs",
-    "drs:GetFailbackLaunchRequestedForDrs",
-    "drs:GetFailbackReplicationConfiguration",
-    "drs:GetLaunchConfiguration",
-    "drs:GetRecoveryPlan",
-    "drs:GetRecoveryPlanExecution",
-    "drs:GetRecoveryPlanExecutionStep",
-    "drs:GetRecoveryPlanStep",
-    "drs:GetReplicationConfiguration",
-    "drs:GetSuggestedFailbackClientDeviceMappingForDrs",
-    "drs:InitializeService",
-    "drs:IssueAgentCertificateForDrs",
-    "drs:ListExtensibleSourceServers",
-    "drs:ListLaunchActions",
-    "drs:ListRecoveryPlanExecutions",
-    "drs:ListRecoveryPlanExecutionSteps",
-    "drs:ListRecoveryPlans",
-    "drs:ListRecoveryPlanSteps",
-    "drs:ListStagingAccounts",
-    "drs:ListTagsForResource",
-    "drs:NotifyAgentAuthenticationForDrs",
-    "drs:NotifyAgentConnectedForDrs",
-    "drs:NotifyAgentDisconnectedForDrs",
-    "drs:NotifyAgentReplicationProgressForDrs",
-    "drs:NotifyConsistencyAttainedForDrs",
-    "drs:NotifyReplicationServerAuthenticationForDrs",
-    "drs:NotifyVolumeEventForDrs",
-    "drs:PutLaunchAction",
-    "drs:ReorderRecoveryPlanSteps",
-    "drs:RetryDataReplication",
-    "drs:RetryRecoveryPlanExecutionStep",
-    "drs:ReverseReplication",
-    "drs:SendAgentLogsForDrs",
-    "drs:SendAgentMetricsForDrs",
-    "drs:SendChannelCommandResultForDrs",
-    "drs:SendClientLogsForDrs",
-    "drs:SendClientMetricsForDrs",
-    "drs:SendVolumeStatsForDrs",
-    "drs:StartFailbackLaunch",
-    "drs:StartRecovery",
-    "drs:StartRecoveryPlanExecution",
-    "drs:StartReplication",
-    "drs:StartSourceNetworkRecovery",
-    "drs:StartSourceNetworkReplication",
-    "drs:StopFailback",
-    "drs:StopReplication",
-    "drs:StopSourceNetworkReplication",
-    "drs:TagResource",
-    "drs:TerminateRecoveryInstances",
-    "drs:UntagResource",
-    "drs:UpdateAgentBacklogForDrs",
-    "drs:UpdateAgentConversionInfoForDrs",
-    "drs:UpdateAgentReplicationInfoForDrs",
-    "drs:UpdateAgentReplicationProcessStateForDrs",
-    "drs:UpdateAgentSourcePropertiesForDrs",
-    "drs:UpdateFailbackClientDeviceMappingForDrs",
-    "drs:UpdateFailbackClientLastSeenForDrs",
-    "drs:UpdateFailbackReplicationConfiguration",
-    "drs:UpdateLaunchConfiguration",
-    "drs:UpdateLaunchConfigurationTemplate",
-    "drs:UpdateRecoveryPlan",
-    "drs:UpdateRecoveryPlanExecutionStep",
-    "drs:UpdateRecoveryPlanStep",
-    "drs:UpdateReplicationCertificateForDrs",
-    "drs:UpdateReplicationConfiguration",
-    "drs:UpdateReplicationConfigurationTemplate",
+static ACTION_NAMES: &str = "drs:AssociateFailbackClientToRecoveryInstanceForDrsdrs:AssociateSourceNetworkStackdrs:BatchCreateVolumeSnapshotGroupForDrsdrs:BatchDeleteSnapshotRequestForDrsdrs:CancelRecoveryPlanExecutiondrs:CreateConvertedSnapshotForDrsdrs:CreateExtendedSourceServerdrs:CreateLaunchConfigurationTemplatedrs:CreateRecoveryInstanceForDrsdrs:CreateRecoveryPlandrs:CreateRecoveryPlanStepdrs:CreateReplicationConfigurationTemplatedrs:CreateSourceNetworkdrs:CreateSourceServerForDrsdrs:DeleteJobdrs:DeleteLaunchActiondrs:DeleteLaunchConfigurationTemplatedrs:DeleteRecoveryInstancedrs:DeleteRecoveryPlandrs:DeleteRecoveryPlanExecutiondrs:DeleteRecoveryPlanStepdrs:DeleteReplicationConfigurationTemplatedrs:DeleteSourceNetworkdrs:DeleteSourceServerdrs:DescribeJobLogItemsdrs:DescribeJobsdrs:DescribeLaunchConfigurationTemplatesdrs:DescribeRecoveryInstancesdrs:DescribeRecoverySnapshotsdrs:DescribeReplicationConfigurationTemplatesdrs:DescribeReplicationServerAssociationsForDrsdrs:DescribeSnapshotRequestsForDrsdrs:DescribeSourceNetworksdrs:DescribeSourceServersdrs:DisconnectRecoveryInstancedrs:DisconnectSourceServerdrs:ExportSourceNetworkCfnTemplatedrs:GetAgentCommandForDrsdrs:GetAgentConfirmedResumeInfoForDrsdrs:GetAgentInstallationAssetsForDrsdrs:GetAgentReplicationInfoForDrsdrs:GetAgentRuntimeConfigurationForDrsdrs:GetAgentSnapshotCreditsForDrsdrs:GetChannelCommandsForDrsdrs:GetFailbackCommandForDrsdrs:GetFailbackLaunchRequestedForDrsdrs:GetFailbackReplicationConfigurationdrs:GetLaunchConfigurationdrs:GetRecoveryPlandrs:GetRecoveryPlanExecutiondrs:GetRecoveryPlanExecutionStepdrs:GetRecoveryPlanStepdrs:GetReplicationConfigurationdrs:GetSuggestedFailbackClientDeviceMappingForDrsdrs:InitializeServicedrs:IssueAgentCertificateForDrsdrs:ListExtensibleSourceServersdrs:ListLaunchActionsdrs:ListRecoveryPlanExecutionsdrs:ListRecoveryPlanExecutionStepsdrs:ListRecoveryPlansdrs:ListRecoveryPlanStepsdrs:ListStagingAccountsdrs:ListTagsForResourcedrs:NotifyAgentAuthenticationForDrsdrs:NotifyAgentConnectedForDrsdrs:NotifyAgentDisconnectedForDrsdrs:NotifyAgentReplicationProgressForDrsdrs:NotifyConsistencyAttainedForDrsdrs:NotifyReplicationServerAuthenticationForDrsdrs:NotifyVolumeEventForDrsdrs:PutLaunchActiondrs:ReorderRecoveryPlanStepsdrs:RetryDataReplicationdrs:RetryRecoveryPlanExecutionStepdrs:ReverseReplicationdrs:SendAgentLogsForDrsdrs:SendAgentMetricsForDrsdrs:SendChannelCommandResultForDrsdrs:SendClientLogsForDrsdrs:SendClientMetricsForDrsdrs:SendVolumeStatsForDrsdrs:StartFailbackLaunchdrs:StartRecoverydrs:StartRecoveryPlanExecutiondrs:StartReplicationdrs:StartSourceNetworkRecoverydrs:StartSourceNetworkReplicationdrs:StopFailbackdrs:StopReplicationdrs:StopSourceNetworkReplicationdrs:TagResourcedrs:TerminateRecoveryInstancesdrs:UntagResourcedrs:UpdateAgentBacklogForDrsdrs:UpdateAgentConversionInfoForDrsdrs:UpdateAgentReplicationInfoForDrsdrs:UpdateAgentReplicationProcessStateForDrsdrs:UpdateAgentSourcePropertiesForDrsdrs:UpdateFailbackClientDeviceMappingForDrsdrs:UpdateFailbackClientLastSeenForDrsdrs:UpdateFailbackReplicationConfigurationdrs:UpdateLaunchConfigurationdrs:UpdateLaunchConfigurationTemplatedrs:UpdateRecoveryPlandrs:UpdateRecoveryPlanExecutionStepdrs:UpdateRecoveryPlanStepdrs:UpdateReplicationCertificateForDrsdrs:UpdateReplicationConfigurationdrs:UpdateReplicationConfigurationTemplate";
+
+static ACTION_NAME_ENDS: [u32; 110] = [
+    51, 82, 122, 158, 189, 222, 252, 289, 321, 343, 369, 411, 434, 462, 475, 497, 534, 560, 582,
+    613, 639, 681, 704, 726, 749, 765, 805, 834, 863, 908, 955, 989, 1015, 1040, 1070, 1096, 1130,
+    1155, 1192, 1228, 1261, 1299, 1332, 1360, 1388, 1424, 1463, 1489, 1508, 1536, 1568, 1591, 1622,
+    1671, 1692, 1723, 1754, 1775, 1805, 1839, 1860, 1885, 1908, 1931, 1966, 1996, 2029, 2069, 2104,
+    2151, 2178, 2197, 2225, 2249, 2283, 2305, 2328, 2354, 2388, 2412, 2439, 2464, 2487, 2504, 2534,
+    2554, 2584, 2617, 2633, 2652, 2684, 2699, 2729, 2746, 2774, 2809, 2845, 2889, 2926, 2969, 3007,
+    3049, 3078, 3115, 3137, 3172, 3198, 3236, 3270, 3312,
+];
+
+static ACTIONS: [Action; 110] = [
+    Action::AssociateFailbackClientToRecoveryInstanceForDrs,
+    Action::AssociateSourceNetworkStack,
+    Action::BatchCreateVolumeSnapshotGroupForDrs,
+    Action::BatchDeleteSnapshotRequestForDrs,
+    Action::CancelRecoveryPlanExecution,
+    Action::CreateConvertedSnapshotForDrs,
+    Action::CreateExtendedSourceServer,
+    Action::CreateLaunchConfigurationTemplate,
+    Action::CreateRecoveryInstanceForDrs,
+    Action::CreateRecoveryPlan,
+    Action::CreateRecoveryPlanStep,
+    Action::CreateReplicationConfigurationTemplate,
+    Action::CreateSourceNetwork,
+    Action::CreateSourceServerForDrs,
+    Action::DeleteJob,
+    Action::DeleteLaunchAction,
+    Action::DeleteLaunchConfigurationTemplate,
+    Action::DeleteRecoveryInstance,
+    Action::DeleteRecoveryPlan,
+    Action::DeleteRecoveryPlanExecution,
+    Action::DeleteRecoveryPlanStep,
+    Action::DeleteReplicationConfigurationTemplate,
+    Action::DeleteSourceNetwork,
+    Action::DeleteSourceServer,
+    Action::DescribeJobLogItems,
+    Action::DescribeJobs,
+    Action::DescribeLaunchConfigurationTemplates,
+    Action::DescribeRecoveryInstances,
+    Action::DescribeRecoverySnapshots,
+    Action::DescribeReplicationConfigurationTemplates,
+    Action::DescribeReplicationServerAssociationsForDrs,
+    Action::DescribeSnapshotRequestsForDrs,
+    Action::DescribeSourceNetworks,
+    Action::DescribeSourceServers,
+    Action::DisconnectRecoveryInstance,
+    Action::DisconnectSourceServer,
+    Action::ExportSourceNetworkCfnTemplate,
+    Action::GetAgentCommandForDrs,
+    Action::GetAgentConfirmedResumeInfoForDrs,
+    Action::GetAgentInstallationAssetsForDrs,
+    Action::GetAgentReplicationInfoForDrs,
+    Action::GetAgentRuntimeConfigurationForDrs,
+    Action::GetAgentSnapshotCreditsForDrs,
+    Action::GetChannelCommandsForDrs,
+    Action::GetFailbackCommandForDrs,
+    Action::GetFailbackLaunchRequestedForDrs,
+    Action::GetFailbackReplicationConfiguration,
+    Action::GetLaunchConfiguration,
+    Action::GetRecoveryPlan,
+    Action::GetRecoveryPlanExecution,
+    Action::GetRecoveryPlanExecutionStep,
+    Action::GetRecoveryPlanStep,
+    Action::GetReplicationConfiguration,
+    Action::GetSuggestedFailbackClientDeviceMappingForDrs,
+    Action::InitializeService,
+    Action::IssueAgentCertificateForDrs,
+    Action::ListExtensibleSourceServers,
+    Action::ListLaunchActions,
+    Action::ListRecoveryPlanExecutions,
+    Action::ListRecoveryPlanExecutionSteps,
+    Action::ListRecoveryPlans,
+    Action::ListRecoveryPlanSteps,
+    Action::ListStagingAccounts,
+    Action::ListTagsForResource,
+    Action::NotifyAgentAuthenticationForDrs,
+    Action::NotifyAgentConnectedForDrs,
+    Action::NotifyAgentDisconnectedForDrs,
+    Action::NotifyAgentReplicationProgressForDrs,
+    Action::NotifyConsistencyAttainedForDrs,
+    Action::NotifyReplicationServerAuthenticationForDrs,
+    Action::NotifyVolumeEventForDrs,
+    Action::PutLaunchAction,
+    Action::ReorderRecoveryPlanSteps,
+    Action::RetryDataReplication,
+    Action::RetryRecoveryPlanExecutionStep,
+    Action::ReverseReplication,
+    Action::SendAgentLogsForDrs,
+    Action::SendAgentMetricsForDrs,
+    Action::SendChannelCommandResultForDrs,
+    Action::SendClientLogsForDrs,
+    Action::SendClientMetricsForDrs,
+    Action::SendVolumeStatsForDrs,
+    Action::StartFailbackLaunch,
+    Action::StartRecovery,
+    Action::StartRecoveryPlanExecution,
+    Action::StartReplication,
+    Action::StartSourceNetworkRecovery,
+    Action::StartSourceNetworkReplication,
+    Action::StopFailback,
+    Action::StopReplication,
+    Action::StopSourceNetworkReplication,
+    Action::TagResource,
+    Action::TerminateRecoveryInstances,
+    Action::UntagResource,
+    Action::UpdateAgentBacklogForDrs,
+    Action::UpdateAgentConversionInfoForDrs,
+    Action::UpdateAgentReplicationInfoForDrs,
+    Action::UpdateAgentReplicationProcessStateForDrs,
+    Action::UpdateAgentSourcePropertiesForDrs,
+    Action::UpdateFailbackClientDeviceMappingForDrs,
+    Action::UpdateFailbackClientLastSeenForDrs,
+    Action::UpdateFailbackReplicationConfiguration,
+    Action::UpdateLaunchConfiguration,
+    Action::UpdateLaunchConfigurationTemplate,
+    Action::UpdateRecoveryPlan,
+    Action::UpdateRecoveryPlanExecutionStep,
+    Action::UpdateRecoveryPlanStep,
+    Action::UpdateReplicationCertificateForDrs,
+    Action::UpdateReplicationConfiguration,
+    Action::UpdateReplicationConfigurationTemplate,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 110] = [
-        Action::AssociateFailbackClientToRecoveryInstanceForDrs,
-        Action::AssociateSourceNetworkStack,
-        Action::BatchCreateVolumeSnapshotGroupForDrs,
-        Action::BatchDeleteSnapshotRequestForDrs,
-        Action::CancelRecoveryPlanExecution,
-        Action::CreateConvertedSnapshotForDrs,
-        Action::CreateExtendedSourceServer,
-        Action::CreateLaunchConfigurationTemplate,
-        Action::CreateRecoveryInstanceForDrs,
-        Action::CreateRecoveryPlan,
-        Action::CreateRecoveryPlanStep,
-        Action::CreateReplicationConfigurationTemplate,
-        Action::CreateSourceNetwork,
-        Action::CreateSourceServerForDrs,
-        Action::DeleteJob,
-        Action::DeleteLaunchAction,
-        Action::DeleteLaunchConfigurationTemplate,
-        Action::DeleteRecoveryInstance,
-        Action::DeleteRecoveryPlan,
-        Action::DeleteRecoveryPlanExecution,
-        Action::DeleteRecoveryPlanStep,
-        Action::DeleteReplicationConfigurationTemplate,
-        Action::DeleteSourceNetwork,
-        Action::DeleteSourceServer,
-        Action::DescribeJobLogItems,
-        Action::DescribeJobs,
-        Action::DescribeLaunchConfigurationTemplates,
-        Action::DescribeRecoveryInstances,
-        Action::DescribeRecoverySnapshots,
-        Action::DescribeReplicationConfigurationTemplates,
-        Action::DescribeReplicationServerAssociationsForDrs,
-        Action::DescribeSnapshotRequestsForDrs,
-        Action::DescribeSourceNetworks,
-        Action::DescribeSourceServers,
-        Action::DisconnectRecoveryInstance,
-        Action::DisconnectSourceServer,
-        Action::ExportSourceNetworkCfnTemplate,
-        Action::GetAgentCommandForDrs,
-        Action::GetAgentConfirmedResumeInfoForDrs,
-        Action::GetAgentInstallationAssetsForDrs,
-        Action::GetAgentReplicationInfoForDrs,
-        Action::GetAgentRuntimeConfigurationForDrs,
-        Action::GetAgentSnapshotCreditsForDrs,
-        Action::GetChannelCommandsForDrs,
-        Action::GetFailbackCommandForDrs,
-        Action::GetFailbackLaunchRequestedForDrs,
-        Action::GetFailbackReplicationConfiguration,
-        Action::GetLaunchConfiguration,
-        Action::GetRecoveryPlan,
-        Action::GetRecoveryPlanExecution,
-        Action::GetRecoveryPlanExecutionStep,
-        Action::GetRecoveryPlanStep,
-        Action::GetReplicationConfiguration,
-        Action::GetSuggestedFailbackClientDeviceMappingForDrs,
-        Action::InitializeService,
-        Action::IssueAgentCertificateForDrs,
-        Action::ListExtensibleSourceServers,
-        Action::ListLaunchActions,
-        Action::ListRecoveryPlanExecutions,
-        Action::ListRecoveryPlanExecutionSteps,
-        Action::ListRecoveryPlans,
-        Action::ListRecoveryPlanSteps,
-        Action::ListStagingAccounts,
-        Action::ListTagsForResource,
-        Action::NotifyAgentAuthenticationForDrs,
-        Action::NotifyAgentConnectedForDrs,
-        Action::NotifyAgentDisconnectedForDrs,
-        Action::NotifyAgentReplicationProgressForDrs,
-        Action::NotifyConsistencyAttainedForDrs,
-        Action::NotifyReplicationServerAuthenticationForDrs,
-        Action::NotifyVolumeEventForDrs,
-        Action::PutLaunchAction,
-        Action::ReorderRecoveryPlanSteps,
-        Action::RetryDataReplication,
-        Action::RetryRecoveryPlanExecutionStep,
-        Action::ReverseReplication,
-        Action::SendAgentLogsForDrs,
-        Action::SendAgentMetricsForDrs,
-        Action::SendChannelCommandResultForDrs,
-        Action::SendClientLogsForDrs,
-        Action::SendClientMetricsForDrs,
-        Action::SendVolumeStatsForDrs,
-        Action::StartFailbackLaunch,
-        Action::StartRecovery,
-        Action::StartRecoveryPlanExecution,
-        Action::StartReplication,
-        Action::StartSourceNetworkRecovery,
-        Action::StartSourceNetworkReplication,
-        Action::StopFailback,
-        Action::StopReplication,
-        Action::StopSourceNetworkReplication,
-        Action::TagResource,
-        Action::TerminateRecoveryInstances,
-        Action::UntagResource,
-        Action::UpdateAgentBacklogForDrs,
-        Action::UpdateAgentConversionInfoForDrs,
-        Action::UpdateAgentReplicationInfoForDrs,
-        Action::UpdateAgentReplicationProcessStateForDrs,
-        Action::UpdateAgentSourcePropertiesForDrs,
-        Action::UpdateFailbackClientDeviceMappingForDrs,
-        Action::UpdateFailbackClientLastSeenForDrs,
-        Action::UpdateFailbackReplicationConfiguration,
-        Action::UpdateLaunchConfiguration,
-        Action::UpdateLaunchConfigurationTemplate,
-        Action::UpdateRecoveryPlan,
-        Action::UpdateRecoveryPlanExecutionStep,
-        Action::UpdateRecoveryPlanStep,
-        Action::UpdateReplicationCertificateForDrs,
-        Action::UpdateReplicationConfiguration,
-        Action::UpdateReplicationConfigurationTemplate,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `drs:AssociateFailbackClientToRecoveryInstanceForDrs`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateFailbackClientToRecoveryInstanceForDrs`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(6662 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -857,36 +765,33 @@ pub enum ResourceType {
     SourceServerResource,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 8] = [
-    "JobResource",
-    "LaunchConfigurationTemplateResource",
-    "RecoveryInstanceResource",
-    "RecoveryPlanExecutionResource",
-    "RecoveryPlanResource",
-    "ReplicationConfigurationTemplateResource",
-    "SourceNetworkResource",
-    "SourceServerResource",
+static RESOURCE_TYPE_NAMES: &str = "JobResourceLaunchConfigurationTemplateResourceRecoveryInstanceResourceRecoveryPlanExecutionResourceRecoveryPlanResourceReplicationConfigurationTemplateResourceSourceNetworkResourceSourceServerResource";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 8] = [11, 46, 70, 99, 119, 159, 180, 200];
+
+static RESOURCE_TYPES: [ResourceType; 8] = [
+    ResourceType::JobResource,
+    ResourceType::LaunchConfigurationTemplateResource,
+    ResourceType::RecoveryInstanceResource,
+    ResourceType::RecoveryPlanExecutionResource,
+    ResourceType::RecoveryPlanResource,
+    ResourceType::ReplicationConfigurationTemplateResource,
+    ResourceType::SourceNetworkResource,
+    ResourceType::SourceServerResource,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 8] = [
-        ResourceType::JobResource,
-        ResourceType::LaunchConfigurationTemplateResource,
-        ResourceType::RecoveryInstanceResource,
-        ResourceType::RecoveryPlanExecutionResource,
-        ResourceType::RecoveryPlanResource,
-        ResourceType::ReplicationConfigurationTemplateResource,
-        ResourceType::SourceNetworkResource,
-        ResourceType::SourceServerResource,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -895,6 +800,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -916,15 +822,11 @@ pub enum ConditionKey {
     DrsEC2InstanceARN,
 }
 
-const CONDITION_KEY_NAMES: [&str; 5] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "drs:CreateAction",
-    "drs:EC2InstanceARN",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysdrs:CreateActiondrs:EC2InstanceARN";
 
-const CONDITION_KEY_TYPES: [KeyType; 5] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 5] = [24, 49, 60, 76, 94];
+
+static CONDITION_KEY_TYPES: [KeyType; 5] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -932,33 +834,39 @@ const CONDITION_KEY_TYPES: [KeyType; 5] = [
     KeyType::Arn,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 5] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::DrsCreateAction,
+    ConditionKey::DrsEC2InstanceARN,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 5] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::DrsCreateAction,
-        ConditionKey::DrsEC2InstanceARN,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -458,228 +458,154 @@ pub enum Action {
     VerifyTrust,
 }
 
-const ACTION_NAMES: [&str; 91] = [
-    "ds:AcceptSharedDirectory",
-    "ds:AccessDSData",
-    "ds:AddIpRoutes",
-    "ds:AddRegion",
-    "ds:AddTagsToResource",
-    "ds:AuthorizeApplication",
-    "ds:CancelSchemaExtension",
-    "ds:CheckAlias",
-    "ds:ConnectDirectory",
-    "ds:CreateAlias",
-    "ds:CreateComputer",
-    "ds:CreateConditionalForwarder",
-    "ds:CreateDirectory",
-    "ds:CreateHybridAD",
-    "ds:CreateIdentityPoolDirectory",
-    "ds:CreateLogSubscription",
-    "ds:CreateMicrosoftAD",
-    "ds:CreateSnapshot",
-    "ds:CreateTrust",
-    "ds:DeleteADAssessment",
-    "ds:DeleteConditionalForwarder",
-    "ds:DeleteDirectory",
-    "ds:DeleteLogSubscription",
-    "ds:DeleteSnapshot",
-    "ds:DeleteTrust",
-    "ds:DeregisterCertificate",
-    "ds:DeregisterEventTopic",
-    "ds:DescribeADAssessment",
-    "ds:DescribeCAEnrollmentPolicy",
-    "ds:DescribeCertificate",
-    "ds:DescribeClientAuthenticationSettings",
-    "ds:DescribeConditionalForwarders",
-    "ds:DescribeDirectories",
-    "ds:DescribeDirectoryDataAccess",
-    "ds:DescribeDomainControllers",
-    "ds:DescribeEventTopics",
-    "ds:DescribeHybridADUpdate",
-    "ds:DescribeLDAPSSettings",
-    "ds:DescribeRegions",
-    "ds:DescribeSettings",
-    "ds:DescribeSharedDirectories",
-    "ds:DescribeSnapshots",
-    "ds:DescribeTrusts",
-    "ds:DescribeUpdateDirectory",
-    "ds:DisableCAEnrollmentPolicy",
-    "ds:DisableClientAuthentication",
-    "ds:DisableDirectoryDataAccess",
-    "ds:DisableLDAPS",
-    "ds:DisableRadius",
-    "ds:DisableRoleAccess",
-    "ds:DisableSso",
-    "ds:EnableCAEnrollmentPolicy",
-    "ds:EnableClientAuthentication",
-    "ds:EnableDirectoryDataAccess",
-    "ds:EnableLDAPS",
-    "ds:EnableRadius",
-    "ds:EnableRoleAccess",
-    "ds:EnableSso",
-    "ds:GetAuthorizedApplicationDetails",
-    "ds:GetDirectoryLimits",
-    "ds:GetSnapshotLimits",
-    "ds:ListADAssessments",
-    "ds:ListAuthorizedApplications",
-    "ds:ListCertificates",
-    "ds:ListIpRoutes",
-    "ds:ListLogSubscriptions",
-    "ds:ListSchemaExtensions",
-    "ds:ListTagsForResource",
-    "ds:RegisterCertificate",
-    "ds:RegisterEventTopic",
-    "ds:RejectSharedDirectory",
-    "ds:RemoveIpRoutes",
-    "ds:RemoveRegion",
-    "ds:RemoveTagsFromResource",
-    "ds:ResetUserPassword",
-    "ds:RestoreFromSnapshot",
-    "ds:ShareDirectory",
-    "ds:StartADAssessment",
-    "ds:StartSchemaExtension",
-    "ds:UnauthorizeApplication",
-    "ds:UnshareDirectory",
-    "ds:UpdateAuthorizedApplication",
-    "ds:UpdateConditionalForwarder",
-    "ds:UpdateDirectory",
-    "ds:UpdateDirectorySetup",
-    "ds:UpdateHybridAD",
-    "ds:UpdateNumberOfDomainControllers",
-    "ds:UpdateRadius",
-    "ds:UpdateSettings",
-    "ds:UpdateTrust",
-    "ds:VerifyTrust",
+static ACTION_NAMES: &str = "ds:AcceptSharedDirectoryds:AccessDSDatads:AddIpRoutesds:AddRegionds:AddTagsToResourceds:AuthorizeApplicationds:CancelSchemaExtensionds:CheckAliasds:ConnectDirectoryds:CreateAliasds:CreateComputerds:CreateConditionalForwarderds:CreateDirectoryds:CreateHybridADds:CreateIdentityPoolDirectoryds:CreateLogSubscriptionds:CreateMicrosoftADds:CreateSnapshotds:CreateTrustds:DeleteADAssessmentds:DeleteConditionalForwarderds:DeleteDirectoryds:DeleteLogSubscriptionds:DeleteSnapshotds:DeleteTrustds:DeregisterCertificateds:DeregisterEventTopicds:DescribeADAssessmentds:DescribeCAEnrollmentPolicyds:DescribeCertificateds:DescribeClientAuthenticationSettingsds:DescribeConditionalForwardersds:DescribeDirectoriesds:DescribeDirectoryDataAccessds:DescribeDomainControllersds:DescribeEventTopicsds:DescribeHybridADUpdateds:DescribeLDAPSSettingsds:DescribeRegionsds:DescribeSettingsds:DescribeSharedDirectoriesds:DescribeSnapshotsds:DescribeTrustsds:DescribeUpdateDirectoryds:DisableCAEnrollmentPolicyds:DisableClientAuthenticationds:DisableDirectoryDataAccessds:DisableLDAPSds:DisableRadiusds:DisableRoleAccessds:DisableSsods:EnableCAEnrollmentPolicyds:EnableClientAuthenticationds:EnableDirectoryDataAccessds:EnableLDAPSds:EnableRadiusds:EnableRoleAccessds:EnableSsods:GetAuthorizedApplicationDetailsds:GetDirectoryLimitsds:GetSnapshotLimitsds:ListADAssessmentsds:ListAuthorizedApplicationsds:ListCertificatesds:ListIpRoutesds:ListLogSubscriptionsds:ListSchemaExtensionsds:ListTagsForResourceds:RegisterCertificateds:RegisterEventTopicds:RejectSharedDirectoryds:RemoveIpRoutesds:RemoveRegionds:RemoveTagsFromResourceds:ResetUserPasswordds:RestoreFromSnapshotds:ShareDirectoryds:StartADAssessmentds:StartSchemaExtensionds:UnauthorizeApplicationds:UnshareDirectoryds:UpdateAuthorizedApplicationds:UpdateConditionalForwarderds:UpdateDirectoryds:UpdateDirectorySetupds:UpdateHybridADds:UpdateNumberOfDomainControllersds:UpdateRadiusds:UpdateSettingsds:UpdateTrustds:VerifyTrust";
+
+static ACTION_NAME_ENDS: [u32; 91] = [
+    24, 39, 53, 65, 85, 108, 132, 145, 164, 178, 195, 224, 242, 259, 289, 313, 333, 350, 364, 385,
+    414, 432, 456, 473, 487, 511, 534, 557, 586, 608, 647, 679, 701, 731, 759, 781, 806, 830, 848,
+    867, 895, 915, 932, 958, 986, 1016, 1045, 1060, 1076, 1096, 1109, 1136, 1165, 1193, 1207, 1222,
+    1241, 1253, 1287, 1308, 1328, 1348, 1377, 1396, 1411, 1434, 1457, 1479, 1501, 1522, 1546, 1563,
+    1578, 1603, 1623, 1645, 1662, 1682, 1705, 1730, 1749, 1779, 1808, 1826, 1849, 1866, 1900, 1915,
+    1932, 1946, 1960,
+];
+
+static ACTIONS: [Action; 91] = [
+    Action::AcceptSharedDirectory,
+    Action::AccessDSData,
+    Action::AddIpRoutes,
+    Action::AddRegion,
+    Action::AddTagsToResource,
+    Action::AuthorizeApplication,
+    Action::CancelSchemaExtension,
+    Action::CheckAlias,
+    Action::ConnectDirectory,
+    Action::CreateAlias,
+    Action::CreateComputer,
+    Action::CreateConditionalForwarder,
+    Action::CreateDirectory,
+    Action::CreateHybridAD,
+    Action::CreateIdentityPoolDirectory,
+    Action::CreateLogSubscription,
+    Action::CreateMicrosoftAD,
+    Action::CreateSnapshot,
+    Action::CreateTrust,
+    Action::DeleteADAssessment,
+    Action::DeleteConditionalForwarder,
+    Action::DeleteDirectory,
+    Action::DeleteLogSubscription,
+    Action::DeleteSnapshot,
+    Action::DeleteTrust,
+    Action::DeregisterCertificate,
+    Action::DeregisterEventTopic,
+    Action::DescribeADAssessment,
+    Action::DescribeCAEnrollmentPolicy,
+    Action::DescribeCertificate,
+    Action::DescribeClientAuthenticationSettings,
+    Action::DescribeConditionalForwarders,
+    Action::DescribeDirectories,
+    Action::DescribeDirectoryDataAccess,
+    Action::DescribeDomainControllers,
+    Action::DescribeEventTopics,
+    Action::DescribeHybridADUpdate,
+    Action::DescribeLDAPSSettings,
+    Action::DescribeRegions,
+    Action::DescribeSettings,
+    Action::DescribeSharedDirectories,
+    Action::DescribeSnapshots,
+    Action::DescribeTrusts,
+    Action::DescribeUpdateDirectory,
+    Action::DisableCAEnrollmentPolicy,
+    Action::DisableClientAuthentication,
+    Action::DisableDirectoryDataAccess,
+    Action::DisableLDAPS,
+    Action::DisableRadius,
+    Action::DisableRoleAccess,
+    Action::DisableSso,
+    Action::EnableCAEnrollmentPolicy,
+    Action::EnableClientAuthentication,
+    Action::EnableDirectoryDataAccess,
+    Action::EnableLDAPS,
+    Action::EnableRadius,
+    Action::EnableRoleAccess,
+    Action::EnableSso,
+    Action::GetAuthorizedApplicationDetails,
+    Action::GetDirectoryLimits,
+    Action::GetSnapshotLimits,
+    Action::ListADAssessments,
+    Action::ListAuthorizedApplications,
+    Action::ListCertificates,
+    Action::ListIpRoutes,
+    Action::ListLogSubscriptions,
+    Action::ListSchemaExtensions,
+    Action::ListTagsForResource,
+    Action::RegisterCertificate,
+    Action::RegisterEventTopic,
+    Action::RejectSharedDirectory,
+    Action::RemoveIpRoutes,
+    Action::RemoveRegion,
+    Action::RemoveTagsFromResource,
+    Action::ResetUserPassword,
+    Action::RestoreFromSnapshot,
+    Action::ShareDirectory,
+    Action::StartADAssessment,
+    Action::StartSchemaExtension,
+    Action::UnauthorizeApplication,
+    Action::UnshareDirectory,
+    Action::UpdateAuthorizedApplication,
+    Action::UpdateConditionalForwarder,
+    Action::UpdateDirectory,
+    Action::UpdateDirectorySetup,
+    Action::UpdateHybridAD,
+    Action::UpdateNumberOfDomainControllers,
+    Action::UpdateRadius,
+    Action::UpdateSettings,
+    Action::UpdateTrust,
+    Action::VerifyTrust,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 91] = [
-        Action::AcceptSharedDirectory,
-        Action::AccessDSData,
-        Action::AddIpRoutes,
-        Action::AddRegion,
-        Action::AddTagsToResource,
-        Action::AuthorizeApplication,
-        Action::CancelSchemaExtension,
-        Action::CheckAlias,
-        Action::ConnectDirectory,
-        Action::CreateAlias,
-        Action::CreateComputer,
-        Action::CreateConditionalForwarder,
-        Action::CreateDirectory,
-        Action::CreateHybridAD,
-        Action::CreateIdentityPoolDirectory,
-        Action::CreateLogSubscription,
-        Action::CreateMicrosoftAD,
-        Action::CreateSnapshot,
-        Action::CreateTrust,
-        Action::DeleteADAssessment,
-        Action::DeleteConditionalForwarder,
-        Action::DeleteDirectory,
-        Action::DeleteLogSubscription,
-        Action::DeleteSnapshot,
-        Action::DeleteTrust,
-        Action::DeregisterCertificate,
-        Action::DeregisterEventTopic,
-        Action::DescribeADAssessment,
-        Action::DescribeCAEnrollmentPolicy,
-        Action::DescribeCertificate,
-        Action::DescribeClientAuthenticationSettings,
-        Action::DescribeConditionalForwarders,
-        Action::DescribeDirectories,
-        Action::DescribeDirectoryDataAccess,
-        Action::DescribeDomainControllers,
-        Action::DescribeEventTopics,
-        Action::DescribeHybridADUpdate,
-        Action::DescribeLDAPSSettings,
-        Action::DescribeRegions,
-        Action::DescribeSettings,
-        Action::DescribeSharedDirectories,
-        Action::DescribeSnapshots,
-        Action::DescribeTrusts,
-        Action::DescribeUpdateDirectory,
-        Action::DisableCAEnrollmentPolicy,
-        Action::DisableClientAuthentication,
-        Action::DisableDirectoryDataAccess,
-        Action::DisableLDAPS,
-        Action::DisableRadius,
-        Action::DisableRoleAccess,
-        Action::DisableSso,
-        Action::EnableCAEnrollmentPolicy,
-        Action::EnableClientAuthentication,
-        Action::EnableDirectoryDataAccess,
-        Action::EnableLDAPS,
-        Action::EnableRadius,
-        Action::EnableRoleAccess,
-        Action::EnableSso,
-        Action::GetAuthorizedApplicationDetails,
-        Action::GetDirectoryLimits,
-        Action::GetSnapshotLimits,
-        Action::ListADAssessments,
-        Action::ListAuthorizedApplications,
-        Action::ListCertificates,
-        Action::ListIpRoutes,
-        Action::ListLogSubscriptions,
-        Action::ListSchemaExtensions,
-        Action::ListTagsForResource,
-        Action::RegisterCertificate,
-        Action::RegisterEventTopic,
-        Action::RejectSharedDirectory,
-        Action::RemoveIpRoutes,
-        Action::RemoveRegion,
-        Action::RemoveTagsFromResource,
-        Action::ResetUserPassword,
-        Action::RestoreFromSnapshot,
-        Action::ShareDirectory,
-        Action::StartADAssessment,
-        Action::StartSchemaExtension,
-        Action::UnauthorizeApplication,
-        Action::UnshareDirectory,
-        Action::UpdateAuthorizedApplication,
-        Action::UpdateConditionalForwarder,
-        Action::UpdateDirectory,
-        Action::UpdateDirectorySetup,
-        Action::UpdateHybridAD,
-        Action::UpdateNumberOfDomainControllers,
-        Action::UpdateRadius,
-        Action::UpdateSettings,
-        Action::UpdateTrust,
-        Action::VerifyTrust,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `ds:AcceptSharedDirectory`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptSharedDirectory`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(6772 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -695,18 +621,24 @@ pub enum ResourceType {
     Directory,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["directory"];
+static RESOURCE_TYPE_NAMES: &str = "directory";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [9];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Directory];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Directory];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -715,6 +647,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -732,40 +665,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -113,80 +113,75 @@ pub enum Action {
     UpdateUser,
 }
 
-const ACTION_NAMES: [&str; 17] = [
-    "ds-data:AddGroupMember",
-    "ds-data:CreateGroup",
-    "ds-data:CreateUser",
-    "ds-data:DeleteGroup",
-    "ds-data:DeleteUser",
-    "ds-data:DescribeGroup",
-    "ds-data:DescribeUser",
-    "ds-data:DisableUser",
-    "ds-data:ListGroupMembers",
-    "ds-data:ListGroups",
-    "ds-data:ListGroupsForMember",
-    "ds-data:ListUsers",
-    "ds-data:RemoveGroupMember",
-    "ds-data:SearchGroups",
-    "ds-data:SearchUsers",
-    "ds-data:UpdateGroup",
-    "ds-data:UpdateUser",
+static ACTION_NAMES: &str = "ds-data:AddGroupMemberds-data:CreateGroupds-data:CreateUserds-data:DeleteGroupds-data:DeleteUserds-data:DescribeGroupds-data:DescribeUserds-data:DisableUserds-data:ListGroupMembersds-data:ListGroupsds-data:ListGroupsForMemberds-data:ListUsersds-data:RemoveGroupMemberds-data:SearchGroupsds-data:SearchUsersds-data:UpdateGroupds-data:UpdateUser";
+
+static ACTION_NAME_ENDS: [u32; 17] = [
+    22, 41, 59, 78, 96, 117, 137, 156, 180, 198, 225, 242, 267, 287, 306, 325, 343,
+];
+
+static ACTIONS: [Action; 17] = [
+    Action::AddGroupMember,
+    Action::CreateGroup,
+    Action::CreateUser,
+    Action::DeleteGroup,
+    Action::DeleteUser,
+    Action::DescribeGroup,
+    Action::DescribeUser,
+    Action::DisableUser,
+    Action::ListGroupMembers,
+    Action::ListGroups,
+    Action::ListGroupsForMember,
+    Action::ListUsers,
+    Action::RemoveGroupMember,
+    Action::SearchGroups,
+    Action::SearchUsers,
+    Action::UpdateGroup,
+    Action::UpdateUser,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 17] = [
-        Action::AddGroupMember,
-        Action::CreateGroup,
-        Action::CreateUser,
-        Action::DeleteGroup,
-        Action::DeleteUser,
-        Action::DescribeGroup,
-        Action::DescribeUser,
-        Action::DisableUser,
-        Action::ListGroupMembers,
-        Action::ListGroups,
-        Action::ListGroupsForMember,
-        Action::ListUsers,
-        Action::RemoveGroupMember,
-        Action::SearchGroups,
-        Action::SearchUsers,
-        Action::UpdateGroup,
-        Action::UpdateUser,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `ds-data:AddGroupMember`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddGroupMember`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(6863 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -202,18 +197,24 @@ pub enum ResourceType {
     Directory,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["directory"];
+static RESOURCE_TYPE_NAMES: &str = "directory";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [9];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Directory];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Directory];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -222,6 +223,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -245,52 +247,53 @@ pub enum ConditionKey {
     DsDataSAMAccountName,
 }
 
-const CONDITION_KEY_NAMES: [&str; 6] = [
-    "aws:ResourceTag/${TagKey}",
-    "ds-data:Identifier",
-    "ds-data:MemberName",
-    "ds-data:MemberRealm",
-    "ds-data:Realm",
-    "ds-data:SAMAccountName",
+static CONDITION_KEY_NAMES: &str = "aws:ResourceTag/${TagKey}ds-data:Identifierds-data:MemberNameds-data:MemberRealmds-data:Realmds-data:SAMAccountName";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 6] = [25, 43, 61, 80, 93, 115];
+
+static CONDITION_KEY_TYPES: [KeyType; 6] = [
+    KeyType::String,
+    KeyType::String,
+    KeyType::String,
+    KeyType::String,
+    KeyType::String,
+    KeyType::String,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 6] = [
-    KeyType::String,
-    KeyType::String,
-    KeyType::String,
-    KeyType::String,
-    KeyType::String,
-    KeyType::String,
+static CONDITION_KEYS: [ConditionKey; 6] = [
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::DsDataIdentifier,
+    ConditionKey::DsDataMemberName,
+    ConditionKey::DsDataMemberRealm,
+    ConditionKey::DsDataRealm,
+    ConditionKey::DsDataSAMAccountName,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 6] = [
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::DsDataIdentifier,
-        ConditionKey::DsDataMemberName,
-        ConditionKey::DsDataMemberRealm,
-        ConditionKey::DsDataRealm,
-        ConditionKey::DsDataSAMAccountName,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -166,106 +166,89 @@ pub enum Action {
     UpdateStream,
 }
 
-const ACTION_NAMES: [&str; 30] = [
-    "dsql:AddPeerCluster",
-    "dsql:CreateCluster",
-    "dsql:CreateStream",
-    "dsql:DbConnect",
-    "dsql:DbConnectAdmin",
-    "dsql:DeleteCluster",
-    "dsql:DeleteClusterPolicy",
-    "dsql:DeleteStream",
-    "dsql:GetBackupJob",
-    "dsql:GetCluster",
-    "dsql:GetClusterPolicy",
-    "dsql:GetRestoreJob",
-    "dsql:GetStream",
-    "dsql:GetVpcEndpointServiceName",
-    "dsql:InjectError",
-    "dsql:ListClusters",
-    "dsql:ListStreams",
-    "dsql:ListTagsForResource",
-    "dsql:PutClusterPolicy",
-    "dsql:PutMultiRegionProperties",
-    "dsql:PutWitnessRegion",
-    "dsql:RemovePeerCluster",
-    "dsql:StartBackupJob",
-    "dsql:StartRestoreJob",
-    "dsql:StopBackupJob",
-    "dsql:StopRestoreJob",
-    "dsql:TagResource",
-    "dsql:UntagResource",
-    "dsql:UpdateCluster",
-    "dsql:UpdateStream",
+static ACTION_NAMES: &str = "dsql:AddPeerClusterdsql:CreateClusterdsql:CreateStreamdsql:DbConnectdsql:DbConnectAdmindsql:DeleteClusterdsql:DeleteClusterPolicydsql:DeleteStreamdsql:GetBackupJobdsql:GetClusterdsql:GetClusterPolicydsql:GetRestoreJobdsql:GetStreamdsql:GetVpcEndpointServiceNamedsql:InjectErrordsql:ListClustersdsql:ListStreamsdsql:ListTagsForResourcedsql:PutClusterPolicydsql:PutMultiRegionPropertiesdsql:PutWitnessRegiondsql:RemovePeerClusterdsql:StartBackupJobdsql:StartRestoreJobdsql:StopBackupJobdsql:StopRestoreJobdsql:TagResourcedsql:UntagResourcedsql:UpdateClusterdsql:UpdateStream";
+
+static ACTION_NAME_ENDS: [u32; 30] = [
+    19, 37, 54, 68, 87, 105, 129, 146, 163, 178, 199, 217, 231, 261, 277, 294, 310, 334, 355, 384,
+    405, 427, 446, 466, 484, 503, 519, 537, 555, 572,
+];
+
+static ACTIONS: [Action; 30] = [
+    Action::AddPeerCluster,
+    Action::CreateCluster,
+    Action::CreateStream,
+    Action::DbConnect,
+    Action::DbConnectAdmin,
+    Action::DeleteCluster,
+    Action::DeleteClusterPolicy,
+    Action::DeleteStream,
+    Action::GetBackupJob,
+    Action::GetCluster,
+    Action::GetClusterPolicy,
+    Action::GetRestoreJob,
+    Action::GetStream,
+    Action::GetVpcEndpointServiceName,
+    Action::InjectError,
+    Action::ListClusters,
+    Action::ListStreams,
+    Action::ListTagsForResource,
+    Action::PutClusterPolicy,
+    Action::PutMultiRegionProperties,
+    Action::PutWitnessRegion,
+    Action::RemovePeerCluster,
+    Action::StartBackupJob,
+    Action::StartRestoreJob,
+    Action::StopBackupJob,
+    Action::StopRestoreJob,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateCluster,
+    Action::UpdateStream,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 30] = [
-        Action::AddPeerCluster,
-        Action::CreateCluster,
-        Action::CreateStream,
-        Action::DbConnect,
-        Action::DbConnectAdmin,
-        Action::DeleteCluster,
-        Action::DeleteClusterPolicy,
-        Action::DeleteStream,
-        Action::GetBackupJob,
-        Action::GetCluster,
-        Action::GetClusterPolicy,
-        Action::GetRestoreJob,
-        Action::GetStream,
-        Action::GetVpcEndpointServiceName,
-        Action::InjectError,
-        Action::ListClusters,
-        Action::ListStreams,
-        Action::ListTagsForResource,
-        Action::PutClusterPolicy,
-        Action::PutMultiRegionProperties,
-        Action::PutWitnessRegion,
-        Action::RemovePeerCluster,
-        Action::StartBackupJob,
-        Action::StartRestoreJob,
-        Action::StopBackupJob,
-        Action::StopRestoreJob,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateCluster,
-        Action::UpdateStream,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `dsql:AddPeerCluster`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddPeerCluster`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(6880 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -285,18 +268,24 @@ pub enum ResourceType {
     Stream,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["Cluster", "Stream"];
+static RESOURCE_TYPE_NAMES: &str = "ClusterStream";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [7, 13];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Cluster, ResourceType::Stream];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Cluster, ResourceType::Stream];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -305,6 +294,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -328,16 +318,11 @@ pub enum ConditionKey {
     DsqlWitnessRegion,
 }
 
-const CONDITION_KEY_NAMES: [&str; 6] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "dsql:FisActionId",
-    "dsql:FisTargetArns",
-    "dsql:WitnessRegion",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysdsql:FisActionIddsql:FisTargetArnsdsql:WitnessRegion";
 
-const CONDITION_KEY_TYPES: [KeyType; 6] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 6] = [24, 49, 60, 76, 94, 112];
+
+static CONDITION_KEY_TYPES: [KeyType; 6] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -346,34 +331,40 @@ const CONDITION_KEY_TYPES: [KeyType; 6] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 6] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::DsqlFisActionId,
+    ConditionKey::DsqlFisTargetArns,
+    ConditionKey::DsqlWitnessRegion,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 6] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::DsqlFisActionId,
-        ConditionKey::DsqlFisTargetArns,
-        ConditionKey::DsqlWitnessRegion,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -415,206 +415,142 @@ pub enum Action {
     WriteDataForReplication,
 }
 
-const ACTION_NAMES: [&str; 80] = [
-    "dynamodb:AssociateTableReplica",
-    "dynamodb:BatchGetItem",
-    "dynamodb:BatchWriteItem",
-    "dynamodb:ConditionCheckItem",
-    "dynamodb:CreateBackup",
-    "dynamodb:CreateGlobalTable",
-    "dynamodb:CreateGlobalTableWitness",
-    "dynamodb:CreateTable",
-    "dynamodb:CreateTableReplica",
-    "dynamodb:DeleteBackup",
-    "dynamodb:DeleteGlobalTableWitness",
-    "dynamodb:DeleteItem",
-    "dynamodb:DeleteResourcePolicy",
-    "dynamodb:DeleteTable",
-    "dynamodb:DeleteTableReplica",
-    "dynamodb:DescribeBackup",
-    "dynamodb:DescribeContinuousBackups",
-    "dynamodb:DescribeContributorInsights",
-    "dynamodb:DescribeEndpoints",
-    "dynamodb:DescribeExport",
-    "dynamodb:DescribeGlobalTable",
-    "dynamodb:DescribeGlobalTableSettings",
-    "dynamodb:DescribeImport",
-    "dynamodb:DescribeKinesisStreamingDestination",
-    "dynamodb:DescribeLimits",
-    "dynamodb:DescribeReservedCapacity",
-    "dynamodb:DescribeReservedCapacityOfferings",
-    "dynamodb:DescribeStream",
-    "dynamodb:DescribeTable",
-    "dynamodb:DescribeTableReplicaAutoScaling",
-    "dynamodb:DescribeTimeToLive",
-    "dynamodb:DisableKinesisStreamingDestination",
-    "dynamodb:DisassociateTableReplica",
-    "dynamodb:EnableKinesisStreamingDestination",
-    "dynamodb:ExportTableToPointInTime",
-    "dynamodb:GetAbacStatus",
-    "dynamodb:GetItem",
-    "dynamodb:GetRecords",
-    "dynamodb:GetResourcePolicy",
-    "dynamodb:GetShardIterator",
-    "dynamodb:ImportTable",
-    "dynamodb:InjectError",
-    "dynamodb:ListBackups",
-    "dynamodb:ListContributorInsights",
-    "dynamodb:ListExports",
-    "dynamodb:ListGlobalTables",
-    "dynamodb:ListImports",
-    "dynamodb:ListStreams",
-    "dynamodb:ListTables",
-    "dynamodb:ListTagsOfResource",
-    "dynamodb:PartiQLDelete",
-    "dynamodb:PartiQLInsert",
-    "dynamodb:PartiQLSelect",
-    "dynamodb:PartiQLUpdate",
-    "dynamodb:PurchaseReservedCapacityOfferings",
-    "dynamodb:PutItem",
-    "dynamodb:PutResourcePolicy",
-    "dynamodb:Query",
-    "dynamodb:ReadDataForReplication",
-    "dynamodb:ReplicateSettings",
-    "dynamodb:RestoreTableFromAwsBackup",
-    "dynamodb:RestoreTableFromBackup",
-    "dynamodb:RestoreTableToPointInTime",
-    "dynamodb:Scan",
-    "dynamodb:SearchVectors",
-    "dynamodb:StartAwsBackupJob",
-    "dynamodb:TagResource",
-    "dynamodb:UntagResource",
-    "dynamodb:UpdateAbacStatus",
-    "dynamodb:UpdateContinuousBackups",
-    "dynamodb:UpdateContributorInsights",
-    "dynamodb:UpdateGlobalTable",
-    "dynamodb:UpdateGlobalTableSettings",
-    "dynamodb:UpdateGlobalTableVersion",
-    "dynamodb:UpdateItem",
-    "dynamodb:UpdateKinesisStreamingDestination",
-    "dynamodb:UpdateTable",
-    "dynamodb:UpdateTableReplicaAutoScaling",
-    "dynamodb:UpdateTimeToLive",
-    "dynamodb:WriteDataForReplication",
+static ACTION_NAMES: &str = "dynamodb:AssociateTableReplicadynamodb:BatchGetItemdynamodb:BatchWriteItemdynamodb:ConditionCheckItemdynamodb:CreateBackupdynamodb:CreateGlobalTabledynamodb:CreateGlobalTableWitnessdynamodb:CreateTabledynamodb:CreateTableReplicadynamodb:DeleteBackupdynamodb:DeleteGlobalTableWitnessdynamodb:DeleteItemdynamodb:DeleteResourcePolicydynamodb:DeleteTabledynamodb:DeleteTableReplicadynamodb:DescribeBackupdynamodb:DescribeContinuousBackupsdynamodb:DescribeContributorInsightsdynamodb:DescribeEndpointsdynamodb:DescribeExportdynamodb:DescribeGlobalTabledynamodb:DescribeGlobalTableSettingsdynamodb:DescribeImportdynamodb:DescribeKinesisStreamingDestinationdynamodb:DescribeLimitsdynamodb:DescribeReservedCapacitydynamodb:DescribeReservedCapacityOfferingsdynamodb:DescribeStreamdynamodb:DescribeTabledynamodb:DescribeTableReplicaAutoScalingdynamodb:DescribeTimeToLivedynamodb:DisableKinesisStreamingDestinationdynamodb:DisassociateTableReplicadynamodb:EnableKinesisStreamingDestinationdynamodb:ExportTableToPointInTimedynamodb:GetAbacStatusdynamodb:GetItemdynamodb:GetRecordsdynamodb:GetResourcePolicydynamodb:GetShardIteratordynamodb:ImportTabledynamodb:InjectErrordynamodb:ListBackupsdynamodb:ListContributorInsightsdynamodb:ListExportsdynamodb:ListGlobalTablesdynamodb:ListImportsdynamodb:ListStreamsdynamodb:ListTablesdynamodb:ListTagsOfResourcedynamodb:PartiQLDeletedynamodb:PartiQLInsertdynamodb:PartiQLSelectdynamodb:PartiQLUpdatedynamodb:PurchaseReservedCapacityOfferingsdynamodb:PutItemdynamodb:PutResourcePolicydynamodb:Querydynamodb:ReadDataForReplicationdynamodb:ReplicateSettingsdynamodb:RestoreTableFromAwsBackupdynamodb:RestoreTableFromBackupdynamodb:RestoreTableToPointInTimedynamodb:Scandynamodb:SearchVectorsdynamodb:StartAwsBackupJobdynamodb:TagResourcedynamodb:UntagResourcedynamodb:UpdateAbacStatusdynamodb:UpdateContinuousBackupsdynamodb:UpdateContributorInsightsdynamodb:UpdateGlobalTabledynamodb:UpdateGlobalTableSettingsdynamodb:UpdateGlobalTableVersiondynamodb:UpdateItemdynamodb:UpdateKinesisStreamingDestinationdynamodb:UpdateTabledynamodb:UpdateTableReplicaAutoScalingdynamodb:UpdateTimeToLivedynamodb:WriteDataForReplication";
+
+static ACTION_NAME_ENDS: [u32; 80] = [
+    30, 51, 74, 101, 122, 148, 181, 201, 228, 249, 282, 301, 330, 350, 377, 400, 434, 470, 496,
+    519, 547, 583, 606, 650, 673, 706, 748, 771, 793, 833, 860, 903, 936, 978, 1011, 1033, 1049,
+    1068, 1094, 1119, 1139, 1159, 1179, 1211, 1231, 1256, 1276, 1296, 1315, 1342, 1364, 1386, 1408,
+    1430, 1472, 1488, 1514, 1528, 1559, 1585, 1619, 1650, 1684, 1697, 1719, 1745, 1765, 1787, 1812,
+    1844, 1878, 1904, 1938, 1971, 1990, 2032, 2052, 2090, 2115, 2147,
+];
+
+static ACTIONS: [Action; 80] = [
+    Action::AssociateTableReplica,
+    Action::BatchGetItem,
+    Action::BatchWriteItem,
+    Action::ConditionCheckItem,
+    Action::CreateBackup,
+    Action::CreateGlobalTable,
+    Action::CreateGlobalTableWitness,
+    Action::CreateTable,
+    Action::CreateTableReplica,
+    Action::DeleteBackup,
+    Action::DeleteGlobalTableWitness,
+    Action::DeleteItem,
+    Action::DeleteResourcePolicy,
+    Action::DeleteTable,
+    Action::DeleteTableReplica,
+    Action::DescribeBackup,
+    Action::DescribeContinuousBackups,
+    Action::DescribeContributorInsights,
+    Action::DescribeEndpoints,
+    Action::DescribeExport,
+    Action::DescribeGlobalTable,
+    Action::DescribeGlobalTableSettings,
+    Action::DescribeImport,
+    Action::DescribeKinesisStreamingDestination,
+    Action::DescribeLimits,
+    Action::DescribeReservedCapacity,
+    Action::DescribeReservedCapacityOfferings,
+    Action::DescribeStream,
+    Action::DescribeTable,
+    Action::DescribeTableReplicaAutoScaling,
+    Action::DescribeTimeToLive,
+    Action::DisableKinesisStreamingDestination,
+    Action::DisassociateTableReplica,
+    Action::EnableKinesisStreamingDestination,
+    Action::ExportTableToPointInTime,
+    Action::GetAbacStatus,
+    Action::GetItem,
+    Action::GetRecords,
+    Action::GetResourcePolicy,
+    Action::GetShardIterator,
+    Action::ImportTable,
+    Action::InjectError,
+    Action::ListBackups,
+    Action::ListContributorInsights,
+    Action::ListExports,
+    Action::ListGlobalTables,
+    Action::ListImports,
+    Action::ListStreams,
+    Action::ListTables,
+    Action::ListTagsOfResource,
+    Action::PartiQLDelete,
+    Action::PartiQLInsert,
+    Action::PartiQLSelect,
+    Action::PartiQLUpdate,
+    Action::PurchaseReservedCapacityOfferings,
+    Action::PutItem,
+    Action::PutResourcePolicy,
+    Action::Query,
+    Action::ReadDataForReplication,
+    Action::ReplicateSettings,
+    Action::RestoreTableFromAwsBackup,
+    Action::RestoreTableFromBackup,
+    Action::RestoreTableToPointInTime,
+    Action::Scan,
+    Action::SearchVectors,
+    Action::StartAwsBackupJob,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAbacStatus,
+    Action::UpdateContinuousBackups,
+    Action::UpdateContributorInsights,
+    Action::UpdateGlobalTable,
+    Action::UpdateGlobalTableSettings,
+    Action::UpdateGlobalTableVersion,
+    Action::UpdateItem,
+    Action::UpdateKinesisStreamingDestination,
+    Action::UpdateTable,
+    Action::UpdateTableReplicaAutoScaling,
+    Action::UpdateTimeToLive,
+    Action::WriteDataForReplication,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 80] = [
-        Action::AssociateTableReplica,
-        Action::BatchGetItem,
-        Action::BatchWriteItem,
-        Action::ConditionCheckItem,
-        Action::CreateBackup,
-        Action::CreateGlobalTable,
-        Action::CreateGlobalTableWitness,
-        Action::CreateTable,
-        Action::CreateTableReplica,
-        Action::DeleteBackup,
-        Action::DeleteGlobalTableWitness,
-        Action::DeleteItem,
-        Action::DeleteResourcePolicy,
-        Action::DeleteTable,
-        Action::DeleteTableReplica,
-        Action::DescribeBackup,
-        Action::DescribeContinuousBackups,
-        Action::DescribeContributorInsights,
-        Action::DescribeEndpoints,
-        Action::DescribeExport,
-        Action::DescribeGlobalTable,
-        Action::DescribeGlobalTableSettings,
-        Action::DescribeImport,
-        Action::DescribeKinesisStreamingDestination,
-        Action::DescribeLimits,
-        Action::DescribeReservedCapacity,
-        Action::DescribeReservedCapacityOfferings,
-        Action::DescribeStream,
-        Action::DescribeTable,
-        Action::DescribeTableReplicaAutoScaling,
-        Action::DescribeTimeToLive,
-        Action::DisableKinesisStreamingDestination,
-        Action::DisassociateTableReplica,
-        Action::EnableKinesisStreamingDestination,
-        Action::ExportTableToPointInTime,
-        Action::GetAbacStatus,
-        Action::GetItem,
-        Action::GetRecords,
-        Action::GetResourcePolicy,
-        Action::GetShardIterator,
-        Action::ImportTable,
-        Action::InjectError,
-        Action::ListBackups,
-        Action::ListContributorInsights,
-        Action::ListExports,
-        Action::ListGlobalTables,
-        Action::ListImports,
-        Action::ListStreams,
-        Action::ListTables,
-        Action::ListTagsOfResource,
-        Action::PartiQLDelete,
-        Action::PartiQLInsert,
-        Action::PartiQLSelect,
-        Action::PartiQLUpdate,
-        Action::PurchaseReservedCapacityOfferings,
-        Action::PutItem,
-        Action::PutResourcePolicy,
-        Action::Query,
-        Action::ReadDataForReplication,
-        Action::ReplicateSettings,
-        Action::RestoreTableFromAwsBackup,
-        Action::RestoreTableFromBackup,
-        Action::RestoreTableToPointInTime,
-        Action::Scan,
-        Action::SearchVectors,
-        Action::StartAwsBackupJob,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAbacStatus,
-        Action::UpdateContinuousBackups,
-        Action::UpdateContributorInsights,
-        Action::UpdateGlobalTable,
-        Action::UpdateGlobalTableSettings,
-        Action::UpdateGlobalTableVersion,
-        Action::UpdateItem,
-        Action::UpdateKinesisStreamingDestination,
-        Action::UpdateTable,
-        Action::UpdateTableReplicaAutoScaling,
-        Action::UpdateTimeToLive,
-        Action::WriteDataForReplication,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `dynamodb:AssociateTableReplica`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateTableReplica`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(6910 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -646,34 +582,32 @@ pub enum ResourceType {
     Table,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 7] = [
-    "backup",
-    "export",
-    "global-table",
-    "import",
-    "index",
-    "stream",
-    "table",
+static RESOURCE_TYPE_NAMES: &str = "backupexportglobal-tableimportindexstreamtable";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 7] = [6, 12, 24, 30, 35, 41, 46];
+
+static RESOURCE_TYPES: [ResourceType; 7] = [
+    ResourceType::Backup,
+    ResourceType::Export,
+    ResourceType::GlobalTable,
+    ResourceType::Import,
+    ResourceType::Index,
+    ResourceType::Stream,
+    ResourceType::Table,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 7] = [
-        ResourceType::Backup,
-        ResourceType::Export,
-        ResourceType::GlobalTable,
-        ResourceType::Import,
-        ResourceType::Index,
-        ResourceType::Stream,
-        ResourceType::Table,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -682,6 +616,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -725,26 +660,13 @@ pub enum ConditionKey {
     DynamodbThirdPartitionKeyValues,
 }
 
-const CONDITION_KEY_NAMES: [&str; 16] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "dynamodb:Attributes",
-    "dynamodb:EnclosingOperation",
-    "dynamodb:FirstPartitionKeyValues",
-    "dynamodb:FisActionId",
-    "dynamodb:FisTargetArns",
-    "dynamodb:FourthPartitionKeyValues",
-    "dynamodb:FullTableScan",
-    "dynamodb:LeadingKeys",
-    "dynamodb:ReturnConsumedCapacity",
-    "dynamodb:ReturnValues",
-    "dynamodb:SecondPartitionKeyValues",
-    "dynamodb:Select",
-    "dynamodb:ThirdPartitionKeyValues",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysdynamodb:Attributesdynamodb:EnclosingOperationdynamodb:FirstPartitionKeyValuesdynamodb:FisActionIddynamodb:FisTargetArnsdynamodb:FourthPartitionKeyValuesdynamodb:FullTableScandynamodb:LeadingKeysdynamodb:ReturnConsumedCapacitydynamodb:ReturnValuesdynamodb:SecondPartitionKeyValuesdynamodb:Selectdynamodb:ThirdPartitionKeyValues";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 16] = [
+    24, 49, 60, 79, 106, 138, 158, 180, 213, 235, 255, 286, 307, 340, 355, 387,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 16] = [
+static CONDITION_KEY_TYPES: [KeyType; 16] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -763,44 +685,50 @@ const CONDITION_KEY_TYPES: [KeyType; 16] = [
     KeyType::ArrayOfString,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 16] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::DynamodbAttributes,
+    ConditionKey::DynamodbEnclosingOperation,
+    ConditionKey::DynamodbFirstPartitionKeyValues,
+    ConditionKey::DynamodbFisActionId,
+    ConditionKey::DynamodbFisTargetArns,
+    ConditionKey::DynamodbFourthPartitionKeyValues,
+    ConditionKey::DynamodbFullTableScan,
+    ConditionKey::DynamodbLeadingKeys,
+    ConditionKey::DynamodbReturnConsumedCapacity,
+    ConditionKey::DynamodbReturnValues,
+    ConditionKey::DynamodbSecondPartitionKeyValues,
+    ConditionKey::DynamodbSelect,
+    ConditionKey::DynamodbThirdPartitionKeyValues,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 16] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::DynamodbAttributes,
-        ConditionKey::DynamodbEnclosingOperation,
-        ConditionKey::DynamodbFirstPartitionKeyValues,
-        ConditionKey::DynamodbFisActionId,
-        ConditionKey::DynamodbFisTargetArns,
-        ConditionKey::DynamodbFourthPartitionKeyValues,
-        ConditionKey::DynamodbFullTableScan,
-        ConditionKey::DynamodbLeadingKeys,
-        ConditionKey::DynamodbReturnConsumedCapacity,
-        ConditionKey::DynamodbReturnValues,
-        ConditionKey::DynamodbSecondPartitionKeyValues,
-        ConditionKey::DynamodbSelect,
-        ConditionKey::DynamodbThirdPartitionKeyValues,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -47,58 +47,62 @@ pub enum Action {
     StartSnapshot,
 }
 
-const ACTION_NAMES: [&str; 6] = [
-    "ebs:CompleteSnapshot",
-    "ebs:GetSnapshotBlock",
-    "ebs:ListChangedBlocks",
-    "ebs:ListSnapshotBlocks",
-    "ebs:PutSnapshotBlock",
-    "ebs:StartSnapshot",
+static ACTION_NAMES: &str = "ebs:CompleteSnapshotebs:GetSnapshotBlockebs:ListChangedBlocksebs:ListSnapshotBlocksebs:PutSnapshotBlockebs:StartSnapshot";
+
+static ACTION_NAME_ENDS: [u32; 6] = [20, 40, 61, 83, 103, 120];
+
+static ACTIONS: [Action; 6] = [
+    Action::CompleteSnapshot,
+    Action::GetSnapshotBlock,
+    Action::ListChangedBlocks,
+    Action::ListSnapshotBlocks,
+    Action::PutSnapshotBlock,
+    Action::StartSnapshot,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 6] = [
-        Action::CompleteSnapshot,
-        Action::GetSnapshotBlock,
-        Action::ListChangedBlocks,
-        Action::ListSnapshotBlocks,
-        Action::PutSnapshotBlock,
-        Action::StartSnapshot,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `ebs:CompleteSnapshot`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CompleteSnapshot`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(6990 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -114,18 +118,24 @@ pub enum ResourceType {
     Snapshot,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["snapshot"];
+static RESOURCE_TYPE_NAMES: &str = "snapshot";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [8];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Snapshot];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Snapshot];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -134,6 +144,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -157,16 +168,11 @@ pub enum ConditionKey {
     EbsVolumeSize,
 }
 
-const CONDITION_KEY_NAMES: [&str; 6] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "ebs:Description",
-    "ebs:ParentSnapshot",
-    "ebs:VolumeSize",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysebs:Descriptionebs:ParentSnapshotebs:VolumeSize";
 
-const CONDITION_KEY_TYPES: [KeyType; 6] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 6] = [24, 49, 60, 75, 93, 107];
+
+static CONDITION_KEY_TYPES: [KeyType; 6] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -175,34 +181,40 @@ const CONDITION_KEY_TYPES: [KeyType; 6] = [
     KeyType::Numeric,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 6] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::EbsDescription,
+    ConditionKey::EbsParentSnapshot,
+    ConditionKey::EbsVolumeSize,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 6] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::EbsDescription,
-        ConditionKey::EbsParentSnapshot,
-        ConditionKey::EbsVolumeSize,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -27,52 +27,59 @@ pub enum Action {
     SendSSHPublicKey,
 }
 
-const ACTION_NAMES: [&str; 3] = [
-    "ec2-instance-connect:OpenTunnel",
-    "ec2-instance-connect:SendSerialConsoleSSHPublicKey",
-    "ec2-instance-connect:SendSSHPublicKey",
+static ACTION_NAMES: &str = "ec2-instance-connect:OpenTunnelec2-instance-connect:SendSerialConsoleSSHPublicKeyec2-instance-connect:SendSSHPublicKey";
+
+static ACTION_NAME_ENDS: [u32; 3] = [31, 81, 118];
+
+static ACTIONS: [Action; 3] = [
+    Action::OpenTunnel,
+    Action::SendSerialConsoleSSHPublicKey,
+    Action::SendSSHPublicKey,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 3] = [
-        Action::OpenTunnel,
-        Action::SendSerialConsoleSSHPublicKey,
-        Action::SendSSHPublicKey,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `ec2-instance-connect:OpenTunnel`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `OpenTunnel`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(7822 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -92,21 +99,27 @@ pub enum ResourceType {
     InstanceConnectEndpoint,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["instance", "instance-connect-endpoint"];
+static RESOURCE_TYPE_NAMES: &str = "instanceinstance-connect-endpoint";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [8, 33];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [
+    ResourceType::Instance,
+    ResourceType::InstanceConnectEndpoint,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [
-        ResourceType::Instance,
-        ResourceType::InstanceConnectEndpoint,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -115,6 +128,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -138,16 +152,11 @@ pub enum ConditionKey {
     Ec2ResourceTagAny,
 }
 
-const CONDITION_KEY_NAMES: [&str; 6] = [
-    "aws:ResourceTag/${TagKey}",
-    "ec2-instance-connect:maxTunnelDuration",
-    "ec2-instance-connect:privateIpAddress",
-    "ec2-instance-connect:remotePort",
-    "ec2:osuser",
-    "ec2:ResourceTag/${TagKey}",
-];
+static CONDITION_KEY_NAMES: &str = "aws:ResourceTag/${TagKey}ec2-instance-connect:maxTunnelDurationec2-instance-connect:privateIpAddressec2-instance-connect:remotePortec2:osuserec2:ResourceTag/${TagKey}";
 
-const CONDITION_KEY_TYPES: [KeyType; 6] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 6] = [25, 63, 100, 131, 141, 166];
+
+static CONDITION_KEY_TYPES: [KeyType; 6] = [
     KeyType::String,
     KeyType::Numeric,
     KeyType::IpAddress,
@@ -156,34 +165,40 @@ const CONDITION_KEY_TYPES: [KeyType; 6] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 6] = [
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::Ec2InstanceConnectMaxTunnelDuration,
+    ConditionKey::Ec2InstanceConnectPrivateIpAddress,
+    ConditionKey::Ec2InstanceConnectRemotePort,
+    ConditionKey::Ec2Osuser,
+    ConditionKey::Ec2ResourceTagAny,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 6] = [
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::Ec2InstanceConnectMaxTunnelDuration,
-        ConditionKey::Ec2InstanceConnectPrivateIpAddress,
-        ConditionKey::Ec2InstanceConnectRemotePort,
-        ConditionKey::Ec2Osuser,
-        ConditionKey::Ec2ResourceTagAny,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -37,58 +37,62 @@ pub enum Action {
     SendReply,
 }
 
-const ACTION_NAMES: [&str; 6] = [
-    "ec2messages:AcknowledgeMessage",
-    "ec2messages:DeleteMessage",
-    "ec2messages:FailMessage",
-    "ec2messages:GetEndpoint",
-    "ec2messages:GetMessages",
-    "ec2messages:SendReply",
+static ACTION_NAMES: &str = "ec2messages:AcknowledgeMessageec2messages:DeleteMessageec2messages:FailMessageec2messages:GetEndpointec2messages:GetMessagesec2messages:SendReply";
+
+static ACTION_NAME_ENDS: [u32; 6] = [30, 55, 78, 101, 124, 145];
+
+static ACTIONS: [Action; 6] = [
+    Action::AcknowledgeMessage,
+    Action::DeleteMessage,
+    Action::FailMessage,
+    Action::GetEndpoint,
+    Action::GetMessages,
+    Action::SendReply,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 6] = [
-        Action::AcknowledgeMessage,
-        Action::DeleteMessage,
-        Action::FailMessage,
-        Action::GetEndpoint,
-        Action::GetMessages,
-        Action::SendReply,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `ec2messages:AcknowledgeMessage`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcknowledgeMessage`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(7825 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -99,16 +103,20 @@ impl core::fmt::Display for Action {
 #[non_exhaustive]
 pub enum ResourceType {}
 
+static RESOURCE_TYPES: [ResourceType; 0] = [];
+
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 0] = [];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -117,6 +125,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -132,34 +141,42 @@ pub enum ConditionKey {
     SsmSourceInstanceARN,
 }
 
-const CONDITION_KEY_NAMES: [&str; 2] = ["ec2:SourceInstanceARN", "ssm:SourceInstanceARN"];
+static CONDITION_KEY_NAMES: &str = "ec2:SourceInstanceARNssm:SourceInstanceARN";
 
-const CONDITION_KEY_TYPES: [KeyType; 2] = [KeyType::Arn, KeyType::Arn];
+static CONDITION_KEY_NAME_ENDS: [u32; 2] = [21, 42];
+
+static CONDITION_KEY_TYPES: [KeyType; 2] = [KeyType::Arn, KeyType::Arn];
+
+static CONDITION_KEYS: [ConditionKey; 2] = [
+    ConditionKey::Ec2SourceInstanceARN,
+    ConditionKey::SsmSourceInstanceARN,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 2] = [
-        ConditionKey::Ec2SourceInstanceARN,
-        ConditionKey::SsmSourceInstanceARN,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -308,174 +308,125 @@ pub enum Action {
     ValidatePullThroughCacheRule,
 }
 
-const ACTION_NAMES: [&str; 64] = [
-    "ecr:BatchCheckLayerAvailability",
-    "ecr:BatchDeleteImage",
-    "ecr:BatchGetImage",
-    "ecr:BatchGetRepositoryScanningConfiguration",
-    "ecr:BatchImportUpstreamImage",
-    "ecr:CompleteLayerUpload",
-    "ecr:CreatePullThroughCacheRule",
-    "ecr:CreateRepository",
-    "ecr:CreateRepositoryCreationTemplate",
-    "ecr:DeleteLifecyclePolicy",
-    "ecr:DeletePullThroughCacheRule",
-    "ecr:DeleteRegistryPolicy",
-    "ecr:DeleteRepository",
-    "ecr:DeleteRepositoryCreationTemplate",
-    "ecr:DeleteRepositoryPolicy",
-    "ecr:DeleteSigningConfiguration",
-    "ecr:DeregisterPullTimeUpdateExclusion",
-    "ecr:DescribeImageReplicationStatus",
-    "ecr:DescribeImages",
-    "ecr:DescribeImageScanFindings",
-    "ecr:DescribeImageSigningStatus",
-    "ecr:DescribePullThroughCacheRules",
-    "ecr:DescribeRegistry",
-    "ecr:DescribeReplicationBackfillResults",
-    "ecr:DescribeRepositories",
-    "ecr:DescribeRepositoryCreationTemplates",
-    "ecr:GetAccountSetting",
-    "ecr:GetAuthorizationToken",
-    "ecr:GetDownloadUrlForLayer",
-    "ecr:GetImageCopyStatus",
-    "ecr:GetLifecyclePolicy",
-    "ecr:GetLifecyclePolicyPreview",
-    "ecr:GetRegistryPolicy",
-    "ecr:GetRegistryScanningConfiguration",
-    "ecr:GetRepositoryPolicy",
-    "ecr:GetSigningConfiguration",
-    "ecr:InitiateLayerUpload",
-    "ecr:ListImages",
-    "ecr:ListPullTimeUpdateExclusions",
-    "ecr:ListReplicationBackfills",
-    "ecr:ListTagsForResource",
-    "ecr:PutAccountSetting",
-    "ecr:PutImage",
-    "ecr:PutImageScanningConfiguration",
-    "ecr:PutImageTagMutability",
-    "ecr:PutLifecyclePolicy",
-    "ecr:PutRegistryPolicy",
-    "ecr:PutRegistryScanningConfiguration",
-    "ecr:PutReplicationConfiguration",
-    "ecr:PutSigningConfiguration",
-    "ecr:RegisterPullTimeUpdateExclusion",
-    "ecr:ReplicateImage",
-    "ecr:SetRepositoryPolicy",
-    "ecr:StartImageScan",
-    "ecr:StartLifecyclePolicyPreview",
-    "ecr:StartReplicationBackfill",
-    "ecr:StopReplicationBackfill",
-    "ecr:TagResource",
-    "ecr:UntagResource",
-    "ecr:UpdateImageStorageClass",
-    "ecr:UpdatePullThroughCacheRule",
-    "ecr:UpdateRepositoryCreationTemplate",
-    "ecr:UploadLayerPart",
-    "ecr:ValidatePullThroughCacheRule",
+static ACTION_NAMES: &str = "ecr:BatchCheckLayerAvailabilityecr:BatchDeleteImageecr:BatchGetImageecr:BatchGetRepositoryScanningConfigurationecr:BatchImportUpstreamImageecr:CompleteLayerUploadecr:CreatePullThroughCacheRuleecr:CreateRepositoryecr:CreateRepositoryCreationTemplateecr:DeleteLifecyclePolicyecr:DeletePullThroughCacheRuleecr:DeleteRegistryPolicyecr:DeleteRepositoryecr:DeleteRepositoryCreationTemplateecr:DeleteRepositoryPolicyecr:DeleteSigningConfigurationecr:DeregisterPullTimeUpdateExclusionecr:DescribeImageReplicationStatusecr:DescribeImagesecr:DescribeImageScanFindingsecr:DescribeImageSigningStatusecr:DescribePullThroughCacheRulesecr:DescribeRegistryecr:DescribeReplicationBackfillResultsecr:DescribeRepositoriesecr:DescribeRepositoryCreationTemplatesecr:GetAccountSettingecr:GetAuthorizationTokenecr:GetDownloadUrlForLayerecr:GetImageCopyStatusecr:GetLifecyclePolicyecr:GetLifecyclePolicyPreviewecr:GetRegistryPolicyecr:GetRegistryScanningConfigurationecr:GetRepositoryPolicyecr:GetSigningConfigurationecr:InitiateLayerUploadecr:ListImagesecr:ListPullTimeUpdateExclusionsecr:ListReplicationBackfillsecr:ListTagsForResourceecr:PutAccountSettingecr:PutImageecr:PutImageScanningConfigurationecr:PutImageTagMutabilityecr:PutLifecyclePolicyecr:PutRegistryPolicyecr:PutRegistryScanningConfigurationecr:PutReplicationConfigurationecr:PutSigningConfigurationecr:RegisterPullTimeUpdateExclusionecr:ReplicateImageecr:SetRepositoryPolicyecr:StartImageScanecr:StartLifecyclePolicyPreviewecr:StartReplicationBackfillecr:StopReplicationBackfillecr:TagResourceecr:UntagResourceecr:UpdateImageStorageClassecr:UpdatePullThroughCacheRuleecr:UpdateRepositoryCreationTemplateecr:UploadLayerPartecr:ValidatePullThroughCacheRule";
+
+static ACTION_NAME_ENDS: [u32; 64] = [
+    31, 51, 68, 111, 139, 162, 192, 212, 248, 273, 303, 327, 347, 383, 409, 439, 476, 510, 528,
+    557, 587, 620, 640, 678, 702, 741, 762, 787, 813, 835, 857, 886, 907, 943, 966, 993, 1016,
+    1030, 1062, 1090, 1113, 1134, 1146, 1179, 1204, 1226, 1247, 1283, 1314, 1341, 1376, 1394, 1417,
+    1435, 1466, 1494, 1521, 1536, 1553, 1580, 1610, 1646, 1665, 1697,
+];
+
+static ACTIONS: [Action; 64] = [
+    Action::BatchCheckLayerAvailability,
+    Action::BatchDeleteImage,
+    Action::BatchGetImage,
+    Action::BatchGetRepositoryScanningConfiguration,
+    Action::BatchImportUpstreamImage,
+    Action::CompleteLayerUpload,
+    Action::CreatePullThroughCacheRule,
+    Action::CreateRepository,
+    Action::CreateRepositoryCreationTemplate,
+    Action::DeleteLifecyclePolicy,
+    Action::DeletePullThroughCacheRule,
+    Action::DeleteRegistryPolicy,
+    Action::DeleteRepository,
+    Action::DeleteRepositoryCreationTemplate,
+    Action::DeleteRepositoryPolicy,
+    Action::DeleteSigningConfiguration,
+    Action::DeregisterPullTimeUpdateExclusion,
+    Action::DescribeImageReplicationStatus,
+    Action::DescribeImages,
+    Action::DescribeImageScanFindings,
+    Action::DescribeImageSigningStatus,
+    Action::DescribePullThroughCacheRules,
+    Action::DescribeRegistry,
+    Action::DescribeReplicationBackfillResults,
+    Action::DescribeRepositories,
+    Action::DescribeRepositoryCreationTemplates,
+    Action::GetAccountSetting,
+    Action::GetAuthorizationToken,
+    Action::GetDownloadUrlForLayer,
+    Action::GetImageCopyStatus,
+    Action::GetLifecyclePolicy,
+    Action::GetLifecyclePolicyPreview,
+    Action::GetRegistryPolicy,
+    Action::GetRegistryScanningConfiguration,
+    Action::GetRepositoryPolicy,
+    Action::GetSigningConfiguration,
+    Action::InitiateLayerUpload,
+    Action::ListImages,
+    Action::ListPullTimeUpdateExclusions,
+    Action::ListReplicationBackfills,
+    Action::ListTagsForResource,
+    Action::PutAccountSetting,
+    Action::PutImage,
+    Action::PutImageScanningConfiguration,
+    Action::PutImageTagMutability,
+    Action::PutLifecyclePolicy,
+    Action::PutRegistryPolicy,
+    Action::PutRegistryScanningConfiguration,
+    Action::PutReplicationConfiguration,
+    Action::PutSigningConfiguration,
+    Action::RegisterPullTimeUpdateExclusion,
+    Action::ReplicateImage,
+    Action::SetRepositoryPolicy,
+    Action::StartImageScan,
+    Action::StartLifecyclePolicyPreview,
+    Action::StartReplicationBackfill,
+    Action::StopReplicationBackfill,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateImageStorageClass,
+    Action::UpdatePullThroughCacheRule,
+    Action::UpdateRepositoryCreationTemplate,
+    Action::UploadLayerPart,
+    Action::ValidatePullThroughCacheRule,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 64] = [
-        Action::BatchCheckLayerAvailability,
-        Action::BatchDeleteImage,
-        Action::BatchGetImage,
-        Action::BatchGetRepositoryScanningConfiguration,
-        Action::BatchImportUpstreamImage,
-        Action::CompleteLayerUpload,
-        Action::CreatePullThroughCacheRule,
-        Action::CreateRepository,
-        Action::CreateRepositoryCreationTemplate,
-        Action::DeleteLifecyclePolicy,
-        Action::DeletePullThroughCacheRule,
-        Action::DeleteRegistryPolicy,
-        Action::DeleteRepository,
-        Action::DeleteRepositoryCreationTemplate,
-        Action::DeleteRepositoryPolicy,
-        Action::DeleteSigningConfiguration,
-        Action::DeregisterPullTimeUpdateExclusion,
-        Action::DescribeImageReplicationStatus,
-        Action::DescribeImages,
-        Action::DescribeImageScanFindings,
-        Action::DescribeImageSigningStatus,
-        Action::DescribePullThroughCacheRules,
-        Action::DescribeRegistry,
-        Action::DescribeReplicationBackfillResults,
-        Action::DescribeRepositories,
-        Action::DescribeRepositoryCreationTemplates,
-        Action::GetAccountSetting,
-        Action::GetAuthorizationToken,
-        Action::GetDownloadUrlForLayer,
-        Action::GetImageCopyStatus,
-        Action::GetLifecyclePolicy,
-        Action::GetLifecyclePolicyPreview,
-        Action::GetRegistryPolicy,
-        Action::GetRegistryScanningConfiguration,
-        Action::GetRepositoryPolicy,
-        Action::GetSigningConfiguration,
-        Action::InitiateLayerUpload,
-        Action::ListImages,
-        Action::ListPullTimeUpdateExclusions,
-        Action::ListReplicationBackfills,
-        Action::ListTagsForResource,
-        Action::PutAccountSetting,
-        Action::PutImage,
-        Action::PutImageScanningConfiguration,
-        Action::PutImageTagMutability,
-        Action::PutLifecyclePolicy,
-        Action::PutRegistryPolicy,
-        Action::PutRegistryScanningConfiguration,
-        Action::PutReplicationConfiguration,
-        Action::PutSigningConfiguration,
-        Action::RegisterPullTimeUpdateExclusion,
-        Action::ReplicateImage,
-        Action::SetRepositoryPolicy,
-        Action::StartImageScan,
-        Action::StartLifecyclePolicyPreview,
-        Action::StartReplicationBackfill,
-        Action::StopReplicationBackfill,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateImageStorageClass,
-        Action::UpdatePullThroughCacheRule,
-        Action::UpdateRepositoryCreationTemplate,
-        Action::UploadLayerPart,
-        Action::ValidatePullThroughCacheRule,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `ecr:BatchCheckLayerAvailability`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchCheckLayerAvailability`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(7831 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -491,18 +442,24 @@ pub enum ResourceType {
     Repository,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["repository"];
+static RESOURCE_TYPE_NAMES: &str = "repository";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [10];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Repository];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Repository];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -511,6 +468,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -532,15 +490,11 @@ pub enum ConditionKey {
     EcrResourceTagAny,
 }
 
-const CONDITION_KEY_NAMES: [&str; 5] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "ecr:AccountSetting",
-    "ecr:ResourceTag/${TagKey}",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysecr:AccountSettingecr:ResourceTag/${TagKey}";
 
-const CONDITION_KEY_TYPES: [KeyType; 5] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 5] = [24, 49, 60, 78, 103];
+
+static CONDITION_KEY_TYPES: [KeyType; 5] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -548,33 +502,39 @@ const CONDITION_KEY_TYPES: [KeyType; 5] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 5] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::EcrAccountSetting,
+    ConditionKey::EcrResourceTagAny,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 5] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::EcrAccountSetting,
-        ConditionKey::EcrResourceTagAny,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

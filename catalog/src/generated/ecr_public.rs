@@ -128,92 +128,82 @@ pub enum Action {
     UploadLayerPart,
 }
 
-const ACTION_NAMES: [&str; 23] = [
-    "ecr-public:BatchCheckLayerAvailability",
-    "ecr-public:BatchDeleteImage",
-    "ecr-public:CompleteLayerUpload",
-    "ecr-public:CreateRepository",
-    "ecr-public:DeleteRepository",
-    "ecr-public:DeleteRepositoryPolicy",
-    "ecr-public:DescribeImages",
-    "ecr-public:DescribeImageTags",
-    "ecr-public:DescribeRegistries",
-    "ecr-public:DescribeRepositories",
-    "ecr-public:GetAuthorizationToken",
-    "ecr-public:GetRegistryCatalogData",
-    "ecr-public:GetRepositoryCatalogData",
-    "ecr-public:GetRepositoryPolicy",
-    "ecr-public:InitiateLayerUpload",
-    "ecr-public:ListTagsForResource",
-    "ecr-public:PutImage",
-    "ecr-public:PutRegistryCatalogData",
-    "ecr-public:PutRepositoryCatalogData",
-    "ecr-public:SetRepositoryPolicy",
-    "ecr-public:TagResource",
-    "ecr-public:UntagResource",
-    "ecr-public:UploadLayerPart",
+static ACTION_NAMES: &str = "ecr-public:BatchCheckLayerAvailabilityecr-public:BatchDeleteImageecr-public:CompleteLayerUploadecr-public:CreateRepositoryecr-public:DeleteRepositoryecr-public:DeleteRepositoryPolicyecr-public:DescribeImagesecr-public:DescribeImageTagsecr-public:DescribeRegistriesecr-public:DescribeRepositoriesecr-public:GetAuthorizationTokenecr-public:GetRegistryCatalogDataecr-public:GetRepositoryCatalogDataecr-public:GetRepositoryPolicyecr-public:InitiateLayerUploadecr-public:ListTagsForResourceecr-public:PutImageecr-public:PutRegistryCatalogDataecr-public:PutRepositoryCatalogDataecr-public:SetRepositoryPolicyecr-public:TagResourceecr-public:UntagResourceecr-public:UploadLayerPart";
+
+static ACTION_NAME_ENDS: [u32; 23] = [
+    38, 65, 95, 122, 149, 182, 207, 235, 264, 295, 327, 360, 395, 425, 455, 485, 504, 537, 572,
+    602, 624, 648, 674,
+];
+
+static ACTIONS: [Action; 23] = [
+    Action::BatchCheckLayerAvailability,
+    Action::BatchDeleteImage,
+    Action::CompleteLayerUpload,
+    Action::CreateRepository,
+    Action::DeleteRepository,
+    Action::DeleteRepositoryPolicy,
+    Action::DescribeImages,
+    Action::DescribeImageTags,
+    Action::DescribeRegistries,
+    Action::DescribeRepositories,
+    Action::GetAuthorizationToken,
+    Action::GetRegistryCatalogData,
+    Action::GetRepositoryCatalogData,
+    Action::GetRepositoryPolicy,
+    Action::InitiateLayerUpload,
+    Action::ListTagsForResource,
+    Action::PutImage,
+    Action::PutRegistryCatalogData,
+    Action::PutRepositoryCatalogData,
+    Action::SetRepositoryPolicy,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UploadLayerPart,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 23] = [
-        Action::BatchCheckLayerAvailability,
-        Action::BatchDeleteImage,
-        Action::CompleteLayerUpload,
-        Action::CreateRepository,
-        Action::DeleteRepository,
-        Action::DeleteRepositoryPolicy,
-        Action::DescribeImages,
-        Action::DescribeImageTags,
-        Action::DescribeRegistries,
-        Action::DescribeRepositories,
-        Action::GetAuthorizationToken,
-        Action::GetRegistryCatalogData,
-        Action::GetRepositoryCatalogData,
-        Action::GetRepositoryPolicy,
-        Action::InitiateLayerUpload,
-        Action::ListTagsForResource,
-        Action::PutImage,
-        Action::PutRegistryCatalogData,
-        Action::PutRepositoryCatalogData,
-        Action::SetRepositoryPolicy,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UploadLayerPart,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `ecr-public:BatchCheckLayerAvailability`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchCheckLayerAvailability`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(7895 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -231,18 +221,24 @@ pub enum ResourceType {
     Repository,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["registry", "repository"];
+static RESOURCE_TYPE_NAMES: &str = "registryrepository";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [8, 18];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Registry, ResourceType::Repository];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Registry, ResourceType::Repository];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -251,6 +247,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -270,46 +267,50 @@ pub enum ConditionKey {
     EcrPublicResourceTagAny,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "ecr-public:ResourceTag/${TagKey}",
-];
+static CONDITION_KEY_NAMES: &str =
+    "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysecr-public:ResourceTag/${TagKey}";
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [24, 49, 60, 92];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::EcrPublicResourceTagAny,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::EcrPublicResourceTagAny,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -540,230 +540,155 @@ pub enum Action {
     UpdateTaskSet,
 }
 
-const ACTION_NAMES: [&str; 92] = [
-    "ecs:AllowVendedLogDeliveryForResource",
-    "ecs:AssociateGatewayWithCluster",
-    "ecs:ContinueServiceDeployment",
-    "ecs:CreateCapacityProvider",
-    "ecs:CreateCluster",
-    "ecs:CreateDaemon",
-    "ecs:CreateExpressGatewayService",
-    "ecs:CreateGateway",
-    "ecs:CreateService",
-    "ecs:CreateTaskSet",
-    "ecs:DeleteAccountSetting",
-    "ecs:DeleteAttributes",
-    "ecs:DeleteCapacityProvider",
-    "ecs:DeleteCluster",
-    "ecs:DeleteDaemon",
-    "ecs:DeleteDaemonTaskDefinition",
-    "ecs:DeleteExpressGatewayService",
-    "ecs:DeleteGateway",
-    "ecs:DeleteService",
-    "ecs:DeleteTaskDefinitions",
-    "ecs:DeleteTaskSet",
-    "ecs:DeregisterContainerInstance",
-    "ecs:DeregisterTaskDefinition",
-    "ecs:DescribeCapacityProviders",
-    "ecs:DescribeClusters",
-    "ecs:DescribeContainerInstances",
-    "ecs:DescribeDaemon",
-    "ecs:DescribeDaemonDeployments",
-    "ecs:DescribeDaemonRevisions",
-    "ecs:DescribeDaemonTaskDefinition",
-    "ecs:DescribeExpressGatewayService",
-    "ecs:DescribeGateway",
-    "ecs:DescribeGatewayResources",
-    "ecs:DescribeGatewayRoute",
-    "ecs:DescribeServiceDeployments",
-    "ecs:DescribeServiceRevisions",
-    "ecs:DescribeServices",
-    "ecs:DescribeTaskDefinition",
-    "ecs:DescribeTasks",
-    "ecs:DescribeTaskSets",
-    "ecs:DisassociateGatewayFromCluster",
-    "ecs:DiscoverPollEndpoint",
-    "ecs:ExecuteCommand",
-    "ecs:GetTaskProtection",
-    "ecs:ListAccountSettings",
-    "ecs:ListAttributes",
-    "ecs:ListClusters",
-    "ecs:ListContainerInstances",
-    "ecs:ListDaemonDeployments",
-    "ecs:ListDaemons",
-    "ecs:ListDaemonTaskDefinitions",
-    "ecs:ListGatewayClusterAssociations",
-    "ecs:ListGatewayRoutes",
-    "ecs:ListGateways",
-    "ecs:ListServiceDeployments",
-    "ecs:ListServices",
-    "ecs:ListServicesByNamespace",
-    "ecs:ListTagsForResource",
-    "ecs:ListTaskDefinitionFamilies",
-    "ecs:ListTaskDefinitions",
-    "ecs:ListTasks",
-    "ecs:Poll",
-    "ecs:PutAccountSetting",
-    "ecs:PutAccountSettingDefault",
-    "ecs:PutAttributes",
-    "ecs:PutClusterCapacityProviders",
-    "ecs:PutSystemLogEvents",
-    "ecs:RegisterContainerInstance",
-    "ecs:RegisterDaemonTaskDefinition",
-    "ecs:RegisterTaskDefinition",
-    "ecs:RunTask",
-    "ecs:StartTask",
-    "ecs:StartTelemetrySession",
-    "ecs:StopServiceDeployment",
-    "ecs:StopTask",
-    "ecs:SubmitAttachmentStateChanges",
-    "ecs:SubmitContainerStateChange",
-    "ecs:SubmitTaskStateChange",
-    "ecs:TagResource",
-    "ecs:UntagResource",
-    "ecs:UpdateCapacityProvider",
-    "ecs:UpdateCluster",
-    "ecs:UpdateClusterSettings",
-    "ecs:UpdateContainerAgent",
-    "ecs:UpdateContainerInstancesState",
-    "ecs:UpdateDaemon",
-    "ecs:UpdateExpressGatewayService",
-    "ecs:UpdateGateway",
-    "ecs:UpdateService",
-    "ecs:UpdateServicePrimaryTaskSet",
-    "ecs:UpdateTaskProtection",
-    "ecs:UpdateTaskSet",
+static ACTION_NAMES: &str = "ecs:AllowVendedLogDeliveryForResourceecs:AssociateGatewayWithClusterecs:ContinueServiceDeploymentecs:CreateCapacityProviderecs:CreateClusterecs:CreateDaemonecs:CreateExpressGatewayServiceecs:CreateGatewayecs:CreateServiceecs:CreateTaskSetecs:DeleteAccountSettingecs:DeleteAttributesecs:DeleteCapacityProviderecs:DeleteClusterecs:DeleteDaemonecs:DeleteDaemonTaskDefinitionecs:DeleteExpressGatewayServiceecs:DeleteGatewayecs:DeleteServiceecs:DeleteTaskDefinitionsecs:DeleteTaskSetecs:DeregisterContainerInstanceecs:DeregisterTaskDefinitionecs:DescribeCapacityProvidersecs:DescribeClustersecs:DescribeContainerInstancesecs:DescribeDaemonecs:DescribeDaemonDeploymentsecs:DescribeDaemonRevisionsecs:DescribeDaemonTaskDefinitionecs:DescribeExpressGatewayServiceecs:DescribeGatewayecs:DescribeGatewayResourcesecs:DescribeGatewayRouteecs:DescribeServiceDeploymentsecs:DescribeServiceRevisionsecs:DescribeServicesecs:DescribeTaskDefinitionecs:DescribeTasksecs:DescribeTaskSetsecs:DisassociateGatewayFromClusterecs:DiscoverPollEndpointecs:ExecuteCommandecs:GetTaskProtectionecs:ListAccountSettingsecs:ListAttributesecs:ListClustersecs:ListContainerInstancesecs:ListDaemonDeploymentsecs:ListDaemonsecs:ListDaemonTaskDefinitionsecs:ListGatewayClusterAssociationsecs:ListGatewayRoutesecs:ListGatewaysecs:ListServiceDeploymentsecs:ListServicesecs:ListServicesByNamespaceecs:ListTagsForResourceecs:ListTaskDefinitionFamiliesecs:ListTaskDefinitionsecs:ListTasksecs:Pollecs:PutAccountSettingecs:PutAccountSettingDefaultecs:PutAttributesecs:PutClusterCapacityProvidersecs:PutSystemLogEventsecs:RegisterContainerInstanceecs:RegisterDaemonTaskDefinitionecs:RegisterTaskDefinitionecs:RunTaskecs:StartTaskecs:StartTelemetrySessionecs:StopServiceDeploymentecs:StopTaskecs:SubmitAttachmentStateChangesecs:SubmitContainerStateChangeecs:SubmitTaskStateChangeecs:TagResourceecs:UntagResourceecs:UpdateCapacityProviderecs:UpdateClusterecs:UpdateClusterSettingsecs:UpdateContainerAgentecs:UpdateContainerInstancesStateecs:UpdateDaemonecs:UpdateExpressGatewayServiceecs:UpdateGatewayecs:UpdateServiceecs:UpdateServicePrimaryTaskSetecs:UpdateTaskProtectionecs:UpdateTaskSet";
+
+static ACTION_NAME_ENDS: [u32; 92] = [
+    37, 68, 97, 123, 140, 156, 187, 204, 221, 238, 262, 282, 308, 325, 341, 371, 402, 419, 436,
+    461, 478, 509, 537, 566, 586, 616, 634, 663, 690, 722, 755, 774, 802, 826, 856, 884, 904, 930,
+    947, 967, 1001, 1025, 1043, 1064, 1087, 1105, 1121, 1147, 1172, 1187, 1216, 1250, 1271, 1287,
+    1313, 1329, 1356, 1379, 1409, 1432, 1445, 1453, 1474, 1502, 1519, 1550, 1572, 1601, 1633, 1659,
+    1670, 1683, 1708, 1733, 1745, 1777, 1807, 1832, 1847, 1864, 1890, 1907, 1932, 1956, 1989, 2005,
+    2036, 2053, 2070, 2101, 2125, 2142,
+];
+
+static ACTIONS: [Action; 92] = [
+    Action::AllowVendedLogDeliveryForResource,
+    Action::AssociateGatewayWithCluster,
+    Action::ContinueServiceDeployment,
+    Action::CreateCapacityProvider,
+    Action::CreateCluster,
+    Action::CreateDaemon,
+    Action::CreateExpressGatewayService,
+    Action::CreateGateway,
+    Action::CreateService,
+    Action::CreateTaskSet,
+    Action::DeleteAccountSetting,
+    Action::DeleteAttributes,
+    Action::DeleteCapacityProvider,
+    Action::DeleteCluster,
+    Action::DeleteDaemon,
+    Action::DeleteDaemonTaskDefinition,
+    Action::DeleteExpressGatewayService,
+    Action::DeleteGateway,
+    Action::DeleteService,
+    Action::DeleteTaskDefinitions,
+    Action::DeleteTaskSet,
+    Action::DeregisterContainerInstance,
+    Action::DeregisterTaskDefinition,
+    Action::DescribeCapacityProviders,
+    Action::DescribeClusters,
+    Action::DescribeContainerInstances,
+    Action::DescribeDaemon,
+    Action::DescribeDaemonDeployments,
+    Action::DescribeDaemonRevisions,
+    Action::DescribeDaemonTaskDefinition,
+    Action::DescribeExpressGatewayService,
+    Action::DescribeGateway,
+    Action::DescribeGatewayResources,
+    Action::DescribeGatewayRoute,
+    Action::DescribeServiceDeployments,
+    Action::DescribeServiceRevisions,
+    Action::DescribeServices,
+    Action::DescribeTaskDefinition,
+    Action::DescribeTasks,
+    Action::DescribeTaskSets,
+    Action::DisassociateGatewayFromCluster,
+    Action::DiscoverPollEndpoint,
+    Action::ExecuteCommand,
+    Action::GetTaskProtection,
+    Action::ListAccountSettings,
+    Action::ListAttributes,
+    Action::ListClusters,
+    Action::ListContainerInstances,
+    Action::ListDaemonDeployments,
+    Action::ListDaemons,
+    Action::ListDaemonTaskDefinitions,
+    Action::ListGatewayClusterAssociations,
+    Action::ListGatewayRoutes,
+    Action::ListGateways,
+    Action::ListServiceDeployments,
+    Action::ListServices,
+    Action::ListServicesByNamespace,
+    Action::ListTagsForResource,
+    Action::ListTaskDefinitionFamilies,
+    Action::ListTaskDefinitions,
+    Action::ListTasks,
+    Action::Poll,
+    Action::PutAccountSetting,
+    Action::PutAccountSettingDefault,
+    Action::PutAttributes,
+    Action::PutClusterCapacityProviders,
+    Action::PutSystemLogEvents,
+    Action::RegisterContainerInstance,
+    Action::RegisterDaemonTaskDefinition,
+    Action::RegisterTaskDefinition,
+    Action::RunTask,
+    Action::StartTask,
+    Action::StartTelemetrySession,
+    Action::StopServiceDeployment,
+    Action::StopTask,
+    Action::SubmitAttachmentStateChanges,
+    Action::SubmitContainerStateChange,
+    Action::SubmitTaskStateChange,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateCapacityProvider,
+    Action::UpdateCluster,
+    Action::UpdateClusterSettings,
+    Action::UpdateContainerAgent,
+    Action::UpdateContainerInstancesState,
+    Action::UpdateDaemon,
+    Action::UpdateExpressGatewayService,
+    Action::UpdateGateway,
+    Action::UpdateService,
+    Action::UpdateServicePrimaryTaskSet,
+    Action::UpdateTaskProtection,
+    Action::UpdateTaskSet,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 92] = [
-        Action::AllowVendedLogDeliveryForResource,
-        Action::AssociateGatewayWithCluster,
-        Action::ContinueServiceDeployment,
-        Action::CreateCapacityProvider,
-        Action::CreateCluster,
-        Action::CreateDaemon,
-        Action::CreateExpressGatewayService,
-        Action::CreateGateway,
-        Action::CreateService,
-        Action::CreateTaskSet,
-        Action::DeleteAccountSetting,
-        Action::DeleteAttributes,
-        Action::DeleteCapacityProvider,
-        Action::DeleteCluster,
-        Action::DeleteDaemon,
-        Action::DeleteDaemonTaskDefinition,
-        Action::DeleteExpressGatewayService,
-        Action::DeleteGateway,
-        Action::DeleteService,
-        Action::DeleteTaskDefinitions,
-        Action::DeleteTaskSet,
-        Action::DeregisterContainerInstance,
-        Action::DeregisterTaskDefinition,
-        Action::DescribeCapacityProviders,
-        Action::DescribeClusters,
-        Action::DescribeContainerInstances,
-        Action::DescribeDaemon,
-        Action::DescribeDaemonDeployments,
-        Action::DescribeDaemonRevisions,
-        Action::DescribeDaemonTaskDefinition,
-        Action::DescribeExpressGatewayService,
-        Action::DescribeGateway,
-        Action::DescribeGatewayResources,
-        Action::DescribeGatewayRoute,
-        Action::DescribeServiceDeployments,
-        Action::DescribeServiceRevisions,
-        Action::DescribeServices,
-        Action::DescribeTaskDefinition,
-        Action::DescribeTasks,
-        Action::DescribeTaskSets,
-        Action::DisassociateGatewayFromCluster,
-        Action::DiscoverPollEndpoint,
-        Action::ExecuteCommand,
-        Action::GetTaskProtection,
-        Action::ListAccountSettings,
-        Action::ListAttributes,
-        Action::ListClusters,
-        Action::ListContainerInstances,
-        Action::ListDaemonDeployments,
-        Action::ListDaemons,
-        Action::ListDaemonTaskDefinitions,
-        Action::ListGatewayClusterAssociations,
-        Action::ListGatewayRoutes,
-        Action::ListGateways,
-        Action::ListServiceDeployments,
-        Action::ListServices,
-        Action::ListServicesByNamespace,
-        Action::ListTagsForResource,
-        Action::ListTaskDefinitionFamilies,
-        Action::ListTaskDefinitions,
-        Action::ListTasks,
-        Action::Poll,
-        Action::PutAccountSetting,
-        Action::PutAccountSettingDefault,
-        Action::PutAttributes,
-        Action::PutClusterCapacityProviders,
-        Action::PutSystemLogEvents,
-        Action::RegisterContainerInstance,
-        Action::RegisterDaemonTaskDefinition,
-        Action::RegisterTaskDefinition,
-        Action::RunTask,
-        Action::StartTask,
-        Action::StartTelemetrySession,
-        Action::StopServiceDeployment,
-        Action::StopTask,
-        Action::SubmitAttachmentStateChanges,
-        Action::SubmitContainerStateChange,
-        Action::SubmitTaskStateChange,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateCapacityProvider,
-        Action::UpdateCluster,
-        Action::UpdateClusterSettings,
-        Action::UpdateContainerAgent,
-        Action::UpdateContainerInstancesState,
-        Action::UpdateDaemon,
-        Action::UpdateExpressGatewayService,
-        Action::UpdateGateway,
-        Action::UpdateService,
-        Action::UpdateServicePrimaryTaskSet,
-        Action::UpdateTaskProtection,
-        Action::UpdateTaskSet,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `ecs:AllowVendedLogDeliveryForResource`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AllowVendedLogDeliveryForResource`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(7918 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -835,50 +760,42 @@ pub enum ResourceType {
     TaskSet,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 15] = [
-    "capacity-provider",
-    "cluster",
-    "container-instance",
-    "daemon",
-    "daemon-deployment",
-    "daemon-revision",
-    "daemon-task-definition",
-    "gateway",
-    "gateway-route",
-    "service",
-    "service-deployment",
-    "service-revision",
-    "task",
-    "task-definition",
-    "task-set",
+static RESOURCE_TYPE_NAMES: &str = "capacity-providerclustercontainer-instancedaemondaemon-deploymentdaemon-revisiondaemon-task-definitiongatewaygateway-routeserviceservice-deploymentservice-revisiontasktask-definitiontask-set";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 15] = [
+    17, 24, 42, 48, 65, 80, 102, 109, 122, 129, 147, 163, 167, 182, 190,
+];
+
+static RESOURCE_TYPES: [ResourceType; 15] = [
+    ResourceType::CapacityProvider,
+    ResourceType::Cluster,
+    ResourceType::ContainerInstance,
+    ResourceType::Daemon,
+    ResourceType::DaemonDeployment,
+    ResourceType::DaemonRevision,
+    ResourceType::DaemonTaskDefinition,
+    ResourceType::Gateway,
+    ResourceType::GatewayRoute,
+    ResourceType::Service,
+    ResourceType::ServiceDeployment,
+    ResourceType::ServiceRevision,
+    ResourceType::Task,
+    ResourceType::TaskDefinition,
+    ResourceType::TaskSet,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 15] = [
-        ResourceType::CapacityProvider,
-        ResourceType::Cluster,
-        ResourceType::ContainerInstance,
-        ResourceType::Daemon,
-        ResourceType::DaemonDeployment,
-        ResourceType::DaemonRevision,
-        ResourceType::DaemonTaskDefinition,
-        ResourceType::Gateway,
-        ResourceType::GatewayRoute,
-        ResourceType::Service,
-        ResourceType::ServiceDeployment,
-        ResourceType::ServiceRevision,
-        ResourceType::Task,
-        ResourceType::TaskDefinition,
-        ResourceType::TaskSet,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -887,6 +804,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -960,41 +878,14 @@ pub enum ConditionKey {
     EcsTaskMemory,
 }
 
-const CONDITION_KEY_NAMES: [&str; 31] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "ecs:account-setting",
-    "ecs:auto-assign-public-ip",
-    "ecs:capacity-provider",
-    "ecs:cluster",
-    "ecs:compute-compatibility",
-    "ecs:container-instances",
-    "ecs:container-name",
-    "ecs:CreateAction",
-    "ecs:daemon",
-    "ecs:daemon-task-definition",
-    "ecs:enable-ebs-volumes",
-    "ecs:enable-ecs-managed-tags",
-    "ecs:enable-execute-command",
-    "ecs:enable-service-connect",
-    "ecs:enable-vpc-lattice",
-    "ecs:fargate-ephemeral-storage-kms-key",
-    "ecs:gateway",
-    "ecs:instance-metadata-tags-propagation",
-    "ecs:namespace",
-    "ecs:privileged",
-    "ecs:propagate-tags",
-    "ecs:ResourceTag/${TagKey}",
-    "ecs:service",
-    "ecs:subnet",
-    "ecs:task",
-    "ecs:task-cpu",
-    "ecs:task-definition",
-    "ecs:task-memory",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysecs:account-settingecs:auto-assign-public-ipecs:capacity-providerecs:clusterecs:compute-compatibilityecs:container-instancesecs:container-nameecs:CreateActionecs:daemonecs:daemon-task-definitionecs:enable-ebs-volumesecs:enable-ecs-managed-tagsecs:enable-execute-commandecs:enable-service-connectecs:enable-vpc-latticeecs:fargate-ephemeral-storage-kms-keyecs:gatewayecs:instance-metadata-tags-propagationecs:namespaceecs:privilegedecs:propagate-tagsecs:ResourceTag/${TagKey}ecs:serviceecs:subnetecs:taskecs:task-cpuecs:task-definitionecs:task-memory";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 31] = [
+    24, 49, 60, 79, 104, 125, 136, 161, 184, 202, 218, 228, 254, 276, 303, 329, 355, 377, 414, 425,
+    463, 476, 490, 508, 533, 544, 554, 562, 574, 593, 608,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 31] = [
+static CONDITION_KEY_TYPES: [KeyType; 31] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -1028,59 +919,65 @@ const CONDITION_KEY_TYPES: [KeyType; 31] = [
     KeyType::Numeric,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 31] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::EcsAccountSetting,
+    ConditionKey::EcsAutoAssignPublicIp,
+    ConditionKey::EcsCapacityProvider,
+    ConditionKey::EcsCluster,
+    ConditionKey::EcsComputeCompatibility,
+    ConditionKey::EcsContainerInstances,
+    ConditionKey::EcsContainerName,
+    ConditionKey::EcsCreateAction,
+    ConditionKey::EcsDaemon,
+    ConditionKey::EcsDaemonTaskDefinition,
+    ConditionKey::EcsEnableEbsVolumes,
+    ConditionKey::EcsEnableEcsManagedTags,
+    ConditionKey::EcsEnableExecuteCommand,
+    ConditionKey::EcsEnableServiceConnect,
+    ConditionKey::EcsEnableVpcLattice,
+    ConditionKey::EcsFargateEphemeralStorageKmsKey,
+    ConditionKey::EcsGateway,
+    ConditionKey::EcsInstanceMetadataTagsPropagation,
+    ConditionKey::EcsNamespace,
+    ConditionKey::EcsPrivileged,
+    ConditionKey::EcsPropagateTags,
+    ConditionKey::EcsResourceTagAny,
+    ConditionKey::EcsService,
+    ConditionKey::EcsSubnet,
+    ConditionKey::EcsTask,
+    ConditionKey::EcsTaskCpu,
+    ConditionKey::EcsTaskDefinition,
+    ConditionKey::EcsTaskMemory,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 31] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::EcsAccountSetting,
-        ConditionKey::EcsAutoAssignPublicIp,
-        ConditionKey::EcsCapacityProvider,
-        ConditionKey::EcsCluster,
-        ConditionKey::EcsComputeCompatibility,
-        ConditionKey::EcsContainerInstances,
-        ConditionKey::EcsContainerName,
-        ConditionKey::EcsCreateAction,
-        ConditionKey::EcsDaemon,
-        ConditionKey::EcsDaemonTaskDefinition,
-        ConditionKey::EcsEnableEbsVolumes,
-        ConditionKey::EcsEnableEcsManagedTags,
-        ConditionKey::EcsEnableExecuteCommand,
-        ConditionKey::EcsEnableServiceConnect,
-        ConditionKey::EcsEnableVpcLattice,
-        ConditionKey::EcsFargateEphemeralStorageKmsKey,
-        ConditionKey::EcsGateway,
-        ConditionKey::EcsInstanceMetadataTagsPropagation,
-        ConditionKey::EcsNamespace,
-        ConditionKey::EcsPrivileged,
-        ConditionKey::EcsPropagateTags,
-        ConditionKey::EcsResourceTagAny,
-        ConditionKey::EcsService,
-        ConditionKey::EcsSubnet,
-        ConditionKey::EcsTask,
-        ConditionKey::EcsTaskCpu,
-        ConditionKey::EcsTaskDefinition,
-        ConditionKey::EcsTaskMemory,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -389,194 +389,136 @@ pub enum Action {
     UpdatePodIdentityAssociation,
 }
 
-const ACTION_NAMES: [&str; 74] = [
-    "eks:AccessKubernetesApi",
-    "eks:ActivateCertificateAuthority",
-    "eks:AssociateAccessPolicy",
-    "eks:AssociateEncryptionConfig",
-    "eks:AssociateIdentityProviderConfig",
-    "eks:CancelUpdate",
-    "eks:CreateAccessEntry",
-    "eks:CreateAddon",
-    "eks:CreateCapability",
-    "eks:CreateCertificateAuthority",
-    "eks:CreateCluster",
-    "eks:CreateEksAnywhereSubscription",
-    "eks:CreateFargateProfile",
-    "eks:CreateNodegroup",
-    "eks:CreatePodIdentityAssociation",
-    "eks:DeleteAccessEntry",
-    "eks:DeleteAddon",
-    "eks:DeleteCapability",
-    "eks:DeleteCertificateAuthority",
-    "eks:DeleteCluster",
-    "eks:DeleteEksAnywhereSubscription",
-    "eks:DeleteFargateProfile",
-    "eks:DeleteNodegroup",
-    "eks:DeletePodIdentityAssociation",
-    "eks:DeregisterCluster",
-    "eks:DescribeAccessEntry",
-    "eks:DescribeAddon",
-    "eks:DescribeAddonConfiguration",
-    "eks:DescribeAddonVersions",
-    "eks:DescribeCapability",
-    "eks:DescribeCertificateAuthority",
-    "eks:DescribeCluster",
-    "eks:DescribeClusterVersions",
-    "eks:DescribeEksAnywhereSubscription",
-    "eks:DescribeFargateProfile",
-    "eks:DescribeIdentityProviderConfig",
-    "eks:DescribeInsight",
-    "eks:DescribeInsightsRefresh",
-    "eks:DescribeNodegroup",
-    "eks:DescribePodIdentityAssociation",
-    "eks:DescribeUpdate",
-    "eks:DisassociateAccessPolicy",
-    "eks:DisassociateIdentityProviderConfig",
-    "eks:ListAccessEntries",
-    "eks:ListAccessPolicies",
-    "eks:ListAddons",
-    "eks:ListAssociatedAccessPolicies",
-    "eks:ListCapabilities",
-    "eks:ListCertificateAuthorities",
-    "eks:ListClusters",
-    "eks:ListDashboardData",
-    "eks:ListDashboardResources",
-    "eks:ListEksAnywhereSubscriptions",
-    "eks:ListFargateProfiles",
-    "eks:ListIdentityProviderConfigs",
-    "eks:ListInsights",
-    "eks:ListNodegroups",
-    "eks:ListPodIdentityAssociations",
-    "eks:ListTagsForResource",
-    "eks:ListUpdates",
-    "eks:MutateViaKubernetesApi",
-    "eks:RegisterCluster",
-    "eks:StartInsightsRefresh",
-    "eks:TagResource",
-    "eks:UntagResource",
-    "eks:UpdateAccessEntry",
-    "eks:UpdateAddon",
-    "eks:UpdateCapability",
-    "eks:UpdateClusterConfig",
-    "eks:UpdateClusterVersion",
-    "eks:UpdateEksAnywhereSubscription",
-    "eks:UpdateNodegroupConfig",
-    "eks:UpdateNodegroupVersion",
-    "eks:UpdatePodIdentityAssociation",
+static ACTION_NAMES: &str = "eks:AccessKubernetesApieks:ActivateCertificateAuthorityeks:AssociateAccessPolicyeks:AssociateEncryptionConfigeks:AssociateIdentityProviderConfigeks:CancelUpdateeks:CreateAccessEntryeks:CreateAddoneks:CreateCapabilityeks:CreateCertificateAuthorityeks:CreateClustereks:CreateEksAnywhereSubscriptioneks:CreateFargateProfileeks:CreateNodegroupeks:CreatePodIdentityAssociationeks:DeleteAccessEntryeks:DeleteAddoneks:DeleteCapabilityeks:DeleteCertificateAuthorityeks:DeleteClustereks:DeleteEksAnywhereSubscriptioneks:DeleteFargateProfileeks:DeleteNodegroupeks:DeletePodIdentityAssociationeks:DeregisterClustereks:DescribeAccessEntryeks:DescribeAddoneks:DescribeAddonConfigurationeks:DescribeAddonVersionseks:DescribeCapabilityeks:DescribeCertificateAuthorityeks:DescribeClustereks:DescribeClusterVersionseks:DescribeEksAnywhereSubscriptioneks:DescribeFargateProfileeks:DescribeIdentityProviderConfigeks:DescribeInsighteks:DescribeInsightsRefresheks:DescribeNodegroupeks:DescribePodIdentityAssociationeks:DescribeUpdateeks:DisassociateAccessPolicyeks:DisassociateIdentityProviderConfigeks:ListAccessEntrieseks:ListAccessPolicieseks:ListAddonseks:ListAssociatedAccessPolicieseks:ListCapabilitieseks:ListCertificateAuthoritieseks:ListClusterseks:ListDashboardDataeks:ListDashboardResourceseks:ListEksAnywhereSubscriptionseks:ListFargateProfileseks:ListIdentityProviderConfigseks:ListInsightseks:ListNodegroupseks:ListPodIdentityAssociationseks:ListTagsForResourceeks:ListUpdateseks:MutateViaKubernetesApieks:RegisterClustereks:StartInsightsRefresheks:TagResourceeks:UntagResourceeks:UpdateAccessEntryeks:UpdateAddoneks:UpdateCapabilityeks:UpdateClusterConfigeks:UpdateClusterVersioneks:UpdateEksAnywhereSubscriptioneks:UpdateNodegroupConfigeks:UpdateNodegroupVersioneks:UpdatePodIdentityAssociation";
+
+static ACTION_NAME_ENDS: [u32; 74] = [
+    23, 55, 80, 109, 144, 160, 181, 196, 216, 246, 263, 296, 320, 339, 371, 392, 407, 427, 457,
+    474, 507, 531, 550, 582, 603, 626, 643, 673, 698, 720, 752, 771, 798, 833, 859, 893, 912, 939,
+    960, 994, 1012, 1040, 1078, 1099, 1121, 1135, 1167, 1187, 1217, 1233, 1254, 1280, 1312, 1335,
+    1366, 1382, 1400, 1431, 1454, 1469, 1495, 1514, 1538, 1553, 1570, 1591, 1606, 1626, 1649, 1673,
+    1706, 1731, 1757, 1789,
+];
+
+static ACTIONS: [Action; 74] = [
+    Action::AccessKubernetesApi,
+    Action::ActivateCertificateAuthority,
+    Action::AssociateAccessPolicy,
+    Action::AssociateEncryptionConfig,
+    Action::AssociateIdentityProviderConfig,
+    Action::CancelUpdate,
+    Action::CreateAccessEntry,
+    Action::CreateAddon,
+    Action::CreateCapability,
+    Action::CreateCertificateAuthority,
+    Action::CreateCluster,
+    Action::CreateEksAnywhereSubscription,
+    Action::CreateFargateProfile,
+    Action::CreateNodegroup,
+    Action::CreatePodIdentityAssociation,
+    Action::DeleteAccessEntry,
+    Action::DeleteAddon,
+    Action::DeleteCapability,
+    Action::DeleteCertificateAuthority,
+    Action::DeleteCluster,
+    Action::DeleteEksAnywhereSubscription,
+    Action::DeleteFargateProfile,
+    Action::DeleteNodegroup,
+    Action::DeletePodIdentityAssociation,
+    Action::DeregisterCluster,
+    Action::DescribeAccessEntry,
+    Action::DescribeAddon,
+    Action::DescribeAddonConfiguration,
+    Action::DescribeAddonVersions,
+    Action::DescribeCapability,
+    Action::DescribeCertificateAuthority,
+    Action::DescribeCluster,
+    Action::DescribeClusterVersions,
+    Action::DescribeEksAnywhereSubscription,
+    Action::DescribeFargateProfile,
+    Action::DescribeIdentityProviderConfig,
+    Action::DescribeInsight,
+    Action::DescribeInsightsRefresh,
+    Action::DescribeNodegroup,
+    Action::DescribePodIdentityAssociation,
+    Action::DescribeUpdate,
+    Action::DisassociateAccessPolicy,
+    Action::DisassociateIdentityProviderConfig,
+    Action::ListAccessEntries,
+    Action::ListAccessPolicies,
+    Action::ListAddons,
+    Action::ListAssociatedAccessPolicies,
+    Action::ListCapabilities,
+    Action::ListCertificateAuthorities,
+    Action::ListClusters,
+    Action::ListDashboardData,
+    Action::ListDashboardResources,
+    Action::ListEksAnywhereSubscriptions,
+    Action::ListFargateProfiles,
+    Action::ListIdentityProviderConfigs,
+    Action::ListInsights,
+    Action::ListNodegroups,
+    Action::ListPodIdentityAssociations,
+    Action::ListTagsForResource,
+    Action::ListUpdates,
+    Action::MutateViaKubernetesApi,
+    Action::RegisterCluster,
+    Action::StartInsightsRefresh,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAccessEntry,
+    Action::UpdateAddon,
+    Action::UpdateCapability,
+    Action::UpdateClusterConfig,
+    Action::UpdateClusterVersion,
+    Action::UpdateEksAnywhereSubscription,
+    Action::UpdateNodegroupConfig,
+    Action::UpdateNodegroupVersion,
+    Action::UpdatePodIdentityAssociation,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 74] = [
-        Action::AccessKubernetesApi,
-        Action::ActivateCertificateAuthority,
-        Action::AssociateAccessPolicy,
-        Action::AssociateEncryptionConfig,
-        Action::AssociateIdentityProviderConfig,
-        Action::CancelUpdate,
-        Action::CreateAccessEntry,
-        Action::CreateAddon,
-        Action::CreateCapability,
-        Action::CreateCertificateAuthority,
-        Action::CreateCluster,
-        Action::CreateEksAnywhereSubscription,
-        Action::CreateFargateProfile,
-        Action::CreateNodegroup,
-        Action::CreatePodIdentityAssociation,
-        Action::DeleteAccessEntry,
-        Action::DeleteAddon,
-        Action::DeleteCapability,
-        Action::DeleteCertificateAuthority,
-        Action::DeleteCluster,
-        Action::DeleteEksAnywhereSubscription,
-        Action::DeleteFargateProfile,
-        Action::DeleteNodegroup,
-        Action::DeletePodIdentityAssociation,
-        Action::DeregisterCluster,
-        Action::DescribeAccessEntry,
-        Action::DescribeAddon,
-        Action::DescribeAddonConfiguration,
-        Action::DescribeAddonVersions,
-        Action::DescribeCapability,
-        Action::DescribeCertificateAuthority,
-        Action::DescribeCluster,
-        Action::DescribeClusterVersions,
-        Action::DescribeEksAnywhereSubscription,
-        Action::DescribeFargateProfile,
-        Action::DescribeIdentityProviderConfig,
-        Action::DescribeInsight,
-        Action::DescribeInsightsRefresh,
-        Action::DescribeNodegroup,
-        Action::DescribePodIdentityAssociation,
-        Action::DescribeUpdate,
-        Action::DisassociateAccessPolicy,
-        Action::DisassociateIdentityProviderConfig,
-        Action::ListAccessEntries,
-        Action::ListAccessPolicies,
-        Action::ListAddons,
-        Action::ListAssociatedAccessPolicies,
-        Action::ListCapabilities,
-        Action::ListCertificateAuthorities,
-        Action::ListClusters,
-        Action::ListDashboardData,
-        Action::ListDashboardResources,
-        Action::ListEksAnywhereSubscriptions,
-        Action::ListFargateProfiles,
-        Action::ListIdentityProviderConfigs,
-        Action::ListInsights,
-        Action::ListNodegroups,
-        Action::ListPodIdentityAssociations,
-        Action::ListTagsForResource,
-        Action::ListUpdates,
-        Action::MutateViaKubernetesApi,
-        Action::RegisterCluster,
-        Action::StartInsightsRefresh,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAccessEntry,
-        Action::UpdateAddon,
-        Action::UpdateCapability,
-        Action::UpdateClusterConfig,
-        Action::UpdateClusterVersion,
-        Action::UpdateEksAnywhereSubscription,
-        Action::UpdateNodegroupConfig,
-        Action::UpdateNodegroupVersion,
-        Action::UpdatePodIdentityAssociation,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `eks:AccessKubernetesApi`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AccessKubernetesApi`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(8012 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -630,42 +572,36 @@ pub enum ResourceType {
     Podidentityassociation,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 11] = [
-    "access-entry",
-    "access-policy",
-    "addon",
-    "capability",
-    "cluster",
-    "dashboard",
-    "eks-anywhere-subscription",
-    "fargateprofile",
-    "identityproviderconfig",
-    "nodegroup",
-    "podidentityassociation",
+static RESOURCE_TYPE_NAMES: &str = "access-entryaccess-policyaddoncapabilityclusterdashboardeks-anywhere-subscriptionfargateprofileidentityproviderconfignodegrouppodidentityassociation";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 11] = [12, 25, 30, 40, 47, 56, 81, 95, 117, 126, 148];
+
+static RESOURCE_TYPES: [ResourceType; 11] = [
+    ResourceType::AccessEntry,
+    ResourceType::AccessPolicy,
+    ResourceType::Addon,
+    ResourceType::Capability,
+    ResourceType::Cluster,
+    ResourceType::Dashboard,
+    ResourceType::EksAnywhereSubscription,
+    ResourceType::Fargateprofile,
+    ResourceType::Identityproviderconfig,
+    ResourceType::Nodegroup,
+    ResourceType::Podidentityassociation,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 11] = [
-        ResourceType::AccessEntry,
-        ResourceType::AccessPolicy,
-        ResourceType::Addon,
-        ResourceType::Capability,
-        ResourceType::Cluster,
-        ResourceType::Dashboard,
-        ResourceType::EksAnywhereSubscription,
-        ResourceType::Fargateprofile,
-        ResourceType::Identityproviderconfig,
-        ResourceType::Nodegroup,
-        ResourceType::Podidentityassociation,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -674,6 +610,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -749,42 +686,14 @@ pub enum ConditionKey {
     EksZonalShiftEnabled,
 }
 
-const CONDITION_KEY_NAMES: [&str; 32] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "eks:accessEntryType",
-    "eks:accessScope",
-    "eks:authenticationMode",
-    "eks:blockStorageEnabled",
-    "eks:bootstrapClusterCreatorAdminPermissions",
-    "eks:bootstrapSelfManagedAddons",
-    "eks:clientId",
-    "eks:clusterName",
-    "eks:computeConfigEnabled",
-    "eks:controlPlaneEgressMode",
-    "eks:controlPlaneScalingTier",
-    "eks:deletionProtection",
-    "eks:elasticLoadBalancingEnabled",
-    "eks:encryptionConfigProviderKeyArns",
-    "eks:endpointPrivateAccess",
-    "eks:endpointPublicAccess",
-    "eks:issuerUrl",
-    "eks:kubeApiServerConfig",
-    "eks:kubeControllerManagerConfig",
-    "eks:kubernetesGroups",
-    "eks:kubernetesVersion",
-    "eks:kubeSchedulerConfig",
-    "eks:loggingType/${type}",
-    "eks:namespaces",
-    "eks:policyArn",
-    "eks:principalArn",
-    "eks:supportType",
-    "eks:username",
-    "eks:zonalShiftEnabled",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyseks:accessEntryTypeeks:accessScopeeks:authenticationModeeks:blockStorageEnabledeks:bootstrapClusterCreatorAdminPermissionseks:bootstrapSelfManagedAddonseks:clientIdeks:clusterNameeks:computeConfigEnabledeks:controlPlaneEgressModeeks:controlPlaneScalingTiereks:deletionProtectioneks:elasticLoadBalancingEnabledeks:encryptionConfigProviderKeyArnseks:endpointPrivateAccesseks:endpointPublicAccesseks:issuerUrleks:kubeApiServerConfigeks:kubeControllerManagerConfigeks:kubernetesGroupseks:kubernetesVersioneks:kubeSchedulerConfigeks:loggingType/${type}eks:namespaceseks:policyArneks:principalArneks:supportTypeeks:usernameeks:zonalShiftEnabled";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 32] = [
+    24, 49, 60, 79, 94, 116, 139, 182, 212, 224, 239, 263, 289, 316, 338, 369, 404, 429, 453, 466,
+    489, 520, 540, 561, 584, 607, 621, 634, 650, 665, 677, 698,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 32] = [
+static CONDITION_KEY_TYPES: [KeyType; 32] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -819,60 +728,66 @@ const CONDITION_KEY_TYPES: [KeyType; 32] = [
     KeyType::Bool,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 32] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::EksAccessEntryType,
+    ConditionKey::EksAccessScope,
+    ConditionKey::EksAuthenticationMode,
+    ConditionKey::EksBlockStorageEnabled,
+    ConditionKey::EksBootstrapClusterCreatorAdminPermissions,
+    ConditionKey::EksBootstrapSelfManagedAddons,
+    ConditionKey::EksClientId,
+    ConditionKey::EksClusterName,
+    ConditionKey::EksComputeConfigEnabled,
+    ConditionKey::EksControlPlaneEgressMode,
+    ConditionKey::EksControlPlaneScalingTier,
+    ConditionKey::EksDeletionProtection,
+    ConditionKey::EksElasticLoadBalancingEnabled,
+    ConditionKey::EksEncryptionConfigProviderKeyArns,
+    ConditionKey::EksEndpointPrivateAccess,
+    ConditionKey::EksEndpointPublicAccess,
+    ConditionKey::EksIssuerUrl,
+    ConditionKey::EksKubeApiServerConfig,
+    ConditionKey::EksKubeControllerManagerConfig,
+    ConditionKey::EksKubernetesGroups,
+    ConditionKey::EksKubernetesVersion,
+    ConditionKey::EksKubeSchedulerConfig,
+    ConditionKey::EksLoggingTypeAny,
+    ConditionKey::EksNamespaces,
+    ConditionKey::EksPolicyArn,
+    ConditionKey::EksPrincipalArn,
+    ConditionKey::EksSupportType,
+    ConditionKey::EksUsername,
+    ConditionKey::EksZonalShiftEnabled,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 32] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::EksAccessEntryType,
-        ConditionKey::EksAccessScope,
-        ConditionKey::EksAuthenticationMode,
-        ConditionKey::EksBlockStorageEnabled,
-        ConditionKey::EksBootstrapClusterCreatorAdminPermissions,
-        ConditionKey::EksBootstrapSelfManagedAddons,
-        ConditionKey::EksClientId,
-        ConditionKey::EksClusterName,
-        ConditionKey::EksComputeConfigEnabled,
-        ConditionKey::EksControlPlaneEgressMode,
-        ConditionKey::EksControlPlaneScalingTier,
-        ConditionKey::EksDeletionProtection,
-        ConditionKey::EksElasticLoadBalancingEnabled,
-        ConditionKey::EksEncryptionConfigProviderKeyArns,
-        ConditionKey::EksEndpointPrivateAccess,
-        ConditionKey::EksEndpointPublicAccess,
-        ConditionKey::EksIssuerUrl,
-        ConditionKey::EksKubeApiServerConfig,
-        ConditionKey::EksKubeControllerManagerConfig,
-        ConditionKey::EksKubernetesGroups,
-        ConditionKey::EksKubernetesVersion,
-        ConditionKey::EksKubeSchedulerConfig,
-        ConditionKey::EksLoggingTypeAny,
-        ConditionKey::EksNamespaces,
-        ConditionKey::EksPolicyArn,
-        ConditionKey::EksPrincipalArn,
-        ConditionKey::EksSupportType,
-        ConditionKey::EksUsername,
-        ConditionKey::EksZonalShiftEnabled,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -463,200 +463,139 @@ pub enum Action {
     TestMigration,
 }
 
-const ACTION_NAMES: [&str; 77] = [
-    "elasticache:AddTagsToResource",
-    "elasticache:AuthorizeCacheSecurityGroupIngress",
-    "elasticache:BatchApplyUpdateAction",
-    "elasticache:BatchStopUpdateAction",
-    "elasticache:CompleteMigration",
-    "elasticache:Connect",
-    "elasticache:CopyServerlessCacheSnapshot",
-    "elasticache:CopySnapshot",
-    "elasticache:CreateCacheCluster",
-    "elasticache:CreateCacheParameterGroup",
-    "elasticache:CreateCacheSecurityGroup",
-    "elasticache:CreateCacheSubnetGroup",
-    "elasticache:CreateGlobalReplicationGroup",
-    "elasticache:CreateReplicationGroup",
-    "elasticache:CreateServerlessCache",
-    "elasticache:CreateServerlessCacheSnapshot",
-    "elasticache:CreateSnapshot",
-    "elasticache:CreateUser",
-    "elasticache:CreateUserGroup",
-    "elasticache:DecreaseNodeGroupsInGlobalReplicationGroup",
-    "elasticache:DecreaseReplicaCount",
-    "elasticache:DeleteCacheCluster",
-    "elasticache:DeleteCacheParameterGroup",
-    "elasticache:DeleteCacheSecurityGroup",
-    "elasticache:DeleteCacheSubnetGroup",
-    "elasticache:DeleteGlobalReplicationGroup",
-    "elasticache:DeleteReplicationGroup",
-    "elasticache:DeleteServerlessCache",
-    "elasticache:DeleteServerlessCacheSnapshot",
-    "elasticache:DeleteSnapshot",
-    "elasticache:DeleteUser",
-    "elasticache:DeleteUserGroup",
-    "elasticache:DescribeCacheClusters",
-    "elasticache:DescribeCacheEngineVersions",
-    "elasticache:DescribeCacheParameterGroups",
-    "elasticache:DescribeCacheParameters",
-    "elasticache:DescribeCacheSecurityGroups",
-    "elasticache:DescribeCacheSubnetGroups",
-    "elasticache:DescribeEngineDefaultParameters",
-    "elasticache:DescribeEvents",
-    "elasticache:DescribeGlobalReplicationGroups",
-    "elasticache:DescribeReplicationGroups",
-    "elasticache:DescribeReservedCacheNodes",
-    "elasticache:DescribeReservedCacheNodesOfferings",
-    "elasticache:DescribeServerlessCaches",
-    "elasticache:DescribeServerlessCacheSnapshots",
-    "elasticache:DescribeServiceUpdates",
-    "elasticache:DescribeSnapshots",
-    "elasticache:DescribeUpdateActions",
-    "elasticache:DescribeUserGroups",
-    "elasticache:DescribeUsers",
-    "elasticache:DisassociateGlobalReplicationGroup",
-    "elasticache:ExportServerlessCacheSnapshot",
-    "elasticache:FailoverGlobalReplicationGroup",
-    "elasticache:IncreaseNodeGroupsInGlobalReplicationGroup",
-    "elasticache:IncreaseReplicaCount",
-    "elasticache:InterruptClusterAzPower",
-    "elasticache:ListAllowedNodeTypeModifications",
-    "elasticache:ListTagsForResource",
-    "elasticache:ModifyCacheCluster",
-    "elasticache:ModifyCacheParameterGroup",
-    "elasticache:ModifyCacheSubnetGroup",
-    "elasticache:ModifyGlobalReplicationGroup",
-    "elasticache:ModifyReplicationGroup",
-    "elasticache:ModifyReplicationGroupShardConfiguration",
-    "elasticache:ModifyServerlessCache",
-    "elasticache:ModifyUser",
-    "elasticache:ModifyUserGroup",
-    "elasticache:PurchaseReservedCacheNodesOffering",
-    "elasticache:RebalanceSlotsInGlobalReplicationGroup",
-    "elasticache:RebootCacheCluster",
-    "elasticache:RemoveTagsFromResource",
-    "elasticache:ResetCacheParameterGroup",
-    "elasticache:RevokeCacheSecurityGroupIngress",
-    "elasticache:StartMigration",
-    "elasticache:TestFailover",
-    "elasticache:TestMigration",
+static ACTION_NAMES: &str = "elasticache:AddTagsToResourceelasticache:AuthorizeCacheSecurityGroupIngresselasticache:BatchApplyUpdateActionelasticache:BatchStopUpdateActionelasticache:CompleteMigrationelasticache:Connectelasticache:CopyServerlessCacheSnapshotelasticache:CopySnapshotelasticache:CreateCacheClusterelasticache:CreateCacheParameterGroupelasticache:CreateCacheSecurityGroupelasticache:CreateCacheSubnetGroupelasticache:CreateGlobalReplicationGroupelasticache:CreateReplicationGroupelasticache:CreateServerlessCacheelasticache:CreateServerlessCacheSnapshotelasticache:CreateSnapshotelasticache:CreateUserelasticache:CreateUserGroupelasticache:DecreaseNodeGroupsInGlobalReplicationGroupelasticache:DecreaseReplicaCountelasticache:DeleteCacheClusterelasticache:DeleteCacheParameterGroupelasticache:DeleteCacheSecurityGroupelasticache:DeleteCacheSubnetGroupelasticache:DeleteGlobalReplicationGroupelasticache:DeleteReplicationGroupelasticache:DeleteServerlessCacheelasticache:DeleteServerlessCacheSnapshotelasticache:DeleteSnapshotelasticache:DeleteUserelasticache:DeleteUserGroupelasticache:DescribeCacheClusterselasticache:DescribeCacheEngineVersionselasticache:DescribeCacheParameterGroupselasticache:DescribeCacheParameterselasticache:DescribeCacheSecurityGroupselasticache:DescribeCacheSubnetGroupselasticache:DescribeEngineDefaultParameterselasticache:DescribeEventselasticache:DescribeGlobalReplicationGroupselasticache:DescribeReplicationGroupselasticache:DescribeReservedCacheNodeselasticache:DescribeReservedCacheNodesOfferingselasticache:DescribeServerlessCacheselasticache:DescribeServerlessCacheSnapshotselasticache:DescribeServiceUpdateselasticache:DescribeSnapshotselasticache:DescribeUpdateActionselasticache:DescribeUserGroupselasticache:DescribeUserselasticache:DisassociateGlobalReplicationGroupelasticache:ExportServerlessCacheSnapshotelasticache:FailoverGlobalReplicationGroupelasticache:IncreaseNodeGroupsInGlobalReplicationGroupelasticache:IncreaseReplicaCountelasticache:InterruptClusterAzPowerelasticache:ListAllowedNodeTypeModificationselasticache:ListTagsForResourceelasticache:ModifyCacheClusterelasticache:ModifyCacheParameterGroupelasticache:ModifyCacheSubnetGroupelasticache:ModifyGlobalReplicationGroupelasticache:ModifyReplicationGroupelasticache:ModifyReplicationGroupShardConfigurationelasticache:ModifyServerlessCacheelasticache:ModifyUserelasticache:ModifyUserGroupelasticache:PurchaseReservedCacheNodesOfferingelasticache:RebalanceSlotsInGlobalReplicationGroupelasticache:RebootCacheClusterelasticache:RemoveTagsFromResourceelasticache:ResetCacheParameterGroupelasticache:RevokeCacheSecurityGroupIngresselasticache:StartMigrationelasticache:TestFailoverelasticache:TestMigration";
+
+static ACTION_NAME_ENDS: [u32; 77] = [
+    29, 75, 109, 142, 171, 190, 229, 253, 283, 320, 356, 390, 430, 464, 497, 538, 564, 586, 613,
+    667, 699, 729, 766, 802, 836, 876, 910, 943, 984, 1010, 1032, 1059, 1092, 1131, 1171, 1206,
+    1245, 1282, 1325, 1351, 1394, 1431, 1469, 1516, 1552, 1596, 1630, 1659, 1692, 1722, 1747, 1793,
+    1834, 1876, 1930, 1962, 1997, 2041, 2072, 2102, 2139, 2173, 2213, 2247, 2299, 2332, 2354, 2381,
+    2427, 2477, 2507, 2541, 2577, 2620, 2646, 2670, 2695,
+];
+
+static ACTIONS: [Action; 77] = [
+    Action::AddTagsToResource,
+    Action::AuthorizeCacheSecurityGroupIngress,
+    Action::BatchApplyUpdateAction,
+    Action::BatchStopUpdateAction,
+    Action::CompleteMigration,
+    Action::Connect,
+    Action::CopyServerlessCacheSnapshot,
+    Action::CopySnapshot,
+    Action::CreateCacheCluster,
+    Action::CreateCacheParameterGroup,
+    Action::CreateCacheSecurityGroup,
+    Action::CreateCacheSubnetGroup,
+    Action::CreateGlobalReplicationGroup,
+    Action::CreateReplicationGroup,
+    Action::CreateServerlessCache,
+    Action::CreateServerlessCacheSnapshot,
+    Action::CreateSnapshot,
+    Action::CreateUser,
+    Action::CreateUserGroup,
+    Action::DecreaseNodeGroupsInGlobalReplicationGroup,
+    Action::DecreaseReplicaCount,
+    Action::DeleteCacheCluster,
+    Action::DeleteCacheParameterGroup,
+    Action::DeleteCacheSecurityGroup,
+    Action::DeleteCacheSubnetGroup,
+    Action::DeleteGlobalReplicationGroup,
+    Action::DeleteReplicationGroup,
+    Action::DeleteServerlessCache,
+    Action::DeleteServerlessCacheSnapshot,
+    Action::DeleteSnapshot,
+    Action::DeleteUser,
+    Action::DeleteUserGroup,
+    Action::DescribeCacheClusters,
+    Action::DescribeCacheEngineVersions,
+    Action::DescribeCacheParameterGroups,
+    Action::DescribeCacheParameters,
+    Action::DescribeCacheSecurityGroups,
+    Action::DescribeCacheSubnetGroups,
+    Action::DescribeEngineDefaultParameters,
+    Action::DescribeEvents,
+    Action::DescribeGlobalReplicationGroups,
+    Action::DescribeReplicationGroups,
+    Action::DescribeReservedCacheNodes,
+    Action::DescribeReservedCacheNodesOfferings,
+    Action::DescribeServerlessCaches,
+    Action::DescribeServerlessCacheSnapshots,
+    Action::DescribeServiceUpdates,
+    Action::DescribeSnapshots,
+    Action::DescribeUpdateActions,
+    Action::DescribeUserGroups,
+    Action::DescribeUsers,
+    Action::DisassociateGlobalReplicationGroup,
+    Action::ExportServerlessCacheSnapshot,
+    Action::FailoverGlobalReplicationGroup,
+    Action::IncreaseNodeGroupsInGlobalReplicationGroup,
+    Action::IncreaseReplicaCount,
+    Action::InterruptClusterAzPower,
+    Action::ListAllowedNodeTypeModifications,
+    Action::ListTagsForResource,
+    Action::ModifyCacheCluster,
+    Action::ModifyCacheParameterGroup,
+    Action::ModifyCacheSubnetGroup,
+    Action::ModifyGlobalReplicationGroup,
+    Action::ModifyReplicationGroup,
+    Action::ModifyReplicationGroupShardConfiguration,
+    Action::ModifyServerlessCache,
+    Action::ModifyUser,
+    Action::ModifyUserGroup,
+    Action::PurchaseReservedCacheNodesOffering,
+    Action::RebalanceSlotsInGlobalReplicationGroup,
+    Action::RebootCacheCluster,
+    Action::RemoveTagsFromResource,
+    Action::ResetCacheParameterGroup,
+    Action::RevokeCacheSecurityGroupIngress,
+    Action::StartMigration,
+    Action::TestFailover,
+    Action::TestMigration,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 77] = [
-        Action::AddTagsToResource,
-        Action::AuthorizeCacheSecurityGroupIngress,
-        Action::BatchApplyUpdateAction,
-        Action::BatchStopUpdateAction,
-        Action::CompleteMigration,
-        Action::Connect,
-        Action::CopyServerlessCacheSnapshot,
-        Action::CopySnapshot,
-        Action::CreateCacheCluster,
-        Action::CreateCacheParameterGroup,
-        Action::CreateCacheSecurityGroup,
-        Action::CreateCacheSubnetGroup,
-        Action::CreateGlobalReplicationGroup,
-        Action::CreateReplicationGroup,
-        Action::CreateServerlessCache,
-        Action::CreateServerlessCacheSnapshot,
-        Action::CreateSnapshot,
-        Action::CreateUser,
-        Action::CreateUserGroup,
-        Action::DecreaseNodeGroupsInGlobalReplicationGroup,
-        Action::DecreaseReplicaCount,
-        Action::DeleteCacheCluster,
-        Action::DeleteCacheParameterGroup,
-        Action::DeleteCacheSecurityGroup,
-        Action::DeleteCacheSubnetGroup,
-        Action::DeleteGlobalReplicationGroup,
-        Action::DeleteReplicationGroup,
-        Action::DeleteServerlessCache,
-        Action::DeleteServerlessCacheSnapshot,
-        Action::DeleteSnapshot,
-        Action::DeleteUser,
-        Action::DeleteUserGroup,
-        Action::DescribeCacheClusters,
-        Action::DescribeCacheEngineVersions,
-        Action::DescribeCacheParameterGroups,
-        Action::DescribeCacheParameters,
-        Action::DescribeCacheSecurityGroups,
-        Action::DescribeCacheSubnetGroups,
-        Action::DescribeEngineDefaultParameters,
-        Action::DescribeEvents,
-        Action::DescribeGlobalReplicationGroups,
-        Action::DescribeReplicationGroups,
-        Action::DescribeReservedCacheNodes,
-        Action::DescribeReservedCacheNodesOfferings,
-        Action::DescribeServerlessCaches,
-        Action::DescribeServerlessCacheSnapshots,
-        Action::DescribeServiceUpdates,
-        Action::DescribeSnapshots,
-        Action::DescribeUpdateActions,
-        Action::DescribeUserGroups,
-        Action::DescribeUsers,
-        Action::DisassociateGlobalReplicationGroup,
-        Action::ExportServerlessCacheSnapshot,
-        Action::FailoverGlobalReplicationGroup,
-        Action::IncreaseNodeGroupsInGlobalReplicationGroup,
-        Action::IncreaseReplicaCount,
-        Action::InterruptClusterAzPower,
-        Action::ListAllowedNodeTypeModifications,
-        Action::ListTagsForResource,
-        Action::ModifyCacheCluster,
-        Action::ModifyCacheParameterGroup,
-        Action::ModifyCacheSubnetGroup,
-        Action::ModifyGlobalReplicationGroup,
-        Action::ModifyReplicationGroup,
-        Action::ModifyReplicationGroupShardConfiguration,
-        Action::ModifyServerlessCache,
-        Action::ModifyUser,
-        Action::ModifyUserGroup,
-        Action::PurchaseReservedCacheNodesOffering,
-        Action::RebalanceSlotsInGlobalReplicationGroup,
-        Action::RebootCacheCluster,
-        Action::RemoveTagsFromResource,
-        Action::ResetCacheParameterGroup,
-        Action::RevokeCacheSecurityGroupIngress,
-        Action::StartMigration,
-        Action::TestFailover,
-        Action::TestMigration,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `elasticache:AddTagsToResource`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddTagsToResource`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(8090 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -716,44 +655,37 @@ pub enum ResourceType {
     Usergroup,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 12] = [
-    "cluster",
-    "globalreplicationgroup",
-    "parametergroup",
-    "replicationgroup",
-    "reserved-instance",
-    "securitygroup",
-    "serverlesscache",
-    "serverlesscachesnapshot",
-    "snapshot",
-    "subnetgroup",
-    "user",
-    "usergroup",
+static RESOURCE_TYPE_NAMES: &str = "clusterglobalreplicationgroupparametergroupreplicationgroupreserved-instancesecuritygroupserverlesscacheserverlesscachesnapshotsnapshotsubnetgroupuserusergroup";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 12] = [7, 29, 43, 59, 76, 89, 104, 127, 135, 146, 150, 159];
+
+static RESOURCE_TYPES: [ResourceType; 12] = [
+    ResourceType::Cluster,
+    ResourceType::Globalreplicationgroup,
+    ResourceType::Parametergroup,
+    ResourceType::Replicationgroup,
+    ResourceType::ReservedInstance,
+    ResourceType::Securitygroup,
+    ResourceType::Serverlesscache,
+    ResourceType::Serverlesscachesnapshot,
+    ResourceType::Snapshot,
+    ResourceType::Subnetgroup,
+    ResourceType::User,
+    ResourceType::Usergroup,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 12] = [
-        ResourceType::Cluster,
-        ResourceType::Globalreplicationgroup,
-        ResourceType::Parametergroup,
-        ResourceType::Replicationgroup,
-        ResourceType::ReservedInstance,
-        ResourceType::Securitygroup,
-        ResourceType::Serverlesscache,
-        ResourceType::Serverlesscachesnapshot,
-        ResourceType::Snapshot,
-        ResourceType::Subnetgroup,
-        ResourceType::User,
-        ResourceType::Usergroup,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -762,6 +694,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -823,35 +756,14 @@ pub enum ConditionKey {
     ElasticacheUserAuthenticationMode,
 }
 
-const CONDITION_KEY_NAMES: [&str; 25] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "elasticache:AtRestEncryptionEnabled",
-    "elasticache:AuthTokenEnabled",
-    "elasticache:AutomaticFailoverEnabled",
-    "elasticache:CacheNodeType",
-    "elasticache:CacheParameterGroupName",
-    "elasticache:ClusterModeEnabled",
-    "elasticache:ConnectionType",
-    "elasticache:DataStorageUnit",
-    "elasticache:Durability",
-    "elasticache:EngineType",
-    "elasticache:EngineVersion",
-    "elasticache:KmsKeyId",
-    "elasticache:MaximumDataStorage",
-    "elasticache:MaximumECPUPerSecond",
-    "elasticache:MinimumDataStorage",
-    "elasticache:MinimumECPUPerSecond",
-    "elasticache:MultiAZEnabled",
-    "elasticache:NumNodeGroups",
-    "elasticache:ReplicasPerNodeGroup",
-    "elasticache:SnapshotRetentionLimit",
-    "elasticache:TransitEncryptionEnabled",
-    "elasticache:UserAuthenticationMode",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyselasticache:AtRestEncryptionEnabledelasticache:AuthTokenEnabledelasticache:AutomaticFailoverEnabledelasticache:CacheNodeTypeelasticache:CacheParameterGroupNameelasticache:ClusterModeEnabledelasticache:ConnectionTypeelasticache:DataStorageUnitelasticache:Durabilityelasticache:EngineTypeelasticache:EngineVersionelasticache:KmsKeyIdelasticache:MaximumDataStorageelasticache:MaximumECPUPerSecondelasticache:MinimumDataStorageelasticache:MinimumECPUPerSecondelasticache:MultiAZEnabledelasticache:NumNodeGroupselasticache:ReplicasPerNodeGroupelasticache:SnapshotRetentionLimitelasticache:TransitEncryptionEnabledelasticache:UserAuthenticationMode";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 25] = [
+    24, 49, 60, 95, 123, 159, 184, 219, 249, 275, 302, 324, 346, 371, 391, 421, 453, 483, 515, 541,
+    566, 598, 632, 668, 702,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 25] = [
+static CONDITION_KEY_TYPES: [KeyType; 25] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -879,53 +791,59 @@ const CONDITION_KEY_TYPES: [KeyType; 25] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 25] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::ElasticacheAtRestEncryptionEnabled,
+    ConditionKey::ElasticacheAuthTokenEnabled,
+    ConditionKey::ElasticacheAutomaticFailoverEnabled,
+    ConditionKey::ElasticacheCacheNodeType,
+    ConditionKey::ElasticacheCacheParameterGroupName,
+    ConditionKey::ElasticacheClusterModeEnabled,
+    ConditionKey::ElasticacheConnectionType,
+    ConditionKey::ElasticacheDataStorageUnit,
+    ConditionKey::ElasticacheDurability,
+    ConditionKey::ElasticacheEngineType,
+    ConditionKey::ElasticacheEngineVersion,
+    ConditionKey::ElasticacheKmsKeyId,
+    ConditionKey::ElasticacheMaximumDataStorage,
+    ConditionKey::ElasticacheMaximumECPUPerSecond,
+    ConditionKey::ElasticacheMinimumDataStorage,
+    ConditionKey::ElasticacheMinimumECPUPerSecond,
+    ConditionKey::ElasticacheMultiAZEnabled,
+    ConditionKey::ElasticacheNumNodeGroups,
+    ConditionKey::ElasticacheReplicasPerNodeGroup,
+    ConditionKey::ElasticacheSnapshotRetentionLimit,
+    ConditionKey::ElasticacheTransitEncryptionEnabled,
+    ConditionKey::ElasticacheUserAuthenticationMode,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 25] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::ElasticacheAtRestEncryptionEnabled,
-        ConditionKey::ElasticacheAuthTokenEnabled,
-        ConditionKey::ElasticacheAutomaticFailoverEnabled,
-        ConditionKey::ElasticacheCacheNodeType,
-        ConditionKey::ElasticacheCacheParameterGroupName,
-        ConditionKey::ElasticacheClusterModeEnabled,
-        ConditionKey::ElasticacheConnectionType,
-        ConditionKey::ElasticacheDataStorageUnit,
-        ConditionKey::ElasticacheDurability,
-        ConditionKey::ElasticacheEngineType,
-        ConditionKey::ElasticacheEngineVersion,
-        ConditionKey::ElasticacheKmsKeyId,
-        ConditionKey::ElasticacheMaximumDataStorage,
-        ConditionKey::ElasticacheMaximumECPUPerSecond,
-        ConditionKey::ElasticacheMinimumDataStorage,
-        ConditionKey::ElasticacheMinimumECPUPerSecond,
-        ConditionKey::ElasticacheMultiAZEnabled,
-        ConditionKey::ElasticacheNumNodeGroups,
-        ConditionKey::ElasticacheReplicasPerNodeGroup,
-        ConditionKey::ElasticacheSnapshotRetentionLimit,
-        ConditionKey::ElasticacheTransitEncryptionEnabled,
-        ConditionKey::ElasticacheUserAuthenticationMode,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -289,146 +289,110 @@ pub enum Action {
     ValidateConfigurationSettings,
 }
 
-const ACTION_NAMES: [&str; 50] = [
-    "elasticbeanstalk:AbortEnvironmentUpdate",
-    "elasticbeanstalk:AddTags",
-    "elasticbeanstalk:ApplyEnvironmentManagedAction",
-    "elasticbeanstalk:AssociateEnvironmentOperationsRole",
-    "elasticbeanstalk:CheckDNSAvailability",
-    "elasticbeanstalk:ComposeEnvironments",
-    "elasticbeanstalk:CreateApplication",
-    "elasticbeanstalk:CreateApplicationVersion",
-    "elasticbeanstalk:CreateConfigurationTemplate",
-    "elasticbeanstalk:CreateEnvironment",
-    "elasticbeanstalk:CreatePlatformVersion",
-    "elasticbeanstalk:CreateStorageLocation",
-    "elasticbeanstalk:DeleteApplication",
-    "elasticbeanstalk:DeleteApplicationVersion",
-    "elasticbeanstalk:DeleteConfigurationTemplate",
-    "elasticbeanstalk:DeleteEnvironmentConfiguration",
-    "elasticbeanstalk:DeletePlatformVersion",
-    "elasticbeanstalk:DescribeAccountAttributes",
-    "elasticbeanstalk:DescribeApplications",
-    "elasticbeanstalk:DescribeApplicationVersions",
-    "elasticbeanstalk:DescribeConfigurationOptions",
-    "elasticbeanstalk:DescribeConfigurationSettings",
-    "elasticbeanstalk:DescribeEnvironmentHealth",
-    "elasticbeanstalk:DescribeEnvironmentManagedActionHistory",
-    "elasticbeanstalk:DescribeEnvironmentManagedActions",
-    "elasticbeanstalk:DescribeEnvironmentResources",
-    "elasticbeanstalk:DescribeEnvironments",
-    "elasticbeanstalk:DescribeEvents",
-    "elasticbeanstalk:DescribeInstancesHealth",
-    "elasticbeanstalk:DescribePlatformVersion",
-    "elasticbeanstalk:DisassociateEnvironmentOperationsRole",
-    "elasticbeanstalk:ListAvailableSolutionStacks",
-    "elasticbeanstalk:ListPlatformBranches",
-    "elasticbeanstalk:ListPlatformVersions",
-    "elasticbeanstalk:ListTagsForResource",
-    "elasticbeanstalk:PutInstanceStatistics",
-    "elasticbeanstalk:RebuildEnvironment",
-    "elasticbeanstalk:RemoveTags",
-    "elasticbeanstalk:RequestEnvironmentInfo",
-    "elasticbeanstalk:RestartAppServer",
-    "elasticbeanstalk:RetrieveEnvironmentInfo",
-    "elasticbeanstalk:SwapEnvironmentCNAMEs",
-    "elasticbeanstalk:TerminateEnvironment",
-    "elasticbeanstalk:UpdateApplication",
-    "elasticbeanstalk:UpdateApplicationResourceLifecycle",
-    "elasticbeanstalk:UpdateApplicationVersion",
-    "elasticbeanstalk:UpdateConfigurationTemplate",
-    "elasticbeanstalk:UpdateEnvironment",
-    "elasticbeanstalk:UpdateTagsForResource",
-    "elasticbeanstalk:ValidateConfigurationSettings",
+static ACTION_NAMES: &str = "elasticbeanstalk:AbortEnvironmentUpdateelasticbeanstalk:AddTagselasticbeanstalk:ApplyEnvironmentManagedActionelasticbeanstalk:AssociateEnvironmentOperationsRoleelasticbeanstalk:CheckDNSAvailabilityelasticbeanstalk:ComposeEnvironmentselasticbeanstalk:CreateApplicationelasticbeanstalk:CreateApplicationVersionelasticbeanstalk:CreateConfigurationTemplateelasticbeanstalk:CreateEnvironmentelasticbeanstalk:CreatePlatformVersionelasticbeanstalk:CreateStorageLocationelasticbeanstalk:DeleteApplicationelasticbeanstalk:DeleteApplicationVersionelasticbeanstalk:DeleteConfigurationTemplateelasticbeanstalk:DeleteEnvironmentConfigurationelasticbeanstalk:DeletePlatformVersionelasticbeanstalk:DescribeAccountAttributeselasticbeanstalk:DescribeApplicationselasticbeanstalk:DescribeApplicationVersionselasticbeanstalk:DescribeConfigurationOptionselasticbeanstalk:DescribeConfigurationSettingselasticbeanstalk:DescribeEnvironmentHealthelasticbeanstalk:DescribeEnvironmentManagedActionHistoryelasticbeanstalk:DescribeEnvironmentManagedActionselasticbeanstalk:DescribeEnvironmentResourceselasticbeanstalk:DescribeEnvironmentselasticbeanstalk:DescribeEventselasticbeanstalk:DescribeInstancesHealthelasticbeanstalk:DescribePlatformVersionelasticbeanstalk:DisassociateEnvironmentOperationsRoleelasticbeanstalk:ListAvailableSolutionStackselasticbeanstalk:ListPlatformBrancheselasticbeanstalk:ListPlatformVersionselasticbeanstalk:ListTagsForResourceelasticbeanstalk:PutInstanceStatisticselasticbeanstalk:RebuildEnvironmentelasticbeanstalk:RemoveTagselasticbeanstalk:RequestEnvironmentInfoelasticbeanstalk:RestartAppServerelasticbeanstalk:RetrieveEnvironmentInfoelasticbeanstalk:SwapEnvironmentCNAMEselasticbeanstalk:TerminateEnvironmentelasticbeanstalk:UpdateApplicationelasticbeanstalk:UpdateApplicationResourceLifecycleelasticbeanstalk:UpdateApplicationVersionelasticbeanstalk:UpdateConfigurationTemplateelasticbeanstalk:UpdateEnvironmentelasticbeanstalk:UpdateTagsForResourceelasticbeanstalk:ValidateConfigurationSettings";
+
+static ACTION_NAME_ENDS: [u32; 50] = [
+    39, 63, 109, 160, 197, 233, 267, 308, 352, 386, 424, 462, 496, 537, 581, 628, 666, 708, 745,
+    789, 834, 880, 922, 978, 1028, 1073, 1110, 1141, 1181, 1221, 1275, 1319, 1356, 1393, 1429,
+    1467, 1502, 1529, 1568, 1601, 1641, 1679, 1716, 1750, 1801, 1842, 1886, 1920, 1958, 2004,
+];
+
+static ACTIONS: [Action; 50] = [
+    Action::AbortEnvironmentUpdate,
+    Action::AddTags,
+    Action::ApplyEnvironmentManagedAction,
+    Action::AssociateEnvironmentOperationsRole,
+    Action::CheckDNSAvailability,
+    Action::ComposeEnvironments,
+    Action::CreateApplication,
+    Action::CreateApplicationVersion,
+    Action::CreateConfigurationTemplate,
+    Action::CreateEnvironment,
+    Action::CreatePlatformVersion,
+    Action::CreateStorageLocation,
+    Action::DeleteApplication,
+    Action::DeleteApplicationVersion,
+    Action::DeleteConfigurationTemplate,
+    Action::DeleteEnvironmentConfiguration,
+    Action::DeletePlatformVersion,
+    Action::DescribeAccountAttributes,
+    Action::DescribeApplications,
+    Action::DescribeApplicationVersions,
+    Action::DescribeConfigurationOptions,
+    Action::DescribeConfigurationSettings,
+    Action::DescribeEnvironmentHealth,
+    Action::DescribeEnvironmentManagedActionHistory,
+    Action::DescribeEnvironmentManagedActions,
+    Action::DescribeEnvironmentResources,
+    Action::DescribeEnvironments,
+    Action::DescribeEvents,
+    Action::DescribeInstancesHealth,
+    Action::DescribePlatformVersion,
+    Action::DisassociateEnvironmentOperationsRole,
+    Action::ListAvailableSolutionStacks,
+    Action::ListPlatformBranches,
+    Action::ListPlatformVersions,
+    Action::ListTagsForResource,
+    Action::PutInstanceStatistics,
+    Action::RebuildEnvironment,
+    Action::RemoveTags,
+    Action::RequestEnvironmentInfo,
+    Action::RestartAppServer,
+    Action::RetrieveEnvironmentInfo,
+    Action::SwapEnvironmentCNAMEs,
+    Action::TerminateEnvironment,
+    Action::UpdateApplication,
+    Action::UpdateApplicationResourceLifecycle,
+    Action::UpdateApplicationVersion,
+    Action::UpdateConfigurationTemplate,
+    Action::UpdateEnvironment,
+    Action::UpdateTagsForResource,
+    Action::ValidateConfigurationSettings,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 50] = [
-        Action::AbortEnvironmentUpdate,
-        Action::AddTags,
-        Action::ApplyEnvironmentManagedAction,
-        Action::AssociateEnvironmentOperationsRole,
-        Action::CheckDNSAvailability,
-        Action::ComposeEnvironments,
-        Action::CreateApplication,
-        Action::CreateApplicationVersion,
-        Action::CreateConfigurationTemplate,
-        Action::CreateEnvironment,
-        Action::CreatePlatformVersion,
-        Action::CreateStorageLocation,
-        Action::DeleteApplication,
-        Action::DeleteApplicationVersion,
-        Action::DeleteConfigurationTemplate,
-        Action::DeleteEnvironmentConfiguration,
-        Action::DeletePlatformVersion,
-        Action::DescribeAccountAttributes,
-        Action::DescribeApplications,
-        Action::DescribeApplicationVersions,
-        Action::DescribeConfigurationOptions,
-        Action::DescribeConfigurationSettings,
-        Action::DescribeEnvironmentHealth,
-        Action::DescribeEnvironmentManagedActionHistory,
-        Action::DescribeEnvironmentManagedActions,
-        Action::DescribeEnvironmentResources,
-        Action::DescribeEnvironments,
-        Action::DescribeEvents,
-        Action::DescribeInstancesHealth,
-        Action::DescribePlatformVersion,
-        Action::DisassociateEnvironmentOperationsRole,
-        Action::ListAvailableSolutionStacks,
-        Action::ListPlatformBranches,
-        Action::ListPlatformVersions,
-        Action::ListTagsForResource,
-        Action::PutInstanceStatistics,
-        Action::RebuildEnvironment,
-        Action::RemoveTags,
-        Action::RequestEnvironmentInfo,
-        Action::RestartAppServer,
-        Action::RetrieveEnvironmentInfo,
-        Action::SwapEnvironmentCNAMEs,
-        Action::TerminateEnvironment,
-        Action::UpdateApplication,
-        Action::UpdateApplicationResourceLifecycle,
-        Action::UpdateApplicationVersion,
-        Action::UpdateConfigurationTemplate,
-        Action::UpdateEnvironment,
-        Action::UpdateTagsForResource,
-        Action::ValidateConfigurationSettings,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `elasticbeanstalk:AbortEnvironmentUpdate`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AbortEnvironmentUpdate`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(8167 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -460,32 +424,32 @@ pub enum ResourceType {
     Solutionstack,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 6] = [
-    "application",
-    "applicationversion",
-    "configurationtemplate",
-    "environment",
-    "platform",
-    "solutionstack",
+static RESOURCE_TYPE_NAMES: &str =
+    "applicationapplicationversionconfigurationtemplateenvironmentplatformsolutionstack";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 6] = [11, 29, 50, 61, 69, 82];
+
+static RESOURCE_TYPES: [ResourceType; 6] = [
+    ResourceType::Application,
+    ResourceType::Applicationversion,
+    ResourceType::Configurationtemplate,
+    ResourceType::Environment,
+    ResourceType::Platform,
+    ResourceType::Solutionstack,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 6] = [
-        ResourceType::Application,
-        ResourceType::Applicationversion,
-        ResourceType::Configurationtemplate,
-        ResourceType::Environment,
-        ResourceType::Platform,
-        ResourceType::Solutionstack,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -494,6 +458,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -525,20 +490,11 @@ pub enum ConditionKey {
     ElasticbeanstalkInApplication,
 }
 
-const CONDITION_KEY_NAMES: [&str; 10] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "elasticbeanstalk:FromApplication",
-    "elasticbeanstalk:FromApplicationVersion",
-    "elasticbeanstalk:FromConfigurationTemplate",
-    "elasticbeanstalk:FromEnvironment",
-    "elasticbeanstalk:FromPlatform",
-    "elasticbeanstalk:FromSolutionStack",
-    "elasticbeanstalk:InApplication",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyselasticbeanstalk:FromApplicationelasticbeanstalk:FromApplicationVersionelasticbeanstalk:FromConfigurationTemplateelasticbeanstalk:FromEnvironmentelasticbeanstalk:FromPlatformelasticbeanstalk:FromSolutionStackelasticbeanstalk:InApplication";
 
-const CONDITION_KEY_TYPES: [KeyType; 10] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 10] = [24, 49, 60, 92, 131, 173, 205, 234, 268, 298];
+
+static CONDITION_KEY_TYPES: [KeyType; 10] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -551,38 +507,44 @@ const CONDITION_KEY_TYPES: [KeyType; 10] = [
     KeyType::Arn,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 10] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::ElasticbeanstalkFromApplication,
+    ConditionKey::ElasticbeanstalkFromApplicationVersion,
+    ConditionKey::ElasticbeanstalkFromConfigurationTemplate,
+    ConditionKey::ElasticbeanstalkFromEnvironment,
+    ConditionKey::ElasticbeanstalkFromPlatform,
+    ConditionKey::ElasticbeanstalkFromSolutionStack,
+    ConditionKey::ElasticbeanstalkInApplication,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 10] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::ElasticbeanstalkFromApplication,
-        ConditionKey::ElasticbeanstalkFromApplicationVersion,
-        ConditionKey::ElasticbeanstalkFromConfigurationTemplate,
-        ConditionKey::ElasticbeanstalkFromEnvironment,
-        ConditionKey::ElasticbeanstalkFromPlatform,
-        ConditionKey::ElasticbeanstalkFromSolutionStack,
-        ConditionKey::ElasticbeanstalkInApplication,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -207,122 +207,98 @@ pub enum Action {
     UpdateFileSystemProtection,
 }
 
-const ACTION_NAMES: [&str; 38] = [
-    "elasticfilesystem:Backup",
-    "elasticfilesystem:ClientMount",
-    "elasticfilesystem:ClientRootAccess",
-    "elasticfilesystem:ClientWrite",
-    "elasticfilesystem:CreateAccessPoint",
-    "elasticfilesystem:CreateFileSystem",
-    "elasticfilesystem:CreateMountTarget",
-    "elasticfilesystem:CreateReplicationConfiguration",
-    "elasticfilesystem:CreateTags",
-    "elasticfilesystem:DeleteAccessPoint",
-    "elasticfilesystem:DeleteFileSystem",
-    "elasticfilesystem:DeleteFileSystemPolicy",
-    "elasticfilesystem:DeleteMountTarget",
-    "elasticfilesystem:DeleteReplicationConfiguration",
-    "elasticfilesystem:DeleteTags",
-    "elasticfilesystem:DescribeAccessPoints",
-    "elasticfilesystem:DescribeAccountPreferences",
-    "elasticfilesystem:DescribeBackupPolicy",
-    "elasticfilesystem:DescribeFileSystemPolicy",
-    "elasticfilesystem:DescribeFileSystems",
-    "elasticfilesystem:DescribeLifecycleConfiguration",
-    "elasticfilesystem:DescribeMountTargets",
-    "elasticfilesystem:DescribeMountTargetSecurityGroups",
-    "elasticfilesystem:DescribeReplicationConfigurations",
-    "elasticfilesystem:DescribeTags",
-    "elasticfilesystem:ListTagsForResource",
-    "elasticfilesystem:ModifyMountTargetSecurityGroups",
-    "elasticfilesystem:PutAccountPreferences",
-    "elasticfilesystem:PutBackupPolicy",
-    "elasticfilesystem:PutFileSystemPolicy",
-    "elasticfilesystem:PutLifecycleConfiguration",
-    "elasticfilesystem:ReplicationRead",
-    "elasticfilesystem:ReplicationWrite",
-    "elasticfilesystem:Restore",
-    "elasticfilesystem:TagResource",
-    "elasticfilesystem:UntagResource",
-    "elasticfilesystem:UpdateFileSystem",
-    "elasticfilesystem:UpdateFileSystemProtection",
+static ACTION_NAMES: &str = "elasticfilesystem:Backupelasticfilesystem:ClientMountelasticfilesystem:ClientRootAccesselasticfilesystem:ClientWriteelasticfilesystem:CreateAccessPointelasticfilesystem:CreateFileSystemelasticfilesystem:CreateMountTargetelasticfilesystem:CreateReplicationConfigurationelasticfilesystem:CreateTagselasticfilesystem:DeleteAccessPointelasticfilesystem:DeleteFileSystemelasticfilesystem:DeleteFileSystemPolicyelasticfilesystem:DeleteMountTargetelasticfilesystem:DeleteReplicationConfigurationelasticfilesystem:DeleteTagselasticfilesystem:DescribeAccessPointselasticfilesystem:DescribeAccountPreferenceselasticfilesystem:DescribeBackupPolicyelasticfilesystem:DescribeFileSystemPolicyelasticfilesystem:DescribeFileSystemselasticfilesystem:DescribeLifecycleConfigurationelasticfilesystem:DescribeMountTargetselasticfilesystem:DescribeMountTargetSecurityGroupselasticfilesystem:DescribeReplicationConfigurationselasticfilesystem:DescribeTagselasticfilesystem:ListTagsForResourceelasticfilesystem:ModifyMountTargetSecurityGroupselasticfilesystem:PutAccountPreferenceselasticfilesystem:PutBackupPolicyelasticfilesystem:PutFileSystemPolicyelasticfilesystem:PutLifecycleConfigurationelasticfilesystem:ReplicationReadelasticfilesystem:ReplicationWriteelasticfilesystem:Restoreelasticfilesystem:TagResourceelasticfilesystem:UntagResourceelasticfilesystem:UpdateFileSystemelasticfilesystem:UpdateFileSystemProtection";
+
+static ACTION_NAME_ENDS: [u32; 38] = [
+    24, 53, 87, 116, 151, 185, 220, 268, 296, 331, 365, 405, 440, 488, 516, 554, 598, 636, 678,
+    715, 763, 801, 852, 903, 933, 970, 1019, 1058, 1091, 1128, 1171, 1204, 1238, 1263, 1292, 1323,
+    1357, 1401,
+];
+
+static ACTIONS: [Action; 38] = [
+    Action::Backup,
+    Action::ClientMount,
+    Action::ClientRootAccess,
+    Action::ClientWrite,
+    Action::CreateAccessPoint,
+    Action::CreateFileSystem,
+    Action::CreateMountTarget,
+    Action::CreateReplicationConfiguration,
+    Action::CreateTags,
+    Action::DeleteAccessPoint,
+    Action::DeleteFileSystem,
+    Action::DeleteFileSystemPolicy,
+    Action::DeleteMountTarget,
+    Action::DeleteReplicationConfiguration,
+    Action::DeleteTags,
+    Action::DescribeAccessPoints,
+    Action::DescribeAccountPreferences,
+    Action::DescribeBackupPolicy,
+    Action::DescribeFileSystemPolicy,
+    Action::DescribeFileSystems,
+    Action::DescribeLifecycleConfiguration,
+    Action::DescribeMountTargets,
+    Action::DescribeMountTargetSecurityGroups,
+    Action::DescribeReplicationConfigurations,
+    Action::DescribeTags,
+    Action::ListTagsForResource,
+    Action::ModifyMountTargetSecurityGroups,
+    Action::PutAccountPreferences,
+    Action::PutBackupPolicy,
+    Action::PutFileSystemPolicy,
+    Action::PutLifecycleConfiguration,
+    Action::ReplicationRead,
+    Action::ReplicationWrite,
+    Action::Restore,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateFileSystem,
+    Action::UpdateFileSystemProtection,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 38] = [
-        Action::Backup,
-        Action::ClientMount,
-        Action::ClientRootAccess,
-        Action::ClientWrite,
-        Action::CreateAccessPoint,
-        Action::CreateFileSystem,
-        Action::CreateMountTarget,
-        Action::CreateReplicationConfiguration,
-        Action::CreateTags,
-        Action::DeleteAccessPoint,
-        Action::DeleteFileSystem,
-        Action::DeleteFileSystemPolicy,
-        Action::DeleteMountTarget,
-        Action::DeleteReplicationConfiguration,
-        Action::DeleteTags,
-        Action::DescribeAccessPoints,
-        Action::DescribeAccountPreferences,
-        Action::DescribeBackupPolicy,
-        Action::DescribeFileSystemPolicy,
-        Action::DescribeFileSystems,
-        Action::DescribeLifecycleConfiguration,
-        Action::DescribeMountTargets,
-        Action::DescribeMountTargetSecurityGroups,
-        Action::DescribeReplicationConfigurations,
-        Action::DescribeTags,
-        Action::ListTagsForResource,
-        Action::ModifyMountTargetSecurityGroups,
-        Action::PutAccountPreferences,
-        Action::PutBackupPolicy,
-        Action::PutFileSystemPolicy,
-        Action::PutLifecycleConfiguration,
-        Action::ReplicationRead,
-        Action::ReplicationWrite,
-        Action::Restore,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateFileSystem,
-        Action::UpdateFileSystemProtection,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `elasticfilesystem:Backup`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `Backup`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(8217 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -342,18 +318,24 @@ pub enum ResourceType {
     FileSystem,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["access-point", "file-system"];
+static RESOURCE_TYPE_NAMES: &str = "access-pointfile-system";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [12, 23];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::AccessPoint, ResourceType::FileSystem];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::AccessPoint, ResourceType::FileSystem];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -362,6 +344,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -387,17 +370,11 @@ pub enum ConditionKey {
     ElasticfilesystemEncrypted,
 }
 
-const CONDITION_KEY_NAMES: [&str; 7] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "elasticfilesystem:AccessedViaMountTarget",
-    "elasticfilesystem:AccessPointArn",
-    "elasticfilesystem:CreateAction",
-    "elasticfilesystem:Encrypted",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyselasticfilesystem:AccessedViaMountTargetelasticfilesystem:AccessPointArnelasticfilesystem:CreateActionelasticfilesystem:Encrypted";
 
-const CONDITION_KEY_TYPES: [KeyType; 7] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 7] = [24, 49, 60, 100, 132, 162, 189];
+
+static CONDITION_KEY_TYPES: [KeyType; 7] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -407,35 +384,41 @@ const CONDITION_KEY_TYPES: [KeyType; 7] = [
     KeyType::Bool,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 7] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::ElasticfilesystemAccessedViaMountTarget,
+    ConditionKey::ElasticfilesystemAccessPointArn,
+    ConditionKey::ElasticfilesystemCreateAction,
+    ConditionKey::ElasticfilesystemEncrypted,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 7] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::ElasticfilesystemAccessedViaMountTarget,
-        ConditionKey::ElasticfilesystemAccessPointArn,
-        ConditionKey::ElasticfilesystemCreateAction,
-        ConditionKey::ElasticfilesystemEncrypted,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

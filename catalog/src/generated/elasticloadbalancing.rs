@@ -428,200 +428,139 @@ pub enum Action {
     SetWebAcl,
 }
 
-const ACTION_NAMES: [&str; 77] = [
-    "elasticloadbalancing:AddListenerCertificates",
-    "elasticloadbalancing:AddTags",
-    "elasticloadbalancing:AddTrustStoreRevocations",
-    "elasticloadbalancing:AllowVendedLogDeliveryForResource",
-    "elasticloadbalancing:ApplySecurityGroupsToLoadBalancer",
-    "elasticloadbalancing:AttachLoadBalancerToSubnets",
-    "elasticloadbalancing:ConfigureHealthCheck",
-    "elasticloadbalancing:CreateAppCookieStickinessPolicy",
-    "elasticloadbalancing:CreateLBCookieStickinessPolicy",
-    "elasticloadbalancing:CreateListener",
-    "elasticloadbalancing:CreateLoadBalancer",
-    "elasticloadbalancing:CreateLoadBalancerListeners",
-    "elasticloadbalancing:CreateLoadBalancerPolicy",
-    "elasticloadbalancing:CreateRule",
-    "elasticloadbalancing:CreateTargetGroup",
-    "elasticloadbalancing:CreateTrustStore",
-    "elasticloadbalancing:CreateWebACLAssociation",
-    "elasticloadbalancing:DeleteListener",
-    "elasticloadbalancing:DeleteLoadBalancer",
-    "elasticloadbalancing:DeleteLoadBalancerListeners",
-    "elasticloadbalancing:DeleteLoadBalancerPolicy",
-    "elasticloadbalancing:DeleteRule",
-    "elasticloadbalancing:DeleteSharedTrustStoreAssociation",
-    "elasticloadbalancing:DeleteTargetGroup",
-    "elasticloadbalancing:DeleteTrustStore",
-    "elasticloadbalancing:DeleteWebACLAssociation",
-    "elasticloadbalancing:DeregisterInstancesFromLoadBalancer",
-    "elasticloadbalancing:DeregisterTargets",
-    "elasticloadbalancing:DescribeAccountLimits",
-    "elasticloadbalancing:DescribeCapacityReservation",
-    "elasticloadbalancing:DescribeInstanceHealth",
-    "elasticloadbalancing:DescribeListenerAttributes",
-    "elasticloadbalancing:DescribeListenerCertificates",
-    "elasticloadbalancing:DescribeListeners",
-    "elasticloadbalancing:DescribeLoadBalancerAttributes",
-    "elasticloadbalancing:DescribeLoadBalancerPolicies",
-    "elasticloadbalancing:DescribeLoadBalancerPolicyTypes",
-    "elasticloadbalancing:DescribeLoadBalancers",
-    "elasticloadbalancing:DescribeRules",
-    "elasticloadbalancing:DescribeSSLPolicies",
-    "elasticloadbalancing:DescribeTags",
-    "elasticloadbalancing:DescribeTargetGroupAttributes",
-    "elasticloadbalancing:DescribeTargetGroups",
-    "elasticloadbalancing:DescribeTargetHealth",
-    "elasticloadbalancing:DescribeTrustStoreAssociations",
-    "elasticloadbalancing:DescribeTrustStoreRevocations",
-    "elasticloadbalancing:DescribeTrustStores",
-    "elasticloadbalancing:DescribeWebACLAssociation",
-    "elasticloadbalancing:DetachLoadBalancerFromSubnets",
-    "elasticloadbalancing:DisableAvailabilityZonesForLoadBalancer",
-    "elasticloadbalancing:EnableAvailabilityZonesForLoadBalancer",
-    "elasticloadbalancing:GetLoadBalancerWebACL",
-    "elasticloadbalancing:GetResourcePolicy",
-    "elasticloadbalancing:GetTrustStoreCaCertificatesBundle",
-    "elasticloadbalancing:GetTrustStoreRevocationContent",
-    "elasticloadbalancing:ModifyCapacityReservation",
-    "elasticloadbalancing:ModifyIpPools",
-    "elasticloadbalancing:ModifyListener",
-    "elasticloadbalancing:ModifyListenerAttributes",
-    "elasticloadbalancing:ModifyLoadBalancerAttributes",
-    "elasticloadbalancing:ModifyRule",
-    "elasticloadbalancing:ModifyTargetGroup",
-    "elasticloadbalancing:ModifyTargetGroupAttributes",
-    "elasticloadbalancing:ModifyTrustStore",
-    "elasticloadbalancing:RegisterInstancesWithLoadBalancer",
-    "elasticloadbalancing:RegisterTargets",
-    "elasticloadbalancing:RemoveListenerCertificates",
-    "elasticloadbalancing:RemoveTags",
-    "elasticloadbalancing:RemoveTrustStoreRevocations",
-    "elasticloadbalancing:SetIpAddressType",
-    "elasticloadbalancing:SetLoadBalancerListenerSSLCertificate",
-    "elasticloadbalancing:SetLoadBalancerPoliciesForBackendServer",
-    "elasticloadbalancing:SetLoadBalancerPoliciesOfListener",
-    "elasticloadbalancing:SetRulePriorities",
-    "elasticloadbalancing:SetSecurityGroups",
-    "elasticloadbalancing:SetSubnets",
-    "elasticloadbalancing:SetWebAcl",
+static ACTION_NAMES: &str = "elasticloadbalancing:AddListenerCertificateselasticloadbalancing:AddTagselasticloadbalancing:AddTrustStoreRevocationselasticloadbalancing:AllowVendedLogDeliveryForResourceelasticloadbalancing:ApplySecurityGroupsToLoadBalancerelasticloadbalancing:AttachLoadBalancerToSubnetselasticloadbalancing:ConfigureHealthCheckelasticloadbalancing:CreateAppCookieStickinessPolicyelasticloadbalancing:CreateLBCookieStickinessPolicyelasticloadbalancing:CreateListenerelasticloadbalancing:CreateLoadBalancerelasticloadbalancing:CreateLoadBalancerListenerselasticloadbalancing:CreateLoadBalancerPolicyelasticloadbalancing:CreateRuleelasticloadbalancing:CreateTargetGroupelasticloadbalancing:CreateTrustStoreelasticloadbalancing:CreateWebACLAssociationelasticloadbalancing:DeleteListenerelasticloadbalancing:DeleteLoadBalancerelasticloadbalancing:DeleteLoadBalancerListenerselasticloadbalancing:DeleteLoadBalancerPolicyelasticloadbalancing:DeleteRuleelasticloadbalancing:DeleteSharedTrustStoreAssociationelasticloadbalancing:DeleteTargetGroupelasticloadbalancing:DeleteTrustStoreelasticloadbalancing:DeleteWebACLAssociationelasticloadbalancing:DeregisterInstancesFromLoadBalancerelasticloadbalancing:DeregisterTargetselasticloadbalancing:DescribeAccountLimitselasticloadbalancing:DescribeCapacityReservationelasticloadbalancing:DescribeInstanceHealthelasticloadbalancing:DescribeListenerAttributeselasticloadbalancing:DescribeListenerCertificateselasticloadbalancing:DescribeListenerselasticloadbalancing:DescribeLoadBalancerAttributeselasticloadbalancing:DescribeLoadBalancerPolicieselasticloadbalancing:DescribeLoadBalancerPolicyTypeselasticloadbalancing:DescribeLoadBalancerselasticloadbalancing:DescribeRuleselasticloadbalancing:DescribeSSLPolicieselasticloadbalancing:DescribeTagselasticloadbalancing:DescribeTargetGroupAttributeselasticloadbalancing:DescribeTargetGroupselasticloadbalancing:DescribeTargetHealthelasticloadbalancing:DescribeTrustStoreAssociationselasticloadbalancing:DescribeTrustStoreRevocationselasticloadbalancing:DescribeTrustStoreselasticloadbalancing:DescribeWebACLAssociationelasticloadbalancing:DetachLoadBalancerFromSubnetselasticloadbalancing:DisableAvailabilityZonesForLoadBalancerelasticloadbalancing:EnableAvailabilityZonesForLoadBalancerelasticloadbalancing:GetLoadBalancerWebACLelasticloadbalancing:GetResourcePolicyelasticloadbalancing:GetTrustStoreCaCertificatesBundleelasticloadbalancing:GetTrustStoreRevocationContentelasticloadbalancing:ModifyCapacityReservationelasticloadbalancing:ModifyIpPoolselasticloadbalancing:ModifyListenerelasticloadbalancing:ModifyListenerAttributeselasticloadbalancing:ModifyLoadBalancerAttributeselasticloadbalancing:ModifyRuleelasticloadbalancing:ModifyTargetGroupelasticloadbalancing:ModifyTargetGroupAttributeselasticloadbalancing:ModifyTrustStoreelasticloadbalancing:RegisterInstancesWithLoadBalancerelasticloadbalancing:RegisterTargetselasticloadbalancing:RemoveListenerCertificateselasticloadbalancing:RemoveTagselasticloadbalancing:RemoveTrustStoreRevocationselasticloadbalancing:SetIpAddressTypeelasticloadbalancing:SetLoadBalancerListenerSSLCertificateelasticloadbalancing:SetLoadBalancerPoliciesForBackendServerelasticloadbalancing:SetLoadBalancerPoliciesOfListenerelasticloadbalancing:SetRulePrioritieselasticloadbalancing:SetSecurityGroupselasticloadbalancing:SetSubnetselasticloadbalancing:SetWebAcl";
+
+static ACTION_NAME_ENDS: [u32; 77] = [
+    44, 72, 117, 171, 225, 273, 314, 366, 417, 452, 491, 539, 584, 615, 653, 690, 734, 769, 808,
+    856, 901, 932, 986, 1024, 1061, 1105, 1161, 1199, 1241, 1289, 1332, 1379, 1428, 1466, 1517,
+    1566, 1618, 1660, 1694, 1734, 1767, 1817, 1858, 1899, 1950, 2000, 2040, 2086, 2136, 2196, 2255,
+    2297, 2335, 2389, 2440, 2486, 2520, 2555, 2600, 2649, 2680, 2718, 2766, 2803, 2857, 2893, 2940,
+    2971, 3019, 3056, 3114, 3174, 3228, 3266, 3304, 3335, 3365,
+];
+
+static ACTIONS: [Action; 77] = [
+    Action::AddListenerCertificates,
+    Action::AddTags,
+    Action::AddTrustStoreRevocations,
+    Action::AllowVendedLogDeliveryForResource,
+    Action::ApplySecurityGroupsToLoadBalancer,
+    Action::AttachLoadBalancerToSubnets,
+    Action::ConfigureHealthCheck,
+    Action::CreateAppCookieStickinessPolicy,
+    Action::CreateLBCookieStickinessPolicy,
+    Action::CreateListener,
+    Action::CreateLoadBalancer,
+    Action::CreateLoadBalancerListeners,
+    Action::CreateLoadBalancerPolicy,
+    Action::CreateRule,
+    Action::CreateTargetGroup,
+    Action::CreateTrustStore,
+    Action::CreateWebACLAssociation,
+    Action::DeleteListener,
+    Action::DeleteLoadBalancer,
+    Action::DeleteLoadBalancerListeners,
+    Action::DeleteLoadBalancerPolicy,
+    Action::DeleteRule,
+    Action::DeleteSharedTrustStoreAssociation,
+    Action::DeleteTargetGroup,
+    Action::DeleteTrustStore,
+    Action::DeleteWebACLAssociation,
+    Action::DeregisterInstancesFromLoadBalancer,
+    Action::DeregisterTargets,
+    Action::DescribeAccountLimits,
+    Action::DescribeCapacityReservation,
+    Action::DescribeInstanceHealth,
+    Action::DescribeListenerAttributes,
+    Action::DescribeListenerCertificates,
+    Action::DescribeListeners,
+    Action::DescribeLoadBalancerAttributes,
+    Action::DescribeLoadBalancerPolicies,
+    Action::DescribeLoadBalancerPolicyTypes,
+    Action::DescribeLoadBalancers,
+    Action::DescribeRules,
+    Action::DescribeSSLPolicies,
+    Action::DescribeTags,
+    Action::DescribeTargetGroupAttributes,
+    Action::DescribeTargetGroups,
+    Action::DescribeTargetHealth,
+    Action::DescribeTrustStoreAssociations,
+    Action::DescribeTrustStoreRevocations,
+    Action::DescribeTrustStores,
+    Action::DescribeWebACLAssociation,
+    Action::DetachLoadBalancerFromSubnets,
+    Action::DisableAvailabilityZonesForLoadBalancer,
+    Action::EnableAvailabilityZonesForLoadBalancer,
+    Action::GetLoadBalancerWebACL,
+    Action::GetResourcePolicy,
+    Action::GetTrustStoreCaCertificatesBundle,
+    Action::GetTrustStoreRevocationContent,
+    Action::ModifyCapacityReservation,
+    Action::ModifyIpPools,
+    Action::ModifyListener,
+    Action::ModifyListenerAttributes,
+    Action::ModifyLoadBalancerAttributes,
+    Action::ModifyRule,
+    Action::ModifyTargetGroup,
+    Action::ModifyTargetGroupAttributes,
+    Action::ModifyTrustStore,
+    Action::RegisterInstancesWithLoadBalancer,
+    Action::RegisterTargets,
+    Action::RemoveListenerCertificates,
+    Action::RemoveTags,
+    Action::RemoveTrustStoreRevocations,
+    Action::SetIpAddressType,
+    Action::SetLoadBalancerListenerSSLCertificate,
+    Action::SetLoadBalancerPoliciesForBackendServer,
+    Action::SetLoadBalancerPoliciesOfListener,
+    Action::SetRulePriorities,
+    Action::SetSecurityGroups,
+    Action::SetSubnets,
+    Action::SetWebAcl,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 77] = [
-        Action::AddListenerCertificates,
-        Action::AddTags,
-        Action::AddTrustStoreRevocations,
-        Action::AllowVendedLogDeliveryForResource,
-        Action::ApplySecurityGroupsToLoadBalancer,
-        Action::AttachLoadBalancerToSubnets,
-        Action::ConfigureHealthCheck,
-        Action::CreateAppCookieStickinessPolicy,
-        Action::CreateLBCookieStickinessPolicy,
-        Action::CreateListener,
-        Action::CreateLoadBalancer,
-        Action::CreateLoadBalancerListeners,
-        Action::CreateLoadBalancerPolicy,
-        Action::CreateRule,
-        Action::CreateTargetGroup,
-        Action::CreateTrustStore,
-        Action::CreateWebACLAssociation,
-        Action::DeleteListener,
-        Action::DeleteLoadBalancer,
-        Action::DeleteLoadBalancerListeners,
-        Action::DeleteLoadBalancerPolicy,
-        Action::DeleteRule,
-        Action::DeleteSharedTrustStoreAssociation,
-        Action::DeleteTargetGroup,
-        Action::DeleteTrustStore,
-        Action::DeleteWebACLAssociation,
-        Action::DeregisterInstancesFromLoadBalancer,
-        Action::DeregisterTargets,
-        Action::DescribeAccountLimits,
-        Action::DescribeCapacityReservation,
-        Action::DescribeInstanceHealth,
-        Action::DescribeListenerAttributes,
-        Action::DescribeListenerCertificates,
-        Action::DescribeListeners,
-        Action::DescribeLoadBalancerAttributes,
-        Action::DescribeLoadBalancerPolicies,
-        Action::DescribeLoadBalancerPolicyTypes,
-        Action::DescribeLoadBalancers,
-        Action::DescribeRules,
-        Action::DescribeSSLPolicies,
-        Action::DescribeTags,
-        Action::DescribeTargetGroupAttributes,
-        Action::DescribeTargetGroups,
-        Action::DescribeTargetHealth,
-        Action::DescribeTrustStoreAssociations,
-        Action::DescribeTrustStoreRevocations,
-        Action::DescribeTrustStores,
-        Action::DescribeWebACLAssociation,
-        Action::DetachLoadBalancerFromSubnets,
-        Action::DisableAvailabilityZonesForLoadBalancer,
-        Action::EnableAvailabilityZonesForLoadBalancer,
-        Action::GetLoadBalancerWebACL,
-        Action::GetResourcePolicy,
-        Action::GetTrustStoreCaCertificatesBundle,
-        Action::GetTrustStoreRevocationContent,
-        Action::ModifyCapacityReservation,
-        Action::ModifyIpPools,
-        Action::ModifyListener,
-        Action::ModifyListenerAttributes,
-        Action::ModifyLoadBalancerAttributes,
-        Action::ModifyRule,
-        Action::ModifyTargetGroup,
-        Action::ModifyTargetGroupAttributes,
-        Action::ModifyTrustStore,
-        Action::RegisterInstancesWithLoadBalancer,
-        Action::RegisterTargets,
-        Action::RemoveListenerCertificates,
-        Action::RemoveTags,
-        Action::RemoveTrustStoreRevocations,
-        Action::SetIpAddressType,
-        Action::SetLoadBalancerListenerSSLCertificate,
-        Action::SetLoadBalancerPoliciesForBackendServer,
-        Action::SetLoadBalancerPoliciesOfListener,
-        Action::SetRulePriorities,
-        Action::SetSecurityGroups,
-        Action::SetSubnets,
-        Action::SetWebAcl,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `elasticloadbalancing:AddListenerCertificates`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddListenerCertificates`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(8255 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -677,42 +616,36 @@ pub enum ResourceType {
     Truststore,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 11] = [
-    "listener-rule/app",
-    "listener-rule/net",
-    "listener/app",
-    "listener/gwy",
-    "listener/net",
-    "loadbalancer",
-    "loadbalancer/app/",
-    "loadbalancer/gwy/",
-    "loadbalancer/net/",
-    "targetgroup",
-    "truststore",
+static RESOURCE_TYPE_NAMES: &str = "listener-rule/applistener-rule/netlistener/applistener/gwylistener/netloadbalancerloadbalancer/app/loadbalancer/gwy/loadbalancer/net/targetgrouptruststore";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 11] = [17, 34, 46, 58, 70, 82, 99, 116, 133, 144, 154];
+
+static RESOURCE_TYPES: [ResourceType; 11] = [
+    ResourceType::ListenerRuleApp,
+    ResourceType::ListenerRuleNet,
+    ResourceType::ListenerApp,
+    ResourceType::ListenerGwy,
+    ResourceType::ListenerNet,
+    ResourceType::Loadbalancer,
+    ResourceType::LoadbalancerApp,
+    ResourceType::LoadbalancerGwy,
+    ResourceType::LoadbalancerNet,
+    ResourceType::Targetgroup,
+    ResourceType::Truststore,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 11] = [
-        ResourceType::ListenerRuleApp,
-        ResourceType::ListenerRuleNet,
-        ResourceType::ListenerApp,
-        ResourceType::ListenerGwy,
-        ResourceType::ListenerNet,
-        ResourceType::Loadbalancer,
-        ResourceType::LoadbalancerApp,
-        ResourceType::LoadbalancerGwy,
-        ResourceType::LoadbalancerNet,
-        ResourceType::Targetgroup,
-        ResourceType::Truststore,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -721,6 +654,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -754,67 +688,63 @@ pub enum ConditionKey {
     ElasticloadbalancingSubnet,
 }
 
-const CONDITION_KEY_NAMES: [&str; 11] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "elasticloadbalancing:CreateAction",
-    "elasticloadbalancing:ListenerProtocol",
-    "elasticloadbalancing:ResourceTag/",
-    "elasticloadbalancing:ResourceTag/${TagKey}",
-    "elasticloadbalancing:Scheme",
-    "elasticloadbalancing:SecurityGroup",
-    "elasticloadbalancing:SecurityPolicy",
-    "elasticloadbalancing:Subnet",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyselasticloadbalancing:CreateActionelasticloadbalancing:ListenerProtocolelasticloadbalancing:ResourceTag/elasticloadbalancing:ResourceTag/${TagKey}elasticloadbalancing:Schemeelasticloadbalancing:SecurityGroupelasticloadbalancing:SecurityPolicyelasticloadbalancing:Subnet";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 11] = [24, 49, 60, 93, 130, 163, 205, 232, 266, 301, 328];
+
+static CONDITION_KEY_TYPES: [KeyType; 11] = [
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::String,
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::ArrayOfString,
+    KeyType::ArrayOfString,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 11] = [
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::String,
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::ArrayOfString,
-    KeyType::ArrayOfString,
+static CONDITION_KEYS: [ConditionKey; 11] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::ElasticloadbalancingCreateAction,
+    ConditionKey::ElasticloadbalancingListenerProtocol,
+    ConditionKey::ElasticloadbalancingResourceTag,
+    ConditionKey::ElasticloadbalancingResourceTagAny,
+    ConditionKey::ElasticloadbalancingScheme,
+    ConditionKey::ElasticloadbalancingSecurityGroup,
+    ConditionKey::ElasticloadbalancingSecurityPolicy,
+    ConditionKey::ElasticloadbalancingSubnet,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 11] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::ElasticloadbalancingCreateAction,
-        ConditionKey::ElasticloadbalancingListenerProtocol,
-        ConditionKey::ElasticloadbalancingResourceTag,
-        ConditionKey::ElasticloadbalancingResourceTagAny,
-        ConditionKey::ElasticloadbalancingScheme,
-        ConditionKey::ElasticloadbalancingSecurityGroup,
-        ConditionKey::ElasticloadbalancingSecurityPolicy,
-        ConditionKey::ElasticloadbalancingSubnet,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -437,222 +437,151 @@ pub enum Action {
     ViewEventsFromAllClustersInConsole,
 }
 
-const ACTION_NAMES: [&str; 88] = [
-    "elasticmapreduce:AccessAllEventLogs",
-    "elasticmapreduce:AddInstanceFleet",
-    "elasticmapreduce:AddInstanceGroups",
-    "elasticmapreduce:AddJobFlowSteps",
-    "elasticmapreduce:AddTags",
-    "elasticmapreduce:AttachEditor",
-    "elasticmapreduce:CancelSteps",
-    "elasticmapreduce:CreateEditor",
-    "elasticmapreduce:CreatePersistentAppUI",
-    "elasticmapreduce:CreateRepository",
-    "elasticmapreduce:CreateSecurityConfiguration",
-    "elasticmapreduce:CreateStudio",
-    "elasticmapreduce:CreateStudioPresignedUrl",
-    "elasticmapreduce:CreateStudioSessionMapping",
-    "elasticmapreduce:DeleteEditor",
-    "elasticmapreduce:DeleteRepository",
-    "elasticmapreduce:DeleteSecurityConfiguration",
-    "elasticmapreduce:DeleteStudio",
-    "elasticmapreduce:DeleteStudioSessionMapping",
-    "elasticmapreduce:DeleteWorkspaceAccess",
-    "elasticmapreduce:DescribeCluster",
-    "elasticmapreduce:DescribeEditor",
-    "elasticmapreduce:DescribeJobFlows",
-    "elasticmapreduce:DescribeNotebookExecution",
-    "elasticmapreduce:DescribePersistentAppUI",
-    "elasticmapreduce:DescribeReleaseLabel",
-    "elasticmapreduce:DescribeRepository",
-    "elasticmapreduce:DescribeSecurityConfiguration",
-    "elasticmapreduce:DescribeStep",
-    "elasticmapreduce:DescribeStudio",
-    "elasticmapreduce:DetachEditor",
-    "elasticmapreduce:GetAutoTerminationPolicy",
-    "elasticmapreduce:GetBlockPublicAccessConfiguration",
-    "elasticmapreduce:GetClusterSessionCredentials",
-    "elasticmapreduce:GetManagedScalingPolicy",
-    "elasticmapreduce:GetOnClusterAppUIPresignedURL",
-    "elasticmapreduce:GetPersistentAppUIPresignedURL",
-    "elasticmapreduce:GetSession",
-    "elasticmapreduce:GetSessionEndpoint",
-    "elasticmapreduce:GetStudioSessionMapping",
-    "elasticmapreduce:LinkRepository",
-    "elasticmapreduce:ListBootstrapActions",
-    "elasticmapreduce:ListClusters",
-    "elasticmapreduce:ListEditors",
-    "elasticmapreduce:ListInstanceFleets",
-    "elasticmapreduce:ListInstanceGroups",
-    "elasticmapreduce:ListInstances",
-    "elasticmapreduce:ListNotebookExecutions",
-    "elasticmapreduce:ListReleaseLabels",
-    "elasticmapreduce:ListRepositories",
-    "elasticmapreduce:ListSecurityConfigurations",
-    "elasticmapreduce:ListSessions",
-    "elasticmapreduce:ListSteps",
-    "elasticmapreduce:ListStudios",
-    "elasticmapreduce:ListStudioSessionMappings",
-    "elasticmapreduce:ListSupportedInstanceTypes",
-    "elasticmapreduce:ListWorkspaceAccessIdentities",
-    "elasticmapreduce:ModifyCluster",
-    "elasticmapreduce:ModifyInstanceFleet",
-    "elasticmapreduce:ModifyInstanceGroups",
-    "elasticmapreduce:OpenEditorInConsole",
-    "elasticmapreduce:PutAutoScalingPolicy",
-    "elasticmapreduce:PutAutoTerminationPolicy",
-    "elasticmapreduce:PutBlockPublicAccessConfiguration",
-    "elasticmapreduce:PutManagedScalingPolicy",
-    "elasticmapreduce:PutWorkspaceAccess",
-    "elasticmapreduce:RemoveAutoScalingPolicy",
-    "elasticmapreduce:RemoveAutoTerminationPolicy",
-    "elasticmapreduce:RemoveManagedScalingPolicy",
-    "elasticmapreduce:RemoveTags",
-    "elasticmapreduce:RunJobFlow",
-    "elasticmapreduce:SetKeepJobFlowAliveWhenNoSteps",
-    "elasticmapreduce:SetTerminationProtection",
-    "elasticmapreduce:SetUnhealthyNodeReplacement",
-    "elasticmapreduce:SetVisibleToAllUsers",
-    "elasticmapreduce:StartEditor",
-    "elasticmapreduce:StartNotebookExecution",
-    "elasticmapreduce:StartSession",
-    "elasticmapreduce:StopEditor",
-    "elasticmapreduce:StopNotebookExecution",
-    "elasticmapreduce:TerminateJobFlows",
-    "elasticmapreduce:TerminateSession",
-    "elasticmapreduce:UnlinkRepository",
-    "elasticmapreduce:UpdateEditor",
-    "elasticmapreduce:UpdateRepository",
-    "elasticmapreduce:UpdateStudio",
-    "elasticmapreduce:UpdateStudioSessionMapping",
-    "elasticmapreduce:ViewEventsFromAllClustersInConsole",
+static ACTION_NAMES: &str = "elasticmapreduce:AccessAllEventLogselasticmapreduce:AddInstanceFleetelasticmapreduce:AddInstanceGroupselasticmapreduce:AddJobFlowStepselasticmapreduce:AddTagselasticmapreduce:AttachEditorelasticmapreduce:CancelStepselasticmapreduce:CreateEditorelasticmapreduce:CreatePersistentAppUIelasticmapreduce:CreateRepositoryelasticmapreduce:CreateSecurityConfigurationelasticmapreduce:CreateStudioelasticmapreduce:CreateStudioPresignedUrlelasticmapreduce:CreateStudioSessionMappingelasticmapreduce:DeleteEditorelasticmapreduce:DeleteRepositoryelasticmapreduce:DeleteSecurityConfigurationelasticmapreduce:DeleteStudioelasticmapreduce:DeleteStudioSessionMappingelasticmapreduce:DeleteWorkspaceAccesselasticmapreduce:DescribeClusterelasticmapreduce:DescribeEditorelasticmapreduce:DescribeJobFlowselasticmapreduce:DescribeNotebookExecutionelasticmapreduce:DescribePersistentAppUIelasticmapreduce:DescribeReleaseLabelelasticmapreduce:DescribeRepositoryelasticmapreduce:DescribeSecurityConfigurationelasticmapreduce:DescribeStepelasticmapreduce:DescribeStudioelasticmapreduce:DetachEditorelasticmapreduce:GetAutoTerminationPolicyelasticmapreduce:GetBlockPublicAccessConfigurationelasticmapreduce:GetClusterSessionCredentialselasticmapreduce:GetManagedScalingPolicyelasticmapreduce:GetOnClusterAppUIPresignedURLelasticmapreduce:GetPersistentAppUIPresignedURLelasticmapreduce:GetSessionelasticmapreduce:GetSessionEndpointelasticmapreduce:GetStudioSessionMappingelasticmapreduce:LinkRepositoryelasticmapreduce:ListBootstrapActionselasticmapreduce:ListClusterselasticmapreduce:ListEditorselasticmapreduce:ListInstanceFleetselasticmapreduce:ListInstanceGroupselasticmapreduce:ListInstanceselasticmapreduce:ListNotebookExecutionselasticmapreduce:ListReleaseLabelselasticmapreduce:ListRepositorieselasticmapreduce:ListSecurityConfigurationselasticmapreduce:ListSessionselasticmapreduce:ListStepselasticmapreduce:ListStudioselasticmapreduce:ListStudioSessionMappingselasticmapreduce:ListSupportedInstanceTypeselasticmapreduce:ListWorkspaceAccessIdentitieselasticmapreduce:ModifyClusterelasticmapreduce:ModifyInstanceFleetelasticmapreduce:ModifyInstanceGroupselasticmapreduce:OpenEditorInConsoleelasticmapreduce:PutAutoScalingPolicyelasticmapreduce:PutAutoTerminationPolicyelasticmapreduce:PutBlockPublicAccessConfigurationelasticmapreduce:PutManagedScalingPolicyelasticmapreduce:PutWorkspaceAccesselasticmapreduce:RemoveAutoScalingPolicyelasticmapreduce:RemoveAutoTerminationPolicyelasticmapreduce:RemoveManagedScalingPolicyelasticmapreduce:RemoveTagselasticmapreduce:RunJobFlowelasticmapreduce:SetKeepJobFlowAliveWhenNoStepselasticmapreduce:SetTerminationProtectionelasticmapreduce:SetUnhealthyNodeReplacementelasticmapreduce:SetVisibleToAllUserselasticmapreduce:StartEditorelasticmapreduce:StartNotebookExecutionelasticmapreduce:StartSessionelasticmapreduce:StopEditorelasticmapreduce:StopNotebookExecutionelasticmapreduce:TerminateJobFlowselasticmapreduce:TerminateSessionelasticmapreduce:UnlinkRepositoryelasticmapreduce:UpdateEditorelasticmapreduce:UpdateRepositoryelasticmapreduce:UpdateStudioelasticmapreduce:UpdateStudioSessionMappingelasticmapreduce:ViewEventsFromAllClustersInConsole";
+
+static ACTION_NAME_ENDS: [u32; 88] = [
+    35, 68, 102, 134, 158, 187, 215, 244, 282, 315, 359, 388, 429, 472, 501, 534, 578, 607, 650,
+    688, 720, 751, 784, 826, 866, 903, 938, 984, 1013, 1044, 1073, 1114, 1164, 1209, 1249, 1295,
+    1342, 1369, 1404, 1444, 1475, 1512, 1541, 1569, 1604, 1639, 1669, 1708, 1742, 1775, 1818, 1847,
+    1873, 1901, 1943, 1986, 2032, 2062, 2098, 2135, 2171, 2208, 2249, 2299, 2339, 2374, 2414, 2458,
+    2501, 2528, 2555, 2602, 2643, 2687, 2724, 2752, 2791, 2820, 2847, 2885, 2919, 2952, 2985, 3014,
+    3047, 3076, 3119, 3170,
+];
+
+static ACTIONS: [Action; 88] = [
+    Action::AccessAllEventLogs,
+    Action::AddInstanceFleet,
+    Action::AddInstanceGroups,
+    Action::AddJobFlowSteps,
+    Action::AddTags,
+    Action::AttachEditor,
+    Action::CancelSteps,
+    Action::CreateEditor,
+    Action::CreatePersistentAppUI,
+    Action::CreateRepository,
+    Action::CreateSecurityConfiguration,
+    Action::CreateStudio,
+    Action::CreateStudioPresignedUrl,
+    Action::CreateStudioSessionMapping,
+    Action::DeleteEditor,
+    Action::DeleteRepository,
+    Action::DeleteSecurityConfiguration,
+    Action::DeleteStudio,
+    Action::DeleteStudioSessionMapping,
+    Action::DeleteWorkspaceAccess,
+    Action::DescribeCluster,
+    Action::DescribeEditor,
+    Action::DescribeJobFlows,
+    Action::DescribeNotebookExecution,
+    Action::DescribePersistentAppUI,
+    Action::DescribeReleaseLabel,
+    Action::DescribeRepository,
+    Action::DescribeSecurityConfiguration,
+    Action::DescribeStep,
+    Action::DescribeStudio,
+    Action::DetachEditor,
+    Action::GetAutoTerminationPolicy,
+    Action::GetBlockPublicAccessConfiguration,
+    Action::GetClusterSessionCredentials,
+    Action::GetManagedScalingPolicy,
+    Action::GetOnClusterAppUIPresignedURL,
+    Action::GetPersistentAppUIPresignedURL,
+    Action::GetSession,
+    Action::GetSessionEndpoint,
+    Action::GetStudioSessionMapping,
+    Action::LinkRepository,
+    Action::ListBootstrapActions,
+    Action::ListClusters,
+    Action::ListEditors,
+    Action::ListInstanceFleets,
+    Action::ListInstanceGroups,
+    Action::ListInstances,
+    Action::ListNotebookExecutions,
+    Action::ListReleaseLabels,
+    Action::ListRepositories,
+    Action::ListSecurityConfigurations,
+    Action::ListSessions,
+    Action::ListSteps,
+    Action::ListStudios,
+    Action::ListStudioSessionMappings,
+    Action::ListSupportedInstanceTypes,
+    Action::ListWorkspaceAccessIdentities,
+    Action::ModifyCluster,
+    Action::ModifyInstanceFleet,
+    Action::ModifyInstanceGroups,
+    Action::OpenEditorInConsole,
+    Action::PutAutoScalingPolicy,
+    Action::PutAutoTerminationPolicy,
+    Action::PutBlockPublicAccessConfiguration,
+    Action::PutManagedScalingPolicy,
+    Action::PutWorkspaceAccess,
+    Action::RemoveAutoScalingPolicy,
+    Action::RemoveAutoTerminationPolicy,
+    Action::RemoveManagedScalingPolicy,
+    Action::RemoveTags,
+    Action::RunJobFlow,
+    Action::SetKeepJobFlowAliveWhenNoSteps,
+    Action::SetTerminationProtection,
+    Action::SetUnhealthyNodeReplacement,
+    Action::SetVisibleToAllUsers,
+    Action::StartEditor,
+    Action::StartNotebookExecution,
+    Action::StartSession,
+    Action::StopEditor,
+    Action::StopNotebookExecution,
+    Action::TerminateJobFlows,
+    Action::TerminateSession,
+    Action::UnlinkRepository,
+    Action::UpdateEditor,
+    Action::UpdateRepository,
+    Action::UpdateStudio,
+    Action::UpdateStudioSessionMapping,
+    Action::ViewEventsFromAllClustersInConsole,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 88] = [
-        Action::AccessAllEventLogs,
-        Action::AddInstanceFleet,
-        Action::AddInstanceGroups,
-        Action::AddJobFlowSteps,
-        Action::AddTags,
-        Action::AttachEditor,
-        Action::CancelSteps,
-        Action::CreateEditor,
-        Action::CreatePersistentAppUI,
-        Action::CreateRepository,
-        Action::CreateSecurityConfiguration,
-        Action::CreateStudio,
-        Action::CreateStudioPresignedUrl,
-        Action::CreateStudioSessionMapping,
-        Action::DeleteEditor,
-        Action::DeleteRepository,
-        Action::DeleteSecurityConfiguration,
-        Action::DeleteStudio,
-        Action::DeleteStudioSessionMapping,
-        Action::DeleteWorkspaceAccess,
-        Action::DescribeCluster,
-        Action::DescribeEditor,
-        Action::DescribeJobFlows,
-        Action::DescribeNotebookExecution,
-        Action::DescribePersistentAppUI,
-        Action::DescribeReleaseLabel,
-        Action::DescribeRepository,
-        Action::DescribeSecurityConfiguration,
-        Action::DescribeStep,
-        Action::DescribeStudio,
-        Action::DetachEditor,
-        Action::GetAutoTerminationPolicy,
-        Action::GetBlockPublicAccessConfiguration,
-        Action::GetClusterSessionCredentials,
-        Action::GetManagedScalingPolicy,
-        Action::GetOnClusterAppUIPresignedURL,
-        Action::GetPersistentAppUIPresignedURL,
-        Action::GetSession,
-        Action::GetSessionEndpoint,
-        Action::GetStudioSessionMapping,
-        Action::LinkRepository,
-        Action::ListBootstrapActions,
-        Action::ListClusters,
-        Action::ListEditors,
-        Action::ListInstanceFleets,
-        Action::ListInstanceGroups,
-        Action::ListInstances,
-        Action::ListNotebookExecutions,
-        Action::ListReleaseLabels,
-        Action::ListRepositories,
-        Action::ListSecurityConfigurations,
-        Action::ListSessions,
-        Action::ListSteps,
-        Action::ListStudios,
-        Action::ListStudioSessionMappings,
-        Action::ListSupportedInstanceTypes,
-        Action::ListWorkspaceAccessIdentities,
-        Action::ModifyCluster,
-        Action::ModifyInstanceFleet,
-        Action::ModifyInstanceGroups,
-        Action::OpenEditorInConsole,
-        Action::PutAutoScalingPolicy,
-        Action::PutAutoTerminationPolicy,
-        Action::PutBlockPublicAccessConfiguration,
-        Action::PutManagedScalingPolicy,
-        Action::PutWorkspaceAccess,
-        Action::RemoveAutoScalingPolicy,
-        Action::RemoveAutoTerminationPolicy,
-        Action::RemoveManagedScalingPolicy,
-        Action::RemoveTags,
-        Action::RunJobFlow,
-        Action::SetKeepJobFlowAliveWhenNoSteps,
-        Action::SetTerminationProtection,
-        Action::SetUnhealthyNodeReplacement,
-        Action::SetVisibleToAllUsers,
-        Action::StartEditor,
-        Action::StartNotebookExecution,
-        Action::StartSession,
-        Action::StopEditor,
-        Action::StopNotebookExecution,
-        Action::TerminateJobFlows,
-        Action::TerminateSession,
-        Action::UnlinkRepository,
-        Action::UpdateEditor,
-        Action::UpdateRepository,
-        Action::UpdateStudio,
-        Action::UpdateStudioSessionMapping,
-        Action::ViewEventsFromAllClustersInConsole,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `elasticmapreduce:AccessAllEventLogs`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AccessAllEventLogs`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(8332 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -684,30 +613,30 @@ pub enum ResourceType {
     Studio,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 5] = [
-    "cluster",
-    "editor",
-    "notebook-execution",
-    "session",
-    "studio",
+static RESOURCE_TYPE_NAMES: &str = "clustereditornotebook-executionsessionstudio";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 5] = [7, 13, 31, 38, 44];
+
+static RESOURCE_TYPES: [ResourceType; 5] = [
+    ResourceType::Cluster,
+    ResourceType::Editor,
+    ResourceType::NotebookExecution,
+    ResourceType::Session,
+    ResourceType::Studio,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 5] = [
-        ResourceType::Cluster,
-        ResourceType::Editor,
-        ResourceType::NotebookExecution,
-        ResourceType::Session,
-        ResourceType::Studio,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -716,6 +645,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -739,16 +669,11 @@ pub enum ConditionKey {
     ElasticmapreduceResourceTagAny,
 }
 
-const CONDITION_KEY_NAMES: [&str; 6] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "elasticmapreduce:ExecutionRoleArn",
-    "elasticmapreduce:RequestTag/${TagKey}",
-    "elasticmapreduce:ResourceTag/${TagKey}",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyselasticmapreduce:ExecutionRoleArnelasticmapreduce:RequestTag/${TagKey}elasticmapreduce:ResourceTag/${TagKey}";
 
-const CONDITION_KEY_TYPES: [KeyType; 6] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 6] = [24, 49, 60, 93, 130, 168];
+
+static CONDITION_KEY_TYPES: [KeyType; 6] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -757,34 +682,40 @@ const CONDITION_KEY_TYPES: [KeyType; 6] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 6] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::ElasticmapreduceExecutionRoleArn,
+    ConditionKey::ElasticmapreduceRequestTagAny,
+    ConditionKey::ElasticmapreduceResourceTagAny,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 6] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::ElasticmapreduceExecutionRoleArn,
-        ConditionKey::ElasticmapreduceRequestTagAny,
-        ConditionKey::ElasticmapreduceResourceTagAny,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -90,80 +90,75 @@ pub enum Action {
     UpdatePipelineStatus,
 }
 
-const ACTION_NAMES: [&str; 17] = [
-    "elastictranscoder:CancelJob",
-    "elastictranscoder:CreateJob",
-    "elastictranscoder:CreatePipeline",
-    "elastictranscoder:CreatePreset",
-    "elastictranscoder:DeletePipeline",
-    "elastictranscoder:DeletePreset",
-    "elastictranscoder:ListJobsByPipeline",
-    "elastictranscoder:ListJobsByStatus",
-    "elastictranscoder:ListPipelines",
-    "elastictranscoder:ListPresets",
-    "elastictranscoder:ReadJob",
-    "elastictranscoder:ReadPipeline",
-    "elastictranscoder:ReadPreset",
-    "elastictranscoder:TestRole",
-    "elastictranscoder:UpdatePipeline",
-    "elastictranscoder:UpdatePipelineNotifications",
-    "elastictranscoder:UpdatePipelineStatus",
+static ACTION_NAMES: &str = "elastictranscoder:CancelJobelastictranscoder:CreateJobelastictranscoder:CreatePipelineelastictranscoder:CreatePresetelastictranscoder:DeletePipelineelastictranscoder:DeletePresetelastictranscoder:ListJobsByPipelineelastictranscoder:ListJobsByStatuselastictranscoder:ListPipelineselastictranscoder:ListPresetselastictranscoder:ReadJobelastictranscoder:ReadPipelineelastictranscoder:ReadPresetelastictranscoder:TestRoleelastictranscoder:UpdatePipelineelastictranscoder:UpdatePipelineNotificationselastictranscoder:UpdatePipelineStatus";
+
+static ACTION_NAME_ENDS: [u32; 17] = [
+    27, 54, 86, 116, 148, 178, 214, 248, 279, 308, 333, 363, 391, 417, 449, 494, 532,
+];
+
+static ACTIONS: [Action; 17] = [
+    Action::CancelJob,
+    Action::CreateJob,
+    Action::CreatePipeline,
+    Action::CreatePreset,
+    Action::DeletePipeline,
+    Action::DeletePreset,
+    Action::ListJobsByPipeline,
+    Action::ListJobsByStatus,
+    Action::ListPipelines,
+    Action::ListPresets,
+    Action::ReadJob,
+    Action::ReadPipeline,
+    Action::ReadPreset,
+    Action::TestRole,
+    Action::UpdatePipeline,
+    Action::UpdatePipelineNotifications,
+    Action::UpdatePipelineStatus,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 17] = [
-        Action::CancelJob,
-        Action::CreateJob,
-        Action::CreatePipeline,
-        Action::CreatePreset,
-        Action::DeletePipeline,
-        Action::DeletePreset,
-        Action::ListJobsByPipeline,
-        Action::ListJobsByStatus,
-        Action::ListPipelines,
-        Action::ListPresets,
-        Action::ReadJob,
-        Action::ReadPipeline,
-        Action::ReadPreset,
-        Action::TestRole,
-        Action::UpdatePipeline,
-        Action::UpdatePipelineNotifications,
-        Action::UpdatePipelineStatus,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `elastictranscoder:CancelJob`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CancelJob`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(8420 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -181,22 +176,28 @@ pub enum ResourceType {
     Preset,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = ["job", "pipeline", "preset"];
+static RESOURCE_TYPE_NAMES: &str = "jobpipelinepreset";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [3, 11, 17];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::Job,
+    ResourceType::Pipeline,
+    ResourceType::Preset,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::Job,
-        ResourceType::Pipeline,
-        ResourceType::Preset,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -205,6 +206,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -215,27 +217,33 @@ impl core::fmt::Debug for ResourceType {
 #[non_exhaustive]
 pub enum ConditionKey {}
 
+static CONDITION_KEYS: [ConditionKey; 0] = [];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 0] = [];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         match self {}
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

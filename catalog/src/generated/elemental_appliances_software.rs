@@ -70,74 +70,72 @@ pub enum Action {
     UpdateQuote,
 }
 
-const ACTION_NAMES: [&str; 14] = [
-    "elemental-appliances-software:CompleteUpload",
-    "elemental-appliances-software:CreateOrderV1",
-    "elemental-appliances-software:CreateQuote",
-    "elemental-appliances-software:GetAvsCorrectAddress",
-    "elemental-appliances-software:GetBillingAddresses",
-    "elemental-appliances-software:GetDeliveryAddressesV2",
-    "elemental-appliances-software:GetOrder",
-    "elemental-appliances-software:GetOrdersV2",
-    "elemental-appliances-software:GetQuote",
-    "elemental-appliances-software:GetTaxes",
-    "elemental-appliances-software:ListQuotes",
-    "elemental-appliances-software:StartUpload",
-    "elemental-appliances-software:SubmitOrderV1",
-    "elemental-appliances-software:UpdateQuote",
+static ACTION_NAMES: &str = "elemental-appliances-software:CompleteUploadelemental-appliances-software:CreateOrderV1elemental-appliances-software:CreateQuoteelemental-appliances-software:GetAvsCorrectAddresselemental-appliances-software:GetBillingAddresseselemental-appliances-software:GetDeliveryAddressesV2elemental-appliances-software:GetOrderelemental-appliances-software:GetOrdersV2elemental-appliances-software:GetQuoteelemental-appliances-software:GetTaxeselemental-appliances-software:ListQuoteselemental-appliances-software:StartUploadelemental-appliances-software:SubmitOrderV1elemental-appliances-software:UpdateQuote";
+
+static ACTION_NAME_ENDS: [u32; 14] = [
+    44, 87, 128, 178, 227, 279, 317, 358, 396, 434, 474, 515, 558, 599,
+];
+
+static ACTIONS: [Action; 14] = [
+    Action::CompleteUpload,
+    Action::CreateOrderV1,
+    Action::CreateQuote,
+    Action::GetAvsCorrectAddress,
+    Action::GetBillingAddresses,
+    Action::GetDeliveryAddressesV2,
+    Action::GetOrder,
+    Action::GetOrdersV2,
+    Action::GetQuote,
+    Action::GetTaxes,
+    Action::ListQuotes,
+    Action::StartUpload,
+    Action::SubmitOrderV1,
+    Action::UpdateQuote,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 14] = [
-        Action::CompleteUpload,
-        Action::CreateOrderV1,
-        Action::CreateQuote,
-        Action::GetAvsCorrectAddress,
-        Action::GetBillingAddresses,
-        Action::GetDeliveryAddressesV2,
-        Action::GetOrder,
-        Action::GetOrdersV2,
-        Action::GetQuote,
-        Action::GetTaxes,
-        Action::ListQuotes,
-        Action::StartUpload,
-        Action::SubmitOrderV1,
-        Action::UpdateQuote,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `elemental-appliances-software:CompleteUpload`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CompleteUpload`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(8450 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -151,18 +149,24 @@ pub enum ResourceType {
     Quote,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["quote"];
+static RESOURCE_TYPE_NAMES: &str = "quote";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [5];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Quote];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Quote];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -171,6 +175,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -181,27 +186,33 @@ impl core::fmt::Debug for ResourceType {
 #[non_exhaustive]
 pub enum ConditionKey {}
 
+static CONDITION_KEYS: [ConditionKey; 0] = [];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 0] = [];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         match self {}
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

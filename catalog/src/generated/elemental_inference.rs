@@ -115,88 +115,80 @@ pub enum Action {
     UpdateFeed,
 }
 
-const ACTION_NAMES: [&str; 21] = [
-    "elemental-inference:AssociateFeed",
-    "elemental-inference:CreateDictionary",
-    "elemental-inference:CreateFeed",
-    "elemental-inference:DeleteDictionary",
-    "elemental-inference:DeleteFeed",
-    "elemental-inference:DeleteFeedPolicy",
-    "elemental-inference:DisassociateFeed",
-    "elemental-inference:ExportDictionaryEntries",
-    "elemental-inference:GetDictionary",
-    "elemental-inference:GetFeed",
-    "elemental-inference:GetFeedPolicy",
-    "elemental-inference:GetMetadata",
-    "elemental-inference:ListDictionaries",
-    "elemental-inference:ListFeeds",
-    "elemental-inference:ListTagsForResource",
-    "elemental-inference:PutFeedPolicy",
-    "elemental-inference:PutMedia",
-    "elemental-inference:TagResource",
-    "elemental-inference:UntagResource",
-    "elemental-inference:UpdateDictionary",
-    "elemental-inference:UpdateFeed",
+static ACTION_NAMES: &str = "elemental-inference:AssociateFeedelemental-inference:CreateDictionaryelemental-inference:CreateFeedelemental-inference:DeleteDictionaryelemental-inference:DeleteFeedelemental-inference:DeleteFeedPolicyelemental-inference:DisassociateFeedelemental-inference:ExportDictionaryEntrieselemental-inference:GetDictionaryelemental-inference:GetFeedelemental-inference:GetFeedPolicyelemental-inference:GetMetadataelemental-inference:ListDictionarieselemental-inference:ListFeedselemental-inference:ListTagsForResourceelemental-inference:PutFeedPolicyelemental-inference:PutMediaelemental-inference:TagResourceelemental-inference:UntagResourceelemental-inference:UpdateDictionaryelemental-inference:UpdateFeed";
+
+static ACTION_NAME_ENDS: [u32; 21] = [
+    33, 69, 99, 135, 165, 201, 237, 280, 313, 340, 373, 404, 440, 469, 508, 541, 569, 600, 633,
+    669, 699,
+];
+
+static ACTIONS: [Action; 21] = [
+    Action::AssociateFeed,
+    Action::CreateDictionary,
+    Action::CreateFeed,
+    Action::DeleteDictionary,
+    Action::DeleteFeed,
+    Action::DeleteFeedPolicy,
+    Action::DisassociateFeed,
+    Action::ExportDictionaryEntries,
+    Action::GetDictionary,
+    Action::GetFeed,
+    Action::GetFeedPolicy,
+    Action::GetMetadata,
+    Action::ListDictionaries,
+    Action::ListFeeds,
+    Action::ListTagsForResource,
+    Action::PutFeedPolicy,
+    Action::PutMedia,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateDictionary,
+    Action::UpdateFeed,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 21] = [
-        Action::AssociateFeed,
-        Action::CreateDictionary,
-        Action::CreateFeed,
-        Action::DeleteDictionary,
-        Action::DeleteFeed,
-        Action::DeleteFeedPolicy,
-        Action::DisassociateFeed,
-        Action::ExportDictionaryEntries,
-        Action::GetDictionary,
-        Action::GetFeed,
-        Action::GetFeedPolicy,
-        Action::GetMetadata,
-        Action::ListDictionaries,
-        Action::ListFeeds,
-        Action::ListTagsForResource,
-        Action::PutFeedPolicy,
-        Action::PutMedia,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateDictionary,
-        Action::UpdateFeed,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `elemental-inference:AssociateFeed`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateFeed`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(8464 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -216,18 +208,24 @@ pub enum ResourceType {
     Feed,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["dictionary", "feed"];
+static RESOURCE_TYPE_NAMES: &str = "dictionaryfeed";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [10, 14];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Dictionary, ResourceType::Feed];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Dictionary, ResourceType::Feed];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -236,6 +234,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -253,40 +252,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

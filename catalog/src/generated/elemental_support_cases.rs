@@ -104,80 +104,75 @@ pub enum Action {
     UpdateMultipartUpload,
 }
 
-const ACTION_NAMES: [&str; 17] = [
-    "elemental-support-cases:AddCaseComment",
-    "elemental-support-cases:CheckCasePermission",
-    "elemental-support-cases:CompleteMultipartUpload",
-    "elemental-support-cases:CreateCase",
-    "elemental-support-cases:CreateS3CLIUploadCommand",
-    "elemental-support-cases:CreateS3DownloadUrl",
-    "elemental-support-cases:GetCase",
-    "elemental-support-cases:GetCasePermission",
-    "elemental-support-cases:GetCases",
-    "elemental-support-cases:GetUICache",
-    "elemental-support-cases:ListTagsForCase",
-    "elemental-support-cases:StartMultipartUpload",
-    "elemental-support-cases:TagCase",
-    "elemental-support-cases:UntagCase",
-    "elemental-support-cases:UpdateCase",
-    "elemental-support-cases:UpdateCaseStatus",
-    "elemental-support-cases:UpdateMultipartUpload",
+static ACTION_NAMES: &str = "elemental-support-cases:AddCaseCommentelemental-support-cases:CheckCasePermissionelemental-support-cases:CompleteMultipartUploadelemental-support-cases:CreateCaseelemental-support-cases:CreateS3CLIUploadCommandelemental-support-cases:CreateS3DownloadUrlelemental-support-cases:GetCaseelemental-support-cases:GetCasePermissionelemental-support-cases:GetCaseselemental-support-cases:GetUICacheelemental-support-cases:ListTagsForCaseelemental-support-cases:StartMultipartUploadelemental-support-cases:TagCaseelemental-support-cases:UntagCaseelemental-support-cases:UpdateCaseelemental-support-cases:UpdateCaseStatuselemental-support-cases:UpdateMultipartUpload";
+
+static ACTION_NAME_ENDS: [u32; 17] = [
+    38, 81, 128, 162, 210, 253, 284, 325, 357, 391, 430, 474, 505, 538, 572, 612, 657,
+];
+
+static ACTIONS: [Action; 17] = [
+    Action::AddCaseComment,
+    Action::CheckCasePermission,
+    Action::CompleteMultipartUpload,
+    Action::CreateCase,
+    Action::CreateS3CLIUploadCommand,
+    Action::CreateS3DownloadUrl,
+    Action::GetCase,
+    Action::GetCasePermission,
+    Action::GetCases,
+    Action::GetUICache,
+    Action::ListTagsForCase,
+    Action::StartMultipartUpload,
+    Action::TagCase,
+    Action::UntagCase,
+    Action::UpdateCase,
+    Action::UpdateCaseStatus,
+    Action::UpdateMultipartUpload,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 17] = [
-        Action::AddCaseComment,
-        Action::CheckCasePermission,
-        Action::CompleteMultipartUpload,
-        Action::CreateCase,
-        Action::CreateS3CLIUploadCommand,
-        Action::CreateS3DownloadUrl,
-        Action::GetCase,
-        Action::GetCasePermission,
-        Action::GetCases,
-        Action::GetUICache,
-        Action::ListTagsForCase,
-        Action::StartMultipartUpload,
-        Action::TagCase,
-        Action::UntagCase,
-        Action::UpdateCase,
-        Action::UpdateCaseStatus,
-        Action::UpdateMultipartUpload,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `elemental-support-cases:AddCaseComment`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddCaseComment`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(8485 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -193,18 +188,24 @@ pub enum ResourceType {
     Case,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["case"];
+static RESOURCE_TYPE_NAMES: &str = "case";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [4];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Case];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Case];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -213,6 +214,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -230,40 +232,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -136,96 +136,84 @@ pub enum Action {
     UntagResource,
 }
 
-const ACTION_NAMES: [&str; 25] = [
-    "emr-containers:CancelJobRun",
-    "emr-containers:CreateCertificate",
-    "emr-containers:CreateJobTemplate",
-    "emr-containers:CreateManagedEndpoint",
-    "emr-containers:CreateSecurityConfiguration",
-    "emr-containers:CreateVirtualCluster",
-    "emr-containers:DeleteJobTemplate",
-    "emr-containers:DeleteManagedEndpoint",
-    "emr-containers:DeleteSecurityConfiguration",
-    "emr-containers:DeleteVirtualCluster",
-    "emr-containers:DescribeJobRun",
-    "emr-containers:DescribeJobTemplate",
-    "emr-containers:DescribeManagedEndpoint",
-    "emr-containers:DescribeSecurityConfiguration",
-    "emr-containers:DescribeVirtualCluster",
-    "emr-containers:GetManagedEndpointSessionCredentials",
-    "emr-containers:ListJobRuns",
-    "emr-containers:ListJobTemplates",
-    "emr-containers:ListManagedEndpoints",
-    "emr-containers:ListSecurityConfigurations",
-    "emr-containers:ListTagsForResource",
-    "emr-containers:ListVirtualClusters",
-    "emr-containers:StartJobRun",
-    "emr-containers:TagResource",
-    "emr-containers:UntagResource",
+static ACTION_NAMES: &str = "emr-containers:CancelJobRunemr-containers:CreateCertificateemr-containers:CreateJobTemplateemr-containers:CreateManagedEndpointemr-containers:CreateSecurityConfigurationemr-containers:CreateVirtualClusteremr-containers:DeleteJobTemplateemr-containers:DeleteManagedEndpointemr-containers:DeleteSecurityConfigurationemr-containers:DeleteVirtualClusteremr-containers:DescribeJobRunemr-containers:DescribeJobTemplateemr-containers:DescribeManagedEndpointemr-containers:DescribeSecurityConfigurationemr-containers:DescribeVirtualClusteremr-containers:GetManagedEndpointSessionCredentialsemr-containers:ListJobRunsemr-containers:ListJobTemplatesemr-containers:ListManagedEndpointsemr-containers:ListSecurityConfigurationsemr-containers:ListTagsForResourceemr-containers:ListVirtualClustersemr-containers:StartJobRunemr-containers:TagResourceemr-containers:UntagResource";
+
+static ACTION_NAME_ENDS: [u32; 25] = [
+    27, 59, 91, 127, 169, 204, 236, 272, 314, 349, 378, 412, 450, 494, 531, 582, 608, 639, 674,
+    715, 749, 783, 809, 835, 863,
+];
+
+static ACTIONS: [Action; 25] = [
+    Action::CancelJobRun,
+    Action::CreateCertificate,
+    Action::CreateJobTemplate,
+    Action::CreateManagedEndpoint,
+    Action::CreateSecurityConfiguration,
+    Action::CreateVirtualCluster,
+    Action::DeleteJobTemplate,
+    Action::DeleteManagedEndpoint,
+    Action::DeleteSecurityConfiguration,
+    Action::DeleteVirtualCluster,
+    Action::DescribeJobRun,
+    Action::DescribeJobTemplate,
+    Action::DescribeManagedEndpoint,
+    Action::DescribeSecurityConfiguration,
+    Action::DescribeVirtualCluster,
+    Action::GetManagedEndpointSessionCredentials,
+    Action::ListJobRuns,
+    Action::ListJobTemplates,
+    Action::ListManagedEndpoints,
+    Action::ListSecurityConfigurations,
+    Action::ListTagsForResource,
+    Action::ListVirtualClusters,
+    Action::StartJobRun,
+    Action::TagResource,
+    Action::UntagResource,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 25] = [
-        Action::CancelJobRun,
-        Action::CreateCertificate,
-        Action::CreateJobTemplate,
-        Action::CreateManagedEndpoint,
-        Action::CreateSecurityConfiguration,
-        Action::CreateVirtualCluster,
-        Action::DeleteJobTemplate,
-        Action::DeleteManagedEndpoint,
-        Action::DeleteSecurityConfiguration,
-        Action::DeleteVirtualCluster,
-        Action::DescribeJobRun,
-        Action::DescribeJobTemplate,
-        Action::DescribeManagedEndpoint,
-        Action::DescribeSecurityConfiguration,
-        Action::DescribeVirtualCluster,
-        Action::GetManagedEndpointSessionCredentials,
-        Action::ListJobRuns,
-        Action::ListJobTemplates,
-        Action::ListManagedEndpoints,
-        Action::ListSecurityConfigurations,
-        Action::ListTagsForResource,
-        Action::ListVirtualClusters,
-        Action::StartJobRun,
-        Action::TagResource,
-        Action::UntagResource,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `emr-containers:CancelJobRun`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CancelJobRun`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(8503 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -257,30 +245,31 @@ pub enum ResourceType {
     VirtualCluster,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 5] = [
-    "jobRun",
-    "jobTemplate",
-    "managedEndpoint",
-    "securityConfiguration",
-    "virtualCluster",
+static RESOURCE_TYPE_NAMES: &str =
+    "jobRunjobTemplatemanagedEndpointsecurityConfigurationvirtualCluster";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 5] = [6, 17, 32, 53, 67];
+
+static RESOURCE_TYPES: [ResourceType; 5] = [
+    ResourceType::JobRun,
+    ResourceType::JobTemplate,
+    ResourceType::ManagedEndpoint,
+    ResourceType::SecurityConfiguration,
+    ResourceType::VirtualCluster,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 5] = [
-        ResourceType::JobRun,
-        ResourceType::JobTemplate,
-        ResourceType::ManagedEndpoint,
-        ResourceType::SecurityConfiguration,
-        ResourceType::VirtualCluster,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -289,6 +278,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -310,15 +300,11 @@ pub enum ConditionKey {
     EmrContainersJobTemplateArn,
 }
 
-const CONDITION_KEY_NAMES: [&str; 5] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "emr-containers:ExecutionRoleArn",
-    "emr-containers:JobTemplateArn",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysemr-containers:ExecutionRoleArnemr-containers:JobTemplateArn";
 
-const CONDITION_KEY_TYPES: [KeyType; 5] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 5] = [24, 49, 60, 91, 120];
+
+static CONDITION_KEY_TYPES: [KeyType; 5] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -326,33 +312,39 @@ const CONDITION_KEY_TYPES: [KeyType; 5] = [
     KeyType::Arn,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 5] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::EmrContainersExecutionRoleArn,
+    ConditionKey::EmrContainersJobTemplateArn,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 5] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::EmrContainersExecutionRoleArn,
-        ConditionKey::EmrContainersJobTemplateArn,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

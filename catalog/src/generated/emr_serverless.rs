@@ -139,96 +139,84 @@ pub enum Action {
     UpdateApplication,
 }
 
-const ACTION_NAMES: [&str; 25] = [
-    "emr-serverless:AccessInteractiveEndpoints",
-    "emr-serverless:AccessLivyEndpoints",
-    "emr-serverless:AccessSystemProfileLogs",
-    "emr-serverless:CancelJobRun",
-    "emr-serverless:CreateApplication",
-    "emr-serverless:DeleteApplication",
-    "emr-serverless:GetApplication",
-    "emr-serverless:GetDashboardForJobRun",
-    "emr-serverless:GetJobRun",
-    "emr-serverless:GetResourceDashboard",
-    "emr-serverless:GetSession",
-    "emr-serverless:GetSessionEndpoint",
-    "emr-serverless:ListApplications",
-    "emr-serverless:ListJobRunAttempts",
-    "emr-serverless:ListJobRuns",
-    "emr-serverless:ListSessions",
-    "emr-serverless:ListTagsForResource",
-    "emr-serverless:StartApplication",
-    "emr-serverless:StartJobRun",
-    "emr-serverless:StartSession",
-    "emr-serverless:StopApplication",
-    "emr-serverless:TagResource",
-    "emr-serverless:TerminateSession",
-    "emr-serverless:UntagResource",
-    "emr-serverless:UpdateApplication",
+static ACTION_NAMES: &str = "emr-serverless:AccessInteractiveEndpointsemr-serverless:AccessLivyEndpointsemr-serverless:AccessSystemProfileLogsemr-serverless:CancelJobRunemr-serverless:CreateApplicationemr-serverless:DeleteApplicationemr-serverless:GetApplicationemr-serverless:GetDashboardForJobRunemr-serverless:GetJobRunemr-serverless:GetResourceDashboardemr-serverless:GetSessionemr-serverless:GetSessionEndpointemr-serverless:ListApplicationsemr-serverless:ListJobRunAttemptsemr-serverless:ListJobRunsemr-serverless:ListSessionsemr-serverless:ListTagsForResourceemr-serverless:StartApplicationemr-serverless:StartJobRunemr-serverless:StartSessionemr-serverless:StopApplicationemr-serverless:TagResourceemr-serverless:TerminateSessionemr-serverless:UntagResourceemr-serverless:UpdateApplication";
+
+static ACTION_NAME_ENDS: [u32; 25] = [
+    41, 75, 113, 140, 172, 204, 233, 269, 293, 328, 353, 386, 417, 450, 476, 503, 537, 568, 594,
+    621, 651, 677, 708, 736, 768,
+];
+
+static ACTIONS: [Action; 25] = [
+    Action::AccessInteractiveEndpoints,
+    Action::AccessLivyEndpoints,
+    Action::AccessSystemProfileLogs,
+    Action::CancelJobRun,
+    Action::CreateApplication,
+    Action::DeleteApplication,
+    Action::GetApplication,
+    Action::GetDashboardForJobRun,
+    Action::GetJobRun,
+    Action::GetResourceDashboard,
+    Action::GetSession,
+    Action::GetSessionEndpoint,
+    Action::ListApplications,
+    Action::ListJobRunAttempts,
+    Action::ListJobRuns,
+    Action::ListSessions,
+    Action::ListTagsForResource,
+    Action::StartApplication,
+    Action::StartJobRun,
+    Action::StartSession,
+    Action::StopApplication,
+    Action::TagResource,
+    Action::TerminateSession,
+    Action::UntagResource,
+    Action::UpdateApplication,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 25] = [
-        Action::AccessInteractiveEndpoints,
-        Action::AccessLivyEndpoints,
-        Action::AccessSystemProfileLogs,
-        Action::CancelJobRun,
-        Action::CreateApplication,
-        Action::DeleteApplication,
-        Action::GetApplication,
-        Action::GetDashboardForJobRun,
-        Action::GetJobRun,
-        Action::GetResourceDashboard,
-        Action::GetSession,
-        Action::GetSessionEndpoint,
-        Action::ListApplications,
-        Action::ListJobRunAttempts,
-        Action::ListJobRuns,
-        Action::ListSessions,
-        Action::ListTagsForResource,
-        Action::StartApplication,
-        Action::StartJobRun,
-        Action::StartSession,
-        Action::StopApplication,
-        Action::TagResource,
-        Action::TerminateSession,
-        Action::UntagResource,
-        Action::UpdateApplication,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `emr-serverless:AccessInteractiveEndpoints`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AccessInteractiveEndpoints`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(8528 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -252,22 +240,28 @@ pub enum ResourceType {
     Session,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = ["application", "jobRun", "session"];
+static RESOURCE_TYPE_NAMES: &str = "applicationjobRunsession";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [11, 17, 24];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::Application,
+    ResourceType::JobRun,
+    ResourceType::Session,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::Application,
-        ResourceType::JobRun,
-        ResourceType::Session,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -276,6 +270,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -293,40 +288,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

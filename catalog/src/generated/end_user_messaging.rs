@@ -143,100 +143,86 @@ pub enum Action {
     ValidateNotifyCodeVerification,
 }
 
-const ACTION_NAMES: [&str; 27] = [
-    "end-user-messaging:CreateBrandProfile",
-    "end-user-messaging:CreateBrandProfileAttributes",
-    "end-user-messaging:CreateBrandProfileFromRegistration",
-    "end-user-messaging:CreateNotifyCodeConfiguration",
-    "end-user-messaging:CreateRegistrationsFromBrandProfile",
-    "end-user-messaging:DeleteBrandProfile",
-    "end-user-messaging:DeleteBrandProfileAttribute",
-    "end-user-messaging:DeleteNotifyCodeConfiguration",
-    "end-user-messaging:GetBrandProfile",
-    "end-user-messaging:GetBrandProfileAttribute",
-    "end-user-messaging:GetJob",
-    "end-user-messaging:GetNotifyCodeConfiguration",
-    "end-user-messaging:ListBrandProfileAttributes",
-    "end-user-messaging:ListBrandProfiles",
-    "end-user-messaging:ListJobs",
-    "end-user-messaging:ListNotifyCodeConfigurations",
-    "end-user-messaging:ListRegistrationsFromBrandProfile",
-    "end-user-messaging:ListTagsForResource",
-    "end-user-messaging:SendNotifyCodeVerification",
-    "end-user-messaging:TagResource",
-    "end-user-messaging:UntagResource",
-    "end-user-messaging:UpdateBrandProfile",
-    "end-user-messaging:UpdateBrandProfileAttribute",
-    "end-user-messaging:UpdateBrandProfileFromRegistration",
-    "end-user-messaging:UpdateNotifyCodeConfiguration",
-    "end-user-messaging:UpdateRegistrationsFromBrandProfile",
-    "end-user-messaging:ValidateNotifyCodeVerification",
+static ACTION_NAMES: &str = "end-user-messaging:CreateBrandProfileend-user-messaging:CreateBrandProfileAttributesend-user-messaging:CreateBrandProfileFromRegistrationend-user-messaging:CreateNotifyCodeConfigurationend-user-messaging:CreateRegistrationsFromBrandProfileend-user-messaging:DeleteBrandProfileend-user-messaging:DeleteBrandProfileAttributeend-user-messaging:DeleteNotifyCodeConfigurationend-user-messaging:GetBrandProfileend-user-messaging:GetBrandProfileAttributeend-user-messaging:GetJobend-user-messaging:GetNotifyCodeConfigurationend-user-messaging:ListBrandProfileAttributesend-user-messaging:ListBrandProfilesend-user-messaging:ListJobsend-user-messaging:ListNotifyCodeConfigurationsend-user-messaging:ListRegistrationsFromBrandProfileend-user-messaging:ListTagsForResourceend-user-messaging:SendNotifyCodeVerificationend-user-messaging:TagResourceend-user-messaging:UntagResourceend-user-messaging:UpdateBrandProfileend-user-messaging:UpdateBrandProfileAttributeend-user-messaging:UpdateBrandProfileFromRegistrationend-user-messaging:UpdateNotifyCodeConfigurationend-user-messaging:UpdateRegistrationsFromBrandProfileend-user-messaging:ValidateNotifyCodeVerification";
+
+static ACTION_NAME_ENDS: [u32; 27] = [
+    37, 84, 137, 185, 239, 276, 322, 370, 404, 447, 472, 517, 562, 598, 625, 672, 724, 762, 807,
+    837, 869, 906, 952, 1005, 1053, 1107, 1156,
+];
+
+static ACTIONS: [Action; 27] = [
+    Action::CreateBrandProfile,
+    Action::CreateBrandProfileAttributes,
+    Action::CreateBrandProfileFromRegistration,
+    Action::CreateNotifyCodeConfiguration,
+    Action::CreateRegistrationsFromBrandProfile,
+    Action::DeleteBrandProfile,
+    Action::DeleteBrandProfileAttribute,
+    Action::DeleteNotifyCodeConfiguration,
+    Action::GetBrandProfile,
+    Action::GetBrandProfileAttribute,
+    Action::GetJob,
+    Action::GetNotifyCodeConfiguration,
+    Action::ListBrandProfileAttributes,
+    Action::ListBrandProfiles,
+    Action::ListJobs,
+    Action::ListNotifyCodeConfigurations,
+    Action::ListRegistrationsFromBrandProfile,
+    Action::ListTagsForResource,
+    Action::SendNotifyCodeVerification,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateBrandProfile,
+    Action::UpdateBrandProfileAttribute,
+    Action::UpdateBrandProfileFromRegistration,
+    Action::UpdateNotifyCodeConfiguration,
+    Action::UpdateRegistrationsFromBrandProfile,
+    Action::ValidateNotifyCodeVerification,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 27] = [
-        Action::CreateBrandProfile,
-        Action::CreateBrandProfileAttributes,
-        Action::CreateBrandProfileFromRegistration,
-        Action::CreateNotifyCodeConfiguration,
-        Action::CreateRegistrationsFromBrandProfile,
-        Action::DeleteBrandProfile,
-        Action::DeleteBrandProfileAttribute,
-        Action::DeleteNotifyCodeConfiguration,
-        Action::GetBrandProfile,
-        Action::GetBrandProfileAttribute,
-        Action::GetJob,
-        Action::GetNotifyCodeConfiguration,
-        Action::ListBrandProfileAttributes,
-        Action::ListBrandProfiles,
-        Action::ListJobs,
-        Action::ListNotifyCodeConfigurations,
-        Action::ListRegistrationsFromBrandProfile,
-        Action::ListTagsForResource,
-        Action::SendNotifyCodeVerification,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateBrandProfile,
-        Action::UpdateBrandProfileAttribute,
-        Action::UpdateBrandProfileFromRegistration,
-        Action::UpdateNotifyCodeConfiguration,
-        Action::UpdateRegistrationsFromBrandProfile,
-        Action::ValidateNotifyCodeVerification,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `end-user-messaging:CreateBrandProfile`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateBrandProfile`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(8553 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -256,21 +242,27 @@ pub enum ResourceType {
     NotifyCodeConfiguration,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["brand-profile", "notify-code-configuration"];
+static RESOURCE_TYPE_NAMES: &str = "brand-profilenotify-code-configuration";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [13, 38];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [
+    ResourceType::BrandProfile,
+    ResourceType::NotifyCodeConfiguration,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [
-        ResourceType::BrandProfile,
-        ResourceType::NotifyCodeConfiguration,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -279,6 +271,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -296,40 +289,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

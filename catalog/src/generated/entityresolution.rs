@@ -201,126 +201,100 @@ pub enum Action {
     UseWorkflow,
 }
 
-const ACTION_NAMES: [&str; 40] = [
-    "entityresolution:AddPolicyStatement",
-    "entityresolution:BatchDeleteUniqueId",
-    "entityresolution:CreateIdMappingWorkflow",
-    "entityresolution:CreateIdNamespace",
-    "entityresolution:CreateMatchingWorkflow",
-    "entityresolution:CreateSchemaMapping",
-    "entityresolution:DeleteIdMappingWorkflow",
-    "entityresolution:DeleteIdNamespace",
-    "entityresolution:DeleteMatchingWorkflow",
-    "entityresolution:DeletePolicyStatement",
-    "entityresolution:DeleteSchemaMapping",
-    "entityresolution:GenerateMatchId",
-    "entityresolution:GetIdMappingJob",
-    "entityresolution:GetIdMappingWorkflow",
-    "entityresolution:GetIdNamespace",
-    "entityresolution:GetMatchId",
-    "entityresolution:GetMatchingJob",
-    "entityresolution:GetMatchingWorkflow",
-    "entityresolution:GetPolicy",
-    "entityresolution:GetProviderService",
-    "entityresolution:GetSchemaMapping",
-    "entityresolution:ListIdMappingJobs",
-    "entityresolution:ListIdMappingWorkflows",
-    "entityresolution:ListIdNamespaces",
-    "entityresolution:ListMatchingJobs",
-    "entityresolution:ListMatchingWorkflows",
-    "entityresolution:ListProviderServices",
-    "entityresolution:ListSchemaMappings",
-    "entityresolution:ListTagsForResource",
-    "entityresolution:PutPolicy",
-    "entityresolution:StartIdMappingJob",
-    "entityresolution:StartMatchingJob",
-    "entityresolution:TagResource",
-    "entityresolution:UntagResource",
-    "entityresolution:UpdateIdMappingWorkflow",
-    "entityresolution:UpdateIdNamespace",
-    "entityresolution:UpdateMatchingWorkflow",
-    "entityresolution:UpdateSchemaMapping",
-    "entityresolution:UseIdNamespace",
-    "entityresolution:UseWorkflow",
+static ACTION_NAMES: &str = "entityresolution:AddPolicyStatemententityresolution:BatchDeleteUniqueIdentityresolution:CreateIdMappingWorkflowentityresolution:CreateIdNamespaceentityresolution:CreateMatchingWorkflowentityresolution:CreateSchemaMappingentityresolution:DeleteIdMappingWorkflowentityresolution:DeleteIdNamespaceentityresolution:DeleteMatchingWorkflowentityresolution:DeletePolicyStatemententityresolution:DeleteSchemaMappingentityresolution:GenerateMatchIdentityresolution:GetIdMappingJobentityresolution:GetIdMappingWorkflowentityresolution:GetIdNamespaceentityresolution:GetMatchIdentityresolution:GetMatchingJobentityresolution:GetMatchingWorkflowentityresolution:GetPolicyentityresolution:GetProviderServiceentityresolution:GetSchemaMappingentityresolution:ListIdMappingJobsentityresolution:ListIdMappingWorkflowsentityresolution:ListIdNamespacesentityresolution:ListMatchingJobsentityresolution:ListMatchingWorkflowsentityresolution:ListProviderServicesentityresolution:ListSchemaMappingsentityresolution:ListTagsForResourceentityresolution:PutPolicyentityresolution:StartIdMappingJobentityresolution:StartMatchingJobentityresolution:TagResourceentityresolution:UntagResourceentityresolution:UpdateIdMappingWorkflowentityresolution:UpdateIdNamespaceentityresolution:UpdateMatchingWorkflowentityresolution:UpdateSchemaMappingentityresolution:UseIdNamespaceentityresolution:UseWorkflow";
+
+static ACTION_NAME_ENDS: [u32; 40] = [
+    35, 71, 111, 145, 184, 220, 260, 294, 333, 371, 407, 439, 471, 508, 539, 566, 597, 633, 659,
+    694, 727, 761, 800, 833, 866, 904, 941, 976, 1012, 1038, 1072, 1105, 1133, 1163, 1203, 1237,
+    1276, 1312, 1343, 1371,
+];
+
+static ACTIONS: [Action; 40] = [
+    Action::AddPolicyStatement,
+    Action::BatchDeleteUniqueId,
+    Action::CreateIdMappingWorkflow,
+    Action::CreateIdNamespace,
+    Action::CreateMatchingWorkflow,
+    Action::CreateSchemaMapping,
+    Action::DeleteIdMappingWorkflow,
+    Action::DeleteIdNamespace,
+    Action::DeleteMatchingWorkflow,
+    Action::DeletePolicyStatement,
+    Action::DeleteSchemaMapping,
+    Action::GenerateMatchId,
+    Action::GetIdMappingJob,
+    Action::GetIdMappingWorkflow,
+    Action::GetIdNamespace,
+    Action::GetMatchId,
+    Action::GetMatchingJob,
+    Action::GetMatchingWorkflow,
+    Action::GetPolicy,
+    Action::GetProviderService,
+    Action::GetSchemaMapping,
+    Action::ListIdMappingJobs,
+    Action::ListIdMappingWorkflows,
+    Action::ListIdNamespaces,
+    Action::ListMatchingJobs,
+    Action::ListMatchingWorkflows,
+    Action::ListProviderServices,
+    Action::ListSchemaMappings,
+    Action::ListTagsForResource,
+    Action::PutPolicy,
+    Action::StartIdMappingJob,
+    Action::StartMatchingJob,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateIdMappingWorkflow,
+    Action::UpdateIdNamespace,
+    Action::UpdateMatchingWorkflow,
+    Action::UpdateSchemaMapping,
+    Action::UseIdNamespace,
+    Action::UseWorkflow,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 40] = [
-        Action::AddPolicyStatement,
-        Action::BatchDeleteUniqueId,
-        Action::CreateIdMappingWorkflow,
-        Action::CreateIdNamespace,
-        Action::CreateMatchingWorkflow,
-        Action::CreateSchemaMapping,
-        Action::DeleteIdMappingWorkflow,
-        Action::DeleteIdNamespace,
-        Action::DeleteMatchingWorkflow,
-        Action::DeletePolicyStatement,
-        Action::DeleteSchemaMapping,
-        Action::GenerateMatchId,
-        Action::GetIdMappingJob,
-        Action::GetIdMappingWorkflow,
-        Action::GetIdNamespace,
-        Action::GetMatchId,
-        Action::GetMatchingJob,
-        Action::GetMatchingWorkflow,
-        Action::GetPolicy,
-        Action::GetProviderService,
-        Action::GetSchemaMapping,
-        Action::ListIdMappingJobs,
-        Action::ListIdMappingWorkflows,
-        Action::ListIdNamespaces,
-        Action::ListMatchingJobs,
-        Action::ListMatchingWorkflows,
-        Action::ListProviderServices,
-        Action::ListSchemaMappings,
-        Action::ListTagsForResource,
-        Action::PutPolicy,
-        Action::StartIdMappingJob,
-        Action::StartMatchingJob,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateIdMappingWorkflow,
-        Action::UpdateIdNamespace,
-        Action::UpdateMatchingWorkflow,
-        Action::UpdateSchemaMapping,
-        Action::UseIdNamespace,
-        Action::UseWorkflow,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `entityresolution:AddPolicyStatement`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddPolicyStatement`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(8580 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -352,30 +326,31 @@ pub enum ResourceType {
     SchemaMapping,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 5] = [
-    "IdMappingWorkflow",
-    "IdNamespace",
-    "MatchingWorkflow",
-    "ProviderService",
-    "SchemaMapping",
+static RESOURCE_TYPE_NAMES: &str =
+    "IdMappingWorkflowIdNamespaceMatchingWorkflowProviderServiceSchemaMapping";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 5] = [17, 28, 44, 59, 72];
+
+static RESOURCE_TYPES: [ResourceType; 5] = [
+    ResourceType::IdMappingWorkflow,
+    ResourceType::IdNamespace,
+    ResourceType::MatchingWorkflow,
+    ResourceType::ProviderService,
+    ResourceType::SchemaMapping,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 5] = [
-        ResourceType::IdMappingWorkflow,
-        ResourceType::IdNamespace,
-        ResourceType::MatchingWorkflow,
-        ResourceType::ProviderService,
-        ResourceType::SchemaMapping,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -384,6 +359,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -401,40 +377,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -656,320 +656,203 @@ pub enum Action {
     UpgradeElasticsearchDomain,
 }
 
-const ACTION_NAMES: [&str; 137] = [
-    "es:AcceptInboundConnection",
-    "es:AcceptInboundCrossClusterSearchConnection",
-    "es:AddDataSource",
-    "es:AddDirectQueryDataSource",
-    "es:AddReplicationPeer",
-    "es:AddTags",
-    "es:AssociatePackage",
-    "es:AssociatePackages",
-    "es:AttachDataSource",
-    "es:AuthorizeVpcEndpointAccess",
-    "es:CancelDomainConfigChange",
-    "es:CancelElasticsearchServiceSoftwareUpdate",
-    "es:CancelServiceSoftwareUpdate",
-    "es:CompareDomainConfiguration",
-    "es:CreateApplication",
-    "es:CreateDomain",
-    "es:CreateElasticsearchDomain",
-    "es:CreateElasticsearchServiceRole",
-    "es:CreateIndex",
-    "es:CreateOutboundConnection",
-    "es:CreateOutboundCrossClusterSearchConnection",
-    "es:CreatePackage",
-    "es:CreateServiceRole",
-    "es:CreateVpcEndpoint",
-    "es:DeleteApplication",
-    "es:DeleteDataSource",
-    "es:DeleteDirectQueryDataSource",
-    "es:DeleteDomain",
-    "es:DeleteElasticsearchDomain",
-    "es:DeleteElasticsearchServiceRole",
-    "es:DeleteInboundConnection",
-    "es:DeleteInboundCrossClusterSearchConnection",
-    "es:DeleteIndex",
-    "es:DeleteOutboundConnection",
-    "es:DeleteOutboundCrossClusterSearchConnection",
-    "es:DeletePackage",
-    "es:DeleteVpcEndpoint",
-    "es:DeregisterCapability",
-    "es:DescribeDataSourceAttachment",
-    "es:DescribeDomain",
-    "es:DescribeDomainAutoTunes",
-    "es:DescribeDomainChangeProgress",
-    "es:DescribeDomainConfig",
-    "es:DescribeDomainHealth",
-    "es:DescribeDomainNodes",
-    "es:DescribeDomainReplication",
-    "es:DescribeDomains",
-    "es:DescribeDryRunProgress",
-    "es:DescribeElasticsearchDomain",
-    "es:DescribeElasticsearchDomainConfig",
-    "es:DescribeElasticsearchDomains",
-    "es:DescribeElasticsearchInstanceTypeLimits",
-    "es:DescribeInboundConnections",
-    "es:DescribeInboundCrossClusterSearchConnections",
-    "es:DescribeInsightDetails",
-    "es:DescribeInstanceTypeLimits",
-    "es:DescribeOutboundConnections",
-    "es:DescribeOutboundCrossClusterSearchConnections",
-    "es:DescribePackages",
-    "es:DescribeReservedElasticsearchInstanceOfferings",
-    "es:DescribeReservedElasticsearchInstances",
-    "es:DescribeReservedInstanceOfferings",
-    "es:DescribeReservedInstances",
-    "es:DescribeVpcEndpoints",
-    "es:DetachDataSource",
-    "es:DissociatePackage",
-    "es:DissociatePackages",
-    "es:ESCrossClusterGet",
-    "es:ESHttpDelete",
-    "es:ESHttpGet",
-    "es:ESHttpHead",
-    "es:ESHttpPatch",
-    "es:ESHttpPost",
-    "es:ESHttpPut",
-    "es:FailoverReplication",
-    "es:GetApplication",
-    "es:GetCapability",
-    "es:GetCompatibleElasticsearchVersions",
-    "es:GetCompatibleVersions",
-    "es:GetDataSource",
-    "es:GetDefaultApplicationSetting",
-    "es:GetDirectQueryDataSource",
-    "es:GetDomainMaintenanceStatus",
-    "es:GetIndex",
-    "es:GetMigration",
-    "es:GetPackageVersionHistory",
-    "es:GetUpgradeHistory",
-    "es:GetUpgradeStatus",
-    "es:InsightFeedback",
-    "es:ListApplications",
-    "es:ListDataSourceAttachments",
-    "es:ListDataSources",
-    "es:ListDirectQueryDataSources",
-    "es:ListDomainMaintenances",
-    "es:ListDomainNames",
-    "es:ListDomainsForPackage",
-    "es:ListElasticsearchInstanceTypeDetails",
-    "es:ListElasticsearchInstanceTypes",
-    "es:ListElasticsearchVersions",
-    "es:ListInsights",
-    "es:ListInstanceTypeDetails",
-    "es:ListMigrations",
-    "es:ListPackagesForDomain",
-    "es:ListScheduledActions",
-    "es:ListTags",
-    "es:ListVersions",
-    "es:ListVpcEndpointAccess",
-    "es:ListVpcEndpoints",
-    "es:ListVpcEndpointsForDomain",
-    "es:PurchaseReservedElasticsearchInstanceOffering",
-    "es:PurchaseReservedInstanceOffering",
-    "es:PutDefaultApplicationSetting",
-    "es:RegisterCapability",
-    "es:RejectInboundConnection",
-    "es:RejectInboundCrossClusterSearchConnection",
-    "es:RemoveReplicationPeer",
-    "es:RemoveTags",
-    "es:RevokeVpcEndpointAccess",
-    "es:RollbackElasticsearchServiceSoftwareUpdate",
-    "es:RollbackServiceSoftwareUpdate",
-    "es:StartDomainMaintenance",
-    "es:StartElasticsearchServiceSoftwareUpdate",
-    "es:StartMigration",
-    "es:StartServiceSoftwareUpdate",
-    "es:SwitchoverReplication",
-    "es:UpdateApplication",
-    "es:UpdateDataSource",
-    "es:UpdateDirectQueryDataSource",
-    "es:UpdateDomainConfig",
-    "es:UpdateElasticsearchDomainConfig",
-    "es:UpdateIndex",
-    "es:UpdatePackage",
-    "es:UpdatePackageScope",
-    "es:UpdateScheduledAction",
-    "es:UpdateVpcEndpoint",
-    "es:UpgradeDomain",
-    "es:UpgradeElasticsearchDomain",
+static ACTION_NAMES: &str = "es:AcceptInboundConnectiones:AcceptInboundCrossClusterSearchConnectiones:AddDataSourcees:AddDirectQueryDataSourcees:AddReplicationPeeres:AddTagses:AssociatePackagees:AssociatePackageses:AttachDataSourcees:AuthorizeVpcEndpointAccesses:CancelDomainConfigChangees:CancelElasticsearchServiceSoftwareUpdatees:CancelServiceSoftwareUpdatees:CompareDomainConfigurationes:CreateApplicationes:CreateDomaines:CreateElasticsearchDomaines:CreateElasticsearchServiceRolees:CreateIndexes:CreateOutboundConnectiones:CreateOutboundCrossClusterSearchConnectiones:CreatePackagees:CreateServiceRolees:CreateVpcEndpointes:DeleteApplicationes:DeleteDataSourcees:DeleteDirectQueryDataSourcees:DeleteDomaines:DeleteElasticsearchDomaines:DeleteElasticsearchServiceRolees:DeleteInboundConnectiones:DeleteInboundCrossClusterSearchConnectiones:DeleteIndexes:DeleteOutboundConnectiones:DeleteOutboundCrossClusterSearchConnectiones:DeletePackagees:DeleteVpcEndpointes:DeregisterCapabilityes:DescribeDataSourceAttachmentes:DescribeDomaines:DescribeDomainAutoTuneses:DescribeDomainChangeProgresses:DescribeDomainConfiges:DescribeDomainHealthes:DescribeDomainNodeses:DescribeDomainReplicationes:DescribeDomainses:DescribeDryRunProgresses:DescribeElasticsearchDomaines:DescribeElasticsearchDomainConfiges:DescribeElasticsearchDomainses:DescribeElasticsearchInstanceTypeLimitses:DescribeInboundConnectionses:DescribeInboundCrossClusterSearchConnectionses:DescribeInsightDetailses:DescribeInstanceTypeLimitses:DescribeOutboundConnectionses:DescribeOutboundCrossClusterSearchConnectionses:DescribePackageses:DescribeReservedElasticsearchInstanceOfferingses:DescribeReservedElasticsearchInstanceses:DescribeReservedInstanceOfferingses:DescribeReservedInstanceses:DescribeVpcEndpointses:DetachDataSourcees:DissociatePackagees:DissociatePackageses:ESCrossClusterGetes:ESHttpDeletees:ESHttpGetes:ESHttpHeades:ESHttpPatches:ESHttpPostes:ESHttpPutes:FailoverReplicationes:GetApplicationes:GetCapabilityes:GetCompatibleElasticsearchVersionses:GetCompatibleVersionses:GetDataSourcees:GetDefaultApplicationSettinges:GetDirectQueryDataSourcees:GetDomainMaintenanceStatuses:GetIndexes:GetMigrationes:GetPackageVersionHistoryes:GetUpgradeHistoryes:GetUpgradeStatuses:InsightFeedbackes:ListApplicationses:ListDataSourceAttachmentses:ListDataSourceses:ListDirectQueryDataSourceses:ListDomainMaintenanceses:ListDomainNameses:ListDomainsForPackagees:ListElasticsearchInstanceTypeDetailses:ListElasticsearchInstanceTypeses:ListElasticsearchVersionses:ListInsightses:ListInstanceTypeDetailses:ListMigrationses:ListPackagesForDomaines:ListScheduledActionses:ListTagses:ListVersionses:ListVpcEndpointAccesses:ListVpcEndpointses:ListVpcEndpointsForDomaines:PurchaseReservedElasticsearchInstanceOfferinges:PurchaseReservedInstanceOfferinges:PutDefaultApplicationSettinges:RegisterCapabilityes:RejectInboundConnectiones:RejectInboundCrossClusterSearchConnectiones:RemoveReplicationPeeres:RemoveTagses:RevokeVpcEndpointAccesses:RollbackElasticsearchServiceSoftwareUpdatees:RollbackServiceSoftwareUpdatees:StartDomainMaintenancees:StartElasticsearchServiceSoftwareUpdatees:StartMigrationes:StartServiceSoftwareUpdatees:SwitchoverReplicationes:UpdateApplicationes:UpdateDataSourcees:UpdateDirectQueryDataSourcees:UpdateDomainConfiges:UpdateElasticsearchDomainConfiges:UpdateIndexes:UpdatePackagees:UpdatePackageScopees:UpdateScheduledActiones:UpdateVpcEndpointes:UpgradeDomaines:UpgradeElasticsearchDomain";
+
+static ACTION_NAME_ENDS: [u32; 137] = [
+    26, 70, 86, 113, 134, 144, 163, 183, 202, 231, 258, 301, 331, 360, 380, 395, 423, 456, 470,
+    497, 542, 558, 578, 598, 618, 637, 667, 682, 710, 743, 769, 813, 827, 854, 899, 915, 935, 958,
+    989, 1006, 1032, 1063, 1086, 1109, 1131, 1159, 1177, 1202, 1232, 1268, 1299, 1341, 1370, 1417,
+    1442, 1471, 1501, 1549, 1568, 1617, 1658, 1694, 1722, 1745, 1764, 1784, 1805, 1825, 1840, 1852,
+    1865, 1879, 1892, 1904, 1926, 1943, 1959, 1996, 2020, 2036, 2067, 2094, 2123, 2134, 2149, 2176,
+    2196, 2215, 2233, 2252, 2280, 2298, 2327, 2352, 2370, 2394, 2433, 2466, 2494, 2509, 2535, 2552,
+    2576, 2599, 2610, 2625, 2649, 2668, 2696, 2744, 2779, 2810, 2831, 2857, 2901, 2925, 2938, 2964,
+    3009, 3041, 3066, 3108, 3125, 3154, 3178, 3198, 3217, 3247, 3268, 3302, 3316, 3332, 3353, 3377,
+    3397, 3413, 3442,
+];
+
+static ACTIONS: [Action; 137] = [
+    Action::AcceptInboundConnection,
+    Action::AcceptInboundCrossClusterSearchConnection,
+    Action::AddDataSource,
+    Action::AddDirectQueryDataSource,
+    Action::AddReplicationPeer,
+    Action::AddTags,
+    Action::AssociatePackage,
+    Action::AssociatePackages,
+    Action::AttachDataSource,
+    Action::AuthorizeVpcEndpointAccess,
+    Action::CancelDomainConfigChange,
+    Action::CancelElasticsearchServiceSoftwareUpdate,
+    Action::CancelServiceSoftwareUpdate,
+    Action::CompareDomainConfiguration,
+    Action::CreateApplication,
+    Action::CreateDomain,
+    Action::CreateElasticsearchDomain,
+    Action::CreateElasticsearchServiceRole,
+    Action::CreateIndex,
+    Action::CreateOutboundConnection,
+    Action::CreateOutboundCrossClusterSearchConnection,
+    Action::CreatePackage,
+    Action::CreateServiceRole,
+    Action::CreateVpcEndpoint,
+    Action::DeleteApplication,
+    Action::DeleteDataSource,
+    Action::DeleteDirectQueryDataSource,
+    Action::DeleteDomain,
+    Action::DeleteElasticsearchDomain,
+    Action::DeleteElasticsearchServiceRole,
+    Action::DeleteInboundConnection,
+    Action::DeleteInboundCrossClusterSearchConnection,
+    Action::DeleteIndex,
+    Action::DeleteOutboundConnection,
+    Action::DeleteOutboundCrossClusterSearchConnection,
+    Action::DeletePackage,
+    Action::DeleteVpcEndpoint,
+    Action::DeregisterCapability,
+    Action::DescribeDataSourceAttachment,
+    Action::DescribeDomain,
+    Action::DescribeDomainAutoTunes,
+    Action::DescribeDomainChangeProgress,
+    Action::DescribeDomainConfig,
+    Action::DescribeDomainHealth,
+    Action::DescribeDomainNodes,
+    Action::DescribeDomainReplication,
+    Action::DescribeDomains,
+    Action::DescribeDryRunProgress,
+    Action::DescribeElasticsearchDomain,
+    Action::DescribeElasticsearchDomainConfig,
+    Action::DescribeElasticsearchDomains,
+    Action::DescribeElasticsearchInstanceTypeLimits,
+    Action::DescribeInboundConnections,
+    Action::DescribeInboundCrossClusterSearchConnections,
+    Action::DescribeInsightDetails,
+    Action::DescribeInstanceTypeLimits,
+    Action::DescribeOutboundConnections,
+    Action::DescribeOutboundCrossClusterSearchConnections,
+    Action::DescribePackages,
+    Action::DescribeReservedElasticsearchInstanceOfferings,
+    Action::DescribeReservedElasticsearchInstances,
+    Action::DescribeReservedInstanceOfferings,
+    Action::DescribeReservedInstances,
+    Action::DescribeVpcEndpoints,
+    Action::DetachDataSource,
+    Action::DissociatePackage,
+    Action::DissociatePackages,
+    Action::ESCrossClusterGet,
+    Action::ESHttpDelete,
+    Action::ESHttpGet,
+    Action::ESHttpHead,
+    Action::ESHttpPatch,
+    Action::ESHttpPost,
+    Action::ESHttpPut,
+    Action::FailoverReplication,
+    Action::GetApplication,
+    Action::GetCapability,
+    Action::GetCompatibleElasticsearchVersions,
+    Action::GetCompatibleVersions,
+    Action::GetDataSource,
+    Action::GetDefaultApplicationSetting,
+    Action::GetDirectQueryDataSource,
+    Action::GetDomainMaintenanceStatus,
+    Action::GetIndex,
+    Action::GetMigration,
+    Action::GetPackageVersionHistory,
+    Action::GetUpgradeHistory,
+    Action::GetUpgradeStatus,
+    Action::InsightFeedback,
+    Action::ListApplications,
+    Action::ListDataSourceAttachments,
+    Action::ListDataSources,
+    Action::ListDirectQueryDataSources,
+    Action::ListDomainMaintenances,
+    Action::ListDomainNames,
+    Action::ListDomainsForPackage,
+    Action::ListElasticsearchInstanceTypeDetails,
+    Action::ListElasticsearchInstanceTypes,
+    Action::ListElasticsearchVersions,
+    Action::ListInsights,
+    Action::ListInstanceTypeDetails,
+    Action::ListMigrations,
+    Action::ListPackagesForDomain,
+    Action::ListScheduledActions,
+    Action::ListTags,
+    Action::ListVersions,
+    Action::ListVpcEndpointAccess,
+    Action::ListVpcEndpoints,
+    Action::ListVpcEndpointsForDomain,
+    Action::PurchaseReservedElasticsearchInstanceOffering,
+    Action::PurchaseReservedInstanceOffering,
+    Action::PutDefaultApplicationSetting,
+    Action::RegisterCapability,
+    Action::RejectInboundConnection,
+    Action::RejectInboundCrossClusterSearchConnection,
+    Action::RemoveReplicationPeer,
+    Action::RemoveTags,
+    Action::RevokeVpcEndpointAccess,
+    Action::RollbackElasticsearchServiceSoftwareUpdate,
+    Action::RollbackServiceSoftwareUpdate,
+    Action::StartDomainMaintenance,
+    Action::StartElasticsearchServiceSoftwareUpdate,
+    Action::StartMigration,
+    Action::StartServiceSoftwareUpdate,
+    Action::SwitchoverReplication,
+    Action::UpdateApplication,
+    Action::UpdateDataSource,
+    Action::UpdateDirectQueryDataSource,
+    Action::UpdateDomainConfig,
+    Action::UpdateElasticsearchDomainConfig,
+    Action::UpdateIndex,
+    Action::UpdatePackage,
+    Action::UpdatePackageScope,
+    Action::UpdateScheduledAction,
+    Action::UpdateVpcEndpoint,
+    Action::UpgradeDomain,
+    Action::UpgradeElasticsearchDomain,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 137] = [
-        Action::AcceptInboundConnection,
-        Action::AcceptInboundCrossClusterSearchConnection,
-        Action::AddDataSource,
-        Action::AddDirectQueryDataSource,
-        Action::AddReplicationPeer,
-        Action::AddTags,
-        Action::AssociatePackage,
-        Action::AssociatePackages,
-        Action::AttachDataSource,
-        Action::AuthorizeVpcEndpointAccess,
-        Action::CancelDomainConfigChange,
-        Action::CancelElasticsearchServiceSoftwareUpdate,
-        Action::CancelServiceSoftwareUpdate,
-        Action::CompareDomainConfiguration,
-        Action::CreateApplication,
-        Action::CreateDomain,
-        Action::CreateElasticsearchDomain,
-        Action::CreateElasticsearchServiceRole,
-        Action::CreateIndex,
-        Action::CreateOutboundConnection,
-        Action::CreateOutboundCrossClusterSearchConnection,
-        Action::CreatePackage,
-        Action::CreateServiceRole,
-        Action::CreateVpcEndpoint,
-        Action::DeleteApplication,
-        Action::DeleteDataSource,
-        Action::DeleteDirectQueryDataSource,
-        Action::DeleteDomain,
-        Action::DeleteElasticsearchDomain,
-        Action::DeleteElasticsearchServiceRole,
-        Action::DeleteInboundConnection,
-        Action::DeleteInboundCrossClusterSearchConnection,
-        Action::DeleteIndex,
-        Action::DeleteOutboundConnection,
-        Action::DeleteOutboundCrossClusterSearchConnection,
-        Action::DeletePackage,
-        Action::DeleteVpcEndpoint,
-        Action::DeregisterCapability,
-        Action::DescribeDataSourceAttachment,
-        Action::DescribeDomain,
-        Action::DescribeDomainAutoTunes,
-        Action::DescribeDomainChangeProgress,
-        Action::DescribeDomainConfig,
-        Action::DescribeDomainHealth,
-        Action::DescribeDomainNodes,
-        Action::DescribeDomainReplication,
-        Action::DescribeDomains,
-        Action::DescribeDryRunProgress,
-        Action::DescribeElasticsearchDomain,
-        Action::DescribeElasticsearchDomainConfig,
-        Action::DescribeElasticsearchDomains,
-        Action::DescribeElasticsearchInstanceTypeLimits,
-        Action::DescribeInboundConnections,
-        Action::DescribeInboundCrossClusterSearchConnections,
-        Action::DescribeInsightDetails,
-        Action::DescribeInstanceTypeLimits,
-        Action::DescribeOutboundConnections,
-        Action::DescribeOutboundCrossClusterSearchConnections,
-        Action::DescribePackages,
-        Action::DescribeReservedElasticsearchInstanceOfferings,
-        Action::DescribeReservedElasticsearchInstances,
-        Action::DescribeReservedInstanceOfferings,
-        Action::DescribeReservedInstances,
-        Action::DescribeVpcEndpoints,
-        Action::DetachDataSource,
-        Action::DissociatePackage,
-        Action::DissociatePackages,
-        Action::ESCrossClusterGet,
-        Action::ESHttpDelete,
-        Action::ESHttpGet,
-        Action::ESHttpHead,
-        Action::ESHttpPatch,
-        Action::ESHttpPost,
-        Action::ESHttpPut,
-        Action::FailoverReplication,
-        Action::GetApplication,
-        Action::GetCapability,
-        Action::GetCompatibleElasticsearchVersions,
-        Action::GetCompatibleVersions,
-        Action::GetDataSource,
-        Action::GetDefaultApplicationSetting,
-        Action::GetDirectQueryDataSource,
-        Action::GetDomainMaintenanceStatus,
-        Action::GetIndex,
-        Action::GetMigration,
-        Action::GetPackageVersionHistory,
-        Action::GetUpgradeHistory,
-        Action::GetUpgradeStatus,
-        Action::InsightFeedback,
-        Action::ListApplications,
-        Action::ListDataSourceAttachments,
-        Action::ListDataSources,
-        Action::ListDirectQueryDataSources,
-        Action::ListDomainMaintenances,
-        Action::ListDomainNames,
-        Action::ListDomainsForPackage,
-        Action::ListElasticsearchInstanceTypeDetails,
-        Action::ListElasticsearchInstanceTypes,
-        Action::ListElasticsearchVersions,
-        Action::ListInsights,
-        Action::ListInstanceTypeDetails,
-        Action::ListMigrations,
-        Action::ListPackagesForDomain,
-        Action::ListScheduledActions,
-        Action::ListTags,
-        Action::ListVersions,
-        Action::ListVpcEndpointAccess,
-        Action::ListVpcEndpoints,
-        Action::ListVpcEndpointsForDomain,
-        Action::PurchaseReservedElasticsearchInstanceOffering,
-        Action::PurchaseReservedInstanceOffering,
-        Action::PutDefaultApplicationSetting,
-        Action::RegisterCapability,
-        Action::RejectInboundConnection,
-        Action::RejectInboundCrossClusterSearchConnection,
-        Action::RemoveReplicationPeer,
-        Action::RemoveTags,
-        Action::RevokeVpcEndpointAccess,
-        Action::RollbackElasticsearchServiceSoftwareUpdate,
-        Action::RollbackServiceSoftwareUpdate,
-        Action::StartDomainMaintenance,
-        Action::StartElasticsearchServiceSoftwareUpdate,
-        Action::StartMigration,
-        Action::StartServiceSoftwareUpdate,
-        Action::SwitchoverReplication,
-        Action::UpdateApplication,
-        Action::UpdateDataSource,
-        Action::UpdateDirectQueryDataSource,
-        Action::UpdateDomainConfig,
-        Action::UpdateElasticsearchDomainConfig,
-        Action::UpdateIndex,
-        Action::UpdatePackage,
-        Action::UpdatePackageScope,
-        Action::UpdateScheduledAction,
-        Action::UpdateVpcEndpoint,
-        Action::UpgradeDomain,
-        Action::UpgradeElasticsearchDomain,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `es:AcceptInboundConnection`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptInboundConnection`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(8620 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1001,30 +884,30 @@ pub enum ResourceType {
     OpensearchserviceRole,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 5] = [
-    "application",
-    "datasource",
-    "domain",
-    "es_role",
-    "opensearchservice_role",
+static RESOURCE_TYPE_NAMES: &str = "applicationdatasourcedomaines_roleopensearchservice_role";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 5] = [11, 21, 27, 34, 56];
+
+static RESOURCE_TYPES: [ResourceType; 5] = [
+    ResourceType::Application,
+    ResourceType::Datasource,
+    ResourceType::Domain,
+    ResourceType::EsRole,
+    ResourceType::OpensearchserviceRole,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 5] = [
-        ResourceType::Application,
-        ResourceType::Datasource,
-        ResourceType::Domain,
-        ResourceType::EsRole,
-        ResourceType::OpensearchserviceRole,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -1033,6 +916,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1054,49 +938,52 @@ pub enum ConditionKey {
     EsSubnetIds,
 }
 
-const CONDITION_KEY_NAMES: [&str; 5] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "es:SecurityGroupIds",
-    "es:SubnetIds",
+static CONDITION_KEY_NAMES: &str =
+    "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyses:SecurityGroupIdses:SubnetIds";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 5] = [24, 49, 60, 79, 91];
+
+static CONDITION_KEY_TYPES: [KeyType; 5] = [
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::ArrayOfString,
+    KeyType::ArrayOfString,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 5] = [
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::ArrayOfString,
-    KeyType::ArrayOfString,
+static CONDITION_KEYS: [ConditionKey; 5] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::EsSecurityGroupIds,
+    ConditionKey::EsSubnetIds,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 5] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::EsSecurityGroupIds,
-        ConditionKey::EsSubnetIds,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -389,194 +389,136 @@ pub enum Action {
     UpdateSubscriber,
 }
 
-const ACTION_NAMES: [&str; 74] = [
-    "events:ActivateEventSource",
-    "events:AllowVendedLogDeliveryForResource",
-    "events:CancelReplay",
-    "events:CreateApiDestination",
-    "events:CreateArchive",
-    "events:CreateConnection",
-    "events:CreateEndpoint",
-    "events:CreateEventBus",
-    "events:CreateEventSource",
-    "events:CreatePartnerEventSource",
-    "events:CreateSubscriber",
-    "events:DeactivateEventSource",
-    "events:DeauthorizeConnection",
-    "events:DeleteApiDestination",
-    "events:DeleteArchive",
-    "events:DeleteConnection",
-    "events:DeleteEndpoint",
-    "events:DeleteEventBus",
-    "events:DeleteEventSource",
-    "events:DeletePartnerEventSource",
-    "events:DeleteResourcePolicy",
-    "events:DeleteRule",
-    "events:DeleteSubscriber",
-    "events:DescribeApiDestination",
-    "events:DescribeArchive",
-    "events:DescribeConnection",
-    "events:DescribeEndpoint",
-    "events:DescribeEventBus",
-    "events:DescribeEventSource",
-    "events:DescribePartnerEventSource",
-    "events:DescribeReplay",
-    "events:DescribeRule",
-    "events:DescribeSubscriber",
-    "events:DisableRule",
-    "events:EnableRule",
-    "events:GetResourcePolicy",
-    "events:InvokeApiDestination",
-    "events:ListApiDestinations",
-    "events:ListArchives",
-    "events:ListConnections",
-    "events:ListEndpoints",
-    "events:ListEventBuses",
-    "events:ListEventSources",
-    "events:ListPartnerEventSourceAccounts",
-    "events:ListPartnerEventSources",
-    "events:ListReplays",
-    "events:ListResourcePolicies",
-    "events:ListRuleNamesByTarget",
-    "events:ListRules",
-    "events:ListSubscribers",
-    "events:ListTagsForResource",
-    "events:ListTargetsByRule",
-    "events:PutEvents",
-    "events:PutPartnerEvents",
-    "events:PutPermission",
-    "events:PutRawEvents",
-    "events:PutResourcePolicy",
-    "events:PutRule",
-    "events:PutTargets",
-    "events:RemovePermission",
-    "events:RemoveTargets",
-    "events:RetrieveConnectionCredentials",
-    "events:RevokeResource",
-    "events:StartReplay",
-    "events:TagResource",
-    "events:TestEventPattern",
-    "events:UntagResource",
-    "events:UpdateApiDestination",
-    "events:UpdateArchive",
-    "events:UpdateConnection",
-    "events:UpdateEndpoint",
-    "events:UpdateEventBus",
-    "events:UpdateEventSource",
-    "events:UpdateSubscriber",
+static ACTION_NAMES: &str = "events:ActivateEventSourceevents:AllowVendedLogDeliveryForResourceevents:CancelReplayevents:CreateApiDestinationevents:CreateArchiveevents:CreateConnectionevents:CreateEndpointevents:CreateEventBusevents:CreateEventSourceevents:CreatePartnerEventSourceevents:CreateSubscriberevents:DeactivateEventSourceevents:DeauthorizeConnectionevents:DeleteApiDestinationevents:DeleteArchiveevents:DeleteConnectionevents:DeleteEndpointevents:DeleteEventBusevents:DeleteEventSourceevents:DeletePartnerEventSourceevents:DeleteResourcePolicyevents:DeleteRuleevents:DeleteSubscriberevents:DescribeApiDestinationevents:DescribeArchiveevents:DescribeConnectionevents:DescribeEndpointevents:DescribeEventBusevents:DescribeEventSourceevents:DescribePartnerEventSourceevents:DescribeReplayevents:DescribeRuleevents:DescribeSubscriberevents:DisableRuleevents:EnableRuleevents:GetResourcePolicyevents:InvokeApiDestinationevents:ListApiDestinationsevents:ListArchivesevents:ListConnectionsevents:ListEndpointsevents:ListEventBusesevents:ListEventSourcesevents:ListPartnerEventSourceAccountsevents:ListPartnerEventSourcesevents:ListReplaysevents:ListResourcePoliciesevents:ListRuleNamesByTargetevents:ListRulesevents:ListSubscribersevents:ListTagsForResourceevents:ListTargetsByRuleevents:PutEventsevents:PutPartnerEventsevents:PutPermissionevents:PutRawEventsevents:PutResourcePolicyevents:PutRuleevents:PutTargetsevents:RemovePermissionevents:RemoveTargetsevents:RetrieveConnectionCredentialsevents:RevokeResourceevents:StartReplayevents:TagResourceevents:TestEventPatternevents:UntagResourceevents:UpdateApiDestinationevents:UpdateArchiveevents:UpdateConnectionevents:UpdateEndpointevents:UpdateEventBusevents:UpdateEventSourceevents:UpdateSubscriber";
+
+static ACTION_NAME_ENDS: [u32; 74] = [
+    26, 66, 85, 112, 132, 155, 176, 197, 221, 252, 275, 303, 331, 358, 378, 401, 422, 443, 467,
+    498, 525, 542, 565, 594, 616, 641, 664, 687, 713, 746, 767, 786, 811, 829, 846, 870, 897, 923,
+    942, 964, 984, 1005, 1028, 1065, 1095, 1113, 1140, 1168, 1184, 1206, 1232, 1256, 1272, 1295,
+    1315, 1334, 1358, 1372, 1389, 1412, 1432, 1468, 1489, 1507, 1525, 1548, 1568, 1595, 1615, 1638,
+    1659, 1680, 1704, 1727,
+];
+
+static ACTIONS: [Action; 74] = [
+    Action::ActivateEventSource,
+    Action::AllowVendedLogDeliveryForResource,
+    Action::CancelReplay,
+    Action::CreateApiDestination,
+    Action::CreateArchive,
+    Action::CreateConnection,
+    Action::CreateEndpoint,
+    Action::CreateEventBus,
+    Action::CreateEventSource,
+    Action::CreatePartnerEventSource,
+    Action::CreateSubscriber,
+    Action::DeactivateEventSource,
+    Action::DeauthorizeConnection,
+    Action::DeleteApiDestination,
+    Action::DeleteArchive,
+    Action::DeleteConnection,
+    Action::DeleteEndpoint,
+    Action::DeleteEventBus,
+    Action::DeleteEventSource,
+    Action::DeletePartnerEventSource,
+    Action::DeleteResourcePolicy,
+    Action::DeleteRule,
+    Action::DeleteSubscriber,
+    Action::DescribeApiDestination,
+    Action::DescribeArchive,
+    Action::DescribeConnection,
+    Action::DescribeEndpoint,
+    Action::DescribeEventBus,
+    Action::DescribeEventSource,
+    Action::DescribePartnerEventSource,
+    Action::DescribeReplay,
+    Action::DescribeRule,
+    Action::DescribeSubscriber,
+    Action::DisableRule,
+    Action::EnableRule,
+    Action::GetResourcePolicy,
+    Action::InvokeApiDestination,
+    Action::ListApiDestinations,
+    Action::ListArchives,
+    Action::ListConnections,
+    Action::ListEndpoints,
+    Action::ListEventBuses,
+    Action::ListEventSources,
+    Action::ListPartnerEventSourceAccounts,
+    Action::ListPartnerEventSources,
+    Action::ListReplays,
+    Action::ListResourcePolicies,
+    Action::ListRuleNamesByTarget,
+    Action::ListRules,
+    Action::ListSubscribers,
+    Action::ListTagsForResource,
+    Action::ListTargetsByRule,
+    Action::PutEvents,
+    Action::PutPartnerEvents,
+    Action::PutPermission,
+    Action::PutRawEvents,
+    Action::PutResourcePolicy,
+    Action::PutRule,
+    Action::PutTargets,
+    Action::RemovePermission,
+    Action::RemoveTargets,
+    Action::RetrieveConnectionCredentials,
+    Action::RevokeResource,
+    Action::StartReplay,
+    Action::TagResource,
+    Action::TestEventPattern,
+    Action::UntagResource,
+    Action::UpdateApiDestination,
+    Action::UpdateArchive,
+    Action::UpdateConnection,
+    Action::UpdateEndpoint,
+    Action::UpdateEventBus,
+    Action::UpdateEventSource,
+    Action::UpdateSubscriber,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 74] = [
-        Action::ActivateEventSource,
-        Action::AllowVendedLogDeliveryForResource,
-        Action::CancelReplay,
-        Action::CreateApiDestination,
-        Action::CreateArchive,
-        Action::CreateConnection,
-        Action::CreateEndpoint,
-        Action::CreateEventBus,
-        Action::CreateEventSource,
-        Action::CreatePartnerEventSource,
-        Action::CreateSubscriber,
-        Action::DeactivateEventSource,
-        Action::DeauthorizeConnection,
-        Action::DeleteApiDestination,
-        Action::DeleteArchive,
-        Action::DeleteConnection,
-        Action::DeleteEndpoint,
-        Action::DeleteEventBus,
-        Action::DeleteEventSource,
-        Action::DeletePartnerEventSource,
-        Action::DeleteResourcePolicy,
-        Action::DeleteRule,
-        Action::DeleteSubscriber,
-        Action::DescribeApiDestination,
-        Action::DescribeArchive,
-        Action::DescribeConnection,
-        Action::DescribeEndpoint,
-        Action::DescribeEventBus,
-        Action::DescribeEventSource,
-        Action::DescribePartnerEventSource,
-        Action::DescribeReplay,
-        Action::DescribeRule,
-        Action::DescribeSubscriber,
-        Action::DisableRule,
-        Action::EnableRule,
-        Action::GetResourcePolicy,
-        Action::InvokeApiDestination,
-        Action::ListApiDestinations,
-        Action::ListArchives,
-        Action::ListConnections,
-        Action::ListEndpoints,
-        Action::ListEventBuses,
-        Action::ListEventSources,
-        Action::ListPartnerEventSourceAccounts,
-        Action::ListPartnerEventSources,
-        Action::ListReplays,
-        Action::ListResourcePolicies,
-        Action::ListRuleNamesByTarget,
-        Action::ListRules,
-        Action::ListSubscribers,
-        Action::ListTagsForResource,
-        Action::ListTargetsByRule,
-        Action::PutEvents,
-        Action::PutPartnerEvents,
-        Action::PutPermission,
-        Action::PutRawEvents,
-        Action::PutResourcePolicy,
-        Action::PutRule,
-        Action::PutTargets,
-        Action::RemovePermission,
-        Action::RemoveTargets,
-        Action::RetrieveConnectionCredentials,
-        Action::RevokeResource,
-        Action::StartReplay,
-        Action::TagResource,
-        Action::TestEventPattern,
-        Action::UntagResource,
-        Action::UpdateApiDestination,
-        Action::UpdateArchive,
-        Action::UpdateConnection,
-        Action::UpdateEndpoint,
-        Action::UpdateEventBus,
-        Action::UpdateEventSource,
-        Action::UpdateSubscriber,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `events:ActivateEventSource`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `ActivateEventSource`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(8757 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -636,56 +578,45 @@ pub enum ResourceType {
     TerminateInstance,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 18] = [
-    "alias",
-    "api-destination",
-    "archive",
-    "connection",
-    "create-snapshot",
-    "endpoint",
-    "event-bus",
-    "event-busv2",
-    "event-source",
-    "event-sourcev2",
-    "key",
-    "reboot-instance",
-    "replay",
-    "rule-on-custom-event-bus",
-    "rule-on-default-event-bus",
-    "stop-instance",
-    "subscriber",
-    "terminate-instance",
+static RESOURCE_TYPE_NAMES: &str = "aliasapi-destinationarchiveconnectioncreate-snapshotendpointevent-busevent-busv2event-sourceevent-sourcev2keyreboot-instancereplayrule-on-custom-event-busrule-on-default-event-busstop-instancesubscriberterminate-instance";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 18] = [
+    5, 20, 27, 37, 52, 60, 69, 80, 92, 106, 109, 124, 130, 154, 179, 192, 202, 220,
+];
+
+static RESOURCE_TYPES: [ResourceType; 18] = [
+    ResourceType::Alias,
+    ResourceType::ApiDestination,
+    ResourceType::Archive,
+    ResourceType::Connection,
+    ResourceType::CreateSnapshot,
+    ResourceType::Endpoint,
+    ResourceType::EventBus,
+    ResourceType::EventBusv2,
+    ResourceType::EventSource,
+    ResourceType::EventSourcev2,
+    ResourceType::Key,
+    ResourceType::RebootInstance,
+    ResourceType::Replay,
+    ResourceType::RuleOnCustomEventBus,
+    ResourceType::RuleOnDefaultEventBus,
+    ResourceType::StopInstance,
+    ResourceType::Subscriber,
+    ResourceType::TerminateInstance,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 18] = [
-        ResourceType::Alias,
-        ResourceType::ApiDestination,
-        ResourceType::Archive,
-        ResourceType::Connection,
-        ResourceType::CreateSnapshot,
-        ResourceType::Endpoint,
-        ResourceType::EventBus,
-        ResourceType::EventBusv2,
-        ResourceType::EventSource,
-        ResourceType::EventSourcev2,
-        ResourceType::Key,
-        ResourceType::RebootInstance,
-        ResourceType::Replay,
-        ResourceType::RuleOnCustomEventBus,
-        ResourceType::RuleOnDefaultEventBus,
-        ResourceType::StopInstance,
-        ResourceType::Subscriber,
-        ResourceType::TerminateInstance,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -694,6 +625,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -745,30 +677,13 @@ pub enum ConditionKey {
     EventsTargetArn,
 }
 
-const CONDITION_KEY_NAMES: [&str; 20] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "events:ContentFilterPresent",
-    "events:creatorAccount",
-    "events:detail-type",
-    "events:detail.eventTypeCode",
-    "events:detail.service",
-    "events:detail.userIdentity.principalId",
-    "events:EventBusArn",
-    "events:eventBusInvocation",
-    "events:ManagedBy",
-    "events:Metadata/${MetadataKey}",
-    "events:Metadata/${MetadataKey}/Matcher",
-    "events:PolicyName",
-    "events:source",
-    "events:SystemMetadata/AwsDetailType",
-    "events:SystemMetadata/AwsSource",
-    "events:SystemMetadata/ContentType",
-    "events:TargetArn",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysevents:ContentFilterPresentevents:creatorAccountevents:detail-typeevents:detail.eventTypeCodeevents:detail.serviceevents:detail.userIdentity.principalIdevents:EventBusArnevents:eventBusInvocationevents:ManagedByevents:Metadata/${MetadataKey}events:Metadata/${MetadataKey}/Matcherevents:PolicyNameevents:sourceevents:SystemMetadata/AwsDetailTypeevents:SystemMetadata/AwsSourceevents:SystemMetadata/ContentTypeevents:TargetArn";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 20] = [
+    24, 49, 60, 87, 108, 126, 153, 174, 212, 230, 255, 271, 301, 339, 356, 369, 404, 435, 468, 484,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 20] = [
+static CONDITION_KEY_TYPES: [KeyType; 20] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -791,48 +706,54 @@ const CONDITION_KEY_TYPES: [KeyType; 20] = [
     KeyType::ArrayOfArn,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 20] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::EventsContentFilterPresent,
+    ConditionKey::EventsCreatorAccount,
+    ConditionKey::EventsDetailType,
+    ConditionKey::EventsDetailDotEventTypeCode,
+    ConditionKey::EventsDetailDotService,
+    ConditionKey::EventsDetailDotUserIdentityDotPrincipalId,
+    ConditionKey::EventsEventBusArn,
+    ConditionKey::EventsEventBusInvocation,
+    ConditionKey::EventsManagedBy,
+    ConditionKey::EventsMetadataAny,
+    ConditionKey::EventsMetadataAnyMatcher,
+    ConditionKey::EventsPolicyName,
+    ConditionKey::EventsSource,
+    ConditionKey::EventsSystemMetadataAwsDetailType,
+    ConditionKey::EventsSystemMetadataAwsSource,
+    ConditionKey::EventsSystemMetadataContentType,
+    ConditionKey::EventsTargetArn,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 20] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::EventsContentFilterPresent,
-        ConditionKey::EventsCreatorAccount,
-        ConditionKey::EventsDetailType,
-        ConditionKey::EventsDetailDotEventTypeCode,
-        ConditionKey::EventsDetailDotService,
-        ConditionKey::EventsDetailDotUserIdentityDotPrincipalId,
-        ConditionKey::EventsEventBusArn,
-        ConditionKey::EventsEventBusInvocation,
-        ConditionKey::EventsManagedBy,
-        ConditionKey::EventsMetadataAny,
-        ConditionKey::EventsMetadataAnyMatcher,
-        ConditionKey::EventsPolicyName,
-        ConditionKey::EventsSource,
-        ConditionKey::EventsSystemMetadataAwsDetailType,
-        ConditionKey::EventsSystemMetadataAwsSource,
-        ConditionKey::EventsSystemMetadataContentType,
-        ConditionKey::EventsTargetArn,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

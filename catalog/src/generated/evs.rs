@@ -129,94 +129,83 @@ pub enum Action {
     UpdateEnvironmentConnector,
 }
 
-const ACTION_NAMES: [&str; 24] = [
-    "evs:AssociateEipToVlan",
-    "evs:CreateEntitlement",
-    "evs:CreateEnvironment",
-    "evs:CreateEnvironmentConnector",
-    "evs:CreateEnvironmentHost",
-    "evs:DeleteEntitlement",
-    "evs:DeleteEnvironment",
-    "evs:DeleteEnvironmentConnector",
-    "evs:DeleteEnvironmentHost",
-    "evs:DisassociateEipFromVlan",
-    "evs:GetAccountSettings",
-    "evs:GetDepotUrl",
-    "evs:GetEnvironment",
-    "evs:GetVersions",
-    "evs:ListEnvironmentConnectors",
-    "evs:ListEnvironmentHosts",
-    "evs:ListEnvironments",
-    "evs:ListEnvironmentVlans",
-    "evs:ListTagsForResource",
-    "evs:ListVmEntitlements",
-    "evs:PutAccountSettings",
-    "evs:TagResource",
-    "evs:UntagResource",
-    "evs:UpdateEnvironmentConnector",
+static ACTION_NAMES: &str = "evs:AssociateEipToVlanevs:CreateEntitlementevs:CreateEnvironmentevs:CreateEnvironmentConnectorevs:CreateEnvironmentHostevs:DeleteEntitlementevs:DeleteEnvironmentevs:DeleteEnvironmentConnectorevs:DeleteEnvironmentHostevs:DisassociateEipFromVlanevs:GetAccountSettingsevs:GetDepotUrlevs:GetEnvironmentevs:GetVersionsevs:ListEnvironmentConnectorsevs:ListEnvironmentHostsevs:ListEnvironmentsevs:ListEnvironmentVlansevs:ListTagsForResourceevs:ListVmEntitlementsevs:PutAccountSettingsevs:TagResourceevs:UntagResourceevs:UpdateEnvironmentConnector";
+
+static ACTION_NAME_ENDS: [u32; 24] = [
+    22, 43, 64, 94, 119, 140, 161, 191, 216, 243, 265, 280, 298, 313, 342, 366, 386, 410, 433, 455,
+    477, 492, 509, 539,
+];
+
+static ACTIONS: [Action; 24] = [
+    Action::AssociateEipToVlan,
+    Action::CreateEntitlement,
+    Action::CreateEnvironment,
+    Action::CreateEnvironmentConnector,
+    Action::CreateEnvironmentHost,
+    Action::DeleteEntitlement,
+    Action::DeleteEnvironment,
+    Action::DeleteEnvironmentConnector,
+    Action::DeleteEnvironmentHost,
+    Action::DisassociateEipFromVlan,
+    Action::GetAccountSettings,
+    Action::GetDepotUrl,
+    Action::GetEnvironment,
+    Action::GetVersions,
+    Action::ListEnvironmentConnectors,
+    Action::ListEnvironmentHosts,
+    Action::ListEnvironments,
+    Action::ListEnvironmentVlans,
+    Action::ListTagsForResource,
+    Action::ListVmEntitlements,
+    Action::PutAccountSettings,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateEnvironmentConnector,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 24] = [
-        Action::AssociateEipToVlan,
-        Action::CreateEntitlement,
-        Action::CreateEnvironment,
-        Action::CreateEnvironmentConnector,
-        Action::CreateEnvironmentHost,
-        Action::DeleteEntitlement,
-        Action::DeleteEnvironment,
-        Action::DeleteEnvironmentConnector,
-        Action::DeleteEnvironmentHost,
-        Action::DisassociateEipFromVlan,
-        Action::GetAccountSettings,
-        Action::GetDepotUrl,
-        Action::GetEnvironment,
-        Action::GetVersions,
-        Action::ListEnvironmentConnectors,
-        Action::ListEnvironmentHosts,
-        Action::ListEnvironments,
-        Action::ListEnvironmentVlans,
-        Action::ListTagsForResource,
-        Action::ListVmEntitlements,
-        Action::PutAccountSettings,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateEnvironmentConnector,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `evs:AssociateEipToVlan`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateEipToVlan`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(8833 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -232,18 +221,24 @@ pub enum ResourceType {
     Environment,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["environment"];
+static RESOURCE_TYPE_NAMES: &str = "environment";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [11];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Environment];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Environment];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -252,6 +247,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -269,40 +265,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -195,138 +195,106 @@ pub enum Action {
     UpdateDocument,
 }
 
-const ACTION_NAMES: [&str; 46] = [
-    "finops-agent:AcceptAgentRequest",
-    "finops-agent:CancelTask",
-    "finops-agent:CancelTurn",
-    "finops-agent:CreateAgentSpace",
-    "finops-agent:CreateAutomation",
-    "finops-agent:CreateConnection",
-    "finops-agent:CreateConversation",
-    "finops-agent:CreateDocument",
-    "finops-agent:CreateIntegration",
-    "finops-agent:CreateOneTimeLoginSession",
-    "finops-agent:CreateTask",
-    "finops-agent:CreateTurn",
-    "finops-agent:DeleteAgentSpace",
-    "finops-agent:DeleteArtifact",
-    "finops-agent:DeleteAutomation",
-    "finops-agent:DeleteConnection",
-    "finops-agent:DeleteDocument",
-    "finops-agent:DeleteIntegration",
-    "finops-agent:GetAgentRequest",
-    "finops-agent:GetAgentSpace",
-    "finops-agent:GetArtifactContent",
-    "finops-agent:GetArtifactMetadata",
-    "finops-agent:GetAutomation",
-    "finops-agent:GetConnection",
-    "finops-agent:GetDocumentContent",
-    "finops-agent:GetDocumentMetadata",
-    "finops-agent:GetIntegration",
-    "finops-agent:GetTask",
-    "finops-agent:GetTurn",
-    "finops-agent:ListAgentSpaces",
-    "finops-agent:ListArtifacts",
-    "finops-agent:ListAutomations",
-    "finops-agent:ListConnections",
-    "finops-agent:ListConversations",
-    "finops-agent:ListDocuments",
-    "finops-agent:ListIntegrations",
-    "finops-agent:ListRecords",
-    "finops-agent:ListTasks",
-    "finops-agent:ListTurns",
-    "finops-agent:RejectAgentRequest",
-    "finops-agent:RestoreDocument",
-    "finops-agent:SendFeedback",
-    "finops-agent:UpdateAgentSpace",
-    "finops-agent:UpdateAutomation",
-    "finops-agent:UpdateConnection",
-    "finops-agent:UpdateDocument",
+static ACTION_NAMES: &str = "finops-agent:AcceptAgentRequestfinops-agent:CancelTaskfinops-agent:CancelTurnfinops-agent:CreateAgentSpacefinops-agent:CreateAutomationfinops-agent:CreateConnectionfinops-agent:CreateConversationfinops-agent:CreateDocumentfinops-agent:CreateIntegrationfinops-agent:CreateOneTimeLoginSessionfinops-agent:CreateTaskfinops-agent:CreateTurnfinops-agent:DeleteAgentSpacefinops-agent:DeleteArtifactfinops-agent:DeleteAutomationfinops-agent:DeleteConnectionfinops-agent:DeleteDocumentfinops-agent:DeleteIntegrationfinops-agent:GetAgentRequestfinops-agent:GetAgentSpacefinops-agent:GetArtifactContentfinops-agent:GetArtifactMetadatafinops-agent:GetAutomationfinops-agent:GetConnectionfinops-agent:GetDocumentContentfinops-agent:GetDocumentMetadatafinops-agent:GetIntegrationfinops-agent:GetTaskfinops-agent:GetTurnfinops-agent:ListAgentSpacesfinops-agent:ListArtifactsfinops-agent:ListAutomationsfinops-agent:ListConnectionsfinops-agent:ListConversationsfinops-agent:ListDocumentsfinops-agent:ListIntegrationsfinops-agent:ListRecordsfinops-agent:ListTasksfinops-agent:ListTurnsfinops-agent:RejectAgentRequestfinops-agent:RestoreDocumentfinops-agent:SendFeedbackfinops-agent:UpdateAgentSpacefinops-agent:UpdateAutomationfinops-agent:UpdateConnectionfinops-agent:UpdateDocument";
+
+static ACTION_NAME_ENDS: [u32; 46] = [
+    31, 54, 77, 106, 135, 164, 195, 222, 252, 290, 313, 336, 365, 392, 421, 450, 477, 507, 535,
+    561, 592, 624, 650, 676, 707, 739, 766, 786, 806, 834, 860, 888, 916, 946, 972, 1001, 1025,
+    1047, 1069, 1100, 1128, 1153, 1182, 1211, 1240, 1267,
+];
+
+static ACTIONS: [Action; 46] = [
+    Action::AcceptAgentRequest,
+    Action::CancelTask,
+    Action::CancelTurn,
+    Action::CreateAgentSpace,
+    Action::CreateAutomation,
+    Action::CreateConnection,
+    Action::CreateConversation,
+    Action::CreateDocument,
+    Action::CreateIntegration,
+    Action::CreateOneTimeLoginSession,
+    Action::CreateTask,
+    Action::CreateTurn,
+    Action::DeleteAgentSpace,
+    Action::DeleteArtifact,
+    Action::DeleteAutomation,
+    Action::DeleteConnection,
+    Action::DeleteDocument,
+    Action::DeleteIntegration,
+    Action::GetAgentRequest,
+    Action::GetAgentSpace,
+    Action::GetArtifactContent,
+    Action::GetArtifactMetadata,
+    Action::GetAutomation,
+    Action::GetConnection,
+    Action::GetDocumentContent,
+    Action::GetDocumentMetadata,
+    Action::GetIntegration,
+    Action::GetTask,
+    Action::GetTurn,
+    Action::ListAgentSpaces,
+    Action::ListArtifacts,
+    Action::ListAutomations,
+    Action::ListConnections,
+    Action::ListConversations,
+    Action::ListDocuments,
+    Action::ListIntegrations,
+    Action::ListRecords,
+    Action::ListTasks,
+    Action::ListTurns,
+    Action::RejectAgentRequest,
+    Action::RestoreDocument,
+    Action::SendFeedback,
+    Action::UpdateAgentSpace,
+    Action::UpdateAutomation,
+    Action::UpdateConnection,
+    Action::UpdateDocument,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 46] = [
-        Action::AcceptAgentRequest,
-        Action::CancelTask,
-        Action::CancelTurn,
-        Action::CreateAgentSpace,
-        Action::CreateAutomation,
-        Action::CreateConnection,
-        Action::CreateConversation,
-        Action::CreateDocument,
-        Action::CreateIntegration,
-        Action::CreateOneTimeLoginSession,
-        Action::CreateTask,
-        Action::CreateTurn,
-        Action::DeleteAgentSpace,
-        Action::DeleteArtifact,
-        Action::DeleteAutomation,
-        Action::DeleteConnection,
-        Action::DeleteDocument,
-        Action::DeleteIntegration,
-        Action::GetAgentRequest,
-        Action::GetAgentSpace,
-        Action::GetArtifactContent,
-        Action::GetArtifactMetadata,
-        Action::GetAutomation,
-        Action::GetConnection,
-        Action::GetDocumentContent,
-        Action::GetDocumentMetadata,
-        Action::GetIntegration,
-        Action::GetTask,
-        Action::GetTurn,
-        Action::ListAgentSpaces,
-        Action::ListArtifacts,
-        Action::ListAutomations,
-        Action::ListConnections,
-        Action::ListConversations,
-        Action::ListDocuments,
-        Action::ListIntegrations,
-        Action::ListRecords,
-        Action::ListTasks,
-        Action::ListTurns,
-        Action::RejectAgentRequest,
-        Action::RestoreDocument,
-        Action::SendFeedback,
-        Action::UpdateAgentSpace,
-        Action::UpdateAutomation,
-        Action::UpdateConnection,
-        Action::UpdateDocument,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `finops-agent:AcceptAgentRequest`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptAgentRequest`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(8860 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -337,16 +305,20 @@ impl core::fmt::Display for Action {
 #[non_exhaustive]
 pub enum ResourceType {}
 
+static RESOURCE_TYPES: [ResourceType; 0] = [];
+
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 0] = [];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -355,6 +327,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -365,27 +338,33 @@ impl core::fmt::Debug for ResourceType {
 #[non_exhaustive]
 pub enum ConditionKey {}
 
+static CONDITION_KEYS: [ConditionKey; 0] = [];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 0] = [];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         match self {}
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

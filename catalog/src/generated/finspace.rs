@@ -362,164 +362,120 @@ pub enum Action {
     UpdateUser,
 }
 
-const ACTION_NAMES: [&str; 59] = [
-    "finspace:ConnectKxCluster",
-    "finspace:CreateEnvironment",
-    "finspace:CreateKxChangeset",
-    "finspace:CreateKxCluster",
-    "finspace:CreateKxDatabase",
-    "finspace:CreateKxDataview",
-    "finspace:CreateKxEnvironment",
-    "finspace:CreateKxScalingGroup",
-    "finspace:CreateKxUser",
-    "finspace:CreateKxVolume",
-    "finspace:CreateUser",
-    "finspace:DeleteEnvironment",
-    "finspace:DeleteKxCluster",
-    "finspace:DeleteKxClusterNode",
-    "finspace:DeleteKxDatabase",
-    "finspace:DeleteKxDataview",
-    "finspace:DeleteKxEnvironment",
-    "finspace:DeleteKxScalingGroup",
-    "finspace:DeleteKxUser",
-    "finspace:DeleteKxVolume",
-    "finspace:GetEnvironment",
-    "finspace:GetKxChangeset",
-    "finspace:GetKxCluster",
-    "finspace:GetKxConnectionString",
-    "finspace:GetKxDatabase",
-    "finspace:GetKxDataview",
-    "finspace:GetKxEnvironment",
-    "finspace:GetKxScalingGroup",
-    "finspace:GetKxUser",
-    "finspace:GetKxVolume",
-    "finspace:GetLoadSampleDataSetGroupIntoEnvironmentStatus",
-    "finspace:GetUser",
-    "finspace:ListEnvironments",
-    "finspace:ListKxChangesets",
-    "finspace:ListKxClusterNodes",
-    "finspace:ListKxClusters",
-    "finspace:ListKxDatabases",
-    "finspace:ListKxDataviews",
-    "finspace:ListKxEnvironments",
-    "finspace:ListKxScalingGroups",
-    "finspace:ListKxUsers",
-    "finspace:ListKxVolumes",
-    "finspace:ListTagsForResource",
-    "finspace:ListUsers",
-    "finspace:LoadSampleDataSetGroupIntoEnvironment",
-    "finspace:MountKxDatabase",
-    "finspace:ResetUserPassword",
-    "finspace:TagResource",
-    "finspace:UntagResource",
-    "finspace:UpdateEnvironment",
-    "finspace:UpdateKxClusterCodeConfiguration",
-    "finspace:UpdateKxClusterDatabases",
-    "finspace:UpdateKxDatabase",
-    "finspace:UpdateKxDataview",
-    "finspace:UpdateKxEnvironment",
-    "finspace:UpdateKxEnvironmentNetwork",
-    "finspace:UpdateKxUser",
-    "finspace:UpdateKxVolume",
-    "finspace:UpdateUser",
+static ACTION_NAMES: &str = "finspace:ConnectKxClusterfinspace:CreateEnvironmentfinspace:CreateKxChangesetfinspace:CreateKxClusterfinspace:CreateKxDatabasefinspace:CreateKxDataviewfinspace:CreateKxEnvironmentfinspace:CreateKxScalingGroupfinspace:CreateKxUserfinspace:CreateKxVolumefinspace:CreateUserfinspace:DeleteEnvironmentfinspace:DeleteKxClusterfinspace:DeleteKxClusterNodefinspace:DeleteKxDatabasefinspace:DeleteKxDataviewfinspace:DeleteKxEnvironmentfinspace:DeleteKxScalingGroupfinspace:DeleteKxUserfinspace:DeleteKxVolumefinspace:GetEnvironmentfinspace:GetKxChangesetfinspace:GetKxClusterfinspace:GetKxConnectionStringfinspace:GetKxDatabasefinspace:GetKxDataviewfinspace:GetKxEnvironmentfinspace:GetKxScalingGroupfinspace:GetKxUserfinspace:GetKxVolumefinspace:GetLoadSampleDataSetGroupIntoEnvironmentStatusfinspace:GetUserfinspace:ListEnvironmentsfinspace:ListKxChangesetsfinspace:ListKxClusterNodesfinspace:ListKxClustersfinspace:ListKxDatabasesfinspace:ListKxDataviewsfinspace:ListKxEnvironmentsfinspace:ListKxScalingGroupsfinspace:ListKxUsersfinspace:ListKxVolumesfinspace:ListTagsForResourcefinspace:ListUsersfinspace:LoadSampleDataSetGroupIntoEnvironmentfinspace:MountKxDatabasefinspace:ResetUserPasswordfinspace:TagResourcefinspace:UntagResourcefinspace:UpdateEnvironmentfinspace:UpdateKxClusterCodeConfigurationfinspace:UpdateKxClusterDatabasesfinspace:UpdateKxDatabasefinspace:UpdateKxDataviewfinspace:UpdateKxEnvironmentfinspace:UpdateKxEnvironmentNetworkfinspace:UpdateKxUserfinspace:UpdateKxVolumefinspace:UpdateUser";
+
+static ACTION_NAME_ENDS: [u32; 59] = [
+    25, 51, 77, 101, 126, 151, 179, 208, 229, 252, 271, 297, 321, 349, 374, 399, 427, 456, 477,
+    500, 523, 546, 567, 597, 619, 641, 666, 692, 710, 730, 785, 801, 826, 851, 878, 901, 925, 949,
+    976, 1004, 1024, 1046, 1074, 1092, 1138, 1162, 1188, 1208, 1230, 1256, 1297, 1330, 1355, 1380,
+    1408, 1443, 1464, 1487, 1506,
+];
+
+static ACTIONS: [Action; 59] = [
+    Action::ConnectKxCluster,
+    Action::CreateEnvironment,
+    Action::CreateKxChangeset,
+    Action::CreateKxCluster,
+    Action::CreateKxDatabase,
+    Action::CreateKxDataview,
+    Action::CreateKxEnvironment,
+    Action::CreateKxScalingGroup,
+    Action::CreateKxUser,
+    Action::CreateKxVolume,
+    Action::CreateUser,
+    Action::DeleteEnvironment,
+    Action::DeleteKxCluster,
+    Action::DeleteKxClusterNode,
+    Action::DeleteKxDatabase,
+    Action::DeleteKxDataview,
+    Action::DeleteKxEnvironment,
+    Action::DeleteKxScalingGroup,
+    Action::DeleteKxUser,
+    Action::DeleteKxVolume,
+    Action::GetEnvironment,
+    Action::GetKxChangeset,
+    Action::GetKxCluster,
+    Action::GetKxConnectionString,
+    Action::GetKxDatabase,
+    Action::GetKxDataview,
+    Action::GetKxEnvironment,
+    Action::GetKxScalingGroup,
+    Action::GetKxUser,
+    Action::GetKxVolume,
+    Action::GetLoadSampleDataSetGroupIntoEnvironmentStatus,
+    Action::GetUser,
+    Action::ListEnvironments,
+    Action::ListKxChangesets,
+    Action::ListKxClusterNodes,
+    Action::ListKxClusters,
+    Action::ListKxDatabases,
+    Action::ListKxDataviews,
+    Action::ListKxEnvironments,
+    Action::ListKxScalingGroups,
+    Action::ListKxUsers,
+    Action::ListKxVolumes,
+    Action::ListTagsForResource,
+    Action::ListUsers,
+    Action::LoadSampleDataSetGroupIntoEnvironment,
+    Action::MountKxDatabase,
+    Action::ResetUserPassword,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateEnvironment,
+    Action::UpdateKxClusterCodeConfiguration,
+    Action::UpdateKxClusterDatabases,
+    Action::UpdateKxDatabase,
+    Action::UpdateKxDataview,
+    Action::UpdateKxEnvironment,
+    Action::UpdateKxEnvironmentNetwork,
+    Action::UpdateKxUser,
+    Action::UpdateKxVolume,
+    Action::UpdateUser,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 59] = [
-        Action::ConnectKxCluster,
-        Action::CreateEnvironment,
-        Action::CreateKxChangeset,
-        Action::CreateKxCluster,
-        Action::CreateKxDatabase,
-        Action::CreateKxDataview,
-        Action::CreateKxEnvironment,
-        Action::CreateKxScalingGroup,
-        Action::CreateKxUser,
-        Action::CreateKxVolume,
-        Action::CreateUser,
-        Action::DeleteEnvironment,
-        Action::DeleteKxCluster,
-        Action::DeleteKxClusterNode,
-        Action::DeleteKxDatabase,
-        Action::DeleteKxDataview,
-        Action::DeleteKxEnvironment,
-        Action::DeleteKxScalingGroup,
-        Action::DeleteKxUser,
-        Action::DeleteKxVolume,
-        Action::GetEnvironment,
-        Action::GetKxChangeset,
-        Action::GetKxCluster,
-        Action::GetKxConnectionString,
-        Action::GetKxDatabase,
-        Action::GetKxDataview,
-        Action::GetKxEnvironment,
-        Action::GetKxScalingGroup,
-        Action::GetKxUser,
-        Action::GetKxVolume,
-        Action::GetLoadSampleDataSetGroupIntoEnvironmentStatus,
-        Action::GetUser,
-        Action::ListEnvironments,
-        Action::ListKxChangesets,
-        Action::ListKxClusterNodes,
-        Action::ListKxClusters,
-        Action::ListKxDatabases,
-        Action::ListKxDataviews,
-        Action::ListKxEnvironments,
-        Action::ListKxScalingGroups,
-        Action::ListKxUsers,
-        Action::ListKxVolumes,
-        Action::ListTagsForResource,
-        Action::ListUsers,
-        Action::LoadSampleDataSetGroupIntoEnvironment,
-        Action::MountKxDatabase,
-        Action::ResetUserPassword,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateEnvironment,
-        Action::UpdateKxClusterCodeConfiguration,
-        Action::UpdateKxClusterDatabases,
-        Action::UpdateKxDatabase,
-        Action::UpdateKxDataview,
-        Action::UpdateKxEnvironment,
-        Action::UpdateKxEnvironmentNetwork,
-        Action::UpdateKxUser,
-        Action::UpdateKxVolume,
-        Action::UpdateUser,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `finspace:ConnectKxCluster`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `ConnectKxCluster`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(8906 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -567,38 +523,35 @@ pub enum ResourceType {
     User,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 9] = [
-    "environment",
-    "kxCluster",
-    "kxDatabase",
-    "kxDataview",
-    "kxEnvironment",
-    "kxScalingGroup",
-    "kxUser",
-    "kxVolume",
-    "user",
+static RESOURCE_TYPE_NAMES: &str =
+    "environmentkxClusterkxDatabasekxDataviewkxEnvironmentkxScalingGroupkxUserkxVolumeuser";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 9] = [11, 20, 30, 40, 53, 67, 73, 81, 85];
+
+static RESOURCE_TYPES: [ResourceType; 9] = [
+    ResourceType::Environment,
+    ResourceType::KxCluster,
+    ResourceType::KxDatabase,
+    ResourceType::KxDataview,
+    ResourceType::KxEnvironment,
+    ResourceType::KxScalingGroup,
+    ResourceType::KxUser,
+    ResourceType::KxVolume,
+    ResourceType::User,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 9] = [
-        ResourceType::Environment,
-        ResourceType::KxCluster,
-        ResourceType::KxDatabase,
-        ResourceType::KxDataview,
-        ResourceType::KxEnvironment,
-        ResourceType::KxScalingGroup,
-        ResourceType::KxUser,
-        ResourceType::KxVolume,
-        ResourceType::User,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -607,6 +560,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -624,40 +578,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

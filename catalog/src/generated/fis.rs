@@ -162,104 +162,88 @@ pub enum Action {
     UpdateTargetAccountConfiguration,
 }
 
-const ACTION_NAMES: [&str; 29] = [
-    "fis:CreateExperimentTemplate",
-    "fis:CreateTargetAccountConfiguration",
-    "fis:DeleteExperimentTemplate",
-    "fis:DeleteTargetAccountConfiguration",
-    "fis:GetAction",
-    "fis:GetExperiment",
-    "fis:GetExperimentTargetAccountConfiguration",
-    "fis:GetExperimentTemplate",
-    "fis:GetSafetyLever",
-    "fis:GetTargetAccountConfiguration",
-    "fis:GetTargetResourceType",
-    "fis:InjectApiInternalError",
-    "fis:InjectApiThrottleError",
-    "fis:InjectApiUnavailableError",
-    "fis:ListActions",
-    "fis:ListExperimentResolvedTargets",
-    "fis:ListExperiments",
-    "fis:ListExperimentTargetAccountConfigurations",
-    "fis:ListExperimentTemplates",
-    "fis:ListTagsForResource",
-    "fis:ListTargetAccountConfigurations",
-    "fis:ListTargetResourceTypes",
-    "fis:StartExperiment",
-    "fis:StopExperiment",
-    "fis:TagResource",
-    "fis:UntagResource",
-    "fis:UpdateExperimentTemplate",
-    "fis:UpdateSafetyLeverState",
-    "fis:UpdateTargetAccountConfiguration",
+static ACTION_NAMES: &str = "fis:CreateExperimentTemplatefis:CreateTargetAccountConfigurationfis:DeleteExperimentTemplatefis:DeleteTargetAccountConfigurationfis:GetActionfis:GetExperimentfis:GetExperimentTargetAccountConfigurationfis:GetExperimentTemplatefis:GetSafetyLeverfis:GetTargetAccountConfigurationfis:GetTargetResourceTypefis:InjectApiInternalErrorfis:InjectApiThrottleErrorfis:InjectApiUnavailableErrorfis:ListActionsfis:ListExperimentResolvedTargetsfis:ListExperimentsfis:ListExperimentTargetAccountConfigurationsfis:ListExperimentTemplatesfis:ListTagsForResourcefis:ListTargetAccountConfigurationsfis:ListTargetResourceTypesfis:StartExperimentfis:StopExperimentfis:TagResourcefis:UntagResourcefis:UpdateExperimentTemplatefis:UpdateSafetyLeverStatefis:UpdateTargetAccountConfiguration";
+
+static ACTION_NAME_ENDS: [u32; 29] = [
+    28, 64, 92, 128, 141, 158, 201, 226, 244, 277, 302, 328, 354, 383, 398, 431, 450, 495, 522,
+    545, 580, 607, 626, 644, 659, 676, 704, 730, 766,
+];
+
+static ACTIONS: [Action; 29] = [
+    Action::CreateExperimentTemplate,
+    Action::CreateTargetAccountConfiguration,
+    Action::DeleteExperimentTemplate,
+    Action::DeleteTargetAccountConfiguration,
+    Action::GetAction,
+    Action::GetExperiment,
+    Action::GetExperimentTargetAccountConfiguration,
+    Action::GetExperimentTemplate,
+    Action::GetSafetyLever,
+    Action::GetTargetAccountConfiguration,
+    Action::GetTargetResourceType,
+    Action::InjectApiInternalError,
+    Action::InjectApiThrottleError,
+    Action::InjectApiUnavailableError,
+    Action::ListActions,
+    Action::ListExperimentResolvedTargets,
+    Action::ListExperiments,
+    Action::ListExperimentTargetAccountConfigurations,
+    Action::ListExperimentTemplates,
+    Action::ListTagsForResource,
+    Action::ListTargetAccountConfigurations,
+    Action::ListTargetResourceTypes,
+    Action::StartExperiment,
+    Action::StopExperiment,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateExperimentTemplate,
+    Action::UpdateSafetyLeverState,
+    Action::UpdateTargetAccountConfiguration,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 29] = [
-        Action::CreateExperimentTemplate,
-        Action::CreateTargetAccountConfiguration,
-        Action::DeleteExperimentTemplate,
-        Action::DeleteTargetAccountConfiguration,
-        Action::GetAction,
-        Action::GetExperiment,
-        Action::GetExperimentTargetAccountConfiguration,
-        Action::GetExperimentTemplate,
-        Action::GetSafetyLever,
-        Action::GetTargetAccountConfiguration,
-        Action::GetTargetResourceType,
-        Action::InjectApiInternalError,
-        Action::InjectApiThrottleError,
-        Action::InjectApiUnavailableError,
-        Action::ListActions,
-        Action::ListExperimentResolvedTargets,
-        Action::ListExperiments,
-        Action::ListExperimentTargetAccountConfigurations,
-        Action::ListExperimentTemplates,
-        Action::ListTagsForResource,
-        Action::ListTargetAccountConfigurations,
-        Action::ListTargetResourceTypes,
-        Action::StartExperiment,
-        Action::StopExperiment,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateExperimentTemplate,
-        Action::UpdateSafetyLeverState,
-        Action::UpdateTargetAccountConfiguration,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `fis:CreateExperimentTemplate`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateExperimentTemplate`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(8978 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -285,28 +269,29 @@ pub enum ResourceType {
     SafetyLever,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = [
-    "action",
-    "experiment",
-    "experiment-template",
-    "safety-lever",
+static RESOURCE_TYPE_NAMES: &str = "actionexperimentexperiment-templatesafety-lever";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [6, 16, 35, 47];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::Action,
+    ResourceType::Experiment,
+    ResourceType::ExperimentTemplate,
+    ResourceType::SafetyLever,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::Action,
-        ResourceType::Experiment,
-        ResourceType::ExperimentTemplate,
-        ResourceType::SafetyLever,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -315,6 +300,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -340,17 +326,11 @@ pub enum ConditionKey {
     FisTargets,
 }
 
-const CONDITION_KEY_NAMES: [&str; 7] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "fis:Operations",
-    "fis:Percentage",
-    "fis:Service",
-    "fis:Targets",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysfis:Operationsfis:Percentagefis:Servicefis:Targets";
 
-const CONDITION_KEY_TYPES: [KeyType; 7] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 7] = [24, 49, 60, 74, 88, 99, 110];
+
+static CONDITION_KEY_TYPES: [KeyType; 7] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -360,35 +340,41 @@ const CONDITION_KEY_TYPES: [KeyType; 7] = [
     KeyType::ArrayOfString,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 7] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::FisOperations,
+    ConditionKey::FisPercentage,
+    ConditionKey::FisService,
+    ConditionKey::FisTargets,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 7] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::FisOperations,
-        ConditionKey::FisPercentage,
-        ConditionKey::FisService,
-        ConditionKey::FisTargets,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

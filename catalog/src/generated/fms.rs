@@ -209,130 +209,102 @@ pub enum Action {
     UntagResource,
 }
 
-const ACTION_NAMES: [&str; 42] = [
-    "fms:AssociateAdminAccount",
-    "fms:AssociateThirdPartyFirewall",
-    "fms:BatchAssociateResource",
-    "fms:BatchDisassociateResource",
-    "fms:DeleteAppsList",
-    "fms:DeleteNotificationChannel",
-    "fms:DeletePolicy",
-    "fms:DeleteProtocolsList",
-    "fms:DeleteResourceSet",
-    "fms:DisassociateAdminAccount",
-    "fms:DisassociateThirdPartyFirewall",
-    "fms:GetAdminAccount",
-    "fms:GetAdminScope",
-    "fms:GetAppsList",
-    "fms:GetComplianceDetail",
-    "fms:GetNotificationChannel",
-    "fms:GetPolicy",
-    "fms:GetProtectionStatus",
-    "fms:GetProtocolsList",
-    "fms:GetResourceSet",
-    "fms:GetThirdPartyFirewallAssociationStatus",
-    "fms:GetViolationDetails",
-    "fms:ListAdminAccountsForOrganization",
-    "fms:ListAdminsManagingAccount",
-    "fms:ListAppsLists",
-    "fms:ListComplianceStatus",
-    "fms:ListDiscoveredResources",
-    "fms:ListMemberAccounts",
-    "fms:ListPolicies",
-    "fms:ListProtocolsLists",
-    "fms:ListResourceSetResources",
-    "fms:ListResourceSets",
-    "fms:ListTagsForResource",
-    "fms:ListThirdPartyFirewallFirewallPolicies",
-    "fms:PutAdminAccount",
-    "fms:PutAppsList",
-    "fms:PutNotificationChannel",
-    "fms:PutPolicy",
-    "fms:PutProtocolsList",
-    "fms:PutResourceSet",
-    "fms:TagResource",
-    "fms:UntagResource",
+static ACTION_NAMES: &str = "fms:AssociateAdminAccountfms:AssociateThirdPartyFirewallfms:BatchAssociateResourcefms:BatchDisassociateResourcefms:DeleteAppsListfms:DeleteNotificationChannelfms:DeletePolicyfms:DeleteProtocolsListfms:DeleteResourceSetfms:DisassociateAdminAccountfms:DisassociateThirdPartyFirewallfms:GetAdminAccountfms:GetAdminScopefms:GetAppsListfms:GetComplianceDetailfms:GetNotificationChannelfms:GetPolicyfms:GetProtectionStatusfms:GetProtocolsListfms:GetResourceSetfms:GetThirdPartyFirewallAssociationStatusfms:GetViolationDetailsfms:ListAdminAccountsForOrganizationfms:ListAdminsManagingAccountfms:ListAppsListsfms:ListComplianceStatusfms:ListDiscoveredResourcesfms:ListMemberAccountsfms:ListPoliciesfms:ListProtocolsListsfms:ListResourceSetResourcesfms:ListResourceSetsfms:ListTagsForResourcefms:ListThirdPartyFirewallFirewallPoliciesfms:PutAdminAccountfms:PutAppsListfms:PutNotificationChannelfms:PutPolicyfms:PutProtocolsListfms:PutResourceSetfms:TagResourcefms:UntagResource";
+
+static ACTION_NAME_ENDS: [u32; 42] = [
+    25, 56, 82, 111, 129, 158, 174, 197, 218, 246, 280, 299, 316, 331, 354, 380, 393, 416, 436,
+    454, 496, 519, 555, 584, 601, 625, 652, 674, 690, 712, 740, 760, 783, 825, 844, 859, 885, 898,
+    918, 936, 951, 968,
+];
+
+static ACTIONS: [Action; 42] = [
+    Action::AssociateAdminAccount,
+    Action::AssociateThirdPartyFirewall,
+    Action::BatchAssociateResource,
+    Action::BatchDisassociateResource,
+    Action::DeleteAppsList,
+    Action::DeleteNotificationChannel,
+    Action::DeletePolicy,
+    Action::DeleteProtocolsList,
+    Action::DeleteResourceSet,
+    Action::DisassociateAdminAccount,
+    Action::DisassociateThirdPartyFirewall,
+    Action::GetAdminAccount,
+    Action::GetAdminScope,
+    Action::GetAppsList,
+    Action::GetComplianceDetail,
+    Action::GetNotificationChannel,
+    Action::GetPolicy,
+    Action::GetProtectionStatus,
+    Action::GetProtocolsList,
+    Action::GetResourceSet,
+    Action::GetThirdPartyFirewallAssociationStatus,
+    Action::GetViolationDetails,
+    Action::ListAdminAccountsForOrganization,
+    Action::ListAdminsManagingAccount,
+    Action::ListAppsLists,
+    Action::ListComplianceStatus,
+    Action::ListDiscoveredResources,
+    Action::ListMemberAccounts,
+    Action::ListPolicies,
+    Action::ListProtocolsLists,
+    Action::ListResourceSetResources,
+    Action::ListResourceSets,
+    Action::ListTagsForResource,
+    Action::ListThirdPartyFirewallFirewallPolicies,
+    Action::PutAdminAccount,
+    Action::PutAppsList,
+    Action::PutNotificationChannel,
+    Action::PutPolicy,
+    Action::PutProtocolsList,
+    Action::PutResourceSet,
+    Action::TagResource,
+    Action::UntagResource,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 42] = [
-        Action::AssociateAdminAccount,
-        Action::AssociateThirdPartyFirewall,
-        Action::BatchAssociateResource,
-        Action::BatchDisassociateResource,
-        Action::DeleteAppsList,
-        Action::DeleteNotificationChannel,
-        Action::DeletePolicy,
-        Action::DeleteProtocolsList,
-        Action::DeleteResourceSet,
-        Action::DisassociateAdminAccount,
-        Action::DisassociateThirdPartyFirewall,
-        Action::GetAdminAccount,
-        Action::GetAdminScope,
-        Action::GetAppsList,
-        Action::GetComplianceDetail,
-        Action::GetNotificationChannel,
-        Action::GetPolicy,
-        Action::GetProtectionStatus,
-        Action::GetProtocolsList,
-        Action::GetResourceSet,
-        Action::GetThirdPartyFirewallAssociationStatus,
-        Action::GetViolationDetails,
-        Action::ListAdminAccountsForOrganization,
-        Action::ListAdminsManagingAccount,
-        Action::ListAppsLists,
-        Action::ListComplianceStatus,
-        Action::ListDiscoveredResources,
-        Action::ListMemberAccounts,
-        Action::ListPolicies,
-        Action::ListProtocolsLists,
-        Action::ListResourceSetResources,
-        Action::ListResourceSets,
-        Action::ListTagsForResource,
-        Action::ListThirdPartyFirewallFirewallPolicies,
-        Action::PutAdminAccount,
-        Action::PutAppsList,
-        Action::PutNotificationChannel,
-        Action::PutPolicy,
-        Action::PutProtocolsList,
-        Action::PutResourceSet,
-        Action::TagResource,
-        Action::UntagResource,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `fms:AssociateAdminAccount`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateAdminAccount`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(9007 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -360,28 +332,29 @@ pub enum ResourceType {
     ResourceSet,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = [
-    "applications-list",
-    "policy",
-    "protocols-list",
-    "resource-set",
+static RESOURCE_TYPE_NAMES: &str = "applications-listpolicyprotocols-listresource-set";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [17, 23, 37, 49];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::ApplicationsList,
+    ResourceType::Policy,
+    ResourceType::ProtocolsList,
+    ResourceType::ResourceSet,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::ApplicationsList,
-        ResourceType::Policy,
-        ResourceType::ProtocolsList,
-        ResourceType::ResourceSet,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -390,6 +363,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -407,40 +381,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -366,186 +366,132 @@ pub enum Action {
     UpdateDatasetGroup,
 }
 
-const ACTION_NAMES: [&str; 70] = [
-    "forecast:CreateAutoPredictor",
-    "forecast:CreateDataset",
-    "forecast:CreateDatasetGroup",
-    "forecast:CreateDatasetImportJob",
-    "forecast:CreateExplainability",
-    "forecast:CreateExplainabilityExport",
-    "forecast:CreateForecast",
-    "forecast:CreateForecastEndpoint",
-    "forecast:CreateForecastExportJob",
-    "forecast:CreateMonitor",
-    "forecast:CreatePredictor",
-    "forecast:CreatePredictorBacktestExportJob",
-    "forecast:CreateWhatIfAnalysis",
-    "forecast:CreateWhatIfForecast",
-    "forecast:CreateWhatIfForecastExport",
-    "forecast:DeleteDataset",
-    "forecast:DeleteDatasetGroup",
-    "forecast:DeleteDatasetImportJob",
-    "forecast:DeleteExplainability",
-    "forecast:DeleteExplainabilityExport",
-    "forecast:DeleteForecast",
-    "forecast:DeleteForecastEndpoint",
-    "forecast:DeleteForecastExportJob",
-    "forecast:DeleteMonitor",
-    "forecast:DeletePredictor",
-    "forecast:DeletePredictorBacktestExportJob",
-    "forecast:DeleteResourceTree",
-    "forecast:DeleteWhatIfAnalysis",
-    "forecast:DeleteWhatIfForecast",
-    "forecast:DeleteWhatIfForecastExport",
-    "forecast:DescribeAutoPredictor",
-    "forecast:DescribeDataset",
-    "forecast:DescribeDatasetGroup",
-    "forecast:DescribeDatasetImportJob",
-    "forecast:DescribeExplainability",
-    "forecast:DescribeExplainabilityExport",
-    "forecast:DescribeForecast",
-    "forecast:DescribeForecastEndpoint",
-    "forecast:DescribeForecastExportJob",
-    "forecast:DescribeMonitor",
-    "forecast:DescribePredictor",
-    "forecast:DescribePredictorBacktestExportJob",
-    "forecast:DescribeWhatIfAnalysis",
-    "forecast:DescribeWhatIfForecast",
-    "forecast:DescribeWhatIfForecastExport",
-    "forecast:GetAccuracyMetrics",
-    "forecast:GetRecentForecastContext",
-    "forecast:InvokeForecastEndpoint",
-    "forecast:ListDatasetGroups",
-    "forecast:ListDatasetImportJobs",
-    "forecast:ListDatasets",
-    "forecast:ListExplainabilities",
-    "forecast:ListExplainabilityExports",
-    "forecast:ListForecastExportJobs",
-    "forecast:ListForecasts",
-    "forecast:ListMonitorEvaluations",
-    "forecast:ListMonitors",
-    "forecast:ListPredictorBacktestExportJobs",
-    "forecast:ListPredictors",
-    "forecast:ListTagsForResource",
-    "forecast:ListWhatIfAnalyses",
-    "forecast:ListWhatIfForecastExports",
-    "forecast:ListWhatIfForecasts",
-    "forecast:QueryForecast",
-    "forecast:QueryWhatIfForecast",
-    "forecast:ResumeResource",
-    "forecast:StopResource",
-    "forecast:TagResource",
-    "forecast:UntagResource",
-    "forecast:UpdateDatasetGroup",
+static ACTION_NAMES: &str = "forecast:CreateAutoPredictorforecast:CreateDatasetforecast:CreateDatasetGroupforecast:CreateDatasetImportJobforecast:CreateExplainabilityforecast:CreateExplainabilityExportforecast:CreateForecastforecast:CreateForecastEndpointforecast:CreateForecastExportJobforecast:CreateMonitorforecast:CreatePredictorforecast:CreatePredictorBacktestExportJobforecast:CreateWhatIfAnalysisforecast:CreateWhatIfForecastforecast:CreateWhatIfForecastExportforecast:DeleteDatasetforecast:DeleteDatasetGroupforecast:DeleteDatasetImportJobforecast:DeleteExplainabilityforecast:DeleteExplainabilityExportforecast:DeleteForecastforecast:DeleteForecastEndpointforecast:DeleteForecastExportJobforecast:DeleteMonitorforecast:DeletePredictorforecast:DeletePredictorBacktestExportJobforecast:DeleteResourceTreeforecast:DeleteWhatIfAnalysisforecast:DeleteWhatIfForecastforecast:DeleteWhatIfForecastExportforecast:DescribeAutoPredictorforecast:DescribeDatasetforecast:DescribeDatasetGroupforecast:DescribeDatasetImportJobforecast:DescribeExplainabilityforecast:DescribeExplainabilityExportforecast:DescribeForecastforecast:DescribeForecastEndpointforecast:DescribeForecastExportJobforecast:DescribeMonitorforecast:DescribePredictorforecast:DescribePredictorBacktestExportJobforecast:DescribeWhatIfAnalysisforecast:DescribeWhatIfForecastforecast:DescribeWhatIfForecastExportforecast:GetAccuracyMetricsforecast:GetRecentForecastContextforecast:InvokeForecastEndpointforecast:ListDatasetGroupsforecast:ListDatasetImportJobsforecast:ListDatasetsforecast:ListExplainabilitiesforecast:ListExplainabilityExportsforecast:ListForecastExportJobsforecast:ListForecastsforecast:ListMonitorEvaluationsforecast:ListMonitorsforecast:ListPredictorBacktestExportJobsforecast:ListPredictorsforecast:ListTagsForResourceforecast:ListWhatIfAnalysesforecast:ListWhatIfForecastExportsforecast:ListWhatIfForecastsforecast:QueryForecastforecast:QueryWhatIfForecastforecast:ResumeResourceforecast:StopResourceforecast:TagResourceforecast:UntagResourceforecast:UpdateDatasetGroup";
+
+static ACTION_NAME_ENDS: [u32; 70] = [
+    28, 50, 77, 108, 137, 172, 195, 226, 258, 280, 304, 345, 374, 403, 438, 460, 487, 518, 547,
+    582, 605, 636, 668, 690, 714, 755, 782, 811, 840, 875, 905, 929, 958, 991, 1022, 1059, 1084,
+    1117, 1151, 1175, 1201, 1244, 1275, 1306, 1343, 1370, 1403, 1434, 1460, 1490, 1511, 1540, 1574,
+    1605, 1627, 1658, 1679, 1719, 1742, 1770, 1797, 1831, 1859, 1881, 1909, 1932, 1953, 1973, 1995,
+    2022,
+];
+
+static ACTIONS: [Action; 70] = [
+    Action::CreateAutoPredictor,
+    Action::CreateDataset,
+    Action::CreateDatasetGroup,
+    Action::CreateDatasetImportJob,
+    Action::CreateExplainability,
+    Action::CreateExplainabilityExport,
+    Action::CreateForecast,
+    Action::CreateForecastEndpoint,
+    Action::CreateForecastExportJob,
+    Action::CreateMonitor,
+    Action::CreatePredictor,
+    Action::CreatePredictorBacktestExportJob,
+    Action::CreateWhatIfAnalysis,
+    Action::CreateWhatIfForecast,
+    Action::CreateWhatIfForecastExport,
+    Action::DeleteDataset,
+    Action::DeleteDatasetGroup,
+    Action::DeleteDatasetImportJob,
+    Action::DeleteExplainability,
+    Action::DeleteExplainabilityExport,
+    Action::DeleteForecast,
+    Action::DeleteForecastEndpoint,
+    Action::DeleteForecastExportJob,
+    Action::DeleteMonitor,
+    Action::DeletePredictor,
+    Action::DeletePredictorBacktestExportJob,
+    Action::DeleteResourceTree,
+    Action::DeleteWhatIfAnalysis,
+    Action::DeleteWhatIfForecast,
+    Action::DeleteWhatIfForecastExport,
+    Action::DescribeAutoPredictor,
+    Action::DescribeDataset,
+    Action::DescribeDatasetGroup,
+    Action::DescribeDatasetImportJob,
+    Action::DescribeExplainability,
+    Action::DescribeExplainabilityExport,
+    Action::DescribeForecast,
+    Action::DescribeForecastEndpoint,
+    Action::DescribeForecastExportJob,
+    Action::DescribeMonitor,
+    Action::DescribePredictor,
+    Action::DescribePredictorBacktestExportJob,
+    Action::DescribeWhatIfAnalysis,
+    Action::DescribeWhatIfForecast,
+    Action::DescribeWhatIfForecastExport,
+    Action::GetAccuracyMetrics,
+    Action::GetRecentForecastContext,
+    Action::InvokeForecastEndpoint,
+    Action::ListDatasetGroups,
+    Action::ListDatasetImportJobs,
+    Action::ListDatasets,
+    Action::ListExplainabilities,
+    Action::ListExplainabilityExports,
+    Action::ListForecastExportJobs,
+    Action::ListForecasts,
+    Action::ListMonitorEvaluations,
+    Action::ListMonitors,
+    Action::ListPredictorBacktestExportJobs,
+    Action::ListPredictors,
+    Action::ListTagsForResource,
+    Action::ListWhatIfAnalyses,
+    Action::ListWhatIfForecastExports,
+    Action::ListWhatIfForecasts,
+    Action::QueryForecast,
+    Action::QueryWhatIfForecast,
+    Action::ResumeResource,
+    Action::StopResource,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateDatasetGroup,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 70] = [
-        Action::CreateAutoPredictor,
-        Action::CreateDataset,
-        Action::CreateDatasetGroup,
-        Action::CreateDatasetImportJob,
-        Action::CreateExplainability,
-        Action::CreateExplainabilityExport,
-        Action::CreateForecast,
-        Action::CreateForecastEndpoint,
-        Action::CreateForecastExportJob,
-        Action::CreateMonitor,
-        Action::CreatePredictor,
-        Action::CreatePredictorBacktestExportJob,
-        Action::CreateWhatIfAnalysis,
-        Action::CreateWhatIfForecast,
-        Action::CreateWhatIfForecastExport,
-        Action::DeleteDataset,
-        Action::DeleteDatasetGroup,
-        Action::DeleteDatasetImportJob,
-        Action::DeleteExplainability,
-        Action::DeleteExplainabilityExport,
-        Action::DeleteForecast,
-        Action::DeleteForecastEndpoint,
-        Action::DeleteForecastExportJob,
-        Action::DeleteMonitor,
-        Action::DeletePredictor,
-        Action::DeletePredictorBacktestExportJob,
-        Action::DeleteResourceTree,
-        Action::DeleteWhatIfAnalysis,
-        Action::DeleteWhatIfForecast,
-        Action::DeleteWhatIfForecastExport,
-        Action::DescribeAutoPredictor,
-        Action::DescribeDataset,
-        Action::DescribeDatasetGroup,
-        Action::DescribeDatasetImportJob,
-        Action::DescribeExplainability,
-        Action::DescribeExplainabilityExport,
-        Action::DescribeForecast,
-        Action::DescribeForecastEndpoint,
-        Action::DescribeForecastExportJob,
-        Action::DescribeMonitor,
-        Action::DescribePredictor,
-        Action::DescribePredictorBacktestExportJob,
-        Action::DescribeWhatIfAnalysis,
-        Action::DescribeWhatIfForecast,
-        Action::DescribeWhatIfForecastExport,
-        Action::GetAccuracyMetrics,
-        Action::GetRecentForecastContext,
-        Action::InvokeForecastEndpoint,
-        Action::ListDatasetGroups,
-        Action::ListDatasetImportJobs,
-        Action::ListDatasets,
-        Action::ListExplainabilities,
-        Action::ListExplainabilityExports,
-        Action::ListForecastExportJobs,
-        Action::ListForecasts,
-        Action::ListMonitorEvaluations,
-        Action::ListMonitors,
-        Action::ListPredictorBacktestExportJobs,
-        Action::ListPredictors,
-        Action::ListTagsForResource,
-        Action::ListWhatIfAnalyses,
-        Action::ListWhatIfForecastExports,
-        Action::ListWhatIfForecasts,
-        Action::QueryForecast,
-        Action::QueryWhatIfForecast,
-        Action::ResumeResource,
-        Action::StopResource,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateDatasetGroup,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `forecast:CreateAutoPredictor`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateAutoPredictor`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(9049 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -615,50 +561,42 @@ pub enum ResourceType {
     WhatIfForecastExport,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 15] = [
-    "algorithm",
-    "dataset",
-    "datasetGroup",
-    "datasetImportJob",
-    "endpoint",
-    "explainability",
-    "explainabilityExport",
-    "forecast",
-    "forecastExport",
-    "monitor",
-    "predictor",
-    "predictorBacktestExportJob",
-    "whatIfAnalysis",
-    "whatIfForecast",
-    "whatIfForecastExport",
+static RESOURCE_TYPE_NAMES: &str = "algorithmdatasetdatasetGroupdatasetImportJobendpointexplainabilityexplainabilityExportforecastforecastExportmonitorpredictorpredictorBacktestExportJobwhatIfAnalysiswhatIfForecastwhatIfForecastExport";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 15] = [
+    9, 16, 28, 44, 52, 66, 86, 94, 108, 115, 124, 150, 164, 178, 198,
+];
+
+static RESOURCE_TYPES: [ResourceType; 15] = [
+    ResourceType::Algorithm,
+    ResourceType::Dataset,
+    ResourceType::DatasetGroup,
+    ResourceType::DatasetImportJob,
+    ResourceType::Endpoint,
+    ResourceType::Explainability,
+    ResourceType::ExplainabilityExport,
+    ResourceType::Forecast,
+    ResourceType::ForecastExport,
+    ResourceType::Monitor,
+    ResourceType::Predictor,
+    ResourceType::PredictorBacktestExportJob,
+    ResourceType::WhatIfAnalysis,
+    ResourceType::WhatIfForecast,
+    ResourceType::WhatIfForecastExport,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 15] = [
-        ResourceType::Algorithm,
-        ResourceType::Dataset,
-        ResourceType::DatasetGroup,
-        ResourceType::DatasetImportJob,
-        ResourceType::Endpoint,
-        ResourceType::Explainability,
-        ResourceType::ExplainabilityExport,
-        ResourceType::Forecast,
-        ResourceType::ForecastExport,
-        ResourceType::Monitor,
-        ResourceType::Predictor,
-        ResourceType::PredictorBacktestExportJob,
-        ResourceType::WhatIfAnalysis,
-        ResourceType::WhatIfForecast,
-        ResourceType::WhatIfForecastExport,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -667,6 +605,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -684,40 +623,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -401,194 +401,136 @@ pub enum Action {
     UpdateVariable,
 }
 
-const ACTION_NAMES: [&str; 74] = [
-    "frauddetector:BatchCreateVariable",
-    "frauddetector:BatchGetVariable",
-    "frauddetector:CancelBatchImportJob",
-    "frauddetector:CancelBatchPredictionJob",
-    "frauddetector:CreateBatchImportJob",
-    "frauddetector:CreateBatchPredictionJob",
-    "frauddetector:CreateDetectorVersion",
-    "frauddetector:CreateList",
-    "frauddetector:CreateModel",
-    "frauddetector:CreateModelVersion",
-    "frauddetector:CreateRule",
-    "frauddetector:CreateVariable",
-    "frauddetector:DeleteBatchImportJob",
-    "frauddetector:DeleteBatchPredictionJob",
-    "frauddetector:DeleteDetector",
-    "frauddetector:DeleteDetectorVersion",
-    "frauddetector:DeleteEntityType",
-    "frauddetector:DeleteEvent",
-    "frauddetector:DeleteEventsByEventType",
-    "frauddetector:DeleteEventType",
-    "frauddetector:DeleteExternalModel",
-    "frauddetector:DeleteLabel",
-    "frauddetector:DeleteList",
-    "frauddetector:DeleteModel",
-    "frauddetector:DeleteModelVersion",
-    "frauddetector:DeleteOutcome",
-    "frauddetector:DeleteRule",
-    "frauddetector:DeleteVariable",
-    "frauddetector:DescribeDetector",
-    "frauddetector:DescribeModelVersions",
-    "frauddetector:GetBatchImportJobs",
-    "frauddetector:GetBatchImportJobValidationReport",
-    "frauddetector:GetBatchPredictionJobs",
-    "frauddetector:GetDeleteEventsByEventTypeStatus",
-    "frauddetector:GetDetectors",
-    "frauddetector:GetDetectorVersion",
-    "frauddetector:GetEntityTypes",
-    "frauddetector:GetEvent",
-    "frauddetector:GetEventPrediction",
-    "frauddetector:GetEventPredictionMetadata",
-    "frauddetector:GetEventTypes",
-    "frauddetector:GetExternalModels",
-    "frauddetector:GetKMSEncryptionKey",
-    "frauddetector:GetLabels",
-    "frauddetector:GetListElements",
-    "frauddetector:GetListsMetadata",
-    "frauddetector:GetModels",
-    "frauddetector:GetModelVersion",
-    "frauddetector:GetOutcomes",
-    "frauddetector:GetRules",
-    "frauddetector:GetVariables",
-    "frauddetector:ListEventPredictions",
-    "frauddetector:ListTagsForResource",
-    "frauddetector:PutDetector",
-    "frauddetector:PutEntityType",
-    "frauddetector:PutEventType",
-    "frauddetector:PutExternalModel",
-    "frauddetector:PutKMSEncryptionKey",
-    "frauddetector:PutLabel",
-    "frauddetector:PutOutcome",
-    "frauddetector:SendEvent",
-    "frauddetector:TagResource",
-    "frauddetector:UntagResource",
-    "frauddetector:UpdateDetectorVersion",
-    "frauddetector:UpdateDetectorVersionMetadata",
-    "frauddetector:UpdateDetectorVersionStatus",
-    "frauddetector:UpdateEventLabel",
-    "frauddetector:UpdateList",
-    "frauddetector:UpdateModel",
-    "frauddetector:UpdateModelVersion",
-    "frauddetector:UpdateModelVersionStatus",
-    "frauddetector:UpdateRuleMetadata",
-    "frauddetector:UpdateRuleVersion",
-    "frauddetector:UpdateVariable",
+static ACTION_NAMES: &str = "frauddetector:BatchCreateVariablefrauddetector:BatchGetVariablefrauddetector:CancelBatchImportJobfrauddetector:CancelBatchPredictionJobfrauddetector:CreateBatchImportJobfrauddetector:CreateBatchPredictionJobfrauddetector:CreateDetectorVersionfrauddetector:CreateListfrauddetector:CreateModelfrauddetector:CreateModelVersionfrauddetector:CreateRulefrauddetector:CreateVariablefrauddetector:DeleteBatchImportJobfrauddetector:DeleteBatchPredictionJobfrauddetector:DeleteDetectorfrauddetector:DeleteDetectorVersionfrauddetector:DeleteEntityTypefrauddetector:DeleteEventfrauddetector:DeleteEventsByEventTypefrauddetector:DeleteEventTypefrauddetector:DeleteExternalModelfrauddetector:DeleteLabelfrauddetector:DeleteListfrauddetector:DeleteModelfrauddetector:DeleteModelVersionfrauddetector:DeleteOutcomefrauddetector:DeleteRulefrauddetector:DeleteVariablefrauddetector:DescribeDetectorfrauddetector:DescribeModelVersionsfrauddetector:GetBatchImportJobsfrauddetector:GetBatchImportJobValidationReportfrauddetector:GetBatchPredictionJobsfrauddetector:GetDeleteEventsByEventTypeStatusfrauddetector:GetDetectorsfrauddetector:GetDetectorVersionfrauddetector:GetEntityTypesfrauddetector:GetEventfrauddetector:GetEventPredictionfrauddetector:GetEventPredictionMetadatafrauddetector:GetEventTypesfrauddetector:GetExternalModelsfrauddetector:GetKMSEncryptionKeyfrauddetector:GetLabelsfrauddetector:GetListElementsfrauddetector:GetListsMetadatafrauddetector:GetModelsfrauddetector:GetModelVersionfrauddetector:GetOutcomesfrauddetector:GetRulesfrauddetector:GetVariablesfrauddetector:ListEventPredictionsfrauddetector:ListTagsForResourcefrauddetector:PutDetectorfrauddetector:PutEntityTypefrauddetector:PutEventTypefrauddetector:PutExternalModelfrauddetector:PutKMSEncryptionKeyfrauddetector:PutLabelfrauddetector:PutOutcomefrauddetector:SendEventfrauddetector:TagResourcefrauddetector:UntagResourcefrauddetector:UpdateDetectorVersionfrauddetector:UpdateDetectorVersionMetadatafrauddetector:UpdateDetectorVersionStatusfrauddetector:UpdateEventLabelfrauddetector:UpdateListfrauddetector:UpdateModelfrauddetector:UpdateModelVersionfrauddetector:UpdateModelVersionStatusfrauddetector:UpdateRuleMetadatafrauddetector:UpdateRuleVersionfrauddetector:UpdateVariable";
+
+static ACTION_NAME_ENDS: [u32; 74] = [
+    33, 63, 97, 135, 169, 207, 242, 266, 291, 323, 347, 375, 409, 447, 475, 510, 540, 565, 602,
+    631, 664, 689, 713, 738, 770, 797, 821, 849, 879, 914, 946, 993, 1029, 1075, 1101, 1133, 1161,
+    1183, 1215, 1255, 1282, 1313, 1346, 1369, 1398, 1428, 1451, 1480, 1505, 1527, 1553, 1587, 1620,
+    1645, 1672, 1698, 1728, 1761, 1783, 1807, 1830, 1855, 1882, 1917, 1960, 2001, 2031, 2055, 2080,
+    2112, 2150, 2182, 2213, 2241,
+];
+
+static ACTIONS: [Action; 74] = [
+    Action::BatchCreateVariable,
+    Action::BatchGetVariable,
+    Action::CancelBatchImportJob,
+    Action::CancelBatchPredictionJob,
+    Action::CreateBatchImportJob,
+    Action::CreateBatchPredictionJob,
+    Action::CreateDetectorVersion,
+    Action::CreateList,
+    Action::CreateModel,
+    Action::CreateModelVersion,
+    Action::CreateRule,
+    Action::CreateVariable,
+    Action::DeleteBatchImportJob,
+    Action::DeleteBatchPredictionJob,
+    Action::DeleteDetector,
+    Action::DeleteDetectorVersion,
+    Action::DeleteEntityType,
+    Action::DeleteEvent,
+    Action::DeleteEventsByEventType,
+    Action::DeleteEventType,
+    Action::DeleteExternalModel,
+    Action::DeleteLabel,
+    Action::DeleteList,
+    Action::DeleteModel,
+    Action::DeleteModelVersion,
+    Action::DeleteOutcome,
+    Action::DeleteRule,
+    Action::DeleteVariable,
+    Action::DescribeDetector,
+    Action::DescribeModelVersions,
+    Action::GetBatchImportJobs,
+    Action::GetBatchImportJobValidationReport,
+    Action::GetBatchPredictionJobs,
+    Action::GetDeleteEventsByEventTypeStatus,
+    Action::GetDetectors,
+    Action::GetDetectorVersion,
+    Action::GetEntityTypes,
+    Action::GetEvent,
+    Action::GetEventPrediction,
+    Action::GetEventPredictionMetadata,
+    Action::GetEventTypes,
+    Action::GetExternalModels,
+    Action::GetKMSEncryptionKey,
+    Action::GetLabels,
+    Action::GetListElements,
+    Action::GetListsMetadata,
+    Action::GetModels,
+    Action::GetModelVersion,
+    Action::GetOutcomes,
+    Action::GetRules,
+    Action::GetVariables,
+    Action::ListEventPredictions,
+    Action::ListTagsForResource,
+    Action::PutDetector,
+    Action::PutEntityType,
+    Action::PutEventType,
+    Action::PutExternalModel,
+    Action::PutKMSEncryptionKey,
+    Action::PutLabel,
+    Action::PutOutcome,
+    Action::SendEvent,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateDetectorVersion,
+    Action::UpdateDetectorVersionMetadata,
+    Action::UpdateDetectorVersionStatus,
+    Action::UpdateEventLabel,
+    Action::UpdateList,
+    Action::UpdateModel,
+    Action::UpdateModelVersion,
+    Action::UpdateModelVersionStatus,
+    Action::UpdateRuleMetadata,
+    Action::UpdateRuleVersion,
+    Action::UpdateVariable,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 74] = [
-        Action::BatchCreateVariable,
-        Action::BatchGetVariable,
-        Action::CancelBatchImportJob,
-        Action::CancelBatchPredictionJob,
-        Action::CreateBatchImportJob,
-        Action::CreateBatchPredictionJob,
-        Action::CreateDetectorVersion,
-        Action::CreateList,
-        Action::CreateModel,
-        Action::CreateModelVersion,
-        Action::CreateRule,
-        Action::CreateVariable,
-        Action::DeleteBatchImportJob,
-        Action::DeleteBatchPredictionJob,
-        Action::DeleteDetector,
-        Action::DeleteDetectorVersion,
-        Action::DeleteEntityType,
-        Action::DeleteEvent,
-        Action::DeleteEventsByEventType,
-        Action::DeleteEventType,
-        Action::DeleteExternalModel,
-        Action::DeleteLabel,
-        Action::DeleteList,
-        Action::DeleteModel,
-        Action::DeleteModelVersion,
-        Action::DeleteOutcome,
-        Action::DeleteRule,
-        Action::DeleteVariable,
-        Action::DescribeDetector,
-        Action::DescribeModelVersions,
-        Action::GetBatchImportJobs,
-        Action::GetBatchImportJobValidationReport,
-        Action::GetBatchPredictionJobs,
-        Action::GetDeleteEventsByEventTypeStatus,
-        Action::GetDetectors,
-        Action::GetDetectorVersion,
-        Action::GetEntityTypes,
-        Action::GetEvent,
-        Action::GetEventPrediction,
-        Action::GetEventPredictionMetadata,
-        Action::GetEventTypes,
-        Action::GetExternalModels,
-        Action::GetKMSEncryptionKey,
-        Action::GetLabels,
-        Action::GetListElements,
-        Action::GetListsMetadata,
-        Action::GetModels,
-        Action::GetModelVersion,
-        Action::GetOutcomes,
-        Action::GetRules,
-        Action::GetVariables,
-        Action::ListEventPredictions,
-        Action::ListTagsForResource,
-        Action::PutDetector,
-        Action::PutEntityType,
-        Action::PutEventType,
-        Action::PutExternalModel,
-        Action::PutKMSEncryptionKey,
-        Action::PutLabel,
-        Action::PutOutcome,
-        Action::SendEvent,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateDetectorVersion,
-        Action::UpdateDetectorVersionMetadata,
-        Action::UpdateDetectorVersionStatus,
-        Action::UpdateEventLabel,
-        Action::UpdateList,
-        Action::UpdateModel,
-        Action::UpdateModelVersion,
-        Action::UpdateModelVersionStatus,
-        Action::UpdateRuleMetadata,
-        Action::UpdateRuleVersion,
-        Action::UpdateVariable,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `frauddetector:BatchCreateVariable`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchCreateVariable`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(9119 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -656,48 +598,40 @@ pub enum ResourceType {
     Variable,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 14] = [
-    "batch-import",
-    "batch-prediction",
-    "detector",
-    "detector-version",
-    "entity-type",
-    "event-type",
-    "external-model",
-    "label",
-    "list",
-    "model",
-    "model-version",
-    "outcome",
-    "rule",
-    "variable",
+static RESOURCE_TYPE_NAMES: &str = "batch-importbatch-predictiondetectordetector-versionentity-typeevent-typeexternal-modellabellistmodelmodel-versionoutcomerulevariable";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 14] =
+    [12, 28, 36, 52, 63, 73, 87, 92, 96, 101, 114, 121, 125, 133];
+
+static RESOURCE_TYPES: [ResourceType; 14] = [
+    ResourceType::BatchImport,
+    ResourceType::BatchPrediction,
+    ResourceType::Detector,
+    ResourceType::DetectorVersion,
+    ResourceType::EntityType,
+    ResourceType::EventType,
+    ResourceType::ExternalModel,
+    ResourceType::Label,
+    ResourceType::List,
+    ResourceType::Model,
+    ResourceType::ModelVersion,
+    ResourceType::Outcome,
+    ResourceType::Rule,
+    ResourceType::Variable,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 14] = [
-        ResourceType::BatchImport,
-        ResourceType::BatchPrediction,
-        ResourceType::Detector,
-        ResourceType::DetectorVersion,
-        ResourceType::EntityType,
-        ResourceType::EventType,
-        ResourceType::ExternalModel,
-        ResourceType::Label,
-        ResourceType::List,
-        ResourceType::Model,
-        ResourceType::ModelVersion,
-        ResourceType::Outcome,
-        ResourceType::Rule,
-        ResourceType::Variable,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -706,6 +640,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -723,40 +658,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -296,158 +296,117 @@ pub enum Action {
     UpdateVolume,
 }
 
-const ACTION_NAMES: [&str; 56] = [
-    "fsx:AssociateFileGateway",
-    "fsx:AssociateFileSystemAliases",
-    "fsx:BypassSnaplockEnterpriseRetention",
-    "fsx:CancelDataRepositoryTask",
-    "fsx:CopyBackup",
-    "fsx:CopySnapshotAndUpdateVolume",
-    "fsx:CreateAndAttachS3AccessPoint",
-    "fsx:CreateBackup",
-    "fsx:CreateDataRepositoryAssociation",
-    "fsx:CreateDataRepositoryTask",
-    "fsx:CreateFileCache",
-    "fsx:CreateFileSystem",
-    "fsx:CreateFileSystemFromBackup",
-    "fsx:CreateSnapshot",
-    "fsx:CreateStorageVirtualMachine",
-    "fsx:CreateVolume",
-    "fsx:CreateVolumeFromBackup",
-    "fsx:DeleteBackup",
-    "fsx:DeleteDataRepositoryAssociation",
-    "fsx:DeleteFileCache",
-    "fsx:DeleteFileSystem",
-    "fsx:DeleteResourcePolicy",
-    "fsx:DeleteSnapshot",
-    "fsx:DeleteStorageVirtualMachine",
-    "fsx:DeleteVolume",
-    "fsx:DescribeAssociatedFileGateways",
-    "fsx:DescribeBackups",
-    "fsx:DescribeDataRepositoryAssociations",
-    "fsx:DescribeDataRepositoryTasks",
-    "fsx:DescribeFileCaches",
-    "fsx:DescribeFileSystemAliases",
-    "fsx:DescribeFileSystems",
-    "fsx:DescribeS3AccessPointAttachments",
-    "fsx:DescribeSharedVpcConfiguration",
-    "fsx:DescribeSnapshots",
-    "fsx:DescribeStorageVirtualMachines",
-    "fsx:DescribeVolumes",
-    "fsx:DetachAndDeleteS3AccessPoint",
-    "fsx:DisassociateFileGateway",
-    "fsx:DisassociateFileSystemAliases",
-    "fsx:GetResourcePolicy",
-    "fsx:ListTagsForResource",
-    "fsx:ManageBackupPrincipalAssociations",
-    "fsx:PutResourcePolicy",
-    "fsx:ReleaseFileSystemNfsV3Locks",
-    "fsx:RestoreVolumeFromSnapshot",
-    "fsx:StartMisconfiguredStateRecovery",
-    "fsx:TagResource",
-    "fsx:UntagResource",
-    "fsx:UpdateDataRepositoryAssociation",
-    "fsx:UpdateFileCache",
-    "fsx:UpdateFileSystem",
-    "fsx:UpdateSharedVpcConfiguration",
-    "fsx:UpdateSnapshot",
-    "fsx:UpdateStorageVirtualMachine",
-    "fsx:UpdateVolume",
+static ACTION_NAMES: &str = "fsx:AssociateFileGatewayfsx:AssociateFileSystemAliasesfsx:BypassSnaplockEnterpriseRetentionfsx:CancelDataRepositoryTaskfsx:CopyBackupfsx:CopySnapshotAndUpdateVolumefsx:CreateAndAttachS3AccessPointfsx:CreateBackupfsx:CreateDataRepositoryAssociationfsx:CreateDataRepositoryTaskfsx:CreateFileCachefsx:CreateFileSystemfsx:CreateFileSystemFromBackupfsx:CreateSnapshotfsx:CreateStorageVirtualMachinefsx:CreateVolumefsx:CreateVolumeFromBackupfsx:DeleteBackupfsx:DeleteDataRepositoryAssociationfsx:DeleteFileCachefsx:DeleteFileSystemfsx:DeleteResourcePolicyfsx:DeleteSnapshotfsx:DeleteStorageVirtualMachinefsx:DeleteVolumefsx:DescribeAssociatedFileGatewaysfsx:DescribeBackupsfsx:DescribeDataRepositoryAssociationsfsx:DescribeDataRepositoryTasksfsx:DescribeFileCachesfsx:DescribeFileSystemAliasesfsx:DescribeFileSystemsfsx:DescribeS3AccessPointAttachmentsfsx:DescribeSharedVpcConfigurationfsx:DescribeSnapshotsfsx:DescribeStorageVirtualMachinesfsx:DescribeVolumesfsx:DetachAndDeleteS3AccessPointfsx:DisassociateFileGatewayfsx:DisassociateFileSystemAliasesfsx:GetResourcePolicyfsx:ListTagsForResourcefsx:ManageBackupPrincipalAssociationsfsx:PutResourcePolicyfsx:ReleaseFileSystemNfsV3Locksfsx:RestoreVolumeFromSnapshotfsx:StartMisconfiguredStateRecoveryfsx:TagResourcefsx:UntagResourcefsx:UpdateDataRepositoryAssociationfsx:UpdateFileCachefsx:UpdateFileSystemfsx:UpdateSharedVpcConfigurationfsx:UpdateSnapshotfsx:UpdateStorageVirtualMachinefsx:UpdateVolume";
+
+static ACTION_NAME_ENDS: [u32; 56] = [
+    24, 54, 91, 119, 133, 164, 196, 212, 247, 275, 294, 314, 344, 362, 393, 409, 435, 451, 486,
+    505, 525, 549, 567, 598, 614, 648, 667, 705, 736, 758, 787, 810, 846, 880, 901, 935, 954, 986,
+    1013, 1046, 1067, 1090, 1127, 1148, 1179, 1208, 1243, 1258, 1275, 1310, 1329, 1349, 1381, 1399,
+    1430, 1446,
+];
+
+static ACTIONS: [Action; 56] = [
+    Action::AssociateFileGateway,
+    Action::AssociateFileSystemAliases,
+    Action::BypassSnaplockEnterpriseRetention,
+    Action::CancelDataRepositoryTask,
+    Action::CopyBackup,
+    Action::CopySnapshotAndUpdateVolume,
+    Action::CreateAndAttachS3AccessPoint,
+    Action::CreateBackup,
+    Action::CreateDataRepositoryAssociation,
+    Action::CreateDataRepositoryTask,
+    Action::CreateFileCache,
+    Action::CreateFileSystem,
+    Action::CreateFileSystemFromBackup,
+    Action::CreateSnapshot,
+    Action::CreateStorageVirtualMachine,
+    Action::CreateVolume,
+    Action::CreateVolumeFromBackup,
+    Action::DeleteBackup,
+    Action::DeleteDataRepositoryAssociation,
+    Action::DeleteFileCache,
+    Action::DeleteFileSystem,
+    Action::DeleteResourcePolicy,
+    Action::DeleteSnapshot,
+    Action::DeleteStorageVirtualMachine,
+    Action::DeleteVolume,
+    Action::DescribeAssociatedFileGateways,
+    Action::DescribeBackups,
+    Action::DescribeDataRepositoryAssociations,
+    Action::DescribeDataRepositoryTasks,
+    Action::DescribeFileCaches,
+    Action::DescribeFileSystemAliases,
+    Action::DescribeFileSystems,
+    Action::DescribeS3AccessPointAttachments,
+    Action::DescribeSharedVpcConfiguration,
+    Action::DescribeSnapshots,
+    Action::DescribeStorageVirtualMachines,
+    Action::DescribeVolumes,
+    Action::DetachAndDeleteS3AccessPoint,
+    Action::DisassociateFileGateway,
+    Action::DisassociateFileSystemAliases,
+    Action::GetResourcePolicy,
+    Action::ListTagsForResource,
+    Action::ManageBackupPrincipalAssociations,
+    Action::PutResourcePolicy,
+    Action::ReleaseFileSystemNfsV3Locks,
+    Action::RestoreVolumeFromSnapshot,
+    Action::StartMisconfiguredStateRecovery,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateDataRepositoryAssociation,
+    Action::UpdateFileCache,
+    Action::UpdateFileSystem,
+    Action::UpdateSharedVpcConfiguration,
+    Action::UpdateSnapshot,
+    Action::UpdateStorageVirtualMachine,
+    Action::UpdateVolume,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 56] = [
-        Action::AssociateFileGateway,
-        Action::AssociateFileSystemAliases,
-        Action::BypassSnaplockEnterpriseRetention,
-        Action::CancelDataRepositoryTask,
-        Action::CopyBackup,
-        Action::CopySnapshotAndUpdateVolume,
-        Action::CreateAndAttachS3AccessPoint,
-        Action::CreateBackup,
-        Action::CreateDataRepositoryAssociation,
-        Action::CreateDataRepositoryTask,
-        Action::CreateFileCache,
-        Action::CreateFileSystem,
-        Action::CreateFileSystemFromBackup,
-        Action::CreateSnapshot,
-        Action::CreateStorageVirtualMachine,
-        Action::CreateVolume,
-        Action::CreateVolumeFromBackup,
-        Action::DeleteBackup,
-        Action::DeleteDataRepositoryAssociation,
-        Action::DeleteFileCache,
-        Action::DeleteFileSystem,
-        Action::DeleteResourcePolicy,
-        Action::DeleteSnapshot,
-        Action::DeleteStorageVirtualMachine,
-        Action::DeleteVolume,
-        Action::DescribeAssociatedFileGateways,
-        Action::DescribeBackups,
-        Action::DescribeDataRepositoryAssociations,
-        Action::DescribeDataRepositoryTasks,
-        Action::DescribeFileCaches,
-        Action::DescribeFileSystemAliases,
-        Action::DescribeFileSystems,
-        Action::DescribeS3AccessPointAttachments,
-        Action::DescribeSharedVpcConfiguration,
-        Action::DescribeSnapshots,
-        Action::DescribeStorageVirtualMachines,
-        Action::DescribeVolumes,
-        Action::DetachAndDeleteS3AccessPoint,
-        Action::DisassociateFileGateway,
-        Action::DisassociateFileSystemAliases,
-        Action::GetResourcePolicy,
-        Action::ListTagsForResource,
-        Action::ManageBackupPrincipalAssociations,
-        Action::PutResourcePolicy,
-        Action::ReleaseFileSystemNfsV3Locks,
-        Action::RestoreVolumeFromSnapshot,
-        Action::StartMisconfiguredStateRecovery,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateDataRepositoryAssociation,
-        Action::UpdateFileCache,
-        Action::UpdateFileSystem,
-        Action::UpdateSharedVpcConfiguration,
-        Action::UpdateSnapshot,
-        Action::UpdateStorageVirtualMachine,
-        Action::UpdateVolume,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `fsx:AssociateFileGateway`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateFileGateway`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(9220 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -491,36 +450,34 @@ pub enum ResourceType {
     Volume,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 8] = [
-    "association",
-    "backup",
-    "file-cache",
-    "file-system",
-    "snapshot",
-    "storage-virtual-machine",
-    "task",
-    "volume",
+static RESOURCE_TYPE_NAMES: &str =
+    "associationbackupfile-cachefile-systemsnapshotstorage-virtual-machinetaskvolume";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 8] = [11, 17, 27, 38, 46, 69, 73, 79];
+
+static RESOURCE_TYPES: [ResourceType; 8] = [
+    ResourceType::Association,
+    ResourceType::Backup,
+    ResourceType::FileCache,
+    ResourceType::FileSystem,
+    ResourceType::Snapshot,
+    ResourceType::StorageVirtualMachine,
+    ResourceType::Task,
+    ResourceType::Volume,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 8] = [
-        ResourceType::Association,
-        ResourceType::Backup,
-        ResourceType::FileCache,
-        ResourceType::FileSystem,
-        ResourceType::Snapshot,
-        ResourceType::StorageVirtualMachine,
-        ResourceType::Task,
-        ResourceType::Volume,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -529,6 +486,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -558,19 +516,11 @@ pub enum ConditionKey {
     FsxStorageVirtualMachineId,
 }
 
-const CONDITION_KEY_NAMES: [&str; 9] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "fsx:IsBackupCopyDestination",
-    "fsx:IsBackupCopySource",
-    "fsx:NfsDataRepositoryAuthenticationEnabled",
-    "fsx:NfsDataRepositoryEncryptionInTransitEnabled",
-    "fsx:ParentVolumeId",
-    "fsx:StorageVirtualMachineId",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysfsx:IsBackupCopyDestinationfsx:IsBackupCopySourcefsx:NfsDataRepositoryAuthenticationEnabledfsx:NfsDataRepositoryEncryptionInTransitEnabledfsx:ParentVolumeIdfsx:StorageVirtualMachineId";
 
-const CONDITION_KEY_TYPES: [KeyType; 9] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 9] = [24, 49, 60, 87, 109, 151, 198, 216, 243];
+
+static CONDITION_KEY_TYPES: [KeyType; 9] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -582,37 +532,43 @@ const CONDITION_KEY_TYPES: [KeyType; 9] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 9] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::FsxIsBackupCopyDestination,
+    ConditionKey::FsxIsBackupCopySource,
+    ConditionKey::FsxNfsDataRepositoryAuthenticationEnabled,
+    ConditionKey::FsxNfsDataRepositoryEncryptionInTransitEnabled,
+    ConditionKey::FsxParentVolumeId,
+    ConditionKey::FsxStorageVirtualMachineId,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 9] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::FsxIsBackupCopyDestination,
-        ConditionKey::FsxIsBackupCopySource,
-        ConditionKey::FsxNfsDataRepositoryAuthenticationEnabled,
-        ConditionKey::FsxNfsDataRepositoryEncryptionInTransitEnabled,
-        ConditionKey::FsxParentVolumeId,
-        ConditionKey::FsxStorageVirtualMachineId,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -572,286 +572,185 @@ pub enum Action {
     ValidateMatchmakingRuleSet,
 }
 
-const ACTION_NAMES: [&str; 120] = [
-    "gamelift:AcceptMatch",
-    "gamelift:ClaimGameServer",
-    "gamelift:CreateAlias",
-    "gamelift:CreateBuild",
-    "gamelift:CreateContainerFleet",
-    "gamelift:CreateContainerGroupDefinition",
-    "gamelift:CreateFleet",
-    "gamelift:CreateFleetLocations",
-    "gamelift:CreateGameServerGroup",
-    "gamelift:CreateGameSession",
-    "gamelift:CreateGameSessionQueue",
-    "gamelift:CreateLocation",
-    "gamelift:CreateMatchmakingConfiguration",
-    "gamelift:CreateMatchmakingRuleSet",
-    "gamelift:CreatePlayerSession",
-    "gamelift:CreatePlayerSessions",
-    "gamelift:CreateScript",
-    "gamelift:CreateVpcPeeringAuthorization",
-    "gamelift:CreateVpcPeeringConnection",
-    "gamelift:DeleteAlias",
-    "gamelift:DeleteBuild",
-    "gamelift:DeleteContainerFleet",
-    "gamelift:DeleteContainerGroupDefinition",
-    "gamelift:DeleteFleet",
-    "gamelift:DeleteFleetLocations",
-    "gamelift:DeleteGameServerGroup",
-    "gamelift:DeleteGameSessionQueue",
-    "gamelift:DeleteLocation",
-    "gamelift:DeleteMatchmakingConfiguration",
-    "gamelift:DeleteMatchmakingRuleSet",
-    "gamelift:DeleteScalingPolicy",
-    "gamelift:DeleteScript",
-    "gamelift:DeleteVpcPeeringAuthorization",
-    "gamelift:DeleteVpcPeeringConnection",
-    "gamelift:DeregisterCompute",
-    "gamelift:DeregisterGameServer",
-    "gamelift:DescribeAlias",
-    "gamelift:DescribeBuild",
-    "gamelift:DescribeCompute",
-    "gamelift:DescribeContainerFleet",
-    "gamelift:DescribeContainerGroupDefinition",
-    "gamelift:DescribeContainerGroupPortMappings",
-    "gamelift:DescribeEC2InstanceLimits",
-    "gamelift:DescribeFleetAttributes",
-    "gamelift:DescribeFleetCapacity",
-    "gamelift:DescribeFleetDeployment",
-    "gamelift:DescribeFleetEvents",
-    "gamelift:DescribeFleetLocationAttributes",
-    "gamelift:DescribeFleetLocationCapacity",
-    "gamelift:DescribeFleetLocationUtilization",
-    "gamelift:DescribeFleetPortSettings",
-    "gamelift:DescribeFleetUtilization",
-    "gamelift:DescribeGameServer",
-    "gamelift:DescribeGameServerGroup",
-    "gamelift:DescribeGameServerInstances",
-    "gamelift:DescribeGameSessionDetails",
-    "gamelift:DescribeGameSessionPlacement",
-    "gamelift:DescribeGameSessionQueues",
-    "gamelift:DescribeGameSessions",
-    "gamelift:DescribeInstances",
-    "gamelift:DescribeMatchmaking",
-    "gamelift:DescribeMatchmakingConfigurations",
-    "gamelift:DescribeMatchmakingRuleSets",
-    "gamelift:DescribePlayerSessions",
-    "gamelift:DescribeRuntimeConfiguration",
-    "gamelift:DescribeScalingPolicies",
-    "gamelift:DescribeScript",
-    "gamelift:DescribeVpcPeeringAuthorizations",
-    "gamelift:DescribeVpcPeeringConnections",
-    "gamelift:GetComputeAccess",
-    "gamelift:GetComputeAuthToken",
-    "gamelift:GetGameSessionLogUrl",
-    "gamelift:GetInstanceAccess",
-    "gamelift:GetPlayerConnectionDetails",
-    "gamelift:ListAliases",
-    "gamelift:ListBuilds",
-    "gamelift:ListCompute",
-    "gamelift:ListContainerFleets",
-    "gamelift:ListContainerGroupDefinitions",
-    "gamelift:ListContainerGroupDefinitionVersions",
-    "gamelift:ListFleetDeployments",
-    "gamelift:ListFleets",
-    "gamelift:ListGameServerGroups",
-    "gamelift:ListGameServers",
-    "gamelift:ListLocations",
-    "gamelift:ListScripts",
-    "gamelift:ListTagsForResource",
-    "gamelift:PutScalingPolicy",
-    "gamelift:RegisterCompute",
-    "gamelift:RegisterGameServer",
-    "gamelift:RequestUploadCredentials",
-    "gamelift:ResolveAlias",
-    "gamelift:ResumeGameServerGroup",
-    "gamelift:SearchGameSessions",
-    "gamelift:StartFleetActions",
-    "gamelift:StartGameSessionPlacement",
-    "gamelift:StartMatchBackfill",
-    "gamelift:StartMatchmaking",
-    "gamelift:StopFleetActions",
-    "gamelift:StopGameSessionPlacement",
-    "gamelift:StopMatchmaking",
-    "gamelift:SuspendGameServerGroup",
-    "gamelift:TagResource",
-    "gamelift:TerminateGameSession",
-    "gamelift:UntagResource",
-    "gamelift:UpdateAlias",
-    "gamelift:UpdateBuild",
-    "gamelift:UpdateContainerFleet",
-    "gamelift:UpdateContainerGroupDefinition",
-    "gamelift:UpdateFleetAttributes",
-    "gamelift:UpdateFleetCapacity",
-    "gamelift:UpdateFleetPortSettings",
-    "gamelift:UpdateGameServer",
-    "gamelift:UpdateGameServerGroup",
-    "gamelift:UpdateGameSession",
-    "gamelift:UpdateGameSessionQueue",
-    "gamelift:UpdateMatchmakingConfiguration",
-    "gamelift:UpdateRuntimeConfiguration",
-    "gamelift:UpdateScript",
-    "gamelift:ValidateMatchmakingRuleSet",
+static ACTION_NAMES: &str = "gamelift:AcceptMatchgamelift:ClaimGameServergamelift:CreateAliasgamelift:CreateBuildgamelift:CreateContainerFleetgamelift:CreateContainerGroupDefinitiongamelift:CreateFleetgamelift:CreateFleetLocationsgamelift:CreateGameServerGroupgamelift:CreateGameSessiongamelift:CreateGameSessionQueuegamelift:CreateLocationgamelift:CreateMatchmakingConfigurationgamelift:CreateMatchmakingRuleSetgamelift:CreatePlayerSessiongamelift:CreatePlayerSessionsgamelift:CreateScriptgamelift:CreateVpcPeeringAuthorizationgamelift:CreateVpcPeeringConnectiongamelift:DeleteAliasgamelift:DeleteBuildgamelift:DeleteContainerFleetgamelift:DeleteContainerGroupDefinitiongamelift:DeleteFleetgamelift:DeleteFleetLocationsgamelift:DeleteGameServerGroupgamelift:DeleteGameSessionQueuegamelift:DeleteLocationgamelift:DeleteMatchmakingConfigurationgamelift:DeleteMatchmakingRuleSetgamelift:DeleteScalingPolicygamelift:DeleteScriptgamelift:DeleteVpcPeeringAuthorizationgamelift:DeleteVpcPeeringConnectiongamelift:DeregisterComputegamelift:DeregisterGameServergamelift:DescribeAliasgamelift:DescribeBuildgamelift:DescribeComputegamelift:DescribeContainerFleetgamelift:DescribeContainerGroupDefinitiongamelift:DescribeContainerGroupPortMappingsgamelift:DescribeEC2InstanceLimitsgamelift:DescribeFleetAttributesgamelift:DescribeFleetCapacitygamelift:DescribeFleetDeploymentgamelift:DescribeFleetEventsgamelift:DescribeFleetLocationAttributesgamelift:DescribeFleetLocationCapacitygamelift:DescribeFleetLocationUtilizationgamelift:DescribeFleetPortSettingsgamelift:DescribeFleetUtilizationgamelift:DescribeGameServergamelift:DescribeGameServerGroupgamelift:DescribeGameServerInstancesgamelift:DescribeGameSessionDetailsgamelift:DescribeGameSessionPlacementgamelift:DescribeGameSessionQueuesgamelift:DescribeGameSessionsgamelift:DescribeInstancesgamelift:DescribeMatchmakinggamelift:DescribeMatchmakingConfigurationsgamelift:DescribeMatchmakingRuleSetsgamelift:DescribePlayerSessionsgamelift:DescribeRuntimeConfigurationgamelift:DescribeScalingPoliciesgamelift:DescribeScriptgamelift:DescribeVpcPeeringAuthorizationsgamelift:DescribeVpcPeeringConnectionsgamelift:GetComputeAccessgamelift:GetComputeAuthTokengamelift:GetGameSessionLogUrlgamelift:GetInstanceAccessgamelift:GetPlayerConnectionDetailsgamelift:ListAliasesgamelift:ListBuildsgamelift:ListComputegamelift:ListContainerFleetsgamelift:ListContainerGroupDefinitionsgamelift:ListContainerGroupDefinitionVersionsgamelift:ListFleetDeploymentsgamelift:ListFleetsgamelift:ListGameServerGroupsgamelift:ListGameServersgamelift:ListLocationsgamelift:ListScriptsgamelift:ListTagsForResourcegamelift:PutScalingPolicygamelift:RegisterComputegamelift:RegisterGameServergamelift:RequestUploadCredentialsgamelift:ResolveAliasgamelift:ResumeGameServerGroupgamelift:SearchGameSessionsgamelift:StartFleetActionsgamelift:StartGameSessionPlacementgamelift:StartMatchBackfillgamelift:StartMatchmakinggamelift:StopFleetActionsgamelift:StopGameSessionPlacementgamelift:StopMatchmakinggamelift:SuspendGameServerGroupgamelift:TagResourcegamelift:TerminateGameSessiongamelift:UntagResourcegamelift:UpdateAliasgamelift:UpdateBuildgamelift:UpdateContainerFleetgamelift:UpdateContainerGroupDefinitiongamelift:UpdateFleetAttributesgamelift:UpdateFleetCapacitygamelift:UpdateFleetPortSettingsgamelift:UpdateGameServergamelift:UpdateGameServerGroupgamelift:UpdateGameSessiongamelift:UpdateGameSessionQueuegamelift:UpdateMatchmakingConfigurationgamelift:UpdateRuntimeConfigurationgamelift:UpdateScriptgamelift:ValidateMatchmakingRuleSet";
+
+static ACTION_NAME_ENDS: [u32; 120] = [
+    20, 44, 64, 84, 113, 152, 172, 201, 231, 257, 288, 311, 350, 383, 411, 440, 461, 499, 534, 554,
+    574, 603, 642, 662, 691, 721, 752, 775, 814, 847, 875, 896, 934, 969, 995, 1024, 1046, 1068,
+    1092, 1123, 1164, 1207, 1241, 1273, 1303, 1335, 1363, 1403, 1441, 1482, 1516, 1549, 1576, 1608,
+    1644, 1679, 1716, 1750, 1779, 1805, 1833, 1875, 1911, 1942, 1979, 2011, 2034, 2075, 2113, 2138,
+    2166, 2195, 2221, 2256, 2276, 2295, 2315, 2343, 2381, 2426, 2455, 2474, 2503, 2527, 2549, 2569,
+    2597, 2622, 2646, 2673, 2706, 2727, 2757, 2784, 2810, 2844, 2871, 2896, 2921, 2954, 2978, 3009,
+    3029, 3058, 3080, 3100, 3120, 3149, 3188, 3218, 3246, 3278, 3303, 3333, 3359, 3390, 3429, 3464,
+    3485, 3520,
+];
+
+static ACTIONS: [Action; 120] = [
+    Action::AcceptMatch,
+    Action::ClaimGameServer,
+    Action::CreateAlias,
+    Action::CreateBuild,
+    Action::CreateContainerFleet,
+    Action::CreateContainerGroupDefinition,
+    Action::CreateFleet,
+    Action::CreateFleetLocations,
+    Action::CreateGameServerGroup,
+    Action::CreateGameSession,
+    Action::CreateGameSessionQueue,
+    Action::CreateLocation,
+    Action::CreateMatchmakingConfiguration,
+    Action::CreateMatchmakingRuleSet,
+    Action::CreatePlayerSession,
+    Action::CreatePlayerSessions,
+    Action::CreateScript,
+    Action::CreateVpcPeeringAuthorization,
+    Action::CreateVpcPeeringConnection,
+    Action::DeleteAlias,
+    Action::DeleteBuild,
+    Action::DeleteContainerFleet,
+    Action::DeleteContainerGroupDefinition,
+    Action::DeleteFleet,
+    Action::DeleteFleetLocations,
+    Action::DeleteGameServerGroup,
+    Action::DeleteGameSessionQueue,
+    Action::DeleteLocation,
+    Action::DeleteMatchmakingConfiguration,
+    Action::DeleteMatchmakingRuleSet,
+    Action::DeleteScalingPolicy,
+    Action::DeleteScript,
+    Action::DeleteVpcPeeringAuthorization,
+    Action::DeleteVpcPeeringConnection,
+    Action::DeregisterCompute,
+    Action::DeregisterGameServer,
+    Action::DescribeAlias,
+    Action::DescribeBuild,
+    Action::DescribeCompute,
+    Action::DescribeContainerFleet,
+    Action::DescribeContainerGroupDefinition,
+    Action::DescribeContainerGroupPortMappings,
+    Action::DescribeEC2InstanceLimits,
+    Action::DescribeFleetAttributes,
+    Action::DescribeFleetCapacity,
+    Action::DescribeFleetDeployment,
+    Action::DescribeFleetEvents,
+    Action::DescribeFleetLocationAttributes,
+    Action::DescribeFleetLocationCapacity,
+    Action::DescribeFleetLocationUtilization,
+    Action::DescribeFleetPortSettings,
+    Action::DescribeFleetUtilization,
+    Action::DescribeGameServer,
+    Action::DescribeGameServerGroup,
+    Action::DescribeGameServerInstances,
+    Action::DescribeGameSessionDetails,
+    Action::DescribeGameSessionPlacement,
+    Action::DescribeGameSessionQueues,
+    Action::DescribeGameSessions,
+    Action::DescribeInstances,
+    Action::DescribeMatchmaking,
+    Action::DescribeMatchmakingConfigurations,
+    Action::DescribeMatchmakingRuleSets,
+    Action::DescribePlayerSessions,
+    Action::DescribeRuntimeConfiguration,
+    Action::DescribeScalingPolicies,
+    Action::DescribeScript,
+    Action::DescribeVpcPeeringAuthorizations,
+    Action::DescribeVpcPeeringConnections,
+    Action::GetComputeAccess,
+    Action::GetComputeAuthToken,
+    Action::GetGameSessionLogUrl,
+    Action::GetInstanceAccess,
+    Action::GetPlayerConnectionDetails,
+    Action::ListAliases,
+    Action::ListBuilds,
+    Action::ListCompute,
+    Action::ListContainerFleets,
+    Action::ListContainerGroupDefinitions,
+    Action::ListContainerGroupDefinitionVersions,
+    Action::ListFleetDeployments,
+    Action::ListFleets,
+    Action::ListGameServerGroups,
+    Action::ListGameServers,
+    Action::ListLocations,
+    Action::ListScripts,
+    Action::ListTagsForResource,
+    Action::PutScalingPolicy,
+    Action::RegisterCompute,
+    Action::RegisterGameServer,
+    Action::RequestUploadCredentials,
+    Action::ResolveAlias,
+    Action::ResumeGameServerGroup,
+    Action::SearchGameSessions,
+    Action::StartFleetActions,
+    Action::StartGameSessionPlacement,
+    Action::StartMatchBackfill,
+    Action::StartMatchmaking,
+    Action::StopFleetActions,
+    Action::StopGameSessionPlacement,
+    Action::StopMatchmaking,
+    Action::SuspendGameServerGroup,
+    Action::TagResource,
+    Action::TerminateGameSession,
+    Action::UntagResource,
+    Action::UpdateAlias,
+    Action::UpdateBuild,
+    Action::UpdateContainerFleet,
+    Action::UpdateContainerGroupDefinition,
+    Action::UpdateFleetAttributes,
+    Action::UpdateFleetCapacity,
+    Action::UpdateFleetPortSettings,
+    Action::UpdateGameServer,
+    Action::UpdateGameServerGroup,
+    Action::UpdateGameSession,
+    Action::UpdateGameSessionQueue,
+    Action::UpdateMatchmakingConfiguration,
+    Action::UpdateRuntimeConfiguration,
+    Action::UpdateScript,
+    Action::ValidateMatchmakingRuleSet,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 120] = [
-        Action::AcceptMatch,
-        Action::ClaimGameServer,
-        Action::CreateAlias,
-        Action::CreateBuild,
-        Action::CreateContainerFleet,
-        Action::CreateContainerGroupDefinition,
-        Action::CreateFleet,
-        Action::CreateFleetLocations,
-        Action::CreateGameServerGroup,
-        Action::CreateGameSession,
-        Action::CreateGameSessionQueue,
-        Action::CreateLocation,
-        Action::CreateMatchmakingConfiguration,
-        Action::CreateMatchmakingRuleSet,
-        Action::CreatePlayerSession,
-        Action::CreatePlayerSessions,
-        Action::CreateScript,
-        Action::CreateVpcPeeringAuthorization,
-        Action::CreateVpcPeeringConnection,
-        Action::DeleteAlias,
-        Action::DeleteBuild,
-        Action::DeleteContainerFleet,
-        Action::DeleteContainerGroupDefinition,
-        Action::DeleteFleet,
-        Action::DeleteFleetLocations,
-        Action::DeleteGameServerGroup,
-        Action::DeleteGameSessionQueue,
-        Action::DeleteLocation,
-        Action::DeleteMatchmakingConfiguration,
-        Action::DeleteMatchmakingRuleSet,
-        Action::DeleteScalingPolicy,
-        Action::DeleteScript,
-        Action::DeleteVpcPeeringAuthorization,
-        Action::DeleteVpcPeeringConnection,
-        Action::DeregisterCompute,
-        Action::DeregisterGameServer,
-        Action::DescribeAlias,
-        Action::DescribeBuild,
-        Action::DescribeCompute,
-        Action::DescribeContainerFleet,
-        Action::DescribeContainerGroupDefinition,
-        Action::DescribeContainerGroupPortMappings,
-        Action::DescribeEC2InstanceLimits,
-        Action::DescribeFleetAttributes,
-        Action::DescribeFleetCapacity,
-        Action::DescribeFleetDeployment,
-        Action::DescribeFleetEvents,
-        Action::DescribeFleetLocationAttributes,
-        Action::DescribeFleetLocationCapacity,
-        Action::DescribeFleetLocationUtilization,
-        Action::DescribeFleetPortSettings,
-        Action::DescribeFleetUtilization,
-        Action::DescribeGameServer,
-        Action::DescribeGameServerGroup,
-        Action::DescribeGameServerInstances,
-        Action::DescribeGameSessionDetails,
-        Action::DescribeGameSessionPlacement,
-        Action::DescribeGameSessionQueues,
-        Action::DescribeGameSessions,
-        Action::DescribeInstances,
-        Action::DescribeMatchmaking,
-        Action::DescribeMatchmakingConfigurations,
-        Action::DescribeMatchmakingRuleSets,
-        Action::DescribePlayerSessions,
-        Action::DescribeRuntimeConfiguration,
-        Action::DescribeScalingPolicies,
-        Action::DescribeScript,
-        Action::DescribeVpcPeeringAuthorizations,
-        Action::DescribeVpcPeeringConnections,
-        Action::GetComputeAccess,
-        Action::GetComputeAuthToken,
-        Action::GetGameSessionLogUrl,
-        Action::GetInstanceAccess,
-        Action::GetPlayerConnectionDetails,
-        Action::ListAliases,
-        Action::ListBuilds,
-        Action::ListCompute,
-        Action::ListContainerFleets,
-        Action::ListContainerGroupDefinitions,
-        Action::ListContainerGroupDefinitionVersions,
-        Action::ListFleetDeployments,
-        Action::ListFleets,
-        Action::ListGameServerGroups,
-        Action::ListGameServers,
-        Action::ListLocations,
-        Action::ListScripts,
-        Action::ListTagsForResource,
-        Action::PutScalingPolicy,
-        Action::RegisterCompute,
-        Action::RegisterGameServer,
-        Action::RequestUploadCredentials,
-        Action::ResolveAlias,
-        Action::ResumeGameServerGroup,
-        Action::SearchGameSessions,
-        Action::StartFleetActions,
-        Action::StartGameSessionPlacement,
-        Action::StartMatchBackfill,
-        Action::StartMatchmaking,
-        Action::StopFleetActions,
-        Action::StopGameSessionPlacement,
-        Action::StopMatchmaking,
-        Action::SuspendGameServerGroup,
-        Action::TagResource,
-        Action::TerminateGameSession,
-        Action::UntagResource,
-        Action::UpdateAlias,
-        Action::UpdateBuild,
-        Action::UpdateContainerFleet,
-        Action::UpdateContainerGroupDefinition,
-        Action::UpdateFleetAttributes,
-        Action::UpdateFleetCapacity,
-        Action::UpdateFleetPortSettings,
-        Action::UpdateGameServer,
-        Action::UpdateGameServerGroup,
-        Action::UpdateGameSession,
-        Action::UpdateGameSessionQueue,
-        Action::UpdateMatchmakingConfiguration,
-        Action::UpdateRuntimeConfiguration,
-        Action::UpdateScript,
-        Action::ValidateMatchmakingRuleSet,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `gamelift:AcceptMatch`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptMatch`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(9276 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -907,42 +806,36 @@ pub enum ResourceType {
     Script,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 11] = [
-    "alias",
-    "build",
-    "containerFleet",
-    "containerGroupDefinition",
-    "fleet",
-    "gameServerGroup",
-    "gameSessionQueue",
-    "location",
-    "matchmakingConfiguration",
-    "matchmakingRuleSet",
-    "script",
+static RESOURCE_TYPE_NAMES: &str = "aliasbuildcontainerFleetcontainerGroupDefinitionfleetgameServerGroupgameSessionQueuelocationmatchmakingConfigurationmatchmakingRuleSetscript";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 11] = [5, 10, 24, 48, 53, 68, 84, 92, 116, 134, 140];
+
+static RESOURCE_TYPES: [ResourceType; 11] = [
+    ResourceType::Alias,
+    ResourceType::Build,
+    ResourceType::ContainerFleet,
+    ResourceType::ContainerGroupDefinition,
+    ResourceType::Fleet,
+    ResourceType::GameServerGroup,
+    ResourceType::GameSessionQueue,
+    ResourceType::Location,
+    ResourceType::MatchmakingConfiguration,
+    ResourceType::MatchmakingRuleSet,
+    ResourceType::Script,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 11] = [
-        ResourceType::Alias,
-        ResourceType::Build,
-        ResourceType::ContainerFleet,
-        ResourceType::ContainerGroupDefinition,
-        ResourceType::Fleet,
-        ResourceType::GameServerGroup,
-        ResourceType::GameSessionQueue,
-        ResourceType::Location,
-        ResourceType::MatchmakingConfiguration,
-        ResourceType::MatchmakingRuleSet,
-        ResourceType::Script,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -951,6 +844,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -968,40 +862,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -161,106 +161,89 @@ pub enum Action {
     UpdateStreamGroup,
 }
 
-const ACTION_NAMES: [&str; 30] = [
-    "gameliftstreams:AddStreamGroupLocations",
-    "gameliftstreams:AssociateApplications",
-    "gameliftstreams:CreateApplication",
-    "gameliftstreams:CreateStreamGroup",
-    "gameliftstreams:CreateStreamSessionAdminShell",
-    "gameliftstreams:CreateStreamSessionConnection",
-    "gameliftstreams:CreateStreamUrl",
-    "gameliftstreams:DeleteApplication",
-    "gameliftstreams:DeleteStreamGroup",
-    "gameliftstreams:DisassociateApplications",
-    "gameliftstreams:ExportStreamSessionFiles",
-    "gameliftstreams:GetApplication",
-    "gameliftstreams:GetStreamGroup",
-    "gameliftstreams:GetStreamSession",
-    "gameliftstreams:GetStreamUrl",
-    "gameliftstreams:ListApplications",
-    "gameliftstreams:ListApplicationShaderCaches",
-    "gameliftstreams:ListStreamGroups",
-    "gameliftstreams:ListStreamSessions",
-    "gameliftstreams:ListStreamSessionsByAccount",
-    "gameliftstreams:ListStreamUrls",
-    "gameliftstreams:ListTagsForResource",
-    "gameliftstreams:RemoveStreamGroupLocations",
-    "gameliftstreams:RevokeStreamUrl",
-    "gameliftstreams:StartStreamSession",
-    "gameliftstreams:TagResource",
-    "gameliftstreams:TerminateStreamSession",
-    "gameliftstreams:UntagResource",
-    "gameliftstreams:UpdateApplication",
-    "gameliftstreams:UpdateStreamGroup",
+static ACTION_NAMES: &str = "gameliftstreams:AddStreamGroupLocationsgameliftstreams:AssociateApplicationsgameliftstreams:CreateApplicationgameliftstreams:CreateStreamGroupgameliftstreams:CreateStreamSessionAdminShellgameliftstreams:CreateStreamSessionConnectiongameliftstreams:CreateStreamUrlgameliftstreams:DeleteApplicationgameliftstreams:DeleteStreamGroupgameliftstreams:DisassociateApplicationsgameliftstreams:ExportStreamSessionFilesgameliftstreams:GetApplicationgameliftstreams:GetStreamGroupgameliftstreams:GetStreamSessiongameliftstreams:GetStreamUrlgameliftstreams:ListApplicationsgameliftstreams:ListApplicationShaderCachesgameliftstreams:ListStreamGroupsgameliftstreams:ListStreamSessionsgameliftstreams:ListStreamSessionsByAccountgameliftstreams:ListStreamUrlsgameliftstreams:ListTagsForResourcegameliftstreams:RemoveStreamGroupLocationsgameliftstreams:RevokeStreamUrlgameliftstreams:StartStreamSessiongameliftstreams:TagResourcegameliftstreams:TerminateStreamSessiongameliftstreams:UntagResourcegameliftstreams:UpdateApplicationgameliftstreams:UpdateStreamGroup";
+
+static ACTION_NAME_ENDS: [u32; 30] = [
+    39, 76, 109, 142, 187, 232, 263, 296, 329, 369, 409, 439, 469, 501, 529, 561, 604, 636, 670,
+    713, 743, 778, 820, 851, 885, 912, 950, 979, 1012, 1045,
+];
+
+static ACTIONS: [Action; 30] = [
+    Action::AddStreamGroupLocations,
+    Action::AssociateApplications,
+    Action::CreateApplication,
+    Action::CreateStreamGroup,
+    Action::CreateStreamSessionAdminShell,
+    Action::CreateStreamSessionConnection,
+    Action::CreateStreamUrl,
+    Action::DeleteApplication,
+    Action::DeleteStreamGroup,
+    Action::DisassociateApplications,
+    Action::ExportStreamSessionFiles,
+    Action::GetApplication,
+    Action::GetStreamGroup,
+    Action::GetStreamSession,
+    Action::GetStreamUrl,
+    Action::ListApplications,
+    Action::ListApplicationShaderCaches,
+    Action::ListStreamGroups,
+    Action::ListStreamSessions,
+    Action::ListStreamSessionsByAccount,
+    Action::ListStreamUrls,
+    Action::ListTagsForResource,
+    Action::RemoveStreamGroupLocations,
+    Action::RevokeStreamUrl,
+    Action::StartStreamSession,
+    Action::TagResource,
+    Action::TerminateStreamSession,
+    Action::UntagResource,
+    Action::UpdateApplication,
+    Action::UpdateStreamGroup,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 30] = [
-        Action::AddStreamGroupLocations,
-        Action::AssociateApplications,
-        Action::CreateApplication,
-        Action::CreateStreamGroup,
-        Action::CreateStreamSessionAdminShell,
-        Action::CreateStreamSessionConnection,
-        Action::CreateStreamUrl,
-        Action::DeleteApplication,
-        Action::DeleteStreamGroup,
-        Action::DisassociateApplications,
-        Action::ExportStreamSessionFiles,
-        Action::GetApplication,
-        Action::GetStreamGroup,
-        Action::GetStreamSession,
-        Action::GetStreamUrl,
-        Action::ListApplications,
-        Action::ListApplicationShaderCaches,
-        Action::ListStreamGroups,
-        Action::ListStreamSessions,
-        Action::ListStreamSessionsByAccount,
-        Action::ListStreamUrls,
-        Action::ListTagsForResource,
-        Action::RemoveStreamGroupLocations,
-        Action::RevokeStreamUrl,
-        Action::StartStreamSession,
-        Action::TagResource,
-        Action::TerminateStreamSession,
-        Action::UntagResource,
-        Action::UpdateApplication,
-        Action::UpdateStreamGroup,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `gameliftstreams:AddStreamGroupLocations`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddStreamGroupLocations`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(9396 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -280,18 +263,24 @@ pub enum ResourceType {
     StreamGroup,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["application", "stream group"];
+static RESOURCE_TYPE_NAMES: &str = "applicationstream group";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [11, 23];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Application, ResourceType::StreamGroup];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Application, ResourceType::StreamGroup];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -300,6 +289,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -319,46 +309,50 @@ pub enum ConditionKey {
     GameliftstreamsRoleArn,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "gameliftstreams:RoleArn",
-];
+static CONDITION_KEY_NAMES: &str =
+    "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysgameliftstreams:RoleArn";
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [24, 49, 60, 83];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
     KeyType::Arn,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::GameliftstreamsRoleArn,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::GameliftstreamsRoleArn,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -350,174 +350,125 @@ pub enum Action {
     VerifyDevicePosition,
 }
 
-const ACTION_NAMES: [&str; 64] = [
-    "geo:AssociateTrackerConsumer",
-    "geo:BatchDeleteDevicePositionHistory",
-    "geo:BatchDeleteGeofence",
-    "geo:BatchEvaluateGeofences",
-    "geo:BatchGetDevicePosition",
-    "geo:BatchPutGeofence",
-    "geo:BatchUpdateDevicePosition",
-    "geo:CalculateRoute",
-    "geo:CalculateRouteMatrix",
-    "geo:CancelJob",
-    "geo:CreateGeofenceCollection",
-    "geo:CreateKey",
-    "geo:CreateMap",
-    "geo:CreatePlaceIndex",
-    "geo:CreateRouteCalculator",
-    "geo:CreateTracker",
-    "geo:DeleteGeofenceCollection",
-    "geo:DeleteKey",
-    "geo:DeleteMap",
-    "geo:DeletePlaceIndex",
-    "geo:DeleteRouteCalculator",
-    "geo:DeleteTracker",
-    "geo:DescribeGeofenceCollection",
-    "geo:DescribeKey",
-    "geo:DescribeMap",
-    "geo:DescribePlaceIndex",
-    "geo:DescribeRouteCalculator",
-    "geo:DescribeTracker",
-    "geo:DisassociateTrackerConsumer",
-    "geo:ForecastGeofenceEvents",
-    "geo:GetDevicePosition",
-    "geo:GetDevicePositionHistory",
-    "geo:GetGeofence",
-    "geo:GetJob",
-    "geo:GetMapGlyphs",
-    "geo:GetMapSprites",
-    "geo:GetMapStyleDescriptor",
-    "geo:GetMapTile",
-    "geo:GetPlace",
-    "geo:ListDevicePositions",
-    "geo:ListGeofenceCollections",
-    "geo:ListGeofences",
-    "geo:ListJobs",
-    "geo:ListKeys",
-    "geo:ListMaps",
-    "geo:ListPlaceIndexes",
-    "geo:ListRouteCalculators",
-    "geo:ListTagsForResource",
-    "geo:ListTrackerConsumers",
-    "geo:ListTrackers",
-    "geo:PutGeofence",
-    "geo:SearchPlaceIndexForPosition",
-    "geo:SearchPlaceIndexForSuggestions",
-    "geo:SearchPlaceIndexForText",
-    "geo:StartJob",
-    "geo:TagResource",
-    "geo:UntagResource",
-    "geo:UpdateGeofenceCollection",
-    "geo:UpdateKey",
-    "geo:UpdateMap",
-    "geo:UpdatePlaceIndex",
-    "geo:UpdateRouteCalculator",
-    "geo:UpdateTracker",
-    "geo:VerifyDevicePosition",
+static ACTION_NAMES: &str = "geo:AssociateTrackerConsumergeo:BatchDeleteDevicePositionHistorygeo:BatchDeleteGeofencegeo:BatchEvaluateGeofencesgeo:BatchGetDevicePositiongeo:BatchPutGeofencegeo:BatchUpdateDevicePositiongeo:CalculateRoutegeo:CalculateRouteMatrixgeo:CancelJobgeo:CreateGeofenceCollectiongeo:CreateKeygeo:CreateMapgeo:CreatePlaceIndexgeo:CreateRouteCalculatorgeo:CreateTrackergeo:DeleteGeofenceCollectiongeo:DeleteKeygeo:DeleteMapgeo:DeletePlaceIndexgeo:DeleteRouteCalculatorgeo:DeleteTrackergeo:DescribeGeofenceCollectiongeo:DescribeKeygeo:DescribeMapgeo:DescribePlaceIndexgeo:DescribeRouteCalculatorgeo:DescribeTrackergeo:DisassociateTrackerConsumergeo:ForecastGeofenceEventsgeo:GetDevicePositiongeo:GetDevicePositionHistorygeo:GetGeofencegeo:GetJobgeo:GetMapGlyphsgeo:GetMapSpritesgeo:GetMapStyleDescriptorgeo:GetMapTilegeo:GetPlacegeo:ListDevicePositionsgeo:ListGeofenceCollectionsgeo:ListGeofencesgeo:ListJobsgeo:ListKeysgeo:ListMapsgeo:ListPlaceIndexesgeo:ListRouteCalculatorsgeo:ListTagsForResourcegeo:ListTrackerConsumersgeo:ListTrackersgeo:PutGeofencegeo:SearchPlaceIndexForPositiongeo:SearchPlaceIndexForSuggestionsgeo:SearchPlaceIndexForTextgeo:StartJobgeo:TagResourcegeo:UntagResourcegeo:UpdateGeofenceCollectiongeo:UpdateKeygeo:UpdateMapgeo:UpdatePlaceIndexgeo:UpdateRouteCalculatorgeo:UpdateTrackergeo:VerifyDevicePosition";
+
+static ACTION_NAME_ENDS: [u32; 64] = [
+    28, 64, 87, 113, 139, 159, 188, 206, 230, 243, 271, 284, 297, 317, 342, 359, 387, 400, 413,
+    433, 458, 475, 505, 520, 535, 557, 584, 603, 634, 660, 681, 709, 724, 734, 750, 767, 792, 806,
+    818, 841, 868, 885, 897, 909, 921, 941, 965, 988, 1012, 1028, 1043, 1074, 1108, 1135, 1147,
+    1162, 1179, 1207, 1220, 1233, 1253, 1278, 1295, 1319,
+];
+
+static ACTIONS: [Action; 64] = [
+    Action::AssociateTrackerConsumer,
+    Action::BatchDeleteDevicePositionHistory,
+    Action::BatchDeleteGeofence,
+    Action::BatchEvaluateGeofences,
+    Action::BatchGetDevicePosition,
+    Action::BatchPutGeofence,
+    Action::BatchUpdateDevicePosition,
+    Action::CalculateRoute,
+    Action::CalculateRouteMatrix,
+    Action::CancelJob,
+    Action::CreateGeofenceCollection,
+    Action::CreateKey,
+    Action::CreateMap,
+    Action::CreatePlaceIndex,
+    Action::CreateRouteCalculator,
+    Action::CreateTracker,
+    Action::DeleteGeofenceCollection,
+    Action::DeleteKey,
+    Action::DeleteMap,
+    Action::DeletePlaceIndex,
+    Action::DeleteRouteCalculator,
+    Action::DeleteTracker,
+    Action::DescribeGeofenceCollection,
+    Action::DescribeKey,
+    Action::DescribeMap,
+    Action::DescribePlaceIndex,
+    Action::DescribeRouteCalculator,
+    Action::DescribeTracker,
+    Action::DisassociateTrackerConsumer,
+    Action::ForecastGeofenceEvents,
+    Action::GetDevicePosition,
+    Action::GetDevicePositionHistory,
+    Action::GetGeofence,
+    Action::GetJob,
+    Action::GetMapGlyphs,
+    Action::GetMapSprites,
+    Action::GetMapStyleDescriptor,
+    Action::GetMapTile,
+    Action::GetPlace,
+    Action::ListDevicePositions,
+    Action::ListGeofenceCollections,
+    Action::ListGeofences,
+    Action::ListJobs,
+    Action::ListKeys,
+    Action::ListMaps,
+    Action::ListPlaceIndexes,
+    Action::ListRouteCalculators,
+    Action::ListTagsForResource,
+    Action::ListTrackerConsumers,
+    Action::ListTrackers,
+    Action::PutGeofence,
+    Action::SearchPlaceIndexForPosition,
+    Action::SearchPlaceIndexForSuggestions,
+    Action::SearchPlaceIndexForText,
+    Action::StartJob,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateGeofenceCollection,
+    Action::UpdateKey,
+    Action::UpdateMap,
+    Action::UpdatePlaceIndex,
+    Action::UpdateRouteCalculator,
+    Action::UpdateTracker,
+    Action::VerifyDevicePosition,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 64] = [
-        Action::AssociateTrackerConsumer,
-        Action::BatchDeleteDevicePositionHistory,
-        Action::BatchDeleteGeofence,
-        Action::BatchEvaluateGeofences,
-        Action::BatchGetDevicePosition,
-        Action::BatchPutGeofence,
-        Action::BatchUpdateDevicePosition,
-        Action::CalculateRoute,
-        Action::CalculateRouteMatrix,
-        Action::CancelJob,
-        Action::CreateGeofenceCollection,
-        Action::CreateKey,
-        Action::CreateMap,
-        Action::CreatePlaceIndex,
-        Action::CreateRouteCalculator,
-        Action::CreateTracker,
-        Action::DeleteGeofenceCollection,
-        Action::DeleteKey,
-        Action::DeleteMap,
-        Action::DeletePlaceIndex,
-        Action::DeleteRouteCalculator,
-        Action::DeleteTracker,
-        Action::DescribeGeofenceCollection,
-        Action::DescribeKey,
-        Action::DescribeMap,
-        Action::DescribePlaceIndex,
-        Action::DescribeRouteCalculator,
-        Action::DescribeTracker,
-        Action::DisassociateTrackerConsumer,
-        Action::ForecastGeofenceEvents,
-        Action::GetDevicePosition,
-        Action::GetDevicePositionHistory,
-        Action::GetGeofence,
-        Action::GetJob,
-        Action::GetMapGlyphs,
-        Action::GetMapSprites,
-        Action::GetMapStyleDescriptor,
-        Action::GetMapTile,
-        Action::GetPlace,
-        Action::ListDevicePositions,
-        Action::ListGeofenceCollections,
-        Action::ListGeofences,
-        Action::ListJobs,
-        Action::ListKeys,
-        Action::ListMaps,
-        Action::ListPlaceIndexes,
-        Action::ListRouteCalculators,
-        Action::ListTagsForResource,
-        Action::ListTrackerConsumers,
-        Action::ListTrackers,
-        Action::PutGeofence,
-        Action::SearchPlaceIndexForPosition,
-        Action::SearchPlaceIndexForSuggestions,
-        Action::SearchPlaceIndexForText,
-        Action::StartJob,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateGeofenceCollection,
-        Action::UpdateKey,
-        Action::UpdateMap,
-        Action::UpdatePlaceIndex,
-        Action::UpdateRouteCalculator,
-        Action::UpdateTracker,
-        Action::VerifyDevicePosition,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `geo:AssociateTrackerConsumer`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateTrackerConsumer`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(9426 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -557,34 +508,33 @@ pub enum ResourceType {
     Tracker,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 7] = [
-    "api-key",
-    "geofence-collection",
-    "job",
-    "map",
-    "place-index",
-    "route-calculator",
-    "tracker",
+static RESOURCE_TYPE_NAMES: &str =
+    "api-keygeofence-collectionjobmapplace-indexroute-calculatortracker";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 7] = [7, 26, 29, 32, 43, 59, 66];
+
+static RESOURCE_TYPES: [ResourceType; 7] = [
+    ResourceType::ApiKey,
+    ResourceType::GeofenceCollection,
+    ResourceType::Job,
+    ResourceType::Map,
+    ResourceType::PlaceIndex,
+    ResourceType::RouteCalculator,
+    ResourceType::Tracker,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 7] = [
-        ResourceType::ApiKey,
-        ResourceType::GeofenceCollection,
-        ResourceType::Job,
-        ResourceType::Map,
-        ResourceType::PlaceIndex,
-        ResourceType::RouteCalculator,
-        ResourceType::Tracker,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -593,6 +543,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -614,49 +565,52 @@ pub enum ConditionKey {
     GeoGeofenceIds,
 }
 
-const CONDITION_KEY_NAMES: [&str; 5] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "geo:DeviceIds",
-    "geo:GeofenceIds",
+static CONDITION_KEY_NAMES: &str =
+    "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysgeo:DeviceIdsgeo:GeofenceIds";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 5] = [24, 49, 60, 73, 88];
+
+static CONDITION_KEY_TYPES: [KeyType; 5] = [
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::ArrayOfString,
+    KeyType::ArrayOfString,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 5] = [
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::ArrayOfString,
-    KeyType::ArrayOfString,
+static CONDITION_KEYS: [ConditionKey; 5] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::GeoDeviceIds,
+    ConditionKey::GeoGeofenceIds,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 5] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::GeoDeviceIds,
-        ConditionKey::GeoGeofenceIds,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

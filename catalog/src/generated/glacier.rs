@@ -173,112 +173,92 @@ pub enum Action {
     UploadMultipartPart,
 }
 
-const ACTION_NAMES: [&str; 33] = [
-    "glacier:AbortMultipartUpload",
-    "glacier:AbortVaultLock",
-    "glacier:AddTagsToVault",
-    "glacier:CompleteMultipartUpload",
-    "glacier:CompleteVaultLock",
-    "glacier:CreateVault",
-    "glacier:DeleteArchive",
-    "glacier:DeleteVault",
-    "glacier:DeleteVaultAccessPolicy",
-    "glacier:DeleteVaultNotifications",
-    "glacier:DescribeJob",
-    "glacier:DescribeVault",
-    "glacier:GetDataRetrievalPolicy",
-    "glacier:GetJobOutput",
-    "glacier:GetVaultAccessPolicy",
-    "glacier:GetVaultLock",
-    "glacier:GetVaultNotifications",
-    "glacier:InitiateJob",
-    "glacier:InitiateMultipartUpload",
-    "glacier:InitiateVaultLock",
-    "glacier:ListJobs",
-    "glacier:ListMultipartUploads",
-    "glacier:ListParts",
-    "glacier:ListProvisionedCapacity",
-    "glacier:ListTagsForVault",
-    "glacier:ListVaults",
-    "glacier:PurchaseProvisionedCapacity",
-    "glacier:RemoveTagsFromVault",
-    "glacier:SetDataRetrievalPolicy",
-    "glacier:SetVaultAccessPolicy",
-    "glacier:SetVaultNotifications",
-    "glacier:UploadArchive",
-    "glacier:UploadMultipartPart",
+static ACTION_NAMES: &str = "glacier:AbortMultipartUploadglacier:AbortVaultLockglacier:AddTagsToVaultglacier:CompleteMultipartUploadglacier:CompleteVaultLockglacier:CreateVaultglacier:DeleteArchiveglacier:DeleteVaultglacier:DeleteVaultAccessPolicyglacier:DeleteVaultNotificationsglacier:DescribeJobglacier:DescribeVaultglacier:GetDataRetrievalPolicyglacier:GetJobOutputglacier:GetVaultAccessPolicyglacier:GetVaultLockglacier:GetVaultNotificationsglacier:InitiateJobglacier:InitiateMultipartUploadglacier:InitiateVaultLockglacier:ListJobsglacier:ListMultipartUploadsglacier:ListPartsglacier:ListProvisionedCapacityglacier:ListTagsForVaultglacier:ListVaultsglacier:PurchaseProvisionedCapacityglacier:RemoveTagsFromVaultglacier:SetDataRetrievalPolicyglacier:SetVaultAccessPolicyglacier:SetVaultNotificationsglacier:UploadArchiveglacier:UploadMultipartPart";
+
+static ACTION_NAME_ENDS: [u32; 33] = [
+    28, 50, 72, 103, 128, 147, 168, 187, 218, 250, 269, 290, 320, 340, 368, 388, 417, 436, 467,
+    492, 508, 536, 553, 584, 608, 626, 661, 688, 718, 746, 775, 796, 823,
+];
+
+static ACTIONS: [Action; 33] = [
+    Action::AbortMultipartUpload,
+    Action::AbortVaultLock,
+    Action::AddTagsToVault,
+    Action::CompleteMultipartUpload,
+    Action::CompleteVaultLock,
+    Action::CreateVault,
+    Action::DeleteArchive,
+    Action::DeleteVault,
+    Action::DeleteVaultAccessPolicy,
+    Action::DeleteVaultNotifications,
+    Action::DescribeJob,
+    Action::DescribeVault,
+    Action::GetDataRetrievalPolicy,
+    Action::GetJobOutput,
+    Action::GetVaultAccessPolicy,
+    Action::GetVaultLock,
+    Action::GetVaultNotifications,
+    Action::InitiateJob,
+    Action::InitiateMultipartUpload,
+    Action::InitiateVaultLock,
+    Action::ListJobs,
+    Action::ListMultipartUploads,
+    Action::ListParts,
+    Action::ListProvisionedCapacity,
+    Action::ListTagsForVault,
+    Action::ListVaults,
+    Action::PurchaseProvisionedCapacity,
+    Action::RemoveTagsFromVault,
+    Action::SetDataRetrievalPolicy,
+    Action::SetVaultAccessPolicy,
+    Action::SetVaultNotifications,
+    Action::UploadArchive,
+    Action::UploadMultipartPart,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 33] = [
-        Action::AbortMultipartUpload,
-        Action::AbortVaultLock,
-        Action::AddTagsToVault,
-        Action::CompleteMultipartUpload,
-        Action::CompleteVaultLock,
-        Action::CreateVault,
-        Action::DeleteArchive,
-        Action::DeleteVault,
-        Action::DeleteVaultAccessPolicy,
-        Action::DeleteVaultNotifications,
-        Action::DescribeJob,
-        Action::DescribeVault,
-        Action::GetDataRetrievalPolicy,
-        Action::GetJobOutput,
-        Action::GetVaultAccessPolicy,
-        Action::GetVaultLock,
-        Action::GetVaultNotifications,
-        Action::InitiateJob,
-        Action::InitiateMultipartUpload,
-        Action::InitiateVaultLock,
-        Action::ListJobs,
-        Action::ListMultipartUploads,
-        Action::ListParts,
-        Action::ListProvisionedCapacity,
-        Action::ListTagsForVault,
-        Action::ListVaults,
-        Action::PurchaseProvisionedCapacity,
-        Action::RemoveTagsFromVault,
-        Action::SetDataRetrievalPolicy,
-        Action::SetVaultAccessPolicy,
-        Action::SetVaultNotifications,
-        Action::UploadArchive,
-        Action::UploadMultipartPart,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `glacier:AbortMultipartUpload`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AbortMultipartUpload`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(9504 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -292,18 +272,24 @@ pub enum ResourceType {
     Vault,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["vault"];
+static RESOURCE_TYPE_NAMES: &str = "vault";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [5];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Vault];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Vault];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -312,6 +298,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -329,39 +316,44 @@ pub enum ConditionKey {
     GlacierResourceTagAny,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "glacier:ArchiveAgeInDays",
-    "glacier:ResourceTag/",
-    "glacier:ResourceTag/${TagKey}",
-];
+static CONDITION_KEY_NAMES: &str =
+    "glacier:ArchiveAgeInDaysglacier:ResourceTag/glacier:ResourceTag/${TagKey}";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] = [KeyType::String, KeyType::String, KeyType::String];
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 44, 73];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] = [KeyType::String, KeyType::String, KeyType::String];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::GlacierArchiveAgeInDays,
+    ConditionKey::GlacierResourceTag,
+    ConditionKey::GlacierResourceTagAny,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::GlacierArchiveAgeInDays,
-        ConditionKey::GlacierResourceTag,
-        ConditionKey::GlacierResourceTagAny,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

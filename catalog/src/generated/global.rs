@@ -128,69 +128,16 @@ pub enum ConditionKey {
     SsmSourceInstanceArn,
 }
 
-const CONDITION_KEY_NAMES: [&str; 59] = [
-    "aws:AssumedRoot",
-    "aws:CalledVia",
-    "aws:CalledViaAWSMCP",
-    "aws:CalledViaFirst",
-    "aws:CalledViaLast",
-    "aws:ChatbotSourceArn",
-    "aws:CurrentTime",
-    "aws:Ec2InstanceSourcePrivateIPv4",
-    "aws:Ec2InstanceSourceVpc",
-    "aws:EpochTime",
-    "aws:FederatedProvider",
-    "aws:IsMcpServiceAction",
-    "aws:MultiFactorAuthAge",
-    "aws:MultiFactorAuthPresent",
-    "aws:PrincipalAccount",
-    "aws:PrincipalArn",
-    "aws:PrincipalIsAWSService",
-    "aws:PrincipalOrgID",
-    "aws:PrincipalOrgPaths",
-    "aws:PrincipalServiceName",
-    "aws:PrincipalServiceNamesList",
-    "aws:PrincipalTag/${TagKey}",
-    "aws:PrincipalType",
-    "aws:referer",
-    "aws:RequestedRegion",
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceAccount",
-    "aws:ResourceOrgID",
-    "aws:ResourceOrgPaths",
-    "aws:ResourceTag/${TagKey}",
-    "aws:SecureTransport",
-    "aws:SourceAccount",
-    "aws:SourceArn",
-    "aws:SourceIdentity",
-    "aws:SourceIp",
-    "aws:SourceOrgID",
-    "aws:SourceOrgPaths",
-    "aws:SourceOwner",
-    "aws:SourceVpc",
-    "aws:SourceVpcArn",
-    "aws:SourceVpce",
-    "aws:TagKeys",
-    "aws:TokenIssueTime",
-    "aws:UserAgent",
-    "aws:userid",
-    "aws:username",
-    "aws:ViaAWSMCPService",
-    "aws:ViaAWSService",
-    "aws:VpceAccount",
-    "aws:VpceOrgID",
-    "aws:VpceOrgPaths",
-    "aws:VpcSourceIp",
-    "ec2:RoleDelivery",
-    "ec2:SourceInstanceArn",
-    "glue:CredentialIssuingService",
-    "glue:RoleAssumedBy",
-    "identitystore:UserId",
-    "lambda:SourceFunctionArn",
-    "ssm:SourceInstanceArn",
+static CONDITION_KEY_NAMES: &str = "aws:AssumedRootaws:CalledViaaws:CalledViaAWSMCPaws:CalledViaFirstaws:CalledViaLastaws:ChatbotSourceArnaws:CurrentTimeaws:Ec2InstanceSourcePrivateIPv4aws:Ec2InstanceSourceVpcaws:EpochTimeaws:FederatedProvideraws:IsMcpServiceActionaws:MultiFactorAuthAgeaws:MultiFactorAuthPresentaws:PrincipalAccountaws:PrincipalArnaws:PrincipalIsAWSServiceaws:PrincipalOrgIDaws:PrincipalOrgPathsaws:PrincipalServiceNameaws:PrincipalServiceNamesListaws:PrincipalTag/${TagKey}aws:PrincipalTypeaws:refereraws:RequestedRegionaws:RequestTag/${TagKey}aws:ResourceAccountaws:ResourceOrgIDaws:ResourceOrgPathsaws:ResourceTag/${TagKey}aws:SecureTransportaws:SourceAccountaws:SourceArnaws:SourceIdentityaws:SourceIpaws:SourceOrgIDaws:SourceOrgPathsaws:SourceOwneraws:SourceVpcaws:SourceVpcArnaws:SourceVpceaws:TagKeysaws:TokenIssueTimeaws:UserAgentaws:useridaws:usernameaws:ViaAWSMCPServiceaws:ViaAWSServiceaws:VpceAccountaws:VpceOrgIDaws:VpceOrgPathsaws:VpcSourceIpec2:RoleDeliveryec2:SourceInstanceArnglue:CredentialIssuingServiceglue:RoleAssumedByidentitystore:UserIdlambda:SourceFunctionArnssm:SourceInstanceArn";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 59] = [
+    15, 28, 47, 65, 82, 102, 117, 149, 173, 186, 207, 229, 251, 277, 297, 313, 338, 356, 377, 401,
+    430, 456, 473, 484, 503, 527, 546, 563, 583, 608, 627, 644, 657, 675, 687, 702, 720, 735, 748,
+    764, 778, 789, 807, 820, 830, 842, 862, 879, 894, 907, 923, 938, 954, 975, 1004, 1022, 1042,
+    1066, 1087,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 59] = [
+static CONDITION_KEY_TYPES: [KeyType; 59] = [
     KeyType::Bool,
     KeyType::ArrayOfString,
     KeyType::String,
@@ -250,89 +197,95 @@ const CONDITION_KEY_TYPES: [KeyType; 59] = [
     KeyType::String,
     KeyType::Arn,
     KeyType::Arn,
+];
+
+static CONDITION_KEYS: [ConditionKey; 59] = [
+    ConditionKey::AwsAssumedRoot,
+    ConditionKey::AwsCalledVia,
+    ConditionKey::AwsCalledViaAWSMCP,
+    ConditionKey::AwsCalledViaFirst,
+    ConditionKey::AwsCalledViaLast,
+    ConditionKey::AwsChatbotSourceArn,
+    ConditionKey::AwsCurrentTime,
+    ConditionKey::AwsEc2InstanceSourcePrivateIPv4,
+    ConditionKey::AwsEc2InstanceSourceVpc,
+    ConditionKey::AwsEpochTime,
+    ConditionKey::AwsFederatedProvider,
+    ConditionKey::AwsIsMcpServiceAction,
+    ConditionKey::AwsMultiFactorAuthAge,
+    ConditionKey::AwsMultiFactorAuthPresent,
+    ConditionKey::AwsPrincipalAccount,
+    ConditionKey::AwsPrincipalArn,
+    ConditionKey::AwsPrincipalIsAWSService,
+    ConditionKey::AwsPrincipalOrgID,
+    ConditionKey::AwsPrincipalOrgPaths,
+    ConditionKey::AwsPrincipalServiceName,
+    ConditionKey::AwsPrincipalServiceNamesList,
+    ConditionKey::AwsPrincipalTagAny,
+    ConditionKey::AwsPrincipalType,
+    ConditionKey::AwsReferer,
+    ConditionKey::AwsRequestedRegion,
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceAccount,
+    ConditionKey::AwsResourceOrgID,
+    ConditionKey::AwsResourceOrgPaths,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsSecureTransport,
+    ConditionKey::AwsSourceAccount,
+    ConditionKey::AwsSourceArn,
+    ConditionKey::AwsSourceIdentity,
+    ConditionKey::AwsSourceIp,
+    ConditionKey::AwsSourceOrgID,
+    ConditionKey::AwsSourceOrgPaths,
+    ConditionKey::AwsSourceOwner,
+    ConditionKey::AwsSourceVpc,
+    ConditionKey::AwsSourceVpcArn,
+    ConditionKey::AwsSourceVpce,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::AwsTokenIssueTime,
+    ConditionKey::AwsUserAgent,
+    ConditionKey::AwsUserid,
+    ConditionKey::AwsUsername,
+    ConditionKey::AwsViaAWSMCPService,
+    ConditionKey::AwsViaAWSService,
+    ConditionKey::AwsVpceAccount,
+    ConditionKey::AwsVpceOrgID,
+    ConditionKey::AwsVpceOrgPaths,
+    ConditionKey::AwsVpcSourceIp,
+    ConditionKey::Ec2RoleDelivery,
+    ConditionKey::Ec2SourceInstanceArn,
+    ConditionKey::GlueCredentialIssuingService,
+    ConditionKey::GlueRoleAssumedBy,
+    ConditionKey::IdentitystoreUserId,
+    ConditionKey::LambdaSourceFunctionArn,
+    ConditionKey::SsmSourceInstanceArn,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 59] = [
-        ConditionKey::AwsAssumedRoot,
-        ConditionKey::AwsCalledVia,
-        ConditionKey::AwsCalledViaAWSMCP,
-        ConditionKey::AwsCalledViaFirst,
-        ConditionKey::AwsCalledViaLast,
-        ConditionKey::AwsChatbotSourceArn,
-        ConditionKey::AwsCurrentTime,
-        ConditionKey::AwsEc2InstanceSourcePrivateIPv4,
-        ConditionKey::AwsEc2InstanceSourceVpc,
-        ConditionKey::AwsEpochTime,
-        ConditionKey::AwsFederatedProvider,
-        ConditionKey::AwsIsMcpServiceAction,
-        ConditionKey::AwsMultiFactorAuthAge,
-        ConditionKey::AwsMultiFactorAuthPresent,
-        ConditionKey::AwsPrincipalAccount,
-        ConditionKey::AwsPrincipalArn,
-        ConditionKey::AwsPrincipalIsAWSService,
-        ConditionKey::AwsPrincipalOrgID,
-        ConditionKey::AwsPrincipalOrgPaths,
-        ConditionKey::AwsPrincipalServiceName,
-        ConditionKey::AwsPrincipalServiceNamesList,
-        ConditionKey::AwsPrincipalTagAny,
-        ConditionKey::AwsPrincipalType,
-        ConditionKey::AwsReferer,
-        ConditionKey::AwsRequestedRegion,
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceAccount,
-        ConditionKey::AwsResourceOrgID,
-        ConditionKey::AwsResourceOrgPaths,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsSecureTransport,
-        ConditionKey::AwsSourceAccount,
-        ConditionKey::AwsSourceArn,
-        ConditionKey::AwsSourceIdentity,
-        ConditionKey::AwsSourceIp,
-        ConditionKey::AwsSourceOrgID,
-        ConditionKey::AwsSourceOrgPaths,
-        ConditionKey::AwsSourceOwner,
-        ConditionKey::AwsSourceVpc,
-        ConditionKey::AwsSourceVpcArn,
-        ConditionKey::AwsSourceVpce,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::AwsTokenIssueTime,
-        ConditionKey::AwsUserAgent,
-        ConditionKey::AwsUserid,
-        ConditionKey::AwsUsername,
-        ConditionKey::AwsViaAWSMCPService,
-        ConditionKey::AwsViaAWSService,
-        ConditionKey::AwsVpceAccount,
-        ConditionKey::AwsVpceOrgID,
-        ConditionKey::AwsVpceOrgPaths,
-        ConditionKey::AwsVpcSourceIp,
-        ConditionKey::Ec2RoleDelivery,
-        ConditionKey::Ec2SourceInstanceArn,
-        ConditionKey::GlueCredentialIssuingService,
-        ConditionKey::GlueRoleAssumedBy,
-        ConditionKey::IdentitystoreUserId,
-        ConditionKey::LambdaSourceFunctionArn,
-        ConditionKey::SsmSourceInstanceArn,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

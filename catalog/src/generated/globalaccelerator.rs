@@ -282,158 +282,117 @@ pub enum Action {
     WithdrawByoipCidr,
 }
 
-const ACTION_NAMES: [&str; 56] = [
-    "globalaccelerator:AddCustomRoutingEndpoints",
-    "globalaccelerator:AddEndpoints",
-    "globalaccelerator:AdvertiseByoipCidr",
-    "globalaccelerator:AllowCustomRoutingTraffic",
-    "globalaccelerator:CreateAccelerator",
-    "globalaccelerator:CreateCrossAccountAttachment",
-    "globalaccelerator:CreateCustomRoutingAccelerator",
-    "globalaccelerator:CreateCustomRoutingEndpointGroup",
-    "globalaccelerator:CreateCustomRoutingListener",
-    "globalaccelerator:CreateEndpointGroup",
-    "globalaccelerator:CreateListener",
-    "globalaccelerator:DeleteAccelerator",
-    "globalaccelerator:DeleteCrossAccountAttachment",
-    "globalaccelerator:DeleteCustomRoutingAccelerator",
-    "globalaccelerator:DeleteCustomRoutingEndpointGroup",
-    "globalaccelerator:DeleteCustomRoutingListener",
-    "globalaccelerator:DeleteEndpointGroup",
-    "globalaccelerator:DeleteListener",
-    "globalaccelerator:DenyCustomRoutingTraffic",
-    "globalaccelerator:DeprovisionByoipCidr",
-    "globalaccelerator:DescribeAccelerator",
-    "globalaccelerator:DescribeAcceleratorAttributes",
-    "globalaccelerator:DescribeCrossAccountAttachment",
-    "globalaccelerator:DescribeCustomRoutingAccelerator",
-    "globalaccelerator:DescribeCustomRoutingAcceleratorAttributes",
-    "globalaccelerator:DescribeCustomRoutingEndpointGroup",
-    "globalaccelerator:DescribeCustomRoutingListener",
-    "globalaccelerator:DescribeEndpointGroup",
-    "globalaccelerator:DescribeListener",
-    "globalaccelerator:ListAccelerators",
-    "globalaccelerator:ListByoipCidrs",
-    "globalaccelerator:ListCrossAccountAttachments",
-    "globalaccelerator:ListCrossAccountResourceAccounts",
-    "globalaccelerator:ListCrossAccountResources",
-    "globalaccelerator:ListCustomRoutingAccelerators",
-    "globalaccelerator:ListCustomRoutingEndpointGroups",
-    "globalaccelerator:ListCustomRoutingListeners",
-    "globalaccelerator:ListCustomRoutingPortMappings",
-    "globalaccelerator:ListCustomRoutingPortMappingsByDestination",
-    "globalaccelerator:ListEndpointGroups",
-    "globalaccelerator:ListListeners",
-    "globalaccelerator:ListTagsForResource",
-    "globalaccelerator:ProvisionByoipCidr",
-    "globalaccelerator:RemoveCustomRoutingEndpoints",
-    "globalaccelerator:RemoveEndpoints",
-    "globalaccelerator:TagResource",
-    "globalaccelerator:UntagResource",
-    "globalaccelerator:UpdateAccelerator",
-    "globalaccelerator:UpdateAcceleratorAttributes",
-    "globalaccelerator:UpdateCrossAccountAttachment",
-    "globalaccelerator:UpdateCustomRoutingAccelerator",
-    "globalaccelerator:UpdateCustomRoutingAcceleratorAttributes",
-    "globalaccelerator:UpdateCustomRoutingListener",
-    "globalaccelerator:UpdateEndpointGroup",
-    "globalaccelerator:UpdateListener",
-    "globalaccelerator:WithdrawByoipCidr",
+static ACTION_NAMES: &str = "globalaccelerator:AddCustomRoutingEndpointsglobalaccelerator:AddEndpointsglobalaccelerator:AdvertiseByoipCidrglobalaccelerator:AllowCustomRoutingTrafficglobalaccelerator:CreateAcceleratorglobalaccelerator:CreateCrossAccountAttachmentglobalaccelerator:CreateCustomRoutingAcceleratorglobalaccelerator:CreateCustomRoutingEndpointGroupglobalaccelerator:CreateCustomRoutingListenerglobalaccelerator:CreateEndpointGroupglobalaccelerator:CreateListenerglobalaccelerator:DeleteAcceleratorglobalaccelerator:DeleteCrossAccountAttachmentglobalaccelerator:DeleteCustomRoutingAcceleratorglobalaccelerator:DeleteCustomRoutingEndpointGroupglobalaccelerator:DeleteCustomRoutingListenerglobalaccelerator:DeleteEndpointGroupglobalaccelerator:DeleteListenerglobalaccelerator:DenyCustomRoutingTrafficglobalaccelerator:DeprovisionByoipCidrglobalaccelerator:DescribeAcceleratorglobalaccelerator:DescribeAcceleratorAttributesglobalaccelerator:DescribeCrossAccountAttachmentglobalaccelerator:DescribeCustomRoutingAcceleratorglobalaccelerator:DescribeCustomRoutingAcceleratorAttributesglobalaccelerator:DescribeCustomRoutingEndpointGroupglobalaccelerator:DescribeCustomRoutingListenerglobalaccelerator:DescribeEndpointGroupglobalaccelerator:DescribeListenerglobalaccelerator:ListAcceleratorsglobalaccelerator:ListByoipCidrsglobalaccelerator:ListCrossAccountAttachmentsglobalaccelerator:ListCrossAccountResourceAccountsglobalaccelerator:ListCrossAccountResourcesglobalaccelerator:ListCustomRoutingAcceleratorsglobalaccelerator:ListCustomRoutingEndpointGroupsglobalaccelerator:ListCustomRoutingListenersglobalaccelerator:ListCustomRoutingPortMappingsglobalaccelerator:ListCustomRoutingPortMappingsByDestinationglobalaccelerator:ListEndpointGroupsglobalaccelerator:ListListenersglobalaccelerator:ListTagsForResourceglobalaccelerator:ProvisionByoipCidrglobalaccelerator:RemoveCustomRoutingEndpointsglobalaccelerator:RemoveEndpointsglobalaccelerator:TagResourceglobalaccelerator:UntagResourceglobalaccelerator:UpdateAcceleratorglobalaccelerator:UpdateAcceleratorAttributesglobalaccelerator:UpdateCrossAccountAttachmentglobalaccelerator:UpdateCustomRoutingAcceleratorglobalaccelerator:UpdateCustomRoutingAcceleratorAttributesglobalaccelerator:UpdateCustomRoutingListenerglobalaccelerator:UpdateEndpointGroupglobalaccelerator:UpdateListenerglobalaccelerator:WithdrawByoipCidr";
+
+static ACTION_NAME_ENDS: [u32; 56] = [
+    43, 73, 109, 152, 187, 233, 281, 331, 376, 413, 445, 480, 526, 574, 624, 669, 706, 738, 780,
+    818, 855, 902, 950, 1000, 1060, 1112, 1159, 1198, 1232, 1266, 1298, 1343, 1393, 1436, 1483,
+    1532, 1576, 1623, 1683, 1719, 1750, 1787, 1823, 1869, 1902, 1931, 1962, 1997, 2042, 2088, 2136,
+    2194, 2239, 2276, 2308, 2343,
+];
+
+static ACTIONS: [Action; 56] = [
+    Action::AddCustomRoutingEndpoints,
+    Action::AddEndpoints,
+    Action::AdvertiseByoipCidr,
+    Action::AllowCustomRoutingTraffic,
+    Action::CreateAccelerator,
+    Action::CreateCrossAccountAttachment,
+    Action::CreateCustomRoutingAccelerator,
+    Action::CreateCustomRoutingEndpointGroup,
+    Action::CreateCustomRoutingListener,
+    Action::CreateEndpointGroup,
+    Action::CreateListener,
+    Action::DeleteAccelerator,
+    Action::DeleteCrossAccountAttachment,
+    Action::DeleteCustomRoutingAccelerator,
+    Action::DeleteCustomRoutingEndpointGroup,
+    Action::DeleteCustomRoutingListener,
+    Action::DeleteEndpointGroup,
+    Action::DeleteListener,
+    Action::DenyCustomRoutingTraffic,
+    Action::DeprovisionByoipCidr,
+    Action::DescribeAccelerator,
+    Action::DescribeAcceleratorAttributes,
+    Action::DescribeCrossAccountAttachment,
+    Action::DescribeCustomRoutingAccelerator,
+    Action::DescribeCustomRoutingAcceleratorAttributes,
+    Action::DescribeCustomRoutingEndpointGroup,
+    Action::DescribeCustomRoutingListener,
+    Action::DescribeEndpointGroup,
+    Action::DescribeListener,
+    Action::ListAccelerators,
+    Action::ListByoipCidrs,
+    Action::ListCrossAccountAttachments,
+    Action::ListCrossAccountResourceAccounts,
+    Action::ListCrossAccountResources,
+    Action::ListCustomRoutingAccelerators,
+    Action::ListCustomRoutingEndpointGroups,
+    Action::ListCustomRoutingListeners,
+    Action::ListCustomRoutingPortMappings,
+    Action::ListCustomRoutingPortMappingsByDestination,
+    Action::ListEndpointGroups,
+    Action::ListListeners,
+    Action::ListTagsForResource,
+    Action::ProvisionByoipCidr,
+    Action::RemoveCustomRoutingEndpoints,
+    Action::RemoveEndpoints,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAccelerator,
+    Action::UpdateAcceleratorAttributes,
+    Action::UpdateCrossAccountAttachment,
+    Action::UpdateCustomRoutingAccelerator,
+    Action::UpdateCustomRoutingAcceleratorAttributes,
+    Action::UpdateCustomRoutingListener,
+    Action::UpdateEndpointGroup,
+    Action::UpdateListener,
+    Action::WithdrawByoipCidr,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 56] = [
-        Action::AddCustomRoutingEndpoints,
-        Action::AddEndpoints,
-        Action::AdvertiseByoipCidr,
-        Action::AllowCustomRoutingTraffic,
-        Action::CreateAccelerator,
-        Action::CreateCrossAccountAttachment,
-        Action::CreateCustomRoutingAccelerator,
-        Action::CreateCustomRoutingEndpointGroup,
-        Action::CreateCustomRoutingListener,
-        Action::CreateEndpointGroup,
-        Action::CreateListener,
-        Action::DeleteAccelerator,
-        Action::DeleteCrossAccountAttachment,
-        Action::DeleteCustomRoutingAccelerator,
-        Action::DeleteCustomRoutingEndpointGroup,
-        Action::DeleteCustomRoutingListener,
-        Action::DeleteEndpointGroup,
-        Action::DeleteListener,
-        Action::DenyCustomRoutingTraffic,
-        Action::DeprovisionByoipCidr,
-        Action::DescribeAccelerator,
-        Action::DescribeAcceleratorAttributes,
-        Action::DescribeCrossAccountAttachment,
-        Action::DescribeCustomRoutingAccelerator,
-        Action::DescribeCustomRoutingAcceleratorAttributes,
-        Action::DescribeCustomRoutingEndpointGroup,
-        Action::DescribeCustomRoutingListener,
-        Action::DescribeEndpointGroup,
-        Action::DescribeListener,
-        Action::ListAccelerators,
-        Action::ListByoipCidrs,
-        Action::ListCrossAccountAttachments,
-        Action::ListCrossAccountResourceAccounts,
-        Action::ListCrossAccountResources,
-        Action::ListCustomRoutingAccelerators,
-        Action::ListCustomRoutingEndpointGroups,
-        Action::ListCustomRoutingListeners,
-        Action::ListCustomRoutingPortMappings,
-        Action::ListCustomRoutingPortMappingsByDestination,
-        Action::ListEndpointGroups,
-        Action::ListListeners,
-        Action::ListTagsForResource,
-        Action::ProvisionByoipCidr,
-        Action::RemoveCustomRoutingEndpoints,
-        Action::RemoveEndpoints,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAccelerator,
-        Action::UpdateAcceleratorAttributes,
-        Action::UpdateCrossAccountAttachment,
-        Action::UpdateCustomRoutingAccelerator,
-        Action::UpdateCustomRoutingAcceleratorAttributes,
-        Action::UpdateCustomRoutingListener,
-        Action::UpdateEndpointGroup,
-        Action::UpdateListener,
-        Action::WithdrawByoipCidr,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `globalaccelerator:AddCustomRoutingEndpoints`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddCustomRoutingEndpoints`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(9537 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -461,23 +420,29 @@ pub enum ResourceType {
     Listener,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = ["accelerator", "attachment", "endpointgroup", "listener"];
+static RESOURCE_TYPE_NAMES: &str = "acceleratorattachmentendpointgrouplistener";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [11, 21, 34, 42];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::Accelerator,
+    ResourceType::Attachment,
+    ResourceType::Endpointgroup,
+    ResourceType::Listener,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::Accelerator,
-        ResourceType::Attachment,
-        ResourceType::Endpointgroup,
-        ResourceType::Listener,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -486,6 +451,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -503,40 +469,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

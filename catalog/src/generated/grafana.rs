@@ -137,96 +137,84 @@ pub enum Action {
     UpdateWorkspaceConfiguration,
 }
 
-const ACTION_NAMES: [&str; 25] = [
-    "grafana:AssociateLicense",
-    "grafana:CreateWorkspace",
-    "grafana:CreateWorkspaceApiKey",
-    "grafana:CreateWorkspaceServiceAccount",
-    "grafana:CreateWorkspaceServiceAccountToken",
-    "grafana:DeleteWorkspace",
-    "grafana:DeleteWorkspaceApiKey",
-    "grafana:DeleteWorkspaceServiceAccount",
-    "grafana:DeleteWorkspaceServiceAccountToken",
-    "grafana:DescribeWorkspace",
-    "grafana:DescribeWorkspaceAuthentication",
-    "grafana:DescribeWorkspaceConfiguration",
-    "grafana:DisassociateLicense",
-    "grafana:ListPermissions",
-    "grafana:ListTagsForResource",
-    "grafana:ListVersions",
-    "grafana:ListWorkspaces",
-    "grafana:ListWorkspaceServiceAccounts",
-    "grafana:ListWorkspaceServiceAccountTokens",
-    "grafana:TagResource",
-    "grafana:UntagResource",
-    "grafana:UpdatePermissions",
-    "grafana:UpdateWorkspace",
-    "grafana:UpdateWorkspaceAuthentication",
-    "grafana:UpdateWorkspaceConfiguration",
+static ACTION_NAMES: &str = "grafana:AssociateLicensegrafana:CreateWorkspacegrafana:CreateWorkspaceApiKeygrafana:CreateWorkspaceServiceAccountgrafana:CreateWorkspaceServiceAccountTokengrafana:DeleteWorkspacegrafana:DeleteWorkspaceApiKeygrafana:DeleteWorkspaceServiceAccountgrafana:DeleteWorkspaceServiceAccountTokengrafana:DescribeWorkspacegrafana:DescribeWorkspaceAuthenticationgrafana:DescribeWorkspaceConfigurationgrafana:DisassociateLicensegrafana:ListPermissionsgrafana:ListTagsForResourcegrafana:ListVersionsgrafana:ListWorkspacesgrafana:ListWorkspaceServiceAccountsgrafana:ListWorkspaceServiceAccountTokensgrafana:TagResourcegrafana:UntagResourcegrafana:UpdatePermissionsgrafana:UpdateWorkspacegrafana:UpdateWorkspaceAuthenticationgrafana:UpdateWorkspaceConfiguration";
+
+static ACTION_NAME_ENDS: [u32; 25] = [
+    24, 47, 76, 113, 155, 178, 207, 244, 286, 311, 350, 388, 415, 438, 465, 485, 507, 543, 584,
+    603, 624, 649, 672, 709, 745,
+];
+
+static ACTIONS: [Action; 25] = [
+    Action::AssociateLicense,
+    Action::CreateWorkspace,
+    Action::CreateWorkspaceApiKey,
+    Action::CreateWorkspaceServiceAccount,
+    Action::CreateWorkspaceServiceAccountToken,
+    Action::DeleteWorkspace,
+    Action::DeleteWorkspaceApiKey,
+    Action::DeleteWorkspaceServiceAccount,
+    Action::DeleteWorkspaceServiceAccountToken,
+    Action::DescribeWorkspace,
+    Action::DescribeWorkspaceAuthentication,
+    Action::DescribeWorkspaceConfiguration,
+    Action::DisassociateLicense,
+    Action::ListPermissions,
+    Action::ListTagsForResource,
+    Action::ListVersions,
+    Action::ListWorkspaces,
+    Action::ListWorkspaceServiceAccounts,
+    Action::ListWorkspaceServiceAccountTokens,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdatePermissions,
+    Action::UpdateWorkspace,
+    Action::UpdateWorkspaceAuthentication,
+    Action::UpdateWorkspaceConfiguration,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 25] = [
-        Action::AssociateLicense,
-        Action::CreateWorkspace,
-        Action::CreateWorkspaceApiKey,
-        Action::CreateWorkspaceServiceAccount,
-        Action::CreateWorkspaceServiceAccountToken,
-        Action::DeleteWorkspace,
-        Action::DeleteWorkspaceApiKey,
-        Action::DeleteWorkspaceServiceAccount,
-        Action::DeleteWorkspaceServiceAccountToken,
-        Action::DescribeWorkspace,
-        Action::DescribeWorkspaceAuthentication,
-        Action::DescribeWorkspaceConfiguration,
-        Action::DisassociateLicense,
-        Action::ListPermissions,
-        Action::ListTagsForResource,
-        Action::ListVersions,
-        Action::ListWorkspaces,
-        Action::ListWorkspaceServiceAccounts,
-        Action::ListWorkspaceServiceAccountTokens,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdatePermissions,
-        Action::UpdateWorkspace,
-        Action::UpdateWorkspaceAuthentication,
-        Action::UpdateWorkspaceConfiguration,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `grafana:AssociateLicense`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateLicense`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(9899 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -242,18 +230,24 @@ pub enum ResourceType {
     Workspace,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["workspace"];
+static RESOURCE_TYPE_NAMES: &str = "workspace";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [9];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Workspace];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Workspace];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -262,6 +256,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -279,40 +274,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

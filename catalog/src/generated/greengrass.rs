@@ -561,270 +561,176 @@ pub enum Action {
     UpdateThingRuntimeConfiguration,
 }
 
-const ACTION_NAMES: [&str; 112] = [
-    "greengrass:AssociateRoleToGroup",
-    "greengrass:AssociateServiceRoleToAccount",
-    "greengrass:BatchAssociateClientDeviceWithCoreDevice",
-    "greengrass:BatchDisassociateClientDeviceFromCoreDevice",
-    "greengrass:CancelDeployment",
-    "greengrass:CreateComponentVersion",
-    "greengrass:CreateConnectorDefinition",
-    "greengrass:CreateConnectorDefinitionVersion",
-    "greengrass:CreateCoreDefinition",
-    "greengrass:CreateCoreDefinitionVersion",
-    "greengrass:CreateDeployment",
-    "greengrass:CreateDeviceDefinition",
-    "greengrass:CreateDeviceDefinitionVersion",
-    "greengrass:CreateFunctionDefinition",
-    "greengrass:CreateFunctionDefinitionVersion",
-    "greengrass:CreateGroup",
-    "greengrass:CreateGroupCertificateAuthority",
-    "greengrass:CreateGroupVersion",
-    "greengrass:CreateLoggerDefinition",
-    "greengrass:CreateLoggerDefinitionVersion",
-    "greengrass:CreateResourceDefinition",
-    "greengrass:CreateResourceDefinitionVersion",
-    "greengrass:CreateSoftwareUpdateJob",
-    "greengrass:CreateSubscriptionDefinition",
-    "greengrass:CreateSubscriptionDefinitionVersion",
-    "greengrass:DeleteComponent",
-    "greengrass:DeleteConnectorDefinition",
-    "greengrass:DeleteCoreDefinition",
-    "greengrass:DeleteCoreDevice",
-    "greengrass:DeleteDeployment",
-    "greengrass:DeleteDeviceDefinition",
-    "greengrass:DeleteFunctionDefinition",
-    "greengrass:DeleteGroup",
-    "greengrass:DeleteLoggerDefinition",
-    "greengrass:DeleteResourceDefinition",
-    "greengrass:DeleteSubscriptionDefinition",
-    "greengrass:DescribeComponent",
-    "greengrass:DisassociateRoleFromGroup",
-    "greengrass:DisassociateServiceRoleFromAccount",
-    "greengrass:Discover",
-    "greengrass:GetAssociatedRole",
-    "greengrass:GetBulkDeploymentStatus",
-    "greengrass:GetComponent",
-    "greengrass:GetComponentVersionArtifact",
-    "greengrass:GetConnectivityInfo",
-    "greengrass:GetConnectorDefinition",
-    "greengrass:GetConnectorDefinitionVersion",
-    "greengrass:GetCoreDefinition",
-    "greengrass:GetCoreDefinitionVersion",
-    "greengrass:GetCoreDevice",
-    "greengrass:GetDeployment",
-    "greengrass:GetDeploymentStatus",
-    "greengrass:GetDeviceDefinition",
-    "greengrass:GetDeviceDefinitionVersion",
-    "greengrass:GetFunctionDefinition",
-    "greengrass:GetFunctionDefinitionVersion",
-    "greengrass:GetGroup",
-    "greengrass:GetGroupCertificateAuthority",
-    "greengrass:GetGroupCertificateConfiguration",
-    "greengrass:GetGroupVersion",
-    "greengrass:GetLoggerDefinition",
-    "greengrass:GetLoggerDefinitionVersion",
-    "greengrass:GetResourceDefinition",
-    "greengrass:GetResourceDefinitionVersion",
-    "greengrass:GetServiceRoleForAccount",
-    "greengrass:GetSubscriptionDefinition",
-    "greengrass:GetSubscriptionDefinitionVersion",
-    "greengrass:GetThingRuntimeConfiguration",
-    "greengrass:ListBulkDeploymentDetailedReports",
-    "greengrass:ListBulkDeployments",
-    "greengrass:ListClientDevicesAssociatedWithCoreDevice",
-    "greengrass:ListComponents",
-    "greengrass:ListComponentVersions",
-    "greengrass:ListConnectorDefinitions",
-    "greengrass:ListConnectorDefinitionVersions",
-    "greengrass:ListCoreDefinitions",
-    "greengrass:ListCoreDefinitionVersions",
-    "greengrass:ListCoreDevices",
-    "greengrass:ListDeployments",
-    "greengrass:ListDeviceDefinitions",
-    "greengrass:ListDeviceDefinitionVersions",
-    "greengrass:ListEffectiveDeployments",
-    "greengrass:ListFunctionDefinitions",
-    "greengrass:ListFunctionDefinitionVersions",
-    "greengrass:ListGroupCertificateAuthorities",
-    "greengrass:ListGroups",
-    "greengrass:ListGroupVersions",
-    "greengrass:ListInstalledComponents",
-    "greengrass:ListLoggerDefinitions",
-    "greengrass:ListLoggerDefinitionVersions",
-    "greengrass:ListResourceDefinitions",
-    "greengrass:ListResourceDefinitionVersions",
-    "greengrass:ListSubscriptionDefinitions",
-    "greengrass:ListSubscriptionDefinitionVersions",
-    "greengrass:ListTagsForResource",
-    "greengrass:ResetDeployments",
-    "greengrass:ResolveComponentCandidates",
-    "greengrass:StartBulkDeployment",
-    "greengrass:StopBulkDeployment",
-    "greengrass:TagResource",
-    "greengrass:UntagResource",
-    "greengrass:UpdateConnectivityInfo",
-    "greengrass:UpdateConnectorDefinition",
-    "greengrass:UpdateCoreDefinition",
-    "greengrass:UpdateDeviceDefinition",
-    "greengrass:UpdateFunctionDefinition",
-    "greengrass:UpdateGroup",
-    "greengrass:UpdateGroupCertificateConfiguration",
-    "greengrass:UpdateLoggerDefinition",
-    "greengrass:UpdateResourceDefinition",
-    "greengrass:UpdateSubscriptionDefinition",
-    "greengrass:UpdateThingRuntimeConfiguration",
+static ACTION_NAMES: &str = "greengrass:AssociateRoleToGroupgreengrass:AssociateServiceRoleToAccountgreengrass:BatchAssociateClientDeviceWithCoreDevicegreengrass:BatchDisassociateClientDeviceFromCoreDevicegreengrass:CancelDeploymentgreengrass:CreateComponentVersiongreengrass:CreateConnectorDefinitiongreengrass:CreateConnectorDefinitionVersiongreengrass:CreateCoreDefinitiongreengrass:CreateCoreDefinitionVersiongreengrass:CreateDeploymentgreengrass:CreateDeviceDefinitiongreengrass:CreateDeviceDefinitionVersiongreengrass:CreateFunctionDefinitiongreengrass:CreateFunctionDefinitionVersiongreengrass:CreateGroupgreengrass:CreateGroupCertificateAuthoritygreengrass:CreateGroupVersiongreengrass:CreateLoggerDefinitiongreengrass:CreateLoggerDefinitionVersiongreengrass:CreateResourceDefinitiongreengrass:CreateResourceDefinitionVersiongreengrass:CreateSoftwareUpdateJobgreengrass:CreateSubscriptionDefinitiongreengrass:CreateSubscriptionDefinitionVersiongreengrass:DeleteComponentgreengrass:DeleteConnectorDefinitiongreengrass:DeleteCoreDefinitiongreengrass:DeleteCoreDevicegreengrass:DeleteDeploymentgreengrass:DeleteDeviceDefinitiongreengrass:DeleteFunctionDefinitiongreengrass:DeleteGroupgreengrass:DeleteLoggerDefinitiongreengrass:DeleteResourceDefinitiongreengrass:DeleteSubscriptionDefinitiongreengrass:DescribeComponentgreengrass:DisassociateRoleFromGroupgreengrass:DisassociateServiceRoleFromAccountgreengrass:Discovergreengrass:GetAssociatedRolegreengrass:GetBulkDeploymentStatusgreengrass:GetComponentgreengrass:GetComponentVersionArtifactgreengrass:GetConnectivityInfogreengrass:GetConnectorDefinitiongreengrass:GetConnectorDefinitionVersiongreengrass:GetCoreDefinitiongreengrass:GetCoreDefinitionVersiongreengrass:GetCoreDevicegreengrass:GetDeploymentgreengrass:GetDeploymentStatusgreengrass:GetDeviceDefinitiongreengrass:GetDeviceDefinitionVersiongreengrass:GetFunctionDefinitiongreengrass:GetFunctionDefinitionVersiongreengrass:GetGroupgreengrass:GetGroupCertificateAuthoritygreengrass:GetGroupCertificateConfigurationgreengrass:GetGroupVersiongreengrass:GetLoggerDefinitiongreengrass:GetLoggerDefinitionVersiongreengrass:GetResourceDefinitiongreengrass:GetResourceDefinitionVersiongreengrass:GetServiceRoleForAccountgreengrass:GetSubscriptionDefinitiongreengrass:GetSubscriptionDefinitionVersiongreengrass:GetThingRuntimeConfigurationgreengrass:ListBulkDeploymentDetailedReportsgreengrass:ListBulkDeploymentsgreengrass:ListClientDevicesAssociatedWithCoreDevicegreengrass:ListComponentsgreengrass:ListComponentVersionsgreengrass:ListConnectorDefinitionsgreengrass:ListConnectorDefinitionVersionsgreengrass:ListCoreDefinitionsgreengrass:ListCoreDefinitionVersionsgreengrass:ListCoreDevicesgreengrass:ListDeploymentsgreengrass:ListDeviceDefinitionsgreengrass:ListDeviceDefinitionVersionsgreengrass:ListEffectiveDeploymentsgreengrass:ListFunctionDefinitionsgreengrass:ListFunctionDefinitionVersionsgreengrass:ListGroupCertificateAuthoritiesgreengrass:ListGroupsgreengrass:ListGroupVersionsgreengrass:ListInstalledComponentsgreengrass:ListLoggerDefinitionsgreengrass:ListLoggerDefinitionVersionsgreengrass:ListResourceDefinitionsgreengrass:ListResourceDefinitionVersionsgreengrass:ListSubscriptionDefinitionsgreengrass:ListSubscriptionDefinitionVersionsgreengrass:ListTagsForResourcegreengrass:ResetDeploymentsgreengrass:ResolveComponentCandidatesgreengrass:StartBulkDeploymentgreengrass:StopBulkDeploymentgreengrass:TagResourcegreengrass:UntagResourcegreengrass:UpdateConnectivityInfogreengrass:UpdateConnectorDefinitiongreengrass:UpdateCoreDefinitiongreengrass:UpdateDeviceDefinitiongreengrass:UpdateFunctionDefinitiongreengrass:UpdateGroupgreengrass:UpdateGroupCertificateConfigurationgreengrass:UpdateLoggerDefinitiongreengrass:UpdateResourceDefinitiongreengrass:UpdateSubscriptionDefinitiongreengrass:UpdateThingRuntimeConfiguration";
+
+static ACTION_NAME_ENDS: [u32; 112] = [
+    31, 71, 122, 176, 203, 236, 272, 315, 346, 384, 411, 444, 484, 519, 561, 583, 625, 654, 687,
+    727, 762, 804, 838, 877, 923, 949, 985, 1016, 1043, 1070, 1103, 1138, 1160, 1193, 1228, 1267,
+    1295, 1331, 1376, 1395, 1423, 1457, 1480, 1518, 1548, 1581, 1621, 1649, 1684, 1708, 1732, 1762,
+    1792, 1829, 1861, 1900, 1919, 1958, 2001, 2027, 2057, 2094, 2126, 2165, 2200, 2236, 2279, 2318,
+    2362, 2392, 2444, 2469, 2501, 2536, 2578, 2608, 2645, 2671, 2697, 2729, 2768, 2803, 2837, 2878,
+    2920, 2941, 2969, 3003, 3035, 3074, 3108, 3149, 3187, 3232, 3262, 3289, 3326, 3356, 3385, 3407,
+    3431, 3464, 3500, 3531, 3564, 3599, 3621, 3667, 3700, 3735, 3774, 3816,
+];
+
+static ACTIONS: [Action; 112] = [
+    Action::AssociateRoleToGroup,
+    Action::AssociateServiceRoleToAccount,
+    Action::BatchAssociateClientDeviceWithCoreDevice,
+    Action::BatchDisassociateClientDeviceFromCoreDevice,
+    Action::CancelDeployment,
+    Action::CreateComponentVersion,
+    Action::CreateConnectorDefinition,
+    Action::CreateConnectorDefinitionVersion,
+    Action::CreateCoreDefinition,
+    Action::CreateCoreDefinitionVersion,
+    Action::CreateDeployment,
+    Action::CreateDeviceDefinition,
+    Action::CreateDeviceDefinitionVersion,
+    Action::CreateFunctionDefinition,
+    Action::CreateFunctionDefinitionVersion,
+    Action::CreateGroup,
+    Action::CreateGroupCertificateAuthority,
+    Action::CreateGroupVersion,
+    Action::CreateLoggerDefinition,
+    Action::CreateLoggerDefinitionVersion,
+    Action::CreateResourceDefinition,
+    Action::CreateResourceDefinitionVersion,
+    Action::CreateSoftwareUpdateJob,
+    Action::CreateSubscriptionDefinition,
+    Action::CreateSubscriptionDefinitionVersion,
+    Action::DeleteComponent,
+    Action::DeleteConnectorDefinition,
+    Action::DeleteCoreDefinition,
+    Action::DeleteCoreDevice,
+    Action::DeleteDeployment,
+    Action::DeleteDeviceDefinition,
+    Action::DeleteFunctionDefinition,
+    Action::DeleteGroup,
+    Action::DeleteLoggerDefinition,
+    Action::DeleteResourceDefinition,
+    Action::DeleteSubscriptionDefinition,
+    Action::DescribeComponent,
+    Action::DisassociateRoleFromGroup,
+    Action::DisassociateServiceRoleFromAccount,
+    Action::Discover,
+    Action::GetAssociatedRole,
+    Action::GetBulkDeploymentStatus,
+    Action::GetComponent,
+    Action::GetComponentVersionArtifact,
+    Action::GetConnectivityInfo,
+    Action::GetConnectorDefinition,
+    Action::GetConnectorDefinitionVersion,
+    Action::GetCoreDefinition,
+    Action::GetCoreDefinitionVersion,
+    Action::GetCoreDevice,
+    Action::GetDeployment,
+    Action::GetDeploymentStatus,
+    Action::GetDeviceDefinition,
+    Action::GetDeviceDefinitionVersion,
+    Action::GetFunctionDefinition,
+    Action::GetFunctionDefinitionVersion,
+    Action::GetGroup,
+    Action::GetGroupCertificateAuthority,
+    Action::GetGroupCertificateConfiguration,
+    Action::GetGroupVersion,
+    Action::GetLoggerDefinition,
+    Action::GetLoggerDefinitionVersion,
+    Action::GetResourceDefinition,
+    Action::GetResourceDefinitionVersion,
+    Action::GetServiceRoleForAccount,
+    Action::GetSubscriptionDefinition,
+    Action::GetSubscriptionDefinitionVersion,
+    Action::GetThingRuntimeConfiguration,
+    Action::ListBulkDeploymentDetailedReports,
+    Action::ListBulkDeployments,
+    Action::ListClientDevicesAssociatedWithCoreDevice,
+    Action::ListComponents,
+    Action::ListComponentVersions,
+    Action::ListConnectorDefinitions,
+    Action::ListConnectorDefinitionVersions,
+    Action::ListCoreDefinitions,
+    Action::ListCoreDefinitionVersions,
+    Action::ListCoreDevices,
+    Action::ListDeployments,
+    Action::ListDeviceDefinitions,
+    Action::ListDeviceDefinitionVersions,
+    Action::ListEffectiveDeployments,
+    Action::ListFunctionDefinitions,
+    Action::ListFunctionDefinitionVersions,
+    Action::ListGroupCertificateAuthorities,
+    Action::ListGroups,
+    Action::ListGroupVersions,
+    Action::ListInstalledComponents,
+    Action::ListLoggerDefinitions,
+    Action::ListLoggerDefinitionVersions,
+    Action::ListResourceDefinitions,
+    Action::ListResourceDefinitionVersions,
+    Action::ListSubscriptionDefinitions,
+    Action::ListSubscriptionDefinitionVersions,
+    Action::ListTagsForResource,
+    Action::ResetDeployments,
+    Action::ResolveComponentCandidates,
+    Action::StartBulkDeployment,
+    Action::StopBulkDeployment,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateConnectivityInfo,
+    Action::UpdateConnectorDefinition,
+    Action::UpdateCoreDefinition,
+    Action::UpdateDeviceDefinition,
+    Action::UpdateFunctionDefinition,
+    Action::UpdateGroup,
+    Action::UpdateGroupCertificateConfiguration,
+    Action::UpdateLoggerDefinition,
+    Action::UpdateResourceDefinition,
+    Action::UpdateSubscriptionDefinition,
+    Action::UpdateThingRuntimeConfiguration,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 112] = [
-        Action::AssociateRoleToGroup,
-        Action::AssociateServiceRoleToAccount,
-        Action::BatchAssociateClientDeviceWithCoreDevice,
-        Action::BatchDisassociateClientDeviceFromCoreDevice,
-        Action::CancelDeployment,
-        Action::CreateComponentVersion,
-        Action::CreateConnectorDefinition,
-        Action::CreateConnectorDefinitionVersion,
-        Action::CreateCoreDefinition,
-        Action::CreateCoreDefinitionVersion,
-        Action::CreateDeployment,
-        Action::CreateDeviceDefinition,
-        Action::CreateDeviceDefinitionVersion,
-        Action::CreateFunctionDefinition,
-        Action::CreateFunctionDefinitionVersion,
-        Action::CreateGroup,
-        Action::CreateGroupCertificateAuthority,
-        Action::CreateGroupVersion,
-        Action::CreateLoggerDefinition,
-        Action::CreateLoggerDefinitionVersion,
-        Action::CreateResourceDefinition,
-        Action::CreateResourceDefinitionVersion,
-        Action::CreateSoftwareUpdateJob,
-        Action::CreateSubscriptionDefinition,
-        Action::CreateSubscriptionDefinitionVersion,
-        Action::DeleteComponent,
-        Action::DeleteConnectorDefinition,
-        Action::DeleteCoreDefinition,
-        Action::DeleteCoreDevice,
-        Action::DeleteDeployment,
-        Action::DeleteDeviceDefinition,
-        Action::DeleteFunctionDefinition,
-        Action::DeleteGroup,
-        Action::DeleteLoggerDefinition,
-        Action::DeleteResourceDefinition,
-        Action::DeleteSubscriptionDefinition,
-        Action::DescribeComponent,
-        Action::DisassociateRoleFromGroup,
-        Action::DisassociateServiceRoleFromAccount,
-        Action::Discover,
-        Action::GetAssociatedRole,
-        Action::GetBulkDeploymentStatus,
-        Action::GetComponent,
-        Action::GetComponentVersionArtifact,
-        Action::GetConnectivityInfo,
-        Action::GetConnectorDefinition,
-        Action::GetConnectorDefinitionVersion,
-        Action::GetCoreDefinition,
-        Action::GetCoreDefinitionVersion,
-        Action::GetCoreDevice,
-        Action::GetDeployment,
-        Action::GetDeploymentStatus,
-        Action::GetDeviceDefinition,
-        Action::GetDeviceDefinitionVersion,
-        Action::GetFunctionDefinition,
-        Action::GetFunctionDefinitionVersion,
-        Action::GetGroup,
-        Action::GetGroupCertificateAuthority,
-        Action::GetGroupCertificateConfiguration,
-        Action::GetGroupVersion,
-        Action::GetLoggerDefinition,
-        Action::GetLoggerDefinitionVersion,
-        Action::GetResourceDefinition,
-        Action::GetResourceDefinitionVersion,
-        Action::GetServiceRoleForAccount,
-        Action::GetSubscriptionDefinition,
-        Action::GetSubscriptionDefinitionVersion,
-        Action::GetThingRuntimeConfiguration,
-        Action::ListBulkDeploymentDetailedReports,
-        Action::ListBulkDeployments,
-        Action::ListClientDevicesAssociatedWithCoreDevice,
-        Action::ListComponents,
-        Action::ListComponentVersions,
-        Action::ListConnectorDefinitions,
-        Action::ListConnectorDefinitionVersions,
-        Action::ListCoreDefinitions,
-        Action::ListCoreDefinitionVersions,
-        Action::ListCoreDevices,
-        Action::ListDeployments,
-        Action::ListDeviceDefinitions,
-        Action::ListDeviceDefinitionVersions,
-        Action::ListEffectiveDeployments,
-        Action::ListFunctionDefinitions,
-        Action::ListFunctionDefinitionVersions,
-        Action::ListGroupCertificateAuthorities,
-        Action::ListGroups,
-        Action::ListGroupVersions,
-        Action::ListInstalledComponents,
-        Action::ListLoggerDefinitions,
-        Action::ListLoggerDefinitionVersions,
-        Action::ListResourceDefinitions,
-        Action::ListResourceDefinitionVersions,
-        Action::ListSubscriptionDefinitions,
-        Action::ListSubscriptionDefinitionVersions,
-        Action::ListTagsForResource,
-        Action::ResetDeployments,
-        Action::ResolveComponentCandidates,
-        Action::StartBulkDeployment,
-        Action::StopBulkDeployment,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateConnectivityInfo,
-        Action::UpdateConnectorDefinition,
-        Action::UpdateCoreDefinition,
-        Action::UpdateDeviceDefinition,
-        Action::UpdateFunctionDefinition,
-        Action::UpdateGroup,
-        Action::UpdateGroupCertificateConfiguration,
-        Action::UpdateLoggerDefinition,
-        Action::UpdateResourceDefinition,
-        Action::UpdateSubscriptionDefinition,
-        Action::UpdateThingRuntimeConfiguration,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `greengrass:AssociateRoleToGroup`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateRoleToGroup`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(9924 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -912,70 +818,53 @@ pub enum ResourceType {
     ThingRuntimeConfig,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 25] = [
-    "bulkDeployment",
-    "certificateAuthority",
-    "component",
-    "componentVersion",
-    "connectivityInfo",
-    "connectorDefinition",
-    "connectorDefinitionVersion",
-    "coreDefinition",
-    "coreDefinitionVersion",
-    "coreDevice",
-    "deployment",
-    "deviceDefinition",
-    "deviceDefinitionVersion",
-    "functionDefinition",
-    "functionDefinitionVersion",
-    "group",
-    "groupVersion",
-    "loggerDefinition",
-    "loggerDefinitionVersion",
-    "resourceDefinition",
-    "resourceDefinitionVersion",
-    "subscriptionDefinition",
-    "subscriptionDefinitionVersion",
-    "thing",
-    "thingRuntimeConfig",
+static RESOURCE_TYPE_NAMES: &str = "bulkDeploymentcertificateAuthoritycomponentcomponentVersionconnectivityInfoconnectorDefinitionconnectorDefinitionVersioncoreDefinitioncoreDefinitionVersioncoreDevicedeploymentdeviceDefinitiondeviceDefinitionVersionfunctionDefinitionfunctionDefinitionVersiongroupgroupVersionloggerDefinitionloggerDefinitionVersionresourceDefinitionresourceDefinitionVersionsubscriptionDefinitionsubscriptionDefinitionVersionthingthingRuntimeConfig";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 25] = [
+    14, 34, 43, 59, 75, 94, 120, 134, 155, 165, 175, 191, 214, 232, 257, 262, 274, 290, 313, 331,
+    356, 378, 407, 412, 430,
+];
+
+static RESOURCE_TYPES: [ResourceType; 25] = [
+    ResourceType::BulkDeployment,
+    ResourceType::CertificateAuthority,
+    ResourceType::Component,
+    ResourceType::ComponentVersion,
+    ResourceType::ConnectivityInfo,
+    ResourceType::ConnectorDefinition,
+    ResourceType::ConnectorDefinitionVersion,
+    ResourceType::CoreDefinition,
+    ResourceType::CoreDefinitionVersion,
+    ResourceType::CoreDevice,
+    ResourceType::Deployment,
+    ResourceType::DeviceDefinition,
+    ResourceType::DeviceDefinitionVersion,
+    ResourceType::FunctionDefinition,
+    ResourceType::FunctionDefinitionVersion,
+    ResourceType::Group,
+    ResourceType::GroupVersion,
+    ResourceType::LoggerDefinition,
+    ResourceType::LoggerDefinitionVersion,
+    ResourceType::ResourceDefinition,
+    ResourceType::ResourceDefinitionVersion,
+    ResourceType::SubscriptionDefinition,
+    ResourceType::SubscriptionDefinitionVersion,
+    ResourceType::Thing,
+    ResourceType::ThingRuntimeConfig,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 25] = [
-        ResourceType::BulkDeployment,
-        ResourceType::CertificateAuthority,
-        ResourceType::Component,
-        ResourceType::ComponentVersion,
-        ResourceType::ConnectivityInfo,
-        ResourceType::ConnectorDefinition,
-        ResourceType::ConnectorDefinitionVersion,
-        ResourceType::CoreDefinition,
-        ResourceType::CoreDefinitionVersion,
-        ResourceType::CoreDevice,
-        ResourceType::Deployment,
-        ResourceType::DeviceDefinition,
-        ResourceType::DeviceDefinitionVersion,
-        ResourceType::FunctionDefinition,
-        ResourceType::FunctionDefinitionVersion,
-        ResourceType::Group,
-        ResourceType::GroupVersion,
-        ResourceType::LoggerDefinition,
-        ResourceType::LoggerDefinitionVersion,
-        ResourceType::ResourceDefinition,
-        ResourceType::ResourceDefinitionVersion,
-        ResourceType::SubscriptionDefinition,
-        ResourceType::SubscriptionDefinitionVersion,
-        ResourceType::Thing,
-        ResourceType::ThingRuntimeConfig,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -984,6 +873,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1001,40 +891,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

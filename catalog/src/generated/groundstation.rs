@@ -204,126 +204,100 @@ pub enum Action {
     UpdateMissionProfile,
 }
 
-const ACTION_NAMES: [&str; 40] = [
-    "groundstation:CancelContact",
-    "groundstation:CreateConfig",
-    "groundstation:CreateDataflowEndpointGroup",
-    "groundstation:CreateDataflowEndpointGroupV2",
-    "groundstation:CreateEphemeris",
-    "groundstation:CreateMissionProfile",
-    "groundstation:DeleteConfig",
-    "groundstation:DeleteDataflowEndpointGroup",
-    "groundstation:DeleteEphemeris",
-    "groundstation:DeleteMissionProfile",
-    "groundstation:DescribeContact",
-    "groundstation:DescribeContactVersion",
-    "groundstation:DescribeEphemeris",
-    "groundstation:GetAgentConfiguration",
-    "groundstation:GetAgentTaskResponseUrl",
-    "groundstation:GetConfig",
-    "groundstation:GetDataflowEndpointGroup",
-    "groundstation:GetMinuteUsage",
-    "groundstation:GetMissionProfile",
-    "groundstation:GetSatellite",
-    "groundstation:ListAntennas",
-    "groundstation:ListConfigs",
-    "groundstation:ListContacts",
-    "groundstation:ListContactVersions",
-    "groundstation:ListDataflowEndpointGroups",
-    "groundstation:ListEphemerides",
-    "groundstation:ListGroundStationReservations",
-    "groundstation:ListGroundStations",
-    "groundstation:ListMissionProfiles",
-    "groundstation:ListSatellites",
-    "groundstation:ListTagsForResource",
-    "groundstation:RegisterAgent",
-    "groundstation:ReserveContact",
-    "groundstation:TagResource",
-    "groundstation:UntagResource",
-    "groundstation:UpdateAgentStatus",
-    "groundstation:UpdateConfig",
-    "groundstation:UpdateContact",
-    "groundstation:UpdateEphemeris",
-    "groundstation:UpdateMissionProfile",
+static ACTION_NAMES: &str = "groundstation:CancelContactgroundstation:CreateConfiggroundstation:CreateDataflowEndpointGroupgroundstation:CreateDataflowEndpointGroupV2groundstation:CreateEphemerisgroundstation:CreateMissionProfilegroundstation:DeleteConfiggroundstation:DeleteDataflowEndpointGroupgroundstation:DeleteEphemerisgroundstation:DeleteMissionProfilegroundstation:DescribeContactgroundstation:DescribeContactVersiongroundstation:DescribeEphemerisgroundstation:GetAgentConfigurationgroundstation:GetAgentTaskResponseUrlgroundstation:GetConfiggroundstation:GetDataflowEndpointGroupgroundstation:GetMinuteUsagegroundstation:GetMissionProfilegroundstation:GetSatellitegroundstation:ListAntennasgroundstation:ListConfigsgroundstation:ListContactsgroundstation:ListContactVersionsgroundstation:ListDataflowEndpointGroupsgroundstation:ListEphemeridesgroundstation:ListGroundStationReservationsgroundstation:ListGroundStationsgroundstation:ListMissionProfilesgroundstation:ListSatellitesgroundstation:ListTagsForResourcegroundstation:RegisterAgentgroundstation:ReserveContactgroundstation:TagResourcegroundstation:UntagResourcegroundstation:UpdateAgentStatusgroundstation:UpdateConfiggroundstation:UpdateContactgroundstation:UpdateEphemerisgroundstation:UpdateMissionProfile";
+
+static ACTION_NAME_ENDS: [u32; 40] = [
+    27, 53, 94, 137, 166, 200, 226, 267, 296, 330, 359, 395, 426, 461, 498, 521, 559, 587, 618,
+    644, 670, 695, 721, 754, 794, 823, 866, 898, 931, 959, 992, 1019, 1047, 1072, 1099, 1130, 1156,
+    1183, 1212, 1246,
+];
+
+static ACTIONS: [Action; 40] = [
+    Action::CancelContact,
+    Action::CreateConfig,
+    Action::CreateDataflowEndpointGroup,
+    Action::CreateDataflowEndpointGroupV2,
+    Action::CreateEphemeris,
+    Action::CreateMissionProfile,
+    Action::DeleteConfig,
+    Action::DeleteDataflowEndpointGroup,
+    Action::DeleteEphemeris,
+    Action::DeleteMissionProfile,
+    Action::DescribeContact,
+    Action::DescribeContactVersion,
+    Action::DescribeEphemeris,
+    Action::GetAgentConfiguration,
+    Action::GetAgentTaskResponseUrl,
+    Action::GetConfig,
+    Action::GetDataflowEndpointGroup,
+    Action::GetMinuteUsage,
+    Action::GetMissionProfile,
+    Action::GetSatellite,
+    Action::ListAntennas,
+    Action::ListConfigs,
+    Action::ListContacts,
+    Action::ListContactVersions,
+    Action::ListDataflowEndpointGroups,
+    Action::ListEphemerides,
+    Action::ListGroundStationReservations,
+    Action::ListGroundStations,
+    Action::ListMissionProfiles,
+    Action::ListSatellites,
+    Action::ListTagsForResource,
+    Action::RegisterAgent,
+    Action::ReserveContact,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAgentStatus,
+    Action::UpdateConfig,
+    Action::UpdateContact,
+    Action::UpdateEphemeris,
+    Action::UpdateMissionProfile,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 40] = [
-        Action::CancelContact,
-        Action::CreateConfig,
-        Action::CreateDataflowEndpointGroup,
-        Action::CreateDataflowEndpointGroupV2,
-        Action::CreateEphemeris,
-        Action::CreateMissionProfile,
-        Action::DeleteConfig,
-        Action::DeleteDataflowEndpointGroup,
-        Action::DeleteEphemeris,
-        Action::DeleteMissionProfile,
-        Action::DescribeContact,
-        Action::DescribeContactVersion,
-        Action::DescribeEphemeris,
-        Action::GetAgentConfiguration,
-        Action::GetAgentTaskResponseUrl,
-        Action::GetConfig,
-        Action::GetDataflowEndpointGroup,
-        Action::GetMinuteUsage,
-        Action::GetMissionProfile,
-        Action::GetSatellite,
-        Action::ListAntennas,
-        Action::ListConfigs,
-        Action::ListContacts,
-        Action::ListContactVersions,
-        Action::ListDataflowEndpointGroups,
-        Action::ListEphemerides,
-        Action::ListGroundStationReservations,
-        Action::ListGroundStations,
-        Action::ListMissionProfiles,
-        Action::ListSatellites,
-        Action::ListTagsForResource,
-        Action::RegisterAgent,
-        Action::ReserveContact,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAgentStatus,
-        Action::UpdateConfig,
-        Action::UpdateContact,
-        Action::UpdateEphemeris,
-        Action::UpdateMissionProfile,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `groundstation:CancelContact`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CancelContact`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(10036 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -367,36 +341,33 @@ pub enum ResourceType {
     Satellite,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 8] = [
-    "Agent",
-    "Config",
-    "Contact",
-    "DataflowEndpointGroup",
-    "EphemerisItem",
-    "GroundStationResource",
-    "MissionProfile",
-    "Satellite",
+static RESOURCE_TYPE_NAMES: &str = "AgentConfigContactDataflowEndpointGroupEphemerisItemGroundStationResourceMissionProfileSatellite";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 8] = [5, 11, 18, 39, 52, 73, 87, 96];
+
+static RESOURCE_TYPES: [ResourceType; 8] = [
+    ResourceType::Agent,
+    ResourceType::Config,
+    ResourceType::Contact,
+    ResourceType::DataflowEndpointGroup,
+    ResourceType::EphemerisItem,
+    ResourceType::GroundStationResource,
+    ResourceType::MissionProfile,
+    ResourceType::Satellite,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 8] = [
-        ResourceType::Agent,
-        ResourceType::Config,
-        ResourceType::Contact,
-        ResourceType::DataflowEndpointGroup,
-        ResourceType::EphemerisItem,
-        ResourceType::GroundStationResource,
-        ResourceType::MissionProfile,
-        ResourceType::Satellite,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -405,6 +376,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -440,22 +412,12 @@ pub enum ConditionKey {
     GroundstationSatelliteId,
 }
 
-const CONDITION_KEY_NAMES: [&str; 12] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "groundstation:AgentId",
-    "groundstation:ConfigId",
-    "groundstation:ConfigType",
-    "groundstation:ContactId",
-    "groundstation:DataflowEndpointGroupId",
-    "groundstation:EphemerisId",
-    "groundstation:GroundStationId",
-    "groundstation:MissionProfileId",
-    "groundstation:SatelliteId",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysgroundstation:AgentIdgroundstation:ConfigIdgroundstation:ConfigTypegroundstation:ContactIdgroundstation:DataflowEndpointGroupIdgroundstation:EphemerisIdgroundstation:GroundStationIdgroundstation:MissionProfileIdgroundstation:SatelliteId";
 
-const CONDITION_KEY_TYPES: [KeyType; 12] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 12] =
+    [24, 49, 60, 81, 103, 127, 150, 187, 212, 241, 271, 296];
+
+static CONDITION_KEY_TYPES: [KeyType; 12] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -470,40 +432,46 @@ const CONDITION_KEY_TYPES: [KeyType; 12] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 12] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::GroundstationAgentId,
+    ConditionKey::GroundstationConfigId,
+    ConditionKey::GroundstationConfigType,
+    ConditionKey::GroundstationContactId,
+    ConditionKey::GroundstationDataflowEndpointGroupId,
+    ConditionKey::GroundstationEphemerisId,
+    ConditionKey::GroundstationGroundStationId,
+    ConditionKey::GroundstationMissionProfileId,
+    ConditionKey::GroundstationSatelliteId,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 12] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::GroundstationAgentId,
-        ConditionKey::GroundstationConfigId,
-        ConditionKey::GroundstationConfigType,
-        ConditionKey::GroundstationContactId,
-        ConditionKey::GroundstationDataflowEndpointGroupId,
-        ConditionKey::GroundstationEphemerisId,
-        ConditionKey::GroundstationGroundStationId,
-        ConditionKey::GroundstationMissionProfileId,
-        ConditionKey::GroundstationSatelliteId,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

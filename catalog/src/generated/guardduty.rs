@@ -467,252 +467,167 @@ pub enum Action {
     UpdateTrustedEntitySet,
 }
 
-const ACTION_NAMES: [&str; 103] = [
-    "guardduty:AcceptAdministratorInvitation",
-    "guardduty:AcceptInvitation",
-    "guardduty:ArchiveFindings",
-    "guardduty:CreateCustomDetectionRuleAssociation",
-    "guardduty:CreateCustomDetectionRuleOrgConfiguration",
-    "guardduty:CreateDetector",
-    "guardduty:CreateFilter",
-    "guardduty:CreateInvestigation",
-    "guardduty:CreateIPSet",
-    "guardduty:CreateMalwareProtectionPlan",
-    "guardduty:CreateMembers",
-    "guardduty:CreatePublishingDestination",
-    "guardduty:CreateSampleFindings",
-    "guardduty:CreateThreatEntitySet",
-    "guardduty:CreateThreatIntelSet",
-    "guardduty:CreateTrustedEntitySet",
-    "guardduty:DeclineInvitations",
-    "guardduty:DeleteCustomDetectionRuleAssociation",
-    "guardduty:DeleteCustomDetectionRuleOrgConfiguration",
-    "guardduty:DeleteDetector",
-    "guardduty:DeleteFilter",
-    "guardduty:DeleteInvitations",
-    "guardduty:DeleteIPSet",
-    "guardduty:DeleteMalwareProtectionPlan",
-    "guardduty:DeleteMembers",
-    "guardduty:DeletePublishingDestination",
-    "guardduty:DeleteThreatEntitySet",
-    "guardduty:DeleteThreatIntelSet",
-    "guardduty:DeleteTrustedEntitySet",
-    "guardduty:DescribeMalwareScans",
-    "guardduty:DescribeOrganizationConfiguration",
-    "guardduty:DescribePublishingDestination",
-    "guardduty:DisableOrganizationAdminAccount",
-    "guardduty:DisassociateFromAdministratorAccount",
-    "guardduty:DisassociateFromMasterAccount",
-    "guardduty:DisassociateMembers",
-    "guardduty:EnableOrganizationAdminAccount",
-    "guardduty:GetAdministratorAccount",
-    "guardduty:GetCoverageStatistics",
-    "guardduty:GetCustomDetectionRule",
-    "guardduty:GetCustomDetectionRuleAssociation",
-    "guardduty:GetCustomDetectionRuleOrgConfiguration",
-    "guardduty:GetDetector",
-    "guardduty:GetFilter",
-    "guardduty:GetFindings",
-    "guardduty:GetFindingsStatistics",
-    "guardduty:GetInvestigation",
-    "guardduty:GetInvitationsCount",
-    "guardduty:GetIPSet",
-    "guardduty:GetMalwareProtectionPlan",
-    "guardduty:GetMalwareScan",
-    "guardduty:GetMalwareScanSettings",
-    "guardduty:GetMasterAccount",
-    "guardduty:GetMemberDetectors",
-    "guardduty:GetMembers",
-    "guardduty:GetOrganizationStatistics",
-    "guardduty:GetRemainingFreeTrialDays",
-    "guardduty:GetThreatEntitySet",
-    "guardduty:GetThreatIntelSet",
-    "guardduty:GetTrustedEntitySet",
-    "guardduty:GetUsageStatistics",
-    "guardduty:InviteMembers",
-    "guardduty:ListCoverage",
-    "guardduty:ListCustomDetectionRuleAssociations",
-    "guardduty:ListCustomDetectionRuleOrgConfigurations",
-    "guardduty:ListCustomDetectionRules",
-    "guardduty:ListDetectors",
-    "guardduty:ListFilters",
-    "guardduty:ListFindings",
-    "guardduty:ListInvestigations",
-    "guardduty:ListInvitations",
-    "guardduty:ListIPSets",
-    "guardduty:ListMalwareProtectionPlans",
-    "guardduty:ListMalwareScans",
-    "guardduty:ListMembers",
-    "guardduty:ListOrganizationAdminAccounts",
-    "guardduty:ListPublishingDestinations",
-    "guardduty:ListTagsForResource",
-    "guardduty:ListThreatEntitySets",
-    "guardduty:ListThreatIntelSets",
-    "guardduty:ListTrustedEntitySets",
-    "guardduty:SendObjectMalwareScan",
-    "guardduty:SendSecurityTelemetry",
-    "guardduty:StartMalwareScan",
-    "guardduty:StartMonitoringMembers",
-    "guardduty:StopMonitoringMembers",
-    "guardduty:TagResource",
-    "guardduty:UnarchiveFindings",
-    "guardduty:UntagResource",
-    "guardduty:UpdateCustomDetectionRuleAssociation",
-    "guardduty:UpdateCustomDetectionRuleOrgConfiguration",
-    "guardduty:UpdateDetector",
-    "guardduty:UpdateFilter",
-    "guardduty:UpdateFindingsFeedback",
-    "guardduty:UpdateIPSet",
-    "guardduty:UpdateMalwareProtectionPlan",
-    "guardduty:UpdateMalwareScanSettings",
-    "guardduty:UpdateMemberDetectors",
-    "guardduty:UpdateOrganizationConfiguration",
-    "guardduty:UpdatePublishingDestination",
-    "guardduty:UpdateThreatEntitySet",
-    "guardduty:UpdateThreatIntelSet",
-    "guardduty:UpdateTrustedEntitySet",
+static ACTION_NAMES: &str = "guardduty:AcceptAdministratorInvitationguardduty:AcceptInvitationguardduty:ArchiveFindingsguardduty:CreateCustomDetectionRuleAssociationguardduty:CreateCustomDetectionRuleOrgConfigurationguardduty:CreateDetectorguardduty:CreateFilterguardduty:CreateInvestigationguardduty:CreateIPSetguardduty:CreateMalwareProtectionPlanguardduty:CreateMembersguardduty:CreatePublishingDestinationguardduty:CreateSampleFindingsguardduty:CreateThreatEntitySetguardduty:CreateThreatIntelSetguardduty:CreateTrustedEntitySetguardduty:DeclineInvitationsguardduty:DeleteCustomDetectionRuleAssociationguardduty:DeleteCustomDetectionRuleOrgConfigurationguardduty:DeleteDetectorguardduty:DeleteFilterguardduty:DeleteInvitationsguardduty:DeleteIPSetguardduty:DeleteMalwareProtectionPlanguardduty:DeleteMembersguardduty:DeletePublishingDestinationguardduty:DeleteThreatEntitySetguardduty:DeleteThreatIntelSetguardduty:DeleteTrustedEntitySetguardduty:DescribeMalwareScansguardduty:DescribeOrganizationConfigurationguardduty:DescribePublishingDestinationguardduty:DisableOrganizationAdminAccountguardduty:DisassociateFromAdministratorAccountguardduty:DisassociateFromMasterAccountguardduty:DisassociateMembersguardduty:EnableOrganizationAdminAccountguardduty:GetAdministratorAccountguardduty:GetCoverageStatisticsguardduty:GetCustomDetectionRuleguardduty:GetCustomDetectionRuleAssociationguardduty:GetCustomDetectionRuleOrgConfigurationguardduty:GetDetectorguardduty:GetFilterguardduty:GetFindingsguardduty:GetFindingsStatisticsguardduty:GetInvestigationguardduty:GetInvitationsCountguardduty:GetIPSetguardduty:GetMalwareProtectionPlanguardduty:GetMalwareScanguardduty:GetMalwareScanSettingsguardduty:GetMasterAccountguardduty:GetMemberDetectorsguardduty:GetMembersguardduty:GetOrganizationStatisticsguardduty:GetRemainingFreeTrialDaysguardduty:GetThreatEntitySetguardduty:GetThreatIntelSetguardduty:GetTrustedEntitySetguardduty:GetUsageStatisticsguardduty:InviteMembersguardduty:ListCoverageguardduty:ListCustomDetectionRuleAssociationsguardduty:ListCustomDetectionRuleOrgConfigurationsguardduty:ListCustomDetectionRulesguardduty:ListDetectorsguardduty:ListFiltersguardduty:ListFindingsguardduty:ListInvestigationsguardduty:ListInvitationsguardduty:ListIPSetsguardduty:ListMalwareProtectionPlansguardduty:ListMalwareScansguardduty:ListMembersguardduty:ListOrganizationAdminAccountsguardduty:ListPublishingDestinationsguardduty:ListTagsForResourceguardduty:ListThreatEntitySetsguardduty:ListThreatIntelSetsguardduty:ListTrustedEntitySetsguardduty:SendObjectMalwareScanguardduty:SendSecurityTelemetryguardduty:StartMalwareScanguardduty:StartMonitoringMembersguardduty:StopMonitoringMembersguardduty:TagResourceguardduty:UnarchiveFindingsguardduty:UntagResourceguardduty:UpdateCustomDetectionRuleAssociationguardduty:UpdateCustomDetectionRuleOrgConfigurationguardduty:UpdateDetectorguardduty:UpdateFilterguardduty:UpdateFindingsFeedbackguardduty:UpdateIPSetguardduty:UpdateMalwareProtectionPlanguardduty:UpdateMalwareScanSettingsguardduty:UpdateMemberDetectorsguardduty:UpdateOrganizationConfigurationguardduty:UpdatePublishingDestinationguardduty:UpdateThreatEntitySetguardduty:UpdateThreatIntelSetguardduty:UpdateTrustedEntitySet";
+
+static ACTION_NAME_ENDS: [u32; 103] = [
+    39, 65, 90, 136, 187, 211, 233, 262, 283, 320, 343, 380, 410, 441, 471, 503, 531, 577, 628,
+    652, 674, 701, 722, 759, 782, 819, 850, 880, 912, 942, 985, 1024, 1065, 1111, 1150, 1179, 1219,
+    1252, 1283, 1315, 1358, 1406, 1427, 1446, 1467, 1498, 1524, 1553, 1571, 1605, 1629, 1661, 1687,
+    1715, 1735, 1770, 1805, 1833, 1860, 1889, 1917, 1940, 1962, 2007, 2057, 2091, 2114, 2135, 2157,
+    2185, 2210, 2230, 2266, 2292, 2313, 2352, 2388, 2417, 2447, 2476, 2507, 2538, 2569, 2595, 2627,
+    2658, 2679, 2706, 2729, 2775, 2826, 2850, 2872, 2904, 2925, 2962, 2997, 3028, 3069, 3106, 3137,
+    3167, 3199,
+];
+
+static ACTIONS: [Action; 103] = [
+    Action::AcceptAdministratorInvitation,
+    Action::AcceptInvitation,
+    Action::ArchiveFindings,
+    Action::CreateCustomDetectionRuleAssociation,
+    Action::CreateCustomDetectionRuleOrgConfiguration,
+    Action::CreateDetector,
+    Action::CreateFilter,
+    Action::CreateInvestigation,
+    Action::CreateIPSet,
+    Action::CreateMalwareProtectionPlan,
+    Action::CreateMembers,
+    Action::CreatePublishingDestination,
+    Action::CreateSampleFindings,
+    Action::CreateThreatEntitySet,
+    Action::CreateThreatIntelSet,
+    Action::CreateTrustedEntitySet,
+    Action::DeclineInvitations,
+    Action::DeleteCustomDetectionRuleAssociation,
+    Action::DeleteCustomDetectionRuleOrgConfiguration,
+    Action::DeleteDetector,
+    Action::DeleteFilter,
+    Action::DeleteInvitations,
+    Action::DeleteIPSet,
+    Action::DeleteMalwareProtectionPlan,
+    Action::DeleteMembers,
+    Action::DeletePublishingDestination,
+    Action::DeleteThreatEntitySet,
+    Action::DeleteThreatIntelSet,
+    Action::DeleteTrustedEntitySet,
+    Action::DescribeMalwareScans,
+    Action::DescribeOrganizationConfiguration,
+    Action::DescribePublishingDestination,
+    Action::DisableOrganizationAdminAccount,
+    Action::DisassociateFromAdministratorAccount,
+    Action::DisassociateFromMasterAccount,
+    Action::DisassociateMembers,
+    Action::EnableOrganizationAdminAccount,
+    Action::GetAdministratorAccount,
+    Action::GetCoverageStatistics,
+    Action::GetCustomDetectionRule,
+    Action::GetCustomDetectionRuleAssociation,
+    Action::GetCustomDetectionRuleOrgConfiguration,
+    Action::GetDetector,
+    Action::GetFilter,
+    Action::GetFindings,
+    Action::GetFindingsStatistics,
+    Action::GetInvestigation,
+    Action::GetInvitationsCount,
+    Action::GetIPSet,
+    Action::GetMalwareProtectionPlan,
+    Action::GetMalwareScan,
+    Action::GetMalwareScanSettings,
+    Action::GetMasterAccount,
+    Action::GetMemberDetectors,
+    Action::GetMembers,
+    Action::GetOrganizationStatistics,
+    Action::GetRemainingFreeTrialDays,
+    Action::GetThreatEntitySet,
+    Action::GetThreatIntelSet,
+    Action::GetTrustedEntitySet,
+    Action::GetUsageStatistics,
+    Action::InviteMembers,
+    Action::ListCoverage,
+    Action::ListCustomDetectionRuleAssociations,
+    Action::ListCustomDetectionRuleOrgConfigurations,
+    Action::ListCustomDetectionRules,
+    Action::ListDetectors,
+    Action::ListFilters,
+    Action::ListFindings,
+    Action::ListInvestigations,
+    Action::ListInvitations,
+    Action::ListIPSets,
+    Action::ListMalwareProtectionPlans,
+    Action::ListMalwareScans,
+    Action::ListMembers,
+    Action::ListOrganizationAdminAccounts,
+    Action::ListPublishingDestinations,
+    Action::ListTagsForResource,
+    Action::ListThreatEntitySets,
+    Action::ListThreatIntelSets,
+    Action::ListTrustedEntitySets,
+    Action::SendObjectMalwareScan,
+    Action::SendSecurityTelemetry,
+    Action::StartMalwareScan,
+    Action::StartMonitoringMembers,
+    Action::StopMonitoringMembers,
+    Action::TagResource,
+    Action::UnarchiveFindings,
+    Action::UntagResource,
+    Action::UpdateCustomDetectionRuleAssociation,
+    Action::UpdateCustomDetectionRuleOrgConfiguration,
+    Action::UpdateDetector,
+    Action::UpdateFilter,
+    Action::UpdateFindingsFeedback,
+    Action::UpdateIPSet,
+    Action::UpdateMalwareProtectionPlan,
+    Action::UpdateMalwareScanSettings,
+    Action::UpdateMemberDetectors,
+    Action::UpdateOrganizationConfiguration,
+    Action::UpdatePublishingDestination,
+    Action::UpdateThreatEntitySet,
+    Action::UpdateThreatIntelSet,
+    Action::UpdateTrustedEntitySet,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 103] = [
-        Action::AcceptAdministratorInvitation,
-        Action::AcceptInvitation,
-        Action::ArchiveFindings,
-        Action::CreateCustomDetectionRuleAssociation,
-        Action::CreateCustomDetectionRuleOrgConfiguration,
-        Action::CreateDetector,
-        Action::CreateFilter,
-        Action::CreateInvestigation,
-        Action::CreateIPSet,
-        Action::CreateMalwareProtectionPlan,
-        Action::CreateMembers,
-        Action::CreatePublishingDestination,
-        Action::CreateSampleFindings,
-        Action::CreateThreatEntitySet,
-        Action::CreateThreatIntelSet,
-        Action::CreateTrustedEntitySet,
-        Action::DeclineInvitations,
-        Action::DeleteCustomDetectionRuleAssociation,
-        Action::DeleteCustomDetectionRuleOrgConfiguration,
-        Action::DeleteDetector,
-        Action::DeleteFilter,
-        Action::DeleteInvitations,
-        Action::DeleteIPSet,
-        Action::DeleteMalwareProtectionPlan,
-        Action::DeleteMembers,
-        Action::DeletePublishingDestination,
-        Action::DeleteThreatEntitySet,
-        Action::DeleteThreatIntelSet,
-        Action::DeleteTrustedEntitySet,
-        Action::DescribeMalwareScans,
-        Action::DescribeOrganizationConfiguration,
-        Action::DescribePublishingDestination,
-        Action::DisableOrganizationAdminAccount,
-        Action::DisassociateFromAdministratorAccount,
-        Action::DisassociateFromMasterAccount,
-        Action::DisassociateMembers,
-        Action::EnableOrganizationAdminAccount,
-        Action::GetAdministratorAccount,
-        Action::GetCoverageStatistics,
-        Action::GetCustomDetectionRule,
-        Action::GetCustomDetectionRuleAssociation,
-        Action::GetCustomDetectionRuleOrgConfiguration,
-        Action::GetDetector,
-        Action::GetFilter,
-        Action::GetFindings,
-        Action::GetFindingsStatistics,
-        Action::GetInvestigation,
-        Action::GetInvitationsCount,
-        Action::GetIPSet,
-        Action::GetMalwareProtectionPlan,
-        Action::GetMalwareScan,
-        Action::GetMalwareScanSettings,
-        Action::GetMasterAccount,
-        Action::GetMemberDetectors,
-        Action::GetMembers,
-        Action::GetOrganizationStatistics,
-        Action::GetRemainingFreeTrialDays,
-        Action::GetThreatEntitySet,
-        Action::GetThreatIntelSet,
-        Action::GetTrustedEntitySet,
-        Action::GetUsageStatistics,
-        Action::InviteMembers,
-        Action::ListCoverage,
-        Action::ListCustomDetectionRuleAssociations,
-        Action::ListCustomDetectionRuleOrgConfigurations,
-        Action::ListCustomDetectionRules,
-        Action::ListDetectors,
-        Action::ListFilters,
-        Action::ListFindings,
-        Action::ListInvestigations,
-        Action::ListInvitations,
-        Action::ListIPSets,
-        Action::ListMalwareProtectionPlans,
-        Action::ListMalwareScans,
-        Action::ListMembers,
-        Action::ListOrganizationAdminAccounts,
-        Action::ListPublishingDestinations,
-        Action::ListTagsForResource,
-        Action::ListThreatEntitySets,
-        Action::ListThreatIntelSets,
-        Action::ListTrustedEntitySets,
-        Action::SendObjectMalwareScan,
-        Action::SendSecurityTelemetry,
-        Action::StartMalwareScan,
-        Action::StartMonitoringMembers,
-        Action::StopMonitoringMembers,
-        Action::TagResource,
-        Action::UnarchiveFindings,
-        Action::UntagResource,
-        Action::UpdateCustomDetectionRuleAssociation,
-        Action::UpdateCustomDetectionRuleOrgConfiguration,
-        Action::UpdateDetector,
-        Action::UpdateFilter,
-        Action::UpdateFindingsFeedback,
-        Action::UpdateIPSet,
-        Action::UpdateMalwareProtectionPlan,
-        Action::UpdateMalwareScanSettings,
-        Action::UpdateMemberDetectors,
-        Action::UpdateOrganizationConfiguration,
-        Action::UpdatePublishingDestination,
-        Action::UpdateThreatEntitySet,
-        Action::UpdateThreatIntelSet,
-        Action::UpdateTrustedEntitySet,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `guardduty:AcceptAdministratorInvitation`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptAdministratorInvitation`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(10092 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -762,40 +677,35 @@ pub enum ResourceType {
     Trustedentityset,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 10] = [
-    "customdetectionrule",
-    "customdetectionruleassociation",
-    "detector",
-    "filter",
-    "ipset",
-    "malwareprotectionplan",
-    "publishingDestination",
-    "threatentityset",
-    "threatintelset",
-    "trustedentityset",
+static RESOURCE_TYPE_NAMES: &str = "customdetectionrulecustomdetectionruleassociationdetectorfilteripsetmalwareprotectionplanpublishingDestinationthreatentitysetthreatintelsettrustedentityset";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 10] = [19, 49, 57, 63, 68, 89, 110, 125, 139, 155];
+
+static RESOURCE_TYPES: [ResourceType; 10] = [
+    ResourceType::Customdetectionrule,
+    ResourceType::Customdetectionruleassociation,
+    ResourceType::Detector,
+    ResourceType::Filter,
+    ResourceType::Ipset,
+    ResourceType::Malwareprotectionplan,
+    ResourceType::PublishingDestination,
+    ResourceType::Threatentityset,
+    ResourceType::Threatintelset,
+    ResourceType::Trustedentityset,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 10] = [
-        ResourceType::Customdetectionrule,
-        ResourceType::Customdetectionruleassociation,
-        ResourceType::Detector,
-        ResourceType::Filter,
-        ResourceType::Ipset,
-        ResourceType::Malwareprotectionplan,
-        ResourceType::PublishingDestination,
-        ResourceType::Threatentityset,
-        ResourceType::Threatintelset,
-        ResourceType::Trustedentityset,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -804,6 +714,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -821,40 +732,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

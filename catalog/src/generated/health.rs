@@ -71,74 +71,72 @@ pub enum Action {
     EnableHealthServiceAccessForOrganization,
 }
 
-const ACTION_NAMES: [&str; 14] = [
-    "health:DescribeAffectedAccountsForOrganization",
-    "health:DescribeAffectedEntities",
-    "health:DescribeAffectedEntitiesForOrganization",
-    "health:DescribeEntityAggregates",
-    "health:DescribeEntityAggregatesForOrganization",
-    "health:DescribeEventAggregates",
-    "health:DescribeEventDetails",
-    "health:DescribeEventDetailsForOrganization",
-    "health:DescribeEvents",
-    "health:DescribeEventsForOrganization",
-    "health:DescribeEventTypes",
-    "health:DescribeHealthServiceStatusForOrganization",
-    "health:DisableHealthServiceAccessForOrganization",
-    "health:EnableHealthServiceAccessForOrganization",
+static ACTION_NAMES: &str = "health:DescribeAffectedAccountsForOrganizationhealth:DescribeAffectedEntitieshealth:DescribeAffectedEntitiesForOrganizationhealth:DescribeEntityAggregateshealth:DescribeEntityAggregatesForOrganizationhealth:DescribeEventAggregateshealth:DescribeEventDetailshealth:DescribeEventDetailsForOrganizationhealth:DescribeEventshealth:DescribeEventsForOrganizationhealth:DescribeEventTypeshealth:DescribeHealthServiceStatusForOrganizationhealth:DisableHealthServiceAccessForOrganizationhealth:EnableHealthServiceAccessForOrganization";
+
+static ACTION_NAME_ENDS: [u32; 14] = [
+    46, 77, 123, 154, 200, 230, 257, 299, 320, 356, 381, 430, 478, 525,
+];
+
+static ACTIONS: [Action; 14] = [
+    Action::DescribeAffectedAccountsForOrganization,
+    Action::DescribeAffectedEntities,
+    Action::DescribeAffectedEntitiesForOrganization,
+    Action::DescribeEntityAggregates,
+    Action::DescribeEntityAggregatesForOrganization,
+    Action::DescribeEventAggregates,
+    Action::DescribeEventDetails,
+    Action::DescribeEventDetailsForOrganization,
+    Action::DescribeEvents,
+    Action::DescribeEventsForOrganization,
+    Action::DescribeEventTypes,
+    Action::DescribeHealthServiceStatusForOrganization,
+    Action::DisableHealthServiceAccessForOrganization,
+    Action::EnableHealthServiceAccessForOrganization,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 14] = [
-        Action::DescribeAffectedAccountsForOrganization,
-        Action::DescribeAffectedEntities,
-        Action::DescribeAffectedEntitiesForOrganization,
-        Action::DescribeEntityAggregates,
-        Action::DescribeEntityAggregatesForOrganization,
-        Action::DescribeEventAggregates,
-        Action::DescribeEventDetails,
-        Action::DescribeEventDetailsForOrganization,
-        Action::DescribeEvents,
-        Action::DescribeEventsForOrganization,
-        Action::DescribeEventTypes,
-        Action::DescribeHealthServiceStatusForOrganization,
-        Action::DisableHealthServiceAccessForOrganization,
-        Action::EnableHealthServiceAccessForOrganization,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `health:DescribeAffectedAccountsForOrganization`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `DescribeAffectedAccountsForOrganization`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(10195 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -152,18 +150,24 @@ pub enum ResourceType {
     Event,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["event"];
+static RESOURCE_TYPE_NAMES: &str = "event";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [5];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Event];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Event];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -172,6 +176,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -187,34 +192,42 @@ pub enum ConditionKey {
     HealthService,
 }
 
-const CONDITION_KEY_NAMES: [&str; 2] = ["health:eventTypeCode", "health:service"];
+static CONDITION_KEY_NAMES: &str = "health:eventTypeCodehealth:service";
 
-const CONDITION_KEY_TYPES: [KeyType; 2] = [KeyType::String, KeyType::String];
+static CONDITION_KEY_NAME_ENDS: [u32; 2] = [20, 34];
+
+static CONDITION_KEY_TYPES: [KeyType; 2] = [KeyType::String, KeyType::String];
+
+static CONDITION_KEYS: [ConditionKey; 2] = [
+    ConditionKey::HealthEventTypeCode,
+    ConditionKey::HealthService,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 2] = [
-        ConditionKey::HealthEventTypeCode,
-        ConditionKey::HealthService,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -247,140 +247,107 @@ pub enum Action {
     UpdateSession,
 }
 
-const ACTION_NAMES: [&str; 47] = [
-    "health-agent:ActivateSubscription",
-    "health-agent:CancelAppointment",
-    "health-agent:CreateAgent",
-    "health-agent:CreateDomain",
-    "health-agent:CreateIntegration",
-    "health-agent:CreateSession",
-    "health-agent:CreateSubscription",
-    "health-agent:DeactivateSubscription",
-    "health-agent:DeleteAgent",
-    "health-agent:DeleteDomain",
-    "health-agent:DeleteIntegration",
-    "health-agent:GetAgent",
-    "health-agent:GetCareTeamProvider",
-    "health-agent:GetDomain",
-    "health-agent:GetDomainAnalytics",
-    "health-agent:GetIntegration",
-    "health-agent:GetMedicalScribeListeningSession",
-    "health-agent:GetPatient",
-    "health-agent:GetPatientInsightsJob",
-    "health-agent:GetPractitioner",
-    "health-agent:GetSessionContext",
-    "health-agent:GetSubscription",
-    "health-agent:InvokeAgent",
-    "health-agent:ListAgents",
-    "health-agent:ListAppointmentSlots",
-    "health-agent:ListDomains",
-    "health-agent:ListIntegrations",
-    "health-agent:ListPatientAppointments",
-    "health-agent:ListPatientInsuranceCoverages",
-    "health-agent:ListPatientMedications",
-    "health-agent:ListProviders",
-    "health-agent:ListSessionRecords",
-    "health-agent:ListSubscriptions",
-    "health-agent:ListTagsForResource",
-    "health-agent:MatchPatient",
-    "health-agent:PublishAgent",
-    "health-agent:RescheduleAppointment",
-    "health-agent:ResetPassword",
-    "health-agent:ScheduleAppointment",
-    "health-agent:StartMedicalScribeListeningSession",
-    "health-agent:StartPatientInsightsJob",
-    "health-agent:SubmitMedicationRenewal",
-    "health-agent:TagResource",
-    "health-agent:UntagResource",
-    "health-agent:UpdateAgent",
-    "health-agent:UpdateIntegration",
-    "health-agent:UpdateSession",
+static ACTION_NAMES: &str = "health-agent:ActivateSubscriptionhealth-agent:CancelAppointmenthealth-agent:CreateAgenthealth-agent:CreateDomainhealth-agent:CreateIntegrationhealth-agent:CreateSessionhealth-agent:CreateSubscriptionhealth-agent:DeactivateSubscriptionhealth-agent:DeleteAgenthealth-agent:DeleteDomainhealth-agent:DeleteIntegrationhealth-agent:GetAgenthealth-agent:GetCareTeamProviderhealth-agent:GetDomainhealth-agent:GetDomainAnalyticshealth-agent:GetIntegrationhealth-agent:GetMedicalScribeListeningSessionhealth-agent:GetPatienthealth-agent:GetPatientInsightsJobhealth-agent:GetPractitionerhealth-agent:GetSessionContexthealth-agent:GetSubscriptionhealth-agent:InvokeAgenthealth-agent:ListAgentshealth-agent:ListAppointmentSlotshealth-agent:ListDomainshealth-agent:ListIntegrationshealth-agent:ListPatientAppointmentshealth-agent:ListPatientInsuranceCoverageshealth-agent:ListPatientMedicationshealth-agent:ListProvidershealth-agent:ListSessionRecordshealth-agent:ListSubscriptionshealth-agent:ListTagsForResourcehealth-agent:MatchPatienthealth-agent:PublishAgenthealth-agent:RescheduleAppointmenthealth-agent:ResetPasswordhealth-agent:ScheduleAppointmenthealth-agent:StartMedicalScribeListeningSessionhealth-agent:StartPatientInsightsJobhealth-agent:SubmitMedicationRenewalhealth-agent:TagResourcehealth-agent:UntagResourcehealth-agent:UpdateAgenthealth-agent:UpdateIntegrationhealth-agent:UpdateSession";
+
+static ACTION_NAME_ENDS: [u32; 47] = [
+    33, 63, 87, 112, 142, 168, 199, 234, 258, 283, 313, 334, 366, 388, 419, 446, 491, 514, 548,
+    576, 606, 634, 658, 681, 714, 738, 767, 803, 845, 880, 906, 937, 967, 999, 1024, 1049, 1083,
+    1109, 1141, 1188, 1224, 1260, 1284, 1310, 1334, 1364, 1390,
+];
+
+static ACTIONS: [Action; 47] = [
+    Action::ActivateSubscription,
+    Action::CancelAppointment,
+    Action::CreateAgent,
+    Action::CreateDomain,
+    Action::CreateIntegration,
+    Action::CreateSession,
+    Action::CreateSubscription,
+    Action::DeactivateSubscription,
+    Action::DeleteAgent,
+    Action::DeleteDomain,
+    Action::DeleteIntegration,
+    Action::GetAgent,
+    Action::GetCareTeamProvider,
+    Action::GetDomain,
+    Action::GetDomainAnalytics,
+    Action::GetIntegration,
+    Action::GetMedicalScribeListeningSession,
+    Action::GetPatient,
+    Action::GetPatientInsightsJob,
+    Action::GetPractitioner,
+    Action::GetSessionContext,
+    Action::GetSubscription,
+    Action::InvokeAgent,
+    Action::ListAgents,
+    Action::ListAppointmentSlots,
+    Action::ListDomains,
+    Action::ListIntegrations,
+    Action::ListPatientAppointments,
+    Action::ListPatientInsuranceCoverages,
+    Action::ListPatientMedications,
+    Action::ListProviders,
+    Action::ListSessionRecords,
+    Action::ListSubscriptions,
+    Action::ListTagsForResource,
+    Action::MatchPatient,
+    Action::PublishAgent,
+    Action::RescheduleAppointment,
+    Action::ResetPassword,
+    Action::ScheduleAppointment,
+    Action::StartMedicalScribeListeningSession,
+    Action::StartPatientInsightsJob,
+    Action::SubmitMedicationRenewal,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAgent,
+    Action::UpdateIntegration,
+    Action::UpdateSession,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 47] = [
-        Action::ActivateSubscription,
-        Action::CancelAppointment,
-        Action::CreateAgent,
-        Action::CreateDomain,
-        Action::CreateIntegration,
-        Action::CreateSession,
-        Action::CreateSubscription,
-        Action::DeactivateSubscription,
-        Action::DeleteAgent,
-        Action::DeleteDomain,
-        Action::DeleteIntegration,
-        Action::GetAgent,
-        Action::GetCareTeamProvider,
-        Action::GetDomain,
-        Action::GetDomainAnalytics,
-        Action::GetIntegration,
-        Action::GetMedicalScribeListeningSession,
-        Action::GetPatient,
-        Action::GetPatientInsightsJob,
-        Action::GetPractitioner,
-        Action::GetSessionContext,
-        Action::GetSubscription,
-        Action::InvokeAgent,
-        Action::ListAgents,
-        Action::ListAppointmentSlots,
-        Action::ListDomains,
-        Action::ListIntegrations,
-        Action::ListPatientAppointments,
-        Action::ListPatientInsuranceCoverages,
-        Action::ListPatientMedications,
-        Action::ListProviders,
-        Action::ListSessionRecords,
-        Action::ListSubscriptions,
-        Action::ListTagsForResource,
-        Action::MatchPatient,
-        Action::PublishAgent,
-        Action::RescheduleAppointment,
-        Action::ResetPassword,
-        Action::ScheduleAppointment,
-        Action::StartMedicalScribeListeningSession,
-        Action::StartPatientInsightsJob,
-        Action::SubmitMedicationRenewal,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAgent,
-        Action::UpdateIntegration,
-        Action::UpdateSession,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `health-agent:ActivateSubscription`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `ActivateSubscription`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(10209 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -416,32 +383,31 @@ pub enum ResourceType {
     Subscription,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 6] = [
-    "Agent",
-    "Domain",
-    "Integration",
-    "PatientInsightsJob",
-    "Session",
-    "Subscription",
+static RESOURCE_TYPE_NAMES: &str = "AgentDomainIntegrationPatientInsightsJobSessionSubscription";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 6] = [5, 11, 22, 40, 47, 59];
+
+static RESOURCE_TYPES: [ResourceType; 6] = [
+    ResourceType::Agent,
+    ResourceType::Domain,
+    ResourceType::Integration,
+    ResourceType::PatientInsightsJob,
+    ResourceType::Session,
+    ResourceType::Subscription,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 6] = [
-        ResourceType::Agent,
-        ResourceType::Domain,
-        ResourceType::Integration,
-        ResourceType::PatientInsightsJob,
-        ResourceType::Session,
-        ResourceType::Subscription,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -450,6 +416,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -467,40 +434,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -349,182 +349,129 @@ pub enum Action {
     VersionReadResource,
 }
 
-const ACTION_NAMES: [&str; 68] = [
-    "healthlake:CancelFHIRExportJobWithDelete",
-    "healthlake:ConfirmAttributionList",
-    "healthlake:CreateDataTransformationProfile",
-    "healthlake:CreateFHIRDatastore",
-    "healthlake:CreateResource",
-    "healthlake:DeleteDataTransformationProfile",
-    "healthlake:DeleteFHIRDatastore",
-    "healthlake:DeleteResource",
-    "healthlake:DescribeDataTransformationJob",
-    "healthlake:DescribeFHIRBulkDeleteJob",
-    "healthlake:DescribeFHIRBulkMemberMatchJob",
-    "healthlake:DescribeFHIRBulkPatchJob",
-    "healthlake:DescribeFHIRDatastore",
-    "healthlake:DescribeFHIRExportJob",
-    "healthlake:DescribeFHIRExportJobWithGet",
-    "healthlake:DescribeFHIRImportJob",
-    "healthlake:ExpandValueSetWithGet",
-    "healthlake:ExpandValueSetWithPost",
-    "healthlake:GenerateDocumentWithGet",
-    "healthlake:GenerateDocumentWithPost",
-    "healthlake:GetCapabilities",
-    "healthlake:GetDataTransformationProfile",
-    "healthlake:GetExportedFile",
-    "healthlake:GetHistoryByResourceId",
-    "healthlake:InquirePreAuthClaim",
-    "healthlake:ListDataTransformationJobs",
-    "healthlake:ListDataTransformationProfiles",
-    "healthlake:ListDataTransformationProfileVersions",
-    "healthlake:ListFHIRDatastores",
-    "healthlake:ListFHIRExportJobs",
-    "healthlake:ListFHIRImportJobs",
-    "healthlake:ListTagsForResource",
-    "healthlake:LookupCodeSystemWithGet",
-    "healthlake:LookupCodeSystemWithPost",
-    "healthlake:MemberAdd",
-    "healthlake:MemberMatch",
-    "healthlake:MemberRemove",
-    "healthlake:PatchResource",
-    "healthlake:ProcessBundle",
-    "healthlake:PublishDataTransformationProfile",
-    "healthlake:QuestionnairePackage",
-    "healthlake:ReadResource",
-    "healthlake:RestoreFHIRDatastore",
-    "healthlake:RetrieveAttributionStatus",
-    "healthlake:SearchEverything",
-    "healthlake:SearchWithGet",
-    "healthlake:SearchWithPost",
-    "healthlake:StartDataTransformationJob",
-    "healthlake:StartFHIRBulkDeleteJob",
-    "healthlake:StartFHIRBulkMemberMatchJob",
-    "healthlake:StartFHIRBulkPatchJob",
-    "healthlake:StartFHIRExportJob",
-    "healthlake:StartFHIRExportJobWithGet",
-    "healthlake:StartFHIRExportJobWithPost",
-    "healthlake:StartFHIRImportJob",
-    "healthlake:SubmitPreAuthClaim",
-    "healthlake:TagResource",
-    "healthlake:TransformData",
-    "healthlake:TranslateConceptMapWithGet",
-    "healthlake:TranslateConceptMapWithPost",
-    "healthlake:UntagResource",
-    "healthlake:UpdateDataTransformationProfile",
-    "healthlake:UpdateFHIRDatastore",
-    "healthlake:UpdateProfileWithAgent",
-    "healthlake:UpdateResource",
-    "healthlake:ValidateResource",
-    "healthlake:ValidateSource",
-    "healthlake:VersionReadResource",
+static ACTION_NAMES: &str = "healthlake:CancelFHIRExportJobWithDeletehealthlake:ConfirmAttributionListhealthlake:CreateDataTransformationProfilehealthlake:CreateFHIRDatastorehealthlake:CreateResourcehealthlake:DeleteDataTransformationProfilehealthlake:DeleteFHIRDatastorehealthlake:DeleteResourcehealthlake:DescribeDataTransformationJobhealthlake:DescribeFHIRBulkDeleteJobhealthlake:DescribeFHIRBulkMemberMatchJobhealthlake:DescribeFHIRBulkPatchJobhealthlake:DescribeFHIRDatastorehealthlake:DescribeFHIRExportJobhealthlake:DescribeFHIRExportJobWithGethealthlake:DescribeFHIRImportJobhealthlake:ExpandValueSetWithGethealthlake:ExpandValueSetWithPosthealthlake:GenerateDocumentWithGethealthlake:GenerateDocumentWithPosthealthlake:GetCapabilitieshealthlake:GetDataTransformationProfilehealthlake:GetExportedFilehealthlake:GetHistoryByResourceIdhealthlake:InquirePreAuthClaimhealthlake:ListDataTransformationJobshealthlake:ListDataTransformationProfileshealthlake:ListDataTransformationProfileVersionshealthlake:ListFHIRDatastoreshealthlake:ListFHIRExportJobshealthlake:ListFHIRImportJobshealthlake:ListTagsForResourcehealthlake:LookupCodeSystemWithGethealthlake:LookupCodeSystemWithPosthealthlake:MemberAddhealthlake:MemberMatchhealthlake:MemberRemovehealthlake:PatchResourcehealthlake:ProcessBundlehealthlake:PublishDataTransformationProfilehealthlake:QuestionnairePackagehealthlake:ReadResourcehealthlake:RestoreFHIRDatastorehealthlake:RetrieveAttributionStatushealthlake:SearchEverythinghealthlake:SearchWithGethealthlake:SearchWithPosthealthlake:StartDataTransformationJobhealthlake:StartFHIRBulkDeleteJobhealthlake:StartFHIRBulkMemberMatchJobhealthlake:StartFHIRBulkPatchJobhealthlake:StartFHIRExportJobhealthlake:StartFHIRExportJobWithGethealthlake:StartFHIRExportJobWithPosthealthlake:StartFHIRImportJobhealthlake:SubmitPreAuthClaimhealthlake:TagResourcehealthlake:TransformDatahealthlake:TranslateConceptMapWithGethealthlake:TranslateConceptMapWithPosthealthlake:UntagResourcehealthlake:UpdateDataTransformationProfilehealthlake:UpdateFHIRDatastorehealthlake:UpdateProfileWithAgenthealthlake:UpdateResourcehealthlake:ValidateResourcehealthlake:ValidateSourcehealthlake:VersionReadResource";
+
+static ACTION_NAME_ENDS: [u32; 68] = [
+    40, 73, 115, 145, 170, 212, 242, 267, 307, 343, 384, 419, 451, 483, 522, 554, 586, 619, 653,
+    688, 714, 753, 779, 812, 842, 879, 920, 968, 997, 1026, 1055, 1085, 1119, 1154, 1174, 1196,
+    1219, 1243, 1267, 1310, 1341, 1364, 1395, 1431, 1458, 1482, 1507, 1544, 1577, 1615, 1647, 1676,
+    1712, 1749, 1778, 1807, 1829, 1853, 1890, 1928, 1952, 1994, 2024, 2057, 2082, 2109, 2134, 2164,
+];
+
+static ACTIONS: [Action; 68] = [
+    Action::CancelFHIRExportJobWithDelete,
+    Action::ConfirmAttributionList,
+    Action::CreateDataTransformationProfile,
+    Action::CreateFHIRDatastore,
+    Action::CreateResource,
+    Action::DeleteDataTransformationProfile,
+    Action::DeleteFHIRDatastore,
+    Action::DeleteResource,
+    Action::DescribeDataTransformationJob,
+    Action::DescribeFHIRBulkDeleteJob,
+    Action::DescribeFHIRBulkMemberMatchJob,
+    Action::DescribeFHIRBulkPatchJob,
+    Action::DescribeFHIRDatastore,
+    Action::DescribeFHIRExportJob,
+    Action::DescribeFHIRExportJobWithGet,
+    Action::DescribeFHIRImportJob,
+    Action::ExpandValueSetWithGet,
+    Action::ExpandValueSetWithPost,
+    Action::GenerateDocumentWithGet,
+    Action::GenerateDocumentWithPost,
+    Action::GetCapabilities,
+    Action::GetDataTransformationProfile,
+    Action::GetExportedFile,
+    Action::GetHistoryByResourceId,
+    Action::InquirePreAuthClaim,
+    Action::ListDataTransformationJobs,
+    Action::ListDataTransformationProfiles,
+    Action::ListDataTransformationProfileVersions,
+    Action::ListFHIRDatastores,
+    Action::ListFHIRExportJobs,
+    Action::ListFHIRImportJobs,
+    Action::ListTagsForResource,
+    Action::LookupCodeSystemWithGet,
+    Action::LookupCodeSystemWithPost,
+    Action::MemberAdd,
+    Action::MemberMatch,
+    Action::MemberRemove,
+    Action::PatchResource,
+    Action::ProcessBundle,
+    Action::PublishDataTransformationProfile,
+    Action::QuestionnairePackage,
+    Action::ReadResource,
+    Action::RestoreFHIRDatastore,
+    Action::RetrieveAttributionStatus,
+    Action::SearchEverything,
+    Action::SearchWithGet,
+    Action::SearchWithPost,
+    Action::StartDataTransformationJob,
+    Action::StartFHIRBulkDeleteJob,
+    Action::StartFHIRBulkMemberMatchJob,
+    Action::StartFHIRBulkPatchJob,
+    Action::StartFHIRExportJob,
+    Action::StartFHIRExportJobWithGet,
+    Action::StartFHIRExportJobWithPost,
+    Action::StartFHIRImportJob,
+    Action::SubmitPreAuthClaim,
+    Action::TagResource,
+    Action::TransformData,
+    Action::TranslateConceptMapWithGet,
+    Action::TranslateConceptMapWithPost,
+    Action::UntagResource,
+    Action::UpdateDataTransformationProfile,
+    Action::UpdateFHIRDatastore,
+    Action::UpdateProfileWithAgent,
+    Action::UpdateResource,
+    Action::ValidateResource,
+    Action::ValidateSource,
+    Action::VersionReadResource,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 68] = [
-        Action::CancelFHIRExportJobWithDelete,
-        Action::ConfirmAttributionList,
-        Action::CreateDataTransformationProfile,
-        Action::CreateFHIRDatastore,
-        Action::CreateResource,
-        Action::DeleteDataTransformationProfile,
-        Action::DeleteFHIRDatastore,
-        Action::DeleteResource,
-        Action::DescribeDataTransformationJob,
-        Action::DescribeFHIRBulkDeleteJob,
-        Action::DescribeFHIRBulkMemberMatchJob,
-        Action::DescribeFHIRBulkPatchJob,
-        Action::DescribeFHIRDatastore,
-        Action::DescribeFHIRExportJob,
-        Action::DescribeFHIRExportJobWithGet,
-        Action::DescribeFHIRImportJob,
-        Action::ExpandValueSetWithGet,
-        Action::ExpandValueSetWithPost,
-        Action::GenerateDocumentWithGet,
-        Action::GenerateDocumentWithPost,
-        Action::GetCapabilities,
-        Action::GetDataTransformationProfile,
-        Action::GetExportedFile,
-        Action::GetHistoryByResourceId,
-        Action::InquirePreAuthClaim,
-        Action::ListDataTransformationJobs,
-        Action::ListDataTransformationProfiles,
-        Action::ListDataTransformationProfileVersions,
-        Action::ListFHIRDatastores,
-        Action::ListFHIRExportJobs,
-        Action::ListFHIRImportJobs,
-        Action::ListTagsForResource,
-        Action::LookupCodeSystemWithGet,
-        Action::LookupCodeSystemWithPost,
-        Action::MemberAdd,
-        Action::MemberMatch,
-        Action::MemberRemove,
-        Action::PatchResource,
-        Action::ProcessBundle,
-        Action::PublishDataTransformationProfile,
-        Action::QuestionnairePackage,
-        Action::ReadResource,
-        Action::RestoreFHIRDatastore,
-        Action::RetrieveAttributionStatus,
-        Action::SearchEverything,
-        Action::SearchWithGet,
-        Action::SearchWithPost,
-        Action::StartDataTransformationJob,
-        Action::StartFHIRBulkDeleteJob,
-        Action::StartFHIRBulkMemberMatchJob,
-        Action::StartFHIRBulkPatchJob,
-        Action::StartFHIRExportJob,
-        Action::StartFHIRExportJobWithGet,
-        Action::StartFHIRExportJobWithPost,
-        Action::StartFHIRImportJob,
-        Action::SubmitPreAuthClaim,
-        Action::TagResource,
-        Action::TransformData,
-        Action::TranslateConceptMapWithGet,
-        Action::TranslateConceptMapWithPost,
-        Action::UntagResource,
-        Action::UpdateDataTransformationProfile,
-        Action::UpdateFHIRDatastore,
-        Action::UpdateProfileWithAgent,
-        Action::UpdateResource,
-        Action::ValidateResource,
-        Action::ValidateSource,
-        Action::VersionReadResource,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `healthlake:CancelFHIRExportJobWithDelete`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CancelFHIRExportJobWithDelete`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(10256 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -544,21 +491,27 @@ pub enum ResourceType {
     DataTransformationProfile,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["datastore", "dataTransformationProfile"];
+static RESOURCE_TYPE_NAMES: &str = "datastoredataTransformationProfile";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [9, 34];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [
+    ResourceType::Datastore,
+    ResourceType::DataTransformationProfile,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [
-        ResourceType::Datastore,
-        ResourceType::DataTransformationProfile,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -567,6 +520,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -584,40 +538,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

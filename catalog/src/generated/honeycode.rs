@@ -143,106 +143,89 @@ pub enum Action {
     UpdateTeam,
 }
 
-const ACTION_NAMES: [&str; 30] = [
-    "honeycode:ApproveTeamAssociation",
-    "honeycode:BatchCreateTableRows",
-    "honeycode:BatchDeleteTableRows",
-    "honeycode:BatchUpdateTableRows",
-    "honeycode:BatchUpsertTableRows",
-    "honeycode:CreateTeam",
-    "honeycode:CreateTenant",
-    "honeycode:DeleteDomains",
-    "honeycode:DeregisterGroups",
-    "honeycode:DescribeTableDataImportJob",
-    "honeycode:DescribeTeam",
-    "honeycode:GetScreenData",
-    "honeycode:InvokeScreenAutomation",
-    "honeycode:ListDomains",
-    "honeycode:ListGroups",
-    "honeycode:ListTableColumns",
-    "honeycode:ListTableRows",
-    "honeycode:ListTables",
-    "honeycode:ListTagsForResource",
-    "honeycode:ListTeamAssociations",
-    "honeycode:ListTenants",
-    "honeycode:QueryTableRows",
-    "honeycode:RegisterDomainForVerification",
-    "honeycode:RegisterGroups",
-    "honeycode:RejectTeamAssociation",
-    "honeycode:RestartDomainVerification",
-    "honeycode:StartTableDataImportJob",
-    "honeycode:TagResource",
-    "honeycode:UntagResource",
-    "honeycode:UpdateTeam",
+static ACTION_NAMES: &str = "honeycode:ApproveTeamAssociationhoneycode:BatchCreateTableRowshoneycode:BatchDeleteTableRowshoneycode:BatchUpdateTableRowshoneycode:BatchUpsertTableRowshoneycode:CreateTeamhoneycode:CreateTenanthoneycode:DeleteDomainshoneycode:DeregisterGroupshoneycode:DescribeTableDataImportJobhoneycode:DescribeTeamhoneycode:GetScreenDatahoneycode:InvokeScreenAutomationhoneycode:ListDomainshoneycode:ListGroupshoneycode:ListTableColumnshoneycode:ListTableRowshoneycode:ListTableshoneycode:ListTagsForResourcehoneycode:ListTeamAssociationshoneycode:ListTenantshoneycode:QueryTableRowshoneycode:RegisterDomainForVerificationhoneycode:RegisterGroupshoneycode:RejectTeamAssociationhoneycode:RestartDomainVerificationhoneycode:StartTableDataImportJobhoneycode:TagResourcehoneycode:UntagResourcehoneycode:UpdateTeam";
+
+static ACTION_NAME_ENDS: [u32; 30] = [
+    32, 62, 92, 122, 152, 172, 194, 217, 243, 279, 301, 324, 356, 377, 397, 423, 446, 466, 495,
+    525, 546, 570, 609, 633, 664, 699, 732, 753, 776, 796,
+];
+
+static ACTIONS: [Action; 30] = [
+    Action::ApproveTeamAssociation,
+    Action::BatchCreateTableRows,
+    Action::BatchDeleteTableRows,
+    Action::BatchUpdateTableRows,
+    Action::BatchUpsertTableRows,
+    Action::CreateTeam,
+    Action::CreateTenant,
+    Action::DeleteDomains,
+    Action::DeregisterGroups,
+    Action::DescribeTableDataImportJob,
+    Action::DescribeTeam,
+    Action::GetScreenData,
+    Action::InvokeScreenAutomation,
+    Action::ListDomains,
+    Action::ListGroups,
+    Action::ListTableColumns,
+    Action::ListTableRows,
+    Action::ListTables,
+    Action::ListTagsForResource,
+    Action::ListTeamAssociations,
+    Action::ListTenants,
+    Action::QueryTableRows,
+    Action::RegisterDomainForVerification,
+    Action::RegisterGroups,
+    Action::RejectTeamAssociation,
+    Action::RestartDomainVerification,
+    Action::StartTableDataImportJob,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateTeam,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 30] = [
-        Action::ApproveTeamAssociation,
-        Action::BatchCreateTableRows,
-        Action::BatchDeleteTableRows,
-        Action::BatchUpdateTableRows,
-        Action::BatchUpsertTableRows,
-        Action::CreateTeam,
-        Action::CreateTenant,
-        Action::DeleteDomains,
-        Action::DeregisterGroups,
-        Action::DescribeTableDataImportJob,
-        Action::DescribeTeam,
-        Action::GetScreenData,
-        Action::InvokeScreenAutomation,
-        Action::ListDomains,
-        Action::ListGroups,
-        Action::ListTableColumns,
-        Action::ListTableRows,
-        Action::ListTables,
-        Action::ListTagsForResource,
-        Action::ListTeamAssociations,
-        Action::ListTenants,
-        Action::QueryTableRows,
-        Action::RegisterDomainForVerification,
-        Action::RegisterGroups,
-        Action::RejectTeamAssociation,
-        Action::RestartDomainVerification,
-        Action::StartTableDataImportJob,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateTeam,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `honeycode:ApproveTeamAssociation`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `ApproveTeamAssociation`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(10324 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -262,23 +245,29 @@ pub enum ResourceType {
     Workbook,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = ["screen", "screen-automation", "table", "workbook"];
+static RESOURCE_TYPE_NAMES: &str = "screenscreen-automationtableworkbook";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [6, 23, 28, 36];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::Screen,
+    ResourceType::ScreenAutomation,
+    ResourceType::Table,
+    ResourceType::Workbook,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::Screen,
-        ResourceType::ScreenAutomation,
-        ResourceType::Table,
-        ResourceType::Workbook,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -287,6 +276,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -297,27 +287,33 @@ impl core::fmt::Debug for ResourceType {
 #[non_exhaustive]
 pub enum ConditionKey {}
 
+static CONDITION_KEYS: [ConditionKey; 0] = [];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 0] = [];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         match self {}
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

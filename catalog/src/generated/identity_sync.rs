@@ -75,72 +75,71 @@ pub enum Action {
     UpdateSyncTarget,
 }
 
-const ACTION_NAMES: [&str; 13] = [
-    "identity-sync:AllowVendedLogDeliveryForResource",
-    "identity-sync:CreateSyncFilter",
-    "identity-sync:CreateSyncProfile",
-    "identity-sync:CreateSyncTarget",
-    "identity-sync:DeleteSyncFilter",
-    "identity-sync:DeleteSyncProfile",
-    "identity-sync:DeleteSyncTarget",
-    "identity-sync:GetSyncProfile",
-    "identity-sync:GetSyncTarget",
-    "identity-sync:ListSyncFilters",
-    "identity-sync:StartSync",
-    "identity-sync:StopSync",
-    "identity-sync:UpdateSyncTarget",
+static ACTION_NAMES: &str = "identity-sync:AllowVendedLogDeliveryForResourceidentity-sync:CreateSyncFilteridentity-sync:CreateSyncProfileidentity-sync:CreateSyncTargetidentity-sync:DeleteSyncFilteridentity-sync:DeleteSyncProfileidentity-sync:DeleteSyncTargetidentity-sync:GetSyncProfileidentity-sync:GetSyncTargetidentity-sync:ListSyncFiltersidentity-sync:StartSyncidentity-sync:StopSyncidentity-sync:UpdateSyncTarget";
+
+static ACTION_NAME_ENDS: [u32; 13] = [
+    47, 77, 108, 138, 168, 199, 229, 257, 284, 313, 336, 358, 388,
+];
+
+static ACTIONS: [Action; 13] = [
+    Action::AllowVendedLogDeliveryForResource,
+    Action::CreateSyncFilter,
+    Action::CreateSyncProfile,
+    Action::CreateSyncTarget,
+    Action::DeleteSyncFilter,
+    Action::DeleteSyncProfile,
+    Action::DeleteSyncTarget,
+    Action::GetSyncProfile,
+    Action::GetSyncTarget,
+    Action::ListSyncFilters,
+    Action::StartSync,
+    Action::StopSync,
+    Action::UpdateSyncTarget,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 13] = [
-        Action::AllowVendedLogDeliveryForResource,
-        Action::CreateSyncFilter,
-        Action::CreateSyncProfile,
-        Action::CreateSyncTarget,
-        Action::DeleteSyncFilter,
-        Action::DeleteSyncProfile,
-        Action::DeleteSyncTarget,
-        Action::GetSyncProfile,
-        Action::GetSyncTarget,
-        Action::ListSyncFilters,
-        Action::StartSync,
-        Action::StopSync,
-        Action::UpdateSyncTarget,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `identity-sync:AllowVendedLogDeliveryForResource`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AllowVendedLogDeliveryForResource`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(10544 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -156,21 +155,27 @@ pub enum ResourceType {
     SyncTargetResource,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["SyncProfileResource", "SyncTargetResource"];
+static RESOURCE_TYPE_NAMES: &str = "SyncProfileResourceSyncTargetResource";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [19, 37];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [
+    ResourceType::SyncProfileResource,
+    ResourceType::SyncTargetResource,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [
-        ResourceType::SyncProfileResource,
-        ResourceType::SyncTargetResource,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -179,6 +184,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -189,27 +195,33 @@ impl core::fmt::Debug for ResourceType {
 #[non_exhaustive]
 pub enum ConditionKey {}
 
+static CONDITION_KEYS: [ConditionKey; 0] = [];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 0] = [];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         match self {}
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -178,104 +178,88 @@ pub enum Action {
     UpdateUser,
 }
 
-const ACTION_NAMES: [&str; 29] = [
-    "identitystore:AddRegion",
-    "identitystore:CreateGroup",
-    "identitystore:CreateGroupMembership",
-    "identitystore:CreateIdentityStore",
-    "identitystore:CreateUser",
-    "identitystore:DeleteGroup",
-    "identitystore:DeleteGroupMembership",
-    "identitystore:DeleteIdentityStore",
-    "identitystore:DeleteUser",
-    "identitystore:DescribeGroup",
-    "identitystore:DescribeGroupMembership",
-    "identitystore:DescribeIdentityStore",
-    "identitystore:DescribeRegion",
-    "identitystore:DescribeUser",
-    "identitystore:GetGroupId",
-    "identitystore:GetGroupMembershipId",
-    "identitystore:GetUserId",
-    "identitystore:IsMemberInGroups",
-    "identitystore:ListGroupMemberships",
-    "identitystore:ListGroupMembershipsForMember",
-    "identitystore:ListGroups",
-    "identitystore:ListIdentityStores",
-    "identitystore:ListRegions",
-    "identitystore:ListUsers",
-    "identitystore:RemoveRegion",
-    "identitystore:ReserveUser",
-    "identitystore:UpdateGroup",
-    "identitystore:UpdateIdentityStore",
-    "identitystore:UpdateUser",
+static ACTION_NAMES: &str = "identitystore:AddRegionidentitystore:CreateGroupidentitystore:CreateGroupMembershipidentitystore:CreateIdentityStoreidentitystore:CreateUseridentitystore:DeleteGroupidentitystore:DeleteGroupMembershipidentitystore:DeleteIdentityStoreidentitystore:DeleteUseridentitystore:DescribeGroupidentitystore:DescribeGroupMembershipidentitystore:DescribeIdentityStoreidentitystore:DescribeRegionidentitystore:DescribeUseridentitystore:GetGroupIdidentitystore:GetGroupMembershipIdidentitystore:GetUserIdidentitystore:IsMemberInGroupsidentitystore:ListGroupMembershipsidentitystore:ListGroupMembershipsForMemberidentitystore:ListGroupsidentitystore:ListIdentityStoresidentitystore:ListRegionsidentitystore:ListUsersidentitystore:RemoveRegionidentitystore:ReserveUseridentitystore:UpdateGroupidentitystore:UpdateIdentityStoreidentitystore:UpdateUser";
+
+static ACTION_NAME_ENDS: [u32; 29] = [
+    23, 48, 83, 116, 140, 165, 200, 233, 257, 284, 321, 356, 384, 410, 434, 468, 491, 521, 555,
+    598, 622, 654, 679, 702, 728, 753, 778, 811, 835,
+];
+
+static ACTIONS: [Action; 29] = [
+    Action::AddRegion,
+    Action::CreateGroup,
+    Action::CreateGroupMembership,
+    Action::CreateIdentityStore,
+    Action::CreateUser,
+    Action::DeleteGroup,
+    Action::DeleteGroupMembership,
+    Action::DeleteIdentityStore,
+    Action::DeleteUser,
+    Action::DescribeGroup,
+    Action::DescribeGroupMembership,
+    Action::DescribeIdentityStore,
+    Action::DescribeRegion,
+    Action::DescribeUser,
+    Action::GetGroupId,
+    Action::GetGroupMembershipId,
+    Action::GetUserId,
+    Action::IsMemberInGroups,
+    Action::ListGroupMemberships,
+    Action::ListGroupMembershipsForMember,
+    Action::ListGroups,
+    Action::ListIdentityStores,
+    Action::ListRegions,
+    Action::ListUsers,
+    Action::RemoveRegion,
+    Action::ReserveUser,
+    Action::UpdateGroup,
+    Action::UpdateIdentityStore,
+    Action::UpdateUser,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 29] = [
-        Action::AddRegion,
-        Action::CreateGroup,
-        Action::CreateGroupMembership,
-        Action::CreateIdentityStore,
-        Action::CreateUser,
-        Action::DeleteGroup,
-        Action::DeleteGroupMembership,
-        Action::DeleteIdentityStore,
-        Action::DeleteUser,
-        Action::DescribeGroup,
-        Action::DescribeGroupMembership,
-        Action::DescribeIdentityStore,
-        Action::DescribeRegion,
-        Action::DescribeUser,
-        Action::GetGroupId,
-        Action::GetGroupMembershipId,
-        Action::GetUserId,
-        Action::IsMemberInGroups,
-        Action::ListGroupMemberships,
-        Action::ListGroupMembershipsForMember,
-        Action::ListGroups,
-        Action::ListIdentityStores,
-        Action::ListRegions,
-        Action::ListUsers,
-        Action::RemoveRegion,
-        Action::ReserveUser,
-        Action::UpdateGroup,
-        Action::UpdateIdentityStore,
-        Action::UpdateUser,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `identitystore:AddRegion`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddRegion`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(10557 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -301,34 +285,33 @@ pub enum ResourceType {
     User,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 7] = [
-    "AllGroupMemberships",
-    "AllGroups",
-    "AllUsers",
-    "Group",
-    "GroupMembership",
-    "Identitystore",
-    "User",
+static RESOURCE_TYPE_NAMES: &str =
+    "AllGroupMembershipsAllGroupsAllUsersGroupGroupMembershipIdentitystoreUser";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 7] = [19, 28, 36, 41, 56, 69, 73];
+
+static RESOURCE_TYPES: [ResourceType; 7] = [
+    ResourceType::AllGroupMemberships,
+    ResourceType::AllGroups,
+    ResourceType::AllUsers,
+    ResourceType::Group,
+    ResourceType::GroupMembership,
+    ResourceType::Identitystore,
+    ResourceType::User,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 7] = [
-        ResourceType::AllGroupMemberships,
-        ResourceType::AllGroups,
-        ResourceType::AllUsers,
-        ResourceType::Group,
-        ResourceType::GroupMembership,
-        ResourceType::Identitystore,
-        ResourceType::User,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -337,6 +320,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -362,17 +346,11 @@ pub enum ConditionKey {
     IdentitystoreVpceAccessRequired,
 }
 
-const CONDITION_KEY_NAMES: [&str; 7] = [
-    "identitystore:GroupExternalIdIssuers",
-    "identitystore:IdentityStoreArn",
-    "identitystore:PrimaryRegion",
-    "identitystore:ReservedUserId",
-    "identitystore:UserExternalIdIssuers",
-    "identitystore:UserId",
-    "identitystore:VpceAccessRequired",
-];
+static CONDITION_KEY_NAMES: &str = "identitystore:GroupExternalIdIssuersidentitystore:IdentityStoreArnidentitystore:PrimaryRegionidentitystore:ReservedUserIdidentitystore:UserExternalIdIssuersidentitystore:UserIdidentitystore:VpceAccessRequired";
 
-const CONDITION_KEY_TYPES: [KeyType; 7] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 7] = [36, 66, 93, 121, 156, 176, 208];
+
+static CONDITION_KEY_TYPES: [KeyType; 7] = [
     KeyType::ArrayOfArn,
     KeyType::Arn,
     KeyType::String,
@@ -382,35 +360,41 @@ const CONDITION_KEY_TYPES: [KeyType; 7] = [
     KeyType::Bool,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 7] = [
+    ConditionKey::IdentitystoreGroupExternalIdIssuers,
+    ConditionKey::IdentitystoreIdentityStoreArn,
+    ConditionKey::IdentitystorePrimaryRegion,
+    ConditionKey::IdentitystoreReservedUserId,
+    ConditionKey::IdentitystoreUserExternalIdIssuers,
+    ConditionKey::IdentitystoreUserId,
+    ConditionKey::IdentitystoreVpceAccessRequired,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 7] = [
-        ConditionKey::IdentitystoreGroupExternalIdIssuers,
-        ConditionKey::IdentitystoreIdentityStoreArn,
-        ConditionKey::IdentitystorePrimaryRegion,
-        ConditionKey::IdentitystoreReservedUserId,
-        ConditionKey::IdentitystoreUserExternalIdIssuers,
-        ConditionKey::IdentitystoreUserId,
-        ConditionKey::IdentitystoreVpceAccessRequired,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -404,200 +404,139 @@ pub enum Action {
     UpdateLifecyclePolicy,
 }
 
-const ACTION_NAMES: [&str; 77] = [
-    "imagebuilder:CancelImageCreation",
-    "imagebuilder:CancelLifecycleExecution",
-    "imagebuilder:CreateComponent",
-    "imagebuilder:CreateContainerRecipe",
-    "imagebuilder:CreateDistributionConfiguration",
-    "imagebuilder:CreateImage",
-    "imagebuilder:CreateImagePipeline",
-    "imagebuilder:CreateImageRecipe",
-    "imagebuilder:CreateInfrastructureConfiguration",
-    "imagebuilder:CreateLifecyclePolicy",
-    "imagebuilder:CreateWorkflow",
-    "imagebuilder:DeleteComponent",
-    "imagebuilder:DeleteContainerRecipe",
-    "imagebuilder:DeleteDistributionConfiguration",
-    "imagebuilder:DeleteImage",
-    "imagebuilder:DeleteImagePipeline",
-    "imagebuilder:DeleteImageRecipe",
-    "imagebuilder:DeleteInfrastructureConfiguration",
-    "imagebuilder:DeleteLifecyclePolicy",
-    "imagebuilder:DeleteWorkflow",
-    "imagebuilder:DistributeImage",
-    "imagebuilder:GetComponent",
-    "imagebuilder:GetComponentPolicy",
-    "imagebuilder:GetContainerRecipe",
-    "imagebuilder:GetContainerRecipePolicy",
-    "imagebuilder:GetDistributionConfiguration",
-    "imagebuilder:GetImage",
-    "imagebuilder:GetImagePipeline",
-    "imagebuilder:GetImagePolicy",
-    "imagebuilder:GetImageRecipe",
-    "imagebuilder:GetImageRecipePolicy",
-    "imagebuilder:GetInfrastructureConfiguration",
-    "imagebuilder:GetLifecycleExecution",
-    "imagebuilder:GetLifecyclePolicy",
-    "imagebuilder:GetMarketplaceResource",
-    "imagebuilder:GetWorkflow",
-    "imagebuilder:GetWorkflowExecution",
-    "imagebuilder:GetWorkflowStepExecution",
-    "imagebuilder:ImportComponent",
-    "imagebuilder:ImportDiskImage",
-    "imagebuilder:ImportVmImage",
-    "imagebuilder:ListComponentBuildVersions",
-    "imagebuilder:ListComponents",
-    "imagebuilder:ListContainerRecipes",
-    "imagebuilder:ListDistributionConfigurations",
-    "imagebuilder:ListImageBuildVersions",
-    "imagebuilder:ListImagePackages",
-    "imagebuilder:ListImagePipelineImages",
-    "imagebuilder:ListImagePipelines",
-    "imagebuilder:ListImageRecipes",
-    "imagebuilder:ListImages",
-    "imagebuilder:ListImageScanFindingAggregations",
-    "imagebuilder:ListImageScanFindings",
-    "imagebuilder:ListInfrastructureConfigurations",
-    "imagebuilder:ListLifecycleExecutionResources",
-    "imagebuilder:ListLifecycleExecutions",
-    "imagebuilder:ListLifecyclePolicies",
-    "imagebuilder:ListTagsForResource",
-    "imagebuilder:ListWaitingWorkflowSteps",
-    "imagebuilder:ListWorkflowBuildVersions",
-    "imagebuilder:ListWorkflowExecutions",
-    "imagebuilder:ListWorkflows",
-    "imagebuilder:ListWorkflowStepExecutions",
-    "imagebuilder:PutComponentPolicy",
-    "imagebuilder:PutContainerRecipePolicy",
-    "imagebuilder:PutImagePolicy",
-    "imagebuilder:PutImageRecipePolicy",
-    "imagebuilder:RetryImage",
-    "imagebuilder:SendWorkflowStepAction",
-    "imagebuilder:StartImagePipelineExecution",
-    "imagebuilder:StartResourceStateUpdate",
-    "imagebuilder:TagResource",
-    "imagebuilder:UntagResource",
-    "imagebuilder:UpdateDistributionConfiguration",
-    "imagebuilder:UpdateImagePipeline",
-    "imagebuilder:UpdateInfrastructureConfiguration",
-    "imagebuilder:UpdateLifecyclePolicy",
+static ACTION_NAMES: &str = "imagebuilder:CancelImageCreationimagebuilder:CancelLifecycleExecutionimagebuilder:CreateComponentimagebuilder:CreateContainerRecipeimagebuilder:CreateDistributionConfigurationimagebuilder:CreateImageimagebuilder:CreateImagePipelineimagebuilder:CreateImageRecipeimagebuilder:CreateInfrastructureConfigurationimagebuilder:CreateLifecyclePolicyimagebuilder:CreateWorkflowimagebuilder:DeleteComponentimagebuilder:DeleteContainerRecipeimagebuilder:DeleteDistributionConfigurationimagebuilder:DeleteImageimagebuilder:DeleteImagePipelineimagebuilder:DeleteImageRecipeimagebuilder:DeleteInfrastructureConfigurationimagebuilder:DeleteLifecyclePolicyimagebuilder:DeleteWorkflowimagebuilder:DistributeImageimagebuilder:GetComponentimagebuilder:GetComponentPolicyimagebuilder:GetContainerRecipeimagebuilder:GetContainerRecipePolicyimagebuilder:GetDistributionConfigurationimagebuilder:GetImageimagebuilder:GetImagePipelineimagebuilder:GetImagePolicyimagebuilder:GetImageRecipeimagebuilder:GetImageRecipePolicyimagebuilder:GetInfrastructureConfigurationimagebuilder:GetLifecycleExecutionimagebuilder:GetLifecyclePolicyimagebuilder:GetMarketplaceResourceimagebuilder:GetWorkflowimagebuilder:GetWorkflowExecutionimagebuilder:GetWorkflowStepExecutionimagebuilder:ImportComponentimagebuilder:ImportDiskImageimagebuilder:ImportVmImageimagebuilder:ListComponentBuildVersionsimagebuilder:ListComponentsimagebuilder:ListContainerRecipesimagebuilder:ListDistributionConfigurationsimagebuilder:ListImageBuildVersionsimagebuilder:ListImagePackagesimagebuilder:ListImagePipelineImagesimagebuilder:ListImagePipelinesimagebuilder:ListImageRecipesimagebuilder:ListImagesimagebuilder:ListImageScanFindingAggregationsimagebuilder:ListImageScanFindingsimagebuilder:ListInfrastructureConfigurationsimagebuilder:ListLifecycleExecutionResourcesimagebuilder:ListLifecycleExecutionsimagebuilder:ListLifecyclePoliciesimagebuilder:ListTagsForResourceimagebuilder:ListWaitingWorkflowStepsimagebuilder:ListWorkflowBuildVersionsimagebuilder:ListWorkflowExecutionsimagebuilder:ListWorkflowsimagebuilder:ListWorkflowStepExecutionsimagebuilder:PutComponentPolicyimagebuilder:PutContainerRecipePolicyimagebuilder:PutImagePolicyimagebuilder:PutImageRecipePolicyimagebuilder:RetryImageimagebuilder:SendWorkflowStepActionimagebuilder:StartImagePipelineExecutionimagebuilder:StartResourceStateUpdateimagebuilder:TagResourceimagebuilder:UntagResourceimagebuilder:UpdateDistributionConfigurationimagebuilder:UpdateImagePipelineimagebuilder:UpdateInfrastructureConfigurationimagebuilder:UpdateLifecyclePolicy";
+
+static ACTION_NAME_ENDS: [u32; 77] = [
+    32, 69, 97, 131, 175, 199, 231, 261, 307, 341, 368, 396, 430, 474, 498, 530, 560, 606, 640,
+    667, 695, 720, 751, 782, 819, 860, 881, 910, 937, 964, 997, 1040, 1074, 1105, 1140, 1164, 1197,
+    1234, 1262, 1290, 1316, 1355, 1382, 1415, 1458, 1493, 1523, 1559, 1590, 1619, 1642, 1687, 1721,
+    1766, 1810, 1846, 1880, 1912, 1949, 1987, 2022, 2048, 2087, 2118, 2155, 2182, 2215, 2238, 2273,
+    2313, 2350, 2374, 2400, 2444, 2476, 2522, 2556,
+];
+
+static ACTIONS: [Action; 77] = [
+    Action::CancelImageCreation,
+    Action::CancelLifecycleExecution,
+    Action::CreateComponent,
+    Action::CreateContainerRecipe,
+    Action::CreateDistributionConfiguration,
+    Action::CreateImage,
+    Action::CreateImagePipeline,
+    Action::CreateImageRecipe,
+    Action::CreateInfrastructureConfiguration,
+    Action::CreateLifecyclePolicy,
+    Action::CreateWorkflow,
+    Action::DeleteComponent,
+    Action::DeleteContainerRecipe,
+    Action::DeleteDistributionConfiguration,
+    Action::DeleteImage,
+    Action::DeleteImagePipeline,
+    Action::DeleteImageRecipe,
+    Action::DeleteInfrastructureConfiguration,
+    Action::DeleteLifecyclePolicy,
+    Action::DeleteWorkflow,
+    Action::DistributeImage,
+    Action::GetComponent,
+    Action::GetComponentPolicy,
+    Action::GetContainerRecipe,
+    Action::GetContainerRecipePolicy,
+    Action::GetDistributionConfiguration,
+    Action::GetImage,
+    Action::GetImagePipeline,
+    Action::GetImagePolicy,
+    Action::GetImageRecipe,
+    Action::GetImageRecipePolicy,
+    Action::GetInfrastructureConfiguration,
+    Action::GetLifecycleExecution,
+    Action::GetLifecyclePolicy,
+    Action::GetMarketplaceResource,
+    Action::GetWorkflow,
+    Action::GetWorkflowExecution,
+    Action::GetWorkflowStepExecution,
+    Action::ImportComponent,
+    Action::ImportDiskImage,
+    Action::ImportVmImage,
+    Action::ListComponentBuildVersions,
+    Action::ListComponents,
+    Action::ListContainerRecipes,
+    Action::ListDistributionConfigurations,
+    Action::ListImageBuildVersions,
+    Action::ListImagePackages,
+    Action::ListImagePipelineImages,
+    Action::ListImagePipelines,
+    Action::ListImageRecipes,
+    Action::ListImages,
+    Action::ListImageScanFindingAggregations,
+    Action::ListImageScanFindings,
+    Action::ListInfrastructureConfigurations,
+    Action::ListLifecycleExecutionResources,
+    Action::ListLifecycleExecutions,
+    Action::ListLifecyclePolicies,
+    Action::ListTagsForResource,
+    Action::ListWaitingWorkflowSteps,
+    Action::ListWorkflowBuildVersions,
+    Action::ListWorkflowExecutions,
+    Action::ListWorkflows,
+    Action::ListWorkflowStepExecutions,
+    Action::PutComponentPolicy,
+    Action::PutContainerRecipePolicy,
+    Action::PutImagePolicy,
+    Action::PutImageRecipePolicy,
+    Action::RetryImage,
+    Action::SendWorkflowStepAction,
+    Action::StartImagePipelineExecution,
+    Action::StartResourceStateUpdate,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateDistributionConfiguration,
+    Action::UpdateImagePipeline,
+    Action::UpdateInfrastructureConfiguration,
+    Action::UpdateLifecyclePolicy,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 77] = [
-        Action::CancelImageCreation,
-        Action::CancelLifecycleExecution,
-        Action::CreateComponent,
-        Action::CreateContainerRecipe,
-        Action::CreateDistributionConfiguration,
-        Action::CreateImage,
-        Action::CreateImagePipeline,
-        Action::CreateImageRecipe,
-        Action::CreateInfrastructureConfiguration,
-        Action::CreateLifecyclePolicy,
-        Action::CreateWorkflow,
-        Action::DeleteComponent,
-        Action::DeleteContainerRecipe,
-        Action::DeleteDistributionConfiguration,
-        Action::DeleteImage,
-        Action::DeleteImagePipeline,
-        Action::DeleteImageRecipe,
-        Action::DeleteInfrastructureConfiguration,
-        Action::DeleteLifecyclePolicy,
-        Action::DeleteWorkflow,
-        Action::DistributeImage,
-        Action::GetComponent,
-        Action::GetComponentPolicy,
-        Action::GetContainerRecipe,
-        Action::GetContainerRecipePolicy,
-        Action::GetDistributionConfiguration,
-        Action::GetImage,
-        Action::GetImagePipeline,
-        Action::GetImagePolicy,
-        Action::GetImageRecipe,
-        Action::GetImageRecipePolicy,
-        Action::GetInfrastructureConfiguration,
-        Action::GetLifecycleExecution,
-        Action::GetLifecyclePolicy,
-        Action::GetMarketplaceResource,
-        Action::GetWorkflow,
-        Action::GetWorkflowExecution,
-        Action::GetWorkflowStepExecution,
-        Action::ImportComponent,
-        Action::ImportDiskImage,
-        Action::ImportVmImage,
-        Action::ListComponentBuildVersions,
-        Action::ListComponents,
-        Action::ListContainerRecipes,
-        Action::ListDistributionConfigurations,
-        Action::ListImageBuildVersions,
-        Action::ListImagePackages,
-        Action::ListImagePipelineImages,
-        Action::ListImagePipelines,
-        Action::ListImageRecipes,
-        Action::ListImages,
-        Action::ListImageScanFindingAggregations,
-        Action::ListImageScanFindings,
-        Action::ListInfrastructureConfigurations,
-        Action::ListLifecycleExecutionResources,
-        Action::ListLifecycleExecutions,
-        Action::ListLifecyclePolicies,
-        Action::ListTagsForResource,
-        Action::ListWaitingWorkflowSteps,
-        Action::ListWorkflowBuildVersions,
-        Action::ListWorkflowExecutions,
-        Action::ListWorkflows,
-        Action::ListWorkflowStepExecutions,
-        Action::PutComponentPolicy,
-        Action::PutContainerRecipePolicy,
-        Action::PutImagePolicy,
-        Action::PutImageRecipePolicy,
-        Action::RetryImage,
-        Action::SendWorkflowStepAction,
-        Action::StartImagePipelineExecution,
-        Action::StartResourceStateUpdate,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateDistributionConfiguration,
-        Action::UpdateImagePipeline,
-        Action::UpdateInfrastructureConfiguration,
-        Action::UpdateLifecyclePolicy,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `imagebuilder:CancelImageCreation`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CancelImageCreation`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(10589 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -661,52 +600,43 @@ pub enum ResourceType {
     WorkflowStepExecution,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 16] = [
-    "allComponentBuildVersions",
-    "allImageBuildVersions",
-    "allWorkflowBuildVersions",
-    "component",
-    "containerRecipe",
-    "distributionConfiguration",
-    "image",
-    "imagePipeline",
-    "imageRecipe",
-    "imageVersion",
-    "infrastructureConfiguration",
-    "lifecycleExecution",
-    "lifecyclePolicy",
-    "workflow",
-    "workflowExecution",
-    "workflowStepExecution",
+static RESOURCE_TYPE_NAMES: &str = "allComponentBuildVersionsallImageBuildVersionsallWorkflowBuildVersionscomponentcontainerRecipedistributionConfigurationimageimagePipelineimageRecipeimageVersioninfrastructureConfigurationlifecycleExecutionlifecyclePolicyworkflowworkflowExecutionworkflowStepExecution";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 16] = [
+    25, 46, 70, 79, 94, 119, 124, 137, 148, 160, 187, 205, 220, 228, 245, 266,
+];
+
+static RESOURCE_TYPES: [ResourceType; 16] = [
+    ResourceType::AllComponentBuildVersions,
+    ResourceType::AllImageBuildVersions,
+    ResourceType::AllWorkflowBuildVersions,
+    ResourceType::Component,
+    ResourceType::ContainerRecipe,
+    ResourceType::DistributionConfiguration,
+    ResourceType::Image,
+    ResourceType::ImagePipeline,
+    ResourceType::ImageRecipe,
+    ResourceType::ImageVersion,
+    ResourceType::InfrastructureConfiguration,
+    ResourceType::LifecycleExecution,
+    ResourceType::LifecyclePolicy,
+    ResourceType::Workflow,
+    ResourceType::WorkflowExecution,
+    ResourceType::WorkflowStepExecution,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 16] = [
-        ResourceType::AllComponentBuildVersions,
-        ResourceType::AllImageBuildVersions,
-        ResourceType::AllWorkflowBuildVersions,
-        ResourceType::Component,
-        ResourceType::ContainerRecipe,
-        ResourceType::DistributionConfiguration,
-        ResourceType::Image,
-        ResourceType::ImagePipeline,
-        ResourceType::ImageRecipe,
-        ResourceType::ImageVersion,
-        ResourceType::InfrastructureConfiguration,
-        ResourceType::LifecycleExecution,
-        ResourceType::LifecyclePolicy,
-        ResourceType::Workflow,
-        ResourceType::WorkflowExecution,
-        ResourceType::WorkflowStepExecution,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -715,6 +645,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -742,18 +673,11 @@ pub enum ConditionKey {
     ImagebuilderStatusTopicArn,
 }
 
-const CONDITION_KEY_NAMES: [&str; 8] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "imagebuilder:CreatedResourceTag/${TagKey}",
-    "imagebuilder:CreatedResourceTagKeys",
-    "imagebuilder:Ec2MetadataHttpTokens",
-    "imagebuilder:LifecyclePolicyResourceType",
-    "imagebuilder:StatusTopicArn",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysimagebuilder:CreatedResourceTag/${TagKey}imagebuilder:CreatedResourceTagKeysimagebuilder:Ec2MetadataHttpTokensimagebuilder:LifecyclePolicyResourceTypeimagebuilder:StatusTopicArn";
 
-const CONDITION_KEY_TYPES: [KeyType; 8] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 8] = [24, 49, 60, 101, 136, 170, 210, 237];
+
+static CONDITION_KEY_TYPES: [KeyType; 8] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -764,36 +688,42 @@ const CONDITION_KEY_TYPES: [KeyType; 8] = [
     KeyType::Arn,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 8] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::ImagebuilderCreatedResourceTagAny,
+    ConditionKey::ImagebuilderCreatedResourceTagKeys,
+    ConditionKey::ImagebuilderEc2MetadataHttpTokens,
+    ConditionKey::ImagebuilderLifecyclePolicyResourceType,
+    ConditionKey::ImagebuilderStatusTopicArn,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 8] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::ImagebuilderCreatedResourceTagAny,
-        ConditionKey::ImagebuilderCreatedResourceTagKeys,
-        ConditionKey::ImagebuilderEc2MetadataHttpTokens,
-        ConditionKey::ImagebuilderLifecyclePolicyResourceType,
-        ConditionKey::ImagebuilderStatusTopicArn,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -159,120 +159,96 @@ pub enum Action {
     UpdateAssessmentTarget,
 }
 
-const ACTION_NAMES: [&str; 37] = [
-    "inspector:AddAttributesToFindings",
-    "inspector:CreateAssessmentTarget",
-    "inspector:CreateAssessmentTemplate",
-    "inspector:CreateExclusionsPreview",
-    "inspector:CreateResourceGroup",
-    "inspector:DeleteAssessmentRun",
-    "inspector:DeleteAssessmentTarget",
-    "inspector:DeleteAssessmentTemplate",
-    "inspector:DescribeAssessmentRuns",
-    "inspector:DescribeAssessmentTargets",
-    "inspector:DescribeAssessmentTemplates",
-    "inspector:DescribeCrossAccountAccessRole",
-    "inspector:DescribeExclusions",
-    "inspector:DescribeFindings",
-    "inspector:DescribeResourceGroups",
-    "inspector:DescribeRulesPackages",
-    "inspector:GetAssessmentReport",
-    "inspector:GetExclusionsPreview",
-    "inspector:GetTelemetryMetadata",
-    "inspector:ListAssessmentRunAgents",
-    "inspector:ListAssessmentRuns",
-    "inspector:ListAssessmentTargets",
-    "inspector:ListAssessmentTemplates",
-    "inspector:ListEventSubscriptions",
-    "inspector:ListExclusions",
-    "inspector:ListFindings",
-    "inspector:ListRulesPackages",
-    "inspector:ListTagsForResource",
-    "inspector:PreviewAgents",
-    "inspector:RegisterCrossAccountAccessRole",
-    "inspector:RemoveAttributesFromFindings",
-    "inspector:SetTagsForResource",
-    "inspector:StartAssessmentRun",
-    "inspector:StopAssessmentRun",
-    "inspector:SubscribeToEvent",
-    "inspector:UnsubscribeFromEvent",
-    "inspector:UpdateAssessmentTarget",
+static ACTION_NAMES: &str = "inspector:AddAttributesToFindingsinspector:CreateAssessmentTargetinspector:CreateAssessmentTemplateinspector:CreateExclusionsPreviewinspector:CreateResourceGroupinspector:DeleteAssessmentRuninspector:DeleteAssessmentTargetinspector:DeleteAssessmentTemplateinspector:DescribeAssessmentRunsinspector:DescribeAssessmentTargetsinspector:DescribeAssessmentTemplatesinspector:DescribeCrossAccountAccessRoleinspector:DescribeExclusionsinspector:DescribeFindingsinspector:DescribeResourceGroupsinspector:DescribeRulesPackagesinspector:GetAssessmentReportinspector:GetExclusionsPreviewinspector:GetTelemetryMetadatainspector:ListAssessmentRunAgentsinspector:ListAssessmentRunsinspector:ListAssessmentTargetsinspector:ListAssessmentTemplatesinspector:ListEventSubscriptionsinspector:ListExclusionsinspector:ListFindingsinspector:ListRulesPackagesinspector:ListTagsForResourceinspector:PreviewAgentsinspector:RegisterCrossAccountAccessRoleinspector:RemoveAttributesFromFindingsinspector:SetTagsForResourceinspector:StartAssessmentRuninspector:StopAssessmentRuninspector:SubscribeToEventinspector:UnsubscribeFromEventinspector:UpdateAssessmentTarget";
+
+static ACTION_NAME_ENDS: [u32; 37] = [
+    33, 65, 99, 132, 161, 190, 222, 256, 288, 323, 360, 400, 428, 454, 486, 517, 546, 576, 606,
+    639, 667, 698, 731, 763, 787, 809, 836, 865, 888, 928, 966, 994, 1022, 1049, 1075, 1105, 1137,
+];
+
+static ACTIONS: [Action; 37] = [
+    Action::AddAttributesToFindings,
+    Action::CreateAssessmentTarget,
+    Action::CreateAssessmentTemplate,
+    Action::CreateExclusionsPreview,
+    Action::CreateResourceGroup,
+    Action::DeleteAssessmentRun,
+    Action::DeleteAssessmentTarget,
+    Action::DeleteAssessmentTemplate,
+    Action::DescribeAssessmentRuns,
+    Action::DescribeAssessmentTargets,
+    Action::DescribeAssessmentTemplates,
+    Action::DescribeCrossAccountAccessRole,
+    Action::DescribeExclusions,
+    Action::DescribeFindings,
+    Action::DescribeResourceGroups,
+    Action::DescribeRulesPackages,
+    Action::GetAssessmentReport,
+    Action::GetExclusionsPreview,
+    Action::GetTelemetryMetadata,
+    Action::ListAssessmentRunAgents,
+    Action::ListAssessmentRuns,
+    Action::ListAssessmentTargets,
+    Action::ListAssessmentTemplates,
+    Action::ListEventSubscriptions,
+    Action::ListExclusions,
+    Action::ListFindings,
+    Action::ListRulesPackages,
+    Action::ListTagsForResource,
+    Action::PreviewAgents,
+    Action::RegisterCrossAccountAccessRole,
+    Action::RemoveAttributesFromFindings,
+    Action::SetTagsForResource,
+    Action::StartAssessmentRun,
+    Action::StopAssessmentRun,
+    Action::SubscribeToEvent,
+    Action::UnsubscribeFromEvent,
+    Action::UpdateAssessmentTarget,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 37] = [
-        Action::AddAttributesToFindings,
-        Action::CreateAssessmentTarget,
-        Action::CreateAssessmentTemplate,
-        Action::CreateExclusionsPreview,
-        Action::CreateResourceGroup,
-        Action::DeleteAssessmentRun,
-        Action::DeleteAssessmentTarget,
-        Action::DeleteAssessmentTemplate,
-        Action::DescribeAssessmentRuns,
-        Action::DescribeAssessmentTargets,
-        Action::DescribeAssessmentTemplates,
-        Action::DescribeCrossAccountAccessRole,
-        Action::DescribeExclusions,
-        Action::DescribeFindings,
-        Action::DescribeResourceGroups,
-        Action::DescribeRulesPackages,
-        Action::GetAssessmentReport,
-        Action::GetExclusionsPreview,
-        Action::GetTelemetryMetadata,
-        Action::ListAssessmentRunAgents,
-        Action::ListAssessmentRuns,
-        Action::ListAssessmentTargets,
-        Action::ListAssessmentTemplates,
-        Action::ListEventSubscriptions,
-        Action::ListExclusions,
-        Action::ListFindings,
-        Action::ListRulesPackages,
-        Action::ListTagsForResource,
-        Action::PreviewAgents,
-        Action::RegisterCrossAccountAccessRole,
-        Action::RemoveAttributesFromFindings,
-        Action::SetTagsForResource,
-        Action::StartAssessmentRun,
-        Action::StopAssessmentRun,
-        Action::SubscribeToEvent,
-        Action::UnsubscribeFromEvent,
-        Action::UpdateAssessmentTarget,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `inspector:AddAttributesToFindings`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddAttributesToFindings`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(10672 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -283,16 +259,20 @@ impl core::fmt::Display for Action {
 #[non_exhaustive]
 pub enum ResourceType {}
 
+static RESOURCE_TYPES: [ResourceType; 0] = [];
+
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 0] = [];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -301,6 +281,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -311,27 +292,33 @@ impl core::fmt::Debug for ResourceType {
 #[non_exhaustive]
 pub enum ConditionKey {}
 
+static CONDITION_KEYS: [ConditionKey; 0] = [];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 0] = [];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         match self {}
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

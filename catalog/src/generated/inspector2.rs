@@ -365,208 +365,143 @@ pub enum Action {
     UpdateOrgEc2DeepInspectionConfiguration,
 }
 
-const ACTION_NAMES: [&str; 81] = [
-    "inspector2:AssociateMember",
-    "inspector2:BatchAssociateCodeSecurityScanConfiguration",
-    "inspector2:BatchDisassociateCodeSecurityScanConfiguration",
-    "inspector2:BatchGetAccountStatus",
-    "inspector2:BatchGetCodeSnippet",
-    "inspector2:BatchGetFindingDetails",
-    "inspector2:BatchGetFreeTrialInfo",
-    "inspector2:BatchGetMemberEc2DeepInspectionStatus",
-    "inspector2:BatchUpdateMemberEc2DeepInspectionStatus",
-    "inspector2:CancelFindingsReport",
-    "inspector2:CancelSbomExport",
-    "inspector2:CreateCisScanConfiguration",
-    "inspector2:CreateCodeSecurityIntegration",
-    "inspector2:CreateCodeSecurityScanConfiguration",
-    "inspector2:CreateConnector",
-    "inspector2:CreateFilter",
-    "inspector2:CreateFindingsReport",
-    "inspector2:CreateSbomExport",
-    "inspector2:DeleteCisScanConfiguration",
-    "inspector2:DeleteCodeSecurityIntegration",
-    "inspector2:DeleteCodeSecurityScanConfiguration",
-    "inspector2:DeleteConnector",
-    "inspector2:DeleteFilter",
-    "inspector2:DescribeOrganizationConfiguration",
-    "inspector2:Disable",
-    "inspector2:DisableDelegatedAdminAccount",
-    "inspector2:DisassociateMember",
-    "inspector2:Enable",
-    "inspector2:EnableDelegatedAdminAccount",
-    "inspector2:GetCisScanReport",
-    "inspector2:GetCisScanResultDetails",
-    "inspector2:GetClustersForImage",
-    "inspector2:GetCodeSecurityIntegration",
-    "inspector2:GetCodeSecurityScan",
-    "inspector2:GetCodeSecurityScanConfiguration",
-    "inspector2:GetConfiguration",
-    "inspector2:GetDelegatedAdminAccount",
-    "inspector2:GetEc2DeepInspectionConfiguration",
-    "inspector2:GetEncryptionKey",
-    "inspector2:GetFindingsReportStatus",
-    "inspector2:GetMember",
-    "inspector2:GetSbomExport",
-    "inspector2:ListAccountPermissions",
-    "inspector2:ListCisScanConfigurations",
-    "inspector2:ListCisScanResultsAggregatedByChecks",
-    "inspector2:ListCisScanResultsAggregatedByTargetResource",
-    "inspector2:ListCisScans",
-    "inspector2:ListCodeSecurityIntegrations",
-    "inspector2:ListCodeSecurityScanConfigurationAssociations",
-    "inspector2:ListCodeSecurityScanConfigurations",
-    "inspector2:ListConnectors",
-    "inspector2:ListConnectorScanConfigurations",
-    "inspector2:ListCoverage",
-    "inspector2:ListCoverageStatistics",
-    "inspector2:ListDelegatedAdminAccounts",
-    "inspector2:ListFilters",
-    "inspector2:ListFindingAggregations",
-    "inspector2:ListFindings",
-    "inspector2:ListMembers",
-    "inspector2:ListTagsForResource",
-    "inspector2:ListUsageTotals",
-    "inspector2:ResetEncryptionKey",
-    "inspector2:SearchVulnerabilities",
-    "inspector2:SendCisSessionHealth",
-    "inspector2:SendCisSessionTelemetry",
-    "inspector2:StartCisSession",
-    "inspector2:StartCodeSecurityScan",
-    "inspector2:StopCisSession",
-    "inspector2:TagResource",
-    "inspector2:UntagResource",
-    "inspector2:UpdateCisScanConfiguration",
-    "inspector2:UpdateCodeSecurityIntegration",
-    "inspector2:UpdateCodeSecurityScanConfiguration",
-    "inspector2:UpdateConfiguration",
-    "inspector2:UpdateConnector",
-    "inspector2:UpdateConnectorScanConfiguration",
-    "inspector2:UpdateEc2DeepInspectionConfiguration",
-    "inspector2:UpdateEncryptionKey",
-    "inspector2:UpdateFilter",
-    "inspector2:UpdateOrganizationConfiguration",
-    "inspector2:UpdateOrgEc2DeepInspectionConfiguration",
+static ACTION_NAMES: &str = "inspector2:AssociateMemberinspector2:BatchAssociateCodeSecurityScanConfigurationinspector2:BatchDisassociateCodeSecurityScanConfigurationinspector2:BatchGetAccountStatusinspector2:BatchGetCodeSnippetinspector2:BatchGetFindingDetailsinspector2:BatchGetFreeTrialInfoinspector2:BatchGetMemberEc2DeepInspectionStatusinspector2:BatchUpdateMemberEc2DeepInspectionStatusinspector2:CancelFindingsReportinspector2:CancelSbomExportinspector2:CreateCisScanConfigurationinspector2:CreateCodeSecurityIntegrationinspector2:CreateCodeSecurityScanConfigurationinspector2:CreateConnectorinspector2:CreateFilterinspector2:CreateFindingsReportinspector2:CreateSbomExportinspector2:DeleteCisScanConfigurationinspector2:DeleteCodeSecurityIntegrationinspector2:DeleteCodeSecurityScanConfigurationinspector2:DeleteConnectorinspector2:DeleteFilterinspector2:DescribeOrganizationConfigurationinspector2:Disableinspector2:DisableDelegatedAdminAccountinspector2:DisassociateMemberinspector2:Enableinspector2:EnableDelegatedAdminAccountinspector2:GetCisScanReportinspector2:GetCisScanResultDetailsinspector2:GetClustersForImageinspector2:GetCodeSecurityIntegrationinspector2:GetCodeSecurityScaninspector2:GetCodeSecurityScanConfigurationinspector2:GetConfigurationinspector2:GetDelegatedAdminAccountinspector2:GetEc2DeepInspectionConfigurationinspector2:GetEncryptionKeyinspector2:GetFindingsReportStatusinspector2:GetMemberinspector2:GetSbomExportinspector2:ListAccountPermissionsinspector2:ListCisScanConfigurationsinspector2:ListCisScanResultsAggregatedByChecksinspector2:ListCisScanResultsAggregatedByTargetResourceinspector2:ListCisScansinspector2:ListCodeSecurityIntegrationsinspector2:ListCodeSecurityScanConfigurationAssociationsinspector2:ListCodeSecurityScanConfigurationsinspector2:ListConnectorsinspector2:ListConnectorScanConfigurationsinspector2:ListCoverageinspector2:ListCoverageStatisticsinspector2:ListDelegatedAdminAccountsinspector2:ListFiltersinspector2:ListFindingAggregationsinspector2:ListFindingsinspector2:ListMembersinspector2:ListTagsForResourceinspector2:ListUsageTotalsinspector2:ResetEncryptionKeyinspector2:SearchVulnerabilitiesinspector2:SendCisSessionHealthinspector2:SendCisSessionTelemetryinspector2:StartCisSessioninspector2:StartCodeSecurityScaninspector2:StopCisSessioninspector2:TagResourceinspector2:UntagResourceinspector2:UpdateCisScanConfigurationinspector2:UpdateCodeSecurityIntegrationinspector2:UpdateCodeSecurityScanConfigurationinspector2:UpdateConfigurationinspector2:UpdateConnectorinspector2:UpdateConnectorScanConfigurationinspector2:UpdateEc2DeepInspectionConfigurationinspector2:UpdateEncryptionKeyinspector2:UpdateFilterinspector2:UpdateOrganizationConfigurationinspector2:UpdateOrgEc2DeepInspectionConfiguration";
+
+static ACTION_NAME_ENDS: [u32; 81] = [
+    26, 80, 137, 169, 199, 232, 264, 312, 363, 394, 421, 458, 498, 544, 570, 593, 624, 651, 688,
+    728, 774, 800, 823, 867, 885, 924, 953, 970, 1008, 1035, 1069, 1099, 1136, 1166, 1209, 1236,
+    1271, 1315, 1342, 1376, 1396, 1420, 1453, 1489, 1536, 1591, 1614, 1653, 1709, 1754, 1779, 1821,
+    1844, 1877, 1914, 1936, 1970, 1993, 2015, 2045, 2071, 2100, 2132, 2163, 2197, 2223, 2255, 2280,
+    2302, 2326, 2363, 2403, 2449, 2479, 2505, 2548, 2595, 2625, 2648, 2690, 2740,
+];
+
+static ACTIONS: [Action; 81] = [
+    Action::AssociateMember,
+    Action::BatchAssociateCodeSecurityScanConfiguration,
+    Action::BatchDisassociateCodeSecurityScanConfiguration,
+    Action::BatchGetAccountStatus,
+    Action::BatchGetCodeSnippet,
+    Action::BatchGetFindingDetails,
+    Action::BatchGetFreeTrialInfo,
+    Action::BatchGetMemberEc2DeepInspectionStatus,
+    Action::BatchUpdateMemberEc2DeepInspectionStatus,
+    Action::CancelFindingsReport,
+    Action::CancelSbomExport,
+    Action::CreateCisScanConfiguration,
+    Action::CreateCodeSecurityIntegration,
+    Action::CreateCodeSecurityScanConfiguration,
+    Action::CreateConnector,
+    Action::CreateFilter,
+    Action::CreateFindingsReport,
+    Action::CreateSbomExport,
+    Action::DeleteCisScanConfiguration,
+    Action::DeleteCodeSecurityIntegration,
+    Action::DeleteCodeSecurityScanConfiguration,
+    Action::DeleteConnector,
+    Action::DeleteFilter,
+    Action::DescribeOrganizationConfiguration,
+    Action::Disable,
+    Action::DisableDelegatedAdminAccount,
+    Action::DisassociateMember,
+    Action::Enable,
+    Action::EnableDelegatedAdminAccount,
+    Action::GetCisScanReport,
+    Action::GetCisScanResultDetails,
+    Action::GetClustersForImage,
+    Action::GetCodeSecurityIntegration,
+    Action::GetCodeSecurityScan,
+    Action::GetCodeSecurityScanConfiguration,
+    Action::GetConfiguration,
+    Action::GetDelegatedAdminAccount,
+    Action::GetEc2DeepInspectionConfiguration,
+    Action::GetEncryptionKey,
+    Action::GetFindingsReportStatus,
+    Action::GetMember,
+    Action::GetSbomExport,
+    Action::ListAccountPermissions,
+    Action::ListCisScanConfigurations,
+    Action::ListCisScanResultsAggregatedByChecks,
+    Action::ListCisScanResultsAggregatedByTargetResource,
+    Action::ListCisScans,
+    Action::ListCodeSecurityIntegrations,
+    Action::ListCodeSecurityScanConfigurationAssociations,
+    Action::ListCodeSecurityScanConfigurations,
+    Action::ListConnectors,
+    Action::ListConnectorScanConfigurations,
+    Action::ListCoverage,
+    Action::ListCoverageStatistics,
+    Action::ListDelegatedAdminAccounts,
+    Action::ListFilters,
+    Action::ListFindingAggregations,
+    Action::ListFindings,
+    Action::ListMembers,
+    Action::ListTagsForResource,
+    Action::ListUsageTotals,
+    Action::ResetEncryptionKey,
+    Action::SearchVulnerabilities,
+    Action::SendCisSessionHealth,
+    Action::SendCisSessionTelemetry,
+    Action::StartCisSession,
+    Action::StartCodeSecurityScan,
+    Action::StopCisSession,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateCisScanConfiguration,
+    Action::UpdateCodeSecurityIntegration,
+    Action::UpdateCodeSecurityScanConfiguration,
+    Action::UpdateConfiguration,
+    Action::UpdateConnector,
+    Action::UpdateConnectorScanConfiguration,
+    Action::UpdateEc2DeepInspectionConfiguration,
+    Action::UpdateEncryptionKey,
+    Action::UpdateFilter,
+    Action::UpdateOrganizationConfiguration,
+    Action::UpdateOrgEc2DeepInspectionConfiguration,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 81] = [
-        Action::AssociateMember,
-        Action::BatchAssociateCodeSecurityScanConfiguration,
-        Action::BatchDisassociateCodeSecurityScanConfiguration,
-        Action::BatchGetAccountStatus,
-        Action::BatchGetCodeSnippet,
-        Action::BatchGetFindingDetails,
-        Action::BatchGetFreeTrialInfo,
-        Action::BatchGetMemberEc2DeepInspectionStatus,
-        Action::BatchUpdateMemberEc2DeepInspectionStatus,
-        Action::CancelFindingsReport,
-        Action::CancelSbomExport,
-        Action::CreateCisScanConfiguration,
-        Action::CreateCodeSecurityIntegration,
-        Action::CreateCodeSecurityScanConfiguration,
-        Action::CreateConnector,
-        Action::CreateFilter,
-        Action::CreateFindingsReport,
-        Action::CreateSbomExport,
-        Action::DeleteCisScanConfiguration,
-        Action::DeleteCodeSecurityIntegration,
-        Action::DeleteCodeSecurityScanConfiguration,
-        Action::DeleteConnector,
-        Action::DeleteFilter,
-        Action::DescribeOrganizationConfiguration,
-        Action::Disable,
-        Action::DisableDelegatedAdminAccount,
-        Action::DisassociateMember,
-        Action::Enable,
-        Action::EnableDelegatedAdminAccount,
-        Action::GetCisScanReport,
-        Action::GetCisScanResultDetails,
-        Action::GetClustersForImage,
-        Action::GetCodeSecurityIntegration,
-        Action::GetCodeSecurityScan,
-        Action::GetCodeSecurityScanConfiguration,
-        Action::GetConfiguration,
-        Action::GetDelegatedAdminAccount,
-        Action::GetEc2DeepInspectionConfiguration,
-        Action::GetEncryptionKey,
-        Action::GetFindingsReportStatus,
-        Action::GetMember,
-        Action::GetSbomExport,
-        Action::ListAccountPermissions,
-        Action::ListCisScanConfigurations,
-        Action::ListCisScanResultsAggregatedByChecks,
-        Action::ListCisScanResultsAggregatedByTargetResource,
-        Action::ListCisScans,
-        Action::ListCodeSecurityIntegrations,
-        Action::ListCodeSecurityScanConfigurationAssociations,
-        Action::ListCodeSecurityScanConfigurations,
-        Action::ListConnectors,
-        Action::ListConnectorScanConfigurations,
-        Action::ListCoverage,
-        Action::ListCoverageStatistics,
-        Action::ListDelegatedAdminAccounts,
-        Action::ListFilters,
-        Action::ListFindingAggregations,
-        Action::ListFindings,
-        Action::ListMembers,
-        Action::ListTagsForResource,
-        Action::ListUsageTotals,
-        Action::ResetEncryptionKey,
-        Action::SearchVulnerabilities,
-        Action::SendCisSessionHealth,
-        Action::SendCisSessionTelemetry,
-        Action::StartCisSession,
-        Action::StartCodeSecurityScan,
-        Action::StopCisSession,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateCisScanConfiguration,
-        Action::UpdateCodeSecurityIntegration,
-        Action::UpdateCodeSecurityScanConfiguration,
-        Action::UpdateConfiguration,
-        Action::UpdateConnector,
-        Action::UpdateConnectorScanConfiguration,
-        Action::UpdateEc2DeepInspectionConfiguration,
-        Action::UpdateEncryptionKey,
-        Action::UpdateFilter,
-        Action::UpdateOrganizationConfiguration,
-        Action::UpdateOrgEc2DeepInspectionConfiguration,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `inspector2:AssociateMember`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateMember`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(10710 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -600,32 +535,31 @@ pub enum ResourceType {
     Finding,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 6] = [
-    "CIS Scan Configuration",
-    "Code Security Integration",
-    "Code Security Scan Configuration",
-    "Connector",
-    "Filter",
-    "Finding",
+static RESOURCE_TYPE_NAMES: &str = "CIS Scan ConfigurationCode Security IntegrationCode Security Scan ConfigurationConnectorFilterFinding";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 6] = [22, 47, 79, 88, 94, 101];
+
+static RESOURCE_TYPES: [ResourceType; 6] = [
+    ResourceType::CISScanConfiguration,
+    ResourceType::CodeSecurityIntegration,
+    ResourceType::CodeSecurityScanConfiguration,
+    ResourceType::Connector,
+    ResourceType::Filter,
+    ResourceType::Finding,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 6] = [
-        ResourceType::CISScanConfiguration,
-        ResourceType::CodeSecurityIntegration,
-        ResourceType::CodeSecurityScanConfiguration,
-        ResourceType::Connector,
-        ResourceType::Filter,
-        ResourceType::Finding,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -634,6 +568,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -651,40 +586,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -74,72 +74,69 @@ pub enum Action {
     UpdateConnection,
 }
 
-const ACTION_NAMES: [&str; 13] = [
-    "interconnect:AcceptConnectionProposal",
-    "interconnect:CreateConnection",
-    "interconnect:DeleteConnection",
-    "interconnect:DescribeConnectionProposal",
-    "interconnect:GetConnection",
-    "interconnect:GetEnvironment",
-    "interconnect:ListAttachPoints",
-    "interconnect:ListConnections",
-    "interconnect:ListEnvironments",
-    "interconnect:ListTagsForResource",
-    "interconnect:TagResource",
-    "interconnect:UntagResource",
-    "interconnect:UpdateConnection",
+static ACTION_NAMES: &str = "interconnect:AcceptConnectionProposalinterconnect:CreateConnectioninterconnect:DeleteConnectioninterconnect:DescribeConnectionProposalinterconnect:GetConnectioninterconnect:GetEnvironmentinterconnect:ListAttachPointsinterconnect:ListConnectionsinterconnect:ListEnvironmentsinterconnect:ListTagsForResourceinterconnect:TagResourceinterconnect:UntagResourceinterconnect:UpdateConnection";
+
+static ACTION_NAME_ENDS: [u32; 13] = [37, 66, 95, 134, 160, 187, 216, 244, 273, 305, 329, 355, 384];
+
+static ACTIONS: [Action; 13] = [
+    Action::AcceptConnectionProposal,
+    Action::CreateConnection,
+    Action::DeleteConnection,
+    Action::DescribeConnectionProposal,
+    Action::GetConnection,
+    Action::GetEnvironment,
+    Action::ListAttachPoints,
+    Action::ListConnections,
+    Action::ListEnvironments,
+    Action::ListTagsForResource,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateConnection,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 13] = [
-        Action::AcceptConnectionProposal,
-        Action::CreateConnection,
-        Action::DeleteConnection,
-        Action::DescribeConnectionProposal,
-        Action::GetConnection,
-        Action::GetEnvironment,
-        Action::ListAttachPoints,
-        Action::ListConnections,
-        Action::ListEnvironments,
-        Action::ListTagsForResource,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateConnection,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `interconnect:AcceptConnectionProposal`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptConnectionProposal`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(10796 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -157,18 +154,24 @@ pub enum ResourceType {
     Environment,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["connection", "environment"];
+static RESOURCE_TYPE_NAMES: &str = "connectionenvironment";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [10, 21];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Connection, ResourceType::Environment];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Connection, ResourceType::Environment];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -177,6 +180,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -196,46 +200,50 @@ pub enum ConditionKey {
     InterconnectRemoteAccount,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "interconnect:RemoteAccount",
-];
+static CONDITION_KEY_NAMES: &str =
+    "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysinterconnect:RemoteAccount";
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [24, 49, 60, 86];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::InterconnectRemoteAccount,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::InterconnectRemoteAccount,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

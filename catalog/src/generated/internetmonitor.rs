@@ -96,80 +96,75 @@ pub enum Action {
     UpdateMonitor,
 }
 
-const ACTION_NAMES: [&str; 17] = [
-    "internetmonitor:CreateMonitor",
-    "internetmonitor:DeleteMonitor",
-    "internetmonitor:GetHealthEvent",
-    "internetmonitor:GetInternetEvent",
-    "internetmonitor:GetMonitor",
-    "internetmonitor:GetQueryResults",
-    "internetmonitor:GetQueryStatus",
-    "internetmonitor:Link",
-    "internetmonitor:ListHealthEvents",
-    "internetmonitor:ListInternetEvents",
-    "internetmonitor:ListMonitors",
-    "internetmonitor:ListTagsForResource",
-    "internetmonitor:StartQuery",
-    "internetmonitor:StopQuery",
-    "internetmonitor:TagResource",
-    "internetmonitor:UntagResource",
-    "internetmonitor:UpdateMonitor",
+static ACTION_NAMES: &str = "internetmonitor:CreateMonitorinternetmonitor:DeleteMonitorinternetmonitor:GetHealthEventinternetmonitor:GetInternetEventinternetmonitor:GetMonitorinternetmonitor:GetQueryResultsinternetmonitor:GetQueryStatusinternetmonitor:Linkinternetmonitor:ListHealthEventsinternetmonitor:ListInternetEventsinternetmonitor:ListMonitorsinternetmonitor:ListTagsForResourceinternetmonitor:StartQueryinternetmonitor:StopQueryinternetmonitor:TagResourceinternetmonitor:UntagResourceinternetmonitor:UpdateMonitor";
+
+static ACTION_NAME_ENDS: [u32; 17] = [
+    29, 58, 88, 120, 146, 177, 207, 227, 259, 293, 321, 356, 382, 407, 434, 463, 492,
+];
+
+static ACTIONS: [Action; 17] = [
+    Action::CreateMonitor,
+    Action::DeleteMonitor,
+    Action::GetHealthEvent,
+    Action::GetInternetEvent,
+    Action::GetMonitor,
+    Action::GetQueryResults,
+    Action::GetQueryStatus,
+    Action::Link,
+    Action::ListHealthEvents,
+    Action::ListInternetEvents,
+    Action::ListMonitors,
+    Action::ListTagsForResource,
+    Action::StartQuery,
+    Action::StopQuery,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateMonitor,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 17] = [
-        Action::CreateMonitor,
-        Action::DeleteMonitor,
-        Action::GetHealthEvent,
-        Action::GetInternetEvent,
-        Action::GetMonitor,
-        Action::GetQueryResults,
-        Action::GetQueryStatus,
-        Action::Link,
-        Action::ListHealthEvents,
-        Action::ListInternetEvents,
-        Action::ListMonitors,
-        Action::ListTagsForResource,
-        Action::StartQuery,
-        Action::StopQuery,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateMonitor,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `internetmonitor:CreateMonitor`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateMonitor`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(10809 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -191,22 +186,28 @@ pub enum ResourceType {
     Monitor,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = ["HealthEvent", "InternetEvent", "Monitor"];
+static RESOURCE_TYPE_NAMES: &str = "HealthEventInternetEventMonitor";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [11, 24, 31];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::HealthEvent,
+    ResourceType::InternetEvent,
+    ResourceType::Monitor,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::HealthEvent,
-        ResourceType::InternetEvent,
-        ResourceType::Monitor,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -215,6 +216,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -232,40 +234,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -133,98 +133,85 @@ pub enum Action {
     VerifyProcurementPortalValidation,
 }
 
-const ACTION_NAMES: [&str; 26] = [
-    "invoicing:BatchGetInvoiceProfile",
-    "invoicing:CreateInvoiceUnit",
-    "invoicing:CreateProcurementPortalPreference",
-    "invoicing:DeleteInvoiceUnit",
-    "invoicing:DeleteProcurementPortalPreference",
-    "invoicing:GetInvoiceCorrection",
-    "invoicing:GetInvoiceEmailDeliveryPreferences",
-    "invoicing:GetInvoicePDF",
-    "invoicing:GetInvoiceUnit",
-    "invoicing:GetProcurementPortalPreference",
-    "invoicing:ListInvoiceCorrections",
-    "invoicing:ListInvoiceSummaries",
-    "invoicing:ListInvoiceUnits",
-    "invoicing:ListProcurementPortalPreferences",
-    "invoicing:ListProcurementPortals",
-    "invoicing:ListProcurementPortalSuppliers",
-    "invoicing:ListTagsForResource",
-    "invoicing:PutInvoiceEmailDeliveryPreferences",
-    "invoicing:PutProcurementPortalPreference",
-    "invoicing:SendProcurementPortalValidation",
-    "invoicing:StartInvoiceCorrection",
-    "invoicing:TagResource",
-    "invoicing:UntagResource",
-    "invoicing:UpdateInvoiceUnit",
-    "invoicing:UpdateProcurementPortalPreferenceStatus",
-    "invoicing:VerifyProcurementPortalValidation",
+static ACTION_NAMES: &str = "invoicing:BatchGetInvoiceProfileinvoicing:CreateInvoiceUnitinvoicing:CreateProcurementPortalPreferenceinvoicing:DeleteInvoiceUnitinvoicing:DeleteProcurementPortalPreferenceinvoicing:GetInvoiceCorrectioninvoicing:GetInvoiceEmailDeliveryPreferencesinvoicing:GetInvoicePDFinvoicing:GetInvoiceUnitinvoicing:GetProcurementPortalPreferenceinvoicing:ListInvoiceCorrectionsinvoicing:ListInvoiceSummariesinvoicing:ListInvoiceUnitsinvoicing:ListProcurementPortalPreferencesinvoicing:ListProcurementPortalsinvoicing:ListProcurementPortalSuppliersinvoicing:ListTagsForResourceinvoicing:PutInvoiceEmailDeliveryPreferencesinvoicing:PutProcurementPortalPreferenceinvoicing:SendProcurementPortalValidationinvoicing:StartInvoiceCorrectioninvoicing:TagResourceinvoicing:UntagResourceinvoicing:UpdateInvoiceUnitinvoicing:UpdateProcurementPortalPreferenceStatusinvoicing:VerifyProcurementPortalValidation";
+
+static ACTION_NAME_ENDS: [u32; 26] = [
+    32, 59, 102, 129, 172, 202, 246, 269, 293, 333, 365, 395, 421, 463, 495, 535, 564, 608, 648,
+    689, 721, 742, 765, 792, 841, 884,
+];
+
+static ACTIONS: [Action; 26] = [
+    Action::BatchGetInvoiceProfile,
+    Action::CreateInvoiceUnit,
+    Action::CreateProcurementPortalPreference,
+    Action::DeleteInvoiceUnit,
+    Action::DeleteProcurementPortalPreference,
+    Action::GetInvoiceCorrection,
+    Action::GetInvoiceEmailDeliveryPreferences,
+    Action::GetInvoicePDF,
+    Action::GetInvoiceUnit,
+    Action::GetProcurementPortalPreference,
+    Action::ListInvoiceCorrections,
+    Action::ListInvoiceSummaries,
+    Action::ListInvoiceUnits,
+    Action::ListProcurementPortalPreferences,
+    Action::ListProcurementPortals,
+    Action::ListProcurementPortalSuppliers,
+    Action::ListTagsForResource,
+    Action::PutInvoiceEmailDeliveryPreferences,
+    Action::PutProcurementPortalPreference,
+    Action::SendProcurementPortalValidation,
+    Action::StartInvoiceCorrection,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateInvoiceUnit,
+    Action::UpdateProcurementPortalPreferenceStatus,
+    Action::VerifyProcurementPortalValidation,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 26] = [
-        Action::BatchGetInvoiceProfile,
-        Action::CreateInvoiceUnit,
-        Action::CreateProcurementPortalPreference,
-        Action::DeleteInvoiceUnit,
-        Action::DeleteProcurementPortalPreference,
-        Action::GetInvoiceCorrection,
-        Action::GetInvoiceEmailDeliveryPreferences,
-        Action::GetInvoicePDF,
-        Action::GetInvoiceUnit,
-        Action::GetProcurementPortalPreference,
-        Action::ListInvoiceCorrections,
-        Action::ListInvoiceSummaries,
-        Action::ListInvoiceUnits,
-        Action::ListProcurementPortalPreferences,
-        Action::ListProcurementPortals,
-        Action::ListProcurementPortalSuppliers,
-        Action::ListTagsForResource,
-        Action::PutInvoiceEmailDeliveryPreferences,
-        Action::PutProcurementPortalPreference,
-        Action::SendProcurementPortalValidation,
-        Action::StartInvoiceCorrection,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateInvoiceUnit,
-        Action::UpdateProcurementPortalPreferenceStatus,
-        Action::VerifyProcurementPortalValidation,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `invoicing:BatchGetInvoiceProfile`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchGetInvoiceProfile`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(10826 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -244,21 +231,27 @@ pub enum ResourceType {
     ProcurementPortalPreference,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["invoice-unit", "procurement-portal-preference"];
+static RESOURCE_TYPE_NAMES: &str = "invoice-unitprocurement-portal-preference";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [12, 41];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [
+    ResourceType::InvoiceUnit,
+    ResourceType::ProcurementPortalPreference,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [
-        ResourceType::InvoiceUnit,
-        ResourceType::ProcurementPortalPreference,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -267,6 +260,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -284,40 +278,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

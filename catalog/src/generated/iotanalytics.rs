@@ -201,114 +201,93 @@ pub enum Action {
     UpdatePipeline,
 }
 
-const ACTION_NAMES: [&str; 34] = [
-    "iotanalytics:BatchPutMessage",
-    "iotanalytics:CancelPipelineReprocessing",
-    "iotanalytics:CreateChannel",
-    "iotanalytics:CreateDataset",
-    "iotanalytics:CreateDatasetContent",
-    "iotanalytics:CreateDatastore",
-    "iotanalytics:CreatePipeline",
-    "iotanalytics:DeleteChannel",
-    "iotanalytics:DeleteDataset",
-    "iotanalytics:DeleteDatasetContent",
-    "iotanalytics:DeleteDatastore",
-    "iotanalytics:DeletePipeline",
-    "iotanalytics:DescribeChannel",
-    "iotanalytics:DescribeDataset",
-    "iotanalytics:DescribeDatastore",
-    "iotanalytics:DescribeLoggingOptions",
-    "iotanalytics:DescribePipeline",
-    "iotanalytics:GetDatasetContent",
-    "iotanalytics:ListChannels",
-    "iotanalytics:ListDatasetContents",
-    "iotanalytics:ListDatasets",
-    "iotanalytics:ListDatastores",
-    "iotanalytics:ListPipelines",
-    "iotanalytics:ListTagsForResource",
-    "iotanalytics:PutLoggingOptions",
-    "iotanalytics:RunPipelineActivity",
-    "iotanalytics:SampleChannelData",
-    "iotanalytics:StartPipelineReprocessing",
-    "iotanalytics:TagResource",
-    "iotanalytics:UntagResource",
-    "iotanalytics:UpdateChannel",
-    "iotanalytics:UpdateDataset",
-    "iotanalytics:UpdateDatastore",
-    "iotanalytics:UpdatePipeline",
+static ACTION_NAMES: &str = "iotanalytics:BatchPutMessageiotanalytics:CancelPipelineReprocessingiotanalytics:CreateChanneliotanalytics:CreateDatasetiotanalytics:CreateDatasetContentiotanalytics:CreateDatastoreiotanalytics:CreatePipelineiotanalytics:DeleteChanneliotanalytics:DeleteDatasetiotanalytics:DeleteDatasetContentiotanalytics:DeleteDatastoreiotanalytics:DeletePipelineiotanalytics:DescribeChanneliotanalytics:DescribeDatasetiotanalytics:DescribeDatastoreiotanalytics:DescribeLoggingOptionsiotanalytics:DescribePipelineiotanalytics:GetDatasetContentiotanalytics:ListChannelsiotanalytics:ListDatasetContentsiotanalytics:ListDatasetsiotanalytics:ListDatastoresiotanalytics:ListPipelinesiotanalytics:ListTagsForResourceiotanalytics:PutLoggingOptionsiotanalytics:RunPipelineActivityiotanalytics:SampleChannelDataiotanalytics:StartPipelineReprocessingiotanalytics:TagResourceiotanalytics:UntagResourceiotanalytics:UpdateChanneliotanalytics:UpdateDatasetiotanalytics:UpdateDatastoreiotanalytics:UpdatePipeline";
+
+static ACTION_NAME_ENDS: [u32; 34] = [
+    28, 67, 93, 119, 152, 180, 207, 233, 259, 292, 320, 347, 375, 403, 433, 468, 497, 527, 552,
+    584, 609, 636, 662, 694, 724, 756, 786, 824, 848, 874, 900, 926, 954, 981,
+];
+
+static ACTIONS: [Action; 34] = [
+    Action::BatchPutMessage,
+    Action::CancelPipelineReprocessing,
+    Action::CreateChannel,
+    Action::CreateDataset,
+    Action::CreateDatasetContent,
+    Action::CreateDatastore,
+    Action::CreatePipeline,
+    Action::DeleteChannel,
+    Action::DeleteDataset,
+    Action::DeleteDatasetContent,
+    Action::DeleteDatastore,
+    Action::DeletePipeline,
+    Action::DescribeChannel,
+    Action::DescribeDataset,
+    Action::DescribeDatastore,
+    Action::DescribeLoggingOptions,
+    Action::DescribePipeline,
+    Action::GetDatasetContent,
+    Action::ListChannels,
+    Action::ListDatasetContents,
+    Action::ListDatasets,
+    Action::ListDatastores,
+    Action::ListPipelines,
+    Action::ListTagsForResource,
+    Action::PutLoggingOptions,
+    Action::RunPipelineActivity,
+    Action::SampleChannelData,
+    Action::StartPipelineReprocessing,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateChannel,
+    Action::UpdateDataset,
+    Action::UpdateDatastore,
+    Action::UpdatePipeline,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 34] = [
-        Action::BatchPutMessage,
-        Action::CancelPipelineReprocessing,
-        Action::CreateChannel,
-        Action::CreateDataset,
-        Action::CreateDatasetContent,
-        Action::CreateDatastore,
-        Action::CreatePipeline,
-        Action::DeleteChannel,
-        Action::DeleteDataset,
-        Action::DeleteDatasetContent,
-        Action::DeleteDatastore,
-        Action::DeletePipeline,
-        Action::DescribeChannel,
-        Action::DescribeDataset,
-        Action::DescribeDatastore,
-        Action::DescribeLoggingOptions,
-        Action::DescribePipeline,
-        Action::GetDatasetContent,
-        Action::ListChannels,
-        Action::ListDatasetContents,
-        Action::ListDatasets,
-        Action::ListDatastores,
-        Action::ListPipelines,
-        Action::ListTagsForResource,
-        Action::PutLoggingOptions,
-        Action::RunPipelineActivity,
-        Action::SampleChannelData,
-        Action::StartPipelineReprocessing,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateChannel,
-        Action::UpdateDataset,
-        Action::UpdateDatastore,
-        Action::UpdatePipeline,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `iotanalytics:BatchPutMessage`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchPutMessage`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(11150 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -336,23 +315,29 @@ pub enum ResourceType {
     Pipeline,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = ["channel", "dataset", "datastore", "pipeline"];
+static RESOURCE_TYPE_NAMES: &str = "channeldatasetdatastorepipeline";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [7, 14, 23, 31];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::Channel,
+    ResourceType::Dataset,
+    ResourceType::Datastore,
+    ResourceType::Pipeline,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::Channel,
-        ResourceType::Dataset,
-        ResourceType::Datastore,
-        ResourceType::Pipeline,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -361,6 +346,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -378,40 +364,45 @@ pub enum ConditionKey {
     IotanalyticsResourceTagAny,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:TagKeys",
-    "iotanalytics:ResourceTag/${TagKey}",
-];
+static CONDITION_KEY_NAMES: &str =
+    "aws:RequestTag/${TagKey}aws:TagKeysiotanalytics:ResourceTag/${TagKey}";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 35, 69];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::ArrayOfString, KeyType::String];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::IotanalyticsResourceTagAny,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::IotanalyticsResourceTagAny,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

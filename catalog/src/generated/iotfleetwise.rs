@@ -290,158 +290,117 @@ pub enum Action {
     UpdateVehicle,
 }
 
-const ACTION_NAMES: [&str; 56] = [
-    "iotfleetwise:AssociateVehicleFleet",
-    "iotfleetwise:CreateCampaign",
-    "iotfleetwise:CreateDecoderManifest",
-    "iotfleetwise:CreateFleet",
-    "iotfleetwise:CreateModelManifest",
-    "iotfleetwise:CreateSignalCatalog",
-    "iotfleetwise:CreateStateTemplate",
-    "iotfleetwise:CreateVehicle",
-    "iotfleetwise:DeleteCampaign",
-    "iotfleetwise:DeleteDecoderManifest",
-    "iotfleetwise:DeleteFleet",
-    "iotfleetwise:DeleteModelManifest",
-    "iotfleetwise:DeleteSignalCatalog",
-    "iotfleetwise:DeleteStateTemplate",
-    "iotfleetwise:DeleteVehicle",
-    "iotfleetwise:DisassociateVehicleFleet",
-    "iotfleetwise:GenerateCommandPayload",
-    "iotfleetwise:GetCampaign",
-    "iotfleetwise:GetDecoderManifest",
-    "iotfleetwise:GetEncryptionConfiguration",
-    "iotfleetwise:GetFleet",
-    "iotfleetwise:GetLoggingOptions",
-    "iotfleetwise:GetModelManifest",
-    "iotfleetwise:GetRegisterAccountStatus",
-    "iotfleetwise:GetSignalCatalog",
-    "iotfleetwise:GetStateTemplate",
-    "iotfleetwise:GetVehicle",
-    "iotfleetwise:GetVehicleStatus",
-    "iotfleetwise:ImportDecoderManifest",
-    "iotfleetwise:ImportSignalCatalog",
-    "iotfleetwise:ListCampaigns",
-    "iotfleetwise:ListDecoderManifestNetworkInterfaces",
-    "iotfleetwise:ListDecoderManifests",
-    "iotfleetwise:ListDecoderManifestSignals",
-    "iotfleetwise:ListFleets",
-    "iotfleetwise:ListFleetsForVehicle",
-    "iotfleetwise:ListModelManifestNodes",
-    "iotfleetwise:ListModelManifests",
-    "iotfleetwise:ListSignalCatalogNodes",
-    "iotfleetwise:ListSignalCatalogs",
-    "iotfleetwise:ListStateTemplates",
-    "iotfleetwise:ListTagsForResource",
-    "iotfleetwise:ListVehicles",
-    "iotfleetwise:ListVehiclesInFleet",
-    "iotfleetwise:PutEncryptionConfiguration",
-    "iotfleetwise:PutLoggingOptions",
-    "iotfleetwise:RegisterAccount",
-    "iotfleetwise:TagResource",
-    "iotfleetwise:UntagResource",
-    "iotfleetwise:UpdateCampaign",
-    "iotfleetwise:UpdateDecoderManifest",
-    "iotfleetwise:UpdateFleet",
-    "iotfleetwise:UpdateModelManifest",
-    "iotfleetwise:UpdateSignalCatalog",
-    "iotfleetwise:UpdateStateTemplate",
-    "iotfleetwise:UpdateVehicle",
+static ACTION_NAMES: &str = "iotfleetwise:AssociateVehicleFleetiotfleetwise:CreateCampaigniotfleetwise:CreateDecoderManifestiotfleetwise:CreateFleetiotfleetwise:CreateModelManifestiotfleetwise:CreateSignalCatalogiotfleetwise:CreateStateTemplateiotfleetwise:CreateVehicleiotfleetwise:DeleteCampaigniotfleetwise:DeleteDecoderManifestiotfleetwise:DeleteFleetiotfleetwise:DeleteModelManifestiotfleetwise:DeleteSignalCatalogiotfleetwise:DeleteStateTemplateiotfleetwise:DeleteVehicleiotfleetwise:DisassociateVehicleFleetiotfleetwise:GenerateCommandPayloadiotfleetwise:GetCampaigniotfleetwise:GetDecoderManifestiotfleetwise:GetEncryptionConfigurationiotfleetwise:GetFleetiotfleetwise:GetLoggingOptionsiotfleetwise:GetModelManifestiotfleetwise:GetRegisterAccountStatusiotfleetwise:GetSignalCatalogiotfleetwise:GetStateTemplateiotfleetwise:GetVehicleiotfleetwise:GetVehicleStatusiotfleetwise:ImportDecoderManifestiotfleetwise:ImportSignalCatalogiotfleetwise:ListCampaignsiotfleetwise:ListDecoderManifestNetworkInterfacesiotfleetwise:ListDecoderManifestsiotfleetwise:ListDecoderManifestSignalsiotfleetwise:ListFleetsiotfleetwise:ListFleetsForVehicleiotfleetwise:ListModelManifestNodesiotfleetwise:ListModelManifestsiotfleetwise:ListSignalCatalogNodesiotfleetwise:ListSignalCatalogsiotfleetwise:ListStateTemplatesiotfleetwise:ListTagsForResourceiotfleetwise:ListVehiclesiotfleetwise:ListVehiclesInFleetiotfleetwise:PutEncryptionConfigurationiotfleetwise:PutLoggingOptionsiotfleetwise:RegisterAccountiotfleetwise:TagResourceiotfleetwise:UntagResourceiotfleetwise:UpdateCampaigniotfleetwise:UpdateDecoderManifestiotfleetwise:UpdateFleetiotfleetwise:UpdateModelManifestiotfleetwise:UpdateSignalCatalogiotfleetwise:UpdateStateTemplateiotfleetwise:UpdateVehicle";
+
+static ACTION_NAME_ENDS: [u32; 56] = [
+    34, 61, 95, 119, 151, 183, 215, 241, 268, 302, 326, 358, 390, 422, 448, 485, 520, 544, 575,
+    614, 635, 665, 694, 731, 760, 789, 812, 841, 875, 907, 933, 982, 1015, 1054, 1077, 1110, 1145,
+    1176, 1211, 1242, 1273, 1305, 1330, 1362, 1401, 1431, 1459, 1483, 1509, 1536, 1570, 1594, 1626,
+    1658, 1690, 1716,
+];
+
+static ACTIONS: [Action; 56] = [
+    Action::AssociateVehicleFleet,
+    Action::CreateCampaign,
+    Action::CreateDecoderManifest,
+    Action::CreateFleet,
+    Action::CreateModelManifest,
+    Action::CreateSignalCatalog,
+    Action::CreateStateTemplate,
+    Action::CreateVehicle,
+    Action::DeleteCampaign,
+    Action::DeleteDecoderManifest,
+    Action::DeleteFleet,
+    Action::DeleteModelManifest,
+    Action::DeleteSignalCatalog,
+    Action::DeleteStateTemplate,
+    Action::DeleteVehicle,
+    Action::DisassociateVehicleFleet,
+    Action::GenerateCommandPayload,
+    Action::GetCampaign,
+    Action::GetDecoderManifest,
+    Action::GetEncryptionConfiguration,
+    Action::GetFleet,
+    Action::GetLoggingOptions,
+    Action::GetModelManifest,
+    Action::GetRegisterAccountStatus,
+    Action::GetSignalCatalog,
+    Action::GetStateTemplate,
+    Action::GetVehicle,
+    Action::GetVehicleStatus,
+    Action::ImportDecoderManifest,
+    Action::ImportSignalCatalog,
+    Action::ListCampaigns,
+    Action::ListDecoderManifestNetworkInterfaces,
+    Action::ListDecoderManifests,
+    Action::ListDecoderManifestSignals,
+    Action::ListFleets,
+    Action::ListFleetsForVehicle,
+    Action::ListModelManifestNodes,
+    Action::ListModelManifests,
+    Action::ListSignalCatalogNodes,
+    Action::ListSignalCatalogs,
+    Action::ListStateTemplates,
+    Action::ListTagsForResource,
+    Action::ListVehicles,
+    Action::ListVehiclesInFleet,
+    Action::PutEncryptionConfiguration,
+    Action::PutLoggingOptions,
+    Action::RegisterAccount,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateCampaign,
+    Action::UpdateDecoderManifest,
+    Action::UpdateFleet,
+    Action::UpdateModelManifest,
+    Action::UpdateSignalCatalog,
+    Action::UpdateStateTemplate,
+    Action::UpdateVehicle,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 56] = [
-        Action::AssociateVehicleFleet,
-        Action::CreateCampaign,
-        Action::CreateDecoderManifest,
-        Action::CreateFleet,
-        Action::CreateModelManifest,
-        Action::CreateSignalCatalog,
-        Action::CreateStateTemplate,
-        Action::CreateVehicle,
-        Action::DeleteCampaign,
-        Action::DeleteDecoderManifest,
-        Action::DeleteFleet,
-        Action::DeleteModelManifest,
-        Action::DeleteSignalCatalog,
-        Action::DeleteStateTemplate,
-        Action::DeleteVehicle,
-        Action::DisassociateVehicleFleet,
-        Action::GenerateCommandPayload,
-        Action::GetCampaign,
-        Action::GetDecoderManifest,
-        Action::GetEncryptionConfiguration,
-        Action::GetFleet,
-        Action::GetLoggingOptions,
-        Action::GetModelManifest,
-        Action::GetRegisterAccountStatus,
-        Action::GetSignalCatalog,
-        Action::GetStateTemplate,
-        Action::GetVehicle,
-        Action::GetVehicleStatus,
-        Action::ImportDecoderManifest,
-        Action::ImportSignalCatalog,
-        Action::ListCampaigns,
-        Action::ListDecoderManifestNetworkInterfaces,
-        Action::ListDecoderManifests,
-        Action::ListDecoderManifestSignals,
-        Action::ListFleets,
-        Action::ListFleetsForVehicle,
-        Action::ListModelManifestNodes,
-        Action::ListModelManifests,
-        Action::ListSignalCatalogNodes,
-        Action::ListSignalCatalogs,
-        Action::ListStateTemplates,
-        Action::ListTagsForResource,
-        Action::ListVehicles,
-        Action::ListVehiclesInFleet,
-        Action::PutEncryptionConfiguration,
-        Action::PutLoggingOptions,
-        Action::RegisterAccount,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateCampaign,
-        Action::UpdateDecoderManifest,
-        Action::UpdateFleet,
-        Action::UpdateModelManifest,
-        Action::UpdateSignalCatalog,
-        Action::UpdateStateTemplate,
-        Action::UpdateVehicle,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `iotfleetwise:AssociateVehicleFleet`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateVehicleFleet`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(11206 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -481,34 +440,33 @@ pub enum ResourceType {
     Vehicle,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 7] = [
-    "campaign",
-    "decodermanifest",
-    "fleet",
-    "modelmanifest",
-    "signalcatalog",
-    "statetemplate",
-    "vehicle",
+static RESOURCE_TYPE_NAMES: &str =
+    "campaigndecodermanifestfleetmodelmanifestsignalcatalogstatetemplatevehicle";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 7] = [8, 23, 28, 41, 54, 67, 74];
+
+static RESOURCE_TYPES: [ResourceType; 7] = [
+    ResourceType::Campaign,
+    ResourceType::Decodermanifest,
+    ResourceType::Fleet,
+    ResourceType::Modelmanifest,
+    ResourceType::Signalcatalog,
+    ResourceType::Statetemplate,
+    ResourceType::Vehicle,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 7] = [
-        ResourceType::Campaign,
-        ResourceType::Decodermanifest,
-        ResourceType::Fleet,
-        ResourceType::Modelmanifest,
-        ResourceType::Signalcatalog,
-        ResourceType::Statetemplate,
-        ResourceType::Vehicle,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -517,6 +475,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -542,55 +501,55 @@ pub enum ConditionKey {
     IotfleetwiseUpdateToModelManifestArn,
 }
 
-const CONDITION_KEY_NAMES: [&str; 7] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "iotfleetwise:DestinationArn",
-    "iotfleetwise:Signals",
-    "iotfleetwise:UpdateToDecoderManifestArn",
-    "iotfleetwise:UpdateToModelManifestArn",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysiotfleetwise:DestinationArniotfleetwise:Signalsiotfleetwise:UpdateToDecoderManifestArniotfleetwise:UpdateToModelManifestArn";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 7] = [24, 49, 60, 87, 107, 146, 183];
+
+static CONDITION_KEY_TYPES: [KeyType; 7] = [
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::Arn,
+    KeyType::ArrayOfString,
+    KeyType::Arn,
+    KeyType::Arn,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 7] = [
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::Arn,
-    KeyType::ArrayOfString,
-    KeyType::Arn,
-    KeyType::Arn,
+static CONDITION_KEYS: [ConditionKey; 7] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::IotfleetwiseDestinationArn,
+    ConditionKey::IotfleetwiseSignals,
+    ConditionKey::IotfleetwiseUpdateToDecoderManifestArn,
+    ConditionKey::IotfleetwiseUpdateToModelManifestArn,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 7] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::IotfleetwiseDestinationArn,
-        ConditionKey::IotfleetwiseSignals,
-        ConditionKey::IotfleetwiseUpdateToDecoderManifestArn,
-        ConditionKey::IotfleetwiseUpdateToModelManifestArn,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

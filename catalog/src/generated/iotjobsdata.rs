@@ -33,54 +33,60 @@ pub enum Action {
     UpdateJobExecution,
 }
 
-const ACTION_NAMES: [&str; 4] = [
-    "iotjobsdata:DescribeJobExecution",
-    "iotjobsdata:GetPendingJobExecutions",
-    "iotjobsdata:StartNextPendingJobExecution",
-    "iotjobsdata:UpdateJobExecution",
+static ACTION_NAMES: &str = "iotjobsdata:DescribeJobExecutioniotjobsdata:GetPendingJobExecutionsiotjobsdata:StartNextPendingJobExecutioniotjobsdata:UpdateJobExecution";
+
+static ACTION_NAME_ENDS: [u32; 4] = [32, 67, 107, 137];
+
+static ACTIONS: [Action; 4] = [
+    Action::DescribeJobExecution,
+    Action::GetPendingJobExecutions,
+    Action::StartNextPendingJobExecution,
+    Action::UpdateJobExecution,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 4] = [
-        Action::DescribeJobExecution,
-        Action::GetPendingJobExecutions,
-        Action::StartNextPendingJobExecution,
-        Action::UpdateJobExecution,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `iotjobsdata:DescribeJobExecution`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `DescribeJobExecution`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(11262 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -94,18 +100,24 @@ pub enum ResourceType {
     Thing,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["thing"];
+static RESOURCE_TYPE_NAMES: &str = "thing";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [5];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Thing];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Thing];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -114,6 +126,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -127,31 +140,39 @@ pub enum ConditionKey {
     IotJobId,
 }
 
-const CONDITION_KEY_NAMES: [&str; 1] = ["iot:JobId"];
+static CONDITION_KEY_NAMES: &str = "iot:JobId";
 
-const CONDITION_KEY_TYPES: [KeyType; 1] = [KeyType::String];
+static CONDITION_KEY_NAME_ENDS: [u32; 1] = [9];
+
+static CONDITION_KEY_TYPES: [KeyType; 1] = [KeyType::String];
+
+static CONDITION_KEYS: [ConditionKey; 1] = [ConditionKey::IotJobId];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 1] = [ConditionKey::IotJobId];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -383,212 +383,145 @@ pub enum Action {
     UpdateOtaTask,
 }
 
-const ACTION_NAMES: [&str; 83] = [
-    "iotmanagedintegrations:CreateAccountAssociation",
-    "iotmanagedintegrations:CreateCloudConnector",
-    "iotmanagedintegrations:CreateConnectorDestination",
-    "iotmanagedintegrations:CreateCredentialLocker",
-    "iotmanagedintegrations:CreateDestination",
-    "iotmanagedintegrations:CreateEventLogConfiguration",
-    "iotmanagedintegrations:CreateManagedThing",
-    "iotmanagedintegrations:CreateNotificationConfiguration",
-    "iotmanagedintegrations:CreateOtaTask",
-    "iotmanagedintegrations:CreateOtaTaskConfiguration",
-    "iotmanagedintegrations:CreateProvisioningProfile",
-    "iotmanagedintegrations:DeleteAccountAssociation",
-    "iotmanagedintegrations:DeleteCloudConnector",
-    "iotmanagedintegrations:DeleteConnectorDestination",
-    "iotmanagedintegrations:DeleteCredentialLocker",
-    "iotmanagedintegrations:DeleteDestination",
-    "iotmanagedintegrations:DeleteEventLogConfiguration",
-    "iotmanagedintegrations:DeleteManagedThing",
-    "iotmanagedintegrations:DeleteNotificationConfiguration",
-    "iotmanagedintegrations:DeleteOtaTask",
-    "iotmanagedintegrations:DeleteOtaTaskConfiguration",
-    "iotmanagedintegrations:DeleteProvisioningProfile",
-    "iotmanagedintegrations:DeregisterAccountAssociation",
-    "iotmanagedintegrations:GetAccountAssociation",
-    "iotmanagedintegrations:GetCloudConnector",
-    "iotmanagedintegrations:GetConnectorDestination",
-    "iotmanagedintegrations:GetCredentialLocker",
-    "iotmanagedintegrations:GetCustomEndpoint",
-    "iotmanagedintegrations:GetDefaultEncryptionConfiguration",
-    "iotmanagedintegrations:GetDestination",
-    "iotmanagedintegrations:GetDeviceDiscovery",
-    "iotmanagedintegrations:GetEventLogConfiguration",
-    "iotmanagedintegrations:GetHubConfiguration",
-    "iotmanagedintegrations:GetManagedThing",
-    "iotmanagedintegrations:GetManagedThingCapabilities",
-    "iotmanagedintegrations:GetManagedThingCertificate",
-    "iotmanagedintegrations:GetManagedThingConnectivityData",
-    "iotmanagedintegrations:GetManagedThingMetaData",
-    "iotmanagedintegrations:GetManagedThingState",
-    "iotmanagedintegrations:GetNotificationConfiguration",
-    "iotmanagedintegrations:GetOtaTask",
-    "iotmanagedintegrations:GetOtaTaskConfiguration",
-    "iotmanagedintegrations:GetProvisioningProfile",
-    "iotmanagedintegrations:GetRuntimeLogConfiguration",
-    "iotmanagedintegrations:GetSchemaVersion",
-    "iotmanagedintegrations:ListAccountAssociations",
-    "iotmanagedintegrations:ListCloudConnectors",
-    "iotmanagedintegrations:ListConnectorDestinations",
-    "iotmanagedintegrations:ListCredentialLockers",
-    "iotmanagedintegrations:ListDestinations",
-    "iotmanagedintegrations:ListDeviceDiscoveries",
-    "iotmanagedintegrations:ListDiscoveredDevices",
-    "iotmanagedintegrations:ListEventLogConfigurations",
-    "iotmanagedintegrations:ListManagedThingAccountAssociations",
-    "iotmanagedintegrations:ListManagedThings",
-    "iotmanagedintegrations:ListManagedThingSchemas",
-    "iotmanagedintegrations:ListNotificationConfigurations",
-    "iotmanagedintegrations:ListOtaTaskConfigurations",
-    "iotmanagedintegrations:ListOtaTaskExecutions",
-    "iotmanagedintegrations:ListOtaTasks",
-    "iotmanagedintegrations:ListProvisioningProfiles",
-    "iotmanagedintegrations:ListSchemaVersions",
-    "iotmanagedintegrations:ListTagsForResource",
-    "iotmanagedintegrations:PutDefaultEncryptionConfiguration",
-    "iotmanagedintegrations:PutHubConfiguration",
-    "iotmanagedintegrations:PutRuntimeLogConfiguration",
-    "iotmanagedintegrations:RegisterAccountAssociation",
-    "iotmanagedintegrations:RegisterCustomEndpoint",
-    "iotmanagedintegrations:ResetRuntimeLogConfiguration",
-    "iotmanagedintegrations:SendConnectorEvent",
-    "iotmanagedintegrations:SendManagedThingCommand",
-    "iotmanagedintegrations:StartAccountAssociationRefresh",
-    "iotmanagedintegrations:StartDeviceDiscovery",
-    "iotmanagedintegrations:TagResource",
-    "iotmanagedintegrations:UntagResource",
-    "iotmanagedintegrations:UpdateAccountAssociation",
-    "iotmanagedintegrations:UpdateCloudConnector",
-    "iotmanagedintegrations:UpdateConnectorDestination",
-    "iotmanagedintegrations:UpdateDestination",
-    "iotmanagedintegrations:UpdateEventLogConfiguration",
-    "iotmanagedintegrations:UpdateManagedThing",
-    "iotmanagedintegrations:UpdateNotificationConfiguration",
-    "iotmanagedintegrations:UpdateOtaTask",
+static ACTION_NAMES: &str = "iotmanagedintegrations:CreateAccountAssociationiotmanagedintegrations:CreateCloudConnectoriotmanagedintegrations:CreateConnectorDestinationiotmanagedintegrations:CreateCredentialLockeriotmanagedintegrations:CreateDestinationiotmanagedintegrations:CreateEventLogConfigurationiotmanagedintegrations:CreateManagedThingiotmanagedintegrations:CreateNotificationConfigurationiotmanagedintegrations:CreateOtaTaskiotmanagedintegrations:CreateOtaTaskConfigurationiotmanagedintegrations:CreateProvisioningProfileiotmanagedintegrations:DeleteAccountAssociationiotmanagedintegrations:DeleteCloudConnectoriotmanagedintegrations:DeleteConnectorDestinationiotmanagedintegrations:DeleteCredentialLockeriotmanagedintegrations:DeleteDestinationiotmanagedintegrations:DeleteEventLogConfigurationiotmanagedintegrations:DeleteManagedThingiotmanagedintegrations:DeleteNotificationConfigurationiotmanagedintegrations:DeleteOtaTaskiotmanagedintegrations:DeleteOtaTaskConfigurationiotmanagedintegrations:DeleteProvisioningProfileiotmanagedintegrations:DeregisterAccountAssociationiotmanagedintegrations:GetAccountAssociationiotmanagedintegrations:GetCloudConnectoriotmanagedintegrations:GetConnectorDestinationiotmanagedintegrations:GetCredentialLockeriotmanagedintegrations:GetCustomEndpointiotmanagedintegrations:GetDefaultEncryptionConfigurationiotmanagedintegrations:GetDestinationiotmanagedintegrations:GetDeviceDiscoveryiotmanagedintegrations:GetEventLogConfigurationiotmanagedintegrations:GetHubConfigurationiotmanagedintegrations:GetManagedThingiotmanagedintegrations:GetManagedThingCapabilitiesiotmanagedintegrations:GetManagedThingCertificateiotmanagedintegrations:GetManagedThingConnectivityDataiotmanagedintegrations:GetManagedThingMetaDataiotmanagedintegrations:GetManagedThingStateiotmanagedintegrations:GetNotificationConfigurationiotmanagedintegrations:GetOtaTaskiotmanagedintegrations:GetOtaTaskConfigurationiotmanagedintegrations:GetProvisioningProfileiotmanagedintegrations:GetRuntimeLogConfigurationiotmanagedintegrations:GetSchemaVersioniotmanagedintegrations:ListAccountAssociationsiotmanagedintegrations:ListCloudConnectorsiotmanagedintegrations:ListConnectorDestinationsiotmanagedintegrations:ListCredentialLockersiotmanagedintegrations:ListDestinationsiotmanagedintegrations:ListDeviceDiscoveriesiotmanagedintegrations:ListDiscoveredDevicesiotmanagedintegrations:ListEventLogConfigurationsiotmanagedintegrations:ListManagedThingAccountAssociationsiotmanagedintegrations:ListManagedThingsiotmanagedintegrations:ListManagedThingSchemasiotmanagedintegrations:ListNotificationConfigurationsiotmanagedintegrations:ListOtaTaskConfigurationsiotmanagedintegrations:ListOtaTaskExecutionsiotmanagedintegrations:ListOtaTasksiotmanagedintegrations:ListProvisioningProfilesiotmanagedintegrations:ListSchemaVersionsiotmanagedintegrations:ListTagsForResourceiotmanagedintegrations:PutDefaultEncryptionConfigurationiotmanagedintegrations:PutHubConfigurationiotmanagedintegrations:PutRuntimeLogConfigurationiotmanagedintegrations:RegisterAccountAssociationiotmanagedintegrations:RegisterCustomEndpointiotmanagedintegrations:ResetRuntimeLogConfigurationiotmanagedintegrations:SendConnectorEventiotmanagedintegrations:SendManagedThingCommandiotmanagedintegrations:StartAccountAssociationRefreshiotmanagedintegrations:StartDeviceDiscoveryiotmanagedintegrations:TagResourceiotmanagedintegrations:UntagResourceiotmanagedintegrations:UpdateAccountAssociationiotmanagedintegrations:UpdateCloudConnectoriotmanagedintegrations:UpdateConnectorDestinationiotmanagedintegrations:UpdateDestinationiotmanagedintegrations:UpdateEventLogConfigurationiotmanagedintegrations:UpdateManagedThingiotmanagedintegrations:UpdateNotificationConfigurationiotmanagedintegrations:UpdateOtaTask";
+
+static ACTION_NAME_ENDS: [u32; 83] = [
+    47, 90, 139, 184, 224, 274, 315, 369, 405, 454, 502, 549, 592, 641, 686, 726, 776, 817, 871,
+    907, 956, 1004, 1055, 1099, 1139, 1185, 1227, 1267, 1323, 1360, 1401, 1448, 1490, 1528, 1578,
+    1627, 1681, 1727, 1770, 1821, 1854, 1900, 1945, 1994, 2033, 2079, 2121, 2169, 2213, 2252, 2296,
+    2340, 2389, 2447, 2487, 2533, 2586, 2634, 2678, 2713, 2760, 2801, 2843, 2899, 2941, 2990, 3039,
+    3084, 3135, 3176, 3222, 3275, 3318, 3352, 3388, 3435, 3478, 3527, 3567, 3617, 3658, 3712, 3748,
+];
+
+static ACTIONS: [Action; 83] = [
+    Action::CreateAccountAssociation,
+    Action::CreateCloudConnector,
+    Action::CreateConnectorDestination,
+    Action::CreateCredentialLocker,
+    Action::CreateDestination,
+    Action::CreateEventLogConfiguration,
+    Action::CreateManagedThing,
+    Action::CreateNotificationConfiguration,
+    Action::CreateOtaTask,
+    Action::CreateOtaTaskConfiguration,
+    Action::CreateProvisioningProfile,
+    Action::DeleteAccountAssociation,
+    Action::DeleteCloudConnector,
+    Action::DeleteConnectorDestination,
+    Action::DeleteCredentialLocker,
+    Action::DeleteDestination,
+    Action::DeleteEventLogConfiguration,
+    Action::DeleteManagedThing,
+    Action::DeleteNotificationConfiguration,
+    Action::DeleteOtaTask,
+    Action::DeleteOtaTaskConfiguration,
+    Action::DeleteProvisioningProfile,
+    Action::DeregisterAccountAssociation,
+    Action::GetAccountAssociation,
+    Action::GetCloudConnector,
+    Action::GetConnectorDestination,
+    Action::GetCredentialLocker,
+    Action::GetCustomEndpoint,
+    Action::GetDefaultEncryptionConfiguration,
+    Action::GetDestination,
+    Action::GetDeviceDiscovery,
+    Action::GetEventLogConfiguration,
+    Action::GetHubConfiguration,
+    Action::GetManagedThing,
+    Action::GetManagedThingCapabilities,
+    Action::GetManagedThingCertificate,
+    Action::GetManagedThingConnectivityData,
+    Action::GetManagedThingMetaData,
+    Action::GetManagedThingState,
+    Action::GetNotificationConfiguration,
+    Action::GetOtaTask,
+    Action::GetOtaTaskConfiguration,
+    Action::GetProvisioningProfile,
+    Action::GetRuntimeLogConfiguration,
+    Action::GetSchemaVersion,
+    Action::ListAccountAssociations,
+    Action::ListCloudConnectors,
+    Action::ListConnectorDestinations,
+    Action::ListCredentialLockers,
+    Action::ListDestinations,
+    Action::ListDeviceDiscoveries,
+    Action::ListDiscoveredDevices,
+    Action::ListEventLogConfigurations,
+    Action::ListManagedThingAccountAssociations,
+    Action::ListManagedThings,
+    Action::ListManagedThingSchemas,
+    Action::ListNotificationConfigurations,
+    Action::ListOtaTaskConfigurations,
+    Action::ListOtaTaskExecutions,
+    Action::ListOtaTasks,
+    Action::ListProvisioningProfiles,
+    Action::ListSchemaVersions,
+    Action::ListTagsForResource,
+    Action::PutDefaultEncryptionConfiguration,
+    Action::PutHubConfiguration,
+    Action::PutRuntimeLogConfiguration,
+    Action::RegisterAccountAssociation,
+    Action::RegisterCustomEndpoint,
+    Action::ResetRuntimeLogConfiguration,
+    Action::SendConnectorEvent,
+    Action::SendManagedThingCommand,
+    Action::StartAccountAssociationRefresh,
+    Action::StartDeviceDiscovery,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAccountAssociation,
+    Action::UpdateCloudConnector,
+    Action::UpdateConnectorDestination,
+    Action::UpdateDestination,
+    Action::UpdateEventLogConfiguration,
+    Action::UpdateManagedThing,
+    Action::UpdateNotificationConfiguration,
+    Action::UpdateOtaTask,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 83] = [
-        Action::CreateAccountAssociation,
-        Action::CreateCloudConnector,
-        Action::CreateConnectorDestination,
-        Action::CreateCredentialLocker,
-        Action::CreateDestination,
-        Action::CreateEventLogConfiguration,
-        Action::CreateManagedThing,
-        Action::CreateNotificationConfiguration,
-        Action::CreateOtaTask,
-        Action::CreateOtaTaskConfiguration,
-        Action::CreateProvisioningProfile,
-        Action::DeleteAccountAssociation,
-        Action::DeleteCloudConnector,
-        Action::DeleteConnectorDestination,
-        Action::DeleteCredentialLocker,
-        Action::DeleteDestination,
-        Action::DeleteEventLogConfiguration,
-        Action::DeleteManagedThing,
-        Action::DeleteNotificationConfiguration,
-        Action::DeleteOtaTask,
-        Action::DeleteOtaTaskConfiguration,
-        Action::DeleteProvisioningProfile,
-        Action::DeregisterAccountAssociation,
-        Action::GetAccountAssociation,
-        Action::GetCloudConnector,
-        Action::GetConnectorDestination,
-        Action::GetCredentialLocker,
-        Action::GetCustomEndpoint,
-        Action::GetDefaultEncryptionConfiguration,
-        Action::GetDestination,
-        Action::GetDeviceDiscovery,
-        Action::GetEventLogConfiguration,
-        Action::GetHubConfiguration,
-        Action::GetManagedThing,
-        Action::GetManagedThingCapabilities,
-        Action::GetManagedThingCertificate,
-        Action::GetManagedThingConnectivityData,
-        Action::GetManagedThingMetaData,
-        Action::GetManagedThingState,
-        Action::GetNotificationConfiguration,
-        Action::GetOtaTask,
-        Action::GetOtaTaskConfiguration,
-        Action::GetProvisioningProfile,
-        Action::GetRuntimeLogConfiguration,
-        Action::GetSchemaVersion,
-        Action::ListAccountAssociations,
-        Action::ListCloudConnectors,
-        Action::ListConnectorDestinations,
-        Action::ListCredentialLockers,
-        Action::ListDestinations,
-        Action::ListDeviceDiscoveries,
-        Action::ListDiscoveredDevices,
-        Action::ListEventLogConfigurations,
-        Action::ListManagedThingAccountAssociations,
-        Action::ListManagedThings,
-        Action::ListManagedThingSchemas,
-        Action::ListNotificationConfigurations,
-        Action::ListOtaTaskConfigurations,
-        Action::ListOtaTaskExecutions,
-        Action::ListOtaTasks,
-        Action::ListProvisioningProfiles,
-        Action::ListSchemaVersions,
-        Action::ListTagsForResource,
-        Action::PutDefaultEncryptionConfiguration,
-        Action::PutHubConfiguration,
-        Action::PutRuntimeLogConfiguration,
-        Action::RegisterAccountAssociation,
-        Action::RegisterCustomEndpoint,
-        Action::ResetRuntimeLogConfiguration,
-        Action::SendConnectorEvent,
-        Action::SendManagedThingCommand,
-        Action::StartAccountAssociationRefresh,
-        Action::StartDeviceDiscovery,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAccountAssociation,
-        Action::UpdateCloudConnector,
-        Action::UpdateConnectorDestination,
-        Action::UpdateDestination,
-        Action::UpdateEventLogConfiguration,
-        Action::UpdateManagedThing,
-        Action::UpdateNotificationConfiguration,
-        Action::UpdateOtaTask,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `iotmanagedintegrations:CreateAccountAssociation`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateAccountAssociation`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(11266 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -620,30 +553,31 @@ pub enum ResourceType {
     ProvisioningProfile,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 5] = [
-    "account-association",
-    "credential-locker",
-    "managed-thing",
-    "ota-task",
-    "provisioning-profile",
+static RESOURCE_TYPE_NAMES: &str =
+    "account-associationcredential-lockermanaged-thingota-taskprovisioning-profile";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 5] = [19, 36, 49, 57, 77];
+
+static RESOURCE_TYPES: [ResourceType; 5] = [
+    ResourceType::AccountAssociation,
+    ResourceType::CredentialLocker,
+    ResourceType::ManagedThing,
+    ResourceType::OtaTask,
+    ResourceType::ProvisioningProfile,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 5] = [
-        ResourceType::AccountAssociation,
-        ResourceType::CredentialLocker,
-        ResourceType::ManagedThing,
-        ResourceType::OtaTask,
-        ResourceType::ProvisioningProfile,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -652,6 +586,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -673,15 +608,11 @@ pub enum ConditionKey {
     IotmanagedintegrationsConnectorDestinationId,
 }
 
-const CONDITION_KEY_NAMES: [&str; 5] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "iotmanagedintegrations:cloudConnectorId",
-    "iotmanagedintegrations:connectorDestinationId",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysiotmanagedintegrations:cloudConnectorIdiotmanagedintegrations:connectorDestinationId";
 
-const CONDITION_KEY_TYPES: [KeyType; 5] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 5] = [24, 49, 60, 99, 144];
+
+static CONDITION_KEY_TYPES: [KeyType; 5] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -689,33 +620,39 @@ const CONDITION_KEY_TYPES: [KeyType; 5] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 5] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::IotmanagedintegrationsCloudConnectorId,
+    ConditionKey::IotmanagedintegrationsConnectorDestinationId,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 5] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::IotmanagedintegrationsCloudConnectorId,
-        ConditionKey::IotmanagedintegrationsConnectorDestinationId,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -874,348 +874,218 @@ pub enum Action {
     UpdateWorkspace,
 }
 
-const ACTION_NAMES: [&str; 151] = [
-    "iotsitewise:AssociateAssets",
-    "iotsitewise:AssociateTimeSeriesToAssetProperty",
-    "iotsitewise:BatchAssociateDataSegmentsToDataset",
-    "iotsitewise:BatchAssociateProjectAssets",
-    "iotsitewise:BatchDeleteDatasetDataSegments",
-    "iotsitewise:BatchDisassociateDataSegmentsFromDataset",
-    "iotsitewise:BatchDisassociateProjectAssets",
-    "iotsitewise:BatchGetAssetPropertyAggregates",
-    "iotsitewise:BatchGetAssetPropertyValue",
-    "iotsitewise:BatchGetAssetPropertyValueHistory",
-    "iotsitewise:BatchPutAssetPropertyValue",
-    "iotsitewise:CancelEnrichmentJob",
-    "iotsitewise:CancelPipelineExecution",
-    "iotsitewise:CancelQuery",
-    "iotsitewise:CreateAccessPolicy",
-    "iotsitewise:CreateApplication",
-    "iotsitewise:CreateAsset",
-    "iotsitewise:CreateAssetModel",
-    "iotsitewise:CreateAssetModelCompositeModel",
-    "iotsitewise:CreateBulkImportJob",
-    "iotsitewise:CreateComputationModel",
-    "iotsitewise:CreateDashboard",
-    "iotsitewise:CreateDataset",
-    "iotsitewise:CreateDatasetExportJob",
-    "iotsitewise:CreateEnrichmentJob",
-    "iotsitewise:CreateGateway",
-    "iotsitewise:CreatePipeline",
-    "iotsitewise:CreatePortal",
-    "iotsitewise:CreateProject",
-    "iotsitewise:CreateTask",
-    "iotsitewise:CreateWorkspace",
-    "iotsitewise:DeleteAccessPolicy",
-    "iotsitewise:DeleteApplication",
-    "iotsitewise:DeleteAsset",
-    "iotsitewise:DeleteAssetModel",
-    "iotsitewise:DeleteAssetModelCompositeModel",
-    "iotsitewise:DeleteAssetModelInterfaceRelationship",
-    "iotsitewise:DeleteComputationModel",
-    "iotsitewise:DeleteDashboard",
-    "iotsitewise:DeleteDataset",
-    "iotsitewise:DeleteGateway",
-    "iotsitewise:DeletePipeline",
-    "iotsitewise:DeletePortal",
-    "iotsitewise:DeleteProject",
-    "iotsitewise:DeleteTask",
-    "iotsitewise:DeleteTimeSeries",
-    "iotsitewise:DeleteWorkspace",
-    "iotsitewise:DescribeAccessPolicy",
-    "iotsitewise:DescribeAction",
-    "iotsitewise:DescribeApplication",
-    "iotsitewise:DescribeAsset",
-    "iotsitewise:DescribeAssetCompositeModel",
-    "iotsitewise:DescribeAssetModel",
-    "iotsitewise:DescribeAssetModelCompositeModel",
-    "iotsitewise:DescribeAssetModelInterfaceRelationship",
-    "iotsitewise:DescribeAssetProperty",
-    "iotsitewise:DescribeBulkImportJob",
-    "iotsitewise:DescribeComputationModel",
-    "iotsitewise:DescribeComputationModelExecutionSummary",
-    "iotsitewise:DescribeDashboard",
-    "iotsitewise:DescribeDataset",
-    "iotsitewise:DescribeDatasetExportJob",
-    "iotsitewise:DescribeDefaultEncryptionConfiguration",
-    "iotsitewise:DescribeEnrichmentJob",
-    "iotsitewise:DescribeExecution",
-    "iotsitewise:DescribeGateway",
-    "iotsitewise:DescribeGatewayCapabilityConfiguration",
-    "iotsitewise:DescribeLoggingOptions",
-    "iotsitewise:DescribePipeline",
-    "iotsitewise:DescribePipelineExecution",
-    "iotsitewise:DescribePortal",
-    "iotsitewise:DescribeProject",
-    "iotsitewise:DescribeQuery",
-    "iotsitewise:DescribeSearch",
-    "iotsitewise:DescribeStorageConfiguration",
-    "iotsitewise:DescribeTask",
-    "iotsitewise:DescribeTimeSeries",
-    "iotsitewise:DescribeWorkspace",
-    "iotsitewise:DisassociateAssets",
-    "iotsitewise:DisassociateTimeSeriesFromAssetProperty",
-    "iotsitewise:EnableSiteWiseIntegration",
-    "iotsitewise:ExecuteAction",
-    "iotsitewise:ExecuteQuery",
-    "iotsitewise:GetAssetPropertyAggregates",
-    "iotsitewise:GetAssetPropertyValue",
-    "iotsitewise:GetAssetPropertyValueHistory",
-    "iotsitewise:GetCaptureData",
-    "iotsitewise:GetInterpolatedAssetPropertyValues",
-    "iotsitewise:GetQueryResults",
-    "iotsitewise:GetSearchResults",
-    "iotsitewise:InvokeAssistant",
-    "iotsitewise:ListAccessPolicies",
-    "iotsitewise:ListActions",
-    "iotsitewise:ListApplications",
-    "iotsitewise:ListAssetModelCompositeModels",
-    "iotsitewise:ListAssetModelProperties",
-    "iotsitewise:ListAssetModels",
-    "iotsitewise:ListAssetProperties",
-    "iotsitewise:ListAssetRelationships",
-    "iotsitewise:ListAssets",
-    "iotsitewise:ListAssociatedAssets",
-    "iotsitewise:ListBulkImportJobs",
-    "iotsitewise:ListCompositionRelationships",
-    "iotsitewise:ListComputationModelDataBindingUsages",
-    "iotsitewise:ListComputationModelResolveToResources",
-    "iotsitewise:ListComputationModels",
-    "iotsitewise:ListDashboards",
-    "iotsitewise:ListDatasetDataSegmentRelationships",
-    "iotsitewise:ListDatasetDataSegments",
-    "iotsitewise:ListDatasetExportJobs",
-    "iotsitewise:ListDatasets",
-    "iotsitewise:ListEnrichmentJobs",
-    "iotsitewise:ListExecutions",
-    "iotsitewise:ListGateways",
-    "iotsitewise:ListInterfaceRelationships",
-    "iotsitewise:ListPipelineExecutions",
-    "iotsitewise:ListPipelines",
-    "iotsitewise:ListPortals",
-    "iotsitewise:ListProjectAssets",
-    "iotsitewise:ListProjects",
-    "iotsitewise:ListQueries",
-    "iotsitewise:ListSearches",
-    "iotsitewise:ListTagsForResource",
-    "iotsitewise:ListTasks",
-    "iotsitewise:ListTimeSeries",
-    "iotsitewise:ListWorkspaces",
-    "iotsitewise:PutAssetModelInterfaceRelationship",
-    "iotsitewise:PutDefaultEncryptionConfiguration",
-    "iotsitewise:PutLoggingOptions",
-    "iotsitewise:PutStorageConfiguration",
-    "iotsitewise:StartPipelineExecution",
-    "iotsitewise:StartQuery",
-    "iotsitewise:StartSearch",
-    "iotsitewise:TagResource",
-    "iotsitewise:UntagResource",
-    "iotsitewise:UpdateAccessPolicy",
-    "iotsitewise:UpdateAsset",
-    "iotsitewise:UpdateAssetModel",
-    "iotsitewise:UpdateAssetModelCompositeModel",
-    "iotsitewise:UpdateAssetModelPropertyRouting",
-    "iotsitewise:UpdateAssetProperty",
-    "iotsitewise:UpdateComputationModel",
-    "iotsitewise:UpdateDashboard",
-    "iotsitewise:UpdateDataset",
-    "iotsitewise:UpdateGateway",
-    "iotsitewise:UpdateGatewayCapabilityConfiguration",
-    "iotsitewise:UpdatePipeline",
-    "iotsitewise:UpdatePortal",
-    "iotsitewise:UpdateProject",
-    "iotsitewise:UpdateTask",
-    "iotsitewise:UpdateWorkspace",
+static ACTION_NAMES: &str = "iotsitewise:AssociateAssetsiotsitewise:AssociateTimeSeriesToAssetPropertyiotsitewise:BatchAssociateDataSegmentsToDatasetiotsitewise:BatchAssociateProjectAssetsiotsitewise:BatchDeleteDatasetDataSegmentsiotsitewise:BatchDisassociateDataSegmentsFromDatasetiotsitewise:BatchDisassociateProjectAssetsiotsitewise:BatchGetAssetPropertyAggregatesiotsitewise:BatchGetAssetPropertyValueiotsitewise:BatchGetAssetPropertyValueHistoryiotsitewise:BatchPutAssetPropertyValueiotsitewise:CancelEnrichmentJobiotsitewise:CancelPipelineExecutioniotsitewise:CancelQueryiotsitewise:CreateAccessPolicyiotsitewise:CreateApplicationiotsitewise:CreateAssetiotsitewise:CreateAssetModeliotsitewise:CreateAssetModelCompositeModeliotsitewise:CreateBulkImportJobiotsitewise:CreateComputationModeliotsitewise:CreateDashboardiotsitewise:CreateDatasetiotsitewise:CreateDatasetExportJobiotsitewise:CreateEnrichmentJobiotsitewise:CreateGatewayiotsitewise:CreatePipelineiotsitewise:CreatePortaliotsitewise:CreateProjectiotsitewise:CreateTaskiotsitewise:CreateWorkspaceiotsitewise:DeleteAccessPolicyiotsitewise:DeleteApplicationiotsitewise:DeleteAssetiotsitewise:DeleteAssetModeliotsitewise:DeleteAssetModelCompositeModeliotsitewise:DeleteAssetModelInterfaceRelationshipiotsitewise:DeleteComputationModeliotsitewise:DeleteDashboardiotsitewise:DeleteDatasetiotsitewise:DeleteGatewayiotsitewise:DeletePipelineiotsitewise:DeletePortaliotsitewise:DeleteProjectiotsitewise:DeleteTaskiotsitewise:DeleteTimeSeriesiotsitewise:DeleteWorkspaceiotsitewise:DescribeAccessPolicyiotsitewise:DescribeActioniotsitewise:DescribeApplicationiotsitewise:DescribeAssetiotsitewise:DescribeAssetCompositeModeliotsitewise:DescribeAssetModeliotsitewise:DescribeAssetModelCompositeModeliotsitewise:DescribeAssetModelInterfaceRelationshipiotsitewise:DescribeAssetPropertyiotsitewise:DescribeBulkImportJobiotsitewise:DescribeComputationModeliotsitewise:DescribeComputationModelExecutionSummaryiotsitewise:DescribeDashboardiotsitewise:DescribeDatasetiotsitewise:DescribeDatasetExportJobiotsitewise:DescribeDefaultEncryptionConfigurationiotsitewise:DescribeEnrichmentJobiotsitewise:DescribeExecutioniotsitewise:DescribeGatewayiotsitewise:DescribeGatewayCapabilityConfigurationiotsitewise:DescribeLoggingOptionsiotsitewise:DescribePipelineiotsitewise:DescribePipelineExecutioniotsitewise:DescribePortaliotsitewise:DescribeProjectiotsitewise:DescribeQueryiotsitewise:DescribeSearchiotsitewise:DescribeStorageConfigurationiotsitewise:DescribeTaskiotsitewise:DescribeTimeSeriesiotsitewise:DescribeWorkspaceiotsitewise:DisassociateAssetsiotsitewise:DisassociateTimeSeriesFromAssetPropertyiotsitewise:EnableSiteWiseIntegrationiotsitewise:ExecuteActioniotsitewise:ExecuteQueryiotsitewise:GetAssetPropertyAggregatesiotsitewise:GetAssetPropertyValueiotsitewise:GetAssetPropertyValueHistoryiotsitewise:GetCaptureDataiotsitewise:GetInterpolatedAssetPropertyValuesiotsitewise:GetQueryResultsiotsitewise:GetSearchResultsiotsitewise:InvokeAssistantiotsitewise:ListAccessPoliciesiotsitewise:ListActionsiotsitewise:ListApplicationsiotsitewise:ListAssetModelCompositeModelsiotsitewise:ListAssetModelPropertiesiotsitewise:ListAssetModelsiotsitewise:ListAssetPropertiesiotsitewise:ListAssetRelationshipsiotsitewise:ListAssetsiotsitewise:ListAssociatedAssetsiotsitewise:ListBulkImportJobsiotsitewise:ListCompositionRelationshipsiotsitewise:ListComputationModelDataBindingUsagesiotsitewise:ListComputationModelResolveToResourcesiotsitewise:ListComputationModelsiotsitewise:ListDashboardsiotsitewise:ListDatasetDataSegmentRelationshipsiotsitewise:ListDatasetDataSegmentsiotsitewise:ListDatasetExportJobsiotsitewise:ListDatasetsiotsitewise:ListEnrichmentJobsiotsitewise:ListExecutionsiotsitewise:ListGatewaysiotsitewise:ListInterfaceRelationshipsiotsitewise:ListPipelineExecutionsiotsitewise:ListPipelinesiotsitewise:ListPortalsiotsitewise:ListProjectAssetsiotsitewise:ListProjectsiotsitewise:ListQueriesiotsitewise:ListSearchesiotsitewise:ListTagsForResourceiotsitewise:ListTasksiotsitewise:ListTimeSeriesiotsitewise:ListWorkspacesiotsitewise:PutAssetModelInterfaceRelationshipiotsitewise:PutDefaultEncryptionConfigurationiotsitewise:PutLoggingOptionsiotsitewise:PutStorageConfigurationiotsitewise:StartPipelineExecutioniotsitewise:StartQueryiotsitewise:StartSearchiotsitewise:TagResourceiotsitewise:UntagResourceiotsitewise:UpdateAccessPolicyiotsitewise:UpdateAssetiotsitewise:UpdateAssetModeliotsitewise:UpdateAssetModelCompositeModeliotsitewise:UpdateAssetModelPropertyRoutingiotsitewise:UpdateAssetPropertyiotsitewise:UpdateComputationModeliotsitewise:UpdateDashboardiotsitewise:UpdateDatasetiotsitewise:UpdateGatewayiotsitewise:UpdateGatewayCapabilityConfigurationiotsitewise:UpdatePipelineiotsitewise:UpdatePortaliotsitewise:UpdateProjectiotsitewise:UpdateTaskiotsitewise:UpdateWorkspace";
+
+static ACTION_NAME_ENDS: [u32; 151] = [
+    27, 73, 120, 159, 201, 253, 295, 338, 376, 421, 459, 490, 525, 548, 578, 607, 630, 658, 700,
+    731, 765, 792, 817, 851, 882, 907, 933, 957, 982, 1004, 1031, 1061, 1090, 1113, 1141, 1183,
+    1232, 1266, 1293, 1318, 1343, 1369, 1393, 1418, 1440, 1468, 1495, 1527, 1553, 1584, 1609, 1648,
+    1678, 1722, 1773, 1806, 1839, 1875, 1927, 1956, 1983, 2019, 2069, 2102, 2131, 2158, 2208, 2242,
+    2270, 2307, 2333, 2360, 2385, 2411, 2451, 2475, 2505, 2534, 2564, 2615, 2652, 2677, 2701, 2739,
+    2772, 2812, 2838, 2884, 2911, 2939, 2966, 2996, 3019, 3047, 3088, 3124, 3151, 3182, 3216, 3238,
+    3270, 3300, 3340, 3389, 3439, 3472, 3498, 3545, 3580, 3613, 3637, 3667, 3693, 3717, 3755, 3789,
+    3814, 3837, 3866, 3890, 3913, 3937, 3968, 3989, 4015, 4041, 4087, 4132, 4161, 4196, 4230, 4252,
+    4275, 4298, 4323, 4353, 4376, 4404, 4446, 4489, 4520, 4554, 4581, 4606, 4631, 4679, 4705, 4729,
+    4754, 4776, 4803,
+];
+
+static ACTIONS: [Action; 151] = [
+    Action::AssociateAssets,
+    Action::AssociateTimeSeriesToAssetProperty,
+    Action::BatchAssociateDataSegmentsToDataset,
+    Action::BatchAssociateProjectAssets,
+    Action::BatchDeleteDatasetDataSegments,
+    Action::BatchDisassociateDataSegmentsFromDataset,
+    Action::BatchDisassociateProjectAssets,
+    Action::BatchGetAssetPropertyAggregates,
+    Action::BatchGetAssetPropertyValue,
+    Action::BatchGetAssetPropertyValueHistory,
+    Action::BatchPutAssetPropertyValue,
+    Action::CancelEnrichmentJob,
+    Action::CancelPipelineExecution,
+    Action::CancelQuery,
+    Action::CreateAccessPolicy,
+    Action::CreateApplication,
+    Action::CreateAsset,
+    Action::CreateAssetModel,
+    Action::CreateAssetModelCompositeModel,
+    Action::CreateBulkImportJob,
+    Action::CreateComputationModel,
+    Action::CreateDashboard,
+    Action::CreateDataset,
+    Action::CreateDatasetExportJob,
+    Action::CreateEnrichmentJob,
+    Action::CreateGateway,
+    Action::CreatePipeline,
+    Action::CreatePortal,
+    Action::CreateProject,
+    Action::CreateTask,
+    Action::CreateWorkspace,
+    Action::DeleteAccessPolicy,
+    Action::DeleteApplication,
+    Action::DeleteAsset,
+    Action::DeleteAssetModel,
+    Action::DeleteAssetModelCompositeModel,
+    Action::DeleteAssetModelInterfaceRelationship,
+    Action::DeleteComputationModel,
+    Action::DeleteDashboard,
+    Action::DeleteDataset,
+    Action::DeleteGateway,
+    Action::DeletePipeline,
+    Action::DeletePortal,
+    Action::DeleteProject,
+    Action::DeleteTask,
+    Action::DeleteTimeSeries,
+    Action::DeleteWorkspace,
+    Action::DescribeAccessPolicy,
+    Action::DescribeAction,
+    Action::DescribeApplication,
+    Action::DescribeAsset,
+    Action::DescribeAssetCompositeModel,
+    Action::DescribeAssetModel,
+    Action::DescribeAssetModelCompositeModel,
+    Action::DescribeAssetModelInterfaceRelationship,
+    Action::DescribeAssetProperty,
+    Action::DescribeBulkImportJob,
+    Action::DescribeComputationModel,
+    Action::DescribeComputationModelExecutionSummary,
+    Action::DescribeDashboard,
+    Action::DescribeDataset,
+    Action::DescribeDatasetExportJob,
+    Action::DescribeDefaultEncryptionConfiguration,
+    Action::DescribeEnrichmentJob,
+    Action::DescribeExecution,
+    Action::DescribeGateway,
+    Action::DescribeGatewayCapabilityConfiguration,
+    Action::DescribeLoggingOptions,
+    Action::DescribePipeline,
+    Action::DescribePipelineExecution,
+    Action::DescribePortal,
+    Action::DescribeProject,
+    Action::DescribeQuery,
+    Action::DescribeSearch,
+    Action::DescribeStorageConfiguration,
+    Action::DescribeTask,
+    Action::DescribeTimeSeries,
+    Action::DescribeWorkspace,
+    Action::DisassociateAssets,
+    Action::DisassociateTimeSeriesFromAssetProperty,
+    Action::EnableSiteWiseIntegration,
+    Action::ExecuteAction,
+    Action::ExecuteQuery,
+    Action::GetAssetPropertyAggregates,
+    Action::GetAssetPropertyValue,
+    Action::GetAssetPropertyValueHistory,
+    Action::GetCaptureData,
+    Action::GetInterpolatedAssetPropertyValues,
+    Action::GetQueryResults,
+    Action::GetSearchResults,
+    Action::InvokeAssistant,
+    Action::ListAccessPolicies,
+    Action::ListActions,
+    Action::ListApplications,
+    Action::ListAssetModelCompositeModels,
+    Action::ListAssetModelProperties,
+    Action::ListAssetModels,
+    Action::ListAssetProperties,
+    Action::ListAssetRelationships,
+    Action::ListAssets,
+    Action::ListAssociatedAssets,
+    Action::ListBulkImportJobs,
+    Action::ListCompositionRelationships,
+    Action::ListComputationModelDataBindingUsages,
+    Action::ListComputationModelResolveToResources,
+    Action::ListComputationModels,
+    Action::ListDashboards,
+    Action::ListDatasetDataSegmentRelationships,
+    Action::ListDatasetDataSegments,
+    Action::ListDatasetExportJobs,
+    Action::ListDatasets,
+    Action::ListEnrichmentJobs,
+    Action::ListExecutions,
+    Action::ListGateways,
+    Action::ListInterfaceRelationships,
+    Action::ListPipelineExecutions,
+    Action::ListPipelines,
+    Action::ListPortals,
+    Action::ListProjectAssets,
+    Action::ListProjects,
+    Action::ListQueries,
+    Action::ListSearches,
+    Action::ListTagsForResource,
+    Action::ListTasks,
+    Action::ListTimeSeries,
+    Action::ListWorkspaces,
+    Action::PutAssetModelInterfaceRelationship,
+    Action::PutDefaultEncryptionConfiguration,
+    Action::PutLoggingOptions,
+    Action::PutStorageConfiguration,
+    Action::StartPipelineExecution,
+    Action::StartQuery,
+    Action::StartSearch,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAccessPolicy,
+    Action::UpdateAsset,
+    Action::UpdateAssetModel,
+    Action::UpdateAssetModelCompositeModel,
+    Action::UpdateAssetModelPropertyRouting,
+    Action::UpdateAssetProperty,
+    Action::UpdateComputationModel,
+    Action::UpdateDashboard,
+    Action::UpdateDataset,
+    Action::UpdateGateway,
+    Action::UpdateGatewayCapabilityConfiguration,
+    Action::UpdatePipeline,
+    Action::UpdatePortal,
+    Action::UpdateProject,
+    Action::UpdateTask,
+    Action::UpdateWorkspace,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 151] = [
-        Action::AssociateAssets,
-        Action::AssociateTimeSeriesToAssetProperty,
-        Action::BatchAssociateDataSegmentsToDataset,
-        Action::BatchAssociateProjectAssets,
-        Action::BatchDeleteDatasetDataSegments,
-        Action::BatchDisassociateDataSegmentsFromDataset,
-        Action::BatchDisassociateProjectAssets,
-        Action::BatchGetAssetPropertyAggregates,
-        Action::BatchGetAssetPropertyValue,
-        Action::BatchGetAssetPropertyValueHistory,
-        Action::BatchPutAssetPropertyValue,
-        Action::CancelEnrichmentJob,
-        Action::CancelPipelineExecution,
-        Action::CancelQuery,
-        Action::CreateAccessPolicy,
-        Action::CreateApplication,
-        Action::CreateAsset,
-        Action::CreateAssetModel,
-        Action::CreateAssetModelCompositeModel,
-        Action::CreateBulkImportJob,
-        Action::CreateComputationModel,
-        Action::CreateDashboard,
-        Action::CreateDataset,
-        Action::CreateDatasetExportJob,
-        Action::CreateEnrichmentJob,
-        Action::CreateGateway,
-        Action::CreatePipeline,
-        Action::CreatePortal,
-        Action::CreateProject,
-        Action::CreateTask,
-        Action::CreateWorkspace,
-        Action::DeleteAccessPolicy,
-        Action::DeleteApplication,
-        Action::DeleteAsset,
-        Action::DeleteAssetModel,
-        Action::DeleteAssetModelCompositeModel,
-        Action::DeleteAssetModelInterfaceRelationship,
-        Action::DeleteComputationModel,
-        Action::DeleteDashboard,
-        Action::DeleteDataset,
-        Action::DeleteGateway,
-        Action::DeletePipeline,
-        Action::DeletePortal,
-        Action::DeleteProject,
-        Action::DeleteTask,
-        Action::DeleteTimeSeries,
-        Action::DeleteWorkspace,
-        Action::DescribeAccessPolicy,
-        Action::DescribeAction,
-        Action::DescribeApplication,
-        Action::DescribeAsset,
-        Action::DescribeAssetCompositeModel,
-        Action::DescribeAssetModel,
-        Action::DescribeAssetModelCompositeModel,
-        Action::DescribeAssetModelInterfaceRelationship,
-        Action::DescribeAssetProperty,
-        Action::DescribeBulkImportJob,
-        Action::DescribeComputationModel,
-        Action::DescribeComputationModelExecutionSummary,
-        Action::DescribeDashboard,
-        Action::DescribeDataset,
-        Action::DescribeDatasetExportJob,
-        Action::DescribeDefaultEncryptionConfiguration,
-        Action::DescribeEnrichmentJob,
-        Action::DescribeExecution,
-        Action::DescribeGateway,
-        Action::DescribeGatewayCapabilityConfiguration,
-        Action::DescribeLoggingOptions,
-        Action::DescribePipeline,
-        Action::DescribePipelineExecution,
-        Action::DescribePortal,
-        Action::DescribeProject,
-        Action::DescribeQuery,
-        Action::DescribeSearch,
-        Action::DescribeStorageConfiguration,
-        Action::DescribeTask,
-        Action::DescribeTimeSeries,
-        Action::DescribeWorkspace,
-        Action::DisassociateAssets,
-        Action::DisassociateTimeSeriesFromAssetProperty,
-        Action::EnableSiteWiseIntegration,
-        Action::ExecuteAction,
-        Action::ExecuteQuery,
-        Action::GetAssetPropertyAggregates,
-        Action::GetAssetPropertyValue,
-        Action::GetAssetPropertyValueHistory,
-        Action::GetCaptureData,
-        Action::GetInterpolatedAssetPropertyValues,
-        Action::GetQueryResults,
-        Action::GetSearchResults,
-        Action::InvokeAssistant,
-        Action::ListAccessPolicies,
-        Action::ListActions,
-        Action::ListApplications,
-        Action::ListAssetModelCompositeModels,
-        Action::ListAssetModelProperties,
-        Action::ListAssetModels,
-        Action::ListAssetProperties,
-        Action::ListAssetRelationships,
-        Action::ListAssets,
-        Action::ListAssociatedAssets,
-        Action::ListBulkImportJobs,
-        Action::ListCompositionRelationships,
-        Action::ListComputationModelDataBindingUsages,
-        Action::ListComputationModelResolveToResources,
-        Action::ListComputationModels,
-        Action::ListDashboards,
-        Action::ListDatasetDataSegmentRelationships,
-        Action::ListDatasetDataSegments,
-        Action::ListDatasetExportJobs,
-        Action::ListDatasets,
-        Action::ListEnrichmentJobs,
-        Action::ListExecutions,
-        Action::ListGateways,
-        Action::ListInterfaceRelationships,
-        Action::ListPipelineExecutions,
-        Action::ListPipelines,
-        Action::ListPortals,
-        Action::ListProjectAssets,
-        Action::ListProjects,
-        Action::ListQueries,
-        Action::ListSearches,
-        Action::ListTagsForResource,
-        Action::ListTasks,
-        Action::ListTimeSeries,
-        Action::ListWorkspaces,
-        Action::PutAssetModelInterfaceRelationship,
-        Action::PutDefaultEncryptionConfiguration,
-        Action::PutLoggingOptions,
-        Action::PutStorageConfiguration,
-        Action::StartPipelineExecution,
-        Action::StartQuery,
-        Action::StartSearch,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAccessPolicy,
-        Action::UpdateAsset,
-        Action::UpdateAssetModel,
-        Action::UpdateAssetModelCompositeModel,
-        Action::UpdateAssetModelPropertyRouting,
-        Action::UpdateAssetProperty,
-        Action::UpdateComputationModel,
-        Action::UpdateDashboard,
-        Action::UpdateDataset,
-        Action::UpdateGateway,
-        Action::UpdateGatewayCapabilityConfiguration,
-        Action::UpdatePipeline,
-        Action::UpdatePortal,
-        Action::UpdateProject,
-        Action::UpdateTask,
-        Action::UpdateWorkspace,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `iotsitewise:AssociateAssets`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateAssets`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(11349 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1283,48 +1153,40 @@ pub enum ResourceType {
     Workspace,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 14] = [
-    "access-policy",
-    "application",
-    "asset",
-    "asset-model",
-    "computation-model",
-    "dashboard",
-    "dataset",
-    "gateway",
-    "pipeline",
-    "portal",
-    "project",
-    "task",
-    "time-series",
-    "workspace",
+static RESOURCE_TYPE_NAMES: &str = "access-policyapplicationassetasset-modelcomputation-modeldashboarddatasetgatewaypipelineportalprojecttasktime-seriesworkspace";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 14] =
+    [13, 24, 29, 40, 57, 66, 73, 80, 88, 94, 101, 105, 116, 125];
+
+static RESOURCE_TYPES: [ResourceType; 14] = [
+    ResourceType::AccessPolicy,
+    ResourceType::Application,
+    ResourceType::Asset,
+    ResourceType::AssetModel,
+    ResourceType::ComputationModel,
+    ResourceType::Dashboard,
+    ResourceType::Dataset,
+    ResourceType::Gateway,
+    ResourceType::Pipeline,
+    ResourceType::Portal,
+    ResourceType::Project,
+    ResourceType::Task,
+    ResourceType::TimeSeries,
+    ResourceType::Workspace,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 14] = [
-        ResourceType::AccessPolicy,
-        ResourceType::Application,
-        ResourceType::Asset,
-        ResourceType::AssetModel,
-        ResourceType::ComputationModel,
-        ResourceType::Dashboard,
-        ResourceType::Dataset,
-        ResourceType::Gateway,
-        ResourceType::Pipeline,
-        ResourceType::Portal,
-        ResourceType::Project,
-        ResourceType::Task,
-        ResourceType::TimeSeries,
-        ResourceType::Workspace,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -1333,6 +1195,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1372,24 +1235,13 @@ pub enum ConditionKey {
     IotsitewiseUser,
 }
 
-const CONDITION_KEY_NAMES: [&str; 14] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "iotsitewise:assetHierarchyPath",
-    "iotsitewise:childAssetId",
-    "iotsitewise:group",
-    "iotsitewise:iam",
-    "iotsitewise:isAssociatedWithAssetProperty",
-    "iotsitewise:portal",
-    "iotsitewise:project",
-    "iotsitewise:propertyAlias",
-    "iotsitewise:propertyId",
-    "iotsitewise:taskArns",
-    "iotsitewise:user",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysiotsitewise:assetHierarchyPathiotsitewise:childAssetIdiotsitewise:groupiotsitewise:iamiotsitewise:isAssociatedWithAssetPropertyiotsitewise:portaliotsitewise:projectiotsitewise:propertyAliasiotsitewise:propertyIdiotsitewise:taskArnsiotsitewise:user";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 14] = [
+    24, 49, 60, 90, 114, 131, 146, 187, 205, 224, 249, 271, 291, 307,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 14] = [
+static CONDITION_KEY_TYPES: [KeyType; 14] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -1406,42 +1258,48 @@ const CONDITION_KEY_TYPES: [KeyType; 14] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 14] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::IotsitewiseAssetHierarchyPath,
+    ConditionKey::IotsitewiseChildAssetId,
+    ConditionKey::IotsitewiseGroup,
+    ConditionKey::IotsitewiseIam,
+    ConditionKey::IotsitewiseIsAssociatedWithAssetProperty,
+    ConditionKey::IotsitewisePortal,
+    ConditionKey::IotsitewiseProject,
+    ConditionKey::IotsitewisePropertyAlias,
+    ConditionKey::IotsitewisePropertyId,
+    ConditionKey::IotsitewiseTaskArns,
+    ConditionKey::IotsitewiseUser,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 14] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::IotsitewiseAssetHierarchyPath,
-        ConditionKey::IotsitewiseChildAssetId,
-        ConditionKey::IotsitewiseGroup,
-        ConditionKey::IotsitewiseIam,
-        ConditionKey::IotsitewiseIsAssociatedWithAssetProperty,
-        ConditionKey::IotsitewisePortal,
-        ConditionKey::IotsitewiseProject,
-        ConditionKey::IotsitewisePropertyAlias,
-        ConditionKey::IotsitewisePropertyId,
-        ConditionKey::IotsitewiseTaskArns,
-        ConditionKey::IotsitewiseUser,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -213,126 +213,100 @@ pub enum Action {
     UpdateWorkspace,
 }
 
-const ACTION_NAMES: [&str; 40] = [
-    "iottwinmaker:BatchPutPropertyValues",
-    "iottwinmaker:CancelMetadataTransferJob",
-    "iottwinmaker:CreateComponentType",
-    "iottwinmaker:CreateEntity",
-    "iottwinmaker:CreateMetadataTransferJob",
-    "iottwinmaker:CreateScene",
-    "iottwinmaker:CreateSyncJob",
-    "iottwinmaker:CreateWorkspace",
-    "iottwinmaker:DeleteComponentType",
-    "iottwinmaker:DeleteEntity",
-    "iottwinmaker:DeleteScene",
-    "iottwinmaker:DeleteSyncJob",
-    "iottwinmaker:DeleteWorkspace",
-    "iottwinmaker:ExecuteQuery",
-    "iottwinmaker:GetComponentType",
-    "iottwinmaker:GetEntity",
-    "iottwinmaker:GetMetadataTransferJob",
-    "iottwinmaker:GetPricingPlan",
-    "iottwinmaker:GetPropertyValue",
-    "iottwinmaker:GetPropertyValueHistory",
-    "iottwinmaker:GetScene",
-    "iottwinmaker:GetSyncJob",
-    "iottwinmaker:GetWorkspace",
-    "iottwinmaker:ListComponents",
-    "iottwinmaker:ListComponentTypes",
-    "iottwinmaker:ListEntities",
-    "iottwinmaker:ListMetadataTransferJobs",
-    "iottwinmaker:ListProperties",
-    "iottwinmaker:ListScenes",
-    "iottwinmaker:ListSyncJobs",
-    "iottwinmaker:ListSyncResources",
-    "iottwinmaker:ListTagsForResource",
-    "iottwinmaker:ListWorkspaces",
-    "iottwinmaker:TagResource",
-    "iottwinmaker:UntagResource",
-    "iottwinmaker:UpdateComponentType",
-    "iottwinmaker:UpdateEntity",
-    "iottwinmaker:UpdatePricingPlan",
-    "iottwinmaker:UpdateScene",
-    "iottwinmaker:UpdateWorkspace",
+static ACTION_NAMES: &str = "iottwinmaker:BatchPutPropertyValuesiottwinmaker:CancelMetadataTransferJobiottwinmaker:CreateComponentTypeiottwinmaker:CreateEntityiottwinmaker:CreateMetadataTransferJobiottwinmaker:CreateSceneiottwinmaker:CreateSyncJobiottwinmaker:CreateWorkspaceiottwinmaker:DeleteComponentTypeiottwinmaker:DeleteEntityiottwinmaker:DeleteSceneiottwinmaker:DeleteSyncJobiottwinmaker:DeleteWorkspaceiottwinmaker:ExecuteQueryiottwinmaker:GetComponentTypeiottwinmaker:GetEntityiottwinmaker:GetMetadataTransferJobiottwinmaker:GetPricingPlaniottwinmaker:GetPropertyValueiottwinmaker:GetPropertyValueHistoryiottwinmaker:GetSceneiottwinmaker:GetSyncJobiottwinmaker:GetWorkspaceiottwinmaker:ListComponentsiottwinmaker:ListComponentTypesiottwinmaker:ListEntitiesiottwinmaker:ListMetadataTransferJobsiottwinmaker:ListPropertiesiottwinmaker:ListScenesiottwinmaker:ListSyncJobsiottwinmaker:ListSyncResourcesiottwinmaker:ListTagsForResourceiottwinmaker:ListWorkspacesiottwinmaker:TagResourceiottwinmaker:UntagResourceiottwinmaker:UpdateComponentTypeiottwinmaker:UpdateEntityiottwinmaker:UpdatePricingPlaniottwinmaker:UpdateSceneiottwinmaker:UpdateWorkspace";
+
+static ACTION_NAME_ENDS: [u32; 40] = [
+    35, 73, 105, 130, 168, 192, 218, 246, 278, 303, 327, 353, 381, 406, 435, 457, 492, 519, 548,
+    584, 605, 628, 653, 680, 711, 736, 773, 800, 823, 848, 878, 910, 937, 961, 987, 1019, 1044,
+    1074, 1098, 1126,
+];
+
+static ACTIONS: [Action; 40] = [
+    Action::BatchPutPropertyValues,
+    Action::CancelMetadataTransferJob,
+    Action::CreateComponentType,
+    Action::CreateEntity,
+    Action::CreateMetadataTransferJob,
+    Action::CreateScene,
+    Action::CreateSyncJob,
+    Action::CreateWorkspace,
+    Action::DeleteComponentType,
+    Action::DeleteEntity,
+    Action::DeleteScene,
+    Action::DeleteSyncJob,
+    Action::DeleteWorkspace,
+    Action::ExecuteQuery,
+    Action::GetComponentType,
+    Action::GetEntity,
+    Action::GetMetadataTransferJob,
+    Action::GetPricingPlan,
+    Action::GetPropertyValue,
+    Action::GetPropertyValueHistory,
+    Action::GetScene,
+    Action::GetSyncJob,
+    Action::GetWorkspace,
+    Action::ListComponents,
+    Action::ListComponentTypes,
+    Action::ListEntities,
+    Action::ListMetadataTransferJobs,
+    Action::ListProperties,
+    Action::ListScenes,
+    Action::ListSyncJobs,
+    Action::ListSyncResources,
+    Action::ListTagsForResource,
+    Action::ListWorkspaces,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateComponentType,
+    Action::UpdateEntity,
+    Action::UpdatePricingPlan,
+    Action::UpdateScene,
+    Action::UpdateWorkspace,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 40] = [
-        Action::BatchPutPropertyValues,
-        Action::CancelMetadataTransferJob,
-        Action::CreateComponentType,
-        Action::CreateEntity,
-        Action::CreateMetadataTransferJob,
-        Action::CreateScene,
-        Action::CreateSyncJob,
-        Action::CreateWorkspace,
-        Action::DeleteComponentType,
-        Action::DeleteEntity,
-        Action::DeleteScene,
-        Action::DeleteSyncJob,
-        Action::DeleteWorkspace,
-        Action::ExecuteQuery,
-        Action::GetComponentType,
-        Action::GetEntity,
-        Action::GetMetadataTransferJob,
-        Action::GetPricingPlan,
-        Action::GetPropertyValue,
-        Action::GetPropertyValueHistory,
-        Action::GetScene,
-        Action::GetSyncJob,
-        Action::GetWorkspace,
-        Action::ListComponents,
-        Action::ListComponentTypes,
-        Action::ListEntities,
-        Action::ListMetadataTransferJobs,
-        Action::ListProperties,
-        Action::ListScenes,
-        Action::ListSyncJobs,
-        Action::ListSyncResources,
-        Action::ListTagsForResource,
-        Action::ListWorkspaces,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateComponentType,
-        Action::UpdateEntity,
-        Action::UpdatePricingPlan,
-        Action::UpdateScene,
-        Action::UpdateWorkspace,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `iottwinmaker:BatchPutPropertyValues`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchPutPropertyValues`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(11500 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -366,32 +340,31 @@ pub enum ResourceType {
     Workspace,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 6] = [
-    "componentType",
-    "entity",
-    "metadataTransferJob",
-    "scene",
-    "syncJob",
-    "workspace",
+static RESOURCE_TYPE_NAMES: &str = "componentTypeentitymetadataTransferJobscenesyncJobworkspace";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 6] = [13, 19, 38, 43, 50, 59];
+
+static RESOURCE_TYPES: [ResourceType; 6] = [
+    ResourceType::ComponentType,
+    ResourceType::Entity,
+    ResourceType::MetadataTransferJob,
+    ResourceType::Scene,
+    ResourceType::SyncJob,
+    ResourceType::Workspace,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 6] = [
-        ResourceType::ComponentType,
-        ResourceType::Entity,
-        ResourceType::MetadataTransferJob,
-        ResourceType::Scene,
-        ResourceType::SyncJob,
-        ResourceType::Workspace,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -400,6 +373,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -423,52 +397,53 @@ pub enum ConditionKey {
     IottwinmakerSourceType,
 }
 
-const CONDITION_KEY_NAMES: [&str; 6] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "iottwinmaker:destinationType",
-    "iottwinmaker:linkedServices",
-    "iottwinmaker:sourceType",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysiottwinmaker:destinationTypeiottwinmaker:linkedServicesiottwinmaker:sourceType";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 6] = [24, 49, 60, 88, 115, 138];
+
+static CONDITION_KEY_TYPES: [KeyType; 6] = [
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::String,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 6] = [
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::String,
+static CONDITION_KEYS: [ConditionKey; 6] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::IottwinmakerDestinationType,
+    ConditionKey::IottwinmakerLinkedServices,
+    ConditionKey::IottwinmakerSourceType,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 6] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::IottwinmakerDestinationType,
-        ConditionKey::IottwinmakerLinkedServices,
-        ConditionKey::IottwinmakerSourceType,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -557,272 +557,177 @@ pub enum Action {
     UpdateWirelessGateway,
 }
 
-const ACTION_NAMES: [&str; 113] = [
-    "iotwireless:AssociateAwsAccountWithPartnerAccount",
-    "iotwireless:AssociateMulticastGroupWithFuotaTask",
-    "iotwireless:AssociateWirelessDeviceWithFuotaTask",
-    "iotwireless:AssociateWirelessDeviceWithMulticastGroup",
-    "iotwireless:AssociateWirelessDeviceWithThing",
-    "iotwireless:AssociateWirelessGatewayWithCertificate",
-    "iotwireless:AssociateWirelessGatewayWithThing",
-    "iotwireless:CancelMulticastGroupSession",
-    "iotwireless:CreateDestination",
-    "iotwireless:CreateDeviceProfile",
-    "iotwireless:CreateFuotaTask",
-    "iotwireless:CreateMulticastGroup",
-    "iotwireless:CreateNetworkAnalyzerConfiguration",
-    "iotwireless:CreateServiceProfile",
-    "iotwireless:CreateWirelessDevice",
-    "iotwireless:CreateWirelessGateway",
-    "iotwireless:CreateWirelessGatewayTask",
-    "iotwireless:CreateWirelessGatewayTaskDefinition",
-    "iotwireless:DeleteDestination",
-    "iotwireless:DeleteDeviceProfile",
-    "iotwireless:DeleteFuotaTask",
-    "iotwireless:DeleteMulticastGroup",
-    "iotwireless:DeleteNetworkAnalyzerConfiguration",
-    "iotwireless:DeleteQueuedMessages",
-    "iotwireless:DeleteServiceProfile",
-    "iotwireless:DeleteWirelessDevice",
-    "iotwireless:DeleteWirelessDeviceImportTask",
-    "iotwireless:DeleteWirelessGateway",
-    "iotwireless:DeleteWirelessGatewayTask",
-    "iotwireless:DeleteWirelessGatewayTaskDefinition",
-    "iotwireless:DeregisterWirelessDevice",
-    "iotwireless:DisassociateAwsAccountFromPartnerAccount",
-    "iotwireless:DisassociateMulticastGroupFromFuotaTask",
-    "iotwireless:DisassociateWirelessDeviceFromFuotaTask",
-    "iotwireless:DisassociateWirelessDeviceFromMulticastGroup",
-    "iotwireless:DisassociateWirelessDeviceFromThing",
-    "iotwireless:DisassociateWirelessGatewayFromCertificate",
-    "iotwireless:DisassociateWirelessGatewayFromThing",
-    "iotwireless:GetDestination",
-    "iotwireless:GetDeviceProfile",
-    "iotwireless:GetEventConfigurationByResourceTypes",
-    "iotwireless:GetFuotaTask",
-    "iotwireless:GetLogLevelsByResourceTypes",
-    "iotwireless:GetMetricConfiguration",
-    "iotwireless:GetMetrics",
-    "iotwireless:GetMulticastGroup",
-    "iotwireless:GetMulticastGroupSession",
-    "iotwireless:GetNetworkAnalyzerConfiguration",
-    "iotwireless:GetPartnerAccount",
-    "iotwireless:GetPosition",
-    "iotwireless:GetPositionConfiguration",
-    "iotwireless:GetPositionEstimate",
-    "iotwireless:GetResourceEventConfiguration",
-    "iotwireless:GetResourceLogLevel",
-    "iotwireless:GetResourcePosition",
-    "iotwireless:GetServiceEndpoint",
-    "iotwireless:GetServiceProfile",
-    "iotwireless:GetWirelessDevice",
-    "iotwireless:GetWirelessDeviceImportTask",
-    "iotwireless:GetWirelessDeviceStatistics",
-    "iotwireless:GetWirelessGateway",
-    "iotwireless:GetWirelessGatewayCertificate",
-    "iotwireless:GetWirelessGatewayFirmwareInformation",
-    "iotwireless:GetWirelessGatewayStatistics",
-    "iotwireless:GetWirelessGatewayTask",
-    "iotwireless:GetWirelessGatewayTaskDefinition",
-    "iotwireless:ListDestinations",
-    "iotwireless:ListDeviceProfiles",
-    "iotwireless:ListDevicesForWirelessDeviceImportTask",
-    "iotwireless:ListEventConfigurations",
-    "iotwireless:ListFuotaTasks",
-    "iotwireless:ListMulticastGroups",
-    "iotwireless:ListMulticastGroupsByFuotaTask",
-    "iotwireless:ListNetworkAnalyzerConfigurations",
-    "iotwireless:ListPartnerAccounts",
-    "iotwireless:ListPositionConfigurations",
-    "iotwireless:ListQueuedMessages",
-    "iotwireless:ListServiceProfiles",
-    "iotwireless:ListTagsForResource",
-    "iotwireless:ListWirelessDeviceImportTasks",
-    "iotwireless:ListWirelessDevices",
-    "iotwireless:ListWirelessGateways",
-    "iotwireless:ListWirelessGatewayTaskDefinitions",
-    "iotwireless:PutPositionConfiguration",
-    "iotwireless:PutResourceLogLevel",
-    "iotwireless:ResetAllResourceLogLevels",
-    "iotwireless:ResetResourceLogLevel",
-    "iotwireless:SendDataToMulticastGroup",
-    "iotwireless:SendDataToWirelessDevice",
-    "iotwireless:StartBulkAssociateWirelessDeviceWithMulticastGroup",
-    "iotwireless:StartBulkDisassociateWirelessDeviceFromMulticastGroup",
-    "iotwireless:StartFuotaTask",
-    "iotwireless:StartMulticastGroupSession",
-    "iotwireless:StartNetworkAnalyzerStream",
-    "iotwireless:StartSingleWirelessDeviceImportTask",
-    "iotwireless:StartWirelessDeviceImportTask",
-    "iotwireless:TagResource",
-    "iotwireless:TestWirelessDevice",
-    "iotwireless:UntagResource",
-    "iotwireless:UpdateDestination",
-    "iotwireless:UpdateEventConfigurationByResourceTypes",
-    "iotwireless:UpdateFuotaTask",
-    "iotwireless:UpdateLogLevelsByResourceTypes",
-    "iotwireless:UpdateMetricConfiguration",
-    "iotwireless:UpdateMulticastGroup",
-    "iotwireless:UpdateNetworkAnalyzerConfiguration",
-    "iotwireless:UpdatePartnerAccount",
-    "iotwireless:UpdatePosition",
-    "iotwireless:UpdateResourceEventConfiguration",
-    "iotwireless:UpdateResourcePosition",
-    "iotwireless:UpdateWirelessDevice",
-    "iotwireless:UpdateWirelessDeviceImportTask",
-    "iotwireless:UpdateWirelessGateway",
+static ACTION_NAMES: &str = "iotwireless:AssociateAwsAccountWithPartnerAccountiotwireless:AssociateMulticastGroupWithFuotaTaskiotwireless:AssociateWirelessDeviceWithFuotaTaskiotwireless:AssociateWirelessDeviceWithMulticastGroupiotwireless:AssociateWirelessDeviceWithThingiotwireless:AssociateWirelessGatewayWithCertificateiotwireless:AssociateWirelessGatewayWithThingiotwireless:CancelMulticastGroupSessioniotwireless:CreateDestinationiotwireless:CreateDeviceProfileiotwireless:CreateFuotaTaskiotwireless:CreateMulticastGroupiotwireless:CreateNetworkAnalyzerConfigurationiotwireless:CreateServiceProfileiotwireless:CreateWirelessDeviceiotwireless:CreateWirelessGatewayiotwireless:CreateWirelessGatewayTaskiotwireless:CreateWirelessGatewayTaskDefinitioniotwireless:DeleteDestinationiotwireless:DeleteDeviceProfileiotwireless:DeleteFuotaTaskiotwireless:DeleteMulticastGroupiotwireless:DeleteNetworkAnalyzerConfigurationiotwireless:DeleteQueuedMessagesiotwireless:DeleteServiceProfileiotwireless:DeleteWirelessDeviceiotwireless:DeleteWirelessDeviceImportTaskiotwireless:DeleteWirelessGatewayiotwireless:DeleteWirelessGatewayTaskiotwireless:DeleteWirelessGatewayTaskDefinitioniotwireless:DeregisterWirelessDeviceiotwireless:DisassociateAwsAccountFromPartnerAccountiotwireless:DisassociateMulticastGroupFromFuotaTaskiotwireless:DisassociateWirelessDeviceFromFuotaTaskiotwireless:DisassociateWirelessDeviceFromMulticastGroupiotwireless:DisassociateWirelessDeviceFromThingiotwireless:DisassociateWirelessGatewayFromCertificateiotwireless:DisassociateWirelessGatewayFromThingiotwireless:GetDestinationiotwireless:GetDeviceProfileiotwireless:GetEventConfigurationByResourceTypesiotwireless:GetFuotaTaskiotwireless:GetLogLevelsByResourceTypesiotwireless:GetMetricConfigurationiotwireless:GetMetricsiotwireless:GetMulticastGroupiotwireless:GetMulticastGroupSessioniotwireless:GetNetworkAnalyzerConfigurationiotwireless:GetPartnerAccountiotwireless:GetPositioniotwireless:GetPositionConfigurationiotwireless:GetPositionEstimateiotwireless:GetResourceEventConfigurationiotwireless:GetResourceLogLeveliotwireless:GetResourcePositioniotwireless:GetServiceEndpointiotwireless:GetServiceProfileiotwireless:GetWirelessDeviceiotwireless:GetWirelessDeviceImportTaskiotwireless:GetWirelessDeviceStatisticsiotwireless:GetWirelessGatewayiotwireless:GetWirelessGatewayCertificateiotwireless:GetWirelessGatewayFirmwareInformationiotwireless:GetWirelessGatewayStatisticsiotwireless:GetWirelessGatewayTaskiotwireless:GetWirelessGatewayTaskDefinitioniotwireless:ListDestinationsiotwireless:ListDeviceProfilesiotwireless:ListDevicesForWirelessDeviceImportTaskiotwireless:ListEventConfigurationsiotwireless:ListFuotaTasksiotwireless:ListMulticastGroupsiotwireless:ListMulticastGroupsByFuotaTaskiotwireless:ListNetworkAnalyzerConfigurationsiotwireless:ListPartnerAccountsiotwireless:ListPositionConfigurationsiotwireless:ListQueuedMessagesiotwireless:ListServiceProfilesiotwireless:ListTagsForResourceiotwireless:ListWirelessDeviceImportTasksiotwireless:ListWirelessDevicesiotwireless:ListWirelessGatewaysiotwireless:ListWirelessGatewayTaskDefinitionsiotwireless:PutPositionConfigurationiotwireless:PutResourceLogLeveliotwireless:ResetAllResourceLogLevelsiotwireless:ResetResourceLogLeveliotwireless:SendDataToMulticastGroupiotwireless:SendDataToWirelessDeviceiotwireless:StartBulkAssociateWirelessDeviceWithMulticastGroupiotwireless:StartBulkDisassociateWirelessDeviceFromMulticastGroupiotwireless:StartFuotaTaskiotwireless:StartMulticastGroupSessioniotwireless:StartNetworkAnalyzerStreamiotwireless:StartSingleWirelessDeviceImportTaskiotwireless:StartWirelessDeviceImportTaskiotwireless:TagResourceiotwireless:TestWirelessDeviceiotwireless:UntagResourceiotwireless:UpdateDestinationiotwireless:UpdateEventConfigurationByResourceTypesiotwireless:UpdateFuotaTaskiotwireless:UpdateLogLevelsByResourceTypesiotwireless:UpdateMetricConfigurationiotwireless:UpdateMulticastGroupiotwireless:UpdateNetworkAnalyzerConfigurationiotwireless:UpdatePartnerAccountiotwireless:UpdatePositioniotwireless:UpdateResourceEventConfigurationiotwireless:UpdateResourcePositioniotwireless:UpdateWirelessDeviceiotwireless:UpdateWirelessDeviceImportTaskiotwireless:UpdateWirelessGateway";
+
+static ACTION_NAME_ENDS: [u32; 113] = [
+    49, 97, 145, 198, 242, 293, 338, 377, 406, 437, 464, 496, 542, 574, 606, 639, 676, 723, 752,
+    783, 810, 842, 888, 920, 952, 984, 1026, 1059, 1096, 1143, 1179, 1231, 1282, 1333, 1389, 1436,
+    1490, 1538, 1564, 1592, 1640, 1664, 1703, 1737, 1759, 1788, 1824, 1867, 1896, 1919, 1955, 1986,
+    2027, 2058, 2089, 2119, 2148, 2177, 2216, 2255, 2285, 2326, 2375, 2415, 2449, 2493, 2521, 2551,
+    2601, 2636, 2662, 2693, 2735, 2780, 2811, 2849, 2879, 2910, 2941, 2982, 3013, 3045, 3091, 3127,
+    3158, 3195, 3228, 3264, 3300, 3362, 3427, 3453, 3491, 3529, 3576, 3617, 3640, 3670, 3695, 3724,
+    3775, 3802, 3844, 3881, 3913, 3959, 3991, 4017, 4061, 4095, 4127, 4169, 4202,
+];
+
+static ACTIONS: [Action; 113] = [
+    Action::AssociateAwsAccountWithPartnerAccount,
+    Action::AssociateMulticastGroupWithFuotaTask,
+    Action::AssociateWirelessDeviceWithFuotaTask,
+    Action::AssociateWirelessDeviceWithMulticastGroup,
+    Action::AssociateWirelessDeviceWithThing,
+    Action::AssociateWirelessGatewayWithCertificate,
+    Action::AssociateWirelessGatewayWithThing,
+    Action::CancelMulticastGroupSession,
+    Action::CreateDestination,
+    Action::CreateDeviceProfile,
+    Action::CreateFuotaTask,
+    Action::CreateMulticastGroup,
+    Action::CreateNetworkAnalyzerConfiguration,
+    Action::CreateServiceProfile,
+    Action::CreateWirelessDevice,
+    Action::CreateWirelessGateway,
+    Action::CreateWirelessGatewayTask,
+    Action::CreateWirelessGatewayTaskDefinition,
+    Action::DeleteDestination,
+    Action::DeleteDeviceProfile,
+    Action::DeleteFuotaTask,
+    Action::DeleteMulticastGroup,
+    Action::DeleteNetworkAnalyzerConfiguration,
+    Action::DeleteQueuedMessages,
+    Action::DeleteServiceProfile,
+    Action::DeleteWirelessDevice,
+    Action::DeleteWirelessDeviceImportTask,
+    Action::DeleteWirelessGateway,
+    Action::DeleteWirelessGatewayTask,
+    Action::DeleteWirelessGatewayTaskDefinition,
+    Action::DeregisterWirelessDevice,
+    Action::DisassociateAwsAccountFromPartnerAccount,
+    Action::DisassociateMulticastGroupFromFuotaTask,
+    Action::DisassociateWirelessDeviceFromFuotaTask,
+    Action::DisassociateWirelessDeviceFromMulticastGroup,
+    Action::DisassociateWirelessDeviceFromThing,
+    Action::DisassociateWirelessGatewayFromCertificate,
+    Action::DisassociateWirelessGatewayFromThing,
+    Action::GetDestination,
+    Action::GetDeviceProfile,
+    Action::GetEventConfigurationByResourceTypes,
+    Action::GetFuotaTask,
+    Action::GetLogLevelsByResourceTypes,
+    Action::GetMetricConfiguration,
+    Action::GetMetrics,
+    Action::GetMulticastGroup,
+    Action::GetMulticastGroupSession,
+    Action::GetNetworkAnalyzerConfiguration,
+    Action::GetPartnerAccount,
+    Action::GetPosition,
+    Action::GetPositionConfiguration,
+    Action::GetPositionEstimate,
+    Action::GetResourceEventConfiguration,
+    Action::GetResourceLogLevel,
+    Action::GetResourcePosition,
+    Action::GetServiceEndpoint,
+    Action::GetServiceProfile,
+    Action::GetWirelessDevice,
+    Action::GetWirelessDeviceImportTask,
+    Action::GetWirelessDeviceStatistics,
+    Action::GetWirelessGateway,
+    Action::GetWirelessGatewayCertificate,
+    Action::GetWirelessGatewayFirmwareInformation,
+    Action::GetWirelessGatewayStatistics,
+    Action::GetWirelessGatewayTask,
+    Action::GetWirelessGatewayTaskDefinition,
+    Action::ListDestinations,
+    Action::ListDeviceProfiles,
+    Action::ListDevicesForWirelessDeviceImportTask,
+    Action::ListEventConfigurations,
+    Action::ListFuotaTasks,
+    Action::ListMulticastGroups,
+    Action::ListMulticastGroupsByFuotaTask,
+    Action::ListNetworkAnalyzerConfigurations,
+    Action::ListPartnerAccounts,
+    Action::ListPositionConfigurations,
+    Action::ListQueuedMessages,
+    Action::ListServiceProfiles,
+    Action::ListTagsForResource,
+    Action::ListWirelessDeviceImportTasks,
+    Action::ListWirelessDevices,
+    Action::ListWirelessGateways,
+    Action::ListWirelessGatewayTaskDefinitions,
+    Action::PutPositionConfiguration,
+    Action::PutResourceLogLevel,
+    Action::ResetAllResourceLogLevels,
+    Action::ResetResourceLogLevel,
+    Action::SendDataToMulticastGroup,
+    Action::SendDataToWirelessDevice,
+    Action::StartBulkAssociateWirelessDeviceWithMulticastGroup,
+    Action::StartBulkDisassociateWirelessDeviceFromMulticastGroup,
+    Action::StartFuotaTask,
+    Action::StartMulticastGroupSession,
+    Action::StartNetworkAnalyzerStream,
+    Action::StartSingleWirelessDeviceImportTask,
+    Action::StartWirelessDeviceImportTask,
+    Action::TagResource,
+    Action::TestWirelessDevice,
+    Action::UntagResource,
+    Action::UpdateDestination,
+    Action::UpdateEventConfigurationByResourceTypes,
+    Action::UpdateFuotaTask,
+    Action::UpdateLogLevelsByResourceTypes,
+    Action::UpdateMetricConfiguration,
+    Action::UpdateMulticastGroup,
+    Action::UpdateNetworkAnalyzerConfiguration,
+    Action::UpdatePartnerAccount,
+    Action::UpdatePosition,
+    Action::UpdateResourceEventConfiguration,
+    Action::UpdateResourcePosition,
+    Action::UpdateWirelessDevice,
+    Action::UpdateWirelessDeviceImportTask,
+    Action::UpdateWirelessGateway,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 113] = [
-        Action::AssociateAwsAccountWithPartnerAccount,
-        Action::AssociateMulticastGroupWithFuotaTask,
-        Action::AssociateWirelessDeviceWithFuotaTask,
-        Action::AssociateWirelessDeviceWithMulticastGroup,
-        Action::AssociateWirelessDeviceWithThing,
-        Action::AssociateWirelessGatewayWithCertificate,
-        Action::AssociateWirelessGatewayWithThing,
-        Action::CancelMulticastGroupSession,
-        Action::CreateDestination,
-        Action::CreateDeviceProfile,
-        Action::CreateFuotaTask,
-        Action::CreateMulticastGroup,
-        Action::CreateNetworkAnalyzerConfiguration,
-        Action::CreateServiceProfile,
-        Action::CreateWirelessDevice,
-        Action::CreateWirelessGateway,
-        Action::CreateWirelessGatewayTask,
-        Action::CreateWirelessGatewayTaskDefinition,
-        Action::DeleteDestination,
-        Action::DeleteDeviceProfile,
-        Action::DeleteFuotaTask,
-        Action::DeleteMulticastGroup,
-        Action::DeleteNetworkAnalyzerConfiguration,
-        Action::DeleteQueuedMessages,
-        Action::DeleteServiceProfile,
-        Action::DeleteWirelessDevice,
-        Action::DeleteWirelessDeviceImportTask,
-        Action::DeleteWirelessGateway,
-        Action::DeleteWirelessGatewayTask,
-        Action::DeleteWirelessGatewayTaskDefinition,
-        Action::DeregisterWirelessDevice,
-        Action::DisassociateAwsAccountFromPartnerAccount,
-        Action::DisassociateMulticastGroupFromFuotaTask,
-        Action::DisassociateWirelessDeviceFromFuotaTask,
-        Action::DisassociateWirelessDeviceFromMulticastGroup,
-        Action::DisassociateWirelessDeviceFromThing,
-        Action::DisassociateWirelessGatewayFromCertificate,
-        Action::DisassociateWirelessGatewayFromThing,
-        Action::GetDestination,
-        Action::GetDeviceProfile,
-        Action::GetEventConfigurationByResourceTypes,
-        Action::GetFuotaTask,
-        Action::GetLogLevelsByResourceTypes,
-        Action::GetMetricConfiguration,
-        Action::GetMetrics,
-        Action::GetMulticastGroup,
-        Action::GetMulticastGroupSession,
-        Action::GetNetworkAnalyzerConfiguration,
-        Action::GetPartnerAccount,
-        Action::GetPosition,
-        Action::GetPositionConfiguration,
-        Action::GetPositionEstimate,
-        Action::GetResourceEventConfiguration,
-        Action::GetResourceLogLevel,
-        Action::GetResourcePosition,
-        Action::GetServiceEndpoint,
-        Action::GetServiceProfile,
-        Action::GetWirelessDevice,
-        Action::GetWirelessDeviceImportTask,
-        Action::GetWirelessDeviceStatistics,
-        Action::GetWirelessGateway,
-        Action::GetWirelessGatewayCertificate,
-        Action::GetWirelessGatewayFirmwareInformation,
-        Action::GetWirelessGatewayStatistics,
-        Action::GetWirelessGatewayTask,
-        Action::GetWirelessGatewayTaskDefinition,
-        Action::ListDestinations,
-        Action::ListDeviceProfiles,
-        Action::ListDevicesForWirelessDeviceImportTask,
-        Action::ListEventConfigurations,
-        Action::ListFuotaTasks,
-        Action::ListMulticastGroups,
-        Action::ListMulticastGroupsByFuotaTask,
-        Action::ListNetworkAnalyzerConfigurations,
-        Action::ListPartnerAccounts,
-        Action::ListPositionConfigurations,
-        Action::ListQueuedMessages,
-        Action::ListServiceProfiles,
-        Action::ListTagsForResource,
-        Action::ListWirelessDeviceImportTasks,
-        Action::ListWirelessDevices,
-        Action::ListWirelessGateways,
-        Action::ListWirelessGatewayTaskDefinitions,
-        Action::PutPositionConfiguration,
-        Action::PutResourceLogLevel,
-        Action::ResetAllResourceLogLevels,
-        Action::ResetResourceLogLevel,
-        Action::SendDataToMulticastGroup,
-        Action::SendDataToWirelessDevice,
-        Action::StartBulkAssociateWirelessDeviceWithMulticastGroup,
-        Action::StartBulkDisassociateWirelessDeviceFromMulticastGroup,
-        Action::StartFuotaTask,
-        Action::StartMulticastGroupSession,
-        Action::StartNetworkAnalyzerStream,
-        Action::StartSingleWirelessDeviceImportTask,
-        Action::StartWirelessDeviceImportTask,
-        Action::TagResource,
-        Action::TestWirelessDevice,
-        Action::UntagResource,
-        Action::UpdateDestination,
-        Action::UpdateEventConfigurationByResourceTypes,
-        Action::UpdateFuotaTask,
-        Action::UpdateLogLevelsByResourceTypes,
-        Action::UpdateMetricConfiguration,
-        Action::UpdateMulticastGroup,
-        Action::UpdateNetworkAnalyzerConfiguration,
-        Action::UpdatePartnerAccount,
-        Action::UpdatePosition,
-        Action::UpdateResourceEventConfiguration,
-        Action::UpdateResourcePosition,
-        Action::UpdateWirelessDevice,
-        Action::UpdateWirelessDeviceImportTask,
-        Action::UpdateWirelessGateway,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `iotwireless:AssociateAwsAccountWithPartnerAccount`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateAwsAccountWithPartnerAccount`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(11540 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -882,46 +787,39 @@ pub enum ResourceType {
     WirelessGatewayTaskDefinition,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 13] = [
-    "cert",
-    "Destination",
-    "DeviceProfile",
-    "FuotaTask",
-    "ImportTask",
-    "MulticastGroup",
-    "NetworkAnalyzerConfiguration",
-    "ServiceProfile",
-    "SidewalkAccount",
-    "thing",
-    "WirelessDevice",
-    "WirelessGateway",
-    "WirelessGatewayTaskDefinition",
+static RESOURCE_TYPE_NAMES: &str = "certDestinationDeviceProfileFuotaTaskImportTaskMulticastGroupNetworkAnalyzerConfigurationServiceProfileSidewalkAccountthingWirelessDeviceWirelessGatewayWirelessGatewayTaskDefinition";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 13] =
+    [4, 15, 28, 37, 47, 61, 89, 103, 118, 123, 137, 152, 181];
+
+static RESOURCE_TYPES: [ResourceType; 13] = [
+    ResourceType::Cert,
+    ResourceType::Destination,
+    ResourceType::DeviceProfile,
+    ResourceType::FuotaTask,
+    ResourceType::ImportTask,
+    ResourceType::MulticastGroup,
+    ResourceType::NetworkAnalyzerConfiguration,
+    ResourceType::ServiceProfile,
+    ResourceType::SidewalkAccount,
+    ResourceType::Thing,
+    ResourceType::WirelessDevice,
+    ResourceType::WirelessGateway,
+    ResourceType::WirelessGatewayTaskDefinition,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 13] = [
-        ResourceType::Cert,
-        ResourceType::Destination,
-        ResourceType::DeviceProfile,
-        ResourceType::FuotaTask,
-        ResourceType::ImportTask,
-        ResourceType::MulticastGroup,
-        ResourceType::NetworkAnalyzerConfiguration,
-        ResourceType::ServiceProfile,
-        ResourceType::SidewalkAccount,
-        ResourceType::Thing,
-        ResourceType::WirelessDevice,
-        ResourceType::WirelessGateway,
-        ResourceType::WirelessGatewayTaskDefinition,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -930,6 +828,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -953,16 +852,11 @@ pub enum ConditionKey {
     IotwirelessServiceProfileId,
 }
 
-const CONDITION_KEY_NAMES: [&str; 6] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "iotwireless:DestinationName",
-    "iotwireless:DeviceProfileId",
-    "iotwireless:ServiceProfileId",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysiotwireless:DestinationNameiotwireless:DeviceProfileIdiotwireless:ServiceProfileId";
 
-const CONDITION_KEY_TYPES: [KeyType; 6] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 6] = [24, 49, 60, 87, 114, 142];
+
+static CONDITION_KEY_TYPES: [KeyType; 6] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -971,34 +865,40 @@ const CONDITION_KEY_TYPES: [KeyType; 6] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 6] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::IotwirelessDestinationName,
+    ConditionKey::IotwirelessDeviceProfileId,
+    ConditionKey::IotwirelessServiceProfileId,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 6] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::IotwirelessDestinationName,
-        ConditionKey::IotwirelessDeviceProfileId,
-        ConditionKey::IotwirelessServiceProfileId,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

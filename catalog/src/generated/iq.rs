@@ -314,172 +314,124 @@ pub enum Action {
     WriteReview,
 }
 
-const ACTION_NAMES: [&str; 63] = [
-    "iq:AcceptCall",
-    "iq:ApprovePaymentRequest",
-    "iq:ApproveProposal",
-    "iq:ArchiveConversation",
-    "iq:CompleteProposal",
-    "iq:CreateConversation",
-    "iq:CreateExpert",
-    "iq:CreateListing",
-    "iq:CreateMilestoneProposal",
-    "iq:CreatePaymentRequest",
-    "iq:CreateProject",
-    "iq:CreateRequest",
-    "iq:CreateScheduledProposal",
-    "iq:CreateSeller",
-    "iq:CreateUpfrontProposal",
-    "iq:DeclineCall",
-    "iq:DeleteAttachment",
-    "iq:DisableIndividualPublicProfile",
-    "iq:DownloadAttachment",
-    "iq:EnableIndividualPublicProfile",
-    "iq:EndCall",
-    "iq:GetBuyer",
-    "iq:GetCall",
-    "iq:GetChatInfo",
-    "iq:GetChatMessages",
-    "iq:GetChatToken",
-    "iq:GetCompanyChatMessages",
-    "iq:GetCompanyProfile",
-    "iq:GetConversation",
-    "iq:GetExpert",
-    "iq:GetListing",
-    "iq:GetMarketplaceSeller",
-    "iq:GetPaymentRequest",
-    "iq:GetProposal",
-    "iq:GetRequest",
-    "iq:GetReview",
-    "iq:HideRequest",
-    "iq:InitiateCall",
-    "iq:LinkAwsCertification",
-    "iq:ListAttachments",
-    "iq:ListConversations",
-    "iq:ListExpertAccessLogs",
-    "iq:ListListings",
-    "iq:ListPaymentRequests",
-    "iq:ListProposals",
-    "iq:ListRequests",
-    "iq:ListReviews",
-    "iq:MarkChatMessageRead",
-    "iq:RejectPaymentRequest",
-    "iq:RejectProposal",
-    "iq:SendCompanyChatMessage",
-    "iq:SendIndividualChatMessage",
-    "iq:UnarchiveConversation",
-    "iq:UnlinkAwsCertification",
-    "iq:UpdateCompanyProfile",
-    "iq:UpdateConversationMembers",
-    "iq:UpdateExpert",
-    "iq:UpdateListing",
-    "iq:UpdateRequest",
-    "iq:UploadAttachment",
-    "iq:WithdrawPaymentRequest",
-    "iq:WithdrawProposal",
-    "iq:WriteReview",
+static ACTION_NAMES: &str = "iq:AcceptCalliq:ApprovePaymentRequestiq:ApproveProposaliq:ArchiveConversationiq:CompleteProposaliq:CreateConversationiq:CreateExpertiq:CreateListingiq:CreateMilestoneProposaliq:CreatePaymentRequestiq:CreateProjectiq:CreateRequestiq:CreateScheduledProposaliq:CreateSelleriq:CreateUpfrontProposaliq:DeclineCalliq:DeleteAttachmentiq:DisableIndividualPublicProfileiq:DownloadAttachmentiq:EnableIndividualPublicProfileiq:EndCalliq:GetBuyeriq:GetCalliq:GetChatInfoiq:GetChatMessagesiq:GetChatTokeniq:GetCompanyChatMessagesiq:GetCompanyProfileiq:GetConversationiq:GetExpertiq:GetListingiq:GetMarketplaceSelleriq:GetPaymentRequestiq:GetProposaliq:GetRequestiq:GetReviewiq:HideRequestiq:InitiateCalliq:LinkAwsCertificationiq:ListAttachmentsiq:ListConversationsiq:ListExpertAccessLogsiq:ListListingsiq:ListPaymentRequestsiq:ListProposalsiq:ListRequestsiq:ListReviewsiq:MarkChatMessageReadiq:RejectPaymentRequestiq:RejectProposaliq:SendCompanyChatMessageiq:SendIndividualChatMessageiq:UnarchiveConversationiq:UnlinkAwsCertificationiq:UpdateCompanyProfileiq:UpdateConversationMembersiq:UpdateExpertiq:UpdateListingiq:UpdateRequestiq:UploadAttachmentiq:WithdrawPaymentRequestiq:WithdrawProposaliq:WriteReview";
+
+static ACTION_NAME_ENDS: [u32; 63] = [
+    13, 37, 55, 77, 96, 117, 132, 148, 174, 197, 213, 229, 255, 270, 294, 308, 327, 360, 381, 413,
+    423, 434, 444, 458, 476, 491, 516, 536, 554, 566, 579, 602, 622, 636, 649, 661, 675, 690, 713,
+    731, 751, 774, 789, 811, 827, 842, 856, 878, 901, 918, 943, 971, 995, 1020, 1043, 1071, 1086,
+    1102, 1118, 1137, 1162, 1181, 1195,
+];
+
+static ACTIONS: [Action; 63] = [
+    Action::AcceptCall,
+    Action::ApprovePaymentRequest,
+    Action::ApproveProposal,
+    Action::ArchiveConversation,
+    Action::CompleteProposal,
+    Action::CreateConversation,
+    Action::CreateExpert,
+    Action::CreateListing,
+    Action::CreateMilestoneProposal,
+    Action::CreatePaymentRequest,
+    Action::CreateProject,
+    Action::CreateRequest,
+    Action::CreateScheduledProposal,
+    Action::CreateSeller,
+    Action::CreateUpfrontProposal,
+    Action::DeclineCall,
+    Action::DeleteAttachment,
+    Action::DisableIndividualPublicProfile,
+    Action::DownloadAttachment,
+    Action::EnableIndividualPublicProfile,
+    Action::EndCall,
+    Action::GetBuyer,
+    Action::GetCall,
+    Action::GetChatInfo,
+    Action::GetChatMessages,
+    Action::GetChatToken,
+    Action::GetCompanyChatMessages,
+    Action::GetCompanyProfile,
+    Action::GetConversation,
+    Action::GetExpert,
+    Action::GetListing,
+    Action::GetMarketplaceSeller,
+    Action::GetPaymentRequest,
+    Action::GetProposal,
+    Action::GetRequest,
+    Action::GetReview,
+    Action::HideRequest,
+    Action::InitiateCall,
+    Action::LinkAwsCertification,
+    Action::ListAttachments,
+    Action::ListConversations,
+    Action::ListExpertAccessLogs,
+    Action::ListListings,
+    Action::ListPaymentRequests,
+    Action::ListProposals,
+    Action::ListRequests,
+    Action::ListReviews,
+    Action::MarkChatMessageRead,
+    Action::RejectPaymentRequest,
+    Action::RejectProposal,
+    Action::SendCompanyChatMessage,
+    Action::SendIndividualChatMessage,
+    Action::UnarchiveConversation,
+    Action::UnlinkAwsCertification,
+    Action::UpdateCompanyProfile,
+    Action::UpdateConversationMembers,
+    Action::UpdateExpert,
+    Action::UpdateListing,
+    Action::UpdateRequest,
+    Action::UploadAttachment,
+    Action::WithdrawPaymentRequest,
+    Action::WithdrawProposal,
+    Action::WriteReview,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 63] = [
-        Action::AcceptCall,
-        Action::ApprovePaymentRequest,
-        Action::ApproveProposal,
-        Action::ArchiveConversation,
-        Action::CompleteProposal,
-        Action::CreateConversation,
-        Action::CreateExpert,
-        Action::CreateListing,
-        Action::CreateMilestoneProposal,
-        Action::CreatePaymentRequest,
-        Action::CreateProject,
-        Action::CreateRequest,
-        Action::CreateScheduledProposal,
-        Action::CreateSeller,
-        Action::CreateUpfrontProposal,
-        Action::DeclineCall,
-        Action::DeleteAttachment,
-        Action::DisableIndividualPublicProfile,
-        Action::DownloadAttachment,
-        Action::EnableIndividualPublicProfile,
-        Action::EndCall,
-        Action::GetBuyer,
-        Action::GetCall,
-        Action::GetChatInfo,
-        Action::GetChatMessages,
-        Action::GetChatToken,
-        Action::GetCompanyChatMessages,
-        Action::GetCompanyProfile,
-        Action::GetConversation,
-        Action::GetExpert,
-        Action::GetListing,
-        Action::GetMarketplaceSeller,
-        Action::GetPaymentRequest,
-        Action::GetProposal,
-        Action::GetRequest,
-        Action::GetReview,
-        Action::HideRequest,
-        Action::InitiateCall,
-        Action::LinkAwsCertification,
-        Action::ListAttachments,
-        Action::ListConversations,
-        Action::ListExpertAccessLogs,
-        Action::ListListings,
-        Action::ListPaymentRequests,
-        Action::ListProposals,
-        Action::ListRequests,
-        Action::ListReviews,
-        Action::MarkChatMessageRead,
-        Action::RejectPaymentRequest,
-        Action::RejectProposal,
-        Action::SendCompanyChatMessage,
-        Action::SendIndividualChatMessage,
-        Action::UnarchiveConversation,
-        Action::UnlinkAwsCertification,
-        Action::UpdateCompanyProfile,
-        Action::UpdateConversationMembers,
-        Action::UpdateExpert,
-        Action::UpdateListing,
-        Action::UpdateRequest,
-        Action::UploadAttachment,
-        Action::WithdrawPaymentRequest,
-        Action::WithdrawProposal,
-        Action::WriteReview,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `iq:AcceptCall`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptCall`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(11653 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -519,48 +471,40 @@ pub enum ResourceType {
     Token,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 14] = [
-    "attachment",
-    "buyer",
-    "call",
-    "company",
-    "conversation",
-    "expert",
-    "listing",
-    "paymentRequest",
-    "paymentSchedule",
-    "permission",
-    "proposal",
-    "request",
-    "seller",
-    "token",
+static RESOURCE_TYPE_NAMES: &str = "attachmentbuyercallcompanyconversationexpertlistingpaymentRequestpaymentSchedulepermissionproposalrequestsellertoken";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 14] =
+    [10, 15, 19, 26, 38, 44, 51, 65, 80, 90, 98, 105, 111, 116];
+
+static RESOURCE_TYPES: [ResourceType; 14] = [
+    ResourceType::Attachment,
+    ResourceType::Buyer,
+    ResourceType::Call,
+    ResourceType::Company,
+    ResourceType::Conversation,
+    ResourceType::Expert,
+    ResourceType::Listing,
+    ResourceType::PaymentRequest,
+    ResourceType::PaymentSchedule,
+    ResourceType::Permission,
+    ResourceType::Proposal,
+    ResourceType::Request,
+    ResourceType::Seller,
+    ResourceType::Token,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 14] = [
-        ResourceType::Attachment,
-        ResourceType::Buyer,
-        ResourceType::Call,
-        ResourceType::Company,
-        ResourceType::Conversation,
-        ResourceType::Expert,
-        ResourceType::Listing,
-        ResourceType::PaymentRequest,
-        ResourceType::PaymentSchedule,
-        ResourceType::Permission,
-        ResourceType::Proposal,
-        ResourceType::Request,
-        ResourceType::Seller,
-        ResourceType::Token,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -569,6 +513,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -579,27 +524,33 @@ impl core::fmt::Debug for ResourceType {
 #[non_exhaustive]
 pub enum ConditionKey {}
 
+static CONDITION_KEYS: [ConditionKey; 0] = [];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 0] = [];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         match self {}
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -56,64 +56,65 @@ pub enum Action {
     WithdrawPermissionRequest,
 }
 
-const ACTION_NAMES: [&str; 9] = [
-    "iq-permission:ApproveAccessGrant",
-    "iq-permission:ApprovePermissionRequest",
-    "iq-permission:AssumePermissionRole",
-    "iq-permission:CreatePermissionRequest",
-    "iq-permission:GetPermissionRequest",
-    "iq-permission:ListPermissionRequests",
-    "iq-permission:RejectPermissionRequest",
-    "iq-permission:RevokePermissionRequest",
-    "iq-permission:WithdrawPermissionRequest",
+static ACTION_NAMES: &str = "iq-permission:ApproveAccessGrantiq-permission:ApprovePermissionRequestiq-permission:AssumePermissionRoleiq-permission:CreatePermissionRequestiq-permission:GetPermissionRequestiq-permission:ListPermissionRequestsiq-permission:RejectPermissionRequestiq-permission:RevokePermissionRequestiq-permission:WithdrawPermissionRequest";
+
+static ACTION_NAME_ENDS: [u32; 9] = [32, 70, 104, 141, 175, 211, 248, 285, 324];
+
+static ACTIONS: [Action; 9] = [
+    Action::ApproveAccessGrant,
+    Action::ApprovePermissionRequest,
+    Action::AssumePermissionRole,
+    Action::CreatePermissionRequest,
+    Action::GetPermissionRequest,
+    Action::ListPermissionRequests,
+    Action::RejectPermissionRequest,
+    Action::RevokePermissionRequest,
+    Action::WithdrawPermissionRequest,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 9] = [
-        Action::ApproveAccessGrant,
-        Action::ApprovePermissionRequest,
-        Action::AssumePermissionRole,
-        Action::CreatePermissionRequest,
-        Action::GetPermissionRequest,
-        Action::ListPermissionRequests,
-        Action::RejectPermissionRequest,
-        Action::RevokePermissionRequest,
-        Action::WithdrawPermissionRequest,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `iq-permission:ApproveAccessGrant`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `ApproveAccessGrant`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(11716 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -127,18 +128,24 @@ pub enum ResourceType {
     Permission,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["permission"];
+static RESOURCE_TYPE_NAMES: &str = "permission";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [10];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Permission];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Permission];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -147,6 +154,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -157,27 +165,33 @@ impl core::fmt::Debug for ResourceType {
 #[non_exhaustive]
 pub enum ConditionKey {}
 
+static CONDITION_KEYS: [ConditionKey; 0] = [];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 0] = [];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         match self {}
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -436,212 +436,145 @@ pub enum Action {
     UpdateStage,
 }
 
-const ACTION_NAMES: [&str; 83] = [
-    "ivs:BatchGetChannel",
-    "ivs:BatchGetStreamKey",
-    "ivs:BatchStartViewerSessionRevocation",
-    "ivs:CreateAdConfiguration",
-    "ivs:CreateChannel",
-    "ivs:CreateEncoderConfiguration",
-    "ivs:CreateFailoverSlateConfiguration",
-    "ivs:CreateIngestConfiguration",
-    "ivs:CreateParticipantToken",
-    "ivs:CreatePlaybackRestrictionPolicy",
-    "ivs:CreateRecordingConfiguration",
-    "ivs:CreateStage",
-    "ivs:CreateStorageConfiguration",
-    "ivs:CreateStreamKey",
-    "ivs:DeleteAdConfiguration",
-    "ivs:DeleteChannel",
-    "ivs:DeleteEncoderConfiguration",
-    "ivs:DeleteFailoverSlateConfiguration",
-    "ivs:DeleteIngestConfiguration",
-    "ivs:DeletePlaybackKeyPair",
-    "ivs:DeletePlaybackRestrictionPolicy",
-    "ivs:DeletePublicKey",
-    "ivs:DeleteRecordingConfiguration",
-    "ivs:DeleteStage",
-    "ivs:DeleteStorageConfiguration",
-    "ivs:DeleteStreamKey",
-    "ivs:DisconnectParticipant",
-    "ivs:GetAdConfiguration",
-    "ivs:GetChannel",
-    "ivs:GetComposition",
-    "ivs:GetEncoderConfiguration",
-    "ivs:GetFailoverSlateConfiguration",
-    "ivs:GetIngestConfiguration",
-    "ivs:GetParticipant",
-    "ivs:GetPlaybackKeyPair",
-    "ivs:GetPlaybackRestrictionPolicy",
-    "ivs:GetPublicKey",
-    "ivs:GetRecordingConfiguration",
-    "ivs:GetStage",
-    "ivs:GetStageSession",
-    "ivs:GetStorageConfiguration",
-    "ivs:GetStream",
-    "ivs:GetStreamKey",
-    "ivs:GetStreamSession",
-    "ivs:ImportPlaybackKeyPair",
-    "ivs:ImportPublicKey",
-    "ivs:InsertAdBreak",
-    "ivs:ListAdConfigurations",
-    "ivs:ListChannels",
-    "ivs:ListCompositions",
-    "ivs:ListEncoderConfigurations",
-    "ivs:ListFailoverSlateConfigurations",
-    "ivs:ListIngestConfigurations",
-    "ivs:ListParticipantEvents",
-    "ivs:ListParticipantReplicas",
-    "ivs:ListParticipants",
-    "ivs:ListPlaybackKeyPairs",
-    "ivs:ListPlaybackRestrictionPolicies",
-    "ivs:ListPublicKeys",
-    "ivs:ListRecordingConfigurations",
-    "ivs:ListStages",
-    "ivs:ListStageSessions",
-    "ivs:ListStorageConfigurations",
-    "ivs:ListStreamKeys",
-    "ivs:ListStreams",
-    "ivs:ListStreamSessions",
-    "ivs:ListTagsForResource",
-    "ivs:PutMetadata",
-    "ivs:RevokeConnectionToken",
-    "ivs:StartComposition",
-    "ivs:StartParticipantReplication",
-    "ivs:StartViewerSessionRevocation",
-    "ivs:StopComposition",
-    "ivs:StopParticipantReplication",
-    "ivs:StopStream",
-    "ivs:TagResource",
-    "ivs:UntagResource",
-    "ivs:UpdateAdConfiguration",
-    "ivs:UpdateChannel",
-    "ivs:UpdateFailoverSlateConfiguration",
-    "ivs:UpdateIngestConfiguration",
-    "ivs:UpdatePlaybackRestrictionPolicy",
-    "ivs:UpdateStage",
+static ACTION_NAMES: &str = "ivs:BatchGetChannelivs:BatchGetStreamKeyivs:BatchStartViewerSessionRevocationivs:CreateAdConfigurationivs:CreateChannelivs:CreateEncoderConfigurationivs:CreateFailoverSlateConfigurationivs:CreateIngestConfigurationivs:CreateParticipantTokenivs:CreatePlaybackRestrictionPolicyivs:CreateRecordingConfigurationivs:CreateStageivs:CreateStorageConfigurationivs:CreateStreamKeyivs:DeleteAdConfigurationivs:DeleteChannelivs:DeleteEncoderConfigurationivs:DeleteFailoverSlateConfigurationivs:DeleteIngestConfigurationivs:DeletePlaybackKeyPairivs:DeletePlaybackRestrictionPolicyivs:DeletePublicKeyivs:DeleteRecordingConfigurationivs:DeleteStageivs:DeleteStorageConfigurationivs:DeleteStreamKeyivs:DisconnectParticipantivs:GetAdConfigurationivs:GetChannelivs:GetCompositionivs:GetEncoderConfigurationivs:GetFailoverSlateConfigurationivs:GetIngestConfigurationivs:GetParticipantivs:GetPlaybackKeyPairivs:GetPlaybackRestrictionPolicyivs:GetPublicKeyivs:GetRecordingConfigurationivs:GetStageivs:GetStageSessionivs:GetStorageConfigurationivs:GetStreamivs:GetStreamKeyivs:GetStreamSessionivs:ImportPlaybackKeyPairivs:ImportPublicKeyivs:InsertAdBreakivs:ListAdConfigurationsivs:ListChannelsivs:ListCompositionsivs:ListEncoderConfigurationsivs:ListFailoverSlateConfigurationsivs:ListIngestConfigurationsivs:ListParticipantEventsivs:ListParticipantReplicasivs:ListParticipantsivs:ListPlaybackKeyPairsivs:ListPlaybackRestrictionPoliciesivs:ListPublicKeysivs:ListRecordingConfigurationsivs:ListStagesivs:ListStageSessionsivs:ListStorageConfigurationsivs:ListStreamKeysivs:ListStreamsivs:ListStreamSessionsivs:ListTagsForResourceivs:PutMetadataivs:RevokeConnectionTokenivs:StartCompositionivs:StartParticipantReplicationivs:StartViewerSessionRevocationivs:StopCompositionivs:StopParticipantReplicationivs:StopStreamivs:TagResourceivs:UntagResourceivs:UpdateAdConfigurationivs:UpdateChannelivs:UpdateFailoverSlateConfigurationivs:UpdateIngestConfigurationivs:UpdatePlaybackRestrictionPolicyivs:UpdateStage";
+
+static ACTION_NAME_ENDS: [u32; 83] = [
+    19, 40, 77, 102, 119, 149, 185, 214, 240, 275, 307, 322, 352, 371, 396, 413, 443, 479, 508,
+    533, 568, 587, 619, 634, 664, 683, 708, 730, 744, 762, 789, 822, 848, 866, 888, 920, 936, 965,
+    977, 996, 1023, 1036, 1052, 1072, 1097, 1116, 1133, 1157, 1173, 1193, 1222, 1257, 1285, 1310,
+    1337, 1357, 1381, 1416, 1434, 1465, 1479, 1500, 1529, 1547, 1562, 1584, 1607, 1622, 1647, 1667,
+    1698, 1730, 1749, 1779, 1793, 1808, 1825, 1850, 1867, 1903, 1932, 1967, 1982,
+];
+
+static ACTIONS: [Action; 83] = [
+    Action::BatchGetChannel,
+    Action::BatchGetStreamKey,
+    Action::BatchStartViewerSessionRevocation,
+    Action::CreateAdConfiguration,
+    Action::CreateChannel,
+    Action::CreateEncoderConfiguration,
+    Action::CreateFailoverSlateConfiguration,
+    Action::CreateIngestConfiguration,
+    Action::CreateParticipantToken,
+    Action::CreatePlaybackRestrictionPolicy,
+    Action::CreateRecordingConfiguration,
+    Action::CreateStage,
+    Action::CreateStorageConfiguration,
+    Action::CreateStreamKey,
+    Action::DeleteAdConfiguration,
+    Action::DeleteChannel,
+    Action::DeleteEncoderConfiguration,
+    Action::DeleteFailoverSlateConfiguration,
+    Action::DeleteIngestConfiguration,
+    Action::DeletePlaybackKeyPair,
+    Action::DeletePlaybackRestrictionPolicy,
+    Action::DeletePublicKey,
+    Action::DeleteRecordingConfiguration,
+    Action::DeleteStage,
+    Action::DeleteStorageConfiguration,
+    Action::DeleteStreamKey,
+    Action::DisconnectParticipant,
+    Action::GetAdConfiguration,
+    Action::GetChannel,
+    Action::GetComposition,
+    Action::GetEncoderConfiguration,
+    Action::GetFailoverSlateConfiguration,
+    Action::GetIngestConfiguration,
+    Action::GetParticipant,
+    Action::GetPlaybackKeyPair,
+    Action::GetPlaybackRestrictionPolicy,
+    Action::GetPublicKey,
+    Action::GetRecordingConfiguration,
+    Action::GetStage,
+    Action::GetStageSession,
+    Action::GetStorageConfiguration,
+    Action::GetStream,
+    Action::GetStreamKey,
+    Action::GetStreamSession,
+    Action::ImportPlaybackKeyPair,
+    Action::ImportPublicKey,
+    Action::InsertAdBreak,
+    Action::ListAdConfigurations,
+    Action::ListChannels,
+    Action::ListCompositions,
+    Action::ListEncoderConfigurations,
+    Action::ListFailoverSlateConfigurations,
+    Action::ListIngestConfigurations,
+    Action::ListParticipantEvents,
+    Action::ListParticipantReplicas,
+    Action::ListParticipants,
+    Action::ListPlaybackKeyPairs,
+    Action::ListPlaybackRestrictionPolicies,
+    Action::ListPublicKeys,
+    Action::ListRecordingConfigurations,
+    Action::ListStages,
+    Action::ListStageSessions,
+    Action::ListStorageConfigurations,
+    Action::ListStreamKeys,
+    Action::ListStreams,
+    Action::ListStreamSessions,
+    Action::ListTagsForResource,
+    Action::PutMetadata,
+    Action::RevokeConnectionToken,
+    Action::StartComposition,
+    Action::StartParticipantReplication,
+    Action::StartViewerSessionRevocation,
+    Action::StopComposition,
+    Action::StopParticipantReplication,
+    Action::StopStream,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAdConfiguration,
+    Action::UpdateChannel,
+    Action::UpdateFailoverSlateConfiguration,
+    Action::UpdateIngestConfiguration,
+    Action::UpdatePlaybackRestrictionPolicy,
+    Action::UpdateStage,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 83] = [
-        Action::BatchGetChannel,
-        Action::BatchGetStreamKey,
-        Action::BatchStartViewerSessionRevocation,
-        Action::CreateAdConfiguration,
-        Action::CreateChannel,
-        Action::CreateEncoderConfiguration,
-        Action::CreateFailoverSlateConfiguration,
-        Action::CreateIngestConfiguration,
-        Action::CreateParticipantToken,
-        Action::CreatePlaybackRestrictionPolicy,
-        Action::CreateRecordingConfiguration,
-        Action::CreateStage,
-        Action::CreateStorageConfiguration,
-        Action::CreateStreamKey,
-        Action::DeleteAdConfiguration,
-        Action::DeleteChannel,
-        Action::DeleteEncoderConfiguration,
-        Action::DeleteFailoverSlateConfiguration,
-        Action::DeleteIngestConfiguration,
-        Action::DeletePlaybackKeyPair,
-        Action::DeletePlaybackRestrictionPolicy,
-        Action::DeletePublicKey,
-        Action::DeleteRecordingConfiguration,
-        Action::DeleteStage,
-        Action::DeleteStorageConfiguration,
-        Action::DeleteStreamKey,
-        Action::DisconnectParticipant,
-        Action::GetAdConfiguration,
-        Action::GetChannel,
-        Action::GetComposition,
-        Action::GetEncoderConfiguration,
-        Action::GetFailoverSlateConfiguration,
-        Action::GetIngestConfiguration,
-        Action::GetParticipant,
-        Action::GetPlaybackKeyPair,
-        Action::GetPlaybackRestrictionPolicy,
-        Action::GetPublicKey,
-        Action::GetRecordingConfiguration,
-        Action::GetStage,
-        Action::GetStageSession,
-        Action::GetStorageConfiguration,
-        Action::GetStream,
-        Action::GetStreamKey,
-        Action::GetStreamSession,
-        Action::ImportPlaybackKeyPair,
-        Action::ImportPublicKey,
-        Action::InsertAdBreak,
-        Action::ListAdConfigurations,
-        Action::ListChannels,
-        Action::ListCompositions,
-        Action::ListEncoderConfigurations,
-        Action::ListFailoverSlateConfigurations,
-        Action::ListIngestConfigurations,
-        Action::ListParticipantEvents,
-        Action::ListParticipantReplicas,
-        Action::ListParticipants,
-        Action::ListPlaybackKeyPairs,
-        Action::ListPlaybackRestrictionPolicies,
-        Action::ListPublicKeys,
-        Action::ListRecordingConfigurations,
-        Action::ListStages,
-        Action::ListStageSessions,
-        Action::ListStorageConfigurations,
-        Action::ListStreamKeys,
-        Action::ListStreams,
-        Action::ListStreamSessions,
-        Action::ListTagsForResource,
-        Action::PutMetadata,
-        Action::RevokeConnectionToken,
-        Action::StartComposition,
-        Action::StartParticipantReplication,
-        Action::StartViewerSessionRevocation,
-        Action::StopComposition,
-        Action::StopParticipantReplication,
-        Action::StopStream,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAdConfiguration,
-        Action::UpdateChannel,
-        Action::UpdateFailoverSlateConfiguration,
-        Action::UpdateIngestConfiguration,
-        Action::UpdatePlaybackRestrictionPolicy,
-        Action::UpdateStage,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `ivs:BatchGetChannel`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchGetChannel`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(11725 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -705,46 +638,39 @@ pub enum ResourceType {
     StreamKey,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 13] = [
-    "Ad-Configuration",
-    "Channel",
-    "Composition",
-    "Encoder-Configuration",
-    "Failover-Slate-Configuration",
-    "Ingest-Configuration",
-    "Playback-Key-Pair",
-    "Playback-Restriction-Policy",
-    "Public-Key",
-    "Recording-Configuration",
-    "Stage",
-    "Storage-Configuration",
-    "Stream-Key",
+static RESOURCE_TYPE_NAMES: &str = "Ad-ConfigurationChannelCompositionEncoder-ConfigurationFailover-Slate-ConfigurationIngest-ConfigurationPlayback-Key-PairPlayback-Restriction-PolicyPublic-KeyRecording-ConfigurationStageStorage-ConfigurationStream-Key";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 13] =
+    [16, 23, 34, 55, 83, 103, 120, 147, 157, 180, 185, 206, 216];
+
+static RESOURCE_TYPES: [ResourceType; 13] = [
+    ResourceType::AdConfiguration,
+    ResourceType::Channel,
+    ResourceType::Composition,
+    ResourceType::EncoderConfiguration,
+    ResourceType::FailoverSlateConfiguration,
+    ResourceType::IngestConfiguration,
+    ResourceType::PlaybackKeyPair,
+    ResourceType::PlaybackRestrictionPolicy,
+    ResourceType::PublicKey,
+    ResourceType::RecordingConfiguration,
+    ResourceType::Stage,
+    ResourceType::StorageConfiguration,
+    ResourceType::StreamKey,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 13] = [
-        ResourceType::AdConfiguration,
-        ResourceType::Channel,
-        ResourceType::Composition,
-        ResourceType::EncoderConfiguration,
-        ResourceType::FailoverSlateConfiguration,
-        ResourceType::IngestConfiguration,
-        ResourceType::PlaybackKeyPair,
-        ResourceType::PlaybackRestrictionPolicy,
-        ResourceType::PublicKey,
-        ResourceType::RecordingConfiguration,
-        ResourceType::Stage,
-        ResourceType::StorageConfiguration,
-        ResourceType::StreamKey,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -753,6 +679,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -770,40 +697,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

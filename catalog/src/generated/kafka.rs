@@ -329,174 +329,125 @@ pub enum Action {
     UpdateTopic,
 }
 
-const ACTION_NAMES: [&str; 64] = [
-    "kafka:BatchAssociateScramSecret",
-    "kafka:BatchDisassociateScramSecret",
-    "kafka:CreateChannel",
-    "kafka:CreateCluster",
-    "kafka:CreateClusterV2",
-    "kafka:CreateConfiguration",
-    "kafka:CreateReplicator",
-    "kafka:CreateTopic",
-    "kafka:CreateVpcConnection",
-    "kafka:DeleteChannel",
-    "kafka:DeleteCluster",
-    "kafka:DeleteClusterPolicy",
-    "kafka:DeleteConfiguration",
-    "kafka:DeleteReplicator",
-    "kafka:DeleteTopic",
-    "kafka:DeleteVpcConnection",
-    "kafka:DescribeChannel",
-    "kafka:DescribeCluster",
-    "kafka:DescribeClusterOperation",
-    "kafka:DescribeClusterOperationV2",
-    "kafka:DescribeClusterV2",
-    "kafka:DescribeConfiguration",
-    "kafka:DescribeConfigurationRevision",
-    "kafka:DescribeReplicator",
-    "kafka:DescribeTopic",
-    "kafka:DescribeTopicPartitions",
-    "kafka:DescribeVpcConnection",
-    "kafka:GetBootstrapBrokers",
-    "kafka:GetClusterPolicy",
-    "kafka:GetCompatibleKafkaVersions",
-    "kafka:ListChannels",
-    "kafka:ListClientVpcConnections",
-    "kafka:ListClusterOperations",
-    "kafka:ListClusterOperationsV2",
-    "kafka:ListClusters",
-    "kafka:ListClustersV2",
-    "kafka:ListConfigurationRevisions",
-    "kafka:ListConfigurations",
-    "kafka:ListKafkaVersions",
-    "kafka:ListNodes",
-    "kafka:ListReplicators",
-    "kafka:ListScramSecrets",
-    "kafka:ListTagsForResource",
-    "kafka:ListTopics",
-    "kafka:ListVpcConnections",
-    "kafka:PutClusterPolicy",
-    "kafka:RebootBroker",
-    "kafka:RejectClientVpcConnection",
-    "kafka:TagResource",
-    "kafka:UntagResource",
-    "kafka:UpdateBrokerCount",
-    "kafka:UpdateBrokerStorage",
-    "kafka:UpdateBrokerType",
-    "kafka:UpdateChannel",
-    "kafka:UpdateClusterConfiguration",
-    "kafka:UpdateClusterKafkaVersion",
-    "kafka:UpdateConfiguration",
-    "kafka:UpdateConnectivity",
-    "kafka:UpdateMonitoring",
-    "kafka:UpdateRebalancing",
-    "kafka:UpdateReplicationInfo",
-    "kafka:UpdateSecurity",
-    "kafka:UpdateStorage",
-    "kafka:UpdateTopic",
+static ACTION_NAMES: &str = "kafka:BatchAssociateScramSecretkafka:BatchDisassociateScramSecretkafka:CreateChannelkafka:CreateClusterkafka:CreateClusterV2kafka:CreateConfigurationkafka:CreateReplicatorkafka:CreateTopickafka:CreateVpcConnectionkafka:DeleteChannelkafka:DeleteClusterkafka:DeleteClusterPolicykafka:DeleteConfigurationkafka:DeleteReplicatorkafka:DeleteTopickafka:DeleteVpcConnectionkafka:DescribeChannelkafka:DescribeClusterkafka:DescribeClusterOperationkafka:DescribeClusterOperationV2kafka:DescribeClusterV2kafka:DescribeConfigurationkafka:DescribeConfigurationRevisionkafka:DescribeReplicatorkafka:DescribeTopickafka:DescribeTopicPartitionskafka:DescribeVpcConnectionkafka:GetBootstrapBrokerskafka:GetClusterPolicykafka:GetCompatibleKafkaVersionskafka:ListChannelskafka:ListClientVpcConnectionskafka:ListClusterOperationskafka:ListClusterOperationsV2kafka:ListClusterskafka:ListClustersV2kafka:ListConfigurationRevisionskafka:ListConfigurationskafka:ListKafkaVersionskafka:ListNodeskafka:ListReplicatorskafka:ListScramSecretskafka:ListTagsForResourcekafka:ListTopicskafka:ListVpcConnectionskafka:PutClusterPolicykafka:RebootBrokerkafka:RejectClientVpcConnectionkafka:TagResourcekafka:UntagResourcekafka:UpdateBrokerCountkafka:UpdateBrokerStoragekafka:UpdateBrokerTypekafka:UpdateChannelkafka:UpdateClusterConfigurationkafka:UpdateClusterKafkaVersionkafka:UpdateConfigurationkafka:UpdateConnectivitykafka:UpdateMonitoringkafka:UpdateRebalancingkafka:UpdateReplicationInfokafka:UpdateSecuritykafka:UpdateStoragekafka:UpdateTopic";
+
+static ACTION_NAME_ENDS: [u32; 64] = [
+    31, 65, 84, 103, 124, 149, 171, 188, 213, 232, 251, 276, 301, 323, 340, 365, 386, 407, 437,
+    469, 492, 519, 554, 578, 597, 626, 653, 678, 700, 732, 750, 780, 807, 836, 854, 874, 906, 930,
+    953, 968, 989, 1011, 1036, 1052, 1076, 1098, 1116, 1147, 1164, 1183, 1206, 1231, 1253, 1272,
+    1304, 1335, 1360, 1384, 1406, 1429, 1456, 1476, 1495, 1512,
+];
+
+static ACTIONS: [Action; 64] = [
+    Action::BatchAssociateScramSecret,
+    Action::BatchDisassociateScramSecret,
+    Action::CreateChannel,
+    Action::CreateCluster,
+    Action::CreateClusterV2,
+    Action::CreateConfiguration,
+    Action::CreateReplicator,
+    Action::CreateTopic,
+    Action::CreateVpcConnection,
+    Action::DeleteChannel,
+    Action::DeleteCluster,
+    Action::DeleteClusterPolicy,
+    Action::DeleteConfiguration,
+    Action::DeleteReplicator,
+    Action::DeleteTopic,
+    Action::DeleteVpcConnection,
+    Action::DescribeChannel,
+    Action::DescribeCluster,
+    Action::DescribeClusterOperation,
+    Action::DescribeClusterOperationV2,
+    Action::DescribeClusterV2,
+    Action::DescribeConfiguration,
+    Action::DescribeConfigurationRevision,
+    Action::DescribeReplicator,
+    Action::DescribeTopic,
+    Action::DescribeTopicPartitions,
+    Action::DescribeVpcConnection,
+    Action::GetBootstrapBrokers,
+    Action::GetClusterPolicy,
+    Action::GetCompatibleKafkaVersions,
+    Action::ListChannels,
+    Action::ListClientVpcConnections,
+    Action::ListClusterOperations,
+    Action::ListClusterOperationsV2,
+    Action::ListClusters,
+    Action::ListClustersV2,
+    Action::ListConfigurationRevisions,
+    Action::ListConfigurations,
+    Action::ListKafkaVersions,
+    Action::ListNodes,
+    Action::ListReplicators,
+    Action::ListScramSecrets,
+    Action::ListTagsForResource,
+    Action::ListTopics,
+    Action::ListVpcConnections,
+    Action::PutClusterPolicy,
+    Action::RebootBroker,
+    Action::RejectClientVpcConnection,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateBrokerCount,
+    Action::UpdateBrokerStorage,
+    Action::UpdateBrokerType,
+    Action::UpdateChannel,
+    Action::UpdateClusterConfiguration,
+    Action::UpdateClusterKafkaVersion,
+    Action::UpdateConfiguration,
+    Action::UpdateConnectivity,
+    Action::UpdateMonitoring,
+    Action::UpdateRebalancing,
+    Action::UpdateReplicationInfo,
+    Action::UpdateSecurity,
+    Action::UpdateStorage,
+    Action::UpdateTopic,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 64] = [
-        Action::BatchAssociateScramSecret,
-        Action::BatchDisassociateScramSecret,
-        Action::CreateChannel,
-        Action::CreateCluster,
-        Action::CreateClusterV2,
-        Action::CreateConfiguration,
-        Action::CreateReplicator,
-        Action::CreateTopic,
-        Action::CreateVpcConnection,
-        Action::DeleteChannel,
-        Action::DeleteCluster,
-        Action::DeleteClusterPolicy,
-        Action::DeleteConfiguration,
-        Action::DeleteReplicator,
-        Action::DeleteTopic,
-        Action::DeleteVpcConnection,
-        Action::DescribeChannel,
-        Action::DescribeCluster,
-        Action::DescribeClusterOperation,
-        Action::DescribeClusterOperationV2,
-        Action::DescribeClusterV2,
-        Action::DescribeConfiguration,
-        Action::DescribeConfigurationRevision,
-        Action::DescribeReplicator,
-        Action::DescribeTopic,
-        Action::DescribeTopicPartitions,
-        Action::DescribeVpcConnection,
-        Action::GetBootstrapBrokers,
-        Action::GetClusterPolicy,
-        Action::GetCompatibleKafkaVersions,
-        Action::ListChannels,
-        Action::ListClientVpcConnections,
-        Action::ListClusterOperations,
-        Action::ListClusterOperationsV2,
-        Action::ListClusters,
-        Action::ListClustersV2,
-        Action::ListConfigurationRevisions,
-        Action::ListConfigurations,
-        Action::ListKafkaVersions,
-        Action::ListNodes,
-        Action::ListReplicators,
-        Action::ListScramSecrets,
-        Action::ListTagsForResource,
-        Action::ListTopics,
-        Action::ListVpcConnections,
-        Action::PutClusterPolicy,
-        Action::RebootBroker,
-        Action::RejectClientVpcConnection,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateBrokerCount,
-        Action::UpdateBrokerStorage,
-        Action::UpdateBrokerType,
-        Action::UpdateChannel,
-        Action::UpdateClusterConfiguration,
-        Action::UpdateClusterKafkaVersion,
-        Action::UpdateConfiguration,
-        Action::UpdateConnectivity,
-        Action::UpdateMonitoring,
-        Action::UpdateRebalancing,
-        Action::UpdateReplicationInfo,
-        Action::UpdateSecurity,
-        Action::UpdateStorage,
-        Action::UpdateTopic,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `kafka:BatchAssociateScramSecret`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchAssociateScramSecret`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(11825 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -532,36 +483,34 @@ pub enum ResourceType {
     VpcConnection,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 8] = [
-    "channel",
-    "cluster",
-    "configuration",
-    "group",
-    "replicator",
-    "topic",
-    "transactional-id",
-    "vpc-connection",
+static RESOURCE_TYPE_NAMES: &str =
+    "channelclusterconfigurationgroupreplicatortopictransactional-idvpc-connection";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 8] = [7, 14, 27, 32, 42, 47, 63, 77];
+
+static RESOURCE_TYPES: [ResourceType; 8] = [
+    ResourceType::Channel,
+    ResourceType::Cluster,
+    ResourceType::Configuration,
+    ResourceType::Group,
+    ResourceType::Replicator,
+    ResourceType::Topic,
+    ResourceType::TransactionalId,
+    ResourceType::VpcConnection,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 8] = [
-        ResourceType::Channel,
-        ResourceType::Cluster,
-        ResourceType::Configuration,
-        ResourceType::Group,
-        ResourceType::Replicator,
-        ResourceType::Topic,
-        ResourceType::TransactionalId,
-        ResourceType::VpcConnection,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -570,6 +519,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -589,46 +539,50 @@ pub enum ConditionKey {
     KafkaPublicAccessEnabled,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "kafka:publicAccessEnabled",
-];
+static CONDITION_KEY_NAMES: &str =
+    "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyskafka:publicAccessEnabled";
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [24, 49, 60, 85];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
     KeyType::Bool,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::KafkaPublicAccessEnabled,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::KafkaPublicAccessEnabled,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

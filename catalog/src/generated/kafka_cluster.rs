@@ -112,84 +112,77 @@ pub enum Action {
     WriteDataIdempotently,
 }
 
-const ACTION_NAMES: [&str; 19] = [
-    "kafka-cluster:AlterCluster",
-    "kafka-cluster:AlterClusterDynamicConfiguration",
-    "kafka-cluster:AlterGroup",
-    "kafka-cluster:AlterTopic",
-    "kafka-cluster:AlterTopicDynamicConfiguration",
-    "kafka-cluster:AlterTransactionalId",
-    "kafka-cluster:Connect",
-    "kafka-cluster:CreateTopic",
-    "kafka-cluster:DeleteGroup",
-    "kafka-cluster:DeleteTopic",
-    "kafka-cluster:DescribeCluster",
-    "kafka-cluster:DescribeClusterDynamicConfiguration",
-    "kafka-cluster:DescribeGroup",
-    "kafka-cluster:DescribeTopic",
-    "kafka-cluster:DescribeTopicDynamicConfiguration",
-    "kafka-cluster:DescribeTransactionalId",
-    "kafka-cluster:ReadData",
-    "kafka-cluster:WriteData",
-    "kafka-cluster:WriteDataIdempotently",
+static ACTION_NAMES: &str = "kafka-cluster:AlterClusterkafka-cluster:AlterClusterDynamicConfigurationkafka-cluster:AlterGroupkafka-cluster:AlterTopickafka-cluster:AlterTopicDynamicConfigurationkafka-cluster:AlterTransactionalIdkafka-cluster:Connectkafka-cluster:CreateTopickafka-cluster:DeleteGroupkafka-cluster:DeleteTopickafka-cluster:DescribeClusterkafka-cluster:DescribeClusterDynamicConfigurationkafka-cluster:DescribeGroupkafka-cluster:DescribeTopickafka-cluster:DescribeTopicDynamicConfigurationkafka-cluster:DescribeTransactionalIdkafka-cluster:ReadDatakafka-cluster:WriteDatakafka-cluster:WriteDataIdempotently";
+
+static ACTION_NAME_ENDS: [u32; 19] = [
+    26, 72, 96, 120, 164, 198, 219, 244, 269, 294, 323, 372, 399, 426, 473, 510, 532, 555, 590,
+];
+
+static ACTIONS: [Action; 19] = [
+    Action::AlterCluster,
+    Action::AlterClusterDynamicConfiguration,
+    Action::AlterGroup,
+    Action::AlterTopic,
+    Action::AlterTopicDynamicConfiguration,
+    Action::AlterTransactionalId,
+    Action::Connect,
+    Action::CreateTopic,
+    Action::DeleteGroup,
+    Action::DeleteTopic,
+    Action::DescribeCluster,
+    Action::DescribeClusterDynamicConfiguration,
+    Action::DescribeGroup,
+    Action::DescribeTopic,
+    Action::DescribeTopicDynamicConfiguration,
+    Action::DescribeTransactionalId,
+    Action::ReadData,
+    Action::WriteData,
+    Action::WriteDataIdempotently,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 19] = [
-        Action::AlterCluster,
-        Action::AlterClusterDynamicConfiguration,
-        Action::AlterGroup,
-        Action::AlterTopic,
-        Action::AlterTopicDynamicConfiguration,
-        Action::AlterTransactionalId,
-        Action::Connect,
-        Action::CreateTopic,
-        Action::DeleteGroup,
-        Action::DeleteTopic,
-        Action::DescribeCluster,
-        Action::DescribeClusterDynamicConfiguration,
-        Action::DescribeGroup,
-        Action::DescribeTopic,
-        Action::DescribeTopicDynamicConfiguration,
-        Action::DescribeTransactionalId,
-        Action::ReadData,
-        Action::WriteData,
-        Action::WriteDataIdempotently,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `kafka-cluster:AlterCluster`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AlterCluster`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(11889 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -211,23 +204,29 @@ pub enum ResourceType {
     TransactionalId,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = ["cluster", "group", "topic", "transactional-id"];
+static RESOURCE_TYPE_NAMES: &str = "clustergrouptopictransactional-id";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [7, 12, 17, 33];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::Cluster,
+    ResourceType::Group,
+    ResourceType::Topic,
+    ResourceType::TransactionalId,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::Cluster,
-        ResourceType::Group,
-        ResourceType::Topic,
-        ResourceType::TransactionalId,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -236,6 +235,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -249,31 +249,39 @@ pub enum ConditionKey {
     AwsResourceTagAny,
 }
 
-const CONDITION_KEY_NAMES: [&str; 1] = ["aws:ResourceTag/${TagKey}"];
+static CONDITION_KEY_NAMES: &str = "aws:ResourceTag/${TagKey}";
 
-const CONDITION_KEY_TYPES: [KeyType; 1] = [KeyType::String];
+static CONDITION_KEY_NAME_ENDS: [u32; 1] = [25];
+
+static CONDITION_KEY_TYPES: [KeyType; 1] = [KeyType::String];
+
+static CONDITION_KEYS: [ConditionKey; 1] = [ConditionKey::AwsResourceTagAny];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 1] = [ConditionKey::AwsResourceTagAny];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

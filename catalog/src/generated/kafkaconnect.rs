@@ -98,82 +98,76 @@ pub enum Action {
     UpdateConnector,
 }
 
-const ACTION_NAMES: [&str; 18] = [
-    "kafkaconnect:CreateConnector",
-    "kafkaconnect:CreateCustomPlugin",
-    "kafkaconnect:CreateWorkerConfiguration",
-    "kafkaconnect:DeleteConnector",
-    "kafkaconnect:DeleteCustomPlugin",
-    "kafkaconnect:DeleteWorkerConfiguration",
-    "kafkaconnect:DescribeConnector",
-    "kafkaconnect:DescribeConnectorOperation",
-    "kafkaconnect:DescribeCustomPlugin",
-    "kafkaconnect:DescribeWorkerConfiguration",
-    "kafkaconnect:ListConnectorOperations",
-    "kafkaconnect:ListConnectors",
-    "kafkaconnect:ListCustomPlugins",
-    "kafkaconnect:ListTagsForResource",
-    "kafkaconnect:ListWorkerConfigurations",
-    "kafkaconnect:TagResource",
-    "kafkaconnect:UntagResource",
-    "kafkaconnect:UpdateConnector",
+static ACTION_NAMES: &str = "kafkaconnect:CreateConnectorkafkaconnect:CreateCustomPluginkafkaconnect:CreateWorkerConfigurationkafkaconnect:DeleteConnectorkafkaconnect:DeleteCustomPluginkafkaconnect:DeleteWorkerConfigurationkafkaconnect:DescribeConnectorkafkaconnect:DescribeConnectorOperationkafkaconnect:DescribeCustomPluginkafkaconnect:DescribeWorkerConfigurationkafkaconnect:ListConnectorOperationskafkaconnect:ListConnectorskafkaconnect:ListCustomPluginskafkaconnect:ListTagsForResourcekafkaconnect:ListWorkerConfigurationskafkaconnect:TagResourcekafkaconnect:UntagResourcekafkaconnect:UpdateConnector";
+
+static ACTION_NAME_ENDS: [u32; 18] = [
+    28, 59, 97, 125, 156, 194, 224, 263, 296, 336, 372, 399, 429, 461, 498, 522, 548, 576,
+];
+
+static ACTIONS: [Action; 18] = [
+    Action::CreateConnector,
+    Action::CreateCustomPlugin,
+    Action::CreateWorkerConfiguration,
+    Action::DeleteConnector,
+    Action::DeleteCustomPlugin,
+    Action::DeleteWorkerConfiguration,
+    Action::DescribeConnector,
+    Action::DescribeConnectorOperation,
+    Action::DescribeCustomPlugin,
+    Action::DescribeWorkerConfiguration,
+    Action::ListConnectorOperations,
+    Action::ListConnectors,
+    Action::ListCustomPlugins,
+    Action::ListTagsForResource,
+    Action::ListWorkerConfigurations,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateConnector,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 18] = [
-        Action::CreateConnector,
-        Action::CreateCustomPlugin,
-        Action::CreateWorkerConfiguration,
-        Action::DeleteConnector,
-        Action::DeleteCustomPlugin,
-        Action::DeleteWorkerConfiguration,
-        Action::DescribeConnector,
-        Action::DescribeConnectorOperation,
-        Action::DescribeCustomPlugin,
-        Action::DescribeWorkerConfiguration,
-        Action::ListConnectorOperations,
-        Action::ListConnectors,
-        Action::ListCustomPlugins,
-        Action::ListTagsForResource,
-        Action::ListWorkerConfigurations,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateConnector,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `kafkaconnect:CreateConnector`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateConnector`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(11908 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -201,28 +195,29 @@ pub enum ResourceType {
     WorkerConfiguration,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = [
-    "connector",
-    "connector operation",
-    "custom plugin",
-    "worker configuration",
+static RESOURCE_TYPE_NAMES: &str = "connectorconnector operationcustom pluginworker configuration";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [9, 28, 41, 61];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::Connector,
+    ResourceType::ConnectorOperation,
+    ResourceType::CustomPlugin,
+    ResourceType::WorkerConfiguration,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::Connector,
-        ResourceType::ConnectorOperation,
-        ResourceType::CustomPlugin,
-        ResourceType::WorkerConfiguration,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -231,6 +226,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -248,40 +244,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -347,178 +347,127 @@ pub enum Action {
     UpdateThesaurus,
 }
 
-const ACTION_NAMES: [&str; 66] = [
-    "kendra:AssociateEntitiesToExperience",
-    "kendra:AssociatePersonasToEntities",
-    "kendra:BatchDeleteDocument",
-    "kendra:BatchDeleteFeaturedResultsSet",
-    "kendra:BatchGetDocumentStatus",
-    "kendra:BatchPutDocument",
-    "kendra:ClearQuerySuggestions",
-    "kendra:CreateAccessControlConfiguration",
-    "kendra:CreateDataSource",
-    "kendra:CreateExperience",
-    "kendra:CreateFaq",
-    "kendra:CreateFeaturedResultsSet",
-    "kendra:CreateIndex",
-    "kendra:CreateQuerySuggestionsBlockList",
-    "kendra:CreateThesaurus",
-    "kendra:DeleteAccessControlConfiguration",
-    "kendra:DeleteDataSource",
-    "kendra:DeleteExperience",
-    "kendra:DeleteFaq",
-    "kendra:DeleteIndex",
-    "kendra:DeletePrincipalMapping",
-    "kendra:DeleteQuerySuggestionsBlockList",
-    "kendra:DeleteThesaurus",
-    "kendra:DescribeAccessControlConfiguration",
-    "kendra:DescribeDataSource",
-    "kendra:DescribeExperience",
-    "kendra:DescribeFaq",
-    "kendra:DescribeFeaturedResultsSet",
-    "kendra:DescribeIndex",
-    "kendra:DescribePrincipalMapping",
-    "kendra:DescribeQuerySuggestionsBlockList",
-    "kendra:DescribeQuerySuggestionsConfig",
-    "kendra:DescribeThesaurus",
-    "kendra:DisassociateEntitiesFromExperience",
-    "kendra:DisassociatePersonasFromEntities",
-    "kendra:GetQuerySuggestions",
-    "kendra:GetSnapshots",
-    "kendra:ListAccessControlConfigurations",
-    "kendra:ListDataSources",
-    "kendra:ListDataSourceSyncJobs",
-    "kendra:ListEntityPersonas",
-    "kendra:ListExperienceEntities",
-    "kendra:ListExperiences",
-    "kendra:ListFaqs",
-    "kendra:ListFeaturedResultsSets",
-    "kendra:ListGroupsOlderThanOrderingId",
-    "kendra:ListIndices",
-    "kendra:ListQuerySuggestionsBlockLists",
-    "kendra:ListTagsForResource",
-    "kendra:ListThesauri",
-    "kendra:PutPrincipalMapping",
-    "kendra:Query",
-    "kendra:Retrieve",
-    "kendra:StartDataSourceSyncJob",
-    "kendra:StopDataSourceSyncJob",
-    "kendra:SubmitFeedback",
-    "kendra:TagResource",
-    "kendra:UntagResource",
-    "kendra:UpdateAccessControlConfiguration",
-    "kendra:UpdateDataSource",
-    "kendra:UpdateExperience",
-    "kendra:UpdateFeaturedResultsSet",
-    "kendra:UpdateIndex",
-    "kendra:UpdateQuerySuggestionsBlockList",
-    "kendra:UpdateQuerySuggestionsConfig",
-    "kendra:UpdateThesaurus",
+static ACTION_NAMES: &str = "kendra:AssociateEntitiesToExperiencekendra:AssociatePersonasToEntitieskendra:BatchDeleteDocumentkendra:BatchDeleteFeaturedResultsSetkendra:BatchGetDocumentStatuskendra:BatchPutDocumentkendra:ClearQuerySuggestionskendra:CreateAccessControlConfigurationkendra:CreateDataSourcekendra:CreateExperiencekendra:CreateFaqkendra:CreateFeaturedResultsSetkendra:CreateIndexkendra:CreateQuerySuggestionsBlockListkendra:CreateThesauruskendra:DeleteAccessControlConfigurationkendra:DeleteDataSourcekendra:DeleteExperiencekendra:DeleteFaqkendra:DeleteIndexkendra:DeletePrincipalMappingkendra:DeleteQuerySuggestionsBlockListkendra:DeleteThesauruskendra:DescribeAccessControlConfigurationkendra:DescribeDataSourcekendra:DescribeExperiencekendra:DescribeFaqkendra:DescribeFeaturedResultsSetkendra:DescribeIndexkendra:DescribePrincipalMappingkendra:DescribeQuerySuggestionsBlockListkendra:DescribeQuerySuggestionsConfigkendra:DescribeThesauruskendra:DisassociateEntitiesFromExperiencekendra:DisassociatePersonasFromEntitieskendra:GetQuerySuggestionskendra:GetSnapshotskendra:ListAccessControlConfigurationskendra:ListDataSourceskendra:ListDataSourceSyncJobskendra:ListEntityPersonaskendra:ListExperienceEntitieskendra:ListExperienceskendra:ListFaqskendra:ListFeaturedResultsSetskendra:ListGroupsOlderThanOrderingIdkendra:ListIndiceskendra:ListQuerySuggestionsBlockListskendra:ListTagsForResourcekendra:ListThesaurikendra:PutPrincipalMappingkendra:Querykendra:Retrievekendra:StartDataSourceSyncJobkendra:StopDataSourceSyncJobkendra:SubmitFeedbackkendra:TagResourcekendra:UntagResourcekendra:UpdateAccessControlConfigurationkendra:UpdateDataSourcekendra:UpdateExperiencekendra:UpdateFeaturedResultsSetkendra:UpdateIndexkendra:UpdateQuerySuggestionsBlockListkendra:UpdateQuerySuggestionsConfigkendra:UpdateThesaurus";
+
+static ACTION_NAME_ENDS: [u32; 66] = [
+    36, 70, 96, 132, 161, 184, 212, 251, 274, 297, 313, 344, 362, 400, 422, 461, 484, 507, 523,
+    541, 570, 608, 630, 671, 696, 721, 739, 772, 792, 823, 863, 900, 924, 965, 1004, 1030, 1049,
+    1087, 1109, 1138, 1163, 1192, 1214, 1229, 1259, 1295, 1313, 1350, 1376, 1395, 1421, 1433, 1448,
+    1477, 1505, 1526, 1544, 1564, 1603, 1626, 1649, 1680, 1698, 1736, 1771, 1793,
+];
+
+static ACTIONS: [Action; 66] = [
+    Action::AssociateEntitiesToExperience,
+    Action::AssociatePersonasToEntities,
+    Action::BatchDeleteDocument,
+    Action::BatchDeleteFeaturedResultsSet,
+    Action::BatchGetDocumentStatus,
+    Action::BatchPutDocument,
+    Action::ClearQuerySuggestions,
+    Action::CreateAccessControlConfiguration,
+    Action::CreateDataSource,
+    Action::CreateExperience,
+    Action::CreateFaq,
+    Action::CreateFeaturedResultsSet,
+    Action::CreateIndex,
+    Action::CreateQuerySuggestionsBlockList,
+    Action::CreateThesaurus,
+    Action::DeleteAccessControlConfiguration,
+    Action::DeleteDataSource,
+    Action::DeleteExperience,
+    Action::DeleteFaq,
+    Action::DeleteIndex,
+    Action::DeletePrincipalMapping,
+    Action::DeleteQuerySuggestionsBlockList,
+    Action::DeleteThesaurus,
+    Action::DescribeAccessControlConfiguration,
+    Action::DescribeDataSource,
+    Action::DescribeExperience,
+    Action::DescribeFaq,
+    Action::DescribeFeaturedResultsSet,
+    Action::DescribeIndex,
+    Action::DescribePrincipalMapping,
+    Action::DescribeQuerySuggestionsBlockList,
+    Action::DescribeQuerySuggestionsConfig,
+    Action::DescribeThesaurus,
+    Action::DisassociateEntitiesFromExperience,
+    Action::DisassociatePersonasFromEntities,
+    Action::GetQuerySuggestions,
+    Action::GetSnapshots,
+    Action::ListAccessControlConfigurations,
+    Action::ListDataSources,
+    Action::ListDataSourceSyncJobs,
+    Action::ListEntityPersonas,
+    Action::ListExperienceEntities,
+    Action::ListExperiences,
+    Action::ListFaqs,
+    Action::ListFeaturedResultsSets,
+    Action::ListGroupsOlderThanOrderingId,
+    Action::ListIndices,
+    Action::ListQuerySuggestionsBlockLists,
+    Action::ListTagsForResource,
+    Action::ListThesauri,
+    Action::PutPrincipalMapping,
+    Action::Query,
+    Action::Retrieve,
+    Action::StartDataSourceSyncJob,
+    Action::StopDataSourceSyncJob,
+    Action::SubmitFeedback,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAccessControlConfiguration,
+    Action::UpdateDataSource,
+    Action::UpdateExperience,
+    Action::UpdateFeaturedResultsSet,
+    Action::UpdateIndex,
+    Action::UpdateQuerySuggestionsBlockList,
+    Action::UpdateQuerySuggestionsConfig,
+    Action::UpdateThesaurus,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 66] = [
-        Action::AssociateEntitiesToExperience,
-        Action::AssociatePersonasToEntities,
-        Action::BatchDeleteDocument,
-        Action::BatchDeleteFeaturedResultsSet,
-        Action::BatchGetDocumentStatus,
-        Action::BatchPutDocument,
-        Action::ClearQuerySuggestions,
-        Action::CreateAccessControlConfiguration,
-        Action::CreateDataSource,
-        Action::CreateExperience,
-        Action::CreateFaq,
-        Action::CreateFeaturedResultsSet,
-        Action::CreateIndex,
-        Action::CreateQuerySuggestionsBlockList,
-        Action::CreateThesaurus,
-        Action::DeleteAccessControlConfiguration,
-        Action::DeleteDataSource,
-        Action::DeleteExperience,
-        Action::DeleteFaq,
-        Action::DeleteIndex,
-        Action::DeletePrincipalMapping,
-        Action::DeleteQuerySuggestionsBlockList,
-        Action::DeleteThesaurus,
-        Action::DescribeAccessControlConfiguration,
-        Action::DescribeDataSource,
-        Action::DescribeExperience,
-        Action::DescribeFaq,
-        Action::DescribeFeaturedResultsSet,
-        Action::DescribeIndex,
-        Action::DescribePrincipalMapping,
-        Action::DescribeQuerySuggestionsBlockList,
-        Action::DescribeQuerySuggestionsConfig,
-        Action::DescribeThesaurus,
-        Action::DisassociateEntitiesFromExperience,
-        Action::DisassociatePersonasFromEntities,
-        Action::GetQuerySuggestions,
-        Action::GetSnapshots,
-        Action::ListAccessControlConfigurations,
-        Action::ListDataSources,
-        Action::ListDataSourceSyncJobs,
-        Action::ListEntityPersonas,
-        Action::ListExperienceEntities,
-        Action::ListExperiences,
-        Action::ListFaqs,
-        Action::ListFeaturedResultsSets,
-        Action::ListGroupsOlderThanOrderingId,
-        Action::ListIndices,
-        Action::ListQuerySuggestionsBlockLists,
-        Action::ListTagsForResource,
-        Action::ListThesauri,
-        Action::PutPrincipalMapping,
-        Action::Query,
-        Action::Retrieve,
-        Action::StartDataSourceSyncJob,
-        Action::StopDataSourceSyncJob,
-        Action::SubmitFeedback,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAccessControlConfiguration,
-        Action::UpdateDataSource,
-        Action::UpdateExperience,
-        Action::UpdateFeaturedResultsSet,
-        Action::UpdateIndex,
-        Action::UpdateQuerySuggestionsBlockList,
-        Action::UpdateQuerySuggestionsConfig,
-        Action::UpdateThesaurus,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `kendra:AssociateEntitiesToExperience`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateEntitiesToExperience`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(11926 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -558,36 +507,33 @@ pub enum ResourceType {
     Thesaurus,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 8] = [
-    "access-control-configuration",
-    "data-source",
-    "experience",
-    "faq",
-    "featured-results-set",
-    "index",
-    "query-suggestions-block-list",
-    "thesaurus",
+static RESOURCE_TYPE_NAMES: &str = "access-control-configurationdata-sourceexperiencefaqfeatured-results-setindexquery-suggestions-block-listthesaurus";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 8] = [28, 39, 49, 52, 72, 77, 105, 114];
+
+static RESOURCE_TYPES: [ResourceType; 8] = [
+    ResourceType::AccessControlConfiguration,
+    ResourceType::DataSource,
+    ResourceType::Experience,
+    ResourceType::Faq,
+    ResourceType::FeaturedResultsSet,
+    ResourceType::Index,
+    ResourceType::QuerySuggestionsBlockList,
+    ResourceType::Thesaurus,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 8] = [
-        ResourceType::AccessControlConfiguration,
-        ResourceType::DataSource,
-        ResourceType::Experience,
-        ResourceType::Faq,
-        ResourceType::FeaturedResultsSet,
-        ResourceType::Index,
-        ResourceType::QuerySuggestionsBlockList,
-        ResourceType::Thesaurus,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -596,6 +542,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -613,40 +560,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -274,140 +274,107 @@ pub enum Action {
     UpdateStreamWarmThroughput,
 }
 
-const ACTION_NAMES: [&str; 47] = [
-    "kinesis:AddTagsToStream",
-    "kinesis:AssociateStreamsWithChannel",
-    "kinesis:CreateChannel",
-    "kinesis:CreateStream",
-    "kinesis:DecreaseStreamRetentionPeriod",
-    "kinesis:DeleteChannel",
-    "kinesis:DeleteResourcePolicy",
-    "kinesis:DeleteStream",
-    "kinesis:DeregisterStreamConsumer",
-    "kinesis:DescribeAccountSettings",
-    "kinesis:DescribeChannel",
-    "kinesis:DescribeLimits",
-    "kinesis:DescribeStream",
-    "kinesis:DescribeStreamConsumer",
-    "kinesis:DescribeStreamSummary",
-    "kinesis:DisableEnhancedMonitoring",
-    "kinesis:EnableEnhancedMonitoring",
-    "kinesis:GetRecords",
-    "kinesis:GetResourcePolicy",
-    "kinesis:GetShardIterator",
-    "kinesis:IncreaseStreamRetentionPeriod",
-    "kinesis:InjectApiError",
-    "kinesis:ListChannels",
-    "kinesis:ListShards",
-    "kinesis:ListStreamConsumers",
-    "kinesis:ListStreams",
-    "kinesis:ListTagsForResource",
-    "kinesis:ListTagsForStream",
-    "kinesis:MergeShards",
-    "kinesis:PutRecord",
-    "kinesis:PutRecords",
-    "kinesis:PutResourcePolicy",
-    "kinesis:RegisterStreamConsumer",
-    "kinesis:RemoveTagsFromStream",
-    "kinesis:SplitShard",
-    "kinesis:StartStreamEncryption",
-    "kinesis:StopStreamEncryption",
-    "kinesis:SubscribeToShard",
-    "kinesis:TagResource",
-    "kinesis:UntagResource",
-    "kinesis:UpdateAccountSettings",
-    "kinesis:UpdateChannel",
-    "kinesis:UpdateMaxRecordSize",
-    "kinesis:UpdateShardCount",
-    "kinesis:UpdateStreamMode",
-    "kinesis:UpdateStreamRecordDistributionStrategy",
-    "kinesis:UpdateStreamWarmThroughput",
+static ACTION_NAMES: &str = "kinesis:AddTagsToStreamkinesis:AssociateStreamsWithChannelkinesis:CreateChannelkinesis:CreateStreamkinesis:DecreaseStreamRetentionPeriodkinesis:DeleteChannelkinesis:DeleteResourcePolicykinesis:DeleteStreamkinesis:DeregisterStreamConsumerkinesis:DescribeAccountSettingskinesis:DescribeChannelkinesis:DescribeLimitskinesis:DescribeStreamkinesis:DescribeStreamConsumerkinesis:DescribeStreamSummarykinesis:DisableEnhancedMonitoringkinesis:EnableEnhancedMonitoringkinesis:GetRecordskinesis:GetResourcePolicykinesis:GetShardIteratorkinesis:IncreaseStreamRetentionPeriodkinesis:InjectApiErrorkinesis:ListChannelskinesis:ListShardskinesis:ListStreamConsumerskinesis:ListStreamskinesis:ListTagsForResourcekinesis:ListTagsForStreamkinesis:MergeShardskinesis:PutRecordkinesis:PutRecordskinesis:PutResourcePolicykinesis:RegisterStreamConsumerkinesis:RemoveTagsFromStreamkinesis:SplitShardkinesis:StartStreamEncryptionkinesis:StopStreamEncryptionkinesis:SubscribeToShardkinesis:TagResourcekinesis:UntagResourcekinesis:UpdateAccountSettingskinesis:UpdateChannelkinesis:UpdateMaxRecordSizekinesis:UpdateShardCountkinesis:UpdateStreamModekinesis:UpdateStreamRecordDistributionStrategykinesis:UpdateStreamWarmThroughput";
+
+static ACTION_NAME_ENDS: [u32; 47] = [
+    23, 58, 79, 99, 136, 157, 185, 205, 237, 268, 291, 313, 335, 365, 394, 427, 459, 477, 502, 526,
+    563, 585, 605, 623, 650, 669, 696, 721, 740, 757, 775, 800, 830, 858, 876, 905, 933, 957, 976,
+    997, 1026, 1047, 1074, 1098, 1122, 1168, 1202,
+];
+
+static ACTIONS: [Action; 47] = [
+    Action::AddTagsToStream,
+    Action::AssociateStreamsWithChannel,
+    Action::CreateChannel,
+    Action::CreateStream,
+    Action::DecreaseStreamRetentionPeriod,
+    Action::DeleteChannel,
+    Action::DeleteResourcePolicy,
+    Action::DeleteStream,
+    Action::DeregisterStreamConsumer,
+    Action::DescribeAccountSettings,
+    Action::DescribeChannel,
+    Action::DescribeLimits,
+    Action::DescribeStream,
+    Action::DescribeStreamConsumer,
+    Action::DescribeStreamSummary,
+    Action::DisableEnhancedMonitoring,
+    Action::EnableEnhancedMonitoring,
+    Action::GetRecords,
+    Action::GetResourcePolicy,
+    Action::GetShardIterator,
+    Action::IncreaseStreamRetentionPeriod,
+    Action::InjectApiError,
+    Action::ListChannels,
+    Action::ListShards,
+    Action::ListStreamConsumers,
+    Action::ListStreams,
+    Action::ListTagsForResource,
+    Action::ListTagsForStream,
+    Action::MergeShards,
+    Action::PutRecord,
+    Action::PutRecords,
+    Action::PutResourcePolicy,
+    Action::RegisterStreamConsumer,
+    Action::RemoveTagsFromStream,
+    Action::SplitShard,
+    Action::StartStreamEncryption,
+    Action::StopStreamEncryption,
+    Action::SubscribeToShard,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAccountSettings,
+    Action::UpdateChannel,
+    Action::UpdateMaxRecordSize,
+    Action::UpdateShardCount,
+    Action::UpdateStreamMode,
+    Action::UpdateStreamRecordDistributionStrategy,
+    Action::UpdateStreamWarmThroughput,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 47] = [
-        Action::AddTagsToStream,
-        Action::AssociateStreamsWithChannel,
-        Action::CreateChannel,
-        Action::CreateStream,
-        Action::DecreaseStreamRetentionPeriod,
-        Action::DeleteChannel,
-        Action::DeleteResourcePolicy,
-        Action::DeleteStream,
-        Action::DeregisterStreamConsumer,
-        Action::DescribeAccountSettings,
-        Action::DescribeChannel,
-        Action::DescribeLimits,
-        Action::DescribeStream,
-        Action::DescribeStreamConsumer,
-        Action::DescribeStreamSummary,
-        Action::DisableEnhancedMonitoring,
-        Action::EnableEnhancedMonitoring,
-        Action::GetRecords,
-        Action::GetResourcePolicy,
-        Action::GetShardIterator,
-        Action::IncreaseStreamRetentionPeriod,
-        Action::InjectApiError,
-        Action::ListChannels,
-        Action::ListShards,
-        Action::ListStreamConsumers,
-        Action::ListStreams,
-        Action::ListTagsForResource,
-        Action::ListTagsForStream,
-        Action::MergeShards,
-        Action::PutRecord,
-        Action::PutRecords,
-        Action::PutResourcePolicy,
-        Action::RegisterStreamConsumer,
-        Action::RemoveTagsFromStream,
-        Action::SplitShard,
-        Action::StartStreamEncryption,
-        Action::StopStreamEncryption,
-        Action::SubscribeToShard,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAccountSettings,
-        Action::UpdateChannel,
-        Action::UpdateMaxRecordSize,
-        Action::UpdateShardCount,
-        Action::UpdateStreamMode,
-        Action::UpdateStreamRecordDistributionStrategy,
-        Action::UpdateStreamWarmThroughput,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `kinesis:AddTagsToStream`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddTagsToStream`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(12001 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -435,23 +402,29 @@ pub enum ResourceType {
     Stream,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = ["channel", "consumer", "kmsKey", "stream"];
+static RESOURCE_TYPE_NAMES: &str = "channelconsumerkmsKeystream";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [7, 15, 21, 27];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::Channel,
+    ResourceType::Consumer,
+    ResourceType::KmsKey,
+    ResourceType::Stream,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::Channel,
-        ResourceType::Consumer,
-        ResourceType::KmsKey,
-        ResourceType::Stream,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -460,6 +433,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -483,16 +457,11 @@ pub enum ConditionKey {
     KinesisFisTargetArns,
 }
 
-const CONDITION_KEY_NAMES: [&str; 6] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "kinesis:FisActionId",
-    "kinesis:FisInjectPercentage",
-    "kinesis:FisTargetArns",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyskinesis:FisActionIdkinesis:FisInjectPercentagekinesis:FisTargetArns";
 
-const CONDITION_KEY_TYPES: [KeyType; 6] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 6] = [24, 49, 60, 79, 106, 127];
+
+static CONDITION_KEY_TYPES: [KeyType; 6] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -501,34 +470,40 @@ const CONDITION_KEY_TYPES: [KeyType; 6] = [
     KeyType::ArrayOfArn,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 6] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::KinesisFisActionId,
+    ConditionKey::KinesisFisInjectPercentage,
+    ConditionKey::KinesisFisTargetArns,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 6] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::KinesisFisActionId,
-        ConditionKey::KinesisFisInjectPercentage,
-        ConditionKey::KinesisFisTargetArns,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -181,114 +181,93 @@ pub enum Action {
     UpdateApplicationMaintenanceConfiguration,
 }
 
-const ACTION_NAMES: [&str; 34] = [
-    "kinesisanalytics:AddApplicationCloudWatchLoggingOption",
-    "kinesisanalytics:AddApplicationInput",
-    "kinesisanalytics:AddApplicationInputProcessingConfiguration",
-    "kinesisanalytics:AddApplicationOutput",
-    "kinesisanalytics:AddApplicationReferenceDataSource",
-    "kinesisanalytics:AddApplicationVpcConfiguration",
-    "kinesisanalytics:CreateApplication",
-    "kinesisanalytics:CreateApplicationPresignedUrl",
-    "kinesisanalytics:CreateApplicationSnapshot",
-    "kinesisanalytics:DeleteApplication",
-    "kinesisanalytics:DeleteApplicationCloudWatchLoggingOption",
-    "kinesisanalytics:DeleteApplicationInputProcessingConfiguration",
-    "kinesisanalytics:DeleteApplicationOutput",
-    "kinesisanalytics:DeleteApplicationReferenceDataSource",
-    "kinesisanalytics:DeleteApplicationSnapshot",
-    "kinesisanalytics:DeleteApplicationVpcConfiguration",
-    "kinesisanalytics:DescribeApplication",
-    "kinesisanalytics:DescribeApplicationOperation",
-    "kinesisanalytics:DescribeApplicationSnapshot",
-    "kinesisanalytics:DescribeApplicationVersion",
-    "kinesisanalytics:DiscoverInputSchema",
-    "kinesisanalytics:GetApplicationState",
-    "kinesisanalytics:ListApplicationOperations",
-    "kinesisanalytics:ListApplications",
-    "kinesisanalytics:ListApplicationSnapshots",
-    "kinesisanalytics:ListApplicationVersions",
-    "kinesisanalytics:ListTagsForResource",
-    "kinesisanalytics:RollbackApplication",
-    "kinesisanalytics:StartApplication",
-    "kinesisanalytics:StopApplication",
-    "kinesisanalytics:TagResource",
-    "kinesisanalytics:UntagResource",
-    "kinesisanalytics:UpdateApplication",
-    "kinesisanalytics:UpdateApplicationMaintenanceConfiguration",
+static ACTION_NAMES: &str = "kinesisanalytics:AddApplicationCloudWatchLoggingOptionkinesisanalytics:AddApplicationInputkinesisanalytics:AddApplicationInputProcessingConfigurationkinesisanalytics:AddApplicationOutputkinesisanalytics:AddApplicationReferenceDataSourcekinesisanalytics:AddApplicationVpcConfigurationkinesisanalytics:CreateApplicationkinesisanalytics:CreateApplicationPresignedUrlkinesisanalytics:CreateApplicationSnapshotkinesisanalytics:DeleteApplicationkinesisanalytics:DeleteApplicationCloudWatchLoggingOptionkinesisanalytics:DeleteApplicationInputProcessingConfigurationkinesisanalytics:DeleteApplicationOutputkinesisanalytics:DeleteApplicationReferenceDataSourcekinesisanalytics:DeleteApplicationSnapshotkinesisanalytics:DeleteApplicationVpcConfigurationkinesisanalytics:DescribeApplicationkinesisanalytics:DescribeApplicationOperationkinesisanalytics:DescribeApplicationSnapshotkinesisanalytics:DescribeApplicationVersionkinesisanalytics:DiscoverInputSchemakinesisanalytics:GetApplicationStatekinesisanalytics:ListApplicationOperationskinesisanalytics:ListApplicationskinesisanalytics:ListApplicationSnapshotskinesisanalytics:ListApplicationVersionskinesisanalytics:ListTagsForResourcekinesisanalytics:RollbackApplicationkinesisanalytics:StartApplicationkinesisanalytics:StopApplicationkinesisanalytics:TagResourcekinesisanalytics:UntagResourcekinesisanalytics:UpdateApplicationkinesisanalytics:UpdateApplicationMaintenanceConfiguration";
+
+static ACTION_NAME_ENDS: [u32; 34] = [
+    54, 90, 149, 186, 236, 283, 317, 363, 405, 439, 496, 558, 598, 651, 693, 743, 779, 824, 868,
+    911, 947, 983, 1025, 1058, 1099, 1139, 1175, 1211, 1244, 1276, 1304, 1334, 1368, 1426,
+];
+
+static ACTIONS: [Action; 34] = [
+    Action::AddApplicationCloudWatchLoggingOption,
+    Action::AddApplicationInput,
+    Action::AddApplicationInputProcessingConfiguration,
+    Action::AddApplicationOutput,
+    Action::AddApplicationReferenceDataSource,
+    Action::AddApplicationVpcConfiguration,
+    Action::CreateApplication,
+    Action::CreateApplicationPresignedUrl,
+    Action::CreateApplicationSnapshot,
+    Action::DeleteApplication,
+    Action::DeleteApplicationCloudWatchLoggingOption,
+    Action::DeleteApplicationInputProcessingConfiguration,
+    Action::DeleteApplicationOutput,
+    Action::DeleteApplicationReferenceDataSource,
+    Action::DeleteApplicationSnapshot,
+    Action::DeleteApplicationVpcConfiguration,
+    Action::DescribeApplication,
+    Action::DescribeApplicationOperation,
+    Action::DescribeApplicationSnapshot,
+    Action::DescribeApplicationVersion,
+    Action::DiscoverInputSchema,
+    Action::GetApplicationState,
+    Action::ListApplicationOperations,
+    Action::ListApplications,
+    Action::ListApplicationSnapshots,
+    Action::ListApplicationVersions,
+    Action::ListTagsForResource,
+    Action::RollbackApplication,
+    Action::StartApplication,
+    Action::StopApplication,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateApplication,
+    Action::UpdateApplicationMaintenanceConfiguration,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 34] = [
-        Action::AddApplicationCloudWatchLoggingOption,
-        Action::AddApplicationInput,
-        Action::AddApplicationInputProcessingConfiguration,
-        Action::AddApplicationOutput,
-        Action::AddApplicationReferenceDataSource,
-        Action::AddApplicationVpcConfiguration,
-        Action::CreateApplication,
-        Action::CreateApplicationPresignedUrl,
-        Action::CreateApplicationSnapshot,
-        Action::DeleteApplication,
-        Action::DeleteApplicationCloudWatchLoggingOption,
-        Action::DeleteApplicationInputProcessingConfiguration,
-        Action::DeleteApplicationOutput,
-        Action::DeleteApplicationReferenceDataSource,
-        Action::DeleteApplicationSnapshot,
-        Action::DeleteApplicationVpcConfiguration,
-        Action::DescribeApplication,
-        Action::DescribeApplicationOperation,
-        Action::DescribeApplicationSnapshot,
-        Action::DescribeApplicationVersion,
-        Action::DiscoverInputSchema,
-        Action::GetApplicationState,
-        Action::ListApplicationOperations,
-        Action::ListApplications,
-        Action::ListApplicationSnapshots,
-        Action::ListApplicationVersions,
-        Action::ListTagsForResource,
-        Action::RollbackApplication,
-        Action::StartApplication,
-        Action::StopApplication,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateApplication,
-        Action::UpdateApplicationMaintenanceConfiguration,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `kinesisanalytics:AddApplicationCloudWatchLoggingOption`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddApplicationCloudWatchLoggingOption`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(12048 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -304,18 +283,24 @@ pub enum ResourceType {
     Application,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["application"];
+static RESOURCE_TYPE_NAMES: &str = "application";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [11];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Application];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Application];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -324,6 +309,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -341,40 +327,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -244,138 +244,106 @@ pub enum Action {
     UpdateStreamStorageConfiguration,
 }
 
-const ACTION_NAMES: [&str; 46] = [
-    "kinesisvideo:ConnectAsMaster",
-    "kinesisvideo:ConnectAsViewer",
-    "kinesisvideo:CreateSignalingChannel",
-    "kinesisvideo:CreateStream",
-    "kinesisvideo:DeleteEdgeConfiguration",
-    "kinesisvideo:DeleteSignalingChannel",
-    "kinesisvideo:DeleteStream",
-    "kinesisvideo:DescribeEdgeConfiguration",
-    "kinesisvideo:DescribeImageGenerationConfiguration",
-    "kinesisvideo:DescribeMappedResourceConfiguration",
-    "kinesisvideo:DescribeMediaStorageConfiguration",
-    "kinesisvideo:DescribeNotificationConfiguration",
-    "kinesisvideo:DescribeSignalingChannel",
-    "kinesisvideo:DescribeStream",
-    "kinesisvideo:DescribeStreamStorageConfiguration",
-    "kinesisvideo:GetClip",
-    "kinesisvideo:GetDASHStreamingSessionURL",
-    "kinesisvideo:GetDataEndpoint",
-    "kinesisvideo:GetHLSStreamingSessionURL",
-    "kinesisvideo:GetIceServerConfig",
-    "kinesisvideo:GetImages",
-    "kinesisvideo:GetMedia",
-    "kinesisvideo:GetMediaForFragmentList",
-    "kinesisvideo:GetSignalingChannelEndpoint",
-    "kinesisvideo:JoinStorageSession",
-    "kinesisvideo:JoinStorageSessionAsViewer",
-    "kinesisvideo:ListEdgeAgentConfigurations",
-    "kinesisvideo:ListFragments",
-    "kinesisvideo:ListSignalingChannels",
-    "kinesisvideo:ListStreams",
-    "kinesisvideo:ListTagsForResource",
-    "kinesisvideo:ListTagsForStream",
-    "kinesisvideo:PutMedia",
-    "kinesisvideo:SendAlexaOfferToMaster",
-    "kinesisvideo:StartEdgeConfigurationUpdate",
-    "kinesisvideo:TagResource",
-    "kinesisvideo:TagStream",
-    "kinesisvideo:UntagResource",
-    "kinesisvideo:UntagStream",
-    "kinesisvideo:UpdateDataRetention",
-    "kinesisvideo:UpdateImageGenerationConfiguration",
-    "kinesisvideo:UpdateMediaStorageConfiguration",
-    "kinesisvideo:UpdateNotificationConfiguration",
-    "kinesisvideo:UpdateSignalingChannel",
-    "kinesisvideo:UpdateStream",
-    "kinesisvideo:UpdateStreamStorageConfiguration",
+static ACTION_NAMES: &str = "kinesisvideo:ConnectAsMasterkinesisvideo:ConnectAsViewerkinesisvideo:CreateSignalingChannelkinesisvideo:CreateStreamkinesisvideo:DeleteEdgeConfigurationkinesisvideo:DeleteSignalingChannelkinesisvideo:DeleteStreamkinesisvideo:DescribeEdgeConfigurationkinesisvideo:DescribeImageGenerationConfigurationkinesisvideo:DescribeMappedResourceConfigurationkinesisvideo:DescribeMediaStorageConfigurationkinesisvideo:DescribeNotificationConfigurationkinesisvideo:DescribeSignalingChannelkinesisvideo:DescribeStreamkinesisvideo:DescribeStreamStorageConfigurationkinesisvideo:GetClipkinesisvideo:GetDASHStreamingSessionURLkinesisvideo:GetDataEndpointkinesisvideo:GetHLSStreamingSessionURLkinesisvideo:GetIceServerConfigkinesisvideo:GetImageskinesisvideo:GetMediakinesisvideo:GetMediaForFragmentListkinesisvideo:GetSignalingChannelEndpointkinesisvideo:JoinStorageSessionkinesisvideo:JoinStorageSessionAsViewerkinesisvideo:ListEdgeAgentConfigurationskinesisvideo:ListFragmentskinesisvideo:ListSignalingChannelskinesisvideo:ListStreamskinesisvideo:ListTagsForResourcekinesisvideo:ListTagsForStreamkinesisvideo:PutMediakinesisvideo:SendAlexaOfferToMasterkinesisvideo:StartEdgeConfigurationUpdatekinesisvideo:TagResourcekinesisvideo:TagStreamkinesisvideo:UntagResourcekinesisvideo:UntagStreamkinesisvideo:UpdateDataRetentionkinesisvideo:UpdateImageGenerationConfigurationkinesisvideo:UpdateMediaStorageConfigurationkinesisvideo:UpdateNotificationConfigurationkinesisvideo:UpdateSignalingChannelkinesisvideo:UpdateStreamkinesisvideo:UpdateStreamStorageConfiguration";
+
+static ACTION_NAME_ENDS: [u32; 46] = [
+    28, 56, 91, 116, 152, 187, 212, 250, 299, 347, 393, 439, 476, 503, 550, 570, 609, 637, 675,
+    706, 728, 749, 785, 825, 856, 895, 935, 961, 995, 1019, 1051, 1081, 1102, 1137, 1178, 1202,
+    1224, 1250, 1274, 1306, 1353, 1397, 1441, 1476, 1501, 1546,
+];
+
+static ACTIONS: [Action; 46] = [
+    Action::ConnectAsMaster,
+    Action::ConnectAsViewer,
+    Action::CreateSignalingChannel,
+    Action::CreateStream,
+    Action::DeleteEdgeConfiguration,
+    Action::DeleteSignalingChannel,
+    Action::DeleteStream,
+    Action::DescribeEdgeConfiguration,
+    Action::DescribeImageGenerationConfiguration,
+    Action::DescribeMappedResourceConfiguration,
+    Action::DescribeMediaStorageConfiguration,
+    Action::DescribeNotificationConfiguration,
+    Action::DescribeSignalingChannel,
+    Action::DescribeStream,
+    Action::DescribeStreamStorageConfiguration,
+    Action::GetClip,
+    Action::GetDASHStreamingSessionURL,
+    Action::GetDataEndpoint,
+    Action::GetHLSStreamingSessionURL,
+    Action::GetIceServerConfig,
+    Action::GetImages,
+    Action::GetMedia,
+    Action::GetMediaForFragmentList,
+    Action::GetSignalingChannelEndpoint,
+    Action::JoinStorageSession,
+    Action::JoinStorageSessionAsViewer,
+    Action::ListEdgeAgentConfigurations,
+    Action::ListFragments,
+    Action::ListSignalingChannels,
+    Action::ListStreams,
+    Action::ListTagsForResource,
+    Action::ListTagsForStream,
+    Action::PutMedia,
+    Action::SendAlexaOfferToMaster,
+    Action::StartEdgeConfigurationUpdate,
+    Action::TagResource,
+    Action::TagStream,
+    Action::UntagResource,
+    Action::UntagStream,
+    Action::UpdateDataRetention,
+    Action::UpdateImageGenerationConfiguration,
+    Action::UpdateMediaStorageConfiguration,
+    Action::UpdateNotificationConfiguration,
+    Action::UpdateSignalingChannel,
+    Action::UpdateStream,
+    Action::UpdateStreamStorageConfiguration,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 46] = [
-        Action::ConnectAsMaster,
-        Action::ConnectAsViewer,
-        Action::CreateSignalingChannel,
-        Action::CreateStream,
-        Action::DeleteEdgeConfiguration,
-        Action::DeleteSignalingChannel,
-        Action::DeleteStream,
-        Action::DescribeEdgeConfiguration,
-        Action::DescribeImageGenerationConfiguration,
-        Action::DescribeMappedResourceConfiguration,
-        Action::DescribeMediaStorageConfiguration,
-        Action::DescribeNotificationConfiguration,
-        Action::DescribeSignalingChannel,
-        Action::DescribeStream,
-        Action::DescribeStreamStorageConfiguration,
-        Action::GetClip,
-        Action::GetDASHStreamingSessionURL,
-        Action::GetDataEndpoint,
-        Action::GetHLSStreamingSessionURL,
-        Action::GetIceServerConfig,
-        Action::GetImages,
-        Action::GetMedia,
-        Action::GetMediaForFragmentList,
-        Action::GetSignalingChannelEndpoint,
-        Action::JoinStorageSession,
-        Action::JoinStorageSessionAsViewer,
-        Action::ListEdgeAgentConfigurations,
-        Action::ListFragments,
-        Action::ListSignalingChannels,
-        Action::ListStreams,
-        Action::ListTagsForResource,
-        Action::ListTagsForStream,
-        Action::PutMedia,
-        Action::SendAlexaOfferToMaster,
-        Action::StartEdgeConfigurationUpdate,
-        Action::TagResource,
-        Action::TagStream,
-        Action::UntagResource,
-        Action::UntagStream,
-        Action::UpdateDataRetention,
-        Action::UpdateImageGenerationConfiguration,
-        Action::UpdateMediaStorageConfiguration,
-        Action::UpdateNotificationConfiguration,
-        Action::UpdateSignalingChannel,
-        Action::UpdateStream,
-        Action::UpdateStreamStorageConfiguration,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `kinesisvideo:ConnectAsMaster`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `ConnectAsMaster`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(12082 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -395,18 +363,24 @@ pub enum ResourceType {
     Stream,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["channel", "stream"];
+static RESOURCE_TYPE_NAMES: &str = "channelstream";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [7, 13];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Channel, ResourceType::Stream];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Channel, ResourceType::Stream];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -415,6 +389,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -432,40 +407,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -346,162 +346,119 @@ pub enum Action {
     VerifyMac,
 }
 
-const ACTION_NAMES: [&str; 58] = [
-    "kms:CancelKeyDeletion",
-    "kms:ConnectCustomKeyStore",
-    "kms:CreateAlias",
-    "kms:CreateCustomKeyStore",
-    "kms:CreateGrant",
-    "kms:CreateKey",
-    "kms:Decapsulate",
-    "kms:Decrypt",
-    "kms:DeleteAlias",
-    "kms:DeleteCustomKeyStore",
-    "kms:DeleteImportedKeyMaterial",
-    "kms:DeriveSharedSecret",
-    "kms:DescribeCustomKeyStores",
-    "kms:DescribeKey",
-    "kms:DisableKey",
-    "kms:DisableKeyRotation",
-    "kms:DisconnectCustomKeyStore",
-    "kms:EnableKey",
-    "kms:EnableKeyRotation",
-    "kms:Encapsulate",
-    "kms:Encrypt",
-    "kms:GenerateDataKey",
-    "kms:GenerateDataKeyPair",
-    "kms:GenerateDataKeyPairWithoutPlaintext",
-    "kms:GenerateDataKeyWithoutPlaintext",
-    "kms:GenerateMac",
-    "kms:GenerateRandom",
-    "kms:GetKeyLastUsage",
-    "kms:GetKeyPolicy",
-    "kms:GetKeyRotationStatus",
-    "kms:GetParametersForImport",
-    "kms:GetPublicKey",
-    "kms:ImportKeyMaterial",
-    "kms:ListAliases",
-    "kms:ListGrants",
-    "kms:ListKeyPolicies",
-    "kms:ListKeyRotations",
-    "kms:ListKeys",
-    "kms:ListResourceTags",
-    "kms:ListRetirableGrants",
-    "kms:PutKeyPolicy",
-    "kms:ReEncryptFrom",
-    "kms:ReEncryptTo",
-    "kms:ReplicateKey",
-    "kms:RetireGrant",
-    "kms:RevokeGrant",
-    "kms:RotateKeyOnDemand",
-    "kms:ScheduleKeyDeletion",
-    "kms:Sign",
-    "kms:SynchronizeMultiRegionKey",
-    "kms:TagResource",
-    "kms:UntagResource",
-    "kms:UpdateAlias",
-    "kms:UpdateCustomKeyStore",
-    "kms:UpdateKeyDescription",
-    "kms:UpdatePrimaryRegion",
-    "kms:Verify",
-    "kms:VerifyMac",
+static ACTION_NAMES: &str = "kms:CancelKeyDeletionkms:ConnectCustomKeyStorekms:CreateAliaskms:CreateCustomKeyStorekms:CreateGrantkms:CreateKeykms:Decapsulatekms:Decryptkms:DeleteAliaskms:DeleteCustomKeyStorekms:DeleteImportedKeyMaterialkms:DeriveSharedSecretkms:DescribeCustomKeyStoreskms:DescribeKeykms:DisableKeykms:DisableKeyRotationkms:DisconnectCustomKeyStorekms:EnableKeykms:EnableKeyRotationkms:Encapsulatekms:Encryptkms:GenerateDataKeykms:GenerateDataKeyPairkms:GenerateDataKeyPairWithoutPlaintextkms:GenerateDataKeyWithoutPlaintextkms:GenerateMackms:GenerateRandomkms:GetKeyLastUsagekms:GetKeyPolicykms:GetKeyRotationStatuskms:GetParametersForImportkms:GetPublicKeykms:ImportKeyMaterialkms:ListAliaseskms:ListGrantskms:ListKeyPolicieskms:ListKeyRotationskms:ListKeyskms:ListResourceTagskms:ListRetirableGrantskms:PutKeyPolicykms:ReEncryptFromkms:ReEncryptTokms:ReplicateKeykms:RetireGrantkms:RevokeGrantkms:RotateKeyOnDemandkms:ScheduleKeyDeletionkms:Signkms:SynchronizeMultiRegionKeykms:TagResourcekms:UntagResourcekms:UpdateAliaskms:UpdateCustomKeyStorekms:UpdateKeyDescriptionkms:UpdatePrimaryRegionkms:Verifykms:VerifyMac";
+
+static ACTION_NAME_ENDS: [u32; 58] = [
+    21, 46, 61, 85, 100, 113, 128, 139, 154, 178, 207, 229, 256, 271, 285, 307, 335, 348, 369, 384,
+    395, 414, 437, 476, 511, 526, 544, 563, 579, 603, 629, 645, 666, 681, 695, 714, 734, 746, 766,
+    789, 805, 822, 837, 853, 868, 883, 904, 927, 935, 964, 979, 996, 1011, 1035, 1059, 1082, 1092,
+    1105,
+];
+
+static ACTIONS: [Action; 58] = [
+    Action::CancelKeyDeletion,
+    Action::ConnectCustomKeyStore,
+    Action::CreateAlias,
+    Action::CreateCustomKeyStore,
+    Action::CreateGrant,
+    Action::CreateKey,
+    Action::Decapsulate,
+    Action::Decrypt,
+    Action::DeleteAlias,
+    Action::DeleteCustomKeyStore,
+    Action::DeleteImportedKeyMaterial,
+    Action::DeriveSharedSecret,
+    Action::DescribeCustomKeyStores,
+    Action::DescribeKey,
+    Action::DisableKey,
+    Action::DisableKeyRotation,
+    Action::DisconnectCustomKeyStore,
+    Action::EnableKey,
+    Action::EnableKeyRotation,
+    Action::Encapsulate,
+    Action::Encrypt,
+    Action::GenerateDataKey,
+    Action::GenerateDataKeyPair,
+    Action::GenerateDataKeyPairWithoutPlaintext,
+    Action::GenerateDataKeyWithoutPlaintext,
+    Action::GenerateMac,
+    Action::GenerateRandom,
+    Action::GetKeyLastUsage,
+    Action::GetKeyPolicy,
+    Action::GetKeyRotationStatus,
+    Action::GetParametersForImport,
+    Action::GetPublicKey,
+    Action::ImportKeyMaterial,
+    Action::ListAliases,
+    Action::ListGrants,
+    Action::ListKeyPolicies,
+    Action::ListKeyRotations,
+    Action::ListKeys,
+    Action::ListResourceTags,
+    Action::ListRetirableGrants,
+    Action::PutKeyPolicy,
+    Action::ReEncryptFrom,
+    Action::ReEncryptTo,
+    Action::ReplicateKey,
+    Action::RetireGrant,
+    Action::RevokeGrant,
+    Action::RotateKeyOnDemand,
+    Action::ScheduleKeyDeletion,
+    Action::Sign,
+    Action::SynchronizeMultiRegionKey,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAlias,
+    Action::UpdateCustomKeyStore,
+    Action::UpdateKeyDescription,
+    Action::UpdatePrimaryRegion,
+    Action::Verify,
+    Action::VerifyMac,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 58] = [
-        Action::CancelKeyDeletion,
-        Action::ConnectCustomKeyStore,
-        Action::CreateAlias,
-        Action::CreateCustomKeyStore,
-        Action::CreateGrant,
-        Action::CreateKey,
-        Action::Decapsulate,
-        Action::Decrypt,
-        Action::DeleteAlias,
-        Action::DeleteCustomKeyStore,
-        Action::DeleteImportedKeyMaterial,
-        Action::DeriveSharedSecret,
-        Action::DescribeCustomKeyStores,
-        Action::DescribeKey,
-        Action::DisableKey,
-        Action::DisableKeyRotation,
-        Action::DisconnectCustomKeyStore,
-        Action::EnableKey,
-        Action::EnableKeyRotation,
-        Action::Encapsulate,
-        Action::Encrypt,
-        Action::GenerateDataKey,
-        Action::GenerateDataKeyPair,
-        Action::GenerateDataKeyPairWithoutPlaintext,
-        Action::GenerateDataKeyWithoutPlaintext,
-        Action::GenerateMac,
-        Action::GenerateRandom,
-        Action::GetKeyLastUsage,
-        Action::GetKeyPolicy,
-        Action::GetKeyRotationStatus,
-        Action::GetParametersForImport,
-        Action::GetPublicKey,
-        Action::ImportKeyMaterial,
-        Action::ListAliases,
-        Action::ListGrants,
-        Action::ListKeyPolicies,
-        Action::ListKeyRotations,
-        Action::ListKeys,
-        Action::ListResourceTags,
-        Action::ListRetirableGrants,
-        Action::PutKeyPolicy,
-        Action::ReEncryptFrom,
-        Action::ReEncryptTo,
-        Action::ReplicateKey,
-        Action::RetireGrant,
-        Action::RevokeGrant,
-        Action::RotateKeyOnDemand,
-        Action::ScheduleKeyDeletion,
-        Action::Sign,
-        Action::SynchronizeMultiRegionKey,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAlias,
-        Action::UpdateCustomKeyStore,
-        Action::UpdateKeyDescription,
-        Action::UpdatePrimaryRegion,
-        Action::Verify,
-        Action::VerifyMac,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `kms:CancelKeyDeletion`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CancelKeyDeletion`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(12128 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -519,18 +476,24 @@ pub enum ResourceType {
     Key,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["alias", "key"];
+static RESOURCE_TYPE_NAMES: &str = "aliaskey";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [5, 8];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Alias, ResourceType::Key];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Alias, ResourceType::Key];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -539,6 +502,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -748,109 +712,18 @@ pub enum ConditionKey {
     KmsWrappingKeySpec,
 }
 
-const CONDITION_KEY_NAMES: [&str; 99] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "kms:BypassPolicyLockoutSafetyCheck",
-    "kms:CallerAccount",
-    "kms:CustomerMasterKeySpec",
-    "kms:CustomerMasterKeyUsage",
-    "kms:DataKeyPairSpec",
-    "kms:EncapsulationAlgorithm",
-    "kms:EncryptionAlgorithm",
-    "kms:EncryptionContext:${EncryptionContextKey}",
-    "kms:EncryptionContextKeys",
-    "kms:ExpirationModel",
-    "kms:GrantConstraintSourceArn",
-    "kms:GrantConstraintType",
-    "kms:GranteePrincipal",
-    "kms:GranteeServicePrincipal",
-    "kms:GrantIsForAWSResource",
-    "kms:GrantOperations",
-    "kms:KeyAgreementAlgorithm",
-    "kms:KeyOrigin",
-    "kms:KeySpec",
-    "kms:KeyUsage",
-    "kms:MacAlgorithm",
-    "kms:MessageType",
-    "kms:MultiRegion",
-    "kms:MultiRegionKeyType",
-    "kms:PrimaryRegion",
-    "kms:RecipientAttestation:ImageSha384",
-    "kms:RecipientAttestation:NitroTPMPCR0",
-    "kms:RecipientAttestation:NitroTPMPCR1",
-    "kms:RecipientAttestation:NitroTPMPCR10",
-    "kms:RecipientAttestation:NitroTPMPCR11",
-    "kms:RecipientAttestation:NitroTPMPCR12",
-    "kms:RecipientAttestation:NitroTPMPCR13",
-    "kms:RecipientAttestation:NitroTPMPCR14",
-    "kms:RecipientAttestation:NitroTPMPCR15",
-    "kms:RecipientAttestation:NitroTPMPCR16",
-    "kms:RecipientAttestation:NitroTPMPCR17",
-    "kms:RecipientAttestation:NitroTPMPCR18",
-    "kms:RecipientAttestation:NitroTPMPCR19",
-    "kms:RecipientAttestation:NitroTPMPCR2",
-    "kms:RecipientAttestation:NitroTPMPCR20",
-    "kms:RecipientAttestation:NitroTPMPCR21",
-    "kms:RecipientAttestation:NitroTPMPCR22",
-    "kms:RecipientAttestation:NitroTPMPCR23",
-    "kms:RecipientAttestation:NitroTPMPCR3",
-    "kms:RecipientAttestation:NitroTPMPCR4",
-    "kms:RecipientAttestation:NitroTPMPCR5",
-    "kms:RecipientAttestation:NitroTPMPCR6",
-    "kms:RecipientAttestation:NitroTPMPCR7",
-    "kms:RecipientAttestation:NitroTPMPCR8",
-    "kms:RecipientAttestation:NitroTPMPCR9",
-    "kms:RecipientAttestation:PCR0",
-    "kms:RecipientAttestation:PCR1",
-    "kms:RecipientAttestation:PCR10",
-    "kms:RecipientAttestation:PCR11",
-    "kms:RecipientAttestation:PCR12",
-    "kms:RecipientAttestation:PCR13",
-    "kms:RecipientAttestation:PCR14",
-    "kms:RecipientAttestation:PCR15",
-    "kms:RecipientAttestation:PCR16",
-    "kms:RecipientAttestation:PCR17",
-    "kms:RecipientAttestation:PCR18",
-    "kms:RecipientAttestation:PCR19",
-    "kms:RecipientAttestation:PCR2",
-    "kms:RecipientAttestation:PCR20",
-    "kms:RecipientAttestation:PCR21",
-    "kms:RecipientAttestation:PCR22",
-    "kms:RecipientAttestation:PCR23",
-    "kms:RecipientAttestation:PCR24",
-    "kms:RecipientAttestation:PCR25",
-    "kms:RecipientAttestation:PCR26",
-    "kms:RecipientAttestation:PCR27",
-    "kms:RecipientAttestation:PCR28",
-    "kms:RecipientAttestation:PCR29",
-    "kms:RecipientAttestation:PCR3",
-    "kms:RecipientAttestation:PCR30",
-    "kms:RecipientAttestation:PCR31",
-    "kms:RecipientAttestation:PCR4",
-    "kms:RecipientAttestation:PCR5",
-    "kms:RecipientAttestation:PCR6",
-    "kms:RecipientAttestation:PCR7",
-    "kms:RecipientAttestation:PCR8",
-    "kms:RecipientAttestation:PCR9",
-    "kms:ReEncryptOnSameKey",
-    "kms:ReplicaRegion",
-    "kms:RequestAlias",
-    "kms:ResourceAliases",
-    "kms:RetiringPrincipal",
-    "kms:RetiringServicePrincipal",
-    "kms:RotationPeriodInDays",
-    "kms:ScheduleKeyDeletionPendingWindowInDays",
-    "kms:SigningAlgorithm",
-    "kms:TrailingDaysWithoutKeyUsage",
-    "kms:ValidTo",
-    "kms:ViaService",
-    "kms:WrappingAlgorithm",
-    "kms:WrappingKeySpec",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyskms:BypassPolicyLockoutSafetyCheckkms:CallerAccountkms:CustomerMasterKeySpeckms:CustomerMasterKeyUsagekms:DataKeyPairSpeckms:EncapsulationAlgorithmkms:EncryptionAlgorithmkms:EncryptionContext:${EncryptionContextKey}kms:EncryptionContextKeyskms:ExpirationModelkms:GrantConstraintSourceArnkms:GrantConstraintTypekms:GranteePrincipalkms:GranteeServicePrincipalkms:GrantIsForAWSResourcekms:GrantOperationskms:KeyAgreementAlgorithmkms:KeyOriginkms:KeySpeckms:KeyUsagekms:MacAlgorithmkms:MessageTypekms:MultiRegionkms:MultiRegionKeyTypekms:PrimaryRegionkms:RecipientAttestation:ImageSha384kms:RecipientAttestation:NitroTPMPCR0kms:RecipientAttestation:NitroTPMPCR1kms:RecipientAttestation:NitroTPMPCR10kms:RecipientAttestation:NitroTPMPCR11kms:RecipientAttestation:NitroTPMPCR12kms:RecipientAttestation:NitroTPMPCR13kms:RecipientAttestation:NitroTPMPCR14kms:RecipientAttestation:NitroTPMPCR15kms:RecipientAttestation:NitroTPMPCR16kms:RecipientAttestation:NitroTPMPCR17kms:RecipientAttestation:NitroTPMPCR18kms:RecipientAttestation:NitroTPMPCR19kms:RecipientAttestation:NitroTPMPCR2kms:RecipientAttestation:NitroTPMPCR20kms:RecipientAttestation:NitroTPMPCR21kms:RecipientAttestation:NitroTPMPCR22kms:RecipientAttestation:NitroTPMPCR23kms:RecipientAttestation:NitroTPMPCR3kms:RecipientAttestation:NitroTPMPCR4kms:RecipientAttestation:NitroTPMPCR5kms:RecipientAttestation:NitroTPMPCR6kms:RecipientAttestation:NitroTPMPCR7kms:RecipientAttestation:NitroTPMPCR8kms:RecipientAttestation:NitroTPMPCR9kms:RecipientAttestation:PCR0kms:RecipientAttestation:PCR1kms:RecipientAttestation:PCR10kms:RecipientAttestation:PCR11kms:RecipientAttestation:PCR12kms:RecipientAttestation:PCR13kms:RecipientAttestation:PCR14kms:RecipientAttestation:PCR15kms:RecipientAttestation:PCR16kms:RecipientAttestation:PCR17kms:RecipientAttestation:PCR18kms:RecipientAttestation:PCR19kms:RecipientAttestation:PCR2kms:RecipientAttestation:PCR20kms:RecipientAttestation:PCR21kms:RecipientAttestation:PCR22kms:RecipientAttestation:PCR23kms:RecipientAttestation:PCR24kms:RecipientAttestation:PCR25kms:RecipientAttestation:PCR26kms:RecipientAttestation:PCR27kms:RecipientAttestation:PCR28kms:RecipientAttestation:PCR29kms:RecipientAttestation:PCR3kms:RecipientAttestation:PCR30kms:RecipientAttestation:PCR31kms:RecipientAttestation:PCR4kms:RecipientAttestation:PCR5kms:RecipientAttestation:PCR6kms:RecipientAttestation:PCR7kms:RecipientAttestation:PCR8kms:RecipientAttestation:PCR9kms:ReEncryptOnSameKeykms:ReplicaRegionkms:RequestAliaskms:ResourceAliaseskms:RetiringPrincipalkms:RetiringServicePrincipalkms:RotationPeriodInDayskms:ScheduleKeyDeletionPendingWindowInDayskms:SigningAlgorithmkms:TrailingDaysWithoutKeyUsagekms:ValidTokms:ViaServicekms:WrappingAlgorithmkms:WrappingKeySpec";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 99] = [
+    24, 49, 60, 94, 111, 136, 162, 181, 207, 230, 275, 300, 319, 347, 370, 390, 417, 442, 461, 486,
+    499, 510, 522, 538, 553, 568, 590, 607, 643, 680, 717, 755, 793, 831, 869, 907, 945, 983, 1021,
+    1059, 1097, 1134, 1172, 1210, 1248, 1286, 1323, 1360, 1397, 1434, 1471, 1508, 1545, 1574, 1603,
+    1633, 1663, 1693, 1723, 1753, 1783, 1813, 1843, 1873, 1903, 1932, 1962, 1992, 2022, 2052, 2082,
+    2112, 2142, 2172, 2202, 2232, 2261, 2291, 2321, 2350, 2379, 2408, 2437, 2466, 2495, 2517, 2534,
+    2550, 2569, 2590, 2618, 2642, 2684, 2704, 2735, 2746, 2760, 2781, 2800,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 99] = [
+static CONDITION_KEY_TYPES: [KeyType; 99] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -952,127 +825,133 @@ const CONDITION_KEY_TYPES: [KeyType; 99] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 99] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::KmsBypassPolicyLockoutSafetyCheck,
+    ConditionKey::KmsCallerAccount,
+    ConditionKey::KmsCustomerMasterKeySpec,
+    ConditionKey::KmsCustomerMasterKeyUsage,
+    ConditionKey::KmsDataKeyPairSpec,
+    ConditionKey::KmsEncapsulationAlgorithm,
+    ConditionKey::KmsEncryptionAlgorithm,
+    ConditionKey::KmsEncryptionContextAny,
+    ConditionKey::KmsEncryptionContextKeys,
+    ConditionKey::KmsExpirationModel,
+    ConditionKey::KmsGrantConstraintSourceArn,
+    ConditionKey::KmsGrantConstraintType,
+    ConditionKey::KmsGranteePrincipal,
+    ConditionKey::KmsGranteeServicePrincipal,
+    ConditionKey::KmsGrantIsForAWSResource,
+    ConditionKey::KmsGrantOperations,
+    ConditionKey::KmsKeyAgreementAlgorithm,
+    ConditionKey::KmsKeyOrigin,
+    ConditionKey::KmsKeySpec,
+    ConditionKey::KmsKeyUsage,
+    ConditionKey::KmsMacAlgorithm,
+    ConditionKey::KmsMessageType,
+    ConditionKey::KmsMultiRegion,
+    ConditionKey::KmsMultiRegionKeyType,
+    ConditionKey::KmsPrimaryRegion,
+    ConditionKey::KmsRecipientAttestationImageSha384,
+    ConditionKey::KmsRecipientAttestationNitroTPMPCR0,
+    ConditionKey::KmsRecipientAttestationNitroTPMPCR1,
+    ConditionKey::KmsRecipientAttestationNitroTPMPCR10,
+    ConditionKey::KmsRecipientAttestationNitroTPMPCR11,
+    ConditionKey::KmsRecipientAttestationNitroTPMPCR12,
+    ConditionKey::KmsRecipientAttestationNitroTPMPCR13,
+    ConditionKey::KmsRecipientAttestationNitroTPMPCR14,
+    ConditionKey::KmsRecipientAttestationNitroTPMPCR15,
+    ConditionKey::KmsRecipientAttestationNitroTPMPCR16,
+    ConditionKey::KmsRecipientAttestationNitroTPMPCR17,
+    ConditionKey::KmsRecipientAttestationNitroTPMPCR18,
+    ConditionKey::KmsRecipientAttestationNitroTPMPCR19,
+    ConditionKey::KmsRecipientAttestationNitroTPMPCR2,
+    ConditionKey::KmsRecipientAttestationNitroTPMPCR20,
+    ConditionKey::KmsRecipientAttestationNitroTPMPCR21,
+    ConditionKey::KmsRecipientAttestationNitroTPMPCR22,
+    ConditionKey::KmsRecipientAttestationNitroTPMPCR23,
+    ConditionKey::KmsRecipientAttestationNitroTPMPCR3,
+    ConditionKey::KmsRecipientAttestationNitroTPMPCR4,
+    ConditionKey::KmsRecipientAttestationNitroTPMPCR5,
+    ConditionKey::KmsRecipientAttestationNitroTPMPCR6,
+    ConditionKey::KmsRecipientAttestationNitroTPMPCR7,
+    ConditionKey::KmsRecipientAttestationNitroTPMPCR8,
+    ConditionKey::KmsRecipientAttestationNitroTPMPCR9,
+    ConditionKey::KmsRecipientAttestationPCR0,
+    ConditionKey::KmsRecipientAttestationPCR1,
+    ConditionKey::KmsRecipientAttestationPCR10,
+    ConditionKey::KmsRecipientAttestationPCR11,
+    ConditionKey::KmsRecipientAttestationPCR12,
+    ConditionKey::KmsRecipientAttestationPCR13,
+    ConditionKey::KmsRecipientAttestationPCR14,
+    ConditionKey::KmsRecipientAttestationPCR15,
+    ConditionKey::KmsRecipientAttestationPCR16,
+    ConditionKey::KmsRecipientAttestationPCR17,
+    ConditionKey::KmsRecipientAttestationPCR18,
+    ConditionKey::KmsRecipientAttestationPCR19,
+    ConditionKey::KmsRecipientAttestationPCR2,
+    ConditionKey::KmsRecipientAttestationPCR20,
+    ConditionKey::KmsRecipientAttestationPCR21,
+    ConditionKey::KmsRecipientAttestationPCR22,
+    ConditionKey::KmsRecipientAttestationPCR23,
+    ConditionKey::KmsRecipientAttestationPCR24,
+    ConditionKey::KmsRecipientAttestationPCR25,
+    ConditionKey::KmsRecipientAttestationPCR26,
+    ConditionKey::KmsRecipientAttestationPCR27,
+    ConditionKey::KmsRecipientAttestationPCR28,
+    ConditionKey::KmsRecipientAttestationPCR29,
+    ConditionKey::KmsRecipientAttestationPCR3,
+    ConditionKey::KmsRecipientAttestationPCR30,
+    ConditionKey::KmsRecipientAttestationPCR31,
+    ConditionKey::KmsRecipientAttestationPCR4,
+    ConditionKey::KmsRecipientAttestationPCR5,
+    ConditionKey::KmsRecipientAttestationPCR6,
+    ConditionKey::KmsRecipientAttestationPCR7,
+    ConditionKey::KmsRecipientAttestationPCR8,
+    ConditionKey::KmsRecipientAttestationPCR9,
+    ConditionKey::KmsReEncryptOnSameKey,
+    ConditionKey::KmsReplicaRegion,
+    ConditionKey::KmsRequestAlias,
+    ConditionKey::KmsResourceAliases,
+    ConditionKey::KmsRetiringPrincipal,
+    ConditionKey::KmsRetiringServicePrincipal,
+    ConditionKey::KmsRotationPeriodInDays,
+    ConditionKey::KmsScheduleKeyDeletionPendingWindowInDays,
+    ConditionKey::KmsSigningAlgorithm,
+    ConditionKey::KmsTrailingDaysWithoutKeyUsage,
+    ConditionKey::KmsValidTo,
+    ConditionKey::KmsViaService,
+    ConditionKey::KmsWrappingAlgorithm,
+    ConditionKey::KmsWrappingKeySpec,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 99] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::KmsBypassPolicyLockoutSafetyCheck,
-        ConditionKey::KmsCallerAccount,
-        ConditionKey::KmsCustomerMasterKeySpec,
-        ConditionKey::KmsCustomerMasterKeyUsage,
-        ConditionKey::KmsDataKeyPairSpec,
-        ConditionKey::KmsEncapsulationAlgorithm,
-        ConditionKey::KmsEncryptionAlgorithm,
-        ConditionKey::KmsEncryptionContextAny,
-        ConditionKey::KmsEncryptionContextKeys,
-        ConditionKey::KmsExpirationModel,
-        ConditionKey::KmsGrantConstraintSourceArn,
-        ConditionKey::KmsGrantConstraintType,
-        ConditionKey::KmsGranteePrincipal,
-        ConditionKey::KmsGranteeServicePrincipal,
-        ConditionKey::KmsGrantIsForAWSResource,
-        ConditionKey::KmsGrantOperations,
-        ConditionKey::KmsKeyAgreementAlgorithm,
-        ConditionKey::KmsKeyOrigin,
-        ConditionKey::KmsKeySpec,
-        ConditionKey::KmsKeyUsage,
-        ConditionKey::KmsMacAlgorithm,
-        ConditionKey::KmsMessageType,
-        ConditionKey::KmsMultiRegion,
-        ConditionKey::KmsMultiRegionKeyType,
-        ConditionKey::KmsPrimaryRegion,
-        ConditionKey::KmsRecipientAttestationImageSha384,
-        ConditionKey::KmsRecipientAttestationNitroTPMPCR0,
-        ConditionKey::KmsRecipientAttestationNitroTPMPCR1,
-        ConditionKey::KmsRecipientAttestationNitroTPMPCR10,
-        ConditionKey::KmsRecipientAttestationNitroTPMPCR11,
-        ConditionKey::KmsRecipientAttestationNitroTPMPCR12,
-        ConditionKey::KmsRecipientAttestationNitroTPMPCR13,
-        ConditionKey::KmsRecipientAttestationNitroTPMPCR14,
-        ConditionKey::KmsRecipientAttestationNitroTPMPCR15,
-        ConditionKey::KmsRecipientAttestationNitroTPMPCR16,
-        ConditionKey::KmsRecipientAttestationNitroTPMPCR17,
-        ConditionKey::KmsRecipientAttestationNitroTPMPCR18,
-        ConditionKey::KmsRecipientAttestationNitroTPMPCR19,
-        ConditionKey::KmsRecipientAttestationNitroTPMPCR2,
-        ConditionKey::KmsRecipientAttestationNitroTPMPCR20,
-        ConditionKey::KmsRecipientAttestationNitroTPMPCR21,
-        ConditionKey::KmsRecipientAttestationNitroTPMPCR22,
-        ConditionKey::KmsRecipientAttestationNitroTPMPCR23,
-        ConditionKey::KmsRecipientAttestationNitroTPMPCR3,
-        ConditionKey::KmsRecipientAttestationNitroTPMPCR4,
-        ConditionKey::KmsRecipientAttestationNitroTPMPCR5,
-        ConditionKey::KmsRecipientAttestationNitroTPMPCR6,
-        ConditionKey::KmsRecipientAttestationNitroTPMPCR7,
-        ConditionKey::KmsRecipientAttestationNitroTPMPCR8,
-        ConditionKey::KmsRecipientAttestationNitroTPMPCR9,
-        ConditionKey::KmsRecipientAttestationPCR0,
-        ConditionKey::KmsRecipientAttestationPCR1,
-        ConditionKey::KmsRecipientAttestationPCR10,
-        ConditionKey::KmsRecipientAttestationPCR11,
-        ConditionKey::KmsRecipientAttestationPCR12,
-        ConditionKey::KmsRecipientAttestationPCR13,
-        ConditionKey::KmsRecipientAttestationPCR14,
-        ConditionKey::KmsRecipientAttestationPCR15,
-        ConditionKey::KmsRecipientAttestationPCR16,
-        ConditionKey::KmsRecipientAttestationPCR17,
-        ConditionKey::KmsRecipientAttestationPCR18,
-        ConditionKey::KmsRecipientAttestationPCR19,
-        ConditionKey::KmsRecipientAttestationPCR2,
-        ConditionKey::KmsRecipientAttestationPCR20,
-        ConditionKey::KmsRecipientAttestationPCR21,
-        ConditionKey::KmsRecipientAttestationPCR22,
-        ConditionKey::KmsRecipientAttestationPCR23,
-        ConditionKey::KmsRecipientAttestationPCR24,
-        ConditionKey::KmsRecipientAttestationPCR25,
-        ConditionKey::KmsRecipientAttestationPCR26,
-        ConditionKey::KmsRecipientAttestationPCR27,
-        ConditionKey::KmsRecipientAttestationPCR28,
-        ConditionKey::KmsRecipientAttestationPCR29,
-        ConditionKey::KmsRecipientAttestationPCR3,
-        ConditionKey::KmsRecipientAttestationPCR30,
-        ConditionKey::KmsRecipientAttestationPCR31,
-        ConditionKey::KmsRecipientAttestationPCR4,
-        ConditionKey::KmsRecipientAttestationPCR5,
-        ConditionKey::KmsRecipientAttestationPCR6,
-        ConditionKey::KmsRecipientAttestationPCR7,
-        ConditionKey::KmsRecipientAttestationPCR8,
-        ConditionKey::KmsRecipientAttestationPCR9,
-        ConditionKey::KmsReEncryptOnSameKey,
-        ConditionKey::KmsReplicaRegion,
-        ConditionKey::KmsRequestAlias,
-        ConditionKey::KmsResourceAliases,
-        ConditionKey::KmsRetiringPrincipal,
-        ConditionKey::KmsRetiringServicePrincipal,
-        ConditionKey::KmsRotationPeriodInDays,
-        ConditionKey::KmsScheduleKeyDeletionPendingWindowInDays,
-        ConditionKey::KmsSigningAlgorithm,
-        ConditionKey::KmsTrailingDaysWithoutKeyUsage,
-        ConditionKey::KmsValidTo,
-        ConditionKey::KmsViaService,
-        ConditionKey::KmsWrappingAlgorithm,
-        ConditionKey::KmsWrappingKeySpec,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -288,184 +288,131 @@ pub enum Action {
     UpdateTableStorageOptimizer,
 }
 
-const ACTION_NAMES: [&str; 69] = [
-    "lakeformation:AddLFTagsToResource",
-    "lakeformation:AttachRLSPolicy",
-    "lakeformation:BatchGrantPermissions",
-    "lakeformation:BatchRevokePermissions",
-    "lakeformation:CancelTransaction",
-    "lakeformation:CommitTransaction",
-    "lakeformation:CreateDataCellsFilter",
-    "lakeformation:CreateLakeFormationIdentityCenterConfiguration",
-    "lakeformation:CreateLakeFormationOptIn",
-    "lakeformation:CreateLFTag",
-    "lakeformation:CreateLFTagExpression",
-    "lakeformation:CreateRLSPolicy",
-    "lakeformation:DeleteDataCellsFilter",
-    "lakeformation:DeleteLakeFormationIdentityCenterConfiguration",
-    "lakeformation:DeleteLakeFormationOptIn",
-    "lakeformation:DeleteLFTag",
-    "lakeformation:DeleteLFTagExpression",
-    "lakeformation:DeleteObjectsOnCancel",
-    "lakeformation:DeleteRLSPolicy",
-    "lakeformation:DeregisterResource",
-    "lakeformation:DescribeLakeFormationIdentityCenterConfiguration",
-    "lakeformation:DescribeResource",
-    "lakeformation:DescribeTransaction",
-    "lakeformation:DetachRLSPolicy",
-    "lakeformation:ExtendTransaction",
-    "lakeformation:GetDataAccess",
-    "lakeformation:GetDataCellsFilter",
-    "lakeformation:GetDataLakePrincipal",
-    "lakeformation:GetDataLakeSettings",
-    "lakeformation:GetEffectivePermissionsForPath",
-    "lakeformation:GetLFTag",
-    "lakeformation:GetLFTagExpression",
-    "lakeformation:GetQueryState",
-    "lakeformation:GetQueryStatistics",
-    "lakeformation:GetResourceLFTags",
-    "lakeformation:GetRLSPolicy",
-    "lakeformation:GetTableObjects",
-    "lakeformation:GetTemporaryGluePartitionCredentials",
-    "lakeformation:GetTemporaryGlueTableCredentials",
-    "lakeformation:GetWorkUnitResults",
-    "lakeformation:GetWorkUnits",
-    "lakeformation:GrantPermissions",
-    "lakeformation:ListDataCellsFilter",
-    "lakeformation:ListLakeFormationOptIns",
-    "lakeformation:ListLFTagExpressions",
-    "lakeformation:ListLFTags",
-    "lakeformation:ListPermissions",
-    "lakeformation:ListResources",
-    "lakeformation:ListRLSPolicies",
-    "lakeformation:ListRLSPolicyAttachments",
-    "lakeformation:ListTableStorageOptimizers",
-    "lakeformation:ListTransactions",
-    "lakeformation:PutDataLakeSettings",
-    "lakeformation:RegisterResource",
-    "lakeformation:RegisterResourceWithPrivilegedAccess",
-    "lakeformation:RemoveLFTagsFromResource",
-    "lakeformation:RevokePermissions",
-    "lakeformation:SearchDatabasesByLFTags",
-    "lakeformation:SearchTablesByLFTags",
-    "lakeformation:StartQueryPlanning",
-    "lakeformation:StartTransaction",
-    "lakeformation:UpdateDataCellsFilter",
-    "lakeformation:UpdateLakeFormationIdentityCenterConfiguration",
-    "lakeformation:UpdateLFTag",
-    "lakeformation:UpdateLFTagExpression",
-    "lakeformation:UpdateResource",
-    "lakeformation:UpdateRLSPolicy",
-    "lakeformation:UpdateTableObjects",
-    "lakeformation:UpdateTableStorageOptimizer",
+static ACTION_NAMES: &str = "lakeformation:AddLFTagsToResourcelakeformation:AttachRLSPolicylakeformation:BatchGrantPermissionslakeformation:BatchRevokePermissionslakeformation:CancelTransactionlakeformation:CommitTransactionlakeformation:CreateDataCellsFilterlakeformation:CreateLakeFormationIdentityCenterConfigurationlakeformation:CreateLakeFormationOptInlakeformation:CreateLFTaglakeformation:CreateLFTagExpressionlakeformation:CreateRLSPolicylakeformation:DeleteDataCellsFilterlakeformation:DeleteLakeFormationIdentityCenterConfigurationlakeformation:DeleteLakeFormationOptInlakeformation:DeleteLFTaglakeformation:DeleteLFTagExpressionlakeformation:DeleteObjectsOnCancellakeformation:DeleteRLSPolicylakeformation:DeregisterResourcelakeformation:DescribeLakeFormationIdentityCenterConfigurationlakeformation:DescribeResourcelakeformation:DescribeTransactionlakeformation:DetachRLSPolicylakeformation:ExtendTransactionlakeformation:GetDataAccesslakeformation:GetDataCellsFilterlakeformation:GetDataLakePrincipallakeformation:GetDataLakeSettingslakeformation:GetEffectivePermissionsForPathlakeformation:GetLFTaglakeformation:GetLFTagExpressionlakeformation:GetQueryStatelakeformation:GetQueryStatisticslakeformation:GetResourceLFTagslakeformation:GetRLSPolicylakeformation:GetTableObjectslakeformation:GetTemporaryGluePartitionCredentialslakeformation:GetTemporaryGlueTableCredentialslakeformation:GetWorkUnitResultslakeformation:GetWorkUnitslakeformation:GrantPermissionslakeformation:ListDataCellsFilterlakeformation:ListLakeFormationOptInslakeformation:ListLFTagExpressionslakeformation:ListLFTagslakeformation:ListPermissionslakeformation:ListResourceslakeformation:ListRLSPolicieslakeformation:ListRLSPolicyAttachmentslakeformation:ListTableStorageOptimizerslakeformation:ListTransactionslakeformation:PutDataLakeSettingslakeformation:RegisterResourcelakeformation:RegisterResourceWithPrivilegedAccesslakeformation:RemoveLFTagsFromResourcelakeformation:RevokePermissionslakeformation:SearchDatabasesByLFTagslakeformation:SearchTablesByLFTagslakeformation:StartQueryPlanninglakeformation:StartTransactionlakeformation:UpdateDataCellsFilterlakeformation:UpdateLakeFormationIdentityCenterConfigurationlakeformation:UpdateLFTaglakeformation:UpdateLFTagExpressionlakeformation:UpdateResourcelakeformation:UpdateRLSPolicylakeformation:UpdateTableObjectslakeformation:UpdateTableStorageOptimizer";
+
+static ACTION_NAME_ENDS: [u32; 69] = [
+    33, 62, 97, 133, 164, 195, 230, 290, 328, 353, 388, 417, 452, 512, 550, 575, 610, 645, 674,
+    706, 768, 798, 831, 860, 891, 918, 950, 984, 1017, 1061, 1083, 1115, 1142, 1174, 1205, 1231,
+    1260, 1310, 1356, 1388, 1414, 1444, 1477, 1514, 1548, 1572, 1601, 1628, 1657, 1695, 1735, 1765,
+    1798, 1828, 1878, 1916, 1947, 1984, 2018, 2050, 2080, 2115, 2175, 2200, 2235, 2263, 2292, 2324,
+    2365,
+];
+
+static ACTIONS: [Action; 69] = [
+    Action::AddLFTagsToResource,
+    Action::AttachRLSPolicy,
+    Action::BatchGrantPermissions,
+    Action::BatchRevokePermissions,
+    Action::CancelTransaction,
+    Action::CommitTransaction,
+    Action::CreateDataCellsFilter,
+    Action::CreateLakeFormationIdentityCenterConfiguration,
+    Action::CreateLakeFormationOptIn,
+    Action::CreateLFTag,
+    Action::CreateLFTagExpression,
+    Action::CreateRLSPolicy,
+    Action::DeleteDataCellsFilter,
+    Action::DeleteLakeFormationIdentityCenterConfiguration,
+    Action::DeleteLakeFormationOptIn,
+    Action::DeleteLFTag,
+    Action::DeleteLFTagExpression,
+    Action::DeleteObjectsOnCancel,
+    Action::DeleteRLSPolicy,
+    Action::DeregisterResource,
+    Action::DescribeLakeFormationIdentityCenterConfiguration,
+    Action::DescribeResource,
+    Action::DescribeTransaction,
+    Action::DetachRLSPolicy,
+    Action::ExtendTransaction,
+    Action::GetDataAccess,
+    Action::GetDataCellsFilter,
+    Action::GetDataLakePrincipal,
+    Action::GetDataLakeSettings,
+    Action::GetEffectivePermissionsForPath,
+    Action::GetLFTag,
+    Action::GetLFTagExpression,
+    Action::GetQueryState,
+    Action::GetQueryStatistics,
+    Action::GetResourceLFTags,
+    Action::GetRLSPolicy,
+    Action::GetTableObjects,
+    Action::GetTemporaryGluePartitionCredentials,
+    Action::GetTemporaryGlueTableCredentials,
+    Action::GetWorkUnitResults,
+    Action::GetWorkUnits,
+    Action::GrantPermissions,
+    Action::ListDataCellsFilter,
+    Action::ListLakeFormationOptIns,
+    Action::ListLFTagExpressions,
+    Action::ListLFTags,
+    Action::ListPermissions,
+    Action::ListResources,
+    Action::ListRLSPolicies,
+    Action::ListRLSPolicyAttachments,
+    Action::ListTableStorageOptimizers,
+    Action::ListTransactions,
+    Action::PutDataLakeSettings,
+    Action::RegisterResource,
+    Action::RegisterResourceWithPrivilegedAccess,
+    Action::RemoveLFTagsFromResource,
+    Action::RevokePermissions,
+    Action::SearchDatabasesByLFTags,
+    Action::SearchTablesByLFTags,
+    Action::StartQueryPlanning,
+    Action::StartTransaction,
+    Action::UpdateDataCellsFilter,
+    Action::UpdateLakeFormationIdentityCenterConfiguration,
+    Action::UpdateLFTag,
+    Action::UpdateLFTagExpression,
+    Action::UpdateResource,
+    Action::UpdateRLSPolicy,
+    Action::UpdateTableObjects,
+    Action::UpdateTableStorageOptimizer,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 69] = [
-        Action::AddLFTagsToResource,
-        Action::AttachRLSPolicy,
-        Action::BatchGrantPermissions,
-        Action::BatchRevokePermissions,
-        Action::CancelTransaction,
-        Action::CommitTransaction,
-        Action::CreateDataCellsFilter,
-        Action::CreateLakeFormationIdentityCenterConfiguration,
-        Action::CreateLakeFormationOptIn,
-        Action::CreateLFTag,
-        Action::CreateLFTagExpression,
-        Action::CreateRLSPolicy,
-        Action::DeleteDataCellsFilter,
-        Action::DeleteLakeFormationIdentityCenterConfiguration,
-        Action::DeleteLakeFormationOptIn,
-        Action::DeleteLFTag,
-        Action::DeleteLFTagExpression,
-        Action::DeleteObjectsOnCancel,
-        Action::DeleteRLSPolicy,
-        Action::DeregisterResource,
-        Action::DescribeLakeFormationIdentityCenterConfiguration,
-        Action::DescribeResource,
-        Action::DescribeTransaction,
-        Action::DetachRLSPolicy,
-        Action::ExtendTransaction,
-        Action::GetDataAccess,
-        Action::GetDataCellsFilter,
-        Action::GetDataLakePrincipal,
-        Action::GetDataLakeSettings,
-        Action::GetEffectivePermissionsForPath,
-        Action::GetLFTag,
-        Action::GetLFTagExpression,
-        Action::GetQueryState,
-        Action::GetQueryStatistics,
-        Action::GetResourceLFTags,
-        Action::GetRLSPolicy,
-        Action::GetTableObjects,
-        Action::GetTemporaryGluePartitionCredentials,
-        Action::GetTemporaryGlueTableCredentials,
-        Action::GetWorkUnitResults,
-        Action::GetWorkUnits,
-        Action::GrantPermissions,
-        Action::ListDataCellsFilter,
-        Action::ListLakeFormationOptIns,
-        Action::ListLFTagExpressions,
-        Action::ListLFTags,
-        Action::ListPermissions,
-        Action::ListResources,
-        Action::ListRLSPolicies,
-        Action::ListRLSPolicyAttachments,
-        Action::ListTableStorageOptimizers,
-        Action::ListTransactions,
-        Action::PutDataLakeSettings,
-        Action::RegisterResource,
-        Action::RegisterResourceWithPrivilegedAccess,
-        Action::RemoveLFTagsFromResource,
-        Action::RevokePermissions,
-        Action::SearchDatabasesByLFTags,
-        Action::SearchTablesByLFTags,
-        Action::StartQueryPlanning,
-        Action::StartTransaction,
-        Action::UpdateDataCellsFilter,
-        Action::UpdateLakeFormationIdentityCenterConfiguration,
-        Action::UpdateLFTag,
-        Action::UpdateLFTagExpression,
-        Action::UpdateResource,
-        Action::UpdateRLSPolicy,
-        Action::UpdateTableObjects,
-        Action::UpdateTableStorageOptimizer,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `lakeformation:AddLFTagsToResource`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddLFTagsToResource`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(12186 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -476,16 +423,20 @@ impl core::fmt::Display for Action {
 #[non_exhaustive]
 pub enum ResourceType {}
 
+static RESOURCE_TYPES: [ResourceType; 0] = [];
+
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 0] = [];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -494,6 +445,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -507,31 +459,40 @@ pub enum ConditionKey {
     LakeformationEnabledOnlyForMetaDataAccess,
 }
 
-const CONDITION_KEY_NAMES: [&str; 1] = ["lakeformation:EnabledOnlyForMetaDataAccess"];
+static CONDITION_KEY_NAMES: &str = "lakeformation:EnabledOnlyForMetaDataAccess";
 
-const CONDITION_KEY_TYPES: [KeyType; 1] = [KeyType::Bool];
+static CONDITION_KEY_NAME_ENDS: [u32; 1] = [42];
+
+static CONDITION_KEY_TYPES: [KeyType; 1] = [KeyType::Bool];
+
+static CONDITION_KEYS: [ConditionKey; 1] =
+    [ConditionKey::LakeformationEnabledOnlyForMetaDataAccess];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 1] = [ConditionKey::LakeformationEnabledOnlyForMetaDataAccess];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -698,316 +698,201 @@ pub enum Action {
     UpdateWebFunctionEndpoint,
 }
 
-const ACTION_NAMES: [&str; 135] = [
-    "lambda:AddLayerVersionPermission",
-    "lambda:AddPermission",
-    "lambda:CheckpointDurableExecution",
-    "lambda:ConnectMicrovm",
-    "lambda:CreateAlias",
-    "lambda:CreateCapacityProvider",
-    "lambda:CreateCodeSigningConfig",
-    "lambda:CreateEventSourceMapping",
-    "lambda:CreateFunction",
-    "lambda:CreateFunctionUrlConfig",
-    "lambda:CreateMicrovmAuthToken",
-    "lambda:CreateMicrovmImage",
-    "lambda:CreateMicrovmShellAuthToken",
-    "lambda:CreateNetworkConnector",
-    "lambda:CreateWebFunction",
-    "lambda:CreateWebFunctionEndpoint",
-    "lambda:CreateWebFunctionRevision",
-    "lambda:DeleteAlias",
-    "lambda:DeleteCapacityProvider",
-    "lambda:DeleteCodeSigningConfig",
-    "lambda:DeleteEventSourceMapping",
-    "lambda:DeleteFunction",
-    "lambda:DeleteFunctionCodeSigningConfig",
-    "lambda:DeleteFunctionConcurrency",
-    "lambda:DeleteFunctionEventInvokeConfig",
-    "lambda:DeleteFunctionUrlConfig",
-    "lambda:DeleteLayerVersion",
-    "lambda:DeleteMicrovmImage",
-    "lambda:DeleteMicrovmImageVersion",
-    "lambda:DeleteNetworkConnector",
-    "lambda:DeleteProvisionedConcurrencyConfig",
-    "lambda:DeleteResourcePolicy",
-    "lambda:DeleteWebFunction",
-    "lambda:DeleteWebFunctionEndpoint",
-    "lambda:DeleteWebFunctionRevision",
-    "lambda:DisableReplication",
-    "lambda:EnableReplication",
-    "lambda:GetAccountSettings",
-    "lambda:GetAlias",
-    "lambda:GetCapacityProvider",
-    "lambda:GetCodeSigningConfig",
-    "lambda:GetDurableExecution",
-    "lambda:GetDurableExecutionHistory",
-    "lambda:GetDurableExecutionState",
-    "lambda:GetEventSourceMapping",
-    "lambda:GetFunction",
-    "lambda:GetFunctionCodeSigningConfig",
-    "lambda:GetFunctionConcurrency",
-    "lambda:GetFunctionConfiguration",
-    "lambda:GetFunctionEventInvokeConfig",
-    "lambda:GetFunctionRecursionConfig",
-    "lambda:GetFunctionScalingConfig",
-    "lambda:GetFunctionUrlConfig",
-    "lambda:GetLayerVersion",
-    "lambda:GetLayerVersionPolicy",
-    "lambda:GetMicrovm",
-    "lambda:GetMicrovmImage",
-    "lambda:GetMicrovmImageBuild",
-    "lambda:GetMicrovmImageVersion",
-    "lambda:GetNetworkConnector",
-    "lambda:GetPolicy",
-    "lambda:GetProvisionedConcurrencyConfig",
-    "lambda:GetResourcePolicy",
-    "lambda:GetRuntimeManagementConfig",
-    "lambda:GetWebAccountSettings",
-    "lambda:GetWebFunction",
-    "lambda:GetWebFunctionEndpoint",
-    "lambda:GetWebFunctionRevision",
-    "lambda:InvokeAsync",
-    "lambda:InvokeFunction",
-    "lambda:InvokeFunctionUrl",
-    "lambda:InvokeWebFunctionEndpoint",
-    "lambda:ListAliases",
-    "lambda:ListCapacityProviders",
-    "lambda:ListCodeSigningConfigs",
-    "lambda:ListDurableExecutionsByFunction",
-    "lambda:ListEventSourceMappings",
-    "lambda:ListFunctionEventInvokeConfigs",
-    "lambda:ListFunctions",
-    "lambda:ListFunctionsByCodeSigningConfig",
-    "lambda:ListFunctionUrlConfigs",
-    "lambda:ListFunctionVersionsByCapacityProvider",
-    "lambda:ListLayers",
-    "lambda:ListLayerVersions",
-    "lambda:ListManagedMicrovmImages",
-    "lambda:ListManagedMicrovmImageVersions",
-    "lambda:ListMicrovmImageBuilds",
-    "lambda:ListMicrovmImages",
-    "lambda:ListMicrovmImageVersions",
-    "lambda:ListMicrovms",
-    "lambda:ListNetworkConnectors",
-    "lambda:ListNetworkConnectorVersions",
-    "lambda:ListProvisionedConcurrencyConfigs",
-    "lambda:ListTags",
-    "lambda:ListVersionsByFunction",
-    "lambda:ListWebFunctionEndpoints",
-    "lambda:ListWebFunctionRevisions",
-    "lambda:ListWebFunctions",
-    "lambda:PassCapacityProvider",
-    "lambda:PassNetworkConnector",
-    "lambda:PublishLayerVersion",
-    "lambda:PublishVersion",
-    "lambda:PutFunctionCodeSigningConfig",
-    "lambda:PutFunctionConcurrency",
-    "lambda:PutFunctionEventInvokeConfig",
-    "lambda:PutFunctionRecursionConfig",
-    "lambda:PutFunctionScalingConfig",
-    "lambda:PutProvisionedConcurrencyConfig",
-    "lambda:PutResourcePolicy",
-    "lambda:PutRuntimeManagementConfig",
-    "lambda:RemoveLayerVersionPermission",
-    "lambda:RemovePermission",
-    "lambda:ResumeMicrovm",
-    "lambda:RunMicrovm",
-    "lambda:SendDurableExecutionCallbackFailure",
-    "lambda:SendDurableExecutionCallbackHeartbeat",
-    "lambda:SendDurableExecutionCallbackSuccess",
-    "lambda:StopDurableExecution",
-    "lambda:SuspendMicrovm",
-    "lambda:TagResource",
-    "lambda:TerminateMicrovm",
-    "lambda:UntagResource",
-    "lambda:UpdateAlias",
-    "lambda:UpdateCapacityProvider",
-    "lambda:UpdateCodeSigningConfig",
-    "lambda:UpdateEventSourceMapping",
-    "lambda:UpdateFunctionCode",
-    "lambda:UpdateFunctionCodeSigningConfig",
-    "lambda:UpdateFunctionConfiguration",
-    "lambda:UpdateFunctionEventInvokeConfig",
-    "lambda:UpdateFunctionUrlConfig",
-    "lambda:UpdateMicrovmImage",
-    "lambda:UpdateMicrovmImageVersion",
-    "lambda:UpdateNetworkConnector",
-    "lambda:UpdateWebFunctionEndpoint",
+static ACTION_NAMES: &str = "lambda:AddLayerVersionPermissionlambda:AddPermissionlambda:CheckpointDurableExecutionlambda:ConnectMicrovmlambda:CreateAliaslambda:CreateCapacityProviderlambda:CreateCodeSigningConfiglambda:CreateEventSourceMappinglambda:CreateFunctionlambda:CreateFunctionUrlConfiglambda:CreateMicrovmAuthTokenlambda:CreateMicrovmImagelambda:CreateMicrovmShellAuthTokenlambda:CreateNetworkConnectorlambda:CreateWebFunctionlambda:CreateWebFunctionEndpointlambda:CreateWebFunctionRevisionlambda:DeleteAliaslambda:DeleteCapacityProviderlambda:DeleteCodeSigningConfiglambda:DeleteEventSourceMappinglambda:DeleteFunctionlambda:DeleteFunctionCodeSigningConfiglambda:DeleteFunctionConcurrencylambda:DeleteFunctionEventInvokeConfiglambda:DeleteFunctionUrlConfiglambda:DeleteLayerVersionlambda:DeleteMicrovmImagelambda:DeleteMicrovmImageVersionlambda:DeleteNetworkConnectorlambda:DeleteProvisionedConcurrencyConfiglambda:DeleteResourcePolicylambda:DeleteWebFunctionlambda:DeleteWebFunctionEndpointlambda:DeleteWebFunctionRevisionlambda:DisableReplicationlambda:EnableReplicationlambda:GetAccountSettingslambda:GetAliaslambda:GetCapacityProviderlambda:GetCodeSigningConfiglambda:GetDurableExecutionlambda:GetDurableExecutionHistorylambda:GetDurableExecutionStatelambda:GetEventSourceMappinglambda:GetFunctionlambda:GetFunctionCodeSigningConfiglambda:GetFunctionConcurrencylambda:GetFunctionConfigurationlambda:GetFunctionEventInvokeConfiglambda:GetFunctionRecursionConfiglambda:GetFunctionScalingConfiglambda:GetFunctionUrlConfiglambda:GetLayerVersionlambda:GetLayerVersionPolicylambda:GetMicrovmlambda:GetMicrovmImagelambda:GetMicrovmImageBuildlambda:GetMicrovmImageVersionlambda:GetNetworkConnectorlambda:GetPolicylambda:GetProvisionedConcurrencyConfiglambda:GetResourcePolicylambda:GetRuntimeManagementConfiglambda:GetWebAccountSettingslambda:GetWebFunctionlambda:GetWebFunctionEndpointlambda:GetWebFunctionRevisionlambda:InvokeAsynclambda:InvokeFunctionlambda:InvokeFunctionUrllambda:InvokeWebFunctionEndpointlambda:ListAliaseslambda:ListCapacityProviderslambda:ListCodeSigningConfigslambda:ListDurableExecutionsByFunctionlambda:ListEventSourceMappingslambda:ListFunctionEventInvokeConfigslambda:ListFunctionslambda:ListFunctionsByCodeSigningConfiglambda:ListFunctionUrlConfigslambda:ListFunctionVersionsByCapacityProviderlambda:ListLayerslambda:ListLayerVersionslambda:ListManagedMicrovmImageslambda:ListManagedMicrovmImageVersionslambda:ListMicrovmImageBuildslambda:ListMicrovmImageslambda:ListMicrovmImageVersionslambda:ListMicrovmslambda:ListNetworkConnectorslambda:ListNetworkConnectorVersionslambda:ListProvisionedConcurrencyConfigslambda:ListTagslambda:ListVersionsByFunctionlambda:ListWebFunctionEndpointslambda:ListWebFunctionRevisionslambda:ListWebFunctionslambda:PassCapacityProviderlambda:PassNetworkConnectorlambda:PublishLayerVersionlambda:PublishVersionlambda:PutFunctionCodeSigningConfiglambda:PutFunctionConcurrencylambda:PutFunctionEventInvokeConfiglambda:PutFunctionRecursionConfiglambda:PutFunctionScalingConfiglambda:PutProvisionedConcurrencyConfiglambda:PutResourcePolicylambda:PutRuntimeManagementConfiglambda:RemoveLayerVersionPermissionlambda:RemovePermissionlambda:ResumeMicrovmlambda:RunMicrovmlambda:SendDurableExecutionCallbackFailurelambda:SendDurableExecutionCallbackHeartbeatlambda:SendDurableExecutionCallbackSuccesslambda:StopDurableExecutionlambda:SuspendMicrovmlambda:TagResourcelambda:TerminateMicrovmlambda:UntagResourcelambda:UpdateAliaslambda:UpdateCapacityProviderlambda:UpdateCodeSigningConfiglambda:UpdateEventSourceMappinglambda:UpdateFunctionCodelambda:UpdateFunctionCodeSigningConfiglambda:UpdateFunctionConfigurationlambda:UpdateFunctionEventInvokeConfiglambda:UpdateFunctionUrlConfiglambda:UpdateMicrovmImagelambda:UpdateMicrovmImageVersionlambda:UpdateNetworkConnectorlambda:UpdateWebFunctionEndpoint";
+
+static ACTION_NAME_ENDS: [u32; 135] = [
+    32, 52, 85, 106, 124, 153, 183, 214, 235, 265, 294, 319, 353, 382, 406, 438, 470, 488, 517,
+    547, 578, 599, 637, 669, 707, 737, 762, 787, 819, 848, 889, 916, 940, 972, 1004, 1029, 1053,
+    1078, 1093, 1119, 1146, 1172, 1205, 1236, 1264, 1282, 1317, 1346, 1377, 1412, 1445, 1476, 1503,
+    1525, 1553, 1570, 1592, 1619, 1648, 1674, 1690, 1728, 1752, 1785, 1813, 1834, 1863, 1892, 1910,
+    1931, 1955, 1987, 2005, 2033, 2062, 2100, 2130, 2167, 2187, 2226, 2255, 2300, 2317, 2341, 2372,
+    2410, 2439, 2463, 2494, 2513, 2541, 2576, 2616, 2631, 2660, 2691, 2722, 2745, 2772, 2799, 2825,
+    2846, 2881, 2910, 2945, 2978, 3009, 3047, 3071, 3104, 3139, 3162, 3182, 3199, 3241, 3285, 3327,
+    3354, 3375, 3393, 3416, 3436, 3454, 3483, 3513, 3544, 3569, 3607, 3641, 3679, 3709, 3734, 3766,
+    3795, 3827,
+];
+
+static ACTIONS: [Action; 135] = [
+    Action::AddLayerVersionPermission,
+    Action::AddPermission,
+    Action::CheckpointDurableExecution,
+    Action::ConnectMicrovm,
+    Action::CreateAlias,
+    Action::CreateCapacityProvider,
+    Action::CreateCodeSigningConfig,
+    Action::CreateEventSourceMapping,
+    Action::CreateFunction,
+    Action::CreateFunctionUrlConfig,
+    Action::CreateMicrovmAuthToken,
+    Action::CreateMicrovmImage,
+    Action::CreateMicrovmShellAuthToken,
+    Action::CreateNetworkConnector,
+    Action::CreateWebFunction,
+    Action::CreateWebFunctionEndpoint,
+    Action::CreateWebFunctionRevision,
+    Action::DeleteAlias,
+    Action::DeleteCapacityProvider,
+    Action::DeleteCodeSigningConfig,
+    Action::DeleteEventSourceMapping,
+    Action::DeleteFunction,
+    Action::DeleteFunctionCodeSigningConfig,
+    Action::DeleteFunctionConcurrency,
+    Action::DeleteFunctionEventInvokeConfig,
+    Action::DeleteFunctionUrlConfig,
+    Action::DeleteLayerVersion,
+    Action::DeleteMicrovmImage,
+    Action::DeleteMicrovmImageVersion,
+    Action::DeleteNetworkConnector,
+    Action::DeleteProvisionedConcurrencyConfig,
+    Action::DeleteResourcePolicy,
+    Action::DeleteWebFunction,
+    Action::DeleteWebFunctionEndpoint,
+    Action::DeleteWebFunctionRevision,
+    Action::DisableReplication,
+    Action::EnableReplication,
+    Action::GetAccountSettings,
+    Action::GetAlias,
+    Action::GetCapacityProvider,
+    Action::GetCodeSigningConfig,
+    Action::GetDurableExecution,
+    Action::GetDurableExecutionHistory,
+    Action::GetDurableExecutionState,
+    Action::GetEventSourceMapping,
+    Action::GetFunction,
+    Action::GetFunctionCodeSigningConfig,
+    Action::GetFunctionConcurrency,
+    Action::GetFunctionConfiguration,
+    Action::GetFunctionEventInvokeConfig,
+    Action::GetFunctionRecursionConfig,
+    Action::GetFunctionScalingConfig,
+    Action::GetFunctionUrlConfig,
+    Action::GetLayerVersion,
+    Action::GetLayerVersionPolicy,
+    Action::GetMicrovm,
+    Action::GetMicrovmImage,
+    Action::GetMicrovmImageBuild,
+    Action::GetMicrovmImageVersion,
+    Action::GetNetworkConnector,
+    Action::GetPolicy,
+    Action::GetProvisionedConcurrencyConfig,
+    Action::GetResourcePolicy,
+    Action::GetRuntimeManagementConfig,
+    Action::GetWebAccountSettings,
+    Action::GetWebFunction,
+    Action::GetWebFunctionEndpoint,
+    Action::GetWebFunctionRevision,
+    Action::InvokeAsync,
+    Action::InvokeFunction,
+    Action::InvokeFunctionUrl,
+    Action::InvokeWebFunctionEndpoint,
+    Action::ListAliases,
+    Action::ListCapacityProviders,
+    Action::ListCodeSigningConfigs,
+    Action::ListDurableExecutionsByFunction,
+    Action::ListEventSourceMappings,
+    Action::ListFunctionEventInvokeConfigs,
+    Action::ListFunctions,
+    Action::ListFunctionsByCodeSigningConfig,
+    Action::ListFunctionUrlConfigs,
+    Action::ListFunctionVersionsByCapacityProvider,
+    Action::ListLayers,
+    Action::ListLayerVersions,
+    Action::ListManagedMicrovmImages,
+    Action::ListManagedMicrovmImageVersions,
+    Action::ListMicrovmImageBuilds,
+    Action::ListMicrovmImages,
+    Action::ListMicrovmImageVersions,
+    Action::ListMicrovms,
+    Action::ListNetworkConnectors,
+    Action::ListNetworkConnectorVersions,
+    Action::ListProvisionedConcurrencyConfigs,
+    Action::ListTags,
+    Action::ListVersionsByFunction,
+    Action::ListWebFunctionEndpoints,
+    Action::ListWebFunctionRevisions,
+    Action::ListWebFunctions,
+    Action::PassCapacityProvider,
+    Action::PassNetworkConnector,
+    Action::PublishLayerVersion,
+    Action::PublishVersion,
+    Action::PutFunctionCodeSigningConfig,
+    Action::PutFunctionConcurrency,
+    Action::PutFunctionEventInvokeConfig,
+    Action::PutFunctionRecursionConfig,
+    Action::PutFunctionScalingConfig,
+    Action::PutProvisionedConcurrencyConfig,
+    Action::PutResourcePolicy,
+    Action::PutRuntimeManagementConfig,
+    Action::RemoveLayerVersionPermission,
+    Action::RemovePermission,
+    Action::ResumeMicrovm,
+    Action::RunMicrovm,
+    Action::SendDurableExecutionCallbackFailure,
+    Action::SendDurableExecutionCallbackHeartbeat,
+    Action::SendDurableExecutionCallbackSuccess,
+    Action::StopDurableExecution,
+    Action::SuspendMicrovm,
+    Action::TagResource,
+    Action::TerminateMicrovm,
+    Action::UntagResource,
+    Action::UpdateAlias,
+    Action::UpdateCapacityProvider,
+    Action::UpdateCodeSigningConfig,
+    Action::UpdateEventSourceMapping,
+    Action::UpdateFunctionCode,
+    Action::UpdateFunctionCodeSigningConfig,
+    Action::UpdateFunctionConfiguration,
+    Action::UpdateFunctionEventInvokeConfig,
+    Action::UpdateFunctionUrlConfig,
+    Action::UpdateMicrovmImage,
+    Action::UpdateMicrovmImageVersion,
+    Action::UpdateNetworkConnector,
+    Action::UpdateWebFunctionEndpoint,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 135] = [
-        Action::AddLayerVersionPermission,
-        Action::AddPermission,
-        Action::CheckpointDurableExecution,
-        Action::ConnectMicrovm,
-        Action::CreateAlias,
-        Action::CreateCapacityProvider,
-        Action::CreateCodeSigningConfig,
-        Action::CreateEventSourceMapping,
-        Action::CreateFunction,
-        Action::CreateFunctionUrlConfig,
-        Action::CreateMicrovmAuthToken,
-        Action::CreateMicrovmImage,
-        Action::CreateMicrovmShellAuthToken,
-        Action::CreateNetworkConnector,
-        Action::CreateWebFunction,
-        Action::CreateWebFunctionEndpoint,
-        Action::CreateWebFunctionRevision,
-        Action::DeleteAlias,
-        Action::DeleteCapacityProvider,
-        Action::DeleteCodeSigningConfig,
-        Action::DeleteEventSourceMapping,
-        Action::DeleteFunction,
-        Action::DeleteFunctionCodeSigningConfig,
-        Action::DeleteFunctionConcurrency,
-        Action::DeleteFunctionEventInvokeConfig,
-        Action::DeleteFunctionUrlConfig,
-        Action::DeleteLayerVersion,
-        Action::DeleteMicrovmImage,
-        Action::DeleteMicrovmImageVersion,
-        Action::DeleteNetworkConnector,
-        Action::DeleteProvisionedConcurrencyConfig,
-        Action::DeleteResourcePolicy,
-        Action::DeleteWebFunction,
-        Action::DeleteWebFunctionEndpoint,
-        Action::DeleteWebFunctionRevision,
-        Action::DisableReplication,
-        Action::EnableReplication,
-        Action::GetAccountSettings,
-        Action::GetAlias,
-        Action::GetCapacityProvider,
-        Action::GetCodeSigningConfig,
-        Action::GetDurableExecution,
-        Action::GetDurableExecutionHistory,
-        Action::GetDurableExecutionState,
-        Action::GetEventSourceMapping,
-        Action::GetFunction,
-        Action::GetFunctionCodeSigningConfig,
-        Action::GetFunctionConcurrency,
-        Action::GetFunctionConfiguration,
-        Action::GetFunctionEventInvokeConfig,
-        Action::GetFunctionRecursionConfig,
-        Action::GetFunctionScalingConfig,
-        Action::GetFunctionUrlConfig,
-        Action::GetLayerVersion,
-        Action::GetLayerVersionPolicy,
-        Action::GetMicrovm,
-        Action::GetMicrovmImage,
-        Action::GetMicrovmImageBuild,
-        Action::GetMicrovmImageVersion,
-        Action::GetNetworkConnector,
-        Action::GetPolicy,
-        Action::GetProvisionedConcurrencyConfig,
-        Action::GetResourcePolicy,
-        Action::GetRuntimeManagementConfig,
-        Action::GetWebAccountSettings,
-        Action::GetWebFunction,
-        Action::GetWebFunctionEndpoint,
-        Action::GetWebFunctionRevision,
-        Action::InvokeAsync,
-        Action::InvokeFunction,
-        Action::InvokeFunctionUrl,
-        Action::InvokeWebFunctionEndpoint,
-        Action::ListAliases,
-        Action::ListCapacityProviders,
-        Action::ListCodeSigningConfigs,
-        Action::ListDurableExecutionsByFunction,
-        Action::ListEventSourceMappings,
-        Action::ListFunctionEventInvokeConfigs,
-        Action::ListFunctions,
-        Action::ListFunctionsByCodeSigningConfig,
-        Action::ListFunctionUrlConfigs,
-        Action::ListFunctionVersionsByCapacityProvider,
-        Action::ListLayers,
-        Action::ListLayerVersions,
-        Action::ListManagedMicrovmImages,
-        Action::ListManagedMicrovmImageVersions,
-        Action::ListMicrovmImageBuilds,
-        Action::ListMicrovmImages,
-        Action::ListMicrovmImageVersions,
-        Action::ListMicrovms,
-        Action::ListNetworkConnectors,
-        Action::ListNetworkConnectorVersions,
-        Action::ListProvisionedConcurrencyConfigs,
-        Action::ListTags,
-        Action::ListVersionsByFunction,
-        Action::ListWebFunctionEndpoints,
-        Action::ListWebFunctionRevisions,
-        Action::ListWebFunctions,
-        Action::PassCapacityProvider,
-        Action::PassNetworkConnector,
-        Action::PublishLayerVersion,
-        Action::PublishVersion,
-        Action::PutFunctionCodeSigningConfig,
-        Action::PutFunctionConcurrency,
-        Action::PutFunctionEventInvokeConfig,
-        Action::PutFunctionRecursionConfig,
-        Action::PutFunctionScalingConfig,
-        Action::PutProvisionedConcurrencyConfig,
-        Action::PutResourcePolicy,
-        Action::PutRuntimeManagementConfig,
-        Action::RemoveLayerVersionPermission,
-        Action::RemovePermission,
-        Action::ResumeMicrovm,
-        Action::RunMicrovm,
-        Action::SendDurableExecutionCallbackFailure,
-        Action::SendDurableExecutionCallbackHeartbeat,
-        Action::SendDurableExecutionCallbackSuccess,
-        Action::StopDurableExecution,
-        Action::SuspendMicrovm,
-        Action::TagResource,
-        Action::TerminateMicrovm,
-        Action::UntagResource,
-        Action::UpdateAlias,
-        Action::UpdateCapacityProvider,
-        Action::UpdateCodeSigningConfig,
-        Action::UpdateEventSourceMapping,
-        Action::UpdateFunctionCode,
-        Action::UpdateFunctionCodeSigningConfig,
-        Action::UpdateFunctionConfiguration,
-        Action::UpdateFunctionEventInvokeConfig,
-        Action::UpdateFunctionUrlConfig,
-        Action::UpdateMicrovmImage,
-        Action::UpdateMicrovmImageVersion,
-        Action::UpdateNetworkConnector,
-        Action::UpdateWebFunctionEndpoint,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `lambda:AddLayerVersionPermission`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddLayerVersionPermission`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(12255 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1071,48 +956,41 @@ pub enum ResourceType {
     WebFunctionRevision,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 14] = [
-    "capacityProvider",
-    "code signing config",
-    "durable execution",
-    "eventSourceMapping",
-    "function",
-    "function alias",
-    "function version",
-    "layer",
-    "layerVersion",
-    "microvmImage",
-    "networkConnector",
-    "webFunction",
-    "webFunctionEndpoint",
-    "webFunctionRevision",
+static RESOURCE_TYPE_NAMES: &str = "capacityProvidercode signing configdurable executioneventSourceMappingfunctionfunction aliasfunction versionlayerlayerVersionmicrovmImagenetworkConnectorwebFunctionwebFunctionEndpointwebFunctionRevision";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 14] = [
+    16, 35, 52, 70, 78, 92, 108, 113, 125, 137, 153, 164, 183, 202,
+];
+
+static RESOURCE_TYPES: [ResourceType; 14] = [
+    ResourceType::CapacityProvider,
+    ResourceType::CodeSigningConfig,
+    ResourceType::DurableExecution,
+    ResourceType::EventSourceMapping,
+    ResourceType::Function,
+    ResourceType::FunctionAlias,
+    ResourceType::FunctionVersion,
+    ResourceType::Layer,
+    ResourceType::LayerVersion,
+    ResourceType::MicrovmImage,
+    ResourceType::NetworkConnector,
+    ResourceType::WebFunction,
+    ResourceType::WebFunctionEndpoint,
+    ResourceType::WebFunctionRevision,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 14] = [
-        ResourceType::CapacityProvider,
-        ResourceType::CodeSigningConfig,
-        ResourceType::DurableExecution,
-        ResourceType::EventSourceMapping,
-        ResourceType::Function,
-        ResourceType::FunctionAlias,
-        ResourceType::FunctionVersion,
-        ResourceType::Layer,
-        ResourceType::LayerVersion,
-        ResourceType::MicrovmImage,
-        ResourceType::NetworkConnector,
-        ResourceType::WebFunction,
-        ResourceType::WebFunctionEndpoint,
-        ResourceType::WebFunctionRevision,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -1121,6 +999,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1164,26 +1043,13 @@ pub enum ConditionKey {
     LambdaVpcIds,
 }
 
-const CONDITION_KEY_NAMES: [&str; 16] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "lambda:CodeSigningConfigArn",
-    "lambda:EventSourceToken",
-    "lambda:FunctionArn",
-    "lambda:FunctionUrlAuthType",
-    "lambda:InvokedViaFunctionUrl",
-    "lambda:Layer",
-    "lambda:Principal",
-    "lambda:Request/WebFunctionAuthType",
-    "lambda:Resource/WebFunctionAuthType",
-    "lambda:SecurityGroupIds",
-    "lambda:SourceFunctionArn",
-    "lambda:SubnetIds",
-    "lambda:VpcIds",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyslambda:CodeSigningConfigArnlambda:EventSourceTokenlambda:FunctionArnlambda:FunctionUrlAuthTypelambda:InvokedViaFunctionUrllambda:Layerlambda:Principallambda:Request/WebFunctionAuthTypelambda:Resource/WebFunctionAuthTypelambda:SecurityGroupIdslambda:SourceFunctionArnlambda:SubnetIdslambda:VpcIds";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 16] = [
+    24, 49, 60, 87, 110, 128, 154, 182, 194, 210, 244, 279, 302, 326, 342, 355,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 16] = [
+static CONDITION_KEY_TYPES: [KeyType; 16] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -1202,44 +1068,50 @@ const CONDITION_KEY_TYPES: [KeyType; 16] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 16] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::LambdaCodeSigningConfigArn,
+    ConditionKey::LambdaEventSourceToken,
+    ConditionKey::LambdaFunctionArn,
+    ConditionKey::LambdaFunctionUrlAuthType,
+    ConditionKey::LambdaInvokedViaFunctionUrl,
+    ConditionKey::LambdaLayer,
+    ConditionKey::LambdaPrincipal,
+    ConditionKey::LambdaRequestWebFunctionAuthType,
+    ConditionKey::LambdaResourceWebFunctionAuthType,
+    ConditionKey::LambdaSecurityGroupIds,
+    ConditionKey::LambdaSourceFunctionArn,
+    ConditionKey::LambdaSubnetIds,
+    ConditionKey::LambdaVpcIds,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 16] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::LambdaCodeSigningConfigArn,
-        ConditionKey::LambdaEventSourceToken,
-        ConditionKey::LambdaFunctionArn,
-        ConditionKey::LambdaFunctionUrlAuthType,
-        ConditionKey::LambdaInvokedViaFunctionUrl,
-        ConditionKey::LambdaLayer,
-        ConditionKey::LambdaPrincipal,
-        ConditionKey::LambdaRequestWebFunctionAuthType,
-        ConditionKey::LambdaResourceWebFunctionAuthType,
-        ConditionKey::LambdaSecurityGroupIds,
-        ConditionKey::LambdaSourceFunctionArn,
-        ConditionKey::LambdaSubnetIds,
-        ConditionKey::LambdaVpcIds,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

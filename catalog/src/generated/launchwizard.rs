@@ -185,126 +185,100 @@ pub enum Action {
     UpdateSettingsSet,
 }
 
-const ACTION_NAMES: [&str; 40] = [
-    "launchwizard:CreateAdditionalNode",
-    "launchwizard:CreateDeployment",
-    "launchwizard:CreateSettingsSet",
-    "launchwizard:DeleteAdditionalNode",
-    "launchwizard:DeleteApp",
-    "launchwizard:DeleteDeployment",
-    "launchwizard:DeleteSettingsSet",
-    "launchwizard:DescribeAdditionalNode",
-    "launchwizard:DescribeProvisionedApp",
-    "launchwizard:DescribeProvisioningEvents",
-    "launchwizard:DescribeSettingsSet",
-    "launchwizard:GetDeployment",
-    "launchwizard:GetDeploymentPatternVersion",
-    "launchwizard:GetInfrastructureSuggestion",
-    "launchwizard:GetIpAddress",
-    "launchwizard:GetResourceCostEstimate",
-    "launchwizard:GetResourceRecommendation",
-    "launchwizard:GetSettingsSet",
-    "launchwizard:GetWorkload",
-    "launchwizard:GetWorkloadAsset",
-    "launchwizard:GetWorkloadAssets",
-    "launchwizard:GetWorkloadDeploymentPattern",
-    "launchwizard:ListAdditionalNodes",
-    "launchwizard:ListAllowedResources",
-    "launchwizard:ListDeploymentEvents",
-    "launchwizard:ListDeploymentPatternVersions",
-    "launchwizard:ListDeployments",
-    "launchwizard:ListProvisionedApps",
-    "launchwizard:ListResourceCostEstimates",
-    "launchwizard:ListSettingsSets",
-    "launchwizard:ListTagsForResource",
-    "launchwizard:ListWorkloadDeploymentOptions",
-    "launchwizard:ListWorkloadDeploymentPatterns",
-    "launchwizard:ListWorkloads",
-    "launchwizard:PutSettingsSet",
-    "launchwizard:StartProvisioning",
-    "launchwizard:TagResource",
-    "launchwizard:UntagResource",
-    "launchwizard:UpdateDeployment",
-    "launchwizard:UpdateSettingsSet",
+static ACTION_NAMES: &str = "launchwizard:CreateAdditionalNodelaunchwizard:CreateDeploymentlaunchwizard:CreateSettingsSetlaunchwizard:DeleteAdditionalNodelaunchwizard:DeleteApplaunchwizard:DeleteDeploymentlaunchwizard:DeleteSettingsSetlaunchwizard:DescribeAdditionalNodelaunchwizard:DescribeProvisionedApplaunchwizard:DescribeProvisioningEventslaunchwizard:DescribeSettingsSetlaunchwizard:GetDeploymentlaunchwizard:GetDeploymentPatternVersionlaunchwizard:GetInfrastructureSuggestionlaunchwizard:GetIpAddresslaunchwizard:GetResourceCostEstimatelaunchwizard:GetResourceRecommendationlaunchwizard:GetSettingsSetlaunchwizard:GetWorkloadlaunchwizard:GetWorkloadAssetlaunchwizard:GetWorkloadAssetslaunchwizard:GetWorkloadDeploymentPatternlaunchwizard:ListAdditionalNodeslaunchwizard:ListAllowedResourceslaunchwizard:ListDeploymentEventslaunchwizard:ListDeploymentPatternVersionslaunchwizard:ListDeploymentslaunchwizard:ListProvisionedAppslaunchwizard:ListResourceCostEstimateslaunchwizard:ListSettingsSetslaunchwizard:ListTagsForResourcelaunchwizard:ListWorkloadDeploymentOptionslaunchwizard:ListWorkloadDeploymentPatternslaunchwizard:ListWorkloadslaunchwizard:PutSettingsSetlaunchwizard:StartProvisioninglaunchwizard:TagResourcelaunchwizard:UntagResourcelaunchwizard:UpdateDeploymentlaunchwizard:UpdateSettingsSet";
+
+static ACTION_NAME_ENDS: [u32; 40] = [
+    33, 62, 92, 125, 147, 176, 206, 241, 276, 315, 347, 373, 413, 453, 478, 514, 552, 579, 603,
+    632, 662, 703, 735, 768, 801, 843, 871, 903, 941, 970, 1002, 1044, 1087, 1113, 1140, 1170,
+    1194, 1220, 1249, 1279,
+];
+
+static ACTIONS: [Action; 40] = [
+    Action::CreateAdditionalNode,
+    Action::CreateDeployment,
+    Action::CreateSettingsSet,
+    Action::DeleteAdditionalNode,
+    Action::DeleteApp,
+    Action::DeleteDeployment,
+    Action::DeleteSettingsSet,
+    Action::DescribeAdditionalNode,
+    Action::DescribeProvisionedApp,
+    Action::DescribeProvisioningEvents,
+    Action::DescribeSettingsSet,
+    Action::GetDeployment,
+    Action::GetDeploymentPatternVersion,
+    Action::GetInfrastructureSuggestion,
+    Action::GetIpAddress,
+    Action::GetResourceCostEstimate,
+    Action::GetResourceRecommendation,
+    Action::GetSettingsSet,
+    Action::GetWorkload,
+    Action::GetWorkloadAsset,
+    Action::GetWorkloadAssets,
+    Action::GetWorkloadDeploymentPattern,
+    Action::ListAdditionalNodes,
+    Action::ListAllowedResources,
+    Action::ListDeploymentEvents,
+    Action::ListDeploymentPatternVersions,
+    Action::ListDeployments,
+    Action::ListProvisionedApps,
+    Action::ListResourceCostEstimates,
+    Action::ListSettingsSets,
+    Action::ListTagsForResource,
+    Action::ListWorkloadDeploymentOptions,
+    Action::ListWorkloadDeploymentPatterns,
+    Action::ListWorkloads,
+    Action::PutSettingsSet,
+    Action::StartProvisioning,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateDeployment,
+    Action::UpdateSettingsSet,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 40] = [
-        Action::CreateAdditionalNode,
-        Action::CreateDeployment,
-        Action::CreateSettingsSet,
-        Action::DeleteAdditionalNode,
-        Action::DeleteApp,
-        Action::DeleteDeployment,
-        Action::DeleteSettingsSet,
-        Action::DescribeAdditionalNode,
-        Action::DescribeProvisionedApp,
-        Action::DescribeProvisioningEvents,
-        Action::DescribeSettingsSet,
-        Action::GetDeployment,
-        Action::GetDeploymentPatternVersion,
-        Action::GetInfrastructureSuggestion,
-        Action::GetIpAddress,
-        Action::GetResourceCostEstimate,
-        Action::GetResourceRecommendation,
-        Action::GetSettingsSet,
-        Action::GetWorkload,
-        Action::GetWorkloadAsset,
-        Action::GetWorkloadAssets,
-        Action::GetWorkloadDeploymentPattern,
-        Action::ListAdditionalNodes,
-        Action::ListAllowedResources,
-        Action::ListDeploymentEvents,
-        Action::ListDeploymentPatternVersions,
-        Action::ListDeployments,
-        Action::ListProvisionedApps,
-        Action::ListResourceCostEstimates,
-        Action::ListSettingsSets,
-        Action::ListTagsForResource,
-        Action::ListWorkloadDeploymentOptions,
-        Action::ListWorkloadDeploymentPatterns,
-        Action::ListWorkloads,
-        Action::PutSettingsSet,
-        Action::StartProvisioning,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateDeployment,
-        Action::UpdateSettingsSet,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `launchwizard:CreateAdditionalNode`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateAdditionalNode`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(12390 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -320,18 +294,24 @@ pub enum ResourceType {
     Deployment,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["deployment"];
+static RESOURCE_TYPE_NAMES: &str = "deployment";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [10];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Deployment];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Deployment];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -340,6 +320,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -357,40 +338,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

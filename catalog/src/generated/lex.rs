@@ -759,350 +759,219 @@ pub enum Action {
     UpdateTestSet,
 }
 
-const ACTION_NAMES: [&str; 152] = [
-    "lex:BatchCreateCustomVocabularyItem",
-    "lex:BatchDeleteCustomVocabularyItem",
-    "lex:BatchUpdateCustomVocabularyItem",
-    "lex:BuildBotLocale",
-    "lex:CreateBot",
-    "lex:CreateBotAlias",
-    "lex:CreateBotChannel",
-    "lex:CreateBotLocale",
-    "lex:CreateBotReplica",
-    "lex:CreateBotVersion",
-    "lex:CreateCustomVocabulary",
-    "lex:CreateExport",
-    "lex:CreateIntent",
-    "lex:CreateIntentVersion",
-    "lex:CreateResourcePolicy",
-    "lex:CreateResourcePolicyStatement",
-    "lex:CreateSlot",
-    "lex:CreateSlotType",
-    "lex:CreateSlotTypeVersion",
-    "lex:CreateTestSet",
-    "lex:CreateTestSetDiscrepancyReport",
-    "lex:CreateUploadUrl",
-    "lex:DeleteBot",
-    "lex:DeleteBotAlias",
-    "lex:DeleteBotAnalyzerRecommendation",
-    "lex:DeleteBotChannel",
-    "lex:DeleteBotChannelAssociation",
-    "lex:DeleteBotLocale",
-    "lex:DeleteBotReplica",
-    "lex:DeleteBotVersion",
-    "lex:DeleteCustomVocabulary",
-    "lex:DeleteExport",
-    "lex:DeleteImport",
-    "lex:DeleteIntent",
-    "lex:DeleteIntentVersion",
-    "lex:DeleteResourcePolicy",
-    "lex:DeleteResourcePolicyStatement",
-    "lex:DeleteSession",
-    "lex:DeleteSlot",
-    "lex:DeleteSlotType",
-    "lex:DeleteSlotTypeVersion",
-    "lex:DeleteTestSet",
-    "lex:DeleteUtterances",
-    "lex:DescribeBot",
-    "lex:DescribeBotAlias",
-    "lex:DescribeBotAnalyzerRecommendation",
-    "lex:DescribeBotChannel",
-    "lex:DescribeBotLocale",
-    "lex:DescribeBotRecommendation",
-    "lex:DescribeBotReplica",
-    "lex:DescribeBotResourceGeneration",
-    "lex:DescribeBotVersion",
-    "lex:DescribeCustomVocabulary",
-    "lex:DescribeCustomVocabularyMetadata",
-    "lex:DescribeExport",
-    "lex:DescribeImport",
-    "lex:DescribeIntent",
-    "lex:DescribeResourcePolicy",
-    "lex:DescribeSlot",
-    "lex:DescribeSlotType",
-    "lex:DescribeTestExecution",
-    "lex:DescribeTestSet",
-    "lex:DescribeTestSetDiscrepancyReport",
-    "lex:DescribeTestSetGeneration",
-    "lex:GenerateBotElement",
-    "lex:GetBot",
-    "lex:GetBotAlias",
-    "lex:GetBotAliases",
-    "lex:GetBotChannelAssociation",
-    "lex:GetBotChannelAssociations",
-    "lex:GetBots",
-    "lex:GetBotVersions",
-    "lex:GetBuiltinIntent",
-    "lex:GetBuiltinIntents",
-    "lex:GetBuiltinSlotTypes",
-    "lex:GetExport",
-    "lex:GetImport",
-    "lex:GetIntent",
-    "lex:GetIntents",
-    "lex:GetIntentVersions",
-    "lex:GetMigration",
-    "lex:GetMigrations",
-    "lex:GetSession",
-    "lex:GetSlotType",
-    "lex:GetSlotTypes",
-    "lex:GetSlotTypeVersions",
-    "lex:GetTestExecutionArtifactsUrl",
-    "lex:GetUtterancesView",
-    "lex:ListAggregatedUtterances",
-    "lex:ListBotAliases",
-    "lex:ListBotAliasReplicas",
-    "lex:ListBotAnalyzerRecommendations",
-    "lex:ListBotChannels",
-    "lex:ListBotLocales",
-    "lex:ListBotRecommendations",
-    "lex:ListBotReplicas",
-    "lex:ListBotResourceGenerations",
-    "lex:ListBots",
-    "lex:ListBotVersionReplicas",
-    "lex:ListBotVersions",
-    "lex:ListBuiltInIntents",
-    "lex:ListBuiltInSlotTypes",
-    "lex:ListCustomVocabularyItems",
-    "lex:ListExports",
-    "lex:ListImports",
-    "lex:ListIntentMetrics",
-    "lex:ListIntentPaths",
-    "lex:ListIntents",
-    "lex:ListIntentStageMetrics",
-    "lex:ListRecommendedIntents",
-    "lex:ListSessionAnalyticsData",
-    "lex:ListSessionMetrics",
-    "lex:ListSlots",
-    "lex:ListSlotTypes",
-    "lex:ListTagsForResource",
-    "lex:ListTestExecutionResultItems",
-    "lex:ListTestExecutions",
-    "lex:ListTestSetRecords",
-    "lex:ListTestSets",
-    "lex:PostContent",
-    "lex:PostText",
-    "lex:PutBot",
-    "lex:PutBotAlias",
-    "lex:PutIntent",
-    "lex:PutSession",
-    "lex:PutSlotType",
-    "lex:RecognizeText",
-    "lex:RecognizeUtterance",
-    "lex:SearchAssociatedTranscripts",
-    "lex:StartBotAnalyzer",
-    "lex:StartBotRecommendation",
-    "lex:StartBotResourceGeneration",
-    "lex:StartConversation",
-    "lex:StartImport",
-    "lex:StartMigration",
-    "lex:StartTestExecution",
-    "lex:StartTestSetGeneration",
-    "lex:StopBotAnalyzer",
-    "lex:StopBotRecommendation",
-    "lex:TagResource",
-    "lex:UntagResource",
-    "lex:UpdateBot",
-    "lex:UpdateBotAlias",
-    "lex:UpdateBotLocale",
-    "lex:UpdateBotRecommendation",
-    "lex:UpdateCustomVocabulary",
-    "lex:UpdateExport",
-    "lex:UpdateIntent",
-    "lex:UpdateResourcePolicy",
-    "lex:UpdateSlot",
-    "lex:UpdateSlotType",
-    "lex:UpdateTestSet",
+static ACTION_NAMES: &str = "lex:BatchCreateCustomVocabularyItemlex:BatchDeleteCustomVocabularyItemlex:BatchUpdateCustomVocabularyItemlex:BuildBotLocalelex:CreateBotlex:CreateBotAliaslex:CreateBotChannellex:CreateBotLocalelex:CreateBotReplicalex:CreateBotVersionlex:CreateCustomVocabularylex:CreateExportlex:CreateIntentlex:CreateIntentVersionlex:CreateResourcePolicylex:CreateResourcePolicyStatementlex:CreateSlotlex:CreateSlotTypelex:CreateSlotTypeVersionlex:CreateTestSetlex:CreateTestSetDiscrepancyReportlex:CreateUploadUrllex:DeleteBotlex:DeleteBotAliaslex:DeleteBotAnalyzerRecommendationlex:DeleteBotChannellex:DeleteBotChannelAssociationlex:DeleteBotLocalelex:DeleteBotReplicalex:DeleteBotVersionlex:DeleteCustomVocabularylex:DeleteExportlex:DeleteImportlex:DeleteIntentlex:DeleteIntentVersionlex:DeleteResourcePolicylex:DeleteResourcePolicyStatementlex:DeleteSessionlex:DeleteSlotlex:DeleteSlotTypelex:DeleteSlotTypeVersionlex:DeleteTestSetlex:DeleteUtteranceslex:DescribeBotlex:DescribeBotAliaslex:DescribeBotAnalyzerRecommendationlex:DescribeBotChannellex:DescribeBotLocalelex:DescribeBotRecommendationlex:DescribeBotReplicalex:DescribeBotResourceGenerationlex:DescribeBotVersionlex:DescribeCustomVocabularylex:DescribeCustomVocabularyMetadatalex:DescribeExportlex:DescribeImportlex:DescribeIntentlex:DescribeResourcePolicylex:DescribeSlotlex:DescribeSlotTypelex:DescribeTestExecutionlex:DescribeTestSetlex:DescribeTestSetDiscrepancyReportlex:DescribeTestSetGenerationlex:GenerateBotElementlex:GetBotlex:GetBotAliaslex:GetBotAliaseslex:GetBotChannelAssociationlex:GetBotChannelAssociationslex:GetBotslex:GetBotVersionslex:GetBuiltinIntentlex:GetBuiltinIntentslex:GetBuiltinSlotTypeslex:GetExportlex:GetImportlex:GetIntentlex:GetIntentslex:GetIntentVersionslex:GetMigrationlex:GetMigrationslex:GetSessionlex:GetSlotTypelex:GetSlotTypeslex:GetSlotTypeVersionslex:GetTestExecutionArtifactsUrllex:GetUtterancesViewlex:ListAggregatedUtteranceslex:ListBotAliaseslex:ListBotAliasReplicaslex:ListBotAnalyzerRecommendationslex:ListBotChannelslex:ListBotLocaleslex:ListBotRecommendationslex:ListBotReplicaslex:ListBotResourceGenerationslex:ListBotslex:ListBotVersionReplicaslex:ListBotVersionslex:ListBuiltInIntentslex:ListBuiltInSlotTypeslex:ListCustomVocabularyItemslex:ListExportslex:ListImportslex:ListIntentMetricslex:ListIntentPathslex:ListIntentslex:ListIntentStageMetricslex:ListRecommendedIntentslex:ListSessionAnalyticsDatalex:ListSessionMetricslex:ListSlotslex:ListSlotTypeslex:ListTagsForResourcelex:ListTestExecutionResultItemslex:ListTestExecutionslex:ListTestSetRecordslex:ListTestSetslex:PostContentlex:PostTextlex:PutBotlex:PutBotAliaslex:PutIntentlex:PutSessionlex:PutSlotTypelex:RecognizeTextlex:RecognizeUtterancelex:SearchAssociatedTranscriptslex:StartBotAnalyzerlex:StartBotRecommendationlex:StartBotResourceGenerationlex:StartConversationlex:StartImportlex:StartMigrationlex:StartTestExecutionlex:StartTestSetGenerationlex:StopBotAnalyzerlex:StopBotRecommendationlex:TagResourcelex:UntagResourcelex:UpdateBotlex:UpdateBotAliaslex:UpdateBotLocalelex:UpdateBotRecommendationlex:UpdateCustomVocabularylex:UpdateExportlex:UpdateIntentlex:UpdateResourcePolicylex:UpdateSlotlex:UpdateSlotTypelex:UpdateTestSet";
+
+static ACTION_NAME_ENDS: [u32; 152] = [
+    35, 70, 105, 123, 136, 154, 174, 193, 213, 233, 259, 275, 291, 314, 338, 371, 385, 403, 428,
+    445, 479, 498, 511, 529, 564, 584, 615, 634, 654, 674, 700, 716, 732, 748, 771, 795, 828, 845,
+    859, 877, 902, 919, 939, 954, 974, 1011, 1033, 1054, 1083, 1105, 1138, 1160, 1188, 1224, 1242,
+    1260, 1278, 1304, 1320, 1340, 1365, 1384, 1420, 1449, 1471, 1481, 1496, 1513, 1541, 1570, 1581,
+    1599, 1619, 1640, 1663, 1676, 1689, 1702, 1716, 1737, 1753, 1770, 1784, 1799, 1815, 1838, 1870,
+    1891, 1919, 1937, 1961, 1995, 2014, 2032, 2058, 2077, 2107, 2119, 2145, 2164, 2186, 2210, 2239,
+    2254, 2269, 2290, 2309, 2324, 2350, 2376, 2404, 2426, 2439, 2456, 2479, 2511, 2533, 2555, 2571,
+    2586, 2598, 2608, 2623, 2636, 2650, 2665, 2682, 2704, 2735, 2755, 2781, 2811, 2832, 2847, 2865,
+    2887, 2913, 2932, 2957, 2972, 2989, 3002, 3020, 3039, 3066, 3092, 3108, 3124, 3148, 3162, 3180,
+    3197,
+];
+
+static ACTIONS: [Action; 152] = [
+    Action::BatchCreateCustomVocabularyItem,
+    Action::BatchDeleteCustomVocabularyItem,
+    Action::BatchUpdateCustomVocabularyItem,
+    Action::BuildBotLocale,
+    Action::CreateBot,
+    Action::CreateBotAlias,
+    Action::CreateBotChannel,
+    Action::CreateBotLocale,
+    Action::CreateBotReplica,
+    Action::CreateBotVersion,
+    Action::CreateCustomVocabulary,
+    Action::CreateExport,
+    Action::CreateIntent,
+    Action::CreateIntentVersion,
+    Action::CreateResourcePolicy,
+    Action::CreateResourcePolicyStatement,
+    Action::CreateSlot,
+    Action::CreateSlotType,
+    Action::CreateSlotTypeVersion,
+    Action::CreateTestSet,
+    Action::CreateTestSetDiscrepancyReport,
+    Action::CreateUploadUrl,
+    Action::DeleteBot,
+    Action::DeleteBotAlias,
+    Action::DeleteBotAnalyzerRecommendation,
+    Action::DeleteBotChannel,
+    Action::DeleteBotChannelAssociation,
+    Action::DeleteBotLocale,
+    Action::DeleteBotReplica,
+    Action::DeleteBotVersion,
+    Action::DeleteCustomVocabulary,
+    Action::DeleteExport,
+    Action::DeleteImport,
+    Action::DeleteIntent,
+    Action::DeleteIntentVersion,
+    Action::DeleteResourcePolicy,
+    Action::DeleteResourcePolicyStatement,
+    Action::DeleteSession,
+    Action::DeleteSlot,
+    Action::DeleteSlotType,
+    Action::DeleteSlotTypeVersion,
+    Action::DeleteTestSet,
+    Action::DeleteUtterances,
+    Action::DescribeBot,
+    Action::DescribeBotAlias,
+    Action::DescribeBotAnalyzerRecommendation,
+    Action::DescribeBotChannel,
+    Action::DescribeBotLocale,
+    Action::DescribeBotRecommendation,
+    Action::DescribeBotReplica,
+    Action::DescribeBotResourceGeneration,
+    Action::DescribeBotVersion,
+    Action::DescribeCustomVocabulary,
+    Action::DescribeCustomVocabularyMetadata,
+    Action::DescribeExport,
+    Action::DescribeImport,
+    Action::DescribeIntent,
+    Action::DescribeResourcePolicy,
+    Action::DescribeSlot,
+    Action::DescribeSlotType,
+    Action::DescribeTestExecution,
+    Action::DescribeTestSet,
+    Action::DescribeTestSetDiscrepancyReport,
+    Action::DescribeTestSetGeneration,
+    Action::GenerateBotElement,
+    Action::GetBot,
+    Action::GetBotAlias,
+    Action::GetBotAliases,
+    Action::GetBotChannelAssociation,
+    Action::GetBotChannelAssociations,
+    Action::GetBots,
+    Action::GetBotVersions,
+    Action::GetBuiltinIntent,
+    Action::GetBuiltinIntents,
+    Action::GetBuiltinSlotTypes,
+    Action::GetExport,
+    Action::GetImport,
+    Action::GetIntent,
+    Action::GetIntents,
+    Action::GetIntentVersions,
+    Action::GetMigration,
+    Action::GetMigrations,
+    Action::GetSession,
+    Action::GetSlotType,
+    Action::GetSlotTypes,
+    Action::GetSlotTypeVersions,
+    Action::GetTestExecutionArtifactsUrl,
+    Action::GetUtterancesView,
+    Action::ListAggregatedUtterances,
+    Action::ListBotAliases,
+    Action::ListBotAliasReplicas,
+    Action::ListBotAnalyzerRecommendations,
+    Action::ListBotChannels,
+    Action::ListBotLocales,
+    Action::ListBotRecommendations,
+    Action::ListBotReplicas,
+    Action::ListBotResourceGenerations,
+    Action::ListBots,
+    Action::ListBotVersionReplicas,
+    Action::ListBotVersions,
+    Action::ListBuiltInIntents,
+    Action::ListBuiltInSlotTypes,
+    Action::ListCustomVocabularyItems,
+    Action::ListExports,
+    Action::ListImports,
+    Action::ListIntentMetrics,
+    Action::ListIntentPaths,
+    Action::ListIntents,
+    Action::ListIntentStageMetrics,
+    Action::ListRecommendedIntents,
+    Action::ListSessionAnalyticsData,
+    Action::ListSessionMetrics,
+    Action::ListSlots,
+    Action::ListSlotTypes,
+    Action::ListTagsForResource,
+    Action::ListTestExecutionResultItems,
+    Action::ListTestExecutions,
+    Action::ListTestSetRecords,
+    Action::ListTestSets,
+    Action::PostContent,
+    Action::PostText,
+    Action::PutBot,
+    Action::PutBotAlias,
+    Action::PutIntent,
+    Action::PutSession,
+    Action::PutSlotType,
+    Action::RecognizeText,
+    Action::RecognizeUtterance,
+    Action::SearchAssociatedTranscripts,
+    Action::StartBotAnalyzer,
+    Action::StartBotRecommendation,
+    Action::StartBotResourceGeneration,
+    Action::StartConversation,
+    Action::StartImport,
+    Action::StartMigration,
+    Action::StartTestExecution,
+    Action::StartTestSetGeneration,
+    Action::StopBotAnalyzer,
+    Action::StopBotRecommendation,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateBot,
+    Action::UpdateBotAlias,
+    Action::UpdateBotLocale,
+    Action::UpdateBotRecommendation,
+    Action::UpdateCustomVocabulary,
+    Action::UpdateExport,
+    Action::UpdateIntent,
+    Action::UpdateResourcePolicy,
+    Action::UpdateSlot,
+    Action::UpdateSlotType,
+    Action::UpdateTestSet,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 152] = [
-        Action::BatchCreateCustomVocabularyItem,
-        Action::BatchDeleteCustomVocabularyItem,
-        Action::BatchUpdateCustomVocabularyItem,
-        Action::BuildBotLocale,
-        Action::CreateBot,
-        Action::CreateBotAlias,
-        Action::CreateBotChannel,
-        Action::CreateBotLocale,
-        Action::CreateBotReplica,
-        Action::CreateBotVersion,
-        Action::CreateCustomVocabulary,
-        Action::CreateExport,
-        Action::CreateIntent,
-        Action::CreateIntentVersion,
-        Action::CreateResourcePolicy,
-        Action::CreateResourcePolicyStatement,
-        Action::CreateSlot,
-        Action::CreateSlotType,
-        Action::CreateSlotTypeVersion,
-        Action::CreateTestSet,
-        Action::CreateTestSetDiscrepancyReport,
-        Action::CreateUploadUrl,
-        Action::DeleteBot,
-        Action::DeleteBotAlias,
-        Action::DeleteBotAnalyzerRecommendation,
-        Action::DeleteBotChannel,
-        Action::DeleteBotChannelAssociation,
-        Action::DeleteBotLocale,
-        Action::DeleteBotReplica,
-        Action::DeleteBotVersion,
-        Action::DeleteCustomVocabulary,
-        Action::DeleteExport,
-        Action::DeleteImport,
-        Action::DeleteIntent,
-        Action::DeleteIntentVersion,
-        Action::DeleteResourcePolicy,
-        Action::DeleteResourcePolicyStatement,
-        Action::DeleteSession,
-        Action::DeleteSlot,
-        Action::DeleteSlotType,
-        Action::DeleteSlotTypeVersion,
-        Action::DeleteTestSet,
-        Action::DeleteUtterances,
-        Action::DescribeBot,
-        Action::DescribeBotAlias,
-        Action::DescribeBotAnalyzerRecommendation,
-        Action::DescribeBotChannel,
-        Action::DescribeBotLocale,
-        Action::DescribeBotRecommendation,
-        Action::DescribeBotReplica,
-        Action::DescribeBotResourceGeneration,
-        Action::DescribeBotVersion,
-        Action::DescribeCustomVocabulary,
-        Action::DescribeCustomVocabularyMetadata,
-        Action::DescribeExport,
-        Action::DescribeImport,
-        Action::DescribeIntent,
-        Action::DescribeResourcePolicy,
-        Action::DescribeSlot,
-        Action::DescribeSlotType,
-        Action::DescribeTestExecution,
-        Action::DescribeTestSet,
-        Action::DescribeTestSetDiscrepancyReport,
-        Action::DescribeTestSetGeneration,
-        Action::GenerateBotElement,
-        Action::GetBot,
-        Action::GetBotAlias,
-        Action::GetBotAliases,
-        Action::GetBotChannelAssociation,
-        Action::GetBotChannelAssociations,
-        Action::GetBots,
-        Action::GetBotVersions,
-        Action::GetBuiltinIntent,
-        Action::GetBuiltinIntents,
-        Action::GetBuiltinSlotTypes,
-        Action::GetExport,
-        Action::GetImport,
-        Action::GetIntent,
-        Action::GetIntents,
-        Action::GetIntentVersions,
-        Action::GetMigration,
-        Action::GetMigrations,
-        Action::GetSession,
-        Action::GetSlotType,
-        Action::GetSlotTypes,
-        Action::GetSlotTypeVersions,
-        Action::GetTestExecutionArtifactsUrl,
-        Action::GetUtterancesView,
-        Action::ListAggregatedUtterances,
-        Action::ListBotAliases,
-        Action::ListBotAliasReplicas,
-        Action::ListBotAnalyzerRecommendations,
-        Action::ListBotChannels,
-        Action::ListBotLocales,
-        Action::ListBotRecommendations,
-        Action::ListBotReplicas,
-        Action::ListBotResourceGenerations,
-        Action::ListBots,
-        Action::ListBotVersionReplicas,
-        Action::ListBotVersions,
-        Action::ListBuiltInIntents,
-        Action::ListBuiltInSlotTypes,
-        Action::ListCustomVocabularyItems,
-        Action::ListExports,
-        Action::ListImports,
-        Action::ListIntentMetrics,
-        Action::ListIntentPaths,
-        Action::ListIntents,
-        Action::ListIntentStageMetrics,
-        Action::ListRecommendedIntents,
-        Action::ListSessionAnalyticsData,
-        Action::ListSessionMetrics,
-        Action::ListSlots,
-        Action::ListSlotTypes,
-        Action::ListTagsForResource,
-        Action::ListTestExecutionResultItems,
-        Action::ListTestExecutions,
-        Action::ListTestSetRecords,
-        Action::ListTestSets,
-        Action::PostContent,
-        Action::PostText,
-        Action::PutBot,
-        Action::PutBotAlias,
-        Action::PutIntent,
-        Action::PutSession,
-        Action::PutSlotType,
-        Action::RecognizeText,
-        Action::RecognizeUtterance,
-        Action::SearchAssociatedTranscripts,
-        Action::StartBotAnalyzer,
-        Action::StartBotRecommendation,
-        Action::StartBotResourceGeneration,
-        Action::StartConversation,
-        Action::StartImport,
-        Action::StartMigration,
-        Action::StartTestExecution,
-        Action::StartTestSetGeneration,
-        Action::StopBotAnalyzer,
-        Action::StopBotRecommendation,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateBot,
-        Action::UpdateBotAlias,
-        Action::UpdateBotLocale,
-        Action::UpdateBotRecommendation,
-        Action::UpdateCustomVocabulary,
-        Action::UpdateExport,
-        Action::UpdateIntent,
-        Action::UpdateResourcePolicy,
-        Action::UpdateSlot,
-        Action::UpdateSlotType,
-        Action::UpdateTestSet,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `lex:BatchCreateCustomVocabularyItem`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchCreateCustomVocabularyItem`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(12430 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1138,34 +1007,33 @@ pub enum ResourceType {
     TestSet,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 7] = [
-    "bot",
-    "bot alias",
-    "bot version",
-    "channel",
-    "intent version",
-    "slottype version",
-    "test set",
+static RESOURCE_TYPE_NAMES: &str =
+    "botbot aliasbot versionchannelintent versionslottype versiontest set";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 7] = [3, 12, 23, 30, 44, 60, 68];
+
+static RESOURCE_TYPES: [ResourceType; 7] = [
+    ResourceType::Bot,
+    ResourceType::BotAlias,
+    ResourceType::BotVersion,
+    ResourceType::Channel,
+    ResourceType::IntentVersion,
+    ResourceType::SlottypeVersion,
+    ResourceType::TestSet,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 7] = [
-        ResourceType::Bot,
-        ResourceType::BotAlias,
-        ResourceType::BotVersion,
-        ResourceType::Channel,
-        ResourceType::IntentVersion,
-        ResourceType::SlottypeVersion,
-        ResourceType::TestSet,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -1174,6 +1042,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1197,52 +1066,53 @@ pub enum ConditionKey {
     LexChannelType,
 }
 
-const CONDITION_KEY_NAMES: [&str; 6] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "lex:associatedIntents",
-    "lex:associatedSlotTypes",
-    "lex:channelType",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyslex:associatedIntentslex:associatedSlotTypeslex:channelType";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 6] = [24, 49, 60, 81, 104, 119];
+
+static CONDITION_KEY_TYPES: [KeyType; 6] = [
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::ArrayOfString,
+    KeyType::ArrayOfString,
+    KeyType::String,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 6] = [
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::ArrayOfString,
-    KeyType::ArrayOfString,
-    KeyType::String,
+static CONDITION_KEYS: [ConditionKey; 6] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::LexAssociatedIntents,
+    ConditionKey::LexAssociatedSlotTypes,
+    ConditionKey::LexChannelType,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 6] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::LexAssociatedIntents,
-        ConditionKey::LexAssociatedSlotTypes,
-        ConditionKey::LexChannelType,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -304,170 +304,123 @@ pub enum Action {
     UpdateServiceSettings,
 }
 
-const ACTION_NAMES: [&str; 62] = [
-    "license-manager:AcceptGrant",
-    "license-manager:CheckInLicense",
-    "license-manager:CheckoutBorrowLicense",
-    "license-manager:CheckoutLicense",
-    "license-manager:CreateGrant",
-    "license-manager:CreateGrantVersion",
-    "license-manager:CreateLicense",
-    "license-manager:CreateLicenseAssetGroup",
-    "license-manager:CreateLicenseAssetRuleset",
-    "license-manager:CreateLicenseConfiguration",
-    "license-manager:CreateLicenseConversionTaskForResource",
-    "license-manager:CreateLicenseManagerReportGenerator",
-    "license-manager:CreateLicenseVersion",
-    "license-manager:CreateToken",
-    "license-manager:DeleteGrant",
-    "license-manager:DeleteLicense",
-    "license-manager:DeleteLicenseAssetGroup",
-    "license-manager:DeleteLicenseAssetRuleset",
-    "license-manager:DeleteLicenseConfiguration",
-    "license-manager:DeleteLicenseManagerReportGenerator",
-    "license-manager:DeleteToken",
-    "license-manager:ExtendLicenseConsumption",
-    "license-manager:GetAccessToken",
-    "license-manager:GetGrant",
-    "license-manager:GetLicense",
-    "license-manager:GetLicenseAssetGroup",
-    "license-manager:GetLicenseAssetRuleset",
-    "license-manager:GetLicenseConfiguration",
-    "license-manager:GetLicenseConversionTask",
-    "license-manager:GetLicenseManagerReportGenerator",
-    "license-manager:GetLicenseUsage",
-    "license-manager:GetServiceSettings",
-    "license-manager:ListAssetsForLicenseAssetGroup",
-    "license-manager:ListAssociationsForLicenseConfiguration",
-    "license-manager:ListDistributedGrants",
-    "license-manager:ListFailuresForLicenseConfigurationOperations",
-    "license-manager:ListLicenseAssetGroups",
-    "license-manager:ListLicenseAssetRulesets",
-    "license-manager:ListLicenseConfigurations",
-    "license-manager:ListLicenseConfigurationsForOrganization",
-    "license-manager:ListLicenseConversionTasks",
-    "license-manager:ListLicenseManagerReportGenerators",
-    "license-manager:ListLicenses",
-    "license-manager:ListLicenseSpecificationsForResource",
-    "license-manager:ListLicenseVersions",
-    "license-manager:ListReceivedGrants",
-    "license-manager:ListReceivedGrantsForOrganization",
-    "license-manager:ListReceivedLicenses",
-    "license-manager:ListReceivedLicensesForOrganization",
-    "license-manager:ListResourceInventory",
-    "license-manager:ListTagsForResource",
-    "license-manager:ListTokens",
-    "license-manager:ListUsageForLicenseConfiguration",
-    "license-manager:RejectGrant",
-    "license-manager:TagResource",
-    "license-manager:UntagResource",
-    "license-manager:UpdateLicenseAssetGroup",
-    "license-manager:UpdateLicenseAssetRuleset",
-    "license-manager:UpdateLicenseConfiguration",
-    "license-manager:UpdateLicenseManagerReportGenerator",
-    "license-manager:UpdateLicenseSpecificationsForResource",
-    "license-manager:UpdateServiceSettings",
+static ACTION_NAMES: &str = "license-manager:AcceptGrantlicense-manager:CheckInLicenselicense-manager:CheckoutBorrowLicenselicense-manager:CheckoutLicenselicense-manager:CreateGrantlicense-manager:CreateGrantVersionlicense-manager:CreateLicenselicense-manager:CreateLicenseAssetGrouplicense-manager:CreateLicenseAssetRulesetlicense-manager:CreateLicenseConfigurationlicense-manager:CreateLicenseConversionTaskForResourcelicense-manager:CreateLicenseManagerReportGeneratorlicense-manager:CreateLicenseVersionlicense-manager:CreateTokenlicense-manager:DeleteGrantlicense-manager:DeleteLicenselicense-manager:DeleteLicenseAssetGrouplicense-manager:DeleteLicenseAssetRulesetlicense-manager:DeleteLicenseConfigurationlicense-manager:DeleteLicenseManagerReportGeneratorlicense-manager:DeleteTokenlicense-manager:ExtendLicenseConsumptionlicense-manager:GetAccessTokenlicense-manager:GetGrantlicense-manager:GetLicenselicense-manager:GetLicenseAssetGrouplicense-manager:GetLicenseAssetRulesetlicense-manager:GetLicenseConfigurationlicense-manager:GetLicenseConversionTasklicense-manager:GetLicenseManagerReportGeneratorlicense-manager:GetLicenseUsagelicense-manager:GetServiceSettingslicense-manager:ListAssetsForLicenseAssetGrouplicense-manager:ListAssociationsForLicenseConfigurationlicense-manager:ListDistributedGrantslicense-manager:ListFailuresForLicenseConfigurationOperationslicense-manager:ListLicenseAssetGroupslicense-manager:ListLicenseAssetRulesetslicense-manager:ListLicenseConfigurationslicense-manager:ListLicenseConfigurationsForOrganizationlicense-manager:ListLicenseConversionTaskslicense-manager:ListLicenseManagerReportGeneratorslicense-manager:ListLicenseslicense-manager:ListLicenseSpecificationsForResourcelicense-manager:ListLicenseVersionslicense-manager:ListReceivedGrantslicense-manager:ListReceivedGrantsForOrganizationlicense-manager:ListReceivedLicenseslicense-manager:ListReceivedLicensesForOrganizationlicense-manager:ListResourceInventorylicense-manager:ListTagsForResourcelicense-manager:ListTokenslicense-manager:ListUsageForLicenseConfigurationlicense-manager:RejectGrantlicense-manager:TagResourcelicense-manager:UntagResourcelicense-manager:UpdateLicenseAssetGrouplicense-manager:UpdateLicenseAssetRulesetlicense-manager:UpdateLicenseConfigurationlicense-manager:UpdateLicenseManagerReportGeneratorlicense-manager:UpdateLicenseSpecificationsForResourcelicense-manager:UpdateServiceSettings";
+
+static ACTION_NAME_ENDS: [u32; 62] = [
+    27, 57, 94, 125, 152, 186, 215, 254, 295, 337, 391, 442, 478, 505, 532, 561, 600, 641, 683,
+    734, 761, 801, 831, 855, 881, 917, 955, 994, 1034, 1082, 1113, 1147, 1193, 1248, 1285, 1346,
+    1384, 1424, 1465, 1521, 1563, 1613, 1641, 1693, 1728, 1762, 1811, 1847, 1898, 1935, 1970, 1996,
+    2044, 2071, 2098, 2127, 2166, 2207, 2249, 2300, 2354, 2391,
+];
+
+static ACTIONS: [Action; 62] = [
+    Action::AcceptGrant,
+    Action::CheckInLicense,
+    Action::CheckoutBorrowLicense,
+    Action::CheckoutLicense,
+    Action::CreateGrant,
+    Action::CreateGrantVersion,
+    Action::CreateLicense,
+    Action::CreateLicenseAssetGroup,
+    Action::CreateLicenseAssetRuleset,
+    Action::CreateLicenseConfiguration,
+    Action::CreateLicenseConversionTaskForResource,
+    Action::CreateLicenseManagerReportGenerator,
+    Action::CreateLicenseVersion,
+    Action::CreateToken,
+    Action::DeleteGrant,
+    Action::DeleteLicense,
+    Action::DeleteLicenseAssetGroup,
+    Action::DeleteLicenseAssetRuleset,
+    Action::DeleteLicenseConfiguration,
+    Action::DeleteLicenseManagerReportGenerator,
+    Action::DeleteToken,
+    Action::ExtendLicenseConsumption,
+    Action::GetAccessToken,
+    Action::GetGrant,
+    Action::GetLicense,
+    Action::GetLicenseAssetGroup,
+    Action::GetLicenseAssetRuleset,
+    Action::GetLicenseConfiguration,
+    Action::GetLicenseConversionTask,
+    Action::GetLicenseManagerReportGenerator,
+    Action::GetLicenseUsage,
+    Action::GetServiceSettings,
+    Action::ListAssetsForLicenseAssetGroup,
+    Action::ListAssociationsForLicenseConfiguration,
+    Action::ListDistributedGrants,
+    Action::ListFailuresForLicenseConfigurationOperations,
+    Action::ListLicenseAssetGroups,
+    Action::ListLicenseAssetRulesets,
+    Action::ListLicenseConfigurations,
+    Action::ListLicenseConfigurationsForOrganization,
+    Action::ListLicenseConversionTasks,
+    Action::ListLicenseManagerReportGenerators,
+    Action::ListLicenses,
+    Action::ListLicenseSpecificationsForResource,
+    Action::ListLicenseVersions,
+    Action::ListReceivedGrants,
+    Action::ListReceivedGrantsForOrganization,
+    Action::ListReceivedLicenses,
+    Action::ListReceivedLicensesForOrganization,
+    Action::ListResourceInventory,
+    Action::ListTagsForResource,
+    Action::ListTokens,
+    Action::ListUsageForLicenseConfiguration,
+    Action::RejectGrant,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateLicenseAssetGroup,
+    Action::UpdateLicenseAssetRuleset,
+    Action::UpdateLicenseConfiguration,
+    Action::UpdateLicenseManagerReportGenerator,
+    Action::UpdateLicenseSpecificationsForResource,
+    Action::UpdateServiceSettings,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 62] = [
-        Action::AcceptGrant,
-        Action::CheckInLicense,
-        Action::CheckoutBorrowLicense,
-        Action::CheckoutLicense,
-        Action::CreateGrant,
-        Action::CreateGrantVersion,
-        Action::CreateLicense,
-        Action::CreateLicenseAssetGroup,
-        Action::CreateLicenseAssetRuleset,
-        Action::CreateLicenseConfiguration,
-        Action::CreateLicenseConversionTaskForResource,
-        Action::CreateLicenseManagerReportGenerator,
-        Action::CreateLicenseVersion,
-        Action::CreateToken,
-        Action::DeleteGrant,
-        Action::DeleteLicense,
-        Action::DeleteLicenseAssetGroup,
-        Action::DeleteLicenseAssetRuleset,
-        Action::DeleteLicenseConfiguration,
-        Action::DeleteLicenseManagerReportGenerator,
-        Action::DeleteToken,
-        Action::ExtendLicenseConsumption,
-        Action::GetAccessToken,
-        Action::GetGrant,
-        Action::GetLicense,
-        Action::GetLicenseAssetGroup,
-        Action::GetLicenseAssetRuleset,
-        Action::GetLicenseConfiguration,
-        Action::GetLicenseConversionTask,
-        Action::GetLicenseManagerReportGenerator,
-        Action::GetLicenseUsage,
-        Action::GetServiceSettings,
-        Action::ListAssetsForLicenseAssetGroup,
-        Action::ListAssociationsForLicenseConfiguration,
-        Action::ListDistributedGrants,
-        Action::ListFailuresForLicenseConfigurationOperations,
-        Action::ListLicenseAssetGroups,
-        Action::ListLicenseAssetRulesets,
-        Action::ListLicenseConfigurations,
-        Action::ListLicenseConfigurationsForOrganization,
-        Action::ListLicenseConversionTasks,
-        Action::ListLicenseManagerReportGenerators,
-        Action::ListLicenses,
-        Action::ListLicenseSpecificationsForResource,
-        Action::ListLicenseVersions,
-        Action::ListReceivedGrants,
-        Action::ListReceivedGrantsForOrganization,
-        Action::ListReceivedLicenses,
-        Action::ListReceivedLicensesForOrganization,
-        Action::ListResourceInventory,
-        Action::ListTagsForResource,
-        Action::ListTokens,
-        Action::ListUsageForLicenseConfiguration,
-        Action::RejectGrant,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateLicenseAssetGroup,
-        Action::UpdateLicenseAssetRuleset,
-        Action::UpdateLicenseConfiguration,
-        Action::UpdateLicenseManagerReportGenerator,
-        Action::UpdateLicenseSpecificationsForResource,
-        Action::UpdateServiceSettings,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `license-manager:AcceptGrant`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptGrant`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(12582 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -503,32 +456,32 @@ pub enum ResourceType {
     ReportGenerator,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 6] = [
-    "grant",
-    "license",
-    "license-asset-group",
-    "license-asset-ruleset",
-    "license-configuration",
-    "report-generator",
+static RESOURCE_TYPE_NAMES: &str =
+    "grantlicenselicense-asset-grouplicense-asset-rulesetlicense-configurationreport-generator";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 6] = [5, 12, 31, 52, 73, 89];
+
+static RESOURCE_TYPES: [ResourceType; 6] = [
+    ResourceType::Grant,
+    ResourceType::License,
+    ResourceType::LicenseAssetGroup,
+    ResourceType::LicenseAssetRuleset,
+    ResourceType::LicenseConfiguration,
+    ResourceType::ReportGenerator,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 6] = [
-        ResourceType::Grant,
-        ResourceType::License,
-        ResourceType::LicenseAssetGroup,
-        ResourceType::LicenseAssetRuleset,
-        ResourceType::LicenseConfiguration,
-        ResourceType::ReportGenerator,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -537,6 +490,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -556,46 +510,49 @@ pub enum ConditionKey {
     LicenseManagerResourceTagAny,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "license-manager:ResourceTag/${TagKey}",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyslicense-manager:ResourceTag/${TagKey}";
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [24, 49, 60, 97];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::LicenseManagerResourceTagAny,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::LicenseManagerResourceTagAny,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -63,68 +63,67 @@ pub enum Action {
     UpdateServiceSettings,
 }
 
-const ACTION_NAMES: [&str; 11] = [
-    "license-manager-linux-subscriptions:DeregisterSubscriptionProvider",
-    "license-manager-linux-subscriptions:GetRegisteredSubscriptionProvider",
-    "license-manager-linux-subscriptions:GetServiceSettings",
-    "license-manager-linux-subscriptions:ListLinuxSubscriptionInstances",
-    "license-manager-linux-subscriptions:ListLinuxSubscriptions",
-    "license-manager-linux-subscriptions:ListRegisteredSubscriptionProviders",
-    "license-manager-linux-subscriptions:ListTagsForResource",
-    "license-manager-linux-subscriptions:RegisterSubscriptionProvider",
-    "license-manager-linux-subscriptions:TagResource",
-    "license-manager-linux-subscriptions:UntagResource",
-    "license-manager-linux-subscriptions:UpdateServiceSettings",
+static ACTION_NAMES: &str = "license-manager-linux-subscriptions:DeregisterSubscriptionProviderlicense-manager-linux-subscriptions:GetRegisteredSubscriptionProviderlicense-manager-linux-subscriptions:GetServiceSettingslicense-manager-linux-subscriptions:ListLinuxSubscriptionInstanceslicense-manager-linux-subscriptions:ListLinuxSubscriptionslicense-manager-linux-subscriptions:ListRegisteredSubscriptionProviderslicense-manager-linux-subscriptions:ListTagsForResourcelicense-manager-linux-subscriptions:RegisterSubscriptionProviderlicense-manager-linux-subscriptions:TagResourcelicense-manager-linux-subscriptions:UntagResourcelicense-manager-linux-subscriptions:UpdateServiceSettings";
+
+static ACTION_NAME_ENDS: [u32; 11] = [66, 135, 189, 255, 313, 384, 439, 503, 550, 599, 656];
+
+static ACTIONS: [Action; 11] = [
+    Action::DeregisterSubscriptionProvider,
+    Action::GetRegisteredSubscriptionProvider,
+    Action::GetServiceSettings,
+    Action::ListLinuxSubscriptionInstances,
+    Action::ListLinuxSubscriptions,
+    Action::ListRegisteredSubscriptionProviders,
+    Action::ListTagsForResource,
+    Action::RegisterSubscriptionProvider,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateServiceSettings,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 11] = [
-        Action::DeregisterSubscriptionProvider,
-        Action::GetRegisteredSubscriptionProvider,
-        Action::GetServiceSettings,
-        Action::ListLinuxSubscriptionInstances,
-        Action::ListLinuxSubscriptions,
-        Action::ListRegisteredSubscriptionProviders,
-        Action::ListTagsForResource,
-        Action::RegisterSubscriptionProvider,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateServiceSettings,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `license-manager-linux-subscriptions:DeregisterSubscriptionProvider`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `DeregisterSubscriptionProvider`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(12644 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -140,18 +139,24 @@ pub enum ResourceType {
     SubscriptionProvider,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["subscription-provider"];
+static RESOURCE_TYPE_NAMES: &str = "subscription-provider";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [21];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::SubscriptionProvider];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::SubscriptionProvider];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -160,6 +165,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -177,40 +183,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -97,80 +97,75 @@ pub enum Action {
     UpdateIdentityProviderSettings,
 }
 
-const ACTION_NAMES: [&str; 17] = [
-    "license-manager-user-subscriptions:AssociateUser",
-    "license-manager-user-subscriptions:CreateLicenseServerEndpoint",
-    "license-manager-user-subscriptions:DeleteLicenseServerEndpoint",
-    "license-manager-user-subscriptions:DeregisterIdentityProvider",
-    "license-manager-user-subscriptions:DisassociateUser",
-    "license-manager-user-subscriptions:ListIdentityProviders",
-    "license-manager-user-subscriptions:ListInstances",
-    "license-manager-user-subscriptions:ListLicenseServerEndpoints",
-    "license-manager-user-subscriptions:ListProductSubscriptions",
-    "license-manager-user-subscriptions:ListTagsForResource",
-    "license-manager-user-subscriptions:ListUserAssociations",
-    "license-manager-user-subscriptions:RegisterIdentityProvider",
-    "license-manager-user-subscriptions:StartProductSubscription",
-    "license-manager-user-subscriptions:StopProductSubscription",
-    "license-manager-user-subscriptions:TagResource",
-    "license-manager-user-subscriptions:UntagResource",
-    "license-manager-user-subscriptions:UpdateIdentityProviderSettings",
+static ACTION_NAMES: &str = "license-manager-user-subscriptions:AssociateUserlicense-manager-user-subscriptions:CreateLicenseServerEndpointlicense-manager-user-subscriptions:DeleteLicenseServerEndpointlicense-manager-user-subscriptions:DeregisterIdentityProviderlicense-manager-user-subscriptions:DisassociateUserlicense-manager-user-subscriptions:ListIdentityProviderslicense-manager-user-subscriptions:ListInstanceslicense-manager-user-subscriptions:ListLicenseServerEndpointslicense-manager-user-subscriptions:ListProductSubscriptionslicense-manager-user-subscriptions:ListTagsForResourcelicense-manager-user-subscriptions:ListUserAssociationslicense-manager-user-subscriptions:RegisterIdentityProviderlicense-manager-user-subscriptions:StartProductSubscriptionlicense-manager-user-subscriptions:StopProductSubscriptionlicense-manager-user-subscriptions:TagResourcelicense-manager-user-subscriptions:UntagResourcelicense-manager-user-subscriptions:UpdateIdentityProviderSettings";
+
+static ACTION_NAME_ENDS: [u32; 17] = [
+    48, 110, 172, 233, 284, 340, 388, 449, 508, 562, 617, 676, 735, 793, 839, 887, 952,
+];
+
+static ACTIONS: [Action; 17] = [
+    Action::AssociateUser,
+    Action::CreateLicenseServerEndpoint,
+    Action::DeleteLicenseServerEndpoint,
+    Action::DeregisterIdentityProvider,
+    Action::DisassociateUser,
+    Action::ListIdentityProviders,
+    Action::ListInstances,
+    Action::ListLicenseServerEndpoints,
+    Action::ListProductSubscriptions,
+    Action::ListTagsForResource,
+    Action::ListUserAssociations,
+    Action::RegisterIdentityProvider,
+    Action::StartProductSubscription,
+    Action::StopProductSubscription,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateIdentityProviderSettings,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 17] = [
-        Action::AssociateUser,
-        Action::CreateLicenseServerEndpoint,
-        Action::DeleteLicenseServerEndpoint,
-        Action::DeregisterIdentityProvider,
-        Action::DisassociateUser,
-        Action::ListIdentityProviders,
-        Action::ListInstances,
-        Action::ListLicenseServerEndpoints,
-        Action::ListProductSubscriptions,
-        Action::ListTagsForResource,
-        Action::ListUserAssociations,
-        Action::RegisterIdentityProvider,
-        Action::StartProductSubscription,
-        Action::StopProductSubscription,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateIdentityProviderSettings,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `license-manager-user-subscriptions:AssociateUser`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateUser`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(12655 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -198,28 +193,30 @@ pub enum ResourceType {
     ProductSubscription,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = [
-    "identity-provider",
-    "instance-user",
-    "license-server-endpoint",
-    "product-subscription",
+static RESOURCE_TYPE_NAMES: &str =
+    "identity-providerinstance-userlicense-server-endpointproduct-subscription";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [17, 30, 53, 73];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::IdentityProvider,
+    ResourceType::InstanceUser,
+    ResourceType::LicenseServerEndpoint,
+    ResourceType::ProductSubscription,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::IdentityProvider,
-        ResourceType::InstanceUser,
-        ResourceType::LicenseServerEndpoint,
-        ResourceType::ProductSubscription,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -228,6 +225,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -245,40 +243,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

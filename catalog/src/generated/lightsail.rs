@@ -749,368 +749,228 @@ pub enum Action {
     UpdateRelationalDatabaseParameters,
 }
 
-const ACTION_NAMES: [&str; 161] = [
-    "lightsail:AllocateStaticIp",
-    "lightsail:AttachCertificateToDistribution",
-    "lightsail:AttachDisk",
-    "lightsail:AttachInstancesToLoadBalancer",
-    "lightsail:AttachLoadBalancerTlsCertificate",
-    "lightsail:AttachStaticIp",
-    "lightsail:CloseInstancePublicPorts",
-    "lightsail:CopySnapshot",
-    "lightsail:CreateBucket",
-    "lightsail:CreateBucketAccessKey",
-    "lightsail:CreateCertificate",
-    "lightsail:CreateCloudFormationStack",
-    "lightsail:CreateContactMethod",
-    "lightsail:CreateContainerService",
-    "lightsail:CreateContainerServiceDeployment",
-    "lightsail:CreateContainerServiceRegistryLogin",
-    "lightsail:CreateDisk",
-    "lightsail:CreateDiskFromSnapshot",
-    "lightsail:CreateDiskSnapshot",
-    "lightsail:CreateDistribution",
-    "lightsail:CreateDomain",
-    "lightsail:CreateDomainEntry",
-    "lightsail:CreateGUISessionAccessDetails",
-    "lightsail:CreateInstances",
-    "lightsail:CreateInstancesFromSnapshot",
-    "lightsail:CreateInstanceSnapshot",
-    "lightsail:CreateKeyPair",
-    "lightsail:CreateLoadBalancer",
-    "lightsail:CreateLoadBalancerTlsCertificate",
-    "lightsail:CreateRelationalDatabase",
-    "lightsail:CreateRelationalDatabaseFromSnapshot",
-    "lightsail:CreateRelationalDatabaseSnapshot",
-    "lightsail:DeleteAlarm",
-    "lightsail:DeleteAutoSnapshot",
-    "lightsail:DeleteBucket",
-    "lightsail:DeleteBucketAccessKey",
-    "lightsail:DeleteCertificate",
-    "lightsail:DeleteContactMethod",
-    "lightsail:DeleteContainerImage",
-    "lightsail:DeleteContainerService",
-    "lightsail:DeleteDisk",
-    "lightsail:DeleteDiskSnapshot",
-    "lightsail:DeleteDistribution",
-    "lightsail:DeleteDomain",
-    "lightsail:DeleteDomainEntry",
-    "lightsail:DeleteInstance",
-    "lightsail:DeleteInstanceSnapshot",
-    "lightsail:DeleteKeyPair",
-    "lightsail:DeleteKnownHostKeys",
-    "lightsail:DeleteLoadBalancer",
-    "lightsail:DeleteLoadBalancerTlsCertificate",
-    "lightsail:DeleteRelationalDatabase",
-    "lightsail:DeleteRelationalDatabaseSnapshot",
-    "lightsail:DetachCertificateFromDistribution",
-    "lightsail:DetachDisk",
-    "lightsail:DetachInstancesFromLoadBalancer",
-    "lightsail:DetachStaticIp",
-    "lightsail:DisableAddOn",
-    "lightsail:DownloadDefaultKeyPair",
-    "lightsail:EnableAddOn",
-    "lightsail:ExportSnapshot",
-    "lightsail:GetActiveNames",
-    "lightsail:GetAlarms",
-    "lightsail:GetAutoSnapshots",
-    "lightsail:GetBlueprints",
-    "lightsail:GetBucketAccessKeys",
-    "lightsail:GetBucketBundles",
-    "lightsail:GetBucketMetricData",
-    "lightsail:GetBuckets",
-    "lightsail:GetBundles",
-    "lightsail:GetCertificates",
-    "lightsail:GetCloudFormationStackRecords",
-    "lightsail:GetContactMethods",
-    "lightsail:GetContainerAPIMetadata",
-    "lightsail:GetContainerImages",
-    "lightsail:GetContainerLog",
-    "lightsail:GetContainerServiceDeployments",
-    "lightsail:GetContainerServiceMetricData",
-    "lightsail:GetContainerServicePowers",
-    "lightsail:GetContainerServices",
-    "lightsail:GetCostEstimate",
-    "lightsail:GetDisk",
-    "lightsail:GetDisks",
-    "lightsail:GetDiskSnapshot",
-    "lightsail:GetDiskSnapshots",
-    "lightsail:GetDistributionBundles",
-    "lightsail:GetDistributionLatestCacheReset",
-    "lightsail:GetDistributionMetricData",
-    "lightsail:GetDistributions",
-    "lightsail:GetDomain",
-    "lightsail:GetDomains",
-    "lightsail:GetExportSnapshotRecords",
-    "lightsail:GetInstance",
-    "lightsail:GetInstanceAccessDetails",
-    "lightsail:GetInstanceMetricData",
-    "lightsail:GetInstancePortStates",
-    "lightsail:GetInstances",
-    "lightsail:GetInstanceSnapshot",
-    "lightsail:GetInstanceSnapshots",
-    "lightsail:GetInstanceState",
-    "lightsail:GetKeyPair",
-    "lightsail:GetKeyPairs",
-    "lightsail:GetLoadBalancer",
-    "lightsail:GetLoadBalancerMetricData",
-    "lightsail:GetLoadBalancers",
-    "lightsail:GetLoadBalancerTlsCertificates",
-    "lightsail:GetLoadBalancerTlsPolicies",
-    "lightsail:GetOperation",
-    "lightsail:GetOperations",
-    "lightsail:GetOperationsForResource",
-    "lightsail:GetRegions",
-    "lightsail:GetRelationalDatabase",
-    "lightsail:GetRelationalDatabaseBlueprints",
-    "lightsail:GetRelationalDatabaseBundles",
-    "lightsail:GetRelationalDatabaseEvents",
-    "lightsail:GetRelationalDatabaseLogEvents",
-    "lightsail:GetRelationalDatabaseLogStreams",
-    "lightsail:GetRelationalDatabaseMasterUserPassword",
-    "lightsail:GetRelationalDatabaseMetricData",
-    "lightsail:GetRelationalDatabaseParameters",
-    "lightsail:GetRelationalDatabases",
-    "lightsail:GetRelationalDatabaseSnapshot",
-    "lightsail:GetRelationalDatabaseSnapshots",
-    "lightsail:GetSetupHistory",
-    "lightsail:GetStaticIp",
-    "lightsail:GetStaticIps",
-    "lightsail:ImportKeyPair",
-    "lightsail:IsVpcPeered",
-    "lightsail:OpenInstancePublicPorts",
-    "lightsail:PeerVpc",
-    "lightsail:PutAlarm",
-    "lightsail:PutInstancePublicPorts",
-    "lightsail:RebootInstance",
-    "lightsail:RebootRelationalDatabase",
-    "lightsail:RegisterContainerImage",
-    "lightsail:ReleaseStaticIp",
-    "lightsail:ResetDistributionCache",
-    "lightsail:SendContactMethodVerification",
-    "lightsail:SetIpAddressType",
-    "lightsail:SetResourceAccessForBucket",
-    "lightsail:SetupInstanceHttps",
-    "lightsail:StartGUISession",
-    "lightsail:StartInstance",
-    "lightsail:StartRelationalDatabase",
-    "lightsail:StopGUISession",
-    "lightsail:StopInstance",
-    "lightsail:StopRelationalDatabase",
-    "lightsail:TagResource",
-    "lightsail:TestAlarm",
-    "lightsail:UnpeerVpc",
-    "lightsail:UntagResource",
-    "lightsail:UpdateBucket",
-    "lightsail:UpdateBucketBundle",
-    "lightsail:UpdateContainerService",
-    "lightsail:UpdateDistribution",
-    "lightsail:UpdateDistributionBundle",
-    "lightsail:UpdateDomainEntry",
-    "lightsail:UpdateInstanceMetadataOptions",
-    "lightsail:UpdateLoadBalancerAttribute",
-    "lightsail:UpdateRelationalDatabase",
-    "lightsail:UpdateRelationalDatabaseParameters",
+static ACTION_NAMES: &str = "lightsail:AllocateStaticIplightsail:AttachCertificateToDistributionlightsail:AttachDisklightsail:AttachInstancesToLoadBalancerlightsail:AttachLoadBalancerTlsCertificatelightsail:AttachStaticIplightsail:CloseInstancePublicPortslightsail:CopySnapshotlightsail:CreateBucketlightsail:CreateBucketAccessKeylightsail:CreateCertificatelightsail:CreateCloudFormationStacklightsail:CreateContactMethodlightsail:CreateContainerServicelightsail:CreateContainerServiceDeploymentlightsail:CreateContainerServiceRegistryLoginlightsail:CreateDisklightsail:CreateDiskFromSnapshotlightsail:CreateDiskSnapshotlightsail:CreateDistributionlightsail:CreateDomainlightsail:CreateDomainEntrylightsail:CreateGUISessionAccessDetailslightsail:CreateInstanceslightsail:CreateInstancesFromSnapshotlightsail:CreateInstanceSnapshotlightsail:CreateKeyPairlightsail:CreateLoadBalancerlightsail:CreateLoadBalancerTlsCertificatelightsail:CreateRelationalDatabaselightsail:CreateRelationalDatabaseFromSnapshotlightsail:CreateRelationalDatabaseSnapshotlightsail:DeleteAlarmlightsail:DeleteAutoSnapshotlightsail:DeleteBucketlightsail:DeleteBucketAccessKeylightsail:DeleteCertificatelightsail:DeleteContactMethodlightsail:DeleteContainerImagelightsail:DeleteContainerServicelightsail:DeleteDisklightsail:DeleteDiskSnapshotlightsail:DeleteDistributionlightsail:DeleteDomainlightsail:DeleteDomainEntrylightsail:DeleteInstancelightsail:DeleteInstanceSnapshotlightsail:DeleteKeyPairlightsail:DeleteKnownHostKeyslightsail:DeleteLoadBalancerlightsail:DeleteLoadBalancerTlsCertificatelightsail:DeleteRelationalDatabaselightsail:DeleteRelationalDatabaseSnapshotlightsail:DetachCertificateFromDistributionlightsail:DetachDisklightsail:DetachInstancesFromLoadBalancerlightsail:DetachStaticIplightsail:DisableAddOnlightsail:DownloadDefaultKeyPairlightsail:EnableAddOnlightsail:ExportSnapshotlightsail:GetActiveNameslightsail:GetAlarmslightsail:GetAutoSnapshotslightsail:GetBlueprintslightsail:GetBucketAccessKeyslightsail:GetBucketBundleslightsail:GetBucketMetricDatalightsail:GetBucketslightsail:GetBundleslightsail:GetCertificateslightsail:GetCloudFormationStackRecordslightsail:GetContactMethodslightsail:GetContainerAPIMetadatalightsail:GetContainerImageslightsail:GetContainerLoglightsail:GetContainerServiceDeploymentslightsail:GetContainerServiceMetricDatalightsail:GetContainerServicePowerslightsail:GetContainerServiceslightsail:GetCostEstimatelightsail:GetDisklightsail:GetDiskslightsail:GetDiskSnapshotlightsail:GetDiskSnapshotslightsail:GetDistributionBundleslightsail:GetDistributionLatestCacheResetlightsail:GetDistributionMetricDatalightsail:GetDistributionslightsail:GetDomainlightsail:GetDomainslightsail:GetExportSnapshotRecordslightsail:GetInstancelightsail:GetInstanceAccessDetailslightsail:GetInstanceMetricDatalightsail:GetInstancePortStateslightsail:GetInstanceslightsail:GetInstanceSnapshotlightsail:GetInstanceSnapshotslightsail:GetInstanceStatelightsail:GetKeyPairlightsail:GetKeyPairslightsail:GetLoadBalancerlightsail:GetLoadBalancerMetricDatalightsail:GetLoadBalancerslightsail:GetLoadBalancerTlsCertificateslightsail:GetLoadBalancerTlsPolicieslightsail:GetOperationlightsail:GetOperationslightsail:GetOperationsForResourcelightsail:GetRegionslightsail:GetRelationalDatabaselightsail:GetRelationalDatabaseBlueprintslightsail:GetRelationalDatabaseBundleslightsail:GetRelationalDatabaseEventslightsail:GetRelationalDatabaseLogEventslightsail:GetRelationalDatabaseLogStreamslightsail:GetRelationalDatabaseMasterUserPasswordlightsail:GetRelationalDatabaseMetricDatalightsail:GetRelationalDatabaseParameterslightsail:GetRelationalDatabaseslightsail:GetRelationalDatabaseSnapshotlightsail:GetRelationalDatabaseSnapshotslightsail:GetSetupHistorylightsail:GetStaticIplightsail:GetStaticIpslightsail:ImportKeyPairlightsail:IsVpcPeeredlightsail:OpenInstancePublicPortslightsail:PeerVpclightsail:PutAlarmlightsail:PutInstancePublicPortslightsail:RebootInstancelightsail:RebootRelationalDatabaselightsail:RegisterContainerImagelightsail:ReleaseStaticIplightsail:ResetDistributionCachelightsail:SendContactMethodVerificationlightsail:SetIpAddressTypelightsail:SetResourceAccessForBucketlightsail:SetupInstanceHttpslightsail:StartGUISessionlightsail:StartInstancelightsail:StartRelationalDatabaselightsail:StopGUISessionlightsail:StopInstancelightsail:StopRelationalDatabaselightsail:TagResourcelightsail:TestAlarmlightsail:UnpeerVpclightsail:UntagResourcelightsail:UpdateBucketlightsail:UpdateBucketBundlelightsail:UpdateContainerServicelightsail:UpdateDistributionlightsail:UpdateDistributionBundlelightsail:UpdateDomainEntrylightsail:UpdateInstanceMetadataOptionslightsail:UpdateLoadBalancerAttributelightsail:UpdateRelationalDatabaselightsail:UpdateRelationalDatabaseParameters";
+
+static ACTION_NAME_ENDS: [u32; 161] = [
+    26, 67, 87, 126, 168, 192, 226, 248, 270, 301, 328, 363, 392, 424, 466, 511, 531, 563, 591,
+    619, 641, 668, 707, 732, 769, 801, 824, 852, 894, 928, 974, 1016, 1037, 1065, 1087, 1118, 1145,
+    1174, 1204, 1236, 1256, 1284, 1312, 1334, 1361, 1385, 1417, 1440, 1469, 1497, 1539, 1573, 1615,
+    1658, 1678, 1719, 1743, 1765, 1797, 1818, 1842, 1866, 1885, 1911, 1934, 1963, 1989, 2018, 2038,
+    2058, 2083, 2122, 2149, 2182, 2210, 2235, 2275, 2314, 2349, 2379, 2404, 2421, 2439, 2464, 2490,
+    2522, 2563, 2598, 2624, 2643, 2663, 2697, 2718, 2752, 2783, 2814, 2836, 2865, 2895, 2921, 2941,
+    2962, 2987, 3022, 3048, 3088, 3124, 3146, 3169, 3203, 3223, 3254, 3295, 3333, 3370, 3410, 3451,
+    3500, 3541, 3582, 3614, 3653, 3693, 3718, 3739, 3761, 3784, 3805, 3838, 3855, 3873, 3905, 3929,
+    3963, 3995, 4020, 4052, 4091, 4117, 4153, 4181, 4206, 4229, 4262, 4286, 4308, 4340, 4361, 4380,
+    4399, 4422, 4444, 4472, 4504, 4532, 4566, 4593, 4632, 4669, 4703, 4747,
+];
+
+static ACTIONS: [Action; 161] = [
+    Action::AllocateStaticIp,
+    Action::AttachCertificateToDistribution,
+    Action::AttachDisk,
+    Action::AttachInstancesToLoadBalancer,
+    Action::AttachLoadBalancerTlsCertificate,
+    Action::AttachStaticIp,
+    Action::CloseInstancePublicPorts,
+    Action::CopySnapshot,
+    Action::CreateBucket,
+    Action::CreateBucketAccessKey,
+    Action::CreateCertificate,
+    Action::CreateCloudFormationStack,
+    Action::CreateContactMethod,
+    Action::CreateContainerService,
+    Action::CreateContainerServiceDeployment,
+    Action::CreateContainerServiceRegistryLogin,
+    Action::CreateDisk,
+    Action::CreateDiskFromSnapshot,
+    Action::CreateDiskSnapshot,
+    Action::CreateDistribution,
+    Action::CreateDomain,
+    Action::CreateDomainEntry,
+    Action::CreateGUISessionAccessDetails,
+    Action::CreateInstances,
+    Action::CreateInstancesFromSnapshot,
+    Action::CreateInstanceSnapshot,
+    Action::CreateKeyPair,
+    Action::CreateLoadBalancer,
+    Action::CreateLoadBalancerTlsCertificate,
+    Action::CreateRelationalDatabase,
+    Action::CreateRelationalDatabaseFromSnapshot,
+    Action::CreateRelationalDatabaseSnapshot,
+    Action::DeleteAlarm,
+    Action::DeleteAutoSnapshot,
+    Action::DeleteBucket,
+    Action::DeleteBucketAccessKey,
+    Action::DeleteCertificate,
+    Action::DeleteContactMethod,
+    Action::DeleteContainerImage,
+    Action::DeleteContainerService,
+    Action::DeleteDisk,
+    Action::DeleteDiskSnapshot,
+    Action::DeleteDistribution,
+    Action::DeleteDomain,
+    Action::DeleteDomainEntry,
+    Action::DeleteInstance,
+    Action::DeleteInstanceSnapshot,
+    Action::DeleteKeyPair,
+    Action::DeleteKnownHostKeys,
+    Action::DeleteLoadBalancer,
+    Action::DeleteLoadBalancerTlsCertificate,
+    Action::DeleteRelationalDatabase,
+    Action::DeleteRelationalDatabaseSnapshot,
+    Action::DetachCertificateFromDistribution,
+    Action::DetachDisk,
+    Action::DetachInstancesFromLoadBalancer,
+    Action::DetachStaticIp,
+    Action::DisableAddOn,
+    Action::DownloadDefaultKeyPair,
+    Action::EnableAddOn,
+    Action::ExportSnapshot,
+    Action::GetActiveNames,
+    Action::GetAlarms,
+    Action::GetAutoSnapshots,
+    Action::GetBlueprints,
+    Action::GetBucketAccessKeys,
+    Action::GetBucketBundles,
+    Action::GetBucketMetricData,
+    Action::GetBuckets,
+    Action::GetBundles,
+    Action::GetCertificates,
+    Action::GetCloudFormationStackRecords,
+    Action::GetContactMethods,
+    Action::GetContainerAPIMetadata,
+    Action::GetContainerImages,
+    Action::GetContainerLog,
+    Action::GetContainerServiceDeployments,
+    Action::GetContainerServiceMetricData,
+    Action::GetContainerServicePowers,
+    Action::GetContainerServices,
+    Action::GetCostEstimate,
+    Action::GetDisk,
+    Action::GetDisks,
+    Action::GetDiskSnapshot,
+    Action::GetDiskSnapshots,
+    Action::GetDistributionBundles,
+    Action::GetDistributionLatestCacheReset,
+    Action::GetDistributionMetricData,
+    Action::GetDistributions,
+    Action::GetDomain,
+    Action::GetDomains,
+    Action::GetExportSnapshotRecords,
+    Action::GetInstance,
+    Action::GetInstanceAccessDetails,
+    Action::GetInstanceMetricData,
+    Action::GetInstancePortStates,
+    Action::GetInstances,
+    Action::GetInstanceSnapshot,
+    Action::GetInstanceSnapshots,
+    Action::GetInstanceState,
+    Action::GetKeyPair,
+    Action::GetKeyPairs,
+    Action::GetLoadBalancer,
+    Action::GetLoadBalancerMetricData,
+    Action::GetLoadBalancers,
+    Action::GetLoadBalancerTlsCertificates,
+    Action::GetLoadBalancerTlsPolicies,
+    Action::GetOperation,
+    Action::GetOperations,
+    Action::GetOperationsForResource,
+    Action::GetRegions,
+    Action::GetRelationalDatabase,
+    Action::GetRelationalDatabaseBlueprints,
+    Action::GetRelationalDatabaseBundles,
+    Action::GetRelationalDatabaseEvents,
+    Action::GetRelationalDatabaseLogEvents,
+    Action::GetRelationalDatabaseLogStreams,
+    Action::GetRelationalDatabaseMasterUserPassword,
+    Action::GetRelationalDatabaseMetricData,
+    Action::GetRelationalDatabaseParameters,
+    Action::GetRelationalDatabases,
+    Action::GetRelationalDatabaseSnapshot,
+    Action::GetRelationalDatabaseSnapshots,
+    Action::GetSetupHistory,
+    Action::GetStaticIp,
+    Action::GetStaticIps,
+    Action::ImportKeyPair,
+    Action::IsVpcPeered,
+    Action::OpenInstancePublicPorts,
+    Action::PeerVpc,
+    Action::PutAlarm,
+    Action::PutInstancePublicPorts,
+    Action::RebootInstance,
+    Action::RebootRelationalDatabase,
+    Action::RegisterContainerImage,
+    Action::ReleaseStaticIp,
+    Action::ResetDistributionCache,
+    Action::SendContactMethodVerification,
+    Action::SetIpAddressType,
+    Action::SetResourceAccessForBucket,
+    Action::SetupInstanceHttps,
+    Action::StartGUISession,
+    Action::StartInstance,
+    Action::StartRelationalDatabase,
+    Action::StopGUISession,
+    Action::StopInstance,
+    Action::StopRelationalDatabase,
+    Action::TagResource,
+    Action::TestAlarm,
+    Action::UnpeerVpc,
+    Action::UntagResource,
+    Action::UpdateBucket,
+    Action::UpdateBucketBundle,
+    Action::UpdateContainerService,
+    Action::UpdateDistribution,
+    Action::UpdateDistributionBundle,
+    Action::UpdateDomainEntry,
+    Action::UpdateInstanceMetadataOptions,
+    Action::UpdateLoadBalancerAttribute,
+    Action::UpdateRelationalDatabase,
+    Action::UpdateRelationalDatabaseParameters,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 161] = [
-        Action::AllocateStaticIp,
-        Action::AttachCertificateToDistribution,
-        Action::AttachDisk,
-        Action::AttachInstancesToLoadBalancer,
-        Action::AttachLoadBalancerTlsCertificate,
-        Action::AttachStaticIp,
-        Action::CloseInstancePublicPorts,
-        Action::CopySnapshot,
-        Action::CreateBucket,
-        Action::CreateBucketAccessKey,
-        Action::CreateCertificate,
-        Action::CreateCloudFormationStack,
-        Action::CreateContactMethod,
-        Action::CreateContainerService,
-        Action::CreateContainerServiceDeployment,
-        Action::CreateContainerServiceRegistryLogin,
-        Action::CreateDisk,
-        Action::CreateDiskFromSnapshot,
-        Action::CreateDiskSnapshot,
-        Action::CreateDistribution,
-        Action::CreateDomain,
-        Action::CreateDomainEntry,
-        Action::CreateGUISessionAccessDetails,
-        Action::CreateInstances,
-        Action::CreateInstancesFromSnapshot,
-        Action::CreateInstanceSnapshot,
-        Action::CreateKeyPair,
-        Action::CreateLoadBalancer,
-        Action::CreateLoadBalancerTlsCertificate,
-        Action::CreateRelationalDatabase,
-        Action::CreateRelationalDatabaseFromSnapshot,
-        Action::CreateRelationalDatabaseSnapshot,
-        Action::DeleteAlarm,
-        Action::DeleteAutoSnapshot,
-        Action::DeleteBucket,
-        Action::DeleteBucketAccessKey,
-        Action::DeleteCertificate,
-        Action::DeleteContactMethod,
-        Action::DeleteContainerImage,
-        Action::DeleteContainerService,
-        Action::DeleteDisk,
-        Action::DeleteDiskSnapshot,
-        Action::DeleteDistribution,
-        Action::DeleteDomain,
-        Action::DeleteDomainEntry,
-        Action::DeleteInstance,
-        Action::DeleteInstanceSnapshot,
-        Action::DeleteKeyPair,
-        Action::DeleteKnownHostKeys,
-        Action::DeleteLoadBalancer,
-        Action::DeleteLoadBalancerTlsCertificate,
-        Action::DeleteRelationalDatabase,
-        Action::DeleteRelationalDatabaseSnapshot,
-        Action::DetachCertificateFromDistribution,
-        Action::DetachDisk,
-        Action::DetachInstancesFromLoadBalancer,
-        Action::DetachStaticIp,
-        Action::DisableAddOn,
-        Action::DownloadDefaultKeyPair,
-        Action::EnableAddOn,
-        Action::ExportSnapshot,
-        Action::GetActiveNames,
-        Action::GetAlarms,
-        Action::GetAutoSnapshots,
-        Action::GetBlueprints,
-        Action::GetBucketAccessKeys,
-        Action::GetBucketBundles,
-        Action::GetBucketMetricData,
-        Action::GetBuckets,
-        Action::GetBundles,
-        Action::GetCertificates,
-        Action::GetCloudFormationStackRecords,
-        Action::GetContactMethods,
-        Action::GetContainerAPIMetadata,
-        Action::GetContainerImages,
-        Action::GetContainerLog,
-        Action::GetContainerServiceDeployments,
-        Action::GetContainerServiceMetricData,
-        Action::GetContainerServicePowers,
-        Action::GetContainerServices,
-        Action::GetCostEstimate,
-        Action::GetDisk,
-        Action::GetDisks,
-        Action::GetDiskSnapshot,
-        Action::GetDiskSnapshots,
-        Action::GetDistributionBundles,
-        Action::GetDistributionLatestCacheReset,
-        Action::GetDistributionMetricData,
-        Action::GetDistributions,
-        Action::GetDomain,
-        Action::GetDomains,
-        Action::GetExportSnapshotRecords,
-        Action::GetInstance,
-        Action::GetInstanceAccessDetails,
-        Action::GetInstanceMetricData,
-        Action::GetInstancePortStates,
-        Action::GetInstances,
-        Action::GetInstanceSnapshot,
-        Action::GetInstanceSnapshots,
-        Action::GetInstanceState,
-        Action::GetKeyPair,
-        Action::GetKeyPairs,
-        Action::GetLoadBalancer,
-        Action::GetLoadBalancerMetricData,
-        Action::GetLoadBalancers,
-        Action::GetLoadBalancerTlsCertificates,
-        Action::GetLoadBalancerTlsPolicies,
-        Action::GetOperation,
-        Action::GetOperations,
-        Action::GetOperationsForResource,
-        Action::GetRegions,
-        Action::GetRelationalDatabase,
-        Action::GetRelationalDatabaseBlueprints,
-        Action::GetRelationalDatabaseBundles,
-        Action::GetRelationalDatabaseEvents,
-        Action::GetRelationalDatabaseLogEvents,
-        Action::GetRelationalDatabaseLogStreams,
-        Action::GetRelationalDatabaseMasterUserPassword,
-        Action::GetRelationalDatabaseMetricData,
-        Action::GetRelationalDatabaseParameters,
-        Action::GetRelationalDatabases,
-        Action::GetRelationalDatabaseSnapshot,
-        Action::GetRelationalDatabaseSnapshots,
-        Action::GetSetupHistory,
-        Action::GetStaticIp,
-        Action::GetStaticIps,
-        Action::ImportKeyPair,
-        Action::IsVpcPeered,
-        Action::OpenInstancePublicPorts,
-        Action::PeerVpc,
-        Action::PutAlarm,
-        Action::PutInstancePublicPorts,
-        Action::RebootInstance,
-        Action::RebootRelationalDatabase,
-        Action::RegisterContainerImage,
-        Action::ReleaseStaticIp,
-        Action::ResetDistributionCache,
-        Action::SendContactMethodVerification,
-        Action::SetIpAddressType,
-        Action::SetResourceAccessForBucket,
-        Action::SetupInstanceHttps,
-        Action::StartGUISession,
-        Action::StartInstance,
-        Action::StartRelationalDatabase,
-        Action::StopGUISession,
-        Action::StopInstance,
-        Action::StopRelationalDatabase,
-        Action::TagResource,
-        Action::TestAlarm,
-        Action::UnpeerVpc,
-        Action::UntagResource,
-        Action::UpdateBucket,
-        Action::UpdateBucketBundle,
-        Action::UpdateContainerService,
-        Action::UpdateDistribution,
-        Action::UpdateDistributionBundle,
-        Action::UpdateDomainEntry,
-        Action::UpdateInstanceMetadataOptions,
-        Action::UpdateLoadBalancerAttribute,
-        Action::UpdateRelationalDatabase,
-        Action::UpdateRelationalDatabaseParameters,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `lightsail:AllocateStaticIp`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AllocateStaticIp`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(12672 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1192,58 +1052,46 @@ pub enum ResourceType {
     StaticIp,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 19] = [
-    "Alarm",
-    "Bucket",
-    "Certificate",
-    "CloudFormationStackRecord",
-    "ContactMethod",
-    "ContainerService",
-    "Disk",
-    "DiskSnapshot",
-    "Distribution",
-    "Domain",
-    "ExportSnapshotRecord",
-    "Instance",
-    "InstanceSnapshot",
-    "KeyPair",
-    "LoadBalancer",
-    "LoadBalancerTlsCertificate",
-    "RelationalDatabase",
-    "RelationalDatabaseSnapshot",
-    "StaticIp",
+static RESOURCE_TYPE_NAMES: &str = "AlarmBucketCertificateCloudFormationStackRecordContactMethodContainerServiceDiskDiskSnapshotDistributionDomainExportSnapshotRecordInstanceInstanceSnapshotKeyPairLoadBalancerLoadBalancerTlsCertificateRelationalDatabaseRelationalDatabaseSnapshotStaticIp";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 19] = [
+    5, 11, 22, 47, 60, 76, 80, 92, 104, 110, 130, 138, 154, 161, 173, 199, 217, 243, 251,
+];
+
+static RESOURCE_TYPES: [ResourceType; 19] = [
+    ResourceType::Alarm,
+    ResourceType::Bucket,
+    ResourceType::Certificate,
+    ResourceType::CloudFormationStackRecord,
+    ResourceType::ContactMethod,
+    ResourceType::ContainerService,
+    ResourceType::Disk,
+    ResourceType::DiskSnapshot,
+    ResourceType::Distribution,
+    ResourceType::Domain,
+    ResourceType::ExportSnapshotRecord,
+    ResourceType::Instance,
+    ResourceType::InstanceSnapshot,
+    ResourceType::KeyPair,
+    ResourceType::LoadBalancer,
+    ResourceType::LoadBalancerTlsCertificate,
+    ResourceType::RelationalDatabase,
+    ResourceType::RelationalDatabaseSnapshot,
+    ResourceType::StaticIp,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 19] = [
-        ResourceType::Alarm,
-        ResourceType::Bucket,
-        ResourceType::Certificate,
-        ResourceType::CloudFormationStackRecord,
-        ResourceType::ContactMethod,
-        ResourceType::ContainerService,
-        ResourceType::Disk,
-        ResourceType::DiskSnapshot,
-        ResourceType::Distribution,
-        ResourceType::Domain,
-        ResourceType::ExportSnapshotRecord,
-        ResourceType::Instance,
-        ResourceType::InstanceSnapshot,
-        ResourceType::KeyPair,
-        ResourceType::LoadBalancer,
-        ResourceType::LoadBalancerTlsCertificate,
-        ResourceType::RelationalDatabase,
-        ResourceType::RelationalDatabaseSnapshot,
-        ResourceType::StaticIp,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -1252,6 +1100,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1269,40 +1118,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

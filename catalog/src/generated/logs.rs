@@ -634,312 +634,198 @@ pub enum Action {
     UpdateScheduledQuery,
 }
 
-const ACTION_NAMES: [&str; 133] = [
-    "logs:AssociateKmsKey",
-    "logs:AssociateSourceToS3TableIntegration",
-    "logs:CallWithBearerToken",
-    "logs:CancelExportTask",
-    "logs:CancelImportTask",
-    "logs:CreateDelivery",
-    "logs:CreateExportTask",
-    "logs:CreateImportTask",
-    "logs:CreateLogAnomalyDetector",
-    "logs:CreateLogDelivery",
-    "logs:CreateLogGroup",
-    "logs:CreateLogStream",
-    "logs:CreateLookupTable",
-    "logs:CreateScheduledQuery",
-    "logs:DeleteAccountPolicy",
-    "logs:DeleteDataProtectionPolicy",
-    "logs:DeleteDelivery",
-    "logs:DeleteDeliveryDestination",
-    "logs:DeleteDeliveryDestinationPolicy",
-    "logs:DeleteDeliverySource",
-    "logs:DeleteDestination",
-    "logs:DeleteIndexPolicy",
-    "logs:DeleteIntegration",
-    "logs:DeleteLogAnomalyDetector",
-    "logs:DeleteLogDelivery",
-    "logs:DeleteLogGroup",
-    "logs:DeleteLogStream",
-    "logs:DeleteLookupTable",
-    "logs:DeleteMetricFilter",
-    "logs:DeletePipelineRule",
-    "logs:DeleteQueryDefinition",
-    "logs:DeleteResourcePolicy",
-    "logs:DeleteRetentionPolicy",
-    "logs:DeleteScheduledQuery",
-    "logs:DeleteSubscriptionFilter",
-    "logs:DeleteSyslogConfiguration",
-    "logs:DeleteTransformer",
-    "logs:DescribeAccountPolicies",
-    "logs:DescribeConfigurationTemplates",
-    "logs:DescribeDeliveries",
-    "logs:DescribeDeliveryDestinations",
-    "logs:DescribeDeliverySources",
-    "logs:DescribeDestinations",
-    "logs:DescribeExportTasks",
-    "logs:DescribeFieldIndexes",
-    "logs:DescribeImportTaskBatches",
-    "logs:DescribeImportTasks",
-    "logs:DescribeIndexPolicies",
-    "logs:DescribeLogGroups",
-    "logs:DescribeLogStreams",
-    "logs:DescribeLookupTables",
-    "logs:DescribeMetricFilters",
-    "logs:DescribeQueries",
-    "logs:DescribeQueryDefinitions",
-    "logs:DescribeResourcePolicies",
-    "logs:DescribeSubscriptionFilters",
-    "logs:DisassociateKmsKey",
-    "logs:DisassociateSourceFromS3TableIntegration",
-    "logs:FilterLogEvents",
-    "logs:GetDataProtectionPolicy",
-    "logs:GetDelivery",
-    "logs:GetDeliveryDestination",
-    "logs:GetDeliveryDestinationPolicy",
-    "logs:GetDeliverySource",
-    "logs:GetIntegration",
-    "logs:GetLogAnomalyDetector",
-    "logs:GetLogDelivery",
-    "logs:GetLogEvents",
-    "logs:GetLogFields",
-    "logs:GetLogGroupFields",
-    "logs:GetLogRecord",
-    "logs:GetLookupTable",
-    "logs:GetQueryResults",
-    "logs:GetScheduledQuery",
-    "logs:GetScheduledQueryHistory",
-    "logs:GetStorageTierPolicy",
-    "logs:GetTransformer",
-    "logs:IntegrateWithDataset",
-    "logs:IntegrateWithS3Table",
-    "logs:Link",
-    "logs:ListAggregateLogGroupSummaries",
-    "logs:ListAnomalies",
-    "logs:ListEntitiesForLogGroup",
-    "logs:ListIntegrations",
-    "logs:ListLogAnomalyDetectors",
-    "logs:ListLogDeliveries",
-    "logs:ListLogGroups",
-    "logs:ListLogGroupsForEntity",
-    "logs:ListLogGroupsForQuery",
-    "logs:ListScheduledQueries",
-    "logs:ListSourcesForS3TableIntegration",
-    "logs:ListSyslogConfigurations",
-    "logs:ListTagsForResource",
-    "logs:ListTagsLogGroup",
-    "logs:ProcessWithPipeline",
-    "logs:PutAccountPolicy",
-    "logs:PutBearerTokenAuthentication",
-    "logs:PutDataProtectionPolicy",
-    "logs:PutDeliveryDestination",
-    "logs:PutDeliveryDestinationPolicy",
-    "logs:PutDeliverySource",
-    "logs:PutDestination",
-    "logs:PutDestinationPolicy",
-    "logs:PutIndexPolicy",
-    "logs:PutIntegration",
-    "logs:PutLogEvents",
-    "logs:PutLogGroupDeletionProtection",
-    "logs:PutMetricFilter",
-    "logs:PutPipelineRule",
-    "logs:PutQueryDefinition",
-    "logs:PutResourcePolicy",
-    "logs:PutRetentionPolicy",
-    "logs:PutStorageTierPolicy",
-    "logs:PutSubscriptionFilter",
-    "logs:PutSyslogConfiguration",
-    "logs:PutTransformer",
-    "logs:StartLiveTail",
-    "logs:StartQuery",
-    "logs:StopLiveTail",
-    "logs:StopQuery",
-    "logs:TagLogGroup",
-    "logs:TagResource",
-    "logs:TestMetricFilter",
-    "logs:TestTransformer",
-    "logs:Unmask",
-    "logs:UntagLogGroup",
-    "logs:UntagResource",
-    "logs:UpdateAnomaly",
-    "logs:UpdateDeliveryConfiguration",
-    "logs:UpdateLogAnomalyDetector",
-    "logs:UpdateLogDelivery",
-    "logs:UpdateLookupTable",
-    "logs:UpdateScheduledQuery",
+static ACTION_NAMES: &str = "logs:AssociateKmsKeylogs:AssociateSourceToS3TableIntegrationlogs:CallWithBearerTokenlogs:CancelExportTasklogs:CancelImportTasklogs:CreateDeliverylogs:CreateExportTasklogs:CreateImportTasklogs:CreateLogAnomalyDetectorlogs:CreateLogDeliverylogs:CreateLogGrouplogs:CreateLogStreamlogs:CreateLookupTablelogs:CreateScheduledQuerylogs:DeleteAccountPolicylogs:DeleteDataProtectionPolicylogs:DeleteDeliverylogs:DeleteDeliveryDestinationlogs:DeleteDeliveryDestinationPolicylogs:DeleteDeliverySourcelogs:DeleteDestinationlogs:DeleteIndexPolicylogs:DeleteIntegrationlogs:DeleteLogAnomalyDetectorlogs:DeleteLogDeliverylogs:DeleteLogGrouplogs:DeleteLogStreamlogs:DeleteLookupTablelogs:DeleteMetricFilterlogs:DeletePipelineRulelogs:DeleteQueryDefinitionlogs:DeleteResourcePolicylogs:DeleteRetentionPolicylogs:DeleteScheduledQuerylogs:DeleteSubscriptionFilterlogs:DeleteSyslogConfigurationlogs:DeleteTransformerlogs:DescribeAccountPolicieslogs:DescribeConfigurationTemplateslogs:DescribeDeliverieslogs:DescribeDeliveryDestinationslogs:DescribeDeliverySourceslogs:DescribeDestinationslogs:DescribeExportTaskslogs:DescribeFieldIndexeslogs:DescribeImportTaskBatcheslogs:DescribeImportTaskslogs:DescribeIndexPolicieslogs:DescribeLogGroupslogs:DescribeLogStreamslogs:DescribeLookupTableslogs:DescribeMetricFilterslogs:DescribeQuerieslogs:DescribeQueryDefinitionslogs:DescribeResourcePolicieslogs:DescribeSubscriptionFilterslogs:DisassociateKmsKeylogs:DisassociateSourceFromS3TableIntegrationlogs:FilterLogEventslogs:GetDataProtectionPolicylogs:GetDeliverylogs:GetDeliveryDestinationlogs:GetDeliveryDestinationPolicylogs:GetDeliverySourcelogs:GetIntegrationlogs:GetLogAnomalyDetectorlogs:GetLogDeliverylogs:GetLogEventslogs:GetLogFieldslogs:GetLogGroupFieldslogs:GetLogRecordlogs:GetLookupTablelogs:GetQueryResultslogs:GetScheduledQuerylogs:GetScheduledQueryHistorylogs:GetStorageTierPolicylogs:GetTransformerlogs:IntegrateWithDatasetlogs:IntegrateWithS3Tablelogs:Linklogs:ListAggregateLogGroupSummarieslogs:ListAnomalieslogs:ListEntitiesForLogGrouplogs:ListIntegrationslogs:ListLogAnomalyDetectorslogs:ListLogDeliverieslogs:ListLogGroupslogs:ListLogGroupsForEntitylogs:ListLogGroupsForQuerylogs:ListScheduledQuerieslogs:ListSourcesForS3TableIntegrationlogs:ListSyslogConfigurationslogs:ListTagsForResourcelogs:ListTagsLogGrouplogs:ProcessWithPipelinelogs:PutAccountPolicylogs:PutBearerTokenAuthenticationlogs:PutDataProtectionPolicylogs:PutDeliveryDestinationlogs:PutDeliveryDestinationPolicylogs:PutDeliverySourcelogs:PutDestinationlogs:PutDestinationPolicylogs:PutIndexPolicylogs:PutIntegrationlogs:PutLogEventslogs:PutLogGroupDeletionProtectionlogs:PutMetricFilterlogs:PutPipelineRulelogs:PutQueryDefinitionlogs:PutResourcePolicylogs:PutRetentionPolicylogs:PutStorageTierPolicylogs:PutSubscriptionFilterlogs:PutSyslogConfigurationlogs:PutTransformerlogs:StartLiveTaillogs:StartQuerylogs:StopLiveTaillogs:StopQuerylogs:TagLogGrouplogs:TagResourcelogs:TestMetricFilterlogs:TestTransformerlogs:Unmasklogs:UntagLogGrouplogs:UntagResourcelogs:UpdateAnomalylogs:UpdateDeliveryConfigurationlogs:UpdateLogAnomalyDetectorlogs:UpdateLogDeliverylogs:UpdateLookupTablelogs:UpdateScheduledQuery";
+
+static ACTION_NAME_ENDS: [u32; 133] = [
+    20, 60, 84, 105, 126, 145, 166, 187, 216, 238, 257, 277, 299, 324, 348, 379, 398, 428, 464,
+    489, 511, 533, 555, 584, 606, 625, 645, 667, 690, 713, 739, 764, 790, 815, 844, 874, 896, 924,
+    959, 982, 1015, 1043, 1068, 1092, 1117, 1147, 1171, 1197, 1219, 1242, 1267, 1293, 1313, 1342,
+    1371, 1403, 1426, 1471, 1491, 1519, 1535, 1562, 1595, 1617, 1636, 1662, 1681, 1698, 1715, 1737,
+    1754, 1773, 1793, 1815, 1844, 1869, 1888, 1913, 1938, 1947, 1982, 2000, 2028, 2049, 2077, 2099,
+    2117, 2144, 2170, 2195, 2232, 2261, 2285, 2306, 2330, 2351, 2384, 2412, 2439, 2472, 2494, 2513,
+    2538, 2557, 2576, 2593, 2627, 2647, 2667, 2690, 2712, 2735, 2760, 2786, 2813, 2832, 2850, 2865,
+    2882, 2896, 2912, 2928, 2949, 2969, 2980, 2998, 3016, 3034, 3066, 3095, 3117, 3139, 3164,
+];
+
+static ACTIONS: [Action; 133] = [
+    Action::AssociateKmsKey,
+    Action::AssociateSourceToS3TableIntegration,
+    Action::CallWithBearerToken,
+    Action::CancelExportTask,
+    Action::CancelImportTask,
+    Action::CreateDelivery,
+    Action::CreateExportTask,
+    Action::CreateImportTask,
+    Action::CreateLogAnomalyDetector,
+    Action::CreateLogDelivery,
+    Action::CreateLogGroup,
+    Action::CreateLogStream,
+    Action::CreateLookupTable,
+    Action::CreateScheduledQuery,
+    Action::DeleteAccountPolicy,
+    Action::DeleteDataProtectionPolicy,
+    Action::DeleteDelivery,
+    Action::DeleteDeliveryDestination,
+    Action::DeleteDeliveryDestinationPolicy,
+    Action::DeleteDeliverySource,
+    Action::DeleteDestination,
+    Action::DeleteIndexPolicy,
+    Action::DeleteIntegration,
+    Action::DeleteLogAnomalyDetector,
+    Action::DeleteLogDelivery,
+    Action::DeleteLogGroup,
+    Action::DeleteLogStream,
+    Action::DeleteLookupTable,
+    Action::DeleteMetricFilter,
+    Action::DeletePipelineRule,
+    Action::DeleteQueryDefinition,
+    Action::DeleteResourcePolicy,
+    Action::DeleteRetentionPolicy,
+    Action::DeleteScheduledQuery,
+    Action::DeleteSubscriptionFilter,
+    Action::DeleteSyslogConfiguration,
+    Action::DeleteTransformer,
+    Action::DescribeAccountPolicies,
+    Action::DescribeConfigurationTemplates,
+    Action::DescribeDeliveries,
+    Action::DescribeDeliveryDestinations,
+    Action::DescribeDeliverySources,
+    Action::DescribeDestinations,
+    Action::DescribeExportTasks,
+    Action::DescribeFieldIndexes,
+    Action::DescribeImportTaskBatches,
+    Action::DescribeImportTasks,
+    Action::DescribeIndexPolicies,
+    Action::DescribeLogGroups,
+    Action::DescribeLogStreams,
+    Action::DescribeLookupTables,
+    Action::DescribeMetricFilters,
+    Action::DescribeQueries,
+    Action::DescribeQueryDefinitions,
+    Action::DescribeResourcePolicies,
+    Action::DescribeSubscriptionFilters,
+    Action::DisassociateKmsKey,
+    Action::DisassociateSourceFromS3TableIntegration,
+    Action::FilterLogEvents,
+    Action::GetDataProtectionPolicy,
+    Action::GetDelivery,
+    Action::GetDeliveryDestination,
+    Action::GetDeliveryDestinationPolicy,
+    Action::GetDeliverySource,
+    Action::GetIntegration,
+    Action::GetLogAnomalyDetector,
+    Action::GetLogDelivery,
+    Action::GetLogEvents,
+    Action::GetLogFields,
+    Action::GetLogGroupFields,
+    Action::GetLogRecord,
+    Action::GetLookupTable,
+    Action::GetQueryResults,
+    Action::GetScheduledQuery,
+    Action::GetScheduledQueryHistory,
+    Action::GetStorageTierPolicy,
+    Action::GetTransformer,
+    Action::IntegrateWithDataset,
+    Action::IntegrateWithS3Table,
+    Action::Link,
+    Action::ListAggregateLogGroupSummaries,
+    Action::ListAnomalies,
+    Action::ListEntitiesForLogGroup,
+    Action::ListIntegrations,
+    Action::ListLogAnomalyDetectors,
+    Action::ListLogDeliveries,
+    Action::ListLogGroups,
+    Action::ListLogGroupsForEntity,
+    Action::ListLogGroupsForQuery,
+    Action::ListScheduledQueries,
+    Action::ListSourcesForS3TableIntegration,
+    Action::ListSyslogConfigurations,
+    Action::ListTagsForResource,
+    Action::ListTagsLogGroup,
+    Action::ProcessWithPipeline,
+    Action::PutAccountPolicy,
+    Action::PutBearerTokenAuthentication,
+    Action::PutDataProtectionPolicy,
+    Action::PutDeliveryDestination,
+    Action::PutDeliveryDestinationPolicy,
+    Action::PutDeliverySource,
+    Action::PutDestination,
+    Action::PutDestinationPolicy,
+    Action::PutIndexPolicy,
+    Action::PutIntegration,
+    Action::PutLogEvents,
+    Action::PutLogGroupDeletionProtection,
+    Action::PutMetricFilter,
+    Action::PutPipelineRule,
+    Action::PutQueryDefinition,
+    Action::PutResourcePolicy,
+    Action::PutRetentionPolicy,
+    Action::PutStorageTierPolicy,
+    Action::PutSubscriptionFilter,
+    Action::PutSyslogConfiguration,
+    Action::PutTransformer,
+    Action::StartLiveTail,
+    Action::StartQuery,
+    Action::StopLiveTail,
+    Action::StopQuery,
+    Action::TagLogGroup,
+    Action::TagResource,
+    Action::TestMetricFilter,
+    Action::TestTransformer,
+    Action::Unmask,
+    Action::UntagLogGroup,
+    Action::UntagResource,
+    Action::UpdateAnomaly,
+    Action::UpdateDeliveryConfiguration,
+    Action::UpdateLogAnomalyDetector,
+    Action::UpdateLogDelivery,
+    Action::UpdateLookupTable,
+    Action::UpdateScheduledQuery,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 133] = [
-        Action::AssociateKmsKey,
-        Action::AssociateSourceToS3TableIntegration,
-        Action::CallWithBearerToken,
-        Action::CancelExportTask,
-        Action::CancelImportTask,
-        Action::CreateDelivery,
-        Action::CreateExportTask,
-        Action::CreateImportTask,
-        Action::CreateLogAnomalyDetector,
-        Action::CreateLogDelivery,
-        Action::CreateLogGroup,
-        Action::CreateLogStream,
-        Action::CreateLookupTable,
-        Action::CreateScheduledQuery,
-        Action::DeleteAccountPolicy,
-        Action::DeleteDataProtectionPolicy,
-        Action::DeleteDelivery,
-        Action::DeleteDeliveryDestination,
-        Action::DeleteDeliveryDestinationPolicy,
-        Action::DeleteDeliverySource,
-        Action::DeleteDestination,
-        Action::DeleteIndexPolicy,
-        Action::DeleteIntegration,
-        Action::DeleteLogAnomalyDetector,
-        Action::DeleteLogDelivery,
-        Action::DeleteLogGroup,
-        Action::DeleteLogStream,
-        Action::DeleteLookupTable,
-        Action::DeleteMetricFilter,
-        Action::DeletePipelineRule,
-        Action::DeleteQueryDefinition,
-        Action::DeleteResourcePolicy,
-        Action::DeleteRetentionPolicy,
-        Action::DeleteScheduledQuery,
-        Action::DeleteSubscriptionFilter,
-        Action::DeleteSyslogConfiguration,
-        Action::DeleteTransformer,
-        Action::DescribeAccountPolicies,
-        Action::DescribeConfigurationTemplates,
-        Action::DescribeDeliveries,
-        Action::DescribeDeliveryDestinations,
-        Action::DescribeDeliverySources,
-        Action::DescribeDestinations,
-        Action::DescribeExportTasks,
-        Action::DescribeFieldIndexes,
-        Action::DescribeImportTaskBatches,
-        Action::DescribeImportTasks,
-        Action::DescribeIndexPolicies,
-        Action::DescribeLogGroups,
-        Action::DescribeLogStreams,
-        Action::DescribeLookupTables,
-        Action::DescribeMetricFilters,
-        Action::DescribeQueries,
-        Action::DescribeQueryDefinitions,
-        Action::DescribeResourcePolicies,
-        Action::DescribeSubscriptionFilters,
-        Action::DisassociateKmsKey,
-        Action::DisassociateSourceFromS3TableIntegration,
-        Action::FilterLogEvents,
-        Action::GetDataProtectionPolicy,
-        Action::GetDelivery,
-        Action::GetDeliveryDestination,
-        Action::GetDeliveryDestinationPolicy,
-        Action::GetDeliverySource,
-        Action::GetIntegration,
-        Action::GetLogAnomalyDetector,
-        Action::GetLogDelivery,
-        Action::GetLogEvents,
-        Action::GetLogFields,
-        Action::GetLogGroupFields,
-        Action::GetLogRecord,
-        Action::GetLookupTable,
-        Action::GetQueryResults,
-        Action::GetScheduledQuery,
-        Action::GetScheduledQueryHistory,
-        Action::GetStorageTierPolicy,
-        Action::GetTransformer,
-        Action::IntegrateWithDataset,
-        Action::IntegrateWithS3Table,
-        Action::Link,
-        Action::ListAggregateLogGroupSummaries,
-        Action::ListAnomalies,
-        Action::ListEntitiesForLogGroup,
-        Action::ListIntegrations,
-        Action::ListLogAnomalyDetectors,
-        Action::ListLogDeliveries,
-        Action::ListLogGroups,
-        Action::ListLogGroupsForEntity,
-        Action::ListLogGroupsForQuery,
-        Action::ListScheduledQueries,
-        Action::ListSourcesForS3TableIntegration,
-        Action::ListSyslogConfigurations,
-        Action::ListTagsForResource,
-        Action::ListTagsLogGroup,
-        Action::ProcessWithPipeline,
-        Action::PutAccountPolicy,
-        Action::PutBearerTokenAuthentication,
-        Action::PutDataProtectionPolicy,
-        Action::PutDeliveryDestination,
-        Action::PutDeliveryDestinationPolicy,
-        Action::PutDeliverySource,
-        Action::PutDestination,
-        Action::PutDestinationPolicy,
-        Action::PutIndexPolicy,
-        Action::PutIntegration,
-        Action::PutLogEvents,
-        Action::PutLogGroupDeletionProtection,
-        Action::PutMetricFilter,
-        Action::PutPipelineRule,
-        Action::PutQueryDefinition,
-        Action::PutResourcePolicy,
-        Action::PutRetentionPolicy,
-        Action::PutStorageTierPolicy,
-        Action::PutSubscriptionFilter,
-        Action::PutSyslogConfiguration,
-        Action::PutTransformer,
-        Action::StartLiveTail,
-        Action::StartQuery,
-        Action::StopLiveTail,
-        Action::StopQuery,
-        Action::TagLogGroup,
-        Action::TagResource,
-        Action::TestMetricFilter,
-        Action::TestTransformer,
-        Action::Unmask,
-        Action::UntagLogGroup,
-        Action::UntagResource,
-        Action::UpdateAnomaly,
-        Action::UpdateDeliveryConfiguration,
-        Action::UpdateLogAnomalyDetector,
-        Action::UpdateLogDelivery,
-        Action::UpdateLookupTable,
-        Action::UpdateScheduledQuery,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `logs:AssociateKmsKey`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateKmsKey`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(12833 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -987,38 +873,34 @@ pub enum ResourceType {
     ScheduledQuery,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 9] = [
-    "anomaly-detector",
-    "delivery",
-    "delivery-destination",
-    "delivery-source",
-    "destination",
-    "log-group",
-    "log-stream",
-    "lookup-table",
-    "scheduled-query",
+static RESOURCE_TYPE_NAMES: &str = "anomaly-detectordeliverydelivery-destinationdelivery-sourcedestinationlog-grouplog-streamlookup-tablescheduled-query";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 9] = [16, 24, 44, 59, 70, 79, 89, 101, 116];
+
+static RESOURCE_TYPES: [ResourceType; 9] = [
+    ResourceType::AnomalyDetector,
+    ResourceType::Delivery,
+    ResourceType::DeliveryDestination,
+    ResourceType::DeliverySource,
+    ResourceType::Destination,
+    ResourceType::LogGroup,
+    ResourceType::LogStream,
+    ResourceType::LookupTable,
+    ResourceType::ScheduledQuery,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 9] = [
-        ResourceType::AnomalyDetector,
-        ResourceType::Delivery,
-        ResourceType::DeliveryDestination,
-        ResourceType::DeliverySource,
-        ResourceType::Destination,
-        ResourceType::LogGroup,
-        ResourceType::LogStream,
-        ResourceType::LookupTable,
-        ResourceType::ScheduledQuery,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -1027,6 +909,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1052,17 +935,11 @@ pub enum ConditionKey {
     LogsLogGeneratingResourceArns,
 }
 
-const CONDITION_KEY_NAMES: [&str; 7] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "logs:data_source_name",
-    "logs:data_source_type",
-    "logs:DeliveryDestinationResourceArn",
-    "logs:LogGeneratingResourceArns",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyslogs:data_source_namelogs:data_source_typelogs:DeliveryDestinationResourceArnlogs:LogGeneratingResourceArns";
 
-const CONDITION_KEY_TYPES: [KeyType; 7] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 7] = [24, 49, 60, 81, 102, 137, 167];
+
+static CONDITION_KEY_TYPES: [KeyType; 7] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -1072,35 +949,41 @@ const CONDITION_KEY_TYPES: [KeyType; 7] = [
     KeyType::ArrayOfArn,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 7] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::LogsDataSourceName,
+    ConditionKey::LogsDataSourceType,
+    ConditionKey::LogsDeliveryDestinationResourceArn,
+    ConditionKey::LogsLogGeneratingResourceArns,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 7] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::LogsDataSourceName,
-        ConditionKey::LogsDataSourceType,
-        ConditionKey::LogsDeliveryDestinationResourceArn,
-        ConditionKey::LogsLogGeneratingResourceArns,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -259,144 +259,109 @@ pub enum Action {
     UpdateRetrainingScheduler,
 }
 
-const ACTION_NAMES: [&str; 49] = [
-    "lookoutequipment:CreateDataset",
-    "lookoutequipment:CreateInferenceScheduler",
-    "lookoutequipment:CreateLabel",
-    "lookoutequipment:CreateLabelGroup",
-    "lookoutequipment:CreateModel",
-    "lookoutequipment:CreateRetrainingScheduler",
-    "lookoutequipment:DeleteDataset",
-    "lookoutequipment:DeleteInferenceScheduler",
-    "lookoutequipment:DeleteLabel",
-    "lookoutequipment:DeleteLabelGroup",
-    "lookoutequipment:DeleteModel",
-    "lookoutequipment:DeleteResourcePolicy",
-    "lookoutequipment:DeleteRetrainingScheduler",
-    "lookoutequipment:DescribeDataIngestionJob",
-    "lookoutequipment:DescribeDataset",
-    "lookoutequipment:DescribeInferenceScheduler",
-    "lookoutequipment:Describelabel",
-    "lookoutequipment:DescribeLabelGroup",
-    "lookoutequipment:DescribeModel",
-    "lookoutequipment:DescribeModelVersion",
-    "lookoutequipment:DescribeResourcePolicy",
-    "lookoutequipment:DescribeRetrainingScheduler",
-    "lookoutequipment:ImportDataset",
-    "lookoutequipment:ImportModelVersion",
-    "lookoutequipment:ListDataIngestionJobs",
-    "lookoutequipment:ListDatasets",
-    "lookoutequipment:ListInferenceEvents",
-    "lookoutequipment:ListInferenceExecutions",
-    "lookoutequipment:ListInferenceSchedulers",
-    "lookoutequipment:ListLabelGroups",
-    "lookoutequipment:ListLabels",
-    "lookoutequipment:ListModels",
-    "lookoutequipment:ListModelVersions",
-    "lookoutequipment:ListRetrainingSchedulers",
-    "lookoutequipment:ListSensorStatistics",
-    "lookoutequipment:ListTagsForResource",
-    "lookoutequipment:PutResourcePolicy",
-    "lookoutequipment:StartDataIngestionJob",
-    "lookoutequipment:StartInferenceScheduler",
-    "lookoutequipment:StartRetrainingScheduler",
-    "lookoutequipment:StopInferenceScheduler",
-    "lookoutequipment:StopRetrainingScheduler",
-    "lookoutequipment:TagResource",
-    "lookoutequipment:UntagResource",
-    "lookoutequipment:UpdateActiveModelVersion",
-    "lookoutequipment:UpdateInferenceScheduler",
-    "lookoutequipment:UpdateLabelGroup",
-    "lookoutequipment:UpdateModel",
-    "lookoutequipment:UpdateRetrainingScheduler",
+static ACTION_NAMES: &str = "lookoutequipment:CreateDatasetlookoutequipment:CreateInferenceSchedulerlookoutequipment:CreateLabellookoutequipment:CreateLabelGrouplookoutequipment:CreateModellookoutequipment:CreateRetrainingSchedulerlookoutequipment:DeleteDatasetlookoutequipment:DeleteInferenceSchedulerlookoutequipment:DeleteLabellookoutequipment:DeleteLabelGrouplookoutequipment:DeleteModellookoutequipment:DeleteResourcePolicylookoutequipment:DeleteRetrainingSchedulerlookoutequipment:DescribeDataIngestionJoblookoutequipment:DescribeDatasetlookoutequipment:DescribeInferenceSchedulerlookoutequipment:Describelabellookoutequipment:DescribeLabelGrouplookoutequipment:DescribeModellookoutequipment:DescribeModelVersionlookoutequipment:DescribeResourcePolicylookoutequipment:DescribeRetrainingSchedulerlookoutequipment:ImportDatasetlookoutequipment:ImportModelVersionlookoutequipment:ListDataIngestionJobslookoutequipment:ListDatasetslookoutequipment:ListInferenceEventslookoutequipment:ListInferenceExecutionslookoutequipment:ListInferenceSchedulerslookoutequipment:ListLabelGroupslookoutequipment:ListLabelslookoutequipment:ListModelslookoutequipment:ListModelVersionslookoutequipment:ListRetrainingSchedulerslookoutequipment:ListSensorStatisticslookoutequipment:ListTagsForResourcelookoutequipment:PutResourcePolicylookoutequipment:StartDataIngestionJoblookoutequipment:StartInferenceSchedulerlookoutequipment:StartRetrainingSchedulerlookoutequipment:StopInferenceSchedulerlookoutequipment:StopRetrainingSchedulerlookoutequipment:TagResourcelookoutequipment:UntagResourcelookoutequipment:UpdateActiveModelVersionlookoutequipment:UpdateInferenceSchedulerlookoutequipment:UpdateLabelGrouplookoutequipment:UpdateModellookoutequipment:UpdateRetrainingScheduler";
+
+static ACTION_NAME_ENDS: [u32; 49] = [
+    30, 71, 99, 132, 160, 202, 232, 273, 301, 334, 362, 399, 441, 482, 514, 557, 587, 622, 652,
+    689, 728, 772, 802, 837, 875, 904, 940, 980, 1020, 1052, 1079, 1106, 1140, 1181, 1218, 1254,
+    1288, 1326, 1366, 1407, 1446, 1486, 1514, 1544, 1585, 1626, 1659, 1687, 1729,
+];
+
+static ACTIONS: [Action; 49] = [
+    Action::CreateDataset,
+    Action::CreateInferenceScheduler,
+    Action::CreateLabel,
+    Action::CreateLabelGroup,
+    Action::CreateModel,
+    Action::CreateRetrainingScheduler,
+    Action::DeleteDataset,
+    Action::DeleteInferenceScheduler,
+    Action::DeleteLabel,
+    Action::DeleteLabelGroup,
+    Action::DeleteModel,
+    Action::DeleteResourcePolicy,
+    Action::DeleteRetrainingScheduler,
+    Action::DescribeDataIngestionJob,
+    Action::DescribeDataset,
+    Action::DescribeInferenceScheduler,
+    Action::Describelabel,
+    Action::DescribeLabelGroup,
+    Action::DescribeModel,
+    Action::DescribeModelVersion,
+    Action::DescribeResourcePolicy,
+    Action::DescribeRetrainingScheduler,
+    Action::ImportDataset,
+    Action::ImportModelVersion,
+    Action::ListDataIngestionJobs,
+    Action::ListDatasets,
+    Action::ListInferenceEvents,
+    Action::ListInferenceExecutions,
+    Action::ListInferenceSchedulers,
+    Action::ListLabelGroups,
+    Action::ListLabels,
+    Action::ListModels,
+    Action::ListModelVersions,
+    Action::ListRetrainingSchedulers,
+    Action::ListSensorStatistics,
+    Action::ListTagsForResource,
+    Action::PutResourcePolicy,
+    Action::StartDataIngestionJob,
+    Action::StartInferenceScheduler,
+    Action::StartRetrainingScheduler,
+    Action::StopInferenceScheduler,
+    Action::StopRetrainingScheduler,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateActiveModelVersion,
+    Action::UpdateInferenceScheduler,
+    Action::UpdateLabelGroup,
+    Action::UpdateModel,
+    Action::UpdateRetrainingScheduler,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 49] = [
-        Action::CreateDataset,
-        Action::CreateInferenceScheduler,
-        Action::CreateLabel,
-        Action::CreateLabelGroup,
-        Action::CreateModel,
-        Action::CreateRetrainingScheduler,
-        Action::DeleteDataset,
-        Action::DeleteInferenceScheduler,
-        Action::DeleteLabel,
-        Action::DeleteLabelGroup,
-        Action::DeleteModel,
-        Action::DeleteResourcePolicy,
-        Action::DeleteRetrainingScheduler,
-        Action::DescribeDataIngestionJob,
-        Action::DescribeDataset,
-        Action::DescribeInferenceScheduler,
-        Action::Describelabel,
-        Action::DescribeLabelGroup,
-        Action::DescribeModel,
-        Action::DescribeModelVersion,
-        Action::DescribeResourcePolicy,
-        Action::DescribeRetrainingScheduler,
-        Action::ImportDataset,
-        Action::ImportModelVersion,
-        Action::ListDataIngestionJobs,
-        Action::ListDatasets,
-        Action::ListInferenceEvents,
-        Action::ListInferenceExecutions,
-        Action::ListInferenceSchedulers,
-        Action::ListLabelGroups,
-        Action::ListLabels,
-        Action::ListModels,
-        Action::ListModelVersions,
-        Action::ListRetrainingSchedulers,
-        Action::ListSensorStatistics,
-        Action::ListTagsForResource,
-        Action::PutResourcePolicy,
-        Action::StartDataIngestionJob,
-        Action::StartInferenceScheduler,
-        Action::StartRetrainingScheduler,
-        Action::StopInferenceScheduler,
-        Action::StopRetrainingScheduler,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateActiveModelVersion,
-        Action::UpdateInferenceScheduler,
-        Action::UpdateLabelGroup,
-        Action::UpdateModel,
-        Action::UpdateRetrainingScheduler,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `lookoutequipment:CreateDataset`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateDataset`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(12966 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -428,30 +393,30 @@ pub enum ResourceType {
     ModelVersion,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 5] = [
-    "dataset",
-    "inference-scheduler",
-    "label-group",
-    "model",
-    "model-version",
+static RESOURCE_TYPE_NAMES: &str = "datasetinference-schedulerlabel-groupmodelmodel-version";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 5] = [7, 26, 37, 42, 55];
+
+static RESOURCE_TYPES: [ResourceType; 5] = [
+    ResourceType::Dataset,
+    ResourceType::InferenceScheduler,
+    ResourceType::LabelGroup,
+    ResourceType::Model,
+    ResourceType::ModelVersion,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 5] = [
-        ResourceType::Dataset,
-        ResourceType::InferenceScheduler,
-        ResourceType::LabelGroup,
-        ResourceType::Model,
-        ResourceType::ModelVersion,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -460,6 +425,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -479,46 +445,50 @@ pub enum ConditionKey {
     LookoutequipmentIsImportingData,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "lookoutequipment:IsImportingData",
-];
+static CONDITION_KEY_NAMES: &str =
+    "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyslookoutequipment:IsImportingData";
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [24, 49, 60, 92];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
     KeyType::Bool,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::LookoutequipmentIsImportingData,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::LookoutequipmentIsImportingData,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -187,106 +187,89 @@ pub enum Action {
     UpdateMetricSet,
 }
 
-const ACTION_NAMES: [&str; 30] = [
-    "lookoutmetrics:ActivateAnomalyDetector",
-    "lookoutmetrics:BackTestAnomalyDetector",
-    "lookoutmetrics:CreateAlert",
-    "lookoutmetrics:CreateAnomalyDetector",
-    "lookoutmetrics:CreateMetricSet",
-    "lookoutmetrics:DeactivateAnomalyDetector",
-    "lookoutmetrics:DeleteAlert",
-    "lookoutmetrics:DeleteAnomalyDetector",
-    "lookoutmetrics:DescribeAlert",
-    "lookoutmetrics:DescribeAnomalyDetectionExecutions",
-    "lookoutmetrics:DescribeAnomalyDetector",
-    "lookoutmetrics:DescribeMetricSet",
-    "lookoutmetrics:DetectMetricSetConfig",
-    "lookoutmetrics:GetAnomalyGroup",
-    "lookoutmetrics:GetDataQualityMetrics",
-    "lookoutmetrics:GetFeedback",
-    "lookoutmetrics:GetSampleData",
-    "lookoutmetrics:ListAlerts",
-    "lookoutmetrics:ListAnomalyDetectors",
-    "lookoutmetrics:ListAnomalyGroupRelatedMetrics",
-    "lookoutmetrics:ListAnomalyGroupSummaries",
-    "lookoutmetrics:ListAnomalyGroupTimeSeries",
-    "lookoutmetrics:ListMetricSets",
-    "lookoutmetrics:ListTagsForResource",
-    "lookoutmetrics:PutFeedback",
-    "lookoutmetrics:TagResource",
-    "lookoutmetrics:UntagResource",
-    "lookoutmetrics:UpdateAlert",
-    "lookoutmetrics:UpdateAnomalyDetector",
-    "lookoutmetrics:UpdateMetricSet",
+static ACTION_NAMES: &str = "lookoutmetrics:ActivateAnomalyDetectorlookoutmetrics:BackTestAnomalyDetectorlookoutmetrics:CreateAlertlookoutmetrics:CreateAnomalyDetectorlookoutmetrics:CreateMetricSetlookoutmetrics:DeactivateAnomalyDetectorlookoutmetrics:DeleteAlertlookoutmetrics:DeleteAnomalyDetectorlookoutmetrics:DescribeAlertlookoutmetrics:DescribeAnomalyDetectionExecutionslookoutmetrics:DescribeAnomalyDetectorlookoutmetrics:DescribeMetricSetlookoutmetrics:DetectMetricSetConfiglookoutmetrics:GetAnomalyGrouplookoutmetrics:GetDataQualityMetricslookoutmetrics:GetFeedbacklookoutmetrics:GetSampleDatalookoutmetrics:ListAlertslookoutmetrics:ListAnomalyDetectorslookoutmetrics:ListAnomalyGroupRelatedMetricslookoutmetrics:ListAnomalyGroupSummarieslookoutmetrics:ListAnomalyGroupTimeSerieslookoutmetrics:ListMetricSetslookoutmetrics:ListTagsForResourcelookoutmetrics:PutFeedbacklookoutmetrics:TagResourcelookoutmetrics:UntagResourcelookoutmetrics:UpdateAlertlookoutmetrics:UpdateAnomalyDetectorlookoutmetrics:UpdateMetricSet";
+
+static ACTION_NAME_ENDS: [u32; 30] = [
+    38, 76, 102, 138, 168, 208, 234, 270, 298, 347, 385, 417, 453, 483, 519, 545, 573, 598, 633,
+    678, 718, 759, 788, 822, 848, 874, 902, 928, 964, 994,
+];
+
+static ACTIONS: [Action; 30] = [
+    Action::ActivateAnomalyDetector,
+    Action::BackTestAnomalyDetector,
+    Action::CreateAlert,
+    Action::CreateAnomalyDetector,
+    Action::CreateMetricSet,
+    Action::DeactivateAnomalyDetector,
+    Action::DeleteAlert,
+    Action::DeleteAnomalyDetector,
+    Action::DescribeAlert,
+    Action::DescribeAnomalyDetectionExecutions,
+    Action::DescribeAnomalyDetector,
+    Action::DescribeMetricSet,
+    Action::DetectMetricSetConfig,
+    Action::GetAnomalyGroup,
+    Action::GetDataQualityMetrics,
+    Action::GetFeedback,
+    Action::GetSampleData,
+    Action::ListAlerts,
+    Action::ListAnomalyDetectors,
+    Action::ListAnomalyGroupRelatedMetrics,
+    Action::ListAnomalyGroupSummaries,
+    Action::ListAnomalyGroupTimeSeries,
+    Action::ListMetricSets,
+    Action::ListTagsForResource,
+    Action::PutFeedback,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAlert,
+    Action::UpdateAnomalyDetector,
+    Action::UpdateMetricSet,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 30] = [
-        Action::ActivateAnomalyDetector,
-        Action::BackTestAnomalyDetector,
-        Action::CreateAlert,
-        Action::CreateAnomalyDetector,
-        Action::CreateMetricSet,
-        Action::DeactivateAnomalyDetector,
-        Action::DeleteAlert,
-        Action::DeleteAnomalyDetector,
-        Action::DescribeAlert,
-        Action::DescribeAnomalyDetectionExecutions,
-        Action::DescribeAnomalyDetector,
-        Action::DescribeMetricSet,
-        Action::DetectMetricSetConfig,
-        Action::GetAnomalyGroup,
-        Action::GetDataQualityMetrics,
-        Action::GetFeedback,
-        Action::GetSampleData,
-        Action::ListAlerts,
-        Action::ListAnomalyDetectors,
-        Action::ListAnomalyGroupRelatedMetrics,
-        Action::ListAnomalyGroupSummaries,
-        Action::ListAnomalyGroupTimeSeries,
-        Action::ListMetricSets,
-        Action::ListTagsForResource,
-        Action::PutFeedback,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAlert,
-        Action::UpdateAnomalyDetector,
-        Action::UpdateMetricSet,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `lookoutmetrics:ActivateAnomalyDetector`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `ActivateAnomalyDetector`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(13015 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -310,22 +293,28 @@ pub enum ResourceType {
     MetricSet,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = ["Alert", "AnomalyDetector", "MetricSet"];
+static RESOURCE_TYPE_NAMES: &str = "AlertAnomalyDetectorMetricSet";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [5, 20, 29];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::Alert,
+    ResourceType::AnomalyDetector,
+    ResourceType::MetricSet,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::Alert,
-        ResourceType::AnomalyDetector,
-        ResourceType::MetricSet,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -334,6 +323,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -351,40 +341,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -134,96 +134,84 @@ pub enum Action {
     UpdateDatasetEntries,
 }
 
-const ACTION_NAMES: [&str; 25] = [
-    "lookoutvision:CreateDataset",
-    "lookoutvision:CreateModel",
-    "lookoutvision:CreateProject",
-    "lookoutvision:DeleteDataset",
-    "lookoutvision:DeleteModel",
-    "lookoutvision:DeleteProject",
-    "lookoutvision:DescribeDataset",
-    "lookoutvision:DescribeModel",
-    "lookoutvision:DescribeModelPackagingJob",
-    "lookoutvision:DescribeProject",
-    "lookoutvision:DescribeTrialDetection",
-    "lookoutvision:DetectAnomalies",
-    "lookoutvision:ListDatasetEntries",
-    "lookoutvision:ListModelPackagingJobs",
-    "lookoutvision:ListModels",
-    "lookoutvision:ListProjects",
-    "lookoutvision:ListTagsForResource",
-    "lookoutvision:ListTrialDetections",
-    "lookoutvision:StartModel",
-    "lookoutvision:StartModelPackagingJob",
-    "lookoutvision:StartTrialDetection",
-    "lookoutvision:StopModel",
-    "lookoutvision:TagResource",
-    "lookoutvision:UntagResource",
-    "lookoutvision:UpdateDatasetEntries",
+static ACTION_NAMES: &str = "lookoutvision:CreateDatasetlookoutvision:CreateModellookoutvision:CreateProjectlookoutvision:DeleteDatasetlookoutvision:DeleteModellookoutvision:DeleteProjectlookoutvision:DescribeDatasetlookoutvision:DescribeModellookoutvision:DescribeModelPackagingJoblookoutvision:DescribeProjectlookoutvision:DescribeTrialDetectionlookoutvision:DetectAnomalieslookoutvision:ListDatasetEntrieslookoutvision:ListModelPackagingJobslookoutvision:ListModelslookoutvision:ListProjectslookoutvision:ListTagsForResourcelookoutvision:ListTrialDetectionslookoutvision:StartModellookoutvision:StartModelPackagingJoblookoutvision:StartTrialDetectionlookoutvision:StopModellookoutvision:TagResourcelookoutvision:UntagResourcelookoutvision:UpdateDatasetEntries";
+
+static ACTION_NAME_ENDS: [u32; 25] = [
+    27, 52, 79, 106, 131, 158, 187, 214, 253, 282, 318, 347, 379, 415, 439, 465, 498, 531, 555,
+    591, 624, 647, 672, 699, 733,
+];
+
+static ACTIONS: [Action; 25] = [
+    Action::CreateDataset,
+    Action::CreateModel,
+    Action::CreateProject,
+    Action::DeleteDataset,
+    Action::DeleteModel,
+    Action::DeleteProject,
+    Action::DescribeDataset,
+    Action::DescribeModel,
+    Action::DescribeModelPackagingJob,
+    Action::DescribeProject,
+    Action::DescribeTrialDetection,
+    Action::DetectAnomalies,
+    Action::ListDatasetEntries,
+    Action::ListModelPackagingJobs,
+    Action::ListModels,
+    Action::ListProjects,
+    Action::ListTagsForResource,
+    Action::ListTrialDetections,
+    Action::StartModel,
+    Action::StartModelPackagingJob,
+    Action::StartTrialDetection,
+    Action::StopModel,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateDatasetEntries,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 25] = [
-        Action::CreateDataset,
-        Action::CreateModel,
-        Action::CreateProject,
-        Action::DeleteDataset,
-        Action::DeleteModel,
-        Action::DeleteProject,
-        Action::DescribeDataset,
-        Action::DescribeModel,
-        Action::DescribeModelPackagingJob,
-        Action::DescribeProject,
-        Action::DescribeTrialDetection,
-        Action::DetectAnomalies,
-        Action::ListDatasetEntries,
-        Action::ListModelPackagingJobs,
-        Action::ListModels,
-        Action::ListProjects,
-        Action::ListTagsForResource,
-        Action::ListTrialDetections,
-        Action::StartModel,
-        Action::StartModelPackagingJob,
-        Action::StartTrialDetection,
-        Action::StopModel,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateDatasetEntries,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `lookoutvision:CreateDataset`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateDataset`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(13045 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -241,18 +229,24 @@ pub enum ResourceType {
     Project,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["model", "project"];
+static RESOURCE_TYPE_NAMES: &str = "modelproject";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [5, 12];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Model, ResourceType::Project];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Model, ResourceType::Project];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -261,6 +255,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -278,40 +273,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -193,120 +193,96 @@ pub enum Action {
     UpdateEnvironment,
 }
 
-const ACTION_NAMES: [&str; 37] = [
-    "m2:CancelBatchJobExecution",
-    "m2:CreateApplication",
-    "m2:CreateDataSetExportTask",
-    "m2:CreateDataSetImportTask",
-    "m2:CreateDeployment",
-    "m2:CreateEnvironment",
-    "m2:DeleteApplication",
-    "m2:DeleteApplicationFromEnvironment",
-    "m2:DeleteEnvironment",
-    "m2:GetApplication",
-    "m2:GetApplicationVersion",
-    "m2:GetBatchJobExecution",
-    "m2:GetDataSetDetails",
-    "m2:GetDataSetExportTask",
-    "m2:GetDataSetImportTask",
-    "m2:GetDeployment",
-    "m2:GetEnvironment",
-    "m2:GetSignedBluinsightsUrl",
-    "m2:ListApplications",
-    "m2:ListApplicationVersions",
-    "m2:ListBatchJobDefinitions",
-    "m2:ListBatchJobExecutions",
-    "m2:ListBatchJobRestartPoints",
-    "m2:ListDataSetExportHistory",
-    "m2:ListDataSetImportHistory",
-    "m2:ListDataSets",
-    "m2:ListDeployments",
-    "m2:ListEngineVersions",
-    "m2:ListEnvironments",
-    "m2:ListTagsForResource",
-    "m2:StartApplication",
-    "m2:StartBatchJob",
-    "m2:StopApplication",
-    "m2:TagResource",
-    "m2:UntagResource",
-    "m2:UpdateApplication",
-    "m2:UpdateEnvironment",
+static ACTION_NAMES: &str = "m2:CancelBatchJobExecutionm2:CreateApplicationm2:CreateDataSetExportTaskm2:CreateDataSetImportTaskm2:CreateDeploymentm2:CreateEnvironmentm2:DeleteApplicationm2:DeleteApplicationFromEnvironmentm2:DeleteEnvironmentm2:GetApplicationm2:GetApplicationVersionm2:GetBatchJobExecutionm2:GetDataSetDetailsm2:GetDataSetExportTaskm2:GetDataSetImportTaskm2:GetDeploymentm2:GetEnvironmentm2:GetSignedBluinsightsUrlm2:ListApplicationsm2:ListApplicationVersionsm2:ListBatchJobDefinitionsm2:ListBatchJobExecutionsm2:ListBatchJobRestartPointsm2:ListDataSetExportHistorym2:ListDataSetImportHistorym2:ListDataSetsm2:ListDeploymentsm2:ListEngineVersionsm2:ListEnvironmentsm2:ListTagsForResourcem2:StartApplicationm2:StartBatchJobm2:StopApplicationm2:TagResourcem2:UntagResourcem2:UpdateApplicationm2:UpdateEnvironment";
+
+static ACTION_NAME_ENDS: [u32; 37] = [
+    26, 46, 72, 98, 117, 137, 157, 192, 212, 229, 253, 276, 296, 319, 342, 358, 375, 401, 420, 446,
+    472, 497, 525, 552, 579, 594, 612, 633, 652, 674, 693, 709, 727, 741, 757, 777, 797,
+];
+
+static ACTIONS: [Action; 37] = [
+    Action::CancelBatchJobExecution,
+    Action::CreateApplication,
+    Action::CreateDataSetExportTask,
+    Action::CreateDataSetImportTask,
+    Action::CreateDeployment,
+    Action::CreateEnvironment,
+    Action::DeleteApplication,
+    Action::DeleteApplicationFromEnvironment,
+    Action::DeleteEnvironment,
+    Action::GetApplication,
+    Action::GetApplicationVersion,
+    Action::GetBatchJobExecution,
+    Action::GetDataSetDetails,
+    Action::GetDataSetExportTask,
+    Action::GetDataSetImportTask,
+    Action::GetDeployment,
+    Action::GetEnvironment,
+    Action::GetSignedBluinsightsUrl,
+    Action::ListApplications,
+    Action::ListApplicationVersions,
+    Action::ListBatchJobDefinitions,
+    Action::ListBatchJobExecutions,
+    Action::ListBatchJobRestartPoints,
+    Action::ListDataSetExportHistory,
+    Action::ListDataSetImportHistory,
+    Action::ListDataSets,
+    Action::ListDeployments,
+    Action::ListEngineVersions,
+    Action::ListEnvironments,
+    Action::ListTagsForResource,
+    Action::StartApplication,
+    Action::StartBatchJob,
+    Action::StopApplication,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateApplication,
+    Action::UpdateEnvironment,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 37] = [
-        Action::CancelBatchJobExecution,
-        Action::CreateApplication,
-        Action::CreateDataSetExportTask,
-        Action::CreateDataSetImportTask,
-        Action::CreateDeployment,
-        Action::CreateEnvironment,
-        Action::DeleteApplication,
-        Action::DeleteApplicationFromEnvironment,
-        Action::DeleteEnvironment,
-        Action::GetApplication,
-        Action::GetApplicationVersion,
-        Action::GetBatchJobExecution,
-        Action::GetDataSetDetails,
-        Action::GetDataSetExportTask,
-        Action::GetDataSetImportTask,
-        Action::GetDeployment,
-        Action::GetEnvironment,
-        Action::GetSignedBluinsightsUrl,
-        Action::ListApplications,
-        Action::ListApplicationVersions,
-        Action::ListBatchJobDefinitions,
-        Action::ListBatchJobExecutions,
-        Action::ListBatchJobRestartPoints,
-        Action::ListDataSetExportHistory,
-        Action::ListDataSetImportHistory,
-        Action::ListDataSets,
-        Action::ListDeployments,
-        Action::ListEngineVersions,
-        Action::ListEnvironments,
-        Action::ListTagsForResource,
-        Action::StartApplication,
-        Action::StartBatchJob,
-        Action::StopApplication,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateApplication,
-        Action::UpdateEnvironment,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `m2:CancelBatchJobExecution`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CancelBatchJobExecution`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(13070 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -326,18 +302,24 @@ pub enum ResourceType {
     Environment,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["Application", "Environment"];
+static RESOURCE_TYPE_NAMES: &str = "ApplicationEnvironment";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [11, 22];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Application, ResourceType::Environment];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Application, ResourceType::Environment];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -346,6 +328,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -363,40 +346,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

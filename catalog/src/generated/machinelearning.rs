@@ -147,102 +147,87 @@ pub enum Action {
     UpdateMLModel,
 }
 
-const ACTION_NAMES: [&str; 28] = [
-    "machinelearning:AddTags",
-    "machinelearning:CreateBatchPrediction",
-    "machinelearning:CreateDataSourceFromRDS",
-    "machinelearning:CreateDataSourceFromRedshift",
-    "machinelearning:CreateDataSourceFromS3",
-    "machinelearning:CreateEvaluation",
-    "machinelearning:CreateMLModel",
-    "machinelearning:CreateRealtimeEndpoint",
-    "machinelearning:DeleteBatchPrediction",
-    "machinelearning:DeleteDataSource",
-    "machinelearning:DeleteEvaluation",
-    "machinelearning:DeleteMLModel",
-    "machinelearning:DeleteRealtimeEndpoint",
-    "machinelearning:DeleteTags",
-    "machinelearning:DescribeBatchPredictions",
-    "machinelearning:DescribeDataSources",
-    "machinelearning:DescribeEvaluations",
-    "machinelearning:DescribeMLModels",
-    "machinelearning:DescribeTags",
-    "machinelearning:GetBatchPrediction",
-    "machinelearning:GetDataSource",
-    "machinelearning:GetEvaluation",
-    "machinelearning:GetMLModel",
-    "machinelearning:Predict",
-    "machinelearning:UpdateBatchPrediction",
-    "machinelearning:UpdateDataSource",
-    "machinelearning:UpdateEvaluation",
-    "machinelearning:UpdateMLModel",
+static ACTION_NAMES: &str = "machinelearning:AddTagsmachinelearning:CreateBatchPredictionmachinelearning:CreateDataSourceFromRDSmachinelearning:CreateDataSourceFromRedshiftmachinelearning:CreateDataSourceFromS3machinelearning:CreateEvaluationmachinelearning:CreateMLModelmachinelearning:CreateRealtimeEndpointmachinelearning:DeleteBatchPredictionmachinelearning:DeleteDataSourcemachinelearning:DeleteEvaluationmachinelearning:DeleteMLModelmachinelearning:DeleteRealtimeEndpointmachinelearning:DeleteTagsmachinelearning:DescribeBatchPredictionsmachinelearning:DescribeDataSourcesmachinelearning:DescribeEvaluationsmachinelearning:DescribeMLModelsmachinelearning:DescribeTagsmachinelearning:GetBatchPredictionmachinelearning:GetDataSourcemachinelearning:GetEvaluationmachinelearning:GetMLModelmachinelearning:Predictmachinelearning:UpdateBatchPredictionmachinelearning:UpdateDataSourcemachinelearning:UpdateEvaluationmachinelearning:UpdateMLModel";
+
+static ACTION_NAME_ENDS: [u32; 28] = [
+    23, 60, 99, 143, 181, 213, 242, 280, 317, 349, 381, 410, 448, 474, 514, 549, 584, 616, 644,
+    678, 707, 736, 762, 785, 822, 854, 886, 915,
+];
+
+static ACTIONS: [Action; 28] = [
+    Action::AddTags,
+    Action::CreateBatchPrediction,
+    Action::CreateDataSourceFromRDS,
+    Action::CreateDataSourceFromRedshift,
+    Action::CreateDataSourceFromS3,
+    Action::CreateEvaluation,
+    Action::CreateMLModel,
+    Action::CreateRealtimeEndpoint,
+    Action::DeleteBatchPrediction,
+    Action::DeleteDataSource,
+    Action::DeleteEvaluation,
+    Action::DeleteMLModel,
+    Action::DeleteRealtimeEndpoint,
+    Action::DeleteTags,
+    Action::DescribeBatchPredictions,
+    Action::DescribeDataSources,
+    Action::DescribeEvaluations,
+    Action::DescribeMLModels,
+    Action::DescribeTags,
+    Action::GetBatchPrediction,
+    Action::GetDataSource,
+    Action::GetEvaluation,
+    Action::GetMLModel,
+    Action::Predict,
+    Action::UpdateBatchPrediction,
+    Action::UpdateDataSource,
+    Action::UpdateEvaluation,
+    Action::UpdateMLModel,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 28] = [
-        Action::AddTags,
-        Action::CreateBatchPrediction,
-        Action::CreateDataSourceFromRDS,
-        Action::CreateDataSourceFromRedshift,
-        Action::CreateDataSourceFromS3,
-        Action::CreateEvaluation,
-        Action::CreateMLModel,
-        Action::CreateRealtimeEndpoint,
-        Action::DeleteBatchPrediction,
-        Action::DeleteDataSource,
-        Action::DeleteEvaluation,
-        Action::DeleteMLModel,
-        Action::DeleteRealtimeEndpoint,
-        Action::DeleteTags,
-        Action::DescribeBatchPredictions,
-        Action::DescribeDataSources,
-        Action::DescribeEvaluations,
-        Action::DescribeMLModels,
-        Action::DescribeTags,
-        Action::GetBatchPrediction,
-        Action::GetDataSource,
-        Action::GetEvaluation,
-        Action::GetMLModel,
-        Action::Predict,
-        Action::UpdateBatchPrediction,
-        Action::UpdateDataSource,
-        Action::UpdateEvaluation,
-        Action::UpdateMLModel,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `machinelearning:AddTags`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddTags`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(13107 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -262,23 +247,29 @@ pub enum ResourceType {
     Mlmodel,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = ["batchprediction", "datasource", "evaluation", "mlmodel"];
+static RESOURCE_TYPE_NAMES: &str = "batchpredictiondatasourceevaluationmlmodel";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [15, 25, 35, 42];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::Batchprediction,
+    ResourceType::Datasource,
+    ResourceType::Evaluation,
+    ResourceType::Mlmodel,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::Batchprediction,
-        ResourceType::Datasource,
-        ResourceType::Evaluation,
-        ResourceType::Mlmodel,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -287,6 +278,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -297,27 +289,33 @@ impl core::fmt::Debug for ResourceType {
 #[non_exhaustive]
 pub enum ConditionKey {}
 
+static CONDITION_KEYS: [ConditionKey; 0] = [];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 0] = [];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         match self {}
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -365,208 +365,143 @@ pub enum Action {
     UpdateSensitivityInspectionTemplate,
 }
 
-const ACTION_NAMES: [&str; 81] = [
-    "macie2:AcceptInvitation",
-    "macie2:BatchGetCustomDataIdentifiers",
-    "macie2:BatchUpdateAutomatedDiscoveryAccounts",
-    "macie2:CreateAllowList",
-    "macie2:CreateClassificationJob",
-    "macie2:CreateCustomDataIdentifier",
-    "macie2:CreateFindingsFilter",
-    "macie2:CreateInvitations",
-    "macie2:CreateMember",
-    "macie2:CreateSampleFindings",
-    "macie2:DeclineInvitations",
-    "macie2:DeleteAllowList",
-    "macie2:DeleteCustomDataIdentifier",
-    "macie2:DeleteFindingsFilter",
-    "macie2:DeleteInvitations",
-    "macie2:DeleteMember",
-    "macie2:DescribeBuckets",
-    "macie2:DescribeClassificationJob",
-    "macie2:DescribeOrganizationConfiguration",
-    "macie2:DisableMacie",
-    "macie2:DisableOrganizationAdminAccount",
-    "macie2:DisassociateFromAdministratorAccount",
-    "macie2:DisassociateFromMasterAccount",
-    "macie2:DisassociateMember",
-    "macie2:EnableMacie",
-    "macie2:EnableOrganizationAdminAccount",
-    "macie2:GetAdministratorAccount",
-    "macie2:GetAllowList",
-    "macie2:GetAutomatedDiscoveryConfiguration",
-    "macie2:GetBucketStatistics",
-    "macie2:GetClassificationExportConfiguration",
-    "macie2:GetClassificationScope",
-    "macie2:GetCustomDataIdentifier",
-    "macie2:GetFindings",
-    "macie2:GetFindingsFilter",
-    "macie2:GetFindingsPublicationConfiguration",
-    "macie2:GetFindingStatistics",
-    "macie2:GetInvitationsCount",
-    "macie2:GetMacieSession",
-    "macie2:GetMasterAccount",
-    "macie2:GetMember",
-    "macie2:GetResourceProfile",
-    "macie2:GetRevealConfiguration",
-    "macie2:GetSensitiveDataOccurrences",
-    "macie2:GetSensitiveDataOccurrencesAvailability",
-    "macie2:GetSensitivityInspectionTemplate",
-    "macie2:GetUsageStatistics",
-    "macie2:GetUsageTotals",
-    "macie2:ListAllowLists",
-    "macie2:ListAutomatedDiscoveryAccounts",
-    "macie2:ListClassificationJobs",
-    "macie2:ListClassificationScopes",
-    "macie2:ListCustomDataIdentifiers",
-    "macie2:ListFindings",
-    "macie2:ListFindingsFilters",
-    "macie2:ListInvitations",
-    "macie2:ListManagedDataIdentifiers",
-    "macie2:ListMembers",
-    "macie2:ListOrganizationAdminAccounts",
-    "macie2:ListResourceProfileArtifacts",
-    "macie2:ListResourceProfileDetections",
-    "macie2:ListSensitivityInspectionTemplates",
-    "macie2:ListTagsForResource",
-    "macie2:PutClassificationExportConfiguration",
-    "macie2:PutFindingsPublicationConfiguration",
-    "macie2:SearchResources",
-    "macie2:TagResource",
-    "macie2:TestCustomDataIdentifier",
-    "macie2:UntagResource",
-    "macie2:UpdateAllowList",
-    "macie2:UpdateAutomatedDiscoveryConfiguration",
-    "macie2:UpdateClassificationJob",
-    "macie2:UpdateClassificationScope",
-    "macie2:UpdateFindingsFilter",
-    "macie2:UpdateMacieSession",
-    "macie2:UpdateMemberSession",
-    "macie2:UpdateOrganizationConfiguration",
-    "macie2:UpdateResourceProfile",
-    "macie2:UpdateResourceProfileDetections",
-    "macie2:UpdateRevealConfiguration",
-    "macie2:UpdateSensitivityInspectionTemplate",
+static ACTION_NAMES: &str = "macie2:AcceptInvitationmacie2:BatchGetCustomDataIdentifiersmacie2:BatchUpdateAutomatedDiscoveryAccountsmacie2:CreateAllowListmacie2:CreateClassificationJobmacie2:CreateCustomDataIdentifiermacie2:CreateFindingsFiltermacie2:CreateInvitationsmacie2:CreateMembermacie2:CreateSampleFindingsmacie2:DeclineInvitationsmacie2:DeleteAllowListmacie2:DeleteCustomDataIdentifiermacie2:DeleteFindingsFiltermacie2:DeleteInvitationsmacie2:DeleteMembermacie2:DescribeBucketsmacie2:DescribeClassificationJobmacie2:DescribeOrganizationConfigurationmacie2:DisableMaciemacie2:DisableOrganizationAdminAccountmacie2:DisassociateFromAdministratorAccountmacie2:DisassociateFromMasterAccountmacie2:DisassociateMembermacie2:EnableMaciemacie2:EnableOrganizationAdminAccountmacie2:GetAdministratorAccountmacie2:GetAllowListmacie2:GetAutomatedDiscoveryConfigurationmacie2:GetBucketStatisticsmacie2:GetClassificationExportConfigurationmacie2:GetClassificationScopemacie2:GetCustomDataIdentifiermacie2:GetFindingsmacie2:GetFindingsFiltermacie2:GetFindingsPublicationConfigurationmacie2:GetFindingStatisticsmacie2:GetInvitationsCountmacie2:GetMacieSessionmacie2:GetMasterAccountmacie2:GetMembermacie2:GetResourceProfilemacie2:GetRevealConfigurationmacie2:GetSensitiveDataOccurrencesmacie2:GetSensitiveDataOccurrencesAvailabilitymacie2:GetSensitivityInspectionTemplatemacie2:GetUsageStatisticsmacie2:GetUsageTotalsmacie2:ListAllowListsmacie2:ListAutomatedDiscoveryAccountsmacie2:ListClassificationJobsmacie2:ListClassificationScopesmacie2:ListCustomDataIdentifiersmacie2:ListFindingsmacie2:ListFindingsFiltersmacie2:ListInvitationsmacie2:ListManagedDataIdentifiersmacie2:ListMembersmacie2:ListOrganizationAdminAccountsmacie2:ListResourceProfileArtifactsmacie2:ListResourceProfileDetectionsmacie2:ListSensitivityInspectionTemplatesmacie2:ListTagsForResourcemacie2:PutClassificationExportConfigurationmacie2:PutFindingsPublicationConfigurationmacie2:SearchResourcesmacie2:TagResourcemacie2:TestCustomDataIdentifiermacie2:UntagResourcemacie2:UpdateAllowListmacie2:UpdateAutomatedDiscoveryConfigurationmacie2:UpdateClassificationJobmacie2:UpdateClassificationScopemacie2:UpdateFindingsFiltermacie2:UpdateMacieSessionmacie2:UpdateMemberSessionmacie2:UpdateOrganizationConfigurationmacie2:UpdateResourceProfilemacie2:UpdateResourceProfileDetectionsmacie2:UpdateRevealConfigurationmacie2:UpdateSensitivityInspectionTemplate";
+
+static ACTION_NAME_ENDS: [u32; 81] = [
+    23, 59, 103, 125, 155, 188, 215, 239, 258, 285, 310, 332, 365, 392, 416, 435, 457, 489, 529,
+    548, 586, 629, 665, 690, 708, 745, 775, 794, 835, 861, 904, 933, 963, 981, 1005, 1047, 1074,
+    1100, 1122, 1145, 1161, 1186, 1215, 1249, 1295, 1334, 1359, 1380, 1401, 1438, 1467, 1498, 1530,
+    1549, 1575, 1597, 1630, 1648, 1684, 1719, 1755, 1796, 1822, 1865, 1907, 1929, 1947, 1978, 1998,
+    2020, 2064, 2094, 2126, 2153, 2178, 2204, 2242, 2270, 2308, 2340, 2382,
+];
+
+static ACTIONS: [Action; 81] = [
+    Action::AcceptInvitation,
+    Action::BatchGetCustomDataIdentifiers,
+    Action::BatchUpdateAutomatedDiscoveryAccounts,
+    Action::CreateAllowList,
+    Action::CreateClassificationJob,
+    Action::CreateCustomDataIdentifier,
+    Action::CreateFindingsFilter,
+    Action::CreateInvitations,
+    Action::CreateMember,
+    Action::CreateSampleFindings,
+    Action::DeclineInvitations,
+    Action::DeleteAllowList,
+    Action::DeleteCustomDataIdentifier,
+    Action::DeleteFindingsFilter,
+    Action::DeleteInvitations,
+    Action::DeleteMember,
+    Action::DescribeBuckets,
+    Action::DescribeClassificationJob,
+    Action::DescribeOrganizationConfiguration,
+    Action::DisableMacie,
+    Action::DisableOrganizationAdminAccount,
+    Action::DisassociateFromAdministratorAccount,
+    Action::DisassociateFromMasterAccount,
+    Action::DisassociateMember,
+    Action::EnableMacie,
+    Action::EnableOrganizationAdminAccount,
+    Action::GetAdministratorAccount,
+    Action::GetAllowList,
+    Action::GetAutomatedDiscoveryConfiguration,
+    Action::GetBucketStatistics,
+    Action::GetClassificationExportConfiguration,
+    Action::GetClassificationScope,
+    Action::GetCustomDataIdentifier,
+    Action::GetFindings,
+    Action::GetFindingsFilter,
+    Action::GetFindingsPublicationConfiguration,
+    Action::GetFindingStatistics,
+    Action::GetInvitationsCount,
+    Action::GetMacieSession,
+    Action::GetMasterAccount,
+    Action::GetMember,
+    Action::GetResourceProfile,
+    Action::GetRevealConfiguration,
+    Action::GetSensitiveDataOccurrences,
+    Action::GetSensitiveDataOccurrencesAvailability,
+    Action::GetSensitivityInspectionTemplate,
+    Action::GetUsageStatistics,
+    Action::GetUsageTotals,
+    Action::ListAllowLists,
+    Action::ListAutomatedDiscoveryAccounts,
+    Action::ListClassificationJobs,
+    Action::ListClassificationScopes,
+    Action::ListCustomDataIdentifiers,
+    Action::ListFindings,
+    Action::ListFindingsFilters,
+    Action::ListInvitations,
+    Action::ListManagedDataIdentifiers,
+    Action::ListMembers,
+    Action::ListOrganizationAdminAccounts,
+    Action::ListResourceProfileArtifacts,
+    Action::ListResourceProfileDetections,
+    Action::ListSensitivityInspectionTemplates,
+    Action::ListTagsForResource,
+    Action::PutClassificationExportConfiguration,
+    Action::PutFindingsPublicationConfiguration,
+    Action::SearchResources,
+    Action::TagResource,
+    Action::TestCustomDataIdentifier,
+    Action::UntagResource,
+    Action::UpdateAllowList,
+    Action::UpdateAutomatedDiscoveryConfiguration,
+    Action::UpdateClassificationJob,
+    Action::UpdateClassificationScope,
+    Action::UpdateFindingsFilter,
+    Action::UpdateMacieSession,
+    Action::UpdateMemberSession,
+    Action::UpdateOrganizationConfiguration,
+    Action::UpdateResourceProfile,
+    Action::UpdateResourceProfileDetections,
+    Action::UpdateRevealConfiguration,
+    Action::UpdateSensitivityInspectionTemplate,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 81] = [
-        Action::AcceptInvitation,
-        Action::BatchGetCustomDataIdentifiers,
-        Action::BatchUpdateAutomatedDiscoveryAccounts,
-        Action::CreateAllowList,
-        Action::CreateClassificationJob,
-        Action::CreateCustomDataIdentifier,
-        Action::CreateFindingsFilter,
-        Action::CreateInvitations,
-        Action::CreateMember,
-        Action::CreateSampleFindings,
-        Action::DeclineInvitations,
-        Action::DeleteAllowList,
-        Action::DeleteCustomDataIdentifier,
-        Action::DeleteFindingsFilter,
-        Action::DeleteInvitations,
-        Action::DeleteMember,
-        Action::DescribeBuckets,
-        Action::DescribeClassificationJob,
-        Action::DescribeOrganizationConfiguration,
-        Action::DisableMacie,
-        Action::DisableOrganizationAdminAccount,
-        Action::DisassociateFromAdministratorAccount,
-        Action::DisassociateFromMasterAccount,
-        Action::DisassociateMember,
-        Action::EnableMacie,
-        Action::EnableOrganizationAdminAccount,
-        Action::GetAdministratorAccount,
-        Action::GetAllowList,
-        Action::GetAutomatedDiscoveryConfiguration,
-        Action::GetBucketStatistics,
-        Action::GetClassificationExportConfiguration,
-        Action::GetClassificationScope,
-        Action::GetCustomDataIdentifier,
-        Action::GetFindings,
-        Action::GetFindingsFilter,
-        Action::GetFindingsPublicationConfiguration,
-        Action::GetFindingStatistics,
-        Action::GetInvitationsCount,
-        Action::GetMacieSession,
-        Action::GetMasterAccount,
-        Action::GetMember,
-        Action::GetResourceProfile,
-        Action::GetRevealConfiguration,
-        Action::GetSensitiveDataOccurrences,
-        Action::GetSensitiveDataOccurrencesAvailability,
-        Action::GetSensitivityInspectionTemplate,
-        Action::GetUsageStatistics,
-        Action::GetUsageTotals,
-        Action::ListAllowLists,
-        Action::ListAutomatedDiscoveryAccounts,
-        Action::ListClassificationJobs,
-        Action::ListClassificationScopes,
-        Action::ListCustomDataIdentifiers,
-        Action::ListFindings,
-        Action::ListFindingsFilters,
-        Action::ListInvitations,
-        Action::ListManagedDataIdentifiers,
-        Action::ListMembers,
-        Action::ListOrganizationAdminAccounts,
-        Action::ListResourceProfileArtifacts,
-        Action::ListResourceProfileDetections,
-        Action::ListSensitivityInspectionTemplates,
-        Action::ListTagsForResource,
-        Action::PutClassificationExportConfiguration,
-        Action::PutFindingsPublicationConfiguration,
-        Action::SearchResources,
-        Action::TagResource,
-        Action::TestCustomDataIdentifier,
-        Action::UntagResource,
-        Action::UpdateAllowList,
-        Action::UpdateAutomatedDiscoveryConfiguration,
-        Action::UpdateClassificationJob,
-        Action::UpdateClassificationScope,
-        Action::UpdateFindingsFilter,
-        Action::UpdateMacieSession,
-        Action::UpdateMemberSession,
-        Action::UpdateOrganizationConfiguration,
-        Action::UpdateResourceProfile,
-        Action::UpdateResourceProfileDetections,
-        Action::UpdateRevealConfiguration,
-        Action::UpdateSensitivityInspectionTemplate,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `macie2:AcceptInvitation`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptInvitation`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(13135 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -598,30 +533,31 @@ pub enum ResourceType {
     Member,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 5] = [
-    "AllowList",
-    "ClassificationJob",
-    "CustomDataIdentifier",
-    "FindingsFilter",
-    "Member",
+static RESOURCE_TYPE_NAMES: &str =
+    "AllowListClassificationJobCustomDataIdentifierFindingsFilterMember";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 5] = [9, 26, 46, 60, 66];
+
+static RESOURCE_TYPES: [ResourceType; 5] = [
+    ResourceType::AllowList,
+    ResourceType::ClassificationJob,
+    ResourceType::CustomDataIdentifier,
+    ResourceType::FindingsFilter,
+    ResourceType::Member,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 5] = [
-        ResourceType::AllowList,
-        ResourceType::ClassificationJob,
-        ResourceType::CustomDataIdentifier,
-        ResourceType::FindingsFilter,
-        ResourceType::Member,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -630,6 +566,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -647,40 +584,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

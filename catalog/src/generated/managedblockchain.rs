@@ -176,114 +176,93 @@ pub enum Action {
     VoteOnProposal,
 }
 
-const ACTION_NAMES: [&str; 34] = [
-    "managedblockchain:CreateAccessor",
-    "managedblockchain:CreateMember",
-    "managedblockchain:CreateNetwork",
-    "managedblockchain:CreateNode",
-    "managedblockchain:CreateProposal",
-    "managedblockchain:DeleteAccessor",
-    "managedblockchain:DeleteMember",
-    "managedblockchain:DeleteNode",
-    "managedblockchain:GET",
-    "managedblockchain:GetAccessor",
-    "managedblockchain:GetMember",
-    "managedblockchain:GetNetwork",
-    "managedblockchain:GetNode",
-    "managedblockchain:GetProposal",
-    "managedblockchain:Invoke",
-    "managedblockchain:InvokeRpcBitcoinMainnet",
-    "managedblockchain:InvokeRpcBitcoinTestnet",
-    "managedblockchain:InvokeRpcPolygonMainnet",
-    "managedblockchain:InvokeRpcPolygonMumbaiTestnet",
-    "managedblockchain:ListAccessors",
-    "managedblockchain:ListInvitations",
-    "managedblockchain:ListMembers",
-    "managedblockchain:ListNetworks",
-    "managedblockchain:ListNodes",
-    "managedblockchain:ListProposals",
-    "managedblockchain:ListProposalVotes",
-    "managedblockchain:ListTagsForResource",
-    "managedblockchain:POST",
-    "managedblockchain:RejectInvitation",
-    "managedblockchain:TagResource",
-    "managedblockchain:UntagResource",
-    "managedblockchain:UpdateMember",
-    "managedblockchain:UpdateNode",
-    "managedblockchain:VoteOnProposal",
+static ACTION_NAMES: &str = "managedblockchain:CreateAccessormanagedblockchain:CreateMembermanagedblockchain:CreateNetworkmanagedblockchain:CreateNodemanagedblockchain:CreateProposalmanagedblockchain:DeleteAccessormanagedblockchain:DeleteMembermanagedblockchain:DeleteNodemanagedblockchain:GETmanagedblockchain:GetAccessormanagedblockchain:GetMembermanagedblockchain:GetNetworkmanagedblockchain:GetNodemanagedblockchain:GetProposalmanagedblockchain:Invokemanagedblockchain:InvokeRpcBitcoinMainnetmanagedblockchain:InvokeRpcBitcoinTestnetmanagedblockchain:InvokeRpcPolygonMainnetmanagedblockchain:InvokeRpcPolygonMumbaiTestnetmanagedblockchain:ListAccessorsmanagedblockchain:ListInvitationsmanagedblockchain:ListMembersmanagedblockchain:ListNetworksmanagedblockchain:ListNodesmanagedblockchain:ListProposalsmanagedblockchain:ListProposalVotesmanagedblockchain:ListTagsForResourcemanagedblockchain:POSTmanagedblockchain:RejectInvitationmanagedblockchain:TagResourcemanagedblockchain:UntagResourcemanagedblockchain:UpdateMembermanagedblockchain:UpdateNodemanagedblockchain:VoteOnProposal";
+
+static ACTION_NAME_ENDS: [u32; 34] = [
+    32, 62, 93, 121, 153, 185, 215, 243, 264, 293, 320, 348, 373, 402, 426, 467, 508, 549, 596,
+    627, 660, 689, 719, 746, 777, 812, 849, 871, 905, 934, 965, 995, 1023, 1055,
+];
+
+static ACTIONS: [Action; 34] = [
+    Action::CreateAccessor,
+    Action::CreateMember,
+    Action::CreateNetwork,
+    Action::CreateNode,
+    Action::CreateProposal,
+    Action::DeleteAccessor,
+    Action::DeleteMember,
+    Action::DeleteNode,
+    Action::GET,
+    Action::GetAccessor,
+    Action::GetMember,
+    Action::GetNetwork,
+    Action::GetNode,
+    Action::GetProposal,
+    Action::Invoke,
+    Action::InvokeRpcBitcoinMainnet,
+    Action::InvokeRpcBitcoinTestnet,
+    Action::InvokeRpcPolygonMainnet,
+    Action::InvokeRpcPolygonMumbaiTestnet,
+    Action::ListAccessors,
+    Action::ListInvitations,
+    Action::ListMembers,
+    Action::ListNetworks,
+    Action::ListNodes,
+    Action::ListProposals,
+    Action::ListProposalVotes,
+    Action::ListTagsForResource,
+    Action::POST,
+    Action::RejectInvitation,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateMember,
+    Action::UpdateNode,
+    Action::VoteOnProposal,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 34] = [
-        Action::CreateAccessor,
-        Action::CreateMember,
-        Action::CreateNetwork,
-        Action::CreateNode,
-        Action::CreateProposal,
-        Action::DeleteAccessor,
-        Action::DeleteMember,
-        Action::DeleteNode,
-        Action::GET,
-        Action::GetAccessor,
-        Action::GetMember,
-        Action::GetNetwork,
-        Action::GetNode,
-        Action::GetProposal,
-        Action::Invoke,
-        Action::InvokeRpcBitcoinMainnet,
-        Action::InvokeRpcBitcoinTestnet,
-        Action::InvokeRpcPolygonMainnet,
-        Action::InvokeRpcPolygonMumbaiTestnet,
-        Action::ListAccessors,
-        Action::ListInvitations,
-        Action::ListMembers,
-        Action::ListNetworks,
-        Action::ListNodes,
-        Action::ListProposals,
-        Action::ListProposalVotes,
-        Action::ListTagsForResource,
-        Action::POST,
-        Action::RejectInvitation,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateMember,
-        Action::UpdateNode,
-        Action::VoteOnProposal,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `managedblockchain:CreateAccessor`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateAccessor`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(13216 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -319,32 +298,31 @@ pub enum ResourceType {
     Proposal,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 6] = [
-    "accessor",
-    "invitation",
-    "member",
-    "network",
-    "node",
-    "proposal",
+static RESOURCE_TYPE_NAMES: &str = "accessorinvitationmembernetworknodeproposal";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 6] = [8, 18, 24, 31, 35, 43];
+
+static RESOURCE_TYPES: [ResourceType; 6] = [
+    ResourceType::Accessor,
+    ResourceType::Invitation,
+    ResourceType::Member,
+    ResourceType::Network,
+    ResourceType::Node,
+    ResourceType::Proposal,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 6] = [
-        ResourceType::Accessor,
-        ResourceType::Invitation,
-        ResourceType::Member,
-        ResourceType::Network,
-        ResourceType::Node,
-        ResourceType::Proposal,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -353,6 +331,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -370,40 +349,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

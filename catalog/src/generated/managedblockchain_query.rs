@@ -47,64 +47,65 @@ pub enum Action {
     ListTransactions,
 }
 
-const ACTION_NAMES: [&str; 9] = [
-    "managedblockchain-query:BatchGetTokenBalance",
-    "managedblockchain-query:GetAssetContract",
-    "managedblockchain-query:GetTokenBalance",
-    "managedblockchain-query:GetTransaction",
-    "managedblockchain-query:ListAssetContracts",
-    "managedblockchain-query:ListFilteredTransactionEvents",
-    "managedblockchain-query:ListTokenBalances",
-    "managedblockchain-query:ListTransactionEvents",
-    "managedblockchain-query:ListTransactions",
+static ACTION_NAMES: &str = "managedblockchain-query:BatchGetTokenBalancemanagedblockchain-query:GetAssetContractmanagedblockchain-query:GetTokenBalancemanagedblockchain-query:GetTransactionmanagedblockchain-query:ListAssetContractsmanagedblockchain-query:ListFilteredTransactionEventsmanagedblockchain-query:ListTokenBalancesmanagedblockchain-query:ListTransactionEventsmanagedblockchain-query:ListTransactions";
+
+static ACTION_NAME_ENDS: [u32; 9] = [44, 84, 123, 161, 203, 256, 297, 342, 382];
+
+static ACTIONS: [Action; 9] = [
+    Action::BatchGetTokenBalance,
+    Action::GetAssetContract,
+    Action::GetTokenBalance,
+    Action::GetTransaction,
+    Action::ListAssetContracts,
+    Action::ListFilteredTransactionEvents,
+    Action::ListTokenBalances,
+    Action::ListTransactionEvents,
+    Action::ListTransactions,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 9] = [
-        Action::BatchGetTokenBalance,
-        Action::GetAssetContract,
-        Action::GetTokenBalance,
-        Action::GetTransaction,
-        Action::ListAssetContracts,
-        Action::ListFilteredTransactionEvents,
-        Action::ListTokenBalances,
-        Action::ListTransactionEvents,
-        Action::ListTransactions,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `managedblockchain-query:BatchGetTokenBalance`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchGetTokenBalance`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(13250 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -115,16 +116,20 @@ impl core::fmt::Display for Action {
 #[non_exhaustive]
 pub enum ResourceType {}
 
+static RESOURCE_TYPES: [ResourceType; 0] = [];
+
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 0] = [];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -133,6 +138,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -143,27 +149,33 @@ impl core::fmt::Debug for ResourceType {
 #[non_exhaustive]
 pub enum ConditionKey {}
 
+static CONDITION_KEYS: [ConditionKey; 0] = [];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 0] = [];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         match self {}
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

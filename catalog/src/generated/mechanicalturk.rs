@@ -167,124 +167,99 @@ pub enum Action {
     UpdateQualificationType,
 }
 
-const ACTION_NAMES: [&str; 39] = [
-    "mechanicalturk:AcceptQualificationRequest",
-    "mechanicalturk:ApproveAssignment",
-    "mechanicalturk:AssociateQualificationWithWorker",
-    "mechanicalturk:CreateAdditionalAssignmentsForHIT",
-    "mechanicalturk:CreateHIT",
-    "mechanicalturk:CreateHITType",
-    "mechanicalturk:CreateHITWithHITType",
-    "mechanicalturk:CreateQualificationType",
-    "mechanicalturk:CreateWorkerBlock",
-    "mechanicalturk:DeleteHIT",
-    "mechanicalturk:DeleteQualificationType",
-    "mechanicalturk:DeleteWorkerBlock",
-    "mechanicalturk:DisassociateQualificationFromWorker",
-    "mechanicalturk:GetAccountBalance",
-    "mechanicalturk:GetAssignment",
-    "mechanicalturk:GetFileUploadURL",
-    "mechanicalturk:GetHIT",
-    "mechanicalturk:GetQualificationScore",
-    "mechanicalturk:GetQualificationType",
-    "mechanicalturk:ListAssignmentsForHIT",
-    "mechanicalturk:ListBonusPayments",
-    "mechanicalturk:ListHITs",
-    "mechanicalturk:ListHITsForQualificationType",
-    "mechanicalturk:ListQualificationRequests",
-    "mechanicalturk:ListQualificationTypes",
-    "mechanicalturk:ListReviewableHITs",
-    "mechanicalturk:ListReviewPolicyResultsForHIT",
-    "mechanicalturk:ListWorkerBlocks",
-    "mechanicalturk:ListWorkersWithQualificationType",
-    "mechanicalturk:NotifyWorkers",
-    "mechanicalturk:RejectAssignment",
-    "mechanicalturk:RejectQualificationRequest",
-    "mechanicalturk:SendBonus",
-    "mechanicalturk:SendTestEventNotification",
-    "mechanicalturk:UpdateExpirationForHIT",
-    "mechanicalturk:UpdateHITReviewStatus",
-    "mechanicalturk:UpdateHITTypeOfHIT",
-    "mechanicalturk:UpdateNotificationSettings",
-    "mechanicalturk:UpdateQualificationType",
+static ACTION_NAMES: &str = "mechanicalturk:AcceptQualificationRequestmechanicalturk:ApproveAssignmentmechanicalturk:AssociateQualificationWithWorkermechanicalturk:CreateAdditionalAssignmentsForHITmechanicalturk:CreateHITmechanicalturk:CreateHITTypemechanicalturk:CreateHITWithHITTypemechanicalturk:CreateQualificationTypemechanicalturk:CreateWorkerBlockmechanicalturk:DeleteHITmechanicalturk:DeleteQualificationTypemechanicalturk:DeleteWorkerBlockmechanicalturk:DisassociateQualificationFromWorkermechanicalturk:GetAccountBalancemechanicalturk:GetAssignmentmechanicalturk:GetFileUploadURLmechanicalturk:GetHITmechanicalturk:GetQualificationScoremechanicalturk:GetQualificationTypemechanicalturk:ListAssignmentsForHITmechanicalturk:ListBonusPaymentsmechanicalturk:ListHITsmechanicalturk:ListHITsForQualificationTypemechanicalturk:ListQualificationRequestsmechanicalturk:ListQualificationTypesmechanicalturk:ListReviewableHITsmechanicalturk:ListReviewPolicyResultsForHITmechanicalturk:ListWorkerBlocksmechanicalturk:ListWorkersWithQualificationTypemechanicalturk:NotifyWorkersmechanicalturk:RejectAssignmentmechanicalturk:RejectQualificationRequestmechanicalturk:SendBonusmechanicalturk:SendTestEventNotificationmechanicalturk:UpdateExpirationForHITmechanicalturk:UpdateHITReviewStatusmechanicalturk:UpdateHITTypeOfHITmechanicalturk:UpdateNotificationSettingsmechanicalturk:UpdateQualificationType";
+
+static ACTION_NAME_ENDS: [u32; 39] = [
+    41, 73, 120, 168, 192, 220, 255, 293, 325, 349, 387, 419, 469, 501, 529, 560, 581, 617, 652,
+    688, 720, 743, 786, 826, 863, 896, 940, 971, 1018, 1046, 1077, 1118, 1142, 1182, 1219, 1255,
+    1288, 1329, 1367,
+];
+
+static ACTIONS: [Action; 39] = [
+    Action::AcceptQualificationRequest,
+    Action::ApproveAssignment,
+    Action::AssociateQualificationWithWorker,
+    Action::CreateAdditionalAssignmentsForHIT,
+    Action::CreateHIT,
+    Action::CreateHITType,
+    Action::CreateHITWithHITType,
+    Action::CreateQualificationType,
+    Action::CreateWorkerBlock,
+    Action::DeleteHIT,
+    Action::DeleteQualificationType,
+    Action::DeleteWorkerBlock,
+    Action::DisassociateQualificationFromWorker,
+    Action::GetAccountBalance,
+    Action::GetAssignment,
+    Action::GetFileUploadURL,
+    Action::GetHIT,
+    Action::GetQualificationScore,
+    Action::GetQualificationType,
+    Action::ListAssignmentsForHIT,
+    Action::ListBonusPayments,
+    Action::ListHITs,
+    Action::ListHITsForQualificationType,
+    Action::ListQualificationRequests,
+    Action::ListQualificationTypes,
+    Action::ListReviewableHITs,
+    Action::ListReviewPolicyResultsForHIT,
+    Action::ListWorkerBlocks,
+    Action::ListWorkersWithQualificationType,
+    Action::NotifyWorkers,
+    Action::RejectAssignment,
+    Action::RejectQualificationRequest,
+    Action::SendBonus,
+    Action::SendTestEventNotification,
+    Action::UpdateExpirationForHIT,
+    Action::UpdateHITReviewStatus,
+    Action::UpdateHITTypeOfHIT,
+    Action::UpdateNotificationSettings,
+    Action::UpdateQualificationType,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 39] = [
-        Action::AcceptQualificationRequest,
-        Action::ApproveAssignment,
-        Action::AssociateQualificationWithWorker,
-        Action::CreateAdditionalAssignmentsForHIT,
-        Action::CreateHIT,
-        Action::CreateHITType,
-        Action::CreateHITWithHITType,
-        Action::CreateQualificationType,
-        Action::CreateWorkerBlock,
-        Action::DeleteHIT,
-        Action::DeleteQualificationType,
-        Action::DeleteWorkerBlock,
-        Action::DisassociateQualificationFromWorker,
-        Action::GetAccountBalance,
-        Action::GetAssignment,
-        Action::GetFileUploadURL,
-        Action::GetHIT,
-        Action::GetQualificationScore,
-        Action::GetQualificationType,
-        Action::ListAssignmentsForHIT,
-        Action::ListBonusPayments,
-        Action::ListHITs,
-        Action::ListHITsForQualificationType,
-        Action::ListQualificationRequests,
-        Action::ListQualificationTypes,
-        Action::ListReviewableHITs,
-        Action::ListReviewPolicyResultsForHIT,
-        Action::ListWorkerBlocks,
-        Action::ListWorkersWithQualificationType,
-        Action::NotifyWorkers,
-        Action::RejectAssignment,
-        Action::RejectQualificationRequest,
-        Action::SendBonus,
-        Action::SendTestEventNotification,
-        Action::UpdateExpirationForHIT,
-        Action::UpdateHITReviewStatus,
-        Action::UpdateHITTypeOfHIT,
-        Action::UpdateNotificationSettings,
-        Action::UpdateQualificationType,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `mechanicalturk:AcceptQualificationRequest`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptQualificationRequest`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(13264 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -295,16 +270,20 @@ impl core::fmt::Display for Action {
 #[non_exhaustive]
 pub enum ResourceType {}
 
+static RESOURCE_TYPES: [ResourceType; 0] = [];
+
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 0] = [];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -313,6 +292,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -323,27 +303,33 @@ impl core::fmt::Debug for ResourceType {
 #[non_exhaustive]
 pub enum ConditionKey {}
 
+static CONDITION_KEYS: [ConditionKey; 0] = [];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 0] = [];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         match self {}
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -408,206 +408,142 @@ pub enum Action {
     UpdateRouterOutput,
 }
 
-const ACTION_NAMES: [&str; 80] = [
-    "mediaconnect:AddBridgeOutputs",
-    "mediaconnect:AddBridgeSources",
-    "mediaconnect:AddFlowMediaStreams",
-    "mediaconnect:AddFlowOutputs",
-    "mediaconnect:AddFlowSources",
-    "mediaconnect:AddFlowVpcInterfaces",
-    "mediaconnect:AssociateRouterNetworkInterface",
-    "mediaconnect:CreateBridge",
-    "mediaconnect:CreateFlow",
-    "mediaconnect:CreateGateway",
-    "mediaconnect:CreateRouterInput",
-    "mediaconnect:CreateRouterNetworkInterface",
-    "mediaconnect:CreateRouterOutput",
-    "mediaconnect:DeleteBridge",
-    "mediaconnect:DeleteFlow",
-    "mediaconnect:DeleteGateway",
-    "mediaconnect:DeleteRouterInput",
-    "mediaconnect:DeleteRouterNetworkInterface",
-    "mediaconnect:DeleteRouterOutput",
-    "mediaconnect:DeregisterGatewayInstance",
-    "mediaconnect:DescribeBridge",
-    "mediaconnect:DescribeFlow",
-    "mediaconnect:DescribeFlowSourceMetadata",
-    "mediaconnect:DescribeFlowSourceThumbnail",
-    "mediaconnect:DescribeGateway",
-    "mediaconnect:DescribeGatewayInstance",
-    "mediaconnect:DescribeOffering",
-    "mediaconnect:DescribeReservation",
-    "mediaconnect:DiscoverGatewayPollEndpoint",
-    "mediaconnect:GetRouterInput",
-    "mediaconnect:GetRouterInputSourceMetadata",
-    "mediaconnect:GetRouterInputThumbnail",
-    "mediaconnect:GetRouterNetworkInterface",
-    "mediaconnect:GetRouterOutput",
-    "mediaconnect:GrantFlowEntitlements",
-    "mediaconnect:ListBridges",
-    "mediaconnect:ListEntitlements",
-    "mediaconnect:ListFlows",
-    "mediaconnect:ListGatewayInstances",
-    "mediaconnect:ListGateways",
-    "mediaconnect:ListOfferings",
-    "mediaconnect:ListReservations",
-    "mediaconnect:ListRouterInputs",
-    "mediaconnect:ListRouterNetworkInterfaces",
-    "mediaconnect:ListRouterOutputs",
-    "mediaconnect:ListTagsForResource",
-    "mediaconnect:PollGateway",
-    "mediaconnect:PurchaseOffering",
-    "mediaconnect:RemoveBridgeOutput",
-    "mediaconnect:RemoveBridgeSource",
-    "mediaconnect:RemoveFlowMediaStream",
-    "mediaconnect:RemoveFlowOutput",
-    "mediaconnect:RemoveFlowSource",
-    "mediaconnect:RemoveFlowVpcInterface",
-    "mediaconnect:RestartRouterInput",
-    "mediaconnect:RestartRouterOutput",
-    "mediaconnect:RevokeFlowEntitlement",
-    "mediaconnect:StartFlow",
-    "mediaconnect:StartRouterInput",
-    "mediaconnect:StartRouterOutput",
-    "mediaconnect:StopFlow",
-    "mediaconnect:StopRouterInput",
-    "mediaconnect:StopRouterOutput",
-    "mediaconnect:SubmitGatewayStateChange",
-    "mediaconnect:TagResource",
-    "mediaconnect:TakeRouterInput",
-    "mediaconnect:UntagResource",
-    "mediaconnect:UpdateBridge",
-    "mediaconnect:UpdateBridgeOutput",
-    "mediaconnect:UpdateBridgeSource",
-    "mediaconnect:UpdateBridgeState",
-    "mediaconnect:UpdateFlow",
-    "mediaconnect:UpdateFlowEntitlement",
-    "mediaconnect:UpdateFlowMediaStream",
-    "mediaconnect:UpdateFlowOutput",
-    "mediaconnect:UpdateFlowSource",
-    "mediaconnect:UpdateGatewayInstance",
-    "mediaconnect:UpdateRouterInput",
-    "mediaconnect:UpdateRouterNetworkInterface",
-    "mediaconnect:UpdateRouterOutput",
+static ACTION_NAMES: &str = "mediaconnect:AddBridgeOutputsmediaconnect:AddBridgeSourcesmediaconnect:AddFlowMediaStreamsmediaconnect:AddFlowOutputsmediaconnect:AddFlowSourcesmediaconnect:AddFlowVpcInterfacesmediaconnect:AssociateRouterNetworkInterfacemediaconnect:CreateBridgemediaconnect:CreateFlowmediaconnect:CreateGatewaymediaconnect:CreateRouterInputmediaconnect:CreateRouterNetworkInterfacemediaconnect:CreateRouterOutputmediaconnect:DeleteBridgemediaconnect:DeleteFlowmediaconnect:DeleteGatewaymediaconnect:DeleteRouterInputmediaconnect:DeleteRouterNetworkInterfacemediaconnect:DeleteRouterOutputmediaconnect:DeregisterGatewayInstancemediaconnect:DescribeBridgemediaconnect:DescribeFlowmediaconnect:DescribeFlowSourceMetadatamediaconnect:DescribeFlowSourceThumbnailmediaconnect:DescribeGatewaymediaconnect:DescribeGatewayInstancemediaconnect:DescribeOfferingmediaconnect:DescribeReservationmediaconnect:DiscoverGatewayPollEndpointmediaconnect:GetRouterInputmediaconnect:GetRouterInputSourceMetadatamediaconnect:GetRouterInputThumbnailmediaconnect:GetRouterNetworkInterfacemediaconnect:GetRouterOutputmediaconnect:GrantFlowEntitlementsmediaconnect:ListBridgesmediaconnect:ListEntitlementsmediaconnect:ListFlowsmediaconnect:ListGatewayInstancesmediaconnect:ListGatewaysmediaconnect:ListOfferingsmediaconnect:ListReservationsmediaconnect:ListRouterInputsmediaconnect:ListRouterNetworkInterfacesmediaconnect:ListRouterOutputsmediaconnect:ListTagsForResourcemediaconnect:PollGatewaymediaconnect:PurchaseOfferingmediaconnect:RemoveBridgeOutputmediaconnect:RemoveBridgeSourcemediaconnect:RemoveFlowMediaStreammediaconnect:RemoveFlowOutputmediaconnect:RemoveFlowSourcemediaconnect:RemoveFlowVpcInterfacemediaconnect:RestartRouterInputmediaconnect:RestartRouterOutputmediaconnect:RevokeFlowEntitlementmediaconnect:StartFlowmediaconnect:StartRouterInputmediaconnect:StartRouterOutputmediaconnect:StopFlowmediaconnect:StopRouterInputmediaconnect:StopRouterOutputmediaconnect:SubmitGatewayStateChangemediaconnect:TagResourcemediaconnect:TakeRouterInputmediaconnect:UntagResourcemediaconnect:UpdateBridgemediaconnect:UpdateBridgeOutputmediaconnect:UpdateBridgeSourcemediaconnect:UpdateBridgeStatemediaconnect:UpdateFlowmediaconnect:UpdateFlowEntitlementmediaconnect:UpdateFlowMediaStreammediaconnect:UpdateFlowOutputmediaconnect:UpdateFlowSourcemediaconnect:UpdateGatewayInstancemediaconnect:UpdateRouterInputmediaconnect:UpdateRouterNetworkInterfacemediaconnect:UpdateRouterOutput";
+
+static ACTION_NAME_ENDS: [u32; 80] = [
+    29, 58, 90, 117, 144, 177, 221, 246, 269, 295, 325, 366, 397, 422, 445, 471, 501, 542, 573,
+    611, 638, 663, 702, 742, 770, 806, 835, 867, 907, 934, 975, 1011, 1049, 1077, 1111, 1135, 1164,
+    1186, 1219, 1244, 1270, 1299, 1328, 1368, 1398, 1430, 1454, 1483, 1514, 1545, 1579, 1608, 1637,
+    1672, 1703, 1735, 1769, 1791, 1820, 1850, 1871, 1899, 1928, 1965, 1989, 2017, 2043, 2068, 2099,
+    2130, 2160, 2183, 2217, 2251, 2280, 2309, 2343, 2373, 2414, 2445,
+];
+
+static ACTIONS: [Action; 80] = [
+    Action::AddBridgeOutputs,
+    Action::AddBridgeSources,
+    Action::AddFlowMediaStreams,
+    Action::AddFlowOutputs,
+    Action::AddFlowSources,
+    Action::AddFlowVpcInterfaces,
+    Action::AssociateRouterNetworkInterface,
+    Action::CreateBridge,
+    Action::CreateFlow,
+    Action::CreateGateway,
+    Action::CreateRouterInput,
+    Action::CreateRouterNetworkInterface,
+    Action::CreateRouterOutput,
+    Action::DeleteBridge,
+    Action::DeleteFlow,
+    Action::DeleteGateway,
+    Action::DeleteRouterInput,
+    Action::DeleteRouterNetworkInterface,
+    Action::DeleteRouterOutput,
+    Action::DeregisterGatewayInstance,
+    Action::DescribeBridge,
+    Action::DescribeFlow,
+    Action::DescribeFlowSourceMetadata,
+    Action::DescribeFlowSourceThumbnail,
+    Action::DescribeGateway,
+    Action::DescribeGatewayInstance,
+    Action::DescribeOffering,
+    Action::DescribeReservation,
+    Action::DiscoverGatewayPollEndpoint,
+    Action::GetRouterInput,
+    Action::GetRouterInputSourceMetadata,
+    Action::GetRouterInputThumbnail,
+    Action::GetRouterNetworkInterface,
+    Action::GetRouterOutput,
+    Action::GrantFlowEntitlements,
+    Action::ListBridges,
+    Action::ListEntitlements,
+    Action::ListFlows,
+    Action::ListGatewayInstances,
+    Action::ListGateways,
+    Action::ListOfferings,
+    Action::ListReservations,
+    Action::ListRouterInputs,
+    Action::ListRouterNetworkInterfaces,
+    Action::ListRouterOutputs,
+    Action::ListTagsForResource,
+    Action::PollGateway,
+    Action::PurchaseOffering,
+    Action::RemoveBridgeOutput,
+    Action::RemoveBridgeSource,
+    Action::RemoveFlowMediaStream,
+    Action::RemoveFlowOutput,
+    Action::RemoveFlowSource,
+    Action::RemoveFlowVpcInterface,
+    Action::RestartRouterInput,
+    Action::RestartRouterOutput,
+    Action::RevokeFlowEntitlement,
+    Action::StartFlow,
+    Action::StartRouterInput,
+    Action::StartRouterOutput,
+    Action::StopFlow,
+    Action::StopRouterInput,
+    Action::StopRouterOutput,
+    Action::SubmitGatewayStateChange,
+    Action::TagResource,
+    Action::TakeRouterInput,
+    Action::UntagResource,
+    Action::UpdateBridge,
+    Action::UpdateBridgeOutput,
+    Action::UpdateBridgeSource,
+    Action::UpdateBridgeState,
+    Action::UpdateFlow,
+    Action::UpdateFlowEntitlement,
+    Action::UpdateFlowMediaStream,
+    Action::UpdateFlowOutput,
+    Action::UpdateFlowSource,
+    Action::UpdateGatewayInstance,
+    Action::UpdateRouterInput,
+    Action::UpdateRouterNetworkInterface,
+    Action::UpdateRouterOutput,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 80] = [
-        Action::AddBridgeOutputs,
-        Action::AddBridgeSources,
-        Action::AddFlowMediaStreams,
-        Action::AddFlowOutputs,
-        Action::AddFlowSources,
-        Action::AddFlowVpcInterfaces,
-        Action::AssociateRouterNetworkInterface,
-        Action::CreateBridge,
-        Action::CreateFlow,
-        Action::CreateGateway,
-        Action::CreateRouterInput,
-        Action::CreateRouterNetworkInterface,
-        Action::CreateRouterOutput,
-        Action::DeleteBridge,
-        Action::DeleteFlow,
-        Action::DeleteGateway,
-        Action::DeleteRouterInput,
-        Action::DeleteRouterNetworkInterface,
-        Action::DeleteRouterOutput,
-        Action::DeregisterGatewayInstance,
-        Action::DescribeBridge,
-        Action::DescribeFlow,
-        Action::DescribeFlowSourceMetadata,
-        Action::DescribeFlowSourceThumbnail,
-        Action::DescribeGateway,
-        Action::DescribeGatewayInstance,
-        Action::DescribeOffering,
-        Action::DescribeReservation,
-        Action::DiscoverGatewayPollEndpoint,
-        Action::GetRouterInput,
-        Action::GetRouterInputSourceMetadata,
-        Action::GetRouterInputThumbnail,
-        Action::GetRouterNetworkInterface,
-        Action::GetRouterOutput,
-        Action::GrantFlowEntitlements,
-        Action::ListBridges,
-        Action::ListEntitlements,
-        Action::ListFlows,
-        Action::ListGatewayInstances,
-        Action::ListGateways,
-        Action::ListOfferings,
-        Action::ListReservations,
-        Action::ListRouterInputs,
-        Action::ListRouterNetworkInterfaces,
-        Action::ListRouterOutputs,
-        Action::ListTagsForResource,
-        Action::PollGateway,
-        Action::PurchaseOffering,
-        Action::RemoveBridgeOutput,
-        Action::RemoveBridgeSource,
-        Action::RemoveFlowMediaStream,
-        Action::RemoveFlowOutput,
-        Action::RemoveFlowSource,
-        Action::RemoveFlowVpcInterface,
-        Action::RestartRouterInput,
-        Action::RestartRouterOutput,
-        Action::RevokeFlowEntitlement,
-        Action::StartFlow,
-        Action::StartRouterInput,
-        Action::StartRouterOutput,
-        Action::StopFlow,
-        Action::StopRouterInput,
-        Action::StopRouterOutput,
-        Action::SubmitGatewayStateChange,
-        Action::TagResource,
-        Action::TakeRouterInput,
-        Action::UntagResource,
-        Action::UpdateBridge,
-        Action::UpdateBridgeOutput,
-        Action::UpdateBridgeSource,
-        Action::UpdateBridgeState,
-        Action::UpdateFlow,
-        Action::UpdateFlowEntitlement,
-        Action::UpdateFlowMediaStream,
-        Action::UpdateFlowOutput,
-        Action::UpdateFlowSource,
-        Action::UpdateGatewayInstance,
-        Action::UpdateRouterInput,
-        Action::UpdateRouterNetworkInterface,
-        Action::UpdateRouterOutput,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `mediaconnect:AddBridgeOutputs`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddBridgeOutputs`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(13303 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -665,48 +601,40 @@ pub enum ResourceType {
     VpcInterface,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 14] = [
-    "Bridge",
-    "Entitlement",
-    "Flow",
-    "Gateway",
-    "GatewayInstance",
-    "MediaStream",
-    "Offering",
-    "Output",
-    "Reservation",
-    "RouterInput",
-    "RouterNetworkInterface",
-    "RouterOutput",
-    "Source",
-    "VpcInterface",
+static RESOURCE_TYPE_NAMES: &str = "BridgeEntitlementFlowGatewayGatewayInstanceMediaStreamOfferingOutputReservationRouterInputRouterNetworkInterfaceRouterOutputSourceVpcInterface";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 14] =
+    [6, 17, 21, 28, 43, 54, 62, 68, 79, 90, 112, 124, 130, 142];
+
+static RESOURCE_TYPES: [ResourceType; 14] = [
+    ResourceType::Bridge,
+    ResourceType::Entitlement,
+    ResourceType::Flow,
+    ResourceType::Gateway,
+    ResourceType::GatewayInstance,
+    ResourceType::MediaStream,
+    ResourceType::Offering,
+    ResourceType::Output,
+    ResourceType::Reservation,
+    ResourceType::RouterInput,
+    ResourceType::RouterNetworkInterface,
+    ResourceType::RouterOutput,
+    ResourceType::Source,
+    ResourceType::VpcInterface,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 14] = [
-        ResourceType::Bridge,
-        ResourceType::Entitlement,
-        ResourceType::Flow,
-        ResourceType::Gateway,
-        ResourceType::GatewayInstance,
-        ResourceType::MediaStream,
-        ResourceType::Offering,
-        ResourceType::Output,
-        ResourceType::Reservation,
-        ResourceType::RouterInput,
-        ResourceType::RouterNetworkInterface,
-        ResourceType::RouterOutput,
-        ResourceType::Source,
-        ResourceType::VpcInterface,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -715,6 +643,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -732,40 +661,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

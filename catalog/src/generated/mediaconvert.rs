@@ -164,110 +164,91 @@ pub enum Action {
     UpdateQueue,
 }
 
-const ACTION_NAMES: [&str; 32] = [
-    "mediaconvert:AssociateCertificate",
-    "mediaconvert:CancelJob",
-    "mediaconvert:CreateJob",
-    "mediaconvert:CreateJobTemplate",
-    "mediaconvert:CreatePreset",
-    "mediaconvert:CreateQueue",
-    "mediaconvert:CreateResourceShare",
-    "mediaconvert:DeleteJobTemplate",
-    "mediaconvert:DeletePolicy",
-    "mediaconvert:DeletePreset",
-    "mediaconvert:DeleteQueue",
-    "mediaconvert:DescribeEndpoints",
-    "mediaconvert:DisassociateCertificate",
-    "mediaconvert:GetJob",
-    "mediaconvert:GetJobTemplate",
-    "mediaconvert:GetPolicy",
-    "mediaconvert:GetPreset",
-    "mediaconvert:GetQueue",
-    "mediaconvert:ListJobs",
-    "mediaconvert:ListJobTemplates",
-    "mediaconvert:ListPresets",
-    "mediaconvert:ListQueues",
-    "mediaconvert:ListTagsForResource",
-    "mediaconvert:ListVersions",
-    "mediaconvert:Probe",
-    "mediaconvert:PutPolicy",
-    "mediaconvert:SearchJobs",
-    "mediaconvert:TagResource",
-    "mediaconvert:UntagResource",
-    "mediaconvert:UpdateJobTemplate",
-    "mediaconvert:UpdatePreset",
-    "mediaconvert:UpdateQueue",
+static ACTION_NAMES: &str = "mediaconvert:AssociateCertificatemediaconvert:CancelJobmediaconvert:CreateJobmediaconvert:CreateJobTemplatemediaconvert:CreatePresetmediaconvert:CreateQueuemediaconvert:CreateResourceSharemediaconvert:DeleteJobTemplatemediaconvert:DeletePolicymediaconvert:DeletePresetmediaconvert:DeleteQueuemediaconvert:DescribeEndpointsmediaconvert:DisassociateCertificatemediaconvert:GetJobmediaconvert:GetJobTemplatemediaconvert:GetPolicymediaconvert:GetPresetmediaconvert:GetQueuemediaconvert:ListJobsmediaconvert:ListJobTemplatesmediaconvert:ListPresetsmediaconvert:ListQueuesmediaconvert:ListTagsForResourcemediaconvert:ListVersionsmediaconvert:Probemediaconvert:PutPolicymediaconvert:SearchJobsmediaconvert:TagResourcemediaconvert:UntagResourcemediaconvert:UpdateJobTemplatemediaconvert:UpdatePresetmediaconvert:UpdateQueue";
+
+static ACTION_NAME_ENDS: [u32; 32] = [
+    33, 55, 77, 107, 132, 156, 188, 218, 243, 268, 292, 322, 358, 377, 404, 426, 448, 469, 490,
+    519, 543, 566, 598, 623, 641, 663, 686, 710, 736, 766, 791, 815,
+];
+
+static ACTIONS: [Action; 32] = [
+    Action::AssociateCertificate,
+    Action::CancelJob,
+    Action::CreateJob,
+    Action::CreateJobTemplate,
+    Action::CreatePreset,
+    Action::CreateQueue,
+    Action::CreateResourceShare,
+    Action::DeleteJobTemplate,
+    Action::DeletePolicy,
+    Action::DeletePreset,
+    Action::DeleteQueue,
+    Action::DescribeEndpoints,
+    Action::DisassociateCertificate,
+    Action::GetJob,
+    Action::GetJobTemplate,
+    Action::GetPolicy,
+    Action::GetPreset,
+    Action::GetQueue,
+    Action::ListJobs,
+    Action::ListJobTemplates,
+    Action::ListPresets,
+    Action::ListQueues,
+    Action::ListTagsForResource,
+    Action::ListVersions,
+    Action::Probe,
+    Action::PutPolicy,
+    Action::SearchJobs,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateJobTemplate,
+    Action::UpdatePreset,
+    Action::UpdateQueue,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 32] = [
-        Action::AssociateCertificate,
-        Action::CancelJob,
-        Action::CreateJob,
-        Action::CreateJobTemplate,
-        Action::CreatePreset,
-        Action::CreateQueue,
-        Action::CreateResourceShare,
-        Action::DeleteJobTemplate,
-        Action::DeletePolicy,
-        Action::DeletePreset,
-        Action::DeleteQueue,
-        Action::DescribeEndpoints,
-        Action::DisassociateCertificate,
-        Action::GetJob,
-        Action::GetJobTemplate,
-        Action::GetPolicy,
-        Action::GetPreset,
-        Action::GetQueue,
-        Action::ListJobs,
-        Action::ListJobTemplates,
-        Action::ListPresets,
-        Action::ListQueues,
-        Action::ListTagsForResource,
-        Action::ListVersions,
-        Action::Probe,
-        Action::PutPolicy,
-        Action::SearchJobs,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateJobTemplate,
-        Action::UpdatePreset,
-        Action::UpdateQueue,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `mediaconvert:AssociateCertificate`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateCertificate`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(13383 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -297,30 +278,30 @@ pub enum ResourceType {
     Queue,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 5] = [
-    "CertificateAssociation",
-    "Job",
-    "JobTemplate",
-    "Preset",
-    "Queue",
+static RESOURCE_TYPE_NAMES: &str = "CertificateAssociationJobJobTemplatePresetQueue";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 5] = [22, 25, 36, 42, 47];
+
+static RESOURCE_TYPES: [ResourceType; 5] = [
+    ResourceType::CertificateAssociation,
+    ResourceType::Job,
+    ResourceType::JobTemplate,
+    ResourceType::Preset,
+    ResourceType::Queue,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 5] = [
-        ResourceType::CertificateAssociation,
-        ResourceType::Job,
-        ResourceType::JobTemplate,
-        ResourceType::Preset,
-        ResourceType::Queue,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -329,6 +310,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -352,16 +334,11 @@ pub enum ConditionKey {
     MediaconvertS3InputsAllowed,
 }
 
-const CONDITION_KEY_NAMES: [&str; 6] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "mediaconvert:HttpInputsAllowed",
-    "mediaconvert:HttpsInputsAllowed",
-    "mediaconvert:S3InputsAllowed",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysmediaconvert:HttpInputsAllowedmediaconvert:HttpsInputsAllowedmediaconvert:S3InputsAllowed";
 
-const CONDITION_KEY_TYPES: [KeyType; 6] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 6] = [24, 49, 60, 90, 121, 149];
+
+static CONDITION_KEY_TYPES: [KeyType; 6] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -370,34 +347,40 @@ const CONDITION_KEY_TYPES: [KeyType; 6] = [
     KeyType::Bool,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 6] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::MediaconvertHttpInputsAllowed,
+    ConditionKey::MediaconvertHttpsInputsAllowed,
+    ConditionKey::MediaconvertS3InputsAllowed,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 6] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::MediaconvertHttpInputsAllowed,
-        ConditionKey::MediaconvertHttpsInputsAllowed,
-        ConditionKey::MediaconvertS3InputsAllowed,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -631,296 +631,190 @@ pub enum Action {
     UpdateSdiSource,
 }
 
-const ACTION_NAMES: [&str; 125] = [
-    "medialive:AcceptInputDeviceTransfer",
-    "medialive:BatchDelete",
-    "medialive:BatchStart",
-    "medialive:BatchStop",
-    "medialive:BatchUpdateSchedule",
-    "medialive:CancelInputDeviceTransfer",
-    "medialive:ClaimDevice",
-    "medialive:CreateChannel",
-    "medialive:CreateChannelPlacementGroup",
-    "medialive:CreateCloudWatchAlarmTemplate",
-    "medialive:CreateCloudWatchAlarmTemplateGroup",
-    "medialive:CreateCluster",
-    "medialive:CreateEventBridgeRuleTemplate",
-    "medialive:CreateEventBridgeRuleTemplateGroup",
-    "medialive:CreateInput",
-    "medialive:CreateInputSecurityGroup",
-    "medialive:CreateMultiplex",
-    "medialive:CreateMultiplexProgram",
-    "medialive:CreateNetwork",
-    "medialive:CreateNode",
-    "medialive:CreateNodeRegistrationScript",
-    "medialive:CreatePartnerInput",
-    "medialive:CreateSdiSource",
-    "medialive:CreateSignalMap",
-    "medialive:CreateTags",
-    "medialive:DeleteChannel",
-    "medialive:DeleteChannelPlacementGroup",
-    "medialive:DeleteCloudWatchAlarmTemplate",
-    "medialive:DeleteCloudWatchAlarmTemplateGroup",
-    "medialive:DeleteCluster",
-    "medialive:DeleteEventBridgeRuleTemplate",
-    "medialive:DeleteEventBridgeRuleTemplateGroup",
-    "medialive:DeleteInput",
-    "medialive:DeleteInputSecurityGroup",
-    "medialive:DeleteMultiplex",
-    "medialive:DeleteMultiplexProgram",
-    "medialive:DeleteNetwork",
-    "medialive:DeleteNode",
-    "medialive:DeleteReservation",
-    "medialive:DeleteSchedule",
-    "medialive:DeleteSdiSource",
-    "medialive:DeleteSignalMap",
-    "medialive:DeleteTags",
-    "medialive:DescribeAccountConfiguration",
-    "medialive:DescribeChannel",
-    "medialive:DescribeChannelPlacementGroup",
-    "medialive:DescribeCluster",
-    "medialive:DescribeInput",
-    "medialive:DescribeInputDevice",
-    "medialive:DescribeInputDeviceThumbnail",
-    "medialive:DescribeInputSecurityGroup",
-    "medialive:DescribeMultiplex",
-    "medialive:DescribeMultiplexProgram",
-    "medialive:DescribeNetwork",
-    "medialive:DescribeNode",
-    "medialive:DescribeOffering",
-    "medialive:DescribeReservation",
-    "medialive:DescribeSchedule",
-    "medialive:DescribeSdiSource",
-    "medialive:DescribeThumbnails",
-    "medialive:GetCloudWatchAlarmTemplate",
-    "medialive:GetCloudWatchAlarmTemplateGroup",
-    "medialive:GetEventBridgeRuleTemplate",
-    "medialive:GetEventBridgeRuleTemplateGroup",
-    "medialive:GetSignalMap",
-    "medialive:ListAlerts",
-    "medialive:ListChannelPlacementGroups",
-    "medialive:ListChannels",
-    "medialive:ListCloudWatchAlarmTemplateGroups",
-    "medialive:ListCloudWatchAlarmTemplates",
-    "medialive:ListClusterAlerts",
-    "medialive:ListClusters",
-    "medialive:ListEventBridgeRuleTemplateGroups",
-    "medialive:ListEventBridgeRuleTemplates",
-    "medialive:ListInputDevices",
-    "medialive:ListInputDeviceTransfers",
-    "medialive:ListInputs",
-    "medialive:ListInputSecurityGroups",
-    "medialive:ListMultiplexAlerts",
-    "medialive:ListMultiplexes",
-    "medialive:ListMultiplexPrograms",
-    "medialive:ListNetworks",
-    "medialive:ListNodes",
-    "medialive:ListOfferings",
-    "medialive:ListReservations",
-    "medialive:ListSdiSources",
-    "medialive:ListSignalMaps",
-    "medialive:ListTagsForResource",
-    "medialive:ListVersions",
-    "medialive:PollAnywhere",
-    "medialive:PurchaseOffering",
-    "medialive:RebootInputDevice",
-    "medialive:RejectInputDeviceTransfer",
-    "medialive:RestartChannelPipelines",
-    "medialive:StartChannel",
-    "medialive:StartDeleteMonitorDeployment",
-    "medialive:StartInputDevice",
-    "medialive:StartInputDeviceMaintenanceWindow",
-    "medialive:StartMonitorDeployment",
-    "medialive:StartMultiplex",
-    "medialive:StartUpdateSignalMap",
-    "medialive:StopChannel",
-    "medialive:StopInputDevice",
-    "medialive:StopMultiplex",
-    "medialive:SubmitAnywhereStateChange",
-    "medialive:TransferInputDevice",
-    "medialive:UpdateAccountConfiguration",
-    "medialive:UpdateChannel",
-    "medialive:UpdateChannelClass",
-    "medialive:UpdateChannelPlacementGroup",
-    "medialive:UpdateCloudWatchAlarmTemplate",
-    "medialive:UpdateCloudWatchAlarmTemplateGroup",
-    "medialive:UpdateCluster",
-    "medialive:UpdateEventBridgeRuleTemplate",
-    "medialive:UpdateEventBridgeRuleTemplateGroup",
-    "medialive:UpdateInput",
-    "medialive:UpdateInputDevice",
-    "medialive:UpdateInputSecurityGroup",
-    "medialive:UpdateMultiplex",
-    "medialive:UpdateMultiplexProgram",
-    "medialive:UpdateNetwork",
-    "medialive:UpdateNode",
-    "medialive:UpdateNodeState",
-    "medialive:UpdateReservation",
-    "medialive:UpdateSdiSource",
+static ACTION_NAMES: &str = "medialive:AcceptInputDeviceTransfermedialive:BatchDeletemedialive:BatchStartmedialive:BatchStopmedialive:BatchUpdateSchedulemedialive:CancelInputDeviceTransfermedialive:ClaimDevicemedialive:CreateChannelmedialive:CreateChannelPlacementGroupmedialive:CreateCloudWatchAlarmTemplatemedialive:CreateCloudWatchAlarmTemplateGroupmedialive:CreateClustermedialive:CreateEventBridgeRuleTemplatemedialive:CreateEventBridgeRuleTemplateGroupmedialive:CreateInputmedialive:CreateInputSecurityGroupmedialive:CreateMultiplexmedialive:CreateMultiplexProgrammedialive:CreateNetworkmedialive:CreateNodemedialive:CreateNodeRegistrationScriptmedialive:CreatePartnerInputmedialive:CreateSdiSourcemedialive:CreateSignalMapmedialive:CreateTagsmedialive:DeleteChannelmedialive:DeleteChannelPlacementGroupmedialive:DeleteCloudWatchAlarmTemplatemedialive:DeleteCloudWatchAlarmTemplateGroupmedialive:DeleteClustermedialive:DeleteEventBridgeRuleTemplatemedialive:DeleteEventBridgeRuleTemplateGroupmedialive:DeleteInputmedialive:DeleteInputSecurityGroupmedialive:DeleteMultiplexmedialive:DeleteMultiplexProgrammedialive:DeleteNetworkmedialive:DeleteNodemedialive:DeleteReservationmedialive:DeleteSchedulemedialive:DeleteSdiSourcemedialive:DeleteSignalMapmedialive:DeleteTagsmedialive:DescribeAccountConfigurationmedialive:DescribeChannelmedialive:DescribeChannelPlacementGroupmedialive:DescribeClustermedialive:DescribeInputmedialive:DescribeInputDevicemedialive:DescribeInputDeviceThumbnailmedialive:DescribeInputSecurityGroupmedialive:DescribeMultiplexmedialive:DescribeMultiplexProgrammedialive:DescribeNetworkmedialive:DescribeNodemedialive:DescribeOfferingmedialive:DescribeReservationmedialive:DescribeSchedulemedialive:DescribeSdiSourcemedialive:DescribeThumbnailsmedialive:GetCloudWatchAlarmTemplatemedialive:GetCloudWatchAlarmTemplateGroupmedialive:GetEventBridgeRuleTemplatemedialive:GetEventBridgeRuleTemplateGroupmedialive:GetSignalMapmedialive:ListAlertsmedialive:ListChannelPlacementGroupsmedialive:ListChannelsmedialive:ListCloudWatchAlarmTemplateGroupsmedialive:ListCloudWatchAlarmTemplatesmedialive:ListClusterAlertsmedialive:ListClustersmedialive:ListEventBridgeRuleTemplateGroupsmedialive:ListEventBridgeRuleTemplatesmedialive:ListInputDevicesmedialive:ListInputDeviceTransfersmedialive:ListInputsmedialive:ListInputSecurityGroupsmedialive:ListMultiplexAlertsmedialive:ListMultiplexesmedialive:ListMultiplexProgramsmedialive:ListNetworksmedialive:ListNodesmedialive:ListOfferingsmedialive:ListReservationsmedialive:ListSdiSourcesmedialive:ListSignalMapsmedialive:ListTagsForResourcemedialive:ListVersionsmedialive:PollAnywheremedialive:PurchaseOfferingmedialive:RebootInputDevicemedialive:RejectInputDeviceTransfermedialive:RestartChannelPipelinesmedialive:StartChannelmedialive:StartDeleteMonitorDeploymentmedialive:StartInputDevicemedialive:StartInputDeviceMaintenanceWindowmedialive:StartMonitorDeploymentmedialive:StartMultiplexmedialive:StartUpdateSignalMapmedialive:StopChannelmedialive:StopInputDevicemedialive:StopMultiplexmedialive:SubmitAnywhereStateChangemedialive:TransferInputDevicemedialive:UpdateAccountConfigurationmedialive:UpdateChannelmedialive:UpdateChannelClassmedialive:UpdateChannelPlacementGroupmedialive:UpdateCloudWatchAlarmTemplatemedialive:UpdateCloudWatchAlarmTemplateGroupmedialive:UpdateClustermedialive:UpdateEventBridgeRuleTemplatemedialive:UpdateEventBridgeRuleTemplateGroupmedialive:UpdateInputmedialive:UpdateInputDevicemedialive:UpdateInputSecurityGroupmedialive:UpdateMultiplexmedialive:UpdateMultiplexProgrammedialive:UpdateNetworkmedialive:UpdateNodemedialive:UpdateNodeStatemedialive:UpdateReservationmedialive:UpdateSdiSource";
+
+static ACTION_NAME_ENDS: [u32; 125] = [
+    35, 56, 76, 95, 124, 159, 180, 203, 240, 279, 323, 346, 385, 429, 450, 484, 509, 541, 564, 584,
+    622, 650, 675, 700, 720, 743, 780, 819, 863, 886, 925, 969, 990, 1024, 1049, 1081, 1104, 1124,
+    1151, 1175, 1200, 1225, 1245, 1283, 1308, 1347, 1372, 1395, 1424, 1462, 1498, 1525, 1559, 1584,
+    1606, 1632, 1661, 1687, 1714, 1742, 1778, 1819, 1855, 1896, 1918, 1938, 1974, 1996, 2039, 2077,
+    2104, 2126, 2169, 2207, 2233, 2267, 2287, 2320, 2349, 2374, 2405, 2427, 2446, 2469, 2495, 2519,
+    2543, 2572, 2594, 2616, 2642, 2669, 2704, 2737, 2759, 2797, 2823, 2866, 2898, 2922, 2952, 2973,
+    2998, 3021, 3056, 3085, 3121, 3144, 3172, 3209, 3248, 3292, 3315, 3354, 3398, 3419, 3446, 3480,
+    3505, 3537, 3560, 3580, 3605, 3632, 3657,
+];
+
+static ACTIONS: [Action; 125] = [
+    Action::AcceptInputDeviceTransfer,
+    Action::BatchDelete,
+    Action::BatchStart,
+    Action::BatchStop,
+    Action::BatchUpdateSchedule,
+    Action::CancelInputDeviceTransfer,
+    Action::ClaimDevice,
+    Action::CreateChannel,
+    Action::CreateChannelPlacementGroup,
+    Action::CreateCloudWatchAlarmTemplate,
+    Action::CreateCloudWatchAlarmTemplateGroup,
+    Action::CreateCluster,
+    Action::CreateEventBridgeRuleTemplate,
+    Action::CreateEventBridgeRuleTemplateGroup,
+    Action::CreateInput,
+    Action::CreateInputSecurityGroup,
+    Action::CreateMultiplex,
+    Action::CreateMultiplexProgram,
+    Action::CreateNetwork,
+    Action::CreateNode,
+    Action::CreateNodeRegistrationScript,
+    Action::CreatePartnerInput,
+    Action::CreateSdiSource,
+    Action::CreateSignalMap,
+    Action::CreateTags,
+    Action::DeleteChannel,
+    Action::DeleteChannelPlacementGroup,
+    Action::DeleteCloudWatchAlarmTemplate,
+    Action::DeleteCloudWatchAlarmTemplateGroup,
+    Action::DeleteCluster,
+    Action::DeleteEventBridgeRuleTemplate,
+    Action::DeleteEventBridgeRuleTemplateGroup,
+    Action::DeleteInput,
+    Action::DeleteInputSecurityGroup,
+    Action::DeleteMultiplex,
+    Action::DeleteMultiplexProgram,
+    Action::DeleteNetwork,
+    Action::DeleteNode,
+    Action::DeleteReservation,
+    Action::DeleteSchedule,
+    Action::DeleteSdiSource,
+    Action::DeleteSignalMap,
+    Action::DeleteTags,
+    Action::DescribeAccountConfiguration,
+    Action::DescribeChannel,
+    Action::DescribeChannelPlacementGroup,
+    Action::DescribeCluster,
+    Action::DescribeInput,
+    Action::DescribeInputDevice,
+    Action::DescribeInputDeviceThumbnail,
+    Action::DescribeInputSecurityGroup,
+    Action::DescribeMultiplex,
+    Action::DescribeMultiplexProgram,
+    Action::DescribeNetwork,
+    Action::DescribeNode,
+    Action::DescribeOffering,
+    Action::DescribeReservation,
+    Action::DescribeSchedule,
+    Action::DescribeSdiSource,
+    Action::DescribeThumbnails,
+    Action::GetCloudWatchAlarmTemplate,
+    Action::GetCloudWatchAlarmTemplateGroup,
+    Action::GetEventBridgeRuleTemplate,
+    Action::GetEventBridgeRuleTemplateGroup,
+    Action::GetSignalMap,
+    Action::ListAlerts,
+    Action::ListChannelPlacementGroups,
+    Action::ListChannels,
+    Action::ListCloudWatchAlarmTemplateGroups,
+    Action::ListCloudWatchAlarmTemplates,
+    Action::ListClusterAlerts,
+    Action::ListClusters,
+    Action::ListEventBridgeRuleTemplateGroups,
+    Action::ListEventBridgeRuleTemplates,
+    Action::ListInputDevices,
+    Action::ListInputDeviceTransfers,
+    Action::ListInputs,
+    Action::ListInputSecurityGroups,
+    Action::ListMultiplexAlerts,
+    Action::ListMultiplexes,
+    Action::ListMultiplexPrograms,
+    Action::ListNetworks,
+    Action::ListNodes,
+    Action::ListOfferings,
+    Action::ListReservations,
+    Action::ListSdiSources,
+    Action::ListSignalMaps,
+    Action::ListTagsForResource,
+    Action::ListVersions,
+    Action::PollAnywhere,
+    Action::PurchaseOffering,
+    Action::RebootInputDevice,
+    Action::RejectInputDeviceTransfer,
+    Action::RestartChannelPipelines,
+    Action::StartChannel,
+    Action::StartDeleteMonitorDeployment,
+    Action::StartInputDevice,
+    Action::StartInputDeviceMaintenanceWindow,
+    Action::StartMonitorDeployment,
+    Action::StartMultiplex,
+    Action::StartUpdateSignalMap,
+    Action::StopChannel,
+    Action::StopInputDevice,
+    Action::StopMultiplex,
+    Action::SubmitAnywhereStateChange,
+    Action::TransferInputDevice,
+    Action::UpdateAccountConfiguration,
+    Action::UpdateChannel,
+    Action::UpdateChannelClass,
+    Action::UpdateChannelPlacementGroup,
+    Action::UpdateCloudWatchAlarmTemplate,
+    Action::UpdateCloudWatchAlarmTemplateGroup,
+    Action::UpdateCluster,
+    Action::UpdateEventBridgeRuleTemplate,
+    Action::UpdateEventBridgeRuleTemplateGroup,
+    Action::UpdateInput,
+    Action::UpdateInputDevice,
+    Action::UpdateInputSecurityGroup,
+    Action::UpdateMultiplex,
+    Action::UpdateMultiplexProgram,
+    Action::UpdateNetwork,
+    Action::UpdateNode,
+    Action::UpdateNodeState,
+    Action::UpdateReservation,
+    Action::UpdateSdiSource,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 125] = [
-        Action::AcceptInputDeviceTransfer,
-        Action::BatchDelete,
-        Action::BatchStart,
-        Action::BatchStop,
-        Action::BatchUpdateSchedule,
-        Action::CancelInputDeviceTransfer,
-        Action::ClaimDevice,
-        Action::CreateChannel,
-        Action::CreateChannelPlacementGroup,
-        Action::CreateCloudWatchAlarmTemplate,
-        Action::CreateCloudWatchAlarmTemplateGroup,
-        Action::CreateCluster,
-        Action::CreateEventBridgeRuleTemplate,
-        Action::CreateEventBridgeRuleTemplateGroup,
-        Action::CreateInput,
-        Action::CreateInputSecurityGroup,
-        Action::CreateMultiplex,
-        Action::CreateMultiplexProgram,
-        Action::CreateNetwork,
-        Action::CreateNode,
-        Action::CreateNodeRegistrationScript,
-        Action::CreatePartnerInput,
-        Action::CreateSdiSource,
-        Action::CreateSignalMap,
-        Action::CreateTags,
-        Action::DeleteChannel,
-        Action::DeleteChannelPlacementGroup,
-        Action::DeleteCloudWatchAlarmTemplate,
-        Action::DeleteCloudWatchAlarmTemplateGroup,
-        Action::DeleteCluster,
-        Action::DeleteEventBridgeRuleTemplate,
-        Action::DeleteEventBridgeRuleTemplateGroup,
-        Action::DeleteInput,
-        Action::DeleteInputSecurityGroup,
-        Action::DeleteMultiplex,
-        Action::DeleteMultiplexProgram,
-        Action::DeleteNetwork,
-        Action::DeleteNode,
-        Action::DeleteReservation,
-        Action::DeleteSchedule,
-        Action::DeleteSdiSource,
-        Action::DeleteSignalMap,
-        Action::DeleteTags,
-        Action::DescribeAccountConfiguration,
-        Action::DescribeChannel,
-        Action::DescribeChannelPlacementGroup,
-        Action::DescribeCluster,
-        Action::DescribeInput,
-        Action::DescribeInputDevice,
-        Action::DescribeInputDeviceThumbnail,
-        Action::DescribeInputSecurityGroup,
-        Action::DescribeMultiplex,
-        Action::DescribeMultiplexProgram,
-        Action::DescribeNetwork,
-        Action::DescribeNode,
-        Action::DescribeOffering,
-        Action::DescribeReservation,
-        Action::DescribeSchedule,
-        Action::DescribeSdiSource,
-        Action::DescribeThumbnails,
-        Action::GetCloudWatchAlarmTemplate,
-        Action::GetCloudWatchAlarmTemplateGroup,
-        Action::GetEventBridgeRuleTemplate,
-        Action::GetEventBridgeRuleTemplateGroup,
-        Action::GetSignalMap,
-        Action::ListAlerts,
-        Action::ListChannelPlacementGroups,
-        Action::ListChannels,
-        Action::ListCloudWatchAlarmTemplateGroups,
-        Action::ListCloudWatchAlarmTemplates,
-        Action::ListClusterAlerts,
-        Action::ListClusters,
-        Action::ListEventBridgeRuleTemplateGroups,
-        Action::ListEventBridgeRuleTemplates,
-        Action::ListInputDevices,
-        Action::ListInputDeviceTransfers,
-        Action::ListInputs,
-        Action::ListInputSecurityGroups,
-        Action::ListMultiplexAlerts,
-        Action::ListMultiplexes,
-        Action::ListMultiplexPrograms,
-        Action::ListNetworks,
-        Action::ListNodes,
-        Action::ListOfferings,
-        Action::ListReservations,
-        Action::ListSdiSources,
-        Action::ListSignalMaps,
-        Action::ListTagsForResource,
-        Action::ListVersions,
-        Action::PollAnywhere,
-        Action::PurchaseOffering,
-        Action::RebootInputDevice,
-        Action::RejectInputDeviceTransfer,
-        Action::RestartChannelPipelines,
-        Action::StartChannel,
-        Action::StartDeleteMonitorDeployment,
-        Action::StartInputDevice,
-        Action::StartInputDeviceMaintenanceWindow,
-        Action::StartMonitorDeployment,
-        Action::StartMultiplex,
-        Action::StartUpdateSignalMap,
-        Action::StopChannel,
-        Action::StopInputDevice,
-        Action::StopMultiplex,
-        Action::SubmitAnywhereStateChange,
-        Action::TransferInputDevice,
-        Action::UpdateAccountConfiguration,
-        Action::UpdateChannel,
-        Action::UpdateChannelClass,
-        Action::UpdateChannelPlacementGroup,
-        Action::UpdateCloudWatchAlarmTemplate,
-        Action::UpdateCloudWatchAlarmTemplateGroup,
-        Action::UpdateCluster,
-        Action::UpdateEventBridgeRuleTemplate,
-        Action::UpdateEventBridgeRuleTemplateGroup,
-        Action::UpdateInput,
-        Action::UpdateInputDevice,
-        Action::UpdateInputSecurityGroup,
-        Action::UpdateMultiplex,
-        Action::UpdateMultiplexProgram,
-        Action::UpdateNetwork,
-        Action::UpdateNode,
-        Action::UpdateNodeState,
-        Action::UpdateReservation,
-        Action::UpdateSdiSource,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `medialive:AcceptInputDeviceTransfer`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptInputDeviceTransfer`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(13416 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -996,54 +890,44 @@ pub enum ResourceType {
     SignalMap,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 17] = [
-    "channel",
-    "channel-placement-group",
-    "cloudwatch-alarm-template",
-    "cloudwatch-alarm-template-group",
-    "cluster",
-    "eventbridge-rule-template",
-    "eventbridge-rule-template-group",
-    "input",
-    "input-device",
-    "input-security-group",
-    "multiplex",
-    "network",
-    "node",
-    "offering",
-    "reservation",
-    "sdi-source",
-    "signal-map",
+static RESOURCE_TYPE_NAMES: &str = "channelchannel-placement-groupcloudwatch-alarm-templatecloudwatch-alarm-template-groupclustereventbridge-rule-templateeventbridge-rule-template-groupinputinput-deviceinput-security-groupmultiplexnetworknodeofferingreservationsdi-sourcesignal-map";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 17] = [
+    7, 30, 55, 86, 93, 118, 149, 154, 166, 186, 195, 202, 206, 214, 225, 235, 245,
+];
+
+static RESOURCE_TYPES: [ResourceType; 17] = [
+    ResourceType::Channel,
+    ResourceType::ChannelPlacementGroup,
+    ResourceType::CloudwatchAlarmTemplate,
+    ResourceType::CloudwatchAlarmTemplateGroup,
+    ResourceType::Cluster,
+    ResourceType::EventbridgeRuleTemplate,
+    ResourceType::EventbridgeRuleTemplateGroup,
+    ResourceType::Input,
+    ResourceType::InputDevice,
+    ResourceType::InputSecurityGroup,
+    ResourceType::Multiplex,
+    ResourceType::Network,
+    ResourceType::Node,
+    ResourceType::Offering,
+    ResourceType::Reservation,
+    ResourceType::SdiSource,
+    ResourceType::SignalMap,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 17] = [
-        ResourceType::Channel,
-        ResourceType::ChannelPlacementGroup,
-        ResourceType::CloudwatchAlarmTemplate,
-        ResourceType::CloudwatchAlarmTemplateGroup,
-        ResourceType::Cluster,
-        ResourceType::EventbridgeRuleTemplate,
-        ResourceType::EventbridgeRuleTemplateGroup,
-        ResourceType::Input,
-        ResourceType::InputDevice,
-        ResourceType::InputSecurityGroup,
-        ResourceType::Multiplex,
-        ResourceType::Network,
-        ResourceType::Node,
-        ResourceType::Offering,
-        ResourceType::Reservation,
-        ResourceType::SdiSource,
-        ResourceType::SignalMap,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -1052,6 +936,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1069,40 +954,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

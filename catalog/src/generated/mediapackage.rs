@@ -105,84 +105,77 @@ pub enum Action {
     UpdateOriginEndpoint,
 }
 
-const ACTION_NAMES: [&str; 19] = [
-    "mediapackage:ConfigureLogs",
-    "mediapackage:CreateChannel",
-    "mediapackage:CreateHarvestJob",
-    "mediapackage:CreateOriginEndpoint",
-    "mediapackage:DeleteChannel",
-    "mediapackage:DeleteOriginEndpoint",
-    "mediapackage:DescribeChannel",
-    "mediapackage:DescribeHarvestJob",
-    "mediapackage:DescribeOriginEndpoint",
-    "mediapackage:ListChannels",
-    "mediapackage:ListHarvestJobs",
-    "mediapackage:ListOriginEndpoints",
-    "mediapackage:ListTagsForResource",
-    "mediapackage:RotateChannelCredentials",
-    "mediapackage:RotateIngestEndpointCredentials",
-    "mediapackage:TagResource",
-    "mediapackage:UntagResource",
-    "mediapackage:UpdateChannel",
-    "mediapackage:UpdateOriginEndpoint",
+static ACTION_NAMES: &str = "mediapackage:ConfigureLogsmediapackage:CreateChannelmediapackage:CreateHarvestJobmediapackage:CreateOriginEndpointmediapackage:DeleteChannelmediapackage:DeleteOriginEndpointmediapackage:DescribeChannelmediapackage:DescribeHarvestJobmediapackage:DescribeOriginEndpointmediapackage:ListChannelsmediapackage:ListHarvestJobsmediapackage:ListOriginEndpointsmediapackage:ListTagsForResourcemediapackage:RotateChannelCredentialsmediapackage:RotateIngestEndpointCredentialsmediapackage:TagResourcemediapackage:UntagResourcemediapackage:UpdateChannelmediapackage:UpdateOriginEndpoint";
+
+static ACTION_NAME_ENDS: [u32; 19] = [
+    26, 52, 81, 114, 140, 173, 201, 232, 267, 292, 320, 352, 384, 421, 465, 489, 515, 541, 574,
+];
+
+static ACTIONS: [Action; 19] = [
+    Action::ConfigureLogs,
+    Action::CreateChannel,
+    Action::CreateHarvestJob,
+    Action::CreateOriginEndpoint,
+    Action::DeleteChannel,
+    Action::DeleteOriginEndpoint,
+    Action::DescribeChannel,
+    Action::DescribeHarvestJob,
+    Action::DescribeOriginEndpoint,
+    Action::ListChannels,
+    Action::ListHarvestJobs,
+    Action::ListOriginEndpoints,
+    Action::ListTagsForResource,
+    Action::RotateChannelCredentials,
+    Action::RotateIngestEndpointCredentials,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateChannel,
+    Action::UpdateOriginEndpoint,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 19] = [
-        Action::ConfigureLogs,
-        Action::CreateChannel,
-        Action::CreateHarvestJob,
-        Action::CreateOriginEndpoint,
-        Action::DeleteChannel,
-        Action::DeleteOriginEndpoint,
-        Action::DescribeChannel,
-        Action::DescribeHarvestJob,
-        Action::DescribeOriginEndpoint,
-        Action::ListChannels,
-        Action::ListHarvestJobs,
-        Action::ListOriginEndpoints,
-        Action::ListTagsForResource,
-        Action::RotateChannelCredentials,
-        Action::RotateIngestEndpointCredentials,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateChannel,
-        Action::UpdateOriginEndpoint,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `mediapackage:ConfigureLogs`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `ConfigureLogs`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(13541 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -206,22 +199,28 @@ pub enum ResourceType {
     OriginEndpoints,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = ["channels", "harvest_jobs", "origin_endpoints"];
+static RESOURCE_TYPE_NAMES: &str = "channelsharvest_jobsorigin_endpoints";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [8, 20, 36];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::Channels,
+    ResourceType::HarvestJobs,
+    ResourceType::OriginEndpoints,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::Channels,
-        ResourceType::HarvestJobs,
-        ResourceType::OriginEndpoints,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -230,6 +229,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -247,40 +247,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -186,114 +186,93 @@ pub enum Action {
     UpdateOriginEndpoint,
 }
 
-const ACTION_NAMES: [&str; 34] = [
-    "mediapackagev2:CancelHarvestJob",
-    "mediapackagev2:CreateChannel",
-    "mediapackagev2:CreateChannelGroup",
-    "mediapackagev2:CreateHarvestJob",
-    "mediapackagev2:CreateOriginEndpoint",
-    "mediapackagev2:DeleteChannel",
-    "mediapackagev2:DeleteChannelGroup",
-    "mediapackagev2:DeleteChannelPolicy",
-    "mediapackagev2:DeleteOriginEndpoint",
-    "mediapackagev2:DeleteOriginEndpointPolicy",
-    "mediapackagev2:GetChannel",
-    "mediapackagev2:GetChannelGroup",
-    "mediapackagev2:GetChannelPolicy",
-    "mediapackagev2:GetHarvestJob",
-    "mediapackagev2:GetHeadObject",
-    "mediapackagev2:GetObject",
-    "mediapackagev2:GetOriginEndpoint",
-    "mediapackagev2:GetOriginEndpointPolicy",
-    "mediapackagev2:HarvestObject",
-    "mediapackagev2:ListChannelGroups",
-    "mediapackagev2:ListChannels",
-    "mediapackagev2:ListHarvestJobs",
-    "mediapackagev2:ListOriginEndpoints",
-    "mediapackagev2:ListTagsForResource",
-    "mediapackagev2:PutChannelPolicy",
-    "mediapackagev2:PutObject",
-    "mediapackagev2:PutOriginEndpointPolicy",
-    "mediapackagev2:ResetChannelState",
-    "mediapackagev2:ResetOriginEndpointState",
-    "mediapackagev2:TagResource",
-    "mediapackagev2:UntagResource",
-    "mediapackagev2:UpdateChannel",
-    "mediapackagev2:UpdateChannelGroup",
-    "mediapackagev2:UpdateOriginEndpoint",
+static ACTION_NAMES: &str = "mediapackagev2:CancelHarvestJobmediapackagev2:CreateChannelmediapackagev2:CreateChannelGroupmediapackagev2:CreateHarvestJobmediapackagev2:CreateOriginEndpointmediapackagev2:DeleteChannelmediapackagev2:DeleteChannelGroupmediapackagev2:DeleteChannelPolicymediapackagev2:DeleteOriginEndpointmediapackagev2:DeleteOriginEndpointPolicymediapackagev2:GetChannelmediapackagev2:GetChannelGroupmediapackagev2:GetChannelPolicymediapackagev2:GetHarvestJobmediapackagev2:GetHeadObjectmediapackagev2:GetObjectmediapackagev2:GetOriginEndpointmediapackagev2:GetOriginEndpointPolicymediapackagev2:HarvestObjectmediapackagev2:ListChannelGroupsmediapackagev2:ListChannelsmediapackagev2:ListHarvestJobsmediapackagev2:ListOriginEndpointsmediapackagev2:ListTagsForResourcemediapackagev2:PutChannelPolicymediapackagev2:PutObjectmediapackagev2:PutOriginEndpointPolicymediapackagev2:ResetChannelStatemediapackagev2:ResetOriginEndpointStatemediapackagev2:TagResourcemediapackagev2:UntagResourcemediapackagev2:UpdateChannelmediapackagev2:UpdateChannelGroupmediapackagev2:UpdateOriginEndpoint";
+
+static ACTION_NAME_ENDS: [u32; 34] = [
+    31, 59, 92, 123, 158, 186, 219, 253, 288, 329, 354, 384, 415, 443, 471, 495, 527, 565, 593,
+    625, 652, 682, 716, 750, 781, 805, 843, 875, 914, 940, 968, 996, 1029, 1064,
+];
+
+static ACTIONS: [Action; 34] = [
+    Action::CancelHarvestJob,
+    Action::CreateChannel,
+    Action::CreateChannelGroup,
+    Action::CreateHarvestJob,
+    Action::CreateOriginEndpoint,
+    Action::DeleteChannel,
+    Action::DeleteChannelGroup,
+    Action::DeleteChannelPolicy,
+    Action::DeleteOriginEndpoint,
+    Action::DeleteOriginEndpointPolicy,
+    Action::GetChannel,
+    Action::GetChannelGroup,
+    Action::GetChannelPolicy,
+    Action::GetHarvestJob,
+    Action::GetHeadObject,
+    Action::GetObject,
+    Action::GetOriginEndpoint,
+    Action::GetOriginEndpointPolicy,
+    Action::HarvestObject,
+    Action::ListChannelGroups,
+    Action::ListChannels,
+    Action::ListHarvestJobs,
+    Action::ListOriginEndpoints,
+    Action::ListTagsForResource,
+    Action::PutChannelPolicy,
+    Action::PutObject,
+    Action::PutOriginEndpointPolicy,
+    Action::ResetChannelState,
+    Action::ResetOriginEndpointState,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateChannel,
+    Action::UpdateChannelGroup,
+    Action::UpdateOriginEndpoint,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 34] = [
-        Action::CancelHarvestJob,
-        Action::CreateChannel,
-        Action::CreateChannelGroup,
-        Action::CreateHarvestJob,
-        Action::CreateOriginEndpoint,
-        Action::DeleteChannel,
-        Action::DeleteChannelGroup,
-        Action::DeleteChannelPolicy,
-        Action::DeleteOriginEndpoint,
-        Action::DeleteOriginEndpointPolicy,
-        Action::GetChannel,
-        Action::GetChannelGroup,
-        Action::GetChannelPolicy,
-        Action::GetHarvestJob,
-        Action::GetHeadObject,
-        Action::GetObject,
-        Action::GetOriginEndpoint,
-        Action::GetOriginEndpointPolicy,
-        Action::HarvestObject,
-        Action::ListChannelGroups,
-        Action::ListChannels,
-        Action::ListHarvestJobs,
-        Action::ListOriginEndpoints,
-        Action::ListTagsForResource,
-        Action::PutChannelPolicy,
-        Action::PutObject,
-        Action::PutOriginEndpointPolicy,
-        Action::ResetChannelState,
-        Action::ResetOriginEndpointState,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateChannel,
-        Action::UpdateChannelGroup,
-        Action::UpdateOriginEndpoint,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `mediapackagev2:CancelHarvestJob`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CancelHarvestJob`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(13577 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -325,32 +304,32 @@ pub enum ResourceType {
     OriginEndpointPolicy,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 6] = [
-    "Channel",
-    "ChannelGroup",
-    "ChannelPolicy",
-    "HarvestJob",
-    "OriginEndpoint",
-    "OriginEndpointPolicy",
+static RESOURCE_TYPE_NAMES: &str =
+    "ChannelChannelGroupChannelPolicyHarvestJobOriginEndpointOriginEndpointPolicy";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 6] = [7, 19, 32, 42, 56, 76];
+
+static RESOURCE_TYPES: [ResourceType; 6] = [
+    ResourceType::Channel,
+    ResourceType::ChannelGroup,
+    ResourceType::ChannelPolicy,
+    ResourceType::HarvestJob,
+    ResourceType::OriginEndpoint,
+    ResourceType::OriginEndpointPolicy,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 6] = [
-        ResourceType::Channel,
-        ResourceType::ChannelGroup,
-        ResourceType::ChannelPolicy,
-        ResourceType::HarvestJob,
-        ResourceType::OriginEndpoint,
-        ResourceType::OriginEndpointPolicy,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -359,6 +338,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -376,40 +356,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -142,98 +142,85 @@ pub enum Action {
     UntagResource,
 }
 
-const ACTION_NAMES: [&str; 26] = [
-    "mediastore:CreateContainer",
-    "mediastore:DeleteContainer",
-    "mediastore:DeleteContainerPolicy",
-    "mediastore:DeleteCorsPolicy",
-    "mediastore:DeleteLifecyclePolicy",
-    "mediastore:DeleteMetricPolicy",
-    "mediastore:DeleteObject",
-    "mediastore:DescribeContainer",
-    "mediastore:DescribeObject",
-    "mediastore:GetContainerPolicy",
-    "mediastore:GetCorsPolicy",
-    "mediastore:GetLifecyclePolicy",
-    "mediastore:GetMetricPolicy",
-    "mediastore:GetObject",
-    "mediastore:ListContainers",
-    "mediastore:ListItems",
-    "mediastore:ListTagsForResource",
-    "mediastore:PutContainerPolicy",
-    "mediastore:PutCorsPolicy",
-    "mediastore:PutLifecyclePolicy",
-    "mediastore:PutMetricPolicy",
-    "mediastore:PutObject",
-    "mediastore:StartAccessLogging",
-    "mediastore:StopAccessLogging",
-    "mediastore:TagResource",
-    "mediastore:UntagResource",
+static ACTION_NAMES: &str = "mediastore:CreateContainermediastore:DeleteContainermediastore:DeleteContainerPolicymediastore:DeleteCorsPolicymediastore:DeleteLifecyclePolicymediastore:DeleteMetricPolicymediastore:DeleteObjectmediastore:DescribeContainermediastore:DescribeObjectmediastore:GetContainerPolicymediastore:GetCorsPolicymediastore:GetLifecyclePolicymediastore:GetMetricPolicymediastore:GetObjectmediastore:ListContainersmediastore:ListItemsmediastore:ListTagsForResourcemediastore:PutContainerPolicymediastore:PutCorsPolicymediastore:PutLifecyclePolicymediastore:PutMetricPolicymediastore:PutObjectmediastore:StartAccessLoggingmediastore:StopAccessLoggingmediastore:TagResourcemediastore:UntagResource";
+
+static ACTION_NAME_ENDS: [u32; 26] = [
+    26, 52, 84, 111, 143, 172, 195, 223, 248, 277, 301, 330, 356, 376, 401, 421, 451, 480, 504,
+    533, 559, 579, 608, 636, 658, 682,
+];
+
+static ACTIONS: [Action; 26] = [
+    Action::CreateContainer,
+    Action::DeleteContainer,
+    Action::DeleteContainerPolicy,
+    Action::DeleteCorsPolicy,
+    Action::DeleteLifecyclePolicy,
+    Action::DeleteMetricPolicy,
+    Action::DeleteObject,
+    Action::DescribeContainer,
+    Action::DescribeObject,
+    Action::GetContainerPolicy,
+    Action::GetCorsPolicy,
+    Action::GetLifecyclePolicy,
+    Action::GetMetricPolicy,
+    Action::GetObject,
+    Action::ListContainers,
+    Action::ListItems,
+    Action::ListTagsForResource,
+    Action::PutContainerPolicy,
+    Action::PutCorsPolicy,
+    Action::PutLifecyclePolicy,
+    Action::PutMetricPolicy,
+    Action::PutObject,
+    Action::StartAccessLogging,
+    Action::StopAccessLogging,
+    Action::TagResource,
+    Action::UntagResource,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 26] = [
-        Action::CreateContainer,
-        Action::DeleteContainer,
-        Action::DeleteContainerPolicy,
-        Action::DeleteCorsPolicy,
-        Action::DeleteLifecyclePolicy,
-        Action::DeleteMetricPolicy,
-        Action::DeleteObject,
-        Action::DescribeContainer,
-        Action::DescribeObject,
-        Action::GetContainerPolicy,
-        Action::GetCorsPolicy,
-        Action::GetLifecyclePolicy,
-        Action::GetMetricPolicy,
-        Action::GetObject,
-        Action::ListContainers,
-        Action::ListItems,
-        Action::ListTagsForResource,
-        Action::PutContainerPolicy,
-        Action::PutCorsPolicy,
-        Action::PutLifecyclePolicy,
-        Action::PutMetricPolicy,
-        Action::PutObject,
-        Action::StartAccessLogging,
-        Action::StopAccessLogging,
-        Action::TagResource,
-        Action::UntagResource,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `mediastore:CreateContainer`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateContainer`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(13611 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -253,22 +240,28 @@ pub enum ResourceType {
     Object,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = ["container", "folder", "object"];
+static RESOURCE_TYPE_NAMES: &str = "containerfolderobject";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [9, 15, 21];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::Container,
+    ResourceType::Folder,
+    ResourceType::Object,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::Container,
-        ResourceType::Folder,
-        ResourceType::Object,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -277,6 +270,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -294,40 +288,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

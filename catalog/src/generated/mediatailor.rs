@@ -226,134 +226,104 @@ pub enum Action {
     UpdateVodSource,
 }
 
-const ACTION_NAMES: [&str; 44] = [
-    "mediatailor:ConfigureLogsForChannel",
-    "mediatailor:ConfigureLogsForPlaybackConfiguration",
-    "mediatailor:CreateChannel",
-    "mediatailor:CreateLiveSource",
-    "mediatailor:CreatePrefetchSchedule",
-    "mediatailor:CreateProgram",
-    "mediatailor:CreateSourceLocation",
-    "mediatailor:CreateVodSource",
-    "mediatailor:DeleteChannel",
-    "mediatailor:DeleteChannelPolicy",
-    "mediatailor:DeleteLiveSource",
-    "mediatailor:DeletePlaybackConfiguration",
-    "mediatailor:DeletePrefetchSchedule",
-    "mediatailor:DeleteProgram",
-    "mediatailor:DeleteSourceLocation",
-    "mediatailor:DeleteVodSource",
-    "mediatailor:DescribeChannel",
-    "mediatailor:DescribeLiveSource",
-    "mediatailor:DescribeProgram",
-    "mediatailor:DescribeSourceLocation",
-    "mediatailor:DescribeVodSource",
-    "mediatailor:GetChannelPolicy",
-    "mediatailor:GetChannelSchedule",
-    "mediatailor:GetPlaybackConfiguration",
-    "mediatailor:GetPrefetchSchedule",
-    "mediatailor:ListAlerts",
-    "mediatailor:ListChannels",
-    "mediatailor:ListLiveSources",
-    "mediatailor:ListPlaybackConfigurations",
-    "mediatailor:ListPrefetchSchedules",
-    "mediatailor:ListSourceLocations",
-    "mediatailor:ListTagsForResource",
-    "mediatailor:ListVodSources",
-    "mediatailor:PutChannelPolicy",
-    "mediatailor:PutPlaybackConfiguration",
-    "mediatailor:StartChannel",
-    "mediatailor:StopChannel",
-    "mediatailor:TagResource",
-    "mediatailor:UntagResource",
-    "mediatailor:UpdateChannel",
-    "mediatailor:UpdateLiveSource",
-    "mediatailor:UpdateProgram",
-    "mediatailor:UpdateSourceLocation",
-    "mediatailor:UpdateVodSource",
+static ACTION_NAMES: &str = "mediatailor:ConfigureLogsForChannelmediatailor:ConfigureLogsForPlaybackConfigurationmediatailor:CreateChannelmediatailor:CreateLiveSourcemediatailor:CreatePrefetchSchedulemediatailor:CreateProgrammediatailor:CreateSourceLocationmediatailor:CreateVodSourcemediatailor:DeleteChannelmediatailor:DeleteChannelPolicymediatailor:DeleteLiveSourcemediatailor:DeletePlaybackConfigurationmediatailor:DeletePrefetchSchedulemediatailor:DeleteProgrammediatailor:DeleteSourceLocationmediatailor:DeleteVodSourcemediatailor:DescribeChannelmediatailor:DescribeLiveSourcemediatailor:DescribeProgrammediatailor:DescribeSourceLocationmediatailor:DescribeVodSourcemediatailor:GetChannelPolicymediatailor:GetChannelSchedulemediatailor:GetPlaybackConfigurationmediatailor:GetPrefetchSchedulemediatailor:ListAlertsmediatailor:ListChannelsmediatailor:ListLiveSourcesmediatailor:ListPlaybackConfigurationsmediatailor:ListPrefetchSchedulesmediatailor:ListSourceLocationsmediatailor:ListTagsForResourcemediatailor:ListVodSourcesmediatailor:PutChannelPolicymediatailor:PutPlaybackConfigurationmediatailor:StartChannelmediatailor:StopChannelmediatailor:TagResourcemediatailor:UntagResourcemediatailor:UpdateChannelmediatailor:UpdateLiveSourcemediatailor:UpdateProgrammediatailor:UpdateSourceLocationmediatailor:UpdateVodSource";
+
+static ACTION_NAME_ENDS: [u32; 44] = [
+    35, 84, 109, 137, 171, 196, 228, 255, 280, 311, 339, 378, 412, 437, 469, 496, 523, 553, 580,
+    614, 643, 671, 701, 737, 768, 790, 814, 841, 879, 912, 943, 974, 1000, 1028, 1064, 1088, 1111,
+    1134, 1159, 1184, 1212, 1237, 1269, 1296,
+];
+
+static ACTIONS: [Action; 44] = [
+    Action::ConfigureLogsForChannel,
+    Action::ConfigureLogsForPlaybackConfiguration,
+    Action::CreateChannel,
+    Action::CreateLiveSource,
+    Action::CreatePrefetchSchedule,
+    Action::CreateProgram,
+    Action::CreateSourceLocation,
+    Action::CreateVodSource,
+    Action::DeleteChannel,
+    Action::DeleteChannelPolicy,
+    Action::DeleteLiveSource,
+    Action::DeletePlaybackConfiguration,
+    Action::DeletePrefetchSchedule,
+    Action::DeleteProgram,
+    Action::DeleteSourceLocation,
+    Action::DeleteVodSource,
+    Action::DescribeChannel,
+    Action::DescribeLiveSource,
+    Action::DescribeProgram,
+    Action::DescribeSourceLocation,
+    Action::DescribeVodSource,
+    Action::GetChannelPolicy,
+    Action::GetChannelSchedule,
+    Action::GetPlaybackConfiguration,
+    Action::GetPrefetchSchedule,
+    Action::ListAlerts,
+    Action::ListChannels,
+    Action::ListLiveSources,
+    Action::ListPlaybackConfigurations,
+    Action::ListPrefetchSchedules,
+    Action::ListSourceLocations,
+    Action::ListTagsForResource,
+    Action::ListVodSources,
+    Action::PutChannelPolicy,
+    Action::PutPlaybackConfiguration,
+    Action::StartChannel,
+    Action::StopChannel,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateChannel,
+    Action::UpdateLiveSource,
+    Action::UpdateProgram,
+    Action::UpdateSourceLocation,
+    Action::UpdateVodSource,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 44] = [
-        Action::ConfigureLogsForChannel,
-        Action::ConfigureLogsForPlaybackConfiguration,
-        Action::CreateChannel,
-        Action::CreateLiveSource,
-        Action::CreatePrefetchSchedule,
-        Action::CreateProgram,
-        Action::CreateSourceLocation,
-        Action::CreateVodSource,
-        Action::DeleteChannel,
-        Action::DeleteChannelPolicy,
-        Action::DeleteLiveSource,
-        Action::DeletePlaybackConfiguration,
-        Action::DeletePrefetchSchedule,
-        Action::DeleteProgram,
-        Action::DeleteSourceLocation,
-        Action::DeleteVodSource,
-        Action::DescribeChannel,
-        Action::DescribeLiveSource,
-        Action::DescribeProgram,
-        Action::DescribeSourceLocation,
-        Action::DescribeVodSource,
-        Action::GetChannelPolicy,
-        Action::GetChannelSchedule,
-        Action::GetPlaybackConfiguration,
-        Action::GetPrefetchSchedule,
-        Action::ListAlerts,
-        Action::ListChannels,
-        Action::ListLiveSources,
-        Action::ListPlaybackConfigurations,
-        Action::ListPrefetchSchedules,
-        Action::ListSourceLocations,
-        Action::ListTagsForResource,
-        Action::ListVodSources,
-        Action::PutChannelPolicy,
-        Action::PutPlaybackConfiguration,
-        Action::StartChannel,
-        Action::StopChannel,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateChannel,
-        Action::UpdateLiveSource,
-        Action::UpdateProgram,
-        Action::UpdateSourceLocation,
-        Action::UpdateVodSource,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `mediatailor:ConfigureLogsForChannel`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `ConfigureLogsForChannel`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(13637 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -389,34 +359,33 @@ pub enum ResourceType {
     VodSource,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 7] = [
-    "channel",
-    "liveSource",
-    "playbackConfiguration",
-    "prefetchSchedule",
-    "program",
-    "sourceLocation",
-    "vodSource",
+static RESOURCE_TYPE_NAMES: &str =
+    "channelliveSourceplaybackConfigurationprefetchScheduleprogramsourceLocationvodSource";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 7] = [7, 17, 38, 54, 61, 75, 84];
+
+static RESOURCE_TYPES: [ResourceType; 7] = [
+    ResourceType::Channel,
+    ResourceType::LiveSource,
+    ResourceType::PlaybackConfiguration,
+    ResourceType::PrefetchSchedule,
+    ResourceType::Program,
+    ResourceType::SourceLocation,
+    ResourceType::VodSource,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 7] = [
-        ResourceType::Channel,
-        ResourceType::LiveSource,
-        ResourceType::PlaybackConfiguration,
-        ResourceType::PrefetchSchedule,
-        ResourceType::Program,
-        ResourceType::SourceLocation,
-        ResourceType::VodSource,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -425,6 +394,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -442,40 +412,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

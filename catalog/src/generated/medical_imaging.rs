@@ -160,102 +160,87 @@ pub enum Action {
     UpdateImageSetMetadata,
 }
 
-const ACTION_NAMES: [&str; 28] = [
-    "medical-imaging:CopyImageSet",
-    "medical-imaging:CreateDatastore",
-    "medical-imaging:DeleteDatastore",
-    "medical-imaging:DeleteImageSet",
-    "medical-imaging:GetDatastore",
-    "medical-imaging:GetDICOMBulkdata",
-    "medical-imaging:GetDICOMImportJob",
-    "medical-imaging:GetDICOMInstance",
-    "medical-imaging:GetDICOMInstanceFrames",
-    "medical-imaging:GetDICOMInstanceMetadata",
-    "medical-imaging:GetDICOMSeriesMetadata",
-    "medical-imaging:GetImageFrame",
-    "medical-imaging:GetImageSet",
-    "medical-imaging:GetImageSetMetadata",
-    "medical-imaging:ListDatastores",
-    "medical-imaging:ListDICOMImportJobs",
-    "medical-imaging:ListImageSetVersions",
-    "medical-imaging:ListTagsForResource",
-    "medical-imaging:SearchDICOMInstances",
-    "medical-imaging:SearchDICOMSeries",
-    "medical-imaging:SearchDICOMStudies",
-    "medical-imaging:SearchImageSets",
-    "medical-imaging:StartDICOMImportJob",
-    "medical-imaging:StoreDICOM",
-    "medical-imaging:StoreDICOMStudy",
-    "medical-imaging:TagResource",
-    "medical-imaging:UntagResource",
-    "medical-imaging:UpdateImageSetMetadata",
+static ACTION_NAMES: &str = "medical-imaging:CopyImageSetmedical-imaging:CreateDatastoremedical-imaging:DeleteDatastoremedical-imaging:DeleteImageSetmedical-imaging:GetDatastoremedical-imaging:GetDICOMBulkdatamedical-imaging:GetDICOMImportJobmedical-imaging:GetDICOMInstancemedical-imaging:GetDICOMInstanceFramesmedical-imaging:GetDICOMInstanceMetadatamedical-imaging:GetDICOMSeriesMetadatamedical-imaging:GetImageFramemedical-imaging:GetImageSetmedical-imaging:GetImageSetMetadatamedical-imaging:ListDatastoresmedical-imaging:ListDICOMImportJobsmedical-imaging:ListImageSetVersionsmedical-imaging:ListTagsForResourcemedical-imaging:SearchDICOMInstancesmedical-imaging:SearchDICOMSeriesmedical-imaging:SearchDICOMStudiesmedical-imaging:SearchImageSetsmedical-imaging:StartDICOMImportJobmedical-imaging:StoreDICOMmedical-imaging:StoreDICOMStudymedical-imaging:TagResourcemedical-imaging:UntagResourcemedical-imaging:UpdateImageSetMetadata";
+
+static ACTION_NAME_ENDS: [u32; 28] = [
+    28, 59, 90, 120, 148, 180, 213, 245, 283, 323, 361, 390, 417, 452, 482, 517, 553, 588, 624,
+    657, 691, 722, 757, 783, 814, 841, 870, 908,
+];
+
+static ACTIONS: [Action; 28] = [
+    Action::CopyImageSet,
+    Action::CreateDatastore,
+    Action::DeleteDatastore,
+    Action::DeleteImageSet,
+    Action::GetDatastore,
+    Action::GetDICOMBulkdata,
+    Action::GetDICOMImportJob,
+    Action::GetDICOMInstance,
+    Action::GetDICOMInstanceFrames,
+    Action::GetDICOMInstanceMetadata,
+    Action::GetDICOMSeriesMetadata,
+    Action::GetImageFrame,
+    Action::GetImageSet,
+    Action::GetImageSetMetadata,
+    Action::ListDatastores,
+    Action::ListDICOMImportJobs,
+    Action::ListImageSetVersions,
+    Action::ListTagsForResource,
+    Action::SearchDICOMInstances,
+    Action::SearchDICOMSeries,
+    Action::SearchDICOMStudies,
+    Action::SearchImageSets,
+    Action::StartDICOMImportJob,
+    Action::StoreDICOM,
+    Action::StoreDICOMStudy,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateImageSetMetadata,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 28] = [
-        Action::CopyImageSet,
-        Action::CreateDatastore,
-        Action::DeleteDatastore,
-        Action::DeleteImageSet,
-        Action::GetDatastore,
-        Action::GetDICOMBulkdata,
-        Action::GetDICOMImportJob,
-        Action::GetDICOMInstance,
-        Action::GetDICOMInstanceFrames,
-        Action::GetDICOMInstanceMetadata,
-        Action::GetDICOMSeriesMetadata,
-        Action::GetImageFrame,
-        Action::GetImageSet,
-        Action::GetImageSetMetadata,
-        Action::ListDatastores,
-        Action::ListDICOMImportJobs,
-        Action::ListImageSetVersions,
-        Action::ListTagsForResource,
-        Action::SearchDICOMInstances,
-        Action::SearchDICOMSeries,
-        Action::SearchDICOMStudies,
-        Action::SearchImageSets,
-        Action::StartDICOMImportJob,
-        Action::StoreDICOM,
-        Action::StoreDICOMStudy,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateImageSetMetadata,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `medical-imaging:CopyImageSet`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CopyImageSet`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(13681 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -275,18 +260,24 @@ pub enum ResourceType {
     Imageset,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["datastore", "imageset"];
+static RESOURCE_TYPE_NAMES: &str = "datastoreimageset";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [9, 17];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Datastore, ResourceType::Imageset];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Datastore, ResourceType::Imageset];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -295,6 +286,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -316,15 +308,11 @@ pub enum ConditionKey {
     MedicalImagingStudyInstanceUID,
 }
 
-const CONDITION_KEY_NAMES: [&str; 5] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "medical-imaging:SeriesInstanceUID",
-    "medical-imaging:StudyInstanceUID",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysmedical-imaging:SeriesInstanceUIDmedical-imaging:StudyInstanceUID";
 
-const CONDITION_KEY_TYPES: [KeyType; 5] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 5] = [24, 49, 60, 93, 125];
+
+static CONDITION_KEY_TYPES: [KeyType; 5] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -332,33 +320,39 @@ const CONDITION_KEY_TYPES: [KeyType; 5] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 5] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::MedicalImagingSeriesInstanceUID,
+    ConditionKey::MedicalImagingStudyInstanceUID,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 5] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::MedicalImagingSeriesInstanceUID,
-        ConditionKey::MedicalImagingStudyInstanceUID,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -280,140 +280,107 @@ pub enum Action {
     UpdateUser,
 }
 
-const ACTION_NAMES: [&str; 47] = [
-    "memorydb:BatchUpdateCluster",
-    "memorydb:Connect",
-    "memorydb:CopySnapshot",
-    "memorydb:CreateAcl",
-    "memorydb:CreateCluster",
-    "memorydb:CreateMultiRegionCluster",
-    "memorydb:CreateParameterGroup",
-    "memorydb:CreateSnapshot",
-    "memorydb:CreateSubnetGroup",
-    "memorydb:CreateUser",
-    "memorydb:DeleteAcl",
-    "memorydb:DeleteCluster",
-    "memorydb:DeleteMultiRegionCluster",
-    "memorydb:DeleteParameterGroup",
-    "memorydb:DeleteSnapshot",
-    "memorydb:DeleteSubnetGroup",
-    "memorydb:DeleteUser",
-    "memorydb:DescribeAcls",
-    "memorydb:DescribeClusters",
-    "memorydb:DescribeEngineVersions",
-    "memorydb:DescribeEvents",
-    "memorydb:DescribeMultiRegionClusters",
-    "memorydb:DescribeMultiRegionParameterGroups",
-    "memorydb:DescribeMultiRegionParameters",
-    "memorydb:DescribeParameterGroups",
-    "memorydb:DescribeParameters",
-    "memorydb:DescribeReservedNodes",
-    "memorydb:DescribeReservedNodesOfferings",
-    "memorydb:DescribeServiceUpdates",
-    "memorydb:DescribeSnapshots",
-    "memorydb:DescribeSubnetGroups",
-    "memorydb:DescribeUsers",
-    "memorydb:FailoverShard",
-    "memorydb:ListAllowedMultiRegionClusterUpdates",
-    "memorydb:ListAllowedNodeTypeUpdates",
-    "memorydb:ListTags",
-    "memorydb:PauseMultiRegionClusterReplication",
-    "memorydb:PurchaseReservedNodesOffering",
-    "memorydb:ResetParameterGroup",
-    "memorydb:TagResource",
-    "memorydb:UntagResource",
-    "memorydb:UpdateAcl",
-    "memorydb:UpdateCluster",
-    "memorydb:UpdateMultiRegionCluster",
-    "memorydb:UpdateParameterGroup",
-    "memorydb:UpdateSubnetGroup",
-    "memorydb:UpdateUser",
+static ACTION_NAMES: &str = "memorydb:BatchUpdateClustermemorydb:Connectmemorydb:CopySnapshotmemorydb:CreateAclmemorydb:CreateClustermemorydb:CreateMultiRegionClustermemorydb:CreateParameterGroupmemorydb:CreateSnapshotmemorydb:CreateSubnetGroupmemorydb:CreateUsermemorydb:DeleteAclmemorydb:DeleteClustermemorydb:DeleteMultiRegionClustermemorydb:DeleteParameterGroupmemorydb:DeleteSnapshotmemorydb:DeleteSubnetGroupmemorydb:DeleteUsermemorydb:DescribeAclsmemorydb:DescribeClustersmemorydb:DescribeEngineVersionsmemorydb:DescribeEventsmemorydb:DescribeMultiRegionClustersmemorydb:DescribeMultiRegionParameterGroupsmemorydb:DescribeMultiRegionParametersmemorydb:DescribeParameterGroupsmemorydb:DescribeParametersmemorydb:DescribeReservedNodesmemorydb:DescribeReservedNodesOfferingsmemorydb:DescribeServiceUpdatesmemorydb:DescribeSnapshotsmemorydb:DescribeSubnetGroupsmemorydb:DescribeUsersmemorydb:FailoverShardmemorydb:ListAllowedMultiRegionClusterUpdatesmemorydb:ListAllowedNodeTypeUpdatesmemorydb:ListTagsmemorydb:PauseMultiRegionClusterReplicationmemorydb:PurchaseReservedNodesOfferingmemorydb:ResetParameterGroupmemorydb:TagResourcememorydb:UntagResourcememorydb:UpdateAclmemorydb:UpdateClustermemorydb:UpdateMultiRegionClustermemorydb:UpdateParameterGroupmemorydb:UpdateSubnetGroupmemorydb:UpdateUser";
+
+static ACTION_NAME_ENDS: [u32; 47] = [
+    27, 43, 64, 82, 104, 137, 166, 189, 215, 234, 252, 274, 307, 336, 359, 385, 404, 425, 450, 481,
+    504, 540, 583, 621, 653, 680, 710, 749, 780, 806, 835, 857, 879, 924, 959, 976, 1019, 1057,
+    1085, 1105, 1127, 1145, 1167, 1200, 1229, 1255, 1274,
+];
+
+static ACTIONS: [Action; 47] = [
+    Action::BatchUpdateCluster,
+    Action::Connect,
+    Action::CopySnapshot,
+    Action::CreateAcl,
+    Action::CreateCluster,
+    Action::CreateMultiRegionCluster,
+    Action::CreateParameterGroup,
+    Action::CreateSnapshot,
+    Action::CreateSubnetGroup,
+    Action::CreateUser,
+    Action::DeleteAcl,
+    Action::DeleteCluster,
+    Action::DeleteMultiRegionCluster,
+    Action::DeleteParameterGroup,
+    Action::DeleteSnapshot,
+    Action::DeleteSubnetGroup,
+    Action::DeleteUser,
+    Action::DescribeAcls,
+    Action::DescribeClusters,
+    Action::DescribeEngineVersions,
+    Action::DescribeEvents,
+    Action::DescribeMultiRegionClusters,
+    Action::DescribeMultiRegionParameterGroups,
+    Action::DescribeMultiRegionParameters,
+    Action::DescribeParameterGroups,
+    Action::DescribeParameters,
+    Action::DescribeReservedNodes,
+    Action::DescribeReservedNodesOfferings,
+    Action::DescribeServiceUpdates,
+    Action::DescribeSnapshots,
+    Action::DescribeSubnetGroups,
+    Action::DescribeUsers,
+    Action::FailoverShard,
+    Action::ListAllowedMultiRegionClusterUpdates,
+    Action::ListAllowedNodeTypeUpdates,
+    Action::ListTags,
+    Action::PauseMultiRegionClusterReplication,
+    Action::PurchaseReservedNodesOffering,
+    Action::ResetParameterGroup,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAcl,
+    Action::UpdateCluster,
+    Action::UpdateMultiRegionCluster,
+    Action::UpdateParameterGroup,
+    Action::UpdateSubnetGroup,
+    Action::UpdateUser,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 47] = [
-        Action::BatchUpdateCluster,
-        Action::Connect,
-        Action::CopySnapshot,
-        Action::CreateAcl,
-        Action::CreateCluster,
-        Action::CreateMultiRegionCluster,
-        Action::CreateParameterGroup,
-        Action::CreateSnapshot,
-        Action::CreateSubnetGroup,
-        Action::CreateUser,
-        Action::DeleteAcl,
-        Action::DeleteCluster,
-        Action::DeleteMultiRegionCluster,
-        Action::DeleteParameterGroup,
-        Action::DeleteSnapshot,
-        Action::DeleteSubnetGroup,
-        Action::DeleteUser,
-        Action::DescribeAcls,
-        Action::DescribeClusters,
-        Action::DescribeEngineVersions,
-        Action::DescribeEvents,
-        Action::DescribeMultiRegionClusters,
-        Action::DescribeMultiRegionParameterGroups,
-        Action::DescribeMultiRegionParameters,
-        Action::DescribeParameterGroups,
-        Action::DescribeParameters,
-        Action::DescribeReservedNodes,
-        Action::DescribeReservedNodesOfferings,
-        Action::DescribeServiceUpdates,
-        Action::DescribeSnapshots,
-        Action::DescribeSubnetGroups,
-        Action::DescribeUsers,
-        Action::FailoverShard,
-        Action::ListAllowedMultiRegionClusterUpdates,
-        Action::ListAllowedNodeTypeUpdates,
-        Action::ListTags,
-        Action::PauseMultiRegionClusterReplication,
-        Action::PurchaseReservedNodesOffering,
-        Action::ResetParameterGroup,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAcl,
-        Action::UpdateCluster,
-        Action::UpdateMultiRegionCluster,
-        Action::UpdateParameterGroup,
-        Action::UpdateSubnetGroup,
-        Action::UpdateUser,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `memorydb:BatchUpdateCluster`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchUpdateCluster`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(13709 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -459,38 +426,34 @@ pub enum ResourceType {
     User,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 9] = [
-    "acl",
-    "cluster",
-    "multiregioncluster",
-    "multiregionparametergroup",
-    "parametergroup",
-    "reservednode",
-    "snapshot",
-    "subnetgroup",
-    "user",
+static RESOURCE_TYPE_NAMES: &str = "aclclustermultiregionclustermultiregionparametergroupparametergroupreservednodesnapshotsubnetgroupuser";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 9] = [3, 10, 28, 53, 67, 79, 87, 98, 102];
+
+static RESOURCE_TYPES: [ResourceType; 9] = [
+    ResourceType::Acl,
+    ResourceType::Cluster,
+    ResourceType::Multiregioncluster,
+    ResourceType::Multiregionparametergroup,
+    ResourceType::Parametergroup,
+    ResourceType::Reservednode,
+    ResourceType::Snapshot,
+    ResourceType::Subnetgroup,
+    ResourceType::User,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 9] = [
-        ResourceType::Acl,
-        ResourceType::Cluster,
-        ResourceType::Multiregioncluster,
-        ResourceType::Multiregionparametergroup,
-        ResourceType::Parametergroup,
-        ResourceType::Reservednode,
-        ResourceType::Snapshot,
-        ResourceType::Subnetgroup,
-        ResourceType::User,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -499,6 +462,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -520,15 +484,11 @@ pub enum ConditionKey {
     MemorydbUserAuthenticationMode,
 }
 
-const CONDITION_KEY_NAMES: [&str; 5] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "memorydb:TLSEnabled",
-    "memorydb:UserAuthenticationMode",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysmemorydb:TLSEnabledmemorydb:UserAuthenticationMode";
 
-const CONDITION_KEY_TYPES: [KeyType; 5] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 5] = [24, 49, 60, 79, 110];
+
+static CONDITION_KEY_TYPES: [KeyType; 5] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -536,33 +496,39 @@ const CONDITION_KEY_TYPES: [KeyType; 5] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 5] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::MemorydbTLSEnabled,
+    ConditionKey::MemorydbUserAuthenticationMode,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 5] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::MemorydbTLSEnabled,
-        ConditionKey::MemorydbUserAuthenticationMode,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -227,138 +227,106 @@ pub enum Action {
     UntagResource,
 }
 
-const ACTION_NAMES: [&str; 46] = [
-    "mgh:AcceptConnection",
-    "mgh:AssociateAutomationUnitRole",
-    "mgh:AssociateCreatedArtifact",
-    "mgh:AssociateDiscoveredResource",
-    "mgh:AssociateSourceResource",
-    "mgh:BatchAssociateIamRoleWithConnection",
-    "mgh:BatchDisassociateIamRoleFromConnection",
-    "mgh:CreateAutomationRun",
-    "mgh:CreateAutomationUnit",
-    "mgh:CreateHomeRegionControl",
-    "mgh:CreateProgressUpdateStream",
-    "mgh:DeleteAutomationRun",
-    "mgh:DeleteAutomationUnit",
-    "mgh:DeleteConnection",
-    "mgh:DeleteHomeRegionControl",
-    "mgh:DeleteProgressUpdateStream",
-    "mgh:DescribeApplicationState",
-    "mgh:DescribeAutomationRun",
-    "mgh:DescribeAutomationUnit",
-    "mgh:DescribeHomeRegionControls",
-    "mgh:DescribeMigrationTask",
-    "mgh:DisassociateAutomationUnitRole",
-    "mgh:DisassociateCreatedArtifact",
-    "mgh:DisassociateDiscoveredResource",
-    "mgh:DisassociateSourceResource",
-    "mgh:GetConnection",
-    "mgh:GetHomeRegion",
-    "mgh:ImportMigrationTask",
-    "mgh:ListApplicationStates",
-    "mgh:ListAutomationRuns",
-    "mgh:ListAutomationUnits",
-    "mgh:ListConnectionRoles",
-    "mgh:ListConnections",
-    "mgh:ListCreatedArtifacts",
-    "mgh:ListDiscoveredResources",
-    "mgh:ListMigrationTasks",
-    "mgh:ListMigrationTaskUpdates",
-    "mgh:ListProgressUpdateStreams",
-    "mgh:ListSourceResources",
-    "mgh:ListTagsForResource",
-    "mgh:NotifyApplicationState",
-    "mgh:NotifyMigrationTaskState",
-    "mgh:PutResourceAttributes",
-    "mgh:RejectConnection",
-    "mgh:TagResource",
-    "mgh:UntagResource",
+static ACTION_NAMES: &str = "mgh:AcceptConnectionmgh:AssociateAutomationUnitRolemgh:AssociateCreatedArtifactmgh:AssociateDiscoveredResourcemgh:AssociateSourceResourcemgh:BatchAssociateIamRoleWithConnectionmgh:BatchDisassociateIamRoleFromConnectionmgh:CreateAutomationRunmgh:CreateAutomationUnitmgh:CreateHomeRegionControlmgh:CreateProgressUpdateStreammgh:DeleteAutomationRunmgh:DeleteAutomationUnitmgh:DeleteConnectionmgh:DeleteHomeRegionControlmgh:DeleteProgressUpdateStreammgh:DescribeApplicationStatemgh:DescribeAutomationRunmgh:DescribeAutomationUnitmgh:DescribeHomeRegionControlsmgh:DescribeMigrationTaskmgh:DisassociateAutomationUnitRolemgh:DisassociateCreatedArtifactmgh:DisassociateDiscoveredResourcemgh:DisassociateSourceResourcemgh:GetConnectionmgh:GetHomeRegionmgh:ImportMigrationTaskmgh:ListApplicationStatesmgh:ListAutomationRunsmgh:ListAutomationUnitsmgh:ListConnectionRolesmgh:ListConnectionsmgh:ListCreatedArtifactsmgh:ListDiscoveredResourcesmgh:ListMigrationTasksmgh:ListMigrationTaskUpdatesmgh:ListProgressUpdateStreamsmgh:ListSourceResourcesmgh:ListTagsForResourcemgh:NotifyApplicationStatemgh:NotifyMigrationTaskStatemgh:PutResourceAttributesmgh:RejectConnectionmgh:TagResourcemgh:UntagResource";
+
+static ACTION_NAME_ENDS: [u32; 46] = [
+    20, 51, 79, 110, 137, 176, 218, 241, 265, 292, 322, 345, 369, 389, 416, 446, 474, 499, 525,
+    555, 580, 614, 645, 679, 709, 726, 743, 766, 791, 813, 836, 859, 878, 902, 929, 951, 979, 1008,
+    1031, 1054, 1080, 1108, 1133, 1153, 1168, 1185,
+];
+
+static ACTIONS: [Action; 46] = [
+    Action::AcceptConnection,
+    Action::AssociateAutomationUnitRole,
+    Action::AssociateCreatedArtifact,
+    Action::AssociateDiscoveredResource,
+    Action::AssociateSourceResource,
+    Action::BatchAssociateIamRoleWithConnection,
+    Action::BatchDisassociateIamRoleFromConnection,
+    Action::CreateAutomationRun,
+    Action::CreateAutomationUnit,
+    Action::CreateHomeRegionControl,
+    Action::CreateProgressUpdateStream,
+    Action::DeleteAutomationRun,
+    Action::DeleteAutomationUnit,
+    Action::DeleteConnection,
+    Action::DeleteHomeRegionControl,
+    Action::DeleteProgressUpdateStream,
+    Action::DescribeApplicationState,
+    Action::DescribeAutomationRun,
+    Action::DescribeAutomationUnit,
+    Action::DescribeHomeRegionControls,
+    Action::DescribeMigrationTask,
+    Action::DisassociateAutomationUnitRole,
+    Action::DisassociateCreatedArtifact,
+    Action::DisassociateDiscoveredResource,
+    Action::DisassociateSourceResource,
+    Action::GetConnection,
+    Action::GetHomeRegion,
+    Action::ImportMigrationTask,
+    Action::ListApplicationStates,
+    Action::ListAutomationRuns,
+    Action::ListAutomationUnits,
+    Action::ListConnectionRoles,
+    Action::ListConnections,
+    Action::ListCreatedArtifacts,
+    Action::ListDiscoveredResources,
+    Action::ListMigrationTasks,
+    Action::ListMigrationTaskUpdates,
+    Action::ListProgressUpdateStreams,
+    Action::ListSourceResources,
+    Action::ListTagsForResource,
+    Action::NotifyApplicationState,
+    Action::NotifyMigrationTaskState,
+    Action::PutResourceAttributes,
+    Action::RejectConnection,
+    Action::TagResource,
+    Action::UntagResource,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 46] = [
-        Action::AcceptConnection,
-        Action::AssociateAutomationUnitRole,
-        Action::AssociateCreatedArtifact,
-        Action::AssociateDiscoveredResource,
-        Action::AssociateSourceResource,
-        Action::BatchAssociateIamRoleWithConnection,
-        Action::BatchDisassociateIamRoleFromConnection,
-        Action::CreateAutomationRun,
-        Action::CreateAutomationUnit,
-        Action::CreateHomeRegionControl,
-        Action::CreateProgressUpdateStream,
-        Action::DeleteAutomationRun,
-        Action::DeleteAutomationUnit,
-        Action::DeleteConnection,
-        Action::DeleteHomeRegionControl,
-        Action::DeleteProgressUpdateStream,
-        Action::DescribeApplicationState,
-        Action::DescribeAutomationRun,
-        Action::DescribeAutomationUnit,
-        Action::DescribeHomeRegionControls,
-        Action::DescribeMigrationTask,
-        Action::DisassociateAutomationUnitRole,
-        Action::DisassociateCreatedArtifact,
-        Action::DisassociateDiscoveredResource,
-        Action::DisassociateSourceResource,
-        Action::GetConnection,
-        Action::GetHomeRegion,
-        Action::ImportMigrationTask,
-        Action::ListApplicationStates,
-        Action::ListAutomationRuns,
-        Action::ListAutomationUnits,
-        Action::ListConnectionRoles,
-        Action::ListConnections,
-        Action::ListCreatedArtifacts,
-        Action::ListDiscoveredResources,
-        Action::ListMigrationTasks,
-        Action::ListMigrationTaskUpdates,
-        Action::ListProgressUpdateStreams,
-        Action::ListSourceResources,
-        Action::ListTagsForResource,
-        Action::NotifyApplicationState,
-        Action::NotifyMigrationTaskState,
-        Action::PutResourceAttributes,
-        Action::RejectConnection,
-        Action::TagResource,
-        Action::UntagResource,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `mgh:AcceptConnection`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptConnection`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(13756 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -386,30 +354,30 @@ pub enum ResourceType {
     ProgressUpdateStream,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 5] = [
-    "AutomationRunResource",
-    "AutomationUnitResource",
-    "ConnectionResource",
-    "migrationTask",
-    "progressUpdateStream",
+static RESOURCE_TYPE_NAMES: &str = "AutomationRunResourceAutomationUnitResourceConnectionResourcemigrationTaskprogressUpdateStream";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 5] = [21, 43, 61, 74, 94];
+
+static RESOURCE_TYPES: [ResourceType; 5] = [
+    ResourceType::AutomationRunResource,
+    ResourceType::AutomationUnitResource,
+    ResourceType::ConnectionResource,
+    ResourceType::MigrationTask,
+    ResourceType::ProgressUpdateStream,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 5] = [
-        ResourceType::AutomationRunResource,
-        ResourceType::AutomationUnitResource,
-        ResourceType::ConnectionResource,
-        ResourceType::MigrationTask,
-        ResourceType::ProgressUpdateStream,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -418,6 +386,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -441,16 +410,11 @@ pub enum ConditionKey {
     MghConnectionResourceConnectionArn,
 }
 
-const CONDITION_KEY_NAMES: [&str; 6] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "mgh:AutomationRunResourceRunID",
-    "mgh:AutomationUnitResourceAutomationUnitArn",
-    "mgh:ConnectionResourceConnectionArn",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysmgh:AutomationRunResourceRunIDmgh:AutomationUnitResourceAutomationUnitArnmgh:ConnectionResourceConnectionArn";
 
-const CONDITION_KEY_TYPES: [KeyType; 6] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 6] = [24, 49, 60, 90, 133, 168];
+
+static CONDITION_KEY_TYPES: [KeyType; 6] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -459,34 +423,40 @@ const CONDITION_KEY_TYPES: [KeyType; 6] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 6] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::MghAutomationRunResourceRunID,
+    ConditionKey::MghAutomationUnitResourceAutomationUnitArn,
+    ConditionKey::MghConnectionResourceConnectionArn,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 6] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::MghAutomationRunResourceRunID,
-        ConditionKey::MghAutomationUnitResourceAutomationUnitArn,
-        ConditionKey::MghConnectionResourceConnectionArn,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

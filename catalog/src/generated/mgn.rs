@@ -668,318 +668,202 @@ pub enum Action {
     VerifyClientRoleForMgn,
 }
 
-const ACTION_NAMES: [&str; 136] = [
-    "mgn:ArchiveApplication",
-    "mgn:ArchiveWave",
-    "mgn:AssociateApplications",
-    "mgn:AssociateSourceServers",
-    "mgn:BatchCreateVolumeSnapshotGroupForMgn",
-    "mgn:BatchDeleteSnapshotRequestForMgn",
-    "mgn:ChangeServerLifeCycleState",
-    "mgn:CreateApplication",
-    "mgn:CreateConnector",
-    "mgn:CreateLaunchConfigurationTemplate",
-    "mgn:CreateNetworkMigrationDefinition",
-    "mgn:CreateReplicationConfigurationTemplate",
-    "mgn:CreateVcenterClientForMgn",
-    "mgn:CreateWave",
-    "mgn:DeleteApplication",
-    "mgn:DeleteConnector",
-    "mgn:DeleteJob",
-    "mgn:DeleteLaunchConfigurationTemplate",
-    "mgn:DeleteNetworkMigrationDefinition",
-    "mgn:DeleteReplicationConfigurationTemplate",
-    "mgn:DeleteSourceServer",
-    "mgn:DeleteVcenterClient",
-    "mgn:DeleteWave",
-    "mgn:DescribeJobLogItems",
-    "mgn:DescribeJobs",
-    "mgn:DescribeLaunchConfigurationTemplates",
-    "mgn:DescribeReplicationConfigurationTemplates",
-    "mgn:DescribeReplicationServerAssociationsForMgn",
-    "mgn:DescribeSnapshotRequestsForMgn",
-    "mgn:DescribeSourceServers",
-    "mgn:DescribeVcenterClients",
-    "mgn:DisassociateApplications",
-    "mgn:DisassociateSourceServers",
-    "mgn:DisconnectFromService",
-    "mgn:FinalizeCutover",
-    "mgn:GetAccountSettings",
-    "mgn:GetAgentCommandForMgn",
-    "mgn:GetAgentConfirmedResumeInfoForMgn",
-    "mgn:GetAgentInstallationAssetsForMgn",
-    "mgn:GetAgentReplicationInfoForMgn",
-    "mgn:GetAgentRuntimeConfigurationForMgn",
-    "mgn:GetAgentSnapshotCreditsForMgn",
-    "mgn:GetChannelCommandsForMgn",
-    "mgn:GetLaunchConfiguration",
-    "mgn:GetNetworkMigrationDefinition",
-    "mgn:GetNetworkMigrationMapperSegmentConstruct",
-    "mgn:GetReplicationConfiguration",
-    "mgn:GetVcenterClientCommandsForMgn",
-    "mgn:InitializeService",
-    "mgn:IssueClientCertificateForMgn",
-    "mgn:ListApplications",
-    "mgn:ListConnectors",
-    "mgn:ListExportErrors",
-    "mgn:ListExports",
-    "mgn:ListImportErrors",
-    "mgn:ListImportFileEnrichments",
-    "mgn:ListImports",
-    "mgn:ListManagedAccounts",
-    "mgn:ListNetworkMigrationAnalyses",
-    "mgn:ListNetworkMigrationAnalysisResults",
-    "mgn:ListNetworkMigrationCodeGenerations",
-    "mgn:ListNetworkMigrationCodeGenerationSegments",
-    "mgn:ListNetworkMigrationDefinitions",
-    "mgn:ListNetworkMigrationDeployedStacks",
-    "mgn:ListNetworkMigrationDeployedStacksDeletions",
-    "mgn:ListNetworkMigrationDeployments",
-    "mgn:ListNetworkMigrationExecutionArtifacts",
-    "mgn:ListNetworkMigrationExecutions",
-    "mgn:ListNetworkMigrationMapperSegmentConstructs",
-    "mgn:ListNetworkMigrationMapperSegments",
-    "mgn:ListNetworkMigrationMappings",
-    "mgn:ListNetworkMigrationMappingUpdates",
-    "mgn:ListSourceServerActions",
-    "mgn:ListTagsForResource",
-    "mgn:ListTemplateActions",
-    "mgn:ListWaves",
-    "mgn:MarkAsArchived",
-    "mgn:NotifyAgentAuthenticationForMgn",
-    "mgn:NotifyAgentConnectedForMgn",
-    "mgn:NotifyAgentDisconnectedForMgn",
-    "mgn:NotifyAgentReplicationProgressForMgn",
-    "mgn:NotifyVcenterClientStartedForMgn",
-    "mgn:PauseReplication",
-    "mgn:PutSourceServerAction",
-    "mgn:PutTemplateAction",
-    "mgn:RegisterAgentForMgn",
-    "mgn:RemoveSourceServerAction",
-    "mgn:RemoveTemplateAction",
-    "mgn:ResumeReplication",
-    "mgn:RetryDataReplication",
-    "mgn:SendAgentLogsForMgn",
-    "mgn:SendAgentMetricsForMgn",
-    "mgn:SendChannelCommandResultForMgn",
-    "mgn:SendClientLogsForMgn",
-    "mgn:SendClientMetricsForMgn",
-    "mgn:SendVcenterClientCommandResultForMgn",
-    "mgn:SendVcenterClientLogsForMgn",
-    "mgn:SendVcenterClientMetricsForMgn",
-    "mgn:StartCutover",
-    "mgn:StartExport",
-    "mgn:StartImport",
-    "mgn:StartImportFileEnrichment",
-    "mgn:StartNetworkMigrationAnalysis",
-    "mgn:StartNetworkMigrationCodeGeneration",
-    "mgn:StartNetworkMigrationDeployedStacksDeletion",
-    "mgn:StartNetworkMigrationDeployment",
-    "mgn:StartNetworkMigrationMapping",
-    "mgn:StartNetworkMigrationMappingUpdate",
-    "mgn:StartReplication",
-    "mgn:StartSnapshotGroupForMgn",
-    "mgn:StartTest",
-    "mgn:StopReplication",
-    "mgn:TagResource",
-    "mgn:TerminateTargetInstances",
-    "mgn:UnarchiveApplication",
-    "mgn:UnarchiveWave",
-    "mgn:UntagResource",
-    "mgn:UpdateAccountSettings",
-    "mgn:UpdateAgentBacklogForMgn",
-    "mgn:UpdateAgentConversionInfoForMgn",
-    "mgn:UpdateAgentReplicationInfoForMgn",
-    "mgn:UpdateAgentReplicationProcessStateForMgn",
-    "mgn:UpdateAgentSourcePropertiesForMgn",
-    "mgn:UpdateApplication",
-    "mgn:UpdateConnector",
-    "mgn:UpdateLaunchConfiguration",
-    "mgn:UpdateLaunchConfigurationTemplate",
-    "mgn:UpdateNetworkMigrationDefinition",
-    "mgn:UpdateNetworkMigrationMapperSegment",
-    "mgn:UpdateNetworkMigrationMapperSegmentConstruct",
-    "mgn:UpdateReplicationConfiguration",
-    "mgn:UpdateReplicationConfigurationTemplate",
-    "mgn:UpdateSourceServer",
-    "mgn:UpdateSourceServerReplicationType",
-    "mgn:UpdateWave",
-    "mgn:VerifyClientRoleForMgn",
+static ACTION_NAMES: &str = "mgn:ArchiveApplicationmgn:ArchiveWavemgn:AssociateApplicationsmgn:AssociateSourceServersmgn:BatchCreateVolumeSnapshotGroupForMgnmgn:BatchDeleteSnapshotRequestForMgnmgn:ChangeServerLifeCycleStatemgn:CreateApplicationmgn:CreateConnectormgn:CreateLaunchConfigurationTemplatemgn:CreateNetworkMigrationDefinitionmgn:CreateReplicationConfigurationTemplatemgn:CreateVcenterClientForMgnmgn:CreateWavemgn:DeleteApplicationmgn:DeleteConnectormgn:DeleteJobmgn:DeleteLaunchConfigurationTemplatemgn:DeleteNetworkMigrationDefinitionmgn:DeleteReplicationConfigurationTemplatemgn:DeleteSourceServermgn:DeleteVcenterClientmgn:DeleteWavemgn:DescribeJobLogItemsmgn:DescribeJobsmgn:DescribeLaunchConfigurationTemplatesmgn:DescribeReplicationConfigurationTemplatesmgn:DescribeReplicationServerAssociationsForMgnmgn:DescribeSnapshotRequestsForMgnmgn:DescribeSourceServersmgn:DescribeVcenterClientsmgn:DisassociateApplicationsmgn:DisassociateSourceServersmgn:DisconnectFromServicemgn:FinalizeCutovermgn:GetAccountSettingsmgn:GetAgentCommandForMgnmgn:GetAgentConfirmedResumeInfoForMgnmgn:GetAgentInstallationAssetsForMgnmgn:GetAgentReplicationInfoForMgnmgn:GetAgentRuntimeConfigurationForMgnmgn:GetAgentSnapshotCreditsForMgnmgn:GetChannelCommandsForMgnmgn:GetLaunchConfigurationmgn:GetNetworkMigrationDefinitionmgn:GetNetworkMigrationMapperSegmentConstructmgn:GetReplicationConfigurationmgn:GetVcenterClientCommandsForMgnmgn:InitializeServicemgn:IssueClientCertificateForMgnmgn:ListApplicationsmgn:ListConnectorsmgn:ListExportErrorsmgn:ListExportsmgn:ListImportErrorsmgn:ListImportFileEnrichmentsmgn:ListImportsmgn:ListManagedAccountsmgn:ListNetworkMigrationAnalysesmgn:ListNetworkMigrationAnalysisResultsmgn:ListNetworkMigrationCodeGenerationsmgn:ListNetworkMigrationCodeGenerationSegmentsmgn:ListNetworkMigrationDefinitionsmgn:ListNetworkMigrationDeployedStacksmgn:ListNetworkMigrationDeployedStacksDeletionsmgn:ListNetworkMigrationDeploymentsmgn:ListNetworkMigrationExecutionArtifactsmgn:ListNetworkMigrationExecutionsmgn:ListNetworkMigrationMapperSegmentConstructsmgn:ListNetworkMigrationMapperSegmentsmgn:ListNetworkMigrationMappingsmgn:ListNetworkMigrationMappingUpdatesmgn:ListSourceServerActionsmgn:ListTagsForResourcemgn:ListTemplateActionsmgn:ListWavesmgn:MarkAsArchivedmgn:NotifyAgentAuthenticationForMgnmgn:NotifyAgentConnectedForMgnmgn:NotifyAgentDisconnectedForMgnmgn:NotifyAgentReplicationProgressForMgnmgn:NotifyVcenterClientStartedForMgnmgn:PauseReplicationmgn:PutSourceServerActionmgn:PutTemplateActionmgn:RegisterAgentForMgnmgn:RemoveSourceServerActionmgn:RemoveTemplateActionmgn:ResumeReplicationmgn:RetryDataReplicationmgn:SendAgentLogsForMgnmgn:SendAgentMetricsForMgnmgn:SendChannelCommandResultForMgnmgn:SendClientLogsForMgnmgn:SendClientMetricsForMgnmgn:SendVcenterClientCommandResultForMgnmgn:SendVcenterClientLogsForMgnmgn:SendVcenterClientMetricsForMgnmgn:StartCutovermgn:StartExportmgn:StartImportmgn:StartImportFileEnrichmentmgn:StartNetworkMigrationAnalysismgn:StartNetworkMigrationCodeGenerationmgn:StartNetworkMigrationDeployedStacksDeletionmgn:StartNetworkMigrationDeploymentmgn:StartNetworkMigrationMappingmgn:StartNetworkMigrationMappingUpdatemgn:StartReplicationmgn:StartSnapshotGroupForMgnmgn:StartTestmgn:StopReplicationmgn:TagResourcemgn:TerminateTargetInstancesmgn:UnarchiveApplicationmgn:UnarchiveWavemgn:UntagResourcemgn:UpdateAccountSettingsmgn:UpdateAgentBacklogForMgnmgn:UpdateAgentConversionInfoForMgnmgn:UpdateAgentReplicationInfoForMgnmgn:UpdateAgentReplicationProcessStateForMgnmgn:UpdateAgentSourcePropertiesForMgnmgn:UpdateApplicationmgn:UpdateConnectormgn:UpdateLaunchConfigurationmgn:UpdateLaunchConfigurationTemplatemgn:UpdateNetworkMigrationDefinitionmgn:UpdateNetworkMigrationMapperSegmentmgn:UpdateNetworkMigrationMapperSegmentConstructmgn:UpdateReplicationConfigurationmgn:UpdateReplicationConfigurationTemplatemgn:UpdateSourceServermgn:UpdateSourceServerReplicationTypemgn:UpdateWavemgn:VerifyClientRoleForMgn";
+
+static ACTION_NAME_ENDS: [u32; 136] = [
+    22, 37, 62, 88, 128, 164, 194, 215, 234, 271, 307, 349, 378, 392, 413, 432, 445, 482, 518, 560,
+    582, 605, 619, 642, 658, 698, 743, 790, 824, 849, 875, 903, 932, 957, 976, 998, 1023, 1060,
+    1096, 1129, 1167, 1200, 1228, 1254, 1287, 1332, 1363, 1397, 1418, 1450, 1470, 1488, 1508, 1523,
+    1543, 1572, 1587, 1610, 1642, 1681, 1720, 1766, 1801, 1839, 1886, 1921, 1963, 1997, 2044, 2082,
+    2114, 2152, 2179, 2202, 2225, 2238, 2256, 2291, 2321, 2354, 2394, 2430, 2450, 2475, 2496, 2519,
+    2547, 2571, 2592, 2616, 2639, 2665, 2699, 2723, 2750, 2790, 2821, 2855, 2871, 2886, 2901, 2930,
+    2963, 3002, 3049, 3084, 3116, 3154, 3174, 3202, 3215, 3234, 3249, 3277, 3301, 3318, 3335, 3360,
+    3388, 3423, 3459, 3503, 3540, 3561, 3580, 3609, 3646, 3682, 3721, 3769, 3803, 3845, 3867, 3904,
+    3918, 3944,
+];
+
+static ACTIONS: [Action; 136] = [
+    Action::ArchiveApplication,
+    Action::ArchiveWave,
+    Action::AssociateApplications,
+    Action::AssociateSourceServers,
+    Action::BatchCreateVolumeSnapshotGroupForMgn,
+    Action::BatchDeleteSnapshotRequestForMgn,
+    Action::ChangeServerLifeCycleState,
+    Action::CreateApplication,
+    Action::CreateConnector,
+    Action::CreateLaunchConfigurationTemplate,
+    Action::CreateNetworkMigrationDefinition,
+    Action::CreateReplicationConfigurationTemplate,
+    Action::CreateVcenterClientForMgn,
+    Action::CreateWave,
+    Action::DeleteApplication,
+    Action::DeleteConnector,
+    Action::DeleteJob,
+    Action::DeleteLaunchConfigurationTemplate,
+    Action::DeleteNetworkMigrationDefinition,
+    Action::DeleteReplicationConfigurationTemplate,
+    Action::DeleteSourceServer,
+    Action::DeleteVcenterClient,
+    Action::DeleteWave,
+    Action::DescribeJobLogItems,
+    Action::DescribeJobs,
+    Action::DescribeLaunchConfigurationTemplates,
+    Action::DescribeReplicationConfigurationTemplates,
+    Action::DescribeReplicationServerAssociationsForMgn,
+    Action::DescribeSnapshotRequestsForMgn,
+    Action::DescribeSourceServers,
+    Action::DescribeVcenterClients,
+    Action::DisassociateApplications,
+    Action::DisassociateSourceServers,
+    Action::DisconnectFromService,
+    Action::FinalizeCutover,
+    Action::GetAccountSettings,
+    Action::GetAgentCommandForMgn,
+    Action::GetAgentConfirmedResumeInfoForMgn,
+    Action::GetAgentInstallationAssetsForMgn,
+    Action::GetAgentReplicationInfoForMgn,
+    Action::GetAgentRuntimeConfigurationForMgn,
+    Action::GetAgentSnapshotCreditsForMgn,
+    Action::GetChannelCommandsForMgn,
+    Action::GetLaunchConfiguration,
+    Action::GetNetworkMigrationDefinition,
+    Action::GetNetworkMigrationMapperSegmentConstruct,
+    Action::GetReplicationConfiguration,
+    Action::GetVcenterClientCommandsForMgn,
+    Action::InitializeService,
+    Action::IssueClientCertificateForMgn,
+    Action::ListApplications,
+    Action::ListConnectors,
+    Action::ListExportErrors,
+    Action::ListExports,
+    Action::ListImportErrors,
+    Action::ListImportFileEnrichments,
+    Action::ListImports,
+    Action::ListManagedAccounts,
+    Action::ListNetworkMigrationAnalyses,
+    Action::ListNetworkMigrationAnalysisResults,
+    Action::ListNetworkMigrationCodeGenerations,
+    Action::ListNetworkMigrationCodeGenerationSegments,
+    Action::ListNetworkMigrationDefinitions,
+    Action::ListNetworkMigrationDeployedStacks,
+    Action::ListNetworkMigrationDeployedStacksDeletions,
+    Action::ListNetworkMigrationDeployments,
+    Action::ListNetworkMigrationExecutionArtifacts,
+    Action::ListNetworkMigrationExecutions,
+    Action::ListNetworkMigrationMapperSegmentConstructs,
+    Action::ListNetworkMigrationMapperSegments,
+    Action::ListNetworkMigrationMappings,
+    Action::ListNetworkMigrationMappingUpdates,
+    Action::ListSourceServerActions,
+    Action::ListTagsForResource,
+    Action::ListTemplateActions,
+    Action::ListWaves,
+    Action::MarkAsArchived,
+    Action::NotifyAgentAuthenticationForMgn,
+    Action::NotifyAgentConnectedForMgn,
+    Action::NotifyAgentDisconnectedForMgn,
+    Action::NotifyAgentReplicationProgressForMgn,
+    Action::NotifyVcenterClientStartedForMgn,
+    Action::PauseReplication,
+    Action::PutSourceServerAction,
+    Action::PutTemplateAction,
+    Action::RegisterAgentForMgn,
+    Action::RemoveSourceServerAction,
+    Action::RemoveTemplateAction,
+    Action::ResumeReplication,
+    Action::RetryDataReplication,
+    Action::SendAgentLogsForMgn,
+    Action::SendAgentMetricsForMgn,
+    Action::SendChannelCommandResultForMgn,
+    Action::SendClientLogsForMgn,
+    Action::SendClientMetricsForMgn,
+    Action::SendVcenterClientCommandResultForMgn,
+    Action::SendVcenterClientLogsForMgn,
+    Action::SendVcenterClientMetricsForMgn,
+    Action::StartCutover,
+    Action::StartExport,
+    Action::StartImport,
+    Action::StartImportFileEnrichment,
+    Action::StartNetworkMigrationAnalysis,
+    Action::StartNetworkMigrationCodeGeneration,
+    Action::StartNetworkMigrationDeployedStacksDeletion,
+    Action::StartNetworkMigrationDeployment,
+    Action::StartNetworkMigrationMapping,
+    Action::StartNetworkMigrationMappingUpdate,
+    Action::StartReplication,
+    Action::StartSnapshotGroupForMgn,
+    Action::StartTest,
+    Action::StopReplication,
+    Action::TagResource,
+    Action::TerminateTargetInstances,
+    Action::UnarchiveApplication,
+    Action::UnarchiveWave,
+    Action::UntagResource,
+    Action::UpdateAccountSettings,
+    Action::UpdateAgentBacklogForMgn,
+    Action::UpdateAgentConversionInfoForMgn,
+    Action::UpdateAgentReplicationInfoForMgn,
+    Action::UpdateAgentReplicationProcessStateForMgn,
+    Action::UpdateAgentSourcePropertiesForMgn,
+    Action::UpdateApplication,
+    Action::UpdateConnector,
+    Action::UpdateLaunchConfiguration,
+    Action::UpdateLaunchConfigurationTemplate,
+    Action::UpdateNetworkMigrationDefinition,
+    Action::UpdateNetworkMigrationMapperSegment,
+    Action::UpdateNetworkMigrationMapperSegmentConstruct,
+    Action::UpdateReplicationConfiguration,
+    Action::UpdateReplicationConfigurationTemplate,
+    Action::UpdateSourceServer,
+    Action::UpdateSourceServerReplicationType,
+    Action::UpdateWave,
+    Action::VerifyClientRoleForMgn,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 136] = [
-        Action::ArchiveApplication,
-        Action::ArchiveWave,
-        Action::AssociateApplications,
-        Action::AssociateSourceServers,
-        Action::BatchCreateVolumeSnapshotGroupForMgn,
-        Action::BatchDeleteSnapshotRequestForMgn,
-        Action::ChangeServerLifeCycleState,
-        Action::CreateApplication,
-        Action::CreateConnector,
-        Action::CreateLaunchConfigurationTemplate,
-        Action::CreateNetworkMigrationDefinition,
-        Action::CreateReplicationConfigurationTemplate,
-        Action::CreateVcenterClientForMgn,
-        Action::CreateWave,
-        Action::DeleteApplication,
-        Action::DeleteConnector,
-        Action::DeleteJob,
-        Action::DeleteLaunchConfigurationTemplate,
-        Action::DeleteNetworkMigrationDefinition,
-        Action::DeleteReplicationConfigurationTemplate,
-        Action::DeleteSourceServer,
-        Action::DeleteVcenterClient,
-        Action::DeleteWave,
-        Action::DescribeJobLogItems,
-        Action::DescribeJobs,
-        Action::DescribeLaunchConfigurationTemplates,
-        Action::DescribeReplicationConfigurationTemplates,
-        Action::DescribeReplicationServerAssociationsForMgn,
-        Action::DescribeSnapshotRequestsForMgn,
-        Action::DescribeSourceServers,
-        Action::DescribeVcenterClients,
-        Action::DisassociateApplications,
-        Action::DisassociateSourceServers,
-        Action::DisconnectFromService,
-        Action::FinalizeCutover,
-        Action::GetAccountSettings,
-        Action::GetAgentCommandForMgn,
-        Action::GetAgentConfirmedResumeInfoForMgn,
-        Action::GetAgentInstallationAssetsForMgn,
-        Action::GetAgentReplicationInfoForMgn,
-        Action::GetAgentRuntimeConfigurationForMgn,
-        Action::GetAgentSnapshotCreditsForMgn,
-        Action::GetChannelCommandsForMgn,
-        Action::GetLaunchConfiguration,
-        Action::GetNetworkMigrationDefinition,
-        Action::GetNetworkMigrationMapperSegmentConstruct,
-        Action::GetReplicationConfiguration,
-        Action::GetVcenterClientCommandsForMgn,
-        Action::InitializeService,
-        Action::IssueClientCertificateForMgn,
-        Action::ListApplications,
-        Action::ListConnectors,
-        Action::ListExportErrors,
-        Action::ListExports,
-        Action::ListImportErrors,
-        Action::ListImportFileEnrichments,
-        Action::ListImports,
-        Action::ListManagedAccounts,
-        Action::ListNetworkMigrationAnalyses,
-        Action::ListNetworkMigrationAnalysisResults,
-        Action::ListNetworkMigrationCodeGenerations,
-        Action::ListNetworkMigrationCodeGenerationSegments,
-        Action::ListNetworkMigrationDefinitions,
-        Action::ListNetworkMigrationDeployedStacks,
-        Action::ListNetworkMigrationDeployedStacksDeletions,
-        Action::ListNetworkMigrationDeployments,
-        Action::ListNetworkMigrationExecutionArtifacts,
-        Action::ListNetworkMigrationExecutions,
-        Action::ListNetworkMigrationMapperSegmentConstructs,
-        Action::ListNetworkMigrationMapperSegments,
-        Action::ListNetworkMigrationMappings,
-        Action::ListNetworkMigrationMappingUpdates,
-        Action::ListSourceServerActions,
-        Action::ListTagsForResource,
-        Action::ListTemplateActions,
-        Action::ListWaves,
-        Action::MarkAsArchived,
-        Action::NotifyAgentAuthenticationForMgn,
-        Action::NotifyAgentConnectedForMgn,
-        Action::NotifyAgentDisconnectedForMgn,
-        Action::NotifyAgentReplicationProgressForMgn,
-        Action::NotifyVcenterClientStartedForMgn,
-        Action::PauseReplication,
-        Action::PutSourceServerAction,
-        Action::PutTemplateAction,
-        Action::RegisterAgentForMgn,
-        Action::RemoveSourceServerAction,
-        Action::RemoveTemplateAction,
-        Action::ResumeReplication,
-        Action::RetryDataReplication,
-        Action::SendAgentLogsForMgn,
-        Action::SendAgentMetricsForMgn,
-        Action::SendChannelCommandResultForMgn,
-        Action::SendClientLogsForMgn,
-        Action::SendClientMetricsForMgn,
-        Action::SendVcenterClientCommandResultForMgn,
-        Action::SendVcenterClientLogsForMgn,
-        Action::SendVcenterClientMetricsForMgn,
-        Action::StartCutover,
-        Action::StartExport,
-        Action::StartImport,
-        Action::StartImportFileEnrichment,
-        Action::StartNetworkMigrationAnalysis,
-        Action::StartNetworkMigrationCodeGeneration,
-        Action::StartNetworkMigrationDeployedStacksDeletion,
-        Action::StartNetworkMigrationDeployment,
-        Action::StartNetworkMigrationMapping,
-        Action::StartNetworkMigrationMappingUpdate,
-        Action::StartReplication,
-        Action::StartSnapshotGroupForMgn,
-        Action::StartTest,
-        Action::StopReplication,
-        Action::TagResource,
-        Action::TerminateTargetInstances,
-        Action::UnarchiveApplication,
-        Action::UnarchiveWave,
-        Action::UntagResource,
-        Action::UpdateAccountSettings,
-        Action::UpdateAgentBacklogForMgn,
-        Action::UpdateAgentConversionInfoForMgn,
-        Action::UpdateAgentReplicationInfoForMgn,
-        Action::UpdateAgentReplicationProcessStateForMgn,
-        Action::UpdateAgentSourcePropertiesForMgn,
-        Action::UpdateApplication,
-        Action::UpdateConnector,
-        Action::UpdateLaunchConfiguration,
-        Action::UpdateLaunchConfigurationTemplate,
-        Action::UpdateNetworkMigrationDefinition,
-        Action::UpdateNetworkMigrationMapperSegment,
-        Action::UpdateNetworkMigrationMapperSegmentConstruct,
-        Action::UpdateReplicationConfiguration,
-        Action::UpdateReplicationConfigurationTemplate,
-        Action::UpdateSourceServer,
-        Action::UpdateSourceServerReplicationType,
-        Action::UpdateWave,
-        Action::VerifyClientRoleForMgn,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `mgn:ArchiveApplication`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `ArchiveApplication`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(13802 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1035,42 +919,36 @@ pub enum ResourceType {
     WaveResource,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 11] = [
-    "ApplicationResource",
-    "ConnectorResource",
-    "ExportResource",
-    "ImportResource",
-    "JobResource",
-    "LaunchConfigurationTemplateResource",
-    "NetworkMigrationDefinitionResource",
-    "ReplicationConfigurationTemplateResource",
-    "SourceServerResource",
-    "VcenterClientResource",
-    "WaveResource",
+static RESOURCE_TYPE_NAMES: &str = "ApplicationResourceConnectorResourceExportResourceImportResourceJobResourceLaunchConfigurationTemplateResourceNetworkMigrationDefinitionResourceReplicationConfigurationTemplateResourceSourceServerResourceVcenterClientResourceWaveResource";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 11] = [19, 36, 50, 64, 75, 110, 144, 184, 204, 225, 237];
+
+static RESOURCE_TYPES: [ResourceType; 11] = [
+    ResourceType::ApplicationResource,
+    ResourceType::ConnectorResource,
+    ResourceType::ExportResource,
+    ResourceType::ImportResource,
+    ResourceType::JobResource,
+    ResourceType::LaunchConfigurationTemplateResource,
+    ResourceType::NetworkMigrationDefinitionResource,
+    ResourceType::ReplicationConfigurationTemplateResource,
+    ResourceType::SourceServerResource,
+    ResourceType::VcenterClientResource,
+    ResourceType::WaveResource,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 11] = [
-        ResourceType::ApplicationResource,
-        ResourceType::ConnectorResource,
-        ResourceType::ExportResource,
-        ResourceType::ImportResource,
-        ResourceType::JobResource,
-        ResourceType::LaunchConfigurationTemplateResource,
-        ResourceType::NetworkMigrationDefinitionResource,
-        ResourceType::ReplicationConfigurationTemplateResource,
-        ResourceType::SourceServerResource,
-        ResourceType::VcenterClientResource,
-        ResourceType::WaveResource,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -1079,6 +957,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1098,46 +977,50 @@ pub enum ConditionKey {
     MgnCreateAction,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "mgn:CreateAction",
-];
+static CONDITION_KEY_NAMES: &str =
+    "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysmgn:CreateAction";
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [24, 49, 60, 76];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::MgnCreateAction,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::MgnCreateAction,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

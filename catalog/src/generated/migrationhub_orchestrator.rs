@@ -177,114 +177,93 @@ pub enum Action {
     UpdateWorkflowStepGroup,
 }
 
-const ACTION_NAMES: [&str; 34] = [
-    "migrationhub-orchestrator:CreateTemplate",
-    "migrationhub-orchestrator:CreateWorkflow",
-    "migrationhub-orchestrator:CreateWorkflowStep",
-    "migrationhub-orchestrator:CreateWorkflowStepGroup",
-    "migrationhub-orchestrator:DeleteTemplate",
-    "migrationhub-orchestrator:DeleteWorkflow",
-    "migrationhub-orchestrator:DeleteWorkflowStep",
-    "migrationhub-orchestrator:DeleteWorkflowStepGroup",
-    "migrationhub-orchestrator:GetMessage",
-    "migrationhub-orchestrator:GetTemplate",
-    "migrationhub-orchestrator:GetTemplateStep",
-    "migrationhub-orchestrator:GetTemplateStepGroup",
-    "migrationhub-orchestrator:GetWorkflow",
-    "migrationhub-orchestrator:GetWorkflowStep",
-    "migrationhub-orchestrator:GetWorkflowStepGroup",
-    "migrationhub-orchestrator:ListPlugins",
-    "migrationhub-orchestrator:ListTagsForResource",
-    "migrationhub-orchestrator:ListTemplates",
-    "migrationhub-orchestrator:ListTemplateStepGroups",
-    "migrationhub-orchestrator:ListTemplateSteps",
-    "migrationhub-orchestrator:ListWorkflows",
-    "migrationhub-orchestrator:ListWorkflowStepGroups",
-    "migrationhub-orchestrator:ListWorkflowSteps",
-    "migrationhub-orchestrator:RegisterPlugin",
-    "migrationhub-orchestrator:RetryWorkflowStep",
-    "migrationhub-orchestrator:SendMessage",
-    "migrationhub-orchestrator:StartWorkflow",
-    "migrationhub-orchestrator:StopWorkflow",
-    "migrationhub-orchestrator:TagResource",
-    "migrationhub-orchestrator:UntagResource",
-    "migrationhub-orchestrator:UpdateTemplate",
-    "migrationhub-orchestrator:UpdateWorkflow",
-    "migrationhub-orchestrator:UpdateWorkflowStep",
-    "migrationhub-orchestrator:UpdateWorkflowStepGroup",
+static ACTION_NAMES: &str = "migrationhub-orchestrator:CreateTemplatemigrationhub-orchestrator:CreateWorkflowmigrationhub-orchestrator:CreateWorkflowStepmigrationhub-orchestrator:CreateWorkflowStepGroupmigrationhub-orchestrator:DeleteTemplatemigrationhub-orchestrator:DeleteWorkflowmigrationhub-orchestrator:DeleteWorkflowStepmigrationhub-orchestrator:DeleteWorkflowStepGroupmigrationhub-orchestrator:GetMessagemigrationhub-orchestrator:GetTemplatemigrationhub-orchestrator:GetTemplateStepmigrationhub-orchestrator:GetTemplateStepGroupmigrationhub-orchestrator:GetWorkflowmigrationhub-orchestrator:GetWorkflowStepmigrationhub-orchestrator:GetWorkflowStepGroupmigrationhub-orchestrator:ListPluginsmigrationhub-orchestrator:ListTagsForResourcemigrationhub-orchestrator:ListTemplatesmigrationhub-orchestrator:ListTemplateStepGroupsmigrationhub-orchestrator:ListTemplateStepsmigrationhub-orchestrator:ListWorkflowsmigrationhub-orchestrator:ListWorkflowStepGroupsmigrationhub-orchestrator:ListWorkflowStepsmigrationhub-orchestrator:RegisterPluginmigrationhub-orchestrator:RetryWorkflowStepmigrationhub-orchestrator:SendMessagemigrationhub-orchestrator:StartWorkflowmigrationhub-orchestrator:StopWorkflowmigrationhub-orchestrator:TagResourcemigrationhub-orchestrator:UntagResourcemigrationhub-orchestrator:UpdateTemplatemigrationhub-orchestrator:UpdateWorkflowmigrationhub-orchestrator:UpdateWorkflowStepmigrationhub-orchestrator:UpdateWorkflowStepGroup";
+
+static ACTION_NAME_ENDS: [u32; 34] = [
+    40, 80, 124, 173, 213, 253, 297, 346, 382, 419, 460, 506, 543, 584, 630, 667, 712, 751, 799,
+    842, 881, 929, 972, 1012, 1055, 1092, 1131, 1169, 1206, 1245, 1285, 1325, 1369, 1418,
+];
+
+static ACTIONS: [Action; 34] = [
+    Action::CreateTemplate,
+    Action::CreateWorkflow,
+    Action::CreateWorkflowStep,
+    Action::CreateWorkflowStepGroup,
+    Action::DeleteTemplate,
+    Action::DeleteWorkflow,
+    Action::DeleteWorkflowStep,
+    Action::DeleteWorkflowStepGroup,
+    Action::GetMessage,
+    Action::GetTemplate,
+    Action::GetTemplateStep,
+    Action::GetTemplateStepGroup,
+    Action::GetWorkflow,
+    Action::GetWorkflowStep,
+    Action::GetWorkflowStepGroup,
+    Action::ListPlugins,
+    Action::ListTagsForResource,
+    Action::ListTemplates,
+    Action::ListTemplateStepGroups,
+    Action::ListTemplateSteps,
+    Action::ListWorkflows,
+    Action::ListWorkflowStepGroups,
+    Action::ListWorkflowSteps,
+    Action::RegisterPlugin,
+    Action::RetryWorkflowStep,
+    Action::SendMessage,
+    Action::StartWorkflow,
+    Action::StopWorkflow,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateTemplate,
+    Action::UpdateWorkflow,
+    Action::UpdateWorkflowStep,
+    Action::UpdateWorkflowStepGroup,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 34] = [
-        Action::CreateTemplate,
-        Action::CreateWorkflow,
-        Action::CreateWorkflowStep,
-        Action::CreateWorkflowStepGroup,
-        Action::DeleteTemplate,
-        Action::DeleteWorkflow,
-        Action::DeleteWorkflowStep,
-        Action::DeleteWorkflowStepGroup,
-        Action::GetMessage,
-        Action::GetTemplate,
-        Action::GetTemplateStep,
-        Action::GetTemplateStepGroup,
-        Action::GetWorkflow,
-        Action::GetWorkflowStep,
-        Action::GetWorkflowStepGroup,
-        Action::ListPlugins,
-        Action::ListTagsForResource,
-        Action::ListTemplates,
-        Action::ListTemplateStepGroups,
-        Action::ListTemplateSteps,
-        Action::ListWorkflows,
-        Action::ListWorkflowStepGroups,
-        Action::ListWorkflowSteps,
-        Action::RegisterPlugin,
-        Action::RetryWorkflowStep,
-        Action::SendMessage,
-        Action::StartWorkflow,
-        Action::StopWorkflow,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateTemplate,
-        Action::UpdateWorkflow,
-        Action::UpdateWorkflowStep,
-        Action::UpdateWorkflowStepGroup,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `migrationhub-orchestrator:CreateTemplate`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateTemplate`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(13938 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -304,18 +283,24 @@ pub enum ResourceType {
     Workflow,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["template", "workflow"];
+static RESOURCE_TYPE_NAMES: &str = "templateworkflow";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [8, 16];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Template, ResourceType::Workflow];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Template, ResourceType::Workflow];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -324,6 +309,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -341,40 +327,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

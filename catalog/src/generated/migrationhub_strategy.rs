@@ -135,108 +135,90 @@ pub enum Action {
     UpdateServerConfig,
 }
 
-const ACTION_NAMES: [&str; 31] = [
-    "migrationhub-strategy:GetAntiPattern",
-    "migrationhub-strategy:GetApplicationComponentDetails",
-    "migrationhub-strategy:GetApplicationComponentStrategies",
-    "migrationhub-strategy:GetAssessment",
-    "migrationhub-strategy:GetImportFileTask",
-    "migrationhub-strategy:GetLatestAssessmentId",
-    "migrationhub-strategy:GetMessage",
-    "migrationhub-strategy:GetPortfolioPreferences",
-    "migrationhub-strategy:GetPortfolioSummary",
-    "migrationhub-strategy:GetRecommendationReportDetails",
-    "migrationhub-strategy:GetServerDetails",
-    "migrationhub-strategy:GetServerStrategies",
-    "migrationhub-strategy:ListAnalyzableServers",
-    "migrationhub-strategy:ListAntiPatterns",
-    "migrationhub-strategy:ListApplicationComponents",
-    "migrationhub-strategy:ListCollectors",
-    "migrationhub-strategy:ListImportFileTask",
-    "migrationhub-strategy:ListJarArtifacts",
-    "migrationhub-strategy:ListServers",
-    "migrationhub-strategy:PutLogData",
-    "migrationhub-strategy:PutMetricData",
-    "migrationhub-strategy:PutPortfolioPreferences",
-    "migrationhub-strategy:RegisterCollector",
-    "migrationhub-strategy:SendMessage",
-    "migrationhub-strategy:StartAssessment",
-    "migrationhub-strategy:StartImportFileTask",
-    "migrationhub-strategy:StartRecommendationReportGeneration",
-    "migrationhub-strategy:StopAssessment",
-    "migrationhub-strategy:UpdateApplicationComponentConfig",
-    "migrationhub-strategy:UpdateCollectorConfiguration",
-    "migrationhub-strategy:UpdateServerConfig",
+static ACTION_NAMES: &str = "migrationhub-strategy:GetAntiPatternmigrationhub-strategy:GetApplicationComponentDetailsmigrationhub-strategy:GetApplicationComponentStrategiesmigrationhub-strategy:GetAssessmentmigrationhub-strategy:GetImportFileTaskmigrationhub-strategy:GetLatestAssessmentIdmigrationhub-strategy:GetMessagemigrationhub-strategy:GetPortfolioPreferencesmigrationhub-strategy:GetPortfolioSummarymigrationhub-strategy:GetRecommendationReportDetailsmigrationhub-strategy:GetServerDetailsmigrationhub-strategy:GetServerStrategiesmigrationhub-strategy:ListAnalyzableServersmigrationhub-strategy:ListAntiPatternsmigrationhub-strategy:ListApplicationComponentsmigrationhub-strategy:ListCollectorsmigrationhub-strategy:ListImportFileTaskmigrationhub-strategy:ListJarArtifactsmigrationhub-strategy:ListServersmigrationhub-strategy:PutLogDatamigrationhub-strategy:PutMetricDatamigrationhub-strategy:PutPortfolioPreferencesmigrationhub-strategy:RegisterCollectormigrationhub-strategy:SendMessagemigrationhub-strategy:StartAssessmentmigrationhub-strategy:StartImportFileTaskmigrationhub-strategy:StartRecommendationReportGenerationmigrationhub-strategy:StopAssessmentmigrationhub-strategy:UpdateApplicationComponentConfigmigrationhub-strategy:UpdateCollectorConfigurationmigrationhub-strategy:UpdateServerConfig";
+
+static ACTION_NAME_ENDS: [u32; 31] = [
+    36, 88, 143, 178, 217, 260, 292, 337, 378, 430, 468, 509, 552, 590, 637, 673, 713, 751, 784,
+    816, 851, 896, 935, 968, 1005, 1046, 1103, 1139, 1193, 1243, 1283,
+];
+
+static ACTIONS: [Action; 31] = [
+    Action::GetAntiPattern,
+    Action::GetApplicationComponentDetails,
+    Action::GetApplicationComponentStrategies,
+    Action::GetAssessment,
+    Action::GetImportFileTask,
+    Action::GetLatestAssessmentId,
+    Action::GetMessage,
+    Action::GetPortfolioPreferences,
+    Action::GetPortfolioSummary,
+    Action::GetRecommendationReportDetails,
+    Action::GetServerDetails,
+    Action::GetServerStrategies,
+    Action::ListAnalyzableServers,
+    Action::ListAntiPatterns,
+    Action::ListApplicationComponents,
+    Action::ListCollectors,
+    Action::ListImportFileTask,
+    Action::ListJarArtifacts,
+    Action::ListServers,
+    Action::PutLogData,
+    Action::PutMetricData,
+    Action::PutPortfolioPreferences,
+    Action::RegisterCollector,
+    Action::SendMessage,
+    Action::StartAssessment,
+    Action::StartImportFileTask,
+    Action::StartRecommendationReportGeneration,
+    Action::StopAssessment,
+    Action::UpdateApplicationComponentConfig,
+    Action::UpdateCollectorConfiguration,
+    Action::UpdateServerConfig,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 31] = [
-        Action::GetAntiPattern,
-        Action::GetApplicationComponentDetails,
-        Action::GetApplicationComponentStrategies,
-        Action::GetAssessment,
-        Action::GetImportFileTask,
-        Action::GetLatestAssessmentId,
-        Action::GetMessage,
-        Action::GetPortfolioPreferences,
-        Action::GetPortfolioSummary,
-        Action::GetRecommendationReportDetails,
-        Action::GetServerDetails,
-        Action::GetServerStrategies,
-        Action::ListAnalyzableServers,
-        Action::ListAntiPatterns,
-        Action::ListApplicationComponents,
-        Action::ListCollectors,
-        Action::ListImportFileTask,
-        Action::ListJarArtifacts,
-        Action::ListServers,
-        Action::PutLogData,
-        Action::PutMetricData,
-        Action::PutPortfolioPreferences,
-        Action::RegisterCollector,
-        Action::SendMessage,
-        Action::StartAssessment,
-        Action::StartImportFileTask,
-        Action::StartRecommendationReportGeneration,
-        Action::StopAssessment,
-        Action::UpdateApplicationComponentConfig,
-        Action::UpdateCollectorConfiguration,
-        Action::UpdateServerConfig,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `migrationhub-strategy:GetAntiPattern`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `GetAntiPattern`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(13972 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -247,16 +229,20 @@ impl core::fmt::Display for Action {
 #[non_exhaustive]
 pub enum ResourceType {}
 
+static RESOURCE_TYPES: [ResourceType; 0] = [];
+
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 0] = [];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -265,6 +251,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -275,27 +262,33 @@ impl core::fmt::Debug for ResourceType {
 #[non_exhaustive]
 pub enum ConditionKey {}
 
+static CONDITION_KEYS: [ConditionKey; 0] = [];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 0] = [];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         match self {}
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

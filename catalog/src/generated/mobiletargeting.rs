@@ -646,292 +646,188 @@ pub enum Action {
     VerifyOTPMessage,
 }
 
-const ACTION_NAMES: [&str; 123] = [
-    "mobiletargeting:CreateApp",
-    "mobiletargeting:CreateCampaign",
-    "mobiletargeting:CreateEmailTemplate",
-    "mobiletargeting:CreateExportJob",
-    "mobiletargeting:CreateImportJob",
-    "mobiletargeting:CreateInAppTemplate",
-    "mobiletargeting:CreateJourney",
-    "mobiletargeting:CreatePushTemplate",
-    "mobiletargeting:CreateRecommenderConfiguration",
-    "mobiletargeting:CreateSegment",
-    "mobiletargeting:CreateSmsTemplate",
-    "mobiletargeting:CreateVoiceTemplate",
-    "mobiletargeting:DeleteAdmChannel",
-    "mobiletargeting:DeleteApnsChannel",
-    "mobiletargeting:DeleteApnsSandboxChannel",
-    "mobiletargeting:DeleteApnsVoipChannel",
-    "mobiletargeting:DeleteApnsVoipSandboxChannel",
-    "mobiletargeting:DeleteApp",
-    "mobiletargeting:DeleteBaiduChannel",
-    "mobiletargeting:DeleteCampaign",
-    "mobiletargeting:DeleteEmailChannel",
-    "mobiletargeting:DeleteEmailTemplate",
-    "mobiletargeting:DeleteEndpoint",
-    "mobiletargeting:DeleteEventStream",
-    "mobiletargeting:DeleteGcmChannel",
-    "mobiletargeting:DeleteInAppTemplate",
-    "mobiletargeting:DeleteJourney",
-    "mobiletargeting:DeletePushTemplate",
-    "mobiletargeting:DeleteRecommenderConfiguration",
-    "mobiletargeting:DeleteSegment",
-    "mobiletargeting:DeleteSmsChannel",
-    "mobiletargeting:DeleteSmsTemplate",
-    "mobiletargeting:DeleteUserEndpoints",
-    "mobiletargeting:DeleteVoiceChannel",
-    "mobiletargeting:DeleteVoiceTemplate",
-    "mobiletargeting:GetAdmChannel",
-    "mobiletargeting:GetApnsChannel",
-    "mobiletargeting:GetApnsSandboxChannel",
-    "mobiletargeting:GetApnsVoipChannel",
-    "mobiletargeting:GetApnsVoipSandboxChannel",
-    "mobiletargeting:GetApp",
-    "mobiletargeting:GetApplicationDateRangeKpi",
-    "mobiletargeting:GetApplicationSettings",
-    "mobiletargeting:GetApps",
-    "mobiletargeting:GetBaiduChannel",
-    "mobiletargeting:GetCampaign",
-    "mobiletargeting:GetCampaignActivities",
-    "mobiletargeting:GetCampaignDateRangeKpi",
-    "mobiletargeting:GetCampaigns",
-    "mobiletargeting:GetCampaignVersion",
-    "mobiletargeting:GetCampaignVersions",
-    "mobiletargeting:GetChannels",
-    "mobiletargeting:GetEmailChannel",
-    "mobiletargeting:GetEmailTemplate",
-    "mobiletargeting:GetEndpoint",
-    "mobiletargeting:GetEventStream",
-    "mobiletargeting:GetExportJob",
-    "mobiletargeting:GetExportJobs",
-    "mobiletargeting:GetGcmChannel",
-    "mobiletargeting:GetImportJob",
-    "mobiletargeting:GetImportJobs",
-    "mobiletargeting:GetInAppMessages",
-    "mobiletargeting:GetInAppTemplate",
-    "mobiletargeting:GetJourney",
-    "mobiletargeting:GetJourneyDateRangeKpi",
-    "mobiletargeting:GetJourneyExecutionActivityMetrics",
-    "mobiletargeting:GetJourneyExecutionMetrics",
-    "mobiletargeting:GetJourneyRunExecutionActivityMetrics",
-    "mobiletargeting:GetJourneyRunExecutionMetrics",
-    "mobiletargeting:GetJourneyRuns",
-    "mobiletargeting:GetPushTemplate",
-    "mobiletargeting:GetRecommenderConfiguration",
-    "mobiletargeting:GetRecommenderConfigurations",
-    "mobiletargeting:GetReports",
-    "mobiletargeting:GetSegment",
-    "mobiletargeting:GetSegmentExportJobs",
-    "mobiletargeting:GetSegmentImportJobs",
-    "mobiletargeting:GetSegments",
-    "mobiletargeting:GetSegmentVersion",
-    "mobiletargeting:GetSegmentVersions",
-    "mobiletargeting:GetSmsChannel",
-    "mobiletargeting:GetSmsTemplate",
-    "mobiletargeting:GetUserEndpoints",
-    "mobiletargeting:GetVoiceChannel",
-    "mobiletargeting:GetVoiceTemplate",
-    "mobiletargeting:ListJourneys",
-    "mobiletargeting:ListTagsForResource",
-    "mobiletargeting:ListTemplates",
-    "mobiletargeting:ListTemplateVersions",
-    "mobiletargeting:PhoneNumberValidate",
-    "mobiletargeting:PutEvents",
-    "mobiletargeting:PutEventStream",
-    "mobiletargeting:RemoveAttributes",
-    "mobiletargeting:SendMessages",
-    "mobiletargeting:SendOTPMessage",
-    "mobiletargeting:SendUsersMessages",
-    "mobiletargeting:TagResource",
-    "mobiletargeting:UntagResource",
-    "mobiletargeting:UpdateAdmChannel",
-    "mobiletargeting:UpdateApnsChannel",
-    "mobiletargeting:UpdateApnsSandboxChannel",
-    "mobiletargeting:UpdateApnsVoipChannel",
-    "mobiletargeting:UpdateApnsVoipSandboxChannel",
-    "mobiletargeting:UpdateApplicationSettings",
-    "mobiletargeting:UpdateBaiduChannel",
-    "mobiletargeting:UpdateCampaign",
-    "mobiletargeting:UpdateEmailChannel",
-    "mobiletargeting:UpdateEmailTemplate",
-    "mobiletargeting:UpdateEndpoint",
-    "mobiletargeting:UpdateEndpointsBatch",
-    "mobiletargeting:UpdateGcmChannel",
-    "mobiletargeting:UpdateInAppTemplate",
-    "mobiletargeting:UpdateJourney",
-    "mobiletargeting:UpdateJourneyState",
-    "mobiletargeting:UpdatePushTemplate",
-    "mobiletargeting:UpdateRecommenderConfiguration",
-    "mobiletargeting:UpdateSegment",
-    "mobiletargeting:UpdateSmsChannel",
-    "mobiletargeting:UpdateSmsTemplate",
-    "mobiletargeting:UpdateTemplateActiveVersion",
-    "mobiletargeting:UpdateVoiceChannel",
-    "mobiletargeting:UpdateVoiceTemplate",
-    "mobiletargeting:VerifyOTPMessage",
+static ACTION_NAMES: &str = "mobiletargeting:CreateAppmobiletargeting:CreateCampaignmobiletargeting:CreateEmailTemplatemobiletargeting:CreateExportJobmobiletargeting:CreateImportJobmobiletargeting:CreateInAppTemplatemobiletargeting:CreateJourneymobiletargeting:CreatePushTemplatemobiletargeting:CreateRecommenderConfigurationmobiletargeting:CreateSegmentmobiletargeting:CreateSmsTemplatemobiletargeting:CreateVoiceTemplatemobiletargeting:DeleteAdmChannelmobiletargeting:DeleteApnsChannelmobiletargeting:DeleteApnsSandboxChannelmobiletargeting:DeleteApnsVoipChannelmobiletargeting:DeleteApnsVoipSandboxChannelmobiletargeting:DeleteAppmobiletargeting:DeleteBaiduChannelmobiletargeting:DeleteCampaignmobiletargeting:DeleteEmailChannelmobiletargeting:DeleteEmailTemplatemobiletargeting:DeleteEndpointmobiletargeting:DeleteEventStreammobiletargeting:DeleteGcmChannelmobiletargeting:DeleteInAppTemplatemobiletargeting:DeleteJourneymobiletargeting:DeletePushTemplatemobiletargeting:DeleteRecommenderConfigurationmobiletargeting:DeleteSegmentmobiletargeting:DeleteSmsChannelmobiletargeting:DeleteSmsTemplatemobiletargeting:DeleteUserEndpointsmobiletargeting:DeleteVoiceChannelmobiletargeting:DeleteVoiceTemplatemobiletargeting:GetAdmChannelmobiletargeting:GetApnsChannelmobiletargeting:GetApnsSandboxChannelmobiletargeting:GetApnsVoipChannelmobiletargeting:GetApnsVoipSandboxChannelmobiletargeting:GetAppmobiletargeting:GetApplicationDateRangeKpimobiletargeting:GetApplicationSettingsmobiletargeting:GetAppsmobiletargeting:GetBaiduChannelmobiletargeting:GetCampaignmobiletargeting:GetCampaignActivitiesmobiletargeting:GetCampaignDateRangeKpimobiletargeting:GetCampaignsmobiletargeting:GetCampaignVersionmobiletargeting:GetCampaignVersionsmobiletargeting:GetChannelsmobiletargeting:GetEmailChannelmobiletargeting:GetEmailTemplatemobiletargeting:GetEndpointmobiletargeting:GetEventStreammobiletargeting:GetExportJobmobiletargeting:GetExportJobsmobiletargeting:GetGcmChannelmobiletargeting:GetImportJobmobiletargeting:GetImportJobsmobiletargeting:GetInAppMessagesmobiletargeting:GetInAppTemplatemobiletargeting:GetJourneymobiletargeting:GetJourneyDateRangeKpimobiletargeting:GetJourneyExecutionActivityMetricsmobiletargeting:GetJourneyExecutionMetricsmobiletargeting:GetJourneyRunExecutionActivityMetricsmobiletargeting:GetJourneyRunExecutionMetricsmobiletargeting:GetJourneyRunsmobiletargeting:GetPushTemplatemobiletargeting:GetRecommenderConfigurationmobiletargeting:GetRecommenderConfigurationsmobiletargeting:GetReportsmobiletargeting:GetSegmentmobiletargeting:GetSegmentExportJobsmobiletargeting:GetSegmentImportJobsmobiletargeting:GetSegmentsmobiletargeting:GetSegmentVersionmobiletargeting:GetSegmentVersionsmobiletargeting:GetSmsChannelmobiletargeting:GetSmsTemplatemobiletargeting:GetUserEndpointsmobiletargeting:GetVoiceChannelmobiletargeting:GetVoiceTemplatemobiletargeting:ListJourneysmobiletargeting:ListTagsForResourcemobiletargeting:ListTemplatesmobiletargeting:ListTemplateVersionsmobiletargeting:PhoneNumberValidatemobiletargeting:PutEventsmobiletargeting:PutEventStreammobiletargeting:RemoveAttributesmobiletargeting:SendMessagesmobiletargeting:SendOTPMessagemobiletargeting:SendUsersMessagesmobiletargeting:TagResourcemobiletargeting:UntagResourcemobiletargeting:UpdateAdmChannelmobiletargeting:UpdateApnsChannelmobiletargeting:UpdateApnsSandboxChannelmobiletargeting:UpdateApnsVoipChannelmobiletargeting:UpdateApnsVoipSandboxChannelmobiletargeting:UpdateApplicationSettingsmobiletargeting:UpdateBaiduChannelmobiletargeting:UpdateCampaignmobiletargeting:UpdateEmailChannelmobiletargeting:UpdateEmailTemplatemobiletargeting:UpdateEndpointmobiletargeting:UpdateEndpointsBatchmobiletargeting:UpdateGcmChannelmobiletargeting:UpdateInAppTemplatemobiletargeting:UpdateJourneymobiletargeting:UpdateJourneyStatemobiletargeting:UpdatePushTemplatemobiletargeting:UpdateRecommenderConfigurationmobiletargeting:UpdateSegmentmobiletargeting:UpdateSmsChannelmobiletargeting:UpdateSmsTemplatemobiletargeting:UpdateTemplateActiveVersionmobiletargeting:UpdateVoiceChannelmobiletargeting:UpdateVoiceTemplatemobiletargeting:VerifyOTPMessage";
+
+static ACTION_NAME_ENDS: [u32; 123] = [
+    25, 55, 90, 121, 152, 187, 216, 250, 296, 325, 358, 393, 425, 458, 498, 535, 579, 604, 638,
+    668, 702, 737, 767, 800, 832, 867, 896, 930, 976, 1005, 1037, 1070, 1105, 1139, 1174, 1203,
+    1233, 1270, 1304, 1345, 1367, 1409, 1447, 1470, 1501, 1528, 1565, 1604, 1632, 1666, 1701, 1728,
+    1759, 1791, 1818, 1848, 1876, 1905, 1934, 1962, 1991, 2023, 2055, 2081, 2119, 2169, 2211, 2264,
+    2309, 2339, 2370, 2413, 2457, 2483, 2509, 2545, 2581, 2608, 2641, 2675, 2704, 2734, 2766, 2797,
+    2829, 2857, 2892, 2921, 2957, 2992, 3017, 3047, 3079, 3107, 3137, 3170, 3197, 3226, 3258, 3291,
+    3331, 3368, 3412, 3453, 3487, 3517, 3551, 3586, 3616, 3652, 3684, 3719, 3748, 3782, 3816, 3862,
+    3891, 3923, 3956, 3999, 4033, 4068, 4100,
+];
+
+static ACTIONS: [Action; 123] = [
+    Action::CreateApp,
+    Action::CreateCampaign,
+    Action::CreateEmailTemplate,
+    Action::CreateExportJob,
+    Action::CreateImportJob,
+    Action::CreateInAppTemplate,
+    Action::CreateJourney,
+    Action::CreatePushTemplate,
+    Action::CreateRecommenderConfiguration,
+    Action::CreateSegment,
+    Action::CreateSmsTemplate,
+    Action::CreateVoiceTemplate,
+    Action::DeleteAdmChannel,
+    Action::DeleteApnsChannel,
+    Action::DeleteApnsSandboxChannel,
+    Action::DeleteApnsVoipChannel,
+    Action::DeleteApnsVoipSandboxChannel,
+    Action::DeleteApp,
+    Action::DeleteBaiduChannel,
+    Action::DeleteCampaign,
+    Action::DeleteEmailChannel,
+    Action::DeleteEmailTemplate,
+    Action::DeleteEndpoint,
+    Action::DeleteEventStream,
+    Action::DeleteGcmChannel,
+    Action::DeleteInAppTemplate,
+    Action::DeleteJourney,
+    Action::DeletePushTemplate,
+    Action::DeleteRecommenderConfiguration,
+    Action::DeleteSegment,
+    Action::DeleteSmsChannel,
+    Action::DeleteSmsTemplate,
+    Action::DeleteUserEndpoints,
+    Action::DeleteVoiceChannel,
+    Action::DeleteVoiceTemplate,
+    Action::GetAdmChannel,
+    Action::GetApnsChannel,
+    Action::GetApnsSandboxChannel,
+    Action::GetApnsVoipChannel,
+    Action::GetApnsVoipSandboxChannel,
+    Action::GetApp,
+    Action::GetApplicationDateRangeKpi,
+    Action::GetApplicationSettings,
+    Action::GetApps,
+    Action::GetBaiduChannel,
+    Action::GetCampaign,
+    Action::GetCampaignActivities,
+    Action::GetCampaignDateRangeKpi,
+    Action::GetCampaigns,
+    Action::GetCampaignVersion,
+    Action::GetCampaignVersions,
+    Action::GetChannels,
+    Action::GetEmailChannel,
+    Action::GetEmailTemplate,
+    Action::GetEndpoint,
+    Action::GetEventStream,
+    Action::GetExportJob,
+    Action::GetExportJobs,
+    Action::GetGcmChannel,
+    Action::GetImportJob,
+    Action::GetImportJobs,
+    Action::GetInAppMessages,
+    Action::GetInAppTemplate,
+    Action::GetJourney,
+    Action::GetJourneyDateRangeKpi,
+    Action::GetJourneyExecutionActivityMetrics,
+    Action::GetJourneyExecutionMetrics,
+    Action::GetJourneyRunExecutionActivityMetrics,
+    Action::GetJourneyRunExecutionMetrics,
+    Action::GetJourneyRuns,
+    Action::GetPushTemplate,
+    Action::GetRecommenderConfiguration,
+    Action::GetRecommenderConfigurations,
+    Action::GetReports,
+    Action::GetSegment,
+    Action::GetSegmentExportJobs,
+    Action::GetSegmentImportJobs,
+    Action::GetSegments,
+    Action::GetSegmentVersion,
+    Action::GetSegmentVersions,
+    Action::GetSmsChannel,
+    Action::GetSmsTemplate,
+    Action::GetUserEndpoints,
+    Action::GetVoiceChannel,
+    Action::GetVoiceTemplate,
+    Action::ListJourneys,
+    Action::ListTagsForResource,
+    Action::ListTemplates,
+    Action::ListTemplateVersions,
+    Action::PhoneNumberValidate,
+    Action::PutEvents,
+    Action::PutEventStream,
+    Action::RemoveAttributes,
+    Action::SendMessages,
+    Action::SendOTPMessage,
+    Action::SendUsersMessages,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAdmChannel,
+    Action::UpdateApnsChannel,
+    Action::UpdateApnsSandboxChannel,
+    Action::UpdateApnsVoipChannel,
+    Action::UpdateApnsVoipSandboxChannel,
+    Action::UpdateApplicationSettings,
+    Action::UpdateBaiduChannel,
+    Action::UpdateCampaign,
+    Action::UpdateEmailChannel,
+    Action::UpdateEmailTemplate,
+    Action::UpdateEndpoint,
+    Action::UpdateEndpointsBatch,
+    Action::UpdateGcmChannel,
+    Action::UpdateInAppTemplate,
+    Action::UpdateJourney,
+    Action::UpdateJourneyState,
+    Action::UpdatePushTemplate,
+    Action::UpdateRecommenderConfiguration,
+    Action::UpdateSegment,
+    Action::UpdateSmsChannel,
+    Action::UpdateSmsTemplate,
+    Action::UpdateTemplateActiveVersion,
+    Action::UpdateVoiceChannel,
+    Action::UpdateVoiceTemplate,
+    Action::VerifyOTPMessage,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 123] = [
-        Action::CreateApp,
-        Action::CreateCampaign,
-        Action::CreateEmailTemplate,
-        Action::CreateExportJob,
-        Action::CreateImportJob,
-        Action::CreateInAppTemplate,
-        Action::CreateJourney,
-        Action::CreatePushTemplate,
-        Action::CreateRecommenderConfiguration,
-        Action::CreateSegment,
-        Action::CreateSmsTemplate,
-        Action::CreateVoiceTemplate,
-        Action::DeleteAdmChannel,
-        Action::DeleteApnsChannel,
-        Action::DeleteApnsSandboxChannel,
-        Action::DeleteApnsVoipChannel,
-        Action::DeleteApnsVoipSandboxChannel,
-        Action::DeleteApp,
-        Action::DeleteBaiduChannel,
-        Action::DeleteCampaign,
-        Action::DeleteEmailChannel,
-        Action::DeleteEmailTemplate,
-        Action::DeleteEndpoint,
-        Action::DeleteEventStream,
-        Action::DeleteGcmChannel,
-        Action::DeleteInAppTemplate,
-        Action::DeleteJourney,
-        Action::DeletePushTemplate,
-        Action::DeleteRecommenderConfiguration,
-        Action::DeleteSegment,
-        Action::DeleteSmsChannel,
-        Action::DeleteSmsTemplate,
-        Action::DeleteUserEndpoints,
-        Action::DeleteVoiceChannel,
-        Action::DeleteVoiceTemplate,
-        Action::GetAdmChannel,
-        Action::GetApnsChannel,
-        Action::GetApnsSandboxChannel,
-        Action::GetApnsVoipChannel,
-        Action::GetApnsVoipSandboxChannel,
-        Action::GetApp,
-        Action::GetApplicationDateRangeKpi,
-        Action::GetApplicationSettings,
-        Action::GetApps,
-        Action::GetBaiduChannel,
-        Action::GetCampaign,
-        Action::GetCampaignActivities,
-        Action::GetCampaignDateRangeKpi,
-        Action::GetCampaigns,
-        Action::GetCampaignVersion,
-        Action::GetCampaignVersions,
-        Action::GetChannels,
-        Action::GetEmailChannel,
-        Action::GetEmailTemplate,
-        Action::GetEndpoint,
-        Action::GetEventStream,
-        Action::GetExportJob,
-        Action::GetExportJobs,
-        Action::GetGcmChannel,
-        Action::GetImportJob,
-        Action::GetImportJobs,
-        Action::GetInAppMessages,
-        Action::GetInAppTemplate,
-        Action::GetJourney,
-        Action::GetJourneyDateRangeKpi,
-        Action::GetJourneyExecutionActivityMetrics,
-        Action::GetJourneyExecutionMetrics,
-        Action::GetJourneyRunExecutionActivityMetrics,
-        Action::GetJourneyRunExecutionMetrics,
-        Action::GetJourneyRuns,
-        Action::GetPushTemplate,
-        Action::GetRecommenderConfiguration,
-        Action::GetRecommenderConfigurations,
-        Action::GetReports,
-        Action::GetSegment,
-        Action::GetSegmentExportJobs,
-        Action::GetSegmentImportJobs,
-        Action::GetSegments,
-        Action::GetSegmentVersion,
-        Action::GetSegmentVersions,
-        Action::GetSmsChannel,
-        Action::GetSmsTemplate,
-        Action::GetUserEndpoints,
-        Action::GetVoiceChannel,
-        Action::GetVoiceTemplate,
-        Action::ListJourneys,
-        Action::ListTagsForResource,
-        Action::ListTemplates,
-        Action::ListTemplateVersions,
-        Action::PhoneNumberValidate,
-        Action::PutEvents,
-        Action::PutEventStream,
-        Action::RemoveAttributes,
-        Action::SendMessages,
-        Action::SendOTPMessage,
-        Action::SendUsersMessages,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAdmChannel,
-        Action::UpdateApnsChannel,
-        Action::UpdateApnsSandboxChannel,
-        Action::UpdateApnsVoipChannel,
-        Action::UpdateApnsVoipSandboxChannel,
-        Action::UpdateApplicationSettings,
-        Action::UpdateBaiduChannel,
-        Action::UpdateCampaign,
-        Action::UpdateEmailChannel,
-        Action::UpdateEmailTemplate,
-        Action::UpdateEndpoint,
-        Action::UpdateEndpointsBatch,
-        Action::UpdateGcmChannel,
-        Action::UpdateInAppTemplate,
-        Action::UpdateJourney,
-        Action::UpdateJourneyState,
-        Action::UpdatePushTemplate,
-        Action::UpdateRecommenderConfiguration,
-        Action::UpdateSegment,
-        Action::UpdateSmsChannel,
-        Action::UpdateSmsTemplate,
-        Action::UpdateTemplateActiveVersion,
-        Action::UpdateVoiceChannel,
-        Action::UpdateVoiceTemplate,
-        Action::VerifyOTPMessage,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `mobiletargeting:CreateApp`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateApp`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(14006 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1011,78 +907,57 @@ pub enum ResourceType {
     VerifyOtp,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 29] = [
-    "app",
-    "application-metrics",
-    "apps",
-    "attribute",
-    "campaign",
-    "campaign-metrics",
-    "channel",
-    "channels",
-    "endpoint",
-    "event-stream",
-    "events",
-    "export-job",
-    "import-job",
-    "journey",
-    "journey-execution-activity-metrics",
-    "journey-execution-metrics",
-    "journey-metrics",
-    "journeys",
-    "messages",
-    "otp",
-    "phone-number-validate",
-    "recommender",
-    "recommenders",
-    "reports",
-    "segment",
-    "template",
-    "templates",
-    "user",
-    "verify-otp",
+static RESOURCE_TYPE_NAMES: &str = "appapplication-metricsappsattributecampaigncampaign-metricschannelchannelsendpointevent-streameventsexport-jobimport-jobjourneyjourney-execution-activity-metricsjourney-execution-metricsjourney-metricsjourneysmessagesotpphone-number-validaterecommenderrecommendersreportssegmenttemplatetemplatesuserverify-otp";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 29] = [
+    3, 22, 26, 35, 43, 59, 66, 74, 82, 94, 100, 110, 120, 127, 161, 186, 201, 209, 217, 220, 241,
+    252, 264, 271, 278, 286, 295, 299, 309,
+];
+
+static RESOURCE_TYPES: [ResourceType; 29] = [
+    ResourceType::App,
+    ResourceType::ApplicationMetrics,
+    ResourceType::Apps,
+    ResourceType::Attribute,
+    ResourceType::Campaign,
+    ResourceType::CampaignMetrics,
+    ResourceType::Channel,
+    ResourceType::Channels,
+    ResourceType::Endpoint,
+    ResourceType::EventStream,
+    ResourceType::Events,
+    ResourceType::ExportJob,
+    ResourceType::ImportJob,
+    ResourceType::Journey,
+    ResourceType::JourneyExecutionActivityMetrics,
+    ResourceType::JourneyExecutionMetrics,
+    ResourceType::JourneyMetrics,
+    ResourceType::Journeys,
+    ResourceType::Messages,
+    ResourceType::Otp,
+    ResourceType::PhoneNumberValidate,
+    ResourceType::Recommender,
+    ResourceType::Recommenders,
+    ResourceType::Reports,
+    ResourceType::Segment,
+    ResourceType::Template,
+    ResourceType::Templates,
+    ResourceType::User,
+    ResourceType::VerifyOtp,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 29] = [
-        ResourceType::App,
-        ResourceType::ApplicationMetrics,
-        ResourceType::Apps,
-        ResourceType::Attribute,
-        ResourceType::Campaign,
-        ResourceType::CampaignMetrics,
-        ResourceType::Channel,
-        ResourceType::Channels,
-        ResourceType::Endpoint,
-        ResourceType::EventStream,
-        ResourceType::Events,
-        ResourceType::ExportJob,
-        ResourceType::ImportJob,
-        ResourceType::Journey,
-        ResourceType::JourneyExecutionActivityMetrics,
-        ResourceType::JourneyExecutionMetrics,
-        ResourceType::JourneyMetrics,
-        ResourceType::Journeys,
-        ResourceType::Messages,
-        ResourceType::Otp,
-        ResourceType::PhoneNumberValidate,
-        ResourceType::Recommender,
-        ResourceType::Recommenders,
-        ResourceType::Reports,
-        ResourceType::Segment,
-        ResourceType::Template,
-        ResourceType::Templates,
-        ResourceType::User,
-        ResourceType::VerifyOtp,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -1091,6 +966,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1108,40 +984,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

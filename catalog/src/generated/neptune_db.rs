@@ -181,112 +181,92 @@ pub enum Action {
     WriteDataViaQuery,
 }
 
-const ACTION_NAMES: [&str; 33] = [
-    "neptune-db:CancelLoaderJob",
-    "neptune-db:CancelMLDataProcessingJob",
-    "neptune-db:CancelMLModelTrainingJob",
-    "neptune-db:CancelMLModelTransformJob",
-    "neptune-db:CancelQuery",
-    "neptune-db:connect",
-    "neptune-db:CreateMLEndpoint",
-    "neptune-db:DeleteDataViaQuery",
-    "neptune-db:DeleteMLEndpoint",
-    "neptune-db:DeleteStatistics",
-    "neptune-db:GetEngineStatus",
-    "neptune-db:GetGraphSummary",
-    "neptune-db:GetLoaderJobStatus",
-    "neptune-db:GetMLDataProcessingJobStatus",
-    "neptune-db:GetMLEndpointStatus",
-    "neptune-db:GetMLModelTrainingJobStatus",
-    "neptune-db:GetMLModelTransformJobStatus",
-    "neptune-db:GetQueryStatus",
-    "neptune-db:GetStatisticsStatus",
-    "neptune-db:GetStreamRecords",
-    "neptune-db:ListLoaderJobs",
-    "neptune-db:ListMLDataProcessingJobs",
-    "neptune-db:ListMLEndpoints",
-    "neptune-db:ListMLModelTrainingJobs",
-    "neptune-db:ListMLModelTransformJobs",
-    "neptune-db:ManageStatistics",
-    "neptune-db:ReadDataViaQuery",
-    "neptune-db:ResetDatabase",
-    "neptune-db:StartLoaderJob",
-    "neptune-db:StartMLDataProcessingJob",
-    "neptune-db:StartMLModelTrainingJob",
-    "neptune-db:StartMLModelTransformJob",
-    "neptune-db:WriteDataViaQuery",
+static ACTION_NAMES: &str = "neptune-db:CancelLoaderJobneptune-db:CancelMLDataProcessingJobneptune-db:CancelMLModelTrainingJobneptune-db:CancelMLModelTransformJobneptune-db:CancelQueryneptune-db:connectneptune-db:CreateMLEndpointneptune-db:DeleteDataViaQueryneptune-db:DeleteMLEndpointneptune-db:DeleteStatisticsneptune-db:GetEngineStatusneptune-db:GetGraphSummaryneptune-db:GetLoaderJobStatusneptune-db:GetMLDataProcessingJobStatusneptune-db:GetMLEndpointStatusneptune-db:GetMLModelTrainingJobStatusneptune-db:GetMLModelTransformJobStatusneptune-db:GetQueryStatusneptune-db:GetStatisticsStatusneptune-db:GetStreamRecordsneptune-db:ListLoaderJobsneptune-db:ListMLDataProcessingJobsneptune-db:ListMLEndpointsneptune-db:ListMLModelTrainingJobsneptune-db:ListMLModelTransformJobsneptune-db:ManageStatisticsneptune-db:ReadDataViaQueryneptune-db:ResetDatabaseneptune-db:StartLoaderJobneptune-db:StartMLDataProcessingJobneptune-db:StartMLModelTrainingJobneptune-db:StartMLModelTransformJobneptune-db:WriteDataViaQuery";
+
+static ACTION_NAME_ENDS: [u32; 33] = [
+    26, 62, 97, 133, 155, 173, 200, 229, 256, 283, 309, 335, 364, 403, 433, 471, 510, 535, 565,
+    592, 617, 652, 678, 712, 747, 774, 801, 825, 850, 885, 919, 954, 982,
+];
+
+static ACTIONS: [Action; 33] = [
+    Action::CancelLoaderJob,
+    Action::CancelMLDataProcessingJob,
+    Action::CancelMLModelTrainingJob,
+    Action::CancelMLModelTransformJob,
+    Action::CancelQuery,
+    Action::Connect,
+    Action::CreateMLEndpoint,
+    Action::DeleteDataViaQuery,
+    Action::DeleteMLEndpoint,
+    Action::DeleteStatistics,
+    Action::GetEngineStatus,
+    Action::GetGraphSummary,
+    Action::GetLoaderJobStatus,
+    Action::GetMLDataProcessingJobStatus,
+    Action::GetMLEndpointStatus,
+    Action::GetMLModelTrainingJobStatus,
+    Action::GetMLModelTransformJobStatus,
+    Action::GetQueryStatus,
+    Action::GetStatisticsStatus,
+    Action::GetStreamRecords,
+    Action::ListLoaderJobs,
+    Action::ListMLDataProcessingJobs,
+    Action::ListMLEndpoints,
+    Action::ListMLModelTrainingJobs,
+    Action::ListMLModelTransformJobs,
+    Action::ManageStatistics,
+    Action::ReadDataViaQuery,
+    Action::ResetDatabase,
+    Action::StartLoaderJob,
+    Action::StartMLDataProcessingJob,
+    Action::StartMLModelTrainingJob,
+    Action::StartMLModelTransformJob,
+    Action::WriteDataViaQuery,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 33] = [
-        Action::CancelLoaderJob,
-        Action::CancelMLDataProcessingJob,
-        Action::CancelMLModelTrainingJob,
-        Action::CancelMLModelTransformJob,
-        Action::CancelQuery,
-        Action::Connect,
-        Action::CreateMLEndpoint,
-        Action::DeleteDataViaQuery,
-        Action::DeleteMLEndpoint,
-        Action::DeleteStatistics,
-        Action::GetEngineStatus,
-        Action::GetGraphSummary,
-        Action::GetLoaderJobStatus,
-        Action::GetMLDataProcessingJobStatus,
-        Action::GetMLEndpointStatus,
-        Action::GetMLModelTrainingJobStatus,
-        Action::GetMLModelTransformJobStatus,
-        Action::GetQueryStatus,
-        Action::GetStatisticsStatus,
-        Action::GetStreamRecords,
-        Action::ListLoaderJobs,
-        Action::ListMLDataProcessingJobs,
-        Action::ListMLEndpoints,
-        Action::ListMLModelTrainingJobs,
-        Action::ListMLModelTransformJobs,
-        Action::ManageStatistics,
-        Action::ReadDataViaQuery,
-        Action::ResetDatabase,
-        Action::StartLoaderJob,
-        Action::StartMLDataProcessingJob,
-        Action::StartMLModelTrainingJob,
-        Action::StartMLModelTransformJob,
-        Action::WriteDataViaQuery,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `neptune-db:CancelLoaderJob`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CancelLoaderJob`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(14199 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -300,18 +280,24 @@ pub enum ResourceType {
     Database,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["database"];
+static RESOURCE_TYPE_NAMES: &str = "database";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [8];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Database];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Database];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -320,6 +306,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -333,31 +320,39 @@ pub enum ConditionKey {
     NeptuneDbQueryLanguage,
 }
 
-const CONDITION_KEY_NAMES: [&str; 1] = ["neptune-db:QueryLanguage"];
+static CONDITION_KEY_NAMES: &str = "neptune-db:QueryLanguage";
 
-const CONDITION_KEY_TYPES: [KeyType; 1] = [KeyType::String];
+static CONDITION_KEY_NAME_ENDS: [u32; 1] = [24];
+
+static CONDITION_KEY_TYPES: [KeyType; 1] = [KeyType::String];
+
+static CONDITION_KEYS: [ConditionKey; 1] = [ConditionKey::NeptuneDbQueryLanguage];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 1] = [ConditionKey::NeptuneDbQueryLanguage];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -232,122 +232,98 @@ pub enum Action {
     WriteDataViaQuery,
 }
 
-const ACTION_NAMES: [&str; 38] = [
-    "neptune-graph:CancelExportTask",
-    "neptune-graph:CancelImportTask",
-    "neptune-graph:CancelQuery",
-    "neptune-graph:CreateGraph",
-    "neptune-graph:CreateGraphSnapshot",
-    "neptune-graph:CreateGraphUsingImportTask",
-    "neptune-graph:CreatePrivateGraphEndpoint",
-    "neptune-graph:DeleteDataViaQuery",
-    "neptune-graph:DeleteGraph",
-    "neptune-graph:DeleteGraphSnapshot",
-    "neptune-graph:DeletePrivateGraphEndpoint",
-    "neptune-graph:GetEngineStatus",
-    "neptune-graph:GetExportTask",
-    "neptune-graph:GetGraph",
-    "neptune-graph:GetGraphSnapshot",
-    "neptune-graph:GetGraphSummary",
-    "neptune-graph:GetImportTask",
-    "neptune-graph:GetPrivateGraphEndpoint",
-    "neptune-graph:GetQueryStatus",
-    "neptune-graph:GetStatisticsStatus",
-    "neptune-graph:ListExportTasks",
-    "neptune-graph:ListGraphs",
-    "neptune-graph:ListGraphSnapshots",
-    "neptune-graph:ListImportTasks",
-    "neptune-graph:ListPrivateGraphEndpoints",
-    "neptune-graph:ListQueries",
-    "neptune-graph:ListTagsForResource",
-    "neptune-graph:ReadDataViaQuery",
-    "neptune-graph:ResetGraph",
-    "neptune-graph:RestoreGraphFromSnapshot",
-    "neptune-graph:StartExportTask",
-    "neptune-graph:StartGraph",
-    "neptune-graph:StartImportTask",
-    "neptune-graph:StopGraph",
-    "neptune-graph:TagResource",
-    "neptune-graph:UntagResource",
-    "neptune-graph:UpdateGraph",
-    "neptune-graph:WriteDataViaQuery",
+static ACTION_NAMES: &str = "neptune-graph:CancelExportTaskneptune-graph:CancelImportTaskneptune-graph:CancelQueryneptune-graph:CreateGraphneptune-graph:CreateGraphSnapshotneptune-graph:CreateGraphUsingImportTaskneptune-graph:CreatePrivateGraphEndpointneptune-graph:DeleteDataViaQueryneptune-graph:DeleteGraphneptune-graph:DeleteGraphSnapshotneptune-graph:DeletePrivateGraphEndpointneptune-graph:GetEngineStatusneptune-graph:GetExportTaskneptune-graph:GetGraphneptune-graph:GetGraphSnapshotneptune-graph:GetGraphSummaryneptune-graph:GetImportTaskneptune-graph:GetPrivateGraphEndpointneptune-graph:GetQueryStatusneptune-graph:GetStatisticsStatusneptune-graph:ListExportTasksneptune-graph:ListGraphsneptune-graph:ListGraphSnapshotsneptune-graph:ListImportTasksneptune-graph:ListPrivateGraphEndpointsneptune-graph:ListQueriesneptune-graph:ListTagsForResourceneptune-graph:ReadDataViaQueryneptune-graph:ResetGraphneptune-graph:RestoreGraphFromSnapshotneptune-graph:StartExportTaskneptune-graph:StartGraphneptune-graph:StartImportTaskneptune-graph:StopGraphneptune-graph:TagResourceneptune-graph:UntagResourceneptune-graph:UpdateGraphneptune-graph:WriteDataViaQuery";
+
+static ACTION_NAME_ENDS: [u32; 38] = [
+    30, 60, 85, 110, 143, 183, 223, 255, 280, 313, 353, 382, 409, 431, 461, 490, 517, 554, 582,
+    615, 644, 668, 700, 729, 768, 793, 826, 856, 880, 918, 947, 971, 1000, 1023, 1048, 1075, 1100,
+    1131,
+];
+
+static ACTIONS: [Action; 38] = [
+    Action::CancelExportTask,
+    Action::CancelImportTask,
+    Action::CancelQuery,
+    Action::CreateGraph,
+    Action::CreateGraphSnapshot,
+    Action::CreateGraphUsingImportTask,
+    Action::CreatePrivateGraphEndpoint,
+    Action::DeleteDataViaQuery,
+    Action::DeleteGraph,
+    Action::DeleteGraphSnapshot,
+    Action::DeletePrivateGraphEndpoint,
+    Action::GetEngineStatus,
+    Action::GetExportTask,
+    Action::GetGraph,
+    Action::GetGraphSnapshot,
+    Action::GetGraphSummary,
+    Action::GetImportTask,
+    Action::GetPrivateGraphEndpoint,
+    Action::GetQueryStatus,
+    Action::GetStatisticsStatus,
+    Action::ListExportTasks,
+    Action::ListGraphs,
+    Action::ListGraphSnapshots,
+    Action::ListImportTasks,
+    Action::ListPrivateGraphEndpoints,
+    Action::ListQueries,
+    Action::ListTagsForResource,
+    Action::ReadDataViaQuery,
+    Action::ResetGraph,
+    Action::RestoreGraphFromSnapshot,
+    Action::StartExportTask,
+    Action::StartGraph,
+    Action::StartImportTask,
+    Action::StopGraph,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateGraph,
+    Action::WriteDataViaQuery,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 38] = [
-        Action::CancelExportTask,
-        Action::CancelImportTask,
-        Action::CancelQuery,
-        Action::CreateGraph,
-        Action::CreateGraphSnapshot,
-        Action::CreateGraphUsingImportTask,
-        Action::CreatePrivateGraphEndpoint,
-        Action::DeleteDataViaQuery,
-        Action::DeleteGraph,
-        Action::DeleteGraphSnapshot,
-        Action::DeletePrivateGraphEndpoint,
-        Action::GetEngineStatus,
-        Action::GetExportTask,
-        Action::GetGraph,
-        Action::GetGraphSnapshot,
-        Action::GetGraphSummary,
-        Action::GetImportTask,
-        Action::GetPrivateGraphEndpoint,
-        Action::GetQueryStatus,
-        Action::GetStatisticsStatus,
-        Action::ListExportTasks,
-        Action::ListGraphs,
-        Action::ListGraphSnapshots,
-        Action::ListImportTasks,
-        Action::ListPrivateGraphEndpoints,
-        Action::ListQueries,
-        Action::ListTagsForResource,
-        Action::ReadDataViaQuery,
-        Action::ResetGraph,
-        Action::RestoreGraphFromSnapshot,
-        Action::StartExportTask,
-        Action::StartGraph,
-        Action::StartImportTask,
-        Action::StopGraph,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateGraph,
-        Action::WriteDataViaQuery,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `neptune-graph:CancelExportTask`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CancelExportTask`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(14232 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -371,23 +347,29 @@ pub enum ResourceType {
     ImportTask,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = ["export-task", "graph", "graph-snapshot", "import-task"];
+static RESOURCE_TYPE_NAMES: &str = "export-taskgraphgraph-snapshotimport-task";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [11, 16, 30, 41];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::ExportTask,
+    ResourceType::Graph,
+    ResourceType::GraphSnapshot,
+    ResourceType::ImportTask,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::ExportTask,
-        ResourceType::Graph,
-        ResourceType::GraphSnapshot,
-        ResourceType::ImportTask,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -396,6 +378,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -415,46 +398,50 @@ pub enum ConditionKey {
     NeptuneGraphPublicConnectivity,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "neptune-graph:PublicConnectivity",
-];
+static CONDITION_KEY_NAMES: &str =
+    "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysneptune-graph:PublicConnectivity";
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [24, 49, 60, 92];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
     KeyType::Bool,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::NeptuneGraphPublicConnectivity,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::NeptuneGraphPublicConnectivity,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -467,224 +467,152 @@ pub enum Action {
     UpdateTLSInspectionConfiguration,
 }
 
-const ACTION_NAMES: [&str; 89] = [
-    "network-firewall:AcceptNetworkFirewallTransitGatewayAttachment",
-    "network-firewall:AssociateAvailabilityZones",
-    "network-firewall:AssociateFirewallPolicy",
-    "network-firewall:AssociateSubnets",
-    "network-firewall:AttachRuleGroupsToProxyConfiguration",
-    "network-firewall:CreateContainerAssociation",
-    "network-firewall:CreateFirewall",
-    "network-firewall:CreateFirewallPolicy",
-    "network-firewall:CreateFirewallPolicyV2",
-    "network-firewall:CreateProxy",
-    "network-firewall:CreateProxyConfiguration",
-    "network-firewall:CreateProxyRuleGroup",
-    "network-firewall:CreateProxyRules",
-    "network-firewall:CreateRuleGroup",
-    "network-firewall:CreateTLSInspectionConfiguration",
-    "network-firewall:CreateVpcEndpointAssociation",
-    "network-firewall:DeleteContainerAssociation",
-    "network-firewall:DeleteFirewall",
-    "network-firewall:DeleteFirewallPolicy",
-    "network-firewall:DeleteFirewallPolicyV2",
-    "network-firewall:DeleteNetworkFirewallTransitGatewayAttachment",
-    "network-firewall:DeleteProxy",
-    "network-firewall:DeleteProxyConfiguration",
-    "network-firewall:DeleteProxyRuleGroup",
-    "network-firewall:DeleteProxyRules",
-    "network-firewall:DeleteResourcePolicy",
-    "network-firewall:DeleteRuleGroup",
-    "network-firewall:DeleteTLSInspectionConfiguration",
-    "network-firewall:DeleteVpcEndpointAssociation",
-    "network-firewall:DescribeContainerAssociation",
-    "network-firewall:DescribeFirewall",
-    "network-firewall:DescribeFirewallMetadata",
-    "network-firewall:DescribeFirewallPolicy",
-    "network-firewall:DescribeFirewallPolicyV2",
-    "network-firewall:DescribeFlowOperation",
-    "network-firewall:DescribeLoggingConfiguration",
-    "network-firewall:DescribeProxy",
-    "network-firewall:DescribeProxyConfiguration",
-    "network-firewall:DescribeProxyRule",
-    "network-firewall:DescribeProxyRuleGroup",
-    "network-firewall:DescribeResourcePolicy",
-    "network-firewall:DescribeRuleGroup",
-    "network-firewall:DescribeRuleGroupMetadata",
-    "network-firewall:DescribeRuleGroupSummary",
-    "network-firewall:DescribeTLSInspectionConfiguration",
-    "network-firewall:DescribeVpcEndpointAssociation",
-    "network-firewall:DetachRuleGroupsFromProxyConfiguration",
-    "network-firewall:DisassociateAvailabilityZones",
-    "network-firewall:DisassociateSubnets",
-    "network-firewall:GetAnalysisReportResults",
-    "network-firewall:ListAnalysisReports",
-    "network-firewall:ListContainerAssociations",
-    "network-firewall:ListFirewallPolicies",
-    "network-firewall:ListFirewallPoliciesV2",
-    "network-firewall:ListFirewalls",
-    "network-firewall:ListFlowOperationResults",
-    "network-firewall:ListFlowOperations",
-    "network-firewall:ListProxies",
-    "network-firewall:ListProxyConfigurations",
-    "network-firewall:ListProxyRuleGroups",
-    "network-firewall:ListRuleGroups",
-    "network-firewall:ListTagsForResource",
-    "network-firewall:ListTLSInspectionConfigurations",
-    "network-firewall:ListVpcEndpointAssociations",
-    "network-firewall:PutResourcePolicy",
-    "network-firewall:RejectNetworkFirewallTransitGatewayAttachment",
-    "network-firewall:StartAnalysisReport",
-    "network-firewall:StartFlowCapture",
-    "network-firewall:StartFlowFlush",
-    "network-firewall:TagResource",
-    "network-firewall:UntagResource",
-    "network-firewall:UpdateAvailabilityZoneChangeProtection",
-    "network-firewall:UpdateContainerAssociation",
-    "network-firewall:UpdateFirewallAnalysisSettings",
-    "network-firewall:UpdateFirewallDeleteProtection",
-    "network-firewall:UpdateFirewallDescription",
-    "network-firewall:UpdateFirewallEncryptionConfiguration",
-    "network-firewall:UpdateFirewallPolicy",
-    "network-firewall:UpdateFirewallPolicyChangeProtection",
-    "network-firewall:UpdateFirewallPolicyV2",
-    "network-firewall:UpdateLoggingConfiguration",
-    "network-firewall:UpdateProxy",
-    "network-firewall:UpdateProxyConfiguration",
-    "network-firewall:UpdateProxyRule",
-    "network-firewall:UpdateProxyRuleGroupPriorities",
-    "network-firewall:UpdateProxyRulePriorities",
-    "network-firewall:UpdateRuleGroup",
-    "network-firewall:UpdateSubnetChangeProtection",
-    "network-firewall:UpdateTLSInspectionConfiguration",
+static ACTION_NAMES: &str = "network-firewall:AcceptNetworkFirewallTransitGatewayAttachmentnetwork-firewall:AssociateAvailabilityZonesnetwork-firewall:AssociateFirewallPolicynetwork-firewall:AssociateSubnetsnetwork-firewall:AttachRuleGroupsToProxyConfigurationnetwork-firewall:CreateContainerAssociationnetwork-firewall:CreateFirewallnetwork-firewall:CreateFirewallPolicynetwork-firewall:CreateFirewallPolicyV2network-firewall:CreateProxynetwork-firewall:CreateProxyConfigurationnetwork-firewall:CreateProxyRuleGroupnetwork-firewall:CreateProxyRulesnetwork-firewall:CreateRuleGroupnetwork-firewall:CreateTLSInspectionConfigurationnetwork-firewall:CreateVpcEndpointAssociationnetwork-firewall:DeleteContainerAssociationnetwork-firewall:DeleteFirewallnetwork-firewall:DeleteFirewallPolicynetwork-firewall:DeleteFirewallPolicyV2network-firewall:DeleteNetworkFirewallTransitGatewayAttachmentnetwork-firewall:DeleteProxynetwork-firewall:DeleteProxyConfigurationnetwork-firewall:DeleteProxyRuleGroupnetwork-firewall:DeleteProxyRulesnetwork-firewall:DeleteResourcePolicynetwork-firewall:DeleteRuleGroupnetwork-firewall:DeleteTLSInspectionConfigurationnetwork-firewall:DeleteVpcEndpointAssociationnetwork-firewall:DescribeContainerAssociationnetwork-firewall:DescribeFirewallnetwork-firewall:DescribeFirewallMetadatanetwork-firewall:DescribeFirewallPolicynetwork-firewall:DescribeFirewallPolicyV2network-firewall:DescribeFlowOperationnetwork-firewall:DescribeLoggingConfigurationnetwork-firewall:DescribeProxynetwork-firewall:DescribeProxyConfigurationnetwork-firewall:DescribeProxyRulenetwork-firewall:DescribeProxyRuleGroupnetwork-firewall:DescribeResourcePolicynetwork-firewall:DescribeRuleGroupnetwork-firewall:DescribeRuleGroupMetadatanetwork-firewall:DescribeRuleGroupSummarynetwork-firewall:DescribeTLSInspectionConfigurationnetwork-firewall:DescribeVpcEndpointAssociationnetwork-firewall:DetachRuleGroupsFromProxyConfigurationnetwork-firewall:DisassociateAvailabilityZonesnetwork-firewall:DisassociateSubnetsnetwork-firewall:GetAnalysisReportResultsnetwork-firewall:ListAnalysisReportsnetwork-firewall:ListContainerAssociationsnetwork-firewall:ListFirewallPoliciesnetwork-firewall:ListFirewallPoliciesV2network-firewall:ListFirewallsnetwork-firewall:ListFlowOperationResultsnetwork-firewall:ListFlowOperationsnetwork-firewall:ListProxiesnetwork-firewall:ListProxyConfigurationsnetwork-firewall:ListProxyRuleGroupsnetwork-firewall:ListRuleGroupsnetwork-firewall:ListTagsForResourcenetwork-firewall:ListTLSInspectionConfigurationsnetwork-firewall:ListVpcEndpointAssociationsnetwork-firewall:PutResourcePolicynetwork-firewall:RejectNetworkFirewallTransitGatewayAttachmentnetwork-firewall:StartAnalysisReportnetwork-firewall:StartFlowCapturenetwork-firewall:StartFlowFlushnetwork-firewall:TagResourcenetwork-firewall:UntagResourcenetwork-firewall:UpdateAvailabilityZoneChangeProtectionnetwork-firewall:UpdateContainerAssociationnetwork-firewall:UpdateFirewallAnalysisSettingsnetwork-firewall:UpdateFirewallDeleteProtectionnetwork-firewall:UpdateFirewallDescriptionnetwork-firewall:UpdateFirewallEncryptionConfigurationnetwork-firewall:UpdateFirewallPolicynetwork-firewall:UpdateFirewallPolicyChangeProtectionnetwork-firewall:UpdateFirewallPolicyV2network-firewall:UpdateLoggingConfigurationnetwork-firewall:UpdateProxynetwork-firewall:UpdateProxyConfigurationnetwork-firewall:UpdateProxyRulenetwork-firewall:UpdateProxyRuleGroupPrioritiesnetwork-firewall:UpdateProxyRulePrioritiesnetwork-firewall:UpdateRuleGroupnetwork-firewall:UpdateSubnetChangeProtectionnetwork-firewall:UpdateTLSInspectionConfiguration";
+
+static ACTION_NAME_ENDS: [u32; 89] = [
+    62, 105, 145, 178, 231, 274, 305, 342, 381, 409, 450, 487, 520, 552, 601, 646, 689, 720, 757,
+    796, 858, 886, 927, 964, 997, 1034, 1066, 1115, 1160, 1205, 1238, 1279, 1318, 1359, 1397, 1442,
+    1472, 1515, 1549, 1588, 1627, 1661, 1703, 1744, 1795, 1842, 1897, 1943, 1979, 2020, 2056, 2098,
+    2135, 2174, 2204, 2245, 2280, 2308, 2348, 2384, 2415, 2451, 2499, 2543, 2577, 2639, 2675, 2708,
+    2739, 2767, 2797, 2852, 2895, 2942, 2989, 3031, 3085, 3122, 3175, 3214, 3257, 3285, 3326, 3358,
+    3405, 3447, 3479, 3524, 3573,
+];
+
+static ACTIONS: [Action; 89] = [
+    Action::AcceptNetworkFirewallTransitGatewayAttachment,
+    Action::AssociateAvailabilityZones,
+    Action::AssociateFirewallPolicy,
+    Action::AssociateSubnets,
+    Action::AttachRuleGroupsToProxyConfiguration,
+    Action::CreateContainerAssociation,
+    Action::CreateFirewall,
+    Action::CreateFirewallPolicy,
+    Action::CreateFirewallPolicyV2,
+    Action::CreateProxy,
+    Action::CreateProxyConfiguration,
+    Action::CreateProxyRuleGroup,
+    Action::CreateProxyRules,
+    Action::CreateRuleGroup,
+    Action::CreateTLSInspectionConfiguration,
+    Action::CreateVpcEndpointAssociation,
+    Action::DeleteContainerAssociation,
+    Action::DeleteFirewall,
+    Action::DeleteFirewallPolicy,
+    Action::DeleteFirewallPolicyV2,
+    Action::DeleteNetworkFirewallTransitGatewayAttachment,
+    Action::DeleteProxy,
+    Action::DeleteProxyConfiguration,
+    Action::DeleteProxyRuleGroup,
+    Action::DeleteProxyRules,
+    Action::DeleteResourcePolicy,
+    Action::DeleteRuleGroup,
+    Action::DeleteTLSInspectionConfiguration,
+    Action::DeleteVpcEndpointAssociation,
+    Action::DescribeContainerAssociation,
+    Action::DescribeFirewall,
+    Action::DescribeFirewallMetadata,
+    Action::DescribeFirewallPolicy,
+    Action::DescribeFirewallPolicyV2,
+    Action::DescribeFlowOperation,
+    Action::DescribeLoggingConfiguration,
+    Action::DescribeProxy,
+    Action::DescribeProxyConfiguration,
+    Action::DescribeProxyRule,
+    Action::DescribeProxyRuleGroup,
+    Action::DescribeResourcePolicy,
+    Action::DescribeRuleGroup,
+    Action::DescribeRuleGroupMetadata,
+    Action::DescribeRuleGroupSummary,
+    Action::DescribeTLSInspectionConfiguration,
+    Action::DescribeVpcEndpointAssociation,
+    Action::DetachRuleGroupsFromProxyConfiguration,
+    Action::DisassociateAvailabilityZones,
+    Action::DisassociateSubnets,
+    Action::GetAnalysisReportResults,
+    Action::ListAnalysisReports,
+    Action::ListContainerAssociations,
+    Action::ListFirewallPolicies,
+    Action::ListFirewallPoliciesV2,
+    Action::ListFirewalls,
+    Action::ListFlowOperationResults,
+    Action::ListFlowOperations,
+    Action::ListProxies,
+    Action::ListProxyConfigurations,
+    Action::ListProxyRuleGroups,
+    Action::ListRuleGroups,
+    Action::ListTagsForResource,
+    Action::ListTLSInspectionConfigurations,
+    Action::ListVpcEndpointAssociations,
+    Action::PutResourcePolicy,
+    Action::RejectNetworkFirewallTransitGatewayAttachment,
+    Action::StartAnalysisReport,
+    Action::StartFlowCapture,
+    Action::StartFlowFlush,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAvailabilityZoneChangeProtection,
+    Action::UpdateContainerAssociation,
+    Action::UpdateFirewallAnalysisSettings,
+    Action::UpdateFirewallDeleteProtection,
+    Action::UpdateFirewallDescription,
+    Action::UpdateFirewallEncryptionConfiguration,
+    Action::UpdateFirewallPolicy,
+    Action::UpdateFirewallPolicyChangeProtection,
+    Action::UpdateFirewallPolicyV2,
+    Action::UpdateLoggingConfiguration,
+    Action::UpdateProxy,
+    Action::UpdateProxyConfiguration,
+    Action::UpdateProxyRule,
+    Action::UpdateProxyRuleGroupPriorities,
+    Action::UpdateProxyRulePriorities,
+    Action::UpdateRuleGroup,
+    Action::UpdateSubnetChangeProtection,
+    Action::UpdateTLSInspectionConfiguration,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 89] = [
-        Action::AcceptNetworkFirewallTransitGatewayAttachment,
-        Action::AssociateAvailabilityZones,
-        Action::AssociateFirewallPolicy,
-        Action::AssociateSubnets,
-        Action::AttachRuleGroupsToProxyConfiguration,
-        Action::CreateContainerAssociation,
-        Action::CreateFirewall,
-        Action::CreateFirewallPolicy,
-        Action::CreateFirewallPolicyV2,
-        Action::CreateProxy,
-        Action::CreateProxyConfiguration,
-        Action::CreateProxyRuleGroup,
-        Action::CreateProxyRules,
-        Action::CreateRuleGroup,
-        Action::CreateTLSInspectionConfiguration,
-        Action::CreateVpcEndpointAssociation,
-        Action::DeleteContainerAssociation,
-        Action::DeleteFirewall,
-        Action::DeleteFirewallPolicy,
-        Action::DeleteFirewallPolicyV2,
-        Action::DeleteNetworkFirewallTransitGatewayAttachment,
-        Action::DeleteProxy,
-        Action::DeleteProxyConfiguration,
-        Action::DeleteProxyRuleGroup,
-        Action::DeleteProxyRules,
-        Action::DeleteResourcePolicy,
-        Action::DeleteRuleGroup,
-        Action::DeleteTLSInspectionConfiguration,
-        Action::DeleteVpcEndpointAssociation,
-        Action::DescribeContainerAssociation,
-        Action::DescribeFirewall,
-        Action::DescribeFirewallMetadata,
-        Action::DescribeFirewallPolicy,
-        Action::DescribeFirewallPolicyV2,
-        Action::DescribeFlowOperation,
-        Action::DescribeLoggingConfiguration,
-        Action::DescribeProxy,
-        Action::DescribeProxyConfiguration,
-        Action::DescribeProxyRule,
-        Action::DescribeProxyRuleGroup,
-        Action::DescribeResourcePolicy,
-        Action::DescribeRuleGroup,
-        Action::DescribeRuleGroupMetadata,
-        Action::DescribeRuleGroupSummary,
-        Action::DescribeTLSInspectionConfiguration,
-        Action::DescribeVpcEndpointAssociation,
-        Action::DetachRuleGroupsFromProxyConfiguration,
-        Action::DisassociateAvailabilityZones,
-        Action::DisassociateSubnets,
-        Action::GetAnalysisReportResults,
-        Action::ListAnalysisReports,
-        Action::ListContainerAssociations,
-        Action::ListFirewallPolicies,
-        Action::ListFirewallPoliciesV2,
-        Action::ListFirewalls,
-        Action::ListFlowOperationResults,
-        Action::ListFlowOperations,
-        Action::ListProxies,
-        Action::ListProxyConfigurations,
-        Action::ListProxyRuleGroups,
-        Action::ListRuleGroups,
-        Action::ListTagsForResource,
-        Action::ListTLSInspectionConfigurations,
-        Action::ListVpcEndpointAssociations,
-        Action::PutResourcePolicy,
-        Action::RejectNetworkFirewallTransitGatewayAttachment,
-        Action::StartAnalysisReport,
-        Action::StartFlowCapture,
-        Action::StartFlowFlush,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAvailabilityZoneChangeProtection,
-        Action::UpdateContainerAssociation,
-        Action::UpdateFirewallAnalysisSettings,
-        Action::UpdateFirewallDeleteProtection,
-        Action::UpdateFirewallDescription,
-        Action::UpdateFirewallEncryptionConfiguration,
-        Action::UpdateFirewallPolicy,
-        Action::UpdateFirewallPolicyChangeProtection,
-        Action::UpdateFirewallPolicyV2,
-        Action::UpdateLoggingConfiguration,
-        Action::UpdateProxy,
-        Action::UpdateProxyConfiguration,
-        Action::UpdateProxyRule,
-        Action::UpdateProxyRuleGroupPriorities,
-        Action::UpdateProxyRulePriorities,
-        Action::UpdateRuleGroup,
-        Action::UpdateSubnetChangeProtection,
-        Action::UpdateTLSInspectionConfiguration,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `network-firewall:AcceptNetworkFirewallTransitGatewayAttachment`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptNetworkFirewallTransitGatewayAttachment`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(14270 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -748,46 +676,39 @@ pub enum ResourceType {
     VpcEndpointAssociation,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 13] = [
-    "ContainerAssociation",
-    "Firewall",
-    "FirewallPolicy",
-    "FirewallPolicyV2",
-    "FirewallRuleGroup",
-    "IpsRuleGroup",
-    "Proxy",
-    "ProxyConfiguration",
-    "ProxyRuleGroup",
-    "StatefulRuleGroup",
-    "StatelessRuleGroup",
-    "TLSInspectionConfiguration",
-    "VpcEndpointAssociation",
+static RESOURCE_TYPE_NAMES: &str = "ContainerAssociationFirewallFirewallPolicyFirewallPolicyV2FirewallRuleGroupIpsRuleGroupProxyProxyConfigurationProxyRuleGroupStatefulRuleGroupStatelessRuleGroupTLSInspectionConfigurationVpcEndpointAssociation";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 13] =
+    [20, 28, 42, 58, 75, 87, 92, 110, 124, 141, 159, 185, 207];
+
+static RESOURCE_TYPES: [ResourceType; 13] = [
+    ResourceType::ContainerAssociation,
+    ResourceType::Firewall,
+    ResourceType::FirewallPolicy,
+    ResourceType::FirewallPolicyV2,
+    ResourceType::FirewallRuleGroup,
+    ResourceType::IpsRuleGroup,
+    ResourceType::Proxy,
+    ResourceType::ProxyConfiguration,
+    ResourceType::ProxyRuleGroup,
+    ResourceType::StatefulRuleGroup,
+    ResourceType::StatelessRuleGroup,
+    ResourceType::TLSInspectionConfiguration,
+    ResourceType::VpcEndpointAssociation,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 13] = [
-        ResourceType::ContainerAssociation,
-        ResourceType::Firewall,
-        ResourceType::FirewallPolicy,
-        ResourceType::FirewallPolicyV2,
-        ResourceType::FirewallRuleGroup,
-        ResourceType::IpsRuleGroup,
-        ResourceType::Proxy,
-        ResourceType::ProxyConfiguration,
-        ResourceType::ProxyRuleGroup,
-        ResourceType::StatefulRuleGroup,
-        ResourceType::StatelessRuleGroup,
-        ResourceType::TLSInspectionConfiguration,
-        ResourceType::VpcEndpointAssociation,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -796,6 +717,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -813,40 +735,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -243,138 +243,106 @@ pub enum Action {
     UpdateTemplate,
 }
 
-const ACTION_NAMES: [&str; 46] = [
-    "network-security-manager:CreateDeployment",
-    "network-security-manager:CreateDeploymentSnapshot",
-    "network-security-manager:CreatePolicy",
-    "network-security-manager:CreatePolicySnapshot",
-    "network-security-manager:CreateRule",
-    "network-security-manager:CreateRuleSnapshot",
-    "network-security-manager:CreateScope",
-    "network-security-manager:CreateScopeSnapshot",
-    "network-security-manager:CreateTemplate",
-    "network-security-manager:CreateTemplateSnapshot",
-    "network-security-manager:DeleteAdminAccount",
-    "network-security-manager:DeleteDeployment",
-    "network-security-manager:DeletePolicy",
-    "network-security-manager:DeleteRule",
-    "network-security-manager:DeleteScope",
-    "network-security-manager:DeleteTemplate",
-    "network-security-manager:GenerateRuleConfiguration",
-    "network-security-manager:GetAdminAccount",
-    "network-security-manager:GetDeployment",
-    "network-security-manager:GetPolicy",
-    "network-security-manager:GetRule",
-    "network-security-manager:GetScope",
-    "network-security-manager:GetTemplate",
-    "network-security-manager:ListAdminAccounts",
-    "network-security-manager:ListAggregateResourceSynchronizationStatuses",
-    "network-security-manager:ListDeployments",
-    "network-security-manager:ListDeploymentSnapshots",
-    "network-security-manager:ListPolicies",
-    "network-security-manager:ListPolicySnapshots",
-    "network-security-manager:ListResourceAssociations",
-    "network-security-manager:ListResourceSynchronizationStatuses",
-    "network-security-manager:ListRules",
-    "network-security-manager:ListRuleSnapshots",
-    "network-security-manager:ListScopes",
-    "network-security-manager:ListScopeSnapshots",
-    "network-security-manager:ListTagsForResource",
-    "network-security-manager:ListTemplates",
-    "network-security-manager:ListTemplateSnapshots",
-    "network-security-manager:PutAdminAccount",
-    "network-security-manager:TagResource",
-    "network-security-manager:UntagResource",
-    "network-security-manager:UpdateDeployment",
-    "network-security-manager:UpdatePolicy",
-    "network-security-manager:UpdateRule",
-    "network-security-manager:UpdateScope",
-    "network-security-manager:UpdateTemplate",
+static ACTION_NAMES: &str = "network-security-manager:CreateDeploymentnetwork-security-manager:CreateDeploymentSnapshotnetwork-security-manager:CreatePolicynetwork-security-manager:CreatePolicySnapshotnetwork-security-manager:CreateRulenetwork-security-manager:CreateRuleSnapshotnetwork-security-manager:CreateScopenetwork-security-manager:CreateScopeSnapshotnetwork-security-manager:CreateTemplatenetwork-security-manager:CreateTemplateSnapshotnetwork-security-manager:DeleteAdminAccountnetwork-security-manager:DeleteDeploymentnetwork-security-manager:DeletePolicynetwork-security-manager:DeleteRulenetwork-security-manager:DeleteScopenetwork-security-manager:DeleteTemplatenetwork-security-manager:GenerateRuleConfigurationnetwork-security-manager:GetAdminAccountnetwork-security-manager:GetDeploymentnetwork-security-manager:GetPolicynetwork-security-manager:GetRulenetwork-security-manager:GetScopenetwork-security-manager:GetTemplatenetwork-security-manager:ListAdminAccountsnetwork-security-manager:ListAggregateResourceSynchronizationStatusesnetwork-security-manager:ListDeploymentsnetwork-security-manager:ListDeploymentSnapshotsnetwork-security-manager:ListPoliciesnetwork-security-manager:ListPolicySnapshotsnetwork-security-manager:ListResourceAssociationsnetwork-security-manager:ListResourceSynchronizationStatusesnetwork-security-manager:ListRulesnetwork-security-manager:ListRuleSnapshotsnetwork-security-manager:ListScopesnetwork-security-manager:ListScopeSnapshotsnetwork-security-manager:ListTagsForResourcenetwork-security-manager:ListTemplatesnetwork-security-manager:ListTemplateSnapshotsnetwork-security-manager:PutAdminAccountnetwork-security-manager:TagResourcenetwork-security-manager:UntagResourcenetwork-security-manager:UpdateDeploymentnetwork-security-manager:UpdatePolicynetwork-security-manager:UpdateRulenetwork-security-manager:UpdateScopenetwork-security-manager:UpdateTemplate";
+
+static ACTION_NAME_ENDS: [u32; 46] = [
+    41, 90, 127, 172, 207, 250, 286, 330, 369, 416, 459, 500, 537, 572, 608, 647, 697, 737, 775,
+    809, 841, 874, 910, 952, 1021, 1061, 1109, 1146, 1190, 1239, 1299, 1333, 1375, 1410, 1453,
+    1497, 1535, 1581, 1621, 1657, 1695, 1736, 1773, 1808, 1844, 1883,
+];
+
+static ACTIONS: [Action; 46] = [
+    Action::CreateDeployment,
+    Action::CreateDeploymentSnapshot,
+    Action::CreatePolicy,
+    Action::CreatePolicySnapshot,
+    Action::CreateRule,
+    Action::CreateRuleSnapshot,
+    Action::CreateScope,
+    Action::CreateScopeSnapshot,
+    Action::CreateTemplate,
+    Action::CreateTemplateSnapshot,
+    Action::DeleteAdminAccount,
+    Action::DeleteDeployment,
+    Action::DeletePolicy,
+    Action::DeleteRule,
+    Action::DeleteScope,
+    Action::DeleteTemplate,
+    Action::GenerateRuleConfiguration,
+    Action::GetAdminAccount,
+    Action::GetDeployment,
+    Action::GetPolicy,
+    Action::GetRule,
+    Action::GetScope,
+    Action::GetTemplate,
+    Action::ListAdminAccounts,
+    Action::ListAggregateResourceSynchronizationStatuses,
+    Action::ListDeployments,
+    Action::ListDeploymentSnapshots,
+    Action::ListPolicies,
+    Action::ListPolicySnapshots,
+    Action::ListResourceAssociations,
+    Action::ListResourceSynchronizationStatuses,
+    Action::ListRules,
+    Action::ListRuleSnapshots,
+    Action::ListScopes,
+    Action::ListScopeSnapshots,
+    Action::ListTagsForResource,
+    Action::ListTemplates,
+    Action::ListTemplateSnapshots,
+    Action::PutAdminAccount,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateDeployment,
+    Action::UpdatePolicy,
+    Action::UpdateRule,
+    Action::UpdateScope,
+    Action::UpdateTemplate,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 46] = [
-        Action::CreateDeployment,
-        Action::CreateDeploymentSnapshot,
-        Action::CreatePolicy,
-        Action::CreatePolicySnapshot,
-        Action::CreateRule,
-        Action::CreateRuleSnapshot,
-        Action::CreateScope,
-        Action::CreateScopeSnapshot,
-        Action::CreateTemplate,
-        Action::CreateTemplateSnapshot,
-        Action::DeleteAdminAccount,
-        Action::DeleteDeployment,
-        Action::DeletePolicy,
-        Action::DeleteRule,
-        Action::DeleteScope,
-        Action::DeleteTemplate,
-        Action::GenerateRuleConfiguration,
-        Action::GetAdminAccount,
-        Action::GetDeployment,
-        Action::GetPolicy,
-        Action::GetRule,
-        Action::GetScope,
-        Action::GetTemplate,
-        Action::ListAdminAccounts,
-        Action::ListAggregateResourceSynchronizationStatuses,
-        Action::ListDeployments,
-        Action::ListDeploymentSnapshots,
-        Action::ListPolicies,
-        Action::ListPolicySnapshots,
-        Action::ListResourceAssociations,
-        Action::ListResourceSynchronizationStatuses,
-        Action::ListRules,
-        Action::ListRuleSnapshots,
-        Action::ListScopes,
-        Action::ListScopeSnapshots,
-        Action::ListTagsForResource,
-        Action::ListTemplates,
-        Action::ListTemplateSnapshots,
-        Action::PutAdminAccount,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateDeployment,
-        Action::UpdatePolicy,
-        Action::UpdateRule,
-        Action::UpdateScope,
-        Action::UpdateTemplate,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `network-security-manager:CreateDeployment`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateDeployment`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(14367 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -426,40 +394,35 @@ pub enum ResourceType {
     TemplateSnapshot,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 10] = [
-    "deployment",
-    "deployment-snapshot",
-    "policy",
-    "policy-snapshot",
-    "rule",
-    "rule-snapshot",
-    "scope",
-    "scope-snapshot",
-    "template",
-    "template-snapshot",
+static RESOURCE_TYPE_NAMES: &str = "deploymentdeployment-snapshotpolicypolicy-snapshotrulerule-snapshotscopescope-snapshottemplatetemplate-snapshot";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 10] = [10, 29, 35, 50, 54, 67, 72, 86, 94, 111];
+
+static RESOURCE_TYPES: [ResourceType; 10] = [
+    ResourceType::Deployment,
+    ResourceType::DeploymentSnapshot,
+    ResourceType::Policy,
+    ResourceType::PolicySnapshot,
+    ResourceType::Rule,
+    ResourceType::RuleSnapshot,
+    ResourceType::Scope,
+    ResourceType::ScopeSnapshot,
+    ResourceType::Template,
+    ResourceType::TemplateSnapshot,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 10] = [
-        ResourceType::Deployment,
-        ResourceType::DeploymentSnapshot,
-        ResourceType::Policy,
-        ResourceType::PolicySnapshot,
-        ResourceType::Rule,
-        ResourceType::RuleSnapshot,
-        ResourceType::Scope,
-        ResourceType::ScopeSnapshot,
-        ResourceType::Template,
-        ResourceType::TemplateSnapshot,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -468,6 +431,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -485,40 +449,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

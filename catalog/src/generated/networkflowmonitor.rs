@@ -141,98 +141,85 @@ pub enum Action {
     UpdateScope,
 }
 
-const ACTION_NAMES: [&str; 26] = [
-    "networkflowmonitor:CreateMonitor",
-    "networkflowmonitor:CreateScope",
-    "networkflowmonitor:DeleteMonitor",
-    "networkflowmonitor:DeleteScope",
-    "networkflowmonitor:GetMonitor",
-    "networkflowmonitor:GetQueryResultsMonitorTopContributors",
-    "networkflowmonitor:GetQueryResultsWorkloadInsightsTopContributors",
-    "networkflowmonitor:GetQueryResultsWorkloadInsightsTopContributorsData",
-    "networkflowmonitor:GetQueryStatusMonitorTopContributors",
-    "networkflowmonitor:GetQueryStatusWorkloadInsightsTopContributors",
-    "networkflowmonitor:GetQueryStatusWorkloadInsightsTopContributorsData",
-    "networkflowmonitor:GetScope",
-    "networkflowmonitor:ListMonitors",
-    "networkflowmonitor:ListScopes",
-    "networkflowmonitor:ListTagsForResource",
-    "networkflowmonitor:Publish",
-    "networkflowmonitor:StartQueryMonitorTopContributors",
-    "networkflowmonitor:StartQueryWorkloadInsightsTopContributors",
-    "networkflowmonitor:StartQueryWorkloadInsightsTopContributorsData",
-    "networkflowmonitor:StopQueryMonitorTopContributors",
-    "networkflowmonitor:StopQueryWorkloadInsightsTopContributors",
-    "networkflowmonitor:StopQueryWorkloadInsightsTopContributorsData",
-    "networkflowmonitor:TagResource",
-    "networkflowmonitor:UntagResource",
-    "networkflowmonitor:UpdateMonitor",
-    "networkflowmonitor:UpdateScope",
+static ACTION_NAMES: &str = "networkflowmonitor:CreateMonitornetworkflowmonitor:CreateScopenetworkflowmonitor:DeleteMonitornetworkflowmonitor:DeleteScopenetworkflowmonitor:GetMonitornetworkflowmonitor:GetQueryResultsMonitorTopContributorsnetworkflowmonitor:GetQueryResultsWorkloadInsightsTopContributorsnetworkflowmonitor:GetQueryResultsWorkloadInsightsTopContributorsDatanetworkflowmonitor:GetQueryStatusMonitorTopContributorsnetworkflowmonitor:GetQueryStatusWorkloadInsightsTopContributorsnetworkflowmonitor:GetQueryStatusWorkloadInsightsTopContributorsDatanetworkflowmonitor:GetScopenetworkflowmonitor:ListMonitorsnetworkflowmonitor:ListScopesnetworkflowmonitor:ListTagsForResourcenetworkflowmonitor:Publishnetworkflowmonitor:StartQueryMonitorTopContributorsnetworkflowmonitor:StartQueryWorkloadInsightsTopContributorsnetworkflowmonitor:StartQueryWorkloadInsightsTopContributorsDatanetworkflowmonitor:StopQueryMonitorTopContributorsnetworkflowmonitor:StopQueryWorkloadInsightsTopContributorsnetworkflowmonitor:StopQueryWorkloadInsightsTopContributorsDatanetworkflowmonitor:TagResourcenetworkflowmonitor:UntagResourcenetworkflowmonitor:UpdateMonitornetworkflowmonitor:UpdateScope";
+
+static ACTION_NAME_ENDS: [u32; 26] = [
+    32, 62, 94, 124, 153, 209, 274, 343, 398, 462, 530, 557, 588, 617, 655, 681, 732, 792, 856,
+    906, 965, 1028, 1058, 1090, 1122, 1152,
+];
+
+static ACTIONS: [Action; 26] = [
+    Action::CreateMonitor,
+    Action::CreateScope,
+    Action::DeleteMonitor,
+    Action::DeleteScope,
+    Action::GetMonitor,
+    Action::GetQueryResultsMonitorTopContributors,
+    Action::GetQueryResultsWorkloadInsightsTopContributors,
+    Action::GetQueryResultsWorkloadInsightsTopContributorsData,
+    Action::GetQueryStatusMonitorTopContributors,
+    Action::GetQueryStatusWorkloadInsightsTopContributors,
+    Action::GetQueryStatusWorkloadInsightsTopContributorsData,
+    Action::GetScope,
+    Action::ListMonitors,
+    Action::ListScopes,
+    Action::ListTagsForResource,
+    Action::Publish,
+    Action::StartQueryMonitorTopContributors,
+    Action::StartQueryWorkloadInsightsTopContributors,
+    Action::StartQueryWorkloadInsightsTopContributorsData,
+    Action::StopQueryMonitorTopContributors,
+    Action::StopQueryWorkloadInsightsTopContributors,
+    Action::StopQueryWorkloadInsightsTopContributorsData,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateMonitor,
+    Action::UpdateScope,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 26] = [
-        Action::CreateMonitor,
-        Action::CreateScope,
-        Action::DeleteMonitor,
-        Action::DeleteScope,
-        Action::GetMonitor,
-        Action::GetQueryResultsMonitorTopContributors,
-        Action::GetQueryResultsWorkloadInsightsTopContributors,
-        Action::GetQueryResultsWorkloadInsightsTopContributorsData,
-        Action::GetQueryStatusMonitorTopContributors,
-        Action::GetQueryStatusWorkloadInsightsTopContributors,
-        Action::GetQueryStatusWorkloadInsightsTopContributorsData,
-        Action::GetScope,
-        Action::ListMonitors,
-        Action::ListScopes,
-        Action::ListTagsForResource,
-        Action::Publish,
-        Action::StartQueryMonitorTopContributors,
-        Action::StartQueryWorkloadInsightsTopContributors,
-        Action::StartQueryWorkloadInsightsTopContributorsData,
-        Action::StopQueryMonitorTopContributors,
-        Action::StopQueryWorkloadInsightsTopContributors,
-        Action::StopQueryWorkloadInsightsTopContributorsData,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateMonitor,
-        Action::UpdateScope,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `networkflowmonitor:CreateMonitor`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateMonitor`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(14413 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -252,18 +239,24 @@ pub enum ResourceType {
     Scope,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["monitor", "scope"];
+static RESOURCE_TYPE_NAMES: &str = "monitorscope";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [7, 12];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Monitor, ResourceType::Scope];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Monitor, ResourceType::Scope];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -272,6 +265,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -289,40 +283,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -515,240 +515,160 @@ pub enum Action {
     UpdateVpcAttachment,
 }
 
-const ACTION_NAMES: [&str; 97] = [
-    "networkmanager:AcceptAttachment",
-    "networkmanager:AssociateConnectPeer",
-    "networkmanager:AssociateCustomerGateway",
-    "networkmanager:AssociateLink",
-    "networkmanager:AssociateTransitGatewayConnectPeer",
-    "networkmanager:CreateConnectAttachment",
-    "networkmanager:CreateConnection",
-    "networkmanager:CreateConnectPeer",
-    "networkmanager:CreateCoreNetwork",
-    "networkmanager:CreateCoreNetworkPrefixListAssociation",
-    "networkmanager:CreateDevice",
-    "networkmanager:CreateDirectConnectGatewayAttachment",
-    "networkmanager:CreateGlobalNetwork",
-    "networkmanager:CreateLink",
-    "networkmanager:CreateSite",
-    "networkmanager:CreateSiteToSiteVpnAttachment",
-    "networkmanager:CreateTransitGatewayPeering",
-    "networkmanager:CreateTransitGatewayRouteTableAttachment",
-    "networkmanager:CreateVpcAttachment",
-    "networkmanager:DeleteAttachment",
-    "networkmanager:DeleteConnection",
-    "networkmanager:DeleteConnectPeer",
-    "networkmanager:DeleteCoreNetwork",
-    "networkmanager:DeleteCoreNetworkPolicyVersion",
-    "networkmanager:DeleteCoreNetworkPrefixListAssociation",
-    "networkmanager:DeleteDevice",
-    "networkmanager:DeleteGlobalNetwork",
-    "networkmanager:DeleteLink",
-    "networkmanager:DeletePeering",
-    "networkmanager:DeleteResourcePolicy",
-    "networkmanager:DeleteSite",
-    "networkmanager:DeregisterTransitGateway",
-    "networkmanager:DescribeGlobalNetworks",
-    "networkmanager:DisassociateConnectPeer",
-    "networkmanager:DisassociateCustomerGateway",
-    "networkmanager:DisassociateLink",
-    "networkmanager:DisassociateTransitGatewayConnectPeer",
-    "networkmanager:ExecuteCoreNetworkChangeSet",
-    "networkmanager:GetConnectAttachment",
-    "networkmanager:GetConnections",
-    "networkmanager:GetConnectPeer",
-    "networkmanager:GetConnectPeerAssociations",
-    "networkmanager:GetCoreNetwork",
-    "networkmanager:GetCoreNetworkChangeEvents",
-    "networkmanager:GetCoreNetworkChangeSet",
-    "networkmanager:GetCoreNetworkPolicy",
-    "networkmanager:GetCustomerGatewayAssociations",
-    "networkmanager:GetDevices",
-    "networkmanager:GetDirectConnectGatewayAttachment",
-    "networkmanager:GetLinkAssociations",
-    "networkmanager:GetLinks",
-    "networkmanager:GetNetworkResourceCounts",
-    "networkmanager:GetNetworkResourceRelationships",
-    "networkmanager:GetNetworkResources",
-    "networkmanager:GetNetworkRoutes",
-    "networkmanager:GetNetworkTelemetry",
-    "networkmanager:GetResourcePolicy",
-    "networkmanager:GetRouteAnalysis",
-    "networkmanager:GetSites",
-    "networkmanager:GetSiteToSiteVpnAttachment",
-    "networkmanager:GetTransitGatewayConnectPeerAssociations",
-    "networkmanager:GetTransitGatewayPeering",
-    "networkmanager:GetTransitGatewayRegistrations",
-    "networkmanager:GetTransitGatewayRouteTableAttachment",
-    "networkmanager:GetVpcAttachment",
-    "networkmanager:ListAttachmentNatConfigurations",
-    "networkmanager:ListAttachmentRoutingPolicyAssociations",
-    "networkmanager:ListAttachments",
-    "networkmanager:ListConnectPeers",
-    "networkmanager:ListCoreNetworkPolicyVersions",
-    "networkmanager:ListCoreNetworkPrefixListAssociations",
-    "networkmanager:ListCoreNetworkRoutingInformation",
-    "networkmanager:ListCoreNetworks",
-    "networkmanager:ListOrganizationServiceAccessStatus",
-    "networkmanager:ListPeerings",
-    "networkmanager:ListTagsForResource",
-    "networkmanager:PutAttachmentRoutingPolicyLabel",
-    "networkmanager:PutCoreNetworkPolicy",
-    "networkmanager:PutResourcePolicy",
-    "networkmanager:RegisterTransitGateway",
-    "networkmanager:RejectAttachment",
-    "networkmanager:RemoveAttachmentRoutingPolicyLabel",
-    "networkmanager:RestoreCoreNetworkPolicyVersion",
-    "networkmanager:StartOrganizationServiceAccessUpdate",
-    "networkmanager:StartRouteAnalysis",
-    "networkmanager:TagResource",
-    "networkmanager:UntagResource",
-    "networkmanager:UpdateAttachmentNatConfiguration",
-    "networkmanager:UpdateConnection",
-    "networkmanager:UpdateCoreNetwork",
-    "networkmanager:UpdateDevice",
-    "networkmanager:UpdateDirectConnectGatewayAttachment",
-    "networkmanager:UpdateGlobalNetwork",
-    "networkmanager:UpdateLink",
-    "networkmanager:UpdateNetworkResourceMetadata",
-    "networkmanager:UpdateSite",
-    "networkmanager:UpdateVpcAttachment",
+static ACTION_NAMES: &str = "networkmanager:AcceptAttachmentnetworkmanager:AssociateConnectPeernetworkmanager:AssociateCustomerGatewaynetworkmanager:AssociateLinknetworkmanager:AssociateTransitGatewayConnectPeernetworkmanager:CreateConnectAttachmentnetworkmanager:CreateConnectionnetworkmanager:CreateConnectPeernetworkmanager:CreateCoreNetworknetworkmanager:CreateCoreNetworkPrefixListAssociationnetworkmanager:CreateDevicenetworkmanager:CreateDirectConnectGatewayAttachmentnetworkmanager:CreateGlobalNetworknetworkmanager:CreateLinknetworkmanager:CreateSitenetworkmanager:CreateSiteToSiteVpnAttachmentnetworkmanager:CreateTransitGatewayPeeringnetworkmanager:CreateTransitGatewayRouteTableAttachmentnetworkmanager:CreateVpcAttachmentnetworkmanager:DeleteAttachmentnetworkmanager:DeleteConnectionnetworkmanager:DeleteConnectPeernetworkmanager:DeleteCoreNetworknetworkmanager:DeleteCoreNetworkPolicyVersionnetworkmanager:DeleteCoreNetworkPrefixListAssociationnetworkmanager:DeleteDevicenetworkmanager:DeleteGlobalNetworknetworkmanager:DeleteLinknetworkmanager:DeletePeeringnetworkmanager:DeleteResourcePolicynetworkmanager:DeleteSitenetworkmanager:DeregisterTransitGatewaynetworkmanager:DescribeGlobalNetworksnetworkmanager:DisassociateConnectPeernetworkmanager:DisassociateCustomerGatewaynetworkmanager:DisassociateLinknetworkmanager:DisassociateTransitGatewayConnectPeernetworkmanager:ExecuteCoreNetworkChangeSetnetworkmanager:GetConnectAttachmentnetworkmanager:GetConnectionsnetworkmanager:GetConnectPeernetworkmanager:GetConnectPeerAssociationsnetworkmanager:GetCoreNetworknetworkmanager:GetCoreNetworkChangeEventsnetworkmanager:GetCoreNetworkChangeSetnetworkmanager:GetCoreNetworkPolicynetworkmanager:GetCustomerGatewayAssociationsnetworkmanager:GetDevicesnetworkmanager:GetDirectConnectGatewayAttachmentnetworkmanager:GetLinkAssociationsnetworkmanager:GetLinksnetworkmanager:GetNetworkResourceCountsnetworkmanager:GetNetworkResourceRelationshipsnetworkmanager:GetNetworkResourcesnetworkmanager:GetNetworkRoutesnetworkmanager:GetNetworkTelemetrynetworkmanager:GetResourcePolicynetworkmanager:GetRouteAnalysisnetworkmanager:GetSitesnetworkmanager:GetSiteToSiteVpnAttachmentnetworkmanager:GetTransitGatewayConnectPeerAssociationsnetworkmanager:GetTransitGatewayPeeringnetworkmanager:GetTransitGatewayRegistrationsnetworkmanager:GetTransitGatewayRouteTableAttachmentnetworkmanager:GetVpcAttachmentnetworkmanager:ListAttachmentNatConfigurationsnetworkmanager:ListAttachmentRoutingPolicyAssociationsnetworkmanager:ListAttachmentsnetworkmanager:ListConnectPeersnetworkmanager:ListCoreNetworkPolicyVersionsnetworkmanager:ListCoreNetworkPrefixListAssociationsnetworkmanager:ListCoreNetworkRoutingInformationnetworkmanager:ListCoreNetworksnetworkmanager:ListOrganizationServiceAccessStatusnetworkmanager:ListPeeringsnetworkmanager:ListTagsForResourcenetworkmanager:PutAttachmentRoutingPolicyLabelnetworkmanager:PutCoreNetworkPolicynetworkmanager:PutResourcePolicynetworkmanager:RegisterTransitGatewaynetworkmanager:RejectAttachmentnetworkmanager:RemoveAttachmentRoutingPolicyLabelnetworkmanager:RestoreCoreNetworkPolicyVersionnetworkmanager:StartOrganizationServiceAccessUpdatenetworkmanager:StartRouteAnalysisnetworkmanager:TagResourcenetworkmanager:UntagResourcenetworkmanager:UpdateAttachmentNatConfigurationnetworkmanager:UpdateConnectionnetworkmanager:UpdateCoreNetworknetworkmanager:UpdateDevicenetworkmanager:UpdateDirectConnectGatewayAttachmentnetworkmanager:UpdateGlobalNetworknetworkmanager:UpdateLinknetworkmanager:UpdateNetworkResourceMetadatanetworkmanager:UpdateSitenetworkmanager:UpdateVpcAttachment";
+
+static ACTION_NAME_ENDS: [u32; 97] = [
+    31, 66, 105, 133, 182, 220, 251, 283, 315, 368, 395, 446, 480, 505, 530, 574, 616, 671, 705,
+    736, 767, 799, 831, 876, 929, 956, 990, 1015, 1043, 1078, 1103, 1142, 1179, 1217, 1259, 1290,
+    1342, 1384, 1419, 1448, 1477, 1518, 1547, 1588, 1626, 1661, 1706, 1731, 1779, 1813, 1836, 1875,
+    1921, 1955, 1986, 2020, 2052, 2083, 2106, 2147, 2202, 2241, 2286, 2338, 2369, 2415, 2469, 2499,
+    2530, 2574, 2626, 2674, 2705, 2755, 2782, 2816, 2862, 2897, 2929, 2966, 2997, 3046, 3092, 3143,
+    3176, 3202, 3230, 3277, 3308, 3340, 3367, 3418, 3452, 3477, 3521, 3546, 3580,
+];
+
+static ACTIONS: [Action; 97] = [
+    Action::AcceptAttachment,
+    Action::AssociateConnectPeer,
+    Action::AssociateCustomerGateway,
+    Action::AssociateLink,
+    Action::AssociateTransitGatewayConnectPeer,
+    Action::CreateConnectAttachment,
+    Action::CreateConnection,
+    Action::CreateConnectPeer,
+    Action::CreateCoreNetwork,
+    Action::CreateCoreNetworkPrefixListAssociation,
+    Action::CreateDevice,
+    Action::CreateDirectConnectGatewayAttachment,
+    Action::CreateGlobalNetwork,
+    Action::CreateLink,
+    Action::CreateSite,
+    Action::CreateSiteToSiteVpnAttachment,
+    Action::CreateTransitGatewayPeering,
+    Action::CreateTransitGatewayRouteTableAttachment,
+    Action::CreateVpcAttachment,
+    Action::DeleteAttachment,
+    Action::DeleteConnection,
+    Action::DeleteConnectPeer,
+    Action::DeleteCoreNetwork,
+    Action::DeleteCoreNetworkPolicyVersion,
+    Action::DeleteCoreNetworkPrefixListAssociation,
+    Action::DeleteDevice,
+    Action::DeleteGlobalNetwork,
+    Action::DeleteLink,
+    Action::DeletePeering,
+    Action::DeleteResourcePolicy,
+    Action::DeleteSite,
+    Action::DeregisterTransitGateway,
+    Action::DescribeGlobalNetworks,
+    Action::DisassociateConnectPeer,
+    Action::DisassociateCustomerGateway,
+    Action::DisassociateLink,
+    Action::DisassociateTransitGatewayConnectPeer,
+    Action::ExecuteCoreNetworkChangeSet,
+    Action::GetConnectAttachment,
+    Action::GetConnections,
+    Action::GetConnectPeer,
+    Action::GetConnectPeerAssociations,
+    Action::GetCoreNetwork,
+    Action::GetCoreNetworkChangeEvents,
+    Action::GetCoreNetworkChangeSet,
+    Action::GetCoreNetworkPolicy,
+    Action::GetCustomerGatewayAssociations,
+    Action::GetDevices,
+    Action::GetDirectConnectGatewayAttachment,
+    Action::GetLinkAssociations,
+    Action::GetLinks,
+    Action::GetNetworkResourceCounts,
+    Action::GetNetworkResourceRelationships,
+    Action::GetNetworkResources,
+    Action::GetNetworkRoutes,
+    Action::GetNetworkTelemetry,
+    Action::GetResourcePolicy,
+    Action::GetRouteAnalysis,
+    Action::GetSites,
+    Action::GetSiteToSiteVpnAttachment,
+    Action::GetTransitGatewayConnectPeerAssociations,
+    Action::GetTransitGatewayPeering,
+    Action::GetTransitGatewayRegistrations,
+    Action::GetTransitGatewayRouteTableAttachment,
+    Action::GetVpcAttachment,
+    Action::ListAttachmentNatConfigurations,
+    Action::ListAttachmentRoutingPolicyAssociations,
+    Action::ListAttachments,
+    Action::ListConnectPeers,
+    Action::ListCoreNetworkPolicyVersions,
+    Action::ListCoreNetworkPrefixListAssociations,
+    Action::ListCoreNetworkRoutingInformation,
+    Action::ListCoreNetworks,
+    Action::ListOrganizationServiceAccessStatus,
+    Action::ListPeerings,
+    Action::ListTagsForResource,
+    Action::PutAttachmentRoutingPolicyLabel,
+    Action::PutCoreNetworkPolicy,
+    Action::PutResourcePolicy,
+    Action::RegisterTransitGateway,
+    Action::RejectAttachment,
+    Action::RemoveAttachmentRoutingPolicyLabel,
+    Action::RestoreCoreNetworkPolicyVersion,
+    Action::StartOrganizationServiceAccessUpdate,
+    Action::StartRouteAnalysis,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAttachmentNatConfiguration,
+    Action::UpdateConnection,
+    Action::UpdateCoreNetwork,
+    Action::UpdateDevice,
+    Action::UpdateDirectConnectGatewayAttachment,
+    Action::UpdateGlobalNetwork,
+    Action::UpdateLink,
+    Action::UpdateNetworkResourceMetadata,
+    Action::UpdateSite,
+    Action::UpdateVpcAttachment,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 97] = [
-        Action::AcceptAttachment,
-        Action::AssociateConnectPeer,
-        Action::AssociateCustomerGateway,
-        Action::AssociateLink,
-        Action::AssociateTransitGatewayConnectPeer,
-        Action::CreateConnectAttachment,
-        Action::CreateConnection,
-        Action::CreateConnectPeer,
-        Action::CreateCoreNetwork,
-        Action::CreateCoreNetworkPrefixListAssociation,
-        Action::CreateDevice,
-        Action::CreateDirectConnectGatewayAttachment,
-        Action::CreateGlobalNetwork,
-        Action::CreateLink,
-        Action::CreateSite,
-        Action::CreateSiteToSiteVpnAttachment,
-        Action::CreateTransitGatewayPeering,
-        Action::CreateTransitGatewayRouteTableAttachment,
-        Action::CreateVpcAttachment,
-        Action::DeleteAttachment,
-        Action::DeleteConnection,
-        Action::DeleteConnectPeer,
-        Action::DeleteCoreNetwork,
-        Action::DeleteCoreNetworkPolicyVersion,
-        Action::DeleteCoreNetworkPrefixListAssociation,
-        Action::DeleteDevice,
-        Action::DeleteGlobalNetwork,
-        Action::DeleteLink,
-        Action::DeletePeering,
-        Action::DeleteResourcePolicy,
-        Action::DeleteSite,
-        Action::DeregisterTransitGateway,
-        Action::DescribeGlobalNetworks,
-        Action::DisassociateConnectPeer,
-        Action::DisassociateCustomerGateway,
-        Action::DisassociateLink,
-        Action::DisassociateTransitGatewayConnectPeer,
-        Action::ExecuteCoreNetworkChangeSet,
-        Action::GetConnectAttachment,
-        Action::GetConnections,
-        Action::GetConnectPeer,
-        Action::GetConnectPeerAssociations,
-        Action::GetCoreNetwork,
-        Action::GetCoreNetworkChangeEvents,
-        Action::GetCoreNetworkChangeSet,
-        Action::GetCoreNetworkPolicy,
-        Action::GetCustomerGatewayAssociations,
-        Action::GetDevices,
-        Action::GetDirectConnectGatewayAttachment,
-        Action::GetLinkAssociations,
-        Action::GetLinks,
-        Action::GetNetworkResourceCounts,
-        Action::GetNetworkResourceRelationships,
-        Action::GetNetworkResources,
-        Action::GetNetworkRoutes,
-        Action::GetNetworkTelemetry,
-        Action::GetResourcePolicy,
-        Action::GetRouteAnalysis,
-        Action::GetSites,
-        Action::GetSiteToSiteVpnAttachment,
-        Action::GetTransitGatewayConnectPeerAssociations,
-        Action::GetTransitGatewayPeering,
-        Action::GetTransitGatewayRegistrations,
-        Action::GetTransitGatewayRouteTableAttachment,
-        Action::GetVpcAttachment,
-        Action::ListAttachmentNatConfigurations,
-        Action::ListAttachmentRoutingPolicyAssociations,
-        Action::ListAttachments,
-        Action::ListConnectPeers,
-        Action::ListCoreNetworkPolicyVersions,
-        Action::ListCoreNetworkPrefixListAssociations,
-        Action::ListCoreNetworkRoutingInformation,
-        Action::ListCoreNetworks,
-        Action::ListOrganizationServiceAccessStatus,
-        Action::ListPeerings,
-        Action::ListTagsForResource,
-        Action::PutAttachmentRoutingPolicyLabel,
-        Action::PutCoreNetworkPolicy,
-        Action::PutResourcePolicy,
-        Action::RegisterTransitGateway,
-        Action::RejectAttachment,
-        Action::RemoveAttachmentRoutingPolicyLabel,
-        Action::RestoreCoreNetworkPolicyVersion,
-        Action::StartOrganizationServiceAccessUpdate,
-        Action::StartRouteAnalysis,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAttachmentNatConfiguration,
-        Action::UpdateConnection,
-        Action::UpdateCoreNetwork,
-        Action::UpdateDevice,
-        Action::UpdateDirectConnectGatewayAttachment,
-        Action::UpdateGlobalNetwork,
-        Action::UpdateLink,
-        Action::UpdateNetworkResourceMetadata,
-        Action::UpdateSite,
-        Action::UpdateVpcAttachment,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `networkmanager:AcceptAttachment`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptAttachment`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(14439 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -796,38 +716,35 @@ pub enum ResourceType {
     Site,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 9] = [
-    "attachment",
-    "connect-peer",
-    "connection",
-    "core-network",
-    "device",
-    "global-network",
-    "link",
-    "peering",
-    "site",
+static RESOURCE_TYPE_NAMES: &str =
+    "attachmentconnect-peerconnectioncore-networkdeviceglobal-networklinkpeeringsite";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 9] = [10, 22, 32, 44, 50, 64, 68, 75, 79];
+
+static RESOURCE_TYPES: [ResourceType; 9] = [
+    ResourceType::Attachment,
+    ResourceType::ConnectPeer,
+    ResourceType::Connection,
+    ResourceType::CoreNetwork,
+    ResourceType::Device,
+    ResourceType::GlobalNetwork,
+    ResourceType::Link,
+    ResourceType::Peering,
+    ResourceType::Site,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 9] = [
-        ResourceType::Attachment,
-        ResourceType::ConnectPeer,
-        ResourceType::Connection,
-        ResourceType::CoreNetwork,
-        ResourceType::Device,
-        ResourceType::GlobalNetwork,
-        ResourceType::Link,
-        ResourceType::Peering,
-        ResourceType::Site,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -836,6 +753,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -871,22 +789,12 @@ pub enum ConditionKey {
     NetworkmanagerVpnConnectionArn,
 }
 
-const CONDITION_KEY_NAMES: [&str; 12] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "networkmanager:cgwArn",
-    "networkmanager:directConnectGatewayArn",
-    "networkmanager:edgeLocations",
-    "networkmanager:subnetArns",
-    "networkmanager:tgwArn",
-    "networkmanager:tgwConnectPeerArn",
-    "networkmanager:tgwRtbArn",
-    "networkmanager:vpcArn",
-    "networkmanager:vpnConnectionArn",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysnetworkmanager:cgwArnnetworkmanager:directConnectGatewayArnnetworkmanager:edgeLocationsnetworkmanager:subnetArnsnetworkmanager:tgwArnnetworkmanager:tgwConnectPeerArnnetworkmanager:tgwRtbArnnetworkmanager:vpcArnnetworkmanager:vpnConnectionArn";
 
-const CONDITION_KEY_TYPES: [KeyType; 12] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 12] =
+    [24, 49, 60, 81, 119, 147, 172, 193, 225, 249, 270, 301];
+
+static CONDITION_KEY_TYPES: [KeyType; 12] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -901,40 +809,46 @@ const CONDITION_KEY_TYPES: [KeyType; 12] = [
     KeyType::Arn,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 12] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::NetworkmanagerCgwArn,
+    ConditionKey::NetworkmanagerDirectConnectGatewayArn,
+    ConditionKey::NetworkmanagerEdgeLocations,
+    ConditionKey::NetworkmanagerSubnetArns,
+    ConditionKey::NetworkmanagerTgwArn,
+    ConditionKey::NetworkmanagerTgwConnectPeerArn,
+    ConditionKey::NetworkmanagerTgwRtbArn,
+    ConditionKey::NetworkmanagerVpcArn,
+    ConditionKey::NetworkmanagerVpnConnectionArn,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 12] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::NetworkmanagerCgwArn,
-        ConditionKey::NetworkmanagerDirectConnectGatewayArn,
-        ConditionKey::NetworkmanagerEdgeLocations,
-        ConditionKey::NetworkmanagerSubnetArns,
-        ConditionKey::NetworkmanagerTgwArn,
-        ConditionKey::NetworkmanagerTgwConnectPeerArn,
-        ConditionKey::NetworkmanagerTgwRtbArn,
-        ConditionKey::NetworkmanagerVpcArn,
-        ConditionKey::NetworkmanagerVpnConnectionArn,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

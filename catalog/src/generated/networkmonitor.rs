@@ -73,70 +73,68 @@ pub enum Action {
     UpdateProbe,
 }
 
-const ACTION_NAMES: [&str; 12] = [
-    "networkmonitor:CreateMonitor",
-    "networkmonitor:CreateProbe",
-    "networkmonitor:DeleteMonitor",
-    "networkmonitor:DeleteProbe",
-    "networkmonitor:GetMonitor",
-    "networkmonitor:GetProbe",
-    "networkmonitor:ListMonitors",
-    "networkmonitor:ListTagsForResource",
-    "networkmonitor:TagResource",
-    "networkmonitor:UntagResource",
-    "networkmonitor:UpdateMonitor",
-    "networkmonitor:UpdateProbe",
+static ACTION_NAMES: &str = "networkmonitor:CreateMonitornetworkmonitor:CreateProbenetworkmonitor:DeleteMonitornetworkmonitor:DeleteProbenetworkmonitor:GetMonitornetworkmonitor:GetProbenetworkmonitor:ListMonitorsnetworkmonitor:ListTagsForResourcenetworkmonitor:TagResourcenetworkmonitor:UntagResourcenetworkmonitor:UpdateMonitornetworkmonitor:UpdateProbe";
+
+static ACTION_NAME_ENDS: [u32; 12] = [28, 54, 82, 108, 133, 156, 183, 217, 243, 271, 299, 325];
+
+static ACTIONS: [Action; 12] = [
+    Action::CreateMonitor,
+    Action::CreateProbe,
+    Action::DeleteMonitor,
+    Action::DeleteProbe,
+    Action::GetMonitor,
+    Action::GetProbe,
+    Action::ListMonitors,
+    Action::ListTagsForResource,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateMonitor,
+    Action::UpdateProbe,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 12] = [
-        Action::CreateMonitor,
-        Action::CreateProbe,
-        Action::DeleteMonitor,
-        Action::DeleteProbe,
-        Action::GetMonitor,
-        Action::GetProbe,
-        Action::ListMonitors,
-        Action::ListTagsForResource,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateMonitor,
-        Action::UpdateProbe,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `networkmonitor:CreateMonitor`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateMonitor`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(14543 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -156,18 +154,24 @@ pub enum ResourceType {
     Probe,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["monitor", "probe"];
+static RESOURCE_TYPE_NAMES: &str = "monitorprobe";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [7, 12];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Monitor, ResourceType::Probe];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Monitor, ResourceType::Probe];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -176,6 +180,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -193,40 +198,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

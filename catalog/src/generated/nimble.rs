@@ -310,148 +310,111 @@ pub enum Action {
     UpdateStudioComponent,
 }
 
-const ACTION_NAMES: [&str; 51] = [
-    "nimble:AcceptEulas",
-    "nimble:CreateLaunchProfile",
-    "nimble:CreateStreamingImage",
-    "nimble:CreateStreamingSession",
-    "nimble:CreateStreamingSessionStream",
-    "nimble:CreateStudio",
-    "nimble:CreateStudioComponent",
-    "nimble:DeleteLaunchProfile",
-    "nimble:DeleteLaunchProfileMember",
-    "nimble:DeleteStreamingImage",
-    "nimble:DeleteStreamingSession",
-    "nimble:DeleteStudio",
-    "nimble:DeleteStudioComponent",
-    "nimble:DeleteStudioMember",
-    "nimble:GetEula",
-    "nimble:GetFeatureMap",
-    "nimble:GetLaunchProfile",
-    "nimble:GetLaunchProfileDetails",
-    "nimble:GetLaunchProfileInitialization",
-    "nimble:GetLaunchProfileMember",
-    "nimble:GetStreamingImage",
-    "nimble:GetStreamingSession",
-    "nimble:GetStreamingSessionBackup",
-    "nimble:GetStreamingSessionStream",
-    "nimble:GetStudio",
-    "nimble:GetStudioComponent",
-    "nimble:GetStudioMember",
-    "nimble:ListEulaAcceptances",
-    "nimble:ListEulas",
-    "nimble:ListLaunchProfileMembers",
-    "nimble:ListLaunchProfiles",
-    "nimble:ListStreamingImages",
-    "nimble:ListStreamingSessionBackups",
-    "nimble:ListStreamingSessions",
-    "nimble:ListStudioComponents",
-    "nimble:ListStudioMembers",
-    "nimble:ListStudios",
-    "nimble:ListTagsForResource",
-    "nimble:PutLaunchProfileMembers",
-    "nimble:PutStudioLogEvents",
-    "nimble:PutStudioMembers",
-    "nimble:StartStreamingSession",
-    "nimble:StartStudioSSOConfigurationRepair",
-    "nimble:StopStreamingSession",
-    "nimble:TagResource",
-    "nimble:UntagResource",
-    "nimble:UpdateLaunchProfile",
-    "nimble:UpdateLaunchProfileMember",
-    "nimble:UpdateStreamingImage",
-    "nimble:UpdateStudio",
-    "nimble:UpdateStudioComponent",
+static ACTION_NAMES: &str = "nimble:AcceptEulasnimble:CreateLaunchProfilenimble:CreateStreamingImagenimble:CreateStreamingSessionnimble:CreateStreamingSessionStreamnimble:CreateStudionimble:CreateStudioComponentnimble:DeleteLaunchProfilenimble:DeleteLaunchProfileMembernimble:DeleteStreamingImagenimble:DeleteStreamingSessionnimble:DeleteStudionimble:DeleteStudioComponentnimble:DeleteStudioMembernimble:GetEulanimble:GetFeatureMapnimble:GetLaunchProfilenimble:GetLaunchProfileDetailsnimble:GetLaunchProfileInitializationnimble:GetLaunchProfileMembernimble:GetStreamingImagenimble:GetStreamingSessionnimble:GetStreamingSessionBackupnimble:GetStreamingSessionStreamnimble:GetStudionimble:GetStudioComponentnimble:GetStudioMembernimble:ListEulaAcceptancesnimble:ListEulasnimble:ListLaunchProfileMembersnimble:ListLaunchProfilesnimble:ListStreamingImagesnimble:ListStreamingSessionBackupsnimble:ListStreamingSessionsnimble:ListStudioComponentsnimble:ListStudioMembersnimble:ListStudiosnimble:ListTagsForResourcenimble:PutLaunchProfileMembersnimble:PutStudioLogEventsnimble:PutStudioMembersnimble:StartStreamingSessionnimble:StartStudioSSOConfigurationRepairnimble:StopStreamingSessionnimble:TagResourcenimble:UntagResourcenimble:UpdateLaunchProfilenimble:UpdateLaunchProfileMembernimble:UpdateStreamingImagenimble:UpdateStudionimble:UpdateStudioComponent";
+
+static ACTION_NAME_ENDS: [u32; 51] = [
+    18, 44, 71, 100, 135, 154, 182, 208, 240, 267, 296, 315, 343, 368, 382, 402, 425, 455, 492,
+    521, 545, 571, 603, 635, 651, 676, 698, 724, 740, 771, 796, 822, 856, 884, 911, 935, 953, 979,
+    1009, 1034, 1057, 1085, 1125, 1152, 1170, 1190, 1216, 1248, 1275, 1294, 1322,
+];
+
+static ACTIONS: [Action; 51] = [
+    Action::AcceptEulas,
+    Action::CreateLaunchProfile,
+    Action::CreateStreamingImage,
+    Action::CreateStreamingSession,
+    Action::CreateStreamingSessionStream,
+    Action::CreateStudio,
+    Action::CreateStudioComponent,
+    Action::DeleteLaunchProfile,
+    Action::DeleteLaunchProfileMember,
+    Action::DeleteStreamingImage,
+    Action::DeleteStreamingSession,
+    Action::DeleteStudio,
+    Action::DeleteStudioComponent,
+    Action::DeleteStudioMember,
+    Action::GetEula,
+    Action::GetFeatureMap,
+    Action::GetLaunchProfile,
+    Action::GetLaunchProfileDetails,
+    Action::GetLaunchProfileInitialization,
+    Action::GetLaunchProfileMember,
+    Action::GetStreamingImage,
+    Action::GetStreamingSession,
+    Action::GetStreamingSessionBackup,
+    Action::GetStreamingSessionStream,
+    Action::GetStudio,
+    Action::GetStudioComponent,
+    Action::GetStudioMember,
+    Action::ListEulaAcceptances,
+    Action::ListEulas,
+    Action::ListLaunchProfileMembers,
+    Action::ListLaunchProfiles,
+    Action::ListStreamingImages,
+    Action::ListStreamingSessionBackups,
+    Action::ListStreamingSessions,
+    Action::ListStudioComponents,
+    Action::ListStudioMembers,
+    Action::ListStudios,
+    Action::ListTagsForResource,
+    Action::PutLaunchProfileMembers,
+    Action::PutStudioLogEvents,
+    Action::PutStudioMembers,
+    Action::StartStreamingSession,
+    Action::StartStudioSSOConfigurationRepair,
+    Action::StopStreamingSession,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateLaunchProfile,
+    Action::UpdateLaunchProfileMember,
+    Action::UpdateStreamingImage,
+    Action::UpdateStudio,
+    Action::UpdateStudioComponent,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 51] = [
-        Action::AcceptEulas,
-        Action::CreateLaunchProfile,
-        Action::CreateStreamingImage,
-        Action::CreateStreamingSession,
-        Action::CreateStreamingSessionStream,
-        Action::CreateStudio,
-        Action::CreateStudioComponent,
-        Action::DeleteLaunchProfile,
-        Action::DeleteLaunchProfileMember,
-        Action::DeleteStreamingImage,
-        Action::DeleteStreamingSession,
-        Action::DeleteStudio,
-        Action::DeleteStudioComponent,
-        Action::DeleteStudioMember,
-        Action::GetEula,
-        Action::GetFeatureMap,
-        Action::GetLaunchProfile,
-        Action::GetLaunchProfileDetails,
-        Action::GetLaunchProfileInitialization,
-        Action::GetLaunchProfileMember,
-        Action::GetStreamingImage,
-        Action::GetStreamingSession,
-        Action::GetStreamingSessionBackup,
-        Action::GetStreamingSessionStream,
-        Action::GetStudio,
-        Action::GetStudioComponent,
-        Action::GetStudioMember,
-        Action::ListEulaAcceptances,
-        Action::ListEulas,
-        Action::ListLaunchProfileMembers,
-        Action::ListLaunchProfiles,
-        Action::ListStreamingImages,
-        Action::ListStreamingSessionBackups,
-        Action::ListStreamingSessions,
-        Action::ListStudioComponents,
-        Action::ListStudioMembers,
-        Action::ListStudios,
-        Action::ListTagsForResource,
-        Action::PutLaunchProfileMembers,
-        Action::PutStudioLogEvents,
-        Action::PutStudioMembers,
-        Action::StartStreamingSession,
-        Action::StartStudioSSOConfigurationRepair,
-        Action::StopStreamingSession,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateLaunchProfile,
-        Action::UpdateLaunchProfileMember,
-        Action::UpdateStreamingImage,
-        Action::UpdateStudio,
-        Action::UpdateStudioComponent,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `nimble:AcceptEulas`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptEulas`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(14555 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -493,36 +456,33 @@ pub enum ResourceType {
     StudioComponent,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 8] = [
-    "eula",
-    "eula-acceptance",
-    "launch-profile",
-    "streaming-image",
-    "streaming-session",
-    "streaming-session-backup",
-    "studio",
-    "studio-component",
+static RESOURCE_TYPE_NAMES: &str = "eulaeula-acceptancelaunch-profilestreaming-imagestreaming-sessionstreaming-session-backupstudiostudio-component";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 8] = [4, 19, 33, 48, 65, 89, 95, 111];
+
+static RESOURCE_TYPES: [ResourceType; 8] = [
+    ResourceType::Eula,
+    ResourceType::EulaAcceptance,
+    ResourceType::LaunchProfile,
+    ResourceType::StreamingImage,
+    ResourceType::StreamingSession,
+    ResourceType::StreamingSessionBackup,
+    ResourceType::Studio,
+    ResourceType::StudioComponent,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 8] = [
-        ResourceType::Eula,
-        ResourceType::EulaAcceptance,
-        ResourceType::LaunchProfile,
-        ResourceType::StreamingImage,
-        ResourceType::StreamingSession,
-        ResourceType::StreamingSessionBackup,
-        ResourceType::Studio,
-        ResourceType::StudioComponent,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -531,6 +491,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -558,18 +519,11 @@ pub enum ConditionKey {
     NimbleStudioId,
 }
 
-const CONDITION_KEY_NAMES: [&str; 8] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "nimble:createdBy",
-    "nimble:ownedBy",
-    "nimble:principalId",
-    "nimble:requesterPrincipalId",
-    "nimble:studioId",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysnimble:createdBynimble:ownedBynimble:principalIdnimble:requesterPrincipalIdnimble:studioId";
 
-const CONDITION_KEY_TYPES: [KeyType; 8] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 8] = [24, 49, 60, 76, 90, 108, 135, 150];
+
+static CONDITION_KEY_TYPES: [KeyType; 8] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -580,36 +534,42 @@ const CONDITION_KEY_TYPES: [KeyType; 8] = [
     KeyType::Arn,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 8] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::NimbleCreatedBy,
+    ConditionKey::NimbleOwnedBy,
+    ConditionKey::NimblePrincipalId,
+    ConditionKey::NimbleRequesterPrincipalId,
+    ConditionKey::NimbleStudioId,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 8] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::NimbleCreatedBy,
-        ConditionKey::NimbleOwnedBy,
-        ConditionKey::NimblePrincipalId,
-        ConditionKey::NimbleRequesterPrincipalId,
-        ConditionKey::NimbleStudioId,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -216,134 +216,104 @@ pub enum Action {
     UpdateNotificationConfiguration,
 }
 
-const ACTION_NAMES: [&str; 44] = [
-    "notifications:AccessSensitiveEvents",
-    "notifications:AssociateChannel",
-    "notifications:AssociateManagedNotificationAccountContact",
-    "notifications:AssociateManagedNotificationAdditionalChannel",
-    "notifications:AssociateOrganizationalUnit",
-    "notifications:CreateEventRule",
-    "notifications:CreateNotificationConfiguration",
-    "notifications:DeleteEventRule",
-    "notifications:DeleteNotificationConfiguration",
-    "notifications:DeregisterNotificationHub",
-    "notifications:DisableNotificationsAccessForOrganization",
-    "notifications:DisassociateChannel",
-    "notifications:DisassociateManagedNotificationAccountContact",
-    "notifications:DisassociateManagedNotificationAdditionalChannel",
-    "notifications:DisassociateOrganizationalUnit",
-    "notifications:EnableNotificationsAccessForOrganization",
-    "notifications:GetEventRule",
-    "notifications:GetFeatureOptInStatus",
-    "notifications:GetManagedNotificationChildEvent",
-    "notifications:GetManagedNotificationConfiguration",
-    "notifications:GetManagedNotificationEvent",
-    "notifications:GetNotificationConfiguration",
-    "notifications:GetNotificationEvent",
-    "notifications:GetNotificationsAccessForOrganization",
-    "notifications:ListChannels",
-    "notifications:ListEventRules",
-    "notifications:ListManagedNotificationChannelAssociations",
-    "notifications:ListManagedNotificationChildEvents",
-    "notifications:ListManagedNotificationConfigurations",
-    "notifications:ListManagedNotificationEvents",
-    "notifications:ListMemberAccounts",
-    "notifications:ListNotificationConfigurations",
-    "notifications:ListNotificationEvents",
-    "notifications:ListNotificationHubs",
-    "notifications:ListOrganizationalUnits",
-    "notifications:ListTagsForResource",
-    "notifications:PutFeatureOptInStatus",
-    "notifications:RegisterNotificationHub",
-    "notifications:SubscribeSensitiveEvents",
-    "notifications:TagResource",
-    "notifications:UntagResource",
-    "notifications:UpdateEventRule",
-    "notifications:UpdateManagedNotificationChannelAssociation",
-    "notifications:UpdateNotificationConfiguration",
+static ACTION_NAMES: &str = "notifications:AccessSensitiveEventsnotifications:AssociateChannelnotifications:AssociateManagedNotificationAccountContactnotifications:AssociateManagedNotificationAdditionalChannelnotifications:AssociateOrganizationalUnitnotifications:CreateEventRulenotifications:CreateNotificationConfigurationnotifications:DeleteEventRulenotifications:DeleteNotificationConfigurationnotifications:DeregisterNotificationHubnotifications:DisableNotificationsAccessForOrganizationnotifications:DisassociateChannelnotifications:DisassociateManagedNotificationAccountContactnotifications:DisassociateManagedNotificationAdditionalChannelnotifications:DisassociateOrganizationalUnitnotifications:EnableNotificationsAccessForOrganizationnotifications:GetEventRulenotifications:GetFeatureOptInStatusnotifications:GetManagedNotificationChildEventnotifications:GetManagedNotificationConfigurationnotifications:GetManagedNotificationEventnotifications:GetNotificationConfigurationnotifications:GetNotificationEventnotifications:GetNotificationsAccessForOrganizationnotifications:ListChannelsnotifications:ListEventRulesnotifications:ListManagedNotificationChannelAssociationsnotifications:ListManagedNotificationChildEventsnotifications:ListManagedNotificationConfigurationsnotifications:ListManagedNotificationEventsnotifications:ListMemberAccountsnotifications:ListNotificationConfigurationsnotifications:ListNotificationEventsnotifications:ListNotificationHubsnotifications:ListOrganizationalUnitsnotifications:ListTagsForResourcenotifications:PutFeatureOptInStatusnotifications:RegisterNotificationHubnotifications:SubscribeSensitiveEventsnotifications:TagResourcenotifications:UntagResourcenotifications:UpdateEventRulenotifications:UpdateManagedNotificationChannelAssociationnotifications:UpdateNotificationConfiguration";
+
+static ACTION_NAME_ENDS: [u32; 44] = [
+    35, 65, 121, 180, 221, 250, 295, 324, 369, 408, 463, 496, 555, 617, 661, 715, 741, 776, 822,
+    871, 912, 954, 988, 1039, 1065, 1093, 1149, 1197, 1248, 1291, 1323, 1367, 1403, 1437, 1474,
+    1507, 1542, 1579, 1617, 1642, 1669, 1698, 1755, 1800,
+];
+
+static ACTIONS: [Action; 44] = [
+    Action::AccessSensitiveEvents,
+    Action::AssociateChannel,
+    Action::AssociateManagedNotificationAccountContact,
+    Action::AssociateManagedNotificationAdditionalChannel,
+    Action::AssociateOrganizationalUnit,
+    Action::CreateEventRule,
+    Action::CreateNotificationConfiguration,
+    Action::DeleteEventRule,
+    Action::DeleteNotificationConfiguration,
+    Action::DeregisterNotificationHub,
+    Action::DisableNotificationsAccessForOrganization,
+    Action::DisassociateChannel,
+    Action::DisassociateManagedNotificationAccountContact,
+    Action::DisassociateManagedNotificationAdditionalChannel,
+    Action::DisassociateOrganizationalUnit,
+    Action::EnableNotificationsAccessForOrganization,
+    Action::GetEventRule,
+    Action::GetFeatureOptInStatus,
+    Action::GetManagedNotificationChildEvent,
+    Action::GetManagedNotificationConfiguration,
+    Action::GetManagedNotificationEvent,
+    Action::GetNotificationConfiguration,
+    Action::GetNotificationEvent,
+    Action::GetNotificationsAccessForOrganization,
+    Action::ListChannels,
+    Action::ListEventRules,
+    Action::ListManagedNotificationChannelAssociations,
+    Action::ListManagedNotificationChildEvents,
+    Action::ListManagedNotificationConfigurations,
+    Action::ListManagedNotificationEvents,
+    Action::ListMemberAccounts,
+    Action::ListNotificationConfigurations,
+    Action::ListNotificationEvents,
+    Action::ListNotificationHubs,
+    Action::ListOrganizationalUnits,
+    Action::ListTagsForResource,
+    Action::PutFeatureOptInStatus,
+    Action::RegisterNotificationHub,
+    Action::SubscribeSensitiveEvents,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateEventRule,
+    Action::UpdateManagedNotificationChannelAssociation,
+    Action::UpdateNotificationConfiguration,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 44] = [
-        Action::AccessSensitiveEvents,
-        Action::AssociateChannel,
-        Action::AssociateManagedNotificationAccountContact,
-        Action::AssociateManagedNotificationAdditionalChannel,
-        Action::AssociateOrganizationalUnit,
-        Action::CreateEventRule,
-        Action::CreateNotificationConfiguration,
-        Action::DeleteEventRule,
-        Action::DeleteNotificationConfiguration,
-        Action::DeregisterNotificationHub,
-        Action::DisableNotificationsAccessForOrganization,
-        Action::DisassociateChannel,
-        Action::DisassociateManagedNotificationAccountContact,
-        Action::DisassociateManagedNotificationAdditionalChannel,
-        Action::DisassociateOrganizationalUnit,
-        Action::EnableNotificationsAccessForOrganization,
-        Action::GetEventRule,
-        Action::GetFeatureOptInStatus,
-        Action::GetManagedNotificationChildEvent,
-        Action::GetManagedNotificationConfiguration,
-        Action::GetManagedNotificationEvent,
-        Action::GetNotificationConfiguration,
-        Action::GetNotificationEvent,
-        Action::GetNotificationsAccessForOrganization,
-        Action::ListChannels,
-        Action::ListEventRules,
-        Action::ListManagedNotificationChannelAssociations,
-        Action::ListManagedNotificationChildEvents,
-        Action::ListManagedNotificationConfigurations,
-        Action::ListManagedNotificationEvents,
-        Action::ListMemberAccounts,
-        Action::ListNotificationConfigurations,
-        Action::ListNotificationEvents,
-        Action::ListNotificationHubs,
-        Action::ListOrganizationalUnits,
-        Action::ListTagsForResource,
-        Action::PutFeatureOptInStatus,
-        Action::RegisterNotificationHub,
-        Action::SubscribeSensitiveEvents,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateEventRule,
-        Action::UpdateManagedNotificationChannelAssociation,
-        Action::UpdateNotificationConfiguration,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `notifications:AccessSensitiveEvents`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AccessSensitiveEvents`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(14606 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -369,32 +339,31 @@ pub enum ResourceType {
     NotificationEvent,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 6] = [
-    "EventRule",
-    "ManagedNotificationChildEvent",
-    "ManagedNotificationConfiguration",
-    "ManagedNotificationEvent",
-    "NotificationConfiguration",
-    "NotificationEvent",
+static RESOURCE_TYPE_NAMES: &str = "EventRuleManagedNotificationChildEventManagedNotificationConfigurationManagedNotificationEventNotificationConfigurationNotificationEvent";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 6] = [9, 38, 70, 94, 119, 136];
+
+static RESOURCE_TYPES: [ResourceType; 6] = [
+    ResourceType::EventRule,
+    ResourceType::ManagedNotificationChildEvent,
+    ResourceType::ManagedNotificationConfiguration,
+    ResourceType::ManagedNotificationEvent,
+    ResourceType::NotificationConfiguration,
+    ResourceType::NotificationEvent,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 6] = [
-        ResourceType::EventRule,
-        ResourceType::ManagedNotificationChildEvent,
-        ResourceType::ManagedNotificationConfiguration,
-        ResourceType::ManagedNotificationEvent,
-        ResourceType::NotificationConfiguration,
-        ResourceType::NotificationEvent,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -403,6 +372,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -420,40 +390,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

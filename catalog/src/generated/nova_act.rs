@@ -89,78 +89,74 @@ pub enum Action {
     UpdateWorkflowRun,
 }
 
-const ACTION_NAMES: [&str; 16] = [
-    "nova-act:CreateAct",
-    "nova-act:CreateSession",
-    "nova-act:CreateWorkflowDefinition",
-    "nova-act:CreateWorkflowRun",
-    "nova-act:DeleteWorkflowDefinition",
-    "nova-act:DeleteWorkflowRun",
-    "nova-act:GetWorkflowDefinition",
-    "nova-act:GetWorkflowRun",
-    "nova-act:InvokeActStep",
-    "nova-act:ListActs",
-    "nova-act:ListModels",
-    "nova-act:ListSessions",
-    "nova-act:ListWorkflowDefinitions",
-    "nova-act:ListWorkflowRuns",
-    "nova-act:UpdateAct",
-    "nova-act:UpdateWorkflowRun",
+static ACTION_NAMES: &str = "nova-act:CreateActnova-act:CreateSessionnova-act:CreateWorkflowDefinitionnova-act:CreateWorkflowRunnova-act:DeleteWorkflowDefinitionnova-act:DeleteWorkflowRunnova-act:GetWorkflowDefinitionnova-act:GetWorkflowRunnova-act:InvokeActStepnova-act:ListActsnova-act:ListModelsnova-act:ListSessionsnova-act:ListWorkflowDefinitionsnova-act:ListWorkflowRunsnova-act:UpdateActnova-act:UpdateWorkflowRun";
+
+static ACTION_NAME_ENDS: [u32; 16] = [
+    18, 40, 73, 99, 132, 158, 188, 211, 233, 250, 269, 290, 322, 347, 365, 391,
+];
+
+static ACTIONS: [Action; 16] = [
+    Action::CreateAct,
+    Action::CreateSession,
+    Action::CreateWorkflowDefinition,
+    Action::CreateWorkflowRun,
+    Action::DeleteWorkflowDefinition,
+    Action::DeleteWorkflowRun,
+    Action::GetWorkflowDefinition,
+    Action::GetWorkflowRun,
+    Action::InvokeActStep,
+    Action::ListActs,
+    Action::ListModels,
+    Action::ListSessions,
+    Action::ListWorkflowDefinitions,
+    Action::ListWorkflowRuns,
+    Action::UpdateAct,
+    Action::UpdateWorkflowRun,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 16] = [
-        Action::CreateAct,
-        Action::CreateSession,
-        Action::CreateWorkflowDefinition,
-        Action::CreateWorkflowRun,
-        Action::DeleteWorkflowDefinition,
-        Action::DeleteWorkflowRun,
-        Action::GetWorkflowDefinition,
-        Action::GetWorkflowRun,
-        Action::InvokeActStep,
-        Action::ListActs,
-        Action::ListModels,
-        Action::ListSessions,
-        Action::ListWorkflowDefinitions,
-        Action::ListWorkflowRuns,
-        Action::UpdateAct,
-        Action::UpdateWorkflowRun,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `nova-act:CreateAct`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateAct`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(14659 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -176,19 +172,25 @@ pub enum ResourceType {
     WorkflowRun,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["workflow-definition", "workflow-run"];
+static RESOURCE_TYPE_NAMES: &str = "workflow-definitionworkflow-run";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [19, 31];
+
+static RESOURCE_TYPES: [ResourceType; 2] =
+    [ResourceType::WorkflowDefinition, ResourceType::WorkflowRun];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] =
-        [ResourceType::WorkflowDefinition, ResourceType::WorkflowRun];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -197,6 +199,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -207,27 +210,33 @@ impl core::fmt::Debug for ResourceType {
 #[non_exhaustive]
 pub enum ConditionKey {}
 
+static CONDITION_KEYS: [ConditionKey; 0] = [];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 0] = [];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         match self {}
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

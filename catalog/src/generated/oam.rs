@@ -95,76 +95,73 @@ pub enum Action {
     UpdateLink,
 }
 
-const ACTION_NAMES: [&str; 15] = [
-    "oam:CreateLink",
-    "oam:CreateSink",
-    "oam:DeleteLink",
-    "oam:DeleteSink",
-    "oam:GetLink",
-    "oam:GetSink",
-    "oam:GetSinkPolicy",
-    "oam:ListAttachedLinks",
-    "oam:ListLinks",
-    "oam:ListSinks",
-    "oam:ListTagsForResource",
-    "oam:PutSinkPolicy",
-    "oam:TagResource",
-    "oam:UntagResource",
-    "oam:UpdateLink",
+static ACTION_NAMES: &str = "oam:CreateLinkoam:CreateSinkoam:DeleteLinkoam:DeleteSinkoam:GetLinkoam:GetSinkoam:GetSinkPolicyoam:ListAttachedLinksoam:ListLinksoam:ListSinksoam:ListTagsForResourceoam:PutSinkPolicyoam:TagResourceoam:UntagResourceoam:UpdateLink";
+
+static ACTION_NAME_ENDS: [u32; 15] = [
+    14, 28, 42, 56, 67, 78, 95, 116, 129, 142, 165, 182, 197, 214, 228,
+];
+
+static ACTIONS: [Action; 15] = [
+    Action::CreateLink,
+    Action::CreateSink,
+    Action::DeleteLink,
+    Action::DeleteSink,
+    Action::GetLink,
+    Action::GetSink,
+    Action::GetSinkPolicy,
+    Action::ListAttachedLinks,
+    Action::ListLinks,
+    Action::ListSinks,
+    Action::ListTagsForResource,
+    Action::PutSinkPolicy,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateLink,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 15] = [
-        Action::CreateLink,
-        Action::CreateSink,
-        Action::DeleteLink,
-        Action::DeleteSink,
-        Action::GetLink,
-        Action::GetSink,
-        Action::GetSinkPolicy,
-        Action::ListAttachedLinks,
-        Action::ListLinks,
-        Action::ListSinks,
-        Action::ListTagsForResource,
-        Action::PutSinkPolicy,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateLink,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `oam:CreateLink`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateLink`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(14675 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -184,18 +181,24 @@ pub enum ResourceType {
     Sink,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["Link", "Sink"];
+static RESOURCE_TYPE_NAMES: &str = "LinkSink";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [4, 8];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Link, ResourceType::Sink];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Link, ResourceType::Sink];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -204,6 +207,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -223,46 +227,50 @@ pub enum ConditionKey {
     OamResourceTypes,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "oam:ResourceTypes",
+static CONDITION_KEY_NAMES: &str =
+    "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysoam:ResourceTypes";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [24, 49, 60, 77];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::ArrayOfString,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::ArrayOfString,
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::OamResourceTypes,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::OamResourceTypes,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -234,136 +234,105 @@ pub enum Action {
     ValidateTelemetryPipelineConfiguration,
 }
 
-const ACTION_NAMES: [&str; 45] = [
-    "observabilityadmin:CreateCentralizationRuleForOrganization",
-    "observabilityadmin:CreateDatasetIntegration",
-    "observabilityadmin:CreateS3TableIntegration",
-    "observabilityadmin:CreateTelemetryPipeline",
-    "observabilityadmin:CreateTelemetryRule",
-    "observabilityadmin:CreateTelemetryRuleForOrganization",
-    "observabilityadmin:DeleteCentralizationRuleForOrganization",
-    "observabilityadmin:DeleteDatasetIntegration",
-    "observabilityadmin:DeleteS3TableIntegration",
-    "observabilityadmin:DeleteTelemetryPipeline",
-    "observabilityadmin:DeleteTelemetryRule",
-    "observabilityadmin:DeleteTelemetryRuleForOrganization",
-    "observabilityadmin:GetCentralizationRuleForOrganization",
-    "observabilityadmin:GetDatasetIntegration",
-    "observabilityadmin:GetS3TableIntegration",
-    "observabilityadmin:GetTelemetryEnrichmentStatus",
-    "observabilityadmin:GetTelemetryEvaluationStatus",
-    "observabilityadmin:GetTelemetryEvaluationStatusForOrganization",
-    "observabilityadmin:GetTelemetryPipeline",
-    "observabilityadmin:GetTelemetryRule",
-    "observabilityadmin:GetTelemetryRuleForOrganization",
-    "observabilityadmin:ListCentralizationRulesForOrganization",
-    "observabilityadmin:ListDatasetIntegrations",
-    "observabilityadmin:ListResourceTelemetry",
-    "observabilityadmin:ListResourceTelemetryForOrganization",
-    "observabilityadmin:ListS3TableIntegrations",
-    "observabilityadmin:ListTagsForResource",
-    "observabilityadmin:ListTelemetryPipelines",
-    "observabilityadmin:ListTelemetryRules",
-    "observabilityadmin:ListTelemetryRulesForOrganization",
-    "observabilityadmin:StartTelemetryEnrichment",
-    "observabilityadmin:StartTelemetryEvaluation",
-    "observabilityadmin:StartTelemetryEvaluationForOrganization",
-    "observabilityadmin:StopTelemetryEnrichment",
-    "observabilityadmin:StopTelemetryEvaluation",
-    "observabilityadmin:StopTelemetryEvaluationForOrganization",
-    "observabilityadmin:TagResource",
-    "observabilityadmin:TestTelemetryPipeline",
-    "observabilityadmin:UntagResource",
-    "observabilityadmin:UpdateCentralizationRuleForOrganization",
-    "observabilityadmin:UpdateDatasetIntegration",
-    "observabilityadmin:UpdateTelemetryPipeline",
-    "observabilityadmin:UpdateTelemetryRule",
-    "observabilityadmin:UpdateTelemetryRuleForOrganization",
-    "observabilityadmin:ValidateTelemetryPipelineConfiguration",
+static ACTION_NAMES: &str = "observabilityadmin:CreateCentralizationRuleForOrganizationobservabilityadmin:CreateDatasetIntegrationobservabilityadmin:CreateS3TableIntegrationobservabilityadmin:CreateTelemetryPipelineobservabilityadmin:CreateTelemetryRuleobservabilityadmin:CreateTelemetryRuleForOrganizationobservabilityadmin:DeleteCentralizationRuleForOrganizationobservabilityadmin:DeleteDatasetIntegrationobservabilityadmin:DeleteS3TableIntegrationobservabilityadmin:DeleteTelemetryPipelineobservabilityadmin:DeleteTelemetryRuleobservabilityadmin:DeleteTelemetryRuleForOrganizationobservabilityadmin:GetCentralizationRuleForOrganizationobservabilityadmin:GetDatasetIntegrationobservabilityadmin:GetS3TableIntegrationobservabilityadmin:GetTelemetryEnrichmentStatusobservabilityadmin:GetTelemetryEvaluationStatusobservabilityadmin:GetTelemetryEvaluationStatusForOrganizationobservabilityadmin:GetTelemetryPipelineobservabilityadmin:GetTelemetryRuleobservabilityadmin:GetTelemetryRuleForOrganizationobservabilityadmin:ListCentralizationRulesForOrganizationobservabilityadmin:ListDatasetIntegrationsobservabilityadmin:ListResourceTelemetryobservabilityadmin:ListResourceTelemetryForOrganizationobservabilityadmin:ListS3TableIntegrationsobservabilityadmin:ListTagsForResourceobservabilityadmin:ListTelemetryPipelinesobservabilityadmin:ListTelemetryRulesobservabilityadmin:ListTelemetryRulesForOrganizationobservabilityadmin:StartTelemetryEnrichmentobservabilityadmin:StartTelemetryEvaluationobservabilityadmin:StartTelemetryEvaluationForOrganizationobservabilityadmin:StopTelemetryEnrichmentobservabilityadmin:StopTelemetryEvaluationobservabilityadmin:StopTelemetryEvaluationForOrganizationobservabilityadmin:TagResourceobservabilityadmin:TestTelemetryPipelineobservabilityadmin:UntagResourceobservabilityadmin:UpdateCentralizationRuleForOrganizationobservabilityadmin:UpdateDatasetIntegrationobservabilityadmin:UpdateTelemetryPipelineobservabilityadmin:UpdateTelemetryRuleobservabilityadmin:UpdateTelemetryRuleForOrganizationobservabilityadmin:ValidateTelemetryPipelineConfiguration";
+
+static ACTION_NAME_ENDS: [u32; 45] = [
+    58, 101, 144, 186, 224, 277, 335, 378, 421, 463, 501, 554, 609, 649, 689, 736, 783, 845, 884,
+    919, 969, 1026, 1068, 1108, 1163, 1205, 1243, 1284, 1321, 1373, 1416, 1459, 1517, 1559, 1601,
+    1658, 1688, 1728, 1760, 1818, 1861, 1903, 1941, 1994, 2051,
+];
+
+static ACTIONS: [Action; 45] = [
+    Action::CreateCentralizationRuleForOrganization,
+    Action::CreateDatasetIntegration,
+    Action::CreateS3TableIntegration,
+    Action::CreateTelemetryPipeline,
+    Action::CreateTelemetryRule,
+    Action::CreateTelemetryRuleForOrganization,
+    Action::DeleteCentralizationRuleForOrganization,
+    Action::DeleteDatasetIntegration,
+    Action::DeleteS3TableIntegration,
+    Action::DeleteTelemetryPipeline,
+    Action::DeleteTelemetryRule,
+    Action::DeleteTelemetryRuleForOrganization,
+    Action::GetCentralizationRuleForOrganization,
+    Action::GetDatasetIntegration,
+    Action::GetS3TableIntegration,
+    Action::GetTelemetryEnrichmentStatus,
+    Action::GetTelemetryEvaluationStatus,
+    Action::GetTelemetryEvaluationStatusForOrganization,
+    Action::GetTelemetryPipeline,
+    Action::GetTelemetryRule,
+    Action::GetTelemetryRuleForOrganization,
+    Action::ListCentralizationRulesForOrganization,
+    Action::ListDatasetIntegrations,
+    Action::ListResourceTelemetry,
+    Action::ListResourceTelemetryForOrganization,
+    Action::ListS3TableIntegrations,
+    Action::ListTagsForResource,
+    Action::ListTelemetryPipelines,
+    Action::ListTelemetryRules,
+    Action::ListTelemetryRulesForOrganization,
+    Action::StartTelemetryEnrichment,
+    Action::StartTelemetryEvaluation,
+    Action::StartTelemetryEvaluationForOrganization,
+    Action::StopTelemetryEnrichment,
+    Action::StopTelemetryEvaluation,
+    Action::StopTelemetryEvaluationForOrganization,
+    Action::TagResource,
+    Action::TestTelemetryPipeline,
+    Action::UntagResource,
+    Action::UpdateCentralizationRuleForOrganization,
+    Action::UpdateDatasetIntegration,
+    Action::UpdateTelemetryPipeline,
+    Action::UpdateTelemetryRule,
+    Action::UpdateTelemetryRuleForOrganization,
+    Action::ValidateTelemetryPipelineConfiguration,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 45] = [
-        Action::CreateCentralizationRuleForOrganization,
-        Action::CreateDatasetIntegration,
-        Action::CreateS3TableIntegration,
-        Action::CreateTelemetryPipeline,
-        Action::CreateTelemetryRule,
-        Action::CreateTelemetryRuleForOrganization,
-        Action::DeleteCentralizationRuleForOrganization,
-        Action::DeleteDatasetIntegration,
-        Action::DeleteS3TableIntegration,
-        Action::DeleteTelemetryPipeline,
-        Action::DeleteTelemetryRule,
-        Action::DeleteTelemetryRuleForOrganization,
-        Action::GetCentralizationRuleForOrganization,
-        Action::GetDatasetIntegration,
-        Action::GetS3TableIntegration,
-        Action::GetTelemetryEnrichmentStatus,
-        Action::GetTelemetryEvaluationStatus,
-        Action::GetTelemetryEvaluationStatusForOrganization,
-        Action::GetTelemetryPipeline,
-        Action::GetTelemetryRule,
-        Action::GetTelemetryRuleForOrganization,
-        Action::ListCentralizationRulesForOrganization,
-        Action::ListDatasetIntegrations,
-        Action::ListResourceTelemetry,
-        Action::ListResourceTelemetryForOrganization,
-        Action::ListS3TableIntegrations,
-        Action::ListTagsForResource,
-        Action::ListTelemetryPipelines,
-        Action::ListTelemetryRules,
-        Action::ListTelemetryRulesForOrganization,
-        Action::StartTelemetryEnrichment,
-        Action::StartTelemetryEvaluation,
-        Action::StartTelemetryEvaluationForOrganization,
-        Action::StopTelemetryEnrichment,
-        Action::StopTelemetryEvaluation,
-        Action::StopTelemetryEvaluationForOrganization,
-        Action::TagResource,
-        Action::TestTelemetryPipeline,
-        Action::UntagResource,
-        Action::UpdateCentralizationRuleForOrganization,
-        Action::UpdateDatasetIntegration,
-        Action::UpdateTelemetryPipeline,
-        Action::UpdateTelemetryRule,
-        Action::UpdateTelemetryRuleForOrganization,
-        Action::ValidateTelemetryPipelineConfiguration,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `observabilityadmin:CreateCentralizationRuleForOrganization`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateCentralizationRuleForOrganization`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(14690 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -399,32 +368,31 @@ pub enum ResourceType {
     TelemetryRule,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 6] = [
-    "dataset-integration",
-    "organization-centralization-rule",
-    "organization-telemetry-rule",
-    "s3tableintegration",
-    "telemetry-pipeline",
-    "telemetry-rule",
+static RESOURCE_TYPE_NAMES: &str = "dataset-integrationorganization-centralization-ruleorganization-telemetry-rules3tableintegrationtelemetry-pipelinetelemetry-rule";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 6] = [19, 51, 78, 96, 114, 128];
+
+static RESOURCE_TYPES: [ResourceType; 6] = [
+    ResourceType::DatasetIntegration,
+    ResourceType::OrganizationCentralizationRule,
+    ResourceType::OrganizationTelemetryRule,
+    ResourceType::S3tableintegration,
+    ResourceType::TelemetryPipeline,
+    ResourceType::TelemetryRule,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 6] = [
-        ResourceType::DatasetIntegration,
-        ResourceType::OrganizationCentralizationRule,
-        ResourceType::OrganizationTelemetryRule,
-        ResourceType::S3tableintegration,
-        ResourceType::TelemetryPipeline,
-        ResourceType::TelemetryRule,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -433,6 +401,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -466,67 +435,63 @@ pub enum ConditionKey {
     ObservabilityadminTargetRegions,
 }
 
-const CONDITION_KEY_NAMES: [&str; 11] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "observabilityadmin:CentralizationBackupRegion",
-    "observabilityadmin:CentralizationDestinationAccount",
-    "observabilityadmin:CentralizationDestinationRegion",
-    "observabilityadmin:CentralizationRuleName",
-    "observabilityadmin:CentralizationSourceId",
-    "observabilityadmin:CentralizationSourceRegions",
-    "observabilityadmin:SourceType",
-    "observabilityadmin:TargetRegions",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysobservabilityadmin:CentralizationBackupRegionobservabilityadmin:CentralizationDestinationAccountobservabilityadmin:CentralizationDestinationRegionobservabilityadmin:CentralizationRuleNameobservabilityadmin:CentralizationSourceIdobservabilityadmin:CentralizationSourceRegionsobservabilityadmin:SourceTypeobservabilityadmin:TargetRegions";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 11] = [24, 49, 60, 105, 156, 206, 247, 288, 334, 363, 395];
+
+static CONDITION_KEY_TYPES: [KeyType; 11] = [
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::String,
+    KeyType::String,
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::ArrayOfString,
+    KeyType::String,
+    KeyType::String,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 11] = [
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::String,
-    KeyType::String,
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::ArrayOfString,
-    KeyType::String,
-    KeyType::String,
+static CONDITION_KEYS: [ConditionKey; 11] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::ObservabilityadminCentralizationBackupRegion,
+    ConditionKey::ObservabilityadminCentralizationDestinationAccount,
+    ConditionKey::ObservabilityadminCentralizationDestinationRegion,
+    ConditionKey::ObservabilityadminCentralizationRuleName,
+    ConditionKey::ObservabilityadminCentralizationSourceId,
+    ConditionKey::ObservabilityadminCentralizationSourceRegions,
+    ConditionKey::ObservabilityadminSourceType,
+    ConditionKey::ObservabilityadminTargetRegions,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 11] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::ObservabilityadminCentralizationBackupRegion,
-        ConditionKey::ObservabilityadminCentralizationDestinationAccount,
-        ConditionKey::ObservabilityadminCentralizationDestinationRegion,
-        ConditionKey::ObservabilityadminCentralizationRuleName,
-        ConditionKey::ObservabilityadminCentralizationSourceId,
-        ConditionKey::ObservabilityadminCentralizationSourceRegions,
-        ConditionKey::ObservabilityadminSourceType,
-        ConditionKey::ObservabilityadminTargetRegions,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

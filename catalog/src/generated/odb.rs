@@ -453,226 +453,153 @@ pub enum Action {
     UpdateOutboundIntegration,
 }
 
-const ACTION_NAMES: [&str; 90] = [
-    "odb:AcceptMarketplaceRegistration",
-    "odb:AssociateIamRoleToResource",
-    "odb:AssociateVirtualMachinesToExadbVmCluster",
-    "odb:CreateAutonomousDatabase",
-    "odb:CreateAutonomousDatabaseBackup",
-    "odb:CreateAutonomousDatabaseWallet",
-    "odb:CreateCloudAutonomousVmCluster",
-    "odb:CreateCloudExadataInfrastructure",
-    "odb:CreateCloudVmCluster",
-    "odb:CreateDbNode",
-    "odb:CreateExadbVmCluster",
-    "odb:CreateExascaleDbStorageVault",
-    "odb:CreateGrantShare",
-    "odb:CreateOdbNetwork",
-    "odb:CreateOdbPeeringConnection",
-    "odb:CreateOutboundIntegration",
-    "odb:DeleteAutonomousDatabase",
-    "odb:DeleteAutonomousDatabaseBackup",
-    "odb:DeleteCloudAutonomousVmCluster",
-    "odb:DeleteCloudExadataInfrastructure",
-    "odb:DeleteCloudVmCluster",
-    "odb:DeleteDbNode",
-    "odb:DeleteExadbVmCluster",
-    "odb:DeleteExascaleDbStorageVault",
-    "odb:DeleteGrantShare",
-    "odb:DeleteOdbNetwork",
-    "odb:DeleteOdbPeeringConnection",
-    "odb:DeleteResourcePolicy",
-    "odb:DisassociateIamRoleFromResource",
-    "odb:DisassociateVirtualMachinesFromExadbVmCluster",
-    "odb:FailoverAutonomousDatabase",
-    "odb:GetAutonomousDatabase",
-    "odb:GetAutonomousDatabaseBackup",
-    "odb:GetAutonomousDatabaseWalletDetails",
-    "odb:GetCloudAutonomousVmCluster",
-    "odb:GetCloudExadataInfrastructure",
-    "odb:GetCloudExadataInfrastructureUnallocatedResources",
-    "odb:GetCloudVmCluster",
-    "odb:GetDbNode",
-    "odb:GetDbServer",
-    "odb:GetExadbVmCluster",
-    "odb:GetExascaleDbStorageVault",
-    "odb:GetOciOnboardingStatus",
-    "odb:GetOdbNetwork",
-    "odb:GetOdbPeeringConnection",
-    "odb:GetResourcePolicy",
-    "odb:InitializeService",
-    "odb:ListAutonomousDatabaseBackups",
-    "odb:ListAutonomousDatabaseCharacterSets",
-    "odb:ListAutonomousDatabaseClones",
-    "odb:ListAutonomousDatabasePeers",
-    "odb:ListAutonomousDatabases",
-    "odb:ListAutonomousDatabaseVersions",
-    "odb:ListAutonomousVirtualMachines",
-    "odb:ListCloudAutonomousVmClusters",
-    "odb:ListCloudExadataInfrastructures",
-    "odb:ListCloudVmClusters",
-    "odb:ListDbNodes",
-    "odb:ListDbServers",
-    "odb:ListDbSystemShapes",
-    "odb:ListExadbVmClusters",
-    "odb:ListExascaleDbStorageVaults",
-    "odb:ListFlexComponents",
-    "odb:ListGiMinorVersions",
-    "odb:ListGiVersions",
-    "odb:ListOdbNetworks",
-    "odb:ListOdbPeeringConnections",
-    "odb:ListSystemVersions",
-    "odb:ListTagsForResource",
-    "odb:PutResourcePolicy",
-    "odb:RebootAutonomousDatabase",
-    "odb:RebootDbNode",
-    "odb:RestoreAutonomousDatabase",
-    "odb:ShrinkAutonomousDatabase",
-    "odb:StartAutonomousDatabase",
-    "odb:StartDbNode",
-    "odb:StopAutonomousDatabase",
-    "odb:StopDbNode",
-    "odb:SwitchoverAutonomousDatabase",
-    "odb:TagResource",
-    "odb:UntagResource",
-    "odb:UpdateAutonomousDatabase",
-    "odb:UpdateAutonomousDatabaseBackup",
-    "odb:UpdateCloudExadataInfrastructure",
-    "odb:UpdateExadbVmCluster",
-    "odb:UpdateExascaleDbStorageVault",
-    "odb:UpdateGrantShare",
-    "odb:UpdateOdbNetwork",
-    "odb:UpdateOdbPeeringConnection",
-    "odb:UpdateOutboundIntegration",
+static ACTION_NAMES: &str = "odb:AcceptMarketplaceRegistrationodb:AssociateIamRoleToResourceodb:AssociateVirtualMachinesToExadbVmClusterodb:CreateAutonomousDatabaseodb:CreateAutonomousDatabaseBackupodb:CreateAutonomousDatabaseWalletodb:CreateCloudAutonomousVmClusterodb:CreateCloudExadataInfrastructureodb:CreateCloudVmClusterodb:CreateDbNodeodb:CreateExadbVmClusterodb:CreateExascaleDbStorageVaultodb:CreateGrantShareodb:CreateOdbNetworkodb:CreateOdbPeeringConnectionodb:CreateOutboundIntegrationodb:DeleteAutonomousDatabaseodb:DeleteAutonomousDatabaseBackupodb:DeleteCloudAutonomousVmClusterodb:DeleteCloudExadataInfrastructureodb:DeleteCloudVmClusterodb:DeleteDbNodeodb:DeleteExadbVmClusterodb:DeleteExascaleDbStorageVaultodb:DeleteGrantShareodb:DeleteOdbNetworkodb:DeleteOdbPeeringConnectionodb:DeleteResourcePolicyodb:DisassociateIamRoleFromResourceodb:DisassociateVirtualMachinesFromExadbVmClusterodb:FailoverAutonomousDatabaseodb:GetAutonomousDatabaseodb:GetAutonomousDatabaseBackupodb:GetAutonomousDatabaseWalletDetailsodb:GetCloudAutonomousVmClusterodb:GetCloudExadataInfrastructureodb:GetCloudExadataInfrastructureUnallocatedResourcesodb:GetCloudVmClusterodb:GetDbNodeodb:GetDbServerodb:GetExadbVmClusterodb:GetExascaleDbStorageVaultodb:GetOciOnboardingStatusodb:GetOdbNetworkodb:GetOdbPeeringConnectionodb:GetResourcePolicyodb:InitializeServiceodb:ListAutonomousDatabaseBackupsodb:ListAutonomousDatabaseCharacterSetsodb:ListAutonomousDatabaseClonesodb:ListAutonomousDatabasePeersodb:ListAutonomousDatabasesodb:ListAutonomousDatabaseVersionsodb:ListAutonomousVirtualMachinesodb:ListCloudAutonomousVmClustersodb:ListCloudExadataInfrastructuresodb:ListCloudVmClustersodb:ListDbNodesodb:ListDbServersodb:ListDbSystemShapesodb:ListExadbVmClustersodb:ListExascaleDbStorageVaultsodb:ListFlexComponentsodb:ListGiMinorVersionsodb:ListGiVersionsodb:ListOdbNetworksodb:ListOdbPeeringConnectionsodb:ListSystemVersionsodb:ListTagsForResourceodb:PutResourcePolicyodb:RebootAutonomousDatabaseodb:RebootDbNodeodb:RestoreAutonomousDatabaseodb:ShrinkAutonomousDatabaseodb:StartAutonomousDatabaseodb:StartDbNodeodb:StopAutonomousDatabaseodb:StopDbNodeodb:SwitchoverAutonomousDatabaseodb:TagResourceodb:UntagResourceodb:UpdateAutonomousDatabaseodb:UpdateAutonomousDatabaseBackupodb:UpdateCloudExadataInfrastructureodb:UpdateExadbVmClusterodb:UpdateExascaleDbStorageVaultodb:UpdateGrantShareodb:UpdateOdbNetworkodb:UpdateOdbPeeringConnectionodb:UpdateOutboundIntegration";
+
+static ACTION_NAME_ENDS: [u32; 90] = [
+    33, 63, 107, 135, 169, 203, 237, 273, 297, 313, 337, 369, 389, 409, 439, 468, 496, 530, 564,
+    600, 624, 640, 664, 696, 716, 736, 766, 790, 825, 874, 904, 929, 960, 998, 1029, 1062, 1115,
+    1136, 1149, 1164, 1185, 1214, 1240, 1257, 1284, 1305, 1326, 1359, 1398, 1430, 1461, 1488, 1522,
+    1555, 1588, 1623, 1646, 1661, 1678, 1700, 1723, 1754, 1776, 1799, 1817, 1836, 1865, 1887, 1910,
+    1931, 1959, 1975, 2004, 2032, 2059, 2074, 2100, 2114, 2146, 2161, 2178, 2206, 2240, 2276, 2300,
+    2332, 2352, 2372, 2402, 2431,
+];
+
+static ACTIONS: [Action; 90] = [
+    Action::AcceptMarketplaceRegistration,
+    Action::AssociateIamRoleToResource,
+    Action::AssociateVirtualMachinesToExadbVmCluster,
+    Action::CreateAutonomousDatabase,
+    Action::CreateAutonomousDatabaseBackup,
+    Action::CreateAutonomousDatabaseWallet,
+    Action::CreateCloudAutonomousVmCluster,
+    Action::CreateCloudExadataInfrastructure,
+    Action::CreateCloudVmCluster,
+    Action::CreateDbNode,
+    Action::CreateExadbVmCluster,
+    Action::CreateExascaleDbStorageVault,
+    Action::CreateGrantShare,
+    Action::CreateOdbNetwork,
+    Action::CreateOdbPeeringConnection,
+    Action::CreateOutboundIntegration,
+    Action::DeleteAutonomousDatabase,
+    Action::DeleteAutonomousDatabaseBackup,
+    Action::DeleteCloudAutonomousVmCluster,
+    Action::DeleteCloudExadataInfrastructure,
+    Action::DeleteCloudVmCluster,
+    Action::DeleteDbNode,
+    Action::DeleteExadbVmCluster,
+    Action::DeleteExascaleDbStorageVault,
+    Action::DeleteGrantShare,
+    Action::DeleteOdbNetwork,
+    Action::DeleteOdbPeeringConnection,
+    Action::DeleteResourcePolicy,
+    Action::DisassociateIamRoleFromResource,
+    Action::DisassociateVirtualMachinesFromExadbVmCluster,
+    Action::FailoverAutonomousDatabase,
+    Action::GetAutonomousDatabase,
+    Action::GetAutonomousDatabaseBackup,
+    Action::GetAutonomousDatabaseWalletDetails,
+    Action::GetCloudAutonomousVmCluster,
+    Action::GetCloudExadataInfrastructure,
+    Action::GetCloudExadataInfrastructureUnallocatedResources,
+    Action::GetCloudVmCluster,
+    Action::GetDbNode,
+    Action::GetDbServer,
+    Action::GetExadbVmCluster,
+    Action::GetExascaleDbStorageVault,
+    Action::GetOciOnboardingStatus,
+    Action::GetOdbNetwork,
+    Action::GetOdbPeeringConnection,
+    Action::GetResourcePolicy,
+    Action::InitializeService,
+    Action::ListAutonomousDatabaseBackups,
+    Action::ListAutonomousDatabaseCharacterSets,
+    Action::ListAutonomousDatabaseClones,
+    Action::ListAutonomousDatabasePeers,
+    Action::ListAutonomousDatabases,
+    Action::ListAutonomousDatabaseVersions,
+    Action::ListAutonomousVirtualMachines,
+    Action::ListCloudAutonomousVmClusters,
+    Action::ListCloudExadataInfrastructures,
+    Action::ListCloudVmClusters,
+    Action::ListDbNodes,
+    Action::ListDbServers,
+    Action::ListDbSystemShapes,
+    Action::ListExadbVmClusters,
+    Action::ListExascaleDbStorageVaults,
+    Action::ListFlexComponents,
+    Action::ListGiMinorVersions,
+    Action::ListGiVersions,
+    Action::ListOdbNetworks,
+    Action::ListOdbPeeringConnections,
+    Action::ListSystemVersions,
+    Action::ListTagsForResource,
+    Action::PutResourcePolicy,
+    Action::RebootAutonomousDatabase,
+    Action::RebootDbNode,
+    Action::RestoreAutonomousDatabase,
+    Action::ShrinkAutonomousDatabase,
+    Action::StartAutonomousDatabase,
+    Action::StartDbNode,
+    Action::StopAutonomousDatabase,
+    Action::StopDbNode,
+    Action::SwitchoverAutonomousDatabase,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAutonomousDatabase,
+    Action::UpdateAutonomousDatabaseBackup,
+    Action::UpdateCloudExadataInfrastructure,
+    Action::UpdateExadbVmCluster,
+    Action::UpdateExascaleDbStorageVault,
+    Action::UpdateGrantShare,
+    Action::UpdateOdbNetwork,
+    Action::UpdateOdbPeeringConnection,
+    Action::UpdateOutboundIntegration,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 90] = [
-        Action::AcceptMarketplaceRegistration,
-        Action::AssociateIamRoleToResource,
-        Action::AssociateVirtualMachinesToExadbVmCluster,
-        Action::CreateAutonomousDatabase,
-        Action::CreateAutonomousDatabaseBackup,
-        Action::CreateAutonomousDatabaseWallet,
-        Action::CreateCloudAutonomousVmCluster,
-        Action::CreateCloudExadataInfrastructure,
-        Action::CreateCloudVmCluster,
-        Action::CreateDbNode,
-        Action::CreateExadbVmCluster,
-        Action::CreateExascaleDbStorageVault,
-        Action::CreateGrantShare,
-        Action::CreateOdbNetwork,
-        Action::CreateOdbPeeringConnection,
-        Action::CreateOutboundIntegration,
-        Action::DeleteAutonomousDatabase,
-        Action::DeleteAutonomousDatabaseBackup,
-        Action::DeleteCloudAutonomousVmCluster,
-        Action::DeleteCloudExadataInfrastructure,
-        Action::DeleteCloudVmCluster,
-        Action::DeleteDbNode,
-        Action::DeleteExadbVmCluster,
-        Action::DeleteExascaleDbStorageVault,
-        Action::DeleteGrantShare,
-        Action::DeleteOdbNetwork,
-        Action::DeleteOdbPeeringConnection,
-        Action::DeleteResourcePolicy,
-        Action::DisassociateIamRoleFromResource,
-        Action::DisassociateVirtualMachinesFromExadbVmCluster,
-        Action::FailoverAutonomousDatabase,
-        Action::GetAutonomousDatabase,
-        Action::GetAutonomousDatabaseBackup,
-        Action::GetAutonomousDatabaseWalletDetails,
-        Action::GetCloudAutonomousVmCluster,
-        Action::GetCloudExadataInfrastructure,
-        Action::GetCloudExadataInfrastructureUnallocatedResources,
-        Action::GetCloudVmCluster,
-        Action::GetDbNode,
-        Action::GetDbServer,
-        Action::GetExadbVmCluster,
-        Action::GetExascaleDbStorageVault,
-        Action::GetOciOnboardingStatus,
-        Action::GetOdbNetwork,
-        Action::GetOdbPeeringConnection,
-        Action::GetResourcePolicy,
-        Action::InitializeService,
-        Action::ListAutonomousDatabaseBackups,
-        Action::ListAutonomousDatabaseCharacterSets,
-        Action::ListAutonomousDatabaseClones,
-        Action::ListAutonomousDatabasePeers,
-        Action::ListAutonomousDatabases,
-        Action::ListAutonomousDatabaseVersions,
-        Action::ListAutonomousVirtualMachines,
-        Action::ListCloudAutonomousVmClusters,
-        Action::ListCloudExadataInfrastructures,
-        Action::ListCloudVmClusters,
-        Action::ListDbNodes,
-        Action::ListDbServers,
-        Action::ListDbSystemShapes,
-        Action::ListExadbVmClusters,
-        Action::ListExascaleDbStorageVaults,
-        Action::ListFlexComponents,
-        Action::ListGiMinorVersions,
-        Action::ListGiVersions,
-        Action::ListOdbNetworks,
-        Action::ListOdbPeeringConnections,
-        Action::ListSystemVersions,
-        Action::ListTagsForResource,
-        Action::PutResourcePolicy,
-        Action::RebootAutonomousDatabase,
-        Action::RebootDbNode,
-        Action::RestoreAutonomousDatabase,
-        Action::ShrinkAutonomousDatabase,
-        Action::StartAutonomousDatabase,
-        Action::StartDbNode,
-        Action::StopAutonomousDatabase,
-        Action::StopDbNode,
-        Action::SwitchoverAutonomousDatabase,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAutonomousDatabase,
-        Action::UpdateAutonomousDatabaseBackup,
-        Action::UpdateCloudExadataInfrastructure,
-        Action::UpdateExadbVmCluster,
-        Action::UpdateExascaleDbStorageVault,
-        Action::UpdateGrantShare,
-        Action::UpdateOdbNetwork,
-        Action::UpdateOdbPeeringConnection,
-        Action::UpdateOutboundIntegration,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `odb:AcceptMarketplaceRegistration`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptMarketplaceRegistration`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(14735 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -724,40 +651,35 @@ pub enum ResourceType {
     OdbPeeringConnection,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 10] = [
-    "autonomous-database",
-    "autonomous-database-backup",
-    "cloud-autonomous-vm-cluster",
-    "cloud-exadata-infrastructure",
-    "cloud-vm-cluster",
-    "db-node",
-    "exadb-vm-cluster",
-    "exascale-db-storage-vault",
-    "odb-network",
-    "odb-peering-connection",
+static RESOURCE_TYPE_NAMES: &str = "autonomous-databaseautonomous-database-backupcloud-autonomous-vm-clustercloud-exadata-infrastructurecloud-vm-clusterdb-nodeexadb-vm-clusterexascale-db-storage-vaultodb-networkodb-peering-connection";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 10] = [19, 45, 72, 100, 116, 123, 139, 164, 175, 197];
+
+static RESOURCE_TYPES: [ResourceType; 10] = [
+    ResourceType::AutonomousDatabase,
+    ResourceType::AutonomousDatabaseBackup,
+    ResourceType::CloudAutonomousVmCluster,
+    ResourceType::CloudExadataInfrastructure,
+    ResourceType::CloudVmCluster,
+    ResourceType::DbNode,
+    ResourceType::ExadbVmCluster,
+    ResourceType::ExascaleDbStorageVault,
+    ResourceType::OdbNetwork,
+    ResourceType::OdbPeeringConnection,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 10] = [
-        ResourceType::AutonomousDatabase,
-        ResourceType::AutonomousDatabaseBackup,
-        ResourceType::CloudAutonomousVmCluster,
-        ResourceType::CloudExadataInfrastructure,
-        ResourceType::CloudVmCluster,
-        ResourceType::DbNode,
-        ResourceType::ExadbVmCluster,
-        ResourceType::ExascaleDbStorageVault,
-        ResourceType::OdbNetwork,
-        ResourceType::OdbPeeringConnection,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -766,6 +688,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -783,40 +706,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -533,260 +533,171 @@ pub enum Action {
     UploadReadSetPart,
 }
 
-const ACTION_NAMES: [&str; 107] = [
-    "omics:AbortMultipartReadSetUpload",
-    "omics:AcceptShare",
-    "omics:BatchDeleteReadSet",
-    "omics:CancelAnnotationImportJob",
-    "omics:CancelRun",
-    "omics:CancelRunBatch",
-    "omics:CancelVariantImportJob",
-    "omics:CompleteMultipartReadSetUpload",
-    "omics:CreateAnnotationStore",
-    "omics:CreateAnnotationStoreVersion",
-    "omics:CreateConfiguration",
-    "omics:CreateMultipartReadSetUpload",
-    "omics:CreateReferenceStore",
-    "omics:CreateRunCache",
-    "omics:CreateRunGroup",
-    "omics:CreateSequenceStore",
-    "omics:CreateShare",
-    "omics:CreateVariantStore",
-    "omics:CreateWorkflow",
-    "omics:CreateWorkflowVersion",
-    "omics:DeleteAnnotationStore",
-    "omics:DeleteAnnotationStoreVersions",
-    "omics:DeleteBatch",
-    "omics:DeleteConfiguration",
-    "omics:DeleteReference",
-    "omics:DeleteReferenceStore",
-    "omics:DeleteRun",
-    "omics:DeleteRunBatch",
-    "omics:DeleteRunCache",
-    "omics:DeleteRunGroup",
-    "omics:DeleteS3AccessPolicy",
-    "omics:DeleteSequenceStore",
-    "omics:DeleteShare",
-    "omics:DeleteVariantStore",
-    "omics:DeleteWorkflow",
-    "omics:DeleteWorkflowVersion",
-    "omics:GetAnnotationImportJob",
-    "omics:GetAnnotationStore",
-    "omics:GetAnnotationStoreVersion",
-    "omics:GetBatch",
-    "omics:GetConfiguration",
-    "omics:GetReadSet",
-    "omics:GetReadSetActivationJob",
-    "omics:GetReadSetExportJob",
-    "omics:GetReadSetImportJob",
-    "omics:GetReadSetMetadata",
-    "omics:GetReference",
-    "omics:GetReferenceImportJob",
-    "omics:GetReferenceMetadata",
-    "omics:GetReferenceStore",
-    "omics:GetRun",
-    "omics:GetRunCache",
-    "omics:GetRunGroup",
-    "omics:GetRunTask",
-    "omics:GetS3AccessPolicy",
-    "omics:GetSequenceStore",
-    "omics:GetShare",
-    "omics:GetVariantImportJob",
-    "omics:GetVariantStore",
-    "omics:GetWorkflow",
-    "omics:GetWorkflowVersion",
-    "omics:ListAnnotationImportJobs",
-    "omics:ListAnnotationStores",
-    "omics:ListAnnotationStoreVersions",
-    "omics:ListBatch",
-    "omics:ListConfigurations",
-    "omics:ListMultipartReadSetUploads",
-    "omics:ListReadSetActivationJobs",
-    "omics:ListReadSetExportJobs",
-    "omics:ListReadSetImportJobs",
-    "omics:ListReadSets",
-    "omics:ListReadSetUploadParts",
-    "omics:ListReferenceImportJobs",
-    "omics:ListReferences",
-    "omics:ListReferenceStores",
-    "omics:ListRunCaches",
-    "omics:ListRunGroups",
-    "omics:ListRuns",
-    "omics:ListRunsInBatch",
-    "omics:ListRunTasks",
-    "omics:ListSequenceStores",
-    "omics:ListShares",
-    "omics:ListTagsForResource",
-    "omics:ListVariantImportJobs",
-    "omics:ListVariantStores",
-    "omics:ListWorkflows",
-    "omics:ListWorkflowVersions",
-    "omics:PutS3AccessPolicy",
-    "omics:StartAnnotationImportJob",
-    "omics:StartReadSetActivationJob",
-    "omics:StartReadSetExportJob",
-    "omics:StartReadSetImportJob",
-    "omics:StartReferenceImportJob",
-    "omics:StartRun",
-    "omics:StartRunBatch",
-    "omics:StartVariantImportJob",
-    "omics:TagResource",
-    "omics:UntagResource",
-    "omics:UpdateAnnotationStore",
-    "omics:UpdateAnnotationStoreVersion",
-    "omics:UpdateRunCache",
-    "omics:UpdateRunGroup",
-    "omics:UpdateSequenceStore",
-    "omics:UpdateVariantStore",
-    "omics:UpdateWorkflow",
-    "omics:UpdateWorkflowVersion",
-    "omics:UploadReadSetPart",
+static ACTION_NAMES: &str = "omics:AbortMultipartReadSetUploadomics:AcceptShareomics:BatchDeleteReadSetomics:CancelAnnotationImportJobomics:CancelRunomics:CancelRunBatchomics:CancelVariantImportJobomics:CompleteMultipartReadSetUploadomics:CreateAnnotationStoreomics:CreateAnnotationStoreVersionomics:CreateConfigurationomics:CreateMultipartReadSetUploadomics:CreateReferenceStoreomics:CreateRunCacheomics:CreateRunGroupomics:CreateSequenceStoreomics:CreateShareomics:CreateVariantStoreomics:CreateWorkflowomics:CreateWorkflowVersionomics:DeleteAnnotationStoreomics:DeleteAnnotationStoreVersionsomics:DeleteBatchomics:DeleteConfigurationomics:DeleteReferenceomics:DeleteReferenceStoreomics:DeleteRunomics:DeleteRunBatchomics:DeleteRunCacheomics:DeleteRunGroupomics:DeleteS3AccessPolicyomics:DeleteSequenceStoreomics:DeleteShareomics:DeleteVariantStoreomics:DeleteWorkflowomics:DeleteWorkflowVersionomics:GetAnnotationImportJobomics:GetAnnotationStoreomics:GetAnnotationStoreVersionomics:GetBatchomics:GetConfigurationomics:GetReadSetomics:GetReadSetActivationJobomics:GetReadSetExportJobomics:GetReadSetImportJobomics:GetReadSetMetadataomics:GetReferenceomics:GetReferenceImportJobomics:GetReferenceMetadataomics:GetReferenceStoreomics:GetRunomics:GetRunCacheomics:GetRunGroupomics:GetRunTaskomics:GetS3AccessPolicyomics:GetSequenceStoreomics:GetShareomics:GetVariantImportJobomics:GetVariantStoreomics:GetWorkflowomics:GetWorkflowVersionomics:ListAnnotationImportJobsomics:ListAnnotationStoresomics:ListAnnotationStoreVersionsomics:ListBatchomics:ListConfigurationsomics:ListMultipartReadSetUploadsomics:ListReadSetActivationJobsomics:ListReadSetExportJobsomics:ListReadSetImportJobsomics:ListReadSetsomics:ListReadSetUploadPartsomics:ListReferenceImportJobsomics:ListReferencesomics:ListReferenceStoresomics:ListRunCachesomics:ListRunGroupsomics:ListRunsomics:ListRunsInBatchomics:ListRunTasksomics:ListSequenceStoresomics:ListSharesomics:ListTagsForResourceomics:ListVariantImportJobsomics:ListVariantStoresomics:ListWorkflowsomics:ListWorkflowVersionsomics:PutS3AccessPolicyomics:StartAnnotationImportJobomics:StartReadSetActivationJobomics:StartReadSetExportJobomics:StartReadSetImportJobomics:StartReferenceImportJobomics:StartRunomics:StartRunBatchomics:StartVariantImportJobomics:TagResourceomics:UntagResourceomics:UpdateAnnotationStoreomics:UpdateAnnotationStoreVersionomics:UpdateRunCacheomics:UpdateRunGroupomics:UpdateSequenceStoreomics:UpdateVariantStoreomics:UpdateWorkflowomics:UpdateWorkflowVersionomics:UploadReadSetPart";
+
+static ACTION_NAME_ENDS: [u32; 107] = [
+    33, 50, 74, 105, 120, 140, 168, 204, 231, 265, 290, 324, 350, 370, 390, 415, 432, 456, 476,
+    503, 530, 565, 582, 607, 628, 654, 669, 689, 709, 729, 755, 780, 797, 821, 841, 868, 896, 920,
+    951, 965, 987, 1003, 1032, 1057, 1082, 1106, 1124, 1151, 1177, 1200, 1212, 1229, 1246, 1262,
+    1285, 1307, 1321, 1346, 1367, 1384, 1408, 1438, 1464, 1497, 1512, 1536, 1569, 1600, 1627, 1654,
+    1672, 1700, 1729, 1749, 1774, 1793, 1812, 1826, 1847, 1865, 1889, 1905, 1930, 1957, 1980, 1999,
+    2025, 2048, 2078, 2109, 2136, 2163, 2192, 2206, 2225, 2252, 2269, 2288, 2315, 2349, 2369, 2389,
+    2414, 2438, 2458, 2485, 2508,
+];
+
+static ACTIONS: [Action; 107] = [
+    Action::AbortMultipartReadSetUpload,
+    Action::AcceptShare,
+    Action::BatchDeleteReadSet,
+    Action::CancelAnnotationImportJob,
+    Action::CancelRun,
+    Action::CancelRunBatch,
+    Action::CancelVariantImportJob,
+    Action::CompleteMultipartReadSetUpload,
+    Action::CreateAnnotationStore,
+    Action::CreateAnnotationStoreVersion,
+    Action::CreateConfiguration,
+    Action::CreateMultipartReadSetUpload,
+    Action::CreateReferenceStore,
+    Action::CreateRunCache,
+    Action::CreateRunGroup,
+    Action::CreateSequenceStore,
+    Action::CreateShare,
+    Action::CreateVariantStore,
+    Action::CreateWorkflow,
+    Action::CreateWorkflowVersion,
+    Action::DeleteAnnotationStore,
+    Action::DeleteAnnotationStoreVersions,
+    Action::DeleteBatch,
+    Action::DeleteConfiguration,
+    Action::DeleteReference,
+    Action::DeleteReferenceStore,
+    Action::DeleteRun,
+    Action::DeleteRunBatch,
+    Action::DeleteRunCache,
+    Action::DeleteRunGroup,
+    Action::DeleteS3AccessPolicy,
+    Action::DeleteSequenceStore,
+    Action::DeleteShare,
+    Action::DeleteVariantStore,
+    Action::DeleteWorkflow,
+    Action::DeleteWorkflowVersion,
+    Action::GetAnnotationImportJob,
+    Action::GetAnnotationStore,
+    Action::GetAnnotationStoreVersion,
+    Action::GetBatch,
+    Action::GetConfiguration,
+    Action::GetReadSet,
+    Action::GetReadSetActivationJob,
+    Action::GetReadSetExportJob,
+    Action::GetReadSetImportJob,
+    Action::GetReadSetMetadata,
+    Action::GetReference,
+    Action::GetReferenceImportJob,
+    Action::GetReferenceMetadata,
+    Action::GetReferenceStore,
+    Action::GetRun,
+    Action::GetRunCache,
+    Action::GetRunGroup,
+    Action::GetRunTask,
+    Action::GetS3AccessPolicy,
+    Action::GetSequenceStore,
+    Action::GetShare,
+    Action::GetVariantImportJob,
+    Action::GetVariantStore,
+    Action::GetWorkflow,
+    Action::GetWorkflowVersion,
+    Action::ListAnnotationImportJobs,
+    Action::ListAnnotationStores,
+    Action::ListAnnotationStoreVersions,
+    Action::ListBatch,
+    Action::ListConfigurations,
+    Action::ListMultipartReadSetUploads,
+    Action::ListReadSetActivationJobs,
+    Action::ListReadSetExportJobs,
+    Action::ListReadSetImportJobs,
+    Action::ListReadSets,
+    Action::ListReadSetUploadParts,
+    Action::ListReferenceImportJobs,
+    Action::ListReferences,
+    Action::ListReferenceStores,
+    Action::ListRunCaches,
+    Action::ListRunGroups,
+    Action::ListRuns,
+    Action::ListRunsInBatch,
+    Action::ListRunTasks,
+    Action::ListSequenceStores,
+    Action::ListShares,
+    Action::ListTagsForResource,
+    Action::ListVariantImportJobs,
+    Action::ListVariantStores,
+    Action::ListWorkflows,
+    Action::ListWorkflowVersions,
+    Action::PutS3AccessPolicy,
+    Action::StartAnnotationImportJob,
+    Action::StartReadSetActivationJob,
+    Action::StartReadSetExportJob,
+    Action::StartReadSetImportJob,
+    Action::StartReferenceImportJob,
+    Action::StartRun,
+    Action::StartRunBatch,
+    Action::StartVariantImportJob,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAnnotationStore,
+    Action::UpdateAnnotationStoreVersion,
+    Action::UpdateRunCache,
+    Action::UpdateRunGroup,
+    Action::UpdateSequenceStore,
+    Action::UpdateVariantStore,
+    Action::UpdateWorkflow,
+    Action::UpdateWorkflowVersion,
+    Action::UploadReadSetPart,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 107] = [
-        Action::AbortMultipartReadSetUpload,
-        Action::AcceptShare,
-        Action::BatchDeleteReadSet,
-        Action::CancelAnnotationImportJob,
-        Action::CancelRun,
-        Action::CancelRunBatch,
-        Action::CancelVariantImportJob,
-        Action::CompleteMultipartReadSetUpload,
-        Action::CreateAnnotationStore,
-        Action::CreateAnnotationStoreVersion,
-        Action::CreateConfiguration,
-        Action::CreateMultipartReadSetUpload,
-        Action::CreateReferenceStore,
-        Action::CreateRunCache,
-        Action::CreateRunGroup,
-        Action::CreateSequenceStore,
-        Action::CreateShare,
-        Action::CreateVariantStore,
-        Action::CreateWorkflow,
-        Action::CreateWorkflowVersion,
-        Action::DeleteAnnotationStore,
-        Action::DeleteAnnotationStoreVersions,
-        Action::DeleteBatch,
-        Action::DeleteConfiguration,
-        Action::DeleteReference,
-        Action::DeleteReferenceStore,
-        Action::DeleteRun,
-        Action::DeleteRunBatch,
-        Action::DeleteRunCache,
-        Action::DeleteRunGroup,
-        Action::DeleteS3AccessPolicy,
-        Action::DeleteSequenceStore,
-        Action::DeleteShare,
-        Action::DeleteVariantStore,
-        Action::DeleteWorkflow,
-        Action::DeleteWorkflowVersion,
-        Action::GetAnnotationImportJob,
-        Action::GetAnnotationStore,
-        Action::GetAnnotationStoreVersion,
-        Action::GetBatch,
-        Action::GetConfiguration,
-        Action::GetReadSet,
-        Action::GetReadSetActivationJob,
-        Action::GetReadSetExportJob,
-        Action::GetReadSetImportJob,
-        Action::GetReadSetMetadata,
-        Action::GetReference,
-        Action::GetReferenceImportJob,
-        Action::GetReferenceMetadata,
-        Action::GetReferenceStore,
-        Action::GetRun,
-        Action::GetRunCache,
-        Action::GetRunGroup,
-        Action::GetRunTask,
-        Action::GetS3AccessPolicy,
-        Action::GetSequenceStore,
-        Action::GetShare,
-        Action::GetVariantImportJob,
-        Action::GetVariantStore,
-        Action::GetWorkflow,
-        Action::GetWorkflowVersion,
-        Action::ListAnnotationImportJobs,
-        Action::ListAnnotationStores,
-        Action::ListAnnotationStoreVersions,
-        Action::ListBatch,
-        Action::ListConfigurations,
-        Action::ListMultipartReadSetUploads,
-        Action::ListReadSetActivationJobs,
-        Action::ListReadSetExportJobs,
-        Action::ListReadSetImportJobs,
-        Action::ListReadSets,
-        Action::ListReadSetUploadParts,
-        Action::ListReferenceImportJobs,
-        Action::ListReferences,
-        Action::ListReferenceStores,
-        Action::ListRunCaches,
-        Action::ListRunGroups,
-        Action::ListRuns,
-        Action::ListRunsInBatch,
-        Action::ListRunTasks,
-        Action::ListSequenceStores,
-        Action::ListShares,
-        Action::ListTagsForResource,
-        Action::ListVariantImportJobs,
-        Action::ListVariantStores,
-        Action::ListWorkflows,
-        Action::ListWorkflowVersions,
-        Action::PutS3AccessPolicy,
-        Action::StartAnnotationImportJob,
-        Action::StartReadSetActivationJob,
-        Action::StartReadSetExportJob,
-        Action::StartReadSetImportJob,
-        Action::StartReferenceImportJob,
-        Action::StartRun,
-        Action::StartRunBatch,
-        Action::StartVariantImportJob,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAnnotationStore,
-        Action::UpdateAnnotationStoreVersion,
-        Action::UpdateRunCache,
-        Action::UpdateRunGroup,
-        Action::UpdateSequenceStore,
-        Action::UpdateVariantStore,
-        Action::UpdateWorkflow,
-        Action::UpdateWorkflowVersion,
-        Action::UploadReadSetPart,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `omics:AbortMultipartReadSetUpload`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AbortMultipartReadSetUpload`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(14825 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -856,50 +767,42 @@ pub enum ResourceType {
     WorkflowVersion,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 15] = [
-    "AnnotationStore",
-    "AnnotationStoreVersion",
-    "configuration",
-    "readSet",
-    "reference",
-    "referenceStore",
-    "run",
-    "runBatch",
-    "runCache",
-    "runGroup",
-    "sequenceStore",
-    "TaskResource",
-    "VariantStore",
-    "workflow",
-    "WorkflowVersion",
+static RESOURCE_TYPE_NAMES: &str = "AnnotationStoreAnnotationStoreVersionconfigurationreadSetreferencereferenceStorerunrunBatchrunCacherunGroupsequenceStoreTaskResourceVariantStoreworkflowWorkflowVersion";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 15] = [
+    15, 37, 50, 57, 66, 80, 83, 91, 99, 107, 120, 132, 144, 152, 167,
+];
+
+static RESOURCE_TYPES: [ResourceType; 15] = [
+    ResourceType::AnnotationStore,
+    ResourceType::AnnotationStoreVersion,
+    ResourceType::Configuration,
+    ResourceType::ReadSet,
+    ResourceType::Reference,
+    ResourceType::ReferenceStore,
+    ResourceType::Run,
+    ResourceType::RunBatch,
+    ResourceType::RunCache,
+    ResourceType::RunGroup,
+    ResourceType::SequenceStore,
+    ResourceType::TaskResource,
+    ResourceType::VariantStore,
+    ResourceType::Workflow,
+    ResourceType::WorkflowVersion,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 15] = [
-        ResourceType::AnnotationStore,
-        ResourceType::AnnotationStoreVersion,
-        ResourceType::Configuration,
-        ResourceType::ReadSet,
-        ResourceType::Reference,
-        ResourceType::ReferenceStore,
-        ResourceType::Run,
-        ResourceType::RunBatch,
-        ResourceType::RunCache,
-        ResourceType::RunGroup,
-        ResourceType::SequenceStore,
-        ResourceType::TaskResource,
-        ResourceType::VariantStore,
-        ResourceType::Workflow,
-        ResourceType::WorkflowVersion,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -908,6 +811,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -925,40 +829,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

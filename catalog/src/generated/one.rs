@@ -165,102 +165,87 @@ pub enum Action {
     UpdateSiteAddress,
 }
 
-const ACTION_NAMES: [&str; 28] = [
-    "one:CreateDeviceActivationQrCode",
-    "one:CreateDeviceConfigurationTemplate",
-    "one:CreateDeviceInstance",
-    "one:CreateDeviceInstanceConfiguration",
-    "one:CreateSite",
-    "one:DeleteAssociatedDevice",
-    "one:DeleteDeviceConfigurationTemplate",
-    "one:DeleteDeviceInstance",
-    "one:DeleteSite",
-    "one:DeleteUserV1",
-    "one:GetDeviceConfigurationTemplate",
-    "one:GetDeviceInstance",
-    "one:GetDeviceInstanceConfiguration",
-    "one:GetSite",
-    "one:GetSiteAddress",
-    "one:ListDeviceConfigurationTemplates",
-    "one:ListDeviceInstances",
-    "one:ListSites",
-    "one:ListTagsForResource",
-    "one:ListUsers",
-    "one:ListUsersV1",
-    "one:RebootDevice",
-    "one:TagResource",
-    "one:UntagResource",
-    "one:UpdateDeviceConfigurationTemplate",
-    "one:UpdateDeviceInstance",
-    "one:UpdateSite",
-    "one:UpdateSiteAddress",
+static ACTION_NAMES: &str = "one:CreateDeviceActivationQrCodeone:CreateDeviceConfigurationTemplateone:CreateDeviceInstanceone:CreateDeviceInstanceConfigurationone:CreateSiteone:DeleteAssociatedDeviceone:DeleteDeviceConfigurationTemplateone:DeleteDeviceInstanceone:DeleteSiteone:DeleteUserV1one:GetDeviceConfigurationTemplateone:GetDeviceInstanceone:GetDeviceInstanceConfigurationone:GetSiteone:GetSiteAddressone:ListDeviceConfigurationTemplatesone:ListDeviceInstancesone:ListSitesone:ListTagsForResourceone:ListUsersone:ListUsersV1one:RebootDeviceone:TagResourceone:UntagResourceone:UpdateDeviceConfigurationTemplateone:UpdateDeviceInstanceone:UpdateSiteone:UpdateSiteAddress";
+
+static ACTION_NAME_ENDS: [u32; 28] = [
+    32, 69, 93, 130, 144, 170, 207, 231, 245, 261, 295, 316, 350, 361, 379, 415, 438, 451, 474,
+    487, 502, 518, 533, 550, 587, 611, 625, 646,
+];
+
+static ACTIONS: [Action; 28] = [
+    Action::CreateDeviceActivationQrCode,
+    Action::CreateDeviceConfigurationTemplate,
+    Action::CreateDeviceInstance,
+    Action::CreateDeviceInstanceConfiguration,
+    Action::CreateSite,
+    Action::DeleteAssociatedDevice,
+    Action::DeleteDeviceConfigurationTemplate,
+    Action::DeleteDeviceInstance,
+    Action::DeleteSite,
+    Action::DeleteUserV1,
+    Action::GetDeviceConfigurationTemplate,
+    Action::GetDeviceInstance,
+    Action::GetDeviceInstanceConfiguration,
+    Action::GetSite,
+    Action::GetSiteAddress,
+    Action::ListDeviceConfigurationTemplates,
+    Action::ListDeviceInstances,
+    Action::ListSites,
+    Action::ListTagsForResource,
+    Action::ListUsers,
+    Action::ListUsersV1,
+    Action::RebootDevice,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateDeviceConfigurationTemplate,
+    Action::UpdateDeviceInstance,
+    Action::UpdateSite,
+    Action::UpdateSiteAddress,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 28] = [
-        Action::CreateDeviceActivationQrCode,
-        Action::CreateDeviceConfigurationTemplate,
-        Action::CreateDeviceInstance,
-        Action::CreateDeviceInstanceConfiguration,
-        Action::CreateSite,
-        Action::DeleteAssociatedDevice,
-        Action::DeleteDeviceConfigurationTemplate,
-        Action::DeleteDeviceInstance,
-        Action::DeleteSite,
-        Action::DeleteUserV1,
-        Action::GetDeviceConfigurationTemplate,
-        Action::GetDeviceInstance,
-        Action::GetDeviceInstanceConfiguration,
-        Action::GetSite,
-        Action::GetSiteAddress,
-        Action::ListDeviceConfigurationTemplates,
-        Action::ListDeviceInstances,
-        Action::ListSites,
-        Action::ListTagsForResource,
-        Action::ListUsers,
-        Action::ListUsersV1,
-        Action::RebootDevice,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateDeviceConfigurationTemplate,
-        Action::UpdateDeviceInstance,
-        Action::UpdateSite,
-        Action::UpdateSiteAddress,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `one:CreateDeviceActivationQrCode`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateDeviceActivationQrCode`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(14932 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -288,30 +273,31 @@ pub enum ResourceType {
     User,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 5] = [
-    "configuration",
-    "device-configuration-template",
-    "device-instance",
-    "site",
-    "user",
+static RESOURCE_TYPE_NAMES: &str =
+    "configurationdevice-configuration-templatedevice-instancesiteuser";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 5] = [13, 42, 57, 61, 65];
+
+static RESOURCE_TYPES: [ResourceType; 5] = [
+    ResourceType::Configuration,
+    ResourceType::DeviceConfigurationTemplate,
+    ResourceType::DeviceInstance,
+    ResourceType::Site,
+    ResourceType::User,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 5] = [
-        ResourceType::Configuration,
-        ResourceType::DeviceConfigurationTemplate,
-        ResourceType::DeviceInstance,
-        ResourceType::Site,
-        ResourceType::User,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -320,6 +306,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -337,40 +324,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -61,68 +61,67 @@ pub enum Action {
     ViewLoginPage,
 }
 
-const ACTION_NAMES: [&str; 11] = [
-    "opensearch:ApplicationAccessAll",
-    "opensearch:CancelAutoOptimizeJob",
-    "opensearch:CancelDirectQuery",
-    "opensearch:DeleteAutoOptimizeJob",
-    "opensearch:GetAutoOptimizeJob",
-    "opensearch:GetDirectQuery",
-    "opensearch:GetDirectQueryResult",
-    "opensearch:ListAutoOptimizeJobs",
-    "opensearch:StartDirectQuery",
-    "opensearch:SubmitAutoOptimizeJob",
-    "opensearch:ViewLoginPage",
+static ACTION_NAMES: &str = "opensearch:ApplicationAccessAllopensearch:CancelAutoOptimizeJobopensearch:CancelDirectQueryopensearch:DeleteAutoOptimizeJobopensearch:GetAutoOptimizeJobopensearch:GetDirectQueryopensearch:GetDirectQueryResultopensearch:ListAutoOptimizeJobsopensearch:StartDirectQueryopensearch:SubmitAutoOptimizeJobopensearch:ViewLoginPage";
+
+static ACTION_NAME_ENDS: [u32; 11] = [31, 63, 91, 123, 152, 177, 208, 239, 266, 298, 322];
+
+static ACTIONS: [Action; 11] = [
+    Action::ApplicationAccessAll,
+    Action::CancelAutoOptimizeJob,
+    Action::CancelDirectQuery,
+    Action::DeleteAutoOptimizeJob,
+    Action::GetAutoOptimizeJob,
+    Action::GetDirectQuery,
+    Action::GetDirectQueryResult,
+    Action::ListAutoOptimizeJobs,
+    Action::StartDirectQuery,
+    Action::SubmitAutoOptimizeJob,
+    Action::ViewLoginPage,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 11] = [
-        Action::ApplicationAccessAll,
-        Action::CancelAutoOptimizeJob,
-        Action::CancelDirectQuery,
-        Action::DeleteAutoOptimizeJob,
-        Action::GetAutoOptimizeJob,
-        Action::GetDirectQuery,
-        Action::GetDirectQueryResult,
-        Action::ListAutoOptimizeJobs,
-        Action::StartDirectQuery,
-        Action::SubmitAutoOptimizeJob,
-        Action::ViewLoginPage,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `opensearch:ApplicationAccessAll`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `ApplicationAccessAll`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(14960 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -138,18 +137,24 @@ pub enum ResourceType {
     Datasource,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["application", "datasource"];
+static RESOURCE_TYPE_NAMES: &str = "applicationdatasource";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [11, 21];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Application, ResourceType::Datasource];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Application, ResourceType::Datasource];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -158,6 +163,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -168,27 +174,33 @@ impl core::fmt::Debug for ResourceType {
 #[non_exhaustive]
 pub enum ConditionKey {}
 
+static CONDITION_KEYS: [ConditionKey; 0] = [];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 0] = [];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         match self {}
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

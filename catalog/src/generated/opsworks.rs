@@ -373,194 +373,136 @@ pub enum Action {
     UpdateVolume,
 }
 
-const ACTION_NAMES: [&str; 74] = [
-    "opsworks:AssignInstance",
-    "opsworks:AssignVolume",
-    "opsworks:AssociateElasticIp",
-    "opsworks:AttachElasticLoadBalancer",
-    "opsworks:CloneStack",
-    "opsworks:CreateApp",
-    "opsworks:CreateDeployment",
-    "opsworks:CreateInstance",
-    "opsworks:CreateLayer",
-    "opsworks:CreateStack",
-    "opsworks:CreateUserProfile",
-    "opsworks:DeleteApp",
-    "opsworks:DeleteInstance",
-    "opsworks:DeleteLayer",
-    "opsworks:DeleteStack",
-    "opsworks:DeleteUserProfile",
-    "opsworks:DeregisterEcsCluster",
-    "opsworks:DeregisterElasticIp",
-    "opsworks:DeregisterInstance",
-    "opsworks:DeregisterRdsDbInstance",
-    "opsworks:DeregisterVolume",
-    "opsworks:DescribeAgentVersions",
-    "opsworks:DescribeApps",
-    "opsworks:DescribeCommands",
-    "opsworks:DescribeDeployments",
-    "opsworks:DescribeEcsClusters",
-    "opsworks:DescribeElasticIps",
-    "opsworks:DescribeElasticLoadBalancers",
-    "opsworks:DescribeInstances",
-    "opsworks:DescribeLayers",
-    "opsworks:DescribeLoadBasedAutoScaling",
-    "opsworks:DescribeMyUserProfile",
-    "opsworks:DescribeOperatingSystems",
-    "opsworks:DescribePermissions",
-    "opsworks:DescribeRaidArrays",
-    "opsworks:DescribeRdsDbInstances",
-    "opsworks:DescribeServiceErrors",
-    "opsworks:DescribeStackProvisioningParameters",
-    "opsworks:DescribeStacks",
-    "opsworks:DescribeStackSummary",
-    "opsworks:DescribeTimeBasedAutoScaling",
-    "opsworks:DescribeUserProfiles",
-    "opsworks:DescribeVolumes",
-    "opsworks:DetachElasticLoadBalancer",
-    "opsworks:DisassociateElasticIp",
-    "opsworks:GetHostnameSuggestion",
-    "opsworks:GrantAccess",
-    "opsworks:ListTags",
-    "opsworks:RebootInstance",
-    "opsworks:RegisterEcsCluster",
-    "opsworks:RegisterElasticIp",
-    "opsworks:RegisterInstance",
-    "opsworks:RegisterRdsDbInstance",
-    "opsworks:RegisterVolume",
-    "opsworks:SetLoadBasedAutoScaling",
-    "opsworks:SetPermission",
-    "opsworks:SetTimeBasedAutoScaling",
-    "opsworks:StartInstance",
-    "opsworks:StartStack",
-    "opsworks:StopInstance",
-    "opsworks:StopStack",
-    "opsworks:TagResource",
-    "opsworks:UnassignInstance",
-    "opsworks:UnassignVolume",
-    "opsworks:UntagResource",
-    "opsworks:UpdateApp",
-    "opsworks:UpdateElasticIp",
-    "opsworks:UpdateInstance",
-    "opsworks:UpdateLayer",
-    "opsworks:UpdateMyUserProfile",
-    "opsworks:UpdateRdsDbInstance",
-    "opsworks:UpdateStack",
-    "opsworks:UpdateUserProfile",
-    "opsworks:UpdateVolume",
+static ACTION_NAMES: &str = "opsworks:AssignInstanceopsworks:AssignVolumeopsworks:AssociateElasticIpopsworks:AttachElasticLoadBalanceropsworks:CloneStackopsworks:CreateAppopsworks:CreateDeploymentopsworks:CreateInstanceopsworks:CreateLayeropsworks:CreateStackopsworks:CreateUserProfileopsworks:DeleteAppopsworks:DeleteInstanceopsworks:DeleteLayeropsworks:DeleteStackopsworks:DeleteUserProfileopsworks:DeregisterEcsClusteropsworks:DeregisterElasticIpopsworks:DeregisterInstanceopsworks:DeregisterRdsDbInstanceopsworks:DeregisterVolumeopsworks:DescribeAgentVersionsopsworks:DescribeAppsopsworks:DescribeCommandsopsworks:DescribeDeploymentsopsworks:DescribeEcsClustersopsworks:DescribeElasticIpsopsworks:DescribeElasticLoadBalancersopsworks:DescribeInstancesopsworks:DescribeLayersopsworks:DescribeLoadBasedAutoScalingopsworks:DescribeMyUserProfileopsworks:DescribeOperatingSystemsopsworks:DescribePermissionsopsworks:DescribeRaidArraysopsworks:DescribeRdsDbInstancesopsworks:DescribeServiceErrorsopsworks:DescribeStackProvisioningParametersopsworks:DescribeStacksopsworks:DescribeStackSummaryopsworks:DescribeTimeBasedAutoScalingopsworks:DescribeUserProfilesopsworks:DescribeVolumesopsworks:DetachElasticLoadBalanceropsworks:DisassociateElasticIpopsworks:GetHostnameSuggestionopsworks:GrantAccessopsworks:ListTagsopsworks:RebootInstanceopsworks:RegisterEcsClusteropsworks:RegisterElasticIpopsworks:RegisterInstanceopsworks:RegisterRdsDbInstanceopsworks:RegisterVolumeopsworks:SetLoadBasedAutoScalingopsworks:SetPermissionopsworks:SetTimeBasedAutoScalingopsworks:StartInstanceopsworks:StartStackopsworks:StopInstanceopsworks:StopStackopsworks:TagResourceopsworks:UnassignInstanceopsworks:UnassignVolumeopsworks:UntagResourceopsworks:UpdateAppopsworks:UpdateElasticIpopsworks:UpdateInstanceopsworks:UpdateLayeropsworks:UpdateMyUserProfileopsworks:UpdateRdsDbInstanceopsworks:UpdateStackopsworks:UpdateUserProfileopsworks:UpdateVolume";
+
+static ACTION_NAME_ENDS: [u32; 74] = [
+    23, 44, 71, 105, 124, 142, 167, 190, 210, 230, 256, 274, 297, 317, 337, 363, 392, 420, 447,
+    479, 504, 534, 555, 580, 608, 636, 663, 700, 726, 749, 786, 816, 849, 877, 904, 935, 965, 1009,
+    1032, 1061, 1098, 1127, 1151, 1185, 1215, 1245, 1265, 1282, 1305, 1332, 1358, 1383, 1413, 1436,
+    1468, 1490, 1522, 1544, 1563, 1584, 1602, 1622, 1647, 1670, 1692, 1710, 1734, 1757, 1777, 1805,
+    1833, 1853, 1879, 1900,
+];
+
+static ACTIONS: [Action; 74] = [
+    Action::AssignInstance,
+    Action::AssignVolume,
+    Action::AssociateElasticIp,
+    Action::AttachElasticLoadBalancer,
+    Action::CloneStack,
+    Action::CreateApp,
+    Action::CreateDeployment,
+    Action::CreateInstance,
+    Action::CreateLayer,
+    Action::CreateStack,
+    Action::CreateUserProfile,
+    Action::DeleteApp,
+    Action::DeleteInstance,
+    Action::DeleteLayer,
+    Action::DeleteStack,
+    Action::DeleteUserProfile,
+    Action::DeregisterEcsCluster,
+    Action::DeregisterElasticIp,
+    Action::DeregisterInstance,
+    Action::DeregisterRdsDbInstance,
+    Action::DeregisterVolume,
+    Action::DescribeAgentVersions,
+    Action::DescribeApps,
+    Action::DescribeCommands,
+    Action::DescribeDeployments,
+    Action::DescribeEcsClusters,
+    Action::DescribeElasticIps,
+    Action::DescribeElasticLoadBalancers,
+    Action::DescribeInstances,
+    Action::DescribeLayers,
+    Action::DescribeLoadBasedAutoScaling,
+    Action::DescribeMyUserProfile,
+    Action::DescribeOperatingSystems,
+    Action::DescribePermissions,
+    Action::DescribeRaidArrays,
+    Action::DescribeRdsDbInstances,
+    Action::DescribeServiceErrors,
+    Action::DescribeStackProvisioningParameters,
+    Action::DescribeStacks,
+    Action::DescribeStackSummary,
+    Action::DescribeTimeBasedAutoScaling,
+    Action::DescribeUserProfiles,
+    Action::DescribeVolumes,
+    Action::DetachElasticLoadBalancer,
+    Action::DisassociateElasticIp,
+    Action::GetHostnameSuggestion,
+    Action::GrantAccess,
+    Action::ListTags,
+    Action::RebootInstance,
+    Action::RegisterEcsCluster,
+    Action::RegisterElasticIp,
+    Action::RegisterInstance,
+    Action::RegisterRdsDbInstance,
+    Action::RegisterVolume,
+    Action::SetLoadBasedAutoScaling,
+    Action::SetPermission,
+    Action::SetTimeBasedAutoScaling,
+    Action::StartInstance,
+    Action::StartStack,
+    Action::StopInstance,
+    Action::StopStack,
+    Action::TagResource,
+    Action::UnassignInstance,
+    Action::UnassignVolume,
+    Action::UntagResource,
+    Action::UpdateApp,
+    Action::UpdateElasticIp,
+    Action::UpdateInstance,
+    Action::UpdateLayer,
+    Action::UpdateMyUserProfile,
+    Action::UpdateRdsDbInstance,
+    Action::UpdateStack,
+    Action::UpdateUserProfile,
+    Action::UpdateVolume,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 74] = [
-        Action::AssignInstance,
-        Action::AssignVolume,
-        Action::AssociateElasticIp,
-        Action::AttachElasticLoadBalancer,
-        Action::CloneStack,
-        Action::CreateApp,
-        Action::CreateDeployment,
-        Action::CreateInstance,
-        Action::CreateLayer,
-        Action::CreateStack,
-        Action::CreateUserProfile,
-        Action::DeleteApp,
-        Action::DeleteInstance,
-        Action::DeleteLayer,
-        Action::DeleteStack,
-        Action::DeleteUserProfile,
-        Action::DeregisterEcsCluster,
-        Action::DeregisterElasticIp,
-        Action::DeregisterInstance,
-        Action::DeregisterRdsDbInstance,
-        Action::DeregisterVolume,
-        Action::DescribeAgentVersions,
-        Action::DescribeApps,
-        Action::DescribeCommands,
-        Action::DescribeDeployments,
-        Action::DescribeEcsClusters,
-        Action::DescribeElasticIps,
-        Action::DescribeElasticLoadBalancers,
-        Action::DescribeInstances,
-        Action::DescribeLayers,
-        Action::DescribeLoadBasedAutoScaling,
-        Action::DescribeMyUserProfile,
-        Action::DescribeOperatingSystems,
-        Action::DescribePermissions,
-        Action::DescribeRaidArrays,
-        Action::DescribeRdsDbInstances,
-        Action::DescribeServiceErrors,
-        Action::DescribeStackProvisioningParameters,
-        Action::DescribeStacks,
-        Action::DescribeStackSummary,
-        Action::DescribeTimeBasedAutoScaling,
-        Action::DescribeUserProfiles,
-        Action::DescribeVolumes,
-        Action::DetachElasticLoadBalancer,
-        Action::DisassociateElasticIp,
-        Action::GetHostnameSuggestion,
-        Action::GrantAccess,
-        Action::ListTags,
-        Action::RebootInstance,
-        Action::RegisterEcsCluster,
-        Action::RegisterElasticIp,
-        Action::RegisterInstance,
-        Action::RegisterRdsDbInstance,
-        Action::RegisterVolume,
-        Action::SetLoadBasedAutoScaling,
-        Action::SetPermission,
-        Action::SetTimeBasedAutoScaling,
-        Action::StartInstance,
-        Action::StartStack,
-        Action::StopInstance,
-        Action::StopStack,
-        Action::TagResource,
-        Action::UnassignInstance,
-        Action::UnassignVolume,
-        Action::UntagResource,
-        Action::UpdateApp,
-        Action::UpdateElasticIp,
-        Action::UpdateInstance,
-        Action::UpdateLayer,
-        Action::UpdateMyUserProfile,
-        Action::UpdateRdsDbInstance,
-        Action::UpdateStack,
-        Action::UpdateUserProfile,
-        Action::UpdateVolume,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `opsworks:AssignInstance`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssignInstance`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(14971 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -574,18 +516,24 @@ pub enum ResourceType {
     Stack,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["stack"];
+static RESOURCE_TYPE_NAMES: &str = "stack";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [5];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Stack];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Stack];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -594,6 +542,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -604,27 +553,33 @@ impl core::fmt::Debug for ResourceType {
 #[non_exhaustive]
 pub enum ConditionKey {}
 
+static CONDITION_KEYS: [ConditionKey; 0] = [];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 0] = [];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         match self {}
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -87,84 +87,77 @@ pub enum Action {
     UpdateServerEngineAttributes,
 }
 
-const ACTION_NAMES: [&str; 19] = [
-    "opsworks-cm:AssociateNode",
-    "opsworks-cm:CreateBackup",
-    "opsworks-cm:CreateServer",
-    "opsworks-cm:DeleteBackup",
-    "opsworks-cm:DeleteServer",
-    "opsworks-cm:DescribeAccountAttributes",
-    "opsworks-cm:DescribeBackups",
-    "opsworks-cm:DescribeEvents",
-    "opsworks-cm:DescribeNodeAssociationStatus",
-    "opsworks-cm:DescribeServers",
-    "opsworks-cm:DisassociateNode",
-    "opsworks-cm:ExportServerEngineAttribute",
-    "opsworks-cm:ListTagsForResource",
-    "opsworks-cm:RestoreServer",
-    "opsworks-cm:StartMaintenance",
-    "opsworks-cm:TagResource",
-    "opsworks-cm:UntagResource",
-    "opsworks-cm:UpdateServer",
-    "opsworks-cm:UpdateServerEngineAttributes",
+static ACTION_NAMES: &str = "opsworks-cm:AssociateNodeopsworks-cm:CreateBackupopsworks-cm:CreateServeropsworks-cm:DeleteBackupopsworks-cm:DeleteServeropsworks-cm:DescribeAccountAttributesopsworks-cm:DescribeBackupsopsworks-cm:DescribeEventsopsworks-cm:DescribeNodeAssociationStatusopsworks-cm:DescribeServersopsworks-cm:DisassociateNodeopsworks-cm:ExportServerEngineAttributeopsworks-cm:ListTagsForResourceopsworks-cm:RestoreServeropsworks-cm:StartMaintenanceopsworks-cm:TagResourceopsworks-cm:UntagResourceopsworks-cm:UpdateServeropsworks-cm:UpdateServerEngineAttributes";
+
+static ACTION_NAME_ENDS: [u32; 19] = [
+    25, 49, 73, 97, 121, 158, 185, 211, 252, 279, 307, 346, 377, 402, 430, 453, 478, 502, 542,
+];
+
+static ACTIONS: [Action; 19] = [
+    Action::AssociateNode,
+    Action::CreateBackup,
+    Action::CreateServer,
+    Action::DeleteBackup,
+    Action::DeleteServer,
+    Action::DescribeAccountAttributes,
+    Action::DescribeBackups,
+    Action::DescribeEvents,
+    Action::DescribeNodeAssociationStatus,
+    Action::DescribeServers,
+    Action::DisassociateNode,
+    Action::ExportServerEngineAttribute,
+    Action::ListTagsForResource,
+    Action::RestoreServer,
+    Action::StartMaintenance,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateServer,
+    Action::UpdateServerEngineAttributes,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 19] = [
-        Action::AssociateNode,
-        Action::CreateBackup,
-        Action::CreateServer,
-        Action::DeleteBackup,
-        Action::DeleteServer,
-        Action::DescribeAccountAttributes,
-        Action::DescribeBackups,
-        Action::DescribeEvents,
-        Action::DescribeNodeAssociationStatus,
-        Action::DescribeServers,
-        Action::DisassociateNode,
-        Action::ExportServerEngineAttribute,
-        Action::ListTagsForResource,
-        Action::RestoreServer,
-        Action::StartMaintenance,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateServer,
-        Action::UpdateServerEngineAttributes,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `opsworks-cm:AssociateNode`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateNode`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(15045 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -180,18 +173,24 @@ pub enum ResourceType {
     Server,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["backup", "server"];
+static RESOURCE_TYPE_NAMES: &str = "backupserver";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [6, 12];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Backup, ResourceType::Server];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Backup, ResourceType::Server];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -200,6 +199,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -210,27 +210,33 @@ impl core::fmt::Debug for ResourceType {
 #[non_exhaustive]
 pub enum ConditionKey {}
 
+static CONDITION_KEYS: [ConditionKey; 0] = [];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 0] = [];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         match self {}
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

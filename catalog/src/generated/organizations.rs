@@ -336,172 +336,124 @@ pub enum Action {
     UpdateResponsibilityTransfer,
 }
 
-const ACTION_NAMES: [&str; 63] = [
-    "organizations:AcceptHandshake",
-    "organizations:AttachPolicy",
-    "organizations:CancelHandshake",
-    "organizations:CloseAccount",
-    "organizations:CreateAccount",
-    "organizations:CreateGovCloudAccount",
-    "organizations:CreateOrganization",
-    "organizations:CreateOrganizationalUnit",
-    "organizations:CreatePolicy",
-    "organizations:DeclineHandshake",
-    "organizations:DeleteOrganization",
-    "organizations:DeleteOrganizationalUnit",
-    "organizations:DeletePolicy",
-    "organizations:DeleteResourcePolicy",
-    "organizations:DeregisterDelegatedAdministrator",
-    "organizations:DescribeAccount",
-    "organizations:DescribeCreateAccountStatus",
-    "organizations:DescribeEffectivePolicy",
-    "organizations:DescribeHandshake",
-    "organizations:DescribeOrganization",
-    "organizations:DescribeOrganizationalUnit",
-    "organizations:DescribePolicy",
-    "organizations:DescribeResourcePolicy",
-    "organizations:DescribeResponsibilityTransfer",
-    "organizations:DetachPolicy",
-    "organizations:DisableAWSServiceAccess",
-    "organizations:DisablePolicyType",
-    "organizations:EnableAllFeatures",
-    "organizations:EnableAWSServiceAccess",
-    "organizations:EnablePolicyType",
-    "organizations:InviteAccountToOrganization",
-    "organizations:InviteOrganizationToTransferResponsibility",
-    "organizations:LeaveOrganization",
-    "organizations:ListAccounts",
-    "organizations:ListAccountsForParent",
-    "organizations:ListAccountsWithInvalidEffectivePolicy",
-    "organizations:ListAWSServiceAccessForOrganization",
-    "organizations:ListChildren",
-    "organizations:ListCreateAccountStatus",
-    "organizations:ListDelegatedAdministrators",
-    "organizations:ListDelegatedServicesForAccount",
-    "organizations:ListEffectivePolicyValidationErrors",
-    "organizations:ListHandshakesForAccount",
-    "organizations:ListHandshakesForOrganization",
-    "organizations:ListInboundResponsibilityTransfers",
-    "organizations:ListOrganizationalUnitsForParent",
-    "organizations:ListOutboundResponsibilityTransfers",
-    "organizations:ListParents",
-    "organizations:ListPolicies",
-    "organizations:ListPoliciesForTarget",
-    "organizations:ListRoots",
-    "organizations:ListTagsForResource",
-    "organizations:ListTargetsForPolicy",
-    "organizations:MoveAccount",
-    "organizations:PutResourcePolicy",
-    "organizations:RegisterDelegatedAdministrator",
-    "organizations:RemoveAccountFromOrganization",
-    "organizations:TagResource",
-    "organizations:TerminateResponsibilityTransfer",
-    "organizations:UntagResource",
-    "organizations:UpdateOrganizationalUnit",
-    "organizations:UpdatePolicy",
-    "organizations:UpdateResponsibilityTransfer",
+static ACTION_NAMES: &str = "organizations:AcceptHandshakeorganizations:AttachPolicyorganizations:CancelHandshakeorganizations:CloseAccountorganizations:CreateAccountorganizations:CreateGovCloudAccountorganizations:CreateOrganizationorganizations:CreateOrganizationalUnitorganizations:CreatePolicyorganizations:DeclineHandshakeorganizations:DeleteOrganizationorganizations:DeleteOrganizationalUnitorganizations:DeletePolicyorganizations:DeleteResourcePolicyorganizations:DeregisterDelegatedAdministratororganizations:DescribeAccountorganizations:DescribeCreateAccountStatusorganizations:DescribeEffectivePolicyorganizations:DescribeHandshakeorganizations:DescribeOrganizationorganizations:DescribeOrganizationalUnitorganizations:DescribePolicyorganizations:DescribeResourcePolicyorganizations:DescribeResponsibilityTransferorganizations:DetachPolicyorganizations:DisableAWSServiceAccessorganizations:DisablePolicyTypeorganizations:EnableAllFeaturesorganizations:EnableAWSServiceAccessorganizations:EnablePolicyTypeorganizations:InviteAccountToOrganizationorganizations:InviteOrganizationToTransferResponsibilityorganizations:LeaveOrganizationorganizations:ListAccountsorganizations:ListAccountsForParentorganizations:ListAccountsWithInvalidEffectivePolicyorganizations:ListAWSServiceAccessForOrganizationorganizations:ListChildrenorganizations:ListCreateAccountStatusorganizations:ListDelegatedAdministratorsorganizations:ListDelegatedServicesForAccountorganizations:ListEffectivePolicyValidationErrorsorganizations:ListHandshakesForAccountorganizations:ListHandshakesForOrganizationorganizations:ListInboundResponsibilityTransfersorganizations:ListOrganizationalUnitsForParentorganizations:ListOutboundResponsibilityTransfersorganizations:ListParentsorganizations:ListPoliciesorganizations:ListPoliciesForTargetorganizations:ListRootsorganizations:ListTagsForResourceorganizations:ListTargetsForPolicyorganizations:MoveAccountorganizations:PutResourcePolicyorganizations:RegisterDelegatedAdministratororganizations:RemoveAccountFromOrganizationorganizations:TagResourceorganizations:TerminateResponsibilityTransferorganizations:UntagResourceorganizations:UpdateOrganizationalUnitorganizations:UpdatePolicyorganizations:UpdateResponsibilityTransfer";
+
+static ACTION_NAME_ENDS: [u32; 63] = [
+    29, 55, 84, 110, 137, 172, 204, 242, 268, 298, 330, 368, 394, 428, 474, 503, 544, 581, 612,
+    646, 686, 714, 750, 794, 820, 857, 888, 919, 955, 985, 1026, 1082, 1113, 1139, 1174, 1226,
+    1275, 1301, 1338, 1379, 1424, 1473, 1511, 1554, 1602, 1648, 1697, 1722, 1748, 1783, 1806, 1839,
+    1873, 1898, 1929, 1973, 2016, 2041, 2086, 2113, 2151, 2177, 2219,
+];
+
+static ACTIONS: [Action; 63] = [
+    Action::AcceptHandshake,
+    Action::AttachPolicy,
+    Action::CancelHandshake,
+    Action::CloseAccount,
+    Action::CreateAccount,
+    Action::CreateGovCloudAccount,
+    Action::CreateOrganization,
+    Action::CreateOrganizationalUnit,
+    Action::CreatePolicy,
+    Action::DeclineHandshake,
+    Action::DeleteOrganization,
+    Action::DeleteOrganizationalUnit,
+    Action::DeletePolicy,
+    Action::DeleteResourcePolicy,
+    Action::DeregisterDelegatedAdministrator,
+    Action::DescribeAccount,
+    Action::DescribeCreateAccountStatus,
+    Action::DescribeEffectivePolicy,
+    Action::DescribeHandshake,
+    Action::DescribeOrganization,
+    Action::DescribeOrganizationalUnit,
+    Action::DescribePolicy,
+    Action::DescribeResourcePolicy,
+    Action::DescribeResponsibilityTransfer,
+    Action::DetachPolicy,
+    Action::DisableAWSServiceAccess,
+    Action::DisablePolicyType,
+    Action::EnableAllFeatures,
+    Action::EnableAWSServiceAccess,
+    Action::EnablePolicyType,
+    Action::InviteAccountToOrganization,
+    Action::InviteOrganizationToTransferResponsibility,
+    Action::LeaveOrganization,
+    Action::ListAccounts,
+    Action::ListAccountsForParent,
+    Action::ListAccountsWithInvalidEffectivePolicy,
+    Action::ListAWSServiceAccessForOrganization,
+    Action::ListChildren,
+    Action::ListCreateAccountStatus,
+    Action::ListDelegatedAdministrators,
+    Action::ListDelegatedServicesForAccount,
+    Action::ListEffectivePolicyValidationErrors,
+    Action::ListHandshakesForAccount,
+    Action::ListHandshakesForOrganization,
+    Action::ListInboundResponsibilityTransfers,
+    Action::ListOrganizationalUnitsForParent,
+    Action::ListOutboundResponsibilityTransfers,
+    Action::ListParents,
+    Action::ListPolicies,
+    Action::ListPoliciesForTarget,
+    Action::ListRoots,
+    Action::ListTagsForResource,
+    Action::ListTargetsForPolicy,
+    Action::MoveAccount,
+    Action::PutResourcePolicy,
+    Action::RegisterDelegatedAdministrator,
+    Action::RemoveAccountFromOrganization,
+    Action::TagResource,
+    Action::TerminateResponsibilityTransfer,
+    Action::UntagResource,
+    Action::UpdateOrganizationalUnit,
+    Action::UpdatePolicy,
+    Action::UpdateResponsibilityTransfer,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 63] = [
-        Action::AcceptHandshake,
-        Action::AttachPolicy,
-        Action::CancelHandshake,
-        Action::CloseAccount,
-        Action::CreateAccount,
-        Action::CreateGovCloudAccount,
-        Action::CreateOrganization,
-        Action::CreateOrganizationalUnit,
-        Action::CreatePolicy,
-        Action::DeclineHandshake,
-        Action::DeleteOrganization,
-        Action::DeleteOrganizationalUnit,
-        Action::DeletePolicy,
-        Action::DeleteResourcePolicy,
-        Action::DeregisterDelegatedAdministrator,
-        Action::DescribeAccount,
-        Action::DescribeCreateAccountStatus,
-        Action::DescribeEffectivePolicy,
-        Action::DescribeHandshake,
-        Action::DescribeOrganization,
-        Action::DescribeOrganizationalUnit,
-        Action::DescribePolicy,
-        Action::DescribeResourcePolicy,
-        Action::DescribeResponsibilityTransfer,
-        Action::DetachPolicy,
-        Action::DisableAWSServiceAccess,
-        Action::DisablePolicyType,
-        Action::EnableAllFeatures,
-        Action::EnableAWSServiceAccess,
-        Action::EnablePolicyType,
-        Action::InviteAccountToOrganization,
-        Action::InviteOrganizationToTransferResponsibility,
-        Action::LeaveOrganization,
-        Action::ListAccounts,
-        Action::ListAccountsForParent,
-        Action::ListAccountsWithInvalidEffectivePolicy,
-        Action::ListAWSServiceAccessForOrganization,
-        Action::ListChildren,
-        Action::ListCreateAccountStatus,
-        Action::ListDelegatedAdministrators,
-        Action::ListDelegatedServicesForAccount,
-        Action::ListEffectivePolicyValidationErrors,
-        Action::ListHandshakesForAccount,
-        Action::ListHandshakesForOrganization,
-        Action::ListInboundResponsibilityTransfers,
-        Action::ListOrganizationalUnitsForParent,
-        Action::ListOutboundResponsibilityTransfers,
-        Action::ListParents,
-        Action::ListPolicies,
-        Action::ListPoliciesForTarget,
-        Action::ListRoots,
-        Action::ListTagsForResource,
-        Action::ListTargetsForPolicy,
-        Action::MoveAccount,
-        Action::PutResourcePolicy,
-        Action::RegisterDelegatedAdministrator,
-        Action::RemoveAccountFromOrganization,
-        Action::TagResource,
-        Action::TerminateResponsibilityTransfer,
-        Action::UntagResource,
-        Action::UpdateOrganizationalUnit,
-        Action::UpdatePolicy,
-        Action::UpdateResponsibilityTransfer,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `organizations:AcceptHandshake`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptHandshake`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(15064 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -543,38 +495,34 @@ pub enum ResourceType {
     Root,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 9] = [
-    "account",
-    "awspolicy",
-    "handshake",
-    "organization",
-    "organizationalunit",
-    "policy",
-    "resourcepolicy",
-    "responsibilitytransfer",
-    "root",
+static RESOURCE_TYPE_NAMES: &str = "accountawspolicyhandshakeorganizationorganizationalunitpolicyresourcepolicyresponsibilitytransferroot";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 9] = [7, 16, 25, 37, 55, 61, 75, 97, 101];
+
+static RESOURCE_TYPES: [ResourceType; 9] = [
+    ResourceType::Account,
+    ResourceType::Awspolicy,
+    ResourceType::Handshake,
+    ResourceType::Organization,
+    ResourceType::Organizationalunit,
+    ResourceType::Policy,
+    ResourceType::Resourcepolicy,
+    ResourceType::Responsibilitytransfer,
+    ResourceType::Root,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 9] = [
-        ResourceType::Account,
-        ResourceType::Awspolicy,
-        ResourceType::Handshake,
-        ResourceType::Organization,
-        ResourceType::Organizationalunit,
-        ResourceType::Policy,
-        ResourceType::Resourcepolicy,
-        ResourceType::Responsibilitytransfer,
-        ResourceType::Root,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -583,6 +531,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -608,17 +557,11 @@ pub enum ConditionKey {
     OrganizationsTransferType,
 }
 
-const CONDITION_KEY_NAMES: [&str; 7] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "organizations:PolicyType",
-    "organizations:ServicePrincipal",
-    "organizations:TransferDirection",
-    "organizations:TransferType",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysorganizations:PolicyTypeorganizations:ServicePrincipalorganizations:TransferDirectionorganizations:TransferType";
 
-const CONDITION_KEY_TYPES: [KeyType; 7] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 7] = [24, 49, 60, 84, 114, 145, 171];
+
+static CONDITION_KEY_TYPES: [KeyType; 7] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -628,35 +571,41 @@ const CONDITION_KEY_TYPES: [KeyType; 7] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 7] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::OrganizationsPolicyType,
+    ConditionKey::OrganizationsServicePrincipal,
+    ConditionKey::OrganizationsTransferDirection,
+    ConditionKey::OrganizationsTransferType,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 7] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::OrganizationsPolicyType,
-        ConditionKey::OrganizationsServicePrincipal,
-        ConditionKey::OrganizationsTransferDirection,
-        ConditionKey::OrganizationsTransferType,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

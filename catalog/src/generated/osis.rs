@@ -124,92 +124,82 @@ pub enum Action {
     ValidatePipeline,
 }
 
-const ACTION_NAMES: [&str; 23] = [
-    "osis:CreatePipeline",
-    "osis:CreatePipelineEndpoint",
-    "osis:DeletePipeline",
-    "osis:DeletePipelineEndpoint",
-    "osis:DeleteResourcePolicy",
-    "osis:GetPipeline",
-    "osis:GetPipelineBlueprint",
-    "osis:GetPipelineChangeProgress",
-    "osis:GetResourcePolicy",
-    "osis:Ingest",
-    "osis:ListPipelineBlueprints",
-    "osis:ListPipelineEndpointConnections",
-    "osis:ListPipelineEndpoints",
-    "osis:ListPipelines",
-    "osis:ListTagsForResource",
-    "osis:PutResourcePolicy",
-    "osis:RevokePipelineEndpointConnections",
-    "osis:StartPipeline",
-    "osis:StopPipeline",
-    "osis:TagResource",
-    "osis:UntagResource",
-    "osis:UpdatePipeline",
-    "osis:ValidatePipeline",
+static ACTION_NAMES: &str = "osis:CreatePipelineosis:CreatePipelineEndpointosis:DeletePipelineosis:DeletePipelineEndpointosis:DeleteResourcePolicyosis:GetPipelineosis:GetPipelineBlueprintosis:GetPipelineChangeProgressosis:GetResourcePolicyosis:Ingestosis:ListPipelineBlueprintsosis:ListPipelineEndpointConnectionsosis:ListPipelineEndpointsosis:ListPipelinesosis:ListTagsForResourceosis:PutResourcePolicyosis:RevokePipelineEndpointConnectionsosis:StartPipelineosis:StopPipelineosis:TagResourceosis:UntagResourceosis:UpdatePipelineosis:ValidatePipeline";
+
+static ACTION_NAME_ENDS: [u32; 23] = [
+    19, 46, 65, 92, 117, 133, 158, 188, 210, 221, 248, 284, 310, 328, 352, 374, 412, 430, 447, 463,
+    481, 500, 521,
+];
+
+static ACTIONS: [Action; 23] = [
+    Action::CreatePipeline,
+    Action::CreatePipelineEndpoint,
+    Action::DeletePipeline,
+    Action::DeletePipelineEndpoint,
+    Action::DeleteResourcePolicy,
+    Action::GetPipeline,
+    Action::GetPipelineBlueprint,
+    Action::GetPipelineChangeProgress,
+    Action::GetResourcePolicy,
+    Action::Ingest,
+    Action::ListPipelineBlueprints,
+    Action::ListPipelineEndpointConnections,
+    Action::ListPipelineEndpoints,
+    Action::ListPipelines,
+    Action::ListTagsForResource,
+    Action::PutResourcePolicy,
+    Action::RevokePipelineEndpointConnections,
+    Action::StartPipeline,
+    Action::StopPipeline,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdatePipeline,
+    Action::ValidatePipeline,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 23] = [
-        Action::CreatePipeline,
-        Action::CreatePipelineEndpoint,
-        Action::DeletePipeline,
-        Action::DeletePipelineEndpoint,
-        Action::DeleteResourcePolicy,
-        Action::GetPipeline,
-        Action::GetPipelineBlueprint,
-        Action::GetPipelineChangeProgress,
-        Action::GetResourcePolicy,
-        Action::Ingest,
-        Action::ListPipelineBlueprints,
-        Action::ListPipelineEndpointConnections,
-        Action::ListPipelineEndpoints,
-        Action::ListPipelines,
-        Action::ListTagsForResource,
-        Action::PutResourcePolicy,
-        Action::RevokePipelineEndpointConnections,
-        Action::StartPipeline,
-        Action::StopPipeline,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdatePipeline,
-        Action::ValidatePipeline,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `osis:CreatePipeline`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreatePipeline`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(15127 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -231,22 +221,28 @@ pub enum ResourceType {
     PipelineEndpoint,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = ["pipeline", "pipeline-blueprint", "pipeline-endpoint"];
+static RESOURCE_TYPE_NAMES: &str = "pipelinepipeline-blueprintpipeline-endpoint";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [8, 26, 43];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::Pipeline,
+    ResourceType::PipelineBlueprint,
+    ResourceType::PipelineEndpoint,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::Pipeline,
-        ResourceType::PipelineBlueprint,
-        ResourceType::PipelineEndpoint,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -255,6 +251,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -272,40 +269,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -218,134 +218,104 @@ pub enum Action {
     UpdateSiteRackPhysicalProperties,
 }
 
-const ACTION_NAMES: [&str; 44] = [
-    "outposts:CancelCapacityTask",
-    "outposts:CancelOrder",
-    "outposts:CreateOrder",
-    "outposts:CreateOutpost",
-    "outposts:CreatePrivateConnectivityConfig",
-    "outposts:CreateQuote",
-    "outposts:CreateRenewal",
-    "outposts:CreateSite",
-    "outposts:DeleteOutpost",
-    "outposts:DeleteQuote",
-    "outposts:DeleteSite",
-    "outposts:GetCapacityTask",
-    "outposts:GetCatalogItem",
-    "outposts:GetConnection",
-    "outposts:GetOrder",
-    "outposts:GetOutpost",
-    "outposts:GetOutpostBillingInformation",
-    "outposts:GetOutpostInstanceTypes",
-    "outposts:GetOutpostSupportedInstanceTypes",
-    "outposts:GetPrivateConnectivityConfig",
-    "outposts:GetQuote",
-    "outposts:GetRenewalPricing",
-    "outposts:GetSite",
-    "outposts:GetSiteAddress",
-    "outposts:ListAssetInstances",
-    "outposts:ListAssets",
-    "outposts:ListBlockingInstancesForCapacityTask",
-    "outposts:ListCapacityTasks",
-    "outposts:ListCatalogItems",
-    "outposts:ListOrderableInstanceTypes",
-    "outposts:ListOrders",
-    "outposts:ListOutposts",
-    "outposts:ListQuotes",
-    "outposts:ListSites",
-    "outposts:ListTagsForResource",
-    "outposts:StartCapacityTask",
-    "outposts:StartConnection",
-    "outposts:TagResource",
-    "outposts:UntagResource",
-    "outposts:UpdateOutpost",
-    "outposts:UpdateQuote",
-    "outposts:UpdateSite",
-    "outposts:UpdateSiteAddress",
-    "outposts:UpdateSiteRackPhysicalProperties",
+static ACTION_NAMES: &str = "outposts:CancelCapacityTaskoutposts:CancelOrderoutposts:CreateOrderoutposts:CreateOutpostoutposts:CreatePrivateConnectivityConfigoutposts:CreateQuoteoutposts:CreateRenewaloutposts:CreateSiteoutposts:DeleteOutpostoutposts:DeleteQuoteoutposts:DeleteSiteoutposts:GetCapacityTaskoutposts:GetCatalogItemoutposts:GetConnectionoutposts:GetOrderoutposts:GetOutpostoutposts:GetOutpostBillingInformationoutposts:GetOutpostInstanceTypesoutposts:GetOutpostSupportedInstanceTypesoutposts:GetPrivateConnectivityConfigoutposts:GetQuoteoutposts:GetRenewalPricingoutposts:GetSiteoutposts:GetSiteAddressoutposts:ListAssetInstancesoutposts:ListAssetsoutposts:ListBlockingInstancesForCapacityTaskoutposts:ListCapacityTasksoutposts:ListCatalogItemsoutposts:ListOrderableInstanceTypesoutposts:ListOrdersoutposts:ListOutpostsoutposts:ListQuotesoutposts:ListSitesoutposts:ListTagsForResourceoutposts:StartCapacityTaskoutposts:StartConnectionoutposts:TagResourceoutposts:UntagResourceoutposts:UpdateOutpostoutposts:UpdateQuoteoutposts:UpdateSiteoutposts:UpdateSiteAddressoutposts:UpdateSiteRackPhysicalProperties";
+
+static ACTION_NAME_ENDS: [u32; 44] = [
+    27, 47, 67, 89, 129, 149, 171, 190, 212, 232, 251, 275, 298, 320, 337, 356, 393, 425, 466, 503,
+    520, 546, 562, 585, 612, 631, 676, 702, 727, 762, 781, 802, 821, 839, 867, 893, 917, 937, 959,
+    981, 1001, 1020, 1046, 1087,
+];
+
+static ACTIONS: [Action; 44] = [
+    Action::CancelCapacityTask,
+    Action::CancelOrder,
+    Action::CreateOrder,
+    Action::CreateOutpost,
+    Action::CreatePrivateConnectivityConfig,
+    Action::CreateQuote,
+    Action::CreateRenewal,
+    Action::CreateSite,
+    Action::DeleteOutpost,
+    Action::DeleteQuote,
+    Action::DeleteSite,
+    Action::GetCapacityTask,
+    Action::GetCatalogItem,
+    Action::GetConnection,
+    Action::GetOrder,
+    Action::GetOutpost,
+    Action::GetOutpostBillingInformation,
+    Action::GetOutpostInstanceTypes,
+    Action::GetOutpostSupportedInstanceTypes,
+    Action::GetPrivateConnectivityConfig,
+    Action::GetQuote,
+    Action::GetRenewalPricing,
+    Action::GetSite,
+    Action::GetSiteAddress,
+    Action::ListAssetInstances,
+    Action::ListAssets,
+    Action::ListBlockingInstancesForCapacityTask,
+    Action::ListCapacityTasks,
+    Action::ListCatalogItems,
+    Action::ListOrderableInstanceTypes,
+    Action::ListOrders,
+    Action::ListOutposts,
+    Action::ListQuotes,
+    Action::ListSites,
+    Action::ListTagsForResource,
+    Action::StartCapacityTask,
+    Action::StartConnection,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateOutpost,
+    Action::UpdateQuote,
+    Action::UpdateSite,
+    Action::UpdateSiteAddress,
+    Action::UpdateSiteRackPhysicalProperties,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 44] = [
-        Action::CancelCapacityTask,
-        Action::CancelOrder,
-        Action::CreateOrder,
-        Action::CreateOutpost,
-        Action::CreatePrivateConnectivityConfig,
-        Action::CreateQuote,
-        Action::CreateRenewal,
-        Action::CreateSite,
-        Action::DeleteOutpost,
-        Action::DeleteQuote,
-        Action::DeleteSite,
-        Action::GetCapacityTask,
-        Action::GetCatalogItem,
-        Action::GetConnection,
-        Action::GetOrder,
-        Action::GetOutpost,
-        Action::GetOutpostBillingInformation,
-        Action::GetOutpostInstanceTypes,
-        Action::GetOutpostSupportedInstanceTypes,
-        Action::GetPrivateConnectivityConfig,
-        Action::GetQuote,
-        Action::GetRenewalPricing,
-        Action::GetSite,
-        Action::GetSiteAddress,
-        Action::ListAssetInstances,
-        Action::ListAssets,
-        Action::ListBlockingInstancesForCapacityTask,
-        Action::ListCapacityTasks,
-        Action::ListCatalogItems,
-        Action::ListOrderableInstanceTypes,
-        Action::ListOrders,
-        Action::ListOutposts,
-        Action::ListQuotes,
-        Action::ListSites,
-        Action::ListTagsForResource,
-        Action::StartCapacityTask,
-        Action::StartConnection,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateOutpost,
-        Action::UpdateQuote,
-        Action::UpdateSite,
-        Action::UpdateSiteAddress,
-        Action::UpdateSiteRackPhysicalProperties,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `outposts:CancelCapacityTask`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CancelCapacityTask`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(15150 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -365,18 +335,24 @@ pub enum ResourceType {
     Site,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["outpost", "site"];
+static RESOURCE_TYPE_NAMES: &str = "outpostsite";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [7, 11];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Outpost, ResourceType::Site];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Outpost, ResourceType::Site];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -385,6 +361,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -402,40 +379,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -196,118 +196,95 @@ pub enum Action {
     UpdateDeviceMetadata,
 }
 
-const ACTION_NAMES: [&str; 36] = [
-    "panorama:CreateApplicationInstance",
-    "panorama:CreateJobForDevices",
-    "panorama:CreateNodeFromTemplateJob",
-    "panorama:CreatePackage",
-    "panorama:CreatePackageImportJob",
-    "panorama:DeleteDevice",
-    "panorama:DeletePackage",
-    "panorama:DeregisterPackageVersion",
-    "panorama:DescribeApplicationInstance",
-    "panorama:DescribeApplicationInstanceDetails",
-    "panorama:DescribeDevice",
-    "panorama:DescribeDeviceJob",
-    "panorama:DescribeNode",
-    "panorama:DescribeNodeFromTemplateJob",
-    "panorama:DescribePackage",
-    "panorama:DescribePackageImportJob",
-    "panorama:DescribePackageVersion",
-    "panorama:DescribeSoftware",
-    "panorama:GetWebSocketURL",
-    "panorama:ListApplicationInstanceDependencies",
-    "panorama:ListApplicationInstanceNodeInstances",
-    "panorama:ListApplicationInstances",
-    "panorama:ListDevices",
-    "panorama:ListDevicesJobs",
-    "panorama:ListNodeFromTemplateJobs",
-    "panorama:ListNodes",
-    "panorama:ListPackageImportJobs",
-    "panorama:ListPackages",
-    "panorama:ListTagsForResource",
-    "panorama:ProvisionDevice",
-    "panorama:RegisterPackageVersion",
-    "panorama:RemoveApplicationInstance",
-    "panorama:SignalApplicationInstanceNodeInstances",
-    "panorama:TagResource",
-    "panorama:UntagResource",
-    "panorama:UpdateDeviceMetadata",
+static ACTION_NAMES: &str = "panorama:CreateApplicationInstancepanorama:CreateJobForDevicespanorama:CreateNodeFromTemplateJobpanorama:CreatePackagepanorama:CreatePackageImportJobpanorama:DeleteDevicepanorama:DeletePackagepanorama:DeregisterPackageVersionpanorama:DescribeApplicationInstancepanorama:DescribeApplicationInstanceDetailspanorama:DescribeDevicepanorama:DescribeDeviceJobpanorama:DescribeNodepanorama:DescribeNodeFromTemplateJobpanorama:DescribePackagepanorama:DescribePackageImportJobpanorama:DescribePackageVersionpanorama:DescribeSoftwarepanorama:GetWebSocketURLpanorama:ListApplicationInstanceDependenciespanorama:ListApplicationInstanceNodeInstancespanorama:ListApplicationInstancespanorama:ListDevicespanorama:ListDevicesJobspanorama:ListNodeFromTemplateJobspanorama:ListNodespanorama:ListPackageImportJobspanorama:ListPackagespanorama:ListTagsForResourcepanorama:ProvisionDevicepanorama:RegisterPackageVersionpanorama:RemoveApplicationInstancepanorama:SignalApplicationInstanceNodeInstancespanorama:TagResourcepanorama:UntagResourcepanorama:UpdateDeviceMetadata";
+
+static ACTION_NAME_ENDS: [u32; 36] = [
+    34, 62, 96, 118, 149, 170, 192, 225, 261, 304, 327, 353, 374, 410, 434, 467, 498, 523, 547,
+    591, 636, 669, 689, 713, 746, 764, 794, 815, 843, 867, 898, 932, 979, 999, 1021, 1050,
+];
+
+static ACTIONS: [Action; 36] = [
+    Action::CreateApplicationInstance,
+    Action::CreateJobForDevices,
+    Action::CreateNodeFromTemplateJob,
+    Action::CreatePackage,
+    Action::CreatePackageImportJob,
+    Action::DeleteDevice,
+    Action::DeletePackage,
+    Action::DeregisterPackageVersion,
+    Action::DescribeApplicationInstance,
+    Action::DescribeApplicationInstanceDetails,
+    Action::DescribeDevice,
+    Action::DescribeDeviceJob,
+    Action::DescribeNode,
+    Action::DescribeNodeFromTemplateJob,
+    Action::DescribePackage,
+    Action::DescribePackageImportJob,
+    Action::DescribePackageVersion,
+    Action::DescribeSoftware,
+    Action::GetWebSocketURL,
+    Action::ListApplicationInstanceDependencies,
+    Action::ListApplicationInstanceNodeInstances,
+    Action::ListApplicationInstances,
+    Action::ListDevices,
+    Action::ListDevicesJobs,
+    Action::ListNodeFromTemplateJobs,
+    Action::ListNodes,
+    Action::ListPackageImportJobs,
+    Action::ListPackages,
+    Action::ListTagsForResource,
+    Action::ProvisionDevice,
+    Action::RegisterPackageVersion,
+    Action::RemoveApplicationInstance,
+    Action::SignalApplicationInstanceNodeInstances,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateDeviceMetadata,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 36] = [
-        Action::CreateApplicationInstance,
-        Action::CreateJobForDevices,
-        Action::CreateNodeFromTemplateJob,
-        Action::CreatePackage,
-        Action::CreatePackageImportJob,
-        Action::DeleteDevice,
-        Action::DeletePackage,
-        Action::DeregisterPackageVersion,
-        Action::DescribeApplicationInstance,
-        Action::DescribeApplicationInstanceDetails,
-        Action::DescribeDevice,
-        Action::DescribeDeviceJob,
-        Action::DescribeNode,
-        Action::DescribeNodeFromTemplateJob,
-        Action::DescribePackage,
-        Action::DescribePackageImportJob,
-        Action::DescribePackageVersion,
-        Action::DescribeSoftware,
-        Action::GetWebSocketURL,
-        Action::ListApplicationInstanceDependencies,
-        Action::ListApplicationInstanceNodeInstances,
-        Action::ListApplicationInstances,
-        Action::ListDevices,
-        Action::ListDevicesJobs,
-        Action::ListNodeFromTemplateJobs,
-        Action::ListNodes,
-        Action::ListPackageImportJobs,
-        Action::ListPackages,
-        Action::ListTagsForResource,
-        Action::ProvisionDevice,
-        Action::RegisterPackageVersion,
-        Action::RemoveApplicationInstance,
-        Action::SignalApplicationInstanceNodeInstances,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateDeviceMetadata,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `panorama:CreateApplicationInstance`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateApplicationInstance`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(15194 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -331,22 +308,28 @@ pub enum ResourceType {
     Package,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = ["applicationInstance", "device", "package"];
+static RESOURCE_TYPE_NAMES: &str = "applicationInstancedevicepackage";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [19, 25, 32];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::ApplicationInstance,
+    ResourceType::Device,
+    ResourceType::Package,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::ApplicationInstance,
-        ResourceType::Device,
-        ResourceType::Package,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -355,6 +338,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -372,40 +356,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

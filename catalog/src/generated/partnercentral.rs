@@ -781,322 +781,204 @@ pub enum Action {
     UseSession,
 }
 
-const ACTION_NAMES: [&str; 138] = [
-    "partnercentral:AcceptChannelHandshake",
-    "partnercentral:AcceptConnectionInvitation",
-    "partnercentral:AcceptEngagementInvitation",
-    "partnercentral:AmendBenefitApplication",
-    "partnercentral:AssignOpportunity",
-    "partnercentral:AssociateAwsTrainingCertificationEmailDomain",
-    "partnercentral:AssociateBenefitApplicationResource",
-    "partnercentral:AssociateOpportunity",
-    "partnercentral:CancelBenefitApplication",
-    "partnercentral:CancelChannelHandshake",
-    "partnercentral:CancelConnection",
-    "partnercentral:CancelConnectionInvitation",
-    "partnercentral:CancelProfileUpdateTask",
-    "partnercentral:CreateBenefitApplication",
-    "partnercentral:CreateBusinessPlan",
-    "partnercentral:CreateChannelHandshake",
-    "partnercentral:CreateCollaborationChannelMembers",
-    "partnercentral:CreateCollaborationChannelRequest",
-    "partnercentral:CreateConnectionInvitation",
-    "partnercentral:CreateEngagement",
-    "partnercentral:CreateEngagementContext",
-    "partnercentral:CreateEngagementInvitation",
-    "partnercentral:CreateMarketplaceRevenueShare",
-    "partnercentral:CreateMarketplaceRevenueShareAllocation",
-    "partnercentral:CreateOpportunity",
-    "partnercentral:CreatePartner",
-    "partnercentral:CreateProgramManagementAccount",
-    "partnercentral:CreateRelationship",
-    "partnercentral:CreateResourceSnapshot",
-    "partnercentral:CreateResourceSnapshotJob",
-    "partnercentral:CreateRevenueAttribution",
-    "partnercentral:DeleteProgramManagementAccount",
-    "partnercentral:DeleteRelationship",
-    "partnercentral:DeleteResourceSnapshotJob",
-    "partnercentral:DisassociateAwsTrainingCertificationEmailDomain",
-    "partnercentral:DisassociateBenefitApplicationResource",
-    "partnercentral:DisassociateOpportunity",
-    "partnercentral:EnrollInPartnerPath",
-    "partnercentral:GetAllianceLeadContact",
-    "partnercentral:GetAwsOpportunitySummary",
-    "partnercentral:GetBenefit",
-    "partnercentral:GetBenefitAllocation",
-    "partnercentral:GetBenefitApplication",
-    "partnercentral:GetBusinessPlan",
-    "partnercentral:GetCollaborationChannel",
-    "partnercentral:GetConnection",
-    "partnercentral:GetConnectionInvitation",
-    "partnercentral:GetConnectionPreferences",
-    "partnercentral:GetEngagement",
-    "partnercentral:GetEngagementInvitation",
-    "partnercentral:GetMarketplaceRevenueShare",
-    "partnercentral:GetMarketplaceRevenueShareAllocation",
-    "partnercentral:GetOpportunity",
-    "partnercentral:GetPartner",
-    "partnercentral:GetPartnerCentralContentDocument",
-    "partnercentral:GetPartnerCentralContentMetadata",
-    "partnercentral:GetPartnerDashboard",
-    "partnercentral:GetPartnerProfile",
-    "partnercentral:GetProfileUpdateTask",
-    "partnercentral:GetProfileVisibility",
-    "partnercentral:GetProgramManagementAccount",
-    "partnercentral:GetProspectingFromEngagementTask",
-    "partnercentral:GetQualificationsAssociationDetails",
-    "partnercentral:GetQualificationsAssociationTask",
-    "partnercentral:GetQualificationsDisassociationTask",
-    "partnercentral:GetRelationship",
-    "partnercentral:GetResourceSnapshot",
-    "partnercentral:GetResourceSnapshotJob",
-    "partnercentral:GetRevenueAttribution",
-    "partnercentral:GetRevenueAttributionAllocation",
-    "partnercentral:GetRevenueAttributionAllocationsTask",
-    "partnercentral:GetSellingSystemSettings",
-    "partnercentral:GetVerification",
-    "partnercentral:ListBenefitAllocations",
-    "partnercentral:ListBenefitApplications",
-    "partnercentral:ListBenefits",
-    "partnercentral:ListBusinessPlans",
-    "partnercentral:ListChannelHandshakes",
-    "partnercentral:ListCollaborationChannels",
-    "partnercentral:ListConnectionInvitations",
-    "partnercentral:ListConnections",
-    "partnercentral:ListEngagementByAcceptingInvitationTasks",
-    "partnercentral:ListEngagementFromOpportunityTasks",
-    "partnercentral:ListEngagementInvitations",
-    "partnercentral:ListEngagementMembers",
-    "partnercentral:ListEngagementResourceAssociations",
-    "partnercentral:ListEngagements",
-    "partnercentral:ListMarketplaceRevenueShareAllocations",
-    "partnercentral:ListMarketplaceRevenueShares",
-    "partnercentral:ListOpportunities",
-    "partnercentral:ListOpportunityFromEngagementTasks",
-    "partnercentral:ListPartnerCentralContent",
-    "partnercentral:ListPartnerPaths",
-    "partnercentral:ListPartners",
-    "partnercentral:ListProgramManagementAccounts",
-    "partnercentral:ListProspectingFromEngagementTasks",
-    "partnercentral:ListRelationships",
-    "partnercentral:ListResourceSnapshotJobs",
-    "partnercentral:ListResourceSnapshots",
-    "partnercentral:ListRevenueAttributionAllocations",
-    "partnercentral:ListRevenueAttributions",
-    "partnercentral:ListSolutions",
-    "partnercentral:ListTagsForResource",
-    "partnercentral:PutAllianceLeadContact",
-    "partnercentral:PutBusinessPlan",
-    "partnercentral:PutProfileVisibility",
-    "partnercentral:PutSellingSystemSettings",
-    "partnercentral:RecallBenefitApplication",
-    "partnercentral:RejectChannelHandshake",
-    "partnercentral:RejectConnectionInvitation",
-    "partnercentral:RejectEngagementInvitation",
-    "partnercentral:SearchPartnerCentralContent",
-    "partnercentral:SearchPartnerProfiles",
-    "partnercentral:SendEmailVerificationCode",
-    "partnercentral:StartEngagementByAcceptingInvitationTask",
-    "partnercentral:StartEngagementFromOpportunityTask",
-    "partnercentral:StartOpportunityFromEngagementTask",
-    "partnercentral:StartProfileUpdateTask",
-    "partnercentral:StartProspectingFromEngagementTask",
-    "partnercentral:StartQualificationsAssociationTask",
-    "partnercentral:StartQualificationsDisassociationTask",
-    "partnercentral:StartResourceSnapshotJob",
-    "partnercentral:StartRevenueAttributionAllocationsTask",
-    "partnercentral:StartVerification",
-    "partnercentral:StopResourceSnapshotJob",
-    "partnercentral:SubmitBenefitApplication",
-    "partnercentral:SubmitOpportunity",
-    "partnercentral:TagResource",
-    "partnercentral:UntagResource",
-    "partnercentral:UpdateBenefitApplication",
-    "partnercentral:UpdateConnectionPreferences",
-    "partnercentral:UpdateEngagementContext",
-    "partnercentral:UpdateMarketplaceRevenueShareAllocation",
-    "partnercentral:UpdateOpportunity",
-    "partnercentral:UpdateProgramManagementAccount",
-    "partnercentral:UpdateRelationship",
-    "partnercentral:UpdateRevenueAttribution",
-    "partnercentral:UseSession",
+static ACTION_NAMES: &str = "partnercentral:AcceptChannelHandshakepartnercentral:AcceptConnectionInvitationpartnercentral:AcceptEngagementInvitationpartnercentral:AmendBenefitApplicationpartnercentral:AssignOpportunitypartnercentral:AssociateAwsTrainingCertificationEmailDomainpartnercentral:AssociateBenefitApplicationResourcepartnercentral:AssociateOpportunitypartnercentral:CancelBenefitApplicationpartnercentral:CancelChannelHandshakepartnercentral:CancelConnectionpartnercentral:CancelConnectionInvitationpartnercentral:CancelProfileUpdateTaskpartnercentral:CreateBenefitApplicationpartnercentral:CreateBusinessPlanpartnercentral:CreateChannelHandshakepartnercentral:CreateCollaborationChannelMemberspartnercentral:CreateCollaborationChannelRequestpartnercentral:CreateConnectionInvitationpartnercentral:CreateEngagementpartnercentral:CreateEngagementContextpartnercentral:CreateEngagementInvitationpartnercentral:CreateMarketplaceRevenueSharepartnercentral:CreateMarketplaceRevenueShareAllocationpartnercentral:CreateOpportunitypartnercentral:CreatePartnerpartnercentral:CreateProgramManagementAccountpartnercentral:CreateRelationshippartnercentral:CreateResourceSnapshotpartnercentral:CreateResourceSnapshotJobpartnercentral:CreateRevenueAttributionpartnercentral:DeleteProgramManagementAccountpartnercentral:DeleteRelationshippartnercentral:DeleteResourceSnapshotJobpartnercentral:DisassociateAwsTrainingCertificationEmailDomainpartnercentral:DisassociateBenefitApplicationResourcepartnercentral:DisassociateOpportunitypartnercentral:EnrollInPartnerPathpartnercentral:GetAllianceLeadContactpartnercentral:GetAwsOpportunitySummarypartnercentral:GetBenefitpartnercentral:GetBenefitAllocationpartnercentral:GetBenefitApplicationpartnercentral:GetBusinessPlanpartnercentral:GetCollaborationChannelpartnercentral:GetConnectionpartnercentral:GetConnectionInvitationpartnercentral:GetConnectionPreferencespartnercentral:GetEngagementpartnercentral:GetEngagementInvitationpartnercentral:GetMarketplaceRevenueSharepartnercentral:GetMarketplaceRevenueShareAllocationpartnercentral:GetOpportunitypartnercentral:GetPartnerpartnercentral:GetPartnerCentralContentDocumentpartnercentral:GetPartnerCentralContentMetadatapartnercentral:GetPartnerDashboardpartnercentral:GetPartnerProfilepartnercentral:GetProfileUpdateTaskpartnercentral:GetProfileVisibilitypartnercentral:GetProgramManagementAccountpartnercentral:GetProspectingFromEngagementTaskpartnercentral:GetQualificationsAssociationDetailspartnercentral:GetQualificationsAssociationTaskpartnercentral:GetQualificationsDisassociationTaskpartnercentral:GetRelationshippartnercentral:GetResourceSnapshotpartnercentral:GetResourceSnapshotJobpartnercentral:GetRevenueAttributionpartnercentral:GetRevenueAttributionAllocationpartnercentral:GetRevenueAttributionAllocationsTaskpartnercentral:GetSellingSystemSettingspartnercentral:GetVerificationpartnercentral:ListBenefitAllocationspartnercentral:ListBenefitApplicationspartnercentral:ListBenefitspartnercentral:ListBusinessPlanspartnercentral:ListChannelHandshakespartnercentral:ListCollaborationChannelspartnercentral:ListConnectionInvitationspartnercentral:ListConnectionspartnercentral:ListEngagementByAcceptingInvitationTaskspartnercentral:ListEngagementFromOpportunityTaskspartnercentral:ListEngagementInvitationspartnercentral:ListEngagementMemberspartnercentral:ListEngagementResourceAssociationspartnercentral:ListEngagementspartnercentral:ListMarketplaceRevenueShareAllocationspartnercentral:ListMarketplaceRevenueSharespartnercentral:ListOpportunitiespartnercentral:ListOpportunityFromEngagementTaskspartnercentral:ListPartnerCentralContentpartnercentral:ListPartnerPathspartnercentral:ListPartnerspartnercentral:ListProgramManagementAccountspartnercentral:ListProspectingFromEngagementTaskspartnercentral:ListRelationshipspartnercentral:ListResourceSnapshotJobspartnercentral:ListResourceSnapshotspartnercentral:ListRevenueAttributionAllocationspartnercentral:ListRevenueAttributionspartnercentral:ListSolutionspartnercentral:ListTagsForResourcepartnercentral:PutAllianceLeadContactpartnercentral:PutBusinessPlanpartnercentral:PutProfileVisibilitypartnercentral:PutSellingSystemSettingspartnercentral:RecallBenefitApplicationpartnercentral:RejectChannelHandshakepartnercentral:RejectConnectionInvitationpartnercentral:RejectEngagementInvitationpartnercentral:SearchPartnerCentralContentpartnercentral:SearchPartnerProfilespartnercentral:SendEmailVerificationCodepartnercentral:StartEngagementByAcceptingInvitationTaskpartnercentral:StartEngagementFromOpportunityTaskpartnercentral:StartOpportunityFromEngagementTaskpartnercentral:StartProfileUpdateTaskpartnercentral:StartProspectingFromEngagementTaskpartnercentral:StartQualificationsAssociationTaskpartnercentral:StartQualificationsDisassociationTaskpartnercentral:StartResourceSnapshotJobpartnercentral:StartRevenueAttributionAllocationsTaskpartnercentral:StartVerificationpartnercentral:StopResourceSnapshotJobpartnercentral:SubmitBenefitApplicationpartnercentral:SubmitOpportunitypartnercentral:TagResourcepartnercentral:UntagResourcepartnercentral:UpdateBenefitApplicationpartnercentral:UpdateConnectionPreferencespartnercentral:UpdateEngagementContextpartnercentral:UpdateMarketplaceRevenueShareAllocationpartnercentral:UpdateOpportunitypartnercentral:UpdateProgramManagementAccountpartnercentral:UpdateRelationshippartnercentral:UpdateRevenueAttributionpartnercentral:UseSession";
+
+static ACTION_NAME_ENDS: [u32; 138] = [
+    37, 78, 119, 157, 189, 248, 298, 333, 372, 409, 440, 481, 519, 558, 591, 628, 676, 724, 765,
+    796, 834, 875, 919, 973, 1005, 1033, 1078, 1111, 1148, 1188, 1227, 1272, 1305, 1345, 1407,
+    1460, 1498, 1532, 1569, 1608, 1633, 1668, 1704, 1734, 1772, 1800, 1838, 1877, 1905, 1943, 1984,
+    2035, 2064, 2089, 2136, 2183, 2217, 2249, 2284, 2319, 2361, 2408, 2458, 2505, 2555, 2585, 2619,
+    2656, 2692, 2738, 2789, 2828, 2858, 2895, 2933, 2960, 2992, 3028, 3068, 3108, 3138, 3193, 3242,
+    3282, 3318, 3367, 3397, 3450, 3493, 3525, 3574, 3614, 3645, 3672, 3716, 3765, 3797, 3836, 3872,
+    3920, 3958, 3986, 4020, 4057, 4087, 4122, 4161, 4200, 4237, 4278, 4319, 4361, 4397, 4437, 4492,
+    4541, 4590, 4627, 4676, 4725, 4777, 4816, 4869, 4901, 4939, 4978, 5010, 5036, 5064, 5103, 5145,
+    5183, 5237, 5269, 5314, 5347, 5386, 5411,
+];
+
+static ACTIONS: [Action; 138] = [
+    Action::AcceptChannelHandshake,
+    Action::AcceptConnectionInvitation,
+    Action::AcceptEngagementInvitation,
+    Action::AmendBenefitApplication,
+    Action::AssignOpportunity,
+    Action::AssociateAwsTrainingCertificationEmailDomain,
+    Action::AssociateBenefitApplicationResource,
+    Action::AssociateOpportunity,
+    Action::CancelBenefitApplication,
+    Action::CancelChannelHandshake,
+    Action::CancelConnection,
+    Action::CancelConnectionInvitation,
+    Action::CancelProfileUpdateTask,
+    Action::CreateBenefitApplication,
+    Action::CreateBusinessPlan,
+    Action::CreateChannelHandshake,
+    Action::CreateCollaborationChannelMembers,
+    Action::CreateCollaborationChannelRequest,
+    Action::CreateConnectionInvitation,
+    Action::CreateEngagement,
+    Action::CreateEngagementContext,
+    Action::CreateEngagementInvitation,
+    Action::CreateMarketplaceRevenueShare,
+    Action::CreateMarketplaceRevenueShareAllocation,
+    Action::CreateOpportunity,
+    Action::CreatePartner,
+    Action::CreateProgramManagementAccount,
+    Action::CreateRelationship,
+    Action::CreateResourceSnapshot,
+    Action::CreateResourceSnapshotJob,
+    Action::CreateRevenueAttribution,
+    Action::DeleteProgramManagementAccount,
+    Action::DeleteRelationship,
+    Action::DeleteResourceSnapshotJob,
+    Action::DisassociateAwsTrainingCertificationEmailDomain,
+    Action::DisassociateBenefitApplicationResource,
+    Action::DisassociateOpportunity,
+    Action::EnrollInPartnerPath,
+    Action::GetAllianceLeadContact,
+    Action::GetAwsOpportunitySummary,
+    Action::GetBenefit,
+    Action::GetBenefitAllocation,
+    Action::GetBenefitApplication,
+    Action::GetBusinessPlan,
+    Action::GetCollaborationChannel,
+    Action::GetConnection,
+    Action::GetConnectionInvitation,
+    Action::GetConnectionPreferences,
+    Action::GetEngagement,
+    Action::GetEngagementInvitation,
+    Action::GetMarketplaceRevenueShare,
+    Action::GetMarketplaceRevenueShareAllocation,
+    Action::GetOpportunity,
+    Action::GetPartner,
+    Action::GetPartnerCentralContentDocument,
+    Action::GetPartnerCentralContentMetadata,
+    Action::GetPartnerDashboard,
+    Action::GetPartnerProfile,
+    Action::GetProfileUpdateTask,
+    Action::GetProfileVisibility,
+    Action::GetProgramManagementAccount,
+    Action::GetProspectingFromEngagementTask,
+    Action::GetQualificationsAssociationDetails,
+    Action::GetQualificationsAssociationTask,
+    Action::GetQualificationsDisassociationTask,
+    Action::GetRelationship,
+    Action::GetResourceSnapshot,
+    Action::GetResourceSnapshotJob,
+    Action::GetRevenueAttribution,
+    Action::GetRevenueAttributionAllocation,
+    Action::GetRevenueAttributionAllocationsTask,
+    Action::GetSellingSystemSettings,
+    Action::GetVerification,
+    Action::ListBenefitAllocations,
+    Action::ListBenefitApplications,
+    Action::ListBenefits,
+    Action::ListBusinessPlans,
+    Action::ListChannelHandshakes,
+    Action::ListCollaborationChannels,
+    Action::ListConnectionInvitations,
+    Action::ListConnections,
+    Action::ListEngagementByAcceptingInvitationTasks,
+    Action::ListEngagementFromOpportunityTasks,
+    Action::ListEngagementInvitations,
+    Action::ListEngagementMembers,
+    Action::ListEngagementResourceAssociations,
+    Action::ListEngagements,
+    Action::ListMarketplaceRevenueShareAllocations,
+    Action::ListMarketplaceRevenueShares,
+    Action::ListOpportunities,
+    Action::ListOpportunityFromEngagementTasks,
+    Action::ListPartnerCentralContent,
+    Action::ListPartnerPaths,
+    Action::ListPartners,
+    Action::ListProgramManagementAccounts,
+    Action::ListProspectingFromEngagementTasks,
+    Action::ListRelationships,
+    Action::ListResourceSnapshotJobs,
+    Action::ListResourceSnapshots,
+    Action::ListRevenueAttributionAllocations,
+    Action::ListRevenueAttributions,
+    Action::ListSolutions,
+    Action::ListTagsForResource,
+    Action::PutAllianceLeadContact,
+    Action::PutBusinessPlan,
+    Action::PutProfileVisibility,
+    Action::PutSellingSystemSettings,
+    Action::RecallBenefitApplication,
+    Action::RejectChannelHandshake,
+    Action::RejectConnectionInvitation,
+    Action::RejectEngagementInvitation,
+    Action::SearchPartnerCentralContent,
+    Action::SearchPartnerProfiles,
+    Action::SendEmailVerificationCode,
+    Action::StartEngagementByAcceptingInvitationTask,
+    Action::StartEngagementFromOpportunityTask,
+    Action::StartOpportunityFromEngagementTask,
+    Action::StartProfileUpdateTask,
+    Action::StartProspectingFromEngagementTask,
+    Action::StartQualificationsAssociationTask,
+    Action::StartQualificationsDisassociationTask,
+    Action::StartResourceSnapshotJob,
+    Action::StartRevenueAttributionAllocationsTask,
+    Action::StartVerification,
+    Action::StopResourceSnapshotJob,
+    Action::SubmitBenefitApplication,
+    Action::SubmitOpportunity,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateBenefitApplication,
+    Action::UpdateConnectionPreferences,
+    Action::UpdateEngagementContext,
+    Action::UpdateMarketplaceRevenueShareAllocation,
+    Action::UpdateOpportunity,
+    Action::UpdateProgramManagementAccount,
+    Action::UpdateRelationship,
+    Action::UpdateRevenueAttribution,
+    Action::UseSession,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 138] = [
-        Action::AcceptChannelHandshake,
-        Action::AcceptConnectionInvitation,
-        Action::AcceptEngagementInvitation,
-        Action::AmendBenefitApplication,
-        Action::AssignOpportunity,
-        Action::AssociateAwsTrainingCertificationEmailDomain,
-        Action::AssociateBenefitApplicationResource,
-        Action::AssociateOpportunity,
-        Action::CancelBenefitApplication,
-        Action::CancelChannelHandshake,
-        Action::CancelConnection,
-        Action::CancelConnectionInvitation,
-        Action::CancelProfileUpdateTask,
-        Action::CreateBenefitApplication,
-        Action::CreateBusinessPlan,
-        Action::CreateChannelHandshake,
-        Action::CreateCollaborationChannelMembers,
-        Action::CreateCollaborationChannelRequest,
-        Action::CreateConnectionInvitation,
-        Action::CreateEngagement,
-        Action::CreateEngagementContext,
-        Action::CreateEngagementInvitation,
-        Action::CreateMarketplaceRevenueShare,
-        Action::CreateMarketplaceRevenueShareAllocation,
-        Action::CreateOpportunity,
-        Action::CreatePartner,
-        Action::CreateProgramManagementAccount,
-        Action::CreateRelationship,
-        Action::CreateResourceSnapshot,
-        Action::CreateResourceSnapshotJob,
-        Action::CreateRevenueAttribution,
-        Action::DeleteProgramManagementAccount,
-        Action::DeleteRelationship,
-        Action::DeleteResourceSnapshotJob,
-        Action::DisassociateAwsTrainingCertificationEmailDomain,
-        Action::DisassociateBenefitApplicationResource,
-        Action::DisassociateOpportunity,
-        Action::EnrollInPartnerPath,
-        Action::GetAllianceLeadContact,
-        Action::GetAwsOpportunitySummary,
-        Action::GetBenefit,
-        Action::GetBenefitAllocation,
-        Action::GetBenefitApplication,
-        Action::GetBusinessPlan,
-        Action::GetCollaborationChannel,
-        Action::GetConnection,
-        Action::GetConnectionInvitation,
-        Action::GetConnectionPreferences,
-        Action::GetEngagement,
-        Action::GetEngagementInvitation,
-        Action::GetMarketplaceRevenueShare,
-        Action::GetMarketplaceRevenueShareAllocation,
-        Action::GetOpportunity,
-        Action::GetPartner,
-        Action::GetPartnerCentralContentDocument,
-        Action::GetPartnerCentralContentMetadata,
-        Action::GetPartnerDashboard,
-        Action::GetPartnerProfile,
-        Action::GetProfileUpdateTask,
-        Action::GetProfileVisibility,
-        Action::GetProgramManagementAccount,
-        Action::GetProspectingFromEngagementTask,
-        Action::GetQualificationsAssociationDetails,
-        Action::GetQualificationsAssociationTask,
-        Action::GetQualificationsDisassociationTask,
-        Action::GetRelationship,
-        Action::GetResourceSnapshot,
-        Action::GetResourceSnapshotJob,
-        Action::GetRevenueAttribution,
-        Action::GetRevenueAttributionAllocation,
-        Action::GetRevenueAttributionAllocationsTask,
-        Action::GetSellingSystemSettings,
-        Action::GetVerification,
-        Action::ListBenefitAllocations,
-        Action::ListBenefitApplications,
-        Action::ListBenefits,
-        Action::ListBusinessPlans,
-        Action::ListChannelHandshakes,
-        Action::ListCollaborationChannels,
-        Action::ListConnectionInvitations,
-        Action::ListConnections,
-        Action::ListEngagementByAcceptingInvitationTasks,
-        Action::ListEngagementFromOpportunityTasks,
-        Action::ListEngagementInvitations,
-        Action::ListEngagementMembers,
-        Action::ListEngagementResourceAssociations,
-        Action::ListEngagements,
-        Action::ListMarketplaceRevenueShareAllocations,
-        Action::ListMarketplaceRevenueShares,
-        Action::ListOpportunities,
-        Action::ListOpportunityFromEngagementTasks,
-        Action::ListPartnerCentralContent,
-        Action::ListPartnerPaths,
-        Action::ListPartners,
-        Action::ListProgramManagementAccounts,
-        Action::ListProspectingFromEngagementTasks,
-        Action::ListRelationships,
-        Action::ListResourceSnapshotJobs,
-        Action::ListResourceSnapshots,
-        Action::ListRevenueAttributionAllocations,
-        Action::ListRevenueAttributions,
-        Action::ListSolutions,
-        Action::ListTagsForResource,
-        Action::PutAllianceLeadContact,
-        Action::PutBusinessPlan,
-        Action::PutProfileVisibility,
-        Action::PutSellingSystemSettings,
-        Action::RecallBenefitApplication,
-        Action::RejectChannelHandshake,
-        Action::RejectConnectionInvitation,
-        Action::RejectEngagementInvitation,
-        Action::SearchPartnerCentralContent,
-        Action::SearchPartnerProfiles,
-        Action::SendEmailVerificationCode,
-        Action::StartEngagementByAcceptingInvitationTask,
-        Action::StartEngagementFromOpportunityTask,
-        Action::StartOpportunityFromEngagementTask,
-        Action::StartProfileUpdateTask,
-        Action::StartProspectingFromEngagementTask,
-        Action::StartQualificationsAssociationTask,
-        Action::StartQualificationsDisassociationTask,
-        Action::StartResourceSnapshotJob,
-        Action::StartRevenueAttributionAllocationsTask,
-        Action::StartVerification,
-        Action::StopResourceSnapshotJob,
-        Action::SubmitBenefitApplication,
-        Action::SubmitOpportunity,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateBenefitApplication,
-        Action::UpdateConnectionPreferences,
-        Action::UpdateEngagementContext,
-        Action::UpdateMarketplaceRevenueShareAllocation,
-        Action::UpdateOpportunity,
-        Action::UpdateProgramManagementAccount,
-        Action::UpdateRelationship,
-        Action::UpdateRevenueAttribution,
-        Action::UseSession,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `partnercentral:AcceptChannelHandshake`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptChannelHandshake`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(15230 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1172,66 +1054,51 @@ pub enum ResourceType {
     Solution,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 23] = [
-    "Benefit",
-    "BenefitAllocation",
-    "BenefitApplication",
-    "ChannelHandshake",
-    "Connection",
-    "ConnectionInvitation",
-    "ConnectionPreferences",
-    "Dashboard",
-    "Engagement",
-    "engagement-by-accepting-invitation-task",
-    "engagement-from-opportunity-task",
-    "engagement-invitation",
-    "MarketplaceRevenueShare",
-    "Opportunity",
-    "OpportunityFromEngagementTask",
-    "Partner",
-    "ProgramManagementAccount",
-    "ProspectingFromEngagementTask",
-    "Relationship",
-    "resource-snapshot-job",
-    "ResourceSnapshot",
-    "RevenueAttribution",
-    "Solution",
+static RESOURCE_TYPE_NAMES: &str = "BenefitBenefitAllocationBenefitApplicationChannelHandshakeConnectionConnectionInvitationConnectionPreferencesDashboardEngagementengagement-by-accepting-invitation-taskengagement-from-opportunity-taskengagement-invitationMarketplaceRevenueShareOpportunityOpportunityFromEngagementTaskPartnerProgramManagementAccountProspectingFromEngagementTaskRelationshipresource-snapshot-jobResourceSnapshotRevenueAttributionSolution";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 23] = [
+    7, 24, 42, 58, 68, 88, 109, 118, 128, 167, 199, 220, 243, 254, 283, 290, 314, 343, 355, 376,
+    392, 410, 418,
+];
+
+static RESOURCE_TYPES: [ResourceType; 23] = [
+    ResourceType::Benefit,
+    ResourceType::BenefitAllocation,
+    ResourceType::BenefitApplication,
+    ResourceType::ChannelHandshake,
+    ResourceType::Connection,
+    ResourceType::ConnectionInvitation,
+    ResourceType::ConnectionPreferences,
+    ResourceType::Dashboard,
+    ResourceType::Engagement,
+    ResourceType::EngagementByAcceptingInvitationTask,
+    ResourceType::EngagementFromOpportunityTask,
+    ResourceType::EngagementInvitation,
+    ResourceType::MarketplaceRevenueShare,
+    ResourceType::Opportunity,
+    ResourceType::OpportunityFromEngagementTask,
+    ResourceType::Partner,
+    ResourceType::ProgramManagementAccount,
+    ResourceType::ProspectingFromEngagementTask,
+    ResourceType::Relationship,
+    ResourceType::ResourceSnapshotJob,
+    ResourceType::ResourceSnapshot,
+    ResourceType::RevenueAttribution,
+    ResourceType::Solution,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 23] = [
-        ResourceType::Benefit,
-        ResourceType::BenefitAllocation,
-        ResourceType::BenefitApplication,
-        ResourceType::ChannelHandshake,
-        ResourceType::Connection,
-        ResourceType::ConnectionInvitation,
-        ResourceType::ConnectionPreferences,
-        ResourceType::Dashboard,
-        ResourceType::Engagement,
-        ResourceType::EngagementByAcceptingInvitationTask,
-        ResourceType::EngagementFromOpportunityTask,
-        ResourceType::EngagementInvitation,
-        ResourceType::MarketplaceRevenueShare,
-        ResourceType::Opportunity,
-        ResourceType::OpportunityFromEngagementTask,
-        ResourceType::Partner,
-        ResourceType::ProgramManagementAccount,
-        ResourceType::ProspectingFromEngagementTask,
-        ResourceType::Relationship,
-        ResourceType::ResourceSnapshotJob,
-        ResourceType::ResourceSnapshot,
-        ResourceType::RevenueAttribution,
-        ResourceType::Solution,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -1240,6 +1107,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1269,61 +1137,59 @@ pub enum ConditionKey {
     PartnercentralVerificationType,
 }
 
-const CONDITION_KEY_NAMES: [&str; 9] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "partnercentral:Catalog",
-    "partnercentral:ChannelHandshakeType",
-    "partnercentral:FulfillmentTypes",
-    "partnercentral:Programs",
-    "partnercentral:RelatedEntityType",
-    "partnercentral:VerificationType",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyspartnercentral:Catalogpartnercentral:ChannelHandshakeTypepartnercentral:FulfillmentTypespartnercentral:Programspartnercentral:RelatedEntityTypepartnercentral:VerificationType";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 9] = [24, 49, 60, 82, 117, 148, 171, 203, 234];
+
+static CONDITION_KEY_TYPES: [KeyType; 9] = [
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::ArrayOfString,
+    KeyType::String,
+    KeyType::String,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 9] = [
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::ArrayOfString,
-    KeyType::String,
-    KeyType::String,
+static CONDITION_KEYS: [ConditionKey; 9] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::PartnercentralCatalog,
+    ConditionKey::PartnercentralChannelHandshakeType,
+    ConditionKey::PartnercentralFulfillmentTypes,
+    ConditionKey::PartnercentralPrograms,
+    ConditionKey::PartnercentralRelatedEntityType,
+    ConditionKey::PartnercentralVerificationType,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 9] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::PartnercentralCatalog,
-        ConditionKey::PartnercentralChannelHandshakeType,
-        ConditionKey::PartnercentralFulfillmentTypes,
-        ConditionKey::PartnercentralPrograms,
-        ConditionKey::PartnercentralRelatedEntityType,
-        ConditionKey::PartnercentralVerificationType,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

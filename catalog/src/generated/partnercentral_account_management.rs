@@ -38,58 +38,62 @@ pub enum Action {
     DisassociatePartnerUser,
 }
 
-const ACTION_NAMES: [&str; 6] = [
-    "partnercentral-account-management:AccessLegacyPartnerCentral",
-    "partnercentral-account-management:AccessMarketingCentral",
-    "partnercentral-account-management:AccessProServeTools",
-    "partnercentral-account-management:AssociatePartnerAccount",
-    "partnercentral-account-management:AssociatePartnerUser",
-    "partnercentral-account-management:DisassociatePartnerUser",
+static ACTION_NAMES: &str = "partnercentral-account-management:AccessLegacyPartnerCentralpartnercentral-account-management:AccessMarketingCentralpartnercentral-account-management:AccessProServeToolspartnercentral-account-management:AssociatePartnerAccountpartnercentral-account-management:AssociatePartnerUserpartnercentral-account-management:DisassociatePartnerUser";
+
+static ACTION_NAME_ENDS: [u32; 6] = [60, 116, 169, 226, 280, 337];
+
+static ACTIONS: [Action; 6] = [
+    Action::AccessLegacyPartnerCentral,
+    Action::AccessMarketingCentral,
+    Action::AccessProServeTools,
+    Action::AssociatePartnerAccount,
+    Action::AssociatePartnerUser,
+    Action::DisassociatePartnerUser,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 6] = [
-        Action::AccessLegacyPartnerCentral,
-        Action::AccessMarketingCentral,
-        Action::AccessProServeTools,
-        Action::AssociatePartnerAccount,
-        Action::AssociatePartnerUser,
-        Action::DisassociatePartnerUser,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `partnercentral-account-management:AccessLegacyPartnerCentral`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AccessLegacyPartnerCentral`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(15368 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -100,16 +104,20 @@ impl core::fmt::Display for Action {
 #[non_exhaustive]
 pub enum ResourceType {}
 
+static RESOURCE_TYPES: [ResourceType; 0] = [];
+
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 0] = [];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -118,6 +126,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -135,43 +144,47 @@ pub enum ConditionKey {
     PartnercentralAccountManagementProServeRole,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "partnercentral-account-management:LegacyPartnerCentralRole",
-    "partnercentral-account-management:MarketingCentralRole",
-    "partnercentral-account-management:ProServeRole",
+static CONDITION_KEY_NAMES: &str = "partnercentral-account-management:LegacyPartnerCentralRolepartnercentral-account-management:MarketingCentralRolepartnercentral-account-management:ProServeRole";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [58, 112, 158];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] = [
+    KeyType::ArrayOfString,
+    KeyType::ArrayOfString,
+    KeyType::ArrayOfString,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 3] = [
-    KeyType::ArrayOfString,
-    KeyType::ArrayOfString,
-    KeyType::ArrayOfString,
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::PartnercentralAccountManagementLegacyPartnerCentralRole,
+    ConditionKey::PartnercentralAccountManagementMarketingCentralRole,
+    ConditionKey::PartnercentralAccountManagementProServeRole,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::PartnercentralAccountManagementLegacyPartnerCentralRole,
-        ConditionKey::PartnercentralAccountManagementMarketingCentralRole,
-        ConditionKey::PartnercentralAccountManagementProServeRole,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -269,140 +269,107 @@ pub enum Action {
     VerifyPinData,
 }
 
-const ACTION_NAMES: [&str; 47] = [
-    "payment-cryptography:AddKeyReplicationRegions",
-    "payment-cryptography:AssociateMpaTeam",
-    "payment-cryptography:CreateAlias",
-    "payment-cryptography:CreateKey",
-    "payment-cryptography:DecryptData",
-    "payment-cryptography:DeleteAlias",
-    "payment-cryptography:DeleteKey",
-    "payment-cryptography:DeleteResourcePolicy",
-    "payment-cryptography:DisableDefaultKeyReplicationRegions",
-    "payment-cryptography:DisassociateMpaTeam",
-    "payment-cryptography:EnableDefaultKeyReplicationRegions",
-    "payment-cryptography:EncryptData",
-    "payment-cryptography:ExportKey",
-    "payment-cryptography:GenerateAs2805KekValidation",
-    "payment-cryptography:GenerateAuthRequestCryptogram",
-    "payment-cryptography:GenerateCardValidationData",
-    "payment-cryptography:GenerateMac",
-    "payment-cryptography:GenerateMacEmvPinChange",
-    "payment-cryptography:GeneratePinData",
-    "payment-cryptography:GetAlias",
-    "payment-cryptography:GetCertificateSigningRequest",
-    "payment-cryptography:GetDefaultKeyReplicationRegions",
-    "payment-cryptography:GetKey",
-    "payment-cryptography:GetMpaTeamAssociation",
-    "payment-cryptography:GetParametersForExport",
-    "payment-cryptography:GetParametersForImport",
-    "payment-cryptography:GetPublicKeyCertificate",
-    "payment-cryptography:GetResourcePolicy",
-    "payment-cryptography:ImportKey",
-    "payment-cryptography:ListAliases",
-    "payment-cryptography:ListKeys",
-    "payment-cryptography:ListTagsForResource",
-    "payment-cryptography:PutResourcePolicy",
-    "payment-cryptography:ReEncryptData",
-    "payment-cryptography:RemoveKeyReplicationRegions",
-    "payment-cryptography:RestoreKey",
-    "payment-cryptography:StartKeyUsage",
-    "payment-cryptography:StopKeyUsage",
-    "payment-cryptography:TagResource",
-    "payment-cryptography:TranslateKeyMaterial",
-    "payment-cryptography:TranslatePinData",
-    "payment-cryptography:UntagResource",
-    "payment-cryptography:UpdateAlias",
-    "payment-cryptography:VerifyAuthRequestCryptogram",
-    "payment-cryptography:VerifyCardValidationData",
-    "payment-cryptography:VerifyMac",
-    "payment-cryptography:VerifyPinData",
+static ACTION_NAMES: &str = "payment-cryptography:AddKeyReplicationRegionspayment-cryptography:AssociateMpaTeampayment-cryptography:CreateAliaspayment-cryptography:CreateKeypayment-cryptography:DecryptDatapayment-cryptography:DeleteAliaspayment-cryptography:DeleteKeypayment-cryptography:DeleteResourcePolicypayment-cryptography:DisableDefaultKeyReplicationRegionspayment-cryptography:DisassociateMpaTeampayment-cryptography:EnableDefaultKeyReplicationRegionspayment-cryptography:EncryptDatapayment-cryptography:ExportKeypayment-cryptography:GenerateAs2805KekValidationpayment-cryptography:GenerateAuthRequestCryptogrampayment-cryptography:GenerateCardValidationDatapayment-cryptography:GenerateMacpayment-cryptography:GenerateMacEmvPinChangepayment-cryptography:GeneratePinDatapayment-cryptography:GetAliaspayment-cryptography:GetCertificateSigningRequestpayment-cryptography:GetDefaultKeyReplicationRegionspayment-cryptography:GetKeypayment-cryptography:GetMpaTeamAssociationpayment-cryptography:GetParametersForExportpayment-cryptography:GetParametersForImportpayment-cryptography:GetPublicKeyCertificatepayment-cryptography:GetResourcePolicypayment-cryptography:ImportKeypayment-cryptography:ListAliasespayment-cryptography:ListKeyspayment-cryptography:ListTagsForResourcepayment-cryptography:PutResourcePolicypayment-cryptography:ReEncryptDatapayment-cryptography:RemoveKeyReplicationRegionspayment-cryptography:RestoreKeypayment-cryptography:StartKeyUsagepayment-cryptography:StopKeyUsagepayment-cryptography:TagResourcepayment-cryptography:TranslateKeyMaterialpayment-cryptography:TranslatePinDatapayment-cryptography:UntagResourcepayment-cryptography:UpdateAliaspayment-cryptography:VerifyAuthRequestCryptogrampayment-cryptography:VerifyCardValidationDatapayment-cryptography:VerifyMacpayment-cryptography:VerifyPinData";
+
+static ACTION_NAME_ENDS: [u32; 47] = [
+    45, 82, 114, 144, 176, 208, 238, 279, 335, 375, 430, 462, 492, 540, 590, 637, 669, 713, 749,
+    778, 827, 879, 906, 948, 991, 1034, 1078, 1116, 1146, 1178, 1207, 1247, 1285, 1319, 1367, 1398,
+    1432, 1465, 1497, 1538, 1575, 1609, 1641, 1689, 1734, 1764, 1798,
+];
+
+static ACTIONS: [Action; 47] = [
+    Action::AddKeyReplicationRegions,
+    Action::AssociateMpaTeam,
+    Action::CreateAlias,
+    Action::CreateKey,
+    Action::DecryptData,
+    Action::DeleteAlias,
+    Action::DeleteKey,
+    Action::DeleteResourcePolicy,
+    Action::DisableDefaultKeyReplicationRegions,
+    Action::DisassociateMpaTeam,
+    Action::EnableDefaultKeyReplicationRegions,
+    Action::EncryptData,
+    Action::ExportKey,
+    Action::GenerateAs2805KekValidation,
+    Action::GenerateAuthRequestCryptogram,
+    Action::GenerateCardValidationData,
+    Action::GenerateMac,
+    Action::GenerateMacEmvPinChange,
+    Action::GeneratePinData,
+    Action::GetAlias,
+    Action::GetCertificateSigningRequest,
+    Action::GetDefaultKeyReplicationRegions,
+    Action::GetKey,
+    Action::GetMpaTeamAssociation,
+    Action::GetParametersForExport,
+    Action::GetParametersForImport,
+    Action::GetPublicKeyCertificate,
+    Action::GetResourcePolicy,
+    Action::ImportKey,
+    Action::ListAliases,
+    Action::ListKeys,
+    Action::ListTagsForResource,
+    Action::PutResourcePolicy,
+    Action::ReEncryptData,
+    Action::RemoveKeyReplicationRegions,
+    Action::RestoreKey,
+    Action::StartKeyUsage,
+    Action::StopKeyUsage,
+    Action::TagResource,
+    Action::TranslateKeyMaterial,
+    Action::TranslatePinData,
+    Action::UntagResource,
+    Action::UpdateAlias,
+    Action::VerifyAuthRequestCryptogram,
+    Action::VerifyCardValidationData,
+    Action::VerifyMac,
+    Action::VerifyPinData,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 47] = [
-        Action::AddKeyReplicationRegions,
-        Action::AssociateMpaTeam,
-        Action::CreateAlias,
-        Action::CreateKey,
-        Action::DecryptData,
-        Action::DeleteAlias,
-        Action::DeleteKey,
-        Action::DeleteResourcePolicy,
-        Action::DisableDefaultKeyReplicationRegions,
-        Action::DisassociateMpaTeam,
-        Action::EnableDefaultKeyReplicationRegions,
-        Action::EncryptData,
-        Action::ExportKey,
-        Action::GenerateAs2805KekValidation,
-        Action::GenerateAuthRequestCryptogram,
-        Action::GenerateCardValidationData,
-        Action::GenerateMac,
-        Action::GenerateMacEmvPinChange,
-        Action::GeneratePinData,
-        Action::GetAlias,
-        Action::GetCertificateSigningRequest,
-        Action::GetDefaultKeyReplicationRegions,
-        Action::GetKey,
-        Action::GetMpaTeamAssociation,
-        Action::GetParametersForExport,
-        Action::GetParametersForImport,
-        Action::GetPublicKeyCertificate,
-        Action::GetResourcePolicy,
-        Action::ImportKey,
-        Action::ListAliases,
-        Action::ListKeys,
-        Action::ListTagsForResource,
-        Action::PutResourcePolicy,
-        Action::ReEncryptData,
-        Action::RemoveKeyReplicationRegions,
-        Action::RestoreKey,
-        Action::StartKeyUsage,
-        Action::StopKeyUsage,
-        Action::TagResource,
-        Action::TranslateKeyMaterial,
-        Action::TranslatePinData,
-        Action::UntagResource,
-        Action::UpdateAlias,
-        Action::VerifyAuthRequestCryptogram,
-        Action::VerifyCardValidationData,
-        Action::VerifyMac,
-        Action::VerifyPinData,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `payment-cryptography:AddKeyReplicationRegions`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddKeyReplicationRegions`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(15374 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -426,22 +393,28 @@ pub enum ResourceType {
     Key,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = ["alias", "approval-team", "key"];
+static RESOURCE_TYPE_NAMES: &str = "aliasapproval-teamkey";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [5, 18, 21];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::Alias,
+    ResourceType::ApprovalTeam,
+    ResourceType::Key,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::Alias,
-        ResourceType::ApprovalTeam,
-        ResourceType::Key,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -450,6 +423,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -493,26 +467,13 @@ pub enum ConditionKey {
     PaymentCryptographyWrappingKeyIdentifier,
 }
 
-const CONDITION_KEY_NAMES: [&str; 16] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "payment-cryptography:CertificateAuthorityPublicKeyIdentifier",
-    "payment-cryptography:DeriveKeyUsage",
-    "payment-cryptography:ExportDukptInitialKey",
-    "payment-cryptography:ExportKeyMaterial",
-    "payment-cryptography:ImportKeyMaterial",
-    "payment-cryptography:KeyAlgorithm",
-    "payment-cryptography:KeyClass",
-    "payment-cryptography:KeyUsage",
-    "payment-cryptography:PrivateKeyIdentifier",
-    "payment-cryptography:RequestAlias",
-    "payment-cryptography:ResourceAliases",
-    "payment-cryptography:SigningKeyIdentifier",
-    "payment-cryptography:WrappingKeyIdentifier",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyspayment-cryptography:CertificateAuthorityPublicKeyIdentifierpayment-cryptography:DeriveKeyUsagepayment-cryptography:ExportDukptInitialKeypayment-cryptography:ExportKeyMaterialpayment-cryptography:ImportKeyMaterialpayment-cryptography:KeyAlgorithmpayment-cryptography:KeyClasspayment-cryptography:KeyUsagepayment-cryptography:PrivateKeyIdentifierpayment-cryptography:RequestAliaspayment-cryptography:ResourceAliasespayment-cryptography:SigningKeyIdentifierpayment-cryptography:WrappingKeyIdentifier";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 16] = [
+    24, 49, 60, 120, 155, 197, 235, 273, 306, 335, 364, 405, 438, 474, 515, 557,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 16] = [
+static CONDITION_KEY_TYPES: [KeyType; 16] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -531,44 +492,50 @@ const CONDITION_KEY_TYPES: [KeyType; 16] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 16] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::PaymentCryptographyCertificateAuthorityPublicKeyIdentifier,
+    ConditionKey::PaymentCryptographyDeriveKeyUsage,
+    ConditionKey::PaymentCryptographyExportDukptInitialKey,
+    ConditionKey::PaymentCryptographyExportKeyMaterial,
+    ConditionKey::PaymentCryptographyImportKeyMaterial,
+    ConditionKey::PaymentCryptographyKeyAlgorithm,
+    ConditionKey::PaymentCryptographyKeyClass,
+    ConditionKey::PaymentCryptographyKeyUsage,
+    ConditionKey::PaymentCryptographyPrivateKeyIdentifier,
+    ConditionKey::PaymentCryptographyRequestAlias,
+    ConditionKey::PaymentCryptographyResourceAliases,
+    ConditionKey::PaymentCryptographySigningKeyIdentifier,
+    ConditionKey::PaymentCryptographyWrappingKeyIdentifier,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 16] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::PaymentCryptographyCertificateAuthorityPublicKeyIdentifier,
-        ConditionKey::PaymentCryptographyDeriveKeyUsage,
-        ConditionKey::PaymentCryptographyExportDukptInitialKey,
-        ConditionKey::PaymentCryptographyExportKeyMaterial,
-        ConditionKey::PaymentCryptographyImportKeyMaterial,
-        ConditionKey::PaymentCryptographyKeyAlgorithm,
-        ConditionKey::PaymentCryptographyKeyClass,
-        ConditionKey::PaymentCryptographyKeyUsage,
-        ConditionKey::PaymentCryptographyPrivateKeyIdentifier,
-        ConditionKey::PaymentCryptographyRequestAlias,
-        ConditionKey::PaymentCryptographyResourceAliases,
-        ConditionKey::PaymentCryptographySigningKeyIdentifier,
-        ConditionKey::PaymentCryptographyWrappingKeyIdentifier,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -116,94 +116,83 @@ pub enum Action {
     UpdatePaymentPreferences,
 }
 
-const ACTION_NAMES: [&str; 24] = [
-    "payments:AcceptFinancingApplicationTerms",
-    "payments:CreateFinancingApplication",
-    "payments:CreatePaymentInstrument",
-    "payments:DeletePaymentInstrument",
-    "payments:GetFinancingApplication",
-    "payments:GetFinancingLine",
-    "payments:GetFinancingLineWithdrawal",
-    "payments:GetFinancingOption",
-    "payments:GetPaymentInstrument",
-    "payments:GetPaymentStatus",
-    "payments:ListFinancingApplications",
-    "payments:ListFinancingLines",
-    "payments:ListFinancingLineWithdrawals",
-    "payments:ListPaymentInstruments",
-    "payments:ListPaymentPreferences",
-    "payments:ListPaymentProgramOptions",
-    "payments:ListPaymentProgramStatus",
-    "payments:ListTagsForResource",
-    "payments:MakePayment",
-    "payments:TagResource",
-    "payments:UntagResource",
-    "payments:UpdateFinancingApplication",
-    "payments:UpdatePaymentInstrument",
-    "payments:UpdatePaymentPreferences",
+static ACTION_NAMES: &str = "payments:AcceptFinancingApplicationTermspayments:CreateFinancingApplicationpayments:CreatePaymentInstrumentpayments:DeletePaymentInstrumentpayments:GetFinancingApplicationpayments:GetFinancingLinepayments:GetFinancingLineWithdrawalpayments:GetFinancingOptionpayments:GetPaymentInstrumentpayments:GetPaymentStatuspayments:ListFinancingApplicationspayments:ListFinancingLinespayments:ListFinancingLineWithdrawalspayments:ListPaymentInstrumentspayments:ListPaymentPreferencespayments:ListPaymentProgramOptionspayments:ListPaymentProgramStatuspayments:ListTagsForResourcepayments:MakePaymentpayments:TagResourcepayments:UntagResourcepayments:UpdateFinancingApplicationpayments:UpdatePaymentInstrumentpayments:UpdatePaymentPreferences";
+
+static ACTION_NAME_ENDS: [u32; 24] = [
+    40, 75, 107, 139, 171, 196, 231, 258, 287, 312, 346, 373, 410, 441, 472, 506, 539, 567, 587,
+    607, 629, 664, 696, 729,
+];
+
+static ACTIONS: [Action; 24] = [
+    Action::AcceptFinancingApplicationTerms,
+    Action::CreateFinancingApplication,
+    Action::CreatePaymentInstrument,
+    Action::DeletePaymentInstrument,
+    Action::GetFinancingApplication,
+    Action::GetFinancingLine,
+    Action::GetFinancingLineWithdrawal,
+    Action::GetFinancingOption,
+    Action::GetPaymentInstrument,
+    Action::GetPaymentStatus,
+    Action::ListFinancingApplications,
+    Action::ListFinancingLines,
+    Action::ListFinancingLineWithdrawals,
+    Action::ListPaymentInstruments,
+    Action::ListPaymentPreferences,
+    Action::ListPaymentProgramOptions,
+    Action::ListPaymentProgramStatus,
+    Action::ListTagsForResource,
+    Action::MakePayment,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateFinancingApplication,
+    Action::UpdatePaymentInstrument,
+    Action::UpdatePaymentPreferences,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 24] = [
-        Action::AcceptFinancingApplicationTerms,
-        Action::CreateFinancingApplication,
-        Action::CreatePaymentInstrument,
-        Action::DeletePaymentInstrument,
-        Action::GetFinancingApplication,
-        Action::GetFinancingLine,
-        Action::GetFinancingLineWithdrawal,
-        Action::GetFinancingOption,
-        Action::GetPaymentInstrument,
-        Action::GetPaymentStatus,
-        Action::ListFinancingApplications,
-        Action::ListFinancingLines,
-        Action::ListFinancingLineWithdrawals,
-        Action::ListPaymentInstruments,
-        Action::ListPaymentPreferences,
-        Action::ListPaymentProgramOptions,
-        Action::ListPaymentProgramStatus,
-        Action::ListTagsForResource,
-        Action::MakePayment,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateFinancingApplication,
-        Action::UpdatePaymentInstrument,
-        Action::UpdatePaymentPreferences,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `payments:AcceptFinancingApplicationTerms`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptFinancingApplicationTerms`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(15421 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -219,18 +208,24 @@ pub enum ResourceType {
     PaymentInstrument,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["payment-instrument"];
+static RESOURCE_TYPE_NAMES: &str = "payment-instrument";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [18];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::PaymentInstrument];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::PaymentInstrument];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -239,6 +234,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -256,40 +252,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

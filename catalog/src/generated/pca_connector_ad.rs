@@ -136,96 +136,84 @@ pub enum Action {
     UpdateTemplateGroupAccessControlEntry,
 }
 
-const ACTION_NAMES: [&str; 25] = [
-    "pca-connector-ad:CreateConnector",
-    "pca-connector-ad:CreateDirectoryRegistration",
-    "pca-connector-ad:CreateServicePrincipalName",
-    "pca-connector-ad:CreateTemplate",
-    "pca-connector-ad:CreateTemplateGroupAccessControlEntry",
-    "pca-connector-ad:DeleteConnector",
-    "pca-connector-ad:DeleteDirectoryRegistration",
-    "pca-connector-ad:DeleteServicePrincipalName",
-    "pca-connector-ad:DeleteTemplate",
-    "pca-connector-ad:DeleteTemplateGroupAccessControlEntry",
-    "pca-connector-ad:GetConnector",
-    "pca-connector-ad:GetDirectoryRegistration",
-    "pca-connector-ad:GetServicePrincipalName",
-    "pca-connector-ad:GetTemplate",
-    "pca-connector-ad:GetTemplateGroupAccessControlEntry",
-    "pca-connector-ad:ListConnectors",
-    "pca-connector-ad:ListDirectoryRegistrations",
-    "pca-connector-ad:ListServicePrincipalNames",
-    "pca-connector-ad:ListTagsForResource",
-    "pca-connector-ad:ListTemplateGroupAccessControlEntries",
-    "pca-connector-ad:ListTemplates",
-    "pca-connector-ad:TagResource",
-    "pca-connector-ad:UntagResource",
-    "pca-connector-ad:UpdateTemplate",
-    "pca-connector-ad:UpdateTemplateGroupAccessControlEntry",
+static ACTION_NAMES: &str = "pca-connector-ad:CreateConnectorpca-connector-ad:CreateDirectoryRegistrationpca-connector-ad:CreateServicePrincipalNamepca-connector-ad:CreateTemplatepca-connector-ad:CreateTemplateGroupAccessControlEntrypca-connector-ad:DeleteConnectorpca-connector-ad:DeleteDirectoryRegistrationpca-connector-ad:DeleteServicePrincipalNamepca-connector-ad:DeleteTemplatepca-connector-ad:DeleteTemplateGroupAccessControlEntrypca-connector-ad:GetConnectorpca-connector-ad:GetDirectoryRegistrationpca-connector-ad:GetServicePrincipalNamepca-connector-ad:GetTemplatepca-connector-ad:GetTemplateGroupAccessControlEntrypca-connector-ad:ListConnectorspca-connector-ad:ListDirectoryRegistrationspca-connector-ad:ListServicePrincipalNamespca-connector-ad:ListTagsForResourcepca-connector-ad:ListTemplateGroupAccessControlEntriespca-connector-ad:ListTemplatespca-connector-ad:TagResourcepca-connector-ad:UntagResourcepca-connector-ad:UpdateTemplatepca-connector-ad:UpdateTemplateGroupAccessControlEntry";
+
+static ACTION_NAME_ENDS: [u32; 25] = [
+    32, 76, 119, 150, 204, 236, 280, 323, 354, 408, 437, 478, 518, 546, 597, 628, 671, 713, 749,
+    803, 833, 861, 891, 922, 976,
+];
+
+static ACTIONS: [Action; 25] = [
+    Action::CreateConnector,
+    Action::CreateDirectoryRegistration,
+    Action::CreateServicePrincipalName,
+    Action::CreateTemplate,
+    Action::CreateTemplateGroupAccessControlEntry,
+    Action::DeleteConnector,
+    Action::DeleteDirectoryRegistration,
+    Action::DeleteServicePrincipalName,
+    Action::DeleteTemplate,
+    Action::DeleteTemplateGroupAccessControlEntry,
+    Action::GetConnector,
+    Action::GetDirectoryRegistration,
+    Action::GetServicePrincipalName,
+    Action::GetTemplate,
+    Action::GetTemplateGroupAccessControlEntry,
+    Action::ListConnectors,
+    Action::ListDirectoryRegistrations,
+    Action::ListServicePrincipalNames,
+    Action::ListTagsForResource,
+    Action::ListTemplateGroupAccessControlEntries,
+    Action::ListTemplates,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateTemplate,
+    Action::UpdateTemplateGroupAccessControlEntry,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 25] = [
-        Action::CreateConnector,
-        Action::CreateDirectoryRegistration,
-        Action::CreateServicePrincipalName,
-        Action::CreateTemplate,
-        Action::CreateTemplateGroupAccessControlEntry,
-        Action::DeleteConnector,
-        Action::DeleteDirectoryRegistration,
-        Action::DeleteServicePrincipalName,
-        Action::DeleteTemplate,
-        Action::DeleteTemplateGroupAccessControlEntry,
-        Action::GetConnector,
-        Action::GetDirectoryRegistration,
-        Action::GetServicePrincipalName,
-        Action::GetTemplate,
-        Action::GetTemplateGroupAccessControlEntry,
-        Action::ListConnectors,
-        Action::ListDirectoryRegistrations,
-        Action::ListServicePrincipalNames,
-        Action::ListTagsForResource,
-        Action::ListTemplateGroupAccessControlEntries,
-        Action::ListTemplates,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateTemplate,
-        Action::UpdateTemplateGroupAccessControlEntry,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `pca-connector-ad:CreateConnector`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateConnector`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(15445 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -249,22 +237,28 @@ pub enum ResourceType {
     Template,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = ["Connector", "DirectoryRegistration", "Template"];
+static RESOURCE_TYPE_NAMES: &str = "ConnectorDirectoryRegistrationTemplate";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [9, 30, 38];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::Connector,
+    ResourceType::DirectoryRegistration,
+    ResourceType::Template,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::Connector,
-        ResourceType::DirectoryRegistration,
-        ResourceType::Template,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -273,6 +267,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -290,40 +285,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

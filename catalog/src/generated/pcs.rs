@@ -113,86 +113,78 @@ pub enum Action {
     UpdateQueue,
 }
 
-const ACTION_NAMES: [&str; 20] = [
-    "pcs:AllowVendedLogDeliveryForResource",
-    "pcs:CreateCluster",
-    "pcs:CreateComputeNodeGroup",
-    "pcs:CreateQueue",
-    "pcs:DeleteCluster",
-    "pcs:DeleteComputeNodeGroup",
-    "pcs:DeleteQueue",
-    "pcs:GetCluster",
-    "pcs:GetComputeNodeGroup",
-    "pcs:GetQueue",
-    "pcs:ListClusters",
-    "pcs:ListComputeNodeGroups",
-    "pcs:ListQueues",
-    "pcs:ListTagsForResource",
-    "pcs:RegisterComputeNodeGroupInstance",
-    "pcs:TagResource",
-    "pcs:UntagResource",
-    "pcs:UpdateCluster",
-    "pcs:UpdateComputeNodeGroup",
-    "pcs:UpdateQueue",
+static ACTION_NAMES: &str = "pcs:AllowVendedLogDeliveryForResourcepcs:CreateClusterpcs:CreateComputeNodeGrouppcs:CreateQueuepcs:DeleteClusterpcs:DeleteComputeNodeGrouppcs:DeleteQueuepcs:GetClusterpcs:GetComputeNodeGrouppcs:GetQueuepcs:ListClusterspcs:ListComputeNodeGroupspcs:ListQueuespcs:ListTagsForResourcepcs:RegisterComputeNodeGroupInstancepcs:TagResourcepcs:UntagResourcepcs:UpdateClusterpcs:UpdateComputeNodeGrouppcs:UpdateQueue";
+
+static ACTION_NAME_ENDS: [u32; 20] = [
+    37, 54, 80, 95, 112, 138, 153, 167, 190, 202, 218, 243, 257, 280, 316, 331, 348, 365, 391, 406,
+];
+
+static ACTIONS: [Action; 20] = [
+    Action::AllowVendedLogDeliveryForResource,
+    Action::CreateCluster,
+    Action::CreateComputeNodeGroup,
+    Action::CreateQueue,
+    Action::DeleteCluster,
+    Action::DeleteComputeNodeGroup,
+    Action::DeleteQueue,
+    Action::GetCluster,
+    Action::GetComputeNodeGroup,
+    Action::GetQueue,
+    Action::ListClusters,
+    Action::ListComputeNodeGroups,
+    Action::ListQueues,
+    Action::ListTagsForResource,
+    Action::RegisterComputeNodeGroupInstance,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateCluster,
+    Action::UpdateComputeNodeGroup,
+    Action::UpdateQueue,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 20] = [
-        Action::AllowVendedLogDeliveryForResource,
-        Action::CreateCluster,
-        Action::CreateComputeNodeGroup,
-        Action::CreateQueue,
-        Action::DeleteCluster,
-        Action::DeleteComputeNodeGroup,
-        Action::DeleteQueue,
-        Action::GetCluster,
-        Action::GetComputeNodeGroup,
-        Action::GetQueue,
-        Action::ListClusters,
-        Action::ListComputeNodeGroups,
-        Action::ListQueues,
-        Action::ListTagsForResource,
-        Action::RegisterComputeNodeGroupInstance,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateCluster,
-        Action::UpdateComputeNodeGroup,
-        Action::UpdateQueue,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `pcs:AllowVendedLogDeliveryForResource`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AllowVendedLogDeliveryForResource`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(15482 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -216,22 +208,28 @@ pub enum ResourceType {
     Queue,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = ["cluster", "computenodegroup", "queue"];
+static RESOURCE_TYPE_NAMES: &str = "clustercomputenodegroupqueue";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [7, 23, 28];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::Cluster,
+    ResourceType::Computenodegroup,
+    ResourceType::Queue,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::Cluster,
-        ResourceType::Computenodegroup,
-        ResourceType::Queue,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -240,6 +238,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -257,40 +256,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

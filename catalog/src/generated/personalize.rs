@@ -421,212 +421,145 @@ pub enum Action {
     UpdateSolution,
 }
 
-const ACTION_NAMES: [&str; 83] = [
-    "personalize:CreateBatchInferenceJob",
-    "personalize:CreateBatchSegmentJob",
-    "personalize:CreateCampaign",
-    "personalize:CreateDataDeletionJob",
-    "personalize:CreateDataInsightsJob",
-    "personalize:CreateDataset",
-    "personalize:CreateDatasetExportJob",
-    "personalize:CreateDatasetGroup",
-    "personalize:CreateDatasetImportJob",
-    "personalize:CreateEventTracker",
-    "personalize:CreateFilter",
-    "personalize:CreateMetricAttribution",
-    "personalize:CreateRecommender",
-    "personalize:CreateSchema",
-    "personalize:CreateSolution",
-    "personalize:CreateSolutionVersion",
-    "personalize:DeleteCampaign",
-    "personalize:DeleteDataset",
-    "personalize:DeleteDatasetGroup",
-    "personalize:DeleteEventTracker",
-    "personalize:DeleteFilter",
-    "personalize:DeleteMetricAttribution",
-    "personalize:DeleteRecommender",
-    "personalize:DeleteSchema",
-    "personalize:DeleteSolution",
-    "personalize:DescribeAlgorithm",
-    "personalize:DescribeBatchInferenceJob",
-    "personalize:DescribeBatchSegmentJob",
-    "personalize:DescribeCampaign",
-    "personalize:DescribeDataDeletionJob",
-    "personalize:DescribeDataInsightsJob",
-    "personalize:DescribeDataset",
-    "personalize:DescribeDatasetExportJob",
-    "personalize:DescribeDatasetGroup",
-    "personalize:DescribeDatasetImportJob",
-    "personalize:DescribeEventTracker",
-    "personalize:DescribeFeatureTransformation",
-    "personalize:DescribeFilter",
-    "personalize:DescribeMetricAttribution",
-    "personalize:DescribeRecipe",
-    "personalize:DescribeRecommender",
-    "personalize:DescribeSchema",
-    "personalize:DescribeSolution",
-    "personalize:DescribeSolutionVersion",
-    "personalize:GetActionRecommendations",
-    "personalize:GetDataInsights",
-    "personalize:GetPersonalizedRanking",
-    "personalize:GetRecommendations",
-    "personalize:GetSolutionMetrics",
-    "personalize:ListBatchInferenceJobs",
-    "personalize:ListBatchSegmentJobs",
-    "personalize:ListCampaigns",
-    "personalize:ListDataDeletionJobs",
-    "personalize:ListDataInsightsJobs",
-    "personalize:ListDatasetExportJobs",
-    "personalize:ListDatasetGroups",
-    "personalize:ListDatasetImportJobs",
-    "personalize:ListDatasets",
-    "personalize:ListEventTrackers",
-    "personalize:ListFilters",
-    "personalize:ListMetricAttributionMetrics",
-    "personalize:ListMetricAttributions",
-    "personalize:ListRecipes",
-    "personalize:ListRecommenders",
-    "personalize:ListSchemas",
-    "personalize:ListSolutions",
-    "personalize:ListSolutionVersions",
-    "personalize:ListTagsForResource",
-    "personalize:PutActionInteractions",
-    "personalize:PutActions",
-    "personalize:PutEvents",
-    "personalize:PutItems",
-    "personalize:PutUsers",
-    "personalize:StartRecommender",
-    "personalize:StopRecommender",
-    "personalize:StopSolutionVersionCreation",
-    "personalize:TagResource",
-    "personalize:UntagResource",
-    "personalize:UpdateCampaign",
-    "personalize:UpdateDataset",
-    "personalize:UpdateMetricAttribution",
-    "personalize:UpdateRecommender",
-    "personalize:UpdateSolution",
+static ACTION_NAMES: &str = "personalize:CreateBatchInferenceJobpersonalize:CreateBatchSegmentJobpersonalize:CreateCampaignpersonalize:CreateDataDeletionJobpersonalize:CreateDataInsightsJobpersonalize:CreateDatasetpersonalize:CreateDatasetExportJobpersonalize:CreateDatasetGrouppersonalize:CreateDatasetImportJobpersonalize:CreateEventTrackerpersonalize:CreateFilterpersonalize:CreateMetricAttributionpersonalize:CreateRecommenderpersonalize:CreateSchemapersonalize:CreateSolutionpersonalize:CreateSolutionVersionpersonalize:DeleteCampaignpersonalize:DeleteDatasetpersonalize:DeleteDatasetGrouppersonalize:DeleteEventTrackerpersonalize:DeleteFilterpersonalize:DeleteMetricAttributionpersonalize:DeleteRecommenderpersonalize:DeleteSchemapersonalize:DeleteSolutionpersonalize:DescribeAlgorithmpersonalize:DescribeBatchInferenceJobpersonalize:DescribeBatchSegmentJobpersonalize:DescribeCampaignpersonalize:DescribeDataDeletionJobpersonalize:DescribeDataInsightsJobpersonalize:DescribeDatasetpersonalize:DescribeDatasetExportJobpersonalize:DescribeDatasetGrouppersonalize:DescribeDatasetImportJobpersonalize:DescribeEventTrackerpersonalize:DescribeFeatureTransformationpersonalize:DescribeFilterpersonalize:DescribeMetricAttributionpersonalize:DescribeRecipepersonalize:DescribeRecommenderpersonalize:DescribeSchemapersonalize:DescribeSolutionpersonalize:DescribeSolutionVersionpersonalize:GetActionRecommendationspersonalize:GetDataInsightspersonalize:GetPersonalizedRankingpersonalize:GetRecommendationspersonalize:GetSolutionMetricspersonalize:ListBatchInferenceJobspersonalize:ListBatchSegmentJobspersonalize:ListCampaignspersonalize:ListDataDeletionJobspersonalize:ListDataInsightsJobspersonalize:ListDatasetExportJobspersonalize:ListDatasetGroupspersonalize:ListDatasetImportJobspersonalize:ListDatasetspersonalize:ListEventTrackerspersonalize:ListFilterspersonalize:ListMetricAttributionMetricspersonalize:ListMetricAttributionspersonalize:ListRecipespersonalize:ListRecommenderspersonalize:ListSchemaspersonalize:ListSolutionspersonalize:ListSolutionVersionspersonalize:ListTagsForResourcepersonalize:PutActionInteractionspersonalize:PutActionspersonalize:PutEventspersonalize:PutItemspersonalize:PutUserspersonalize:StartRecommenderpersonalize:StopRecommenderpersonalize:StopSolutionVersionCreationpersonalize:TagResourcepersonalize:UntagResourcepersonalize:UpdateCampaignpersonalize:UpdateDatasetpersonalize:UpdateMetricAttributionpersonalize:UpdateRecommenderpersonalize:UpdateSolution";
+
+static ACTION_NAME_ENDS: [u32; 83] = [
+    35, 68, 94, 127, 160, 185, 219, 249, 283, 313, 337, 372, 401, 425, 451, 484, 510, 535, 565,
+    595, 619, 654, 683, 707, 733, 762, 799, 834, 862, 897, 932, 959, 995, 1027, 1063, 1095, 1136,
+    1162, 1199, 1225, 1256, 1282, 1310, 1345, 1381, 1408, 1442, 1472, 1502, 1536, 1568, 1593, 1625,
+    1657, 1690, 1719, 1752, 1776, 1805, 1828, 1868, 1902, 1925, 1953, 1976, 2001, 2033, 2064, 2097,
+    2119, 2140, 2160, 2180, 2208, 2235, 2274, 2297, 2322, 2348, 2373, 2408, 2437, 2463,
+];
+
+static ACTIONS: [Action; 83] = [
+    Action::CreateBatchInferenceJob,
+    Action::CreateBatchSegmentJob,
+    Action::CreateCampaign,
+    Action::CreateDataDeletionJob,
+    Action::CreateDataInsightsJob,
+    Action::CreateDataset,
+    Action::CreateDatasetExportJob,
+    Action::CreateDatasetGroup,
+    Action::CreateDatasetImportJob,
+    Action::CreateEventTracker,
+    Action::CreateFilter,
+    Action::CreateMetricAttribution,
+    Action::CreateRecommender,
+    Action::CreateSchema,
+    Action::CreateSolution,
+    Action::CreateSolutionVersion,
+    Action::DeleteCampaign,
+    Action::DeleteDataset,
+    Action::DeleteDatasetGroup,
+    Action::DeleteEventTracker,
+    Action::DeleteFilter,
+    Action::DeleteMetricAttribution,
+    Action::DeleteRecommender,
+    Action::DeleteSchema,
+    Action::DeleteSolution,
+    Action::DescribeAlgorithm,
+    Action::DescribeBatchInferenceJob,
+    Action::DescribeBatchSegmentJob,
+    Action::DescribeCampaign,
+    Action::DescribeDataDeletionJob,
+    Action::DescribeDataInsightsJob,
+    Action::DescribeDataset,
+    Action::DescribeDatasetExportJob,
+    Action::DescribeDatasetGroup,
+    Action::DescribeDatasetImportJob,
+    Action::DescribeEventTracker,
+    Action::DescribeFeatureTransformation,
+    Action::DescribeFilter,
+    Action::DescribeMetricAttribution,
+    Action::DescribeRecipe,
+    Action::DescribeRecommender,
+    Action::DescribeSchema,
+    Action::DescribeSolution,
+    Action::DescribeSolutionVersion,
+    Action::GetActionRecommendations,
+    Action::GetDataInsights,
+    Action::GetPersonalizedRanking,
+    Action::GetRecommendations,
+    Action::GetSolutionMetrics,
+    Action::ListBatchInferenceJobs,
+    Action::ListBatchSegmentJobs,
+    Action::ListCampaigns,
+    Action::ListDataDeletionJobs,
+    Action::ListDataInsightsJobs,
+    Action::ListDatasetExportJobs,
+    Action::ListDatasetGroups,
+    Action::ListDatasetImportJobs,
+    Action::ListDatasets,
+    Action::ListEventTrackers,
+    Action::ListFilters,
+    Action::ListMetricAttributionMetrics,
+    Action::ListMetricAttributions,
+    Action::ListRecipes,
+    Action::ListRecommenders,
+    Action::ListSchemas,
+    Action::ListSolutions,
+    Action::ListSolutionVersions,
+    Action::ListTagsForResource,
+    Action::PutActionInteractions,
+    Action::PutActions,
+    Action::PutEvents,
+    Action::PutItems,
+    Action::PutUsers,
+    Action::StartRecommender,
+    Action::StopRecommender,
+    Action::StopSolutionVersionCreation,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateCampaign,
+    Action::UpdateDataset,
+    Action::UpdateMetricAttribution,
+    Action::UpdateRecommender,
+    Action::UpdateSolution,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 83] = [
-        Action::CreateBatchInferenceJob,
-        Action::CreateBatchSegmentJob,
-        Action::CreateCampaign,
-        Action::CreateDataDeletionJob,
-        Action::CreateDataInsightsJob,
-        Action::CreateDataset,
-        Action::CreateDatasetExportJob,
-        Action::CreateDatasetGroup,
-        Action::CreateDatasetImportJob,
-        Action::CreateEventTracker,
-        Action::CreateFilter,
-        Action::CreateMetricAttribution,
-        Action::CreateRecommender,
-        Action::CreateSchema,
-        Action::CreateSolution,
-        Action::CreateSolutionVersion,
-        Action::DeleteCampaign,
-        Action::DeleteDataset,
-        Action::DeleteDatasetGroup,
-        Action::DeleteEventTracker,
-        Action::DeleteFilter,
-        Action::DeleteMetricAttribution,
-        Action::DeleteRecommender,
-        Action::DeleteSchema,
-        Action::DeleteSolution,
-        Action::DescribeAlgorithm,
-        Action::DescribeBatchInferenceJob,
-        Action::DescribeBatchSegmentJob,
-        Action::DescribeCampaign,
-        Action::DescribeDataDeletionJob,
-        Action::DescribeDataInsightsJob,
-        Action::DescribeDataset,
-        Action::DescribeDatasetExportJob,
-        Action::DescribeDatasetGroup,
-        Action::DescribeDatasetImportJob,
-        Action::DescribeEventTracker,
-        Action::DescribeFeatureTransformation,
-        Action::DescribeFilter,
-        Action::DescribeMetricAttribution,
-        Action::DescribeRecipe,
-        Action::DescribeRecommender,
-        Action::DescribeSchema,
-        Action::DescribeSolution,
-        Action::DescribeSolutionVersion,
-        Action::GetActionRecommendations,
-        Action::GetDataInsights,
-        Action::GetPersonalizedRanking,
-        Action::GetRecommendations,
-        Action::GetSolutionMetrics,
-        Action::ListBatchInferenceJobs,
-        Action::ListBatchSegmentJobs,
-        Action::ListCampaigns,
-        Action::ListDataDeletionJobs,
-        Action::ListDataInsightsJobs,
-        Action::ListDatasetExportJobs,
-        Action::ListDatasetGroups,
-        Action::ListDatasetImportJobs,
-        Action::ListDatasets,
-        Action::ListEventTrackers,
-        Action::ListFilters,
-        Action::ListMetricAttributionMetrics,
-        Action::ListMetricAttributions,
-        Action::ListRecipes,
-        Action::ListRecommenders,
-        Action::ListSchemas,
-        Action::ListSolutions,
-        Action::ListSolutionVersions,
-        Action::ListTagsForResource,
-        Action::PutActionInteractions,
-        Action::PutActions,
-        Action::PutEvents,
-        Action::PutItems,
-        Action::PutUsers,
-        Action::StartRecommender,
-        Action::StopRecommender,
-        Action::StopSolutionVersionCreation,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateCampaign,
-        Action::UpdateDataset,
-        Action::UpdateMetricAttribution,
-        Action::UpdateRecommender,
-        Action::UpdateSolution,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `personalize:CreateBatchInferenceJob`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateBatchInferenceJob`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(15502 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -698,56 +631,45 @@ pub enum ResourceType {
     Solution,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 18] = [
-    "algorithm",
-    "batchInferenceJob",
-    "batchSegmentJob",
-    "campaign",
-    "dataDeletionJob",
-    "dataInsightsJob",
-    "dataset",
-    "datasetExportJob",
-    "datasetGroup",
-    "datasetImportJob",
-    "eventTracker",
-    "featureTransformation",
-    "filter",
-    "metricAttribution",
-    "recipe",
-    "recommender",
-    "schema",
-    "solution",
+static RESOURCE_TYPE_NAMES: &str = "algorithmbatchInferenceJobbatchSegmentJobcampaigndataDeletionJobdataInsightsJobdatasetdatasetExportJobdatasetGroupdatasetImportJobeventTrackerfeatureTransformationfiltermetricAttributionreciperecommenderschemasolution";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 18] = [
+    9, 26, 41, 49, 64, 79, 86, 102, 114, 130, 142, 163, 169, 186, 192, 203, 209, 217,
+];
+
+static RESOURCE_TYPES: [ResourceType; 18] = [
+    ResourceType::Algorithm,
+    ResourceType::BatchInferenceJob,
+    ResourceType::BatchSegmentJob,
+    ResourceType::Campaign,
+    ResourceType::DataDeletionJob,
+    ResourceType::DataInsightsJob,
+    ResourceType::Dataset,
+    ResourceType::DatasetExportJob,
+    ResourceType::DatasetGroup,
+    ResourceType::DatasetImportJob,
+    ResourceType::EventTracker,
+    ResourceType::FeatureTransformation,
+    ResourceType::Filter,
+    ResourceType::MetricAttribution,
+    ResourceType::Recipe,
+    ResourceType::Recommender,
+    ResourceType::Schema,
+    ResourceType::Solution,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 18] = [
-        ResourceType::Algorithm,
-        ResourceType::BatchInferenceJob,
-        ResourceType::BatchSegmentJob,
-        ResourceType::Campaign,
-        ResourceType::DataDeletionJob,
-        ResourceType::DataInsightsJob,
-        ResourceType::Dataset,
-        ResourceType::DatasetExportJob,
-        ResourceType::DatasetGroup,
-        ResourceType::DatasetImportJob,
-        ResourceType::EventTracker,
-        ResourceType::FeatureTransformation,
-        ResourceType::Filter,
-        ResourceType::MetricAttribution,
-        ResourceType::Recipe,
-        ResourceType::Recommender,
-        ResourceType::Schema,
-        ResourceType::Solution,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -756,6 +678,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -773,40 +696,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -87,74 +87,72 @@ pub enum Action {
     UntagResource,
 }
 
-const ACTION_NAMES: [&str; 14] = [
-    "pi:CreatePerformanceAnalysisReport",
-    "pi:DeletePerformanceAnalysisReport",
-    "pi:DescribeDimensionKeys",
-    "pi:GetDimensionKeyDetails",
-    "pi:GetPerformanceAnalysisReport",
-    "pi:GetResourceMetadata",
-    "pi:GetResourceMetrics",
-    "pi:ListAvailableResourceDimensions",
-    "pi:ListAvailableResourceMetrics",
-    "pi:ListPerformanceAnalysisReportRecommendations",
-    "pi:ListPerformanceAnalysisReports",
-    "pi:ListTagsForResource",
-    "pi:TagResource",
-    "pi:UntagResource",
+static ACTION_NAMES: &str = "pi:CreatePerformanceAnalysisReportpi:DeletePerformanceAnalysisReportpi:DescribeDimensionKeyspi:GetDimensionKeyDetailspi:GetPerformanceAnalysisReportpi:GetResourceMetadatapi:GetResourceMetricspi:ListAvailableResourceDimensionspi:ListAvailableResourceMetricspi:ListPerformanceAnalysisReportRecommendationspi:ListPerformanceAnalysisReportspi:ListTagsForResourcepi:TagResourcepi:UntagResource";
+
+static ACTION_NAME_ENDS: [u32; 14] = [
+    34, 68, 92, 117, 148, 170, 191, 225, 256, 303, 336, 358, 372, 388,
+];
+
+static ACTIONS: [Action; 14] = [
+    Action::CreatePerformanceAnalysisReport,
+    Action::DeletePerformanceAnalysisReport,
+    Action::DescribeDimensionKeys,
+    Action::GetDimensionKeyDetails,
+    Action::GetPerformanceAnalysisReport,
+    Action::GetResourceMetadata,
+    Action::GetResourceMetrics,
+    Action::ListAvailableResourceDimensions,
+    Action::ListAvailableResourceMetrics,
+    Action::ListPerformanceAnalysisReportRecommendations,
+    Action::ListPerformanceAnalysisReports,
+    Action::ListTagsForResource,
+    Action::TagResource,
+    Action::UntagResource,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 14] = [
-        Action::CreatePerformanceAnalysisReport,
-        Action::DeletePerformanceAnalysisReport,
-        Action::DescribeDimensionKeys,
-        Action::GetDimensionKeyDetails,
-        Action::GetPerformanceAnalysisReport,
-        Action::GetResourceMetadata,
-        Action::GetResourceMetrics,
-        Action::ListAvailableResourceDimensions,
-        Action::ListAvailableResourceMetrics,
-        Action::ListPerformanceAnalysisReportRecommendations,
-        Action::ListPerformanceAnalysisReports,
-        Action::ListTagsForResource,
-        Action::TagResource,
-        Action::UntagResource,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `pi:CreatePerformanceAnalysisReport`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreatePerformanceAnalysisReport`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(15585 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -174,21 +172,27 @@ pub enum ResourceType {
     PerfReportsResource,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["metric-resource", "perf-reports-resource"];
+static RESOURCE_TYPE_NAMES: &str = "metric-resourceperf-reports-resource";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [15, 36];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [
+    ResourceType::MetricResource,
+    ResourceType::PerfReportsResource,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [
-        ResourceType::MetricResource,
-        ResourceType::PerfReportsResource,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -197,6 +201,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -216,46 +221,50 @@ pub enum ConditionKey {
     PiDimensions,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "pi:Dimensions",
+static CONDITION_KEY_NAMES: &str =
+    "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyspi:Dimensions";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [24, 49, 60, 73];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::ArrayOfString,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::ArrayOfString,
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::PiDimensions,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::PiDimensions,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

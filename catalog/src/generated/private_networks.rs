@@ -161,98 +161,85 @@ pub enum Action {
     UpdateNetworkSitePlan,
 }
 
-const ACTION_NAMES: [&str; 26] = [
-    "private-networks:AcknowledgeOrderReceipt",
-    "private-networks:ActivateDeviceIdentifier",
-    "private-networks:ActivateNetworkSite",
-    "private-networks:ConfigureAccessPoint",
-    "private-networks:CreateNetwork",
-    "private-networks:CreateNetworkSite",
-    "private-networks:DeactivateDeviceIdentifier",
-    "private-networks:DeleteNetwork",
-    "private-networks:DeleteNetworkSite",
-    "private-networks:GetDeviceIdentifier",
-    "private-networks:GetNetwork",
-    "private-networks:GetNetworkResource",
-    "private-networks:GetNetworkSite",
-    "private-networks:GetOrder",
-    "private-networks:ListDeviceIdentifiers",
-    "private-networks:ListNetworkResources",
-    "private-networks:ListNetworks",
-    "private-networks:ListNetworkSites",
-    "private-networks:ListOrders",
-    "private-networks:ListTagsForResource",
-    "private-networks:Ping",
-    "private-networks:StartNetworkResourceUpdate",
-    "private-networks:TagResource",
-    "private-networks:UntagResource",
-    "private-networks:UpdateNetworkSite",
-    "private-networks:UpdateNetworkSitePlan",
+static ACTION_NAMES: &str = "private-networks:AcknowledgeOrderReceiptprivate-networks:ActivateDeviceIdentifierprivate-networks:ActivateNetworkSiteprivate-networks:ConfigureAccessPointprivate-networks:CreateNetworkprivate-networks:CreateNetworkSiteprivate-networks:DeactivateDeviceIdentifierprivate-networks:DeleteNetworkprivate-networks:DeleteNetworkSiteprivate-networks:GetDeviceIdentifierprivate-networks:GetNetworkprivate-networks:GetNetworkResourceprivate-networks:GetNetworkSiteprivate-networks:GetOrderprivate-networks:ListDeviceIdentifiersprivate-networks:ListNetworkResourcesprivate-networks:ListNetworksprivate-networks:ListNetworkSitesprivate-networks:ListOrdersprivate-networks:ListTagsForResourceprivate-networks:Pingprivate-networks:StartNetworkResourceUpdateprivate-networks:TagResourceprivate-networks:UntagResourceprivate-networks:UpdateNetworkSiteprivate-networks:UpdateNetworkSitePlan";
+
+static ACTION_NAME_ENDS: [u32; 26] = [
+    40, 81, 117, 154, 184, 218, 261, 291, 325, 361, 388, 423, 454, 479, 517, 554, 583, 616, 643,
+    679, 700, 743, 771, 801, 835, 873,
+];
+
+static ACTIONS: [Action; 26] = [
+    Action::AcknowledgeOrderReceipt,
+    Action::ActivateDeviceIdentifier,
+    Action::ActivateNetworkSite,
+    Action::ConfigureAccessPoint,
+    Action::CreateNetwork,
+    Action::CreateNetworkSite,
+    Action::DeactivateDeviceIdentifier,
+    Action::DeleteNetwork,
+    Action::DeleteNetworkSite,
+    Action::GetDeviceIdentifier,
+    Action::GetNetwork,
+    Action::GetNetworkResource,
+    Action::GetNetworkSite,
+    Action::GetOrder,
+    Action::ListDeviceIdentifiers,
+    Action::ListNetworkResources,
+    Action::ListNetworks,
+    Action::ListNetworkSites,
+    Action::ListOrders,
+    Action::ListTagsForResource,
+    Action::Ping,
+    Action::StartNetworkResourceUpdate,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateNetworkSite,
+    Action::UpdateNetworkSitePlan,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 26] = [
-        Action::AcknowledgeOrderReceipt,
-        Action::ActivateDeviceIdentifier,
-        Action::ActivateNetworkSite,
-        Action::ConfigureAccessPoint,
-        Action::CreateNetwork,
-        Action::CreateNetworkSite,
-        Action::DeactivateDeviceIdentifier,
-        Action::DeleteNetwork,
-        Action::DeleteNetworkSite,
-        Action::GetDeviceIdentifier,
-        Action::GetNetwork,
-        Action::GetNetworkResource,
-        Action::GetNetworkSite,
-        Action::GetOrder,
-        Action::ListDeviceIdentifiers,
-        Action::ListNetworkResources,
-        Action::ListNetworks,
-        Action::ListNetworkSites,
-        Action::ListOrders,
-        Action::ListTagsForResource,
-        Action::Ping,
-        Action::StartNetworkResourceUpdate,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateNetworkSite,
-        Action::UpdateNetworkSitePlan,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `private-networks:AcknowledgeOrderReceipt`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcknowledgeOrderReceipt`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(15633 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -284,30 +271,30 @@ pub enum ResourceType {
     Order,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 5] = [
-    "device-identifier",
-    "network",
-    "network-resource",
-    "network-site",
-    "order",
+static RESOURCE_TYPE_NAMES: &str = "device-identifiernetworknetwork-resourcenetwork-siteorder";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 5] = [17, 24, 40, 52, 57];
+
+static RESOURCE_TYPES: [ResourceType; 5] = [
+    ResourceType::DeviceIdentifier,
+    ResourceType::Network,
+    ResourceType::NetworkResource,
+    ResourceType::NetworkSite,
+    ResourceType::Order,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 5] = [
-        ResourceType::DeviceIdentifier,
-        ResourceType::Network,
-        ResourceType::NetworkResource,
-        ResourceType::NetworkSite,
-        ResourceType::Order,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -316,6 +303,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -333,40 +321,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -606,280 +606,181 @@ pub enum Action {
     UpdateRecommender,
 }
 
-const ACTION_NAMES: [&str; 117] = [
-    "profile:AddProfileKey",
-    "profile:AssociateStreamForSegments",
-    "profile:BatchGetCalculatedAttributeForProfile",
-    "profile:BatchGetProfile",
-    "profile:CreateCalculatedAttributeDefinition",
-    "profile:CreateDomain",
-    "profile:CreateDomainLayout",
-    "profile:CreateEventStream",
-    "profile:CreateEventTrigger",
-    "profile:CreateIntegrationWorkflow",
-    "profile:CreateProfile",
-    "profile:CreateRecommender",
-    "profile:CreateRecommenderFilter",
-    "profile:CreateRecommenderSchema",
-    "profile:CreateSegmentDefinition",
-    "profile:CreateSegmentEstimate",
-    "profile:CreateSegmentSnapshot",
-    "profile:CreateSnapshot",
-    "profile:CreateUploadJob",
-    "profile:DeleteCalculatedAttributeDefinition",
-    "profile:DeleteDomain",
-    "profile:DeleteDomainLayout",
-    "profile:DeleteDomainObjectType",
-    "profile:DeleteEventStream",
-    "profile:DeleteEventTrigger",
-    "profile:DeleteIntegration",
-    "profile:DeleteProfile",
-    "profile:DeleteProfileKey",
-    "profile:DeleteProfileObject",
-    "profile:DeleteProfileObjectType",
-    "profile:DeleteRecommender",
-    "profile:DeleteRecommenderFilter",
-    "profile:DeleteRecommenderSchema",
-    "profile:DeleteSegmentDefinition",
-    "profile:DeleteSegmentSubscription",
-    "profile:DeleteWorkflow",
-    "profile:DetectProfileObjectType",
-    "profile:DisassociateStreamForSegments",
-    "profile:GetAutoMergingPreview",
-    "profile:GetCalculatedAttributeDefinition",
-    "profile:GetCalculatedAttributeForProfile",
-    "profile:GetDomain",
-    "profile:GetDomainLayout",
-    "profile:GetDomainObjectType",
-    "profile:GetEventStream",
-    "profile:GetEventTrigger",
-    "profile:GetIdentityResolutionJob",
-    "profile:GetIntegration",
-    "profile:GetMatches",
-    "profile:GetObjectTypeAttributeStatistics",
-    "profile:GetProfileHistoryRecord",
-    "profile:GetProfileInsights",
-    "profile:GetProfileObjectType",
-    "profile:GetProfileObjectTypeTemplate",
-    "profile:GetProfileRecommendations",
-    "profile:GetRecommender",
-    "profile:GetRecommenderFilter",
-    "profile:GetRecommenderSchema",
-    "profile:GetSegmentDefinition",
-    "profile:GetSegmentEstimate",
-    "profile:GetSegmentMembership",
-    "profile:GetSegmentSnapshot",
-    "profile:GetSegmentSubscription",
-    "profile:GetSimilarProfiles",
-    "profile:GetSnapshot",
-    "profile:GetStreamForSegments",
-    "profile:GetUploadJob",
-    "profile:GetUploadJobPath",
-    "profile:GetWorkflow",
-    "profile:GetWorkflowSteps",
-    "profile:ListAccountIntegrations",
-    "profile:ListCalculatedAttributeDefinitions",
-    "profile:ListCalculatedAttributesForProfile",
-    "profile:ListDomainLayouts",
-    "profile:ListDomainObjects",
-    "profile:ListDomainObjectTypes",
-    "profile:ListDomains",
-    "profile:ListEventStreams",
-    "profile:ListEventTriggers",
-    "profile:ListIdentityResolutionJobs",
-    "profile:ListIntegrations",
-    "profile:ListObjectTypeAttributes",
-    "profile:ListObjectTypeAttributeValues",
-    "profile:ListProfileAttributeValues",
-    "profile:ListProfileHistoryRecords",
-    "profile:ListProfileObjects",
-    "profile:ListProfileObjectTypes",
-    "profile:ListProfileObjectTypeTemplates",
-    "profile:ListRecommenderFilters",
-    "profile:ListRecommenderRecipes",
-    "profile:ListRecommenders",
-    "profile:ListRecommenderSchemas",
-    "profile:ListRuleBasedMatches",
-    "profile:ListSegmentDefinitions",
-    "profile:ListSegmentSubscriptionEvents",
-    "profile:ListTagsForResource",
-    "profile:ListUploadJobs",
-    "profile:ListWorkflows",
-    "profile:MergeProfiles",
-    "profile:PutDomainObjectType",
-    "profile:PutIntegration",
-    "profile:PutProfileObject",
-    "profile:PutProfileObjectType",
-    "profile:PutSegmentSubscription",
-    "profile:SearchProfiles",
-    "profile:StartRecommender",
-    "profile:StartUploadJob",
-    "profile:StopRecommender",
-    "profile:StopUploadJob",
-    "profile:TagResource",
-    "profile:UntagResource",
-    "profile:UpdateCalculatedAttributeDefinition",
-    "profile:UpdateDomain",
-    "profile:UpdateDomainLayout",
-    "profile:UpdateEventTrigger",
-    "profile:UpdateProfile",
-    "profile:UpdateRecommender",
+static ACTION_NAMES: &str = "profile:AddProfileKeyprofile:AssociateStreamForSegmentsprofile:BatchGetCalculatedAttributeForProfileprofile:BatchGetProfileprofile:CreateCalculatedAttributeDefinitionprofile:CreateDomainprofile:CreateDomainLayoutprofile:CreateEventStreamprofile:CreateEventTriggerprofile:CreateIntegrationWorkflowprofile:CreateProfileprofile:CreateRecommenderprofile:CreateRecommenderFilterprofile:CreateRecommenderSchemaprofile:CreateSegmentDefinitionprofile:CreateSegmentEstimateprofile:CreateSegmentSnapshotprofile:CreateSnapshotprofile:CreateUploadJobprofile:DeleteCalculatedAttributeDefinitionprofile:DeleteDomainprofile:DeleteDomainLayoutprofile:DeleteDomainObjectTypeprofile:DeleteEventStreamprofile:DeleteEventTriggerprofile:DeleteIntegrationprofile:DeleteProfileprofile:DeleteProfileKeyprofile:DeleteProfileObjectprofile:DeleteProfileObjectTypeprofile:DeleteRecommenderprofile:DeleteRecommenderFilterprofile:DeleteRecommenderSchemaprofile:DeleteSegmentDefinitionprofile:DeleteSegmentSubscriptionprofile:DeleteWorkflowprofile:DetectProfileObjectTypeprofile:DisassociateStreamForSegmentsprofile:GetAutoMergingPreviewprofile:GetCalculatedAttributeDefinitionprofile:GetCalculatedAttributeForProfileprofile:GetDomainprofile:GetDomainLayoutprofile:GetDomainObjectTypeprofile:GetEventStreamprofile:GetEventTriggerprofile:GetIdentityResolutionJobprofile:GetIntegrationprofile:GetMatchesprofile:GetObjectTypeAttributeStatisticsprofile:GetProfileHistoryRecordprofile:GetProfileInsightsprofile:GetProfileObjectTypeprofile:GetProfileObjectTypeTemplateprofile:GetProfileRecommendationsprofile:GetRecommenderprofile:GetRecommenderFilterprofile:GetRecommenderSchemaprofile:GetSegmentDefinitionprofile:GetSegmentEstimateprofile:GetSegmentMembershipprofile:GetSegmentSnapshotprofile:GetSegmentSubscriptionprofile:GetSimilarProfilesprofile:GetSnapshotprofile:GetStreamForSegmentsprofile:GetUploadJobprofile:GetUploadJobPathprofile:GetWorkflowprofile:GetWorkflowStepsprofile:ListAccountIntegrationsprofile:ListCalculatedAttributeDefinitionsprofile:ListCalculatedAttributesForProfileprofile:ListDomainLayoutsprofile:ListDomainObjectsprofile:ListDomainObjectTypesprofile:ListDomainsprofile:ListEventStreamsprofile:ListEventTriggersprofile:ListIdentityResolutionJobsprofile:ListIntegrationsprofile:ListObjectTypeAttributesprofile:ListObjectTypeAttributeValuesprofile:ListProfileAttributeValuesprofile:ListProfileHistoryRecordsprofile:ListProfileObjectsprofile:ListProfileObjectTypesprofile:ListProfileObjectTypeTemplatesprofile:ListRecommenderFiltersprofile:ListRecommenderRecipesprofile:ListRecommendersprofile:ListRecommenderSchemasprofile:ListRuleBasedMatchesprofile:ListSegmentDefinitionsprofile:ListSegmentSubscriptionEventsprofile:ListTagsForResourceprofile:ListUploadJobsprofile:ListWorkflowsprofile:MergeProfilesprofile:PutDomainObjectTypeprofile:PutIntegrationprofile:PutProfileObjectprofile:PutProfileObjectTypeprofile:PutSegmentSubscriptionprofile:SearchProfilesprofile:StartRecommenderprofile:StartUploadJobprofile:StopRecommenderprofile:StopUploadJobprofile:TagResourceprofile:UntagResourceprofile:UpdateCalculatedAttributeDefinitionprofile:UpdateDomainprofile:UpdateDomainLayoutprofile:UpdateEventTriggerprofile:UpdateProfileprofile:UpdateRecommender";
+
+static ACTION_NAME_ENDS: [u32; 117] = [
+    21, 55, 100, 123, 166, 186, 212, 237, 263, 296, 317, 342, 373, 404, 435, 464, 493, 515, 538,
+    581, 601, 627, 657, 682, 708, 733, 754, 778, 805, 836, 861, 892, 923, 954, 987, 1009, 1040,
+    1077, 1106, 1146, 1186, 1203, 1226, 1253, 1275, 1298, 1330, 1352, 1370, 1410, 1441, 1467, 1495,
+    1531, 1564, 1586, 1614, 1642, 1670, 1696, 1724, 1750, 1780, 1806, 1825, 1853, 1873, 1897, 1916,
+    1940, 1971, 2013, 2055, 2080, 2105, 2134, 2153, 2177, 2202, 2236, 2260, 2292, 2329, 2363, 2396,
+    2422, 2452, 2490, 2520, 2550, 2574, 2604, 2632, 2662, 2699, 2726, 2748, 2769, 2790, 2817, 2839,
+    2863, 2891, 2921, 2943, 2967, 2989, 3012, 3033, 3052, 3073, 3116, 3136, 3162, 3188, 3209, 3234,
+];
+
+static ACTIONS: [Action; 117] = [
+    Action::AddProfileKey,
+    Action::AssociateStreamForSegments,
+    Action::BatchGetCalculatedAttributeForProfile,
+    Action::BatchGetProfile,
+    Action::CreateCalculatedAttributeDefinition,
+    Action::CreateDomain,
+    Action::CreateDomainLayout,
+    Action::CreateEventStream,
+    Action::CreateEventTrigger,
+    Action::CreateIntegrationWorkflow,
+    Action::CreateProfile,
+    Action::CreateRecommender,
+    Action::CreateRecommenderFilter,
+    Action::CreateRecommenderSchema,
+    Action::CreateSegmentDefinition,
+    Action::CreateSegmentEstimate,
+    Action::CreateSegmentSnapshot,
+    Action::CreateSnapshot,
+    Action::CreateUploadJob,
+    Action::DeleteCalculatedAttributeDefinition,
+    Action::DeleteDomain,
+    Action::DeleteDomainLayout,
+    Action::DeleteDomainObjectType,
+    Action::DeleteEventStream,
+    Action::DeleteEventTrigger,
+    Action::DeleteIntegration,
+    Action::DeleteProfile,
+    Action::DeleteProfileKey,
+    Action::DeleteProfileObject,
+    Action::DeleteProfileObjectType,
+    Action::DeleteRecommender,
+    Action::DeleteRecommenderFilter,
+    Action::DeleteRecommenderSchema,
+    Action::DeleteSegmentDefinition,
+    Action::DeleteSegmentSubscription,
+    Action::DeleteWorkflow,
+    Action::DetectProfileObjectType,
+    Action::DisassociateStreamForSegments,
+    Action::GetAutoMergingPreview,
+    Action::GetCalculatedAttributeDefinition,
+    Action::GetCalculatedAttributeForProfile,
+    Action::GetDomain,
+    Action::GetDomainLayout,
+    Action::GetDomainObjectType,
+    Action::GetEventStream,
+    Action::GetEventTrigger,
+    Action::GetIdentityResolutionJob,
+    Action::GetIntegration,
+    Action::GetMatches,
+    Action::GetObjectTypeAttributeStatistics,
+    Action::GetProfileHistoryRecord,
+    Action::GetProfileInsights,
+    Action::GetProfileObjectType,
+    Action::GetProfileObjectTypeTemplate,
+    Action::GetProfileRecommendations,
+    Action::GetRecommender,
+    Action::GetRecommenderFilter,
+    Action::GetRecommenderSchema,
+    Action::GetSegmentDefinition,
+    Action::GetSegmentEstimate,
+    Action::GetSegmentMembership,
+    Action::GetSegmentSnapshot,
+    Action::GetSegmentSubscription,
+    Action::GetSimilarProfiles,
+    Action::GetSnapshot,
+    Action::GetStreamForSegments,
+    Action::GetUploadJob,
+    Action::GetUploadJobPath,
+    Action::GetWorkflow,
+    Action::GetWorkflowSteps,
+    Action::ListAccountIntegrations,
+    Action::ListCalculatedAttributeDefinitions,
+    Action::ListCalculatedAttributesForProfile,
+    Action::ListDomainLayouts,
+    Action::ListDomainObjects,
+    Action::ListDomainObjectTypes,
+    Action::ListDomains,
+    Action::ListEventStreams,
+    Action::ListEventTriggers,
+    Action::ListIdentityResolutionJobs,
+    Action::ListIntegrations,
+    Action::ListObjectTypeAttributes,
+    Action::ListObjectTypeAttributeValues,
+    Action::ListProfileAttributeValues,
+    Action::ListProfileHistoryRecords,
+    Action::ListProfileObjects,
+    Action::ListProfileObjectTypes,
+    Action::ListProfileObjectTypeTemplates,
+    Action::ListRecommenderFilters,
+    Action::ListRecommenderRecipes,
+    Action::ListRecommenders,
+    Action::ListRecommenderSchemas,
+    Action::ListRuleBasedMatches,
+    Action::ListSegmentDefinitions,
+    Action::ListSegmentSubscriptionEvents,
+    Action::ListTagsForResource,
+    Action::ListUploadJobs,
+    Action::ListWorkflows,
+    Action::MergeProfiles,
+    Action::PutDomainObjectType,
+    Action::PutIntegration,
+    Action::PutProfileObject,
+    Action::PutProfileObjectType,
+    Action::PutSegmentSubscription,
+    Action::SearchProfiles,
+    Action::StartRecommender,
+    Action::StartUploadJob,
+    Action::StopRecommender,
+    Action::StopUploadJob,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateCalculatedAttributeDefinition,
+    Action::UpdateDomain,
+    Action::UpdateDomainLayout,
+    Action::UpdateEventTrigger,
+    Action::UpdateProfile,
+    Action::UpdateRecommender,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 117] = [
-        Action::AddProfileKey,
-        Action::AssociateStreamForSegments,
-        Action::BatchGetCalculatedAttributeForProfile,
-        Action::BatchGetProfile,
-        Action::CreateCalculatedAttributeDefinition,
-        Action::CreateDomain,
-        Action::CreateDomainLayout,
-        Action::CreateEventStream,
-        Action::CreateEventTrigger,
-        Action::CreateIntegrationWorkflow,
-        Action::CreateProfile,
-        Action::CreateRecommender,
-        Action::CreateRecommenderFilter,
-        Action::CreateRecommenderSchema,
-        Action::CreateSegmentDefinition,
-        Action::CreateSegmentEstimate,
-        Action::CreateSegmentSnapshot,
-        Action::CreateSnapshot,
-        Action::CreateUploadJob,
-        Action::DeleteCalculatedAttributeDefinition,
-        Action::DeleteDomain,
-        Action::DeleteDomainLayout,
-        Action::DeleteDomainObjectType,
-        Action::DeleteEventStream,
-        Action::DeleteEventTrigger,
-        Action::DeleteIntegration,
-        Action::DeleteProfile,
-        Action::DeleteProfileKey,
-        Action::DeleteProfileObject,
-        Action::DeleteProfileObjectType,
-        Action::DeleteRecommender,
-        Action::DeleteRecommenderFilter,
-        Action::DeleteRecommenderSchema,
-        Action::DeleteSegmentDefinition,
-        Action::DeleteSegmentSubscription,
-        Action::DeleteWorkflow,
-        Action::DetectProfileObjectType,
-        Action::DisassociateStreamForSegments,
-        Action::GetAutoMergingPreview,
-        Action::GetCalculatedAttributeDefinition,
-        Action::GetCalculatedAttributeForProfile,
-        Action::GetDomain,
-        Action::GetDomainLayout,
-        Action::GetDomainObjectType,
-        Action::GetEventStream,
-        Action::GetEventTrigger,
-        Action::GetIdentityResolutionJob,
-        Action::GetIntegration,
-        Action::GetMatches,
-        Action::GetObjectTypeAttributeStatistics,
-        Action::GetProfileHistoryRecord,
-        Action::GetProfileInsights,
-        Action::GetProfileObjectType,
-        Action::GetProfileObjectTypeTemplate,
-        Action::GetProfileRecommendations,
-        Action::GetRecommender,
-        Action::GetRecommenderFilter,
-        Action::GetRecommenderSchema,
-        Action::GetSegmentDefinition,
-        Action::GetSegmentEstimate,
-        Action::GetSegmentMembership,
-        Action::GetSegmentSnapshot,
-        Action::GetSegmentSubscription,
-        Action::GetSimilarProfiles,
-        Action::GetSnapshot,
-        Action::GetStreamForSegments,
-        Action::GetUploadJob,
-        Action::GetUploadJobPath,
-        Action::GetWorkflow,
-        Action::GetWorkflowSteps,
-        Action::ListAccountIntegrations,
-        Action::ListCalculatedAttributeDefinitions,
-        Action::ListCalculatedAttributesForProfile,
-        Action::ListDomainLayouts,
-        Action::ListDomainObjects,
-        Action::ListDomainObjectTypes,
-        Action::ListDomains,
-        Action::ListEventStreams,
-        Action::ListEventTriggers,
-        Action::ListIdentityResolutionJobs,
-        Action::ListIntegrations,
-        Action::ListObjectTypeAttributes,
-        Action::ListObjectTypeAttributeValues,
-        Action::ListProfileAttributeValues,
-        Action::ListProfileHistoryRecords,
-        Action::ListProfileObjects,
-        Action::ListProfileObjectTypes,
-        Action::ListProfileObjectTypeTemplates,
-        Action::ListRecommenderFilters,
-        Action::ListRecommenderRecipes,
-        Action::ListRecommenders,
-        Action::ListRecommenderSchemas,
-        Action::ListRuleBasedMatches,
-        Action::ListSegmentDefinitions,
-        Action::ListSegmentSubscriptionEvents,
-        Action::ListTagsForResource,
-        Action::ListUploadJobs,
-        Action::ListWorkflows,
-        Action::MergeProfiles,
-        Action::PutDomainObjectType,
-        Action::PutIntegration,
-        Action::PutProfileObject,
-        Action::PutProfileObjectType,
-        Action::PutSegmentSubscription,
-        Action::SearchProfiles,
-        Action::StartRecommender,
-        Action::StartUploadJob,
-        Action::StopRecommender,
-        Action::StopUploadJob,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateCalculatedAttributeDefinition,
-        Action::UpdateDomain,
-        Action::UpdateDomainLayout,
-        Action::UpdateEventTrigger,
-        Action::UpdateProfile,
-        Action::UpdateRecommender,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `profile:AddProfileKey`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddProfileKey`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(15659 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -939,44 +840,37 @@ pub enum ResourceType {
     SegmentDefinitions,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 12] = [
-    "calculated-attributes",
-    "domain-object-types",
-    "domains",
-    "event-streams",
-    "event-triggers",
-    "integrations",
-    "layouts",
-    "object-types",
-    "recommender-filters",
-    "recommender-schemas",
-    "recommenders",
-    "segment-definitions",
+static RESOURCE_TYPE_NAMES: &str = "calculated-attributesdomain-object-typesdomainsevent-streamsevent-triggersintegrationslayoutsobject-typesrecommender-filtersrecommender-schemasrecommenderssegment-definitions";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 12] = [21, 40, 47, 60, 74, 86, 93, 105, 124, 143, 155, 174];
+
+static RESOURCE_TYPES: [ResourceType; 12] = [
+    ResourceType::CalculatedAttributes,
+    ResourceType::DomainObjectTypes,
+    ResourceType::Domains,
+    ResourceType::EventStreams,
+    ResourceType::EventTriggers,
+    ResourceType::Integrations,
+    ResourceType::Layouts,
+    ResourceType::ObjectTypes,
+    ResourceType::RecommenderFilters,
+    ResourceType::RecommenderSchemas,
+    ResourceType::Recommenders,
+    ResourceType::SegmentDefinitions,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 12] = [
-        ResourceType::CalculatedAttributes,
-        ResourceType::DomainObjectTypes,
-        ResourceType::Domains,
-        ResourceType::EventStreams,
-        ResourceType::EventTriggers,
-        ResourceType::Integrations,
-        ResourceType::Layouts,
-        ResourceType::ObjectTypes,
-        ResourceType::RecommenderFilters,
-        ResourceType::RecommenderSchemas,
-        ResourceType::Recommenders,
-        ResourceType::SegmentDefinitions,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -985,6 +879,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1002,40 +897,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -561,268 +561,175 @@ pub enum Action {
     UpdateTemplateSyncConfig,
 }
 
-const ACTION_NAMES: [&str; 111] = [
-    "proton:AcceptEnvironmentAccountConnection",
-    "proton:CancelComponentDeployment",
-    "proton:CancelEnvironmentDeployment",
-    "proton:CancelServiceInstanceDeployment",
-    "proton:CancelServicePipelineDeployment",
-    "proton:CreateComponent",
-    "proton:CreateEnvironment",
-    "proton:CreateEnvironmentAccountConnection",
-    "proton:CreateEnvironmentTemplate",
-    "proton:CreateEnvironmentTemplateMajorVersion",
-    "proton:CreateEnvironmentTemplateMinorVersion",
-    "proton:CreateEnvironmentTemplateVersion",
-    "proton:CreateRepository",
-    "proton:CreateService",
-    "proton:CreateServiceInstance",
-    "proton:CreateServiceSyncConfig",
-    "proton:CreateServiceTemplate",
-    "proton:CreateServiceTemplateMajorVersion",
-    "proton:CreateServiceTemplateMinorVersion",
-    "proton:CreateServiceTemplateVersion",
-    "proton:CreateTemplateSyncConfig",
-    "proton:DeleteAccountRoles",
-    "proton:DeleteComponent",
-    "proton:DeleteDeployment",
-    "proton:DeleteEnvironment",
-    "proton:DeleteEnvironmentAccountConnection",
-    "proton:DeleteEnvironmentTemplate",
-    "proton:DeleteEnvironmentTemplateMajorVersion",
-    "proton:DeleteEnvironmentTemplateMinorVersion",
-    "proton:DeleteEnvironmentTemplateVersion",
-    "proton:DeleteRepository",
-    "proton:DeleteService",
-    "proton:DeleteServiceSyncConfig",
-    "proton:DeleteServiceTemplate",
-    "proton:DeleteServiceTemplateMajorVersion",
-    "proton:DeleteServiceTemplateMinorVersion",
-    "proton:DeleteServiceTemplateVersion",
-    "proton:DeleteTemplateSyncConfig",
-    "proton:GetAccountRoles",
-    "proton:GetAccountSettings",
-    "proton:GetComponent",
-    "proton:GetDeployment",
-    "proton:GetEnvironment",
-    "proton:GetEnvironmentAccountConnection",
-    "proton:GetEnvironmentTemplate",
-    "proton:GetEnvironmentTemplateMajorVersion",
-    "proton:GetEnvironmentTemplateMinorVersion",
-    "proton:GetEnvironmentTemplateVersion",
-    "proton:GetRepository",
-    "proton:GetRepositorySyncStatus",
-    "proton:GetResourcesSummary",
-    "proton:GetResourceTemplateVersionStatusCounts",
-    "proton:GetService",
-    "proton:GetServiceInstance",
-    "proton:GetServiceInstanceSyncStatus",
-    "proton:GetServiceSyncBlockerSummary",
-    "proton:GetServiceSyncConfig",
-    "proton:GetServiceTemplate",
-    "proton:GetServiceTemplateMajorVersion",
-    "proton:GetServiceTemplateMinorVersion",
-    "proton:GetServiceTemplateVersion",
-    "proton:GetTemplateSyncConfig",
-    "proton:GetTemplateSyncStatus",
-    "proton:ListComponentOutputs",
-    "proton:ListComponentProvisionedResources",
-    "proton:ListComponents",
-    "proton:ListDeployments",
-    "proton:ListEnvironmentAccountConnections",
-    "proton:ListEnvironmentOutputs",
-    "proton:ListEnvironmentProvisionedResources",
-    "proton:ListEnvironments",
-    "proton:ListEnvironmentTemplateMajorVersions",
-    "proton:ListEnvironmentTemplateMinorVersions",
-    "proton:ListEnvironmentTemplates",
-    "proton:ListEnvironmentTemplateVersions",
-    "proton:ListRepositories",
-    "proton:ListRepositorySyncDefinitions",
-    "proton:ListServiceInstanceOutputs",
-    "proton:ListServiceInstanceProvisionedResources",
-    "proton:ListServiceInstances",
-    "proton:ListServicePipelineOutputs",
-    "proton:ListServicePipelineProvisionedResources",
-    "proton:ListServices",
-    "proton:ListServiceTemplateMajorVersions",
-    "proton:ListServiceTemplateMinorVersions",
-    "proton:ListServiceTemplates",
-    "proton:ListServiceTemplateVersions",
-    "proton:ListTagsForResource",
-    "proton:NotifyResourceDeploymentStatusChange",
-    "proton:RejectEnvironmentAccountConnection",
-    "proton:TagResource",
-    "proton:UntagResource",
-    "proton:UpdateAccountRoles",
-    "proton:UpdateAccountSettings",
-    "proton:UpdateComponent",
-    "proton:UpdateEnvironment",
-    "proton:UpdateEnvironmentAccountConnection",
-    "proton:UpdateEnvironmentTemplate",
-    "proton:UpdateEnvironmentTemplateMajorVersion",
-    "proton:UpdateEnvironmentTemplateMinorVersion",
-    "proton:UpdateEnvironmentTemplateVersion",
-    "proton:UpdateService",
-    "proton:UpdateServiceInstance",
-    "proton:UpdateServicePipeline",
-    "proton:UpdateServiceSyncBlocker",
-    "proton:UpdateServiceSyncConfig",
-    "proton:UpdateServiceTemplate",
-    "proton:UpdateServiceTemplateMajorVersion",
-    "proton:UpdateServiceTemplateMinorVersion",
-    "proton:UpdateServiceTemplateVersion",
-    "proton:UpdateTemplateSyncConfig",
+static ACTION_NAMES: &str = "proton:AcceptEnvironmentAccountConnectionproton:CancelComponentDeploymentproton:CancelEnvironmentDeploymentproton:CancelServiceInstanceDeploymentproton:CancelServicePipelineDeploymentproton:CreateComponentproton:CreateEnvironmentproton:CreateEnvironmentAccountConnectionproton:CreateEnvironmentTemplateproton:CreateEnvironmentTemplateMajorVersionproton:CreateEnvironmentTemplateMinorVersionproton:CreateEnvironmentTemplateVersionproton:CreateRepositoryproton:CreateServiceproton:CreateServiceInstanceproton:CreateServiceSyncConfigproton:CreateServiceTemplateproton:CreateServiceTemplateMajorVersionproton:CreateServiceTemplateMinorVersionproton:CreateServiceTemplateVersionproton:CreateTemplateSyncConfigproton:DeleteAccountRolesproton:DeleteComponentproton:DeleteDeploymentproton:DeleteEnvironmentproton:DeleteEnvironmentAccountConnectionproton:DeleteEnvironmentTemplateproton:DeleteEnvironmentTemplateMajorVersionproton:DeleteEnvironmentTemplateMinorVersionproton:DeleteEnvironmentTemplateVersionproton:DeleteRepositoryproton:DeleteServiceproton:DeleteServiceSyncConfigproton:DeleteServiceTemplateproton:DeleteServiceTemplateMajorVersionproton:DeleteServiceTemplateMinorVersionproton:DeleteServiceTemplateVersionproton:DeleteTemplateSyncConfigproton:GetAccountRolesproton:GetAccountSettingsproton:GetComponentproton:GetDeploymentproton:GetEnvironmentproton:GetEnvironmentAccountConnectionproton:GetEnvironmentTemplateproton:GetEnvironmentTemplateMajorVersionproton:GetEnvironmentTemplateMinorVersionproton:GetEnvironmentTemplateVersionproton:GetRepositoryproton:GetRepositorySyncStatusproton:GetResourcesSummaryproton:GetResourceTemplateVersionStatusCountsproton:GetServiceproton:GetServiceInstanceproton:GetServiceInstanceSyncStatusproton:GetServiceSyncBlockerSummaryproton:GetServiceSyncConfigproton:GetServiceTemplateproton:GetServiceTemplateMajorVersionproton:GetServiceTemplateMinorVersionproton:GetServiceTemplateVersionproton:GetTemplateSyncConfigproton:GetTemplateSyncStatusproton:ListComponentOutputsproton:ListComponentProvisionedResourcesproton:ListComponentsproton:ListDeploymentsproton:ListEnvironmentAccountConnectionsproton:ListEnvironmentOutputsproton:ListEnvironmentProvisionedResourcesproton:ListEnvironmentsproton:ListEnvironmentTemplateMajorVersionsproton:ListEnvironmentTemplateMinorVersionsproton:ListEnvironmentTemplatesproton:ListEnvironmentTemplateVersionsproton:ListRepositoriesproton:ListRepositorySyncDefinitionsproton:ListServiceInstanceOutputsproton:ListServiceInstanceProvisionedResourcesproton:ListServiceInstancesproton:ListServicePipelineOutputsproton:ListServicePipelineProvisionedResourcesproton:ListServicesproton:ListServiceTemplateMajorVersionsproton:ListServiceTemplateMinorVersionsproton:ListServiceTemplatesproton:ListServiceTemplateVersionsproton:ListTagsForResourceproton:NotifyResourceDeploymentStatusChangeproton:RejectEnvironmentAccountConnectionproton:TagResourceproton:UntagResourceproton:UpdateAccountRolesproton:UpdateAccountSettingsproton:UpdateComponentproton:UpdateEnvironmentproton:UpdateEnvironmentAccountConnectionproton:UpdateEnvironmentTemplateproton:UpdateEnvironmentTemplateMajorVersionproton:UpdateEnvironmentTemplateMinorVersionproton:UpdateEnvironmentTemplateVersionproton:UpdateServiceproton:UpdateServiceInstanceproton:UpdateServicePipelineproton:UpdateServiceSyncBlockerproton:UpdateServiceSyncConfigproton:UpdateServiceTemplateproton:UpdateServiceTemplateMajorVersionproton:UpdateServiceTemplateMinorVersionproton:UpdateServiceTemplateVersionproton:UpdateTemplateSyncConfig";
+
+static ACTION_NAME_ENDS: [u32; 111] = [
+    41, 73, 107, 145, 183, 205, 229, 270, 302, 346, 390, 429, 452, 472, 500, 530, 558, 598, 638,
+    673, 704, 729, 751, 774, 798, 839, 871, 915, 959, 998, 1021, 1041, 1071, 1099, 1139, 1179,
+    1214, 1245, 1267, 1292, 1311, 1331, 1352, 1390, 1419, 1460, 1501, 1537, 1557, 1587, 1613, 1658,
+    1675, 1700, 1735, 1770, 1797, 1822, 1859, 1896, 1928, 1956, 1984, 2011, 2051, 2072, 2094, 2134,
+    2163, 2205, 2228, 2271, 2314, 2345, 2383, 2406, 2442, 2475, 2521, 2548, 2581, 2627, 2646, 2685,
+    2724, 2751, 2785, 2811, 2854, 2895, 2913, 2933, 2958, 2986, 3008, 3032, 3073, 3105, 3149, 3193,
+    3232, 3252, 3280, 3308, 3339, 3369, 3397, 3437, 3477, 3512, 3543,
+];
+
+static ACTIONS: [Action; 111] = [
+    Action::AcceptEnvironmentAccountConnection,
+    Action::CancelComponentDeployment,
+    Action::CancelEnvironmentDeployment,
+    Action::CancelServiceInstanceDeployment,
+    Action::CancelServicePipelineDeployment,
+    Action::CreateComponent,
+    Action::CreateEnvironment,
+    Action::CreateEnvironmentAccountConnection,
+    Action::CreateEnvironmentTemplate,
+    Action::CreateEnvironmentTemplateMajorVersion,
+    Action::CreateEnvironmentTemplateMinorVersion,
+    Action::CreateEnvironmentTemplateVersion,
+    Action::CreateRepository,
+    Action::CreateService,
+    Action::CreateServiceInstance,
+    Action::CreateServiceSyncConfig,
+    Action::CreateServiceTemplate,
+    Action::CreateServiceTemplateMajorVersion,
+    Action::CreateServiceTemplateMinorVersion,
+    Action::CreateServiceTemplateVersion,
+    Action::CreateTemplateSyncConfig,
+    Action::DeleteAccountRoles,
+    Action::DeleteComponent,
+    Action::DeleteDeployment,
+    Action::DeleteEnvironment,
+    Action::DeleteEnvironmentAccountConnection,
+    Action::DeleteEnvironmentTemplate,
+    Action::DeleteEnvironmentTemplateMajorVersion,
+    Action::DeleteEnvironmentTemplateMinorVersion,
+    Action::DeleteEnvironmentTemplateVersion,
+    Action::DeleteRepository,
+    Action::DeleteService,
+    Action::DeleteServiceSyncConfig,
+    Action::DeleteServiceTemplate,
+    Action::DeleteServiceTemplateMajorVersion,
+    Action::DeleteServiceTemplateMinorVersion,
+    Action::DeleteServiceTemplateVersion,
+    Action::DeleteTemplateSyncConfig,
+    Action::GetAccountRoles,
+    Action::GetAccountSettings,
+    Action::GetComponent,
+    Action::GetDeployment,
+    Action::GetEnvironment,
+    Action::GetEnvironmentAccountConnection,
+    Action::GetEnvironmentTemplate,
+    Action::GetEnvironmentTemplateMajorVersion,
+    Action::GetEnvironmentTemplateMinorVersion,
+    Action::GetEnvironmentTemplateVersion,
+    Action::GetRepository,
+    Action::GetRepositorySyncStatus,
+    Action::GetResourcesSummary,
+    Action::GetResourceTemplateVersionStatusCounts,
+    Action::GetService,
+    Action::GetServiceInstance,
+    Action::GetServiceInstanceSyncStatus,
+    Action::GetServiceSyncBlockerSummary,
+    Action::GetServiceSyncConfig,
+    Action::GetServiceTemplate,
+    Action::GetServiceTemplateMajorVersion,
+    Action::GetServiceTemplateMinorVersion,
+    Action::GetServiceTemplateVersion,
+    Action::GetTemplateSyncConfig,
+    Action::GetTemplateSyncStatus,
+    Action::ListComponentOutputs,
+    Action::ListComponentProvisionedResources,
+    Action::ListComponents,
+    Action::ListDeployments,
+    Action::ListEnvironmentAccountConnections,
+    Action::ListEnvironmentOutputs,
+    Action::ListEnvironmentProvisionedResources,
+    Action::ListEnvironments,
+    Action::ListEnvironmentTemplateMajorVersions,
+    Action::ListEnvironmentTemplateMinorVersions,
+    Action::ListEnvironmentTemplates,
+    Action::ListEnvironmentTemplateVersions,
+    Action::ListRepositories,
+    Action::ListRepositorySyncDefinitions,
+    Action::ListServiceInstanceOutputs,
+    Action::ListServiceInstanceProvisionedResources,
+    Action::ListServiceInstances,
+    Action::ListServicePipelineOutputs,
+    Action::ListServicePipelineProvisionedResources,
+    Action::ListServices,
+    Action::ListServiceTemplateMajorVersions,
+    Action::ListServiceTemplateMinorVersions,
+    Action::ListServiceTemplates,
+    Action::ListServiceTemplateVersions,
+    Action::ListTagsForResource,
+    Action::NotifyResourceDeploymentStatusChange,
+    Action::RejectEnvironmentAccountConnection,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAccountRoles,
+    Action::UpdateAccountSettings,
+    Action::UpdateComponent,
+    Action::UpdateEnvironment,
+    Action::UpdateEnvironmentAccountConnection,
+    Action::UpdateEnvironmentTemplate,
+    Action::UpdateEnvironmentTemplateMajorVersion,
+    Action::UpdateEnvironmentTemplateMinorVersion,
+    Action::UpdateEnvironmentTemplateVersion,
+    Action::UpdateService,
+    Action::UpdateServiceInstance,
+    Action::UpdateServicePipeline,
+    Action::UpdateServiceSyncBlocker,
+    Action::UpdateServiceSyncConfig,
+    Action::UpdateServiceTemplate,
+    Action::UpdateServiceTemplateMajorVersion,
+    Action::UpdateServiceTemplateMinorVersion,
+    Action::UpdateServiceTemplateVersion,
+    Action::UpdateTemplateSyncConfig,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 111] = [
-        Action::AcceptEnvironmentAccountConnection,
-        Action::CancelComponentDeployment,
-        Action::CancelEnvironmentDeployment,
-        Action::CancelServiceInstanceDeployment,
-        Action::CancelServicePipelineDeployment,
-        Action::CreateComponent,
-        Action::CreateEnvironment,
-        Action::CreateEnvironmentAccountConnection,
-        Action::CreateEnvironmentTemplate,
-        Action::CreateEnvironmentTemplateMajorVersion,
-        Action::CreateEnvironmentTemplateMinorVersion,
-        Action::CreateEnvironmentTemplateVersion,
-        Action::CreateRepository,
-        Action::CreateService,
-        Action::CreateServiceInstance,
-        Action::CreateServiceSyncConfig,
-        Action::CreateServiceTemplate,
-        Action::CreateServiceTemplateMajorVersion,
-        Action::CreateServiceTemplateMinorVersion,
-        Action::CreateServiceTemplateVersion,
-        Action::CreateTemplateSyncConfig,
-        Action::DeleteAccountRoles,
-        Action::DeleteComponent,
-        Action::DeleteDeployment,
-        Action::DeleteEnvironment,
-        Action::DeleteEnvironmentAccountConnection,
-        Action::DeleteEnvironmentTemplate,
-        Action::DeleteEnvironmentTemplateMajorVersion,
-        Action::DeleteEnvironmentTemplateMinorVersion,
-        Action::DeleteEnvironmentTemplateVersion,
-        Action::DeleteRepository,
-        Action::DeleteService,
-        Action::DeleteServiceSyncConfig,
-        Action::DeleteServiceTemplate,
-        Action::DeleteServiceTemplateMajorVersion,
-        Action::DeleteServiceTemplateMinorVersion,
-        Action::DeleteServiceTemplateVersion,
-        Action::DeleteTemplateSyncConfig,
-        Action::GetAccountRoles,
-        Action::GetAccountSettings,
-        Action::GetComponent,
-        Action::GetDeployment,
-        Action::GetEnvironment,
-        Action::GetEnvironmentAccountConnection,
-        Action::GetEnvironmentTemplate,
-        Action::GetEnvironmentTemplateMajorVersion,
-        Action::GetEnvironmentTemplateMinorVersion,
-        Action::GetEnvironmentTemplateVersion,
-        Action::GetRepository,
-        Action::GetRepositorySyncStatus,
-        Action::GetResourcesSummary,
-        Action::GetResourceTemplateVersionStatusCounts,
-        Action::GetService,
-        Action::GetServiceInstance,
-        Action::GetServiceInstanceSyncStatus,
-        Action::GetServiceSyncBlockerSummary,
-        Action::GetServiceSyncConfig,
-        Action::GetServiceTemplate,
-        Action::GetServiceTemplateMajorVersion,
-        Action::GetServiceTemplateMinorVersion,
-        Action::GetServiceTemplateVersion,
-        Action::GetTemplateSyncConfig,
-        Action::GetTemplateSyncStatus,
-        Action::ListComponentOutputs,
-        Action::ListComponentProvisionedResources,
-        Action::ListComponents,
-        Action::ListDeployments,
-        Action::ListEnvironmentAccountConnections,
-        Action::ListEnvironmentOutputs,
-        Action::ListEnvironmentProvisionedResources,
-        Action::ListEnvironments,
-        Action::ListEnvironmentTemplateMajorVersions,
-        Action::ListEnvironmentTemplateMinorVersions,
-        Action::ListEnvironmentTemplates,
-        Action::ListEnvironmentTemplateVersions,
-        Action::ListRepositories,
-        Action::ListRepositorySyncDefinitions,
-        Action::ListServiceInstanceOutputs,
-        Action::ListServiceInstanceProvisionedResources,
-        Action::ListServiceInstances,
-        Action::ListServicePipelineOutputs,
-        Action::ListServicePipelineProvisionedResources,
-        Action::ListServices,
-        Action::ListServiceTemplateMajorVersions,
-        Action::ListServiceTemplateMinorVersions,
-        Action::ListServiceTemplates,
-        Action::ListServiceTemplateVersions,
-        Action::ListTagsForResource,
-        Action::NotifyResourceDeploymentStatusChange,
-        Action::RejectEnvironmentAccountConnection,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAccountRoles,
-        Action::UpdateAccountSettings,
-        Action::UpdateComponent,
-        Action::UpdateEnvironment,
-        Action::UpdateEnvironmentAccountConnection,
-        Action::UpdateEnvironmentTemplate,
-        Action::UpdateEnvironmentTemplateMajorVersion,
-        Action::UpdateEnvironmentTemplateMinorVersion,
-        Action::UpdateEnvironmentTemplateVersion,
-        Action::UpdateService,
-        Action::UpdateServiceInstance,
-        Action::UpdateServicePipeline,
-        Action::UpdateServiceSyncBlocker,
-        Action::UpdateServiceSyncConfig,
-        Action::UpdateServiceTemplate,
-        Action::UpdateServiceTemplateMajorVersion,
-        Action::UpdateServiceTemplateMinorVersion,
-        Action::UpdateServiceTemplateVersion,
-        Action::UpdateTemplateSyncConfig,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `proton:AcceptEnvironmentAccountConnection`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptEnvironmentAccountConnection`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(15776 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -894,50 +801,42 @@ pub enum ResourceType {
     ServiceTemplateVersion,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 15] = [
-    "component",
-    "deployment",
-    "environment",
-    "environment-account-connection",
-    "environment-template",
-    "environment-template-major-version",
-    "environment-template-minor-version",
-    "environment-template-version",
-    "repository",
-    "service",
-    "service-instance",
-    "service-template",
-    "service-template-major-version",
-    "service-template-minor-version",
-    "service-template-version",
+static RESOURCE_TYPE_NAMES: &str = "componentdeploymentenvironmentenvironment-account-connectionenvironment-templateenvironment-template-major-versionenvironment-template-minor-versionenvironment-template-versionrepositoryserviceservice-instanceservice-templateservice-template-major-versionservice-template-minor-versionservice-template-version";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 15] = [
+    9, 19, 30, 60, 80, 114, 148, 176, 186, 193, 209, 225, 255, 285, 309,
+];
+
+static RESOURCE_TYPES: [ResourceType; 15] = [
+    ResourceType::Component,
+    ResourceType::Deployment,
+    ResourceType::Environment,
+    ResourceType::EnvironmentAccountConnection,
+    ResourceType::EnvironmentTemplate,
+    ResourceType::EnvironmentTemplateMajorVersion,
+    ResourceType::EnvironmentTemplateMinorVersion,
+    ResourceType::EnvironmentTemplateVersion,
+    ResourceType::Repository,
+    ResourceType::Service,
+    ResourceType::ServiceInstance,
+    ResourceType::ServiceTemplate,
+    ResourceType::ServiceTemplateMajorVersion,
+    ResourceType::ServiceTemplateMinorVersion,
+    ResourceType::ServiceTemplateVersion,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 15] = [
-        ResourceType::Component,
-        ResourceType::Deployment,
-        ResourceType::Environment,
-        ResourceType::EnvironmentAccountConnection,
-        ResourceType::EnvironmentTemplate,
-        ResourceType::EnvironmentTemplateMajorVersion,
-        ResourceType::EnvironmentTemplateMinorVersion,
-        ResourceType::EnvironmentTemplateVersion,
-        ResourceType::Repository,
-        ResourceType::Service,
-        ResourceType::ServiceInstance,
-        ResourceType::ServiceTemplate,
-        ResourceType::ServiceTemplateMajorVersion,
-        ResourceType::ServiceTemplateMinorVersion,
-        ResourceType::ServiceTemplateVersion,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -946,6 +845,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -967,15 +867,11 @@ pub enum ConditionKey {
     ProtonServiceTemplate,
 }
 
-const CONDITION_KEY_NAMES: [&str; 5] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "proton:EnvironmentTemplate",
-    "proton:ServiceTemplate",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysproton:EnvironmentTemplateproton:ServiceTemplate";
 
-const CONDITION_KEY_TYPES: [KeyType; 5] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 5] = [24, 49, 60, 86, 108];
+
+static CONDITION_KEY_TYPES: [KeyType; 5] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -983,33 +879,39 @@ const CONDITION_KEY_TYPES: [KeyType; 5] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 5] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::ProtonEnvironmentTemplate,
+    ConditionKey::ProtonServiceTemplate,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 5] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::ProtonEnvironmentTemplate,
-        ConditionKey::ProtonServiceTemplate,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

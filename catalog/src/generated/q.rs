@@ -275,154 +275,114 @@ pub enum Action {
     VerifyOAuthAppConnection,
 }
 
-const ACTION_NAMES: [&str; 54] = [
-    "q:AssociateConnectorResource",
-    "q:AssociateLoginDomain",
-    "q:BatchDescribeGroups",
-    "q:BatchDescribeUsers",
-    "q:BatchGetGroups",
-    "q:BatchGetUsers",
-    "q:CreateArtifact",
-    "q:CreateAssignment",
-    "q:CreateAuthGrant",
-    "q:CreateOAuthAppConnection",
-    "q:CreatePlugin",
-    "q:CreateScimAccessToken",
-    "q:DeleteAssignment",
-    "q:DeleteConversation",
-    "q:DeleteOAuthAppConnection",
-    "q:DeletePlugin",
-    "q:DeleteScimAccessToken",
-    "q:DisassociateLoginDomain",
-    "q:GenerateCodeFromCommands",
-    "q:GenerateCodeRecommendations",
-    "q:GetArtifact",
-    "q:GetArtifactActionResult",
-    "q:GetConnector",
-    "q:GetConversation",
-    "q:GetIdentityMetadata",
-    "q:GetPlugin",
-    "q:GetTroubleshootingResults",
-    "q:ListConversations",
-    "q:ListDashboardMetrics",
-    "q:ListGroups",
-    "q:ListLoginDomains",
-    "q:ListPluginProviders",
-    "q:ListPlugins",
-    "q:ListScimAccessTokens",
-    "q:ListTagsForResource",
-    "q:ListUsers",
-    "q:PassRequest",
-    "q:PerformArtifactAction",
-    "q:RejectConnector",
-    "q:SendEvent",
-    "q:SendMessage",
-    "q:StartConversation",
-    "q:StartTroubleshootingAnalysis",
-    "q:StartTroubleshootingResolutionExplanation",
-    "q:TagResource",
-    "q:UntagResource",
-    "q:UpdateAssignment",
-    "q:UpdateAuthGrant",
-    "q:UpdateConversation",
-    "q:UpdateOAuthAppConnection",
-    "q:UpdatePlugin",
-    "q:UpdateTroubleshootingCommandResult",
-    "q:UsePlugin",
-    "q:VerifyOAuthAppConnection",
+static ACTION_NAMES: &str = "q:AssociateConnectorResourceq:AssociateLoginDomainq:BatchDescribeGroupsq:BatchDescribeUsersq:BatchGetGroupsq:BatchGetUsersq:CreateArtifactq:CreateAssignmentq:CreateAuthGrantq:CreateOAuthAppConnectionq:CreatePluginq:CreateScimAccessTokenq:DeleteAssignmentq:DeleteConversationq:DeleteOAuthAppConnectionq:DeletePluginq:DeleteScimAccessTokenq:DisassociateLoginDomainq:GenerateCodeFromCommandsq:GenerateCodeRecommendationsq:GetArtifactq:GetArtifactActionResultq:GetConnectorq:GetConversationq:GetIdentityMetadataq:GetPluginq:GetTroubleshootingResultsq:ListConversationsq:ListDashboardMetricsq:ListGroupsq:ListLoginDomainsq:ListPluginProvidersq:ListPluginsq:ListScimAccessTokensq:ListTagsForResourceq:ListUsersq:PassRequestq:PerformArtifactActionq:RejectConnectorq:SendEventq:SendMessageq:StartConversationq:StartTroubleshootingAnalysisq:StartTroubleshootingResolutionExplanationq:TagResourceq:UntagResourceq:UpdateAssignmentq:UpdateAuthGrantq:UpdateConversationq:UpdateOAuthAppConnectionq:UpdatePluginq:UpdateTroubleshootingCommandResultq:UsePluginq:VerifyOAuthAppConnection";
+
+static ACTION_NAME_ENDS: [u32; 54] = [
+    28, 50, 71, 91, 107, 122, 138, 156, 173, 199, 213, 236, 254, 274, 300, 314, 337, 362, 388, 417,
+    430, 455, 469, 486, 507, 518, 545, 564, 586, 598, 616, 637, 650, 672, 693, 704, 717, 740, 757,
+    768, 781, 800, 830, 873, 886, 901, 919, 936, 956, 982, 996, 1032, 1043, 1069,
+];
+
+static ACTIONS: [Action; 54] = [
+    Action::AssociateConnectorResource,
+    Action::AssociateLoginDomain,
+    Action::BatchDescribeGroups,
+    Action::BatchDescribeUsers,
+    Action::BatchGetGroups,
+    Action::BatchGetUsers,
+    Action::CreateArtifact,
+    Action::CreateAssignment,
+    Action::CreateAuthGrant,
+    Action::CreateOAuthAppConnection,
+    Action::CreatePlugin,
+    Action::CreateScimAccessToken,
+    Action::DeleteAssignment,
+    Action::DeleteConversation,
+    Action::DeleteOAuthAppConnection,
+    Action::DeletePlugin,
+    Action::DeleteScimAccessToken,
+    Action::DisassociateLoginDomain,
+    Action::GenerateCodeFromCommands,
+    Action::GenerateCodeRecommendations,
+    Action::GetArtifact,
+    Action::GetArtifactActionResult,
+    Action::GetConnector,
+    Action::GetConversation,
+    Action::GetIdentityMetadata,
+    Action::GetPlugin,
+    Action::GetTroubleshootingResults,
+    Action::ListConversations,
+    Action::ListDashboardMetrics,
+    Action::ListGroups,
+    Action::ListLoginDomains,
+    Action::ListPluginProviders,
+    Action::ListPlugins,
+    Action::ListScimAccessTokens,
+    Action::ListTagsForResource,
+    Action::ListUsers,
+    Action::PassRequest,
+    Action::PerformArtifactAction,
+    Action::RejectConnector,
+    Action::SendEvent,
+    Action::SendMessage,
+    Action::StartConversation,
+    Action::StartTroubleshootingAnalysis,
+    Action::StartTroubleshootingResolutionExplanation,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAssignment,
+    Action::UpdateAuthGrant,
+    Action::UpdateConversation,
+    Action::UpdateOAuthAppConnection,
+    Action::UpdatePlugin,
+    Action::UpdateTroubleshootingCommandResult,
+    Action::UsePlugin,
+    Action::VerifyOAuthAppConnection,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 54] = [
-        Action::AssociateConnectorResource,
-        Action::AssociateLoginDomain,
-        Action::BatchDescribeGroups,
-        Action::BatchDescribeUsers,
-        Action::BatchGetGroups,
-        Action::BatchGetUsers,
-        Action::CreateArtifact,
-        Action::CreateAssignment,
-        Action::CreateAuthGrant,
-        Action::CreateOAuthAppConnection,
-        Action::CreatePlugin,
-        Action::CreateScimAccessToken,
-        Action::DeleteAssignment,
-        Action::DeleteConversation,
-        Action::DeleteOAuthAppConnection,
-        Action::DeletePlugin,
-        Action::DeleteScimAccessToken,
-        Action::DisassociateLoginDomain,
-        Action::GenerateCodeFromCommands,
-        Action::GenerateCodeRecommendations,
-        Action::GetArtifact,
-        Action::GetArtifactActionResult,
-        Action::GetConnector,
-        Action::GetConversation,
-        Action::GetIdentityMetadata,
-        Action::GetPlugin,
-        Action::GetTroubleshootingResults,
-        Action::ListConversations,
-        Action::ListDashboardMetrics,
-        Action::ListGroups,
-        Action::ListLoginDomains,
-        Action::ListPluginProviders,
-        Action::ListPlugins,
-        Action::ListScimAccessTokens,
-        Action::ListTagsForResource,
-        Action::ListUsers,
-        Action::PassRequest,
-        Action::PerformArtifactAction,
-        Action::RejectConnector,
-        Action::SendEvent,
-        Action::SendMessage,
-        Action::StartConversation,
-        Action::StartTroubleshootingAnalysis,
-        Action::StartTroubleshootingResolutionExplanation,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAssignment,
-        Action::UpdateAuthGrant,
-        Action::UpdateConversation,
-        Action::UpdateOAuthAppConnection,
-        Action::UpdatePlugin,
-        Action::UpdateTroubleshootingCommandResult,
-        Action::UsePlugin,
-        Action::VerifyOAuthAppConnection,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `q:AssociateConnectorResource`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateConnectorResource`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(15901 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -442,18 +402,24 @@ pub enum ResourceType {
     Profile,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["plugin", "profile"];
+static RESOURCE_TYPE_NAMES: &str = "pluginprofile";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [6, 13];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Plugin, ResourceType::Profile];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Plugin, ResourceType::Profile];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -462,6 +428,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -483,49 +450,51 @@ pub enum ConditionKey {
     IdentitystoreUserId,
 }
 
-const CONDITION_KEY_NAMES: [&str; 5] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "identitystore:GroupId",
-    "identitystore:UserId",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysidentitystore:GroupIdidentitystore:UserId";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 5] = [24, 49, 60, 81, 101];
+
+static CONDITION_KEY_TYPES: [KeyType; 5] = [
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::ArrayOfString,
+    KeyType::ArrayOfString,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 5] = [
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::ArrayOfString,
-    KeyType::ArrayOfString,
+static CONDITION_KEYS: [ConditionKey; 5] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::IdentitystoreGroupId,
+    ConditionKey::IdentitystoreUserId,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 5] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::IdentitystoreGroupId,
-        ConditionKey::IdentitystoreUserId,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -230,124 +230,99 @@ pub enum Action {
     UpdateQAppSessionMetadata,
 }
 
-const ACTION_NAMES: [&str; 39] = [
-    "qapps:AssociateLibraryItemReview",
-    "qapps:AssociateQAppWithUser",
-    "qapps:BatchCreateCategory",
-    "qapps:BatchDeleteCategory",
-    "qapps:BatchUpdateCategory",
-    "qapps:CopyQApp",
-    "qapps:CreateLibraryItem",
-    "qapps:CreateLibraryItemReview",
-    "qapps:CreateQApp",
-    "qapps:CreateSubscriptionToken",
-    "qapps:DeleteLibraryItem",
-    "qapps:DeleteQApp",
-    "qapps:DescribeQAppPermissions",
-    "qapps:DisassociateLibraryItemReview",
-    "qapps:DisassociateQAppFromUser",
-    "qapps:ExportQAppSessionData",
-    "qapps:GetLibraryItem",
-    "qapps:GetQApp",
-    "qapps:GetQAppSession",
-    "qapps:GetQAppSessionMetadata",
-    "qapps:ImportDocument",
-    "qapps:ListCategories",
-    "qapps:ListLibraryItems",
-    "qapps:ListQApps",
-    "qapps:ListQAppSessionData",
-    "qapps:ListTagsForResource",
-    "qapps:PredictProblemStatementFromConversation",
-    "qapps:PredictQApp",
-    "qapps:PredictQAppFromProblemStatement",
-    "qapps:StartQAppSession",
-    "qapps:StopQAppSession",
-    "qapps:TagResource",
-    "qapps:UntagResource",
-    "qapps:UpdateLibraryItem",
-    "qapps:UpdateLibraryItemMetadata",
-    "qapps:UpdateQApp",
-    "qapps:UpdateQAppPermissions",
-    "qapps:UpdateQAppSession",
-    "qapps:UpdateQAppSessionMetadata",
+static ACTION_NAMES: &str = "qapps:AssociateLibraryItemReviewqapps:AssociateQAppWithUserqapps:BatchCreateCategoryqapps:BatchDeleteCategoryqapps:BatchUpdateCategoryqapps:CopyQAppqapps:CreateLibraryItemqapps:CreateLibraryItemReviewqapps:CreateQAppqapps:CreateSubscriptionTokenqapps:DeleteLibraryItemqapps:DeleteQAppqapps:DescribeQAppPermissionsqapps:DisassociateLibraryItemReviewqapps:DisassociateQAppFromUserqapps:ExportQAppSessionDataqapps:GetLibraryItemqapps:GetQAppqapps:GetQAppSessionqapps:GetQAppSessionMetadataqapps:ImportDocumentqapps:ListCategoriesqapps:ListLibraryItemsqapps:ListQAppsqapps:ListQAppSessionDataqapps:ListTagsForResourceqapps:PredictProblemStatementFromConversationqapps:PredictQAppqapps:PredictQAppFromProblemStatementqapps:StartQAppSessionqapps:StopQAppSessionqapps:TagResourceqapps:UntagResourceqapps:UpdateLibraryItemqapps:UpdateLibraryItemMetadataqapps:UpdateQAppqapps:UpdateQAppPermissionsqapps:UpdateQAppSessionqapps:UpdateQAppSessionMetadata";
+
+static ACTION_NAME_ENDS: [u32; 39] = [
+    32, 59, 84, 109, 134, 148, 171, 200, 216, 245, 268, 284, 313, 348, 378, 405, 425, 438, 458,
+    486, 506, 526, 548, 563, 588, 613, 658, 675, 712, 734, 755, 772, 791, 814, 845, 861, 888, 911,
+    942,
+];
+
+static ACTIONS: [Action; 39] = [
+    Action::AssociateLibraryItemReview,
+    Action::AssociateQAppWithUser,
+    Action::BatchCreateCategory,
+    Action::BatchDeleteCategory,
+    Action::BatchUpdateCategory,
+    Action::CopyQApp,
+    Action::CreateLibraryItem,
+    Action::CreateLibraryItemReview,
+    Action::CreateQApp,
+    Action::CreateSubscriptionToken,
+    Action::DeleteLibraryItem,
+    Action::DeleteQApp,
+    Action::DescribeQAppPermissions,
+    Action::DisassociateLibraryItemReview,
+    Action::DisassociateQAppFromUser,
+    Action::ExportQAppSessionData,
+    Action::GetLibraryItem,
+    Action::GetQApp,
+    Action::GetQAppSession,
+    Action::GetQAppSessionMetadata,
+    Action::ImportDocument,
+    Action::ListCategories,
+    Action::ListLibraryItems,
+    Action::ListQApps,
+    Action::ListQAppSessionData,
+    Action::ListTagsForResource,
+    Action::PredictProblemStatementFromConversation,
+    Action::PredictQApp,
+    Action::PredictQAppFromProblemStatement,
+    Action::StartQAppSession,
+    Action::StopQAppSession,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateLibraryItem,
+    Action::UpdateLibraryItemMetadata,
+    Action::UpdateQApp,
+    Action::UpdateQAppPermissions,
+    Action::UpdateQAppSession,
+    Action::UpdateQAppSessionMetadata,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 39] = [
-        Action::AssociateLibraryItemReview,
-        Action::AssociateQAppWithUser,
-        Action::BatchCreateCategory,
-        Action::BatchDeleteCategory,
-        Action::BatchUpdateCategory,
-        Action::CopyQApp,
-        Action::CreateLibraryItem,
-        Action::CreateLibraryItemReview,
-        Action::CreateQApp,
-        Action::CreateSubscriptionToken,
-        Action::DeleteLibraryItem,
-        Action::DeleteQApp,
-        Action::DescribeQAppPermissions,
-        Action::DisassociateLibraryItemReview,
-        Action::DisassociateQAppFromUser,
-        Action::ExportQAppSessionData,
-        Action::GetLibraryItem,
-        Action::GetQApp,
-        Action::GetQAppSession,
-        Action::GetQAppSessionMetadata,
-        Action::ImportDocument,
-        Action::ListCategories,
-        Action::ListLibraryItems,
-        Action::ListQApps,
-        Action::ListQAppSessionData,
-        Action::ListTagsForResource,
-        Action::PredictProblemStatementFromConversation,
-        Action::PredictQApp,
-        Action::PredictQAppFromProblemStatement,
-        Action::StartQAppSession,
-        Action::StopQAppSession,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateLibraryItem,
-        Action::UpdateLibraryItemMetadata,
-        Action::UpdateQApp,
-        Action::UpdateQAppPermissions,
-        Action::UpdateQAppSession,
-        Action::UpdateQAppSessionMetadata,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `qapps:AssociateLibraryItemReview`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateLibraryItemReview`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(15955 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -369,22 +344,28 @@ pub enum ResourceType {
     QappSession,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = ["application", "qapp", "qapp-session"];
+static RESOURCE_TYPE_NAMES: &str = "applicationqappqapp-session";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [11, 15, 27];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::Application,
+    ResourceType::Qapp,
+    ResourceType::QappSession,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::Application,
-        ResourceType::Qapp,
-        ResourceType::QappSession,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -393,6 +374,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -418,17 +400,11 @@ pub enum ConditionKey {
     QappsUserIsSessionModerator,
 }
 
-const CONDITION_KEY_NAMES: [&str; 7] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "qapps:AppIsPublished",
-    "qapps:SessionIsShared",
-    "qapps:UserIsAppOwner",
-    "qapps:UserIsSessionModerator",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysqapps:AppIsPublishedqapps:SessionIsSharedqapps:UserIsAppOwnerqapps:UserIsSessionModerator";
 
-const CONDITION_KEY_TYPES: [KeyType; 7] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 7] = [24, 49, 60, 80, 101, 121, 149];
+
+static CONDITION_KEY_TYPES: [KeyType; 7] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -438,35 +414,41 @@ const CONDITION_KEY_TYPES: [KeyType; 7] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 7] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::QappsAppIsPublished,
+    ConditionKey::QappsSessionIsShared,
+    ConditionKey::QappsUserIsAppOwner,
+    ConditionKey::QappsUserIsSessionModerator,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 7] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::QappsAppIsPublished,
-        ConditionKey::QappsSessionIsShared,
-        ConditionKey::QappsUserIsAppOwner,
-        ConditionKey::QappsUserIsSessionModerator,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

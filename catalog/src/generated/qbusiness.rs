@@ -485,232 +485,156 @@ pub enum Action {
     UpdateWebExperience,
 }
 
-const ACTION_NAMES: [&str; 93] = [
-    "qbusiness:AllowVendedLogDeliveryForResource",
-    "qbusiness:AssociatePermission",
-    "qbusiness:BatchDeleteDocument",
-    "qbusiness:BatchPutDocument",
-    "qbusiness:CancelSubscription",
-    "qbusiness:Chat",
-    "qbusiness:ChatSync",
-    "qbusiness:CheckDocumentAccess",
-    "qbusiness:CreateAnonymousWebExperienceUrl",
-    "qbusiness:CreateApplication",
-    "qbusiness:CreateChatResponseConfiguration",
-    "qbusiness:CreateDataAccessor",
-    "qbusiness:CreateDataAccessorWithTti",
-    "qbusiness:CreateDataSource",
-    "qbusiness:CreateIndex",
-    "qbusiness:CreateIntegration",
-    "qbusiness:CreatePlugin",
-    "qbusiness:CreateRetriever",
-    "qbusiness:CreateSubscription",
-    "qbusiness:CreateUser",
-    "qbusiness:CreateWebExperience",
-    "qbusiness:DeleteApplication",
-    "qbusiness:DeleteAttachment",
-    "qbusiness:DeleteChatControlsConfiguration",
-    "qbusiness:DeleteChatResponseConfiguration",
-    "qbusiness:DeleteConversation",
-    "qbusiness:DeleteDataAccessor",
-    "qbusiness:DeleteDataSource",
-    "qbusiness:DeleteGroup",
-    "qbusiness:DeleteIndex",
-    "qbusiness:DeleteIntegration",
-    "qbusiness:DeletePlugin",
-    "qbusiness:DeleteRetriever",
-    "qbusiness:DeleteUser",
-    "qbusiness:DeleteWebExperience",
-    "qbusiness:DisableAclOnDataSource",
-    "qbusiness:DisassociatePermission",
-    "qbusiness:GetApplication",
-    "qbusiness:GetChatControlsConfiguration",
-    "qbusiness:GetChatResponseConfiguration",
-    "qbusiness:GetDataAccessor",
-    "qbusiness:GetDataSource",
-    "qbusiness:GetDocumentContent",
-    "qbusiness:GetGroup",
-    "qbusiness:GetIndex",
-    "qbusiness:GetIntegration",
-    "qbusiness:GetMedia",
-    "qbusiness:GetPlugin",
-    "qbusiness:GetPolicy",
-    "qbusiness:GetRetriever",
-    "qbusiness:GetUser",
-    "qbusiness:GetWebExperience",
-    "qbusiness:ListApplications",
-    "qbusiness:ListAttachments",
-    "qbusiness:ListChatResponseConfigurations",
-    "qbusiness:ListConversations",
-    "qbusiness:ListDataAccessors",
-    "qbusiness:ListDataSources",
-    "qbusiness:ListDataSourceSyncJobs",
-    "qbusiness:ListDocuments",
-    "qbusiness:ListGroups",
-    "qbusiness:ListIndices",
-    "qbusiness:ListIntegrations",
-    "qbusiness:ListMessages",
-    "qbusiness:ListPluginActions",
-    "qbusiness:ListPlugins",
-    "qbusiness:ListPluginTypeActions",
-    "qbusiness:ListPluginTypeMetadata",
-    "qbusiness:ListRetrievers",
-    "qbusiness:ListSubscriptions",
-    "qbusiness:ListTagsForResource",
-    "qbusiness:ListWebExperiences",
-    "qbusiness:PutFeedback",
-    "qbusiness:PutGroup",
-    "qbusiness:PutResourcePolicy",
-    "qbusiness:SearchRelevantContent",
-    "qbusiness:StartDataSourceSyncJob",
-    "qbusiness:StartDeployment",
-    "qbusiness:StopDataSourceSyncJob",
-    "qbusiness:TagResource",
-    "qbusiness:UntagResource",
-    "qbusiness:UpdateApplication",
-    "qbusiness:UpdateChatControlsConfiguration",
-    "qbusiness:UpdateChatResponseConfiguration",
-    "qbusiness:UpdateDataAccessor",
-    "qbusiness:UpdateDataSource",
-    "qbusiness:UpdateIndex",
-    "qbusiness:UpdateIntegration",
-    "qbusiness:UpdatePlugin",
-    "qbusiness:UpdateRetriever",
-    "qbusiness:UpdateSubscription",
-    "qbusiness:UpdateUser",
-    "qbusiness:UpdateWebExperience",
+static ACTION_NAMES: &str = "qbusiness:AllowVendedLogDeliveryForResourceqbusiness:AssociatePermissionqbusiness:BatchDeleteDocumentqbusiness:BatchPutDocumentqbusiness:CancelSubscriptionqbusiness:Chatqbusiness:ChatSyncqbusiness:CheckDocumentAccessqbusiness:CreateAnonymousWebExperienceUrlqbusiness:CreateApplicationqbusiness:CreateChatResponseConfigurationqbusiness:CreateDataAccessorqbusiness:CreateDataAccessorWithTtiqbusiness:CreateDataSourceqbusiness:CreateIndexqbusiness:CreateIntegrationqbusiness:CreatePluginqbusiness:CreateRetrieverqbusiness:CreateSubscriptionqbusiness:CreateUserqbusiness:CreateWebExperienceqbusiness:DeleteApplicationqbusiness:DeleteAttachmentqbusiness:DeleteChatControlsConfigurationqbusiness:DeleteChatResponseConfigurationqbusiness:DeleteConversationqbusiness:DeleteDataAccessorqbusiness:DeleteDataSourceqbusiness:DeleteGroupqbusiness:DeleteIndexqbusiness:DeleteIntegrationqbusiness:DeletePluginqbusiness:DeleteRetrieverqbusiness:DeleteUserqbusiness:DeleteWebExperienceqbusiness:DisableAclOnDataSourceqbusiness:DisassociatePermissionqbusiness:GetApplicationqbusiness:GetChatControlsConfigurationqbusiness:GetChatResponseConfigurationqbusiness:GetDataAccessorqbusiness:GetDataSourceqbusiness:GetDocumentContentqbusiness:GetGroupqbusiness:GetIndexqbusiness:GetIntegrationqbusiness:GetMediaqbusiness:GetPluginqbusiness:GetPolicyqbusiness:GetRetrieverqbusiness:GetUserqbusiness:GetWebExperienceqbusiness:ListApplicationsqbusiness:ListAttachmentsqbusiness:ListChatResponseConfigurationsqbusiness:ListConversationsqbusiness:ListDataAccessorsqbusiness:ListDataSourcesqbusiness:ListDataSourceSyncJobsqbusiness:ListDocumentsqbusiness:ListGroupsqbusiness:ListIndicesqbusiness:ListIntegrationsqbusiness:ListMessagesqbusiness:ListPluginActionsqbusiness:ListPluginsqbusiness:ListPluginTypeActionsqbusiness:ListPluginTypeMetadataqbusiness:ListRetrieversqbusiness:ListSubscriptionsqbusiness:ListTagsForResourceqbusiness:ListWebExperiencesqbusiness:PutFeedbackqbusiness:PutGroupqbusiness:PutResourcePolicyqbusiness:SearchRelevantContentqbusiness:StartDataSourceSyncJobqbusiness:StartDeploymentqbusiness:StopDataSourceSyncJobqbusiness:TagResourceqbusiness:UntagResourceqbusiness:UpdateApplicationqbusiness:UpdateChatControlsConfigurationqbusiness:UpdateChatResponseConfigurationqbusiness:UpdateDataAccessorqbusiness:UpdateDataSourceqbusiness:UpdateIndexqbusiness:UpdateIntegrationqbusiness:UpdatePluginqbusiness:UpdateRetrieverqbusiness:UpdateSubscriptionqbusiness:UpdateUserqbusiness:UpdateWebExperience";
+
+static ACTION_NAME_ENDS: [u32; 93] = [
+    43, 72, 101, 127, 155, 169, 187, 216, 257, 284, 325, 353, 388, 414, 435, 462, 484, 509, 537,
+    557, 586, 613, 639, 680, 721, 749, 777, 803, 824, 845, 872, 894, 919, 939, 968, 1000, 1032,
+    1056, 1094, 1132, 1157, 1180, 1208, 1226, 1244, 1268, 1286, 1305, 1324, 1346, 1363, 1389, 1415,
+    1440, 1480, 1507, 1534, 1559, 1591, 1614, 1634, 1655, 1681, 1703, 1730, 1751, 1782, 1814, 1838,
+    1865, 1894, 1922, 1943, 1961, 1988, 2019, 2051, 2076, 2107, 2128, 2151, 2178, 2219, 2260, 2288,
+    2314, 2335, 2362, 2384, 2409, 2437, 2457, 2486,
+];
+
+static ACTIONS: [Action; 93] = [
+    Action::AllowVendedLogDeliveryForResource,
+    Action::AssociatePermission,
+    Action::BatchDeleteDocument,
+    Action::BatchPutDocument,
+    Action::CancelSubscription,
+    Action::Chat,
+    Action::ChatSync,
+    Action::CheckDocumentAccess,
+    Action::CreateAnonymousWebExperienceUrl,
+    Action::CreateApplication,
+    Action::CreateChatResponseConfiguration,
+    Action::CreateDataAccessor,
+    Action::CreateDataAccessorWithTti,
+    Action::CreateDataSource,
+    Action::CreateIndex,
+    Action::CreateIntegration,
+    Action::CreatePlugin,
+    Action::CreateRetriever,
+    Action::CreateSubscription,
+    Action::CreateUser,
+    Action::CreateWebExperience,
+    Action::DeleteApplication,
+    Action::DeleteAttachment,
+    Action::DeleteChatControlsConfiguration,
+    Action::DeleteChatResponseConfiguration,
+    Action::DeleteConversation,
+    Action::DeleteDataAccessor,
+    Action::DeleteDataSource,
+    Action::DeleteGroup,
+    Action::DeleteIndex,
+    Action::DeleteIntegration,
+    Action::DeletePlugin,
+    Action::DeleteRetriever,
+    Action::DeleteUser,
+    Action::DeleteWebExperience,
+    Action::DisableAclOnDataSource,
+    Action::DisassociatePermission,
+    Action::GetApplication,
+    Action::GetChatControlsConfiguration,
+    Action::GetChatResponseConfiguration,
+    Action::GetDataAccessor,
+    Action::GetDataSource,
+    Action::GetDocumentContent,
+    Action::GetGroup,
+    Action::GetIndex,
+    Action::GetIntegration,
+    Action::GetMedia,
+    Action::GetPlugin,
+    Action::GetPolicy,
+    Action::GetRetriever,
+    Action::GetUser,
+    Action::GetWebExperience,
+    Action::ListApplications,
+    Action::ListAttachments,
+    Action::ListChatResponseConfigurations,
+    Action::ListConversations,
+    Action::ListDataAccessors,
+    Action::ListDataSources,
+    Action::ListDataSourceSyncJobs,
+    Action::ListDocuments,
+    Action::ListGroups,
+    Action::ListIndices,
+    Action::ListIntegrations,
+    Action::ListMessages,
+    Action::ListPluginActions,
+    Action::ListPlugins,
+    Action::ListPluginTypeActions,
+    Action::ListPluginTypeMetadata,
+    Action::ListRetrievers,
+    Action::ListSubscriptions,
+    Action::ListTagsForResource,
+    Action::ListWebExperiences,
+    Action::PutFeedback,
+    Action::PutGroup,
+    Action::PutResourcePolicy,
+    Action::SearchRelevantContent,
+    Action::StartDataSourceSyncJob,
+    Action::StartDeployment,
+    Action::StopDataSourceSyncJob,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateApplication,
+    Action::UpdateChatControlsConfiguration,
+    Action::UpdateChatResponseConfiguration,
+    Action::UpdateDataAccessor,
+    Action::UpdateDataSource,
+    Action::UpdateIndex,
+    Action::UpdateIntegration,
+    Action::UpdatePlugin,
+    Action::UpdateRetriever,
+    Action::UpdateSubscription,
+    Action::UpdateUser,
+    Action::UpdateWebExperience,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 93] = [
-        Action::AllowVendedLogDeliveryForResource,
-        Action::AssociatePermission,
-        Action::BatchDeleteDocument,
-        Action::BatchPutDocument,
-        Action::CancelSubscription,
-        Action::Chat,
-        Action::ChatSync,
-        Action::CheckDocumentAccess,
-        Action::CreateAnonymousWebExperienceUrl,
-        Action::CreateApplication,
-        Action::CreateChatResponseConfiguration,
-        Action::CreateDataAccessor,
-        Action::CreateDataAccessorWithTti,
-        Action::CreateDataSource,
-        Action::CreateIndex,
-        Action::CreateIntegration,
-        Action::CreatePlugin,
-        Action::CreateRetriever,
-        Action::CreateSubscription,
-        Action::CreateUser,
-        Action::CreateWebExperience,
-        Action::DeleteApplication,
-        Action::DeleteAttachment,
-        Action::DeleteChatControlsConfiguration,
-        Action::DeleteChatResponseConfiguration,
-        Action::DeleteConversation,
-        Action::DeleteDataAccessor,
-        Action::DeleteDataSource,
-        Action::DeleteGroup,
-        Action::DeleteIndex,
-        Action::DeleteIntegration,
-        Action::DeletePlugin,
-        Action::DeleteRetriever,
-        Action::DeleteUser,
-        Action::DeleteWebExperience,
-        Action::DisableAclOnDataSource,
-        Action::DisassociatePermission,
-        Action::GetApplication,
-        Action::GetChatControlsConfiguration,
-        Action::GetChatResponseConfiguration,
-        Action::GetDataAccessor,
-        Action::GetDataSource,
-        Action::GetDocumentContent,
-        Action::GetGroup,
-        Action::GetIndex,
-        Action::GetIntegration,
-        Action::GetMedia,
-        Action::GetPlugin,
-        Action::GetPolicy,
-        Action::GetRetriever,
-        Action::GetUser,
-        Action::GetWebExperience,
-        Action::ListApplications,
-        Action::ListAttachments,
-        Action::ListChatResponseConfigurations,
-        Action::ListConversations,
-        Action::ListDataAccessors,
-        Action::ListDataSources,
-        Action::ListDataSourceSyncJobs,
-        Action::ListDocuments,
-        Action::ListGroups,
-        Action::ListIndices,
-        Action::ListIntegrations,
-        Action::ListMessages,
-        Action::ListPluginActions,
-        Action::ListPlugins,
-        Action::ListPluginTypeActions,
-        Action::ListPluginTypeMetadata,
-        Action::ListRetrievers,
-        Action::ListSubscriptions,
-        Action::ListTagsForResource,
-        Action::ListWebExperiences,
-        Action::PutFeedback,
-        Action::PutGroup,
-        Action::PutResourcePolicy,
-        Action::SearchRelevantContent,
-        Action::StartDataSourceSyncJob,
-        Action::StartDeployment,
-        Action::StopDataSourceSyncJob,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateApplication,
-        Action::UpdateChatControlsConfiguration,
-        Action::UpdateChatResponseConfiguration,
-        Action::UpdateDataAccessor,
-        Action::UpdateDataSource,
-        Action::UpdateIndex,
-        Action::UpdateIntegration,
-        Action::UpdatePlugin,
-        Action::UpdateRetriever,
-        Action::UpdateSubscription,
-        Action::UpdateUser,
-        Action::UpdateWebExperience,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `qbusiness:AllowVendedLogDeliveryForResource`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AllowVendedLogDeliveryForResource`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(15994 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -760,40 +684,35 @@ pub enum ResourceType {
     WebExperience,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 10] = [
-    "application",
-    "chat-response-configuration",
-    "data-accessor",
-    "data-source",
-    "index",
-    "integration",
-    "plugin",
-    "retriever",
-    "subscription",
-    "web-experience",
+static RESOURCE_TYPE_NAMES: &str = "applicationchat-response-configurationdata-accessordata-sourceindexintegrationpluginretrieversubscriptionweb-experience";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 10] = [11, 38, 51, 62, 67, 78, 84, 93, 105, 119];
+
+static RESOURCE_TYPES: [ResourceType; 10] = [
+    ResourceType::Application,
+    ResourceType::ChatResponseConfiguration,
+    ResourceType::DataAccessor,
+    ResourceType::DataSource,
+    ResourceType::Index,
+    ResourceType::Integration,
+    ResourceType::Plugin,
+    ResourceType::Retriever,
+    ResourceType::Subscription,
+    ResourceType::WebExperience,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 10] = [
-        ResourceType::Application,
-        ResourceType::ChatResponseConfiguration,
-        ResourceType::DataAccessor,
-        ResourceType::DataSource,
-        ResourceType::Index,
-        ResourceType::Integration,
-        ResourceType::Plugin,
-        ResourceType::Retriever,
-        ResourceType::Subscription,
-        ResourceType::WebExperience,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -802,6 +721,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -823,49 +743,51 @@ pub enum ConditionKey {
     IdentitystoreUserId,
 }
 
-const CONDITION_KEY_NAMES: [&str; 5] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "identitystore:GroupId",
-    "identitystore:UserId",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysidentitystore:GroupIdidentitystore:UserId";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 5] = [24, 49, 60, 81, 101];
+
+static CONDITION_KEY_TYPES: [KeyType; 5] = [
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::ArrayOfString,
+    KeyType::ArrayOfString,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 5] = [
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::ArrayOfString,
-    KeyType::ArrayOfString,
+static CONDITION_KEYS: [ConditionKey; 5] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::IdentitystoreGroupId,
+    ConditionKey::IdentitystoreUserId,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 5] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::IdentitystoreGroupId,
-        ConditionKey::IdentitystoreUserId,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -217,116 +217,94 @@ pub enum Action {
     UpdateLedgerPermissionsMode,
 }
 
-const ACTION_NAMES: [&str; 35] = [
-    "qldb:CancelJournalKinesisStream",
-    "qldb:CreateLedger",
-    "qldb:DeleteLedger",
-    "qldb:DescribeJournalKinesisStream",
-    "qldb:DescribeJournalS3Export",
-    "qldb:DescribeLedger",
-    "qldb:ExecuteStatement",
-    "qldb:ExportJournalToS3",
-    "qldb:GetBlock",
-    "qldb:GetDigest",
-    "qldb:GetRevision",
-    "qldb:InsertSampleData",
-    "qldb:ListJournalKinesisStreamsForLedger",
-    "qldb:ListJournalS3Exports",
-    "qldb:ListJournalS3ExportsForLedger",
-    "qldb:ListLedgers",
-    "qldb:ListTagsForResource",
-    "qldb:PartiQLCreateIndex",
-    "qldb:PartiQLCreateTable",
-    "qldb:PartiQLDelete",
-    "qldb:PartiQLDropIndex",
-    "qldb:PartiQLDropTable",
-    "qldb:PartiQLHistoryFunction",
-    "qldb:PartiQLInsert",
-    "qldb:PartiQLRedact",
-    "qldb:PartiQLSelect",
-    "qldb:PartiQLUndropTable",
-    "qldb:PartiQLUpdate",
-    "qldb:SendCommand",
-    "qldb:ShowCatalog",
-    "qldb:StreamJournalToKinesis",
-    "qldb:TagResource",
-    "qldb:UntagResource",
-    "qldb:UpdateLedger",
-    "qldb:UpdateLedgerPermissionsMode",
+static ACTION_NAMES: &str = "qldb:CancelJournalKinesisStreamqldb:CreateLedgerqldb:DeleteLedgerqldb:DescribeJournalKinesisStreamqldb:DescribeJournalS3Exportqldb:DescribeLedgerqldb:ExecuteStatementqldb:ExportJournalToS3qldb:GetBlockqldb:GetDigestqldb:GetRevisionqldb:InsertSampleDataqldb:ListJournalKinesisStreamsForLedgerqldb:ListJournalS3Exportsqldb:ListJournalS3ExportsForLedgerqldb:ListLedgersqldb:ListTagsForResourceqldb:PartiQLCreateIndexqldb:PartiQLCreateTableqldb:PartiQLDeleteqldb:PartiQLDropIndexqldb:PartiQLDropTableqldb:PartiQLHistoryFunctionqldb:PartiQLInsertqldb:PartiQLRedactqldb:PartiQLSelectqldb:PartiQLUndropTableqldb:PartiQLUpdateqldb:SendCommandqldb:ShowCatalogqldb:StreamJournalToKinesisqldb:TagResourceqldb:UntagResourceqldb:UpdateLedgerqldb:UpdateLedgerPermissionsMode";
+
+static ACTION_NAME_ENDS: [u32; 35] = [
+    31, 48, 65, 98, 126, 145, 166, 188, 201, 215, 231, 252, 291, 316, 350, 366, 390, 413, 436, 454,
+    475, 496, 523, 541, 559, 577, 600, 618, 634, 650, 677, 693, 711, 728, 760,
+];
+
+static ACTIONS: [Action; 35] = [
+    Action::CancelJournalKinesisStream,
+    Action::CreateLedger,
+    Action::DeleteLedger,
+    Action::DescribeJournalKinesisStream,
+    Action::DescribeJournalS3Export,
+    Action::DescribeLedger,
+    Action::ExecuteStatement,
+    Action::ExportJournalToS3,
+    Action::GetBlock,
+    Action::GetDigest,
+    Action::GetRevision,
+    Action::InsertSampleData,
+    Action::ListJournalKinesisStreamsForLedger,
+    Action::ListJournalS3Exports,
+    Action::ListJournalS3ExportsForLedger,
+    Action::ListLedgers,
+    Action::ListTagsForResource,
+    Action::PartiQLCreateIndex,
+    Action::PartiQLCreateTable,
+    Action::PartiQLDelete,
+    Action::PartiQLDropIndex,
+    Action::PartiQLDropTable,
+    Action::PartiQLHistoryFunction,
+    Action::PartiQLInsert,
+    Action::PartiQLRedact,
+    Action::PartiQLSelect,
+    Action::PartiQLUndropTable,
+    Action::PartiQLUpdate,
+    Action::SendCommand,
+    Action::ShowCatalog,
+    Action::StreamJournalToKinesis,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateLedger,
+    Action::UpdateLedgerPermissionsMode,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 35] = [
-        Action::CancelJournalKinesisStream,
-        Action::CreateLedger,
-        Action::DeleteLedger,
-        Action::DescribeJournalKinesisStream,
-        Action::DescribeJournalS3Export,
-        Action::DescribeLedger,
-        Action::ExecuteStatement,
-        Action::ExportJournalToS3,
-        Action::GetBlock,
-        Action::GetDigest,
-        Action::GetRevision,
-        Action::InsertSampleData,
-        Action::ListJournalKinesisStreamsForLedger,
-        Action::ListJournalS3Exports,
-        Action::ListJournalS3ExportsForLedger,
-        Action::ListLedgers,
-        Action::ListTagsForResource,
-        Action::PartiQLCreateIndex,
-        Action::PartiQLCreateTable,
-        Action::PartiQLDelete,
-        Action::PartiQLDropIndex,
-        Action::PartiQLDropTable,
-        Action::PartiQLHistoryFunction,
-        Action::PartiQLInsert,
-        Action::PartiQLRedact,
-        Action::PartiQLSelect,
-        Action::PartiQLUndropTable,
-        Action::PartiQLUpdate,
-        Action::SendCommand,
-        Action::ShowCatalog,
-        Action::StreamJournalToKinesis,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateLedger,
-        Action::UpdateLedgerPermissionsMode,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `qldb:CancelJournalKinesisStream`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CancelJournalKinesisStream`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(16094 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -354,23 +332,29 @@ pub enum ResourceType {
     Table,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = ["catalog", "ledger", "stream", "table"];
+static RESOURCE_TYPE_NAMES: &str = "catalogledgerstreamtable";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [7, 13, 19, 24];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::Catalog,
+    ResourceType::Ledger,
+    ResourceType::Stream,
+    ResourceType::Table,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::Catalog,
-        ResourceType::Ledger,
-        ResourceType::Stream,
-        ResourceType::Table,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -379,6 +363,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -398,46 +383,50 @@ pub enum ConditionKey {
     QldbPurge,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "qldb:Purge",
-];
+static CONDITION_KEY_NAMES: &str =
+    "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysqldb:Purge";
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [24, 49, 60, 70];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::QldbPurge,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::QldbPurge,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -193,116 +193,94 @@ pub enum Action {
     UpdateResourceShare,
 }
 
-const ACTION_NAMES: [&str; 35] = [
-    "ram:AcceptResourceShareInvitation",
-    "ram:AssociateResourceShare",
-    "ram:AssociateResourceSharePermission",
-    "ram:CreatePermission",
-    "ram:CreatePermissionVersion",
-    "ram:CreateResourceShare",
-    "ram:DeletePermission",
-    "ram:DeletePermissionVersion",
-    "ram:DeleteResourceShare",
-    "ram:DisassociateResourceShare",
-    "ram:DisassociateResourceSharePermission",
-    "ram:EnableSharingWithAwsOrganization",
-    "ram:GetPermission",
-    "ram:GetResourcePolicies",
-    "ram:GetResourceShareAssociations",
-    "ram:GetResourceShareInvitations",
-    "ram:GetResourceShares",
-    "ram:ListPendingInvitationResources",
-    "ram:ListPermissionAssociations",
-    "ram:ListPermissions",
-    "ram:ListPermissionVersions",
-    "ram:ListPrincipals",
-    "ram:ListReplacePermissionAssociationsWork",
-    "ram:ListResources",
-    "ram:ListResourceSharePermissions",
-    "ram:ListResourceTypes",
-    "ram:ListSourceAssociations",
-    "ram:PromotePermissionCreatedFromPolicy",
-    "ram:PromoteResourceShareCreatedFromPolicy",
-    "ram:RejectResourceShareInvitation",
-    "ram:ReplacePermissionAssociations",
-    "ram:SetDefaultPermissionVersion",
-    "ram:TagResource",
-    "ram:UntagResource",
-    "ram:UpdateResourceShare",
+static ACTION_NAMES: &str = "ram:AcceptResourceShareInvitationram:AssociateResourceShareram:AssociateResourceSharePermissionram:CreatePermissionram:CreatePermissionVersionram:CreateResourceShareram:DeletePermissionram:DeletePermissionVersionram:DeleteResourceShareram:DisassociateResourceShareram:DisassociateResourceSharePermissionram:EnableSharingWithAwsOrganizationram:GetPermissionram:GetResourcePoliciesram:GetResourceShareAssociationsram:GetResourceShareInvitationsram:GetResourceSharesram:ListPendingInvitationResourcesram:ListPermissionAssociationsram:ListPermissionsram:ListPermissionVersionsram:ListPrincipalsram:ListReplacePermissionAssociationsWorkram:ListResourcesram:ListResourceSharePermissionsram:ListResourceTypesram:ListSourceAssociationsram:PromotePermissionCreatedFromPolicyram:PromoteResourceShareCreatedFromPolicyram:RejectResourceShareInvitationram:ReplacePermissionAssociationsram:SetDefaultPermissionVersionram:TagResourceram:UntagResourceram:UpdateResourceShare";
+
+static ACTION_NAME_ENDS: [u32; 35] = [
+    33, 59, 95, 115, 142, 165, 185, 212, 235, 264, 303, 339, 356, 379, 411, 442, 463, 497, 527,
+    546, 572, 590, 631, 648, 680, 701, 727, 765, 806, 839, 872, 903, 918, 935, 958,
+];
+
+static ACTIONS: [Action; 35] = [
+    Action::AcceptResourceShareInvitation,
+    Action::AssociateResourceShare,
+    Action::AssociateResourceSharePermission,
+    Action::CreatePermission,
+    Action::CreatePermissionVersion,
+    Action::CreateResourceShare,
+    Action::DeletePermission,
+    Action::DeletePermissionVersion,
+    Action::DeleteResourceShare,
+    Action::DisassociateResourceShare,
+    Action::DisassociateResourceSharePermission,
+    Action::EnableSharingWithAwsOrganization,
+    Action::GetPermission,
+    Action::GetResourcePolicies,
+    Action::GetResourceShareAssociations,
+    Action::GetResourceShareInvitations,
+    Action::GetResourceShares,
+    Action::ListPendingInvitationResources,
+    Action::ListPermissionAssociations,
+    Action::ListPermissions,
+    Action::ListPermissionVersions,
+    Action::ListPrincipals,
+    Action::ListReplacePermissionAssociationsWork,
+    Action::ListResources,
+    Action::ListResourceSharePermissions,
+    Action::ListResourceTypes,
+    Action::ListSourceAssociations,
+    Action::PromotePermissionCreatedFromPolicy,
+    Action::PromoteResourceShareCreatedFromPolicy,
+    Action::RejectResourceShareInvitation,
+    Action::ReplacePermissionAssociations,
+    Action::SetDefaultPermissionVersion,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateResourceShare,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 35] = [
-        Action::AcceptResourceShareInvitation,
-        Action::AssociateResourceShare,
-        Action::AssociateResourceSharePermission,
-        Action::CreatePermission,
-        Action::CreatePermissionVersion,
-        Action::CreateResourceShare,
-        Action::DeletePermission,
-        Action::DeletePermissionVersion,
-        Action::DeleteResourceShare,
-        Action::DisassociateResourceShare,
-        Action::DisassociateResourceSharePermission,
-        Action::EnableSharingWithAwsOrganization,
-        Action::GetPermission,
-        Action::GetResourcePolicies,
-        Action::GetResourceShareAssociations,
-        Action::GetResourceShareInvitations,
-        Action::GetResourceShares,
-        Action::ListPendingInvitationResources,
-        Action::ListPermissionAssociations,
-        Action::ListPermissions,
-        Action::ListPermissionVersions,
-        Action::ListPrincipals,
-        Action::ListReplacePermissionAssociationsWork,
-        Action::ListResources,
-        Action::ListResourceSharePermissions,
-        Action::ListResourceTypes,
-        Action::ListSourceAssociations,
-        Action::PromotePermissionCreatedFromPolicy,
-        Action::PromoteResourceShareCreatedFromPolicy,
-        Action::RejectResourceShareInvitation,
-        Action::ReplacePermissionAssociations,
-        Action::SetDefaultPermissionVersion,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateResourceShare,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `ram:AcceptResourceShareInvitation`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptResourceShareInvitation`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(16469 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -330,28 +308,30 @@ pub enum ResourceType {
     ResourceShareInvitation,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = [
-    "customer-managed-permission",
-    "permission",
-    "resource-share",
-    "resource-share-invitation",
+static RESOURCE_TYPE_NAMES: &str =
+    "customer-managed-permissionpermissionresource-shareresource-share-invitation";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [27, 37, 51, 76];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::CustomerManagedPermission,
+    ResourceType::Permission,
+    ResourceType::ResourceShare,
+    ResourceType::ResourceShareInvitation,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::CustomerManagedPermission,
-        ResourceType::Permission,
-        ResourceType::ResourceShare,
-        ResourceType::ResourceShareInvitation,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -360,6 +340,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -399,24 +380,13 @@ pub enum ConditionKey {
     RamShareOwnerAccountId,
 }
 
-const CONDITION_KEY_NAMES: [&str; 14] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "ram:AllowsExternalPrincipals",
-    "ram:PermissionArn",
-    "ram:PermissionResourceType",
-    "ram:Principal",
-    "ram:RequestedAllowsExternalPrincipals",
-    "ram:RequestedResourceType",
-    "ram:ResourceArn",
-    "ram:ResourceShareName",
-    "ram:ResourceTag/${TagKey}",
-    "ram:RetainSharingOnAccountLeaveOrganization",
-    "ram:ShareOwnerAccountId",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysram:AllowsExternalPrincipalsram:PermissionArnram:PermissionResourceTyperam:Principalram:RequestedAllowsExternalPrincipalsram:RequestedResourceTyperam:ResourceArnram:ResourceShareNameram:ResourceTag/${TagKey}ram:RetainSharingOnAccountLeaveOrganizationram:ShareOwnerAccountId";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 14] = [
+    24, 49, 60, 88, 105, 131, 144, 181, 206, 221, 242, 267, 310, 333,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 14] = [
+static CONDITION_KEY_TYPES: [KeyType; 14] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -433,42 +403,48 @@ const CONDITION_KEY_TYPES: [KeyType; 14] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 14] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::RamAllowsExternalPrincipals,
+    ConditionKey::RamPermissionArn,
+    ConditionKey::RamPermissionResourceType,
+    ConditionKey::RamPrincipal,
+    ConditionKey::RamRequestedAllowsExternalPrincipals,
+    ConditionKey::RamRequestedResourceType,
+    ConditionKey::RamResourceArn,
+    ConditionKey::RamResourceShareName,
+    ConditionKey::RamResourceTagAny,
+    ConditionKey::RamRetainSharingOnAccountLeaveOrganization,
+    ConditionKey::RamShareOwnerAccountId,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 14] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::RamAllowsExternalPrincipals,
-        ConditionKey::RamPermissionArn,
-        ConditionKey::RamPermissionResourceType,
-        ConditionKey::RamPrincipal,
-        ConditionKey::RamRequestedAllowsExternalPrincipals,
-        ConditionKey::RamRequestedResourceType,
-        ConditionKey::RamResourceArn,
-        ConditionKey::RamResourceShareName,
-        ConditionKey::RamResourceTagAny,
-        ConditionKey::RamRetainSharingOnAccountLeaveOrganization,
-        ConditionKey::RamShareOwnerAccountId,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -70,66 +70,66 @@ pub enum Action {
     UpdateRule,
 }
 
-const ACTION_NAMES: [&str; 10] = [
-    "rbin:CreateRule",
-    "rbin:DeleteRule",
-    "rbin:GetRule",
-    "rbin:ListRules",
-    "rbin:ListTagsForResource",
-    "rbin:LockRule",
-    "rbin:TagResource",
-    "rbin:UnlockRule",
-    "rbin:UntagResource",
-    "rbin:UpdateRule",
+static ACTION_NAMES: &str = "rbin:CreateRulerbin:DeleteRulerbin:GetRulerbin:ListRulesrbin:ListTagsForResourcerbin:LockRulerbin:TagResourcerbin:UnlockRulerbin:UntagResourcerbin:UpdateRule";
+
+static ACTION_NAME_ENDS: [u32; 10] = [15, 30, 42, 56, 80, 93, 109, 124, 142, 157];
+
+static ACTIONS: [Action; 10] = [
+    Action::CreateRule,
+    Action::DeleteRule,
+    Action::GetRule,
+    Action::ListRules,
+    Action::ListTagsForResource,
+    Action::LockRule,
+    Action::TagResource,
+    Action::UnlockRule,
+    Action::UntagResource,
+    Action::UpdateRule,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 10] = [
-        Action::CreateRule,
-        Action::DeleteRule,
-        Action::GetRule,
-        Action::ListRules,
-        Action::ListTagsForResource,
-        Action::LockRule,
-        Action::TagResource,
-        Action::UnlockRule,
-        Action::UntagResource,
-        Action::UpdateRule,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `rbin:CreateRule`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateRule`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(16504 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -145,18 +145,24 @@ pub enum ResourceType {
     Rule,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["rule"];
+static RESOURCE_TYPE_NAMES: &str = "rule";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [4];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Rule];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Rule];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -165,6 +171,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -186,15 +193,11 @@ pub enum ConditionKey {
     RbinRequestResourceType,
 }
 
-const CONDITION_KEY_NAMES: [&str; 5] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "rbin:Attribute/ResourceType",
-    "rbin:Request/ResourceType",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysrbin:Attribute/ResourceTyperbin:Request/ResourceType";
 
-const CONDITION_KEY_TYPES: [KeyType; 5] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 5] = [24, 49, 60, 87, 112];
+
+static CONDITION_KEY_TYPES: [KeyType; 5] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -202,33 +205,39 @@ const CONDITION_KEY_TYPES: [KeyType; 5] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 5] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::RbinAttributeResourceType,
+    ConditionKey::RbinRequestResourceType,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 5] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::RbinAttributeResourceType,
-        ConditionKey::RbinRequestResourceType,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -47,58 +47,62 @@ pub enum Action {
     RollbackTransaction,
 }
 
-const ACTION_NAMES: [&str; 6] = [
-    "rds-data:BatchExecuteStatement",
-    "rds-data:BeginTransaction",
-    "rds-data:CommitTransaction",
-    "rds-data:ExecuteSql",
-    "rds-data:ExecuteStatement",
-    "rds-data:RollbackTransaction",
+static ACTION_NAMES: &str = "rds-data:BatchExecuteStatementrds-data:BeginTransactionrds-data:CommitTransactionrds-data:ExecuteSqlrds-data:ExecuteStatementrds-data:RollbackTransaction";
+
+static ACTION_NAME_ENDS: [u32; 6] = [30, 55, 81, 100, 125, 153];
+
+static ACTIONS: [Action; 6] = [
+    Action::BatchExecuteStatement,
+    Action::BeginTransaction,
+    Action::CommitTransaction,
+    Action::ExecuteSql,
+    Action::ExecuteStatement,
+    Action::RollbackTransaction,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 6] = [
-        Action::BatchExecuteStatement,
-        Action::BeginTransaction,
-        Action::CommitTransaction,
-        Action::ExecuteSql,
-        Action::ExecuteStatement,
-        Action::RollbackTransaction,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `rds-data:BatchExecuteStatement`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchExecuteStatement`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(16687 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -114,18 +118,24 @@ pub enum ResourceType {
     Cluster,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["cluster"];
+static RESOURCE_TYPE_NAMES: &str = "cluster";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [7];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Cluster];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Cluster];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -134,6 +144,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -149,31 +160,40 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 2] = ["aws:ResourceTag/${TagKey}", "aws:TagKeys"];
+static CONDITION_KEY_NAMES: &str = "aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 2] = [KeyType::String, KeyType::ArrayOfString];
+static CONDITION_KEY_NAME_ENDS: [u32; 2] = [25, 36];
+
+static CONDITION_KEY_TYPES: [KeyType; 2] = [KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 2] =
+    [ConditionKey::AwsResourceTagAny, ConditionKey::AwsTagKeys];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 2] = [ConditionKey::AwsResourceTagAny, ConditionKey::AwsTagKeys];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

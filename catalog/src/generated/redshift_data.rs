@@ -73,70 +73,68 @@ pub enum Action {
     ListTables,
 }
 
-const ACTION_NAMES: [&str; 12] = [
-    "redshift-data:BatchExecuteStatement",
-    "redshift-data:CancelStatement",
-    "redshift-data:DescribeStatement",
-    "redshift-data:DescribeTable",
-    "redshift-data:ExecuteStatement",
-    "redshift-data:GetStagingBucketLocation",
-    "redshift-data:GetStatementResult",
-    "redshift-data:ListDatabases",
-    "redshift-data:ListSchemas",
-    "redshift-data:ListSessions",
-    "redshift-data:ListStatements",
-    "redshift-data:ListTables",
+static ACTION_NAMES: &str = "redshift-data:BatchExecuteStatementredshift-data:CancelStatementredshift-data:DescribeStatementredshift-data:DescribeTableredshift-data:ExecuteStatementredshift-data:GetStagingBucketLocationredshift-data:GetStatementResultredshift-data:ListDatabasesredshift-data:ListSchemasredshift-data:ListSessionsredshift-data:ListStatementsredshift-data:ListTables";
+
+static ACTION_NAME_ENDS: [u32; 12] = [35, 64, 95, 122, 152, 190, 222, 249, 274, 300, 328, 352];
+
+static ACTIONS: [Action; 12] = [
+    Action::BatchExecuteStatement,
+    Action::CancelStatement,
+    Action::DescribeStatement,
+    Action::DescribeTable,
+    Action::ExecuteStatement,
+    Action::GetStagingBucketLocation,
+    Action::GetStatementResult,
+    Action::ListDatabases,
+    Action::ListSchemas,
+    Action::ListSessions,
+    Action::ListStatements,
+    Action::ListTables,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 12] = [
-        Action::BatchExecuteStatement,
-        Action::CancelStatement,
-        Action::DescribeStatement,
-        Action::DescribeTable,
-        Action::ExecuteStatement,
-        Action::GetStagingBucketLocation,
-        Action::GetStatementResult,
-        Action::ListDatabases,
-        Action::ListSchemas,
-        Action::ListSessions,
-        Action::ListStatements,
-        Action::ListTables,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `redshift-data:BatchExecuteStatement`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchExecuteStatement`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(16861 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -158,22 +156,28 @@ pub enum ResourceType {
     Workgroup,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = ["cluster", "managed-workgroup", "workgroup"];
+static RESOURCE_TYPE_NAMES: &str = "clustermanaged-workgroupworkgroup";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [7, 24, 33];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::Cluster,
+    ResourceType::ManagedWorkgroup,
+    ResourceType::Workgroup,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::Cluster,
-        ResourceType::ManagedWorkgroup,
-        ResourceType::Workgroup,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -182,6 +186,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -201,46 +206,49 @@ pub enum ConditionKey {
     RedshiftDataStatementOwnerIamUserid,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "aws:ResourceTag/${TagKey}",
-    "redshift-data:glue-catalog-arn",
-    "redshift-data:session-owner-iam-userid",
-    "redshift-data:statement-owner-iam-userid",
-];
+static CONDITION_KEY_NAMES: &str = "aws:ResourceTag/${TagKey}redshift-data:glue-catalog-arnredshift-data:session-owner-iam-useridredshift-data:statement-owner-iam-userid";
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [25, 55, 93, 133];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
     KeyType::String,
     KeyType::Arn,
     KeyType::String,
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::RedshiftDataGlueCatalogArn,
+    ConditionKey::RedshiftDataSessionOwnerIamUserid,
+    ConditionKey::RedshiftDataStatementOwnerIamUserid,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::RedshiftDataGlueCatalogArn,
-        ConditionKey::RedshiftDataSessionOwnerIamUserid,
-        ConditionKey::RedshiftDataStatementOwnerIamUserid,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

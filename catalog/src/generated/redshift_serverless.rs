@@ -335,184 +335,131 @@ pub enum Action {
     UpdateWorkgroup,
 }
 
-const ACTION_NAMES: [&str; 69] = [
-    "redshift-serverless:ConvertRecoveryPointToSnapshot",
-    "redshift-serverless:CreateCustomDomainAssociation",
-    "redshift-serverless:CreateEndpointAccess",
-    "redshift-serverless:CreateNamespace",
-    "redshift-serverless:CreateReservation",
-    "redshift-serverless:CreateScheduledAction",
-    "redshift-serverless:CreateSnapshot",
-    "redshift-serverless:CreateSnapshotCopyConfiguration",
-    "redshift-serverless:CreateUsageLimit",
-    "redshift-serverless:CreateWorkgroup",
-    "redshift-serverless:DeleteCustomDomainAssociation",
-    "redshift-serverless:DeleteEndpointAccess",
-    "redshift-serverless:DeleteNamespace",
-    "redshift-serverless:DeleteResourcePolicy",
-    "redshift-serverless:DeleteScheduledAction",
-    "redshift-serverless:DeleteSnapshot",
-    "redshift-serverless:DeleteSnapshotCopyConfiguration",
-    "redshift-serverless:DeleteUsageLimit",
-    "redshift-serverless:DeleteWorkgroup",
-    "redshift-serverless:DescribeOneTimeCredit",
-    "redshift-serverless:GetCredentials",
-    "redshift-serverless:GetCustomDomainAssociation",
-    "redshift-serverless:GetEndpointAccess",
-    "redshift-serverless:GetIdentityCenterAuthToken",
-    "redshift-serverless:GetManagedWorkgroup",
-    "redshift-serverless:GetNamespace",
-    "redshift-serverless:GetRecoveryPoint",
-    "redshift-serverless:GetReservation",
-    "redshift-serverless:GetReservationOffering",
-    "redshift-serverless:GetResourcePolicy",
-    "redshift-serverless:GetScheduledAction",
-    "redshift-serverless:GetSnapshot",
-    "redshift-serverless:GetTableRestoreStatus",
-    "redshift-serverless:GetTrack",
-    "redshift-serverless:GetUsageLimit",
-    "redshift-serverless:GetWorkgroup",
-    "redshift-serverless:ListAutonomicsDenylist",
-    "redshift-serverless:ListCustomDomainAssociations",
-    "redshift-serverless:ListEndpointAccess",
-    "redshift-serverless:ListManagedWorkgroups",
-    "redshift-serverless:ListNamespaces",
-    "redshift-serverless:ListRecoveryPoints",
-    "redshift-serverless:ListReservationOfferings",
-    "redshift-serverless:ListReservations",
-    "redshift-serverless:ListScheduledActions",
-    "redshift-serverless:ListSnapshotCopyConfigurations",
-    "redshift-serverless:ListSnapshots",
-    "redshift-serverless:ListTableRestoreStatus",
-    "redshift-serverless:ListTagsForResource",
-    "redshift-serverless:ListTracks",
-    "redshift-serverless:ListUsageLimits",
-    "redshift-serverless:ListWorkgroups",
-    "redshift-serverless:PutResourcePolicy",
-    "redshift-serverless:RestoreFromRecoveryPoint",
-    "redshift-serverless:RestoreFromSnapshot",
-    "redshift-serverless:RestoreTableFromRecoveryPoint",
-    "redshift-serverless:RestoreTableFromSnapshot",
-    "redshift-serverless:TagResource",
-    "redshift-serverless:UntagResource",
-    "redshift-serverless:UpdateAutonomicsDenylist",
-    "redshift-serverless:UpdateCustomDomainAssociation",
-    "redshift-serverless:UpdateEndpointAccess",
-    "redshift-serverless:UpdateLakehouseConfiguration",
-    "redshift-serverless:UpdateNamespace",
-    "redshift-serverless:UpdateScheduledAction",
-    "redshift-serverless:UpdateSnapshot",
-    "redshift-serverless:UpdateSnapshotCopyConfiguration",
-    "redshift-serverless:UpdateUsageLimit",
-    "redshift-serverless:UpdateWorkgroup",
+static ACTION_NAMES: &str = "redshift-serverless:ConvertRecoveryPointToSnapshotredshift-serverless:CreateCustomDomainAssociationredshift-serverless:CreateEndpointAccessredshift-serverless:CreateNamespaceredshift-serverless:CreateReservationredshift-serverless:CreateScheduledActionredshift-serverless:CreateSnapshotredshift-serverless:CreateSnapshotCopyConfigurationredshift-serverless:CreateUsageLimitredshift-serverless:CreateWorkgroupredshift-serverless:DeleteCustomDomainAssociationredshift-serverless:DeleteEndpointAccessredshift-serverless:DeleteNamespaceredshift-serverless:DeleteResourcePolicyredshift-serverless:DeleteScheduledActionredshift-serverless:DeleteSnapshotredshift-serverless:DeleteSnapshotCopyConfigurationredshift-serverless:DeleteUsageLimitredshift-serverless:DeleteWorkgroupredshift-serverless:DescribeOneTimeCreditredshift-serverless:GetCredentialsredshift-serverless:GetCustomDomainAssociationredshift-serverless:GetEndpointAccessredshift-serverless:GetIdentityCenterAuthTokenredshift-serverless:GetManagedWorkgroupredshift-serverless:GetNamespaceredshift-serverless:GetRecoveryPointredshift-serverless:GetReservationredshift-serverless:GetReservationOfferingredshift-serverless:GetResourcePolicyredshift-serverless:GetScheduledActionredshift-serverless:GetSnapshotredshift-serverless:GetTableRestoreStatusredshift-serverless:GetTrackredshift-serverless:GetUsageLimitredshift-serverless:GetWorkgroupredshift-serverless:ListAutonomicsDenylistredshift-serverless:ListCustomDomainAssociationsredshift-serverless:ListEndpointAccessredshift-serverless:ListManagedWorkgroupsredshift-serverless:ListNamespacesredshift-serverless:ListRecoveryPointsredshift-serverless:ListReservationOfferingsredshift-serverless:ListReservationsredshift-serverless:ListScheduledActionsredshift-serverless:ListSnapshotCopyConfigurationsredshift-serverless:ListSnapshotsredshift-serverless:ListTableRestoreStatusredshift-serverless:ListTagsForResourceredshift-serverless:ListTracksredshift-serverless:ListUsageLimitsredshift-serverless:ListWorkgroupsredshift-serverless:PutResourcePolicyredshift-serverless:RestoreFromRecoveryPointredshift-serverless:RestoreFromSnapshotredshift-serverless:RestoreTableFromRecoveryPointredshift-serverless:RestoreTableFromSnapshotredshift-serverless:TagResourceredshift-serverless:UntagResourceredshift-serverless:UpdateAutonomicsDenylistredshift-serverless:UpdateCustomDomainAssociationredshift-serverless:UpdateEndpointAccessredshift-serverless:UpdateLakehouseConfigurationredshift-serverless:UpdateNamespaceredshift-serverless:UpdateScheduledActionredshift-serverless:UpdateSnapshotredshift-serverless:UpdateSnapshotCopyConfigurationredshift-serverless:UpdateUsageLimitredshift-serverless:UpdateWorkgroup";
+
+static ACTION_NAME_ENDS: [u32; 69] = [
+    50, 99, 139, 174, 211, 252, 286, 337, 373, 408, 457, 497, 532, 572, 613, 647, 698, 734, 769,
+    810, 844, 890, 927, 973, 1012, 1044, 1080, 1114, 1156, 1193, 1231, 1262, 1303, 1331, 1364,
+    1396, 1438, 1486, 1524, 1565, 1599, 1637, 1681, 1717, 1757, 1807, 1840, 1882, 1921, 1951, 1986,
+    2020, 2057, 2101, 2140, 2189, 2233, 2264, 2297, 2341, 2390, 2430, 2478, 2513, 2554, 2588, 2639,
+    2675, 2710,
+];
+
+static ACTIONS: [Action; 69] = [
+    Action::ConvertRecoveryPointToSnapshot,
+    Action::CreateCustomDomainAssociation,
+    Action::CreateEndpointAccess,
+    Action::CreateNamespace,
+    Action::CreateReservation,
+    Action::CreateScheduledAction,
+    Action::CreateSnapshot,
+    Action::CreateSnapshotCopyConfiguration,
+    Action::CreateUsageLimit,
+    Action::CreateWorkgroup,
+    Action::DeleteCustomDomainAssociation,
+    Action::DeleteEndpointAccess,
+    Action::DeleteNamespace,
+    Action::DeleteResourcePolicy,
+    Action::DeleteScheduledAction,
+    Action::DeleteSnapshot,
+    Action::DeleteSnapshotCopyConfiguration,
+    Action::DeleteUsageLimit,
+    Action::DeleteWorkgroup,
+    Action::DescribeOneTimeCredit,
+    Action::GetCredentials,
+    Action::GetCustomDomainAssociation,
+    Action::GetEndpointAccess,
+    Action::GetIdentityCenterAuthToken,
+    Action::GetManagedWorkgroup,
+    Action::GetNamespace,
+    Action::GetRecoveryPoint,
+    Action::GetReservation,
+    Action::GetReservationOffering,
+    Action::GetResourcePolicy,
+    Action::GetScheduledAction,
+    Action::GetSnapshot,
+    Action::GetTableRestoreStatus,
+    Action::GetTrack,
+    Action::GetUsageLimit,
+    Action::GetWorkgroup,
+    Action::ListAutonomicsDenylist,
+    Action::ListCustomDomainAssociations,
+    Action::ListEndpointAccess,
+    Action::ListManagedWorkgroups,
+    Action::ListNamespaces,
+    Action::ListRecoveryPoints,
+    Action::ListReservationOfferings,
+    Action::ListReservations,
+    Action::ListScheduledActions,
+    Action::ListSnapshotCopyConfigurations,
+    Action::ListSnapshots,
+    Action::ListTableRestoreStatus,
+    Action::ListTagsForResource,
+    Action::ListTracks,
+    Action::ListUsageLimits,
+    Action::ListWorkgroups,
+    Action::PutResourcePolicy,
+    Action::RestoreFromRecoveryPoint,
+    Action::RestoreFromSnapshot,
+    Action::RestoreTableFromRecoveryPoint,
+    Action::RestoreTableFromSnapshot,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAutonomicsDenylist,
+    Action::UpdateCustomDomainAssociation,
+    Action::UpdateEndpointAccess,
+    Action::UpdateLakehouseConfiguration,
+    Action::UpdateNamespace,
+    Action::UpdateScheduledAction,
+    Action::UpdateSnapshot,
+    Action::UpdateSnapshotCopyConfiguration,
+    Action::UpdateUsageLimit,
+    Action::UpdateWorkgroup,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 69] = [
-        Action::ConvertRecoveryPointToSnapshot,
-        Action::CreateCustomDomainAssociation,
-        Action::CreateEndpointAccess,
-        Action::CreateNamespace,
-        Action::CreateReservation,
-        Action::CreateScheduledAction,
-        Action::CreateSnapshot,
-        Action::CreateSnapshotCopyConfiguration,
-        Action::CreateUsageLimit,
-        Action::CreateWorkgroup,
-        Action::DeleteCustomDomainAssociation,
-        Action::DeleteEndpointAccess,
-        Action::DeleteNamespace,
-        Action::DeleteResourcePolicy,
-        Action::DeleteScheduledAction,
-        Action::DeleteSnapshot,
-        Action::DeleteSnapshotCopyConfiguration,
-        Action::DeleteUsageLimit,
-        Action::DeleteWorkgroup,
-        Action::DescribeOneTimeCredit,
-        Action::GetCredentials,
-        Action::GetCustomDomainAssociation,
-        Action::GetEndpointAccess,
-        Action::GetIdentityCenterAuthToken,
-        Action::GetManagedWorkgroup,
-        Action::GetNamespace,
-        Action::GetRecoveryPoint,
-        Action::GetReservation,
-        Action::GetReservationOffering,
-        Action::GetResourcePolicy,
-        Action::GetScheduledAction,
-        Action::GetSnapshot,
-        Action::GetTableRestoreStatus,
-        Action::GetTrack,
-        Action::GetUsageLimit,
-        Action::GetWorkgroup,
-        Action::ListAutonomicsDenylist,
-        Action::ListCustomDomainAssociations,
-        Action::ListEndpointAccess,
-        Action::ListManagedWorkgroups,
-        Action::ListNamespaces,
-        Action::ListRecoveryPoints,
-        Action::ListReservationOfferings,
-        Action::ListReservations,
-        Action::ListScheduledActions,
-        Action::ListSnapshotCopyConfigurations,
-        Action::ListSnapshots,
-        Action::ListTableRestoreStatus,
-        Action::ListTagsForResource,
-        Action::ListTracks,
-        Action::ListUsageLimits,
-        Action::ListWorkgroups,
-        Action::PutResourcePolicy,
-        Action::RestoreFromRecoveryPoint,
-        Action::RestoreFromSnapshot,
-        Action::RestoreTableFromRecoveryPoint,
-        Action::RestoreTableFromSnapshot,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAutonomicsDenylist,
-        Action::UpdateCustomDomainAssociation,
-        Action::UpdateEndpointAccess,
-        Action::UpdateLakehouseConfiguration,
-        Action::UpdateNamespace,
-        Action::UpdateScheduledAction,
-        Action::UpdateSnapshot,
-        Action::UpdateSnapshotCopyConfiguration,
-        Action::UpdateUsageLimit,
-        Action::UpdateWorkgroup,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `redshift-serverless:ConvertRecoveryPointToSnapshot`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `ConvertRecoveryPointToSnapshot`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(16873 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -544,32 +491,32 @@ pub enum ResourceType {
     Workgroup,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 6] = [
-    "endpointAccess",
-    "managed-workgroup",
-    "namespace",
-    "recoveryPoint",
-    "snapshot",
-    "workgroup",
+static RESOURCE_TYPE_NAMES: &str =
+    "endpointAccessmanaged-workgroupnamespacerecoveryPointsnapshotworkgroup";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 6] = [14, 31, 40, 53, 61, 70];
+
+static RESOURCE_TYPES: [ResourceType; 6] = [
+    ResourceType::EndpointAccess,
+    ResourceType::ManagedWorkgroup,
+    ResourceType::Namespace,
+    ResourceType::RecoveryPoint,
+    ResourceType::Snapshot,
+    ResourceType::Workgroup,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 6] = [
-        ResourceType::EndpointAccess,
-        ResourceType::ManagedWorkgroup,
-        ResourceType::Namespace,
-        ResourceType::RecoveryPoint,
-        ResourceType::Snapshot,
-        ResourceType::Workgroup,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -578,6 +525,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -609,20 +557,11 @@ pub enum ConditionKey {
     RedshiftServerlessWorkgroupId,
 }
 
-const CONDITION_KEY_NAMES: [&str; 10] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "redshift-serverless:endpointAccessId",
-    "redshift-serverless:managedWorkgroupName",
-    "redshift-serverless:namespaceId",
-    "redshift-serverless:recoveryPointId",
-    "redshift-serverless:snapshotId",
-    "redshift-serverless:tableRestoreRequestId",
-    "redshift-serverless:workgroupId",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysredshift-serverless:endpointAccessIdredshift-serverless:managedWorkgroupNameredshift-serverless:namespaceIdredshift-serverless:recoveryPointIdredshift-serverless:snapshotIdredshift-serverless:tableRestoreRequestIdredshift-serverless:workgroupId";
 
-const CONDITION_KEY_TYPES: [KeyType; 10] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 10] = [24, 49, 60, 96, 136, 167, 202, 232, 273, 304];
+
+static CONDITION_KEY_TYPES: [KeyType; 10] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -635,38 +574,44 @@ const CONDITION_KEY_TYPES: [KeyType; 10] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 10] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::RedshiftServerlessEndpointAccessId,
+    ConditionKey::RedshiftServerlessManagedWorkgroupName,
+    ConditionKey::RedshiftServerlessNamespaceId,
+    ConditionKey::RedshiftServerlessRecoveryPointId,
+    ConditionKey::RedshiftServerlessSnapshotId,
+    ConditionKey::RedshiftServerlessTableRestoreRequestId,
+    ConditionKey::RedshiftServerlessWorkgroupId,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 10] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::RedshiftServerlessEndpointAccessId,
-        ConditionKey::RedshiftServerlessManagedWorkgroupName,
-        ConditionKey::RedshiftServerlessNamespaceId,
-        ConditionKey::RedshiftServerlessRecoveryPointId,
-        ConditionKey::RedshiftServerlessSnapshotId,
-        ConditionKey::RedshiftServerlessTableRestoreRequestId,
-        ConditionKey::RedshiftServerlessWorkgroupId,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -137,94 +137,83 @@ pub enum Action {
     UpdateRoute,
 }
 
-const ACTION_NAMES: [&str; 24] = [
-    "refactor-spaces:CreateApplication",
-    "refactor-spaces:CreateEnvironment",
-    "refactor-spaces:CreateRoute",
-    "refactor-spaces:CreateService",
-    "refactor-spaces:DeleteApplication",
-    "refactor-spaces:DeleteEnvironment",
-    "refactor-spaces:DeleteResourcePolicy",
-    "refactor-spaces:DeleteRoute",
-    "refactor-spaces:DeleteService",
-    "refactor-spaces:GetApplication",
-    "refactor-spaces:GetEnvironment",
-    "refactor-spaces:GetResourcePolicy",
-    "refactor-spaces:GetRoute",
-    "refactor-spaces:GetService",
-    "refactor-spaces:ListApplications",
-    "refactor-spaces:ListEnvironments",
-    "refactor-spaces:ListEnvironmentVpcs",
-    "refactor-spaces:ListRoutes",
-    "refactor-spaces:ListServices",
-    "refactor-spaces:ListTagsForResource",
-    "refactor-spaces:PutResourcePolicy",
-    "refactor-spaces:TagResource",
-    "refactor-spaces:UntagResource",
-    "refactor-spaces:UpdateRoute",
+static ACTION_NAMES: &str = "refactor-spaces:CreateApplicationrefactor-spaces:CreateEnvironmentrefactor-spaces:CreateRouterefactor-spaces:CreateServicerefactor-spaces:DeleteApplicationrefactor-spaces:DeleteEnvironmentrefactor-spaces:DeleteResourcePolicyrefactor-spaces:DeleteRouterefactor-spaces:DeleteServicerefactor-spaces:GetApplicationrefactor-spaces:GetEnvironmentrefactor-spaces:GetResourcePolicyrefactor-spaces:GetRouterefactor-spaces:GetServicerefactor-spaces:ListApplicationsrefactor-spaces:ListEnvironmentsrefactor-spaces:ListEnvironmentVpcsrefactor-spaces:ListRoutesrefactor-spaces:ListServicesrefactor-spaces:ListTagsForResourcerefactor-spaces:PutResourcePolicyrefactor-spaces:TagResourcerefactor-spaces:UntagResourcerefactor-spaces:UpdateRoute";
+
+static ACTION_NAME_ENDS: [u32; 24] = [
+    33, 66, 93, 122, 155, 188, 224, 251, 280, 310, 340, 373, 397, 423, 455, 487, 522, 548, 576,
+    611, 644, 671, 700, 727,
+];
+
+static ACTIONS: [Action; 24] = [
+    Action::CreateApplication,
+    Action::CreateEnvironment,
+    Action::CreateRoute,
+    Action::CreateService,
+    Action::DeleteApplication,
+    Action::DeleteEnvironment,
+    Action::DeleteResourcePolicy,
+    Action::DeleteRoute,
+    Action::DeleteService,
+    Action::GetApplication,
+    Action::GetEnvironment,
+    Action::GetResourcePolicy,
+    Action::GetRoute,
+    Action::GetService,
+    Action::ListApplications,
+    Action::ListEnvironments,
+    Action::ListEnvironmentVpcs,
+    Action::ListRoutes,
+    Action::ListServices,
+    Action::ListTagsForResource,
+    Action::PutResourcePolicy,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateRoute,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 24] = [
-        Action::CreateApplication,
-        Action::CreateEnvironment,
-        Action::CreateRoute,
-        Action::CreateService,
-        Action::DeleteApplication,
-        Action::DeleteEnvironment,
-        Action::DeleteResourcePolicy,
-        Action::DeleteRoute,
-        Action::DeleteService,
-        Action::GetApplication,
-        Action::GetEnvironment,
-        Action::GetResourcePolicy,
-        Action::GetRoute,
-        Action::GetService,
-        Action::ListApplications,
-        Action::ListEnvironments,
-        Action::ListEnvironmentVpcs,
-        Action::ListRoutes,
-        Action::ListServices,
-        Action::ListTagsForResource,
-        Action::PutResourcePolicy,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateRoute,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `refactor-spaces:CreateApplication`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateApplication`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(16942 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -252,23 +241,29 @@ pub enum ResourceType {
     Service,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = ["application", "environment", "route", "service"];
+static RESOURCE_TYPE_NAMES: &str = "applicationenvironmentrouteservice";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [11, 22, 27, 34];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::Application,
+    ResourceType::Environment,
+    ResourceType::Route,
+    ResourceType::Service,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::Application,
-        ResourceType::Environment,
-        ResourceType::Route,
-        ResourceType::Service,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -277,6 +272,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -304,58 +300,57 @@ pub enum ConditionKey {
     RefactorSpacesSourcePath,
 }
 
-const CONDITION_KEY_NAMES: [&str; 8] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "refactor-spaces:ApplicationCreatedByAccount",
-    "refactor-spaces:CreatedByAccountIds",
-    "refactor-spaces:RouteCreatedByAccount",
-    "refactor-spaces:ServiceCreatedByAccount",
-    "refactor-spaces:SourcePath",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysrefactor-spaces:ApplicationCreatedByAccountrefactor-spaces:CreatedByAccountIdsrefactor-spaces:RouteCreatedByAccountrefactor-spaces:ServiceCreatedByAccountrefactor-spaces:SourcePath";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 8] = [24, 49, 60, 103, 138, 175, 214, 240];
+
+static CONDITION_KEY_TYPES: [KeyType; 8] = [
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::String,
+    KeyType::String,
+    KeyType::String,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 8] = [
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::String,
-    KeyType::String,
-    KeyType::String,
+static CONDITION_KEYS: [ConditionKey; 8] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::RefactorSpacesApplicationCreatedByAccount,
+    ConditionKey::RefactorSpacesCreatedByAccountIds,
+    ConditionKey::RefactorSpacesRouteCreatedByAccount,
+    ConditionKey::RefactorSpacesServiceCreatedByAccount,
+    ConditionKey::RefactorSpacesSourcePath,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 8] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::RefactorSpacesApplicationCreatedByAccount,
-        ConditionKey::RefactorSpacesCreatedByAccountIds,
-        ConditionKey::RefactorSpacesRouteCreatedByAccount,
-        ConditionKey::RefactorSpacesServiceCreatedByAccount,
-        ConditionKey::RefactorSpacesSourcePath,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -367,198 +367,138 @@ pub enum Action {
     UpdateStreamProcessor,
 }
 
-const ACTION_NAMES: [&str; 76] = [
-    "rekognition:AssociateFaces",
-    "rekognition:CompareFaces",
-    "rekognition:CopyProjectVersion",
-    "rekognition:CreateCollection",
-    "rekognition:CreateDataset",
-    "rekognition:CreateFaceLivenessSession",
-    "rekognition:CreateProject",
-    "rekognition:CreateProjectVersion",
-    "rekognition:CreateStreamProcessor",
-    "rekognition:CreateUser",
-    "rekognition:DeleteCollection",
-    "rekognition:DeleteDataset",
-    "rekognition:DeleteFaces",
-    "rekognition:DeleteProject",
-    "rekognition:DeleteProjectPolicy",
-    "rekognition:DeleteProjectVersion",
-    "rekognition:DeleteStreamProcessor",
-    "rekognition:DeleteUser",
-    "rekognition:DescribeCollection",
-    "rekognition:DescribeDataset",
-    "rekognition:DescribeProjects",
-    "rekognition:DescribeProjectVersions",
-    "rekognition:DescribeStreamProcessor",
-    "rekognition:DetectCustomLabels",
-    "rekognition:DetectFaces",
-    "rekognition:DetectLabels",
-    "rekognition:DetectModerationLabels",
-    "rekognition:DetectProtectiveEquipment",
-    "rekognition:DetectText",
-    "rekognition:DisassociateFaces",
-    "rekognition:DistributeDatasetEntries",
-    "rekognition:GetCelebrityInfo",
-    "rekognition:GetCelebrityRecognition",
-    "rekognition:GetContentModeration",
-    "rekognition:GetFaceDetection",
-    "rekognition:GetFaceLivenessSessionResults",
-    "rekognition:GetFaceSearch",
-    "rekognition:GetLabelDetection",
-    "rekognition:GetMediaAnalysisJob",
-    "rekognition:GetPersonTracking",
-    "rekognition:GetSegmentDetection",
-    "rekognition:GetTextDetection",
-    "rekognition:IndexFaces",
-    "rekognition:ListCollections",
-    "rekognition:ListDatasetEntries",
-    "rekognition:ListDatasetLabels",
-    "rekognition:ListFaces",
-    "rekognition:ListMediaAnalysisJobs",
-    "rekognition:ListProjectPolicies",
-    "rekognition:ListStreamProcessors",
-    "rekognition:ListTagsForResource",
-    "rekognition:ListUsers",
-    "rekognition:PutProjectPolicy",
-    "rekognition:RecognizeCelebrities",
-    "rekognition:SearchFaces",
-    "rekognition:SearchFacesByImage",
-    "rekognition:SearchUsers",
-    "rekognition:SearchUsersByImage",
-    "rekognition:StartCelebrityRecognition",
-    "rekognition:StartContentModeration",
-    "rekognition:StartFaceDetection",
-    "rekognition:StartFaceLivenessSession",
-    "rekognition:StartFaceSearch",
-    "rekognition:StartLabelDetection",
-    "rekognition:StartMediaAnalysisJob",
-    "rekognition:StartPersonTracking",
-    "rekognition:StartProjectVersion",
-    "rekognition:StartSegmentDetection",
-    "rekognition:StartStreamProcessor",
-    "rekognition:StartTextDetection",
-    "rekognition:StopProjectVersion",
-    "rekognition:StopStreamProcessor",
-    "rekognition:TagResource",
-    "rekognition:UntagResource",
-    "rekognition:UpdateDatasetEntries",
-    "rekognition:UpdateStreamProcessor",
+static ACTION_NAMES: &str = "rekognition:AssociateFacesrekognition:CompareFacesrekognition:CopyProjectVersionrekognition:CreateCollectionrekognition:CreateDatasetrekognition:CreateFaceLivenessSessionrekognition:CreateProjectrekognition:CreateProjectVersionrekognition:CreateStreamProcessorrekognition:CreateUserrekognition:DeleteCollectionrekognition:DeleteDatasetrekognition:DeleteFacesrekognition:DeleteProjectrekognition:DeleteProjectPolicyrekognition:DeleteProjectVersionrekognition:DeleteStreamProcessorrekognition:DeleteUserrekognition:DescribeCollectionrekognition:DescribeDatasetrekognition:DescribeProjectsrekognition:DescribeProjectVersionsrekognition:DescribeStreamProcessorrekognition:DetectCustomLabelsrekognition:DetectFacesrekognition:DetectLabelsrekognition:DetectModerationLabelsrekognition:DetectProtectiveEquipmentrekognition:DetectTextrekognition:DisassociateFacesrekognition:DistributeDatasetEntriesrekognition:GetCelebrityInforekognition:GetCelebrityRecognitionrekognition:GetContentModerationrekognition:GetFaceDetectionrekognition:GetFaceLivenessSessionResultsrekognition:GetFaceSearchrekognition:GetLabelDetectionrekognition:GetMediaAnalysisJobrekognition:GetPersonTrackingrekognition:GetSegmentDetectionrekognition:GetTextDetectionrekognition:IndexFacesrekognition:ListCollectionsrekognition:ListDatasetEntriesrekognition:ListDatasetLabelsrekognition:ListFacesrekognition:ListMediaAnalysisJobsrekognition:ListProjectPoliciesrekognition:ListStreamProcessorsrekognition:ListTagsForResourcerekognition:ListUsersrekognition:PutProjectPolicyrekognition:RecognizeCelebritiesrekognition:SearchFacesrekognition:SearchFacesByImagerekognition:SearchUsersrekognition:SearchUsersByImagerekognition:StartCelebrityRecognitionrekognition:StartContentModerationrekognition:StartFaceDetectionrekognition:StartFaceLivenessSessionrekognition:StartFaceSearchrekognition:StartLabelDetectionrekognition:StartMediaAnalysisJobrekognition:StartPersonTrackingrekognition:StartProjectVersionrekognition:StartSegmentDetectionrekognition:StartStreamProcessorrekognition:StartTextDetectionrekognition:StopProjectVersionrekognition:StopStreamProcessorrekognition:TagResourcerekognition:UntagResourcerekognition:UpdateDatasetEntriesrekognition:UpdateStreamProcessor";
+
+static ACTION_NAME_ENDS: [u32; 76] = [
+    26, 50, 80, 108, 133, 170, 195, 227, 260, 282, 310, 335, 358, 383, 414, 446, 479, 501, 531,
+    558, 586, 621, 656, 686, 709, 733, 767, 804, 826, 855, 891, 919, 954, 986, 1014, 1055, 1080,
+    1109, 1140, 1169, 1200, 1228, 1250, 1277, 1307, 1336, 1357, 1390, 1421, 1453, 1484, 1505, 1533,
+    1565, 1588, 1618, 1641, 1671, 1708, 1742, 1772, 1808, 1835, 1866, 1899, 1930, 1961, 1994, 2026,
+    2056, 2086, 2117, 2140, 2165, 2197, 2230,
+];
+
+static ACTIONS: [Action; 76] = [
+    Action::AssociateFaces,
+    Action::CompareFaces,
+    Action::CopyProjectVersion,
+    Action::CreateCollection,
+    Action::CreateDataset,
+    Action::CreateFaceLivenessSession,
+    Action::CreateProject,
+    Action::CreateProjectVersion,
+    Action::CreateStreamProcessor,
+    Action::CreateUser,
+    Action::DeleteCollection,
+    Action::DeleteDataset,
+    Action::DeleteFaces,
+    Action::DeleteProject,
+    Action::DeleteProjectPolicy,
+    Action::DeleteProjectVersion,
+    Action::DeleteStreamProcessor,
+    Action::DeleteUser,
+    Action::DescribeCollection,
+    Action::DescribeDataset,
+    Action::DescribeProjects,
+    Action::DescribeProjectVersions,
+    Action::DescribeStreamProcessor,
+    Action::DetectCustomLabels,
+    Action::DetectFaces,
+    Action::DetectLabels,
+    Action::DetectModerationLabels,
+    Action::DetectProtectiveEquipment,
+    Action::DetectText,
+    Action::DisassociateFaces,
+    Action::DistributeDatasetEntries,
+    Action::GetCelebrityInfo,
+    Action::GetCelebrityRecognition,
+    Action::GetContentModeration,
+    Action::GetFaceDetection,
+    Action::GetFaceLivenessSessionResults,
+    Action::GetFaceSearch,
+    Action::GetLabelDetection,
+    Action::GetMediaAnalysisJob,
+    Action::GetPersonTracking,
+    Action::GetSegmentDetection,
+    Action::GetTextDetection,
+    Action::IndexFaces,
+    Action::ListCollections,
+    Action::ListDatasetEntries,
+    Action::ListDatasetLabels,
+    Action::ListFaces,
+    Action::ListMediaAnalysisJobs,
+    Action::ListProjectPolicies,
+    Action::ListStreamProcessors,
+    Action::ListTagsForResource,
+    Action::ListUsers,
+    Action::PutProjectPolicy,
+    Action::RecognizeCelebrities,
+    Action::SearchFaces,
+    Action::SearchFacesByImage,
+    Action::SearchUsers,
+    Action::SearchUsersByImage,
+    Action::StartCelebrityRecognition,
+    Action::StartContentModeration,
+    Action::StartFaceDetection,
+    Action::StartFaceLivenessSession,
+    Action::StartFaceSearch,
+    Action::StartLabelDetection,
+    Action::StartMediaAnalysisJob,
+    Action::StartPersonTracking,
+    Action::StartProjectVersion,
+    Action::StartSegmentDetection,
+    Action::StartStreamProcessor,
+    Action::StartTextDetection,
+    Action::StopProjectVersion,
+    Action::StopStreamProcessor,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateDatasetEntries,
+    Action::UpdateStreamProcessor,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 76] = [
-        Action::AssociateFaces,
-        Action::CompareFaces,
-        Action::CopyProjectVersion,
-        Action::CreateCollection,
-        Action::CreateDataset,
-        Action::CreateFaceLivenessSession,
-        Action::CreateProject,
-        Action::CreateProjectVersion,
-        Action::CreateStreamProcessor,
-        Action::CreateUser,
-        Action::DeleteCollection,
-        Action::DeleteDataset,
-        Action::DeleteFaces,
-        Action::DeleteProject,
-        Action::DeleteProjectPolicy,
-        Action::DeleteProjectVersion,
-        Action::DeleteStreamProcessor,
-        Action::DeleteUser,
-        Action::DescribeCollection,
-        Action::DescribeDataset,
-        Action::DescribeProjects,
-        Action::DescribeProjectVersions,
-        Action::DescribeStreamProcessor,
-        Action::DetectCustomLabels,
-        Action::DetectFaces,
-        Action::DetectLabels,
-        Action::DetectModerationLabels,
-        Action::DetectProtectiveEquipment,
-        Action::DetectText,
-        Action::DisassociateFaces,
-        Action::DistributeDatasetEntries,
-        Action::GetCelebrityInfo,
-        Action::GetCelebrityRecognition,
-        Action::GetContentModeration,
-        Action::GetFaceDetection,
-        Action::GetFaceLivenessSessionResults,
-        Action::GetFaceSearch,
-        Action::GetLabelDetection,
-        Action::GetMediaAnalysisJob,
-        Action::GetPersonTracking,
-        Action::GetSegmentDetection,
-        Action::GetTextDetection,
-        Action::IndexFaces,
-        Action::ListCollections,
-        Action::ListDatasetEntries,
-        Action::ListDatasetLabels,
-        Action::ListFaces,
-        Action::ListMediaAnalysisJobs,
-        Action::ListProjectPolicies,
-        Action::ListStreamProcessors,
-        Action::ListTagsForResource,
-        Action::ListUsers,
-        Action::PutProjectPolicy,
-        Action::RecognizeCelebrities,
-        Action::SearchFaces,
-        Action::SearchFacesByImage,
-        Action::SearchUsers,
-        Action::SearchUsersByImage,
-        Action::StartCelebrityRecognition,
-        Action::StartContentModeration,
-        Action::StartFaceDetection,
-        Action::StartFaceLivenessSession,
-        Action::StartFaceSearch,
-        Action::StartLabelDetection,
-        Action::StartMediaAnalysisJob,
-        Action::StartPersonTracking,
-        Action::StartProjectVersion,
-        Action::StartSegmentDetection,
-        Action::StartStreamProcessor,
-        Action::StartTextDetection,
-        Action::StopProjectVersion,
-        Action::StopStreamProcessor,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateDatasetEntries,
-        Action::UpdateStreamProcessor,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `rekognition:AssociateFaces`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateFaces`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(16966 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -590,30 +530,30 @@ pub enum ResourceType {
     Streamprocessor,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 5] = [
-    "collection",
-    "dataset",
-    "project",
-    "projectversion",
-    "streamprocessor",
+static RESOURCE_TYPE_NAMES: &str = "collectiondatasetprojectprojectversionstreamprocessor";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 5] = [10, 17, 24, 38, 53];
+
+static RESOURCE_TYPES: [ResourceType; 5] = [
+    ResourceType::Collection,
+    ResourceType::Dataset,
+    ResourceType::Project,
+    ResourceType::Projectversion,
+    ResourceType::Streamprocessor,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 5] = [
-        ResourceType::Collection,
-        ResourceType::Dataset,
-        ResourceType::Project,
-        ResourceType::Projectversion,
-        ResourceType::Streamprocessor,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -622,6 +562,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -639,40 +580,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

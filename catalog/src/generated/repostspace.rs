@@ -108,84 +108,77 @@ pub enum Action {
     UpdateSpace,
 }
 
-const ACTION_NAMES: [&str; 19] = [
-    "repostspace:BatchAddChannelRoleToAccessors",
-    "repostspace:BatchAddRole",
-    "repostspace:BatchRemoveChannelRoleFromAccessors",
-    "repostspace:BatchRemoveRole",
-    "repostspace:CreateChannel",
-    "repostspace:CreateSpace",
-    "repostspace:DeleteSpace",
-    "repostspace:DeregisterAdmin",
-    "repostspace:GetChannel",
-    "repostspace:GetSpace",
-    "repostspace:ListChannels",
-    "repostspace:ListSpaces",
-    "repostspace:ListTagsForResource",
-    "repostspace:RegisterAdmin",
-    "repostspace:SendInvites",
-    "repostspace:TagResource",
-    "repostspace:UntagResource",
-    "repostspace:UpdateChannel",
-    "repostspace:UpdateSpace",
+static ACTION_NAMES: &str = "repostspace:BatchAddChannelRoleToAccessorsrepostspace:BatchAddRolerepostspace:BatchRemoveChannelRoleFromAccessorsrepostspace:BatchRemoveRolerepostspace:CreateChannelrepostspace:CreateSpacerepostspace:DeleteSpacerepostspace:DeregisterAdminrepostspace:GetChannelrepostspace:GetSpacerepostspace:ListChannelsrepostspace:ListSpacesrepostspace:ListTagsForResourcerepostspace:RegisterAdminrepostspace:SendInvitesrepostspace:TagResourcerepostspace:UntagResourcerepostspace:UpdateChannelrepostspace:UpdateSpace";
+
+static ACTION_NAME_ENDS: [u32; 19] = [
+    42, 66, 113, 140, 165, 188, 211, 238, 260, 280, 304, 326, 357, 382, 405, 428, 453, 478, 501,
+];
+
+static ACTIONS: [Action; 19] = [
+    Action::BatchAddChannelRoleToAccessors,
+    Action::BatchAddRole,
+    Action::BatchRemoveChannelRoleFromAccessors,
+    Action::BatchRemoveRole,
+    Action::CreateChannel,
+    Action::CreateSpace,
+    Action::DeleteSpace,
+    Action::DeregisterAdmin,
+    Action::GetChannel,
+    Action::GetSpace,
+    Action::ListChannels,
+    Action::ListSpaces,
+    Action::ListTagsForResource,
+    Action::RegisterAdmin,
+    Action::SendInvites,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateChannel,
+    Action::UpdateSpace,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 19] = [
-        Action::BatchAddChannelRoleToAccessors,
-        Action::BatchAddRole,
-        Action::BatchRemoveChannelRoleFromAccessors,
-        Action::BatchRemoveRole,
-        Action::CreateChannel,
-        Action::CreateSpace,
-        Action::DeleteSpace,
-        Action::DeregisterAdmin,
-        Action::GetChannel,
-        Action::GetSpace,
-        Action::ListChannels,
-        Action::ListSpaces,
-        Action::ListTagsForResource,
-        Action::RegisterAdmin,
-        Action::SendInvites,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateChannel,
-        Action::UpdateSpace,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `repostspace:BatchAddChannelRoleToAccessors`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchAddChannelRoleToAccessors`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(17042 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -201,18 +194,24 @@ pub enum ResourceType {
     Space,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["space"];
+static RESOURCE_TYPE_NAMES: &str = "space";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [5];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Space];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Space];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -221,6 +220,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -238,40 +238,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -733,312 +733,199 @@ pub enum Action {
     UpdateUserJourney,
 }
 
-const ACTION_NAMES: [&str; 133] = [
-    "resiliencehub:AcceptResourceGroupingRecommendations",
-    "resiliencehub:AddDraftAppVersionResourceMappings",
-    "resiliencehub:BatchUpdateRecommendationStatus",
-    "resiliencehub:CreateApp",
-    "resiliencehub:CreateAppVersionAppComponent",
-    "resiliencehub:CreateAppVersionResource",
-    "resiliencehub:CreateAssertion",
-    "resiliencehub:CreateInputSource",
-    "resiliencehub:CreatePolicy",
-    "resiliencehub:CreateRecommendationTemplate",
-    "resiliencehub:CreateReport",
-    "resiliencehub:CreateResiliencyPolicy",
-    "resiliencehub:CreateService",
-    "resiliencehub:CreateServiceFunction",
-    "resiliencehub:CreateServiceFunctionResources",
-    "resiliencehub:CreateSystem",
-    "resiliencehub:CreateTest",
-    "resiliencehub:CreateUserJourney",
-    "resiliencehub:DeleteApp",
-    "resiliencehub:DeleteAppAssessment",
-    "resiliencehub:DeleteAppInputSource",
-    "resiliencehub:DeleteAppVersionAppComponent",
-    "resiliencehub:DeleteAppVersionResource",
-    "resiliencehub:DeleteAssertion",
-    "resiliencehub:DeleteInputSource",
-    "resiliencehub:DeletePolicy",
-    "resiliencehub:DeleteRecommendationTemplate",
-    "resiliencehub:DeleteResiliencyPolicy",
-    "resiliencehub:DeleteService",
-    "resiliencehub:DeleteServiceFunction",
-    "resiliencehub:DeleteServiceFunctionResources",
-    "resiliencehub:DeleteSystem",
-    "resiliencehub:DeleteTest",
-    "resiliencehub:DeleteTestSources",
-    "resiliencehub:DeleteUserJourney",
-    "resiliencehub:DescribeApp",
-    "resiliencehub:DescribeAppAssessment",
-    "resiliencehub:DescribeAppVersion",
-    "resiliencehub:DescribeAppVersionAppComponent",
-    "resiliencehub:DescribeAppVersionResource",
-    "resiliencehub:DescribeAppVersionResourcesResolutionStatus",
-    "resiliencehub:DescribeAppVersionTemplate",
-    "resiliencehub:DescribeDraftAppVersionResourcesImportStatus",
-    "resiliencehub:DescribeMetricsExport",
-    "resiliencehub:DescribeResiliencyPolicy",
-    "resiliencehub:DescribeResourceGroupingRecommendationTask",
-    "resiliencehub:GetDependencyInsights",
-    "resiliencehub:GetFailureModeFinding",
-    "resiliencehub:GetPolicy",
-    "resiliencehub:GetService",
-    "resiliencehub:GetSystem",
-    "resiliencehub:GetTest",
-    "resiliencehub:GetTestRun",
-    "resiliencehub:GetTestTemplate",
-    "resiliencehub:GetUserJourney",
-    "resiliencehub:ImportApp",
-    "resiliencehub:ImportPolicy",
-    "resiliencehub:ImportResourcesToDraftAppVersion",
-    "resiliencehub:ListAlarmRecommendations",
-    "resiliencehub:ListAppAssessmentComplianceDrifts",
-    "resiliencehub:ListAppAssessmentResourceDrifts",
-    "resiliencehub:ListAppAssessments",
-    "resiliencehub:ListAppComponentCompliances",
-    "resiliencehub:ListAppComponentRecommendations",
-    "resiliencehub:ListAppInputSources",
-    "resiliencehub:ListApps",
-    "resiliencehub:ListAppVersionAppComponents",
-    "resiliencehub:ListAppVersionResourceMappings",
-    "resiliencehub:ListAppVersionResources",
-    "resiliencehub:ListAppVersions",
-    "resiliencehub:ListAssertions",
-    "resiliencehub:ListDependencies",
-    "resiliencehub:ListFailureModeAssessments",
-    "resiliencehub:ListFailureModeFindings",
-    "resiliencehub:ListInputSources",
-    "resiliencehub:ListMetrics",
-    "resiliencehub:ListPolicies",
-    "resiliencehub:ListPolicyEvents",
-    "resiliencehub:ListRecommendationTemplates",
-    "resiliencehub:ListReports",
-    "resiliencehub:ListResiliencyPolicies",
-    "resiliencehub:ListResolvedTestRunTargetResources",
-    "resiliencehub:ListResourceGroupingRecommendations",
-    "resiliencehub:ListResources",
-    "resiliencehub:ListServiceEvents",
-    "resiliencehub:ListServiceFunctions",
-    "resiliencehub:ListServices",
-    "resiliencehub:ListServiceTopologyEdges",
-    "resiliencehub:ListSopRecommendations",
-    "resiliencehub:ListSuggestedResiliencyPolicies",
-    "resiliencehub:ListSystemEvents",
-    "resiliencehub:ListSystems",
-    "resiliencehub:ListTagsForResource",
-    "resiliencehub:ListTestRecommendations",
-    "resiliencehub:ListTestRunDependencies",
-    "resiliencehub:ListTestRunEvents",
-    "resiliencehub:ListTestRuns",
-    "resiliencehub:ListTestRunSourceEvents",
-    "resiliencehub:ListTestRunSources",
-    "resiliencehub:ListTests",
-    "resiliencehub:ListTestSources",
-    "resiliencehub:ListTestTemplates",
-    "resiliencehub:ListUnsupportedAppVersionResources",
-    "resiliencehub:ListUserJourneys",
-    "resiliencehub:PublishAppVersion",
-    "resiliencehub:PutDraftAppVersionTemplate",
-    "resiliencehub:PutTestSources",
-    "resiliencehub:RejectResourceGroupingRecommendations",
-    "resiliencehub:RemoveDraftAppVersionResourceMappings",
-    "resiliencehub:ResolveAppVersionResources",
-    "resiliencehub:StartAppAssessment",
-    "resiliencehub:StartDependencyInsights",
-    "resiliencehub:StartFailureModeAssessment",
-    "resiliencehub:StartMetricsExport",
-    "resiliencehub:StartResourceGroupingRecommendationTask",
-    "resiliencehub:StartTestRun",
-    "resiliencehub:StopTestRun",
-    "resiliencehub:TagResource",
-    "resiliencehub:UntagResource",
-    "resiliencehub:UpdateApp",
-    "resiliencehub:UpdateAppVersion",
-    "resiliencehub:UpdateAppVersionAppComponent",
-    "resiliencehub:UpdateAppVersionResource",
-    "resiliencehub:UpdateAssertion",
-    "resiliencehub:UpdateDependency",
-    "resiliencehub:UpdateFailureModeFinding",
-    "resiliencehub:UpdatePolicy",
-    "resiliencehub:UpdateResiliencyPolicy",
-    "resiliencehub:UpdateService",
-    "resiliencehub:UpdateServiceFunction",
-    "resiliencehub:UpdateSystem",
-    "resiliencehub:UpdateTest",
-    "resiliencehub:UpdateUserJourney",
+static ACTION_NAMES: &str = "resiliencehub:AcceptResourceGroupingRecommendationsresiliencehub:AddDraftAppVersionResourceMappingsresiliencehub:BatchUpdateRecommendationStatusresiliencehub:CreateAppresiliencehub:CreateAppVersionAppComponentresiliencehub:CreateAppVersionResourceresiliencehub:CreateAssertionresiliencehub:CreateInputSourceresiliencehub:CreatePolicyresiliencehub:CreateRecommendationTemplateresiliencehub:CreateReportresiliencehub:CreateResiliencyPolicyresiliencehub:CreateServiceresiliencehub:CreateServiceFunctionresiliencehub:CreateServiceFunctionResourcesresiliencehub:CreateSystemresiliencehub:CreateTestresiliencehub:CreateUserJourneyresiliencehub:DeleteAppresiliencehub:DeleteAppAssessmentresiliencehub:DeleteAppInputSourceresiliencehub:DeleteAppVersionAppComponentresiliencehub:DeleteAppVersionResourceresiliencehub:DeleteAssertionresiliencehub:DeleteInputSourceresiliencehub:DeletePolicyresiliencehub:DeleteRecommendationTemplateresiliencehub:DeleteResiliencyPolicyresiliencehub:DeleteServiceresiliencehub:DeleteServiceFunctionresiliencehub:DeleteServiceFunctionResourcesresiliencehub:DeleteSystemresiliencehub:DeleteTestresiliencehub:DeleteTestSourcesresiliencehub:DeleteUserJourneyresiliencehub:DescribeAppresiliencehub:DescribeAppAssessmentresiliencehub:DescribeAppVersionresiliencehub:DescribeAppVersionAppComponentresiliencehub:DescribeAppVersionResourceresiliencehub:DescribeAppVersionResourcesResolutionStatusresiliencehub:DescribeAppVersionTemplateresiliencehub:DescribeDraftAppVersionResourcesImportStatusresiliencehub:DescribeMetricsExportresiliencehub:DescribeResiliencyPolicyresiliencehub:DescribeResourceGroupingRecommendationTaskresiliencehub:GetDependencyInsightsresiliencehub:GetFailureModeFindingresiliencehub:GetPolicyresiliencehub:GetServiceresiliencehub:GetSystemresiliencehub:GetTestresiliencehub:GetTestRunresiliencehub:GetTestTemplateresiliencehub:GetUserJourneyresiliencehub:ImportAppresiliencehub:ImportPolicyresiliencehub:ImportResourcesToDraftAppVersionresiliencehub:ListAlarmRecommendationsresiliencehub:ListAppAssessmentComplianceDriftsresiliencehub:ListAppAssessmentResourceDriftsresiliencehub:ListAppAssessmentsresiliencehub:ListAppComponentCompliancesresiliencehub:ListAppComponentRecommendationsresiliencehub:ListAppInputSourcesresiliencehub:ListAppsresiliencehub:ListAppVersionAppComponentsresiliencehub:ListAppVersionResourceMappingsresiliencehub:ListAppVersionResourcesresiliencehub:ListAppVersionsresiliencehub:ListAssertionsresiliencehub:ListDependenciesresiliencehub:ListFailureModeAssessmentsresiliencehub:ListFailureModeFindingsresiliencehub:ListInputSourcesresiliencehub:ListMetricsresiliencehub:ListPoliciesresiliencehub:ListPolicyEventsresiliencehub:ListRecommendationTemplatesresiliencehub:ListReportsresiliencehub:ListResiliencyPoliciesresiliencehub:ListResolvedTestRunTargetResourcesresiliencehub:ListResourceGroupingRecommendationsresiliencehub:ListResourcesresiliencehub:ListServiceEventsresiliencehub:ListServiceFunctionsresiliencehub:ListServicesresiliencehub:ListServiceTopologyEdgesresiliencehub:ListSopRecommendationsresiliencehub:ListSuggestedResiliencyPoliciesresiliencehub:ListSystemEventsresiliencehub:ListSystemsresiliencehub:ListTagsForResourceresiliencehub:ListTestRecommendationsresiliencehub:ListTestRunDependenciesresiliencehub:ListTestRunEventsresiliencehub:ListTestRunsresiliencehub:ListTestRunSourceEventsresiliencehub:ListTestRunSourcesresiliencehub:ListTestsresiliencehub:ListTestSourcesresiliencehub:ListTestTemplatesresiliencehub:ListUnsupportedAppVersionResourcesresiliencehub:ListUserJourneysresiliencehub:PublishAppVersionresiliencehub:PutDraftAppVersionTemplateresiliencehub:PutTestSourcesresiliencehub:RejectResourceGroupingRecommendationsresiliencehub:RemoveDraftAppVersionResourceMappingsresiliencehub:ResolveAppVersionResourcesresiliencehub:StartAppAssessmentresiliencehub:StartDependencyInsightsresiliencehub:StartFailureModeAssessmentresiliencehub:StartMetricsExportresiliencehub:StartResourceGroupingRecommendationTaskresiliencehub:StartTestRunresiliencehub:StopTestRunresiliencehub:TagResourceresiliencehub:UntagResourceresiliencehub:UpdateAppresiliencehub:UpdateAppVersionresiliencehub:UpdateAppVersionAppComponentresiliencehub:UpdateAppVersionResourceresiliencehub:UpdateAssertionresiliencehub:UpdateDependencyresiliencehub:UpdateFailureModeFindingresiliencehub:UpdatePolicyresiliencehub:UpdateResiliencyPolicyresiliencehub:UpdateServiceresiliencehub:UpdateServiceFunctionresiliencehub:UpdateSystemresiliencehub:UpdateTestresiliencehub:UpdateUserJourney";
+
+static ACTION_NAME_ENDS: [u32; 133] = [
+    51, 99, 144, 167, 209, 247, 276, 307, 333, 375, 401, 437, 464, 499, 543, 569, 593, 624, 647,
+    680, 714, 756, 794, 823, 854, 880, 922, 958, 985, 1020, 1064, 1090, 1114, 1145, 1176, 1201,
+    1236, 1268, 1312, 1352, 1409, 1449, 1507, 1542, 1580, 1636, 1671, 1706, 1729, 1753, 1776, 1797,
+    1821, 1850, 1878, 1901, 1927, 1973, 2011, 2058, 2103, 2135, 2176, 2221, 2254, 2276, 2317, 2361,
+    2398, 2427, 2455, 2485, 2525, 2562, 2592, 2617, 2643, 2673, 2714, 2739, 2775, 2823, 2872, 2899,
+    2930, 2964, 2990, 3028, 3064, 3109, 3139, 3164, 3197, 3234, 3271, 3302, 3328, 3365, 3397, 3420,
+    3449, 3480, 3528, 3558, 3589, 3629, 3657, 3708, 3759, 3799, 3831, 3868, 3908, 3940, 3993, 4019,
+    4044, 4069, 4096, 4119, 4149, 4191, 4229, 4258, 4288, 4326, 4352, 4388, 4415, 4450, 4476, 4500,
+    4531,
+];
+
+static ACTIONS: [Action; 133] = [
+    Action::AcceptResourceGroupingRecommendations,
+    Action::AddDraftAppVersionResourceMappings,
+    Action::BatchUpdateRecommendationStatus,
+    Action::CreateApp,
+    Action::CreateAppVersionAppComponent,
+    Action::CreateAppVersionResource,
+    Action::CreateAssertion,
+    Action::CreateInputSource,
+    Action::CreatePolicy,
+    Action::CreateRecommendationTemplate,
+    Action::CreateReport,
+    Action::CreateResiliencyPolicy,
+    Action::CreateService,
+    Action::CreateServiceFunction,
+    Action::CreateServiceFunctionResources,
+    Action::CreateSystem,
+    Action::CreateTest,
+    Action::CreateUserJourney,
+    Action::DeleteApp,
+    Action::DeleteAppAssessment,
+    Action::DeleteAppInputSource,
+    Action::DeleteAppVersionAppComponent,
+    Action::DeleteAppVersionResource,
+    Action::DeleteAssertion,
+    Action::DeleteInputSource,
+    Action::DeletePolicy,
+    Action::DeleteRecommendationTemplate,
+    Action::DeleteResiliencyPolicy,
+    Action::DeleteService,
+    Action::DeleteServiceFunction,
+    Action::DeleteServiceFunctionResources,
+    Action::DeleteSystem,
+    Action::DeleteTest,
+    Action::DeleteTestSources,
+    Action::DeleteUserJourney,
+    Action::DescribeApp,
+    Action::DescribeAppAssessment,
+    Action::DescribeAppVersion,
+    Action::DescribeAppVersionAppComponent,
+    Action::DescribeAppVersionResource,
+    Action::DescribeAppVersionResourcesResolutionStatus,
+    Action::DescribeAppVersionTemplate,
+    Action::DescribeDraftAppVersionResourcesImportStatus,
+    Action::DescribeMetricsExport,
+    Action::DescribeResiliencyPolicy,
+    Action::DescribeResourceGroupingRecommendationTask,
+    Action::GetDependencyInsights,
+    Action::GetFailureModeFinding,
+    Action::GetPolicy,
+    Action::GetService,
+    Action::GetSystem,
+    Action::GetTest,
+    Action::GetTestRun,
+    Action::GetTestTemplate,
+    Action::GetUserJourney,
+    Action::ImportApp,
+    Action::ImportPolicy,
+    Action::ImportResourcesToDraftAppVersion,
+    Action::ListAlarmRecommendations,
+    Action::ListAppAssessmentComplianceDrifts,
+    Action::ListAppAssessmentResourceDrifts,
+    Action::ListAppAssessments,
+    Action::ListAppComponentCompliances,
+    Action::ListAppComponentRecommendations,
+    Action::ListAppInputSources,
+    Action::ListApps,
+    Action::ListAppVersionAppComponents,
+    Action::ListAppVersionResourceMappings,
+    Action::ListAppVersionResources,
+    Action::ListAppVersions,
+    Action::ListAssertions,
+    Action::ListDependencies,
+    Action::ListFailureModeAssessments,
+    Action::ListFailureModeFindings,
+    Action::ListInputSources,
+    Action::ListMetrics,
+    Action::ListPolicies,
+    Action::ListPolicyEvents,
+    Action::ListRecommendationTemplates,
+    Action::ListReports,
+    Action::ListResiliencyPolicies,
+    Action::ListResolvedTestRunTargetResources,
+    Action::ListResourceGroupingRecommendations,
+    Action::ListResources,
+    Action::ListServiceEvents,
+    Action::ListServiceFunctions,
+    Action::ListServices,
+    Action::ListServiceTopologyEdges,
+    Action::ListSopRecommendations,
+    Action::ListSuggestedResiliencyPolicies,
+    Action::ListSystemEvents,
+    Action::ListSystems,
+    Action::ListTagsForResource,
+    Action::ListTestRecommendations,
+    Action::ListTestRunDependencies,
+    Action::ListTestRunEvents,
+    Action::ListTestRuns,
+    Action::ListTestRunSourceEvents,
+    Action::ListTestRunSources,
+    Action::ListTests,
+    Action::ListTestSources,
+    Action::ListTestTemplates,
+    Action::ListUnsupportedAppVersionResources,
+    Action::ListUserJourneys,
+    Action::PublishAppVersion,
+    Action::PutDraftAppVersionTemplate,
+    Action::PutTestSources,
+    Action::RejectResourceGroupingRecommendations,
+    Action::RemoveDraftAppVersionResourceMappings,
+    Action::ResolveAppVersionResources,
+    Action::StartAppAssessment,
+    Action::StartDependencyInsights,
+    Action::StartFailureModeAssessment,
+    Action::StartMetricsExport,
+    Action::StartResourceGroupingRecommendationTask,
+    Action::StartTestRun,
+    Action::StopTestRun,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateApp,
+    Action::UpdateAppVersion,
+    Action::UpdateAppVersionAppComponent,
+    Action::UpdateAppVersionResource,
+    Action::UpdateAssertion,
+    Action::UpdateDependency,
+    Action::UpdateFailureModeFinding,
+    Action::UpdatePolicy,
+    Action::UpdateResiliencyPolicy,
+    Action::UpdateService,
+    Action::UpdateServiceFunction,
+    Action::UpdateSystem,
+    Action::UpdateTest,
+    Action::UpdateUserJourney,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 133] = [
-        Action::AcceptResourceGroupingRecommendations,
-        Action::AddDraftAppVersionResourceMappings,
-        Action::BatchUpdateRecommendationStatus,
-        Action::CreateApp,
-        Action::CreateAppVersionAppComponent,
-        Action::CreateAppVersionResource,
-        Action::CreateAssertion,
-        Action::CreateInputSource,
-        Action::CreatePolicy,
-        Action::CreateRecommendationTemplate,
-        Action::CreateReport,
-        Action::CreateResiliencyPolicy,
-        Action::CreateService,
-        Action::CreateServiceFunction,
-        Action::CreateServiceFunctionResources,
-        Action::CreateSystem,
-        Action::CreateTest,
-        Action::CreateUserJourney,
-        Action::DeleteApp,
-        Action::DeleteAppAssessment,
-        Action::DeleteAppInputSource,
-        Action::DeleteAppVersionAppComponent,
-        Action::DeleteAppVersionResource,
-        Action::DeleteAssertion,
-        Action::DeleteInputSource,
-        Action::DeletePolicy,
-        Action::DeleteRecommendationTemplate,
-        Action::DeleteResiliencyPolicy,
-        Action::DeleteService,
-        Action::DeleteServiceFunction,
-        Action::DeleteServiceFunctionResources,
-        Action::DeleteSystem,
-        Action::DeleteTest,
-        Action::DeleteTestSources,
-        Action::DeleteUserJourney,
-        Action::DescribeApp,
-        Action::DescribeAppAssessment,
-        Action::DescribeAppVersion,
-        Action::DescribeAppVersionAppComponent,
-        Action::DescribeAppVersionResource,
-        Action::DescribeAppVersionResourcesResolutionStatus,
-        Action::DescribeAppVersionTemplate,
-        Action::DescribeDraftAppVersionResourcesImportStatus,
-        Action::DescribeMetricsExport,
-        Action::DescribeResiliencyPolicy,
-        Action::DescribeResourceGroupingRecommendationTask,
-        Action::GetDependencyInsights,
-        Action::GetFailureModeFinding,
-        Action::GetPolicy,
-        Action::GetService,
-        Action::GetSystem,
-        Action::GetTest,
-        Action::GetTestRun,
-        Action::GetTestTemplate,
-        Action::GetUserJourney,
-        Action::ImportApp,
-        Action::ImportPolicy,
-        Action::ImportResourcesToDraftAppVersion,
-        Action::ListAlarmRecommendations,
-        Action::ListAppAssessmentComplianceDrifts,
-        Action::ListAppAssessmentResourceDrifts,
-        Action::ListAppAssessments,
-        Action::ListAppComponentCompliances,
-        Action::ListAppComponentRecommendations,
-        Action::ListAppInputSources,
-        Action::ListApps,
-        Action::ListAppVersionAppComponents,
-        Action::ListAppVersionResourceMappings,
-        Action::ListAppVersionResources,
-        Action::ListAppVersions,
-        Action::ListAssertions,
-        Action::ListDependencies,
-        Action::ListFailureModeAssessments,
-        Action::ListFailureModeFindings,
-        Action::ListInputSources,
-        Action::ListMetrics,
-        Action::ListPolicies,
-        Action::ListPolicyEvents,
-        Action::ListRecommendationTemplates,
-        Action::ListReports,
-        Action::ListResiliencyPolicies,
-        Action::ListResolvedTestRunTargetResources,
-        Action::ListResourceGroupingRecommendations,
-        Action::ListResources,
-        Action::ListServiceEvents,
-        Action::ListServiceFunctions,
-        Action::ListServices,
-        Action::ListServiceTopologyEdges,
-        Action::ListSopRecommendations,
-        Action::ListSuggestedResiliencyPolicies,
-        Action::ListSystemEvents,
-        Action::ListSystems,
-        Action::ListTagsForResource,
-        Action::ListTestRecommendations,
-        Action::ListTestRunDependencies,
-        Action::ListTestRunEvents,
-        Action::ListTestRuns,
-        Action::ListTestRunSourceEvents,
-        Action::ListTestRunSources,
-        Action::ListTests,
-        Action::ListTestSources,
-        Action::ListTestTemplates,
-        Action::ListUnsupportedAppVersionResources,
-        Action::ListUserJourneys,
-        Action::PublishAppVersion,
-        Action::PutDraftAppVersionTemplate,
-        Action::PutTestSources,
-        Action::RejectResourceGroupingRecommendations,
-        Action::RemoveDraftAppVersionResourceMappings,
-        Action::ResolveAppVersionResources,
-        Action::StartAppAssessment,
-        Action::StartDependencyInsights,
-        Action::StartFailureModeAssessment,
-        Action::StartMetricsExport,
-        Action::StartResourceGroupingRecommendationTask,
-        Action::StartTestRun,
-        Action::StopTestRun,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateApp,
-        Action::UpdateAppVersion,
-        Action::UpdateAppVersionAppComponent,
-        Action::UpdateAppVersionResource,
-        Action::UpdateAssertion,
-        Action::UpdateDependency,
-        Action::UpdateFailureModeFinding,
-        Action::UpdatePolicy,
-        Action::UpdateResiliencyPolicy,
-        Action::UpdateService,
-        Action::UpdateServiceFunction,
-        Action::UpdateSystem,
-        Action::UpdateTest,
-        Action::UpdateUserJourney,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `resiliencehub:AcceptResourceGroupingRecommendations`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptResourceGroupingRecommendations`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(17067 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1080,36 +967,33 @@ pub enum ResourceType {
     TestTemplate,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 8] = [
-    "app-assessment",
-    "application",
-    "policy",
-    "recommendation-template",
-    "resiliency-policy",
-    "service",
-    "system",
-    "test-template",
+static RESOURCE_TYPE_NAMES: &str = "app-assessmentapplicationpolicyrecommendation-templateresiliency-policyservicesystemtest-template";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 8] = [14, 25, 31, 54, 71, 78, 84, 97];
+
+static RESOURCE_TYPES: [ResourceType; 8] = [
+    ResourceType::AppAssessment,
+    ResourceType::Application,
+    ResourceType::Policy,
+    ResourceType::RecommendationTemplate,
+    ResourceType::ResiliencyPolicy,
+    ResourceType::Service,
+    ResourceType::System,
+    ResourceType::TestTemplate,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 8] = [
-        ResourceType::AppAssessment,
-        ResourceType::Application,
-        ResourceType::Policy,
-        ResourceType::RecommendationTemplate,
-        ResourceType::ResiliencyPolicy,
-        ResourceType::Service,
-        ResourceType::System,
-        ResourceType::TestTemplate,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -1118,6 +1002,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1135,40 +1020,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

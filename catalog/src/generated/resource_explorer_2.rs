@@ -177,120 +177,97 @@ pub enum Action {
     UpdateView,
 }
 
-const ACTION_NAMES: [&str; 37] = [
-    "resource-explorer-2:AssociateDefaultView",
-    "resource-explorer-2:BatchGetView",
-    "resource-explorer-2:CreateIndex",
-    "resource-explorer-2:CreateManagedView",
-    "resource-explorer-2:CreateResourceExplorerSetup",
-    "resource-explorer-2:CreateStreamingAccessForService",
-    "resource-explorer-2:CreateView",
-    "resource-explorer-2:DeleteIndex",
-    "resource-explorer-2:DeleteResourceExplorerSetup",
-    "resource-explorer-2:DeleteResourcePolicy",
-    "resource-explorer-2:DeleteStreamingAccessForService",
-    "resource-explorer-2:DeleteView",
-    "resource-explorer-2:DisassociateDefaultView",
-    "resource-explorer-2:GetAccountLevelServiceConfiguration",
-    "resource-explorer-2:GetDefaultView",
-    "resource-explorer-2:GetIndex",
-    "resource-explorer-2:GetManagedView",
-    "resource-explorer-2:GetResourceExplorerSetup",
-    "resource-explorer-2:GetResourcePolicy",
-    "resource-explorer-2:GetServiceIndex",
-    "resource-explorer-2:GetServiceView",
-    "resource-explorer-2:GetView",
-    "resource-explorer-2:ListIndexes",
-    "resource-explorer-2:ListIndexesForMembers",
-    "resource-explorer-2:ListManagedViews",
-    "resource-explorer-2:ListServiceIndexes",
-    "resource-explorer-2:ListServiceViews",
-    "resource-explorer-2:ListStreamingAccessForServices",
-    "resource-explorer-2:ListSupportedResourceTypes",
-    "resource-explorer-2:ListTagsForResource",
-    "resource-explorer-2:ListViews",
-    "resource-explorer-2:PutResourcePolicy",
-    "resource-explorer-2:Search",
-    "resource-explorer-2:TagResource",
-    "resource-explorer-2:UntagResource",
-    "resource-explorer-2:UpdateIndexType",
-    "resource-explorer-2:UpdateView",
+static ACTION_NAMES: &str = "resource-explorer-2:AssociateDefaultViewresource-explorer-2:BatchGetViewresource-explorer-2:CreateIndexresource-explorer-2:CreateManagedViewresource-explorer-2:CreateResourceExplorerSetupresource-explorer-2:CreateStreamingAccessForServiceresource-explorer-2:CreateViewresource-explorer-2:DeleteIndexresource-explorer-2:DeleteResourceExplorerSetupresource-explorer-2:DeleteResourcePolicyresource-explorer-2:DeleteStreamingAccessForServiceresource-explorer-2:DeleteViewresource-explorer-2:DisassociateDefaultViewresource-explorer-2:GetAccountLevelServiceConfigurationresource-explorer-2:GetDefaultViewresource-explorer-2:GetIndexresource-explorer-2:GetManagedViewresource-explorer-2:GetResourceExplorerSetupresource-explorer-2:GetResourcePolicyresource-explorer-2:GetServiceIndexresource-explorer-2:GetServiceViewresource-explorer-2:GetViewresource-explorer-2:ListIndexesresource-explorer-2:ListIndexesForMembersresource-explorer-2:ListManagedViewsresource-explorer-2:ListServiceIndexesresource-explorer-2:ListServiceViewsresource-explorer-2:ListStreamingAccessForServicesresource-explorer-2:ListSupportedResourceTypesresource-explorer-2:ListTagsForResourceresource-explorer-2:ListViewsresource-explorer-2:PutResourcePolicyresource-explorer-2:Searchresource-explorer-2:TagResourceresource-explorer-2:UntagResourceresource-explorer-2:UpdateIndexTyperesource-explorer-2:UpdateView";
+
+static ACTION_NAME_ENDS: [u32; 37] = [
+    40, 72, 103, 140, 187, 238, 268, 299, 346, 386, 437, 467, 510, 565, 599, 627, 661, 705, 742,
+    777, 811, 838, 869, 910, 946, 984, 1020, 1070, 1116, 1155, 1184, 1221, 1247, 1278, 1311, 1346,
+    1376,
+];
+
+static ACTIONS: [Action; 37] = [
+    Action::AssociateDefaultView,
+    Action::BatchGetView,
+    Action::CreateIndex,
+    Action::CreateManagedView,
+    Action::CreateResourceExplorerSetup,
+    Action::CreateStreamingAccessForService,
+    Action::CreateView,
+    Action::DeleteIndex,
+    Action::DeleteResourceExplorerSetup,
+    Action::DeleteResourcePolicy,
+    Action::DeleteStreamingAccessForService,
+    Action::DeleteView,
+    Action::DisassociateDefaultView,
+    Action::GetAccountLevelServiceConfiguration,
+    Action::GetDefaultView,
+    Action::GetIndex,
+    Action::GetManagedView,
+    Action::GetResourceExplorerSetup,
+    Action::GetResourcePolicy,
+    Action::GetServiceIndex,
+    Action::GetServiceView,
+    Action::GetView,
+    Action::ListIndexes,
+    Action::ListIndexesForMembers,
+    Action::ListManagedViews,
+    Action::ListServiceIndexes,
+    Action::ListServiceViews,
+    Action::ListStreamingAccessForServices,
+    Action::ListSupportedResourceTypes,
+    Action::ListTagsForResource,
+    Action::ListViews,
+    Action::PutResourcePolicy,
+    Action::Search,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateIndexType,
+    Action::UpdateView,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 37] = [
-        Action::AssociateDefaultView,
-        Action::BatchGetView,
-        Action::CreateIndex,
-        Action::CreateManagedView,
-        Action::CreateResourceExplorerSetup,
-        Action::CreateStreamingAccessForService,
-        Action::CreateView,
-        Action::DeleteIndex,
-        Action::DeleteResourceExplorerSetup,
-        Action::DeleteResourcePolicy,
-        Action::DeleteStreamingAccessForService,
-        Action::DeleteView,
-        Action::DisassociateDefaultView,
-        Action::GetAccountLevelServiceConfiguration,
-        Action::GetDefaultView,
-        Action::GetIndex,
-        Action::GetManagedView,
-        Action::GetResourceExplorerSetup,
-        Action::GetResourcePolicy,
-        Action::GetServiceIndex,
-        Action::GetServiceView,
-        Action::GetView,
-        Action::ListIndexes,
-        Action::ListIndexesForMembers,
-        Action::ListManagedViews,
-        Action::ListServiceIndexes,
-        Action::ListServiceViews,
-        Action::ListStreamingAccessForServices,
-        Action::ListSupportedResourceTypes,
-        Action::ListTagsForResource,
-        Action::ListViews,
-        Action::PutResourcePolicy,
-        Action::Search,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateIndexType,
-        Action::UpdateView,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `resource-explorer-2:AssociateDefaultView`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateDefaultView`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(17203 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -312,22 +289,28 @@ pub enum ResourceType {
     View,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = ["index", "managed-view", "view"];
+static RESOURCE_TYPE_NAMES: &str = "indexmanaged-viewview";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [5, 17, 21];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::Index,
+    ResourceType::ManagedView,
+    ResourceType::View,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::Index,
-        ResourceType::ManagedView,
-        ResourceType::View,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -336,6 +319,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -355,46 +339,50 @@ pub enum ConditionKey {
     ResourceExplorer2Operation,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "resource-explorer-2:Operation",
-];
+static CONDITION_KEY_NAMES: &str =
+    "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysresource-explorer-2:Operation";
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [24, 49, 60, 89];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::ResourceExplorer2Operation,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::ResourceExplorer2Operation,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

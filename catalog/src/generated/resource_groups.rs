@@ -153,104 +153,88 @@ pub enum Action {
     UpdateGroupQuery,
 }
 
-const ACTION_NAMES: [&str; 29] = [
-    "resource-groups:AssociateResource",
-    "resource-groups:CancelTagSyncTask",
-    "resource-groups:CreateGroup",
-    "resource-groups:DeleteGroup",
-    "resource-groups:DeleteGroupPolicy",
-    "resource-groups:DisassociateResource",
-    "resource-groups:GetAccountSettings",
-    "resource-groups:GetGroup",
-    "resource-groups:GetGroupConfiguration",
-    "resource-groups:GetGroupPolicy",
-    "resource-groups:GetGroupQuery",
-    "resource-groups:GetTags",
-    "resource-groups:GetTagSyncTask",
-    "resource-groups:GroupResources",
-    "resource-groups:ListGroupingStatuses",
-    "resource-groups:ListGroupResources",
-    "resource-groups:ListGroups",
-    "resource-groups:ListResourceTypes",
-    "resource-groups:ListTagSyncTasks",
-    "resource-groups:PutGroupConfiguration",
-    "resource-groups:PutGroupPolicy",
-    "resource-groups:SearchResources",
-    "resource-groups:StartTagSyncTask",
-    "resource-groups:Tag",
-    "resource-groups:UngroupResources",
-    "resource-groups:Untag",
-    "resource-groups:UpdateAccountSettings",
-    "resource-groups:UpdateGroup",
-    "resource-groups:UpdateGroupQuery",
+static ACTION_NAMES: &str = "resource-groups:AssociateResourceresource-groups:CancelTagSyncTaskresource-groups:CreateGroupresource-groups:DeleteGroupresource-groups:DeleteGroupPolicyresource-groups:DisassociateResourceresource-groups:GetAccountSettingsresource-groups:GetGroupresource-groups:GetGroupConfigurationresource-groups:GetGroupPolicyresource-groups:GetGroupQueryresource-groups:GetTagsresource-groups:GetTagSyncTaskresource-groups:GroupResourcesresource-groups:ListGroupingStatusesresource-groups:ListGroupResourcesresource-groups:ListGroupsresource-groups:ListResourceTypesresource-groups:ListTagSyncTasksresource-groups:PutGroupConfigurationresource-groups:PutGroupPolicyresource-groups:SearchResourcesresource-groups:StartTagSyncTaskresource-groups:Tagresource-groups:UngroupResourcesresource-groups:Untagresource-groups:UpdateAccountSettingsresource-groups:UpdateGroupresource-groups:UpdateGroupQuery";
+
+static ACTION_NAME_ENDS: [u32; 29] = [
+    33, 66, 93, 120, 153, 189, 223, 247, 284, 314, 343, 366, 396, 426, 462, 496, 522, 555, 587,
+    624, 654, 685, 717, 736, 768, 789, 826, 853, 885,
+];
+
+static ACTIONS: [Action; 29] = [
+    Action::AssociateResource,
+    Action::CancelTagSyncTask,
+    Action::CreateGroup,
+    Action::DeleteGroup,
+    Action::DeleteGroupPolicy,
+    Action::DisassociateResource,
+    Action::GetAccountSettings,
+    Action::GetGroup,
+    Action::GetGroupConfiguration,
+    Action::GetGroupPolicy,
+    Action::GetGroupQuery,
+    Action::GetTags,
+    Action::GetTagSyncTask,
+    Action::GroupResources,
+    Action::ListGroupingStatuses,
+    Action::ListGroupResources,
+    Action::ListGroups,
+    Action::ListResourceTypes,
+    Action::ListTagSyncTasks,
+    Action::PutGroupConfiguration,
+    Action::PutGroupPolicy,
+    Action::SearchResources,
+    Action::StartTagSyncTask,
+    Action::Tag,
+    Action::UngroupResources,
+    Action::Untag,
+    Action::UpdateAccountSettings,
+    Action::UpdateGroup,
+    Action::UpdateGroupQuery,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 29] = [
-        Action::AssociateResource,
-        Action::CancelTagSyncTask,
-        Action::CreateGroup,
-        Action::DeleteGroup,
-        Action::DeleteGroupPolicy,
-        Action::DisassociateResource,
-        Action::GetAccountSettings,
-        Action::GetGroup,
-        Action::GetGroupConfiguration,
-        Action::GetGroupPolicy,
-        Action::GetGroupQuery,
-        Action::GetTags,
-        Action::GetTagSyncTask,
-        Action::GroupResources,
-        Action::ListGroupingStatuses,
-        Action::ListGroupResources,
-        Action::ListGroups,
-        Action::ListResourceTypes,
-        Action::ListTagSyncTasks,
-        Action::PutGroupConfiguration,
-        Action::PutGroupPolicy,
-        Action::SearchResources,
-        Action::StartTagSyncTask,
-        Action::Tag,
-        Action::UngroupResources,
-        Action::Untag,
-        Action::UpdateAccountSettings,
-        Action::UpdateGroup,
-        Action::UpdateGroupQuery,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `resource-groups:AssociateResource`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateResource`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(17240 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -270,18 +254,24 @@ pub enum ResourceType {
     TagSyncTask,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["group", "tagSyncTask"];
+static RESOURCE_TYPE_NAMES: &str = "grouptagSyncTask";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [5, 16];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Group, ResourceType::TagSyncTask];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Group, ResourceType::TagSyncTask];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -290,6 +280,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -307,40 +298,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -327,164 +327,120 @@ pub enum Action {
     UpdateWorldTemplate,
 }
 
-const ACTION_NAMES: [&str; 59] = [
-    "robomaker:BatchDeleteWorlds",
-    "robomaker:BatchDescribeSimulationJob",
-    "robomaker:CancelDeploymentJob",
-    "robomaker:CancelSimulationJob",
-    "robomaker:CancelSimulationJobBatch",
-    "robomaker:CancelWorldExportJob",
-    "robomaker:CancelWorldGenerationJob",
-    "robomaker:CreateDeploymentJob",
-    "robomaker:CreateFleet",
-    "robomaker:CreateRobot",
-    "robomaker:CreateRobotApplication",
-    "robomaker:CreateRobotApplicationVersion",
-    "robomaker:CreateSimulationApplication",
-    "robomaker:CreateSimulationApplicationVersion",
-    "robomaker:CreateSimulationJob",
-    "robomaker:CreateWorldExportJob",
-    "robomaker:CreateWorldGenerationJob",
-    "robomaker:CreateWorldTemplate",
-    "robomaker:DeleteFleet",
-    "robomaker:DeleteRobot",
-    "robomaker:DeleteRobotApplication",
-    "robomaker:DeleteSimulationApplication",
-    "robomaker:DeleteWorldTemplate",
-    "robomaker:DeregisterRobot",
-    "robomaker:DescribeDeploymentJob",
-    "robomaker:DescribeFleet",
-    "robomaker:DescribeRobot",
-    "robomaker:DescribeRobotApplication",
-    "robomaker:DescribeSimulationApplication",
-    "robomaker:DescribeSimulationJob",
-    "robomaker:DescribeSimulationJobBatch",
-    "robomaker:DescribeWorld",
-    "robomaker:DescribeWorldExportJob",
-    "robomaker:DescribeWorldGenerationJob",
-    "robomaker:DescribeWorldTemplate",
-    "robomaker:GetWorldTemplateBody",
-    "robomaker:ListDeploymentJobs",
-    "robomaker:ListFleets",
-    "robomaker:ListRobotApplications",
-    "robomaker:ListRobots",
-    "robomaker:ListSimulationApplications",
-    "robomaker:ListSimulationJobBatches",
-    "robomaker:ListSimulationJobs",
-    "robomaker:ListSupportedAvailabilityZones",
-    "robomaker:ListTagsForResource",
-    "robomaker:ListWorldExportJobs",
-    "robomaker:ListWorldGenerationJobs",
-    "robomaker:ListWorlds",
-    "robomaker:ListWorldTemplates",
-    "robomaker:RegisterRobot",
-    "robomaker:RestartSimulationJob",
-    "robomaker:StartSimulationJobBatch",
-    "robomaker:SyncDeploymentJob",
-    "robomaker:TagResource",
-    "robomaker:UntagResource",
-    "robomaker:UpdateRobotApplication",
-    "robomaker:UpdateRobotDeployment",
-    "robomaker:UpdateSimulationApplication",
-    "robomaker:UpdateWorldTemplate",
+static ACTION_NAMES: &str = "robomaker:BatchDeleteWorldsrobomaker:BatchDescribeSimulationJobrobomaker:CancelDeploymentJobrobomaker:CancelSimulationJobrobomaker:CancelSimulationJobBatchrobomaker:CancelWorldExportJobrobomaker:CancelWorldGenerationJobrobomaker:CreateDeploymentJobrobomaker:CreateFleetrobomaker:CreateRobotrobomaker:CreateRobotApplicationrobomaker:CreateRobotApplicationVersionrobomaker:CreateSimulationApplicationrobomaker:CreateSimulationApplicationVersionrobomaker:CreateSimulationJobrobomaker:CreateWorldExportJobrobomaker:CreateWorldGenerationJobrobomaker:CreateWorldTemplaterobomaker:DeleteFleetrobomaker:DeleteRobotrobomaker:DeleteRobotApplicationrobomaker:DeleteSimulationApplicationrobomaker:DeleteWorldTemplaterobomaker:DeregisterRobotrobomaker:DescribeDeploymentJobrobomaker:DescribeFleetrobomaker:DescribeRobotrobomaker:DescribeRobotApplicationrobomaker:DescribeSimulationApplicationrobomaker:DescribeSimulationJobrobomaker:DescribeSimulationJobBatchrobomaker:DescribeWorldrobomaker:DescribeWorldExportJobrobomaker:DescribeWorldGenerationJobrobomaker:DescribeWorldTemplaterobomaker:GetWorldTemplateBodyrobomaker:ListDeploymentJobsrobomaker:ListFleetsrobomaker:ListRobotApplicationsrobomaker:ListRobotsrobomaker:ListSimulationApplicationsrobomaker:ListSimulationJobBatchesrobomaker:ListSimulationJobsrobomaker:ListSupportedAvailabilityZonesrobomaker:ListTagsForResourcerobomaker:ListWorldExportJobsrobomaker:ListWorldGenerationJobsrobomaker:ListWorldsrobomaker:ListWorldTemplatesrobomaker:RegisterRobotrobomaker:RestartSimulationJobrobomaker:StartSimulationJobBatchrobomaker:SyncDeploymentJobrobomaker:TagResourcerobomaker:UntagResourcerobomaker:UpdateRobotApplicationrobomaker:UpdateRobotDeploymentrobomaker:UpdateSimulationApplicationrobomaker:UpdateWorldTemplate";
+
+static ACTION_NAME_ENDS: [u32; 59] = [
+    27, 63, 92, 121, 155, 185, 219, 248, 269, 290, 322, 361, 398, 442, 471, 501, 535, 564, 585,
+    606, 638, 675, 704, 729, 760, 783, 806, 840, 879, 910, 946, 969, 1001, 1037, 1068, 1098, 1126,
+    1146, 1177, 1197, 1233, 1267, 1295, 1335, 1364, 1393, 1426, 1446, 1474, 1497, 1527, 1560, 1587,
+    1608, 1631, 1663, 1694, 1731, 1760,
+];
+
+static ACTIONS: [Action; 59] = [
+    Action::BatchDeleteWorlds,
+    Action::BatchDescribeSimulationJob,
+    Action::CancelDeploymentJob,
+    Action::CancelSimulationJob,
+    Action::CancelSimulationJobBatch,
+    Action::CancelWorldExportJob,
+    Action::CancelWorldGenerationJob,
+    Action::CreateDeploymentJob,
+    Action::CreateFleet,
+    Action::CreateRobot,
+    Action::CreateRobotApplication,
+    Action::CreateRobotApplicationVersion,
+    Action::CreateSimulationApplication,
+    Action::CreateSimulationApplicationVersion,
+    Action::CreateSimulationJob,
+    Action::CreateWorldExportJob,
+    Action::CreateWorldGenerationJob,
+    Action::CreateWorldTemplate,
+    Action::DeleteFleet,
+    Action::DeleteRobot,
+    Action::DeleteRobotApplication,
+    Action::DeleteSimulationApplication,
+    Action::DeleteWorldTemplate,
+    Action::DeregisterRobot,
+    Action::DescribeDeploymentJob,
+    Action::DescribeFleet,
+    Action::DescribeRobot,
+    Action::DescribeRobotApplication,
+    Action::DescribeSimulationApplication,
+    Action::DescribeSimulationJob,
+    Action::DescribeSimulationJobBatch,
+    Action::DescribeWorld,
+    Action::DescribeWorldExportJob,
+    Action::DescribeWorldGenerationJob,
+    Action::DescribeWorldTemplate,
+    Action::GetWorldTemplateBody,
+    Action::ListDeploymentJobs,
+    Action::ListFleets,
+    Action::ListRobotApplications,
+    Action::ListRobots,
+    Action::ListSimulationApplications,
+    Action::ListSimulationJobBatches,
+    Action::ListSimulationJobs,
+    Action::ListSupportedAvailabilityZones,
+    Action::ListTagsForResource,
+    Action::ListWorldExportJobs,
+    Action::ListWorldGenerationJobs,
+    Action::ListWorlds,
+    Action::ListWorldTemplates,
+    Action::RegisterRobot,
+    Action::RestartSimulationJob,
+    Action::StartSimulationJobBatch,
+    Action::SyncDeploymentJob,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateRobotApplication,
+    Action::UpdateRobotDeployment,
+    Action::UpdateSimulationApplication,
+    Action::UpdateWorldTemplate,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 59] = [
-        Action::BatchDeleteWorlds,
-        Action::BatchDescribeSimulationJob,
-        Action::CancelDeploymentJob,
-        Action::CancelSimulationJob,
-        Action::CancelSimulationJobBatch,
-        Action::CancelWorldExportJob,
-        Action::CancelWorldGenerationJob,
-        Action::CreateDeploymentJob,
-        Action::CreateFleet,
-        Action::CreateRobot,
-        Action::CreateRobotApplication,
-        Action::CreateRobotApplicationVersion,
-        Action::CreateSimulationApplication,
-        Action::CreateSimulationApplicationVersion,
-        Action::CreateSimulationJob,
-        Action::CreateWorldExportJob,
-        Action::CreateWorldGenerationJob,
-        Action::CreateWorldTemplate,
-        Action::DeleteFleet,
-        Action::DeleteRobot,
-        Action::DeleteRobotApplication,
-        Action::DeleteSimulationApplication,
-        Action::DeleteWorldTemplate,
-        Action::DeregisterRobot,
-        Action::DescribeDeploymentJob,
-        Action::DescribeFleet,
-        Action::DescribeRobot,
-        Action::DescribeRobotApplication,
-        Action::DescribeSimulationApplication,
-        Action::DescribeSimulationJob,
-        Action::DescribeSimulationJobBatch,
-        Action::DescribeWorld,
-        Action::DescribeWorldExportJob,
-        Action::DescribeWorldGenerationJob,
-        Action::DescribeWorldTemplate,
-        Action::GetWorldTemplateBody,
-        Action::ListDeploymentJobs,
-        Action::ListFleets,
-        Action::ListRobotApplications,
-        Action::ListRobots,
-        Action::ListSimulationApplications,
-        Action::ListSimulationJobBatches,
-        Action::ListSimulationJobs,
-        Action::ListSupportedAvailabilityZones,
-        Action::ListTagsForResource,
-        Action::ListWorldExportJobs,
-        Action::ListWorldGenerationJobs,
-        Action::ListWorlds,
-        Action::ListWorldTemplates,
-        Action::RegisterRobot,
-        Action::RestartSimulationJob,
-        Action::StartSimulationJobBatch,
-        Action::SyncDeploymentJob,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateRobotApplication,
-        Action::UpdateRobotDeployment,
-        Action::UpdateSimulationApplication,
-        Action::UpdateWorldTemplate,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `robomaker:BatchDeleteWorlds`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchDeleteWorlds`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(17270 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -540,42 +496,36 @@ pub enum ResourceType {
     WorldTemplate,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 11] = [
-    "deploymentFleet",
-    "deploymentJob",
-    "robot",
-    "robotApplication",
-    "simulationApplication",
-    "simulationJob",
-    "simulationJobBatch",
-    "world",
-    "worldExportJob",
-    "worldGenerationJob",
-    "worldTemplate",
+static RESOURCE_TYPE_NAMES: &str = "deploymentFleetdeploymentJobrobotrobotApplicationsimulationApplicationsimulationJobsimulationJobBatchworldworldExportJobworldGenerationJobworldTemplate";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 11] = [15, 28, 33, 49, 70, 83, 101, 106, 120, 138, 151];
+
+static RESOURCE_TYPES: [ResourceType; 11] = [
+    ResourceType::DeploymentFleet,
+    ResourceType::DeploymentJob,
+    ResourceType::Robot,
+    ResourceType::RobotApplication,
+    ResourceType::SimulationApplication,
+    ResourceType::SimulationJob,
+    ResourceType::SimulationJobBatch,
+    ResourceType::World,
+    ResourceType::WorldExportJob,
+    ResourceType::WorldGenerationJob,
+    ResourceType::WorldTemplate,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 11] = [
-        ResourceType::DeploymentFleet,
-        ResourceType::DeploymentJob,
-        ResourceType::Robot,
-        ResourceType::RobotApplication,
-        ResourceType::SimulationApplication,
-        ResourceType::SimulationJob,
-        ResourceType::SimulationJobBatch,
-        ResourceType::World,
-        ResourceType::WorldExportJob,
-        ResourceType::WorldGenerationJob,
-        ResourceType::WorldTemplate,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -584,6 +534,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -601,40 +552,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -158,106 +158,89 @@ pub enum Action {
     UpdateTrustAnchor,
 }
 
-const ACTION_NAMES: [&str; 30] = [
-    "rolesanywhere:CreateProfile",
-    "rolesanywhere:CreateTrustAnchor",
-    "rolesanywhere:DeleteAttributeMapping",
-    "rolesanywhere:DeleteCrl",
-    "rolesanywhere:DeleteProfile",
-    "rolesanywhere:DeleteTrustAnchor",
-    "rolesanywhere:DisableCrl",
-    "rolesanywhere:DisableProfile",
-    "rolesanywhere:DisableTrustAnchor",
-    "rolesanywhere:EnableCrl",
-    "rolesanywhere:EnableProfile",
-    "rolesanywhere:EnableTrustAnchor",
-    "rolesanywhere:GetCrl",
-    "rolesanywhere:GetProfile",
-    "rolesanywhere:GetSubject",
-    "rolesanywhere:GetTrustAnchor",
-    "rolesanywhere:ImportCrl",
-    "rolesanywhere:ListCrls",
-    "rolesanywhere:ListProfiles",
-    "rolesanywhere:ListSubjects",
-    "rolesanywhere:ListTagsForResource",
-    "rolesanywhere:ListTrustAnchors",
-    "rolesanywhere:PutAttributeMapping",
-    "rolesanywhere:PutNotificationSettings",
-    "rolesanywhere:ResetNotificationSettings",
-    "rolesanywhere:TagResource",
-    "rolesanywhere:UntagResource",
-    "rolesanywhere:UpdateCrl",
-    "rolesanywhere:UpdateProfile",
-    "rolesanywhere:UpdateTrustAnchor",
+static ACTION_NAMES: &str = "rolesanywhere:CreateProfilerolesanywhere:CreateTrustAnchorrolesanywhere:DeleteAttributeMappingrolesanywhere:DeleteCrlrolesanywhere:DeleteProfilerolesanywhere:DeleteTrustAnchorrolesanywhere:DisableCrlrolesanywhere:DisableProfilerolesanywhere:DisableTrustAnchorrolesanywhere:EnableCrlrolesanywhere:EnableProfilerolesanywhere:EnableTrustAnchorrolesanywhere:GetCrlrolesanywhere:GetProfilerolesanywhere:GetSubjectrolesanywhere:GetTrustAnchorrolesanywhere:ImportCrlrolesanywhere:ListCrlsrolesanywhere:ListProfilesrolesanywhere:ListSubjectsrolesanywhere:ListTagsForResourcerolesanywhere:ListTrustAnchorsrolesanywhere:PutAttributeMappingrolesanywhere:PutNotificationSettingsrolesanywhere:ResetNotificationSettingsrolesanywhere:TagResourcerolesanywhere:UntagResourcerolesanywhere:UpdateCrlrolesanywhere:UpdateProfilerolesanywhere:UpdateTrustAnchor";
+
+static ACTION_NAME_ENDS: [u32; 30] = [
+    27, 58, 94, 117, 144, 175, 199, 227, 259, 282, 309, 340, 360, 384, 408, 436, 459, 481, 507,
+    533, 566, 596, 629, 666, 705, 730, 757, 780, 807, 838,
+];
+
+static ACTIONS: [Action; 30] = [
+    Action::CreateProfile,
+    Action::CreateTrustAnchor,
+    Action::DeleteAttributeMapping,
+    Action::DeleteCrl,
+    Action::DeleteProfile,
+    Action::DeleteTrustAnchor,
+    Action::DisableCrl,
+    Action::DisableProfile,
+    Action::DisableTrustAnchor,
+    Action::EnableCrl,
+    Action::EnableProfile,
+    Action::EnableTrustAnchor,
+    Action::GetCrl,
+    Action::GetProfile,
+    Action::GetSubject,
+    Action::GetTrustAnchor,
+    Action::ImportCrl,
+    Action::ListCrls,
+    Action::ListProfiles,
+    Action::ListSubjects,
+    Action::ListTagsForResource,
+    Action::ListTrustAnchors,
+    Action::PutAttributeMapping,
+    Action::PutNotificationSettings,
+    Action::ResetNotificationSettings,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateCrl,
+    Action::UpdateProfile,
+    Action::UpdateTrustAnchor,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 30] = [
-        Action::CreateProfile,
-        Action::CreateTrustAnchor,
-        Action::DeleteAttributeMapping,
-        Action::DeleteCrl,
-        Action::DeleteProfile,
-        Action::DeleteTrustAnchor,
-        Action::DisableCrl,
-        Action::DisableProfile,
-        Action::DisableTrustAnchor,
-        Action::EnableCrl,
-        Action::EnableProfile,
-        Action::EnableTrustAnchor,
-        Action::GetCrl,
-        Action::GetProfile,
-        Action::GetSubject,
-        Action::GetTrustAnchor,
-        Action::ImportCrl,
-        Action::ListCrls,
-        Action::ListProfiles,
-        Action::ListSubjects,
-        Action::ListTagsForResource,
-        Action::ListTrustAnchors,
-        Action::PutAttributeMapping,
-        Action::PutNotificationSettings,
-        Action::ResetNotificationSettings,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateCrl,
-        Action::UpdateProfile,
-        Action::UpdateTrustAnchor,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `rolesanywhere:CreateProfile`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateProfile`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(17329 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -285,23 +268,29 @@ pub enum ResourceType {
     TrustAnchor,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = ["crl", "profile", "subject", "trust-anchor"];
+static RESOURCE_TYPE_NAMES: &str = "crlprofilesubjecttrust-anchor";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [3, 10, 17, 29];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::Crl,
+    ResourceType::Profile,
+    ResourceType::Subject,
+    ResourceType::TrustAnchor,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::Crl,
-        ResourceType::Profile,
-        ResourceType::Subject,
-        ResourceType::TrustAnchor,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -310,6 +299,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -327,40 +317,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -352,188 +352,133 @@ pub enum Action {
     UpdateTrafficPolicyInstance,
 }
 
-const ACTION_NAMES: [&str; 71] = [
-    "route53:ActivateKeySigningKey",
-    "route53:AssociateVPCWithHostedZone",
-    "route53:ChangeCidrCollection",
-    "route53:ChangeResourceRecordSets",
-    "route53:ChangeTagsForResource",
-    "route53:CreateCidrCollection",
-    "route53:CreateHealthCheck",
-    "route53:CreateHostedZone",
-    "route53:CreateKeySigningKey",
-    "route53:CreateQueryLoggingConfig",
-    "route53:CreateReusableDelegationSet",
-    "route53:CreateTrafficPolicy",
-    "route53:CreateTrafficPolicyInstance",
-    "route53:CreateTrafficPolicyVersion",
-    "route53:CreateVPCAssociationAuthorization",
-    "route53:DeactivateKeySigningKey",
-    "route53:DeleteCidrCollection",
-    "route53:DeleteHealthCheck",
-    "route53:DeleteHostedZone",
-    "route53:DeleteKeySigningKey",
-    "route53:DeleteQueryLoggingConfig",
-    "route53:DeleteReusableDelegationSet",
-    "route53:DeleteTrafficPolicy",
-    "route53:DeleteTrafficPolicyInstance",
-    "route53:DeleteVPCAssociationAuthorization",
-    "route53:DisableHostedZoneDNSSEC",
-    "route53:DisassociateVPCFromHostedZone",
-    "route53:EnableHostedZoneDNSSEC",
-    "route53:GetAccountLimit",
-    "route53:GetChange",
-    "route53:GetCheckerIpRanges",
-    "route53:GetDNSSEC",
-    "route53:GetGeoLocation",
-    "route53:GetHealthCheck",
-    "route53:GetHealthCheckCount",
-    "route53:GetHealthCheckLastFailureReason",
-    "route53:GetHealthCheckStatus",
-    "route53:GetHostedZone",
-    "route53:GetHostedZoneCount",
-    "route53:GetHostedZoneLimit",
-    "route53:GetQueryLoggingConfig",
-    "route53:GetReusableDelegationSet",
-    "route53:GetReusableDelegationSetLimit",
-    "route53:GetTrafficPolicy",
-    "route53:GetTrafficPolicyInstance",
-    "route53:GetTrafficPolicyInstanceCount",
-    "route53:ListCidrBlocks",
-    "route53:ListCidrCollections",
-    "route53:ListCidrLocations",
-    "route53:ListGeoLocations",
-    "route53:ListHealthChecks",
-    "route53:ListHostedZones",
-    "route53:ListHostedZonesByName",
-    "route53:ListHostedZonesByVPC",
-    "route53:ListQueryLoggingConfigs",
-    "route53:ListResourceRecordSets",
-    "route53:ListReusableDelegationSets",
-    "route53:ListTagsForResource",
-    "route53:ListTagsForResources",
-    "route53:ListTrafficPolicies",
-    "route53:ListTrafficPolicyInstances",
-    "route53:ListTrafficPolicyInstancesByHostedZone",
-    "route53:ListTrafficPolicyInstancesByPolicy",
-    "route53:ListTrafficPolicyVersions",
-    "route53:ListVPCAssociationAuthorizations",
-    "route53:TestDNSAnswer",
-    "route53:UpdateHealthCheck",
-    "route53:UpdateHostedZoneComment",
-    "route53:UpdateHostedZoneFeatures",
-    "route53:UpdateTrafficPolicyComment",
-    "route53:UpdateTrafficPolicyInstance",
+static ACTION_NAMES: &str = "route53:ActivateKeySigningKeyroute53:AssociateVPCWithHostedZoneroute53:ChangeCidrCollectionroute53:ChangeResourceRecordSetsroute53:ChangeTagsForResourceroute53:CreateCidrCollectionroute53:CreateHealthCheckroute53:CreateHostedZoneroute53:CreateKeySigningKeyroute53:CreateQueryLoggingConfigroute53:CreateReusableDelegationSetroute53:CreateTrafficPolicyroute53:CreateTrafficPolicyInstanceroute53:CreateTrafficPolicyVersionroute53:CreateVPCAssociationAuthorizationroute53:DeactivateKeySigningKeyroute53:DeleteCidrCollectionroute53:DeleteHealthCheckroute53:DeleteHostedZoneroute53:DeleteKeySigningKeyroute53:DeleteQueryLoggingConfigroute53:DeleteReusableDelegationSetroute53:DeleteTrafficPolicyroute53:DeleteTrafficPolicyInstanceroute53:DeleteVPCAssociationAuthorizationroute53:DisableHostedZoneDNSSECroute53:DisassociateVPCFromHostedZoneroute53:EnableHostedZoneDNSSECroute53:GetAccountLimitroute53:GetChangeroute53:GetCheckerIpRangesroute53:GetDNSSECroute53:GetGeoLocationroute53:GetHealthCheckroute53:GetHealthCheckCountroute53:GetHealthCheckLastFailureReasonroute53:GetHealthCheckStatusroute53:GetHostedZoneroute53:GetHostedZoneCountroute53:GetHostedZoneLimitroute53:GetQueryLoggingConfigroute53:GetReusableDelegationSetroute53:GetReusableDelegationSetLimitroute53:GetTrafficPolicyroute53:GetTrafficPolicyInstanceroute53:GetTrafficPolicyInstanceCountroute53:ListCidrBlocksroute53:ListCidrCollectionsroute53:ListCidrLocationsroute53:ListGeoLocationsroute53:ListHealthChecksroute53:ListHostedZonesroute53:ListHostedZonesByNameroute53:ListHostedZonesByVPCroute53:ListQueryLoggingConfigsroute53:ListResourceRecordSetsroute53:ListReusableDelegationSetsroute53:ListTagsForResourceroute53:ListTagsForResourcesroute53:ListTrafficPoliciesroute53:ListTrafficPolicyInstancesroute53:ListTrafficPolicyInstancesByHostedZoneroute53:ListTrafficPolicyInstancesByPolicyroute53:ListTrafficPolicyVersionsroute53:ListVPCAssociationAuthorizationsroute53:TestDNSAnswerroute53:UpdateHealthCheckroute53:UpdateHostedZoneCommentroute53:UpdateHostedZoneFeaturesroute53:UpdateTrafficPolicyCommentroute53:UpdateTrafficPolicyInstance";
+
+static ACTION_NAME_ENDS: [u32; 71] = [
+    29, 63, 91, 123, 152, 180, 205, 229, 256, 288, 323, 350, 385, 419, 460, 491, 519, 544, 568,
+    595, 627, 662, 689, 724, 765, 796, 833, 863, 886, 903, 929, 946, 968, 990, 1017, 1056, 1084,
+    1105, 1131, 1157, 1186, 1218, 1255, 1279, 1311, 1348, 1370, 1397, 1422, 1446, 1470, 1493, 1522,
+    1550, 1581, 1611, 1645, 1672, 1700, 1727, 1761, 1807, 1849, 1882, 1922, 1943, 1968, 1999, 2031,
+    2065, 2100,
+];
+
+static ACTIONS: [Action; 71] = [
+    Action::ActivateKeySigningKey,
+    Action::AssociateVPCWithHostedZone,
+    Action::ChangeCidrCollection,
+    Action::ChangeResourceRecordSets,
+    Action::ChangeTagsForResource,
+    Action::CreateCidrCollection,
+    Action::CreateHealthCheck,
+    Action::CreateHostedZone,
+    Action::CreateKeySigningKey,
+    Action::CreateQueryLoggingConfig,
+    Action::CreateReusableDelegationSet,
+    Action::CreateTrafficPolicy,
+    Action::CreateTrafficPolicyInstance,
+    Action::CreateTrafficPolicyVersion,
+    Action::CreateVPCAssociationAuthorization,
+    Action::DeactivateKeySigningKey,
+    Action::DeleteCidrCollection,
+    Action::DeleteHealthCheck,
+    Action::DeleteHostedZone,
+    Action::DeleteKeySigningKey,
+    Action::DeleteQueryLoggingConfig,
+    Action::DeleteReusableDelegationSet,
+    Action::DeleteTrafficPolicy,
+    Action::DeleteTrafficPolicyInstance,
+    Action::DeleteVPCAssociationAuthorization,
+    Action::DisableHostedZoneDNSSEC,
+    Action::DisassociateVPCFromHostedZone,
+    Action::EnableHostedZoneDNSSEC,
+    Action::GetAccountLimit,
+    Action::GetChange,
+    Action::GetCheckerIpRanges,
+    Action::GetDNSSEC,
+    Action::GetGeoLocation,
+    Action::GetHealthCheck,
+    Action::GetHealthCheckCount,
+    Action::GetHealthCheckLastFailureReason,
+    Action::GetHealthCheckStatus,
+    Action::GetHostedZone,
+    Action::GetHostedZoneCount,
+    Action::GetHostedZoneLimit,
+    Action::GetQueryLoggingConfig,
+    Action::GetReusableDelegationSet,
+    Action::GetReusableDelegationSetLimit,
+    Action::GetTrafficPolicy,
+    Action::GetTrafficPolicyInstance,
+    Action::GetTrafficPolicyInstanceCount,
+    Action::ListCidrBlocks,
+    Action::ListCidrCollections,
+    Action::ListCidrLocations,
+    Action::ListGeoLocations,
+    Action::ListHealthChecks,
+    Action::ListHostedZones,
+    Action::ListHostedZonesByName,
+    Action::ListHostedZonesByVPC,
+    Action::ListQueryLoggingConfigs,
+    Action::ListResourceRecordSets,
+    Action::ListReusableDelegationSets,
+    Action::ListTagsForResource,
+    Action::ListTagsForResources,
+    Action::ListTrafficPolicies,
+    Action::ListTrafficPolicyInstances,
+    Action::ListTrafficPolicyInstancesByHostedZone,
+    Action::ListTrafficPolicyInstancesByPolicy,
+    Action::ListTrafficPolicyVersions,
+    Action::ListVPCAssociationAuthorizations,
+    Action::TestDNSAnswer,
+    Action::UpdateHealthCheck,
+    Action::UpdateHostedZoneComment,
+    Action::UpdateHostedZoneFeatures,
+    Action::UpdateTrafficPolicyComment,
+    Action::UpdateTrafficPolicyInstance,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 71] = [
-        Action::ActivateKeySigningKey,
-        Action::AssociateVPCWithHostedZone,
-        Action::ChangeCidrCollection,
-        Action::ChangeResourceRecordSets,
-        Action::ChangeTagsForResource,
-        Action::CreateCidrCollection,
-        Action::CreateHealthCheck,
-        Action::CreateHostedZone,
-        Action::CreateKeySigningKey,
-        Action::CreateQueryLoggingConfig,
-        Action::CreateReusableDelegationSet,
-        Action::CreateTrafficPolicy,
-        Action::CreateTrafficPolicyInstance,
-        Action::CreateTrafficPolicyVersion,
-        Action::CreateVPCAssociationAuthorization,
-        Action::DeactivateKeySigningKey,
-        Action::DeleteCidrCollection,
-        Action::DeleteHealthCheck,
-        Action::DeleteHostedZone,
-        Action::DeleteKeySigningKey,
-        Action::DeleteQueryLoggingConfig,
-        Action::DeleteReusableDelegationSet,
-        Action::DeleteTrafficPolicy,
-        Action::DeleteTrafficPolicyInstance,
-        Action::DeleteVPCAssociationAuthorization,
-        Action::DisableHostedZoneDNSSEC,
-        Action::DisassociateVPCFromHostedZone,
-        Action::EnableHostedZoneDNSSEC,
-        Action::GetAccountLimit,
-        Action::GetChange,
-        Action::GetCheckerIpRanges,
-        Action::GetDNSSEC,
-        Action::GetGeoLocation,
-        Action::GetHealthCheck,
-        Action::GetHealthCheckCount,
-        Action::GetHealthCheckLastFailureReason,
-        Action::GetHealthCheckStatus,
-        Action::GetHostedZone,
-        Action::GetHostedZoneCount,
-        Action::GetHostedZoneLimit,
-        Action::GetQueryLoggingConfig,
-        Action::GetReusableDelegationSet,
-        Action::GetReusableDelegationSetLimit,
-        Action::GetTrafficPolicy,
-        Action::GetTrafficPolicyInstance,
-        Action::GetTrafficPolicyInstanceCount,
-        Action::ListCidrBlocks,
-        Action::ListCidrCollections,
-        Action::ListCidrLocations,
-        Action::ListGeoLocations,
-        Action::ListHealthChecks,
-        Action::ListHostedZones,
-        Action::ListHostedZonesByName,
-        Action::ListHostedZonesByVPC,
-        Action::ListQueryLoggingConfigs,
-        Action::ListResourceRecordSets,
-        Action::ListReusableDelegationSets,
-        Action::ListTagsForResource,
-        Action::ListTagsForResources,
-        Action::ListTrafficPolicies,
-        Action::ListTrafficPolicyInstances,
-        Action::ListTrafficPolicyInstancesByHostedZone,
-        Action::ListTrafficPolicyInstancesByPolicy,
-        Action::ListTrafficPolicyVersions,
-        Action::ListVPCAssociationAuthorizations,
-        Action::TestDNSAnswer,
-        Action::UpdateHealthCheck,
-        Action::UpdateHostedZoneComment,
-        Action::UpdateHostedZoneFeatures,
-        Action::UpdateTrafficPolicyComment,
-        Action::UpdateTrafficPolicyInstance,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `route53:ActivateKeySigningKey`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `ActivateKeySigningKey`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(17359 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -563,38 +508,34 @@ pub enum ResourceType {
     Vpc,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 9] = [
-    "change",
-    "cidrcollection",
-    "delegationset",
-    "healthcheck",
-    "hostedzone",
-    "queryloggingconfig",
-    "trafficpolicy",
-    "trafficpolicyinstance",
-    "vpc",
+static RESOURCE_TYPE_NAMES: &str = "changecidrcollectiondelegationsethealthcheckhostedzonequeryloggingconfigtrafficpolicytrafficpolicyinstancevpc";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 9] = [6, 20, 33, 44, 54, 72, 85, 106, 109];
+
+static RESOURCE_TYPES: [ResourceType; 9] = [
+    ResourceType::Change,
+    ResourceType::Cidrcollection,
+    ResourceType::Delegationset,
+    ResourceType::Healthcheck,
+    ResourceType::Hostedzone,
+    ResourceType::Queryloggingconfig,
+    ResourceType::Trafficpolicy,
+    ResourceType::Trafficpolicyinstance,
+    ResourceType::Vpc,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 9] = [
-        ResourceType::Change,
-        ResourceType::Cidrcollection,
-        ResourceType::Delegationset,
-        ResourceType::Healthcheck,
-        ResourceType::Hostedzone,
-        ResourceType::Queryloggingconfig,
-        ResourceType::Trafficpolicy,
-        ResourceType::Trafficpolicyinstance,
-        ResourceType::Vpc,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -603,6 +544,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -622,46 +564,49 @@ pub enum ConditionKey {
     Route53VPCs,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "route53:ChangeResourceRecordSetsActions",
-    "route53:ChangeResourceRecordSetsNormalizedRecordNames",
-    "route53:ChangeResourceRecordSetsRecordTypes",
-    "route53:VPCs",
-];
+static CONDITION_KEY_NAMES: &str = "route53:ChangeResourceRecordSetsActionsroute53:ChangeResourceRecordSetsNormalizedRecordNamesroute53:ChangeResourceRecordSetsRecordTypesroute53:VPCs";
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [39, 92, 135, 147];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
     KeyType::ArrayOfString,
     KeyType::ArrayOfString,
     KeyType::ArrayOfString,
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::Route53ChangeResourceRecordSetsActions,
+    ConditionKey::Route53ChangeResourceRecordSetsNormalizedRecordNames,
+    ConditionKey::Route53ChangeResourceRecordSetsRecordTypes,
+    ConditionKey::Route53VPCs,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::Route53ChangeResourceRecordSetsActions,
-        ConditionKey::Route53ChangeResourceRecordSetsNormalizedRecordNames,
-        ConditionKey::Route53ChangeResourceRecordSetsRecordTypes,
-        ConditionKey::Route53VPCs,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

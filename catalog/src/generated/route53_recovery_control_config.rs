@@ -148,100 +148,86 @@ pub enum Action {
     UpdateSafetyRule,
 }
 
-const ACTION_NAMES: [&str; 27] = [
-    "route53-recovery-control-config:CreateCluster",
-    "route53-recovery-control-config:CreateControlPanel",
-    "route53-recovery-control-config:CreateRoutingControl",
-    "route53-recovery-control-config:CreateSafetyRule",
-    "route53-recovery-control-config:DeleteCluster",
-    "route53-recovery-control-config:DeleteControlPanel",
-    "route53-recovery-control-config:DeleteResourcePolicy",
-    "route53-recovery-control-config:DeleteRoutingControl",
-    "route53-recovery-control-config:DeleteSafetyRule",
-    "route53-recovery-control-config:DescribeCluster",
-    "route53-recovery-control-config:DescribeControlPanel",
-    "route53-recovery-control-config:DescribeRoutingControl",
-    "route53-recovery-control-config:DescribeSafetyRule",
-    "route53-recovery-control-config:GetResourcePolicy",
-    "route53-recovery-control-config:ListAssociatedRoute53HealthChecks",
-    "route53-recovery-control-config:ListClusters",
-    "route53-recovery-control-config:ListControlPanels",
-    "route53-recovery-control-config:ListRoutingControls",
-    "route53-recovery-control-config:ListSafetyRules",
-    "route53-recovery-control-config:ListTagsForResource",
-    "route53-recovery-control-config:PutResourcePolicy",
-    "route53-recovery-control-config:TagResource",
-    "route53-recovery-control-config:UntagResource",
-    "route53-recovery-control-config:UpdateCluster",
-    "route53-recovery-control-config:UpdateControlPanel",
-    "route53-recovery-control-config:UpdateRoutingControl",
-    "route53-recovery-control-config:UpdateSafetyRule",
+static ACTION_NAMES: &str = "route53-recovery-control-config:CreateClusterroute53-recovery-control-config:CreateControlPanelroute53-recovery-control-config:CreateRoutingControlroute53-recovery-control-config:CreateSafetyRuleroute53-recovery-control-config:DeleteClusterroute53-recovery-control-config:DeleteControlPanelroute53-recovery-control-config:DeleteResourcePolicyroute53-recovery-control-config:DeleteRoutingControlroute53-recovery-control-config:DeleteSafetyRuleroute53-recovery-control-config:DescribeClusterroute53-recovery-control-config:DescribeControlPanelroute53-recovery-control-config:DescribeRoutingControlroute53-recovery-control-config:DescribeSafetyRuleroute53-recovery-control-config:GetResourcePolicyroute53-recovery-control-config:ListAssociatedRoute53HealthChecksroute53-recovery-control-config:ListClustersroute53-recovery-control-config:ListControlPanelsroute53-recovery-control-config:ListRoutingControlsroute53-recovery-control-config:ListSafetyRulesroute53-recovery-control-config:ListTagsForResourceroute53-recovery-control-config:PutResourcePolicyroute53-recovery-control-config:TagResourceroute53-recovery-control-config:UntagResourceroute53-recovery-control-config:UpdateClusterroute53-recovery-control-config:UpdateControlPanelroute53-recovery-control-config:UpdateRoutingControlroute53-recovery-control-config:UpdateSafetyRule";
+
+static ACTION_NAME_ENDS: [u32; 27] = [
+    45, 95, 147, 195, 240, 290, 342, 394, 442, 489, 541, 595, 645, 694, 759, 803, 852, 903, 950,
+    1001, 1050, 1093, 1138, 1183, 1233, 1285, 1333,
+];
+
+static ACTIONS: [Action; 27] = [
+    Action::CreateCluster,
+    Action::CreateControlPanel,
+    Action::CreateRoutingControl,
+    Action::CreateSafetyRule,
+    Action::DeleteCluster,
+    Action::DeleteControlPanel,
+    Action::DeleteResourcePolicy,
+    Action::DeleteRoutingControl,
+    Action::DeleteSafetyRule,
+    Action::DescribeCluster,
+    Action::DescribeControlPanel,
+    Action::DescribeRoutingControl,
+    Action::DescribeSafetyRule,
+    Action::GetResourcePolicy,
+    Action::ListAssociatedRoute53HealthChecks,
+    Action::ListClusters,
+    Action::ListControlPanels,
+    Action::ListRoutingControls,
+    Action::ListSafetyRules,
+    Action::ListTagsForResource,
+    Action::PutResourcePolicy,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateCluster,
+    Action::UpdateControlPanel,
+    Action::UpdateRoutingControl,
+    Action::UpdateSafetyRule,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 27] = [
-        Action::CreateCluster,
-        Action::CreateControlPanel,
-        Action::CreateRoutingControl,
-        Action::CreateSafetyRule,
-        Action::DeleteCluster,
-        Action::DeleteControlPanel,
-        Action::DeleteResourcePolicy,
-        Action::DeleteRoutingControl,
-        Action::DeleteSafetyRule,
-        Action::DescribeCluster,
-        Action::DescribeControlPanel,
-        Action::DescribeRoutingControl,
-        Action::DescribeSafetyRule,
-        Action::GetResourcePolicy,
-        Action::ListAssociatedRoute53HealthChecks,
-        Action::ListClusters,
-        Action::ListControlPanels,
-        Action::ListRoutingControls,
-        Action::ListSafetyRules,
-        Action::ListTagsForResource,
-        Action::PutResourcePolicy,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateCluster,
-        Action::UpdateControlPanel,
-        Action::UpdateRoutingControl,
-        Action::UpdateSafetyRule,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `route53-recovery-control-config:CreateCluster`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateCluster`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(17434 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -267,23 +253,29 @@ pub enum ResourceType {
     Safetyrule,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = ["cluster", "controlpanel", "routingcontrol", "safetyrule"];
+static RESOURCE_TYPE_NAMES: &str = "clustercontrolpanelroutingcontrolsafetyrule";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [7, 19, 33, 43];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::Cluster,
+    ResourceType::Controlpanel,
+    ResourceType::Routingcontrol,
+    ResourceType::Safetyrule,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::Cluster,
-        ResourceType::Controlpanel,
-        ResourceType::Routingcontrol,
-        ResourceType::Safetyrule,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -292,6 +284,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -309,40 +302,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

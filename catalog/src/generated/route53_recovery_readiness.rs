@@ -172,110 +172,91 @@ pub enum Action {
     UpdateResourceSet,
 }
 
-const ACTION_NAMES: [&str; 32] = [
-    "route53-recovery-readiness:CreateCell",
-    "route53-recovery-readiness:CreateCrossAccountAuthorization",
-    "route53-recovery-readiness:CreateReadinessCheck",
-    "route53-recovery-readiness:CreateRecoveryGroup",
-    "route53-recovery-readiness:CreateResourceSet",
-    "route53-recovery-readiness:DeleteCell",
-    "route53-recovery-readiness:DeleteCrossAccountAuthorization",
-    "route53-recovery-readiness:DeleteReadinessCheck",
-    "route53-recovery-readiness:DeleteRecoveryGroup",
-    "route53-recovery-readiness:DeleteResourceSet",
-    "route53-recovery-readiness:GetArchitectureRecommendations",
-    "route53-recovery-readiness:GetCell",
-    "route53-recovery-readiness:GetCellReadinessSummary",
-    "route53-recovery-readiness:GetReadinessCheck",
-    "route53-recovery-readiness:GetReadinessCheckResourceStatus",
-    "route53-recovery-readiness:GetReadinessCheckStatus",
-    "route53-recovery-readiness:GetRecoveryGroup",
-    "route53-recovery-readiness:GetRecoveryGroupReadinessSummary",
-    "route53-recovery-readiness:GetResourceSet",
-    "route53-recovery-readiness:ListCells",
-    "route53-recovery-readiness:ListCrossAccountAuthorizations",
-    "route53-recovery-readiness:ListReadinessChecks",
-    "route53-recovery-readiness:ListRecoveryGroups",
-    "route53-recovery-readiness:ListResourceSets",
-    "route53-recovery-readiness:ListRules",
-    "route53-recovery-readiness:ListTagsForResources",
-    "route53-recovery-readiness:TagResource",
-    "route53-recovery-readiness:UntagResource",
-    "route53-recovery-readiness:UpdateCell",
-    "route53-recovery-readiness:UpdateReadinessCheck",
-    "route53-recovery-readiness:UpdateRecoveryGroup",
-    "route53-recovery-readiness:UpdateResourceSet",
+static ACTION_NAMES: &str = "route53-recovery-readiness:CreateCellroute53-recovery-readiness:CreateCrossAccountAuthorizationroute53-recovery-readiness:CreateReadinessCheckroute53-recovery-readiness:CreateRecoveryGrouproute53-recovery-readiness:CreateResourceSetroute53-recovery-readiness:DeleteCellroute53-recovery-readiness:DeleteCrossAccountAuthorizationroute53-recovery-readiness:DeleteReadinessCheckroute53-recovery-readiness:DeleteRecoveryGrouproute53-recovery-readiness:DeleteResourceSetroute53-recovery-readiness:GetArchitectureRecommendationsroute53-recovery-readiness:GetCellroute53-recovery-readiness:GetCellReadinessSummaryroute53-recovery-readiness:GetReadinessCheckroute53-recovery-readiness:GetReadinessCheckResourceStatusroute53-recovery-readiness:GetReadinessCheckStatusroute53-recovery-readiness:GetRecoveryGrouproute53-recovery-readiness:GetRecoveryGroupReadinessSummaryroute53-recovery-readiness:GetResourceSetroute53-recovery-readiness:ListCellsroute53-recovery-readiness:ListCrossAccountAuthorizationsroute53-recovery-readiness:ListReadinessChecksroute53-recovery-readiness:ListRecoveryGroupsroute53-recovery-readiness:ListResourceSetsroute53-recovery-readiness:ListRulesroute53-recovery-readiness:ListTagsForResourcesroute53-recovery-readiness:TagResourceroute53-recovery-readiness:UntagResourceroute53-recovery-readiness:UpdateCellroute53-recovery-readiness:UpdateReadinessCheckroute53-recovery-readiness:UpdateRecoveryGrouproute53-recovery-readiness:UpdateResourceSet";
+
+static ACTION_NAME_ENDS: [u32; 32] = [
+    37, 95, 142, 188, 232, 269, 327, 374, 420, 464, 521, 555, 605, 649, 707, 757, 800, 859, 900,
+    936, 993, 1039, 1084, 1127, 1163, 1210, 1248, 1288, 1325, 1372, 1418, 1462,
+];
+
+static ACTIONS: [Action; 32] = [
+    Action::CreateCell,
+    Action::CreateCrossAccountAuthorization,
+    Action::CreateReadinessCheck,
+    Action::CreateRecoveryGroup,
+    Action::CreateResourceSet,
+    Action::DeleteCell,
+    Action::DeleteCrossAccountAuthorization,
+    Action::DeleteReadinessCheck,
+    Action::DeleteRecoveryGroup,
+    Action::DeleteResourceSet,
+    Action::GetArchitectureRecommendations,
+    Action::GetCell,
+    Action::GetCellReadinessSummary,
+    Action::GetReadinessCheck,
+    Action::GetReadinessCheckResourceStatus,
+    Action::GetReadinessCheckStatus,
+    Action::GetRecoveryGroup,
+    Action::GetRecoveryGroupReadinessSummary,
+    Action::GetResourceSet,
+    Action::ListCells,
+    Action::ListCrossAccountAuthorizations,
+    Action::ListReadinessChecks,
+    Action::ListRecoveryGroups,
+    Action::ListResourceSets,
+    Action::ListRules,
+    Action::ListTagsForResources,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateCell,
+    Action::UpdateReadinessCheck,
+    Action::UpdateRecoveryGroup,
+    Action::UpdateResourceSet,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 32] = [
-        Action::CreateCell,
-        Action::CreateCrossAccountAuthorization,
-        Action::CreateReadinessCheck,
-        Action::CreateRecoveryGroup,
-        Action::CreateResourceSet,
-        Action::DeleteCell,
-        Action::DeleteCrossAccountAuthorization,
-        Action::DeleteReadinessCheck,
-        Action::DeleteRecoveryGroup,
-        Action::DeleteResourceSet,
-        Action::GetArchitectureRecommendations,
-        Action::GetCell,
-        Action::GetCellReadinessSummary,
-        Action::GetReadinessCheck,
-        Action::GetReadinessCheckResourceStatus,
-        Action::GetReadinessCheckStatus,
-        Action::GetRecoveryGroup,
-        Action::GetRecoveryGroupReadinessSummary,
-        Action::GetResourceSet,
-        Action::ListCells,
-        Action::ListCrossAccountAuthorizations,
-        Action::ListReadinessChecks,
-        Action::ListRecoveryGroups,
-        Action::ListResourceSets,
-        Action::ListRules,
-        Action::ListTagsForResources,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateCell,
-        Action::UpdateReadinessCheck,
-        Action::UpdateRecoveryGroup,
-        Action::UpdateResourceSet,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `route53-recovery-readiness:CreateCell`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateCell`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(17461 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -303,23 +284,29 @@ pub enum ResourceType {
     Resourceset,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = ["cell", "readinesscheck", "recoverygroup", "resourceset"];
+static RESOURCE_TYPE_NAMES: &str = "cellreadinesscheckrecoverygroupresourceset";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [4, 18, 31, 42];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::Cell,
+    ResourceType::Readinesscheck,
+    ResourceType::Recoverygroup,
+    ResourceType::Resourceset,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::Cell,
-        ResourceType::Readinesscheck,
-        ResourceType::Recoverygroup,
-        ResourceType::Resourceset,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -328,6 +315,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -345,40 +333,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -151,116 +151,94 @@ pub enum Action {
     ViewBilling,
 }
 
-const ACTION_NAMES: [&str; 35] = [
-    "route53domains:AcceptDomainTransferFromAnotherAwsAccount",
-    "route53domains:AssociateDelegationSignerToDomain",
-    "route53domains:CancelDomainTransferToAnotherAwsAccount",
-    "route53domains:CheckDomainAvailability",
-    "route53domains:CheckDomainTransferability",
-    "route53domains:DeleteDomain",
-    "route53domains:DeleteTagsForDomain",
-    "route53domains:DisableDomainAutoRenew",
-    "route53domains:DisableDomainTransferLock",
-    "route53domains:DisassociateDelegationSignerFromDomain",
-    "route53domains:EnableDomainAutoRenew",
-    "route53domains:EnableDomainTransferLock",
-    "route53domains:GetContactReachabilityStatus",
-    "route53domains:GetDomainDetail",
-    "route53domains:GetDomainPrices",
-    "route53domains:GetDomainSuggestions",
-    "route53domains:GetOperationDetail",
-    "route53domains:ListDomains",
-    "route53domains:ListOperations",
-    "route53domains:ListPrices",
-    "route53domains:ListTagsForDomain",
-    "route53domains:PushDomain",
-    "route53domains:RegisterDomain",
-    "route53domains:RejectDomainTransferFromAnotherAwsAccount",
-    "route53domains:RenewDomain",
-    "route53domains:ResendContactReachabilityEmail",
-    "route53domains:ResendOperationAuthorization",
-    "route53domains:RetrieveDomainAuthCode",
-    "route53domains:TransferDomain",
-    "route53domains:TransferDomainToAnotherAwsAccount",
-    "route53domains:UpdateDomainContact",
-    "route53domains:UpdateDomainContactPrivacy",
-    "route53domains:UpdateDomainNameservers",
-    "route53domains:UpdateTagsForDomain",
-    "route53domains:ViewBilling",
+static ACTION_NAMES: &str = "route53domains:AcceptDomainTransferFromAnotherAwsAccountroute53domains:AssociateDelegationSignerToDomainroute53domains:CancelDomainTransferToAnotherAwsAccountroute53domains:CheckDomainAvailabilityroute53domains:CheckDomainTransferabilityroute53domains:DeleteDomainroute53domains:DeleteTagsForDomainroute53domains:DisableDomainAutoRenewroute53domains:DisableDomainTransferLockroute53domains:DisassociateDelegationSignerFromDomainroute53domains:EnableDomainAutoRenewroute53domains:EnableDomainTransferLockroute53domains:GetContactReachabilityStatusroute53domains:GetDomainDetailroute53domains:GetDomainPricesroute53domains:GetDomainSuggestionsroute53domains:GetOperationDetailroute53domains:ListDomainsroute53domains:ListOperationsroute53domains:ListPricesroute53domains:ListTagsForDomainroute53domains:PushDomainroute53domains:RegisterDomainroute53domains:RejectDomainTransferFromAnotherAwsAccountroute53domains:RenewDomainroute53domains:ResendContactReachabilityEmailroute53domains:ResendOperationAuthorizationroute53domains:RetrieveDomainAuthCoderoute53domains:TransferDomainroute53domains:TransferDomainToAnotherAwsAccountroute53domains:UpdateDomainContactroute53domains:UpdateDomainContactPrivacyroute53domains:UpdateDomainNameserversroute53domains:UpdateTagsForDomainroute53domains:ViewBilling";
+
+static ACTION_NAME_ENDS: [u32; 35] = [
+    56, 104, 158, 196, 237, 264, 298, 335, 375, 428, 464, 503, 546, 576, 606, 641, 674, 700, 729,
+    754, 786, 811, 840, 896, 922, 967, 1010, 1047, 1076, 1124, 1158, 1199, 1237, 1271, 1297,
+];
+
+static ACTIONS: [Action; 35] = [
+    Action::AcceptDomainTransferFromAnotherAwsAccount,
+    Action::AssociateDelegationSignerToDomain,
+    Action::CancelDomainTransferToAnotherAwsAccount,
+    Action::CheckDomainAvailability,
+    Action::CheckDomainTransferability,
+    Action::DeleteDomain,
+    Action::DeleteTagsForDomain,
+    Action::DisableDomainAutoRenew,
+    Action::DisableDomainTransferLock,
+    Action::DisassociateDelegationSignerFromDomain,
+    Action::EnableDomainAutoRenew,
+    Action::EnableDomainTransferLock,
+    Action::GetContactReachabilityStatus,
+    Action::GetDomainDetail,
+    Action::GetDomainPrices,
+    Action::GetDomainSuggestions,
+    Action::GetOperationDetail,
+    Action::ListDomains,
+    Action::ListOperations,
+    Action::ListPrices,
+    Action::ListTagsForDomain,
+    Action::PushDomain,
+    Action::RegisterDomain,
+    Action::RejectDomainTransferFromAnotherAwsAccount,
+    Action::RenewDomain,
+    Action::ResendContactReachabilityEmail,
+    Action::ResendOperationAuthorization,
+    Action::RetrieveDomainAuthCode,
+    Action::TransferDomain,
+    Action::TransferDomainToAnotherAwsAccount,
+    Action::UpdateDomainContact,
+    Action::UpdateDomainContactPrivacy,
+    Action::UpdateDomainNameservers,
+    Action::UpdateTagsForDomain,
+    Action::ViewBilling,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 35] = [
-        Action::AcceptDomainTransferFromAnotherAwsAccount,
-        Action::AssociateDelegationSignerToDomain,
-        Action::CancelDomainTransferToAnotherAwsAccount,
-        Action::CheckDomainAvailability,
-        Action::CheckDomainTransferability,
-        Action::DeleteDomain,
-        Action::DeleteTagsForDomain,
-        Action::DisableDomainAutoRenew,
-        Action::DisableDomainTransferLock,
-        Action::DisassociateDelegationSignerFromDomain,
-        Action::EnableDomainAutoRenew,
-        Action::EnableDomainTransferLock,
-        Action::GetContactReachabilityStatus,
-        Action::GetDomainDetail,
-        Action::GetDomainPrices,
-        Action::GetDomainSuggestions,
-        Action::GetOperationDetail,
-        Action::ListDomains,
-        Action::ListOperations,
-        Action::ListPrices,
-        Action::ListTagsForDomain,
-        Action::PushDomain,
-        Action::RegisterDomain,
-        Action::RejectDomainTransferFromAnotherAwsAccount,
-        Action::RenewDomain,
-        Action::ResendContactReachabilityEmail,
-        Action::ResendOperationAuthorization,
-        Action::RetrieveDomainAuthCode,
-        Action::TransferDomain,
-        Action::TransferDomainToAnotherAwsAccount,
-        Action::UpdateDomainContact,
-        Action::UpdateDomainContactPrivacy,
-        Action::UpdateDomainNameservers,
-        Action::UpdateTagsForDomain,
-        Action::ViewBilling,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `route53domains:AcceptDomainTransferFromAnotherAwsAccount`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptDomainTransferFromAnotherAwsAccount`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(17493 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -271,16 +249,20 @@ impl core::fmt::Display for Action {
 #[non_exhaustive]
 pub enum ResourceType {}
 
+static RESOURCE_TYPES: [ResourceType; 0] = [];
+
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 0] = [];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -289,6 +271,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -299,27 +282,33 @@ impl core::fmt::Debug for ResourceType {
 #[non_exhaustive]
 pub enum ConditionKey {}
 
+static CONDITION_KEYS: [ConditionKey; 0] = [];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 0] = [];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         match self {}
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

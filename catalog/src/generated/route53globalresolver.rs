@@ -241,142 +241,108 @@ pub enum Action {
     UpdateHostedZoneAssociation,
 }
 
-const ACTION_NAMES: [&str; 48] = [
-    "route53globalresolver:AllowVendedLogDeliveryForResource",
-    "route53globalresolver:AssociateHostedZone",
-    "route53globalresolver:BatchCreateFirewallRule",
-    "route53globalresolver:BatchDeleteFirewallRule",
-    "route53globalresolver:BatchUpdateFirewallRule",
-    "route53globalresolver:CreateAccessSource",
-    "route53globalresolver:CreateAccessToken",
-    "route53globalresolver:CreateDNSView",
-    "route53globalresolver:CreateFirewallDomainList",
-    "route53globalresolver:CreateFirewallRule",
-    "route53globalresolver:CreateGlobalResolver",
-    "route53globalresolver:DeleteAccessSource",
-    "route53globalresolver:DeleteAccessToken",
-    "route53globalresolver:DeleteDNSView",
-    "route53globalresolver:DeleteFirewallDomainList",
-    "route53globalresolver:DeleteFirewallRule",
-    "route53globalresolver:DeleteGlobalResolver",
-    "route53globalresolver:DisableDNSView",
-    "route53globalresolver:DisassociateHostedZone",
-    "route53globalresolver:EnableDNSView",
-    "route53globalresolver:GetAccessSource",
-    "route53globalresolver:GetAccessToken",
-    "route53globalresolver:GetDNSView",
-    "route53globalresolver:GetFirewallDomainList",
-    "route53globalresolver:GetFirewallRule",
-    "route53globalresolver:GetGlobalResolver",
-    "route53globalresolver:GetHostedZoneAssociation",
-    "route53globalresolver:GetManagedFirewallDomainList",
-    "route53globalresolver:ImportFirewallDomains",
-    "route53globalresolver:ListAccessSources",
-    "route53globalresolver:ListAccessTokens",
-    "route53globalresolver:ListDNSViews",
-    "route53globalresolver:ListFirewallDomainLists",
-    "route53globalresolver:ListFirewallDomains",
-    "route53globalresolver:ListFirewallRules",
-    "route53globalresolver:ListGlobalResolvers",
-    "route53globalresolver:ListHostedZoneAssociations",
-    "route53globalresolver:ListManagedFirewallDomainLists",
-    "route53globalresolver:ListTagsForResource",
-    "route53globalresolver:TagResource",
-    "route53globalresolver:UntagResource",
-    "route53globalresolver:UpdateAccessSource",
-    "route53globalresolver:UpdateAccessToken",
-    "route53globalresolver:UpdateDNSView",
-    "route53globalresolver:UpdateFirewallDomains",
-    "route53globalresolver:UpdateFirewallRule",
-    "route53globalresolver:UpdateGlobalResolver",
-    "route53globalresolver:UpdateHostedZoneAssociation",
+static ACTION_NAMES: &str = "route53globalresolver:AllowVendedLogDeliveryForResourceroute53globalresolver:AssociateHostedZoneroute53globalresolver:BatchCreateFirewallRuleroute53globalresolver:BatchDeleteFirewallRuleroute53globalresolver:BatchUpdateFirewallRuleroute53globalresolver:CreateAccessSourceroute53globalresolver:CreateAccessTokenroute53globalresolver:CreateDNSViewroute53globalresolver:CreateFirewallDomainListroute53globalresolver:CreateFirewallRuleroute53globalresolver:CreateGlobalResolverroute53globalresolver:DeleteAccessSourceroute53globalresolver:DeleteAccessTokenroute53globalresolver:DeleteDNSViewroute53globalresolver:DeleteFirewallDomainListroute53globalresolver:DeleteFirewallRuleroute53globalresolver:DeleteGlobalResolverroute53globalresolver:DisableDNSViewroute53globalresolver:DisassociateHostedZoneroute53globalresolver:EnableDNSViewroute53globalresolver:GetAccessSourceroute53globalresolver:GetAccessTokenroute53globalresolver:GetDNSViewroute53globalresolver:GetFirewallDomainListroute53globalresolver:GetFirewallRuleroute53globalresolver:GetGlobalResolverroute53globalresolver:GetHostedZoneAssociationroute53globalresolver:GetManagedFirewallDomainListroute53globalresolver:ImportFirewallDomainsroute53globalresolver:ListAccessSourcesroute53globalresolver:ListAccessTokensroute53globalresolver:ListDNSViewsroute53globalresolver:ListFirewallDomainListsroute53globalresolver:ListFirewallDomainsroute53globalresolver:ListFirewallRulesroute53globalresolver:ListGlobalResolversroute53globalresolver:ListHostedZoneAssociationsroute53globalresolver:ListManagedFirewallDomainListsroute53globalresolver:ListTagsForResourceroute53globalresolver:TagResourceroute53globalresolver:UntagResourceroute53globalresolver:UpdateAccessSourceroute53globalresolver:UpdateAccessTokenroute53globalresolver:UpdateDNSViewroute53globalresolver:UpdateFirewallDomainsroute53globalresolver:UpdateFirewallRuleroute53globalresolver:UpdateGlobalResolverroute53globalresolver:UpdateHostedZoneAssociation";
+
+static ACTION_NAME_ENDS: [u32; 48] = [
+    55, 96, 141, 186, 231, 271, 310, 345, 391, 431, 473, 513, 552, 587, 633, 673, 715, 751, 795,
+    830, 867, 903, 935, 978, 1015, 1054, 1100, 1150, 1193, 1232, 1270, 1304, 1349, 1390, 1429,
+    1470, 1518, 1570, 1611, 1644, 1679, 1719, 1758, 1793, 1836, 1876, 1918, 1967,
+];
+
+static ACTIONS: [Action; 48] = [
+    Action::AllowVendedLogDeliveryForResource,
+    Action::AssociateHostedZone,
+    Action::BatchCreateFirewallRule,
+    Action::BatchDeleteFirewallRule,
+    Action::BatchUpdateFirewallRule,
+    Action::CreateAccessSource,
+    Action::CreateAccessToken,
+    Action::CreateDNSView,
+    Action::CreateFirewallDomainList,
+    Action::CreateFirewallRule,
+    Action::CreateGlobalResolver,
+    Action::DeleteAccessSource,
+    Action::DeleteAccessToken,
+    Action::DeleteDNSView,
+    Action::DeleteFirewallDomainList,
+    Action::DeleteFirewallRule,
+    Action::DeleteGlobalResolver,
+    Action::DisableDNSView,
+    Action::DisassociateHostedZone,
+    Action::EnableDNSView,
+    Action::GetAccessSource,
+    Action::GetAccessToken,
+    Action::GetDNSView,
+    Action::GetFirewallDomainList,
+    Action::GetFirewallRule,
+    Action::GetGlobalResolver,
+    Action::GetHostedZoneAssociation,
+    Action::GetManagedFirewallDomainList,
+    Action::ImportFirewallDomains,
+    Action::ListAccessSources,
+    Action::ListAccessTokens,
+    Action::ListDNSViews,
+    Action::ListFirewallDomainLists,
+    Action::ListFirewallDomains,
+    Action::ListFirewallRules,
+    Action::ListGlobalResolvers,
+    Action::ListHostedZoneAssociations,
+    Action::ListManagedFirewallDomainLists,
+    Action::ListTagsForResource,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAccessSource,
+    Action::UpdateAccessToken,
+    Action::UpdateDNSView,
+    Action::UpdateFirewallDomains,
+    Action::UpdateFirewallRule,
+    Action::UpdateGlobalResolver,
+    Action::UpdateHostedZoneAssociation,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 48] = [
-        Action::AllowVendedLogDeliveryForResource,
-        Action::AssociateHostedZone,
-        Action::BatchCreateFirewallRule,
-        Action::BatchDeleteFirewallRule,
-        Action::BatchUpdateFirewallRule,
-        Action::CreateAccessSource,
-        Action::CreateAccessToken,
-        Action::CreateDNSView,
-        Action::CreateFirewallDomainList,
-        Action::CreateFirewallRule,
-        Action::CreateGlobalResolver,
-        Action::DeleteAccessSource,
-        Action::DeleteAccessToken,
-        Action::DeleteDNSView,
-        Action::DeleteFirewallDomainList,
-        Action::DeleteFirewallRule,
-        Action::DeleteGlobalResolver,
-        Action::DisableDNSView,
-        Action::DisassociateHostedZone,
-        Action::EnableDNSView,
-        Action::GetAccessSource,
-        Action::GetAccessToken,
-        Action::GetDNSView,
-        Action::GetFirewallDomainList,
-        Action::GetFirewallRule,
-        Action::GetGlobalResolver,
-        Action::GetHostedZoneAssociation,
-        Action::GetManagedFirewallDomainList,
-        Action::ImportFirewallDomains,
-        Action::ListAccessSources,
-        Action::ListAccessTokens,
-        Action::ListDNSViews,
-        Action::ListFirewallDomainLists,
-        Action::ListFirewallDomains,
-        Action::ListFirewallRules,
-        Action::ListGlobalResolvers,
-        Action::ListHostedZoneAssociations,
-        Action::ListManagedFirewallDomainLists,
-        Action::ListTagsForResource,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAccessSource,
-        Action::UpdateAccessToken,
-        Action::UpdateDNSView,
-        Action::UpdateFirewallDomains,
-        Action::UpdateFirewallRule,
-        Action::UpdateGlobalResolver,
-        Action::UpdateHostedZoneAssociation,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `route53globalresolver:AllowVendedLogDeliveryForResource`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AllowVendedLogDeliveryForResource`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(17528 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -408,30 +374,31 @@ pub enum ResourceType {
     GlobalResolver,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 5] = [
-    "access-source",
-    "access-token",
-    "dns-view",
-    "firewall-domain-list",
-    "global-resolver",
+static RESOURCE_TYPE_NAMES: &str =
+    "access-sourceaccess-tokendns-viewfirewall-domain-listglobal-resolver";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 5] = [13, 25, 33, 53, 68];
+
+static RESOURCE_TYPES: [ResourceType; 5] = [
+    ResourceType::AccessSource,
+    ResourceType::AccessToken,
+    ResourceType::DnsView,
+    ResourceType::FirewallDomainList,
+    ResourceType::GlobalResolver,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 5] = [
-        ResourceType::AccessSource,
-        ResourceType::AccessToken,
-        ResourceType::DnsView,
-        ResourceType::FirewallDomainList,
-        ResourceType::GlobalResolver,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -440,6 +407,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -457,40 +425,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -95,82 +95,76 @@ pub enum Action {
     UpdateProfileResourceAssociation,
 }
 
-const ACTION_NAMES: [&str; 18] = [
-    "route53profiles:AssociateProfile",
-    "route53profiles:AssociateResourceToProfile",
-    "route53profiles:CreateProfile",
-    "route53profiles:DeleteProfile",
-    "route53profiles:DisassociateProfile",
-    "route53profiles:DisassociateResourceFromProfile",
-    "route53profiles:GetProfile",
-    "route53profiles:GetProfileAssociation",
-    "route53profiles:GetProfilePolicy",
-    "route53profiles:GetProfileResourceAssociation",
-    "route53profiles:ListProfileAssociations",
-    "route53profiles:ListProfileResourceAssociations",
-    "route53profiles:ListProfiles",
-    "route53profiles:ListTagsForResource",
-    "route53profiles:PutProfilePolicy",
-    "route53profiles:TagResource",
-    "route53profiles:UntagResource",
-    "route53profiles:UpdateProfileResourceAssociation",
+static ACTION_NAMES: &str = "route53profiles:AssociateProfileroute53profiles:AssociateResourceToProfileroute53profiles:CreateProfileroute53profiles:DeleteProfileroute53profiles:DisassociateProfileroute53profiles:DisassociateResourceFromProfileroute53profiles:GetProfileroute53profiles:GetProfileAssociationroute53profiles:GetProfilePolicyroute53profiles:GetProfileResourceAssociationroute53profiles:ListProfileAssociationsroute53profiles:ListProfileResourceAssociationsroute53profiles:ListProfilesroute53profiles:ListTagsForResourceroute53profiles:PutProfilePolicyroute53profiles:TagResourceroute53profiles:UntagResourceroute53profiles:UpdateProfileResourceAssociation";
+
+static ACTION_NAME_ENDS: [u32; 18] = [
+    32, 74, 103, 132, 167, 214, 240, 277, 309, 354, 393, 440, 468, 503, 535, 562, 591, 639,
+];
+
+static ACTIONS: [Action; 18] = [
+    Action::AssociateProfile,
+    Action::AssociateResourceToProfile,
+    Action::CreateProfile,
+    Action::DeleteProfile,
+    Action::DisassociateProfile,
+    Action::DisassociateResourceFromProfile,
+    Action::GetProfile,
+    Action::GetProfileAssociation,
+    Action::GetProfilePolicy,
+    Action::GetProfileResourceAssociation,
+    Action::ListProfileAssociations,
+    Action::ListProfileResourceAssociations,
+    Action::ListProfiles,
+    Action::ListTagsForResource,
+    Action::PutProfilePolicy,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateProfileResourceAssociation,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 18] = [
-        Action::AssociateProfile,
-        Action::AssociateResourceToProfile,
-        Action::CreateProfile,
-        Action::DeleteProfile,
-        Action::DisassociateProfile,
-        Action::DisassociateResourceFromProfile,
-        Action::GetProfile,
-        Action::GetProfileAssociation,
-        Action::GetProfilePolicy,
-        Action::GetProfileResourceAssociation,
-        Action::ListProfileAssociations,
-        Action::ListProfileResourceAssociations,
-        Action::ListProfiles,
-        Action::ListTagsForResource,
-        Action::PutProfilePolicy,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateProfileResourceAssociation,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `route53profiles:AssociateProfile`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateProfile`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(17576 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -190,18 +184,25 @@ pub enum ResourceType {
     ProfileAssociation,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["profile", "profile-association"];
+static RESOURCE_TYPE_NAMES: &str = "profileprofile-association";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [7, 26];
+
+static RESOURCE_TYPES: [ResourceType; 2] =
+    [ResourceType::Profile, ResourceType::ProfileAssociation];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Profile, ResourceType::ProfileAssociation];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -210,6 +211,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -239,19 +241,11 @@ pub enum ConditionKey {
     Route53profilesResourceTypes,
 }
 
-const CONDITION_KEY_NAMES: [&str; 9] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "route53profiles:FirewallRuleGroupPriority",
-    "route53profiles:HostedZoneDomains",
-    "route53profiles:ResolverRuleDomains",
-    "route53profiles:ResourceArns",
-    "route53profiles:ResourceIds",
-    "route53profiles:ResourceTypes",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysroute53profiles:FirewallRuleGroupPriorityroute53profiles:HostedZoneDomainsroute53profiles:ResolverRuleDomainsroute53profiles:ResourceArnsroute53profiles:ResourceIdsroute53profiles:ResourceTypes";
 
-const CONDITION_KEY_TYPES: [KeyType; 9] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 9] = [24, 49, 60, 101, 134, 169, 197, 224, 253];
+
+static CONDITION_KEY_TYPES: [KeyType; 9] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -263,37 +257,43 @@ const CONDITION_KEY_TYPES: [KeyType; 9] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 9] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::Route53profilesFirewallRuleGroupPriority,
+    ConditionKey::Route53profilesHostedZoneDomains,
+    ConditionKey::Route53profilesResolverRuleDomains,
+    ConditionKey::Route53profilesResourceArns,
+    ConditionKey::Route53profilesResourceIds,
+    ConditionKey::Route53profilesResourceTypes,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 9] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::Route53profilesFirewallRuleGroupPriority,
-        ConditionKey::Route53profilesHostedZoneDomains,
-        ConditionKey::Route53profilesResolverRuleDomains,
-        ConditionKey::Route53profilesResourceArns,
-        ConditionKey::Route53profilesResourceIds,
-        ConditionKey::Route53profilesResourceTypes,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -358,186 +358,132 @@ pub enum Action {
     UpdateResolverRule,
 }
 
-const ACTION_NAMES: [&str; 70] = [
-    "route53resolver:AssociateFirewallRuleGroup",
-    "route53resolver:AssociateFirewallRuleGroupWithService",
-    "route53resolver:AssociateResolverEndpointIpAddress",
-    "route53resolver:AssociateResolverQueryLogConfig",
-    "route53resolver:AssociateResolverRule",
-    "route53resolver:CreateFirewallDomainList",
-    "route53resolver:CreateFirewallRule",
-    "route53resolver:CreateFirewallRuleGroup",
-    "route53resolver:CreateOutpostResolver",
-    "route53resolver:CreateResolverEndpoint",
-    "route53resolver:CreateResolverQueryLogConfig",
-    "route53resolver:CreateResolverRule",
-    "route53resolver:DeleteFirewallDomainList",
-    "route53resolver:DeleteFirewallRule",
-    "route53resolver:DeleteFirewallRuleGroup",
-    "route53resolver:DeleteOutpostResolver",
-    "route53resolver:DeleteResolverEndpoint",
-    "route53resolver:DeleteResolverQueryLogConfig",
-    "route53resolver:DeleteResolverRule",
-    "route53resolver:DisassociateFirewallRuleGroup",
-    "route53resolver:DisassociateResolverEndpointIpAddress",
-    "route53resolver:DisassociateResolverQueryLogConfig",
-    "route53resolver:DisassociateResolverRule",
-    "route53resolver:GetFirewallConfig",
-    "route53resolver:GetFirewallDomainList",
-    "route53resolver:GetFirewallRuleGroup",
-    "route53resolver:GetFirewallRuleGroupAssociation",
-    "route53resolver:GetFirewallRuleGroupPolicy",
-    "route53resolver:GetOutpostResolver",
-    "route53resolver:GetResolverConfig",
-    "route53resolver:GetResolverDnssecConfig",
-    "route53resolver:GetResolverEndpoint",
-    "route53resolver:GetResolverQueryLogConfig",
-    "route53resolver:GetResolverQueryLogConfigAssociation",
-    "route53resolver:GetResolverQueryLogConfigPolicy",
-    "route53resolver:GetResolverRule",
-    "route53resolver:GetResolverRuleAssociation",
-    "route53resolver:GetResolverRulePolicy",
-    "route53resolver:ImportFirewallDomains",
-    "route53resolver:ListFirewallConfigs",
-    "route53resolver:ListFirewallDomainLists",
-    "route53resolver:ListFirewallDomains",
-    "route53resolver:ListFirewallRuleGroupAssociations",
-    "route53resolver:ListFirewallRuleGroups",
-    "route53resolver:ListFirewallRules",
-    "route53resolver:ListFirewallRuleTypes",
-    "route53resolver:ListOutpostResolvers",
-    "route53resolver:ListResolverConfigs",
-    "route53resolver:ListResolverDnssecConfigs",
-    "route53resolver:ListResolverEndpointIpAddresses",
-    "route53resolver:ListResolverEndpoints",
-    "route53resolver:ListResolverQueryLogConfigAssociations",
-    "route53resolver:ListResolverQueryLogConfigs",
-    "route53resolver:ListResolverRuleAssociations",
-    "route53resolver:ListResolverRules",
-    "route53resolver:ListTagsForResource",
-    "route53resolver:PutFirewallRuleGroupPolicy",
-    "route53resolver:PutResolverQueryLogConfigPolicy",
-    "route53resolver:PutResolverRulePolicy",
-    "route53resolver:TagResource",
-    "route53resolver:UntagResource",
-    "route53resolver:UpdateFirewallConfig",
-    "route53resolver:UpdateFirewallDomains",
-    "route53resolver:UpdateFirewallRule",
-    "route53resolver:UpdateFirewallRuleGroupAssociation",
-    "route53resolver:UpdateOutpostResolver",
-    "route53resolver:UpdateResolverConfig",
-    "route53resolver:UpdateResolverDnssecConfig",
-    "route53resolver:UpdateResolverEndpoint",
-    "route53resolver:UpdateResolverRule",
+static ACTION_NAMES: &str = "route53resolver:AssociateFirewallRuleGrouproute53resolver:AssociateFirewallRuleGroupWithServiceroute53resolver:AssociateResolverEndpointIpAddressroute53resolver:AssociateResolverQueryLogConfigroute53resolver:AssociateResolverRuleroute53resolver:CreateFirewallDomainListroute53resolver:CreateFirewallRuleroute53resolver:CreateFirewallRuleGrouproute53resolver:CreateOutpostResolverroute53resolver:CreateResolverEndpointroute53resolver:CreateResolverQueryLogConfigroute53resolver:CreateResolverRuleroute53resolver:DeleteFirewallDomainListroute53resolver:DeleteFirewallRuleroute53resolver:DeleteFirewallRuleGrouproute53resolver:DeleteOutpostResolverroute53resolver:DeleteResolverEndpointroute53resolver:DeleteResolverQueryLogConfigroute53resolver:DeleteResolverRuleroute53resolver:DisassociateFirewallRuleGrouproute53resolver:DisassociateResolverEndpointIpAddressroute53resolver:DisassociateResolverQueryLogConfigroute53resolver:DisassociateResolverRuleroute53resolver:GetFirewallConfigroute53resolver:GetFirewallDomainListroute53resolver:GetFirewallRuleGrouproute53resolver:GetFirewallRuleGroupAssociationroute53resolver:GetFirewallRuleGroupPolicyroute53resolver:GetOutpostResolverroute53resolver:GetResolverConfigroute53resolver:GetResolverDnssecConfigroute53resolver:GetResolverEndpointroute53resolver:GetResolverQueryLogConfigroute53resolver:GetResolverQueryLogConfigAssociationroute53resolver:GetResolverQueryLogConfigPolicyroute53resolver:GetResolverRuleroute53resolver:GetResolverRuleAssociationroute53resolver:GetResolverRulePolicyroute53resolver:ImportFirewallDomainsroute53resolver:ListFirewallConfigsroute53resolver:ListFirewallDomainListsroute53resolver:ListFirewallDomainsroute53resolver:ListFirewallRuleGroupAssociationsroute53resolver:ListFirewallRuleGroupsroute53resolver:ListFirewallRulesroute53resolver:ListFirewallRuleTypesroute53resolver:ListOutpostResolversroute53resolver:ListResolverConfigsroute53resolver:ListResolverDnssecConfigsroute53resolver:ListResolverEndpointIpAddressesroute53resolver:ListResolverEndpointsroute53resolver:ListResolverQueryLogConfigAssociationsroute53resolver:ListResolverQueryLogConfigsroute53resolver:ListResolverRuleAssociationsroute53resolver:ListResolverRulesroute53resolver:ListTagsForResourceroute53resolver:PutFirewallRuleGroupPolicyroute53resolver:PutResolverQueryLogConfigPolicyroute53resolver:PutResolverRulePolicyroute53resolver:TagResourceroute53resolver:UntagResourceroute53resolver:UpdateFirewallConfigroute53resolver:UpdateFirewallDomainsroute53resolver:UpdateFirewallRuleroute53resolver:UpdateFirewallRuleGroupAssociationroute53resolver:UpdateOutpostResolverroute53resolver:UpdateResolverConfigroute53resolver:UpdateResolverDnssecConfigroute53resolver:UpdateResolverEndpointroute53resolver:UpdateResolverRule";
+
+static ACTION_NAME_ENDS: [u32; 70] = [
+    42, 95, 145, 192, 229, 269, 303, 342, 379, 417, 461, 495, 535, 569, 608, 645, 683, 727, 761,
+    806, 859, 909, 949, 982, 1019, 1055, 1102, 1144, 1178, 1211, 1250, 1285, 1326, 1378, 1425,
+    1456, 1498, 1535, 1572, 1607, 1646, 1681, 1730, 1768, 1801, 1838, 1874, 1909, 1950, 1997, 2034,
+    2088, 2131, 2175, 2208, 2243, 2285, 2332, 2369, 2396, 2425, 2461, 2498, 2532, 2582, 2619, 2655,
+    2697, 2735, 2769,
+];
+
+static ACTIONS: [Action; 70] = [
+    Action::AssociateFirewallRuleGroup,
+    Action::AssociateFirewallRuleGroupWithService,
+    Action::AssociateResolverEndpointIpAddress,
+    Action::AssociateResolverQueryLogConfig,
+    Action::AssociateResolverRule,
+    Action::CreateFirewallDomainList,
+    Action::CreateFirewallRule,
+    Action::CreateFirewallRuleGroup,
+    Action::CreateOutpostResolver,
+    Action::CreateResolverEndpoint,
+    Action::CreateResolverQueryLogConfig,
+    Action::CreateResolverRule,
+    Action::DeleteFirewallDomainList,
+    Action::DeleteFirewallRule,
+    Action::DeleteFirewallRuleGroup,
+    Action::DeleteOutpostResolver,
+    Action::DeleteResolverEndpoint,
+    Action::DeleteResolverQueryLogConfig,
+    Action::DeleteResolverRule,
+    Action::DisassociateFirewallRuleGroup,
+    Action::DisassociateResolverEndpointIpAddress,
+    Action::DisassociateResolverQueryLogConfig,
+    Action::DisassociateResolverRule,
+    Action::GetFirewallConfig,
+    Action::GetFirewallDomainList,
+    Action::GetFirewallRuleGroup,
+    Action::GetFirewallRuleGroupAssociation,
+    Action::GetFirewallRuleGroupPolicy,
+    Action::GetOutpostResolver,
+    Action::GetResolverConfig,
+    Action::GetResolverDnssecConfig,
+    Action::GetResolverEndpoint,
+    Action::GetResolverQueryLogConfig,
+    Action::GetResolverQueryLogConfigAssociation,
+    Action::GetResolverQueryLogConfigPolicy,
+    Action::GetResolverRule,
+    Action::GetResolverRuleAssociation,
+    Action::GetResolverRulePolicy,
+    Action::ImportFirewallDomains,
+    Action::ListFirewallConfigs,
+    Action::ListFirewallDomainLists,
+    Action::ListFirewallDomains,
+    Action::ListFirewallRuleGroupAssociations,
+    Action::ListFirewallRuleGroups,
+    Action::ListFirewallRules,
+    Action::ListFirewallRuleTypes,
+    Action::ListOutpostResolvers,
+    Action::ListResolverConfigs,
+    Action::ListResolverDnssecConfigs,
+    Action::ListResolverEndpointIpAddresses,
+    Action::ListResolverEndpoints,
+    Action::ListResolverQueryLogConfigAssociations,
+    Action::ListResolverQueryLogConfigs,
+    Action::ListResolverRuleAssociations,
+    Action::ListResolverRules,
+    Action::ListTagsForResource,
+    Action::PutFirewallRuleGroupPolicy,
+    Action::PutResolverQueryLogConfigPolicy,
+    Action::PutResolverRulePolicy,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateFirewallConfig,
+    Action::UpdateFirewallDomains,
+    Action::UpdateFirewallRule,
+    Action::UpdateFirewallRuleGroupAssociation,
+    Action::UpdateOutpostResolver,
+    Action::UpdateResolverConfig,
+    Action::UpdateResolverDnssecConfig,
+    Action::UpdateResolverEndpoint,
+    Action::UpdateResolverRule,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 70] = [
-        Action::AssociateFirewallRuleGroup,
-        Action::AssociateFirewallRuleGroupWithService,
-        Action::AssociateResolverEndpointIpAddress,
-        Action::AssociateResolverQueryLogConfig,
-        Action::AssociateResolverRule,
-        Action::CreateFirewallDomainList,
-        Action::CreateFirewallRule,
-        Action::CreateFirewallRuleGroup,
-        Action::CreateOutpostResolver,
-        Action::CreateResolverEndpoint,
-        Action::CreateResolverQueryLogConfig,
-        Action::CreateResolverRule,
-        Action::DeleteFirewallDomainList,
-        Action::DeleteFirewallRule,
-        Action::DeleteFirewallRuleGroup,
-        Action::DeleteOutpostResolver,
-        Action::DeleteResolverEndpoint,
-        Action::DeleteResolverQueryLogConfig,
-        Action::DeleteResolverRule,
-        Action::DisassociateFirewallRuleGroup,
-        Action::DisassociateResolverEndpointIpAddress,
-        Action::DisassociateResolverQueryLogConfig,
-        Action::DisassociateResolverRule,
-        Action::GetFirewallConfig,
-        Action::GetFirewallDomainList,
-        Action::GetFirewallRuleGroup,
-        Action::GetFirewallRuleGroupAssociation,
-        Action::GetFirewallRuleGroupPolicy,
-        Action::GetOutpostResolver,
-        Action::GetResolverConfig,
-        Action::GetResolverDnssecConfig,
-        Action::GetResolverEndpoint,
-        Action::GetResolverQueryLogConfig,
-        Action::GetResolverQueryLogConfigAssociation,
-        Action::GetResolverQueryLogConfigPolicy,
-        Action::GetResolverRule,
-        Action::GetResolverRuleAssociation,
-        Action::GetResolverRulePolicy,
-        Action::ImportFirewallDomains,
-        Action::ListFirewallConfigs,
-        Action::ListFirewallDomainLists,
-        Action::ListFirewallDomains,
-        Action::ListFirewallRuleGroupAssociations,
-        Action::ListFirewallRuleGroups,
-        Action::ListFirewallRules,
-        Action::ListFirewallRuleTypes,
-        Action::ListOutpostResolvers,
-        Action::ListResolverConfigs,
-        Action::ListResolverDnssecConfigs,
-        Action::ListResolverEndpointIpAddresses,
-        Action::ListResolverEndpoints,
-        Action::ListResolverQueryLogConfigAssociations,
-        Action::ListResolverQueryLogConfigs,
-        Action::ListResolverRuleAssociations,
-        Action::ListResolverRules,
-        Action::ListTagsForResource,
-        Action::PutFirewallRuleGroupPolicy,
-        Action::PutResolverQueryLogConfigPolicy,
-        Action::PutResolverRulePolicy,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateFirewallConfig,
-        Action::UpdateFirewallDomains,
-        Action::UpdateFirewallRule,
-        Action::UpdateFirewallRuleGroupAssociation,
-        Action::UpdateOutpostResolver,
-        Action::UpdateResolverConfig,
-        Action::UpdateResolverDnssecConfig,
-        Action::UpdateResolverEndpoint,
-        Action::UpdateResolverRule,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `route53resolver:AssociateFirewallRuleGroup`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateFirewallRuleGroup`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(17594 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -591,42 +537,36 @@ pub enum ResourceType {
     ResolverRule,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 11] = [
-    "autodefined-rule",
-    "firewall-config",
-    "firewall-domain-list",
-    "firewall-rule-group",
-    "firewall-rule-group-association",
-    "outpost-resolver",
-    "resolver-config",
-    "resolver-dnssec-config",
-    "resolver-endpoint",
-    "resolver-query-log-config",
-    "resolver-rule",
+static RESOURCE_TYPE_NAMES: &str = "autodefined-rulefirewall-configfirewall-domain-listfirewall-rule-groupfirewall-rule-group-associationoutpost-resolverresolver-configresolver-dnssec-configresolver-endpointresolver-query-log-configresolver-rule";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 11] = [16, 31, 51, 70, 101, 117, 132, 154, 171, 196, 209];
+
+static RESOURCE_TYPES: [ResourceType; 11] = [
+    ResourceType::AutodefinedRule,
+    ResourceType::FirewallConfig,
+    ResourceType::FirewallDomainList,
+    ResourceType::FirewallRuleGroup,
+    ResourceType::FirewallRuleGroupAssociation,
+    ResourceType::OutpostResolver,
+    ResourceType::ResolverConfig,
+    ResourceType::ResolverDnssecConfig,
+    ResourceType::ResolverEndpoint,
+    ResourceType::ResolverQueryLogConfig,
+    ResourceType::ResolverRule,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 11] = [
-        ResourceType::AutodefinedRule,
-        ResourceType::FirewallConfig,
-        ResourceType::FirewallDomainList,
-        ResourceType::FirewallRuleGroup,
-        ResourceType::FirewallRuleGroupAssociation,
-        ResourceType::OutpostResolver,
-        ResourceType::ResolverConfig,
-        ResourceType::ResolverDnssecConfig,
-        ResourceType::ResolverEndpoint,
-        ResourceType::ResolverQueryLogConfig,
-        ResourceType::ResolverRule,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -635,6 +575,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -652,40 +593,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

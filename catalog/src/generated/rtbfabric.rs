@@ -193,118 +193,95 @@ pub enum Action {
     UpdateResponderGateway,
 }
 
-const ACTION_NAMES: [&str; 36] = [
-    "rtbfabric:AcceptLink",
-    "rtbfabric:AssociateCertificate",
-    "rtbfabric:CreateInboundExternalLink",
-    "rtbfabric:CreateLink",
-    "rtbfabric:CreateLinkRoutingRule",
-    "rtbfabric:CreateOutboundExternalLink",
-    "rtbfabric:CreateRequesterGateway",
-    "rtbfabric:CreateResponderGateway",
-    "rtbfabric:DeleteInboundExternalLink",
-    "rtbfabric:DeleteLink",
-    "rtbfabric:DeleteLinkRoutingRule",
-    "rtbfabric:DeleteOutboundExternalLink",
-    "rtbfabric:DeleteRequesterGateway",
-    "rtbfabric:DeleteResponderGateway",
-    "rtbfabric:DisassociateCertificate",
-    "rtbfabric:GetCertificateAssociation",
-    "rtbfabric:GetInboundExternalLink",
-    "rtbfabric:GetLink",
-    "rtbfabric:GetLinkRoutingRule",
-    "rtbfabric:GetOutboundExternalLink",
-    "rtbfabric:GetRequesterGateway",
-    "rtbfabric:GetResponderGateway",
-    "rtbfabric:ListCertificateAssociations",
-    "rtbfabric:ListLinkRoutingRules",
-    "rtbfabric:ListLinks",
-    "rtbfabric:ListRequesterGateways",
-    "rtbfabric:ListResponderGateways",
-    "rtbfabric:ListTagsForResource",
-    "rtbfabric:RejectLink",
-    "rtbfabric:TagResource",
-    "rtbfabric:UntagResource",
-    "rtbfabric:UpdateLink",
-    "rtbfabric:UpdateLinkModuleFlow",
-    "rtbfabric:UpdateLinkRoutingRule",
-    "rtbfabric:UpdateRequesterGateway",
-    "rtbfabric:UpdateResponderGateway",
+static ACTION_NAMES: &str = "rtbfabric:AcceptLinkrtbfabric:AssociateCertificatertbfabric:CreateInboundExternalLinkrtbfabric:CreateLinkrtbfabric:CreateLinkRoutingRulertbfabric:CreateOutboundExternalLinkrtbfabric:CreateRequesterGatewayrtbfabric:CreateResponderGatewayrtbfabric:DeleteInboundExternalLinkrtbfabric:DeleteLinkrtbfabric:DeleteLinkRoutingRulertbfabric:DeleteOutboundExternalLinkrtbfabric:DeleteRequesterGatewayrtbfabric:DeleteResponderGatewayrtbfabric:DisassociateCertificatertbfabric:GetCertificateAssociationrtbfabric:GetInboundExternalLinkrtbfabric:GetLinkrtbfabric:GetLinkRoutingRulertbfabric:GetOutboundExternalLinkrtbfabric:GetRequesterGatewayrtbfabric:GetResponderGatewayrtbfabric:ListCertificateAssociationsrtbfabric:ListLinkRoutingRulesrtbfabric:ListLinksrtbfabric:ListRequesterGatewaysrtbfabric:ListResponderGatewaysrtbfabric:ListTagsForResourcertbfabric:RejectLinkrtbfabric:TagResourcertbfabric:UntagResourcertbfabric:UpdateLinkrtbfabric:UpdateLinkModuleFlowrtbfabric:UpdateLinkRoutingRulertbfabric:UpdateRequesterGatewayrtbfabric:UpdateResponderGateway";
+
+static ACTION_NAME_ENDS: [u32; 36] = [
+    20, 50, 85, 105, 136, 172, 204, 236, 271, 291, 322, 358, 390, 422, 455, 490, 522, 539, 567,
+    600, 629, 658, 695, 725, 744, 775, 806, 835, 855, 876, 899, 919, 949, 980, 1012, 1044,
+];
+
+static ACTIONS: [Action; 36] = [
+    Action::AcceptLink,
+    Action::AssociateCertificate,
+    Action::CreateInboundExternalLink,
+    Action::CreateLink,
+    Action::CreateLinkRoutingRule,
+    Action::CreateOutboundExternalLink,
+    Action::CreateRequesterGateway,
+    Action::CreateResponderGateway,
+    Action::DeleteInboundExternalLink,
+    Action::DeleteLink,
+    Action::DeleteLinkRoutingRule,
+    Action::DeleteOutboundExternalLink,
+    Action::DeleteRequesterGateway,
+    Action::DeleteResponderGateway,
+    Action::DisassociateCertificate,
+    Action::GetCertificateAssociation,
+    Action::GetInboundExternalLink,
+    Action::GetLink,
+    Action::GetLinkRoutingRule,
+    Action::GetOutboundExternalLink,
+    Action::GetRequesterGateway,
+    Action::GetResponderGateway,
+    Action::ListCertificateAssociations,
+    Action::ListLinkRoutingRules,
+    Action::ListLinks,
+    Action::ListRequesterGateways,
+    Action::ListResponderGateways,
+    Action::ListTagsForResource,
+    Action::RejectLink,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateLink,
+    Action::UpdateLinkModuleFlow,
+    Action::UpdateLinkRoutingRule,
+    Action::UpdateRequesterGateway,
+    Action::UpdateResponderGateway,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 36] = [
-        Action::AcceptLink,
-        Action::AssociateCertificate,
-        Action::CreateInboundExternalLink,
-        Action::CreateLink,
-        Action::CreateLinkRoutingRule,
-        Action::CreateOutboundExternalLink,
-        Action::CreateRequesterGateway,
-        Action::CreateResponderGateway,
-        Action::DeleteInboundExternalLink,
-        Action::DeleteLink,
-        Action::DeleteLinkRoutingRule,
-        Action::DeleteOutboundExternalLink,
-        Action::DeleteRequesterGateway,
-        Action::DeleteResponderGateway,
-        Action::DisassociateCertificate,
-        Action::GetCertificateAssociation,
-        Action::GetInboundExternalLink,
-        Action::GetLink,
-        Action::GetLinkRoutingRule,
-        Action::GetOutboundExternalLink,
-        Action::GetRequesterGateway,
-        Action::GetResponderGateway,
-        Action::ListCertificateAssociations,
-        Action::ListLinkRoutingRules,
-        Action::ListLinks,
-        Action::ListRequesterGateways,
-        Action::ListResponderGateways,
-        Action::ListTagsForResource,
-        Action::RejectLink,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateLink,
-        Action::UpdateLinkModuleFlow,
-        Action::UpdateLinkRoutingRule,
-        Action::UpdateRequesterGateway,
-        Action::UpdateResponderGateway,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `rtbfabric:AcceptLink`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptLink`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(17664 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -340,32 +317,32 @@ pub enum ResourceType {
     ResponderGateway,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 6] = [
-    "InboundExternalLink",
-    "Link",
-    "LinkRoutingRule",
-    "OutboundExternalLink",
-    "RequesterGateway",
-    "ResponderGateway",
+static RESOURCE_TYPE_NAMES: &str =
+    "InboundExternalLinkLinkLinkRoutingRuleOutboundExternalLinkRequesterGatewayResponderGateway";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 6] = [19, 23, 38, 58, 74, 90];
+
+static RESOURCE_TYPES: [ResourceType; 6] = [
+    ResourceType::InboundExternalLink,
+    ResourceType::Link,
+    ResourceType::LinkRoutingRule,
+    ResourceType::OutboundExternalLink,
+    ResourceType::RequesterGateway,
+    ResourceType::ResponderGateway,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 6] = [
-        ResourceType::InboundExternalLink,
-        ResourceType::Link,
-        ResourceType::LinkRoutingRule,
-        ResourceType::OutboundExternalLink,
-        ResourceType::RequesterGateway,
-        ResourceType::ResponderGateway,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -374,6 +351,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -405,20 +383,11 @@ pub enum ConditionKey {
     RtbfabricResponderGatewayGatewayId,
 }
 
-const CONDITION_KEY_NAMES: [&str; 10] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "rtbfabric:InboundExternalLinkGatewayId",
-    "rtbfabric:InboundExternalLinkLinkId",
-    "rtbfabric:LinkLinkId",
-    "rtbfabric:LinkRoutingRuleRuleId",
-    "rtbfabric:OutboundExternalLinkLinkId",
-    "rtbfabric:RequesterGatewayGatewayId",
-    "rtbfabric:ResponderGatewayGatewayId",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysrtbfabric:InboundExternalLinkGatewayIdrtbfabric:InboundExternalLinkLinkIdrtbfabric:LinkLinkIdrtbfabric:LinkRoutingRuleRuleIdrtbfabric:OutboundExternalLinkLinkIdrtbfabric:RequesterGatewayGatewayIdrtbfabric:ResponderGatewayGatewayId";
 
-const CONDITION_KEY_TYPES: [KeyType; 10] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 10] = [24, 49, 60, 98, 133, 153, 184, 220, 255, 290];
+
+static CONDITION_KEY_TYPES: [KeyType; 10] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -431,38 +400,44 @@ const CONDITION_KEY_TYPES: [KeyType; 10] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 10] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::RtbfabricInboundExternalLinkGatewayId,
+    ConditionKey::RtbfabricInboundExternalLinkLinkId,
+    ConditionKey::RtbfabricLinkLinkId,
+    ConditionKey::RtbfabricLinkRoutingRuleRuleId,
+    ConditionKey::RtbfabricOutboundExternalLinkLinkId,
+    ConditionKey::RtbfabricRequesterGatewayGatewayId,
+    ConditionKey::RtbfabricResponderGatewayGatewayId,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 10] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::RtbfabricInboundExternalLinkGatewayId,
-        ConditionKey::RtbfabricInboundExternalLinkLinkId,
-        ConditionKey::RtbfabricLinkLinkId,
-        ConditionKey::RtbfabricLinkRoutingRuleRuleId,
-        ConditionKey::RtbfabricOutboundExternalLinkLinkId,
-        ConditionKey::RtbfabricRequesterGatewayGatewayId,
-        ConditionKey::RtbfabricResponderGatewayGatewayId,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

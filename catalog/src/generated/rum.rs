@@ -112,86 +112,79 @@ pub enum Action {
     UpdateRumMetricDefinition,
 }
 
-const ACTION_NAMES: [&str; 20] = [
-    "rum:BatchCreateRumMetricDefinitions",
-    "rum:BatchDeleteRumMetricDefinitions",
-    "rum:BatchGetRumMetricDefinitions",
-    "rum:CreateAppMonitor",
-    "rum:DeleteAppMonitor",
-    "rum:DeleteResourcePolicy",
-    "rum:DeleteRumMetricsDestination",
-    "rum:GetAppMonitor",
-    "rum:GetAppMonitorData",
-    "rum:GetResourcePolicy",
-    "rum:ListAppMonitors",
-    "rum:ListRumMetricsDestinations",
-    "rum:ListTagsForResource",
-    "rum:PutResourcePolicy",
-    "rum:PutRumEvents",
-    "rum:PutRumMetricsDestination",
-    "rum:TagResource",
-    "rum:UntagResource",
-    "rum:UpdateAppMonitor",
-    "rum:UpdateRumMetricDefinition",
+static ACTION_NAMES: &str = "rum:BatchCreateRumMetricDefinitionsrum:BatchDeleteRumMetricDefinitionsrum:BatchGetRumMetricDefinitionsrum:CreateAppMonitorrum:DeleteAppMonitorrum:DeleteResourcePolicyrum:DeleteRumMetricsDestinationrum:GetAppMonitorrum:GetAppMonitorDatarum:GetResourcePolicyrum:ListAppMonitorsrum:ListRumMetricsDestinationsrum:ListTagsForResourcerum:PutResourcePolicyrum:PutRumEventsrum:PutRumMetricsDestinationrum:TagResourcerum:UntagResourcerum:UpdateAppMonitorrum:UpdateRumMetricDefinition";
+
+static ACTION_NAME_ENDS: [u32; 20] = [
+    35, 70, 102, 122, 142, 166, 197, 214, 235, 256, 275, 305, 328, 349, 365, 393, 408, 425, 445,
+    474,
+];
+
+static ACTIONS: [Action; 20] = [
+    Action::BatchCreateRumMetricDefinitions,
+    Action::BatchDeleteRumMetricDefinitions,
+    Action::BatchGetRumMetricDefinitions,
+    Action::CreateAppMonitor,
+    Action::DeleteAppMonitor,
+    Action::DeleteResourcePolicy,
+    Action::DeleteRumMetricsDestination,
+    Action::GetAppMonitor,
+    Action::GetAppMonitorData,
+    Action::GetResourcePolicy,
+    Action::ListAppMonitors,
+    Action::ListRumMetricsDestinations,
+    Action::ListTagsForResource,
+    Action::PutResourcePolicy,
+    Action::PutRumEvents,
+    Action::PutRumMetricsDestination,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAppMonitor,
+    Action::UpdateRumMetricDefinition,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 20] = [
-        Action::BatchCreateRumMetricDefinitions,
-        Action::BatchDeleteRumMetricDefinitions,
-        Action::BatchGetRumMetricDefinitions,
-        Action::CreateAppMonitor,
-        Action::DeleteAppMonitor,
-        Action::DeleteResourcePolicy,
-        Action::DeleteRumMetricsDestination,
-        Action::GetAppMonitor,
-        Action::GetAppMonitorData,
-        Action::GetResourcePolicy,
-        Action::ListAppMonitors,
-        Action::ListRumMetricsDestinations,
-        Action::ListTagsForResource,
-        Action::PutResourcePolicy,
-        Action::PutRumEvents,
-        Action::PutRumMetricsDestination,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAppMonitor,
-        Action::UpdateRumMetricDefinition,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `rum:BatchCreateRumMetricDefinitions`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchCreateRumMetricDefinitions`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(17700 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -207,18 +200,24 @@ pub enum ResourceType {
     AppMonitorResource,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["AppMonitorResource"];
+static RESOURCE_TYPE_NAMES: &str = "AppMonitorResource";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [18];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::AppMonitorResource];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::AppMonitorResource];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -227,6 +226,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -244,40 +244,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

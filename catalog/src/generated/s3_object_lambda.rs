@@ -167,98 +167,85 @@ pub enum Action {
     WriteGetObjectResponse,
 }
 
-const ACTION_NAMES: [&str; 26] = [
-    "s3-object-lambda:AbortMultipartUpload",
-    "s3-object-lambda:DeleteObject",
-    "s3-object-lambda:DeleteObjectTagging",
-    "s3-object-lambda:DeleteObjectVersion",
-    "s3-object-lambda:DeleteObjectVersionTagging",
-    "s3-object-lambda:GetObject",
-    "s3-object-lambda:GetObjectAcl",
-    "s3-object-lambda:GetObjectLegalHold",
-    "s3-object-lambda:GetObjectRetention",
-    "s3-object-lambda:GetObjectTagging",
-    "s3-object-lambda:GetObjectVersion",
-    "s3-object-lambda:GetObjectVersionAcl",
-    "s3-object-lambda:GetObjectVersionTagging",
-    "s3-object-lambda:ListBucket",
-    "s3-object-lambda:ListBucketMultipartUploads",
-    "s3-object-lambda:ListBucketVersions",
-    "s3-object-lambda:ListMultipartUploadParts",
-    "s3-object-lambda:PutObject",
-    "s3-object-lambda:PutObjectAcl",
-    "s3-object-lambda:PutObjectLegalHold",
-    "s3-object-lambda:PutObjectRetention",
-    "s3-object-lambda:PutObjectTagging",
-    "s3-object-lambda:PutObjectVersionAcl",
-    "s3-object-lambda:PutObjectVersionTagging",
-    "s3-object-lambda:RestoreObject",
-    "s3-object-lambda:WriteGetObjectResponse",
+static ACTION_NAMES: &str = "s3-object-lambda:AbortMultipartUploads3-object-lambda:DeleteObjects3-object-lambda:DeleteObjectTaggings3-object-lambda:DeleteObjectVersions3-object-lambda:DeleteObjectVersionTaggings3-object-lambda:GetObjects3-object-lambda:GetObjectAcls3-object-lambda:GetObjectLegalHolds3-object-lambda:GetObjectRetentions3-object-lambda:GetObjectTaggings3-object-lambda:GetObjectVersions3-object-lambda:GetObjectVersionAcls3-object-lambda:GetObjectVersionTaggings3-object-lambda:ListBuckets3-object-lambda:ListBucketMultipartUploadss3-object-lambda:ListBucketVersionss3-object-lambda:ListMultipartUploadPartss3-object-lambda:PutObjects3-object-lambda:PutObjectAcls3-object-lambda:PutObjectLegalHolds3-object-lambda:PutObjectRetentions3-object-lambda:PutObjectTaggings3-object-lambda:PutObjectVersionAcls3-object-lambda:PutObjectVersionTaggings3-object-lambda:RestoreObjects3-object-lambda:WriteGetObjectResponse";
+
+static ACTION_NAME_ENDS: [u32; 26] = [
+    37, 66, 102, 138, 181, 207, 236, 271, 306, 339, 372, 408, 448, 475, 518, 553, 594, 620, 649,
+    684, 719, 752, 788, 828, 858, 897,
+];
+
+static ACTIONS: [Action; 26] = [
+    Action::AbortMultipartUpload,
+    Action::DeleteObject,
+    Action::DeleteObjectTagging,
+    Action::DeleteObjectVersion,
+    Action::DeleteObjectVersionTagging,
+    Action::GetObject,
+    Action::GetObjectAcl,
+    Action::GetObjectLegalHold,
+    Action::GetObjectRetention,
+    Action::GetObjectTagging,
+    Action::GetObjectVersion,
+    Action::GetObjectVersionAcl,
+    Action::GetObjectVersionTagging,
+    Action::ListBucket,
+    Action::ListBucketMultipartUploads,
+    Action::ListBucketVersions,
+    Action::ListMultipartUploadParts,
+    Action::PutObject,
+    Action::PutObjectAcl,
+    Action::PutObjectLegalHold,
+    Action::PutObjectRetention,
+    Action::PutObjectTagging,
+    Action::PutObjectVersionAcl,
+    Action::PutObjectVersionTagging,
+    Action::RestoreObject,
+    Action::WriteGetObjectResponse,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 26] = [
-        Action::AbortMultipartUpload,
-        Action::DeleteObject,
-        Action::DeleteObjectTagging,
-        Action::DeleteObjectVersion,
-        Action::DeleteObjectVersionTagging,
-        Action::GetObject,
-        Action::GetObjectAcl,
-        Action::GetObjectLegalHold,
-        Action::GetObjectRetention,
-        Action::GetObjectTagging,
-        Action::GetObjectVersion,
-        Action::GetObjectVersionAcl,
-        Action::GetObjectVersionTagging,
-        Action::ListBucket,
-        Action::ListBucketMultipartUploads,
-        Action::ListBucketVersions,
-        Action::ListMultipartUploadParts,
-        Action::PutObject,
-        Action::PutObjectAcl,
-        Action::PutObjectLegalHold,
-        Action::PutObjectRetention,
-        Action::PutObjectTagging,
-        Action::PutObjectVersionAcl,
-        Action::PutObjectVersionTagging,
-        Action::RestoreObject,
-        Action::WriteGetObjectResponse,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `s3-object-lambda:AbortMultipartUpload`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AbortMultipartUpload`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(17900 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -272,18 +259,24 @@ pub enum ResourceType {
     Objectlambdaaccesspoint,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["objectlambdaaccesspoint"];
+static RESOURCE_TYPE_NAMES: &str = "objectlambdaaccesspoint";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [23];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Objectlambdaaccesspoint];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Objectlambdaaccesspoint];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -292,6 +285,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -311,46 +305,49 @@ pub enum ConditionKey {
     S3ObjectLambdaVersionid,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "s3-object-lambda:authType",
-    "s3-object-lambda:signatureAge",
-    "s3-object-lambda:TlsVersion",
-    "s3-object-lambda:versionid",
+static CONDITION_KEY_NAMES: &str = "s3-object-lambda:authTypes3-object-lambda:signatureAges3-object-lambda:TlsVersions3-object-lambda:versionid";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [25, 54, 81, 107];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
+    KeyType::String,
+    KeyType::Numeric,
+    KeyType::Numeric,
+    KeyType::String,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
-    KeyType::String,
-    KeyType::Numeric,
-    KeyType::Numeric,
-    KeyType::String,
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::S3ObjectLambdaAuthType,
+    ConditionKey::S3ObjectLambdaSignatureAge,
+    ConditionKey::S3ObjectLambdaTlsVersion,
+    ConditionKey::S3ObjectLambdaVersionid,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::S3ObjectLambdaAuthType,
-        ConditionKey::S3ObjectLambdaSignatureAge,
-        ConditionKey::S3ObjectLambdaTlsVersion,
-        ConditionKey::S3ObjectLambdaVersionid,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

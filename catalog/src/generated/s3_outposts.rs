@@ -288,142 +288,108 @@ pub enum Action {
     ReplicateTags,
 }
 
-const ACTION_NAMES: [&str; 48] = [
-    "s3-outposts:AbortMultipartUpload",
-    "s3-outposts:CreateAccessPoint",
-    "s3-outposts:CreateBucket",
-    "s3-outposts:CreateEndpoint",
-    "s3-outposts:DeleteAccessPoint",
-    "s3-outposts:DeleteAccessPointPolicy",
-    "s3-outposts:DeleteBucket",
-    "s3-outposts:DeleteBucketPolicy",
-    "s3-outposts:DeleteEndpoint",
-    "s3-outposts:DeleteObject",
-    "s3-outposts:DeleteObjectTagging",
-    "s3-outposts:DeleteObjectVersion",
-    "s3-outposts:DeleteObjectVersionTagging",
-    "s3-outposts:GetAccessPoint",
-    "s3-outposts:GetAccessPointPolicy",
-    "s3-outposts:GetBucket",
-    "s3-outposts:GetBucketPolicy",
-    "s3-outposts:GetBucketTagging",
-    "s3-outposts:GetBucketVersioning",
-    "s3-outposts:GetLifecycleConfiguration",
-    "s3-outposts:GetObject",
-    "s3-outposts:GetObjectTagging",
-    "s3-outposts:GetObjectVersion",
-    "s3-outposts:GetObjectVersionForReplication",
-    "s3-outposts:GetObjectVersionTagging",
-    "s3-outposts:GetReplicationConfiguration",
-    "s3-outposts:ListAccessPoints",
-    "s3-outposts:ListBucket",
-    "s3-outposts:ListBucketMultipartUploads",
-    "s3-outposts:ListBucketVersions",
-    "s3-outposts:ListEndpoints",
-    "s3-outposts:ListMultipartUploadParts",
-    "s3-outposts:ListOutpostsWithS3",
-    "s3-outposts:ListRegionalBuckets",
-    "s3-outposts:ListSharedEndpoints",
-    "s3-outposts:PutAccessPointPolicy",
-    "s3-outposts:PutBucketPolicy",
-    "s3-outposts:PutBucketTagging",
-    "s3-outposts:PutBucketVersioning",
-    "s3-outposts:PutLifecycleConfiguration",
-    "s3-outposts:PutObject",
-    "s3-outposts:PutObjectAcl",
-    "s3-outposts:PutObjectTagging",
-    "s3-outposts:PutObjectVersionTagging",
-    "s3-outposts:PutReplicationConfiguration",
-    "s3-outposts:ReplicateDelete",
-    "s3-outposts:ReplicateObject",
-    "s3-outposts:ReplicateTags",
+static ACTION_NAMES: &str = "s3-outposts:AbortMultipartUploads3-outposts:CreateAccessPoints3-outposts:CreateBuckets3-outposts:CreateEndpoints3-outposts:DeleteAccessPoints3-outposts:DeleteAccessPointPolicys3-outposts:DeleteBuckets3-outposts:DeleteBucketPolicys3-outposts:DeleteEndpoints3-outposts:DeleteObjects3-outposts:DeleteObjectTaggings3-outposts:DeleteObjectVersions3-outposts:DeleteObjectVersionTaggings3-outposts:GetAccessPoints3-outposts:GetAccessPointPolicys3-outposts:GetBuckets3-outposts:GetBucketPolicys3-outposts:GetBucketTaggings3-outposts:GetBucketVersionings3-outposts:GetLifecycleConfigurations3-outposts:GetObjects3-outposts:GetObjectTaggings3-outposts:GetObjectVersions3-outposts:GetObjectVersionForReplications3-outposts:GetObjectVersionTaggings3-outposts:GetReplicationConfigurations3-outposts:ListAccessPointss3-outposts:ListBuckets3-outposts:ListBucketMultipartUploadss3-outposts:ListBucketVersionss3-outposts:ListEndpointss3-outposts:ListMultipartUploadPartss3-outposts:ListOutpostsWithS3s3-outposts:ListRegionalBucketss3-outposts:ListSharedEndpointss3-outposts:PutAccessPointPolicys3-outposts:PutBucketPolicys3-outposts:PutBucketTaggings3-outposts:PutBucketVersionings3-outposts:PutLifecycleConfigurations3-outposts:PutObjects3-outposts:PutObjectAcls3-outposts:PutObjectTaggings3-outposts:PutObjectVersionTaggings3-outposts:PutReplicationConfigurations3-outposts:ReplicateDeletes3-outposts:ReplicateObjects3-outposts:ReplicateTags";
+
+static ACTION_NAME_ENDS: [u32; 48] = [
+    32, 61, 85, 111, 140, 175, 199, 229, 255, 279, 310, 341, 379, 405, 437, 458, 485, 513, 544,
+    581, 602, 630, 658, 700, 735, 774, 802, 824, 862, 892, 917, 953, 983, 1014, 1045, 1077, 1104,
+    1132, 1163, 1200, 1221, 1245, 1273, 1308, 1347, 1374, 1401, 1426,
+];
+
+static ACTIONS: [Action; 48] = [
+    Action::AbortMultipartUpload,
+    Action::CreateAccessPoint,
+    Action::CreateBucket,
+    Action::CreateEndpoint,
+    Action::DeleteAccessPoint,
+    Action::DeleteAccessPointPolicy,
+    Action::DeleteBucket,
+    Action::DeleteBucketPolicy,
+    Action::DeleteEndpoint,
+    Action::DeleteObject,
+    Action::DeleteObjectTagging,
+    Action::DeleteObjectVersion,
+    Action::DeleteObjectVersionTagging,
+    Action::GetAccessPoint,
+    Action::GetAccessPointPolicy,
+    Action::GetBucket,
+    Action::GetBucketPolicy,
+    Action::GetBucketTagging,
+    Action::GetBucketVersioning,
+    Action::GetLifecycleConfiguration,
+    Action::GetObject,
+    Action::GetObjectTagging,
+    Action::GetObjectVersion,
+    Action::GetObjectVersionForReplication,
+    Action::GetObjectVersionTagging,
+    Action::GetReplicationConfiguration,
+    Action::ListAccessPoints,
+    Action::ListBucket,
+    Action::ListBucketMultipartUploads,
+    Action::ListBucketVersions,
+    Action::ListEndpoints,
+    Action::ListMultipartUploadParts,
+    Action::ListOutpostsWithS3,
+    Action::ListRegionalBuckets,
+    Action::ListSharedEndpoints,
+    Action::PutAccessPointPolicy,
+    Action::PutBucketPolicy,
+    Action::PutBucketTagging,
+    Action::PutBucketVersioning,
+    Action::PutLifecycleConfiguration,
+    Action::PutObject,
+    Action::PutObjectAcl,
+    Action::PutObjectTagging,
+    Action::PutObjectVersionTagging,
+    Action::PutReplicationConfiguration,
+    Action::ReplicateDelete,
+    Action::ReplicateObject,
+    Action::ReplicateTags,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 48] = [
-        Action::AbortMultipartUpload,
-        Action::CreateAccessPoint,
-        Action::CreateBucket,
-        Action::CreateEndpoint,
-        Action::DeleteAccessPoint,
-        Action::DeleteAccessPointPolicy,
-        Action::DeleteBucket,
-        Action::DeleteBucketPolicy,
-        Action::DeleteEndpoint,
-        Action::DeleteObject,
-        Action::DeleteObjectTagging,
-        Action::DeleteObjectVersion,
-        Action::DeleteObjectVersionTagging,
-        Action::GetAccessPoint,
-        Action::GetAccessPointPolicy,
-        Action::GetBucket,
-        Action::GetBucketPolicy,
-        Action::GetBucketTagging,
-        Action::GetBucketVersioning,
-        Action::GetLifecycleConfiguration,
-        Action::GetObject,
-        Action::GetObjectTagging,
-        Action::GetObjectVersion,
-        Action::GetObjectVersionForReplication,
-        Action::GetObjectVersionTagging,
-        Action::GetReplicationConfiguration,
-        Action::ListAccessPoints,
-        Action::ListBucket,
-        Action::ListBucketMultipartUploads,
-        Action::ListBucketVersions,
-        Action::ListEndpoints,
-        Action::ListMultipartUploadParts,
-        Action::ListOutpostsWithS3,
-        Action::ListRegionalBuckets,
-        Action::ListSharedEndpoints,
-        Action::PutAccessPointPolicy,
-        Action::PutBucketPolicy,
-        Action::PutBucketTagging,
-        Action::PutBucketVersioning,
-        Action::PutLifecycleConfiguration,
-        Action::PutObject,
-        Action::PutObjectAcl,
-        Action::PutObjectTagging,
-        Action::PutObjectVersionTagging,
-        Action::PutReplicationConfiguration,
-        Action::ReplicateDelete,
-        Action::ReplicateObject,
-        Action::ReplicateTags,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `s3-outposts:AbortMultipartUpload`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AbortMultipartUpload`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(17926 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -443,23 +409,29 @@ pub enum ResourceType {
     Object,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = ["accesspoint", "bucket", "endpoint", "object"];
+static RESOURCE_TYPE_NAMES: &str = "accesspointbucketendpointobject";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [11, 17, 25, 31];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::Accesspoint,
+    ResourceType::Bucket,
+    ResourceType::Endpoint,
+    ResourceType::Object,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::Accesspoint,
-        ResourceType::Bucket,
-        ResourceType::Endpoint,
-        ResourceType::Object,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -468,6 +440,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -517,29 +490,13 @@ pub enum ConditionKey {
     S3OutpostsXAmzStorageClass,
 }
 
-const CONDITION_KEY_NAMES: [&str; 19] = [
-    "s3-outposts:AccessPointNetworkOrigin",
-    "s3-outposts:authType",
-    "s3-outposts:DataAccessPointAccount",
-    "s3-outposts:DataAccessPointArn",
-    "s3-outposts:delimiter",
-    "s3-outposts:ExistingObjectTag/<key>",
-    "s3-outposts:max-keys",
-    "s3-outposts:prefix",
-    "s3-outposts:RequestObjectTag/<key>",
-    "s3-outposts:RequestObjectTagKeys",
-    "s3-outposts:signatureAge",
-    "s3-outposts:signatureversion",
-    "s3-outposts:versionid",
-    "s3-outposts:x-amz-acl",
-    "s3-outposts:x-amz-content-sha256",
-    "s3-outposts:x-amz-copy-source",
-    "s3-outposts:x-amz-metadata-directive",
-    "s3-outposts:x-amz-server-side-encryption",
-    "s3-outposts:x-amz-storage-class",
+static CONDITION_KEY_NAMES: &str = "s3-outposts:AccessPointNetworkOrigins3-outposts:authTypes3-outposts:DataAccessPointAccounts3-outposts:DataAccessPointArns3-outposts:delimiters3-outposts:ExistingObjectTag/<key>s3-outposts:max-keyss3-outposts:prefixs3-outposts:RequestObjectTag/<key>s3-outposts:RequestObjectTagKeyss3-outposts:signatureAges3-outposts:signatureversions3-outposts:versionids3-outposts:x-amz-acls3-outposts:x-amz-content-sha256s3-outposts:x-amz-copy-sources3-outposts:x-amz-metadata-directives3-outposts:x-amz-server-side-encryptions3-outposts:x-amz-storage-class";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 19] = [
+    36, 56, 90, 120, 141, 176, 196, 214, 248, 280, 304, 332, 353, 374, 406, 435, 471, 511, 542,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 19] = [
+static CONDITION_KEY_TYPES: [KeyType; 19] = [
     KeyType::String,
     KeyType::String,
     KeyType::String,
@@ -561,47 +518,53 @@ const CONDITION_KEY_TYPES: [KeyType; 19] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 19] = [
+    ConditionKey::S3OutpostsAccessPointNetworkOrigin,
+    ConditionKey::S3OutpostsAuthType,
+    ConditionKey::S3OutpostsDataAccessPointAccount,
+    ConditionKey::S3OutpostsDataAccessPointArn,
+    ConditionKey::S3OutpostsDelimiter,
+    ConditionKey::S3OutpostsExistingObjectTagAny,
+    ConditionKey::S3OutpostsMaxKeys,
+    ConditionKey::S3OutpostsPrefix,
+    ConditionKey::S3OutpostsRequestObjectTagAny,
+    ConditionKey::S3OutpostsRequestObjectTagKeys,
+    ConditionKey::S3OutpostsSignatureAge,
+    ConditionKey::S3OutpostsSignatureversion,
+    ConditionKey::S3OutpostsVersionid,
+    ConditionKey::S3OutpostsXAmzAcl,
+    ConditionKey::S3OutpostsXAmzContentSha256,
+    ConditionKey::S3OutpostsXAmzCopySource,
+    ConditionKey::S3OutpostsXAmzMetadataDirective,
+    ConditionKey::S3OutpostsXAmzServerSideEncryption,
+    ConditionKey::S3OutpostsXAmzStorageClass,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 19] = [
-        ConditionKey::S3OutpostsAccessPointNetworkOrigin,
-        ConditionKey::S3OutpostsAuthType,
-        ConditionKey::S3OutpostsDataAccessPointAccount,
-        ConditionKey::S3OutpostsDataAccessPointArn,
-        ConditionKey::S3OutpostsDelimiter,
-        ConditionKey::S3OutpostsExistingObjectTagAny,
-        ConditionKey::S3OutpostsMaxKeys,
-        ConditionKey::S3OutpostsPrefix,
-        ConditionKey::S3OutpostsRequestObjectTagAny,
-        ConditionKey::S3OutpostsRequestObjectTagKeys,
-        ConditionKey::S3OutpostsSignatureAge,
-        ConditionKey::S3OutpostsSignatureversion,
-        ConditionKey::S3OutpostsVersionid,
-        ConditionKey::S3OutpostsXAmzAcl,
-        ConditionKey::S3OutpostsXAmzContentSha256,
-        ConditionKey::S3OutpostsXAmzCopySource,
-        ConditionKey::S3OutpostsXAmzMetadataDirective,
-        ConditionKey::S3OutpostsXAmzServerSideEncryption,
-        ConditionKey::S3OutpostsXAmzStorageClass,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

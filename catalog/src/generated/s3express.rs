@@ -177,102 +177,87 @@ pub enum Action {
     UntagResource,
 }
 
-const ACTION_NAMES: [&str; 28] = [
-    "s3express:CreateAccessPoint",
-    "s3express:CreateBucket",
-    "s3express:CreateSession",
-    "s3express:DeleteAccessPoint",
-    "s3express:DeleteAccessPointPolicy",
-    "s3express:DeleteAccessPointScope",
-    "s3express:DeleteBucket",
-    "s3express:DeleteBucketPolicy",
-    "s3express:GetAccessPoint",
-    "s3express:GetAccessPointPolicy",
-    "s3express:GetAccessPointScope",
-    "s3express:GetBucketPolicy",
-    "s3express:GetEncryptionConfiguration",
-    "s3express:GetInventoryConfiguration",
-    "s3express:GetLifecycleConfiguration",
-    "s3express:GetMetricsConfiguration",
-    "s3express:ListAccessPointsForDirectoryBuckets",
-    "s3express:ListAllMyDirectoryBuckets",
-    "s3express:ListTagsForResource",
-    "s3express:PutAccessPointPolicy",
-    "s3express:PutAccessPointScope",
-    "s3express:PutBucketPolicy",
-    "s3express:PutEncryptionConfiguration",
-    "s3express:PutInventoryConfiguration",
-    "s3express:PutLifecycleConfiguration",
-    "s3express:PutMetricsConfiguration",
-    "s3express:TagResource",
-    "s3express:UntagResource",
+static ACTION_NAMES: &str = "s3express:CreateAccessPoints3express:CreateBuckets3express:CreateSessions3express:DeleteAccessPoints3express:DeleteAccessPointPolicys3express:DeleteAccessPointScopes3express:DeleteBuckets3express:DeleteBucketPolicys3express:GetAccessPoints3express:GetAccessPointPolicys3express:GetAccessPointScopes3express:GetBucketPolicys3express:GetEncryptionConfigurations3express:GetInventoryConfigurations3express:GetLifecycleConfigurations3express:GetMetricsConfigurations3express:ListAccessPointsForDirectoryBucketss3express:ListAllMyDirectoryBucketss3express:ListTagsForResources3express:PutAccessPointPolicys3express:PutAccessPointScopes3express:PutBucketPolicys3express:PutEncryptionConfigurations3express:PutInventoryConfigurations3express:PutLifecycleConfigurations3express:PutMetricsConfigurations3express:TagResources3express:UntagResource";
+
+static ACTION_NAME_ENDS: [u32; 28] = [
+    27, 49, 72, 99, 132, 164, 186, 214, 238, 268, 297, 322, 358, 393, 428, 461, 506, 541, 570, 600,
+    629, 654, 690, 725, 760, 793, 814, 837,
+];
+
+static ACTIONS: [Action; 28] = [
+    Action::CreateAccessPoint,
+    Action::CreateBucket,
+    Action::CreateSession,
+    Action::DeleteAccessPoint,
+    Action::DeleteAccessPointPolicy,
+    Action::DeleteAccessPointScope,
+    Action::DeleteBucket,
+    Action::DeleteBucketPolicy,
+    Action::GetAccessPoint,
+    Action::GetAccessPointPolicy,
+    Action::GetAccessPointScope,
+    Action::GetBucketPolicy,
+    Action::GetEncryptionConfiguration,
+    Action::GetInventoryConfiguration,
+    Action::GetLifecycleConfiguration,
+    Action::GetMetricsConfiguration,
+    Action::ListAccessPointsForDirectoryBuckets,
+    Action::ListAllMyDirectoryBuckets,
+    Action::ListTagsForResource,
+    Action::PutAccessPointPolicy,
+    Action::PutAccessPointScope,
+    Action::PutBucketPolicy,
+    Action::PutEncryptionConfiguration,
+    Action::PutInventoryConfiguration,
+    Action::PutLifecycleConfiguration,
+    Action::PutMetricsConfiguration,
+    Action::TagResource,
+    Action::UntagResource,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 28] = [
-        Action::CreateAccessPoint,
-        Action::CreateBucket,
-        Action::CreateSession,
-        Action::DeleteAccessPoint,
-        Action::DeleteAccessPointPolicy,
-        Action::DeleteAccessPointScope,
-        Action::DeleteBucket,
-        Action::DeleteBucketPolicy,
-        Action::GetAccessPoint,
-        Action::GetAccessPointPolicy,
-        Action::GetAccessPointScope,
-        Action::GetBucketPolicy,
-        Action::GetEncryptionConfiguration,
-        Action::GetInventoryConfiguration,
-        Action::GetLifecycleConfiguration,
-        Action::GetMetricsConfiguration,
-        Action::ListAccessPointsForDirectoryBuckets,
-        Action::ListAllMyDirectoryBuckets,
-        Action::ListTagsForResource,
-        Action::PutAccessPointPolicy,
-        Action::PutAccessPointScope,
-        Action::PutBucketPolicy,
-        Action::PutEncryptionConfiguration,
-        Action::PutInventoryConfiguration,
-        Action::PutLifecycleConfiguration,
-        Action::PutMetricsConfiguration,
-        Action::TagResource,
-        Action::UntagResource,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `s3express:CreateAccessPoint`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateAccessPoint`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(17974 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -292,18 +277,24 @@ pub enum ResourceType {
     Bucket,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["accesspoint", "bucket"];
+static RESOURCE_TYPE_NAMES: &str = "accesspointbucket";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [11, 17];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Accesspoint, ResourceType::Bucket];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Accesspoint, ResourceType::Bucket];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -312,6 +303,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -365,31 +357,14 @@ pub enum ConditionKey {
     S3expressXAmzServerSideEncryptionAwsKmsKeyId,
 }
 
-const CONDITION_KEY_NAMES: [&str; 21] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "s3express:AccessPointNetworkOrigin",
-    "s3express:AccessPointTag/${TagKey}",
-    "s3express:AllAccessRestrictedToLocalZoneGroup",
-    "s3express:authType",
-    "s3express:BucketTag/${TagKey}",
-    "s3express:DataAccessPointAccount",
-    "s3express:DataAccessPointArn",
-    "s3express:InventoryAccessibleOptionalFields",
-    "s3express:LocationName",
-    "s3express:Permissions",
-    "s3express:ResourceAccount",
-    "s3express:SessionMode",
-    "s3express:signatureAge",
-    "s3express:signatureversion",
-    "s3express:TlsVersion",
-    "s3express:x-amz-content-sha256",
-    "s3express:x-amz-server-side-encryption",
-    "s3express:x-amz-server-side-encryption-aws-kms-key-id",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyss3express:AccessPointNetworkOrigins3express:AccessPointTag/${TagKey}s3express:AllAccessRestrictedToLocalZoneGroups3express:authTypes3express:BucketTag/${TagKey}s3express:DataAccessPointAccounts3express:DataAccessPointArns3express:InventoryAccessibleOptionalFieldss3express:LocationNames3express:Permissionss3express:ResourceAccounts3express:SessionModes3express:signatureAges3express:signatureversions3express:TlsVersions3express:x-amz-content-sha256s3express:x-amz-server-side-encryptions3express:x-amz-server-side-encryption-aws-kms-key-id";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 21] = [
+    24, 49, 60, 94, 128, 173, 191, 220, 252, 280, 323, 345, 366, 391, 412, 434, 460, 480, 510, 548,
+    601,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 21] = [
+static CONDITION_KEY_TYPES: [KeyType; 21] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -411,51 +386,57 @@ const CONDITION_KEY_TYPES: [KeyType; 21] = [
     KeyType::String,
     KeyType::String,
     KeyType::Arn,
+];
+
+static CONDITION_KEYS: [ConditionKey; 21] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::S3expressAccessPointNetworkOrigin,
+    ConditionKey::S3expressAccessPointTagAny,
+    ConditionKey::S3expressAllAccessRestrictedToLocalZoneGroup,
+    ConditionKey::S3expressAuthType,
+    ConditionKey::S3expressBucketTagAny,
+    ConditionKey::S3expressDataAccessPointAccount,
+    ConditionKey::S3expressDataAccessPointArn,
+    ConditionKey::S3expressInventoryAccessibleOptionalFields,
+    ConditionKey::S3expressLocationName,
+    ConditionKey::S3expressPermissions,
+    ConditionKey::S3expressResourceAccount,
+    ConditionKey::S3expressSessionMode,
+    ConditionKey::S3expressSignatureAge,
+    ConditionKey::S3expressSignatureversion,
+    ConditionKey::S3expressTlsVersion,
+    ConditionKey::S3expressXAmzContentSha256,
+    ConditionKey::S3expressXAmzServerSideEncryption,
+    ConditionKey::S3expressXAmzServerSideEncryptionAwsKmsKeyId,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 21] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::S3expressAccessPointNetworkOrigin,
-        ConditionKey::S3expressAccessPointTagAny,
-        ConditionKey::S3expressAllAccessRestrictedToLocalZoneGroup,
-        ConditionKey::S3expressAuthType,
-        ConditionKey::S3expressBucketTagAny,
-        ConditionKey::S3expressDataAccessPointAccount,
-        ConditionKey::S3expressDataAccessPointArn,
-        ConditionKey::S3expressInventoryAccessibleOptionalFields,
-        ConditionKey::S3expressLocationName,
-        ConditionKey::S3expressPermissions,
-        ConditionKey::S3expressResourceAccount,
-        ConditionKey::S3expressSessionMode,
-        ConditionKey::S3expressSignatureAge,
-        ConditionKey::S3expressSignatureversion,
-        ConditionKey::S3expressTlsVersion,
-        ConditionKey::S3expressXAmzContentSha256,
-        ConditionKey::S3expressXAmzServerSideEncryption,
-        ConditionKey::S3expressXAmzServerSideEncryptionAwsKmsKeyId,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

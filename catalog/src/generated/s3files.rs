@@ -137,94 +137,83 @@ pub enum Action {
     UpdateMountTarget,
 }
 
-const ACTION_NAMES: [&str; 24] = [
-    "s3files:ClientMount",
-    "s3files:ClientRootAccess",
-    "s3files:ClientWrite",
-    "s3files:CreateAccessPoint",
-    "s3files:CreateFileSystem",
-    "s3files:CreateMountTarget",
-    "s3files:DeleteAccessPoint",
-    "s3files:DeleteFileSystem",
-    "s3files:DeleteFileSystemPolicy",
-    "s3files:DeleteMountTarget",
-    "s3files:GetAccessPoint",
-    "s3files:GetFileSystem",
-    "s3files:GetFileSystemPolicy",
-    "s3files:GetMountTarget",
-    "s3files:GetSynchronizationConfiguration",
-    "s3files:ListAccessPoints",
-    "s3files:ListFileSystems",
-    "s3files:ListMountTargets",
-    "s3files:ListTagsForResource",
-    "s3files:PutFileSystemPolicy",
-    "s3files:PutSynchronizationConfiguration",
-    "s3files:TagResource",
-    "s3files:UntagResource",
-    "s3files:UpdateMountTarget",
+static ACTION_NAMES: &str = "s3files:ClientMounts3files:ClientRootAccesss3files:ClientWrites3files:CreateAccessPoints3files:CreateFileSystems3files:CreateMountTargets3files:DeleteAccessPoints3files:DeleteFileSystems3files:DeleteFileSystemPolicys3files:DeleteMountTargets3files:GetAccessPoints3files:GetFileSystems3files:GetFileSystemPolicys3files:GetMountTargets3files:GetSynchronizationConfigurations3files:ListAccessPointss3files:ListFileSystemss3files:ListMountTargetss3files:ListTagsForResources3files:PutFileSystemPolicys3files:PutSynchronizationConfigurations3files:TagResources3files:UntagResources3files:UpdateMountTarget";
+
+static ACTION_NAME_ENDS: [u32; 24] = [
+    19, 43, 62, 87, 111, 136, 161, 185, 215, 240, 262, 283, 310, 332, 371, 395, 418, 442, 469, 496,
+    535, 554, 575, 600,
+];
+
+static ACTIONS: [Action; 24] = [
+    Action::ClientMount,
+    Action::ClientRootAccess,
+    Action::ClientWrite,
+    Action::CreateAccessPoint,
+    Action::CreateFileSystem,
+    Action::CreateMountTarget,
+    Action::DeleteAccessPoint,
+    Action::DeleteFileSystem,
+    Action::DeleteFileSystemPolicy,
+    Action::DeleteMountTarget,
+    Action::GetAccessPoint,
+    Action::GetFileSystem,
+    Action::GetFileSystemPolicy,
+    Action::GetMountTarget,
+    Action::GetSynchronizationConfiguration,
+    Action::ListAccessPoints,
+    Action::ListFileSystems,
+    Action::ListMountTargets,
+    Action::ListTagsForResource,
+    Action::PutFileSystemPolicy,
+    Action::PutSynchronizationConfiguration,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateMountTarget,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 24] = [
-        Action::ClientMount,
-        Action::ClientRootAccess,
-        Action::ClientWrite,
-        Action::CreateAccessPoint,
-        Action::CreateFileSystem,
-        Action::CreateMountTarget,
-        Action::DeleteAccessPoint,
-        Action::DeleteFileSystem,
-        Action::DeleteFileSystemPolicy,
-        Action::DeleteMountTarget,
-        Action::GetAccessPoint,
-        Action::GetFileSystem,
-        Action::GetFileSystemPolicy,
-        Action::GetMountTarget,
-        Action::GetSynchronizationConfiguration,
-        Action::ListAccessPoints,
-        Action::ListFileSystems,
-        Action::ListMountTargets,
-        Action::ListTagsForResource,
-        Action::PutFileSystemPolicy,
-        Action::PutSynchronizationConfiguration,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateMountTarget,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `s3files:ClientMount`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `ClientMount`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(18002 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -244,18 +233,24 @@ pub enum ResourceType {
     FileSystem,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["access-point", "file-system"];
+static RESOURCE_TYPE_NAMES: &str = "access-pointfile-system";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [12, 23];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::AccessPoint, ResourceType::FileSystem];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::AccessPoint, ResourceType::FileSystem];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -264,6 +259,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -285,15 +281,11 @@ pub enum ConditionKey {
     S3filesCreateAction,
 }
 
-const CONDITION_KEY_NAMES: [&str; 5] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "s3files:AccessPointArn",
-    "s3files:CreateAction",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyss3files:AccessPointArns3files:CreateAction";
 
-const CONDITION_KEY_TYPES: [KeyType; 5] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 5] = [24, 49, 60, 82, 102];
+
+static CONDITION_KEY_TYPES: [KeyType; 5] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -301,33 +293,39 @@ const CONDITION_KEY_TYPES: [KeyType; 5] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 5] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::S3filesAccessPointArn,
+    ConditionKey::S3filesCreateAction,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 5] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::S3filesAccessPointArn,
-        ConditionKey::S3filesCreateAction,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -309,152 +309,113 @@ pub enum Action {
     UpdateTableMetadataLocation,
 }
 
-const ACTION_NAMES: [&str; 53] = [
-    "s3tables:CreateNamespace",
-    "s3tables:CreateTable",
-    "s3tables:CreateTableBucket",
-    "s3tables:DeleteNamespace",
-    "s3tables:DeleteTable",
-    "s3tables:DeleteTableBucket",
-    "s3tables:DeleteTableBucketEncryption",
-    "s3tables:DeleteTableBucketMetricsConfiguration",
-    "s3tables:DeleteTableBucketPolicy",
-    "s3tables:DeleteTableBucketReplication",
-    "s3tables:DeleteTablePolicy",
-    "s3tables:DeleteTableReplication",
-    "s3tables:GetNamespace",
-    "s3tables:GetTable",
-    "s3tables:GetTableBucket",
-    "s3tables:GetTableBucketEncryption",
-    "s3tables:GetTableBucketMaintenanceConfiguration",
-    "s3tables:GetTableBucketMetricsConfiguration",
-    "s3tables:GetTableBucketPolicy",
-    "s3tables:GetTableBucketReplication",
-    "s3tables:GetTableBucketStorageClass",
-    "s3tables:GetTableData",
-    "s3tables:GetTableEncryption",
-    "s3tables:GetTableMaintenanceConfiguration",
-    "s3tables:GetTableMaintenanceJobStatus",
-    "s3tables:GetTableMetadataLocation",
-    "s3tables:GetTablePolicy",
-    "s3tables:GetTableRecordExpirationConfiguration",
-    "s3tables:GetTableRecordExpirationJobStatus",
-    "s3tables:GetTableReplication",
-    "s3tables:GetTableReplicationStatus",
-    "s3tables:GetTableStorageClass",
-    "s3tables:ListNamespaces",
-    "s3tables:ListTableBuckets",
-    "s3tables:ListTables",
-    "s3tables:ListTagsForResource",
-    "s3tables:PutTableBucketEncryption",
-    "s3tables:PutTableBucketMaintenanceConfiguration",
-    "s3tables:PutTableBucketMetricsConfiguration",
-    "s3tables:PutTableBucketPolicy",
-    "s3tables:PutTableBucketReplication",
-    "s3tables:PutTableBucketStorageClass",
-    "s3tables:PutTableData",
-    "s3tables:PutTableEncryption",
-    "s3tables:PutTableMaintenanceConfiguration",
-    "s3tables:PutTablePolicy",
-    "s3tables:PutTableRecordExpirationConfiguration",
-    "s3tables:PutTableReplication",
-    "s3tables:PutTableStorageClass",
-    "s3tables:RenameTable",
-    "s3tables:TagResource",
-    "s3tables:UntagResource",
-    "s3tables:UpdateTableMetadataLocation",
+static ACTION_NAMES: &str = "s3tables:CreateNamespaces3tables:CreateTables3tables:CreateTableBuckets3tables:DeleteNamespaces3tables:DeleteTables3tables:DeleteTableBuckets3tables:DeleteTableBucketEncryptions3tables:DeleteTableBucketMetricsConfigurations3tables:DeleteTableBucketPolicys3tables:DeleteTableBucketReplications3tables:DeleteTablePolicys3tables:DeleteTableReplications3tables:GetNamespaces3tables:GetTables3tables:GetTableBuckets3tables:GetTableBucketEncryptions3tables:GetTableBucketMaintenanceConfigurations3tables:GetTableBucketMetricsConfigurations3tables:GetTableBucketPolicys3tables:GetTableBucketReplications3tables:GetTableBucketStorageClasss3tables:GetTableDatas3tables:GetTableEncryptions3tables:GetTableMaintenanceConfigurations3tables:GetTableMaintenanceJobStatuss3tables:GetTableMetadataLocations3tables:GetTablePolicys3tables:GetTableRecordExpirationConfigurations3tables:GetTableRecordExpirationJobStatuss3tables:GetTableReplications3tables:GetTableReplicationStatuss3tables:GetTableStorageClasss3tables:ListNamespacess3tables:ListTableBucketss3tables:ListTabless3tables:ListTagsForResources3tables:PutTableBucketEncryptions3tables:PutTableBucketMaintenanceConfigurations3tables:PutTableBucketMetricsConfigurations3tables:PutTableBucketPolicys3tables:PutTableBucketReplications3tables:PutTableBucketStorageClasss3tables:PutTableDatas3tables:PutTableEncryptions3tables:PutTableMaintenanceConfigurations3tables:PutTablePolicys3tables:PutTableRecordExpirationConfigurations3tables:PutTableReplications3tables:PutTableStorageClasss3tables:RenameTables3tables:TagResources3tables:UntagResources3tables:UpdateTableMetadataLocation";
+
+static ACTION_NAME_ENDS: [u32; 53] = [
+    24, 44, 70, 94, 114, 140, 176, 222, 254, 291, 317, 348, 369, 386, 409, 442, 489, 532, 561, 595,
+    630, 651, 678, 719, 756, 789, 812, 858, 900, 928, 962, 991, 1014, 1039, 1058, 1086, 1119, 1166,
+    1209, 1238, 1272, 1307, 1328, 1355, 1396, 1419, 1465, 1493, 1522, 1542, 1562, 1584, 1620,
+];
+
+static ACTIONS: [Action; 53] = [
+    Action::CreateNamespace,
+    Action::CreateTable,
+    Action::CreateTableBucket,
+    Action::DeleteNamespace,
+    Action::DeleteTable,
+    Action::DeleteTableBucket,
+    Action::DeleteTableBucketEncryption,
+    Action::DeleteTableBucketMetricsConfiguration,
+    Action::DeleteTableBucketPolicy,
+    Action::DeleteTableBucketReplication,
+    Action::DeleteTablePolicy,
+    Action::DeleteTableReplication,
+    Action::GetNamespace,
+    Action::GetTable,
+    Action::GetTableBucket,
+    Action::GetTableBucketEncryption,
+    Action::GetTableBucketMaintenanceConfiguration,
+    Action::GetTableBucketMetricsConfiguration,
+    Action::GetTableBucketPolicy,
+    Action::GetTableBucketReplication,
+    Action::GetTableBucketStorageClass,
+    Action::GetTableData,
+    Action::GetTableEncryption,
+    Action::GetTableMaintenanceConfiguration,
+    Action::GetTableMaintenanceJobStatus,
+    Action::GetTableMetadataLocation,
+    Action::GetTablePolicy,
+    Action::GetTableRecordExpirationConfiguration,
+    Action::GetTableRecordExpirationJobStatus,
+    Action::GetTableReplication,
+    Action::GetTableReplicationStatus,
+    Action::GetTableStorageClass,
+    Action::ListNamespaces,
+    Action::ListTableBuckets,
+    Action::ListTables,
+    Action::ListTagsForResource,
+    Action::PutTableBucketEncryption,
+    Action::PutTableBucketMaintenanceConfiguration,
+    Action::PutTableBucketMetricsConfiguration,
+    Action::PutTableBucketPolicy,
+    Action::PutTableBucketReplication,
+    Action::PutTableBucketStorageClass,
+    Action::PutTableData,
+    Action::PutTableEncryption,
+    Action::PutTableMaintenanceConfiguration,
+    Action::PutTablePolicy,
+    Action::PutTableRecordExpirationConfiguration,
+    Action::PutTableReplication,
+    Action::PutTableStorageClass,
+    Action::RenameTable,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateTableMetadataLocation,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 53] = [
-        Action::CreateNamespace,
-        Action::CreateTable,
-        Action::CreateTableBucket,
-        Action::DeleteNamespace,
-        Action::DeleteTable,
-        Action::DeleteTableBucket,
-        Action::DeleteTableBucketEncryption,
-        Action::DeleteTableBucketMetricsConfiguration,
-        Action::DeleteTableBucketPolicy,
-        Action::DeleteTableBucketReplication,
-        Action::DeleteTablePolicy,
-        Action::DeleteTableReplication,
-        Action::GetNamespace,
-        Action::GetTable,
-        Action::GetTableBucket,
-        Action::GetTableBucketEncryption,
-        Action::GetTableBucketMaintenanceConfiguration,
-        Action::GetTableBucketMetricsConfiguration,
-        Action::GetTableBucketPolicy,
-        Action::GetTableBucketReplication,
-        Action::GetTableBucketStorageClass,
-        Action::GetTableData,
-        Action::GetTableEncryption,
-        Action::GetTableMaintenanceConfiguration,
-        Action::GetTableMaintenanceJobStatus,
-        Action::GetTableMetadataLocation,
-        Action::GetTablePolicy,
-        Action::GetTableRecordExpirationConfiguration,
-        Action::GetTableRecordExpirationJobStatus,
-        Action::GetTableReplication,
-        Action::GetTableReplicationStatus,
-        Action::GetTableStorageClass,
-        Action::ListNamespaces,
-        Action::ListTableBuckets,
-        Action::ListTables,
-        Action::ListTagsForResource,
-        Action::PutTableBucketEncryption,
-        Action::PutTableBucketMaintenanceConfiguration,
-        Action::PutTableBucketMetricsConfiguration,
-        Action::PutTableBucketPolicy,
-        Action::PutTableBucketReplication,
-        Action::PutTableBucketStorageClass,
-        Action::PutTableData,
-        Action::PutTableEncryption,
-        Action::PutTableMaintenanceConfiguration,
-        Action::PutTablePolicy,
-        Action::PutTableRecordExpirationConfiguration,
-        Action::PutTableReplication,
-        Action::PutTableStorageClass,
-        Action::RenameTable,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateTableMetadataLocation,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `s3tables:CreateNamespace`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateNamespace`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(18026 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -474,18 +435,24 @@ pub enum ResourceType {
     TableBucket,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["Table", "TableBucket"];
+static RESOURCE_TYPE_NAMES: &str = "TableTableBucket";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [5, 16];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Table, ResourceType::TableBucket];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Table, ResourceType::TableBucket];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -494,6 +461,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -523,19 +491,11 @@ pub enum ConditionKey {
     S3tablesTableName,
 }
 
-const CONDITION_KEY_NAMES: [&str; 9] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "s3tables:KMSKeyArn",
-    "s3tables:namespace",
-    "s3tables:SSEAlgorithm",
-    "s3tables:StorageClass",
-    "s3tables:TableBucketTag/${TagKey}",
-    "s3tables:tableName",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyss3tables:KMSKeyArns3tables:namespaces3tables:SSEAlgorithms3tables:StorageClasss3tables:TableBucketTag/${TagKey}s3tables:tableName";
 
-const CONDITION_KEY_TYPES: [KeyType; 9] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 9] = [24, 49, 60, 78, 96, 117, 138, 171, 189];
+
+static CONDITION_KEY_TYPES: [KeyType; 9] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -547,37 +507,43 @@ const CONDITION_KEY_TYPES: [KeyType; 9] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 9] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::S3tablesKMSKeyArn,
+    ConditionKey::S3tablesNamespace,
+    ConditionKey::S3tablesSSEAlgorithm,
+    ConditionKey::S3tablesStorageClass,
+    ConditionKey::S3tablesTableBucketTagAny,
+    ConditionKey::S3tablesTableName,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 9] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::S3tablesKMSKeyArn,
-        ConditionKey::S3tablesNamespace,
-        ConditionKey::S3tablesSSEAlgorithm,
-        ConditionKey::S3tablesStorageClass,
-        ConditionKey::S3tablesTableBucketTagAny,
-        ConditionKey::S3tablesTableName,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

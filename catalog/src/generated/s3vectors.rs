@@ -135,88 +135,80 @@ pub enum Action {
     UpdateIndexMode,
 }
 
-const ACTION_NAMES: [&str; 21] = [
-    "s3vectors:CreateIndex",
-    "s3vectors:CreateVectorBucket",
-    "s3vectors:DeleteIndex",
-    "s3vectors:DeleteVectorBucket",
-    "s3vectors:DeleteVectorBucketPolicy",
-    "s3vectors:DeleteVectors",
-    "s3vectors:GetIndex",
-    "s3vectors:GetVectorBucket",
-    "s3vectors:GetVectorBucketPolicy",
-    "s3vectors:GetVectors",
-    "s3vectors:ListIndexes",
-    "s3vectors:ListTagsForResource",
-    "s3vectors:ListVectorBuckets",
-    "s3vectors:ListVectors",
-    "s3vectors:PutVectorBucketDefaultIndexMode",
-    "s3vectors:PutVectorBucketPolicy",
-    "s3vectors:PutVectors",
-    "s3vectors:QueryVectors",
-    "s3vectors:TagResource",
-    "s3vectors:UntagResource",
-    "s3vectors:UpdateIndexMode",
+static ACTION_NAMES: &str = "s3vectors:CreateIndexs3vectors:CreateVectorBuckets3vectors:DeleteIndexs3vectors:DeleteVectorBuckets3vectors:DeleteVectorBucketPolicys3vectors:DeleteVectorss3vectors:GetIndexs3vectors:GetVectorBuckets3vectors:GetVectorBucketPolicys3vectors:GetVectorss3vectors:ListIndexess3vectors:ListTagsForResources3vectors:ListVectorBucketss3vectors:ListVectorss3vectors:PutVectorBucketDefaultIndexModes3vectors:PutVectorBucketPolicys3vectors:PutVectorss3vectors:QueryVectorss3vectors:TagResources3vectors:UntagResources3vectors:UpdateIndexMode";
+
+static ACTION_NAME_ENDS: [u32; 21] = [
+    21, 49, 70, 98, 132, 155, 173, 198, 229, 249, 270, 299, 326, 347, 388, 419, 439, 461, 482, 505,
+    530,
+];
+
+static ACTIONS: [Action; 21] = [
+    Action::CreateIndex,
+    Action::CreateVectorBucket,
+    Action::DeleteIndex,
+    Action::DeleteVectorBucket,
+    Action::DeleteVectorBucketPolicy,
+    Action::DeleteVectors,
+    Action::GetIndex,
+    Action::GetVectorBucket,
+    Action::GetVectorBucketPolicy,
+    Action::GetVectors,
+    Action::ListIndexes,
+    Action::ListTagsForResource,
+    Action::ListVectorBuckets,
+    Action::ListVectors,
+    Action::PutVectorBucketDefaultIndexMode,
+    Action::PutVectorBucketPolicy,
+    Action::PutVectors,
+    Action::QueryVectors,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateIndexMode,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 21] = [
-        Action::CreateIndex,
-        Action::CreateVectorBucket,
-        Action::DeleteIndex,
-        Action::DeleteVectorBucket,
-        Action::DeleteVectorBucketPolicy,
-        Action::DeleteVectors,
-        Action::GetIndex,
-        Action::GetVectorBucket,
-        Action::GetVectorBucketPolicy,
-        Action::GetVectors,
-        Action::ListIndexes,
-        Action::ListTagsForResource,
-        Action::ListVectorBuckets,
-        Action::ListVectors,
-        Action::PutVectorBucketDefaultIndexMode,
-        Action::PutVectorBucketPolicy,
-        Action::PutVectors,
-        Action::QueryVectors,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateIndexMode,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `s3vectors:CreateIndex`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateIndex`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(18079 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -236,18 +228,24 @@ pub enum ResourceType {
     VectorBucket,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["Index", "VectorBucket"];
+static RESOURCE_TYPE_NAMES: &str = "IndexVectorBucket";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [5, 17];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Index, ResourceType::VectorBucket];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Index, ResourceType::VectorBucket];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -256,6 +254,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -279,16 +278,11 @@ pub enum ConditionKey {
     S3vectorsVectorBucketTagAny,
 }
 
-const CONDITION_KEY_NAMES: [&str; 6] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "s3vectors:kmsKeyArn",
-    "s3vectors:sseType",
-    "s3vectors:VectorBucketTag/${TagKey}",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyss3vectors:kmsKeyArns3vectors:sseTypes3vectors:VectorBucketTag/${TagKey}";
 
-const CONDITION_KEY_TYPES: [KeyType; 6] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 6] = [24, 49, 60, 79, 96, 131];
+
+static CONDITION_KEY_TYPES: [KeyType; 6] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -297,34 +291,40 @@ const CONDITION_KEY_TYPES: [KeyType; 6] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 6] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::S3vectorsKmsKeyArn,
+    ConditionKey::S3vectorsSseType,
+    ConditionKey::S3vectorsVectorBucketTagAny,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 6] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::S3vectorsKmsKeyArn,
-        ConditionKey::S3vectorsSseType,
-        ConditionKey::S3vectorsVectorBucketTagAny,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -116,84 +116,77 @@ pub enum Action {
     UntagResource,
 }
 
-const ACTION_NAMES: [&str; 19] = [
-    "sagemaker-geospatial:DeleteEarthObservationJob",
-    "sagemaker-geospatial:DeleteVectorEnrichmentJob",
-    "sagemaker-geospatial:ExportEarthObservationJob",
-    "sagemaker-geospatial:ExportVectorEnrichmentJob",
-    "sagemaker-geospatial:GetEarthObservationJob",
-    "sagemaker-geospatial:GetRasterDataCollection",
-    "sagemaker-geospatial:GetTile",
-    "sagemaker-geospatial:GetVectorEnrichmentJob",
-    "sagemaker-geospatial:ListEarthObservationJobs",
-    "sagemaker-geospatial:ListRasterDataCollections",
-    "sagemaker-geospatial:ListTagsForResource",
-    "sagemaker-geospatial:ListVectorEnrichmentJobs",
-    "sagemaker-geospatial:SearchRasterDataCollection",
-    "sagemaker-geospatial:StartEarthObservationJob",
-    "sagemaker-geospatial:StartVectorEnrichmentJob",
-    "sagemaker-geospatial:StopEarthObservationJob",
-    "sagemaker-geospatial:StopVectorEnrichmentJob",
-    "sagemaker-geospatial:TagResource",
-    "sagemaker-geospatial:UntagResource",
+static ACTION_NAMES: &str = "sagemaker-geospatial:DeleteEarthObservationJobsagemaker-geospatial:DeleteVectorEnrichmentJobsagemaker-geospatial:ExportEarthObservationJobsagemaker-geospatial:ExportVectorEnrichmentJobsagemaker-geospatial:GetEarthObservationJobsagemaker-geospatial:GetRasterDataCollectionsagemaker-geospatial:GetTilesagemaker-geospatial:GetVectorEnrichmentJobsagemaker-geospatial:ListEarthObservationJobssagemaker-geospatial:ListRasterDataCollectionssagemaker-geospatial:ListTagsForResourcesagemaker-geospatial:ListVectorEnrichmentJobssagemaker-geospatial:SearchRasterDataCollectionsagemaker-geospatial:StartEarthObservationJobsagemaker-geospatial:StartVectorEnrichmentJobsagemaker-geospatial:StopEarthObservationJobsagemaker-geospatial:StopVectorEnrichmentJobsagemaker-geospatial:TagResourcesagemaker-geospatial:UntagResource";
+
+static ACTION_NAME_ENDS: [u32; 19] = [
+    46, 92, 138, 184, 227, 271, 299, 342, 387, 433, 473, 518, 565, 610, 655, 699, 743, 775, 809,
+];
+
+static ACTIONS: [Action; 19] = [
+    Action::DeleteEarthObservationJob,
+    Action::DeleteVectorEnrichmentJob,
+    Action::ExportEarthObservationJob,
+    Action::ExportVectorEnrichmentJob,
+    Action::GetEarthObservationJob,
+    Action::GetRasterDataCollection,
+    Action::GetTile,
+    Action::GetVectorEnrichmentJob,
+    Action::ListEarthObservationJobs,
+    Action::ListRasterDataCollections,
+    Action::ListTagsForResource,
+    Action::ListVectorEnrichmentJobs,
+    Action::SearchRasterDataCollection,
+    Action::StartEarthObservationJob,
+    Action::StartVectorEnrichmentJob,
+    Action::StopEarthObservationJob,
+    Action::StopVectorEnrichmentJob,
+    Action::TagResource,
+    Action::UntagResource,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 19] = [
-        Action::DeleteEarthObservationJob,
-        Action::DeleteVectorEnrichmentJob,
-        Action::ExportEarthObservationJob,
-        Action::ExportVectorEnrichmentJob,
-        Action::GetEarthObservationJob,
-        Action::GetRasterDataCollection,
-        Action::GetTile,
-        Action::GetVectorEnrichmentJob,
-        Action::ListEarthObservationJobs,
-        Action::ListRasterDataCollections,
-        Action::ListTagsForResource,
-        Action::ListVectorEnrichmentJobs,
-        Action::SearchRasterDataCollection,
-        Action::StartEarthObservationJob,
-        Action::StartVectorEnrichmentJob,
-        Action::StopEarthObservationJob,
-        Action::StopVectorEnrichmentJob,
-        Action::TagResource,
-        Action::UntagResource,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `sagemaker-geospatial:DeleteEarthObservationJob`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `DeleteEarthObservationJob`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(18561 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -217,26 +210,28 @@ pub enum ResourceType {
     VectorEnrichmentJob,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = [
-    "EarthObservationJob",
-    "RasterDataCollection",
-    "VectorEnrichmentJob",
+static RESOURCE_TYPE_NAMES: &str = "EarthObservationJobRasterDataCollectionVectorEnrichmentJob";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [19, 39, 58];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::EarthObservationJob,
+    ResourceType::RasterDataCollection,
+    ResourceType::VectorEnrichmentJob,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::EarthObservationJob,
-        ResourceType::RasterDataCollection,
-        ResourceType::VectorEnrichmentJob,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -245,6 +240,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -262,40 +258,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -375,168 +375,122 @@ pub enum Action {
     UpdateRun,
 }
 
-const ACTION_NAMES: [&str; 61] = [
-    "sagemaker-mlflow:AccessUI",
-    "sagemaker-mlflow:CreateExperiment",
-    "sagemaker-mlflow:CreateModelVersion",
-    "sagemaker-mlflow:CreateRegisteredModel",
-    "sagemaker-mlflow:CreateRun",
-    "sagemaker-mlflow:DeleteExperiment",
-    "sagemaker-mlflow:DeleteLoggedModel",
-    "sagemaker-mlflow:DeleteLoggedModelTag",
-    "sagemaker-mlflow:DeleteModelVersion",
-    "sagemaker-mlflow:DeleteModelVersionTag",
-    "sagemaker-mlflow:DeleteRegisteredModel",
-    "sagemaker-mlflow:DeleteRegisteredModelAlias",
-    "sagemaker-mlflow:DeleteRegisteredModelTag",
-    "sagemaker-mlflow:DeleteRun",
-    "sagemaker-mlflow:DeleteTag",
-    "sagemaker-mlflow:DeleteTraces",
-    "sagemaker-mlflow:DeleteTraceTag",
-    "sagemaker-mlflow:EndTrace",
-    "sagemaker-mlflow:FinalizeLoggedModel",
-    "sagemaker-mlflow:GetDownloadURIForModelVersionArtifacts",
-    "sagemaker-mlflow:GetExperiment",
-    "sagemaker-mlflow:GetExperimentByName",
-    "sagemaker-mlflow:GetLatestModelVersions",
-    "sagemaker-mlflow:GetLoggedModel",
-    "sagemaker-mlflow:GetMetricHistory",
-    "sagemaker-mlflow:GetModelVersion",
-    "sagemaker-mlflow:GetModelVersionByAlias",
-    "sagemaker-mlflow:GetRegisteredModel",
-    "sagemaker-mlflow:GetRun",
-    "sagemaker-mlflow:GetTraceInfo",
-    "sagemaker-mlflow:ListArtifacts",
-    "sagemaker-mlflow:ListLoggedModelArtifacts",
-    "sagemaker-mlflow:LogBatch",
-    "sagemaker-mlflow:LogInputs",
-    "sagemaker-mlflow:LogLoggedModelParams",
-    "sagemaker-mlflow:LogMetric",
-    "sagemaker-mlflow:LogModel",
-    "sagemaker-mlflow:LogOutputs",
-    "sagemaker-mlflow:LogParam",
-    "sagemaker-mlflow:RenameRegisteredModel",
-    "sagemaker-mlflow:RestoreExperiment",
-    "sagemaker-mlflow:RestoreRun",
-    "sagemaker-mlflow:SearchExperiments",
-    "sagemaker-mlflow:SearchLoggedModels",
-    "sagemaker-mlflow:SearchModelVersions",
-    "sagemaker-mlflow:SearchRegisteredModels",
-    "sagemaker-mlflow:SearchRuns",
-    "sagemaker-mlflow:SearchTraces",
-    "sagemaker-mlflow:SetExperimentTag",
-    "sagemaker-mlflow:SetLoggedModelTags",
-    "sagemaker-mlflow:SetModelVersionTag",
-    "sagemaker-mlflow:SetRegisteredModelAlias",
-    "sagemaker-mlflow:SetRegisteredModelTag",
-    "sagemaker-mlflow:SetTag",
-    "sagemaker-mlflow:SetTraceTag",
-    "sagemaker-mlflow:StartTrace",
-    "sagemaker-mlflow:TransitionModelVersionStage",
-    "sagemaker-mlflow:UpdateExperiment",
-    "sagemaker-mlflow:UpdateModelVersion",
-    "sagemaker-mlflow:UpdateRegisteredModel",
-    "sagemaker-mlflow:UpdateRun",
+static ACTION_NAMES: &str = "sagemaker-mlflow:AccessUIsagemaker-mlflow:CreateExperimentsagemaker-mlflow:CreateModelVersionsagemaker-mlflow:CreateRegisteredModelsagemaker-mlflow:CreateRunsagemaker-mlflow:DeleteExperimentsagemaker-mlflow:DeleteLoggedModelsagemaker-mlflow:DeleteLoggedModelTagsagemaker-mlflow:DeleteModelVersionsagemaker-mlflow:DeleteModelVersionTagsagemaker-mlflow:DeleteRegisteredModelsagemaker-mlflow:DeleteRegisteredModelAliassagemaker-mlflow:DeleteRegisteredModelTagsagemaker-mlflow:DeleteRunsagemaker-mlflow:DeleteTagsagemaker-mlflow:DeleteTracessagemaker-mlflow:DeleteTraceTagsagemaker-mlflow:EndTracesagemaker-mlflow:FinalizeLoggedModelsagemaker-mlflow:GetDownloadURIForModelVersionArtifactssagemaker-mlflow:GetExperimentsagemaker-mlflow:GetExperimentByNamesagemaker-mlflow:GetLatestModelVersionssagemaker-mlflow:GetLoggedModelsagemaker-mlflow:GetMetricHistorysagemaker-mlflow:GetModelVersionsagemaker-mlflow:GetModelVersionByAliassagemaker-mlflow:GetRegisteredModelsagemaker-mlflow:GetRunsagemaker-mlflow:GetTraceInfosagemaker-mlflow:ListArtifactssagemaker-mlflow:ListLoggedModelArtifactssagemaker-mlflow:LogBatchsagemaker-mlflow:LogInputssagemaker-mlflow:LogLoggedModelParamssagemaker-mlflow:LogMetricsagemaker-mlflow:LogModelsagemaker-mlflow:LogOutputssagemaker-mlflow:LogParamsagemaker-mlflow:RenameRegisteredModelsagemaker-mlflow:RestoreExperimentsagemaker-mlflow:RestoreRunsagemaker-mlflow:SearchExperimentssagemaker-mlflow:SearchLoggedModelssagemaker-mlflow:SearchModelVersionssagemaker-mlflow:SearchRegisteredModelssagemaker-mlflow:SearchRunssagemaker-mlflow:SearchTracessagemaker-mlflow:SetExperimentTagsagemaker-mlflow:SetLoggedModelTagssagemaker-mlflow:SetModelVersionTagsagemaker-mlflow:SetRegisteredModelAliassagemaker-mlflow:SetRegisteredModelTagsagemaker-mlflow:SetTagsagemaker-mlflow:SetTraceTagsagemaker-mlflow:StartTracesagemaker-mlflow:TransitionModelVersionStagesagemaker-mlflow:UpdateExperimentsagemaker-mlflow:UpdateModelVersionsagemaker-mlflow:UpdateRegisteredModelsagemaker-mlflow:UpdateRun";
+
+static ACTION_NAME_ENDS: [u32; 61] = [
+    25, 58, 93, 131, 157, 190, 224, 261, 296, 334, 372, 415, 456, 482, 508, 537, 568, 593, 629,
+    684, 714, 750, 789, 820, 853, 885, 924, 959, 982, 1011, 1041, 1082, 1107, 1133, 1170, 1196,
+    1221, 1248, 1273, 1311, 1345, 1372, 1406, 1441, 1477, 1516, 1543, 1572, 1605, 1640, 1675, 1715,
+    1753, 1776, 1804, 1831, 1875, 1908, 1943, 1981, 2007,
+];
+
+static ACTIONS: [Action; 61] = [
+    Action::AccessUI,
+    Action::CreateExperiment,
+    Action::CreateModelVersion,
+    Action::CreateRegisteredModel,
+    Action::CreateRun,
+    Action::DeleteExperiment,
+    Action::DeleteLoggedModel,
+    Action::DeleteLoggedModelTag,
+    Action::DeleteModelVersion,
+    Action::DeleteModelVersionTag,
+    Action::DeleteRegisteredModel,
+    Action::DeleteRegisteredModelAlias,
+    Action::DeleteRegisteredModelTag,
+    Action::DeleteRun,
+    Action::DeleteTag,
+    Action::DeleteTraces,
+    Action::DeleteTraceTag,
+    Action::EndTrace,
+    Action::FinalizeLoggedModel,
+    Action::GetDownloadURIForModelVersionArtifacts,
+    Action::GetExperiment,
+    Action::GetExperimentByName,
+    Action::GetLatestModelVersions,
+    Action::GetLoggedModel,
+    Action::GetMetricHistory,
+    Action::GetModelVersion,
+    Action::GetModelVersionByAlias,
+    Action::GetRegisteredModel,
+    Action::GetRun,
+    Action::GetTraceInfo,
+    Action::ListArtifacts,
+    Action::ListLoggedModelArtifacts,
+    Action::LogBatch,
+    Action::LogInputs,
+    Action::LogLoggedModelParams,
+    Action::LogMetric,
+    Action::LogModel,
+    Action::LogOutputs,
+    Action::LogParam,
+    Action::RenameRegisteredModel,
+    Action::RestoreExperiment,
+    Action::RestoreRun,
+    Action::SearchExperiments,
+    Action::SearchLoggedModels,
+    Action::SearchModelVersions,
+    Action::SearchRegisteredModels,
+    Action::SearchRuns,
+    Action::SearchTraces,
+    Action::SetExperimentTag,
+    Action::SetLoggedModelTags,
+    Action::SetModelVersionTag,
+    Action::SetRegisteredModelAlias,
+    Action::SetRegisteredModelTag,
+    Action::SetTag,
+    Action::SetTraceTag,
+    Action::StartTrace,
+    Action::TransitionModelVersionStage,
+    Action::UpdateExperiment,
+    Action::UpdateModelVersion,
+    Action::UpdateRegisteredModel,
+    Action::UpdateRun,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 61] = [
-        Action::AccessUI,
-        Action::CreateExperiment,
-        Action::CreateModelVersion,
-        Action::CreateRegisteredModel,
-        Action::CreateRun,
-        Action::DeleteExperiment,
-        Action::DeleteLoggedModel,
-        Action::DeleteLoggedModelTag,
-        Action::DeleteModelVersion,
-        Action::DeleteModelVersionTag,
-        Action::DeleteRegisteredModel,
-        Action::DeleteRegisteredModelAlias,
-        Action::DeleteRegisteredModelTag,
-        Action::DeleteRun,
-        Action::DeleteTag,
-        Action::DeleteTraces,
-        Action::DeleteTraceTag,
-        Action::EndTrace,
-        Action::FinalizeLoggedModel,
-        Action::GetDownloadURIForModelVersionArtifacts,
-        Action::GetExperiment,
-        Action::GetExperimentByName,
-        Action::GetLatestModelVersions,
-        Action::GetLoggedModel,
-        Action::GetMetricHistory,
-        Action::GetModelVersion,
-        Action::GetModelVersionByAlias,
-        Action::GetRegisteredModel,
-        Action::GetRun,
-        Action::GetTraceInfo,
-        Action::ListArtifacts,
-        Action::ListLoggedModelArtifacts,
-        Action::LogBatch,
-        Action::LogInputs,
-        Action::LogLoggedModelParams,
-        Action::LogMetric,
-        Action::LogModel,
-        Action::LogOutputs,
-        Action::LogParam,
-        Action::RenameRegisteredModel,
-        Action::RestoreExperiment,
-        Action::RestoreRun,
-        Action::SearchExperiments,
-        Action::SearchLoggedModels,
-        Action::SearchModelVersions,
-        Action::SearchRegisteredModels,
-        Action::SearchRuns,
-        Action::SearchTraces,
-        Action::SetExperimentTag,
-        Action::SetLoggedModelTags,
-        Action::SetModelVersionTag,
-        Action::SetRegisteredModelAlias,
-        Action::SetRegisteredModelTag,
-        Action::SetTag,
-        Action::SetTraceTag,
-        Action::StartTrace,
-        Action::TransitionModelVersionStage,
-        Action::UpdateExperiment,
-        Action::UpdateModelVersion,
-        Action::UpdateRegisteredModel,
-        Action::UpdateRun,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `sagemaker-mlflow:AccessUI`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AccessUI`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(18580 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -550,18 +504,24 @@ pub enum ResourceType {
     MlflowTrackingServer,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["mlflow-tracking-server"];
+static RESOURCE_TYPE_NAMES: &str = "mlflow-tracking-server";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [22];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::MlflowTrackingServer];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::MlflowTrackingServer];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -570,6 +530,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -583,31 +544,39 @@ pub enum ConditionKey {
     AwsResourceTagAny,
 }
 
-const CONDITION_KEY_NAMES: [&str; 1] = ["aws:ResourceTag/${TagKey}"];
+static CONDITION_KEY_NAMES: &str = "aws:ResourceTag/${TagKey}";
 
-const CONDITION_KEY_TYPES: [KeyType; 1] = [KeyType::String];
+static CONDITION_KEY_NAME_ENDS: [u32; 1] = [25];
+
+static CONDITION_KEY_TYPES: [KeyType; 1] = [KeyType::String];
+
+static CONDITION_KEYS: [ConditionKey; 1] = [ConditionKey::AwsResourceTagAny];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 1] = [ConditionKey::AwsResourceTagAny];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

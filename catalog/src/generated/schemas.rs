@@ -169,108 +169,90 @@ pub enum Action {
     UpdateSchema,
 }
 
-const ACTION_NAMES: [&str; 31] = [
-    "schemas:CreateDiscoverer",
-    "schemas:CreateRegistry",
-    "schemas:CreateSchema",
-    "schemas:DeleteDiscoverer",
-    "schemas:DeleteRegistry",
-    "schemas:DeleteResourcePolicy",
-    "schemas:DeleteSchema",
-    "schemas:DeleteSchemaVersion",
-    "schemas:DescribeCodeBinding",
-    "schemas:DescribeDiscoverer",
-    "schemas:DescribeRegistry",
-    "schemas:DescribeSchema",
-    "schemas:ExportSchema",
-    "schemas:GetCodeBindingSource",
-    "schemas:GetDiscoveredSchema",
-    "schemas:GetResourcePolicy",
-    "schemas:ListDiscoverers",
-    "schemas:ListRegistries",
-    "schemas:ListSchemas",
-    "schemas:ListSchemaVersions",
-    "schemas:ListTagsForResource",
-    "schemas:PutCodeBinding",
-    "schemas:PutResourcePolicy",
-    "schemas:SearchSchemas",
-    "schemas:StartDiscoverer",
-    "schemas:StopDiscoverer",
-    "schemas:TagResource",
-    "schemas:UntagResource",
-    "schemas:UpdateDiscoverer",
-    "schemas:UpdateRegistry",
-    "schemas:UpdateSchema",
+static ACTION_NAMES: &str = "schemas:CreateDiscovererschemas:CreateRegistryschemas:CreateSchemaschemas:DeleteDiscovererschemas:DeleteRegistryschemas:DeleteResourcePolicyschemas:DeleteSchemaschemas:DeleteSchemaVersionschemas:DescribeCodeBindingschemas:DescribeDiscovererschemas:DescribeRegistryschemas:DescribeSchemaschemas:ExportSchemaschemas:GetCodeBindingSourceschemas:GetDiscoveredSchemaschemas:GetResourcePolicyschemas:ListDiscoverersschemas:ListRegistriesschemas:ListSchemasschemas:ListSchemaVersionsschemas:ListTagsForResourceschemas:PutCodeBindingschemas:PutResourcePolicyschemas:SearchSchemasschemas:StartDiscovererschemas:StopDiscovererschemas:TagResourceschemas:UntagResourceschemas:UpdateDiscovererschemas:UpdateRegistryschemas:UpdateSchema";
+
+static ACTION_NAME_ENDS: [u32; 31] = [
+    24, 46, 66, 90, 112, 140, 160, 187, 214, 240, 264, 286, 306, 334, 361, 386, 409, 431, 450, 476,
+    503, 525, 550, 571, 594, 616, 635, 656, 680, 702, 722,
+];
+
+static ACTIONS: [Action; 31] = [
+    Action::CreateDiscoverer,
+    Action::CreateRegistry,
+    Action::CreateSchema,
+    Action::DeleteDiscoverer,
+    Action::DeleteRegistry,
+    Action::DeleteResourcePolicy,
+    Action::DeleteSchema,
+    Action::DeleteSchemaVersion,
+    Action::DescribeCodeBinding,
+    Action::DescribeDiscoverer,
+    Action::DescribeRegistry,
+    Action::DescribeSchema,
+    Action::ExportSchema,
+    Action::GetCodeBindingSource,
+    Action::GetDiscoveredSchema,
+    Action::GetResourcePolicy,
+    Action::ListDiscoverers,
+    Action::ListRegistries,
+    Action::ListSchemas,
+    Action::ListSchemaVersions,
+    Action::ListTagsForResource,
+    Action::PutCodeBinding,
+    Action::PutResourcePolicy,
+    Action::SearchSchemas,
+    Action::StartDiscoverer,
+    Action::StopDiscoverer,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateDiscoverer,
+    Action::UpdateRegistry,
+    Action::UpdateSchema,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 31] = [
-        Action::CreateDiscoverer,
-        Action::CreateRegistry,
-        Action::CreateSchema,
-        Action::DeleteDiscoverer,
-        Action::DeleteRegistry,
-        Action::DeleteResourcePolicy,
-        Action::DeleteSchema,
-        Action::DeleteSchemaVersion,
-        Action::DescribeCodeBinding,
-        Action::DescribeDiscoverer,
-        Action::DescribeRegistry,
-        Action::DescribeSchema,
-        Action::ExportSchema,
-        Action::GetCodeBindingSource,
-        Action::GetDiscoveredSchema,
-        Action::GetResourcePolicy,
-        Action::ListDiscoverers,
-        Action::ListRegistries,
-        Action::ListSchemas,
-        Action::ListSchemaVersions,
-        Action::ListTagsForResource,
-        Action::PutCodeBinding,
-        Action::PutResourcePolicy,
-        Action::SearchSchemas,
-        Action::StartDiscoverer,
-        Action::StopDiscoverer,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateDiscoverer,
-        Action::UpdateRegistry,
-        Action::UpdateSchema,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `schemas:CreateDiscoverer`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateDiscoverer`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(18665 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -294,22 +276,28 @@ pub enum ResourceType {
     Schema,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = ["discoverer", "registry", "schema"];
+static RESOURCE_TYPE_NAMES: &str = "discovererregistryschema";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [10, 18, 24];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::Discoverer,
+    ResourceType::Registry,
+    ResourceType::Schema,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::Discoverer,
-        ResourceType::Registry,
-        ResourceType::Schema,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -318,6 +306,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -335,40 +324,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

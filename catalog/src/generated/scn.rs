@@ -197,118 +197,95 @@ pub enum Action {
     UpdateInstance,
 }
 
-const ACTION_NAMES: [&str; 36] = [
-    "scn:AssignAdminPermissionsToUser",
-    "scn:CreateBillOfMaterialsImportJob",
-    "scn:CreateDataIntegrationFlow",
-    "scn:CreateDataLakeDataset",
-    "scn:CreateDataLakeNamespace",
-    "scn:CreateInstance",
-    "scn:CreateSSOApplication",
-    "scn:DeleteDataIntegrationFlow",
-    "scn:DeleteDataLakeDataset",
-    "scn:DeleteDataLakeNamespace",
-    "scn:DeleteInstance",
-    "scn:DeleteSSOApplication",
-    "scn:DescribeInstance",
-    "scn:GetBillOfMaterialsImportJob",
-    "scn:GetDataIntegrationEvent",
-    "scn:GetDataIntegrationFlow",
-    "scn:GetDataIntegrationFlowExecution",
-    "scn:GetDataLakeDataset",
-    "scn:GetDataLakeNamespace",
-    "scn:GetInstance",
-    "scn:ListAdminUsers",
-    "scn:ListDataIntegrationEvents",
-    "scn:ListDataIntegrationFlowExecutions",
-    "scn:ListDataIntegrationFlows",
-    "scn:ListDataLakeDatasets",
-    "scn:ListDataLakeNamespaces",
-    "scn:ListInstances",
-    "scn:ListTagsForResource",
-    "scn:RemoveAdminPermissionsForUser",
-    "scn:SendDataIntegrationEvent",
-    "scn:TagResource",
-    "scn:UntagResource",
-    "scn:UpdateDataIntegrationFlow",
-    "scn:UpdateDataLakeDataset",
-    "scn:UpdateDataLakeNamespace",
-    "scn:UpdateInstance",
+static ACTION_NAMES: &str = "scn:AssignAdminPermissionsToUserscn:CreateBillOfMaterialsImportJobscn:CreateDataIntegrationFlowscn:CreateDataLakeDatasetscn:CreateDataLakeNamespacescn:CreateInstancescn:CreateSSOApplicationscn:DeleteDataIntegrationFlowscn:DeleteDataLakeDatasetscn:DeleteDataLakeNamespacescn:DeleteInstancescn:DeleteSSOApplicationscn:DescribeInstancescn:GetBillOfMaterialsImportJobscn:GetDataIntegrationEventscn:GetDataIntegrationFlowscn:GetDataIntegrationFlowExecutionscn:GetDataLakeDatasetscn:GetDataLakeNamespacescn:GetInstancescn:ListAdminUsersscn:ListDataIntegrationEventsscn:ListDataIntegrationFlowExecutionsscn:ListDataIntegrationFlowsscn:ListDataLakeDatasetsscn:ListDataLakeNamespacesscn:ListInstancesscn:ListTagsForResourcescn:RemoveAdminPermissionsForUserscn:SendDataIntegrationEventscn:TagResourcescn:UntagResourcescn:UpdateDataIntegrationFlowscn:UpdateDataLakeDatasetscn:UpdateDataLakeNamespacescn:UpdateInstance";
+
+static ACTION_NAME_ENDS: [u32; 36] = [
+    32, 66, 95, 120, 147, 165, 189, 218, 243, 270, 288, 312, 332, 363, 390, 416, 451, 473, 497,
+    512, 530, 559, 596, 624, 648, 674, 691, 714, 747, 775, 790, 807, 836, 861, 888, 906,
+];
+
+static ACTIONS: [Action; 36] = [
+    Action::AssignAdminPermissionsToUser,
+    Action::CreateBillOfMaterialsImportJob,
+    Action::CreateDataIntegrationFlow,
+    Action::CreateDataLakeDataset,
+    Action::CreateDataLakeNamespace,
+    Action::CreateInstance,
+    Action::CreateSSOApplication,
+    Action::DeleteDataIntegrationFlow,
+    Action::DeleteDataLakeDataset,
+    Action::DeleteDataLakeNamespace,
+    Action::DeleteInstance,
+    Action::DeleteSSOApplication,
+    Action::DescribeInstance,
+    Action::GetBillOfMaterialsImportJob,
+    Action::GetDataIntegrationEvent,
+    Action::GetDataIntegrationFlow,
+    Action::GetDataIntegrationFlowExecution,
+    Action::GetDataLakeDataset,
+    Action::GetDataLakeNamespace,
+    Action::GetInstance,
+    Action::ListAdminUsers,
+    Action::ListDataIntegrationEvents,
+    Action::ListDataIntegrationFlowExecutions,
+    Action::ListDataIntegrationFlows,
+    Action::ListDataLakeDatasets,
+    Action::ListDataLakeNamespaces,
+    Action::ListInstances,
+    Action::ListTagsForResource,
+    Action::RemoveAdminPermissionsForUser,
+    Action::SendDataIntegrationEvent,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateDataIntegrationFlow,
+    Action::UpdateDataLakeDataset,
+    Action::UpdateDataLakeNamespace,
+    Action::UpdateInstance,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 36] = [
-        Action::AssignAdminPermissionsToUser,
-        Action::CreateBillOfMaterialsImportJob,
-        Action::CreateDataIntegrationFlow,
-        Action::CreateDataLakeDataset,
-        Action::CreateDataLakeNamespace,
-        Action::CreateInstance,
-        Action::CreateSSOApplication,
-        Action::DeleteDataIntegrationFlow,
-        Action::DeleteDataLakeDataset,
-        Action::DeleteDataLakeNamespace,
-        Action::DeleteInstance,
-        Action::DeleteSSOApplication,
-        Action::DescribeInstance,
-        Action::GetBillOfMaterialsImportJob,
-        Action::GetDataIntegrationEvent,
-        Action::GetDataIntegrationFlow,
-        Action::GetDataIntegrationFlowExecution,
-        Action::GetDataLakeDataset,
-        Action::GetDataLakeNamespace,
-        Action::GetInstance,
-        Action::ListAdminUsers,
-        Action::ListDataIntegrationEvents,
-        Action::ListDataIntegrationFlowExecutions,
-        Action::ListDataIntegrationFlows,
-        Action::ListDataLakeDatasets,
-        Action::ListDataLakeNamespaces,
-        Action::ListInstances,
-        Action::ListTagsForResource,
-        Action::RemoveAdminPermissionsForUser,
-        Action::SendDataIntegrationEvent,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateDataIntegrationFlow,
-        Action::UpdateDataLakeDataset,
-        Action::UpdateDataLakeNamespace,
-        Action::UpdateInstance,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `scn:AssignAdminPermissionsToUser`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssignAdminPermissionsToUser`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(18696 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -338,30 +315,31 @@ pub enum ResourceType {
     Namespace,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 5] = [
-    "bill-of-materials-import-job",
-    "data-integration-flow",
-    "dataset",
-    "instance",
-    "namespace",
+static RESOURCE_TYPE_NAMES: &str =
+    "bill-of-materials-import-jobdata-integration-flowdatasetinstancenamespace";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 5] = [28, 49, 56, 64, 73];
+
+static RESOURCE_TYPES: [ResourceType; 5] = [
+    ResourceType::BillOfMaterialsImportJob,
+    ResourceType::DataIntegrationFlow,
+    ResourceType::Dataset,
+    ResourceType::Instance,
+    ResourceType::Namespace,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 5] = [
-        ResourceType::BillOfMaterialsImportJob,
-        ResourceType::DataIntegrationFlow,
-        ResourceType::Dataset,
-        ResourceType::Instance,
-        ResourceType::Namespace,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -370,6 +348,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -387,40 +366,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -75,72 +75,69 @@ pub enum Action {
     StartDomainExport,
 }
 
-const ACTION_NAMES: [&str; 13] = [
-    "sdb:BatchDeleteAttributes",
-    "sdb:BatchPutAttributes",
-    "sdb:CreateDomain",
-    "sdb:DeleteAttributes",
-    "sdb:DeleteDomain",
-    "sdb:DomainMetadata",
-    "sdb:GetAttributes",
-    "sdb:GetExport",
-    "sdb:ListDomains",
-    "sdb:ListExports",
-    "sdb:PutAttributes",
-    "sdb:Select",
-    "sdb:StartDomainExport",
+static ACTION_NAMES: &str = "sdb:BatchDeleteAttributessdb:BatchPutAttributessdb:CreateDomainsdb:DeleteAttributessdb:DeleteDomainsdb:DomainMetadatasdb:GetAttributessdb:GetExportsdb:ListDomainssdb:ListExportssdb:PutAttributessdb:Selectsdb:StartDomainExport";
+
+static ACTION_NAME_ENDS: [u32; 13] = [25, 47, 63, 83, 99, 117, 134, 147, 162, 177, 194, 204, 225];
+
+static ACTIONS: [Action; 13] = [
+    Action::BatchDeleteAttributes,
+    Action::BatchPutAttributes,
+    Action::CreateDomain,
+    Action::DeleteAttributes,
+    Action::DeleteDomain,
+    Action::DomainMetadata,
+    Action::GetAttributes,
+    Action::GetExport,
+    Action::ListDomains,
+    Action::ListExports,
+    Action::PutAttributes,
+    Action::Select,
+    Action::StartDomainExport,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 13] = [
-        Action::BatchDeleteAttributes,
-        Action::BatchPutAttributes,
-        Action::CreateDomain,
-        Action::DeleteAttributes,
-        Action::DeleteDomain,
-        Action::DomainMetadata,
-        Action::GetAttributes,
-        Action::GetExport,
-        Action::ListDomains,
-        Action::ListExports,
-        Action::PutAttributes,
-        Action::Select,
-        Action::StartDomainExport,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `sdb:BatchDeleteAttributes`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchDeleteAttributes`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(18732 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -156,18 +153,24 @@ pub enum ResourceType {
     Export,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["domain", "export"];
+static RESOURCE_TYPE_NAMES: &str = "domainexport";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [6, 12];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Domain, ResourceType::Export];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Domain, ResourceType::Export];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -176,6 +179,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -186,27 +190,33 @@ impl core::fmt::Debug for ResourceType {
 #[non_exhaustive]
 pub enum ConditionKey {}
 
+static CONDITION_KEYS: [ConditionKey; 0] = [];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 0] = [];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         match self {}
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

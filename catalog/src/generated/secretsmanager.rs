@@ -143,92 +143,82 @@ pub enum Action {
     ValidateResourcePolicy,
 }
 
-const ACTION_NAMES: [&str; 23] = [
-    "secretsmanager:BatchGetSecretValue",
-    "secretsmanager:CancelRotateSecret",
-    "secretsmanager:CreateSecret",
-    "secretsmanager:DeleteResourcePolicy",
-    "secretsmanager:DeleteSecret",
-    "secretsmanager:DescribeSecret",
-    "secretsmanager:GetRandomPassword",
-    "secretsmanager:GetResourcePolicy",
-    "secretsmanager:GetSecretValue",
-    "secretsmanager:ListSecrets",
-    "secretsmanager:ListSecretVersionIds",
-    "secretsmanager:PutResourcePolicy",
-    "secretsmanager:PutSecretValue",
-    "secretsmanager:RemoveRegionsFromReplication",
-    "secretsmanager:ReplicateSecretToRegions",
-    "secretsmanager:RestoreSecret",
-    "secretsmanager:RotateSecret",
-    "secretsmanager:StopReplicationToReplica",
-    "secretsmanager:TagResource",
-    "secretsmanager:UntagResource",
-    "secretsmanager:UpdateSecret",
-    "secretsmanager:UpdateSecretVersionStage",
-    "secretsmanager:ValidateResourcePolicy",
+static ACTION_NAMES: &str = "secretsmanager:BatchGetSecretValuesecretsmanager:CancelRotateSecretsecretsmanager:CreateSecretsecretsmanager:DeleteResourcePolicysecretsmanager:DeleteSecretsecretsmanager:DescribeSecretsecretsmanager:GetRandomPasswordsecretsmanager:GetResourcePolicysecretsmanager:GetSecretValuesecretsmanager:ListSecretssecretsmanager:ListSecretVersionIdssecretsmanager:PutResourcePolicysecretsmanager:PutSecretValuesecretsmanager:RemoveRegionsFromReplicationsecretsmanager:ReplicateSecretToRegionssecretsmanager:RestoreSecretsecretsmanager:RotateSecretsecretsmanager:StopReplicationToReplicasecretsmanager:TagResourcesecretsmanager:UntagResourcesecretsmanager:UpdateSecretsecretsmanager:UpdateSecretVersionStagesecretsmanager:ValidateResourcePolicy";
+
+static ACTION_NAME_ENDS: [u32; 23] = [
+    34, 67, 94, 129, 156, 185, 217, 249, 278, 304, 339, 371, 400, 443, 482, 510, 537, 576, 602,
+    630, 657, 696, 733,
+];
+
+static ACTIONS: [Action; 23] = [
+    Action::BatchGetSecretValue,
+    Action::CancelRotateSecret,
+    Action::CreateSecret,
+    Action::DeleteResourcePolicy,
+    Action::DeleteSecret,
+    Action::DescribeSecret,
+    Action::GetRandomPassword,
+    Action::GetResourcePolicy,
+    Action::GetSecretValue,
+    Action::ListSecrets,
+    Action::ListSecretVersionIds,
+    Action::PutResourcePolicy,
+    Action::PutSecretValue,
+    Action::RemoveRegionsFromReplication,
+    Action::ReplicateSecretToRegions,
+    Action::RestoreSecret,
+    Action::RotateSecret,
+    Action::StopReplicationToReplica,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateSecret,
+    Action::UpdateSecretVersionStage,
+    Action::ValidateResourcePolicy,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 23] = [
-        Action::BatchGetSecretValue,
-        Action::CancelRotateSecret,
-        Action::CreateSecret,
-        Action::DeleteResourcePolicy,
-        Action::DeleteSecret,
-        Action::DescribeSecret,
-        Action::GetRandomPassword,
-        Action::GetResourcePolicy,
-        Action::GetSecretValue,
-        Action::ListSecrets,
-        Action::ListSecretVersionIds,
-        Action::PutResourcePolicy,
-        Action::PutSecretValue,
-        Action::RemoveRegionsFromReplication,
-        Action::ReplicateSecretToRegions,
-        Action::RestoreSecret,
-        Action::RotateSecret,
-        Action::StopReplicationToReplica,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateSecret,
-        Action::UpdateSecretVersionStage,
-        Action::ValidateResourcePolicy,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `secretsmanager:BatchGetSecretValue`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchGetSecretValue`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(18745 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -244,18 +234,24 @@ pub enum ResourceType {
     Secret,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["Secret"];
+static RESOURCE_TYPE_NAMES: &str = "Secret";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [6];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Secret];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Secret];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -264,6 +260,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -325,35 +322,14 @@ pub enum ConditionKey {
     SecretsmanagerVersionStage,
 }
 
-const CONDITION_KEY_NAMES: [&str; 25] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "secretsmanager:AddReplicaRegions",
-    "secretsmanager:BlockPublicPolicy",
-    "secretsmanager:Description",
-    "secretsmanager:ExternalSecretRotationRoleArn",
-    "secretsmanager:ForceDeleteWithoutRecovery",
-    "secretsmanager:ForceOverwriteReplicaSecret",
-    "secretsmanager:KmsKeyArn",
-    "secretsmanager:KmsKeyId",
-    "secretsmanager:ModifyRotationRules",
-    "secretsmanager:Name",
-    "secretsmanager:RecoveryWindowInDays",
-    "secretsmanager:resource/AllowRotationLambdaArn",
-    "secretsmanager:resource/Type",
-    "secretsmanager:ResourceTag/${TagKey}",
-    "secretsmanager:ResourceTag/tag-key",
-    "secretsmanager:RotateImmediately",
-    "secretsmanager:RotationLambdaARN",
-    "secretsmanager:SecretId",
-    "secretsmanager:SecretPrimaryRegion",
-    "secretsmanager:Type",
-    "secretsmanager:VersionId",
-    "secretsmanager:VersionStage",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyssecretsmanager:AddReplicaRegionssecretsmanager:BlockPublicPolicysecretsmanager:Descriptionsecretsmanager:ExternalSecretRotationRoleArnsecretsmanager:ForceDeleteWithoutRecoverysecretsmanager:ForceOverwriteReplicaSecretsecretsmanager:KmsKeyArnsecretsmanager:KmsKeyIdsecretsmanager:ModifyRotationRulessecretsmanager:Namesecretsmanager:RecoveryWindowInDayssecretsmanager:resource/AllowRotationLambdaArnsecretsmanager:resource/Typesecretsmanager:ResourceTag/${TagKey}secretsmanager:ResourceTag/tag-keysecretsmanager:RotateImmediatelysecretsmanager:RotationLambdaARNsecretsmanager:SecretIdsecretsmanager:SecretPrimaryRegionsecretsmanager:Typesecretsmanager:VersionIdsecretsmanager:VersionStage";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 25] = [
+    24, 49, 60, 92, 124, 150, 194, 235, 277, 301, 324, 358, 377, 412, 458, 486, 522, 556, 588, 620,
+    643, 677, 696, 720, 747,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 25] = [
+static CONDITION_KEY_TYPES: [KeyType; 25] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -381,53 +357,59 @@ const CONDITION_KEY_TYPES: [KeyType; 25] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 25] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::SecretsmanagerAddReplicaRegions,
+    ConditionKey::SecretsmanagerBlockPublicPolicy,
+    ConditionKey::SecretsmanagerDescription,
+    ConditionKey::SecretsmanagerExternalSecretRotationRoleArn,
+    ConditionKey::SecretsmanagerForceDeleteWithoutRecovery,
+    ConditionKey::SecretsmanagerForceOverwriteReplicaSecret,
+    ConditionKey::SecretsmanagerKmsKeyArn,
+    ConditionKey::SecretsmanagerKmsKeyId,
+    ConditionKey::SecretsmanagerModifyRotationRules,
+    ConditionKey::SecretsmanagerName,
+    ConditionKey::SecretsmanagerRecoveryWindowInDays,
+    ConditionKey::SecretsmanagerResourceAllowRotationLambdaArn,
+    ConditionKey::SecretsmanagerResourceType,
+    ConditionKey::SecretsmanagerResourceTagAny,
+    ConditionKey::SecretsmanagerResourceTagTagKey,
+    ConditionKey::SecretsmanagerRotateImmediately,
+    ConditionKey::SecretsmanagerRotationLambdaARN,
+    ConditionKey::SecretsmanagerSecretId,
+    ConditionKey::SecretsmanagerSecretPrimaryRegion,
+    ConditionKey::SecretsmanagerType,
+    ConditionKey::SecretsmanagerVersionId,
+    ConditionKey::SecretsmanagerVersionStage,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 25] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::SecretsmanagerAddReplicaRegions,
-        ConditionKey::SecretsmanagerBlockPublicPolicy,
-        ConditionKey::SecretsmanagerDescription,
-        ConditionKey::SecretsmanagerExternalSecretRotationRoleArn,
-        ConditionKey::SecretsmanagerForceDeleteWithoutRecovery,
-        ConditionKey::SecretsmanagerForceOverwriteReplicaSecret,
-        ConditionKey::SecretsmanagerKmsKeyArn,
-        ConditionKey::SecretsmanagerKmsKeyId,
-        ConditionKey::SecretsmanagerModifyRotationRules,
-        ConditionKey::SecretsmanagerName,
-        ConditionKey::SecretsmanagerRecoveryWindowInDays,
-        ConditionKey::SecretsmanagerResourceAllowRotationLambdaArn,
-        ConditionKey::SecretsmanagerResourceType,
-        ConditionKey::SecretsmanagerResourceTagAny,
-        ConditionKey::SecretsmanagerResourceTagTagKey,
-        ConditionKey::SecretsmanagerRotateImmediately,
-        ConditionKey::SecretsmanagerRotationLambdaARN,
-        ConditionKey::SecretsmanagerSecretId,
-        ConditionKey::SecretsmanagerSecretPrimaryRegion,
-        ConditionKey::SecretsmanagerType,
-        ConditionKey::SecretsmanagerVersionId,
-        ConditionKey::SecretsmanagerVersionStage,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

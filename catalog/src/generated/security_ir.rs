@@ -139,96 +139,84 @@ pub enum Action {
     UpdateResolverType,
 }
 
-const ACTION_NAMES: [&str; 25] = [
-    "security-ir:BatchGetMemberAccountDetails",
-    "security-ir:CancelMembership",
-    "security-ir:CloseCase",
-    "security-ir:CreateCase",
-    "security-ir:CreateCaseComment",
-    "security-ir:CreateMembership",
-    "security-ir:GetCase",
-    "security-ir:GetCaseAttachmentDownloadUrl",
-    "security-ir:GetCaseAttachmentUploadUrl",
-    "security-ir:GetFindingMetrics",
-    "security-ir:GetMembership",
-    "security-ir:ListCaseEdits",
-    "security-ir:ListCases",
-    "security-ir:ListComments",
-    "security-ir:ListInvestigations",
-    "security-ir:ListMemberships",
-    "security-ir:ListTagsForResource",
-    "security-ir:SendFeedback",
-    "security-ir:TagResource",
-    "security-ir:UntagResource",
-    "security-ir:UpdateCase",
-    "security-ir:UpdateCaseComment",
-    "security-ir:UpdateCaseStatus",
-    "security-ir:UpdateMembership",
-    "security-ir:UpdateResolverType",
+static ACTION_NAMES: &str = "security-ir:BatchGetMemberAccountDetailssecurity-ir:CancelMembershipsecurity-ir:CloseCasesecurity-ir:CreateCasesecurity-ir:CreateCaseCommentsecurity-ir:CreateMembershipsecurity-ir:GetCasesecurity-ir:GetCaseAttachmentDownloadUrlsecurity-ir:GetCaseAttachmentUploadUrlsecurity-ir:GetFindingMetricssecurity-ir:GetMembershipsecurity-ir:ListCaseEditssecurity-ir:ListCasessecurity-ir:ListCommentssecurity-ir:ListInvestigationssecurity-ir:ListMembershipssecurity-ir:ListTagsForResourcesecurity-ir:SendFeedbacksecurity-ir:TagResourcesecurity-ir:UntagResourcesecurity-ir:UpdateCasesecurity-ir:UpdateCaseCommentsecurity-ir:UpdateCaseStatussecurity-ir:UpdateMembershipsecurity-ir:UpdateResolverType";
+
+static ACTION_NAME_ENDS: [u32; 25] = [
+    40, 68, 89, 111, 140, 168, 187, 227, 265, 294, 319, 344, 365, 389, 419, 446, 477, 501, 524,
+    549, 571, 600, 628, 656, 686,
+];
+
+static ACTIONS: [Action; 25] = [
+    Action::BatchGetMemberAccountDetails,
+    Action::CancelMembership,
+    Action::CloseCase,
+    Action::CreateCase,
+    Action::CreateCaseComment,
+    Action::CreateMembership,
+    Action::GetCase,
+    Action::GetCaseAttachmentDownloadUrl,
+    Action::GetCaseAttachmentUploadUrl,
+    Action::GetFindingMetrics,
+    Action::GetMembership,
+    Action::ListCaseEdits,
+    Action::ListCases,
+    Action::ListComments,
+    Action::ListInvestigations,
+    Action::ListMemberships,
+    Action::ListTagsForResource,
+    Action::SendFeedback,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateCase,
+    Action::UpdateCaseComment,
+    Action::UpdateCaseStatus,
+    Action::UpdateMembership,
+    Action::UpdateResolverType,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 25] = [
-        Action::BatchGetMemberAccountDetails,
-        Action::CancelMembership,
-        Action::CloseCase,
-        Action::CreateCase,
-        Action::CreateCaseComment,
-        Action::CreateMembership,
-        Action::GetCase,
-        Action::GetCaseAttachmentDownloadUrl,
-        Action::GetCaseAttachmentUploadUrl,
-        Action::GetFindingMetrics,
-        Action::GetMembership,
-        Action::ListCaseEdits,
-        Action::ListCases,
-        Action::ListComments,
-        Action::ListInvestigations,
-        Action::ListMemberships,
-        Action::ListTagsForResource,
-        Action::SendFeedback,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateCase,
-        Action::UpdateCaseComment,
-        Action::UpdateCaseStatus,
-        Action::UpdateMembership,
-        Action::UpdateResolverType,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `security-ir:BatchGetMemberAccountDetails`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchGetMemberAccountDetails`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(18768 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -248,18 +236,24 @@ pub enum ResourceType {
     Membership,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["case", "membership"];
+static RESOURCE_TYPE_NAMES: &str = "casemembership";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [4, 14];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Case, ResourceType::Membership];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Case, ResourceType::Membership];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -268,6 +262,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -285,40 +280,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -597,284 +597,184 @@ pub enum Action {
     VerifyTargetDomain,
 }
 
-const ACTION_NAMES: [&str; 119] = [
-    "securityagent:AddArtifact",
-    "securityagent:BatchCreateSecurityRequirements",
-    "securityagent:BatchDeleteCodeReviews",
-    "securityagent:BatchDeletePentests",
-    "securityagent:BatchDeleteSecurityRequirements",
-    "securityagent:BatchDeleteThreatModels",
-    "securityagent:BatchDisassociateFindingIssue",
-    "securityagent:BatchExportFindings",
-    "securityagent:BatchGetAgentSpaces",
-    "securityagent:BatchGetArtifactMetadata",
-    "securityagent:BatchGetCodeReviewJobs",
-    "securityagent:BatchGetCodeReviewJobTasks",
-    "securityagent:BatchGetCodeReviews",
-    "securityagent:BatchGetFindings",
-    "securityagent:BatchGetPentestJobContentMetadata",
-    "securityagent:BatchGetPentestJobs",
-    "securityagent:BatchGetPentestJobTasks",
-    "securityagent:BatchGetPentests",
-    "securityagent:BatchGetSecurityRequirements",
-    "securityagent:BatchGetTargetDomains",
-    "securityagent:BatchGetThreatModelJobs",
-    "securityagent:BatchGetThreatModelJobTasks",
-    "securityagent:BatchGetThreatModels",
-    "securityagent:BatchGetThreats",
-    "securityagent:BatchGetValidationRuns",
-    "securityagent:BatchUpdateSecurityRequirements",
-    "securityagent:CreateAgentSpace",
-    "securityagent:CreateApplication",
-    "securityagent:CreateCodeReview",
-    "securityagent:CreateDesignReview",
-    "securityagent:CreateIntegration",
-    "securityagent:CreateMembership",
-    "securityagent:CreateOneTimeLoginSession",
-    "securityagent:CreatePentest",
-    "securityagent:CreatePrivateConnection",
-    "securityagent:CreateSecurityRequirement",
-    "securityagent:CreateSecurityRequirementPack",
-    "securityagent:CreateTargetDomain",
-    "securityagent:CreateThreat",
-    "securityagent:CreateThreatModel",
-    "securityagent:DeleteAgentSpace",
-    "securityagent:DeleteApplication",
-    "securityagent:DeleteArtifact",
-    "securityagent:DeleteDesignReview",
-    "securityagent:DeleteIntegration",
-    "securityagent:DeleteMembership",
-    "securityagent:DeletePrivateConnection",
-    "securityagent:DeleteSecurityRequirement",
-    "securityagent:DeleteSecurityRequirementPack",
-    "securityagent:DeleteTargetDomain",
-    "securityagent:DescribePrivateConnection",
-    "securityagent:GetApplication",
-    "securityagent:GetArtifact",
-    "securityagent:GetDesignReview",
-    "securityagent:GetDesignReviewArtifact",
-    "securityagent:GetDesignReviewFeedback",
-    "securityagent:GetIntegration",
-    "securityagent:GetProviderRegistrationManifest",
-    "securityagent:GetSecurityRequirement",
-    "securityagent:GetSecurityRequirementPack",
-    "securityagent:HandleProviderCallback",
-    "securityagent:HandleProviderRegistrationCallback",
-    "securityagent:ImportSecurityRequirements",
-    "securityagent:InitiateProviderRegistration",
-    "securityagent:ListActorMessages",
-    "securityagent:ListAgentSpaces",
-    "securityagent:ListApplications",
-    "securityagent:ListArtifacts",
-    "securityagent:ListCodeReviewJobsForCodeReview",
-    "securityagent:ListCodeReviewJobTasks",
-    "securityagent:ListCodeReviews",
-    "securityagent:ListDesignReviewComments",
-    "securityagent:ListDesignReviews",
-    "securityagent:ListDiscoveredDomains",
-    "securityagent:ListDiscoveredEndpoints",
-    "securityagent:ListFindings",
-    "securityagent:ListIntegratedResources",
-    "securityagent:ListIntegrations",
-    "securityagent:ListMemberships",
-    "securityagent:ListPentestJobsForPentest",
-    "securityagent:ListPentestJobTasks",
-    "securityagent:ListPentests",
-    "securityagent:ListPrivateConnections",
-    "securityagent:ListResourcesFromIntegration",
-    "securityagent:ListSecurityRequirementPacks",
-    "securityagent:ListSecurityRequirements",
-    "securityagent:ListTagsForResource",
-    "securityagent:ListTargetDomains",
-    "securityagent:ListThreatModelJobs",
-    "securityagent:ListThreatModelJobTasks",
-    "securityagent:ListThreatModels",
-    "securityagent:ListThreats",
-    "securityagent:PutDesignReviewFeedback",
-    "securityagent:StartCodeRemediation",
-    "securityagent:StartCodeReviewJob",
-    "securityagent:StartPentestJob",
-    "securityagent:StartThreatModelJob",
-    "securityagent:StartValidationRun",
-    "securityagent:StopCodeReviewJob",
-    "securityagent:StopPentestJob",
-    "securityagent:StopThreatModelJob",
-    "securityagent:TagResource",
-    "securityagent:ToggleManagedSecurityRequirement",
-    "securityagent:UntagResource",
-    "securityagent:UpdateAgentSpace",
-    "securityagent:UpdateApplication",
-    "securityagent:UpdateCodeReview",
-    "securityagent:UpdateDiscoveredDomains",
-    "securityagent:UpdateFinding",
-    "securityagent:UpdateIntegratedResources",
-    "securityagent:UpdateIntegration",
-    "securityagent:UpdatePentest",
-    "securityagent:UpdatePrivateConnectionCertificate",
-    "securityagent:UpdateSecurityRequirement",
-    "securityagent:UpdateSecurityRequirementPack",
-    "securityagent:UpdateTargetDomain",
-    "securityagent:UpdateThreat",
-    "securityagent:UpdateThreatModel",
-    "securityagent:VerifyTargetDomain",
+static ACTION_NAMES: &str = "securityagent:AddArtifactsecurityagent:BatchCreateSecurityRequirementssecurityagent:BatchDeleteCodeReviewssecurityagent:BatchDeletePentestssecurityagent:BatchDeleteSecurityRequirementssecurityagent:BatchDeleteThreatModelssecurityagent:BatchDisassociateFindingIssuesecurityagent:BatchExportFindingssecurityagent:BatchGetAgentSpacessecurityagent:BatchGetArtifactMetadatasecurityagent:BatchGetCodeReviewJobssecurityagent:BatchGetCodeReviewJobTaskssecurityagent:BatchGetCodeReviewssecurityagent:BatchGetFindingssecurityagent:BatchGetPentestJobContentMetadatasecurityagent:BatchGetPentestJobssecurityagent:BatchGetPentestJobTaskssecurityagent:BatchGetPentestssecurityagent:BatchGetSecurityRequirementssecurityagent:BatchGetTargetDomainssecurityagent:BatchGetThreatModelJobssecurityagent:BatchGetThreatModelJobTaskssecurityagent:BatchGetThreatModelssecurityagent:BatchGetThreatssecurityagent:BatchGetValidationRunssecurityagent:BatchUpdateSecurityRequirementssecurityagent:CreateAgentSpacesecurityagent:CreateApplicationsecurityagent:CreateCodeReviewsecurityagent:CreateDesignReviewsecurityagent:CreateIntegrationsecurityagent:CreateMembershipsecurityagent:CreateOneTimeLoginSessionsecurityagent:CreatePentestsecurityagent:CreatePrivateConnectionsecurityagent:CreateSecurityRequirementsecurityagent:CreateSecurityRequirementPacksecurityagent:CreateTargetDomainsecurityagent:CreateThreatsecurityagent:CreateThreatModelsecurityagent:DeleteAgentSpacesecurityagent:DeleteApplicationsecurityagent:DeleteArtifactsecurityagent:DeleteDesignReviewsecurityagent:DeleteIntegrationsecurityagent:DeleteMembershipsecurityagent:DeletePrivateConnectionsecurityagent:DeleteSecurityRequirementsecurityagent:DeleteSecurityRequirementPacksecurityagent:DeleteTargetDomainsecurityagent:DescribePrivateConnectionsecurityagent:GetApplicationsecurityagent:GetArtifactsecurityagent:GetDesignReviewsecurityagent:GetDesignReviewArtifactsecurityagent:GetDesignReviewFeedbacksecurityagent:GetIntegrationsecurityagent:GetProviderRegistrationManifestsecurityagent:GetSecurityRequirementsecurityagent:GetSecurityRequirementPacksecurityagent:HandleProviderCallbacksecurityagent:HandleProviderRegistrationCallbacksecurityagent:ImportSecurityRequirementssecurityagent:InitiateProviderRegistrationsecurityagent:ListActorMessagessecurityagent:ListAgentSpacessecurityagent:ListApplicationssecurityagent:ListArtifactssecurityagent:ListCodeReviewJobsForCodeReviewsecurityagent:ListCodeReviewJobTaskssecurityagent:ListCodeReviewssecurityagent:ListDesignReviewCommentssecurityagent:ListDesignReviewssecurityagent:ListDiscoveredDomainssecurityagent:ListDiscoveredEndpointssecurityagent:ListFindingssecurityagent:ListIntegratedResourcessecurityagent:ListIntegrationssecurityagent:ListMembershipssecurityagent:ListPentestJobsForPentestsecurityagent:ListPentestJobTaskssecurityagent:ListPentestssecurityagent:ListPrivateConnectionssecurityagent:ListResourcesFromIntegrationsecurityagent:ListSecurityRequirementPackssecurityagent:ListSecurityRequirementssecurityagent:ListTagsForResourcesecurityagent:ListTargetDomainssecurityagent:ListThreatModelJobssecurityagent:ListThreatModelJobTaskssecurityagent:ListThreatModelssecurityagent:ListThreatssecurityagent:PutDesignReviewFeedbacksecurityagent:StartCodeRemediationsecurityagent:StartCodeReviewJobsecurityagent:StartPentestJobsecurityagent:StartThreatModelJobsecurityagent:StartValidationRunsecurityagent:StopCodeReviewJobsecurityagent:StopPentestJobsecurityagent:StopThreatModelJobsecurityagent:TagResourcesecurityagent:ToggleManagedSecurityRequirementsecurityagent:UntagResourcesecurityagent:UpdateAgentSpacesecurityagent:UpdateApplicationsecurityagent:UpdateCodeReviewsecurityagent:UpdateDiscoveredDomainssecurityagent:UpdateFindingsecurityagent:UpdateIntegratedResourcessecurityagent:UpdateIntegrationsecurityagent:UpdatePentestsecurityagent:UpdatePrivateConnectionCertificatesecurityagent:UpdateSecurityRequirementsecurityagent:UpdateSecurityRequirementPacksecurityagent:UpdateTargetDomainsecurityagent:UpdateThreatsecurityagent:UpdateThreatModelsecurityagent:VerifyTargetDomain";
+
+static ACTION_NAME_ENDS: [u32; 119] = [
+    25, 70, 106, 139, 184, 221, 264, 297, 330, 368, 404, 444, 477, 507, 554, 587, 624, 654, 696,
+    731, 768, 809, 843, 872, 908, 953, 983, 1014, 1044, 1076, 1107, 1137, 1176, 1203, 1240, 1279,
+    1322, 1354, 1380, 1411, 1441, 1472, 1500, 1532, 1563, 1593, 1630, 1669, 1712, 1744, 1783, 1811,
+    1836, 1865, 1902, 1939, 1967, 2012, 2048, 2088, 2124, 2172, 2212, 2254, 2285, 2314, 2344, 2371,
+    2416, 2452, 2481, 2519, 2550, 2585, 2622, 2648, 2685, 2715, 2744, 2783, 2816, 2842, 2878, 2920,
+    2962, 3000, 3033, 3064, 3097, 3134, 3164, 3189, 3226, 3260, 3292, 3321, 3354, 3386, 3417, 3445,
+    3477, 3502, 3548, 3575, 3605, 3636, 3666, 3703, 3730, 3769, 3800, 3827, 3875, 3914, 3957, 3989,
+    4015, 4046, 4078,
+];
+
+static ACTIONS: [Action; 119] = [
+    Action::AddArtifact,
+    Action::BatchCreateSecurityRequirements,
+    Action::BatchDeleteCodeReviews,
+    Action::BatchDeletePentests,
+    Action::BatchDeleteSecurityRequirements,
+    Action::BatchDeleteThreatModels,
+    Action::BatchDisassociateFindingIssue,
+    Action::BatchExportFindings,
+    Action::BatchGetAgentSpaces,
+    Action::BatchGetArtifactMetadata,
+    Action::BatchGetCodeReviewJobs,
+    Action::BatchGetCodeReviewJobTasks,
+    Action::BatchGetCodeReviews,
+    Action::BatchGetFindings,
+    Action::BatchGetPentestJobContentMetadata,
+    Action::BatchGetPentestJobs,
+    Action::BatchGetPentestJobTasks,
+    Action::BatchGetPentests,
+    Action::BatchGetSecurityRequirements,
+    Action::BatchGetTargetDomains,
+    Action::BatchGetThreatModelJobs,
+    Action::BatchGetThreatModelJobTasks,
+    Action::BatchGetThreatModels,
+    Action::BatchGetThreats,
+    Action::BatchGetValidationRuns,
+    Action::BatchUpdateSecurityRequirements,
+    Action::CreateAgentSpace,
+    Action::CreateApplication,
+    Action::CreateCodeReview,
+    Action::CreateDesignReview,
+    Action::CreateIntegration,
+    Action::CreateMembership,
+    Action::CreateOneTimeLoginSession,
+    Action::CreatePentest,
+    Action::CreatePrivateConnection,
+    Action::CreateSecurityRequirement,
+    Action::CreateSecurityRequirementPack,
+    Action::CreateTargetDomain,
+    Action::CreateThreat,
+    Action::CreateThreatModel,
+    Action::DeleteAgentSpace,
+    Action::DeleteApplication,
+    Action::DeleteArtifact,
+    Action::DeleteDesignReview,
+    Action::DeleteIntegration,
+    Action::DeleteMembership,
+    Action::DeletePrivateConnection,
+    Action::DeleteSecurityRequirement,
+    Action::DeleteSecurityRequirementPack,
+    Action::DeleteTargetDomain,
+    Action::DescribePrivateConnection,
+    Action::GetApplication,
+    Action::GetArtifact,
+    Action::GetDesignReview,
+    Action::GetDesignReviewArtifact,
+    Action::GetDesignReviewFeedback,
+    Action::GetIntegration,
+    Action::GetProviderRegistrationManifest,
+    Action::GetSecurityRequirement,
+    Action::GetSecurityRequirementPack,
+    Action::HandleProviderCallback,
+    Action::HandleProviderRegistrationCallback,
+    Action::ImportSecurityRequirements,
+    Action::InitiateProviderRegistration,
+    Action::ListActorMessages,
+    Action::ListAgentSpaces,
+    Action::ListApplications,
+    Action::ListArtifacts,
+    Action::ListCodeReviewJobsForCodeReview,
+    Action::ListCodeReviewJobTasks,
+    Action::ListCodeReviews,
+    Action::ListDesignReviewComments,
+    Action::ListDesignReviews,
+    Action::ListDiscoveredDomains,
+    Action::ListDiscoveredEndpoints,
+    Action::ListFindings,
+    Action::ListIntegratedResources,
+    Action::ListIntegrations,
+    Action::ListMemberships,
+    Action::ListPentestJobsForPentest,
+    Action::ListPentestJobTasks,
+    Action::ListPentests,
+    Action::ListPrivateConnections,
+    Action::ListResourcesFromIntegration,
+    Action::ListSecurityRequirementPacks,
+    Action::ListSecurityRequirements,
+    Action::ListTagsForResource,
+    Action::ListTargetDomains,
+    Action::ListThreatModelJobs,
+    Action::ListThreatModelJobTasks,
+    Action::ListThreatModels,
+    Action::ListThreats,
+    Action::PutDesignReviewFeedback,
+    Action::StartCodeRemediation,
+    Action::StartCodeReviewJob,
+    Action::StartPentestJob,
+    Action::StartThreatModelJob,
+    Action::StartValidationRun,
+    Action::StopCodeReviewJob,
+    Action::StopPentestJob,
+    Action::StopThreatModelJob,
+    Action::TagResource,
+    Action::ToggleManagedSecurityRequirement,
+    Action::UntagResource,
+    Action::UpdateAgentSpace,
+    Action::UpdateApplication,
+    Action::UpdateCodeReview,
+    Action::UpdateDiscoveredDomains,
+    Action::UpdateFinding,
+    Action::UpdateIntegratedResources,
+    Action::UpdateIntegration,
+    Action::UpdatePentest,
+    Action::UpdatePrivateConnectionCertificate,
+    Action::UpdateSecurityRequirement,
+    Action::UpdateSecurityRequirementPack,
+    Action::UpdateTargetDomain,
+    Action::UpdateThreat,
+    Action::UpdateThreatModel,
+    Action::VerifyTargetDomain,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 119] = [
-        Action::AddArtifact,
-        Action::BatchCreateSecurityRequirements,
-        Action::BatchDeleteCodeReviews,
-        Action::BatchDeletePentests,
-        Action::BatchDeleteSecurityRequirements,
-        Action::BatchDeleteThreatModels,
-        Action::BatchDisassociateFindingIssue,
-        Action::BatchExportFindings,
-        Action::BatchGetAgentSpaces,
-        Action::BatchGetArtifactMetadata,
-        Action::BatchGetCodeReviewJobs,
-        Action::BatchGetCodeReviewJobTasks,
-        Action::BatchGetCodeReviews,
-        Action::BatchGetFindings,
-        Action::BatchGetPentestJobContentMetadata,
-        Action::BatchGetPentestJobs,
-        Action::BatchGetPentestJobTasks,
-        Action::BatchGetPentests,
-        Action::BatchGetSecurityRequirements,
-        Action::BatchGetTargetDomains,
-        Action::BatchGetThreatModelJobs,
-        Action::BatchGetThreatModelJobTasks,
-        Action::BatchGetThreatModels,
-        Action::BatchGetThreats,
-        Action::BatchGetValidationRuns,
-        Action::BatchUpdateSecurityRequirements,
-        Action::CreateAgentSpace,
-        Action::CreateApplication,
-        Action::CreateCodeReview,
-        Action::CreateDesignReview,
-        Action::CreateIntegration,
-        Action::CreateMembership,
-        Action::CreateOneTimeLoginSession,
-        Action::CreatePentest,
-        Action::CreatePrivateConnection,
-        Action::CreateSecurityRequirement,
-        Action::CreateSecurityRequirementPack,
-        Action::CreateTargetDomain,
-        Action::CreateThreat,
-        Action::CreateThreatModel,
-        Action::DeleteAgentSpace,
-        Action::DeleteApplication,
-        Action::DeleteArtifact,
-        Action::DeleteDesignReview,
-        Action::DeleteIntegration,
-        Action::DeleteMembership,
-        Action::DeletePrivateConnection,
-        Action::DeleteSecurityRequirement,
-        Action::DeleteSecurityRequirementPack,
-        Action::DeleteTargetDomain,
-        Action::DescribePrivateConnection,
-        Action::GetApplication,
-        Action::GetArtifact,
-        Action::GetDesignReview,
-        Action::GetDesignReviewArtifact,
-        Action::GetDesignReviewFeedback,
-        Action::GetIntegration,
-        Action::GetProviderRegistrationManifest,
-        Action::GetSecurityRequirement,
-        Action::GetSecurityRequirementPack,
-        Action::HandleProviderCallback,
-        Action::HandleProviderRegistrationCallback,
-        Action::ImportSecurityRequirements,
-        Action::InitiateProviderRegistration,
-        Action::ListActorMessages,
-        Action::ListAgentSpaces,
-        Action::ListApplications,
-        Action::ListArtifacts,
-        Action::ListCodeReviewJobsForCodeReview,
-        Action::ListCodeReviewJobTasks,
-        Action::ListCodeReviews,
-        Action::ListDesignReviewComments,
-        Action::ListDesignReviews,
-        Action::ListDiscoveredDomains,
-        Action::ListDiscoveredEndpoints,
-        Action::ListFindings,
-        Action::ListIntegratedResources,
-        Action::ListIntegrations,
-        Action::ListMemberships,
-        Action::ListPentestJobsForPentest,
-        Action::ListPentestJobTasks,
-        Action::ListPentests,
-        Action::ListPrivateConnections,
-        Action::ListResourcesFromIntegration,
-        Action::ListSecurityRequirementPacks,
-        Action::ListSecurityRequirements,
-        Action::ListTagsForResource,
-        Action::ListTargetDomains,
-        Action::ListThreatModelJobs,
-        Action::ListThreatModelJobTasks,
-        Action::ListThreatModels,
-        Action::ListThreats,
-        Action::PutDesignReviewFeedback,
-        Action::StartCodeRemediation,
-        Action::StartCodeReviewJob,
-        Action::StartPentestJob,
-        Action::StartThreatModelJob,
-        Action::StartValidationRun,
-        Action::StopCodeReviewJob,
-        Action::StopPentestJob,
-        Action::StopThreatModelJob,
-        Action::TagResource,
-        Action::ToggleManagedSecurityRequirement,
-        Action::UntagResource,
-        Action::UpdateAgentSpace,
-        Action::UpdateApplication,
-        Action::UpdateCodeReview,
-        Action::UpdateDiscoveredDomains,
-        Action::UpdateFinding,
-        Action::UpdateIntegratedResources,
-        Action::UpdateIntegration,
-        Action::UpdatePentest,
-        Action::UpdatePrivateConnectionCertificate,
-        Action::UpdateSecurityRequirement,
-        Action::UpdateSecurityRequirementPack,
-        Action::UpdateTargetDomain,
-        Action::UpdateThreat,
-        Action::UpdateThreatModel,
-        Action::VerifyTargetDomain,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `securityagent:AddArtifact`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddArtifact`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(18793 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -910,32 +810,32 @@ pub enum ResourceType {
     TargetDomain,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 6] = [
-    "AgentSpace",
-    "Application",
-    "Integration",
-    "PrivateConnection",
-    "SecurityRequirementPack",
-    "TargetDomain",
+static RESOURCE_TYPE_NAMES: &str =
+    "AgentSpaceApplicationIntegrationPrivateConnectionSecurityRequirementPackTargetDomain";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 6] = [10, 21, 32, 49, 72, 84];
+
+static RESOURCE_TYPES: [ResourceType; 6] = [
+    ResourceType::AgentSpace,
+    ResourceType::Application,
+    ResourceType::Integration,
+    ResourceType::PrivateConnection,
+    ResourceType::SecurityRequirementPack,
+    ResourceType::TargetDomain,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 6] = [
-        ResourceType::AgentSpace,
-        ResourceType::Application,
-        ResourceType::Integration,
-        ResourceType::PrivateConnection,
-        ResourceType::SecurityRequirementPack,
-        ResourceType::TargetDomain,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -944,6 +844,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -961,40 +862,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

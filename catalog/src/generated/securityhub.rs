@@ -664,316 +664,201 @@ pub enum Action {
     UpdateStandardsControl,
 }
 
-const ACTION_NAMES: [&str; 135] = [
-    "securityhub:AcceptAdministratorInvitation",
-    "securityhub:AcceptInvitation",
-    "securityhub:AllowVendedLogDeliveryForResource",
-    "securityhub:BatchDeleteAutomationRules",
-    "securityhub:BatchDisableStandards",
-    "securityhub:BatchEnableStandards",
-    "securityhub:BatchGetAutomationRules",
-    "securityhub:BatchGetConfigurationPolicyAssociations",
-    "securityhub:BatchGetControlEvaluations",
-    "securityhub:BatchGetEnabledRegionsV2",
-    "securityhub:BatchGetSecurityControls",
-    "securityhub:BatchGetStandardsControlAssociations",
-    "securityhub:BatchImportFindings",
-    "securityhub:BatchUpdateAutomationRules",
-    "securityhub:BatchUpdateFindings",
-    "securityhub:BatchUpdateStandardsControlAssociations",
-    "securityhub:CancelExportJobV2",
-    "securityhub:ConnectorRegistrationsV2",
-    "securityhub:CreateActionTarget",
-    "securityhub:CreateAggregatorV2",
-    "securityhub:CreateAutomationRule",
-    "securityhub:CreateAutomationRuleV2",
-    "securityhub:CreateConfigurationPolicy",
-    "securityhub:CreateConnector",
-    "securityhub:CreateConnectorV2",
-    "securityhub:CreateFindingAggregator",
-    "securityhub:CreateInsight",
-    "securityhub:CreateMembers",
-    "securityhub:CreateTicketV2",
-    "securityhub:DeclineInvitations",
-    "securityhub:DeleteActionTarget",
-    "securityhub:DeleteAggregatorV2",
-    "securityhub:DeleteAutomationRuleV2",
-    "securityhub:DeleteConfigurationPolicy",
-    "securityhub:DeleteConnector",
-    "securityhub:DeleteConnectorV2",
-    "securityhub:DeleteFindingAggregator",
-    "securityhub:DeleteInsight",
-    "securityhub:DeleteInvitations",
-    "securityhub:DeleteMembers",
-    "securityhub:DescribeActionTargets",
-    "securityhub:DescribeHub",
-    "securityhub:DescribeOrganizationConfiguration",
-    "securityhub:DescribeProducts",
-    "securityhub:DescribeProductsV2",
-    "securityhub:DescribeSecurityHubV2",
-    "securityhub:DescribeStandards",
-    "securityhub:DescribeStandardsControls",
-    "securityhub:DisableImportFindingsForProduct",
-    "securityhub:DisableOrganizationAdminAccount",
-    "securityhub:DisableSecurityHub",
-    "securityhub:DisableSecurityHubFeatureV2",
-    "securityhub:DisableSecurityHubV2",
-    "securityhub:DisassociateFromAdministratorAccount",
-    "securityhub:DisassociateFromMasterAccount",
-    "securityhub:DisassociateMembers",
-    "securityhub:EnableImportFindingsForProduct",
-    "securityhub:EnableOrganizationAdminAccount",
-    "securityhub:EnableSecurityHub",
-    "securityhub:EnableSecurityHubFeatureV2",
-    "securityhub:EnableSecurityHubV2",
-    "securityhub:GenerateRecommendedPolicyV2",
-    "securityhub:GetAdhocInsightResults",
-    "securityhub:GetAdministratorAccount",
-    "securityhub:GetAggregatorV2",
-    "securityhub:GetAutomationRuleV2",
-    "securityhub:GetConfigurationPolicy",
-    "securityhub:GetConfigurationPolicyAssociation",
-    "securityhub:GetConnector",
-    "securityhub:GetConnectorV2",
-    "securityhub:GetControlFindingSummary",
-    "securityhub:GetCoverageStatisticsV2",
-    "securityhub:GetEnabledStandards",
-    "securityhub:GetExportJobV2",
-    "securityhub:GetFindingAggregator",
-    "securityhub:GetFindingHistory",
-    "securityhub:GetFindings",
-    "securityhub:GetFindingsTrendsV2",
-    "securityhub:GetFreeTrialEndDate",
-    "securityhub:GetFreeTrialUsage",
-    "securityhub:GetInsightFindingTrend",
-    "securityhub:GetInsightResults",
-    "securityhub:GetInsights",
-    "securityhub:GetInvitationsCount",
-    "securityhub:GetMasterAccount",
-    "securityhub:GetMembers",
-    "securityhub:GetRecommendedPolicyV2",
-    "securityhub:GetRemediationsV2",
-    "securityhub:GetResourcesStatisticsV2",
-    "securityhub:GetResourcesTrendsV2",
-    "securityhub:GetResourcesV2",
-    "securityhub:GetSecurityControlDefinition",
-    "securityhub:GetUsage",
-    "securityhub:GetUsageV2",
-    "securityhub:InviteMembers",
-    "securityhub:ListAccountUsageV2",
-    "securityhub:ListAggregatorsV2",
-    "securityhub:ListAutomationRules",
-    "securityhub:ListAutomationRulesV2",
-    "securityhub:ListConfigurationPolicies",
-    "securityhub:ListConfigurationPolicyAssociations",
-    "securityhub:ListConnectors",
-    "securityhub:ListConnectorsV2",
-    "securityhub:ListControlEvaluationSummaries",
-    "securityhub:ListEnabledProductsForImport",
-    "securityhub:ListExportJobsV2",
-    "securityhub:ListExposuresByRemediationV2",
-    "securityhub:ListFindingAggregators",
-    "securityhub:ListFreeTrialStatusesV2",
-    "securityhub:ListInvitations",
-    "securityhub:ListMembers",
-    "securityhub:ListOrganizationAdminAccounts",
-    "securityhub:ListSecurityControlDefinitions",
-    "securityhub:ListStandardsControlAssociations",
-    "securityhub:ListTagsForResource",
-    "securityhub:SendFindingEvents",
-    "securityhub:SendInsightEvents",
-    "securityhub:StartConfigurationPolicyAssociation",
-    "securityhub:StartConfigurationPolicyDisassociation",
-    "securityhub:StartExportJobV2",
-    "securityhub:TagResource",
-    "securityhub:UntagResource",
-    "securityhub:UpdateActionTarget",
-    "securityhub:UpdateAggregatorV2",
-    "securityhub:UpdateAutomationRuleV2",
-    "securityhub:UpdateConfigurationPolicy",
-    "securityhub:UpdateConnector",
-    "securityhub:UpdateConnectorV2",
-    "securityhub:UpdateFindingAggregator",
-    "securityhub:UpdateFindings",
-    "securityhub:UpdateInsight",
-    "securityhub:UpdateOrganizationConfiguration",
-    "securityhub:UpdateSecurityControl",
-    "securityhub:UpdateSecurityHubConfiguration",
-    "securityhub:UpdateStandardsControl",
+static ACTION_NAMES: &str = "securityhub:AcceptAdministratorInvitationsecurityhub:AcceptInvitationsecurityhub:AllowVendedLogDeliveryForResourcesecurityhub:BatchDeleteAutomationRulessecurityhub:BatchDisableStandardssecurityhub:BatchEnableStandardssecurityhub:BatchGetAutomationRulessecurityhub:BatchGetConfigurationPolicyAssociationssecurityhub:BatchGetControlEvaluationssecurityhub:BatchGetEnabledRegionsV2securityhub:BatchGetSecurityControlssecurityhub:BatchGetStandardsControlAssociationssecurityhub:BatchImportFindingssecurityhub:BatchUpdateAutomationRulessecurityhub:BatchUpdateFindingssecurityhub:BatchUpdateStandardsControlAssociationssecurityhub:CancelExportJobV2securityhub:ConnectorRegistrationsV2securityhub:CreateActionTargetsecurityhub:CreateAggregatorV2securityhub:CreateAutomationRulesecurityhub:CreateAutomationRuleV2securityhub:CreateConfigurationPolicysecurityhub:CreateConnectorsecurityhub:CreateConnectorV2securityhub:CreateFindingAggregatorsecurityhub:CreateInsightsecurityhub:CreateMemberssecurityhub:CreateTicketV2securityhub:DeclineInvitationssecurityhub:DeleteActionTargetsecurityhub:DeleteAggregatorV2securityhub:DeleteAutomationRuleV2securityhub:DeleteConfigurationPolicysecurityhub:DeleteConnectorsecurityhub:DeleteConnectorV2securityhub:DeleteFindingAggregatorsecurityhub:DeleteInsightsecurityhub:DeleteInvitationssecurityhub:DeleteMemberssecurityhub:DescribeActionTargetssecurityhub:DescribeHubsecurityhub:DescribeOrganizationConfigurationsecurityhub:DescribeProductssecurityhub:DescribeProductsV2securityhub:DescribeSecurityHubV2securityhub:DescribeStandardssecurityhub:DescribeStandardsControlssecurityhub:DisableImportFindingsForProductsecurityhub:DisableOrganizationAdminAccountsecurityhub:DisableSecurityHubsecurityhub:DisableSecurityHubFeatureV2securityhub:DisableSecurityHubV2securityhub:DisassociateFromAdministratorAccountsecurityhub:DisassociateFromMasterAccountsecurityhub:DisassociateMemberssecurityhub:EnableImportFindingsForProductsecurityhub:EnableOrganizationAdminAccountsecurityhub:EnableSecurityHubsecurityhub:EnableSecurityHubFeatureV2securityhub:EnableSecurityHubV2securityhub:GenerateRecommendedPolicyV2securityhub:GetAdhocInsightResultssecurityhub:GetAdministratorAccountsecurityhub:GetAggregatorV2securityhub:GetAutomationRuleV2securityhub:GetConfigurationPolicysecurityhub:GetConfigurationPolicyAssociationsecurityhub:GetConnectorsecurityhub:GetConnectorV2securityhub:GetControlFindingSummarysecurityhub:GetCoverageStatisticsV2securityhub:GetEnabledStandardssecurityhub:GetExportJobV2securityhub:GetFindingAggregatorsecurityhub:GetFindingHistorysecurityhub:GetFindingssecurityhub:GetFindingsTrendsV2securityhub:GetFreeTrialEndDatesecurityhub:GetFreeTrialUsagesecurityhub:GetInsightFindingTrendsecurityhub:GetInsightResultssecurityhub:GetInsightssecurityhub:GetInvitationsCountsecurityhub:GetMasterAccountsecurityhub:GetMemberssecurityhub:GetRecommendedPolicyV2securityhub:GetRemediationsV2securityhub:GetResourcesStatisticsV2securityhub:GetResourcesTrendsV2securityhub:GetResourcesV2securityhub:GetSecurityControlDefinitionsecurityhub:GetUsagesecurityhub:GetUsageV2securityhub:InviteMemberssecurityhub:ListAccountUsageV2securityhub:ListAggregatorsV2securityhub:ListAutomationRulessecurityhub:ListAutomationRulesV2securityhub:ListConfigurationPoliciessecurityhub:ListConfigurationPolicyAssociationssecurityhub:ListConnectorssecurityhub:ListConnectorsV2securityhub:ListControlEvaluationSummariessecurityhub:ListEnabledProductsForImportsecurityhub:ListExportJobsV2securityhub:ListExposuresByRemediationV2securityhub:ListFindingAggregatorssecurityhub:ListFreeTrialStatusesV2securityhub:ListInvitationssecurityhub:ListMemberssecurityhub:ListOrganizationAdminAccountssecurityhub:ListSecurityControlDefinitionssecurityhub:ListStandardsControlAssociationssecurityhub:ListTagsForResourcesecurityhub:SendFindingEventssecurityhub:SendInsightEventssecurityhub:StartConfigurationPolicyAssociationsecurityhub:StartConfigurationPolicyDisassociationsecurityhub:StartExportJobV2securityhub:TagResourcesecurityhub:UntagResourcesecurityhub:UpdateActionTargetsecurityhub:UpdateAggregatorV2securityhub:UpdateAutomationRuleV2securityhub:UpdateConfigurationPolicysecurityhub:UpdateConnectorsecurityhub:UpdateConnectorV2securityhub:UpdateFindingAggregatorsecurityhub:UpdateFindingssecurityhub:UpdateInsightsecurityhub:UpdateOrganizationConfigurationsecurityhub:UpdateSecurityControlsecurityhub:UpdateSecurityHubConfigurationsecurityhub:UpdateStandardsControl";
+
+static ACTION_NAME_ENDS: [u32; 135] = [
+    41, 69, 114, 152, 185, 217, 252, 303, 341, 377, 413, 461, 492, 530, 561, 612, 641, 677, 707,
+    737, 769, 803, 840, 867, 896, 931, 956, 981, 1007, 1037, 1067, 1097, 1131, 1168, 1195, 1224,
+    1259, 1284, 1313, 1338, 1371, 1394, 1439, 1467, 1497, 1530, 1559, 1596, 1639, 1682, 1712, 1751,
+    1783, 1831, 1872, 1903, 1945, 1987, 2016, 2054, 2085, 2124, 2158, 2193, 2220, 2251, 2285, 2330,
+    2354, 2380, 2416, 2451, 2482, 2508, 2540, 2569, 2592, 2623, 2654, 2683, 2717, 2746, 2769, 2800,
+    2828, 2850, 2884, 2913, 2949, 2981, 3007, 3047, 3067, 3089, 3114, 3144, 3173, 3204, 3237, 3274,
+    3321, 3347, 3375, 3417, 3457, 3485, 3525, 3559, 3594, 3621, 3644, 3685, 3727, 3771, 3802, 3831,
+    3860, 3907, 3957, 3985, 4008, 4033, 4063, 4093, 4127, 4164, 4191, 4220, 4255, 4281, 4306, 4349,
+    4382, 4424, 4458,
+];
+
+static ACTIONS: [Action; 135] = [
+    Action::AcceptAdministratorInvitation,
+    Action::AcceptInvitation,
+    Action::AllowVendedLogDeliveryForResource,
+    Action::BatchDeleteAutomationRules,
+    Action::BatchDisableStandards,
+    Action::BatchEnableStandards,
+    Action::BatchGetAutomationRules,
+    Action::BatchGetConfigurationPolicyAssociations,
+    Action::BatchGetControlEvaluations,
+    Action::BatchGetEnabledRegionsV2,
+    Action::BatchGetSecurityControls,
+    Action::BatchGetStandardsControlAssociations,
+    Action::BatchImportFindings,
+    Action::BatchUpdateAutomationRules,
+    Action::BatchUpdateFindings,
+    Action::BatchUpdateStandardsControlAssociations,
+    Action::CancelExportJobV2,
+    Action::ConnectorRegistrationsV2,
+    Action::CreateActionTarget,
+    Action::CreateAggregatorV2,
+    Action::CreateAutomationRule,
+    Action::CreateAutomationRuleV2,
+    Action::CreateConfigurationPolicy,
+    Action::CreateConnector,
+    Action::CreateConnectorV2,
+    Action::CreateFindingAggregator,
+    Action::CreateInsight,
+    Action::CreateMembers,
+    Action::CreateTicketV2,
+    Action::DeclineInvitations,
+    Action::DeleteActionTarget,
+    Action::DeleteAggregatorV2,
+    Action::DeleteAutomationRuleV2,
+    Action::DeleteConfigurationPolicy,
+    Action::DeleteConnector,
+    Action::DeleteConnectorV2,
+    Action::DeleteFindingAggregator,
+    Action::DeleteInsight,
+    Action::DeleteInvitations,
+    Action::DeleteMembers,
+    Action::DescribeActionTargets,
+    Action::DescribeHub,
+    Action::DescribeOrganizationConfiguration,
+    Action::DescribeProducts,
+    Action::DescribeProductsV2,
+    Action::DescribeSecurityHubV2,
+    Action::DescribeStandards,
+    Action::DescribeStandardsControls,
+    Action::DisableImportFindingsForProduct,
+    Action::DisableOrganizationAdminAccount,
+    Action::DisableSecurityHub,
+    Action::DisableSecurityHubFeatureV2,
+    Action::DisableSecurityHubV2,
+    Action::DisassociateFromAdministratorAccount,
+    Action::DisassociateFromMasterAccount,
+    Action::DisassociateMembers,
+    Action::EnableImportFindingsForProduct,
+    Action::EnableOrganizationAdminAccount,
+    Action::EnableSecurityHub,
+    Action::EnableSecurityHubFeatureV2,
+    Action::EnableSecurityHubV2,
+    Action::GenerateRecommendedPolicyV2,
+    Action::GetAdhocInsightResults,
+    Action::GetAdministratorAccount,
+    Action::GetAggregatorV2,
+    Action::GetAutomationRuleV2,
+    Action::GetConfigurationPolicy,
+    Action::GetConfigurationPolicyAssociation,
+    Action::GetConnector,
+    Action::GetConnectorV2,
+    Action::GetControlFindingSummary,
+    Action::GetCoverageStatisticsV2,
+    Action::GetEnabledStandards,
+    Action::GetExportJobV2,
+    Action::GetFindingAggregator,
+    Action::GetFindingHistory,
+    Action::GetFindings,
+    Action::GetFindingsTrendsV2,
+    Action::GetFreeTrialEndDate,
+    Action::GetFreeTrialUsage,
+    Action::GetInsightFindingTrend,
+    Action::GetInsightResults,
+    Action::GetInsights,
+    Action::GetInvitationsCount,
+    Action::GetMasterAccount,
+    Action::GetMembers,
+    Action::GetRecommendedPolicyV2,
+    Action::GetRemediationsV2,
+    Action::GetResourcesStatisticsV2,
+    Action::GetResourcesTrendsV2,
+    Action::GetResourcesV2,
+    Action::GetSecurityControlDefinition,
+    Action::GetUsage,
+    Action::GetUsageV2,
+    Action::InviteMembers,
+    Action::ListAccountUsageV2,
+    Action::ListAggregatorsV2,
+    Action::ListAutomationRules,
+    Action::ListAutomationRulesV2,
+    Action::ListConfigurationPolicies,
+    Action::ListConfigurationPolicyAssociations,
+    Action::ListConnectors,
+    Action::ListConnectorsV2,
+    Action::ListControlEvaluationSummaries,
+    Action::ListEnabledProductsForImport,
+    Action::ListExportJobsV2,
+    Action::ListExposuresByRemediationV2,
+    Action::ListFindingAggregators,
+    Action::ListFreeTrialStatusesV2,
+    Action::ListInvitations,
+    Action::ListMembers,
+    Action::ListOrganizationAdminAccounts,
+    Action::ListSecurityControlDefinitions,
+    Action::ListStandardsControlAssociations,
+    Action::ListTagsForResource,
+    Action::SendFindingEvents,
+    Action::SendInsightEvents,
+    Action::StartConfigurationPolicyAssociation,
+    Action::StartConfigurationPolicyDisassociation,
+    Action::StartExportJobV2,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateActionTarget,
+    Action::UpdateAggregatorV2,
+    Action::UpdateAutomationRuleV2,
+    Action::UpdateConfigurationPolicy,
+    Action::UpdateConnector,
+    Action::UpdateConnectorV2,
+    Action::UpdateFindingAggregator,
+    Action::UpdateFindings,
+    Action::UpdateInsight,
+    Action::UpdateOrganizationConfiguration,
+    Action::UpdateSecurityControl,
+    Action::UpdateSecurityHubConfiguration,
+    Action::UpdateStandardsControl,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 135] = [
-        Action::AcceptAdministratorInvitation,
-        Action::AcceptInvitation,
-        Action::AllowVendedLogDeliveryForResource,
-        Action::BatchDeleteAutomationRules,
-        Action::BatchDisableStandards,
-        Action::BatchEnableStandards,
-        Action::BatchGetAutomationRules,
-        Action::BatchGetConfigurationPolicyAssociations,
-        Action::BatchGetControlEvaluations,
-        Action::BatchGetEnabledRegionsV2,
-        Action::BatchGetSecurityControls,
-        Action::BatchGetStandardsControlAssociations,
-        Action::BatchImportFindings,
-        Action::BatchUpdateAutomationRules,
-        Action::BatchUpdateFindings,
-        Action::BatchUpdateStandardsControlAssociations,
-        Action::CancelExportJobV2,
-        Action::ConnectorRegistrationsV2,
-        Action::CreateActionTarget,
-        Action::CreateAggregatorV2,
-        Action::CreateAutomationRule,
-        Action::CreateAutomationRuleV2,
-        Action::CreateConfigurationPolicy,
-        Action::CreateConnector,
-        Action::CreateConnectorV2,
-        Action::CreateFindingAggregator,
-        Action::CreateInsight,
-        Action::CreateMembers,
-        Action::CreateTicketV2,
-        Action::DeclineInvitations,
-        Action::DeleteActionTarget,
-        Action::DeleteAggregatorV2,
-        Action::DeleteAutomationRuleV2,
-        Action::DeleteConfigurationPolicy,
-        Action::DeleteConnector,
-        Action::DeleteConnectorV2,
-        Action::DeleteFindingAggregator,
-        Action::DeleteInsight,
-        Action::DeleteInvitations,
-        Action::DeleteMembers,
-        Action::DescribeActionTargets,
-        Action::DescribeHub,
-        Action::DescribeOrganizationConfiguration,
-        Action::DescribeProducts,
-        Action::DescribeProductsV2,
-        Action::DescribeSecurityHubV2,
-        Action::DescribeStandards,
-        Action::DescribeStandardsControls,
-        Action::DisableImportFindingsForProduct,
-        Action::DisableOrganizationAdminAccount,
-        Action::DisableSecurityHub,
-        Action::DisableSecurityHubFeatureV2,
-        Action::DisableSecurityHubV2,
-        Action::DisassociateFromAdministratorAccount,
-        Action::DisassociateFromMasterAccount,
-        Action::DisassociateMembers,
-        Action::EnableImportFindingsForProduct,
-        Action::EnableOrganizationAdminAccount,
-        Action::EnableSecurityHub,
-        Action::EnableSecurityHubFeatureV2,
-        Action::EnableSecurityHubV2,
-        Action::GenerateRecommendedPolicyV2,
-        Action::GetAdhocInsightResults,
-        Action::GetAdministratorAccount,
-        Action::GetAggregatorV2,
-        Action::GetAutomationRuleV2,
-        Action::GetConfigurationPolicy,
-        Action::GetConfigurationPolicyAssociation,
-        Action::GetConnector,
-        Action::GetConnectorV2,
-        Action::GetControlFindingSummary,
-        Action::GetCoverageStatisticsV2,
-        Action::GetEnabledStandards,
-        Action::GetExportJobV2,
-        Action::GetFindingAggregator,
-        Action::GetFindingHistory,
-        Action::GetFindings,
-        Action::GetFindingsTrendsV2,
-        Action::GetFreeTrialEndDate,
-        Action::GetFreeTrialUsage,
-        Action::GetInsightFindingTrend,
-        Action::GetInsightResults,
-        Action::GetInsights,
-        Action::GetInvitationsCount,
-        Action::GetMasterAccount,
-        Action::GetMembers,
-        Action::GetRecommendedPolicyV2,
-        Action::GetRemediationsV2,
-        Action::GetResourcesStatisticsV2,
-        Action::GetResourcesTrendsV2,
-        Action::GetResourcesV2,
-        Action::GetSecurityControlDefinition,
-        Action::GetUsage,
-        Action::GetUsageV2,
-        Action::InviteMembers,
-        Action::ListAccountUsageV2,
-        Action::ListAggregatorsV2,
-        Action::ListAutomationRules,
-        Action::ListAutomationRulesV2,
-        Action::ListConfigurationPolicies,
-        Action::ListConfigurationPolicyAssociations,
-        Action::ListConnectors,
-        Action::ListConnectorsV2,
-        Action::ListControlEvaluationSummaries,
-        Action::ListEnabledProductsForImport,
-        Action::ListExportJobsV2,
-        Action::ListExposuresByRemediationV2,
-        Action::ListFindingAggregators,
-        Action::ListFreeTrialStatusesV2,
-        Action::ListInvitations,
-        Action::ListMembers,
-        Action::ListOrganizationAdminAccounts,
-        Action::ListSecurityControlDefinitions,
-        Action::ListStandardsControlAssociations,
-        Action::ListTagsForResource,
-        Action::SendFindingEvents,
-        Action::SendInsightEvents,
-        Action::StartConfigurationPolicyAssociation,
-        Action::StartConfigurationPolicyDisassociation,
-        Action::StartExportJobV2,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateActionTarget,
-        Action::UpdateAggregatorV2,
-        Action::UpdateAutomationRuleV2,
-        Action::UpdateConfigurationPolicy,
-        Action::UpdateConnector,
-        Action::UpdateConnectorV2,
-        Action::UpdateFindingAggregator,
-        Action::UpdateFindings,
-        Action::UpdateInsight,
-        Action::UpdateOrganizationConfiguration,
-        Action::UpdateSecurityControl,
-        Action::UpdateSecurityHubConfiguration,
-        Action::UpdateStandardsControl,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `securityhub:AcceptAdministratorInvitation`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptAdministratorInvitation`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(18912 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1021,40 +906,35 @@ pub enum ResourceType {
     Product,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 10] = [
-    "aggregatorv2",
-    "automation-rule",
-    "automation-rulev2",
-    "configuration-policy",
-    "connector",
-    "connectorv2",
-    "finding-aggregator",
-    "hub",
-    "hubv2",
-    "product",
+static RESOURCE_TYPE_NAMES: &str = "aggregatorv2automation-ruleautomation-rulev2configuration-policyconnectorconnectorv2finding-aggregatorhubhubv2product";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 10] = [12, 27, 44, 64, 73, 84, 102, 105, 110, 117];
+
+static RESOURCE_TYPES: [ResourceType; 10] = [
+    ResourceType::Aggregatorv2,
+    ResourceType::AutomationRule,
+    ResourceType::AutomationRulev2,
+    ResourceType::ConfigurationPolicy,
+    ResourceType::Connector,
+    ResourceType::Connectorv2,
+    ResourceType::FindingAggregator,
+    ResourceType::Hub,
+    ResourceType::Hubv2,
+    ResourceType::Product,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 10] = [
-        ResourceType::Aggregatorv2,
-        ResourceType::AutomationRule,
-        ResourceType::AutomationRulev2,
-        ResourceType::ConfigurationPolicy,
-        ResourceType::Connector,
-        ResourceType::Connectorv2,
-        ResourceType::FindingAggregator,
-        ResourceType::Hub,
-        ResourceType::Hubv2,
-        ResourceType::Product,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -1063,6 +943,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1086,16 +967,11 @@ pub enum ConditionKey {
     SecurityhubTargetAccount,
 }
 
-const CONDITION_KEY_NAMES: [&str; 6] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "securityhub:ASFFSyntaxPath/${ASFFSyntaxPath}",
-    "securityhub:OCSFSyntaxPath/${OCSFSyntaxPath}",
-    "securityhub:TargetAccount",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyssecurityhub:ASFFSyntaxPath/${ASFFSyntaxPath}securityhub:OCSFSyntaxPath/${OCSFSyntaxPath}securityhub:TargetAccount";
 
-const CONDITION_KEY_TYPES: [KeyType; 6] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 6] = [24, 49, 60, 104, 148, 173];
+
+static CONDITION_KEY_TYPES: [KeyType; 6] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -1104,34 +980,40 @@ const CONDITION_KEY_TYPES: [KeyType; 6] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 6] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::SecurityhubASFFSyntaxPathAny,
+    ConditionKey::SecurityhubOCSFSyntaxPathAny,
+    ConditionKey::SecurityhubTargetAccount,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 6] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::SecurityhubASFFSyntaxPathAny,
-        ConditionKey::SecurityhubOCSFSyntaxPathAny,
-        ConditionKey::SecurityhubTargetAccount,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -159,108 +159,90 @@ pub enum Action {
     UpdateSubscriberNotification,
 }
 
-const ACTION_NAMES: [&str; 31] = [
-    "securitylake:CreateAwsLogSource",
-    "securitylake:CreateCustomLogSource",
-    "securitylake:CreateDataLake",
-    "securitylake:CreateDataLakeExceptionSubscription",
-    "securitylake:CreateDataLakeOrganizationConfiguration",
-    "securitylake:CreateSubscriber",
-    "securitylake:CreateSubscriberNotification",
-    "securitylake:DeleteAwsLogSource",
-    "securitylake:DeleteCustomLogSource",
-    "securitylake:DeleteDataLake",
-    "securitylake:DeleteDataLakeExceptionSubscription",
-    "securitylake:DeleteDataLakeOrganizationConfiguration",
-    "securitylake:DeleteSubscriber",
-    "securitylake:DeleteSubscriberNotification",
-    "securitylake:DeregisterDataLakeDelegatedAdministrator",
-    "securitylake:GetDataLakeExceptionSubscription",
-    "securitylake:GetDataLakeOrganizationConfiguration",
-    "securitylake:GetDataLakeSources",
-    "securitylake:GetSubscriber",
-    "securitylake:ListDataLakeExceptions",
-    "securitylake:ListDataLakes",
-    "securitylake:ListLogSources",
-    "securitylake:ListSubscribers",
-    "securitylake:ListTagsForResource",
-    "securitylake:RegisterDataLakeDelegatedAdministrator",
-    "securitylake:TagResource",
-    "securitylake:UntagResource",
-    "securitylake:UpdateDataLake",
-    "securitylake:UpdateDataLakeExceptionSubscription",
-    "securitylake:UpdateSubscriber",
-    "securitylake:UpdateSubscriberNotification",
+static ACTION_NAMES: &str = "securitylake:CreateAwsLogSourcesecuritylake:CreateCustomLogSourcesecuritylake:CreateDataLakesecuritylake:CreateDataLakeExceptionSubscriptionsecuritylake:CreateDataLakeOrganizationConfigurationsecuritylake:CreateSubscribersecuritylake:CreateSubscriberNotificationsecuritylake:DeleteAwsLogSourcesecuritylake:DeleteCustomLogSourcesecuritylake:DeleteDataLakesecuritylake:DeleteDataLakeExceptionSubscriptionsecuritylake:DeleteDataLakeOrganizationConfigurationsecuritylake:DeleteSubscribersecuritylake:DeleteSubscriberNotificationsecuritylake:DeregisterDataLakeDelegatedAdministratorsecuritylake:GetDataLakeExceptionSubscriptionsecuritylake:GetDataLakeOrganizationConfigurationsecuritylake:GetDataLakeSourcessecuritylake:GetSubscribersecuritylake:ListDataLakeExceptionssecuritylake:ListDataLakessecuritylake:ListLogSourcessecuritylake:ListSubscriberssecuritylake:ListTagsForResourcesecuritylake:RegisterDataLakeDelegatedAdministratorsecuritylake:TagResourcesecuritylake:UntagResourcesecuritylake:UpdateDataLakesecuritylake:UpdateDataLakeExceptionSubscriptionsecuritylake:UpdateSubscribersecuritylake:UpdateSubscriberNotification";
+
+static ACTION_NAME_ENDS: [u32; 31] = [
+    31, 65, 92, 140, 192, 221, 262, 293, 327, 354, 402, 454, 483, 524, 577, 622, 671, 702, 728,
+    763, 789, 816, 844, 876, 927, 951, 977, 1004, 1052, 1081, 1122,
+];
+
+static ACTIONS: [Action; 31] = [
+    Action::CreateAwsLogSource,
+    Action::CreateCustomLogSource,
+    Action::CreateDataLake,
+    Action::CreateDataLakeExceptionSubscription,
+    Action::CreateDataLakeOrganizationConfiguration,
+    Action::CreateSubscriber,
+    Action::CreateSubscriberNotification,
+    Action::DeleteAwsLogSource,
+    Action::DeleteCustomLogSource,
+    Action::DeleteDataLake,
+    Action::DeleteDataLakeExceptionSubscription,
+    Action::DeleteDataLakeOrganizationConfiguration,
+    Action::DeleteSubscriber,
+    Action::DeleteSubscriberNotification,
+    Action::DeregisterDataLakeDelegatedAdministrator,
+    Action::GetDataLakeExceptionSubscription,
+    Action::GetDataLakeOrganizationConfiguration,
+    Action::GetDataLakeSources,
+    Action::GetSubscriber,
+    Action::ListDataLakeExceptions,
+    Action::ListDataLakes,
+    Action::ListLogSources,
+    Action::ListSubscribers,
+    Action::ListTagsForResource,
+    Action::RegisterDataLakeDelegatedAdministrator,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateDataLake,
+    Action::UpdateDataLakeExceptionSubscription,
+    Action::UpdateSubscriber,
+    Action::UpdateSubscriberNotification,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 31] = [
-        Action::CreateAwsLogSource,
-        Action::CreateCustomLogSource,
-        Action::CreateDataLake,
-        Action::CreateDataLakeExceptionSubscription,
-        Action::CreateDataLakeOrganizationConfiguration,
-        Action::CreateSubscriber,
-        Action::CreateSubscriberNotification,
-        Action::DeleteAwsLogSource,
-        Action::DeleteCustomLogSource,
-        Action::DeleteDataLake,
-        Action::DeleteDataLakeExceptionSubscription,
-        Action::DeleteDataLakeOrganizationConfiguration,
-        Action::DeleteSubscriber,
-        Action::DeleteSubscriberNotification,
-        Action::DeregisterDataLakeDelegatedAdministrator,
-        Action::GetDataLakeExceptionSubscription,
-        Action::GetDataLakeOrganizationConfiguration,
-        Action::GetDataLakeSources,
-        Action::GetSubscriber,
-        Action::ListDataLakeExceptions,
-        Action::ListDataLakes,
-        Action::ListLogSources,
-        Action::ListSubscribers,
-        Action::ListTagsForResource,
-        Action::RegisterDataLakeDelegatedAdministrator,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateDataLake,
-        Action::UpdateDataLakeExceptionSubscription,
-        Action::UpdateSubscriber,
-        Action::UpdateSubscriberNotification,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `securitylake:CreateAwsLogSource`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateAwsLogSource`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(19047 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -280,18 +262,24 @@ pub enum ResourceType {
     Subscriber,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["data-lake", "subscriber"];
+static RESOURCE_TYPE_NAMES: &str = "data-lakesubscriber";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [9, 19];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::DataLake, ResourceType::Subscriber];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::DataLake, ResourceType::Subscriber];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -300,6 +288,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -317,40 +306,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

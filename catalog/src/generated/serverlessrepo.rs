@@ -89,76 +89,73 @@ pub enum Action {
     UpdateApplication,
 }
 
-const ACTION_NAMES: [&str; 15] = [
-    "serverlessrepo:CreateApplication",
-    "serverlessrepo:CreateApplicationVersion",
-    "serverlessrepo:CreateCloudFormationChangeSet",
-    "serverlessrepo:CreateCloudFormationTemplate",
-    "serverlessrepo:DeleteApplication",
-    "serverlessrepo:GetApplication",
-    "serverlessrepo:GetApplicationPolicy",
-    "serverlessrepo:GetCloudFormationTemplate",
-    "serverlessrepo:ListApplicationDependencies",
-    "serverlessrepo:ListApplications",
-    "serverlessrepo:ListApplicationVersions",
-    "serverlessrepo:PutApplicationPolicy",
-    "serverlessrepo:SearchApplications",
-    "serverlessrepo:UnshareApplication",
-    "serverlessrepo:UpdateApplication",
+static ACTION_NAMES: &str = "serverlessrepo:CreateApplicationserverlessrepo:CreateApplicationVersionserverlessrepo:CreateCloudFormationChangeSetserverlessrepo:CreateCloudFormationTemplateserverlessrepo:DeleteApplicationserverlessrepo:GetApplicationserverlessrepo:GetApplicationPolicyserverlessrepo:GetCloudFormationTemplateserverlessrepo:ListApplicationDependenciesserverlessrepo:ListApplicationsserverlessrepo:ListApplicationVersionsserverlessrepo:PutApplicationPolicyserverlessrepo:SearchApplicationsserverlessrepo:UnshareApplicationserverlessrepo:UpdateApplication";
+
+static ACTION_NAME_ENDS: [u32; 15] = [
+    32, 71, 115, 158, 190, 219, 254, 294, 336, 367, 405, 440, 473, 506, 538,
+];
+
+static ACTIONS: [Action; 15] = [
+    Action::CreateApplication,
+    Action::CreateApplicationVersion,
+    Action::CreateCloudFormationChangeSet,
+    Action::CreateCloudFormationTemplate,
+    Action::DeleteApplication,
+    Action::GetApplication,
+    Action::GetApplicationPolicy,
+    Action::GetCloudFormationTemplate,
+    Action::ListApplicationDependencies,
+    Action::ListApplications,
+    Action::ListApplicationVersions,
+    Action::PutApplicationPolicy,
+    Action::SearchApplications,
+    Action::UnshareApplication,
+    Action::UpdateApplication,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 15] = [
-        Action::CreateApplication,
-        Action::CreateApplicationVersion,
-        Action::CreateCloudFormationChangeSet,
-        Action::CreateCloudFormationTemplate,
-        Action::DeleteApplication,
-        Action::GetApplication,
-        Action::GetApplicationPolicy,
-        Action::GetCloudFormationTemplate,
-        Action::ListApplicationDependencies,
-        Action::ListApplications,
-        Action::ListApplicationVersions,
-        Action::PutApplicationPolicy,
-        Action::SearchApplications,
-        Action::UnshareApplication,
-        Action::UpdateApplication,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `serverlessrepo:CreateApplication`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateApplication`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(19078 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -172,18 +169,24 @@ pub enum ResourceType {
     Applications,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["applications"];
+static RESOURCE_TYPE_NAMES: &str = "applications";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [12];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Applications];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Applications];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -192,6 +195,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -205,31 +209,39 @@ pub enum ConditionKey {
     ServerlessrepoApplicationType,
 }
 
-const CONDITION_KEY_NAMES: [&str; 1] = ["serverlessrepo:applicationType"];
+static CONDITION_KEY_NAMES: &str = "serverlessrepo:applicationType";
 
-const CONDITION_KEY_TYPES: [KeyType; 1] = [KeyType::String];
+static CONDITION_KEY_NAME_ENDS: [u32; 1] = [30];
+
+static CONDITION_KEY_TYPES: [KeyType; 1] = [KeyType::String];
+
+static CONDITION_KEYS: [ConditionKey; 1] = [ConditionKey::ServerlessrepoApplicationType];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 1] = [ConditionKey::ServerlessrepoApplicationType];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -563,280 +563,182 @@ pub enum Action {
     UpdateTagOption,
 }
 
-const ACTION_NAMES: [&str; 117] = [
-    "servicecatalog:AcceptPortfolioShare",
-    "servicecatalog:AssociateAttributeGroup",
-    "servicecatalog:AssociateBudgetWithResource",
-    "servicecatalog:AssociatePrincipalWithPortfolio",
-    "servicecatalog:AssociateProductWithPortfolio",
-    "servicecatalog:AssociateResource",
-    "servicecatalog:AssociateServiceActionWithProvisioningArtifact",
-    "servicecatalog:AssociateTagOptionWithResource",
-    "servicecatalog:BatchAssociateServiceActionWithProvisioningArtifact",
-    "servicecatalog:BatchDisassociateServiceActionFromProvisioningArtifact",
-    "servicecatalog:CopyProduct",
-    "servicecatalog:CreateApplication",
-    "servicecatalog:CreateAttributeGroup",
-    "servicecatalog:CreateConstraint",
-    "servicecatalog:CreatePortfolio",
-    "servicecatalog:CreatePortfolioShare",
-    "servicecatalog:CreateProduct",
-    "servicecatalog:CreateProvisionedProductPlan",
-    "servicecatalog:CreateProvisioningArtifact",
-    "servicecatalog:CreateServiceAction",
-    "servicecatalog:CreateTagOption",
-    "servicecatalog:DeleteApplication",
-    "servicecatalog:DeleteAttributeGroup",
-    "servicecatalog:DeleteConstraint",
-    "servicecatalog:DeletePortfolio",
-    "servicecatalog:DeletePortfolioShare",
-    "servicecatalog:DeleteProduct",
-    "servicecatalog:DeleteProvisionedProductPlan",
-    "servicecatalog:DeleteProvisioningArtifact",
-    "servicecatalog:DeleteResourcePolicy",
-    "servicecatalog:DeleteServiceAction",
-    "servicecatalog:DeleteTagOption",
-    "servicecatalog:DescribeConstraint",
-    "servicecatalog:DescribeCopyProductStatus",
-    "servicecatalog:DescribePortfolio",
-    "servicecatalog:DescribePortfolioShares",
-    "servicecatalog:DescribePortfolioShareStatus",
-    "servicecatalog:DescribeProduct",
-    "servicecatalog:DescribeProductAsAdmin",
-    "servicecatalog:DescribeProductView",
-    "servicecatalog:DescribeProvisionedProduct",
-    "servicecatalog:DescribeProvisionedProductPlan",
-    "servicecatalog:DescribeProvisioningArtifact",
-    "servicecatalog:DescribeProvisioningParameters",
-    "servicecatalog:DescribeRecord",
-    "servicecatalog:DescribeServiceAction",
-    "servicecatalog:DescribeServiceActionExecutionParameters",
-    "servicecatalog:DescribeTagOption",
-    "servicecatalog:DisableAWSOrganizationsAccess",
-    "servicecatalog:DisassociateAttributeGroup",
-    "servicecatalog:DisassociateBudgetFromResource",
-    "servicecatalog:DisassociatePrincipalFromPortfolio",
-    "servicecatalog:DisassociateProductFromPortfolio",
-    "servicecatalog:DisassociateResource",
-    "servicecatalog:DisassociateServiceActionFromProvisioningArtifact",
-    "servicecatalog:DisassociateTagOptionFromResource",
-    "servicecatalog:EnableAWSOrganizationsAccess",
-    "servicecatalog:ExecuteProvisionedProductPlan",
-    "servicecatalog:ExecuteProvisionedProductServiceAction",
-    "servicecatalog:GetApplication",
-    "servicecatalog:GetAssociatedResource",
-    "servicecatalog:GetAttributeGroup",
-    "servicecatalog:GetAWSOrganizationsAccessStatus",
-    "servicecatalog:GetConfiguration",
-    "servicecatalog:GetProvisionedProductOutputs",
-    "servicecatalog:GetResourcePolicy",
-    "servicecatalog:ImportAsProvisionedProduct",
-    "servicecatalog:ListAcceptedPortfolioShares",
-    "servicecatalog:ListApplications",
-    "servicecatalog:ListAssociatedAttributeGroups",
-    "servicecatalog:ListAssociatedResources",
-    "servicecatalog:ListAttributeGroups",
-    "servicecatalog:ListAttributeGroupsForApplication",
-    "servicecatalog:ListBudgetsForResource",
-    "servicecatalog:ListConstraintsForPortfolio",
-    "servicecatalog:ListLaunchPaths",
-    "servicecatalog:ListOrganizationPortfolioAccess",
-    "servicecatalog:ListPortfolioAccess",
-    "servicecatalog:ListPortfolios",
-    "servicecatalog:ListPortfoliosForProduct",
-    "servicecatalog:ListPrincipalsForPortfolio",
-    "servicecatalog:ListProvisionedProductPlans",
-    "servicecatalog:ListProvisioningArtifacts",
-    "servicecatalog:ListProvisioningArtifactsForServiceAction",
-    "servicecatalog:ListRecordHistory",
-    "servicecatalog:ListResourcesForTagOption",
-    "servicecatalog:ListServiceActions",
-    "servicecatalog:ListServiceActionsForProvisioningArtifact",
-    "servicecatalog:ListStackInstancesForProvisionedProduct",
-    "servicecatalog:ListTagOptions",
-    "servicecatalog:ListTagsForResource",
-    "servicecatalog:NotifyProvisionProductEngineWorkflowResult",
-    "servicecatalog:NotifyTerminateProvisionedProductEngineWorkflowResult",
-    "servicecatalog:NotifyUpdateProvisionedProductEngineWorkflowResult",
-    "servicecatalog:ProvisionProduct",
-    "servicecatalog:PutConfiguration",
-    "servicecatalog:PutResourcePolicy",
-    "servicecatalog:RejectPortfolioShare",
-    "servicecatalog:ScanProvisionedProducts",
-    "servicecatalog:SearchProducts",
-    "servicecatalog:SearchProductsAsAdmin",
-    "servicecatalog:SearchProvisionedProducts",
-    "servicecatalog:SyncResource",
-    "servicecatalog:TagResource",
-    "servicecatalog:TerminateProvisionedProduct",
-    "servicecatalog:UntagResource",
-    "servicecatalog:UpdateApplication",
-    "servicecatalog:UpdateAttributeGroup",
-    "servicecatalog:UpdateConstraint",
-    "servicecatalog:UpdatePortfolio",
-    "servicecatalog:UpdatePortfolioShare",
-    "servicecatalog:UpdateProduct",
-    "servicecatalog:UpdateProvisionedProduct",
-    "servicecatalog:UpdateProvisionedProductProperties",
-    "servicecatalog:UpdateProvisioningArtifact",
-    "servicecatalog:UpdateServiceAction",
-    "servicecatalog:UpdateTagOption",
+static ACTION_NAMES: &str = "servicecatalog:AcceptPortfolioShareservicecatalog:AssociateAttributeGroupservicecatalog:AssociateBudgetWithResourceservicecatalog:AssociatePrincipalWithPortfolioservicecatalog:AssociateProductWithPortfolioservicecatalog:AssociateResourceservicecatalog:AssociateServiceActionWithProvisioningArtifactservicecatalog:AssociateTagOptionWithResourceservicecatalog:BatchAssociateServiceActionWithProvisioningArtifactservicecatalog:BatchDisassociateServiceActionFromProvisioningArtifactservicecatalog:CopyProductservicecatalog:CreateApplicationservicecatalog:CreateAttributeGroupservicecatalog:CreateConstraintservicecatalog:CreatePortfolioservicecatalog:CreatePortfolioShareservicecatalog:CreateProductservicecatalog:CreateProvisionedProductPlanservicecatalog:CreateProvisioningArtifactservicecatalog:CreateServiceActionservicecatalog:CreateTagOptionservicecatalog:DeleteApplicationservicecatalog:DeleteAttributeGroupservicecatalog:DeleteConstraintservicecatalog:DeletePortfolioservicecatalog:DeletePortfolioShareservicecatalog:DeleteProductservicecatalog:DeleteProvisionedProductPlanservicecatalog:DeleteProvisioningArtifactservicecatalog:DeleteResourcePolicyservicecatalog:DeleteServiceActionservicecatalog:DeleteTagOptionservicecatalog:DescribeConstraintservicecatalog:DescribeCopyProductStatusservicecatalog:DescribePortfolioservicecatalog:DescribePortfolioSharesservicecatalog:DescribePortfolioShareStatusservicecatalog:DescribeProductservicecatalog:DescribeProductAsAdminservicecatalog:DescribeProductViewservicecatalog:DescribeProvisionedProductservicecatalog:DescribeProvisionedProductPlanservicecatalog:DescribeProvisioningArtifactservicecatalog:DescribeProvisioningParametersservicecatalog:DescribeRecordservicecatalog:DescribeServiceActionservicecatalog:DescribeServiceActionExecutionParametersservicecatalog:DescribeTagOptionservicecatalog:DisableAWSOrganizationsAccessservicecatalog:DisassociateAttributeGroupservicecatalog:DisassociateBudgetFromResourceservicecatalog:DisassociatePrincipalFromPortfolioservicecatalog:DisassociateProductFromPortfolioservicecatalog:DisassociateResourceservicecatalog:DisassociateServiceActionFromProvisioningArtifactservicecatalog:DisassociateTagOptionFromResourceservicecatalog:EnableAWSOrganizationsAccessservicecatalog:ExecuteProvisionedProductPlanservicecatalog:ExecuteProvisionedProductServiceActionservicecatalog:GetApplicationservicecatalog:GetAssociatedResourceservicecatalog:GetAttributeGroupservicecatalog:GetAWSOrganizationsAccessStatusservicecatalog:GetConfigurationservicecatalog:GetProvisionedProductOutputsservicecatalog:GetResourcePolicyservicecatalog:ImportAsProvisionedProductservicecatalog:ListAcceptedPortfolioSharesservicecatalog:ListApplicationsservicecatalog:ListAssociatedAttributeGroupsservicecatalog:ListAssociatedResourcesservicecatalog:ListAttributeGroupsservicecatalog:ListAttributeGroupsForApplicationservicecatalog:ListBudgetsForResourceservicecatalog:ListConstraintsForPortfolioservicecatalog:ListLaunchPathsservicecatalog:ListOrganizationPortfolioAccessservicecatalog:ListPortfolioAccessservicecatalog:ListPortfoliosservicecatalog:ListPortfoliosForProductservicecatalog:ListPrincipalsForPortfolioservicecatalog:ListProvisionedProductPlansservicecatalog:ListProvisioningArtifactsservicecatalog:ListProvisioningArtifactsForServiceActionservicecatalog:ListRecordHistoryservicecatalog:ListResourcesForTagOptionservicecatalog:ListServiceActionsservicecatalog:ListServiceActionsForProvisioningArtifactservicecatalog:ListStackInstancesForProvisionedProductservicecatalog:ListTagOptionsservicecatalog:ListTagsForResourceservicecatalog:NotifyProvisionProductEngineWorkflowResultservicecatalog:NotifyTerminateProvisionedProductEngineWorkflowResultservicecatalog:NotifyUpdateProvisionedProductEngineWorkflowResultservicecatalog:ProvisionProductservicecatalog:PutConfigurationservicecatalog:PutResourcePolicyservicecatalog:RejectPortfolioShareservicecatalog:ScanProvisionedProductsservicecatalog:SearchProductsservicecatalog:SearchProductsAsAdminservicecatalog:SearchProvisionedProductsservicecatalog:SyncResourceservicecatalog:TagResourceservicecatalog:TerminateProvisionedProductservicecatalog:UntagResourceservicecatalog:UpdateApplicationservicecatalog:UpdateAttributeGroupservicecatalog:UpdateConstraintservicecatalog:UpdatePortfolioservicecatalog:UpdatePortfolioShareservicecatalog:UpdateProductservicecatalog:UpdateProvisionedProductservicecatalog:UpdateProvisionedProductPropertiesservicecatalog:UpdateProvisioningArtifactservicecatalog:UpdateServiceActionservicecatalog:UpdateTagOption";
+
+static ACTION_NAME_ENDS: [u32; 117] = [
+    35, 73, 115, 161, 205, 237, 298, 343, 409, 478, 504, 536, 571, 602, 632, 667, 695, 738, 779,
+    813, 843, 875, 910, 941, 971, 1006, 1034, 1077, 1118, 1153, 1187, 1217, 1250, 1290, 1322, 1360,
+    1403, 1433, 1470, 1504, 1545, 1590, 1633, 1678, 1707, 1743, 1798, 1830, 1874, 1915, 1960, 2009,
+    2056, 2091, 2155, 2203, 2246, 2290, 2343, 2372, 2408, 2440, 2486, 2517, 2560, 2592, 2633, 2675,
+    2706, 2750, 2788, 2822, 2870, 2907, 2949, 2979, 3025, 3059, 3088, 3127, 3168, 3210, 3250, 3306,
+    3338, 3378, 3411, 3467, 3521, 3550, 3584, 3641, 3709, 3774, 3805, 3836, 3868, 3903, 3941, 3970,
+    4006, 4046, 4073, 4099, 4141, 4169, 4201, 4236, 4267, 4297, 4332, 4360, 4399, 4448, 4489, 4523,
+    4553,
+];
+
+static ACTIONS: [Action; 117] = [
+    Action::AcceptPortfolioShare,
+    Action::AssociateAttributeGroup,
+    Action::AssociateBudgetWithResource,
+    Action::AssociatePrincipalWithPortfolio,
+    Action::AssociateProductWithPortfolio,
+    Action::AssociateResource,
+    Action::AssociateServiceActionWithProvisioningArtifact,
+    Action::AssociateTagOptionWithResource,
+    Action::BatchAssociateServiceActionWithProvisioningArtifact,
+    Action::BatchDisassociateServiceActionFromProvisioningArtifact,
+    Action::CopyProduct,
+    Action::CreateApplication,
+    Action::CreateAttributeGroup,
+    Action::CreateConstraint,
+    Action::CreatePortfolio,
+    Action::CreatePortfolioShare,
+    Action::CreateProduct,
+    Action::CreateProvisionedProductPlan,
+    Action::CreateProvisioningArtifact,
+    Action::CreateServiceAction,
+    Action::CreateTagOption,
+    Action::DeleteApplication,
+    Action::DeleteAttributeGroup,
+    Action::DeleteConstraint,
+    Action::DeletePortfolio,
+    Action::DeletePortfolioShare,
+    Action::DeleteProduct,
+    Action::DeleteProvisionedProductPlan,
+    Action::DeleteProvisioningArtifact,
+    Action::DeleteResourcePolicy,
+    Action::DeleteServiceAction,
+    Action::DeleteTagOption,
+    Action::DescribeConstraint,
+    Action::DescribeCopyProductStatus,
+    Action::DescribePortfolio,
+    Action::DescribePortfolioShares,
+    Action::DescribePortfolioShareStatus,
+    Action::DescribeProduct,
+    Action::DescribeProductAsAdmin,
+    Action::DescribeProductView,
+    Action::DescribeProvisionedProduct,
+    Action::DescribeProvisionedProductPlan,
+    Action::DescribeProvisioningArtifact,
+    Action::DescribeProvisioningParameters,
+    Action::DescribeRecord,
+    Action::DescribeServiceAction,
+    Action::DescribeServiceActionExecutionParameters,
+    Action::DescribeTagOption,
+    Action::DisableAWSOrganizationsAccess,
+    Action::DisassociateAttributeGroup,
+    Action::DisassociateBudgetFromResource,
+    Action::DisassociatePrincipalFromPortfolio,
+    Action::DisassociateProductFromPortfolio,
+    Action::DisassociateResource,
+    Action::DisassociateServiceActionFromProvisioningArtifact,
+    Action::DisassociateTagOptionFromResource,
+    Action::EnableAWSOrganizationsAccess,
+    Action::ExecuteProvisionedProductPlan,
+    Action::ExecuteProvisionedProductServiceAction,
+    Action::GetApplication,
+    Action::GetAssociatedResource,
+    Action::GetAttributeGroup,
+    Action::GetAWSOrganizationsAccessStatus,
+    Action::GetConfiguration,
+    Action::GetProvisionedProductOutputs,
+    Action::GetResourcePolicy,
+    Action::ImportAsProvisionedProduct,
+    Action::ListAcceptedPortfolioShares,
+    Action::ListApplications,
+    Action::ListAssociatedAttributeGroups,
+    Action::ListAssociatedResources,
+    Action::ListAttributeGroups,
+    Action::ListAttributeGroupsForApplication,
+    Action::ListBudgetsForResource,
+    Action::ListConstraintsForPortfolio,
+    Action::ListLaunchPaths,
+    Action::ListOrganizationPortfolioAccess,
+    Action::ListPortfolioAccess,
+    Action::ListPortfolios,
+    Action::ListPortfoliosForProduct,
+    Action::ListPrincipalsForPortfolio,
+    Action::ListProvisionedProductPlans,
+    Action::ListProvisioningArtifacts,
+    Action::ListProvisioningArtifactsForServiceAction,
+    Action::ListRecordHistory,
+    Action::ListResourcesForTagOption,
+    Action::ListServiceActions,
+    Action::ListServiceActionsForProvisioningArtifact,
+    Action::ListStackInstancesForProvisionedProduct,
+    Action::ListTagOptions,
+    Action::ListTagsForResource,
+    Action::NotifyProvisionProductEngineWorkflowResult,
+    Action::NotifyTerminateProvisionedProductEngineWorkflowResult,
+    Action::NotifyUpdateProvisionedProductEngineWorkflowResult,
+    Action::ProvisionProduct,
+    Action::PutConfiguration,
+    Action::PutResourcePolicy,
+    Action::RejectPortfolioShare,
+    Action::ScanProvisionedProducts,
+    Action::SearchProducts,
+    Action::SearchProductsAsAdmin,
+    Action::SearchProvisionedProducts,
+    Action::SyncResource,
+    Action::TagResource,
+    Action::TerminateProvisionedProduct,
+    Action::UntagResource,
+    Action::UpdateApplication,
+    Action::UpdateAttributeGroup,
+    Action::UpdateConstraint,
+    Action::UpdatePortfolio,
+    Action::UpdatePortfolioShare,
+    Action::UpdateProduct,
+    Action::UpdateProvisionedProduct,
+    Action::UpdateProvisionedProductProperties,
+    Action::UpdateProvisioningArtifact,
+    Action::UpdateServiceAction,
+    Action::UpdateTagOption,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 117] = [
-        Action::AcceptPortfolioShare,
-        Action::AssociateAttributeGroup,
-        Action::AssociateBudgetWithResource,
-        Action::AssociatePrincipalWithPortfolio,
-        Action::AssociateProductWithPortfolio,
-        Action::AssociateResource,
-        Action::AssociateServiceActionWithProvisioningArtifact,
-        Action::AssociateTagOptionWithResource,
-        Action::BatchAssociateServiceActionWithProvisioningArtifact,
-        Action::BatchDisassociateServiceActionFromProvisioningArtifact,
-        Action::CopyProduct,
-        Action::CreateApplication,
-        Action::CreateAttributeGroup,
-        Action::CreateConstraint,
-        Action::CreatePortfolio,
-        Action::CreatePortfolioShare,
-        Action::CreateProduct,
-        Action::CreateProvisionedProductPlan,
-        Action::CreateProvisioningArtifact,
-        Action::CreateServiceAction,
-        Action::CreateTagOption,
-        Action::DeleteApplication,
-        Action::DeleteAttributeGroup,
-        Action::DeleteConstraint,
-        Action::DeletePortfolio,
-        Action::DeletePortfolioShare,
-        Action::DeleteProduct,
-        Action::DeleteProvisionedProductPlan,
-        Action::DeleteProvisioningArtifact,
-        Action::DeleteResourcePolicy,
-        Action::DeleteServiceAction,
-        Action::DeleteTagOption,
-        Action::DescribeConstraint,
-        Action::DescribeCopyProductStatus,
-        Action::DescribePortfolio,
-        Action::DescribePortfolioShares,
-        Action::DescribePortfolioShareStatus,
-        Action::DescribeProduct,
-        Action::DescribeProductAsAdmin,
-        Action::DescribeProductView,
-        Action::DescribeProvisionedProduct,
-        Action::DescribeProvisionedProductPlan,
-        Action::DescribeProvisioningArtifact,
-        Action::DescribeProvisioningParameters,
-        Action::DescribeRecord,
-        Action::DescribeServiceAction,
-        Action::DescribeServiceActionExecutionParameters,
-        Action::DescribeTagOption,
-        Action::DisableAWSOrganizationsAccess,
-        Action::DisassociateAttributeGroup,
-        Action::DisassociateBudgetFromResource,
-        Action::DisassociatePrincipalFromPortfolio,
-        Action::DisassociateProductFromPortfolio,
-        Action::DisassociateResource,
-        Action::DisassociateServiceActionFromProvisioningArtifact,
-        Action::DisassociateTagOptionFromResource,
-        Action::EnableAWSOrganizationsAccess,
-        Action::ExecuteProvisionedProductPlan,
-        Action::ExecuteProvisionedProductServiceAction,
-        Action::GetApplication,
-        Action::GetAssociatedResource,
-        Action::GetAttributeGroup,
-        Action::GetAWSOrganizationsAccessStatus,
-        Action::GetConfiguration,
-        Action::GetProvisionedProductOutputs,
-        Action::GetResourcePolicy,
-        Action::ImportAsProvisionedProduct,
-        Action::ListAcceptedPortfolioShares,
-        Action::ListApplications,
-        Action::ListAssociatedAttributeGroups,
-        Action::ListAssociatedResources,
-        Action::ListAttributeGroups,
-        Action::ListAttributeGroupsForApplication,
-        Action::ListBudgetsForResource,
-        Action::ListConstraintsForPortfolio,
-        Action::ListLaunchPaths,
-        Action::ListOrganizationPortfolioAccess,
-        Action::ListPortfolioAccess,
-        Action::ListPortfolios,
-        Action::ListPortfoliosForProduct,
-        Action::ListPrincipalsForPortfolio,
-        Action::ListProvisionedProductPlans,
-        Action::ListProvisioningArtifacts,
-        Action::ListProvisioningArtifactsForServiceAction,
-        Action::ListRecordHistory,
-        Action::ListResourcesForTagOption,
-        Action::ListServiceActions,
-        Action::ListServiceActionsForProvisioningArtifact,
-        Action::ListStackInstancesForProvisionedProduct,
-        Action::ListTagOptions,
-        Action::ListTagsForResource,
-        Action::NotifyProvisionProductEngineWorkflowResult,
-        Action::NotifyTerminateProvisionedProductEngineWorkflowResult,
-        Action::NotifyUpdateProvisionedProductEngineWorkflowResult,
-        Action::ProvisionProduct,
-        Action::PutConfiguration,
-        Action::PutResourcePolicy,
-        Action::RejectPortfolioShare,
-        Action::ScanProvisionedProducts,
-        Action::SearchProducts,
-        Action::SearchProductsAsAdmin,
-        Action::SearchProvisionedProducts,
-        Action::SyncResource,
-        Action::TagResource,
-        Action::TerminateProvisionedProduct,
-        Action::UntagResource,
-        Action::UpdateApplication,
-        Action::UpdateAttributeGroup,
-        Action::UpdateConstraint,
-        Action::UpdatePortfolio,
-        Action::UpdatePortfolioShare,
-        Action::UpdateProduct,
-        Action::UpdateProvisionedProduct,
-        Action::UpdateProvisionedProductProperties,
-        Action::UpdateProvisioningArtifact,
-        Action::UpdateServiceAction,
-        Action::UpdateTagOption,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `servicecatalog:AcceptPortfolioShare`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptPortfolioShare`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(19093 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -864,23 +766,29 @@ pub enum ResourceType {
     Product,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = ["Application", "AttributeGroup", "Portfolio", "Product"];
+static RESOURCE_TYPE_NAMES: &str = "ApplicationAttributeGroupPortfolioProduct";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [11, 25, 34, 41];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::Application,
+    ResourceType::AttributeGroup,
+    ResourceType::Portfolio,
+    ResourceType::Product,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::Application,
-        ResourceType::AttributeGroup,
-        ResourceType::Portfolio,
-        ResourceType::Product,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -889,6 +797,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -916,18 +825,11 @@ pub enum ConditionKey {
     ServicecatalogUserLevel,
 }
 
-const CONDITION_KEY_NAMES: [&str; 8] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "servicecatalog:accountLevel",
-    "servicecatalog:Resource",
-    "servicecatalog:ResourceType",
-    "servicecatalog:roleLevel",
-    "servicecatalog:userLevel",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysservicecatalog:accountLevelservicecatalog:Resourceservicecatalog:ResourceTypeservicecatalog:roleLevelservicecatalog:userLevel";
 
-const CONDITION_KEY_TYPES: [KeyType; 8] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 8] = [24, 49, 60, 87, 110, 137, 161, 185];
+
+static CONDITION_KEY_TYPES: [KeyType; 8] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -938,36 +840,42 @@ const CONDITION_KEY_TYPES: [KeyType; 8] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 8] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::ServicecatalogAccountLevel,
+    ConditionKey::ServicecatalogResource,
+    ConditionKey::ServicecatalogResourceType,
+    ConditionKey::ServicecatalogRoleLevel,
+    ConditionKey::ServicecatalogUserLevel,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 8] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::ServicecatalogAccountLevel,
-        ConditionKey::ServicecatalogResource,
-        ConditionKey::ServicecatalogResourceType,
-        ConditionKey::ServicecatalogRoleLevel,
-        ConditionKey::ServicecatalogUserLevel,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

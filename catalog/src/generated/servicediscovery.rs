@@ -185,112 +185,92 @@ pub enum Action {
     UpdateServiceAttributes,
 }
 
-const ACTION_NAMES: [&str; 33] = [
-    "servicediscovery:CreateHttpNamespace",
-    "servicediscovery:CreatePrivateDnsNamespace",
-    "servicediscovery:CreatePublicDnsNamespace",
-    "servicediscovery:CreateService",
-    "servicediscovery:DeleteNamespace",
-    "servicediscovery:DeleteResourcePolicy",
-    "servicediscovery:DeleteService",
-    "servicediscovery:DeleteServiceAttributes",
-    "servicediscovery:DeregisterInstance",
-    "servicediscovery:DiscoverInstances",
-    "servicediscovery:DiscoverInstancesRevision",
-    "servicediscovery:GetInstance",
-    "servicediscovery:GetInstancesHealthStatus",
-    "servicediscovery:GetNamespace",
-    "servicediscovery:GetOperation",
-    "servicediscovery:GetResourcePolicy",
-    "servicediscovery:GetService",
-    "servicediscovery:GetServiceAttributes",
-    "servicediscovery:ListInstances",
-    "servicediscovery:ListNamespaces",
-    "servicediscovery:ListOperations",
-    "servicediscovery:ListServices",
-    "servicediscovery:ListTagsForResource",
-    "servicediscovery:PutResourcePolicy",
-    "servicediscovery:RegisterInstance",
-    "servicediscovery:TagResource",
-    "servicediscovery:UntagResource",
-    "servicediscovery:UpdateHttpNamespace",
-    "servicediscovery:UpdateInstanceCustomHealthStatus",
-    "servicediscovery:UpdatePrivateDnsNamespace",
-    "servicediscovery:UpdatePublicDnsNamespace",
-    "servicediscovery:UpdateService",
-    "servicediscovery:UpdateServiceAttributes",
+static ACTION_NAMES: &str = "servicediscovery:CreateHttpNamespaceservicediscovery:CreatePrivateDnsNamespaceservicediscovery:CreatePublicDnsNamespaceservicediscovery:CreateServiceservicediscovery:DeleteNamespaceservicediscovery:DeleteResourcePolicyservicediscovery:DeleteServiceservicediscovery:DeleteServiceAttributesservicediscovery:DeregisterInstanceservicediscovery:DiscoverInstancesservicediscovery:DiscoverInstancesRevisionservicediscovery:GetInstanceservicediscovery:GetInstancesHealthStatusservicediscovery:GetNamespaceservicediscovery:GetOperationservicediscovery:GetResourcePolicyservicediscovery:GetServiceservicediscovery:GetServiceAttributesservicediscovery:ListInstancesservicediscovery:ListNamespacesservicediscovery:ListOperationsservicediscovery:ListServicesservicediscovery:ListTagsForResourceservicediscovery:PutResourcePolicyservicediscovery:RegisterInstanceservicediscovery:TagResourceservicediscovery:UntagResourceservicediscovery:UpdateHttpNamespaceservicediscovery:UpdateInstanceCustomHealthStatusservicediscovery:UpdatePrivateDnsNamespaceservicediscovery:UpdatePublicDnsNamespaceservicediscovery:UpdateServiceservicediscovery:UpdateServiceAttributes";
+
+static ACTION_NAME_ENDS: [u32; 33] = [
+    36, 78, 119, 149, 181, 218, 248, 288, 323, 357, 399, 427, 468, 497, 526, 560, 587, 624, 654,
+    685, 716, 745, 781, 815, 848, 876, 906, 942, 991, 1033, 1074, 1104, 1144,
+];
+
+static ACTIONS: [Action; 33] = [
+    Action::CreateHttpNamespace,
+    Action::CreatePrivateDnsNamespace,
+    Action::CreatePublicDnsNamespace,
+    Action::CreateService,
+    Action::DeleteNamespace,
+    Action::DeleteResourcePolicy,
+    Action::DeleteService,
+    Action::DeleteServiceAttributes,
+    Action::DeregisterInstance,
+    Action::DiscoverInstances,
+    Action::DiscoverInstancesRevision,
+    Action::GetInstance,
+    Action::GetInstancesHealthStatus,
+    Action::GetNamespace,
+    Action::GetOperation,
+    Action::GetResourcePolicy,
+    Action::GetService,
+    Action::GetServiceAttributes,
+    Action::ListInstances,
+    Action::ListNamespaces,
+    Action::ListOperations,
+    Action::ListServices,
+    Action::ListTagsForResource,
+    Action::PutResourcePolicy,
+    Action::RegisterInstance,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateHttpNamespace,
+    Action::UpdateInstanceCustomHealthStatus,
+    Action::UpdatePrivateDnsNamespace,
+    Action::UpdatePublicDnsNamespace,
+    Action::UpdateService,
+    Action::UpdateServiceAttributes,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 33] = [
-        Action::CreateHttpNamespace,
-        Action::CreatePrivateDnsNamespace,
-        Action::CreatePublicDnsNamespace,
-        Action::CreateService,
-        Action::DeleteNamespace,
-        Action::DeleteResourcePolicy,
-        Action::DeleteService,
-        Action::DeleteServiceAttributes,
-        Action::DeregisterInstance,
-        Action::DiscoverInstances,
-        Action::DiscoverInstancesRevision,
-        Action::GetInstance,
-        Action::GetInstancesHealthStatus,
-        Action::GetNamespace,
-        Action::GetOperation,
-        Action::GetResourcePolicy,
-        Action::GetService,
-        Action::GetServiceAttributes,
-        Action::ListInstances,
-        Action::ListNamespaces,
-        Action::ListOperations,
-        Action::ListServices,
-        Action::ListTagsForResource,
-        Action::PutResourcePolicy,
-        Action::RegisterInstance,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateHttpNamespace,
-        Action::UpdateInstanceCustomHealthStatus,
-        Action::UpdatePrivateDnsNamespace,
-        Action::UpdatePublicDnsNamespace,
-        Action::UpdateService,
-        Action::UpdateServiceAttributes,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `servicediscovery:CreateHttpNamespace`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateHttpNamespace`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(19210 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -310,18 +290,24 @@ pub enum ResourceType {
     Service,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["namespace", "service"];
+static RESOURCE_TYPE_NAMES: &str = "namespaceservice";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [9, 16];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Namespace, ResourceType::Service];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Namespace, ResourceType::Service];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -330,6 +316,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -357,18 +344,11 @@ pub enum ConditionKey {
     ServicediscoveryServiceName,
 }
 
-const CONDITION_KEY_NAMES: [&str; 8] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "servicediscovery:NamespaceArn",
-    "servicediscovery:NamespaceName",
-    "servicediscovery:ServiceArn",
-    "servicediscovery:ServiceCreatedByAccount",
-    "servicediscovery:ServiceName",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysservicediscovery:NamespaceArnservicediscovery:NamespaceNameservicediscovery:ServiceArnservicediscovery:ServiceCreatedByAccountservicediscovery:ServiceName";
 
-const CONDITION_KEY_TYPES: [KeyType; 8] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 8] = [24, 49, 60, 89, 119, 146, 186, 214];
+
+static CONDITION_KEY_TYPES: [KeyType; 8] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -379,36 +359,42 @@ const CONDITION_KEY_TYPES: [KeyType; 8] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 8] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::ServicediscoveryNamespaceArn,
+    ConditionKey::ServicediscoveryNamespaceName,
+    ConditionKey::ServicediscoveryServiceArn,
+    ConditionKey::ServicediscoveryServiceCreatedByAccount,
+    ConditionKey::ServicediscoveryServiceName,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 8] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::ServicediscoveryNamespaceArn,
-        ConditionKey::ServicediscoveryNamespaceName,
-        ConditionKey::ServicediscoveryServiceArn,
-        ConditionKey::ServicediscoveryServiceCreatedByAccount,
-        ConditionKey::ServicediscoveryServiceName,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

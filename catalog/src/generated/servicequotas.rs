@@ -127,98 +127,85 @@ pub enum Action {
     UpdateAutoManagement,
 }
 
-const ACTION_NAMES: [&str; 26] = [
-    "servicequotas:AssociateServiceQuotaTemplate",
-    "servicequotas:CreateSupportCase",
-    "servicequotas:DeleteServiceQuotaIncreaseRequestFromTemplate",
-    "servicequotas:DisassociateServiceQuotaTemplate",
-    "servicequotas:GetAssociationForServiceQuotaTemplate",
-    "servicequotas:GetAutoManagementConfiguration",
-    "servicequotas:GetAWSDefaultServiceQuota",
-    "servicequotas:GetQuotaUtilizationReport",
-    "servicequotas:GetRequestedServiceQuotaChange",
-    "servicequotas:GetServiceQuota",
-    "servicequotas:GetServiceQuotaIncreaseRequestFromTemplate",
-    "servicequotas:ListAWSDefaultServiceQuotas",
-    "servicequotas:ListRequestedServiceQuotaChangeHistory",
-    "servicequotas:ListRequestedServiceQuotaChangeHistoryByQuota",
-    "servicequotas:ListServiceQuotaIncreaseRequestsInTemplate",
-    "servicequotas:ListServiceQuotas",
-    "servicequotas:ListServices",
-    "servicequotas:ListTagsForResource",
-    "servicequotas:PutServiceQuotaIncreaseRequestIntoTemplate",
-    "servicequotas:RequestServiceQuotaIncrease",
-    "servicequotas:StartAutoManagement",
-    "servicequotas:StartQuotaUtilizationReport",
-    "servicequotas:StopAutoManagement",
-    "servicequotas:TagResource",
-    "servicequotas:UntagResource",
-    "servicequotas:UpdateAutoManagement",
+static ACTION_NAMES: &str = "servicequotas:AssociateServiceQuotaTemplateservicequotas:CreateSupportCaseservicequotas:DeleteServiceQuotaIncreaseRequestFromTemplateservicequotas:DisassociateServiceQuotaTemplateservicequotas:GetAssociationForServiceQuotaTemplateservicequotas:GetAutoManagementConfigurationservicequotas:GetAWSDefaultServiceQuotaservicequotas:GetQuotaUtilizationReportservicequotas:GetRequestedServiceQuotaChangeservicequotas:GetServiceQuotaservicequotas:GetServiceQuotaIncreaseRequestFromTemplateservicequotas:ListAWSDefaultServiceQuotasservicequotas:ListRequestedServiceQuotaChangeHistoryservicequotas:ListRequestedServiceQuotaChangeHistoryByQuotaservicequotas:ListServiceQuotaIncreaseRequestsInTemplateservicequotas:ListServiceQuotasservicequotas:ListServicesservicequotas:ListTagsForResourceservicequotas:PutServiceQuotaIncreaseRequestIntoTemplateservicequotas:RequestServiceQuotaIncreaseservicequotas:StartAutoManagementservicequotas:StartQuotaUtilizationReportservicequotas:StopAutoManagementservicequotas:TagResourceservicequotas:UntagResourceservicequotas:UpdateAutoManagement";
+
+static ACTION_NAME_ENDS: [u32; 26] = [
+    43, 74, 133, 179, 230, 274, 313, 352, 396, 425, 481, 522, 574, 633, 689, 720, 746, 779, 835,
+    876, 909, 950, 982, 1007, 1034, 1068,
+];
+
+static ACTIONS: [Action; 26] = [
+    Action::AssociateServiceQuotaTemplate,
+    Action::CreateSupportCase,
+    Action::DeleteServiceQuotaIncreaseRequestFromTemplate,
+    Action::DisassociateServiceQuotaTemplate,
+    Action::GetAssociationForServiceQuotaTemplate,
+    Action::GetAutoManagementConfiguration,
+    Action::GetAWSDefaultServiceQuota,
+    Action::GetQuotaUtilizationReport,
+    Action::GetRequestedServiceQuotaChange,
+    Action::GetServiceQuota,
+    Action::GetServiceQuotaIncreaseRequestFromTemplate,
+    Action::ListAWSDefaultServiceQuotas,
+    Action::ListRequestedServiceQuotaChangeHistory,
+    Action::ListRequestedServiceQuotaChangeHistoryByQuota,
+    Action::ListServiceQuotaIncreaseRequestsInTemplate,
+    Action::ListServiceQuotas,
+    Action::ListServices,
+    Action::ListTagsForResource,
+    Action::PutServiceQuotaIncreaseRequestIntoTemplate,
+    Action::RequestServiceQuotaIncrease,
+    Action::StartAutoManagement,
+    Action::StartQuotaUtilizationReport,
+    Action::StopAutoManagement,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAutoManagement,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 26] = [
-        Action::AssociateServiceQuotaTemplate,
-        Action::CreateSupportCase,
-        Action::DeleteServiceQuotaIncreaseRequestFromTemplate,
-        Action::DisassociateServiceQuotaTemplate,
-        Action::GetAssociationForServiceQuotaTemplate,
-        Action::GetAutoManagementConfiguration,
-        Action::GetAWSDefaultServiceQuota,
-        Action::GetQuotaUtilizationReport,
-        Action::GetRequestedServiceQuotaChange,
-        Action::GetServiceQuota,
-        Action::GetServiceQuotaIncreaseRequestFromTemplate,
-        Action::ListAWSDefaultServiceQuotas,
-        Action::ListRequestedServiceQuotaChangeHistory,
-        Action::ListRequestedServiceQuotaChangeHistoryByQuota,
-        Action::ListServiceQuotaIncreaseRequestsInTemplate,
-        Action::ListServiceQuotas,
-        Action::ListServices,
-        Action::ListTagsForResource,
-        Action::PutServiceQuotaIncreaseRequestIntoTemplate,
-        Action::RequestServiceQuotaIncrease,
-        Action::StartAutoManagement,
-        Action::StartQuotaUtilizationReport,
-        Action::StopAutoManagement,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAutoManagement,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `servicequotas:AssociateServiceQuotaTemplate`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateServiceQuotaTemplate`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(19244 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -232,18 +219,24 @@ pub enum ResourceType {
     Quota,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["quota"];
+static RESOURCE_TYPE_NAMES: &str = "quota";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [5];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Quota];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Quota];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -252,6 +245,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -271,46 +265,50 @@ pub enum ConditionKey {
     ServicequotasService,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "servicequotas:service",
-];
+static CONDITION_KEY_NAMES: &str =
+    "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysservicequotas:service";
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [24, 49, 60, 81];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::ServicequotasService,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::ServicequotasService,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -192,124 +192,99 @@ pub enum Action {
     UpdateSubscription,
 }
 
-const ACTION_NAMES: [&str; 39] = [
-    "shield:AssociateDRTLogBucket",
-    "shield:AssociateDRTRole",
-    "shield:AssociateHealthCheck",
-    "shield:AssociateProactiveEngagementDetails",
-    "shield:CreateProtection",
-    "shield:CreateProtectionGroup",
-    "shield:CreateSubscription",
-    "shield:DeleteProtection",
-    "shield:DeleteProtectionGroup",
-    "shield:DeleteSubscription",
-    "shield:DescribeAttack",
-    "shield:DescribeAttackContributors",
-    "shield:DescribeAttackStatistics",
-    "shield:DescribeDRTAccess",
-    "shield:DescribeEmergencyContactSettings",
-    "shield:DescribeProtection",
-    "shield:DescribeProtectionGroup",
-    "shield:DescribeSubscription",
-    "shield:DisableApplicationLayerAutomaticResponse",
-    "shield:DisableProactiveEngagement",
-    "shield:DisassociateDRTLogBucket",
-    "shield:DisassociateDRTRole",
-    "shield:DisassociateHealthCheck",
-    "shield:EnableApplicationLayerAutomaticResponse",
-    "shield:EnableProactiveEngagement",
-    "shield:GetGlobalThreatData",
-    "shield:GetSubscriptionState",
-    "shield:ListAttacks",
-    "shield:ListMitigations",
-    "shield:ListProtectionGroups",
-    "shield:ListProtections",
-    "shield:ListResourcesInProtectionGroup",
-    "shield:ListTagsForResource",
-    "shield:TagResource",
-    "shield:UntagResource",
-    "shield:UpdateApplicationLayerAutomaticResponse",
-    "shield:UpdateEmergencyContactSettings",
-    "shield:UpdateProtectionGroup",
-    "shield:UpdateSubscription",
+static ACTION_NAMES: &str = "shield:AssociateDRTLogBucketshield:AssociateDRTRoleshield:AssociateHealthCheckshield:AssociateProactiveEngagementDetailsshield:CreateProtectionshield:CreateProtectionGroupshield:CreateSubscriptionshield:DeleteProtectionshield:DeleteProtectionGroupshield:DeleteSubscriptionshield:DescribeAttackshield:DescribeAttackContributorsshield:DescribeAttackStatisticsshield:DescribeDRTAccessshield:DescribeEmergencyContactSettingsshield:DescribeProtectionshield:DescribeProtectionGroupshield:DescribeSubscriptionshield:DisableApplicationLayerAutomaticResponseshield:DisableProactiveEngagementshield:DisassociateDRTLogBucketshield:DisassociateDRTRoleshield:DisassociateHealthCheckshield:EnableApplicationLayerAutomaticResponseshield:EnableProactiveEngagementshield:GetGlobalThreatDatashield:GetSubscriptionStateshield:ListAttacksshield:ListMitigationsshield:ListProtectionGroupsshield:ListProtectionsshield:ListResourcesInProtectionGroupshield:ListTagsForResourceshield:TagResourceshield:UntagResourceshield:UpdateApplicationLayerAutomaticResponseshield:UpdateEmergencyContactSettingsshield:UpdateProtectionGroupshield:UpdateSubscription";
+
+static ACTION_NAME_ENDS: [u32; 39] = [
+    28, 51, 78, 120, 143, 171, 196, 219, 247, 272, 293, 326, 357, 381, 420, 445, 475, 502, 549,
+    582, 613, 639, 669, 715, 747, 773, 800, 818, 840, 867, 889, 926, 952, 970, 990, 1036, 1073,
+    1101, 1126,
+];
+
+static ACTIONS: [Action; 39] = [
+    Action::AssociateDRTLogBucket,
+    Action::AssociateDRTRole,
+    Action::AssociateHealthCheck,
+    Action::AssociateProactiveEngagementDetails,
+    Action::CreateProtection,
+    Action::CreateProtectionGroup,
+    Action::CreateSubscription,
+    Action::DeleteProtection,
+    Action::DeleteProtectionGroup,
+    Action::DeleteSubscription,
+    Action::DescribeAttack,
+    Action::DescribeAttackContributors,
+    Action::DescribeAttackStatistics,
+    Action::DescribeDRTAccess,
+    Action::DescribeEmergencyContactSettings,
+    Action::DescribeProtection,
+    Action::DescribeProtectionGroup,
+    Action::DescribeSubscription,
+    Action::DisableApplicationLayerAutomaticResponse,
+    Action::DisableProactiveEngagement,
+    Action::DisassociateDRTLogBucket,
+    Action::DisassociateDRTRole,
+    Action::DisassociateHealthCheck,
+    Action::EnableApplicationLayerAutomaticResponse,
+    Action::EnableProactiveEngagement,
+    Action::GetGlobalThreatData,
+    Action::GetSubscriptionState,
+    Action::ListAttacks,
+    Action::ListMitigations,
+    Action::ListProtectionGroups,
+    Action::ListProtections,
+    Action::ListResourcesInProtectionGroup,
+    Action::ListTagsForResource,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateApplicationLayerAutomaticResponse,
+    Action::UpdateEmergencyContactSettings,
+    Action::UpdateProtectionGroup,
+    Action::UpdateSubscription,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 39] = [
-        Action::AssociateDRTLogBucket,
-        Action::AssociateDRTRole,
-        Action::AssociateHealthCheck,
-        Action::AssociateProactiveEngagementDetails,
-        Action::CreateProtection,
-        Action::CreateProtectionGroup,
-        Action::CreateSubscription,
-        Action::DeleteProtection,
-        Action::DeleteProtectionGroup,
-        Action::DeleteSubscription,
-        Action::DescribeAttack,
-        Action::DescribeAttackContributors,
-        Action::DescribeAttackStatistics,
-        Action::DescribeDRTAccess,
-        Action::DescribeEmergencyContactSettings,
-        Action::DescribeProtection,
-        Action::DescribeProtectionGroup,
-        Action::DescribeSubscription,
-        Action::DisableApplicationLayerAutomaticResponse,
-        Action::DisableProactiveEngagement,
-        Action::DisassociateDRTLogBucket,
-        Action::DisassociateDRTRole,
-        Action::DisassociateHealthCheck,
-        Action::EnableApplicationLayerAutomaticResponse,
-        Action::EnableProactiveEngagement,
-        Action::GetGlobalThreatData,
-        Action::GetSubscriptionState,
-        Action::ListAttacks,
-        Action::ListMitigations,
-        Action::ListProtectionGroups,
-        Action::ListProtections,
-        Action::ListResourcesInProtectionGroup,
-        Action::ListTagsForResource,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateApplicationLayerAutomaticResponse,
-        Action::UpdateEmergencyContactSettings,
-        Action::UpdateProtectionGroup,
-        Action::UpdateSubscription,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `shield:AssociateDRTLogBucket`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateDRTLogBucket`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(19503 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -331,22 +306,28 @@ pub enum ResourceType {
     ProtectionGroup,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = ["attack", "protection", "protection-group"];
+static RESOURCE_TYPE_NAMES: &str = "attackprotectionprotection-group";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [6, 16, 32];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::Attack,
+    ResourceType::Protection,
+    ResourceType::ProtectionGroup,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::Attack,
-        ResourceType::Protection,
-        ResourceType::ProtectionGroup,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -355,6 +336,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -372,40 +354,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

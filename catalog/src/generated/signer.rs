@@ -110,84 +110,77 @@ pub enum Action {
     UntagResource,
 }
 
-const ACTION_NAMES: [&str; 19] = [
-    "signer:AddProfilePermission",
-    "signer:CancelSigningProfile",
-    "signer:DescribeSigningJob",
-    "signer:GetRevocationStatus",
-    "signer:GetSigningPlatform",
-    "signer:GetSigningProfile",
-    "signer:ListProfilePermissions",
-    "signer:ListSigningJobs",
-    "signer:ListSigningPlatforms",
-    "signer:ListSigningProfiles",
-    "signer:ListTagsForResource",
-    "signer:PutSigningProfile",
-    "signer:RemoveProfilePermission",
-    "signer:RevokeSignature",
-    "signer:RevokeSigningProfile",
-    "signer:SignPayload",
-    "signer:StartSigningJob",
-    "signer:TagResource",
-    "signer:UntagResource",
+static ACTION_NAMES: &str = "signer:AddProfilePermissionsigner:CancelSigningProfilesigner:DescribeSigningJobsigner:GetRevocationStatussigner:GetSigningPlatformsigner:GetSigningProfilesigner:ListProfilePermissionssigner:ListSigningJobssigner:ListSigningPlatformssigner:ListSigningProfilessigner:ListTagsForResourcesigner:PutSigningProfilesigner:RemoveProfilePermissionsigner:RevokeSignaturesigner:RevokeSigningProfilesigner:SignPayloadsigner:StartSigningJobsigner:TagResourcesigner:UntagResource";
+
+static ACTION_NAME_ENDS: [u32; 19] = [
+    27, 54, 79, 105, 130, 154, 183, 205, 232, 258, 284, 308, 338, 360, 387, 405, 427, 445, 465,
+];
+
+static ACTIONS: [Action; 19] = [
+    Action::AddProfilePermission,
+    Action::CancelSigningProfile,
+    Action::DescribeSigningJob,
+    Action::GetRevocationStatus,
+    Action::GetSigningPlatform,
+    Action::GetSigningProfile,
+    Action::ListProfilePermissions,
+    Action::ListSigningJobs,
+    Action::ListSigningPlatforms,
+    Action::ListSigningProfiles,
+    Action::ListTagsForResource,
+    Action::PutSigningProfile,
+    Action::RemoveProfilePermission,
+    Action::RevokeSignature,
+    Action::RevokeSigningProfile,
+    Action::SignPayload,
+    Action::StartSigningJob,
+    Action::TagResource,
+    Action::UntagResource,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 19] = [
-        Action::AddProfilePermission,
-        Action::CancelSigningProfile,
-        Action::DescribeSigningJob,
-        Action::GetRevocationStatus,
-        Action::GetSigningPlatform,
-        Action::GetSigningProfile,
-        Action::ListProfilePermissions,
-        Action::ListSigningJobs,
-        Action::ListSigningPlatforms,
-        Action::ListSigningProfiles,
-        Action::ListTagsForResource,
-        Action::PutSigningProfile,
-        Action::RemoveProfilePermission,
-        Action::RevokeSignature,
-        Action::RevokeSigningProfile,
-        Action::SignPayload,
-        Action::StartSigningJob,
-        Action::TagResource,
-        Action::UntagResource,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `signer:AddProfilePermission`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddProfilePermission`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(19542 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -205,18 +198,24 @@ pub enum ResourceType {
     SigningProfile,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["signing-job", "signing-profile"];
+static RESOURCE_TYPE_NAMES: &str = "signing-jobsigning-profile";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [11, 26];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::SigningJob, ResourceType::SigningProfile];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::SigningJob, ResourceType::SigningProfile];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -225,6 +224,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -244,46 +244,50 @@ pub enum ConditionKey {
     SignerProfileVersion,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "signer:ProfileVersion",
-];
+static CONDITION_KEY_NAMES: &str =
+    "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyssigner:ProfileVersion";
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [24, 49, 60, 81];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::SignerProfileVersion,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::SignerProfileVersion,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -88,78 +88,74 @@ pub enum Action {
     RevokeOAuth2Token,
 }
 
-const ACTION_NAMES: [&str; 16] = [
-    "signin:Authenticate",
-    "signin:AuthorizeOAuth2Access",
-    "signin:CreateAccount",
-    "signin:CreateOAuth2PublicClient",
-    "signin:CreateOAuth2Token",
-    "signin:CreateTrustedIdentityPropagationApplicationForConsole",
-    "signin:DeleteConsoleAuthorizationConfiguration",
-    "signin:DeleteResourcePermissionStatement",
-    "signin:GetConsoleAuthorizationConfiguration",
-    "signin:GetResourcePolicy",
-    "signin:IntrospectOAuth2Token",
-    "signin:ListResourcePermissionStatements",
-    "signin:ListTrustedIdentityPropagationApplicationsForConsole",
-    "signin:PutConsoleAuthorizationConfiguration",
-    "signin:PutResourcePermissionStatement",
-    "signin:RevokeOAuth2Token",
+static ACTION_NAMES: &str = "signin:Authenticatesignin:AuthorizeOAuth2Accesssignin:CreateAccountsignin:CreateOAuth2PublicClientsignin:CreateOAuth2Tokensignin:CreateTrustedIdentityPropagationApplicationForConsolesignin:DeleteConsoleAuthorizationConfigurationsignin:DeleteResourcePermissionStatementsignin:GetConsoleAuthorizationConfigurationsignin:GetResourcePolicysignin:IntrospectOAuth2Tokensignin:ListResourcePermissionStatementssignin:ListTrustedIdentityPropagationApplicationsForConsolesignin:PutConsoleAuthorizationConfigurationsignin:PutResourcePermissionStatementsignin:RevokeOAuth2Token";
+
+static ACTION_NAME_ENDS: [u32; 16] = [
+    19, 47, 67, 98, 122, 182, 228, 268, 311, 335, 363, 402, 461, 504, 541, 565,
+];
+
+static ACTIONS: [Action; 16] = [
+    Action::Authenticate,
+    Action::AuthorizeOAuth2Access,
+    Action::CreateAccount,
+    Action::CreateOAuth2PublicClient,
+    Action::CreateOAuth2Token,
+    Action::CreateTrustedIdentityPropagationApplicationForConsole,
+    Action::DeleteConsoleAuthorizationConfiguration,
+    Action::DeleteResourcePermissionStatement,
+    Action::GetConsoleAuthorizationConfiguration,
+    Action::GetResourcePolicy,
+    Action::IntrospectOAuth2Token,
+    Action::ListResourcePermissionStatements,
+    Action::ListTrustedIdentityPropagationApplicationsForConsole,
+    Action::PutConsoleAuthorizationConfiguration,
+    Action::PutResourcePermissionStatement,
+    Action::RevokeOAuth2Token,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 16] = [
-        Action::Authenticate,
-        Action::AuthorizeOAuth2Access,
-        Action::CreateAccount,
-        Action::CreateOAuth2PublicClient,
-        Action::CreateOAuth2Token,
-        Action::CreateTrustedIdentityPropagationApplicationForConsole,
-        Action::DeleteConsoleAuthorizationConfiguration,
-        Action::DeleteResourcePermissionStatement,
-        Action::GetConsoleAuthorizationConfiguration,
-        Action::GetResourcePolicy,
-        Action::IntrospectOAuth2Token,
-        Action::ListResourcePermissionStatements,
-        Action::ListTrustedIdentityPropagationApplicationsForConsole,
-        Action::PutConsoleAuthorizationConfiguration,
-        Action::PutResourcePermissionStatement,
-        Action::RevokeOAuth2Token,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `signin:Authenticate`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `Authenticate`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(19561 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -181,30 +177,30 @@ pub enum ResourceType {
     Oauth2ResourceServicePrincipal,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 5] = [
-    "console",
-    "oauth2-public-client-localhost",
-    "oauth2-public-client-registration",
-    "oauth2-public-client-remote",
-    "oauth2-resource-service-principal",
+static RESOURCE_TYPE_NAMES: &str = "consoleoauth2-public-client-localhostoauth2-public-client-registrationoauth2-public-client-remoteoauth2-resource-service-principal";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 5] = [7, 37, 70, 97, 130];
+
+static RESOURCE_TYPES: [ResourceType; 5] = [
+    ResourceType::Console,
+    ResourceType::Oauth2PublicClientLocalhost,
+    ResourceType::Oauth2PublicClientRegistration,
+    ResourceType::Oauth2PublicClientRemote,
+    ResourceType::Oauth2ResourceServicePrincipal,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 5] = [
-        ResourceType::Console,
-        ResourceType::Oauth2PublicClientLocalhost,
-        ResourceType::Oauth2PublicClientRegistration,
-        ResourceType::Oauth2PublicClientRemote,
-        ResourceType::Oauth2ResourceServicePrincipal,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -213,6 +209,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -236,16 +233,11 @@ pub enum ConditionKey {
     SigninPrincipalArn,
 }
 
-const CONDITION_KEY_NAMES: [&str; 6] = [
-    "signin:OAuthClientAuthentication",
-    "signin:OAuthClientId",
-    "signin:OAuthGrantType",
-    "signin:OAuthRedirectUri",
-    "signin:OAuthTokenType",
-    "signin:PrincipalArn",
-];
+static CONDITION_KEY_NAMES: &str = "signin:OAuthClientAuthenticationsignin:OAuthClientIdsignin:OAuthGrantTypesignin:OAuthRedirectUrisignin:OAuthTokenTypesignin:PrincipalArn";
 
-const CONDITION_KEY_TYPES: [KeyType; 6] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 6] = [32, 52, 73, 96, 117, 136];
+
+static CONDITION_KEY_TYPES: [KeyType; 6] = [
     KeyType::String,
     KeyType::String,
     KeyType::String,
@@ -254,34 +246,40 @@ const CONDITION_KEY_TYPES: [KeyType; 6] = [
     KeyType::Arn,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 6] = [
+    ConditionKey::SigninOAuthClientAuthentication,
+    ConditionKey::SigninOAuthClientId,
+    ConditionKey::SigninOAuthGrantType,
+    ConditionKey::SigninOAuthRedirectUri,
+    ConditionKey::SigninOAuthTokenType,
+    ConditionKey::SigninPrincipalArn,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 6] = [
-        ConditionKey::SigninOAuthClientAuthentication,
-        ConditionKey::SigninOAuthClientId,
-        ConditionKey::SigninOAuthGrantType,
-        ConditionKey::SigninOAuthRedirectUri,
-        ConditionKey::SigninOAuthTokenType,
-        ConditionKey::SigninPrincipalArn,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -159,120 +159,96 @@ pub enum Action {
     UpdateReplicationJob,
 }
 
-const ACTION_NAMES: [&str; 37] = [
-    "sms:CreateApp",
-    "sms:CreateReplicationJob",
-    "sms:DeleteApp",
-    "sms:DeleteAppLaunchConfiguration",
-    "sms:DeleteAppReplicationConfiguration",
-    "sms:DeleteAppValidationConfiguration",
-    "sms:DeleteReplicationJob",
-    "sms:DeleteServerCatalog",
-    "sms:DisassociateConnector",
-    "sms:GenerateChangeSet",
-    "sms:GenerateTemplate",
-    "sms:GetApp",
-    "sms:GetAppLaunchConfiguration",
-    "sms:GetAppReplicationConfiguration",
-    "sms:GetAppValidationConfiguration",
-    "sms:GetAppValidationOutput",
-    "sms:GetConnectors",
-    "sms:GetMessages",
-    "sms:GetReplicationJobs",
-    "sms:GetReplicationRuns",
-    "sms:GetServers",
-    "sms:ImportAppCatalog",
-    "sms:ImportServerCatalog",
-    "sms:LaunchApp",
-    "sms:ListApps",
-    "sms:NotifyAppValidationOutput",
-    "sms:PutAppLaunchConfiguration",
-    "sms:PutAppReplicationConfiguration",
-    "sms:PutAppValidationConfiguration",
-    "sms:SendMessage",
-    "sms:StartAppReplication",
-    "sms:StartOnDemandAppReplication",
-    "sms:StartOnDemandReplicationRun",
-    "sms:StopAppReplication",
-    "sms:TerminateApp",
-    "sms:UpdateApp",
-    "sms:UpdateReplicationJob",
+static ACTION_NAMES: &str = "sms:CreateAppsms:CreateReplicationJobsms:DeleteAppsms:DeleteAppLaunchConfigurationsms:DeleteAppReplicationConfigurationsms:DeleteAppValidationConfigurationsms:DeleteReplicationJobsms:DeleteServerCatalogsms:DisassociateConnectorsms:GenerateChangeSetsms:GenerateTemplatesms:GetAppsms:GetAppLaunchConfigurationsms:GetAppReplicationConfigurationsms:GetAppValidationConfigurationsms:GetAppValidationOutputsms:GetConnectorssms:GetMessagessms:GetReplicationJobssms:GetReplicationRunssms:GetServerssms:ImportAppCatalogsms:ImportServerCatalogsms:LaunchAppsms:ListAppssms:NotifyAppValidationOutputsms:PutAppLaunchConfigurationsms:PutAppReplicationConfigurationsms:PutAppValidationConfigurationsms:SendMessagesms:StartAppReplicationsms:StartOnDemandAppReplicationsms:StartOnDemandReplicationRunsms:StopAppReplicationsms:TerminateAppsms:UpdateAppsms:UpdateReplicationJob";
+
+static ACTION_NAME_ENDS: [u32; 37] = [
+    13, 37, 50, 82, 119, 155, 179, 202, 227, 248, 268, 278, 307, 341, 374, 400, 417, 432, 454, 476,
+    490, 510, 533, 546, 558, 587, 616, 650, 683, 698, 721, 752, 783, 805, 821, 834, 858,
+];
+
+static ACTIONS: [Action; 37] = [
+    Action::CreateApp,
+    Action::CreateReplicationJob,
+    Action::DeleteApp,
+    Action::DeleteAppLaunchConfiguration,
+    Action::DeleteAppReplicationConfiguration,
+    Action::DeleteAppValidationConfiguration,
+    Action::DeleteReplicationJob,
+    Action::DeleteServerCatalog,
+    Action::DisassociateConnector,
+    Action::GenerateChangeSet,
+    Action::GenerateTemplate,
+    Action::GetApp,
+    Action::GetAppLaunchConfiguration,
+    Action::GetAppReplicationConfiguration,
+    Action::GetAppValidationConfiguration,
+    Action::GetAppValidationOutput,
+    Action::GetConnectors,
+    Action::GetMessages,
+    Action::GetReplicationJobs,
+    Action::GetReplicationRuns,
+    Action::GetServers,
+    Action::ImportAppCatalog,
+    Action::ImportServerCatalog,
+    Action::LaunchApp,
+    Action::ListApps,
+    Action::NotifyAppValidationOutput,
+    Action::PutAppLaunchConfiguration,
+    Action::PutAppReplicationConfiguration,
+    Action::PutAppValidationConfiguration,
+    Action::SendMessage,
+    Action::StartAppReplication,
+    Action::StartOnDemandAppReplication,
+    Action::StartOnDemandReplicationRun,
+    Action::StopAppReplication,
+    Action::TerminateApp,
+    Action::UpdateApp,
+    Action::UpdateReplicationJob,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 37] = [
-        Action::CreateApp,
-        Action::CreateReplicationJob,
-        Action::DeleteApp,
-        Action::DeleteAppLaunchConfiguration,
-        Action::DeleteAppReplicationConfiguration,
-        Action::DeleteAppValidationConfiguration,
-        Action::DeleteReplicationJob,
-        Action::DeleteServerCatalog,
-        Action::DisassociateConnector,
-        Action::GenerateChangeSet,
-        Action::GenerateTemplate,
-        Action::GetApp,
-        Action::GetAppLaunchConfiguration,
-        Action::GetAppReplicationConfiguration,
-        Action::GetAppValidationConfiguration,
-        Action::GetAppValidationOutput,
-        Action::GetConnectors,
-        Action::GetMessages,
-        Action::GetReplicationJobs,
-        Action::GetReplicationRuns,
-        Action::GetServers,
-        Action::ImportAppCatalog,
-        Action::ImportServerCatalog,
-        Action::LaunchApp,
-        Action::ListApps,
-        Action::NotifyAppValidationOutput,
-        Action::PutAppLaunchConfiguration,
-        Action::PutAppReplicationConfiguration,
-        Action::PutAppValidationConfiguration,
-        Action::SendMessage,
-        Action::StartAppReplication,
-        Action::StartOnDemandAppReplication,
-        Action::StartOnDemandReplicationRun,
-        Action::StopAppReplication,
-        Action::TerminateApp,
-        Action::UpdateApp,
-        Action::UpdateReplicationJob,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `sms:CreateApp`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateApp`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(19593 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -283,16 +259,20 @@ impl core::fmt::Display for Action {
 #[non_exhaustive]
 pub enum ResourceType {}
 
+static RESOURCE_TYPES: [ResourceType; 0] = [];
+
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 0] = [];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -301,6 +281,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -311,27 +292,33 @@ impl core::fmt::Debug for ResourceType {
 #[non_exhaustive]
 pub enum ConditionKey {}
 
+static CONDITION_KEYS: [ConditionKey; 0] = [];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 0] = [];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         match self {}
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

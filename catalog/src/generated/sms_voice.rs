@@ -562,276 +562,179 @@ pub enum Action {
     VerifyDestinationNumber,
 }
 
-const ACTION_NAMES: [&str; 115] = [
-    "sms-voice:AssociateOriginationIdentity",
-    "sms-voice:AssociateProtectConfiguration",
-    "sms-voice:CarrierLookup",
-    "sms-voice:CreateConfigurationSet",
-    "sms-voice:CreateConfigurationSetEventDestination",
-    "sms-voice:CreateEventDestination",
-    "sms-voice:CreateNotifyConfiguration",
-    "sms-voice:CreateOptOutList",
-    "sms-voice:CreatePool",
-    "sms-voice:CreateProtectConfiguration",
-    "sms-voice:CreateRcsAgent",
-    "sms-voice:CreateRegistration",
-    "sms-voice:CreateRegistrationAssociation",
-    "sms-voice:CreateRegistrationAttachment",
-    "sms-voice:CreateRegistrationVersion",
-    "sms-voice:CreateVerifiedDestinationNumber",
-    "sms-voice:DeleteAccountDefaultProtectConfiguration",
-    "sms-voice:DeleteConfigurationSet",
-    "sms-voice:DeleteConfigurationSetEventDestination",
-    "sms-voice:DeleteDefaultMessageType",
-    "sms-voice:DeleteDefaultSenderId",
-    "sms-voice:DeleteEventDestination",
-    "sms-voice:DeleteKeyword",
-    "sms-voice:DeleteMediaMessageSpendLimitOverride",
-    "sms-voice:DeleteNotifyConfiguration",
-    "sms-voice:DeleteNotifyMessageSpendLimitOverride",
-    "sms-voice:DeleteOptedOutNumber",
-    "sms-voice:DeleteOptOutList",
-    "sms-voice:DeletePool",
-    "sms-voice:DeleteProtectConfiguration",
-    "sms-voice:DeleteProtectConfigurationRuleSetNumberOverride",
-    "sms-voice:DeleteRcsAgent",
-    "sms-voice:DeleteRcsMessageSpendLimitOverride",
-    "sms-voice:DeleteRegistration",
-    "sms-voice:DeleteRegistrationAttachment",
-    "sms-voice:DeleteRegistrationFieldValue",
-    "sms-voice:DeleteResourcePolicy",
-    "sms-voice:DeleteTextMessageSpendLimitOverride",
-    "sms-voice:DeleteVerifiedDestinationNumber",
-    "sms-voice:DeleteVoiceMessageSpendLimitOverride",
-    "sms-voice:DescribeAccountAttributes",
-    "sms-voice:DescribeAccountLimits",
-    "sms-voice:DescribeConfigurationSets",
-    "sms-voice:DescribeKeywords",
-    "sms-voice:DescribeNotifyConfigurations",
-    "sms-voice:DescribeNotifyTemplates",
-    "sms-voice:DescribeOptedOutNumbers",
-    "sms-voice:DescribeOptOutLists",
-    "sms-voice:DescribePhoneNumbers",
-    "sms-voice:DescribePools",
-    "sms-voice:DescribeProtectConfigurations",
-    "sms-voice:DescribeRcsAgentCountryLaunchStatus",
-    "sms-voice:DescribeRcsAgents",
-    "sms-voice:DescribeRegistrationAttachments",
-    "sms-voice:DescribeRegistrationFieldDefinitions",
-    "sms-voice:DescribeRegistrationFieldValues",
-    "sms-voice:DescribeRegistrations",
-    "sms-voice:DescribeRegistrationSectionDefinitions",
-    "sms-voice:DescribeRegistrationTypeDefinitions",
-    "sms-voice:DescribeRegistrationVersions",
-    "sms-voice:DescribeSenderIds",
-    "sms-voice:DescribeSpendLimits",
-    "sms-voice:DescribeVerifiedDestinationNumbers",
-    "sms-voice:DisassociateOriginationIdentity",
-    "sms-voice:DisassociateProtectConfiguration",
-    "sms-voice:DiscardRegistrationVersion",
-    "sms-voice:GetConfigurationSetEventDestinations",
-    "sms-voice:GetProtectConfigurationCountryRuleSet",
-    "sms-voice:GetResourcePolicy",
-    "sms-voice:ListAvailablePhoneNumbers",
-    "sms-voice:ListConfigurationSets",
-    "sms-voice:ListNotifyCountries",
-    "sms-voice:ListPoolOriginationIdentities",
-    "sms-voice:ListProtectConfigurationRuleSetNumberOverrides",
-    "sms-voice:ListRegistrationAssociations",
-    "sms-voice:ListTagsForResource",
-    "sms-voice:PutKeyword",
-    "sms-voice:PutMessageFeedback",
-    "sms-voice:PutOptedOutNumber",
-    "sms-voice:PutProtectConfigurationRuleSetNumberOverride",
-    "sms-voice:PutRegistrationFieldValue",
-    "sms-voice:PutResourcePolicy",
-    "sms-voice:ReleasePhoneNumber",
-    "sms-voice:ReleaseSenderId",
-    "sms-voice:RequestPhoneNumber",
-    "sms-voice:RequestSenderId",
-    "sms-voice:SendDestinationNumberVerificationCode",
-    "sms-voice:SendMediaMessage",
-    "sms-voice:SendNotifyTextMessage",
-    "sms-voice:SendNotifyVoiceMessage",
-    "sms-voice:SendRcsMessage",
-    "sms-voice:SendTextMessage",
-    "sms-voice:SendVoiceMessage",
-    "sms-voice:SetAccountDefaultProtectConfiguration",
-    "sms-voice:SetDefaultMessageFeedbackEnabled",
-    "sms-voice:SetDefaultMessageType",
-    "sms-voice:SetDefaultSenderId",
-    "sms-voice:SetMediaMessageSpendLimitOverride",
-    "sms-voice:SetNotifyMessageSpendLimitOverride",
-    "sms-voice:SetRcsMessageSpendLimitOverride",
-    "sms-voice:SetTextMessageSpendLimitOverride",
-    "sms-voice:SetVoiceMessageSpendLimitOverride",
-    "sms-voice:SubmitRegistrationVersion",
-    "sms-voice:TagResource",
-    "sms-voice:UntagResource",
-    "sms-voice:UpdateConfigurationSetEventDestination",
-    "sms-voice:UpdateEventDestination",
-    "sms-voice:UpdateNotifyConfiguration",
-    "sms-voice:UpdatePhoneNumber",
-    "sms-voice:UpdatePool",
-    "sms-voice:UpdateProtectConfiguration",
-    "sms-voice:UpdateProtectConfigurationCountryRuleSet",
-    "sms-voice:UpdateRcsAgent",
-    "sms-voice:UpdateSenderId",
-    "sms-voice:VerifyDestinationNumber",
+static ACTION_NAMES: &str = "sms-voice:AssociateOriginationIdentitysms-voice:AssociateProtectConfigurationsms-voice:CarrierLookupsms-voice:CreateConfigurationSetsms-voice:CreateConfigurationSetEventDestinationsms-voice:CreateEventDestinationsms-voice:CreateNotifyConfigurationsms-voice:CreateOptOutListsms-voice:CreatePoolsms-voice:CreateProtectConfigurationsms-voice:CreateRcsAgentsms-voice:CreateRegistrationsms-voice:CreateRegistrationAssociationsms-voice:CreateRegistrationAttachmentsms-voice:CreateRegistrationVersionsms-voice:CreateVerifiedDestinationNumbersms-voice:DeleteAccountDefaultProtectConfigurationsms-voice:DeleteConfigurationSetsms-voice:DeleteConfigurationSetEventDestinationsms-voice:DeleteDefaultMessageTypesms-voice:DeleteDefaultSenderIdsms-voice:DeleteEventDestinationsms-voice:DeleteKeywordsms-voice:DeleteMediaMessageSpendLimitOverridesms-voice:DeleteNotifyConfigurationsms-voice:DeleteNotifyMessageSpendLimitOverridesms-voice:DeleteOptedOutNumbersms-voice:DeleteOptOutListsms-voice:DeletePoolsms-voice:DeleteProtectConfigurationsms-voice:DeleteProtectConfigurationRuleSetNumberOverridesms-voice:DeleteRcsAgentsms-voice:DeleteRcsMessageSpendLimitOverridesms-voice:DeleteRegistrationsms-voice:DeleteRegistrationAttachmentsms-voice:DeleteRegistrationFieldValuesms-voice:DeleteResourcePolicysms-voice:DeleteTextMessageSpendLimitOverridesms-voice:DeleteVerifiedDestinationNumbersms-voice:DeleteVoiceMessageSpendLimitOverridesms-voice:DescribeAccountAttributessms-voice:DescribeAccountLimitssms-voice:DescribeConfigurationSetssms-voice:DescribeKeywordssms-voice:DescribeNotifyConfigurationssms-voice:DescribeNotifyTemplatessms-voice:DescribeOptedOutNumberssms-voice:DescribeOptOutListssms-voice:DescribePhoneNumberssms-voice:DescribePoolssms-voice:DescribeProtectConfigurationssms-voice:DescribeRcsAgentCountryLaunchStatussms-voice:DescribeRcsAgentssms-voice:DescribeRegistrationAttachmentssms-voice:DescribeRegistrationFieldDefinitionssms-voice:DescribeRegistrationFieldValuessms-voice:DescribeRegistrationssms-voice:DescribeRegistrationSectionDefinitionssms-voice:DescribeRegistrationTypeDefinitionssms-voice:DescribeRegistrationVersionssms-voice:DescribeSenderIdssms-voice:DescribeSpendLimitssms-voice:DescribeVerifiedDestinationNumberssms-voice:DisassociateOriginationIdentitysms-voice:DisassociateProtectConfigurationsms-voice:DiscardRegistrationVersionsms-voice:GetConfigurationSetEventDestinationssms-voice:GetProtectConfigurationCountryRuleSetsms-voice:GetResourcePolicysms-voice:ListAvailablePhoneNumberssms-voice:ListConfigurationSetssms-voice:ListNotifyCountriessms-voice:ListPoolOriginationIdentitiessms-voice:ListProtectConfigurationRuleSetNumberOverridessms-voice:ListRegistrationAssociationssms-voice:ListTagsForResourcesms-voice:PutKeywordsms-voice:PutMessageFeedbacksms-voice:PutOptedOutNumbersms-voice:PutProtectConfigurationRuleSetNumberOverridesms-voice:PutRegistrationFieldValuesms-voice:PutResourcePolicysms-voice:ReleasePhoneNumbersms-voice:ReleaseSenderIdsms-voice:RequestPhoneNumbersms-voice:RequestSenderIdsms-voice:SendDestinationNumberVerificationCodesms-voice:SendMediaMessagesms-voice:SendNotifyTextMessagesms-voice:SendNotifyVoiceMessagesms-voice:SendRcsMessagesms-voice:SendTextMessagesms-voice:SendVoiceMessagesms-voice:SetAccountDefaultProtectConfigurationsms-voice:SetDefaultMessageFeedbackEnabledsms-voice:SetDefaultMessageTypesms-voice:SetDefaultSenderIdsms-voice:SetMediaMessageSpendLimitOverridesms-voice:SetNotifyMessageSpendLimitOverridesms-voice:SetRcsMessageSpendLimitOverridesms-voice:SetTextMessageSpendLimitOverridesms-voice:SetVoiceMessageSpendLimitOverridesms-voice:SubmitRegistrationVersionsms-voice:TagResourcesms-voice:UntagResourcesms-voice:UpdateConfigurationSetEventDestinationsms-voice:UpdateEventDestinationsms-voice:UpdateNotifyConfigurationsms-voice:UpdatePhoneNumbersms-voice:UpdatePoolsms-voice:UpdateProtectConfigurationsms-voice:UpdateProtectConfigurationCountryRuleSetsms-voice:UpdateRcsAgentsms-voice:UpdateSenderIdsms-voice:VerifyDestinationNumber";
+
+static ACTION_NAME_ENDS: [u32; 115] = [
+    38, 77, 100, 132, 180, 212, 247, 273, 293, 329, 353, 381, 420, 458, 493, 534, 584, 616, 664,
+    698, 729, 761, 784, 830, 865, 912, 942, 968, 988, 1024, 1081, 1105, 1149, 1177, 1215, 1253,
+    1283, 1328, 1369, 1415, 1450, 1481, 1516, 1542, 1580, 1613, 1646, 1675, 1705, 1728, 1767, 1812,
+    1839, 1880, 1926, 1967, 1998, 2046, 2091, 2129, 2156, 2185, 2229, 2270, 2312, 2348, 2394, 2441,
+    2468, 2503, 2534, 2563, 2602, 2658, 2696, 2725, 2745, 2773, 2800, 2854, 2889, 2916, 2944, 2969,
+    2997, 3022, 3069, 3095, 3126, 3158, 3182, 3207, 3233, 3280, 3322, 3353, 3381, 3424, 3468, 3509,
+    3551, 3594, 3629, 3650, 3673, 3721, 3753, 3788, 3815, 3835, 3871, 3921, 3945, 3969, 4002,
+];
+
+static ACTIONS: [Action; 115] = [
+    Action::AssociateOriginationIdentity,
+    Action::AssociateProtectConfiguration,
+    Action::CarrierLookup,
+    Action::CreateConfigurationSet,
+    Action::CreateConfigurationSetEventDestination,
+    Action::CreateEventDestination,
+    Action::CreateNotifyConfiguration,
+    Action::CreateOptOutList,
+    Action::CreatePool,
+    Action::CreateProtectConfiguration,
+    Action::CreateRcsAgent,
+    Action::CreateRegistration,
+    Action::CreateRegistrationAssociation,
+    Action::CreateRegistrationAttachment,
+    Action::CreateRegistrationVersion,
+    Action::CreateVerifiedDestinationNumber,
+    Action::DeleteAccountDefaultProtectConfiguration,
+    Action::DeleteConfigurationSet,
+    Action::DeleteConfigurationSetEventDestination,
+    Action::DeleteDefaultMessageType,
+    Action::DeleteDefaultSenderId,
+    Action::DeleteEventDestination,
+    Action::DeleteKeyword,
+    Action::DeleteMediaMessageSpendLimitOverride,
+    Action::DeleteNotifyConfiguration,
+    Action::DeleteNotifyMessageSpendLimitOverride,
+    Action::DeleteOptedOutNumber,
+    Action::DeleteOptOutList,
+    Action::DeletePool,
+    Action::DeleteProtectConfiguration,
+    Action::DeleteProtectConfigurationRuleSetNumberOverride,
+    Action::DeleteRcsAgent,
+    Action::DeleteRcsMessageSpendLimitOverride,
+    Action::DeleteRegistration,
+    Action::DeleteRegistrationAttachment,
+    Action::DeleteRegistrationFieldValue,
+    Action::DeleteResourcePolicy,
+    Action::DeleteTextMessageSpendLimitOverride,
+    Action::DeleteVerifiedDestinationNumber,
+    Action::DeleteVoiceMessageSpendLimitOverride,
+    Action::DescribeAccountAttributes,
+    Action::DescribeAccountLimits,
+    Action::DescribeConfigurationSets,
+    Action::DescribeKeywords,
+    Action::DescribeNotifyConfigurations,
+    Action::DescribeNotifyTemplates,
+    Action::DescribeOptedOutNumbers,
+    Action::DescribeOptOutLists,
+    Action::DescribePhoneNumbers,
+    Action::DescribePools,
+    Action::DescribeProtectConfigurations,
+    Action::DescribeRcsAgentCountryLaunchStatus,
+    Action::DescribeRcsAgents,
+    Action::DescribeRegistrationAttachments,
+    Action::DescribeRegistrationFieldDefinitions,
+    Action::DescribeRegistrationFieldValues,
+    Action::DescribeRegistrations,
+    Action::DescribeRegistrationSectionDefinitions,
+    Action::DescribeRegistrationTypeDefinitions,
+    Action::DescribeRegistrationVersions,
+    Action::DescribeSenderIds,
+    Action::DescribeSpendLimits,
+    Action::DescribeVerifiedDestinationNumbers,
+    Action::DisassociateOriginationIdentity,
+    Action::DisassociateProtectConfiguration,
+    Action::DiscardRegistrationVersion,
+    Action::GetConfigurationSetEventDestinations,
+    Action::GetProtectConfigurationCountryRuleSet,
+    Action::GetResourcePolicy,
+    Action::ListAvailablePhoneNumbers,
+    Action::ListConfigurationSets,
+    Action::ListNotifyCountries,
+    Action::ListPoolOriginationIdentities,
+    Action::ListProtectConfigurationRuleSetNumberOverrides,
+    Action::ListRegistrationAssociations,
+    Action::ListTagsForResource,
+    Action::PutKeyword,
+    Action::PutMessageFeedback,
+    Action::PutOptedOutNumber,
+    Action::PutProtectConfigurationRuleSetNumberOverride,
+    Action::PutRegistrationFieldValue,
+    Action::PutResourcePolicy,
+    Action::ReleasePhoneNumber,
+    Action::ReleaseSenderId,
+    Action::RequestPhoneNumber,
+    Action::RequestSenderId,
+    Action::SendDestinationNumberVerificationCode,
+    Action::SendMediaMessage,
+    Action::SendNotifyTextMessage,
+    Action::SendNotifyVoiceMessage,
+    Action::SendRcsMessage,
+    Action::SendTextMessage,
+    Action::SendVoiceMessage,
+    Action::SetAccountDefaultProtectConfiguration,
+    Action::SetDefaultMessageFeedbackEnabled,
+    Action::SetDefaultMessageType,
+    Action::SetDefaultSenderId,
+    Action::SetMediaMessageSpendLimitOverride,
+    Action::SetNotifyMessageSpendLimitOverride,
+    Action::SetRcsMessageSpendLimitOverride,
+    Action::SetTextMessageSpendLimitOverride,
+    Action::SetVoiceMessageSpendLimitOverride,
+    Action::SubmitRegistrationVersion,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateConfigurationSetEventDestination,
+    Action::UpdateEventDestination,
+    Action::UpdateNotifyConfiguration,
+    Action::UpdatePhoneNumber,
+    Action::UpdatePool,
+    Action::UpdateProtectConfiguration,
+    Action::UpdateProtectConfigurationCountryRuleSet,
+    Action::UpdateRcsAgent,
+    Action::UpdateSenderId,
+    Action::VerifyDestinationNumber,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 115] = [
-        Action::AssociateOriginationIdentity,
-        Action::AssociateProtectConfiguration,
-        Action::CarrierLookup,
-        Action::CreateConfigurationSet,
-        Action::CreateConfigurationSetEventDestination,
-        Action::CreateEventDestination,
-        Action::CreateNotifyConfiguration,
-        Action::CreateOptOutList,
-        Action::CreatePool,
-        Action::CreateProtectConfiguration,
-        Action::CreateRcsAgent,
-        Action::CreateRegistration,
-        Action::CreateRegistrationAssociation,
-        Action::CreateRegistrationAttachment,
-        Action::CreateRegistrationVersion,
-        Action::CreateVerifiedDestinationNumber,
-        Action::DeleteAccountDefaultProtectConfiguration,
-        Action::DeleteConfigurationSet,
-        Action::DeleteConfigurationSetEventDestination,
-        Action::DeleteDefaultMessageType,
-        Action::DeleteDefaultSenderId,
-        Action::DeleteEventDestination,
-        Action::DeleteKeyword,
-        Action::DeleteMediaMessageSpendLimitOverride,
-        Action::DeleteNotifyConfiguration,
-        Action::DeleteNotifyMessageSpendLimitOverride,
-        Action::DeleteOptedOutNumber,
-        Action::DeleteOptOutList,
-        Action::DeletePool,
-        Action::DeleteProtectConfiguration,
-        Action::DeleteProtectConfigurationRuleSetNumberOverride,
-        Action::DeleteRcsAgent,
-        Action::DeleteRcsMessageSpendLimitOverride,
-        Action::DeleteRegistration,
-        Action::DeleteRegistrationAttachment,
-        Action::DeleteRegistrationFieldValue,
-        Action::DeleteResourcePolicy,
-        Action::DeleteTextMessageSpendLimitOverride,
-        Action::DeleteVerifiedDestinationNumber,
-        Action::DeleteVoiceMessageSpendLimitOverride,
-        Action::DescribeAccountAttributes,
-        Action::DescribeAccountLimits,
-        Action::DescribeConfigurationSets,
-        Action::DescribeKeywords,
-        Action::DescribeNotifyConfigurations,
-        Action::DescribeNotifyTemplates,
-        Action::DescribeOptedOutNumbers,
-        Action::DescribeOptOutLists,
-        Action::DescribePhoneNumbers,
-        Action::DescribePools,
-        Action::DescribeProtectConfigurations,
-        Action::DescribeRcsAgentCountryLaunchStatus,
-        Action::DescribeRcsAgents,
-        Action::DescribeRegistrationAttachments,
-        Action::DescribeRegistrationFieldDefinitions,
-        Action::DescribeRegistrationFieldValues,
-        Action::DescribeRegistrations,
-        Action::DescribeRegistrationSectionDefinitions,
-        Action::DescribeRegistrationTypeDefinitions,
-        Action::DescribeRegistrationVersions,
-        Action::DescribeSenderIds,
-        Action::DescribeSpendLimits,
-        Action::DescribeVerifiedDestinationNumbers,
-        Action::DisassociateOriginationIdentity,
-        Action::DisassociateProtectConfiguration,
-        Action::DiscardRegistrationVersion,
-        Action::GetConfigurationSetEventDestinations,
-        Action::GetProtectConfigurationCountryRuleSet,
-        Action::GetResourcePolicy,
-        Action::ListAvailablePhoneNumbers,
-        Action::ListConfigurationSets,
-        Action::ListNotifyCountries,
-        Action::ListPoolOriginationIdentities,
-        Action::ListProtectConfigurationRuleSetNumberOverrides,
-        Action::ListRegistrationAssociations,
-        Action::ListTagsForResource,
-        Action::PutKeyword,
-        Action::PutMessageFeedback,
-        Action::PutOptedOutNumber,
-        Action::PutProtectConfigurationRuleSetNumberOverride,
-        Action::PutRegistrationFieldValue,
-        Action::PutResourcePolicy,
-        Action::ReleasePhoneNumber,
-        Action::ReleaseSenderId,
-        Action::RequestPhoneNumber,
-        Action::RequestSenderId,
-        Action::SendDestinationNumberVerificationCode,
-        Action::SendMediaMessage,
-        Action::SendNotifyTextMessage,
-        Action::SendNotifyVoiceMessage,
-        Action::SendRcsMessage,
-        Action::SendTextMessage,
-        Action::SendVoiceMessage,
-        Action::SetAccountDefaultProtectConfiguration,
-        Action::SetDefaultMessageFeedbackEnabled,
-        Action::SetDefaultMessageType,
-        Action::SetDefaultSenderId,
-        Action::SetMediaMessageSpendLimitOverride,
-        Action::SetNotifyMessageSpendLimitOverride,
-        Action::SetRcsMessageSpendLimitOverride,
-        Action::SetTextMessageSpendLimitOverride,
-        Action::SetVoiceMessageSpendLimitOverride,
-        Action::SubmitRegistrationVersion,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateConfigurationSetEventDestination,
-        Action::UpdateEventDestination,
-        Action::UpdateNotifyConfiguration,
-        Action::UpdatePhoneNumber,
-        Action::UpdatePool,
-        Action::UpdateProtectConfiguration,
-        Action::UpdateProtectConfigurationCountryRuleSet,
-        Action::UpdateRcsAgent,
-        Action::UpdateSenderId,
-        Action::VerifyDestinationNumber,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `sms-voice:AssociateOriginationIdentity`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateOriginationIdentity`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(19630 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -889,44 +792,37 @@ pub enum ResourceType {
     VerifiedDestinationNumber,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 12] = [
-    "ConfigurationSet",
-    "Message",
-    "NotifyConfiguration",
-    "OptOutList",
-    "PhoneNumber",
-    "Pool",
-    "ProtectConfiguration",
-    "RcsAgent",
-    "Registration",
-    "RegistrationAttachment",
-    "SenderId",
-    "VerifiedDestinationNumber",
+static RESOURCE_TYPE_NAMES: &str = "ConfigurationSetMessageNotifyConfigurationOptOutListPhoneNumberPoolProtectConfigurationRcsAgentRegistrationRegistrationAttachmentSenderIdVerifiedDestinationNumber";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 12] = [16, 23, 42, 52, 63, 67, 87, 95, 107, 129, 137, 162];
+
+static RESOURCE_TYPES: [ResourceType; 12] = [
+    ResourceType::ConfigurationSet,
+    ResourceType::Message,
+    ResourceType::NotifyConfiguration,
+    ResourceType::OptOutList,
+    ResourceType::PhoneNumber,
+    ResourceType::Pool,
+    ResourceType::ProtectConfiguration,
+    ResourceType::RcsAgent,
+    ResourceType::Registration,
+    ResourceType::RegistrationAttachment,
+    ResourceType::SenderId,
+    ResourceType::VerifiedDestinationNumber,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 12] = [
-        ResourceType::ConfigurationSet,
-        ResourceType::Message,
-        ResourceType::NotifyConfiguration,
-        ResourceType::OptOutList,
-        ResourceType::PhoneNumber,
-        ResourceType::Pool,
-        ResourceType::ProtectConfiguration,
-        ResourceType::RcsAgent,
-        ResourceType::Registration,
-        ResourceType::RegistrationAttachment,
-        ResourceType::SenderId,
-        ResourceType::VerifiedDestinationNumber,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -935,6 +831,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -952,40 +849,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -74,72 +74,71 @@ pub enum Action {
     UntagResource,
 }
 
-const ACTION_NAMES: [&str; 13] = [
-    "snow-device-management:CancelTask",
-    "snow-device-management:CreateTask",
-    "snow-device-management:DescribeDevice",
-    "snow-device-management:DescribeDeviceEc2Instances",
-    "snow-device-management:DescribeExecution",
-    "snow-device-management:DescribeTask",
-    "snow-device-management:ListDeviceResources",
-    "snow-device-management:ListDevices",
-    "snow-device-management:ListExecutions",
-    "snow-device-management:ListTagsForResource",
-    "snow-device-management:ListTasks",
-    "snow-device-management:TagResource",
-    "snow-device-management:UntagResource",
+static ACTION_NAMES: &str = "snow-device-management:CancelTasksnow-device-management:CreateTasksnow-device-management:DescribeDevicesnow-device-management:DescribeDeviceEc2Instancessnow-device-management:DescribeExecutionsnow-device-management:DescribeTasksnow-device-management:ListDeviceResourcessnow-device-management:ListDevicessnow-device-management:ListExecutionssnow-device-management:ListTagsForResourcesnow-device-management:ListTaskssnow-device-management:TagResourcesnow-device-management:UntagResource";
+
+static ACTION_NAME_ENDS: [u32; 13] = [
+    33, 66, 103, 152, 192, 227, 269, 303, 340, 382, 414, 448, 484,
+];
+
+static ACTIONS: [Action; 13] = [
+    Action::CancelTask,
+    Action::CreateTask,
+    Action::DescribeDevice,
+    Action::DescribeDeviceEc2Instances,
+    Action::DescribeExecution,
+    Action::DescribeTask,
+    Action::ListDeviceResources,
+    Action::ListDevices,
+    Action::ListExecutions,
+    Action::ListTagsForResource,
+    Action::ListTasks,
+    Action::TagResource,
+    Action::UntagResource,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 13] = [
-        Action::CancelTask,
-        Action::CreateTask,
-        Action::DescribeDevice,
-        Action::DescribeDeviceEc2Instances,
-        Action::DescribeExecution,
-        Action::DescribeTask,
-        Action::ListDeviceResources,
-        Action::ListDevices,
-        Action::ListExecutions,
-        Action::ListTagsForResource,
-        Action::ListTasks,
-        Action::TagResource,
-        Action::UntagResource,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `snow-device-management:CancelTask`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CancelTask`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(19745 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -159,18 +158,24 @@ pub enum ResourceType {
     Task,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["managed-device", "task"];
+static RESOURCE_TYPE_NAMES: &str = "managed-devicetask";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [14, 18];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::ManagedDevice, ResourceType::Task];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::ManagedDevice, ResourceType::Task];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -179,6 +184,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -196,40 +202,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

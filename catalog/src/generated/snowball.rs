@@ -119,100 +119,86 @@ pub enum Action {
     UpdateLongTermPricing,
 }
 
-const ACTION_NAMES: [&str; 27] = [
-    "snowball:CancelCluster",
-    "snowball:CancelJob",
-    "snowball:CreateAddress",
-    "snowball:CreateCluster",
-    "snowball:CreateJob",
-    "snowball:CreateLongTermPricing",
-    "snowball:CreateReturnShippingLabel",
-    "snowball:DescribeAddress",
-    "snowball:DescribeAddresses",
-    "snowball:DescribeCluster",
-    "snowball:DescribeJob",
-    "snowball:DescribeReturnShippingLabel",
-    "snowball:GetJobManifest",
-    "snowball:GetJobUnlockCode",
-    "snowball:GetSnowballUsage",
-    "snowball:GetSoftwareUpdates",
-    "snowball:ListClusterJobs",
-    "snowball:ListClusters",
-    "snowball:ListCompatibleImages",
-    "snowball:ListJobs",
-    "snowball:ListLongTermPricing",
-    "snowball:ListPickupLocations",
-    "snowball:ListServiceVersions",
-    "snowball:UpdateCluster",
-    "snowball:UpdateJob",
-    "snowball:UpdateJobShipmentState",
-    "snowball:UpdateLongTermPricing",
+static ACTION_NAMES: &str = "snowball:CancelClustersnowball:CancelJobsnowball:CreateAddresssnowball:CreateClustersnowball:CreateJobsnowball:CreateLongTermPricingsnowball:CreateReturnShippingLabelsnowball:DescribeAddresssnowball:DescribeAddressessnowball:DescribeClustersnowball:DescribeJobsnowball:DescribeReturnShippingLabelsnowball:GetJobManifestsnowball:GetJobUnlockCodesnowball:GetSnowballUsagesnowball:GetSoftwareUpdatessnowball:ListClusterJobssnowball:ListClusterssnowball:ListCompatibleImagessnowball:ListJobssnowball:ListLongTermPricingsnowball:ListPickupLocationssnowball:ListServiceVersionssnowball:UpdateClustersnowball:UpdateJobsnowball:UpdateJobShipmentStatesnowball:UpdateLongTermPricing";
+
+static ACTION_NAME_ENDS: [u32; 27] = [
+    22, 40, 62, 84, 102, 132, 166, 190, 216, 240, 260, 296, 319, 344, 369, 396, 420, 441, 470, 487,
+    515, 543, 571, 593, 611, 642, 672,
+];
+
+static ACTIONS: [Action; 27] = [
+    Action::CancelCluster,
+    Action::CancelJob,
+    Action::CreateAddress,
+    Action::CreateCluster,
+    Action::CreateJob,
+    Action::CreateLongTermPricing,
+    Action::CreateReturnShippingLabel,
+    Action::DescribeAddress,
+    Action::DescribeAddresses,
+    Action::DescribeCluster,
+    Action::DescribeJob,
+    Action::DescribeReturnShippingLabel,
+    Action::GetJobManifest,
+    Action::GetJobUnlockCode,
+    Action::GetSnowballUsage,
+    Action::GetSoftwareUpdates,
+    Action::ListClusterJobs,
+    Action::ListClusters,
+    Action::ListCompatibleImages,
+    Action::ListJobs,
+    Action::ListLongTermPricing,
+    Action::ListPickupLocations,
+    Action::ListServiceVersions,
+    Action::UpdateCluster,
+    Action::UpdateJob,
+    Action::UpdateJobShipmentState,
+    Action::UpdateLongTermPricing,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 27] = [
-        Action::CancelCluster,
-        Action::CancelJob,
-        Action::CreateAddress,
-        Action::CreateCluster,
-        Action::CreateJob,
-        Action::CreateLongTermPricing,
-        Action::CreateReturnShippingLabel,
-        Action::DescribeAddress,
-        Action::DescribeAddresses,
-        Action::DescribeCluster,
-        Action::DescribeJob,
-        Action::DescribeReturnShippingLabel,
-        Action::GetJobManifest,
-        Action::GetJobUnlockCode,
-        Action::GetSnowballUsage,
-        Action::GetSoftwareUpdates,
-        Action::ListClusterJobs,
-        Action::ListClusters,
-        Action::ListCompatibleImages,
-        Action::ListJobs,
-        Action::ListLongTermPricing,
-        Action::ListPickupLocations,
-        Action::ListServiceVersions,
-        Action::UpdateCluster,
-        Action::UpdateJob,
-        Action::UpdateJobShipmentState,
-        Action::UpdateLongTermPricing,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `snowball:CancelCluster`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CancelCluster`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(19758 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -223,16 +209,20 @@ impl core::fmt::Display for Action {
 #[non_exhaustive]
 pub enum ResourceType {}
 
+static RESOURCE_TYPES: [ResourceType; 0] = [];
+
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 0] = [];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -241,6 +231,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -251,27 +242,33 @@ impl core::fmt::Debug for ResourceType {
 #[non_exhaustive]
 pub enum ConditionKey {}
 
+static CONDITION_KEYS: [ConditionKey; 0] = [];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 0] = [];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         match self {}
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -197,128 +197,101 @@ pub enum Action {
     VerifySMSSandboxPhoneNumber,
 }
 
-const ACTION_NAMES: [&str; 41] = [
-    "sns:AddPermission",
-    "sns:CheckIfPhoneNumberIsOptedOut",
-    "sns:ConfirmSubscription",
-    "sns:CreatePlatformApplication",
-    "sns:CreatePlatformEndpoint",
-    "sns:CreateSMSSandboxPhoneNumber",
-    "sns:CreateTopic",
-    "sns:DeleteEndpoint",
-    "sns:DeletePlatformApplication",
-    "sns:DeleteSMSSandboxPhoneNumber",
-    "sns:DeleteTopic",
-    "sns:GetDataProtectionPolicy",
-    "sns:GetEndpointAttributes",
-    "sns:GetPlatformApplicationAttributes",
-    "sns:GetSMSAttributes",
-    "sns:GetSMSSandboxAccountStatus",
-    "sns:GetSubscriptionAttributes",
-    "sns:GetTopicAttributes",
-    "sns:ListEndpointsByPlatformApplication",
-    "sns:ListOriginationNumbers",
-    "sns:ListPhoneNumbersOptedOut",
-    "sns:ListPlatformApplications",
-    "sns:ListSMSSandboxPhoneNumbers",
-    "sns:ListSubscriptions",
-    "sns:ListSubscriptionsByTopic",
-    "sns:ListTagsForResource",
-    "sns:ListTopics",
-    "sns:OptInPhoneNumber",
-    "sns:Publish",
-    "sns:PutDataProtectionPolicy",
-    "sns:RemovePermission",
-    "sns:SetEndpointAttributes",
-    "sns:SetPlatformApplicationAttributes",
-    "sns:SetSMSAttributes",
-    "sns:SetSubscriptionAttributes",
-    "sns:SetTopicAttributes",
-    "sns:Subscribe",
-    "sns:TagResource",
-    "sns:Unsubscribe",
-    "sns:UntagResource",
-    "sns:VerifySMSSandboxPhoneNumber",
+static ACTION_NAMES: &str = "sns:AddPermissionsns:CheckIfPhoneNumberIsOptedOutsns:ConfirmSubscriptionsns:CreatePlatformApplicationsns:CreatePlatformEndpointsns:CreateSMSSandboxPhoneNumbersns:CreateTopicsns:DeleteEndpointsns:DeletePlatformApplicationsns:DeleteSMSSandboxPhoneNumbersns:DeleteTopicsns:GetDataProtectionPolicysns:GetEndpointAttributessns:GetPlatformApplicationAttributessns:GetSMSAttributessns:GetSMSSandboxAccountStatussns:GetSubscriptionAttributessns:GetTopicAttributessns:ListEndpointsByPlatformApplicationsns:ListOriginationNumberssns:ListPhoneNumbersOptedOutsns:ListPlatformApplicationssns:ListSMSSandboxPhoneNumberssns:ListSubscriptionssns:ListSubscriptionsByTopicsns:ListTagsForResourcesns:ListTopicssns:OptInPhoneNumbersns:Publishsns:PutDataProtectionPolicysns:RemovePermissionsns:SetEndpointAttributessns:SetPlatformApplicationAttributessns:SetSMSAttributessns:SetSubscriptionAttributessns:SetTopicAttributessns:Subscribesns:TagResourcesns:Unsubscribesns:UntagResourcesns:VerifySMSSandboxPhoneNumber";
+
+static ACTION_NAME_ENDS: [u32; 41] = [
+    17, 49, 72, 101, 127, 158, 173, 191, 220, 251, 266, 293, 318, 354, 374, 404, 433, 455, 493,
+    519, 547, 575, 605, 626, 654, 677, 691, 711, 722, 749, 769, 794, 830, 850, 879, 901, 914, 929,
+    944, 961, 992,
+];
+
+static ACTIONS: [Action; 41] = [
+    Action::AddPermission,
+    Action::CheckIfPhoneNumberIsOptedOut,
+    Action::ConfirmSubscription,
+    Action::CreatePlatformApplication,
+    Action::CreatePlatformEndpoint,
+    Action::CreateSMSSandboxPhoneNumber,
+    Action::CreateTopic,
+    Action::DeleteEndpoint,
+    Action::DeletePlatformApplication,
+    Action::DeleteSMSSandboxPhoneNumber,
+    Action::DeleteTopic,
+    Action::GetDataProtectionPolicy,
+    Action::GetEndpointAttributes,
+    Action::GetPlatformApplicationAttributes,
+    Action::GetSMSAttributes,
+    Action::GetSMSSandboxAccountStatus,
+    Action::GetSubscriptionAttributes,
+    Action::GetTopicAttributes,
+    Action::ListEndpointsByPlatformApplication,
+    Action::ListOriginationNumbers,
+    Action::ListPhoneNumbersOptedOut,
+    Action::ListPlatformApplications,
+    Action::ListSMSSandboxPhoneNumbers,
+    Action::ListSubscriptions,
+    Action::ListSubscriptionsByTopic,
+    Action::ListTagsForResource,
+    Action::ListTopics,
+    Action::OptInPhoneNumber,
+    Action::Publish,
+    Action::PutDataProtectionPolicy,
+    Action::RemovePermission,
+    Action::SetEndpointAttributes,
+    Action::SetPlatformApplicationAttributes,
+    Action::SetSMSAttributes,
+    Action::SetSubscriptionAttributes,
+    Action::SetTopicAttributes,
+    Action::Subscribe,
+    Action::TagResource,
+    Action::Unsubscribe,
+    Action::UntagResource,
+    Action::VerifySMSSandboxPhoneNumber,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 41] = [
-        Action::AddPermission,
-        Action::CheckIfPhoneNumberIsOptedOut,
-        Action::ConfirmSubscription,
-        Action::CreatePlatformApplication,
-        Action::CreatePlatformEndpoint,
-        Action::CreateSMSSandboxPhoneNumber,
-        Action::CreateTopic,
-        Action::DeleteEndpoint,
-        Action::DeletePlatformApplication,
-        Action::DeleteSMSSandboxPhoneNumber,
-        Action::DeleteTopic,
-        Action::GetDataProtectionPolicy,
-        Action::GetEndpointAttributes,
-        Action::GetPlatformApplicationAttributes,
-        Action::GetSMSAttributes,
-        Action::GetSMSSandboxAccountStatus,
-        Action::GetSubscriptionAttributes,
-        Action::GetTopicAttributes,
-        Action::ListEndpointsByPlatformApplication,
-        Action::ListOriginationNumbers,
-        Action::ListPhoneNumbersOptedOut,
-        Action::ListPlatformApplications,
-        Action::ListSMSSandboxPhoneNumbers,
-        Action::ListSubscriptions,
-        Action::ListSubscriptionsByTopic,
-        Action::ListTagsForResource,
-        Action::ListTopics,
-        Action::OptInPhoneNumber,
-        Action::Publish,
-        Action::PutDataProtectionPolicy,
-        Action::RemovePermission,
-        Action::SetEndpointAttributes,
-        Action::SetPlatformApplicationAttributes,
-        Action::SetSMSAttributes,
-        Action::SetSubscriptionAttributes,
-        Action::SetTopicAttributes,
-        Action::Subscribe,
-        Action::TagResource,
-        Action::Unsubscribe,
-        Action::UntagResource,
-        Action::VerifySMSSandboxPhoneNumber,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `sns:AddPermission`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddPermission`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(19785 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -334,18 +307,24 @@ pub enum ResourceType {
     Topic,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["topic"];
+static RESOURCE_TYPE_NAMES: &str = "topic";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [5];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Topic];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Topic];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -354,6 +333,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -375,15 +355,12 @@ pub enum ConditionKey {
     SnsProtocol,
 }
 
-const CONDITION_KEY_NAMES: [&str; 5] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "sns:Endpoint",
-    "sns:Protocol",
-];
+static CONDITION_KEY_NAMES: &str =
+    "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyssns:Endpointsns:Protocol";
 
-const CONDITION_KEY_TYPES: [KeyType; 5] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 5] = [24, 49, 60, 72, 84];
+
+static CONDITION_KEY_TYPES: [KeyType; 5] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -391,33 +368,39 @@ const CONDITION_KEY_TYPES: [KeyType; 5] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 5] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::SnsEndpoint,
+    ConditionKey::SnsProtocol,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 5] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::SnsEndpoint,
-        ConditionKey::SnsProtocol,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -202,122 +202,98 @@ pub enum Action {
     UpdateWhatsAppMessageTemplate,
 }
 
-const ACTION_NAMES: [&str; 38] = [
-    "social-messaging:AssociateWhatsAppBusinessAccount",
-    "social-messaging:CreateWhatsAppDataset",
-    "social-messaging:CreateWhatsAppFlow",
-    "social-messaging:CreateWhatsAppMessageTemplate",
-    "social-messaging:CreateWhatsAppMessageTemplateFromLibrary",
-    "social-messaging:CreateWhatsAppMessageTemplateMedia",
-    "social-messaging:DeleteWhatsAppFlow",
-    "social-messaging:DeleteWhatsAppMessageMedia",
-    "social-messaging:DeleteWhatsAppMessageTemplate",
-    "social-messaging:DeprecateWhatsAppFlow",
-    "social-messaging:DisassociateWhatsAppBusinessAccount",
-    "social-messaging:GetLinkedWhatsAppBusinessAccount",
-    "social-messaging:GetLinkedWhatsAppBusinessAccountPhoneNumber",
-    "social-messaging:GetWhatsAppBusinessPublicKey",
-    "social-messaging:GetWhatsAppCallPermission",
-    "social-messaging:GetWhatsAppFlow",
-    "social-messaging:GetWhatsAppFlowPreview",
-    "social-messaging:GetWhatsAppMessageMedia",
-    "social-messaging:GetWhatsAppMessageTemplate",
-    "social-messaging:ListLinkedWhatsAppBusinessAccounts",
-    "social-messaging:ListTagsForResource",
-    "social-messaging:ListWhatsAppFlowAssets",
-    "social-messaging:ListWhatsAppFlows",
-    "social-messaging:ListWhatsAppMessageTemplates",
-    "social-messaging:ListWhatsAppTemplateLibrary",
-    "social-messaging:PostWhatsAppMessageMedia",
-    "social-messaging:PublishWhatsAppFlow",
-    "social-messaging:PutWhatsAppBusinessAccountEventDestinations",
-    "social-messaging:PutWhatsAppBusinessPublicKey",
-    "social-messaging:SendWhatsAppCallEvent",
-    "social-messaging:SendWhatsAppConversionEvent",
-    "social-messaging:SendWhatsAppMessage",
-    "social-messaging:TagResource",
-    "social-messaging:UntagResource",
-    "social-messaging:UpdateLinkedWhatsAppBusinessAccountPhoneNumber",
-    "social-messaging:UpdateWhatsAppFlow",
-    "social-messaging:UpdateWhatsAppFlowAssets",
-    "social-messaging:UpdateWhatsAppMessageTemplate",
+static ACTION_NAMES: &str = "social-messaging:AssociateWhatsAppBusinessAccountsocial-messaging:CreateWhatsAppDatasetsocial-messaging:CreateWhatsAppFlowsocial-messaging:CreateWhatsAppMessageTemplatesocial-messaging:CreateWhatsAppMessageTemplateFromLibrarysocial-messaging:CreateWhatsAppMessageTemplateMediasocial-messaging:DeleteWhatsAppFlowsocial-messaging:DeleteWhatsAppMessageMediasocial-messaging:DeleteWhatsAppMessageTemplatesocial-messaging:DeprecateWhatsAppFlowsocial-messaging:DisassociateWhatsAppBusinessAccountsocial-messaging:GetLinkedWhatsAppBusinessAccountsocial-messaging:GetLinkedWhatsAppBusinessAccountPhoneNumbersocial-messaging:GetWhatsAppBusinessPublicKeysocial-messaging:GetWhatsAppCallPermissionsocial-messaging:GetWhatsAppFlowsocial-messaging:GetWhatsAppFlowPreviewsocial-messaging:GetWhatsAppMessageMediasocial-messaging:GetWhatsAppMessageTemplatesocial-messaging:ListLinkedWhatsAppBusinessAccountssocial-messaging:ListTagsForResourcesocial-messaging:ListWhatsAppFlowAssetssocial-messaging:ListWhatsAppFlowssocial-messaging:ListWhatsAppMessageTemplatessocial-messaging:ListWhatsAppTemplateLibrarysocial-messaging:PostWhatsAppMessageMediasocial-messaging:PublishWhatsAppFlowsocial-messaging:PutWhatsAppBusinessAccountEventDestinationssocial-messaging:PutWhatsAppBusinessPublicKeysocial-messaging:SendWhatsAppCallEventsocial-messaging:SendWhatsAppConversionEventsocial-messaging:SendWhatsAppMessagesocial-messaging:TagResourcesocial-messaging:UntagResourcesocial-messaging:UpdateLinkedWhatsAppBusinessAccountPhoneNumbersocial-messaging:UpdateWhatsAppFlowsocial-messaging:UpdateWhatsAppFlowAssetssocial-messaging:UpdateWhatsAppMessageTemplate";
+
+static ACTION_NAME_ENDS: [u32; 38] = [
+    49, 87, 122, 168, 225, 276, 311, 354, 400, 438, 490, 539, 599, 644, 686, 718, 757, 797, 840,
+    891, 927, 966, 1000, 1045, 1089, 1130, 1166, 1226, 1271, 1309, 1353, 1389, 1417, 1447, 1510,
+    1545, 1586, 1632,
+];
+
+static ACTIONS: [Action; 38] = [
+    Action::AssociateWhatsAppBusinessAccount,
+    Action::CreateWhatsAppDataset,
+    Action::CreateWhatsAppFlow,
+    Action::CreateWhatsAppMessageTemplate,
+    Action::CreateWhatsAppMessageTemplateFromLibrary,
+    Action::CreateWhatsAppMessageTemplateMedia,
+    Action::DeleteWhatsAppFlow,
+    Action::DeleteWhatsAppMessageMedia,
+    Action::DeleteWhatsAppMessageTemplate,
+    Action::DeprecateWhatsAppFlow,
+    Action::DisassociateWhatsAppBusinessAccount,
+    Action::GetLinkedWhatsAppBusinessAccount,
+    Action::GetLinkedWhatsAppBusinessAccountPhoneNumber,
+    Action::GetWhatsAppBusinessPublicKey,
+    Action::GetWhatsAppCallPermission,
+    Action::GetWhatsAppFlow,
+    Action::GetWhatsAppFlowPreview,
+    Action::GetWhatsAppMessageMedia,
+    Action::GetWhatsAppMessageTemplate,
+    Action::ListLinkedWhatsAppBusinessAccounts,
+    Action::ListTagsForResource,
+    Action::ListWhatsAppFlowAssets,
+    Action::ListWhatsAppFlows,
+    Action::ListWhatsAppMessageTemplates,
+    Action::ListWhatsAppTemplateLibrary,
+    Action::PostWhatsAppMessageMedia,
+    Action::PublishWhatsAppFlow,
+    Action::PutWhatsAppBusinessAccountEventDestinations,
+    Action::PutWhatsAppBusinessPublicKey,
+    Action::SendWhatsAppCallEvent,
+    Action::SendWhatsAppConversionEvent,
+    Action::SendWhatsAppMessage,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateLinkedWhatsAppBusinessAccountPhoneNumber,
+    Action::UpdateWhatsAppFlow,
+    Action::UpdateWhatsAppFlowAssets,
+    Action::UpdateWhatsAppMessageTemplate,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 38] = [
-        Action::AssociateWhatsAppBusinessAccount,
-        Action::CreateWhatsAppDataset,
-        Action::CreateWhatsAppFlow,
-        Action::CreateWhatsAppMessageTemplate,
-        Action::CreateWhatsAppMessageTemplateFromLibrary,
-        Action::CreateWhatsAppMessageTemplateMedia,
-        Action::DeleteWhatsAppFlow,
-        Action::DeleteWhatsAppMessageMedia,
-        Action::DeleteWhatsAppMessageTemplate,
-        Action::DeprecateWhatsAppFlow,
-        Action::DisassociateWhatsAppBusinessAccount,
-        Action::GetLinkedWhatsAppBusinessAccount,
-        Action::GetLinkedWhatsAppBusinessAccountPhoneNumber,
-        Action::GetWhatsAppBusinessPublicKey,
-        Action::GetWhatsAppCallPermission,
-        Action::GetWhatsAppFlow,
-        Action::GetWhatsAppFlowPreview,
-        Action::GetWhatsAppMessageMedia,
-        Action::GetWhatsAppMessageTemplate,
-        Action::ListLinkedWhatsAppBusinessAccounts,
-        Action::ListTagsForResource,
-        Action::ListWhatsAppFlowAssets,
-        Action::ListWhatsAppFlows,
-        Action::ListWhatsAppMessageTemplates,
-        Action::ListWhatsAppTemplateLibrary,
-        Action::PostWhatsAppMessageMedia,
-        Action::PublishWhatsAppFlow,
-        Action::PutWhatsAppBusinessAccountEventDestinations,
-        Action::PutWhatsAppBusinessPublicKey,
-        Action::SendWhatsAppCallEvent,
-        Action::SendWhatsAppConversionEvent,
-        Action::SendWhatsAppMessage,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateLinkedWhatsAppBusinessAccountPhoneNumber,
-        Action::UpdateWhatsAppFlow,
-        Action::UpdateWhatsAppFlowAssets,
-        Action::UpdateWhatsAppMessageTemplate,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `social-messaging:AssociateWhatsAppBusinessAccount`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateWhatsAppBusinessAccount`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(19826 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -337,18 +313,24 @@ pub enum ResourceType {
     Waba,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["phone-number-id", "waba"];
+static RESOURCE_TYPE_NAMES: &str = "phone-number-idwaba";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [15, 19];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::PhoneNumberId, ResourceType::Waba];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::PhoneNumberId, ResourceType::Waba];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -357,6 +339,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -374,40 +357,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -407,204 +407,141 @@ pub enum Action {
     UpdateSavedQuery,
 }
 
-const ACTION_NAMES: [&str; 79] = [
-    "sqlworkbench:AssociateConnectionWithChart",
-    "sqlworkbench:AssociateConnectionWithTab",
-    "sqlworkbench:AssociateNotebookWithTab",
-    "sqlworkbench:AssociateQueryWithTab",
-    "sqlworkbench:BatchDeleteFolder",
-    "sqlworkbench:BatchGetNotebookCell",
-    "sqlworkbench:CreateAccount",
-    "sqlworkbench:CreateChart",
-    "sqlworkbench:CreateConnection",
-    "sqlworkbench:CreateFolder",
-    "sqlworkbench:CreateNotebook",
-    "sqlworkbench:CreateNotebookCell",
-    "sqlworkbench:CreateNotebookFromVersion",
-    "sqlworkbench:CreateNotebookVersion",
-    "sqlworkbench:CreateSavedQuery",
-    "sqlworkbench:DeleteChart",
-    "sqlworkbench:DeleteConnection",
-    "sqlworkbench:DeleteNotebook",
-    "sqlworkbench:DeleteNotebookCell",
-    "sqlworkbench:DeleteNotebookVersion",
-    "sqlworkbench:DeleteQCustomContext",
-    "sqlworkbench:DeleteSavedQuery",
-    "sqlworkbench:DeleteSqlGenerationContext",
-    "sqlworkbench:DeleteTab",
-    "sqlworkbench:DriverExecute",
-    "sqlworkbench:DuplicateNotebook",
-    "sqlworkbench:ExportNotebook",
-    "sqlworkbench:GenerateSession",
-    "sqlworkbench:GetAccountInfo",
-    "sqlworkbench:GetAccountSettings",
-    "sqlworkbench:GetAutocompletionMetadata",
-    "sqlworkbench:GetAutocompletionResource",
-    "sqlworkbench:GetChart",
-    "sqlworkbench:GetConnection",
-    "sqlworkbench:GetNotebook",
-    "sqlworkbench:GetNotebookVersion",
-    "sqlworkbench:GetQCustomContext",
-    "sqlworkbench:GetQSqlPromptQuotas",
-    "sqlworkbench:GetQSqlRecommendations",
-    "sqlworkbench:GetQueryExecutionHistory",
-    "sqlworkbench:GetSavedQuery",
-    "sqlworkbench:GetSchemaInference",
-    "sqlworkbench:GetSqlGenerationContext",
-    "sqlworkbench:GetSqlRecommendations",
-    "sqlworkbench:GetUserInfo",
-    "sqlworkbench:GetUserWorkspaceSettings",
-    "sqlworkbench:ImportNotebook",
-    "sqlworkbench:ListConnections",
-    "sqlworkbench:ListDatabases",
-    "sqlworkbench:ListFiles",
-    "sqlworkbench:ListNotebooks",
-    "sqlworkbench:ListNotebookVersions",
-    "sqlworkbench:ListQueryExecutionHistory",
-    "sqlworkbench:ListRedshiftClusters",
-    "sqlworkbench:ListSampleDatabases",
-    "sqlworkbench:ListSavedQueryVersions",
-    "sqlworkbench:ListTabs",
-    "sqlworkbench:ListTaggedResources",
-    "sqlworkbench:ListTagsForResource",
-    "sqlworkbench:PassAccountSettings",
-    "sqlworkbench:PutQCustomContext",
-    "sqlworkbench:PutSqlGenerationContext",
-    "sqlworkbench:PutTab",
-    "sqlworkbench:PutUserWorkspaceSettings",
-    "sqlworkbench:RestoreNotebookVersion",
-    "sqlworkbench:TagResource",
-    "sqlworkbench:UntagResource",
-    "sqlworkbench:UpdateAccountConnectionSettings",
-    "sqlworkbench:UpdateAccountExportSettings",
-    "sqlworkbench:UpdateAccountGeneralSettings",
-    "sqlworkbench:UpdateAccountQSqlSettings",
-    "sqlworkbench:UpdateChart",
-    "sqlworkbench:UpdateConnection",
-    "sqlworkbench:UpdateFileFolder",
-    "sqlworkbench:UpdateFolder",
-    "sqlworkbench:UpdateNotebook",
-    "sqlworkbench:UpdateNotebookCellContent",
-    "sqlworkbench:UpdateNotebookCellLayout",
-    "sqlworkbench:UpdateSavedQuery",
+static ACTION_NAMES: &str = "sqlworkbench:AssociateConnectionWithChartsqlworkbench:AssociateConnectionWithTabsqlworkbench:AssociateNotebookWithTabsqlworkbench:AssociateQueryWithTabsqlworkbench:BatchDeleteFoldersqlworkbench:BatchGetNotebookCellsqlworkbench:CreateAccountsqlworkbench:CreateChartsqlworkbench:CreateConnectionsqlworkbench:CreateFoldersqlworkbench:CreateNotebooksqlworkbench:CreateNotebookCellsqlworkbench:CreateNotebookFromVersionsqlworkbench:CreateNotebookVersionsqlworkbench:CreateSavedQuerysqlworkbench:DeleteChartsqlworkbench:DeleteConnectionsqlworkbench:DeleteNotebooksqlworkbench:DeleteNotebookCellsqlworkbench:DeleteNotebookVersionsqlworkbench:DeleteQCustomContextsqlworkbench:DeleteSavedQuerysqlworkbench:DeleteSqlGenerationContextsqlworkbench:DeleteTabsqlworkbench:DriverExecutesqlworkbench:DuplicateNotebooksqlworkbench:ExportNotebooksqlworkbench:GenerateSessionsqlworkbench:GetAccountInfosqlworkbench:GetAccountSettingssqlworkbench:GetAutocompletionMetadatasqlworkbench:GetAutocompletionResourcesqlworkbench:GetChartsqlworkbench:GetConnectionsqlworkbench:GetNotebooksqlworkbench:GetNotebookVersionsqlworkbench:GetQCustomContextsqlworkbench:GetQSqlPromptQuotassqlworkbench:GetQSqlRecommendationssqlworkbench:GetQueryExecutionHistorysqlworkbench:GetSavedQuerysqlworkbench:GetSchemaInferencesqlworkbench:GetSqlGenerationContextsqlworkbench:GetSqlRecommendationssqlworkbench:GetUserInfosqlworkbench:GetUserWorkspaceSettingssqlworkbench:ImportNotebooksqlworkbench:ListConnectionssqlworkbench:ListDatabasessqlworkbench:ListFilessqlworkbench:ListNotebookssqlworkbench:ListNotebookVersionssqlworkbench:ListQueryExecutionHistorysqlworkbench:ListRedshiftClusterssqlworkbench:ListSampleDatabasessqlworkbench:ListSavedQueryVersionssqlworkbench:ListTabssqlworkbench:ListTaggedResourcessqlworkbench:ListTagsForResourcesqlworkbench:PassAccountSettingssqlworkbench:PutQCustomContextsqlworkbench:PutSqlGenerationContextsqlworkbench:PutTabsqlworkbench:PutUserWorkspaceSettingssqlworkbench:RestoreNotebookVersionsqlworkbench:TagResourcesqlworkbench:UntagResourcesqlworkbench:UpdateAccountConnectionSettingssqlworkbench:UpdateAccountExportSettingssqlworkbench:UpdateAccountGeneralSettingssqlworkbench:UpdateAccountQSqlSettingssqlworkbench:UpdateChartsqlworkbench:UpdateConnectionsqlworkbench:UpdateFileFoldersqlworkbench:UpdateFoldersqlworkbench:UpdateNotebooksqlworkbench:UpdateNotebookCellContentsqlworkbench:UpdateNotebookCellLayoutsqlworkbench:UpdateSavedQuery";
+
+static ACTION_NAME_ENDS: [u32; 79] = [
+    41, 80, 117, 151, 181, 214, 240, 264, 293, 318, 345, 376, 414, 448, 477, 501, 530, 557, 588,
+    622, 655, 684, 723, 745, 771, 801, 828, 856, 883, 914, 952, 990, 1011, 1037, 1061, 1092, 1122,
+    1154, 1189, 1226, 1252, 1283, 1319, 1353, 1377, 1414, 1441, 1469, 1495, 1517, 1543, 1576, 1614,
+    1647, 1679, 1714, 1735, 1767, 1799, 1831, 1861, 1897, 1916, 1953, 1988, 2012, 2038, 2082, 2122,
+    2163, 2201, 2225, 2254, 2283, 2308, 2335, 2373, 2410, 2439,
+];
+
+static ACTIONS: [Action; 79] = [
+    Action::AssociateConnectionWithChart,
+    Action::AssociateConnectionWithTab,
+    Action::AssociateNotebookWithTab,
+    Action::AssociateQueryWithTab,
+    Action::BatchDeleteFolder,
+    Action::BatchGetNotebookCell,
+    Action::CreateAccount,
+    Action::CreateChart,
+    Action::CreateConnection,
+    Action::CreateFolder,
+    Action::CreateNotebook,
+    Action::CreateNotebookCell,
+    Action::CreateNotebookFromVersion,
+    Action::CreateNotebookVersion,
+    Action::CreateSavedQuery,
+    Action::DeleteChart,
+    Action::DeleteConnection,
+    Action::DeleteNotebook,
+    Action::DeleteNotebookCell,
+    Action::DeleteNotebookVersion,
+    Action::DeleteQCustomContext,
+    Action::DeleteSavedQuery,
+    Action::DeleteSqlGenerationContext,
+    Action::DeleteTab,
+    Action::DriverExecute,
+    Action::DuplicateNotebook,
+    Action::ExportNotebook,
+    Action::GenerateSession,
+    Action::GetAccountInfo,
+    Action::GetAccountSettings,
+    Action::GetAutocompletionMetadata,
+    Action::GetAutocompletionResource,
+    Action::GetChart,
+    Action::GetConnection,
+    Action::GetNotebook,
+    Action::GetNotebookVersion,
+    Action::GetQCustomContext,
+    Action::GetQSqlPromptQuotas,
+    Action::GetQSqlRecommendations,
+    Action::GetQueryExecutionHistory,
+    Action::GetSavedQuery,
+    Action::GetSchemaInference,
+    Action::GetSqlGenerationContext,
+    Action::GetSqlRecommendations,
+    Action::GetUserInfo,
+    Action::GetUserWorkspaceSettings,
+    Action::ImportNotebook,
+    Action::ListConnections,
+    Action::ListDatabases,
+    Action::ListFiles,
+    Action::ListNotebooks,
+    Action::ListNotebookVersions,
+    Action::ListQueryExecutionHistory,
+    Action::ListRedshiftClusters,
+    Action::ListSampleDatabases,
+    Action::ListSavedQueryVersions,
+    Action::ListTabs,
+    Action::ListTaggedResources,
+    Action::ListTagsForResource,
+    Action::PassAccountSettings,
+    Action::PutQCustomContext,
+    Action::PutSqlGenerationContext,
+    Action::PutTab,
+    Action::PutUserWorkspaceSettings,
+    Action::RestoreNotebookVersion,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAccountConnectionSettings,
+    Action::UpdateAccountExportSettings,
+    Action::UpdateAccountGeneralSettings,
+    Action::UpdateAccountQSqlSettings,
+    Action::UpdateChart,
+    Action::UpdateConnection,
+    Action::UpdateFileFolder,
+    Action::UpdateFolder,
+    Action::UpdateNotebook,
+    Action::UpdateNotebookCellContent,
+    Action::UpdateNotebookCellLayout,
+    Action::UpdateSavedQuery,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 79] = [
-        Action::AssociateConnectionWithChart,
-        Action::AssociateConnectionWithTab,
-        Action::AssociateNotebookWithTab,
-        Action::AssociateQueryWithTab,
-        Action::BatchDeleteFolder,
-        Action::BatchGetNotebookCell,
-        Action::CreateAccount,
-        Action::CreateChart,
-        Action::CreateConnection,
-        Action::CreateFolder,
-        Action::CreateNotebook,
-        Action::CreateNotebookCell,
-        Action::CreateNotebookFromVersion,
-        Action::CreateNotebookVersion,
-        Action::CreateSavedQuery,
-        Action::DeleteChart,
-        Action::DeleteConnection,
-        Action::DeleteNotebook,
-        Action::DeleteNotebookCell,
-        Action::DeleteNotebookVersion,
-        Action::DeleteQCustomContext,
-        Action::DeleteSavedQuery,
-        Action::DeleteSqlGenerationContext,
-        Action::DeleteTab,
-        Action::DriverExecute,
-        Action::DuplicateNotebook,
-        Action::ExportNotebook,
-        Action::GenerateSession,
-        Action::GetAccountInfo,
-        Action::GetAccountSettings,
-        Action::GetAutocompletionMetadata,
-        Action::GetAutocompletionResource,
-        Action::GetChart,
-        Action::GetConnection,
-        Action::GetNotebook,
-        Action::GetNotebookVersion,
-        Action::GetQCustomContext,
-        Action::GetQSqlPromptQuotas,
-        Action::GetQSqlRecommendations,
-        Action::GetQueryExecutionHistory,
-        Action::GetSavedQuery,
-        Action::GetSchemaInference,
-        Action::GetSqlGenerationContext,
-        Action::GetSqlRecommendations,
-        Action::GetUserInfo,
-        Action::GetUserWorkspaceSettings,
-        Action::ImportNotebook,
-        Action::ListConnections,
-        Action::ListDatabases,
-        Action::ListFiles,
-        Action::ListNotebooks,
-        Action::ListNotebookVersions,
-        Action::ListQueryExecutionHistory,
-        Action::ListRedshiftClusters,
-        Action::ListSampleDatabases,
-        Action::ListSavedQueryVersions,
-        Action::ListTabs,
-        Action::ListTaggedResources,
-        Action::ListTagsForResource,
-        Action::PassAccountSettings,
-        Action::PutQCustomContext,
-        Action::PutSqlGenerationContext,
-        Action::PutTab,
-        Action::PutUserWorkspaceSettings,
-        Action::RestoreNotebookVersion,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAccountConnectionSettings,
-        Action::UpdateAccountExportSettings,
-        Action::UpdateAccountGeneralSettings,
-        Action::UpdateAccountQSqlSettings,
-        Action::UpdateChart,
-        Action::UpdateConnection,
-        Action::UpdateFileFolder,
-        Action::UpdateFolder,
-        Action::UpdateNotebook,
-        Action::UpdateNotebookCellContent,
-        Action::UpdateNotebookCellLayout,
-        Action::UpdateSavedQuery,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `sqlworkbench:AssociateConnectionWithChart`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateConnectionWithChart`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(19864 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -632,23 +569,29 @@ pub enum ResourceType {
     Query,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = ["chart", "connection", "notebook", "query"];
+static RESOURCE_TYPE_NAMES: &str = "chartconnectionnotebookquery";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [5, 15, 23, 28];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::Chart,
+    ResourceType::Connection,
+    ResourceType::Notebook,
+    ResourceType::Query,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::Chart,
-        ResourceType::Connection,
-        ResourceType::Notebook,
-        ResourceType::Query,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -657,6 +600,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -674,40 +618,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

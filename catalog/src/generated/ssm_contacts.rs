@@ -211,126 +211,100 @@ pub enum Action {
     UpdateRotation,
 }
 
-const ACTION_NAMES: [&str; 40] = [
-    "ssm-contacts:AcceptPage",
-    "ssm-contacts:ActivateContactChannel",
-    "ssm-contacts:AssociateContact",
-    "ssm-contacts:CreateContact",
-    "ssm-contacts:CreateContactChannel",
-    "ssm-contacts:CreateRotation",
-    "ssm-contacts:CreateRotationOverride",
-    "ssm-contacts:DeactivateContactChannel",
-    "ssm-contacts:DeleteContact",
-    "ssm-contacts:DeleteContactChannel",
-    "ssm-contacts:DeleteRotation",
-    "ssm-contacts:DeleteRotationOverride",
-    "ssm-contacts:DescribeEngagement",
-    "ssm-contacts:DescribePage",
-    "ssm-contacts:GetContact",
-    "ssm-contacts:GetContactChannel",
-    "ssm-contacts:GetContactPolicy",
-    "ssm-contacts:GetRotation",
-    "ssm-contacts:GetRotationOverride",
-    "ssm-contacts:ListContactChannels",
-    "ssm-contacts:ListContacts",
-    "ssm-contacts:ListEngagements",
-    "ssm-contacts:ListPageReceipts",
-    "ssm-contacts:ListPageResolutions",
-    "ssm-contacts:ListPagesByContact",
-    "ssm-contacts:ListPagesByEngagement",
-    "ssm-contacts:ListPreviewRotationShifts",
-    "ssm-contacts:ListRotationOverrides",
-    "ssm-contacts:ListRotations",
-    "ssm-contacts:ListRotationShifts",
-    "ssm-contacts:ListTagsForResource",
-    "ssm-contacts:PutContactPolicy",
-    "ssm-contacts:SendActivationCode",
-    "ssm-contacts:StartEngagement",
-    "ssm-contacts:StopEngagement",
-    "ssm-contacts:TagResource",
-    "ssm-contacts:UntagResource",
-    "ssm-contacts:UpdateContact",
-    "ssm-contacts:UpdateContactChannel",
-    "ssm-contacts:UpdateRotation",
+static ACTION_NAMES: &str = "ssm-contacts:AcceptPagessm-contacts:ActivateContactChannelssm-contacts:AssociateContactssm-contacts:CreateContactssm-contacts:CreateContactChannelssm-contacts:CreateRotationssm-contacts:CreateRotationOverridessm-contacts:DeactivateContactChannelssm-contacts:DeleteContactssm-contacts:DeleteContactChannelssm-contacts:DeleteRotationssm-contacts:DeleteRotationOverridessm-contacts:DescribeEngagementssm-contacts:DescribePagessm-contacts:GetContactssm-contacts:GetContactChannelssm-contacts:GetContactPolicyssm-contacts:GetRotationssm-contacts:GetRotationOverridessm-contacts:ListContactChannelsssm-contacts:ListContactsssm-contacts:ListEngagementsssm-contacts:ListPageReceiptsssm-contacts:ListPageResolutionsssm-contacts:ListPagesByContactssm-contacts:ListPagesByEngagementssm-contacts:ListPreviewRotationShiftsssm-contacts:ListRotationOverridesssm-contacts:ListRotationsssm-contacts:ListRotationShiftsssm-contacts:ListTagsForResourcessm-contacts:PutContactPolicyssm-contacts:SendActivationCodessm-contacts:StartEngagementssm-contacts:StopEngagementssm-contacts:TagResourcessm-contacts:UntagResourcessm-contacts:UpdateContactssm-contacts:UpdateContactChannelssm-contacts:UpdateRotation";
+
+static ACTION_NAME_ENDS: [u32; 40] = [
+    23, 58, 87, 113, 146, 173, 208, 245, 271, 304, 331, 366, 397, 422, 445, 475, 504, 528, 560,
+    592, 617, 645, 674, 706, 737, 771, 809, 843, 869, 900, 932, 961, 992, 1020, 1047, 1071, 1097,
+    1123, 1156, 1183,
+];
+
+static ACTIONS: [Action; 40] = [
+    Action::AcceptPage,
+    Action::ActivateContactChannel,
+    Action::AssociateContact,
+    Action::CreateContact,
+    Action::CreateContactChannel,
+    Action::CreateRotation,
+    Action::CreateRotationOverride,
+    Action::DeactivateContactChannel,
+    Action::DeleteContact,
+    Action::DeleteContactChannel,
+    Action::DeleteRotation,
+    Action::DeleteRotationOverride,
+    Action::DescribeEngagement,
+    Action::DescribePage,
+    Action::GetContact,
+    Action::GetContactChannel,
+    Action::GetContactPolicy,
+    Action::GetRotation,
+    Action::GetRotationOverride,
+    Action::ListContactChannels,
+    Action::ListContacts,
+    Action::ListEngagements,
+    Action::ListPageReceipts,
+    Action::ListPageResolutions,
+    Action::ListPagesByContact,
+    Action::ListPagesByEngagement,
+    Action::ListPreviewRotationShifts,
+    Action::ListRotationOverrides,
+    Action::ListRotations,
+    Action::ListRotationShifts,
+    Action::ListTagsForResource,
+    Action::PutContactPolicy,
+    Action::SendActivationCode,
+    Action::StartEngagement,
+    Action::StopEngagement,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateContact,
+    Action::UpdateContactChannel,
+    Action::UpdateRotation,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 40] = [
-        Action::AcceptPage,
-        Action::ActivateContactChannel,
-        Action::AssociateContact,
-        Action::CreateContact,
-        Action::CreateContactChannel,
-        Action::CreateRotation,
-        Action::CreateRotationOverride,
-        Action::DeactivateContactChannel,
-        Action::DeleteContact,
-        Action::DeleteContactChannel,
-        Action::DeleteRotation,
-        Action::DeleteRotationOverride,
-        Action::DescribeEngagement,
-        Action::DescribePage,
-        Action::GetContact,
-        Action::GetContactChannel,
-        Action::GetContactPolicy,
-        Action::GetRotation,
-        Action::GetRotationOverride,
-        Action::ListContactChannels,
-        Action::ListContacts,
-        Action::ListEngagements,
-        Action::ListPageReceipts,
-        Action::ListPageResolutions,
-        Action::ListPagesByContact,
-        Action::ListPagesByEngagement,
-        Action::ListPreviewRotationShifts,
-        Action::ListRotationOverrides,
-        Action::ListRotations,
-        Action::ListRotationShifts,
-        Action::ListTagsForResource,
-        Action::PutContactPolicy,
-        Action::SendActivationCode,
-        Action::StartEngagement,
-        Action::StopEngagement,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateContact,
-        Action::UpdateContactChannel,
-        Action::UpdateRotation,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `ssm-contacts:AcceptPage`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptPage`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(20127 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -356,30 +330,30 @@ pub enum ResourceType {
     Rotation,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 5] = [
-    "contact",
-    "contactchannel",
-    "engagement",
-    "page",
-    "rotation",
+static RESOURCE_TYPE_NAMES: &str = "contactcontactchannelengagementpagerotation";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 5] = [7, 21, 31, 35, 43];
+
+static RESOURCE_TYPES: [ResourceType; 5] = [
+    ResourceType::Contact,
+    ResourceType::Contactchannel,
+    ResourceType::Engagement,
+    ResourceType::Page,
+    ResourceType::Rotation,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 5] = [
-        ResourceType::Contact,
-        ResourceType::Contactchannel,
-        ResourceType::Engagement,
-        ResourceType::Page,
-        ResourceType::Rotation,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -388,6 +362,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -405,40 +380,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -166,108 +166,90 @@ pub enum Action {
     UpdateTimelineEvent,
 }
 
-const ACTION_NAMES: [&str; 31] = [
-    "ssm-incidents:BatchGetIncidentFindings",
-    "ssm-incidents:CreateReplicationSet",
-    "ssm-incidents:CreateResponsePlan",
-    "ssm-incidents:CreateTimelineEvent",
-    "ssm-incidents:DeleteIncidentRecord",
-    "ssm-incidents:DeleteReplicationSet",
-    "ssm-incidents:DeleteResourcePolicy",
-    "ssm-incidents:DeleteResponsePlan",
-    "ssm-incidents:DeleteTimelineEvent",
-    "ssm-incidents:GetIncidentRecord",
-    "ssm-incidents:GetReplicationSet",
-    "ssm-incidents:GetResourcePolicies",
-    "ssm-incidents:GetResponsePlan",
-    "ssm-incidents:GetTimelineEvent",
-    "ssm-incidents:ListIncidentFindings",
-    "ssm-incidents:ListIncidentRecords",
-    "ssm-incidents:ListRelatedItems",
-    "ssm-incidents:ListReplicationSets",
-    "ssm-incidents:ListResponsePlans",
-    "ssm-incidents:ListTagsForResource",
-    "ssm-incidents:ListTimelineEvents",
-    "ssm-incidents:PutResourcePolicy",
-    "ssm-incidents:StartIncident",
-    "ssm-incidents:TagResource",
-    "ssm-incidents:UntagResource",
-    "ssm-incidents:UpdateDeletionProtection",
-    "ssm-incidents:UpdateIncidentRecord",
-    "ssm-incidents:UpdateRelatedItems",
-    "ssm-incidents:UpdateReplicationSet",
-    "ssm-incidents:UpdateResponsePlan",
-    "ssm-incidents:UpdateTimelineEvent",
+static ACTION_NAMES: &str = "ssm-incidents:BatchGetIncidentFindingsssm-incidents:CreateReplicationSetssm-incidents:CreateResponsePlanssm-incidents:CreateTimelineEventssm-incidents:DeleteIncidentRecordssm-incidents:DeleteReplicationSetssm-incidents:DeleteResourcePolicyssm-incidents:DeleteResponsePlanssm-incidents:DeleteTimelineEventssm-incidents:GetIncidentRecordssm-incidents:GetReplicationSetssm-incidents:GetResourcePoliciesssm-incidents:GetResponsePlanssm-incidents:GetTimelineEventssm-incidents:ListIncidentFindingsssm-incidents:ListIncidentRecordsssm-incidents:ListRelatedItemsssm-incidents:ListReplicationSetsssm-incidents:ListResponsePlansssm-incidents:ListTagsForResourcessm-incidents:ListTimelineEventsssm-incidents:PutResourcePolicyssm-incidents:StartIncidentssm-incidents:TagResourcessm-incidents:UntagResourcessm-incidents:UpdateDeletionProtectionssm-incidents:UpdateIncidentRecordssm-incidents:UpdateRelatedItemsssm-incidents:UpdateReplicationSetssm-incidents:UpdateResponsePlanssm-incidents:UpdateTimelineEvent";
+
+static ACTION_NAME_ENDS: [u32; 31] = [
+    38, 72, 104, 137, 171, 205, 239, 271, 304, 335, 366, 399, 428, 458, 492, 525, 555, 588, 619,
+    652, 684, 715, 742, 767, 794, 832, 866, 898, 932, 964, 997,
+];
+
+static ACTIONS: [Action; 31] = [
+    Action::BatchGetIncidentFindings,
+    Action::CreateReplicationSet,
+    Action::CreateResponsePlan,
+    Action::CreateTimelineEvent,
+    Action::DeleteIncidentRecord,
+    Action::DeleteReplicationSet,
+    Action::DeleteResourcePolicy,
+    Action::DeleteResponsePlan,
+    Action::DeleteTimelineEvent,
+    Action::GetIncidentRecord,
+    Action::GetReplicationSet,
+    Action::GetResourcePolicies,
+    Action::GetResponsePlan,
+    Action::GetTimelineEvent,
+    Action::ListIncidentFindings,
+    Action::ListIncidentRecords,
+    Action::ListRelatedItems,
+    Action::ListReplicationSets,
+    Action::ListResponsePlans,
+    Action::ListTagsForResource,
+    Action::ListTimelineEvents,
+    Action::PutResourcePolicy,
+    Action::StartIncident,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateDeletionProtection,
+    Action::UpdateIncidentRecord,
+    Action::UpdateRelatedItems,
+    Action::UpdateReplicationSet,
+    Action::UpdateResponsePlan,
+    Action::UpdateTimelineEvent,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 31] = [
-        Action::BatchGetIncidentFindings,
-        Action::CreateReplicationSet,
-        Action::CreateResponsePlan,
-        Action::CreateTimelineEvent,
-        Action::DeleteIncidentRecord,
-        Action::DeleteReplicationSet,
-        Action::DeleteResourcePolicy,
-        Action::DeleteResponsePlan,
-        Action::DeleteTimelineEvent,
-        Action::GetIncidentRecord,
-        Action::GetReplicationSet,
-        Action::GetResourcePolicies,
-        Action::GetResponsePlan,
-        Action::GetTimelineEvent,
-        Action::ListIncidentFindings,
-        Action::ListIncidentRecords,
-        Action::ListRelatedItems,
-        Action::ListReplicationSets,
-        Action::ListResponsePlans,
-        Action::ListTagsForResource,
-        Action::ListTimelineEvents,
-        Action::PutResourcePolicy,
-        Action::StartIncident,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateDeletionProtection,
-        Action::UpdateIncidentRecord,
-        Action::UpdateRelatedItems,
-        Action::UpdateReplicationSet,
-        Action::UpdateResponsePlan,
-        Action::UpdateTimelineEvent,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `ssm-incidents:BatchGetIncidentFindings`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchGetIncidentFindings`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(20174 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -291,22 +273,28 @@ pub enum ResourceType {
     ResponsePlan,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = ["incident-record", "replication-set", "response-plan"];
+static RESOURCE_TYPE_NAMES: &str = "incident-recordreplication-setresponse-plan";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [15, 30, 43];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::IncidentRecord,
+    ResourceType::ReplicationSet,
+    ResourceType::ResponsePlan,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::IncidentRecord,
-        ResourceType::ReplicationSet,
-        ResourceType::ResponsePlan,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -315,6 +303,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -332,40 +321,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

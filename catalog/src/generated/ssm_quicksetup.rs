@@ -80,74 +80,72 @@ pub enum Action {
     UpdateServiceSettings,
 }
 
-const ACTION_NAMES: [&str; 14] = [
-    "ssm-quicksetup:CreateConfigurationManager",
-    "ssm-quicksetup:DeleteConfigurationManager",
-    "ssm-quicksetup:GetConfiguration",
-    "ssm-quicksetup:GetConfigurationManager",
-    "ssm-quicksetup:GetServiceSettings",
-    "ssm-quicksetup:ListConfigurationManagers",
-    "ssm-quicksetup:ListConfigurations",
-    "ssm-quicksetup:ListQuickSetupTypes",
-    "ssm-quicksetup:ListTagsForResource",
-    "ssm-quicksetup:TagResource",
-    "ssm-quicksetup:UntagResource",
-    "ssm-quicksetup:UpdateConfigurationDefinition",
-    "ssm-quicksetup:UpdateConfigurationManager",
-    "ssm-quicksetup:UpdateServiceSettings",
+static ACTION_NAMES: &str = "ssm-quicksetup:CreateConfigurationManagerssm-quicksetup:DeleteConfigurationManagerssm-quicksetup:GetConfigurationssm-quicksetup:GetConfigurationManagerssm-quicksetup:GetServiceSettingsssm-quicksetup:ListConfigurationManagersssm-quicksetup:ListConfigurationsssm-quicksetup:ListQuickSetupTypesssm-quicksetup:ListTagsForResourcessm-quicksetup:TagResourcessm-quicksetup:UntagResourcessm-quicksetup:UpdateConfigurationDefinitionssm-quicksetup:UpdateConfigurationManagerssm-quicksetup:UpdateServiceSettings";
+
+static ACTION_NAME_ENDS: [u32; 14] = [
+    41, 82, 113, 151, 184, 224, 257, 291, 325, 351, 379, 423, 464, 500,
+];
+
+static ACTIONS: [Action; 14] = [
+    Action::CreateConfigurationManager,
+    Action::DeleteConfigurationManager,
+    Action::GetConfiguration,
+    Action::GetConfigurationManager,
+    Action::GetServiceSettings,
+    Action::ListConfigurationManagers,
+    Action::ListConfigurations,
+    Action::ListQuickSetupTypes,
+    Action::ListTagsForResource,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateConfigurationDefinition,
+    Action::UpdateConfigurationManager,
+    Action::UpdateServiceSettings,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 14] = [
-        Action::CreateConfigurationManager,
-        Action::DeleteConfigurationManager,
-        Action::GetConfiguration,
-        Action::GetConfigurationManager,
-        Action::GetServiceSettings,
-        Action::ListConfigurationManagers,
-        Action::ListConfigurations,
-        Action::ListQuickSetupTypes,
-        Action::ListTagsForResource,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateConfigurationDefinition,
-        Action::UpdateConfigurationManager,
-        Action::UpdateServiceSettings,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `ssm-quicksetup:CreateConfigurationManager`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateConfigurationManager`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(20205 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -163,18 +161,24 @@ pub enum ResourceType {
     ConfigurationManager,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["configuration-manager"];
+static RESOURCE_TYPE_NAMES: &str = "configuration-manager";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [21];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::ConfigurationManager];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::ConfigurationManager];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -183,6 +187,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -200,40 +205,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

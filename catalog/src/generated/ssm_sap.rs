@@ -143,106 +143,89 @@ pub enum Action {
     UpdateHANABackupSettings,
 }
 
-const ACTION_NAMES: [&str; 30] = [
-    "ssm-sap:BackupDatabase",
-    "ssm-sap:DeleteResourcePermission",
-    "ssm-sap:DeregisterApplication",
-    "ssm-sap:GetApplication",
-    "ssm-sap:GetComponent",
-    "ssm-sap:GetConfigurationCheckOperation",
-    "ssm-sap:GetDatabase",
-    "ssm-sap:GetOperation",
-    "ssm-sap:GetResourcePermission",
-    "ssm-sap:ListApplications",
-    "ssm-sap:ListComponents",
-    "ssm-sap:ListConfigurationCheckDefinitions",
-    "ssm-sap:ListConfigurationCheckOperations",
-    "ssm-sap:ListDatabases",
-    "ssm-sap:ListOperationEvents",
-    "ssm-sap:ListOperations",
-    "ssm-sap:ListSubCheckResults",
-    "ssm-sap:ListSubCheckRuleResults",
-    "ssm-sap:ListTagsForResource",
-    "ssm-sap:PutResourcePermission",
-    "ssm-sap:RegisterApplication",
-    "ssm-sap:RestoreDatabase",
-    "ssm-sap:StartApplication",
-    "ssm-sap:StartApplicationRefresh",
-    "ssm-sap:StartConfigurationChecks",
-    "ssm-sap:StopApplication",
-    "ssm-sap:TagResource",
-    "ssm-sap:UntagResource",
-    "ssm-sap:UpdateApplicationSettings",
-    "ssm-sap:UpdateHANABackupSettings",
+static ACTION_NAMES: &str = "ssm-sap:BackupDatabasessm-sap:DeleteResourcePermissionssm-sap:DeregisterApplicationssm-sap:GetApplicationssm-sap:GetComponentssm-sap:GetConfigurationCheckOperationssm-sap:GetDatabasessm-sap:GetOperationssm-sap:GetResourcePermissionssm-sap:ListApplicationsssm-sap:ListComponentsssm-sap:ListConfigurationCheckDefinitionsssm-sap:ListConfigurationCheckOperationsssm-sap:ListDatabasesssm-sap:ListOperationEventsssm-sap:ListOperationsssm-sap:ListSubCheckResultsssm-sap:ListSubCheckRuleResultsssm-sap:ListTagsForResourcessm-sap:PutResourcePermissionssm-sap:RegisterApplicationssm-sap:RestoreDatabasessm-sap:StartApplicationssm-sap:StartApplicationRefreshssm-sap:StartConfigurationChecksssm-sap:StopApplicationssm-sap:TagResourcessm-sap:UntagResourcessm-sap:UpdateApplicationSettingsssm-sap:UpdateHANABackupSettings";
+
+static ACTION_NAME_ENDS: [u32; 30] = [
+    22, 54, 83, 105, 125, 163, 182, 202, 231, 255, 277, 318, 358, 379, 406, 428, 455, 486, 513,
+    542, 569, 592, 616, 647, 679, 702, 721, 742, 775, 807,
+];
+
+static ACTIONS: [Action; 30] = [
+    Action::BackupDatabase,
+    Action::DeleteResourcePermission,
+    Action::DeregisterApplication,
+    Action::GetApplication,
+    Action::GetComponent,
+    Action::GetConfigurationCheckOperation,
+    Action::GetDatabase,
+    Action::GetOperation,
+    Action::GetResourcePermission,
+    Action::ListApplications,
+    Action::ListComponents,
+    Action::ListConfigurationCheckDefinitions,
+    Action::ListConfigurationCheckOperations,
+    Action::ListDatabases,
+    Action::ListOperationEvents,
+    Action::ListOperations,
+    Action::ListSubCheckResults,
+    Action::ListSubCheckRuleResults,
+    Action::ListTagsForResource,
+    Action::PutResourcePermission,
+    Action::RegisterApplication,
+    Action::RestoreDatabase,
+    Action::StartApplication,
+    Action::StartApplicationRefresh,
+    Action::StartConfigurationChecks,
+    Action::StopApplication,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateApplicationSettings,
+    Action::UpdateHANABackupSettings,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 30] = [
-        Action::BackupDatabase,
-        Action::DeleteResourcePermission,
-        Action::DeregisterApplication,
-        Action::GetApplication,
-        Action::GetComponent,
-        Action::GetConfigurationCheckOperation,
-        Action::GetDatabase,
-        Action::GetOperation,
-        Action::GetResourcePermission,
-        Action::ListApplications,
-        Action::ListComponents,
-        Action::ListConfigurationCheckDefinitions,
-        Action::ListConfigurationCheckOperations,
-        Action::ListDatabases,
-        Action::ListOperationEvents,
-        Action::ListOperations,
-        Action::ListSubCheckResults,
-        Action::ListSubCheckRuleResults,
-        Action::ListTagsForResource,
-        Action::PutResourcePermission,
-        Action::RegisterApplication,
-        Action::RestoreDatabase,
-        Action::StartApplication,
-        Action::StartApplicationRefresh,
-        Action::StartConfigurationChecks,
-        Action::StopApplication,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateApplicationSettings,
-        Action::UpdateHANABackupSettings,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `ssm-sap:BackupDatabase`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BackupDatabase`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(20219 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -266,22 +249,28 @@ pub enum ResourceType {
     Database,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = ["application", "component", "database"];
+static RESOURCE_TYPE_NAMES: &str = "applicationcomponentdatabase";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [11, 20, 28];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::Application,
+    ResourceType::Component,
+    ResourceType::Database,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::Application,
-        ResourceType::Component,
-        ResourceType::Database,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -290,6 +279,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -307,40 +297,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

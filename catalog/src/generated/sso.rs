@@ -666,298 +666,191 @@ pub enum Action {
     UpdateTrustedTokenIssuer,
 }
 
-const ACTION_NAMES: [&str; 126] = [
-    "sso:AddRegion",
-    "sso:AssociateDirectory",
-    "sso:AssociateProfile",
-    "sso:AttachCustomerManagedPolicyReferenceToPermissionSet",
-    "sso:AttachManagedPolicyToPermissionSet",
-    "sso:CreateAccountAssignment",
-    "sso:CreateApplication",
-    "sso:CreateApplicationAssignment",
-    "sso:CreateApplicationInstance",
-    "sso:CreateApplicationInstanceCertificate",
-    "sso:CreateInstance",
-    "sso:CreateInstanceAccessControlAttributeConfiguration",
-    "sso:CreateManagedApplicationInstance",
-    "sso:CreatePermissionSet",
-    "sso:CreateProfile",
-    "sso:CreateTrust",
-    "sso:CreateTrustedTokenIssuer",
-    "sso:DeleteAccountAssignment",
-    "sso:DeleteApplication",
-    "sso:DeleteApplicationAccessScope",
-    "sso:DeleteApplicationAssignment",
-    "sso:DeleteApplicationAuthenticationMethod",
-    "sso:DeleteApplicationGrant",
-    "sso:DeleteApplicationInstance",
-    "sso:DeleteApplicationInstanceCertificate",
-    "sso:DeleteInlinePolicyFromPermissionSet",
-    "sso:DeleteInstance",
-    "sso:DeleteInstanceAccessControlAttributeConfiguration",
-    "sso:DeleteManagedApplicationInstance",
-    "sso:DeletePermissionsBoundaryFromPermissionSet",
-    "sso:DeletePermissionSet",
-    "sso:DeleteProfile",
-    "sso:DeleteTrustedTokenIssuer",
-    "sso:DescribeAccountAssignmentCreationStatus",
-    "sso:DescribeAccountAssignmentDeletionStatus",
-    "sso:DescribeApplication",
-    "sso:DescribeApplicationAssignment",
-    "sso:DescribeApplicationProvider",
-    "sso:DescribeInstance",
-    "sso:DescribeInstanceAccessControlAttributeConfiguration",
-    "sso:DescribePermissionSet",
-    "sso:DescribePermissionSetProvisioningStatus",
-    "sso:DescribeRegion",
-    "sso:DescribeRegisteredRegions",
-    "sso:DescribeTrustedTokenIssuer",
-    "sso:DetachCustomerManagedPolicyReferenceFromPermissionSet",
-    "sso:DetachManagedPolicyFromPermissionSet",
-    "sso:DisassociateDirectory",
-    "sso:DisassociateProfile",
-    "sso:GetApplicationAccessScope",
-    "sso:GetApplicationAssignmentConfiguration",
-    "sso:GetApplicationAuthenticationMethod",
-    "sso:GetApplicationGrant",
-    "sso:GetApplicationInstance",
-    "sso:GetApplicationSessionConfiguration",
-    "sso:GetApplicationTemplate",
-    "sso:GetInlinePolicyForPermissionSet",
-    "sso:GetManagedApplicationInstance",
-    "sso:GetMfaDeviceManagementForDirectory",
-    "sso:GetPermissionsBoundaryForPermissionSet",
-    "sso:GetPermissionSet",
-    "sso:GetProfile",
-    "sso:GetSharedSsoConfiguration",
-    "sso:GetSsoConfiguration",
-    "sso:GetSSOStatus",
-    "sso:GetTrust",
-    "sso:ImportApplicationInstanceServiceProviderMetadata",
-    "sso:ListAccountAssignmentCreationStatus",
-    "sso:ListAccountAssignmentDeletionStatus",
-    "sso:ListAccountAssignments",
-    "sso:ListAccountAssignmentsForPrincipal",
-    "sso:ListAccountsForProvisionedPermissionSet",
-    "sso:ListApplicationAccessScopes",
-    "sso:ListApplicationAssignments",
-    "sso:ListApplicationAssignmentsForPrincipal",
-    "sso:ListApplicationAuthenticationMethods",
-    "sso:ListApplicationGrants",
-    "sso:ListApplicationInstanceCertificates",
-    "sso:ListApplicationInstances",
-    "sso:ListApplicationProviders",
-    "sso:ListApplications",
-    "sso:ListApplicationTemplates",
-    "sso:ListCustomerManagedPolicyReferencesInPermissionSet",
-    "sso:ListDirectoryAssociations",
-    "sso:ListInstances",
-    "sso:ListManagedPoliciesInPermissionSet",
-    "sso:ListPermissionSetProvisioningStatus",
-    "sso:ListPermissionSets",
-    "sso:ListPermissionSetsProvisionedToAccount",
-    "sso:ListProfileAssociations",
-    "sso:ListProfiles",
-    "sso:ListRegions",
-    "sso:ListTagsForResource",
-    "sso:ListTrustedTokenIssuers",
-    "sso:ProvisionPermissionSet",
-    "sso:PutApplicationAccessScope",
-    "sso:PutApplicationAssignmentConfiguration",
-    "sso:PutApplicationAuthenticationMethod",
-    "sso:PutApplicationGrant",
-    "sso:PutApplicationSessionConfiguration",
-    "sso:PutInlinePolicyToPermissionSet",
-    "sso:PutMfaDeviceManagementForDirectory",
-    "sso:PutPermissionsBoundaryToPermissionSet",
-    "sso:PutPermissionsPolicy",
-    "sso:RemoveRegion",
-    "sso:SearchGroups",
-    "sso:SearchUsers",
-    "sso:StartSSO",
-    "sso:TagResource",
-    "sso:UntagResource",
-    "sso:UpdateApplication",
-    "sso:UpdateApplicationInstanceActiveCertificate",
-    "sso:UpdateApplicationInstanceDisplayData",
-    "sso:UpdateApplicationInstanceResponseConfiguration",
-    "sso:UpdateApplicationInstanceResponseSchemaConfiguration",
-    "sso:UpdateApplicationInstanceSecurityConfiguration",
-    "sso:UpdateApplicationInstanceServiceProviderConfiguration",
-    "sso:UpdateApplicationInstanceStatus",
-    "sso:UpdateInstance",
-    "sso:UpdateInstanceAccessControlAttributeConfiguration",
-    "sso:UpdateManagedApplicationInstanceStatus",
-    "sso:UpdatePermissionSet",
-    "sso:UpdateProfile",
-    "sso:UpdateSSOConfiguration",
-    "sso:UpdateTrust",
-    "sso:UpdateTrustedTokenIssuer",
+static ACTION_NAMES: &str = "sso:AddRegionsso:AssociateDirectorysso:AssociateProfilesso:AttachCustomerManagedPolicyReferenceToPermissionSetsso:AttachManagedPolicyToPermissionSetsso:CreateAccountAssignmentsso:CreateApplicationsso:CreateApplicationAssignmentsso:CreateApplicationInstancesso:CreateApplicationInstanceCertificatesso:CreateInstancesso:CreateInstanceAccessControlAttributeConfigurationsso:CreateManagedApplicationInstancesso:CreatePermissionSetsso:CreateProfilesso:CreateTrustsso:CreateTrustedTokenIssuersso:DeleteAccountAssignmentsso:DeleteApplicationsso:DeleteApplicationAccessScopesso:DeleteApplicationAssignmentsso:DeleteApplicationAuthenticationMethodsso:DeleteApplicationGrantsso:DeleteApplicationInstancesso:DeleteApplicationInstanceCertificatesso:DeleteInlinePolicyFromPermissionSetsso:DeleteInstancesso:DeleteInstanceAccessControlAttributeConfigurationsso:DeleteManagedApplicationInstancesso:DeletePermissionsBoundaryFromPermissionSetsso:DeletePermissionSetsso:DeleteProfilesso:DeleteTrustedTokenIssuersso:DescribeAccountAssignmentCreationStatussso:DescribeAccountAssignmentDeletionStatussso:DescribeApplicationsso:DescribeApplicationAssignmentsso:DescribeApplicationProvidersso:DescribeInstancesso:DescribeInstanceAccessControlAttributeConfigurationsso:DescribePermissionSetsso:DescribePermissionSetProvisioningStatussso:DescribeRegionsso:DescribeRegisteredRegionssso:DescribeTrustedTokenIssuersso:DetachCustomerManagedPolicyReferenceFromPermissionSetsso:DetachManagedPolicyFromPermissionSetsso:DisassociateDirectorysso:DisassociateProfilesso:GetApplicationAccessScopesso:GetApplicationAssignmentConfigurationsso:GetApplicationAuthenticationMethodsso:GetApplicationGrantsso:GetApplicationInstancesso:GetApplicationSessionConfigurationsso:GetApplicationTemplatesso:GetInlinePolicyForPermissionSetsso:GetManagedApplicationInstancesso:GetMfaDeviceManagementForDirectorysso:GetPermissionsBoundaryForPermissionSetsso:GetPermissionSetsso:GetProfilesso:GetSharedSsoConfigurationsso:GetSsoConfigurationsso:GetSSOStatussso:GetTrustsso:ImportApplicationInstanceServiceProviderMetadatasso:ListAccountAssignmentCreationStatussso:ListAccountAssignmentDeletionStatussso:ListAccountAssignmentssso:ListAccountAssignmentsForPrincipalsso:ListAccountsForProvisionedPermissionSetsso:ListApplicationAccessScopessso:ListApplicationAssignmentssso:ListApplicationAssignmentsForPrincipalsso:ListApplicationAuthenticationMethodssso:ListApplicationGrantssso:ListApplicationInstanceCertificatessso:ListApplicationInstancessso:ListApplicationProviderssso:ListApplicationssso:ListApplicationTemplatessso:ListCustomerManagedPolicyReferencesInPermissionSetsso:ListDirectoryAssociationssso:ListInstancessso:ListManagedPoliciesInPermissionSetsso:ListPermissionSetProvisioningStatussso:ListPermissionSetssso:ListPermissionSetsProvisionedToAccountsso:ListProfileAssociationssso:ListProfilessso:ListRegionssso:ListTagsForResourcesso:ListTrustedTokenIssuerssso:ProvisionPermissionSetsso:PutApplicationAccessScopesso:PutApplicationAssignmentConfigurationsso:PutApplicationAuthenticationMethodsso:PutApplicationGrantsso:PutApplicationSessionConfigurationsso:PutInlinePolicyToPermissionSetsso:PutMfaDeviceManagementForDirectorysso:PutPermissionsBoundaryToPermissionSetsso:PutPermissionsPolicysso:RemoveRegionsso:SearchGroupssso:SearchUserssso:StartSSOsso:TagResourcesso:UntagResourcesso:UpdateApplicationsso:UpdateApplicationInstanceActiveCertificatesso:UpdateApplicationInstanceDisplayDatasso:UpdateApplicationInstanceResponseConfigurationsso:UpdateApplicationInstanceResponseSchemaConfigurationsso:UpdateApplicationInstanceSecurityConfigurationsso:UpdateApplicationInstanceServiceProviderConfigurationsso:UpdateApplicationInstanceStatussso:UpdateInstancesso:UpdateInstanceAccessControlAttributeConfigurationsso:UpdateManagedApplicationInstanceStatussso:UpdatePermissionSetsso:UpdateProfilesso:UpdateSSOConfigurationsso:UpdateTrustsso:UpdateTrustedTokenIssuer";
+
+static ACTION_NAME_ENDS: [u32; 126] = [
+    13, 35, 55, 110, 148, 175, 196, 227, 256, 296, 314, 367, 403, 426, 443, 458, 486, 513, 534,
+    566, 597, 638, 664, 693, 733, 772, 790, 843, 879, 925, 948, 965, 993, 1036, 1079, 1102, 1135,
+    1166, 1186, 1241, 1266, 1309, 1327, 1356, 1386, 1443, 1483, 1508, 1531, 1560, 1601, 1639, 1662,
+    1688, 1726, 1752, 1787, 1820, 1858, 1900, 1920, 1934, 1963, 1986, 2002, 2014, 2066, 2105, 2144,
+    2170, 2208, 2251, 2282, 2312, 2354, 2394, 2419, 2458, 2486, 2514, 2534, 2562, 2616, 2645, 2662,
+    2700, 2739, 2761, 2803, 2830, 2846, 2861, 2884, 2911, 2937, 2966, 3007, 3045, 3068, 3106, 3140,
+    3178, 3219, 3243, 3259, 3275, 3290, 3302, 3317, 3334, 3355, 3401, 3441, 3491, 3547, 3597, 3654,
+    3689, 3707, 3760, 3802, 3825, 3842, 3868, 3883, 3911,
+];
+
+static ACTIONS: [Action; 126] = [
+    Action::AddRegion,
+    Action::AssociateDirectory,
+    Action::AssociateProfile,
+    Action::AttachCustomerManagedPolicyReferenceToPermissionSet,
+    Action::AttachManagedPolicyToPermissionSet,
+    Action::CreateAccountAssignment,
+    Action::CreateApplication,
+    Action::CreateApplicationAssignment,
+    Action::CreateApplicationInstance,
+    Action::CreateApplicationInstanceCertificate,
+    Action::CreateInstance,
+    Action::CreateInstanceAccessControlAttributeConfiguration,
+    Action::CreateManagedApplicationInstance,
+    Action::CreatePermissionSet,
+    Action::CreateProfile,
+    Action::CreateTrust,
+    Action::CreateTrustedTokenIssuer,
+    Action::DeleteAccountAssignment,
+    Action::DeleteApplication,
+    Action::DeleteApplicationAccessScope,
+    Action::DeleteApplicationAssignment,
+    Action::DeleteApplicationAuthenticationMethod,
+    Action::DeleteApplicationGrant,
+    Action::DeleteApplicationInstance,
+    Action::DeleteApplicationInstanceCertificate,
+    Action::DeleteInlinePolicyFromPermissionSet,
+    Action::DeleteInstance,
+    Action::DeleteInstanceAccessControlAttributeConfiguration,
+    Action::DeleteManagedApplicationInstance,
+    Action::DeletePermissionsBoundaryFromPermissionSet,
+    Action::DeletePermissionSet,
+    Action::DeleteProfile,
+    Action::DeleteTrustedTokenIssuer,
+    Action::DescribeAccountAssignmentCreationStatus,
+    Action::DescribeAccountAssignmentDeletionStatus,
+    Action::DescribeApplication,
+    Action::DescribeApplicationAssignment,
+    Action::DescribeApplicationProvider,
+    Action::DescribeInstance,
+    Action::DescribeInstanceAccessControlAttributeConfiguration,
+    Action::DescribePermissionSet,
+    Action::DescribePermissionSetProvisioningStatus,
+    Action::DescribeRegion,
+    Action::DescribeRegisteredRegions,
+    Action::DescribeTrustedTokenIssuer,
+    Action::DetachCustomerManagedPolicyReferenceFromPermissionSet,
+    Action::DetachManagedPolicyFromPermissionSet,
+    Action::DisassociateDirectory,
+    Action::DisassociateProfile,
+    Action::GetApplicationAccessScope,
+    Action::GetApplicationAssignmentConfiguration,
+    Action::GetApplicationAuthenticationMethod,
+    Action::GetApplicationGrant,
+    Action::GetApplicationInstance,
+    Action::GetApplicationSessionConfiguration,
+    Action::GetApplicationTemplate,
+    Action::GetInlinePolicyForPermissionSet,
+    Action::GetManagedApplicationInstance,
+    Action::GetMfaDeviceManagementForDirectory,
+    Action::GetPermissionsBoundaryForPermissionSet,
+    Action::GetPermissionSet,
+    Action::GetProfile,
+    Action::GetSharedSsoConfiguration,
+    Action::GetSsoConfiguration,
+    Action::GetSSOStatus,
+    Action::GetTrust,
+    Action::ImportApplicationInstanceServiceProviderMetadata,
+    Action::ListAccountAssignmentCreationStatus,
+    Action::ListAccountAssignmentDeletionStatus,
+    Action::ListAccountAssignments,
+    Action::ListAccountAssignmentsForPrincipal,
+    Action::ListAccountsForProvisionedPermissionSet,
+    Action::ListApplicationAccessScopes,
+    Action::ListApplicationAssignments,
+    Action::ListApplicationAssignmentsForPrincipal,
+    Action::ListApplicationAuthenticationMethods,
+    Action::ListApplicationGrants,
+    Action::ListApplicationInstanceCertificates,
+    Action::ListApplicationInstances,
+    Action::ListApplicationProviders,
+    Action::ListApplications,
+    Action::ListApplicationTemplates,
+    Action::ListCustomerManagedPolicyReferencesInPermissionSet,
+    Action::ListDirectoryAssociations,
+    Action::ListInstances,
+    Action::ListManagedPoliciesInPermissionSet,
+    Action::ListPermissionSetProvisioningStatus,
+    Action::ListPermissionSets,
+    Action::ListPermissionSetsProvisionedToAccount,
+    Action::ListProfileAssociations,
+    Action::ListProfiles,
+    Action::ListRegions,
+    Action::ListTagsForResource,
+    Action::ListTrustedTokenIssuers,
+    Action::ProvisionPermissionSet,
+    Action::PutApplicationAccessScope,
+    Action::PutApplicationAssignmentConfiguration,
+    Action::PutApplicationAuthenticationMethod,
+    Action::PutApplicationGrant,
+    Action::PutApplicationSessionConfiguration,
+    Action::PutInlinePolicyToPermissionSet,
+    Action::PutMfaDeviceManagementForDirectory,
+    Action::PutPermissionsBoundaryToPermissionSet,
+    Action::PutPermissionsPolicy,
+    Action::RemoveRegion,
+    Action::SearchGroups,
+    Action::SearchUsers,
+    Action::StartSSO,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateApplication,
+    Action::UpdateApplicationInstanceActiveCertificate,
+    Action::UpdateApplicationInstanceDisplayData,
+    Action::UpdateApplicationInstanceResponseConfiguration,
+    Action::UpdateApplicationInstanceResponseSchemaConfiguration,
+    Action::UpdateApplicationInstanceSecurityConfiguration,
+    Action::UpdateApplicationInstanceServiceProviderConfiguration,
+    Action::UpdateApplicationInstanceStatus,
+    Action::UpdateInstance,
+    Action::UpdateInstanceAccessControlAttributeConfiguration,
+    Action::UpdateManagedApplicationInstanceStatus,
+    Action::UpdatePermissionSet,
+    Action::UpdateProfile,
+    Action::UpdateSSOConfiguration,
+    Action::UpdateTrust,
+    Action::UpdateTrustedTokenIssuer,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 126] = [
-        Action::AddRegion,
-        Action::AssociateDirectory,
-        Action::AssociateProfile,
-        Action::AttachCustomerManagedPolicyReferenceToPermissionSet,
-        Action::AttachManagedPolicyToPermissionSet,
-        Action::CreateAccountAssignment,
-        Action::CreateApplication,
-        Action::CreateApplicationAssignment,
-        Action::CreateApplicationInstance,
-        Action::CreateApplicationInstanceCertificate,
-        Action::CreateInstance,
-        Action::CreateInstanceAccessControlAttributeConfiguration,
-        Action::CreateManagedApplicationInstance,
-        Action::CreatePermissionSet,
-        Action::CreateProfile,
-        Action::CreateTrust,
-        Action::CreateTrustedTokenIssuer,
-        Action::DeleteAccountAssignment,
-        Action::DeleteApplication,
-        Action::DeleteApplicationAccessScope,
-        Action::DeleteApplicationAssignment,
-        Action::DeleteApplicationAuthenticationMethod,
-        Action::DeleteApplicationGrant,
-        Action::DeleteApplicationInstance,
-        Action::DeleteApplicationInstanceCertificate,
-        Action::DeleteInlinePolicyFromPermissionSet,
-        Action::DeleteInstance,
-        Action::DeleteInstanceAccessControlAttributeConfiguration,
-        Action::DeleteManagedApplicationInstance,
-        Action::DeletePermissionsBoundaryFromPermissionSet,
-        Action::DeletePermissionSet,
-        Action::DeleteProfile,
-        Action::DeleteTrustedTokenIssuer,
-        Action::DescribeAccountAssignmentCreationStatus,
-        Action::DescribeAccountAssignmentDeletionStatus,
-        Action::DescribeApplication,
-        Action::DescribeApplicationAssignment,
-        Action::DescribeApplicationProvider,
-        Action::DescribeInstance,
-        Action::DescribeInstanceAccessControlAttributeConfiguration,
-        Action::DescribePermissionSet,
-        Action::DescribePermissionSetProvisioningStatus,
-        Action::DescribeRegion,
-        Action::DescribeRegisteredRegions,
-        Action::DescribeTrustedTokenIssuer,
-        Action::DetachCustomerManagedPolicyReferenceFromPermissionSet,
-        Action::DetachManagedPolicyFromPermissionSet,
-        Action::DisassociateDirectory,
-        Action::DisassociateProfile,
-        Action::GetApplicationAccessScope,
-        Action::GetApplicationAssignmentConfiguration,
-        Action::GetApplicationAuthenticationMethod,
-        Action::GetApplicationGrant,
-        Action::GetApplicationInstance,
-        Action::GetApplicationSessionConfiguration,
-        Action::GetApplicationTemplate,
-        Action::GetInlinePolicyForPermissionSet,
-        Action::GetManagedApplicationInstance,
-        Action::GetMfaDeviceManagementForDirectory,
-        Action::GetPermissionsBoundaryForPermissionSet,
-        Action::GetPermissionSet,
-        Action::GetProfile,
-        Action::GetSharedSsoConfiguration,
-        Action::GetSsoConfiguration,
-        Action::GetSSOStatus,
-        Action::GetTrust,
-        Action::ImportApplicationInstanceServiceProviderMetadata,
-        Action::ListAccountAssignmentCreationStatus,
-        Action::ListAccountAssignmentDeletionStatus,
-        Action::ListAccountAssignments,
-        Action::ListAccountAssignmentsForPrincipal,
-        Action::ListAccountsForProvisionedPermissionSet,
-        Action::ListApplicationAccessScopes,
-        Action::ListApplicationAssignments,
-        Action::ListApplicationAssignmentsForPrincipal,
-        Action::ListApplicationAuthenticationMethods,
-        Action::ListApplicationGrants,
-        Action::ListApplicationInstanceCertificates,
-        Action::ListApplicationInstances,
-        Action::ListApplicationProviders,
-        Action::ListApplications,
-        Action::ListApplicationTemplates,
-        Action::ListCustomerManagedPolicyReferencesInPermissionSet,
-        Action::ListDirectoryAssociations,
-        Action::ListInstances,
-        Action::ListManagedPoliciesInPermissionSet,
-        Action::ListPermissionSetProvisioningStatus,
-        Action::ListPermissionSets,
-        Action::ListPermissionSetsProvisionedToAccount,
-        Action::ListProfileAssociations,
-        Action::ListProfiles,
-        Action::ListRegions,
-        Action::ListTagsForResource,
-        Action::ListTrustedTokenIssuers,
-        Action::ProvisionPermissionSet,
-        Action::PutApplicationAccessScope,
-        Action::PutApplicationAssignmentConfiguration,
-        Action::PutApplicationAuthenticationMethod,
-        Action::PutApplicationGrant,
-        Action::PutApplicationSessionConfiguration,
-        Action::PutInlinePolicyToPermissionSet,
-        Action::PutMfaDeviceManagementForDirectory,
-        Action::PutPermissionsBoundaryToPermissionSet,
-        Action::PutPermissionsPolicy,
-        Action::RemoveRegion,
-        Action::SearchGroups,
-        Action::SearchUsers,
-        Action::StartSSO,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateApplication,
-        Action::UpdateApplicationInstanceActiveCertificate,
-        Action::UpdateApplicationInstanceDisplayData,
-        Action::UpdateApplicationInstanceResponseConfiguration,
-        Action::UpdateApplicationInstanceResponseSchemaConfiguration,
-        Action::UpdateApplicationInstanceSecurityConfiguration,
-        Action::UpdateApplicationInstanceServiceProviderConfiguration,
-        Action::UpdateApplicationInstanceStatus,
-        Action::UpdateInstance,
-        Action::UpdateInstanceAccessControlAttributeConfiguration,
-        Action::UpdateManagedApplicationInstanceStatus,
-        Action::UpdatePermissionSet,
-        Action::UpdateProfile,
-        Action::UpdateSSOConfiguration,
-        Action::UpdateTrust,
-        Action::UpdateTrustedTokenIssuer,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `sso:AddRegion`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddRegion`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(20253 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -989,32 +882,32 @@ pub enum ResourceType {
     TrustedTokenIssuer,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 6] = [
-    "Account",
-    "Application",
-    "ApplicationProvider",
-    "Instance",
-    "PermissionSet",
-    "TrustedTokenIssuer",
+static RESOURCE_TYPE_NAMES: &str =
+    "AccountApplicationApplicationProviderInstancePermissionSetTrustedTokenIssuer";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 6] = [7, 18, 37, 45, 58, 76];
+
+static RESOURCE_TYPES: [ResourceType; 6] = [
+    ResourceType::Account,
+    ResourceType::Application,
+    ResourceType::ApplicationProvider,
+    ResourceType::Instance,
+    ResourceType::PermissionSet,
+    ResourceType::TrustedTokenIssuer,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 6] = [
-        ResourceType::Account,
-        ResourceType::Application,
-        ResourceType::ApplicationProvider,
-        ResourceType::Instance,
-        ResourceType::PermissionSet,
-        ResourceType::TrustedTokenIssuer,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -1023,6 +916,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -1048,17 +942,11 @@ pub enum ConditionKey {
     SsoPrimaryRegion,
 }
 
-const CONDITION_KEY_NAMES: [&str; 7] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "identitycenter:ApplicationArn",
-    "identitycenter:InstanceArn",
-    "sso:ApplicationAccount",
-    "sso:PrimaryRegion",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysidentitycenter:ApplicationArnidentitycenter:InstanceArnsso:ApplicationAccountsso:PrimaryRegion";
 
-const CONDITION_KEY_TYPES: [KeyType; 7] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 7] = [24, 49, 60, 89, 115, 137, 154];
+
+static CONDITION_KEY_TYPES: [KeyType; 7] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -1068,35 +956,41 @@ const CONDITION_KEY_TYPES: [KeyType; 7] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 7] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::IdentitycenterApplicationArn,
+    ConditionKey::IdentitycenterInstanceArn,
+    ConditionKey::SsoApplicationAccount,
+    ConditionKey::SsoPrimaryRegion,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 7] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::IdentitycenterApplicationArn,
-        ConditionKey::IdentitycenterInstanceArn,
-        ConditionKey::SsoApplicationAccount,
-        ConditionKey::SsoPrimaryRegion,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -239,160 +239,118 @@ pub enum Action {
     VerifyEmail,
 }
 
-const ACTION_NAMES: [&str; 57] = [
-    "sso-directory:AddMemberToGroup",
-    "sso-directory:CompleteVirtualMfaDeviceRegistration",
-    "sso-directory:CompleteWebAuthnDeviceRegistration",
-    "sso-directory:CreateAlias",
-    "sso-directory:CreateBearerToken",
-    "sso-directory:CreateExternalIdPConfigurationForDirectory",
-    "sso-directory:CreateGroup",
-    "sso-directory:CreateProvisioningTenant",
-    "sso-directory:CreateUser",
-    "sso-directory:DeleteBearerToken",
-    "sso-directory:DeleteExternalIdPCertificate",
-    "sso-directory:DeleteExternalIdPConfigurationForDirectory",
-    "sso-directory:DeleteGroup",
-    "sso-directory:DeleteMfaDeviceForUser",
-    "sso-directory:DeleteProvisioningTenant",
-    "sso-directory:DeleteUser",
-    "sso-directory:DescribeDirectory",
-    "sso-directory:DescribeGroup",
-    "sso-directory:DescribeGroups",
-    "sso-directory:DescribeProvisioningTenant",
-    "sso-directory:DescribeUser",
-    "sso-directory:DescribeUserByUniqueAttribute",
-    "sso-directory:DescribeUsers",
-    "sso-directory:DisableExternalIdPConfigurationForDirectory",
-    "sso-directory:DisableUser",
-    "sso-directory:EnableExternalIdPConfigurationForDirectory",
-    "sso-directory:EnableUser",
-    "sso-directory:GetAWSSPConfigurationForDirectory",
-    "sso-directory:GetGroupId",
-    "sso-directory:GetUserId",
-    "sso-directory:GetUserPoolInfo",
-    "sso-directory:ImportExternalIdPCertificate",
-    "sso-directory:IsMemberInGroup",
-    "sso-directory:IsMemberInGroups",
-    "sso-directory:ListBearerTokens",
-    "sso-directory:ListExternalIdPCertificates",
-    "sso-directory:ListExternalIdPConfigurationsForDirectory",
-    "sso-directory:ListGroups",
-    "sso-directory:ListGroupsForMember",
-    "sso-directory:ListGroupsForUser",
-    "sso-directory:ListMembersInGroup",
-    "sso-directory:ListMfaDevicesForUser",
-    "sso-directory:ListProvisioningTenants",
-    "sso-directory:ListUsers",
-    "sso-directory:RemoveMemberFromGroup",
-    "sso-directory:SearchGroups",
-    "sso-directory:SearchUsers",
-    "sso-directory:StartVirtualMfaDeviceRegistration",
-    "sso-directory:StartWebAuthnDeviceRegistration",
-    "sso-directory:UpdateExternalIdPConfigurationForDirectory",
-    "sso-directory:UpdateGroup",
-    "sso-directory:UpdateGroupDisplayName",
-    "sso-directory:UpdateMfaDeviceForUser",
-    "sso-directory:UpdatePassword",
-    "sso-directory:UpdateUser",
-    "sso-directory:UpdateUserName",
-    "sso-directory:VerifyEmail",
+static ACTION_NAMES: &str = "sso-directory:AddMemberToGroupsso-directory:CompleteVirtualMfaDeviceRegistrationsso-directory:CompleteWebAuthnDeviceRegistrationsso-directory:CreateAliassso-directory:CreateBearerTokensso-directory:CreateExternalIdPConfigurationForDirectorysso-directory:CreateGroupsso-directory:CreateProvisioningTenantsso-directory:CreateUsersso-directory:DeleteBearerTokensso-directory:DeleteExternalIdPCertificatesso-directory:DeleteExternalIdPConfigurationForDirectorysso-directory:DeleteGroupsso-directory:DeleteMfaDeviceForUsersso-directory:DeleteProvisioningTenantsso-directory:DeleteUsersso-directory:DescribeDirectorysso-directory:DescribeGroupsso-directory:DescribeGroupssso-directory:DescribeProvisioningTenantsso-directory:DescribeUsersso-directory:DescribeUserByUniqueAttributesso-directory:DescribeUserssso-directory:DisableExternalIdPConfigurationForDirectorysso-directory:DisableUsersso-directory:EnableExternalIdPConfigurationForDirectorysso-directory:EnableUsersso-directory:GetAWSSPConfigurationForDirectorysso-directory:GetGroupIdsso-directory:GetUserIdsso-directory:GetUserPoolInfosso-directory:ImportExternalIdPCertificatesso-directory:IsMemberInGroupsso-directory:IsMemberInGroupssso-directory:ListBearerTokenssso-directory:ListExternalIdPCertificatessso-directory:ListExternalIdPConfigurationsForDirectorysso-directory:ListGroupssso-directory:ListGroupsForMembersso-directory:ListGroupsForUsersso-directory:ListMembersInGroupsso-directory:ListMfaDevicesForUsersso-directory:ListProvisioningTenantssso-directory:ListUserssso-directory:RemoveMemberFromGroupsso-directory:SearchGroupssso-directory:SearchUserssso-directory:StartVirtualMfaDeviceRegistrationsso-directory:StartWebAuthnDeviceRegistrationsso-directory:UpdateExternalIdPConfigurationForDirectorysso-directory:UpdateGroupsso-directory:UpdateGroupDisplayNamesso-directory:UpdateMfaDeviceForUsersso-directory:UpdatePasswordsso-directory:UpdateUsersso-directory:UpdateUserNamesso-directory:VerifyEmail";
+
+static ACTION_NAME_ENDS: [u32; 57] = [
+    30, 80, 128, 153, 184, 240, 265, 303, 327, 358, 400, 456, 481, 517, 555, 579, 610, 637, 665,
+    705, 731, 774, 801, 858, 883, 939, 963, 1010, 1034, 1057, 1086, 1128, 1157, 1187, 1217, 1258,
+    1313, 1337, 1370, 1401, 1433, 1468, 1505, 1528, 1563, 1589, 1614, 1661, 1706, 1762, 1787, 1823,
+    1859, 1887, 1911, 1939, 1964,
+];
+
+static ACTIONS: [Action; 57] = [
+    Action::AddMemberToGroup,
+    Action::CompleteVirtualMfaDeviceRegistration,
+    Action::CompleteWebAuthnDeviceRegistration,
+    Action::CreateAlias,
+    Action::CreateBearerToken,
+    Action::CreateExternalIdPConfigurationForDirectory,
+    Action::CreateGroup,
+    Action::CreateProvisioningTenant,
+    Action::CreateUser,
+    Action::DeleteBearerToken,
+    Action::DeleteExternalIdPCertificate,
+    Action::DeleteExternalIdPConfigurationForDirectory,
+    Action::DeleteGroup,
+    Action::DeleteMfaDeviceForUser,
+    Action::DeleteProvisioningTenant,
+    Action::DeleteUser,
+    Action::DescribeDirectory,
+    Action::DescribeGroup,
+    Action::DescribeGroups,
+    Action::DescribeProvisioningTenant,
+    Action::DescribeUser,
+    Action::DescribeUserByUniqueAttribute,
+    Action::DescribeUsers,
+    Action::DisableExternalIdPConfigurationForDirectory,
+    Action::DisableUser,
+    Action::EnableExternalIdPConfigurationForDirectory,
+    Action::EnableUser,
+    Action::GetAWSSPConfigurationForDirectory,
+    Action::GetGroupId,
+    Action::GetUserId,
+    Action::GetUserPoolInfo,
+    Action::ImportExternalIdPCertificate,
+    Action::IsMemberInGroup,
+    Action::IsMemberInGroups,
+    Action::ListBearerTokens,
+    Action::ListExternalIdPCertificates,
+    Action::ListExternalIdPConfigurationsForDirectory,
+    Action::ListGroups,
+    Action::ListGroupsForMember,
+    Action::ListGroupsForUser,
+    Action::ListMembersInGroup,
+    Action::ListMfaDevicesForUser,
+    Action::ListProvisioningTenants,
+    Action::ListUsers,
+    Action::RemoveMemberFromGroup,
+    Action::SearchGroups,
+    Action::SearchUsers,
+    Action::StartVirtualMfaDeviceRegistration,
+    Action::StartWebAuthnDeviceRegistration,
+    Action::UpdateExternalIdPConfigurationForDirectory,
+    Action::UpdateGroup,
+    Action::UpdateGroupDisplayName,
+    Action::UpdateMfaDeviceForUser,
+    Action::UpdatePassword,
+    Action::UpdateUser,
+    Action::UpdateUserName,
+    Action::VerifyEmail,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 57] = [
-        Action::AddMemberToGroup,
-        Action::CompleteVirtualMfaDeviceRegistration,
-        Action::CompleteWebAuthnDeviceRegistration,
-        Action::CreateAlias,
-        Action::CreateBearerToken,
-        Action::CreateExternalIdPConfigurationForDirectory,
-        Action::CreateGroup,
-        Action::CreateProvisioningTenant,
-        Action::CreateUser,
-        Action::DeleteBearerToken,
-        Action::DeleteExternalIdPCertificate,
-        Action::DeleteExternalIdPConfigurationForDirectory,
-        Action::DeleteGroup,
-        Action::DeleteMfaDeviceForUser,
-        Action::DeleteProvisioningTenant,
-        Action::DeleteUser,
-        Action::DescribeDirectory,
-        Action::DescribeGroup,
-        Action::DescribeGroups,
-        Action::DescribeProvisioningTenant,
-        Action::DescribeUser,
-        Action::DescribeUserByUniqueAttribute,
-        Action::DescribeUsers,
-        Action::DisableExternalIdPConfigurationForDirectory,
-        Action::DisableUser,
-        Action::EnableExternalIdPConfigurationForDirectory,
-        Action::EnableUser,
-        Action::GetAWSSPConfigurationForDirectory,
-        Action::GetGroupId,
-        Action::GetUserId,
-        Action::GetUserPoolInfo,
-        Action::ImportExternalIdPCertificate,
-        Action::IsMemberInGroup,
-        Action::IsMemberInGroups,
-        Action::ListBearerTokens,
-        Action::ListExternalIdPCertificates,
-        Action::ListExternalIdPConfigurationsForDirectory,
-        Action::ListGroups,
-        Action::ListGroupsForMember,
-        Action::ListGroupsForUser,
-        Action::ListMembersInGroup,
-        Action::ListMfaDevicesForUser,
-        Action::ListProvisioningTenants,
-        Action::ListUsers,
-        Action::RemoveMemberFromGroup,
-        Action::SearchGroups,
-        Action::SearchUsers,
-        Action::StartVirtualMfaDeviceRegistration,
-        Action::StartWebAuthnDeviceRegistration,
-        Action::UpdateExternalIdPConfigurationForDirectory,
-        Action::UpdateGroup,
-        Action::UpdateGroupDisplayName,
-        Action::UpdateMfaDeviceForUser,
-        Action::UpdatePassword,
-        Action::UpdateUser,
-        Action::UpdateUserName,
-        Action::VerifyEmail,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `sso-directory:AddMemberToGroup`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddMemberToGroup`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(20379 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -403,16 +361,20 @@ impl core::fmt::Display for Action {
 #[non_exhaustive]
 pub enum ResourceType {}
 
+static RESOURCE_TYPES: [ResourceType; 0] = [];
+
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 0] = [];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -421,6 +383,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -431,27 +394,33 @@ impl core::fmt::Debug for ResourceType {
 #[non_exhaustive]
 pub enum ConditionKey {}
 
+static CONDITION_KEYS: [ConditionKey; 0] = [];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 0] = [];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         match self {}
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -212,124 +212,98 @@ pub enum Action {
     ValidateStateMachineDefinition,
 }
 
-const ACTION_NAMES: [&str; 39] = [
-    "states:CreateActivity",
-    "states:CreateStateMachine",
-    "states:CreateStateMachineAlias",
-    "states:DeleteActivity",
-    "states:DeleteStateMachine",
-    "states:DeleteStateMachineAlias",
-    "states:DeleteStateMachineVersion",
-    "states:DescribeActivity",
-    "states:DescribeExecution",
-    "states:DescribeMapRun",
-    "states:DescribeStateMachine",
-    "states:DescribeStateMachineAlias",
-    "states:DescribeStateMachineForExecution",
-    "states:GetActivityTask",
-    "states:GetExecutionHistory",
-    "states:InvokeHTTPEndpoint",
-    "states:ListActivities",
-    "states:ListExecutions",
-    "states:ListMapRuns",
-    "states:ListStateMachineAliases",
-    "states:ListStateMachines",
-    "states:ListStateMachineVersions",
-    "states:ListTagsForResource",
-    "states:PublishStateMachineVersion",
-    "states:RedriveExecution",
-    "states:RevealSecrets",
-    "states:SendTaskFailure",
-    "states:SendTaskHeartbeat",
-    "states:SendTaskSuccess",
-    "states:StartExecution",
-    "states:StartSyncExecution",
-    "states:StopExecution",
-    "states:TagResource",
-    "states:TestState",
-    "states:UntagResource",
-    "states:UpdateMapRun",
-    "states:UpdateStateMachine",
-    "states:UpdateStateMachineAlias",
-    "states:ValidateStateMachineDefinition",
+static ACTION_NAMES: &str = "states:CreateActivitystates:CreateStateMachinestates:CreateStateMachineAliasstates:DeleteActivitystates:DeleteStateMachinestates:DeleteStateMachineAliasstates:DeleteStateMachineVersionstates:DescribeActivitystates:DescribeExecutionstates:DescribeMapRunstates:DescribeStateMachinestates:DescribeStateMachineAliasstates:DescribeStateMachineForExecutionstates:GetActivityTaskstates:GetExecutionHistorystates:InvokeHTTPEndpointstates:ListActivitiesstates:ListExecutionsstates:ListMapRunsstates:ListStateMachineAliasesstates:ListStateMachinesstates:ListStateMachineVersionsstates:ListTagsForResourcestates:PublishStateMachineVersionstates:RedriveExecutionstates:RevealSecretsstates:SendTaskFailurestates:SendTaskHeartbeatstates:SendTaskSuccessstates:StartExecutionstates:StartSyncExecutionstates:StopExecutionstates:TagResourcestates:TestStatestates:UntagResourcestates:UpdateMapRunstates:UpdateStateMachinestates:UpdateStateMachineAliasstates:ValidateStateMachineDefinition";
+
+static ACTION_NAME_ENDS: [u32; 39] = [
+    21, 46, 76, 97, 122, 152, 184, 207, 231, 252, 279, 311, 350, 372, 398, 423, 444, 465, 483, 513,
+    537, 568, 594, 627, 650, 670, 692, 716, 738, 759, 784, 804, 822, 838, 858, 877, 902, 932, 969,
+];
+
+static ACTIONS: [Action; 39] = [
+    Action::CreateActivity,
+    Action::CreateStateMachine,
+    Action::CreateStateMachineAlias,
+    Action::DeleteActivity,
+    Action::DeleteStateMachine,
+    Action::DeleteStateMachineAlias,
+    Action::DeleteStateMachineVersion,
+    Action::DescribeActivity,
+    Action::DescribeExecution,
+    Action::DescribeMapRun,
+    Action::DescribeStateMachine,
+    Action::DescribeStateMachineAlias,
+    Action::DescribeStateMachineForExecution,
+    Action::GetActivityTask,
+    Action::GetExecutionHistory,
+    Action::InvokeHTTPEndpoint,
+    Action::ListActivities,
+    Action::ListExecutions,
+    Action::ListMapRuns,
+    Action::ListStateMachineAliases,
+    Action::ListStateMachines,
+    Action::ListStateMachineVersions,
+    Action::ListTagsForResource,
+    Action::PublishStateMachineVersion,
+    Action::RedriveExecution,
+    Action::RevealSecrets,
+    Action::SendTaskFailure,
+    Action::SendTaskHeartbeat,
+    Action::SendTaskSuccess,
+    Action::StartExecution,
+    Action::StartSyncExecution,
+    Action::StopExecution,
+    Action::TagResource,
+    Action::TestState,
+    Action::UntagResource,
+    Action::UpdateMapRun,
+    Action::UpdateStateMachine,
+    Action::UpdateStateMachineAlias,
+    Action::ValidateStateMachineDefinition,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 39] = [
-        Action::CreateActivity,
-        Action::CreateStateMachine,
-        Action::CreateStateMachineAlias,
-        Action::DeleteActivity,
-        Action::DeleteStateMachine,
-        Action::DeleteStateMachineAlias,
-        Action::DeleteStateMachineVersion,
-        Action::DescribeActivity,
-        Action::DescribeExecution,
-        Action::DescribeMapRun,
-        Action::DescribeStateMachine,
-        Action::DescribeStateMachineAlias,
-        Action::DescribeStateMachineForExecution,
-        Action::GetActivityTask,
-        Action::GetExecutionHistory,
-        Action::InvokeHTTPEndpoint,
-        Action::ListActivities,
-        Action::ListExecutions,
-        Action::ListMapRuns,
-        Action::ListStateMachineAliases,
-        Action::ListStateMachines,
-        Action::ListStateMachineVersions,
-        Action::ListTagsForResource,
-        Action::PublishStateMachineVersion,
-        Action::RedriveExecution,
-        Action::RevealSecrets,
-        Action::SendTaskFailure,
-        Action::SendTaskHeartbeat,
-        Action::SendTaskSuccess,
-        Action::StartExecution,
-        Action::StartSyncExecution,
-        Action::StopExecution,
-        Action::TagResource,
-        Action::TestState,
-        Action::UntagResource,
-        Action::UpdateMapRun,
-        Action::UpdateStateMachine,
-        Action::UpdateStateMachineAlias,
-        Action::ValidateStateMachineDefinition,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `states:CreateActivity`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateActivity`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(20440 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -369,38 +343,34 @@ pub enum ResourceType {
     Statemachineversion,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 9] = [
-    "activity",
-    "execution",
-    "express",
-    "labelled execution",
-    "labelled express",
-    "maprun",
-    "statemachine",
-    "statemachinealias",
-    "statemachineversion",
+static RESOURCE_TYPE_NAMES: &str = "activityexecutionexpresslabelled executionlabelled expressmaprunstatemachinestatemachinealiasstatemachineversion";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 9] = [8, 17, 24, 42, 58, 64, 76, 93, 112];
+
+static RESOURCE_TYPES: [ResourceType; 9] = [
+    ResourceType::Activity,
+    ResourceType::Execution,
+    ResourceType::Express,
+    ResourceType::LabelledExecution,
+    ResourceType::LabelledExpress,
+    ResourceType::Maprun,
+    ResourceType::Statemachine,
+    ResourceType::Statemachinealias,
+    ResourceType::Statemachineversion,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 9] = [
-        ResourceType::Activity,
-        ResourceType::Execution,
-        ResourceType::Express,
-        ResourceType::LabelledExecution,
-        ResourceType::LabelledExpress,
-        ResourceType::Maprun,
-        ResourceType::Statemachine,
-        ResourceType::Statemachinealias,
-        ResourceType::Statemachineversion,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -409,6 +379,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -432,52 +403,53 @@ pub enum ConditionKey {
     StatesStateMachineQualifier,
 }
 
-const CONDITION_KEY_NAMES: [&str; 6] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "states:HTTPEndpoint",
-    "states:HTTPMethod",
-    "states:StateMachineQualifier",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysstates:HTTPEndpointstates:HTTPMethodstates:StateMachineQualifier";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 6] = [24, 49, 60, 79, 96, 124];
+
+static CONDITION_KEY_TYPES: [KeyType; 6] = [
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 6] = [
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
+static CONDITION_KEYS: [ConditionKey; 6] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::StatesHTTPEndpoint,
+    ConditionKey::StatesHTTPMethod,
+    ConditionKey::StatesStateMachineQualifier,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 6] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::StatesHTTPEndpoint,
-        ConditionKey::StatesHTTPMethod,
-        ConditionKey::StatesStateMachineQualifier,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -499,240 +499,160 @@ pub enum Action {
     UpdateVTLDeviceType,
 }
 
-const ACTION_NAMES: [&str; 97] = [
-    "storagegateway:ActivateGateway",
-    "storagegateway:AddCache",
-    "storagegateway:AddTagsToResource",
-    "storagegateway:AddUploadBuffer",
-    "storagegateway:AddWorkingStorage",
-    "storagegateway:AssignTapePool",
-    "storagegateway:AssociateFileSystem",
-    "storagegateway:AttachVolume",
-    "storagegateway:BypassGovernanceRetention",
-    "storagegateway:CancelArchival",
-    "storagegateway:CancelCacheReport",
-    "storagegateway:CancelRetrieval",
-    "storagegateway:CreateCachediSCSIVolume",
-    "storagegateway:CreateNFSFileShare",
-    "storagegateway:CreateSMBFileShare",
-    "storagegateway:CreateSnapshot",
-    "storagegateway:CreateSnapshotFromVolumeRecoveryPoint",
-    "storagegateway:CreateStorediSCSIVolume",
-    "storagegateway:CreateTapePool",
-    "storagegateway:CreateTapes",
-    "storagegateway:CreateTapeWithBarcode",
-    "storagegateway:DeleteAutomaticTapeCreationPolicy",
-    "storagegateway:DeleteBandwidthRateLimit",
-    "storagegateway:DeleteCacheReport",
-    "storagegateway:DeleteChapCredentials",
-    "storagegateway:DeleteFileShare",
-    "storagegateway:DeleteGateway",
-    "storagegateway:DeleteSnapshotSchedule",
-    "storagegateway:DeleteTape",
-    "storagegateway:DeleteTapeArchive",
-    "storagegateway:DeleteTapePool",
-    "storagegateway:DeleteVolume",
-    "storagegateway:DescribeAvailabilityMonitorTest",
-    "storagegateway:DescribeBandwidthRateLimit",
-    "storagegateway:DescribeBandwidthRateLimitSchedule",
-    "storagegateway:DescribeCache",
-    "storagegateway:DescribeCachediSCSIVolumes",
-    "storagegateway:DescribeCacheReport",
-    "storagegateway:DescribeChapCredentials",
-    "storagegateway:DescribeFileSystemAssociations",
-    "storagegateway:DescribeGatewayInformation",
-    "storagegateway:DescribeMaintenanceStartTime",
-    "storagegateway:DescribeNFSFileShares",
-    "storagegateway:DescribeSMBFileShares",
-    "storagegateway:DescribeSMBSettings",
-    "storagegateway:DescribeSnapshotSchedule",
-    "storagegateway:DescribeStorediSCSIVolumes",
-    "storagegateway:DescribeTapeArchives",
-    "storagegateway:DescribeTapeRecoveryPoints",
-    "storagegateway:DescribeTapes",
-    "storagegateway:DescribeUploadBuffer",
-    "storagegateway:DescribeVTLDevices",
-    "storagegateway:DescribeWorkingStorage",
-    "storagegateway:DetachVolume",
-    "storagegateway:DisableGateway",
-    "storagegateway:DisassociateFileSystem",
-    "storagegateway:EvictFilesFailingUpload",
-    "storagegateway:JoinDomain",
-    "storagegateway:ListAutomaticTapeCreationPolicies",
-    "storagegateway:ListCacheReports",
-    "storagegateway:ListFileShares",
-    "storagegateway:ListFileSystemAssociations",
-    "storagegateway:ListGateways",
-    "storagegateway:ListLocalDisks",
-    "storagegateway:ListTagsForResource",
-    "storagegateway:ListTapePools",
-    "storagegateway:ListTapes",
-    "storagegateway:ListVolumeInitiators",
-    "storagegateway:ListVolumeRecoveryPoints",
-    "storagegateway:ListVolumes",
-    "storagegateway:NotifyWhenUploaded",
-    "storagegateway:RefreshCache",
-    "storagegateway:RemoveTagsFromResource",
-    "storagegateway:ResetCache",
-    "storagegateway:RetrieveTapeArchive",
-    "storagegateway:RetrieveTapeRecoveryPoint",
-    "storagegateway:SetLocalConsolePassword",
-    "storagegateway:SetSMBGuestPassword",
-    "storagegateway:ShutdownGateway",
-    "storagegateway:StartAvailabilityMonitorTest",
-    "storagegateway:StartCacheReport",
-    "storagegateway:StartGateway",
-    "storagegateway:UpdateAutomaticTapeCreationPolicy",
-    "storagegateway:UpdateBandwidthRateLimit",
-    "storagegateway:UpdateBandwidthRateLimitSchedule",
-    "storagegateway:UpdateChapCredentials",
-    "storagegateway:UpdateFileSystemAssociation",
-    "storagegateway:UpdateGatewayInformation",
-    "storagegateway:UpdateGatewaySoftwareNow",
-    "storagegateway:UpdateMaintenanceStartTime",
-    "storagegateway:UpdateNFSFileShare",
-    "storagegateway:UpdateSMBFileShare",
-    "storagegateway:UpdateSMBFileShareVisibility",
-    "storagegateway:UpdateSMBLocalGroups",
-    "storagegateway:UpdateSMBSecurityStrategy",
-    "storagegateway:UpdateSnapshotSchedule",
-    "storagegateway:UpdateVTLDeviceType",
+static ACTION_NAMES: &str = "storagegateway:ActivateGatewaystoragegateway:AddCachestoragegateway:AddTagsToResourcestoragegateway:AddUploadBufferstoragegateway:AddWorkingStoragestoragegateway:AssignTapePoolstoragegateway:AssociateFileSystemstoragegateway:AttachVolumestoragegateway:BypassGovernanceRetentionstoragegateway:CancelArchivalstoragegateway:CancelCacheReportstoragegateway:CancelRetrievalstoragegateway:CreateCachediSCSIVolumestoragegateway:CreateNFSFileSharestoragegateway:CreateSMBFileSharestoragegateway:CreateSnapshotstoragegateway:CreateSnapshotFromVolumeRecoveryPointstoragegateway:CreateStorediSCSIVolumestoragegateway:CreateTapePoolstoragegateway:CreateTapesstoragegateway:CreateTapeWithBarcodestoragegateway:DeleteAutomaticTapeCreationPolicystoragegateway:DeleteBandwidthRateLimitstoragegateway:DeleteCacheReportstoragegateway:DeleteChapCredentialsstoragegateway:DeleteFileSharestoragegateway:DeleteGatewaystoragegateway:DeleteSnapshotSchedulestoragegateway:DeleteTapestoragegateway:DeleteTapeArchivestoragegateway:DeleteTapePoolstoragegateway:DeleteVolumestoragegateway:DescribeAvailabilityMonitorTeststoragegateway:DescribeBandwidthRateLimitstoragegateway:DescribeBandwidthRateLimitSchedulestoragegateway:DescribeCachestoragegateway:DescribeCachediSCSIVolumesstoragegateway:DescribeCacheReportstoragegateway:DescribeChapCredentialsstoragegateway:DescribeFileSystemAssociationsstoragegateway:DescribeGatewayInformationstoragegateway:DescribeMaintenanceStartTimestoragegateway:DescribeNFSFileSharesstoragegateway:DescribeSMBFileSharesstoragegateway:DescribeSMBSettingsstoragegateway:DescribeSnapshotSchedulestoragegateway:DescribeStorediSCSIVolumesstoragegateway:DescribeTapeArchivesstoragegateway:DescribeTapeRecoveryPointsstoragegateway:DescribeTapesstoragegateway:DescribeUploadBufferstoragegateway:DescribeVTLDevicesstoragegateway:DescribeWorkingStoragestoragegateway:DetachVolumestoragegateway:DisableGatewaystoragegateway:DisassociateFileSystemstoragegateway:EvictFilesFailingUploadstoragegateway:JoinDomainstoragegateway:ListAutomaticTapeCreationPoliciesstoragegateway:ListCacheReportsstoragegateway:ListFileSharesstoragegateway:ListFileSystemAssociationsstoragegateway:ListGatewaysstoragegateway:ListLocalDisksstoragegateway:ListTagsForResourcestoragegateway:ListTapePoolsstoragegateway:ListTapesstoragegateway:ListVolumeInitiatorsstoragegateway:ListVolumeRecoveryPointsstoragegateway:ListVolumesstoragegateway:NotifyWhenUploadedstoragegateway:RefreshCachestoragegateway:RemoveTagsFromResourcestoragegateway:ResetCachestoragegateway:RetrieveTapeArchivestoragegateway:RetrieveTapeRecoveryPointstoragegateway:SetLocalConsolePasswordstoragegateway:SetSMBGuestPasswordstoragegateway:ShutdownGatewaystoragegateway:StartAvailabilityMonitorTeststoragegateway:StartCacheReportstoragegateway:StartGatewaystoragegateway:UpdateAutomaticTapeCreationPolicystoragegateway:UpdateBandwidthRateLimitstoragegateway:UpdateBandwidthRateLimitSchedulestoragegateway:UpdateChapCredentialsstoragegateway:UpdateFileSystemAssociationstoragegateway:UpdateGatewayInformationstoragegateway:UpdateGatewaySoftwareNowstoragegateway:UpdateMaintenanceStartTimestoragegateway:UpdateNFSFileSharestoragegateway:UpdateSMBFileSharestoragegateway:UpdateSMBFileShareVisibilitystoragegateway:UpdateSMBLocalGroupsstoragegateway:UpdateSMBSecurityStrategystoragegateway:UpdateSnapshotSchedulestoragegateway:UpdateVTLDeviceType";
+
+static ACTION_NAME_ENDS: [u32; 97] = [
+    30, 53, 85, 115, 147, 176, 210, 237, 277, 306, 338, 368, 406, 439, 472, 501, 553, 591, 620,
+    646, 682, 730, 769, 801, 837, 867, 895, 932, 957, 989, 1018, 1045, 1091, 1132, 1181, 1209,
+    1250, 1284, 1322, 1367, 1408, 1451, 1487, 1523, 1557, 1596, 1637, 1672, 1713, 1741, 1776, 1809,
+    1846, 1873, 1902, 1939, 1977, 2002, 2050, 2081, 2110, 2151, 2178, 2207, 2241, 2269, 2293, 2328,
+    2367, 2393, 2426, 2453, 2490, 2515, 2549, 2589, 2627, 2661, 2691, 2734, 2765, 2792, 2840, 2879,
+    2926, 2962, 3004, 3043, 3082, 3123, 3156, 3189, 3232, 3267, 3307, 3344, 3378,
+];
+
+static ACTIONS: [Action; 97] = [
+    Action::ActivateGateway,
+    Action::AddCache,
+    Action::AddTagsToResource,
+    Action::AddUploadBuffer,
+    Action::AddWorkingStorage,
+    Action::AssignTapePool,
+    Action::AssociateFileSystem,
+    Action::AttachVolume,
+    Action::BypassGovernanceRetention,
+    Action::CancelArchival,
+    Action::CancelCacheReport,
+    Action::CancelRetrieval,
+    Action::CreateCachediSCSIVolume,
+    Action::CreateNFSFileShare,
+    Action::CreateSMBFileShare,
+    Action::CreateSnapshot,
+    Action::CreateSnapshotFromVolumeRecoveryPoint,
+    Action::CreateStorediSCSIVolume,
+    Action::CreateTapePool,
+    Action::CreateTapes,
+    Action::CreateTapeWithBarcode,
+    Action::DeleteAutomaticTapeCreationPolicy,
+    Action::DeleteBandwidthRateLimit,
+    Action::DeleteCacheReport,
+    Action::DeleteChapCredentials,
+    Action::DeleteFileShare,
+    Action::DeleteGateway,
+    Action::DeleteSnapshotSchedule,
+    Action::DeleteTape,
+    Action::DeleteTapeArchive,
+    Action::DeleteTapePool,
+    Action::DeleteVolume,
+    Action::DescribeAvailabilityMonitorTest,
+    Action::DescribeBandwidthRateLimit,
+    Action::DescribeBandwidthRateLimitSchedule,
+    Action::DescribeCache,
+    Action::DescribeCachediSCSIVolumes,
+    Action::DescribeCacheReport,
+    Action::DescribeChapCredentials,
+    Action::DescribeFileSystemAssociations,
+    Action::DescribeGatewayInformation,
+    Action::DescribeMaintenanceStartTime,
+    Action::DescribeNFSFileShares,
+    Action::DescribeSMBFileShares,
+    Action::DescribeSMBSettings,
+    Action::DescribeSnapshotSchedule,
+    Action::DescribeStorediSCSIVolumes,
+    Action::DescribeTapeArchives,
+    Action::DescribeTapeRecoveryPoints,
+    Action::DescribeTapes,
+    Action::DescribeUploadBuffer,
+    Action::DescribeVTLDevices,
+    Action::DescribeWorkingStorage,
+    Action::DetachVolume,
+    Action::DisableGateway,
+    Action::DisassociateFileSystem,
+    Action::EvictFilesFailingUpload,
+    Action::JoinDomain,
+    Action::ListAutomaticTapeCreationPolicies,
+    Action::ListCacheReports,
+    Action::ListFileShares,
+    Action::ListFileSystemAssociations,
+    Action::ListGateways,
+    Action::ListLocalDisks,
+    Action::ListTagsForResource,
+    Action::ListTapePools,
+    Action::ListTapes,
+    Action::ListVolumeInitiators,
+    Action::ListVolumeRecoveryPoints,
+    Action::ListVolumes,
+    Action::NotifyWhenUploaded,
+    Action::RefreshCache,
+    Action::RemoveTagsFromResource,
+    Action::ResetCache,
+    Action::RetrieveTapeArchive,
+    Action::RetrieveTapeRecoveryPoint,
+    Action::SetLocalConsolePassword,
+    Action::SetSMBGuestPassword,
+    Action::ShutdownGateway,
+    Action::StartAvailabilityMonitorTest,
+    Action::StartCacheReport,
+    Action::StartGateway,
+    Action::UpdateAutomaticTapeCreationPolicy,
+    Action::UpdateBandwidthRateLimit,
+    Action::UpdateBandwidthRateLimitSchedule,
+    Action::UpdateChapCredentials,
+    Action::UpdateFileSystemAssociation,
+    Action::UpdateGatewayInformation,
+    Action::UpdateGatewaySoftwareNow,
+    Action::UpdateMaintenanceStartTime,
+    Action::UpdateNFSFileShare,
+    Action::UpdateSMBFileShare,
+    Action::UpdateSMBFileShareVisibility,
+    Action::UpdateSMBLocalGroups,
+    Action::UpdateSMBSecurityStrategy,
+    Action::UpdateSnapshotSchedule,
+    Action::UpdateVTLDeviceType,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 97] = [
-        Action::ActivateGateway,
-        Action::AddCache,
-        Action::AddTagsToResource,
-        Action::AddUploadBuffer,
-        Action::AddWorkingStorage,
-        Action::AssignTapePool,
-        Action::AssociateFileSystem,
-        Action::AttachVolume,
-        Action::BypassGovernanceRetention,
-        Action::CancelArchival,
-        Action::CancelCacheReport,
-        Action::CancelRetrieval,
-        Action::CreateCachediSCSIVolume,
-        Action::CreateNFSFileShare,
-        Action::CreateSMBFileShare,
-        Action::CreateSnapshot,
-        Action::CreateSnapshotFromVolumeRecoveryPoint,
-        Action::CreateStorediSCSIVolume,
-        Action::CreateTapePool,
-        Action::CreateTapes,
-        Action::CreateTapeWithBarcode,
-        Action::DeleteAutomaticTapeCreationPolicy,
-        Action::DeleteBandwidthRateLimit,
-        Action::DeleteCacheReport,
-        Action::DeleteChapCredentials,
-        Action::DeleteFileShare,
-        Action::DeleteGateway,
-        Action::DeleteSnapshotSchedule,
-        Action::DeleteTape,
-        Action::DeleteTapeArchive,
-        Action::DeleteTapePool,
-        Action::DeleteVolume,
-        Action::DescribeAvailabilityMonitorTest,
-        Action::DescribeBandwidthRateLimit,
-        Action::DescribeBandwidthRateLimitSchedule,
-        Action::DescribeCache,
-        Action::DescribeCachediSCSIVolumes,
-        Action::DescribeCacheReport,
-        Action::DescribeChapCredentials,
-        Action::DescribeFileSystemAssociations,
-        Action::DescribeGatewayInformation,
-        Action::DescribeMaintenanceStartTime,
-        Action::DescribeNFSFileShares,
-        Action::DescribeSMBFileShares,
-        Action::DescribeSMBSettings,
-        Action::DescribeSnapshotSchedule,
-        Action::DescribeStorediSCSIVolumes,
-        Action::DescribeTapeArchives,
-        Action::DescribeTapeRecoveryPoints,
-        Action::DescribeTapes,
-        Action::DescribeUploadBuffer,
-        Action::DescribeVTLDevices,
-        Action::DescribeWorkingStorage,
-        Action::DetachVolume,
-        Action::DisableGateway,
-        Action::DisassociateFileSystem,
-        Action::EvictFilesFailingUpload,
-        Action::JoinDomain,
-        Action::ListAutomaticTapeCreationPolicies,
-        Action::ListCacheReports,
-        Action::ListFileShares,
-        Action::ListFileSystemAssociations,
-        Action::ListGateways,
-        Action::ListLocalDisks,
-        Action::ListTagsForResource,
-        Action::ListTapePools,
-        Action::ListTapes,
-        Action::ListVolumeInitiators,
-        Action::ListVolumeRecoveryPoints,
-        Action::ListVolumes,
-        Action::NotifyWhenUploaded,
-        Action::RefreshCache,
-        Action::RemoveTagsFromResource,
-        Action::ResetCache,
-        Action::RetrieveTapeArchive,
-        Action::RetrieveTapeRecoveryPoint,
-        Action::SetLocalConsolePassword,
-        Action::SetSMBGuestPassword,
-        Action::ShutdownGateway,
-        Action::StartAvailabilityMonitorTest,
-        Action::StartCacheReport,
-        Action::StartGateway,
-        Action::UpdateAutomaticTapeCreationPolicy,
-        Action::UpdateBandwidthRateLimit,
-        Action::UpdateBandwidthRateLimitSchedule,
-        Action::UpdateChapCredentials,
-        Action::UpdateFileSystemAssociation,
-        Action::UpdateGatewayInformation,
-        Action::UpdateGatewaySoftwareNow,
-        Action::UpdateMaintenanceStartTime,
-        Action::UpdateNFSFileShare,
-        Action::UpdateSMBFileShare,
-        Action::UpdateSMBFileShareVisibility,
-        Action::UpdateSMBLocalGroups,
-        Action::UpdateSMBSecurityStrategy,
-        Action::UpdateSnapshotSchedule,
-        Action::UpdateVTLDeviceType,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `storagegateway:ActivateGateway`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `ActivateGateway`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(20479 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -780,38 +700,35 @@ pub enum ResourceType {
     Volume,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 9] = [
-    "cache-report",
-    "device",
-    "fs-association",
-    "gateway",
-    "share",
-    "tape",
-    "tapepool",
-    "target",
-    "volume",
+static RESOURCE_TYPE_NAMES: &str =
+    "cache-reportdevicefs-associationgatewaysharetapetapepooltargetvolume";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 9] = [12, 18, 32, 39, 44, 48, 56, 62, 68];
+
+static RESOURCE_TYPES: [ResourceType; 9] = [
+    ResourceType::CacheReport,
+    ResourceType::Device,
+    ResourceType::FsAssociation,
+    ResourceType::Gateway,
+    ResourceType::Share,
+    ResourceType::Tape,
+    ResourceType::Tapepool,
+    ResourceType::Target,
+    ResourceType::Volume,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 9] = [
-        ResourceType::CacheReport,
-        ResourceType::Device,
-        ResourceType::FsAssociation,
-        ResourceType::Gateway,
-        ResourceType::Share,
-        ResourceType::Tape,
-        ResourceType::Tapepool,
-        ResourceType::Target,
-        ResourceType::Volume,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -820,6 +737,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -837,40 +755,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

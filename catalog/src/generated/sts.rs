@@ -94,78 +94,74 @@ pub enum Action {
     TagSession,
 }
 
-const ACTION_NAMES: [&str; 16] = [
-    "sts:AssumeRole",
-    "sts:AssumeRoleWithSAML",
-    "sts:AssumeRoleWithWebIdentity",
-    "sts:AssumeRoot",
-    "sts:DecodeAuthorizationMessage",
-    "sts:GetAccessKeyInfo",
-    "sts:GetCallerIdentity",
-    "sts:GetDelegatedAccessToken",
-    "sts:GetFederationToken",
-    "sts:GetServiceBearerToken",
-    "sts:GetSessionToken",
-    "sts:GetWebIdentityToken",
-    "sts:SetContext",
-    "sts:SetSourceIdentity",
-    "sts:TagGetWebIdentityToken",
-    "sts:TagSession",
+static ACTION_NAMES: &str = "sts:AssumeRolests:AssumeRoleWithSAMLsts:AssumeRoleWithWebIdentitysts:AssumeRootsts:DecodeAuthorizationMessagests:GetAccessKeyInfosts:GetCallerIdentitysts:GetDelegatedAccessTokensts:GetFederationTokensts:GetServiceBearerTokensts:GetSessionTokensts:GetWebIdentityTokensts:SetContextsts:SetSourceIdentitysts:TagGetWebIdentityTokensts:TagSession";
+
+static ACTION_NAME_ENDS: [u32; 16] = [
+    14, 36, 65, 79, 109, 129, 150, 177, 199, 224, 243, 266, 280, 301, 327, 341,
+];
+
+static ACTIONS: [Action; 16] = [
+    Action::AssumeRole,
+    Action::AssumeRoleWithSAML,
+    Action::AssumeRoleWithWebIdentity,
+    Action::AssumeRoot,
+    Action::DecodeAuthorizationMessage,
+    Action::GetAccessKeyInfo,
+    Action::GetCallerIdentity,
+    Action::GetDelegatedAccessToken,
+    Action::GetFederationToken,
+    Action::GetServiceBearerToken,
+    Action::GetSessionToken,
+    Action::GetWebIdentityToken,
+    Action::SetContext,
+    Action::SetSourceIdentity,
+    Action::TagGetWebIdentityToken,
+    Action::TagSession,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 16] = [
-        Action::AssumeRole,
-        Action::AssumeRoleWithSAML,
-        Action::AssumeRoleWithWebIdentity,
-        Action::AssumeRoot,
-        Action::DecodeAuthorizationMessage,
-        Action::GetAccessKeyInfo,
-        Action::GetCallerIdentity,
-        Action::GetDelegatedAccessToken,
-        Action::GetFederationToken,
-        Action::GetServiceBearerToken,
-        Action::GetSessionToken,
-        Action::GetWebIdentityToken,
-        Action::SetContext,
-        Action::SetSourceIdentity,
-        Action::TagGetWebIdentityToken,
-        Action::TagSession,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `sts:AssumeRole`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssumeRole`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(20576 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -189,30 +185,30 @@ pub enum ResourceType {
     SelfSession,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 5] = [
-    "context-provider",
-    "federated-user",
-    "role",
-    "root-user",
-    "self-session",
+static RESOURCE_TYPE_NAMES: &str = "context-providerfederated-userroleroot-userself-session";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 5] = [16, 30, 34, 43, 55];
+
+static RESOURCE_TYPES: [ResourceType; 5] = [
+    ResourceType::ContextProvider,
+    ResourceType::FederatedUser,
+    ResourceType::Role,
+    ResourceType::RootUser,
+    ResourceType::SelfSession,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 5] = [
-        ResourceType::ContextProvider,
-        ResourceType::FederatedUser,
-        ResourceType::Role,
-        ResourceType::RootUser,
-        ResourceType::SelfSession,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -221,6 +217,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -494,141 +491,20 @@ pub enum ConditionKey {
     WwwDotAmazonDotComUserId,
 }
 
-const CONDITION_KEY_NAMES: [&str; 131] = [
-    "accounts.google.com:aud",
-    "accounts.google.com:google/organization_number",
-    "accounts.google.com:oaud",
-    "accounts.google.com:sub",
-    "agent.${Domain}.buildkite.dev:build_branch",
-    "agent.${Domain}.buildkite.dev:cluster_id",
-    "agent.${Domain}.buildkite.dev:cluster_name",
-    "agent.${Domain}.buildkite.dev:organization_id",
-    "agent.${Domain}.buildkite.dev:organization_slug",
-    "agent.${Domain}.buildkite.dev:pipeline_id",
-    "agent.${Domain}.buildkite.dev:pipeline_slug",
-    "agent.${Domain}.buildkite.site:build_branch",
-    "agent.${Domain}.buildkite.site:cluster_id",
-    "agent.${Domain}.buildkite.site:cluster_name",
-    "agent.${Domain}.buildkite.site:organization_id",
-    "agent.${Domain}.buildkite.site:organization_slug",
-    "agent.${Domain}.buildkite.site:pipeline_id",
-    "agent.${Domain}.buildkite.site:pipeline_slug",
-    "agent.buildkite.com:build_branch",
-    "agent.buildkite.com:cluster_id",
-    "agent.buildkite.com:cluster_name",
-    "agent.buildkite.com:organization_id",
-    "agent.buildkite.com:organization_slug",
-    "agent.buildkite.com:pipeline_id",
-    "agent.buildkite.com:pipeline_slug",
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "cognito-identity.amazonaws.com:amr",
-    "cognito-identity.amazonaws.com:aud",
-    "cognito-identity.amazonaws.com:sub",
-    "github.com/enterprises/${EnterpriseName}:actor",
-    "github.com/enterprises/${EnterpriseName}:actor_id",
-    "github.com/enterprises/${EnterpriseName}:enterprise_id",
-    "github.com/enterprises/${EnterpriseName}:environment",
-    "github.com/enterprises/${EnterpriseName}:job_workflow_ref",
-    "github.com/enterprises/${EnterpriseName}:ref",
-    "github.com/enterprises/${EnterpriseName}:repository",
-    "github.com/enterprises/${EnterpriseName}:repository_id",
-    "github.com/enterprises/${EnterpriseName}:repository_owner_id",
-    "github.com/enterprises/${EnterpriseName}:workflow",
-    "gitlab.com:namespace_id",
-    "gitlab.com:pipeline_source",
-    "gitlab.com:project_id",
-    "gitlab.com:ref_protected",
-    "gitlab.com:runner_environment",
-    "gitlab.com:user_access_level",
-    "gitlab.com:user_email",
-    "gitlab.com:user_id",
-    "gitlab.com:user_login",
-    "graph.facebook.com:app_id",
-    "graph.facebook.com:id",
-    "iam:ResourceTag/${TagKey}",
-    "idcs-${OciUniqueIdentifier}.identity.oraclecloud.com:rpst_id",
-    "oidc.circleci.com/org/${OrgId}:oidc.circleci.com/project-id",
-    "saml:aud",
-    "saml:cn",
-    "saml:commonName",
-    "saml:doc",
-    "saml:eduorghomepageuri",
-    "saml:eduorgidentityauthnpolicyuri",
-    "saml:eduorglegalname",
-    "saml:eduorgsuperioruri",
-    "saml:eduorgwhitepagesuri",
-    "saml:edupersonaffiliation",
-    "saml:edupersonassurance",
-    "saml:edupersonentitlement",
-    "saml:edupersonnickname",
-    "saml:edupersonorgdn",
-    "saml:edupersonorgunitdn",
-    "saml:edupersonprimaryaffiliation",
-    "saml:edupersonprimaryorgunitdn",
-    "saml:edupersonprincipalname",
-    "saml:edupersonscopedaffiliation",
-    "saml:edupersontargetedid",
-    "saml:givenName",
-    "saml:iss",
-    "saml:mail",
-    "saml:name",
-    "saml:namequalifier",
-    "saml:organizationStatus",
-    "saml:primaryGroupSID",
-    "saml:sub",
-    "saml:sub_type",
-    "saml:surname",
-    "saml:uid",
-    "saml:x500UniqueIdentifier",
-    "sts:AWSServiceName",
-    "sts:DurationSeconds",
-    "sts:ExternalId",
-    "sts:IdentityTokenAudience",
-    "sts:RequestContext/${ContextKey}",
-    "sts:RequestContextProviders",
-    "sts:RoleAuthorizedByIdp",
-    "sts:RoleSessionName",
-    "sts:SigningAlgorithm",
-    "sts:SourceIdentity",
-    "sts:TaskPolicyArn",
-    "sts:TransitiveTagKeys",
-    "token.actions.${Domain}.ghe.com:actor",
-    "token.actions.${Domain}.ghe.com:actor_id",
-    "token.actions.${Domain}.ghe.com:enterprise_id",
-    "token.actions.${Domain}.ghe.com:environment",
-    "token.actions.${Domain}.ghe.com:job_workflow_ref",
-    "token.actions.${Domain}.ghe.com:ref",
-    "token.actions.${Domain}.ghe.com:repository",
-    "token.actions.${Domain}.ghe.com:repository_id",
-    "token.actions.${Domain}.ghe.com:repository_owner_id",
-    "token.actions.${Domain}.ghe.com:workflow",
-    "token.actions.githubusercontent.com/${SubPath}:actor",
-    "token.actions.githubusercontent.com/${SubPath}:actor_id",
-    "token.actions.githubusercontent.com/${SubPath}:enterprise_id",
-    "token.actions.githubusercontent.com/${SubPath}:environment",
-    "token.actions.githubusercontent.com/${SubPath}:job_workflow_ref",
-    "token.actions.githubusercontent.com/${SubPath}:ref",
-    "token.actions.githubusercontent.com/${SubPath}:repository",
-    "token.actions.githubusercontent.com/${SubPath}:repository_id",
-    "token.actions.githubusercontent.com/${SubPath}:repository_owner_id",
-    "token.actions.githubusercontent.com/${SubPath}:workflow",
-    "token.actions.githubusercontent.com:actor",
-    "token.actions.githubusercontent.com:actor_id",
-    "token.actions.githubusercontent.com:enterprise_id",
-    "token.actions.githubusercontent.com:environment",
-    "token.actions.githubusercontent.com:job_workflow_ref",
-    "token.actions.githubusercontent.com:ref",
-    "token.actions.githubusercontent.com:repository",
-    "token.actions.githubusercontent.com:repository_id",
-    "token.actions.githubusercontent.com:repository_owner_id",
-    "token.actions.githubusercontent.com:workflow",
-    "www.amazon.com:app_id",
-    "www.amazon.com:user_id",
+static CONDITION_KEY_NAMES: &str = "accounts.google.com:audaccounts.google.com:google/organization_numberaccounts.google.com:oaudaccounts.google.com:subagent.${Domain}.buildkite.dev:build_branchagent.${Domain}.buildkite.dev:cluster_idagent.${Domain}.buildkite.dev:cluster_nameagent.${Domain}.buildkite.dev:organization_idagent.${Domain}.buildkite.dev:organization_slugagent.${Domain}.buildkite.dev:pipeline_idagent.${Domain}.buildkite.dev:pipeline_slugagent.${Domain}.buildkite.site:build_branchagent.${Domain}.buildkite.site:cluster_idagent.${Domain}.buildkite.site:cluster_nameagent.${Domain}.buildkite.site:organization_idagent.${Domain}.buildkite.site:organization_slugagent.${Domain}.buildkite.site:pipeline_idagent.${Domain}.buildkite.site:pipeline_slugagent.buildkite.com:build_branchagent.buildkite.com:cluster_idagent.buildkite.com:cluster_nameagent.buildkite.com:organization_idagent.buildkite.com:organization_slugagent.buildkite.com:pipeline_idagent.buildkite.com:pipeline_slugaws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyscognito-identity.amazonaws.com:amrcognito-identity.amazonaws.com:audcognito-identity.amazonaws.com:subgithub.com/enterprises/${EnterpriseName}:actorgithub.com/enterprises/${EnterpriseName}:actor_idgithub.com/enterprises/${EnterpriseName}:enterprise_idgithub.com/enterprises/${EnterpriseName}:environmentgithub.com/enterprises/${EnterpriseName}:job_workflow_refgithub.com/enterprises/${EnterpriseName}:refgithub.com/enterprises/${EnterpriseName}:repositorygithub.com/enterprises/${EnterpriseName}:repository_idgithub.com/enterprises/${EnterpriseName}:repository_owner_idgithub.com/enterprises/${EnterpriseName}:workflowgitlab.com:namespace_idgitlab.com:pipeline_sourcegitlab.com:project_idgitlab.com:ref_protectedgitlab.com:runner_environmentgitlab.com:user_access_levelgitlab.com:user_emailgitlab.com:user_idgitlab.com:user_logingraph.facebook.com:app_idgraph.facebook.com:idiam:ResourceTag/${TagKey}idcs-${OciUniqueIdentifier}.identity.oraclecloud.com:rpst_idoidc.circleci.com/org/${OrgId}:oidc.circleci.com/project-idsaml:audsaml:cnsaml:commonNamesaml:docsaml:eduorghomepageurisaml:eduorgidentityauthnpolicyurisaml:eduorglegalnamesaml:eduorgsuperiorurisaml:eduorgwhitepagesurisaml:edupersonaffiliationsaml:edupersonassurancesaml:edupersonentitlementsaml:edupersonnicknamesaml:edupersonorgdnsaml:edupersonorgunitdnsaml:edupersonprimaryaffiliationsaml:edupersonprimaryorgunitdnsaml:edupersonprincipalnamesaml:edupersonscopedaffiliationsaml:edupersontargetedidsaml:givenNamesaml:isssaml:mailsaml:namesaml:namequalifiersaml:organizationStatussaml:primaryGroupSIDsaml:subsaml:sub_typesaml:surnamesaml:uidsaml:x500UniqueIdentifiersts:AWSServiceNamests:DurationSecondssts:ExternalIdsts:IdentityTokenAudiencests:RequestContext/${ContextKey}sts:RequestContextProviderssts:RoleAuthorizedByIdpsts:RoleSessionNamests:SigningAlgorithmsts:SourceIdentitysts:TaskPolicyArnsts:TransitiveTagKeystoken.actions.${Domain}.ghe.com:actortoken.actions.${Domain}.ghe.com:actor_idtoken.actions.${Domain}.ghe.com:enterprise_idtoken.actions.${Domain}.ghe.com:environmenttoken.actions.${Domain}.ghe.com:job_workflow_reftoken.actions.${Domain}.ghe.com:reftoken.actions.${Domain}.ghe.com:repositorytoken.actions.${Domain}.ghe.com:repository_idtoken.actions.${Domain}.ghe.com:repository_owner_idtoken.actions.${Domain}.ghe.com:workflowtoken.actions.githubusercontent.com/${SubPath}:actortoken.actions.githubusercontent.com/${SubPath}:actor_idtoken.actions.githubusercontent.com/${SubPath}:enterprise_idtoken.actions.githubusercontent.com/${SubPath}:environmenttoken.actions.githubusercontent.com/${SubPath}:job_workflow_reftoken.actions.githubusercontent.com/${SubPath}:reftoken.actions.githubusercontent.com/${SubPath}:repositorytoken.actions.githubusercontent.com/${SubPath}:repository_idtoken.actions.githubusercontent.com/${SubPath}:repository_owner_idtoken.actions.githubusercontent.com/${SubPath}:workflowtoken.actions.githubusercontent.com:actortoken.actions.githubusercontent.com:actor_idtoken.actions.githubusercontent.com:enterprise_idtoken.actions.githubusercontent.com:environmenttoken.actions.githubusercontent.com:job_workflow_reftoken.actions.githubusercontent.com:reftoken.actions.githubusercontent.com:repositorytoken.actions.githubusercontent.com:repository_idtoken.actions.githubusercontent.com:repository_owner_idtoken.actions.githubusercontent.com:workflowwww.amazon.com:app_idwww.amazon.com:user_id";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 131] = [
+    23, 69, 93, 116, 158, 198, 240, 285, 332, 373, 416, 459, 500, 543, 589, 637, 679, 723, 755,
+    785, 817, 852, 889, 920, 953, 977, 1002, 1013, 1047, 1081, 1115, 1161, 1210, 1264, 1316, 1373,
+    1417, 1468, 1522, 1582, 1631, 1654, 1680, 1701, 1725, 1754, 1782, 1803, 1821, 1842, 1867, 1888,
+    1913, 1973, 2032, 2040, 2047, 2062, 2070, 2092, 2125, 2145, 2167, 2191, 2216, 2239, 2264, 2286,
+    2305, 2328, 2360, 2390, 2417, 2448, 2472, 2486, 2494, 2503, 2512, 2530, 2553, 2573, 2581, 2594,
+    2606, 2614, 2639, 2657, 2676, 2690, 2715, 2747, 2774, 2797, 2816, 2836, 2854, 2871, 2892, 2929,
+    2969, 3014, 3057, 3105, 3140, 3182, 3227, 3278, 3318, 3370, 3425, 3485, 3543, 3606, 3656, 3713,
+    3773, 3839, 3894, 3935, 3979, 4028, 4075, 4127, 4166, 4212, 4261, 4316, 4360, 4381, 4403,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 131] = [
+static CONDITION_KEY_TYPES: [KeyType; 131] = [
     KeyType::String,
     KeyType::Numeric,
     KeyType::String,
@@ -762,159 +638,165 @@ const CONDITION_KEY_TYPES: [KeyType; 131] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 131] = [
+    ConditionKey::AccountsDotGoogleDotComAud,
+    ConditionKey::AccountsDotGoogleDotComGoogleOrganizationNumber,
+    ConditionKey::AccountsDotGoogleDotComOaud,
+    ConditionKey::AccountsDotGoogleDotComSub,
+    ConditionKey::AgentDotAnyDotBuildkiteDotDevBuildBranch,
+    ConditionKey::AgentDotAnyDotBuildkiteDotDevClusterId,
+    ConditionKey::AgentDotAnyDotBuildkiteDotDevClusterName,
+    ConditionKey::AgentDotAnyDotBuildkiteDotDevOrganizationId,
+    ConditionKey::AgentDotAnyDotBuildkiteDotDevOrganizationSlug,
+    ConditionKey::AgentDotAnyDotBuildkiteDotDevPipelineId,
+    ConditionKey::AgentDotAnyDotBuildkiteDotDevPipelineSlug,
+    ConditionKey::AgentDotAnyDotBuildkiteDotSiteBuildBranch,
+    ConditionKey::AgentDotAnyDotBuildkiteDotSiteClusterId,
+    ConditionKey::AgentDotAnyDotBuildkiteDotSiteClusterName,
+    ConditionKey::AgentDotAnyDotBuildkiteDotSiteOrganizationId,
+    ConditionKey::AgentDotAnyDotBuildkiteDotSiteOrganizationSlug,
+    ConditionKey::AgentDotAnyDotBuildkiteDotSitePipelineId,
+    ConditionKey::AgentDotAnyDotBuildkiteDotSitePipelineSlug,
+    ConditionKey::AgentDotBuildkiteDotComBuildBranch,
+    ConditionKey::AgentDotBuildkiteDotComClusterId,
+    ConditionKey::AgentDotBuildkiteDotComClusterName,
+    ConditionKey::AgentDotBuildkiteDotComOrganizationId,
+    ConditionKey::AgentDotBuildkiteDotComOrganizationSlug,
+    ConditionKey::AgentDotBuildkiteDotComPipelineId,
+    ConditionKey::AgentDotBuildkiteDotComPipelineSlug,
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::CognitoIdentityDotAmazonawsDotComAmr,
+    ConditionKey::CognitoIdentityDotAmazonawsDotComAud,
+    ConditionKey::CognitoIdentityDotAmazonawsDotComSub,
+    ConditionKey::GithubDotComEnterprisesAnyActor,
+    ConditionKey::GithubDotComEnterprisesAnyActorId,
+    ConditionKey::GithubDotComEnterprisesAnyEnterpriseId,
+    ConditionKey::GithubDotComEnterprisesAnyEnvironment,
+    ConditionKey::GithubDotComEnterprisesAnyJobWorkflowRef,
+    ConditionKey::GithubDotComEnterprisesAnyRef,
+    ConditionKey::GithubDotComEnterprisesAnyRepository,
+    ConditionKey::GithubDotComEnterprisesAnyRepositoryId,
+    ConditionKey::GithubDotComEnterprisesAnyRepositoryOwnerId,
+    ConditionKey::GithubDotComEnterprisesAnyWorkflow,
+    ConditionKey::GitlabDotComNamespaceId,
+    ConditionKey::GitlabDotComPipelineSource,
+    ConditionKey::GitlabDotComProjectId,
+    ConditionKey::GitlabDotComRefProtected,
+    ConditionKey::GitlabDotComRunnerEnvironment,
+    ConditionKey::GitlabDotComUserAccessLevel,
+    ConditionKey::GitlabDotComUserEmail,
+    ConditionKey::GitlabDotComUserId,
+    ConditionKey::GitlabDotComUserLogin,
+    ConditionKey::GraphDotFacebookDotComAppId,
+    ConditionKey::GraphDotFacebookDotComId,
+    ConditionKey::IamResourceTagAny,
+    ConditionKey::IdcsAnyDotIdentityDotOraclecloudDotComRpstId,
+    ConditionKey::OidcDotCircleciDotComOrgAnyOidcDotCircleciDotComProjectId,
+    ConditionKey::SamlAud,
+    ConditionKey::SamlCn,
+    ConditionKey::SamlCommonName,
+    ConditionKey::SamlDoc,
+    ConditionKey::SamlEduorghomepageuri,
+    ConditionKey::SamlEduorgidentityauthnpolicyuri,
+    ConditionKey::SamlEduorglegalname,
+    ConditionKey::SamlEduorgsuperioruri,
+    ConditionKey::SamlEduorgwhitepagesuri,
+    ConditionKey::SamlEdupersonaffiliation,
+    ConditionKey::SamlEdupersonassurance,
+    ConditionKey::SamlEdupersonentitlement,
+    ConditionKey::SamlEdupersonnickname,
+    ConditionKey::SamlEdupersonorgdn,
+    ConditionKey::SamlEdupersonorgunitdn,
+    ConditionKey::SamlEdupersonprimaryaffiliation,
+    ConditionKey::SamlEdupersonprimaryorgunitdn,
+    ConditionKey::SamlEdupersonprincipalname,
+    ConditionKey::SamlEdupersonscopedaffiliation,
+    ConditionKey::SamlEdupersontargetedid,
+    ConditionKey::SamlGivenName,
+    ConditionKey::SamlIss,
+    ConditionKey::SamlMail,
+    ConditionKey::SamlName,
+    ConditionKey::SamlNamequalifier,
+    ConditionKey::SamlOrganizationStatus,
+    ConditionKey::SamlPrimaryGroupSID,
+    ConditionKey::SamlSub,
+    ConditionKey::SamlSubType,
+    ConditionKey::SamlSurname,
+    ConditionKey::SamlUid,
+    ConditionKey::SamlX500UniqueIdentifier,
+    ConditionKey::StsAWSServiceName,
+    ConditionKey::StsDurationSeconds,
+    ConditionKey::StsExternalId,
+    ConditionKey::StsIdentityTokenAudience,
+    ConditionKey::StsRequestContextAny,
+    ConditionKey::StsRequestContextProviders,
+    ConditionKey::StsRoleAuthorizedByIdp,
+    ConditionKey::StsRoleSessionName,
+    ConditionKey::StsSigningAlgorithm,
+    ConditionKey::StsSourceIdentity,
+    ConditionKey::StsTaskPolicyArn,
+    ConditionKey::StsTransitiveTagKeys,
+    ConditionKey::TokenDotActionsDotAnyDotGheDotComActor,
+    ConditionKey::TokenDotActionsDotAnyDotGheDotComActorId,
+    ConditionKey::TokenDotActionsDotAnyDotGheDotComEnterpriseId,
+    ConditionKey::TokenDotActionsDotAnyDotGheDotComEnvironment,
+    ConditionKey::TokenDotActionsDotAnyDotGheDotComJobWorkflowRef,
+    ConditionKey::TokenDotActionsDotAnyDotGheDotComRef,
+    ConditionKey::TokenDotActionsDotAnyDotGheDotComRepository,
+    ConditionKey::TokenDotActionsDotAnyDotGheDotComRepositoryId,
+    ConditionKey::TokenDotActionsDotAnyDotGheDotComRepositoryOwnerId,
+    ConditionKey::TokenDotActionsDotAnyDotGheDotComWorkflow,
+    ConditionKey::TokenDotActionsDotGithubusercontentDotComAnyActor,
+    ConditionKey::TokenDotActionsDotGithubusercontentDotComAnyActorId,
+    ConditionKey::TokenDotActionsDotGithubusercontentDotComAnyEnterpriseId,
+    ConditionKey::TokenDotActionsDotGithubusercontentDotComAnyEnvironment,
+    ConditionKey::TokenDotActionsDotGithubusercontentDotComAnyJobWorkflowRef,
+    ConditionKey::TokenDotActionsDotGithubusercontentDotComAnyRef,
+    ConditionKey::TokenDotActionsDotGithubusercontentDotComAnyRepository,
+    ConditionKey::TokenDotActionsDotGithubusercontentDotComAnyRepositoryId,
+    ConditionKey::TokenDotActionsDotGithubusercontentDotComAnyRepositoryOwnerId,
+    ConditionKey::TokenDotActionsDotGithubusercontentDotComAnyWorkflow,
+    ConditionKey::TokenDotActionsDotGithubusercontentDotComActor,
+    ConditionKey::TokenDotActionsDotGithubusercontentDotComActorId,
+    ConditionKey::TokenDotActionsDotGithubusercontentDotComEnterpriseId,
+    ConditionKey::TokenDotActionsDotGithubusercontentDotComEnvironment,
+    ConditionKey::TokenDotActionsDotGithubusercontentDotComJobWorkflowRef,
+    ConditionKey::TokenDotActionsDotGithubusercontentDotComRef,
+    ConditionKey::TokenDotActionsDotGithubusercontentDotComRepository,
+    ConditionKey::TokenDotActionsDotGithubusercontentDotComRepositoryId,
+    ConditionKey::TokenDotActionsDotGithubusercontentDotComRepositoryOwnerId,
+    ConditionKey::TokenDotActionsDotGithubusercontentDotComWorkflow,
+    ConditionKey::WwwDotAmazonDotComAppId,
+    ConditionKey::WwwDotAmazonDotComUserId,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 131] = [
-        ConditionKey::AccountsDotGoogleDotComAud,
-        ConditionKey::AccountsDotGoogleDotComGoogleOrganizationNumber,
-        ConditionKey::AccountsDotGoogleDotComOaud,
-        ConditionKey::AccountsDotGoogleDotComSub,
-        ConditionKey::AgentDotAnyDotBuildkiteDotDevBuildBranch,
-        ConditionKey::AgentDotAnyDotBuildkiteDotDevClusterId,
-        ConditionKey::AgentDotAnyDotBuildkiteDotDevClusterName,
-        ConditionKey::AgentDotAnyDotBuildkiteDotDevOrganizationId,
-        ConditionKey::AgentDotAnyDotBuildkiteDotDevOrganizationSlug,
-        ConditionKey::AgentDotAnyDotBuildkiteDotDevPipelineId,
-        ConditionKey::AgentDotAnyDotBuildkiteDotDevPipelineSlug,
-        ConditionKey::AgentDotAnyDotBuildkiteDotSiteBuildBranch,
-        ConditionKey::AgentDotAnyDotBuildkiteDotSiteClusterId,
-        ConditionKey::AgentDotAnyDotBuildkiteDotSiteClusterName,
-        ConditionKey::AgentDotAnyDotBuildkiteDotSiteOrganizationId,
-        ConditionKey::AgentDotAnyDotBuildkiteDotSiteOrganizationSlug,
-        ConditionKey::AgentDotAnyDotBuildkiteDotSitePipelineId,
-        ConditionKey::AgentDotAnyDotBuildkiteDotSitePipelineSlug,
-        ConditionKey::AgentDotBuildkiteDotComBuildBranch,
-        ConditionKey::AgentDotBuildkiteDotComClusterId,
-        ConditionKey::AgentDotBuildkiteDotComClusterName,
-        ConditionKey::AgentDotBuildkiteDotComOrganizationId,
-        ConditionKey::AgentDotBuildkiteDotComOrganizationSlug,
-        ConditionKey::AgentDotBuildkiteDotComPipelineId,
-        ConditionKey::AgentDotBuildkiteDotComPipelineSlug,
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::CognitoIdentityDotAmazonawsDotComAmr,
-        ConditionKey::CognitoIdentityDotAmazonawsDotComAud,
-        ConditionKey::CognitoIdentityDotAmazonawsDotComSub,
-        ConditionKey::GithubDotComEnterprisesAnyActor,
-        ConditionKey::GithubDotComEnterprisesAnyActorId,
-        ConditionKey::GithubDotComEnterprisesAnyEnterpriseId,
-        ConditionKey::GithubDotComEnterprisesAnyEnvironment,
-        ConditionKey::GithubDotComEnterprisesAnyJobWorkflowRef,
-        ConditionKey::GithubDotComEnterprisesAnyRef,
-        ConditionKey::GithubDotComEnterprisesAnyRepository,
-        ConditionKey::GithubDotComEnterprisesAnyRepositoryId,
-        ConditionKey::GithubDotComEnterprisesAnyRepositoryOwnerId,
-        ConditionKey::GithubDotComEnterprisesAnyWorkflow,
-        ConditionKey::GitlabDotComNamespaceId,
-        ConditionKey::GitlabDotComPipelineSource,
-        ConditionKey::GitlabDotComProjectId,
-        ConditionKey::GitlabDotComRefProtected,
-        ConditionKey::GitlabDotComRunnerEnvironment,
-        ConditionKey::GitlabDotComUserAccessLevel,
-        ConditionKey::GitlabDotComUserEmail,
-        ConditionKey::GitlabDotComUserId,
-        ConditionKey::GitlabDotComUserLogin,
-        ConditionKey::GraphDotFacebookDotComAppId,
-        ConditionKey::GraphDotFacebookDotComId,
-        ConditionKey::IamResourceTagAny,
-        ConditionKey::IdcsAnyDotIdentityDotOraclecloudDotComRpstId,
-        ConditionKey::OidcDotCircleciDotComOrgAnyOidcDotCircleciDotComProjectId,
-        ConditionKey::SamlAud,
-        ConditionKey::SamlCn,
-        ConditionKey::SamlCommonName,
-        ConditionKey::SamlDoc,
-        ConditionKey::SamlEduorghomepageuri,
-        ConditionKey::SamlEduorgidentityauthnpolicyuri,
-        ConditionKey::SamlEduorglegalname,
-        ConditionKey::SamlEduorgsuperioruri,
-        ConditionKey::SamlEduorgwhitepagesuri,
-        ConditionKey::SamlEdupersonaffiliation,
-        ConditionKey::SamlEdupersonassurance,
-        ConditionKey::SamlEdupersonentitlement,
-        ConditionKey::SamlEdupersonnickname,
-        ConditionKey::SamlEdupersonorgdn,
-        ConditionKey::SamlEdupersonorgunitdn,
-        ConditionKey::SamlEdupersonprimaryaffiliation,
-        ConditionKey::SamlEdupersonprimaryorgunitdn,
-        ConditionKey::SamlEdupersonprincipalname,
-        ConditionKey::SamlEdupersonscopedaffiliation,
-        ConditionKey::SamlEdupersontargetedid,
-        ConditionKey::SamlGivenName,
-        ConditionKey::SamlIss,
-        ConditionKey::SamlMail,
-        ConditionKey::SamlName,
-        ConditionKey::SamlNamequalifier,
-        ConditionKey::SamlOrganizationStatus,
-        ConditionKey::SamlPrimaryGroupSID,
-        ConditionKey::SamlSub,
-        ConditionKey::SamlSubType,
-        ConditionKey::SamlSurname,
-        ConditionKey::SamlUid,
-        ConditionKey::SamlX500UniqueIdentifier,
-        ConditionKey::StsAWSServiceName,
-        ConditionKey::StsDurationSeconds,
-        ConditionKey::StsExternalId,
-        ConditionKey::StsIdentityTokenAudience,
-        ConditionKey::StsRequestContextAny,
-        ConditionKey::StsRequestContextProviders,
-        ConditionKey::StsRoleAuthorizedByIdp,
-        ConditionKey::StsRoleSessionName,
-        ConditionKey::StsSigningAlgorithm,
-        ConditionKey::StsSourceIdentity,
-        ConditionKey::StsTaskPolicyArn,
-        ConditionKey::StsTransitiveTagKeys,
-        ConditionKey::TokenDotActionsDotAnyDotGheDotComActor,
-        ConditionKey::TokenDotActionsDotAnyDotGheDotComActorId,
-        ConditionKey::TokenDotActionsDotAnyDotGheDotComEnterpriseId,
-        ConditionKey::TokenDotActionsDotAnyDotGheDotComEnvironment,
-        ConditionKey::TokenDotActionsDotAnyDotGheDotComJobWorkflowRef,
-        ConditionKey::TokenDotActionsDotAnyDotGheDotComRef,
-        ConditionKey::TokenDotActionsDotAnyDotGheDotComRepository,
-        ConditionKey::TokenDotActionsDotAnyDotGheDotComRepositoryId,
-        ConditionKey::TokenDotActionsDotAnyDotGheDotComRepositoryOwnerId,
-        ConditionKey::TokenDotActionsDotAnyDotGheDotComWorkflow,
-        ConditionKey::TokenDotActionsDotGithubusercontentDotComAnyActor,
-        ConditionKey::TokenDotActionsDotGithubusercontentDotComAnyActorId,
-        ConditionKey::TokenDotActionsDotGithubusercontentDotComAnyEnterpriseId,
-        ConditionKey::TokenDotActionsDotGithubusercontentDotComAnyEnvironment,
-        ConditionKey::TokenDotActionsDotGithubusercontentDotComAnyJobWorkflowRef,
-        ConditionKey::TokenDotActionsDotGithubusercontentDotComAnyRef,
-        ConditionKey::TokenDotActionsDotGithubusercontentDotComAnyRepository,
-        ConditionKey::TokenDotActionsDotGithubusercontentDotComAnyRepositoryId,
-        ConditionKey::TokenDotActionsDotGithubusercontentDotComAnyRepositoryOwnerId,
-        ConditionKey::TokenDotActionsDotGithubusercontentDotComAnyWorkflow,
-        ConditionKey::TokenDotActionsDotGithubusercontentDotComActor,
-        ConditionKey::TokenDotActionsDotGithubusercontentDotComActorId,
-        ConditionKey::TokenDotActionsDotGithubusercontentDotComEnterpriseId,
-        ConditionKey::TokenDotActionsDotGithubusercontentDotComEnvironment,
-        ConditionKey::TokenDotActionsDotGithubusercontentDotComJobWorkflowRef,
-        ConditionKey::TokenDotActionsDotGithubusercontentDotComRef,
-        ConditionKey::TokenDotActionsDotGithubusercontentDotComRepository,
-        ConditionKey::TokenDotActionsDotGithubusercontentDotComRepositoryId,
-        ConditionKey::TokenDotActionsDotGithubusercontentDotComRepositoryOwnerId,
-        ConditionKey::TokenDotActionsDotGithubusercontentDotComWorkflow,
-        ConditionKey::WwwDotAmazonDotComAppId,
-        ConditionKey::WwwDotAmazonDotComUserId,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

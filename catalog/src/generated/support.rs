@@ -167,124 +167,99 @@ pub enum Action {
     UploadAttachment,
 }
 
-const ACTION_NAMES: [&str; 39] = [
-    "support:AddAttachmentsToSet",
-    "support:AddCommunicationToCase",
-    "support:AddRelatedItemToCase",
-    "support:CreateCase",
-    "support:DescribeAttachment",
-    "support:DescribeCaseAttributes",
-    "support:DescribeCaseOptions",
-    "support:DescribeCases",
-    "support:DescribeCommunication",
-    "support:DescribeCommunications",
-    "support:DescribeCreateCaseOptions",
-    "support:DescribeIssueTypes",
-    "support:DescribeRelatedItems",
-    "support:DescribeServices",
-    "support:DescribeSeverityLevels",
-    "support:DescribeSupportedLanguages",
-    "support:DescribeSupportLevel",
-    "support:DescribeTrustedAdvisorCheckRefreshStatuses",
-    "support:DescribeTrustedAdvisorCheckResult",
-    "support:DescribeTrustedAdvisorChecks",
-    "support:DescribeTrustedAdvisorCheckSummaries",
-    "support:DisconnectLiveContactForCase",
-    "support:DownloadAttachment",
-    "support:GetInteraction",
-    "support:InitiateCallForCase",
-    "support:InitiateChatForCase",
-    "support:InitiateLiveContactForCase",
-    "support:ListInteractionEntries",
-    "support:ListInteractions",
-    "support:PutCaseAttributes",
-    "support:RateCaseCommunication",
-    "support:RefreshTrustedAdvisorCheck",
-    "support:ResolveCase",
-    "support:ResolveInteraction",
-    "support:SearchForCases",
-    "support:StartInteraction",
-    "support:UpdateCaseSeverity",
-    "support:UpdateInteraction",
-    "support:UploadAttachment",
+static ACTION_NAMES: &str = "support:AddAttachmentsToSetsupport:AddCommunicationToCasesupport:AddRelatedItemToCasesupport:CreateCasesupport:DescribeAttachmentsupport:DescribeCaseAttributessupport:DescribeCaseOptionssupport:DescribeCasessupport:DescribeCommunicationsupport:DescribeCommunicationssupport:DescribeCreateCaseOptionssupport:DescribeIssueTypessupport:DescribeRelatedItemssupport:DescribeServicessupport:DescribeSeverityLevelssupport:DescribeSupportedLanguagessupport:DescribeSupportLevelsupport:DescribeTrustedAdvisorCheckRefreshStatusessupport:DescribeTrustedAdvisorCheckResultsupport:DescribeTrustedAdvisorCheckssupport:DescribeTrustedAdvisorCheckSummariessupport:DisconnectLiveContactForCasesupport:DownloadAttachmentsupport:GetInteractionsupport:InitiateCallForCasesupport:InitiateChatForCasesupport:InitiateLiveContactForCasesupport:ListInteractionEntriessupport:ListInteractionssupport:PutCaseAttributessupport:RateCaseCommunicationsupport:RefreshTrustedAdvisorChecksupport:ResolveCasesupport:ResolveInteractionsupport:SearchForCasessupport:StartInteractionsupport:UpdateCaseSeveritysupport:UpdateInteractionsupport:UploadAttachment";
+
+static ACTION_NAME_ENDS: [u32; 39] = [
+    27, 57, 85, 103, 129, 159, 186, 207, 236, 266, 299, 325, 353, 377, 407, 441, 469, 519, 560,
+    596, 640, 676, 702, 724, 751, 778, 812, 842, 866, 891, 920, 954, 973, 999, 1021, 1045, 1071,
+    1096, 1120,
+];
+
+static ACTIONS: [Action; 39] = [
+    Action::AddAttachmentsToSet,
+    Action::AddCommunicationToCase,
+    Action::AddRelatedItemToCase,
+    Action::CreateCase,
+    Action::DescribeAttachment,
+    Action::DescribeCaseAttributes,
+    Action::DescribeCaseOptions,
+    Action::DescribeCases,
+    Action::DescribeCommunication,
+    Action::DescribeCommunications,
+    Action::DescribeCreateCaseOptions,
+    Action::DescribeIssueTypes,
+    Action::DescribeRelatedItems,
+    Action::DescribeServices,
+    Action::DescribeSeverityLevels,
+    Action::DescribeSupportedLanguages,
+    Action::DescribeSupportLevel,
+    Action::DescribeTrustedAdvisorCheckRefreshStatuses,
+    Action::DescribeTrustedAdvisorCheckResult,
+    Action::DescribeTrustedAdvisorChecks,
+    Action::DescribeTrustedAdvisorCheckSummaries,
+    Action::DisconnectLiveContactForCase,
+    Action::DownloadAttachment,
+    Action::GetInteraction,
+    Action::InitiateCallForCase,
+    Action::InitiateChatForCase,
+    Action::InitiateLiveContactForCase,
+    Action::ListInteractionEntries,
+    Action::ListInteractions,
+    Action::PutCaseAttributes,
+    Action::RateCaseCommunication,
+    Action::RefreshTrustedAdvisorCheck,
+    Action::ResolveCase,
+    Action::ResolveInteraction,
+    Action::SearchForCases,
+    Action::StartInteraction,
+    Action::UpdateCaseSeverity,
+    Action::UpdateInteraction,
+    Action::UploadAttachment,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 39] = [
-        Action::AddAttachmentsToSet,
-        Action::AddCommunicationToCase,
-        Action::AddRelatedItemToCase,
-        Action::CreateCase,
-        Action::DescribeAttachment,
-        Action::DescribeCaseAttributes,
-        Action::DescribeCaseOptions,
-        Action::DescribeCases,
-        Action::DescribeCommunication,
-        Action::DescribeCommunications,
-        Action::DescribeCreateCaseOptions,
-        Action::DescribeIssueTypes,
-        Action::DescribeRelatedItems,
-        Action::DescribeServices,
-        Action::DescribeSeverityLevels,
-        Action::DescribeSupportedLanguages,
-        Action::DescribeSupportLevel,
-        Action::DescribeTrustedAdvisorCheckRefreshStatuses,
-        Action::DescribeTrustedAdvisorCheckResult,
-        Action::DescribeTrustedAdvisorChecks,
-        Action::DescribeTrustedAdvisorCheckSummaries,
-        Action::DisconnectLiveContactForCase,
-        Action::DownloadAttachment,
-        Action::GetInteraction,
-        Action::InitiateCallForCase,
-        Action::InitiateChatForCase,
-        Action::InitiateLiveContactForCase,
-        Action::ListInteractionEntries,
-        Action::ListInteractions,
-        Action::PutCaseAttributes,
-        Action::RateCaseCommunication,
-        Action::RefreshTrustedAdvisorCheck,
-        Action::ResolveCase,
-        Action::ResolveInteraction,
-        Action::SearchForCases,
-        Action::StartInteraction,
-        Action::UpdateCaseSeverity,
-        Action::UpdateInteraction,
-        Action::UploadAttachment,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `support:AddAttachmentsToSet`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AddAttachmentsToSet`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(20592 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -295,16 +270,20 @@ impl core::fmt::Display for Action {
 #[non_exhaustive]
 pub enum ResourceType {}
 
+static RESOURCE_TYPES: [ResourceType; 0] = [];
+
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 0] = [];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -313,6 +292,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -323,27 +303,33 @@ impl core::fmt::Debug for ResourceType {
 #[non_exhaustive]
 pub enum ConditionKey {}
 
+static CONDITION_KEYS: [ConditionKey; 0] = [];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 0] = [];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         match self {}
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

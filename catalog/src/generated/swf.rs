@@ -287,148 +287,111 @@ pub enum Action {
     UntagResource,
 }
 
-const ACTION_NAMES: [&str; 51] = [
-    "swf:CancelTimer",
-    "swf:CancelWorkflowExecution",
-    "swf:CompleteWorkflowExecution",
-    "swf:ContinueAsNewWorkflowExecution",
-    "swf:CountClosedWorkflowExecutions",
-    "swf:CountOpenWorkflowExecutions",
-    "swf:CountPendingActivityTasks",
-    "swf:CountPendingDecisionTasks",
-    "swf:DeleteActivityType",
-    "swf:DeleteWorkflowType",
-    "swf:DeprecateActivityType",
-    "swf:DeprecateDomain",
-    "swf:DeprecateWorkflowType",
-    "swf:DescribeActivityType",
-    "swf:DescribeDomain",
-    "swf:DescribeWorkflowExecution",
-    "swf:DescribeWorkflowType",
-    "swf:FailWorkflowExecution",
-    "swf:GetWorkflowExecutionHistory",
-    "swf:ListActivityTypes",
-    "swf:ListClosedWorkflowExecutions",
-    "swf:ListDomains",
-    "swf:ListOpenWorkflowExecutions",
-    "swf:ListTagsForResource",
-    "swf:ListWorkflowTypes",
-    "swf:PollForActivityTask",
-    "swf:PollForDecisionTask",
-    "swf:RecordActivityTaskHeartbeat",
-    "swf:RecordMarker",
-    "swf:RegisterActivityType",
-    "swf:RegisterDomain",
-    "swf:RegisterWorkflowType",
-    "swf:RequestCancelActivityTask",
-    "swf:RequestCancelExternalWorkflowExecution",
-    "swf:RequestCancelWorkflowExecution",
-    "swf:RespondActivityTaskCanceled",
-    "swf:RespondActivityTaskCompleted",
-    "swf:RespondActivityTaskFailed",
-    "swf:RespondDecisionTaskCompleted",
-    "swf:ScheduleActivityTask",
-    "swf:SignalExternalWorkflowExecution",
-    "swf:SignalWorkflowExecution",
-    "swf:StartChildWorkflowExecution",
-    "swf:StartTimer",
-    "swf:StartWorkflowExecution",
-    "swf:TagResource",
-    "swf:TerminateWorkflowExecution",
-    "swf:UndeprecateActivityType",
-    "swf:UndeprecateDomain",
-    "swf:UndeprecateWorkflowType",
-    "swf:UntagResource",
+static ACTION_NAMES: &str = "swf:CancelTimerswf:CancelWorkflowExecutionswf:CompleteWorkflowExecutionswf:ContinueAsNewWorkflowExecutionswf:CountClosedWorkflowExecutionsswf:CountOpenWorkflowExecutionsswf:CountPendingActivityTasksswf:CountPendingDecisionTasksswf:DeleteActivityTypeswf:DeleteWorkflowTypeswf:DeprecateActivityTypeswf:DeprecateDomainswf:DeprecateWorkflowTypeswf:DescribeActivityTypeswf:DescribeDomainswf:DescribeWorkflowExecutionswf:DescribeWorkflowTypeswf:FailWorkflowExecutionswf:GetWorkflowExecutionHistoryswf:ListActivityTypesswf:ListClosedWorkflowExecutionsswf:ListDomainsswf:ListOpenWorkflowExecutionsswf:ListTagsForResourceswf:ListWorkflowTypesswf:PollForActivityTaskswf:PollForDecisionTaskswf:RecordActivityTaskHeartbeatswf:RecordMarkerswf:RegisterActivityTypeswf:RegisterDomainswf:RegisterWorkflowTypeswf:RequestCancelActivityTaskswf:RequestCancelExternalWorkflowExecutionswf:RequestCancelWorkflowExecutionswf:RespondActivityTaskCanceledswf:RespondActivityTaskCompletedswf:RespondActivityTaskFailedswf:RespondDecisionTaskCompletedswf:ScheduleActivityTaskswf:SignalExternalWorkflowExecutionswf:SignalWorkflowExecutionswf:StartChildWorkflowExecutionswf:StartTimerswf:StartWorkflowExecutionswf:TagResourceswf:TerminateWorkflowExecutionswf:UndeprecateActivityTypeswf:UndeprecateDomainswf:UndeprecateWorkflowTypeswf:UntagResource";
+
+static ACTION_NAME_ENDS: [u32; 51] = [
+    15, 42, 71, 105, 138, 169, 198, 227, 249, 271, 296, 315, 340, 364, 382, 411, 435, 460, 491,
+    512, 544, 559, 589, 612, 633, 656, 679, 710, 726, 750, 768, 792, 821, 863, 897, 928, 960, 989,
+    1021, 1045, 1080, 1107, 1138, 1152, 1178, 1193, 1223, 1250, 1271, 1298, 1315,
+];
+
+static ACTIONS: [Action; 51] = [
+    Action::CancelTimer,
+    Action::CancelWorkflowExecution,
+    Action::CompleteWorkflowExecution,
+    Action::ContinueAsNewWorkflowExecution,
+    Action::CountClosedWorkflowExecutions,
+    Action::CountOpenWorkflowExecutions,
+    Action::CountPendingActivityTasks,
+    Action::CountPendingDecisionTasks,
+    Action::DeleteActivityType,
+    Action::DeleteWorkflowType,
+    Action::DeprecateActivityType,
+    Action::DeprecateDomain,
+    Action::DeprecateWorkflowType,
+    Action::DescribeActivityType,
+    Action::DescribeDomain,
+    Action::DescribeWorkflowExecution,
+    Action::DescribeWorkflowType,
+    Action::FailWorkflowExecution,
+    Action::GetWorkflowExecutionHistory,
+    Action::ListActivityTypes,
+    Action::ListClosedWorkflowExecutions,
+    Action::ListDomains,
+    Action::ListOpenWorkflowExecutions,
+    Action::ListTagsForResource,
+    Action::ListWorkflowTypes,
+    Action::PollForActivityTask,
+    Action::PollForDecisionTask,
+    Action::RecordActivityTaskHeartbeat,
+    Action::RecordMarker,
+    Action::RegisterActivityType,
+    Action::RegisterDomain,
+    Action::RegisterWorkflowType,
+    Action::RequestCancelActivityTask,
+    Action::RequestCancelExternalWorkflowExecution,
+    Action::RequestCancelWorkflowExecution,
+    Action::RespondActivityTaskCanceled,
+    Action::RespondActivityTaskCompleted,
+    Action::RespondActivityTaskFailed,
+    Action::RespondDecisionTaskCompleted,
+    Action::ScheduleActivityTask,
+    Action::SignalExternalWorkflowExecution,
+    Action::SignalWorkflowExecution,
+    Action::StartChildWorkflowExecution,
+    Action::StartTimer,
+    Action::StartWorkflowExecution,
+    Action::TagResource,
+    Action::TerminateWorkflowExecution,
+    Action::UndeprecateActivityType,
+    Action::UndeprecateDomain,
+    Action::UndeprecateWorkflowType,
+    Action::UntagResource,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 51] = [
-        Action::CancelTimer,
-        Action::CancelWorkflowExecution,
-        Action::CompleteWorkflowExecution,
-        Action::ContinueAsNewWorkflowExecution,
-        Action::CountClosedWorkflowExecutions,
-        Action::CountOpenWorkflowExecutions,
-        Action::CountPendingActivityTasks,
-        Action::CountPendingDecisionTasks,
-        Action::DeleteActivityType,
-        Action::DeleteWorkflowType,
-        Action::DeprecateActivityType,
-        Action::DeprecateDomain,
-        Action::DeprecateWorkflowType,
-        Action::DescribeActivityType,
-        Action::DescribeDomain,
-        Action::DescribeWorkflowExecution,
-        Action::DescribeWorkflowType,
-        Action::FailWorkflowExecution,
-        Action::GetWorkflowExecutionHistory,
-        Action::ListActivityTypes,
-        Action::ListClosedWorkflowExecutions,
-        Action::ListDomains,
-        Action::ListOpenWorkflowExecutions,
-        Action::ListTagsForResource,
-        Action::ListWorkflowTypes,
-        Action::PollForActivityTask,
-        Action::PollForDecisionTask,
-        Action::RecordActivityTaskHeartbeat,
-        Action::RecordMarker,
-        Action::RegisterActivityType,
-        Action::RegisterDomain,
-        Action::RegisterWorkflowType,
-        Action::RequestCancelActivityTask,
-        Action::RequestCancelExternalWorkflowExecution,
-        Action::RequestCancelWorkflowExecution,
-        Action::RespondActivityTaskCanceled,
-        Action::RespondActivityTaskCompleted,
-        Action::RespondActivityTaskFailed,
-        Action::RespondDecisionTaskCompleted,
-        Action::ScheduleActivityTask,
-        Action::SignalExternalWorkflowExecution,
-        Action::SignalWorkflowExecution,
-        Action::StartChildWorkflowExecution,
-        Action::StartTimer,
-        Action::StartWorkflowExecution,
-        Action::TagResource,
-        Action::TerminateWorkflowExecution,
-        Action::UndeprecateActivityType,
-        Action::UndeprecateDomain,
-        Action::UndeprecateWorkflowType,
-        Action::UntagResource,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `swf:CancelTimer`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CancelTimer`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(20687 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -444,18 +407,24 @@ pub enum ResourceType {
     Domain,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["domain"];
+static RESOURCE_TYPE_NAMES: &str = "domain";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [6];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Domain];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Domain];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -464,6 +433,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -513,29 +483,13 @@ pub enum ConditionKey {
     SwfWorkflowTypeDotVersion,
 }
 
-const CONDITION_KEY_NAMES: [&str; 19] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "swf:activityType.name",
-    "swf:activityType.version",
-    "swf:defaultTaskList.name",
-    "swf:name",
-    "swf:tagFilter.tag",
-    "swf:tagList.member.0",
-    "swf:tagList.member.1",
-    "swf:tagList.member.2",
-    "swf:tagList.member.3",
-    "swf:tagList.member.4",
-    "swf:taskList.name",
-    "swf:typeFilter.name",
-    "swf:typeFilter.version",
-    "swf:version",
-    "swf:workflowType.name",
-    "swf:workflowType.version",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysswf:activityType.nameswf:activityType.versionswf:defaultTaskList.nameswf:nameswf:tagFilter.tagswf:tagList.member.0swf:tagList.member.1swf:tagList.member.2swf:tagList.member.3swf:tagList.member.4swf:taskList.nameswf:typeFilter.nameswf:typeFilter.versionswf:versionswf:workflowType.nameswf:workflowType.version";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 19] = [
+    24, 49, 60, 81, 105, 129, 137, 154, 174, 194, 214, 234, 254, 271, 290, 312, 323, 344, 368,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 19] = [
+static CONDITION_KEY_TYPES: [KeyType; 19] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -557,47 +511,53 @@ const CONDITION_KEY_TYPES: [KeyType; 19] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 19] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::SwfActivityTypeDotName,
+    ConditionKey::SwfActivityTypeDotVersion,
+    ConditionKey::SwfDefaultTaskListDotName,
+    ConditionKey::SwfName,
+    ConditionKey::SwfTagFilterDotTag,
+    ConditionKey::SwfTagListDotMemberDot0,
+    ConditionKey::SwfTagListDotMemberDot1,
+    ConditionKey::SwfTagListDotMemberDot2,
+    ConditionKey::SwfTagListDotMemberDot3,
+    ConditionKey::SwfTagListDotMemberDot4,
+    ConditionKey::SwfTaskListDotName,
+    ConditionKey::SwfTypeFilterDotName,
+    ConditionKey::SwfTypeFilterDotVersion,
+    ConditionKey::SwfVersion,
+    ConditionKey::SwfWorkflowTypeDotName,
+    ConditionKey::SwfWorkflowTypeDotVersion,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 19] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::SwfActivityTypeDotName,
-        ConditionKey::SwfActivityTypeDotVersion,
-        ConditionKey::SwfDefaultTaskListDotName,
-        ConditionKey::SwfName,
-        ConditionKey::SwfTagFilterDotTag,
-        ConditionKey::SwfTagListDotMemberDot0,
-        ConditionKey::SwfTagListDotMemberDot1,
-        ConditionKey::SwfTagListDotMemberDot2,
-        ConditionKey::SwfTagListDotMemberDot3,
-        ConditionKey::SwfTagListDotMemberDot4,
-        ConditionKey::SwfTaskListDotName,
-        ConditionKey::SwfTypeFilterDotName,
-        ConditionKey::SwfTypeFilterDotVersion,
-        ConditionKey::SwfVersion,
-        ConditionKey::SwfWorkflowTypeDotName,
-        ConditionKey::SwfWorkflowTypeDotVersion,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

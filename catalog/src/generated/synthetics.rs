@@ -134,90 +134,81 @@ pub enum Action {
     UpdateCanary,
 }
 
-const ACTION_NAMES: [&str; 22] = [
-    "synthetics:AssociateResource",
-    "synthetics:CreateCanary",
-    "synthetics:CreateGroup",
-    "synthetics:DeleteCanary",
-    "synthetics:DeleteGroup",
-    "synthetics:DescribeCanaries",
-    "synthetics:DescribeCanariesLastRun",
-    "synthetics:DescribeRuntimeVersions",
-    "synthetics:DisassociateResource",
-    "synthetics:GetCanary",
-    "synthetics:GetCanaryRuns",
-    "synthetics:GetGroup",
-    "synthetics:ListAssociatedGroups",
-    "synthetics:ListGroupResources",
-    "synthetics:ListGroups",
-    "synthetics:ListTagsForResource",
-    "synthetics:StartCanary",
-    "synthetics:StartCanaryDryRun",
-    "synthetics:StopCanary",
-    "synthetics:TagResource",
-    "synthetics:UntagResource",
-    "synthetics:UpdateCanary",
+static ACTION_NAMES: &str = "synthetics:AssociateResourcesynthetics:CreateCanarysynthetics:CreateGroupsynthetics:DeleteCanarysynthetics:DeleteGroupsynthetics:DescribeCanariessynthetics:DescribeCanariesLastRunsynthetics:DescribeRuntimeVersionssynthetics:DisassociateResourcesynthetics:GetCanarysynthetics:GetCanaryRunssynthetics:GetGroupsynthetics:ListAssociatedGroupssynthetics:ListGroupResourcessynthetics:ListGroupssynthetics:ListTagsForResourcesynthetics:StartCanarysynthetics:StartCanaryDryRunsynthetics:StopCanarysynthetics:TagResourcesynthetics:UntagResourcesynthetics:UpdateCanary";
+
+static ACTION_NAME_ENDS: [u32; 22] = [
+    28, 51, 73, 96, 118, 145, 179, 213, 244, 264, 288, 307, 338, 367, 388, 418, 440, 468, 489, 511,
+    535, 558,
+];
+
+static ACTIONS: [Action; 22] = [
+    Action::AssociateResource,
+    Action::CreateCanary,
+    Action::CreateGroup,
+    Action::DeleteCanary,
+    Action::DeleteGroup,
+    Action::DescribeCanaries,
+    Action::DescribeCanariesLastRun,
+    Action::DescribeRuntimeVersions,
+    Action::DisassociateResource,
+    Action::GetCanary,
+    Action::GetCanaryRuns,
+    Action::GetGroup,
+    Action::ListAssociatedGroups,
+    Action::ListGroupResources,
+    Action::ListGroups,
+    Action::ListTagsForResource,
+    Action::StartCanary,
+    Action::StartCanaryDryRun,
+    Action::StopCanary,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateCanary,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 22] = [
-        Action::AssociateResource,
-        Action::CreateCanary,
-        Action::CreateGroup,
-        Action::DeleteCanary,
-        Action::DeleteGroup,
-        Action::DescribeCanaries,
-        Action::DescribeCanariesLastRun,
-        Action::DescribeRuntimeVersions,
-        Action::DisassociateResource,
-        Action::GetCanary,
-        Action::GetCanaryRuns,
-        Action::GetGroup,
-        Action::ListAssociatedGroups,
-        Action::ListGroupResources,
-        Action::ListGroups,
-        Action::ListTagsForResource,
-        Action::StartCanary,
-        Action::StartCanaryDryRun,
-        Action::StopCanary,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateCanary,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `synthetics:AssociateResource`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateResource`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(20738 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -237,18 +228,24 @@ pub enum ResourceType {
     Group,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["canary", "group"];
+static RESOURCE_TYPE_NAMES: &str = "canarygroup";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [6, 11];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Canary, ResourceType::Group];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Canary, ResourceType::Group];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -257,6 +254,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -276,46 +274,50 @@ pub enum ConditionKey {
     SyntheticsNames,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "synthetics:Names",
+static CONDITION_KEY_NAMES: &str =
+    "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyssynthetics:Names";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [24, 49, 60, 76];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::ArrayOfString,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::ArrayOfString,
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::SyntheticsNames,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::SyntheticsNames,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -124,96 +124,84 @@ pub enum Action {
     UpdateAdapter,
 }
 
-const ACTION_NAMES: [&str; 25] = [
-    "textract:AnalyzeDocument",
-    "textract:AnalyzeExpense",
-    "textract:AnalyzeID",
-    "textract:CreateAdapter",
-    "textract:CreateAdapterVersion",
-    "textract:DeleteAdapter",
-    "textract:DeleteAdapterVersion",
-    "textract:DetectDocumentText",
-    "textract:GetAdapter",
-    "textract:GetAdapterVersion",
-    "textract:GetDocumentAnalysis",
-    "textract:GetDocumentTextDetection",
-    "textract:GetExpenseAnalysis",
-    "textract:GetLendingAnalysis",
-    "textract:GetLendingAnalysisSummary",
-    "textract:ListAdapters",
-    "textract:ListAdapterVersions",
-    "textract:ListTagsForResource",
-    "textract:StartDocumentAnalysis",
-    "textract:StartDocumentTextDetection",
-    "textract:StartExpenseAnalysis",
-    "textract:StartLendingAnalysis",
-    "textract:TagResource",
-    "textract:UntagResource",
-    "textract:UpdateAdapter",
+static ACTION_NAMES: &str = "textract:AnalyzeDocumenttextract:AnalyzeExpensetextract:AnalyzeIDtextract:CreateAdaptertextract:CreateAdapterVersiontextract:DeleteAdaptertextract:DeleteAdapterVersiontextract:DetectDocumentTexttextract:GetAdaptertextract:GetAdapterVersiontextract:GetDocumentAnalysistextract:GetDocumentTextDetectiontextract:GetExpenseAnalysistextract:GetLendingAnalysistextract:GetLendingAnalysisSummarytextract:ListAdapterstextract:ListAdapterVersionstextract:ListTagsForResourcetextract:StartDocumentAnalysistextract:StartDocumentTextDetectiontextract:StartExpenseAnalysistextract:StartLendingAnalysistextract:TagResourcetextract:UntagResourcetextract:UpdateAdapter";
+
+static ACTION_NAME_ENDS: [u32; 25] = [
+    24, 47, 65, 87, 116, 138, 167, 194, 213, 239, 267, 300, 327, 354, 388, 409, 437, 465, 495, 530,
+    559, 588, 608, 630, 652,
+];
+
+static ACTIONS: [Action; 25] = [
+    Action::AnalyzeDocument,
+    Action::AnalyzeExpense,
+    Action::AnalyzeID,
+    Action::CreateAdapter,
+    Action::CreateAdapterVersion,
+    Action::DeleteAdapter,
+    Action::DeleteAdapterVersion,
+    Action::DetectDocumentText,
+    Action::GetAdapter,
+    Action::GetAdapterVersion,
+    Action::GetDocumentAnalysis,
+    Action::GetDocumentTextDetection,
+    Action::GetExpenseAnalysis,
+    Action::GetLendingAnalysis,
+    Action::GetLendingAnalysisSummary,
+    Action::ListAdapters,
+    Action::ListAdapterVersions,
+    Action::ListTagsForResource,
+    Action::StartDocumentAnalysis,
+    Action::StartDocumentTextDetection,
+    Action::StartExpenseAnalysis,
+    Action::StartLendingAnalysis,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAdapter,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 25] = [
-        Action::AnalyzeDocument,
-        Action::AnalyzeExpense,
-        Action::AnalyzeID,
-        Action::CreateAdapter,
-        Action::CreateAdapterVersion,
-        Action::DeleteAdapter,
-        Action::DeleteAdapterVersion,
-        Action::DetectDocumentText,
-        Action::GetAdapter,
-        Action::GetAdapterVersion,
-        Action::GetDocumentAnalysis,
-        Action::GetDocumentTextDetection,
-        Action::GetExpenseAnalysis,
-        Action::GetLendingAnalysis,
-        Action::GetLendingAnalysisSummary,
-        Action::ListAdapters,
-        Action::ListAdapterVersions,
-        Action::ListTagsForResource,
-        Action::StartDocumentAnalysis,
-        Action::StartDocumentTextDetection,
-        Action::StartExpenseAnalysis,
-        Action::StartLendingAnalysis,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAdapter,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `textract:AnalyzeDocument`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AnalyzeDocument`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(20792 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -233,18 +221,24 @@ pub enum ResourceType {
     Adapterversion,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["adapter", "adapterversion"];
+static RESOURCE_TYPE_NAMES: &str = "adapteradapterversion";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [7, 21];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Adapter, ResourceType::Adapterversion];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Adapter, ResourceType::Adapterversion];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -253,6 +247,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -270,40 +265,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

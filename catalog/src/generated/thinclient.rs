@@ -112,82 +112,76 @@ pub enum Action {
     UpdateSoftwareSet,
 }
 
-const ACTION_NAMES: [&str; 18] = [
-    "thinclient:CreateEnvironment",
-    "thinclient:DeleteDevice",
-    "thinclient:DeleteEnvironment",
-    "thinclient:DeregisterDevice",
-    "thinclient:GetDevice",
-    "thinclient:GetDeviceDetails",
-    "thinclient:GetEnvironment",
-    "thinclient:GetSoftwareSet",
-    "thinclient:ListDevices",
-    "thinclient:ListDeviceSessions",
-    "thinclient:ListEnvironments",
-    "thinclient:ListSoftwareSets",
-    "thinclient:ListTagsForResource",
-    "thinclient:TagResource",
-    "thinclient:UntagResource",
-    "thinclient:UpdateDevice",
-    "thinclient:UpdateEnvironment",
-    "thinclient:UpdateSoftwareSet",
+static ACTION_NAMES: &str = "thinclient:CreateEnvironmentthinclient:DeleteDevicethinclient:DeleteEnvironmentthinclient:DeregisterDevicethinclient:GetDevicethinclient:GetDeviceDetailsthinclient:GetEnvironmentthinclient:GetSoftwareSetthinclient:ListDevicesthinclient:ListDeviceSessionsthinclient:ListEnvironmentsthinclient:ListSoftwareSetsthinclient:ListTagsForResourcethinclient:TagResourcethinclient:UntagResourcethinclient:UpdateDevicethinclient:UpdateEnvironmentthinclient:UpdateSoftwareSet";
+
+static ACTION_NAME_ENDS: [u32; 18] = [
+    28, 51, 79, 106, 126, 153, 178, 203, 225, 254, 281, 308, 338, 360, 384, 407, 435, 463,
+];
+
+static ACTIONS: [Action; 18] = [
+    Action::CreateEnvironment,
+    Action::DeleteDevice,
+    Action::DeleteEnvironment,
+    Action::DeregisterDevice,
+    Action::GetDevice,
+    Action::GetDeviceDetails,
+    Action::GetEnvironment,
+    Action::GetSoftwareSet,
+    Action::ListDevices,
+    Action::ListDeviceSessions,
+    Action::ListEnvironments,
+    Action::ListSoftwareSets,
+    Action::ListTagsForResource,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateDevice,
+    Action::UpdateEnvironment,
+    Action::UpdateSoftwareSet,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 18] = [
-        Action::CreateEnvironment,
-        Action::DeleteDevice,
-        Action::DeleteEnvironment,
-        Action::DeregisterDevice,
-        Action::GetDevice,
-        Action::GetDeviceDetails,
-        Action::GetEnvironment,
-        Action::GetSoftwareSet,
-        Action::ListDevices,
-        Action::ListDeviceSessions,
-        Action::ListEnvironments,
-        Action::ListSoftwareSets,
-        Action::ListTagsForResource,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateDevice,
-        Action::UpdateEnvironment,
-        Action::UpdateSoftwareSet,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `thinclient:CreateEnvironment`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateEnvironment`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(20817 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -211,22 +205,28 @@ pub enum ResourceType {
     Softwareset,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = ["device", "environment", "softwareset"];
+static RESOURCE_TYPE_NAMES: &str = "deviceenvironmentsoftwareset";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [6, 17, 28];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::Device,
+    ResourceType::Environment,
+    ResourceType::Softwareset,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::Device,
-        ResourceType::Environment,
-        ResourceType::Softwareset,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -235,6 +235,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -252,40 +253,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

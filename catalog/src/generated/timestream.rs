@@ -188,120 +188,96 @@ pub enum Action {
     WriteRecords,
 }
 
-const ACTION_NAMES: [&str; 37] = [
-    "timestream:CancelQuery",
-    "timestream:CreateBatchLoadTask",
-    "timestream:CreateDatabase",
-    "timestream:CreateScheduledQuery",
-    "timestream:CreateTable",
-    "timestream:DeleteDatabase",
-    "timestream:DeleteScheduledQuery",
-    "timestream:DeleteTable",
-    "timestream:DescribeAccountSettings",
-    "timestream:DescribeBatchLoadTask",
-    "timestream:DescribeDatabase",
-    "timestream:DescribeEndpoints",
-    "timestream:DescribeScheduledQuery",
-    "timestream:DescribeTable",
-    "timestream:ExecuteScheduledQuery",
-    "timestream:GetAwsBackupStatus",
-    "timestream:GetAwsRestoreStatus",
-    "timestream:ListBatchLoadTasks",
-    "timestream:ListDatabases",
-    "timestream:ListMeasures",
-    "timestream:ListScheduledQueries",
-    "timestream:ListTables",
-    "timestream:ListTagsForResource",
-    "timestream:PrepareQuery",
-    "timestream:ResumeBatchLoadTask",
-    "timestream:Select",
-    "timestream:SelectValues",
-    "timestream:StartAwsBackupJob",
-    "timestream:StartAwsRestoreJob",
-    "timestream:TagResource",
-    "timestream:Unload",
-    "timestream:UntagResource",
-    "timestream:UpdateAccountSettings",
-    "timestream:UpdateDatabase",
-    "timestream:UpdateScheduledQuery",
-    "timestream:UpdateTable",
-    "timestream:WriteRecords",
+static ACTION_NAMES: &str = "timestream:CancelQuerytimestream:CreateBatchLoadTasktimestream:CreateDatabasetimestream:CreateScheduledQuerytimestream:CreateTabletimestream:DeleteDatabasetimestream:DeleteScheduledQuerytimestream:DeleteTabletimestream:DescribeAccountSettingstimestream:DescribeBatchLoadTasktimestream:DescribeDatabasetimestream:DescribeEndpointstimestream:DescribeScheduledQuerytimestream:DescribeTabletimestream:ExecuteScheduledQuerytimestream:GetAwsBackupStatustimestream:GetAwsRestoreStatustimestream:ListBatchLoadTaskstimestream:ListDatabasestimestream:ListMeasurestimestream:ListScheduledQueriestimestream:ListTablestimestream:ListTagsForResourcetimestream:PrepareQuerytimestream:ResumeBatchLoadTasktimestream:Selecttimestream:SelectValuestimestream:StartAwsBackupJobtimestream:StartAwsRestoreJobtimestream:TagResourcetimestream:Unloadtimestream:UntagResourcetimestream:UpdateAccountSettingstimestream:UpdateDatabasetimestream:UpdateScheduledQuerytimestream:UpdateTabletimestream:WriteRecords";
+
+static ACTION_NAME_ENDS: [u32; 37] = [
+    22, 52, 77, 108, 130, 155, 186, 208, 242, 274, 301, 329, 362, 386, 418, 447, 477, 506, 530,
+    553, 584, 605, 635, 658, 688, 705, 728, 756, 785, 807, 824, 848, 880, 905, 936, 958, 981,
+];
+
+static ACTIONS: [Action; 37] = [
+    Action::CancelQuery,
+    Action::CreateBatchLoadTask,
+    Action::CreateDatabase,
+    Action::CreateScheduledQuery,
+    Action::CreateTable,
+    Action::DeleteDatabase,
+    Action::DeleteScheduledQuery,
+    Action::DeleteTable,
+    Action::DescribeAccountSettings,
+    Action::DescribeBatchLoadTask,
+    Action::DescribeDatabase,
+    Action::DescribeEndpoints,
+    Action::DescribeScheduledQuery,
+    Action::DescribeTable,
+    Action::ExecuteScheduledQuery,
+    Action::GetAwsBackupStatus,
+    Action::GetAwsRestoreStatus,
+    Action::ListBatchLoadTasks,
+    Action::ListDatabases,
+    Action::ListMeasures,
+    Action::ListScheduledQueries,
+    Action::ListTables,
+    Action::ListTagsForResource,
+    Action::PrepareQuery,
+    Action::ResumeBatchLoadTask,
+    Action::Select,
+    Action::SelectValues,
+    Action::StartAwsBackupJob,
+    Action::StartAwsRestoreJob,
+    Action::TagResource,
+    Action::Unload,
+    Action::UntagResource,
+    Action::UpdateAccountSettings,
+    Action::UpdateDatabase,
+    Action::UpdateScheduledQuery,
+    Action::UpdateTable,
+    Action::WriteRecords,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 37] = [
-        Action::CancelQuery,
-        Action::CreateBatchLoadTask,
-        Action::CreateDatabase,
-        Action::CreateScheduledQuery,
-        Action::CreateTable,
-        Action::DeleteDatabase,
-        Action::DeleteScheduledQuery,
-        Action::DeleteTable,
-        Action::DescribeAccountSettings,
-        Action::DescribeBatchLoadTask,
-        Action::DescribeDatabase,
-        Action::DescribeEndpoints,
-        Action::DescribeScheduledQuery,
-        Action::DescribeTable,
-        Action::ExecuteScheduledQuery,
-        Action::GetAwsBackupStatus,
-        Action::GetAwsRestoreStatus,
-        Action::ListBatchLoadTasks,
-        Action::ListDatabases,
-        Action::ListMeasures,
-        Action::ListScheduledQueries,
-        Action::ListTables,
-        Action::ListTagsForResource,
-        Action::PrepareQuery,
-        Action::ResumeBatchLoadTask,
-        Action::Select,
-        Action::SelectValues,
-        Action::StartAwsBackupJob,
-        Action::StartAwsRestoreJob,
-        Action::TagResource,
-        Action::Unload,
-        Action::UntagResource,
-        Action::UpdateAccountSettings,
-        Action::UpdateDatabase,
-        Action::UpdateScheduledQuery,
-        Action::UpdateTable,
-        Action::WriteRecords,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `timestream:CancelQuery`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CancelQuery`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(20835 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -325,22 +301,28 @@ pub enum ResourceType {
     Table,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 3] = ["database", "scheduled-query", "table"];
+static RESOURCE_TYPE_NAMES: &str = "databasescheduled-querytable";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 3] = [8, 23, 28];
+
+static RESOURCE_TYPES: [ResourceType; 3] = [
+    ResourceType::Database,
+    ResourceType::ScheduledQuery,
+    ResourceType::Table,
+];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 3] = [
-        ResourceType::Database,
-        ResourceType::ScheduledQuery,
-        ResourceType::Table,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -349,6 +331,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -366,40 +349,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

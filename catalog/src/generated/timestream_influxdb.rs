@@ -134,94 +134,83 @@ pub enum Action {
     UpdateDbInstance,
 }
 
-const ACTION_NAMES: [&str; 24] = [
-    "timestream-influxdb:CreateDbBackup",
-    "timestream-influxdb:CreateDbCluster",
-    "timestream-influxdb:CreateDbInstance",
-    "timestream-influxdb:CreateDbParameterGroup",
-    "timestream-influxdb:DeleteDbBackup",
-    "timestream-influxdb:DeleteDbCluster",
-    "timestream-influxdb:DeleteDbInstance",
-    "timestream-influxdb:GetDbBackup",
-    "timestream-influxdb:GetDbCluster",
-    "timestream-influxdb:GetDbInstance",
-    "timestream-influxdb:GetDbParameterGroup",
-    "timestream-influxdb:ListDbBackups",
-    "timestream-influxdb:ListDbClusters",
-    "timestream-influxdb:ListDbInstances",
-    "timestream-influxdb:ListDbInstancesForCluster",
-    "timestream-influxdb:ListDbParameterGroups",
-    "timestream-influxdb:ListTagsForResource",
-    "timestream-influxdb:RebootDbCluster",
-    "timestream-influxdb:RebootDbInstance",
-    "timestream-influxdb:RestoreFromDbBackup",
-    "timestream-influxdb:TagResource",
-    "timestream-influxdb:UntagResource",
-    "timestream-influxdb:UpdateDbCluster",
-    "timestream-influxdb:UpdateDbInstance",
+static ACTION_NAMES: &str = "timestream-influxdb:CreateDbBackuptimestream-influxdb:CreateDbClustertimestream-influxdb:CreateDbInstancetimestream-influxdb:CreateDbParameterGrouptimestream-influxdb:DeleteDbBackuptimestream-influxdb:DeleteDbClustertimestream-influxdb:DeleteDbInstancetimestream-influxdb:GetDbBackuptimestream-influxdb:GetDbClustertimestream-influxdb:GetDbInstancetimestream-influxdb:GetDbParameterGrouptimestream-influxdb:ListDbBackupstimestream-influxdb:ListDbClusterstimestream-influxdb:ListDbInstancestimestream-influxdb:ListDbInstancesForClustertimestream-influxdb:ListDbParameterGroupstimestream-influxdb:ListTagsForResourcetimestream-influxdb:RebootDbClustertimestream-influxdb:RebootDbInstancetimestream-influxdb:RestoreFromDbBackuptimestream-influxdb:TagResourcetimestream-influxdb:UntagResourcetimestream-influxdb:UpdateDbClustertimestream-influxdb:UpdateDbInstance";
+
+static ACTION_NAME_ENDS: [u32; 24] = [
+    34, 69, 105, 147, 181, 216, 252, 283, 315, 348, 387, 420, 454, 489, 534, 575, 614, 649, 685,
+    724, 755, 788, 823, 859,
+];
+
+static ACTIONS: [Action; 24] = [
+    Action::CreateDbBackup,
+    Action::CreateDbCluster,
+    Action::CreateDbInstance,
+    Action::CreateDbParameterGroup,
+    Action::DeleteDbBackup,
+    Action::DeleteDbCluster,
+    Action::DeleteDbInstance,
+    Action::GetDbBackup,
+    Action::GetDbCluster,
+    Action::GetDbInstance,
+    Action::GetDbParameterGroup,
+    Action::ListDbBackups,
+    Action::ListDbClusters,
+    Action::ListDbInstances,
+    Action::ListDbInstancesForCluster,
+    Action::ListDbParameterGroups,
+    Action::ListTagsForResource,
+    Action::RebootDbCluster,
+    Action::RebootDbInstance,
+    Action::RestoreFromDbBackup,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateDbCluster,
+    Action::UpdateDbInstance,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 24] = [
-        Action::CreateDbBackup,
-        Action::CreateDbCluster,
-        Action::CreateDbInstance,
-        Action::CreateDbParameterGroup,
-        Action::DeleteDbBackup,
-        Action::DeleteDbCluster,
-        Action::DeleteDbInstance,
-        Action::GetDbBackup,
-        Action::GetDbCluster,
-        Action::GetDbInstance,
-        Action::GetDbParameterGroup,
-        Action::ListDbBackups,
-        Action::ListDbClusters,
-        Action::ListDbInstances,
-        Action::ListDbInstancesForCluster,
-        Action::ListDbParameterGroups,
-        Action::ListTagsForResource,
-        Action::RebootDbCluster,
-        Action::RebootDbInstance,
-        Action::RestoreFromDbBackup,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateDbCluster,
-        Action::UpdateDbInstance,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `timestream-influxdb:CreateDbBackup`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateDbBackup`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(20872 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -249,28 +238,29 @@ pub enum ResourceType {
     DbParameterGroup,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 4] = [
-    "db-backup",
-    "db-cluster",
-    "db-instance",
-    "db-parameter-group",
+static RESOURCE_TYPE_NAMES: &str = "db-backupdb-clusterdb-instancedb-parameter-group";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 4] = [9, 19, 30, 48];
+
+static RESOURCE_TYPES: [ResourceType; 4] = [
+    ResourceType::DbBackup,
+    ResourceType::DbCluster,
+    ResourceType::DbInstance,
+    ResourceType::DbParameterGroup,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 4] = [
-        ResourceType::DbBackup,
-        ResourceType::DbCluster,
-        ResourceType::DbInstance,
-        ResourceType::DbParameterGroup,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -279,6 +269,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -298,46 +289,50 @@ pub enum ConditionKey {
     TimestreamInfluxdbRestoreMode,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "timestream-influxdb:RestoreMode",
-];
+static CONDITION_KEY_NAMES: &str =
+    "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeystimestream-influxdb:RestoreMode";
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [24, 49, 60, 91];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::TimestreamInfluxdbRestoreMode,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::TimestreamInfluxdbRestoreMode,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -207,112 +207,92 @@ pub enum Action {
     ValidateSolNetworkPackageContent,
 }
 
-const ACTION_NAMES: [&str; 33] = [
-    "tnb:CancelSolNetworkOperation",
-    "tnb:CreateSolFunctionPackage",
-    "tnb:CreateSolNetworkInstance",
-    "tnb:CreateSolNetworkPackage",
-    "tnb:DeleteSolFunctionPackage",
-    "tnb:DeleteSolNetworkInstance",
-    "tnb:DeleteSolNetworkPackage",
-    "tnb:GetSolFunctionInstance",
-    "tnb:GetSolFunctionPackage",
-    "tnb:GetSolFunctionPackageContent",
-    "tnb:GetSolFunctionPackageDescriptor",
-    "tnb:GetSolNetworkInstance",
-    "tnb:GetSolNetworkOperation",
-    "tnb:GetSolNetworkPackage",
-    "tnb:GetSolNetworkPackageContent",
-    "tnb:GetSolNetworkPackageDescriptor",
-    "tnb:InstantiateSolNetworkInstance",
-    "tnb:ListSolFunctionInstances",
-    "tnb:ListSolFunctionPackages",
-    "tnb:ListSolNetworkInstances",
-    "tnb:ListSolNetworkOperations",
-    "tnb:ListSolNetworkPackages",
-    "tnb:ListTagsForResource",
-    "tnb:PutSolFunctionPackageContent",
-    "tnb:PutSolNetworkPackageContent",
-    "tnb:TagResource",
-    "tnb:TerminateSolNetworkInstance",
-    "tnb:UntagResource",
-    "tnb:UpdateSolFunctionPackage",
-    "tnb:UpdateSolNetworkInstance",
-    "tnb:UpdateSolNetworkPackage",
-    "tnb:ValidateSolFunctionPackageContent",
-    "tnb:ValidateSolNetworkPackageContent",
+static ACTION_NAMES: &str = "tnb:CancelSolNetworkOperationtnb:CreateSolFunctionPackagetnb:CreateSolNetworkInstancetnb:CreateSolNetworkPackagetnb:DeleteSolFunctionPackagetnb:DeleteSolNetworkInstancetnb:DeleteSolNetworkPackagetnb:GetSolFunctionInstancetnb:GetSolFunctionPackagetnb:GetSolFunctionPackageContenttnb:GetSolFunctionPackageDescriptortnb:GetSolNetworkInstancetnb:GetSolNetworkOperationtnb:GetSolNetworkPackagetnb:GetSolNetworkPackageContenttnb:GetSolNetworkPackageDescriptortnb:InstantiateSolNetworkInstancetnb:ListSolFunctionInstancestnb:ListSolFunctionPackagestnb:ListSolNetworkInstancestnb:ListSolNetworkOperationstnb:ListSolNetworkPackagestnb:ListTagsForResourcetnb:PutSolFunctionPackageContenttnb:PutSolNetworkPackageContenttnb:TagResourcetnb:TerminateSolNetworkInstancetnb:UntagResourcetnb:UpdateSolFunctionPackagetnb:UpdateSolNetworkInstancetnb:UpdateSolNetworkPackagetnb:ValidateSolFunctionPackageContenttnb:ValidateSolNetworkPackageContent";
+
+static ACTION_NAME_ENDS: [u32; 33] = [
+    29, 57, 85, 112, 140, 168, 195, 221, 246, 278, 313, 338, 364, 388, 419, 453, 486, 514, 541,
+    568, 596, 622, 645, 677, 708, 723, 754, 771, 799, 827, 854, 891, 927,
+];
+
+static ACTIONS: [Action; 33] = [
+    Action::CancelSolNetworkOperation,
+    Action::CreateSolFunctionPackage,
+    Action::CreateSolNetworkInstance,
+    Action::CreateSolNetworkPackage,
+    Action::DeleteSolFunctionPackage,
+    Action::DeleteSolNetworkInstance,
+    Action::DeleteSolNetworkPackage,
+    Action::GetSolFunctionInstance,
+    Action::GetSolFunctionPackage,
+    Action::GetSolFunctionPackageContent,
+    Action::GetSolFunctionPackageDescriptor,
+    Action::GetSolNetworkInstance,
+    Action::GetSolNetworkOperation,
+    Action::GetSolNetworkPackage,
+    Action::GetSolNetworkPackageContent,
+    Action::GetSolNetworkPackageDescriptor,
+    Action::InstantiateSolNetworkInstance,
+    Action::ListSolFunctionInstances,
+    Action::ListSolFunctionPackages,
+    Action::ListSolNetworkInstances,
+    Action::ListSolNetworkOperations,
+    Action::ListSolNetworkPackages,
+    Action::ListTagsForResource,
+    Action::PutSolFunctionPackageContent,
+    Action::PutSolNetworkPackageContent,
+    Action::TagResource,
+    Action::TerminateSolNetworkInstance,
+    Action::UntagResource,
+    Action::UpdateSolFunctionPackage,
+    Action::UpdateSolNetworkInstance,
+    Action::UpdateSolNetworkPackage,
+    Action::ValidateSolFunctionPackageContent,
+    Action::ValidateSolNetworkPackageContent,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 33] = [
-        Action::CancelSolNetworkOperation,
-        Action::CreateSolFunctionPackage,
-        Action::CreateSolNetworkInstance,
-        Action::CreateSolNetworkPackage,
-        Action::DeleteSolFunctionPackage,
-        Action::DeleteSolNetworkInstance,
-        Action::DeleteSolNetworkPackage,
-        Action::GetSolFunctionInstance,
-        Action::GetSolFunctionPackage,
-        Action::GetSolFunctionPackageContent,
-        Action::GetSolFunctionPackageDescriptor,
-        Action::GetSolNetworkInstance,
-        Action::GetSolNetworkOperation,
-        Action::GetSolNetworkPackage,
-        Action::GetSolNetworkPackageContent,
-        Action::GetSolNetworkPackageDescriptor,
-        Action::InstantiateSolNetworkInstance,
-        Action::ListSolFunctionInstances,
-        Action::ListSolFunctionPackages,
-        Action::ListSolNetworkInstances,
-        Action::ListSolNetworkOperations,
-        Action::ListSolNetworkPackages,
-        Action::ListTagsForResource,
-        Action::PutSolFunctionPackageContent,
-        Action::PutSolNetworkPackageContent,
-        Action::TagResource,
-        Action::TerminateSolNetworkInstance,
-        Action::UntagResource,
-        Action::UpdateSolFunctionPackage,
-        Action::UpdateSolNetworkInstance,
-        Action::UpdateSolNetworkPackage,
-        Action::ValidateSolFunctionPackageContent,
-        Action::ValidateSolNetworkPackageContent,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `tnb:CancelSolNetworkOperation`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CancelSolNetworkOperation`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(20901 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -344,30 +324,31 @@ pub enum ResourceType {
     NetworkPackage,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 5] = [
-    "function-instance",
-    "function-package",
-    "network-instance",
-    "network-operation",
-    "network-package",
+static RESOURCE_TYPE_NAMES: &str =
+    "function-instancefunction-packagenetwork-instancenetwork-operationnetwork-package";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 5] = [17, 33, 49, 66, 81];
+
+static RESOURCE_TYPES: [ResourceType; 5] = [
+    ResourceType::FunctionInstance,
+    ResourceType::FunctionPackage,
+    ResourceType::NetworkInstance,
+    ResourceType::NetworkOperation,
+    ResourceType::NetworkPackage,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 5] = [
-        ResourceType::FunctionInstance,
-        ResourceType::FunctionPackage,
-        ResourceType::NetworkInstance,
-        ResourceType::NetworkOperation,
-        ResourceType::NetworkPackage,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -376,6 +357,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -393,40 +375,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -253,150 +253,112 @@ pub enum Action {
     UpdateVocabularyFilter,
 }
 
-const ACTION_NAMES: [&str; 52] = [
-    "transcribe:CreateCallAnalyticsCategory",
-    "transcribe:CreateLanguageModel",
-    "transcribe:CreateMedicalVocabulary",
-    "transcribe:CreateVocabulary",
-    "transcribe:CreateVocabularyFilter",
-    "transcribe:DeleteCallAnalyticsCategory",
-    "transcribe:DeleteCallAnalyticsJob",
-    "transcribe:DeleteLanguageModel",
-    "transcribe:DeleteMedicalScribeJob",
-    "transcribe:DeleteMedicalTranscriptionJob",
-    "transcribe:DeleteMedicalVocabulary",
-    "transcribe:DeleteTranscriptionJob",
-    "transcribe:DeleteVocabulary",
-    "transcribe:DeleteVocabularyFilter",
-    "transcribe:DescribeLanguageModel",
-    "transcribe:GetCallAnalyticsCategory",
-    "transcribe:GetCallAnalyticsJob",
-    "transcribe:GetMedicalScribeJob",
-    "transcribe:GetMedicalScribeStream",
-    "transcribe:GetMedicalTranscriptionJob",
-    "transcribe:GetMedicalVocabulary",
-    "transcribe:GetTranscriptionJob",
-    "transcribe:GetVocabulary",
-    "transcribe:GetVocabularyFilter",
-    "transcribe:ListCallAnalyticsCategories",
-    "transcribe:ListCallAnalyticsJobs",
-    "transcribe:ListLanguageModels",
-    "transcribe:ListMedicalScribeJobs",
-    "transcribe:ListMedicalTranscriptionJobs",
-    "transcribe:ListMedicalVocabularies",
-    "transcribe:ListTagsForResource",
-    "transcribe:ListTranscriptionJobs",
-    "transcribe:ListVocabularies",
-    "transcribe:ListVocabularyFilters",
-    "transcribe:StartCallAnalyticsJob",
-    "transcribe:StartCallAnalyticsStreamTranscription",
-    "transcribe:StartCallAnalyticsStreamTranscriptionWebSocket",
-    "transcribe:StartMedicalScribeJob",
-    "transcribe:StartMedicalScribeStream",
-    "transcribe:StartMedicalStreamTranscription",
-    "transcribe:StartMedicalStreamTranscriptionWebSocket",
-    "transcribe:StartMedicalTranscriptionJob",
-    "transcribe:StartStreamTranscription",
-    "transcribe:StartStreamTranscriptionWebSocket",
-    "transcribe:StartTranscriptionJob",
-    "transcribe:TagResource",
-    "transcribe:UntagResource",
-    "transcribe:UpdateCallAnalyticsCategory",
-    "transcribe:UpdateLanguageModel",
-    "transcribe:UpdateMedicalVocabulary",
-    "transcribe:UpdateVocabulary",
-    "transcribe:UpdateVocabularyFilter",
+static ACTION_NAMES: &str = "transcribe:CreateCallAnalyticsCategorytranscribe:CreateLanguageModeltranscribe:CreateMedicalVocabularytranscribe:CreateVocabularytranscribe:CreateVocabularyFiltertranscribe:DeleteCallAnalyticsCategorytranscribe:DeleteCallAnalyticsJobtranscribe:DeleteLanguageModeltranscribe:DeleteMedicalScribeJobtranscribe:DeleteMedicalTranscriptionJobtranscribe:DeleteMedicalVocabularytranscribe:DeleteTranscriptionJobtranscribe:DeleteVocabularytranscribe:DeleteVocabularyFiltertranscribe:DescribeLanguageModeltranscribe:GetCallAnalyticsCategorytranscribe:GetCallAnalyticsJobtranscribe:GetMedicalScribeJobtranscribe:GetMedicalScribeStreamtranscribe:GetMedicalTranscriptionJobtranscribe:GetMedicalVocabularytranscribe:GetTranscriptionJobtranscribe:GetVocabularytranscribe:GetVocabularyFiltertranscribe:ListCallAnalyticsCategoriestranscribe:ListCallAnalyticsJobstranscribe:ListLanguageModelstranscribe:ListMedicalScribeJobstranscribe:ListMedicalTranscriptionJobstranscribe:ListMedicalVocabulariestranscribe:ListTagsForResourcetranscribe:ListTranscriptionJobstranscribe:ListVocabulariestranscribe:ListVocabularyFilterstranscribe:StartCallAnalyticsJobtranscribe:StartCallAnalyticsStreamTranscriptiontranscribe:StartCallAnalyticsStreamTranscriptionWebSockettranscribe:StartMedicalScribeJobtranscribe:StartMedicalScribeStreamtranscribe:StartMedicalStreamTranscriptiontranscribe:StartMedicalStreamTranscriptionWebSockettranscribe:StartMedicalTranscriptionJobtranscribe:StartStreamTranscriptiontranscribe:StartStreamTranscriptionWebSockettranscribe:StartTranscriptionJobtranscribe:TagResourcetranscribe:UntagResourcetranscribe:UpdateCallAnalyticsCategorytranscribe:UpdateLanguageModeltranscribe:UpdateMedicalVocabularytranscribe:UpdateVocabularytranscribe:UpdateVocabularyFilter";
+
+static ACTION_NAME_ENDS: [u32; 52] = [
+    38, 68, 102, 129, 162, 200, 233, 263, 296, 336, 370, 403, 430, 463, 495, 530, 560, 590, 623,
+    660, 691, 721, 745, 775, 813, 845, 874, 906, 945, 979, 1009, 1041, 1068, 1100, 1132, 1180,
+    1237, 1269, 1304, 1346, 1397, 1436, 1471, 1515, 1547, 1569, 1593, 1631, 1661, 1695, 1722, 1755,
+];
+
+static ACTIONS: [Action; 52] = [
+    Action::CreateCallAnalyticsCategory,
+    Action::CreateLanguageModel,
+    Action::CreateMedicalVocabulary,
+    Action::CreateVocabulary,
+    Action::CreateVocabularyFilter,
+    Action::DeleteCallAnalyticsCategory,
+    Action::DeleteCallAnalyticsJob,
+    Action::DeleteLanguageModel,
+    Action::DeleteMedicalScribeJob,
+    Action::DeleteMedicalTranscriptionJob,
+    Action::DeleteMedicalVocabulary,
+    Action::DeleteTranscriptionJob,
+    Action::DeleteVocabulary,
+    Action::DeleteVocabularyFilter,
+    Action::DescribeLanguageModel,
+    Action::GetCallAnalyticsCategory,
+    Action::GetCallAnalyticsJob,
+    Action::GetMedicalScribeJob,
+    Action::GetMedicalScribeStream,
+    Action::GetMedicalTranscriptionJob,
+    Action::GetMedicalVocabulary,
+    Action::GetTranscriptionJob,
+    Action::GetVocabulary,
+    Action::GetVocabularyFilter,
+    Action::ListCallAnalyticsCategories,
+    Action::ListCallAnalyticsJobs,
+    Action::ListLanguageModels,
+    Action::ListMedicalScribeJobs,
+    Action::ListMedicalTranscriptionJobs,
+    Action::ListMedicalVocabularies,
+    Action::ListTagsForResource,
+    Action::ListTranscriptionJobs,
+    Action::ListVocabularies,
+    Action::ListVocabularyFilters,
+    Action::StartCallAnalyticsJob,
+    Action::StartCallAnalyticsStreamTranscription,
+    Action::StartCallAnalyticsStreamTranscriptionWebSocket,
+    Action::StartMedicalScribeJob,
+    Action::StartMedicalScribeStream,
+    Action::StartMedicalStreamTranscription,
+    Action::StartMedicalStreamTranscriptionWebSocket,
+    Action::StartMedicalTranscriptionJob,
+    Action::StartStreamTranscription,
+    Action::StartStreamTranscriptionWebSocket,
+    Action::StartTranscriptionJob,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateCallAnalyticsCategory,
+    Action::UpdateLanguageModel,
+    Action::UpdateMedicalVocabulary,
+    Action::UpdateVocabulary,
+    Action::UpdateVocabularyFilter,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 52] = [
-        Action::CreateCallAnalyticsCategory,
-        Action::CreateLanguageModel,
-        Action::CreateMedicalVocabulary,
-        Action::CreateVocabulary,
-        Action::CreateVocabularyFilter,
-        Action::DeleteCallAnalyticsCategory,
-        Action::DeleteCallAnalyticsJob,
-        Action::DeleteLanguageModel,
-        Action::DeleteMedicalScribeJob,
-        Action::DeleteMedicalTranscriptionJob,
-        Action::DeleteMedicalVocabulary,
-        Action::DeleteTranscriptionJob,
-        Action::DeleteVocabulary,
-        Action::DeleteVocabularyFilter,
-        Action::DescribeLanguageModel,
-        Action::GetCallAnalyticsCategory,
-        Action::GetCallAnalyticsJob,
-        Action::GetMedicalScribeJob,
-        Action::GetMedicalScribeStream,
-        Action::GetMedicalTranscriptionJob,
-        Action::GetMedicalVocabulary,
-        Action::GetTranscriptionJob,
-        Action::GetVocabulary,
-        Action::GetVocabularyFilter,
-        Action::ListCallAnalyticsCategories,
-        Action::ListCallAnalyticsJobs,
-        Action::ListLanguageModels,
-        Action::ListMedicalScribeJobs,
-        Action::ListMedicalTranscriptionJobs,
-        Action::ListMedicalVocabularies,
-        Action::ListTagsForResource,
-        Action::ListTranscriptionJobs,
-        Action::ListVocabularies,
-        Action::ListVocabularyFilters,
-        Action::StartCallAnalyticsJob,
-        Action::StartCallAnalyticsStreamTranscription,
-        Action::StartCallAnalyticsStreamTranscriptionWebSocket,
-        Action::StartMedicalScribeJob,
-        Action::StartMedicalScribeStream,
-        Action::StartMedicalStreamTranscription,
-        Action::StartMedicalStreamTranscriptionWebSocket,
-        Action::StartMedicalTranscriptionJob,
-        Action::StartStreamTranscription,
-        Action::StartStreamTranscriptionWebSocket,
-        Action::StartTranscriptionJob,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateCallAnalyticsCategory,
-        Action::UpdateLanguageModel,
-        Action::UpdateMedicalVocabulary,
-        Action::UpdateVocabulary,
-        Action::UpdateVocabularyFilter,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `transcribe:CreateCallAnalyticsCategory`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateCallAnalyticsCategory`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(20934 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -444,38 +406,34 @@ pub enum ResourceType {
     Vocabularyfilter,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 9] = [
-    "callanalyticscategory",
-    "callanalyticsjob",
-    "languagemodel",
-    "medicalscribejob",
-    "medicaltranscriptionjob",
-    "medicalvocabulary",
-    "transcriptionjob",
-    "vocabulary",
-    "vocabularyfilter",
+static RESOURCE_TYPE_NAMES: &str = "callanalyticscategorycallanalyticsjoblanguagemodelmedicalscribejobmedicaltranscriptionjobmedicalvocabularytranscriptionjobvocabularyvocabularyfilter";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 9] = [21, 37, 50, 66, 89, 106, 122, 132, 148];
+
+static RESOURCE_TYPES: [ResourceType; 9] = [
+    ResourceType::Callanalyticscategory,
+    ResourceType::Callanalyticsjob,
+    ResourceType::Languagemodel,
+    ResourceType::Medicalscribejob,
+    ResourceType::Medicaltranscriptionjob,
+    ResourceType::Medicalvocabulary,
+    ResourceType::Transcriptionjob,
+    ResourceType::Vocabulary,
+    ResourceType::Vocabularyfilter,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 9] = [
-        ResourceType::Callanalyticscategory,
-        ResourceType::Callanalyticsjob,
-        ResourceType::Languagemodel,
-        ResourceType::Medicalscribejob,
-        ResourceType::Medicaltranscriptionjob,
-        ResourceType::Medicalvocabulary,
-        ResourceType::Transcriptionjob,
-        ResourceType::Vocabulary,
-        ResourceType::Vocabularyfilter,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -484,6 +442,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -509,17 +468,11 @@ pub enum ConditionKey {
     TranscribeOutputLocation,
 }
 
-const CONDITION_KEY_NAMES: [&str; 7] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "transcribe:OutputBucketName",
-    "transcribe:OutputEncryptionKMSKeyId",
-    "transcribe:OutputKey",
-    "transcribe:OutputLocation",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeystranscribe:OutputBucketNametranscribe:OutputEncryptionKMSKeyIdtranscribe:OutputKeytranscribe:OutputLocation";
 
-const CONDITION_KEY_TYPES: [KeyType; 7] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 7] = [24, 49, 60, 87, 122, 142, 167];
+
+static CONDITION_KEY_TYPES: [KeyType; 7] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -529,35 +482,41 @@ const CONDITION_KEY_TYPES: [KeyType; 7] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 7] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::TranscribeOutputBucketName,
+    ConditionKey::TranscribeOutputEncryptionKMSKeyId,
+    ConditionKey::TranscribeOutputKey,
+    ConditionKey::TranscribeOutputLocation,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 7] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::TranscribeOutputBucketName,
-        ConditionKey::TranscribeOutputEncryptionKMSKeyId,
-        ConditionKey::TranscribeOutputKey,
-        ConditionKey::TranscribeOutputLocation,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

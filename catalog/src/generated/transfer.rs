@@ -370,190 +370,134 @@ pub enum Action {
     UpdateWebAppCustomization,
 }
 
-const ACTION_NAMES: [&str; 72] = [
-    "transfer:CreateAccess",
-    "transfer:CreateAgreement",
-    "transfer:CreateConnector",
-    "transfer:CreateProfile",
-    "transfer:CreateServer",
-    "transfer:CreateUser",
-    "transfer:CreateWebApp",
-    "transfer:CreateWorkflow",
-    "transfer:DeleteAccess",
-    "transfer:DeleteAgreement",
-    "transfer:DeleteCertificate",
-    "transfer:DeleteConnector",
-    "transfer:DeleteHostKey",
-    "transfer:DeleteProfile",
-    "transfer:DeleteServer",
-    "transfer:DeleteSshPublicKey",
-    "transfer:DeleteUser",
-    "transfer:DeleteWebApp",
-    "transfer:DeleteWebAppCustomization",
-    "transfer:DeleteWorkflow",
-    "transfer:DescribeAccess",
-    "transfer:DescribeAgreement",
-    "transfer:DescribeCertificate",
-    "transfer:DescribeConnector",
-    "transfer:DescribeExecution",
-    "transfer:DescribeHostKey",
-    "transfer:DescribeProfile",
-    "transfer:DescribeSecurityPolicy",
-    "transfer:DescribeServer",
-    "transfer:DescribeUser",
-    "transfer:DescribeWebApp",
-    "transfer:DescribeWebAppCustomization",
-    "transfer:DescribeWorkflow",
-    "transfer:ExportHostKey",
-    "transfer:ImportCertificate",
-    "transfer:ImportHostKey",
-    "transfer:ImportSshPublicKey",
-    "transfer:ListAccesses",
-    "transfer:ListAgreements",
-    "transfer:ListCertificates",
-    "transfer:ListConnectors",
-    "transfer:ListExecutions",
-    "transfer:ListFileTransferResults",
-    "transfer:ListHostKeys",
-    "transfer:ListProfiles",
-    "transfer:ListSecurityPolicies",
-    "transfer:ListServers",
-    "transfer:ListTagsForResource",
-    "transfer:ListUsers",
-    "transfer:ListWebApps",
-    "transfer:ListWorkflows",
-    "transfer:SendWorkflowStepState",
-    "transfer:StartDirectoryListing",
-    "transfer:StartFileTransfer",
-    "transfer:StartRemoteDelete",
-    "transfer:StartRemoteMove",
-    "transfer:StartServer",
-    "transfer:StopServer",
-    "transfer:TagResource",
-    "transfer:TestConnection",
-    "transfer:TestIdentityProvider",
-    "transfer:UntagResource",
-    "transfer:UpdateAccess",
-    "transfer:UpdateAgreement",
-    "transfer:UpdateCertificate",
-    "transfer:UpdateConnector",
-    "transfer:UpdateHostKey",
-    "transfer:UpdateProfile",
-    "transfer:UpdateServer",
-    "transfer:UpdateUser",
-    "transfer:UpdateWebApp",
-    "transfer:UpdateWebAppCustomization",
+static ACTION_NAMES: &str = "transfer:CreateAccesstransfer:CreateAgreementtransfer:CreateConnectortransfer:CreateProfiletransfer:CreateServertransfer:CreateUsertransfer:CreateWebApptransfer:CreateWorkflowtransfer:DeleteAccesstransfer:DeleteAgreementtransfer:DeleteCertificatetransfer:DeleteConnectortransfer:DeleteHostKeytransfer:DeleteProfiletransfer:DeleteServertransfer:DeleteSshPublicKeytransfer:DeleteUsertransfer:DeleteWebApptransfer:DeleteWebAppCustomizationtransfer:DeleteWorkflowtransfer:DescribeAccesstransfer:DescribeAgreementtransfer:DescribeCertificatetransfer:DescribeConnectortransfer:DescribeExecutiontransfer:DescribeHostKeytransfer:DescribeProfiletransfer:DescribeSecurityPolicytransfer:DescribeServertransfer:DescribeUsertransfer:DescribeWebApptransfer:DescribeWebAppCustomizationtransfer:DescribeWorkflowtransfer:ExportHostKeytransfer:ImportCertificatetransfer:ImportHostKeytransfer:ImportSshPublicKeytransfer:ListAccessestransfer:ListAgreementstransfer:ListCertificatestransfer:ListConnectorstransfer:ListExecutionstransfer:ListFileTransferResultstransfer:ListHostKeystransfer:ListProfilestransfer:ListSecurityPoliciestransfer:ListServerstransfer:ListTagsForResourcetransfer:ListUserstransfer:ListWebAppstransfer:ListWorkflowstransfer:SendWorkflowStepStatetransfer:StartDirectoryListingtransfer:StartFileTransfertransfer:StartRemoteDeletetransfer:StartRemoteMovetransfer:StartServertransfer:StopServertransfer:TagResourcetransfer:TestConnectiontransfer:TestIdentityProvidertransfer:UntagResourcetransfer:UpdateAccesstransfer:UpdateAgreementtransfer:UpdateCertificatetransfer:UpdateConnectortransfer:UpdateHostKeytransfer:UpdateProfiletransfer:UpdateServertransfer:UpdateUsertransfer:UpdateWebApptransfer:UpdateWebAppCustomization";
+
+static ACTION_NAME_ENDS: [u32; 72] = [
+    21, 45, 69, 91, 112, 131, 152, 175, 196, 220, 246, 270, 292, 314, 335, 362, 381, 402, 436, 459,
+    482, 508, 536, 562, 588, 612, 636, 667, 690, 711, 734, 770, 795, 817, 843, 865, 892, 913, 936,
+    961, 984, 1007, 1039, 1060, 1081, 1110, 1130, 1158, 1176, 1196, 1218, 1248, 1278, 1304, 1330,
+    1354, 1374, 1393, 1413, 1436, 1465, 1487, 1508, 1532, 1558, 1582, 1604, 1626, 1647, 1666, 1687,
+    1721,
+];
+
+static ACTIONS: [Action; 72] = [
+    Action::CreateAccess,
+    Action::CreateAgreement,
+    Action::CreateConnector,
+    Action::CreateProfile,
+    Action::CreateServer,
+    Action::CreateUser,
+    Action::CreateWebApp,
+    Action::CreateWorkflow,
+    Action::DeleteAccess,
+    Action::DeleteAgreement,
+    Action::DeleteCertificate,
+    Action::DeleteConnector,
+    Action::DeleteHostKey,
+    Action::DeleteProfile,
+    Action::DeleteServer,
+    Action::DeleteSshPublicKey,
+    Action::DeleteUser,
+    Action::DeleteWebApp,
+    Action::DeleteWebAppCustomization,
+    Action::DeleteWorkflow,
+    Action::DescribeAccess,
+    Action::DescribeAgreement,
+    Action::DescribeCertificate,
+    Action::DescribeConnector,
+    Action::DescribeExecution,
+    Action::DescribeHostKey,
+    Action::DescribeProfile,
+    Action::DescribeSecurityPolicy,
+    Action::DescribeServer,
+    Action::DescribeUser,
+    Action::DescribeWebApp,
+    Action::DescribeWebAppCustomization,
+    Action::DescribeWorkflow,
+    Action::ExportHostKey,
+    Action::ImportCertificate,
+    Action::ImportHostKey,
+    Action::ImportSshPublicKey,
+    Action::ListAccesses,
+    Action::ListAgreements,
+    Action::ListCertificates,
+    Action::ListConnectors,
+    Action::ListExecutions,
+    Action::ListFileTransferResults,
+    Action::ListHostKeys,
+    Action::ListProfiles,
+    Action::ListSecurityPolicies,
+    Action::ListServers,
+    Action::ListTagsForResource,
+    Action::ListUsers,
+    Action::ListWebApps,
+    Action::ListWorkflows,
+    Action::SendWorkflowStepState,
+    Action::StartDirectoryListing,
+    Action::StartFileTransfer,
+    Action::StartRemoteDelete,
+    Action::StartRemoteMove,
+    Action::StartServer,
+    Action::StopServer,
+    Action::TagResource,
+    Action::TestConnection,
+    Action::TestIdentityProvider,
+    Action::UntagResource,
+    Action::UpdateAccess,
+    Action::UpdateAgreement,
+    Action::UpdateCertificate,
+    Action::UpdateConnector,
+    Action::UpdateHostKey,
+    Action::UpdateProfile,
+    Action::UpdateServer,
+    Action::UpdateUser,
+    Action::UpdateWebApp,
+    Action::UpdateWebAppCustomization,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 72] = [
-        Action::CreateAccess,
-        Action::CreateAgreement,
-        Action::CreateConnector,
-        Action::CreateProfile,
-        Action::CreateServer,
-        Action::CreateUser,
-        Action::CreateWebApp,
-        Action::CreateWorkflow,
-        Action::DeleteAccess,
-        Action::DeleteAgreement,
-        Action::DeleteCertificate,
-        Action::DeleteConnector,
-        Action::DeleteHostKey,
-        Action::DeleteProfile,
-        Action::DeleteServer,
-        Action::DeleteSshPublicKey,
-        Action::DeleteUser,
-        Action::DeleteWebApp,
-        Action::DeleteWebAppCustomization,
-        Action::DeleteWorkflow,
-        Action::DescribeAccess,
-        Action::DescribeAgreement,
-        Action::DescribeCertificate,
-        Action::DescribeConnector,
-        Action::DescribeExecution,
-        Action::DescribeHostKey,
-        Action::DescribeProfile,
-        Action::DescribeSecurityPolicy,
-        Action::DescribeServer,
-        Action::DescribeUser,
-        Action::DescribeWebApp,
-        Action::DescribeWebAppCustomization,
-        Action::DescribeWorkflow,
-        Action::ExportHostKey,
-        Action::ImportCertificate,
-        Action::ImportHostKey,
-        Action::ImportSshPublicKey,
-        Action::ListAccesses,
-        Action::ListAgreements,
-        Action::ListCertificates,
-        Action::ListConnectors,
-        Action::ListExecutions,
-        Action::ListFileTransferResults,
-        Action::ListHostKeys,
-        Action::ListProfiles,
-        Action::ListSecurityPolicies,
-        Action::ListServers,
-        Action::ListTagsForResource,
-        Action::ListUsers,
-        Action::ListWebApps,
-        Action::ListWorkflows,
-        Action::SendWorkflowStepState,
-        Action::StartDirectoryListing,
-        Action::StartFileTransfer,
-        Action::StartRemoteDelete,
-        Action::StartRemoteMove,
-        Action::StartServer,
-        Action::StopServer,
-        Action::TagResource,
-        Action::TestConnection,
-        Action::TestIdentityProvider,
-        Action::UntagResource,
-        Action::UpdateAccess,
-        Action::UpdateAgreement,
-        Action::UpdateCertificate,
-        Action::UpdateConnector,
-        Action::UpdateHostKey,
-        Action::UpdateProfile,
-        Action::UpdateServer,
-        Action::UpdateUser,
-        Action::UpdateWebApp,
-        Action::UpdateWebAppCustomization,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `transfer:CreateAccess`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateAccess`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(20986 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -601,38 +545,35 @@ pub enum ResourceType {
     Workflow,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 9] = [
-    "agreement",
-    "certificate",
-    "connector",
-    "host-key",
-    "profile",
-    "server",
-    "user",
-    "webapp",
-    "workflow",
+static RESOURCE_TYPE_NAMES: &str =
+    "agreementcertificateconnectorhost-keyprofileserveruserwebappworkflow";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 9] = [9, 20, 29, 37, 44, 50, 54, 60, 68];
+
+static RESOURCE_TYPES: [ResourceType; 9] = [
+    ResourceType::Agreement,
+    ResourceType::Certificate,
+    ResourceType::Connector,
+    ResourceType::HostKey,
+    ResourceType::Profile,
+    ResourceType::Server,
+    ResourceType::User,
+    ResourceType::Webapp,
+    ResourceType::Workflow,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 9] = [
-        ResourceType::Agreement,
-        ResourceType::Certificate,
-        ResourceType::Connector,
-        ResourceType::HostKey,
-        ResourceType::Profile,
-        ResourceType::Server,
-        ResourceType::User,
-        ResourceType::Webapp,
-        ResourceType::Workflow,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -641,6 +582,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -668,58 +610,57 @@ pub enum ConditionKey {
     TransferRequestServerProtocols,
 }
 
-const CONDITION_KEY_NAMES: [&str; 8] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "transfer:RequestConnectorProtocol",
-    "transfer:RequestSecurityPolicyName",
-    "transfer:RequestServerDomain",
-    "transfer:RequestServerEndpointType",
-    "transfer:RequestServerProtocols",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeystransfer:RequestConnectorProtocoltransfer:RequestSecurityPolicyNametransfer:RequestServerDomaintransfer:RequestServerEndpointTypetransfer:RequestServerProtocols";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 8] = [24, 49, 60, 93, 127, 155, 189, 220];
+
+static CONDITION_KEY_TYPES: [KeyType; 8] = [
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
+    KeyType::String,
+    KeyType::String,
+    KeyType::String,
+    KeyType::String,
+    KeyType::ArrayOfString,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 8] = [
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
-    KeyType::String,
-    KeyType::String,
-    KeyType::String,
-    KeyType::String,
-    KeyType::ArrayOfString,
+static CONDITION_KEYS: [ConditionKey; 8] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::TransferRequestConnectorProtocol,
+    ConditionKey::TransferRequestSecurityPolicyName,
+    ConditionKey::TransferRequestServerDomain,
+    ConditionKey::TransferRequestServerEndpointType,
+    ConditionKey::TransferRequestServerProtocols,
 ];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 8] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::TransferRequestConnectorProtocol,
-        ConditionKey::TransferRequestSecurityPolicyName,
-        ConditionKey::TransferRequestServerDomain,
-        ConditionKey::TransferRequestServerEndpointType,
-        ConditionKey::TransferRequestServerProtocols,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

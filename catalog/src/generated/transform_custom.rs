@@ -308,154 +308,115 @@ pub enum Action {
     UpdateSource,
 }
 
-const ACTION_NAMES: [&str; 54] = [
-    "transform-custom:BatchCreateFindings",
-    "transform-custom:BatchUpdateFindings",
-    "transform-custom:CompleteTransformationPackageUpload",
-    "transform-custom:ConverseStream",
-    "transform-custom:CreateAnalysis",
-    "transform-custom:CreateCampaign",
-    "transform-custom:CreateRemediation",
-    "transform-custom:CreateRepository",
-    "transform-custom:CreateSource",
-    "transform-custom:CreateTransformationPackageUrl",
-    "transform-custom:DeleteAnalysis",
-    "transform-custom:DeleteCampaign",
-    "transform-custom:DeleteFinding",
-    "transform-custom:DeleteKnowledgeItem",
-    "transform-custom:DeleteRemediation",
-    "transform-custom:DeleteRepository",
-    "transform-custom:DeleteSource",
-    "transform-custom:DeleteTransformationPackage",
-    "transform-custom:ExecuteTransformation",
-    "transform-custom:GetAnalysis",
-    "transform-custom:GetAnalysisArtifactDownloadUrl",
-    "transform-custom:GetCampaign",
-    "transform-custom:GetFinding",
-    "transform-custom:GetFindingGroups",
-    "transform-custom:GetKnowledgeItem",
-    "transform-custom:GetRemediation",
-    "transform-custom:GetRepository",
-    "transform-custom:GetSource",
-    "transform-custom:GetTransformationPackageUrl",
-    "transform-custom:ListAnalyses",
-    "transform-custom:ListAnalysisArtifacts",
-    "transform-custom:ListCampaignRepositories",
-    "transform-custom:ListCampaigns",
-    "transform-custom:ListFindings",
-    "transform-custom:ListKnowledgeItems",
-    "transform-custom:ListRemediations",
-    "transform-custom:ListRepositories",
-    "transform-custom:ListSources",
-    "transform-custom:ListTagsForResource",
-    "transform-custom:ListTransformationPackageMetadata",
-    "transform-custom:ListTransformationPackageShares",
-    "transform-custom:SendTelemetryEvent",
-    "transform-custom:ShareTransformationPackage",
-    "transform-custom:TagResource",
-    "transform-custom:UnshareTransformationPackage",
-    "transform-custom:UntagResource",
-    "transform-custom:UpdateAnalysis",
-    "transform-custom:UpdateCampaign",
-    "transform-custom:UpdateCampaignRepositoryStatus",
-    "transform-custom:UpdateKnowledgeItemConfiguration",
-    "transform-custom:UpdateKnowledgeItemStatus",
-    "transform-custom:UpdateRemediation",
-    "transform-custom:UpdateRepository",
-    "transform-custom:UpdateSource",
+static ACTION_NAMES: &str = "transform-custom:BatchCreateFindingstransform-custom:BatchUpdateFindingstransform-custom:CompleteTransformationPackageUploadtransform-custom:ConverseStreamtransform-custom:CreateAnalysistransform-custom:CreateCampaigntransform-custom:CreateRemediationtransform-custom:CreateRepositorytransform-custom:CreateSourcetransform-custom:CreateTransformationPackageUrltransform-custom:DeleteAnalysistransform-custom:DeleteCampaigntransform-custom:DeleteFindingtransform-custom:DeleteKnowledgeItemtransform-custom:DeleteRemediationtransform-custom:DeleteRepositorytransform-custom:DeleteSourcetransform-custom:DeleteTransformationPackagetransform-custom:ExecuteTransformationtransform-custom:GetAnalysistransform-custom:GetAnalysisArtifactDownloadUrltransform-custom:GetCampaigntransform-custom:GetFindingtransform-custom:GetFindingGroupstransform-custom:GetKnowledgeItemtransform-custom:GetRemediationtransform-custom:GetRepositorytransform-custom:GetSourcetransform-custom:GetTransformationPackageUrltransform-custom:ListAnalysestransform-custom:ListAnalysisArtifactstransform-custom:ListCampaignRepositoriestransform-custom:ListCampaignstransform-custom:ListFindingstransform-custom:ListKnowledgeItemstransform-custom:ListRemediationstransform-custom:ListRepositoriestransform-custom:ListSourcestransform-custom:ListTagsForResourcetransform-custom:ListTransformationPackageMetadatatransform-custom:ListTransformationPackageSharestransform-custom:SendTelemetryEventtransform-custom:ShareTransformationPackagetransform-custom:TagResourcetransform-custom:UnshareTransformationPackagetransform-custom:UntagResourcetransform-custom:UpdateAnalysistransform-custom:UpdateCampaigntransform-custom:UpdateCampaignRepositoryStatustransform-custom:UpdateKnowledgeItemConfigurationtransform-custom:UpdateKnowledgeItemStatustransform-custom:UpdateRemediationtransform-custom:UpdateRepositorytransform-custom:UpdateSource";
+
+static ACTION_NAME_ENDS: [u32; 54] = [
+    36, 72, 124, 155, 186, 217, 251, 284, 313, 360, 391, 422, 452, 488, 522, 555, 584, 628, 666,
+    694, 741, 769, 796, 829, 862, 893, 923, 949, 993, 1022, 1060, 1101, 1131, 1160, 1195, 1228,
+    1261, 1289, 1325, 1375, 1423, 1458, 1501, 1529, 1574, 1604, 1635, 1666, 1713, 1762, 1804, 1838,
+    1871, 1900,
+];
+
+static ACTIONS: [Action; 54] = [
+    Action::BatchCreateFindings,
+    Action::BatchUpdateFindings,
+    Action::CompleteTransformationPackageUpload,
+    Action::ConverseStream,
+    Action::CreateAnalysis,
+    Action::CreateCampaign,
+    Action::CreateRemediation,
+    Action::CreateRepository,
+    Action::CreateSource,
+    Action::CreateTransformationPackageUrl,
+    Action::DeleteAnalysis,
+    Action::DeleteCampaign,
+    Action::DeleteFinding,
+    Action::DeleteKnowledgeItem,
+    Action::DeleteRemediation,
+    Action::DeleteRepository,
+    Action::DeleteSource,
+    Action::DeleteTransformationPackage,
+    Action::ExecuteTransformation,
+    Action::GetAnalysis,
+    Action::GetAnalysisArtifactDownloadUrl,
+    Action::GetCampaign,
+    Action::GetFinding,
+    Action::GetFindingGroups,
+    Action::GetKnowledgeItem,
+    Action::GetRemediation,
+    Action::GetRepository,
+    Action::GetSource,
+    Action::GetTransformationPackageUrl,
+    Action::ListAnalyses,
+    Action::ListAnalysisArtifacts,
+    Action::ListCampaignRepositories,
+    Action::ListCampaigns,
+    Action::ListFindings,
+    Action::ListKnowledgeItems,
+    Action::ListRemediations,
+    Action::ListRepositories,
+    Action::ListSources,
+    Action::ListTagsForResource,
+    Action::ListTransformationPackageMetadata,
+    Action::ListTransformationPackageShares,
+    Action::SendTelemetryEvent,
+    Action::ShareTransformationPackage,
+    Action::TagResource,
+    Action::UnshareTransformationPackage,
+    Action::UntagResource,
+    Action::UpdateAnalysis,
+    Action::UpdateCampaign,
+    Action::UpdateCampaignRepositoryStatus,
+    Action::UpdateKnowledgeItemConfiguration,
+    Action::UpdateKnowledgeItemStatus,
+    Action::UpdateRemediation,
+    Action::UpdateRepository,
+    Action::UpdateSource,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 54] = [
-        Action::BatchCreateFindings,
-        Action::BatchUpdateFindings,
-        Action::CompleteTransformationPackageUpload,
-        Action::ConverseStream,
-        Action::CreateAnalysis,
-        Action::CreateCampaign,
-        Action::CreateRemediation,
-        Action::CreateRepository,
-        Action::CreateSource,
-        Action::CreateTransformationPackageUrl,
-        Action::DeleteAnalysis,
-        Action::DeleteCampaign,
-        Action::DeleteFinding,
-        Action::DeleteKnowledgeItem,
-        Action::DeleteRemediation,
-        Action::DeleteRepository,
-        Action::DeleteSource,
-        Action::DeleteTransformationPackage,
-        Action::ExecuteTransformation,
-        Action::GetAnalysis,
-        Action::GetAnalysisArtifactDownloadUrl,
-        Action::GetCampaign,
-        Action::GetFinding,
-        Action::GetFindingGroups,
-        Action::GetKnowledgeItem,
-        Action::GetRemediation,
-        Action::GetRepository,
-        Action::GetSource,
-        Action::GetTransformationPackageUrl,
-        Action::ListAnalyses,
-        Action::ListAnalysisArtifacts,
-        Action::ListCampaignRepositories,
-        Action::ListCampaigns,
-        Action::ListFindings,
-        Action::ListKnowledgeItems,
-        Action::ListRemediations,
-        Action::ListRepositories,
-        Action::ListSources,
-        Action::ListTagsForResource,
-        Action::ListTransformationPackageMetadata,
-        Action::ListTransformationPackageShares,
-        Action::SendTelemetryEvent,
-        Action::ShareTransformationPackage,
-        Action::TagResource,
-        Action::UnshareTransformationPackage,
-        Action::UntagResource,
-        Action::UpdateAnalysis,
-        Action::UpdateCampaign,
-        Action::UpdateCampaignRepositoryStatus,
-        Action::UpdateKnowledgeItemConfiguration,
-        Action::UpdateKnowledgeItemStatus,
-        Action::UpdateRemediation,
-        Action::UpdateRepository,
-        Action::UpdateSource,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `transform-custom:BatchCreateFindings`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchCreateFindings`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(21080 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -499,36 +460,34 @@ pub enum ResourceType {
     Source,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 8] = [
-    "analysis",
-    "campaign",
-    "finding",
-    "knowledge-item",
-    "package",
-    "remediation",
-    "repository",
-    "source",
+static RESOURCE_TYPE_NAMES: &str =
+    "analysiscampaignfindingknowledge-itempackageremediationrepositorysource";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 8] = [8, 16, 23, 37, 44, 55, 65, 71];
+
+static RESOURCE_TYPES: [ResourceType; 8] = [
+    ResourceType::Analysis,
+    ResourceType::Campaign,
+    ResourceType::Finding,
+    ResourceType::KnowledgeItem,
+    ResourceType::Package,
+    ResourceType::Remediation,
+    ResourceType::Repository,
+    ResourceType::Source,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 8] = [
-        ResourceType::Analysis,
-        ResourceType::Campaign,
-        ResourceType::Finding,
-        ResourceType::KnowledgeItem,
-        ResourceType::Package,
-        ResourceType::Remediation,
-        ResourceType::Repository,
-        ResourceType::Source,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -537,6 +496,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -554,40 +514,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

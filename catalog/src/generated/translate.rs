@@ -104,84 +104,77 @@ pub enum Action {
     UpdateParallelData,
 }
 
-const ACTION_NAMES: [&str; 19] = [
-    "translate:CreateParallelData",
-    "translate:DeleteParallelData",
-    "translate:DeleteTerminology",
-    "translate:DescribeTextTranslationJob",
-    "translate:GetParallelData",
-    "translate:GetTerminology",
-    "translate:ImportTerminology",
-    "translate:ListLanguages",
-    "translate:ListParallelData",
-    "translate:ListTagsForResource",
-    "translate:ListTerminologies",
-    "translate:ListTextTranslationJobs",
-    "translate:StartTextTranslationJob",
-    "translate:StopTextTranslationJob",
-    "translate:TagResource",
-    "translate:TranslateDocument",
-    "translate:TranslateText",
-    "translate:UntagResource",
-    "translate:UpdateParallelData",
+static ACTION_NAMES: &str = "translate:CreateParallelDatatranslate:DeleteParallelDatatranslate:DeleteTerminologytranslate:DescribeTextTranslationJobtranslate:GetParallelDatatranslate:GetTerminologytranslate:ImportTerminologytranslate:ListLanguagestranslate:ListParallelDatatranslate:ListTagsForResourcetranslate:ListTerminologiestranslate:ListTextTranslationJobstranslate:StartTextTranslationJobtranslate:StopTextTranslationJobtranslate:TagResourcetranslate:TranslateDocumenttranslate:TranslateTexttranslate:UntagResourcetranslate:UpdateParallelData";
+
+static ACTION_NAME_ENDS: [u32; 19] = [
+    28, 56, 83, 119, 144, 168, 195, 218, 244, 273, 300, 333, 366, 398, 419, 446, 469, 492, 520,
+];
+
+static ACTIONS: [Action; 19] = [
+    Action::CreateParallelData,
+    Action::DeleteParallelData,
+    Action::DeleteTerminology,
+    Action::DescribeTextTranslationJob,
+    Action::GetParallelData,
+    Action::GetTerminology,
+    Action::ImportTerminology,
+    Action::ListLanguages,
+    Action::ListParallelData,
+    Action::ListTagsForResource,
+    Action::ListTerminologies,
+    Action::ListTextTranslationJobs,
+    Action::StartTextTranslationJob,
+    Action::StopTextTranslationJob,
+    Action::TagResource,
+    Action::TranslateDocument,
+    Action::TranslateText,
+    Action::UntagResource,
+    Action::UpdateParallelData,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 19] = [
-        Action::CreateParallelData,
-        Action::DeleteParallelData,
-        Action::DeleteTerminology,
-        Action::DescribeTextTranslationJob,
-        Action::GetParallelData,
-        Action::GetTerminology,
-        Action::ImportTerminology,
-        Action::ListLanguages,
-        Action::ListParallelData,
-        Action::ListTagsForResource,
-        Action::ListTerminologies,
-        Action::ListTextTranslationJobs,
-        Action::StartTextTranslationJob,
-        Action::StopTextTranslationJob,
-        Action::TagResource,
-        Action::TranslateDocument,
-        Action::TranslateText,
-        Action::UntagResource,
-        Action::UpdateParallelData,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `translate:CreateParallelData`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateParallelData`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(21134 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -201,18 +194,24 @@ pub enum ResourceType {
     Terminology,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["parallel-data", "terminology"];
+static RESOURCE_TYPE_NAMES: &str = "parallel-dataterminology";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [13, 24];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::ParallelData, ResourceType::Terminology];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::ParallelData, ResourceType::Terminology];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -221,6 +220,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -238,40 +238,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

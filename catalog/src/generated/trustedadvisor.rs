@@ -186,130 +186,102 @@ pub enum Action {
     UpdateRiskStatus,
 }
 
-const ACTION_NAMES: [&str; 42] = [
-    "trustedadvisor:BatchUpdateRecommendationResourceExclusion",
-    "trustedadvisor:DeleteNotificationConfigurationForDelegatedAdmin",
-    "trustedadvisor:DescribeAccount",
-    "trustedadvisor:DescribeAccountAccess",
-    "trustedadvisor:DescribeCheckItems",
-    "trustedadvisor:DescribeCheckRefreshStatuses",
-    "trustedadvisor:DescribeChecks",
-    "trustedadvisor:DescribeCheckStatusHistoryChanges",
-    "trustedadvisor:DescribeCheckSummaries",
-    "trustedadvisor:DescribeNotificationConfigurations",
-    "trustedadvisor:DescribeNotificationPreferences",
-    "trustedadvisor:DescribeOrganization",
-    "trustedadvisor:DescribeOrganizationAccounts",
-    "trustedadvisor:DescribeReports",
-    "trustedadvisor:DescribeRisk",
-    "trustedadvisor:DescribeRiskResources",
-    "trustedadvisor:DescribeRisks",
-    "trustedadvisor:DescribeServiceMetadata",
-    "trustedadvisor:DownloadRisk",
-    "trustedadvisor:ExcludeCheckItems",
-    "trustedadvisor:GenerateReport",
-    "trustedadvisor:GetOrganizationRecommendation",
-    "trustedadvisor:GetRecommendation",
-    "trustedadvisor:IncludeCheckItems",
-    "trustedadvisor:ListAccountsForParent",
-    "trustedadvisor:ListChecks",
-    "trustedadvisor:ListOrganizationalUnitsForParent",
-    "trustedadvisor:ListOrganizationRecommendationAccounts",
-    "trustedadvisor:ListOrganizationRecommendationResources",
-    "trustedadvisor:ListOrganizationRecommendations",
-    "trustedadvisor:ListRecommendationResources",
-    "trustedadvisor:ListRecommendations",
-    "trustedadvisor:ListRecommendationsForResource",
-    "trustedadvisor:ListRoots",
-    "trustedadvisor:RefreshCheck",
-    "trustedadvisor:SetAccountAccess",
-    "trustedadvisor:SetOrganizationAccess",
-    "trustedadvisor:UpdateNotificationConfigurations",
-    "trustedadvisor:UpdateNotificationPreferences",
-    "trustedadvisor:UpdateOrganizationRecommendationLifecycle",
-    "trustedadvisor:UpdateRecommendationLifecycle",
-    "trustedadvisor:UpdateRiskStatus",
+static ACTION_NAMES: &str = "trustedadvisor:BatchUpdateRecommendationResourceExclusiontrustedadvisor:DeleteNotificationConfigurationForDelegatedAdmintrustedadvisor:DescribeAccounttrustedadvisor:DescribeAccountAccesstrustedadvisor:DescribeCheckItemstrustedadvisor:DescribeCheckRefreshStatusestrustedadvisor:DescribeCheckstrustedadvisor:DescribeCheckStatusHistoryChangestrustedadvisor:DescribeCheckSummariestrustedadvisor:DescribeNotificationConfigurationstrustedadvisor:DescribeNotificationPreferencestrustedadvisor:DescribeOrganizationtrustedadvisor:DescribeOrganizationAccountstrustedadvisor:DescribeReportstrustedadvisor:DescribeRisktrustedadvisor:DescribeRiskResourcestrustedadvisor:DescribeRiskstrustedadvisor:DescribeServiceMetadatatrustedadvisor:DownloadRisktrustedadvisor:ExcludeCheckItemstrustedadvisor:GenerateReporttrustedadvisor:GetOrganizationRecommendationtrustedadvisor:GetRecommendationtrustedadvisor:IncludeCheckItemstrustedadvisor:ListAccountsForParenttrustedadvisor:ListCheckstrustedadvisor:ListOrganizationalUnitsForParenttrustedadvisor:ListOrganizationRecommendationAccountstrustedadvisor:ListOrganizationRecommendationResourcestrustedadvisor:ListOrganizationRecommendationstrustedadvisor:ListRecommendationResourcestrustedadvisor:ListRecommendationstrustedadvisor:ListRecommendationsForResourcetrustedadvisor:ListRootstrustedadvisor:RefreshChecktrustedadvisor:SetAccountAccesstrustedadvisor:SetOrganizationAccesstrustedadvisor:UpdateNotificationConfigurationstrustedadvisor:UpdateNotificationPreferencestrustedadvisor:UpdateOrganizationRecommendationLifecycletrustedadvisor:UpdateRecommendationLifecycletrustedadvisor:UpdateRiskStatus";
+
+static ACTION_NAME_ENDS: [u32; 42] = [
+    57, 120, 150, 186, 219, 262, 291, 339, 376, 425, 471, 506, 549, 579, 606, 642, 670, 708, 735,
+    767, 796, 840, 872, 904, 940, 965, 1012, 1065, 1119, 1165, 1207, 1241, 1286, 1310, 1337, 1368,
+    1404, 1451, 1495, 1551, 1595, 1626,
+];
+
+static ACTIONS: [Action; 42] = [
+    Action::BatchUpdateRecommendationResourceExclusion,
+    Action::DeleteNotificationConfigurationForDelegatedAdmin,
+    Action::DescribeAccount,
+    Action::DescribeAccountAccess,
+    Action::DescribeCheckItems,
+    Action::DescribeCheckRefreshStatuses,
+    Action::DescribeChecks,
+    Action::DescribeCheckStatusHistoryChanges,
+    Action::DescribeCheckSummaries,
+    Action::DescribeNotificationConfigurations,
+    Action::DescribeNotificationPreferences,
+    Action::DescribeOrganization,
+    Action::DescribeOrganizationAccounts,
+    Action::DescribeReports,
+    Action::DescribeRisk,
+    Action::DescribeRiskResources,
+    Action::DescribeRisks,
+    Action::DescribeServiceMetadata,
+    Action::DownloadRisk,
+    Action::ExcludeCheckItems,
+    Action::GenerateReport,
+    Action::GetOrganizationRecommendation,
+    Action::GetRecommendation,
+    Action::IncludeCheckItems,
+    Action::ListAccountsForParent,
+    Action::ListChecks,
+    Action::ListOrganizationalUnitsForParent,
+    Action::ListOrganizationRecommendationAccounts,
+    Action::ListOrganizationRecommendationResources,
+    Action::ListOrganizationRecommendations,
+    Action::ListRecommendationResources,
+    Action::ListRecommendations,
+    Action::ListRecommendationsForResource,
+    Action::ListRoots,
+    Action::RefreshCheck,
+    Action::SetAccountAccess,
+    Action::SetOrganizationAccess,
+    Action::UpdateNotificationConfigurations,
+    Action::UpdateNotificationPreferences,
+    Action::UpdateOrganizationRecommendationLifecycle,
+    Action::UpdateRecommendationLifecycle,
+    Action::UpdateRiskStatus,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 42] = [
-        Action::BatchUpdateRecommendationResourceExclusion,
-        Action::DeleteNotificationConfigurationForDelegatedAdmin,
-        Action::DescribeAccount,
-        Action::DescribeAccountAccess,
-        Action::DescribeCheckItems,
-        Action::DescribeCheckRefreshStatuses,
-        Action::DescribeChecks,
-        Action::DescribeCheckStatusHistoryChanges,
-        Action::DescribeCheckSummaries,
-        Action::DescribeNotificationConfigurations,
-        Action::DescribeNotificationPreferences,
-        Action::DescribeOrganization,
-        Action::DescribeOrganizationAccounts,
-        Action::DescribeReports,
-        Action::DescribeRisk,
-        Action::DescribeRiskResources,
-        Action::DescribeRisks,
-        Action::DescribeServiceMetadata,
-        Action::DownloadRisk,
-        Action::ExcludeCheckItems,
-        Action::GenerateReport,
-        Action::GetOrganizationRecommendation,
-        Action::GetRecommendation,
-        Action::IncludeCheckItems,
-        Action::ListAccountsForParent,
-        Action::ListChecks,
-        Action::ListOrganizationalUnitsForParent,
-        Action::ListOrganizationRecommendationAccounts,
-        Action::ListOrganizationRecommendationResources,
-        Action::ListOrganizationRecommendations,
-        Action::ListRecommendationResources,
-        Action::ListRecommendations,
-        Action::ListRecommendationsForResource,
-        Action::ListRoots,
-        Action::RefreshCheck,
-        Action::SetAccountAccess,
-        Action::SetOrganizationAccess,
-        Action::UpdateNotificationConfigurations,
-        Action::UpdateNotificationPreferences,
-        Action::UpdateOrganizationRecommendationLifecycle,
-        Action::UpdateRecommendationLifecycle,
-        Action::UpdateRiskStatus,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `trustedadvisor:BatchUpdateRecommendationResourceExclusion`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchUpdateRecommendationResourceExclusion`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(21153 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -323,18 +295,24 @@ pub enum ResourceType {
     Checks,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["checks"];
+static RESOURCE_TYPE_NAMES: &str = "checks";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [6];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Checks];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Checks];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -343,6 +321,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -353,27 +332,33 @@ impl core::fmt::Debug for ResourceType {
 #[non_exhaustive]
 pub enum ConditionKey {}
 
+static CONDITION_KEYS: [ConditionKey; 0] = [];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 0] = [];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         match self {}
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -104,92 +104,82 @@ pub enum Action {
     UpdateClaim,
 }
 
-const ACTION_NAMES: [&str; 23] = [
-    "user-subscriptions:CancelPurchaseSession",
-    "user-subscriptions:ConfirmPurchaseSession",
-    "user-subscriptions:CreateClaim",
-    "user-subscriptions:CreateClaimAddOn",
-    "user-subscriptions:CreatePurchaseSession",
-    "user-subscriptions:CreateUpdatePlanPreview",
-    "user-subscriptions:DeleteAutoTopUpRule",
-    "user-subscriptions:DeleteClaim",
-    "user-subscriptions:GetAutoTopUpRule",
-    "user-subscriptions:GetCurrentPlanDetails",
-    "user-subscriptions:GetEffectiveUsageLimit",
-    "user-subscriptions:GetPurchaseSession",
-    "user-subscriptions:GetUsageLimitHistory",
-    "user-subscriptions:ListApplicationClaims",
-    "user-subscriptions:ListClaimAddOns",
-    "user-subscriptions:ListClaims",
-    "user-subscriptions:ListEntitlements",
-    "user-subscriptions:ListUsageLimits",
-    "user-subscriptions:ListUserSubscriptions",
-    "user-subscriptions:SetAutoTopUpRule",
-    "user-subscriptions:SetOverageConfig",
-    "user-subscriptions:SetUsageLimit",
-    "user-subscriptions:UpdateClaim",
+static ACTION_NAMES: &str = "user-subscriptions:CancelPurchaseSessionuser-subscriptions:ConfirmPurchaseSessionuser-subscriptions:CreateClaimuser-subscriptions:CreateClaimAddOnuser-subscriptions:CreatePurchaseSessionuser-subscriptions:CreateUpdatePlanPreviewuser-subscriptions:DeleteAutoTopUpRuleuser-subscriptions:DeleteClaimuser-subscriptions:GetAutoTopUpRuleuser-subscriptions:GetCurrentPlanDetailsuser-subscriptions:GetEffectiveUsageLimituser-subscriptions:GetPurchaseSessionuser-subscriptions:GetUsageLimitHistoryuser-subscriptions:ListApplicationClaimsuser-subscriptions:ListClaimAddOnsuser-subscriptions:ListClaimsuser-subscriptions:ListEntitlementsuser-subscriptions:ListUsageLimitsuser-subscriptions:ListUserSubscriptionsuser-subscriptions:SetAutoTopUpRuleuser-subscriptions:SetOverageConfiguser-subscriptions:SetUsageLimituser-subscriptions:UpdateClaim";
+
+static ACTION_NAME_ENDS: [u32; 23] = [
+    40, 81, 111, 146, 186, 228, 266, 296, 331, 371, 412, 449, 488, 528, 562, 591, 626, 660, 700,
+    735, 770, 802, 832,
+];
+
+static ACTIONS: [Action; 23] = [
+    Action::CancelPurchaseSession,
+    Action::ConfirmPurchaseSession,
+    Action::CreateClaim,
+    Action::CreateClaimAddOn,
+    Action::CreatePurchaseSession,
+    Action::CreateUpdatePlanPreview,
+    Action::DeleteAutoTopUpRule,
+    Action::DeleteClaim,
+    Action::GetAutoTopUpRule,
+    Action::GetCurrentPlanDetails,
+    Action::GetEffectiveUsageLimit,
+    Action::GetPurchaseSession,
+    Action::GetUsageLimitHistory,
+    Action::ListApplicationClaims,
+    Action::ListClaimAddOns,
+    Action::ListClaims,
+    Action::ListEntitlements,
+    Action::ListUsageLimits,
+    Action::ListUserSubscriptions,
+    Action::SetAutoTopUpRule,
+    Action::SetOverageConfig,
+    Action::SetUsageLimit,
+    Action::UpdateClaim,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 23] = [
-        Action::CancelPurchaseSession,
-        Action::ConfirmPurchaseSession,
-        Action::CreateClaim,
-        Action::CreateClaimAddOn,
-        Action::CreatePurchaseSession,
-        Action::CreateUpdatePlanPreview,
-        Action::DeleteAutoTopUpRule,
-        Action::DeleteClaim,
-        Action::GetAutoTopUpRule,
-        Action::GetCurrentPlanDetails,
-        Action::GetEffectiveUsageLimit,
-        Action::GetPurchaseSession,
-        Action::GetUsageLimitHistory,
-        Action::ListApplicationClaims,
-        Action::ListClaimAddOns,
-        Action::ListClaims,
-        Action::ListEntitlements,
-        Action::ListUsageLimits,
-        Action::ListUserSubscriptions,
-        Action::SetAutoTopUpRule,
-        Action::SetOverageConfig,
-        Action::SetUsageLimit,
-        Action::UpdateClaim,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `user-subscriptions:CancelPurchaseSession`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CancelPurchaseSession`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(21204 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -200,16 +190,20 @@ impl core::fmt::Display for Action {
 #[non_exhaustive]
 pub enum ResourceType {}
 
+static RESOURCE_TYPES: [ResourceType; 0] = [];
+
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 0] = [];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -218,6 +212,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -231,31 +226,39 @@ pub enum ConditionKey {
     UserSubscriptionsCreateForSelf,
 }
 
-const CONDITION_KEY_NAMES: [&str; 1] = ["user-subscriptions:CreateForSelf"];
+static CONDITION_KEY_NAMES: &str = "user-subscriptions:CreateForSelf";
 
-const CONDITION_KEY_TYPES: [KeyType; 1] = [KeyType::Bool];
+static CONDITION_KEY_NAME_ENDS: [u32; 1] = [32];
+
+static CONDITION_KEY_TYPES: [KeyType; 1] = [KeyType::Bool];
+
+static CONDITION_KEYS: [ConditionKey; 1] = [ConditionKey::UserSubscriptionsCreateForSelf];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 1] = [ConditionKey::UserSubscriptionsCreateForSelf];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -145,94 +145,83 @@ pub enum Action {
     UpdateSecurityProfileSnapshotReleaseConfiguration,
 }
 
-const ACTION_NAMES: [&str; 24] = [
-    "vendor-insights:ActivateSecurityProfile",
-    "vendor-insights:AssociateDataSource",
-    "vendor-insights:CreateDataSource",
-    "vendor-insights:CreateSecurityProfile",
-    "vendor-insights:DeactivateSecurityProfile",
-    "vendor-insights:DeleteDataSource",
-    "vendor-insights:DisassociateDataSource",
-    "vendor-insights:GetDataSource",
-    "vendor-insights:GetEntitledSecurityProfileSnapshot",
-    "vendor-insights:GetProfileAccessTerms",
-    "vendor-insights:GetSecurityProfile",
-    "vendor-insights:GetSecurityProfileSnapshot",
-    "vendor-insights:ListDataSources",
-    "vendor-insights:ListEntitledSecurityProfiles",
-    "vendor-insights:ListEntitledSecurityProfileSnapshots",
-    "vendor-insights:ListSecurityProfiles",
-    "vendor-insights:ListSecurityProfileSnapshots",
-    "vendor-insights:ListTagsForResource",
-    "vendor-insights:TagResource",
-    "vendor-insights:UntagResource",
-    "vendor-insights:UpdateDataSource",
-    "vendor-insights:UpdateSecurityProfile",
-    "vendor-insights:UpdateSecurityProfileSnapshotCreationConfiguration",
-    "vendor-insights:UpdateSecurityProfileSnapshotReleaseConfiguration",
+static ACTION_NAMES: &str = "vendor-insights:ActivateSecurityProfilevendor-insights:AssociateDataSourcevendor-insights:CreateDataSourcevendor-insights:CreateSecurityProfilevendor-insights:DeactivateSecurityProfilevendor-insights:DeleteDataSourcevendor-insights:DisassociateDataSourcevendor-insights:GetDataSourcevendor-insights:GetEntitledSecurityProfileSnapshotvendor-insights:GetProfileAccessTermsvendor-insights:GetSecurityProfilevendor-insights:GetSecurityProfileSnapshotvendor-insights:ListDataSourcesvendor-insights:ListEntitledSecurityProfilesvendor-insights:ListEntitledSecurityProfileSnapshotsvendor-insights:ListSecurityProfilesvendor-insights:ListSecurityProfileSnapshotsvendor-insights:ListTagsForResourcevendor-insights:TagResourcevendor-insights:UntagResourcevendor-insights:UpdateDataSourcevendor-insights:UpdateSecurityProfilevendor-insights:UpdateSecurityProfileSnapshotCreationConfigurationvendor-insights:UpdateSecurityProfileSnapshotReleaseConfiguration";
+
+static ACTION_NAME_ENDS: [u32; 24] = [
+    39, 74, 106, 143, 184, 216, 254, 283, 333, 370, 404, 446, 477, 521, 573, 609, 653, 688, 715,
+    744, 776, 813, 879, 944,
+];
+
+static ACTIONS: [Action; 24] = [
+    Action::ActivateSecurityProfile,
+    Action::AssociateDataSource,
+    Action::CreateDataSource,
+    Action::CreateSecurityProfile,
+    Action::DeactivateSecurityProfile,
+    Action::DeleteDataSource,
+    Action::DisassociateDataSource,
+    Action::GetDataSource,
+    Action::GetEntitledSecurityProfileSnapshot,
+    Action::GetProfileAccessTerms,
+    Action::GetSecurityProfile,
+    Action::GetSecurityProfileSnapshot,
+    Action::ListDataSources,
+    Action::ListEntitledSecurityProfiles,
+    Action::ListEntitledSecurityProfileSnapshots,
+    Action::ListSecurityProfiles,
+    Action::ListSecurityProfileSnapshots,
+    Action::ListTagsForResource,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateDataSource,
+    Action::UpdateSecurityProfile,
+    Action::UpdateSecurityProfileSnapshotCreationConfiguration,
+    Action::UpdateSecurityProfileSnapshotReleaseConfiguration,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 24] = [
-        Action::ActivateSecurityProfile,
-        Action::AssociateDataSource,
-        Action::CreateDataSource,
-        Action::CreateSecurityProfile,
-        Action::DeactivateSecurityProfile,
-        Action::DeleteDataSource,
-        Action::DisassociateDataSource,
-        Action::GetDataSource,
-        Action::GetEntitledSecurityProfileSnapshot,
-        Action::GetProfileAccessTerms,
-        Action::GetSecurityProfile,
-        Action::GetSecurityProfileSnapshot,
-        Action::ListDataSources,
-        Action::ListEntitledSecurityProfiles,
-        Action::ListEntitledSecurityProfileSnapshots,
-        Action::ListSecurityProfiles,
-        Action::ListSecurityProfileSnapshots,
-        Action::ListTagsForResource,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateDataSource,
-        Action::UpdateSecurityProfile,
-        Action::UpdateSecurityProfileSnapshotCreationConfiguration,
-        Action::UpdateSecurityProfileSnapshotReleaseConfiguration,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `vendor-insights:ActivateSecurityProfile`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `ActivateSecurityProfile`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(21233 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -252,18 +241,25 @@ pub enum ResourceType {
     SecurityProfile,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["DataSource", "SecurityProfile"];
+static RESOURCE_TYPE_NAMES: &str = "DataSourceSecurityProfile";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [10, 25];
+
+static RESOURCE_TYPES: [ResourceType; 2] =
+    [ResourceType::DataSource, ResourceType::SecurityProfile];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::DataSource, ResourceType::SecurityProfile];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -272,6 +268,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -289,40 +286,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -166,108 +166,90 @@ pub enum Action {
     UpdatePolicyTemplate,
 }
 
-const ACTION_NAMES: [&str; 31] = [
-    "verifiedpermissions:CreateIdentitySource",
-    "verifiedpermissions:CreatePolicy",
-    "verifiedpermissions:CreatePolicyStore",
-    "verifiedpermissions:CreatePolicyStoreAlias",
-    "verifiedpermissions:CreatePolicyTemplate",
-    "verifiedpermissions:DeleteIdentitySource",
-    "verifiedpermissions:DeletePolicy",
-    "verifiedpermissions:DeletePolicyStore",
-    "verifiedpermissions:DeletePolicyStoreAlias",
-    "verifiedpermissions:DeletePolicyTemplate",
-    "verifiedpermissions:GetIdentitySource",
-    "verifiedpermissions:GetPolicy",
-    "verifiedpermissions:GetPolicyStore",
-    "verifiedpermissions:GetPolicyStoreAlias",
-    "verifiedpermissions:GetPolicyTemplate",
-    "verifiedpermissions:GetSchema",
-    "verifiedpermissions:IsAuthorized",
-    "verifiedpermissions:IsAuthorizedWithToken",
-    "verifiedpermissions:ListIdentitySources",
-    "verifiedpermissions:ListPolicies",
-    "verifiedpermissions:ListPolicyStoreAliases",
-    "verifiedpermissions:ListPolicyStores",
-    "verifiedpermissions:ListPolicyTemplates",
-    "verifiedpermissions:ListTagsForResource",
-    "verifiedpermissions:PutSchema",
-    "verifiedpermissions:TagResource",
-    "verifiedpermissions:UntagResource",
-    "verifiedpermissions:UpdateIdentitySource",
-    "verifiedpermissions:UpdatePolicy",
-    "verifiedpermissions:UpdatePolicyStore",
-    "verifiedpermissions:UpdatePolicyTemplate",
+static ACTION_NAMES: &str = "verifiedpermissions:CreateIdentitySourceverifiedpermissions:CreatePolicyverifiedpermissions:CreatePolicyStoreverifiedpermissions:CreatePolicyStoreAliasverifiedpermissions:CreatePolicyTemplateverifiedpermissions:DeleteIdentitySourceverifiedpermissions:DeletePolicyverifiedpermissions:DeletePolicyStoreverifiedpermissions:DeletePolicyStoreAliasverifiedpermissions:DeletePolicyTemplateverifiedpermissions:GetIdentitySourceverifiedpermissions:GetPolicyverifiedpermissions:GetPolicyStoreverifiedpermissions:GetPolicyStoreAliasverifiedpermissions:GetPolicyTemplateverifiedpermissions:GetSchemaverifiedpermissions:IsAuthorizedverifiedpermissions:IsAuthorizedWithTokenverifiedpermissions:ListIdentitySourcesverifiedpermissions:ListPoliciesverifiedpermissions:ListPolicyStoreAliasesverifiedpermissions:ListPolicyStoresverifiedpermissions:ListPolicyTemplatesverifiedpermissions:ListTagsForResourceverifiedpermissions:PutSchemaverifiedpermissions:TagResourceverifiedpermissions:UntagResourceverifiedpermissions:UpdateIdentitySourceverifiedpermissions:UpdatePolicyverifiedpermissions:UpdatePolicyStoreverifiedpermissions:UpdatePolicyTemplate";
+
+static ACTION_NAME_ENDS: [u32; 31] = [
+    40, 72, 109, 151, 191, 231, 263, 300, 342, 382, 419, 448, 482, 521, 558, 587, 619, 660, 699,
+    731, 773, 809, 848, 887, 916, 947, 980, 1020, 1052, 1089, 1129,
+];
+
+static ACTIONS: [Action; 31] = [
+    Action::CreateIdentitySource,
+    Action::CreatePolicy,
+    Action::CreatePolicyStore,
+    Action::CreatePolicyStoreAlias,
+    Action::CreatePolicyTemplate,
+    Action::DeleteIdentitySource,
+    Action::DeletePolicy,
+    Action::DeletePolicyStore,
+    Action::DeletePolicyStoreAlias,
+    Action::DeletePolicyTemplate,
+    Action::GetIdentitySource,
+    Action::GetPolicy,
+    Action::GetPolicyStore,
+    Action::GetPolicyStoreAlias,
+    Action::GetPolicyTemplate,
+    Action::GetSchema,
+    Action::IsAuthorized,
+    Action::IsAuthorizedWithToken,
+    Action::ListIdentitySources,
+    Action::ListPolicies,
+    Action::ListPolicyStoreAliases,
+    Action::ListPolicyStores,
+    Action::ListPolicyTemplates,
+    Action::ListTagsForResource,
+    Action::PutSchema,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateIdentitySource,
+    Action::UpdatePolicy,
+    Action::UpdatePolicyStore,
+    Action::UpdatePolicyTemplate,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 31] = [
-        Action::CreateIdentitySource,
-        Action::CreatePolicy,
-        Action::CreatePolicyStore,
-        Action::CreatePolicyStoreAlias,
-        Action::CreatePolicyTemplate,
-        Action::DeleteIdentitySource,
-        Action::DeletePolicy,
-        Action::DeletePolicyStore,
-        Action::DeletePolicyStoreAlias,
-        Action::DeletePolicyTemplate,
-        Action::GetIdentitySource,
-        Action::GetPolicy,
-        Action::GetPolicyStore,
-        Action::GetPolicyStoreAlias,
-        Action::GetPolicyTemplate,
-        Action::GetSchema,
-        Action::IsAuthorized,
-        Action::IsAuthorizedWithToken,
-        Action::ListIdentitySources,
-        Action::ListPolicies,
-        Action::ListPolicyStoreAliases,
-        Action::ListPolicyStores,
-        Action::ListPolicyTemplates,
-        Action::ListTagsForResource,
-        Action::PutSchema,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateIdentitySource,
-        Action::UpdatePolicy,
-        Action::UpdatePolicyStore,
-        Action::UpdatePolicyTemplate,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `verifiedpermissions:CreateIdentitySource`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateIdentitySource`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(21258 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -285,18 +267,25 @@ pub enum ResourceType {
     PolicyStoreAlias,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["policy-store", "policy-store-alias"];
+static RESOURCE_TYPE_NAMES: &str = "policy-storepolicy-store-alias";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [12, 30];
+
+static RESOURCE_TYPES: [ResourceType; 2] =
+    [ResourceType::PolicyStore, ResourceType::PolicyStoreAlias];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::PolicyStore, ResourceType::PolicyStoreAlias];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -305,6 +294,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -322,40 +312,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

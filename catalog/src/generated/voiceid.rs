@@ -165,108 +165,90 @@ pub enum Action {
     UpdateWatchlist,
 }
 
-const ACTION_NAMES: [&str; 31] = [
-    "voiceid:AssociateFraudster",
-    "voiceid:CreateDomain",
-    "voiceid:CreateWatchlist",
-    "voiceid:DeleteDomain",
-    "voiceid:DeleteFraudster",
-    "voiceid:DeleteSpeaker",
-    "voiceid:DeleteWatchlist",
-    "voiceid:DescribeComplianceConsent",
-    "voiceid:DescribeDomain",
-    "voiceid:DescribeFraudster",
-    "voiceid:DescribeFraudsterRegistrationJob",
-    "voiceid:DescribeSpeaker",
-    "voiceid:DescribeSpeakerEnrollmentJob",
-    "voiceid:DescribeWatchlist",
-    "voiceid:DisassociateFraudster",
-    "voiceid:EvaluateSession",
-    "voiceid:ListDomains",
-    "voiceid:ListFraudsterRegistrationJobs",
-    "voiceid:ListFraudsters",
-    "voiceid:ListSpeakerEnrollmentJobs",
-    "voiceid:ListSpeakers",
-    "voiceid:ListTagsForResource",
-    "voiceid:ListWatchlists",
-    "voiceid:OptOutSpeaker",
-    "voiceid:RegisterComplianceConsent",
-    "voiceid:StartFraudsterRegistrationJob",
-    "voiceid:StartSpeakerEnrollmentJob",
-    "voiceid:TagResource",
-    "voiceid:UntagResource",
-    "voiceid:UpdateDomain",
-    "voiceid:UpdateWatchlist",
+static ACTION_NAMES: &str = "voiceid:AssociateFraudstervoiceid:CreateDomainvoiceid:CreateWatchlistvoiceid:DeleteDomainvoiceid:DeleteFraudstervoiceid:DeleteSpeakervoiceid:DeleteWatchlistvoiceid:DescribeComplianceConsentvoiceid:DescribeDomainvoiceid:DescribeFraudstervoiceid:DescribeFraudsterRegistrationJobvoiceid:DescribeSpeakervoiceid:DescribeSpeakerEnrollmentJobvoiceid:DescribeWatchlistvoiceid:DisassociateFraudstervoiceid:EvaluateSessionvoiceid:ListDomainsvoiceid:ListFraudsterRegistrationJobsvoiceid:ListFraudstersvoiceid:ListSpeakerEnrollmentJobsvoiceid:ListSpeakersvoiceid:ListTagsForResourcevoiceid:ListWatchlistsvoiceid:OptOutSpeakervoiceid:RegisterComplianceConsentvoiceid:StartFraudsterRegistrationJobvoiceid:StartSpeakerEnrollmentJobvoiceid:TagResourcevoiceid:UntagResourcevoiceid:UpdateDomainvoiceid:UpdateWatchlist";
+
+static ACTION_NAME_ENDS: [u32; 31] = [
+    26, 46, 69, 89, 112, 133, 156, 189, 211, 236, 276, 299, 335, 360, 389, 412, 431, 468, 490, 523,
+    543, 570, 592, 613, 646, 683, 716, 735, 756, 776, 799,
+];
+
+static ACTIONS: [Action; 31] = [
+    Action::AssociateFraudster,
+    Action::CreateDomain,
+    Action::CreateWatchlist,
+    Action::DeleteDomain,
+    Action::DeleteFraudster,
+    Action::DeleteSpeaker,
+    Action::DeleteWatchlist,
+    Action::DescribeComplianceConsent,
+    Action::DescribeDomain,
+    Action::DescribeFraudster,
+    Action::DescribeFraudsterRegistrationJob,
+    Action::DescribeSpeaker,
+    Action::DescribeSpeakerEnrollmentJob,
+    Action::DescribeWatchlist,
+    Action::DisassociateFraudster,
+    Action::EvaluateSession,
+    Action::ListDomains,
+    Action::ListFraudsterRegistrationJobs,
+    Action::ListFraudsters,
+    Action::ListSpeakerEnrollmentJobs,
+    Action::ListSpeakers,
+    Action::ListTagsForResource,
+    Action::ListWatchlists,
+    Action::OptOutSpeaker,
+    Action::RegisterComplianceConsent,
+    Action::StartFraudsterRegistrationJob,
+    Action::StartSpeakerEnrollmentJob,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateDomain,
+    Action::UpdateWatchlist,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 31] = [
-        Action::AssociateFraudster,
-        Action::CreateDomain,
-        Action::CreateWatchlist,
-        Action::DeleteDomain,
-        Action::DeleteFraudster,
-        Action::DeleteSpeaker,
-        Action::DeleteWatchlist,
-        Action::DescribeComplianceConsent,
-        Action::DescribeDomain,
-        Action::DescribeFraudster,
-        Action::DescribeFraudsterRegistrationJob,
-        Action::DescribeSpeaker,
-        Action::DescribeSpeakerEnrollmentJob,
-        Action::DescribeWatchlist,
-        Action::DisassociateFraudster,
-        Action::EvaluateSession,
-        Action::ListDomains,
-        Action::ListFraudsterRegistrationJobs,
-        Action::ListFraudsters,
-        Action::ListSpeakerEnrollmentJobs,
-        Action::ListSpeakers,
-        Action::ListTagsForResource,
-        Action::ListWatchlists,
-        Action::OptOutSpeaker,
-        Action::RegisterComplianceConsent,
-        Action::StartFraudsterRegistrationJob,
-        Action::StartSpeakerEnrollmentJob,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateDomain,
-        Action::UpdateWatchlist,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `voiceid:AssociateFraudster`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateFraudster`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(21289 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -282,18 +264,24 @@ pub enum ResourceType {
     Domain,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["domain"];
+static RESOURCE_TYPE_NAMES: &str = "domain";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [6];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Domain];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Domain];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -302,6 +290,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -319,40 +308,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -419,196 +419,137 @@ pub enum Action {
     UpdateTargetGroup,
 }
 
-const ACTION_NAMES: [&str; 75] = [
-    "vpc-lattice:AssociateViaAWSService",
-    "vpc-lattice:AssociateViaAWSService-EventsAndStates",
-    "vpc-lattice:CreateAccessLogSubscription",
-    "vpc-lattice:CreateListener",
-    "vpc-lattice:CreateResourceConfiguration",
-    "vpc-lattice:CreateResourceGateway",
-    "vpc-lattice:CreateRule",
-    "vpc-lattice:CreateService",
-    "vpc-lattice:CreateServiceNetwork",
-    "vpc-lattice:CreateServiceNetworkResourceAssociation",
-    "vpc-lattice:CreateServiceNetworkServiceAssociation",
-    "vpc-lattice:CreateServiceNetworkVpcAssociation",
-    "vpc-lattice:CreateServiceNetworkVpcEndpointAssociation",
-    "vpc-lattice:CreateTargetGroup",
-    "vpc-lattice:DeleteAccessLogSubscription",
-    "vpc-lattice:DeleteAuthPolicy",
-    "vpc-lattice:DeleteDomainVerification",
-    "vpc-lattice:DeleteListener",
-    "vpc-lattice:DeleteResourceConfiguration",
-    "vpc-lattice:DeleteResourceEndpointAssociation",
-    "vpc-lattice:DeleteResourceGateway",
-    "vpc-lattice:DeleteResourcePolicy",
-    "vpc-lattice:DeleteRule",
-    "vpc-lattice:DeleteService",
-    "vpc-lattice:DeleteServiceNetwork",
-    "vpc-lattice:DeleteServiceNetworkResourceAssociation",
-    "vpc-lattice:DeleteServiceNetworkServiceAssociation",
-    "vpc-lattice:DeleteServiceNetworkVpcAssociation",
-    "vpc-lattice:DeleteTargetGroup",
-    "vpc-lattice:DeregisterTargets",
-    "vpc-lattice:GetAccessLogSubscription",
-    "vpc-lattice:GetAuthPolicy",
-    "vpc-lattice:GetDomainVerification",
-    "vpc-lattice:GetListener",
-    "vpc-lattice:GetResourceConfiguration",
-    "vpc-lattice:GetResourceGateway",
-    "vpc-lattice:GetResourcePolicy",
-    "vpc-lattice:GetRule",
-    "vpc-lattice:GetService",
-    "vpc-lattice:GetServiceNetwork",
-    "vpc-lattice:GetServiceNetworkResourceAssociation",
-    "vpc-lattice:GetServiceNetworkServiceAssociation",
-    "vpc-lattice:GetServiceNetworkVpcAssociation",
-    "vpc-lattice:GetTargetGroup",
-    "vpc-lattice:ListAccessLogSubscriptions",
-    "vpc-lattice:ListDomainVerifications",
-    "vpc-lattice:ListListeners",
-    "vpc-lattice:ListResourceConfigurations",
-    "vpc-lattice:ListResourceEndpointAssociations",
-    "vpc-lattice:ListResourceGateways",
-    "vpc-lattice:ListRules",
-    "vpc-lattice:ListServiceNetworkResourceAssociations",
-    "vpc-lattice:ListServiceNetworks",
-    "vpc-lattice:ListServiceNetworkServiceAssociations",
-    "vpc-lattice:ListServiceNetworkVpcAssociations",
-    "vpc-lattice:ListServiceNetworkVpcEndpointAssociations",
-    "vpc-lattice:ListServices",
-    "vpc-lattice:ListTagsForResource",
-    "vpc-lattice:ListTargetGroups",
-    "vpc-lattice:ListTargets",
-    "vpc-lattice:PutAuthPolicy",
-    "vpc-lattice:PutResourcePolicy",
-    "vpc-lattice:RegisterTargets",
-    "vpc-lattice:StartDomainVerification",
-    "vpc-lattice:TagResource",
-    "vpc-lattice:UntagResource",
-    "vpc-lattice:UpdateAccessLogSubscription",
-    "vpc-lattice:UpdateListener",
-    "vpc-lattice:UpdateResourceConfiguration",
-    "vpc-lattice:UpdateResourceGateway",
-    "vpc-lattice:UpdateRule",
-    "vpc-lattice:UpdateService",
-    "vpc-lattice:UpdateServiceNetwork",
-    "vpc-lattice:UpdateServiceNetworkVpcAssociation",
-    "vpc-lattice:UpdateTargetGroup",
+static ACTION_NAMES: &str = "vpc-lattice:AssociateViaAWSServicevpc-lattice:AssociateViaAWSService-EventsAndStatesvpc-lattice:CreateAccessLogSubscriptionvpc-lattice:CreateListenervpc-lattice:CreateResourceConfigurationvpc-lattice:CreateResourceGatewayvpc-lattice:CreateRulevpc-lattice:CreateServicevpc-lattice:CreateServiceNetworkvpc-lattice:CreateServiceNetworkResourceAssociationvpc-lattice:CreateServiceNetworkServiceAssociationvpc-lattice:CreateServiceNetworkVpcAssociationvpc-lattice:CreateServiceNetworkVpcEndpointAssociationvpc-lattice:CreateTargetGroupvpc-lattice:DeleteAccessLogSubscriptionvpc-lattice:DeleteAuthPolicyvpc-lattice:DeleteDomainVerificationvpc-lattice:DeleteListenervpc-lattice:DeleteResourceConfigurationvpc-lattice:DeleteResourceEndpointAssociationvpc-lattice:DeleteResourceGatewayvpc-lattice:DeleteResourcePolicyvpc-lattice:DeleteRulevpc-lattice:DeleteServicevpc-lattice:DeleteServiceNetworkvpc-lattice:DeleteServiceNetworkResourceAssociationvpc-lattice:DeleteServiceNetworkServiceAssociationvpc-lattice:DeleteServiceNetworkVpcAssociationvpc-lattice:DeleteTargetGroupvpc-lattice:DeregisterTargetsvpc-lattice:GetAccessLogSubscriptionvpc-lattice:GetAuthPolicyvpc-lattice:GetDomainVerificationvpc-lattice:GetListenervpc-lattice:GetResourceConfigurationvpc-lattice:GetResourceGatewayvpc-lattice:GetResourcePolicyvpc-lattice:GetRulevpc-lattice:GetServicevpc-lattice:GetServiceNetworkvpc-lattice:GetServiceNetworkResourceAssociationvpc-lattice:GetServiceNetworkServiceAssociationvpc-lattice:GetServiceNetworkVpcAssociationvpc-lattice:GetTargetGroupvpc-lattice:ListAccessLogSubscriptionsvpc-lattice:ListDomainVerificationsvpc-lattice:ListListenersvpc-lattice:ListResourceConfigurationsvpc-lattice:ListResourceEndpointAssociationsvpc-lattice:ListResourceGatewaysvpc-lattice:ListRulesvpc-lattice:ListServiceNetworkResourceAssociationsvpc-lattice:ListServiceNetworksvpc-lattice:ListServiceNetworkServiceAssociationsvpc-lattice:ListServiceNetworkVpcAssociationsvpc-lattice:ListServiceNetworkVpcEndpointAssociationsvpc-lattice:ListServicesvpc-lattice:ListTagsForResourcevpc-lattice:ListTargetGroupsvpc-lattice:ListTargetsvpc-lattice:PutAuthPolicyvpc-lattice:PutResourcePolicyvpc-lattice:RegisterTargetsvpc-lattice:StartDomainVerificationvpc-lattice:TagResourcevpc-lattice:UntagResourcevpc-lattice:UpdateAccessLogSubscriptionvpc-lattice:UpdateListenervpc-lattice:UpdateResourceConfigurationvpc-lattice:UpdateResourceGatewayvpc-lattice:UpdateRulevpc-lattice:UpdateServicevpc-lattice:UpdateServiceNetworkvpc-lattice:UpdateServiceNetworkVpcAssociationvpc-lattice:UpdateTargetGroup";
+
+static ACTION_NAME_ENDS: [u32; 75] = [
+    34, 84, 123, 149, 188, 221, 243, 268, 300, 351, 401, 447, 501, 530, 569, 597, 633, 659, 698,
+    743, 776, 808, 830, 855, 887, 938, 988, 1034, 1063, 1092, 1128, 1153, 1186, 1209, 1245, 1275,
+    1304, 1323, 1345, 1374, 1422, 1469, 1512, 1538, 1576, 1611, 1636, 1674, 1718, 1750, 1771, 1821,
+    1852, 1901, 1946, 1999, 2023, 2054, 2082, 2105, 2130, 2159, 2186, 2221, 2244, 2269, 2308, 2334,
+    2373, 2406, 2428, 2453, 2485, 2531, 2560,
+];
+
+static ACTIONS: [Action; 75] = [
+    Action::AssociateViaAWSService,
+    Action::AssociateViaAWSServiceEventsAndStates,
+    Action::CreateAccessLogSubscription,
+    Action::CreateListener,
+    Action::CreateResourceConfiguration,
+    Action::CreateResourceGateway,
+    Action::CreateRule,
+    Action::CreateService,
+    Action::CreateServiceNetwork,
+    Action::CreateServiceNetworkResourceAssociation,
+    Action::CreateServiceNetworkServiceAssociation,
+    Action::CreateServiceNetworkVpcAssociation,
+    Action::CreateServiceNetworkVpcEndpointAssociation,
+    Action::CreateTargetGroup,
+    Action::DeleteAccessLogSubscription,
+    Action::DeleteAuthPolicy,
+    Action::DeleteDomainVerification,
+    Action::DeleteListener,
+    Action::DeleteResourceConfiguration,
+    Action::DeleteResourceEndpointAssociation,
+    Action::DeleteResourceGateway,
+    Action::DeleteResourcePolicy,
+    Action::DeleteRule,
+    Action::DeleteService,
+    Action::DeleteServiceNetwork,
+    Action::DeleteServiceNetworkResourceAssociation,
+    Action::DeleteServiceNetworkServiceAssociation,
+    Action::DeleteServiceNetworkVpcAssociation,
+    Action::DeleteTargetGroup,
+    Action::DeregisterTargets,
+    Action::GetAccessLogSubscription,
+    Action::GetAuthPolicy,
+    Action::GetDomainVerification,
+    Action::GetListener,
+    Action::GetResourceConfiguration,
+    Action::GetResourceGateway,
+    Action::GetResourcePolicy,
+    Action::GetRule,
+    Action::GetService,
+    Action::GetServiceNetwork,
+    Action::GetServiceNetworkResourceAssociation,
+    Action::GetServiceNetworkServiceAssociation,
+    Action::GetServiceNetworkVpcAssociation,
+    Action::GetTargetGroup,
+    Action::ListAccessLogSubscriptions,
+    Action::ListDomainVerifications,
+    Action::ListListeners,
+    Action::ListResourceConfigurations,
+    Action::ListResourceEndpointAssociations,
+    Action::ListResourceGateways,
+    Action::ListRules,
+    Action::ListServiceNetworkResourceAssociations,
+    Action::ListServiceNetworks,
+    Action::ListServiceNetworkServiceAssociations,
+    Action::ListServiceNetworkVpcAssociations,
+    Action::ListServiceNetworkVpcEndpointAssociations,
+    Action::ListServices,
+    Action::ListTagsForResource,
+    Action::ListTargetGroups,
+    Action::ListTargets,
+    Action::PutAuthPolicy,
+    Action::PutResourcePolicy,
+    Action::RegisterTargets,
+    Action::StartDomainVerification,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAccessLogSubscription,
+    Action::UpdateListener,
+    Action::UpdateResourceConfiguration,
+    Action::UpdateResourceGateway,
+    Action::UpdateRule,
+    Action::UpdateService,
+    Action::UpdateServiceNetwork,
+    Action::UpdateServiceNetworkVpcAssociation,
+    Action::UpdateTargetGroup,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 75] = [
-        Action::AssociateViaAWSService,
-        Action::AssociateViaAWSServiceEventsAndStates,
-        Action::CreateAccessLogSubscription,
-        Action::CreateListener,
-        Action::CreateResourceConfiguration,
-        Action::CreateResourceGateway,
-        Action::CreateRule,
-        Action::CreateService,
-        Action::CreateServiceNetwork,
-        Action::CreateServiceNetworkResourceAssociation,
-        Action::CreateServiceNetworkServiceAssociation,
-        Action::CreateServiceNetworkVpcAssociation,
-        Action::CreateServiceNetworkVpcEndpointAssociation,
-        Action::CreateTargetGroup,
-        Action::DeleteAccessLogSubscription,
-        Action::DeleteAuthPolicy,
-        Action::DeleteDomainVerification,
-        Action::DeleteListener,
-        Action::DeleteResourceConfiguration,
-        Action::DeleteResourceEndpointAssociation,
-        Action::DeleteResourceGateway,
-        Action::DeleteResourcePolicy,
-        Action::DeleteRule,
-        Action::DeleteService,
-        Action::DeleteServiceNetwork,
-        Action::DeleteServiceNetworkResourceAssociation,
-        Action::DeleteServiceNetworkServiceAssociation,
-        Action::DeleteServiceNetworkVpcAssociation,
-        Action::DeleteTargetGroup,
-        Action::DeregisterTargets,
-        Action::GetAccessLogSubscription,
-        Action::GetAuthPolicy,
-        Action::GetDomainVerification,
-        Action::GetListener,
-        Action::GetResourceConfiguration,
-        Action::GetResourceGateway,
-        Action::GetResourcePolicy,
-        Action::GetRule,
-        Action::GetService,
-        Action::GetServiceNetwork,
-        Action::GetServiceNetworkResourceAssociation,
-        Action::GetServiceNetworkServiceAssociation,
-        Action::GetServiceNetworkVpcAssociation,
-        Action::GetTargetGroup,
-        Action::ListAccessLogSubscriptions,
-        Action::ListDomainVerifications,
-        Action::ListListeners,
-        Action::ListResourceConfigurations,
-        Action::ListResourceEndpointAssociations,
-        Action::ListResourceGateways,
-        Action::ListRules,
-        Action::ListServiceNetworkResourceAssociations,
-        Action::ListServiceNetworks,
-        Action::ListServiceNetworkServiceAssociations,
-        Action::ListServiceNetworkVpcAssociations,
-        Action::ListServiceNetworkVpcEndpointAssociations,
-        Action::ListServices,
-        Action::ListTagsForResource,
-        Action::ListTargetGroups,
-        Action::ListTargets,
-        Action::PutAuthPolicy,
-        Action::PutResourcePolicy,
-        Action::RegisterTargets,
-        Action::StartDomainVerification,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAccessLogSubscription,
-        Action::UpdateListener,
-        Action::UpdateResourceConfiguration,
-        Action::UpdateResourceGateway,
-        Action::UpdateRule,
-        Action::UpdateService,
-        Action::UpdateServiceNetwork,
-        Action::UpdateServiceNetworkVpcAssociation,
-        Action::UpdateTargetGroup,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `vpc-lattice:AssociateViaAWSService`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateViaAWSService`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(21320 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -672,46 +613,39 @@ pub enum ResourceType {
     TargetGroup,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 13] = [
-    "AccessLogSubscription",
-    "DomainVerification",
-    "Listener",
-    "ResourceConfiguration",
-    "ResourceEndpointAssociation",
-    "ResourceGateway",
-    "Rule",
-    "Service",
-    "ServiceNetwork",
-    "ServiceNetworkResourceAssociation",
-    "ServiceNetworkServiceAssociation",
-    "ServiceNetworkVpcAssociation",
-    "TargetGroup",
+static RESOURCE_TYPE_NAMES: &str = "AccessLogSubscriptionDomainVerificationListenerResourceConfigurationResourceEndpointAssociationResourceGatewayRuleServiceServiceNetworkServiceNetworkResourceAssociationServiceNetworkServiceAssociationServiceNetworkVpcAssociationTargetGroup";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 13] =
+    [21, 39, 47, 68, 95, 110, 114, 121, 135, 168, 200, 228, 239];
+
+static RESOURCE_TYPES: [ResourceType; 13] = [
+    ResourceType::AccessLogSubscription,
+    ResourceType::DomainVerification,
+    ResourceType::Listener,
+    ResourceType::ResourceConfiguration,
+    ResourceType::ResourceEndpointAssociation,
+    ResourceType::ResourceGateway,
+    ResourceType::Rule,
+    ResourceType::Service,
+    ResourceType::ServiceNetwork,
+    ResourceType::ServiceNetworkResourceAssociation,
+    ResourceType::ServiceNetworkServiceAssociation,
+    ResourceType::ServiceNetworkVpcAssociation,
+    ResourceType::TargetGroup,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 13] = [
-        ResourceType::AccessLogSubscription,
-        ResourceType::DomainVerification,
-        ResourceType::Listener,
-        ResourceType::ResourceConfiguration,
-        ResourceType::ResourceEndpointAssociation,
-        ResourceType::ResourceGateway,
-        ResourceType::Rule,
-        ResourceType::Service,
-        ResourceType::ServiceNetwork,
-        ResourceType::ServiceNetworkResourceAssociation,
-        ResourceType::ServiceNetworkServiceAssociation,
-        ResourceType::ServiceNetworkVpcAssociation,
-        ResourceType::TargetGroup,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -720,6 +654,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -763,26 +698,13 @@ pub enum ConditionKey {
     VpcLatticeVpcId,
 }
 
-const CONDITION_KEY_NAMES: [&str; 16] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "vpc-lattice:AuthType",
-    "vpc-lattice:CreateAction",
-    "vpc-lattice:DomainName",
-    "vpc-lattice:PrivateDnsPreference",
-    "vpc-lattice:PrivateDnsSpecifiedDomains",
-    "vpc-lattice:Protocol",
-    "vpc-lattice:ResourceConfigurationArn",
-    "vpc-lattice:SecurityGroupIds",
-    "vpc-lattice:ServiceArn",
-    "vpc-lattice:ServiceNetworkArn",
-    "vpc-lattice:TargetGroupArns",
-    "vpc-lattice:VpcEndpointId",
-    "vpc-lattice:VpcId",
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysvpc-lattice:AuthTypevpc-lattice:CreateActionvpc-lattice:DomainNamevpc-lattice:PrivateDnsPreferencevpc-lattice:PrivateDnsSpecifiedDomainsvpc-lattice:Protocolvpc-lattice:ResourceConfigurationArnvpc-lattice:SecurityGroupIdsvpc-lattice:ServiceArnvpc-lattice:ServiceNetworkArnvpc-lattice:TargetGroupArnsvpc-lattice:VpcEndpointIdvpc-lattice:VpcId";
+
+static CONDITION_KEY_NAME_ENDS: [u32; 16] = [
+    24, 49, 60, 80, 104, 126, 158, 196, 216, 252, 280, 302, 331, 358, 383, 400,
 ];
 
-const CONDITION_KEY_TYPES: [KeyType; 16] = [
+static CONDITION_KEY_TYPES: [KeyType; 16] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -801,44 +723,50 @@ const CONDITION_KEY_TYPES: [KeyType; 16] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 16] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::VpcLatticeAuthType,
+    ConditionKey::VpcLatticeCreateAction,
+    ConditionKey::VpcLatticeDomainName,
+    ConditionKey::VpcLatticePrivateDnsPreference,
+    ConditionKey::VpcLatticePrivateDnsSpecifiedDomains,
+    ConditionKey::VpcLatticeProtocol,
+    ConditionKey::VpcLatticeResourceConfigurationArn,
+    ConditionKey::VpcLatticeSecurityGroupIds,
+    ConditionKey::VpcLatticeServiceArn,
+    ConditionKey::VpcLatticeServiceNetworkArn,
+    ConditionKey::VpcLatticeTargetGroupArns,
+    ConditionKey::VpcLatticeVpcEndpointId,
+    ConditionKey::VpcLatticeVpcId,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 16] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::VpcLatticeAuthType,
-        ConditionKey::VpcLatticeCreateAction,
-        ConditionKey::VpcLatticeDomainName,
-        ConditionKey::VpcLatticePrivateDnsPreference,
-        ConditionKey::VpcLatticePrivateDnsSpecifiedDomains,
-        ConditionKey::VpcLatticeProtocol,
-        ConditionKey::VpcLatticeResourceConfigurationArn,
-        ConditionKey::VpcLatticeSecurityGroupIds,
-        ConditionKey::VpcLatticeServiceArn,
-        ConditionKey::VpcLatticeServiceNetworkArn,
-        ConditionKey::VpcLatticeTargetGroupArns,
-        ConditionKey::VpcLatticeVpcEndpointId,
-        ConditionKey::VpcLatticeVpcId,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -23,44 +23,55 @@ pub enum Action {
     Invoke,
 }
 
-const ACTION_NAMES: [&str; 2] = ["vpc-lattice-svcs:Connect", "vpc-lattice-svcs:Invoke"];
+static ACTION_NAMES: &str = "vpc-lattice-svcs:Connectvpc-lattice-svcs:Invoke";
+
+static ACTION_NAME_ENDS: [u32; 2] = [24, 47];
+
+static ACTIONS: [Action; 2] = [Action::Connect, Action::Invoke];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 2] = [Action::Connect, Action::Invoke];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `vpc-lattice-svcs:Connect`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `Connect`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(21395 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -80,18 +91,24 @@ pub enum ResourceType {
     TCPService,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["Service", "TCP Service"];
+static RESOURCE_TYPE_NAMES: &str = "ServiceTCP Service";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [7, 18];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Service, ResourceType::TCPService];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Service, ResourceType::TCPService];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -100,6 +117,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -131,20 +149,11 @@ pub enum ConditionKey {
     VpcLatticeSvcsSourceVpcOwnerAccount,
 }
 
-const CONDITION_KEY_NAMES: [&str; 10] = [
-    "aws:ResourceTag/${TagKey}",
-    "vpc-lattice-svcs:Port",
-    "vpc-lattice-svcs:RequestHeader/${HeaderName}",
-    "vpc-lattice-svcs:RequestMethod",
-    "vpc-lattice-svcs:RequestPath",
-    "vpc-lattice-svcs:RequestQueryString/${QueryStringKey}",
-    "vpc-lattice-svcs:ServiceArn",
-    "vpc-lattice-svcs:ServiceNetworkArn",
-    "vpc-lattice-svcs:SourceVpc",
-    "vpc-lattice-svcs:SourceVpcOwnerAccount",
-];
+static CONDITION_KEY_NAMES: &str = "aws:ResourceTag/${TagKey}vpc-lattice-svcs:Portvpc-lattice-svcs:RequestHeader/${HeaderName}vpc-lattice-svcs:RequestMethodvpc-lattice-svcs:RequestPathvpc-lattice-svcs:RequestQueryString/${QueryStringKey}vpc-lattice-svcs:ServiceArnvpc-lattice-svcs:ServiceNetworkArnvpc-lattice-svcs:SourceVpcvpc-lattice-svcs:SourceVpcOwnerAccount";
 
-const CONDITION_KEY_TYPES: [KeyType; 10] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 10] = [25, 46, 90, 120, 148, 201, 228, 262, 288, 326];
+
+static CONDITION_KEY_TYPES: [KeyType; 10] = [
     KeyType::String,
     KeyType::Numeric,
     KeyType::String,
@@ -157,38 +166,44 @@ const CONDITION_KEY_TYPES: [KeyType; 10] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 10] = [
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::VpcLatticeSvcsPort,
+    ConditionKey::VpcLatticeSvcsRequestHeaderAny,
+    ConditionKey::VpcLatticeSvcsRequestMethod,
+    ConditionKey::VpcLatticeSvcsRequestPath,
+    ConditionKey::VpcLatticeSvcsRequestQueryStringAny,
+    ConditionKey::VpcLatticeSvcsServiceArn,
+    ConditionKey::VpcLatticeSvcsServiceNetworkArn,
+    ConditionKey::VpcLatticeSvcsSourceVpc,
+    ConditionKey::VpcLatticeSvcsSourceVpcOwnerAccount,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 10] = [
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::VpcLatticeSvcsPort,
-        ConditionKey::VpcLatticeSvcsRequestHeaderAny,
-        ConditionKey::VpcLatticeSvcsRequestMethod,
-        ConditionKey::VpcLatticeSvcsRequestPath,
-        ConditionKey::VpcLatticeSvcsRequestQueryStringAny,
-        ConditionKey::VpcLatticeSvcsServiceArn,
-        ConditionKey::VpcLatticeSvcsServiceNetworkArn,
-        ConditionKey::VpcLatticeSvcsSourceVpc,
-        ConditionKey::VpcLatticeSvcsSourceVpcOwnerAccount,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -385,200 +385,139 @@ pub enum Action {
     UpdateXssMatchSet,
 }
 
-const ACTION_NAMES: [&str; 77] = [
-    "waf:CreateByteMatchSet",
-    "waf:CreateGeoMatchSet",
-    "waf:CreateIPSet",
-    "waf:CreateRateBasedRule",
-    "waf:CreateRegexMatchSet",
-    "waf:CreateRegexPatternSet",
-    "waf:CreateRule",
-    "waf:CreateRuleGroup",
-    "waf:CreateSizeConstraintSet",
-    "waf:CreateSqlInjectionMatchSet",
-    "waf:CreateWebACL",
-    "waf:CreateWebACLMigrationStack",
-    "waf:CreateXssMatchSet",
-    "waf:DeleteByteMatchSet",
-    "waf:DeleteGeoMatchSet",
-    "waf:DeleteIPSet",
-    "waf:DeleteLoggingConfiguration",
-    "waf:DeletePermissionPolicy",
-    "waf:DeleteRateBasedRule",
-    "waf:DeleteRegexMatchSet",
-    "waf:DeleteRegexPatternSet",
-    "waf:DeleteRule",
-    "waf:DeleteRuleGroup",
-    "waf:DeleteSizeConstraintSet",
-    "waf:DeleteSqlInjectionMatchSet",
-    "waf:DeleteWebACL",
-    "waf:DeleteXssMatchSet",
-    "waf:GetByteMatchSet",
-    "waf:GetChangeToken",
-    "waf:GetChangeTokenStatus",
-    "waf:GetGeoMatchSet",
-    "waf:GetIPSet",
-    "waf:GetLoggingConfiguration",
-    "waf:GetPermissionPolicy",
-    "waf:GetRateBasedRule",
-    "waf:GetRateBasedRuleManagedKeys",
-    "waf:GetRegexMatchSet",
-    "waf:GetRegexPatternSet",
-    "waf:GetRule",
-    "waf:GetRuleGroup",
-    "waf:GetSampledRequests",
-    "waf:GetSizeConstraintSet",
-    "waf:GetSqlInjectionMatchSet",
-    "waf:GetWebACL",
-    "waf:GetXssMatchSet",
-    "waf:ListActivatedRulesInRuleGroup",
-    "waf:ListByteMatchSets",
-    "waf:ListGeoMatchSets",
-    "waf:ListIPSets",
-    "waf:ListLoggingConfigurations",
-    "waf:ListRateBasedRules",
-    "waf:ListRegexMatchSets",
-    "waf:ListRegexPatternSets",
-    "waf:ListRuleGroups",
-    "waf:ListRules",
-    "waf:ListSizeConstraintSets",
-    "waf:ListSqlInjectionMatchSets",
-    "waf:ListSubscribedRuleGroups",
-    "waf:ListTagsForResource",
-    "waf:ListWebACLs",
-    "waf:ListXssMatchSets",
-    "waf:PutLoggingConfiguration",
-    "waf:PutPermissionPolicy",
-    "waf:TagResource",
-    "waf:UntagResource",
-    "waf:UpdateByteMatchSet",
-    "waf:UpdateGeoMatchSet",
-    "waf:UpdateIPSet",
-    "waf:UpdateRateBasedRule",
-    "waf:UpdateRegexMatchSet",
-    "waf:UpdateRegexPatternSet",
-    "waf:UpdateRule",
-    "waf:UpdateRuleGroup",
-    "waf:UpdateSizeConstraintSet",
-    "waf:UpdateSqlInjectionMatchSet",
-    "waf:UpdateWebACL",
-    "waf:UpdateXssMatchSet",
+static ACTION_NAMES: &str = "waf:CreateByteMatchSetwaf:CreateGeoMatchSetwaf:CreateIPSetwaf:CreateRateBasedRulewaf:CreateRegexMatchSetwaf:CreateRegexPatternSetwaf:CreateRulewaf:CreateRuleGroupwaf:CreateSizeConstraintSetwaf:CreateSqlInjectionMatchSetwaf:CreateWebACLwaf:CreateWebACLMigrationStackwaf:CreateXssMatchSetwaf:DeleteByteMatchSetwaf:DeleteGeoMatchSetwaf:DeleteIPSetwaf:DeleteLoggingConfigurationwaf:DeletePermissionPolicywaf:DeleteRateBasedRulewaf:DeleteRegexMatchSetwaf:DeleteRegexPatternSetwaf:DeleteRulewaf:DeleteRuleGroupwaf:DeleteSizeConstraintSetwaf:DeleteSqlInjectionMatchSetwaf:DeleteWebACLwaf:DeleteXssMatchSetwaf:GetByteMatchSetwaf:GetChangeTokenwaf:GetChangeTokenStatuswaf:GetGeoMatchSetwaf:GetIPSetwaf:GetLoggingConfigurationwaf:GetPermissionPolicywaf:GetRateBasedRulewaf:GetRateBasedRuleManagedKeyswaf:GetRegexMatchSetwaf:GetRegexPatternSetwaf:GetRulewaf:GetRuleGroupwaf:GetSampledRequestswaf:GetSizeConstraintSetwaf:GetSqlInjectionMatchSetwaf:GetWebACLwaf:GetXssMatchSetwaf:ListActivatedRulesInRuleGroupwaf:ListByteMatchSetswaf:ListGeoMatchSetswaf:ListIPSetswaf:ListLoggingConfigurationswaf:ListRateBasedRuleswaf:ListRegexMatchSetswaf:ListRegexPatternSetswaf:ListRuleGroupswaf:ListRuleswaf:ListSizeConstraintSetswaf:ListSqlInjectionMatchSetswaf:ListSubscribedRuleGroupswaf:ListTagsForResourcewaf:ListWebACLswaf:ListXssMatchSetswaf:PutLoggingConfigurationwaf:PutPermissionPolicywaf:TagResourcewaf:UntagResourcewaf:UpdateByteMatchSetwaf:UpdateGeoMatchSetwaf:UpdateIPSetwaf:UpdateRateBasedRulewaf:UpdateRegexMatchSetwaf:UpdateRegexPatternSetwaf:UpdateRulewaf:UpdateRuleGroupwaf:UpdateSizeConstraintSetwaf:UpdateSqlInjectionMatchSetwaf:UpdateWebACLwaf:UpdateXssMatchSet";
+
+static ACTION_NAME_ENDS: [u32; 77] = [
+    22, 43, 58, 81, 104, 129, 143, 162, 189, 219, 235, 265, 286, 308, 329, 344, 374, 400, 423, 446,
+    471, 485, 504, 531, 561, 577, 598, 617, 635, 659, 677, 689, 716, 739, 759, 790, 810, 832, 843,
+    859, 881, 905, 932, 945, 963, 996, 1017, 1037, 1051, 1080, 1102, 1124, 1148, 1166, 1179, 1205,
+    1234, 1262, 1285, 1300, 1320, 1347, 1370, 1385, 1402, 1424, 1445, 1460, 1483, 1506, 1531, 1545,
+    1564, 1591, 1621, 1637, 1658,
+];
+
+static ACTIONS: [Action; 77] = [
+    Action::CreateByteMatchSet,
+    Action::CreateGeoMatchSet,
+    Action::CreateIPSet,
+    Action::CreateRateBasedRule,
+    Action::CreateRegexMatchSet,
+    Action::CreateRegexPatternSet,
+    Action::CreateRule,
+    Action::CreateRuleGroup,
+    Action::CreateSizeConstraintSet,
+    Action::CreateSqlInjectionMatchSet,
+    Action::CreateWebACL,
+    Action::CreateWebACLMigrationStack,
+    Action::CreateXssMatchSet,
+    Action::DeleteByteMatchSet,
+    Action::DeleteGeoMatchSet,
+    Action::DeleteIPSet,
+    Action::DeleteLoggingConfiguration,
+    Action::DeletePermissionPolicy,
+    Action::DeleteRateBasedRule,
+    Action::DeleteRegexMatchSet,
+    Action::DeleteRegexPatternSet,
+    Action::DeleteRule,
+    Action::DeleteRuleGroup,
+    Action::DeleteSizeConstraintSet,
+    Action::DeleteSqlInjectionMatchSet,
+    Action::DeleteWebACL,
+    Action::DeleteXssMatchSet,
+    Action::GetByteMatchSet,
+    Action::GetChangeToken,
+    Action::GetChangeTokenStatus,
+    Action::GetGeoMatchSet,
+    Action::GetIPSet,
+    Action::GetLoggingConfiguration,
+    Action::GetPermissionPolicy,
+    Action::GetRateBasedRule,
+    Action::GetRateBasedRuleManagedKeys,
+    Action::GetRegexMatchSet,
+    Action::GetRegexPatternSet,
+    Action::GetRule,
+    Action::GetRuleGroup,
+    Action::GetSampledRequests,
+    Action::GetSizeConstraintSet,
+    Action::GetSqlInjectionMatchSet,
+    Action::GetWebACL,
+    Action::GetXssMatchSet,
+    Action::ListActivatedRulesInRuleGroup,
+    Action::ListByteMatchSets,
+    Action::ListGeoMatchSets,
+    Action::ListIPSets,
+    Action::ListLoggingConfigurations,
+    Action::ListRateBasedRules,
+    Action::ListRegexMatchSets,
+    Action::ListRegexPatternSets,
+    Action::ListRuleGroups,
+    Action::ListRules,
+    Action::ListSizeConstraintSets,
+    Action::ListSqlInjectionMatchSets,
+    Action::ListSubscribedRuleGroups,
+    Action::ListTagsForResource,
+    Action::ListWebACLs,
+    Action::ListXssMatchSets,
+    Action::PutLoggingConfiguration,
+    Action::PutPermissionPolicy,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateByteMatchSet,
+    Action::UpdateGeoMatchSet,
+    Action::UpdateIPSet,
+    Action::UpdateRateBasedRule,
+    Action::UpdateRegexMatchSet,
+    Action::UpdateRegexPatternSet,
+    Action::UpdateRule,
+    Action::UpdateRuleGroup,
+    Action::UpdateSizeConstraintSet,
+    Action::UpdateSqlInjectionMatchSet,
+    Action::UpdateWebACL,
+    Action::UpdateXssMatchSet,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 77] = [
-        Action::CreateByteMatchSet,
-        Action::CreateGeoMatchSet,
-        Action::CreateIPSet,
-        Action::CreateRateBasedRule,
-        Action::CreateRegexMatchSet,
-        Action::CreateRegexPatternSet,
-        Action::CreateRule,
-        Action::CreateRuleGroup,
-        Action::CreateSizeConstraintSet,
-        Action::CreateSqlInjectionMatchSet,
-        Action::CreateWebACL,
-        Action::CreateWebACLMigrationStack,
-        Action::CreateXssMatchSet,
-        Action::DeleteByteMatchSet,
-        Action::DeleteGeoMatchSet,
-        Action::DeleteIPSet,
-        Action::DeleteLoggingConfiguration,
-        Action::DeletePermissionPolicy,
-        Action::DeleteRateBasedRule,
-        Action::DeleteRegexMatchSet,
-        Action::DeleteRegexPatternSet,
-        Action::DeleteRule,
-        Action::DeleteRuleGroup,
-        Action::DeleteSizeConstraintSet,
-        Action::DeleteSqlInjectionMatchSet,
-        Action::DeleteWebACL,
-        Action::DeleteXssMatchSet,
-        Action::GetByteMatchSet,
-        Action::GetChangeToken,
-        Action::GetChangeTokenStatus,
-        Action::GetGeoMatchSet,
-        Action::GetIPSet,
-        Action::GetLoggingConfiguration,
-        Action::GetPermissionPolicy,
-        Action::GetRateBasedRule,
-        Action::GetRateBasedRuleManagedKeys,
-        Action::GetRegexMatchSet,
-        Action::GetRegexPatternSet,
-        Action::GetRule,
-        Action::GetRuleGroup,
-        Action::GetSampledRequests,
-        Action::GetSizeConstraintSet,
-        Action::GetSqlInjectionMatchSet,
-        Action::GetWebACL,
-        Action::GetXssMatchSet,
-        Action::ListActivatedRulesInRuleGroup,
-        Action::ListByteMatchSets,
-        Action::ListGeoMatchSets,
-        Action::ListIPSets,
-        Action::ListLoggingConfigurations,
-        Action::ListRateBasedRules,
-        Action::ListRegexMatchSets,
-        Action::ListRegexPatternSets,
-        Action::ListRuleGroups,
-        Action::ListRules,
-        Action::ListSizeConstraintSets,
-        Action::ListSqlInjectionMatchSets,
-        Action::ListSubscribedRuleGroups,
-        Action::ListTagsForResource,
-        Action::ListWebACLs,
-        Action::ListXssMatchSets,
-        Action::PutLoggingConfiguration,
-        Action::PutPermissionPolicy,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateByteMatchSet,
-        Action::UpdateGeoMatchSet,
-        Action::UpdateIPSet,
-        Action::UpdateRateBasedRule,
-        Action::UpdateRegexMatchSet,
-        Action::UpdateRegexPatternSet,
-        Action::UpdateRule,
-        Action::UpdateRuleGroup,
-        Action::UpdateSizeConstraintSet,
-        Action::UpdateSqlInjectionMatchSet,
-        Action::UpdateWebACL,
-        Action::UpdateXssMatchSet,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `waf:CreateByteMatchSet`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `CreateByteMatchSet`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(21398 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -622,44 +561,37 @@ pub enum ResourceType {
     Xssmatchset,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 12] = [
-    "bytematchset",
-    "geomatchset",
-    "ipset",
-    "ratebasedrule",
-    "regexmatchset",
-    "regexpatternset",
-    "rule",
-    "rulegroup",
-    "sizeconstraintset",
-    "sqlinjectionmatchset",
-    "webacl",
-    "xssmatchset",
+static RESOURCE_TYPE_NAMES: &str = "bytematchsetgeomatchsetipsetratebasedruleregexmatchsetregexpatternsetrulerulegroupsizeconstraintsetsqlinjectionmatchsetwebaclxssmatchset";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 12] = [12, 23, 28, 41, 54, 69, 73, 82, 99, 119, 125, 136];
+
+static RESOURCE_TYPES: [ResourceType; 12] = [
+    ResourceType::Bytematchset,
+    ResourceType::Geomatchset,
+    ResourceType::Ipset,
+    ResourceType::Ratebasedrule,
+    ResourceType::Regexmatchset,
+    ResourceType::Regexpatternset,
+    ResourceType::Rule,
+    ResourceType::Rulegroup,
+    ResourceType::Sizeconstraintset,
+    ResourceType::Sqlinjectionmatchset,
+    ResourceType::Webacl,
+    ResourceType::Xssmatchset,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 12] = [
-        ResourceType::Bytematchset,
-        ResourceType::Geomatchset,
-        ResourceType::Ipset,
-        ResourceType::Ratebasedrule,
-        ResourceType::Regexmatchset,
-        ResourceType::Regexpatternset,
-        ResourceType::Rule,
-        ResourceType::Rulegroup,
-        ResourceType::Sizeconstraintset,
-        ResourceType::Sqlinjectionmatchset,
-        ResourceType::Webacl,
-        ResourceType::Xssmatchset,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -668,6 +600,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -685,40 +618,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -405,208 +405,143 @@ pub enum Action {
     UpdateXssMatchSet,
 }
 
-const ACTION_NAMES: [&str; 81] = [
-    "waf-regional:AssociateWebACL",
-    "waf-regional:CreateByteMatchSet",
-    "waf-regional:CreateGeoMatchSet",
-    "waf-regional:CreateIPSet",
-    "waf-regional:CreateRateBasedRule",
-    "waf-regional:CreateRegexMatchSet",
-    "waf-regional:CreateRegexPatternSet",
-    "waf-regional:CreateRule",
-    "waf-regional:CreateRuleGroup",
-    "waf-regional:CreateSizeConstraintSet",
-    "waf-regional:CreateSqlInjectionMatchSet",
-    "waf-regional:CreateWebACL",
-    "waf-regional:CreateWebACLMigrationStack",
-    "waf-regional:CreateXssMatchSet",
-    "waf-regional:DeleteByteMatchSet",
-    "waf-regional:DeleteGeoMatchSet",
-    "waf-regional:DeleteIPSet",
-    "waf-regional:DeleteLoggingConfiguration",
-    "waf-regional:DeletePermissionPolicy",
-    "waf-regional:DeleteRateBasedRule",
-    "waf-regional:DeleteRegexMatchSet",
-    "waf-regional:DeleteRegexPatternSet",
-    "waf-regional:DeleteRule",
-    "waf-regional:DeleteRuleGroup",
-    "waf-regional:DeleteSizeConstraintSet",
-    "waf-regional:DeleteSqlInjectionMatchSet",
-    "waf-regional:DeleteWebACL",
-    "waf-regional:DeleteXssMatchSet",
-    "waf-regional:DisassociateWebACL",
-    "waf-regional:GetByteMatchSet",
-    "waf-regional:GetChangeToken",
-    "waf-regional:GetChangeTokenStatus",
-    "waf-regional:GetGeoMatchSet",
-    "waf-regional:GetIPSet",
-    "waf-regional:GetLoggingConfiguration",
-    "waf-regional:GetPermissionPolicy",
-    "waf-regional:GetRateBasedRule",
-    "waf-regional:GetRateBasedRuleManagedKeys",
-    "waf-regional:GetRegexMatchSet",
-    "waf-regional:GetRegexPatternSet",
-    "waf-regional:GetRule",
-    "waf-regional:GetRuleGroup",
-    "waf-regional:GetSampledRequests",
-    "waf-regional:GetSizeConstraintSet",
-    "waf-regional:GetSqlInjectionMatchSet",
-    "waf-regional:GetWebACL",
-    "waf-regional:GetWebACLForResource",
-    "waf-regional:GetXssMatchSet",
-    "waf-regional:ListActivatedRulesInRuleGroup",
-    "waf-regional:ListByteMatchSets",
-    "waf-regional:ListGeoMatchSets",
-    "waf-regional:ListIPSets",
-    "waf-regional:ListLoggingConfigurations",
-    "waf-regional:ListRateBasedRules",
-    "waf-regional:ListRegexMatchSets",
-    "waf-regional:ListRegexPatternSets",
-    "waf-regional:ListResourcesForWebACL",
-    "waf-regional:ListRuleGroups",
-    "waf-regional:ListRules",
-    "waf-regional:ListSizeConstraintSets",
-    "waf-regional:ListSqlInjectionMatchSets",
-    "waf-regional:ListSubscribedRuleGroups",
-    "waf-regional:ListTagsForResource",
-    "waf-regional:ListWebACLs",
-    "waf-regional:ListXssMatchSets",
-    "waf-regional:PutLoggingConfiguration",
-    "waf-regional:PutPermissionPolicy",
-    "waf-regional:TagResource",
-    "waf-regional:UntagResource",
-    "waf-regional:UpdateByteMatchSet",
-    "waf-regional:UpdateGeoMatchSet",
-    "waf-regional:UpdateIPSet",
-    "waf-regional:UpdateRateBasedRule",
-    "waf-regional:UpdateRegexMatchSet",
-    "waf-regional:UpdateRegexPatternSet",
-    "waf-regional:UpdateRule",
-    "waf-regional:UpdateRuleGroup",
-    "waf-regional:UpdateSizeConstraintSet",
-    "waf-regional:UpdateSqlInjectionMatchSet",
-    "waf-regional:UpdateWebACL",
-    "waf-regional:UpdateXssMatchSet",
+static ACTION_NAMES: &str = "waf-regional:AssociateWebACLwaf-regional:CreateByteMatchSetwaf-regional:CreateGeoMatchSetwaf-regional:CreateIPSetwaf-regional:CreateRateBasedRulewaf-regional:CreateRegexMatchSetwaf-regional:CreateRegexPatternSetwaf-regional:CreateRulewaf-regional:CreateRuleGroupwaf-regional:CreateSizeConstraintSetwaf-regional:CreateSqlInjectionMatchSetwaf-regional:CreateWebACLwaf-regional:CreateWebACLMigrationStackwaf-regional:CreateXssMatchSetwaf-regional:DeleteByteMatchSetwaf-regional:DeleteGeoMatchSetwaf-regional:DeleteIPSetwaf-regional:DeleteLoggingConfigurationwaf-regional:DeletePermissionPolicywaf-regional:DeleteRateBasedRulewaf-regional:DeleteRegexMatchSetwaf-regional:DeleteRegexPatternSetwaf-regional:DeleteRulewaf-regional:DeleteRuleGroupwaf-regional:DeleteSizeConstraintSetwaf-regional:DeleteSqlInjectionMatchSetwaf-regional:DeleteWebACLwaf-regional:DeleteXssMatchSetwaf-regional:DisassociateWebACLwaf-regional:GetByteMatchSetwaf-regional:GetChangeTokenwaf-regional:GetChangeTokenStatuswaf-regional:GetGeoMatchSetwaf-regional:GetIPSetwaf-regional:GetLoggingConfigurationwaf-regional:GetPermissionPolicywaf-regional:GetRateBasedRulewaf-regional:GetRateBasedRuleManagedKeyswaf-regional:GetRegexMatchSetwaf-regional:GetRegexPatternSetwaf-regional:GetRulewaf-regional:GetRuleGroupwaf-regional:GetSampledRequestswaf-regional:GetSizeConstraintSetwaf-regional:GetSqlInjectionMatchSetwaf-regional:GetWebACLwaf-regional:GetWebACLForResourcewaf-regional:GetXssMatchSetwaf-regional:ListActivatedRulesInRuleGroupwaf-regional:ListByteMatchSetswaf-regional:ListGeoMatchSetswaf-regional:ListIPSetswaf-regional:ListLoggingConfigurationswaf-regional:ListRateBasedRuleswaf-regional:ListRegexMatchSetswaf-regional:ListRegexPatternSetswaf-regional:ListResourcesForWebACLwaf-regional:ListRuleGroupswaf-regional:ListRuleswaf-regional:ListSizeConstraintSetswaf-regional:ListSqlInjectionMatchSetswaf-regional:ListSubscribedRuleGroupswaf-regional:ListTagsForResourcewaf-regional:ListWebACLswaf-regional:ListXssMatchSetswaf-regional:PutLoggingConfigurationwaf-regional:PutPermissionPolicywaf-regional:TagResourcewaf-regional:UntagResourcewaf-regional:UpdateByteMatchSetwaf-regional:UpdateGeoMatchSetwaf-regional:UpdateIPSetwaf-regional:UpdateRateBasedRulewaf-regional:UpdateRegexMatchSetwaf-regional:UpdateRegexPatternSetwaf-regional:UpdateRulewaf-regional:UpdateRuleGroupwaf-regional:UpdateSizeConstraintSetwaf-regional:UpdateSqlInjectionMatchSetwaf-regional:UpdateWebACLwaf-regional:UpdateXssMatchSet";
+
+static ACTION_NAME_ENDS: [u32; 81] = [
+    28, 59, 89, 113, 145, 177, 211, 234, 262, 298, 337, 362, 401, 431, 462, 492, 516, 555, 590,
+    622, 654, 688, 711, 739, 775, 814, 839, 869, 900, 928, 955, 988, 1015, 1036, 1072, 1104, 1133,
+    1173, 1202, 1233, 1253, 1278, 1309, 1342, 1378, 1400, 1433, 1460, 1502, 1532, 1561, 1584, 1622,
+    1653, 1684, 1717, 1752, 1779, 1801, 1836, 1874, 1911, 1943, 1967, 1996, 2032, 2064, 2088, 2114,
+    2145, 2175, 2199, 2231, 2263, 2297, 2320, 2348, 2384, 2423, 2448, 2478,
+];
+
+static ACTIONS: [Action; 81] = [
+    Action::AssociateWebACL,
+    Action::CreateByteMatchSet,
+    Action::CreateGeoMatchSet,
+    Action::CreateIPSet,
+    Action::CreateRateBasedRule,
+    Action::CreateRegexMatchSet,
+    Action::CreateRegexPatternSet,
+    Action::CreateRule,
+    Action::CreateRuleGroup,
+    Action::CreateSizeConstraintSet,
+    Action::CreateSqlInjectionMatchSet,
+    Action::CreateWebACL,
+    Action::CreateWebACLMigrationStack,
+    Action::CreateXssMatchSet,
+    Action::DeleteByteMatchSet,
+    Action::DeleteGeoMatchSet,
+    Action::DeleteIPSet,
+    Action::DeleteLoggingConfiguration,
+    Action::DeletePermissionPolicy,
+    Action::DeleteRateBasedRule,
+    Action::DeleteRegexMatchSet,
+    Action::DeleteRegexPatternSet,
+    Action::DeleteRule,
+    Action::DeleteRuleGroup,
+    Action::DeleteSizeConstraintSet,
+    Action::DeleteSqlInjectionMatchSet,
+    Action::DeleteWebACL,
+    Action::DeleteXssMatchSet,
+    Action::DisassociateWebACL,
+    Action::GetByteMatchSet,
+    Action::GetChangeToken,
+    Action::GetChangeTokenStatus,
+    Action::GetGeoMatchSet,
+    Action::GetIPSet,
+    Action::GetLoggingConfiguration,
+    Action::GetPermissionPolicy,
+    Action::GetRateBasedRule,
+    Action::GetRateBasedRuleManagedKeys,
+    Action::GetRegexMatchSet,
+    Action::GetRegexPatternSet,
+    Action::GetRule,
+    Action::GetRuleGroup,
+    Action::GetSampledRequests,
+    Action::GetSizeConstraintSet,
+    Action::GetSqlInjectionMatchSet,
+    Action::GetWebACL,
+    Action::GetWebACLForResource,
+    Action::GetXssMatchSet,
+    Action::ListActivatedRulesInRuleGroup,
+    Action::ListByteMatchSets,
+    Action::ListGeoMatchSets,
+    Action::ListIPSets,
+    Action::ListLoggingConfigurations,
+    Action::ListRateBasedRules,
+    Action::ListRegexMatchSets,
+    Action::ListRegexPatternSets,
+    Action::ListResourcesForWebACL,
+    Action::ListRuleGroups,
+    Action::ListRules,
+    Action::ListSizeConstraintSets,
+    Action::ListSqlInjectionMatchSets,
+    Action::ListSubscribedRuleGroups,
+    Action::ListTagsForResource,
+    Action::ListWebACLs,
+    Action::ListXssMatchSets,
+    Action::PutLoggingConfiguration,
+    Action::PutPermissionPolicy,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateByteMatchSet,
+    Action::UpdateGeoMatchSet,
+    Action::UpdateIPSet,
+    Action::UpdateRateBasedRule,
+    Action::UpdateRegexMatchSet,
+    Action::UpdateRegexPatternSet,
+    Action::UpdateRule,
+    Action::UpdateRuleGroup,
+    Action::UpdateSizeConstraintSet,
+    Action::UpdateSqlInjectionMatchSet,
+    Action::UpdateWebACL,
+    Action::UpdateXssMatchSet,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 81] = [
-        Action::AssociateWebACL,
-        Action::CreateByteMatchSet,
-        Action::CreateGeoMatchSet,
-        Action::CreateIPSet,
-        Action::CreateRateBasedRule,
-        Action::CreateRegexMatchSet,
-        Action::CreateRegexPatternSet,
-        Action::CreateRule,
-        Action::CreateRuleGroup,
-        Action::CreateSizeConstraintSet,
-        Action::CreateSqlInjectionMatchSet,
-        Action::CreateWebACL,
-        Action::CreateWebACLMigrationStack,
-        Action::CreateXssMatchSet,
-        Action::DeleteByteMatchSet,
-        Action::DeleteGeoMatchSet,
-        Action::DeleteIPSet,
-        Action::DeleteLoggingConfiguration,
-        Action::DeletePermissionPolicy,
-        Action::DeleteRateBasedRule,
-        Action::DeleteRegexMatchSet,
-        Action::DeleteRegexPatternSet,
-        Action::DeleteRule,
-        Action::DeleteRuleGroup,
-        Action::DeleteSizeConstraintSet,
-        Action::DeleteSqlInjectionMatchSet,
-        Action::DeleteWebACL,
-        Action::DeleteXssMatchSet,
-        Action::DisassociateWebACL,
-        Action::GetByteMatchSet,
-        Action::GetChangeToken,
-        Action::GetChangeTokenStatus,
-        Action::GetGeoMatchSet,
-        Action::GetIPSet,
-        Action::GetLoggingConfiguration,
-        Action::GetPermissionPolicy,
-        Action::GetRateBasedRule,
-        Action::GetRateBasedRuleManagedKeys,
-        Action::GetRegexMatchSet,
-        Action::GetRegexPatternSet,
-        Action::GetRule,
-        Action::GetRuleGroup,
-        Action::GetSampledRequests,
-        Action::GetSizeConstraintSet,
-        Action::GetSqlInjectionMatchSet,
-        Action::GetWebACL,
-        Action::GetWebACLForResource,
-        Action::GetXssMatchSet,
-        Action::ListActivatedRulesInRuleGroup,
-        Action::ListByteMatchSets,
-        Action::ListGeoMatchSets,
-        Action::ListIPSets,
-        Action::ListLoggingConfigurations,
-        Action::ListRateBasedRules,
-        Action::ListRegexMatchSets,
-        Action::ListRegexPatternSets,
-        Action::ListResourcesForWebACL,
-        Action::ListRuleGroups,
-        Action::ListRules,
-        Action::ListSizeConstraintSets,
-        Action::ListSqlInjectionMatchSets,
-        Action::ListSubscribedRuleGroups,
-        Action::ListTagsForResource,
-        Action::ListWebACLs,
-        Action::ListXssMatchSets,
-        Action::PutLoggingConfiguration,
-        Action::PutPermissionPolicy,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateByteMatchSet,
-        Action::UpdateGeoMatchSet,
-        Action::UpdateIPSet,
-        Action::UpdateRateBasedRule,
-        Action::UpdateRegexMatchSet,
-        Action::UpdateRegexPatternSet,
-        Action::UpdateRule,
-        Action::UpdateRuleGroup,
-        Action::UpdateSizeConstraintSet,
-        Action::UpdateSqlInjectionMatchSet,
-        Action::UpdateWebACL,
-        Action::UpdateXssMatchSet,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `waf-regional:AssociateWebACL`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateWebACL`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(21475 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -652,46 +587,39 @@ pub enum ResourceType {
     Xssmatchset,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 13] = [
-    "bytematchset",
-    "geomatchset",
-    "ipset",
-    "loadbalancer/app/",
-    "ratebasedrule",
-    "regexmatchset",
-    "regexpatternset",
-    "rule",
-    "rulegroup",
-    "sizeconstraintset",
-    "sqlinjectionmatchset",
-    "webacl",
-    "xssmatchset",
+static RESOURCE_TYPE_NAMES: &str = "bytematchsetgeomatchsetipsetloadbalancer/app/ratebasedruleregexmatchsetregexpatternsetrulerulegroupsizeconstraintsetsqlinjectionmatchsetwebaclxssmatchset";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 13] =
+    [12, 23, 28, 45, 58, 71, 86, 90, 99, 116, 136, 142, 153];
+
+static RESOURCE_TYPES: [ResourceType; 13] = [
+    ResourceType::Bytematchset,
+    ResourceType::Geomatchset,
+    ResourceType::Ipset,
+    ResourceType::LoadbalancerApp,
+    ResourceType::Ratebasedrule,
+    ResourceType::Regexmatchset,
+    ResourceType::Regexpatternset,
+    ResourceType::Rule,
+    ResourceType::Rulegroup,
+    ResourceType::Sizeconstraintset,
+    ResourceType::Sqlinjectionmatchset,
+    ResourceType::Webacl,
+    ResourceType::Xssmatchset,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 13] = [
-        ResourceType::Bytematchset,
-        ResourceType::Geomatchset,
-        ResourceType::Ipset,
-        ResourceType::LoadbalancerApp,
-        ResourceType::Ratebasedrule,
-        ResourceType::Regexmatchset,
-        ResourceType::Regexpatternset,
-        ResourceType::Rule,
-        ResourceType::Rulegroup,
-        ResourceType::Sizeconstraintset,
-        ResourceType::Sqlinjectionmatchset,
-        ResourceType::Webacl,
-        ResourceType::Xssmatchset,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -700,6 +628,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -717,40 +646,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -325,174 +325,125 @@ pub enum Action {
     ValidateNetworkSecurityManagerWebACLConfiguration,
 }
 
-const ACTION_NAMES: [&str; 64] = [
-    "wafv2:AssociateWebACL",
-    "wafv2:CheckCapacity",
-    "wafv2:CreateAPIKey",
-    "wafv2:CreateIPSet",
-    "wafv2:CreateRegexPatternSet",
-    "wafv2:CreateRuleGroup",
-    "wafv2:CreateWebACL",
-    "wafv2:DeleteAPIKey",
-    "wafv2:DeleteFirewallManagerRuleGroups",
-    "wafv2:DeleteIPSet",
-    "wafv2:DeleteLoggingConfiguration",
-    "wafv2:DeletePermissionPolicy",
-    "wafv2:DeleteRegexPatternSet",
-    "wafv2:DeleteRuleGroup",
-    "wafv2:DeleteWebACL",
-    "wafv2:DescribeAllManagedProducts",
-    "wafv2:DescribeManagedProductsByVendor",
-    "wafv2:DescribeManagedRuleGroup",
-    "wafv2:DescribeTopContributorsByEvent",
-    "wafv2:DisassociateFirewallManager",
-    "wafv2:DisassociateWebACL",
-    "wafv2:GenerateMobileSdkReleaseUrl",
-    "wafv2:GetDecryptedAPIKey",
-    "wafv2:GetIPSet",
-    "wafv2:GetLoggingConfiguration",
-    "wafv2:GetManagedRuleSet",
-    "wafv2:GetMobileSdkRelease",
-    "wafv2:GetPermissionPolicy",
-    "wafv2:GetRateBasedStatementManagedKeys",
-    "wafv2:GetRegexPatternSet",
-    "wafv2:GetRevenueStatistics",
-    "wafv2:GetRevenueStatisticsSummary",
-    "wafv2:GetRevenueStatisticsTimeSeries",
-    "wafv2:GetRuleGroup",
-    "wafv2:GetSampledRequests",
-    "wafv2:GetTopPathStatisticsByTraffic",
-    "wafv2:GetWebACL",
-    "wafv2:GetWebACLForResource",
-    "wafv2:ListAPIKeys",
-    "wafv2:ListAvailableManagedRuleGroups",
-    "wafv2:ListAvailableManagedRuleGroupVersions",
-    "wafv2:ListIPSets",
-    "wafv2:ListLoggingConfigurations",
-    "wafv2:ListManagedRuleSets",
-    "wafv2:ListMobileSdkReleases",
-    "wafv2:ListRegexPatternSets",
-    "wafv2:ListResourcesForWebACL",
-    "wafv2:ListRuleGroups",
-    "wafv2:ListSettlementRecords",
-    "wafv2:ListTagsForResource",
-    "wafv2:ListWebACLs",
-    "wafv2:PutFirewallManagerRuleGroups",
-    "wafv2:PutLoggingConfiguration",
-    "wafv2:PutManagedRuleSetVersions",
-    "wafv2:PutPermissionPolicy",
-    "wafv2:TagResource",
-    "wafv2:UntagResource",
-    "wafv2:UpdateIPSet",
-    "wafv2:UpdateManagedRuleSetVersionExpiryDate",
-    "wafv2:UpdateRegexPatternSet",
-    "wafv2:UpdateRuleGroup",
-    "wafv2:UpdateWebACL",
-    "wafv2:ValidateNetworkSecurityManagerRuleConfiguration",
-    "wafv2:ValidateNetworkSecurityManagerWebACLConfiguration",
+static ACTION_NAMES: &str = "wafv2:AssociateWebACLwafv2:CheckCapacitywafv2:CreateAPIKeywafv2:CreateIPSetwafv2:CreateRegexPatternSetwafv2:CreateRuleGroupwafv2:CreateWebACLwafv2:DeleteAPIKeywafv2:DeleteFirewallManagerRuleGroupswafv2:DeleteIPSetwafv2:DeleteLoggingConfigurationwafv2:DeletePermissionPolicywafv2:DeleteRegexPatternSetwafv2:DeleteRuleGroupwafv2:DeleteWebACLwafv2:DescribeAllManagedProductswafv2:DescribeManagedProductsByVendorwafv2:DescribeManagedRuleGroupwafv2:DescribeTopContributorsByEventwafv2:DisassociateFirewallManagerwafv2:DisassociateWebACLwafv2:GenerateMobileSdkReleaseUrlwafv2:GetDecryptedAPIKeywafv2:GetIPSetwafv2:GetLoggingConfigurationwafv2:GetManagedRuleSetwafv2:GetMobileSdkReleasewafv2:GetPermissionPolicywafv2:GetRateBasedStatementManagedKeyswafv2:GetRegexPatternSetwafv2:GetRevenueStatisticswafv2:GetRevenueStatisticsSummarywafv2:GetRevenueStatisticsTimeSerieswafv2:GetRuleGroupwafv2:GetSampledRequestswafv2:GetTopPathStatisticsByTrafficwafv2:GetWebACLwafv2:GetWebACLForResourcewafv2:ListAPIKeyswafv2:ListAvailableManagedRuleGroupswafv2:ListAvailableManagedRuleGroupVersionswafv2:ListIPSetswafv2:ListLoggingConfigurationswafv2:ListManagedRuleSetswafv2:ListMobileSdkReleaseswafv2:ListRegexPatternSetswafv2:ListResourcesForWebACLwafv2:ListRuleGroupswafv2:ListSettlementRecordswafv2:ListTagsForResourcewafv2:ListWebACLswafv2:PutFirewallManagerRuleGroupswafv2:PutLoggingConfigurationwafv2:PutManagedRuleSetVersionswafv2:PutPermissionPolicywafv2:TagResourcewafv2:UntagResourcewafv2:UpdateIPSetwafv2:UpdateManagedRuleSetVersionExpiryDatewafv2:UpdateRegexPatternSetwafv2:UpdateRuleGroupwafv2:UpdateWebACLwafv2:ValidateNetworkSecurityManagerRuleConfigurationwafv2:ValidateNetworkSecurityManagerWebACLConfiguration";
+
+static ACTION_NAME_ENDS: [u32; 64] = [
+    21, 40, 58, 75, 102, 123, 141, 159, 196, 213, 245, 273, 300, 321, 339, 371, 408, 438, 474, 507,
+    531, 564, 588, 602, 631, 654, 679, 704, 742, 766, 792, 825, 861, 879, 903, 938, 953, 979, 996,
+    1032, 1075, 1091, 1122, 1147, 1174, 1200, 1228, 1248, 1275, 1300, 1317, 1351, 1380, 1411, 1436,
+    1453, 1472, 1489, 1532, 1559, 1580, 1598, 1651, 1706,
+];
+
+static ACTIONS: [Action; 64] = [
+    Action::AssociateWebACL,
+    Action::CheckCapacity,
+    Action::CreateAPIKey,
+    Action::CreateIPSet,
+    Action::CreateRegexPatternSet,
+    Action::CreateRuleGroup,
+    Action::CreateWebACL,
+    Action::DeleteAPIKey,
+    Action::DeleteFirewallManagerRuleGroups,
+    Action::DeleteIPSet,
+    Action::DeleteLoggingConfiguration,
+    Action::DeletePermissionPolicy,
+    Action::DeleteRegexPatternSet,
+    Action::DeleteRuleGroup,
+    Action::DeleteWebACL,
+    Action::DescribeAllManagedProducts,
+    Action::DescribeManagedProductsByVendor,
+    Action::DescribeManagedRuleGroup,
+    Action::DescribeTopContributorsByEvent,
+    Action::DisassociateFirewallManager,
+    Action::DisassociateWebACL,
+    Action::GenerateMobileSdkReleaseUrl,
+    Action::GetDecryptedAPIKey,
+    Action::GetIPSet,
+    Action::GetLoggingConfiguration,
+    Action::GetManagedRuleSet,
+    Action::GetMobileSdkRelease,
+    Action::GetPermissionPolicy,
+    Action::GetRateBasedStatementManagedKeys,
+    Action::GetRegexPatternSet,
+    Action::GetRevenueStatistics,
+    Action::GetRevenueStatisticsSummary,
+    Action::GetRevenueStatisticsTimeSeries,
+    Action::GetRuleGroup,
+    Action::GetSampledRequests,
+    Action::GetTopPathStatisticsByTraffic,
+    Action::GetWebACL,
+    Action::GetWebACLForResource,
+    Action::ListAPIKeys,
+    Action::ListAvailableManagedRuleGroups,
+    Action::ListAvailableManagedRuleGroupVersions,
+    Action::ListIPSets,
+    Action::ListLoggingConfigurations,
+    Action::ListManagedRuleSets,
+    Action::ListMobileSdkReleases,
+    Action::ListRegexPatternSets,
+    Action::ListResourcesForWebACL,
+    Action::ListRuleGroups,
+    Action::ListSettlementRecords,
+    Action::ListTagsForResource,
+    Action::ListWebACLs,
+    Action::PutFirewallManagerRuleGroups,
+    Action::PutLoggingConfiguration,
+    Action::PutManagedRuleSetVersions,
+    Action::PutPermissionPolicy,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateIPSet,
+    Action::UpdateManagedRuleSetVersionExpiryDate,
+    Action::UpdateRegexPatternSet,
+    Action::UpdateRuleGroup,
+    Action::UpdateWebACL,
+    Action::ValidateNetworkSecurityManagerRuleConfiguration,
+    Action::ValidateNetworkSecurityManagerWebACLConfiguration,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 64] = [
-        Action::AssociateWebACL,
-        Action::CheckCapacity,
-        Action::CreateAPIKey,
-        Action::CreateIPSet,
-        Action::CreateRegexPatternSet,
-        Action::CreateRuleGroup,
-        Action::CreateWebACL,
-        Action::DeleteAPIKey,
-        Action::DeleteFirewallManagerRuleGroups,
-        Action::DeleteIPSet,
-        Action::DeleteLoggingConfiguration,
-        Action::DeletePermissionPolicy,
-        Action::DeleteRegexPatternSet,
-        Action::DeleteRuleGroup,
-        Action::DeleteWebACL,
-        Action::DescribeAllManagedProducts,
-        Action::DescribeManagedProductsByVendor,
-        Action::DescribeManagedRuleGroup,
-        Action::DescribeTopContributorsByEvent,
-        Action::DisassociateFirewallManager,
-        Action::DisassociateWebACL,
-        Action::GenerateMobileSdkReleaseUrl,
-        Action::GetDecryptedAPIKey,
-        Action::GetIPSet,
-        Action::GetLoggingConfiguration,
-        Action::GetManagedRuleSet,
-        Action::GetMobileSdkRelease,
-        Action::GetPermissionPolicy,
-        Action::GetRateBasedStatementManagedKeys,
-        Action::GetRegexPatternSet,
-        Action::GetRevenueStatistics,
-        Action::GetRevenueStatisticsSummary,
-        Action::GetRevenueStatisticsTimeSeries,
-        Action::GetRuleGroup,
-        Action::GetSampledRequests,
-        Action::GetTopPathStatisticsByTraffic,
-        Action::GetWebACL,
-        Action::GetWebACLForResource,
-        Action::ListAPIKeys,
-        Action::ListAvailableManagedRuleGroups,
-        Action::ListAvailableManagedRuleGroupVersions,
-        Action::ListIPSets,
-        Action::ListLoggingConfigurations,
-        Action::ListManagedRuleSets,
-        Action::ListMobileSdkReleases,
-        Action::ListRegexPatternSets,
-        Action::ListResourcesForWebACL,
-        Action::ListRuleGroups,
-        Action::ListSettlementRecords,
-        Action::ListTagsForResource,
-        Action::ListWebACLs,
-        Action::PutFirewallManagerRuleGroups,
-        Action::PutLoggingConfiguration,
-        Action::PutManagedRuleSetVersions,
-        Action::PutPermissionPolicy,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateIPSet,
-        Action::UpdateManagedRuleSetVersionExpiryDate,
-        Action::UpdateRegexPatternSet,
-        Action::UpdateRuleGroup,
-        Action::UpdateWebACL,
-        Action::ValidateNetworkSecurityManagerRuleConfiguration,
-        Action::ValidateNetworkSecurityManagerWebACLConfiguration,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `wafv2:AssociateWebACL`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateWebACL`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(21556 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -538,46 +489,39 @@ pub enum ResourceType {
     Webacl,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 13] = [
-    "agentcore-gateway",
-    "amplify-app",
-    "apigateway",
-    "apprunner",
-    "appsync",
-    "ipset",
-    "loadbalancer/app/",
-    "managedruleset",
-    "regexpatternset",
-    "rulegroup",
-    "userpool",
-    "verified-access-instance",
-    "webacl",
+static RESOURCE_TYPE_NAMES: &str = "agentcore-gatewayamplify-appapigatewayapprunnerappsyncipsetloadbalancer/app/managedrulesetregexpatternsetrulegroupuserpoolverified-access-instancewebacl";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 13] =
+    [17, 28, 38, 47, 54, 59, 76, 90, 105, 114, 122, 146, 152];
+
+static RESOURCE_TYPES: [ResourceType; 13] = [
+    ResourceType::AgentcoreGateway,
+    ResourceType::AmplifyApp,
+    ResourceType::Apigateway,
+    ResourceType::Apprunner,
+    ResourceType::Appsync,
+    ResourceType::Ipset,
+    ResourceType::LoadbalancerApp,
+    ResourceType::Managedruleset,
+    ResourceType::Regexpatternset,
+    ResourceType::Rulegroup,
+    ResourceType::Userpool,
+    ResourceType::VerifiedAccessInstance,
+    ResourceType::Webacl,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 13] = [
-        ResourceType::AgentcoreGateway,
-        ResourceType::AmplifyApp,
-        ResourceType::Apigateway,
-        ResourceType::Apprunner,
-        ResourceType::Appsync,
-        ResourceType::Ipset,
-        ResourceType::LoadbalancerApp,
-        ResourceType::Managedruleset,
-        ResourceType::Regexpatternset,
-        ResourceType::Rulegroup,
-        ResourceType::Userpool,
-        ResourceType::VerifiedAccessInstance,
-        ResourceType::Webacl,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -586,6 +530,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -607,15 +552,11 @@ pub enum ConditionKey {
     Wafv2LogScope,
 }
 
-const CONDITION_KEY_NAMES: [&str; 5] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "wafv2:LogDestinationResource",
-    "wafv2:LogScope",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyswafv2:LogDestinationResourcewafv2:LogScope";
 
-const CONDITION_KEY_TYPES: [KeyType; 5] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 5] = [24, 49, 60, 88, 102];
+
+static CONDITION_KEY_TYPES: [KeyType; 5] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -623,33 +564,39 @@ const CONDITION_KEY_TYPES: [KeyType; 5] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 5] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::Wafv2LogDestinationResource,
+    ConditionKey::Wafv2LogScope,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 5] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::Wafv2LogDestinationResource,
-        ConditionKey::Wafv2LogScope,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -555,238 +555,159 @@ pub enum Action {
     UpgradeReviewTemplateLensReview,
 }
 
-const ACTION_NAMES: [&str; 96] = [
-    "wellarchitected:AssociateLenses",
-    "wellarchitected:AssociateProfiles",
-    "wellarchitected:ConfigureIntegration",
-    "wellarchitected:CreateAgentContext",
-    "wellarchitected:CreateAgentGoal",
-    "wellarchitected:CreateAgentProfile",
-    "wellarchitected:CreateLensShare",
-    "wellarchitected:CreateLensVersion",
-    "wellarchitected:CreateMilestone",
-    "wellarchitected:CreateProfile",
-    "wellarchitected:CreateProfileShare",
-    "wellarchitected:CreateReviewTemplate",
-    "wellarchitected:CreateTemplateShare",
-    "wellarchitected:CreateWorkload",
-    "wellarchitected:CreateWorkloadShare",
-    "wellarchitected:DeleteAgentContext",
-    "wellarchitected:DeleteAgentGoal",
-    "wellarchitected:DeleteAgentProfile",
-    "wellarchitected:DeleteLens",
-    "wellarchitected:DeleteLensShare",
-    "wellarchitected:DeleteProfile",
-    "wellarchitected:DeleteProfileShare",
-    "wellarchitected:DeleteReviewTemplate",
-    "wellarchitected:DeleteTemplateShare",
-    "wellarchitected:DeleteWorkload",
-    "wellarchitected:DeleteWorkloadShare",
-    "wellarchitected:DisassociateLenses",
-    "wellarchitected:DisassociateProfiles",
-    "wellarchitected:ExportLens",
-    "wellarchitected:GetAgentContext",
-    "wellarchitected:GetAgentGoal",
-    "wellarchitected:GetAgentProfile",
-    "wellarchitected:GetAgentRecommendation",
-    "wellarchitected:GetAgentRecommendationGeneration",
-    "wellarchitected:GetAnswer",
-    "wellarchitected:GetConsolidatedReport",
-    "wellarchitected:GetGlobalSettings",
-    "wellarchitected:GetLens",
-    "wellarchitected:GetLensReview",
-    "wellarchitected:GetLensReviewReport",
-    "wellarchitected:GetLensVersionDifference",
-    "wellarchitected:GetMilestone",
-    "wellarchitected:GetProfile",
-    "wellarchitected:GetProfileTemplate",
-    "wellarchitected:GetReviewTemplate",
-    "wellarchitected:GetReviewTemplateAnswer",
-    "wellarchitected:GetReviewTemplateLensReview",
-    "wellarchitected:GetWorkload",
-    "wellarchitected:ImportLens",
-    "wellarchitected:ListAgentContexts",
-    "wellarchitected:ListAgentGoals",
-    "wellarchitected:ListAgentProfiles",
-    "wellarchitected:ListAgentRecommendationGenerations",
-    "wellarchitected:ListAgentRecommendationItems",
-    "wellarchitected:ListAgentRecommendations",
-    "wellarchitected:ListAnswers",
-    "wellarchitected:ListCheckDetails",
-    "wellarchitected:ListCheckSummaries",
-    "wellarchitected:ListLenses",
-    "wellarchitected:ListLensReviewImprovements",
-    "wellarchitected:ListLensReviews",
-    "wellarchitected:ListLensShares",
-    "wellarchitected:ListMilestones",
-    "wellarchitected:ListNotifications",
-    "wellarchitected:ListProfileNotifications",
-    "wellarchitected:ListProfiles",
-    "wellarchitected:ListProfileShares",
-    "wellarchitected:ListReviewTemplateAnswers",
-    "wellarchitected:ListReviewTemplates",
-    "wellarchitected:ListShareInvitations",
-    "wellarchitected:ListTagsForResource",
-    "wellarchitected:ListTemplateShares",
-    "wellarchitected:ListWorkloads",
-    "wellarchitected:ListWorkloadShares",
-    "wellarchitected:PutAgentRecommendationFeedback",
-    "wellarchitected:StartAgentRecommendationGeneration",
-    "wellarchitected:TagResource",
-    "wellarchitected:UntagResource",
-    "wellarchitected:UpdateAgentContext",
-    "wellarchitected:UpdateAgentGoal",
-    "wellarchitected:UpdateAgentProfile",
-    "wellarchitected:UpdateAgentRecommendationStatus",
-    "wellarchitected:UpdateAnswer",
-    "wellarchitected:UpdateGlobalSettings",
-    "wellarchitected:UpdateIntegration",
-    "wellarchitected:UpdateLensReview",
-    "wellarchitected:UpdateProfile",
-    "wellarchitected:UpdateReviewTemplate",
-    "wellarchitected:UpdateReviewTemplateAnswer",
-    "wellarchitected:UpdateReviewTemplateLensReview",
-    "wellarchitected:UpdateShareInvitation",
-    "wellarchitected:UpdateWorkload",
-    "wellarchitected:UpdateWorkloadShare",
-    "wellarchitected:UpgradeLensReview",
-    "wellarchitected:UpgradeProfileVersion",
-    "wellarchitected:UpgradeReviewTemplateLensReview",
+static ACTION_NAMES: &str = "wellarchitected:AssociateLenseswellarchitected:AssociateProfileswellarchitected:ConfigureIntegrationwellarchitected:CreateAgentContextwellarchitected:CreateAgentGoalwellarchitected:CreateAgentProfilewellarchitected:CreateLensSharewellarchitected:CreateLensVersionwellarchitected:CreateMilestonewellarchitected:CreateProfilewellarchitected:CreateProfileSharewellarchitected:CreateReviewTemplatewellarchitected:CreateTemplateSharewellarchitected:CreateWorkloadwellarchitected:CreateWorkloadSharewellarchitected:DeleteAgentContextwellarchitected:DeleteAgentGoalwellarchitected:DeleteAgentProfilewellarchitected:DeleteLenswellarchitected:DeleteLensSharewellarchitected:DeleteProfilewellarchitected:DeleteProfileSharewellarchitected:DeleteReviewTemplatewellarchitected:DeleteTemplateSharewellarchitected:DeleteWorkloadwellarchitected:DeleteWorkloadSharewellarchitected:DisassociateLenseswellarchitected:DisassociateProfileswellarchitected:ExportLenswellarchitected:GetAgentContextwellarchitected:GetAgentGoalwellarchitected:GetAgentProfilewellarchitected:GetAgentRecommendationwellarchitected:GetAgentRecommendationGenerationwellarchitected:GetAnswerwellarchitected:GetConsolidatedReportwellarchitected:GetGlobalSettingswellarchitected:GetLenswellarchitected:GetLensReviewwellarchitected:GetLensReviewReportwellarchitected:GetLensVersionDifferencewellarchitected:GetMilestonewellarchitected:GetProfilewellarchitected:GetProfileTemplatewellarchitected:GetReviewTemplatewellarchitected:GetReviewTemplateAnswerwellarchitected:GetReviewTemplateLensReviewwellarchitected:GetWorkloadwellarchitected:ImportLenswellarchitected:ListAgentContextswellarchitected:ListAgentGoalswellarchitected:ListAgentProfileswellarchitected:ListAgentRecommendationGenerationswellarchitected:ListAgentRecommendationItemswellarchitected:ListAgentRecommendationswellarchitected:ListAnswerswellarchitected:ListCheckDetailswellarchitected:ListCheckSummarieswellarchitected:ListLenseswellarchitected:ListLensReviewImprovementswellarchitected:ListLensReviewswellarchitected:ListLensShareswellarchitected:ListMilestoneswellarchitected:ListNotificationswellarchitected:ListProfileNotificationswellarchitected:ListProfileswellarchitected:ListProfileShareswellarchitected:ListReviewTemplateAnswerswellarchitected:ListReviewTemplateswellarchitected:ListShareInvitationswellarchitected:ListTagsForResourcewellarchitected:ListTemplateShareswellarchitected:ListWorkloadswellarchitected:ListWorkloadShareswellarchitected:PutAgentRecommendationFeedbackwellarchitected:StartAgentRecommendationGenerationwellarchitected:TagResourcewellarchitected:UntagResourcewellarchitected:UpdateAgentContextwellarchitected:UpdateAgentGoalwellarchitected:UpdateAgentProfilewellarchitected:UpdateAgentRecommendationStatuswellarchitected:UpdateAnswerwellarchitected:UpdateGlobalSettingswellarchitected:UpdateIntegrationwellarchitected:UpdateLensReviewwellarchitected:UpdateProfilewellarchitected:UpdateReviewTemplatewellarchitected:UpdateReviewTemplateAnswerwellarchitected:UpdateReviewTemplateLensReviewwellarchitected:UpdateShareInvitationwellarchitected:UpdateWorkloadwellarchitected:UpdateWorkloadSharewellarchitected:UpgradeLensReviewwellarchitected:UpgradeProfileVersionwellarchitected:UpgradeReviewTemplateLensReview";
+
+static ACTION_NAME_ENDS: [u32; 96] = [
+    31, 64, 100, 134, 165, 199, 230, 263, 294, 323, 357, 393, 428, 458, 493, 527, 558, 592, 618,
+    649, 678, 712, 748, 783, 813, 848, 882, 918, 944, 975, 1003, 1034, 1072, 1120, 1145, 1182,
+    1215, 1238, 1267, 1302, 1342, 1370, 1396, 1430, 1463, 1502, 1545, 1572, 1598, 1631, 1661, 1694,
+    1744, 1788, 1828, 1855, 1887, 1921, 1947, 1989, 2020, 2050, 2080, 2113, 2153, 2181, 2214, 2255,
+    2290, 2326, 2361, 2395, 2424, 2458, 2504, 2554, 2581, 2610, 2644, 2675, 2709, 2756, 2784, 2820,
+    2853, 2885, 2914, 2950, 2992, 3038, 3075, 3105, 3140, 3173, 3210, 3257,
+];
+
+static ACTIONS: [Action; 96] = [
+    Action::AssociateLenses,
+    Action::AssociateProfiles,
+    Action::ConfigureIntegration,
+    Action::CreateAgentContext,
+    Action::CreateAgentGoal,
+    Action::CreateAgentProfile,
+    Action::CreateLensShare,
+    Action::CreateLensVersion,
+    Action::CreateMilestone,
+    Action::CreateProfile,
+    Action::CreateProfileShare,
+    Action::CreateReviewTemplate,
+    Action::CreateTemplateShare,
+    Action::CreateWorkload,
+    Action::CreateWorkloadShare,
+    Action::DeleteAgentContext,
+    Action::DeleteAgentGoal,
+    Action::DeleteAgentProfile,
+    Action::DeleteLens,
+    Action::DeleteLensShare,
+    Action::DeleteProfile,
+    Action::DeleteProfileShare,
+    Action::DeleteReviewTemplate,
+    Action::DeleteTemplateShare,
+    Action::DeleteWorkload,
+    Action::DeleteWorkloadShare,
+    Action::DisassociateLenses,
+    Action::DisassociateProfiles,
+    Action::ExportLens,
+    Action::GetAgentContext,
+    Action::GetAgentGoal,
+    Action::GetAgentProfile,
+    Action::GetAgentRecommendation,
+    Action::GetAgentRecommendationGeneration,
+    Action::GetAnswer,
+    Action::GetConsolidatedReport,
+    Action::GetGlobalSettings,
+    Action::GetLens,
+    Action::GetLensReview,
+    Action::GetLensReviewReport,
+    Action::GetLensVersionDifference,
+    Action::GetMilestone,
+    Action::GetProfile,
+    Action::GetProfileTemplate,
+    Action::GetReviewTemplate,
+    Action::GetReviewTemplateAnswer,
+    Action::GetReviewTemplateLensReview,
+    Action::GetWorkload,
+    Action::ImportLens,
+    Action::ListAgentContexts,
+    Action::ListAgentGoals,
+    Action::ListAgentProfiles,
+    Action::ListAgentRecommendationGenerations,
+    Action::ListAgentRecommendationItems,
+    Action::ListAgentRecommendations,
+    Action::ListAnswers,
+    Action::ListCheckDetails,
+    Action::ListCheckSummaries,
+    Action::ListLenses,
+    Action::ListLensReviewImprovements,
+    Action::ListLensReviews,
+    Action::ListLensShares,
+    Action::ListMilestones,
+    Action::ListNotifications,
+    Action::ListProfileNotifications,
+    Action::ListProfiles,
+    Action::ListProfileShares,
+    Action::ListReviewTemplateAnswers,
+    Action::ListReviewTemplates,
+    Action::ListShareInvitations,
+    Action::ListTagsForResource,
+    Action::ListTemplateShares,
+    Action::ListWorkloads,
+    Action::ListWorkloadShares,
+    Action::PutAgentRecommendationFeedback,
+    Action::StartAgentRecommendationGeneration,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAgentContext,
+    Action::UpdateAgentGoal,
+    Action::UpdateAgentProfile,
+    Action::UpdateAgentRecommendationStatus,
+    Action::UpdateAnswer,
+    Action::UpdateGlobalSettings,
+    Action::UpdateIntegration,
+    Action::UpdateLensReview,
+    Action::UpdateProfile,
+    Action::UpdateReviewTemplate,
+    Action::UpdateReviewTemplateAnswer,
+    Action::UpdateReviewTemplateLensReview,
+    Action::UpdateShareInvitation,
+    Action::UpdateWorkload,
+    Action::UpdateWorkloadShare,
+    Action::UpgradeLensReview,
+    Action::UpgradeProfileVersion,
+    Action::UpgradeReviewTemplateLensReview,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 96] = [
-        Action::AssociateLenses,
-        Action::AssociateProfiles,
-        Action::ConfigureIntegration,
-        Action::CreateAgentContext,
-        Action::CreateAgentGoal,
-        Action::CreateAgentProfile,
-        Action::CreateLensShare,
-        Action::CreateLensVersion,
-        Action::CreateMilestone,
-        Action::CreateProfile,
-        Action::CreateProfileShare,
-        Action::CreateReviewTemplate,
-        Action::CreateTemplateShare,
-        Action::CreateWorkload,
-        Action::CreateWorkloadShare,
-        Action::DeleteAgentContext,
-        Action::DeleteAgentGoal,
-        Action::DeleteAgentProfile,
-        Action::DeleteLens,
-        Action::DeleteLensShare,
-        Action::DeleteProfile,
-        Action::DeleteProfileShare,
-        Action::DeleteReviewTemplate,
-        Action::DeleteTemplateShare,
-        Action::DeleteWorkload,
-        Action::DeleteWorkloadShare,
-        Action::DisassociateLenses,
-        Action::DisassociateProfiles,
-        Action::ExportLens,
-        Action::GetAgentContext,
-        Action::GetAgentGoal,
-        Action::GetAgentProfile,
-        Action::GetAgentRecommendation,
-        Action::GetAgentRecommendationGeneration,
-        Action::GetAnswer,
-        Action::GetConsolidatedReport,
-        Action::GetGlobalSettings,
-        Action::GetLens,
-        Action::GetLensReview,
-        Action::GetLensReviewReport,
-        Action::GetLensVersionDifference,
-        Action::GetMilestone,
-        Action::GetProfile,
-        Action::GetProfileTemplate,
-        Action::GetReviewTemplate,
-        Action::GetReviewTemplateAnswer,
-        Action::GetReviewTemplateLensReview,
-        Action::GetWorkload,
-        Action::ImportLens,
-        Action::ListAgentContexts,
-        Action::ListAgentGoals,
-        Action::ListAgentProfiles,
-        Action::ListAgentRecommendationGenerations,
-        Action::ListAgentRecommendationItems,
-        Action::ListAgentRecommendations,
-        Action::ListAnswers,
-        Action::ListCheckDetails,
-        Action::ListCheckSummaries,
-        Action::ListLenses,
-        Action::ListLensReviewImprovements,
-        Action::ListLensReviews,
-        Action::ListLensShares,
-        Action::ListMilestones,
-        Action::ListNotifications,
-        Action::ListProfileNotifications,
-        Action::ListProfiles,
-        Action::ListProfileShares,
-        Action::ListReviewTemplateAnswers,
-        Action::ListReviewTemplates,
-        Action::ListShareInvitations,
-        Action::ListTagsForResource,
-        Action::ListTemplateShares,
-        Action::ListWorkloads,
-        Action::ListWorkloadShares,
-        Action::PutAgentRecommendationFeedback,
-        Action::StartAgentRecommendationGeneration,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAgentContext,
-        Action::UpdateAgentGoal,
-        Action::UpdateAgentProfile,
-        Action::UpdateAgentRecommendationStatus,
-        Action::UpdateAnswer,
-        Action::UpdateGlobalSettings,
-        Action::UpdateIntegration,
-        Action::UpdateLensReview,
-        Action::UpdateProfile,
-        Action::UpdateReviewTemplate,
-        Action::UpdateReviewTemplateAnswer,
-        Action::UpdateReviewTemplateLensReview,
-        Action::UpdateShareInvitation,
-        Action::UpdateWorkload,
-        Action::UpdateWorkloadShare,
-        Action::UpgradeLensReview,
-        Action::UpgradeProfileVersion,
-        Action::UpgradeReviewTemplateLensReview,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `wellarchitected:AssociateLenses`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateLenses`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(21621 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -822,32 +743,32 @@ pub enum ResourceType {
     Workload,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 6] = [
-    "agent-profile",
-    "agent-recommendation",
-    "lens",
-    "profile",
-    "review-template",
-    "workload",
+static RESOURCE_TYPE_NAMES: &str =
+    "agent-profileagent-recommendationlensprofilereview-templateworkload";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 6] = [13, 33, 37, 44, 59, 67];
+
+static RESOURCE_TYPES: [ResourceType; 6] = [
+    ResourceType::AgentProfile,
+    ResourceType::AgentRecommendation,
+    ResourceType::Lens,
+    ResourceType::Profile,
+    ResourceType::ReviewTemplate,
+    ResourceType::Workload,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 6] = [
-        ResourceType::AgentProfile,
-        ResourceType::AgentRecommendation,
-        ResourceType::Lens,
-        ResourceType::Profile,
-        ResourceType::ReviewTemplate,
-        ResourceType::Workload,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -856,6 +777,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -875,46 +797,50 @@ pub enum ConditionKey {
     WellarchitectedJiraProjectKey,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "wellarchitected:JiraProjectKey",
-];
+static CONDITION_KEY_NAMES: &str =
+    "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyswellarchitected:JiraProjectKey";
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [24, 49, 60, 90];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::WellarchitectedJiraProjectKey,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::WellarchitectedJiraProjectKey,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

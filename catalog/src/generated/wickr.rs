@@ -253,142 +253,108 @@ pub enum Action {
     UpdateUser,
 }
 
-const ACTION_NAMES: [&str; 48] = [
-    "wickr:BatchCreateUser",
-    "wickr:BatchDeleteUser",
-    "wickr:BatchLookupUserUname",
-    "wickr:BatchReinviteUser",
-    "wickr:BatchResetDevicesForUser",
-    "wickr:BatchToggleUserSuspendStatus",
-    "wickr:CreateAdminSession",
-    "wickr:CreateBot",
-    "wickr:CreateDataRetentionBot",
-    "wickr:CreateDataRetentionBotChallenge",
-    "wickr:CreateNetwork",
-    "wickr:CreateSecurityGroup",
-    "wickr:DeleteBot",
-    "wickr:DeleteDataRetentionBot",
-    "wickr:DeleteNetwork",
-    "wickr:DeleteSecurityGroup",
-    "wickr:GetBot",
-    "wickr:GetBotsCount",
-    "wickr:GetDataRetentionBot",
-    "wickr:GetGuestUserHistoryCount",
-    "wickr:GetNetwork",
-    "wickr:GetNetworkSettings",
-    "wickr:GetOidcInfo",
-    "wickr:GetOpentdfConfig",
-    "wickr:GetSecurityGroup",
-    "wickr:GetUser",
-    "wickr:GetUsersCount",
-    "wickr:ListBlockedGuestUsers",
-    "wickr:ListBots",
-    "wickr:ListDevicesForUser",
-    "wickr:ListGuestUsers",
-    "wickr:ListNetworks",
-    "wickr:ListSecurityGroups",
-    "wickr:ListSecurityGroupUsers",
-    "wickr:ListTagsForResource",
-    "wickr:ListUsers",
-    "wickr:RegisterOidcConfig",
-    "wickr:RegisterOidcConfigTest",
-    "wickr:RegisterOpentdfConfig",
-    "wickr:TagResource",
-    "wickr:UntagResource",
-    "wickr:UpdateBot",
-    "wickr:UpdateDataRetention",
-    "wickr:UpdateGuestUser",
-    "wickr:UpdateNetworkDetails",
-    "wickr:UpdateNetworkSettings",
-    "wickr:UpdateSecurityGroup",
-    "wickr:UpdateUser",
+static ACTION_NAMES: &str = "wickr:BatchCreateUserwickr:BatchDeleteUserwickr:BatchLookupUserUnamewickr:BatchReinviteUserwickr:BatchResetDevicesForUserwickr:BatchToggleUserSuspendStatuswickr:CreateAdminSessionwickr:CreateBotwickr:CreateDataRetentionBotwickr:CreateDataRetentionBotChallengewickr:CreateNetworkwickr:CreateSecurityGroupwickr:DeleteBotwickr:DeleteDataRetentionBotwickr:DeleteNetworkwickr:DeleteSecurityGroupwickr:GetBotwickr:GetBotsCountwickr:GetDataRetentionBotwickr:GetGuestUserHistoryCountwickr:GetNetworkwickr:GetNetworkSettingswickr:GetOidcInfowickr:GetOpentdfConfigwickr:GetSecurityGroupwickr:GetUserwickr:GetUsersCountwickr:ListBlockedGuestUserswickr:ListBotswickr:ListDevicesForUserwickr:ListGuestUserswickr:ListNetworkswickr:ListSecurityGroupswickr:ListSecurityGroupUserswickr:ListTagsForResourcewickr:ListUserswickr:RegisterOidcConfigwickr:RegisterOidcConfigTestwickr:RegisterOpentdfConfigwickr:TagResourcewickr:UntagResourcewickr:UpdateBotwickr:UpdateDataRetentionwickr:UpdateGuestUserwickr:UpdateNetworkDetailswickr:UpdateNetworkSettingswickr:UpdateSecurityGroupwickr:UpdateUser";
+
+static ACTION_NAME_ENDS: [u32; 48] = [
+    21, 42, 68, 91, 121, 155, 179, 194, 222, 259, 278, 303, 318, 346, 365, 390, 402, 420, 445, 475,
+    491, 515, 532, 554, 576, 589, 608, 635, 649, 673, 693, 711, 735, 763, 788, 803, 827, 855, 882,
+    899, 918, 933, 958, 979, 1005, 1032, 1057, 1073,
+];
+
+static ACTIONS: [Action; 48] = [
+    Action::BatchCreateUser,
+    Action::BatchDeleteUser,
+    Action::BatchLookupUserUname,
+    Action::BatchReinviteUser,
+    Action::BatchResetDevicesForUser,
+    Action::BatchToggleUserSuspendStatus,
+    Action::CreateAdminSession,
+    Action::CreateBot,
+    Action::CreateDataRetentionBot,
+    Action::CreateDataRetentionBotChallenge,
+    Action::CreateNetwork,
+    Action::CreateSecurityGroup,
+    Action::DeleteBot,
+    Action::DeleteDataRetentionBot,
+    Action::DeleteNetwork,
+    Action::DeleteSecurityGroup,
+    Action::GetBot,
+    Action::GetBotsCount,
+    Action::GetDataRetentionBot,
+    Action::GetGuestUserHistoryCount,
+    Action::GetNetwork,
+    Action::GetNetworkSettings,
+    Action::GetOidcInfo,
+    Action::GetOpentdfConfig,
+    Action::GetSecurityGroup,
+    Action::GetUser,
+    Action::GetUsersCount,
+    Action::ListBlockedGuestUsers,
+    Action::ListBots,
+    Action::ListDevicesForUser,
+    Action::ListGuestUsers,
+    Action::ListNetworks,
+    Action::ListSecurityGroups,
+    Action::ListSecurityGroupUsers,
+    Action::ListTagsForResource,
+    Action::ListUsers,
+    Action::RegisterOidcConfig,
+    Action::RegisterOidcConfigTest,
+    Action::RegisterOpentdfConfig,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateBot,
+    Action::UpdateDataRetention,
+    Action::UpdateGuestUser,
+    Action::UpdateNetworkDetails,
+    Action::UpdateNetworkSettings,
+    Action::UpdateSecurityGroup,
+    Action::UpdateUser,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 48] = [
-        Action::BatchCreateUser,
-        Action::BatchDeleteUser,
-        Action::BatchLookupUserUname,
-        Action::BatchReinviteUser,
-        Action::BatchResetDevicesForUser,
-        Action::BatchToggleUserSuspendStatus,
-        Action::CreateAdminSession,
-        Action::CreateBot,
-        Action::CreateDataRetentionBot,
-        Action::CreateDataRetentionBotChallenge,
-        Action::CreateNetwork,
-        Action::CreateSecurityGroup,
-        Action::DeleteBot,
-        Action::DeleteDataRetentionBot,
-        Action::DeleteNetwork,
-        Action::DeleteSecurityGroup,
-        Action::GetBot,
-        Action::GetBotsCount,
-        Action::GetDataRetentionBot,
-        Action::GetGuestUserHistoryCount,
-        Action::GetNetwork,
-        Action::GetNetworkSettings,
-        Action::GetOidcInfo,
-        Action::GetOpentdfConfig,
-        Action::GetSecurityGroup,
-        Action::GetUser,
-        Action::GetUsersCount,
-        Action::ListBlockedGuestUsers,
-        Action::ListBots,
-        Action::ListDevicesForUser,
-        Action::ListGuestUsers,
-        Action::ListNetworks,
-        Action::ListSecurityGroups,
-        Action::ListSecurityGroupUsers,
-        Action::ListTagsForResource,
-        Action::ListUsers,
-        Action::RegisterOidcConfig,
-        Action::RegisterOidcConfigTest,
-        Action::RegisterOpentdfConfig,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateBot,
-        Action::UpdateDataRetention,
-        Action::UpdateGuestUser,
-        Action::UpdateNetworkDetails,
-        Action::UpdateNetworkSettings,
-        Action::UpdateSecurityGroup,
-        Action::UpdateUser,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `wickr:BatchCreateUser`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchCreateUser`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(21717 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -404,18 +370,24 @@ pub enum ResourceType {
     Network,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["network"];
+static RESOURCE_TYPE_NAMES: &str = "network";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [7];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Network];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Network];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -424,6 +396,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -441,40 +414,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

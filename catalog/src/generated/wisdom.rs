@@ -501,240 +501,160 @@ pub enum Action {
     UpdateSessionData,
 }
 
-const ACTION_NAMES: [&str; 97] = [
-    "wisdom:ActivateMessageTemplate",
-    "wisdom:AllowVendedLogDeliveryForResource",
-    "wisdom:CreateAIAgent",
-    "wisdom:CreateAIAgentVersion",
-    "wisdom:CreateAIGuardrail",
-    "wisdom:CreateAIGuardrailVersion",
-    "wisdom:CreateAIPrompt",
-    "wisdom:CreateAIPromptVersion",
-    "wisdom:CreateAssistant",
-    "wisdom:CreateAssistantAssociation",
-    "wisdom:CreateContent",
-    "wisdom:CreateContentAssociation",
-    "wisdom:CreateKnowledgeBase",
-    "wisdom:CreateMessageTemplate",
-    "wisdom:CreateMessageTemplateAttachment",
-    "wisdom:CreateMessageTemplateVersion",
-    "wisdom:CreateQuickResponse",
-    "wisdom:CreateSession",
-    "wisdom:DeactivateMessageTemplate",
-    "wisdom:DeleteAIAgent",
-    "wisdom:DeleteAIAgentVersion",
-    "wisdom:DeleteAIGuardrail",
-    "wisdom:DeleteAIGuardrailVersion",
-    "wisdom:DeleteAIPrompt",
-    "wisdom:DeleteAIPromptVersion",
-    "wisdom:DeleteAssistant",
-    "wisdom:DeleteAssistantAssociation",
-    "wisdom:DeleteContent",
-    "wisdom:DeleteContentAssociation",
-    "wisdom:DeleteImportJob",
-    "wisdom:DeleteKnowledgeBase",
-    "wisdom:DeleteMessageTemplate",
-    "wisdom:DeleteMessageTemplateAttachment",
-    "wisdom:DeleteQuickResponse",
-    "wisdom:GetAIAgent",
-    "wisdom:GetAIGuardrail",
-    "wisdom:GetAIPrompt",
-    "wisdom:GetAssistant",
-    "wisdom:GetAssistantAssociation",
-    "wisdom:GetContent",
-    "wisdom:GetContentAssociation",
-    "wisdom:GetContentSummary",
-    "wisdom:GetImportJob",
-    "wisdom:GetKnowledgeBase",
-    "wisdom:GetMessageTemplate",
-    "wisdom:GetNextMessage",
-    "wisdom:GetQuickResponse",
-    "wisdom:GetRecommendations",
-    "wisdom:GetSession",
-    "wisdom:ListAIAgents",
-    "wisdom:ListAIAgentVersions",
-    "wisdom:ListAIGuardrails",
-    "wisdom:ListAIGuardrailVersions",
-    "wisdom:ListAIPrompts",
-    "wisdom:ListAIPromptVersions",
-    "wisdom:ListAssistantAssociations",
-    "wisdom:ListAssistants",
-    "wisdom:ListContentAssociations",
-    "wisdom:ListContents",
-    "wisdom:ListImportJobs",
-    "wisdom:ListKnowledgeBases",
-    "wisdom:ListMessages",
-    "wisdom:ListMessageTemplates",
-    "wisdom:ListMessageTemplateVersions",
-    "wisdom:ListModels",
-    "wisdom:ListQuickResponses",
-    "wisdom:ListSpans",
-    "wisdom:ListTagsForResource",
-    "wisdom:NotifyRecommendationsReceived",
-    "wisdom:PutFeedback",
-    "wisdom:QueryAssistant",
-    "wisdom:RegisterAssistantReplicaKey",
-    "wisdom:RegisterKnowledgeBaseReplicaKey",
-    "wisdom:RemoveAssistantAIAgent",
-    "wisdom:RemoveKnowledgeBaseTemplateUri",
-    "wisdom:RenderMessageTemplate",
-    "wisdom:Retrieve",
-    "wisdom:SearchContent",
-    "wisdom:SearchMessageTemplates",
-    "wisdom:SearchQuickResponses",
-    "wisdom:SearchSessions",
-    "wisdom:SendMessage",
-    "wisdom:StartContentUpload",
-    "wisdom:StartImportJob",
-    "wisdom:TagResource",
-    "wisdom:UntagResource",
-    "wisdom:UpdateAIAgent",
-    "wisdom:UpdateAIGuardrail",
-    "wisdom:UpdateAIPrompt",
-    "wisdom:UpdateAssistantAIAgent",
-    "wisdom:UpdateContent",
-    "wisdom:UpdateKnowledgeBaseTemplateUri",
-    "wisdom:UpdateMessageTemplate",
-    "wisdom:UpdateMessageTemplateMetadata",
-    "wisdom:UpdateQuickResponse",
-    "wisdom:UpdateSession",
-    "wisdom:UpdateSessionData",
+static ACTION_NAMES: &str = "wisdom:ActivateMessageTemplatewisdom:AllowVendedLogDeliveryForResourcewisdom:CreateAIAgentwisdom:CreateAIAgentVersionwisdom:CreateAIGuardrailwisdom:CreateAIGuardrailVersionwisdom:CreateAIPromptwisdom:CreateAIPromptVersionwisdom:CreateAssistantwisdom:CreateAssistantAssociationwisdom:CreateContentwisdom:CreateContentAssociationwisdom:CreateKnowledgeBasewisdom:CreateMessageTemplatewisdom:CreateMessageTemplateAttachmentwisdom:CreateMessageTemplateVersionwisdom:CreateQuickResponsewisdom:CreateSessionwisdom:DeactivateMessageTemplatewisdom:DeleteAIAgentwisdom:DeleteAIAgentVersionwisdom:DeleteAIGuardrailwisdom:DeleteAIGuardrailVersionwisdom:DeleteAIPromptwisdom:DeleteAIPromptVersionwisdom:DeleteAssistantwisdom:DeleteAssistantAssociationwisdom:DeleteContentwisdom:DeleteContentAssociationwisdom:DeleteImportJobwisdom:DeleteKnowledgeBasewisdom:DeleteMessageTemplatewisdom:DeleteMessageTemplateAttachmentwisdom:DeleteQuickResponsewisdom:GetAIAgentwisdom:GetAIGuardrailwisdom:GetAIPromptwisdom:GetAssistantwisdom:GetAssistantAssociationwisdom:GetContentwisdom:GetContentAssociationwisdom:GetContentSummarywisdom:GetImportJobwisdom:GetKnowledgeBasewisdom:GetMessageTemplatewisdom:GetNextMessagewisdom:GetQuickResponsewisdom:GetRecommendationswisdom:GetSessionwisdom:ListAIAgentswisdom:ListAIAgentVersionswisdom:ListAIGuardrailswisdom:ListAIGuardrailVersionswisdom:ListAIPromptswisdom:ListAIPromptVersionswisdom:ListAssistantAssociationswisdom:ListAssistantswisdom:ListContentAssociationswisdom:ListContentswisdom:ListImportJobswisdom:ListKnowledgeBaseswisdom:ListMessageswisdom:ListMessageTemplateswisdom:ListMessageTemplateVersionswisdom:ListModelswisdom:ListQuickResponseswisdom:ListSpanswisdom:ListTagsForResourcewisdom:NotifyRecommendationsReceivedwisdom:PutFeedbackwisdom:QueryAssistantwisdom:RegisterAssistantReplicaKeywisdom:RegisterKnowledgeBaseReplicaKeywisdom:RemoveAssistantAIAgentwisdom:RemoveKnowledgeBaseTemplateUriwisdom:RenderMessageTemplatewisdom:Retrievewisdom:SearchContentwisdom:SearchMessageTemplateswisdom:SearchQuickResponseswisdom:SearchSessionswisdom:SendMessagewisdom:StartContentUploadwisdom:StartImportJobwisdom:TagResourcewisdom:UntagResourcewisdom:UpdateAIAgentwisdom:UpdateAIGuardrailwisdom:UpdateAIPromptwisdom:UpdateAssistantAIAgentwisdom:UpdateContentwisdom:UpdateKnowledgeBaseTemplateUriwisdom:UpdateMessageTemplatewisdom:UpdateMessageTemplateMetadatawisdom:UpdateQuickResponsewisdom:UpdateSessionwisdom:UpdateSessionData";
+
+static ACTION_NAME_ENDS: [u32; 97] = [
+    30, 70, 90, 117, 141, 172, 193, 221, 243, 276, 296, 327, 353, 381, 419, 454, 480, 500, 532,
+    552, 579, 603, 634, 655, 683, 705, 738, 758, 789, 811, 837, 865, 903, 929, 946, 967, 985, 1004,
+    1034, 1051, 1079, 1103, 1122, 1145, 1170, 1191, 1214, 1239, 1256, 1275, 1301, 1324, 1354, 1374,
+    1401, 1433, 1454, 1484, 1503, 1524, 1549, 1568, 1595, 1629, 1646, 1671, 1687, 1713, 1749, 1767,
+    1788, 1822, 1860, 1889, 1926, 1954, 1969, 1989, 2018, 2045, 2066, 2084, 2109, 2130, 2148, 2168,
+    2188, 2212, 2233, 2262, 2282, 2319, 2347, 2383, 2409, 2429, 2453,
+];
+
+static ACTIONS: [Action; 97] = [
+    Action::ActivateMessageTemplate,
+    Action::AllowVendedLogDeliveryForResource,
+    Action::CreateAIAgent,
+    Action::CreateAIAgentVersion,
+    Action::CreateAIGuardrail,
+    Action::CreateAIGuardrailVersion,
+    Action::CreateAIPrompt,
+    Action::CreateAIPromptVersion,
+    Action::CreateAssistant,
+    Action::CreateAssistantAssociation,
+    Action::CreateContent,
+    Action::CreateContentAssociation,
+    Action::CreateKnowledgeBase,
+    Action::CreateMessageTemplate,
+    Action::CreateMessageTemplateAttachment,
+    Action::CreateMessageTemplateVersion,
+    Action::CreateQuickResponse,
+    Action::CreateSession,
+    Action::DeactivateMessageTemplate,
+    Action::DeleteAIAgent,
+    Action::DeleteAIAgentVersion,
+    Action::DeleteAIGuardrail,
+    Action::DeleteAIGuardrailVersion,
+    Action::DeleteAIPrompt,
+    Action::DeleteAIPromptVersion,
+    Action::DeleteAssistant,
+    Action::DeleteAssistantAssociation,
+    Action::DeleteContent,
+    Action::DeleteContentAssociation,
+    Action::DeleteImportJob,
+    Action::DeleteKnowledgeBase,
+    Action::DeleteMessageTemplate,
+    Action::DeleteMessageTemplateAttachment,
+    Action::DeleteQuickResponse,
+    Action::GetAIAgent,
+    Action::GetAIGuardrail,
+    Action::GetAIPrompt,
+    Action::GetAssistant,
+    Action::GetAssistantAssociation,
+    Action::GetContent,
+    Action::GetContentAssociation,
+    Action::GetContentSummary,
+    Action::GetImportJob,
+    Action::GetKnowledgeBase,
+    Action::GetMessageTemplate,
+    Action::GetNextMessage,
+    Action::GetQuickResponse,
+    Action::GetRecommendations,
+    Action::GetSession,
+    Action::ListAIAgents,
+    Action::ListAIAgentVersions,
+    Action::ListAIGuardrails,
+    Action::ListAIGuardrailVersions,
+    Action::ListAIPrompts,
+    Action::ListAIPromptVersions,
+    Action::ListAssistantAssociations,
+    Action::ListAssistants,
+    Action::ListContentAssociations,
+    Action::ListContents,
+    Action::ListImportJobs,
+    Action::ListKnowledgeBases,
+    Action::ListMessages,
+    Action::ListMessageTemplates,
+    Action::ListMessageTemplateVersions,
+    Action::ListModels,
+    Action::ListQuickResponses,
+    Action::ListSpans,
+    Action::ListTagsForResource,
+    Action::NotifyRecommendationsReceived,
+    Action::PutFeedback,
+    Action::QueryAssistant,
+    Action::RegisterAssistantReplicaKey,
+    Action::RegisterKnowledgeBaseReplicaKey,
+    Action::RemoveAssistantAIAgent,
+    Action::RemoveKnowledgeBaseTemplateUri,
+    Action::RenderMessageTemplate,
+    Action::Retrieve,
+    Action::SearchContent,
+    Action::SearchMessageTemplates,
+    Action::SearchQuickResponses,
+    Action::SearchSessions,
+    Action::SendMessage,
+    Action::StartContentUpload,
+    Action::StartImportJob,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAIAgent,
+    Action::UpdateAIGuardrail,
+    Action::UpdateAIPrompt,
+    Action::UpdateAssistantAIAgent,
+    Action::UpdateContent,
+    Action::UpdateKnowledgeBaseTemplateUri,
+    Action::UpdateMessageTemplate,
+    Action::UpdateMessageTemplateMetadata,
+    Action::UpdateQuickResponse,
+    Action::UpdateSession,
+    Action::UpdateSessionData,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 97] = [
-        Action::ActivateMessageTemplate,
-        Action::AllowVendedLogDeliveryForResource,
-        Action::CreateAIAgent,
-        Action::CreateAIAgentVersion,
-        Action::CreateAIGuardrail,
-        Action::CreateAIGuardrailVersion,
-        Action::CreateAIPrompt,
-        Action::CreateAIPromptVersion,
-        Action::CreateAssistant,
-        Action::CreateAssistantAssociation,
-        Action::CreateContent,
-        Action::CreateContentAssociation,
-        Action::CreateKnowledgeBase,
-        Action::CreateMessageTemplate,
-        Action::CreateMessageTemplateAttachment,
-        Action::CreateMessageTemplateVersion,
-        Action::CreateQuickResponse,
-        Action::CreateSession,
-        Action::DeactivateMessageTemplate,
-        Action::DeleteAIAgent,
-        Action::DeleteAIAgentVersion,
-        Action::DeleteAIGuardrail,
-        Action::DeleteAIGuardrailVersion,
-        Action::DeleteAIPrompt,
-        Action::DeleteAIPromptVersion,
-        Action::DeleteAssistant,
-        Action::DeleteAssistantAssociation,
-        Action::DeleteContent,
-        Action::DeleteContentAssociation,
-        Action::DeleteImportJob,
-        Action::DeleteKnowledgeBase,
-        Action::DeleteMessageTemplate,
-        Action::DeleteMessageTemplateAttachment,
-        Action::DeleteQuickResponse,
-        Action::GetAIAgent,
-        Action::GetAIGuardrail,
-        Action::GetAIPrompt,
-        Action::GetAssistant,
-        Action::GetAssistantAssociation,
-        Action::GetContent,
-        Action::GetContentAssociation,
-        Action::GetContentSummary,
-        Action::GetImportJob,
-        Action::GetKnowledgeBase,
-        Action::GetMessageTemplate,
-        Action::GetNextMessage,
-        Action::GetQuickResponse,
-        Action::GetRecommendations,
-        Action::GetSession,
-        Action::ListAIAgents,
-        Action::ListAIAgentVersions,
-        Action::ListAIGuardrails,
-        Action::ListAIGuardrailVersions,
-        Action::ListAIPrompts,
-        Action::ListAIPromptVersions,
-        Action::ListAssistantAssociations,
-        Action::ListAssistants,
-        Action::ListContentAssociations,
-        Action::ListContents,
-        Action::ListImportJobs,
-        Action::ListKnowledgeBases,
-        Action::ListMessages,
-        Action::ListMessageTemplates,
-        Action::ListMessageTemplateVersions,
-        Action::ListModels,
-        Action::ListQuickResponses,
-        Action::ListSpans,
-        Action::ListTagsForResource,
-        Action::NotifyRecommendationsReceived,
-        Action::PutFeedback,
-        Action::QueryAssistant,
-        Action::RegisterAssistantReplicaKey,
-        Action::RegisterKnowledgeBaseReplicaKey,
-        Action::RemoveAssistantAIAgent,
-        Action::RemoveKnowledgeBaseTemplateUri,
-        Action::RenderMessageTemplate,
-        Action::Retrieve,
-        Action::SearchContent,
-        Action::SearchMessageTemplates,
-        Action::SearchQuickResponses,
-        Action::SearchSessions,
-        Action::SendMessage,
-        Action::StartContentUpload,
-        Action::StartImportJob,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAIAgent,
-        Action::UpdateAIGuardrail,
-        Action::UpdateAIPrompt,
-        Action::UpdateAssistantAIAgent,
-        Action::UpdateContent,
-        Action::UpdateKnowledgeBaseTemplateUri,
-        Action::UpdateMessageTemplate,
-        Action::UpdateMessageTemplateMetadata,
-        Action::UpdateQuickResponse,
-        Action::UpdateSession,
-        Action::UpdateSessionData,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `wisdom:ActivateMessageTemplate`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `ActivateMessageTemplate`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(21765 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -790,42 +710,36 @@ pub enum ResourceType {
     Session,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 11] = [
-    "AIAgent",
-    "AIGuardrail",
-    "AIPrompt",
-    "Assistant",
-    "AssistantAssociation",
-    "Content",
-    "ContentAssociation",
-    "KnowledgeBase",
-    "MessageTemplate",
-    "QuickResponse",
-    "Session",
+static RESOURCE_TYPE_NAMES: &str = "AIAgentAIGuardrailAIPromptAssistantAssistantAssociationContentContentAssociationKnowledgeBaseMessageTemplateQuickResponseSession";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 11] = [7, 18, 26, 35, 55, 62, 80, 93, 108, 121, 128];
+
+static RESOURCE_TYPES: [ResourceType; 11] = [
+    ResourceType::AIAgent,
+    ResourceType::AIGuardrail,
+    ResourceType::AIPrompt,
+    ResourceType::Assistant,
+    ResourceType::AssistantAssociation,
+    ResourceType::Content,
+    ResourceType::ContentAssociation,
+    ResourceType::KnowledgeBase,
+    ResourceType::MessageTemplate,
+    ResourceType::QuickResponse,
+    ResourceType::Session,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 11] = [
-        ResourceType::AIAgent,
-        ResourceType::AIGuardrail,
-        ResourceType::AIPrompt,
-        ResourceType::Assistant,
-        ResourceType::AssistantAssociation,
-        ResourceType::Content,
-        ResourceType::ContentAssociation,
-        ResourceType::KnowledgeBase,
-        ResourceType::MessageTemplate,
-        ResourceType::QuickResponse,
-        ResourceType::Session,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -834,6 +748,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -857,16 +772,11 @@ pub enum ConditionKey {
     WisdomSearchFilterRoutingProfileArn,
 }
 
-const CONDITION_KEY_NAMES: [&str; 6] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "wisdom:MessageTemplate/RoutingProfileArn",
-    "wisdom:SearchFilter/Qualifier",
-    "wisdom:SearchFilter/RoutingProfileArn",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyswisdom:MessageTemplate/RoutingProfileArnwisdom:SearchFilter/Qualifierwisdom:SearchFilter/RoutingProfileArn";
 
-const CONDITION_KEY_TYPES: [KeyType; 6] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 6] = [24, 49, 60, 100, 129, 166];
+
+static CONDITION_KEY_TYPES: [KeyType; 6] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -875,34 +785,40 @@ const CONDITION_KEY_TYPES: [KeyType; 6] = [
     KeyType::Arn,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 6] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::WisdomMessageTemplateRoutingProfileArn,
+    ConditionKey::WisdomSearchFilterQualifier,
+    ConditionKey::WisdomSearchFilterRoutingProfileArn,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 6] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::WisdomMessageTemplateRoutingProfileArn,
-        ConditionKey::WisdomSearchFilterQualifier,
-        ConditionKey::WisdomSearchFilterRoutingProfileArn,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

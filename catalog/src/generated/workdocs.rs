@@ -256,168 +256,122 @@ pub enum Action {
     UpdateUserAdministrativeSettings,
 }
 
-const ACTION_NAMES: [&str; 61] = [
-    "workdocs:AbortDocumentVersionUpload",
-    "workdocs:ActivateUser",
-    "workdocs:AddNotificationPermissions",
-    "workdocs:AddResourcePermissions",
-    "workdocs:AddUserToGroup",
-    "workdocs:CheckAlias",
-    "workdocs:CreateComment",
-    "workdocs:CreateCustomMetadata",
-    "workdocs:CreateFolder",
-    "workdocs:CreateInstance",
-    "workdocs:CreateLabels",
-    "workdocs:CreateNotificationSubscription",
-    "workdocs:CreateUser",
-    "workdocs:DeactivateUser",
-    "workdocs:DeleteComment",
-    "workdocs:DeleteCustomMetadata",
-    "workdocs:DeleteDocument",
-    "workdocs:DeleteDocumentVersion",
-    "workdocs:DeleteFolder",
-    "workdocs:DeleteFolderContents",
-    "workdocs:DeleteInstance",
-    "workdocs:DeleteLabels",
-    "workdocs:DeleteNotificationPermissions",
-    "workdocs:DeleteNotificationSubscription",
-    "workdocs:DeleteUser",
-    "workdocs:DeregisterDirectory",
-    "workdocs:DescribeActivities",
-    "workdocs:DescribeAvailableDirectories",
-    "workdocs:DescribeComments",
-    "workdocs:DescribeDocumentVersions",
-    "workdocs:DescribeFolderContents",
-    "workdocs:DescribeGroups",
-    "workdocs:DescribeInstanceExports",
-    "workdocs:DescribeInstances",
-    "workdocs:DescribeNotificationPermissions",
-    "workdocs:DescribeNotificationSubscriptions",
-    "workdocs:DescribeResourcePermissions",
-    "workdocs:DescribeRootFolders",
-    "workdocs:DescribeUsers",
-    "workdocs:DownloadDocumentVersion",
-    "workdocs:GetCurrentUser",
-    "workdocs:GetDocument",
-    "workdocs:GetDocumentPath",
-    "workdocs:GetDocumentVersion",
-    "workdocs:GetFolder",
-    "workdocs:GetFolderPath",
-    "workdocs:GetGroup",
-    "workdocs:GetResources",
-    "workdocs:InitiateDocumentVersionUpload",
-    "workdocs:RegisterDirectory",
-    "workdocs:RemoveAllResourcePermissions",
-    "workdocs:RemoveResourcePermission",
-    "workdocs:RestoreDocumentVersions",
-    "workdocs:SearchResources",
-    "workdocs:StartInstanceExport",
-    "workdocs:UpdateDocument",
-    "workdocs:UpdateDocumentVersion",
-    "workdocs:UpdateFolder",
-    "workdocs:UpdateInstanceAlias",
-    "workdocs:UpdateUser",
-    "workdocs:UpdateUserAdministrativeSettings",
+static ACTION_NAMES: &str = "workdocs:AbortDocumentVersionUploadworkdocs:ActivateUserworkdocs:AddNotificationPermissionsworkdocs:AddResourcePermissionsworkdocs:AddUserToGroupworkdocs:CheckAliasworkdocs:CreateCommentworkdocs:CreateCustomMetadataworkdocs:CreateFolderworkdocs:CreateInstanceworkdocs:CreateLabelsworkdocs:CreateNotificationSubscriptionworkdocs:CreateUserworkdocs:DeactivateUserworkdocs:DeleteCommentworkdocs:DeleteCustomMetadataworkdocs:DeleteDocumentworkdocs:DeleteDocumentVersionworkdocs:DeleteFolderworkdocs:DeleteFolderContentsworkdocs:DeleteInstanceworkdocs:DeleteLabelsworkdocs:DeleteNotificationPermissionsworkdocs:DeleteNotificationSubscriptionworkdocs:DeleteUserworkdocs:DeregisterDirectoryworkdocs:DescribeActivitiesworkdocs:DescribeAvailableDirectoriesworkdocs:DescribeCommentsworkdocs:DescribeDocumentVersionsworkdocs:DescribeFolderContentsworkdocs:DescribeGroupsworkdocs:DescribeInstanceExportsworkdocs:DescribeInstancesworkdocs:DescribeNotificationPermissionsworkdocs:DescribeNotificationSubscriptionsworkdocs:DescribeResourcePermissionsworkdocs:DescribeRootFoldersworkdocs:DescribeUsersworkdocs:DownloadDocumentVersionworkdocs:GetCurrentUserworkdocs:GetDocumentworkdocs:GetDocumentPathworkdocs:GetDocumentVersionworkdocs:GetFolderworkdocs:GetFolderPathworkdocs:GetGroupworkdocs:GetResourcesworkdocs:InitiateDocumentVersionUploadworkdocs:RegisterDirectoryworkdocs:RemoveAllResourcePermissionsworkdocs:RemoveResourcePermissionworkdocs:RestoreDocumentVersionsworkdocs:SearchResourcesworkdocs:StartInstanceExportworkdocs:UpdateDocumentworkdocs:UpdateDocumentVersionworkdocs:UpdateFolderworkdocs:UpdateInstanceAliasworkdocs:UpdateUserworkdocs:UpdateUserAdministrativeSettings";
+
+static ACTION_NAME_ENDS: [u32; 61] = [
+    35, 56, 91, 122, 145, 164, 186, 215, 236, 259, 280, 319, 338, 361, 383, 412, 435, 465, 486,
+    515, 538, 559, 597, 636, 655, 683, 710, 747, 772, 805, 836, 859, 891, 917, 957, 999, 1035,
+    1063, 1085, 1117, 1140, 1160, 1184, 1211, 1229, 1251, 1268, 1289, 1327, 1353, 1390, 1423, 1455,
+    1479, 1507, 1530, 1560, 1581, 1609, 1628, 1669,
+];
+
+static ACTIONS: [Action; 61] = [
+    Action::AbortDocumentVersionUpload,
+    Action::ActivateUser,
+    Action::AddNotificationPermissions,
+    Action::AddResourcePermissions,
+    Action::AddUserToGroup,
+    Action::CheckAlias,
+    Action::CreateComment,
+    Action::CreateCustomMetadata,
+    Action::CreateFolder,
+    Action::CreateInstance,
+    Action::CreateLabels,
+    Action::CreateNotificationSubscription,
+    Action::CreateUser,
+    Action::DeactivateUser,
+    Action::DeleteComment,
+    Action::DeleteCustomMetadata,
+    Action::DeleteDocument,
+    Action::DeleteDocumentVersion,
+    Action::DeleteFolder,
+    Action::DeleteFolderContents,
+    Action::DeleteInstance,
+    Action::DeleteLabels,
+    Action::DeleteNotificationPermissions,
+    Action::DeleteNotificationSubscription,
+    Action::DeleteUser,
+    Action::DeregisterDirectory,
+    Action::DescribeActivities,
+    Action::DescribeAvailableDirectories,
+    Action::DescribeComments,
+    Action::DescribeDocumentVersions,
+    Action::DescribeFolderContents,
+    Action::DescribeGroups,
+    Action::DescribeInstanceExports,
+    Action::DescribeInstances,
+    Action::DescribeNotificationPermissions,
+    Action::DescribeNotificationSubscriptions,
+    Action::DescribeResourcePermissions,
+    Action::DescribeRootFolders,
+    Action::DescribeUsers,
+    Action::DownloadDocumentVersion,
+    Action::GetCurrentUser,
+    Action::GetDocument,
+    Action::GetDocumentPath,
+    Action::GetDocumentVersion,
+    Action::GetFolder,
+    Action::GetFolderPath,
+    Action::GetGroup,
+    Action::GetResources,
+    Action::InitiateDocumentVersionUpload,
+    Action::RegisterDirectory,
+    Action::RemoveAllResourcePermissions,
+    Action::RemoveResourcePermission,
+    Action::RestoreDocumentVersions,
+    Action::SearchResources,
+    Action::StartInstanceExport,
+    Action::UpdateDocument,
+    Action::UpdateDocumentVersion,
+    Action::UpdateFolder,
+    Action::UpdateInstanceAlias,
+    Action::UpdateUser,
+    Action::UpdateUserAdministrativeSettings,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 61] = [
-        Action::AbortDocumentVersionUpload,
-        Action::ActivateUser,
-        Action::AddNotificationPermissions,
-        Action::AddResourcePermissions,
-        Action::AddUserToGroup,
-        Action::CheckAlias,
-        Action::CreateComment,
-        Action::CreateCustomMetadata,
-        Action::CreateFolder,
-        Action::CreateInstance,
-        Action::CreateLabels,
-        Action::CreateNotificationSubscription,
-        Action::CreateUser,
-        Action::DeactivateUser,
-        Action::DeleteComment,
-        Action::DeleteCustomMetadata,
-        Action::DeleteDocument,
-        Action::DeleteDocumentVersion,
-        Action::DeleteFolder,
-        Action::DeleteFolderContents,
-        Action::DeleteInstance,
-        Action::DeleteLabels,
-        Action::DeleteNotificationPermissions,
-        Action::DeleteNotificationSubscription,
-        Action::DeleteUser,
-        Action::DeregisterDirectory,
-        Action::DescribeActivities,
-        Action::DescribeAvailableDirectories,
-        Action::DescribeComments,
-        Action::DescribeDocumentVersions,
-        Action::DescribeFolderContents,
-        Action::DescribeGroups,
-        Action::DescribeInstanceExports,
-        Action::DescribeInstances,
-        Action::DescribeNotificationPermissions,
-        Action::DescribeNotificationSubscriptions,
-        Action::DescribeResourcePermissions,
-        Action::DescribeRootFolders,
-        Action::DescribeUsers,
-        Action::DownloadDocumentVersion,
-        Action::GetCurrentUser,
-        Action::GetDocument,
-        Action::GetDocumentPath,
-        Action::GetDocumentVersion,
-        Action::GetFolder,
-        Action::GetFolderPath,
-        Action::GetGroup,
-        Action::GetResources,
-        Action::InitiateDocumentVersionUpload,
-        Action::RegisterDirectory,
-        Action::RemoveAllResourcePermissions,
-        Action::RemoveResourcePermission,
-        Action::RestoreDocumentVersions,
-        Action::SearchResources,
-        Action::StartInstanceExport,
-        Action::UpdateDocument,
-        Action::UpdateDocumentVersion,
-        Action::UpdateFolder,
-        Action::UpdateInstanceAlias,
-        Action::UpdateUser,
-        Action::UpdateUserAdministrativeSettings,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `workdocs:AbortDocumentVersionUpload`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AbortDocumentVersionUpload`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(21862 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -431,18 +385,24 @@ pub enum ResourceType {
     Organization,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["organization"];
+static RESOURCE_TYPE_NAMES: &str = "organization";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [12];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Organization];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Organization];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -451,6 +411,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -461,27 +422,33 @@ impl core::fmt::Debug for ResourceType {
 #[non_exhaustive]
 pub enum ConditionKey {}
 
+static CONDITION_KEYS: [ConditionKey; 0] = [];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 0] = [];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
+    #[inline]
+    pub fn as_str(self) -> &'static str {
         match self {}
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         match self {}
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

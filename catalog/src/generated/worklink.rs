@@ -212,114 +212,93 @@ pub enum Action {
     UpdateIdentityProviderConfiguration,
 }
 
-const ACTION_NAMES: [&str; 34] = [
-    "worklink:AssociateDomain",
-    "worklink:AssociateWebsiteAuthorizationProvider",
-    "worklink:AssociateWebsiteCertificateAuthority",
-    "worklink:CreateFleet",
-    "worklink:DeleteFleet",
-    "worklink:DescribeAuditStreamConfiguration",
-    "worklink:DescribeCompanyNetworkConfiguration",
-    "worklink:DescribeDevice",
-    "worklink:DescribeDevicePolicyConfiguration",
-    "worklink:DescribeDomain",
-    "worklink:DescribeFleetMetadata",
-    "worklink:DescribeIdentityProviderConfiguration",
-    "worklink:DescribeWebsiteCertificateAuthority",
-    "worklink:DisassociateDomain",
-    "worklink:DisassociateWebsiteAuthorizationProvider",
-    "worklink:DisassociateWebsiteCertificateAuthority",
-    "worklink:ListDevices",
-    "worklink:ListDomains",
-    "worklink:ListFleets",
-    "worklink:ListTagsForResource",
-    "worklink:ListWebsiteAuthorizationProviders",
-    "worklink:ListWebsiteCertificateAuthorities",
-    "worklink:RestoreDomainAccess",
-    "worklink:RevokeDomainAccess",
-    "worklink:SearchEntity",
-    "worklink:SignOutUser",
-    "worklink:TagResource",
-    "worklink:UntagResource",
-    "worklink:UpdateAuditStreamConfiguration",
-    "worklink:UpdateCompanyNetworkConfiguration",
-    "worklink:UpdateDevicePolicyConfiguration",
-    "worklink:UpdateDomainMetadata",
-    "worklink:UpdateFleetMetadata",
-    "worklink:UpdateIdentityProviderConfiguration",
+static ACTION_NAMES: &str = "worklink:AssociateDomainworklink:AssociateWebsiteAuthorizationProviderworklink:AssociateWebsiteCertificateAuthorityworklink:CreateFleetworklink:DeleteFleetworklink:DescribeAuditStreamConfigurationworklink:DescribeCompanyNetworkConfigurationworklink:DescribeDeviceworklink:DescribeDevicePolicyConfigurationworklink:DescribeDomainworklink:DescribeFleetMetadataworklink:DescribeIdentityProviderConfigurationworklink:DescribeWebsiteCertificateAuthorityworklink:DisassociateDomainworklink:DisassociateWebsiteAuthorizationProviderworklink:DisassociateWebsiteCertificateAuthorityworklink:ListDevicesworklink:ListDomainsworklink:ListFleetsworklink:ListTagsForResourceworklink:ListWebsiteAuthorizationProvidersworklink:ListWebsiteCertificateAuthoritiesworklink:RestoreDomainAccessworklink:RevokeDomainAccessworklink:SearchEntityworklink:SignOutUserworklink:TagResourceworklink:UntagResourceworklink:UpdateAuditStreamConfigurationworklink:UpdateCompanyNetworkConfigurationworklink:UpdateDevicePolicyConfigurationworklink:UpdateDomainMetadataworklink:UpdateFleetMetadataworklink:UpdateIdentityProviderConfiguration";
+
+static ACTION_NAME_ENDS: [u32; 34] = [
+    24, 70, 115, 135, 155, 196, 240, 263, 305, 328, 358, 404, 448, 475, 524, 572, 592, 612, 631,
+    659, 701, 743, 771, 798, 819, 839, 859, 881, 920, 962, 1002, 1031, 1059, 1103,
+];
+
+static ACTIONS: [Action; 34] = [
+    Action::AssociateDomain,
+    Action::AssociateWebsiteAuthorizationProvider,
+    Action::AssociateWebsiteCertificateAuthority,
+    Action::CreateFleet,
+    Action::DeleteFleet,
+    Action::DescribeAuditStreamConfiguration,
+    Action::DescribeCompanyNetworkConfiguration,
+    Action::DescribeDevice,
+    Action::DescribeDevicePolicyConfiguration,
+    Action::DescribeDomain,
+    Action::DescribeFleetMetadata,
+    Action::DescribeIdentityProviderConfiguration,
+    Action::DescribeWebsiteCertificateAuthority,
+    Action::DisassociateDomain,
+    Action::DisassociateWebsiteAuthorizationProvider,
+    Action::DisassociateWebsiteCertificateAuthority,
+    Action::ListDevices,
+    Action::ListDomains,
+    Action::ListFleets,
+    Action::ListTagsForResource,
+    Action::ListWebsiteAuthorizationProviders,
+    Action::ListWebsiteCertificateAuthorities,
+    Action::RestoreDomainAccess,
+    Action::RevokeDomainAccess,
+    Action::SearchEntity,
+    Action::SignOutUser,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateAuditStreamConfiguration,
+    Action::UpdateCompanyNetworkConfiguration,
+    Action::UpdateDevicePolicyConfiguration,
+    Action::UpdateDomainMetadata,
+    Action::UpdateFleetMetadata,
+    Action::UpdateIdentityProviderConfiguration,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 34] = [
-        Action::AssociateDomain,
-        Action::AssociateWebsiteAuthorizationProvider,
-        Action::AssociateWebsiteCertificateAuthority,
-        Action::CreateFleet,
-        Action::DeleteFleet,
-        Action::DescribeAuditStreamConfiguration,
-        Action::DescribeCompanyNetworkConfiguration,
-        Action::DescribeDevice,
-        Action::DescribeDevicePolicyConfiguration,
-        Action::DescribeDomain,
-        Action::DescribeFleetMetadata,
-        Action::DescribeIdentityProviderConfiguration,
-        Action::DescribeWebsiteCertificateAuthority,
-        Action::DisassociateDomain,
-        Action::DisassociateWebsiteAuthorizationProvider,
-        Action::DisassociateWebsiteCertificateAuthority,
-        Action::ListDevices,
-        Action::ListDomains,
-        Action::ListFleets,
-        Action::ListTagsForResource,
-        Action::ListWebsiteAuthorizationProviders,
-        Action::ListWebsiteCertificateAuthorities,
-        Action::RestoreDomainAccess,
-        Action::RevokeDomainAccess,
-        Action::SearchEntity,
-        Action::SignOutUser,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateAuditStreamConfiguration,
-        Action::UpdateCompanyNetworkConfiguration,
-        Action::UpdateDevicePolicyConfiguration,
-        Action::UpdateDomainMetadata,
-        Action::UpdateFleetMetadata,
-        Action::UpdateIdentityProviderConfiguration,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `worklink:AssociateDomain`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateDomain`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(21923 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -335,18 +314,24 @@ pub enum ResourceType {
     Fleet,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["fleet"];
+static RESOURCE_TYPE_NAMES: &str = "fleet";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [5];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Fleet];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Fleet];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -355,6 +340,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -372,40 +358,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -641,298 +641,191 @@ pub enum Action {
     WipeMobileDevice,
 }
 
-const ACTION_NAMES: [&str; 126] = [
-    "workmail:AllowVendedLogDeliveryForResource",
-    "workmail:AssociateDelegateToResource",
-    "workmail:AssociateMemberToGroup",
-    "workmail:AssumeImpersonationRole",
-    "workmail:CancelMailboxExportJob",
-    "workmail:CreateAlias",
-    "workmail:CreateAvailabilityConfiguration",
-    "workmail:CreateGroup",
-    "workmail:CreateIdentityCenterApplication",
-    "workmail:CreateImpersonationRole",
-    "workmail:CreateInboundMailFlowRule",
-    "workmail:CreateMailDomain",
-    "workmail:CreateMobileDeviceAccessRule",
-    "workmail:CreateOrganization",
-    "workmail:CreateOutboundMailFlowRule",
-    "workmail:CreateResource",
-    "workmail:CreateSmtpGateway",
-    "workmail:CreateUser",
-    "workmail:DeleteAccessControlRule",
-    "workmail:DeleteAlias",
-    "workmail:DeleteAvailabilityConfiguration",
-    "workmail:DeleteEmailMonitoringConfiguration",
-    "workmail:DeleteGroup",
-    "workmail:DeleteIdentityCenterApplication",
-    "workmail:DeleteIdentityProviderConfiguration",
-    "workmail:DeleteImpersonationRole",
-    "workmail:DeleteInboundMailFlowRule",
-    "workmail:DeleteMailboxPermissions",
-    "workmail:DeleteMailDomain",
-    "workmail:DeleteMobileDevice",
-    "workmail:DeleteMobileDeviceAccessOverride",
-    "workmail:DeleteMobileDeviceAccessRule",
-    "workmail:DeleteOrganization",
-    "workmail:DeleteOutboundMailFlowRule",
-    "workmail:DeletePersonalAccessToken",
-    "workmail:DeleteResource",
-    "workmail:DeleteRetentionPolicy",
-    "workmail:DeleteSmtpGateway",
-    "workmail:DeleteUser",
-    "workmail:DeliverToMailbox",
-    "workmail:DeregisterFromWorkMail",
-    "workmail:DeregisterMailDomain",
-    "workmail:DescribeEmailMonitoringConfiguration",
-    "workmail:DescribeEntity",
-    "workmail:DescribeGroup",
-    "workmail:DescribeIdentityProviderConfiguration",
-    "workmail:DescribeInboundDmarcSettings",
-    "workmail:DescribeInboundMailFlowRule",
-    "workmail:DescribeMailboxExportJob",
-    "workmail:DescribeMailDomains",
-    "workmail:DescribeOrganization",
-    "workmail:DescribeOutboundMailFlowRule",
-    "workmail:DescribeResource",
-    "workmail:DescribeSmtpGateway",
-    "workmail:DescribeUser",
-    "workmail:DisassociateDelegateFromResource",
-    "workmail:DisassociateMemberFromGroup",
-    "workmail:EnableMailDomain",
-    "workmail:GetAccessControlEffect",
-    "workmail:GetDefaultRetentionPolicy",
-    "workmail:GetImpersonationRole",
-    "workmail:GetImpersonationRoleEffect",
-    "workmail:GetJournalingRules",
-    "workmail:GetMailboxDetails",
-    "workmail:GetMailDomain",
-    "workmail:GetMailDomainDetails",
-    "workmail:GetMobileDeviceAccessEffect",
-    "workmail:GetMobileDeviceAccessOverride",
-    "workmail:GetMobileDeviceDetails",
-    "workmail:GetMobileDevicesForUser",
-    "workmail:GetMobilePolicyDetails",
-    "workmail:GetPersonalAccessTokenMetadata",
-    "workmail:ListAccessControlRules",
-    "workmail:ListAliases",
-    "workmail:ListAvailabilityConfigurations",
-    "workmail:ListGroupMembers",
-    "workmail:ListGroups",
-    "workmail:ListGroupsForEntity",
-    "workmail:ListImpersonationRoles",
-    "workmail:ListInboundMailFlowRules",
-    "workmail:ListMailboxExportJobs",
-    "workmail:ListMailboxPermissions",
-    "workmail:ListMailDomains",
-    "workmail:ListMobileDeviceAccessOverrides",
-    "workmail:ListMobileDeviceAccessRules",
-    "workmail:ListOrganizations",
-    "workmail:ListOutboundMailFlowRules",
-    "workmail:ListPersonalAccessTokens",
-    "workmail:ListResourceDelegates",
-    "workmail:ListResources",
-    "workmail:ListSmtpGateways",
-    "workmail:ListTagsForResource",
-    "workmail:ListUsers",
-    "workmail:PutAccessControlRule",
-    "workmail:PutEmailMonitoringConfiguration",
-    "workmail:PutIdentityProviderConfiguration",
-    "workmail:PutInboundDmarcSettings",
-    "workmail:PutMailboxPermissions",
-    "workmail:PutMobileDeviceAccessOverride",
-    "workmail:PutRetentionPolicy",
-    "workmail:RegisterMailDomain",
-    "workmail:RegisterToWorkMail",
-    "workmail:ResetPassword",
-    "workmail:SearchMembers",
-    "workmail:SetDefaultMailDomain",
-    "workmail:SetJournalingRules",
-    "workmail:SetMobilePolicyDetails",
-    "workmail:StartMailboxExportJob",
-    "workmail:TagResource",
-    "workmail:TestAvailabilityConfiguration",
-    "workmail:TestInboundMailFlowRules",
-    "workmail:TestOutboundMailFlowRules",
-    "workmail:UntagResource",
-    "workmail:UpdateAvailabilityConfiguration",
-    "workmail:UpdateDefaultMailDomain",
-    "workmail:UpdateGroup",
-    "workmail:UpdateImpersonationRole",
-    "workmail:UpdateInboundMailFlowRule",
-    "workmail:UpdateMailboxQuota",
-    "workmail:UpdateMobileDeviceAccessRule",
-    "workmail:UpdateOutboundMailFlowRule",
-    "workmail:UpdatePrimaryEmailAddress",
-    "workmail:UpdateResource",
-    "workmail:UpdateSmtpGateway",
-    "workmail:UpdateUser",
-    "workmail:WipeMobileDevice",
+static ACTION_NAMES: &str = "workmail:AllowVendedLogDeliveryForResourceworkmail:AssociateDelegateToResourceworkmail:AssociateMemberToGroupworkmail:AssumeImpersonationRoleworkmail:CancelMailboxExportJobworkmail:CreateAliasworkmail:CreateAvailabilityConfigurationworkmail:CreateGroupworkmail:CreateIdentityCenterApplicationworkmail:CreateImpersonationRoleworkmail:CreateInboundMailFlowRuleworkmail:CreateMailDomainworkmail:CreateMobileDeviceAccessRuleworkmail:CreateOrganizationworkmail:CreateOutboundMailFlowRuleworkmail:CreateResourceworkmail:CreateSmtpGatewayworkmail:CreateUserworkmail:DeleteAccessControlRuleworkmail:DeleteAliasworkmail:DeleteAvailabilityConfigurationworkmail:DeleteEmailMonitoringConfigurationworkmail:DeleteGroupworkmail:DeleteIdentityCenterApplicationworkmail:DeleteIdentityProviderConfigurationworkmail:DeleteImpersonationRoleworkmail:DeleteInboundMailFlowRuleworkmail:DeleteMailboxPermissionsworkmail:DeleteMailDomainworkmail:DeleteMobileDeviceworkmail:DeleteMobileDeviceAccessOverrideworkmail:DeleteMobileDeviceAccessRuleworkmail:DeleteOrganizationworkmail:DeleteOutboundMailFlowRuleworkmail:DeletePersonalAccessTokenworkmail:DeleteResourceworkmail:DeleteRetentionPolicyworkmail:DeleteSmtpGatewayworkmail:DeleteUserworkmail:DeliverToMailboxworkmail:DeregisterFromWorkMailworkmail:DeregisterMailDomainworkmail:DescribeEmailMonitoringConfigurationworkmail:DescribeEntityworkmail:DescribeGroupworkmail:DescribeIdentityProviderConfigurationworkmail:DescribeInboundDmarcSettingsworkmail:DescribeInboundMailFlowRuleworkmail:DescribeMailboxExportJobworkmail:DescribeMailDomainsworkmail:DescribeOrganizationworkmail:DescribeOutboundMailFlowRuleworkmail:DescribeResourceworkmail:DescribeSmtpGatewayworkmail:DescribeUserworkmail:DisassociateDelegateFromResourceworkmail:DisassociateMemberFromGroupworkmail:EnableMailDomainworkmail:GetAccessControlEffectworkmail:GetDefaultRetentionPolicyworkmail:GetImpersonationRoleworkmail:GetImpersonationRoleEffectworkmail:GetJournalingRulesworkmail:GetMailboxDetailsworkmail:GetMailDomainworkmail:GetMailDomainDetailsworkmail:GetMobileDeviceAccessEffectworkmail:GetMobileDeviceAccessOverrideworkmail:GetMobileDeviceDetailsworkmail:GetMobileDevicesForUserworkmail:GetMobilePolicyDetailsworkmail:GetPersonalAccessTokenMetadataworkmail:ListAccessControlRulesworkmail:ListAliasesworkmail:ListAvailabilityConfigurationsworkmail:ListGroupMembersworkmail:ListGroupsworkmail:ListGroupsForEntityworkmail:ListImpersonationRolesworkmail:ListInboundMailFlowRulesworkmail:ListMailboxExportJobsworkmail:ListMailboxPermissionsworkmail:ListMailDomainsworkmail:ListMobileDeviceAccessOverridesworkmail:ListMobileDeviceAccessRulesworkmail:ListOrganizationsworkmail:ListOutboundMailFlowRulesworkmail:ListPersonalAccessTokensworkmail:ListResourceDelegatesworkmail:ListResourcesworkmail:ListSmtpGatewaysworkmail:ListTagsForResourceworkmail:ListUsersworkmail:PutAccessControlRuleworkmail:PutEmailMonitoringConfigurationworkmail:PutIdentityProviderConfigurationworkmail:PutInboundDmarcSettingsworkmail:PutMailboxPermissionsworkmail:PutMobileDeviceAccessOverrideworkmail:PutRetentionPolicyworkmail:RegisterMailDomainworkmail:RegisterToWorkMailworkmail:ResetPasswordworkmail:SearchMembersworkmail:SetDefaultMailDomainworkmail:SetJournalingRulesworkmail:SetMobilePolicyDetailsworkmail:StartMailboxExportJobworkmail:TagResourceworkmail:TestAvailabilityConfigurationworkmail:TestInboundMailFlowRulesworkmail:TestOutboundMailFlowRulesworkmail:UntagResourceworkmail:UpdateAvailabilityConfigurationworkmail:UpdateDefaultMailDomainworkmail:UpdateGroupworkmail:UpdateImpersonationRoleworkmail:UpdateInboundMailFlowRuleworkmail:UpdateMailboxQuotaworkmail:UpdateMobileDeviceAccessRuleworkmail:UpdateOutboundMailFlowRuleworkmail:UpdatePrimaryEmailAddressworkmail:UpdateResourceworkmail:UpdateSmtpGatewayworkmail:UpdateUserworkmail:WipeMobileDevice";
+
+static ACTION_NAME_ENDS: [u32; 126] = [
+    42, 78, 109, 141, 172, 192, 232, 252, 292, 324, 358, 383, 420, 447, 482, 505, 531, 550, 582,
+    602, 642, 685, 705, 745, 789, 821, 855, 888, 913, 940, 981, 1018, 1045, 1080, 1114, 1137, 1167,
+    1193, 1212, 1237, 1268, 1297, 1342, 1365, 1387, 1433, 1470, 1506, 1539, 1567, 1596, 1633, 1658,
+    1686, 1707, 1748, 1784, 1809, 1840, 1874, 1903, 1938, 1965, 1991, 2013, 2042, 2078, 2116, 2147,
+    2179, 2210, 2249, 2280, 2300, 2339, 2364, 2383, 2411, 2442, 2475, 2505, 2536, 2560, 2600, 2636,
+    2662, 2696, 2729, 2759, 2781, 2806, 2834, 2852, 2881, 2921, 2962, 2994, 3024, 3062, 3089, 3116,
+    3143, 3165, 3187, 3216, 3243, 3274, 3304, 3324, 3362, 3395, 3429, 3451, 3491, 3523, 3543, 3575,
+    3609, 3636, 3673, 3708, 3742, 3765, 3791, 3810, 3835,
+];
+
+static ACTIONS: [Action; 126] = [
+    Action::AllowVendedLogDeliveryForResource,
+    Action::AssociateDelegateToResource,
+    Action::AssociateMemberToGroup,
+    Action::AssumeImpersonationRole,
+    Action::CancelMailboxExportJob,
+    Action::CreateAlias,
+    Action::CreateAvailabilityConfiguration,
+    Action::CreateGroup,
+    Action::CreateIdentityCenterApplication,
+    Action::CreateImpersonationRole,
+    Action::CreateInboundMailFlowRule,
+    Action::CreateMailDomain,
+    Action::CreateMobileDeviceAccessRule,
+    Action::CreateOrganization,
+    Action::CreateOutboundMailFlowRule,
+    Action::CreateResource,
+    Action::CreateSmtpGateway,
+    Action::CreateUser,
+    Action::DeleteAccessControlRule,
+    Action::DeleteAlias,
+    Action::DeleteAvailabilityConfiguration,
+    Action::DeleteEmailMonitoringConfiguration,
+    Action::DeleteGroup,
+    Action::DeleteIdentityCenterApplication,
+    Action::DeleteIdentityProviderConfiguration,
+    Action::DeleteImpersonationRole,
+    Action::DeleteInboundMailFlowRule,
+    Action::DeleteMailboxPermissions,
+    Action::DeleteMailDomain,
+    Action::DeleteMobileDevice,
+    Action::DeleteMobileDeviceAccessOverride,
+    Action::DeleteMobileDeviceAccessRule,
+    Action::DeleteOrganization,
+    Action::DeleteOutboundMailFlowRule,
+    Action::DeletePersonalAccessToken,
+    Action::DeleteResource,
+    Action::DeleteRetentionPolicy,
+    Action::DeleteSmtpGateway,
+    Action::DeleteUser,
+    Action::DeliverToMailbox,
+    Action::DeregisterFromWorkMail,
+    Action::DeregisterMailDomain,
+    Action::DescribeEmailMonitoringConfiguration,
+    Action::DescribeEntity,
+    Action::DescribeGroup,
+    Action::DescribeIdentityProviderConfiguration,
+    Action::DescribeInboundDmarcSettings,
+    Action::DescribeInboundMailFlowRule,
+    Action::DescribeMailboxExportJob,
+    Action::DescribeMailDomains,
+    Action::DescribeOrganization,
+    Action::DescribeOutboundMailFlowRule,
+    Action::DescribeResource,
+    Action::DescribeSmtpGateway,
+    Action::DescribeUser,
+    Action::DisassociateDelegateFromResource,
+    Action::DisassociateMemberFromGroup,
+    Action::EnableMailDomain,
+    Action::GetAccessControlEffect,
+    Action::GetDefaultRetentionPolicy,
+    Action::GetImpersonationRole,
+    Action::GetImpersonationRoleEffect,
+    Action::GetJournalingRules,
+    Action::GetMailboxDetails,
+    Action::GetMailDomain,
+    Action::GetMailDomainDetails,
+    Action::GetMobileDeviceAccessEffect,
+    Action::GetMobileDeviceAccessOverride,
+    Action::GetMobileDeviceDetails,
+    Action::GetMobileDevicesForUser,
+    Action::GetMobilePolicyDetails,
+    Action::GetPersonalAccessTokenMetadata,
+    Action::ListAccessControlRules,
+    Action::ListAliases,
+    Action::ListAvailabilityConfigurations,
+    Action::ListGroupMembers,
+    Action::ListGroups,
+    Action::ListGroupsForEntity,
+    Action::ListImpersonationRoles,
+    Action::ListInboundMailFlowRules,
+    Action::ListMailboxExportJobs,
+    Action::ListMailboxPermissions,
+    Action::ListMailDomains,
+    Action::ListMobileDeviceAccessOverrides,
+    Action::ListMobileDeviceAccessRules,
+    Action::ListOrganizations,
+    Action::ListOutboundMailFlowRules,
+    Action::ListPersonalAccessTokens,
+    Action::ListResourceDelegates,
+    Action::ListResources,
+    Action::ListSmtpGateways,
+    Action::ListTagsForResource,
+    Action::ListUsers,
+    Action::PutAccessControlRule,
+    Action::PutEmailMonitoringConfiguration,
+    Action::PutIdentityProviderConfiguration,
+    Action::PutInboundDmarcSettings,
+    Action::PutMailboxPermissions,
+    Action::PutMobileDeviceAccessOverride,
+    Action::PutRetentionPolicy,
+    Action::RegisterMailDomain,
+    Action::RegisterToWorkMail,
+    Action::ResetPassword,
+    Action::SearchMembers,
+    Action::SetDefaultMailDomain,
+    Action::SetJournalingRules,
+    Action::SetMobilePolicyDetails,
+    Action::StartMailboxExportJob,
+    Action::TagResource,
+    Action::TestAvailabilityConfiguration,
+    Action::TestInboundMailFlowRules,
+    Action::TestOutboundMailFlowRules,
+    Action::UntagResource,
+    Action::UpdateAvailabilityConfiguration,
+    Action::UpdateDefaultMailDomain,
+    Action::UpdateGroup,
+    Action::UpdateImpersonationRole,
+    Action::UpdateInboundMailFlowRule,
+    Action::UpdateMailboxQuota,
+    Action::UpdateMobileDeviceAccessRule,
+    Action::UpdateOutboundMailFlowRule,
+    Action::UpdatePrimaryEmailAddress,
+    Action::UpdateResource,
+    Action::UpdateSmtpGateway,
+    Action::UpdateUser,
+    Action::WipeMobileDevice,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 126] = [
-        Action::AllowVendedLogDeliveryForResource,
-        Action::AssociateDelegateToResource,
-        Action::AssociateMemberToGroup,
-        Action::AssumeImpersonationRole,
-        Action::CancelMailboxExportJob,
-        Action::CreateAlias,
-        Action::CreateAvailabilityConfiguration,
-        Action::CreateGroup,
-        Action::CreateIdentityCenterApplication,
-        Action::CreateImpersonationRole,
-        Action::CreateInboundMailFlowRule,
-        Action::CreateMailDomain,
-        Action::CreateMobileDeviceAccessRule,
-        Action::CreateOrganization,
-        Action::CreateOutboundMailFlowRule,
-        Action::CreateResource,
-        Action::CreateSmtpGateway,
-        Action::CreateUser,
-        Action::DeleteAccessControlRule,
-        Action::DeleteAlias,
-        Action::DeleteAvailabilityConfiguration,
-        Action::DeleteEmailMonitoringConfiguration,
-        Action::DeleteGroup,
-        Action::DeleteIdentityCenterApplication,
-        Action::DeleteIdentityProviderConfiguration,
-        Action::DeleteImpersonationRole,
-        Action::DeleteInboundMailFlowRule,
-        Action::DeleteMailboxPermissions,
-        Action::DeleteMailDomain,
-        Action::DeleteMobileDevice,
-        Action::DeleteMobileDeviceAccessOverride,
-        Action::DeleteMobileDeviceAccessRule,
-        Action::DeleteOrganization,
-        Action::DeleteOutboundMailFlowRule,
-        Action::DeletePersonalAccessToken,
-        Action::DeleteResource,
-        Action::DeleteRetentionPolicy,
-        Action::DeleteSmtpGateway,
-        Action::DeleteUser,
-        Action::DeliverToMailbox,
-        Action::DeregisterFromWorkMail,
-        Action::DeregisterMailDomain,
-        Action::DescribeEmailMonitoringConfiguration,
-        Action::DescribeEntity,
-        Action::DescribeGroup,
-        Action::DescribeIdentityProviderConfiguration,
-        Action::DescribeInboundDmarcSettings,
-        Action::DescribeInboundMailFlowRule,
-        Action::DescribeMailboxExportJob,
-        Action::DescribeMailDomains,
-        Action::DescribeOrganization,
-        Action::DescribeOutboundMailFlowRule,
-        Action::DescribeResource,
-        Action::DescribeSmtpGateway,
-        Action::DescribeUser,
-        Action::DisassociateDelegateFromResource,
-        Action::DisassociateMemberFromGroup,
-        Action::EnableMailDomain,
-        Action::GetAccessControlEffect,
-        Action::GetDefaultRetentionPolicy,
-        Action::GetImpersonationRole,
-        Action::GetImpersonationRoleEffect,
-        Action::GetJournalingRules,
-        Action::GetMailboxDetails,
-        Action::GetMailDomain,
-        Action::GetMailDomainDetails,
-        Action::GetMobileDeviceAccessEffect,
-        Action::GetMobileDeviceAccessOverride,
-        Action::GetMobileDeviceDetails,
-        Action::GetMobileDevicesForUser,
-        Action::GetMobilePolicyDetails,
-        Action::GetPersonalAccessTokenMetadata,
-        Action::ListAccessControlRules,
-        Action::ListAliases,
-        Action::ListAvailabilityConfigurations,
-        Action::ListGroupMembers,
-        Action::ListGroups,
-        Action::ListGroupsForEntity,
-        Action::ListImpersonationRoles,
-        Action::ListInboundMailFlowRules,
-        Action::ListMailboxExportJobs,
-        Action::ListMailboxPermissions,
-        Action::ListMailDomains,
-        Action::ListMobileDeviceAccessOverrides,
-        Action::ListMobileDeviceAccessRules,
-        Action::ListOrganizations,
-        Action::ListOutboundMailFlowRules,
-        Action::ListPersonalAccessTokens,
-        Action::ListResourceDelegates,
-        Action::ListResources,
-        Action::ListSmtpGateways,
-        Action::ListTagsForResource,
-        Action::ListUsers,
-        Action::PutAccessControlRule,
-        Action::PutEmailMonitoringConfiguration,
-        Action::PutIdentityProviderConfiguration,
-        Action::PutInboundDmarcSettings,
-        Action::PutMailboxPermissions,
-        Action::PutMobileDeviceAccessOverride,
-        Action::PutRetentionPolicy,
-        Action::RegisterMailDomain,
-        Action::RegisterToWorkMail,
-        Action::ResetPassword,
-        Action::SearchMembers,
-        Action::SetDefaultMailDomain,
-        Action::SetJournalingRules,
-        Action::SetMobilePolicyDetails,
-        Action::StartMailboxExportJob,
-        Action::TagResource,
-        Action::TestAvailabilityConfiguration,
-        Action::TestInboundMailFlowRules,
-        Action::TestOutboundMailFlowRules,
-        Action::UntagResource,
-        Action::UpdateAvailabilityConfiguration,
-        Action::UpdateDefaultMailDomain,
-        Action::UpdateGroup,
-        Action::UpdateImpersonationRole,
-        Action::UpdateInboundMailFlowRule,
-        Action::UpdateMailboxQuota,
-        Action::UpdateMobileDeviceAccessRule,
-        Action::UpdateOutboundMailFlowRule,
-        Action::UpdatePrimaryEmailAddress,
-        Action::UpdateResource,
-        Action::UpdateSmtpGateway,
-        Action::UpdateUser,
-        Action::WipeMobileDevice,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `workmail:AllowVendedLogDeliveryForResource`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AllowVendedLogDeliveryForResource`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(21957 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -948,18 +841,24 @@ pub enum ResourceType {
     Organization,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 1] = ["organization"];
+static RESOURCE_TYPE_NAMES: &str = "organization";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 1] = [12];
+
+static RESOURCE_TYPES: [ResourceType; 1] = [ResourceType::Organization];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 1] = [ResourceType::Organization];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -968,6 +867,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -987,46 +887,50 @@ pub enum ConditionKey {
     WorkmailImpersonationRoleId,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "workmail:ImpersonationRoleId",
-];
+static CONDITION_KEY_NAMES: &str =
+    "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysworkmail:ImpersonationRoleId";
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [24, 49, 60, 88];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::WorkmailImpersonationRoleId,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::WorkmailImpersonationRoleId,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -517,252 +517,167 @@ pub enum Action {
     UpdateWorkspacesPool,
 }
 
-const ACTION_NAMES: [&str; 103] = [
-    "workspaces:AcceptAccountLinkInvitation",
-    "workspaces:AssociateConnectionAlias",
-    "workspaces:AssociateIpGroups",
-    "workspaces:AssociateWorkspaceApplication",
-    "workspaces:AuthorizeIpRules",
-    "workspaces:CopyWorkspaceImage",
-    "workspaces:CreateAccountLinkInvitation",
-    "workspaces:CreateConnectClientAddIn",
-    "workspaces:CreateConnectionAlias",
-    "workspaces:CreateIpGroup",
-    "workspaces:CreateRootClientCertificate",
-    "workspaces:CreateStandbyWorkspaces",
-    "workspaces:CreateTags",
-    "workspaces:CreateUpdatedWorkspaceImage",
-    "workspaces:CreateWorkspaceBundle",
-    "workspaces:CreateWorkspaceImage",
-    "workspaces:CreateWorkspaces",
-    "workspaces:CreateWorkspacesPool",
-    "workspaces:DeleteAccountLinkInvitation",
-    "workspaces:DeleteClientBranding",
-    "workspaces:DeleteConnectClientAddIn",
-    "workspaces:DeleteConnectionAlias",
-    "workspaces:DeleteIpGroup",
-    "workspaces:DeleteRootClientCertificate",
-    "workspaces:DeleteTags",
-    "workspaces:DeleteWorkspaceBundle",
-    "workspaces:DeleteWorkspaceImage",
-    "workspaces:DeployWorkspaceApplications",
-    "workspaces:DeregisterWorkspaceDirectory",
-    "workspaces:DescribeAccount",
-    "workspaces:DescribeAccountModifications",
-    "workspaces:DescribeApplicationAssociations",
-    "workspaces:DescribeApplications",
-    "workspaces:DescribeBundleAssociations",
-    "workspaces:DescribeClientBranding",
-    "workspaces:DescribeClientProperties",
-    "workspaces:DescribeConnectClientAddIns",
-    "workspaces:DescribeConnectionAliases",
-    "workspaces:DescribeConnectionAliasPermissions",
-    "workspaces:DescribeConsent",
-    "workspaces:DescribeCustomWorkspaceImageImport",
-    "workspaces:DescribeImageAssociations",
-    "workspaces:DescribeIpGroups",
-    "workspaces:DescribeTags",
-    "workspaces:DescribeWorkspaceAssociations",
-    "workspaces:DescribeWorkspaceBundles",
-    "workspaces:DescribeWorkspaceDirectories",
-    "workspaces:DescribeWorkspaceImagePermissions",
-    "workspaces:DescribeWorkspaceImages",
-    "workspaces:DescribeWorkspaces",
-    "workspaces:DescribeWorkspacesConnectionStatus",
-    "workspaces:DescribeWorkspaceSnapshots",
-    "workspaces:DescribeWorkspacesPools",
-    "workspaces:DescribeWorkspacesPoolSessions",
-    "workspaces:DirectoryAccessManagement",
-    "workspaces:DisassociateConnectionAlias",
-    "workspaces:DisassociateIpGroups",
-    "workspaces:DisassociateWorkspaceApplication",
-    "workspaces:GetAccountLink",
-    "workspaces:GetTroubleshootingRecommendation",
-    "workspaces:ImportClientBranding",
-    "workspaces:ImportCustomWorkspaceImage",
-    "workspaces:ImportWorkspaceImage",
-    "workspaces:InvokeOnboardingAgent",
-    "workspaces:InvokeTroubleshootingInvestigation",
-    "workspaces:ListAccountLinks",
-    "workspaces:ListAvailableManagementCidrRanges",
-    "workspaces:ListTroubleshootingRecommendations",
-    "workspaces:MigrateWorkspace",
-    "workspaces:ModifyAccount",
-    "workspaces:ModifyCertificateBasedAuthProperties",
-    "workspaces:ModifyClientProperties",
-    "workspaces:ModifyEndpointEncryptionMode",
-    "workspaces:ModifySamlProperties",
-    "workspaces:ModifySelfservicePermissions",
-    "workspaces:ModifyStreamingProperties",
-    "workspaces:ModifyWorkspaceAccessProperties",
-    "workspaces:ModifyWorkspaceCreationProperties",
-    "workspaces:ModifyWorkspaceProperties",
-    "workspaces:ModifyWorkspaceState",
-    "workspaces:Personalization",
-    "workspaces:RebootWorkspaces",
-    "workspaces:RebuildWorkspaces",
-    "workspaces:RegisterWorkspaceDirectory",
-    "workspaces:RejectAccountLinkInvitation",
-    "workspaces:RestoreWorkspace",
-    "workspaces:RevokeIpRules",
-    "workspaces:StartWorkspaces",
-    "workspaces:StartWorkspacesPool",
-    "workspaces:StopWorkspaces",
-    "workspaces:StopWorkspacesPool",
-    "workspaces:Stream",
-    "workspaces:TerminateWorkspaces",
-    "workspaces:TerminateWorkspacesPool",
-    "workspaces:TerminateWorkspacesPoolSession",
-    "workspaces:UpdateConnectClientAddIn",
-    "workspaces:UpdateConnectionAliasPermission",
-    "workspaces:UpdateConsent",
-    "workspaces:UpdateRootClientCertificate",
-    "workspaces:UpdateRulesOfIpGroup",
-    "workspaces:UpdateWorkspaceBundle",
-    "workspaces:UpdateWorkspaceImagePermission",
-    "workspaces:UpdateWorkspacesPool",
+static ACTION_NAMES: &str = "workspaces:AcceptAccountLinkInvitationworkspaces:AssociateConnectionAliasworkspaces:AssociateIpGroupsworkspaces:AssociateWorkspaceApplicationworkspaces:AuthorizeIpRulesworkspaces:CopyWorkspaceImageworkspaces:CreateAccountLinkInvitationworkspaces:CreateConnectClientAddInworkspaces:CreateConnectionAliasworkspaces:CreateIpGroupworkspaces:CreateRootClientCertificateworkspaces:CreateStandbyWorkspacesworkspaces:CreateTagsworkspaces:CreateUpdatedWorkspaceImageworkspaces:CreateWorkspaceBundleworkspaces:CreateWorkspaceImageworkspaces:CreateWorkspacesworkspaces:CreateWorkspacesPoolworkspaces:DeleteAccountLinkInvitationworkspaces:DeleteClientBrandingworkspaces:DeleteConnectClientAddInworkspaces:DeleteConnectionAliasworkspaces:DeleteIpGroupworkspaces:DeleteRootClientCertificateworkspaces:DeleteTagsworkspaces:DeleteWorkspaceBundleworkspaces:DeleteWorkspaceImageworkspaces:DeployWorkspaceApplicationsworkspaces:DeregisterWorkspaceDirectoryworkspaces:DescribeAccountworkspaces:DescribeAccountModificationsworkspaces:DescribeApplicationAssociationsworkspaces:DescribeApplicationsworkspaces:DescribeBundleAssociationsworkspaces:DescribeClientBrandingworkspaces:DescribeClientPropertiesworkspaces:DescribeConnectClientAddInsworkspaces:DescribeConnectionAliasesworkspaces:DescribeConnectionAliasPermissionsworkspaces:DescribeConsentworkspaces:DescribeCustomWorkspaceImageImportworkspaces:DescribeImageAssociationsworkspaces:DescribeIpGroupsworkspaces:DescribeTagsworkspaces:DescribeWorkspaceAssociationsworkspaces:DescribeWorkspaceBundlesworkspaces:DescribeWorkspaceDirectoriesworkspaces:DescribeWorkspaceImagePermissionsworkspaces:DescribeWorkspaceImagesworkspaces:DescribeWorkspacesworkspaces:DescribeWorkspacesConnectionStatusworkspaces:DescribeWorkspaceSnapshotsworkspaces:DescribeWorkspacesPoolsworkspaces:DescribeWorkspacesPoolSessionsworkspaces:DirectoryAccessManagementworkspaces:DisassociateConnectionAliasworkspaces:DisassociateIpGroupsworkspaces:DisassociateWorkspaceApplicationworkspaces:GetAccountLinkworkspaces:GetTroubleshootingRecommendationworkspaces:ImportClientBrandingworkspaces:ImportCustomWorkspaceImageworkspaces:ImportWorkspaceImageworkspaces:InvokeOnboardingAgentworkspaces:InvokeTroubleshootingInvestigationworkspaces:ListAccountLinksworkspaces:ListAvailableManagementCidrRangesworkspaces:ListTroubleshootingRecommendationsworkspaces:MigrateWorkspaceworkspaces:ModifyAccountworkspaces:ModifyCertificateBasedAuthPropertiesworkspaces:ModifyClientPropertiesworkspaces:ModifyEndpointEncryptionModeworkspaces:ModifySamlPropertiesworkspaces:ModifySelfservicePermissionsworkspaces:ModifyStreamingPropertiesworkspaces:ModifyWorkspaceAccessPropertiesworkspaces:ModifyWorkspaceCreationPropertiesworkspaces:ModifyWorkspacePropertiesworkspaces:ModifyWorkspaceStateworkspaces:Personalizationworkspaces:RebootWorkspacesworkspaces:RebuildWorkspacesworkspaces:RegisterWorkspaceDirectoryworkspaces:RejectAccountLinkInvitationworkspaces:RestoreWorkspaceworkspaces:RevokeIpRulesworkspaces:StartWorkspacesworkspaces:StartWorkspacesPoolworkspaces:StopWorkspacesworkspaces:StopWorkspacesPoolworkspaces:Streamworkspaces:TerminateWorkspacesworkspaces:TerminateWorkspacesPoolworkspaces:TerminateWorkspacesPoolSessionworkspaces:UpdateConnectClientAddInworkspaces:UpdateConnectionAliasPermissionworkspaces:UpdateConsentworkspaces:UpdateRootClientCertificateworkspaces:UpdateRulesOfIpGroupworkspaces:UpdateWorkspaceBundleworkspaces:UpdateWorkspaceImagePermissionworkspaces:UpdateWorkspacesPool";
+
+static ACTION_NAME_ENDS: [u32; 103] = [
+    38, 73, 101, 141, 168, 197, 235, 270, 302, 326, 364, 398, 419, 457, 489, 520, 547, 578, 616,
+    647, 682, 714, 738, 776, 797, 829, 860, 898, 937, 963, 1002, 1044, 1075, 1112, 1145, 1180,
+    1218, 1254, 1299, 1325, 1370, 1406, 1433, 1456, 1496, 1531, 1570, 1614, 1648, 1677, 1722, 1759,
+    1793, 1834, 1870, 1908, 1939, 1982, 2007, 2050, 2081, 2118, 2149, 2181, 2226, 2253, 2297, 2342,
+    2369, 2393, 2440, 2473, 2512, 2543, 2582, 2618, 2660, 2704, 2740, 2771, 2797, 2824, 2852, 2889,
+    2927, 2954, 2978, 3004, 3034, 3059, 3088, 3105, 3135, 3169, 3210, 3245, 3287, 3311, 3349, 3380,
+    3412, 3453, 3484,
+];
+
+static ACTIONS: [Action; 103] = [
+    Action::AcceptAccountLinkInvitation,
+    Action::AssociateConnectionAlias,
+    Action::AssociateIpGroups,
+    Action::AssociateWorkspaceApplication,
+    Action::AuthorizeIpRules,
+    Action::CopyWorkspaceImage,
+    Action::CreateAccountLinkInvitation,
+    Action::CreateConnectClientAddIn,
+    Action::CreateConnectionAlias,
+    Action::CreateIpGroup,
+    Action::CreateRootClientCertificate,
+    Action::CreateStandbyWorkspaces,
+    Action::CreateTags,
+    Action::CreateUpdatedWorkspaceImage,
+    Action::CreateWorkspaceBundle,
+    Action::CreateWorkspaceImage,
+    Action::CreateWorkspaces,
+    Action::CreateWorkspacesPool,
+    Action::DeleteAccountLinkInvitation,
+    Action::DeleteClientBranding,
+    Action::DeleteConnectClientAddIn,
+    Action::DeleteConnectionAlias,
+    Action::DeleteIpGroup,
+    Action::DeleteRootClientCertificate,
+    Action::DeleteTags,
+    Action::DeleteWorkspaceBundle,
+    Action::DeleteWorkspaceImage,
+    Action::DeployWorkspaceApplications,
+    Action::DeregisterWorkspaceDirectory,
+    Action::DescribeAccount,
+    Action::DescribeAccountModifications,
+    Action::DescribeApplicationAssociations,
+    Action::DescribeApplications,
+    Action::DescribeBundleAssociations,
+    Action::DescribeClientBranding,
+    Action::DescribeClientProperties,
+    Action::DescribeConnectClientAddIns,
+    Action::DescribeConnectionAliases,
+    Action::DescribeConnectionAliasPermissions,
+    Action::DescribeConsent,
+    Action::DescribeCustomWorkspaceImageImport,
+    Action::DescribeImageAssociations,
+    Action::DescribeIpGroups,
+    Action::DescribeTags,
+    Action::DescribeWorkspaceAssociations,
+    Action::DescribeWorkspaceBundles,
+    Action::DescribeWorkspaceDirectories,
+    Action::DescribeWorkspaceImagePermissions,
+    Action::DescribeWorkspaceImages,
+    Action::DescribeWorkspaces,
+    Action::DescribeWorkspacesConnectionStatus,
+    Action::DescribeWorkspaceSnapshots,
+    Action::DescribeWorkspacesPools,
+    Action::DescribeWorkspacesPoolSessions,
+    Action::DirectoryAccessManagement,
+    Action::DisassociateConnectionAlias,
+    Action::DisassociateIpGroups,
+    Action::DisassociateWorkspaceApplication,
+    Action::GetAccountLink,
+    Action::GetTroubleshootingRecommendation,
+    Action::ImportClientBranding,
+    Action::ImportCustomWorkspaceImage,
+    Action::ImportWorkspaceImage,
+    Action::InvokeOnboardingAgent,
+    Action::InvokeTroubleshootingInvestigation,
+    Action::ListAccountLinks,
+    Action::ListAvailableManagementCidrRanges,
+    Action::ListTroubleshootingRecommendations,
+    Action::MigrateWorkspace,
+    Action::ModifyAccount,
+    Action::ModifyCertificateBasedAuthProperties,
+    Action::ModifyClientProperties,
+    Action::ModifyEndpointEncryptionMode,
+    Action::ModifySamlProperties,
+    Action::ModifySelfservicePermissions,
+    Action::ModifyStreamingProperties,
+    Action::ModifyWorkspaceAccessProperties,
+    Action::ModifyWorkspaceCreationProperties,
+    Action::ModifyWorkspaceProperties,
+    Action::ModifyWorkspaceState,
+    Action::Personalization,
+    Action::RebootWorkspaces,
+    Action::RebuildWorkspaces,
+    Action::RegisterWorkspaceDirectory,
+    Action::RejectAccountLinkInvitation,
+    Action::RestoreWorkspace,
+    Action::RevokeIpRules,
+    Action::StartWorkspaces,
+    Action::StartWorkspacesPool,
+    Action::StopWorkspaces,
+    Action::StopWorkspacesPool,
+    Action::Stream,
+    Action::TerminateWorkspaces,
+    Action::TerminateWorkspacesPool,
+    Action::TerminateWorkspacesPoolSession,
+    Action::UpdateConnectClientAddIn,
+    Action::UpdateConnectionAliasPermission,
+    Action::UpdateConsent,
+    Action::UpdateRootClientCertificate,
+    Action::UpdateRulesOfIpGroup,
+    Action::UpdateWorkspaceBundle,
+    Action::UpdateWorkspaceImagePermission,
+    Action::UpdateWorkspacesPool,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 103] = [
-        Action::AcceptAccountLinkInvitation,
-        Action::AssociateConnectionAlias,
-        Action::AssociateIpGroups,
-        Action::AssociateWorkspaceApplication,
-        Action::AuthorizeIpRules,
-        Action::CopyWorkspaceImage,
-        Action::CreateAccountLinkInvitation,
-        Action::CreateConnectClientAddIn,
-        Action::CreateConnectionAlias,
-        Action::CreateIpGroup,
-        Action::CreateRootClientCertificate,
-        Action::CreateStandbyWorkspaces,
-        Action::CreateTags,
-        Action::CreateUpdatedWorkspaceImage,
-        Action::CreateWorkspaceBundle,
-        Action::CreateWorkspaceImage,
-        Action::CreateWorkspaces,
-        Action::CreateWorkspacesPool,
-        Action::DeleteAccountLinkInvitation,
-        Action::DeleteClientBranding,
-        Action::DeleteConnectClientAddIn,
-        Action::DeleteConnectionAlias,
-        Action::DeleteIpGroup,
-        Action::DeleteRootClientCertificate,
-        Action::DeleteTags,
-        Action::DeleteWorkspaceBundle,
-        Action::DeleteWorkspaceImage,
-        Action::DeployWorkspaceApplications,
-        Action::DeregisterWorkspaceDirectory,
-        Action::DescribeAccount,
-        Action::DescribeAccountModifications,
-        Action::DescribeApplicationAssociations,
-        Action::DescribeApplications,
-        Action::DescribeBundleAssociations,
-        Action::DescribeClientBranding,
-        Action::DescribeClientProperties,
-        Action::DescribeConnectClientAddIns,
-        Action::DescribeConnectionAliases,
-        Action::DescribeConnectionAliasPermissions,
-        Action::DescribeConsent,
-        Action::DescribeCustomWorkspaceImageImport,
-        Action::DescribeImageAssociations,
-        Action::DescribeIpGroups,
-        Action::DescribeTags,
-        Action::DescribeWorkspaceAssociations,
-        Action::DescribeWorkspaceBundles,
-        Action::DescribeWorkspaceDirectories,
-        Action::DescribeWorkspaceImagePermissions,
-        Action::DescribeWorkspaceImages,
-        Action::DescribeWorkspaces,
-        Action::DescribeWorkspacesConnectionStatus,
-        Action::DescribeWorkspaceSnapshots,
-        Action::DescribeWorkspacesPools,
-        Action::DescribeWorkspacesPoolSessions,
-        Action::DirectoryAccessManagement,
-        Action::DisassociateConnectionAlias,
-        Action::DisassociateIpGroups,
-        Action::DisassociateWorkspaceApplication,
-        Action::GetAccountLink,
-        Action::GetTroubleshootingRecommendation,
-        Action::ImportClientBranding,
-        Action::ImportCustomWorkspaceImage,
-        Action::ImportWorkspaceImage,
-        Action::InvokeOnboardingAgent,
-        Action::InvokeTroubleshootingInvestigation,
-        Action::ListAccountLinks,
-        Action::ListAvailableManagementCidrRanges,
-        Action::ListTroubleshootingRecommendations,
-        Action::MigrateWorkspace,
-        Action::ModifyAccount,
-        Action::ModifyCertificateBasedAuthProperties,
-        Action::ModifyClientProperties,
-        Action::ModifyEndpointEncryptionMode,
-        Action::ModifySamlProperties,
-        Action::ModifySelfservicePermissions,
-        Action::ModifyStreamingProperties,
-        Action::ModifyWorkspaceAccessProperties,
-        Action::ModifyWorkspaceCreationProperties,
-        Action::ModifyWorkspaceProperties,
-        Action::ModifyWorkspaceState,
-        Action::Personalization,
-        Action::RebootWorkspaces,
-        Action::RebuildWorkspaces,
-        Action::RegisterWorkspaceDirectory,
-        Action::RejectAccountLinkInvitation,
-        Action::RestoreWorkspace,
-        Action::RevokeIpRules,
-        Action::StartWorkspaces,
-        Action::StartWorkspacesPool,
-        Action::StopWorkspaces,
-        Action::StopWorkspacesPool,
-        Action::Stream,
-        Action::TerminateWorkspaces,
-        Action::TerminateWorkspacesPool,
-        Action::TerminateWorkspacesPoolSession,
-        Action::UpdateConnectClientAddIn,
-        Action::UpdateConnectionAliasPermission,
-        Action::UpdateConsent,
-        Action::UpdateRootClientCertificate,
-        Action::UpdateRulesOfIpGroup,
-        Action::UpdateWorkspaceBundle,
-        Action::UpdateWorkspaceImagePermission,
-        Action::UpdateWorkspacesPool,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `workspaces:AcceptAccountLinkInvitation`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AcceptAccountLinkInvitation`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(22085 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -810,38 +725,34 @@ pub enum ResourceType {
     Workspacespool,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 9] = [
-    "certificateid",
-    "connectionalias",
-    "directoryid",
-    "workspaceapplication",
-    "workspacebundle",
-    "workspaceid",
-    "workspaceimage",
-    "workspaceipgroup",
-    "workspacespool",
+static RESOURCE_TYPE_NAMES: &str = "certificateidconnectionaliasdirectoryidworkspaceapplicationworkspacebundleworkspaceidworkspaceimageworkspaceipgroupworkspacespool";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 9] = [13, 28, 39, 59, 74, 85, 99, 115, 129];
+
+static RESOURCE_TYPES: [ResourceType; 9] = [
+    ResourceType::Certificateid,
+    ResourceType::Connectionalias,
+    ResourceType::Directoryid,
+    ResourceType::Workspaceapplication,
+    ResourceType::Workspacebundle,
+    ResourceType::Workspaceid,
+    ResourceType::Workspaceimage,
+    ResourceType::Workspaceipgroup,
+    ResourceType::Workspacespool,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 9] = [
-        ResourceType::Certificateid,
-        ResourceType::Connectionalias,
-        ResourceType::Directoryid,
-        ResourceType::Workspaceapplication,
-        ResourceType::Workspacebundle,
-        ResourceType::Workspaceid,
-        ResourceType::Workspaceimage,
-        ResourceType::Workspaceipgroup,
-        ResourceType::Workspacespool,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -850,6 +761,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -869,46 +781,50 @@ pub enum ConditionKey {
     WorkspacesUserId,
 }
 
-const CONDITION_KEY_NAMES: [&str; 4] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "workspaces:userId",
-];
+static CONDITION_KEY_NAMES: &str =
+    "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeysworkspaces:userId";
 
-const CONDITION_KEY_TYPES: [KeyType; 4] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 4] = [24, 49, 60, 77];
+
+static CONDITION_KEY_TYPES: [KeyType; 4] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 4] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::WorkspacesUserId,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 4] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::WorkspacesUserId,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

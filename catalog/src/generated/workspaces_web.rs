@@ -378,196 +378,137 @@ pub enum Action {
     UpdateUserSettings,
 }
 
-const ACTION_NAMES: [&str; 75] = [
-    "workspaces-web:AssociateBrowserSettings",
-    "workspaces-web:AssociateDataProtectionSettings",
-    "workspaces-web:AssociateIpAccessSettings",
-    "workspaces-web:AssociateNetworkSettings",
-    "workspaces-web:AssociateSessionLogger",
-    "workspaces-web:AssociateTrustStore",
-    "workspaces-web:AssociateUserAccessLoggingSettings",
-    "workspaces-web:AssociateUserSettings",
-    "workspaces-web:CreateBrowserSettings",
-    "workspaces-web:CreateDataProtectionSettings",
-    "workspaces-web:CreateIdentityProvider",
-    "workspaces-web:CreateIpAccessSettings",
-    "workspaces-web:CreateNetworkSettings",
-    "workspaces-web:CreatePortal",
-    "workspaces-web:CreateSessionLogger",
-    "workspaces-web:CreateTrustStore",
-    "workspaces-web:CreateUserAccessLoggingSettings",
-    "workspaces-web:CreateUserSettings",
-    "workspaces-web:DeleteBrowserSettings",
-    "workspaces-web:DeleteDataProtectionSettings",
-    "workspaces-web:DeleteIdentityProvider",
-    "workspaces-web:DeleteIpAccessSettings",
-    "workspaces-web:DeleteNetworkSettings",
-    "workspaces-web:DeletePortal",
-    "workspaces-web:DeleteSessionLogger",
-    "workspaces-web:DeleteTrustStore",
-    "workspaces-web:DeleteUserAccessLoggingSettings",
-    "workspaces-web:DeleteUserSettings",
-    "workspaces-web:DisassociateBrowserSettings",
-    "workspaces-web:DisassociateDataProtectionSettings",
-    "workspaces-web:DisassociateIpAccessSettings",
-    "workspaces-web:DisassociateNetworkSettings",
-    "workspaces-web:DisassociateSessionLogger",
-    "workspaces-web:DisassociateTrustStore",
-    "workspaces-web:DisassociateUserAccessLoggingSettings",
-    "workspaces-web:DisassociateUserSettings",
-    "workspaces-web:ExpireSession",
-    "workspaces-web:GetBrowserSettings",
-    "workspaces-web:GetDataProtectionSettings",
-    "workspaces-web:GetIdentityProvider",
-    "workspaces-web:GetIpAccessSettings",
-    "workspaces-web:GetNetworkSettings",
-    "workspaces-web:GetPortal",
-    "workspaces-web:GetPortalServiceProviderMetadata",
-    "workspaces-web:GetSession",
-    "workspaces-web:GetSessionLogger",
-    "workspaces-web:GetTrustStore",
-    "workspaces-web:GetTrustStoreCertificate",
-    "workspaces-web:GetUserAccessLoggingSettings",
-    "workspaces-web:GetUserSettings",
-    "workspaces-web:ListBrowserSettings",
-    "workspaces-web:ListDataProtectionSettings",
-    "workspaces-web:ListIdentityProviders",
-    "workspaces-web:ListIpAccessSettings",
-    "workspaces-web:ListNetworkSettings",
-    "workspaces-web:ListPortals",
-    "workspaces-web:ListSessionLoggers",
-    "workspaces-web:ListSessions",
-    "workspaces-web:ListTagsForResource",
-    "workspaces-web:ListTrustStoreCertificates",
-    "workspaces-web:ListTrustStores",
-    "workspaces-web:ListUserAccessLoggingSettings",
-    "workspaces-web:ListUserSettings",
-    "workspaces-web:TagResource",
-    "workspaces-web:UntagResource",
-    "workspaces-web:UpdateBrowserSettings",
-    "workspaces-web:UpdateDataProtectionSettings",
-    "workspaces-web:UpdateIdentityProvider",
-    "workspaces-web:UpdateIpAccessSettings",
-    "workspaces-web:UpdateNetworkSettings",
-    "workspaces-web:UpdatePortal",
-    "workspaces-web:UpdateSessionLogger",
-    "workspaces-web:UpdateTrustStore",
-    "workspaces-web:UpdateUserAccessLoggingSettings",
-    "workspaces-web:UpdateUserSettings",
+static ACTION_NAMES: &str = "workspaces-web:AssociateBrowserSettingsworkspaces-web:AssociateDataProtectionSettingsworkspaces-web:AssociateIpAccessSettingsworkspaces-web:AssociateNetworkSettingsworkspaces-web:AssociateSessionLoggerworkspaces-web:AssociateTrustStoreworkspaces-web:AssociateUserAccessLoggingSettingsworkspaces-web:AssociateUserSettingsworkspaces-web:CreateBrowserSettingsworkspaces-web:CreateDataProtectionSettingsworkspaces-web:CreateIdentityProviderworkspaces-web:CreateIpAccessSettingsworkspaces-web:CreateNetworkSettingsworkspaces-web:CreatePortalworkspaces-web:CreateSessionLoggerworkspaces-web:CreateTrustStoreworkspaces-web:CreateUserAccessLoggingSettingsworkspaces-web:CreateUserSettingsworkspaces-web:DeleteBrowserSettingsworkspaces-web:DeleteDataProtectionSettingsworkspaces-web:DeleteIdentityProviderworkspaces-web:DeleteIpAccessSettingsworkspaces-web:DeleteNetworkSettingsworkspaces-web:DeletePortalworkspaces-web:DeleteSessionLoggerworkspaces-web:DeleteTrustStoreworkspaces-web:DeleteUserAccessLoggingSettingsworkspaces-web:DeleteUserSettingsworkspaces-web:DisassociateBrowserSettingsworkspaces-web:DisassociateDataProtectionSettingsworkspaces-web:DisassociateIpAccessSettingsworkspaces-web:DisassociateNetworkSettingsworkspaces-web:DisassociateSessionLoggerworkspaces-web:DisassociateTrustStoreworkspaces-web:DisassociateUserAccessLoggingSettingsworkspaces-web:DisassociateUserSettingsworkspaces-web:ExpireSessionworkspaces-web:GetBrowserSettingsworkspaces-web:GetDataProtectionSettingsworkspaces-web:GetIdentityProviderworkspaces-web:GetIpAccessSettingsworkspaces-web:GetNetworkSettingsworkspaces-web:GetPortalworkspaces-web:GetPortalServiceProviderMetadataworkspaces-web:GetSessionworkspaces-web:GetSessionLoggerworkspaces-web:GetTrustStoreworkspaces-web:GetTrustStoreCertificateworkspaces-web:GetUserAccessLoggingSettingsworkspaces-web:GetUserSettingsworkspaces-web:ListBrowserSettingsworkspaces-web:ListDataProtectionSettingsworkspaces-web:ListIdentityProvidersworkspaces-web:ListIpAccessSettingsworkspaces-web:ListNetworkSettingsworkspaces-web:ListPortalsworkspaces-web:ListSessionLoggersworkspaces-web:ListSessionsworkspaces-web:ListTagsForResourceworkspaces-web:ListTrustStoreCertificatesworkspaces-web:ListTrustStoresworkspaces-web:ListUserAccessLoggingSettingsworkspaces-web:ListUserSettingsworkspaces-web:TagResourceworkspaces-web:UntagResourceworkspaces-web:UpdateBrowserSettingsworkspaces-web:UpdateDataProtectionSettingsworkspaces-web:UpdateIdentityProviderworkspaces-web:UpdateIpAccessSettingsworkspaces-web:UpdateNetworkSettingsworkspaces-web:UpdatePortalworkspaces-web:UpdateSessionLoggerworkspaces-web:UpdateTrustStoreworkspaces-web:UpdateUserAccessLoggingSettingsworkspaces-web:UpdateUserSettings";
+
+static ACTION_NAME_ENDS: [u32; 75] = [
+    39, 85, 125, 164, 201, 235, 284, 320, 356, 399, 436, 473, 509, 536, 570, 601, 647, 680, 716,
+    759, 796, 833, 869, 896, 930, 961, 1007, 1040, 1082, 1131, 1174, 1216, 1256, 1293, 1345, 1384,
+    1412, 1445, 1485, 1519, 1553, 1586, 1610, 1657, 1682, 1713, 1741, 1780, 1823, 1853, 1887, 1928,
+    1964, 1999, 2033, 2059, 2092, 2119, 2153, 2194, 2224, 2268, 2299, 2325, 2353, 2389, 2432, 2469,
+    2506, 2542, 2569, 2603, 2634, 2680, 2713,
+];
+
+static ACTIONS: [Action; 75] = [
+    Action::AssociateBrowserSettings,
+    Action::AssociateDataProtectionSettings,
+    Action::AssociateIpAccessSettings,
+    Action::AssociateNetworkSettings,
+    Action::AssociateSessionLogger,
+    Action::AssociateTrustStore,
+    Action::AssociateUserAccessLoggingSettings,
+    Action::AssociateUserSettings,
+    Action::CreateBrowserSettings,
+    Action::CreateDataProtectionSettings,
+    Action::CreateIdentityProvider,
+    Action::CreateIpAccessSettings,
+    Action::CreateNetworkSettings,
+    Action::CreatePortal,
+    Action::CreateSessionLogger,
+    Action::CreateTrustStore,
+    Action::CreateUserAccessLoggingSettings,
+    Action::CreateUserSettings,
+    Action::DeleteBrowserSettings,
+    Action::DeleteDataProtectionSettings,
+    Action::DeleteIdentityProvider,
+    Action::DeleteIpAccessSettings,
+    Action::DeleteNetworkSettings,
+    Action::DeletePortal,
+    Action::DeleteSessionLogger,
+    Action::DeleteTrustStore,
+    Action::DeleteUserAccessLoggingSettings,
+    Action::DeleteUserSettings,
+    Action::DisassociateBrowserSettings,
+    Action::DisassociateDataProtectionSettings,
+    Action::DisassociateIpAccessSettings,
+    Action::DisassociateNetworkSettings,
+    Action::DisassociateSessionLogger,
+    Action::DisassociateTrustStore,
+    Action::DisassociateUserAccessLoggingSettings,
+    Action::DisassociateUserSettings,
+    Action::ExpireSession,
+    Action::GetBrowserSettings,
+    Action::GetDataProtectionSettings,
+    Action::GetIdentityProvider,
+    Action::GetIpAccessSettings,
+    Action::GetNetworkSettings,
+    Action::GetPortal,
+    Action::GetPortalServiceProviderMetadata,
+    Action::GetSession,
+    Action::GetSessionLogger,
+    Action::GetTrustStore,
+    Action::GetTrustStoreCertificate,
+    Action::GetUserAccessLoggingSettings,
+    Action::GetUserSettings,
+    Action::ListBrowserSettings,
+    Action::ListDataProtectionSettings,
+    Action::ListIdentityProviders,
+    Action::ListIpAccessSettings,
+    Action::ListNetworkSettings,
+    Action::ListPortals,
+    Action::ListSessionLoggers,
+    Action::ListSessions,
+    Action::ListTagsForResource,
+    Action::ListTrustStoreCertificates,
+    Action::ListTrustStores,
+    Action::ListUserAccessLoggingSettings,
+    Action::ListUserSettings,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateBrowserSettings,
+    Action::UpdateDataProtectionSettings,
+    Action::UpdateIdentityProvider,
+    Action::UpdateIpAccessSettings,
+    Action::UpdateNetworkSettings,
+    Action::UpdatePortal,
+    Action::UpdateSessionLogger,
+    Action::UpdateTrustStore,
+    Action::UpdateUserAccessLoggingSettings,
+    Action::UpdateUserSettings,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 75] = [
-        Action::AssociateBrowserSettings,
-        Action::AssociateDataProtectionSettings,
-        Action::AssociateIpAccessSettings,
-        Action::AssociateNetworkSettings,
-        Action::AssociateSessionLogger,
-        Action::AssociateTrustStore,
-        Action::AssociateUserAccessLoggingSettings,
-        Action::AssociateUserSettings,
-        Action::CreateBrowserSettings,
-        Action::CreateDataProtectionSettings,
-        Action::CreateIdentityProvider,
-        Action::CreateIpAccessSettings,
-        Action::CreateNetworkSettings,
-        Action::CreatePortal,
-        Action::CreateSessionLogger,
-        Action::CreateTrustStore,
-        Action::CreateUserAccessLoggingSettings,
-        Action::CreateUserSettings,
-        Action::DeleteBrowserSettings,
-        Action::DeleteDataProtectionSettings,
-        Action::DeleteIdentityProvider,
-        Action::DeleteIpAccessSettings,
-        Action::DeleteNetworkSettings,
-        Action::DeletePortal,
-        Action::DeleteSessionLogger,
-        Action::DeleteTrustStore,
-        Action::DeleteUserAccessLoggingSettings,
-        Action::DeleteUserSettings,
-        Action::DisassociateBrowserSettings,
-        Action::DisassociateDataProtectionSettings,
-        Action::DisassociateIpAccessSettings,
-        Action::DisassociateNetworkSettings,
-        Action::DisassociateSessionLogger,
-        Action::DisassociateTrustStore,
-        Action::DisassociateUserAccessLoggingSettings,
-        Action::DisassociateUserSettings,
-        Action::ExpireSession,
-        Action::GetBrowserSettings,
-        Action::GetDataProtectionSettings,
-        Action::GetIdentityProvider,
-        Action::GetIpAccessSettings,
-        Action::GetNetworkSettings,
-        Action::GetPortal,
-        Action::GetPortalServiceProviderMetadata,
-        Action::GetSession,
-        Action::GetSessionLogger,
-        Action::GetTrustStore,
-        Action::GetTrustStoreCertificate,
-        Action::GetUserAccessLoggingSettings,
-        Action::GetUserSettings,
-        Action::ListBrowserSettings,
-        Action::ListDataProtectionSettings,
-        Action::ListIdentityProviders,
-        Action::ListIpAccessSettings,
-        Action::ListNetworkSettings,
-        Action::ListPortals,
-        Action::ListSessionLoggers,
-        Action::ListSessions,
-        Action::ListTagsForResource,
-        Action::ListTrustStoreCertificates,
-        Action::ListTrustStores,
-        Action::ListUserAccessLoggingSettings,
-        Action::ListUserSettings,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateBrowserSettings,
-        Action::UpdateDataProtectionSettings,
-        Action::UpdateIdentityProvider,
-        Action::UpdateIpAccessSettings,
-        Action::UpdateNetworkSettings,
-        Action::UpdatePortal,
-        Action::UpdateSessionLogger,
-        Action::UpdateTrustStore,
-        Action::UpdateUserAccessLoggingSettings,
-        Action::UpdateUserSettings,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `workspaces-web:AssociateBrowserSettings`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `AssociateBrowserSettings`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(22202 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -619,40 +560,35 @@ pub enum ResourceType {
     UserSettings,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 10] = [
-    "browserSettings",
-    "dataProtectionSettings",
-    "identityProvider",
-    "ipAccessSettings",
-    "networkSettings",
-    "portal",
-    "sessionLogger",
-    "trustStore",
-    "userAccessLoggingSettings",
-    "userSettings",
+static RESOURCE_TYPE_NAMES: &str = "browserSettingsdataProtectionSettingsidentityProvideripAccessSettingsnetworkSettingsportalsessionLoggertrustStoreuserAccessLoggingSettingsuserSettings";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 10] = [15, 37, 53, 69, 84, 90, 103, 113, 138, 150];
+
+static RESOURCE_TYPES: [ResourceType; 10] = [
+    ResourceType::BrowserSettings,
+    ResourceType::DataProtectionSettings,
+    ResourceType::IdentityProvider,
+    ResourceType::IpAccessSettings,
+    ResourceType::NetworkSettings,
+    ResourceType::Portal,
+    ResourceType::SessionLogger,
+    ResourceType::TrustStore,
+    ResourceType::UserAccessLoggingSettings,
+    ResourceType::UserSettings,
 ];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 10] = [
-        ResourceType::BrowserSettings,
-        ResourceType::DataProtectionSettings,
-        ResourceType::IdentityProvider,
-        ResourceType::IpAccessSettings,
-        ResourceType::NetworkSettings,
-        ResourceType::Portal,
-        ResourceType::SessionLogger,
-        ResourceType::TrustStore,
-        ResourceType::UserAccessLoggingSettings,
-        ResourceType::UserSettings,
-    ];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -661,6 +597,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -678,40 +615,44 @@ pub enum ConditionKey {
     AwsTagKeys,
 }
 
-const CONDITION_KEY_NAMES: [&str; 3] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeys";
 
-const CONDITION_KEY_TYPES: [KeyType; 3] =
+static CONDITION_KEY_NAME_ENDS: [u32; 3] = [24, 49, 60];
+
+static CONDITION_KEY_TYPES: [KeyType; 3] =
     [KeyType::String, KeyType::String, KeyType::ArrayOfString];
+
+static CONDITION_KEYS: [ConditionKey; 3] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+];
 
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 3] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }

@@ -211,134 +211,104 @@ pub enum Action {
     UpdateTraceSegmentDestination,
 }
 
-const ACTION_NAMES: [&str; 44] = [
-    "xray:BatchGetTraces",
-    "xray:BatchGetTraceSummaryById",
-    "xray:CallWithBearerToken",
-    "xray:CancelTraceRetrieval",
-    "xray:CreateGroup",
-    "xray:CreateSamplingRule",
-    "xray:DeleteGroup",
-    "xray:DeleteResourcePolicy",
-    "xray:DeleteSamplingRule",
-    "xray:GetDistinctTraceGraphs",
-    "xray:GetEncryptionConfig",
-    "xray:GetGroup",
-    "xray:GetGroups",
-    "xray:GetIndexingRules",
-    "xray:GetInsight",
-    "xray:GetInsightEvents",
-    "xray:GetInsightImpactGraph",
-    "xray:GetInsightSummaries",
-    "xray:GetRetrievedTracesGraph",
-    "xray:GetSamplingRules",
-    "xray:GetSamplingStatisticSummaries",
-    "xray:GetSamplingTargets",
-    "xray:GetServiceGraph",
-    "xray:GetTimeSeriesServiceStatistics",
-    "xray:GetTraceGraph",
-    "xray:GetTraceSegmentDestination",
-    "xray:GetTraceSummaries",
-    "xray:Link",
-    "xray:ListResourcePolicies",
-    "xray:ListRetrievedTraces",
-    "xray:ListTagsForResource",
-    "xray:PutEncryptionConfig",
-    "xray:PutResourcePolicy",
-    "xray:PutSpans",
-    "xray:PutSpansForIndexing",
-    "xray:PutTelemetryRecords",
-    "xray:PutTraceSegments",
-    "xray:StartTraceRetrieval",
-    "xray:TagResource",
-    "xray:UntagResource",
-    "xray:UpdateGroup",
-    "xray:UpdateIndexingRule",
-    "xray:UpdateSamplingRule",
-    "xray:UpdateTraceSegmentDestination",
+static ACTION_NAMES: &str = "xray:BatchGetTracesxray:BatchGetTraceSummaryByIdxray:CallWithBearerTokenxray:CancelTraceRetrievalxray:CreateGroupxray:CreateSamplingRulexray:DeleteGroupxray:DeleteResourcePolicyxray:DeleteSamplingRulexray:GetDistinctTraceGraphsxray:GetEncryptionConfigxray:GetGroupxray:GetGroupsxray:GetIndexingRulesxray:GetInsightxray:GetInsightEventsxray:GetInsightImpactGraphxray:GetInsightSummariesxray:GetRetrievedTracesGraphxray:GetSamplingRulesxray:GetSamplingStatisticSummariesxray:GetSamplingTargetsxray:GetServiceGraphxray:GetTimeSeriesServiceStatisticsxray:GetTraceGraphxray:GetTraceSegmentDestinationxray:GetTraceSummariesxray:Linkxray:ListResourcePoliciesxray:ListRetrievedTracesxray:ListTagsForResourcexray:PutEncryptionConfigxray:PutResourcePolicyxray:PutSpansxray:PutSpansForIndexingxray:PutTelemetryRecordsxray:PutTraceSegmentsxray:StartTraceRetrievalxray:TagResourcexray:UntagResourcexray:UpdateGroupxray:UpdateIndexingRulexray:UpdateSamplingRulexray:UpdateTraceSegmentDestination";
+
+static ACTION_NAME_ENDS: [u32; 44] = [
+    19, 48, 72, 97, 113, 136, 152, 177, 200, 227, 251, 264, 278, 299, 314, 335, 361, 385, 413, 434,
+    468, 491, 511, 546, 564, 595, 617, 626, 651, 675, 699, 723, 745, 758, 782, 806, 827, 851, 867,
+    885, 901, 924, 947, 981,
+];
+
+static ACTIONS: [Action; 44] = [
+    Action::BatchGetTraces,
+    Action::BatchGetTraceSummaryById,
+    Action::CallWithBearerToken,
+    Action::CancelTraceRetrieval,
+    Action::CreateGroup,
+    Action::CreateSamplingRule,
+    Action::DeleteGroup,
+    Action::DeleteResourcePolicy,
+    Action::DeleteSamplingRule,
+    Action::GetDistinctTraceGraphs,
+    Action::GetEncryptionConfig,
+    Action::GetGroup,
+    Action::GetGroups,
+    Action::GetIndexingRules,
+    Action::GetInsight,
+    Action::GetInsightEvents,
+    Action::GetInsightImpactGraph,
+    Action::GetInsightSummaries,
+    Action::GetRetrievedTracesGraph,
+    Action::GetSamplingRules,
+    Action::GetSamplingStatisticSummaries,
+    Action::GetSamplingTargets,
+    Action::GetServiceGraph,
+    Action::GetTimeSeriesServiceStatistics,
+    Action::GetTraceGraph,
+    Action::GetTraceSegmentDestination,
+    Action::GetTraceSummaries,
+    Action::Link,
+    Action::ListResourcePolicies,
+    Action::ListRetrievedTraces,
+    Action::ListTagsForResource,
+    Action::PutEncryptionConfig,
+    Action::PutResourcePolicy,
+    Action::PutSpans,
+    Action::PutSpansForIndexing,
+    Action::PutTelemetryRecords,
+    Action::PutTraceSegments,
+    Action::StartTraceRetrieval,
+    Action::TagResource,
+    Action::UntagResource,
+    Action::UpdateGroup,
+    Action::UpdateIndexingRule,
+    Action::UpdateSamplingRule,
+    Action::UpdateTraceSegmentDestination,
 ];
 
 impl Action {
     /// Every action of the service, in ID order (by lowercase name).
-    pub const ALL: [Action; 44] = [
-        Action::BatchGetTraces,
-        Action::BatchGetTraceSummaryById,
-        Action::CallWithBearerToken,
-        Action::CancelTraceRetrieval,
-        Action::CreateGroup,
-        Action::CreateSamplingRule,
-        Action::DeleteGroup,
-        Action::DeleteResourcePolicy,
-        Action::DeleteSamplingRule,
-        Action::GetDistinctTraceGraphs,
-        Action::GetEncryptionConfig,
-        Action::GetGroup,
-        Action::GetGroups,
-        Action::GetIndexingRules,
-        Action::GetInsight,
-        Action::GetInsightEvents,
-        Action::GetInsightImpactGraph,
-        Action::GetInsightSummaries,
-        Action::GetRetrievedTracesGraph,
-        Action::GetSamplingRules,
-        Action::GetSamplingStatisticSummaries,
-        Action::GetSamplingTargets,
-        Action::GetServiceGraph,
-        Action::GetTimeSeriesServiceStatistics,
-        Action::GetTraceGraph,
-        Action::GetTraceSegmentDestination,
-        Action::GetTraceSummaries,
-        Action::Link,
-        Action::ListResourcePolicies,
-        Action::ListRetrievedTraces,
-        Action::ListTagsForResource,
-        Action::PutEncryptionConfig,
-        Action::PutResourcePolicy,
-        Action::PutSpans,
-        Action::PutSpansForIndexing,
-        Action::PutTelemetryRecords,
-        Action::PutTraceSegments,
-        Action::StartTraceRetrieval,
-        Action::TagResource,
-        Action::UntagResource,
-        Action::UpdateGroup,
-        Action::UpdateIndexingRule,
-        Action::UpdateSamplingRule,
-        Action::UpdateTraceSegmentDestination,
-    ];
+    pub const ALL: &'static [Action] = &ACTIONS;
 
     /// The full name as AWS spells it: `xray:BatchGetTraces`.
-    pub const fn as_str(self) -> &'static str {
-        ACTION_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)
     }
 
     /// The name without the service prefix: `BatchGetTraces`.
+    #[inline]
     pub fn name(self) -> &'static str {
         self.as_str().split_once(':').map_or("", |(_, name)| name)
     }
 
     /// The action's entry in the [index](crate::index): description, access levels, resource types, condition keys.
+    #[inline]
     pub fn info(self) -> crate::index::ActionInfo {
         crate::index::catalog().action_by_id(crate::TypedAction::action_id(self))
     }
 }
 
 impl crate::TypedAction for Action {
+    #[inline]
     fn action_id(self) -> ActionId {
         ActionId(22277 + self as u32)
     }
+    #[inline]
     fn as_str(self) -> &'static str {
         Action::as_str(self)
     }
 }
 
 impl core::fmt::Debug for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl core::fmt::Display for Action {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -358,18 +328,24 @@ pub enum ResourceType {
     SamplingRule,
 }
 
-const RESOURCE_TYPE_NAMES: [&str; 2] = ["group", "sampling-rule"];
+static RESOURCE_TYPE_NAMES: &str = "groupsampling-rule";
+
+static RESOURCE_TYPE_NAME_ENDS: [u32; 2] = [5, 18];
+
+static RESOURCE_TYPES: [ResourceType; 2] = [ResourceType::Group, ResourceType::SamplingRule];
 
 impl ResourceType {
     /// Every resource type of the service, by lowercase name.
-    pub const ALL: [ResourceType; 2] = [ResourceType::Group, ResourceType::SamplingRule];
+    pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;
 
     /// The name as AWS spells it.
-    pub const fn as_str(self) -> &'static str {
-        RESOURCE_TYPE_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)
     }
 
     /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, ARN matching.
+    #[inline]
     pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {
         crate::index::catalog()
             .service(PREFIX)?
@@ -378,6 +354,7 @@ impl ResourceType {
 }
 
 impl core::fmt::Debug for ResourceType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
@@ -401,16 +378,11 @@ pub enum ConditionKey {
     XrayTraceSegmentDestination,
 }
 
-const CONDITION_KEY_NAMES: [&str; 6] = [
-    "aws:RequestTag/${TagKey}",
-    "aws:ResourceTag/${TagKey}",
-    "aws:TagKeys",
-    "logs:LogGeneratingResourceArns",
-    "xray:ResourcePolicyName",
-    "xray:TraceSegmentDestination",
-];
+static CONDITION_KEY_NAMES: &str = "aws:RequestTag/${TagKey}aws:ResourceTag/${TagKey}aws:TagKeyslogs:LogGeneratingResourceArnsxray:ResourcePolicyNamexray:TraceSegmentDestination";
 
-const CONDITION_KEY_TYPES: [KeyType; 6] = [
+static CONDITION_KEY_NAME_ENDS: [u32; 6] = [24, 49, 60, 90, 113, 141];
+
+static CONDITION_KEY_TYPES: [KeyType; 6] = [
     KeyType::String,
     KeyType::String,
     KeyType::ArrayOfString,
@@ -419,34 +391,40 @@ const CONDITION_KEY_TYPES: [KeyType; 6] = [
     KeyType::String,
 ];
 
+static CONDITION_KEYS: [ConditionKey; 6] = [
+    ConditionKey::AwsRequestTagAny,
+    ConditionKey::AwsResourceTagAny,
+    ConditionKey::AwsTagKeys,
+    ConditionKey::LogsLogGeneratingResourceArns,
+    ConditionKey::XrayResourcePolicyName,
+    ConditionKey::XrayTraceSegmentDestination,
+];
+
 impl ConditionKey {
     /// Every key, by lowercase name.
-    pub const ALL: [ConditionKey; 6] = [
-        ConditionKey::AwsRequestTagAny,
-        ConditionKey::AwsResourceTagAny,
-        ConditionKey::AwsTagKeys,
-        ConditionKey::LogsLogGeneratingResourceArns,
-        ConditionKey::XrayResourcePolicyName,
-        ConditionKey::XrayTraceSegmentDestination,
-    ];
+    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
 
     /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    pub const fn as_str(self) -> &'static str {
-        CONDITION_KEY_NAMES[self as usize]
+    #[inline]
+    pub fn as_str(self) -> &'static str {
+        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
     }
 
     /// The type of the key's value.
-    pub const fn value_type(self) -> KeyType {
+    #[inline]
+    pub fn value_type(self) -> KeyType {
         CONDITION_KEY_TYPES[self as usize]
     }
 
     /// The key's entry in the [index](crate::index).
+    #[inline]
     pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
         crate::index::catalog().condition_key(self.as_str())
     }
 }
 
 impl core::fmt::Debug for ConditionKey {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.as_str())
     }
