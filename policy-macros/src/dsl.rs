@@ -985,21 +985,34 @@ fn last_span_between(before: syn::buffer::Cursor<'_>, input: ParseStream<'_>) ->
     last
 }
 
-/// Items separated by `,` (a trailing one allowed) up to the end of a group.
+/// Items separated by `,` (a trailing one allowed) up to the end of a group. A bad item does not
+/// stop the others: the list skips to the next `,` and reports every bad item at once.
 fn parse_list<T>(
     content: ParseStream<'_>,
     item: impl Fn(ParseStream<'_>) -> syn::Result<T>,
 ) -> syn::Result<Vec<T>> {
     in_group(content, |content| {
         let mut items = Vec::new();
+        let mut errors: Option<syn::Error> = None;
         while !content.is_empty() {
-            items.push(item(content)?);
-            if content.is_empty() {
-                break;
+            let parsed = item(content).and_then(|parsed| {
+                if !content.is_empty() {
+                    content.parse::<Token![,]>()?;
+                }
+                Ok(parsed)
+            });
+            match parsed {
+                Ok(parsed) => items.push(parsed),
+                Err(error) => {
+                    match &mut errors {
+                        Some(all) => all.combine(error),
+                        None => errors = Some(error),
+                    }
+                    skip_past(content, ',');
+                }
             }
-            content.parse::<Token![,]>()?;
         }
-        Ok(items)
+        errors.map_or(Ok(items), Err)
     })
 }
 
@@ -1025,12 +1038,17 @@ fn in_group<T>(
 
 /// Error recovery: skips token trees up to and including the next top-level `;`.
 fn skip_past_semicolon(input: ParseStream<'_>) {
+    skip_past(input, ';');
+}
+
+/// Skips token trees up to and including the next `separator` at this level (or to the end).
+fn skip_past(input: ParseStream<'_>, separator: char) {
     let _ = input.step(|cursor| {
         let mut rest = *cursor;
         while let Some((tree, next)) = rest.token_tree() {
             rest = next;
             if let TokenTree::Punct(punct) = &tree {
-                if punct.as_char() == ';' {
+                if punct.as_char() == separator {
                     break;
                 }
             }
@@ -1112,6 +1130,31 @@ mod tests {
         });
         assert_eq!(input.errors.len(), 1);
         assert_eq!(input.statements.len(), 1);
+    }
+
+    #[test]
+    fn every_bad_item_of_a_list_is_reported() {
+        let input = parse_policy(quote! {
+            allow [s3 GetObject, s3:PutObject, ec2 Describe*] on * when {
+                StringEquals aws:SourceAccount "1",
+                StringEquals aws:SourceArn: oops,
+            };
+        });
+        let messages: Vec<String> = input
+            .errors
+            .iter()
+            .flat_map(|e| e.clone().into_iter())
+            .map(|e| e.to_string())
+            .collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(
+            messages[0].contains("after the service `s3`"),
+            "{messages:?}"
+        );
+        assert!(
+            messages[1].contains("after the service `ec2`"),
+            "{messages:?}"
+        );
     }
 
     #[test]

@@ -1,10 +1,10 @@
 use typed_iam::policy;
 
 fn main() {
-    // Two syntax errors and one validation error: all three are reported.
+    // Syntax errors in several statements and list items, and a validation error: all are reported.
     let _ = policy! {
         allow [s3:GetObject] on * oops;
-        allow [s3 GetObject] on *;
+        allow [s3 GetObject, s3:PutObject, ec2 DescribeVpcs] on *;
         allow ["s3GetObject"] on *;
     };
 }
