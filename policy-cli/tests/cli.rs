@@ -508,3 +508,20 @@ fn to_dsl_prints_the_policy_macro() {
         run.stdout
     );
 }
+
+#[test]
+fn to_dsl_of_a_seed_and_a_managed_policy() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/data");
+    let dir = tempfile::tempdir().unwrap();
+    for (name, file) in [
+        ("seed_004_00", data.join("seeds/004_00.json")),
+        (
+            "managed_AmazonBedrockLimitedAccess",
+            data.join("managed/AmazonBedrockLimitedAccess.json"),
+        ),
+    ] {
+        let run = policy(dir.path(), &["to-dsl", file.to_str().unwrap()], b"");
+        assert_eq!(run.status, 0, "{}", run.stderr);
+        insta::assert_snapshot!(name, run.stdout);
+    }
+}
