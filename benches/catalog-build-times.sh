@@ -3,11 +3,13 @@
 # without the typed enums (feature `enums`). Dependencies are built first, then only `catalog` is
 # cleaned and rebuilt under `/usr/bin/time -v`, in a fresh target directory per configuration.
 #
+# `cpu` is user + system time: on a shared machine it varies less than the wall time.
+#
 # usage: benches/catalog-build-times.sh [TARGET_ROOT]   (default: a new temporary directory)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=${1:-$(mktemp -d)}
-printf '%-28s %10s %12s %12s\n' configuration "wall (s)" "peak (MB)" "rlib (MB)"
+printf '%-28s %10s %10s %12s %12s\n' configuration "wall (s)" "cpu (s)" "peak (MB)" "rlib (MB)"
 for profile in dev release; do
     for features in --no-default-features "--features enums"; do
         name="$profile-${features//[- ]/}"
@@ -20,10 +22,11 @@ for profile in dev release; do
             cargo build -q -p catalog --profile "$profile" $features --target-dir "$dir"
         wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$dir/time.txt" |
             awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
+        cpu=$(awk -F': ' '/User time|System time/ {total += $2} END {printf "%.2f", total}' "$dir/time.txt")
         peak=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$dir/time.txt")
         out=$([ "$profile" = dev ] && echo debug || echo release)
         rlib=$(find "$dir/$out/deps" -name 'libcatalog-*.rlib' -printf '%s\n' |
             awk '{printf "%.1f", $1 / 1048576}')
-        printf '%-28s %10s %12s %12s\n' "$name" "$wall" "$peak" "$rlib"
+        printf '%-28s %10s %10s %12s %12s\n' "$name" "$wall" "$cpu" "$peak" "$rlib"
     done
 done
