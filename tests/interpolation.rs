@@ -120,3 +120,27 @@ fn policy_json_is_made_at_compile_time_and_equals_the_run_time_json() {
     };
     assert_eq!(TRUST, trust.to_json_pretty());
 }
+
+#[test]
+fn interpolated_principals_and_condition_values_are_not_misread_as_wildcards() {
+    let (account, region, octet) = ("123456789012", "us-east-1", 7);
+    let trust = policy! {
+        allow sts:AssumeRole for aws "arn:aws:iam::{account}:role/Deployer", service "{region}.amazonaws.com" when {
+            IpAddress aws:SourceIp: "10.0.{octet}.0/24",
+        };
+    };
+    let json = value(&trust.to_json());
+    let statement = &json["Statement"][0];
+    assert_eq!(
+        statement["Principal"]["AWS"],
+        json!("arn:aws:iam::123456789012:role/Deployer")
+    );
+    assert_eq!(
+        statement["Principal"]["Service"],
+        json!("us-east-1.amazonaws.com")
+    );
+    assert_eq!(
+        statement["Condition"]["IpAddress"]["aws:SourceIp"],
+        json!("10.0.7.0/24")
+    );
+}

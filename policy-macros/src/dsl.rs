@@ -145,14 +145,19 @@ impl TextNode {
             .any(|piece| matches!(piece, Piece::Expr(_)))
     }
 
-    /// The text with every interpolation replaced by `*`, which every rule accepts wherever a
-    /// value could go: what the validator checks at compile time.
+    /// The text with every interpolation replaced by `*`: what the validator checks at compile
+    /// time where a wildcard may stand for any text (ARNs, string conditions).
     pub(crate) fn static_text(&self) -> String {
+        self.static_text_with("*")
+    }
+
+    /// The text with every interpolation replaced by `filler`.
+    pub(crate) fn static_text_with(&self, filler: &str) -> String {
         self.pieces
             .iter()
             .map(|piece| match piece {
                 Piece::Text(text) => text.as_str(),
-                Piece::Expr(_) => "*",
+                Piece::Expr(_) => filler,
             })
             .collect()
     }

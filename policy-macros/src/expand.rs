@@ -77,6 +77,7 @@ fn render<T>(
             continue;
         }
         let span = lowered.spans.get(&finding.location);
+        let finding = lowered.as_written(finding);
         match finding.severity {
             Severity::Error => errors.push(error(&finding, span)),
             Severity::Warning => warnings.push(warning(&finding, span)),

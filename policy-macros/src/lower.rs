@@ -9,8 +9,8 @@
 use std::collections::HashMap;
 
 use policy_core::{
-    Action, Actions, Code, Condition, ConditionBlock, ConditionEntry, ConditionValue, Effect,
-    Location, OneOrMany, Operator, Policy, Principal, PrincipalKind, Principals, Resource,
+    Action, Actions, Code, Condition, ConditionBlock, ConditionEntry, ConditionValue, Diagnostic,
+    Effect, Location, OneOrMany, Operator, Policy, Principal, PrincipalKind, Principals, Resource,
     Resources, Statement, Version,
 };
 use proc_macro2::Span;
@@ -27,6 +27,9 @@ pub(crate) struct Lowered<T> {
     /// Locations whose findings of these codes cannot apply: the value is only known at run
     /// time, or the user wrote `unchecked(..)`.
     pub(crate) unknowable: Vec<(Location, &'static [Code])>,
+    /// Interpolated text: its location, the text the validator saw and the text as written
+    /// (`arn:aws:s3::*` and `arn:aws:s3::{bucket}`), so that messages quote what the user wrote.
+    pub(crate) written: Vec<(Location, String, String)>,
 }
 
 /// The codes an `unchecked(..)` action or key silences at its own location.
@@ -55,6 +58,15 @@ const RUNTIME_VALUE: &[Code] = &[
 /// Findings that compare a value with its neighbours, meaningless when one is only known at
 /// run time.
 const COMPARED_VALUE: &[Code] = &[Code::RedundantResource, Code::DuplicateResource];
+
+/// A condition value partly filled at run time (`"10.0.{octet}.0/24"`): whether it has the form
+/// its operator needs is only known then.
+const PARTIAL_CONDITION_VALUE: &[Code] = &[Code::ConditionValueMismatch];
+
+/// What stands for a `{..}` in a principal at compile time. IAM accepts no wildcard inside a
+/// principal, so `*` would be an error there; a 12-digit number is valid wherever a `{..}` can
+/// sensibly stand in a principal (an account ID, a name in an ARN, a DNS label).
+const PRINCIPAL_FILLER: &str = "000000000000";
 
 /// Location -> (first token, last token).
 #[derive(Default)]
@@ -127,6 +139,7 @@ pub(crate) fn policy(input: &PolicyInput, shape: &Shape) -> Lowered<Policy> {
         value,
         spans: lowering.spans,
         unknowable: lowering.unknowable,
+        written: lowering.written,
     }
 }
 
@@ -139,6 +152,7 @@ pub(crate) fn statement(node: &StatementNode) -> Lowered<Statement> {
         value,
         spans: lowering.spans,
         unknowable: lowering.unknowable,
+        written: lowering.written,
     }
 }
 
@@ -146,6 +160,7 @@ pub(crate) fn statement(node: &StatementNode) -> Lowered<Statement> {
 struct Lowering {
     spans: SpanMap,
     unknowable: Vec<(Location, &'static [Code])>,
+    written: Vec<(Location, String, String)>,
 }
 
 impl Lowering {
@@ -213,7 +228,7 @@ impl Lowering {
         });
         self.spans.insert(&at, clause.span);
         let items = self.items(&clause.items, &at, |lowering, node, item_at| {
-            Resource::new(lowering.text_value(node, item_at))
+            Resource::new(lowering.text_value(node, item_at, "*"))
         });
         // With `*` in place of run-time values, resources would look alike or covered by each
         // other when they are not: comparisons between them cannot be made at compile time.
@@ -248,7 +263,7 @@ impl Lowering {
                         self.spans.insert(&kind_at, (entry.kind_span, entry.span.1));
                         let values =
                             self.items(&entry.values, &kind_at, |lowering, node, item_at| {
-                                lowering.text_value(node, item_at)
+                                lowering.text_value(node, item_at, PRINCIPAL_FILLER)
                             });
                         (kind, values)
                     })
@@ -292,8 +307,15 @@ impl Lowering {
             ConditionValueNode::Text(text) => {
                 if text.is_only_interpolation() {
                     self.unknowable.push((at.clone(), RUNTIME_VALUE));
+                } else if text.is_dynamic() {
+                    self.unknowable.push((at.clone(), PARTIAL_CONDITION_VALUE));
                 }
-                ConditionValue::String(text.static_text())
+                let checked = text.static_text();
+                if text.is_dynamic() {
+                    self.written
+                        .push((at.clone(), checked.clone(), text.lit.value()));
+                }
+                ConditionValue::String(checked)
             }
             ConditionValueNode::Number(number, _) => ConditionValue::Number(number.clone()),
             ConditionValueNode::Bool(value, _) => ConditionValue::Bool(*value),
@@ -304,8 +326,8 @@ impl Lowering {
         }
     }
 
-    /// A text value's compile-time form, recording its tokens.
-    fn text_value(&mut self, node: &ValueNode, at: &Location) -> String {
+    /// A text value's compile-time form (each `{..}` replaced by `filler`), recording its tokens.
+    fn text_value(&mut self, node: &ValueNode, at: &Location, filler: &str) -> String {
         let span = node.span();
         self.spans.insert(at, (span, span));
         match node {
@@ -313,7 +335,12 @@ impl Lowering {
                 if text.is_only_interpolation() {
                     self.unknowable.push((at.clone(), RUNTIME_VALUE));
                 }
-                text.static_text()
+                let checked = text.static_text_with(filler);
+                if text.is_dynamic() {
+                    self.written
+                        .push((at.clone(), checked.clone(), text.lit.value()));
+                }
+                checked
             }
             ValueNode::Star(_) => "*".to_owned(),
             ValueNode::Expr(..) => {
@@ -353,6 +380,20 @@ pub(crate) fn principal_kind(kind: PrincipalKindNode) -> PrincipalKind {
 }
 
 impl<T> Lowered<T> {
+    /// The finding with the text the validator saw replaced by the text as written, where the
+    /// finding is about interpolated text.
+    pub(crate) fn as_written(&self, mut finding: Diagnostic) -> Diagnostic {
+        for (at, checked, written) in &self.written {
+            if *at == finding.location {
+                finding.message = finding.message.replace(checked.as_str(), written);
+                finding.help = finding
+                    .help
+                    .map(|help| help.replace(checked.as_str(), written));
+            }
+        }
+        finding
+    }
+
     /// Whether a finding cannot apply because its element is only known at run time or was
     /// written `unchecked(..)`.
     pub(crate) fn is_unknowable(&self, location: &Location, code: Code) -> bool {
