@@ -182,7 +182,7 @@
 //! ```
 //!
 //! # Diagnostics
-//! Every finding comes from [`core::validate`] (the macro has no rule of its own), on the tokens
+//! Every finding comes from [`core::validate()`] (the macro has no rule of its own), on the tokens
 //! it is about, with its code and a help line:
 //!
 //! ```text
