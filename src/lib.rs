@@ -48,6 +48,7 @@
 //!            | "#![kind = " ("identity" | "resource" | "trust" | "scp" | "rcp") "]"
 //!            | "#![target = " size target "]"
 //!            | "#![allow(" code,* ")]"
+//!            | "#![statement = " ("array" | "object") "]"
 //! ```
 //!
 //! ## Statements, actions and resources
@@ -139,6 +140,8 @@
 //!   | rcp]` applies that size limit.
 //! - `#![allow(placeholder_value, action_case)]` silences diagnostic codes for this policy; the
 //!   names are the codes with `_` for `-` (`placeholder-value`), as Rust lints are written.
+//! - `#![statement = object]` writes a policy's one statement as `"Statement": {..}` instead of
+//!   an array (`array`, the default), as some AWS managed policies do.
 //!
 //! ```
 //! # use typed_iam::policy;

@@ -38,6 +38,15 @@ pub fn policy<const N: usize>(
     )
 }
 
+/// A policy whose one statement is written as an object: `"Statement": {..}`.
+pub fn policy_object(
+    version: Option<Version>,
+    id: Option<&'static str>,
+    statement: Statement,
+) -> Policy {
+    Policy::new(version, id.map(String::from), OneOrMany::one(statement))
+}
+
 /// A statement.
 pub fn statement(
     sid: Option<&'static str>,

@@ -144,3 +144,22 @@ fn interpolated_principals_and_condition_values_are_not_misread_as_wildcards() {
         json!("10.0.7.0/24")
     );
 }
+
+#[test]
+fn one_statement_written_as_an_object() {
+    let policy = policy! {
+        #![statement = object]
+        #![version = none]
+        allow sts:AssumeRole for service "ec2.amazonaws.com";
+    };
+    assert_eq!(
+        value(&policy.to_json()),
+        json!({
+            "Statement": {
+                "Effect": "Allow",
+                "Principal": {"Service": "ec2.amazonaws.com"},
+                "Action": "sts:AssumeRole"
+            }
+        })
+    );
+}

@@ -28,6 +28,7 @@ pub(crate) fn settings(attrs: &[syn::Attribute]) -> (Settings, Vec<syn::Error>) 
             version: Some(Version::V2012_10_17),
             version_span: None,
             id: None,
+            statement_object: None,
         },
         kind: None,
         target: None,
@@ -41,7 +42,7 @@ pub(crate) fn settings(attrs: &[syn::Attribute]) -> (Settings, Vec<syn::Error>) 
     (settings, errors)
 }
 
-const ATTRIBUTES: [&str; 5] = ["version", "id", "kind", "target", "allow"];
+const ATTRIBUTES: [&str; 6] = ["version", "id", "kind", "target", "allow", "statement"];
 
 fn apply(attr: &syn::Attribute, settings: &mut Settings) -> syn::Result<()> {
     let path = attr.path();
@@ -89,6 +90,20 @@ fn apply(attr: &syn::Attribute, settings: &mut Settings) -> syn::Result<()> {
                 Ok(())
             }
             other => Err(syn::Error::new_spanned(other, "expected a string literal")),
+        },
+        ("statement", syn::Meta::NameValue(meta)) => match &meta.value {
+            syn::Expr::Path(value) if value.path.is_ident("object") => {
+                settings.shape.statement_object = Some(value.path.span());
+                Ok(())
+            }
+            syn::Expr::Path(value) if value.path.is_ident("array") => {
+                settings.shape.statement_object = None;
+                Ok(())
+            }
+            other => Err(syn::Error::new_spanned(
+                other,
+                "expected `object` (`\"Statement\": {..}`) or `array` (`\"Statement\": [..]`, the default)",
+            )),
         },
         ("kind" | "target", syn::Meta::NameValue(meta)) => {
             let value = match &meta.value {
@@ -147,6 +162,7 @@ fn apply(attr: &syn::Attribute, settings: &mut Settings) -> syn::Result<()> {
                 "version" => "expected `version = \"2012-10-17\"`",
                 "id" => "expected `id = \"...\"`",
                 "kind" => "expected `kind = identity`, `resource`, `trust`, `scp` or `rcp`",
+                "statement" => "expected `statement = object` or `statement = array`",
                 _ => "expected `target = role_inline` or another size target",
             },
         )),
@@ -154,7 +170,8 @@ fn apply(attr: &syn::Attribute, settings: &mut Settings) -> syn::Result<()> {
             let help = match catalog::suggest(other, ATTRIBUTES) {
                 Some(suggestion) => format!("did you mean `{suggestion}`?"),
                 None => {
-                    "the attributes are `version`, `id`, `kind`, `target` and `allow`".to_owned()
+                    "the attributes are `version`, `id`, `kind`, `target`, `allow` and `statement`"
+                        .to_owned()
                 }
             };
             Err(syn::Error::new_spanned(

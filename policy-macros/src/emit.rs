@@ -48,11 +48,16 @@ pub(crate) fn policy(input: &PolicyInput, shape: &Shape, model: &Policy) -> Toke
         Some((id, span)) => some(quote_spanned!(*span=> #id)),
         None => none(),
     };
-    let statements = input
+    let mut statements = input
         .statements
         .iter()
         .zip(model.statements())
         .map(|(node, lowered)| statement(node, lowered));
+    if model.statement_list().is_single() {
+        if let Some(statement) = statements.next() {
+            return quote!(#private::policy_object(#version, #id, #statement));
+        }
+    }
     quote!(#private::policy(#version, #id, [#(#statements),*]))
 }
 

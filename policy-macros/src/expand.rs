@@ -13,6 +13,7 @@ use crate::{attrs, check, emit};
 pub(crate) fn policy(input: &PolicyInput) -> TokenStream {
     let (settings, mut errors) = attrs::settings(&input.attrs);
     errors.extend(input.errors.iter().cloned());
+    errors.extend(statement_object_error(input, &settings));
     let lowered = lower::policy(input, &settings.shape);
     let (findings, setting_errors) = check::policy(&lowered.value, &settings);
     errors.extend(setting_errors);
@@ -37,6 +38,7 @@ pub(crate) fn statement(input: &StatementInput) -> TokenStream {
 pub(crate) fn policy_json(input: &PolicyInput) -> TokenStream {
     let (settings, mut errors) = attrs::settings(&input.attrs);
     errors.extend(input.errors.iter().cloned());
+    errors.extend(statement_object_error(input, &settings));
     let lowered = lower::policy(input, &settings.shape);
     let (findings, setting_errors) = check::policy(&lowered.value, &settings);
     errors.extend(setting_errors);
@@ -50,6 +52,18 @@ pub(crate) fn policy_json(input: &PolicyInput) -> TokenStream {
     }
     let json = check::to_json_pretty(&lowered.value);
     finish(errors, diagnostics, quote!(#json))
+}
+
+/// `#![statement = object]` writes one statement as a JSON object: it needs exactly one.
+fn statement_object_error(input: &PolicyInput, settings: &attrs::Settings) -> Option<syn::Error> {
+    let span = settings.shape.statement_object?;
+    let count = input.statements.len() + input.errors.len();
+    (count != 1).then(|| {
+        syn::Error::new(
+            span,
+            format!("`statement = object` writes one statement as an object, but the policy has {count}\n= help: remove the attribute to write the statements as an array"),
+        )
+    })
 }
 
 /// After a syntax error the statements that could not be read are missing from the model, so

@@ -15,7 +15,7 @@
 //! value      = "text with {rust_expr} and ${aws:policy_variable}" | number | bool | {rust_expr} | [value,*]
 //! attribute  = #![version = "2012-10-17" | "2008-10-17" | none]  #![id = "..."]
 //!              #![kind = identity | resource | trust | scp | rcp]  #![target = role_inline | ...]
-//!              #![allow(placeholder_value, ...)]
+//!              #![allow(placeholder_value, ...)]  #![statement = object | array]
 //! ```
 //!
 //! This crate holds only the entry points; the pipeline works on `proc_macro2` types so that it

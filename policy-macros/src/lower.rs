@@ -106,6 +106,8 @@ pub(crate) struct Shape {
     pub(crate) version: Option<Version>,
     pub(crate) version_span: Option<(Span, Span)>,
     pub(crate) id: Option<(String, Span)>,
+    /// `#![statement = object]`: `"Statement"` is written as one object rather than an array.
+    pub(crate) statement_object: Option<Span>,
 }
 
 /// Lowers a whole policy.
@@ -124,7 +126,7 @@ pub(crate) fn policy(input: &PolicyInput, shape: &Shape) -> Lowered<Policy> {
     lowering
         .spans
         .insert(&root.clone().key("Statement"), (input.first, input.last));
-    let statements = input
+    let statements: Vec<Statement> = input
         .statements
         .iter()
         .enumerate()
@@ -133,7 +135,14 @@ pub(crate) fn policy(input: &PolicyInput, shape: &Shape) -> Lowered<Policy> {
     let value = Policy::new(
         shape.version,
         shape.id.as_ref().map(|(id, _)| id.clone()),
-        OneOrMany::many(statements),
+        match (
+            shape.statement_object,
+            <[Statement; 1]>::try_from(statements),
+        ) {
+            (Some(_), Ok([statement])) => OneOrMany::one(statement),
+            (_, Ok(statements)) => OneOrMany::many(statements.into()),
+            (_, Err(statements)) => OneOrMany::many(statements),
+        },
     );
     Lowered {
         value,
@@ -418,6 +427,7 @@ mod tests {
             version: Some(Version::V2012_10_17),
             version_span: None,
             id: None,
+            statement_object: None,
         };
         policy(&input, &shape)
     }
