@@ -150,6 +150,7 @@ fn one_statement_written_as_an_object() {
     let policy = policy! {
         #![statement = object]
         #![version = none]
+        #![allow(missing_version)]
         allow sts:AssumeRole for service "ec2.amazonaws.com";
     };
     assert_eq!(
