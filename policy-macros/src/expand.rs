@@ -1,7 +1,7 @@
 //! Expansion: validate the lowered model, turn findings into compile errors and warnings on the
 //! user's tokens, and emit the typed value.
 
-use policy_core::{Diagnostic, Location, Severity};
+use policy_core::{Diagnostic, Location, Segment, Severity};
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 
@@ -129,7 +129,15 @@ fn error(finding: &Diagnostic, (first, last): (Span, Span)) -> syn::Error {
 }
 
 /// A warning on stable Rust: the use of a deprecated constant, with the finding as its note.
-fn warning(finding: &Diagnostic, (first, _): (Span, Span)) -> TokenStream {
+///
+/// A warning has one span on stable Rust: the first token of the element, except in an action,
+/// where the name says more than the service (`s3:getobject` points at `getobject`).
+fn warning(finding: &Diagnostic, (first, last): (Span, Span)) -> TokenStream {
+    let in_action = matches!(
+        finding.location.segments(),
+        [.., Segment::Key(key), Segment::Index(_)] if key == "Action" || key == "NotAction"
+    );
+    let first = if in_action { last } else { first };
     let note = match &finding.help {
         Some(help) => format!("{} [{}]; help: {help}", finding.message, finding.code),
         None => format!("{} [{}]", finding.message, finding.code),
