@@ -11,9 +11,8 @@
 //! - text goes into Rust string literals with `{` and `}` doubled (single braces interpolate
 //!   Rust values), except in `${...}` IAM policy variables, which the DSL keeps as written.
 //!
-//! One JSON shape has no DSL form: a `Statement` written as a single object rather than an
-//! array. The DSL always makes an array; the output says so in a comment, and the meaning is
-//! the same.
+//! - a `Statement` written as a single object rather than an array gets
+//!   `#![statement = object]`, so that the JSON comes back in the same shape.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -183,9 +182,7 @@ pub fn to_dsl(policy: &Policy, kind: Option<Kind>) -> Result<String, ToDslError>
         let _ = writeln!(out, "    #![allow({})]", codes.join(", "));
     }
     if policy.statement_list().is_single() {
-        out.push_str(
-            "    // the JSON has one `Statement` object; the DSL writes a list of one statement\n",
-        );
+        out.push_str("    #![statement = object]\n");
     }
     let statements = policy
         .statements()
@@ -681,6 +678,6 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("#![allow(malformed_arn)]"), "{out}");
-        assert!(out.contains("one `Statement` object"), "{out}");
+        assert!(out.contains("#![statement = object]"), "{out}");
     }
 }
