@@ -81,6 +81,11 @@ impl SpanMap {
         self.spans.entry(location.clone()).or_insert(span);
     }
 
+    /// Like `insert`, but a later element with the same path wins.
+    fn replace(&mut self, location: &Location, span: (Span, Span)) {
+        self.spans.insert(location.clone(), span);
+    }
+
     /// The tokens of `location`, or of the nearest enclosing element that has tokens (a missing
     /// `Resource` points at its statement; a single item's `[0]` at the item).
     pub(crate) fn get(&self, location: &Location) -> (Span, Span) {
@@ -296,7 +301,9 @@ impl Lowering {
                 .map(|line| {
                     self.spans.insert(&operator_at, line.operator_span);
                     let key_at = operator_at.clone().key(line.key.clone());
-                    self.spans.insert(&key_at, line.key_span);
+                    // A key repeated under one operator shares its path with the first: the
+                    // finding about it (`duplicate-json-key`) belongs on the repetition.
+                    self.spans.replace(&key_at, line.key_span);
                     if line.key_unchecked {
                         self.unknowable.push((key_at.clone(), UNCHECKED_KEY));
                     }

@@ -709,3 +709,55 @@ fn policy_too_large() {
         Severity::Warning
     );
 }
+
+#[test]
+fn duplicate_condition_key_built_in_code() {
+    // The JSON reader refuses duplicate keys, so only a model built in code can hold them.
+    let values = || crate::OneOrMany::one(crate::ConditionValue::String("111122223333".into()));
+    let condition = crate::Condition::new(vec![
+        crate::ConditionBlock::new(
+            crate::Operator::new("StringEquals"),
+            vec![
+                crate::ConditionEntry::new("aws:SourceAccount", values()),
+                crate::ConditionEntry::new("aws:SourceAccount", values()),
+            ],
+        ),
+        crate::ConditionBlock::new(crate::Operator::new("StringEquals"), vec![]),
+    ]);
+    let statement = crate::Statement::new(
+        None,
+        crate::Effect::Allow,
+        None,
+        Some(crate::Actions::action(crate::OneOrMany::one(
+            crate::Action::parse("s3:GetObject"),
+        ))),
+        Some(crate::Resources::resource(crate::OneOrMany::one(
+            crate::Resource::new("*"),
+        ))),
+        Some(condition),
+    );
+    let policy = crate::Policy::new(
+        Some(crate::Version::V2012_10_17),
+        None,
+        crate::OneOrMany::many(vec![statement]),
+    );
+    let findings = validate(&policy, &Context::identity());
+    let duplicates = with_code(&findings, Code::DuplicateJsonKey);
+    assert_eq!(duplicates.len(), 2, "{findings:#?}");
+    assert_eq!(
+        duplicates[0].location.to_string(),
+        "Statement[0].Condition.StringEquals"
+    );
+    assert_eq!(
+        duplicates[0].message,
+        "condition operator `StringEquals` appears twice in `Condition`"
+    );
+    assert_eq!(
+        duplicates[1].location.to_string(),
+        "Statement[0].Condition.StringEquals.\"aws:SourceAccount\""
+    );
+    assert_eq!(
+        duplicates[1].message,
+        "condition key `aws:SourceAccount` appears twice under `StringEquals`"
+    );
+}

@@ -31,7 +31,7 @@ pub(crate) mod variables;
 use catalog::index::{catalog, KeyType};
 
 use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::model::{BaseOperator, ConditionValue, OperatorKind, Statement, Version};
+use crate::model::{BaseOperator, Condition, ConditionValue, OperatorKind, Statement, Version};
 use crate::validate::actions::Facts;
 use crate::validate::placeholders;
 use crate::validate::Sink;
@@ -48,6 +48,7 @@ pub(super) fn check(
     };
     let cat = catalog();
     let variables_live = version != Some(Version::V2008_10_17);
+    duplicate_names(condition, at, sink);
     for block in condition.blocks() {
         let operator_text = block.operator().as_str();
         let operator_at = || at.clone().key("Condition").key(operator_text);
@@ -77,6 +78,51 @@ pub(super) fn check(
             for (index, value) in entry.values().iter().enumerate() {
                 let value_at = || key_at().index(index);
                 check_value(kind, value, &value_at, variables_live, sink);
+            }
+        }
+    }
+}
+
+/// The JSON reader refuses an object with a key twice; a condition built in code (the builder,
+/// `policy!`) can still hold one operator twice, or one key twice under an operator, which would
+/// be written as exactly such an ambiguous object. Names are compared as written: JSON keys are
+/// case-sensitive text, even where IAM ignores case.
+fn duplicate_names(condition: &Condition, at: &Location, sink: &mut Sink<'_>) {
+    if !sink.wants(Code::DuplicateJsonKey) {
+        return;
+    }
+    let blocks = condition.blocks();
+    for (index, block) in blocks.iter().enumerate() {
+        let operator = block.operator().as_str();
+        let operator_at = || at.clone().key("Condition").key(operator);
+        if blocks[..index]
+            .iter()
+            .any(|earlier| earlier.operator().as_str() == operator)
+        {
+            sink.push(
+                Diagnostic::new(
+                    Code::DuplicateJsonKey,
+                    operator_at(),
+                    format!("condition operator `{operator}` appears twice in `Condition`"),
+                )
+                .with_help("write all keys of one operator in one block"),
+            );
+        }
+        let entries = block.entries();
+        for (position, entry) in entries.iter().enumerate() {
+            let key = entry.key();
+            if entries[..position]
+                .iter()
+                .any(|earlier| earlier.key() == key)
+            {
+                sink.push(
+                    Diagnostic::new(
+                        Code::DuplicateJsonKey,
+                        operator_at().key(key),
+                        format!("condition key `{key}` appears twice under `{operator}`"),
+                    )
+                    .with_help("list every value of the key once, as an array"),
+                );
             }
         }
     }
