@@ -4,7 +4,8 @@
 use std::str::FromStr;
 
 use policy_core::{
-    ActionId, Context, Diagnostic, OneOrMany, Policy, PolicyKind, SizeTarget, Statement,
+    ActionId, Code, Context, Diagnostic, Location, OneOrMany, Policy, PolicyKind, SizeTarget,
+    Statement,
 };
 use proc_macro2::Span;
 
@@ -18,8 +19,12 @@ pub(crate) struct ActionPath {
 }
 
 /// Findings about a policy, and errors in the `kind`/`target` attributes.
-pub(crate) fn policy(policy: &Policy, settings: &Settings) -> (Vec<Diagnostic>, Vec<syn::Error>) {
-    let (cx, errors) = context(settings, || Context::infer(policy));
+pub(crate) fn policy(
+    policy: &Policy,
+    settings: &Settings,
+    unknowable: &[(Location, &[Code])],
+) -> (Vec<Diagnostic>, Vec<syn::Error>) {
+    let (cx, errors) = context(settings, unknowable, || Context::infer(policy));
     (policy_core::validate(policy, &cx), errors)
 }
 
@@ -27,8 +32,9 @@ pub(crate) fn policy(policy: &Policy, settings: &Settings) -> (Vec<Diagnostic>, 
 pub(crate) fn statement(
     statement: &Statement,
     settings: &Settings,
+    unknowable: &[(Location, &[Code])],
 ) -> (Vec<Diagnostic>, Vec<syn::Error>) {
-    let (cx, errors) = context(settings, || {
+    let (cx, errors) = context(settings, unknowable, || {
         Context::infer(&Policy::new(None, None, OneOrMany::one(statement.clone())))
     });
     (policy_core::validate_statement(statement, &cx), errors)
@@ -50,8 +56,13 @@ pub(crate) fn action_path(id: ActionId) -> ActionPath {
     }
 }
 
-/// The context: the stated kind or the inferred one, the size target, the allowed codes.
-fn context(settings: &Settings, infer: impl FnOnce() -> Context) -> (Context, Vec<syn::Error>) {
+/// The context: the stated kind or the inferred one, the size target, the allowed codes, and
+/// the codes that cannot apply where an element is `unchecked(..)` or only known at run time.
+fn context(
+    settings: &Settings,
+    unknowable: &[(Location, &[Code])],
+    infer: impl FnOnce() -> Context,
+) -> (Context, Vec<syn::Error>) {
     let mut errors = Vec::new();
     let mut cx = match &settings.kind {
         Some((name, span)) => match PolicyKind::from_str(name) {
@@ -71,6 +82,11 @@ fn context(settings: &Settings, infer: impl FnOnce() -> Context) -> (Context, Ve
     }
     for code in &settings.allowed {
         cx = cx.allow(*code);
+    }
+    for (location, codes) in unknowable {
+        for code in *codes {
+            cx = cx.allow_at(location.clone(), *code);
+        }
     }
     (cx, errors)
 }

@@ -15,7 +15,7 @@ pub(crate) fn policy(input: &PolicyInput) -> TokenStream {
     errors.extend(input.errors.iter().cloned());
     errors.extend(statement_object_error(input, &settings));
     let lowered = lower::policy(input, &settings.shape);
-    let (findings, setting_errors) = check::policy(&lowered.value, &settings);
+    let (findings, setting_errors) = check::policy(&lowered.value, &settings, &lowered.unknowable);
     errors.extend(setting_errors);
     let findings = without_follow_ups(input, findings);
     let diagnostics = render(&lowered, findings, &mut errors);
@@ -27,7 +27,8 @@ pub(crate) fn policy(input: &PolicyInput) -> TokenStream {
 pub(crate) fn statement(input: &StatementInput) -> TokenStream {
     let (settings, mut errors) = attrs::settings(&input.attrs);
     let lowered = lower::statement(&input.statement);
-    let (findings, setting_errors) = check::statement(&lowered.value, &settings);
+    let (findings, setting_errors) =
+        check::statement(&lowered.value, &settings, &lowered.unknowable);
     errors.extend(setting_errors);
     let diagnostics = render(&lowered, findings, &mut errors);
     let value = emit::statement(&input.statement, &lowered.value);
@@ -40,7 +41,7 @@ pub(crate) fn policy_json(input: &PolicyInput) -> TokenStream {
     errors.extend(input.errors.iter().cloned());
     errors.extend(statement_object_error(input, &settings));
     let lowered = lower::policy(input, &settings.shape);
-    let (findings, setting_errors) = check::policy(&lowered.value, &settings);
+    let (findings, setting_errors) = check::policy(&lowered.value, &settings, &lowered.unknowable);
     errors.extend(setting_errors);
     let findings = without_follow_ups(input, findings);
     let diagnostics = render(&lowered, findings, &mut errors);
@@ -87,9 +88,6 @@ fn render<T>(
 ) -> Vec<TokenStream> {
     let mut warnings = Vec::new();
     for finding in findings {
-        if lowered.is_unknowable(&finding.location, finding.code) {
-            continue;
-        }
         let span = lowered.spans.get(&finding.location);
         let finding = lowered.as_written(finding);
         match finding.severity {

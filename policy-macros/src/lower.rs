@@ -4,7 +4,8 @@
 //! Interpolated text is lowered with each `{..}` replaced by `*`, so the validator checks the
 //! static part (`"arn:aws:s3::{bucket}"` is still a malformed ARN). Findings about elements whose
 //! content is not known at compile time, or that the user marked `unchecked(..)`, are listed in
-//! [`Lowered::unknowable`] so that they can be dropped: the validator's rules stay the only rules.
+//! [`Lowered::unknowable`], which the validator's context drops (`Context::allow_at`): the
+//! validator's rules and its silencing stay the only ones.
 
 use std::collections::HashMap;
 
@@ -412,7 +413,8 @@ impl<T> Lowered<T> {
 
     /// Whether a finding cannot apply because its element is only known at run time or was
     /// written `unchecked(..)`.
-    pub(crate) fn is_unknowable(&self, location: &Location, code: Code) -> bool {
+    #[cfg(test)]
+    fn is_unknowable(&self, location: &Location, code: Code) -> bool {
         self.unknowable
             .iter()
             .any(|(at, codes)| at == location && codes.contains(&code))

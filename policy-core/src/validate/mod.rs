@@ -156,7 +156,7 @@ impl<'a> Sink<'a> {
 
     /// Records a finding, unless its code is allowed.
     pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
-        if self.wants(diagnostic.code) {
+        if !self.cx.is_allowed_at(&diagnostic.location, diagnostic.code) {
             self.found.push(diagnostic);
         }
     }
@@ -347,6 +347,7 @@ pub struct Context {
     kind: PolicyKind,
     target: Option<SizeTarget>,
     allowed: Vec<Code>,
+    allowed_at: Vec<(Location, Code)>,
 }
 
 impl Context {
@@ -357,6 +358,7 @@ impl Context {
             kind,
             target: None,
             allowed: Vec::new(),
+            allowed_at: Vec::new(),
         }
     }
 
@@ -434,6 +436,38 @@ impl Context {
             self.allowed.push(code);
         }
         self
+    }
+
+    /// The same context, with findings of `code` dropped at exactly `location` (not inside it):
+    /// the way to say that one element is checked elsewhere, as the `policy!` macro does for an
+    /// `unchecked(..)` action or a value only known at run time.
+    ///
+    /// ```
+    /// use policy_core::{validate, Code, Context, Location, Policy};
+    ///
+    /// let policy = Policy::from_json(
+    ///     r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"newsvc:Launch","Resource":"*"}]}"#,
+    /// )?;
+    /// let action = Location::root().key("Statement").index(0).key("Action").index(0);
+    /// assert_eq!(validate(&policy, &Context::identity())[0].code, Code::UnknownService);
+    /// let cx = Context::identity().allow_at(action, Code::UnknownService);
+    /// assert!(validate(&policy, &cx).is_empty());
+    /// # Ok::<(), policy_core::ParseError>(())
+    /// ```
+    #[must_use]
+    pub fn allow_at(mut self, location: Location, code: Code) -> Self {
+        self.allowed_at.push((location, code));
+        self
+    }
+
+    /// Whether findings of `code` at `location` are dropped, by [`Context::allow`] or
+    /// [`Context::allow_at`].
+    pub fn is_allowed_at(&self, location: &Location, code: Code) -> bool {
+        self.is_allowed(code)
+            || self
+                .allowed_at
+                .iter()
+                .any(|(at, allowed)| *allowed == code && at == location)
     }
 
     /// The policy kind.
