@@ -3,7 +3,7 @@
 //! A proc-macro crate exports only its macros, so this bench compiles the crate's modules into
 //! itself (`#[path]`) and calls the same `proc_macro2` pipeline that `lib.rs` calls. The inputs
 //! are every `policy! { ... }` call in the Rust files named by `POLICY_BENCH_FILES` (separated by
-//! `:`; default: every `.rs` file under the repository's `examples/`, where the seed policies are
+//! `:`, relative to the repository's root; default: every `.rs` file under the repository's `examples/`, where the seed policies are
 //! written in the DSL).
 //!
 //! ```text
@@ -90,8 +90,12 @@ fn rust_files(dir: &Path, files: &mut Vec<PathBuf>) {
 }
 
 fn inputs() -> Vec<TokenStream> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let files: Vec<PathBuf> = match std::env::var_os("POLICY_BENCH_FILES") {
-        Some(files) => std::env::split_paths(&files).collect(),
+        // Relative paths are from the repository's root (cargo runs benches in the package's).
+        Some(files) => std::env::split_paths(&files)
+            .map(|file| root.join(file))
+            .collect(),
         None => {
             let mut files = Vec::new();
             rust_files(
