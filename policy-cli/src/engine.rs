@@ -197,8 +197,10 @@ pub(crate) use backend::context;
 /// The policy-core side: read with positions, validate, write.
 mod backend {
     use super::{Finding, Kind, Settings};
-    use policy_core::json::{parse_policy, ParseError, SourceMap};
-    use policy_core::{validate, Context, Policy, PolicyKind};
+    use policy_core::json::{parse_policy, parse_statement, ParseError, SourceMap};
+    use policy_core::{
+        validate, validate_statement, Context, OneOrMany, Policy, PolicyKind, Statement,
+    };
 
     pub(super) fn check(text: &str, settings: &Settings) -> Vec<Finding> {
         let (policy, map) = parse_policy(text);
@@ -210,32 +212,75 @@ mod backend {
                     .map(|diagnostic| located(diagnostic, &map))
                     .collect()
             }
-            Err(error) => parse_findings(&error, settings),
+            Err(error) => match fragment(&error, text) {
+                Some((statement, map)) => {
+                    let policy = Policy::new(None, None, OneOrMany::one(statement));
+                    let cx = context(&policy, settings);
+                    validate_statement(&policy.statements()[0], &cx)
+                        .into_iter()
+                        .map(|diagnostic| located(diagnostic, &map))
+                        .collect()
+                }
+                None => parse_findings(&error, settings),
+            },
+        }
+    }
+
+    /// A statement fragment (`{"Effect": ..., "Action": ...}` without `Statement`, as AWS's
+    /// documentation shows statements to add to a policy) reads as a policy with no `Statement`;
+    /// it is checked as the statement it is.
+    fn fragment(error: &ParseError, text: &str) -> Option<(Statement, SourceMap)> {
+        let missing_statement = error
+            .diagnostics()
+            .iter()
+            .any(|diagnostic| diagnostic.code == policy_core::Code::MissingStatement);
+        if !missing_statement {
+            return None;
+        }
+        match parse_statement(text) {
+            (Ok(statement), map) => Some((statement, map)),
+            (Err(_), _) => None,
         }
     }
 
     pub(super) fn format(text: &str) -> Result<String, Vec<Finding>> {
         let settings = Settings::default();
-        let policy = parse_policy(text)
-            .0
-            .map_err(|error| parse_findings(&error, &settings))?;
+        let policy = match parse_policy(text).0 {
+            Ok(policy) => policy,
+            Err(error) => match fragment(&error, text) {
+                Some((statement, _)) => return format_statement(&statement),
+                None => return Err(parse_findings(&error, &settings)),
+            },
+        };
         let mut formatted = policy.to_json_pretty();
         formatted.push('\n');
         // Read the new text back: it must be the same policy, or nothing is written.
         match Policy::from_json(&formatted) {
             Ok(again) if again == policy => Ok(formatted),
-            _ => {
-                let diagnostic = policy_core::Diagnostic::new(
-                    policy_core::Code::InvalidJson,
-                    policy_core::Location::root(),
-                    "the canonical form of this policy does not read back as the same policy",
-                )
-                .with_help("this is a bug in `policy fmt`; the file was left as it is");
-                Err(vec![Finding {
-                    diagnostic,
-                    position: None,
-                }])
-            }
+            _ => Err(vec![not_the_same()]),
+        }
+    }
+
+    fn not_the_same() -> Finding {
+        let diagnostic = policy_core::Diagnostic::new(
+            policy_core::Code::InvalidJson,
+            policy_core::Location::root(),
+            "the canonical form of this policy does not read back as the same policy",
+        )
+        .with_help("this is a bug in `policy fmt`; the file was left as it is");
+        Finding {
+            diagnostic,
+            position: None,
+        }
+    }
+
+    /// The canonical form of a statement fragment, read back like a policy's.
+    fn format_statement(statement: &Statement) -> Result<String, Vec<Finding>> {
+        let mut formatted = statement.to_json_pretty();
+        formatted.push('\n');
+        match Statement::from_json(&formatted) {
+            Ok(again) if &again == statement => Ok(formatted),
+            _ => Err(vec![not_the_same()]),
         }
     }
 
