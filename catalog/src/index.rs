@@ -874,7 +874,7 @@ impl Catalog {
     /// assert_eq!(catalog::index::catalog().suggest_service("bedrok"), Some("bedrock"));
     /// ```
     pub fn suggest_service(&'static self, prefix: &str) -> Option<&'static str> {
-        crate::suggest(prefix, self.services.iter().map(|record| record.prefix))
+        suggest_near(prefix, self.services.iter().map(|record| record.prefix))
     }
 
     /// The action name of `service` closest to `name` (edit distance and case), if one is close
@@ -889,7 +889,7 @@ impl Catalog {
     pub fn suggest_action(&'static self, service: Service, name: &str) -> Option<&'static str> {
         let span = self.services.get(service.index as usize)?.actions;
         let actions = self.actions.get(span.range())?;
-        crate::suggest(name, actions.iter().map(|record| record.name))
+        suggest_near(name, actions.iter().map(|record| record.name))
     }
 
     /// The condition key closest to `key` (edit distance and case), if one is close enough:
@@ -907,9 +907,9 @@ impl Catalog {
         };
         let names = self.key_index.iter().map(|&index| self.key_name(index));
         if !prefix.is_empty() && names.clone().any(|name| same_prefix(&name)) {
-            crate::suggest(key, names.filter(same_prefix))
+            suggest_near(key, names.filter(same_prefix))
         } else {
-            crate::suggest(key, names)
+            suggest_near(key, names)
         }
     }
 
@@ -1367,6 +1367,18 @@ impl fmt::Debug for RetiredAction {
     }
 }
 
+/// [`crate::suggest`] over the names that it could pick: an edit distance is at least the
+/// difference in length, so a name whose length differs from `unknown`'s by more than the
+/// distance allowed is left out before any distance is computed. The answer is the same.
+fn suggest_near<'a>(unknown: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let length = unknown.chars().count();
+    let limit = (length / 3).max(1);
+    crate::suggest(
+        unknown,
+        known.filter(|name| name.chars().count().abs_diff(length) <= limit),
+    )
+}
+
 /// Whether `text` matches `pattern`, where `*` matches any run of characters (`/` and `:`
 /// included) and `?` exactly one, ignoring ASCII case. This is how IAM matches action names.
 ///
@@ -1422,14 +1434,21 @@ fn utf8_len(lead: u8) -> usize {
 
 /// Whether an ARN as written in a policy matches an ARN format of AWS's reference.
 ///
-/// In `policy_arn`, `*` matches any run of characters (it may cover `/` and `:`, as IAM's does),
-/// `?` one character, and a policy variable (`${aws:username}`) any run within a segment. In
-/// `format`, a placeholder (`${Partition}`, `${Region}`, `${Account}`, `${BucketName}`) matches
-/// one or more characters without `:` or `/`, except that the last placeholder of a resource
-/// part that starts with a literal or another placeholder may hold them (object keys and IAM
-/// paths do). An empty region or account in the policy matches only a format that has none
-/// there; an account `aws` (AWS-owned resources) is an account like any other. Literals are
-/// compared ignoring ASCII case. A policy ARN of `*` matches every format.
+/// Both ARNs are split into their six fields (`arn:partition:service:region:account:resource`;
+/// a `:` inside a policy variable `${aws:username}` does not split) and matched field by field:
+/// a wildcard of the policy never reaches over a `:` into the next field, except within the
+/// resource part, which may hold `:` and `/` itself.
+///
+/// In `policy_arn`, `*` matches any run of characters, `?` one character, and a policy variable
+/// (`${aws:username}`) any run without `:` or `/`. In `format`, a placeholder (`${Partition}`,
+/// `${Region}`, `${Account}`, `${BucketName}`) matches one or more characters without `:` or
+/// `/`, except that the last placeholder of a resource part that starts with a literal or
+/// another placeholder may hold them (object keys and IAM paths do). So an empty region or
+/// account in the policy matches only a format that has none there (`arn:aws:kms:*:::*` names
+/// no KMS key, whose format has an account); an account `aws` (AWS-owned resources) is an
+/// account like any other. Literals are compared ignoring ASCII case. A policy ARN of `*`
+/// matches every format; a policy ARN of fewer than six fields (`arn:aws:s3:*`) matches with
+/// its last field standing for the rest of the format.
 ///
 /// ```
 /// use catalog::index::arn_matches;
@@ -1440,11 +1459,127 @@ fn utf8_len(lead: u8) -> usize {
 ///     "arn:aws:bedrock:us-east-1:123456789012:model-customization-job/*",
 ///     "arn:${Partition}:bedrock:${Region}:${Account}:model-customization-job/${JobName}",
 /// ));
+/// let key = "arn:${Partition}:kms:${Region}:${Account}:key/${KeyId}";
+/// assert!(arn_matches("arn:aws:kms:*:*:key/*", key));
+/// assert!(!arn_matches("arn:*:kms:*:::*", key));
 /// ```
 pub fn arn_matches(policy_arn: &str, format: &str) -> bool {
-    let policy = policy_tokens(policy_arn);
-    let format = format_tokens(format);
-    patterns_intersect(&policy, &format)
+    if policy_arn == "*" {
+        return true;
+    }
+    let (policy, policy_count) = arn_fields(policy_arn);
+    let (formats, format_count) = arn_fields(format);
+    if format_count < ARN_FIELDS {
+        // Not an ARN format: the whole texts, as patterns.
+        return patterns_intersect(&policy_tokens(policy_arn), &format_tokens(format, None));
+    }
+    let last = policy_count - 1;
+    for index in 0..last {
+        let (Some(policy_field), Some(format_field)) = (policy.get(index), formats.get(index))
+        else {
+            return false;
+        };
+        if !field_matches(policy_field, format_field, None) {
+            return false;
+        }
+    }
+    // The policy's last field stands for the rest of the format (the resource part when the
+    // policy has all six fields).
+    let (Some(policy_field), Some(&start)) = (policy.get(last), formats.get(last)) else {
+        return false;
+    };
+    let Some(rest) = format.get(subslice_offset(format, start)..) else {
+        return false;
+    };
+    let resource_start = formats
+        .get(ARN_FIELDS - 1)
+        .map(|resource| subslice_offset(format, resource) - subslice_offset(format, start));
+    field_matches(policy_field, rest, resource_start)
+}
+
+/// The number of fields of an ARN.
+const ARN_FIELDS: usize = 6;
+
+/// Splits an ARN at its first five `:` (not counting those inside `${...}`): the fields, and
+/// how many there are (1 to 6; the unused ones are empty).
+fn arn_fields(text: &str) -> ([&str; ARN_FIELDS], usize) {
+    let mut fields = [""; ARN_FIELDS];
+    let mut count = 0;
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut index = 0;
+    while index < bytes.len() && count < ARN_FIELDS - 1 {
+        match bytes[index] {
+            b'$' if bytes.get(index + 1) == Some(&b'{') => {
+                if let Some(close) = text.get(index..).and_then(|rest| rest.find('}')) {
+                    index += close;
+                }
+            }
+            b':' => {
+                if let Some(slot) = fields.get_mut(count) {
+                    *slot = text.get(start..index).unwrap_or_default();
+                }
+                count += 1;
+                start = index + 1;
+            }
+            _ => {}
+        }
+        index += 1;
+    }
+    if let Some(slot) = fields.get_mut(count) {
+        *slot = text.get(start..).unwrap_or_default();
+    }
+    (fields, count + 1)
+}
+
+/// The byte offset of `part` (a sub-slice of `whole`) in `whole`.
+fn subslice_offset(whole: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize)
+}
+
+/// Whether a field of a policy ARN matches a field (or the rest) of a format. `resource_start`
+/// is where the format's resource part starts in `format`, if it is there.
+fn field_matches(policy: &str, format: &str, resource_start: Option<usize>) -> bool {
+    if policy == "*" {
+        return true;
+    }
+    let (p, f) = (policy.as_bytes(), format.as_bytes());
+    // `*`, `?` and `${` in the policy, `${` in the format.
+    let policy_special = |i: usize| match p.get(i) {
+        Some(b'*' | b'?') => true,
+        Some(b'$') => p.get(i + 1) == Some(&b'{'),
+        _ => false,
+    };
+    let format_special = |i: usize| f.get(i) == Some(&b'$') && f.get(i + 1) == Some(&b'{');
+    let policy_literal = !(0..p.len()).any(policy_special);
+    if policy_literal && !(0..f.len()).any(format_special) {
+        return policy.eq_ignore_ascii_case(format);
+    }
+    // A literal against one placeholder (`us-east-1` against `${Region}`): one or more
+    // characters of a segment.
+    if policy_literal
+        && format.starts_with("${")
+        && format.find('}') == Some(format.len() - 1)
+        && resource_start.is_none_or(|start| start == 0)
+    {
+        return !policy.is_empty() && !policy.contains([':', '/']);
+    }
+    // The literal characters both start with must agree; most formats of other resource types
+    // fail here (`key/` against `alias/`), before any pattern is built.
+    let mut common = 0;
+    while let (Some(&x), Some(&y)) = (p.get(common), f.get(common)) {
+        if policy_special(common) || format_special(common) {
+            break;
+        }
+        if !x.eq_ignore_ascii_case(&y) {
+            return false;
+        }
+        common += 1;
+    }
+    patterns_intersect(
+        &policy_tokens(policy),
+        &format_tokens(format, resource_start),
+    )
 }
 
 /// One element of a pattern over characters.
@@ -1497,12 +1632,16 @@ fn policy_tokens(arn: &str) -> Vec<Token> {
     tokens
 }
 
-fn format_tokens(format: &str) -> Vec<Token> {
-    // The resource part starts after the fifth `:`.
-    let resource_start = format
-        .match_indices(':')
-        .nth(4)
-        .map_or(format.len(), |(index, _)| index + 1);
+/// The tokens of a format (or a part of one). `resource_start` is where the resource part
+/// starts in `format` (`None`: the fifth `:` says, if there is one): its last placeholder may
+/// hold `:` and `/` when it ends the format and does not start the resource part.
+fn format_tokens(format: &str, resource_start: Option<usize>) -> Vec<Token> {
+    let resource_start = resource_start.unwrap_or_else(|| {
+        format
+            .match_indices(':')
+            .nth(4)
+            .map_or(format.len(), |(index, _)| index + 1)
+    });
     let last_placeholder = format.rfind("${").filter(|&index| {
         index > resource_start
             && format[index..]
@@ -1637,11 +1776,20 @@ fn template_match(template: &str, key: &str) -> bool {
     t.eq_ignore_ascii_case(&k) && template_match(&template[t.len_utf8()..], &key[k.len_utf8()..])
 }
 
-/// Compares two names as the generator sorts them: byte-wise on ASCII-lowercase.
+/// Compares two names as the generator sorts them: byte-wise on ASCII-lowercase. A plain loop
+/// that lowers only differing bytes: the binary searches of every look-up run on it.
+#[inline]
 fn compare_ignore_case(a: &str, b: &str) -> Ordering {
-    a.bytes()
-        .map(|c| c.to_ascii_lowercase())
-        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    for (&x, &y) in a.iter().zip(b) {
+        if x != y {
+            let (x, y) = (x.to_ascii_lowercase(), y.to_ascii_lowercase());
+            if x != y {
+                return x.cmp(&y);
+            }
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 /// Compares `a_prefix + a_rest` with `b_prefix + b_rest` ignoring ASCII case, without building
@@ -1734,5 +1882,50 @@ mod tests {
             job
         ));
         assert!(arn_matches("arn:aws:bedrock:*:*:*", job));
+    }
+
+    #[test]
+    fn wildcards_stay_in_their_field() {
+        let key = "arn:${Partition}:kms:${Region}:${Account}:key/${KeyId}";
+        // A trailing `*` does not stretch back over empty region and account fields.
+        assert!(!arn_matches("arn:*:kms:*:::*", key));
+        assert!(!arn_matches("arn:aws:kms:::*", key));
+        assert!(!arn_matches("arn:aws:kms:*::*", key));
+        assert!(!arn_matches("arn:aws:kms::*:*", key));
+        assert!(!arn_matches("arn:aws:kms:us-east-1::key/*", key));
+        // A `*` in the region or account covers that field only.
+        assert!(arn_matches("arn:aws:kms:*:*:*", key));
+        assert!(arn_matches("arn:*:kms:*:*:key/*", key));
+        assert!(arn_matches("arn:aws:kms:us-*:1234*:key/abc", key));
+        assert!(!arn_matches("arn:aws:kms:*:*:alias/*", key));
+        // ... and matches an empty field of the format.
+        let bucket = "arn:${Partition}:s3:::${BucketName}";
+        assert!(arn_matches("arn:aws:s3:*:*:my-bucket", bucket));
+        assert!(!arn_matches("arn:aws:s3:us-east-1::my-bucket", bucket));
+        // The resource part's `*` may still cross `:` and `/`.
+        let log = "arn:${Partition}:logs:${Region}:${Account}:log-group:${LogGroupName}:log-stream:${LogStreamName}";
+        assert!(arn_matches("arn:aws:logs:*:*:log-group:*", log));
+        assert!(arn_matches("arn:aws:logs:*:*:*", log));
+        assert!(!arn_matches("arn:aws:logs:*::log-group:*", log));
+        // A variable's `:` does not split fields.
+        let role = "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}";
+        assert!(arn_matches(
+            "arn:aws:iam::${aws:PrincipalAccount}:role/x",
+            role
+        ));
+        assert!(!arn_matches(
+            "arn:aws:iam::${aws:PrincipalAccount}:user/x",
+            role
+        ));
+        // Fewer than six fields: the last one stands for the rest of the format.
+        assert!(arn_matches("arn:aws:s3:*", bucket));
+        assert!(arn_matches("arn:*", key));
+        assert!(!arn_matches("arn:aws:ec2:*", key));
+        // Case of literals is ignored; a service never matches another.
+        assert!(arn_matches(
+            "ARN:AWS:KMS:us-east-1:123456789012:KEY/abc",
+            key
+        ));
+        assert!(!arn_matches("arn:aws:kms2:*:*:key/*", key));
     }
 }

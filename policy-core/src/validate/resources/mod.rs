@@ -81,7 +81,7 @@ pub(super) fn check(
                     && !types
                         .get_or_insert_with(|| resource_types(facts))
                         .iter()
-                        .any(|resource_type| accepts(*resource_type, &parts, text))
+                        .any(|resource_type| accepts(*resource_type, text))
                 {
                     sink.push(
                         Diagnostic::new(
@@ -112,32 +112,14 @@ fn resource_types(facts: &Facts<'_>) -> Vec<ResourceTypeInfo> {
     types
 }
 
-/// Whether a resource type can name the policy ARN `text` (split into `parts`).
-///
-/// A region or account left empty where the ARN format has one is accepted when the resource
-/// part names the resource explicitly: AWS-owned resources have such ARNs (public SSM documents
-/// `arn:aws:ssm:*::document/AWS-RunShellScript`, public parameters). When the resource part is
-/// only a wildcard (`arn:*:kms:*:::*`), the empty fields are a mistake (a KMS key always has an
-/// account), and the ARN is not counted as naming the type, even though its trailing `*` could
-/// stretch over the missing fields.
-fn accepts(resource_type: ResourceTypeInfo, parts: &arn::ArnParts<'_>, text: &str) -> bool {
-    let explicit = parts
-        .resource
-        .starts_with(|c: char| c.is_ascii_alphanumeric());
-    resource_type.arn_formats().iter().any(|format| {
-        let Ok(format_parts) = split(format) else {
-            return false;
-        };
-        if !has_wildcard(parts.service)
-            && !parts.service.contains("${")
-            && !parts.service.eq_ignore_ascii_case(format_parts.service)
-        {
-            return false;
-        }
-        let region_ok = !parts.region.is_empty() || format_parts.region.is_empty() || explicit;
-        let account_ok = !parts.account.is_empty() || format_parts.account.is_empty() || explicit;
-        region_ok && account_ok && catalog::index::arn_matches(text, format)
-    })
+/// Whether a resource type can name the policy ARN `text`: one of its ARN formats matches it
+/// (field by field, so a wildcard resource part never stands for a missing region or account:
+/// `arn:*:kms:*:::*` names no KMS key; see `catalog::index::arn_matches`).
+fn accepts(resource_type: ResourceTypeInfo, text: &str) -> bool {
+    resource_type
+        .arn_formats()
+        .iter()
+        .any(|format| catalog::index::arn_matches(text, format))
 }
 
 /// Says which resource types the statement's actions of the ARN's service take.
