@@ -1442,8 +1442,10 @@ fn utf8_len(lead: u8) -> usize {
 /// In `policy_arn`, `*` matches any run of characters, `?` one character, and a policy variable
 /// (`${aws:username}`) any run without `:` or `/`. In `format`, a placeholder (`${Partition}`,
 /// `${Region}`, `${Account}`, `${BucketName}`) matches one or more characters without `:` or
-/// `/`, except that the last placeholder of a resource part that starts with a literal or
-/// another placeholder may hold them (object keys and IAM paths do). So an empty region or
+/// `/`, except in the resource part: there the last placeholder of a resource part that starts
+/// with a literal or another placeholder may hold both (object keys and IAM paths do), and
+/// a placeholder followed by more of the resource part may hold `/` (log group names in
+/// `log-group:${LogGroupName}:log-stream:${LogStreamName}` do). So an empty region or
 /// account in the policy matches only a format that has none there (`arn:aws:kms:*:::*` names
 /// no KMS key, whose format has an account); an account `aws` (AWS-owned resources) is an
 /// account like any other. Literals are compared ignoring ASCII case. A policy ARN of `*`
@@ -1600,6 +1602,8 @@ enum Class {
     Any,
     /// Every character but the separators `:` and `/`.
     Segment,
+    /// Every character but `:` (a name inside a resource part: log group names hold `/`).
+    Path,
 }
 
 impl Class {
@@ -1607,6 +1611,7 @@ impl Class {
         match self {
             Class::Any => true,
             Class::Segment => c != ':' && c != '/',
+            Class::Path => c != ':',
         }
     }
 }
@@ -1655,6 +1660,10 @@ fn format_tokens(format: &str, resource_start: Option<usize>) -> Vec<Token> {
             if let Some(end) = format[index..].find('}') {
                 let class = if Some(index) == last_placeholder {
                     Class::Any
+                } else if index > resource_start
+                    || (index == resource_start && index + end + 1 < format.len())
+                {
+                    Class::Path
                 } else {
                     Class::Segment
                 };

@@ -145,7 +145,15 @@ pub fn read_file(path: &Path) -> io::Result<Content> {
     if length > MAX_FILE_BYTES {
         return Ok(Content::TooLarge(length));
     }
-    read_limited(file)
+    // Read it whole into a buffer of its size: one read call (and one to see the end), no
+    // regrowing.
+    let mut bytes = Vec::with_capacity(usize::try_from(length).unwrap_or(0).saturating_add(1));
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    let length = bytes.len() as u64;
+    if length > MAX_FILE_BYTES {
+        return Ok(Content::TooLarge(length));
+    }
+    Ok(Content::Bytes(bytes))
 }
 
 /// Reads a stream, up to [`MAX_FILE_BYTES`].

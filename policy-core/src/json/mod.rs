@@ -30,6 +30,8 @@ mod serde_impls;
 mod tree;
 mod write;
 
+pub(crate) use write::compact_chars;
+
 use std::fmt;
 
 use crate::diagnostic::{Diagnostic, Location, Segment};

@@ -12,6 +12,15 @@ pub(super) fn policy(policy: &Policy, pretty: bool) -> String {
     writer.out
 }
 
+/// The number of chars of a policy's compact JSON; `capacity` is a guess of its length in bytes
+/// (an upper bound saves every regrowing of the buffer).
+pub(crate) fn compact_chars(policy: &Policy, capacity: usize) -> usize {
+    let mut writer = Writer::new(false);
+    writer.out.reserve(capacity);
+    writer.policy(policy);
+    writer.out.chars().count()
+}
+
 /// A statement as JSON text.
 pub(super) fn statement(statement: &Statement, pretty: bool) -> String {
     let mut writer = Writer::new(pretty);

@@ -31,10 +31,11 @@ pub(super) fn check(policy: &Policy, sink: &mut Sink<'_>) {
         },
     };
     let limit = target.limit();
-    if upper_bound(policy) <= limit {
+    let bound = upper_bound(policy);
+    if bound <= limit {
         return;
     }
-    let size = policy.to_json().chars().count();
+    let size = crate::json::compact_chars(policy, bound);
     if size <= limit {
         return;
     }

@@ -561,6 +561,33 @@ fn resource_type_mismatch() {
         r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:GetPolicy","Resource":"arn:aws:iam::aws:policy/ReadOnlyAccess"}]}"#,
     );
     assert!(owned.is_empty(), "{owned:#?}");
+    // Public SSM documents have no account: an explicit resource part is accepted without one.
+    let public = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ssm:SendCommand","Resource":"arn:aws:ssm:*::document/AWS-RunShellScript"}]}"#,
+    );
+    assert!(public.is_empty(), "{public:#?}");
+    // A wildcard resource part does not stand for a missing account, nor does a wildcard
+    // region stretch over the resource part.
+    for arn in [
+        "arn:*:kms:*:::*",
+        "arn:aws:kms:*::*",
+        "arn:aws:kms:*:*:alias/x",
+    ] {
+        let text = format!(
+            r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":"kms:Decrypt","Resource":"{arn}"}}]}}"#
+        );
+        let findings = identity(&text);
+        expect_one(
+            &findings,
+            Code::ResourceTypeMismatch,
+            "Statement[0].Resource[0]",
+            &format!("no action of this statement applies to resource `{arn}`"),
+        );
+    }
+    let key = identity(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:Decrypt","Resource":"arn:aws:kms:*:*:key/*"}]}"#,
+    );
+    assert!(key.is_empty(), "{key:#?}");
 }
 
 #[test]

@@ -81,7 +81,7 @@ pub(super) fn check(
                     && !types
                         .get_or_insert_with(|| resource_types(facts))
                         .iter()
-                        .any(|resource_type| accepts(*resource_type, text))
+                        .any(|resource_type| accepts(*resource_type, &parts, text))
                 {
                     sink.push(
                         Diagnostic::new(
@@ -112,14 +112,46 @@ fn resource_types(facts: &Facts<'_>) -> Vec<ResourceTypeInfo> {
     types
 }
 
-/// Whether a resource type can name the policy ARN `text`: one of its ARN formats matches it
-/// (field by field, so a wildcard resource part never stands for a missing region or account:
-/// `arn:*:kms:*:::*` names no KMS key; see `catalog::index::arn_matches`).
-fn accepts(resource_type: ResourceTypeInfo, text: &str) -> bool {
-    resource_type
-        .arn_formats()
+/// Whether a resource type can name the policy ARN `text` (split into `parts`): one of its ARN
+/// formats matches it, field by field (see `catalog::index::arn_matches`: a wildcard resource
+/// part never stands for a missing region or account, so `arn:*:kms:*:::*` names no KMS key).
+///
+/// A region or account left empty where the ARN format has one is accepted when the resource
+/// part names the resource explicitly: AWS-owned resources have such ARNs (public SSM documents
+/// `arn:aws:ssm:*::document/AWS-RunShellScript`, public parameters).
+fn accepts(resource_type: ResourceTypeInfo, parts: &arn::ArnParts<'_>, text: &str) -> bool {
+    let formats = resource_type.arn_formats();
+    if formats
         .iter()
         .any(|format| catalog::index::arn_matches(text, format))
+    {
+        return true;
+    }
+    let explicit = parts
+        .resource
+        .starts_with(|c: char| c.is_ascii_alphanumeric());
+    if !explicit || !(parts.region.is_empty() || parts.account.is_empty()) {
+        return false;
+    }
+    // The empty fields as wildcards, for the formats that have something there.
+    fn or_any(field: &str) -> &str {
+        if field.is_empty() {
+            "*"
+        } else {
+            field
+        }
+    }
+    let owned = format!(
+        "arn:{}:{}:{}:{}:{}",
+        parts.partition,
+        parts.service,
+        or_any(parts.region),
+        or_any(parts.account),
+        parts.resource
+    );
+    formats
+        .iter()
+        .any(|format| catalog::index::arn_matches(&owned, format))
 }
 
 /// Says which resource types the statement's actions of the ARN's service take.
