@@ -192,65 +192,7 @@ pub enum SetQualifier {
     ForAnyValue,
 }
 
-/// The base condition operators of IAM, by family.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum BaseOperator {
-    /// `StringEquals`.
-    StringEquals,
-    /// `StringNotEquals`.
-    StringNotEquals,
-    /// `StringEqualsIgnoreCase`.
-    StringEqualsIgnoreCase,
-    /// `StringNotEqualsIgnoreCase`.
-    StringNotEqualsIgnoreCase,
-    /// `StringLike`.
-    StringLike,
-    /// `StringNotLike`.
-    StringNotLike,
-    /// `NumericEquals`.
-    NumericEquals,
-    /// `NumericNotEquals`.
-    NumericNotEquals,
-    /// `NumericLessThan`.
-    NumericLessThan,
-    /// `NumericLessThanEquals`.
-    NumericLessThanEquals,
-    /// `NumericGreaterThan`.
-    NumericGreaterThan,
-    /// `NumericGreaterThanEquals`.
-    NumericGreaterThanEquals,
-    /// `DateEquals`.
-    DateEquals,
-    /// `DateNotEquals`.
-    DateNotEquals,
-    /// `DateLessThan`.
-    DateLessThan,
-    /// `DateLessThanEquals`.
-    DateLessThanEquals,
-    /// `DateGreaterThan`.
-    DateGreaterThan,
-    /// `DateGreaterThanEquals`.
-    DateGreaterThanEquals,
-    /// `Bool`.
-    Bool,
-    /// `BinaryEquals`.
-    BinaryEquals,
-    /// `IpAddress`.
-    IpAddress,
-    /// `NotIpAddress`.
-    NotIpAddress,
-    /// `ArnEquals`.
-    ArnEquals,
-    /// `ArnNotEquals`.
-    ArnNotEquals,
-    /// `ArnLike`.
-    ArnLike,
-    /// `ArnNotLike`.
-    ArnNotLike,
-    /// `Null`.
-    Null,
-}
+// `BaseOperator` is declared with its name table by `base_operators!` below, from one list.
 
 impl fmt::Display for Effect {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -792,6 +734,16 @@ impl std::str::FromStr for Action {
 
 macro_rules! base_operators {
     ($($variant:ident),* $(,)?) => {
+        /// The base condition operators of IAM, by family.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum BaseOperator {
+            $(
+                #[doc = concat!("`", stringify!($variant), "`.")]
+                $variant,
+            )*
+        }
+
         impl BaseOperator {
             /// Every base operator, in the order of IAM's documentation.
             pub const ALL: &'static [BaseOperator] = &[$(BaseOperator::$variant,)*];
