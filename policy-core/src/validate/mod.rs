@@ -8,7 +8,7 @@
 //! a trust policy and invalid in an identity policy; the characters allowed in a `Sid` differ) and
 //! the [`SizeTarget`] (which size limit applies, and whether it is hard).
 //!
-//! The rules are split by area: structure and `Sid` ([`sid`]), actions, resources and ARNs,
+//! The rules are split by area: structure and `Sid` (`sid`), actions, resources and ARNs,
 //! conditions, principals, size and risk warnings. Each module's documentation states the
 //! decisions it makes where AWS leaves room (what counts as a placeholder, when a `String`
 //! operator on an ARN key is worth a warning, when `Resource` may be omitted).
