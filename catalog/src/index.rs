@@ -249,6 +249,10 @@ pub struct Catalog {
     /// Service indexes in the order of their full action names (`s3-outposts:` sorts before
     /// `s3:`), for [`Catalog::expand`].
     services_by_full_name: Vec<u32>,
+    /// Every action by the hash of its lowercase full name ([`full_name_hash`]): an open
+    /// addressing table of action indexes (`u32::MAX` for an empty slot), its length a power of
+    /// two, so that [`Catalog::action`] needs no binary searches.
+    action_slots: Vec<u32>,
     /// The access level list of each bit set of levels.
     level_sets: Vec<Vec<AccessLevel>>,
 }
@@ -389,6 +393,7 @@ impl Catalog {
             templates: Vec::new(),
             retired: Vec::new(),
             services_by_full_name: Vec::new(),
+            action_slots: Vec::new(),
             level_sets: (0u8..32)
                 .map(|bits| {
                     AccessLevel::ALL
@@ -406,7 +411,30 @@ impl Catalog {
             compare_full(prefix(a), ":", prefix(b), ":")
         });
         catalog.services_by_full_name = order;
+        catalog.index_actions();
         catalog
+    }
+
+    /// Fills `action_slots` (a load factor under one half).
+    fn index_actions(&mut self) {
+        let size = (self.actions.len() * 2).next_power_of_two().max(1);
+        let mut slots = vec![EMPTY_SLOT; size];
+        let mask = size - 1;
+        for (index, action) in self.actions.iter().enumerate() {
+            let prefix = self
+                .services
+                .get(action.service as usize)
+                .map_or("", |service| service.prefix);
+            let mut slot = full_name_hash(prefix, action.name) & mask;
+            while let Some(entry) = slots.get_mut(slot) {
+                if *entry == EMPTY_SLOT {
+                    *entry = index as u32;
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+        self.action_slots = slots;
     }
 
     /// Splits the table into records. The generator guarantees the shape of every line; a line
@@ -675,7 +703,23 @@ impl Catalog {
     /// ```
     pub fn action(&'static self, full_name: &str) -> Option<ActionInfo> {
         let (prefix, name) = full_name.split_once(':')?;
-        self.action_in(self.service(prefix)?, name)
+        let mask = self.action_slots.len().checked_sub(1)?;
+        let mut slot = full_name_hash(prefix, name) & mask;
+        // The table is never full, so the probe ends at an empty slot.
+        for _ in 0..self.action_slots.len() {
+            let index = *self.action_slots.get(slot)?;
+            let record = self.actions.get(index as usize)?;
+            if record.name.eq_ignore_ascii_case(name)
+                && self
+                    .services
+                    .get(record.service as usize)
+                    .is_some_and(|service| service.prefix.eq_ignore_ascii_case(prefix))
+            {
+                return Some(self.action_at(index));
+            }
+            slot = (slot + 1) & mask;
+        }
+        None
     }
 
     /// The action `name` (without prefix) of `service`, ignoring ASCII case.
@@ -1244,9 +1288,12 @@ impl ResourceTypeInfo {
     /// # Ok::<(), &str>(())
     /// ```
     pub fn matches(&self, arn: &str) -> bool {
-        self.arn_formats()
-            .iter()
-            .any(|format| arn_matches(arn, format))
+        self.matches_pattern(&ArnPattern::new(arn))
+    }
+
+    /// Whether an ARN split once with [`ArnPattern::new`] can name a resource of this type.
+    pub fn matches_pattern(&self, arn: &ArnPattern<'_>) -> bool {
+        self.arn_formats().iter().any(|format| arn.matches(format))
     }
 }
 
@@ -1373,10 +1420,42 @@ impl fmt::Debug for RetiredAction {
 fn suggest_near<'a>(unknown: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let length = unknown.chars().count();
     let limit = (length / 3).max(1);
+    let ascii = unknown.is_ascii();
+    let mut wanted = [0i16; 128];
+    for byte in unknown.bytes() {
+        if let Some(count) = wanted.get_mut(usize::from(byte.to_ascii_lowercase())) {
+            *count += 1;
+        }
+    }
     crate::suggest(
         unknown,
-        known.filter(|name| name.chars().count().abs_diff(length) <= limit),
+        known.filter(|name| {
+            name.chars().count().abs_diff(length) <= limit
+                && (!ascii || !name.is_ascii() || bag_distance(&wanted, name) <= limit)
+        }),
     )
+}
+
+/// The bag distance between the ASCII text counted in `wanted` (occurrences of each lowercase
+/// byte) and the ASCII text `name`: the larger of the numbers of characters that each has and
+/// the other lacks. It is never more than the edit distance (one edit changes each number by
+/// at most one), so it rules names out cheaply.
+fn bag_distance(wanted: &[i16; 128], name: &str) -> usize {
+    let mut counts = *wanted;
+    for byte in name.bytes() {
+        if let Some(count) = counts.get_mut(usize::from(byte.to_ascii_lowercase())) {
+            *count -= 1;
+        }
+    }
+    let (mut missing, mut extra) = (0usize, 0usize);
+    for count in counts {
+        if count > 0 {
+            missing += count.unsigned_abs() as usize;
+        } else {
+            extra += count.unsigned_abs() as usize;
+        }
+    }
+    missing.max(extra)
 }
 
 /// Whether `text` matches `pattern`, where `*` matches any run of characters (`/` and `:`
@@ -1466,37 +1545,87 @@ fn utf8_len(lead: u8) -> usize {
 /// assert!(!arn_matches("arn:*:kms:*:::*", key));
 /// ```
 pub fn arn_matches(policy_arn: &str, format: &str) -> bool {
-    if policy_arn == "*" {
-        return true;
-    }
-    let (policy, policy_count) = arn_fields(policy_arn);
-    let (formats, format_count) = arn_fields(format);
-    if format_count < ARN_FIELDS {
-        // Not an ARN format: the whole texts, as patterns.
-        return patterns_intersect(&policy_tokens(policy_arn), &format_tokens(format, None));
-    }
-    let last = policy_count - 1;
-    for index in 0..last {
-        let (Some(policy_field), Some(format_field)) = (policy.get(index), formats.get(index))
-        else {
-            return false;
-        };
-        if !field_matches(policy_field, format_field, None) {
-            return false;
+    ArnPattern::new(policy_arn).matches(format)
+}
+
+/// A policy ARN split into its fields once, to be matched against many ARN formats with
+/// [`ArnPattern::matches`] (the same answers as [`arn_matches`], without splitting the policy
+/// ARN again for each format).
+///
+/// ```
+/// use catalog::index::ArnPattern;
+/// let pattern = ArnPattern::new("arn:aws:kms:*:*:key/*");
+/// assert!(pattern.matches("arn:${Partition}:kms:${Region}:${Account}:key/${KeyId}"));
+/// assert!(!pattern.matches("arn:${Partition}:kms:${Region}:${Account}:alias/${Alias}"));
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct ArnPattern<'a> {
+    text: &'a str,
+    fields: [&'a str; ARN_FIELDS],
+    count: usize,
+}
+
+impl<'a> ArnPattern<'a> {
+    /// Splits a policy ARN (`*`, `?` and `${...}` variables allowed) into its fields.
+    pub fn new(text: &'a str) -> Self {
+        let (fields, count) = arn_fields(text);
+        Self {
+            text,
+            fields,
+            count,
         }
     }
-    // The policy's last field stands for the rest of the format (the resource part when the
-    // policy has all six fields).
-    let (Some(policy_field), Some(&start)) = (policy.get(last), formats.get(last)) else {
-        return false;
-    };
-    let Some(rest) = format.get(subslice_offset(format, start)..) else {
-        return false;
-    };
-    let resource_start = formats
-        .get(ARN_FIELDS - 1)
-        .map(|resource| subslice_offset(format, resource) - subslice_offset(format, start));
-    field_matches(policy_field, rest, resource_start)
+
+    /// Whether the ARN matches an ARN format of AWS's reference: see [`arn_matches`].
+    pub fn matches(&self, format: &str) -> bool {
+        if self.text == "*" {
+            return true;
+        }
+        // A format's placeholders hold no `:`, so its fields are its `:`-separated parts.
+        let mut formats = [""; ARN_FIELDS];
+        let mut format_count = 0;
+        for (slot, field) in formats.iter_mut().zip(format.splitn(ARN_FIELDS, ':')) {
+            *slot = field;
+            format_count += 1;
+        }
+        if format_count < ARN_FIELDS {
+            // Not an ARN format: the whole texts, as patterns.
+            return patterns_intersect(&policy_tokens(self.text), &format_tokens(format, None));
+        }
+        let last = self.count.saturating_sub(1);
+        // The resource parts differ most between formats: compare them first.
+        if last == ARN_FIELDS - 1 {
+            if let (Some(policy_field), Some(format_field)) =
+                (self.fields.get(last), formats.get(last))
+            {
+                if !field_matches(policy_field, format_field, Some(0)) {
+                    return false;
+                }
+            }
+        }
+        for index in 0..last {
+            let (Some(policy_field), Some(format_field)) =
+                (self.fields.get(index), formats.get(index))
+            else {
+                return false;
+            };
+            if !field_matches(policy_field, format_field, None) {
+                return false;
+            }
+        }
+        // The policy's last field stands for the rest of the format (the resource part when
+        // the policy has all six fields).
+        let (Some(policy_field), Some(&start)) = (self.fields.get(last), formats.get(last)) else {
+            return false;
+        };
+        let Some(rest) = format.get(subslice_offset(format, start)..) else {
+            return false;
+        };
+        let resource_start = formats
+            .get(ARN_FIELDS - 1)
+            .map(|resource| subslice_offset(format, resource) - subslice_offset(format, start));
+        field_matches(policy_field, rest, resource_start)
+    }
 }
 
 /// The number of fields of an ARN.
@@ -1553,8 +1682,8 @@ fn field_matches(policy: &str, format: &str, resource_start: Option<usize>) -> b
         _ => false,
     };
     let format_special = |i: usize| f.get(i) == Some(&b'$') && f.get(i + 1) == Some(&b'{');
-    let policy_literal = !(0..p.len()).any(policy_special);
-    if policy_literal && !(0..f.len()).any(format_special) {
+    let policy_literal = !policy.contains(['*', '?']) && !policy.contains("${");
+    if policy_literal && !format.contains("${") {
         return policy.eq_ignore_ascii_case(format);
     }
     // A literal against one placeholder (`us-east-1` against `${Region}`): one or more
@@ -1783,6 +1912,23 @@ fn template_match(template: &str, key: &str) -> bool {
         return false;
     };
     t.eq_ignore_ascii_case(&k) && template_match(&template[t.len_utf8()..], &key[k.len_utf8()..])
+}
+
+/// An empty slot of `Catalog::action_slots`.
+const EMPTY_SLOT: u32 = u32::MAX;
+
+/// FNV-1a over the ASCII-lowercase bytes of `prefix:name`.
+fn full_name_hash(prefix: &str, name: &str) -> usize {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in prefix
+        .bytes()
+        .chain(std::iter::once(b':'))
+        .chain(name.bytes())
+    {
+        hash ^= u64::from(byte.to_ascii_lowercase());
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    (hash ^ (hash >> 32)) as usize
 }
 
 /// Compares two names as the generator sorts them: byte-wise on ASCII-lowercase. A plain loop

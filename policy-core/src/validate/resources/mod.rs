@@ -13,7 +13,7 @@
 
 pub(crate) mod arn;
 
-use catalog::index::ResourceTypeInfo;
+use catalog::index::{ArnPattern, ResourceTypeInfo};
 
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::model::{Resource, Statement};
@@ -78,10 +78,11 @@ pub(super) fn check(
                 if !resources.is_negated()
                     && facts.is_closed()
                     && sink.wants(Code::ResourceTypeMismatch)
-                    && !types
-                        .get_or_insert_with(|| resource_types(facts))
-                        .iter()
-                        .any(|resource_type| accepts(*resource_type, &parts, text))
+                    && !accepted(
+                        types.get_or_insert_with(|| resource_types(facts)),
+                        &parts,
+                        text,
+                    )
                 {
                     sink.push(
                         Diagnostic::new(
@@ -112,19 +113,17 @@ fn resource_types(facts: &Facts<'_>) -> Vec<ResourceTypeInfo> {
     types
 }
 
-/// Whether a resource type can name the policy ARN `text` (split into `parts`): one of its ARN
-/// formats matches it, field by field (see `catalog::index::arn_matches`: a wildcard resource
-/// part never stands for a missing region or account, so `arn:*:kms:*:::*` names no KMS key).
+/// Whether one of the resource types can name the policy ARN `text` (split into `parts`): one
+/// of its ARN formats matches it, field by field (see `catalog::index::arn_matches`: a wildcard
+/// resource part never stands for a missing region or account, so `arn:*:kms:*:::*` names no
+/// KMS key).
 ///
 /// A region or account left empty where the ARN format has one is accepted when the resource
 /// part names the resource explicitly: AWS-owned resources have such ARNs (public SSM documents
 /// `arn:aws:ssm:*::document/AWS-RunShellScript`, public parameters).
-fn accepts(resource_type: ResourceTypeInfo, parts: &arn::ArnParts<'_>, text: &str) -> bool {
-    let formats = resource_type.arn_formats();
-    if formats
-        .iter()
-        .any(|format| catalog::index::arn_matches(text, format))
-    {
+fn accepted(types: &[ResourceTypeInfo], parts: &arn::ArnParts<'_>, text: &str) -> bool {
+    let pattern = ArnPattern::new(text);
+    if types.iter().any(|t| t.matches_pattern(&pattern)) {
         return true;
     }
     let explicit = parts
@@ -133,7 +132,7 @@ fn accepts(resource_type: ResourceTypeInfo, parts: &arn::ArnParts<'_>, text: &st
     if !explicit || !(parts.region.is_empty() || parts.account.is_empty()) {
         return false;
     }
-    // The empty fields as wildcards, for the formats that have something there.
+    // The empty fields as wildcards.
     fn or_any(field: &str) -> &str {
         if field.is_empty() {
             "*"
@@ -149,9 +148,8 @@ fn accepts(resource_type: ResourceTypeInfo, parts: &arn::ArnParts<'_>, text: &st
         or_any(parts.account),
         parts.resource
     );
-    formats
-        .iter()
-        .any(|format| catalog::index::arn_matches(&owned, format))
+    let pattern = ArnPattern::new(&owned);
+    types.iter().any(|t| t.matches_pattern(&pattern))
 }
 
 /// Says which resource types the statement's actions of the ARN's service take.
