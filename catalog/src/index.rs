@@ -1707,6 +1707,10 @@ fn field_matches(policy: &str, format: &str, resource_start: Option<usize>) -> b
         }
         common += 1;
     }
+    // The common case `instance/*`: equal literals, then a `*` that takes whatever follows.
+    if policy.get(common..) == Some("*") {
+        return true;
+    }
     patterns_intersect(
         &policy_tokens(policy),
         &format_tokens(format, resource_start),
