@@ -140,20 +140,9 @@ pub(super) fn check<'a>(statement: &'a Statement, at: &Location, sink: &mut Sink
 /// distance against every service.
 fn suggest_service(prefix: &str) -> Option<&'static str> {
     thread_local! {
-        static LAST: std::cell::RefCell<Option<(String, Option<&'static str>)>> =
-            const { std::cell::RefCell::new(None) };
+        static LAST: super::LastSuggestion = const { std::cell::RefCell::new(None) };
     }
-    LAST.with(|last| {
-        let mut last = last.borrow_mut();
-        if let Some((known, suggestion)) = last.as_ref() {
-            if known == prefix {
-                return *suggestion;
-            }
-        }
-        let suggestion = catalog().suggest_service(prefix);
-        *last = Some((prefix.to_owned(), suggestion));
-        suggestion
-    })
+    super::remembered(&LAST, prefix, |prefix| catalog().suggest_service(prefix))
 }
 
 /// What one `Action` item stands for.

@@ -511,3 +511,27 @@ impl Default for Context {
     reason = "tests fail loudly"
 )]
 mod tests;
+
+/// The last name a suggestion was asked for, with the answer.
+pub(crate) type LastSuggestion = std::cell::RefCell<Option<(String, Option<&'static str>)>>;
+
+/// A suggestion, remembered per thread for the last name: a policy that names an unknown
+/// service or key usually names it many times, and each suggestion costs an edit distance
+/// against every name in the catalog.
+pub(crate) fn remembered(
+    last: &'static std::thread::LocalKey<LastSuggestion>,
+    name: &str,
+    suggest: impl FnOnce(&str) -> Option<&'static str>,
+) -> Option<&'static str> {
+    last.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((known, suggestion)) = last.as_ref() {
+            if known == name {
+                return *suggestion;
+            }
+        }
+        let suggestion = suggest(name);
+        *last = Some((name.to_owned(), suggestion));
+        suggestion
+    })
+}

@@ -200,20 +200,9 @@ fn unknown_key(key: &str, location: Location, sink: &mut Sink<'_>) {
 /// distance against every key).
 pub(crate) fn suggest_key(key: &str) -> Option<&'static str> {
     thread_local! {
-        static LAST: std::cell::RefCell<Option<(String, Option<&'static str>)>> =
-            const { std::cell::RefCell::new(None) };
+        static LAST: crate::validate::LastSuggestion = const { std::cell::RefCell::new(None) };
     }
-    LAST.with(|last| {
-        let mut last = last.borrow_mut();
-        if let Some((known, suggestion)) = last.as_ref() {
-            if known == key {
-                return *suggestion;
-            }
-        }
-        let suggestion = catalog().suggest_condition_key(key);
-        *last = Some((key.to_owned(), suggestion));
-        suggestion
-    })
+    crate::validate::remembered(&LAST, key, |key| catalog().suggest_condition_key(key))
 }
 
 /// The family of a base operator, for comparison with a key's type.
