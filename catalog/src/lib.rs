@@ -21,6 +21,10 @@
 //! # }
 //! ```
 
+#[cfg(feature = "enums")]
+#[macro_use]
+mod typed;
+
 mod generated;
 pub mod ident;
 pub mod index;

@@ -103,8 +103,12 @@ fn render_service(service: &Service, first_action: usize) -> Result<String, Stri
     let mut out = String::from(PREAMBLE);
     let _ = writeln!(
         out,
-        "\nuse crate::index::{{ActionId, KeyType}};\n\n\
-         /// The service prefix.\npub const PREFIX: &str = {prefix:?};\n"
+        "{import}\n/// The service prefix.\npub const PREFIX: &str = {prefix:?};\n",
+        import = if service.condition_keys.is_empty() {
+            ""
+        } else {
+            "\nuse crate::index::KeyType;\n"
+        }
     );
 
     // Actions.
@@ -167,35 +171,17 @@ fn render_service(service: &Service, first_action: usize) -> Result<String, Stri
     let _ = writeln!(
         out,
         "static ACTIONS: [Action; {count}] = [{all}];\n\n\
-         impl Action {{\n\
-         /// Every action of the service, in ID order (by lowercase name).\n\
-         pub const ALL: &'static [Action] = &ACTIONS;\n\n\
-         /// The full name as AWS spells it: `{prefix}:{example}`.\n\
-         #[inline] pub fn as_str(self) -> &'static str {{ {as_str} }}\n\n\
-         /// The name without the service prefix: `{example}`.\n\
-         #[inline] pub fn name(self) -> &'static str {{ self.as_str().split_once(':').map_or(\"\", |(_, name)| name) }}\n\n\
-         /// The action's entry in the [index](crate::index): description, access levels, resource \
-         types, condition keys.\n\
-         #[inline] pub fn info(self) -> crate::index::ActionInfo {{ crate::index::catalog().action_by_id(crate::TypedAction::action_id(self)) }}\n\
-         }}\n\n\
-         impl crate::TypedAction for Action {{\n\
-         #[inline] fn action_id(self) -> ActionId {{ {action_id} }}\n\
-         #[inline] fn as_str(self) -> &'static str {{ Action::as_str(self) }}\n}}\n\n\
-         impl core::fmt::Debug for Action {{\n\
-         #[inline] fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {{ f.write_str(self.as_str()) }}\n}}\n\n\
-         impl core::fmt::Display for Action {{\n\
-         #[inline] fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {{ f.write_str(self.as_str()) }}\n}}\n",
-        all = variants.iter().map(|v| format!("Action::{v}")).collect::<Vec<_>>().join(", "),
+         action_methods!(prefix = {prefix:?}, first = {first_action}, example = {example:?});",
+        all = variants
+            .iter()
+            .map(|v| format!("Action::{v}"))
+            .collect::<Vec<_>>()
+            .join(", "),
         example = service.actions.first().map_or("", |a| a.name.as_str()),
-        as_str = if count == 0 { "match self {}".to_owned() } else { "crate::nth_name(ACTION_NAMES, &ACTION_NAME_ENDS, self as usize)".to_owned() },
-        action_id = if count == 0 {
-            "match self {}".to_owned()
-        } else if first_action == 0 {
-            "ActionId(self as u32)".to_owned()
-        } else {
-            format!("ActionId({first_action} + self as u32)")
-        },
     );
+    if count == 0 {
+        return Err(format!("service `{prefix}` has no actions"));
+    }
 
     // Resource types.
     let variants = unique_idents(
@@ -240,19 +226,13 @@ fn render_service(service: &Service, first_action: usize) -> Result<String, Stri
     let _ = writeln!(
         out,
         "static RESOURCE_TYPES: [ResourceType; {count}] = [{all}];\n\n\
-         impl ResourceType {{\n\
-         /// Every resource type of the service, by lowercase name.\n\
-         pub const ALL: &'static [ResourceType] = &RESOURCE_TYPES;\n\n\
-         /// The name as AWS spells it.\n\
-         #[inline] pub fn as_str(self) -> &'static str {{ {as_str} }}\n\n\
-         /// The resource type's entry in the [index](crate::index): ARN formats, condition keys, \
-         ARN matching.\n\
-         #[inline] pub fn info(self) -> Option<crate::index::ResourceTypeInfo> {{ \
-         crate::index::catalog().service(PREFIX)?.resource_type(self.as_str()) }}\n}}\n\n\
-         impl core::fmt::Debug for ResourceType {{\n\
-         #[inline] fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {{ f.write_str(self.as_str()) }}\n}}\n",
-        all = variants.iter().map(|v| format!("ResourceType::{v}")).collect::<Vec<_>>().join(", "),
-        as_str = if count == 0 { "match self {}".to_owned() } else { "crate::nth_name(RESOURCE_TYPE_NAMES, &RESOURCE_TYPE_NAME_ENDS, self as usize)".to_owned() },
+         resource_type_methods!({empty});\n",
+        all = variants
+            .iter()
+            .map(|v| format!("ResourceType::{v}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        empty = if count == 0 { "empty" } else { "" },
     );
 
     // Condition keys.
@@ -348,21 +328,13 @@ fn render_keys(
     let _ = writeln!(
         out,
         "static CONDITION_KEYS: [ConditionKey; {count}] = [{all}];\n\n\
-         impl ConditionKey {{\n\
-         /// Every key, by lowercase name.\n\
-         pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;\n\n\
-         /// The key as AWS spells it, templates included (`aws:RequestTag/${{TagKey}}`).\n\
-         #[inline] pub fn as_str(self) -> &'static str {{ {as_str} }}\n\n\
-         /// The type of the key's value.\n\
-         #[inline] pub fn value_type(self) -> KeyType {{ {value_type} }}\n\n\
-         /// The key's entry in the [index](crate::index).\n\
-         #[inline] pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {{ \
-         crate::index::catalog().condition_key(self.as_str()) }}\n}}\n\n\
-         impl core::fmt::Debug for ConditionKey {{\n\
-         #[inline] fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {{ f.write_str(self.as_str()) }}\n}}",
-        all = variants.iter().map(|v| format!("ConditionKey::{v}")).collect::<Vec<_>>().join(", "),
-        as_str = if count == 0 { "match self {}".to_owned() } else { "crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)".to_owned() },
-        value_type = if count == 0 { "match self {}".to_owned() } else { "CONDITION_KEY_TYPES[self as usize]".to_owned() },
+         condition_key_methods!({empty});",
+        all = variants
+            .iter()
+            .map(|v| format!("ConditionKey::{v}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        empty = if count == 0 { "empty" } else { "" },
     );
     Ok(())
 }

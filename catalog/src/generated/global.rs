@@ -261,32 +261,4 @@ static CONDITION_KEYS: [ConditionKey; 59] = [
     ConditionKey::SsmSourceInstanceArn,
 ];
 
-impl ConditionKey {
-    /// Every key, by lowercase name.
-    pub const ALL: &'static [ConditionKey] = &CONDITION_KEYS;
-
-    /// The key as AWS spells it, templates included (`aws:RequestTag/${TagKey}`).
-    #[inline]
-    pub fn as_str(self) -> &'static str {
-        crate::nth_name(CONDITION_KEY_NAMES, &CONDITION_KEY_NAME_ENDS, self as usize)
-    }
-
-    /// The type of the key's value.
-    #[inline]
-    pub fn value_type(self) -> KeyType {
-        CONDITION_KEY_TYPES[self as usize]
-    }
-
-    /// The key's entry in the [index](crate::index).
-    #[inline]
-    pub fn info(self) -> Option<crate::index::ConditionKeyInfo> {
-        crate::index::catalog().condition_key(self.as_str())
-    }
-}
-
-impl core::fmt::Debug for ConditionKey {
-    #[inline]
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+condition_key_methods!();
