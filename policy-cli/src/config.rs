@@ -193,7 +193,7 @@ impl Config {
             kind: self.kind.unwrap_or(Kind::Auto),
             allow: self.allow.clone(),
         };
-        if let Some(file) = file {
+        if let (Some(file), false) = (file, self.rules.is_empty()) {
             let absolute_file = absolute(file);
             let relative = absolute_file.strip_prefix(&self.base).unwrap_or(file);
             let relative = relative.to_string_lossy().replace('\\', "/");
@@ -207,8 +207,10 @@ impl Config {
         if let Some(kind) = kind {
             settings.kind = kind;
         }
-        settings.allow.sort();
-        settings.allow.dedup();
+        if settings.allow.len() > 1 {
+            settings.allow.sort();
+            settings.allow.dedup();
+        }
         settings
     }
 }

@@ -72,7 +72,6 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputError>) {
             Ok(metadata) if metadata.is_dir() => {
                 let mut found = Vec::new();
                 walk(path, &mut found, &mut errors);
-                found.sort();
                 inputs.extend(found.into_iter().map(Input::File));
             }
             // A file, a FIFO or a device: read it as given.
@@ -86,6 +85,9 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputError>) {
     (inputs, errors)
 }
 
+/// Appends the `*.json` files below `directory` to `found` in path order: each directory's
+/// entries sorted by name, a subdirectory's files right after its name. That is the order of
+/// sorting the paths by components, without comparing whole paths.
 fn walk(directory: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<InputError>) {
     let entries = match fs::read_dir(directory) {
         Ok(entries) => entries,
@@ -97,17 +99,18 @@ fn walk(directory: &Path, found: &mut Vec<PathBuf>, errors: &mut Vec<InputError>
             return;
         }
     };
+    let mut listed = Vec::new();
     for entry in entries {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) => {
-                errors.push(InputError {
-                    path: directory.display().to_string(),
-                    error,
-                });
-                continue;
-            }
-        };
+        match entry {
+            Ok(entry) => listed.push((entry.file_name(), entry)),
+            Err(error) => errors.push(InputError {
+                path: directory.display().to_string(),
+                error,
+            }),
+        }
+    }
+    listed.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
+    for (_, entry) in listed {
         let path = entry.path();
         let is_json = path
             .extension()
@@ -168,4 +171,39 @@ pub fn read_limited(reader: impl Read) -> io::Result<Content> {
         return Ok(Content::TooLarge(length));
     }
     Ok(Content::Bytes(bytes))
+}
+
+#[cfg(test)]
+#[expect(clippy::unwrap_used, reason = "a test fails by panicking")]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_walk_lists_files_in_path_order() {
+        let root = tempfile::tempdir().unwrap();
+        for file in [
+            "b.json",
+            "a.json",
+            "a/z.json",
+            "a/b/c.json",
+            "a-b.json",
+            "a.b/x.json",
+            "B.json",
+            "a/notes.txt",
+        ] {
+            let path = root.path().join(file);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(&path, "{}").unwrap();
+        }
+        let (inputs, errors) = collect(&[root.path().to_owned()]);
+        assert!(errors.is_empty());
+        let walked: Vec<PathBuf> = inputs
+            .into_iter()
+            .filter_map(|input| input.path().map(Path::to_owned))
+            .collect();
+        let mut sorted = walked.clone();
+        sorted.sort();
+        assert_eq!(walked, sorted);
+        assert_eq!(walked.len(), 7);
+    }
 }
