@@ -65,7 +65,10 @@ impl fmt::Display for Position {
 /// `Statement[0]` (as for a policy made of that statement) or directly at the statement.
 #[derive(Debug, Clone, Default)]
 pub struct SourceMap {
-    root: Option<tree::Node>,
+    /// The document's text (keys are read from it) and its parsed tape; no tape when the text
+    /// is not JSON.
+    text: String,
+    tape: Option<tree::Tape>,
     fragment: bool,
 }
 
@@ -82,7 +85,7 @@ impl SourceMap {
     /// # Ok::<(), &str>(())
     /// ```
     pub fn position(&self, location: &Location) -> Option<Position> {
-        let root = self.root.as_ref()?;
+        let root = self.tape.as_ref()?.root(&self.text);
         let mut segments = location.segments();
         if self.fragment {
             if let [Segment::Key(statement), Segment::Index(0), rest @ ..] = segments {
@@ -92,25 +95,25 @@ impl SourceMap {
             }
         }
         let mut node = root;
-        let mut position = root.position;
+        let mut position = root.position();
         for (index, segment) in segments.iter().enumerate() {
             let last = index + 1 == segments.len();
-            match (segment, &node.value) {
-                (Segment::Key(name), tree::Value::Object(members)) => {
-                    let member = members.iter().find(|member| &member.key == name)?;
+            match (segment, node.value()) {
+                (Segment::Key(name), tree::Value::Object(mut members)) => {
+                    let member = members.find(|member| member.key == name.as_str())?;
                     position = if last {
                         member.key_position
                     } else {
-                        member.value.position
+                        member.value.position()
                     };
-                    node = &member.value;
+                    node = member.value;
                 }
-                (Segment::Index(item), tree::Value::Array(items)) => {
-                    node = items.get(*item)?;
-                    position = node.position;
+                (Segment::Index(item), tree::Value::Array(mut items)) => {
+                    node = items.nth(*item)?;
+                    position = node.position();
                 }
                 // A single item written in place of an array is item 0.
-                (Segment::Index(0), _) => position = node.position,
+                (Segment::Index(0), _) => position = node.position(),
                 _ => return None,
             }
         }
@@ -211,7 +214,7 @@ impl std::error::Error for ParseError {}
 /// # Ok::<(), policy_core::ParseError>(())
 /// ```
 pub fn parse_policy(text: &str) -> (Result<Policy, ParseError>, SourceMap) {
-    parse_with(text, false, read::policy)
+    parse_with(text, false, read::policy, true)
 }
 
 /// Reads one statement (a policy fragment: `{"Effect": ..., "Action": ...}`), with its
@@ -223,20 +226,26 @@ pub fn parse_policy(text: &str) -> (Result<Policy, ParseError>, SourceMap) {
 /// # Ok::<(), policy_core::ParseError>(())
 /// ```
 pub fn parse_statement(text: &str) -> (Result<Statement, ParseError>, SourceMap) {
-    parse_with(text, true, read::statement)
+    parse_with(text, true, read::statement, true)
 }
 
 fn parse_with<T>(
     text: &str,
     fragment: bool,
-    convert: fn(&tree::Node) -> Result<T, read::Found>,
+    convert: fn(&tree::Node<'_>) -> Result<T, read::Found>,
+    keep_map: bool,
 ) -> (Result<T, ParseError>, SourceMap) {
     match tree::parse(text) {
-        Ok(root) => {
-            let result = convert(&root).map_err(ParseError::new);
-            let map = SourceMap {
-                root: Some(root),
-                fragment,
+        Ok(tape) => {
+            let result = convert(&tape.root(text)).map_err(ParseError::new);
+            let map = if keep_map {
+                SourceMap {
+                    text: text.to_owned(),
+                    tape: Some(tape),
+                    fragment,
+                }
+            } else {
+                SourceMap::default()
             };
             (result, map)
         }
@@ -247,7 +256,8 @@ fn parse_with<T>(
                 error.message.clone(),
             );
             let map = SourceMap {
-                root: None,
+                text: String::new(),
+                tape: None,
                 fragment,
             };
             (
@@ -285,7 +295,7 @@ impl Policy {
     /// policy. Rules that the model can represent (an empty action list, an unknown action) are
     /// not checked here but by [`crate::validate()`].
     pub fn from_json(text: &str) -> Result<Policy, ParseError> {
-        parse_policy(text).0
+        parse_with(text, false, read::policy, false).0
     }
 
     /// Reads a policy from UTF-8 bytes, as [`Policy::from_json`].
@@ -343,7 +353,7 @@ impl Statement {
     /// # Errors
     /// [`ParseError`] as [`Policy::from_json`], with paths from the statement (`Action[0]`).
     pub fn from_json(text: &str) -> Result<Statement, ParseError> {
-        parse_statement(text).0
+        parse_with(text, true, read::statement, false).0
     }
 
     /// The statement as compact JSON, in the canonical key order.

@@ -4,6 +4,7 @@
 //! the model can hold, even when it is wrong (an empty list, an unknown action), is left to the
 //! validator so that no rule exists twice.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use crate::diagnostic::{Code, Diagnostic, Location};
@@ -33,14 +34,14 @@ const STATEMENT_ELEMENTS: &[&str] = &[
 const PRINCIPAL_KINDS: &[&str] = &["AWS", "Service", "Federated", "CanonicalUser"];
 
 /// Reads a policy document.
-pub(super) fn policy(node: &Node) -> Result<Policy, Found> {
+pub(super) fn policy(node: &Node<'_>) -> Result<Policy, Found> {
     let mut reader = Reader::default();
     let policy = reader.policy(node, &Path::ROOT);
     reader.finish(policy, node)
 }
 
 /// Reads a single statement (a fragment); paths start at the statement.
-pub(super) fn statement(node: &Node) -> Result<Statement, Found> {
+pub(super) fn statement(node: &Node<'_>) -> Result<Statement, Found> {
     let mut reader = Reader::default();
     let statement = reader.statement(node, &Path::ROOT);
     reader.finish(statement, node)
@@ -95,7 +96,7 @@ struct Reader {
 }
 
 impl Reader {
-    fn finish<T>(self, value: Option<T>, node: &Node) -> Result<T, Found> {
+    fn finish<T>(self, value: Option<T>, node: &Node<'_>) -> Result<T, Found> {
         match value {
             Some(value) if self.found.is_empty() => Ok(value),
             _ if !self.found.is_empty() => Err(self.found),
@@ -106,7 +107,7 @@ impl Reader {
                     Location::root(),
                     "the document could not be read",
                 ),
-                Some(node.position),
+                Some(node.position()),
             )]),
         }
     }
@@ -115,37 +116,37 @@ impl Reader {
         self.found.push((diagnostic, Some(position)));
     }
 
-    fn invalid_type(&mut self, node: &Node, path: &Path, expected: &str, element: &str) {
+    fn invalid_type(&mut self, node: &Node<'_>, path: &Path, expected: &str, element: &str) {
         let message = format!(
             "expected {expected}{element}, found {}",
-            node.value.type_name()
+            node.value().type_name()
         );
         self.report(
             Diagnostic::new(Code::InvalidType, path.location(), message),
-            node.position,
+            node.position(),
         );
     }
 
     /// The members of an object, reporting duplicate keys (the first one wins).
     fn object<'n>(
         &mut self,
-        node: &'n Node,
+        node: &Node<'n>,
         path: &Path,
         expected: &str,
         element: &str,
-    ) -> Option<Vec<&'n Member>> {
-        let Value::Object(members) = &node.value else {
+    ) -> Option<Vec<Member<'n>>> {
+        let Value::Object(members) = node.value() else {
             self.invalid_type(node, path, expected, element);
             return None;
         };
-        let mut unique: Vec<&Member> = Vec::with_capacity(members.len());
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut unique: Vec<Member<'n>> = Vec::with_capacity(members.len());
+        let mut seen: HashSet<Cow<'n, str>> = HashSet::new();
         let small = members.len() <= 8;
         for member in members {
             let duplicate = if small {
                 unique.iter().any(|earlier| earlier.key == member.key)
             } else {
-                !seen.insert(&member.key)
+                !seen.insert(member.key.clone())
             };
             if duplicate {
                 let diagnostic = Diagnostic::new(
@@ -164,7 +165,7 @@ impl Reader {
 
     fn unknown_element(
         &mut self,
-        member: &Member,
+        member: &Member<'_>,
         path: &Path,
         message: String,
         known: &'static [&'static str],
@@ -179,12 +180,12 @@ impl Reader {
         self.report(diagnostic, member.key_position);
     }
 
-    fn string(&mut self, node: &Node, path: &Path, element: &str) -> Option<String> {
-        self.text(node, path, element).map(str::to_owned)
+    fn string(&mut self, node: &Node<'_>, path: &Path, element: &str) -> Option<String> {
+        self.text(node, path, element).map(Cow::into_owned)
     }
 
-    fn text<'n>(&mut self, node: &'n Node, path: &Path, element: &str) -> Option<&'n str> {
-        match &node.value {
+    fn text<'n>(&mut self, node: &Node<'n>, path: &Path, element: &str) -> Option<Cow<'n, str>> {
+        match node.value() {
             Value::String(text) => Some(text),
             _ => {
                 self.invalid_type(node, path, "a string", element);
@@ -196,18 +197,18 @@ impl Reader {
     /// A value written as one item or an array of items; every item is read with `item`.
     fn one_or_many<T>(
         &mut self,
-        node: &Node,
+        node: &Node<'_>,
         path: &Path,
         expected_item: &str,
         element: &str,
-        mut item: impl FnMut(&mut Self, &Node, &Path) -> Option<T>,
+        mut item: impl FnMut(&mut Self, &Node<'_>, &Path) -> Option<T>,
     ) -> Option<OneOrMany<T>> {
-        match &node.value {
+        match node.value() {
             Value::Array(nodes) => {
                 let mut items = Vec::with_capacity(nodes.len());
                 let mut complete = true;
-                for (index, item_node) in nodes.iter().enumerate() {
-                    match item(self, item_node, &path.index(index)) {
+                for (index, item_node) in nodes.enumerate() {
+                    match item(self, &item_node, &path.index(index)) {
                         Some(value) => items.push(value),
                         None => complete = false,
                     }
@@ -223,15 +224,15 @@ impl Reader {
         }
     }
 
-    fn policy(&mut self, node: &Node, path: &Path) -> Option<Policy> {
+    fn policy(&mut self, node: &Node<'_>, path: &Path) -> Option<Policy> {
         let members = self.object(node, path, "a policy object", "")?;
         let mut version = None;
         let mut id = None;
         let mut statements = None;
         let mut has_statement = false;
-        for member in members {
+        for member in &members {
             let member_path = path.key(&member.key);
-            match member.key.as_str() {
+            match &*member.key {
                 "Version" => version = self.version(&member.value, &member_path),
                 "Id" => id = self.string(&member.value, &member_path, " for `Id`"),
                 "Statement" => {
@@ -253,12 +254,12 @@ impl Reader {
                 "policy has no `Statement`",
             )
             .with_help("add `\"Statement\": [...]` with at least one statement");
-            self.report(diagnostic, node.position);
+            self.report(diagnostic, node.position());
         }
         Some(Policy::new(version, id, statements?))
     }
 
-    fn version(&mut self, node: &Node, path: &Path) -> Option<Version> {
+    fn version(&mut self, node: &Node<'_>, path: &Path) -> Option<Version> {
         let text = self.string(node, path, " for `Version`")?;
         match text.parse::<Version>() {
             Ok(version) => Some(version),
@@ -270,20 +271,20 @@ impl Reader {
                 )
                 .with_help("use `2012-10-17`, the current version of the policy language")
                 .with_suggestion("2012-10-17");
-                self.report(diagnostic, node.position);
+                self.report(diagnostic, node.position());
                 None
             }
         }
     }
 
-    fn statements(&mut self, node: &Node, path: &Path) -> Option<OneOrMany<Statement>> {
-        match &node.value {
+    fn statements(&mut self, node: &Node<'_>, path: &Path) -> Option<OneOrMany<Statement>> {
+        match node.value() {
             Value::Object(_) => self.statement(node, &path.index(0)).map(OneOrMany::one),
             Value::Array(nodes) => {
                 let mut statements = Vec::with_capacity(nodes.len());
                 let mut complete = true;
-                for (index, statement_node) in nodes.iter().enumerate() {
-                    match self.statement(statement_node, &path.index(index)) {
+                for (index, statement_node) in nodes.enumerate() {
+                    match self.statement(&statement_node, &path.index(index)) {
                         Some(statement) => statements.push(statement),
                         None => complete = false,
                     }
@@ -302,7 +303,7 @@ impl Reader {
         }
     }
 
-    fn statement(&mut self, node: &Node, path: &Path) -> Option<Statement> {
+    fn statement(&mut self, node: &Node<'_>, path: &Path) -> Option<Statement> {
         let members = self.object(node, path, "a statement object", "")?;
         let mut sid = None;
         let mut effect = None;
@@ -315,8 +316,8 @@ impl Reader {
         let mut principal_key: Option<&str> = None;
         let mut action_key: Option<&str> = None;
         let mut resource_key: Option<&str> = None;
-        for member in members {
-            let key = member.key.as_str();
+        for member in &members {
+            let key: &str = &member.key;
             let member_path = path.key(key);
             let value = &member.value;
             match key {
@@ -352,7 +353,7 @@ impl Reader {
                     };
                     action = self
                         .one_or_many(value, &member_path, "an action", element, |r, n, p| {
-                            r.text(n, p, element).map(Action::parse)
+                            r.text(n, p, element).map(|text| Action::parse(&text))
                         })
                         .map(|items| {
                             if key == "Action" {
@@ -375,7 +376,7 @@ impl Reader {
                     };
                     resource = self
                         .one_or_many(value, &member_path, "a resource", element, |r, n, p| {
-                            r.text(n, p, element).map(Resource::from)
+                            r.text(n, p, element).map(Resource::new)
                         })
                         .map(|items| {
                             if key == "Resource" {
@@ -401,15 +402,15 @@ impl Reader {
                 "statement has no `Effect`",
             )
             .with_help("add `\"Effect\": \"Allow\"` or `\"Effect\": \"Deny\"`");
-            self.report(diagnostic, node.position);
+            self.report(diagnostic, node.position());
         }
         Some(Statement::new(
             sid, effect?, principal, action, resource, condition,
         ))
     }
 
-    fn exclusive(&mut self, member: &Member, path: &Path, first: &str, code: Code) {
-        let second = member.key.as_str();
+    fn exclusive(&mut self, member: &Member<'_>, path: &Path, first: &str, code: Code) {
+        let second: &str = &member.key;
         let diagnostic = Diagnostic::new(
             code,
             path.location(),
@@ -419,7 +420,7 @@ impl Reader {
         self.report(diagnostic, member.key_position);
     }
 
-    fn effect(&mut self, node: &Node, path: &Path) -> Option<Effect> {
+    fn effect(&mut self, node: &Node<'_>, path: &Path) -> Option<Effect> {
         let text = self.string(node, path, " for `Effect`")?;
         match text.parse::<Effect>() {
             Ok(effect) => Some(effect),
@@ -435,14 +436,14 @@ impl Reader {
                         .with_suggestion(suggestion),
                     None => diagnostic.with_help("use `Allow` or `Deny`"),
                 };
-                self.report(diagnostic, node.position);
+                self.report(diagnostic, node.position());
                 None
             }
         }
     }
 
-    fn principal(&mut self, node: &Node, path: &Path) -> Option<Principal> {
-        match &node.value {
+    fn principal(&mut self, node: &Node<'_>, path: &Path) -> Option<Principal> {
+        match node.value() {
             Value::String(text) if text == "*" => Some(Principal::Wildcard),
             Value::String(text) => {
                 let diagnostic = Diagnostic::new(
@@ -453,7 +454,7 @@ impl Reader {
                 .with_help(format!(
                     "write the principal with its kind, such as `{{\"AWS\": \"{text}\"}}` or `{{\"Service\": \"{text}\"}}`"
                 ));
-                self.report(diagnostic, node.position);
+                self.report(diagnostic, node.position());
                 None
             }
             _ => {
@@ -461,7 +462,7 @@ impl Reader {
                     self.object(node, path, "`\"*\"` or a principal map", " for a principal")?;
                 let mut kinds = Vec::with_capacity(members.len());
                 let mut complete = true;
-                for member in members {
+                for member in &members {
                     let member_path = path.key(&member.key);
                     let Ok(kind) = member.key.parse::<PrincipalKind>() else {
                         self.unknown_element(
@@ -490,11 +491,11 @@ impl Reader {
         }
     }
 
-    fn condition(&mut self, node: &Node, path: &Path) -> Option<Condition> {
+    fn condition(&mut self, node: &Node<'_>, path: &Path) -> Option<Condition> {
         let operators = self.object(node, path, "an object", " for `Condition`")?;
         let mut blocks = Vec::with_capacity(operators.len());
         let mut complete = true;
-        for operator in operators {
+        for operator in &operators {
             let operator_path = path.key(&operator.key);
             let element = format!(" for condition operator `{}`", operator.key);
             let Some(keys) = self.object(&operator.value, &operator_path, "an object", &element)
@@ -503,7 +504,7 @@ impl Reader {
                 continue;
             };
             let mut entries = Vec::with_capacity(keys.len());
-            for key in keys {
+            for key in &keys {
                 let key_path = operator_path.key(&key.key);
                 let element = format!(" for condition key `{}`", key.key);
                 let values = self.one_or_many(
@@ -514,12 +515,14 @@ impl Reader {
                     |r, n, p| r.condition_value(n, p, &element),
                 );
                 match values {
-                    Some(values) => entries.push(ConditionEntry::new(key.key.clone(), values)),
+                    Some(values) => {
+                        entries.push(ConditionEntry::new(key.key.clone().into_owned(), values))
+                    }
                     None => complete = false,
                 }
             }
             blocks.push(ConditionBlock::new(
-                Operator::new(operator.key.clone()),
+                Operator::new(operator.key.clone().into_owned()),
                 entries,
             ));
         }
@@ -528,14 +531,14 @@ impl Reader {
 
     fn condition_value(
         &mut self,
-        node: &Node,
+        node: &Node<'_>,
         path: &Path,
         element: &str,
     ) -> Option<ConditionValue> {
-        match &node.value {
-            Value::String(text) => Some(ConditionValue::String(text.clone())),
-            Value::Number(text) => Some(ConditionValue::Number(text.clone())),
-            Value::Bool(value) => Some(ConditionValue::Bool(*value)),
+        match node.value() {
+            Value::String(text) => Some(ConditionValue::String(text.into_owned())),
+            Value::Number(text) => Some(ConditionValue::Number(text.to_owned())),
+            Value::Bool(value) => Some(ConditionValue::Bool(value)),
             _ => {
                 self.invalid_type(node, path, "a string, number or boolean", element);
                 None

@@ -215,15 +215,19 @@ impl<'de> Deserialize<'de> for ConditionValue {
     /// A JSON string, number (its text kept) or boolean (needs `serde_json`).
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let raw = Box::<RawValue>::deserialize(deserializer)?;
-        match super::tree::parse(raw.get()).map(|node| node.value) {
-            Ok(super::tree::Value::String(text)) => Ok(ConditionValue::String(text)),
-            Ok(super::tree::Value::Number(text)) => Ok(ConditionValue::Number(text)),
-            Ok(super::tree::Value::Bool(value)) => Ok(ConditionValue::Bool(value)),
-            Ok(other) => Err(de::Error::custom(format!(
+        let text = raw.get();
+        let tape = match super::tree::parse(text) {
+            Ok(tape) => tape,
+            Err(error) => return Err(de::Error::custom(error.message)),
+        };
+        match tape.root(text).value() {
+            super::tree::Value::String(text) => Ok(ConditionValue::String(text.into_owned())),
+            super::tree::Value::Number(text) => Ok(ConditionValue::Number(text.to_owned())),
+            super::tree::Value::Bool(value) => Ok(ConditionValue::Bool(value)),
+            other => Err(de::Error::custom(format!(
                 "expected a string, number or boolean for a condition value, found {}",
                 other.type_name()
             ))),
-            Err(error) => Err(de::Error::custom(error.message)),
         }
     }
 }

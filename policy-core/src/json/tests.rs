@@ -703,3 +703,55 @@ fn deserialize_from_a_serde_json_value_works_but_sorts_keys() {
         r#"{"Statement":[{"Effect":"Allow","Condition":{"Bool":{"a":true},"StringLike":{"b":"1"}}}]}"#
     );
 }
+
+#[test]
+fn escaped_keys_and_strings_are_read_and_located() {
+    let text = "{\"Version\": \"2012-10-17\", \"Statement\": [{\n  \"Eff\\u0065ct\": \"Allow\",\n  \"Action\": [\"s3:Get\\u004fbject\", \"s3:PutObject\"],\n  \"Resource\": \"*\"}]}";
+    let (policy, map) = parse_policy(text);
+    let policy = policy.unwrap();
+    let statement = &policy.statements()[0];
+    assert_eq!(statement.effect(), crate::model::Effect::Allow);
+    let actions: Vec<&str> = statement
+        .action()
+        .unwrap()
+        .items()
+        .iter()
+        .map(|action| action.as_str())
+        .collect();
+    assert_eq!(actions, ["s3:GetObject", "s3:PutObject"]);
+    let at = |location: Location| map.position(&location).map(|p| (p.line, p.column));
+    let statement = Location::root().key("Statement").index(0);
+    assert_eq!(at(statement.clone().key("Effect")), Some((2, 3)));
+    assert_eq!(at(statement.clone().key("Action").index(1)), Some((3, 35)));
+    assert_eq!(
+        at(statement.clone().key("Resource").index(0)),
+        Some((4, 15))
+    );
+    assert_eq!(at(statement.key("Missing")), None);
+    // A parse without a map keeps nothing of the text.
+    assert_eq!(Policy::from_json(text).unwrap(), policy);
+}
+
+#[test]
+fn the_char_count_is_the_length_of_the_compact_json() {
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/data/managed");
+    let mut counted = 0;
+    for entry in std::fs::read_dir(corpus).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let Ok(policy) = Policy::from_json(&text) else {
+            continue;
+        };
+        assert_eq!(
+            super::compact_chars(&policy),
+            policy.to_json().chars().count()
+        );
+        counted += 1;
+    }
+    assert!(counted > 1500, "{counted}");
+    let odd = r#"{"Statement":{"Sid":"é\u0001\"\\","Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"NumericEquals":{"k":[1.5,"x"]},"Bool":{"b":true}}}}"#;
+    let policy = Policy::from_json(odd).unwrap();
+    assert_eq!(
+        super::compact_chars(&policy),
+        policy.to_json().chars().count()
+    );
+}

@@ -8,6 +8,8 @@
 //! It never panics, recurses at most [`MAX_DEPTH`] levels, and runs in time linear in the input:
 //! columns are counted incrementally, in chars, from the last position asked for on the line.
 
+use std::borrow::Cow;
+
 use crate::diagnostic::{Location, Segment};
 
 use super::Position;
@@ -15,30 +17,267 @@ use super::Position;
 /// The deepest nesting of arrays and objects accepted. Real policies nest 5 levels deep.
 pub(crate) const MAX_DEPTH: usize = 128;
 
-/// A JSON value with its position (the position of its first character).
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Node {
-    pub(crate) position: Position,
-    pub(crate) value: Value,
+/// A parsed document: one flat list of entries in document order (a value, then its items or
+/// members), each knowing how many entries its subtree spans. One allocation for the whole
+/// document; strings stay in the text and are read (unescaped only when they have escapes)
+/// when asked for.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Tape {
+    entries: Vec<Entry>,
+}
+
+/// One value of a [`Tape`].
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    kind: Kind,
+    /// The position of the value's first character.
+    position: Position,
+    /// The value's text: a string's contents (without quotes), a number.
+    start: usize,
+    end: usize,
+    /// The items of an array, the members of an object.
+    len: usize,
+    /// The entries of this value's subtree, itself included.
+    size: usize,
+    /// When the value is an object member's: its key.
+    key: Key,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Null,
+    True,
+    False,
+    Number,
+    String,
+    /// A string with at least one escape (decoded when read).
+    EscapedString,
+    Array,
+    Object,
+}
+
+/// An object member's key: its text (without quotes), whether it has escapes, its position.
+#[derive(Debug, Clone, Copy)]
+struct Key {
+    start: usize,
+    end: usize,
+    escaped: bool,
+    position: Position,
+}
+
+/// The entry read in place of a missing one (never reached: indexes come from the tape).
+const NULL_ENTRY: Entry = Entry {
+    kind: Kind::Null,
+    position: Position {
+        line: 1,
+        column: 1,
+        offset: 0,
+    },
+    start: 0,
+    end: 0,
+    len: 0,
+    size: 1,
+    key: Key {
+        start: 0,
+        end: 0,
+        escaped: false,
+        position: Position {
+            line: 1,
+            column: 1,
+            offset: 0,
+        },
+    },
+};
+
+impl Tape {
+    /// The document's value, read against `text` (the text the tape was parsed from).
+    pub(crate) fn root<'t>(&'t self, text: &'t str) -> Node<'t> {
+        Node {
+            text,
+            entries: &self.entries,
+            index: 0,
+        }
+    }
+}
+
+/// A JSON value of a [`Tape`], with its position; cheap to copy.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Node<'t> {
+    text: &'t str,
+    entries: &'t [Entry],
+    index: usize,
 }
 
 /// A JSON value; numbers are kept as their text.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Value {
+pub(crate) enum Value<'t> {
     Null,
     Bool(bool),
-    Number(String),
-    String(String),
-    Array(Vec<Node>),
-    Object(Vec<Member>),
+    Number(&'t str),
+    String(Cow<'t, str>),
+    Array(Items<'t>),
+    Object(Members<'t>),
 }
 
-/// One member of an object, in the order written (duplicates kept: the reader reports them).
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Member {
-    pub(crate) key: String,
+/// The items of an array, in order.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Items<'t> {
+    text: &'t str,
+    entries: &'t [Entry],
+    next: usize,
+    remaining: usize,
+    /// Whether every item is a single entry (no array or object among them): item `n` is
+    /// then `n` entries on, and [`Iterator::nth`] jumps there.
+    flat: bool,
+}
+
+/// The members of an object, in the order written (duplicates kept: the reader reports them).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Members<'t> {
+    items: Items<'t>,
+}
+
+/// One member of an object.
+#[derive(Debug, Clone)]
+pub(crate) struct Member<'t> {
+    pub(crate) key: Cow<'t, str>,
     pub(crate) key_position: Position,
-    pub(crate) value: Node,
+    pub(crate) value: Node<'t>,
+}
+
+impl PartialEq for Items<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        Iterator::eq(*self, *other)
+    }
+}
+
+impl PartialEq for Members<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len()
+            && self
+                .zip(*other)
+                .all(|(a, b)| a.key == b.key && a.value == b.value)
+    }
+}
+
+impl PartialEq for Node<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.position() == other.position() && self.value() == other.value()
+    }
+}
+
+impl<'t> Node<'t> {
+    fn entry(&self) -> &'t Entry {
+        self.entries.get(self.index).unwrap_or(&NULL_ENTRY)
+    }
+
+    /// The position of the value's first character.
+    pub(crate) fn position(&self) -> Position {
+        self.entry().position
+    }
+
+    /// The value.
+    pub(crate) fn value(&self) -> Value<'t> {
+        let entry = self.entry();
+        let raw = || self.text.get(entry.start..entry.end).unwrap_or_default();
+        match entry.kind {
+            Kind::Null => Value::Null,
+            Kind::True => Value::Bool(true),
+            Kind::False => Value::Bool(false),
+            Kind::Number => Value::Number(raw()),
+            Kind::String => Value::String(Cow::Borrowed(raw())),
+            Kind::EscapedString => Value::String(decode(self.text, entry.start)),
+            Kind::Array => Value::Array(self.items()),
+            Kind::Object => Value::Object(Members {
+                items: self.items(),
+            }),
+        }
+    }
+
+    fn items(&self) -> Items<'t> {
+        let entry = self.entry();
+        Items {
+            text: self.text,
+            entries: self.entries,
+            next: self.index + 1,
+            remaining: entry.len,
+            flat: entry.size == entry.len + 1,
+        }
+    }
+}
+
+impl<'t> Iterator for Items<'t> {
+    type Item = Node<'t>;
+
+    fn next(&mut self) -> Option<Node<'t>> {
+        if self.remaining == 0 {
+            return None;
+        }
+        let node = Node {
+            text: self.text,
+            entries: self.entries,
+            index: self.next,
+        };
+        self.next += node.entry().size.max(1);
+        self.remaining -= 1;
+        Some(node)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.remaining, Some(self.remaining))
+    }
+
+    fn nth(&mut self, n: usize) -> Option<Node<'t>> {
+        if self.flat {
+            if n >= self.remaining {
+                self.remaining = 0;
+                return None;
+            }
+            self.next += n;
+            self.remaining -= n;
+        } else {
+            for _ in 0..n {
+                self.next()?;
+            }
+        }
+        self.next()
+    }
+}
+
+impl ExactSizeIterator for Items<'_> {}
+
+impl<'t> Iterator for Members<'t> {
+    type Item = Member<'t>;
+
+    fn next(&mut self) -> Option<Member<'t>> {
+        let value = self.items.next()?;
+        let key = value.entry().key;
+        let text = value.text;
+        Some(Member {
+            key: if key.escaped {
+                decode(text, key.start)
+            } else {
+                Cow::Borrowed(text.get(key.start..key.end).unwrap_or_default())
+            },
+            key_position: key.position,
+            value,
+        })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.items.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Members<'_> {}
+
+/// The string whose contents start at `start` in `text` (just after its opening quote),
+/// unescaped. The parser has checked it, so it cannot fail; if it did, it would read as empty.
+fn decode(text: &str, start: usize) -> Cow<'_, str> {
+    let mut parser = Parser::new(text);
+    parser.offset = start.saturating_sub(1);
+    parser.column_offset = parser.offset;
+    Cow::Owned(parser.string().unwrap_or_default())
 }
 
 /// Invalid JSON: what is wrong, where, and the path of the value being read.
@@ -67,7 +306,7 @@ impl SyntaxError {
     }
 }
 
-impl Value {
+impl Value<'_> {
     /// The name of the value's JSON type, with an article, for messages: "a number".
     pub(crate) fn type_name(&self) -> &'static str {
         match self {
@@ -82,13 +321,16 @@ impl Value {
 }
 
 /// Parses one JSON document (surrounding whitespace and a leading byte order mark allowed).
-pub(crate) fn parse(text: &str) -> Result<Node, SyntaxError> {
+/// Read it with [`Tape::root`] and the same text.
+pub(crate) fn parse(text: &str) -> Result<Tape, SyntaxError> {
     let mut parser = Parser::new(text);
     parser.skip_whitespace();
     if parser.at_end() {
         return Err(parser.error("expected a JSON value, found end of input".to_owned()));
     }
-    let node = parser.value(0)?;
+    // About one value per 24 bytes of a typical policy: one allocation, rarely regrown.
+    parser.entries.reserve(text.len() / 24 + 4);
+    parser.value(0)?;
     parser.skip_whitespace();
     if !parser.at_end() {
         let found = parser.found();
@@ -96,7 +338,9 @@ pub(crate) fn parse(text: &str) -> Result<Node, SyntaxError> {
             "expected end of input after the JSON value, found {found}"
         )));
     }
-    Ok(node)
+    Ok(Tape {
+        entries: parser.entries,
+    })
 }
 
 /// The position of byte `offset` in `text` (which must be a char boundary; otherwise the
@@ -137,6 +381,8 @@ struct Parser<'a> {
     /// The byte offset and column of the last position computed on the current line.
     column_offset: usize,
     column: usize,
+    /// The tape being written.
+    entries: Vec<Entry>,
 }
 
 impl<'a> Parser<'a> {
@@ -150,6 +396,7 @@ impl<'a> Parser<'a> {
             line: 1,
             column_offset: start,
             column: 1,
+            entries: Vec::new(),
         }
     }
 
@@ -215,22 +462,68 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Node, SyntaxError> {
+    /// Parses one value onto the tape; returns the index of its entry.
+    fn value(&mut self, depth: usize) -> Result<usize, SyntaxError> {
         let position = self.position();
-        let value = match self.peek() {
-            Some(b'{') => self.object(depth)?,
-            Some(b'[') => self.array(depth)?,
-            Some(b'"') => Value::String(self.string()?),
-            Some(b'-' | b'0'..=b'9') => Value::Number(self.number()?),
-            Some(b't') => self.literal("true", Value::Bool(true))?,
-            Some(b'f') => self.literal("false", Value::Bool(false))?,
-            Some(b'n') => self.literal("null", Value::Null)?,
+        let index = self.entries.len();
+        self.entries.push(Entry {
+            position,
+            ..NULL_ENTRY
+        });
+        let (kind, start, end, len) = match self.peek() {
+            Some(b'{') => (Kind::Object, 0, 0, self.object(depth)?),
+            Some(b'[') => (Kind::Array, 0, 0, self.array(depth)?),
+            Some(b'"') => {
+                let (start, end, escaped) = self.scan_string()?;
+                let kind = if escaped {
+                    Kind::EscapedString
+                } else {
+                    Kind::String
+                };
+                (kind, start, end, 0)
+            }
+            Some(b'-' | b'0'..=b'9') => {
+                let start = self.offset;
+                self.number()?;
+                (Kind::Number, start, self.offset, 0)
+            }
+            Some(b't') => (self.literal("true", Kind::True)?, 0, 0, 0),
+            Some(b'f') => (self.literal("false", Kind::False)?, 0, 0, 0),
+            Some(b'n') => (self.literal("null", Kind::Null)?, 0, 0, 0),
             _ => {
                 let found = self.found();
                 return Err(self.error(format!("expected a JSON value, found {found}")));
             }
         };
-        Ok(Node { position, value })
+        let size = self.entries.len() - index;
+        if let Some(entry) = self.entries.get_mut(index) {
+            entry.kind = kind;
+            entry.start = start;
+            entry.end = end;
+            entry.len = len;
+            entry.size = size;
+        }
+        Ok(index)
+    }
+
+    /// Scans a string: the range of its contents and whether it has escapes (checked, not
+    /// decoded).
+    fn scan_string(&mut self) -> Result<(usize, usize, bool), SyntaxError> {
+        let start = self.offset + 1;
+        let mut end = start;
+        while let Some(&byte) = self.bytes.get(end) {
+            if byte == b'"' {
+                self.offset = end + 1;
+                return Ok((start, end, false));
+            }
+            if byte == b'\\' || byte < 0x20 {
+                break;
+            }
+            end += 1;
+        }
+        // An escape, a control character or the end of input: the full reader says which.
+        self.string()?;
+        Ok((start, self.offset - 1, true))
     }
 
     fn enter(&mut self, depth: usize) -> Result<(), SyntaxError> {
@@ -242,19 +535,19 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn array(&mut self, depth: usize) -> Result<Value, SyntaxError> {
+    /// Parses an array's items onto the tape; returns how many there are.
+    fn array(&mut self, depth: usize) -> Result<usize, SyntaxError> {
         self.enter(depth)?;
-        let mut items = Vec::new();
+        let mut items = 0;
         if self.peek() == Some(b']') {
             self.offset += 1;
-            return Ok(Value::Array(items));
+            return Ok(items);
         }
         loop {
-            let index = items.len();
-            let item = self
-                .value(depth + 1)
+            let index = items;
+            self.value(depth + 1)
                 .map_err(|error| error.within(Segment::Index(index)))?;
-            items.push(item);
+            items += 1;
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => {
@@ -263,7 +556,7 @@ impl<'a> Parser<'a> {
                 }
                 Some(b']') => {
                     self.offset += 1;
-                    return Ok(Value::Array(items));
+                    return Ok(items);
                 }
                 _ => {
                     let found = self.found();
@@ -275,12 +568,13 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Value, SyntaxError> {
+    /// Parses an object's members onto the tape; returns how many there are.
+    fn object(&mut self, depth: usize) -> Result<usize, SyntaxError> {
         self.enter(depth)?;
-        let mut members = Vec::new();
+        let mut members = 0;
         if self.peek() == Some(b'}') {
             self.offset += 1;
-            return Ok(Value::Object(members));
+            return Ok(members);
         }
         loop {
             if self.peek() != Some(b'"') {
@@ -290,25 +584,42 @@ impl<'a> Parser<'a> {
                 )));
             }
             let key_position = self.position();
-            let key = self.string()?;
+            let (key_start, key_end, escaped) = self.scan_string()?;
+            let key = Key {
+                start: key_start,
+                end: key_end,
+                escaped,
+                position: key_position,
+            };
+            let key_name = |parser: &Self| {
+                if escaped {
+                    decode(parser.text, key_start).into_owned()
+                } else {
+                    parser
+                        .text
+                        .get(key_start..key_end)
+                        .unwrap_or_default()
+                        .to_owned()
+                }
+            };
             self.skip_whitespace();
             if self.peek() != Some(b':') {
                 let found = self.found();
+                let name = key_name(self);
                 return Err(self
                     .error(format!("expected `:` after a member name, found {found}"))
-                    .within(Segment::Key(key)));
+                    .within(Segment::Key(name)));
             }
             self.offset += 1;
             self.skip_whitespace();
             let value = match self.value(depth + 1) {
                 Ok(value) => value,
-                Err(error) => return Err(error.within(Segment::Key(key))),
+                Err(error) => return Err(error.within(Segment::Key(key_name(self)))),
             };
-            members.push(Member {
-                key,
-                key_position,
-                value,
-            });
+            if let Some(entry) = self.entries.get_mut(value) {
+                entry.key = key;
+            }
+            members += 1;
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => {
@@ -317,7 +628,7 @@ impl<'a> Parser<'a> {
                 }
                 Some(b'}') => {
                     self.offset += 1;
-                    return Ok(Value::Object(members));
+                    return Ok(members);
                 }
                 _ => {
                     let found = self.found();
@@ -329,7 +640,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn literal(&mut self, word: &'static str, value: Value) -> Result<Value, SyntaxError> {
+    fn literal(&mut self, word: &'static str, value: Kind) -> Result<Kind, SyntaxError> {
         let end = self.offset + word.len();
         if self.bytes.get(self.offset..end) == Some(word.as_bytes()) {
             self.offset = end;
@@ -348,7 +659,7 @@ impl<'a> Parser<'a> {
         self.offset - start
     }
 
-    fn number(&mut self) -> Result<String, SyntaxError> {
+    fn number(&mut self) -> Result<&'a str, SyntaxError> {
         let start = self.offset;
         if self.peek() == Some(b'-') {
             self.offset += 1;
@@ -383,11 +694,7 @@ impl<'a> Parser<'a> {
             }
         }
         // A number is ASCII, so this slice is on char boundaries.
-        Ok(self
-            .text
-            .get(start..self.offset)
-            .unwrap_or_default()
-            .to_owned())
+        Ok(self.text.get(start..self.offset).unwrap_or_default())
     }
 
     fn string(&mut self) -> Result<String, SyntaxError> {

@@ -7,30 +7,71 @@ use crate::model::{
 
 /// A policy as JSON text.
 pub(super) fn policy(policy: &Policy, pretty: bool) -> String {
-    let mut writer = Writer::new(pretty);
+    let mut writer = Writer::new(String::new(), pretty);
     writer.policy(policy);
     writer.out
 }
 
-/// The number of chars of a policy's compact JSON; `capacity` is a guess of its length in bytes
-/// (an upper bound saves every regrowing of the buffer).
-pub(crate) fn compact_chars(policy: &Policy, capacity: usize) -> usize {
-    let mut writer = Writer::new(false);
-    writer.out.reserve(capacity);
+/// The number of chars of a policy's compact JSON, counted as the writer writes it, without
+/// building the text.
+pub(crate) fn compact_chars(policy: &Policy) -> usize {
+    let mut writer = Writer::new(CharCount(0), false);
     writer.policy(policy);
-    writer.out.chars().count()
+    writer.out.0
 }
 
 /// A statement as JSON text.
 pub(super) fn statement(statement: &Statement, pretty: bool) -> String {
-    let mut writer = Writer::new(pretty);
+    let mut writer = Writer::new(String::new(), pretty);
     writer.statement(statement);
     writer.out
 }
 
+/// Where the writer writes: a `String`, or a count of the chars it would hold.
+trait Out {
+    fn push_str(&mut self, text: &str);
+    fn push(&mut self, c: char);
+}
+
+impl Out for String {
+    fn push_str(&mut self, text: &str) {
+        String::push_str(self, text);
+    }
+
+    fn push(&mut self, c: char) {
+        String::push(self, c);
+    }
+}
+
+/// Counts chars instead of keeping them.
+struct CharCount(usize);
+
+impl Out for CharCount {
+    fn push_str(&mut self, text: &str) {
+        self.0 += if text.is_ascii() {
+            text.len()
+        } else {
+            text.chars().count()
+        };
+    }
+
+    fn push(&mut self, _: char) {
+        self.0 += 1;
+    }
+}
+
 /// Writes `text` as a JSON string, escaping as `serde_json` does (quote, backslash and control
 /// characters; everything else as is).
-pub(crate) fn string(out: &mut String, text: &str) {
+fn string(out: &mut impl Out, text: &str) {
+    // Most strings need no escape: one pass to see that, then one copy.
+    if !text.bytes().fold(false, |escape, byte| {
+        escape | (byte < 0x20 || byte == b'"' || byte == b'\\')
+    }) {
+        out.push('"');
+        out.push_str(text);
+        out.push('"');
+        return;
+    }
     out.push('"');
     let mut start = 0;
     for (index, byte) in text.bytes().enumerate() {
@@ -61,18 +102,18 @@ pub(crate) fn string(out: &mut String, text: &str) {
     out.push('"');
 }
 
-struct Writer {
-    out: String,
+struct Writer<O> {
+    out: O,
     pretty: bool,
     depth: usize,
     /// Whether nothing was written yet in the innermost open array or object.
     empty: bool,
 }
 
-impl Writer {
-    fn new(pretty: bool) -> Self {
+impl<O: Out> Writer<O> {
+    fn new(out: O, pretty: bool) -> Self {
         Self {
-            out: String::new(),
+            out,
             pretty,
             depth: 0,
             empty: true,
