@@ -243,8 +243,9 @@ pub struct Catalog {
     /// One entry per distinct key name (ignoring case), sorted by lowercase name: the record
     /// that [`Catalog::condition_key`] returns for it.
     key_index: Vec<u32>,
-    /// The entries of `key_index` whose names are templates (`aws:RequestTag/${TagKey}`).
-    templates: Vec<u32>,
+    /// The entries of `key_index` whose names are templates (`aws:RequestTag/${TagKey}`), each
+    /// with its literal start (`aws:RequestTag/`), which a key must begin with to match it.
+    templates: Vec<(u32, &'static str)>,
     retired: Vec<RetiredRecord>,
     /// Service indexes in the order of their full action names (`s3-outposts:` sorts before
     /// `s3:`), for [`Catalog::expand`].
@@ -603,11 +604,13 @@ impl Catalog {
         });
         self.templates = all
             .iter()
-            .copied()
-            .filter(|&i| {
-                self.keys
-                    .get(i as usize)
-                    .is_some_and(|k| is_template(k.name))
+            .filter_map(|&i| {
+                let name = self.keys.get(i as usize)?.name;
+                // Up to the first placeholder, where `template_match` stops comparing chars.
+                let start = (0..name.len())
+                    .find(|&at| name.get(at..).and_then(placeholder_end).is_some())
+                    .unwrap_or(name.len());
+                is_template(name).then_some((i, name.get(..start)?))
             })
             .collect();
         self.key_index = all;
@@ -702,7 +705,9 @@ impl Catalog {
     /// # Ok::<(), &str>(())
     /// ```
     pub fn action(&'static self, full_name: &str) -> Option<ActionInfo> {
-        let (prefix, name) = full_name.split_once(':')?;
+        // Names are short: a plain scan beats `split_once`'s searcher.
+        let colon = full_name.bytes().position(|byte| byte == b':')?;
+        let (prefix, name) = (full_name.get(..colon)?, full_name.get(colon + 1..)?);
         let mask = self.action_slots.len().checked_sub(1)?;
         let mut slot = full_name_hash(prefix, name) & mask;
         // The table is never full, so the probe ends at an empty slot.
@@ -874,7 +879,11 @@ impl Catalog {
         // `events:Metadata/${MetadataKey}/Matcher`, not `events:Metadata/${MetadataKey}`.
         self.templates
             .iter()
-            .copied()
+            .filter(|(_, literal)| {
+                key.get(..literal.len())
+                    .is_some_and(|start| start.eq_ignore_ascii_case(literal))
+            })
+            .map(|&(index, _)| index)
             .filter(|&index| template_match(self.key_name(index), key))
             .max_by_key(|&index| literal_len(self.key_name(index)))
             .map(|index| self.key_at(index))
@@ -1562,6 +1571,8 @@ pub fn arn_matches(policy_arn: &str, format: &str) -> bool {
 pub struct ArnPattern<'a> {
     text: &'a str,
     fields: [&'a str; ARN_FIELDS],
+    /// Whether each field is literal (no `*`, `?` or `${`).
+    literal: [bool; ARN_FIELDS],
     count: usize,
 }
 
@@ -1569,11 +1580,23 @@ impl<'a> ArnPattern<'a> {
     /// Splits a policy ARN (`*`, `?` and `${...}` variables allowed) into its fields.
     pub fn new(text: &'a str) -> Self {
         let (fields, count) = arn_fields(text);
+        let literal = fields.map(|field| {
+            let bytes = field.as_bytes();
+            !bytes.iter().enumerate().any(|(i, &b)| {
+                b == b'*' || b == b'?' || (b == b'$' && bytes.get(i + 1) == Some(&b'{'))
+            })
+        });
         Self {
             text,
             fields,
+            literal,
             count,
         }
+    }
+
+    /// Field `index` and whether it is literal.
+    fn field(&self, index: usize) -> Option<(&'a str, bool)> {
+        Some((*self.fields.get(index)?, *self.literal.get(index)?))
     }
 
     /// Whether the ARN matches an ARN format of AWS's reference: see [`arn_matches`].
@@ -1607,19 +1630,29 @@ impl<'a> ArnPattern<'a> {
             return patterns_intersect(&policy_tokens(self.text), &format_tokens(format, None));
         }
         let last = self.count.saturating_sub(1);
-        // The resource parts differ most between formats: compare them first.
-        if last == ARN_FIELDS - 1 {
+        // The services are the cheapest test and rule most formats out (the statement's
+        // actions often span services): compare them first, then the resource parts, which
+        // differ most between the formats of one service.
+        const SERVICE: usize = 2;
+        if SERVICE < last {
             if let (Some(policy_field), Some(format_field)) =
-                (self.fields.get(last), formats.get(last))
+                (self.field(SERVICE), formats.get(SERVICE))
+            {
+                if !field_matches(policy_field, format_field, None) {
+                    return false;
+                }
+            }
+        }
+        if last == ARN_FIELDS - 1 {
+            if let (Some(policy_field), Some(format_field)) = (self.field(last), formats.get(last))
             {
                 if !field_matches(policy_field, format_field, Some(0)) {
                     return false;
                 }
             }
         }
-        for index in 0..last {
-            let (Some(policy_field), Some(format_field)) =
-                (self.fields.get(index), formats.get(index))
+        for index in (0..last).filter(|&index| index != SERVICE) {
+            let (Some(policy_field), Some(format_field)) = (self.field(index), formats.get(index))
             else {
                 return false;
             };
@@ -1629,7 +1662,7 @@ impl<'a> ArnPattern<'a> {
         }
         // The policy's last field stands for the rest of the format (the resource part when
         // the policy has all six fields).
-        let (Some(policy_field), Some(&start)) = (self.fields.get(last), formats.get(last)) else {
+        let (Some(policy_field), Some(&start)) = (self.field(last), formats.get(last)) else {
             return false;
         };
         let Some(rest) = format.get(subslice_offset(format, start)..) else {
@@ -1684,7 +1717,11 @@ fn subslice_offset(whole: &str, part: &str) -> usize {
 
 /// Whether a field of a policy ARN matches a field (or the rest) of a format. `resource_start`
 /// is where the format's resource part starts in `format`, if it is there.
-fn field_matches(policy: &str, format: &str, resource_start: Option<usize>) -> bool {
+fn field_matches(
+    (policy, policy_literal): (&str, bool),
+    format: &str,
+    resource_start: Option<usize>,
+) -> bool {
     if policy == "*" {
         return true;
     }
@@ -1696,18 +1733,18 @@ fn field_matches(policy: &str, format: &str, resource_start: Option<usize>) -> b
         _ => false,
     };
     let format_special = |i: usize| f.get(i) == Some(&b'$') && f.get(i + 1) == Some(&b'{');
-    let policy_literal = !policy.contains(['*', '?']) && !policy.contains("${");
-    if policy_literal && !format.contains("${") {
+    let format_literal = !f.windows(2).any(|pair| pair == b"${");
+    if policy_literal && format_literal {
         return policy.eq_ignore_ascii_case(format);
     }
     // A literal against one placeholder (`us-east-1` against `${Region}`): one or more
     // characters of a segment.
     if policy_literal
         && format.starts_with("${")
-        && format.find('}') == Some(format.len() - 1)
+        && f.iter().position(|&b| b == b'}') == Some(f.len() - 1)
         && resource_start.is_none_or(|start| start == 0)
     {
-        return !policy.is_empty() && !policy.contains([':', '/']);
+        return !p.is_empty() && !p.iter().any(|&b| b == b':' || b == b'/');
     }
     // The literal characters both start with must agree; most formats of other resource types
     // fail here (`key/` against `alias/`), before any pattern is built.
@@ -1725,10 +1762,52 @@ fn field_matches(policy: &str, format: &str, resource_start: Option<usize>) -> b
     if policy.get(common..) == Some("*") {
         return true;
     }
-    patterns_intersect(
-        &policy_tokens(policy),
-        &format_tokens(format, resource_start),
-    )
+    patterns_meet(policy, format, resource_start)
+}
+
+/// Whether the policy pattern and the format (as patterns) have a text in common: the general
+/// case of [`field_matches`], remembered per thread. Policies repeat their ARNs, statement
+/// after statement and policy after policy, and building and intersecting the two patterns
+/// costs some thousand times a look-up.
+fn patterns_meet(policy: &str, format: &str, resource_start: Option<usize>) -> bool {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    /// Beyond this many answers the memory is cleared (a few hundred KB at most).
+    const REMEMBERED: usize = 4096;
+    thread_local! {
+        static ANSWERS: RefCell<HashMap<String, bool>> = RefCell::new(HashMap::new());
+    }
+    // `\0` cannot occur in either text at that place in a way that makes two keys collide:
+    // the start is a number and ends the key.
+    let start = resource_start.map_or(usize::MAX, |start| start);
+    let mut key = String::with_capacity(policy.len() + format.len() + 24);
+    key.push_str(policy);
+    key.push('\0');
+    key.push_str(format);
+    key.push('\0');
+    key.push_str(&start.to_string());
+    let compute = || {
+        patterns_intersect(
+            &policy_tokens(policy),
+            &format_tokens(format, resource_start),
+        )
+    };
+    ANSWERS
+        .try_with(|answers| {
+            let Ok(mut answers) = answers.try_borrow_mut() else {
+                return compute();
+            };
+            if let Some(&answer) = answers.get(&key) {
+                return answer;
+            }
+            let answer = compute();
+            if answers.len() >= REMEMBERED {
+                answers.clear();
+            }
+            answers.insert(key.clone(), answer);
+            answer
+        })
+        .unwrap_or_else(|_| compute())
 }
 
 /// One element of a pattern over characters.
@@ -1935,18 +2014,37 @@ fn template_match(template: &str, key: &str) -> bool {
 /// An empty slot of `Catalog::action_slots`.
 const EMPTY_SLOT: u32 = u32::MAX;
 
-/// FNV-1a over the ASCII-lowercase bytes of `prefix:name`.
+/// A hash of `prefix:name` that ignores ASCII case: both parts are read eight bytes at a time
+/// with bit `0x20` set in every byte (which lowers ASCII letters and leaves digits, `-` and `:`
+/// alone; `_` meets DEL, which no name holds), each word mixed in with a multiply and rotate.
+/// Texts equal but for ASCII case hash alike; the look-up compares the texts themselves.
 fn full_name_hash(prefix: &str, name: &str) -> usize {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in prefix
-        .bytes()
-        .chain(std::iter::once(b':'))
-        .chain(name.bytes())
-    {
-        hash ^= u64::from(byte.to_ascii_lowercase());
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    const SEED: u64 = 0x243f_6a88_85a3_08d3;
+    let hash = fold_words(SEED, prefix.as_bytes());
+    let hash = fold_words(hash ^ 0x3a, name.as_bytes());
+    (hash ^ (hash >> 29)) as usize
+}
+
+fn fold_words(mut hash: u64, bytes: &[u8]) -> u64 {
+    const FOLD: u64 = 0x2020_2020_2020_2020;
+    const MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        hash = (hash ^ (u64::from_le_bytes(word) | FOLD))
+            .wrapping_mul(MULTIPLIER)
+            .rotate_left(23);
     }
-    (hash ^ (hash >> 32)) as usize
+    let rest = chunks.remainder();
+    let mut word = [0; 8];
+    if let Some(head) = word.get_mut(..rest.len()) {
+        head.copy_from_slice(rest);
+    }
+    hash = (hash ^ (u64::from_le_bytes(word) | FOLD) ^ (bytes.len() as u64) << 56)
+        .wrapping_mul(MULTIPLIER)
+        .rotate_left(23);
+    hash
 }
 
 /// Compares two names as the generator sorts them: byte-wise on ASCII-lowercase. A plain loop

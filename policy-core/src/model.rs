@@ -432,7 +432,7 @@ impl Action {
     /// Classifies action text against the catalog: a known action (any case), a pattern with
     /// `*` or `?`, or unchecked text. Never fails: unknown text is kept for the validator.
     pub fn parse(text: &str) -> Self {
-        if text.contains(['*', '?']) {
+        if text.bytes().any(|byte| byte == b'*' || byte == b'?') {
             return Action::Pattern(text.to_owned());
         }
         match catalog::index::catalog().action(text) {

@@ -56,11 +56,26 @@ impl Facts<'_> {
     }
 }
 
+/// What an `Action` item is compared by to find duplicates: the catalog action it names (two
+/// texts name the same action exactly when they are equal but for ASCII case), else its text
+/// with ASCII case ignored. A text never equals an action's name that way: it would have
+/// named the action.
+#[derive(Debug, Clone, Copy)]
+enum Same<'a> {
+    Action(catalog::index::ActionId),
+    Text(&'a str),
+}
+
 /// Compares two texts with ASCII case ignored.
 fn compare_no_case(a: &str, b: &str) -> std::cmp::Ordering {
-    a.bytes()
-        .map(|c| c.to_ascii_lowercase())
-        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    for (x, y) in a.iter().zip(b) {
+        let (x, y) = (x.to_ascii_lowercase(), y.to_ascii_lowercase());
+        if x != y {
+            return x.cmp(&y);
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 /// Text compared with ASCII case ignored (IAM compares actions that way).
@@ -99,6 +114,11 @@ pub(super) fn check<'a>(statement: &'a Statement, at: &Location, sink: &mut Sink
         open: actions.is_negated(),
         ..Facts::default()
     };
+    // What each item is compared by for duplicates: its catalog action when it names one.
+    let mut same: Vec<Same<'_>> = items
+        .iter()
+        .map(|action| Same::Text(action.as_str()))
+        .collect();
     for (index, action) in items.iter().enumerate() {
         let text = action.as_str();
         if text == "*" {
@@ -121,13 +141,18 @@ pub(super) fn check<'a>(statement: &'a Statement, at: &Location, sink: &mut Sink
         let resolved = resolve(action, text, &|| location(index), sink);
         match resolved {
             Resolved::Open => facts.open = true,
-            Resolved::Known(info) => facts.known.push(info),
+            Resolved::Known(info) => {
+                if let Some(slot) = same.get_mut(index) {
+                    *slot = Same::Action(info.id());
+                }
+                facts.known.push(info);
+            }
             Resolved::Pattern => facts.patterns.push(text),
             Resolved::Unknown => {}
         }
     }
 
-    duplicates_and_redundancies(items, &location, sink);
+    duplicates_and_redundancies(items, &same, &location, sink);
     if actions.is_negated() {
         facts.known.clear();
         facts.patterns.clear();
@@ -305,6 +330,7 @@ fn check_form(text: &str) -> Result<(), &'static str> {
 /// item's wildcard).
 fn duplicates_and_redundancies(
     items: &[Action],
+    same: &[Same<'_>],
     location: &dyn Fn(usize) -> Location,
     sink: &mut Sink<'_>,
 ) {
@@ -313,28 +339,46 @@ fn duplicates_and_redundancies(
     if items.len() < 2 || !(want_duplicates || want_redundant) {
         return;
     }
-    // Sorting indexes by text (ASCII case ignored, then position) puts each duplicate right
-    // after the first occurrence: no hashing, one allocation.
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by(|&a, &b| compare_no_case(items[a].as_str(), items[b].as_str()).then(a.cmp(&b)));
+    // Sorting (what they name, position) pairs puts each duplicate right after the first
+    // occurrence: no hashing. Catalog actions compare as numbers; other texts ignoring case.
+    let mut known: Vec<(catalog::index::ActionId, usize)> = Vec::new();
+    let mut texts: Vec<(&str, usize)> = Vec::new();
+    for (index, key) in same.iter().enumerate() {
+        match *key {
+            Same::Action(id) => known.push((id, index)),
+            Same::Text(text) => texts.push((text, index)),
+        }
+    }
+    known.sort_unstable();
+    texts.sort_unstable_by(|a, b| compare_no_case(a.0, b.0).then(a.1.cmp(&b.1)));
     let mut duplicate = vec![false; items.len()];
     let mut found: Vec<(usize, usize)> = Vec::new();
-    for pair in order.windows(2) {
-        let (earlier, index) = (pair[0], pair[1]);
-        if items[earlier]
-            .as_str()
-            .eq_ignore_ascii_case(items[index].as_str())
-        {
-            duplicate[index] = true;
-            let first = if duplicate[earlier] {
-                found
-                    .iter()
-                    .find(|&&(_, i)| i == earlier)
-                    .map_or(earlier, |&(f, _)| f)
-            } else {
-                earlier
-            };
-            found.push((first, index));
+    let mut mark = |earlier: usize, index: usize| {
+        if let Some(slot) = duplicate.get_mut(index) {
+            *slot = true;
+        }
+        let first = if duplicate.get(earlier).copied().unwrap_or(false) {
+            found
+                .iter()
+                .find(|&&(_, i)| i == earlier)
+                .map_or(earlier, |&(f, _)| f)
+        } else {
+            earlier
+        };
+        found.push((first, index));
+    };
+    for pair in known.windows(2) {
+        if let [(a, earlier), (b, index)] = *pair {
+            if a == b {
+                mark(earlier, index);
+            }
+        }
+    }
+    for pair in texts.windows(2) {
+        if let [(a, earlier), (b, index)] = *pair {
+            if a.eq_ignore_ascii_case(b) {
+                mark(earlier, index);
+            }
         }
     }
     if want_duplicates {

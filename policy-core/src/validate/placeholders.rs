@@ -87,13 +87,20 @@ fn marker(segment: &str) -> Option<Placeholder<'_>> {
     if segment.is_empty() {
         return None;
     }
-    if segment.contains("DOC-EXAMPLE") || segment.starts_with("amzn-s3-demo-") {
+    // One pass for the bytes that the searches below need: most segments have none of them.
+    let (mut upper_d, mut angle, mut dollar) = (false, false, false);
+    for &byte in segment.as_bytes() {
+        upper_d |= byte == b'D';
+        angle |= byte == b'<';
+        dollar |= byte == b'$';
+    }
+    if (upper_d && segment.contains("DOC-EXAMPLE")) || segment.starts_with("amzn-s3-demo-") {
         return Some(Placeholder {
             text: segment,
             what: "a resource name",
         });
     }
-    if let Some(open) = segment.find('<') {
+    if let Some(open) = angle.then(|| segment.find('<')).flatten() {
         if segment[open..].contains('>') {
             return Some(Placeholder {
                 text: segment,
@@ -101,7 +108,7 @@ fn marker(segment: &str) -> Option<Placeholder<'_>> {
             });
         }
     }
-    if let Some(open) = segment.find("${") {
+    if let Some(open) = dollar.then(|| segment.find("${")).flatten() {
         let inner = &segment[open + 2..];
         let inner = inner.split('}').next().unwrap_or(inner);
         if inner.contains("::") {
@@ -111,8 +118,10 @@ fn marker(segment: &str) -> Option<Placeholder<'_>> {
             });
         }
     }
-    let lower = segment.get(..5).map(str::to_ascii_lowercase);
-    if matches!(lower.as_deref(), Some("your-" | "your_")) {
+    let start = segment.get(..5);
+    if start.is_some_and(|start| {
+        start.eq_ignore_ascii_case("your-") || start.eq_ignore_ascii_case("your_")
+    }) {
         return Some(Placeholder {
             text: segment,
             what: "a value",

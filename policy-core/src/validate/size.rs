@@ -31,11 +31,8 @@ pub(super) fn check(policy: &Policy, sink: &mut Sink<'_>) {
         },
     };
     let limit = target.limit();
-    let bound = upper_bound(policy);
-    if bound <= limit {
-        return;
-    }
-    let size = crate::json::compact_chars(policy, bound);
+    // Counted as the writer would write it, without building the text.
+    let size = crate::json::compact_chars(policy);
     if size <= limit {
         return;
     }
@@ -66,64 +63,6 @@ pub(super) fn check(policy: &Policy, sink: &mut Sink<'_>) {
             .with_help(help)
             .with_severity(severity),
     );
-}
-
-/// A cheap upper bound of the compact JSON's length, so that most policies are never
-/// serialized: every string counts as if each byte were escaped to `\u00XX` when it has a byte
-/// that JSON escapes, and every element gets a generous allowance for its key and punctuation.
-fn upper_bound(policy: &Policy) -> usize {
-    fn text(s: &str) -> usize {
-        let escaped = s
-            .bytes()
-            .any(|b| b < 0x20 || b == b'"' || b == b'\\' || b >= 0x80);
-        if escaped {
-            6 * s.len() + 3
-        } else {
-            s.len() + 3
-        }
-    }
-    const ELEMENT: usize = 32;
-    let mut total = 64 + policy.id().map_or(0, text);
-    for statement in policy.statements() {
-        total += ELEMENT * 8 + statement.sid().map_or(0, text);
-        if let Some(principals) = statement.principal() {
-            if let crate::model::Principal::Map(kinds) = principals.principal() {
-                for (_, values) in kinds {
-                    total += ELEMENT + values.iter().map(|v| text(v)).sum::<usize>();
-                }
-            }
-        }
-        if let Some(actions) = statement.action() {
-            total += actions
-                .items()
-                .iter()
-                .map(|a| text(a.as_str()))
-                .sum::<usize>();
-        }
-        if let Some(resources) = statement.resource() {
-            total += resources
-                .items()
-                .iter()
-                .map(|r| text(r.as_str()))
-                .sum::<usize>();
-        }
-        if let Some(condition) = statement.condition() {
-            for block in condition.blocks() {
-                total += ELEMENT + text(block.operator().as_str());
-                for entry in block.entries() {
-                    total += ELEMENT + text(entry.key());
-                    for value in entry.values() {
-                        total += match value {
-                            crate::model::ConditionValue::String(s) => text(s),
-                            crate::model::ConditionValue::Number(n) => n.len() + 1,
-                            crate::model::ConditionValue::Bool(_) => 6,
-                        };
-                    }
-                }
-            }
-        }
-    }
-    total
 }
 
 /// `6144` as `6,144`.

@@ -137,7 +137,7 @@ pub(crate) fn covers(pattern: &str, text: &str, ignore_case: bool) -> bool {
 
 /// Whether a text holds a `*` or `?` wildcard.
 pub(crate) fn has_wildcard(text: &str) -> bool {
-    text.contains(['*', '?'])
+    text.bytes().any(|byte| byte == b'*' || byte == b'?')
 }
 
 #[cfg(test)]
