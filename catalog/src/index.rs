@@ -301,8 +301,17 @@ struct ActionRecord {
 }
 
 impl ActionRecord {
+    /// Field `index` of `rest` (the last one runs to the end of the line).
     fn field(&self, index: usize) -> &'static str {
-        self.rest.splitn(4, '\t').nth(index).unwrap_or_default()
+        let mut rest = self.rest;
+        for _ in 0..index.min(3) {
+            rest = split_tab(rest).1;
+        }
+        if index >= 3 {
+            rest
+        } else {
+            split_tab(rest).0
+        }
     }
 
     fn levels(&self) -> u8 {
@@ -457,7 +466,7 @@ impl Catalog {
             let service = self.services.len() as u32 - u32::from(!self.services.is_empty());
             // Actions are most of the table: split off the name only.
             if let Some(record) = line.strip_prefix("A\t") {
-                let (name, rest) = record.split_once('\t').unwrap_or((record, ""));
+                let (name, rest) = split_tab(record);
                 self.actions.push(ActionRecord {
                     service,
                     name,
@@ -757,6 +766,40 @@ impl Catalog {
         self.action_at(id.0)
     }
 
+    /// The actions of `span` (one service's, sorted by lowercase name) whose names start with
+    /// the literal start of `pattern` (up to its first `*` or `?`), ASCII case ignored: the only
+    /// ones it can match.
+    fn prefixed_actions<'p>(
+        &'static self,
+        span: Span,
+        pattern: &'p str,
+    ) -> impl Iterator<Item = usize> + use<'p> {
+        let literal_len = pattern
+            .bytes()
+            .position(|byte| byte == b'*' || byte == b'?')
+            .unwrap_or(pattern.len());
+        let literal = pattern.get(..literal_len).unwrap_or_default();
+        let range = span.range();
+        let first = if literal.is_empty() {
+            0
+        } else {
+            self.actions.get(range.clone()).map_or(0, |actions| {
+                actions.partition_point(|action| {
+                    compare_ignore_case(action.name, literal) == Ordering::Less
+                })
+            })
+        };
+        (range.start + first..range.end).take_while(move |&index| {
+            self.actions.get(index).is_some_and(|action| {
+                action
+                    .name
+                    .as_bytes()
+                    .get(..literal.len())
+                    .is_some_and(|start| start.eq_ignore_ascii_case(literal.as_bytes()))
+            })
+        })
+    }
+
     fn action_at(&'static self, index: u32) -> ActionInfo {
         ActionInfo {
             catalog: self,
@@ -792,7 +835,7 @@ impl Catalog {
                     if !matches_service {
                         continue;
                     }
-                    for index in record.actions.range() {
+                    for index in self.prefixed_actions(record.actions, action_pattern) {
                         let Some(action) = self.actions.get(index) else {
                             continue;
                         };
@@ -880,8 +923,12 @@ impl Catalog {
         self.templates
             .iter()
             .filter(|(_, literal)| {
-                key.get(..literal.len())
-                    .is_some_and(|start| start.eq_ignore_ascii_case(literal))
+                // The first bytes rule out nearly every template before a slice is compared.
+                let first = |text: &str| text.as_bytes().first().map(u8::to_ascii_lowercase);
+                (literal.is_empty() || first(literal) == first(key))
+                    && key
+                        .get(..literal.len())
+                        .is_some_and(|start| start.eq_ignore_ascii_case(literal))
             })
             .map(|&(index, _)| index)
             .filter(|&index| template_match(self.key_name(index), key))
@@ -1050,6 +1097,35 @@ impl Service {
         (span.start..span.end).map(move |index| catalog.action_at(index))
     }
 
+    /// The service's actions whose names match `pattern` (`*` and `?`, ASCII case ignored),
+    /// sorted by lowercase name. Only the names that start with the pattern's literal start
+    /// are tried (a binary search finds them), so `Describe*` does not walk all of EC2.
+    ///
+    /// ```
+    /// let s3 = catalog::index::catalog().service("s3").ok_or("unknown service")?;
+    /// let names: Vec<&str> = s3.actions_matching("getobjectt?g*").map(|a| a.name()).collect();
+    /// assert_eq!(names, ["GetObjectTagging"]);
+    /// # Ok::<(), &str>(())
+    /// ```
+    pub fn actions_matching<'p>(
+        &self,
+        pattern: &'p str,
+    ) -> impl Iterator<Item = ActionInfo> + use<'p> {
+        let catalog = self.catalog;
+        let span = self
+            .record()
+            .map_or(Span::default(), |record| record.actions);
+        catalog
+            .prefixed_actions(span, pattern)
+            .filter(move |&index| {
+                catalog
+                    .actions
+                    .get(index)
+                    .is_some_and(|action| wildcard_match(pattern, action.name))
+            })
+            .map(move |index| catalog.action_at(index as u32))
+    }
+
     /// The service's resource types, sorted by lowercase name.
     pub fn resource_types(&self) -> impl ExactSizeIterator<Item = ResourceTypeInfo> + Clone {
         let catalog = self.catalog;
@@ -1155,7 +1231,12 @@ impl ActionInfo {
 
     /// The full name: `bedrock:CreateEvaluationJob`.
     pub fn full_name(&self) -> String {
-        format!("{}:{}", self.service().prefix(), self.record.name)
+        let prefix = self.service().prefix();
+        let mut name = String::with_capacity(prefix.len() + 1 + self.record.name.len());
+        name.push_str(prefix);
+        name.push(':');
+        name.push_str(self.record.name);
+        name
     }
 
     /// AWS's description: `Grants permission to create an evaluation job`.
@@ -1301,8 +1382,11 @@ impl ResourceTypeInfo {
     }
 
     /// Whether an ARN split once with [`ArnPattern::new`] can name a resource of this type.
+    ///
+    /// Answers are remembered per thread (policies repeat their ARNs, statement after
+    /// statement and policy after policy): a repeated question costs one hash look-up.
     pub fn matches_pattern(&self, arn: &ArnPattern<'_>) -> bool {
-        self.arn_formats().iter().any(|format| arn.matches(format))
+        arn.matches_any(std::slice::from_ref(self))
     }
 }
 
@@ -1599,6 +1683,31 @@ impl<'a> ArnPattern<'a> {
         Some((*self.fields.get(index)?, *self.literal.get(index)?))
     }
 
+    /// Whether one of `types` can name a resource that this ARN names (see
+    /// [`ResourceTypeInfo::matches_pattern`]).
+    ///
+    /// Answers are remembered per thread, per ARN and type (policies repeat their ARNs,
+    /// statement after statement and policy after policy): a repeated question costs one hash
+    /// look-up for all the types.
+    ///
+    /// ```
+    /// let s3 = catalog::index::catalog().service("s3").ok_or("no service")?;
+    /// let object = s3.resource_type("object").ok_or("no type")?;
+    /// let bucket = s3.resource_type("bucket").ok_or("no type")?;
+    /// let arn = catalog::index::ArnPattern::new("arn:aws:s3:::my-bucket/*");
+    /// assert!(arn.matches_any(&[bucket, object]));
+    /// assert!(!arn.matches_any(&[bucket]));
+    /// # Ok::<(), &str>(())
+    /// ```
+    pub fn matches_any(&self, types: &[ResourceTypeInfo]) -> bool {
+        let compute =
+            |t: &ResourceTypeInfo| t.arn_formats().iter().any(|format| self.matches(format));
+        if types.iter().any(|t| !std::ptr::eq(t.catalog, catalog())) {
+            return types.iter().any(compute);
+        }
+        remembered_any(self.text, types, compute)
+    }
+
     /// Whether the ARN matches an ARN format of AWS's reference: see [`arn_matches`].
     pub fn matches(&self, format: &str) -> bool {
         if self.text == "*" {
@@ -1710,6 +1819,18 @@ fn arn_fields(text: &str) -> ([&str; ARN_FIELDS], usize) {
     (fields, count + 1)
 }
 
+/// `text` split at its first tab (all of it and nothing when it has none). The fields are
+/// short: a plain scan beats `split_once`'s searcher.
+fn split_tab(text: &'static str) -> (&'static str, &'static str) {
+    match text.bytes().position(|byte| byte == b'\t') {
+        Some(tab) => (
+            text.get(..tab).unwrap_or_default(),
+            text.get(tab + 1..).unwrap_or_default(),
+        ),
+        None => (text, ""),
+    }
+}
+
 /// The byte offset of `part` (a sub-slice of `whole`) in `whole`.
 fn subslice_offset(whole: &str, part: &str) -> usize {
     (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize)
@@ -1771,11 +1892,10 @@ fn field_matches(
 /// costs some thousand times a look-up.
 fn patterns_meet(policy: &str, format: &str, resource_start: Option<usize>) -> bool {
     use std::cell::RefCell;
-    use std::collections::HashMap;
     /// Beyond this many answers the memory is cleared (a few hundred KB at most).
     const REMEMBERED: usize = 4096;
     thread_local! {
-        static ANSWERS: RefCell<HashMap<String, bool>> = RefCell::new(HashMap::new());
+        static ANSWERS: RefCell<Memory<bool>> = RefCell::new(Memory::default());
     }
     // `\0` cannot occur in either text at that place in a way that makes two keys collide:
     // the start is a number and ends the key.
@@ -1786,6 +1906,7 @@ fn patterns_meet(policy: &str, format: &str, resource_start: Option<usize>) -> b
     key.push_str(format);
     key.push('\0');
     key.push_str(&start.to_string());
+    let key = key.as_str();
     let compute = || {
         patterns_intersect(
             &policy_tokens(policy),
@@ -1797,14 +1918,14 @@ fn patterns_meet(policy: &str, format: &str, resource_start: Option<usize>) -> b
             let Ok(mut answers) = answers.try_borrow_mut() else {
                 return compute();
             };
-            if let Some(&answer) = answers.get(&key) {
+            if let Some(&answer) = answers.get(key) {
                 return answer;
             }
             let answer = compute();
             if answers.len() >= REMEMBERED {
                 answers.clear();
             }
-            answers.insert(key.clone(), answer);
+            answers.insert(Box::from(key), answer);
             answer
         })
         .unwrap_or_else(|_| compute())
@@ -2045,6 +2166,64 @@ fn fold_words(mut hash: u64, bytes: &[u8]) -> u64 {
         .wrapping_mul(MULTIPLIER)
         .rotate_left(23);
     hash
+}
+
+/// A [`std::hash::Hasher`] over [`fold_words`]: a few instructions per eight bytes, where the
+/// standard SipHash costs a few per byte. Only for memories of this module's answers, whose
+/// keys no adversary chooses to collide (and a collision costs time, never a wrong answer).
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = fold_words(self.0, bytes);
+    }
+}
+
+type Memory<V> = std::collections::HashMap<Box<str>, V, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// Whether `compute` holds for one of `types` (of the global catalog), for ARN `text`: each
+/// answer computed once per thread (for up to a few thousand ARNs, then forgotten and started
+/// again), with one look-up of the ARN for all the types.
+fn remembered_any(
+    text: &str,
+    types: &[ResourceTypeInfo],
+    compute: impl Fn(&ResourceTypeInfo) -> bool,
+) -> bool {
+    use std::cell::RefCell;
+    const ARNS: usize = 4096;
+    thread_local! {
+        static ANSWERS: RefCell<Memory<Vec<(u32, bool)>>> = RefCell::new(Memory::default());
+    }
+    let remembered = ANSWERS.try_with(|answers| {
+        let Ok(mut answers) = answers.try_borrow_mut() else {
+            return types.iter().any(&compute);
+        };
+        if !answers.contains_key(text) {
+            if answers.len() >= ARNS {
+                answers.clear();
+            }
+            answers.insert(Box::from(text), Vec::new());
+        }
+        let Some(known) = answers.get_mut(text) else {
+            return types.iter().any(&compute);
+        };
+        types.iter().any(
+            |t| match known.iter().find(|(index, _)| *index == t.index) {
+                Some(&(_, answer)) => answer,
+                None => {
+                    let answer = compute(t);
+                    known.push((t.index, answer));
+                    answer
+                }
+            },
+        )
+    });
+    remembered.unwrap_or_else(|_| types.iter().any(&compute))
 }
 
 /// Compares two names as the generator sorts them: byte-wise on ASCII-lowercase. A plain loop

@@ -355,8 +355,36 @@ fn severity_name(severity: Severity) -> &'static str {
 /// # Errors
 /// The error of writing to `out`.
 pub fn json(out: &mut dyn Write, file: &str, source: &str, finding: &Finding) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, &JsonFinding::new(file, source, finding))?;
-    writeln!(out)
+    // Written by hand into one buffer: the fields are few and fixed, and `serde_json` would
+    // write them in many small pieces, each a dynamic call on `out`. `JsonFinding` (and its
+    // `Serialize`) stays the documented shape; a test holds the two equal.
+    let json = JsonFinding::new(file, source, finding);
+    let mut line = String::with_capacity(256);
+    let string = |line: &mut String, key: &str, value: Option<&str>| {
+        line.push_str(key);
+        match value {
+            Some(value) => policy_core::json::push_string(line, value),
+            None => line.push_str("null"),
+        }
+    };
+    let number = |line: &mut String, key: &str, value: Option<usize>| {
+        line.push_str(key);
+        match value {
+            Some(value) => line.push_str(&value.to_string()),
+            None => line.push_str("null"),
+        }
+    };
+    string(&mut line, "{\"file\":", Some(json.file));
+    number(&mut line, ",\"line\":", json.line);
+    number(&mut line, ",\"column\":", json.column);
+    string(&mut line, ",\"path\":", Some(&json.path));
+    string(&mut line, ",\"code\":", Some(json.code));
+    string(&mut line, ",\"severity\":", Some(json.severity));
+    string(&mut line, ",\"message\":", Some(json.message));
+    string(&mut line, ",\"help\":", json.help);
+    string(&mut line, ",\"suggestion\":", json.suggestion);
+    line.push_str("}\n");
+    out.write_all(line.as_bytes())
 }
 
 /// A SARIF 2.1.0 log being built: one run of `policy`, every code as a rule.
@@ -503,6 +531,47 @@ mod tests {
         let caret = lines[4].find('^').unwrap();
         assert_eq!(&lines[3][caret..caret + 13], "\"s3:GetObjet\"", "{out}");
         assert_eq!(lines[4].matches('^').count(), 13);
+    }
+
+    #[test]
+    fn a_json_line_is_the_serialized_json_finding() {
+        let source = "{\n  \"Statement\": []\n}";
+        let mut with_all = policy_core::Diagnostic::new(
+            Code::UnknownAction,
+            policy_core::Location::root()
+                .key("Statement")
+                .index(0)
+                .key("we\"ird"),
+            "quote \" backslash \\ tab \t control \u{1} é",
+        )
+        .with_help("help \u{7f}")
+        .with_suggestion("s3:GetObject");
+        with_all.severity = policy_core::Severity::Warning;
+        let findings = [
+            Finding {
+                diagnostic: with_all,
+                position: Some(position(source, 4)),
+            },
+            Finding {
+                diagnostic: policy_core::Diagnostic::new(
+                    Code::InvalidJson,
+                    policy_core::Location::root(),
+                    "m",
+                ),
+                position: None,
+            },
+        ];
+        for finding in &findings {
+            let mut out = Vec::new();
+            json(&mut out, "dir/a \"b\".json", source, finding).unwrap();
+            let mut expected =
+                serde_json::to_vec(&JsonFinding::new("dir/a \"b\".json", source, finding)).unwrap();
+            expected.push(b'\n');
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                String::from_utf8(expected).unwrap()
+            );
+        }
     }
 
     #[test]

@@ -268,6 +268,56 @@ fn parse_with<T>(
     }
 }
 
+/// Appends `text` to `out` as a JSON string, escaped as the policy writer (and `serde_json`)
+/// escape: `"`, `\\` and control characters; everything else as is. For tools that write
+/// JSON of their own around policy text.
+///
+/// ```
+/// let mut out = String::new();
+/// policy_core::json::push_string(&mut out, "say \"hi\"\n");
+/// assert_eq!(out, r#""say \"hi\"\n""#);
+/// ```
+pub fn push_string(out: &mut String, text: &str) {
+    write::string(out, text);
+}
+
+/// The length of the plain start of a JSON string's contents (the bytes before the first `"`,
+/// `\\` or control character, which end or interrupt plain text; `bytes.len()` when there is
+/// none), and whether that start is ASCII. Eight bytes at a time: the parser and the writer
+/// spend much of their time on such runs.
+pub(crate) fn plain_run(bytes: &[u8]) -> (usize, bool) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Whether a byte of `word` is zero (exact as to whether one is, not as to which).
+    fn has_zero(word: u64) -> bool {
+        word.wrapping_sub(ONES) & !word & HIGH != 0
+    }
+    let mut start = 0;
+    let mut high = 0;
+    while let Some(chunk) = bytes.get(start..start + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        // A byte below 0x20 (exact as to whether one is, for any bound up to 0x80).
+        let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH != 0;
+        if control
+            || has_zero(word ^ (ONES * u64::from(b'"')))
+            || has_zero(word ^ (ONES * u64::from(b'\\')))
+        {
+            break;
+        }
+        high |= word & HIGH;
+        start += 8;
+    }
+    let rest = bytes.get(start..).unwrap_or_default();
+    let tail = rest
+        .iter()
+        .position(|&byte| byte < 0x20 || byte == b'"' || byte == b'\\')
+        .unwrap_or(rest.len());
+    let ascii = high == 0 && rest.get(..tail).is_some_and(<[u8]>::is_ascii);
+    (start + tail, ascii)
+}
+
 fn invalid_utf8(bytes: &[u8], error: std::str::Utf8Error) -> ParseError {
     let valid = error.valid_up_to();
     let prefix = std::str::from_utf8(bytes.get(..valid).unwrap_or_default()).unwrap_or_default();

@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashSet;
+use std::fmt;
 
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::model::{
@@ -116,7 +117,13 @@ impl Reader {
         self.found.push((diagnostic, Some(position)));
     }
 
-    fn invalid_type(&mut self, node: &Node<'_>, path: &Path, expected: &str, element: &str) {
+    fn invalid_type(
+        &mut self,
+        node: &Node<'_>,
+        path: &Path,
+        expected: &str,
+        element: &dyn fmt::Display,
+    ) {
         let message = format!(
             "expected {expected}{element}, found {}",
             node.value().type_name()
@@ -133,7 +140,7 @@ impl Reader {
         node: &Node<'n>,
         path: &Path,
         expected: &str,
-        element: &str,
+        element: &dyn fmt::Display,
     ) -> Option<Vec<Member<'n>>> {
         let Value::Object(members) = node.value() else {
             self.invalid_type(node, path, expected, element);
@@ -180,11 +187,21 @@ impl Reader {
         self.report(diagnostic, member.key_position);
     }
 
-    fn string(&mut self, node: &Node<'_>, path: &Path, element: &str) -> Option<String> {
+    fn string(
+        &mut self,
+        node: &Node<'_>,
+        path: &Path,
+        element: &dyn fmt::Display,
+    ) -> Option<String> {
         self.text(node, path, element).map(Cow::into_owned)
     }
 
-    fn text<'n>(&mut self, node: &Node<'n>, path: &Path, element: &str) -> Option<Cow<'n, str>> {
+    fn text<'n>(
+        &mut self,
+        node: &Node<'n>,
+        path: &Path,
+        element: &dyn fmt::Display,
+    ) -> Option<Cow<'n, str>> {
         match node.value() {
             Value::String(text) => Some(text),
             _ => {
@@ -200,7 +217,7 @@ impl Reader {
         node: &Node<'_>,
         path: &Path,
         expected_item: &str,
-        element: &str,
+        element: &dyn fmt::Display,
         mut item: impl FnMut(&mut Self, &Node<'_>, &Path) -> Option<T>,
     ) -> Option<OneOrMany<T>> {
         match node.value() {
@@ -225,7 +242,7 @@ impl Reader {
     }
 
     fn policy(&mut self, node: &Node<'_>, path: &Path) -> Option<Policy> {
-        let members = self.object(node, path, "a policy object", "")?;
+        let members = self.object(node, path, "a policy object", &"")?;
         let mut version = None;
         let mut id = None;
         let mut statements = None;
@@ -234,7 +251,7 @@ impl Reader {
             let member_path = path.key(&member.key);
             match &*member.key {
                 "Version" => version = self.version(&member.value, &member_path),
-                "Id" => id = self.string(&member.value, &member_path, " for `Id`"),
+                "Id" => id = self.string(&member.value, &member_path, &" for `Id`"),
                 "Statement" => {
                     has_statement = true;
                     statements = self.statements(&member.value, &member_path);
@@ -260,7 +277,7 @@ impl Reader {
     }
 
     fn version(&mut self, node: &Node<'_>, path: &Path) -> Option<Version> {
-        let text = self.string(node, path, " for `Version`")?;
+        let text = self.string(node, path, &" for `Version`")?;
         match text.parse::<Version>() {
             Ok(version) => Some(version),
             Err(_) => {
@@ -296,7 +313,7 @@ impl Reader {
                     node,
                     path,
                     "a statement object or an array of statements",
-                    " for `Statement`",
+                    &" for `Statement`",
                 );
                 None
             }
@@ -304,7 +321,7 @@ impl Reader {
     }
 
     fn statement(&mut self, node: &Node<'_>, path: &Path) -> Option<Statement> {
-        let members = self.object(node, path, "a statement object", "")?;
+        let members = self.object(node, path, "a statement object", &"")?;
         let mut sid = None;
         let mut effect = None;
         let mut has_effect = false;
@@ -321,7 +338,7 @@ impl Reader {
             let member_path = path.key(key);
             let value = &member.value;
             match key {
-                "Sid" => sid = self.string(value, &member_path, " for `Sid`"),
+                "Sid" => sid = self.string(value, &member_path, &" for `Sid`"),
                 "Effect" => {
                     has_effect = true;
                     effect = self.effect(value, &member_path);
@@ -352,8 +369,8 @@ impl Reader {
                         " in `NotAction`"
                     };
                     action = self
-                        .one_or_many(value, &member_path, "an action", element, |r, n, p| {
-                            r.text(n, p, element).map(|text| Action::parse(&text))
+                        .one_or_many(value, &member_path, "an action", &element, |r, n, p| {
+                            r.text(n, p, &element).map(|text| Action::parse(&text))
                         })
                         .map(|items| {
                             if key == "Action" {
@@ -375,8 +392,8 @@ impl Reader {
                         " in `NotResource`"
                     };
                     resource = self
-                        .one_or_many(value, &member_path, "a resource", element, |r, n, p| {
-                            r.text(n, p, element).map(Resource::new)
+                        .one_or_many(value, &member_path, "a resource", &element, |r, n, p| {
+                            r.text(n, p, &element).map(Resource::new)
                         })
                         .map(|items| {
                             if key == "Resource" {
@@ -421,7 +438,7 @@ impl Reader {
     }
 
     fn effect(&mut self, node: &Node<'_>, path: &Path) -> Option<Effect> {
-        let text = self.string(node, path, " for `Effect`")?;
+        let text = self.string(node, path, &" for `Effect`")?;
         match text.parse::<Effect>() {
             Ok(effect) => Some(effect),
             Err(error) => {
@@ -458,8 +475,12 @@ impl Reader {
                 None
             }
             _ => {
-                let members =
-                    self.object(node, path, "`\"*\"` or a principal map", " for a principal")?;
+                let members = self.object(
+                    node,
+                    path,
+                    "`\"*\"` or a principal map",
+                    &" for a principal",
+                )?;
                 let mut kinds = Vec::with_capacity(members.len());
                 let mut complete = true;
                 for member in &members {
@@ -474,7 +495,7 @@ impl Reader {
                         complete = false;
                         continue;
                     };
-                    let element = format!(" in `{}`", member.key);
+                    let element = Within(" in `", &member.key);
                     match self.one_or_many(
                         &member.value,
                         &member_path,
@@ -492,12 +513,12 @@ impl Reader {
     }
 
     fn condition(&mut self, node: &Node<'_>, path: &Path) -> Option<Condition> {
-        let operators = self.object(node, path, "an object", " for `Condition`")?;
+        let operators = self.object(node, path, "an object", &" for `Condition`")?;
         let mut blocks = Vec::with_capacity(operators.len());
         let mut complete = true;
         for operator in &operators {
             let operator_path = path.key(&operator.key);
-            let element = format!(" for condition operator `{}`", operator.key);
+            let element = Within(" for condition operator `", &operator.key);
             let Some(keys) = self.object(&operator.value, &operator_path, "an object", &element)
             else {
                 complete = false;
@@ -506,7 +527,7 @@ impl Reader {
             let mut entries = Vec::with_capacity(keys.len());
             for key in &keys {
                 let key_path = operator_path.key(&key.key);
-                let element = format!(" for condition key `{}`", key.key);
+                let element = Within(" for condition key `", &key.key);
                 let values = self.one_or_many(
                     &key.value,
                     &key_path,
@@ -533,7 +554,7 @@ impl Reader {
         &mut self,
         node: &Node<'_>,
         path: &Path,
-        element: &str,
+        element: &dyn fmt::Display,
     ) -> Option<ConditionValue> {
         match node.value() {
             Value::String(text) => Some(ConditionValue::String(text.into_owned())),
@@ -550,4 +571,14 @@ impl Reader {
 fn backticked(names: &[&str]) -> String {
     let quoted: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
     quoted.join(", ")
+}
+
+/// The element a value belongs to, for messages (such as: in `AWS`); written only when a
+/// message is.
+struct Within<'a>(&'static str, &'a str);
+
+impl fmt::Display for Within<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}`", self.0, self.1)
+    }
 }

@@ -755,3 +755,25 @@ fn the_char_count_is_the_length_of_the_compact_json() {
         policy.to_json().chars().count()
     );
 }
+
+#[test]
+fn a_plain_run_stops_at_the_first_special_byte() {
+    let run = |text: &str| super::plain_run(text.as_bytes());
+    assert_eq!(run(""), (0, true));
+    assert_eq!(run("0123456789abcdef0123"), (20, true));
+    assert_eq!(run("é and ü are plain, so is \u{7f}"), (28, false));
+    assert_eq!(run("abcdefgh\""), (8, true));
+    assert_eq!(run("abcdefg\\h"), (7, true));
+    assert_eq!(run("abcdefghijklmnop\u{1f}"), (16, true));
+    assert_eq!(run("é\u{0}"), (2, false));
+    assert_eq!(run("abc\"é"), (3, true));
+    assert_eq!(run("0123456789abcdé"), (16, false));
+    // Every position of every special byte in a 20-byte run, against a byte-by-byte scan.
+    for special in [b'"', b'\\', 0x00, 0x1f, b'\n'] {
+        for position in 0..20 {
+            let mut bytes = vec![b'x'; 20];
+            bytes[position] = special;
+            assert_eq!(super::plain_run(&bytes), (position, true));
+        }
+    }
+}

@@ -26,22 +26,66 @@ pub(crate) struct Tape {
     entries: Vec<Entry>,
 }
 
-/// One value of a [`Tape`].
+/// One value of a [`Tape`]: 56 bytes (documents are limited to 4 GiB, so 32 bits hold every
+/// offset and count).
 #[derive(Debug, Clone, Copy)]
 struct Entry {
     kind: Kind,
     /// The position of the value's first character.
-    position: Position,
+    position: Compact,
     /// The value's text: a string's contents (without quotes), a number.
-    start: usize,
-    end: usize,
+    start: u32,
+    end: u32,
     /// The items of an array, the members of an object.
-    len: usize,
+    len: u32,
     /// The entries of this value's subtree, itself included.
-    size: usize,
+    size: u32,
     /// When the value is an object member's: its key.
     key: Key,
 }
+
+const _: () = assert!(std::mem::size_of::<Entry>() <= 56);
+
+/// A [`Position`] in 32-bit fields.
+#[derive(Debug, Clone, Copy)]
+struct Compact {
+    line: u32,
+    column: u32,
+    offset: u32,
+}
+
+impl Compact {
+    const START: Compact = Compact {
+        line: 1,
+        column: 1,
+        offset: 0,
+    };
+
+    fn new(position: Position) -> Self {
+        Self {
+            line: small(position.line),
+            column: small(position.column),
+            offset: small(position.offset),
+        }
+    }
+
+    fn get(self) -> Position {
+        Position {
+            line: self.line as usize,
+            column: self.column as usize,
+            offset: self.offset as usize,
+        }
+    }
+}
+
+/// `n` in 32 bits: [`parse`] refuses documents whose offsets would not fit.
+fn small(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The largest document [`parse`] reads: 4 GiB less a byte, so that every offset fits in 32
+/// bits. (Policies are at most some tens of KB.)
+const MAX_LEN: usize = u32::MAX as usize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -59,20 +103,16 @@ enum Kind {
 /// An object member's key: its text (without quotes), whether it has escapes, its position.
 #[derive(Debug, Clone, Copy)]
 struct Key {
-    start: usize,
-    end: usize,
+    start: u32,
+    end: u32,
     escaped: bool,
-    position: Position,
+    position: Compact,
 }
 
 /// The entry read in place of a missing one (never reached: indexes come from the tape).
 const NULL_ENTRY: Entry = Entry {
     kind: Kind::Null,
-    position: Position {
-        line: 1,
-        column: 1,
-        offset: 0,
-    },
+    position: Compact::START,
     start: 0,
     end: 0,
     len: 0,
@@ -81,11 +121,7 @@ const NULL_ENTRY: Entry = Entry {
         start: 0,
         end: 0,
         escaped: false,
-        position: Position {
-            line: 1,
-            column: 1,
-            offset: 0,
-        },
+        position: Compact::START,
     },
 };
 
@@ -173,20 +209,24 @@ impl<'t> Node<'t> {
 
     /// The position of the value's first character.
     pub(crate) fn position(&self) -> Position {
-        self.entry().position
+        self.entry().position.get()
     }
 
     /// The value.
     pub(crate) fn value(&self) -> Value<'t> {
         let entry = self.entry();
-        let raw = || self.text.get(entry.start..entry.end).unwrap_or_default();
+        let raw = || {
+            self.text
+                .get(entry.start as usize..entry.end as usize)
+                .unwrap_or_default()
+        };
         match entry.kind {
             Kind::Null => Value::Null,
             Kind::True => Value::Bool(true),
             Kind::False => Value::Bool(false),
             Kind::Number => Value::Number(raw()),
             Kind::String => Value::String(Cow::Borrowed(raw())),
-            Kind::EscapedString => Value::String(decode(self.text, entry.start)),
+            Kind::EscapedString => Value::String(decode(self.text, entry.start as usize)),
             Kind::Array => Value::Array(self.items()),
             Kind::Object => Value::Object(Members {
                 items: self.items(),
@@ -200,7 +240,7 @@ impl<'t> Node<'t> {
             text: self.text,
             entries: self.entries,
             next: self.index + 1,
-            remaining: entry.len,
+            remaining: entry.len as usize,
             flat: entry.size == entry.len + 1,
         }
     }
@@ -218,7 +258,7 @@ impl<'t> Iterator for Items<'t> {
             entries: self.entries,
             index: self.next,
         };
-        self.next += node.entry().size.max(1);
+        self.next += node.entry().size.max(1) as usize;
         self.remaining -= 1;
         Some(node)
     }
@@ -255,11 +295,14 @@ impl<'t> Iterator for Members<'t> {
         let text = value.text;
         Some(Member {
             key: if key.escaped {
-                decode(text, key.start)
+                decode(text, key.start as usize)
             } else {
-                Cow::Borrowed(text.get(key.start..key.end).unwrap_or_default())
+                Cow::Borrowed(
+                    text.get(key.start as usize..key.end as usize)
+                        .unwrap_or_default(),
+                )
             },
-            key_position: key.position,
+            key_position: key.position.get(),
             value,
         })
     }
@@ -324,12 +367,18 @@ impl Value<'_> {
 /// Read it with [`Tape::root`] and the same text.
 pub(crate) fn parse(text: &str) -> Result<Tape, SyntaxError> {
     let mut parser = Parser::new(text);
+    if text.len() > MAX_LEN {
+        return Err(parser.error(format!(
+            "the document has {} bytes, more than the {MAX_LEN} a policy document may have",
+            text.len()
+        )));
+    }
     parser.skip_whitespace();
     if parser.at_end() {
         return Err(parser.error("expected a JSON value, found end of input".to_owned()));
     }
-    // About one value per 24 bytes of a typical policy: one allocation, rarely regrown.
-    parser.entries.reserve(text.len() / 24 + 4);
+    // About one value per 32 bytes of a typical policy: one allocation, rarely regrown.
+    parser.entries.reserve(text.len() / 32 + 4);
     parser.value(0)?;
     parser.skip_whitespace();
     if !parser.at_end() {
@@ -467,7 +516,7 @@ impl<'a> Parser<'a> {
         let position = self.position();
         let index = self.entries.len();
         self.entries.push(Entry {
-            position,
+            position: Compact::new(position),
             ..NULL_ENTRY
         });
         let (kind, start, end, len) = match self.peek() {
@@ -498,10 +547,10 @@ impl<'a> Parser<'a> {
         let size = self.entries.len() - index;
         if let Some(entry) = self.entries.get_mut(index) {
             entry.kind = kind;
-            entry.start = start;
-            entry.end = end;
-            entry.len = len;
-            entry.size = size;
+            entry.start = small(start);
+            entry.end = small(end);
+            entry.len = small(len);
+            entry.size = small(size);
         }
         Ok(index)
     }
@@ -510,16 +559,10 @@ impl<'a> Parser<'a> {
     /// decoded).
     fn scan_string(&mut self) -> Result<(usize, usize, bool), SyntaxError> {
         let start = self.offset + 1;
-        let mut end = start;
-        while let Some(&byte) = self.bytes.get(end) {
-            if byte == b'"' {
-                self.offset = end + 1;
-                return Ok((start, end, false));
-            }
-            if byte == b'\\' || byte < 0x20 {
-                break;
-            }
-            end += 1;
+        let end = start + super::plain_run(self.bytes.get(start..).unwrap_or_default()).0;
+        if self.bytes.get(end) == Some(&b'"') {
+            self.offset = end + 1;
+            return Ok((start, end, false));
         }
         // An escape, a control character or the end of input: the full reader says which.
         self.string()?;
@@ -586,10 +629,10 @@ impl<'a> Parser<'a> {
             let key_position = self.position();
             let (key_start, key_end, escaped) = self.scan_string()?;
             let key = Key {
-                start: key_start,
-                end: key_end,
+                start: small(key_start),
+                end: small(key_end),
                 escaped,
-                position: key_position,
+                position: Compact::new(key_position),
             };
             let key_name = |parser: &Self| {
                 if escaped {

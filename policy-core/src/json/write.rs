@@ -28,9 +28,16 @@ pub(super) fn statement(statement: &Statement, pretty: bool) -> String {
 }
 
 /// Where the writer writes: a `String`, or a count of the chars it would hold.
-trait Out {
+pub(super) trait Out {
     fn push_str(&mut self, text: &str);
     fn push(&mut self, c: char);
+
+    /// `text`, which is ASCII and needs no escape, in quotes.
+    fn push_quoted(&mut self, text: &str) {
+        self.push('"');
+        self.push_str(text);
+        self.push('"');
+    }
 }
 
 impl Out for String {
@@ -58,18 +65,19 @@ impl Out for CharCount {
     fn push(&mut self, _: char) {
         self.0 += 1;
     }
+
+    fn push_quoted(&mut self, text: &str) {
+        self.0 += 2 + text.len();
+    }
 }
 
 /// Writes `text` as a JSON string, escaping as `serde_json` does (quote, backslash and control
 /// characters; everything else as is).
-fn string(out: &mut impl Out, text: &str) {
+pub(super) fn string(out: &mut impl Out, text: &str) {
     // Most strings need no escape: one pass to see that, then one copy.
-    if !text.bytes().fold(false, |escape, byte| {
-        escape | (byte < 0x20 || byte == b'"' || byte == b'\\')
-    }) {
-        out.push('"');
-        out.push_str(text);
-        out.push('"');
+    // Most strings are ASCII and need no escape: one pass to see that, then one copy.
+    if super::plain_run(text.as_bytes()) == (text.len(), true) {
+        out.push_quoted(text);
         return;
     }
     out.push('"');

@@ -92,9 +92,15 @@ impl Eq for NoCase<'_> {}
 
 impl Hash for NoCase<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        for byte in self.0.bytes() {
-            state.write_u8(byte.to_ascii_lowercase());
+        // Lowered a chunk at a time: one `write` per chunk, not per byte.
+        let mut lower = [0u8; 32];
+        for chunk in self.0.as_bytes().chunks(lower.len()) {
+            let lower = &mut lower[..chunk.len()];
+            lower.copy_from_slice(chunk);
+            lower.make_ascii_lowercase();
+            state.write(lower);
         }
+        state.write_u8(0xff);
     }
 }
 
@@ -197,7 +203,7 @@ fn resolve(
         Action::Unchecked(_) => cat.action(text),
     };
     if let Some(info) = known {
-        let as_written = text.split_once(':');
+        let as_written = split_action(text);
         if as_written != Some((info.service().prefix(), info.name()))
             && sink.wants(Code::ActionCase)
         {
@@ -214,7 +220,7 @@ fn resolve(
         }
         return Resolved::Known(info);
     }
-    let Some((prefix, name)) = text.split_once(':') else {
+    let Some((prefix, name)) = split_action(text) else {
         return Resolved::Unknown;
     };
     if has_wildcard(prefix) {
@@ -258,10 +264,7 @@ fn resolve(
         return Resolved::Unknown;
     };
     if has_wildcard(name) {
-        if !service
-            .actions()
-            .any(|info| catalog::index::wildcard_match(name, info.name()))
-        {
+        if service.actions_matching(name).next().is_none() {
             sink.push(
                 Diagnostic::new(
                     Code::WildcardMatchesNothing,
@@ -297,12 +300,19 @@ fn resolve(
     Resolved::Unknown
 }
 
+/// `text` split at its first `:` (a plain scan: action texts are short, and `split_once`'s
+/// searcher costs more than the scan).
+fn split_action(text: &str) -> Option<(&str, &str)> {
+    let colon = text.bytes().position(|byte| byte == b':')?;
+    Some((text.get(..colon)?, text.get(colon + 1..)?))
+}
+
 /// Whether `text` has the form `service:Action` (either side may hold `*` and `?`), or is `*`.
 fn check_form(text: &str) -> Result<(), &'static str> {
     if text == "*" {
         return Ok(());
     }
-    let Some((service, name)) = text.split_once(':') else {
+    let Some((service, name)) = split_action(text) else {
         return Err("not of the form `service:Action`");
     };
     if service.is_empty() {
@@ -409,7 +419,7 @@ fn duplicates_and_redundancies(
         if duplicate[index] || !has_wildcard(text) {
             continue;
         }
-        match text.split_once(':') {
+        match split_action(text) {
             Some((prefix, _)) if !has_wildcard(prefix) => {
                 by_service.entry(NoCase(prefix)).or_default().push(text);
             }
@@ -424,7 +434,7 @@ fn duplicates_and_redundancies(
             continue;
         }
         let text = action.as_str();
-        let prefix = text.split_once(':').map_or(text, |(prefix, _)| prefix);
+        let prefix = split_action(text).map_or(text, |(prefix, _)| prefix);
         let same_service = by_service
             .get(&NoCase(prefix))
             .map_or(&[][..], Vec::as_slice);

@@ -123,7 +123,7 @@ fn resource_types(facts: &Facts<'_>) -> Vec<ResourceTypeInfo> {
 /// `arn:aws:ssm:*::document/AWS-RunShellScript`, public parameters).
 fn accepted(types: &[ResourceTypeInfo], parts: &arn::ArnParts<'_>, text: &str) -> bool {
     let pattern = ArnPattern::new(text);
-    if types.iter().any(|t| t.matches_pattern(&pattern)) {
+    if pattern.matches_any(types) {
         return true;
     }
     let explicit = parts
@@ -148,8 +148,7 @@ fn accepted(types: &[ResourceTypeInfo], parts: &arn::ArnParts<'_>, text: &str) -
         or_any(parts.account),
         parts.resource
     );
-    let pattern = ArnPattern::new(&owned);
-    types.iter().any(|t| t.matches_pattern(&pattern))
+    ArnPattern::new(&owned).matches_any(types)
 }
 
 /// Says which resource types the statement's actions of the ARN's service take.
