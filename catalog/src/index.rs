@@ -250,10 +250,10 @@ pub struct Catalog {
     /// Service indexes in the order of their full action names (`s3-outposts:` sorts before
     /// `s3:`), for [`Catalog::expand`].
     services_by_full_name: Vec<u32>,
-    /// Every action by the hash of its lowercase full name ([`full_name_hash`]): an open
-    /// addressing table of action indexes (`u32::MAX` for an empty slot), its length a power of
-    /// two, so that [`Catalog::action`] needs no binary searches.
-    action_slots: Vec<u32>,
+    /// Every action by its full name (`s3:GetObject`), for [`Catalog::action`].
+    action_table: NameTable,
+    /// Every entry of `key_index` by its name, for [`Catalog::condition_key`].
+    key_table: NameTable,
     /// The access level list of each bit set of levels.
     level_sets: Vec<Vec<AccessLevel>>,
 }
@@ -403,7 +403,8 @@ impl Catalog {
             templates: Vec::new(),
             retired: Vec::new(),
             services_by_full_name: Vec::new(),
-            action_slots: Vec::new(),
+            action_table: NameTable::default(),
+            key_table: NameTable::default(),
             level_sets: (0u8..32)
                 .map(|bits| {
                     AccessLevel::ALL
@@ -425,26 +426,26 @@ impl Catalog {
         catalog
     }
 
-    /// Fills `action_slots` (a load factor under one half).
+    /// Fills the name tables of actions and condition keys.
     fn index_actions(&mut self) {
-        let size = (self.actions.len() * 2).next_power_of_two().max(1);
-        let mut slots = vec![EMPTY_SLOT; size];
-        let mask = size - 1;
-        for (index, action) in self.actions.iter().enumerate() {
-            let prefix = self
-                .services
-                .get(action.service as usize)
-                .map_or("", |service| service.prefix);
-            let mut slot = full_name_hash(prefix, action.name) & mask;
-            while let Some(entry) = slots.get_mut(slot) {
-                if *entry == EMPTY_SLOT {
-                    *entry = index as u32;
-                    break;
-                }
-                slot = (slot + 1) & mask;
-            }
-        }
-        self.action_slots = slots;
+        let services = &self.services;
+        self.action_table = NameTable::new(
+            self.actions.len(),
+            self.actions.iter().enumerate().map(|(index, action)| {
+                let prefix = services
+                    .get(action.service as usize)
+                    .map_or("", |service| service.prefix);
+                (index as u32, [prefix, ":", action.name])
+            }),
+        );
+        let keys = &self.keys;
+        self.key_table = NameTable::new(
+            self.key_index.len(),
+            self.key_index.iter().map(|&index| {
+                let name = keys.get(index as usize).map_or("", |key| key.name);
+                (index, [name, "", ""])
+            }),
+        );
     }
 
     /// Splits the table into records. The generator guarantees the shape of every line; a line
@@ -714,26 +715,9 @@ impl Catalog {
     /// # Ok::<(), &str>(())
     /// ```
     pub fn action(&'static self, full_name: &str) -> Option<ActionInfo> {
-        // Names are short: a plain scan beats `split_once`'s searcher.
-        let colon = full_name.bytes().position(|byte| byte == b':')?;
-        let (prefix, name) = (full_name.get(..colon)?, full_name.get(colon + 1..)?);
-        let mask = self.action_slots.len().checked_sub(1)?;
-        let mut slot = full_name_hash(prefix, name) & mask;
-        // The table is never full, so the probe ends at an empty slot.
-        for _ in 0..self.action_slots.len() {
-            let index = *self.action_slots.get(slot)?;
-            let record = self.actions.get(index as usize)?;
-            if record.name.eq_ignore_ascii_case(name)
-                && self
-                    .services
-                    .get(record.service as usize)
-                    .is_some_and(|service| service.prefix.eq_ignore_ascii_case(prefix))
-            {
-                return Some(self.action_at(index));
-            }
-            slot = (slot + 1) & mask;
-        }
-        None
+        self.action_table
+            .find(full_name)
+            .map(|index| self.action_at(index))
     }
 
     /// The action `name` (without prefix) of `service`, ignoring ASCII case.
@@ -909,14 +893,8 @@ impl Catalog {
     /// # Ok::<(), &str>(())
     /// ```
     pub fn condition_key(&'static self, key: &str) -> Option<ConditionKeyInfo> {
-        if let Ok(position) = self
-            .key_index
-            .binary_search_by(|&index| compare_ignore_case(self.key_name(index), key))
-        {
-            return self
-                .key_index
-                .get(position)
-                .map(|&index| self.key_at(index));
+        if let Some(index) = self.key_table.find(key) {
+            return Some(self.key_at(index));
         }
         // The most specific template wins: `events:Metadata/x/Matcher` is
         // `events:Metadata/${MetadataKey}/Matcher`, not `events:Metadata/${MetadataKey}`.
@@ -1398,6 +1376,22 @@ impl PartialEq for ResourceTypeInfo {
 
 impl Eq for ResourceTypeInfo {}
 
+impl PartialOrd for ResourceTypeInfo {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for ResourceTypeInfo {
+    /// Catalog order (by service, then by name): a total order for sorting and removing
+    /// repeats.
+    fn cmp(&self, other: &Self) -> Ordering {
+        (self.catalog as *const Catalog)
+            .cmp(&(other.catalog as *const Catalog))
+            .then(self.index.cmp(&other.index))
+    }
+}
+
 impl fmt::Debug for ResourceTypeInfo {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_tuple("ResourceTypeInfo")
@@ -1513,18 +1507,21 @@ impl fmt::Debug for RetiredAction {
 fn suggest_near<'a>(unknown: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let length = unknown.chars().count();
     let limit = (length / 3).max(1);
-    let ascii = unknown.is_ascii();
+    // The bag filter counts in 16 bits: longer texts (no real name) skip it.
+    let ascii = unknown.is_ascii() && unknown.len() <= i16::MAX as usize;
     let mut wanted = [0i16; 128];
     for byte in unknown.bytes() {
         if let Some(count) = wanted.get_mut(usize::from(byte.to_ascii_lowercase())) {
-            *count += 1;
+            *count = count.saturating_add(1);
         }
     }
     crate::suggest(
         unknown,
         known.filter(|name| {
             name.chars().count().abs_diff(length) <= limit
-                && (!ascii || !name.is_ascii() || bag_distance(&wanted, name) <= limit)
+                && (!ascii
+                    || !name.is_ascii()
+                    || bag_distance(&wanted, unknown.len(), name) <= limit)
         }),
     )
 }
@@ -1533,19 +1530,20 @@ fn suggest_near<'a>(unknown: &str, known: impl Iterator<Item = &'a str>) -> Opti
 /// byte) and the ASCII text `name`: the larger of the numbers of characters that each has and
 /// the other lacks. It is never more than the edit distance (one edit changes each number by
 /// at most one), so it rules names out cheaply.
-fn bag_distance(wanted: &[i16; 128], name: &str) -> usize {
+/// `total` is the number of characters counted in `wanted`.
+fn bag_distance(wanted: &[i16; 128], total: usize, name: &str) -> usize {
     let mut counts = *wanted;
+    // Counted as the name is read: a byte that `wanted` still has is matched, any other is
+    // extra; what is left unmatched is missing.
+    let mut missing = total;
+    let mut extra = 0usize;
     for byte in name.bytes() {
-        if let Some(count) = counts.get_mut(usize::from(byte.to_ascii_lowercase())) {
-            *count -= 1;
-        }
-    }
-    let (mut missing, mut extra) = (0usize, 0usize);
-    for count in counts {
-        if count > 0 {
-            missing += count.unsigned_abs() as usize;
-        } else {
-            extra += count.unsigned_abs() as usize;
+        match counts.get_mut(usize::from(byte.to_ascii_lowercase())) {
+            Some(count) if *count > 0 => {
+                *count -= 1;
+                missing -= 1;
+            }
+            _ => extra += 1,
         }
     }
     missing.max(extra)
@@ -2132,17 +2130,95 @@ fn template_match(template: &str, key: &str) -> bool {
     t.eq_ignore_ascii_case(&k) && template_match(&template[t.len_utf8()..], &key[k.len_utf8()..])
 }
 
-/// An empty slot of `Catalog::action_slots`.
-const EMPTY_SLOT: u32 = u32::MAX;
+/// Names found by a hash that ignores ASCII case: an open addressing table (a load factor
+/// under one half, its length a power of two) whose slots hold an entry's index and where its
+/// name lies in a compact copy of all the names. A look-up reads one slot and one name, and
+/// touches no record: the records and the catalog text are far larger than a cache.
+#[derive(Debug, Default)]
+struct NameTable {
+    names: String,
+    slots: Vec<NameSlot>,
+}
 
-/// A hash of `prefix:name` that ignores ASCII case: both parts are read eight bytes at a time
-/// with bit `0x20` set in every byte (which lowers ASCII letters and leaves digits, `-` and `:`
-/// alone; `_` meets DEL, which no name holds), each word mixed in with a multiply and rotate.
-/// Texts equal but for ASCII case hash alike; the look-up compares the texts themselves.
-fn full_name_hash(prefix: &str, name: &str) -> usize {
+#[derive(Debug, Clone, Copy)]
+struct NameSlot {
+    /// The entry's index; [`NameSlot::EMPTY`] for a free slot.
+    index: u32,
+    /// Where its name lies in [`NameTable::names`].
+    start: u32,
+    len: u32,
+}
+
+impl NameSlot {
+    const EMPTY: NameSlot = NameSlot {
+        index: u32::MAX,
+        start: 0,
+        len: 0,
+    };
+}
+
+impl NameTable {
+    /// The table of `count` entries, each an index and its name in up to three parts (joined).
+    fn new<'n>(count: usize, entries: impl Iterator<Item = (u32, [&'n str; 3])>) -> Self {
+        let size = (count * 2).next_power_of_two().max(2);
+        let mask = size - 1;
+        let mut table = NameTable {
+            names: String::with_capacity(count * 32),
+            slots: vec![NameSlot::EMPTY; size],
+        };
+        for (index, parts) in entries {
+            let start = table.names.len();
+            for part in parts {
+                table.names.push_str(part);
+            }
+            let name = table.names.get(start..).unwrap_or_default();
+            let mut slot = name_hash(name) & mask;
+            while let Some(entry) = table.slots.get_mut(slot) {
+                if entry.index == u32::MAX {
+                    *entry = NameSlot {
+                        index,
+                        start: start as u32,
+                        len: name.len() as u32,
+                    };
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+        table
+    }
+
+    /// The index of the entry named `name`, ignoring ASCII case.
+    fn find(&self, name: &str) -> Option<u32> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let mut slot = name_hash(name) & mask;
+        // The table is never full, so the probe ends at an empty slot.
+        for _ in 0..self.slots.len() {
+            let entry = *self.slots.get(slot)?;
+            if entry.index == u32::MAX {
+                return None;
+            }
+            if entry.len as usize == name.len()
+                && self
+                    .names
+                    .get(entry.start as usize..(entry.start + entry.len) as usize)
+                    .is_some_and(|known| known.eq_ignore_ascii_case(name))
+            {
+                return Some(entry.index);
+            }
+            slot = (slot + 1) & mask;
+        }
+        None
+    }
+}
+
+/// A hash of a name that ignores ASCII case: read eight bytes at a time with bit `0x20` set in
+/// every byte (which lowers ASCII letters and leaves digits, `-` and `:` alone; `_` meets DEL,
+/// which no name holds), each word mixed in with a multiply and rotate. Texts equal but for
+/// ASCII case hash alike; a look-up compares the texts themselves.
+fn name_hash(name: &str) -> usize {
     const SEED: u64 = 0x243f_6a88_85a3_08d3;
-    let hash = fold_words(SEED, prefix.as_bytes());
-    let hash = fold_words(hash ^ 0x3a, name.as_bytes());
+    let hash = fold_words(SEED, name.as_bytes());
     (hash ^ (hash >> 29)) as usize
 }
 

@@ -40,9 +40,19 @@ pub enum Severity {
 /// a value that was written as a single item (`"Action": "s3:GetObject"`, or a single statement
 /// object) designates that item. A path that ends with a member name designates that member
 /// (renderers point at its key); an empty path designates the whole policy.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Location {
     segments: Vec<Segment>,
+}
+
+impl Clone for Location {
+    /// A copy with room for two more steps: locations are mostly cloned to be extended
+    /// (`at.clone().key("Action").index(3)`), which then needs no second allocation.
+    fn clone(&self) -> Self {
+        let mut segments = Vec::with_capacity(self.segments.len() + 2);
+        segments.extend_from_slice(&self.segments);
+        Self { segments }
+    }
 }
 
 /// One step of a [`Location`].

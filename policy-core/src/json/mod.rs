@@ -288,34 +288,48 @@ pub fn push_string(out: &mut String, text: &str) {
 pub(crate) fn plain_run(bytes: &[u8]) -> (usize, bool) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Whether a byte of `word` is zero (exact as to whether one is, not as to which).
-    fn has_zero(word: u64) -> bool {
-        word.wrapping_sub(ONES) & !word & HIGH != 0
+    // The high bit of each byte of `word` that is zero. The lowest one marked is always a
+    // true zero (a borrow only runs upwards, from a true zero), which is all this needs.
+    fn zeros(word: u64) -> u64 {
+        word.wrapping_sub(ONES) & !word & HIGH
     }
     let mut start = 0;
     let mut high = 0;
-    while let Some(chunk) = bytes.get(start..start + 8) {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
+    loop {
+        let (word, len) = match bytes.get(start..start + 8) {
+            Some(chunk) => {
+                let mut word = [0; 8];
+                word.copy_from_slice(chunk);
+                (word, 8)
+            }
+            None => {
+                // The short last word, padded with a plain byte (a byte loop: a copy of
+                // variable length would be a call).
+                let rest = bytes.get(start..).unwrap_or_default();
+                let mut word = [b'x'; 8];
+                for (slot, &byte) in word.iter_mut().zip(rest) {
+                    *slot = byte;
+                }
+                (word, rest.len())
+            }
+        };
         let word = u64::from_le_bytes(word);
-        // A byte below 0x20 (exact as to whether one is, for any bound up to 0x80).
-        let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH != 0;
-        if control
-            || has_zero(word ^ (ONES * u64::from(b'"')))
-            || has_zero(word ^ (ONES * u64::from(b'\\')))
-        {
-            break;
+        // Bytes below 0x20 (`zeros` of the word less 0x20 in each byte), `"` and `\\`.
+        let special = (word.wrapping_sub(ONES * 0x20) & !word & HIGH)
+            | zeros(word ^ (ONES * u64::from(b'"')))
+            | zeros(word ^ (ONES * u64::from(b'\\')));
+        if special != 0 {
+            let at = (special.trailing_zeros() / 8) as usize;
+            let before = HIGH & ((1u64 << (8 * at)) - 1);
+            high |= word & before;
+            return (start + at, high == 0);
         }
         high |= word & HIGH;
+        if len < 8 {
+            return (start + len, high == 0);
+        }
         start += 8;
     }
-    let rest = bytes.get(start..).unwrap_or_default();
-    let tail = rest
-        .iter()
-        .position(|&byte| byte < 0x20 || byte == b'"' || byte == b'\\')
-        .unwrap_or(rest.len());
-    let ascii = high == 0 && rest.get(..tail).is_some_and(<[u8]>::is_ascii);
-    (start + tail, ascii)
 }
 
 fn invalid_utf8(bytes: &[u8], error: std::str::Utf8Error) -> ParseError {

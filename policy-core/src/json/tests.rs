@@ -777,3 +777,31 @@ fn a_plain_run_stops_at_the_first_special_byte() {
         }
     }
 }
+
+#[test]
+fn a_plain_run_agrees_with_a_byte_by_byte_scan() {
+    let alphabet = [b'a', b'"', b'\\', 0x1f, 0x00, 0x20, 0x7f, 0x80, 0xc3, 0xff];
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..20_000 {
+        let len = (next() % 24) as usize;
+        let bytes: Vec<u8> = (0..len)
+            .map(|_| {
+                // Mostly plain bytes, so that long runs occur.
+                let pick = next() % 40;
+                alphabet.get(pick as usize).copied().unwrap_or(b'a')
+            })
+            .collect();
+        let plain = bytes
+            .iter()
+            .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+            .unwrap_or(bytes.len());
+        let ascii = bytes[..plain].is_ascii();
+        assert_eq!(super::plain_run(&bytes), (plain, ascii), "{bytes:?}");
+    }
+}

@@ -118,6 +118,7 @@ pub(super) fn check<'a>(statement: &'a Statement, at: &Location, sink: &mut Sink
 
     let mut facts = Facts {
         open: actions.is_negated(),
+        known: Vec::with_capacity(items.len()),
         ..Facts::default()
     };
     // What each item is compared by for duplicates: its catalog action when it names one.
@@ -351,7 +352,7 @@ fn duplicates_and_redundancies(
     }
     // Sorting (what they name, position) pairs puts each duplicate right after the first
     // occurrence: no hashing. Catalog actions compare as numbers; other texts ignoring case.
-    let mut known: Vec<(catalog::index::ActionId, usize)> = Vec::new();
+    let mut known: Vec<(catalog::index::ActionId, usize)> = Vec::with_capacity(items.len());
     let mut texts: Vec<(&str, usize)> = Vec::new();
     for (index, key) in same.iter().enumerate() {
         match *key {

@@ -102,14 +102,17 @@ pub(super) fn check(
 /// The distinct resource types that the statement's actions take (an action's resource type
 /// may belong to another service: `ssm:SendCommand` takes EC2 instances).
 fn resource_types(facts: &Facts<'_>) -> Vec<ResourceTypeInfo> {
-    let mut types: Vec<ResourceTypeInfo> = Vec::new();
-    for action in facts.actions() {
-        for (resource_type, _required) in action.resource_types() {
-            if !types.contains(&resource_type) {
-                types.push(resource_type);
-            }
-        }
-    }
+    let mut types: Vec<ResourceTypeInfo> = facts
+        .actions()
+        .iter()
+        .flat_map(|action| {
+            action
+                .resource_types()
+                .map(|(resource_type, _)| resource_type)
+        })
+        .collect();
+    types.sort_unstable();
+    types.dedup();
     types
 }
 
