@@ -142,16 +142,36 @@ pub enum Content {
 /// # Errors
 /// The I/O error, when the file cannot be opened or read.
 pub fn read_file(path: &Path) -> io::Result<Content> {
-    let file = fs::File::open(path)?;
+    let mut file = fs::File::open(path)?;
     // A regular file's size is known up front: report it whole instead of reading it.
-    let length = file.metadata()?.len();
+    let metadata = file.metadata()?;
+    let length = metadata.len();
     if length > MAX_FILE_BYTES {
         return Ok(Content::TooLarge(length));
     }
-    // Read it whole into a buffer of its size: one read call (and one to see the end), no
-    // regrowing.
-    let mut bytes = Vec::with_capacity(usize::try_from(length).unwrap_or(0).saturating_add(1));
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    let size = usize::try_from(length).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(size.saturating_add(1));
+    if metadata.is_file() {
+        // One read asks for a byte more than the file has: a regular file answers with what it
+        // has left, so exactly its size means the whole file, and the read that would only
+        // see its end is saved (a system call per file). A file that changed since is read on.
+        bytes.resize(size.saturating_add(1), 0);
+        let read = loop {
+            match file.read(&mut bytes) {
+                Ok(read) => break read,
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+                Err(error) => return Err(error),
+            }
+        };
+        bytes.truncate(read);
+        if read == size {
+            return Ok(Content::Bytes(bytes));
+        }
+    }
+    // Anything else (a FIFO, a device, a file that grew or shrank): read to its end.
+    let done = bytes.len() as u64;
+    file.take((MAX_FILE_BYTES + 1).saturating_sub(done))
+        .read_to_end(&mut bytes)?;
     let length = bytes.len() as u64;
     if length > MAX_FILE_BYTES {
         return Ok(Content::TooLarge(length));
@@ -174,9 +194,33 @@ pub fn read_limited(reader: impl Read) -> io::Result<Content> {
 }
 
 #[cfg(test)]
-#[expect(clippy::unwrap_used, reason = "a test fails by panicking")]
+#[expect(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "a test fails by panicking"
+)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_are_read_whole() {
+        let root = tempfile::tempdir().unwrap();
+        for size in [0, 1, 4095, 4096, 70_000] {
+            let path = root.path().join(format!("{size}.json"));
+            let bytes: Vec<u8> = (0..size).map(|i| b'a' + (i % 26) as u8).collect();
+            fs::write(&path, &bytes).unwrap();
+            match read_file(&path).unwrap() {
+                Content::Bytes(read) => assert_eq!(read, bytes, "{size}"),
+                Content::TooLarge(size) => panic!("too large: {size}"),
+            }
+        }
+        let large = root.path().join("large.json");
+        fs::write(&large, vec![b' '; MAX_FILE_BYTES as usize + 1]).unwrap();
+        assert!(matches!(
+            read_file(&large).unwrap(),
+            Content::TooLarge(size) if size == MAX_FILE_BYTES + 1
+        ));
+    }
 
     #[test]
     fn a_walk_lists_files_in_path_order() {
