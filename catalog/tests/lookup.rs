@@ -36,6 +36,27 @@ fn actions_by_any_case() {
     assert!(catalog.action("nosuchservice:GetObject").is_none());
     assert!(catalog.action("s3").is_none());
     assert!(catalog.action("").is_none());
+    // Two names joined by a line break are no name (the look-up table keeps its names one per
+    // line).
+    assert!(catalog.action("s3:GetObject\ns3:PutObject").is_none());
+    assert!(catalog.action("s3:GetObject\n").is_none());
+    // Every action is found by its full name, in any case.
+    for service in catalog.services() {
+        for action in service.actions() {
+            let name = action.full_name();
+            assert_eq!(
+                catalog.action(&name).map(|a| a.id()),
+                Some(action.id()),
+                "{name}"
+            );
+            let upper = name.to_ascii_uppercase();
+            assert_eq!(
+                catalog.action(&upper).map(|a| a.id()),
+                Some(action.id()),
+                "{upper}"
+            );
+        }
+    }
 }
 
 #[test]
