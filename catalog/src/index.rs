@@ -1277,7 +1277,7 @@ impl ActionInfo {
     /// The condition keys that apply: the action's own, then those of its resource types, as
     /// AWS lists them (templates such as `aws:RequestTag/${TagKey}` included), without repeats.
     pub fn condition_keys(&self) -> impl Iterator<Item = &'static str> + Clone {
-        self.record.keys().split(' ').filter(|key| !key.is_empty())
+        byte_fields(self.record.keys(), b' ').filter(|key| !key.is_empty())
     }
 
     /// The service's page in AWS's Service Authorization Reference, at its table of actions.
@@ -1348,9 +1348,7 @@ impl ResourceTypeInfo {
 
     /// The condition keys that apply to the resource type.
     pub fn condition_keys(&self) -> impl Iterator<Item = &'static str> + Clone {
-        self.record()
-            .map_or("", |record| record.keys)
-            .split(' ')
+        byte_fields(self.record().map_or("", |record| record.keys), b' ')
             .filter(|key| !key.is_empty())
     }
 
@@ -1826,24 +1824,35 @@ fn arn_fields(text: &str) -> ([&str; ARN_FIELDS], usize) {
     (fields, count + 1)
 }
 
-/// The tab-separated fields of `line`, as `line.split('\t')` gives them, found with a byte scan.
+/// The tab-separated fields of `line`, as `line.split('\t')` gives them.
 fn tab_fields(line: &'static str) -> impl Iterator<Item = &'static str> {
-    let mut rest = Some(line);
+    byte_fields(line, b'\t')
+}
+
+/// The fields of `text` separated by the ASCII byte `separator`, as `text.split(separator)`
+/// gives them, found with a byte scan.
+fn byte_fields(text: &'static str, separator: u8) -> impl Iterator<Item = &'static str> + Clone {
+    let mut rest = Some(text);
     std::iter::from_fn(move || {
         let text = rest?;
-        let (field, after) = split_tab(text);
+        let (field, after) = split_at_byte(text, separator);
         rest = (field.len() < text.len()).then_some(after);
         Some(field)
     })
 }
 
-/// `text` split at its first tab (all of it and nothing when it has none). The fields are
-/// short: a plain scan beats `split_once`'s searcher.
+/// `text` split at its first tab (all of it and nothing when it has none).
 fn split_tab(text: &'static str) -> (&'static str, &'static str) {
-    match text.bytes().position(|byte| byte == b'\t') {
-        Some(tab) => (
-            text.get(..tab).unwrap_or_default(),
-            text.get(tab + 1..).unwrap_or_default(),
+    split_at_byte(text, b'\t')
+}
+
+/// `text` split at the first ASCII byte `separator` (all of it and nothing when it has none).
+/// The fields are short: a plain scan beats `split_once`'s searcher.
+fn split_at_byte(text: &'static str, separator: u8) -> (&'static str, &'static str) {
+    match text.bytes().position(|byte| byte == separator) {
+        Some(at) => (
+            text.get(..at).unwrap_or_default(),
+            text.get(at + 1..).unwrap_or_default(),
         ),
         None => (text, ""),
     }

@@ -359,7 +359,7 @@ pub fn json(out: &mut dyn Write, file: &str, source: &str, finding: &Finding) ->
     // write them in many small pieces, each a dynamic call on `out`. `JsonFinding` (and its
     // `Serialize`) stays the documented shape; a test holds the two equal.
     let json = JsonFinding::new(file, source, finding);
-    let mut line = String::with_capacity(256);
+    let mut line = String::with_capacity(512);
     let string = |line: &mut String, key: &str, value: Option<&str>| {
         line.push_str(key);
         match value {
@@ -370,7 +370,7 @@ pub fn json(out: &mut dyn Write, file: &str, source: &str, finding: &Finding) ->
     let number = |line: &mut String, key: &str, value: Option<usize>| {
         line.push_str(key);
         match value {
-            Some(value) => line.push_str(&value.to_string()),
+            Some(value) => push_number(line, value),
             None => line.push_str("null"),
         }
     };
@@ -385,6 +385,25 @@ pub fn json(out: &mut dyn Write, file: &str, source: &str, finding: &Finding) ->
     string(&mut line, ",\"suggestion\":", json.suggestion);
     line.push_str("}\n");
     out.write_all(line.as_bytes())
+}
+
+/// Appends the decimal digits of `value` (without the allocation of `to_string`).
+fn push_number(line: &mut String, mut value: usize) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        if let Some(digit) = digits.get_mut(start) {
+            *digit = b'0' + (value % 10) as u8;
+        }
+        value /= 10;
+        if value == 0 || start == 0 {
+            break;
+        }
+    }
+    for &digit in digits.get(start..).unwrap_or_default() {
+        line.push(char::from(digit));
+    }
 }
 
 /// A SARIF 2.1.0 log being built: one run of `policy`, every code as a rule.
@@ -571,6 +590,15 @@ mod tests {
                 String::from_utf8(out).unwrap(),
                 String::from_utf8(expected).unwrap()
             );
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        for value in [0, 7, 10, 1_594, 65_536, usize::MAX] {
+            let mut line = String::new();
+            push_number(&mut line, value);
+            assert_eq!(line, value.to_string());
         }
     }
 
