@@ -3,14 +3,17 @@
 # thread and all threads, side by side with parliament (PyPI) on the same files in the same run;
 # peak memory from /usr/bin/time -v; per-code counts of flagged policies for both tools.
 #
-# Usage: benches/check-vs-parliament.sh [RUNS]   (RUNS: timed runs per tool, best kept; default 3;
-# each timed run of `policy` is 10 passes over the corpus, see `best_of`)
+# Usage: benches/check-vs-parliament.sh [ROUNDS]   (default 3)
+# Each round runs parliament once and each `policy` configuration three times (10 passes over
+# the corpus under one clock), the tools taking turns so that both see the same moments of a
+# shared machine. The best and the median pass of each tool are reported, and the ratios of
+# both: the best shows the tools undisturbed, the median what a busy machine gives.
 # Needs: cargo, python3 with venv (parliament is installed into target/parliament-venv), and
 # /usr/bin/time. Writes its working files under target/check-vs-parliament/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-runs=${1:-3}
+rounds=${1:-3}
 corpus=tests/data/managed
 out=target/check-vs-parliament
 mkdir -p "$out"
@@ -28,39 +31,28 @@ else
     echo "parliament could not be installed: no comparison" >&2
 fi
 
-# best_of NAME PASSES COMMAND...: runs COMMAND $runs times (output to $out/NAME.out), each time
-# PASSES times in a row under one clock (the kernel counts CPU time in ticks of 10 ms, too coarse
-# for a run of a tenth of a second); keeps the fastest wall time and the smallest CPU time
-# (user + system), each divided by PASSES, and the largest peak RSS of one pass; prints
-# "wall_seconds cpu_seconds kilobytes". CPU time is what a busy shared machine distorts least.
-best_of() {
+# sample NAME PASSES COMMAND...: runs COMMAND PASSES times in a row under one clock (the kernel
+# counts CPU time in ticks of 10 ms, too coarse for one pass of a tenth of a second), keeps one
+# pass's output in $out/NAME.out and appends "wall_seconds cpu_seconds kilobytes" per pass to
+# $out/NAME.samples (CPU = user + system; the peak RSS of the largest pass).
+sample() {
     local name=$1 passes=$2; shift 2
-    local best="" best_cpu="" peak=0
-    for _ in $(seq "$runs"); do
-        /usr/bin/time -v -o "$out/$name.time" \
-            bash -c 'n=$1; shift; for ((i = 0; i < n; i++)); do "$@" || true; done' _ "$passes" "$@" \
-            >"$out/$name.out.all" 2>"$out/$name.err" || true
-        # One pass's output (every pass writes the same).
-        local lines
-        lines=$(($(wc -l <"$out/$name.out.all") / passes))
-        head -n "$lines" "$out/$name.out.all" >"$out/$name.out"
-        local wall cpu rss
-        wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$out/$name.time" \
-            | awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
-        cpu=$(awk -F': ' '/User time|System time/ {sum += $2} END {print sum}' "$out/$name.time")
-        rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$out/$name.time")
-        wall=$(awk "BEGIN { print $wall / $passes }")
-        cpu=$(awk "BEGIN { print $cpu / $passes }")
-        if [ -z "$best" ] || awk "BEGIN { exit !($wall < $best) }"; then best=$wall; fi
-        if [ -z "$best_cpu" ] || awk "BEGIN { exit !($cpu < $best_cpu) }"; then best_cpu=$cpu; fi
-        if [ "$rss" -gt "$peak" ]; then peak=$rss; fi
-    done
-    echo "$best $best_cpu $peak"
+    /usr/bin/time -v -o "$out/$name.time" \
+        bash -c 'n=$1; shift; for ((i = 0; i < n; i++)); do "$@" || true; done' _ "$passes" "$@" \
+        >"$out/$name.out.all" 2>"$out/$name.err" || true
+    # One pass's output (every pass writes the same).
+    local lines
+    lines=$(($(wc -l <"$out/$name.out.all") / passes))
+    head -n "$lines" "$out/$name.out.all" >"$out/$name.out"
+    rm -f "$out/$name.out.all"
+    local wall cpu rss
+    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$out/$name.time" \
+        | awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
+    cpu=$(awk -F': ' '/User time|System time/ {sum += $2} END {print sum}' "$out/$name.time")
+    rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$out/$name.time")
+    awk "BEGIN { print $wall / $passes, $cpu / $passes, $rss }" >>"$out/$name.samples"
 }
 
-passes=10
-read -r one_s one_cpu one_kb < <(best_of policy-1 "$passes" "$policy" check --jobs 1 --format json "$corpus")
-read -r all_s all_cpu all_kb < <(best_of policy-all "$passes" "$policy" check --jobs "$cores" --format json "$corpus")
 if [ -n "$parliament" ]; then
     # `parliament --directory` stops at the first policy it crashes on (parliament 1.6.4 raises
     # "Unknown data format: ArrayOfARN" on newer condition key types), so this driver does what
@@ -89,39 +81,65 @@ for path in sys.argv[1:]:
 for path, error in crashed:
     print(json.dumps({"crashed": path, "error": error}))
 PY
-    mapfile -t corpus_files < <(find "$corpus" -name '*.json' | sort)
-    read -r par_s par_cpu par_kb < <(best_of parliament 1 "$venv/bin/python" "$out/parliament_driver.py" \
-        "${corpus_files[@]}")
 fi
 
+passes=10
+rm -f "$out"/*.samples
+mapfile -t corpus_files < <(find "$corpus" -name '*.json' | sort)
+for round in $(seq "$rounds"); do
+    echo "round $round of $rounds" >&2
+    if [ -n "$parliament" ]; then
+        sample parliament 1 "$venv/bin/python" "$out/parliament_driver.py" "${corpus_files[@]}"
+    fi
+    for _ in 1 2 3; do
+        sample policy-1 "$passes" "$policy" check --jobs 1 --format json "$corpus"
+        sample policy-all "$passes" "$policy" check --jobs "$cores" --format json "$corpus"
+    done
+done
+
 load=$(cut -d' ' -f1-3 /proc/loadavg)
-python3 - "$files" "$cores" "$out" "$one_s" "$one_cpu" "$one_kb" "$all_s" "$all_cpu" "$all_kb" \
-    "${par_s:-}" "${par_cpu:-}" "${par_kb:-}" "$load" <<'PY'
-import collections, json, sys
-files, cores, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
-one_s, one_cpu, one_kb = float(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6])
-all_s, all_cpu, all_kb = float(sys.argv[7]), float(sys.argv[8]), int(sys.argv[9])
-par_s = float(sys.argv[10]) if sys.argv[10] else None
-par_cpu = float(sys.argv[11]) if sys.argv[11] else None
-par_kb = int(sys.argv[12]) if sys.argv[12] else None
-load = sys.argv[13]
+python3 - "$files" "$cores" "$out" "$load" <<'PY'
+import collections, json, os, statistics, sys
+files, cores, out, load = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
+
+def samples(name):
+    path = f"{out}/{name}.samples"
+    if not os.path.exists(path):
+        return None
+    rows = [tuple(map(float, line.split())) for line in open(path) if line.strip()]
+    walls, cpus, kbs = zip(*rows)
+    return {
+        "best": (min(walls), min(cpus)),
+        "median": (statistics.median(walls), statistics.median(cpus)),
+        "kb": max(kbs),
+        "n": len(rows),
+    }
 
 def rate(seconds):
     return files / seconds if seconds > 0 else float("inf")
 
+tools = [(f"policy check, 1 thread", samples("policy-1")),
+         (f"policy check, {cores} threads", samples("policy-all"))]
+par = samples("parliament")
+if par:
+    tools.append(("parliament (1 thread)", par))
 print(f"corpus: {files} AWS managed policies; {cores} cores; load average {load}")
-print(f"{'tool':<28}{'wall s':>8}{'cpu s':>8}{'pol/s wall':>12}{'pol/cpu-s':>11}{'peak MB':>9}")
-rows = [(f"policy check, 1 thread", one_s, one_cpu, one_kb),
-        (f"policy check, {cores} threads", all_s, all_cpu, all_kb)]
-if par_s is not None:
-    rows.append(("parliament (1 thread)", par_s, par_cpu, par_kb))
-for name, wall, cpu, kb in rows:
-    print(f"{name:<28}{wall:>8.3f}{cpu:>8.3f}{rate(wall):>12.0f}{rate(cpu):>11.0f}{kb/1024:>9.1f}")
-if par_s is not None:
-    print(f"ratio per core, CPU time (policy 1 thread / parliament): {rate(one_cpu)/rate(par_cpu):.0f}x")
-    print(f"ratio per core, wall time (policy 1 thread / parliament): {rate(one_s)/rate(par_s):.0f}x")
-    print(f"ratio whole machine, wall (policy {cores} threads / parliament): {rate(all_s)/rate(par_s):.0f}x")
-    print(f"peak memory ratio (parliament / policy {cores} threads): {par_kb/all_kb:.1f}x")
+print(f"{'tool':<28}{'runs':>5}{'which':>8}{'wall s':>9}{'cpu s':>9}{'pol/s wall':>12}"
+      f"{'pol/cpu-s':>11}{'peak MB':>9}")
+for name, s in tools:
+    for which in ("best", "median"):
+        wall, cpu = s[which]
+        print(f"{name:<28}{s['n']:>5}{which:>8}{wall:>9.3f}{cpu:>9.3f}{rate(wall):>12.0f}"
+              f"{rate(cpu):>11.0f}{s['kb']/1024:>9.1f}")
+if par:
+    one, every = tools[0][1], tools[1][1]
+    for which in ("best", "median"):
+        print(f"ratio per core, CPU time, {which} (policy 1 thread / parliament): "
+              f"{par[which][1] / one[which][1]:.0f}x")
+    for which in ("best", "median"):
+        print(f"ratio whole machine, wall, {which} (policy {cores} threads / parliament): "
+              f"{par[which][0] / every[which][0]:.0f}x")
+    print(f"peak memory ratio (parliament / policy {cores} threads): {par['kb']/every['kb']:.1f}x")
 
 flagged = collections.defaultdict(set)
 severity = {}
@@ -135,7 +153,7 @@ print(f"\npolicy check: {len(any_flag)} of {files} policies flagged ({100*len(an
       f"{len(errors)} with an error")
 for code, paths in sorted(flagged.items(), key=lambda item: (-len(item[1]), item[0])):
     print(f"  {severity[code]:<8} {code:<30} {len(paths):>5}")
-if par_s is not None:
+if par:
     issues = collections.defaultdict(set)
     crashed = []
     for line in open(f"{out}/parliament.out"):
