@@ -805,3 +805,19 @@ fn a_plain_run_agrees_with_a_byte_by_byte_scan() {
         assert_eq!(super::plain_run(&bytes), (plain, ascii), "{bytes:?}");
     }
 }
+
+#[test]
+fn columns_count_chars_in_text_that_is_not_ascii() {
+    let text = "{\"Id\": \"é-ü\", \"Statement\": {\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}}";
+    let (policy, map) = parse_policy(text);
+    assert!(policy.is_ok());
+    let action = Location::root()
+        .key("Statement")
+        .index(0)
+        .key("Action")
+        .index(0);
+    let position = map.position(&action).unwrap();
+    // `é` and `ü` are two bytes each, one column each.
+    assert_eq!(position.column, text.find("\"s3:").unwrap() + 1 - 2);
+    assert_eq!(position.offset, text.find("\"s3:").unwrap());
+}

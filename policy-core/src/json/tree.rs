@@ -367,6 +367,7 @@ impl Value<'_> {
 /// Read it with [`Tape::root`] and the same text.
 pub(crate) fn parse(text: &str) -> Result<Tape, SyntaxError> {
     let mut parser = Parser::new(text);
+    parser.ascii = text.is_ascii();
     if text.len() > MAX_LEN {
         return Err(parser.error(format!(
             "the document has {} bytes, more than the {MAX_LEN} a policy document may have",
@@ -432,6 +433,9 @@ struct Parser<'a> {
     column: usize,
     /// The tape being written.
     entries: Vec<Entry>,
+    /// Whether the whole text is known to be ASCII (most policies are; [`parse`] checks it
+    /// once): a column is then a byte count.
+    ascii: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -446,6 +450,7 @@ impl<'a> Parser<'a> {
             column_offset: start,
             column: 1,
             entries: Vec::new(),
+            ascii: false,
         }
     }
 
@@ -462,11 +467,15 @@ impl<'a> Parser<'a> {
     // moves forward, and `skip_whitespace` (the only place a newline may be crossed) resets
     // the column.
     fn position(&mut self) -> Position {
-        let skipped = self
-            .bytes
-            .get(self.column_offset..self.offset)
-            .unwrap_or_default();
-        self.column += count_chars(skipped);
+        self.column += if self.ascii {
+            self.offset - self.column_offset
+        } else {
+            count_chars(
+                self.bytes
+                    .get(self.column_offset..self.offset)
+                    .unwrap_or_default(),
+            )
+        };
         self.column_offset = self.offset;
         Position {
             line: self.line,
