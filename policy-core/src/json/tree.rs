@@ -145,7 +145,7 @@ pub(crate) struct Node<'t> {
 }
 
 /// A JSON value; numbers are kept as their text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub(crate) enum Value<'t> {
     Null,
     Bool(bool),
@@ -179,27 +179,6 @@ pub(crate) struct Member<'t> {
     pub(crate) key: Cow<'t, str>,
     pub(crate) key_position: Position,
     pub(crate) value: Node<'t>,
-}
-
-impl PartialEq for Items<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        Iterator::eq(*self, *other)
-    }
-}
-
-impl PartialEq for Members<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.len() == other.len()
-            && self
-                .zip(*other)
-                .all(|(a, b)| a.key == b.key && a.value == b.value)
-    }
-}
-
-impl PartialEq for Node<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.position() == other.position() && self.value() == other.value()
-    }
 }
 
 impl<'t> Node<'t> {
