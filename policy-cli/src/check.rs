@@ -199,14 +199,7 @@ pub fn check_all(
         // file costs two context switches).
         let mut stdin = stdin;
         for (input, settings) in inputs.iter().zip(settings) {
-            let content = match input {
-                Input::File(path) => inputs::read_file(path),
-                Input::Stdin => Ok(stdin.take().unwrap_or(Content::Bytes(Vec::new()))),
-            };
-            report(
-                input,
-                content.map(|content| engine::check_content(content, settings)),
-            )?;
+            report(input, check_one(input, settings, || stdin.take()))?;
         }
         return Ok(());
     }
@@ -231,15 +224,9 @@ pub fn check_all(
                         else {
                             break;
                         };
-                        let content = match input {
-                            Input::File(path) => inputs::read_file(path),
-                            Input::Stdin => match stdin.lock().ok().and_then(|mut s| s.take()) {
-                                Some(content) => Ok(content),
-                                None => Ok(Content::Bytes(Vec::new())),
-                            },
-                        };
-                        let result =
-                            content.map(|content| engine::check_content(content, settings));
+                        let result = check_one(input, settings, || {
+                            stdin.lock().ok().and_then(|mut stdin| stdin.take())
+                        });
                         if sender.send((index, result)).is_err() {
                             break;
                         }
@@ -265,6 +252,19 @@ pub fn check_all(
         }
         Ok(())
     })
+}
+
+/// Reads and checks one input; `stdin` gives the content read from standard input (once).
+fn check_one(
+    input: &Input,
+    settings: &Settings,
+    stdin: impl FnOnce() -> Option<Content>,
+) -> io::Result<Checked> {
+    let content = match input {
+        Input::File(path) => inputs::read_file(path)?,
+        Input::Stdin => stdin().unwrap_or(Content::Bytes(Vec::new())),
+    };
+    Ok(engine::check_content(content, settings))
 }
 
 /// A progress bar on stderr, shown only on a terminal and only once a run has taken more than
