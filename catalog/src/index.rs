@@ -305,12 +305,12 @@ impl ActionRecord {
     fn field(&self, index: usize) -> &'static str {
         let mut rest = self.rest;
         for _ in 0..index.min(3) {
-            rest = split_tab(rest).1;
+            rest = split_at_byte(rest, b'\t').1;
         }
         if index >= 3 {
             rest
         } else {
-            split_tab(rest).0
+            split_at_byte(rest, b'\t').0
         }
     }
 
@@ -467,7 +467,7 @@ impl Catalog {
             let service = self.services.len() as u32 - u32::from(!self.services.is_empty());
             // Actions are most of the table: split off the name only.
             if let Some(record) = line.strip_prefix("A\t") {
-                let (name, rest) = split_tab(record);
+                let (name, rest) = split_at_byte(record, b'\t');
                 self.actions.push(ActionRecord {
                     service,
                     name,
@@ -475,7 +475,7 @@ impl Catalog {
                 });
                 continue;
             }
-            let mut fields = tab_fields(line);
+            let mut fields = byte_fields(line, b'\t');
             let (Some(kind), Some(first)) = (fields.next(), fields.next()) else {
                 continue;
             };
@@ -1824,11 +1824,6 @@ fn arn_fields(text: &str) -> ([&str; ARN_FIELDS], usize) {
     (fields, count + 1)
 }
 
-/// The tab-separated fields of `line`, as `line.split('\t')` gives them.
-fn tab_fields(line: &'static str) -> impl Iterator<Item = &'static str> {
-    byte_fields(line, b'\t')
-}
-
 /// The fields of `text` separated by the ASCII byte `separator`, as `text.split(separator)`
 /// gives them, found with a byte scan.
 fn byte_fields(text: &'static str, separator: u8) -> impl Iterator<Item = &'static str> + Clone {
@@ -1839,11 +1834,6 @@ fn byte_fields(text: &'static str, separator: u8) -> impl Iterator<Item = &'stat
         rest = (field.len() < text.len()).then_some(after);
         Some(field)
     })
-}
-
-/// `text` split at its first tab (all of it and nothing when it has none).
-fn split_tab(text: &'static str) -> (&'static str, &'static str) {
-    split_at_byte(text, b'\t')
 }
 
 /// `text` split at the first ASCII byte `separator` (all of it and nothing when it has none).
@@ -1910,52 +1900,10 @@ fn field_matches(
     if policy.get(common..) == Some("*") {
         return true;
     }
-    patterns_meet(policy, format, resource_start)
-}
-
-/// Whether the policy pattern and the format (as patterns) have a text in common: the general
-/// case of [`field_matches`], remembered per thread. Policies repeat their ARNs, statement
-/// after statement and policy after policy, and building and intersecting the two patterns
-/// costs some thousand times a look-up.
-fn patterns_meet(policy: &str, format: &str, resource_start: Option<usize>) -> bool {
-    use std::cell::RefCell;
-    /// Beyond this many answers the memory is cleared (a few hundred KB at most).
-    const REMEMBERED: usize = 4096;
-    thread_local! {
-        static ANSWERS: RefCell<Memory<bool>> = RefCell::new(Memory::default());
-    }
-    // `\0` cannot occur in either text at that place in a way that makes two keys collide:
-    // the start is a number and ends the key.
-    let start = resource_start.map_or(usize::MAX, |start| start);
-    let mut key = String::with_capacity(policy.len() + format.len() + 24);
-    key.push_str(policy);
-    key.push('\0');
-    key.push_str(format);
-    key.push('\0');
-    key.push_str(&start.to_string());
-    let key = key.as_str();
-    let compute = || {
-        patterns_intersect(
-            &policy_tokens(policy),
-            &format_tokens(format, resource_start),
-        )
-    };
-    ANSWERS
-        .try_with(|answers| {
-            let Ok(mut answers) = answers.try_borrow_mut() else {
-                return compute();
-            };
-            if let Some(&answer) = answers.get(key) {
-                return answer;
-            }
-            let answer = compute();
-            if answers.len() >= REMEMBERED {
-                answers.clear();
-            }
-            answers.insert(Box::from(key), answer);
-            answer
-        })
-        .unwrap_or_else(|_| compute())
+    patterns_intersect(
+        &policy_tokens(policy),
+        &format_tokens(format, resource_start),
+    )
 }
 
 /// One element of a pattern over characters.
@@ -2293,7 +2241,12 @@ impl std::hash::Hasher for WordHasher {
     }
 }
 
-type Memory<V> = std::collections::HashMap<Box<str>, V, std::hash::BuildHasherDefault<WordHasher>>;
+/// Remembered answers of [`remembered_any`]: per ARN, each resource type's answer.
+type Answers = std::collections::HashMap<
+    Box<str>,
+    Vec<(u32, bool)>,
+    std::hash::BuildHasherDefault<WordHasher>,
+>;
 
 /// Whether `compute` holds for one of `types` (of the global catalog), for ARN `text`: each
 /// answer computed once per thread (for up to a few thousand ARNs, then forgotten and started
@@ -2306,7 +2259,7 @@ fn remembered_any(
     use std::cell::RefCell;
     const ARNS: usize = 4096;
     thread_local! {
-        static ANSWERS: RefCell<Memory<Vec<(u32, bool)>>> = RefCell::new(Memory::default());
+        static ANSWERS: RefCell<Answers> = RefCell::new(Answers::default());
     }
     let remembered = ANSWERS.try_with(|answers| {
         let Ok(mut answers) = answers.try_borrow_mut() else {
