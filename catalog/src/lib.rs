@@ -28,6 +28,7 @@ mod typed;
 mod generated;
 pub mod ident;
 pub mod index;
+mod oidc;
 
 #[cfg(feature = "enums")]
 pub use generated::*;

@@ -176,6 +176,8 @@ fn suggestions(name: &str) -> Vec<String> {
                         found.push(format!("{}:{action}", service.prefix()));
                     }
                 }
+                // `aws:ARN` is a (mistyped) global key, not a mistyped service.
+                None if catalog.is_condition_key_prefix(prefix) => {}
                 None => {
                     if let Some(prefix) = catalog.suggest_service(prefix) {
                         found.push(format!("{prefix}:{action}"));

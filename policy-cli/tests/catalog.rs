@@ -121,6 +121,10 @@ fn unknown_names_exit_1_with_a_suggestion() {
     let (exit, _, stderr) = policy(&["catalog", "show", "aws:SourceArm"]);
     assert_eq!(exit, Exit::Findings);
     assert!(stderr.contains("did you mean `aws:SourceArn`?"), "{stderr}");
+    // A mistyped global key is not "corrected" into another service's namespace.
+    let (exit, _, stderr) = policy(&["catalog", "show", "aws:ARN"]);
+    assert_eq!(exit, Exit::Findings);
+    assert!(!stderr.contains("aps:"), "{stderr}");
     let (exit, _, _) = policy(&["expand", "s4:Get*"]);
     assert_eq!(exit, Exit::Findings);
     let (exit, _, _) = policy(&["catalog", "search", "zzzzqqqq"]);

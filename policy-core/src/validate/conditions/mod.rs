@@ -28,7 +28,7 @@
 mod values;
 pub(crate) mod variables;
 
-use catalog::index::{catalog, KeyType};
+use catalog::index::{catalog, ConditionKeyInfo, KeyType};
 
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::model::{BaseOperator, Condition, ConditionValue, OperatorKind, Statement, Version};
@@ -71,7 +71,7 @@ pub(super) fn check(
                         operator_mismatch(kind, key, info.value_type(), key_at, sink);
                     }
                     if !info.is_global() && facts.is_closed() {
-                        applicability(key, info.name(), facts, key_at, sink);
+                        applicability(key, info, facts, key_at, sink);
                     }
                 }
             }
@@ -308,7 +308,7 @@ fn operator_mismatch(
 
 fn applicability(
     key: &str,
-    canonical: &str,
+    info: ConditionKeyInfo,
     facts: &Facts<'_>,
     location: impl Fn() -> Location,
     sink: &mut Sink<'_>,
@@ -316,9 +316,12 @@ fn applicability(
     if !sink.wants(Code::ConditionKeyNotApplicable) {
         return;
     }
+    let canonical = info.name();
     let listed = |name: &str| key_matches(key, canonical, name);
     let supported = facts.actions().iter().any(|action| {
-        action.condition_keys().any(listed)
+        // An OIDC provider's claims are recognised by their shape, not listed by any action.
+        (info.is_oidc_claim() && action.carries_oidc_claims())
+            || action.condition_keys().any(listed)
             || action
                 .resource_types()
                 .any(|(resource_type, _)| resource_type.condition_keys().any(listed))
