@@ -28,7 +28,7 @@
 #    use, parsing, validating, emitting). Divided by 50, it is an upper bound of the macro's own
 #    expansion time per policy; the same for a crate with the first policy alone gives the fixed
 #    cost, so (50 policies - 1 policy) / 49 is the cost of each further policy. The json! crate's
-#    figure is printed for comparison. (`cargo bench -p policy-macros --bench expand` measures the
+#    figure is printed for comparison. (`cargo bench -p typed-iam-macros --bench expand` measures the
 #    macro's pipeline alone, in process, on these 50 with POLICY_BENCH_FILES: see its docs.)
 #
 # 5. The expansion and the incremental build again with the proc macro optimized

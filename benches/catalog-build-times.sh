@@ -15,11 +15,11 @@ for profile in dev release; do
         name="$profile-${features//[- ]/}"
         dir="$root/$name"
         # shellcheck disable=SC2086
-        cargo build -q -p catalog --profile "$profile" $features --target-dir "$dir"
-        cargo clean -q -p catalog --profile "$profile" --target-dir "$dir"
+        cargo build -q -p typed-iam-catalog --profile "$profile" $features --target-dir "$dir"
+        cargo clean -q -p typed-iam-catalog --profile "$profile" --target-dir "$dir"
         # shellcheck disable=SC2086
         /usr/bin/time -v -o "$dir/time.txt" \
-            cargo build -q -p catalog --profile "$profile" $features --target-dir "$dir"
+            cargo build -q -p typed-iam-catalog --profile "$profile" $features --target-dir "$dir"
         wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$dir/time.txt" |
             awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
         cpu=$(awk -F': ' '/User time|System time/ {total += $2} END {printf "%.2f", total}' "$dir/time.txt")

@@ -20,7 +20,7 @@ mkdir -p "$out"
 files=$(find "$corpus" -name '*.json' | wc -l)
 cores=$(nproc)
 
-cargo build --release --quiet -p policy-cli
+cargo build --release --quiet -p typed-iam-cli
 policy=target/release/policy
 
 venv=target/parliament-venv

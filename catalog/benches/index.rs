@@ -9,8 +9,8 @@
 
 use std::hint::black_box;
 
-use catalog::index::{catalog, Catalog};
 use criterion::{criterion_group, criterion_main, Criterion};
+use typed_iam_catalog::index::{catalog, Catalog};
 
 fn construction(c: &mut Criterion) {
     c.bench_function("index/construction", |b| {

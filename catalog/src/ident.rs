@@ -48,8 +48,8 @@ const TAKEN_MODULES: &[&str] = &[
 /// The module of a service: `cognito-idp` -> `cognito_idp`.
 ///
 /// ```
-/// assert_eq!(catalog::ident::service_module("cognito-idp"), "cognito_idp");
-/// assert_eq!(catalog::ident::service_module("s3"), "s3");
+/// assert_eq!(typed_iam_catalog::ident::service_module("cognito-idp"), "cognito_idp");
+/// assert_eq!(typed_iam_catalog::ident::service_module("s3"), "s3");
 /// ```
 pub fn service_module(prefix: &str) -> String {
     let mut module: String = prefix
@@ -74,8 +74,8 @@ pub fn service_module(prefix: &str) -> String {
 /// The `Action` variant of an action: `CreateEvaluationJob` stays, `connect` -> `Connect`.
 ///
 /// ```
-/// assert_eq!(catalog::ident::action_variant("CreateEvaluationJob"), "CreateEvaluationJob");
-/// assert_eq!(catalog::ident::action_variant("connect"), "Connect");
+/// assert_eq!(typed_iam_catalog::ident::action_variant("CreateEvaluationJob"), "CreateEvaluationJob");
+/// assert_eq!(typed_iam_catalog::ident::action_variant("connect"), "Connect");
 /// ```
 pub fn action_variant(name: &str) -> String {
     pascal_case(name)
@@ -86,7 +86,7 @@ pub fn action_variant(name: &str) -> String {
 ///
 /// ```
 /// assert_eq!(
-///     catalog::ident::resource_type_variant("model-customization-job"),
+///     typed_iam_catalog::ident::resource_type_variant("model-customization-job"),
 ///     "ModelCustomizationJob"
 /// );
 /// ```
@@ -99,9 +99,9 @@ pub fn resource_type_variant(name: &str) -> String {
 /// `AwsRequestTagAny`, `s3:ExistingObjectTag/<key>` -> `S3ExistingObjectTagAny`).
 ///
 /// ```
-/// assert_eq!(catalog::ident::condition_key_variant("aws:SourceArn"), "AwsSourceArn");
+/// assert_eq!(typed_iam_catalog::ident::condition_key_variant("aws:SourceArn"), "AwsSourceArn");
 /// assert_eq!(
-///     catalog::ident::condition_key_variant("s3:x-amz-content-sha256"),
+///     typed_iam_catalog::ident::condition_key_variant("s3:x-amz-content-sha256"),
 ///     "S3XAmzContentSha256"
 /// );
 /// ```

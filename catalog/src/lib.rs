@@ -5,19 +5,19 @@
 //! Two faces over the same data:
 //! - [`index`] (always compiled): lookups by name for the validator, the macro and the CLI.
 //! - the typed face (feature `enums`, on by default): one module per service
-//!   (`catalog::bedrock`, `catalog::cognito_idp`, ...) with `Action`, `ResourceType` and
-//!   `ConditionKey` enums, and `catalog::global` for the global condition keys. [`ident`] says how AWS
+//!   (`typed_iam_catalog::bedrock`, `typed_iam_catalog::cognito_idp`, ...) with `Action`, `ResourceType` and
+//!   `ConditionKey` enums, and `typed_iam_catalog::global` for the global condition keys. [`ident`] says how AWS
 //!   names become Rust identifiers.
 //!
 //! ```
 //! # #[cfg(feature = "enums")] {
-//! use catalog::TypedAction;
+//! use typed_iam_catalog::TypedAction;
 //!
-//! let action = catalog::bedrock::Action::CreateEvaluationJob;
+//! let action = typed_iam_catalog::bedrock::Action::CreateEvaluationJob;
 //! assert_eq!(action.as_str(), "bedrock:CreateEvaluationJob");
-//! let info = catalog::index::catalog().action_by_id(action.action_id());
+//! let info = typed_iam_catalog::index::catalog().action_by_id(action.action_id());
 //! assert_eq!(info.name(), "CreateEvaluationJob");
-//! assert_eq!(catalog::global::ConditionKey::AwsSourceArn.as_str(), "aws:SourceArn");
+//! assert_eq!(typed_iam_catalog::global::ConditionKey::AwsSourceArn.as_str(), "aws:SourceArn");
 //! # }
 //! ```
 
@@ -60,8 +60,8 @@ fn nth_name(names: &'static str, ends: &[u32], index: usize) -> &'static str {
 ///
 /// ```
 /// let known = ["GetObject", "PutObject", "ListBucket"];
-/// assert_eq!(catalog::suggest("GetObjet", known), Some("GetObject"));
-/// assert_eq!(catalog::suggest("Frobnicate", known), None);
+/// assert_eq!(typed_iam_catalog::suggest("GetObjet", known), Some("GetObject"));
+/// assert_eq!(typed_iam_catalog::suggest("Frobnicate", known), None);
 /// ```
 pub fn suggest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let wanted = unknown.to_ascii_lowercase();

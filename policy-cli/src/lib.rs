@@ -15,10 +15,10 @@
 //!
 //! ```
 //! use clap::Parser;
-//! let cli = policy_cli::Cli::try_parse_from(["policy", "explain", "unknown-action"])?;
+//! let cli = typed_iam_cli::Cli::try_parse_from(["policy", "explain", "unknown-action"])?;
 //! let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-//! let exit = policy_cli::run_with(cli, &mut policy_cli::Streams::new(&mut std::io::empty(), &mut stdout, &mut stderr));
-//! assert_eq!(exit, policy_cli::Exit::Clean);
+//! let exit = typed_iam_cli::run_with(cli, &mut typed_iam_cli::Streams::new(&mut std::io::empty(), &mut stdout, &mut stderr));
+//! assert_eq!(exit, typed_iam_cli::Exit::Clean);
 //! assert!(String::from_utf8_lossy(&stdout).contains("unknown-action"));
 //! # Ok::<(), clap::Error>(())
 //! ```

@@ -1,8 +1,8 @@
-//! The `policy` command-line tool: a thin shell over the `policy_cli` library, so that tests
+//! The `policy` command-line tool: a thin shell over the `typed_iam_cli` library, so that tests
 //! call the commands directly.
 
 use clap::Parser;
 
-fn main() -> policy_cli::Exit {
-    policy_cli::run(policy_cli::Cli::parse())
+fn main() -> typed_iam_cli::Exit {
+    typed_iam_cli::run(typed_iam_cli::Cli::parse())
 }

@@ -136,7 +136,7 @@ const WIDTH: usize = 100;
 /// let policy = policy_core::Policy::from_json(
 ///     r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}"#,
 /// )?;
-/// let dsl = policy_cli::to_dsl::to_dsl(&policy, None)?;
+/// let dsl = typed_iam_cli::to_dsl::to_dsl(&policy, None)?;
 /// assert_eq!(dsl, "policy! {\n    allow s3:GetObject on *;\n}\n");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```

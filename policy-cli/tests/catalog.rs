@@ -9,7 +9,7 @@
 )]
 
 use clap::Parser;
-use policy_cli::{run_with, Cli, Exit, Streams};
+use typed_iam_cli::{run_with, Cli, Exit, Streams};
 
 fn policy(args: &[&str]) -> (Exit, String, String) {
     let mut argv = vec!["policy"];

@@ -10,8 +10,8 @@
 
 use std::path::{Path, PathBuf};
 
-use policy_cli::engine::{self, Settings};
-use policy_cli::inputs::{self, Input};
+use typed_iam_cli::engine::{self, Settings};
+use typed_iam_cli::inputs::{self, Input};
 
 fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -70,7 +70,7 @@ fn check_never_crashes_on_managed_policies() {
     let settings = vec![Settings::default(); inputs.len()];
     let mut checked = 0;
     let mut findings = 0;
-    policy_cli::check::check_all(&inputs, &settings, None, 2, |_, result| {
+    typed_iam_cli::check::check_all(&inputs, &settings, None, 2, |_, result| {
         findings += result?.findings.len();
         checked += 1;
         Ok(())
@@ -88,7 +88,7 @@ fn check_never_crashes_on_the_seeds() {
     let settings = vec![Settings::default(); inputs.len()];
     let mut checked = 0;
     let mut errors = Vec::new();
-    policy_cli::check::check_all(&inputs, &settings, None, 1, |input, result| {
+    typed_iam_cli::check::check_all(&inputs, &settings, None, 1, |input, result| {
         let checked_file = result?;
         errors.extend(
             checked_file

@@ -12,7 +12,7 @@
 use std::path::Path;
 
 use clap::Parser;
-use policy_cli::{run_with, Cli, Exit, Streams};
+use typed_iam_cli::{run_with, Cli, Exit, Streams};
 
 fn sarif(args: &[&str], stdin: &[u8]) -> (Exit, serde_json::Value) {
     let cli = Cli::try_parse_from(args).unwrap();

@@ -21,7 +21,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use policy_cli::inputs;
+use typed_iam_cli::inputs;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -66,7 +66,7 @@ fn to_dsl_compiles_back_to_the_same_json() {
             );
             continue;
         };
-        let dsl = policy_cli::to_dsl::to_dsl(&policy, None)
+        let dsl = typed_iam_cli::to_dsl::to_dsl(&policy, None)
             .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
         let expected: serde_json::Value = serde_json::from_str(&text).unwrap();
         let single = expected["Statement"].is_object();

@@ -1,6 +1,6 @@
 //! Parse + validate + serialize per policy over the 1,594 AWS managed policies.
 //!
-//! `cargo bench -p policy-core --bench validate`; throughput is in policies per second
+//! `cargo bench -p typed-iam-core --bench validate`; throughput is in policies per second
 //! (criterion's "elements").
 
 #![allow(
@@ -13,7 +13,7 @@
 use std::path::PathBuf;
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use policy_core::{validate, Context, Policy};
+use typed_iam_core::{validate, Context, Policy};
 
 fn corpus() -> Vec<String> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/data/managed");

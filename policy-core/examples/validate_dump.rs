@@ -1,7 +1,7 @@
 //! Prints every finding of the validator over a directory of policies (corpus review helper):
-//! `cargo run -p policy-core --example validate_dump -- DIR [CODE]`.
+//! `cargo run -p typed-iam-core --example validate_dump -- DIR [CODE]`.
 
-use policy_core::{validate, Context, Policy};
+use typed_iam_core::{validate, Context, Policy};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);

@@ -1,7 +1,7 @@
 //! Validates the managed corpus in a loop (profiling helper):
-//! `cargo run --release -p policy-core --example validate_loop -- DIR ROUNDS`.
+//! `cargo run --release -p typed-iam-core --example validate_loop -- DIR ROUNDS`.
 
-use policy_core::{validate, Context, Policy};
+use typed_iam_core::{validate, Context, Policy};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);

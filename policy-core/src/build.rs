@@ -3,14 +3,14 @@
 //!
 //! ```no_run
 //! // build.rs
-//! use policy_core::{Policy, Statement};
+//! use typed_iam_core::{Policy, Statement};
 //!
 //! fn main() -> Result<(), Box<dyn std::error::Error>> {
 //!     let policy = Policy::builder()
 //!         .statement(Statement::allow().action("s3:GetObject").resource("arn:aws:s3:::assets/*").build())
 //!         .build()?;
 //!     let out = std::path::PathBuf::from(std::env::var("OUT_DIR")?);
-//!     policy_core::build::write_json(out.join("policies/read-assets.json"), &policy)?;
+//!     typed_iam_core::build::write_json(out.join("policies/read-assets.json"), &policy)?;
 //!     Ok(())
 //! }
 //! ```
@@ -56,14 +56,14 @@ impl std::error::Error for WriteError {
 /// same policy always gives the same bytes.
 ///
 /// ```
-/// use policy_core::{Policy, Statement};
+/// use typed_iam_core::{Policy, Statement};
 /// let policy = Policy::builder()
 ///     .statement(Statement::allow().action("sqs:SendMessage").resource("*").build())
 ///     .build()?;
 /// let dir = std::env::temp_dir().join(format!("policy-core-doc-{}", std::process::id()));
 /// let path = dir.join("nested/send.json");
-/// assert!(policy_core::build::write_json(&path, &policy)?); // written
-/// assert!(!policy_core::build::write_json(&path, &policy)?); // unchanged: not touched
+/// assert!(typed_iam_core::build::write_json(&path, &policy)?); // written
+/// assert!(!typed_iam_core::build::write_json(&path, &policy)?); // unchanged: not touched
 /// assert_eq!(std::fs::read_to_string(&path)?, policy.to_json_pretty() + "\n");
 /// # std::fs::remove_dir_all(&dir)?;
 /// # Ok::<(), Box<dyn std::error::Error>>(())

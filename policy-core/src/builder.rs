@@ -6,7 +6,7 @@
 //! statements of a built policy are an array. [`PolicyBuilder::build`] runs the validator.
 //!
 //! ```
-//! use policy_core::{BaseOperator, Policy, PrincipalKind, Statement};
+//! use typed_iam_core::{BaseOperator, Policy, PrincipalKind, Statement};
 //! let account = "123456789012";
 //! let trust = Policy::builder()
 //!     .statement(
@@ -21,7 +21,7 @@
 //!     trust.to_json(),
 //!     r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"bedrock.amazonaws.com"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:SourceAccount":"123456789012"}}}]}"#
 //! );
-//! # Ok::<(), policy_core::BuildError>(())
+//! # Ok::<(), typed_iam_core::BuildError>(())
 //! ```
 
 use std::fmt;
@@ -161,14 +161,14 @@ impl Policy {
     /// Starts a policy with `"Version": "2012-10-17"` and no statements.
     ///
     /// ```
-    /// use policy_core::{Policy, Statement};
+    /// use typed_iam_core::{Policy, Statement};
     /// let policy = Policy::builder()
     ///     .id("ReadLogs")
     ///     .statement(Statement::allow().action("logs:GetLogEvents").resource("*").build())
     ///     .build()?;
     /// assert_eq!(policy.id(), Some("ReadLogs"));
     /// assert_eq!(policy.statements().len(), 1);
-    /// # Ok::<(), policy_core::BuildError>(())
+    /// # Ok::<(), typed_iam_core::BuildError>(())
     /// ```
     pub fn builder() -> PolicyBuilder {
         PolicyBuilder {
@@ -201,7 +201,7 @@ impl PolicyBuilder {
     /// Appends statements: fragments built elsewhere, or the statements of another policy.
     ///
     /// ```
-    /// use policy_core::{Policy, Statement};
+    /// use typed_iam_core::{Policy, Statement};
     /// let logging = [
     ///     Statement::allow().action("logs:CreateLogStream").resource("*").build(),
     ///     Statement::allow().action("logs:PutLogEvents").resource("*").build(),
@@ -211,7 +211,7 @@ impl PolicyBuilder {
     ///     .statements(logging)
     ///     .build()?;
     /// assert_eq!(policy.statements().len(), 3);
-    /// # Ok::<(), policy_core::BuildError>(())
+    /// # Ok::<(), typed_iam_core::BuildError>(())
     /// ```
     pub fn statements(mut self, statements: impl IntoIterator<Item = Statement>) -> Self {
         self.statements.extend(statements);
@@ -222,7 +222,7 @@ impl PolicyBuilder {
     /// ([`Context::infer`]: a policy with principals is a resource or trust policy).
     ///
     /// ```
-    /// use policy_core::{Code, Policy, Statement};
+    /// use typed_iam_core::{Code, Policy, Statement};
     /// let error = Policy::builder()
     ///     .statement(Statement::allow().action("s3:GetObject").resource("arn:aws:s3:bucket").build())
     ///     .build()
@@ -244,12 +244,12 @@ impl PolicyBuilder {
     /// Builds the policy and validates it in the given context (policy kind, size target).
     ///
     /// ```
-    /// use policy_core::{Context, Policy, Statement};
+    /// use typed_iam_core::{Context, Policy, Statement};
     /// let policy = Policy::builder()
     ///     .statement(Statement::allow().action("s3:ListBucket").resource("arn:aws:s3:::bucket").build())
     ///     .build_with(&Context::identity())?;
     /// assert_eq!(policy.statements().len(), 1);
-    /// # Ok::<(), policy_core::BuildError>(())
+    /// # Ok::<(), typed_iam_core::BuildError>(())
     /// ```
     ///
     /// # Errors
@@ -310,7 +310,7 @@ impl Statement {
     /// Starts an `"Effect": "Allow"` statement.
     ///
     /// ```
-    /// use policy_core::Statement;
+    /// use typed_iam_core::Statement;
     /// let statement = Statement::allow()
     ///     .sid("ReadObjects")
     ///     .actions(["s3:GetObject", "s3:GetObjectVersion"])
@@ -328,7 +328,7 @@ impl Statement {
     /// Starts an `"Effect": "Deny"` statement.
     ///
     /// ```
-    /// use policy_core::{BaseOperator, Statement};
+    /// use typed_iam_core::{BaseOperator, Statement};
     /// let statement = Statement::deny()
     ///     .any_principal()
     ///     .action("s3:*")
@@ -380,7 +380,7 @@ impl StatementBuilder {
     /// Adds an action to `"NotAction"`: the statement applies to every other action.
     ///
     /// ```
-    /// use policy_core::Statement;
+    /// use typed_iam_core::Statement;
     /// let statement = Statement::deny().not_action("iam:*").not_resource("arn:aws:iam::*:role/Admin").build();
     /// assert_eq!(statement.to_json(), r#"{"Effect":"Deny","NotAction":"iam:*","NotResource":"arn:aws:iam::*:role/Admin"}"#);
     /// ```
@@ -443,7 +443,7 @@ impl StatementBuilder {
     /// principals added so far into the other element.
     ///
     /// ```
-    /// use policy_core::{PrincipalKind, Statement};
+    /// use typed_iam_core::{PrincipalKind, Statement};
     /// let statement = Statement::allow()
     ///     .principal(PrincipalKind::Aws, "arn:aws:iam::111122223333:root")
     ///     .principal(PrincipalKind::Aws, "arn:aws:iam::444455556666:root")
@@ -494,7 +494,7 @@ impl StatementBuilder {
     /// in JSON).
     ///
     /// ```
-    /// use policy_core::{BaseOperator, OperatorKind, SetQualifier, Statement};
+    /// use typed_iam_core::{BaseOperator, OperatorKind, SetQualifier, Statement};
     /// let any_of = OperatorKind { qualifier: Some(SetQualifier::ForAllValues), ..BaseOperator::StringEquals.into() };
     /// let statement = Statement::allow()
     ///     .action("s3:PutObject")

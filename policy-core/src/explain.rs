@@ -12,7 +12,7 @@ use crate::diagnostic::Code;
 /// The explanation of a [`Code`].
 ///
 /// ```
-/// use policy_core::Code;
+/// use typed_iam_core::Code;
 /// let explanation = Code::UnknownAction.explanation();
 /// assert!(explanation.failing.contains("s3:GetObjet"));
 /// assert_eq!(explanation.access_analyzer, Some("INVALID_ACTION"));

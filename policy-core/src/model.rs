@@ -585,10 +585,10 @@ impl Effect {
     /// The JSON spelling: `Allow` or `Deny`.
     ///
     /// ```
-    /// use policy_core::Effect;
+    /// use typed_iam_core::Effect;
     /// assert_eq!(Effect::Deny.as_str(), "Deny");
     /// assert_eq!("Allow".parse::<Effect>()?, Effect::Allow);
-    /// # Ok::<(), policy_core::ParseValueError>(())
+    /// # Ok::<(), typed_iam_core::ParseValueError>(())
     /// ```
     pub fn as_str(self) -> &'static str {
         match self {
@@ -627,10 +627,10 @@ impl std::str::FromStr for Version {
     /// Parses `2012-10-17` or `2008-10-17`.
     ///
     /// ```
-    /// use policy_core::Version;
+    /// use typed_iam_core::Version;
     /// assert_eq!("2012-10-17".parse::<Version>()?, Version::V2012_10_17);
     /// assert!("2012-10-18".parse::<Version>().is_err());
-    /// # Ok::<(), policy_core::ParseValueError>(())
+    /// # Ok::<(), typed_iam_core::ParseValueError>(())
     /// ```
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         match text {
@@ -862,13 +862,13 @@ impl std::str::FromStr for OperatorKind {
     /// operator and an optional `IfExists` suffix (which IAM does not allow on `Null`).
     ///
     /// ```
-    /// use policy_core::{BaseOperator, OperatorKind, SetQualifier};
+    /// use typed_iam_core::{BaseOperator, OperatorKind, SetQualifier};
     /// let kind: OperatorKind = "ForAnyValue:StringLikeIfExists".parse()?;
     /// assert_eq!(kind.qualifier, Some(SetQualifier::ForAnyValue));
     /// assert_eq!(kind.base, BaseOperator::StringLike);
     /// assert!(kind.if_exists);
     /// assert_eq!(kind.to_string(), "ForAnyValue:StringLikeIfExists");
-    /// # Ok::<(), policy_core::ParseValueError>(())
+    /// # Ok::<(), typed_iam_core::ParseValueError>(())
     /// ```
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let (qualifier, rest) = if let Some(rest) = text.strip_prefix("ForAllValues:") {
@@ -920,7 +920,7 @@ impl Operator {
     /// `None` for an unknown operator (which the validator reports).
     ///
     /// ```
-    /// use policy_core::{BaseOperator, Operator};
+    /// use typed_iam_core::{BaseOperator, Operator};
     /// let operator = Operator::new("StringEqualsIfExists");
     /// let kind = operator.kind().ok_or("unknown operator")?;
     /// assert_eq!(kind.base, BaseOperator::StringEquals);

@@ -5,9 +5,9 @@
 
 use std::time::Instant;
 
-use policy_core::{Code, Policy, Statement};
+use typed_iam_core::{Code, Policy, Statement};
 
-fn codes(result: Result<Policy, policy_core::ParseError>) -> Vec<Code> {
+fn codes(result: Result<Policy, typed_iam_core::ParseError>) -> Vec<Code> {
     result
         .unwrap_err()
         .diagnostics()

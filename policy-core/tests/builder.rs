@@ -3,7 +3,7 @@
 
 #![expect(clippy::unwrap_used, reason = "a test fails by panicking")]
 
-use policy_core::{
+use typed_iam_core::{
     build, Action, BaseOperator, Code, ConditionValue, Context, OneOrMany, OperatorKind, Policy,
     PrincipalKind, SetQualifier, Statement, Version,
 };
@@ -181,7 +181,7 @@ fn build_fails_with_the_validators_errors() {
         .build();
     assert!(policy.is_ok(), "{policy:?}");
     assert!(
-        policy_core::validate(&policy.unwrap(), &Context::identity())
+        typed_iam_core::validate(&policy.unwrap(), &Context::identity())
             .iter()
             .any(|d| d.code == Code::AdminAccess)
     );

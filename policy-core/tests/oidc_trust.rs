@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use policy_core::{validate, Code, Context, Policy};
+use typed_iam_core::{validate, Code, Context, Policy};
 
 fn documented(name: &str) -> Policy {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))

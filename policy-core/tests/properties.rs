@@ -3,18 +3,18 @@
 
 #![expect(clippy::unwrap_used, reason = "a property fails by panicking")]
 
-use policy_core::{json, Location, Policy, Statement};
 use proptest::prelude::*;
+use typed_iam_core::{json, Location, Policy, Statement};
 
 mod arb {
-    use policy_core::{
+    use proptest::collection::vec;
+    use proptest::prelude::*;
+    use proptest::sample::{select, subsequence};
+    use typed_iam_core::{
         Action, Actions, Condition, ConditionBlock, ConditionEntry, ConditionValue, Effect,
         OneOrMany, Operator, Policy, Principal, PrincipalKind, Principals, Resource, Resources,
         Statement, Version,
     };
-    use proptest::collection::vec;
-    use proptest::prelude::*;
-    use proptest::sample::{select, subsequence};
 
     /// Text of every kind: plain, any printable unicode, quotes, backslashes, control characters.
     pub fn text() -> impl Strategy<Value = String> + Clone {

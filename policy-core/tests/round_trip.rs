@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use policy_core::{Policy, Statement};
+use typed_iam_core::{Policy, Statement};
 
 fn data_dir(name: &str) -> PathBuf {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/data")).join(name)

@@ -2,14 +2,14 @@
 //!
 //! Every error found on these policies must be a true defect of the policy, listed in
 //! [`TRUE_DEFECTS`] with its reason; anything else is a bug in a rule. The per-code counts are
-//! printed (`cargo test -p policy-core --test validate_managed -- --nocapture`).
+//! printed (`cargo test -p typed-iam-core --test validate_managed -- --nocapture`).
 
 #![allow(clippy::unwrap_used, clippy::panic, reason = "tests fail loudly")]
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use policy_core::{validate, Code, Context, Policy};
+use typed_iam_core::{validate, Code, Context, Policy};
 
 /// The errors that AWS's managed policies really have, by class: (code, text of the message
 /// that identifies the class, why it is a true defect of the policy rather than a false error).

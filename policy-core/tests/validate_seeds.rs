@@ -5,8 +5,8 @@
 
 use std::path::PathBuf;
 
-use policy_core::{validate, validate_statement, Code, Context, Diagnostic, Location, Policy};
-use policy_core::{PolicyKind, Statement};
+use typed_iam_core::{validate, validate_statement, Code, Context, Diagnostic, Location, Policy};
+use typed_iam_core::{PolicyKind, Statement};
 
 fn seeds() -> Vec<(String, String)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/data/seeds");

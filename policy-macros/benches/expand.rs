@@ -7,12 +7,12 @@
 //! written in the DSL).
 //!
 //! ```text
-//! cargo bench -p policy-macros --bench expand                 # optimized, as with build-override
-//! cargo bench -p policy-macros --bench expand --profile dev   # opt-level 0, cargo's default for
+//! cargo bench -p typed-iam-macros --bench expand                 # optimized, as with build-override
+//! cargo bench -p typed-iam-macros --bench expand --profile dev   # opt-level 0, cargo's default for
 //!                                                             # proc macros in debug builds
 //! # the 50 policies of benches/build-times.sh (run the script once to generate them):
 //! POLICY_BENCH_FILES=$(ls target/build-times/with-policy/src/m*.rs | paste -sd:) \
-//!     cargo bench -p policy-macros --bench expand
+//!     cargo bench -p typed-iam-macros --bench expand
 //! ```
 //!
 //! The catalog index is built once, before measuring (its one-off cost per compiler process is

@@ -13,13 +13,13 @@
 //! ([`crate::validate()`]).
 //!
 //! ```
-//! use policy_core::json;
+//! use typed_iam_core::json;
 //! let text = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": {\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}\n}";
 //! let (policy, source_map) = json::parse_policy(text);
 //! let policy = policy?;
 //! assert_eq!(policy.to_json(), r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}}"#);
 //! // `Statement[0].Action[0]` designates the single action string.
-//! let location = policy_core::Location::root().key("Statement").index(0).key("Action").index(0);
+//! let location = typed_iam_core::Location::root().key("Statement").index(0).key("Action").index(0);
 //! let position = source_map.position(&location).ok_or("no position")?;
 //! assert_eq!((position.line, position.column), (3, 46));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -77,7 +77,7 @@ impl SourceMap {
     /// text was not valid JSON).
     ///
     /// ```
-    /// use policy_core::{json, Location};
+    /// use typed_iam_core::{json, Location};
     /// let (_, map) = json::parse_policy("{\"Statement\": [\n  {\"Effect\": \"Allow\"}]}");
     /// let effect = Location::root().key("Statement").index(0).key("Effect");
     /// let position = map.position(&effect).ok_or("no position")?;
@@ -128,7 +128,7 @@ impl SourceMap {
 /// duplicate keys, ... in every statement); invalid JSON stops it at the first syntax error.
 ///
 /// ```
-/// use policy_core::{Code, Policy};
+/// use typed_iam_core::{Code, Policy};
 /// let error = Policy::from_json(r#"{"Statement": [{"Effect": "Allow", "Resources": "*"}]}"#)
 ///     .err()
 ///     .ok_or("expected an error")?;
@@ -209,9 +209,9 @@ impl std::error::Error for ParseError {}
 /// The source map is useful even when reading fails: it maps whatever was valid JSON.
 ///
 /// ```
-/// let (policy, _map) = policy_core::json::parse_policy(r#"{"Statement": []}"#);
+/// let (policy, _map) = typed_iam_core::json::parse_policy(r#"{"Statement": []}"#);
 /// assert!(policy?.statements().is_empty());
-/// # Ok::<(), policy_core::ParseError>(())
+/// # Ok::<(), typed_iam_core::ParseError>(())
 /// ```
 pub fn parse_policy(text: &str) -> (Result<Policy, ParseError>, SourceMap) {
     parse_with(text, false, read::policy, true)
@@ -221,9 +221,9 @@ pub fn parse_policy(text: &str) -> (Result<Policy, ParseError>, SourceMap) {
 /// [`SourceMap`]. Diagnostic paths start at the statement (`Action[0]`).
 ///
 /// ```
-/// let (statement, _map) = policy_core::json::parse_statement(r#"{"Effect": "Deny", "Action": "*"}"#);
-/// assert_eq!(statement?.effect(), policy_core::Effect::Deny);
-/// # Ok::<(), policy_core::ParseError>(())
+/// let (statement, _map) = typed_iam_core::json::parse_statement(r#"{"Effect": "Deny", "Action": "*"}"#);
+/// assert_eq!(statement?.effect(), typed_iam_core::Effect::Deny);
+/// # Ok::<(), typed_iam_core::ParseError>(())
 /// ```
 pub fn parse_statement(text: &str) -> (Result<Statement, ParseError>, SourceMap) {
     parse_with(text, true, read::statement, true)
@@ -274,7 +274,7 @@ fn parse_with<T>(
 ///
 /// ```
 /// let mut out = String::new();
-/// policy_core::json::push_string(&mut out, "say \"hi\"\n");
+/// typed_iam_core::json::push_string(&mut out, "say \"hi\"\n");
 /// assert_eq!(out, r#""say \"hi\"\n""#);
 /// ```
 pub fn push_string(out: &mut String, text: &str) {
@@ -349,9 +349,9 @@ impl Policy {
     /// Reads a policy from IAM JSON, keeping its exact shape.
     ///
     /// ```
-    /// let policy = policy_core::Policy::from_json(r#"{"Version":"2012-10-17","Statement":[]}"#)?;
+    /// let policy = typed_iam_core::Policy::from_json(r#"{"Version":"2012-10-17","Statement":[]}"#)?;
     /// assert!(policy.statements().is_empty());
-    /// # Ok::<(), policy_core::ParseError>(())
+    /// # Ok::<(), typed_iam_core::ParseError>(())
     /// ```
     ///
     /// # Errors
@@ -365,8 +365,8 @@ impl Policy {
     /// Reads a policy from UTF-8 bytes, as [`Policy::from_json`].
     ///
     /// ```
-    /// let error = policy_core::Policy::from_slice(b"{\"Id\": \"\xff\"}").err().ok_or("no error")?;
-    /// assert_eq!(error.diagnostics()[0].code, policy_core::Code::InvalidJson);
+    /// let error = typed_iam_core::Policy::from_slice(b"{\"Id\": \"\xff\"}").err().ok_or("no error")?;
+    /// assert_eq!(error.diagnostics()[0].code, typed_iam_core::Code::InvalidJson);
     /// # Ok::<(), &str>(())
     /// ```
     ///
@@ -383,7 +383,7 @@ impl Policy {
     /// form AWS's size limits count.
     ///
     /// ```
-    /// use policy_core::Policy;
+    /// use typed_iam_core::Policy;
     /// let policy = Policy::from_json(r#"{
     ///     "Version": "2012-10-17",
     ///     "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]
@@ -392,7 +392,7 @@ impl Policy {
     ///     policy.to_json(),
     ///     r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#
     /// );
-    /// # Ok::<(), policy_core::ParseError>(())
+    /// # Ok::<(), typed_iam_core::ParseError>(())
     /// ```
     pub fn to_json(&self) -> String {
         write::policy(self, false)
@@ -409,9 +409,9 @@ impl Statement {
     /// Reads one statement (a policy fragment) from JSON.
     ///
     /// ```
-    /// let statement = policy_core::Statement::from_json(r#"{"Effect": "Allow", "Action": ["kms:Decrypt"]}"#)?;
+    /// let statement = typed_iam_core::Statement::from_json(r#"{"Effect": "Allow", "Action": ["kms:Decrypt"]}"#)?;
     /// assert_eq!(statement.to_json(), r#"{"Effect":"Allow","Action":["kms:Decrypt"]}"#);
-    /// # Ok::<(), policy_core::ParseError>(())
+    /// # Ok::<(), typed_iam_core::ParseError>(())
     /// ```
     ///
     /// # Errors

@@ -35,8 +35,8 @@ mod structure;
 /// order. Findings whose code the context allows ([`Context::allow`]) are left out.
 ///
 /// ```
-/// use policy_core::{validate, Action, Actions, Code, Context, Effect, OneOrMany, Policy};
-/// use policy_core::{Resource, Resources, Statement, Version};
+/// use typed_iam_core::{validate, Action, Actions, Code, Context, Effect, OneOrMany, Policy};
+/// use typed_iam_core::{Resource, Resources, Statement, Version};
 ///
 /// let statement = Statement::new(
 ///     Some("Everything".into()),
@@ -76,8 +76,8 @@ pub fn validate(policy: &Policy, cx: &Context) -> Vec<Diagnostic> {
 /// reported here; nor are the rules that need the whole policy (duplicate `Sid`s, `Version`, size).
 ///
 /// ```
-/// use policy_core::{validate_statement, Action, Actions, Code, Context, Effect, OneOrMany};
-/// use policy_core::{Location, Statement};
+/// use typed_iam_core::{validate_statement, Action, Actions, Code, Context, Effect, OneOrMany};
+/// use typed_iam_core::{Location, Statement};
 ///
 /// let fragment = Statement::new(
 ///     Some("Bad Sid".into()),
@@ -332,7 +332,7 @@ impl SizeTarget {
 /// and which codes are silenced.
 ///
 /// ```
-/// use policy_core::{Code, Context, PolicyKind, SizeTarget};
+/// use typed_iam_core::{Code, Context, PolicyKind, SizeTarget};
 ///
 /// let cx = Context::identity()
 ///     .with_target(SizeTarget::RoleInline)
@@ -389,8 +389,8 @@ impl Context {
     /// policy is an identity policy.
     ///
     /// ```
-    /// use policy_core::{Action, Actions, Context, Effect, OneOrMany, Policy, PolicyKind};
-    /// use policy_core::{Principal, PrincipalKind, Principals, Statement};
+    /// use typed_iam_core::{Action, Actions, Context, Effect, OneOrMany, Policy, PolicyKind};
+    /// use typed_iam_core::{Principal, PrincipalKind, Principals, Statement};
     ///
     /// let service = Principal::Map(vec![(
     ///     PrincipalKind::Service,
@@ -443,7 +443,7 @@ impl Context {
     /// `unchecked(..)` action or a value only known at run time.
     ///
     /// ```
-    /// use policy_core::{validate, Code, Context, Location, Policy};
+    /// use typed_iam_core::{validate, Code, Context, Location, Policy};
     ///
     /// let policy = Policy::from_json(
     ///     r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"newsvc:Launch","Resource":"*"}]}"#,
@@ -452,7 +452,7 @@ impl Context {
     /// assert_eq!(validate(&policy, &Context::identity())[0].code, Code::UnknownService);
     /// let cx = Context::identity().allow_at(action, Code::UnknownService);
     /// assert!(validate(&policy, &cx).is_empty());
-    /// # Ok::<(), policy_core::ParseError>(())
+    /// # Ok::<(), typed_iam_core::ParseError>(())
     /// ```
     #[must_use]
     pub fn allow_at(mut self, location: Location, code: Code) -> Self {
