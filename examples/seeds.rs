@@ -12,15 +12,10 @@ mod seed_documents;
 
 use std::io::Write;
 
-use seed_documents::Document;
-
 fn main() {
     let mut out = std::io::stdout().lock();
     for (name, document) in seed_documents::all() {
-        let json = match &document {
-            Document::Policy(policy) => policy.to_json(),
-            Document::Statement(statement) => statement.to_json(),
-        };
+        let json = document.to_json();
         // A closed pipe (`| head`) ends the output quietly.
         if writeln!(out, "{{\"name\":\"{name}\",\"document\":{json}}}").is_err() {
             return;

@@ -185,7 +185,7 @@
 //! ```
 //!
 //! # Diagnostics
-//! Every finding comes from [`core::validate()`] (the macro has no rule of its own), on the tokens
+//! Every finding comes from [`validate()`] (the macro has no rule of its own), on the tokens
 //! it is about, with its code and a help line:
 //!
 //! ```text
@@ -202,8 +202,35 @@
 //! code, `#[allow(deprecated)]` on the enclosing item all of them.
 
 pub use catalog;
-pub use policy_core as core;
+pub use policy_core::{
+    validate, Action, Code, Condition, Context, Diagnostic, Effect, Policy, PolicyKind, Principal,
+    Resource, Severity, Statement,
+};
 pub use policy_macros::{policy, policy_json, statement};
+
+/// The rest of the policy model and its tools: the parts of a statement ([`model::Actions`],
+/// [`model::Resources`], [`model::ConditionValue`], ...), reading with positions
+/// ([`model::Document`], [`model::json`]), the builder ([`model::PolicyBuilder`]) and the
+/// build-script helpers ([`model::build`]).
+///
+/// The everyday types ([`Policy`], [`Statement`], [`Effect`], ...) are at the crate's root.
+///
+/// ```
+/// use typed_iam::model::{CheckOptions, Document};
+///
+/// let document = Document::read(r#"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}"#).value?;
+/// assert!(document.check(&CheckOptions::default()).is_empty());
+/// # Ok::<(), typed_iam::model::ParseError>(())
+/// ```
+pub mod model {
+    pub use policy_core::{
+        build, check_text, cors, did_you_mean, json, marker, validate_statement, ActionId, Actions,
+        BaseOperator, BuildError, CheckOptions, ConditionBlock, ConditionEntry, ConditionValue,
+        Document, Explanation, Finding, IntoAction, IntoConditionValues, Location, OneOrMany,
+        Operator, OperatorKind, ParseError, ParseValueError, PolicyBuilder, PrincipalKind,
+        Principals, Resources, Segment, SetQualifier, SizeTarget, StatementBuilder, Version,
+    };
+}
 
 #[doc(hidden)]
 #[path = "private.rs"]

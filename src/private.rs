@@ -2,7 +2,7 @@
 //! public API: the macros are the only callers, and these functions skip the validation the
 //! macros already did at compile time.
 
-use crate::core::{
+use policy_core::{
     Action, Actions, Condition, ConditionBlock, ConditionEntry, ConditionValue, Effect, OneOrMany,
     Operator, Policy, Principal, PrincipalKind, Principals, Resource, Resources, Statement,
     Version,

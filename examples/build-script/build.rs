@@ -13,16 +13,16 @@
 //! | `EVAL_BUCKET`    | the role and the bucket policy            | `example-eval-datasets`                  |
 //! | `EVAL_MODEL`     | the role (the model it may evaluate)      | `anthropic.claude-3-haiku-20240307-v1:0` |
 //!
-//! Each file is written with `typed_iam::core::build::write_json`, which leaves a file alone when
+//! Each file is written with `typed_iam::model::build::write_json`, which leaves a file alone when
 //! its bytes would not change: changing `EVAL_MODEL` rewrites only `evaluation-role.json`.
 
 use std::env;
 use std::error::Error;
 use std::path::PathBuf;
 
-use typed_iam::core::build::write_json;
-use typed_iam::core::validate::{validate, Context};
-use typed_iam::core::Policy;
+use typed_iam::model::build::write_json;
+use typed_iam::{validate, Context};
+use typed_iam::Policy;
 use typed_iam::policy;
 
 /// An input of the build script: an environment variable with a default.

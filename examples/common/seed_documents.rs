@@ -8,15 +8,30 @@
 //! The pages are documentation, so they use placeholders (`account-id`, `region`,
 //! `DOC-EXAMPLE-BUCKET1`); `#![allow(placeholder_value)]` says that this is on purpose.
 
-use typed_iam::core::{Policy, Statement};
+use typed_iam::model::cors::{CorsConfiguration, CorsRule, Method};
 use typed_iam::{policy, statement};
+use typed_iam::{Policy, Statement};
 
-/// A seed document: a whole policy or a statement fragment.
+/// A seed document: a whole policy, a statement fragment, or the S3 CORS configuration that the
+/// Bedrock model evaluation page asks for.
 pub enum Document {
     /// A policy document.
     Policy(Policy),
     /// A statement fragment, to be added to a policy.
     Statement(Statement),
+    /// An S3 bucket's CORS configuration.
+    Cors(CorsConfiguration),
+}
+
+impl Document {
+    /// The document as compact JSON.
+    pub fn to_json(&self) -> String {
+        match self {
+            Document::Policy(policy) => policy.to_json(),
+            Document::Statement(statement) => statement.to_json(),
+            Document::Cors(cors) => cors.to_json(),
+        }
+    }
 }
 
 /// Every seed document with its name (`<seed>_<block>`), in name order.
@@ -26,6 +41,7 @@ pub fn all() -> Vec<(&'static str, Document)> {
         // 000: Amazon Bedrock model evaluation, console access.
         ("000_00", P(model_evaluation_console())),
         ("000_01", P(human_based_evaluation())),
+        ("000_02", Document::Cors(evaluation_bucket_cors())),
         // 001: Bedrock model customization: the service role.
         ("001_00", P(model_customization_trust())),
         ("001_01", P(model_customization_buckets())),
@@ -484,5 +500,18 @@ fn model_role_scoped() -> Policy {
         allow [ecr:BatchCheckLayerAvailability, ecr:GetDownloadUrlForLayer, ecr:BatchGetImage] on [
             "arn:aws:ecr:region::repository/my-repo", "arn:aws:ecr:region::repository/my-repo",
         ];
+    }
+}
+
+/// 000: the CORS configuration the evaluation job's bucket needs for console-created jobs.
+fn evaluation_bucket_cors() -> CorsConfiguration {
+    CorsConfiguration {
+        rules: vec![CorsRule {
+            allowed_headers: Some(vec!["*".to_owned()]),
+            allowed_methods: vec![Method::Get, Method::Put, Method::Post, Method::Delete],
+            allowed_origins: vec!["*".to_owned()],
+            expose_headers: Some(vec!["Access-Control-Allow-Origin".to_owned()]),
+            ..CorsRule::default()
+        }],
     }
 }

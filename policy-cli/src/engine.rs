@@ -5,7 +5,8 @@
 //! empty, not UTF-8 or far too large is reported with the same codes, in the same shape.
 
 use clap::ValueEnum;
-use policy_core::{Code, Diagnostic, Location, Position};
+use policy_core::json::Position;
+use policy_core::{Code, Diagnostic, Location, PolicyKind};
 
 use crate::inputs::{Content, MAX_FILE_BYTES};
 
@@ -35,6 +36,20 @@ pub struct Settings {
     pub kind: Kind,
     /// Codes that are not reported (through `Context::allow`).
     pub allow: Vec<Code>,
+}
+
+impl Kind {
+    /// The core's policy kind; `None` for [`Kind::Auto`] (the core infers it).
+    pub fn policy_kind(self) -> Option<PolicyKind> {
+        match self {
+            Kind::Auto => None,
+            Kind::Identity => Some(PolicyKind::Identity),
+            Kind::Resource => Some(PolicyKind::Resource),
+            Kind::Trust => Some(PolicyKind::Trust),
+            Kind::Scp => Some(PolicyKind::ServiceControl),
+            Kind::Rcp => Some(PolicyKind::ResourceControl),
+        }
+    }
 }
 
 impl Default for Settings {
@@ -192,71 +207,32 @@ fn human_size(bytes: u64) -> String {
     }
 }
 
-pub(crate) use backend::context;
-
-/// The policy-core side: read with positions, validate, write.
+/// The policy-core side: the core reads the text (a policy or a statement fragment) and checks
+/// it; this only turns the CLI's settings into the core's options, and writes.
 mod backend {
-    use super::{Finding, Kind, Settings};
-    use policy_core::json::{parse_policy, parse_statement, ParseError, SourceMap};
-    use policy_core::{
-        validate, validate_statement, Context, OneOrMany, Policy, PolicyKind, Statement,
-    };
+    use super::{Finding, Settings};
+    use policy_core::{CheckOptions, Document};
 
     pub(super) fn check(text: &str, settings: &Settings) -> Vec<Finding> {
-        let (policy, map) = parse_policy(text);
-        match policy {
-            Ok(policy) => {
-                let cx = context(&policy, settings);
-                validate(&policy, &cx)
-                    .into_iter()
-                    .map(|diagnostic| located(diagnostic, &map))
-                    .collect()
-            }
-            Err(error) => match fragment(&error, text) {
-                Some((statement, map)) => {
-                    let policy = Policy::new(None, None, OneOrMany::one(statement));
-                    let cx = context(&policy, settings);
-                    validate_statement(&policy.statements()[0], &cx)
-                        .into_iter()
-                        .map(|diagnostic| located(diagnostic, &map))
-                        .collect()
-                }
-                None => parse_findings(&error, settings),
-            },
-        }
-    }
-
-    /// A statement fragment (`{"Effect": ..., "Action": ...}` without `Statement`, as AWS's
-    /// documentation shows statements to add to a policy) reads as a policy with no `Statement`;
-    /// it is checked as the statement it is.
-    fn fragment(error: &ParseError, text: &str) -> Option<(Statement, SourceMap)> {
-        let missing_statement = error
-            .diagnostics()
-            .iter()
-            .any(|diagnostic| diagnostic.code == policy_core::Code::MissingStatement);
-        if !missing_statement {
-            return None;
-        }
-        match parse_statement(text) {
-            (Ok(statement), map) => Some((statement, map)),
-            (Err(_), _) => None,
-        }
+        policy_core::check_text(text, &settings.options())
+            .into_iter()
+            .map(|finding| Finding {
+                diagnostic: finding.diagnostic,
+                position: finding.position,
+            })
+            .collect()
     }
 
     pub(super) fn format(text: &str) -> Result<String, Vec<Finding>> {
-        let settings = Settings::default();
-        let policy = match parse_policy(text).0 {
-            Ok(policy) => policy,
-            Err(error) => match fragment(&error, text) {
-                Some((statement, _)) => return format_statement(&statement),
-                None => return Err(parse_findings(&error, &settings)),
-            },
+        let document = match Document::read(text).value {
+            Ok(document) => document,
+            Err(_) => return Err(check(text, &Settings::default())),
         };
-        let mut formatted = policy.to_json_pretty();
+        let mut formatted = document.to_json_pretty();
         formatted.push('\n');
-        // Read the new text back: it must be the same policy, or nothing is written.
-        match Policy::from_json(&formatted) {
-            Ok(again) if again == policy => Ok(formatted),
+        // Read the new text back: it must be the same document, or nothing is written.
+        match Document::read(&formatted).value {
+            Ok(again) if again == document => Ok(formatted),
             _ => Err(vec![not_the_same()]),
         }
     }
@@ -274,48 +250,13 @@ mod backend {
         }
     }
 
-    /// The canonical form of a statement fragment, read back like a policy's.
-    fn format_statement(statement: &Statement) -> Result<String, Vec<Finding>> {
-        let mut formatted = statement.to_json_pretty();
-        formatted.push('\n');
-        match Statement::from_json(&formatted) {
-            Ok(again) if &again == statement => Ok(formatted),
-            _ => Err(vec![not_the_same()]),
-        }
-    }
-
-    /// The validator's context for a policy: its kind (given or inferred) and allowed codes.
-    pub(crate) fn context(policy: &Policy, settings: &Settings) -> Context {
-        let mut cx = match settings.kind {
-            Kind::Auto => Context::infer(policy),
-            Kind::Identity => Context::new(PolicyKind::Identity),
-            Kind::Resource => Context::new(PolicyKind::Resource),
-            Kind::Trust => Context::new(PolicyKind::Trust),
-            Kind::Scp => Context::new(PolicyKind::ServiceControl),
-            Kind::Rcp => Context::new(PolicyKind::ResourceControl),
-        };
-        for code in &settings.allow {
-            cx = cx.allow(*code);
-        }
-        cx
-    }
-
-    fn parse_findings(error: &ParseError, settings: &Settings) -> Vec<Finding> {
-        error
-            .positioned()
-            .filter(|(diagnostic, _)| !settings.allow.contains(&diagnostic.code))
-            .map(|(diagnostic, position)| Finding {
-                diagnostic: diagnostic.clone(),
-                position,
-            })
-            .collect()
-    }
-
-    fn located(diagnostic: policy_core::Diagnostic, map: &SourceMap) -> Finding {
-        let position = map.position(&diagnostic.location);
-        Finding {
-            diagnostic,
-            position,
+    impl Settings {
+        /// The core's options for these settings.
+        pub(crate) fn options(&self) -> CheckOptions {
+            self.allow.iter().fold(
+                CheckOptions::kind(self.kind.policy_kind()),
+                |options, code| options.allow(*code),
+            )
         }
     }
 }

@@ -94,9 +94,9 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// The position of a byte offset: 1-based line and column (in characters) and the offset.
-pub fn position(text: &str, offset: usize) -> policy_core::Position {
+pub fn position(text: &str, offset: usize) -> policy_core::json::Position {
     let (line, column) = line_column(text, offset);
-    policy_core::Position {
+    policy_core::json::Position {
         line,
         column,
         offset: floor_char_boundary(text, offset),
@@ -158,7 +158,7 @@ pub fn text(
         palette.paint(Style::Bold, &format!(": {}", diagnostic.message)),
     )?;
     let position = finding.position.filter(|_| !source.is_empty());
-    let Some(policy_core::Position {
+    let Some(policy_core::json::Position {
         line,
         column,
         offset,

@@ -21,8 +21,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 use policy_core::{
-    validate, Action, Actions, Code, Condition, ConditionValue, OneOrMany, Policy, Principal,
-    PrincipalKind, Principals, Resources, Statement, Version,
+    Action, Actions, Code, Condition, ConditionValue, OneOrMany, Policy, Principal, PrincipalKind,
+    Principals, Resources, Statement, Version,
 };
 
 use crate::engine::{self, Kind, Settings};
@@ -78,7 +78,7 @@ pub fn run(args: &ToDslArgs, streams: &mut Streams<'_>) -> io::Result<Exit> {
             return report(streams, &name, &checked);
         }
     };
-    let policy = match policy_core::json::parse_policy(&text).0 {
+    let policy = match policy_core::json::parse_policy(&text).value {
         Ok(policy) => policy,
         Err(_) => {
             let findings = engine::check_text(&text, &Settings::default());
@@ -145,12 +145,9 @@ const WIDTH: usize = 100;
 /// [`ToDslError`] for a part the DSL cannot write: a condition operator that is not
 /// `Word` or `Qualifier:Word`, an empty condition operator or principal map.
 pub fn to_dsl(policy: &Policy, kind: Option<Kind>) -> Result<String, ToDslError> {
-    let settings = Settings {
-        kind: kind.unwrap_or(Kind::Auto),
-        allow: Vec::new(),
-    };
-    let cx = engine::context(policy, &settings);
-    let diagnostics = validate(policy, &cx);
+    let document = policy_core::Document::Policy(policy.clone());
+    let kind = kind.and_then(Kind::policy_kind);
+    let diagnostics = document.check(&policy_core::CheckOptions::kind(kind));
     // Errors that `unchecked(..)` does not already cover need `#![allow]` to compile.
     let escaped = [
         Code::UnknownService,
@@ -173,8 +170,8 @@ pub fn to_dsl(policy: &Policy, kind: Option<Kind>) -> Result<String, ToDslError>
     if let Some(id) = policy.id() {
         let _ = writeln!(out, "    #![id = {}]", rust_str(id));
     }
-    if kind.is_some_and(|kind| kind != Kind::Auto) {
-        let _ = writeln!(out, "    #![kind = {}]", cx.kind().as_str());
+    if let Some(kind) = kind {
+        let _ = writeln!(out, "    #![kind = {kind}]");
     }
     if !allowed.is_empty() {
         out.push_str("    // `policy check` reports errors of these codes: fix them, then remove this line\n");

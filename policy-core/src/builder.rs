@@ -293,14 +293,19 @@ impl BuildError {
 }
 
 impl fmt::Display for BuildError {
+    /// One line: the first error, and how many more there are. Every finding, with its help,
+    /// is in [`BuildError::diagnostics`].
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (index, diagnostic) in self.errors().enumerate() {
-            if index > 0 {
-                f.write_str("\n")?;
-            }
-            write!(f, "{diagnostic}")?;
+        let mut errors = self.errors();
+        match errors.next() {
+            Some(first) => write!(f, "invalid policy: {} [{}]", first.message, first.code)?,
+            None => return f.write_str("invalid policy"),
         }
-        Ok(())
+        match errors.count() {
+            0 => Ok(()),
+            1 => f.write_str(", and 1 more error"),
+            more => write!(f, ", and {more} more errors"),
+        }
     }
 }
 

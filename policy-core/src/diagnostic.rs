@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::names::ParseValueError;
+
 /// One finding about a policy.
 ///
 /// `message` says what is wrong, in rustc's voice (lowercase, no final period, user text in
@@ -262,38 +264,21 @@ impl fmt::Display for Code {
     }
 }
 
-/// The error of [`Code::from_str`](std::str::FromStr): no code has that name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownCodeError {
-    /// The name that was given.
-    pub name: String,
-    /// The nearest code's name, if one is close.
-    pub suggestion: Option<&'static str>,
-}
-
-impl fmt::Display for UnknownCodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown diagnostic code `{}`", self.name)?;
-        if let Some(suggestion) = self.suggestion {
-            write!(f, "\n= help: did you mean `{suggestion}`?")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for UnknownCodeError {}
-
 impl std::str::FromStr for Code {
-    type Err = UnknownCodeError;
+    type Err = ParseValueError;
 
     fn from_str(name: &str) -> Result<Self, Self::Err> {
         Code::ALL
             .iter()
             .copied()
             .find(|code| code.as_str() == name)
-            .ok_or_else(|| UnknownCodeError {
-                name: name.to_owned(),
-                suggestion: crate::suggest::suggest(name, Code::ALL.iter().map(|c| c.as_str())),
+            .ok_or_else(|| {
+                let suggestion = crate::names::suggest(name, Code::ALL.iter().map(|c| c.as_str()));
+                ParseValueError::with_suggestion(
+                    "diagnostic code",
+                    name,
+                    suggestion.map(str::to_owned),
+                )
             })
     }
 }
@@ -318,6 +303,23 @@ impl Diagnostic {
         self
     }
 
+    /// The same diagnostic with a "did you mean": the help ``did you mean `shown`?``
+    /// ([`did_you_mean`](crate::did_you_mean)) and `replacement`, the text that replaces the
+    /// element, for tools.
+    ///
+    /// ```
+    /// use typed_iam_core::{Code, Diagnostic, Location};
+    /// let diagnostic = Diagnostic::new(Code::UnknownAction, Location::root(), "unknown action")
+    ///     .with_did_you_mean("GetObject", "s3:GetObject");
+    /// assert_eq!(diagnostic.help.as_deref(), Some("did you mean `GetObject`?"));
+    /// assert_eq!(diagnostic.suggestion.as_deref(), Some("s3:GetObject"));
+    /// ```
+    #[must_use]
+    pub fn with_did_you_mean(self, shown: &str, replacement: impl Into<String>) -> Self {
+        self.with_help(crate::names::did_you_mean(shown))
+            .with_suggestion(replacement)
+    }
+
     /// The same diagnostic with a replacement for tools.
     #[must_use]
     pub fn with_suggestion(mut self, suggestion: impl Into<String>) -> Self {
@@ -339,13 +341,12 @@ impl Diagnostic {
 }
 
 impl fmt::Display for Diagnostic {
+    /// One line: `error[unknown-action]: unknown action `GetObjekt` in service `s3` (at
+    /// Statement[0].Action[0])`. The help is a field, for renderers to show as they show help.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}[{}]: {}", self.severity, self.code, self.message)?;
         if !self.location.segments().is_empty() {
             write!(f, " (at {})", self.location)?;
-        }
-        if let Some(help) = &self.help {
-            write!(f, "\n= help: {help}")?;
         }
         Ok(())
     }

@@ -1,24 +1,48 @@
 //! The typed AWS IAM policy model, its exact JSON form, a builder and the one validator.
+//!
+//! Every item has one path, at the crate's root, except two modules with a job of their own:
+//! [`json`] (reading with positions, [`json::SourceMap`]) and [`build`] (helpers for build
+//! scripts). Most users depend on the `typed-iam` crate, which re-exports this one.
+//!
+//! ```
+//! use typed_iam_core::{CheckOptions, Code, Document};
+//!
+//! let text = r#"{"Version": "2012-10-17", "Statement": [
+//!     {"Effect": "Allow", "Action": "s3:GetObjekt", "Resource": "arn:aws:s3:::bucket/*"}]}"#;
+//! let document = Document::read(text).value?;
+//! let findings = document.check(&CheckOptions::default());
+//! assert_eq!(findings[0].code, Code::UnknownAction);
+//! assert_eq!(findings[0].help.as_deref(), Some("did you mean `GetObject`?"));
+//! # Ok::<(), typed_iam_core::ParseError>(())
+//! ```
 
 pub mod build;
-pub mod builder;
-pub mod diagnostic;
-pub mod explain;
+mod builder;
+pub mod cors;
+mod diagnostic;
+mod document;
+mod explain;
 pub mod json;
-pub mod model;
+mod model;
+mod names;
+mod validate;
 
-pub use builder::{BuildError, IntoAction, IntoConditionValues, PolicyBuilder, StatementBuilder};
-pub use diagnostic::{Code, Diagnostic, Location, Segment, Severity};
-pub use explain::Explanation;
-pub use json::{ParseError, Position, SourceMap};
-pub use model::*;
-
-/// "Did you mean": the one suggestion helper, shared with the catalog.
-pub(crate) mod suggest {
-    pub use catalog::suggest;
-}
-
-pub mod validate;
-pub use validate::{
-    validate, validate_statement, Context, PolicyKind, SizeTarget, UnknownPolicyKindError,
+pub use builder::{
+    marker, BuildError, IntoAction, IntoConditionValues, PolicyBuilder, StatementBuilder,
 };
+pub use diagnostic::{Code, Diagnostic, Location, Segment, Severity};
+pub use document::{check_text, CheckOptions, Document, Finding};
+pub use explain::Explanation;
+pub use json::error::ParseError;
+pub use model::{
+    Action, ActionId, Actions, BaseOperator, Condition, ConditionBlock, ConditionEntry,
+    ConditionValue, Effect, OneOrMany, Operator, OperatorKind, Policy, Principal, PrincipalKind,
+    Principals, Resource, Resources, SetQualifier, Statement, Version,
+};
+pub use names::{did_you_mean, ParseValueError};
+pub use validate::{validate, validate_statement, Context, PolicyKind, SizeTarget};
+
+/// The README's example, compiled and run as a doctest so that it cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

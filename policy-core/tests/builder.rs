@@ -172,7 +172,7 @@ fn build_fails_with_the_validators_errors() {
     assert!(errors.contains(&Code::MissingResource), "{errors:?}");
     assert!(errors.contains(&Code::MissingAction), "{errors:?}");
     assert!(
-        error.to_string().contains("error[missing-resource]"),
+        error.to_string().contains("[missing-resource]") && !error.to_string().contains('\n'),
         "{error}"
     );
     // Warnings alone do not fail the build.

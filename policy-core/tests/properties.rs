@@ -264,7 +264,7 @@ proptest! {
             }
         }
         if let Ok(text) = std::str::from_utf8(&bytes) {
-            let (result, map) = json::parse_policy(text);
+            let json::Parsed { value: result, source_map: map } = json::parse_policy(text);
             if let Err(error) = result {
                 for (diagnostic, position) in error.positioned() {
                     let position = position.unwrap();

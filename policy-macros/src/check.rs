@@ -1,11 +1,12 @@
-//! The macro's only contact with the validator and the catalog: run `policy_core::validate` with
-//! the context the attributes ask for, write JSON, and name the catalog enum of an action.
+//! The macro's only contact with the validator and the catalog: check the document with the
+//! options the attributes ask for (the core decides the kind when none is stated), write JSON,
+//! and name the catalog enum of an action.
 
 use std::str::FromStr;
 
 use policy_core::{
-    ActionId, Code, Context, Diagnostic, Location, OneOrMany, Policy, PolicyKind, SizeTarget,
-    Statement,
+    ActionId, CheckOptions, Code, Diagnostic, Document, Location, ParseValueError, Policy,
+    PolicyKind, SizeTarget, Statement,
 };
 use proc_macro2::Span;
 
@@ -24,8 +25,7 @@ pub(crate) fn policy(
     settings: &Settings,
     unknowable: &[(Location, &[Code])],
 ) -> (Vec<Diagnostic>, Vec<syn::Error>) {
-    let (cx, errors) = context(settings, unknowable, || Context::infer(policy));
-    (policy_core::validate(policy, &cx), errors)
+    check(&Document::Policy(policy.clone()), settings, unknowable)
 }
 
 /// Findings about a statement fragment.
@@ -34,12 +34,57 @@ pub(crate) fn statement(
     settings: &Settings,
     unknowable: &[(Location, &[Code])],
 ) -> (Vec<Diagnostic>, Vec<syn::Error>) {
-    let (cx, errors) = context(settings, unknowable, || {
-        Context::infer(&Policy::new(None, None, OneOrMany::one(statement.clone())))
-    });
-    (policy_core::validate_statement(statement, &cx), errors)
+    check(
+        &Document::Statement(statement.clone()),
+        settings,
+        unknowable,
+    )
 }
 
+/// The core decides what the document is checked as (the kind stated or inferred); the macro
+/// adds the codes that cannot apply where an element is `unchecked(..)` or only known at run
+/// time.
+fn check(
+    document: &Document,
+    settings: &Settings,
+    unknowable: &[(Location, &[Code])],
+) -> (Vec<Diagnostic>, Vec<syn::Error>) {
+    let mut errors = Vec::new();
+    let mut options = CheckOptions::default();
+    if let Some((name, span)) = &settings.kind {
+        match PolicyKind::from_str(name) {
+            Ok(kind) => options = CheckOptions::kind(Some(kind)),
+            Err(error) => errors.push(value_error(*span, &error, str::to_owned)),
+        }
+    }
+    if let Some((name, span)) = &settings.target {
+        match SizeTarget::from_str(name) {
+            Ok(target) => options = options.with_target(target),
+            // In the attribute a target is an identifier: `managed_policy`.
+            Err(error) => errors.push(value_error(*span, &error, |name| name.replace('-', "_"))),
+        }
+    }
+    for code in &settings.allowed {
+        options = options.allow(*code);
+    }
+    let mut cx = document.context(&options);
+    for (location, codes) in unknowable {
+        for code in *codes {
+            cx = cx.allow_at(location.clone(), *code);
+        }
+    }
+    (document.validate(&cx), errors)
+}
+
+/// A compile error for an attribute value that is none of the known spellings, with the core's
+/// help, its names spelled as the attribute writes them.
+fn value_error(span: Span, error: &ParseValueError, spell: impl Fn(&str) -> String) -> syn::Error {
+    let message = match error.help_spelled(spell) {
+        Some(help) => format!("{error}\n= help: {help}"),
+        None => error.to_string(),
+    };
+    syn::Error::new(span, message)
+}
 /// The pretty JSON of a policy.
 pub(crate) fn to_json_pretty(policy: &Policy) -> String {
     policy.to_json_pretty()
@@ -54,64 +99,4 @@ pub(crate) fn action_path(id: ActionId) -> ActionPath {
         variant: catalog::ident::action_variant(action.name()),
         canonical: format!("{prefix}:{}", action.name()),
     }
-}
-
-/// The context: the stated kind or the inferred one, the size target, the allowed codes, and
-/// the codes that cannot apply where an element is `unchecked(..)` or only known at run time.
-fn context(
-    settings: &Settings,
-    unknowable: &[(Location, &[Code])],
-    infer: impl FnOnce() -> Context,
-) -> (Context, Vec<syn::Error>) {
-    let mut errors = Vec::new();
-    let mut cx = match &settings.kind {
-        Some((name, span)) => match PolicyKind::from_str(name) {
-            Ok(kind) => Context::new(kind),
-            Err(error) => {
-                errors.push(syn::Error::new(*span, error.to_string()));
-                infer()
-            }
-        },
-        None => infer(),
-    };
-    if let Some((name, span)) = &settings.target {
-        match size_target(name, *span) {
-            Ok(target) => cx = cx.with_target(target),
-            Err(error) => errors.push(error),
-        }
-    }
-    for code in &settings.allowed {
-        cx = cx.allow(*code);
-    }
-    for (location, codes) in unknowable {
-        for code in *codes {
-            cx = cx.allow_at(location.clone(), *code);
-        }
-    }
-    (cx, errors)
-}
-
-/// The spellings of the size targets in `#![target = ..]`.
-const TARGETS: [(&str, SizeTarget); 7] = [
-    ("managed_policy", SizeTarget::ManagedPolicy),
-    ("role_inline", SizeTarget::RoleInline),
-    ("user_inline", SizeTarget::UserInline),
-    ("group_inline", SizeTarget::GroupInline),
-    ("trust_policy", SizeTarget::TrustPolicy),
-    ("scp", SizeTarget::ServiceControlPolicy),
-    ("rcp", SizeTarget::ResourceControlPolicy),
-];
-
-fn size_target(name: &str, span: Span) -> syn::Result<SizeTarget> {
-    if let Some((_, target)) = TARGETS.iter().find(|(spelling, _)| *spelling == name) {
-        return Ok(*target);
-    }
-    let help = match catalog::suggest(name, TARGETS.iter().map(|(spelling, _)| *spelling)) {
-        Some(suggestion) => format!("did you mean `{suggestion}`?"),
-        None => "the targets are `managed_policy`, `role_inline`, `user_inline`, `group_inline`, `trust_policy`, `scp` and `rcp`".to_owned(),
-    };
-    Err(syn::Error::new(
-        span,
-        format!("unknown size target `{name}`\n= help: {help}"),
-    ))
 }

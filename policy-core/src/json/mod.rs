@@ -15,8 +15,8 @@
 //! ```
 //! use typed_iam_core::json;
 //! let text = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": {\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}\n}";
-//! let (policy, source_map) = json::parse_policy(text);
-//! let policy = policy?;
+//! let parsed = json::parse_policy(text);
+//! let (policy, source_map) = (parsed.value?, parsed.source_map);
 //! assert_eq!(policy.to_json(), r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}}"#);
 //! // `Statement[0].Action[0]` designates the single action string.
 //! let location = typed_iam_core::Location::root().key("Statement").index(0).key("Action").index(0);
@@ -25,6 +25,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub(crate) mod error;
 mod read;
 mod serde_impls;
 mod tree;
@@ -36,6 +37,7 @@ use std::fmt;
 
 use crate::diagnostic::{Diagnostic, Location, Segment};
 use crate::model::{Policy, Statement};
+use error::ParseError;
 
 /// A place in the source text: 1-based line and column (counted in chars), and byte offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -78,7 +80,7 @@ impl SourceMap {
     ///
     /// ```
     /// use typed_iam_core::{json, Location};
-    /// let (_, map) = json::parse_policy("{\"Statement\": [\n  {\"Effect\": \"Allow\"}]}");
+    /// let map = json::parse_policy("{\"Statement\": [\n  {\"Effect\": \"Allow\"}]}").source_map;
     /// let effect = Location::root().key("Statement").index(0).key("Effect");
     /// let position = map.position(&effect).ok_or("no position")?;
     /// assert_eq!((position.line, position.column), (2, 4));
@@ -121,87 +123,18 @@ impl SourceMap {
     }
 }
 
-/// Why a text is not a policy (or statement): every problem the reader found, each with a
-/// path and a position.
+/// What reading a text gives: the value or why the text is not one, and the [`SourceMap`]
+/// that maps any diagnostic's location (the reader's or the validator's) to a line and column.
 ///
-/// The reader collects as many problems as it can in one pass (wrong types, unknown elements,
-/// duplicate keys, ... in every statement); invalid JSON stops it at the first syntax error.
-///
-/// ```
-/// use typed_iam_core::{Code, Policy};
-/// let error = Policy::from_json(r#"{"Statement": [{"Effect": "Allow", "Resources": "*"}]}"#)
-///     .err()
-///     .ok_or("expected an error")?;
-/// let diagnostic = &error.diagnostics()[0];
-/// assert_eq!(diagnostic.code, Code::UnknownElement);
-/// assert_eq!(diagnostic.location.to_string(), "Statement[0].Resources");
-/// assert_eq!(diagnostic.help.as_deref(), Some("did you mean `Resource`?"));
-/// assert_eq!(
-///     error.to_string(),
-///     "error[unknown-element]: unknown element `Resources` in statement at line 1, column 36 (Statement[0].Resources)\n= help: did you mean `Resource`?"
-/// );
-/// # Ok::<(), &str>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct ParseError {
-    diagnostics: Vec<Diagnostic>,
-    positions: Vec<Option<Position>>,
+/// The source map is useful even when reading fails: it maps whatever was valid JSON.
+#[derive(Debug, Clone)]
+#[must_use = "the value, or the reason the text is not one, is in `value`"]
+pub struct Parsed<T> {
+    /// The value, or every problem the reader found.
+    pub value: Result<T, ParseError>,
+    /// Positions of the text's elements.
+    pub source_map: SourceMap,
 }
-
-impl ParseError {
-    fn new(mut entries: Vec<(Diagnostic, Option<Position>)>) -> Self {
-        // Document order; a diagnostic without a position (none today) goes last.
-        entries.sort_by_key(|(_, position)| position.map_or(usize::MAX, |p| p.offset));
-        let (diagnostics, positions) = entries.into_iter().unzip();
-        Self {
-            diagnostics,
-            positions,
-        }
-    }
-
-    /// The problems found, in document order. Every one is an error.
-    pub fn diagnostics(&self) -> &[Diagnostic] {
-        &self.diagnostics
-    }
-
-    /// The problems with their positions in the text.
-    pub fn positioned(&self) -> impl Iterator<Item = (&Diagnostic, Option<Position>)> + '_ {
-        self.diagnostics.iter().zip(self.positions.iter().copied())
-    }
-
-    /// The problems, without positions.
-    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
-        self.diagnostics
-    }
-}
-
-impl fmt::Display for ParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (index, (diagnostic, position)) in self.positioned().enumerate() {
-            if index > 0 {
-                f.write_str("\n")?;
-            }
-            write!(
-                f,
-                "{}[{}]: {}",
-                diagnostic.severity, diagnostic.code, diagnostic.message
-            )?;
-            if let Some(position) = position {
-                write!(f, " at {position}")?;
-            }
-            if !diagnostic.location.segments().is_empty() {
-                write!(f, " ({})", diagnostic.location)?;
-            }
-            if let Some(help) = &diagnostic.help {
-                write!(f, "\n= help: {help}")?;
-            }
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for ParseError {}
 
 /// Reads a policy, and returns with it the [`SourceMap`] that maps any diagnostic's location
 /// (the reader's or the validator's) to a line and column.
@@ -209,11 +142,11 @@ impl std::error::Error for ParseError {}
 /// The source map is useful even when reading fails: it maps whatever was valid JSON.
 ///
 /// ```
-/// let (policy, _map) = typed_iam_core::json::parse_policy(r#"{"Statement": []}"#);
-/// assert!(policy?.statements().is_empty());
+/// let parsed = typed_iam_core::json::parse_policy(r#"{"Statement": []}"#);
+/// assert!(parsed.value?.statements().is_empty());
 /// # Ok::<(), typed_iam_core::ParseError>(())
 /// ```
-pub fn parse_policy(text: &str) -> (Result<Policy, ParseError>, SourceMap) {
+pub fn parse_policy(text: &str) -> Parsed<Policy> {
     parse_with(text, false, read::policy, true)
 }
 
@@ -221,11 +154,11 @@ pub fn parse_policy(text: &str) -> (Result<Policy, ParseError>, SourceMap) {
 /// [`SourceMap`]. Diagnostic paths start at the statement (`Action[0]`).
 ///
 /// ```
-/// let (statement, _map) = typed_iam_core::json::parse_statement(r#"{"Effect": "Deny", "Action": "*"}"#);
-/// assert_eq!(statement?.effect(), typed_iam_core::Effect::Deny);
+/// let parsed = typed_iam_core::json::parse_statement(r#"{"Effect": "Deny", "Action": "*"}"#);
+/// assert_eq!(parsed.value?.effect(), typed_iam_core::Effect::Deny);
 /// # Ok::<(), typed_iam_core::ParseError>(())
 /// ```
-pub fn parse_statement(text: &str) -> (Result<Statement, ParseError>, SourceMap) {
+pub fn parse_statement(text: &str) -> Parsed<Statement> {
     parse_with(text, true, read::statement, true)
 }
 
@@ -234,7 +167,7 @@ fn parse_with<T>(
     fragment: bool,
     convert: fn(&tree::Node<'_>) -> Result<T, read::Found>,
     keep_map: bool,
-) -> (Result<T, ParseError>, SourceMap) {
+) -> Parsed<T> {
     match tree::parse(text) {
         Ok(tape) => {
             let result = convert(&tape.root(text)).map_err(ParseError::new);
@@ -247,7 +180,10 @@ fn parse_with<T>(
             } else {
                 SourceMap::default()
             };
-            (result, map)
+            Parsed {
+                value: result,
+                source_map: map,
+            }
         }
         Err(error) => {
             let diagnostic = Diagnostic::new(
@@ -260,10 +196,10 @@ fn parse_with<T>(
                 tape: None,
                 fragment,
             };
-            (
-                Err(ParseError::new(vec![(diagnostic, Some(error.position))])),
-                map,
-            )
+            Parsed {
+                value: Err(ParseError::new(vec![(diagnostic, Some(error.position))])),
+                source_map: map,
+            }
         }
     }
 }
@@ -359,7 +295,7 @@ impl Policy {
     /// policy. Rules that the model can represent (an empty action list, an unknown action) are
     /// not checked here but by [`crate::validate()`].
     pub fn from_json(text: &str) -> Result<Policy, ParseError> {
-        parse_with(text, false, read::policy, false).0
+        parse_with(text, false, read::policy, false).value
     }
 
     /// Reads a policy from UTF-8 bytes, as [`Policy::from_json`].
@@ -394,12 +330,14 @@ impl Policy {
     /// );
     /// # Ok::<(), typed_iam_core::ParseError>(())
     /// ```
+    #[must_use]
     pub fn to_json(&self) -> String {
         write::policy(self, false)
     }
 
     /// The policy as pretty JSON: two-space indentation, canonical key order, no trailing
     /// newline. The same text as `serde_json::to_string_pretty` and `Display`.
+    #[must_use]
     pub fn to_json_pretty(&self) -> String {
         write::policy(self, true)
     }
@@ -417,15 +355,17 @@ impl Statement {
     /// # Errors
     /// [`ParseError`] as [`Policy::from_json`], with paths from the statement (`Action[0]`).
     pub fn from_json(text: &str) -> Result<Statement, ParseError> {
-        parse_with(text, true, read::statement, false).0
+        parse_with(text, true, read::statement, false).value
     }
 
     /// The statement as compact JSON, in the canonical key order.
+    #[must_use]
     pub fn to_json(&self) -> String {
         write::statement(self, false)
     }
 
     /// The statement as pretty JSON (two-space indentation, no trailing newline).
+    #[must_use]
     pub fn to_json_pretty(&self) -> String {
         write::statement(self, true)
     }

@@ -178,10 +178,8 @@ impl Reader {
         known: &'static [&'static str],
     ) {
         let mut diagnostic = Diagnostic::new(Code::UnknownElement, path.location(), message);
-        diagnostic = match crate::suggest::suggest(&member.key, known.iter().copied()) {
-            Some(suggestion) => diagnostic
-                .with_help(format!("did you mean `{suggestion}`?"))
-                .with_suggestion(suggestion),
+        diagnostic = match crate::names::suggest(&member.key, known.iter().copied()) {
+            Some(suggestion) => diagnostic.with_did_you_mean(suggestion, suggestion),
             None => diagnostic.with_help(format!("expected one of {}", backticked(known))),
         };
         self.report(diagnostic, member.key_position);
@@ -448,9 +446,9 @@ impl Reader {
                     format!("invalid effect `{text}`"),
                 );
                 diagnostic = match error.suggestion {
-                    Some(suggestion) => diagnostic
-                        .with_help(format!("did you mean `{suggestion}`?"))
-                        .with_suggestion(suggestion),
+                    Some(suggestion) => {
+                        diagnostic.with_did_you_mean(&suggestion, suggestion.clone())
+                    }
                     None => diagnostic.with_help("use `Allow` or `Deny`"),
                 };
                 self.report(diagnostic, node.position());

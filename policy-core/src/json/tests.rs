@@ -1,6 +1,6 @@
 //! The reader's diagnostics (one test per code at least), positions and the source map.
 
-use super::{parse_policy, parse_statement, ParseError, Position};
+use super::{parse_policy, parse_statement, ParseError, Parsed, Position};
 use crate::{
     Action, Code, ConditionValue, Effect, Location, OneOrMany, Policy, Principal, PrincipalKind,
     Statement,
@@ -426,16 +426,16 @@ fn every_problem_is_reported_in_one_pass_in_document_order() {
 }
 
 #[test]
-fn display_names_code_message_position_and_path() {
+fn display_is_one_line_with_message_position_path_and_code() {
     let error = read_error("{\"Statement\": [{\"Effect\": \"Allow\",\n \"Sid\": 1}]}");
     assert_eq!(
         error.to_string(),
-        "error[invalid-type]: expected a string for `Sid`, found a number at line 2, column 9 (Statement[0].Sid)"
+        "expected a string for `Sid`, found a number at line 2, column 9 (Statement[0].Sid) [invalid-type]"
     );
     let error = read_error("");
     assert_eq!(
         error.to_string(),
-        "error[invalid-json]: expected a JSON value, found end of input at line 1, column 1"
+        "expected a JSON value, found end of input at line 1, column 1 [invalid-json]"
     );
 }
 
@@ -520,7 +520,10 @@ fn a_number_that_is_not_json_is_written_as_a_string() {
 
 #[test]
 fn byte_order_mark_is_skipped() {
-    let (policy, map) = parse_policy("\u{feff}{\"Statement\": []}");
+    let Parsed {
+        value: policy,
+        source_map: map,
+    } = parse_policy("\u{feff}{\"Statement\": []}");
     assert!(policy.is_ok());
     let position = map.position(&Location::root().key("Statement")).unwrap();
     assert_eq!((position.line, position.column, position.offset), (1, 2, 4));
@@ -529,7 +532,10 @@ fn byte_order_mark_is_skipped() {
 #[test]
 fn source_map_follows_the_location_rules() {
     let text = "{\n  \"Statement\": {\n    \"Effect\": \"Allow\",\n    \"Action\": \"s3:GetObject\",\n    \"Resource\": [\"a\", \"é\", \"b\"]\n  }\n}";
-    let (policy, map) = parse_policy(text);
+    let Parsed {
+        value: policy,
+        source_map: map,
+    } = parse_policy(text);
     policy.unwrap();
     let at = |location: Location| map.position(&location).map(|p| (p.line, p.column));
     let statement = || Location::root().key("Statement");
@@ -562,8 +568,10 @@ fn source_map_follows_the_location_rules() {
 
 #[test]
 fn statement_fragments_map_with_or_without_the_statement_prefix() {
-    let (statement, map) =
-        parse_statement("{\"Effect\": \"Allow\",\n \"Action\": [\"kms:Decrypt\"]}");
+    let Parsed {
+        value: statement,
+        source_map: map,
+    } = parse_statement("{\"Effect\": \"Allow\",\n \"Action\": [\"kms:Decrypt\"]}");
     let statement: Statement = statement.unwrap();
     assert_eq!(statement.effect(), Effect::Allow);
     assert!(matches!(
@@ -592,7 +600,10 @@ fn statement_fragments_map_with_or_without_the_statement_prefix() {
 
 #[test]
 fn source_map_of_invalid_json_knows_nothing_but_the_reader_error_has_a_position() {
-    let (policy, map) = parse_policy("{\"Statement\": [");
+    let Parsed {
+        value: policy,
+        source_map: map,
+    } = parse_policy("{\"Statement\": [");
     let error = policy.unwrap_err();
     assert_eq!(
         error.positioned().next().unwrap().1.map(|p| p.offset),
@@ -648,7 +659,7 @@ fn text_forms_agree_between_display_from_str_and_serde() {
     assert_eq!(error.suggestion.as_deref(), Some("ForAnyValue:StringLike"));
     assert_eq!(
         "allow".parse::<Effect>().unwrap_err().to_string(),
-        "invalid effect `allow`\n= help: did you mean `Allow`?"
+        "invalid effect `allow`"
     );
     assert!(serde_json::from_str::<Effect>("\"allow\"").is_err());
 }
@@ -707,7 +718,10 @@ fn deserialize_from_a_serde_json_value_works_but_sorts_keys() {
 #[test]
 fn escaped_keys_and_strings_are_read_and_located() {
     let text = "{\"Version\": \"2012-10-17\", \"Statement\": [{\n  \"Eff\\u0065ct\": \"Allow\",\n  \"Action\": [\"s3:Get\\u004fbject\", \"s3:PutObject\"],\n  \"Resource\": \"*\"}]}";
-    let (policy, map) = parse_policy(text);
+    let Parsed {
+        value: policy,
+        source_map: map,
+    } = parse_policy(text);
     let policy = policy.unwrap();
     let statement = &policy.statements()[0];
     assert_eq!(statement.effect(), crate::model::Effect::Allow);
@@ -809,7 +823,10 @@ fn a_plain_run_agrees_with_a_byte_by_byte_scan() {
 #[test]
 fn columns_count_chars_in_text_that_is_not_ascii() {
     let text = "{\"Id\": \"é-ü\", \"Statement\": {\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}}";
-    let (policy, map) = parse_policy(text);
+    let Parsed {
+        value: policy,
+        source_map: map,
+    } = parse_policy(text);
     assert!(policy.is_ok());
     let action = Location::root()
         .key("Statement")

@@ -167,16 +167,6 @@ pub(super) fn check<'a>(statement: &'a Statement, at: &Location, sink: &mut Sink
     facts
 }
 
-/// The catalog's suggestion for an unknown service prefix, remembered per thread: a policy
-/// that names a retired service usually names it many times, and a suggestion costs an edit
-/// distance against every service.
-fn suggest_service(prefix: &str) -> Option<&'static str> {
-    thread_local! {
-        static LAST: super::LastSuggestion = const { std::cell::RefCell::new(None) };
-    }
-    super::remembered(&LAST, prefix, |prefix| catalog().suggest_service(prefix))
-}
-
 /// What one `Action` item stands for.
 enum Resolved {
     /// This catalog action.
@@ -249,11 +239,10 @@ fn resolve(
             location(),
             format!("unknown service `{prefix}` in action `{text}`"),
         );
-        match suggest_service(prefix) {
+        match super::memo::suggest_service(prefix) {
             Some(suggestion) => {
-                diagnostic = diagnostic
-                    .with_help(format!("did you mean `{suggestion}`?"))
-                    .with_suggestion(format!("{suggestion}:{name}"));
+                diagnostic =
+                    diagnostic.with_did_you_mean(suggestion, format!("{suggestion}:{name}"));
             }
             None => {
                 diagnostic = diagnostic.with_help(
@@ -287,9 +276,7 @@ fn resolve(
     );
     match cat.suggest_action(service, name) {
         Some(suggestion) => {
-            diagnostic = diagnostic
-                .with_help(format!("did you mean `{suggestion}`?"))
-                .with_suggestion(format!("{prefix}:{suggestion}"));
+            diagnostic = diagnostic.with_did_you_mean(suggestion, format!("{prefix}:{suggestion}"));
         }
         None => {
             diagnostic = diagnostic.with_help(format!(

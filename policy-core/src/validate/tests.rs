@@ -433,11 +433,16 @@ fn policy_kind_names() {
         assert_eq!(kind.as_str().parse::<PolicyKind>(), Ok(*kind));
     }
     let error = "trus".parse::<PolicyKind>().unwrap_err();
-    assert_eq!(error.suggestion, Some("trust"));
-    assert_eq!(
-        error.to_string(),
-        "unknown policy kind `trus`\n= help: did you mean `trust`?"
-    );
+    assert_eq!(error.suggestion.as_deref(), Some("trust"));
+    assert_eq!(error.to_string(), "invalid policy kind `trus`");
+    assert_eq!(error.help().as_deref(), Some("did you mean `trust`?"));
+    for target in SizeTarget::ALL {
+        assert_eq!(target.as_str().parse::<SizeTarget>(), Ok(*target));
+        assert_eq!(target.to_string(), target.as_str());
+    }
+    let error = "managed_polcy".parse::<SizeTarget>().unwrap_err();
+    assert_eq!(error.text, "managed_polcy");
+    assert_eq!(error.suggestion.as_deref(), Some("managed-policy"));
 }
 
 #[test]

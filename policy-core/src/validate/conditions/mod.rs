@@ -160,9 +160,7 @@ fn unknown_operator(text: &str, location: Location, sink: &mut Sink<'_>) {
     );
     match suggestion {
         Some(suggestion) => {
-            diagnostic = diagnostic
-                .with_help(format!("did you mean `{suggestion}`?"))
-                .with_suggestion(suggestion);
+            diagnostic = diagnostic.with_did_you_mean(&suggestion, suggestion.clone());
         }
         None => {
             diagnostic = diagnostic.with_help(
@@ -180,11 +178,9 @@ fn unknown_key(key: &str, location: Location, sink: &mut Sink<'_>) {
         location,
         format!("unknown condition key `{key}`"),
     );
-    match suggest_key(key) {
+    match crate::validate::memo::suggest_key(key) {
         Some(suggestion) => {
-            diagnostic = diagnostic
-                .with_help(format!("did you mean `{suggestion}`?"))
-                .with_suggestion(suggestion);
+            diagnostic = diagnostic.with_did_you_mean(suggestion, suggestion);
         }
         None => {
             diagnostic = diagnostic.with_help(
@@ -193,16 +189,6 @@ fn unknown_key(key: &str, location: Location, sink: &mut Sink<'_>) {
         }
     }
     sink.push(diagnostic);
-}
-
-/// The catalog's suggestion for an unknown condition key, remembered per thread for the last
-/// key (a policy with an unknown key usually repeats it, and a suggestion costs an edit
-/// distance against every key).
-pub(crate) fn suggest_key(key: &str) -> Option<&'static str> {
-    thread_local! {
-        static LAST: crate::validate::LastSuggestion = const { std::cell::RefCell::new(None) };
-    }
-    crate::validate::remembered(&LAST, key, |key| catalog().suggest_condition_key(key))
 }
 
 /// The family of a base operator, for comparison with a key's type.

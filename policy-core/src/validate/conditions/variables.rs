@@ -40,9 +40,10 @@ pub(crate) fn check(text: &str, location: &dyn Fn() -> Location, sink: &mut Sink
         );
         match cat.suggest_condition_key(name) {
             Some(suggestion) => {
-                diagnostic = diagnostic
-                    .with_help(format!("did you mean `${{{suggestion}}}`?"))
-                    .with_suggestion(text.replacen(name, suggestion, 1));
+                diagnostic = diagnostic.with_did_you_mean(
+                    &format!("${{{suggestion}}}"),
+                    text.replacen(name, suggestion, 1),
+                );
             }
             None => {
                 diagnostic = diagnostic.with_help(
