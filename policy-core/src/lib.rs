@@ -4,6 +4,7 @@ pub mod build;
 pub mod builder;
 pub mod diagnostic;
 pub mod explain;
+pub mod fit;
 pub mod json;
 pub mod model;
 

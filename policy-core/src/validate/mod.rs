@@ -326,6 +326,56 @@ impl SizeTarget {
             SizeTarget::ResourceControlPolicy => "resource control policy",
         }
     }
+
+    /// Every target, in the order of the variants.
+    pub const ALL: [SizeTarget; 7] = [
+        SizeTarget::ManagedPolicy,
+        SizeTarget::RoleInline,
+        SizeTarget::UserInline,
+        SizeTarget::GroupInline,
+        SizeTarget::TrustPolicy,
+        SizeTarget::ServiceControlPolicy,
+        SizeTarget::ResourceControlPolicy,
+    ];
+
+    /// The target's name on the command line (`policy fit --target managed-policy`).
+    ///
+    /// ```
+    /// use policy_core::SizeTarget;
+    /// let names: Vec<_> = SizeTarget::ALL.iter().map(|target| target.name()).collect();
+    /// assert_eq!(names, ["managed-policy", "role-inline", "user-inline", "group-inline", "trust", "scp", "rcp"]);
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            SizeTarget::ManagedPolicy => "managed-policy",
+            SizeTarget::RoleInline => "role-inline",
+            SizeTarget::UserInline => "user-inline",
+            SizeTarget::GroupInline => "group-inline",
+            SizeTarget::TrustPolicy => "trust",
+            SizeTarget::ServiceControlPolicy => "scp",
+            SizeTarget::ResourceControlPolicy => "rcp",
+        }
+    }
+
+    /// Whether the limit is shared by all the policies of its kind on one identity (the
+    /// inline policies of a user, group or role), or there is only one such policy (a role's
+    /// trust policy), so that splitting a policy into several does not help there.
+    ///
+    /// <https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html>: "the total
+    /// aggregate policy size (the sum size of all inline policies) per entity cannot exceed"
+    /// 2,048 (user), 10,240 (role) and 5,120 (group) characters.
+    ///
+    /// ```
+    /// use policy_core::SizeTarget;
+    /// assert!(SizeTarget::UserInline.is_aggregate());
+    /// assert!(!SizeTarget::ManagedPolicy.is_aggregate());
+    /// ```
+    pub fn is_aggregate(self) -> bool {
+        matches!(
+            self,
+            SizeTarget::RoleInline | SizeTarget::UserInline | SizeTarget::GroupInline
+        )
+    }
 }
 
 /// What the validator knows about the policy beyond its text: its kind, where it will be stored,
