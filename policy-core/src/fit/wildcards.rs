@@ -115,6 +115,18 @@ impl Trie<'_> {
         self.service.len() + 1 + len + 1 + 3
     }
 
+    /// The length of the longest prefix common to the names of `lo..hi` (sorted, so the
+    /// first and the last decide).
+    fn common_prefix(&self, lo: usize, hi: usize) -> usize {
+        let first = self.names.get(lo).map(String::as_bytes).unwrap_or_default();
+        let last = self
+            .names
+            .get(hi.saturating_sub(1))
+            .map(String::as_bytes)
+            .unwrap_or_default();
+        first.iter().zip(last).take_while(|(a, b)| a == b).count()
+    }
+
     /// The cheapest writing of the run `lo..hi`, whose lowercase names all start with the same
     /// `depth` chars (and no other action's name does).
     fn solve(&self, lo: usize, hi: usize, depth: usize) -> (usize, Choice) {
@@ -123,7 +135,11 @@ impl Trie<'_> {
             return (0, Choice::Nothing);
         }
         let all_granted = !states.contains(&State::Absent);
-        let pattern = all_granted.then(|| self.pattern_cost(depth));
+        // The pattern's prefix is the run's longest common prefix (`Describe`, not `Des`,
+        // when only `Describe...` names start with `des`): the same actions today, and fewer
+        // of the names AWS may add later.
+        let common = self.common_prefix(lo, hi);
+        let pattern = all_granted.then(|| self.pattern_cost(common));
         if hi - lo == 1 {
             // A single listed action: deeper prefixes only get longer.
             let listed = self.action_cost(lo);
