@@ -122,36 +122,89 @@ fn divide(statement: &Statement, room: usize) -> Result<Vec<Statement>, &'static
     if statement.effect == crate::model::Effect::Deny {
         return Err("a Deny statement is kept whole, and alone it is over the limit");
     }
-    let actions = statement
+    // Divide the action list or the resource list, whichever gives fewer characters in all
+    // (the total decides how many parts the pieces fill).
+    let by_actions = divide_actions(statement, room);
+    let by_resources = divide_resources(statement, room);
+    match (by_actions, by_resources) {
+        (Ok(a), Ok(r)) => Ok(if total_chars(&r) < total_chars(&a) {
+            r
+        } else {
+            a
+        }),
+        (Ok(a), Err(_)) => Ok(a),
+        (Err(_), Ok(r)) => Ok(r),
+        (Err(reason), Err(_)) => Err(reason),
+    }
+}
+
+fn total_chars(statements: &[Statement]) -> usize {
+    statements.iter().map(|s| statement_chars(s) + 1).sum()
+}
+
+/// Divides the `Action` list (and then, for an action that is too large alone with all the
+/// resources, the `Resource` list).
+fn divide_actions(statement: &Statement, room: usize) -> Result<Vec<Statement>, &'static str> {
+    let Some(actions) = statement
         .action
         .as_ref()
-        .filter(|actions| !actions.negated && actions.items.items.len() > 1);
-    if let Some(actions) = actions {
-        let mut out = Vec::new();
-        for chunk in chunks(statement, &actions.items.items, room, |s, items| {
-            s.action = Some(Actions::action(OneOrMany::many(items)));
-        }) {
-            out.extend(divide(&chunk, room)?);
+        .filter(|actions| !actions.negated && actions.items.items.len() > 1)
+    else {
+        return Err("its action and resource lists cannot be divided further (a single item, or NotAction/NotResource) and it is over the limit");
+    };
+    let mut out = Vec::new();
+    for chunk in chunks(statement, &actions.items.items, room, |s, items| {
+        s.action = Some(Actions::action(OneOrMany::many(items)));
+    }) {
+        if statement_chars(&chunk) <= room {
+            out.push(chunk);
+        } else {
+            out.extend(divide_resources(&chunk, room)?);
         }
-        return Ok(out);
     }
-    let resources = statement
+    Ok(out)
+}
+
+/// Divides the `Resource` list.
+fn divide_resources(statement: &Statement, room: usize) -> Result<Vec<Statement>, &'static str> {
+    let Some(resources) = statement
         .resource
         .as_ref()
-        .filter(|resources| !resources.negated && resources.items.items.len() > 1);
-    if let Some(resources) = resources {
-        let mut out = Vec::new();
-        for chunk in chunks(statement, &resources.items.items, room, |s, items| {
-            s.resource = Some(Resources::resource(OneOrMany::many(items)));
-        }) {
-            if statement_chars(&chunk) > room {
+        .filter(|resources| !resources.negated && resources.items.items.len() > 1)
+    else {
+        return Err("its action and resource lists cannot be divided further (a single item, or NotAction/NotResource) and it is over the limit");
+    };
+    let mut out = Vec::new();
+    for chunk in chunks(statement, &resources.items.items, room, |s, items| {
+        s.resource = Some(Resources::resource(OneOrMany::many(items)));
+    }) {
+        if statement_chars(&chunk) <= room {
+            out.push(chunk);
+        } else {
+            // A single resource: divide the actions of this piece if it has several.
+            let actions_too = chunk
+                .action
+                .as_ref()
+                .is_some_and(|actions| !actions.negated && actions.items.items.len() > 1);
+            if !actions_too {
                 return Err("one of its resources with its actions, principal and condition is over the limit");
             }
-            out.push(chunk);
+            for piece in chunks(
+                &chunk,
+                chunk.action.as_ref().map_or(&[][..], |a| &a.items.items),
+                room,
+                |s, items| {
+                    s.action = Some(Actions::action(OneOrMany::many(items)));
+                },
+            ) {
+                if statement_chars(&piece) > room {
+                    return Err("one of its actions with one of its resources, its principal and condition is over the limit");
+                }
+                out.push(piece);
+            }
         }
-        return Ok(out);
     }
-    Err("its action and resource lists cannot be divided further (a single item, or NotAction/NotResource) and it is over the limit")
+    Ok(out)
 }
 
 /// Copies of `statement` with `items` divided greedily, in order, into the longest runs whose
