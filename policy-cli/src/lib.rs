@@ -28,6 +28,7 @@ pub mod check;
 pub mod config;
 pub mod engine;
 pub mod explain;
+pub mod fit_cmd;
 pub mod fmt;
 pub mod inputs;
 pub mod render;
@@ -63,6 +64,8 @@ pub enum Command {
     Catalog(catalog_cmd::CatalogCommand),
     /// List the actions that an action pattern (`s3:Get*`, `bedrock:*Evaluation*`) matches.
     Expand(catalog_cmd::ExpandArgs),
+    /// Compact a policy and split it into as few policies as fit a size target, granting the same.
+    Fit(fit_cmd::FitArgs),
 }
 
 /// The exit status of a command (see the crate documentation for the rules).
@@ -148,6 +151,7 @@ pub fn run_with(cli: Cli, streams: &mut Streams<'_>) -> Exit {
         Command::Explain(args) => explain::run(&args, streams),
         Command::Catalog(command) => catalog_cmd::run(&command, streams),
         Command::Expand(args) => catalog_cmd::expand(&args, streams),
+        Command::Fit(args) => fit_cmd::run(&args, streams),
     };
     let result = result.and_then(|exit| streams.stdout.flush().map(|()| exit));
     finish(result, streams.stderr)

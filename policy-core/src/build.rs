@@ -87,6 +87,54 @@ pub fn write_statement_json(
     write_if_changed(path.as_ref(), statement.to_json_pretty() + "\n")
 }
 
+/// Writes the parts of a split policy ([`Policy::fit`]) to `dir` as `NAME-1.json`,
+/// `NAME-2.json`, ... (as [`write_json`] writes each), and removes `NAME-N.json` files left by
+/// an earlier run that made more parts, so that a directory read by Terraform or the CDK never
+/// holds a stale part. Returns the paths of the parts, in order.
+///
+/// ```
+/// use typed_iam_core::{Policy, SizeTarget};
+/// let actions: Vec<String> = catalog::index::catalog().service("ec2").ok_or("no ec2")?
+///     .actions().take(500).map(|a| format!("\"{}\"", a.full_name())).collect();
+/// let json = format!(r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":[{}],"Resource":"*"}}]}}"#, actions.join(","));
+/// let parts = Policy::from_json(&json)?.fit(SizeTarget::ManagedPolicy)?;
+/// let dir = std::env::temp_dir().join(format!("policy-core-parts-{}", std::process::id()));
+/// let paths = typed_iam_core::build::write_parts(&dir, "ec2-admin", &parts)?;
+/// assert_eq!(paths.len(), parts.len());
+/// assert!(paths[0].ends_with("ec2-admin-1.json"));
+/// // Fewer parts later: the extra file goes.
+/// typed_iam_core::build::write_parts(&dir, "ec2-admin", &parts[..1])?;
+/// assert!(!dir.join("ec2-admin-2.json").exists() || parts.len() == 1);
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// [`WriteError`] naming the file that could not be written or removed.
+pub fn write_parts(
+    dir: impl AsRef<Path>,
+    name: &str,
+    parts: &[Policy],
+) -> Result<Vec<PathBuf>, WriteError> {
+    let dir = dir.as_ref();
+    let mut paths = Vec::with_capacity(parts.len());
+    for (index, part) in parts.iter().enumerate() {
+        let path = dir.join(format!("{name}-{}.json", index + 1));
+        write_json(&path, part)?;
+        paths.push(path);
+    }
+    // Parts an earlier run wrote beyond today's count.
+    for number in parts.len() + 1.. {
+        let path = dir.join(format!("{name}-{number}.json"));
+        match std::fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(source) if source.kind() == io::ErrorKind::NotFound => break,
+            Err(source) => return Err(WriteError { path, source }),
+        }
+    }
+    Ok(paths)
+}
+
 fn write_if_changed(path: &Path, contents: String) -> Result<bool, WriteError> {
     let error = |source| WriteError {
         path: path.to_owned(),

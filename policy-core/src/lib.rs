@@ -22,6 +22,7 @@ pub mod cors;
 mod diagnostic;
 mod document;
 mod explain;
+pub mod fit;
 pub mod json;
 mod model;
 mod names;

@@ -174,6 +174,26 @@ impl SizeTarget {
         !matches!(self, SizeTarget::TrustPolicy)
     }
 
+    /// Whether the limit is shared by all the policies of its kind on one identity (the
+    /// inline policies of a user, group or role), or there is only one such policy (a role's
+    /// trust policy), so that splitting a policy into several does not help there.
+    ///
+    /// <https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html>: "the total
+    /// aggregate policy size (the sum size of all inline policies) per entity cannot exceed"
+    /// 2,048 (user), 10,240 (role) and 5,120 (group) characters.
+    ///
+    /// ```
+    /// use typed_iam_core::SizeTarget;
+    /// assert!(SizeTarget::UserInline.is_aggregate());
+    /// assert!(!SizeTarget::ManagedPolicy.is_aggregate());
+    /// ```
+    pub fn is_aggregate(self) -> bool {
+        matches!(
+            self,
+            SizeTarget::RoleInline | SizeTarget::UserInline | SizeTarget::GroupInline
+        )
+    }
+
     /// What the target is called in messages: `customer managed policy`.
     pub fn description(self) -> &'static str {
         match self {

@@ -53,16 +53,43 @@ pub(super) fn check(policy: &Policy, sink: &mut Sink<'_>) {
         }
     );
     let help = if stated {
-        "split the statements over several policies, or shorten action lists with wildcards"
+        fit_help(policy, target)
     } else {
-        "split the statements over several policies; if the policy is inline in a role \
-         (10,240 characters), say so with the size target"
+        "split the statements over several policies with `policy fit --target managed-policy` \
+         (`Policy::fit`); if the policy is inline in a role (10,240 characters), say so with \
+         the size target"
+            .to_owned()
     };
     sink.push(
         Diagnostic::new(Code::PolicyTooLarge, Location::root(), message)
             .with_help(help)
             .with_severity(severity),
     );
+}
+
+/// What `policy fit` would do with an over-size policy: the number of parts comes from the
+/// one splitter ([`Policy::fit`]), so the message and the command cannot disagree.
+fn fit_help(policy: &Policy, target: SizeTarget) -> String {
+    let command = format!("`policy fit --target {}`", target.as_str());
+    match policy.fit(target) {
+        Ok(parts) if parts.len() <= 1 => format!(
+            "{command} (`Policy::compact`) compacts it to {} characters, granting exactly the same",
+            thousands(parts.first().map_or(0, crate::json::compact_chars))
+        ),
+        Ok(parts) if target.is_aggregate() => format!(
+            "{command} (`Policy::fit`) splits it into {} policies of at most {} characters, but \
+             the inline policies of one identity share that limit: attach them as managed \
+             policies (`--target managed-policy`)",
+            parts.len(),
+            thousands(target.limit())
+        ),
+        Ok(parts) => format!(
+            "{command} (`Policy::fit`) splits it into {} policies within the limit that together \
+             grant exactly the same",
+            parts.len()
+        ),
+        Err(error) => format!("shorten the policy; {command} cannot split it: {error}"),
+    }
 }
 
 /// `6144` as `6,144`.
