@@ -3,12 +3,14 @@
 pub mod build;
 pub mod builder;
 pub mod diagnostic;
+pub mod eval;
 pub mod explain;
 pub mod json;
 pub mod model;
 
 pub use builder::{BuildError, IntoAction, IntoConditionValues, PolicyBuilder, StatementBuilder};
 pub use diagnostic::{Code, Diagnostic, Location, Segment, Severity};
+pub use eval::{Decision, Outcome, PolicySet, Request, RequestPrincipal};
 pub use explain::Explanation;
 pub use json::{ParseError, Position, SourceMap};
 pub use model::*;
