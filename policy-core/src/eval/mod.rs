@@ -71,7 +71,7 @@ mod glob;
 mod layers;
 mod matching;
 mod request;
-// pub mod scenario;
+pub mod scenario;
 pub mod values;
 
 pub use conditions::{ConditionFailure, FailureReason};
