@@ -23,6 +23,7 @@
 //! # Ok::<(), clap::Error>(())
 //! ```
 
+pub mod can_cmd;
 pub mod catalog_cmd;
 pub mod check;
 pub mod config;
@@ -31,6 +32,7 @@ pub mod explain;
 pub mod fmt;
 pub mod inputs;
 pub mod render;
+pub mod test_cmd;
 pub mod to_dsl;
 
 use std::io::{self, IsTerminal, Read, Write};
@@ -63,6 +65,10 @@ pub enum Command {
     Catalog(catalog_cmd::CatalogCommand),
     /// List the actions that an action pattern (`s3:Get*`, `bedrock:*Evaluation*`) matches.
     Expand(catalog_cmd::ExpandArgs),
+    /// Can this principal do this action on that resource? One request, from flags or a scenario.
+    Can(Box<can_cmd::CanArgs>),
+    /// Run scenario files (`.json`, `.jsonl`) and check each decision against its `expect`.
+    Test(test_cmd::TestArgs),
 }
 
 /// The exit status of a command (see the crate documentation for the rules).
@@ -148,6 +154,8 @@ pub fn run_with(cli: Cli, streams: &mut Streams<'_>) -> Exit {
         Command::Explain(args) => explain::run(&args, streams),
         Command::Catalog(command) => catalog_cmd::run(&command, streams),
         Command::Expand(args) => catalog_cmd::expand(&args, streams),
+        Command::Can(args) => can_cmd::run(&args, streams),
+        Command::Test(args) => test_cmd::run(&args, streams),
     };
     let result = result.and_then(|exit| streams.stdout.flush().map(|()| exit));
     finish(result, streams.stderr)

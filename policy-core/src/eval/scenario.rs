@@ -374,11 +374,8 @@ impl<'f> File<'f> {
     fn request(&self, raw: &'f RawValue) -> Result<Request, ScenarioError> {
         let start = self.offset_of(raw.get());
         let fields: RawRequest = self.deserialize(raw)?;
-        let at_request = |error: super::RequestError| {
-            let diagnostic = error.diagnostics().first();
-            let path = diagnostic.map_or(String::new(), |d| format!("request.{}: ", d.location));
-            self.error_at(start, format!("{path}{error}"))
-        };
+        let at_request =
+            |error: super::RequestError| self.error_at(start, format!("request.{error}"));
         let resource = fields.resource.unwrap_or_else(|| "*".to_owned());
         let mut request = if fields.unchecked {
             Request::unchecked(&fields.action, resource)
