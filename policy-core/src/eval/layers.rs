@@ -377,8 +377,10 @@ pub(crate) fn evaluate<'r>(set: &PolicySet<'r>, request: &'r Request, trace: boo
             }
         }
         _ if same_account => {
+            // Every path that grants is reported, so that removing the deciding statements
+            // removes the grant.
             granted.extend(resource.with(PrincipalMatch::Direct));
-            if granted.is_empty() && best == Some(PrincipalMatch::Role) {
+            if resource.with(PrincipalMatch::Role).next().is_some() {
                 if boundary_ok && session_ok {
                     granted.extend(resource.with(PrincipalMatch::Role));
                 } else {
@@ -386,7 +388,7 @@ pub(crate) fn evaluate<'r>(set: &PolicySet<'r>, request: &'r Request, trace: boo
                 }
             }
             let delegated = best.is_some();
-            if granted.is_empty() && (!resource_required || delegated) {
+            if !resource_required || delegated {
                 if identity_path {
                     granted.extend(identity.allows.iter().map(|(statement, _)| *statement));
                     granted.extend(resource.with(PrincipalMatch::Account));
