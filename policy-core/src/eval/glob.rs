@@ -116,7 +116,8 @@ pub(crate) fn unmark(text: &str) -> Cow<'_, str> {
 /// `?` exactly one; [`LITERAL_STAR`]/[`LITERAL_QUESTION`] match a literal `*`/`?`. With
 /// `ignore_case`, ASCII letters compare ignoring case.
 pub(crate) fn glob(pattern: &str, text: &str, ignore_case: bool) -> bool {
-    if !pattern.contains(['*', '?', LITERAL_STAR, LITERAL_QUESTION]) {
+    // Most patterns are plain ASCII text: one byte scan decides (the markers are not ASCII).
+    if !pattern.bytes().any(|b| b == b'*' || b == b'?' || b >= 0x80) {
         return if ignore_case {
             pattern.eq_ignore_ascii_case(text)
         } else {
@@ -184,11 +185,20 @@ fn glob_slices<T: Copy + PartialEq>(
 pub(crate) fn arn_fields(text: &str) -> ([&str; 6], usize) {
     let mut fields = [""; 6];
     let mut count = 0;
-    for (index, field) in text.splitn(6, ':').enumerate() {
-        fields[index] = field;
-        count = index + 1;
+    let mut start = 0;
+    // The first five fields are short: scan them, never the resource part.
+    for (index, byte) in text.bytes().enumerate() {
+        if byte == b':' {
+            fields[count] = text.get(start..index).unwrap_or_default();
+            count += 1;
+            start = index + 1;
+            if count == 5 {
+                break;
+            }
+        }
     }
-    (fields, count)
+    fields[count] = text.get(start..).unwrap_or_default();
+    (fields, count + 1)
 }
 
 /// Whether a resource `arn` matches the policy's ARN `pattern` (rule 8): `*` and `?` match
@@ -200,11 +210,23 @@ pub(crate) fn arn_fields(text: &str) -> ([&str; 6], usize) {
 ///
 /// [resource page]: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
 pub(crate) fn arn_like(pattern: &str, arn: &str, ignore_case_prefix: bool) -> bool {
+    arn_like_split(pattern, arn, arn_fields(arn), ignore_case_prefix)
+}
+
+/// [`arn_like`] with the ARN already split by [`arn_fields`].
+pub(crate) fn arn_like_split(
+    pattern: &str,
+    arn: &str,
+    (fields, field_count): ([&str; 6], usize),
+    ignore_case_prefix: bool,
+) -> bool {
     if pattern == "*" {
         return true;
     }
+    if pattern == arn {
+        return true;
+    }
     let (patterns, pattern_count) = arn_fields(pattern);
-    let (fields, field_count) = arn_fields(arn);
     if field_count < 6 {
         return glob(pattern, arn, false);
     }

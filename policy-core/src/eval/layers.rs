@@ -265,7 +265,8 @@ pub(crate) fn evaluate<'r>(set: &PolicySet<'r>, request: &'r Request, trace: boo
     let principal_account = caller.account();
     let resource_account = request.owning_account();
     let management = set.management_account.as_deref();
-    let service_linked = caller.is_service_linked_role();
+    let service_linked =
+        (set.scp.is_some() || set.rcp.is_some()) && caller.is_service_linked_role();
 
     let scp_applies =
         principal_account.is_some() && principal_account != management && !service_linked;
@@ -274,7 +275,8 @@ pub(crate) fn evaluate<'r>(set: &PolicySet<'r>, request: &'r Request, trace: boo
             .notes
             .push("SCPs do not apply: the caller is not an IAM principal of a member account (management account, service-linked role, service or anonymous caller)");
     }
-    let rcp_applies = resource_account != management
+    let rcp_applies = set.rcp.is_some()
+        && resource_account != management
         && !service_linked
         && RCP_SERVICES
             .iter()

@@ -521,7 +521,7 @@ impl Request {
         if let Some(account) = &self.resource_account {
             return Some(account);
         }
-        let account = self.resource.split(':').nth(4).unwrap_or_default();
+        let account = super::glob::arn_fields(&self.resource).0[4];
         if account.is_empty() {
             self.principal.account()
         } else {
