@@ -208,6 +208,10 @@ pub use policy_core::{
 };
 pub use policy_macros::{policy, policy_json, statement};
 
+/// Evaluation: can this principal do this action on that resource, under these policies?
+/// (The engine of `typed-iam-core`; see [`eval::PolicySet`].)
+pub use policy_core::eval;
+
 /// The rest of the policy model and its tools: the parts of a statement ([`model::Actions`],
 /// [`model::Resources`], [`model::ConditionValue`], ...), reading with positions
 /// ([`model::Document`], [`model::json`]), the builder ([`model::PolicyBuilder`]) and the
@@ -224,11 +228,12 @@ pub use policy_macros::{policy, policy_json, statement};
 /// ```
 pub mod model {
     pub use policy_core::{
-        build, check_text, cors, did_you_mean, json, marker, validate_statement, ActionId, Actions,
-        BaseOperator, BuildError, CheckOptions, ConditionBlock, ConditionEntry, ConditionValue,
-        Document, Explanation, Finding, IntoAction, IntoConditionValues, Location, OneOrMany,
-        Operator, OperatorKind, ParseError, ParseValueError, PolicyBuilder, PrincipalKind,
-        Principals, Resources, Segment, SetQualifier, SizeTarget, StatementBuilder, Version,
+        build, check_text, cors, did_you_mean, fit, json, marker, validate_statement, ActionId,
+        Actions, BaseOperator, BuildError, CheckOptions, ConditionBlock, ConditionEntry,
+        ConditionValue, Document, Explanation, Finding, IntoAction, IntoConditionValues, Location,
+        OneOrMany, Operator, OperatorKind, ParseError, ParseValueError, PolicyBuilder,
+        PrincipalKind, Principals, Resources, Segment, SetQualifier, SizeTarget, StatementBuilder,
+        Version,
     };
 }
 

@@ -23,6 +23,7 @@
 //! # Ok::<(), clap::Error>(())
 //! ```
 
+pub mod can_cmd;
 pub mod catalog_cmd;
 pub mod check;
 pub mod config;
@@ -32,6 +33,7 @@ pub mod fit_cmd;
 pub mod fmt;
 pub mod inputs;
 pub mod render;
+pub mod test_cmd;
 pub mod to_dsl;
 
 use std::io::{self, IsTerminal, Read, Write};
@@ -66,6 +68,10 @@ pub enum Command {
     Expand(catalog_cmd::ExpandArgs),
     /// Compact a policy and split it into as few policies as fit a size target, granting the same.
     Fit(fit_cmd::FitArgs),
+    /// Can this principal do this action on that resource? One request, from flags or a scenario.
+    Can(Box<can_cmd::CanArgs>),
+    /// Run scenario files (`.json`, `.jsonl`) and check each decision against its `expect`.
+    Test(test_cmd::TestArgs),
 }
 
 /// The exit status of a command (see the crate documentation for the rules).
@@ -152,6 +158,8 @@ pub fn run_with(cli: Cli, streams: &mut Streams<'_>) -> Exit {
         Command::Catalog(command) => catalog_cmd::run(&command, streams),
         Command::Expand(args) => catalog_cmd::expand(&args, streams),
         Command::Fit(args) => fit_cmd::run(&args, streams),
+        Command::Can(args) => can_cmd::run(&args, streams),
+        Command::Test(args) => test_cmd::run(&args, streams),
     };
     let result = result.and_then(|exit| streams.stdout.flush().map(|()| exit));
     finish(result, streams.stderr)

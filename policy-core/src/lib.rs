@@ -21,6 +21,7 @@ mod builder;
 pub mod cors;
 mod diagnostic;
 mod document;
+pub mod eval;
 mod explain;
 pub mod fit;
 pub mod json;
