@@ -40,7 +40,7 @@
 mod attrs;
 #[path = "../src/check.rs"]
 mod check;
-#[path = "../src/dsl.rs"]
+#[path = "../src/dsl/mod.rs"]
 mod dsl;
 #[path = "../src/emit.rs"]
 mod emit;
