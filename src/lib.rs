@@ -209,6 +209,11 @@ pub use policy_macros::{policy, policy_json, statement};
 #[path = "private.rs"]
 pub mod __private;
 
+mod editor;
+#[cfg(rust_analyzer)]
+#[doc(hidden)]
+pub use editor::operators as __operators;
+
 /// The README's examples, compiled and run as doctests so that they cannot go stale.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -21,7 +21,7 @@
 //! # }
 //! ```
 
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 #[macro_use]
 mod typed;
 
@@ -30,7 +30,7 @@ pub mod ident;
 pub mod index;
 mod oidc;
 
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub use generated::*;
 
 /// Implemented by every service's `Action` enum, so that `policy-core` accepts any of them
@@ -44,7 +44,7 @@ pub trait TypedAction: Copy {
 
 /// The `index`-th of the names packed in `names`, whose end offsets are `ends` (the layout of the
 /// generated name tables).
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 fn nth_name(names: &'static str, ends: &[u32], index: usize) -> &'static str {
     let start = match index.checked_sub(1) {
         Some(previous) => ends.get(previous).copied().unwrap_or(0),

@@ -42,6 +42,8 @@ mod attrs;
 mod check;
 #[path = "../src/dsl/mod.rs"]
 mod dsl;
+#[path = "../src/editor.rs"]
+mod editor;
 #[path = "../src/emit.rs"]
 mod emit;
 #[path = "../src/expand.rs"]
