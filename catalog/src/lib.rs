@@ -4,10 +4,13 @@
 //!
 //! Two faces over the same data:
 //! - [`index`] (always compiled): lookups by name for the validator, the macro and the CLI.
-//! - the typed face (feature `enums`, on by default): one module per service
-//!   (`typed_iam_catalog::bedrock`, `typed_iam_catalog::cognito_idp`, ...) with `Action`, `ResourceType` and
-//!   `ConditionKey` enums, and `typed_iam_catalog::global` for the global condition keys. [`ident`] says how AWS
-//!   names become Rust identifiers.
+//! - the typed face (feature `enums`, on by default in this crate, off by default in `typed-iam`):
+//!   one module per service (`typed_iam_catalog::bedrock`, `typed_iam_catalog::cognito_idp`, ...)
+//!   with `Action`, `ResourceType` and `ConditionKey` enums, and `typed_iam_catalog::global` for
+//!   the global condition keys. [`ident`] says how AWS names become Rust identifiers. The enums
+//!   are also compiled under `cfg(rust_analyzer)`, the cfg rust-analyzer sets: the editor always
+//!   has them (hover and completion inside `policy!`), while a build pays for them only with the
+//!   feature.
 //!
 //! ```
 //! # #[cfg(feature = "enums")] {
