@@ -200,6 +200,22 @@
 //! Warnings (placeholders, redundancy, admin access, ...) are shown on stable Rust as uses of a
 //! deprecated constant, without failing the build; `#![allow(code)]` in the policy silences one
 //! code, `#[allow(deprecated)]` on the enclosing item all of them.
+//!
+//! # Features, build cost and the editor
+//!
+//! The catalog's typed per-service enums (`typed_iam::catalog::bedrock::Action`, ...) are behind
+//! the feature `enums`, off by default: they are most of a first build's time and target size,
+//! and `policy!` does not need them (known actions are looked up when the policy is built, by
+//! their text, which the macro checked). Turn it on to use the enums in code, for example with
+//! the builder (`Statement::allow().action(bedrock::Action::InvokeModel)`); `policy!` then
+//! expands known actions to them.
+//!
+//! In rust-analyzer nothing changes with the feature: the enums are compiled under
+//! `cfg(rust_analyzer)`, and `policy!` gives the editor typed paths on the tokens you wrote
+//! (inside `__editor!`, which the compiler sees as empty), so hover on an action shows AWS's
+//! description, on a condition key its type and description, on an operator what it compares,
+//! and completion offers the service's actions after `bedrock:CreateEv` and its condition keys
+//! after `iam:Pass`.
 
 pub use catalog;
 pub use policy_core::{
@@ -240,6 +256,11 @@ pub mod model {
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
+
+mod editor;
+#[cfg(rust_analyzer)]
+#[doc(hidden)]
+pub use editor::operators as __operators;
 
 /// The README's examples, compiled and run as doctests so that they cannot go stale.
 #[cfg(doctest)]

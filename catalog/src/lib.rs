@@ -4,10 +4,13 @@
 //!
 //! Two faces over the same data:
 //! - [`index`] (always compiled): lookups by name for the validator, the macro and the CLI.
-//! - the typed face (feature `enums`, on by default): one module per service
-//!   (`typed_iam_catalog::bedrock`, `typed_iam_catalog::cognito_idp`, ...) with `Action`, `ResourceType` and
-//!   `ConditionKey` enums, and `typed_iam_catalog::global` for the global condition keys. [`ident`] says how AWS
-//!   names become Rust identifiers.
+//! - the typed face (feature `enums`, on by default in this crate, off by default in `typed-iam`):
+//!   one module per service (`typed_iam_catalog::bedrock`, `typed_iam_catalog::cognito_idp`, ...)
+//!   with `Action`, `ResourceType` and `ConditionKey` enums, and `typed_iam_catalog::global` for
+//!   the global condition keys. [`ident`] says how AWS names become Rust identifiers. The enums
+//!   are also compiled under `cfg(rust_analyzer)`, the cfg rust-analyzer sets: the editor always
+//!   has them (hover and completion inside `policy!`), while a build pays for them only with the
+//!   feature.
 //!
 //! ```
 //! # #[cfg(feature = "enums")] {
@@ -21,7 +24,7 @@
 //! # }
 //! ```
 
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 #[macro_use]
 mod typed;
 
@@ -30,7 +33,7 @@ pub mod ident;
 pub mod index;
 mod oidc;
 
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub use generated::*;
 
 /// Implemented by every service's `Action` enum, so that `policy-core` accepts any of them
@@ -44,7 +47,7 @@ pub trait TypedAction: Copy {
 
 /// The `index`-th of the names packed in `names`, whose end offsets are `ends` (the layout of the
 /// generated name tables).
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 fn nth_name(names: &'static str, ends: &[u32], index: usize) -> &'static str {
     let start = match index.checked_sub(1) {
         Some(previous) => ends.get(previous).copied().unwrap_or(0),

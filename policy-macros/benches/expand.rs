@@ -40,8 +40,10 @@
 mod attrs;
 #[path = "../src/check.rs"]
 mod check;
-#[path = "../src/dsl.rs"]
+#[path = "../src/dsl/mod.rs"]
 mod dsl;
+#[path = "../src/editor.rs"]
+mod editor;
 #[path = "../src/emit.rs"]
 mod emit;
 #[path = "../src/expand.rs"]

@@ -7,7 +7,7 @@ use quote::{quote, quote_spanned};
 
 use crate::dsl::{PolicyInput, StatementInput};
 use crate::lower::{self, Lowered};
-use crate::{attrs, check, emit};
+use crate::{attrs, check, editor, emit};
 
 /// `policy!`: a `Policy` value.
 pub(crate) fn policy(input: &PolicyInput) -> TokenStream {
@@ -20,7 +20,7 @@ pub(crate) fn policy(input: &PolicyInput) -> TokenStream {
     let findings = without_follow_ups(input, findings);
     let diagnostics = render(&lowered, findings, &mut errors);
     let value = emit::policy(input, &settings.shape, &lowered.value);
-    finish(errors, diagnostics, value)
+    finish(errors, diagnostics, editor::policy(input), value)
 }
 
 /// `statement!`: a `Statement` value.
@@ -32,7 +32,12 @@ pub(crate) fn statement(input: &StatementInput) -> TokenStream {
     errors.extend(setting_errors);
     let diagnostics = render(&lowered, findings, &mut errors);
     let value = emit::statement(&input.statement, &lowered.value);
-    finish(errors, diagnostics, value)
+    finish(
+        errors,
+        diagnostics,
+        editor::statement(&input.statement),
+        value,
+    )
 }
 
 /// `policy_json!`: the pretty JSON of a policy, made now.
@@ -52,7 +57,7 @@ pub(crate) fn policy_json(input: &PolicyInput) -> TokenStream {
         ));
     }
     let json = check::to_json_pretty(&lowered.value);
-    finish(errors, diagnostics, quote!(#json))
+    finish(errors, diagnostics, editor::policy(input), quote!(#json))
 }
 
 /// `#![statement = object]` writes one statement as a JSON object: it needs exactly one.
@@ -98,15 +103,21 @@ fn render<T>(
     warnings
 }
 
-/// The expansion: every error at once, then the warnings, then the value (still typed, so that
-/// an error leaves no follow-up errors and editors keep their information).
-fn finish(errors: Vec<syn::Error>, warnings: Vec<TokenStream>, value: TokenStream) -> TokenStream {
+/// The expansion: every error at once, then the warnings, then what only an editor sees
+/// (`editor`), then the value (still typed, so that an error leaves no follow-up errors and
+/// editors keep their information).
+fn finish(
+    errors: Vec<syn::Error>,
+    warnings: Vec<TokenStream>,
+    editor: TokenStream,
+    value: TokenStream,
+) -> TokenStream {
     let errors = errors.into_iter().reduce(|mut all, error| {
         all.combine(error);
         all
     });
     let errors = errors.map(|error| error.into_compile_error());
-    quote! {{ #errors #(#warnings)* #value }}
+    quote! {{ #errors #(#warnings)* #editor #value }}
 }
 
 /// The text of a finding as a compile error: message and code, then `= help:` on its own line.
@@ -239,7 +250,12 @@ mod typed_action_tests {
     #[cfg(not(feature = "enums"))]
     fn without_enums_known_actions_are_looked_up() {
         let expanded = expand();
-        assert!(!expanded.contains(":: catalog ::"), "{expanded}");
+        // The catalog paths are in the editor's block only, which the compiler never sees.
+        let (editor, value) = expanded
+            .split_once(":: typed_iam :: __private :: policy (")
+            .unwrap();
+        assert!(editor.contains(":: typed_iam :: __editor !"), "{expanded}");
+        assert!(!value.contains(":: catalog ::"), "{expanded}");
         assert!(
             expanded.contains(":: typed_iam :: __private :: known (\"s3:getobject\")"),
             "{expanded}"

@@ -27,6 +27,7 @@
 mod attrs;
 mod check;
 mod dsl;
+mod editor;
 mod emit;
 mod expand;
 mod lower;

@@ -34,7 +34,7 @@ pub fn render(data: &Data) -> Result<Vec<(String, String)>, String> {
     );
     module.push_str(
         "/// The global condition keys (`aws:SourceArn`, `aws:PrincipalTag/${TagKey}`, ...).\n\
-         #[cfg(feature = \"enums\")]\npub mod global;\n",
+         #[cfg(any(feature = \"enums\", rust_analyzer))]\npub mod global;\n",
     );
     let mut first_action = 0usize;
     let mut all_actions = String::new();
@@ -43,7 +43,7 @@ pub fn render(data: &Data) -> Result<Vec<(String, String)>, String> {
         let _ = writeln!(
             module,
             "\n/// {} (`{}`): {} actions, {} resource types, {} condition keys.\n///\n/// AWS \
-             reference: <{}>\n#[cfg(feature = \"enums\")]\npub mod {name};",
+             reference: <{}>\n#[cfg(any(feature = \"enums\", rust_analyzer))]\npub mod {name};",
             escape_doc(&service.name),
             service.prefix,
             service.actions.len(),

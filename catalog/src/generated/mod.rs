@@ -9,2749 +9,2749 @@ pub(crate) static TABLE: &str = include_str!("catalog.tsv");
 pub(crate) static LINE_OFFSETS: &[u8] = include_bytes!("catalog.idx");
 
 /// The global condition keys (`aws:SourceArn`, `aws:PrincipalTag/${TagKey}`, ...).
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod global;
 
 /// AWS App2Container (`a2c`): 4 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsapp2container.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod a2c;
 
 /// Alexa for Business (`a4b`): 96 actions, 12 resource types, 5 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_alexaforbusiness.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod a4b;
 
 /// AWS IAM Access Analyzer (`access-analyzer`): 37 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsiamaccessanalyzer.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod access_analyzer;
 
 /// AWS Account Management (`account`): 20 actions, 2 resource types, 5 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsaccountmanagement.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod account;
 
 /// Account access manager (`account-access`): 11 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_accountaccessmanager.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod account_access;
 
 /// AWS Certificate Manager (`acm`): 42 actions, 4 resource types, 10 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscertificatemanager.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod acm;
 
 /// AWS Private Certificate Authority (`acm-pca`): 23 actions, 1 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsprivatecertificateauthority.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod acm_pca;
 
 /// AWS Compute Optimizer Automation (`aco-automation`): 23 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscomputeoptimizerautomation.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod aco_automation;
 
 /// AWS Action Recommendations (`action-recommendations`): 1 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsactionrecommendations.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod action_recommendations;
 
 /// AWS Activate (`activate`): 8 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsactivate.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod activate;
 
 /// AWS Agent Registry (`agent-registry`): 22 actions, 2 resource types, 5 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsagentregistry.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod agent_registry;
 
 /// Amazon WorkSpaces AgentAccess MCP Server (`agentaccess-mcp`): 20 actions, 0 resource types, 1 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonworkspacesagentaccessmcpserver.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod agentaccess_mcp;
 
 /// AWS DevOps Agent Service (`aidevops`): 82 actions, 6 resource types, 6 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsdevopsagentservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod aidevops;
 
 /// Amazon AI Operations (`aiops`): 33 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonaioperations.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod aiops;
 
 /// Amazon Managed Workflows for Apache Airflow (`airflow`): 12 actions, 2 resource types, 8 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonmanagedworkflowsforapacheairflow.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod airflow;
 
 /// AWS MWAA Serverless (`airflow-serverless`): 15 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsmwaaserverless.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod airflow_serverless;
 
 /// AWS Amplify (`amplify`): 41 actions, 5 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsamplify.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod amplify;
 
 /// AWS Amplify Admin (`amplifybackend`): 31 actions, 9 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsamplifyadmin.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod amplifybackend;
 
 /// AWS Amplify UI Builder (`amplifyuibuilder`): 29 actions, 4 resource types, 15 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsamplifyuibuilder.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod amplifyuibuilder;
 
 /// Amazon OpenSearch Serverless (`aoss`): 57 actions, 5 resource types, 8 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonopensearchserverless.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod aoss;
 
 /// Amazon API Gateway Management V2 (`apigateway`): 44 actions, 69 resource types, 55 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonapigatewaymanagementv2.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod apigateway;
 
 /// Amazon AppIntegrations (`app-integrations`): 35 actions, 6 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonappintegrations.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod app_integrations;
 
 /// AWS AppConfig (`appconfig`): 58 actions, 11 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsappconfig.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod appconfig;
 
 /// AWS AppFabric (`appfabric`): 26 actions, 4 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsappfabric.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod appfabric;
 
 /// Amazon AppFlow (`appflow`): 31 actions, 3 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonappflow.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod appflow;
 
 /// AWS Application Auto Scaling (`application-autoscaling`): 14 actions, 1 resource types, 5 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsapplicationautoscaling.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod application_autoscaling;
 
 /// Amazon CloudWatch Application Signals (`application-signals`): 32 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatchapplicationsignals.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod application_signals;
 
 /// Amazon CloudWatch Application Signals MCP Server (`application-signals-mcp`): 2 actions, 1 resource types, 1 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatchapplicationsignalsmcpserver.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod application_signals_mcp;
 
 /// AWS Application Transformation Service (`application-transformation`): 14 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsapplicationtransformationservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod application_transformation;
 
 /// Amazon CloudWatch Application Insights (`applicationinsights`): 34 actions, 0 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatchapplicationinsights.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod applicationinsights;
 
 /// AWS App Mesh (`appmesh`): 42 actions, 7 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsappmesh.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod appmesh;
 
 /// AWS App Mesh Preview (`appmesh-preview`): 39 actions, 7 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsappmeshpreview.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod appmesh_preview;
 
 /// AWS App Runner (`apprunner`): 42 actions, 7 resource types, 10 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsapprunner.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod apprunner;
 
 /// Amazon AppStream 2.0 (`appstream`): 89 actions, 7 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonappstream20.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod appstream;
 
 /// AWS App Studio (`appstudio`): 5 actions, 3 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsappstudio.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod appstudio;
 
 /// AWS AppSync (`appsync`): 87 actions, 10 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsappsync.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod appsync;
 
 /// AWS Mainframe Modernization Application Testing (`apptest`): 24 actions, 4 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsmainframemodernizationapplicationtesting.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod apptest;
 
 /// Amazon Managed Service for Prometheus (`aps`): 61 actions, 5 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonmanagedserviceforprometheus.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod aps;
 
 /// Amazon ARC Region switch (`arc-region-switch`): 25 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonarcregionswitch.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod arc_region_switch;
 
 /// Amazon Application Recovery Controller - Zonal Shift (`arc-zonal-shift`): 15 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonapplicationrecoverycontrollerzonalshift.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod arc_zonal_shift;
 
 /// Application Discovery Arsenal (`arsenal`): 1 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_applicationdiscoveryarsenal.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod arsenal;
 
 /// AWS Artifact (`artifact`): 24 actions, 4 resource types, 5 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsartifact.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod artifact;
 
 /// AWS Assurance (`assurance`): 99 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsassurance.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod assurance;
 
 /// Amazon Athena (`athena`): 81 actions, 4 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonathena.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod athena;
 
 /// AWS Audit Manager (`auditmanager`): 62 actions, 4 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsauditmanager.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod auditmanager;
 
 /// Amazon EC2 Auto Scaling (`autoscaling`): 68 actions, 2 resource types, 24 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2autoscaling.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod autoscaling;
 
 /// AWS Auto Scaling (`autoscaling-plans`): 6 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsautoscaling.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod autoscaling_plans;
 
 /// Claude Platform on AWS (`aws-external-anthropic`): 83 actions, 1 resource types, 7 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_claudeplatformonaws.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod aws_external_anthropic;
 
 /// AWS Marketplace Catalog (`aws-marketplace`): 96 actions, 18 resource types, 9 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsmarketplacecatalog.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod aws_marketplace;
 
 /// AWS Marketplace Management Portal (`aws-marketplace-management`): 13 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsmarketplacemanagementportal.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod aws_marketplace_management;
 
 /// AWS Billing Console (`aws-portal`): 9 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsbillingconsole.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod aws_portal;
 
 /// AWS Connector Service (`awsconnector`): 3 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsconnectorservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod awsconnector;
 
 /// AWS B2B Data Interchange (`b2bi`): 30 actions, 4 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsb2bdatainterchange.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod b2bi;
 
 /// AWS Backup (`backup`): 122 actions, 9 resource types, 11 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsbackup.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod backup;
 
 /// AWS Backup Gateway (`backup-gateway`): 27 actions, 3 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsbackupgateway.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod backup_gateway;
 
 /// AWS Backup Search (`backup-search`): 12 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsbackupsearch.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod backup_search;
 
 /// AWS Backup storage (`backup-storage`): 15 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsbackupstorage.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod backup_storage;
 
 /// AWS Batch (`batch`): 46 actions, 10 resource types, 19 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsbatch.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod batch;
 
 /// AWS Billing and Cost Management Dashboards (`bcm-dashboards`): 15 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsbillingandcostmanagementdashboards.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod bcm_dashboards;
 
 /// AWS Billing And Cost Management Data Exports (`bcm-data-exports`): 12 actions, 3 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsbillingandcostmanagementdataexports.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod bcm_data_exports;
 
 /// AWS Billing And Cost Management Pricing Calculator (`bcm-pricing-calculator`): 36 actions, 3 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsbillingandcostmanagementpricingcalculator.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod bcm_pricing_calculator;
 
 /// AWS Billing And Cost Management Recommended Actions (`bcm-recommended-actions`): 1 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsbillingandcostmanagementrecommendedactions.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod bcm_recommended_actions;
 
 /// Amazon Bedrock (`bedrock`): 269 actions, 41 resource types, 13 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrock.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod bedrock;
 
 /// Amazon Bedrock Agentcore (`bedrock-agentcore`): 258 actions, 33 resource types, 36 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrockagentcore.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod bedrock_agentcore;
 
 /// Amazon Bedrock Powered by AWS Mantle (`bedrock-mantle`): 38 actions, 3 resource types, 12 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrockpoweredbyawsmantle.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod bedrock_mantle;
 
 /// Amazon Bedrock Web Search (`bedrock-websearch`): 3 actions, 1 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrockwebsearch.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod bedrock_websearch;
 
 /// AWS Billing (`billing`): 47 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsbilling.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod billing;
 
 /// AWS Billing Conductor (`billingconductor`): 34 actions, 4 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsbillingconductor.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod billingconductor;
 
 /// Amazon Braket (`braket`): 20 actions, 4 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbraket.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod braket;
 
 /// AWS Budget Service (`budgets`): 13 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsbudgetservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod budgets;
 
 /// AWS BugBust (`bugbust`): 17 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsbugbust.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod bugbust;
 
 /// Amazon Connect Cases (`cases`): 43 actions, 7 resource types, 6 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonconnectcases.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod cases;
 
 /// Amazon Keyspaces (for Apache Cassandra) (`cassandra`): 21 actions, 3 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonkeyspacesforapachecassandra.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod cassandra;
 
 /// AWS Cost Explorer Service (`ce`): 59 actions, 4 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscostexplorerservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod ce;
 
 /// AWS Chatbot (`chatbot`): 39 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awschatbot.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod chatbot;
 
 /// Amazon Chime (`chime`): 316 actions, 13 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonchime.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod chime;
 
 /// AWS Clean Rooms (`cleanrooms`): 107 actions, 10 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscleanrooms.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod cleanrooms;
 
 /// AWS Clean Rooms ML (`cleanrooms-ml`): 59 actions, 9 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscleanroomsml.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod cleanrooms_ml;
 
 /// AWS Cloud9 (`cloud9`): 29 actions, 1 resource types, 10 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloud9.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod cloud9;
 
 /// Amazon Cloud Directory (`clouddirectory`): 66 actions, 4 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonclouddirectory.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod clouddirectory;
 
 /// AWS Cloud Control API (`cloudformation`): 102 actions, 8 resource types, 12 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudcontrolapi.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod cloudformation;
 
 /// Amazon CloudFront (`cloudfront`): 173 actions, 19 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudfront.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod cloudfront;
 
 /// Amazon CloudFront KeyValueStore (`cloudfront-keyvaluestore`): 6 actions, 1 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudfrontkeyvaluestore.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod cloudfront_keyvaluestore;
 
 /// AWS CloudHSM (`cloudhsm`): 18 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudhsm.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod cloudhsm;
 
 /// Amazon CloudSearch (`cloudsearch`): 32 actions, 1 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudsearch.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod cloudsearch;
 
 /// AWS CloudShell (`cloudshell`): 11 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudshell.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod cloudshell;
 
 /// AWS CloudTrail (`cloudtrail`): 66 actions, 4 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudtrail.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod cloudtrail;
 
 /// AWS CloudTrail Data (`cloudtrail-data`): 1 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudtraildata.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod cloudtrail_data;
 
 /// Amazon CloudWatch (`cloudwatch`): 157 actions, 19 resource types, 10 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatch.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod cloudwatch;
 
 /// AWS CodeArtifact (`codeartifact`): 51 actions, 4 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodeartifact.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod codeartifact;
 
 /// AWS CodeBuild (`codebuild`): 67 actions, 7 resource types, 115 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodebuild.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod codebuild;
 
 /// Amazon CodeCatalyst (`codecatalyst`): 30 actions, 4 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncodecatalyst.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod codecatalyst;
 
 /// AWS CodeCommit (`codecommit`): 91 actions, 1 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodecommit.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod codecommit;
 
 /// AWS CodeConnections (`codeconnections`): 38 actions, 3 resource types, 16 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodeconnections.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod codeconnections;
 
 /// AWS CodeDeploy (`codedeploy`): 48 actions, 4 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodedeploy.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod codedeploy;
 
 /// AWS CodeDeploy secure host commands service (`codedeploy-commands-secure`): 4 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodedeploysecurehostcommandsservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod codedeploy_commands_secure;
 
 /// Amazon CodeGuru (`codeguru`): 1 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncodeguru.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod codeguru;
 
 /// Amazon CodeGuru Profiler (`codeguru-profiler`): 23 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncodeguruprofiler.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod codeguru_profiler;
 
 /// Amazon CodeGuru Reviewer (`codeguru-reviewer`): 17 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncodegurureviewer.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod codeguru_reviewer;
 
 /// Amazon CodeGuru Security (`codeguru-security`): 15 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncodegurusecurity.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod codeguru_security;
 
 /// AWS CodePipeline (`codepipeline`): 44 actions, 5 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodepipeline.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod codepipeline;
 
 /// AWS CodeStar Connections (`codestar-connections`): 38 actions, 3 resource types, 16 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodestarconnections.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod codestar_connections;
 
 /// AWS CodeStar Notifications (`codestar-notifications`): 13 actions, 1 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodestarnotifications.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod codestar_notifications;
 
 /// Amazon CodeWhisperer (`codewhisperer`): 18 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncodewhisperer.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod codewhisperer;
 
 /// Amazon Cognito Identity (`cognito-identity`): 26 actions, 1 resource types, 8 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncognitoidentity.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod cognito_identity;
 
 /// Amazon Cognito User Pools (`cognito-idp`): 129 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncognitouserpools.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod cognito_idp;
 
 /// Amazon Cognito Sync (`cognito-sync`): 19 actions, 3 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncognitosync.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod cognito_sync;
 
 /// Amazon Comprehend (`comprehend`): 85 actions, 15 resource types, 10 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncomprehend.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod comprehend;
 
 /// Amazon Comprehend Medical (`comprehendmedical`): 25 actions, 0 resource types, 1 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncomprehendmedical.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod comprehendmedical;
 
 /// AWS Compute Optimizer (`compute-optimizer`): 28 actions, 0 resource types, 1 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscomputeoptimizer.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod compute_optimizer;
 
 /// AWS Config (`config`): 102 actions, 10 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsconfig.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod config;
 
 /// Amazon Connect (`connect`): 387 actions, 45 resource types, 21 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonconnect.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod connect;
 
 /// Amazon Connect Outbound Campaigns (`connect-campaigns`): 40 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonconnectoutboundcampaigns.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod connect_campaigns;
 
 /// AWS Management Console Mobile App (`consoleapp`): 2 actions, 1 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsmanagementconsolemobileapp.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod consoleapp;
 
 /// AWS Consolidated Billing (`consolidatedbilling`): 2 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsconsolidatedbilling.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod consolidatedbilling;
 
 /// AWS Continuum (`continuum`): 33 actions, 6 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscontinuum.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod continuum;
 
 /// AWS Control Catalog (`controlcatalog`): 6 actions, 4 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscontrolcatalog.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod controlcatalog;
 
 /// AWS Control Tower (`controltower`): 65 actions, 4 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscontroltower.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod controltower;
 
 /// AWS Cost Optimization Hub (`cost-optimization-hub`): 8 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscostoptimizationhub.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod cost_optimization_hub;
 
 /// AWS Cost and Usage Report (`cur`): 12 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscostandusagereport.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod cur;
 
 /// AWS Customer Verification Service (`customer-verification`): 7 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscustomerverificationservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod customer_verification;
 
 /// AWS Glue DataBrew (`databrew`): 44 actions, 6 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsgluedatabrew.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod databrew;
 
 /// AWS Data Exchange (`dataexchange`): 40 actions, 9 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsdataexchange.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod dataexchange;
 
 /// AWS Data Pipeline (`datapipeline`): 21 actions, 1 resource types, 6 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsdatapipeline.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod datapipeline;
 
 /// AWS DataSync (`datasync`): 66 actions, 6 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsdatasync.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod datasync;
 
 /// Amazon DataZone (`datazone`): 264 actions, 1 resource types, 6 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondatazone.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod datazone;
 
 /// Amazon DynamoDB Accelerator (DAX) (`dax`): 30 actions, 1 resource types, 1 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodbacceleratordax.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod dax;
 
 /// Database Query Metadata Service (`dbqms`): 13 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_databasequerymetadataservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod dbqms;
 
 /// AWS Deadline Cloud (`deadline`): 121 actions, 9 resource types, 12 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsdeadlinecloud.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod deadline;
 
 /// Amazon Detective (`detective`): 36 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondetective.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod detective;
 
 /// AWS Device Farm (`devicefarm`): 77 actions, 17 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsdevicefarm.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod devicefarm;
 
 /// Amazon DevOps Guru (`devops-guru`): 31 actions, 1 resource types, 1 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondevopsguru.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod devops_guru;
 
 /// AWS Direct Connect (`directconnect`): 73 actions, 5 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsdirectconnect.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod directconnect;
 
 /// AWS Application Discovery Service (`discovery`): 29 actions, 0 resource types, 1 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsapplicationdiscoveryservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod discovery;
 
 /// Amazon Data Lifecycle Manager (`dlm`): 8 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondatalifecyclemanager.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod dlm;
 
 /// AWS Database Migration Service (`dms`): 125 actions, 13 resource types, 17 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsdatabasemigrationservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod dms;
 
 /// Amazon DocumentDB Elastic Clusters (`docdb-elastic`): 19 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondocumentdbelasticclusters.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod docdb_elastic;
 
 /// AWS Elastic Disaster Recovery (`drs`): 110 actions, 8 resource types, 5 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awselasticdisasterrecovery.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod drs;
 
 /// AWS Directory Service (`ds`): 91 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsdirectoryservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod ds;
 
 /// AWS Directory Service Data (`ds-data`): 17 actions, 1 resource types, 6 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsdirectoryservicedata.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod ds_data;
 
 /// Amazon Aurora DSQL (`dsql`): 30 actions, 2 resource types, 6 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonauroradsql.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod dsql;
 
 /// Amazon DynamoDB (`dynamodb`): 80 actions, 7 resource types, 16 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod dynamodb;
 
 /// Amazon Elastic Block Store (`ebs`): 6 actions, 1 resource types, 6 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticblockstore.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod ebs;
 
 /// Amazon EC2 (`ec2`): 826 actions, 114 resource types, 148 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod ec2;
 
 /// Amazon EC2 Instance Connect (`ec2-instance-connect`): 3 actions, 2 resource types, 6 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2instanceconnect.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod ec2_instance_connect;
 
 /// Amazon Message Delivery Service (`ec2messages`): 6 actions, 0 resource types, 2 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonmessagedeliveryservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod ec2messages;
 
 /// Amazon Elastic Container Registry (`ecr`): 64 actions, 1 resource types, 5 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerregistry.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod ecr;
 
 /// Amazon Elastic Container Registry Public (`ecr-public`): 23 actions, 2 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerregistrypublic.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod ecr_public;
 
 /// Amazon Elastic Container Service (`ecs`): 92 actions, 15 resource types, 31 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod ecs;
 
 /// Amazon ECS MCP Service (`ecs-mcp`): 2 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonecsmcpservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod ecs_mcp;
 
 /// Amazon Elastic Kubernetes Service (`eks`): 74 actions, 11 resource types, 32 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelastickubernetesservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod eks;
 
 /// Amazon EKS Auth (`eks-auth`): 1 actions, 1 resource types, 1 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoneksauth.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod eks_auth;
 
 /// Amazon EKS MCP Server (`eks-mcp`): 3 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoneksmcpserver.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod eks_mcp;
 
 /// Amazon ElastiCache (`elasticache`): 77 actions, 12 resource types, 25 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticache.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod elasticache;
 
 /// AWS Elastic Beanstalk (`elasticbeanstalk`): 50 actions, 6 resource types, 10 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awselasticbeanstalk.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod elasticbeanstalk;
 
 /// Amazon Elastic File System (`elasticfilesystem`): 38 actions, 2 resource types, 7 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticfilesystem.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod elasticfilesystem;
 
 /// AWS Elastic Load Balancing V2 (`elasticloadbalancing`): 77 actions, 11 resource types, 11 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awselasticloadbalancingv2.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod elasticloadbalancing;
 
 /// Amazon Elastic MapReduce (`elasticmapreduce`): 88 actions, 5 resource types, 6 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticmapreduce.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod elasticmapreduce;
 
 /// Amazon Elastic Transcoder (`elastictranscoder`): 17 actions, 3 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelastictranscoder.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod elastictranscoder;
 
 /// AWS Elemental Appliances and Software Activation Service (`elemental-activations`): 13 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awselementalappliancesandsoftwareactivationservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod elemental_activations;
 
 /// AWS Elemental Appliances and Software (`elemental-appliances-software`): 14 actions, 1 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awselementalappliancesandsoftware.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod elemental_appliances_software;
 
 /// AWS Elemental Inference (`elemental-inference`): 21 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awselementalinference.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod elemental_inference;
 
 /// AWS Elemental Support Cases (`elemental-support-cases`): 17 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awselementalsupportcases.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod elemental_support_cases;
 
 /// AWS Elemental Support Content (`elemental-support-content`): 1 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awselementalsupportcontent.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod elemental_support_content;
 
 /// Amazon EMR on EKS (EMR Containers) (`emr-containers`): 25 actions, 5 resource types, 5 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonemroneksemrcontainers.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod emr_containers;
 
 /// Amazon EMR Serverless (`emr-serverless`): 25 actions, 3 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonemrserverless.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod emr_serverless;
 
 /// AWS End User Messaging (`end-user-messaging`): 27 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsendusermessaging.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod end_user_messaging;
 
 /// AWS Entity Resolution (`entityresolution`): 40 actions, 5 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsentityresolution.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod entityresolution;
 
 /// Amazon OpenSearch Service (`es`): 137 actions, 5 resource types, 5 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonopensearchservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod es;
 
 /// Amazon EventBridge (`events`): 74 actions, 18 resource types, 20 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoneventbridge.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod events;
 
 /// AWS reInvent event pass amount charge to customer AWS account (`eventsbilltoaws`): 2 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsreinventeventpassamountchargetocustomerawsaccount.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod eventsbilltoaws;
 
 /// Amazon Elastic VMware Service (`evs`): 24 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticvmwareservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod evs;
 
 /// Amazon API Gateway (`execute-api`): 3 actions, 2 resource types, 1 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonapigateway.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod execute_api;
 
 /// AWS FinOps Agent (`finops-agent`): 46 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsfinopsagent.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod finops_agent;
 
 /// Amazon FinSpace (`finspace`): 59 actions, 9 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonfinspace.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod finspace;
 
 /// Amazon FinSpace API (`finspace-api`): 1 actions, 1 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonfinspaceapi.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod finspace_api;
 
 /// Amazon Kinesis Firehose (`firehose`): 12 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonkinesisfirehose.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod firehose;
 
 /// AWS Fault Injection Service (`fis`): 29 actions, 4 resource types, 7 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsfaultinjectionservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod fis;
 
 /// AWS Firewall Manager (`fms`): 42 actions, 4 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsfirewallmanager.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod fms;
 
 /// Amazon Forecast (`forecast`): 70 actions, 15 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonforecast.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod forecast;
 
 /// Amazon Fraud Detector (`frauddetector`): 74 actions, 14 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonfrauddetector.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod frauddetector;
 
 /// Amazon FreeRTOS (`freertos`): 20 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonfreertos.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod freertos;
 
 /// AWS Free Tier (`freetier`): 7 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsfreetier.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod freetier;
 
 /// Amazon FSx (`fsx`): 56 actions, 8 resource types, 9 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonfsx.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod fsx;
 
 /// Amazon GameLift Servers (`gamelift`): 120 actions, 11 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazongameliftservers.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod gamelift;
 
 /// Amazon GameLift Streams (`gameliftstreams`): 30 actions, 2 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazongameliftstreams.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod gameliftstreams;
 
 /// Amazon Location (`geo`): 64 actions, 7 resource types, 5 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonlocation.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod geo;
 
 /// Amazon Location Service Maps (`geo-maps`): 2 actions, 1 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonlocationservicemaps.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod geo_maps;
 
 /// Amazon Location Service Places (`geo-places`): 7 actions, 1 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonlocationserviceplaces.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod geo_places;
 
 /// Amazon Location Service Routes (`geo-routes`): 5 actions, 1 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonlocationserviceroutes.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod geo_routes;
 
 /// Amazon S3 Glacier (`glacier`): 33 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3glacier.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod glacier;
 
 /// AWS Global Accelerator (`globalaccelerator`): 56 actions, 4 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsglobalaccelerator.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod globalaccelerator;
 
 /// AWS Glue (`glue`): 306 actions, 24 resource types, 11 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsglue.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod glue;
 
 /// Amazon Managed Grafana (`grafana`): 25 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonmanagedgrafana.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod grafana;
 
 /// AWS IoT Greengrass V2 (`greengrass`): 112 actions, 25 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsiotgreengrassv2.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod greengrass;
 
 /// AWS Ground Station (`groundstation`): 40 actions, 8 resource types, 12 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsgroundstation.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod groundstation;
 
 /// Amazon GroundTruth Labeling (`groundtruthlabeling`): 16 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazongroundtruthlabeling.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod groundtruthlabeling;
 
 /// Amazon GuardDuty (`guardduty`): 103 actions, 10 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonguardduty.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod guardduty;
 
 /// AWS Health APIs and Notifications (`health`): 14 actions, 1 resource types, 2 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awshealthapisandnotifications.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod health;
 
 /// Amazon Connect Health (`health-agent`): 47 actions, 6 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonconnecthealth.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod health_agent;
 
 /// AWS HealthLake (`healthlake`): 68 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awshealthlake.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod healthlake;
 
 /// Amazon Honeycode (`honeycode`): 30 actions, 4 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonhoneycode.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod honeycode;
 
 /// AWS Identity and Access Management (IAM) (`iam`): 190 actions, 15 resource types, 22 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsidentityandaccessmanagementiam.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod iam;
 
 /// AWS Identity Sync (`identity-sync`): 13 actions, 2 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsidentitysync.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod identity_sync;
 
 /// AWS Identity Store (`identitystore`): 29 actions, 7 resource types, 7 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsidentitystore.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod identitystore;
 
 /// AWS Identity Store Auth (`identitystore-auth`): 3 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsidentitystoreauth.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod identitystore_auth;
 
 /// Amazon EC2 Image Builder (`imagebuilder`): 77 actions, 16 resource types, 8 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2imagebuilder.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod imagebuilder;
 
 /// AWS Import Export Disk Service (`importexport`): 6 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsimportexportdiskservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod importexport;
 
 /// Amazon Inspector (`inspector`): 37 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoninspector.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod inspector;
 
 /// Amazon InspectorScan (`inspector-scan`): 1 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoninspectorscan.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod inspector_scan;
 
 /// Amazon Inspector2 (`inspector2`): 81 actions, 6 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoninspector2.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod inspector2;
 
 /// Amazon Inspector2 Telemetry Channel (`inspector2-telemetry`): 5 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoninspector2telemetrychannel.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod inspector2_telemetry;
 
 /// AWS Interconnect (`interconnect`): 13 actions, 2 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsinterconnect.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod interconnect;
 
 /// Amazon CloudWatch Internet Monitor (`internetmonitor`): 17 actions, 3 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatchinternetmonitor.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod internetmonitor;
 
 /// AWS Invoicing Service (`invoicing`): 26 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsinvoicingservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod invoicing;
 
 /// AWS IoT (`iot`): 293 actions, 33 resource types, 14 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsiot.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod iot;
 
 /// AWS IoT Device Tester (`iot-device-tester`): 5 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsiotdevicetester.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod iot_device_tester;
 
 /// AWS IoT Analytics (`iotanalytics`): 34 actions, 4 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsiotanalytics.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod iotanalytics;
 
 /// AWS IoT Core Device Advisor (`iotdeviceadvisor`): 14 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsiotcoredeviceadvisor.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod iotdeviceadvisor;
 
 /// AWS IoT Fleet Hub for Device Management (`iotfleethub`): 8 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsiotfleethubfordevicemanagement.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod iotfleethub;
 
 /// AWS IoT FleetWise (`iotfleetwise`): 56 actions, 7 resource types, 7 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsiotfleetwise.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod iotfleetwise;
 
 /// AWS IoT Jobs DataPlane (`iotjobsdata`): 4 actions, 1 resource types, 1 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsiotjobsdataplane.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod iotjobsdata;
 
 /// AWS IoT Managed Integrations (`iotmanagedintegrations`): 83 actions, 5 resource types, 5 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsiotmanagedintegrations.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod iotmanagedintegrations;
 
 /// AWS IoT SiteWise (`iotsitewise`): 151 actions, 14 resource types, 14 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsiotsitewise.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod iotsitewise;
 
 /// AWS IoT TwinMaker (`iottwinmaker`): 40 actions, 6 resource types, 6 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsiottwinmaker.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod iottwinmaker;
 
 /// AWS IoT Wireless (`iotwireless`): 113 actions, 13 resource types, 6 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsiotwireless.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod iotwireless;
 
 /// AWS IQ (`iq`): 63 actions, 14 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsiq.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod iq;
 
 /// AWS IQ Permissions (`iq-permission`): 9 actions, 1 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsiqpermissions.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod iq_permission;
 
 /// Amazon Interactive Video Service (`ivs`): 83 actions, 13 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoninteractivevideoservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod ivs;
 
 /// Amazon Interactive Video Service Chat (`ivschat`): 17 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoninteractivevideoservicechat.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod ivschat;
 
 /// Amazon Managed Streaming for Apache Kafka (`kafka`): 64 actions, 8 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonmanagedstreamingforapachekafka.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod kafka;
 
 /// Apache Kafka APIs for Amazon MSK clusters (`kafka-cluster`): 19 actions, 4 resource types, 1 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_apachekafkaapisforamazonmskclusters.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod kafka_cluster;
 
 /// Amazon Managed Streaming for Kafka Connect (`kafkaconnect`): 18 actions, 4 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonmanagedstreamingforkafkaconnect.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod kafkaconnect;
 
 /// Amazon Kendra (`kendra`): 66 actions, 8 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonkendra.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod kendra;
 
 /// Amazon Kendra Intelligent Ranking (`kendra-ranking`): 9 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonkendraintelligentranking.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod kendra_ranking;
 
 /// Amazon Kinesis Data Streams (`kinesis`): 47 actions, 4 resource types, 6 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonkinesisdatastreams.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod kinesis;
 
 /// Amazon Kinesis Analytics V2 (`kinesisanalytics`): 34 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonkinesisanalyticsv2.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod kinesisanalytics;
 
 /// Amazon Kinesis Video Streams (`kinesisvideo`): 46 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonkinesisvideostreams.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod kinesisvideo;
 
 /// AWS Key Management Service (`kms`): 58 actions, 2 resource types, 99 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awskeymanagementservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod kms;
 
 /// AWS Lake Formation (`lakeformation`): 69 actions, 0 resource types, 1 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awslakeformation.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod lakeformation;
 
 /// AWS Lambda (`lambda`): 135 actions, 14 resource types, 16 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awslambda.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod lambda;
 
 /// AWS Launch Wizard (`launchwizard`): 40 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awslaunchwizard.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod launchwizard;
 
 /// Amazon Lex V2 (`lex`): 152 actions, 7 resource types, 6 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonlexv2.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod lex;
 
 /// AWS License Manager (`license-manager`): 62 actions, 6 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awslicensemanager.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod license_manager;
 
 /// AWS License Manager Linux Subscriptions Manager (`license-manager-linux-subscriptions`): 11 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awslicensemanagerlinuxsubscriptionsmanager.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod license_manager_linux_subscriptions;
 
 /// AWS License Manager User Subscriptions (`license-manager-user-subscriptions`): 17 actions, 4 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awslicensemanagerusersubscriptions.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod license_manager_user_subscriptions;
 
 /// Amazon Lightsail (`lightsail`): 161 actions, 19 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonlightsail.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod lightsail;
 
 /// Amazon CloudWatch Logs (`logs`): 133 actions, 9 resource types, 7 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatchlogs.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod logs;
 
 /// Amazon Lookout for Equipment (`lookoutequipment`): 49 actions, 5 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonlookoutforequipment.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod lookoutequipment;
 
 /// Amazon Lookout for Metrics (`lookoutmetrics`): 30 actions, 3 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonlookoutformetrics.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod lookoutmetrics;
 
 /// Amazon Lookout for Vision (`lookoutvision`): 25 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonlookoutforvision.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod lookoutvision;
 
 /// AWS Mainframe Modernization Service (`m2`): 37 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsmainframemodernizationservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod m2;
 
 /// Amazon Machine Learning (`machinelearning`): 28 actions, 4 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonmachinelearning.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod machinelearning;
 
 /// Amazon Macie (`macie2`): 81 actions, 5 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonmacie.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod macie2;
 
 /// Amazon Managed Blockchain (`managedblockchain`): 34 actions, 6 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonmanagedblockchain.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod managedblockchain;
 
 /// Amazon Managed Blockchain Query (`managedblockchain-query`): 9 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonmanagedblockchainquery.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod managedblockchain_query;
 
 /// AWS Migration Acceleration Program Credits (`mapcredits`): 3 actions, 1 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsmigrationaccelerationprogramcredits.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod mapcredits;
 
 /// AWS Marketplace Commerce Analytics Service (`marketplacecommerceanalytics`): 2 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsmarketplacecommerceanalyticsservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod marketplacecommerceanalytics;
 
 /// Amazon Mechanical Turk (`mechanicalturk`): 39 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonmechanicalturk.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod mechanicalturk;
 
 /// AWS Elemental MediaConnect (`mediaconnect`): 80 actions, 14 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awselementalmediaconnect.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod mediaconnect;
 
 /// AWS Elemental MediaConvert (`mediaconvert`): 32 actions, 5 resource types, 6 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awselementalmediaconvert.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod mediaconvert;
 
 /// AmazonMediaImport (`mediaimport`): 1 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonmediaimport.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod mediaimport;
 
 /// AWS Elemental MediaLive (`medialive`): 125 actions, 17 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awselementalmedialive.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod medialive;
 
 /// AWS Elemental MediaPackage (`mediapackage`): 19 actions, 3 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awselementalmediapackage.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod mediapackage;
 
 /// AWS Elemental MediaPackage VOD (`mediapackage-vod`): 17 actions, 3 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awselementalmediapackagevod.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod mediapackage_vod;
 
 /// AWS Elemental MediaPackage V2 (`mediapackagev2`): 34 actions, 6 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awselementalmediapackagev2.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod mediapackagev2;
 
 /// AWS Elemental MediaStore (`mediastore`): 26 actions, 3 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awselementalmediastore.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod mediastore;
 
 /// AWS Elemental MediaTailor (`mediatailor`): 44 actions, 7 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awselementalmediatailor.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod mediatailor;
 
 /// AWS HealthImaging (`medical-imaging`): 28 actions, 2 resource types, 5 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awshealthimaging.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod medical_imaging;
 
 /// Amazon MemoryDB (`memorydb`): 47 actions, 9 resource types, 5 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonmemorydb.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod memorydb;
 
 /// AWS Migration Hub (`mgh`): 46 actions, 5 resource types, 6 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsmigrationhub.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod mgh;
 
 /// AWS Application Migration Service (`mgn`): 136 actions, 11 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsapplicationmigrationservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod mgn;
 
 /// AWS Migration Hub Orchestrator (`migrationhub-orchestrator`): 34 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsmigrationhuborchestrator.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod migrationhub_orchestrator;
 
 /// AWS Migration Hub Strategy Recommendations (`migrationhub-strategy`): 31 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsmigrationhubstrategyrecommendations.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod migrationhub_strategy;
 
 /// Amazon Mobile Analytics (`mobileanalytics`): 3 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonmobileanalytics.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod mobileanalytics;
 
 /// Amazon Pinpoint (`mobiletargeting`): 123 actions, 29 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod mobiletargeting;
 
 /// Amazon Monitron (`monitron`): 18 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonmonitron.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod monitron;
 
 /// Multi-party approval (`mpa`): 25 actions, 3 resource types, 5 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_multipartyapproval.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod mpa;
 
 /// Amazon MQ (`mq`): 27 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonmq.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod mq;
 
 /// Amazon Neptune (`neptune-db`): 33 actions, 1 resource types, 1 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonneptune.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod neptune_db;
 
 /// Amazon Neptune Analytics (`neptune-graph`): 38 actions, 4 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonneptuneanalytics.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod neptune_graph;
 
 /// AWS Network Firewall (`network-firewall`): 89 actions, 13 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsnetworkfirewall.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod network_firewall;
 
 /// AWS Shield network security director (`network-security-director`): 8 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsshieldnetworksecuritydirector.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod network_security_director;
 
 /// AWS Network Security Manager (`network-security-manager`): 46 actions, 10 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsnetworksecuritymanager.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod network_security_manager;
 
 /// Network Flow Monitor (`networkflowmonitor`): 26 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_networkflowmonitor.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod networkflowmonitor;
 
 /// AWS Network Manager (`networkmanager`): 97 actions, 9 resource types, 12 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsnetworkmanager.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod networkmanager;
 
 /// AWS Network Manager Chat (`networkmanager-chat`): 7 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsnetworkmanagerchat.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod networkmanager_chat;
 
 /// Amazon CloudWatch Network Synthetic Monitor (`networkmonitor`): 12 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatchnetworksyntheticmonitor.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod networkmonitor;
 
 /// Amazon Nimble Studio (`nimble`): 51 actions, 8 resource types, 8 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonnimblestudio.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod nimble;
 
 /// AWS User Notifications (`notifications`): 44 actions, 6 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsusernotifications.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod notifications;
 
 /// AWS User Notifications Contacts (`notifications-contacts`): 9 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsusernotificationscontacts.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod notifications_contacts;
 
 /// Amazon Nova Act (`nova-act`): 16 actions, 2 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonnovaact.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod nova_act;
 
 /// Amazon CloudWatch Observability Access Manager (`oam`): 15 actions, 2 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatchobservabilityaccessmanager.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod oam;
 
 /// Amazon CloudWatch Observability Admin Service (`observabilityadmin`): 45 actions, 6 resource types, 11 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatchobservabilityadminservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod observabilityadmin;
 
 /// AWS Service - Oracle Database@AWS (`odb`): 90 actions, 10 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsserviceoracledatabaseaws.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod odb;
 
 /// AWS HealthOmics (`omics`): 107 actions, 15 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awshealthomics.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod omics;
 
 /// Amazon One Enterprise (`one`): 28 actions, 5 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazononeenterprise.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod one;
 
 /// Amazon OpenSearch (`opensearch`): 11 actions, 2 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonopensearch.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod opensearch;
 
 /// AWS OpsWorks (`opsworks`): 74 actions, 1 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsopsworks.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod opsworks;
 
 /// AWS OpsWorks Configuration Management (`opsworks-cm`): 19 actions, 2 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsopsworksconfigurationmanagement.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod opsworks_cm;
 
 /// AWS Organizations (`organizations`): 63 actions, 9 resource types, 7 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsorganizations.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod organizations;
 
 /// Amazon OpenSearch Ingestion (`osis`): 23 actions, 3 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonopensearchingestion.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod osis;
 
 /// AWS Outposts (`outposts`): 44 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsoutposts.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod outposts;
 
 /// AWS Panorama (`panorama`): 36 actions, 3 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awspanorama.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod panorama;
 
 /// AWS Partner Central (`partnercentral`): 138 actions, 23 resource types, 9 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awspartnercentral.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod partnercentral;
 
 /// AWS Partner central account management (`partnercentral-account-management`): 6 actions, 0 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awspartnercentralaccountmanagement.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod partnercentral_account_management;
 
 /// AWS Payment Cryptography (`payment-cryptography`): 47 actions, 3 resource types, 16 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awspaymentcryptography.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod payment_cryptography;
 
 /// AWS Payments (`payments`): 24 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awspayments.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod payments;
 
 /// AWS Private CA Connector for Active Directory (`pca-connector-ad`): 25 actions, 3 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsprivatecaconnectorforactivedirectory.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod pca_connector_ad;
 
 /// AWS Private CA Connector for SCEP (`pca-connector-scep`): 12 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsprivatecaconnectorforscep.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod pca_connector_scep;
 
 /// AWS Parallel Computing Service (`pcs`): 20 actions, 3 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsparallelcomputingservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod pcs;
 
 /// Amazon Personalize (`personalize`): 83 actions, 18 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpersonalize.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod personalize;
 
 /// AWS Performance Insights (`pi`): 14 actions, 2 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsperformanceinsights.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod pi;
 
 /// Amazon EventBridge Pipes (`pipes`): 10 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoneventbridgepipes.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod pipes;
 
 /// Amazon Polly (`polly`): 10 actions, 1 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpolly.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod polly;
 
 /// AWS Price List (`pricing`): 5 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awspricelist.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod pricing;
 
 /// AWS PricingPlanManager Service (`pricingplanmanager`): 9 actions, 1 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awspricingplanmanagerservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod pricingplanmanager;
 
 /// AWS service providing managed private networks (`private-networks`): 26 actions, 5 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsserviceprovidingmanagedprivatenetworks.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod private_networks;
 
 /// Amazon Connect Customer Profiles (`profile`): 117 actions, 12 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonconnectcustomerprofiles.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod profile;
 
 /// AWS Proton (`proton`): 111 actions, 15 resource types, 5 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsproton.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod proton;
 
 /// AWS Purchase Orders Console (`purchase-orders`): 14 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awspurchaseordersconsole.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod purchase_orders;
 
 /// Amazon Q (`q`): 54 actions, 2 resource types, 5 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonq.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod q;
 
 /// Amazon Q Business Q Apps (`qapps`): 39 actions, 3 resource types, 7 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonqbusinessqapps.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod qapps;
 
 /// Amazon Q Business (`qbusiness`): 93 actions, 10 resource types, 5 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonqbusiness.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod qbusiness;
 
 /// Amazon Q Developer (`qdeveloper`): 7 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonqdeveloper.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod qdeveloper;
 
 /// Amazon QLDB (`qldb`): 35 actions, 4 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonqldb.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod qldb;
 
 /// Amazon QuickSight (`quicksight`): 340 actions, 38 resource types, 11 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonquicksight.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod quicksight;
 
 /// AWS Resource Access Manager (RAM) (`ram`): 35 actions, 4 resource types, 14 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsresourceaccessmanagerram.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod ram;
 
 /// AWS Recycle Bin (`rbin`): 10 actions, 1 resource types, 5 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsrecyclebin.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod rbin;
 
 /// Amazon RDS (`rds`): 173 actions, 25 resource types, 30 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonrds.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod rds;
 
 /// Amazon RDS Data API (`rds-data`): 6 actions, 1 resource types, 2 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonrdsdataapi.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod rds_data;
 
 /// Amazon RDS IAM Authentication (`rds-db`): 1 actions, 1 resource types, 1 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonrdsiamauthentication.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod rds_db;
 
 /// Amazon Redshift (`redshift`): 167 actions, 21 resource types, 12 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonredshift.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod redshift;
 
 /// Amazon Redshift Data API (`redshift-data`): 12 actions, 3 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonredshiftdataapi.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod redshift_data;
 
 /// Amazon Redshift Serverless (`redshift-serverless`): 69 actions, 6 resource types, 10 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonredshiftserverless.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod redshift_serverless;
 
 /// AWS Migration Hub Refactor Spaces (`refactor-spaces`): 24 actions, 4 resource types, 8 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsmigrationhubrefactorspaces.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod refactor_spaces;
 
 /// Amazon Rekognition (`rekognition`): 76 actions, 5 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonrekognition.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod rekognition;
 
 /// AWS rePost Private (`repostspace`): 19 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsrepostprivate.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod repostspace;
 
 /// Amazon Bio Discovery (`researchstudio`): 6 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbiodiscovery.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod researchstudio;
 
 /// AWS Resilience Hub (`resiliencehub`): 133 actions, 8 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsresiliencehub.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod resiliencehub;
 
 /// Tag Editor (`resource-explorer`): 3 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_tageditor.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod resource_explorer;
 
 /// AWS Resource Explorer (`resource-explorer-2`): 37 actions, 3 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsresourceexplorer.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod resource_explorer_2;
 
 /// AWS Resource Groups (`resource-groups`): 29 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsresourcegroups.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod resource_groups;
 
 /// Amazon RHEL Knowledgebase Portal (`rhelkb`): 1 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonrhelknowledgebaseportal.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod rhelkb;
 
 /// AWS RoboMaker (`robomaker`): 59 actions, 11 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsrobomaker.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod robomaker;
 
 /// AWS Identity and Access Management Roles Anywhere (`rolesanywhere`): 30 actions, 4 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsidentityandaccessmanagementrolesanywhere.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod rolesanywhere;
 
 /// Amazon Route 53 (`route53`): 71 actions, 9 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonroute53.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod route53;
 
 /// Amazon Route 53 Recovery Cluster (`route53-recovery-cluster`): 4 actions, 1 resource types, 1 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonroute53recoverycluster.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod route53_recovery_cluster;
 
 /// Amazon Route 53 Recovery Controls (`route53-recovery-control-config`): 27 actions, 4 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonroute53recoverycontrols.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod route53_recovery_control_config;
 
 /// Amazon Route 53 Recovery Readiness (`route53-recovery-readiness`): 32 actions, 4 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonroute53recoveryreadiness.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod route53_recovery_readiness;
 
 /// Amazon Route 53 Domains (`route53domains`): 35 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonroute53domains.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod route53domains;
 
 /// AWS Route53 Global Resolver (`route53globalresolver`): 48 actions, 5 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsroute53globalresolver.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod route53globalresolver;
 
 /// Amazon Route 53 Profiles (`route53profiles`): 18 actions, 2 resource types, 9 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonroute53profiles.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod route53profiles;
 
 /// Amazon Route 53 Resolver (`route53resolver`): 70 actions, 11 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonroute53resolver.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod route53resolver;
 
 /// AWS RTB Fabric (`rtbfabric`): 36 actions, 6 resource types, 10 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsrtbfabric.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod rtbfabric;
 
 /// AWS CloudWatch RUM (`rum`): 20 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudwatchrum.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod rum;
 
 /// Amazon S3 (`s3`): 180 actions, 13 resource types, 64 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod s3;
 
 /// Amazon S3 Object Lambda (`s3-object-lambda`): 26 actions, 1 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3objectlambda.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod s3_object_lambda;
 
 /// Amazon S3 on Outposts (`s3-outposts`): 48 actions, 4 resource types, 19 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3onoutposts.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod s3_outposts;
 
 /// Amazon S3 Express (`s3express`): 28 actions, 2 resource types, 21 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3express.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod s3express;
 
 /// Amazon S3 Files (`s3files`): 24 actions, 2 resource types, 5 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3files.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod s3files;
 
 /// Amazon S3 Tables (`s3tables`): 53 actions, 2 resource types, 9 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3tables.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod s3tables;
 
 /// Amazon S3 Vectors (`s3vectors`): 21 actions, 2 resource types, 6 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3vectors.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod s3vectors;
 
 /// Amazon SageMaker (`sagemaker`): 460 actions, 74 resource types, 68 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsagemaker.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod sagemaker;
 
 /// Amazon SageMaker data science assistant (`sagemaker-data-science-assistant`): 1 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsagemakerdatascienceassistant.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod sagemaker_data_science_assistant;
 
 /// Amazon SageMaker geospatial capabilities (`sagemaker-geospatial`): 19 actions, 3 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsagemakergeospatialcapabilities.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod sagemaker_geospatial;
 
 /// Amazon SageMaker with MLflow (`sagemaker-mlflow`): 61 actions, 1 resource types, 1 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsagemakerwithmlflow.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod sagemaker_mlflow;
 
 /// Amazon SageMaker Unified Studio MCP (`sagemaker-unified-studio-mcp`): 1 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsagemakerunifiedstudiomcp.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod sagemaker_unified_studio_mcp;
 
 /// AWS Savings Plans (`savingsplans`): 10 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssavingsplans.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod savingsplans;
 
 /// Amazon EventBridge Scheduler (`scheduler`): 13 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoneventbridgescheduler.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod scheduler;
 
 /// Amazon EventBridge Schemas (`schemas`): 31 actions, 3 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoneventbridgeschemas.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod schemas;
 
 /// AWS Supply Chain (`scn`): 36 actions, 5 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssupplychain.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod scn;
 
 /// Amazon SimpleDB (`sdb`): 13 actions, 2 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsimpledb.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod sdb;
 
 /// AWS Secrets Manager (`secretsmanager`): 23 actions, 1 resource types, 25 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecretsmanager.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod secretsmanager;
 
 /// AWS Security Incident Response (`security-ir`): 25 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecurityincidentresponse.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod security_ir;
 
 /// AWS Security Agent (`securityagent`): 119 actions, 6 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecurityagent.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod securityagent;
 
 /// AWS Security Hub (`securityhub`): 135 actions, 10 resource types, 6 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecurityhub.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod securityhub;
 
 /// Amazon Security Lake (`securitylake`): 31 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsecuritylake.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod securitylake;
 
 /// AWS Serverless Application Repository (`serverlessrepo`): 15 actions, 1 resource types, 1 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsserverlessapplicationrepository.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod serverlessrepo;
 
 /// AWS Service Catalog (`servicecatalog`): 117 actions, 4 resource types, 8 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsservicecatalog.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod servicecatalog;
 
 /// AWS Cloud Map (`servicediscovery`): 33 actions, 2 resource types, 8 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudmap.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod servicediscovery;
 
 /// AWS Microservice Extractor for .NET (`serviceextract`): 1 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsmicroserviceextractorfornet.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod serviceextract;
 
 /// Service Quotas (`servicequotas`): 26 actions, 1 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_servicequotas.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod servicequotas;
 
 /// Amazon Pinpoint Email Service (`ses`): 233 actions, 20 resource types, 19 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpointemailservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod ses;
 
 /// AWS Shield (`shield`): 39 actions, 3 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsshield.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod shield;
 
 /// AWS Signer (`signer`): 19 actions, 2 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssigner.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod signer;
 
 /// AWS Signin (`signin`): 16 actions, 5 resource types, 6 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssignin.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod signin;
 
 /// AWS SimSpace Weaver (`simspaceweaver`): 16 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssimspaceweaver.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod simspaceweaver;
 
 /// AWS Server Migration Service (`sms`): 37 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsservermigrationservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod sms;
 
 /// AWS End User Messaging SMS and Voice V2 (`sms-voice`): 115 actions, 12 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsendusermessagingsmsandvoicev2.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod sms_voice;
 
 /// AWS Snow Device Management (`snow-device-management`): 13 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssnowdevicemanagement.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod snow_device_management;
 
 /// AWS Snowball (`snowball`): 27 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssnowball.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod snowball;
 
 /// Amazon SNS (`sns`): 41 actions, 1 resource types, 5 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsns.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod sns;
 
 /// AWS End User Messaging Social (`social-messaging`): 38 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsendusermessagingsocial.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod social_messaging;
 
 /// AWS SQL Workbench (`sqlworkbench`): 79 actions, 4 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssqlworkbench.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod sqlworkbench;
 
 /// Amazon SQS (`sqs`): 20 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsqs.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod sqs;
 
 /// AWS Systems Manager (`ssm`): 164 actions, 22 resource types, 22 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssystemsmanager.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod ssm;
 
 /// AWS Systems Manager Incident Manager Contacts (`ssm-contacts`): 40 actions, 5 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssystemsmanagerincidentmanagercontacts.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod ssm_contacts;
 
 /// AWS Systems Manager GUI Connect (`ssm-guiconnect`): 7 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssystemsmanagerguiconnect.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod ssm_guiconnect;
 
 /// AWS Systems Manager Incident Manager (`ssm-incidents`): 31 actions, 3 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssystemsmanagerincidentmanager.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod ssm_incidents;
 
 /// AWS Systems Manager Quick Setup (`ssm-quicksetup`): 14 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssystemsmanagerquicksetup.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod ssm_quicksetup;
 
 /// AWS Systems Manager for SAP (`ssm-sap`): 30 actions, 3 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssystemsmanagerforsap.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod ssm_sap;
 
 /// Amazon Message Gateway Service (`ssmmessages`): 4 actions, 0 resource types, 2 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonmessagegatewayservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod ssmmessages;
 
 /// AWS IAM Identity Center (`sso`): 126 actions, 6 resource types, 7 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsiamidentitycenter.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod sso;
 
 /// AWS IAM Identity Center directory (`sso-directory`): 57 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsiamidentitycenterdirectory.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod sso_directory;
 
 /// AWS IAM Identity Center OIDC service (`sso-oauth`): 3 actions, 1 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsiamidentitycenteroidcservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod sso_oauth;
 
 /// AWS Startups (`startups`): 1 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsstartups.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod startups;
 
 /// AWS Step Functions (`states`): 39 actions, 9 resource types, 6 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsstepfunctions.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod states;
 
 /// AWS Storage Gateway (`storagegateway`): 97 actions, 9 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsstoragegateway.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod storagegateway;
 
 /// AWS Security Token Service (`sts`): 16 actions, 5 resource types, 131 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssecuritytokenservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod sts;
 
 /// AWS Support (`support`): 39 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssupport.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod support;
 
 /// AWS Support Console (`support-console`): 13 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssupportconsole.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod support_console;
 
 /// AWS Support App in Slack (`supportapp`): 13 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssupportappinslack.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod supportapp;
 
 /// AWS Support Authorization (`supportauthz`): 12 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssupportauthorization.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod supportauthz;
 
 /// AWS Support Plans (`supportplans`): 13 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssupportplans.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod supportplans;
 
 /// AWS Sustainability (`sustainability`): 5 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssustainability.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod sustainability;
 
 /// Amazon Simple Workflow Service (`swf`): 51 actions, 1 resource types, 19 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsimpleworkflowservice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod swf;
 
 /// Amazon CloudWatch Synthetics (`synthetics`): 22 actions, 2 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncloudwatchsynthetics.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod synthetics;
 
 /// Amazon Resource Group Tagging API (`tag`): 9 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonresourcegrouptaggingapi.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod tag;
 
 /// AWS Tax Settings (`tax`): 23 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awstaxsettings.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod tax;
 
 /// Amazon Textract (`textract`): 25 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazontextract.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod textract;
 
 /// Amazon WorkSpaces Thin Client (`thinclient`): 18 actions, 3 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonworkspacesthinclient.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod thinclient;
 
 /// Amazon Timestream (`timestream`): 37 actions, 3 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazontimestream.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod timestream;
 
 /// Amazon Timestream InfluxDB (`timestream-influxdb`): 24 actions, 4 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazontimestreaminfluxdb.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod timestream_influxdb;
 
 /// AWS Tiros (`tiros`): 5 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awstiros.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod tiros;
 
 /// AWS Telco Network Builder (`tnb`): 33 actions, 5 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awstelconetworkbuilder.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod tnb;
 
 /// Amazon Transcribe (`transcribe`): 52 actions, 9 resource types, 7 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazontranscribe.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod transcribe;
 
 /// AWS Transfer Family (`transfer`): 72 actions, 9 resource types, 8 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awstransferfamily.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod transfer;
 
 /// AWS Transform (`transform`): 22 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awstransform.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod transform;
 
 /// AWS Transform custom (`transform-custom`): 54 actions, 8 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awstransformcustom.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod transform_custom;
 
 /// Amazon Translate (`translate`): 19 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazontranslate.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod translate;
 
 /// AWS Trusted Advisor (`trustedadvisor`): 42 actions, 1 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awstrustedadvisor.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod trustedadvisor;
 
 /// AWS Diagnostic tools (`ts`): 9 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsdiagnostictools.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod ts;
 
 /// AWS User Subscriptions (`user-subscriptions`): 23 actions, 0 resource types, 1 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsusersubscriptions.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod user_subscriptions;
 
 /// AWS User Experience Customization (`uxc`): 6 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsuserexperiencecustomization.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod uxc;
 
 /// AWS Marketplace Vendor Insights (`vendor-insights`): 24 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsmarketplacevendorinsights.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod vendor_insights;
 
 /// AWS Verified Access (`verified-access`): 1 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsverifiedaccess.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod verified_access;
 
 /// Amazon Verified Permissions (`verifiedpermissions`): 31 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonverifiedpermissions.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod verifiedpermissions;
 
 /// Amazon Connect Voice ID (`voiceid`): 31 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonconnectvoiceid.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod voiceid;
 
 /// Amazon VPC Lattice (`vpc-lattice`): 75 actions, 13 resource types, 16 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonvpclattice.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod vpc_lattice;
 
 /// Amazon VPC Lattice Services (`vpc-lattice-svcs`): 2 actions, 2 resource types, 10 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonvpclatticeservices.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod vpc_lattice_svcs;
 
 /// AWS PrivateLink (`vpce`): 1 actions, 2 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsprivatelink.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod vpce;
 
 /// AWS WAF (`waf`): 77 actions, 12 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awswaf.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod waf;
 
 /// AWS WAF Regional (`waf-regional`): 81 actions, 13 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awswafregional.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod waf_regional;
 
 /// AWS WAF V2 (`wafv2`): 64 actions, 13 resource types, 5 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awswafv2.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod wafv2;
 
 /// Amazon WorkSpaces Application Manager (`wam`): 1 actions, 0 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonworkspacesapplicationmanager.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod wam;
 
 /// AWS Well-Architected Tool (`wellarchitected`): 96 actions, 6 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awswellarchitectedtool.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod wellarchitected;
 
 /// AWS Wickr (`wickr`): 48 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awswickr.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod wickr;
 
 /// Amazon Q in Connect (`wisdom`): 97 actions, 11 resource types, 6 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonqinconnect.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod wisdom;
 
 /// Amazon WorkDocs (`workdocs`): 61 actions, 1 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonworkdocs.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod workdocs;
 
 /// Amazon WorkLink (`worklink`): 34 actions, 1 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonworklink.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod worklink;
 
 /// Amazon WorkMail (`workmail`): 126 actions, 1 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonworkmail.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod workmail;
 
 /// Amazon WorkMail Message Flow (`workmailmessageflow`): 2 actions, 1 resource types, 0 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonworkmailmessageflow.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod workmailmessageflow;
 
 /// Amazon WorkSpaces (`workspaces`): 103 actions, 9 resource types, 4 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonworkspaces.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod workspaces;
 
 /// AWS WorkSpaces Managed Instances (`workspaces-instances`): 14 actions, 2 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsworkspacesmanagedinstances.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod workspaces_instances;
 
 /// Amazon WorkSpaces Secure Browser (`workspaces-web`): 75 actions, 10 resource types, 3 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonworkspacessecurebrowser.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod workspaces_web;
 
 /// AWS X-Ray (`xray`): 44 actions, 2 resource types, 6 condition keys.
 ///
 /// AWS reference: <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsxray.html>
-#[cfg(feature = "enums")]
+#[cfg(any(feature = "enums", rust_analyzer))]
 pub mod xray;
 
 /// Every action of every service module, with its ID and full name (for the tests that compare the typed face with the index).

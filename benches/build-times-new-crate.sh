@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# A user's first build: a new binary crate with ONE policy written with `typed_iam::policy!`,
+# against the same policy written with `serde_json::json!`, debug, from an empty target directory
+# (dependencies included), then an incremental build (`touch src/main.rs`), and the size of the
+# target directory. Issue 11's figures.
+#
+#   benches/build-times-new-crate.sh                 # 3 repetitions, this checkout only
+#   BEFORE=d189269 REPS=5 benches/build-times-new-crate.sh
+#
+# Configurations, interleaved in every repetition (the machine is shared, so each repetition
+# measures all of them back to back and the ratios to `json!` are per repetition):
+#   json        serde_json::json!
+#   policy      policy! with typed-iam as this checkout has it (default features)
+#   enums       typed-iam with `features = ["enums"]`, the policy built at run time with the
+#               builder and the catalog's `bedrock::Action::...` (what a user who wants the typed
+#               enums pays)
+#   before      policy! with typed-iam at the git revision BEFORE (`git archive`), if set
+#
+# Each crate gets the workspace's Cargo.lock and builds `--offline`. Prints every run, then the
+# median and the spread (min..max) of each figure and of each configuration's ratio to `json!`.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+OUT=${OUT:-$ROOT/target/build-times-new-crate}
+REPS=${REPS:-3}
+unset RUSTC_WRAPPER CARGO_BUILD_RUSTC_WRAPPER CARGO_TARGET_DIR || true
+mkdir -p "$OUT"
+
+configs=(json policy enums)
+if [ -n "${BEFORE:-}" ]; then
+    rm -rf "$OUT/before-src"
+    mkdir -p "$OUT/before-src"
+    git -C "$ROOT" archive "$BEFORE" | tar -x -C "$OUT/before-src"
+    configs+=(before)
+fi
+
+# The policy: a Bedrock evaluation role in the style of AWS's docs.
+policy_body='
+        "BedrockConsole": allow [bedrock:CreateEvaluationJob, bedrock:GetEvaluationJob, bedrock:ListEvaluationJobs] on *;
+        "PassRole": allow iam:PassRole on "arn:aws:iam::123456789012:role/Evaluation" when {
+            StringEquals iam:PassedToService: "bedrock.amazonaws.com",
+        };'
+json_body='{
+        "Version": "2012-10-17",
+        "Statement": [
+            {"Sid": "BedrockConsole", "Effect": "Allow",
+             "Action": ["bedrock:CreateEvaluationJob", "bedrock:GetEvaluationJob", "bedrock:ListEvaluationJobs"],
+             "Resource": "*"},
+            {"Sid": "PassRole", "Effect": "Allow", "Action": "iam:PassRole",
+             "Resource": "arn:aws:iam::123456789012:role/Evaluation",
+             "Condition": {"StringEquals": {"iam:PassedToService": "bedrock.amazonaws.com"}}}
+        ]
+    }'
+
+write_crate() { # name, dependency lines, main.rs
+    local dir="$OUT/$1"
+    mkdir -p "$dir/src"
+    printf '[package]\nname = "new-%s"\nversion = "0.1.0"\nedition = "2021"\npublish = false\n\n[dependencies]\n%s\n\n[workspace]\n' \
+        "$1" "$2" >"$dir/Cargo.toml"
+    printf '%s\n' "$3" >"$dir/src/main.rs"
+    cp "$ROOT/Cargo.lock" "$dir/Cargo.lock"
+}
+
+write_crate json 'serde_json = "1"' "fn main() {
+    let policy = serde_json::json!($json_body);
+    println!(\"{policy}\");
+}"
+write_crate policy "typed-iam = { path = \"$ROOT\" }" "fn main() {
+    let policy = typed_iam::policy! {$policy_body
+    };
+    println!(\"{}\", policy.to_json());
+}"
+write_crate enums "typed-iam = { path = \"$ROOT\", features = [\"enums\"] }" "use typed_iam::catalog::{bedrock, iam};
+use typed_iam::core::{BaseOperator, Policy, Statement};
+
+fn main() -> Result<(), typed_iam::core::BuildError> {
+    let policy = Policy::builder()
+        .statement(
+            Statement::allow()
+                .sid(\"BedrockConsole\")
+                .actions([
+                    bedrock::Action::CreateEvaluationJob,
+                    bedrock::Action::GetEvaluationJob,
+                    bedrock::Action::ListEvaluationJobs,
+                ])
+                .resource(\"*\")
+                .build(),
+        )
+        .statement(
+            Statement::allow()
+                .sid(\"PassRole\")
+                .action(iam::Action::PassRole)
+                .resource(\"arn:aws:iam::123456789012:role/Evaluation\")
+                .condition(BaseOperator::StringEquals, \"iam:PassedToService\", \"bedrock.amazonaws.com\")
+                .build(),
+        )
+        .build()?;
+    println!(\"{}\", policy.to_json());
+    Ok(())
+}"
+if [ -n "${BEFORE:-}" ]; then
+    write_crate before "typed-iam = { path = \"$OUT/before-src\" }" "$(cat "$OUT/policy/src/main.rs")"
+fi
+
+# Wall-clock seconds of a command run quietly; its output is shown on failure.
+seconds() {
+    local log start end
+    log=$(mktemp)
+    start=$(date +%s.%N)
+    if ! "$@" >"$log" 2>&1; then
+        cat "$log" >&2
+        echo "failed: $*" >&2
+        exit 1
+    fi
+    end=$(date +%s.%N)
+    rm -f "$log"
+    awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", e - s }'
+}
+build() { cargo build --offline --manifest-path "$OUT/$1/Cargo.toml"; }
+
+# The programs print the same JSON (checked once, outside the timings).
+for config in "${configs[@]}"; do
+    build "$config" >/dev/null 2>&1 || build "$config"
+    cargo run -q --offline --manifest-path "$OUT/$config/Cargo.toml" |
+        python3 -c 'import json, sys; print(json.dumps(json.load(sys.stdin), sort_keys=True))' \
+            >"$OUT/$config.json"
+    cmp -s "$OUT/json.json" "$OUT/$config.json" || {
+        echo "$config prints other JSON than json!" >&2
+        exit 1
+    }
+done
+
+declare -A clean incremental size
+echo "== $REPS runs, interleaved: ${configs[*]}"
+for rep in $(seq 1 "$REPS"); do
+    for config in "${configs[@]}"; do
+        rm -rf "$OUT/$config/target"
+        t=$(seconds build "$config")
+        touch "$OUT/$config/src/main.rs"
+        u=$(seconds build "$config")
+        s=$(du -sm "$OUT/$config/target" | cut -f1)
+        clean[$config]+=" $t"
+        incremental[$config]+=" $u"
+        size[$config]+=" $s"
+        echo "   run $rep, $config: clean $t s, incremental $u s, target $s MB (load $(cut -d' ' -f1 /proc/loadavg))"
+    done
+done
+
+# "median min max" of a list of numbers.
+stats() {
+    tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END {
+        m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+        printf "%.2f %.2f %.2f", m, v[1], v[NR] }'
+}
+# Per-repetition ratios of a configuration to json!.
+ratios() { # list, json list
+    paste -d' ' <(tr ' ' '\n' <<<"$1" | grep .) <(tr ' ' '\n' <<<"$2" | grep .) |
+        awk '{ printf " %.3f", $1 / $2 }'
+}
+echo
+echo "== median (min..max) over $REPS runs; ratio to json! per run ($(nproc) cores, $(rustc -V))"
+for config in "${configs[@]}"; do
+    for figure in clean incremental size; do
+        declare -n list=$figure
+        declare -n json_list=$figure
+        read -r m lo hi <<<"$(echo "${list[$config]}" | stats)"
+        read -r rm rlo rhi <<<"$(ratios "${list[$config]}" "${json_list[json]}" | stats)"
+        unit=$([ "$figure" = size ] && echo MB || echo s)
+        printf '%-7s %-12s %8.2f %s (%.2f..%.2f)   ratio %5.2fx (%.2f..%.2f)\n' \
+            "$config" "$figure" "$m" "$unit" "$lo" "$hi" "$rm" "$rlo" "$rhi"
+    done
+done
