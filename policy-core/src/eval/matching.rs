@@ -108,6 +108,8 @@ pub(crate) fn resources_match(
         };
         arn_like_split(&pattern, request.resource(), fields, true)
     });
+    // An unresolved entry matches nothing, in `Resource` and `NotResource` alike (see the
+    // decision in `glob`'s docs).
     match (any != resources.is_negated(), unresolved) {
         (true, _) => ResourceMatch::Yes,
         (false, Some(variable)) => ResourceMatch::Unresolved(variable),
