@@ -36,7 +36,7 @@ fn policy(args: &[&str], dir: &Path) -> (i32, String, String) {
 fn test_passes_every_rule_scenario() {
     let (code, stdout, stderr) = policy(&["test", "."], &scenarios_dir());
     assert_eq!(code, 0, "{stdout}{stderr}");
-    assert!(stderr.starts_with("115 passed, 0 failed"), "{stderr}");
+    assert!(stderr.starts_with("117 passed, 0 failed"), "{stderr}");
 }
 
 #[test]

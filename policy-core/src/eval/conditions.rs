@@ -63,6 +63,10 @@ pub enum FailureReason {
     NoMatch,
     /// The operator is not one IAM knows: the condition never holds.
     UnknownOperator,
+    /// A negated operator's value has a policy variable the request cannot resolve, so the
+    /// statement does not apply (the [variables page](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html):
+    /// "If AWS cannot resolve a variable, this might cause the entire statement to be invalid").
+    UnresolvedVariable,
 }
 
 /// Something worth telling the user that does not change the answer.
@@ -201,6 +205,22 @@ fn evaluate_key(
     let Some((family, negated)) = family(kind.base) else {
         return Err(FailureReason::UnknownOperator);
     };
+    // A negated operator cannot tell "matches none" from an unresolved value: the statement
+    // does not apply. (In a positive operator, the value just matches nothing.)
+    let substitutes = matches!(
+        family,
+        Family::String | Family::StringIgnoreCase | Family::StringLike | Family::Arn
+    );
+    if negated && substitutes && variables {
+        for policy_value in policy_values {
+            if let Substituted::Unresolved(variable) =
+                substitute(&policy_value.as_text(), request, false)
+            {
+                note(notes, ConditionNote::UnresolvedVariable { variable });
+                return Err(FailureReason::UnresolvedVariable);
+            }
+        }
+    }
     if let Some(qualifier) = kind.qualifier {
         if let Some(info) = catalog::index::catalog().condition_key(key) {
             if !info.value_type().as_str().starts_with("ArrayOf") {

@@ -452,6 +452,9 @@ fn write_result(f: &mut fmt::Formatter<'_>, entry: &TraceEntry<'_>) -> fmt::Resu
                 FailureReason::KeyMissing => "the key is not in the request",
                 FailureReason::NoMatch => "no value matches",
                 FailureReason::UnknownOperator => "unknown operator",
+                FailureReason::UnresolvedVariable => {
+                    "a policy variable of a negated operator is not in the request"
+                }
             };
             write!(f, "condition {operator} {key:?} fails: {why}")?;
             let location = entry

@@ -7,9 +7,15 @@
 //! work only in policies of version `2012-10-17` ("If you don't include the Version element ...
 //! variables such as `${aws:username}` aren't recognized as variables"), and only in `Resource`
 //! and in the values of string and ARN condition operators. A key that is missing (with no
-//! default) or that has several values leaves the element unresolved: it matches nothing (the
-//! page: "If the key ... is not present in the request context, the policy doesn't match";
-//! "you can't use a multivalued context key as a policy variable").
+//! default) or that has several values leaves the value unresolved (the page: "If AWS cannot
+//! resolve a variable, this might cause the entire statement to be invalid"; "you can't use a
+//! multivalued context key as a policy variable"). Decided: an entry of `Resource` or
+//! `NotResource` whose variable is unresolved matches nothing (the page's "Policy variables with
+//! no value": the element "doesn't match"), so a `NotResource` statement still applies to other
+//! resources; a negated condition operator with an unresolved value makes the statement not
+//! apply (whether the request value differs cannot be known); a positive operator's unresolved
+//! value matches nothing. iam-simulate differs on `NotResource`: its unresolved entry matches
+//! the resources of its service (see the differential run in `benches/eval/`).
 //!
 //! A `*` or `?` that comes from a variable's value or from `${*}`/`${?}` is literal: it is
 //! encoded as a private-use character ([`LITERAL_STAR`], [`LITERAL_QUESTION`]) that

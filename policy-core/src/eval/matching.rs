@@ -33,7 +33,7 @@
 //! [notprincipal page]: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
 //! [evaluation logic page]: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
 
-use super::glob::{arn_fields, arn_like, arn_like_split, glob, substitute, Substituted};
+use super::glob::{arn_like, arn_like_split, glob, substitute, Substituted};
 use super::request::{Request, RequestPrincipal};
 use crate::model::{Action, Actions, Principal, PrincipalKind, Resources};
 
@@ -86,7 +86,7 @@ pub(crate) fn resources_match(
     variables: bool,
 ) -> ResourceMatch {
     let mut unresolved = None;
-    let fields = arn_fields(request.resource());
+    let fields = request.resource_fields();
     let any = resources.items().iter().any(|resource| {
         let text = resource.as_str();
         if text == "*" {
@@ -108,6 +108,8 @@ pub(crate) fn resources_match(
         };
         arn_like_split(&pattern, request.resource(), fields, true)
     });
+    // An unresolved entry matches nothing, in `Resource` and `NotResource` alike (see the
+    // decision in `glob`'s docs).
     match (any != resources.is_negated(), unresolved) {
         (true, _) => ResourceMatch::Yes,
         (false, Some(variable)) => ResourceMatch::Unresolved(variable),

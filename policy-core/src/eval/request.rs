@@ -364,6 +364,8 @@ pub struct Request {
     pub(crate) service_len: usize,
     pub(crate) action_info: Option<catalog::index::ActionId>,
     pub(crate) resource: String,
+    /// The byte ranges of the resource ARN's six fields and how many there are, found once.
+    pub(crate) resource_fields: ([(usize, usize); 6], usize),
     pub(crate) resource_account: Option<String>,
     pub(crate) principal: RequestPrincipal,
     pub(crate) context: Vec<(String, ContextValue)>,
@@ -436,11 +438,13 @@ impl Request {
                 .with_help("write `arn:partition:service:region:account:resource` or `*`"),
             ));
         }
+        let resource_fields = field_ranges(&resource);
         Ok(Self {
             action: action.to_owned(),
             service_len,
             action_info: None,
             resource,
+            resource_fields,
             resource_account: None,
             principal: RequestPrincipal::Anonymous,
             context: Vec::new(),
@@ -511,6 +515,15 @@ impl Request {
         &self.resource
     }
 
+    /// The resource ARN split into its fields (found once, when the request was built).
+    pub(crate) fn resource_fields(&self) -> ([&str; 6], usize) {
+        let (ranges, count) = self.resource_fields;
+        (
+            ranges.map(|(start, end)| self.resource.get(start..end).unwrap_or_default()),
+            count,
+        )
+    }
+
     /// The principal.
     pub fn principal_ref(&self) -> &RequestPrincipal {
         &self.principal
@@ -542,6 +555,19 @@ impl Request {
     pub fn context_entries(&self) -> &[(String, ContextValue)] {
         &self.context
     }
+}
+
+/// The byte ranges of an ARN's fields (see [`super::glob::arn_fields`]).
+fn field_ranges(arn: &str) -> ([(usize, usize); 6], usize) {
+    let (fields, count) = super::glob::arn_fields(arn);
+    let base = arn.as_ptr() as usize;
+    let ranges = fields.map(|field| {
+        let start = (field.as_ptr() as usize)
+            .saturating_sub(base)
+            .min(arn.len());
+        (start, start + field.len())
+    });
+    (ranges, count)
 }
 
 fn check_action(action: &Action) -> Result<ActionInfo, RequestError> {

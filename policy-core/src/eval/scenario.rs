@@ -236,9 +236,13 @@ impl Reader {
         text: &str,
         base: Option<&Path>,
     ) -> Result<Vec<Scenario>, ScenarioError> {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+            .collect();
         let mut file = File {
             name,
             text,
+            line_starts,
             base: base.unwrap_or_else(|| Path::new("")),
             reader: self,
         };
@@ -273,6 +277,8 @@ impl Reader {
 struct File<'f> {
     name: &'f str,
     text: &'f str,
+    /// The byte offset of the start of each line.
+    line_starts: Vec<usize>,
     base: &'f Path,
     reader: &'f mut Reader,
 }
@@ -284,13 +290,19 @@ impl<'f> File<'f> {
     }
 
     fn position(&self, offset: usize) -> (usize, usize) {
-        let before = self.text.get(..offset).unwrap_or(self.text);
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |at| at + 1);
-        let column = before
-            .get(line_start..)
+        // Line starts are found once per file (a binary search per position): a file of
+        // thousands of scenarios would otherwise be rescanned from its start for each.
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let line_start = self
+            .line_starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(0);
+        let column = self
+            .text
+            .get(line_start..offset)
             .map_or(1, |rest| rest.chars().count() + 1);
-        (line, column)
+        (line.max(1), column)
     }
 
     fn error_at(&self, offset: usize, message: impl Into<String>) -> ScenarioError {
