@@ -11,7 +11,7 @@ use typed_iam_cli::inputs::{self, Input};
 
 fn corpus() -> Vec<Input> {
     let managed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/data/managed");
-    inputs::collect(&[managed]).0
+    inputs::collect(&[managed]).inputs
 }
 
 fn check(c: &mut Criterion) {

@@ -86,7 +86,10 @@ pub fn run(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<Exit> {
             return Ok(Exit::Trouble);
         }
     };
-    let (inputs, walk_errors) = inputs::collect(&args.paths);
+    let inputs::Collected {
+        inputs,
+        errors: walk_errors,
+    } = inputs::collect(&args.paths);
     let mut summary = Summary {
         unreadable: walk_errors.len(),
         ..Summary::default()
@@ -130,7 +133,7 @@ pub fn run(args: &CheckArgs, streams: &mut Streams<'_>) -> io::Result<Exit> {
             }
         };
         summary.files += 1;
-        let (errors, warnings) = checked.counts();
+        let engine::Counts { errors, warnings } = checked.counts();
         summary.errors += errors;
         summary.warnings += warnings;
         let name = input.name();

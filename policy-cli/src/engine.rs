@@ -81,15 +81,27 @@ pub struct Checked {
     pub findings: Vec<Finding>,
 }
 
+/// How many errors and warnings a checked input has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// Findings of severity error.
+    pub errors: usize,
+    /// Findings of severity warning.
+    pub warnings: usize,
+}
+
 impl Checked {
     /// The number of errors and warnings.
-    pub fn counts(&self) -> (usize, usize) {
+    pub fn counts(&self) -> Counts {
         let errors = self
             .findings
             .iter()
             .filter(|finding| finding.diagnostic.is_error())
             .count();
-        (errors, self.findings.len() - errors)
+        Counts {
+            errors,
+            warnings: self.findings.len() - errors,
+        }
     }
 }
 

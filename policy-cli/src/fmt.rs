@@ -33,7 +33,10 @@ pub struct FmtArgs {
 /// # Errors
 /// The error of writing to stdout.
 pub fn run(args: &FmtArgs, streams: &mut Streams<'_>) -> io::Result<Exit> {
-    let (inputs, walk_errors) = inputs::collect(&args.paths);
+    let inputs::Collected {
+        inputs,
+        errors: walk_errors,
+    } = inputs::collect(&args.paths);
     let mut exit = Exit::Clean;
     for error in &walk_errors {
         writeln!(streams.stderr, "error: {error}")?;

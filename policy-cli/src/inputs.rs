@@ -56,11 +56,20 @@ impl fmt::Display for InputError {
     }
 }
 
+/// What [`collect`] found: the inputs, and the paths that could not be listed.
+#[derive(Debug, Default)]
+pub struct Collected {
+    /// The inputs, in order.
+    pub inputs: Vec<Input>,
+    /// The paths that could not be read as files or directories.
+    pub errors: Vec<InputError>,
+}
+
 /// The files named by `paths`, in order: a file as given (whatever its extension), a
 /// directory's `*.json` files at any depth, sorted by path, and `-` as stdin. Symbolic links
 /// to directories are not followed (no cycles); a link named `*.json` is listed even when it
 /// dangles, so that reading it reports the problem.
-pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputError>) {
+pub fn collect(paths: &[PathBuf]) -> Collected {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
@@ -82,7 +91,7 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputError>) {
             }),
         }
     }
-    (inputs, errors)
+    Collected { inputs, errors }
 }
 
 /// Appends the `*.json` files below `directory` to `found` in path order: each directory's
@@ -239,7 +248,7 @@ mod tests {
             fs::create_dir_all(path.parent().unwrap()).unwrap();
             fs::write(&path, "{}").unwrap();
         }
-        let (inputs, errors) = collect(&[root.path().to_owned()]);
+        let Collected { inputs, errors } = collect(&[root.path().to_owned()]);
         assert!(errors.is_empty());
         let walked: Vec<PathBuf> = inputs
             .into_iter()

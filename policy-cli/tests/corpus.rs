@@ -20,7 +20,7 @@ fn data(name: &str) -> PathBuf {
 }
 
 fn files(name: &str) -> Vec<PathBuf> {
-    let (inputs, errors) = inputs::collect(&[data(name)]);
+    let inputs::Collected { inputs, errors } = inputs::collect(&[data(name)]);
     assert!(errors.is_empty(), "{errors:?}");
     inputs
         .into_iter()

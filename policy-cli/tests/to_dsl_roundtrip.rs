@@ -28,7 +28,8 @@ fn root() -> PathBuf {
 }
 
 fn files(name: &str) -> Vec<PathBuf> {
-    let (inputs, errors) = inputs::collect(&[root().join("tests/data").join(name)]);
+    let inputs::Collected { inputs, errors } =
+        inputs::collect(&[root().join("tests/data").join(name)]);
     assert!(errors.is_empty(), "{errors:?}");
     inputs
         .into_iter()
