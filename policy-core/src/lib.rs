@@ -8,7 +8,7 @@ pub mod json;
 pub mod model;
 
 pub use builder::{BuildError, IntoAction, IntoConditionValues, PolicyBuilder, StatementBuilder};
-pub use diagnostic::{Code, Diagnostic, Location, Segment, Severity};
+pub use diagnostic::{AwsLevel, Code, Diagnostic, Location, Segment, Severity};
 pub use explain::Explanation;
 pub use json::{ParseError, Position, SourceMap};
 pub use model::*;
