@@ -529,6 +529,15 @@ impl Default for Context {
 )]
 mod tests;
 
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "tests fail loudly"
+)]
+mod checks_tests;
+
 /// The last name a suggestion was asked for, with the answer.
 pub(crate) type LastSuggestion = std::cell::RefCell<Option<(String, Option<&'static str>)>>;
 
