@@ -258,6 +258,17 @@ fn unsupported_tag_keys() {
         r#"{"Effect":"Deny","Action":"ec2:TerminateInstances","Resource":"*","Condition":{"StringEquals":{"aws:ResourceTag/env":"prod"}}}"#,
     );
     none_of(&good, Code::DenyWithUnsupportedTagKey);
+    // `Null` and the negated operators are true when the key is absent: not this case.
+    for operator in ["Null", "StringNotEquals", "StringEqualsIfExists"] {
+        let other = check(
+            PolicyKind::Identity,
+            &format!(
+                r#"{{"Effect":"Deny","Action":["ec2:TerminateInstances","ec2:DescribeInstances"],"Resource":"*",
+                    "Condition":{{"{operator}":{{"aws:ResourceTag/env":"true"}}}}}}"#
+            ),
+        );
+        none_of(&other, Code::DenyWithUnsupportedTagKey);
+    }
 }
 
 #[test]

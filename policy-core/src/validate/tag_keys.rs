@@ -10,6 +10,13 @@
 //! <https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html>,
 //! and the tag guide <https://docs.aws.amazon.com/IAM/latest/UserGuide/access_tags.html>.
 //!
+//! Only positive operators without `IfExists` are checked (`StringEquals`, `StringLike`, ...): for
+//! them an absent key makes the condition false, which is the case described above. `Null`
+//! tests presence and is meant for absent keys; `IfExists` and the negated operators
+//! (`StringNotEquals`) are true when the key is absent, so a `Deny` then denies the unsupported
+//! actions whatever their tags (more than meant, not less) and an `Allow` allows them whatever
+//! their tags; those are left to review, since the intent cannot be read from the text.
+//!
 //! Reported once per condition key. With `NotAction`, or a lone `*`, the statement covers every
 //! other action of every service, most of which do not support the key: always reported. With
 //! unknown actions only, nothing is said (`unknown-action` is).
@@ -17,7 +24,7 @@
 use catalog::index::ActionInfo;
 
 use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::model::{Effect, Statement};
+use crate::model::{BaseOperator, Effect, Statement};
 use crate::validate::actions::Facts;
 use crate::validate::Sink;
 
@@ -38,6 +45,14 @@ pub(super) fn check(statement: &Statement, at: &Location, facts: &Facts<'_>, sin
         return;
     };
     for block in condition.blocks() {
+        let positive = block.operator().kind().is_some_and(|kind| {
+            !kind.if_exists
+                && kind.base != BaseOperator::Null
+                && !kind.base.as_str().contains("Not")
+        });
+        if !positive {
+            continue;
+        }
         for entry in block.entries() {
             let key = entry.key();
             let is_tag = key
