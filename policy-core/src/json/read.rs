@@ -426,7 +426,7 @@ impl Reader {
             .with_help("add `\"Effect\": \"Allow\"` or `\"Effect\": \"Deny\"`");
             self.report(diagnostic, node.position());
         }
-        if effect.is_none() {
+        if !has_effect {
             // Without an effect the statement is not built, so the validator never sees it:
             // what else it lacks is reported here, so that `{}` gets every missing element at
             // once. `Resource` is missing only where no principal makes it a resource or trust

@@ -557,3 +557,47 @@ fn every_code_has_a_level_and_the_errors_are_aws_errors() {
         );
     }
 }
+
+#[test]
+fn retired_services_and_actions_are_named_as_retired() {
+    let cat = catalog::index::catalog();
+    let deeplens = cat
+        .retired_service("deeplens")
+        .expect("the catalog records DeepLens as retired");
+    let findings = check(
+        PolicyKind::Identity,
+        r#"{"Effect":"Allow","Action":"deeplens:*","Resource":"*"}"#,
+    );
+    expect_one(
+        &findings,
+        Code::UnknownService,
+        "Statement[0].Action[0]",
+        &format!(
+            "service `deeplens` (AWS DeepLens) was retired by AWS (last in its reference on {}, catalog version {})",
+            deeplens.last_seen_date(),
+            deeplens.last_seen()
+        ),
+    );
+    // An action the older snapshot had is retired with its date; a name that never existed
+    // stays unknown.
+    let action = cat
+        .retired_actions()
+        .find(|a| a.service() == "deeplens")
+        .expect("DeepLens actions are recorded");
+    assert!(!action.last_seen_date().is_empty());
+    let findings = check(
+        PolicyKind::Identity,
+        &format!(
+            r#"{{"Effect":"Allow","Action":"{}","Resource":"*"}}"#,
+            action.full_name()
+        ),
+    );
+    assert!(findings[0]
+        .message
+        .contains("was retired by AWS (last in its reference on"));
+    let never = check(
+        PolicyKind::Identity,
+        r#"{"Effect":"Allow","Action":"deeplenz:ListDevices","Resource":"*"}"#,
+    );
+    assert!(never[0].message.starts_with("unknown service `deeplenz`"));
+}
