@@ -206,7 +206,8 @@ mod backend {
         let (policy, map) = parse_policy(text);
         match policy {
             Ok(policy) => {
-                let cx = context(&policy, settings);
+                // SCPs and RCPs count every character as written.
+                let cx = context(&policy, settings).with_written_size(text.chars().count());
                 validate(&policy, &cx)
                     .into_iter()
                     .map(|diagnostic| located(diagnostic, &map))

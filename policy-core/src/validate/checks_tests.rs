@@ -601,3 +601,27 @@ fn retired_services_and_actions_are_named_as_retired() {
     );
     assert!(never[0].message.starts_with("unknown service `deeplenz`"));
 }
+
+#[test]
+fn an_scp_counts_whitespace_as_written() {
+    let text = format!(
+        "{{\"Version\":\"2012-10-17\",\"Statement\":[{{\"Effect\":\"Deny\",\"Action\":\"s3:DeleteBucket\",\"Resource\":\"*\"}}]}}{}",
+        " ".repeat(5_100)
+    );
+    let parsed = policy(&text);
+    let size = text.chars().count();
+    let findings = validate(&parsed, &Context::scp().with_written_size(size));
+    expect_one(
+        &findings,
+        Code::PolicyTooLarge,
+        "",
+        &format!(
+            "policy has {},{:03} characters as written, whitespace included, over the 5,120 of a service control policy",
+            size / 1000,
+            size % 1000
+        ),
+    );
+    // IAM's policies ignore whitespace: the written size does not count for them.
+    let identity = validate(&parsed, &Context::identity().with_written_size(size));
+    none_of(&identity, Code::PolicyTooLarge);
+}
