@@ -299,7 +299,7 @@ fn pass_role_and_create_slr_on_role_wildcards() {
     expect_one(
         &bad,
         Code::PassRoleWildcard,
-        "Statement[0].Action[0]",
+        "Statement[0].Resource[0]",
         "`iam:PassRole` on `arn:aws:iam::*:role/*` allows `iam:PassRole` on every role, to any service",
     );
     let path = check(
@@ -314,7 +314,7 @@ fn pass_role_and_create_slr_on_role_wildcards() {
     expect_one(
         &slr,
         Code::CreateSlrWildcard,
-        "Statement[0].Action[0]",
+        "Statement[0].Resource[0]",
         "`iam:CreateServiceLinkedRole` on `arn:aws:iam::803456129837:role/*` allows creating the service-linked role of any service",
     );
     let named = check(

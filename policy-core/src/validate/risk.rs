@@ -75,12 +75,15 @@ pub(super) fn check(statement: &Statement, at: &Location, _facts: &Facts<'_>, si
             return;
         }
     }
+    // The finding points at the action when the resource is `*`, else at the role pattern
+    // (whose text may be partly filled at run time, as `policy!` interpolations are).
     let roles = |role_pattern: &str| {
         resources
             .items()
             .iter()
             .map(|r| r.as_str())
-            .find(|text| on_every_role(text, role_pattern))
+            .enumerate()
+            .find(|(_, text)| on_every_role(text, role_pattern))
     };
     let condition_on = |key: &str| {
         statement.condition().is_some_and(|condition| {
@@ -92,7 +95,12 @@ pub(super) fn check(statement: &Statement, at: &Location, _facts: &Facts<'_>, si
             })
         })
     };
-    if let Some(resource) = roles("role/*") {
+    let place = |action_index: usize, resource: (usize, &str)| match resource {
+        (_, "*") => at.clone().key("Action").index(action_index),
+        (index, _) => at.clone().key("Resource").index(index),
+    };
+    if let Some(found) = roles("role/*") {
+        let resource = found.1;
         if !condition_on("iam:PassedToService") {
             if let Some(index) = actions
                 .items()
@@ -103,7 +111,7 @@ pub(super) fn check(statement: &Statement, at: &Location, _facts: &Facts<'_>, si
                 sink.push(
                     Diagnostic::new(
                         Code::PassRoleWildcard,
-                        at.clone().key("Action").index(index),
+                        place(index, found),
                         if resource == "*" {
                             format!("`{text}` allows `iam:PassRole` on every role, to any service")
                         } else {
@@ -119,7 +127,8 @@ pub(super) fn check(statement: &Statement, at: &Location, _facts: &Facts<'_>, si
             }
         }
     }
-    if let Some(resource) = roles("role/aws-service-role/*") {
+    if let Some(found) = roles("role/aws-service-role/*") {
+        let resource = found.1;
         if !condition_on("iam:AWSServiceName") {
             if let Some(index) = actions
                 .items()
@@ -130,7 +139,7 @@ pub(super) fn check(statement: &Statement, at: &Location, _facts: &Facts<'_>, si
                 sink.push(
                     Diagnostic::new(
                         Code::CreateSlrWildcard,
-                        at.clone().key("Action").index(index),
+                        place(index, found),
                         format!(
                             "`{text}` on `{resource}` allows creating the service-linked role of any service"
                         ),

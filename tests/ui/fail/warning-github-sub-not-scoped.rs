@@ -7,6 +7,6 @@ fn main() {
         #![kind = trust]
         allow sts:AssumeRoleWithWebIdentity
             for federated "arn:aws:iam::803456129837:oidc-provider/token.actions.githubusercontent.com"
-            when { StringLike token.actions.githubusercontent.com:sub: "repo:acme/*" };
+            when { StringLike "token.actions.githubusercontent.com:sub": "repo:acme/*" };
     };
 }
