@@ -32,9 +32,10 @@ pub fn run(args: &ExplainArgs, streams: &mut Streams<'_>) -> io::Result<Exit> {
         for code in Code::ALL {
             writeln!(
                 streams.stdout,
-                "{:<30} {:<8} {}",
+                "{:<36} {:<8} {:<17} {}",
                 code.as_str(),
                 code.default_severity(),
+                code.aws_level().as_str(),
                 code.summary()
             )?;
         }
@@ -71,7 +72,12 @@ pub fn run(args: &ExplainArgs, streams: &mut Streams<'_>) -> io::Result<Exit> {
 /// The error of writing to `out`.
 pub fn write_explanation(out: &mut dyn Write, code: Code) -> io::Result<()> {
     let explanation = code.explanation();
-    writeln!(out, "{code} ({})", code.default_severity())?;
+    writeln!(
+        out,
+        "{code} ({}; AWS level: {})",
+        code.default_severity(),
+        code.aws_level()
+    )?;
     writeln!(out)?;
     writeln!(out, "{}", code.summary())?;
     writeln!(out)?;
@@ -85,7 +91,11 @@ pub fn write_explanation(out: &mut dyn Write, code: Code) -> io::Result<()> {
     write_example(out, &explanation.fixed)?;
     if let Some(check) = explanation.access_analyzer {
         writeln!(out)?;
-        writeln!(out, "nearest IAM Access Analyzer check: {check}")?;
+        writeln!(
+            out,
+            "nearest IAM Access Analyzer check: {check} ({})",
+            code.aws_level().access_analyzer_name()
+        )?;
     }
     Ok(())
 }
@@ -99,14 +109,19 @@ pub fn markdown() -> String {
          # Diagnostic codes\n\n\
          Every finding of `policy check`, the `policy!` macro and the validator names one of these codes.\n\
          Silence a code with `allow = [\"code\"]` in `policy.toml` or `#![allow(code)]` in `policy!`.\n\n\
-         | code | severity | summary | nearest IAM Access Analyzer check |\n| --- | --- | --- | --- |\n",
+         The severity says whether a finding fails a build (errors do); the AWS level is the finding type \
+         IAM Access Analyzer gives its nearest check (error, security warning, warning, suggestion), which \
+         SARIF output carries as `level` and a `security-severity` score. Every Access Analyzer check, with \
+         the code that covers it or why none can offline, is in `docs/access-analyzer.md`.\n\n\
+         | code | severity | AWS level | summary | nearest IAM Access Analyzer check |\n| --- | --- | --- | --- | --- |\n",
     );
     for code in Code::ALL {
         let explanation = code.explanation();
         let _ = writeln!(
             out,
-            "| [`{code}`](#{code}) | {} | {} | {} |",
+            "| [`{code}`](#{code}) | {} | {} | {} | {} |",
             code.default_severity(),
+            code.aws_level(),
             code.summary(),
             explanation
                 .access_analyzer
@@ -117,9 +132,10 @@ pub fn markdown() -> String {
         let explanation = code.explanation();
         let _ = write!(
             out,
-            "\n## {code}\n\n{} ({})\n\n**What it checks:** {}.\n\n**Why it matters:** {}.\n\n",
+            "\n## {code}\n\n{} ({}; AWS level: {})\n\n**What it checks:** {}.\n\n**Why it matters:** {}.\n\n",
             code.summary(),
             code.default_severity(),
+            code.aws_level(),
             explanation.checks,
             explanation.why
         );

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use clap::ValueEnum;
-use policy_core::{Code, Severity};
+use policy_core::{AwsLevel, Code, Severity};
 use serde::Serialize;
 
 use crate::engine::Finding;
@@ -313,6 +313,9 @@ pub struct JsonFinding<'a> {
     pub code: &'static str,
     /// `error` or `warning`.
     pub severity: &'static str,
+    /// The finding type IAM Access Analyzer gives its nearest check: `error`,
+    /// `security-warning`, `warning` or `suggestion` ([`Code::aws_level`]).
+    pub aws_level: &'static str,
     /// What is wrong.
     pub message: &'a str,
     /// How to fix it.
@@ -336,10 +339,20 @@ impl<'a> JsonFinding<'a> {
             path: diagnostic.location.to_string(),
             code: diagnostic.code.as_str(),
             severity: severity_name(diagnostic.severity),
+            aws_level: aws_level(diagnostic).as_str(),
             message: &diagnostic.message,
             help: diagnostic.help.as_deref(),
             suggestion: diagnostic.suggestion.as_deref(),
         }
+    }
+}
+
+/// The AWS level of a finding: its code's, except that a finding whose severity a rule lowered
+/// to a warning (a region the table does not know, a size over a default quota) is no error.
+fn aws_level(diagnostic: &policy_core::Diagnostic) -> AwsLevel {
+    match (diagnostic.code.aws_level(), diagnostic.severity) {
+        (AwsLevel::Error, Severity::Warning) => AwsLevel::Warning,
+        (level, _) => level,
     }
 }
 
@@ -380,6 +393,7 @@ pub fn json(out: &mut dyn Write, file: &str, source: &str, finding: &Finding) ->
     string(&mut line, ",\"path\":", Some(&json.path));
     string(&mut line, ",\"code\":", Some(json.code));
     string(&mut line, ",\"severity\":", Some(json.severity));
+    string(&mut line, ",\"aws_level\":", Some(json.aws_level));
     string(&mut line, ",\"message\":", Some(json.message));
     string(&mut line, ",\"help\":", json.help);
     string(&mut line, ",\"suggestion\":", json.suggestion);
@@ -441,7 +455,7 @@ impl Sarif {
         let mut result = serde_json::json!({
             "ruleId": code.as_str(),
             "ruleIndex": rule_index,
-            "level": json.severity,
+            "level": aws_level(&finding.diagnostic).sarif_level(),
             "message": { "text": text },
             "locations": [location],
         });
@@ -466,7 +480,17 @@ impl Sarif {
                     "shortDescription": { "text": code.summary() },
                     "fullDescription": { "text": explanation.checks },
                     "help": { "text": format!("{}\n\nrun `policy explain {code}` for examples", explanation.why) },
-                    "defaultConfiguration": { "level": severity_name(code.default_severity()) },
+                    "defaultConfiguration": { "level": code.aws_level().sarif_level() },
+                    "properties": {
+                        "security-severity": code.aws_level().security_severity(),
+                        "aws-level": code.aws_level().as_str(),
+                        "access-analyzer": code.access_analyzer(),
+                        "tags": if code.aws_level() == AwsLevel::SecurityWarning {
+                            vec!["security"]
+                        } else {
+                            Vec::new()
+                        },
+                    },
                 })
             })
             .collect();

@@ -164,12 +164,12 @@ fn json_output_is_one_object_per_finding() {
         lines[0],
         serde_json::json!({
             "file": "warning.json", "line": 4, "column": 53, "path": "Statement[0].Action[1]",
-            "code": "duplicate-action", "severity": "warning",
+            "code": "duplicate-action", "severity": "warning", "aws_level": "suggestion",
             "message": lines[0]["message"], "help": lines[0]["help"], "suggestion": lines[0]["suggestion"],
         })
     );
     let keys: Vec<&String> = lines[0].as_object().unwrap().keys().collect();
-    assert_eq!(keys.len(), 9);
+    assert_eq!(keys.len(), 10);
     assert_eq!(lines[1]["file"], "<stdin>");
     assert_eq!(lines[1]["code"], "malformed-arn");
     assert_eq!(lines[1]["severity"], "error");
@@ -462,14 +462,22 @@ fn explain_codes() {
     let run = policy(dir.path(), &["explain", "unknown-action"], b"");
     assert_eq!(run.status, 0);
     assert!(
-        run.stdout.starts_with("unknown-action (error)\n"),
+        run.stdout
+            .starts_with("unknown-action (error; AWS level: error)\n"),
         "{}",
         run.stdout
     );
     assert!(run.stdout.contains("s3:GetObjet"));
     assert!(run
         .stdout
-        .contains("nearest IAM Access Analyzer check: INVALID_ACTION"));
+        .contains("nearest IAM Access Analyzer check: INVALID_ACTION (ERROR)"));
+    let run = policy(dir.path(), &["explain", "allow-with-not-principal"], b"");
+    assert!(
+        run.stdout
+            .starts_with("allow-with-not-principal (warning; AWS level: security warning)\n"),
+        "{}",
+        run.stdout
+    );
     let run = policy(dir.path(), &["explain", "unknown-actoin"], b"");
     assert_eq!(run.status, 1);
     assert!(

@@ -91,6 +91,24 @@ fn sarif_output_is_valid_sarif_2_1_0() {
     let run = &log["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
     assert_eq!(rules.len(), policy_core::Code::ALL.len());
+    // Every rule has Access Analyzer's level as SARIF's, and a security-severity score.
+    for (rule, code) in rules.iter().zip(policy_core::Code::ALL) {
+        assert_eq!(
+            rule["defaultConfiguration"]["level"],
+            code.aws_level().sarif_level(),
+            "{code}"
+        );
+        assert_eq!(
+            rule["properties"]["security-severity"],
+            code.aws_level().security_severity()
+        );
+    }
+    let pass_role = &rules[policy_core::Code::ALL
+        .iter()
+        .position(|c| *c == policy_core::Code::PassRoleWildcard)
+        .unwrap()];
+    assert_eq!(pass_role["properties"]["security-severity"], "7.5");
+    assert_eq!(pass_role["properties"]["tags"][0], "security");
     let results = run["results"].as_array().unwrap();
     assert!(results.len() > 10, "{}", results.len());
     // Every result names a rule by its code, at the rule's index.
@@ -99,7 +117,7 @@ fn sarif_output_is_valid_sarif_2_1_0() {
         assert_eq!(rules[index]["id"], result["ruleId"]);
         assert!(matches!(
             result["level"].as_str(),
-            Some("error" | "warning")
+            Some("error" | "warning" | "note")
         ));
     }
     let uris: Vec<&str> = results

@@ -119,6 +119,81 @@ impl fmt::Display for Location {
     }
 }
 
+/// The four finding types of IAM Access Analyzer's policy validation, which users of AWS's
+/// tools know: see [`Code::aws_level`]. [`Severity`] says whether a finding fails a build;
+/// this says how AWS would rank it.
+///
+/// ```
+/// use typed_iam_core::AwsLevel;
+/// assert_eq!(AwsLevel::SecurityWarning.as_str(), "security-warning");
+/// assert_eq!(AwsLevel::Suggestion.sarif_level(), "note");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AwsLevel {
+    /// `ERROR`: AWS rejects the policy, or part of it cannot work.
+    Error,
+    /// `SECURITY_WARNING`: the policy grants more than it seems to.
+    SecurityWarning,
+    /// `WARNING`: the policy probably does not do what was meant.
+    Warning,
+    /// `SUGGESTION`: the policy works, and could be simpler.
+    Suggestion,
+}
+
+impl AwsLevel {
+    /// `error`, `security-warning`, `warning` or `suggestion`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AwsLevel::Error => "error",
+            AwsLevel::SecurityWarning => "security-warning",
+            AwsLevel::Warning => "warning",
+            AwsLevel::Suggestion => "suggestion",
+        }
+    }
+
+    /// Access Analyzer's name of the finding type: `SECURITY_WARNING`.
+    pub fn access_analyzer_name(self) -> &'static str {
+        match self {
+            AwsLevel::Error => "ERROR",
+            AwsLevel::SecurityWarning => "SECURITY_WARNING",
+            AwsLevel::Warning => "WARNING",
+            AwsLevel::Suggestion => "SUGGESTION",
+        }
+    }
+
+    /// The SARIF `level`: `error`, `warning` (security and general warnings) or `note`.
+    pub fn sarif_level(self) -> &'static str {
+        match self {
+            AwsLevel::Error => "error",
+            AwsLevel::SecurityWarning | AwsLevel::Warning => "warning",
+            AwsLevel::Suggestion => "note",
+        }
+    }
+
+    /// The SARIF `security-severity` property (a score from 0.0 to 10.0, which code scanning
+    /// shows as low under 4, medium under 7, high under 9): security warnings are high, errors
+    /// medium, warnings low-medium, suggestions low.
+    pub fn security_severity(self) -> &'static str {
+        match self {
+            AwsLevel::SecurityWarning => "7.5",
+            AwsLevel::Error => "5.0",
+            AwsLevel::Warning => "4.0",
+            AwsLevel::Suggestion => "1.0",
+        }
+    }
+}
+
+impl fmt::Display for AwsLevel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            AwsLevel::Error => "error",
+            AwsLevel::SecurityWarning => "security warning",
+            AwsLevel::Warning => "warning",
+            AwsLevel::Suggestion => "suggestion",
+        })
+    }
+}
+
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
@@ -129,7 +204,7 @@ impl fmt::Display for Severity {
 }
 
 macro_rules! codes {
-    ($($(#[doc = $doc:literal])* $variant:ident = $name:literal, $severity:ident;)*) => {
+    ($($(#[doc = $doc:literal])* $variant:ident = $name:literal, $severity:ident, $level:ident, $aa:expr;)*) => {
         /// The stable name of a kind of finding. Codes are never renamed; new ones are added.
         ///
         /// Each code's text form (`unknown-action`) is what users see, look up with
@@ -159,6 +234,34 @@ macro_rules! codes {
                 }
             }
 
+            /// The finding type IAM Access Analyzer gives the nearest of its checks (error,
+            /// security warning, warning, suggestion): what users of AWS's tools expect.
+            ///
+            /// ```
+            /// use typed_iam_core::{AwsLevel, Code};
+            /// assert_eq!(Code::AllowWithNotPrincipal.aws_level(), AwsLevel::SecurityWarning);
+            /// assert_eq!(Code::RedundantAction.aws_level(), AwsLevel::Suggestion);
+            /// ```
+            pub fn aws_level(self) -> AwsLevel {
+                match self {
+                    $(Code::$variant => AwsLevel::$level,)*
+                }
+            }
+
+            /// The issue code of the nearest IAM Access Analyzer policy check
+            /// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html>),
+            /// where one exists.
+            ///
+            /// ```
+            /// use typed_iam_core::Code;
+            /// assert_eq!(Code::UnknownAction.access_analyzer(), Some("INVALID_ACTION"));
+            /// ```
+            pub fn access_analyzer(self) -> Option<&'static str> {
+                match self {
+                    $(Code::$variant => $aa,)*
+                }
+            }
+
             /// The one-line description of the code (its doc comment).
             pub fn summary(self) -> &'static str {
                 match self {
@@ -171,91 +274,142 @@ macro_rules! codes {
 
 codes! {
     /// The text is not valid JSON.
-    InvalidJson = "invalid-json", Error;
+    InvalidJson = "invalid-json", Error, Error, Some("JSON_SYNTAX_ERROR");
     /// A JSON object has the same key twice, so its meaning is ambiguous.
-    DuplicateJsonKey = "duplicate-json-key", Error;
+    DuplicateJsonKey = "duplicate-json-key", Error, Error, None;
     /// A JSON value has the wrong type for its element (a number where a string is needed).
-    InvalidType = "invalid-type", Error;
+    InvalidType = "invalid-type", Error, Error, Some("DATA_TYPE_MISMATCH");
     /// An element IAM does not know, such as `Resources` or `Statment`.
-    UnknownElement = "unknown-element", Error;
+    UnknownElement = "unknown-element", Error, Error, Some("INVALID_POLICY_ELEMENT");
     /// The policy has no `Statement`.
-    MissingStatement = "missing-statement", Error;
+    MissingStatement = "missing-statement", Error, Error, Some("MISSING_STATEMENT");
     /// A statement or a list that must not be empty is empty.
-    EmptyStatement = "empty-statement", Error;
+    EmptyStatement = "empty-statement", Error, Error, Some("EMPTY_ARRAY_ACTION");
     /// `Version` is neither `2012-10-17` nor `2008-10-17`.
-    InvalidVersion = "invalid-version", Error;
+    InvalidVersion = "invalid-version", Error, Error, Some("INVALID_VERSION");
     /// `Effect` is neither `Allow` nor `Deny`.
-    InvalidEffect = "invalid-effect", Error;
+    InvalidEffect = "invalid-effect", Error, Error, Some("INVALID_EFFECT");
     /// A statement has no `Effect`.
-    MissingEffect = "missing-effect", Error;
+    MissingEffect = "missing-effect", Error, Error, Some("MISSING_EFFECT");
     /// A statement has neither `Action` nor `NotAction`.
-    MissingAction = "missing-action", Error;
+    MissingAction = "missing-action", Error, Error, Some("MISSING_ACTION");
     /// A statement has both `Action` and `NotAction`.
-    ActionAndNotAction = "action-and-not-action", Error;
+    ActionAndNotAction = "action-and-not-action", Error, Error, Some("UNSUPPORTED_ELEMENT_COMBINATION");
     /// A statement of an identity policy has neither `Resource` nor `NotResource`.
-    MissingResource = "missing-resource", Error;
+    MissingResource = "missing-resource", Error, Error, Some("MISSING_RESOURCE");
     /// A statement has both `Resource` and `NotResource`.
-    ResourceAndNotResource = "resource-and-not-resource", Error;
+    ResourceAndNotResource = "resource-and-not-resource", Error, Error, Some("UNSUPPORTED_ELEMENT_COMBINATION");
     /// The service prefix of an action is not an AWS service.
-    UnknownService = "unknown-service", Error;
+    UnknownService = "unknown-service", Error, Error, Some("INVALID_SERVICE");
     /// The service has no action of that name.
-    UnknownAction = "unknown-action", Error;
+    UnknownAction = "unknown-action", Error, Error, Some("INVALID_ACTION");
     /// An action pattern with `*` or `?` matches no action of its service.
-    WildcardMatchesNothing = "wildcard-matches-nothing", Error;
+    WildcardMatchesNothing = "wildcard-matches-nothing", Error, Error, Some("INVALID_ACTION");
     /// An action is not of the form `service:Action`.
-    InvalidAction = "invalid-action", Error;
+    InvalidAction = "invalid-action", Error, Error, Some("INVALID_SERVICE_IN_ACTION");
     /// A resource is neither `*` nor an ARN `arn:partition:service:region:account:resource`.
-    MalformedArn = "malformed-arn", Error;
+    MalformedArn = "malformed-arn", Error, Error, Some("MISSING_ARN_FIELD");
     /// A condition operator IAM does not know.
-    UnknownConditionOperator = "unknown-condition-operator", Error;
+    UnknownConditionOperator = "unknown-condition-operator", Error, Error, Some("INVALID_CONDITION_OPERATOR");
     /// A condition key that no AWS service defines.
-    UnknownConditionKey = "unknown-condition-key", Error;
+    UnknownConditionKey = "unknown-condition-key", Error, Error, Some("INVALID_GLOBAL_CONDITION_KEY");
     /// A condition value that is not the date, number, bool, IP address or ARN its operator needs.
-    ConditionValueMismatch = "condition-value-mismatch", Error;
+    ConditionValueMismatch = "condition-value-mismatch", Error, Error, Some("INVALID_CONDITION_DATA_TYPE");
     /// A `${...}` policy variable that is not a known condition key.
-    UnknownPolicyVariable = "unknown-policy-variable", Error;
+    UnknownPolicyVariable = "unknown-policy-variable", Error, Error, Some("INVALID_VARIABLE_FOR_OPERATOR");
     /// A `Principal` in an identity policy, where IAM does not allow one.
-    PrincipalInIdentityPolicy = "principal-in-identity-policy", Error;
+    PrincipalInIdentityPolicy = "principal-in-identity-policy", Error, Error, Some("UNSUPPORTED_PRINCIPAL");
     /// A statement of a resource or trust policy without `Principal` or `NotPrincipal`.
-    MissingPrincipal = "missing-principal", Error;
+    MissingPrincipal = "missing-principal", Error, Error, Some("MISSING_PRINCIPAL");
     /// A principal that is not an account, ARN, service, provider or canonical user ID.
-    InvalidPrincipal = "invalid-principal", Error;
+    InvalidPrincipal = "invalid-principal", Error, Error, Some("INVALID_PRINCIPAL_FORMAT");
     /// Two statements share a `Sid`.
-    DuplicateSid = "duplicate-sid", Error;
+    DuplicateSid = "duplicate-sid", Error, Error, Some("UNIQUE_SIDS_REQUIRED");
     /// A `Sid` with characters this kind of policy does not allow.
-    InvalidSid = "invalid-sid", Error;
+    InvalidSid = "invalid-sid", Error, Error, Some("UNSUPPORTED_SID");
     /// The policy is larger than AWS allows for its kind.
-    PolicyTooLarge = "policy-too-large", Error;
+    PolicyTooLarge = "policy-too-large", Error, Error, Some("POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA");
+    /// An ARN whose account field is not a 12-digit account ID, `aws`, a wildcard or a variable,
+    /// or that names an account where the resource's ARN format has none.
+    InvalidArnAccount = "invalid-arn-account", Error, Error, Some("INVALID_ARN_ACCOUNT");
+    /// An ARN whose service field is not in lowercase (`arn:aws:S3:::bucket`).
+    InvalidArnServiceCase = "invalid-arn-service-case", Error, Error, Some("INVALID_ARN_SERVICE_CASE");
+    /// An ARN whose partition is not an AWS partition (`aws`, `aws-cn`, `aws-us-gov`, ...).
+    InvalidPartition = "invalid-partition", Error, Error, Some("INVALID_PARTITION");
+    /// An ARN whose region is not an AWS region, or that names a region where the resource's ARN
+    /// format has none.
+    InvalidRegion = "invalid-region", Error, Error, Some("INVALID_REGION");
+    /// A trust policy with `"Principal": "*"`, `NotPrincipal` or `Resource`, which IAM rejects in
+    /// a role trust policy.
+    InvalidTrustPolicyElement = "invalid-trust-policy-element", Error, Error, Some("ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL");
+    /// The same condition key twice under one operator, spelt in different cases.
+    DuplicateKeysWithDifferentCase = "duplicate-keys-with-different-case", Error, Error, Some("DUPLICATE_KEYS_WITH_DIFFERENT_CASE");
     /// The policy has no `Version`, so policy variables do not work.
-    MissingVersion = "missing-version", Warning;
+    MissingVersion = "missing-version", Warning, Warning, Some("MISSING_VERSION");
     /// `Version` is `2008-10-17`, in which policy variables do not work.
-    OldVersion = "old-version", Warning;
+    OldVersion = "old-version", Warning, Warning, Some("VARIABLE_UNSUPPORTED_IN_VERSION");
+    /// A federated OIDC principal allowed to assume the role without a condition on its
+    /// provider's claims (`<provider>:aud`, `:sub`): any identity of that provider may assume it.
+    OidcWithoutCondition = "oidc-without-condition", Warning, SecurityWarning, Some("MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL");
+    /// A GitHub Actions principal without a `token.actions.githubusercontent.com:sub` condition
+    /// naming one repository, or with a wildcard in the repository or branch.
+    GithubSubNotScoped = "github-sub-not-scoped", Warning, SecurityWarning, Some("MISSING_GITHUB_REPO_CONDITION_KEY");
+    /// A service principal in a resource policy without `aws:SourceArn`, `aws:SourceAccount`,
+    /// `aws:SourceOrgID` or `aws:SourceOrgPaths` (the confused deputy problem).
+    ServicePrincipalWithoutSource = "service-principal-without-source", Warning, SecurityWarning, Some("RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL");
+    /// A principal key (`aws:PrincipalOrgID`, `aws:PrincipalArn`, ...) in a statement whose only
+    /// principals are services, for which AWS does not set it.
+    PrincipalKeyWithServicePrincipal = "principal-key-with-service-principal", Warning, SecurityWarning, Some("UNSUPPORTED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL");
+    /// `ForAllValues:` on a single-valued key, which is also true when the key is absent.
+    ForAllValuesWithSingleValuedKey = "forallvalues-with-single-valued-key", Warning, SecurityWarning, Some("FORALLVALUES_WITH_SINGLE_VALUED_KEY");
+    /// `Allow` with `NotPrincipal`, which allows every other principal, anonymous users included.
+    AllowWithNotPrincipal = "allow-with-not-principal", Warning, SecurityWarning, Some("ALLOW_WITH_NOT_PRINCIPAL");
+    /// `iam:CreateServiceLinkedRole` on every role without an `iam:AWSServiceName` condition.
+    CreateSlrWildcard = "create-slr-wildcard", Warning, SecurityWarning, Some("CREATE_SLR_WITH_STAR_IN_RESOURCE");
+    /// A `Deny` on `aws:ResourceTag/...` covering actions that do not support the key, which the
+    /// condition then never denies.
+    DenyWithUnsupportedTagKey = "deny-with-unsupported-tag-key", Warning, SecurityWarning, Some("DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE");
+    /// A key used without the key it must be paired with (`aws:VpcSourceIp` without
+    /// `aws:SourceVpc` or `aws:SourceVpce`).
+    MissingPairedConditionKey = "missing-paired-condition-key", Warning, SecurityWarning, Some("MISSING_PAIRED_CONDITION_KEYS");
+    /// A multivalued key (`aws:TagKeys`) under an operator without `ForAllValues:` or
+    /// `ForAnyValue:`.
+    MultivaluedKeyWithoutQualifier = "multivalued-key-without-qualifier", Warning, Warning, Some("MISSING_QUALIFIER");
+    /// `*` or `?` in a value of a `StringEquals`-like operator, where they are plain characters.
+    WildcardWithoutLikeOperator = "wildcard-without-like-operator", Warning, Warning, Some("WILDCARD_WITHOUT_LIKE_OPERATOR");
+    /// A private IP range under `aws:SourceIp`, which holds public addresses only.
+    PrivateIpInSourceIp = "private-ip-in-source-ip", Warning, Warning, Some("PRIVATE_IP_ADDRESS");
+    /// A `Bool` condition with several values.
+    BoolWithSeveralValues = "bool-with-several-values", Warning, Warning, Some("INVALID_CONDITION_MULTIPLE_BOOLEAN");
     /// An action written in another case than AWS's spelling.
-    ActionCase = "action-case", Warning;
+    ActionCase = "action-case", Warning, Suggestion, None;
     /// No action of the statement accepts the resource's type.
-    ResourceTypeMismatch = "resource-type-mismatch", Warning;
+    ResourceTypeMismatch = "resource-type-mismatch", Warning, Warning, Some("UNSUPPORTED_RESOURCE_ARN_IN_POLICY");
     /// A condition operator of the wrong family for its key's type (`StringLike` on an ARN key).
-    ConditionOperatorMismatch = "condition-operator-mismatch", Warning;
+    ConditionOperatorMismatch = "condition-operator-mismatch", Warning, Warning, Some("TYPE_MISMATCH");
     /// A service-specific condition key that no action of the statement supports.
-    ConditionKeyNotApplicable = "condition-key-not-applicable", Warning;
+    ConditionKeyNotApplicable = "condition-key-not-applicable", Warning, Warning, Some("MISSING_ACTION_FOR_CONDITION_KEY");
     /// The statement allows every action on every resource.
-    AdminAccess = "admin-access", Warning;
+    AdminAccess = "admin-access", Warning, SecurityWarning, Some("PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE");
     /// `iam:PassRole` on `*` without an `iam:PassedToService` condition.
-    PassRoleWildcard = "pass-role-wildcard", Warning;
+    PassRoleWildcard = "pass-role-wildcard", Warning, SecurityWarning, Some("PASS_ROLE_WITH_STAR_IN_RESOURCE");
     /// `Allow` with `NotAction`, which grants every other action, including future ones.
-    AllowNotAction = "allow-not-action", Warning;
+    AllowNotAction = "allow-not-action", Warning, Warning, Some("PASS_ROLE_WITH_NOT_ACTION_AND_STAR_IN_RESOURCE");
     /// `Allow` with `NotResource`, which grants access to every other resource.
-    AllowNotResource = "allow-not-resource", Warning;
+    AllowNotResource = "allow-not-resource", Warning, Warning, Some("PASS_ROLE_WITH_NOT_RESOURCE");
     /// The same action twice in a statement.
-    DuplicateAction = "duplicate-action", Warning;
+    DuplicateAction = "duplicate-action", Warning, Suggestion, Some("REDUNDANT_ACTION");
     /// The same resource twice in a statement.
-    DuplicateResource = "duplicate-resource", Warning;
+    DuplicateResource = "duplicate-resource", Warning, Suggestion, Some("REDUNDANT_RESOURCE");
     /// An action already covered by a wildcard in the same statement.
-    RedundantAction = "redundant-action", Warning;
+    RedundantAction = "redundant-action", Warning, Suggestion, Some("REDUNDANT_ACTION");
     /// A resource already covered by a wildcard in the same statement.
-    RedundantResource = "redundant-resource", Warning;
+    RedundantResource = "redundant-resource", Warning, Suggestion, Some("REDUNDANT_RESOURCE");
     /// A documentation placeholder such as `account-id`, `region` or `DOC-EXAMPLE-BUCKET`.
-    PlaceholderValue = "placeholder-value", Warning;
+    PlaceholderValue = "placeholder-value", Warning, Warning, None;
+    /// An `Allow` on `aws:ResourceTag/...` covering actions that do not support the key, which the
+    /// statement then never allows.
+    AllowWithUnsupportedTagKey = "allow-with-unsupported-tag-key", Warning, Suggestion, Some("ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE");
 }
 
 impl fmt::Display for Code {

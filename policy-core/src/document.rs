@@ -197,7 +197,13 @@ impl Document {
 pub fn check_text(text: &str, options: &CheckOptions) -> Vec<Finding> {
     let parsed = Document::read(text);
     match parsed.value {
-        Ok(document) => locate(document.check(options), &parsed.source_map),
+        Ok(document) => {
+            // Organizations counts an SCP's or RCP's characters as written.
+            let cx = document
+                .context(options)
+                .with_written_size(text.chars().count());
+            locate(document.validate(&cx), &parsed.source_map)
+        }
         Err(error) => error
             .positioned()
             .filter(|(diagnostic, _)| !options.allow.contains(&diagnostic.code))

@@ -32,7 +32,7 @@ mod validate;
 pub use builder::{
     marker, BuildError, IntoAction, IntoConditionValues, PolicyBuilder, StatementBuilder,
 };
-pub use diagnostic::{Code, Diagnostic, Location, Segment, Severity};
+pub use diagnostic::{AwsLevel, Code, Diagnostic, Location, Segment, Severity};
 pub use document::{check_text, CheckOptions, Document, Finding};
 pub use explain::Explanation;
 pub use json::error::ParseError;

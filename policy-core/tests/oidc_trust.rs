@@ -48,7 +48,7 @@ fn a_provider_claim_outside_web_identity_federation_is_not_applicable() {
     let policy = Policy::from_json(
         r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow",
             "Action":"s3:GetObject","Resource":"*",
-            "Condition":{"StringEquals":{"token.actions.githubusercontent.com:sub":"repo:o/r:*"}}}]}"#,
+            "Condition":{"StringEquals":{"token.actions.githubusercontent.com:sub":"repo:o/r:ref:refs/heads/main"}}}]}"#,
     )
     .unwrap();
     let codes: Vec<Code> = validate(&policy, &Context::identity())
@@ -72,9 +72,12 @@ fn unknown_claims_and_service_keys_stay_unknown() {
                 "Condition":{{"StringEquals":{{"{key}":"x"}}}}}}]}}"#
         ))
         .unwrap();
+        // Without a condition on the provider's claims (or GitHub's `:sub`) the statement also gets
+        // the OIDC findings, tested in the validator's tests.
         let codes: Vec<Code> = validate(&policy, &Context::trust())
             .iter()
             .map(|finding| finding.code)
+            .filter(|code| !matches!(code, Code::GithubSubNotScoped | Code::OidcWithoutCondition))
             .collect();
         assert_eq!(codes, [Code::UnknownConditionKey], "{key}");
     }

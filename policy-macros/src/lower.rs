@@ -48,6 +48,11 @@ const UNCHECKED_KEY: &[Code] = &[
 /// A value that is entirely `{..}`: nothing about its content can be checked.
 const RUNTIME_VALUE: &[Code] = &[
     Code::ConditionValueMismatch,
+    Code::WildcardWithoutLikeOperator,
+    Code::GithubSubNotScoped,
+    Code::PrivateIpInSourceIp,
+    Code::PassRoleWildcard,
+    Code::CreateSlrWildcard,
     Code::MalformedArn,
     Code::InvalidPrincipal,
     Code::PlaceholderValue,
@@ -62,7 +67,17 @@ const COMPARED_VALUE: &[Code] = &[Code::RedundantResource, Code::DuplicateResour
 
 /// A condition value partly filled at run time (`"10.0.{octet}.0/24"`): whether it has the form
 /// its operator needs is only known then.
-const PARTIAL_CONDITION_VALUE: &[Code] = &[Code::ConditionValueMismatch];
+/// The `*` standing for the run-time part is no wildcard the user wrote either.
+const PARTIAL_CONDITION_VALUE: &[Code] = &[
+    Code::ConditionValueMismatch,
+    Code::WildcardWithoutLikeOperator,
+    Code::GithubSubNotScoped,
+    Code::PrivateIpInSourceIp,
+];
+
+/// A resource partly filled at run time (`arn:aws:iam::{account}:role/{name}`): the `*` in
+/// place of `{name}` is not a role wildcard.
+const PARTIAL_RESOURCE: &[Code] = &[Code::PassRoleWildcard, Code::CreateSlrWildcard];
 
 /// What stands for a `{..}` in a principal at compile time. IAM accepts no wildcard inside a
 /// principal, so `*` would be an error there; a 12-digit number is valid wherever a `{..}` can
@@ -248,9 +263,13 @@ impl Lowering {
         // With `*` in place of run-time values, resources would look alike or covered by each
         // other when they are not: comparisons between them cannot be made at compile time.
         if clause.items.iter().any(ValueNode::is_dynamic) {
-            for index in 0..clause.items.iter().len() {
+            for (index, node) in clause.items.iter().enumerate() {
                 self.unknowable
                     .push((at.clone().index(index), COMPARED_VALUE));
+                if node.is_dynamic() {
+                    self.unknowable
+                        .push((at.clone().index(index), PARTIAL_RESOURCE));
+                }
             }
         }
         if clause.negated {

@@ -21,6 +21,8 @@ pub struct Data {
     pub global_keys: Vec<GlobalKey>,
     /// Sorted by lowercase full name.
     pub retired: Vec<RetiredAction>,
+    /// Services an older snapshot had, sorted by prefix (ASCII case ignored).
+    pub retired_services: Vec<RetiredService>,
 }
 
 /// One service.
@@ -85,6 +87,32 @@ pub struct RetiredAction {
     /// The last snapshot version that had it.
     #[serde(rename = "lastSeen")]
     pub last_seen: String,
+    /// The package of that snapshot.
+    pub snapshot: String,
+    /// The data date of that snapshot (`2025-04-01`), when recorded: the action left AWS's
+    /// reference after it.
+    #[serde(
+        rename = "lastSeenDate",
+        default,
+        skip_serializing_if = "String::is_empty"
+    )]
+    pub last_seen_date: String,
+}
+
+/// One retired service, as vendored in `catalog/data/retired-services.json`: a service prefix
+/// that an older snapshot of the reference had and the current one does not.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct RetiredService {
+    /// The service prefix: `deeplens`.
+    pub prefix: String,
+    /// The service's name in that snapshot: `AWS DeepLens`.
+    pub name: String,
+    /// The last snapshot version that had it.
+    #[serde(rename = "lastSeen")]
+    pub last_seen: String,
+    /// The data date of that snapshot: the service left AWS's reference after it.
+    #[serde(rename = "lastSeenDate")]
+    pub last_seen_date: String,
     /// The package of that snapshot.
     pub snapshot: String,
 }
@@ -188,6 +216,17 @@ pub fn load(data_dir: &Path) -> Result<Data, String> {
     let mut retired: Vec<RetiredAction> = read_json(&data_dir.join("retired-actions.json"))?;
     retired.sort_by_key(|r| r.action.to_ascii_lowercase());
     check_unique(retired.iter().map(|r| r.action.as_str()), "retired action")?;
+    let services_path = data_dir.join("retired-services.json");
+    let mut retired_services: Vec<RetiredService> = if services_path.exists() {
+        read_json(&services_path)?
+    } else {
+        Vec::new()
+    };
+    retired_services.sort_by_key(|r| r.prefix.to_ascii_lowercase());
+    check_unique(
+        retired_services.iter().map(|r| r.prefix.as_str()),
+        "retired service",
+    )?;
 
     Ok(Data {
         version: metadata.version,
@@ -195,6 +234,7 @@ pub fn load(data_dir: &Path) -> Result<Data, String> {
         services,
         global_keys,
         retired,
+        retired_services,
     })
 }
 

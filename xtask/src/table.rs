@@ -9,7 +9,8 @@
 //! K  key  type  description                        (a condition key of the service)
 //! A  name  levels  resource-types  condition-keys  description
 //! G  key  type  category  description              (a global condition key)
-//! X  service:Action  last-seen  snapshot            (a retired action)
+//! X  service:Action  last-seen  snapshot  [date]    (a retired action)
+//! Y  prefix  name  last-seen  date  snapshot          (a retired service)
 //! ```
 //!
 //! `levels` holds one letter per access level (`L`ist, `R`ead, `W`rite, `T`agging,
@@ -92,8 +93,19 @@ pub fn render(data: &Data) -> (String, Vec<u8>) {
     for retired in &data.retired {
         let _ = writeln!(
             out,
-            "X\t{}\t{}\t{}",
-            retired.action, retired.last_seen, retired.snapshot
+            "X\t{}\t{}\t{}\t{}",
+            retired.action, retired.last_seen, retired.snapshot, retired.last_seen_date
+        );
+    }
+    for service in &data.retired_services {
+        let _ = writeln!(
+            out,
+            "Y\t{}\t{}\t{}\t{}\t{}",
+            service.prefix,
+            crate::data::one_line(&service.name),
+            service.last_seen,
+            service.last_seen_date,
+            service.snapshot
         );
     }
     let mut offsets = Vec::new();

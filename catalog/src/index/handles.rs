@@ -489,6 +489,54 @@ impl RetiredAction {
     pub fn snapshot(&self) -> &'static str {
         self.record.snapshot
     }
+
+    /// The data date of that snapshot (`2025-04-01`), when it was recorded; empty otherwise.
+    pub fn last_seen_date(&self) -> &'static str {
+        self.record.last_seen_date
+    }
+}
+
+/// A service that an older snapshot of AWS's reference had and the current one does not.
+///
+/// ```
+/// if let Some(first) = typed_iam_catalog::index::catalog().retired_services().next() {
+///     assert!(!first.prefix().is_empty() && !first.last_seen().is_empty());
+/// }
+/// ```
+#[derive(Clone, Copy)]
+pub struct RetiredService {
+    pub(super) record: &'static RetiredServiceRecord,
+}
+
+impl RetiredService {
+    /// The service prefix: `deeplens`.
+    pub fn prefix(&self) -> &'static str {
+        self.record.prefix
+    }
+
+    /// The service's name in that snapshot: `AWS DeepLens`.
+    pub fn name(&self) -> &'static str {
+        self.record.name
+    }
+
+    /// The version of the last snapshot that had the service.
+    pub fn last_seen(&self) -> &'static str {
+        self.record.last_seen
+    }
+
+    /// The data date of that snapshot: the service left AWS's reference after it.
+    pub fn last_seen_date(&self) -> &'static str {
+        self.record.last_seen_date
+    }
+}
+
+impl fmt::Debug for RetiredService {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RetiredService")
+            .field("prefix", &self.record.prefix)
+            .field("last_seen", &self.record.last_seen)
+            .finish()
+    }
 }
 
 impl fmt::Debug for RetiredAction {

@@ -25,6 +25,7 @@ impl Catalog {
             templates: Vec::new(),
             oidc_keys: Vec::new(),
             retired: Vec::new(),
+            retired_services: Vec::new(),
             services_by_full_name: Vec::new(),
             action_table: NameTable::default(),
             key_table: NameTable::default(),
@@ -170,6 +171,13 @@ impl Catalog {
                     full_name: first,
                     last_seen: fields.next().unwrap_or_default(),
                     snapshot: fields.next().unwrap_or_default(),
+                    last_seen_date: fields.next().unwrap_or_default(),
+                }),
+                "Y" => self.retired_services.push(RetiredServiceRecord {
+                    prefix: first,
+                    name: fields.next().unwrap_or_default(),
+                    last_seen: fields.next().unwrap_or_default(),
+                    last_seen_date: fields.next().unwrap_or_default(),
                 }),
                 _ => {}
             }

@@ -264,6 +264,7 @@ pub struct Catalog {
     /// `oidc::CLAIMS`: recognised by a rule, not listed (see `crate::oidc`).
     oidc_keys: Vec<KeyRecord>,
     retired: Vec<RetiredRecord>,
+    retired_services: Vec<RetiredServiceRecord>,
     /// Service indexes in the order of their full action names (`s3-outposts:` sorts before
     /// `s3:`), for [`Catalog::expand`].
     services_by_full_name: Vec<u32>,
@@ -382,6 +383,15 @@ struct RetiredRecord {
     full_name: &'static str,
     last_seen: &'static str,
     snapshot: &'static str,
+    last_seen_date: &'static str,
+}
+
+#[derive(Debug)]
+struct RetiredServiceRecord {
+    prefix: &'static str,
+    name: &'static str,
+    last_seen: &'static str,
+    last_seen_date: &'static str,
 }
 
 const NO_SERVICE: u32 = u32::MAX;

@@ -252,6 +252,38 @@ impl Catalog {
             .map(|record| RetiredAction { record })
     }
 
+    /// The retired service with this prefix (`deeplens`), ignoring ASCII case: a service that an
+    /// older snapshot of AWS's reference had and this one does not (recorded by
+    /// `cargo xtask record-retired`).
+    ///
+    /// ```
+    /// let catalog = typed_iam_catalog::index::catalog();
+    /// for retired in catalog.retired_services() {
+    ///     assert!(catalog.service(retired.prefix()).is_none());
+    ///     let again = catalog.retired_service(&retired.prefix().to_uppercase()).ok_or("lost")?;
+    ///     assert_eq!(again.last_seen_date(), retired.last_seen_date());
+    /// }
+    /// # Ok::<(), &str>(())
+    /// ```
+    pub fn retired_service(&'static self, prefix: &str) -> Option<RetiredService> {
+        let index = self
+            .retired_services
+            .binary_search_by(|record| compare_ignore_case(record.prefix, prefix))
+            .ok()?;
+        self.retired_services
+            .get(index)
+            .map(|record| RetiredService { record })
+    }
+
+    /// Every retired service, sorted by prefix.
+    pub fn retired_services(
+        &'static self,
+    ) -> impl ExactSizeIterator<Item = RetiredService> + Clone {
+        self.retired_services
+            .iter()
+            .map(|record| RetiredService { record })
+    }
+
     /// Every retired action, sorted by full name.
     pub fn retired_actions(&'static self) -> impl ExactSizeIterator<Item = RetiredAction> + Clone {
         self.retired.iter().map(|record| RetiredAction { record })

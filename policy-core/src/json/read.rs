@@ -43,7 +43,10 @@ pub(super) fn policy(node: &Node<'_>) -> Result<Policy, Found> {
 
 /// Reads a single statement (a fragment); paths start at the statement.
 pub(super) fn statement(node: &Node<'_>) -> Result<Statement, Found> {
-    let mut reader = Reader::default();
+    let mut reader = Reader {
+        fragment: true,
+        ..Reader::default()
+    };
     let statement = reader.statement(node, &Path::ROOT);
     reader.finish(statement, node)
 }
@@ -94,6 +97,8 @@ impl<'a> Path<'a> {
 #[derive(Default)]
 struct Reader {
     found: Found,
+    /// Whether a lone statement (a fragment) is read: it may get its `Resource` later.
+    fragment: bool,
 }
 
 impl Reader {
@@ -418,6 +423,30 @@ impl Reader {
             )
             .with_help("add `\"Effect\": \"Allow\"` or `\"Effect\": \"Deny\"`");
             self.report(diagnostic, node.position());
+        }
+        if !has_effect {
+            // Without an effect the statement is not built, so the validator never sees it:
+            // what else it lacks is reported here, so that `{}` gets every missing element at
+            // once. `Resource` is missing only where no principal makes it a resource or trust
+            // statement (identity policies need it; the validator decides the other kinds).
+            if action_key.is_none() {
+                let diagnostic = Diagnostic::new(
+                    Code::MissingAction,
+                    path.location(),
+                    "statement has neither `Action` nor `NotAction`",
+                )
+                .with_help("add `\"Action\": [...]` with the actions this statement governs");
+                self.report(diagnostic, node.position());
+            }
+            if resource_key.is_none() && principal_key.is_none() && !self.fragment {
+                let diagnostic = Diagnostic::new(
+                    Code::MissingResource,
+                    path.location(),
+                    "statement has neither `Resource` nor `NotResource`",
+                )
+                .with_help("add `\"Resource\": \"*\"` or the ARNs this statement governs");
+                self.report(diagnostic, node.position());
+            }
         }
         Some(Statement::new(
             sid, effect?, principal, action, resource, condition,

@@ -329,7 +329,7 @@ fn invalid_effect() {
 #[test]
 fn missing_effect() {
     let (code, path, message, position) =
-        only(r#"{"Statement": [{"Effect": "Allow"}, {"Action": "*"}]}"#);
+        only(r#"{"Statement": [{"Effect": "Allow"}, {"Action": "*", "Resource": "*"}]}"#);
     assert_eq!(
         (code, path.as_str(), message.as_str(), position),
         (
@@ -417,6 +417,8 @@ fn every_problem_is_reported_in_one_pass_in_document_order() {
             (Code::InvalidEffect, "Statement[0].Effect".to_owned(), 4),
             (Code::UnknownElement, "Statement[0].Resources".to_owned(), 4),
             (Code::MissingEffect, "Statement[1]".to_owned(), 5),
+            // Without an effect the statement is not validated: what else it lacks is said here.
+            (Code::MissingResource, "Statement[1]".to_owned(), 5),
             (Code::InvalidType, "Statement[1].Action[0]".to_owned(), 5),
             (Code::DuplicateJsonKey, "Statement[1].Action".to_owned(), 5),
             (Code::UnknownElement, "Extra".to_owned(), 7),

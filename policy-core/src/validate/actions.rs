@@ -3,9 +3,12 @@
 //!
 //! A retired action (one that an earlier catalog snapshot had and AWS has since removed) is an
 //! `unknown-action` error with its own message ("action `x:Y` was retired by AWS (last seen in
-//! catalog version V)"): for IAM it is as unknown as a typo (it grants nothing), so the code is
-//! the same and `allow`-ing `unknown-action` treats both alike, while the message tells the user
-//! it is not a typo and that no spelling fix exists.
+//! catalog version V)", with the date of that snapshot when `cargo xtask record-retired`
+//! recorded it), and an action of a retired service (`deeplens:ListDevices`) is an
+//! `unknown-service` error that says the service was retired and when. For IAM a retired name
+//! is as unknown as a typo (it grants nothing), so the code is the same and `allow`-ing it
+//! treats both alike, while the message tells the user it is not a typo and that no spelling
+//! fix exists.
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -223,10 +226,18 @@ fn resolve(
                 Diagnostic::new(
                     Code::UnknownAction,
                     location(),
-                    format!(
-                        "action `{text}` was retired by AWS (last seen in catalog version {})",
-                        retired.last_seen()
-                    ),
+                    if retired.last_seen_date().is_empty() {
+                        format!(
+                            "action `{text}` was retired by AWS (last seen in catalog version {})",
+                            retired.last_seen()
+                        )
+                    } else {
+                        format!(
+                            "action `{text}` was retired by AWS (last in its reference on {}, catalog version {})",
+                            retired.last_seen_date(),
+                            retired.last_seen()
+                        )
+                    },
                 )
                 .with_help("remove it: AWS no longer has this action, so it grants nothing"),
             );
@@ -234,6 +245,22 @@ fn resolve(
         }
     }
     let Some(service) = cat.service(prefix) else {
+        if let Some(retired) = cat.retired_service(prefix) {
+            sink.push(
+                Diagnostic::new(
+                    Code::UnknownService,
+                    location(),
+                    format!(
+                        "service `{prefix}` ({}) was retired by AWS (last in its reference on {}, catalog version {})",
+                        retired.name(),
+                        retired.last_seen_date(),
+                        retired.last_seen()
+                    ),
+                )
+                .with_help("remove it: AWS no longer has this service, so its actions grant nothing"),
+            );
+            return Resolved::Unknown;
+        }
         let mut diagnostic = Diagnostic::new(
             Code::UnknownService,
             location(),

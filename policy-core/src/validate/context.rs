@@ -90,7 +90,8 @@ impl FromStr for PolicyKind {
 
 /// Where a policy will be stored, which decides its size limit.
 ///
-/// AWS counts a policy's size in characters without whitespace (see [`SizeTarget::limit`]).
+/// IAM counts a policy's size in characters without whitespace; AWS Organizations counts SCPs and
+/// RCPs as written (see [`SizeTarget::limit`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum SizeTarget {
@@ -156,7 +157,8 @@ impl SizeTarget {
         }
     }
 
-    /// The limit in characters, whitespace excluded.
+    /// The limit in characters: whitespace excluded for IAM's policies, included for service
+    /// control and resource control policies (see [`Context::with_written_size`]).
     pub fn limit(self) -> usize {
         match self {
             SizeTarget::ManagedPolicy => 6_144,
@@ -226,6 +228,7 @@ impl SizeTarget {
 pub struct Context {
     kind: PolicyKind,
     target: Option<SizeTarget>,
+    written_size: Option<usize>,
     allowed: Vec<Code>,
     allowed_at: Vec<(Location, Code)>,
 }
@@ -237,6 +240,7 @@ impl Context {
         Self {
             kind,
             target: None,
+            written_size: None,
             allowed: Vec::new(),
             allowed_at: Vec::new(),
         }
@@ -309,6 +313,37 @@ impl Context {
     pub fn with_target(mut self, target: SizeTarget) -> Self {
         self.target = Some(target);
         self
+    }
+
+    /// The same context, with the size of the policy's text as written, in characters,
+    /// whitespace included: AWS Organizations counts a service control or resource control
+    /// policy that way (<https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html>:
+    /// "the size is measured in characters ... including white space"), unlike IAM, which
+    /// ignores whitespace. Without it, an SCP's size is its compact JSON's, which may be less
+    /// than what Organizations counts. [`check_text`](crate::check_text) states it.
+    ///
+    /// ```
+    /// use typed_iam_core::{validate, Code, Context, Policy};
+    ///
+    /// let text = format!(
+    ///     r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Deny","Action":"s3:DeleteBucket","Resource":"*"}}]}}{}"#,
+    ///     " ".repeat(6_000)
+    /// );
+    /// let policy = Policy::from_json(&text)?;
+    /// assert!(validate(&policy, &Context::scp()).is_empty());
+    /// let written = Context::scp().with_written_size(text.chars().count());
+    /// assert_eq!(validate(&policy, &written)[0].code, Code::PolicyTooLarge);
+    /// # Ok::<(), typed_iam_core::ParseError>(())
+    /// ```
+    #[must_use]
+    pub fn with_written_size(mut self, chars: usize) -> Self {
+        self.written_size = Some(chars);
+        self
+    }
+
+    /// The size of the policy as written, if it was stated with [`Context::with_written_size`].
+    pub fn written_size(&self) -> Option<usize> {
+        self.written_size
     }
 
     /// The same context, with findings of `code` dropped: the one place to silence a code for a

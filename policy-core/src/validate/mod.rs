@@ -17,16 +17,23 @@ use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::model::{Policy, Statement};
 
 mod actions;
+mod arns;
 mod conditions;
+mod confused_deputy;
 mod context;
 mod memo;
+mod multivalue;
+mod oidc;
 mod placeholders;
 mod principals;
+mod regions;
 mod resources;
 mod risk;
 mod sid;
 mod size;
 mod structure;
+mod tag_keys;
+mod trust;
 
 pub use context::{Context, PolicyKind, SizeTarget};
 
@@ -62,6 +69,7 @@ pub fn validate(policy: &Policy, cx: &Context) -> Vec<Diagnostic> {
     let mut sink = Sink::new(cx);
     structure::check_policy(policy, &mut sink);
     sid::check_duplicates(policy, &mut sink);
+    principals::check_mixed(policy, &mut sink);
     let statements = Location::root().key("Statement");
     for (index, statement) in policy.statements().iter().enumerate() {
         let at = statements.clone().index(index);
@@ -126,10 +134,15 @@ fn check_statement(
     structure::check_statement(statement, at, scope, sink);
     sid::check_sid(statement, at, sink);
     principals::check(statement, at, scope, sink);
+    trust::check(statement, at, scope, sink);
+    oidc::check(statement, at, sink);
+    confused_deputy::check(statement, at, sink);
     let facts = actions::check(statement, at, sink);
     let variables_live = version != Some(crate::model::Version::V2008_10_17);
     resources::check(statement, at, &facts, variables_live, sink);
     conditions::check(statement, at, &facts, version, sink);
+    multivalue::check(statement, at, sink);
+    tag_keys::check(statement, at, &facts, sink);
     risk::check(statement, at, &facts, sink);
 }
 
@@ -137,6 +150,9 @@ fn check_statement(
 pub(crate) struct Sink<'a> {
     cx: &'a Context,
     found: Vec<Diagnostic>,
+    /// Whether the policy mixes statements with and without a principal (reported once, by
+    /// `principals::check_mixed`, instead of on every statement without one).
+    pub(crate) mixed_principals: bool,
 }
 
 impl<'a> Sink<'a> {
@@ -144,6 +160,7 @@ impl<'a> Sink<'a> {
         Self {
             cx,
             found: Vec::new(),
+            mixed_principals: false,
         }
     }
 
@@ -186,3 +203,12 @@ impl<'a> Sink<'a> {
     reason = "tests fail loudly"
 )]
 mod tests;
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "tests fail loudly"
+)]
+mod checks_tests;

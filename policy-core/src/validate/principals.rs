@@ -14,15 +14,55 @@
 //! warning, not an invalid principal.
 
 use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::model::{Principal, PrincipalKind, Statement};
+use crate::model::{Policy, Principal, PrincipalKind, Statement};
 use crate::validate::placeholders;
 use crate::validate::resources::arn;
 use crate::validate::{PolicyKind, Scope, Sink};
 
+/// A policy of a kind that needs principals, in which some statements have one and others do
+/// not, gets one `missing-principal` that says so (at `Statement`), instead of one per
+/// statement without a principal: the likely mistake is the policy's kind, or one statement
+/// pasted from an identity policy.
+pub(super) fn check_mixed(policy: &Policy, sink: &mut Sink<'_>) {
+    let kind = sink.cx().kind();
+    if !kind.needs_principal() {
+        return;
+    }
+    let statements = policy.statements();
+    let without: Vec<usize> = statements
+        .iter()
+        .enumerate()
+        .filter(|(_, statement)| statement.principal().is_none())
+        .map(|(index, _)| index)
+        .collect();
+    if without.is_empty() || without.len() == statements.len() {
+        return;
+    }
+    sink.mixed_principals = true;
+    let list: Vec<String> = without.iter().map(|index| format!("[{index}]")).collect();
+    sink.push(
+        Diagnostic::new(
+            Code::MissingPrincipal,
+            Location::root().key("Statement"),
+            format!(
+                "the policy mixes statements with and without a principal: `Statement{}` {} no \
+                 `Principal` or `NotPrincipal`, the others have one",
+                list.join("`, `Statement"),
+                if without.len() == 1 { "has" } else { "have" }
+            ),
+        )
+        .with_help(format!(
+            "in a {} policy every statement names its principal; if this is an identity policy, \
+             remove the principals and check it as one",
+            kind_name(kind)
+        )),
+    );
+}
+
 pub(super) fn check(statement: &Statement, at: &Location, _scope: Scope, sink: &mut Sink<'_>) {
     let kind = sink.cx().kind();
     let Some(principals) = statement.principal() else {
-        if kind.needs_principal() {
+        if kind.needs_principal() && !sink.mixed_principals {
             sink.push(
                 Diagnostic::new(
                     Code::MissingPrincipal,

@@ -1,5 +1,13 @@
-//! Size: `policy-too-large`, counted as AWS counts it (characters of the JSON without
-//! whitespace, i.e. [`Policy::to_json`]'s compact form).
+//! Size: `policy-too-large`, counted as AWS counts it: IAM counts the characters of the JSON
+//! without whitespace ([`Policy::to_json`]'s compact form); AWS Organizations counts a service
+//! control or resource control policy as written, whitespace included
+//! (<https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html>),
+//! which [`Context::with_written_size`](crate::Context::with_written_size) states (the CLI does;
+//! without it the compact size is used, a lower bound).
+//!
+//! SCPs take the full IAM policy language since September 2025 (`NotResource`, conditions and
+//! wildcards anywhere in actions in `Allow` statements), so the former SCP-only syntax limits
+//! are not errors here.
 //!
 //! Which limit applies, and how serious exceeding it is:
 //! - a target stated with [`Context::with_target`](crate::Context::with_target): its limit; an
@@ -31,8 +39,13 @@ pub(super) fn check(policy: &Policy, sink: &mut Sink<'_>) {
         },
     };
     let limit = target.limit();
+    let organizations = matches!(
+        target,
+        SizeTarget::ServiceControlPolicy | SizeTarget::ResourceControlPolicy
+    );
+    let written = cx.written_size().filter(|_| organizations);
     // Counted as the writer would write it, without building the text.
-    let size = crate::json::compact_chars(policy);
+    let size = written.unwrap_or_else(|| crate::json::compact_chars(policy));
     if size <= limit {
         return;
     }
@@ -42,8 +55,13 @@ pub(super) fn check(policy: &Policy, sink: &mut Sink<'_>) {
         Severity::Warning
     };
     let message = format!(
-        "policy has {} characters without whitespace, over the {} of a {}{}",
+        "policy has {} characters {}, over the {} of a {}{}",
         thousands(size),
+        if written.is_some() {
+            "as written, whitespace included"
+        } else {
+            "without whitespace"
+        },
         thousands(limit),
         target.description(),
         if target.is_hard() {

@@ -11,7 +11,7 @@
 //!   `Resource` when it is added to a policy.
 
 use crate::diagnostic::{Code, Diagnostic, Location, Severity};
-use crate::model::{Policy, Principal, Statement, Version};
+use crate::model::{Policy, Principal, SetQualifier, Statement, Version};
 use crate::validate::{PolicyKind, Scope, Sink};
 
 /// `Version` and an empty `Statement` list.
@@ -126,13 +126,29 @@ pub(super) fn check_statement(
         for block in condition.blocks() {
             for entry in block.entries() {
                 if entry.values().items().is_empty() {
-                    sink.push(empty(
-                        at.clone()
-                            .key("Condition")
-                            .key(block.operator().as_str())
-                            .key(entry.key()),
-                        entry.key(),
-                    ));
+                    let location = at
+                        .clone()
+                        .key("Condition")
+                        .key(block.operator().as_str())
+                        .key(entry.key());
+                    let effect = match block.operator().kind().and_then(|kind| kind.qualifier) {
+                        Some(SetQualifier::ForAllValues) => Some(
+                            "under `ForAllValues:` an empty list is true only for requests \
+                             without the key",
+                        ),
+                        Some(SetQualifier::ForAnyValue) => {
+                            Some("under `ForAnyValue:` an empty list never matches")
+                        }
+                        None => None,
+                    };
+                    let diagnostic = empty(location, entry.key());
+                    sink.push(match effect {
+                        Some(effect) => Diagnostic {
+                            message: format!("{}: {effect}", diagnostic.message),
+                            ..diagnostic
+                        },
+                        None => diagnostic,
+                    });
                 }
             }
         }

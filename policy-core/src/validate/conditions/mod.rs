@@ -25,6 +25,8 @@
 //!   action of the statement lists among its condition keys. Global `aws:` keys always apply, and
 //!   the rule is silent when the statement's actions are open-ended (`*`, `NotAction`) or unknown.
 
+mod operators;
+mod paired;
 mod values;
 pub(crate) mod variables;
 
@@ -49,6 +51,8 @@ pub(super) fn check(
     let cat = catalog();
     let variables_live = version != Some(Version::V2008_10_17);
     duplicate_names(condition, at, sink);
+    operators::check(condition, at, sink);
+    paired::check(condition, at, sink);
     for block in condition.blocks() {
         let operator_text = block.operator().as_str();
         let operator_at = || at.clone().key("Condition").key(operator_text);

@@ -71,6 +71,8 @@ pub(super) fn check(
                         )
                         .with_help("replace the placeholder with the real value"),
                     );
+                } else {
+                    crate::validate::arns::check(&parts, text, &|| location(index), sink);
                 }
                 if variables_live && text.contains("${") {
                     variables::check(text, &|| location(index), sink);

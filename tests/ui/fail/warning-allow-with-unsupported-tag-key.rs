@@ -1,0 +1,11 @@
+#![deny(deprecated)]
+use typed_iam::policy;
+
+fn main() {
+    // Warnings are shown without failing the build; `deny(deprecated)` makes them visible here.
+    let _ = policy! {
+        allow [ec2:StartInstances, ec2:DescribeInstances] on * when {
+            StringEquals aws:ResourceTag/team: "reports",
+        };
+    };
+}

@@ -1,0 +1,10 @@
+#![deny(deprecated)]
+use typed_iam::policy;
+
+fn main() {
+    // Warnings are shown without failing the build; `deny(deprecated)` makes them visible here.
+    let _ = policy! {
+        #![kind = resource]
+        allow sns:Publish for service "s3.amazonaws.com" on "arn:aws:sns:us-east-1:803456129837:reports";
+    };
+}
