@@ -308,14 +308,14 @@ pub struct JsonFinding<'a> {
     /// 1-based column in characters, or `null` for the whole file.
     pub column: Option<usize>,
     /// The place in the policy: `Statement[0].Action[1]` (empty for the whole policy).
-    pub path: String,
+    pub path: &'a policy_core::Location,
     /// The diagnostic code.
-    pub code: &'static str,
+    pub code: Code,
     /// `error` or `warning`.
-    pub severity: &'static str,
+    pub severity: Severity,
     /// The finding type IAM Access Analyzer gives its nearest check: `error`,
-    /// `security-warning`, `warning` or `suggestion` ([`Code::aws_level`]).
-    pub aws_level: &'static str,
+    /// `security-warning`, `warning` or `suggestion` ([`Diagnostic::aws_level`]).
+    pub aws_level: AwsLevel,
     /// What is wrong.
     pub message: &'a str,
     /// How to fix it.
@@ -336,30 +336,14 @@ impl<'a> JsonFinding<'a> {
             file,
             line: position.map(|(line, _)| line),
             column: position.map(|(_, column)| column),
-            path: diagnostic.location.to_string(),
-            code: diagnostic.code.as_str(),
-            severity: severity_name(diagnostic.severity),
-            aws_level: aws_level(diagnostic).as_str(),
+            path: &diagnostic.location,
+            code: diagnostic.code,
+            severity: diagnostic.severity,
+            aws_level: diagnostic.aws_level(),
             message: &diagnostic.message,
             help: diagnostic.help.as_deref(),
             suggestion: diagnostic.suggestion.as_deref(),
         }
-    }
-}
-
-/// The AWS level of a finding: its code's, except that a finding whose severity a rule lowered
-/// to a warning (a region the table does not know, a size over a default quota) is no error.
-fn aws_level(diagnostic: &policy_core::Diagnostic) -> AwsLevel {
-    match (diagnostic.code.aws_level(), diagnostic.severity) {
-        (AwsLevel::Error, Severity::Warning) => AwsLevel::Warning,
-        (level, _) => level,
-    }
-}
-
-fn severity_name(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
     }
 }
 
@@ -368,56 +352,12 @@ fn severity_name(severity: Severity) -> &'static str {
 /// # Errors
 /// The error of writing to `out`.
 pub fn json(out: &mut dyn Write, file: &str, source: &str, finding: &Finding) -> io::Result<()> {
-    // Written by hand into one buffer: the fields are few and fixed, and `serde_json` would
-    // write them in many small pieces, each a dynamic call on `out`. `JsonFinding` (and its
-    // `Serialize`) stays the documented shape; a test holds the two equal.
-    let json = JsonFinding::new(file, source, finding);
-    let mut line = String::with_capacity(512);
-    let string = |line: &mut String, key: &str, value: Option<&str>| {
-        line.push_str(key);
-        match value {
-            Some(value) => policy_core::json::push_string(line, value),
-            None => line.push_str("null"),
-        }
-    };
-    let number = |line: &mut String, key: &str, value: Option<usize>| {
-        line.push_str(key);
-        match value {
-            Some(value) => push_number(line, value),
-            None => line.push_str("null"),
-        }
-    };
-    string(&mut line, "{\"file\":", Some(json.file));
-    number(&mut line, ",\"line\":", json.line);
-    number(&mut line, ",\"column\":", json.column);
-    string(&mut line, ",\"path\":", Some(&json.path));
-    string(&mut line, ",\"code\":", Some(json.code));
-    string(&mut line, ",\"severity\":", Some(json.severity));
-    string(&mut line, ",\"aws_level\":", Some(json.aws_level));
-    string(&mut line, ",\"message\":", Some(json.message));
-    string(&mut line, ",\"help\":", json.help);
-    string(&mut line, ",\"suggestion\":", json.suggestion);
-    line.push_str("}\n");
-    out.write_all(line.as_bytes())
-}
-
-/// Appends the decimal digits of `value` (without the allocation of `to_string`).
-fn push_number(line: &mut String, mut value: usize) {
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    loop {
-        start -= 1;
-        if let Some(digit) = digits.get_mut(start) {
-            *digit = b'0' + (value % 10) as u8;
-        }
-        value /= 10;
-        if value == 0 || start == 0 {
-            break;
-        }
-    }
-    for &digit in digits.get(start..).unwrap_or_default() {
-        line.push(char::from(digit));
-    }
+    // Serialized into one buffer and written at once: `serde_json` writing to `out` directly
+    // would make many small dynamic calls. The spellings are the core's (its `serde` feature).
+    let mut line = Vec::with_capacity(512);
+    serde_json::to_writer(&mut line, &JsonFinding::new(file, source, finding))?;
+    line.push(b'\n');
+    out.write_all(&line)
 }
 
 /// A SARIF 2.1.0 log being built: one run of `policy`, every code as a rule.
@@ -448,14 +388,14 @@ impl Sarif {
             physical["region"] = serde_json::Value::Object(region);
         }
         let mut location = serde_json::json!({ "physicalLocation": physical });
-        if !json.path.is_empty() {
+        if !json.path.segments().is_empty() {
             location["logicalLocations"] =
                 serde_json::json!([{ "fullyQualifiedName": json.path, "kind": "member" }]);
         }
         let mut result = serde_json::json!({
             "ruleId": code.as_str(),
             "ruleIndex": rule_index,
-            "level": aws_level(&finding.diagnostic).sarif_level(),
+            "level": finding.diagnostic.aws_level().sarif_level(),
             "message": { "text": text },
             "locations": [location],
         });
@@ -577,7 +517,7 @@ mod tests {
     }
 
     #[test]
-    fn a_json_line_is_the_serialized_json_finding() {
+    fn a_json_line_has_the_documented_keys_and_spellings() {
         let source = "{\n  \"Statement\": []\n}";
         let mut with_all = policy_core::Diagnostic::new(
             Code::UnknownAction,
@@ -604,26 +544,33 @@ mod tests {
                 position: None,
             },
         ];
-        for finding in &findings {
-            let mut out = Vec::new();
-            json(&mut out, "dir/a \"b\".json", source, finding).unwrap();
-            let mut expected =
-                serde_json::to_vec(&JsonFinding::new("dir/a \"b\".json", source, finding)).unwrap();
-            expected.push(b'\n');
-            assert_eq!(
-                String::from_utf8(out).unwrap(),
-                String::from_utf8(expected).unwrap()
-            );
-        }
-    }
-
-    #[test]
-    fn numbers_are_written_in_decimal() {
-        for value in [0, 7, 10, 1_594, 65_536, usize::MAX] {
-            let mut line = String::new();
-            push_number(&mut line, value);
-            assert_eq!(line, value.to_string());
-        }
+        let lines: Vec<String> = findings
+            .iter()
+            .map(|finding| {
+                let mut out = Vec::new();
+                json(&mut out, "dir/a \"b\".json", source, finding).unwrap();
+                String::from_utf8(out).unwrap()
+            })
+            .collect();
+        // The documented shape: these keys in this order, the core's spellings, one line each.
+        assert_eq!(
+            lines[1],
+            "{\"file\":\"dir/a \\\"b\\\".json\",\"line\":null,\"column\":null,\"path\":\"\",\
+             \"code\":\"invalid-json\",\"severity\":\"error\",\"aws_level\":\"error\",\"message\":\"m\",\
+             \"help\":null,\"suggestion\":null}\n"
+        );
+        let first: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
+        assert_eq!(first["code"], "unknown-action");
+        assert_eq!(first["severity"], "warning");
+        assert_eq!(first["line"], 2);
+        assert_eq!(first["path"], findings[0].diagnostic.location.to_string());
+        assert_eq!(
+            first["message"],
+            "quote \" backslash \\ tab \t control \u{1} é"
+        );
+        assert_eq!(first["help"], "help \u{7f}");
+        assert_eq!(first["suggestion"], "s3:GetObject");
+        assert!(lines[0].ends_with("}\n") && lines[0].matches('\n').count() == 1);
     }
 
     #[test]

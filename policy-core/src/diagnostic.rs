@@ -10,6 +10,7 @@ use crate::names::ParseValueError;
 /// `message` says what is wrong, in rustc's voice (lowercase, no final period, user text in
 /// backticks); `help` says how to fix it; `suggestion` is the replacement text for tools.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Diagnostic {
     /// The stable code, such as `unknown-action`.
@@ -488,6 +489,23 @@ impl Diagnostic {
         self
     }
 
+    /// The finding type IAM Access Analyzer gives this finding: its code's level, except that a
+    /// finding whose severity a rule lowered to a warning (a region the vendored table does not
+    /// know, a size over a quota that can be raised) is not an error.
+    ///
+    /// ```
+    /// use typed_iam_core::{AwsLevel, Code, Diagnostic, Location, Severity};
+    /// let finding = Diagnostic::new(Code::PolicyTooLarge, Location::root(), "too large");
+    /// assert_eq!(finding.aws_level(), AwsLevel::Error);
+    /// assert_eq!(finding.with_severity(Severity::Warning).aws_level(), AwsLevel::Warning);
+    /// ```
+    pub fn aws_level(&self) -> AwsLevel {
+        match (self.code.aws_level(), self.severity) {
+            (AwsLevel::Error, Severity::Warning) => AwsLevel::Warning,
+            (level, _) => level,
+        }
+    }
+
     /// Whether this is an error.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
@@ -503,5 +521,37 @@ impl fmt::Display for Diagnostic {
             write!(f, " (at {})", self.location)?;
         }
         Ok(())
+    }
+}
+
+/// With the `serde` feature: codes, severities, levels and locations serialize as their one
+/// spelling (`unknown-action`, `error`, `security-warning`, `Statement[0].Action[1]`), so that
+/// tools write findings without spelling them again.
+#[cfg(feature = "serde")]
+mod serde_impls {
+    use super::{AwsLevel, Code, Location, Severity};
+
+    impl serde::Serialize for Code {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl serde::Serialize for Severity {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_str(self)
+        }
+    }
+
+    impl serde::Serialize for AwsLevel {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl serde::Serialize for Location {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_str(self)
+        }
     }
 }
