@@ -10,8 +10,9 @@
 //!   file is not a policy (`invalid-json`, ...), `fmt --check` found a file to reformat, or a
 //!   name (`explain`, `catalog show`, `expand`) is unknown, or (`fit`) a statement cannot fit.
 //! - `2` ([`Exit::Trouble`]): bad usage (clap), a bad configuration, an input that `fit` cannot
-//!   read as a policy, or an I/O error (a path that does not exist, a file that cannot be read). It wins over `1`: a run that could not
-//!   read every input did not check everything, whatever it found in the rest.
+//!   read as a policy, or an I/O error (a path that does not exist, a file that cannot be
+//!   read). It wins over `1`: a run that could not read every input did not check everything,
+//!   whatever it found in the rest.
 //!
 //! ```
 //! use clap::Parser;
