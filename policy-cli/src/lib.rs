@@ -1,5 +1,5 @@
 //! The commands of the `policy` command-line tool: `check`, `fmt`, `to-dsl`, `explain`,
-//! `catalog` and `expand`.
+//! `catalog`, `expand` and `fit`.
 //!
 //! The binary is a few lines over [`run`]; tests call [`run_with`] with their own streams.
 //!
@@ -8,10 +8,11 @@
 //!   stdout was closed early (a broken pipe, as in `policy check dir | head -1`).
 //! - `1` ([`Exit::Findings`]): a policy has an error (or a warning with `--deny-warnings`), a
 //!   file is not a policy (`invalid-json`, ...), `fmt --check` found a file to reformat, or a
-//!   name (`explain`, `catalog show`, `expand`) is unknown.
-//! - `2` ([`Exit::Trouble`]): bad usage (clap), a bad configuration, or an I/O error (a path
-//!   that does not exist, a file that cannot be read). It wins over `1`: a run that could not
-//!   read every input did not check everything, whatever it found in the rest.
+//!   name (`explain`, `catalog show`, `expand`) is unknown, or (`fit`) a statement cannot fit.
+//! - `2` ([`Exit::Trouble`]): bad usage (clap), a bad configuration, an input that `fit` cannot
+//!   read as a policy, or an I/O error (a path that does not exist, a file that cannot be
+//!   read). It wins over `1`: a run that could not read every input did not check everything,
+//!   whatever it found in the rest.
 //!
 //! ```
 //! use clap::Parser;

@@ -24,7 +24,10 @@ use catalog::index::{catalog, wildcard_match, ActionId};
 
 use super::wildcards;
 use super::Wildcards;
-use crate::model::{Action, Actions, OneOrMany, Policy, Resource, Resources, Statement};
+use crate::model::{
+    Action, Actions, Condition, Effect, OneOrMany, Policy, Principals, Resource, Resources,
+    Statement,
+};
 
 /// How many rounds of merging at most (each round can only shrink the statement count, so
 /// this bounds the work; two rounds reach the fixed point on every managed policy).
@@ -67,15 +70,29 @@ fn list<T>(items: Vec<T>) -> OneOrMany<T> {
     }
 }
 
-/// Whether an action `pattern` matches the full action name `full`, as the catalog expands
-/// patterns: service and action parts separately when the pattern has a `:`.
-fn pattern_matches(pattern: &str, full: &str) -> bool {
-    match (pattern.split_once(':'), full.split_once(':')) {
-        (Some((service_pattern, action_pattern)), Some((service, action))) => {
-            wildcard_match(service_pattern, service) && wildcard_match(action_pattern, action)
+/// An action pattern, split as the catalog expands patterns: service and action parts matched
+/// separately when the pattern has a `:`, the full name otherwise.
+struct Pattern<'a> {
+    whole: &'a str,
+    parts: Option<(&'a str, &'a str)>,
+}
+
+impl<'a> Pattern<'a> {
+    fn new(text: &'a str) -> Self {
+        Pattern {
+            whole: text,
+            parts: text.split_once(':'),
         }
-        (Some(_), None) => false,
-        (None, _) => wildcard_match(pattern, full),
+    }
+
+    /// Whether the pattern matches the action `prefix:name`.
+    fn matches(&self, prefix: &str, name: &str) -> bool {
+        match self.parts {
+            Some((service, action)) => {
+                wildcard_match(service, prefix) && wildcard_match(action, name)
+            }
+            None => wildcard_match(self.whole, &format!("{prefix}:{name}")),
+        }
     }
 }
 
@@ -92,11 +109,11 @@ fn tidy(statement: &Statement) -> Statement {
 }
 
 fn tidy_actions(actions: &Actions) -> Actions {
-    let patterns: Vec<&str> = actions
+    let patterns: Vec<Pattern<'_>> = actions
         .items
         .iter()
         .filter_map(|action| match action {
-            Action::Pattern(text) => Some(text.as_str()),
+            Action::Pattern(text) => Some(Pattern::new(text)),
             _ => None,
         })
         .collect();
@@ -106,8 +123,9 @@ fn tidy_actions(actions: &Actions) -> Actions {
     for action in &actions.items {
         let keep = match action {
             Action::Known { id, .. } => {
-                let full = catalog().action_by_id(*id).full_name();
-                seen_ids.insert(*id) && !patterns.iter().any(|p| pattern_matches(p, &full))
+                let info = catalog().action_by_id(*id);
+                let (prefix, name) = (info.service().prefix(), info.name());
+                seen_ids.insert(*id) && !patterns.iter().any(|p| p.matches(prefix, name))
             }
             // Text the catalog does not know, and patterns, go only when repeated.
             Action::Pattern(text) | Action::Unchecked(text) => {
@@ -188,103 +206,107 @@ enum Merge {
 fn merge(statements: Vec<Statement>, what: Merge) -> Vec<Statement> {
     let mut out: Vec<Statement> = Vec::with_capacity(statements.len());
     let mut keys: Vec<Option<Key>> = Vec::with_capacity(statements.len());
+    let mut merged: Vec<bool> = Vec::with_capacity(statements.len());
     for statement in statements {
         let key = Key::of(&statement, what);
         let group = key
             .as_ref()
             .and_then(|key| keys.iter().position(|other| other.as_ref() == Some(key)));
-        match group.and_then(|index| out.get_mut(index)) {
-            Some(first) => match what {
-                Merge::Actions => {
-                    if let (Some(into), Some(from)) = (&mut first.action, statement.action) {
-                        into.items.extend(from.items.items);
-                        *into = tidy_actions(into);
+        match group.and_then(|index| Some((out.get_mut(index)?, merged.get_mut(index)?))) {
+            Some((first, was_merged)) => {
+                *was_merged = true;
+                match what {
+                    Merge::Actions => {
+                        if let (Some(into), Some(from)) = (&mut first.action, statement.action) {
+                            into.items.extend(from.items.items);
+                        }
+                    }
+                    Merge::Resources => {
+                        if let (Some(into), Some(from)) = (&mut first.resource, statement.resource)
+                        {
+                            into.items.extend(from.items.items);
+                        }
                     }
                 }
-                Merge::Resources => {
-                    if let (Some(into), Some(from)) = (&mut first.resource, statement.resource) {
-                        into.items.extend(from.items.items);
-                        *into = tidy_resources(into);
-                    }
-                }
-            },
+            }
             None => {
                 out.push(statement);
                 keys.push(key);
+                merged.push(false);
             }
+        }
+    }
+    // The merged lists, tidied once.
+    for (statement, merged) in out.iter_mut().zip(merged) {
+        if merged {
+            *statement = tidy(statement);
         }
     }
     out
 }
 
-/// What must be equal for two statements to merge: everything but `Sid` and the merged list
-/// (compared as a set, since the order of a list does not change what it grants).
+/// What must be equal for two statements to merge: everything but `Sid` and the merged list;
+/// the other list is compared as a set, since the order of a list does not change what it
+/// grants.
 #[derive(PartialEq)]
 struct Key {
-    statement: Statement,
-    other_list: Vec<String>,
+    effect: Effect,
+    principal: Option<Principals>,
+    condition: Option<Condition>,
+    /// The other list: whether it is negated, and its items (`None` when absent).
+    other: Option<(bool, Vec<ItemKey>)>,
+}
+
+/// An item as IAM compares it: a known action by ID, other action text in lowercase, a
+/// resource as written.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum ItemKey {
+    Id(ActionId),
+    Text(String),
 }
 
 impl Key {
     fn of(statement: &Statement, what: Merge) -> Option<Key> {
-        let mut bare = statement.clone();
-        bare.sid = None;
-        let other_list = match what {
+        let other = match what {
             Merge::Actions => {
-                let actions = bare.action.take()?;
-                if actions.negated {
+                if statement.action.as_ref()?.negated {
                     return None;
                 }
-                let mut resources = sorted_resources(bare.resource.take());
-                resources.sort();
-                resources
+                statement.resource.as_ref().map(|resources| {
+                    let mut items: Vec<ItemKey> = resources
+                        .items
+                        .iter()
+                        .map(|resource| ItemKey::Text(resource.as_str().to_owned()))
+                        .collect();
+                    items.sort_unstable();
+                    (resources.negated, items)
+                })
             }
             Merge::Resources => {
-                let resources = bare.resource.take()?;
-                if resources.negated {
+                if statement.resource.as_ref()?.negated {
                     return None;
                 }
-                let mut actions: Vec<String> = bare
-                    .action
-                    .take()
-                    .map(|actions| {
-                        let negated = if actions.negated { "!" } else { "" };
-                        actions
-                            .items
-                            .iter()
-                            .map(|action| format!("{negated}{}", action_key(action)))
-                            .collect()
-                    })
-                    .unwrap_or_else(|| vec!["(none)".to_owned()]);
-                actions.sort();
-                actions
+                statement.action.as_ref().map(|actions| {
+                    let mut items: Vec<ItemKey> = actions
+                        .items
+                        .iter()
+                        .map(|action| match action {
+                            Action::Known { id, .. } => ItemKey::Id(*id),
+                            Action::Pattern(text) | Action::Unchecked(text) => {
+                                ItemKey::Text(text.to_ascii_lowercase())
+                            }
+                        })
+                        .collect();
+                    items.sort_unstable();
+                    (actions.negated, items)
+                })
             }
         };
         Some(Key {
-            statement: bare,
-            other_list,
+            effect: statement.effect,
+            principal: statement.principal.clone(),
+            condition: statement.condition.clone(),
+            other,
         })
-    }
-}
-
-fn sorted_resources(resources: Option<Resources>) -> Vec<String> {
-    match resources {
-        None => vec!["(none)".to_owned()],
-        Some(resources) => {
-            let negated = if resources.negated { "!" } else { "" };
-            resources
-                .items
-                .iter()
-                .map(|resource| format!("{negated}{resource}"))
-                .collect()
-        }
-    }
-}
-
-/// An action as IAM compares it: a known action by ID, other text in lowercase.
-fn action_key(action: &Action) -> String {
-    match action {
-        Action::Known { id, .. } => format!("#{}", id.index()),
-        Action::Pattern(text) | Action::Unchecked(text) => text.to_ascii_lowercase(),
     }
 }

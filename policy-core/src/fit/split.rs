@@ -207,9 +207,26 @@ fn divide_resources(statement: &Statement, room: usize) -> Result<Vec<Statement>
     Ok(out)
 }
 
+/// An entry of a list that can be divided: written as one JSON string.
+trait Item {
+    fn text(&self) -> &str;
+}
+
+impl Item for crate::model::Action {
+    fn text(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl Item for crate::model::Resource {
+    fn text(&self) -> &str {
+        self.as_str()
+    }
+}
+
 /// Copies of `statement` with `items` divided greedily, in order, into the longest runs whose
 /// statement fits `room` (a run of one item may still not fit; the caller divides it further).
-fn chunks<T: Clone>(
+fn chunks<T: Clone + Item>(
     statement: &Statement,
     items: &[T],
     room: usize,
@@ -222,10 +239,15 @@ fn chunks<T: Clone>(
     };
     // The statement with an empty list, and what each item adds (its JSON and a comma).
     let skeleton = statement_chars(&with(&[]));
-    let item_chars: Vec<usize> = (0..items.len())
-        .map(|i| {
-            let one = items.get(i..=i).unwrap_or_default();
-            statement_chars(&with(one)) - skeleton
+    // An item adds its JSON string to `[]` (and a comma after the first), as the writer
+    // writes it; the parts are measured again with the writer at the end.
+    let mut scratch = String::new();
+    let item_chars: Vec<usize> = items
+        .iter()
+        .map(|item| {
+            scratch.clear();
+            crate::json::push_string(&mut scratch, item.text());
+            scratch.chars().count()
         })
         .collect();
     let mut out = Vec::new();

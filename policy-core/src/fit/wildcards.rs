@@ -32,20 +32,41 @@ pub(super) fn synthesize(listed: &[ActionId], covered: &HashSet<ActionId>) -> Sy
     let wanted: HashSet<ActionId> = listed.iter().copied().collect();
     let mut services: Vec<_> = listed
         .iter()
-        .map(|&id| catalog().action_by_id(id).service())
-        .map(|service| service.prefix())
+        .map(|&id| catalog().action_by_id(id).service().prefix())
         .collect();
     services.sort_unstable();
-    services.dedup();
-    for prefix in services {
+    let covered_services: HashSet<&str> = covered
+        .iter()
+        .map(|&id| catalog().action_by_id(id).service().prefix())
+        .collect();
+    let mut start = 0;
+    while start < services.len() {
+        let prefix = services.get(start).copied().unwrap_or_default();
+        let count = services
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&other| other == prefix)
+            .count();
+        start += count;
+        // One listed action alone in its service: a pattern for it would be its own name
+        // and a star, longer than the name.
+        if count < 2 && !covered_services.contains(prefix) {
+            out.kept.extend(
+                listed
+                    .iter()
+                    .copied()
+                    .filter(|&id| catalog().action_by_id(id).service().prefix() == prefix),
+            );
+            continue;
+        }
         let Some(service) = catalog().service(prefix) else {
             continue;
         };
         let actions: Vec<ActionInfo> = service.actions().collect();
-        let names: Vec<String> = actions
-            .iter()
-            .map(|action| action.name().to_ascii_lowercase())
-            .collect();
+        // The catalog sorts a service's actions by lowercase name: names are compared with
+        // ASCII case ignored, without lowercase copies.
+        let names: Vec<&str> = actions.iter().map(|action| action.name()).collect();
         let state: Vec<State> = actions
             .iter()
             .map(|action| {
@@ -100,14 +121,14 @@ enum Choice {
 struct Trie<'a> {
     service: &'static str,
     actions: &'a [ActionInfo],
-    names: &'a [String],
+    names: &'a [&'static str],
     state: &'a [State],
 }
 
 impl Trie<'_> {
     /// What `"svc:name",` costs in an array.
     fn action_cost(&self, index: usize) -> usize {
-        self.service.len() + 1 + self.names.get(index).map_or(0, String::len) + 3
+        self.service.len() + 1 + self.names.get(index).map_or(0, |name| name.len()) + 3
     }
 
     /// What `"svc:prefix*",` costs in an array.
@@ -118,13 +139,21 @@ impl Trie<'_> {
     /// The length of the longest prefix common to the names of `lo..hi` (sorted, so the
     /// first and the last decide).
     fn common_prefix(&self, lo: usize, hi: usize) -> usize {
-        let first = self.names.get(lo).map(String::as_bytes).unwrap_or_default();
+        let first = self
+            .names
+            .get(lo)
+            .map(|name| name.as_bytes())
+            .unwrap_or_default();
         let last = self
             .names
             .get(hi.saturating_sub(1))
-            .map(String::as_bytes)
+            .map(|name| name.as_bytes())
             .unwrap_or_default();
-        first.iter().zip(last).take_while(|(a, b)| a == b).count()
+        first
+            .iter()
+            .zip(last)
+            .take_while(|(a, b)| a.eq_ignore_ascii_case(b))
+            .count()
     }
 
     /// The cheapest writing of the run `lo..hi`, whose lowercase names all start with the same
@@ -149,7 +178,7 @@ impl Trie<'_> {
                     Choice::Pattern {
                         first: lo,
                         end: hi,
-                        len: depth,
+                        len: common,
                     },
                 ),
                 _ => (listed, Choice::Action(lo)),
@@ -163,9 +192,9 @@ impl Trie<'_> {
             let name = self
                 .names
                 .get(start)
-                .map(String::as_bytes)
+                .map(|name| name.as_bytes())
                 .unwrap_or_default();
-            let Some(&next) = name.get(depth) else {
+            let Some(next) = name.get(depth).map(u8::to_ascii_lowercase) else {
                 if self.state.get(start) == Some(&State::Listed) {
                     total += self.action_cost(start);
                     parts.push(Choice::Action(start));
@@ -179,7 +208,8 @@ impl Trie<'_> {
                     .names
                     .get(end)
                     .and_then(|name| name.as_bytes().get(depth))
-                    == Some(&next)
+                    .map(u8::to_ascii_lowercase)
+                    == Some(next)
             {
                 end += 1;
             }
@@ -194,7 +224,7 @@ impl Trie<'_> {
                 Choice::Pattern {
                     first: lo,
                     end: hi,
-                    len: depth,
+                    len: common,
                 },
             ),
             _ => (total, Choice::Parts(parts)),
