@@ -18,7 +18,7 @@ use crate::model::{Action, Effect, Policy, Statement};
 /// One granted (or denied) tuple.
 ///
 /// ```
-/// use policy_core::{fit::Grants, Effect, Policy};
+/// use typed_iam_core::{fit::Grants, Effect, Policy};
 /// let policy = Policy::from_json(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:DeleteBucket","Resource":"*"}]}"#)?;
 /// let grants = Grants::of(&[policy]);
 /// let grant = grants.iter().next().ok_or("no grant")?;
@@ -95,11 +95,11 @@ impl Grants {
     /// How many tuples.
     ///
     /// ```
-    /// use policy_core::{fit::Grants, Policy};
+    /// use typed_iam_core::{fit::Grants, Policy};
     /// let policy = Policy::from_json(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:PutObject"],"Resource":["arn:aws:s3:::a/*","arn:aws:s3:::b/*"]}]}"#)?;
     /// assert_eq!(Grants::of(&[policy]).len(), 4);
     /// assert!(Grants::of(&[]).is_empty());
-    /// # Ok::<(), policy_core::ParseError>(())
+    /// # Ok::<(), typed_iam_core::ParseError>(())
     /// ```
     pub fn len(&self) -> usize {
         self.grants.len()
@@ -113,7 +113,7 @@ impl Grants {
     /// The tuples, in order.
     ///
     /// ```
-    /// let grants = policy_core::fit::Grants::of(&[]);
+    /// let grants = typed_iam_core::fit::Grants::of(&[]);
     /// assert_eq!(grants.iter().count(), 0);
     /// ```
     pub fn iter(&self) -> impl Iterator<Item = &Grant> {
@@ -123,13 +123,13 @@ impl Grants {
     /// The tuples of `self` that `other` lacks, to say what differs.
     ///
     /// ```
-    /// use policy_core::{fit::Grants, Policy};
+    /// use typed_iam_core::{fit::Grants, Policy};
     /// let wide = Policy::from_json(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObject","s3:PutObject"],"Resource":"*"}]}"#)?;
     /// let narrow = Policy::from_json(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#)?;
     /// let (wide, narrow) = (Grants::of(&[wide]), Grants::of(&[narrow]));
     /// assert_eq!(wide.missing_from(&narrow).count(), 1);
     /// assert_eq!(narrow.missing_from(&wide).count(), 0);
-    /// # Ok::<(), policy_core::ParseError>(())
+    /// # Ok::<(), typed_iam_core::ParseError>(())
     /// ```
     pub fn missing_from<'a>(&'a self, other: &'a Grants) -> impl Iterator<Item = &'a Grant> {
         self.grants.difference(&other.grants)
