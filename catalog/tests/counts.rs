@@ -1,6 +1,5 @@
 //! The catalog's counts equal counts made here, independently, from the raw files of
 //! `catalog/data/`, and every raw action, resource type and key can be found by name.
-
 #![expect(
     clippy::expect_used,
     clippy::panic,

@@ -1,6 +1,5 @@
 //! The identifier mapping of `typed_iam_catalog::ident` is injective over the whole catalog, and the typed
 //! face (feature `enums`) agrees with the index.
-
 #![expect(
     clippy::panic,
     reason = "a test fails by panicking, naming the collision"

@@ -1,12 +1,6 @@
 //! The lookup face against the vendored data: canonical spellings, condition keys, wildcards,
 //! suggestions, retired actions and ARN matching.
 
-#![expect(
-    clippy::expect_used,
-    clippy::panic,
-    reason = "a test fails by panicking, with the name it was looking for"
-)]
-
 use typed_iam_catalog::index::{arn_matches, catalog, AccessLevel, KeyType};
 
 #[test]

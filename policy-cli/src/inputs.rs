@@ -203,11 +203,6 @@ pub fn read_limited(reader: impl Read) -> io::Result<Content> {
 }
 
 #[cfg(test)]
-#[expect(
-    clippy::unwrap_used,
-    clippy::panic,
-    reason = "a test fails by panicking"
-)]
 mod tests {
     use super::*;
 

@@ -1,6 +1,5 @@
 //! `policy catalog stats|show|search` and `policy expand`: the acceptance cases of the catalog
 //! issue, through the library (no process per case).
-
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -6,7 +6,6 @@
 //! `chmod 000` does not make a file unreadable: the unreadable file is a dangling symbolic link
 //! named `*.json`, which the walk lists and opening fails on, as it would for a file without
 //! read permission.
-
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -1,13 +1,6 @@
 //! The CLI over every seed policy and every AWS managed policy in `tests/data`: `fmt` keeps
 //! the JSON value and is idempotent, `check` never crashes.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    reason = "tests fail loudly"
-)]
-
 use std::path::{Path, PathBuf};
 
 use typed_iam_cli::engine::{self, Settings};

@@ -1,7 +1,5 @@
 //! `CODES.md` is generated from the same explanations as `policy explain`; it must be fresh.
 
-#![allow(clippy::unwrap_used, clippy::panic, reason = "tests fail loudly")]
-
 #[test]
 fn codes_page_is_fresh() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("CODES.md");

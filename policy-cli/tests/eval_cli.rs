@@ -1,7 +1,6 @@
 //! `policy can` and `policy test` end to end: exit codes (0 allowed / all pass, 1 denied / a
 //! failure, 2 bad input), text and JSON output, positions of deciding statements and of input
 //! errors.
-
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -1,6 +1,5 @@
 //! `policy fit` end to end: an over-size AWS managed policy split into parts that `policy
 //! check` accepts at the target, JSON output, `--out` files, and the exit statuses.
-
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -1,7 +1,6 @@
 //! `--format sarif` output validates against the SARIF 2.1.0 schema (vendored, see
 //! `tests/data/SOURCE.md`), with findings of every kind: positioned ones, whole-file ones and
 //! ones from stdin.
-
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -10,13 +10,6 @@
 //! Policies whose `Statement` is a single object (21 AWS managed policies) come back in that
 //! shape through `#![statement = object]`; they are counted.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    reason = "tests fail loudly"
-)]
-
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -231,7 +231,6 @@ fn locate(diagnostics: Vec<Diagnostic>, map: &SourceMap) -> Vec<Finding> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, reason = "tests fail loudly")]
 mod tests {
     use super::*;
 

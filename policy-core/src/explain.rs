@@ -885,7 +885,6 @@ fn entry(code: Code) -> Entry {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::panic, reason = "tests fail loudly")]
 mod tests {
     use super::*;
     use crate::{validate, Context, Policy, PolicyKind};

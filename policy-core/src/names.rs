@@ -126,7 +126,6 @@ impl fmt::Display for ParseValueError {
 impl std::error::Error for ParseValueError {}
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, reason = "tests fail loudly")]
 mod tests {
     use super::*;
 

@@ -1,6 +1,5 @@
 //! Hostile input: empty, invalid UTF-8, binary garbage, deep nesting, very long input. The
 //! reader must answer with a `ParseError` (or a policy), never panic, and stay linear.
-
 #![expect(clippy::unwrap_used, reason = "a test fails by panicking")]
 
 use std::time::Instant;

@@ -1,6 +1,5 @@
 //! The builder writes what AWS writes, composes fragments, and validates on `build`; the
 //! build-script helper writes deterministic files only when their bytes change.
-
 #![expect(clippy::unwrap_used, reason = "a test fails by panicking")]
 
 use typed_iam_core::{

@@ -1,7 +1,6 @@
 //! `Policy::compact` and `Policy::fit`: examples of each rule, and properties over generated
 //! policies (`fit` never changes what is granted, is deterministic, never returns a part over
 //! the limit, and refuses only statements that cannot fit alone).
-
 #![allow(clippy::unwrap_used, clippy::panic, reason = "tests fail loudly")]
 
 use proptest::prelude::*;

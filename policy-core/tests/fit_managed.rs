@@ -3,7 +3,6 @@
 //! the policy granted ([`Grants`]: actions expanded over the catalog), the same parts on a
 //! second run, and the number of parts against the lower bound `ceil(compacted size / limit)`.
 //! The figures are printed (`cargo test -p policy-core --test fit_managed -- --nocapture`).
-
 #![allow(clippy::unwrap_used, clippy::panic, reason = "tests fail loudly")]
 
 use std::path::PathBuf;

@@ -1,7 +1,6 @@
 //! Trust policies for OpenID Connect providers, as AWS documents them, check clean: the claims
 //! of any provider (`token.actions.githubusercontent.com:sub`, EKS's
 //! `oidc.eks.<region>.amazonaws.com/id/<id>:aud`) are condition keys, recognised by their shape.
-
 #![allow(clippy::unwrap_used, reason = "tests fail loudly")]
 
 use std::path::PathBuf;

@@ -1,8 +1,6 @@
 //! Property tests: any generated policy survives write -> read -> write unchanged, and any
 //! mutation of a valid policy's JSON either reads or gives a `ParseError`, never a panic.
 
-#![expect(clippy::unwrap_used, reason = "a property fails by panicking")]
-
 use proptest::prelude::*;
 use typed_iam_core::{json, Location, Policy, Statement};
 

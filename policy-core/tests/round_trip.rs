@@ -1,6 +1,5 @@
 //! Every seed document and every AWS managed policy reads and writes back the same JSON value,
 //! and writing is deterministic and idempotent.
-
 #![expect(
     clippy::unwrap_used,
     clippy::panic,

@@ -3,7 +3,6 @@
 //! Every error found on these policies must be a true defect of the policy, listed in
 //! [`TRUE_DEFECTS`] with its reason; anything else is a bug in a rule. The per-code counts are
 //! printed (`cargo test -p typed-iam-core --test validate_managed -- --nocapture`).
-
 #![allow(clippy::unwrap_used, clippy::panic, reason = "tests fail loudly")]
 
 use std::collections::BTreeMap;

@@ -1,6 +1,5 @@
 //! The seed policies (AWS's Bedrock and SageMaker pages) validate with no error; their two known
 //! real defects are reported with the right code.
-
 #![allow(clippy::unwrap_used, clippy::panic, reason = "tests fail loudly")]
 
 use std::path::PathBuf;

@@ -183,7 +183,6 @@ fn apply(attr: &syn::Attribute, settings: &mut Settings) -> syn::Result<()> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::panic, reason = "tests fail loudly")]
 mod tests {
     use super::*;
 

@@ -205,7 +205,6 @@ fn ident(text: &str, span: Span) -> Option<Ident> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, reason = "tests fail loudly")]
 mod tests {
     use quote::quote;
 

@@ -162,7 +162,6 @@ fn warning(finding: &Diagnostic, (first, last): (Span, Span)) -> TokenStream {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::panic, reason = "tests fail loudly")]
 mod tests {
     use quote::quote;
 
@@ -221,7 +220,6 @@ mod tests {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, reason = "tests fail loudly")]
 mod typed_action_tests {
     fn expand() -> String {
         let input = syn::parse2(quote::quote! {

@@ -441,7 +441,6 @@ impl<T> Lowered<T> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::panic, reason = "tests fail loudly")]
 mod tests {
     use super::*;
     use quote::quote;

@@ -257,7 +257,6 @@ pub(crate) fn arn_like_split(
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -494,7 +494,6 @@ pub(crate) fn assumes_role(statement: &Statement) -> bool {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::panic, reason = "tests fail loudly")]
 mod tests {
     use super::*;
 

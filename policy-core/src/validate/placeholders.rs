@@ -191,7 +191,6 @@ pub(crate) fn in_value(value: &str) -> Option<Placeholder<'_>> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::panic, reason = "tests fail loudly")]
 mod tests {
     use super::*;
     use crate::validate::resources::arn::split;

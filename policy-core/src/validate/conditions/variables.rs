@@ -57,7 +57,6 @@ pub(crate) fn check(text: &str, location: &dyn Fn() -> Location, sink: &mut Sink
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::panic, reason = "tests fail loudly")]
 mod tests {
     use super::*;
 
