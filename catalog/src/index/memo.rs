@@ -29,6 +29,11 @@ pub(super) type Answers = std::collections::HashMap<
 /// Whether `compute` holds for one of `types` (of the global catalog), for ARN `text`: each
 /// answer computed once per thread (for up to a few thousand ARNs, then forgotten and started
 /// again), with one look-up of the ARN for all the types.
+///
+/// What it saves (2026-12-05, `policy check -j 1 --format json tests/data/managed`, release
+/// build without LTO, with and without this memory, alternating, 12 runs each, CPU time): median
+/// 164.5 ms with it, 171.5 ms without (4.2 % more; best 160.4 vs 168.6 ms, 5.1 %): the managed
+/// policies repeat the same ARNs across statements and policies.
 pub(super) fn remembered_any(
     text: &str,
     types: &[ResourceTypeInfo],

@@ -1,7 +1,12 @@
 //! Per-thread memories of suggestions: the validator's only memories. Each remembers the last
-//! name asked for, because a policy that names a retired service or a wrong key usually repeats
-//! it (one managed policy names 100 retired `evidently:` actions), while a suggestion is an edit
+//! name asked for, because a policy that names an unknown service or a wrong key usually repeats
+//! it (one managed policy names 100 actions of a retired service), while a suggestion is an edit
 //! distance against every service prefix or every condition key.
+//!
+//! What one suggestion costs (2026-12-05, `cargo run --release -p typed-iam-catalog --example
+//! suggest_cost`, 7 samples of 2,000 calls, load average about 2): `suggest_service` 88 us
+//! (79-97), `suggest_condition_key` 1.25 ms (0.87-1.31). So a policy that repeats an unknown key
+//! ten times saves about 11 ms with the memory, a tenth of the whole managed corpus's check.
 
 use catalog::index::catalog;
 
