@@ -314,7 +314,7 @@ pub struct JsonFinding<'a> {
     /// `error` or `warning`.
     pub severity: Severity,
     /// The finding type IAM Access Analyzer gives its nearest check: `error`,
-    /// `security-warning`, `warning` or `suggestion` ([`Diagnostic::aws_level`]).
+    /// `security-warning`, `warning` or `suggestion` ([`policy_core::Diagnostic::aws_level`]).
     pub aws_level: AwsLevel,
     /// What is wrong.
     pub message: &'a str,
