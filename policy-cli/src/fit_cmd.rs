@@ -16,7 +16,7 @@ use policy_core::{Policy, SizeTarget};
 
 use crate::engine::{self, Settings};
 use crate::inputs::{self, Content, Input};
-use crate::render::{self, Palette};
+use crate::render;
 use crate::{Exit, Streams};
 
 /// The `--target` values: the core's names of its size targets ([`SizeTarget::NAMES`]), listed
@@ -66,11 +66,7 @@ pub struct FitArgs {
 /// # Errors
 /// The error of writing to stdout.
 pub fn run(args: &FitArgs, streams: &mut Streams<'_>) -> io::Result<Exit> {
-    let input = if args.file.as_os_str() == "-" {
-        Input::Stdin
-    } else {
-        Input::File(args.file.clone())
-    };
+    let input = Input::from_arg(&args.file);
     let name = input.name();
     let Some(policy) = read_policy(&input, &name, streams)? else {
         return Ok(Exit::Trouble);
@@ -205,14 +201,6 @@ fn read_policy(input: &Input, name: &str, streams: &mut Streams<'_>) -> io::Resu
 }
 
 fn report(streams: &mut Streams<'_>, name: &str, checked: &engine::Checked) -> io::Result<()> {
-    for finding in &checked.findings {
-        render::text(
-            streams.stderr,
-            Palette::new(false),
-            name,
-            &checked.text,
-            finding,
-        )?;
-    }
+    render::findings_text(streams.stderr, name, checked)?;
     writeln!(streams.stderr, "error: `{name}` is not a policy")
 }

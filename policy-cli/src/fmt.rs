@@ -11,7 +11,7 @@ use clap::Args;
 
 use crate::engine;
 use crate::inputs::{self, Content, Input};
-use crate::render::{self, Palette};
+use crate::render;
 use crate::{Exit, Streams};
 
 /// The arguments of `policy fmt`.
@@ -104,15 +104,7 @@ fn format_input(args: &FmtArgs, input: &Input, streams: &mut Streams<'_>) -> io:
 
 /// Reports why a file cannot be formatted, on stderr.
 fn report(streams: &mut Streams<'_>, name: &str, checked: &engine::Checked) -> io::Result<Exit> {
-    for finding in &checked.findings {
-        render::text(
-            streams.stderr,
-            Palette::new(false),
-            name,
-            &checked.text,
-            finding,
-        )?;
-    }
+    render::findings_text(streams.stderr, name, checked)?;
     writeln!(streams.stderr, "error: `{name}` was not formatted")?;
     Ok(Exit::Findings)
 }

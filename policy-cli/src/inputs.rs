@@ -21,6 +21,15 @@ pub enum Input {
 }
 
 impl Input {
+    /// The input a command-line argument names: `-` is stdin, anything else a file.
+    pub fn from_arg(path: &Path) -> Self {
+        if path.as_os_str() == "-" {
+            Input::Stdin
+        } else {
+            Input::File(path.to_owned())
+        }
+    }
+
     /// The name shown in output: the path as given or walked, or `<stdin>`.
     pub fn name(&self) -> String {
         match self {

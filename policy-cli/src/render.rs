@@ -347,6 +347,22 @@ impl<'a> JsonFinding<'a> {
     }
 }
 
+/// Writes every finding of a checked input as text, without colour: what `fmt`, `fit` and
+/// `to-dsl` print on stderr about a file they cannot read as a policy.
+///
+/// # Errors
+/// The error of writing to `out`.
+pub fn findings_text(
+    out: &mut dyn Write,
+    name: &str,
+    checked: &crate::engine::Checked,
+) -> io::Result<()> {
+    for finding in &checked.findings {
+        text(out, Palette::new(false), name, &checked.text, finding)?;
+    }
+    Ok(())
+}
+
 /// Writes one finding as one line of JSON.
 ///
 /// # Errors

@@ -27,7 +27,7 @@ use policy_core::{
 
 use crate::engine::{self, Kind, Settings};
 use crate::inputs::{self, Content, Input};
-use crate::render::{self, Palette};
+use crate::render;
 use crate::{Exit, Streams};
 
 /// The arguments of `policy to-dsl`.
@@ -49,11 +49,7 @@ pub struct ToDslArgs {
 /// # Errors
 /// The error of writing to stdout.
 pub fn run(args: &ToDslArgs, streams: &mut Streams<'_>) -> io::Result<Exit> {
-    let input = if args.file.as_os_str() == "-" {
-        Input::Stdin
-    } else {
-        Input::File(args.file.clone())
-    };
+    let input = Input::from_arg(&args.file);
     let name = input.name();
     let content = match &input {
         Input::File(path) => inputs::read_file(path),
@@ -102,15 +98,7 @@ pub fn run(args: &ToDslArgs, streams: &mut Streams<'_>) -> io::Result<Exit> {
 }
 
 fn report(streams: &mut Streams<'_>, name: &str, checked: &engine::Checked) -> io::Result<Exit> {
-    for finding in &checked.findings {
-        render::text(
-            streams.stderr,
-            Palette::new(false),
-            name,
-            &checked.text,
-            finding,
-        )?;
-    }
+    render::findings_text(streams.stderr, name, checked)?;
     writeln!(streams.stderr, "error: `{name}` is not a policy")?;
     Ok(Exit::Findings)
 }
