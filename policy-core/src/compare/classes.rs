@@ -1,0 +1,192 @@
+//! The action dimension, split exactly: every catalog action falls into the class of the
+//! action patterns (of both policies) that match it, and AWS's future actions are stood for by
+//! one representative per wildcard pattern (`s3:Get*` -> `s3:GetZzfuture`), one per service
+//! named (`s3:Zzfuture`) and one for services the catalog does not know yet
+//! (`zzfuture:Zzfuture`): `s3:*`, `*` and `NotAction` grant those too (the [Action page]:
+//! "you can use wildcards ... to specify multiple actions").
+//!
+//! Actions are matched as the evaluator matches them: service and name separately, ignoring
+//! ASCII case (rule 7 of [`crate::eval`]).
+//!
+//! [Action page]: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
+
+use std::collections::BTreeMap;
+
+use catalog::index::catalog;
+
+use crate::eval::glob::glob;
+use crate::model::{Action, Policy};
+
+/// A class of actions that every policy statement treats alike.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ActionClass {
+    /// The action used in requests (a catalog action's full name, or a made-up future one).
+    pub(crate) representative: String,
+    /// The catalog actions of the class, by full name.
+    pub(crate) members: Vec<String>,
+    /// The wildcard patterns whose future actions this class stands for (empty: none).
+    pub(crate) future_of: Vec<String>,
+}
+
+/// The text of an `Action`/`NotAction` entry as the evaluator matches it.
+pub(crate) fn pattern_text(action: &Action) -> &str {
+    action.as_str()
+}
+
+/// Whether the action pattern matches the full action name (as `eval::matching` does).
+pub(crate) fn pattern_matches(pattern: &str, action: &str) -> bool {
+    if pattern == "*" {
+        return true;
+    }
+    if pattern.contains([',', ' ', '\t', '\n', '\r']) {
+        return false;
+    }
+    let (Some((service, name)), Some((action_service, action_name))) =
+        (pattern.split_once(':'), action.split_once(':'))
+    else {
+        return false;
+    };
+    glob(service, action_service, true) && glob(name, action_name, true)
+}
+
+/// A concrete future action name that the pattern matches (`*` -> `Zzfuture`, `?` -> `Z`).
+fn instantiate(pattern: &str) -> String {
+    let (service, name) = pattern.split_once(':').unwrap_or(("*", pattern));
+    let fill = |text: &str, star: &str| text.replace('*', star).replace('?', "z");
+    let service = if service == "*" {
+        "zzfuture".to_owned()
+    } else {
+        fill(service, "zzfuture")
+    };
+    let name = fill(name, "Zzfuture");
+    let name = if name.is_empty() {
+        "Zzfuture".to_owned()
+    } else {
+        name
+    };
+    format!("{service}:{name}")
+}
+
+/// Splits the actions into classes over the patterns of `policies`.
+pub(crate) fn classes(policies: &[&Policy]) -> Vec<ActionClass> {
+    let mut patterns: Vec<String> = Vec::new();
+    for policy in policies {
+        for statement in policy.statements() {
+            if let Some(actions) = &statement.action {
+                for action in actions.items() {
+                    let text = pattern_text(action).to_owned();
+                    if !patterns
+                        .iter()
+                        .any(|known| known.eq_ignore_ascii_case(&text))
+                    {
+                        patterns.push(text);
+                    }
+                }
+            }
+        }
+    }
+    let signature = |action: &str| -> Vec<usize> {
+        patterns
+            .iter()
+            .enumerate()
+            .filter(|(_, pattern)| pattern_matches(pattern, action))
+            .map(|(index, _)| index)
+            .collect()
+    };
+    // Which catalog actions to look at: those of the services named, or all of them when a
+    // pattern's service part has a wildcard other than a bare `*` (which splits nothing).
+    let services: Vec<&str> = patterns
+        .iter()
+        .filter_map(|pattern| pattern.split_once(':').map(|(service, _)| service))
+        .collect();
+    let every_service = services.iter().any(|service| service.contains(['*', '?']));
+    let mut groups: BTreeMap<Vec<usize>, ActionClass> = BTreeMap::new();
+    let add = |name: String, future: Option<String>, groups: &mut BTreeMap<_, _>| {
+        let key = signature(&name);
+        let class = groups.entry(key).or_insert_with(|| ActionClass {
+            representative: name.clone(),
+            members: Vec::new(),
+            future_of: Vec::new(),
+        });
+        match future {
+            Some(pattern) => {
+                if !class.future_of.contains(&pattern) {
+                    class.future_of.push(pattern);
+                }
+            }
+            None => class.members.push(name),
+        }
+    };
+    for action in catalog().actions() {
+        let prefix = action.service().prefix();
+        if every_service
+            || services
+                .iter()
+                .any(|service| service.eq_ignore_ascii_case(prefix))
+        {
+            add(action.full_name(), None, &mut groups);
+        }
+    }
+    let mut futures: Vec<(String, String)> = vec![(
+        "zzfuture:Zzfuture".to_owned(),
+        "actions of services AWS adds later".to_owned(),
+    )];
+    for service in &services {
+        futures.push((
+            instantiate(&format!("{service}:*")),
+            format!("{service}:* actions AWS adds later"),
+        ));
+    }
+    for pattern in &patterns {
+        if pattern.contains(['*', '?']) {
+            futures.push((
+                instantiate(pattern),
+                format!("{pattern} actions AWS adds later"),
+            ));
+        }
+    }
+    for (name, label) in futures {
+        // A made-up name that the catalog knows is no future action: skip it.
+        if catalog().action(&name).is_none() {
+            add(name, Some(label), &mut groups);
+        }
+    }
+    groups.into_values().collect()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wildcard_splits_its_service_and_keeps_a_future_class() {
+        let old = Policy::from_json(
+            r#"{"Statement":{"Effect":"Allow","Action":["s3:Get*","s3:PutObject"],"Resource":"*"}}"#,
+        )
+        .unwrap();
+        let found = classes(&[&old]);
+        let get = found
+            .iter()
+            .find(|class| class.members.iter().any(|m| m == "s3:GetObject"))
+            .unwrap();
+        assert!(get.members.iter().all(|m| m.starts_with("s3:Get")));
+        assert!(get.future_of.iter().any(|f| f.starts_with("s3:Get*")));
+        // Unknown services match no pattern: they share the class of unmatched actions.
+        let unmatched = found
+            .iter()
+            .find(|class| {
+                class
+                    .future_of
+                    .iter()
+                    .any(|f| f.starts_with("actions of services"))
+            })
+            .unwrap();
+        assert!(!unmatched.members.iter().any(|m| m.starts_with("s3:Get")));
+        let put = found
+            .iter()
+            .find(|class| class.members.iter().any(|m| m == "s3:PutObject"))
+            .unwrap();
+        assert_eq!(put.members, vec!["s3:PutObject".to_owned()]);
+    }
+}
