@@ -45,6 +45,7 @@ mod classes;
 use std::collections::BTreeSet;
 use std::fmt;
 
+use crate::eval::glob::arn_like;
 use crate::eval::{ContextValue, PolicySet, Request, RequestError};
 use crate::model::{Effect, Policy, Statement};
 
@@ -177,8 +178,8 @@ impl Witness {
 pub struct Difference {
     /// The catalog actions of the class (and, after them, which future actions it stands for).
     pub actions: Vec<String>,
-    /// The resources of the allowing side's statements for these actions (`NotResource ...`
-    /// for a negated list).
+    /// The resources of the allowing side's statements for these actions that apply to the
+    /// witness (`NotResource ...` for a negated list).
     pub resources: Vec<String>,
     /// The conditions of those statements, one entry each (`operator key [values]`).
     pub conditions: Vec<String>,
@@ -471,7 +472,15 @@ fn difference(class: &ActionClass, atoms: &[Atom<'_>], witness: Witness) -> Diff
     actions.extend(class.future_of.iter().cloned());
     let mut resources = BTreeSet::new();
     let mut conditions = BTreeSet::new();
-    for atom in atoms.iter().filter(|atom| atom.effect == Effect::Allow) {
+    // The allowing statements that apply to the witness's resource.
+    let applies_to_witness = |atom: &&Atom<'_>| {
+        let listed = atom.resources.iter().any(|pattern| {
+            *pattern == "*"
+                || (witness.resource != "*" && arn_like(pattern, &witness.resource, true))
+        });
+        atom.effect == Effect::Allow && listed != atom.negated
+    };
+    for atom in atoms.iter().filter(applies_to_witness) {
         for resource in &atom.resources {
             resources.insert(if atom.negated {
                 format!("NotResource {resource}")
