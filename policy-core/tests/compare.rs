@@ -220,3 +220,24 @@ proptest! {
         }
     }
 }
+
+/// Found by the corpus run: an action the catalog does not know is a class of its own.
+#[test]
+fn a_deny_of_an_action_missing_from_the_catalog_is_narrower() {
+    let old = Policy::from_json(
+        r#"{"Statement":{"Effect":"Allow","Action":["cloud9:ValidateEnvironmentName","s3:GetObject"],"Resource":"*"}}"#,
+    )
+    .unwrap();
+    let new = Policy::from_json(
+        r#"{"Statement":[{"Effect":"Allow","Action":["cloud9:ValidateEnvironmentName","s3:GetObject"],"Resource":"*"},
+            {"Effect":"Deny","Action":"cloud9:ValidateEnvironmentName","Resource":"*"}]}"#,
+    )
+    .unwrap();
+    let comparison = compare(&old, &new);
+    check_witnesses(&old, &new, &comparison);
+    assert_eq!(comparison.relation, Relation::Narrower, "{comparison:#?}");
+    assert_eq!(
+        comparison.removed_access[0].witness.action,
+        "cloud9:ValidateEnvironmentName"
+    );
+}

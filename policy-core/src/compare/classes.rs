@@ -85,6 +85,30 @@ pub(crate) fn classes(policies: &[&Policy]) -> Vec<ActionClass> {
             }
         }
     }
+    // Which catalog services to look at: those named, or all of them when a pattern's
+    // service part has a wildcard other than a bare `*` (which splits nothing).
+    let services: Vec<&str> = patterns
+        .iter()
+        .filter_map(|pattern| pattern.split_once(':').map(|(service, _)| service))
+        .collect();
+    let every_service = services.iter().any(|service| service.contains(['*', '?']));
+    let mut groups: BTreeMap<Vec<usize>, ActionClass> = BTreeMap::new();
+    let add =
+        |name: String, key: Vec<usize>, future: Option<String>, groups: &mut BTreeMap<_, _>| {
+            let class = groups.entry(key).or_insert_with(|| ActionClass {
+                representative: name.clone(),
+                members: Vec::new(),
+                future_of: Vec::new(),
+            });
+            match future {
+                Some(label) => {
+                    if !class.future_of.contains(&label) {
+                        class.future_of.push(label);
+                    }
+                }
+                None => class.members.push(name),
+            }
+        };
     let signature = |action: &str| -> Vec<usize> {
         patterns
             .iter()
@@ -93,38 +117,36 @@ pub(crate) fn classes(policies: &[&Policy]) -> Vec<ActionClass> {
             .map(|(index, _)| index)
             .collect()
     };
-    // Which catalog actions to look at: those of the services named, or all of them when a
-    // pattern's service part has a wildcard other than a bare `*` (which splits nothing).
-    let services: Vec<&str> = patterns
-        .iter()
-        .filter_map(|pattern| pattern.split_once(':').map(|(service, _)| service))
-        .collect();
-    let every_service = services.iter().any(|service| service.contains(['*', '?']));
-    let mut groups: BTreeMap<Vec<usize>, ActionClass> = BTreeMap::new();
-    let add = |name: String, future: Option<String>, groups: &mut BTreeMap<_, _>| {
-        let key = signature(&name);
-        let class = groups.entry(key).or_insert_with(|| ActionClass {
-            representative: name.clone(),
-            members: Vec::new(),
-            future_of: Vec::new(),
-        });
-        match future {
-            Some(pattern) => {
-                if !class.future_of.contains(&pattern) {
-                    class.future_of.push(pattern);
-                }
-            }
-            None => class.members.push(name),
-        }
-    };
-    for action in catalog().actions() {
-        let prefix = action.service().prefix();
-        if every_service
-            || services
+    for service in catalog().services() {
+        let prefix = service.prefix();
+        if !every_service
+            && !services
                 .iter()
-                .any(|service| service.eq_ignore_ascii_case(prefix))
+                .any(|named| named.eq_ignore_ascii_case(prefix))
         {
-            add(action.full_name(), None, &mut groups);
+            continue;
+        }
+        // The patterns that can match actions of this service, split once.
+        let candidates: Vec<(usize, &str)> = patterns
+            .iter()
+            .enumerate()
+            .filter_map(|(index, pattern)| {
+                if pattern == "*" {
+                    return Some((index, "*"));
+                }
+                let (service_part, name) = pattern.split_once(':')?;
+                (!pattern.contains([',', ' ', '\t', '\n', '\r'])
+                    && glob(service_part, prefix, true))
+                .then_some((index, name))
+            })
+            .collect();
+        for action in service.actions() {
+            let key: Vec<usize> = candidates
+                .iter()
+                .filter(|(_, name)| glob(name, action.name(), true))
+                .map(|(index, _)| *index)
+                .collect();
+            add(action.full_name(), key, None, &mut groups);
         }
     }
     let mut futures: Vec<(String, String)> = vec![(
@@ -143,12 +165,16 @@ pub(crate) fn classes(policies: &[&Policy]) -> Vec<ActionClass> {
                 instantiate(pattern),
                 format!("{pattern} actions AWS adds later"),
             ));
+        } else if pattern.contains(':') && catalog().action(pattern).is_none() {
+            // An action the catalog does not know (retired, or newer): itself.
+            futures.push((pattern.clone(), format!("{pattern} (not in the catalog)")));
         }
     }
     for (name, label) in futures {
         // A made-up name that the catalog knows is no future action: skip it.
-        if catalog().action(&name).is_none() {
-            add(name, Some(label), &mut groups);
+        if label.ends_with("(not in the catalog)") || catalog().action(&name).is_none() {
+            let key = signature(&name);
+            add(name, key, Some(label), &mut groups);
         }
     }
     groups.into_values().collect()
