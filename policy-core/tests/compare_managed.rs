@@ -90,14 +90,19 @@ fn managed_policies_compare_as_expected() {
     let (mut narrower, mut mutated) = (0usize, 0usize);
     let mut slowest = (0f64, String::new());
     let mut unknown_reasons: Vec<String> = Vec::new();
+    let (mut variables, mut other_unknown) = (0usize, 0usize);
+    let (mut times, mut parse_seconds) = (Vec::new(), 0f64);
     let start = Instant::now();
     for (name, text) in &corpus {
+        let parsing = Instant::now();
         let policy = Policy::from_json(text).unwrap();
+        parse_seconds += parsing.elapsed().as_secs_f64();
         let mut value: Value = serde_json::from_str(text).unwrap();
         let formatted = Policy::from_json(&policy.to_json_pretty()).unwrap();
         let one = Instant::now();
         let fmt = compare(&policy, &formatted);
         let seconds = one.elapsed().as_secs_f64();
+        times.push(seconds);
         if seconds > slowest.0 {
             slowest = (seconds, name.clone());
         }
@@ -110,8 +115,15 @@ fn managed_policies_compare_as_expected() {
                 Relation::Equivalent => equivalent[index] += 1,
                 Relation::Unknown(reason) => {
                     unknown[index] += 1;
-                    if unknown_reasons.len() < 8 {
-                        unknown_reasons.push(format!("{name}: {reason}"));
+                    if index == 0 {
+                        if reason.contains("policy variables") {
+                            variables += 1;
+                        } else {
+                            other_unknown += 1;
+                            if unknown_reasons.len() < 12 {
+                                unknown_reasons.push(format!("{name}: {reason}"));
+                            }
+                        }
                     }
                 }
                 other => wrong.push(format!("{name} ({index}): {other}")),
@@ -154,6 +166,23 @@ fn managed_policies_compare_as_expected() {
         "deny added: {narrower} narrower, {} unknown of {mutated}",
         unknown[2]
     );
+    times.sort_by(f64::total_cmp);
+    let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize] * 1e3;
+    println!(
+        "fmt pass: {:.2} s in compare for {} policies ({:.0}/s); parsing the same policies (baseline): {parse_seconds:.2} s; ratio {:.1}",
+        times.iter().sum::<f64>(),
+        times.len(),
+        times.len() as f64 / times.iter().sum::<f64>(),
+        times.iter().sum::<f64>() / parse_seconds
+    );
+    println!(
+        "per comparison: median {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, max {:.0} ms",
+        at(0.5),
+        at(0.9),
+        at(0.99),
+        at(1.0)
+    );
+    println!("fmt unknown: {variables} policy variables, {other_unknown} other");
     println!("slowest fmt comparison: {:.3} s ({})", slowest.0, slowest.1);
     for reason in &unknown_reasons {
         println!("unknown: {reason}");
