@@ -10,7 +10,7 @@
 //!
 //! [Action page]: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use catalog::index::catalog;
 
@@ -26,6 +26,15 @@ pub(crate) struct ActionClass {
     pub(crate) members: Vec<String>,
     /// The wildcard patterns whose future actions this class stands for (empty: none).
     pub(crate) future_of: Vec<String>,
+    /// The patterns (indices into [`Classes::index`]'s numbering) that match the class, sorted.
+    pub(crate) key: Vec<usize>,
+}
+
+/// The classes, and the number of each pattern (lowercase) in the classes' keys.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Classes {
+    pub(crate) index: HashMap<String, usize>,
+    pub(crate) classes: Vec<ActionClass>,
 }
 
 /// The text of an `Action`/`NotAction` entry as the evaluator matches it.
@@ -68,18 +77,18 @@ fn instantiate(pattern: &str) -> String {
 }
 
 /// Splits the actions into classes over the patterns of `policies`.
-pub(crate) fn classes(policies: &[&Policy]) -> Vec<ActionClass> {
+pub(crate) fn classes(policies: &[&Policy]) -> Classes {
     let mut patterns: Vec<String> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
     for policy in policies {
         for statement in policy.statements() {
             if let Some(actions) = &statement.action {
                 for action in actions.items() {
-                    let text = pattern_text(action).to_owned();
-                    if !patterns
-                        .iter()
-                        .any(|known| known.eq_ignore_ascii_case(&text))
-                    {
-                        patterns.push(text);
+                    let text = pattern_text(action);
+                    let lower = text.to_ascii_lowercase();
+                    if !index.contains_key(&lower) {
+                        index.insert(lower, patterns.len());
+                        patterns.push(text.to_owned());
                     }
                 }
             }
@@ -99,6 +108,7 @@ pub(crate) fn classes(policies: &[&Policy]) -> Vec<ActionClass> {
                 representative: name.clone(),
                 members: Vec::new(),
                 future_of: Vec::new(),
+                key: Vec::new(),
             });
             match future {
                 Some(label) => {
@@ -177,7 +187,14 @@ pub(crate) fn classes(policies: &[&Policy]) -> Vec<ActionClass> {
             add(name, key, Some(label), &mut groups);
         }
     }
-    groups.into_values().collect()
+    let classes = groups
+        .into_iter()
+        .map(|(key, mut class)| {
+            class.key = key;
+            class
+        })
+        .collect();
+    Classes { index, classes }
 }
 
 #[cfg(test)]
@@ -191,7 +208,7 @@ mod tests {
             r#"{"Statement":{"Effect":"Allow","Action":["s3:Get*","s3:PutObject"],"Resource":"*"}}"#,
         )
         .unwrap();
-        let found = classes(&[&old]);
+        let found = classes(&[&old]).classes;
         let get = found
             .iter()
             .find(|class| class.members.iter().any(|m| m == "s3:GetObject"))

@@ -42,15 +42,15 @@
 mod atoms;
 mod classes;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
 use crate::eval::glob::arn_like;
 use crate::eval::{ContextValue, PolicySet, Request, RequestError};
-use crate::model::{Effect, Policy, Statement};
+use crate::model::{Effect, Policy};
 
 use atoms::{instantiate_resource, satisfying_context, Atom, ACCOUNT};
-use classes::{classes, pattern_matches, pattern_text, ActionClass};
+use classes::{classes, pattern_text, ActionClass};
 
 /// How the new policy's access relates to the old one's.
 ///
@@ -270,9 +270,12 @@ pub fn compare_sets(old: &[Policy], new: &[Policy]) -> Comparison {
         dropped_witnesses: 0,
     };
     let mut undecided: Vec<String> = Vec::new();
-    for class in classes(&all) {
-        let old_atoms = atoms_for(old, &class.representative);
-        let new_atoms = atoms_for(new, &class.representative);
+    let split = classes(&all);
+    let (old_statements, new_statements) =
+        (numbered(old, &split.index), numbered(new, &split.index));
+    for class in &split.classes {
+        let old_atoms = atoms_for(&old_statements, class);
+        let new_atoms = atoms_for(&new_statements, class);
         for (gaining, losing, gaining_atoms, losing_atoms, out) in [
             (new, old, &new_atoms, &old_atoms, &mut comparison.new_access),
             (
@@ -286,9 +289,9 @@ pub fn compare_sets(old: &[Policy], new: &[Policy]) -> Comparison {
             if within(gaining_atoms, losing_atoms) {
                 continue;
             }
-            match search(&class, gaining, losing, gaining_atoms, losing_atoms) {
+            match search(class, gaining, losing, gaining_atoms, losing_atoms) {
                 Some(witness) if witness.replays(gaining, losing) => {
-                    out.push(difference(&class, gaining_atoms, witness));
+                    out.push(difference(class, gaining_atoms, witness));
                 }
                 Some(_) => comparison.dropped_witnesses += 1,
                 None => undecided.push(class.representative.clone()),
@@ -354,23 +357,35 @@ fn unsupported(policies: &[Policy]) -> Option<String> {
     None
 }
 
-/// Whether the statement's `Action`/`NotAction` applies to `action`.
-fn applies(statement: &Statement, action: &str) -> bool {
-    statement.action.as_ref().is_some_and(|actions| {
-        let any = actions
-            .items()
-            .iter()
-            .any(|item| pattern_matches(pattern_text(item), action));
-        any != actions.is_negated()
-    })
-}
+/// Each statement's atom, whether its action list is negated, and the numbers of its action
+/// patterns.
+type Numbered<'p> = Vec<(Atom<'p>, bool, Vec<usize>)>;
 
-fn atoms_for<'p>(policies: &'p [Policy], action: &str) -> Vec<Atom<'p>> {
+fn numbered<'p>(policies: &'p [Policy], index: &HashMap<String, usize>) -> Numbered<'p> {
     policies
         .iter()
         .flat_map(|policy| policy.statements())
-        .filter(|statement| applies(statement, action))
-        .filter_map(Atom::of)
+        .filter_map(|statement| {
+            let actions = statement.action.as_ref()?;
+            let numbers = actions
+                .items()
+                .iter()
+                .filter_map(|item| index.get(&pattern_text(item).to_ascii_lowercase()).copied())
+                .collect();
+            Some((Atom::of(statement)?, actions.is_negated(), numbers))
+        })
+        .collect()
+}
+
+/// The atoms of the statements whose `Action`/`NotAction` applies to the class.
+fn atoms_for<'p>(statements: &Numbered<'p>, class: &ActionClass) -> Vec<Atom<'p>> {
+    statements
+        .iter()
+        .filter(|(_, negated, numbers)| {
+            let any = numbers.iter().any(|n| class.key.binary_search(n).is_ok());
+            any != *negated
+        })
+        .map(|(atom, _, _)| atom.clone())
         .collect()
 }
 
