@@ -86,8 +86,8 @@ pub(crate) fn classes(policies: &[&Policy]) -> Classes {
                 for action in actions.items() {
                     let text = pattern_text(action);
                     let lower = text.to_ascii_lowercase();
-                    if !index.contains_key(&lower) {
-                        index.insert(lower, patterns.len());
+                    if let std::collections::hash_map::Entry::Vacant(slot) = index.entry(lower) {
+                        slot.insert(patterns.len());
                         patterns.push(text.to_owned());
                     }
                 }
