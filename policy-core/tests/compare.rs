@@ -3,6 +3,7 @@
 //!   as a string or a one-item array, is Equivalent;
 //! - adding an Allow of an action not allowed yet is Broader, with that action in a witness;
 //! - adding a Deny of an allowed action is Narrower, with that action in a witness;
+//! - compare is antisymmetric (Narrower one way is Broader the other; Unknown both ways);
 //! - for any two policies and random requests, the relation agrees with the evaluator, and
 //!   every reported witness replays (none is dropped).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -188,6 +189,23 @@ proptest! {
         check_witnesses(&old, &new, &comparison);
         prop_assert_eq!(&comparison.relation, &Relation::Narrower, "{:#?}", comparison);
         prop_assert!(comparison.removed_access.iter().any(|d| d.witness.action.eq_ignore_ascii_case(action)));
+    }
+
+    #[test]
+    fn compare_is_antisymmetric(p in policy_json(), q in policy_json()) {
+        let (a, b) = (parse(&p), parse(&q));
+        let (forward, backward) = (compare(&a, &b), compare(&b, &a));
+        let mirrored = match &forward.relation {
+            Relation::Narrower => Relation::Broader,
+            Relation::Broader => Relation::Narrower,
+            other => other.clone(),
+        };
+        if !matches!(forward.relation, Relation::Unknown(_)) {
+            prop_assert_eq!(&backward.relation, &mirrored);
+            prop_assert_eq!(forward.new_access.len(), backward.removed_access.len());
+        } else {
+            prop_assert!(matches!(backward.relation, Relation::Unknown(_)));
+        }
     }
 
     #[test]
