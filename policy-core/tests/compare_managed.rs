@@ -91,6 +91,7 @@ fn managed_policies_compare_as_expected() {
     let mut slowest = (0f64, String::new());
     let mut unknown_reasons: Vec<String> = Vec::new();
     let (mut variables, mut other_unknown) = (0usize, 0usize);
+    let mut deny_other: Vec<String> = Vec::new();
     let (mut times, mut parse_seconds) = (Vec::new(), 0f64);
     let start = Instant::now();
     for (name, text) in &corpus {
@@ -143,7 +144,12 @@ fn managed_policies_compare_as_expected() {
             assert_eq!(comparison.dropped_witnesses, 0, "{name}");
             match &comparison.relation {
                 Relation::Narrower => narrower += 1,
-                Relation::Unknown(_) => unknown[2] += 1,
+                Relation::Unknown(reason) => {
+                    unknown[2] += 1;
+                    if !reason.contains("policy variables") {
+                        deny_other.push(format!("{name} (deny {action}): {reason}"));
+                    }
+                }
                 other => wrong.push(format!("{name} (deny {action}): {other}")),
             }
         }
@@ -183,6 +189,13 @@ fn managed_policies_compare_as_expected() {
         at(1.0)
     );
     println!("fmt unknown: {variables} policy variables, {other_unknown} other");
+    println!(
+        "deny added, unknown not from policy variables: {}",
+        deny_other.len()
+    );
+    for reason in deny_other.iter().take(5) {
+        println!("  {reason}");
+    }
     println!("slowest fmt comparison: {:.3} s ({})", slowest.0, slowest.1);
     for reason in &unknown_reasons {
         println!("unknown: {reason}");
