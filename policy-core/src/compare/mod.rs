@@ -453,6 +453,12 @@ fn search(
     }
     push("*".to_owned());
     push(format!("arn:aws:zzw:us-east-1:{ACCOUNT}:zzw"));
+    // Resources of the action's own types first, so that a witness reads like a real request
+    // (`s3:DeleteObject` on an object, not on a bucket).
+    if let Some(info) = catalog::index::catalog().action(&class.representative) {
+        let own = |arn: &String| info.resource_types().any(|(kind, _)| kind.matches(arn));
+        resources.sort_by_key(|arn| !own(arn));
+    }
     let mut contexts: Vec<Vec<(String, ContextValue)>> = vec![Vec::new()];
     let mut merged = Vec::new();
     for condition in atoms().filter_map(|atom| atom.condition) {
