@@ -28,6 +28,7 @@ pub mod can_cmd;
 pub mod catalog_cmd;
 pub mod check;
 pub mod config;
+pub mod diff_cmd;
 pub mod engine;
 pub mod explain;
 pub mod fit_cmd;
@@ -73,6 +74,8 @@ pub enum Command {
     Can(Box<can_cmd::CanArgs>),
     /// Run scenario files (`.json`, `.jsonl`) and check each decision against its `expect`.
     Test(test_cmd::TestArgs),
+    /// Compare two identity policies: what does the new one grant that the old did not?
+    Diff(diff_cmd::DiffArgs),
 }
 
 /// The exit status of a command (see the crate documentation for the rules).
@@ -161,6 +164,7 @@ pub fn run_with(cli: Cli, streams: &mut Streams<'_>) -> Exit {
         Command::Fit(args) => fit_cmd::run(&args, streams),
         Command::Can(args) => can_cmd::run(&args, streams),
         Command::Test(args) => test_cmd::run(&args, streams),
+        Command::Diff(args) => diff_cmd::run(&args, streams),
     };
     let result = result.and_then(|exit| streams.stdout.flush().map(|()| exit));
     finish(result, streams.stderr)

@@ -18,6 +18,7 @@
 
 pub mod build;
 mod builder;
+pub mod compare;
 pub mod cors;
 mod diagnostic;
 mod document;

@@ -67,7 +67,7 @@
 
 mod conditions;
 mod decision;
-mod glob;
+pub(crate) mod glob;
 mod layers;
 mod matching;
 mod request;

@@ -1,0 +1,256 @@
+//! One statement's reach for one action class, as an "atom": its effect, its resources and its
+//! condition. Containment between atoms is decided conservatively: `covers` says `true` only
+//! when every request the small atom applies to is one the big atom applies to; `false` means
+//! "not proven" (the caller then looks for a witness, or answers `Unknown`).
+//!
+//! Resources compare field by field, as the evaluator matches ARNs (rule 8 of
+//! [`crate::eval`], the [Resource page]); a condition block is a conjunction of its entries
+//! (the [Condition page]: "If your policy has multiple condition operators or multiple keys
+//! attached to a single condition operator, the conditions are evaluated using a logical AND"),
+//! so a block whose entries are a subset of another's is weaker.
+//!
+//! [Resource page]: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
+//! [Condition page]: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_logic_multiple_context_keys_or_values.html
+
+use std::collections::BTreeSet;
+
+use crate::eval::glob::{arn_fields, arn_like};
+use crate::eval::ContextValue;
+use crate::model::{BaseOperator, Condition, Effect, Statement};
+
+/// The principal account that witnesses use.
+pub(crate) const ACCOUNT: &str = "111122223333";
+
+/// One statement as seen by one action class.
+#[derive(Debug, Clone)]
+pub(crate) struct Atom<'p> {
+    pub(crate) effect: Effect,
+    /// `NotResource` when true.
+    pub(crate) negated: bool,
+    pub(crate) resources: Vec<&'p str>,
+    /// The condition's entries, canonical (`operator key [values]`, key lowercase).
+    pub(crate) entries: BTreeSet<String>,
+    pub(crate) condition: Option<&'p Condition>,
+}
+
+impl<'p> Atom<'p> {
+    /// The atom of a statement (the caller has checked that it has `Resource`/`NotResource`).
+    pub(crate) fn of(statement: &'p Statement) -> Option<Self> {
+        let resources = statement.resource.as_ref()?;
+        let mut entries = BTreeSet::new();
+        if let Some(condition) = &statement.condition {
+            for block in condition.blocks() {
+                for entry in block.entries() {
+                    let mut values: Vec<String> = entry
+                        .values()
+                        .iter()
+                        .map(|value| value.as_text().into_owned())
+                        .collect();
+                    values.sort();
+                    values.dedup();
+                    entries.insert(format!(
+                        "{} {} {values:?}",
+                        block.operator(),
+                        entry.key().to_ascii_lowercase()
+                    ));
+                }
+            }
+        }
+        Some(Atom {
+            effect: statement.effect,
+            negated: resources.is_negated(),
+            resources: resources.items().iter().map(|r| r.as_str()).collect(),
+            entries,
+            condition: statement.condition.as_ref(),
+        })
+    }
+
+    /// Whether every request `small` applies to is one `self` applies to (proven), for the
+    /// same action.
+    pub(crate) fn covers(&self, small: &Atom<'_>) -> bool {
+        if !self.entries.is_subset(&small.entries) {
+            return false;
+        }
+        match (self.negated, small.negated) {
+            (false, _) if self.resources.contains(&"*") => true,
+            (false, false) => small
+                .resources
+                .iter()
+                .all(|p| self.resources.iter().any(|q| resource_covers(q, p))),
+            // NotResource N_big contains NotResource N_small when N_big is within N_small.
+            (true, true) => self
+                .resources
+                .iter()
+                .all(|q| small.resources.iter().any(|p| resource_covers(p, q))),
+            _ => false,
+        }
+    }
+}
+
+/// Whether every ARN that pattern `p` matches is matched by pattern `q` (proven; `false` means
+/// not proven).
+pub(crate) fn resource_covers(q: &str, p: &str) -> bool {
+    if q == "*" || q == p {
+        return true;
+    }
+    if p == "*" {
+        return false;
+    }
+    if !p.contains(['*', '?']) {
+        return arn_like(q, p, true);
+    }
+    let ((qf, qn), (pf, pn)) = (arn_fields(q), arn_fields(p));
+    if qn != 6 || pn != 6 {
+        return false;
+    }
+    (0..6).all(|index| {
+        let (Some(qx), Some(px)) = (qf.get(index), pf.get(index)) else {
+            return false;
+        };
+        glob_covers(qx, px, index < 5)
+    })
+}
+
+/// Whether wildcard text `q` matches every instance of wildcard text `p`: a `*` of `q` may
+/// absorb any run of `p` (its wildcards included), a `?` of `q` one plain character, a plain
+/// character of `q` the same plain character. Sound, not complete.
+fn glob_covers(q: &str, p: &str, ignore_case: bool) -> bool {
+    let q: Vec<char> = q.chars().collect();
+    let p: Vec<char> = p.chars().collect();
+    let wild = |c: char| c == '*' || c == '?';
+    let mut row = vec![false; p.len() + 1];
+    row[0] = true;
+    for &qc in &q {
+        let mut next = vec![false; p.len() + 1];
+        for j in 0..=p.len() {
+            next[j] = match qc {
+                '*' => row[j] || (j > 0 && next[j - 1]),
+                _ if j == 0 => false,
+                '?' => !wild(p[j - 1]) && row[j - 1],
+                c => {
+                    let pc = p[j - 1];
+                    !wild(pc)
+                        && (c == pc || (ignore_case && c.eq_ignore_ascii_case(&pc)))
+                        && row[j - 1]
+                }
+            };
+        }
+        row = next;
+    }
+    row[p.len()]
+}
+
+/// A resource that pattern `pattern` matches, for a witness (account [`ACCOUNT`] where the
+/// pattern allows it).
+pub(crate) fn instantiate_resource(pattern: &str) -> String {
+    if pattern == "*" {
+        return "*".to_owned();
+    }
+    let defaults = ["arn", "aws", "zzw", "us-east-1", ACCOUNT, "zzw"];
+    let (fields, count) = arn_fields(pattern);
+    let mut out: Vec<String> = Vec::new();
+    for index in 0..6 {
+        let Some(default) = defaults.get(index) else {
+            break;
+        };
+        if index >= count {
+            out.push((*default).to_owned());
+            continue;
+        }
+        let field = fields.get(index).copied().unwrap_or_default();
+        let text = if !field.contains(['*', '?']) {
+            field.to_owned()
+        } else if index + 1 == count && count < 6 {
+            // A last `*` that reaches across the remaining fields.
+            field
+                .replace('?', "z")
+                .trim_end_matches('*')
+                .replace('*', "")
+                + default
+        } else if crate::eval::glob::glob(field, default, true) {
+            (*default).to_owned()
+        } else {
+            field
+                .replace('*', if index == 5 { "zzw" } else { "" })
+                .replace('?', "z")
+        };
+        out.push(text);
+    }
+    out.join(":")
+}
+
+/// A context under which the condition most plainly holds (a candidate, checked by replay).
+pub(crate) fn satisfying_context(condition: &Condition) -> Vec<(String, ContextValue)> {
+    let mut context = Vec::new();
+    for block in condition.blocks() {
+        let Some(kind) = block.operator().kind() else {
+            continue;
+        };
+        for entry in block.entries() {
+            let Some(first) = entry.values().iter().next() else {
+                continue;
+            };
+            let value = first.as_text().into_owned();
+            let value = match kind.base {
+                BaseOperator::StringLike | BaseOperator::ArnLike => {
+                    Some(value.replace('*', "zzw").replace('?', "z"))
+                }
+                BaseOperator::StringNotEquals
+                | BaseOperator::StringNotEqualsIgnoreCase
+                | BaseOperator::StringNotLike
+                | BaseOperator::ArnNotEquals
+                | BaseOperator::ArnNotLike => Some("zzw-other".to_owned()),
+                BaseOperator::NumericLessThan => {
+                    value.parse::<i64>().ok().map(|n| (n - 1).to_string())
+                }
+                BaseOperator::NumericGreaterThan | BaseOperator::NumericNotEquals => {
+                    value.parse::<i64>().ok().map(|n| (n + 1).to_string())
+                }
+                BaseOperator::DateLessThan => Some("1971-01-01T00:00:00Z".to_owned()),
+                BaseOperator::DateGreaterThan => Some("2999-01-01T00:00:00Z".to_owned()),
+                BaseOperator::IpAddress => value.split('/').next().map(str::to_owned),
+                BaseOperator::NotIpAddress => Some("192.0.2.77".to_owned()),
+                BaseOperator::Null => (value != "true").then(|| "true".to_owned()),
+                _ => Some(value),
+            };
+            let Some(value) = value else { continue };
+            let value = if kind.qualifier.is_some() {
+                ContextValue::Multi(vec![value])
+            } else {
+                ContextValue::Single(value)
+            };
+            context.push((entry.key().to_owned(), value));
+        }
+    }
+    context
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resource_containment_is_field_aware() {
+        assert!(resource_covers("arn:aws:s3:::b/*", "arn:aws:s3:::b/a*"));
+        assert!(!resource_covers("arn:aws:s3:::b/a*", "arn:aws:s3:::b/*"));
+        assert!(resource_covers("arn:aws:s3:::b/?x", "arn:aws:s3:::b/ax"));
+        assert!(!resource_covers("arn:aws:s3:::b/?", "arn:aws:s3:::b/*"));
+        assert!(!resource_covers("arn:aws:s3:::b/*", "*"));
+    }
+
+    #[test]
+    fn instances_match_their_pattern() {
+        for pattern in [
+            "arn:aws:s3:::b/*",
+            "arn:aws:ec2:*:*:instance/i-?",
+            "arn:aws:s3*",
+        ] {
+            let instance = instantiate_resource(pattern);
+            assert!(
+                arn_like(pattern, &instance, true),
+                "{pattern} -> {instance}"
+            );
+        }
+    }
+}
