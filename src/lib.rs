@@ -244,8 +244,8 @@ pub use policy_core::eval;
 /// ```
 pub mod model {
     pub use policy_core::{
-        build, check_text, cors, did_you_mean, fit, json, marker, validate_statement, ActionId,
-        Actions, BaseOperator, BuildError, CheckOptions, ConditionBlock, ConditionEntry,
+        build, check_text, compare, cors, did_you_mean, fit, json, marker, validate_statement,
+        ActionId, Actions, BaseOperator, BuildError, CheckOptions, ConditionBlock, ConditionEntry,
         ConditionValue, Document, Explanation, Finding, IntoAction, IntoConditionValues, Location,
         OneOrMany, Operator, OperatorKind, ParseError, ParseValueError, PolicyBuilder,
         PrincipalKind, Principals, Resources, Segment, SetQualifier, SizeTarget, StatementBuilder,
