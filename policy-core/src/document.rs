@@ -62,6 +62,43 @@ impl CheckOptions {
         }
     }
 
+    /// The validator's context for `policy` under these options: of the options' kind, or the
+    /// kind the policy shows ([`Context::infer`]), with the target and allowed codes. For a
+    /// policy the caller holds by reference; [`Document::context`] is the same rule.
+    ///
+    /// ```
+    /// use typed_iam_core::{CheckOptions, Policy, PolicyKind};
+    /// let policy = Policy::from_json(r#"{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#)?;
+    /// assert_eq!(CheckOptions::default().policy_context(&policy).kind(), PolicyKind::Identity);
+    /// # Ok::<(), typed_iam_core::ParseError>(())
+    /// ```
+    pub fn policy_context(&self, policy: &Policy) -> Context {
+        self.finish(
+            self.kind
+                .map_or_else(|| Context::infer(policy), Context::new),
+        )
+    }
+
+    /// The validator's context for a statement fragment under these options (see
+    /// [`CheckOptions::policy_context`]).
+    pub fn statement_context(&self, statement: &Statement) -> Context {
+        self.finish(
+            self.kind
+                .map_or_else(|| Context::infer_statement(statement), Context::new),
+        )
+    }
+
+    /// `cx` with the options' target and allowed codes.
+    fn finish(&self, mut cx: Context) -> Context {
+        if let Some(target) = self.target {
+            cx = cx.with_target(target);
+        }
+        for code in &self.allow {
+            cx = cx.allow(*code);
+        }
+        cx
+    }
+
     /// The same options, with the size limit of `target`.
     #[must_use]
     pub fn with_target(mut self, target: SizeTarget) -> Self {
@@ -128,18 +165,10 @@ impl Document {
     /// otherwise of the kind the document shows ([`Context::infer`]), with the options' target
     /// and allowed codes.
     pub fn context(&self, options: &CheckOptions) -> Context {
-        let mut cx = match (options.kind, self) {
-            (Some(kind), _) => Context::new(kind),
-            (None, Document::Policy(policy)) => Context::infer(policy),
-            (None, Document::Statement(statement)) => Context::infer_statement(statement),
-        };
-        if let Some(target) = options.target {
-            cx = cx.with_target(target);
+        match self {
+            Document::Policy(policy) => options.policy_context(policy),
+            Document::Statement(statement) => options.statement_context(statement),
         }
-        for code in &options.allow {
-            cx = cx.allow(*code);
-        }
-        cx
     }
 
     /// Every finding about the document under `cx` ([`validate()`](crate::validate()) or

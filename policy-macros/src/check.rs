@@ -5,7 +5,7 @@
 use std::str::FromStr;
 
 use policy_core::{
-    ActionId, CheckOptions, Code, Diagnostic, Document, Location, ParseValueError, Policy,
+    ActionId, CheckOptions, Code, Context, Diagnostic, Location, ParseValueError, Policy,
     PolicyKind, SizeTarget, Statement,
 };
 use proc_macro2::Span;
@@ -25,7 +25,9 @@ pub(crate) fn policy(
     settings: &Settings,
     unknowable: &[(Location, &[Code])],
 ) -> (Vec<Diagnostic>, Vec<syn::Error>) {
-    check(&Document::Policy(policy.clone()), settings, unknowable)
+    let (options, errors) = options(settings);
+    let cx = with_unknowable(options.policy_context(policy), unknowable);
+    (policy_core::validate(policy, &cx), errors)
 }
 
 /// Findings about a statement fragment.
@@ -34,21 +36,14 @@ pub(crate) fn statement(
     settings: &Settings,
     unknowable: &[(Location, &[Code])],
 ) -> (Vec<Diagnostic>, Vec<syn::Error>) {
-    check(
-        &Document::Statement(statement.clone()),
-        settings,
-        unknowable,
-    )
+    let (options, errors) = options(settings);
+    let cx = with_unknowable(options.statement_context(statement), unknowable);
+    (policy_core::validate_statement(statement, &cx), errors)
 }
 
-/// The core decides what the document is checked as (the kind stated or inferred); the macro
-/// adds the codes that cannot apply where an element is `unchecked(..)` or only known at run
-/// time.
-fn check(
-    document: &Document,
-    settings: &Settings,
-    unknowable: &[(Location, &[Code])],
-) -> (Vec<Diagnostic>, Vec<syn::Error>) {
+/// The core's options from the attributes (the core decides the kind when none is stated), and
+/// the errors in the `kind`/`target` attributes.
+fn options(settings: &Settings) -> (CheckOptions, Vec<syn::Error>) {
     let mut errors = Vec::new();
     let mut options = CheckOptions::default();
     if let Some((name, span)) = &settings.kind {
@@ -67,13 +62,18 @@ fn check(
     for code in &settings.allowed {
         options = options.allow(*code);
     }
-    let mut cx = document.context(&options);
+    (options, errors)
+}
+
+/// The context with the codes that cannot apply where an element is `unchecked(..)` or only
+/// known at run time.
+fn with_unknowable(mut cx: Context, unknowable: &[(Location, &[Code])]) -> Context {
     for (location, codes) in unknowable {
         for code in *codes {
             cx = cx.allow_at(location.clone(), *code);
         }
     }
-    (document.validate(&cx), errors)
+    cx
 }
 
 /// A compile error for an attribute value that is none of the known spellings, with the core's
