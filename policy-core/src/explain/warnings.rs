@@ -6,285 +6,285 @@ use crate::diagnostic::Code;
 
 pub(super) fn entry(code: Code) -> Option<Entry> {
     Some(match code {
-            Code::MissingVersion => (
-                "that the policy has `\"Version\": \"2012-10-17\"`",
-                "without a version IAM reads the policy as version 2008-10-17, in which policy variables such as `${aws:username}` are plain text",
-                "identity",
-                r#"{
-      "Statement": [
-        { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*" }
-      ]
-    }"#,
-                r#"{
-      "Version": "2012-10-17",
-      "Statement": [
-        { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*" }
-      ]
-    }"#,
-            ),
-            Code::OldVersion => (
-                "that the policy does not use version `2008-10-17`",
-                "in the old version policy variables are plain text and newer features do not work",
-                "identity",
-                r#"{
-      "Version": "2008-10-17",
-      "Statement": [
-        { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*" }
-      ]
-    }"#,
-                r#"{
-      "Version": "2012-10-17",
-      "Statement": [
-        { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*" }
-      ]
-    }"#,
-            ),
-            Code::ActionCase => (
-                "that each action is written as AWS spells it",
-                "IAM compares actions ignoring case, so this is harmless to AWS, but every document, log and search shows AWS's spelling",
-                "identity",
-                r#"{
-      "Version": "2012-10-17",
-      "Statement": [
-        { "Effect": "Allow", "Action": "s3:getobject", "Resource": "arn:aws:s3:::acme-reports/*" }
-      ]
-    }"#,
-                r#"{
-      "Version": "2012-10-17",
-      "Statement": [
-        { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*" }
-      ]
-    }"#,
-            ),
-            Code::ResourceTypeMismatch => (
-                "that each resource matches a resource type that at least one action of the statement accepts (an action that takes no resource type needs `*`)",
-                "a resource no action applies to grants nothing: `s3:GetObject` on a bucket ARN does not give access to its objects",
-                "identity",
-                r#"{
-      "Version": "2012-10-17",
-      "Statement": [
-        { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports" }
-      ]
-    }"#,
-                r#"{
-      "Version": "2012-10-17",
-      "Statement": [
-        { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*" }
-      ]
-    }"#,
-            ),
-            Code::ConditionOperatorMismatch => (
-                "that the operator's family fits the key's type: `IpAddress` for IP address keys, `Date*` for dates, `Numeric*` for numbers, `Bool` for booleans, `Arn*` or `String*` for ARNs, `String*` for strings",
-                "AWS compares the value as the operator's type: `StringEquals` on `aws:SourceIp` compares text, so a CIDR range never matches an address in it",
-                "identity",
-                r#"{
-      "Version": "2012-10-17",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "s3:GetObject",
-          "Resource": "arn:aws:s3:::acme-reports/*",
-          "Condition": { "StringEquals": { "aws:SourceIp": "203.0.113.0/24" } }
-        }
-      ]
-    }"#,
-                r#"{
-      "Version": "2012-10-17",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "s3:GetObject",
-          "Resource": "arn:aws:s3:::acme-reports/*",
-          "Condition": { "IpAddress": { "aws:SourceIp": "203.0.113.0/24" } }
-        }
-      ]
-    }"#,
-            ),
-            Code::ConditionKeyNotApplicable => (
-                "that a service-specific condition key is supported by at least one action of the statement",
-                "a key that none of the actions' requests carry is never present, so the condition never holds",
-                "identity",
-                r#"{
-      "Version": "2012-10-17",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "s3:GetObject",
-          "Resource": "arn:aws:s3:::acme-reports/*",
-          "Condition": { "StringEquals": { "ec2:InstanceType": "t3.micro" } }
-        }
-      ]
-    }"#,
-                r#"{
-      "Version": "2012-10-17",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "ec2:RunInstances",
-          "Resource": "arn:aws:ec2:*:803456129837:instance/*",
-          "Condition": { "StringEquals": { "ec2:InstanceType": "t3.micro" } }
-        }
-      ]
-    }"#,
-            ),
-            Code::AdminAccess => (
-                "that no statement allows every action (`*`) on every resource (`*`)",
-                "it grants full administrator access, including to change its own permissions",
-                "identity",
-                r#"{
-      "Version": "2012-10-17",
-      "Statement": [
-        { "Effect": "Allow", "Action": "*", "Resource": "*" }
-      ]
-    }"#,
-                r#"{
-      "Version": "2012-10-17",
-      "Statement": [
-        { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*" }
-      ]
-    }"#,
-            ),
-            Code::PassRoleWildcard => (
-                "that `iam:PassRole` on `*` is limited by an `iam:PassedToService` condition (or names the roles)",
-                "passing any role to any service lets the holder act with the permissions of every role in the account",
-                "identity",
-                r#"{
-      "Version": "2012-10-17",
-      "Statement": [
-        { "Effect": "Allow", "Action": "iam:PassRole", "Resource": "*" }
-      ]
-    }"#,
-                r#"{
-      "Version": "2012-10-17",
-      "Statement": [
-        {
-          "Effect": "Allow",
-          "Action": "iam:PassRole",
-          "Resource": "*",
-          "Condition": { "StringEquals": { "iam:PassedToService": "bedrock.amazonaws.com" } }
-        }
-      ]
-    }"#,
-            ),
-            Code::AllowNotAction => (
-                "that no statement combines `Allow` with `NotAction`",
-                "it allows every action except those listed, including actions AWS adds later",
-                "identity",
-                r#"{
-      "Version": "2012-10-17",
-      "Statement": [
-        { "Effect": "Allow", "NotAction": "s3:DeleteObject", "Resource": "arn:aws:s3:::acme-reports/*" }
-      ]
-    }"#,
-                r#"{
-      "Version": "2012-10-17",
-      "Statement": [
-        { "Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::acme-reports/*" }
-      ]
-    }"#,
-            ),
-            Code::AllowNotResource => (
-                "that no statement combines `Allow` with `NotResource`",
-                "it allows the actions on every resource except those listed, including resources created later",
-                "identity",
-                r#"{
-      "Version": "2012-10-17",
-      "Statement": [
-        { "Effect": "Allow", "Action": "s3:GetObject", "NotResource": "arn:aws:s3:::acme-reports/private/*" }
-      ]
-    }"#,
-                r#"{
-      "Version": "2012-10-17",
-      "Statement": [
-        { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/public/*" }
-      ]
-    }"#,
-            ),
-            Code::DuplicateAction => (
-                "that no action is listed twice in a statement",
-                "the copy changes nothing; it usually hides a different action that was meant",
-                "identity",
-                r#"{
-      "Version": "2012-10-17",
-      "Statement": [
-        { "Effect": "Allow", "Action": ["s3:GetObject", "s3:GetObject"], "Resource": "arn:aws:s3:::acme-reports/*" }
-      ]
-    }"#,
-                r#"{
-      "Version": "2012-10-17",
-      "Statement": [
-        { "Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::acme-reports/*" }
-      ]
-    }"#,
-            ),
-            Code::DuplicateResource => (
-                "that no resource is listed twice in a statement",
-                "the copy changes nothing; it usually hides a different resource that was meant",
-                "identity",
-                r#"{
-      "Version": "2012-10-17",
-      "Statement": [
-        { "Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::acme-reports/*", "arn:aws:s3:::acme-reports/*"] }
-      ]
-    }"#,
-                r#"{
-      "Version": "2012-10-17",
-      "Statement": [
-        { "Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::acme-reports/*", "arn:aws:s3:::acme-archive/*"] }
-      ]
-    }"#,
-            ),
-            Code::RedundantAction => (
-                "that no action is already matched by a wildcard pattern in the same statement",
-                "the covered action adds nothing, and the wildcard may grant more than the reader thinks",
-                "identity",
-                r#"{
-      "Version": "2012-10-17",
-      "Statement": [
-        { "Effect": "Allow", "Action": ["s3:Get*", "s3:GetObject"], "Resource": "arn:aws:s3:::acme-reports/*" }
-      ]
-    }"#,
-                r#"{
-      "Version": "2012-10-17",
-      "Statement": [
-        { "Effect": "Allow", "Action": ["s3:Get*"], "Resource": "arn:aws:s3:::acme-reports/*" }
-      ]
-    }"#,
-            ),
-            Code::RedundantResource => (
-                "that no resource is already matched by a wildcard ARN in the same statement",
-                "the covered resource adds nothing, and the wildcard may reach more than the reader thinks",
-                "identity",
-                r#"{
-      "Version": "2012-10-17",
-      "Statement": [
-        { "Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::acme-reports/*", "arn:aws:s3:::acme-reports/2024/*"] }
-      ]
-    }"#,
-                r#"{
-      "Version": "2012-10-17",
-      "Statement": [
-        { "Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::acme-reports/*"] }
-      ]
-    }"#,
-            ),
-            Code::PlaceholderValue => (
-                "that no value is a documentation placeholder: `account-id`, `region`, `DOC-EXAMPLE-BUCKET`, `111122223333`, `123456789012`, `<...>` and the like",
-                "a policy copied from documentation and not filled in grants access to someone else's resources, or to nothing",
-                "identity",
-                r#"{
-      "Version": "2012-10-17",
-      "Statement": [
-        { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::DOC-EXAMPLE-BUCKET/*" }
-      ]
-    }"#,
-                r#"{
-      "Version": "2012-10-17",
-      "Statement": [
-        { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*" }
-      ]
-    }"#,
-            ),
-            _ => return None,
+        Code::MissingVersion => (
+            "that the policy has `\"Version\": \"2012-10-17\"`",
+            "without a version IAM reads the policy as version 2008-10-17, in which policy variables such as `${aws:username}` are plain text",
+            "identity",
+            r#"{
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*" }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*" }
+  ]
+}"#,
+        ),
+        Code::OldVersion => (
+            "that the policy does not use version `2008-10-17`",
+            "in the old version policy variables are plain text and newer features do not work",
+            "identity",
+            r#"{
+  "Version": "2008-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*" }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*" }
+  ]
+}"#,
+        ),
+        Code::ActionCase => (
+            "that each action is written as AWS spells it",
+            "IAM compares actions ignoring case, so this is harmless to AWS, but every document, log and search shows AWS's spelling",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:getobject", "Resource": "arn:aws:s3:::acme-reports/*" }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*" }
+  ]
+}"#,
+        ),
+        Code::ResourceTypeMismatch => (
+            "that each resource matches a resource type that at least one action of the statement accepts (an action that takes no resource type needs `*`)",
+            "a resource no action applies to grants nothing: `s3:GetObject` on a bucket ARN does not give access to its objects",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports" }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*" }
+  ]
+}"#,
+        ),
+        Code::ConditionOperatorMismatch => (
+            "that the operator's family fits the key's type: `IpAddress` for IP address keys, `Date*` for dates, `Numeric*` for numbers, `Bool` for booleans, `Arn*` or `String*` for ARNs, `String*` for strings",
+            "AWS compares the value as the operator's type: `StringEquals` on `aws:SourceIp` compares text, so a CIDR range never matches an address in it",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": "s3:GetObject",
+      "Resource": "arn:aws:s3:::acme-reports/*",
+      "Condition": { "StringEquals": { "aws:SourceIp": "203.0.113.0/24" } }
+    }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": "s3:GetObject",
+      "Resource": "arn:aws:s3:::acme-reports/*",
+      "Condition": { "IpAddress": { "aws:SourceIp": "203.0.113.0/24" } }
+    }
+  ]
+}"#,
+        ),
+        Code::ConditionKeyNotApplicable => (
+            "that a service-specific condition key is supported by at least one action of the statement",
+            "a key that none of the actions' requests carry is never present, so the condition never holds",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": "s3:GetObject",
+      "Resource": "arn:aws:s3:::acme-reports/*",
+      "Condition": { "StringEquals": { "ec2:InstanceType": "t3.micro" } }
+    }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": "ec2:RunInstances",
+      "Resource": "arn:aws:ec2:*:803456129837:instance/*",
+      "Condition": { "StringEquals": { "ec2:InstanceType": "t3.micro" } }
+    }
+  ]
+}"#,
+        ),
+        Code::AdminAccess => (
+            "that no statement allows every action (`*`) on every resource (`*`)",
+            "it grants full administrator access, including to change its own permissions",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "*", "Resource": "*" }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*" }
+  ]
+}"#,
+        ),
+        Code::PassRoleWildcard => (
+            "that `iam:PassRole` on `*` is limited by an `iam:PassedToService` condition (or names the roles)",
+            "passing any role to any service lets the holder act with the permissions of every role in the account",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "iam:PassRole", "Resource": "*" }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": "iam:PassRole",
+      "Resource": "*",
+      "Condition": { "StringEquals": { "iam:PassedToService": "bedrock.amazonaws.com" } }
+    }
+  ]
+}"#,
+        ),
+        Code::AllowNotAction => (
+            "that no statement combines `Allow` with `NotAction`",
+            "it allows every action except those listed, including actions AWS adds later",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "NotAction": "s3:DeleteObject", "Resource": "arn:aws:s3:::acme-reports/*" }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::acme-reports/*" }
+  ]
+}"#,
+        ),
+        Code::AllowNotResource => (
+            "that no statement combines `Allow` with `NotResource`",
+            "it allows the actions on every resource except those listed, including resources created later",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "NotResource": "arn:aws:s3:::acme-reports/private/*" }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/public/*" }
+  ]
+}"#,
+        ),
+        Code::DuplicateAction => (
+            "that no action is listed twice in a statement",
+            "the copy changes nothing; it usually hides a different action that was meant",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": ["s3:GetObject", "s3:GetObject"], "Resource": "arn:aws:s3:::acme-reports/*" }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::acme-reports/*" }
+  ]
+}"#,
+        ),
+        Code::DuplicateResource => (
+            "that no resource is listed twice in a statement",
+            "the copy changes nothing; it usually hides a different resource that was meant",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::acme-reports/*", "arn:aws:s3:::acme-reports/*"] }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::acme-reports/*", "arn:aws:s3:::acme-archive/*"] }
+  ]
+}"#,
+        ),
+        Code::RedundantAction => (
+            "that no action is already matched by a wildcard pattern in the same statement",
+            "the covered action adds nothing, and the wildcard may grant more than the reader thinks",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": ["s3:Get*", "s3:GetObject"], "Resource": "arn:aws:s3:::acme-reports/*" }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": ["s3:Get*"], "Resource": "arn:aws:s3:::acme-reports/*" }
+  ]
+}"#,
+        ),
+        Code::RedundantResource => (
+            "that no resource is already matched by a wildcard ARN in the same statement",
+            "the covered resource adds nothing, and the wildcard may reach more than the reader thinks",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::acme-reports/*", "arn:aws:s3:::acme-reports/2024/*"] }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::acme-reports/*"] }
+  ]
+}"#,
+        ),
+        Code::PlaceholderValue => (
+            "that no value is a documentation placeholder: `account-id`, `region`, `DOC-EXAMPLE-BUCKET`, `111122223333`, `123456789012`, `<...>` and the like",
+            "a policy copied from documentation and not filled in grants access to someone else's resources, or to nothing",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::DOC-EXAMPLE-BUCKET/*" }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*" }
+  ]
+}"#,
+        ),
+        _ => return None,
     })
 }
