@@ -71,9 +71,10 @@ write_crate policy "typed-iam = { path = \"$ROOT\" }" "fn main() {
     println!(\"{}\", policy.to_json());
 }"
 write_crate enums "typed-iam = { path = \"$ROOT\", features = [\"enums\"] }" "use typed_iam::catalog::{bedrock, iam};
-use typed_iam::core::{BaseOperator, Policy, Statement};
+use typed_iam::model::BaseOperator;
+use typed_iam::{Policy, Statement};
 
-fn main() -> Result<(), typed_iam::core::BuildError> {
+fn main() -> Result<(), typed_iam::model::BuildError> {
     let policy = Policy::builder()
         .statement(
             Statement::allow()

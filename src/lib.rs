@@ -1,7 +1,7 @@
 //! Typed AWS IAM policies.
 //!
 //! This is the crate users depend on. It re-exports the catalog of every AWS service
-//! ([`catalog`]), the policy model and validator ([`core`]) and the macros [`policy!`],
+//! ([`catalog`]), the policy model and validator (the root's types and [`model`]) and the macros [`policy!`],
 //! [`statement!`] and [`policy_json!`], which write IAM policies in a small DSL checked at compile
 //! time: a typo in a service, action, condition operator or key, an ARN, a principal or a `Sid`
 //! fails `cargo build` with a span on the typo and a "did you mean".

@@ -184,7 +184,7 @@ def main():
         os.path.join(out, "with-policy"),
         "bench-with-policy",
         f"typed-iam = {{ path = {json.dumps(root)} }}",
-        "typed_iam::core::Policy",
+        "typed_iam::Policy",
         policy_macro,
         policies,
     )
@@ -192,7 +192,7 @@ def main():
         os.path.join(out, "with-one-policy"),
         "bench-with-one-policy",
         f"typed-iam = {{ path = {json.dumps(root)} }}",
-        "typed_iam::core::Policy",
+        "typed_iam::Policy",
         policy_macro,
         policies[:1],
     )

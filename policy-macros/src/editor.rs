@@ -28,7 +28,8 @@ use crate::emit::root;
 /// The editor's tokens for every statement of a policy.
 pub(crate) fn policy(input: &PolicyInput) -> TokenStream {
     let mut out = Tokens::default();
-    for node in &input.statements {
+    // The statements with a syntax error in their `when` block too: what the user is typing.
+    for node in input.statements.iter().chain(&input.partial) {
         out.statement(node);
     }
     out.finish()
@@ -67,7 +68,7 @@ impl Tokens {
             }
         }
         if let Some(clause) = &node.condition {
-            for line in &clause.lines {
+            for line in clause.lines.iter().chain(&clause.partial) {
                 self.operator(line);
                 self.key(line);
             }
@@ -253,6 +254,29 @@ mod tests {
             "let _ = __policy_keys_0 :: Pass",
         ] {
             assert!(out.contains(expected), "{expected}\nin\n{out}");
+        }
+    }
+
+    /// The line being typed has no `: value` yet, which is a syntax error: the statement is not
+    /// lowered, but the editor still gets the operator and the key, so completion works there.
+    #[test]
+    fn a_line_cut_short_still_makes_paths() {
+        for tokens in [
+            quote! { allow iam:PassRole on * when { StringEquals iam:Pass }; },
+            quote! { allow iam:PassRole on * when { StringEquals iam:Pass, Bool aws:SecureTransport: true }; },
+            quote! { allow iam:PassRole on * when { StringEquals iam:Pass: }; },
+        ] {
+            let input: crate::dsl::PolicyInput = syn::parse2(tokens).unwrap();
+            assert_eq!(input.errors.len(), 1);
+            assert!(input.statements.is_empty());
+            let out = super::policy(&input).to_string();
+            for expected in [
+                ":: typed_iam :: __operators :: StringEquals",
+                "pub const PassedToService : & str = \"PassedToService\"",
+                "let _ = __policy_keys_0 :: Pass",
+            ] {
+                assert!(out.contains(expected), "{expected}\nin\n{out}");
+            }
         }
     }
 

@@ -13,54 +13,79 @@ impl Parse for ConditionClause {
         let keyword: kw::when = input.parse()?;
         let content;
         let brace = syn::braced!(content in input);
-        let lines = parse_list(&content, ConditionLine::parse)?;
+        let list = parse_list_keeping_cuts(&content, parse_line);
         Ok(Self {
-            lines,
+            lines: list.items,
+            partial: list.partial,
+            errors: list.errors,
             span: (keyword.span, brace.span.close()),
         })
     }
 }
 
-impl Parse for ConditionLine {
-    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        // The operator: `StringEquals`, `ForAllValues:StringLikeIfExists`, or any identifier (an
-        // unknown operator is the validator's to report, with a suggestion).
-        if !input.peek(Ident::peek_any) {
-            return Err(input.error("expected a condition operator such as `StringEquals`"));
-        }
-        let first = Ident::parse_any(input)?;
-        let mut operator = first.unraw().to_string();
-        let mut last = first.span();
-        if input.peek(Token![:]) && !input.peek(Token![::]) {
-            input.parse::<Token![:]>()?;
-            let base = Ident::parse_any(input)?;
-            operator.push(':');
-            operator.push_str(&base.unraw().to_string());
-            last = base.span();
-        }
-        let operator_span = (first.span(), last);
-        let (key, key_unchecked, key_span) = parse_condition_key(input)?;
-        if !input.peek(Token![:]) {
-            return Err(input.error(format!(
-                "expected `:` between the condition key `{key}` and its value"
-            )));
-        }
-        input.parse::<Token![:]>()?;
-        let values = if input.peek(syn::token::Bracket) {
-            let content;
-            bracketed!(content in input);
-            Items::Many(parse_list(&content, ConditionValueNode::parse)?)
-        } else {
-            Items::One(input.parse()?)
-        };
-        Ok(Self {
-            operator,
-            operator_span,
-            key,
-            key_unchecked,
-            key_span,
-            values,
+/// One line of a `when` block. A line cut short after its key (`StringEquals iam:Pass` while the
+/// user is still typing) comes back with the error and the line without values, so that the
+/// editor can still complete the key.
+fn parse_line(input: ParseStream<'_>) -> Result<ConditionLine, Cut<ConditionLine>> {
+    let cut = |error| Cut {
+        error,
+        partial: None,
+    };
+    // The operator: `StringEquals`, `ForAllValues:StringLikeIfExists`, or any identifier (an
+    // unknown operator is the validator's to report, with a suggestion).
+    if !input.peek(Ident::peek_any) {
+        return Err(cut(
+            input.error("expected a condition operator such as `StringEquals`")
+        ));
+    }
+    let first = Ident::parse_any(input).map_err(cut)?;
+    let mut operator = first.unraw().to_string();
+    let mut last = first.span();
+    if input.peek(Token![:]) && !input.peek(Token![::]) {
+        input.parse::<Token![:]>().map_err(cut)?;
+        let base = Ident::parse_any(input).map_err(cut)?;
+        operator.push(':');
+        operator.push_str(&base.unraw().to_string());
+        last = base.span();
+    }
+    let operator_span = (first.span(), last);
+    let (key, key_unchecked, key_span) = parse_condition_key(input).map_err(cut)?;
+    let mut line = ConditionLine {
+        operator,
+        operator_span,
+        key,
+        key_unchecked,
+        key_span,
+        values: Items::Many(Vec::new()),
+    };
+    let values = if input.peek(Token![:]) {
+        input.parse::<Token![:]>().and_then(|_| {
+            if input.peek(syn::token::Bracket) {
+                let content;
+                bracketed!(content in input);
+                Ok(Items::Many(parse_list(
+                    &content,
+                    ConditionValueNode::parse,
+                )?))
+            } else {
+                Ok(Items::One(input.parse()?))
+            }
         })
+    } else {
+        Err(input.error(format!(
+            "expected `:` between the condition key `{}` and its value",
+            line.key
+        )))
+    };
+    match values {
+        Ok(values) => {
+            line.values = values;
+            Ok(line)
+        }
+        Err(error) => Err(Cut {
+            error,
+            partial: Some(Box::new(line)),
+        }),
     }
 }
 

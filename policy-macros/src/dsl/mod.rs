@@ -36,6 +36,9 @@ pub(crate) struct PolicyInput {
     pub(crate) statements: Vec<StatementNode>,
     /// Syntax errors of statements that were skipped.
     pub(crate) errors: Vec<syn::Error>,
+    /// Statements with a syntax error inside their `when` block, kept for the editor only (its
+    /// completion and hover on what was typed so far); never lowered or validated.
+    pub(crate) partial: Vec<StatementNode>,
     /// The first and last token of the whole input (the call site when it is empty).
     pub(crate) first: Span,
     pub(crate) last: Span,
@@ -57,6 +60,16 @@ pub(crate) struct StatementNode {
     pub(crate) condition: Option<ConditionClause>,
     /// From the Sid (or effect) to the end of the action list: where statement-wide findings point.
     pub(crate) head: (Span, Span),
+}
+
+impl StatementNode {
+    /// The syntax errors inside the statement's `when` block, taken out: a statement with any
+    /// is reported and kept for the editor, never lowered.
+    pub(crate) fn take_condition_errors(&mut self) -> Option<syn::Error> {
+        self.condition
+            .as_mut()
+            .and_then(|clause| clause.errors.take())
+    }
 }
 
 /// `allow` or `deny`.
@@ -217,6 +230,10 @@ pub(crate) const PRINCIPAL_KINDS: [(&str, PrincipalKindNode); 4] = [
 /// `when { line, line, ... }`.
 pub(crate) struct ConditionClause {
     pub(crate) lines: Vec<ConditionLine>,
+    /// Lines cut short by a syntax error, as far as they were read (for the editor).
+    pub(crate) partial: Vec<ConditionLine>,
+    /// The syntax errors of the lines, combined: a statement with any is not lowered.
+    pub(crate) errors: Option<syn::Error>,
     pub(crate) span: (Span, Span),
 }
 

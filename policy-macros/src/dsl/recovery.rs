@@ -40,29 +40,69 @@ pub(super) fn parse_list<T>(
     content: ParseStream<'_>,
     item: impl Fn(ParseStream<'_>) -> syn::Result<T>,
 ) -> syn::Result<Vec<T>> {
-    in_group(content, |content| {
-        let mut items = Vec::new();
-        let mut errors: Option<syn::Error> = None;
-        while !content.is_empty() {
-            let parsed = item(content).and_then(|parsed| {
-                if !content.is_empty() {
-                    content.parse::<Token![,]>()?;
+    let list = parse_list_keeping_cuts(content, |content| {
+        item(content).map_err(|error| Cut {
+            error,
+            partial: None,
+        })
+    });
+    list.errors.map_or(Ok(list.items), Err)
+}
+
+/// A syntax error in a list item, with what was read of the item before it, if anything useful
+/// was (a condition line whose key was typed but not yet its value: the editor still completes
+/// the key).
+pub(super) struct Cut<T> {
+    pub(super) error: syn::Error,
+    /// Boxed: a cut is the rare path, and the `Err` of a parse result stays small.
+    pub(super) partial: Option<Box<T>>,
+}
+
+/// A list read with [`parse_list_keeping_cuts`].
+pub(super) struct List<T> {
+    pub(super) items: Vec<T>,
+    /// The parts of the items cut short by a syntax error.
+    pub(super) partial: Vec<T>,
+    /// Every syntax error, combined.
+    pub(super) errors: Option<syn::Error>,
+}
+
+/// [`parse_list`] that also keeps the partial items of the bad ones.
+pub(super) fn parse_list_keeping_cuts<T>(
+    content: ParseStream<'_>,
+    item: impl Fn(ParseStream<'_>) -> Result<T, Cut<T>>,
+) -> List<T> {
+    let mut list = List {
+        items: Vec::new(),
+        partial: Vec::new(),
+        errors: None,
+    };
+    while !content.is_empty() {
+        let parsed = item(content).and_then(|parsed| {
+            if content.is_empty() {
+                return Ok(parsed);
+            }
+            match content.parse::<Token![,]>() {
+                Ok(_) => Ok(parsed),
+                Err(error) => Err(Cut {
+                    error,
+                    partial: Some(Box::new(parsed)),
+                }),
+            }
+        });
+        match parsed {
+            Ok(parsed) => list.items.push(parsed),
+            Err(cut) => {
+                match &mut list.errors {
+                    Some(all) => all.combine(cut.error),
+                    None => list.errors = Some(cut.error),
                 }
-                Ok(parsed)
-            });
-            match parsed {
-                Ok(parsed) => items.push(parsed),
-                Err(error) => {
-                    match &mut errors {
-                        Some(all) => all.combine(error),
-                        None => errors = Some(error),
-                    }
-                    skip_past(content, ',');
-                }
+                list.partial.extend(cut.partial.map(|partial| *partial));
+                skip_past(content, ',');
             }
         }
-        errors.map_or(Ok(items), Err)
-    })
+    }
+    list
 }
 
 /// Parses the inside of a group; after an error the rest of the group is skipped, so that the

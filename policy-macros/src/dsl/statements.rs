@@ -14,28 +14,35 @@ impl Parse for PolicyInput {
         let attrs = input.call(syn::Attribute::parse_inner)?;
         let mut statements = Vec::new();
         let mut errors = Vec::new();
+        let mut partial = Vec::new();
         while !input.is_empty() {
             match input.parse::<StatementNode>() {
-                Ok(statement) => {
-                    statements.push(statement);
-                    if input.is_empty() {
-                        break;
-                    }
-                    if let Err(error) = input.parse::<Token![;]>() {
+                Ok(mut statement) => match statement.take_condition_errors() {
+                    Some(error) => {
                         errors.push(error);
-                        skip_past_semicolon(input);
+                        partial.push(statement);
                     }
-                }
+                    None => statements.push(statement),
+                },
                 Err(error) => {
                     errors.push(error);
                     skip_past_semicolon(input);
+                    continue;
                 }
+            }
+            if input.is_empty() {
+                break;
+            }
+            if let Err(error) = input.parse::<Token![;]>() {
+                errors.push(error);
+                skip_past_semicolon(input);
             }
         }
         Ok(Self {
             attrs,
             statements,
             errors,
+            partial,
             first,
             last,
         })
@@ -45,7 +52,10 @@ impl Parse for PolicyInput {
 impl Parse for StatementInput {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
         let attrs = input.call(syn::Attribute::parse_inner)?;
-        let statement = input.parse()?;
+        let mut statement: StatementNode = input.parse()?;
+        if let Some(error) = statement.take_condition_errors() {
+            return Err(error);
+        }
         if input.peek(Token![;]) {
             input.parse::<Token![;]>()?;
         }

@@ -161,3 +161,33 @@ fn a_wildcard_action_ends_before_for() {
     assert_eq!(actions, ["s3:*"]);
     assert!(statement.principal.is_some());
 }
+
+/// A condition line cut short (no `: value` yet) is one error; the statement is kept apart for
+/// the editor, with the lines read so far, and the statements around it are unaffected.
+#[test]
+fn a_condition_line_cut_short_keeps_its_statement_for_the_editor() {
+    let input = parse_policy(quote! {
+        allow s3:GetObject on *;
+        allow iam:PassRole on * when { StringEquals aws:SourceAccount: "1", StringLike iam:Pass };
+        deny s3:DeleteObject on *;
+    });
+    assert_eq!(input.errors.len(), 1);
+    assert!(
+        input.errors[0]
+            .to_string()
+            .contains("expected `:` between the condition key `iam:Pass` and its value"),
+        "{}",
+        input.errors[0]
+    );
+    assert_eq!(input.statements.len(), 2);
+    assert_eq!(input.partial.len(), 1);
+    let clause = input.partial[0].condition.as_ref().unwrap();
+    assert_eq!(clause.lines.len(), 1);
+    assert_eq!(clause.lines[0].key, "aws:SourceAccount");
+    assert_eq!(clause.partial.len(), 1);
+    assert_eq!(clause.partial[0].key, "iam:Pass");
+    assert!(
+        clause.errors.is_none(),
+        "taken out into the policy's errors"
+    );
+}
