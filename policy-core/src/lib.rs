@@ -28,6 +28,7 @@ pub mod fit;
 pub mod json;
 mod model;
 mod names;
+mod serde_fields;
 mod validate;
 
 pub use builder::{

@@ -72,6 +72,7 @@ mod layers;
 mod matching;
 mod request;
 pub mod scenario;
+mod scenario_raw;
 pub mod values;
 
 pub use conditions::{ConditionFailure, FailureReason};

@@ -39,6 +39,7 @@ use serde_json::Value;
 
 use super::decision::{Decision, Origin, Outcome, PolicyRef};
 use super::request::{ContextValue, Request};
+use super::scenario_raw::{RawRequest, RawScenario};
 use super::PolicySet;
 use crate::model::Policy;
 
@@ -141,43 +142,6 @@ impl Scenario {
             set.evaluate(&self.request)
         }
     }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawScenario<'a> {
-    name: Option<String>,
-    #[serde(borrow)]
-    identity: Option<&'a RawValue>,
-    #[serde(borrow)]
-    resource: Option<&'a RawValue>,
-    #[serde(borrow)]
-    session: Option<&'a RawValue>,
-    #[serde(borrow)]
-    boundary: Option<&'a RawValue>,
-    #[serde(borrow)]
-    vpc_endpoint: Option<&'a RawValue>,
-    #[serde(borrow)]
-    scp: Option<&'a RawValue>,
-    #[serde(borrow)]
-    rcp: Option<&'a RawValue>,
-    management_account: Option<String>,
-    #[serde(borrow)]
-    request: &'a RawValue,
-    #[serde(borrow)]
-    expect: Option<&'a RawValue>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawRequest {
-    principal: Option<String>,
-    action: String,
-    resource: Option<String>,
-    resource_account: Option<String>,
-    context: Option<serde_json::Map<String, Value>>,
-    #[serde(default)]
-    unchecked: bool,
 }
 
 /// Reads scenarios from files, keeping each policy file it reads once.

@@ -30,7 +30,7 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+mod serde_impls;
 
 /// The most rules a configuration may have.
 pub const MAX_RULES: usize = 100;
@@ -38,66 +38,46 @@ pub const MAX_RULES: usize = 100;
 pub const MAX_ID_CHARS: usize = 255;
 
 /// A bucket's CORS configuration: its rules, in order (S3 uses the first rule that applies).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(transparent)]
+///
+/// It is `Serialize` and `Deserialize` in S3's JSON form (an array of rules), as
+/// [`CorsConfiguration::to_json`] and [`CorsConfiguration::from_json`] write and read it; the
+/// latter also checks S3's rules.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CorsConfiguration {
     /// The rules.
     pub rules: Vec<CorsRule>,
 }
 
-/// One CORS rule.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One CORS rule. Its JSON keys are S3's: `AllowedHeaders`, `AllowedMethods`, `AllowedOrigins`,
+/// `ExposeHeaders`, `MaxAgeSeconds` and `ID`; absent options are left out when written.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CorsRule {
     /// The headers a preflight request may ask for (`Access-Control-Request-Headers`).
-    #[serde(
-        rename = "AllowedHeaders",
-        skip_serializing_if = "Option::is_none",
-        default
-    )]
     pub allowed_headers: Option<Vec<String>>,
     /// The HTTP methods the origins may use.
-    #[serde(rename = "AllowedMethods")]
     pub allowed_methods: Vec<Method>,
     /// The origins allowed, such as `https://console.aws.amazon.com` or `*`.
-    #[serde(rename = "AllowedOrigins")]
     pub allowed_origins: Vec<String>,
     /// The response headers a browser script may read.
-    #[serde(
-        rename = "ExposeHeaders",
-        skip_serializing_if = "Option::is_none",
-        default
-    )]
     pub expose_headers: Option<Vec<String>>,
     /// How long a browser may cache the preflight response, in seconds.
-    #[serde(
-        rename = "MaxAgeSeconds",
-        skip_serializing_if = "Option::is_none",
-        default
-    )]
     pub max_age_seconds: Option<u32>,
     /// The rule's identifier.
-    #[serde(rename = "ID", skip_serializing_if = "Option::is_none", default)]
     pub id: Option<String>,
 }
 
-/// An HTTP method a CORS rule allows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// An HTTP method a CORS rule allows; in JSON as S3 spells it (`GET`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Method {
     /// `GET`.
-    #[serde(rename = "GET")]
     Get,
     /// `PUT`.
-    #[serde(rename = "PUT")]
     Put,
     /// `POST`.
-    #[serde(rename = "POST")]
     Post,
     /// `DELETE`.
-    #[serde(rename = "DELETE")]
     Delete,
     /// `HEAD`.
-    #[serde(rename = "HEAD")]
     Head,
 }
 
@@ -293,6 +273,39 @@ impl CorsRule {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn serde_messages_name_the_problem() {
+        let cases = [
+            (
+                r#"[{"AllowedMethods": ["GET"]}]"#,
+                "missing field `AllowedOrigins`",
+            ),
+            (
+                r#"[{"AllowedOrigins": ["*"]}]"#,
+                "missing field `AllowedMethods`",
+            ),
+            (
+                r#"[{"AllowedMethods": ["GET"], "AllowedOrigins": ["*"], "ID": "a", "ID": "b"}]"#,
+                "duplicate field `ID`",
+            ),
+            (
+                r#"[{"AllowedMethods": ["get"], "AllowedOrigins": ["*"]}]"#,
+                "unknown variant `get`, expected one of `GET`",
+            ),
+            (
+                r#"[{"AllowedMethods": ["GET"], "AllowedOrigin": ["*"]}]"#,
+                "unknown field `AllowedOrigin`, expected one of `AllowedHeaders`",
+            ),
+            (r#"{}"#, "invalid type: map, expected a sequence"),
+        ];
+        for (text, expected) in cases {
+            let error = CorsConfiguration::from_json(text).unwrap_err().to_string();
+            assert!(error.contains(expected), "{text}: {error}");
+        }
+        let all = r#"[{"AllowedHeaders":["*"],"AllowedMethods":["HEAD"],"AllowedOrigins":["*"],"ExposeHeaders":["x"],"MaxAgeSeconds":30,"ID":"r"}]"#;
+        assert_eq!(CorsConfiguration::from_json(all).unwrap().to_json(), all);
+    }
 
     #[test]
     fn the_bedrock_seed_configuration_reads_and_writes_back_json_equal() {
