@@ -6,6 +6,7 @@
 #
 #   benches/build-times-new-crate.sh                 # 3 repetitions, this checkout only
 #   BEFORE=d189269 REPS=5 benches/build-times-new-crate.sh
+#   BEFORE="d189269 4c660ac" REPS=3 benches/build-times-new-crate.sh   # several revisions
 #
 # Configurations, interleaved in every repetition (the machine is shared, so each repetition
 # measures all of them back to back and the ratios to `json!` are per repetition):
@@ -14,8 +15,10 @@
 #   enums       typed-iam with `features = ["enums"]`, the policy built at run time with the
 #               builder and the catalog's `bedrock::Action::...` (what a user who wants the typed
 #               enums pays)
-#   before      policy! with typed-iam at the git revision BEFORE (`git archive`), if set
+#   before-REV  policy! with typed-iam at each git revision REV of BEFORE (`git archive`)
 #
+# typed-iam itself is a snapshot of HEAD (`git archive`), so that commits made while the
+# benchmark runs do not change what it measures (uncommitted changes are not measured).
 # Each crate gets the workspace's Cargo.lock and builds `--offline`. Prints every run, then the
 # median and the spread (min..max) of each figure and of each configuration's ratio to `json!`.
 set -euo pipefail
@@ -27,12 +30,16 @@ unset RUSTC_WRAPPER CARGO_BUILD_RUSTC_WRAPPER CARGO_TARGET_DIR || true
 mkdir -p "$OUT"
 
 configs=(json policy enums)
-if [ -n "${BEFORE:-}" ]; then
-    rm -rf "$OUT/before-src"
-    mkdir -p "$OUT/before-src"
-    git -C "$ROOT" archive "$BEFORE" | tar -x -C "$OUT/before-src"
-    configs+=(before)
-fi
+snapshot() { # revision, directory
+    rm -rf "$2"
+    mkdir -p "$2"
+    git -C "$ROOT" archive "$1" | tar -x -C "$2"
+}
+snapshot HEAD "$OUT/head-src"
+for rev in ${BEFORE:-}; do
+    snapshot "$rev" "$OUT/before-$rev-src"
+    configs+=("before-$rev")
+done
 
 # The policy: a Bedrock evaluation role in the style of AWS's docs.
 policy_body='
@@ -65,12 +72,12 @@ write_crate json 'serde_json = "1"' "fn main() {
     let policy = serde_json::json!($json_body);
     println!(\"{policy}\");
 }"
-write_crate policy "typed-iam = { path = \"$ROOT\" }" "fn main() {
+write_crate policy "typed-iam = { path = \"$OUT/head-src\" }" "fn main() {
     let policy = typed_iam::policy! {$policy_body
     };
     println!(\"{}\", policy.to_json());
 }"
-write_crate enums "typed-iam = { path = \"$ROOT\", features = [\"enums\"] }" "use typed_iam::catalog::{bedrock, iam};
+write_crate enums "typed-iam = { path = \"$OUT/head-src\", features = [\"enums\"] }" "use typed_iam::catalog::{bedrock, iam};
 use typed_iam::model::BaseOperator;
 use typed_iam::{Policy, Statement};
 
@@ -99,9 +106,9 @@ fn main() -> Result<(), typed_iam::model::BuildError> {
     println!(\"{}\", policy.to_json());
     Ok(())
 }"
-if [ -n "${BEFORE:-}" ]; then
-    write_crate before "typed-iam = { path = \"$OUT/before-src\" }" "$(cat "$OUT/policy/src/main.rs")"
-fi
+for rev in ${BEFORE:-}; do
+    write_crate "before-$rev" "typed-iam = { path = \"$OUT/before-$rev-src\" }" "$(cat "$OUT/policy/src/main.rs")"
+done
 
 # Wall-clock seconds of a command run quietly; its output is shown on failure.
 seconds() {
