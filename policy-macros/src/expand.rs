@@ -103,9 +103,16 @@ fn render<T>(
     warnings
 }
 
-/// The expansion: every error at once, then the warnings, then what only an editor sees
-/// (`editor`), then the value (still typed, so that an error leaves no follow-up errors and
+/// The expansion: what only an editor sees (`editor`), then every error at once, then the
+/// warnings, then the value (still typed, so that an error leaves no follow-up errors and
 /// editors keep their information).
+///
+/// The editor's tokens come first because rust-analyzer completes inside a macro by expanding
+/// it twice, as written and with a marker inserted at the cursor, and then reads the real
+/// expansion at the offset where the marker landed in the other: any text before that point
+/// must be the same in both. The errors quote what the user typed (`iam:Pass` becomes
+/// `iam:PassintellijRulezz` in the marked copy), so placed first they would shift the offset
+/// and completion would find nothing.
 fn finish(
     errors: Vec<syn::Error>,
     warnings: Vec<TokenStream>,
@@ -117,7 +124,7 @@ fn finish(
         all
     });
     let errors = errors.map(|error| error.into_compile_error());
-    quote! {{ #errors #(#warnings)* #editor #value }}
+    quote! {{ #editor #errors #(#warnings)* #value }}
 }
 
 /// The text of a finding as a compile error: message and code, then `= help:` on its own line.
