@@ -10,7 +10,6 @@ use crate::names::ParseValueError;
 /// `message` says what is wrong, in rustc's voice (lowercase, no final period, user text in
 /// backticks); `help` says how to fix it; `suggestion` is the replacement text for tools.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Diagnostic {
     /// The stable code, such as `unknown-action`.
@@ -529,29 +528,66 @@ impl fmt::Display for Diagnostic {
 /// tools write findings without spelling them again.
 #[cfg(feature = "serde")]
 mod serde_impls {
-    use super::{AwsLevel, Code, Location, Severity};
+    use serde_core::ser::{Serialize, SerializeStruct, Serializer};
 
-    impl serde::Serialize for Code {
-        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    use super::{AwsLevel, Code, Diagnostic, Location, Severity};
+    use crate::json::Position;
+    use crate::Finding;
+
+    impl Serialize for Code {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
 
-    impl serde::Serialize for Severity {
-        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    impl Serialize for Severity {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             serializer.collect_str(self)
         }
     }
 
-    impl serde::Serialize for AwsLevel {
-        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    impl Serialize for AwsLevel {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
         }
     }
 
-    impl serde::Serialize for Location {
-        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+    impl Serialize for Location {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             serializer.collect_str(self)
+        }
+    }
+
+    /// The fields by their Rust names, as serde's derive would write them.
+    impl Serialize for Diagnostic {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut out = serializer.serialize_struct("Diagnostic", 6)?;
+            out.serialize_field("code", &self.code)?;
+            out.serialize_field("severity", &self.severity)?;
+            out.serialize_field("message", &self.message)?;
+            out.serialize_field("location", &self.location)?;
+            out.serialize_field("help", &self.help)?;
+            out.serialize_field("suggestion", &self.suggestion)?;
+            out.end()
+        }
+    }
+
+    impl Serialize for Position {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut out = serializer.serialize_struct("Position", 3)?;
+            out.serialize_field("line", &self.line)?;
+            out.serialize_field("column", &self.column)?;
+            out.serialize_field("offset", &self.offset)?;
+            out.end()
+        }
+    }
+
+    impl Serialize for Finding {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut out = serializer.serialize_struct("Finding", 2)?;
+            out.serialize_field("diagnostic", &self.diagnostic)?;
+            out.serialize_field("position", &self.position)?;
+            out.end()
         }
     }
 }

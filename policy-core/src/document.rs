@@ -118,7 +118,6 @@ impl CheckOptions {
 
 /// A finding with its place in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Finding {
     /// What was found.
     pub diagnostic: Diagnostic,

@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
+use serde_core::de::{self, DeserializeSeed, Deserializer, Visitor};
 
 /// A key of an object whose keys are `self.0`: its index, or serde's "unknown field" error
 /// naming every expected key. Borrowed and escaped keys alike.

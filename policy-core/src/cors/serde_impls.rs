@@ -6,9 +6,9 @@
 
 use std::fmt;
 
-use serde::de::{self, MapAccess, Visitor};
-use serde::ser::SerializeMap;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_core::de::{self, MapAccess, Visitor};
+use serde_core::ser::SerializeMap;
+use serde_core::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{CorsConfiguration, CorsRule, Method};
 use crate::serde_fields::{set_once, Field};

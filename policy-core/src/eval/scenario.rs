@@ -33,7 +33,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use serde::Deserialize;
+use serde_core::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 

@@ -9,8 +9,8 @@
 
 use std::fmt;
 
-use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde::Deserialize;
+use serde_core::de::{self, Deserializer, MapAccess, Visitor};
+use serde_core::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 

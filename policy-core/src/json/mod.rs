@@ -41,7 +41,6 @@ use error::ParseError;
 
 /// A place in the source text: 1-based line and column (counted in chars), and byte offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Position {
     /// The line, from 1.
     pub line: usize,

@@ -11,8 +11,8 @@
 //! too, but a `serde_json::Value` has already sorted object keys and turned numbers into floats,
 //! so read from text to keep the written order and number text.
 
-use serde::de::{self, Deserialize, Deserializer};
-use serde::ser::{Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
+use serde_core::de::{self, Deserialize, Deserializer};
+use serde_core::ser::{Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
 use serde_json::value::RawValue;
 
 use crate::model::{
