@@ -10,7 +10,9 @@
 # 3. `policy test` runs the same file ROUNDS times (one process each, start-up and parsing
 #    included): every failure is a disagreement, printed with its explanation into
 #    target/eval-vs-iam-simulate/disagreements.txt; the rate of each round is timed.
-# Prints the agreement count, the median and spread of both rates, and their ratio.
+# Prints the agreement count, the median and spread of both rates (by the wall clock and by the
+# CPU time each process used: on a shared machine the wall clock also counts other processes),
+# and their ratio. POLICY_BASELINE=path/to/policy adds another build (main's) in alternation.
 # Needs: cargo, python3, node and npm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +28,7 @@ if [ ! -d "$install/node_modules/@cloud-copilot/iam-simulate" ]; then
     (cd "$install" && npm init -y >/dev/null && npm install --no-audit --no-fund --silent @cloud-copilot/iam-simulate)
 fi
 version=$(node -p "require('./$install/node_modules/@cloud-copilot/iam-simulate/package.json').version")
-cargo build --release --quiet -p policy-cli
+cargo build --release --quiet -p typed-iam-cli
 policy=target/release/policy
 
 python3 benches/eval/gen_scenarios.py "$count" "$seed" > "$out/scenarios.jsonl"
@@ -34,32 +36,61 @@ python3 benches/eval/gen_scenarios.py "$count" "$seed" > "$out/scenarios.jsonl"
 : > "$out/iam-simulate.rates"
 for round in $(seq "$rounds"); do
     node benches/eval/iam_simulate_runner.js "$install" "$out/scenarios.jsonl" "$out/expected.jsonl" 2> "$out/iam-simulate.json"
-    python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["rate"])' "$out/iam-simulate.json" >> "$out/iam-simulate.rates"
+    python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["rate"], r["cpu_rate"])' "$out/iam-simulate.json" >> "$out/iam-simulate.rates"
 done
 accepted=$(wc -l < "$out/expected.jsonl")
 
+# One `policy test` process per round, start-up and parsing included; its rate by the wall
+# clock and by the CPU time it used (user + system, from the kernel's accounting of children).
+time_policy() {
+    python3 - "$1" "$out/expected.jsonl" "$accepted" "$out/disagreements.txt" "$out/policy.summary" <<'PY'
+import resource, subprocess, sys, time
+binary, scenarios, accepted, stdout, stderr = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
+before = resource.getrusage(resource.RUSAGE_CHILDREN)
+start = time.perf_counter()
+with open(stdout, "w") as out, open(stderr, "w") as err:
+    subprocess.run([binary, "test", scenarios], stdout=out, stderr=err, check=False)
+wall = time.perf_counter() - start
+after = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+print(accepted / wall, accepted / cpu)
+PY
+}
+
 : > "$out/policy.rates"
+: > "$out/baseline.rates"
 for round in $(seq "$rounds"); do
-    start=$(date +%s.%N)
-    set +e
-    "$policy" test "$out/expected.jsonl" > "$out/disagreements.txt" 2> "$out/policy.summary"
-    set -e
-    end=$(date +%s.%N)
-    python3 -c 'import sys; print(int(sys.argv[1]) / (float(sys.argv[3]) - float(sys.argv[2])))' "$accepted" "$start" "$end" >> "$out/policy.rates"
+    # With POLICY_BASELINE (another build of `policy`, such as main's), it runs in alternation
+    # with this one, so that both see the same machine.
+    if [ -n "${POLICY_BASELINE:-}" ]; then
+        time_policy "$POLICY_BASELINE" >> "$out/baseline.rates"
+    fi
+    time_policy "$policy" >> "$out/policy.rates"
 done
 
 python3 - "$out" "$count" "$accepted" "$version" <<'PY'
 import json, statistics, sys
 out, count, accepted, version = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 def rates(name):
-    return sorted(float(line) for line in open(f"{out}/{name}.rates") if line.strip())
-theirs, ours = rates("iam-simulate"), rates("policy")
+    rows = [line.split() for line in open(f"{out}/{name}.rates") if line.strip()]
+    return sorted(float(r[0]) for r in rows), sorted(float(r[1]) for r in rows)
+runs = [("iam-simulate", rates("iam-simulate")), ("policy test", rates("policy"))]
+baseline = rates("baseline")
+if baseline[0]:
+    runs.append(("baseline", baseline))
 summary = open(f"{out}/policy.summary").read().strip()
 errors = json.load(open(f"{out}/iam-simulate.json"))["errors"]
 print(f"scenarios generated: {count}; accepted by iam-simulate {version}: {accepted} (rejected as invalid: {sum(errors.values())})")
 print(f"policy test against iam-simulate's answers: {summary.splitlines()[-1]}")
-for name, values in (("iam-simulate", theirs), ("policy test", ours)):
-    print(f"{name:>13}: median {statistics.median(values):,.0f} scenarios/s, min {values[0]:,.0f}, max {values[-1]:,.0f} ({len(values)} rounds)")
-print(f"ratio (medians): {statistics.median(ours) / statistics.median(theirs):.1f}x; (min/min): {ours[0] / theirs[0]:.1f}x")
+for clock, column in (("wall clock", 0), ("CPU time", 1)):
+    print(f"by {clock}:")
+    for name, values in runs:
+        v = values[column]
+        print(f"  {name:>13}: median {statistics.median(v):,.0f} scenarios/s, min {v[0]:,.0f}, max {v[-1]:,.0f} ({len(v)} rounds)")
+    theirs, ours = runs[0][1][column], runs[1][1][column]
+    print(f"  ratio (medians): {statistics.median(ours) / statistics.median(theirs):.1f}x; (min/min): {ours[0] / theirs[0]:.1f}x")
+    if baseline[0]:
+        base = baseline[column]
+        print(f"  policy test / baseline (medians): {statistics.median(ours) / statistics.median(base):.2f}x; baseline / iam-simulate: {statistics.median(base) / statistics.median(theirs):.1f}x")
 print(f"disagreements with explanations: {out}/disagreements.txt")
 PY

@@ -146,6 +146,44 @@ fn scenario_text(args: &CanArgs, action: &str) -> Result<String, String> {
     Ok(Value::Object(scenario).to_string())
 }
 
+/// Points an error of the scenario made from the flags at the flag it comes from: the JSON the
+/// reader saw was generated, so its positions mean nothing to the user. The reader names the
+/// request's field first (`request.action: ...`, `request.context."aws:SourceIp": ...`).
+fn flag_error(message: &str, args: &CanArgs, action: &str) -> String {
+    let fields = [
+        ("request.action: ", "--action", action),
+        ("request.resource: ", "--resource", args.resource.as_str()),
+        (
+            "request.principal: ",
+            "--principal",
+            args.principal.as_str(),
+        ),
+    ];
+    for (prefix, flag, value) in fields {
+        if let Some(rest) = message.strip_prefix(prefix) {
+            return format!("{flag} {value}: {rest}");
+        }
+    }
+    if let Some((key, rest)) = message
+        .strip_prefix("request.context.")
+        .and_then(|rest| rest.split_once(": "))
+    {
+        let key = key.trim_matches('"');
+        let given: Vec<&str> = args
+            .context
+            .iter()
+            .filter(|entry| entry.split_once('=').is_some_and(|(k, _)| k == key))
+            .map(String::as_str)
+            .collect();
+        return match given.as_slice() {
+            [] => format!("--context {key}: {rest}"),
+            entries => format!("--context {}: {rest}", entries.join(" --context ")),
+        };
+    }
+    // Errors of policy files name the file and the place in it.
+    format!("invalid request: {message}")
+}
+
 /// Runs `policy can`.
 ///
 /// # Errors
@@ -154,11 +192,8 @@ pub fn run(args: &CanArgs, streams: &mut Streams<'_>) -> io::Result<Exit> {
     let scenarios: Result<Vec<Scenario>, String> = match (&args.scenario, &args.action) {
         (Some(path), _) => scenario::parse_file(path).map_err(|error| error.to_string()),
         (None, Some(action)) => scenario_text(args, action).and_then(|text| {
-            scenario::parse_str("<flags>", &text, None).map_err(|error| {
-                // The flags' JSON is not the user's text: drop the position.
-                let message = error.message;
-                format!("invalid request: {message}")
-            })
+            scenario::parse_str("<flags>", &text, None)
+                .map_err(|error| flag_error(&error.message, args, action))
         }),
         (None, None) => Err(
             "give `--action` (and `--principal`, `--resource`, policies) or `--scenario FILE`"

@@ -152,6 +152,32 @@ fn can_exits_0_when_allowed_1_when_denied_2_on_bad_input() {
     let (code, _, stderr) = with(&["s3:GetObjet"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("did you mean `GetObject`?"), "{stderr}");
+    // Errors in the flags name the flag and its value, not a place in generated JSON.
+    assert!(
+        stderr.starts_with("error: --action s3:GetObjet: unknown action"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = with(&["s3:GetObject", "--context", "aws:SourceIp=10.0.0.300"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.starts_with("error: --context aws:SourceIp=10.0.0.300: `10.0.0.300` is not a valid"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = policy(
+        &[
+            "can",
+            "--principal",
+            "arn:aws:iam::1:user/x",
+            "--action",
+            "s3:GetObject",
+        ],
+        &dir,
+    );
+    assert_eq!(code, 2);
+    assert!(
+        stderr.starts_with("error: --principal arn:aws:iam::1:user/x: "),
+        "{stderr}"
+    );
     let (code, _, stderr) = with(&["s3:GetObject", "--context", "aws:SourceIp"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("is not `KEY=VALUE`"), "{stderr}");
@@ -176,4 +202,26 @@ fn can_exits_0_when_allowed_1_when_denied_2_on_bad_input() {
     );
     assert_eq!(code, 0, "{stdout}");
     assert_eq!(stdout.lines().count(), 2);
+}
+
+#[test]
+fn a_bad_line_stops_its_file_after_the_scenarios_before_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("mixed.jsonl"),
+        "{\"request\": {\"action\": \"s3:ListAllMyBuckets\"}, \"expect\": \"implicit-deny\"}\n\
+         {\"request\": {\"action\": \"s3:ListAllMyBuckets\"}, \"expect\": \"alow\"}\n\
+         {\"request\": {\"action\": \"s3:ListAllMyBuckets\"}, \"expect\": \"implicit-deny\"}\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = policy(&["test", "mixed.jsonl"], dir.path());
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.starts_with("error: mixed.jsonl:2:"),
+        "the error is at the second line: {stderr}"
+    );
+    assert!(
+        stderr.contains("1 passed, 0 failed, with input errors"),
+        "the first scenario ran, the third did not: {stderr}"
+    );
 }

@@ -3,6 +3,7 @@
 //! failing test prints, with `file:line:col` for policies read from files.
 
 use std::fmt;
+use std::sync::Arc;
 
 use super::conditions::{ConditionFailure, FailureReason};
 use super::request::Request;
@@ -105,7 +106,8 @@ impl fmt::Display for Layer {
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Origin {
-    name: String,
+    /// Shared: the inline policies of a scenario file all carry the file's name.
+    name: Arc<str>,
     map: Option<SourceMap>,
     line: usize,
     column: usize,
@@ -115,7 +117,7 @@ impl Origin {
     /// A policy known by name only (no positions).
     pub fn named(name: impl Into<String>) -> Self {
         Self {
-            name: name.into(),
+            name: Arc::from(name.into()),
             map: None,
             line: 1,
             column: 1,
@@ -127,6 +129,14 @@ impl Origin {
         name: impl Into<String>,
         text: &str,
     ) -> (Result<Policy, crate::ParseError>, Origin) {
+        Self::parse_named(Arc::from(name.into()), text)
+    }
+
+    /// [`Origin::parse`] with a name already shared (one allocation per file, not per policy).
+    pub(crate) fn parse_named(
+        name: Arc<str>,
+        text: &str,
+    ) -> (Result<Policy, crate::ParseError>, Origin) {
         let crate::json::Parsed {
             value: policy,
             source_map: map,
@@ -134,7 +144,7 @@ impl Origin {
         (
             policy,
             Self {
-                name: name.into(),
+                name,
                 map: Some(map),
                 line: 1,
                 column: 1,

@@ -44,7 +44,9 @@ pub(crate) enum Substituted<'t> {
 /// Replaces the policy variables of `text` with the request's values. `pattern` tells whether
 /// the result is a wildcard pattern (then `*`/`?` from values and escapes are made literal).
 pub(crate) fn substitute<'t>(text: &'t str, request: &Request, pattern: bool) -> Substituted<'t> {
-    if !text.contains("${") {
+    // A byte search for `$` first: most texts have none, and it is cheaper than the
+    // substring search.
+    if !text.as_bytes().contains(&b'$') || !text.contains("${") {
         return Substituted::Text(Cow::Borrowed(text));
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -232,10 +234,32 @@ pub(crate) fn arn_like_split(
     if pattern == arn {
         return true;
     }
-    let (patterns, pattern_count) = arn_fields(pattern);
     if field_count < 6 {
         return glob(pattern, arn, false);
     }
+    // Most patterns spell the ARN's first five fields out (`arn:aws:s3:::bucket/*`): when the
+    // pattern starts with the ARN's `arn:partition:service:region:account:` (ignoring case, as
+    // the `Resource` element compares them), each of those fields matches (a `*` or `?` in the
+    // pattern would match itself too) and the six fields line up, so only the resource parts
+    // are left to compare. This skips splitting the pattern and five wildcard scans: in a
+    // profile of the in-process benchmark, `arn_fields` (13%) and `glob` (11%) were a quarter
+    // of the time.
+    let prefix = arn.len() - fields[5].len();
+    if let (Some(head), Some(rest), Some(arn_head)) = (
+        pattern.get(..prefix),
+        pattern.get(prefix..),
+        arn.get(..prefix),
+    ) {
+        let same_head = if ignore_case_prefix {
+            head.eq_ignore_ascii_case(arn_head)
+        } else {
+            head == arn_head
+        };
+        if same_head {
+            return glob(rest, fields[5], false);
+        }
+    }
+    let (patterns, pattern_count) = arn_fields(pattern);
     for index in 0..6 {
         let part = patterns[index];
         let last = index + 1 == pattern_count;

@@ -85,7 +85,13 @@ struct Evaluation<'r> {
 /// The applicable statements of one layer (or level).
 #[derive(Default)]
 struct Applicable<'r> {
-    allows: Vec<(StatementRef<'r>, PrincipalMatch)>,
+    allows: Vec<StatementRef<'r>>,
+    /// How each `Allow` named the caller, for the layers whose statements name principals;
+    /// empty for the others (every `Allow` there is [`PrincipalMatch::Direct`]). Kept apart
+    /// so that `allows` can become the decision's list as it is (one allocation fewer for the
+    /// usual identity-policy grant: on the in-process benchmark, allocations were a tenth of
+    /// the time).
+    how: Vec<PrincipalMatch>,
     denies: Vec<StatementRef<'r>>,
 }
 
@@ -94,15 +100,32 @@ impl<'r> Applicable<'r> {
         !self.allows.is_empty()
     }
 
+    fn how(&self, index: usize) -> PrincipalMatch {
+        self.how
+            .get(index)
+            .copied()
+            .unwrap_or(PrincipalMatch::Direct)
+    }
+
     fn best(&self) -> Option<PrincipalMatch> {
-        self.allows.iter().map(|(_, how)| *how).max()
+        (0..self.allows.len()).map(|index| self.how(index)).max()
     }
 
     fn with(&self, how: PrincipalMatch) -> impl Iterator<Item = StatementRef<'r>> + '_ {
         self.allows
             .iter()
-            .filter(move |(_, found)| *found == how)
-            .map(|(statement, _)| *statement)
+            .enumerate()
+            .filter(move |(index, _)| self.how(*index) == how)
+            .map(|(_, statement)| *statement)
+    }
+}
+
+/// Appends `more` to `list`, taking `more`'s allocation when `list` is still empty.
+fn append<T>(list: &mut Vec<T>, more: Vec<T>) {
+    if list.is_empty() {
+        *list = more;
+    } else {
+        list.extend(more);
     }
 }
 
@@ -130,7 +153,17 @@ impl<'r> Evaluation<'r> {
                 }
                 if let Ok(how) = result {
                     match statement.effect() {
-                        Effect::Allow => applicable.allows.push((reference, how)),
+                        Effect::Allow => {
+                            // `how` is empty while every Allow is direct, else as long as
+                            // `allows`.
+                            if how != PrincipalMatch::Direct || !applicable.how.is_empty() {
+                                applicable
+                                    .how
+                                    .resize(applicable.allows.len(), PrincipalMatch::Direct);
+                                applicable.how.push(how);
+                            }
+                            applicable.allows.push(reference);
+                        }
                         Effect::Deny => applicable.denies.push(reference),
                     }
                 }
@@ -308,7 +341,7 @@ pub(crate) fn evaluate<'r>(set: &PolicySet<'r>, request: &'r Request, trace: boo
         .as_ref()
         .map(|policies| evaluation.layer(Layer::VpcEndpoint, policies));
     let resource = evaluation.layer(Layer::Resource, &set.resource);
-    let identity = evaluation.layer(Layer::Identity, &set.identity);
+    let mut identity = evaluation.layer(Layer::Identity, &set.identity);
     let boundary = set
         .boundary
         .as_ref()
@@ -355,7 +388,8 @@ pub(crate) fn evaluate<'r>(set: &PolicySet<'r>, request: &'r Request, trace: boo
     // Rules 3 and 4: identity and resource policies.
     let boundary_ok = boundary.as_ref().is_none_or(Applicable::allows);
     let session_ok = session.as_ref().is_none_or(Applicable::allows);
-    let identity_path = identity.allows() && boundary_ok && session_ok;
+    let identity_allows = identity.allows();
+    let identity_path = identity_allows && boundary_ok && session_ok;
     let resource_required = request.service().eq_ignore_ascii_case("kms")
         || (request.service().eq_ignore_ascii_case("sts")
             && request
@@ -373,7 +407,7 @@ pub(crate) fn evaluate<'r>(set: &PolicySet<'r>, request: &'r Request, trace: boo
         RequestPrincipal::Anonymous
         | RequestPrincipal::Service { .. }
         | RequestPrincipal::Federated { .. } => {
-            granted.extend(resource.allows.iter().map(|(statement, _)| *statement));
+            granted = resource.allows;
             if granted.is_empty() {
                 decision.missing_allow.push(Layer::Resource);
             }
@@ -392,16 +426,16 @@ pub(crate) fn evaluate<'r>(set: &PolicySet<'r>, request: &'r Request, trace: boo
             let delegated = best.is_some();
             if !resource_required || delegated {
                 if identity_path {
-                    granted.extend(identity.allows.iter().map(|(statement, _)| *statement));
+                    append(&mut granted, std::mem::take(&mut identity.allows));
                     granted.extend(resource.with(PrincipalMatch::Account));
-                } else if identity.allows() {
+                } else if identity_allows {
                     limit_by_boundary = true;
                 }
             }
             if granted.is_empty() {
                 if resource_required && !delegated {
                     decision.missing_allow.push(Layer::Resource);
-                } else if !identity.allows() {
+                } else if !identity_allows {
                     decision.missing_allow.push(Layer::Identity);
                     if !resource_required && best.is_none() && !set.resource.is_empty() {
                         decision.missing_allow.push(Layer::Resource);
@@ -411,13 +445,13 @@ pub(crate) fn evaluate<'r>(set: &PolicySet<'r>, request: &'r Request, trace: boo
         }
         _ => {
             if best.is_some() && identity_path {
-                granted.extend(resource.allows.iter().map(|(statement, _)| *statement));
-                granted.extend(identity.allows.iter().map(|(statement, _)| *statement));
+                granted = resource.allows;
+                append(&mut granted, identity.allows);
             } else {
                 if best.is_none() {
                     decision.missing_allow.push(Layer::Resource);
                 }
-                if !identity.allows() {
+                if !identity_allows {
                     decision.missing_allow.push(Layer::Identity);
                 } else if !identity_path {
                     limit_by_boundary = true;

@@ -534,7 +534,8 @@ impl Request {
         if let Some(account) = &self.resource_account {
             return Some(account);
         }
-        let account = super::glob::arn_fields(&self.resource).0[4];
+        // The fields were found when the request was built.
+        let account = self.resource_fields().0[4];
         if account.is_empty() {
             self.principal.account()
         } else {

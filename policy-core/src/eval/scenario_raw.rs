@@ -7,6 +7,7 @@
 //! `benches/build-times/RESULTS.md`): every key known, an unknown one rejected with the list of
 //! the known ones, `request` required, a key given twice rejected.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde_core::de::{self, Deserializer, MapAccess, Visitor};
@@ -14,7 +15,7 @@ use serde_core::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 
-use crate::serde_fields::{set_once, Field};
+use crate::serde_fields::{set_once, CowStr, Field};
 
 /// A scenario's fields.
 pub(super) struct RawScenario<'a> {
@@ -91,10 +92,11 @@ impl<'de> Visitor<'de> for ScenarioVisitor {
     }
 }
 
-/// A request's fields.
-pub(super) struct RawRequest {
-    pub(super) principal: Option<String>,
-    pub(super) action: String,
+/// A request's fields. The principal and the action are borrowed from the file's text when they
+/// have no escapes: two allocations fewer a scenario.
+pub(super) struct RawRequest<'a> {
+    pub(super) principal: Option<Cow<'a, str>>,
+    pub(super) action: Cow<'a, str>,
     pub(super) resource: Option<String>,
     pub(super) resource_account: Option<String>,
     pub(super) context: Option<serde_json::Map<String, Value>>,
@@ -110,7 +112,7 @@ const REQUEST_FIELDS: &[&str] = &[
     "unchecked",
 ];
 
-impl<'de> Deserialize<'de> for RawRequest {
+impl<'de: 'a, 'a> Deserialize<'de> for RawRequest<'a> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_map(RequestVisitor)
     }
@@ -119,21 +121,21 @@ impl<'de> Deserialize<'de> for RawRequest {
 struct RequestVisitor;
 
 impl<'de> Visitor<'de> for RequestVisitor {
-    type Value = RawRequest;
+    type Value = RawRequest<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a request (an object with `action`)")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawRequest, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawRequest<'de>, A::Error> {
         let (mut principal, mut action, mut resource, mut resource_account) =
             (None, None, None, None);
         let (mut context, mut unchecked) = (None, None);
         while let Some(field) = map.next_key_seed(Field(REQUEST_FIELDS))? {
             let key = REQUEST_FIELDS[field];
             match field {
-                0 => set_once(&mut principal, map.next_value()?, key)?,
-                1 => set_once(&mut action, map.next_value()?, key)?,
+                0 => set_once(&mut principal, map.next_value::<CowStr<'de>>()?.0, key)?,
+                1 => set_once(&mut action, map.next_value::<CowStr<'de>>()?.0, key)?,
                 2 => set_once(&mut resource, map.next_value()?, key)?,
                 3 => set_once(&mut resource_account, map.next_value()?, key)?,
                 4 => set_once(&mut context, map.next_value()?, key)?,
@@ -205,14 +207,20 @@ mod tests {
     fn a_request_reads_every_field() {
         let text = r#"{"principal": "p", "action": "s3:GetObject", "resource": "r",
             "resource_account": "a", "context": {"aws:SourceIp": "10.0.0.1"}, "unchecked": true}"#;
-        let raw: RawRequest = serde_json::from_str(text).unwrap();
+        let raw: RawRequest<'_> = serde_json::from_str(text).unwrap();
+        assert!(
+            matches!(raw.action, Cow::Borrowed(_)),
+            "borrowed when unescaped"
+        );
         assert_eq!(raw.principal.as_deref(), Some("p"));
         assert_eq!(raw.action, "s3:GetObject");
         assert_eq!(raw.resource.as_deref(), Some("r"));
         assert_eq!(raw.resource_account.as_deref(), Some("a"));
         assert_eq!(raw.context.map(|context| context.len()), Some(1));
         assert!(raw.unchecked);
-        let plain: RawRequest = serde_json::from_str(r#"{"action": "s3:GetObject"}"#).unwrap();
+        let plain: RawRequest<'_> =
+            serde_json::from_str(r#"{"action": "s3:\u0047etObject"}"#).unwrap();
+        assert_eq!(plain.action, "s3:GetObject", "owned when escaped");
         assert!(!plain.unchecked && plain.context.is_none());
         let errors = [
             (r#"{"principal": "p"}"#, "missing field `action`"),
@@ -224,7 +232,7 @@ mod tests {
             ),
         ];
         for (text, expected) in errors {
-            let error = serde_json::from_str::<RawRequest>(text)
+            let error = serde_json::from_str::<RawRequest<'_>>(text)
                 .err()
                 .unwrap()
                 .to_string();
