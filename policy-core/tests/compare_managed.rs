@@ -1,5 +1,6 @@
 //! `compare` over every AWS managed policy (issue 15's corpus run), each against:
-//! - its `policy fmt` form (re-read from `to_json_pretty`): Equivalent expected;
+//! - its canonical form (`policy fmt --canonical`: `compare::canonical`, written and re-read):
+//!   Equivalent expected everywhere (policy variables included: equal text is equal);
 //! - a reshaped copy (statements and `Action`/`Resource` lists reversed): Equivalent expected;
 //! - a mutated copy with a `Deny` of one action it allows on `*` added: Narrower expected.
 //!
@@ -17,7 +18,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use serde_json::{json, Value};
-use typed_iam_core::compare::{compare, Relation};
+use typed_iam_core::compare::{canonical, compare, semantically_equal, Relation};
 use typed_iam_core::eval::{PolicySet, Request};
 use typed_iam_core::Policy;
 
@@ -109,7 +110,12 @@ fn managed_policies_compare_as_expected() {
         let policy = Policy::from_json(text).unwrap();
         parse_seconds += parsing.elapsed().as_secs_f64();
         let mut value: Value = serde_json::from_str(text).unwrap();
-        let formatted = Policy::from_json(&policy.to_json_pretty()).unwrap();
+        let formatted = Policy::from_json(&canonical(&policy).to_json_pretty()).unwrap();
+        assert_eq!(
+            semantically_equal(&policy, &formatted),
+            Some(true),
+            "{name}"
+        );
         let one = Instant::now();
         let fmt = compare(&policy, &formatted);
         let seconds = one.elapsed().as_secs_f64();
@@ -171,7 +177,7 @@ fn managed_policies_compare_as_expected() {
         corpus.len() as f64 / elapsed
     );
     println!(
-        "fmt form:   {} equivalent, {} unknown",
+        "canonical:  {} equivalent, {} unknown",
         equivalent[0], unknown[0]
     );
     println!(
@@ -185,7 +191,7 @@ fn managed_policies_compare_as_expected() {
     times.sort_by(f64::total_cmp);
     let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize] * 1e3;
     println!(
-        "fmt pass: {:.2} s in compare for {} policies ({:.0}/s); parsing the same policies (baseline): {parse_seconds:.2} s; ratio {:.1}",
+        "canonical pass: {:.2} s in compare for {} policies ({:.0}/s); parsing the same policies (baseline): {parse_seconds:.2} s; ratio {:.1}",
         times.iter().sum::<f64>(),
         times.len(),
         times.len() as f64 / times.iter().sum::<f64>(),
@@ -198,7 +204,7 @@ fn managed_policies_compare_as_expected() {
         at(0.99),
         at(1.0)
     );
-    println!("fmt unknown: {variables} policy variables, {other_unknown} other");
+    println!("canonical unknown: {variables} policy variables, {other_unknown} other");
     println!(
         "deny added, unknown not from policy variables: {}",
         deny_other.len()
@@ -206,7 +212,10 @@ fn managed_policies_compare_as_expected() {
     for reason in deny_other.iter().take(5) {
         println!("  {reason}");
     }
-    println!("slowest fmt comparison: {:.3} s ({})", slowest.0, slowest.1);
+    println!(
+        "slowest canonical comparison: {:.3} s ({})",
+        slowest.0, slowest.1
+    );
     for reason in &unknown_reasons {
         println!("unknown: {reason}");
     }

@@ -20,7 +20,12 @@
 //!   is not proven, requests built from both policies' resources and conditions are tried;
 //!   when none separates the sides, the answer is [`Relation::Unknown`] with the reason: never
 //!   a guess.
-//! - **Out of scope, answered `Unknown`:** policy variables (`${...}`), statements with a
+//! - **Policy variables** (`${aws:username}`) stand for the same text on both sides of one
+//!   request, so a pattern or condition value with one is contained only in the same text (or
+//!   in `*`); a policy is thus equivalent to its reordering, but a change inside a variable's
+//!   pattern is `Unknown` unless a witness separates the sides. Sides that read variables
+//!   differently (`Version` 2012-10-17 or not) are `Unknown`.
+//! - **Out of scope, answered `Unknown`:** statements with a
 //!   `Principal`/`NotPrincipal` (resource policies), statements without `Action` or
 //!   `Resource`, condition operators IAM does not know.
 //!
@@ -40,14 +45,17 @@
 //! ```
 
 mod atoms;
+mod canonical;
 mod classes;
+
+pub use canonical::{canonical, canonical_statement, semantically_equal};
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
 use crate::eval::glob::arn_like;
 use crate::eval::{ContextValue, PolicySet, Request, RequestError};
-use crate::model::{Effect, Policy};
+use crate::model::{Effect, Policy, Version};
 
 use atoms::{instantiate_resource, satisfying_context, Atom, ACCOUNT};
 use classes::{classes, pattern_text, ActionClass};
@@ -214,8 +222,10 @@ impl Comparison {
     ///
     /// ```
     /// use typed_iam_core::{compare::compare, Policy};
-    /// let p = Policy::from_json(r#"{"Statement":{"Effect":"Allow","Action":"s3:*","Resource":"${aws:username}"}}"#)?;
-    /// assert!(compare(&p, &p).has_new_access());
+    /// // `Version` 2012-10-17 reads the variable; no `Version` takes it as text.
+    /// let old = Policy::from_json(r#"{"Statement":{"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::b/${aws:username}"}}"#)?;
+    /// let new = Policy::from_json(r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::b/${aws:username}"}}"#)?;
+    /// assert!(compare(&old, &new).has_new_access());
     /// # Ok::<(), typed_iam_core::ParseError>(())
     /// ```
     pub fn has_new_access(&self) -> bool {
@@ -263,6 +273,20 @@ pub fn compare_sets(old: &[Policy], new: &[Policy]) -> Comparison {
         }
     }
     let all: Vec<&Policy> = old.iter().chain(new).collect();
+    // Equal text with a policy variable is equal for every request only when both sides read
+    // variables alike: only `"Version": "2012-10-17"` does (the [variables page]).
+    //
+    // [variables page]: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
+    let variables = all.iter().any(|policy| uses_variables(policy));
+    let reads_variables = |policy: &&Policy| policy.version() == Some(Version::V2012_10_17);
+    let mixed = all.iter().any(reads_variables) && !all.iter().all(reads_variables);
+    if variables && mixed {
+        return Comparison::unknown(
+            "policy variables (`${...}`) with different `Version`s: one side reads them, the \
+             other takes them as text"
+                .to_owned(),
+        );
+    }
     let mut comparison = Comparison {
         relation: Relation::Equivalent,
         new_access: Vec::new(),
@@ -304,9 +328,14 @@ pub fn compare_sets(old: &[Policy], new: &[Policy]) -> Comparison {
         comparison.removed_access.is_empty(),
     ) {
         (Some(example), _, _) => Relation::Unknown(format!(
-            "{} comparison(s) not decided, e.g. for `{example}`: resources or conditions differ \
-             in a way this comparison cannot decide exactly, and no request found separates them",
-            undecided.len()
+            "{} comparison(s) not decided, e.g. for `{example}`: {}, and no request found \
+             separates them",
+            undecided.len(),
+            if variables {
+                "the policies use policy variables (`${...}`), which are compared as written"
+            } else {
+                "resources or conditions differ in a way this comparison cannot decide exactly"
+            }
         )),
         (None, true, true) => Relation::Equivalent,
         (None, true, false) => Relation::Narrower,
@@ -314,6 +343,25 @@ pub fn compare_sets(old: &[Policy], new: &[Policy]) -> Comparison {
         (None, false, false) => Relation::Incomparable,
     };
     comparison
+}
+
+/// Whether a policy has a policy variable in a resource or a condition value.
+fn uses_variables(policy: &Policy) -> bool {
+    policy.statements().iter().any(|statement| {
+        let in_resources = statement
+            .resource
+            .iter()
+            .flat_map(|r| r.items())
+            .any(|r| r.as_str().contains("${"));
+        let in_conditions = statement
+            .condition
+            .iter()
+            .flat_map(|c| c.blocks())
+            .flat_map(|b| b.entries())
+            .flat_map(|e| e.values())
+            .any(|v| v.as_text().contains("${"));
+        in_resources || in_conditions
+    })
 }
 
 /// Why the policies are out of this comparison's reach, if they are.
@@ -326,14 +374,11 @@ fn unsupported(policies: &[Policy]) -> Option<String> {
                     "{at} has a Principal: only identity policies are compared"
                 ));
             }
-            let Some(resources) = &statement.resource else {
+            if statement.resource.is_none() {
                 return Some(format!("{at} has no Resource or NotResource"));
-            };
+            }
             if statement.action.is_none() {
                 return Some(format!("{at} has no Action or NotAction"));
-            }
-            if resources.items().iter().any(|r| r.as_str().contains("${")) {
-                return Some(format!("{at} uses policy variables in its resources"));
             }
             for block in statement.condition.iter().flat_map(|c| c.blocks()) {
                 if block.operator().kind().is_none() {
@@ -341,15 +386,6 @@ fn unsupported(policies: &[Policy]) -> Option<String> {
                         "{at} has an unknown operator `{}`",
                         block.operator()
                     ));
-                }
-                let variables = block.entries().iter().any(|entry| {
-                    entry
-                        .values()
-                        .iter()
-                        .any(|value| value.as_text().contains("${"))
-                });
-                if variables {
-                    return Some(format!("{at} uses policy variables in its conditions"));
                 }
             }
         }
