@@ -107,3 +107,47 @@ fn fmt_canonical_sorts_dedups_and_is_equivalent_to_its_input() {
     assert_eq!(json["relation"], "equivalent");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn kind_resource_compares_principals() {
+    let old = r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:role/Reader"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::shared/*"}}"#;
+    let new = r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":{"AWS":["arn:aws:iam::444455556666:role/Reader","777788889999"]},"Action":"s3:GetObject","Resource":"arn:aws:s3:::shared/*"}}"#;
+    let dir = std::env::temp_dir().join(format!("policy-kind-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("old.json");
+    std::fs::write(&path, old).unwrap();
+    let output = policy()
+        .args([
+            "diff",
+            "--kind",
+            "resource",
+            "--format",
+            "json",
+            "--fail-on-new-access",
+        ])
+        .arg(&path)
+        .arg("-")
+        .write_stdin(new)
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["relation"], "broader");
+    let witness = &json["new_access"][0]["witness"];
+    assert_eq!(
+        witness["principal"],
+        "arn:aws:iam::777788889999:user/witness"
+    );
+    assert_eq!(witness["resource_account"], "999988887777");
+    // Without --kind the Principal is out of reach for an identity comparison: unknown, exit 1.
+    let output = policy()
+        .args(["diff", "--format", "json", "--fail-on-new-access", "-"])
+        .arg(std::path::Path::new(OLD))
+        .write_stdin(new)
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["relation"], "unknown");
+    assert!(json["reason"].as_str().unwrap().contains("--kind resource"));
+}

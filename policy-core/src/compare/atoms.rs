@@ -16,7 +16,9 @@ use std::collections::BTreeSet;
 
 use crate::eval::glob::{arn_fields, arn_like};
 use crate::eval::ContextValue;
-use crate::model::{BaseOperator, Condition, Effect, Statement};
+use crate::model::{
+    BaseOperator, Condition, Effect, Principal, PrincipalKind, Principals, Statement,
+};
 
 /// The principal account that witnesses use.
 pub(crate) const ACCOUNT: &str = "111122223333";
@@ -31,12 +33,97 @@ pub(crate) struct Atom<'p> {
     /// The condition's entries, canonical (`operator key [values]`, key lowercase).
     pub(crate) entries: BTreeSet<String>,
     pub(crate) condition: Option<&'p Condition>,
+    /// The statement's `Principal`/`NotPrincipal` (resource policies), if any.
+    pub(crate) principals: Option<PrincipalSet>,
+}
+
+/// A `Principal` or `NotPrincipal` as a set of `KIND value` texts (`AWS` account IDs written
+/// as their root ARN, which the [Principal page] says they mean), or everyone (`"*"`, or
+/// `{"AWS": "*"}`: "these are equivalent" for an `Allow`, the [Principal page]). The values of
+/// one element are ORed.
+///
+/// [Principal page]: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PrincipalSet {
+    pub(crate) negated: bool,
+    pub(crate) everyone: bool,
+    pub(crate) values: BTreeSet<(PrincipalKind, String)>,
+}
+
+impl PrincipalSet {
+    fn of(principals: &Principals) -> Self {
+        let mut set = PrincipalSet {
+            negated: principals.is_negated(),
+            everyone: false,
+            values: BTreeSet::new(),
+        };
+        match principals.principal() {
+            Principal::Wildcard => set.everyone = true,
+            Principal::Map(kinds) => {
+                for (kind, values) in kinds {
+                    for value in values.items() {
+                        let is_account =
+                            value.len() == 12 && value.bytes().all(|b| b.is_ascii_digit());
+                        if *kind == PrincipalKind::Aws && value == "*" {
+                            set.everyone = true;
+                        } else if *kind == PrincipalKind::Aws && is_account {
+                            set.values
+                                .insert((kind.clone(), format!("arn:aws:iam::{value}:root")));
+                        } else {
+                            set.values.insert((kind.clone(), value.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        set
+    }
+
+    /// Whether every principal `small` names is one `self` names (proven).
+    fn covers(&self, small: &PrincipalSet) -> bool {
+        match (self.negated, small.negated) {
+            (false, false) => {
+                self.everyone || (!small.everyone && small.values.is_subset(&self.values))
+            }
+            // NotPrincipal B excludes less than NotPrincipal S when B's list is within S's.
+            (true, true) => !self.everyone && self.values.is_subset(&small.values),
+            _ => false,
+        }
+    }
+
+    /// Principals for witnesses: one per value (an account's user for an account), and a
+    /// stranger of another account.
+    pub(crate) fn candidates(&self, out: &mut Vec<String>) {
+        let mut push = |principal: String| {
+            if !out.contains(&principal) {
+                out.push(principal);
+            }
+        };
+        if self.everyone {
+            push(format!("arn:aws:iam::{ACCOUNT}:user/witness"));
+        }
+        for (kind, value) in &self.values {
+            if value.contains(['*', '?']) {
+                continue;
+            }
+            match kind {
+                PrincipalKind::Aws => match value.strip_suffix(":root") {
+                    Some(root) => push(format!("{root}:user/witness")),
+                    None => push(value.clone()),
+                },
+                PrincipalKind::Service => push(value.clone()),
+                PrincipalKind::Federated => push(format!("federated:{value}")),
+                PrincipalKind::CanonicalUser => {}
+            }
+        }
+        push("arn:aws:iam::444455556666:user/stranger".to_owned());
+    }
 }
 
 impl<'p> Atom<'p> {
-    /// The atom of a statement (the caller has checked that it has `Resource`/`NotResource`).
-    pub(crate) fn of(statement: &'p Statement) -> Option<Self> {
-        let resources = statement.resource.as_ref()?;
+    /// The atom of a statement; one without `Resource`/`NotResource` (a trust policy's)
+    /// applies to every resource, as the evaluator has it.
+    pub(crate) fn of(statement: &'p Statement) -> Self {
         let mut entries = BTreeSet::new();
         if let Some(condition) = &statement.condition {
             for block in condition.blocks() {
@@ -56,19 +143,35 @@ impl<'p> Atom<'p> {
                 }
             }
         }
-        Some(Atom {
+        let (negated, resources) = match &statement.resource {
+            Some(resources) => (
+                resources.is_negated(),
+                resources.items().iter().map(|r| r.as_str()).collect(),
+            ),
+            None => (false, vec!["*"]),
+        };
+        Atom {
             effect: statement.effect,
-            negated: resources.is_negated(),
-            resources: resources.items().iter().map(|r| r.as_str()).collect(),
+            negated,
+            resources,
             entries,
             condition: statement.condition.as_ref(),
-        })
+            principals: statement.principal.as_ref().map(PrincipalSet::of),
+        }
     }
 
     /// Whether every request `small` applies to is one `self` applies to (proven), for the
     /// same action.
     pub(crate) fn covers(&self, small: &Atom<'_>) -> bool {
         if !self.entries.is_subset(&small.entries) {
+            return false;
+        }
+        let principals = match (&self.principals, &small.principals) {
+            (None, None) => true,
+            (Some(big), Some(small)) => big == small || big.covers(small),
+            _ => false,
+        };
+        if !principals {
             return false;
         }
         match (self.negated, small.negated) {

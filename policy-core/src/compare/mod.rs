@@ -1,5 +1,6 @@
-//! Semantic comparison of two identity policies (or two sets of identity policies of one
-//! principal): does the new one grant anything the old one did not?
+//! Semantic comparison of two policies (or two sets of policies of one layer): does the new
+//! one grant anything the old one did not? And the canonical form ([`canonical`],
+//! [`semantically_equal`]).
 //!
 //! [`compare`] answers with a [`Relation`] and, for each way the two differ, a [`Difference`]
 //! with a **witness**: a concrete request one side allows and the other does not. Every
@@ -25,9 +26,13 @@
 //!   in `*`); a policy is thus equivalent to its reordering, but a change inside a variable's
 //!   pattern is `Unknown` unless a witness separates the sides. Sides that read variables
 //!   differently (`Version` 2012-10-17 or not) are `Unknown`.
-//! - **Out of scope, answered `Unknown`:** statements with a
-//!   `Principal`/`NotPrincipal` (resource policies), statements without `Action` or
-//!   `Resource`, condition operators IAM does not know.
+//! - **Kinds** ([`Kind`], [`compare_as`]): identity policies by default; resource policies
+//!   compared with their principals (a `Principal` list is a set of principals, containment
+//!   proven by inclusion); boundaries, session policies, SCPs and RCPs replayed in their own
+//!   layer of the evaluator (RCPs only for the services they cover).
+//! - **Out of scope, answered `Unknown`:** a `Principal` outside a resource policy (and none
+//!   in one), statements without `Action` (or, outside resource policies, `Resource`),
+//!   condition operators IAM does not know.
 //!
 //! [Action page]: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
 //! [NotAction page]: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html
@@ -47,18 +52,21 @@
 mod atoms;
 mod canonical;
 mod classes;
+mod kind;
 
 pub use canonical::{canonical, canonical_statement, semantically_equal};
+pub use kind::Kind;
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
 use crate::eval::glob::arn_like;
-use crate::eval::{ContextValue, PolicySet, Request, RequestError};
+use crate::eval::{ContextValue, Request, RequestError};
 use crate::model::{Effect, Policy, Version};
 
 use atoms::{instantiate_resource, satisfying_context, Atom, ACCOUNT};
 use classes::{classes, pattern_text, ActionClass};
+use kind::RESOURCE_ACCOUNT;
 
 /// How the new policy's access relates to the old one's.
 ///
@@ -117,6 +125,7 @@ impl fmt::Display for Relation {
 ///     principal: "arn:aws:iam::111122223333:user/witness".into(),
 ///     action: "s3:PutObject".into(),
 ///     resource: "*".into(),
+///     resource_account: None,
 ///     context: Vec::new(),
 /// };
 /// assert_eq!(witness.request()?.action(), "s3:PutObject");
@@ -130,6 +139,9 @@ pub struct Witness {
     pub action: String,
     /// `*` or an ARN.
     pub resource: String,
+    /// The account that owns the resource, when it is not the ARN's (or the caller's): set for
+    /// resource policies, whose witnesses are cross-account requests.
+    pub resource_account: Option<String>,
     /// The request context.
     pub context: Vec<(String, ContextValue)>,
 }
@@ -141,12 +153,15 @@ impl Witness {
     /// ```
     /// use typed_iam_core::compare::Witness;
     /// let witness = Witness { principal: "nobody".into(), action: "s3:GetObject".into(),
-    ///     resource: "*".into(), context: Vec::new() };
+    ///     resource: "*".into(), resource_account: None, context: Vec::new() };
     /// assert!(witness.request().is_err());
     /// ```
     pub fn request(&self) -> Result<Request, RequestError> {
         let mut request =
             Request::unchecked(&self.action, self.resource.clone())?.principal(&self.principal)?;
+        if let Some(account) = &self.resource_account {
+            request = request.resource_account(account);
+        }
         for (key, value) in &self.context {
             request = request.context(key, value.clone())?;
         }
@@ -159,13 +174,32 @@ impl Witness {
     /// use typed_iam_core::{compare::Witness, Policy};
     /// let put = Policy::from_json(r#"{"Statement":{"Effect":"Allow","Action":"s3:PutObject","Resource":"*"}}"#)?;
     /// let witness = Witness { principal: "arn:aws:iam::111122223333:user/w".into(),
-    ///     action: "s3:PutObject".into(), resource: "*".into(), context: Vec::new() };
+    ///     action: "s3:PutObject".into(), resource: "*".into(), resource_account: None,
+    ///     context: Vec::new() };
     /// assert!(witness.replays(&[put], &[]));
     /// # Ok::<(), typed_iam_core::ParseError>(())
     /// ```
     pub fn replays(&self, allowing: &[Policy], denying: &[Policy]) -> bool {
+        self.replays_as(Kind::Identity, allowing, denying)
+    }
+
+    /// Whether `allowing` allows the request and `denying` does not, both taken as `kind`
+    /// ([`Kind::allows`]).
+    ///
+    /// ```
+    /// use typed_iam_core::{compare::{Kind, Witness}, Policy};
+    /// let guard = Policy::from_json(r#"{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},
+    ///   {"Effect":"Deny","Action":"s3:PutObject","Resource":"*"}]}"#)?;
+    /// let open = Policy::from_json(r#"{"Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}"#)?;
+    /// let witness = Witness { principal: "arn:aws:iam::111122223333:user/w".into(),
+    ///     action: "s3:PutObject".into(), resource: "*".into(), resource_account: None,
+    ///     context: Vec::new() };
+    /// assert!(witness.replays_as(Kind::Scp, &[open], &[guard]));
+    /// # Ok::<(), typed_iam_core::ParseError>(())
+    /// ```
+    pub fn replays_as(&self, kind: Kind, allowing: &[Policy], denying: &[Policy]) -> bool {
         match self.request() {
-            Ok(request) => allows(allowing, &request) && !allows(denying, &request),
+            Ok(request) => kind.allows(allowing, &request) && !kind.allows(denying, &request),
             Err(_) => false,
         }
     }
@@ -267,8 +301,41 @@ pub fn compare(old: &Policy, new: &Policy) -> Comparison {
 /// # Ok::<(), typed_iam_core::ParseError>(())
 /// ```
 pub fn compare_sets(old: &[Policy], new: &[Policy]) -> Comparison {
+    compare_sets_as(Kind::Identity, old, new)
+}
+
+/// Compares two policies of the given kind (see [`Kind`]: resource policies are compared
+/// with their principals, SCPs and RCPs as the evaluator applies them).
+///
+/// ```
+/// use typed_iam_core::{compare::{compare_as, Kind, Relation}, Policy};
+/// let old = Policy::from_json(r#"{"Statement":{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:role/Reader"},
+///   "Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}}"#)?;
+/// let new = Policy::from_json(r#"{"Statement":{"Effect":"Allow","Principal":{"AWS":["arn:aws:iam::444455556666:role/Reader","444455556666"]},
+///   "Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}}"#)?;
+/// let comparison = compare_as(Kind::Resource, &old, &new);
+/// assert_eq!(comparison.relation, Relation::Broader);
+/// assert_eq!(comparison.new_access[0].witness.principal, "arn:aws:iam::444455556666:user/witness");
+/// # Ok::<(), typed_iam_core::ParseError>(())
+/// ```
+pub fn compare_as(kind: Kind, old: &Policy, new: &Policy) -> Comparison {
+    compare_sets_as(kind, std::slice::from_ref(old), std::slice::from_ref(new))
+}
+
+/// Compares two sets of policies of the given kind, each set taken together.
+///
+/// ```
+/// use typed_iam_core::{compare::{compare_sets_as, Kind, Relation}, Policy};
+/// let full = Policy::from_json(r#"{"Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}"#)?;
+/// let region = Policy::from_json(r#"{"Statement":{"Effect":"Deny","Action":"*","Resource":"*",
+///   "Condition":{"StringNotEquals":{"aws:RequestedRegion":"eu-west-1"}}}}"#)?;
+/// let c = compare_sets_as(Kind::Scp, &[full.clone()], &[full, region]);
+/// assert_eq!(c.relation, Relation::Narrower);
+/// # Ok::<(), typed_iam_core::ParseError>(())
+/// ```
+pub fn compare_sets_as(kind: Kind, old: &[Policy], new: &[Policy]) -> Comparison {
     for (side, policies) in [("old", old), ("new", new)] {
-        if let Some(reason) = unsupported(policies) {
+        if let Some(reason) = unsupported(kind, policies) {
             return Comparison::unknown(format!("{side} policy: {reason}"));
         }
     }
@@ -297,7 +364,11 @@ pub fn compare_sets(old: &[Policy], new: &[Policy]) -> Comparison {
     let split = classes(&all);
     let (old_statements, new_statements) =
         (numbered(old, &split.index), numbered(new, &split.index));
-    for class in &split.classes {
+    for class in split
+        .classes
+        .iter()
+        .filter(|class| kind.governs(&class.representative))
+    {
         let old_atoms = atoms_for(&old_statements, class);
         let new_atoms = atoms_for(&new_statements, class);
         for (gaining, losing, gaining_atoms, losing_atoms, out) in [
@@ -313,8 +384,8 @@ pub fn compare_sets(old: &[Policy], new: &[Policy]) -> Comparison {
             if within(gaining_atoms, losing_atoms) {
                 continue;
             }
-            match search(class, gaining, losing, gaining_atoms, losing_atoms) {
-                Some(witness) if witness.replays(gaining, losing) => {
+            match search(kind, class, gaining, losing, gaining_atoms, losing_atoms) {
+                Some(witness) if witness.replays_as(kind, gaining, losing) => {
                     out.push(difference(class, gaining_atoms, witness));
                 }
                 Some(_) => comparison.dropped_witnesses += 1,
@@ -365,16 +436,22 @@ fn uses_variables(policy: &Policy) -> bool {
 }
 
 /// Why the policies are out of this comparison's reach, if they are.
-fn unsupported(policies: &[Policy]) -> Option<String> {
+fn unsupported(kind: Kind, policies: &[Policy]) -> Option<String> {
+    let resource = kind == Kind::Resource;
     for policy in policies {
         for (index, statement) in policy.statements().iter().enumerate() {
             let at = format!("statement {index}");
-            if statement.principal.is_some() {
+            if statement.principal.is_some() && !resource {
                 return Some(format!(
-                    "{at} has a Principal: only identity policies are compared"
+                    "{at} has a Principal: compare it as a resource policy (`--kind resource`)"
                 ));
             }
-            if statement.resource.is_none() {
+            if statement.principal.is_none() && resource {
+                return Some(format!(
+                    "{at} has no Principal or NotPrincipal, which a resource policy needs"
+                ));
+            }
+            if statement.resource.is_none() && !resource {
                 return Some(format!("{at} has no Resource or NotResource"));
             }
             if statement.action.is_none() {
@@ -408,7 +485,7 @@ fn numbered<'p>(policies: &'p [Policy], index: &HashMap<String, usize>) -> Numbe
                 .iter()
                 .filter_map(|item| index.get(&pattern_text(item).to_ascii_lowercase()).copied())
                 .collect();
-            Some((Atom::of(statement)?, actions.is_negated(), numbers))
+            Some((Atom::of(statement), actions.is_negated(), numbers))
         })
         .collect()
 }
@@ -448,14 +525,6 @@ fn within(gaining: &[Atom<'_>], losing: &[Atom<'_>]) -> bool {
             .all(|deny| gain_deny.iter().any(|mine| mine.covers(deny)))
 }
 
-fn allows(policies: &[Policy], request: &Request) -> bool {
-    policies
-        .iter()
-        .fold(PolicySet::new(), |set, policy| set.identity(policy))
-        .evaluate(request)
-        .is_allowed()
-}
-
 /// The principal of a witness: a user of the resource's account (so that only the identity
 /// policies decide), else of [`ACCOUNT`].
 fn principal_for(resource: &str) -> String {
@@ -469,6 +538,7 @@ fn principal_for(resource: &str) -> String {
 
 /// Looks for a request that `gaining` allows and `losing` does not.
 fn search(
+    kind: Kind,
     class: &ActionClass,
     gaining: &[Policy],
     losing: &[Policy],
@@ -505,19 +575,32 @@ fn search(
         }
     }
     contexts.push(merged);
+    let mut principals: Vec<String> = Vec::new();
+    for set in atoms().filter_map(|atom| atom.principals.as_ref()) {
+        set.candidates(&mut principals);
+    }
+    let resource_account = (kind == Kind::Resource).then(|| RESOURCE_ACCOUNT.to_owned());
     for resource in &resources {
-        for context in &contexts {
-            let witness = Witness {
-                principal: principal_for(resource),
-                action: class.representative.clone(),
-                resource: resource.clone(),
-                context: context.clone(),
-            };
-            let Ok(request) = witness.request() else {
-                continue;
-            };
-            if allows(gaining, &request) && !allows(losing, &request) {
-                return Some(witness);
+        let callers = if kind == Kind::Resource {
+            principals.clone()
+        } else {
+            vec![principal_for(resource)]
+        };
+        for principal in &callers {
+            for context in &contexts {
+                let witness = Witness {
+                    principal: principal.clone(),
+                    action: class.representative.clone(),
+                    resource: resource.clone(),
+                    resource_account: resource_account.clone(),
+                    context: context.clone(),
+                };
+                let Ok(request) = witness.request() else {
+                    continue;
+                };
+                if kind.allows(gaining, &request) && !kind.allows(losing, &request) {
+                    return Some(witness);
+                }
             }
         }
     }

@@ -68,7 +68,7 @@
 mod conditions;
 mod decision;
 pub(crate) mod glob;
-mod layers;
+pub(crate) mod layers;
 mod matching;
 mod request;
 pub mod scenario;
