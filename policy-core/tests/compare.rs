@@ -259,3 +259,45 @@ fn a_deny_of_an_action_missing_from_the_catalog_is_narrower() {
         "cloud9:ValidateEnvironmentName"
     );
 }
+
+/// Conditions compared by meaning: a narrower interval, CIDR range or pattern is Narrower
+/// (proven one way, a replayed witness the other), not Unknown.
+#[test]
+fn narrower_conditions_are_narrower() {
+    let with = |condition: &str| {
+        Policy::from_json(&format!(
+            r#"{{"Version":"2012-10-17","Statement":{{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*","Condition":{condition}}}}}"#
+        ))
+        .unwrap()
+    };
+    for (wide, narrow) in [
+        (
+            r#"{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}"#,
+            r#"{"IpAddress":{"aws:SourceIp":["10.1.0.0/16","10.2.0.0/16"]}}"#,
+        ),
+        (
+            r#"{"NumericLessThan":{"s3:max-keys":"10"}}"#,
+            r#"{"NumericLessThan":{"s3:max-keys":"5"}}"#,
+        ),
+        (
+            r#"{"StringLike":{"s3:prefix":"home/*"}}"#,
+            r#"{"StringLike":{"s3:prefix":"home/ana/*"}}"#,
+        ),
+        (
+            r#"{"StringNotEquals":{"aws:RequestedRegion":"eu-west-1"}}"#,
+            r#"{"StringNotEquals":{"aws:RequestedRegion":["eu-west-1","us-east-1"]}}"#,
+        ),
+    ] {
+        let (old, new) = (with(wide), with(narrow));
+        let comparison = compare(&old, &new);
+        check_witnesses(&old, &new, &comparison);
+        assert_eq!(
+            comparison.relation,
+            Relation::Narrower,
+            "{wide} -> {narrow}: {comparison:#?}"
+        );
+        let back = compare(&new, &old);
+        check_witnesses(&new, &old, &back);
+        assert_eq!(back.relation, Relation::Broader, "{narrow} -> {wide}");
+    }
+}

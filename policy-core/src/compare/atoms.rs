@@ -15,6 +15,8 @@
 use std::collections::BTreeSet;
 
 use crate::eval::glob::{arn_fields, arn_like};
+
+use super::conditions;
 use crate::eval::ContextValue;
 use crate::model::{
     BaseOperator, Condition, Effect, Principal, PrincipalKind, Principals, Statement,
@@ -33,6 +35,8 @@ pub(crate) struct Atom<'p> {
     /// The condition's entries, canonical (`operator key [values]`, key lowercase).
     pub(crate) entries: BTreeSet<String>,
     pub(crate) condition: Option<&'p Condition>,
+    /// The condition's entries, for containment ([`conditions::implies`]).
+    pub(crate) keys: Vec<conditions::Entry>,
     /// The statement's `Principal`/`NotPrincipal` (resource policies), if any.
     pub(crate) principals: Option<PrincipalSet>,
 }
@@ -156,6 +160,7 @@ impl<'p> Atom<'p> {
             resources,
             entries,
             condition: statement.condition.as_ref(),
+            keys: conditions::entries(statement.condition.as_ref()),
             principals: statement.principal.as_ref().map(PrincipalSet::of),
         }
     }
@@ -163,7 +168,15 @@ impl<'p> Atom<'p> {
     /// Whether every request `small` applies to is one `self` applies to (proven), for the
     /// same action.
     pub(crate) fn covers(&self, small: &Atom<'_>) -> bool {
-        if !self.entries.is_subset(&small.entries) {
+        // Every entry of the big atom's condition is implied by one of the small atom's (the
+        // entries of a condition are ANDed).
+        let implied = self.keys.iter().all(|big| {
+            small
+                .keys
+                .iter()
+                .any(|entry| conditions::implies(entry, big))
+        });
+        if !implied {
             return false;
         }
         let principals = match (&self.principals, &small.principals) {
@@ -220,7 +233,7 @@ pub(crate) fn resource_covers(q: &str, p: &str) -> bool {
 /// Whether wildcard text `q` matches every instance of wildcard text `p`: a `*` of `q` may
 /// absorb any run of `p` (its wildcards included), a `?` of `q` one plain character, a plain
 /// character of `q` the same plain character. Sound, not complete.
-fn glob_covers(q: &str, p: &str, ignore_case: bool) -> bool {
+pub(crate) fn glob_covers(q: &str, p: &str, ignore_case: bool) -> bool {
     let q: Vec<char> = q.chars().collect();
     let p: Vec<char> = p.chars().collect();
     let wild = |c: char| c == '*' || c == '?';
@@ -283,6 +296,37 @@ pub(crate) fn instantiate_resource(pattern: &str) -> String {
         out.push(text);
     }
     out.join(":")
+}
+
+/// Contexts at the condition's edges: the plainest satisfying context with one key set to one
+/// of its own values as written (for `...NotEquals`, a value it excludes, which a weaker
+/// condition may allow). Candidates, checked by replay.
+pub(crate) fn edge_contexts(condition: &Condition) -> Vec<Vec<(String, ContextValue)>> {
+    let base = satisfying_context(condition);
+    let mut out = Vec::new();
+    for block in condition.blocks() {
+        let Some(kind) = block.operator().kind() else {
+            continue;
+        };
+        for entry in block.entries() {
+            for value in entry.values().iter().take(4) {
+                let text = value.as_text().replace('*', "zzw").replace('?', "z");
+                let value = if kind.qualifier.is_some() {
+                    ContextValue::Multi(vec![text])
+                } else {
+                    ContextValue::Single(text)
+                };
+                let mut context: Vec<(String, ContextValue)> = base
+                    .iter()
+                    .filter(|(key, _)| !key.eq_ignore_ascii_case(entry.key()))
+                    .cloned()
+                    .collect();
+                context.push((entry.key().to_owned(), value));
+                out.push(context);
+            }
+        }
+    }
+    out
 }
 
 /// A context under which the condition most plainly holds (a candidate, checked by replay).

@@ -52,6 +52,7 @@
 mod atoms;
 mod canonical;
 mod classes;
+mod conditions;
 mod kind;
 
 pub use canonical::{canonical, canonical_statement, semantically_equal};
@@ -64,7 +65,7 @@ use crate::eval::glob::arn_like;
 use crate::eval::{ContextValue, Request, RequestError};
 use crate::model::{Effect, Policy, Version};
 
-use atoms::{instantiate_resource, satisfying_context, Atom, ACCOUNT};
+use atoms::{edge_contexts, instantiate_resource, satisfying_context, Atom, ACCOUNT};
 use classes::{classes, pattern_text, ActionClass};
 use kind::RESOURCE_ACCOUNT;
 
@@ -575,6 +576,13 @@ fn search(
         }
     }
     contexts.push(merged);
+    for condition in atoms().filter_map(|atom| atom.condition) {
+        for context in edge_contexts(condition) {
+            if !contexts.contains(&context) && contexts.len() < 48 {
+                contexts.push(context);
+            }
+        }
+    }
     let mut principals: Vec<String> = Vec::new();
     for set in atoms().filter_map(|atom| atom.principals.as_ref()) {
         set.candidates(&mut principals);

@@ -65,7 +65,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-mod conditions;
+pub(crate) mod conditions;
 mod decision;
 pub(crate) mod glob;
 pub(crate) mod layers;
