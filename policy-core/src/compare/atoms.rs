@@ -28,6 +28,8 @@ pub(crate) const ACCOUNT: &str = "111122223333";
 /// One statement as seen by one action class.
 #[derive(Debug, Clone)]
 pub(crate) struct Atom<'p> {
+    /// The statement's number in the comparison (old side first), for memoized containment.
+    pub(crate) id: usize,
     pub(crate) effect: Effect,
     /// `NotResource` when true.
     pub(crate) negated: bool,
@@ -155,6 +157,7 @@ impl<'p> Atom<'p> {
             None => (false, vec!["*"]),
         };
         Atom {
+            id: 0,
             effect: statement.effect,
             negated,
             resources,

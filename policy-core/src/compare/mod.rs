@@ -363,8 +363,11 @@ pub fn compare_sets_as(kind: Kind, old: &[Policy], new: &[Policy]) -> Comparison
     };
     let mut undecided: Vec<String> = Vec::new();
     let split = classes(&all);
-    let (old_statements, new_statements) =
-        (numbered(old, &split.index), numbered(new, &split.index));
+    let old_statements = numbered(old, &split.index, 0);
+    let new_statements = numbered(new, &split.index, old_statements.len());
+    // Containment between two statements does not depend on the class: decided once per pair
+    // (the corpus's largest policies have hundreds of classes over a few statements).
+    let memo = Covers::default();
     for class in split
         .classes
         .iter()
@@ -382,7 +385,7 @@ pub fn compare_sets_as(kind: Kind, old: &[Policy], new: &[Policy]) -> Comparison
                 &mut comparison.removed_access,
             ),
         ] {
-            if within(gaining_atoms, losing_atoms) {
+            if within(&memo, gaining_atoms, losing_atoms) {
                 continue;
             }
             match search(kind, class, gaining, losing, gaining_atoms, losing_atoms) {
@@ -475,47 +478,58 @@ fn unsupported(kind: Kind, policies: &[Policy]) -> Option<String> {
 /// patterns.
 type Numbered<'p> = Vec<(Atom<'p>, bool, Vec<usize>)>;
 
-fn numbered<'p>(policies: &'p [Policy], index: &HashMap<String, usize>) -> Numbered<'p> {
+fn numbered<'p>(
+    policies: &'p [Policy],
+    index: &HashMap<String, usize>,
+    first_id: usize,
+) -> Numbered<'p> {
     policies
         .iter()
         .flat_map(|policy| policy.statements())
-        .filter_map(|statement| {
+        .enumerate()
+        .filter_map(|(number, statement)| {
             let actions = statement.action.as_ref()?;
             let numbers = actions
                 .items()
                 .iter()
                 .filter_map(|item| index.get(&pattern_text(item).to_ascii_lowercase()).copied())
                 .collect();
-            Some((Atom::of(statement), actions.is_negated(), numbers))
+            let mut atom = Atom::of(statement);
+            atom.id = first_id + number;
+            Some((atom, actions.is_negated(), numbers))
         })
         .collect()
 }
 
 /// The atoms of the statements whose `Action`/`NotAction` applies to the class.
-fn atoms_for<'p>(statements: &Numbered<'p>, class: &ActionClass) -> Vec<Atom<'p>> {
+fn atoms_for<'a, 'p>(statements: &'a Numbered<'p>, class: &ActionClass) -> Vec<&'a Atom<'p>> {
     statements
         .iter()
         .filter(|(_, negated, numbers)| {
             let any = numbers.iter().any(|n| class.key.binary_search(n).is_ok());
             any != *negated
         })
-        .map(|(atom, _, _)| atom.clone())
+        .map(|(atom, _, _)| atom)
         .collect()
 }
 
 /// Whether everything `gaining` allows is allowed by `losing` (proven).
-fn within(gaining: &[Atom<'_>], losing: &[Atom<'_>]) -> bool {
-    fn pick<'a, 'p>(atoms: &'a [Atom<'p>], effect: Effect) -> Vec<&'a Atom<'p>> {
-        atoms.iter().filter(|atom| atom.effect == effect).collect()
+fn within(memo: &Covers, gaining: &[&Atom<'_>], losing: &[&Atom<'_>]) -> bool {
+    fn pick<'a, 'p>(atoms: &[&'a Atom<'p>], effect: Effect) -> Vec<&'a Atom<'p>> {
+        atoms
+            .iter()
+            .copied()
+            .filter(|atom| atom.effect == effect)
+            .collect()
     }
     let (gain_allow, gain_deny) = (pick(gaining, Effect::Allow), pick(gaining, Effect::Deny));
     let (lose_allow, lose_deny) = (pick(losing, Effect::Allow), pick(losing, Effect::Deny));
     let mut needs_denies = false;
     for allow in &gain_allow {
-        if gain_deny.iter().any(|deny| deny.covers(allow)) {
+        if gain_deny.iter().any(|deny| memo.covers(deny, allow)) {
             continue;
         }
-        if !lose_allow.iter().any(|other| other.covers(allow)) {
+        if !lose_allow.iter().any(|other| memo.covers(other, allow)) {
             return false;
         }
         needs_denies = true;
@@ -523,7 +537,22 @@ fn within(gaining: &[Atom<'_>], losing: &[Atom<'_>]) -> bool {
     !needs_denies
         || lose_deny
             .iter()
-            .all(|deny| gain_deny.iter().any(|mine| mine.covers(deny)))
+            .all(|deny| gain_deny.iter().any(|mine| memo.covers(mine, deny)))
+}
+
+/// [`Atom::covers`], remembered by the pair of statements.
+#[derive(Default)]
+struct Covers(std::cell::RefCell<HashMap<(usize, usize), bool>>);
+
+impl Covers {
+    fn covers(&self, big: &Atom<'_>, small: &Atom<'_>) -> bool {
+        if let Some(known) = self.0.borrow().get(&(big.id, small.id)) {
+            return *known;
+        }
+        let answer = big.covers(small);
+        self.0.borrow_mut().insert((big.id, small.id), answer);
+        answer
+    }
 }
 
 /// The principal of a witness: a user of the resource's account (so that only the identity
@@ -543,8 +572,8 @@ fn search(
     class: &ActionClass,
     gaining: &[Policy],
     losing: &[Policy],
-    gaining_atoms: &[Atom<'_>],
-    losing_atoms: &[Atom<'_>],
+    gaining_atoms: &[&Atom<'_>],
+    losing_atoms: &[&Atom<'_>],
 ) -> Option<Witness> {
     let atoms = || gaining_atoms.iter().chain(losing_atoms);
     let mut resources: Vec<String> = Vec::new();
@@ -615,7 +644,7 @@ fn search(
     None
 }
 
-fn difference(class: &ActionClass, atoms: &[Atom<'_>], witness: Witness) -> Difference {
+fn difference(class: &ActionClass, atoms: &[&Atom<'_>], witness: Witness) -> Difference {
     let mut actions = class.members.clone();
     actions.extend(class.future_of.iter().cloned());
     let mut resources = BTreeSet::new();
@@ -628,7 +657,7 @@ fn difference(class: &ActionClass, atoms: &[Atom<'_>], witness: Witness) -> Diff
         });
         atom.effect == Effect::Allow && listed != atom.negated
     };
-    for atom in atoms.iter().filter(applies_to_witness) {
+    for atom in atoms.iter().copied().filter(applies_to_witness) {
         for resource in &atom.resources {
             resources.insert(if atom.negated {
                 format!("NotResource {resource}")
