@@ -2,7 +2,9 @@
 //! - its canonical form (`policy fmt --canonical`: `compare::canonical`, written and re-read):
 //!   Equivalent expected everywhere (policy variables included: equal text is equal);
 //! - a reshaped copy (statements and `Action`/`Resource` lists reversed): Equivalent expected;
-//! - a mutated copy with a `Deny` of one action it allows on `*` added: Narrower expected.
+//! - a mutated copy with a `Deny` of one action it allows on `*` added: Narrower expected;
+//! - a mutated copy with an `Allow` of an action it does not allow added: Broader expected,
+//!   with that action in a witness.
 //!
 //! `Unknown` is allowed but counted (policy variables, or containment this slice cannot
 //! decide); a wrong relation or a dropped witness fails. Counts and time are printed:
@@ -94,11 +96,47 @@ fn allowed_action(policy: &Policy, value: &Value) -> Option<String> {
     None
 }
 
+/// The policy with an `Allow` of an action it does not allow yet on `*` added (the first of a
+/// few that the evaluator says the mutation newly allows), and that action.
+fn allow_added(policy: &Policy, value: &Value) -> Option<(String, Policy)> {
+    let allowed = |p: &Policy, action: &str| {
+        let request = Request::unchecked(action, "*")
+            .and_then(|r| r.principal("arn:aws:iam::111122223333:user/test"))
+            .unwrap();
+        PolicySet::new().identity(p).evaluate(&request).is_allowed()
+    };
+    for action in [
+        "sqs:SendMessage",
+        "dynamodb:DeleteTable",
+        "iam:CreateUser",
+        "ec2:TerminateInstances",
+    ] {
+        if allowed(policy, action) {
+            continue;
+        }
+        let mut value = value.clone();
+        let added = json!({"Effect": "Allow", "Action": action, "Resource": "*"});
+        value["Statement"] = match value["Statement"].take() {
+            Value::Array(mut items) => {
+                items.push(added);
+                Value::Array(items)
+            }
+            one => json!([one, added]),
+        };
+        let new = Policy::from_json(&value.to_string()).unwrap();
+        if allowed(&new, action) {
+            return Some((action.to_owned(), new));
+        }
+    }
+    None
+}
+
 #[test]
 fn managed_policies_compare_as_expected() {
     let corpus = managed();
-    let (mut equivalent, mut unknown, mut wrong) = ([0usize; 2], [0usize; 3], Vec::new());
+    let (mut equivalent, mut unknown, mut wrong) = ([0usize; 2], [0usize; 4], Vec::new());
     let (mut narrower, mut mutated) = (0usize, 0usize);
+    let (mut broader, mut allow_mutated) = (0usize, 0usize);
     let mut slowest = (0f64, String::new());
     let mut unknown_reasons: Vec<String> = Vec::new();
     let (mut variables, mut other_unknown) = (0usize, 0usize);
@@ -146,6 +184,23 @@ fn managed_policies_compare_as_expected() {
                 other => wrong.push(format!("{name} ({index}): {other}")),
             }
         }
+        if let Some((action, added)) = allow_added(&policy, &value) {
+            allow_mutated += 1;
+            let comparison = compare(&policy, &added);
+            assert_eq!(comparison.dropped_witnesses, 0, "{name}");
+            match &comparison.relation {
+                Relation::Broader
+                    if comparison
+                        .new_access
+                        .iter()
+                        .any(|d| d.witness.action == action) =>
+                {
+                    broader += 1
+                }
+                Relation::Unknown(_) => unknown[3] += 1,
+                other => wrong.push(format!("{name} (allow {action}): {other}")),
+            }
+        }
         if let Some(action) = allowed_action(&policy, &value) {
             mutated += 1;
             value["Statement"] = match value["Statement"].take() {
@@ -187,6 +242,10 @@ fn managed_policies_compare_as_expected() {
     println!(
         "deny added: {narrower} narrower, {} unknown of {mutated}",
         unknown[2]
+    );
+    println!(
+        "allow added: {broader} broader (with the action in a witness), {} unknown of {allow_mutated}",
+        unknown[3]
     );
     times.sort_by(f64::total_cmp);
     let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize] * 1e3;
