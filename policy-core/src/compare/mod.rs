@@ -4,7 +4,7 @@
 //!
 //! [`compare`] answers with a [`Relation`] and, for each way the two differ, a [`Difference`]
 //! with a **witness**: a concrete request one side allows and the other does not. Every
-//! witness is replayed through the evaluator ([`PolicySet::evaluate`]) before it is reported;
+//! witness is replayed through the evaluator ([`crate::eval::PolicySet::evaluate`]) before it is reported;
 //! one that does not replay is dropped and counted in [`Comparison::dropped_witnesses`] (a bug:
 //! the tests require zero).
 //!
