@@ -70,7 +70,7 @@ fn bench(c: &mut Criterion) {
     // The worst case: the slowest pair of the corpus run (`tests/compare_managed.rs` prints
     // it), one comparison per iteration.
     let worst = std::env::var("COMPARE_WORST")
-        .unwrap_or_else(|_| "AWSResourceExplorerServiceRolePolicy".to_owned());
+        .unwrap_or_else(|_| "AWSSupportServiceRolePolicy".to_owned());
     if let Some((_, text)) = corpus.iter().find(|(name, _)| *name == worst) {
         let policy = Policy::from_json(text).unwrap();
         let again = Policy::from_json(&canonical(&policy).to_json_pretty()).unwrap();
