@@ -69,8 +69,8 @@ fn bench(c: &mut Criterion) {
     group.finish();
     // The worst case: the slowest pair of the corpus run (`tests/compare_managed.rs` prints
     // it), one comparison per iteration.
-    let worst = std::env::var("COMPARE_WORST")
-        .unwrap_or_else(|_| "AWSSupportServiceRolePolicy".to_owned());
+    let worst =
+        std::env::var("COMPARE_WORST").unwrap_or_else(|_| "AWSSupportServiceRolePolicy".to_owned());
     if let Some((_, text)) = corpus.iter().find(|(name, _)| *name == worst) {
         let policy = Policy::from_json(text).unwrap();
         let again = Policy::from_json(&canonical(&policy).to_json_pretty()).unwrap();

@@ -1,4 +1,6 @@
 //! Properties of `compare` (issue 15), over generated identity policies:
+//! - the canonical form is Equivalent to its policy, a fixed point, and the same for every
+//!   reshaping;
 //! - compare(p, p) is Equivalent; reordering statements and list items, and writing one item
 //!   as a string or a one-item array, is Equivalent;
 //! - adding an Allow of an action not allowed yet is Broader, with that action in a witness;
@@ -11,7 +13,7 @@
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 use serde_json::{json, Value};
-use typed_iam_core::compare::{compare, Comparison, Relation};
+use typed_iam_core::compare::{canonical, compare, semantically_equal, Comparison, Relation};
 use typed_iam_core::eval::{PolicySet, Request};
 use typed_iam_core::Policy;
 
@@ -153,6 +155,19 @@ proptest! {
         let comparison = compare(&policy, &reshaped);
         check_witnesses(&policy, &reshaped, &comparison);
         prop_assert_eq!(&comparison.relation, &Relation::Equivalent);
+    }
+
+    #[test]
+    fn the_canonical_form_is_equivalent_and_shared_by_reshapings(p in policy_json()) {
+        let policy = parse(&p);
+        let written = Policy::from_json(&canonical(&policy).to_json_pretty()).unwrap();
+        let comparison = compare(&policy, &written);
+        check_witnesses(&policy, &written, &comparison);
+        prop_assert_eq!(&comparison.relation, &Relation::Equivalent);
+        prop_assert_eq!(canonical(&written), written.clone(), "a fixed point");
+        let reshaped = parse(&reshape(&p));
+        prop_assert_eq!(canonical(&reshaped), canonical(&policy));
+        prop_assert_eq!(semantically_equal(&reshaped, &written), Some(true));
     }
 
     #[test]
