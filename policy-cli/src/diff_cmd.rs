@@ -1,4 +1,4 @@
-//! `policy diff OLD NEW`: does the new identity policy grant anything the old one did not?
+//! `policy diff OLD NEW [--kind KIND]`: does the new policy grant anything the old one did not?
 //! The core decides ([`policy_core::compare`]); this command reads, prints and sets the exit
 //! status: 0, or 1 with `--fail-on-new-access` when the new policy grants something new (or
 //! when the comparison cannot rule it out: `unknown`), 2 on usage or input errors.
@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
-use policy_core::compare::{compare, Comparison, Difference, Relation};
+use policy_core::compare::{compare_as, Comparison, Difference, Kind, Relation};
 use policy_core::eval::ContextValue;
 use policy_core::Policy;
 use serde_json::{json, Map, Value};
@@ -25,16 +25,52 @@ pub enum DiffFormat {
     Json,
 }
 
+/// The kind of the policies `policy diff` compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum DiffKind {
+    /// Identity-based policies (the default).
+    #[default]
+    Identity,
+    /// A resource-based policy (bucket, queue, key, trust policy): principals are compared.
+    Resource,
+    /// A permissions boundary.
+    Boundary,
+    /// A session policy.
+    Session,
+    /// Service control policies.
+    Scp,
+    /// Resource control policies.
+    Rcp,
+}
+
+impl DiffKind {
+    /// The core's kind.
+    pub fn kind(self) -> Kind {
+        match self {
+            DiffKind::Identity => Kind::Identity,
+            DiffKind::Resource => Kind::Resource,
+            DiffKind::Boundary => Kind::Boundary,
+            DiffKind::Session => Kind::Session,
+            DiffKind::Scp => Kind::Scp,
+            DiffKind::Rcp => Kind::Rcp,
+        }
+    }
+}
+
 /// The arguments of `policy diff`.
 #[derive(Debug, Clone, Args)]
 pub struct DiffArgs {
-    /// The old identity policy (a JSON file, or `-` for stdin).
+    /// The old policy (a JSON file, or `-` for stdin).
     pub old: PathBuf,
-    /// The new identity policy (a JSON file, or `-` for stdin).
+    /// The new policy (a JSON file, or `-` for stdin).
     pub new: PathBuf,
     /// Output format.
     #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
     pub format: DiffFormat,
+    /// The kind of both policies: how a witness request is evaluated (resource policies:
+    /// principals compared, cross-account callers; SCPs and RCPs: as an organization level).
+    #[arg(long, value_enum, default_value_t = DiffKind::Identity)]
+    pub kind: DiffKind,
     /// Exit 1 when the new policy grants something the old did not (or when that cannot be
     /// ruled out).
     #[arg(long)]
@@ -90,6 +126,11 @@ fn difference_json(difference: &Difference) -> Value {
     if let (false, Value::Object(map)) = (difference.conditions.is_empty(), &mut item) {
         map.insert("conditions".into(), json!(difference.conditions));
     }
+    if let (Some(account), Some(Value::Object(map))) =
+        (&witness.resource_account, item.get_mut("witness"))
+    {
+        map.insert("resource_account".into(), json!(account));
+    }
     item
 }
 
@@ -132,9 +173,14 @@ fn write_items(
         } else {
             context_json(&witness.context).to_string()
         };
+        let owner = witness
+            .resource_account
+            .as_ref()
+            .map(|account| format!(" of account {account}"))
+            .unwrap_or_default();
         writeln!(
             out,
-            "      e.g. {} calling {} on {} ({context}): {allowing} allows, {denying} denies",
+            "      e.g. {} calling {} on {}{owner} ({context}): {allowing} allows, {denying} denies",
             witness.principal, witness.action, witness.resource
         )?;
     }
@@ -189,7 +235,7 @@ pub fn run(args: &DiffArgs, streams: &mut Streams<'_>) -> io::Result<Exit> {
             return Ok(Exit::Trouble);
         }
     };
-    let comparison = compare(&old, &new);
+    let comparison = compare_as(args.kind.kind(), &old, &new);
     match args.format {
         DiffFormat::Json => writeln!(streams.stdout, "{}", comparison_json(&comparison))?,
         DiffFormat::Text => write_text(streams.stdout, &comparison)?,

@@ -1,5 +1,7 @@
 //! `policy fmt`: rewrite JSON policies in canonical form (AWS's key order, two-space indent,
-//! arrays and single values as written, a final newline).
+//! arrays and single values as written, a final newline); with `--canonical`, also sorted,
+//! deduplicated and with arrays everywhere (the core's `compare::canonical`), so that two
+//! policies that grant the same through reordering are written the same.
 //!
 //! The new text is read back before anything is written: a file is only replaced when its
 //! canonical form reads as the same policy, so `fmt` can never change what a policy means.
@@ -20,6 +22,11 @@ pub struct FmtArgs {
     /// List the files that are not formatted (and exit with status 1) instead of rewriting them.
     #[arg(long)]
     pub check: bool,
+    /// Write the canonical form instead: statements, actions, resources, principals and
+    /// condition values sorted, duplicates removed, every list an array (see the core's
+    /// `compare::canonical`); checked equivalent to the input by the semantic comparison.
+    #[arg(long)]
+    pub canonical: bool,
     /// Files, directories (every `*.json` below them), or `-` (stdin to stdout).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
@@ -74,7 +81,12 @@ fn format_input(args: &FmtArgs, input: &Input, streams: &mut Streams<'_>) -> io:
             return report(streams, &name, &checked);
         }
     };
-    let formatted = match engine::format_text(&text) {
+    let formatted = if args.canonical {
+        engine::format_canonical(&text)
+    } else {
+        engine::format_text(&text)
+    };
+    let formatted = match formatted {
         Ok(formatted) => formatted,
         Err(findings) => {
             let checked = engine::Checked { text, findings };

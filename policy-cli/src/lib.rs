@@ -74,7 +74,7 @@ pub enum Command {
     Can(Box<can_cmd::CanArgs>),
     /// Run scenario files (`.json`, `.jsonl`) and check each decision against its `expect`.
     Test(test_cmd::TestArgs),
-    /// Compare two identity policies: what does the new one grant that the old did not?
+    /// Compare two policies (identity, resource, boundary, SCP, ...): what does the new one grant that the old did not?
     Diff(diff_cmd::DiffArgs),
 }
 

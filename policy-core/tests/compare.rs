@@ -1,4 +1,6 @@
 //! Properties of `compare` (issue 15), over generated identity policies:
+//! - the canonical form is Equivalent to its policy, a fixed point, and the same for every
+//!   reshaping;
 //! - compare(p, p) is Equivalent; reordering statements and list items, and writing one item
 //!   as a string or a one-item array, is Equivalent;
 //! - adding an Allow of an action not allowed yet is Broader, with that action in a witness;
@@ -11,7 +13,7 @@
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 use serde_json::{json, Value};
-use typed_iam_core::compare::{compare, Comparison, Relation};
+use typed_iam_core::compare::{canonical, compare, semantically_equal, Comparison, Relation};
 use typed_iam_core::eval::{PolicySet, Request};
 use typed_iam_core::Policy;
 
@@ -156,6 +158,19 @@ proptest! {
     }
 
     #[test]
+    fn the_canonical_form_is_equivalent_and_shared_by_reshapings(p in policy_json()) {
+        let policy = parse(&p);
+        let written = Policy::from_json(&canonical(&policy).to_json_pretty()).unwrap();
+        let comparison = compare(&policy, &written);
+        check_witnesses(&policy, &written, &comparison);
+        prop_assert_eq!(&comparison.relation, &Relation::Equivalent);
+        prop_assert_eq!(canonical(&written), written.clone(), "a fixed point");
+        let reshaped = parse(&reshape(&p));
+        prop_assert_eq!(canonical(&reshaped), canonical(&policy));
+        prop_assert_eq!(semantically_equal(&reshaped, &written), Some(true));
+    }
+
+    #[test]
     fn adding_an_allow_of_a_new_action_is_broader(p in policy_json(), action in select(NEW_ACTIONS)) {
         let old = parse(&p);
         prop_assume!(!allowed(&old, action, "*", "us-east-1", false));
@@ -258,4 +273,46 @@ fn a_deny_of_an_action_missing_from_the_catalog_is_narrower() {
         comparison.removed_access[0].witness.action,
         "cloud9:ValidateEnvironmentName"
     );
+}
+
+/// Conditions compared by meaning: a narrower interval, CIDR range or pattern is Narrower
+/// (proven one way, a replayed witness the other), not Unknown.
+#[test]
+fn narrower_conditions_are_narrower() {
+    let with = |condition: &str| {
+        Policy::from_json(&format!(
+            r#"{{"Version":"2012-10-17","Statement":{{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*","Condition":{condition}}}}}"#
+        ))
+        .unwrap()
+    };
+    for (wide, narrow) in [
+        (
+            r#"{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}"#,
+            r#"{"IpAddress":{"aws:SourceIp":["10.1.0.0/16","10.2.0.0/16"]}}"#,
+        ),
+        (
+            r#"{"NumericLessThan":{"s3:max-keys":"10"}}"#,
+            r#"{"NumericLessThan":{"s3:max-keys":"5"}}"#,
+        ),
+        (
+            r#"{"StringLike":{"s3:prefix":"home/*"}}"#,
+            r#"{"StringLike":{"s3:prefix":"home/ana/*"}}"#,
+        ),
+        (
+            r#"{"StringNotEquals":{"aws:RequestedRegion":"eu-west-1"}}"#,
+            r#"{"StringNotEquals":{"aws:RequestedRegion":["eu-west-1","us-east-1"]}}"#,
+        ),
+    ] {
+        let (old, new) = (with(wide), with(narrow));
+        let comparison = compare(&old, &new);
+        check_witnesses(&old, &new, &comparison);
+        assert_eq!(
+            comparison.relation,
+            Relation::Narrower,
+            "{wide} -> {narrow}: {comparison:#?}"
+        );
+        let back = compare(&new, &old);
+        check_witnesses(&new, &old, &back);
+        assert_eq!(back.relation, Relation::Broader, "{narrow} -> {wide}");
+    }
 }

@@ -1,7 +1,10 @@
 //! `compare` over every AWS managed policy (issue 15's corpus run), each against:
-//! - its `policy fmt` form (re-read from `to_json_pretty`): Equivalent expected;
+//! - its canonical form (`policy fmt --canonical`: `compare::canonical`, written and re-read):
+//!   Equivalent expected everywhere (policy variables included: equal text is equal);
 //! - a reshaped copy (statements and `Action`/`Resource` lists reversed): Equivalent expected;
-//! - a mutated copy with a `Deny` of one action it allows on `*` added: Narrower expected.
+//! - a mutated copy with a `Deny` of one action it allows on `*` added: Narrower expected;
+//! - a mutated copy with an `Allow` of an action it does not allow added: Broader expected,
+//!   with that action in a witness.
 //!
 //! `Unknown` is allowed but counted (policy variables, or containment this slice cannot
 //! decide); a wrong relation or a dropped witness fails. Counts and time are printed:
@@ -17,7 +20,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use serde_json::{json, Value};
-use typed_iam_core::compare::{compare, Relation};
+use typed_iam_core::compare::{canonical, compare, semantically_equal, Relation};
 use typed_iam_core::eval::{PolicySet, Request};
 use typed_iam_core::Policy;
 
@@ -93,11 +96,47 @@ fn allowed_action(policy: &Policy, value: &Value) -> Option<String> {
     None
 }
 
+/// The policy with an `Allow` of an action it does not allow yet on `*` added (the first of a
+/// few that the evaluator says the mutation newly allows), and that action.
+fn allow_added(policy: &Policy, value: &Value) -> Option<(String, Policy)> {
+    let allowed = |p: &Policy, action: &str| {
+        let request = Request::unchecked(action, "*")
+            .and_then(|r| r.principal("arn:aws:iam::111122223333:user/test"))
+            .unwrap();
+        PolicySet::new().identity(p).evaluate(&request).is_allowed()
+    };
+    for action in [
+        "sqs:SendMessage",
+        "dynamodb:DeleteTable",
+        "iam:CreateUser",
+        "ec2:TerminateInstances",
+    ] {
+        if allowed(policy, action) {
+            continue;
+        }
+        let mut value = value.clone();
+        let added = json!({"Effect": "Allow", "Action": action, "Resource": "*"});
+        value["Statement"] = match value["Statement"].take() {
+            Value::Array(mut items) => {
+                items.push(added);
+                Value::Array(items)
+            }
+            one => json!([one, added]),
+        };
+        let new = Policy::from_json(&value.to_string()).unwrap();
+        if allowed(&new, action) {
+            return Some((action.to_owned(), new));
+        }
+    }
+    None
+}
+
 #[test]
 fn managed_policies_compare_as_expected() {
     let corpus = managed();
-    let (mut equivalent, mut unknown, mut wrong) = ([0usize; 2], [0usize; 3], Vec::new());
+    let (mut equivalent, mut unknown, mut wrong) = ([0usize; 2], [0usize; 4], Vec::new());
     let (mut narrower, mut mutated) = (0usize, 0usize);
+    let (mut broader, mut allow_mutated) = (0usize, 0usize);
     let mut slowest = (0f64, String::new());
     let mut unknown_reasons: Vec<String> = Vec::new();
     let (mut variables, mut other_unknown) = (0usize, 0usize);
@@ -109,7 +148,12 @@ fn managed_policies_compare_as_expected() {
         let policy = Policy::from_json(text).unwrap();
         parse_seconds += parsing.elapsed().as_secs_f64();
         let mut value: Value = serde_json::from_str(text).unwrap();
-        let formatted = Policy::from_json(&policy.to_json_pretty()).unwrap();
+        let formatted = Policy::from_json(&canonical(&policy).to_json_pretty()).unwrap();
+        assert_eq!(
+            semantically_equal(&policy, &formatted),
+            Some(true),
+            "{name}"
+        );
         let one = Instant::now();
         let fmt = compare(&policy, &formatted);
         let seconds = one.elapsed().as_secs_f64();
@@ -138,6 +182,23 @@ fn managed_policies_compare_as_expected() {
                     }
                 }
                 other => wrong.push(format!("{name} ({index}): {other}")),
+            }
+        }
+        if let Some((action, added)) = allow_added(&policy, &value) {
+            allow_mutated += 1;
+            let comparison = compare(&policy, &added);
+            assert_eq!(comparison.dropped_witnesses, 0, "{name}");
+            match &comparison.relation {
+                Relation::Broader
+                    if comparison
+                        .new_access
+                        .iter()
+                        .any(|d| d.witness.action == action) =>
+                {
+                    broader += 1
+                }
+                Relation::Unknown(_) => unknown[3] += 1,
+                other => wrong.push(format!("{name} (allow {action}): {other}")),
             }
         }
         if let Some(action) = allowed_action(&policy, &value) {
@@ -171,7 +232,7 @@ fn managed_policies_compare_as_expected() {
         corpus.len() as f64 / elapsed
     );
     println!(
-        "fmt form:   {} equivalent, {} unknown",
+        "canonical:  {} equivalent, {} unknown",
         equivalent[0], unknown[0]
     );
     println!(
@@ -182,10 +243,14 @@ fn managed_policies_compare_as_expected() {
         "deny added: {narrower} narrower, {} unknown of {mutated}",
         unknown[2]
     );
+    println!(
+        "allow added: {broader} broader (with the action in a witness), {} unknown of {allow_mutated}",
+        unknown[3]
+    );
     times.sort_by(f64::total_cmp);
     let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize] * 1e3;
     println!(
-        "fmt pass: {:.2} s in compare for {} policies ({:.0}/s); parsing the same policies (baseline): {parse_seconds:.2} s; ratio {:.1}",
+        "canonical pass: {:.2} s in compare for {} policies ({:.0}/s); parsing the same policies (baseline): {parse_seconds:.2} s; ratio {:.1}",
         times.iter().sum::<f64>(),
         times.len(),
         times.len() as f64 / times.iter().sum::<f64>(),
@@ -198,7 +263,7 @@ fn managed_policies_compare_as_expected() {
         at(0.99),
         at(1.0)
     );
-    println!("fmt unknown: {variables} policy variables, {other_unknown} other");
+    println!("canonical unknown: {variables} policy variables, {other_unknown} other");
     println!(
         "deny added, unknown not from policy variables: {}",
         deny_other.len()
@@ -206,7 +271,10 @@ fn managed_policies_compare_as_expected() {
     for reason in deny_other.iter().take(5) {
         println!("  {reason}");
     }
-    println!("slowest fmt comparison: {:.3} s ({})", slowest.0, slowest.1);
+    println!(
+        "slowest canonical comparison: {:.3} s ({})",
+        slowest.0, slowest.1
+    );
     for reason in &unknown_reasons {
         println!("unknown: {reason}");
     }

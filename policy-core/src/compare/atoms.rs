@@ -15,8 +15,12 @@
 use std::collections::BTreeSet;
 
 use crate::eval::glob::{arn_fields, arn_like};
+
+use super::conditions;
 use crate::eval::ContextValue;
-use crate::model::{BaseOperator, Condition, Effect, Statement};
+use crate::model::{
+    BaseOperator, Condition, Effect, Principal, PrincipalKind, Principals, Statement,
+};
 
 /// The principal account that witnesses use.
 pub(crate) const ACCOUNT: &str = "111122223333";
@@ -24,6 +28,8 @@ pub(crate) const ACCOUNT: &str = "111122223333";
 /// One statement as seen by one action class.
 #[derive(Debug, Clone)]
 pub(crate) struct Atom<'p> {
+    /// The statement's number in the comparison (old side first), for memoized containment.
+    pub(crate) id: usize,
     pub(crate) effect: Effect,
     /// `NotResource` when true.
     pub(crate) negated: bool,
@@ -31,12 +37,99 @@ pub(crate) struct Atom<'p> {
     /// The condition's entries, canonical (`operator key [values]`, key lowercase).
     pub(crate) entries: BTreeSet<String>,
     pub(crate) condition: Option<&'p Condition>,
+    /// The condition's entries, for containment ([`conditions::implies`]).
+    pub(crate) keys: Vec<conditions::Entry>,
+    /// The statement's `Principal`/`NotPrincipal` (resource policies), if any.
+    pub(crate) principals: Option<PrincipalSet>,
+}
+
+/// A `Principal` or `NotPrincipal` as a set of `KIND value` texts (`AWS` account IDs written
+/// as their root ARN, which the [Principal page] says they mean), or everyone (`"*"`, or
+/// `{"AWS": "*"}`: "these are equivalent" for an `Allow`, the [Principal page]). The values of
+/// one element are ORed.
+///
+/// [Principal page]: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PrincipalSet {
+    pub(crate) negated: bool,
+    pub(crate) everyone: bool,
+    pub(crate) values: BTreeSet<(PrincipalKind, String)>,
+}
+
+impl PrincipalSet {
+    fn of(principals: &Principals) -> Self {
+        let mut set = PrincipalSet {
+            negated: principals.is_negated(),
+            everyone: false,
+            values: BTreeSet::new(),
+        };
+        match principals.principal() {
+            Principal::Wildcard => set.everyone = true,
+            Principal::Map(kinds) => {
+                for (kind, values) in kinds {
+                    for value in values.items() {
+                        let is_account =
+                            value.len() == 12 && value.bytes().all(|b| b.is_ascii_digit());
+                        if *kind == PrincipalKind::Aws && value == "*" {
+                            set.everyone = true;
+                        } else if *kind == PrincipalKind::Aws && is_account {
+                            set.values
+                                .insert((kind.clone(), format!("arn:aws:iam::{value}:root")));
+                        } else {
+                            set.values.insert((kind.clone(), value.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        set
+    }
+
+    /// Whether every principal `small` names is one `self` names (proven).
+    fn covers(&self, small: &PrincipalSet) -> bool {
+        match (self.negated, small.negated) {
+            (false, false) => {
+                self.everyone || (!small.everyone && small.values.is_subset(&self.values))
+            }
+            // NotPrincipal B excludes less than NotPrincipal S when B's list is within S's.
+            (true, true) => !self.everyone && self.values.is_subset(&small.values),
+            _ => false,
+        }
+    }
+
+    /// Principals for witnesses: one per value (an account's user for an account), and a
+    /// stranger of another account.
+    pub(crate) fn candidates(&self, out: &mut Vec<String>) {
+        let mut push = |principal: String| {
+            if !out.contains(&principal) {
+                out.push(principal);
+            }
+        };
+        if self.everyone {
+            push(format!("arn:aws:iam::{ACCOUNT}:user/witness"));
+        }
+        for (kind, value) in &self.values {
+            if value.contains(['*', '?']) {
+                continue;
+            }
+            match kind {
+                PrincipalKind::Aws => match value.strip_suffix(":root") {
+                    Some(root) => push(format!("{root}:user/witness")),
+                    None => push(value.clone()),
+                },
+                PrincipalKind::Service => push(value.clone()),
+                PrincipalKind::Federated => push(format!("federated:{value}")),
+                PrincipalKind::CanonicalUser => {}
+            }
+        }
+        push("arn:aws:iam::444455556666:user/stranger".to_owned());
+    }
 }
 
 impl<'p> Atom<'p> {
-    /// The atom of a statement (the caller has checked that it has `Resource`/`NotResource`).
-    pub(crate) fn of(statement: &'p Statement) -> Option<Self> {
-        let resources = statement.resource.as_ref()?;
+    /// The atom of a statement; one without `Resource`/`NotResource` (a trust policy's)
+    /// applies to every resource, as the evaluator has it.
+    pub(crate) fn of(statement: &'p Statement) -> Self {
         let mut entries = BTreeSet::new();
         if let Some(condition) = &statement.condition {
             for block in condition.blocks() {
@@ -56,19 +149,45 @@ impl<'p> Atom<'p> {
                 }
             }
         }
-        Some(Atom {
+        let (negated, resources) = match &statement.resource {
+            Some(resources) => (
+                resources.is_negated(),
+                resources.items().iter().map(|r| r.as_str()).collect(),
+            ),
+            None => (false, vec!["*"]),
+        };
+        Atom {
+            id: 0,
             effect: statement.effect,
-            negated: resources.is_negated(),
-            resources: resources.items().iter().map(|r| r.as_str()).collect(),
+            negated,
+            resources,
             entries,
             condition: statement.condition.as_ref(),
-        })
+            keys: conditions::entries(statement.condition.as_ref()),
+            principals: statement.principal.as_ref().map(PrincipalSet::of),
+        }
     }
 
     /// Whether every request `small` applies to is one `self` applies to (proven), for the
     /// same action.
     pub(crate) fn covers(&self, small: &Atom<'_>) -> bool {
-        if !self.entries.is_subset(&small.entries) {
+        // Every entry of the big atom's condition is implied by one of the small atom's (the
+        // entries of a condition are ANDed).
+        let implied = self.keys.iter().all(|big| {
+            small
+                .keys
+                .iter()
+                .any(|entry| conditions::implies(entry, big))
+        });
+        if !implied {
+            return false;
+        }
+        let principals = match (&self.principals, &small.principals) {
+            (None, None) => true,
+            (Some(big), Some(small)) => big == small || big.covers(small),
+            _ => false,
+        };
+        if !principals {
             return false;
         }
         match (self.negated, small.negated) {
@@ -93,7 +212,10 @@ pub(crate) fn resource_covers(q: &str, p: &str) -> bool {
     if q == "*" || q == p {
         return true;
     }
-    if p == "*" {
+    // A policy variable stands for the same text on both sides of one request (the caller has
+    // checked that both sides read variables alike), so only equal text is proven to cover it:
+    // its value may hold any character, `:` included, so field-wise reasoning is out.
+    if p == "*" || p.contains("${") || q.contains("${") {
         return false;
     }
     if !p.contains(['*', '?']) {
@@ -114,7 +236,7 @@ pub(crate) fn resource_covers(q: &str, p: &str) -> bool {
 /// Whether wildcard text `q` matches every instance of wildcard text `p`: a `*` of `q` may
 /// absorb any run of `p` (its wildcards included), a `?` of `q` one plain character, a plain
 /// character of `q` the same plain character. Sound, not complete.
-fn glob_covers(q: &str, p: &str, ignore_case: bool) -> bool {
+pub(crate) fn glob_covers(q: &str, p: &str, ignore_case: bool) -> bool {
     let q: Vec<char> = q.chars().collect();
     let p: Vec<char> = p.chars().collect();
     let wild = |c: char| c == '*' || c == '?';
@@ -179,6 +301,37 @@ pub(crate) fn instantiate_resource(pattern: &str) -> String {
     out.join(":")
 }
 
+/// Contexts at the condition's edges: the plainest satisfying context with one key set to one
+/// of its own values as written (for `...NotEquals`, a value it excludes, which a weaker
+/// condition may allow). Candidates, checked by replay.
+pub(crate) fn edge_contexts(condition: &Condition) -> Vec<Vec<(String, ContextValue)>> {
+    let base = satisfying_context(condition);
+    let mut out = Vec::new();
+    for block in condition.blocks() {
+        let Some(kind) = block.operator().kind() else {
+            continue;
+        };
+        for entry in block.entries() {
+            for value in entry.values().iter().take(4) {
+                let text = value.as_text().replace('*', "zzw").replace('?', "z");
+                let value = if kind.qualifier.is_some() {
+                    ContextValue::Multi(vec![text])
+                } else {
+                    ContextValue::Single(text)
+                };
+                let mut context: Vec<(String, ContextValue)> = base
+                    .iter()
+                    .filter(|(key, _)| !key.eq_ignore_ascii_case(entry.key()))
+                    .cloned()
+                    .collect();
+                context.push((entry.key().to_owned(), value));
+                out.push(context);
+            }
+        }
+    }
+    out
+}
+
 /// A context under which the condition most plainly holds (a candidate, checked by replay).
 pub(crate) fn satisfying_context(condition: &Condition) -> Vec<(String, ContextValue)> {
     let mut context = Vec::new();
@@ -237,6 +390,10 @@ mod tests {
         assert!(resource_covers("arn:aws:s3:::b/?x", "arn:aws:s3:::b/ax"));
         assert!(!resource_covers("arn:aws:s3:::b/?", "arn:aws:s3:::b/*"));
         assert!(!resource_covers("arn:aws:s3:::b/*", "*"));
+        let home = "arn:aws:s3:::b/${aws:username}/*";
+        assert!(resource_covers(home, home));
+        assert!(!resource_covers("arn:aws:s3:::b/*", home));
+        assert!(!resource_covers(home, "arn:aws:s3:::b/x/y"));
     }
 
     #[test]

@@ -96,11 +96,54 @@ pub(crate) fn classes(policies: &[&Policy]) -> Classes {
     }
     // Which catalog services to look at: those named, or all of them when a pattern's
     // service part has a wildcard other than a bare `*` (which splits nothing).
-    let services: Vec<&str> = patterns
+    let mut services: Vec<&str> = patterns
         .iter()
         .filter_map(|pattern| pattern.split_once(':').map(|(service, _)| service))
         .collect();
+    services.sort_by_key(|service| service.to_ascii_lowercase());
+    services.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
     let every_service = services.iter().any(|service| service.contains(['*', '?']));
+    // The patterns by the service they name (lowercase), split once, and those whose service
+    // part has a wildcard (`*` included), which may match any service: a class key is then
+    // computed from a service's own patterns and the wildcard ones, not from all of them
+    // (the corpus's largest policies name a thousand actions).
+    let mut by_service: HashMap<String, Vec<(usize, &str)>> = HashMap::new();
+    let mut wild_service: Vec<(usize, &str, &str)> = Vec::new();
+    for (index, pattern) in patterns.iter().enumerate() {
+        if pattern == "*" {
+            wild_service.push((index, "*", "*"));
+            continue;
+        }
+        if pattern.contains([',', ' ', '\t', '\n', '\r']) {
+            continue;
+        }
+        let Some((service_part, name)) = pattern.split_once(':') else {
+            continue;
+        };
+        if service_part.contains(['*', '?']) {
+            wild_service.push((index, service_part, name));
+        } else {
+            by_service
+                .entry(service_part.to_ascii_lowercase())
+                .or_default()
+                .push((index, name));
+        }
+    }
+    // The patterns that can match actions of a service, by pattern number.
+    let candidates_of = |prefix: &str| -> Vec<(usize, &str)> {
+        let mut found: Vec<(usize, &str)> = by_service
+            .get(&prefix.to_ascii_lowercase())
+            .cloned()
+            .unwrap_or_default();
+        found.extend(
+            wild_service
+                .iter()
+                .filter(|(_, service, _)| *service == "*" || glob(service, prefix, true))
+                .map(|(index, _, name)| (*index, *name)),
+        );
+        found.sort_unstable();
+        found
+    };
     let mut groups: BTreeMap<Vec<usize>, ActionClass> = BTreeMap::new();
     let add =
         |name: String, key: Vec<usize>, future: Option<String>, groups: &mut BTreeMap<_, _>| {
@@ -120,10 +163,16 @@ pub(crate) fn classes(policies: &[&Policy]) -> Classes {
             }
         };
     let signature = |action: &str| -> Vec<usize> {
-        patterns
-            .iter()
-            .enumerate()
-            .filter(|(_, pattern)| pattern_matches(pattern, action))
+        let Some((prefix, _)) = action.split_once(':') else {
+            return Vec::new();
+        };
+        candidates_of(prefix)
+            .into_iter()
+            .filter(|(index, _)| {
+                patterns
+                    .get(*index)
+                    .is_some_and(|pattern| pattern_matches(pattern, action))
+            })
             .map(|(index, _)| index)
             .collect()
     };
@@ -136,20 +185,7 @@ pub(crate) fn classes(policies: &[&Policy]) -> Classes {
         {
             continue;
         }
-        // The patterns that can match actions of this service, split once.
-        let candidates: Vec<(usize, &str)> = patterns
-            .iter()
-            .enumerate()
-            .filter_map(|(index, pattern)| {
-                if pattern == "*" {
-                    return Some((index, "*"));
-                }
-                let (service_part, name) = pattern.split_once(':')?;
-                (!pattern.contains([',', ' ', '\t', '\n', '\r'])
-                    && glob(service_part, prefix, true))
-                .then_some((index, name))
-            })
-            .collect();
+        let candidates = candidates_of(prefix);
         for action in service.actions() {
             let key: Vec<usize> = candidates
                 .iter()

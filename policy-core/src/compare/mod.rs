@@ -1,9 +1,10 @@
-//! Semantic comparison of two identity policies (or two sets of identity policies of one
-//! principal): does the new one grant anything the old one did not?
+//! Semantic comparison of two policies (or two sets of policies of one layer): does the new
+//! one grant anything the old one did not? And the canonical form ([`canonical`],
+//! [`semantically_equal`]).
 //!
 //! [`compare`] answers with a [`Relation`] and, for each way the two differ, a [`Difference`]
 //! with a **witness**: a concrete request one side allows and the other does not. Every
-//! witness is replayed through the evaluator ([`PolicySet::evaluate`]) before it is reported;
+//! witness is replayed through the evaluator ([`crate::eval::PolicySet::evaluate`]) before it is reported;
 //! one that does not replay is dropped and counted in [`Comparison::dropped_witnesses`] (a bug:
 //! the tests require zero).
 //!
@@ -20,9 +21,18 @@
 //!   is not proven, requests built from both policies' resources and conditions are tried;
 //!   when none separates the sides, the answer is [`Relation::Unknown`] with the reason: never
 //!   a guess.
-//! - **Out of scope, answered `Unknown`:** policy variables (`${...}`), statements with a
-//!   `Principal`/`NotPrincipal` (resource policies), statements without `Action` or
-//!   `Resource`, condition operators IAM does not know.
+//! - **Policy variables** (`${aws:username}`) stand for the same text on both sides of one
+//!   request, so a pattern or condition value with one is contained only in the same text (or
+//!   in `*`); a policy is thus equivalent to its reordering, but a change inside a variable's
+//!   pattern is `Unknown` unless a witness separates the sides. Sides that read variables
+//!   differently (`Version` 2012-10-17 or not) are `Unknown`.
+//! - **Kinds** ([`Kind`], [`compare_as`]): identity policies by default; resource policies
+//!   compared with their principals (a `Principal` list is a set of principals, containment
+//!   proven by inclusion); boundaries, session policies, SCPs and RCPs replayed in their own
+//!   layer of the evaluator (RCPs only for the services they cover).
+//! - **Out of scope, answered `Unknown`:** a `Principal` outside a resource policy (and none
+//!   in one), statements without `Action` (or, outside resource policies, `Resource`),
+//!   condition operators IAM does not know.
 //!
 //! [Action page]: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
 //! [NotAction page]: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html
@@ -40,17 +50,24 @@
 //! ```
 
 mod atoms;
+mod canonical;
 mod classes;
+mod conditions;
+mod kind;
+
+pub use canonical::{canonical, canonical_statement, semantically_equal};
+pub use kind::Kind;
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
 use crate::eval::glob::arn_like;
-use crate::eval::{ContextValue, PolicySet, Request, RequestError};
-use crate::model::{Effect, Policy};
+use crate::eval::{ContextValue, Request, RequestError};
+use crate::model::{Effect, Policy, Version};
 
-use atoms::{instantiate_resource, satisfying_context, Atom, ACCOUNT};
+use atoms::{edge_contexts, instantiate_resource, satisfying_context, Atom, ACCOUNT};
 use classes::{classes, pattern_text, ActionClass};
+use kind::RESOURCE_ACCOUNT;
 
 /// How the new policy's access relates to the old one's.
 ///
@@ -109,6 +126,7 @@ impl fmt::Display for Relation {
 ///     principal: "arn:aws:iam::111122223333:user/witness".into(),
 ///     action: "s3:PutObject".into(),
 ///     resource: "*".into(),
+///     resource_account: None,
 ///     context: Vec::new(),
 /// };
 /// assert_eq!(witness.request()?.action(), "s3:PutObject");
@@ -122,6 +140,9 @@ pub struct Witness {
     pub action: String,
     /// `*` or an ARN.
     pub resource: String,
+    /// The account that owns the resource, when it is not the ARN's (or the caller's): set for
+    /// resource policies, whose witnesses are cross-account requests.
+    pub resource_account: Option<String>,
     /// The request context.
     pub context: Vec<(String, ContextValue)>,
 }
@@ -133,12 +154,15 @@ impl Witness {
     /// ```
     /// use typed_iam_core::compare::Witness;
     /// let witness = Witness { principal: "nobody".into(), action: "s3:GetObject".into(),
-    ///     resource: "*".into(), context: Vec::new() };
+    ///     resource: "*".into(), resource_account: None, context: Vec::new() };
     /// assert!(witness.request().is_err());
     /// ```
     pub fn request(&self) -> Result<Request, RequestError> {
         let mut request =
             Request::unchecked(&self.action, self.resource.clone())?.principal(&self.principal)?;
+        if let Some(account) = &self.resource_account {
+            request = request.resource_account(account);
+        }
         for (key, value) in &self.context {
             request = request.context(key, value.clone())?;
         }
@@ -151,13 +175,32 @@ impl Witness {
     /// use typed_iam_core::{compare::Witness, Policy};
     /// let put = Policy::from_json(r#"{"Statement":{"Effect":"Allow","Action":"s3:PutObject","Resource":"*"}}"#)?;
     /// let witness = Witness { principal: "arn:aws:iam::111122223333:user/w".into(),
-    ///     action: "s3:PutObject".into(), resource: "*".into(), context: Vec::new() };
+    ///     action: "s3:PutObject".into(), resource: "*".into(), resource_account: None,
+    ///     context: Vec::new() };
     /// assert!(witness.replays(&[put], &[]));
     /// # Ok::<(), typed_iam_core::ParseError>(())
     /// ```
     pub fn replays(&self, allowing: &[Policy], denying: &[Policy]) -> bool {
+        self.replays_as(Kind::Identity, allowing, denying)
+    }
+
+    /// Whether `allowing` allows the request and `denying` does not, both taken as `kind`
+    /// ([`Kind::allows`]).
+    ///
+    /// ```
+    /// use typed_iam_core::{compare::{Kind, Witness}, Policy};
+    /// let guard = Policy::from_json(r#"{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},
+    ///   {"Effect":"Deny","Action":"s3:PutObject","Resource":"*"}]}"#)?;
+    /// let open = Policy::from_json(r#"{"Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}"#)?;
+    /// let witness = Witness { principal: "arn:aws:iam::111122223333:user/w".into(),
+    ///     action: "s3:PutObject".into(), resource: "*".into(), resource_account: None,
+    ///     context: Vec::new() };
+    /// assert!(witness.replays_as(Kind::Scp, &[open], &[guard]));
+    /// # Ok::<(), typed_iam_core::ParseError>(())
+    /// ```
+    pub fn replays_as(&self, kind: Kind, allowing: &[Policy], denying: &[Policy]) -> bool {
         match self.request() {
-            Ok(request) => allows(allowing, &request) && !allows(denying, &request),
+            Ok(request) => kind.allows(allowing, &request) && !kind.allows(denying, &request),
             Err(_) => false,
         }
     }
@@ -214,8 +257,10 @@ impl Comparison {
     ///
     /// ```
     /// use typed_iam_core::{compare::compare, Policy};
-    /// let p = Policy::from_json(r#"{"Statement":{"Effect":"Allow","Action":"s3:*","Resource":"${aws:username}"}}"#)?;
-    /// assert!(compare(&p, &p).has_new_access());
+    /// // `Version` 2012-10-17 reads the variable; no `Version` takes it as text.
+    /// let old = Policy::from_json(r#"{"Statement":{"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::b/${aws:username}"}}"#)?;
+    /// let new = Policy::from_json(r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"arn:aws:s3:::b/${aws:username}"}}"#)?;
+    /// assert!(compare(&old, &new).has_new_access());
     /// # Ok::<(), typed_iam_core::ParseError>(())
     /// ```
     pub fn has_new_access(&self) -> bool {
@@ -257,12 +302,59 @@ pub fn compare(old: &Policy, new: &Policy) -> Comparison {
 /// # Ok::<(), typed_iam_core::ParseError>(())
 /// ```
 pub fn compare_sets(old: &[Policy], new: &[Policy]) -> Comparison {
+    compare_sets_as(Kind::Identity, old, new)
+}
+
+/// Compares two policies of the given kind (see [`Kind`]: resource policies are compared
+/// with their principals, SCPs and RCPs as the evaluator applies them).
+///
+/// ```
+/// use typed_iam_core::{compare::{compare_as, Kind, Relation}, Policy};
+/// let old = Policy::from_json(r#"{"Statement":{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:role/Reader"},
+///   "Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}}"#)?;
+/// let new = Policy::from_json(r#"{"Statement":{"Effect":"Allow","Principal":{"AWS":["arn:aws:iam::444455556666:role/Reader","444455556666"]},
+///   "Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}}"#)?;
+/// let comparison = compare_as(Kind::Resource, &old, &new);
+/// assert_eq!(comparison.relation, Relation::Broader);
+/// assert_eq!(comparison.new_access[0].witness.principal, "arn:aws:iam::444455556666:user/witness");
+/// # Ok::<(), typed_iam_core::ParseError>(())
+/// ```
+pub fn compare_as(kind: Kind, old: &Policy, new: &Policy) -> Comparison {
+    compare_sets_as(kind, std::slice::from_ref(old), std::slice::from_ref(new))
+}
+
+/// Compares two sets of policies of the given kind, each set taken together.
+///
+/// ```
+/// use typed_iam_core::{compare::{compare_sets_as, Kind, Relation}, Policy};
+/// let full = Policy::from_json(r#"{"Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}"#)?;
+/// let region = Policy::from_json(r#"{"Statement":{"Effect":"Deny","Action":"*","Resource":"*",
+///   "Condition":{"StringNotEquals":{"aws:RequestedRegion":"eu-west-1"}}}}"#)?;
+/// let c = compare_sets_as(Kind::Scp, &[full.clone()], &[full, region]);
+/// assert_eq!(c.relation, Relation::Narrower);
+/// # Ok::<(), typed_iam_core::ParseError>(())
+/// ```
+pub fn compare_sets_as(kind: Kind, old: &[Policy], new: &[Policy]) -> Comparison {
     for (side, policies) in [("old", old), ("new", new)] {
-        if let Some(reason) = unsupported(policies) {
+        if let Some(reason) = unsupported(kind, policies) {
             return Comparison::unknown(format!("{side} policy: {reason}"));
         }
     }
     let all: Vec<&Policy> = old.iter().chain(new).collect();
+    // Equal text with a policy variable is equal for every request only when both sides read
+    // variables alike: only `"Version": "2012-10-17"` does (the [variables page]).
+    //
+    // [variables page]: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
+    let variables = all.iter().any(|policy| uses_variables(policy));
+    let reads_variables = |policy: &&Policy| policy.version() == Some(Version::V2012_10_17);
+    let mixed = all.iter().any(reads_variables) && !all.iter().all(reads_variables);
+    if variables && mixed {
+        return Comparison::unknown(
+            "policy variables (`${...}`) with different `Version`s: one side reads them, the \
+             other takes them as text"
+                .to_owned(),
+        );
+    }
     let mut comparison = Comparison {
         relation: Relation::Equivalent,
         new_access: Vec::new(),
@@ -271,9 +363,16 @@ pub fn compare_sets(old: &[Policy], new: &[Policy]) -> Comparison {
     };
     let mut undecided: Vec<String> = Vec::new();
     let split = classes(&all);
-    let (old_statements, new_statements) =
-        (numbered(old, &split.index), numbered(new, &split.index));
-    for class in &split.classes {
+    let old_statements = numbered(old, &split.index, 0);
+    let new_statements = numbered(new, &split.index, old_statements.len());
+    // Containment between two statements does not depend on the class: decided once per pair
+    // (the corpus's largest policies have hundreds of classes over a few statements).
+    let memo = Covers::default();
+    for class in split
+        .classes
+        .iter()
+        .filter(|class| kind.governs(&class.representative))
+    {
         let old_atoms = atoms_for(&old_statements, class);
         let new_atoms = atoms_for(&new_statements, class);
         for (gaining, losing, gaining_atoms, losing_atoms, out) in [
@@ -286,11 +385,11 @@ pub fn compare_sets(old: &[Policy], new: &[Policy]) -> Comparison {
                 &mut comparison.removed_access,
             ),
         ] {
-            if within(gaining_atoms, losing_atoms) {
+            if within(&memo, gaining_atoms, losing_atoms) {
                 continue;
             }
-            match search(class, gaining, losing, gaining_atoms, losing_atoms) {
-                Some(witness) if witness.replays(gaining, losing) => {
+            match search(kind, class, gaining, losing, gaining_atoms, losing_atoms) {
+                Some(witness) if witness.replays_as(kind, gaining, losing) => {
                     out.push(difference(class, gaining_atoms, witness));
                 }
                 Some(_) => comparison.dropped_witnesses += 1,
@@ -304,9 +403,14 @@ pub fn compare_sets(old: &[Policy], new: &[Policy]) -> Comparison {
         comparison.removed_access.is_empty(),
     ) {
         (Some(example), _, _) => Relation::Unknown(format!(
-            "{} comparison(s) not decided, e.g. for `{example}`: resources or conditions differ \
-             in a way this comparison cannot decide exactly, and no request found separates them",
-            undecided.len()
+            "{} comparison(s) not decided, e.g. for `{example}`: {}, and no request found \
+             separates them",
+            undecided.len(),
+            if variables {
+                "the policies use policy variables (`${...}`), which are compared as written"
+            } else {
+                "resources or conditions differ in a way this comparison cannot decide exactly"
+            }
         )),
         (None, true, true) => Relation::Equivalent,
         (None, true, false) => Relation::Narrower,
@@ -316,24 +420,46 @@ pub fn compare_sets(old: &[Policy], new: &[Policy]) -> Comparison {
     comparison
 }
 
+/// Whether a policy has a policy variable in a resource or a condition value.
+fn uses_variables(policy: &Policy) -> bool {
+    policy.statements().iter().any(|statement| {
+        let in_resources = statement
+            .resource
+            .iter()
+            .flat_map(|r| r.items())
+            .any(|r| r.as_str().contains("${"));
+        let in_conditions = statement
+            .condition
+            .iter()
+            .flat_map(|c| c.blocks())
+            .flat_map(|b| b.entries())
+            .flat_map(|e| e.values())
+            .any(|v| v.as_text().contains("${"));
+        in_resources || in_conditions
+    })
+}
+
 /// Why the policies are out of this comparison's reach, if they are.
-fn unsupported(policies: &[Policy]) -> Option<String> {
+fn unsupported(kind: Kind, policies: &[Policy]) -> Option<String> {
+    let resource = kind == Kind::Resource;
     for policy in policies {
         for (index, statement) in policy.statements().iter().enumerate() {
             let at = format!("statement {index}");
-            if statement.principal.is_some() {
+            if statement.principal.is_some() && !resource {
                 return Some(format!(
-                    "{at} has a Principal: only identity policies are compared"
+                    "{at} has a Principal: compare it as a resource policy (`--kind resource`)"
                 ));
             }
-            let Some(resources) = &statement.resource else {
+            if statement.principal.is_none() && resource {
+                return Some(format!(
+                    "{at} has no Principal or NotPrincipal, which a resource policy needs"
+                ));
+            }
+            if statement.resource.is_none() && !resource {
                 return Some(format!("{at} has no Resource or NotResource"));
-            };
+            }
             if statement.action.is_none() {
                 return Some(format!("{at} has no Action or NotAction"));
-            }
-            if resources.items().iter().any(|r| r.as_str().contains("${")) {
-                return Some(format!("{at} uses policy variables in its resources"));
             }
             for block in statement.condition.iter().flat_map(|c| c.blocks()) {
                 if block.operator().kind().is_none() {
@@ -341,15 +467,6 @@ fn unsupported(policies: &[Policy]) -> Option<String> {
                         "{at} has an unknown operator `{}`",
                         block.operator()
                     ));
-                }
-                let variables = block.entries().iter().any(|entry| {
-                    entry
-                        .values()
-                        .iter()
-                        .any(|value| value.as_text().contains("${"))
-                });
-                if variables {
-                    return Some(format!("{at} uses policy variables in its conditions"));
                 }
             }
         }
@@ -361,47 +478,58 @@ fn unsupported(policies: &[Policy]) -> Option<String> {
 /// patterns.
 type Numbered<'p> = Vec<(Atom<'p>, bool, Vec<usize>)>;
 
-fn numbered<'p>(policies: &'p [Policy], index: &HashMap<String, usize>) -> Numbered<'p> {
+fn numbered<'p>(
+    policies: &'p [Policy],
+    index: &HashMap<String, usize>,
+    first_id: usize,
+) -> Numbered<'p> {
     policies
         .iter()
         .flat_map(|policy| policy.statements())
-        .filter_map(|statement| {
+        .enumerate()
+        .filter_map(|(number, statement)| {
             let actions = statement.action.as_ref()?;
             let numbers = actions
                 .items()
                 .iter()
                 .filter_map(|item| index.get(&pattern_text(item).to_ascii_lowercase()).copied())
                 .collect();
-            Some((Atom::of(statement)?, actions.is_negated(), numbers))
+            let mut atom = Atom::of(statement);
+            atom.id = first_id + number;
+            Some((atom, actions.is_negated(), numbers))
         })
         .collect()
 }
 
 /// The atoms of the statements whose `Action`/`NotAction` applies to the class.
-fn atoms_for<'p>(statements: &Numbered<'p>, class: &ActionClass) -> Vec<Atom<'p>> {
+fn atoms_for<'a, 'p>(statements: &'a Numbered<'p>, class: &ActionClass) -> Vec<&'a Atom<'p>> {
     statements
         .iter()
         .filter(|(_, negated, numbers)| {
             let any = numbers.iter().any(|n| class.key.binary_search(n).is_ok());
             any != *negated
         })
-        .map(|(atom, _, _)| atom.clone())
+        .map(|(atom, _, _)| atom)
         .collect()
 }
 
 /// Whether everything `gaining` allows is allowed by `losing` (proven).
-fn within(gaining: &[Atom<'_>], losing: &[Atom<'_>]) -> bool {
-    fn pick<'a, 'p>(atoms: &'a [Atom<'p>], effect: Effect) -> Vec<&'a Atom<'p>> {
-        atoms.iter().filter(|atom| atom.effect == effect).collect()
+fn within(memo: &Covers, gaining: &[&Atom<'_>], losing: &[&Atom<'_>]) -> bool {
+    fn pick<'a, 'p>(atoms: &[&'a Atom<'p>], effect: Effect) -> Vec<&'a Atom<'p>> {
+        atoms
+            .iter()
+            .copied()
+            .filter(|atom| atom.effect == effect)
+            .collect()
     }
     let (gain_allow, gain_deny) = (pick(gaining, Effect::Allow), pick(gaining, Effect::Deny));
     let (lose_allow, lose_deny) = (pick(losing, Effect::Allow), pick(losing, Effect::Deny));
     let mut needs_denies = false;
     for allow in &gain_allow {
-        if gain_deny.iter().any(|deny| deny.covers(allow)) {
+        if gain_deny.iter().any(|deny| memo.covers(deny, allow)) {
             continue;
         }
-        if !lose_allow.iter().any(|other| other.covers(allow)) {
+        if !lose_allow.iter().any(|other| memo.covers(other, allow)) {
             return false;
         }
         needs_denies = true;
@@ -409,15 +537,22 @@ fn within(gaining: &[Atom<'_>], losing: &[Atom<'_>]) -> bool {
     !needs_denies
         || lose_deny
             .iter()
-            .all(|deny| gain_deny.iter().any(|mine| mine.covers(deny)))
+            .all(|deny| gain_deny.iter().any(|mine| memo.covers(mine, deny)))
 }
 
-fn allows(policies: &[Policy], request: &Request) -> bool {
-    policies
-        .iter()
-        .fold(PolicySet::new(), |set, policy| set.identity(policy))
-        .evaluate(request)
-        .is_allowed()
+/// [`Atom::covers`], remembered by the pair of statements.
+#[derive(Default)]
+struct Covers(std::cell::RefCell<HashMap<(usize, usize), bool>>);
+
+impl Covers {
+    fn covers(&self, big: &Atom<'_>, small: &Atom<'_>) -> bool {
+        if let Some(known) = self.0.borrow().get(&(big.id, small.id)) {
+            return *known;
+        }
+        let answer = big.covers(small);
+        self.0.borrow_mut().insert((big.id, small.id), answer);
+        answer
+    }
 }
 
 /// The principal of a witness: a user of the resource's account (so that only the identity
@@ -433,11 +568,12 @@ fn principal_for(resource: &str) -> String {
 
 /// Looks for a request that `gaining` allows and `losing` does not.
 fn search(
+    kind: Kind,
     class: &ActionClass,
     gaining: &[Policy],
     losing: &[Policy],
-    gaining_atoms: &[Atom<'_>],
-    losing_atoms: &[Atom<'_>],
+    gaining_atoms: &[&Atom<'_>],
+    losing_atoms: &[&Atom<'_>],
 ) -> Option<Witness> {
     let atoms = || gaining_atoms.iter().chain(losing_atoms);
     let mut resources: Vec<String> = Vec::new();
@@ -469,26 +605,46 @@ fn search(
         }
     }
     contexts.push(merged);
+    for condition in atoms().filter_map(|atom| atom.condition) {
+        for context in edge_contexts(condition) {
+            if !contexts.contains(&context) && contexts.len() < 48 {
+                contexts.push(context);
+            }
+        }
+    }
+    let mut principals: Vec<String> = Vec::new();
+    for set in atoms().filter_map(|atom| atom.principals.as_ref()) {
+        set.candidates(&mut principals);
+    }
+    let resource_account = (kind == Kind::Resource).then(|| RESOURCE_ACCOUNT.to_owned());
     for resource in &resources {
-        for context in &contexts {
-            let witness = Witness {
-                principal: principal_for(resource),
-                action: class.representative.clone(),
-                resource: resource.clone(),
-                context: context.clone(),
-            };
-            let Ok(request) = witness.request() else {
-                continue;
-            };
-            if allows(gaining, &request) && !allows(losing, &request) {
-                return Some(witness);
+        let callers = if kind == Kind::Resource {
+            principals.clone()
+        } else {
+            vec![principal_for(resource)]
+        };
+        for principal in &callers {
+            for context in &contexts {
+                let witness = Witness {
+                    principal: principal.clone(),
+                    action: class.representative.clone(),
+                    resource: resource.clone(),
+                    resource_account: resource_account.clone(),
+                    context: context.clone(),
+                };
+                let Ok(request) = witness.request() else {
+                    continue;
+                };
+                if kind.allows(gaining, &request) && !kind.allows(losing, &request) {
+                    return Some(witness);
+                }
             }
         }
     }
     None
 }
 
-fn difference(class: &ActionClass, atoms: &[Atom<'_>], witness: Witness) -> Difference {
+fn difference(class: &ActionClass, atoms: &[&Atom<'_>], witness: Witness) -> Difference {
     let mut actions = class.members.clone();
     actions.extend(class.future_of.iter().cloned());
     let mut resources = BTreeSet::new();
@@ -501,7 +657,7 @@ fn difference(class: &ActionClass, atoms: &[Atom<'_>], witness: Witness) -> Diff
         });
         atom.effect == Effect::Allow && listed != atom.negated
     };
-    for atom in atoms.iter().filter(applies_to_witness) {
+    for atom in atoms.iter().copied().filter(applies_to_witness) {
         for resource in &atom.resources {
             resources.insert(if atom.negated {
                 format!("NotResource {resource}")

@@ -79,7 +79,7 @@ pub(crate) enum ConditionNote {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Compare {
+pub(crate) enum Compare {
     Eq,
     Lt,
     Le,
@@ -88,7 +88,7 @@ enum Compare {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Family {
+pub(crate) enum Family {
     String,
     StringIgnoreCase,
     StringLike,
@@ -101,7 +101,7 @@ enum Family {
 }
 
 /// The positive family of a base operator and whether it is negated.
-fn family(base: BaseOperator) -> Option<(Family, bool)> {
+pub(crate) fn family(base: BaseOperator) -> Option<(Family, bool)> {
     use BaseOperator as B;
     Some(match base {
         B::StringEquals => (Family::String, false),

@@ -61,7 +61,7 @@ use super::PolicySet;
 use crate::model::{Effect, Principals, Statement, Version};
 
 /// The services whose resources RCPs cover.
-const RCP_SERVICES: [&str; 10] = [
+pub(crate) const RCP_SERVICES: [&str; 10] = [
     "s3",
     "sts",
     "kms",

@@ -65,10 +65,10 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-mod conditions;
+pub(crate) mod conditions;
 mod decision;
 pub(crate) mod glob;
-mod layers;
+pub(crate) mod layers;
 mod matching;
 mod request;
 pub mod scenario;
