@@ -344,6 +344,9 @@ codes! {
     InvalidTrustPolicyElement = "invalid-trust-policy-element", Error, Error, Some("ROLE_TRUST_POLICY_UNSUPPORTED_WILDCARD_IN_PRINCIPAL");
     /// The same condition key twice under one operator, spelt in different cases.
     DuplicateKeysWithDifferentCase = "duplicate-keys-with-different-case", Error, Error, Some("DUPLICATE_KEYS_WITH_DIFFERENT_CASE");
+    /// A `${...}` policy variable in an element that does not take one (`Action`, `NotAction`,
+    /// `Principal`, `NotPrincipal`): variables work only in `Resource` and in conditions.
+    VariableUnsupportedInElement = "variable-unsupported-in-element", Error, Error, Some("VARIABLE_UNSUPPORTED_IN_ELEMENT");
     /// The policy has no `Version`, so policy variables do not work.
     MissingVersion = "missing-version", Warning, Warning, Some("MISSING_VERSION");
     /// `Version` is `2008-10-17`, in which policy variables do not work.
@@ -365,7 +368,7 @@ codes! {
     /// `Allow` with `NotPrincipal`, which allows every other principal, anonymous users included.
     AllowWithNotPrincipal = "allow-with-not-principal", Warning, SecurityWarning, Some("ALLOW_WITH_NOT_PRINCIPAL");
     /// `iam:CreateServiceLinkedRole` on every role without an `iam:AWSServiceName` condition.
-    CreateSlrWildcard = "create-slr-wildcard", Warning, SecurityWarning, Some("CREATE_SLR_WITH_STAR_IN_RESOURCE");
+    CreateSlrWildcard = "create-slr-wildcard", Warning, Warning, Some("CREATE_SLR_WITH_STAR_IN_RESOURCE");
     /// A `Deny` on `aws:ResourceTag/...` covering actions that do not support the key, which the
     /// condition then never denies.
     DenyWithUnsupportedTagKey = "deny-with-unsupported-tag-key", Warning, SecurityWarning, Some("DENY_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE");
@@ -394,7 +397,7 @@ codes! {
     /// `iam:PassRole` on `*` without an `iam:PassedToService` condition.
     PassRoleWildcard = "pass-role-wildcard", Warning, SecurityWarning, Some("PASS_ROLE_WITH_STAR_IN_RESOURCE");
     /// `Allow` with `NotAction`, which grants every other action, including future ones.
-    AllowNotAction = "allow-not-action", Warning, Warning, Some("PASS_ROLE_WITH_NOT_ACTION_AND_STAR_IN_RESOURCE");
+    AllowNotAction = "allow-not-action", Warning, Warning, Some("PASS_ROLE_WITH_STAR_IN_RESOURCE_AND_NOT_ACTION");
     /// `Allow` with `NotResource`, which grants access to every other resource.
     AllowNotResource = "allow-not-resource", Warning, Warning, Some("PASS_ROLE_WITH_NOT_RESOURCE");
     /// The same action twice in a statement.
@@ -410,6 +413,32 @@ codes! {
     /// An `Allow` on `aws:ResourceTag/...` covering actions that do not support the key, which the
     /// statement then never allows.
     AllowWithUnsupportedTagKey = "allow-with-unsupported-tag-key", Warning, Suggestion, Some("ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE");
+    /// A SAML provider allowed `sts:AssumeRoleWithWebIdentity`, or an OIDC provider allowed
+    /// `sts:AssumeRoleWithSAML`: the provider can never call that action.
+    MismatchedActionForPrincipal = "mismatched-action-for-principal", Warning, Warning, Some("MISMATCHED_ACTION_FOR_PRINCIPAL");
+    /// A trust policy for IAM Roles Anywhere that does not allow all of `sts:AssumeRole`,
+    /// `sts:TagSession` and `sts:SetSourceIdentity`, which Roles Anywhere needs to create a session.
+    RolesAnywhereMissingAction = "roles-anywhere-missing-action", Warning, Warning, Some("MISSING_ACTION_FOR_ROLES_ANYWHERE_TRUST_POLICY");
+    /// An IAM unique ID (`AROA...`, `AIDA...`) as an `AWS` principal: what IAM shows for a role or
+    /// user that was deleted.
+    PrincipalUniqueId = "principal-unique-id", Warning, Warning, Some("INVALID_ROLE_REFERENCE");
+    /// `*` or `?` inside a service name (`*code*:Get*`, `arn:aws:*code*::...`), which matches
+    /// every service whose name fits, future ones included.
+    WildcardInServiceName = "wildcard-in-service-name", Warning, Suggestion, Some("WILDCARD_IN_SERVICE_NAME");
+    /// A Unix epoch number under a `Date*` operator, where AWS recommends a W3C date.
+    EpochDateValue = "epoch-date-value", Warning, Warning, Some("INVALID_DATE_VALUE");
+    /// A `Sid` that is the empty string.
+    EmptySid = "empty-sid", Warning, Suggestion, Some("EMPTY_SID_VALUE");
+    /// `Null` under `ForAllValues:` (always true) or `ForAnyValue:` (always false).
+    NullWithQualifier = "null-with-qualifier", Warning, Suggestion, Some("NULL_WITH_QUALIFIER");
+    /// A value of a numeric or IP condition already covered by another value of the same key
+    /// (`NumericLessThan` 2700 beside 3600; `10.1.0.0/16` beside `10.0.0.0/8`).
+    RedundantConditionValue = "redundant-condition-value", Warning, Suggestion, Some("REDUNDANT_CONDITION_VALUE_NUM");
+    /// A CIDR range with bits set after its prefix (`203.0.113.7/24`), which IAM ignores.
+    ImproveIpRange = "improve-ip-range", Warning, Suggestion, Some("IMPROVE_IP_RANGE");
+    /// A statement that grants (or denies) nothing another statement of the same effect, principal
+    /// and condition does not already.
+    RedundantStatement = "redundant-statement", Warning, Suggestion, Some("REDUNDANT_STATEMENT");
 }
 
 impl fmt::Display for Code {

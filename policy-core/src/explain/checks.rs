@@ -383,6 +383,210 @@ pub(super) fn entry(code: Code) -> Option<Entry> {
   ]
 }"#,
         ),
+        Code::VariableUnsupportedInElement => (
+            "that no `${...}` policy variable appears in `Action`, `NotAction`, `Principal` or `NotPrincipal`",
+            "IAM replaces policy variables only in `Resource` and in condition values; elsewhere `${aws:username}` is plain text, which names no action and no principal",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": ["s3:GetObject", "s3:${aws:PrincipalTag/extra-action}"], "Resource": "arn:aws:s3:::acme-reports/*" }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*" }
+  ]
+}"#,
+        ),
+        Code::MismatchedActionForPrincipal => (
+            "that a trust policy allows a SAML provider `sts:AssumeRoleWithSAML` and an OIDC provider `sts:AssumeRoleWithWebIdentity`, not the other one's action",
+            "a SAML provider never calls `sts:AssumeRoleWithWebIdentity` (nor an OIDC provider `sts:AssumeRoleWithSAML`), so no one can assume the role through the statement",
+            "trust",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Principal": { "Federated": "arn:aws:iam::803456129837:saml-provider/Okta" },
+      "Action": "sts:AssumeRoleWithWebIdentity",
+      "Condition": { "StringEquals": { "SAML:aud": "https://signin.aws.amazon.com/saml" } } }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Principal": { "Federated": "arn:aws:iam::803456129837:saml-provider/Okta" },
+      "Action": "sts:AssumeRoleWithSAML",
+      "Condition": { "StringEquals": { "SAML:aud": "https://signin.aws.amazon.com/saml" } } }
+  ]
+}"#,
+        ),
+        Code::RolesAnywhereMissingAction => (
+            "that a trust policy naming `rolesanywhere.amazonaws.com` allows it `sts:AssumeRole`, `sts:TagSession` and `sts:SetSourceIdentity`",
+            "IAM Roles Anywhere needs all three to create a session; without one, every `CreateSession` for the role fails",
+            "trust",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Principal": { "Service": "rolesanywhere.amazonaws.com" },
+      "Action": "sts:AssumeRole" }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Principal": { "Service": "rolesanywhere.amazonaws.com" },
+      "Action": ["sts:AssumeRole", "sts:TagSession", "sts:SetSourceIdentity"] }
+  ]
+}"#,
+        ),
+        Code::EmptySid => (
+            "that a `Sid`, when present, is not the empty string",
+            "a `Sid` is optional; an empty one names nothing and usually means a name was meant",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Sid": "", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*" }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Sid": "ReadReports", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*" }
+  ]
+}"#,
+        ),
+        Code::NullWithQualifier => (
+            "that `Null` is not written with `ForAllValues:` or `ForAnyValue:`",
+            "`Null` tests whether a key is present; under `ForAllValues:` the condition is always true and under `ForAnyValue:` always false",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*",
+      "Condition": { "ForAnyValue:Null": { "aws:SourceVpc": "false" } } }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*",
+      "Condition": { "Null": { "aws:SourceVpc": "false" } } }
+  ]
+}"#,
+        ),
+        Code::RedundantConditionValue => (
+            "that no value of a `Numeric*Than*` or `IpAddress`/`NotIpAddress` condition is covered by another value of the same key",
+            "the values of a key are alternatives: under `NumericLessThan` only the greatest counts, and a range inside another range adds nothing, so the extra values only mislead the reader",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*",
+      "Condition": { "NumericLessThan": { "aws:MultiFactorAuthAge": ["2700", "3600"] } } }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*",
+      "Condition": { "NumericLessThan": { "aws:MultiFactorAuthAge": "3600" } } }
+  ]
+}"#,
+        ),
+        Code::ImproveIpRange => (
+            "that a CIDR range in an `IpAddress`/`NotIpAddress` condition has no bits set after its prefix",
+            "IAM ignores the bits after the prefix, so `54.240.143.7/24` is `54.240.143.0/24`: the range is wider than it looks",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*",
+      "Condition": { "IpAddress": { "aws:SourceIp": "54.240.143.7/24" } } }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*",
+      "Condition": { "IpAddress": { "aws:SourceIp": "54.240.143.0/24" } } }
+  ]
+}"#,
+        ),
+        Code::RedundantStatement => (
+            "that no statement is contained in another of the same effect, principal and condition (all its actions and resources covered by the other's)",
+            "the redundant statement can be removed without changing the policy; kept, an edit to one copy alone later changes what the policy allows",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Sid": "ReadReports", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*" },
+    { "Sid": "ReadQuarterly", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/quarterly/*" }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Sid": "ReadReports", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*" }
+  ]
+}"#,
+        ),
+        Code::PrincipalUniqueId => (
+            "that an `AWS` principal is an account or an ARN, not an IAM unique ID (`AROA...` for a role, `AIDA...` for a user)",
+            "IAM stores principal ARNs as unique IDs and shows the ID when the role or user was deleted: the statement names no one, and a role recreated with the same name does not match it",
+            "resource",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Principal": { "AWS": "AROA5JZQX7TKW4NMR2HXB" },
+      "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*" }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::803456129837:role/reports-reader" },
+      "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*" }
+  ]
+}"#,
+        ),
+        Code::WildcardInServiceName => (
+            "that the service prefix of an action and the service field of a resource ARN hold no partial wildcard (`*code*`)",
+            "a wildcard inside a service name matches every service whose name fits, including services AWS adds later",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "codecommit:GitPull", "Resource": "arn:aws:*code*:us-east-1:803456129837:*" }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "codecommit:GitPull", "Resource": "arn:aws:codecommit:us-east-1:803456129837:*" }
+  ]
+}"#,
+        ),
+        Code::EpochDateValue => (
+            "that a `Date*` condition value is a W3C date (`2026-07-16T00:00:00Z`) rather than a Unix epoch number",
+            "AWS accepts epoch seconds but recommends dates, which say plainly when the condition starts or stops matching",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*",
+      "Condition": { "DateLessThan": { "aws:CurrentTime": "1798761600" } } }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*",
+      "Condition": { "DateLessThan": { "aws:CurrentTime": "2027-01-01T00:00:00Z" } } }
+  ]
+}"#,
+        ),
         _ => return None,
     })
 }

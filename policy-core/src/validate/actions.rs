@@ -17,6 +17,7 @@ use catalog::index::{catalog, ActionInfo};
 
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::model::{Action, Statement};
+use crate::validate::element_variables;
 use crate::validate::resources::arn::{covers, has_wildcard};
 use crate::validate::Sink;
 
@@ -133,6 +134,9 @@ pub(super) fn check<'a>(statement: &'a Statement, at: &Location, sink: &mut Sink
         let text = action.as_str();
         if text == "*" {
             facts.open = true;
+            continue;
+        }
+        if element_variables::check(text, element, || location(index), sink) {
             continue;
         }
         if let Err(problem) = check_form(text) {

@@ -21,14 +21,18 @@ mod arns;
 mod conditions;
 mod confused_deputy;
 mod context;
+mod element_variables;
+mod federation;
 mod memo;
 mod multivalue;
 mod oidc;
 mod placeholders;
 mod principals;
+mod redundant_statements;
 mod regions;
 mod resources;
 mod risk;
+mod service_wildcards;
 mod sid;
 mod size;
 mod structure;
@@ -70,6 +74,8 @@ pub fn validate(policy: &Policy, cx: &Context) -> Vec<Diagnostic> {
     structure::check_policy(policy, &mut sink);
     sid::check_duplicates(policy, &mut sink);
     principals::check_mixed(policy, &mut sink);
+    federation::check_roles_anywhere(policy, &mut sink);
+    redundant_statements::check(policy, &mut sink);
     let statements = Location::root().key("Statement");
     for (index, statement) in policy.statements().iter().enumerate() {
         let at = statements.clone().index(index);
@@ -136,6 +142,7 @@ fn check_statement(
     principals::check(statement, at, scope, sink);
     trust::check(statement, at, scope, sink);
     oidc::check(statement, at, sink);
+    federation::check(statement, at, sink);
     confused_deputy::check(statement, at, sink);
     let facts = actions::check(statement, at, sink);
     let variables_live = version != Some(crate::model::Version::V2008_10_17);
@@ -144,6 +151,7 @@ fn check_statement(
     multivalue::check(statement, at, sink);
     tag_keys::check(statement, at, &facts, sink);
     risk::check(statement, at, &facts, sink);
+    service_wildcards::check(statement, at, sink);
 }
 
 /// Collects findings, dropping the codes the context allows.
@@ -200,3 +208,6 @@ mod tests;
 
 #[cfg(test)]
 mod checks_tests;
+
+#[cfg(test)]
+mod checks_tests_late;

@@ -15,6 +15,7 @@
 
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::model::{Policy, Principal, PrincipalKind, Statement};
+use crate::validate::element_variables;
 use crate::validate::placeholders;
 use crate::validate::resources::arn;
 use crate::validate::{PolicyKind, Scope, Sink};
@@ -114,10 +115,34 @@ pub(super) fn check(statement: &Statement, at: &Location, _scope: Scope, sink: &
                     .key(principal_kind.as_str())
                     .index(index)
             };
+            if element_variables::check(value, element, location, sink) {
+                continue;
+            }
             if let Some(placeholder) = placeholders::in_value(value) {
                 sink.push(
                     Diagnostic::new(Code::PlaceholderValue, location(), placeholder.message())
                         .with_help("replace the placeholder with the real value"),
+                );
+                continue;
+            }
+            if *principal_kind == PrincipalKind::Aws && is_unique_id(value) {
+                // Access Analyzer's `INVALID_ROLE_REFERENCE` / `INVALID_USER_REFERENCE` warnings
+                // (<https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html>):
+                // IAM stores a principal ARN as the unique ID of the role or user, and shows the ID
+                // when that role or user was deleted; a role recreated with the same name gets a
+                // new ID, which this one does not match
+                // (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-roles>).
+                sink.push(
+                    Diagnostic::new(
+                        Code::PrincipalUniqueId,
+                        location(),
+                        format!(
+                            "`{value}` is an IAM unique ID, not an ARN: IAM shows one in place of a role or user that was deleted"
+                        ),
+                    )
+                    .with_help(
+                        "name the role or user by its ARN; a role or user recreated with the same name has a new ID, which this one does not match",
+                    ),
                 );
                 continue;
             }

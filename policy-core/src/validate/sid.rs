@@ -1,4 +1,4 @@
-//! `Sid`: duplicates, and the characters each kind of policy allows.
+//! `Sid`: duplicates, empty ones (`empty-sid`), and the characters each kind of policy allows.
 //!
 //! IAM (identity policies) and AWS Organizations (service control policies) accept only ASCII
 //! letters and digits in a `Sid`. Resource-based policies are stored by each service, and the
@@ -43,6 +43,17 @@ pub(super) fn check_sid(statement: &Statement, at: &Location, sink: &mut Sink<'_
     let Some(sid) = statement.sid() else {
         return;
     };
+    if sid.is_empty() {
+        // Access Analyzer's `EMPTY_SID_VALUE` suggestion: a `Sid` is optional, and an empty one
+        // names nothing
+        // (<https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html>,
+        // <https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_sid.html>).
+        sink.push(
+            Diagnostic::new(Code::EmptySid, at.clone().key("Sid"), "`Sid` is empty")
+                .with_help("remove the `Sid`, or give the statement a name"),
+        );
+        return;
+    }
     let kind = sink.cx().kind();
     let strict = matches!(kind, PolicyKind::Identity | PolicyKind::ServiceControl);
     let bad = if strict {

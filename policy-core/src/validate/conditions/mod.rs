@@ -27,6 +27,8 @@
 
 mod operators;
 mod paired;
+mod region_values;
+mod simpler;
 mod values;
 pub(crate) mod variables;
 
@@ -53,6 +55,8 @@ pub(super) fn check(
     duplicate_names(condition, at, sink);
     operators::check(condition, at, sink);
     paired::check(condition, at, sink);
+    simpler::check(condition, at, sink);
+    region_values::check(condition, at, sink);
     for block in condition.blocks() {
         let operator_text = block.operator().as_str();
         let operator_at = || at.clone().key("Condition").key(operator_text);
