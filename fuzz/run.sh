@@ -29,7 +29,7 @@ for target in "${targets[@]}"; do
     log="logs/$target.log"
     echo "== fuzz $target for ${seconds}s"
     if cargo +nightly fuzz run "${flags[@]}" "$target" "corpus/$target" -- \
-        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+        -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -max_len=65536 \
         -print_final_stats=1 > "$log" 2>&1; then
         grep -E '^#[0-9]+.*(DONE|pulse|NEW|REDUCE|INITED)' "$log" | tail -n 1 || true
         grep -E 'stat::(number_of_executed_units|average_exec_per_sec)' "$log" || true

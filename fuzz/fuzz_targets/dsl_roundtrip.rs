@@ -47,12 +47,21 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     match lower_text(&dsl) {
-        Ok(lowered) => assert!(
-            lowered == policy,
-            "the DSL lowers to another policy\nDSL:\n{dsl}\nlowered: {}\nJSON:    {}",
-            lowered.to_json(),
-            policy.to_json()
-        ),
+        Ok(lowered) if lowered == policy => {}
+        Ok(lowered) => {
+            let first = lowered
+                .statements()
+                .iter()
+                .zip(policy.statements())
+                .find(|(a, b)| a != b)
+                .map(|(a, b)| format!("lowered: {a:?}\nread:    {b:?}"));
+            panic!(
+                "the DSL lowers to another policy\nDSL:\n{dsl}\n{}\nlowered: {}\nJSON:    {}",
+                first.unwrap_or_else(|| "(the statements are equal)".to_owned()),
+                lowered.to_json(),
+                policy.to_json()
+            );
+        }
         Err(error) => panic!("to-dsl wrote DSL that does not lower: {error:?}\n{dsl}"),
     }
 });

@@ -111,7 +111,11 @@ fn request(input: &GenRequest) -> Option<Request> {
         .ok()?;
     }
     if let Some(other) = input.account {
-        request = request.resource_account(if other { "444455556666" } else { "111122223333" });
+        request = request.resource_account(if other {
+            "444455556666"
+        } else {
+            "111122223333"
+        });
     }
     Some(request)
 }
@@ -153,7 +157,11 @@ fuzz_target!(|input: Input| {
     let set = parsed.set();
     let decision = set.evaluate(&request);
     let outcome = decision.outcome();
-    assert_eq!(set.evaluate_traced(&request).outcome(), outcome, "traced differs");
+    assert_eq!(
+        set.evaluate_traced(&request).outcome(),
+        outcome,
+        "traced differs"
+    );
     let _ = decision.to_string();
 
     // Adding a Deny never widens.
@@ -165,7 +173,11 @@ fuzz_target!(|input: Input| {
             assert_ne!(after, Outcome::Allow, "a Deny widened {outcome:?}");
         }
         if outcome == Outcome::ExplicitDeny {
-            assert_eq!(after, Outcome::ExplicitDeny, "a Deny lifted an explicit deny");
+            assert_eq!(
+                after,
+                Outcome::ExplicitDeny,
+                "a Deny lifted an explicit deny"
+            );
         }
     }
 
@@ -189,9 +201,14 @@ fuzz_target!(|input: Input| {
             other => panic!("a deciding statement in a layer that was not given: {other:?}"),
         };
         let Some(policy) = policy else {
-            panic!("a deciding statement in a policy that does not exist: {layer:?} {policy_index}");
+            panic!(
+                "a deciding statement in a policy that does not exist: {layer:?} {policy_index}"
+            );
         };
-        assert!(index < policy.statements.len(), "deciding statement {index} does not exist");
+        assert!(
+            index < policy.statements.len(),
+            "deciding statement {index} does not exist"
+        );
         policy.statements.remove(index);
     }
     let Some(without) = Parsed::new(&without) else {

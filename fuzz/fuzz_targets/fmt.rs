@@ -30,7 +30,10 @@ fuzz_target!(|data: &[u8]| {
     let formatted = match format_text(&text) {
         Ok(formatted) => formatted,
         Err(findings) => {
-            assert!(!accepted, "fmt refused a document the reader accepts: {findings:?}");
+            assert!(
+                !accepted,
+                "fmt refused a document the reader accepts: {findings:?}"
+            );
             return;
         }
     };

@@ -28,7 +28,11 @@ fuzz_target!(|data: &[u8]| {
         Ok(document) => {
             for written in [document.to_json(), document.to_json_pretty()] {
                 let again = Document::read(&written).value;
-                assert_eq!(again.as_ref().ok(), Some(document), "written back: {written}");
+                assert_eq!(
+                    again.as_ref().ok(),
+                    Some(document),
+                    "written back: {written}"
+                );
             }
             // The elements of the document resolve inside the text.
             for location in element_locations(document) {
@@ -93,7 +97,10 @@ fn element_locations(document: &Document) -> Vec<Location> {
         }
         if let Some(condition) = statement.condition() {
             for block in condition.blocks() {
-                let block_at = at.clone().key("Condition").key(block.operator().to_string());
+                let block_at = at
+                    .clone()
+                    .key("Condition")
+                    .key(block.operator().to_string());
                 out.push(block_at.clone());
                 for entry in block.entries() {
                     out.push(block_at.clone().key(entry.key().to_string()));

@@ -161,7 +161,9 @@ impl Pick {
     fn from(&self, pool: &[String], common: &[&str]) -> String {
         let at = |pool_len: usize, index: usize| index % pool_len.max(1);
         match self {
-            Pick::Catalog(index) if !pool.is_empty() => pool[at(pool.len(), *index as usize)].clone(),
+            Pick::Catalog(index) if !pool.is_empty() => {
+                pool[at(pool.len(), *index as usize)].clone()
+            }
             Pick::Wildcard(index, cut) if !pool.is_empty() => {
                 let name = &pool[at(pool.len(), *index as usize)];
                 let chars: Vec<char> = name.chars().collect();
@@ -242,7 +244,9 @@ impl GenPrincipal {
     fn json(&self) -> Value {
         match self {
             GenPrincipal::Anyone => json!("*"),
-            GenPrincipal::Aws(picks) => json!({"AWS": list(picks.iter().map(Pick::principal).collect(), true)}),
+            GenPrincipal::Aws(picks) => {
+                json!({"AWS": list(picks.iter().map(Pick::principal).collect(), true)})
+            }
             GenPrincipal::Service(index) => {
                 json!({"Service": SERVICES[*index as usize % SERVICES.len()]})
             }
@@ -276,20 +280,35 @@ impl GenStatement {
         if let Some(sid) = &self.sid {
             object.insert("Sid".into(), json!(sid));
         }
-        object.insert("Effect".into(), json!(if self.deny { "Deny" } else { "Allow" }));
+        object.insert(
+            "Effect".into(),
+            json!(if self.deny { "Deny" } else { "Allow" }),
+        );
         if !self.actions.is_empty() {
-            let key = if self.not_action { "NotAction" } else { "Action" };
+            let key = if self.not_action {
+                "NotAction"
+            } else {
+                "Action"
+            };
             let items = self.actions.iter().map(Pick::action).collect();
             object.insert(key.into(), list(items, self.single));
         }
         if let Some((negated, items)) = &self.resources {
             let key = if *negated { "NotResource" } else { "Resource" };
             let items: Vec<String> = items.iter().map(Pick::resource).collect();
-            let items = if items.is_empty() { vec!["*".to_owned()] } else { items };
+            let items = if items.is_empty() {
+                vec!["*".to_owned()]
+            } else {
+                items
+            };
             object.insert(key.into(), list(items, self.single));
         }
         if let (true, Some((negated, principal))) = (with_principal, &self.principal) {
-            let key = if *negated { "NotPrincipal" } else { "Principal" };
+            let key = if *negated {
+                "NotPrincipal"
+            } else {
+                "Principal"
+            };
             object.insert(key.into(), principal.json());
         }
         if !self.conditions.is_empty() {
@@ -307,7 +326,11 @@ impl GenStatement {
                 let mut entries = Map::new();
                 for (key, values, single) in &condition.entries {
                     let values: Vec<String> = values.iter().map(Pick::value).collect();
-                    let values = if values.is_empty() { vec!["true".to_owned()] } else { values };
+                    let values = if values.is_empty() {
+                        vec!["true".to_owned()]
+                    } else {
+                        values
+                    };
                     entries.insert(key.key(), list(values, *single));
                 }
                 blocks.insert(operator, Value::Object(entries));

@@ -23,7 +23,9 @@ pub fn read<'a, T: Arbitrary<'a>>(data: &'a [u8]) -> Option<Source<'a, T>> {
     match data.first() {
         Some(b'{' | b'[' | b' ' | b'\n' | b'\t' | b'\r') => {
             let text = std::str::from_utf8(data).ok()?;
-            let choice = data.iter().fold(0usize, |sum, byte| sum.wrapping_add(*byte as usize));
+            let choice = data
+                .iter()
+                .fold(0usize, |sum, byte| sum.wrapping_add(*byte as usize));
             Some(Source::Text(text, choice))
         }
         _ => T::arbitrary_take_rest(Unstructured::new(data))
