@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Fills the fuzz corpora (fuzz/corpus/<target>/, not committed) with seed inputs: the seeds'
-# policies (tests/data/seeds/), every 20th AWS managed policy (tests/data/managed/), the small
-# committed seed set (fuzz/seeds/), and for the DSL target the bodies of the `policy!`
-# invocations in examples/common/seed_documents.rs. Existing corpus files are kept.
+# policies (tests/data/seeds/), every 20th AWS managed policy (tests/data/managed/), and for the
+# DSL target the bodies of the `policy!` invocations in examples/common/seed_documents.rs. The
+# evaluator's target starts empty (its input is structured only). Existing corpus files are kept.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=..
@@ -15,9 +15,6 @@ for target in "${json_targets[@]}"; do
     # Every 20th managed policy by name: about 80 real documents of every shape.
     find "$root/tests/data/managed" -name '*.json' | sort | awk 'NR % 20 == 1' |
         xargs -I{} cp {} "corpus/$target/"
-    if [ -d "seeds/json" ]; then
-        cp seeds/json/* "corpus/$target/"
-    fi
 done
 # The DSL: each `policy! { ... }` body of the examples, as a file of its own.
 python3 - "$root/examples/common/seed_documents.rs" corpus/dsl_parse <<'PY'
@@ -38,9 +35,6 @@ while True:
     count, at = count + 1, end
 print(f"dsl_parse: {count} policy! bodies")
 PY
-if [ -d "seeds/dsl" ]; then
-    cp seeds/dsl/* corpus/dsl_parse/
-fi
 for target in "${json_targets[@]}" dsl_parse eval; do
     echo "$target: $(find "corpus/$target" -type f | wc -l) files"
 done
