@@ -235,11 +235,13 @@ impl Lowering {
         self.spans.insert(&at, clause.span);
         let items = self.items(&clause.items, &at, |lowering, node, item_at| {
             lowering.spans.insert(item_at, node.span());
+            // `unchecked(..)` only silences the checks: the model is the one the JSON reader
+            // builds from the same text (a pattern stays a pattern), so that a policy and its
+            // JSON are equal.
             if node.unchecked {
                 lowering
                     .unknowable
                     .push((item_at.clone(), UNCHECKED_ACTION));
-                return Action::Unchecked(node.text.clone());
             }
             Action::parse(&node.text)
         });
