@@ -350,16 +350,21 @@ impl<'f> File<'f> {
         }
     }
 
-    /// An error of serde_json inside `slice` (its line and column are relative to the slice).
+    /// An error of serde_json inside `slice` (its line and column are relative to the slice, and
+    /// its column counts bytes: it is turned back into an offset, so that the error's column
+    /// counts chars like every other position; found by the `scenario` fuzz target on a line
+    /// with two-byte characters).
     fn serde_error(&self, slice: &str, error: &serde_json::Error) -> ScenarioError {
-        let start = self.offset_of(slice);
-        let (base_line, base_column) = self.position(start);
-        let line = base_line + error.line().saturating_sub(1);
-        let column = if error.line() <= 1 {
-            base_column + error.column().saturating_sub(1)
-        } else {
-            error.column()
-        };
+        let line_start = slice
+            .match_indices('\n')
+            .nth(error.line().saturating_sub(2))
+            .map_or(0, |(at, _)| at + 1);
+        let line_start = if error.line() <= 1 { 0 } else { line_start };
+        let mut offset = (line_start + error.column().saturating_sub(1)).min(slice.len());
+        while !slice.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let (line, column) = self.position(self.offset_of(slice) + offset);
         let message = error.to_string();
         let message = message
             .split(" at line ")
@@ -369,7 +374,7 @@ impl<'f> File<'f> {
         ScenarioError {
             file: self.name.to_owned(),
             line,
-            column: column.max(1),
+            column,
             message,
         }
     }
