@@ -13,7 +13,7 @@
 //! The `Sid` is not compared: it does not change what a statement allows.
 
 use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::model::{Actions, Policy, Resources, Statement};
+use crate::model::{Action, Actions, Policy, Resource, Resources, Statement};
 use crate::validate::resources::arn::covers;
 use crate::validate::Sink;
 
@@ -61,29 +61,33 @@ fn contained(inner: &Statement, outer: &Statement) -> bool {
 }
 
 fn actions_contained(inner: Option<&Actions>, outer: Option<&Actions>) -> bool {
-    match (inner, outer) {
-        (None, None) => true,
-        (Some(inner), Some(outer)) if inner.is_negated() || outer.is_negated() => inner == outer,
-        (Some(inner), Some(outer)) => inner.items().iter().all(|a| {
-            outer
-                .items()
-                .iter()
-                .any(|b| covers(b.as_str(), a.as_str(), true))
-        }),
-        _ => false,
+    fn list(actions: &Actions) -> (bool, &[Action]) {
+        (actions.is_negated(), actions.items().items())
     }
+    lists_contained(inner.map(list), outer.map(list), Action::as_str, true)
 }
 
 fn resources_contained(inner: Option<&Resources>, outer: Option<&Resources>) -> bool {
+    fn list(resources: &Resources) -> (bool, &[Resource]) {
+        (resources.is_negated(), resources.items().items())
+    }
+    lists_contained(inner.map(list), outer.map(list), Resource::as_str, false)
+}
+
+/// Whether every item of `inner` is covered by an item of `outer` (both negated lists: only
+/// when equal). Each list is `(negated, items)`.
+fn lists_contained<T: PartialEq>(
+    inner: Option<(bool, &[T])>,
+    outer: Option<(bool, &[T])>,
+    text: fn(&T) -> &str,
+    ignore_case: bool,
+) -> bool {
     match (inner, outer) {
         (None, None) => true,
-        (Some(inner), Some(outer)) if inner.is_negated() || outer.is_negated() => inner == outer,
-        (Some(inner), Some(outer)) => inner.items().iter().all(|a| {
-            outer
-                .items()
-                .iter()
-                .any(|b| covers(b.as_str(), a.as_str(), false))
-        }),
+        (Some(inner), Some(outer)) if inner.0 || outer.0 => inner == outer,
+        (Some((_, inner)), Some((_, outer))) => inner
+            .iter()
+            .all(|a| outer.iter().any(|b| covers(text(b), text(a), ignore_case))),
         _ => false,
     }
 }
