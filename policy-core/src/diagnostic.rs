@@ -429,6 +429,10 @@ codes! {
     EpochDateValue = "epoch-date-value", Warning, Warning, Some("INVALID_DATE_VALUE");
     /// A `Sid` that is the empty string.
     EmptySid = "empty-sid", Warning, Suggestion, Some("EMPTY_SID_VALUE");
+    /// A policy variable (`${aws:username}`) in the value of a condition whose operator is not a
+    /// `String*` or `Arn*` one (`NumericLessThan`, `DateGreaterThan`, `IpAddress`, `Bool`, ...):
+    /// IAM replaces variables only in `Resource` and in string and ARN conditions.
+    VariableUnsupportedForOperator = "variable-unsupported-for-operator", Error, Error, Some("INVALID_VARIABLE_FOR_OPERATOR");
     /// `Null` under `ForAllValues:` (always true) or `ForAnyValue:` (always false).
     NullWithQualifier = "null-with-qualifier", Warning, Suggestion, Some("NULL_WITH_QUALIFIER");
     /// A value of a numeric or IP condition already covered by another value of the same key

@@ -568,6 +568,25 @@ pub(super) fn entry(code: Code) -> Option<Entry> {
   ]
 }"#,
         ),
+        Code::VariableUnsupportedForOperator => (
+            "that policy variables (`${aws:username}`) stand only in `String*` and `Arn*` condition values",
+            "IAM replaces a policy variable in `Resource` and in string and ARN conditions only; under `Numeric*`, `Date*`, `Bool`, `BinaryEquals`, `IpAddress` or `Null` the value is the text `${...}` itself, so the condition cannot compare what was meant (AWS's policy variables page, and Access Analyzer's `INVALID_VARIABLE_FOR_OPERATOR`)",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*",
+      "Condition": { "DateLessThan": { "aws:CurrentTime": "${aws:TokenIssueTime}" } } }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/${aws:username}/*",
+      "Condition": { "DateLessThan": { "aws:CurrentTime": "2027-01-01T00:00:00Z" } } }
+  ]
+}"#,
+        ),
         Code::EpochDateValue => (
             "that a `Date*` condition value is a W3C date (`2026-07-16T00:00:00Z`) rather than a Unix epoch number",
             "AWS accepts epoch seconds but recommends dates, which say plainly when the condition starts or stops matching",

@@ -428,3 +428,44 @@ fn epoch_date_value() {
     );
     none_of(&good, Code::EpochDateValue);
 }
+
+#[test]
+fn variable_unsupported_for_operator() {
+    for (operator, key, value) in [
+        ("DateLessThan", "aws:CurrentTime", "${aws:TokenIssueTime}"),
+        (
+            "NumericLessThan",
+            "aws:MultiFactorAuthAge",
+            "${aws:PrincipalTag/max-age}",
+        ),
+        ("IpAddress", "aws:SourceIp", "${aws:PrincipalTag/cidr}"),
+    ] {
+        let bad = check(
+            PolicyKind::Identity,
+            &format!(
+                r#"{{"Effect":"Allow",{READ},"Condition":{{"{operator}":{{"{key}":"{value}"}}}}}}"#
+            ),
+        );
+        let name = &value[2..value.len() - 1];
+        expect_one(
+            &bad,
+            Code::VariableUnsupportedForOperator,
+            &format!("Statement[0].Condition.{operator}.\"{key}\"[0]"),
+            &format!("the policy variable `${{{name}}}` is not replaced under `{operator}`: IAM replaces variables only in `String*` and `Arn*` conditions"),
+        );
+    }
+    for (operator, key, value) in [
+        ("StringEquals", "aws:PrincipalTag/team", "${aws:username}"),
+        ("ArnLike", "aws:SourceArn", "arn:aws:s3:::${aws:username}-*"),
+        ("NumericLessThan", "aws:MultiFactorAuthAge", "3600"),
+        ("DateLessThan", "aws:CurrentTime", "${*}"),
+    ] {
+        let good = check(
+            PolicyKind::Identity,
+            &format!(
+                r#"{{"Effect":"Allow",{READ},"Condition":{{"{operator}":{{"{key}":"{value}"}}}}}}"#
+            ),
+        );
+        none_of(&good, Code::VariableUnsupportedForOperator);
+    }
+}

@@ -373,6 +373,9 @@ fn check_value(
         if text.contains("${") {
             if variables_live {
                 variables::check(text, location, sink);
+                if let Some(kind) = kind {
+                    variables::check_operator(kind.base, family(kind.base), text, location, sink);
+                }
             }
             return;
         }

@@ -2,7 +2,9 @@
 
 use catalog::index::catalog;
 
+use super::Family;
 use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::model::BaseOperator;
 use crate::validate::Sink;
 
 /// The variables of `text`: the name inside each `${...}` (before a `, 'default'`), with the
@@ -54,6 +56,41 @@ pub(crate) fn check(text: &str, location: &dyn Fn() -> Location, sink: &mut Sink
         }
         sink.push(diagnostic);
     }
+}
+
+/// `variable-unsupported-for-operator`: a variable in the value of a condition that is not a
+/// string or ARN comparison. "You can use policy variables in the `Resource` element and in
+/// string comparisons in the `Condition` element"
+/// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html>);
+/// Access Analyzer reports the rest as `INVALID_VARIABLE_FOR_OPERATOR`
+/// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html>).
+/// The `Arn*` operators compare ARNs as strings and take variables too.
+pub(super) fn check_operator(
+    base: BaseOperator,
+    family: Family,
+    text: &str,
+    location: &dyn Fn() -> Location,
+    sink: &mut Sink<'_>,
+) {
+    if matches!(family, Family::String | Family::Arn)
+        || !sink.wants(Code::VariableUnsupportedForOperator)
+    {
+        return;
+    }
+    let Some(name) = names(text).next() else {
+        return;
+    };
+    sink.push(
+        Diagnostic::new(
+            Code::VariableUnsupportedForOperator,
+            location(),
+            format!(
+                "the policy variable `${{{name}}}` is not replaced under `{}`: IAM replaces variables only in `String*` and `Arn*` conditions",
+                base.as_str()
+            ),
+        )
+        .with_help("compare with a `String*` or `Arn*` operator, or write the value itself"),
+    );
 }
 
 #[cfg(test)]
