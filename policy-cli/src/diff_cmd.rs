@@ -6,6 +6,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, ValueEnum};
 use policy_core::compare::{compare_as, Comparison, Difference, Kind, Relation};
 use policy_core::eval::ContextValue;
@@ -25,38 +26,6 @@ pub enum DiffFormat {
     Json,
 }
 
-/// The kind of the policies `policy diff` compares.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum DiffKind {
-    /// Identity-based policies (the default).
-    #[default]
-    Identity,
-    /// A resource-based policy (bucket, queue, key, trust policy): principals are compared.
-    Resource,
-    /// A permissions boundary.
-    Boundary,
-    /// A session policy.
-    Session,
-    /// Service control policies.
-    Scp,
-    /// Resource control policies.
-    Rcp,
-}
-
-impl DiffKind {
-    /// The core's kind.
-    pub fn kind(self) -> Kind {
-        match self {
-            DiffKind::Identity => Kind::Identity,
-            DiffKind::Resource => Kind::Resource,
-            DiffKind::Boundary => Kind::Boundary,
-            DiffKind::Session => Kind::Session,
-            DiffKind::Scp => Kind::Scp,
-            DiffKind::Rcp => Kind::Rcp,
-        }
-    }
-}
-
 /// The arguments of `policy diff`.
 #[derive(Debug, Clone, Args)]
 pub struct DiffArgs {
@@ -69,8 +38,9 @@ pub struct DiffArgs {
     pub format: DiffFormat,
     /// The kind of both policies: how a witness request is evaluated (resource policies:
     /// principals compared, cross-account callers; SCPs and RCPs: as an organization level).
-    #[arg(long, value_enum, default_value_t = DiffKind::Identity)]
-    pub kind: DiffKind,
+    // The names and their parsing are the core's (`compare::Kind`); clap only lists them.
+    #[arg(long, default_value = "identity", value_parser = PossibleValuesParser::new(Kind::NAMES).try_map(|name| name.parse::<Kind>()))]
+    pub kind: Kind,
     /// Exit 1 when the new policy grants something the old did not (or when that cannot be
     /// ruled out).
     #[arg(long)]
@@ -235,7 +205,7 @@ pub fn run(args: &DiffArgs, streams: &mut Streams<'_>) -> io::Result<Exit> {
             return Ok(Exit::Trouble);
         }
     };
-    let comparison = compare_as(args.kind.kind(), &old, &new);
+    let comparison = compare_as(args.kind, &old, &new);
     match args.format {
         DiffFormat::Json => writeln!(streams.stdout, "{}", comparison_json(&comparison))?,
         DiffFormat::Text => write_text(streams.stdout, &comparison)?,

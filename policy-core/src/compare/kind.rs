@@ -37,7 +37,9 @@ pub(crate) const RESOURCE_ACCOUNT: &str = "999988887777";
 /// use typed_iam_core::compare::Kind;
 /// assert_eq!("scp".parse::<Kind>(), Ok(Kind::Scp));
 /// assert_eq!(Kind::Resource.as_str(), "resource");
-/// assert!("bucket".parse::<Kind>().unwrap_err().contains("identity"));
+/// let error = "resorce".parse::<Kind>().unwrap_err();
+/// assert_eq!(error.to_string(), "invalid comparison kind `resorce`");
+/// assert_eq!(error.help().as_deref(), Some("did you mean `resource`?"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
@@ -74,15 +76,12 @@ impl Kind {
     /// assert_eq!(typed_iam_core::compare::Kind::Rcp.as_str(), "rcp");
     /// ```
     pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Identity => "identity",
-            Kind::Resource => "resource",
-            Kind::Boundary => "boundary",
-            Kind::Session => "session",
-            Kind::Scp => "scp",
-            Kind::Rcp => "rcp",
-        }
+        Self::NAMES[self as usize]
     }
+
+    /// Every kind's name, in the order of [`Kind::ALL`].
+    pub const NAMES: [&'static str; 6] =
+        ["identity", "resource", "boundary", "session", "scp", "rcp"];
 
     /// Whether `policies`, taken as this kind, allow the request (by the evaluator).
     ///
@@ -146,19 +145,14 @@ impl fmt::Display for Kind {
 }
 
 impl FromStr for Kind {
-    type Err = String;
+    type Err = crate::ParseValueError;
 
+    /// One of [`Kind::NAMES`], in any case.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         Kind::ALL
             .into_iter()
             .find(|kind| kind.as_str().eq_ignore_ascii_case(text))
-            .ok_or_else(|| {
-                let names: Vec<&str> = Kind::ALL.iter().map(|kind| kind.as_str()).collect();
-                format!(
-                    "unknown policy kind `{text}`: use one of {}",
-                    names.join(", ")
-                )
-            })
+            .ok_or_else(|| crate::ParseValueError::new("comparison kind", text, &Self::NAMES))
     }
 }
 
