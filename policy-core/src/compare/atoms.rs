@@ -134,13 +134,7 @@ impl<'p> Atom<'p> {
         if let Some(condition) = &statement.condition {
             for block in condition.blocks() {
                 for entry in block.entries() {
-                    let mut values: Vec<String> = entry
-                        .values()
-                        .iter()
-                        .map(|value| value.as_text().into_owned())
-                        .collect();
-                    values.sort();
-                    values.dedup();
+                    let values = super::canonical::sorted_values(entry);
                     entries.insert(format!(
                         "{} {} {values:?}",
                         block.operator(),

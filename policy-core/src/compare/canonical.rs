@@ -171,6 +171,19 @@ fn canonical_principals(principals: &Principals) -> Principals {
     }
 }
 
+/// A condition entry's values as text, sorted and without duplicates: the canonical form's, and
+/// what the comparison's statement atoms compare.
+pub(super) fn sorted_values(entry: &ConditionEntry) -> Vec<String> {
+    let mut values: Vec<String> = entry
+        .values()
+        .iter()
+        .map(|value| value.as_text().into_owned())
+        .collect();
+    values.sort();
+    values.dedup();
+    values
+}
+
 fn canonical_condition(condition: &Condition) -> Condition {
     let mut blocks: Vec<ConditionBlock> = condition
         .blocks()
@@ -180,13 +193,7 @@ fn canonical_condition(condition: &Condition) -> Condition {
                 .entries()
                 .iter()
                 .map(|entry| {
-                    let mut values: Vec<String> = entry
-                        .values()
-                        .iter()
-                        .map(|value| value.as_text().into_owned())
-                        .collect();
-                    values.sort();
-                    values.dedup();
+                    let values = sorted_values(entry);
                     ConditionEntry {
                         key: entry.key.clone(),
                         values: OneOrMany::many(

@@ -18,7 +18,8 @@
 //!   `aws:Source...` keys instead.
 
 use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::model::{Effect, Principal, PrincipalKind, Statement};
+use crate::model::{Effect, PrincipalKind, Statement};
+use crate::validate::principals::principal_map;
 use crate::validate::{PolicyKind, Sink};
 
 /// The keys that name on whose behalf a service acts.
@@ -38,13 +39,7 @@ const PRINCIPAL_KEYS: &[&str] = &[
 ];
 
 pub(super) fn check(statement: &Statement, at: &Location, sink: &mut Sink<'_>) {
-    let Some(principals) = statement.principal() else {
-        return;
-    };
-    if principals.is_negated() {
-        return;
-    }
-    let Principal::Map(kinds) = principals.principal() else {
+    let Some(kinds) = principal_map(statement) else {
         return;
     };
     let Some(services) = kinds

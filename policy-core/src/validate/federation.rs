@@ -23,6 +23,7 @@
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::model::{Effect, Policy, Principal, PrincipalKind, Statement};
 use crate::validate::oidc::oidc_provider;
+use crate::validate::principals::principal_map;
 use crate::validate::resources::arn::covers;
 use crate::validate::{PolicyKind, Sink};
 
@@ -36,18 +37,15 @@ pub(super) fn check(statement: &Statement, at: &Location, sink: &mut Sink<'_>) {
     if sink.cx().kind() != PolicyKind::Trust || statement.effect() != Effect::Allow {
         return;
     }
-    let Some(principals) = statement.principal() else {
+    let Some(kinds) = principal_map(statement) else {
         return;
     };
     let Some(actions) = statement.action() else {
         return;
     };
-    if principals.is_negated() || actions.is_negated() {
+    if actions.is_negated() {
         return;
     }
-    let Principal::Map(kinds) = principals.principal() else {
-        return;
-    };
     let items = actions.items().items();
     let allows = |action: &str| items.iter().any(|a| covers(a.as_str(), action, true));
 

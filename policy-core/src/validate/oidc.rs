@@ -21,7 +21,8 @@
 //! leading wildcard.
 
 use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::model::{BaseOperator, ConditionValue, Effect, Principal, PrincipalKind, Statement};
+use crate::model::{BaseOperator, ConditionValue, Effect, PrincipalKind, Statement};
+use crate::validate::principals::principal_map;
 use crate::validate::resources::arn::covers;
 use crate::validate::Sink;
 
@@ -31,13 +32,7 @@ pub(super) fn check(statement: &Statement, at: &Location, sink: &mut Sink<'_>) {
     if statement.effect() != Effect::Allow {
         return;
     }
-    let Some(principals) = statement.principal() else {
-        return;
-    };
-    if principals.is_negated() {
-        return;
-    }
-    let Principal::Map(kinds) = principals.principal() else {
+    let Some(kinds) = principal_map(statement) else {
         return;
     };
     let Some(actions) = statement.action() else {

@@ -14,11 +14,24 @@
 //! warning, not an invalid principal.
 
 use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::model::{Policy, Principal, PrincipalKind, Statement};
+use crate::model::{OneOrMany, Policy, Principal, PrincipalKind, Statement};
 use crate::validate::element_variables;
 use crate::validate::placeholders;
 use crate::validate::resources::arn;
 use crate::validate::{PolicyKind, Scope, Sink};
+
+/// The `Principal` map of a statement (`{"Service": .., "Federated": ..}`), when it has one
+/// written as `Principal` (not `NotPrincipal`, not `"*"`): what the checks of a statement's
+/// principals by kind read.
+pub(super) fn principal_map(
+    statement: &Statement,
+) -> Option<&[(PrincipalKind, OneOrMany<String>)]> {
+    let principals = statement.principal()?;
+    match principals.principal() {
+        Principal::Map(kinds) if !principals.is_negated() => Some(kinds),
+        _ => None,
+    }
+}
 
 /// A policy of a kind that needs principals, in which some statements have one and others do
 /// not, gets one `missing-principal` that says so (at `Statement`), instead of one per
