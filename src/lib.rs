@@ -210,6 +210,16 @@
 //! the builder (`Statement::allow().action(bedrock::Action::InvokeModel)`); `policy!` then
 //! expands known actions to them.
 //!
+//! Two more features add what a first build of `policy!` does not need (a third of the core's
+//! build time): `eval`, the evaluator (`typed_iam::eval`: can this principal do this action on
+//! that resource?), and `compare`, semantic comparison (`typed_iam::model::compare`: what does
+//! the new policy grant that the old did not?), which turns on `eval`:
+//!
+//! ```toml
+//! [dependencies]
+//! typed-iam = { version = "0.1", features = ["eval"] }
+//! ```
+//!
 //! In rust-analyzer nothing changes with the feature: the enums are compiled under
 //! `cfg(rust_analyzer)`, and `policy!` gives the editor typed paths on the tokens you wrote
 //! (inside `__editor!`, which the compiler sees as empty), so hover on an action shows AWS's
@@ -225,7 +235,8 @@ pub use policy_core::{
 pub use policy_macros::{policy, policy_json, statement};
 
 /// Evaluation: can this principal do this action on that resource, under these policies?
-/// (The engine of `typed-iam-core`; see [`eval::PolicySet`].)
+/// (The engine of `typed-iam-core`; see [`eval::PolicySet`]. Feature `eval`.)
+#[cfg(feature = "eval")]
 pub use policy_core::eval;
 
 /// The rest of the policy model and its tools: the parts of a statement ([`model::Actions`],
@@ -243,9 +254,13 @@ pub use policy_core::eval;
 /// # Ok::<(), typed_iam::model::ParseError>(())
 /// ```
 pub mod model {
+    /// Semantic comparison of policies: what does the new one grant that the old did not?
+    /// Feature `compare`.
+    #[cfg(feature = "compare")]
+    pub use policy_core::compare;
     pub use policy_core::{
-        build, check_text, compare, cors, did_you_mean, fit, json, marker, validate_statement,
-        ActionId, Actions, BaseOperator, BuildError, CheckOptions, ConditionBlock, ConditionEntry,
+        build, check_text, cors, did_you_mean, fit, json, marker, validate_statement, ActionId,
+        Actions, BaseOperator, BuildError, CheckOptions, ConditionBlock, ConditionEntry,
         ConditionValue, Document, Explanation, Finding, IntoAction, IntoConditionValues, Location,
         OneOrMany, Operator, OperatorKind, ParseError, ParseValueError, PolicyBuilder,
         PrincipalKind, Principals, Resources, Segment, SetQualifier, SizeTarget, StatementBuilder,

@@ -4,6 +4,17 @@
 //! [`json`] (reading with positions, [`json::SourceMap`]) and [`build`] (helpers for build
 //! scripts). Most users depend on the `typed-iam` crate, which re-exports this one.
 //!
+//! # Features
+//!
+//! - `eval`: the evaluator (module `eval`: can this principal do this action on that resource?) and
+//!   its scenario files.
+//! - `compare` (turns on `eval`): semantic comparison of policies (module `compare`), whose witnesses
+//!   the evaluator replays.
+//! - `serde`: `Serialize` for diagnostics.
+//!
+//! All are off by default: the validator (what `policy!` runs at compile time) needs none of
+//! them, and they are a third of this crate's build (`benches/build-times/RESULTS.md`).
+//!
 //! ```
 //! use typed_iam_core::{CheckOptions, Code, Document};
 //!
@@ -18,10 +29,12 @@
 
 pub mod build;
 mod builder;
+#[cfg(feature = "compare")]
 pub mod compare;
 pub mod cors;
 mod diagnostic;
 mod document;
+#[cfg(feature = "eval")]
 pub mod eval;
 mod explain;
 pub mod fit;

@@ -3,10 +3,9 @@
 //! use serde's derive macros, so that a user's first build does not compile `serde_derive` and
 //! its own copy of `syn`; see `benches/build-times/RESULTS.md`).
 
-use std::borrow::Cow;
 use std::fmt;
 
-use serde_core::de::{self, Deserialize, DeserializeSeed, Deserializer, Visitor};
+use serde_core::de::{self, DeserializeSeed, Deserializer, Visitor};
 
 /// A key of an object whose keys are `self.0`: its index, or serde's "unknown field" error
 /// naming every expected key. Borrowed and escaped keys alike.
@@ -45,29 +44,5 @@ pub(crate) fn set_once<T, E: de::Error>(
     match slot.replace(value) {
         Some(_) => Err(E::duplicate_field(name)),
         None => Ok(()),
-    }
-}
-
-/// A string borrowed from the input when it has no escapes, owned otherwise (what serde's
-/// derive gives a `Cow<str>` field marked `#[serde(borrow)]`; `Cow`'s own `Deserialize`
-/// always copies).
-pub(crate) struct CowStr<'de>(pub(crate) Cow<'de, str>);
-
-impl<'de> Deserialize<'de> for CowStr<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct CowVisitor;
-        impl<'de> Visitor<'de> for CowVisitor {
-            type Value = CowStr<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<CowStr<'de>, E> {
-                Ok(CowStr(Cow::Borrowed(text)))
-            }
-            fn visit_str<E: de::Error>(self, text: &str) -> Result<CowStr<'de>, E> {
-                Ok(CowStr(Cow::Owned(text.to_owned())))
-            }
-        }
-        deserializer.deserialize_str(CowVisitor)
     }
 }

@@ -15,7 +15,7 @@ use serde_core::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 
-use crate::serde_fields::{set_once, CowStr, Field};
+use crate::serde_fields::{set_once, Field};
 
 /// A scenario's fields.
 pub(super) struct RawScenario<'a> {
@@ -150,6 +150,30 @@ impl<'de> Visitor<'de> for RequestVisitor {
             context,
             unchecked: unchecked.unwrap_or(false),
         })
+    }
+}
+
+/// A string borrowed from the input when it has no escapes, owned otherwise (what serde's
+/// derive gives a `Cow<str>` field marked `#[serde(borrow)]`; `Cow`'s own `Deserialize`
+/// always copies).
+pub(crate) struct CowStr<'de>(pub(crate) Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for CowStr<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct CowVisitor;
+        impl<'de> Visitor<'de> for CowVisitor {
+            type Value = CowStr<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<CowStr<'de>, E> {
+                Ok(CowStr(Cow::Borrowed(text)))
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<CowStr<'de>, E> {
+                Ok(CowStr(Cow::Owned(text.to_owned())))
+            }
+        }
+        deserializer.deserialize_str(CowVisitor)
     }
 }
 
