@@ -127,7 +127,7 @@ impl ActionNode {
 pub(crate) enum ValueNode {
     Text(TextNode),
     Star(Span),
-    Expr(syn::Expr, Span),
+    Expr(text::RustExpr, Span),
 }
 
 impl ValueNode {
@@ -157,7 +157,7 @@ pub(crate) struct TextNode {
 /// Part of a string literal.
 pub(crate) enum Piece {
     Text(String),
-    Expr(syn::Expr),
+    Expr(text::RustExpr),
 }
 
 impl TextNode {
@@ -274,7 +274,7 @@ pub(crate) enum ConditionValueNode {
     Number(String, (Span, Span)),
     Bool(bool, Span),
     /// `{expr}`: any value, converted at run time.
-    Expr(syn::Expr, Span),
+    Expr(text::RustExpr, Span),
 }
 
 impl ConditionValueNode {

@@ -61,6 +61,44 @@ fn interpolation_and_policy_variables() {
 }
 
 #[test]
+fn an_interpolation_is_one_expression_of_any_shape() {
+    use super::text::RustExpr;
+    let accepted = [
+        quote!(bucket),
+        quote!(config.bucket()),
+        quote!(names[0].as_str()),
+        quote!(env!("BUCKET")),
+        quote!(x as u32 + 1),
+        quote!(crate::BUCKETS::NAME),
+        quote!(if prod { "a" } else { "b" }),
+        quote!(match stage {
+            Stage::Prod => 1,
+            _ => 2,
+        }),
+        quote!(Settings { bucket: "b" }.bucket),
+        quote!(<T as Trait>::NAME),
+        quote!(&raw const x),
+    ];
+    for tokens in accepted {
+        assert!(RustExpr::new(tokens.clone()).is_ok(), "refused `{tokens}`");
+    }
+    let refused = [
+        quote!(),
+        quote!(a, b),
+        quote!(a; b),
+        quote!(bucket name),
+        quote!(x: u8),
+        quote!(x "y"),
+    ];
+    for tokens in refused {
+        assert!(
+            RustExpr::new(tokens.clone()).is_err(),
+            "accepted `{tokens}`"
+        );
+    }
+}
+
+#[test]
 fn an_unclosed_brace_is_an_error() {
     let lit: LitStr = syn::parse_quote!("arn:{bucket");
     assert!(split_interpolations(&lit).is_err());
