@@ -48,6 +48,7 @@ const UNCHECKED_KEY: &[Code] = &[
 /// A value that is entirely `{..}`: nothing about its content can be checked.
 const RUNTIME_VALUE: &[Code] = &[
     Code::ConditionValueMismatch,
+    Code::InvalidRegion,
     Code::WildcardWithoutLikeOperator,
     Code::GithubSubNotScoped,
     Code::PrivateIpInSourceIp,
@@ -70,6 +71,7 @@ const COMPARED_VALUE: &[Code] = &[Code::RedundantResource, Code::DuplicateResour
 /// The `*` standing for the run-time part is no wildcard the user wrote either.
 const PARTIAL_CONDITION_VALUE: &[Code] = &[
     Code::ConditionValueMismatch,
+    Code::InvalidRegion,
     Code::WildcardWithoutLikeOperator,
     Code::GithubSubNotScoped,
     Code::PrivateIpInSourceIp,
