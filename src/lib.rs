@@ -210,10 +210,12 @@
 //! the builder (`Statement::allow().action(bedrock::Action::InvokeModel)`); `policy!` then
 //! expands known actions to them.
 //!
-//! Two more features add what a first build of `policy!` does not need (a third of the core's
-//! build time): `eval`, the evaluator (`typed_iam::eval`: can this principal do this action on
-//! that resource?), and `compare`, semantic comparison (`typed_iam::model::compare`: what does
-//! the new policy grant that the old did not?), which turns on `eval`:
+//! Three more features add what a first build of `policy!` does not need: `serde`
+//! (`Serialize`/`Deserialize` for [`Policy`] and the other model types, the same JSON as
+//! [`Policy::to_json`]; without it, `policy!` needs neither serde nor `serde_json`), `eval`, the
+//! evaluator (`typed_iam::eval`: can this principal do this action on that resource?; turns on
+//! `serde`), and `compare`, semantic comparison (`typed_iam::model::compare`: what does the new
+//! policy grant that the old did not?; turns on `eval`):
 //!
 //! ```toml
 //! [dependencies]
@@ -258,13 +260,15 @@ pub mod model {
     /// Feature `compare`.
     #[cfg(feature = "compare")]
     pub use policy_core::compare;
+    /// S3 CORS configurations: read, checked and written. Feature `serde`.
+    #[cfg(feature = "serde")]
+    pub use policy_core::cors;
     pub use policy_core::{
-        build, check_text, cors, did_you_mean, fit, json, marker, validate_statement, ActionId,
-        Actions, BaseOperator, BuildError, CheckOptions, ConditionBlock, ConditionEntry,
-        ConditionValue, Document, Explanation, Finding, IntoAction, IntoConditionValues, Location,
-        OneOrMany, Operator, OperatorKind, ParseError, ParseValueError, PolicyBuilder,
-        PrincipalKind, Principals, Resources, Segment, SetQualifier, SizeTarget, StatementBuilder,
-        Version,
+        build, check_text, did_you_mean, fit, json, marker, validate_statement, ActionId, Actions,
+        BaseOperator, BuildError, CheckOptions, ConditionBlock, ConditionEntry, ConditionValue,
+        Document, Explanation, Finding, IntoAction, IntoConditionValues, Location, OneOrMany,
+        Operator, OperatorKind, ParseError, ParseValueError, PolicyBuilder, PrincipalKind,
+        Principals, Resources, Segment, SetQualifier, SizeTarget, StatementBuilder, Version,
     };
 }
 

@@ -10,10 +10,13 @@
 //!   its scenario files.
 //! - `compare` (turns on `eval`): semantic comparison of policies (module `compare`), whose witnesses
 //!   the evaluator replays.
-//! - `serde`: `Serialize` for diagnostics.
+//! - `serde` (turned on by `eval`): `Serialize` and `Deserialize` for the model ([`Policy`],
+//!   [`Statement`], ...: the same JSON as [`Policy::to_json`] and [`Policy::from_json`]),
+//!   `Serialize` for diagnostics, and the `cors` module (S3 CORS configurations).
 //!
 //! All are off by default: the validator (what `policy!` runs at compile time) needs none of
-//! them, and they are a third of this crate's build (`benches/build-times/RESULTS.md`).
+//! them. Without `serde`, neither `serde_core` nor `serde_json` is built, and a first build
+//! compiles this crate beside them instead of after them (`benches/build-times/RESULTS.md`).
 //!
 //! ```
 //! use typed_iam_core::{CheckOptions, Code, Document};
@@ -31,6 +34,7 @@ pub mod build;
 mod builder;
 #[cfg(feature = "compare")]
 pub mod compare;
+#[cfg(feature = "serde")]
 pub mod cors;
 mod diagnostic;
 mod document;
@@ -41,6 +45,7 @@ pub mod fit;
 pub mod json;
 mod model;
 mod names;
+#[cfg(feature = "serde")]
 mod serde_fields;
 mod validate;
 

@@ -27,6 +27,7 @@
 
 pub(crate) mod error;
 mod read;
+#[cfg(feature = "serde")]
 mod serde_impls;
 mod tree;
 mod write;
