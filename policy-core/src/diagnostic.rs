@@ -443,6 +443,11 @@ codes! {
     /// A statement that grants (or denies) nothing another statement of the same effect, principal
     /// and condition does not already.
     RedundantStatement = "redundant-statement", Warning, Suggestion, Some("REDUNDANT_STATEMENT");
+    /// A service principal, in `Principal` or in the value of a key that holds them
+    /// (`iam:PassedToService`, `aws:CalledVia`, `kms:ViaService`, ...), that is not of AWS's
+    /// form: a lowercase `SERVICE.amazonaws.com` (`SERVICE.REGION.amazonaws.com` for
+    /// `kms:ViaService`).
+    InvalidServicePrincipalFormat = "invalid-service-principal-format", Warning, Warning, Some("INVALID_SERVICE_PRINCIPAL_FORMAT");
 }
 
 impl fmt::Display for Code {

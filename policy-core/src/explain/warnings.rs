@@ -285,6 +285,25 @@ pub(super) fn entry(code: Code) -> Option<Entry> {
   ]
 }"#,
         ),
+        Code::InvalidServicePrincipalFormat => (
+            "that each service principal, in `Principal` or in the value of a key that holds them (`iam:PassedToService`, `iam:AWSServiceName`, `aws:CalledVia`, `aws:PrincipalServiceName`, `kms:ViaService`, ...), is a lowercase `SERVICE.amazonaws.com` (`SERVICE.amazonaws.com.cn` in the China Regions), and that a `kms:ViaService` value names its region (`SERVICE.REGION.amazonaws.com`)",
+            "IAM compares service principals as written, so `lambda`, `Lambda.amazonaws.com` or a `kms:ViaService` without its region never matches: the condition silently never holds",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::803456129837:role/reports",
+      "Condition": { "StringEquals": { "iam:PassedToService": "lambda" } } }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::803456129837:role/reports",
+      "Condition": { "StringEquals": { "iam:PassedToService": "lambda.amazonaws.com" } } }
+  ]
+}"#,
+        ),
         _ => return None,
     })
 }

@@ -211,3 +211,6 @@ mod checks_tests;
 
 #[cfg(test)]
 mod checks_tests_late;
+
+#[cfg(test)]
+mod checks_tests_final;

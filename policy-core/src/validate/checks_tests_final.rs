@@ -1,0 +1,99 @@
+//! One test per Access Analyzer check added in issue 13's last round (service principal format,
+//! missing ARN region, ...): a minimal bad policy, asserting code, location and message, and a
+//! nearby good policy that does not get the code.
+
+use super::tests::{expect_one, policy};
+use super::*;
+
+fn check(kind: PolicyKind, statements: &str) -> Vec<Diagnostic> {
+    let json = format!(r#"{{"Version":"2012-10-17","Statement":[{statements}]}}"#);
+    validate(&policy(&json), &Context::new(kind))
+}
+
+fn none_of(findings: &[Diagnostic], code: Code) {
+    assert!(
+        findings.iter().all(|d| d.code != code),
+        "unexpected `{code}` in {findings:#?}"
+    );
+}
+
+const PASS: &str = r#""Action":"iam:PassRole","Resource":"arn:aws:iam::803456129837:role/reports""#;
+
+#[test]
+fn invalid_service_principal_format_in_condition() {
+    let bad = check(
+        PolicyKind::Identity,
+        &format!(
+            r#"{{"Effect":"Allow",{PASS},"Condition":{{"StringEquals":{{"iam:PassedToService":["ec2.amazonaws.com","lambda"]}}}}}}"#
+        ),
+    );
+    let d = expect_one(
+        &bad,
+        Code::InvalidServicePrincipalFormat,
+        "Statement[0].Condition.StringEquals.\"iam:PassedToService\"[1]",
+        "`lambda` is not a service principal as `iam:PassedToService` holds them: a service principal is a DNS name such as `bedrock.amazonaws.com`; the condition never matches it",
+    );
+    assert_eq!(d.suggestion.as_deref(), Some("lambda.amazonaws.com"));
+    let upper = check(
+        PolicyKind::Identity,
+        &format!(
+            r#"{{"Effect":"Allow",{PASS},"Condition":{{"StringEquals":{{"iam:passedtoservice":"Lambda.amazonaws.com"}}}}}}"#
+        ),
+    );
+    let d = expect_one(
+        &upper,
+        Code::InvalidServicePrincipalFormat,
+        "Statement[0].Condition.StringEquals.\"iam:passedtoservice\"[0]",
+        "`Lambda.amazonaws.com` is not a service principal as `iam:PassedToService` holds them: a service principal is written in lowercase; the condition never matches it",
+    );
+    assert_eq!(d.suggestion.as_deref(), Some("lambda.amazonaws.com"));
+    let via = check(
+        PolicyKind::Identity,
+        r#"{"Effect":"Allow","Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:ViaService":"s3.amazonaws.com"}}}"#,
+    );
+    expect_one(
+        &via,
+        Code::InvalidServicePrincipalFormat,
+        "Statement[0].Condition.StringEquals.\"kms:ViaService\"[0]",
+        "`s3.amazonaws.com` is not a service principal as `kms:ViaService` holds them: `kms:ViaService` names a service in a region: `SERVICE.REGION.amazonaws.com`; the condition never matches it",
+    );
+    // The forms AWS uses: China, regional, dotted, patterns, variables, any case under IgnoreCase.
+    let good = check(
+        PolicyKind::Identity,
+        &format!(
+            r#"{{"Effect":"Allow",{PASS},"Condition":{{"StringEquals":{{"iam:PassedToService":["ec2.amazonaws.com.cn","ecs.application-autoscaling.amazonaws.com","logs.us-east-1.amazonaws.com"]}},
+                "StringLike":{{"iam:AWSServiceName":["ec2.*","*.amazonaws.com"]}},
+                "StringEqualsIgnoreCase":{{"aws:CalledViaFirst":"Athena.amazonaws.com"}}}}}},
+              {{"Effect":"Allow","Action":"kms:Decrypt","Resource":"*","Condition":{{"StringEquals":{{"kms:ViaService":["s3.us-east-1.amazonaws.com","s3.cn-north-1.amazonaws.com.cn"]}},"StringLike":{{"kms:ViaService":"ec2.*.amazonaws.com"}},"Null":{{"kms:ViaService":"true"}}}}}}"#
+        ),
+    );
+    none_of(&good, Code::InvalidServicePrincipalFormat);
+}
+
+#[test]
+fn invalid_service_principal_format_in_principal() {
+    let bad = check(
+        PolicyKind::Trust,
+        r#"{"Effect":"Allow","Principal":{"Service":["lambda.amazonaws.com","ec2.aws.com"]},"Action":"sts:AssumeRole"}"#,
+    );
+    expect_one(
+        &bad,
+        Code::InvalidServicePrincipalFormat,
+        "Statement[0].Principal.Service[1]",
+        "invalid `Service` principal `ec2.aws.com`: a service principal ends with `.amazonaws.com` (`.amazonaws.com.cn` in the China Regions)",
+    );
+    none_of(&bad, Code::InvalidPrincipal);
+    // Not a DNS name at all stays an `invalid-principal` error, reported once.
+    let not_dns = check(
+        PolicyKind::Trust,
+        r#"{"Effect":"Allow","Principal":{"Service":"lambda"},"Action":"sts:AssumeRole"}"#,
+    );
+    none_of(&not_dns, Code::InvalidServicePrincipalFormat);
+    assert!(not_dns.iter().any(|d| d.code == Code::InvalidPrincipal));
+    let good = check(
+        PolicyKind::Trust,
+        r#"{"Effect":"Allow","Principal":{"Service":["alexa-appkit.amazon.com","logs.ap-east-1.amazonaws.com","ec2.amazonaws.com.cn"]},"Action":"sts:AssumeRole"}"#,
+    );
+    none_of(&good, Code::InvalidServicePrincipalFormat);
+    none_of(&good, Code::InvalidPrincipal);
+}
