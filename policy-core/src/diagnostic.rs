@@ -448,6 +448,9 @@ codes! {
     /// form: a lowercase `SERVICE.amazonaws.com` (`SERVICE.REGION.amazonaws.com` for
     /// `kms:ViaService`).
     InvalidServicePrincipalFormat = "invalid-service-principal-format", Warning, Warning, Some("INVALID_SERVICE_PRINCIPAL_FORMAT");
+    /// An ARN whose region is empty where every ARN format of its resource has one
+    /// (`arn:aws:kms::123456789012:key/...`): it names no resource.
+    MissingArnRegion = "missing-arn-region", Warning, Warning, Some("MISSING_ARN_REGION");
 }
 
 impl fmt::Display for Code {

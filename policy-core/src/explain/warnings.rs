@@ -304,6 +304,25 @@ pub(super) fn entry(code: Code) -> Option<Entry> {
   ]
 }"#,
         ),
+        Code::MissingArnRegion => (
+            "that an ARN does not leave its region empty where every ARN format of its resource (by the Service Authorization Reference) has one; an ARN with an empty account is left alone, since AWS-owned resources are written that way",
+            "IAM compares ARNs field by field, and an empty region matches only an empty one, so the ARN names no resource and the statement silently never applies to it",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "kms:Decrypt",
+      "Resource": "arn:aws:kms::803456129837:key/0f3c2a94-7d1e-4b6a-9c55-2e8d41a7b903" }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "kms:Decrypt",
+      "Resource": "arn:aws:kms:us-east-1:803456129837:key/0f3c2a94-7d1e-4b6a-9c55-2e8d41a7b903" }
+  ]
+}"#,
+        ),
         _ => return None,
     })
 }

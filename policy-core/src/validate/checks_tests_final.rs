@@ -97,3 +97,33 @@ fn invalid_service_principal_format_in_principal() {
     none_of(&good, Code::InvalidServicePrincipalFormat);
     none_of(&good, Code::InvalidPrincipal);
 }
+
+#[test]
+fn missing_arn_region() {
+    let bad = check(
+        PolicyKind::Identity,
+        r#"{"Effect":"Allow","Action":"kms:Decrypt","Resource":["arn:aws:kms:us-east-1:803456129837:key/k1","arn:aws:kms::803456129837:key/k2"]}"#,
+    );
+    expect_one(
+        &bad,
+        Code::MissingArnRegion,
+        "Statement[0].Resource[1]",
+        "`kms` resources of this kind have a region in their ARN, but `arn:aws:kms::803456129837:key/k2` leaves it empty: it names no resource",
+    );
+    let any_account = check(
+        PolicyKind::Identity,
+        r#"{"Effect":"Allow","Action":"lambda:InvokeFunction","Resource":"arn:aws:lambda::*:function:reports"}"#,
+    );
+    assert!(any_account.iter().any(|d| d.code == Code::MissingArnRegion));
+    // Left alone: global resources (IAM, S3 buckets, CloudFront), an empty account (AWS-owned
+    // resources), a region left open, a resource part that also matches a format without a
+    // region (S3 Multi-Region Access Points), and unknown services.
+    let good = check(
+        PolicyKind::Identity,
+        r#"{"Effect":"Allow","Action":["iam:GetRole","s3:GetObject","cloudfront:GetDistribution","ssm:GetParameter","kms:Decrypt","s3:GetAccessPoint"],
+            "Resource":["arn:aws:iam::803456129837:role/reports","arn:aws:s3:::acme-reports/*","arn:aws:cloudfront::803456129837:distribution/E2QWRUHEXAMPLE",
+              "arn:aws:ssm:::parameter/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64","arn:aws:kms:*:803456129837:key/k1",
+              "arn:aws:s3::803456129837:accesspoint/reports.mrap","arn:aws:nosuchservice::803456129837:thing/x"]}"#,
+    );
+    none_of(&good, Code::MissingArnRegion);
+}
