@@ -316,7 +316,7 @@ codes! {
     /// A condition value that is not the date, number, bool, IP address or ARN its operator needs.
     ConditionValueMismatch = "condition-value-mismatch", Error, Error, Some("INVALID_CONDITION_DATA_TYPE");
     /// A `${...}` policy variable that is not a known condition key.
-    UnknownPolicyVariable = "unknown-policy-variable", Error, Error, Some("INVALID_VARIABLE_FOR_OPERATOR");
+    UnknownPolicyVariable = "unknown-policy-variable", Error, Error, Some("UNSUPPORTED_SYMBOL_IN_VARIABLE");
     /// A `Principal` in an identity policy, where IAM does not allow one.
     PrincipalInIdentityPolicy = "principal-in-identity-policy", Error, Error, Some("UNSUPPORTED_PRINCIPAL");
     /// A statement of a resource or trust policy without `Principal` or `NotPrincipal`.
