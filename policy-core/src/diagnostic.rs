@@ -359,7 +359,7 @@ codes! {
     GithubSubNotScoped = "github-sub-not-scoped", Warning, SecurityWarning, Some("MISSING_GITHUB_REPO_CONDITION_KEY");
     /// A service principal in a resource policy without `aws:SourceArn`, `aws:SourceAccount`,
     /// `aws:SourceOrgID` or `aws:SourceOrgPaths` (the confused deputy problem).
-    ServicePrincipalWithoutSource = "service-principal-without-source", Warning, SecurityWarning, Some("RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL");
+    ServicePrincipalWithoutSource = "service-principal-without-source", Warning, SecurityWarning, Some("RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL");
     /// A principal key (`aws:PrincipalOrgID`, `aws:PrincipalArn`, ...) in a statement whose only
     /// principals are services, for which AWS does not set it.
     PrincipalKeyWithServicePrincipal = "principal-key-with-service-principal", Warning, SecurityWarning, Some("UNSUPPORTED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL");
@@ -451,6 +451,11 @@ codes! {
     /// An ARN whose region is empty where every ARN format of its resource has one
     /// (`arn:aws:kms::123456789012:key/...`): it names no resource.
     MissingArnRegion = "missing-arn-region", Warning, Warning, Some("MISSING_ARN_REGION");
+    /// `ForAnyValue:` on an OIDC provider's audience claim (`HOST:aud`), which is single-valued.
+    ForAnyValueWithAudienceClaim = "foranyvalue-with-audience-claim", Warning, SecurityWarning, Some("FORANYVALUE_WITH_AUDIENCE_CLAIM_TYPE");
+    /// An assumed-role session principal (`arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`)
+    /// beside its role in the same `Principal`, which already covers every session of the role.
+    RedundantPrincipal = "redundant-principal", Warning, Suggestion, Some("REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY");
 }
 
 impl fmt::Display for Code {

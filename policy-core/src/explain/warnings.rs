@@ -323,6 +323,55 @@ pub(super) fn entry(code: Code) -> Option<Entry> {
   ]
 }"#,
         ),
+        Code::ForAnyValueWithAudienceClaim => (
+            "that an OIDC provider's audience claim (`HOST:aud`, such as `token.actions.githubusercontent.com:aud`) is not compared under `ForAnyValue:`",
+            "the audience claim is single-valued; a set operator on it does not mean what it reads as, and Access Analyzer reports it as overly permissive: compare it with a plain operator",
+            "trust",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow",
+      "Principal": { "Federated": "arn:aws:iam::803456129837:oidc-provider/token.actions.githubusercontent.com" },
+      "Action": "sts:AssumeRoleWithWebIdentity",
+      "Condition": {
+        "ForAnyValue:StringEquals": { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" },
+        "StringEquals": { "token.actions.githubusercontent.com:sub": "repo:acme/reports:ref:refs/heads/main" } } }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow",
+      "Principal": { "Federated": "arn:aws:iam::803456129837:oidc-provider/token.actions.githubusercontent.com" },
+      "Action": "sts:AssumeRoleWithWebIdentity",
+      "Condition": {
+        "StringEquals": {
+          "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
+          "token.actions.githubusercontent.com:sub": "repo:acme/reports:ref:refs/heads/main" } } }
+  ]
+}"#,
+        ),
+        Code::RedundantPrincipal => (
+            "that a `Principal` does not list an assumed-role session (`arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`) beside its role (`arn:aws:iam::ACCOUNT:role/ROLE`)",
+            "the role principal already covers every session of the role, so the session principal allows or denies nothing more; it only makes the policy longer and harder to review",
+            "trust",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "sts:AssumeRole",
+      "Principal": { "AWS": [
+        "arn:aws:iam::803456129837:role/reports",
+        "arn:aws:sts::803456129837:assumed-role/reports/nightly" ] } }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "sts:AssumeRole",
+      "Principal": { "AWS": "arn:aws:iam::803456129837:role/reports" } }
+  ]
+}"#,
+        ),
         _ => return None,
     })
 }

@@ -127,3 +127,54 @@ fn missing_arn_region() {
     );
     none_of(&good, Code::MissingArnRegion);
 }
+
+const GITHUB: &str = r#""Principal":{"Federated":"arn:aws:iam::803456129837:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity""#;
+
+#[test]
+fn foranyvalue_with_audience_claim() {
+    let bad = check(
+        PolicyKind::Trust,
+        &format!(
+            r#"{{"Effect":"Allow",{GITHUB},"Condition":{{"ForAnyValue:StringEquals":{{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"}},"StringEquals":{{"token.actions.githubusercontent.com:sub":"repo:acme/app:ref:refs/heads/main"}}}}}}"#
+        ),
+    );
+    let d = expect_one(
+        &bad,
+        Code::ForAnyValueWithAudienceClaim,
+        "Statement[0].Condition.\"ForAnyValue:StringEquals\".\"token.actions.githubusercontent.com:aud\"",
+        "`ForAnyValue:` on `token.actions.githubusercontent.com:aud`, the token's audience (`aud`) claim, which is single-valued",
+    );
+    assert_eq!(
+        d.help.as_deref(),
+        Some("remove `ForAnyValue:` (write `StringEquals`)")
+    );
+    // Plain operators on `aud`, and `ForAnyValue:` on Cognito's multivalued `amr`, are fine.
+    let good = check(
+        PolicyKind::Trust,
+        r#"{"Effect":"Allow","Principal":{"Federated":"cognito-identity.amazonaws.com"},"Action":"sts:AssumeRoleWithWebIdentity",
+            "Condition":{"StringEquals":{"cognito-identity.amazonaws.com:aud":"us-east-1:0f3c2a94-7d1e-4b6a-9c55-2e8d41a7b903"},
+                         "ForAnyValue:StringLike":{"cognito-identity.amazonaws.com:amr":"authenticated"}}}"#,
+    );
+    none_of(&good, Code::ForAnyValueWithAudienceClaim);
+}
+
+#[test]
+fn redundant_principal() {
+    let bad = check(
+        PolicyKind::Trust,
+        r#"{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"AWS":["arn:aws:iam::803456129837:role/team/reports","arn:aws:sts::803456129837:assumed-role/reports/nightly"]}}"#,
+    );
+    expect_one(
+        &bad,
+        Code::RedundantPrincipal,
+        "Statement[0].Principal.AWS[1]",
+        "the session principal `arn:aws:sts::803456129837:assumed-role/reports/nightly` is redundant with its role `arn:aws:iam::803456129837:role/team/reports`, which covers every session of the role",
+    );
+    // Another account's or another role's session, or a session alone, is not redundant.
+    let good = check(
+        PolicyKind::Trust,
+        r#"{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"AWS":["arn:aws:iam::803456129837:role/reports","arn:aws:sts::803456129838:assumed-role/reports/nightly","arn:aws:sts::803456129837:assumed-role/billing/nightly"]}},
+           {"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"AWS":"arn:aws:sts::803456129837:assumed-role/reports/nightly"}}"#,
+    );
+    none_of(&good, Code::RedundantPrincipal);
+}

@@ -28,6 +28,7 @@ mod multivalue;
 mod oidc;
 mod placeholders;
 mod principals;
+mod redundant_principals;
 mod redundant_statements;
 mod regions;
 mod resources;
@@ -140,6 +141,7 @@ fn check_statement(
     structure::check_statement(statement, at, scope, sink);
     sid::check_sid(statement, at, sink);
     principals::check(statement, at, scope, sink);
+    redundant_principals::check(statement, at, sink);
     trust::check(statement, at, scope, sink);
     oidc::check(statement, at, sink);
     federation::check(statement, at, sink);
