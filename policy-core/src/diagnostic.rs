@@ -456,6 +456,12 @@ codes! {
     /// An assumed-role session principal (`arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`)
     /// beside its role in the same `Principal`, which already covers every session of the role.
     RedundantPrincipal = "redundant-principal", Warning, Suggestion, Some("REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY");
+    /// A value of `aws:SourceVpc` or `aws:SourceVpce` that is not `vpc-` (`vpce-`) and 8 or 17
+    /// letters or digits: the condition never matches it.
+    InvalidVpcFormat = "invalid-vpc-format", Warning, Warning, Some("INVALID_VPC_FORMAT");
+    /// A `Federated` principal in a resource policy other than a role trust policy, which
+    /// supports identity providers only in trust policies.
+    FederatedPrincipalNotSupported = "federated-principal-not-supported", Error, Error, Some("FEDERATED_PRINCIPAL_NOT_SUPPORTED");
 }
 
 impl fmt::Display for Code {

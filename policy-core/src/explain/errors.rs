@@ -521,6 +521,25 @@ pub(super) fn entry(code: Code) -> Option<Entry> {
             "",
             "",
         ),
+        Code::FederatedPrincipalNotSupported => (
+            "that a resource policy other than a role trust policy has no `Federated` principal",
+            "identity providers (SAML, OIDC, Amazon Cognito) are principals in role trust policies only; their users act through the role they assume, which is the principal to name elsewhere",
+            "resource",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*",
+      "Principal": { "Federated": "arn:aws:iam::803456129837:saml-provider/Okta" } }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*",
+      "Principal": { "AWS": "arn:aws:iam::803456129837:role/okta-readers" } }
+  ]
+}"#,
+        ),
         _ => return None,
     })
 }

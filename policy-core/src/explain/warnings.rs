@@ -372,6 +372,25 @@ pub(super) fn entry(code: Code) -> Option<Entry> {
   ]
 }"#,
         ),
+        Code::InvalidVpcFormat => (
+            "that each value of `aws:SourceVpc` is a VPC ID (`vpc-` and 8 or 17 letters or digits) and each value of `aws:SourceVpce` a VPC endpoint ID (`vpce-` and 8 or 17)",
+            "the keys hold the ID of the VPC or endpoint a request came through; a name, an ARN or a truncated ID never matches, so the condition silently never holds",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*",
+      "Condition": { "StringEquals": { "aws:SourceVpce": "reports-endpoint" } } }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*",
+      "Condition": { "StringEquals": { "aws:SourceVpce": "vpce-0c9a7e1d2b3f45678" } } }
+  ]
+}"#,
+        ),
         _ => return None,
     })
 }

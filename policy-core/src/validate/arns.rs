@@ -159,6 +159,11 @@ fn missing_region(
     if open(parts.service) || open(parts.partition) {
         return;
     }
+    // Most ARNs with an empty region are of services without regions (IAM, S3 buckets,
+    // CloudFront, Organizations): one pass over the formats' region fields settles those.
+    if !service_fields(parts.service).0 {
+        return;
+    }
     let Some(service) = catalog().service(parts.service) else {
         return;
     };

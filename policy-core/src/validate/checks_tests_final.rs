@@ -178,3 +178,65 @@ fn redundant_principal() {
     );
     none_of(&good, Code::RedundantPrincipal);
 }
+
+const READ: &str = r#""Action":"s3:GetObject","Resource":"arn:aws:s3:::acme-reports/*""#;
+
+#[test]
+fn invalid_vpc_format() {
+    let bad = check(
+        PolicyKind::Identity,
+        &format!(
+            r#"{{"Effect":"Allow",{READ},"Condition":{{"StringEquals":{{"aws:SourceVpc":["vpc-0c9a7e1d2b3f45678","vpc-123"]}}}}}}"#
+        ),
+    );
+    expect_one(
+        &bad,
+        Code::InvalidVpcFormat,
+        "Statement[0].Condition.StringEquals.\"aws:SourceVpc\"[1]",
+        "`vpc-123` is not an ID as `aws:SourceVpc` holds them (`vpc-` and 8 or 17 letters or digits): the condition never matches it",
+    );
+    let endpoint = check(
+        PolicyKind::Identity,
+        &format!(
+            r#"{{"Effect":"Deny",{READ},"Condition":{{"StringNotEquals":{{"aws:sourcevpce":"vpc-1a2b3c4d"}}}}}}"#
+        ),
+    );
+    assert!(endpoint.iter().any(|d| d.code == Code::InvalidVpcFormat));
+    // 8 or 17 characters, patterns, variables and other operators are left alone.
+    let good = check(
+        PolicyKind::Identity,
+        &format!(
+            r#"{{"Effect":"Allow",{READ},"Condition":{{"StringEquals":{{"aws:SourceVpc":["vpc-1a2b3c4d","vpc-0c9a7e1d2b3f45678"],"aws:SourceVpce":"vpce-1a2b3c4d"}},
+                "StringLike":{{"aws:SourceVpc":"vpc-*"}},"StringEqualsIgnoreCase":{{"aws:SourceVpc":"VPC-1A2B3C4D"}},"Null":{{"aws:SourceVpce":"false"}}}}}}"#
+        ),
+    );
+    none_of(&good, Code::InvalidVpcFormat);
+}
+
+#[test]
+fn federated_principal_not_supported() {
+    let bad = check(
+        PolicyKind::Resource,
+        &format!(
+            r#"{{"Effect":"Allow",{READ},"Principal":{{"Federated":"arn:aws:iam::803456129837:saml-provider/Okta"}}}}"#
+        ),
+    );
+    expect_one(
+        &bad,
+        Code::FederatedPrincipalNotSupported,
+        "Statement[0].Principal.Federated",
+        "a `Federated` principal in a resource policy: identity providers are principals in role trust policies only",
+    );
+    let trust = check(
+        PolicyKind::Trust,
+        r#"{"Effect":"Allow","Action":"sts:AssumeRoleWithSAML","Principal":{"Federated":"arn:aws:iam::803456129837:saml-provider/Okta"},"Condition":{"StringEquals":{"SAML:aud":"https://signin.aws.amazon.com/saml"}}}"#,
+    );
+    none_of(&trust, Code::FederatedPrincipalNotSupported);
+    let aws = check(
+        PolicyKind::Resource,
+        &format!(
+            r#"{{"Effect":"Allow",{READ},"Principal":{{"AWS":"arn:aws:iam::803456129837:role/okta-readers"}}}}"#
+        ),
+    );
+    none_of(&aws, Code::FederatedPrincipalNotSupported);
+}

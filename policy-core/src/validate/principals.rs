@@ -123,6 +123,23 @@ pub(super) fn check(statement: &Statement, at: &Location, _scope: Scope, sink: &
         return;
     };
     for (principal_kind, values) in kinds {
+        if *principal_kind == PrincipalKind::Federated && kind == PolicyKind::Resource {
+            // Access Analyzer's `FEDERATED_PRINCIPAL_NOT_SUPPORTED`: "Identity policies and
+            // other resource-based policies don't support a federated identity provider in the
+            // `Principal` element. For example, you can't use a SAML principal in an Amazon S3
+            // bucket policy"
+            // (<https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html>).
+            sink.push(
+                Diagnostic::new(
+                    Code::FederatedPrincipalNotSupported,
+                    at.clone().key(element).key(principal_kind.as_str()),
+                    "a `Federated` principal in a resource policy: identity providers are principals in role trust policies only",
+                )
+                .with_help(
+                    "grant access to the role the provider's users assume (an `AWS` principal), or check this as a trust policy",
+                ),
+            );
+        }
         for (index, value) in values.iter().enumerate() {
             let location = || {
                 at.clone()

@@ -32,6 +32,7 @@ mod service_principals;
 mod simpler;
 mod values;
 pub(crate) mod variables;
+mod vpc_values;
 
 use catalog::index::{catalog, ConditionKeyInfo, KeyType};
 
@@ -59,6 +60,7 @@ pub(super) fn check(
     simpler::check(condition, at, sink);
     region_values::check(condition, at, sink);
     service_principals::check(condition, at, sink);
+    vpc_values::check(condition, at, sink);
     for block in condition.blocks() {
         let operator_text = block.operator().as_str();
         let operator_at = || at.clone().key("Condition").key(operator_text);
