@@ -462,6 +462,9 @@ codes! {
     /// A `Federated` principal in a resource policy other than a role trust policy, which
     /// supports identity providers only in trust policies.
     FederatedPrincipalNotSupported = "federated-principal-not-supported", Error, Error, Some("FEDERATED_PRINCIPAL_NOT_SUPPORTED");
+    /// A resource control policy with a principal other than `"*"`, `NotPrincipal`, `NotAction`,
+    /// or an `Allow` statement with a `Condition` or a `Resource` other than `"*"`.
+    InvalidRcpElement = "invalid-rcp-element", Error, Error, Some("RCP_SYNTAX_ERROR_PRINCIPAL");
 }
 
 impl fmt::Display for Code {

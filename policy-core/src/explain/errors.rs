@@ -540,6 +540,25 @@ pub(super) fn entry(code: Code) -> Option<Entry> {
   ]
 }"#,
         ),
+        Code::InvalidRcpElement => (
+            "that a resource control policy names all principals (`\"Principal\": \"*\"`, no `NotPrincipal`), uses no `NotAction`, and that its `Allow` statements apply to all resources (`\"Resource\": \"*\"`) without a `Condition`",
+            "AWS Organizations rejects such an RCP: RCPs restrict access with `Deny` statements, and their one kind of `Allow` is the default that allows everything",
+            "rcp",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Principal": "*", "Action": "s3:*", "Resource": "arn:aws:s3:::acme-reports/*" }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "arn:aws:s3:::acme-reports/*",
+      "Condition": { "StringNotEqualsIfExists": { "aws:PrincipalOrgID": "o-a1b2c3d4e5" },
+                     "BoolIfExists": { "aws:PrincipalIsAWSService": "false" } } }
+  ]
+}"#,
+        ),
         _ => return None,
     })
 }

@@ -240,3 +240,48 @@ fn federated_principal_not_supported() {
     );
     none_of(&aws, Code::FederatedPrincipalNotSupported);
 }
+
+#[test]
+fn invalid_rcp_element() {
+    let bad = check(
+        PolicyKind::ResourceControl,
+        r#"{"Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"arn:aws:s3:::acme-reports/*"}"#,
+    );
+    expect_one(
+        &bad,
+        Code::InvalidRcpElement,
+        "Statement[0].Resource",
+        "an `Allow` statement of a resource control policy applies to all resources: its `Resource` is `\"*\"`",
+    );
+    let principal = check(
+        PolicyKind::ResourceControl,
+        r#"{"Effect":"Deny","Principal":{"AWS":"arn:aws:iam::803456129837:root"},"NotAction":"s3:GetObject","Resource":"*"}"#,
+    );
+    let found: Vec<String> = principal
+        .iter()
+        .filter(|d| d.code == Code::InvalidRcpElement)
+        .map(|d| d.location.to_string())
+        .collect();
+    assert_eq!(found, ["Statement[0].NotAction", "Statement[0].Principal"]);
+    let condition = check(
+        PolicyKind::ResourceControl,
+        r#"{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"true"}}}"#,
+    );
+    assert!(condition
+        .iter()
+        .any(|d| d.code == Code::InvalidRcpElement
+            && d.location.to_string() == "Statement[0].Condition"));
+    // The default RCP, a Deny with conditions, and `{"AWS": "*"}` are accepted; other kinds are
+    // not held to RCP rules.
+    let good = check(
+        PolicyKind::ResourceControl,
+        r#"{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"},
+           {"Effect":"Deny","Principal":{"AWS":"*"},"Action":"s3:*","Resource":"arn:aws:s3:::acme-reports/*","Condition":{"StringNotEqualsIfExists":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"},"BoolIfExists":{"aws:PrincipalIsAWSService":"false"}}}"#,
+    );
+    none_of(&good, Code::InvalidRcpElement);
+    let resource = check(
+        PolicyKind::Resource,
+        r#"{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::acme-reports/*"}"#,
+    );
+    none_of(&resource, Code::InvalidRcpElement);
+}

@@ -28,6 +28,7 @@ mod multivalue;
 mod oidc;
 mod placeholders;
 mod principals;
+mod rcp;
 mod redundant_principals;
 mod redundant_statements;
 mod regions;
@@ -143,6 +144,7 @@ fn check_statement(
     principals::check(statement, at, scope, sink);
     redundant_principals::check(statement, at, sink);
     trust::check(statement, at, scope, sink);
+    rcp::check(statement, at, scope, sink);
     oidc::check(statement, at, sink);
     federation::check(statement, at, sink);
     confused_deputy::check(statement, at, sink);
