@@ -465,6 +465,12 @@ codes! {
     /// A resource control policy with a principal other than `"*"`, `NotPrincipal`, `NotAction`,
     /// or an `Allow` statement with a `Condition` or a `Resource` other than `"*"`.
     InvalidRcpElement = "invalid-rcp-element", Error, Error, Some("RCP_SYNTAX_ERROR_PRINCIPAL");
+    /// `s3:prefix` in a `Deny` with a positive string operator, or in an `Allow` with a negated
+    /// one: a request with a shorter prefix does not match, so listing is not restricted.
+    S3PrefixInNegativeContext = "s3-prefix-in-negative-context", Warning, SecurityWarning, Some("S3_PREFIX_IN_NEGATIVE_CONTEXT");
+    /// An `Allow` restricted on `dynamodb:Attributes` without `dynamodb:Select` set to
+    /// `SPECIFIC_ATTRIBUTES`: a read without a projection expression returns every attribute.
+    DynamodbAttributesWithoutSelect = "dynamodb-attributes-without-select", Warning, SecurityWarning, Some("DYNAMODB_ATTRIBUTES_WITHOUT_SELECT");
 }
 
 impl fmt::Display for Code {

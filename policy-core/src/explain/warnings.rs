@@ -391,6 +391,45 @@ pub(super) fn entry(code: Code) -> Option<Entry> {
   ]
 }"#,
         ),
+        Code::S3PrefixInNegativeContext => (
+            "that `s3:prefix` is compared with a positive string operator in an `Allow`, or a negated one in a `Deny` (the two patterns that restrict listing)",
+            "a `Deny` on `s3:ListBucket` with `StringLike` on `s3:prefix` `private/*` does not stop a request for the prefix `priv`, which lists the same objects; `Deny` with `StringNotLike` on the allowed prefixes does",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Deny", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::acme-reports",
+      "Condition": { "StringLike": { "s3:prefix": "private/*" } } }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Deny", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::acme-reports",
+      "Condition": { "StringNotLike": { "s3:prefix": "public/*" } } }
+  ]
+}"#,
+        ),
+        Code::DynamodbAttributesWithoutSelect => (
+            "that an `Allow` restricted on `dynamodb:Attributes` also sets `dynamodb:Select` to `SPECIFIC_ATTRIBUTES`",
+            "DynamoDB evaluates `dynamodb:Attributes` only for requests that name the attributes to return; a read without a projection expression returns the whole item",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "dynamodb:GetItem", "Resource": "arn:aws:dynamodb:us-east-1:803456129837:table/reports",
+      "Condition": { "ForAllValues:StringEquals": { "dynamodb:Attributes": ["id", "title"] } } }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "dynamodb:GetItem", "Resource": "arn:aws:dynamodb:us-east-1:803456129837:table/reports",
+      "Condition": { "ForAllValues:StringEquals": { "dynamodb:Attributes": ["id", "title"] },
+                     "StringEquals": { "dynamodb:Select": "SPECIFIC_ATTRIBUTES" } } }
+  ]
+}"#,
+        ),
         _ => return None,
     })
 }

@@ -285,3 +285,63 @@ fn invalid_rcp_element() {
     );
     none_of(&resource, Code::InvalidRcpElement);
 }
+
+const LIST: &str = r#""Action":"s3:ListBucket","Resource":"arn:aws:s3:::acme-reports""#;
+
+#[test]
+fn s3_prefix_in_negative_context() {
+    let bad = check(
+        PolicyKind::Identity,
+        &format!(
+            r#"{{"Effect":"Deny",{LIST},"Condition":{{"StringLike":{{"s3:prefix":"private/*"}}}}}}"#
+        ),
+    );
+    expect_one(
+        &bad,
+        Code::S3PrefixInNegativeContext,
+        "Statement[0].Condition.StringLike.\"s3:prefix\"",
+        "`s3:prefix` under `StringLike` in a `Deny` statement does not stop listing: a request with a shorter prefix does not match the condition",
+    );
+    let allow = check(
+        PolicyKind::Identity,
+        &format!(
+            r#"{{"Effect":"Allow",{LIST},"Condition":{{"StringNotLike":{{"S3:Prefix":"private/*"}}}}}}"#
+        ),
+    );
+    assert!(allow
+        .iter()
+        .any(|d| d.code == Code::S3PrefixInNegativeContext));
+    let good = check(
+        PolicyKind::Identity,
+        &format!(
+            r#"{{"Effect":"Allow",{LIST},"Condition":{{"StringLike":{{"s3:prefix":["","home/${{aws:username}}/*"]}}}}}},
+               {{"Effect":"Deny",{LIST},"Condition":{{"StringNotLike":{{"s3:prefix":"public/*"}},"Null":{{"s3:prefix":"false"}}}}}}"#
+        ),
+    );
+    none_of(&good, Code::S3PrefixInNegativeContext);
+}
+
+#[test]
+fn dynamodb_attributes_without_select() {
+    let table = r#""Action":"dynamodb:GetItem","Resource":"arn:aws:dynamodb:us-east-1:803456129837:table/reports""#;
+    let bad = check(
+        PolicyKind::Identity,
+        &format!(
+            r#"{{"Effect":"Allow",{table},"Condition":{{"ForAllValues:StringEquals":{{"dynamodb:Attributes":["id","title"]}}}}}}"#
+        ),
+    );
+    expect_one(
+        &bad,
+        Code::DynamodbAttributesWithoutSelect,
+        "Statement[0].Condition.\"ForAllValues:StringEquals\".\"dynamodb:Attributes\"",
+        "`dynamodb:Attributes` restricts attributes, but without `dynamodb:Select` set to `SPECIFIC_ATTRIBUTES` a read without a projection expression returns every attribute",
+    );
+    let good = check(
+        PolicyKind::Identity,
+        &format!(
+            r#"{{"Effect":"Allow",{table},"Condition":{{"ForAllValues:StringEquals":{{"dynamodb:Attributes":["id","title"]}},"StringEquals":{{"dynamodb:Select":"SPECIFIC_ATTRIBUTES"}}}}}},
+               {{"Effect":"Deny",{table},"Condition":{{"ForAnyValue:StringEquals":{{"dynamodb:Attributes":["secret"]}}}}}}"#
+        ),
+    );
+    none_of(&good, Code::DynamodbAttributesWithoutSelect);
+}

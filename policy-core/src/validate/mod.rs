@@ -23,6 +23,7 @@ mod confused_deputy;
 mod context;
 mod element_variables;
 mod federation;
+mod key_pitfalls;
 mod memo;
 mod multivalue;
 mod oidc;
@@ -153,6 +154,7 @@ fn check_statement(
     resources::check(statement, at, &facts, variables_live, sink);
     conditions::check(statement, at, &facts, version, sink);
     multivalue::check(statement, at, sink);
+    key_pitfalls::check(statement, at, sink);
     tag_keys::check(statement, at, &facts, sink);
     risk::check(statement, at, &facts, sink);
     service_wildcards::check(statement, at, sink);
