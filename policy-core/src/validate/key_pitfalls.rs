@@ -32,7 +32,9 @@ pub(super) fn check(statement: &Statement, at: &Location, sink: &mut Sink<'_>) {
         return;
     };
     let effect = statement.effect();
-    let selects_specific = condition.blocks().iter().any(|block| {
+    // Only asked when a statement has `dynamodb:Attributes` (rare): not computed otherwise.
+    let selects_specific = || {
+        condition.blocks().iter().any(|block| {
         block.operator().kind().is_some_and(|kind| {
             matches!(
                 kind.base,
@@ -47,7 +49,8 @@ pub(super) fn check(statement: &Statement, at: &Location, sink: &mut Sink<'_>) {
                     matches!(value, ConditionValue::String(text) if text.eq_ignore_ascii_case("SPECIFIC_ATTRIBUTES"))
                 })
         })
-    });
+    })
+    };
     for block in condition.blocks() {
         let Some(kind) = block.operator().kind() else {
             continue;
@@ -89,7 +92,7 @@ pub(super) fn check(statement: &Statement, at: &Location, sink: &mut Sink<'_>) {
             if key.eq_ignore_ascii_case(ATTRIBUTES)
                 && effect == Effect::Allow
                 && !negated
-                && !selects_specific
+                && !selects_specific()
             {
                 sink.push(
                     Diagnostic::new(
