@@ -316,7 +316,7 @@ codes! {
     /// A condition value that is not the date, number, bool, IP address or ARN its operator needs.
     ConditionValueMismatch = "condition-value-mismatch", Error, Error, Some("INVALID_CONDITION_DATA_TYPE");
     /// A `${...}` policy variable that is not a known condition key.
-    UnknownPolicyVariable = "unknown-policy-variable", Error, Error, Some("INVALID_VARIABLE_FOR_OPERATOR");
+    UnknownPolicyVariable = "unknown-policy-variable", Error, Error, Some("UNSUPPORTED_SYMBOL_IN_VARIABLE");
     /// A `Principal` in an identity policy, where IAM does not allow one.
     PrincipalInIdentityPolicy = "principal-in-identity-policy", Error, Error, Some("UNSUPPORTED_PRINCIPAL");
     /// A statement of a resource or trust policy without `Principal` or `NotPrincipal`.
@@ -359,7 +359,7 @@ codes! {
     GithubSubNotScoped = "github-sub-not-scoped", Warning, SecurityWarning, Some("MISSING_GITHUB_REPO_CONDITION_KEY");
     /// A service principal in a resource policy without `aws:SourceArn`, `aws:SourceAccount`,
     /// `aws:SourceOrgID` or `aws:SourceOrgPaths` (the confused deputy problem).
-    ServicePrincipalWithoutSource = "service-principal-without-source", Warning, SecurityWarning, Some("RECOMMENDED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL");
+    ServicePrincipalWithoutSource = "service-principal-without-source", Warning, SecurityWarning, Some("RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL");
     /// A principal key (`aws:PrincipalOrgID`, `aws:PrincipalArn`, ...) in a statement whose only
     /// principals are services, for which AWS does not set it.
     PrincipalKeyWithServicePrincipal = "principal-key-with-service-principal", Warning, SecurityWarning, Some("UNSUPPORTED_CONDITION_KEY_FOR_SERVICE_PRINCIPAL");
@@ -443,6 +443,34 @@ codes! {
     /// A statement that grants (or denies) nothing another statement of the same effect, principal
     /// and condition does not already.
     RedundantStatement = "redundant-statement", Warning, Suggestion, Some("REDUNDANT_STATEMENT");
+    /// A service principal, in `Principal` or in the value of a key that holds them
+    /// (`iam:PassedToService`, `aws:CalledVia`, `kms:ViaService`, ...), that is not of AWS's
+    /// form: a lowercase `SERVICE.amazonaws.com` (`SERVICE.REGION.amazonaws.com` for
+    /// `kms:ViaService`).
+    InvalidServicePrincipalFormat = "invalid-service-principal-format", Warning, Warning, Some("INVALID_SERVICE_PRINCIPAL_FORMAT");
+    /// An ARN whose region is empty where every ARN format of its resource has one
+    /// (`arn:aws:kms::123456789012:key/...`): it names no resource.
+    MissingArnRegion = "missing-arn-region", Warning, Warning, Some("MISSING_ARN_REGION");
+    /// `ForAnyValue:` on an OIDC provider's audience claim (`HOST:aud`), which is single-valued.
+    ForAnyValueWithAudienceClaim = "foranyvalue-with-audience-claim", Warning, SecurityWarning, Some("FORANYVALUE_WITH_AUDIENCE_CLAIM_TYPE");
+    /// An assumed-role session principal (`arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`)
+    /// beside its role in the same `Principal`, which already covers every session of the role.
+    RedundantPrincipal = "redundant-principal", Warning, Suggestion, Some("REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY");
+    /// A value of `aws:SourceVpc` or `aws:SourceVpce` that is not `vpc-` (`vpce-`) and 8 or 17
+    /// letters or digits: the condition never matches it.
+    InvalidVpcFormat = "invalid-vpc-format", Warning, Warning, Some("INVALID_VPC_FORMAT");
+    /// A `Federated` principal in a resource policy other than a role trust policy, which
+    /// supports identity providers only in trust policies.
+    FederatedPrincipalNotSupported = "federated-principal-not-supported", Error, Error, Some("FEDERATED_PRINCIPAL_NOT_SUPPORTED");
+    /// A resource control policy with a principal other than `"*"`, `NotPrincipal`, `NotAction`,
+    /// or an `Allow` statement with a `Condition` or a `Resource` other than `"*"`.
+    InvalidRcpElement = "invalid-rcp-element", Error, Error, Some("RCP_SYNTAX_ERROR_PRINCIPAL");
+    /// `s3:prefix` in a `Deny` with a positive string operator, or in an `Allow` with a negated
+    /// one: a request with a shorter prefix does not match, so listing is not restricted.
+    S3PrefixInNegativeContext = "s3-prefix-in-negative-context", Warning, SecurityWarning, Some("S3_PREFIX_IN_NEGATIVE_CONTEXT");
+    /// An `Allow` restricted on `dynamodb:Attributes` without `dynamodb:Select` set to
+    /// `SPECIFIC_ATTRIBUTES`: a read without a projection expression returns every attribute.
+    DynamodbAttributesWithoutSelect = "dynamodb-attributes-without-select", Warning, SecurityWarning, Some("DYNAMODB_ATTRIBUTES_WITHOUT_SELECT");
 }
 
 impl fmt::Display for Code {

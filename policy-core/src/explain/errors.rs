@@ -521,6 +521,44 @@ pub(super) fn entry(code: Code) -> Option<Entry> {
             "",
             "",
         ),
+        Code::FederatedPrincipalNotSupported => (
+            "that a resource policy other than a role trust policy has no `Federated` principal",
+            "identity providers (SAML, OIDC, Amazon Cognito) are principals in role trust policies only; their users act through the role they assume, which is the principal to name elsewhere",
+            "resource",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*",
+      "Principal": { "Federated": "arn:aws:iam::803456129837:saml-provider/Okta" } }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*",
+      "Principal": { "AWS": "arn:aws:iam::803456129837:role/okta-readers" } }
+  ]
+}"#,
+        ),
+        Code::InvalidRcpElement => (
+            "that a resource control policy names all principals (`\"Principal\": \"*\"`, no `NotPrincipal`), uses no `NotAction`, and that its `Allow` statements apply to all resources (`\"Resource\": \"*\"`) without a `Condition`",
+            "AWS Organizations rejects such an RCP: RCPs restrict access with `Deny` statements, and their one kind of `Allow` is the default that allows everything",
+            "rcp",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Principal": "*", "Action": "s3:*", "Resource": "arn:aws:s3:::acme-reports/*" }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "arn:aws:s3:::acme-reports/*",
+      "Condition": { "StringNotEqualsIfExists": { "aws:PrincipalOrgID": "o-a1b2c3d4e5" },
+                     "BoolIfExists": { "aws:PrincipalIsAWSService": "false" } } }
+  ]
+}"#,
+        ),
         _ => return None,
     })
 }

@@ -285,6 +285,151 @@ pub(super) fn entry(code: Code) -> Option<Entry> {
   ]
 }"#,
         ),
+        Code::InvalidServicePrincipalFormat => (
+            "that each service principal, in `Principal` or in the value of a key that holds them (`iam:PassedToService`, `iam:AWSServiceName`, `aws:CalledVia`, `aws:PrincipalServiceName`, `kms:ViaService`, ...), is a lowercase `SERVICE.amazonaws.com` (`SERVICE.amazonaws.com.cn` in the China Regions), and that a `kms:ViaService` value names its region (`SERVICE.REGION.amazonaws.com`)",
+            "IAM compares service principals as written, so `lambda`, `Lambda.amazonaws.com` or a `kms:ViaService` without its region never matches: the condition silently never holds",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::803456129837:role/reports",
+      "Condition": { "StringEquals": { "iam:PassedToService": "lambda" } } }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::803456129837:role/reports",
+      "Condition": { "StringEquals": { "iam:PassedToService": "lambda.amazonaws.com" } } }
+  ]
+}"#,
+        ),
+        Code::MissingArnRegion => (
+            "that an ARN does not leave its region empty where every ARN format of its resource (by the Service Authorization Reference) has one; an ARN with an empty account is left alone, since AWS-owned resources are written that way",
+            "IAM compares ARNs field by field, and an empty region matches only an empty one, so the ARN names no resource and the statement silently never applies to it",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "kms:Decrypt",
+      "Resource": "arn:aws:kms::803456129837:key/0f3c2a94-7d1e-4b6a-9c55-2e8d41a7b903" }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "kms:Decrypt",
+      "Resource": "arn:aws:kms:us-east-1:803456129837:key/0f3c2a94-7d1e-4b6a-9c55-2e8d41a7b903" }
+  ]
+}"#,
+        ),
+        Code::ForAnyValueWithAudienceClaim => (
+            "that an OIDC provider's audience claim (`HOST:aud`, such as `token.actions.githubusercontent.com:aud`) is not compared under `ForAnyValue:`",
+            "the audience claim is single-valued; a set operator on it does not mean what it reads as, and Access Analyzer reports it as overly permissive: compare it with a plain operator",
+            "trust",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow",
+      "Principal": { "Federated": "arn:aws:iam::803456129837:oidc-provider/token.actions.githubusercontent.com" },
+      "Action": "sts:AssumeRoleWithWebIdentity",
+      "Condition": {
+        "ForAnyValue:StringEquals": { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" },
+        "StringEquals": { "token.actions.githubusercontent.com:sub": "repo:acme/reports:ref:refs/heads/main" } } }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow",
+      "Principal": { "Federated": "arn:aws:iam::803456129837:oidc-provider/token.actions.githubusercontent.com" },
+      "Action": "sts:AssumeRoleWithWebIdentity",
+      "Condition": {
+        "StringEquals": {
+          "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
+          "token.actions.githubusercontent.com:sub": "repo:acme/reports:ref:refs/heads/main" } } }
+  ]
+}"#,
+        ),
+        Code::RedundantPrincipal => (
+            "that a `Principal` does not list an assumed-role session (`arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`) beside its role (`arn:aws:iam::ACCOUNT:role/ROLE`)",
+            "the role principal already covers every session of the role, so the session principal allows or denies nothing more; it only makes the policy longer and harder to review",
+            "trust",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "sts:AssumeRole",
+      "Principal": { "AWS": [
+        "arn:aws:iam::803456129837:role/reports",
+        "arn:aws:sts::803456129837:assumed-role/reports/nightly" ] } }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "sts:AssumeRole",
+      "Principal": { "AWS": "arn:aws:iam::803456129837:role/reports" } }
+  ]
+}"#,
+        ),
+        Code::InvalidVpcFormat => (
+            "that each value of `aws:SourceVpc` is a VPC ID (`vpc-` and 8 or 17 letters or digits) and each value of `aws:SourceVpce` a VPC endpoint ID (`vpce-` and 8 or 17)",
+            "the keys hold the ID of the VPC or endpoint a request came through; a name, an ARN or a truncated ID never matches, so the condition silently never holds",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*",
+      "Condition": { "StringEquals": { "aws:SourceVpce": "reports-endpoint" } } }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-reports/*",
+      "Condition": { "StringEquals": { "aws:SourceVpce": "vpce-0c9a7e1d2b3f45678" } } }
+  ]
+}"#,
+        ),
+        Code::S3PrefixInNegativeContext => (
+            "that `s3:prefix` is compared with a positive string operator in an `Allow`, or a negated one in a `Deny` (the two patterns that restrict listing)",
+            "a `Deny` on `s3:ListBucket` with `StringLike` on `s3:prefix` `private/*` does not stop a request for the prefix `priv`, which lists the same objects; `Deny` with `StringNotLike` on the allowed prefixes does",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Deny", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::acme-reports",
+      "Condition": { "StringLike": { "s3:prefix": "private/*" } } }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Deny", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::acme-reports",
+      "Condition": { "StringNotLike": { "s3:prefix": "public/*" } } }
+  ]
+}"#,
+        ),
+        Code::DynamodbAttributesWithoutSelect => (
+            "that an `Allow` restricted on `dynamodb:Attributes` also sets `dynamodb:Select` to `SPECIFIC_ATTRIBUTES`",
+            "DynamoDB evaluates `dynamodb:Attributes` only for requests that name the attributes to return; a read without a projection expression returns the whole item",
+            "identity",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "dynamodb:GetItem", "Resource": "arn:aws:dynamodb:us-east-1:803456129837:table/reports",
+      "Condition": { "ForAllValues:StringEquals": { "dynamodb:Attributes": ["id", "title"] } } }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Allow", "Action": "dynamodb:GetItem", "Resource": "arn:aws:dynamodb:us-east-1:803456129837:table/reports",
+      "Condition": { "ForAllValues:StringEquals": { "dynamodb:Attributes": ["id", "title"] },
+                     "StringEquals": { "dynamodb:Select": "SPECIFIC_ATTRIBUTES" } } }
+  ]
+}"#,
+        ),
         _ => return None,
     })
 }

@@ -1,5 +1,6 @@
 //! ARN fields: `invalid-partition`, `invalid-arn-service-case`, `invalid-region` and
-//! `invalid-arn-account` (errors), for the ARNs of `Resource` and `NotResource`.
+//! `invalid-arn-account` (errors), and `missing-arn-region` (a warning), for the ARNs of
+//! `Resource` and `NotResource`.
 //!
 //! AWS's ARN format (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html>):
 //! `arn:partition:service:region:account-id:resource`, where the partition is one of AWS's
@@ -19,7 +20,7 @@
 //! - a region that is not in the vendored table (`regions.rs`) but has a region's shape is a
 //!   warning, since AWS opens regions after the table was written; any other region is an error.
 
-use catalog::index::catalog;
+use catalog::index::{catalog, ArnPattern};
 
 use crate::diagnostic::{Code, Diagnostic, Location, Severity};
 use crate::validate::regions::{is_region_shaped, PARTITIONS, REGIONS};
@@ -63,6 +64,9 @@ pub(crate) fn check(
             .with_help(format!("write `{lower}`"))
             .with_suggestion(text.replacen(parts.service, &lower, 1)),
         );
+    }
+    if parts.region.is_empty() && !parts.account.is_empty() && sink.wants(Code::MissingArnRegion) {
+        missing_region(parts, text, location, sink);
     }
     let region_given = !parts.region.is_empty() && !open(parts.region);
     let account_given = !parts.account.is_empty() && !open(parts.account);
@@ -130,6 +134,75 @@ pub(crate) fn check(
             );
         }
     }
+}
+
+/// `missing-arn-region`: an ARN with an empty region (and an account) for a resource whose ARN
+/// always has a region, which then names no resource (IAM compares ARNs field by field, and an
+/// empty field matches only an empty one).
+///
+/// Access Analyzer's `MISSING_ARN_REGION`: "Add a Region to the {service} resource ARN. The
+/// resource ARNs for most AWS services require that you specify a Region"
+/// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html>).
+/// Decided only where it is unambiguous: the service is known and not a wildcard, the account
+/// field is not empty (AWS-owned resources are written with an empty account,
+/// `arn:aws:ssm:us-east-1::parameter/aws/...`), the resource part matches at least one of the
+/// service's ARN formats once the region is left open, and *every* format it matches has a
+/// region (`arn:aws:s3::123456789012:accesspoint/x` also matches the Multi-Region Access
+/// Point's format, which has none, so it is not reported). A warning: AWS accepts the policy,
+/// the statement just never applies to that ARN.
+fn missing_region(
+    parts: &ArnParts<'_>,
+    text: &str,
+    location: &dyn Fn() -> Location,
+    sink: &mut Sink<'_>,
+) {
+    if open(parts.service) || open(parts.partition) {
+        return;
+    }
+    // Most ARNs with an empty region are of services without regions (IAM, S3 buckets,
+    // CloudFront, Organizations): one pass over the formats' region fields settles those.
+    if !service_fields(parts.service).0 {
+        return;
+    }
+    let Some(service) = catalog().service(parts.service) else {
+        return;
+    };
+    let any_region = format!(
+        "arn:{}:{}:*:{}:{}",
+        parts.partition, parts.service, parts.account, parts.resource
+    );
+    let pattern = ArnPattern::new(&any_region);
+    let mut matched = false;
+    for resource_type in service.resource_types() {
+        for format in resource_type.arn_formats() {
+            if !pattern.matches(format) {
+                continue;
+            }
+            if format_region(format).is_empty() {
+                return;
+            }
+            matched = true;
+        }
+    }
+    if !matched {
+        return;
+    }
+    sink.push(
+        Diagnostic::new(
+            Code::MissingArnRegion,
+            location(),
+            format!(
+                "`{}` resources of this kind have a region in their ARN, but `{text}` leaves it empty: it names no resource",
+                parts.service
+            ),
+        )
+        .with_help("write the region (`us-east-1`), or `*` for any region"),
+    );
+}
+
+/// The region field of an ARN format of the catalog (`${Region}`, or empty).
+fn format_region(format: &str) -> &str {
+    format.split(':').nth(3).unwrap_or_default()
 }
 
 /// Whether some ARN format of the service has a region, and whether some has an account.

@@ -23,11 +23,14 @@ mod confused_deputy;
 mod context;
 mod element_variables;
 mod federation;
+mod key_pitfalls;
 mod memo;
 mod multivalue;
 mod oidc;
 mod placeholders;
 mod principals;
+mod rcp;
+mod redundant_principals;
 mod redundant_statements;
 mod regions;
 mod resources;
@@ -140,7 +143,9 @@ fn check_statement(
     structure::check_statement(statement, at, scope, sink);
     sid::check_sid(statement, at, sink);
     principals::check(statement, at, scope, sink);
+    redundant_principals::check(statement, at, sink);
     trust::check(statement, at, scope, sink);
+    rcp::check(statement, at, scope, sink);
     oidc::check(statement, at, sink);
     federation::check(statement, at, sink);
     confused_deputy::check(statement, at, sink);
@@ -149,6 +154,7 @@ fn check_statement(
     resources::check(statement, at, &facts, variables_live, sink);
     conditions::check(statement, at, &facts, version, sink);
     multivalue::check(statement, at, sink);
+    key_pitfalls::check(statement, at, sink);
     tag_keys::check(statement, at, &facts, sink);
     risk::check(statement, at, &facts, sink);
     service_wildcards::check(statement, at, sink);
@@ -211,3 +217,6 @@ mod checks_tests;
 
 #[cfg(test)]
 mod checks_tests_late;
+
+#[cfg(test)]
+mod checks_tests_final;

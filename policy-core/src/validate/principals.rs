@@ -5,7 +5,9 @@
 //!   CloudFront origin access identity (`arn:aws:iam::cloudfront:user/...`), or an IAM unique ID
 //!   (`AROA...`, `AIDA...`), which IAM writes in place of an ARN whose role or user was deleted.
 //!   IAM does not accept wildcards inside a principal ARN (only a whole `*`).
-//! - `Service`: a DNS name such as `bedrock.amazonaws.com` (letters, digits, `.` and `-`).
+//! - `Service`: a DNS name such as `bedrock.amazonaws.com` (letters, digits, `.` and `-`), and
+//!   the one rule of what a service principal looks like ([`service_principal_problem`]), which
+//!   the condition keys that hold service principals share (`conditions/service_principals.rs`).
 //! - `Federated`: a provider's DNS name (`cognito-identity.amazonaws.com`, `accounts.google.com`)
 //!   or an IAM `saml-provider/...` or `oidc-provider/...` ARN.
 //! - `CanonicalUser`: 64 hexadecimal digits.
@@ -121,6 +123,23 @@ pub(super) fn check(statement: &Statement, at: &Location, _scope: Scope, sink: &
         return;
     };
     for (principal_kind, values) in kinds {
+        if *principal_kind == PrincipalKind::Federated && kind == PolicyKind::Resource {
+            // Access Analyzer's `FEDERATED_PRINCIPAL_NOT_SUPPORTED`: "Identity policies and
+            // other resource-based policies don't support a federated identity provider in the
+            // `Principal` element. For example, you can't use a SAML principal in an Amazon S3
+            // bucket policy"
+            // (<https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html>).
+            sink.push(
+                Diagnostic::new(
+                    Code::FederatedPrincipalNotSupported,
+                    at.clone().key(element).key(principal_kind.as_str()),
+                    "a `Federated` principal in a resource policy: identity providers are principals in role trust policies only",
+                )
+                .with_help(
+                    "grant access to the role the provider's users assume (an `AWS` principal), or check this as a trust policy",
+                ),
+            );
+        }
         for (index, value) in values.iter().enumerate() {
             let location = || {
                 at.clone()
@@ -158,6 +177,14 @@ pub(super) fn check(statement: &Statement, at: &Location, _scope: Scope, sink: &
                     ),
                 );
                 continue;
+            }
+            if *principal_kind == PrincipalKind::Service {
+                if let Some(problem) = service_principal_problem(value, false)
+                    .filter(|problem| *problem != ServicePrincipalProblem::NotDnsName)
+                {
+                    sink.push(problem.diagnostic(value, location(), None));
+                    continue;
+                }
             }
             if let Err(problem) = check_value(principal_kind, value) {
                 sink.push(
@@ -205,13 +232,13 @@ fn help(kind: &PrincipalKind) -> &'static str {
 fn check_value(kind: &PrincipalKind, value: &str) -> Result<(), &'static str> {
     match kind {
         PrincipalKind::Aws => aws(value),
-        PrincipalKind::Service => {
-            if is_dns_name(value) {
-                Ok(())
-            } else {
-                Err("a service principal is a DNS name such as `bedrock.amazonaws.com`")
+        PrincipalKind::Service => match service_principal_problem(value, false) {
+            Some(ServicePrincipalProblem::NotDnsName) => {
+                Err(ServicePrincipalProblem::NotDnsName.text())
             }
-        }
+            // Case and DNS suffix are `invalid-service-principal-format` warnings (`check`).
+            _ => Ok(()),
+        },
         PrincipalKind::Federated => {
             if value.starts_with("arn:") {
                 let (service, resource) = iam_arn(value)?;
@@ -304,6 +331,122 @@ fn is_unique_id(value: &str) -> bool {
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
 }
 
+/// The DNS suffixes of AWS's service principals: `SERVICE.amazonaws.com` in most partitions,
+/// `SERVICE.amazonaws.com.cn` in the China Regions, `amazon.com` for Alexa's principals
+/// (`alexa-appkit.amazon.com`), and the suffixes of the isolated partitions and the European
+/// Sovereign Cloud, which AWS's SDKs write for those partitions' services. Sources: "AWS service
+/// principals" in the IAM User Guide
+/// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services>),
+/// and Access Analyzer's `INVALID_SERVICE_PRINCIPAL_FORMAT`, "usually in the following format in
+/// all lowercase letters: `service-name.amazonaws.com`"
+/// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html>).
+const SERVICE_PRINCIPAL_SUFFIXES: &[&str] = &[
+    ".amazonaws.com",
+    ".amazonaws.com.cn",
+    ".amazon.com",
+    ".c2s.ic.gov",
+    ".sc2s.sgov.gov",
+    ".cloud.adc-e.uk",
+    ".csp.hci.ic.gov",
+    ".amazonaws.eu",
+];
+
+/// What is wrong with a service principal (`SERVICE.amazonaws.com`), by
+/// [`service_principal_problem`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ServicePrincipalProblem {
+    /// Not a DNS name at all (`lambda`, an ARN, a URL): `invalid-principal` in `Principal`.
+    NotDnsName,
+    /// Upper-case letters: service principals are all lowercase, and IAM compares them as
+    /// written.
+    UpperCase,
+    /// A DNS name outside AWS's suffixes (`ec2.aws.com`).
+    Suffix,
+    /// A `kms:ViaService` value without a region (`ec2.amazonaws.com`).
+    NotRegional,
+}
+
+impl ServicePrincipalProblem {
+    /// Why the value is not a service principal.
+    pub(crate) fn text(self) -> &'static str {
+        match self {
+            Self::NotDnsName => "a service principal is a DNS name such as `bedrock.amazonaws.com`",
+            Self::UpperCase => "a service principal is written in lowercase",
+            Self::Suffix => {
+                "a service principal ends with `.amazonaws.com` (`.amazonaws.com.cn` in the China Regions)"
+            }
+            Self::NotRegional => {
+                "`kms:ViaService` names a service in a region: `SERVICE.REGION.amazonaws.com`"
+            }
+        }
+    }
+
+    /// The `invalid-service-principal-format` finding for `value` at `location`; `key` is the
+    /// condition key that holds it (none in `Principal`).
+    pub(crate) fn diagnostic(
+        self,
+        value: &str,
+        location: Location,
+        key: Option<&str>,
+    ) -> Diagnostic {
+        let message = match key {
+            Some(key) => format!(
+                "`{value}` is not a service principal as `{key}` holds them: {}; the condition never matches it",
+                self.text()
+            ),
+            None => format!("invalid `Service` principal `{value}`: {}", self.text()),
+        };
+        let diagnostic = Diagnostic::new(Code::InvalidServicePrincipalFormat, location, message);
+        match self {
+            Self::UpperCase => {
+                let lower = value.to_ascii_lowercase();
+                diagnostic.with_did_you_mean(&lower, lower.clone())
+            }
+            Self::NotDnsName if !value.is_empty() && value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') => {
+                let full = format!("{value}.amazonaws.com");
+                diagnostic.with_did_you_mean(&full, full.clone())
+            }
+            Self::NotRegional => diagnostic.with_help(
+                "write the service and the region of the requests, such as `ec2.us-east-1.amazonaws.com`, or `ec2.*.amazonaws.com` under `StringLike`",
+            ),
+            _ => diagnostic.with_help("write a service principal such as `bedrock.amazonaws.com`"),
+        }
+    }
+}
+
+/// The one rule of what a service principal looks like: a lowercase DNS name ending with one of
+/// AWS's suffixes; with `regional` (`kms:ViaService`, whose values are
+/// `SERVICE.REGION.amazonaws.com`:
+/// <https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-via-service>),
+/// also a region-shaped label before the suffix. `None` for a valid one, regional service
+/// principals (`logs.us-east-1.amazonaws.com`) and dotted ones
+/// (`ecs.application-autoscaling.amazonaws.com`) included.
+pub(crate) fn service_principal_problem(
+    value: &str,
+    regional: bool,
+) -> Option<ServicePrincipalProblem> {
+    if !is_dns_name(value) {
+        return Some(ServicePrincipalProblem::NotDnsName);
+    }
+    if value.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Some(ServicePrincipalProblem::UpperCase);
+    }
+    let Some(name) = SERVICE_PRINCIPAL_SUFFIXES
+        .iter()
+        .find_map(|suffix| value.strip_suffix(suffix))
+        .filter(|name| !name.is_empty())
+    else {
+        return Some(ServicePrincipalProblem::Suffix);
+    };
+    if regional {
+        let region = name.rsplit('.').next().unwrap_or_default();
+        if !name.contains('.') || !crate::validate::regions::is_region_shaped(region) {
+            return Some(ServicePrincipalProblem::NotRegional);
+        }
+    }
+    None
+}
+
 /// A DNS name with at least one dot.
 fn is_dns_name(value: &str) -> bool {
     value.contains('.')
@@ -348,6 +491,8 @@ mod tests {
     fn other_kinds() {
         assert!(check_value(&PrincipalKind::Service, "bedrock.amazonaws.com").is_ok());
         assert!(check_value(&PrincipalKind::Service, "bedrock").is_err());
+        // Case and suffix are warnings of their own code, not `invalid-principal`.
+        assert!(check_value(&PrincipalKind::Service, "Bedrock.amazonaws.com").is_ok());
         assert!(check_value(&PrincipalKind::Federated, "accounts.google.com").is_ok());
         assert!(check_value(
             &PrincipalKind::Federated,
@@ -361,5 +506,50 @@ mod tests {
         .is_err());
         assert!(check_value(&PrincipalKind::CanonicalUser, &"a".repeat(64)).is_ok());
         assert!(check_value(&PrincipalKind::CanonicalUser, "abc").is_err());
+    }
+
+    #[test]
+    fn service_principal_forms() {
+        for ok in [
+            "bedrock.amazonaws.com",
+            "ecs.application-autoscaling.amazonaws.com",
+            "logs.us-east-1.amazonaws.com",
+            "ec2.amazonaws.com.cn",
+            "alexa-appkit.amazon.com",
+        ] {
+            assert_eq!(service_principal_problem(ok, false), None, "{ok}");
+        }
+        for (bad, problem) in [
+            ("lambda", ServicePrincipalProblem::NotDnsName),
+            (
+                "arn:aws:iam::123456789012:root",
+                ServicePrincipalProblem::NotDnsName,
+            ),
+            (
+                "https://ec2.amazonaws.com",
+                ServicePrincipalProblem::NotDnsName,
+            ),
+            ("EC2.amazonaws.com", ServicePrincipalProblem::UpperCase),
+            ("ec2.aws.com", ServicePrincipalProblem::Suffix),
+            ("amazonaws.com", ServicePrincipalProblem::Suffix),
+        ] {
+            assert_eq!(
+                service_principal_problem(bad, false),
+                Some(problem),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            service_principal_problem("ec2.us-east-1.amazonaws.com", true),
+            None
+        );
+        assert_eq!(
+            service_principal_problem("ec2.cn-north-1.amazonaws.com.cn", true),
+            None
+        );
+        assert_eq!(
+            service_principal_problem("ec2.amazonaws.com", true),
+            Some(ServicePrincipalProblem::NotRegional)
+        );
     }
 }

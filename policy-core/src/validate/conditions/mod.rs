@@ -28,9 +28,11 @@
 mod operators;
 mod paired;
 mod region_values;
+mod service_principals;
 mod simpler;
 mod values;
 pub(crate) mod variables;
+mod vpc_values;
 
 use catalog::index::{catalog, ConditionKeyInfo, KeyType};
 
@@ -57,6 +59,8 @@ pub(super) fn check(
     paired::check(condition, at, sink);
     simpler::check(condition, at, sink);
     region_values::check(condition, at, sink);
+    service_principals::check(condition, at, sink);
+    vpc_values::check(condition, at, sink);
     for block in condition.blocks() {
         let operator_text = block.operator().as_str();
         let operator_at = || at.clone().key("Condition").key(operator_text);

@@ -1,0 +1,96 @@
+//! `invalid-vpc-format` (a warning): a value of `aws:SourceVpc` or `aws:SourceVpce` that is not a
+//! VPC or VPC endpoint ID.
+//!
+//! Access Analyzer's `INVALID_VPC_FORMAT` and `INVALID_VPCE_FORMAT`: "The `aws:SourceVpc`
+//! condition key must use the prefix `vpc-` followed by either 8 or 17 alphanumeric characters"
+//! (`vpce-` for `aws:SourceVpce`), in the policy check reference
+//! (<https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html>;
+//! the keys:
+//! <https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourcevpc>).
+//! AWS accepts the policy and the condition never matches such a value, so this is a warning.
+//! Only `String*` operators are read; values with a `${...}` variable, a `*` or `?`, or a
+//! documentation placeholder are left alone.
+
+use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::model::{Condition, ConditionValue, OperatorKind};
+use crate::validate::placeholders;
+use crate::validate::Sink;
+
+/// The keys and the prefix of their IDs.
+const KEYS: &[(&str, &str)] = &[("aws:SourceVpc", "vpc-"), ("aws:SourceVpce", "vpce-")];
+
+pub(super) fn check(condition: &Condition, at: &Location, sink: &mut Sink<'_>) {
+    if !sink.wants(Code::InvalidVpcFormat) {
+        return;
+    }
+    for block in condition.blocks() {
+        let Some(kind) = block.operator().kind() else {
+            continue;
+        };
+        if !is_string(kind) {
+            continue;
+        }
+        let ignore_case = matches!(
+            kind.base,
+            crate::model::BaseOperator::StringEqualsIgnoreCase
+                | crate::model::BaseOperator::StringNotEqualsIgnoreCase
+        );
+        let operator = block.operator().as_str();
+        for entry in block.entries() {
+            let Some((key, prefix)) = KEYS
+                .iter()
+                .find(|(key, _)| key.eq_ignore_ascii_case(entry.key()))
+            else {
+                continue;
+            };
+            for (index, value) in entry.values().iter().enumerate() {
+                let ConditionValue::String(text) = value else {
+                    continue;
+                };
+                if text.contains("${")
+                    || text.contains(['*', '?'])
+                    || placeholders::in_value(text).is_some()
+                    || is_id(text, prefix, ignore_case)
+                {
+                    continue;
+                }
+                sink.push(
+                    Diagnostic::new(
+                        Code::InvalidVpcFormat,
+                        at.clone()
+                            .key("Condition")
+                            .key(operator)
+                            .key(entry.key())
+                            .index(index),
+                        format!(
+                            "`{text}` is not an ID as `{key}` holds them (`{prefix}` and 8 or 17 letters or digits): the condition never matches it"
+                        ),
+                    )
+                    .with_help(format!("write the ID, such as `{prefix}0c9a7e1d2b3f45678`")),
+                );
+            }
+        }
+    }
+}
+
+fn is_string(kind: OperatorKind) -> bool {
+    use crate::model::BaseOperator as B;
+    matches!(
+        kind.base,
+        B::StringEquals
+            | B::StringNotEquals
+            | B::StringEqualsIgnoreCase
+            | B::StringNotEqualsIgnoreCase
+            | B::StringLike
+            | B::StringNotLike
+    )
+}
+
+/// `prefix` (in any case with `ignore_case`) and 8 or 17 ASCII letters or digits.
+fn is_id(text: &str, prefix: &str, ignore_case: bool) -> bool {
+    text.get(..prefix.len())
+        .is_some_and(|head| head == prefix || (ignore_case && head.eq_ignore_ascii_case(prefix)))
+        && text.get(prefix.len()..).is_some_and(|id| {
+            matches!(id.len(), 8 | 17) && id.bytes().all(|b| b.is_ascii_alphanumeric())
+        })
+}
