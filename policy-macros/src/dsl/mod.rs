@@ -19,6 +19,7 @@ mod statements;
 #[cfg(test)]
 mod tests;
 mod text;
+pub(crate) use text::is_keyword;
 
 /// The words of the DSL.
 pub(crate) mod kw {

@@ -54,8 +54,9 @@ impl RustExpr {
 }
 
 /// Rust's keywords, strict and reserved, and the weak ones that may start or join an
-/// expression: a keyword beside a name (`x as u32`, `&raw const x`) is not two expressions.
-fn is_keyword(word: &str) -> bool {
+/// expression: a keyword beside a name (`x as u32`, `&raw const x`) is not two expressions, and
+/// none of them is made an identifier by the editor's paths.
+pub(crate) fn is_keyword(word: &str) -> bool {
     matches!(
         word,
         "as" | "async"
