@@ -176,12 +176,7 @@ impl<'p> Atom<'p> {
         if !implied {
             return false;
         }
-        let principals = match (&self.principals, &small.principals) {
-            (None, None) => true,
-            (Some(big), Some(small)) => big == small || big.covers(small),
-            _ => false,
-        };
-        if !principals {
+        if !principals_cover(&self.principals, &small.principals) {
             return false;
         }
         match (self.negated, small.negated) {
@@ -197,6 +192,16 @@ impl<'p> Atom<'p> {
                 .all(|q| small.resources.iter().any(|p| resource_covers(p, q))),
             _ => false,
         }
+    }
+}
+
+/// Whether every principal `small` names is one `big` names (proven; statements of identity
+/// policies have none).
+pub(crate) fn principals_cover(big: &Option<PrincipalSet>, small: &Option<PrincipalSet>) -> bool {
+    match (big, small) {
+        (None, None) => true,
+        (Some(big), Some(small)) => big == small || big.covers(small),
+        _ => false,
     }
 }
 

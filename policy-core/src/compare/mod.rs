@@ -53,10 +53,13 @@ mod atoms;
 mod canonical;
 mod classes;
 mod conditions;
+mod exact;
 mod kind;
+mod resources;
 
 pub use canonical::{canonical, canonical_statement, semantically_equal};
 pub use kind::Kind;
+pub use resources::{resources_within, takes_resource, Inclusion};
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
@@ -67,7 +70,9 @@ use crate::model::{Effect, Policy, Version};
 
 use atoms::{edge_contexts, instantiate_resource, satisfying_context, Atom, ACCOUNT};
 use classes::{classes, pattern_text, ActionClass};
+use exact::Exact;
 use kind::RESOURCE_ACCOUNT;
+use resources::Space;
 
 /// How the new policy's access relates to the old one's.
 ///
@@ -368,11 +373,14 @@ pub fn compare_sets_as(kind: Kind, old: &[Policy], new: &[Policy]) -> Comparison
     // Containment between two statements does not depend on the class: decided once per pair
     // (the corpus's largest policies have hundreds of classes over a few statements).
     let memo = Covers::default();
+    let automata = exact::Memo::default();
+    let mut over_budget: Option<String> = None;
     for class in split
         .classes
         .iter()
         .filter(|class| kind.governs(&class.representative))
     {
+        let space = Space::of_actions(&class.members, !class.future_of.is_empty());
         let old_atoms = atoms_for(&old_statements, class);
         let new_atoms = atoms_for(&new_statements, class);
         for (gaining, losing, gaining_atoms, losing_atoms, out) in [
@@ -388,7 +396,20 @@ pub fn compare_sets_as(kind: Kind, old: &[Policy], new: &[Policy]) -> Comparison
             if within(&memo, gaining_atoms, losing_atoms) {
                 continue;
             }
-            match search(kind, class, gaining, losing, gaining_atoms, losing_atoms) {
+            let found = match automata.direction(&space, gaining_atoms, losing_atoms) {
+                Exact::Proven => continue,
+                Exact::NotProven(resources) => resources,
+                Exact::NotApplicable => Vec::new(),
+                Exact::OverBudget(reason) => {
+                    over_budget.get_or_insert(reason);
+                    Vec::new()
+                }
+            };
+            let atoms = Sides {
+                gaining: gaining_atoms,
+                losing: losing_atoms,
+            };
+            match search(kind, class, &space, gaining, losing, &atoms, found) {
                 Some(witness) if witness.replays_as(kind, gaining, losing) => {
                     out.push(difference(class, gaining_atoms, witness));
                 }
@@ -406,10 +427,11 @@ pub fn compare_sets_as(kind: Kind, old: &[Policy], new: &[Policy]) -> Comparison
             "{} comparison(s) not decided, e.g. for `{example}`: {}, and no request found \
              separates them",
             undecided.len(),
-            if variables {
-                "the policies use policy variables (`${...}`), which are compared as written"
-            } else {
-                "resources or conditions differ in a way this comparison cannot decide exactly"
+            match (&over_budget, variables) {
+                (Some(reason), _) => reason.as_str(),
+                (None, true) =>
+                    "the policies use policy variables (`${...}`), which are compared as written",
+                (None, false) => "conditions differ in a way this comparison cannot decide exactly",
             }
         )),
         (None, true, true) => Relation::Equivalent,
@@ -566,22 +588,33 @@ fn principal_for(resource: &str) -> String {
     format!("arn:aws:iam::{account}:user/witness")
 }
 
-/// Looks for a request that `gaining` allows and `losing` does not.
+/// The atoms of both sides of one direction.
+struct Sides<'a, 'p> {
+    gaining: &'a [&'a Atom<'p>],
+    losing: &'a [&'a Atom<'p>],
+}
+
+/// Looks for a request that `gaining` allows and `losing` does not: resources from `found`
+/// (the exact check's) and from both sides' patterns, those the action's requests can carry.
 fn search(
     kind: Kind,
     class: &ActionClass,
+    space: &Space,
     gaining: &[Policy],
     losing: &[Policy],
-    gaining_atoms: &[&Atom<'_>],
-    losing_atoms: &[&Atom<'_>],
+    sides: &Sides<'_, '_>,
+    found: Vec<String>,
 ) -> Option<Witness> {
-    let atoms = || gaining_atoms.iter().chain(losing_atoms);
+    let atoms = || sides.gaining.iter().chain(sides.losing);
     let mut resources: Vec<String> = Vec::new();
     let mut push = |resource: String| {
-        if !resources.contains(&resource) && resources.len() < 64 {
+        if !resources.contains(&resource) && resources.len() < 64 && space.contains(&resource) {
             resources.push(resource);
         }
     };
+    for resource in found {
+        push(resource);
+    }
     for atom in atoms() {
         for resource in &atom.resources {
             push(instantiate_resource(resource));
@@ -618,6 +651,11 @@ fn search(
     }
     let resource_account = (kind == Kind::Resource).then(|| RESOURCE_ACCOUNT.to_owned());
     for resource in &resources {
+        // An action of the class whose requests can carry the resource.
+        let action = std::iter::once(&class.representative)
+            .chain(class.members.iter().take(16))
+            .find(|action| takes_resource(action, resource))
+            .unwrap_or(&class.representative);
         let callers = if kind == Kind::Resource {
             principals.clone()
         } else {
@@ -627,7 +665,7 @@ fn search(
             for context in &contexts {
                 let witness = Witness {
                     principal: principal.clone(),
-                    action: class.representative.clone(),
+                    action: action.clone(),
                     resource: resource.clone(),
                     resource_account: resource_account.clone(),
                     context: context.clone(),
