@@ -523,3 +523,90 @@ fn compare_decides_resources_exactly() {
         "{witness:?}"
     );
 }
+
+/// Conditions compared as exact sets (issue 15, item 3): unions of values, implication across
+/// operators, set qualifiers. Each pair: the relation of the second to the first, proven
+/// where it is `Equivalent`, with replayed witnesses where the sides differ.
+#[test]
+fn conditions_compare_as_exact_sets() {
+    let with = |condition: &str| {
+        Policy::from_json(&format!(
+            r#"{{"Version":"2012-10-17","Statement":{{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*","Condition":{condition}}}}}"#
+        ))
+        .unwrap()
+    };
+    for (old, new, expected) in [
+        // Two CIDRs that make the larger one.
+        (
+            r#"{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}"#,
+            r#"{"IpAddress":{"aws:SourceIp":["10.128.0.0/9","10.0.0.0/9"]}}"#,
+            Relation::Equivalent,
+        ),
+        (
+            r#"{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}"#,
+            r#"{"IpAddress":{"aws:SourceIp":["10.0.0.0/9"]}}"#,
+            Relation::Narrower,
+        ),
+        // Numeric bounds across operators.
+        (
+            r#"{"NumericLessThanEquals":{"s3:max-keys":"10"}}"#,
+            r#"{"NumericLessThan":{"s3:max-keys":["10","10.5"]}}"#,
+            Relation::Broader,
+        ),
+        (
+            r#"{"NumericLessThanEquals":{"s3:max-keys":"10"}}"#,
+            r#"{"NumericLessThan":{"s3:max-keys":"10"}}"#,
+            Relation::Narrower,
+        ),
+        // `StringEquals` values within a `StringLike` pattern, and ARNs.
+        (
+            r#"{"StringLike":{"s3:prefix":"home/*"}}"#,
+            r#"{"StringEquals":{"s3:prefix":["home/ana","home/bo"]}}"#,
+            Relation::Narrower,
+        ),
+        (
+            r#"{"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:111122223333:*"}}"#,
+            r#"{"ArnEquals":{"aws:SourceArn":"arn:aws:sns:us-east-1:111122223333:topic"}}"#,
+            Relation::Narrower,
+        ),
+        (
+            r#"{"ArnLike":{"aws:SourceArn":["arn:aws:sns:us-*:*:*","arn:aws:sns:eu-*:*:*"]}}"#,
+            r#"{"ArnLike":{"aws:SourceArn":"arn:aws:sns:us-east-1:*:*"}}"#,
+            Relation::Narrower,
+        ),
+        // Set qualifiers: a smaller ForAllValues set is narrower; ForAnyValue with the same
+        // values as a plain operator is the same condition; ForAllValues holds on an absent
+        // key, ForAnyValue does not.
+        (
+            r#"{"ForAllValues:StringEquals":{"aws:TagKeys":["a","b"]}}"#,
+            r#"{"ForAllValues:StringEquals":{"aws:TagKeys":["a"]}}"#,
+            Relation::Narrower,
+        ),
+        (
+            r#"{"StringEquals":{"aws:TagKeys":["a","b"]}}"#,
+            r#"{"ForAnyValue:StringEquals":{"aws:TagKeys":["b","a"]}}"#,
+            Relation::Equivalent,
+        ),
+        (
+            r#"{"ForAnyValue:StringEquals":{"aws:TagKeys":["a"]}}"#,
+            r#"{"ForAllValues:StringEquals":{"aws:TagKeys":["a"]}}"#,
+            Relation::Incomparable,
+        ),
+    ] {
+        let (before, after) = (with(old), with(new));
+        let comparison = compare(&before, &after);
+        check_witnesses(&before, &after, &comparison);
+        assert_eq!(
+            comparison.relation, expected,
+            "{old} -> {new}: {comparison:#?}"
+        );
+        let back = compare(&after, &before);
+        check_witnesses(&after, &before, &back);
+        let mirrored = match expected {
+            Relation::Narrower => Relation::Broader,
+            Relation::Broader => Relation::Narrower,
+            other => other,
+        };
+        assert_eq!(back.relation, mirrored, "{new} -> {old}: {back:#?}");
+    }
+}

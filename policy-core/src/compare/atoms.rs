@@ -311,24 +311,79 @@ pub(crate) fn edge_contexts(condition: &Condition) -> Vec<Vec<(String, ContextVa
             continue;
         };
         for entry in block.entries() {
+            let others: Vec<(String, ContextValue)> = base
+                .iter()
+                .filter(|(key, _)| !key.eq_ignore_ascii_case(entry.key()))
+                .cloned()
+                .collect();
+            // The key absent (`ForAllValues` holds then, `ForAnyValue` does not).
+            out.push(others.clone());
             for value in entry.values().iter().take(4) {
-                let text = value.as_text().replace('*', "zzw").replace('?', "z");
-                let value = if kind.qualifier.is_some() {
-                    ContextValue::Multi(vec![text])
-                } else {
-                    ContextValue::Single(text)
-                };
-                let mut context: Vec<(String, ContextValue)> = base
-                    .iter()
-                    .filter(|(key, _)| !key.eq_ignore_ascii_case(entry.key()))
-                    .cloned()
-                    .collect();
-                context.push((entry.key().to_owned(), value));
-                out.push(context);
+                let text = value.as_text();
+                let mut texts = vec![text.replace('*', "zzw").replace('?', "z")];
+                texts.extend(neighbours(&text));
+                for text in texts {
+                    let mut values = vec![ContextValue::Single(text.clone())];
+                    if kind.qualifier.is_some() {
+                        values = vec![
+                            ContextValue::Multi(vec![text.clone()]),
+                            ContextValue::Multi(vec![text, "zzw-other".to_owned()]),
+                        ];
+                    }
+                    for value in values {
+                        let mut context = others.clone();
+                        context.push((entry.key().to_owned(), value));
+                        out.push(context);
+                    }
+                }
             }
         }
     }
     out
+}
+
+/// Values just around a condition value: a number ±1, ±0.5, ±0.25 and ±0.001, the addresses just outside
+/// a network and its first and last address.
+fn neighbours(text: &str) -> Vec<String> {
+    if let Some(x) = crate::eval::values::parse_number(text) {
+        return [-1.0, -0.5, -0.25, -0.001, 0.001, 0.25, 0.5, 1.0]
+            .iter()
+            .map(|d| (x + d).to_string())
+            .collect();
+    }
+    match crate::eval::values::parse_ip(text) {
+        Some((std::net::IpAddr::V4(address), prefix)) => {
+            let mask = u32::MAX.checked_shl(32 - u32::from(prefix)).unwrap_or(0);
+            let start = u32::from(address) & mask;
+            let end = start | !mask;
+            [
+                start.checked_sub(1),
+                Some(start),
+                Some(end),
+                end.checked_add(1),
+            ]
+            .into_iter()
+            .flatten()
+            .map(|a| std::net::Ipv4Addr::from(a).to_string())
+            .collect()
+        }
+        Some((std::net::IpAddr::V6(address), prefix)) => {
+            let mask = u128::MAX.checked_shl(128 - u32::from(prefix)).unwrap_or(0);
+            let start = u128::from(address) & mask;
+            let end = start | !mask;
+            [
+                start.checked_sub(1),
+                Some(start),
+                Some(end),
+                end.checked_add(1),
+            ]
+            .into_iter()
+            .flatten()
+            .map(|a| std::net::Ipv6Addr::from(a).to_string())
+            .collect()
+        }
+        None => Vec::new(),
+    }
 }
 
 /// A context under which the condition most plainly holds (a candidate, checked by replay).

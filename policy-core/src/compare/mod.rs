@@ -52,6 +52,7 @@
 mod atoms;
 mod canonical;
 mod classes;
+mod condition_sets;
 mod conditions;
 mod exact;
 mod kind;
@@ -640,7 +641,7 @@ fn search(
     contexts.push(merged);
     for condition in atoms().filter_map(|atom| atom.condition) {
         for context in edge_contexts(condition) {
-            if !contexts.contains(&context) && contexts.len() < 48 {
+            if !contexts.contains(&context) && contexts.len() < 96 {
                 contexts.push(context);
             }
         }

@@ -185,6 +185,60 @@ enum Language {
     Union { nfas: Vec<usize>, star: bool },
 }
 
+/// A set of condition values, as the evaluator matches a request value with a policy value
+/// ([`crate::eval`]'s rule 14).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum TextSet {
+    /// `StringEquals`: exactly this text.
+    Literal(String),
+    /// `StringLike`: the wildcard text over the whole value, case-sensitive.
+    Glob(String),
+    /// `ArnEquals`/`ArnLike`: field by field, case-sensitive.
+    Arn(String),
+}
+
+/// Explores the product of text sets over every text: member 0 is every text, member
+/// `1 + i` the set `i`.
+pub(crate) fn explore_texts(sets: &[TextSet]) -> Result<Explored, OverBudget> {
+    let mut builder = Builder {
+        nfas: Vec::new(),
+        words: 0,
+    };
+    let everything = builder.push(vec![Tok::Run(Cls::Any)], Accept::Always);
+    let mut members = vec![Language::Union {
+        nfas: vec![everything],
+        star: true,
+    }];
+    let mut texts: Vec<&str> = Vec::new();
+    for set in sets {
+        members.push(match set {
+            TextSet::Literal(text) => Language::Union {
+                nfas: vec![builder.push(
+                    text.chars().map(|c| Tok::Lit(c, false)).collect(),
+                    Accept::Always,
+                )],
+                star: text == "*",
+            },
+            TextSet::Glob(pattern) => Language::Union {
+                nfas: vec![builder.push(glob_tokens(pattern, Cls::Any, false), Accept::Always)],
+                star: crate::eval::glob::glob(pattern, "*", false),
+            },
+            TextSet::Arn(pattern) if pattern == "*" => Language::Everything,
+            TextSet::Arn(pattern) => match builder.arn_pattern(pattern, false) {
+                Language::Union { nfas, .. } => Language::Union {
+                    nfas,
+                    star: crate::eval::glob::arn_like(pattern, "*", false),
+                },
+                everything => everything,
+            },
+        });
+        texts.push(match set {
+            TextSet::Literal(t) | TextSet::Glob(t) | TextSet::Arn(t) => t,
+        });
+    }
+    run(builder, &members, &texts, sets.len())
+}
+
 /// A resource space: which texts an action's requests can carry.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum Space {
@@ -281,6 +335,12 @@ impl Builder {
         if pattern == "*" {
             return Language::Everything;
         }
+        self.arn_pattern(pattern, true)
+    }
+
+    /// The language of an ARN pattern, the first five fields compared ignoring case or not
+    /// (the `Resource` element or the `Arn...` condition operators), without the text `*`.
+    fn arn_pattern(&mut self, pattern: &str, ignore_case_prefix: bool) -> Language {
         let mut nfas = Vec::new();
         // Texts of fewer than six fields: the whole pattern as a wildcard text, exactly.
         nfas.push(self.push(glob_tokens(pattern, Cls::Any, false), Accept::FewerFields));
@@ -297,9 +357,9 @@ impl Builder {
                 // The last field stands for the rest of the text, `:` included; the whole
                 // rest compares ignoring case (as the evaluator does).
                 matches_six = field.ends_with('*');
-                tokens.extend(glob_tokens(field, Cls::Any, true));
+                tokens.extend(glob_tokens(field, Cls::Any, ignore_case_prefix));
             } else if index < 5 {
-                tokens.extend(glob_tokens(field, Cls::NoColon, true));
+                tokens.extend(glob_tokens(field, Cls::NoColon, ignore_case_prefix));
             } else {
                 tokens.extend(glob_tokens(field, Cls::Any, false));
             }
@@ -380,7 +440,18 @@ pub(crate) fn explore(
             star: *probe == "*",
         });
     }
-    let alphabet = alphabet(&builder.nfas, patterns.iter().chain(probes));
+    let texts: Vec<&str> = patterns.iter().chain(probes).copied().collect();
+    run(builder, &members, &texts, patterns.len())
+}
+
+/// The breadth-first exploration of the product of the built automata.
+fn run(
+    builder: Builder,
+    members: &[Language],
+    texts: &[&str],
+    patterns: usize,
+) -> Result<Explored, OverBudget> {
+    let alphabet = alphabet(&builder.nfas, texts.iter());
     let Builder { nfas, words } = builder;
     // A state: word 0 holds the `:` count (capped at 5) and the text kind; then each
     // automaton's set of positions.
@@ -409,9 +480,8 @@ pub(crate) fn explore(
         }
         if states.len() > STATE_BUDGET || states.len().saturating_mul(step_cost) > WORK_BUDGET {
             return Err(OverBudget(format!(
-                "the resource automaton of {} pattern(s) passed its budget ({} states, \
+                "the automaton of {patterns} pattern(s) passed its budget ({} states, \
                  {STATE_BUDGET} allowed)",
-                patterns.len(),
                 states.len()
             )));
         }
