@@ -38,6 +38,7 @@ use std::net::IpAddr;
 
 use super::resources::{explore_texts, TextSet};
 use crate::eval::conditions::{family, Compare, Family};
+use crate::eval::glob::{arn_like, glob};
 use crate::eval::values::{parse_date, parse_ip, parse_number};
 use crate::model::{OperatorKind, SetQualifier};
 
@@ -220,8 +221,62 @@ fn universal((a, comp): Set<'_>) -> Option<bool> {
     }
 }
 
-/// `(∪x or its complement) ⊆ (∪y or its complement)`, over every text, by the automata.
+/// Whether a concrete text is in a text set, as the evaluator matches it.
+fn text_in(set: &TextSet, text: &str) -> bool {
+    match set {
+        TextSet::Literal(literal) => literal == text,
+        TextSet::Glob(pattern) => glob(pattern, text, false),
+        TextSet::Arn(pattern) => arn_like(pattern, text, false),
+    }
+}
+
+/// `(∪x or its complement) ⊆ (∪y or its complement)`, over every text: value by value when
+/// `x` is a set of literal texts, else by the automata.
 fn texts_subset(x: &[TextSet], x_comp: bool, y: &[TextSet], y_comp: bool) -> Option<bool> {
+    if !x_comp {
+        let literals: Option<Vec<&str>> = x
+            .iter()
+            .map(|set| match set {
+                TextSet::Literal(text) => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        if let Some(literals) = literals {
+            return Some(
+                literals
+                    .iter()
+                    .all(|text| y.iter().any(|set| text_in(set, text)) != y_comp),
+            );
+        }
+    }
+    type Key = (Vec<TextSet>, bool, Vec<TextSet>, bool);
+    thread_local! {
+        // Policies repeat their conditions, statement after statement: answers are
+        // remembered per thread (and forgotten when there are many).
+        static KNOWN: std::cell::RefCell<std::collections::HashMap<Key, Option<bool>>> =
+            std::cell::RefCell::default();
+    }
+    let key: Key = (x.to_vec(), x_comp, y.to_vec(), y_comp);
+    if let Some(known) = KNOWN.with(|known| known.borrow().get(&key).copied()) {
+        return known;
+    }
+    let answer = texts_subset_by_automata(x, x_comp, y, y_comp);
+    KNOWN.with(|known| {
+        let mut known = known.borrow_mut();
+        if known.len() > 4096 {
+            known.clear();
+        }
+        known.insert(key, answer);
+    });
+    answer
+}
+
+fn texts_subset_by_automata(
+    x: &[TextSet],
+    x_comp: bool,
+    y: &[TextSet],
+    y_comp: bool,
+) -> Option<bool> {
     let sets: Vec<TextSet> = x.iter().chain(y).cloned().collect();
     let explored = explore_texts(&sets).ok()?;
     let (in_x, in_y) = (1..=x.len(), x.len() + 1..=x.len() + y.len());

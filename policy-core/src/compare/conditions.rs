@@ -77,15 +77,19 @@ pub(crate) fn implies(small: &Entry, big: &Entry) -> bool {
     if small.key != big.key {
         return false;
     }
-    // Exact sets, across operators and qualifiers, when both entries have one.
-    if let (Some(a), Some(b)) = (&small.shape, &big.shape) {
-        if let Some(answer) = condition_sets::implies(a, b) {
-            return answer;
-        }
+    // The same operator, value by value (cheap, sound), then the exact sets, across
+    // operators and qualifiers, when both entries have one.
+    if small.operator == big.operator && same_operator_implies(small, big) {
+        return true;
     }
-    if small.operator != big.operator {
-        return false;
+    match (&small.shape, &big.shape) {
+        (Some(a), Some(b)) => condition_sets::implies(a, b).unwrap_or(false),
+        _ => false,
     }
+}
+
+/// [`implies`] for entries of the same operator and key: value by value.
+fn same_operator_implies(small: &Entry, big: &Entry) -> bool {
     let Some((value_family, negated)) = small.kind.and_then(|kind| family(kind.base)) else {
         // `Null` and anything the evaluator has no family for: equal value sets only.
         return same_texts(&small.values, &big.values);

@@ -381,7 +381,12 @@ pub fn compare_sets_as(kind: Kind, old: &[Policy], new: &[Policy]) -> Comparison
         .iter()
         .filter(|class| kind.governs(&class.representative))
     {
-        let space = Space::of_actions(&class.members, !class.future_of.is_empty());
+        // The class's resource space, computed when a direction needs it.
+        let space_cell = std::cell::OnceCell::new();
+        let space = || {
+            space_cell
+                .get_or_init(|| Space::of_actions(&class.members, !class.future_of.is_empty()))
+        };
         let old_atoms = atoms_for(&old_statements, class);
         let new_atoms = atoms_for(&new_statements, class);
         for (gaining, losing, gaining_atoms, losing_atoms, out) in [
@@ -397,7 +402,7 @@ pub fn compare_sets_as(kind: Kind, old: &[Policy], new: &[Policy]) -> Comparison
             if within(&memo, gaining_atoms, losing_atoms) {
                 continue;
             }
-            let found = match automata.direction(&space, gaining_atoms, losing_atoms) {
+            let found = match automata.direction(space(), gaining_atoms, losing_atoms) {
                 Exact::Proven => continue,
                 Exact::NotProven(resources) => resources,
                 Exact::NotApplicable => Vec::new(),
@@ -410,7 +415,7 @@ pub fn compare_sets_as(kind: Kind, old: &[Policy], new: &[Policy]) -> Comparison
                 gaining: gaining_atoms,
                 losing: losing_atoms,
             };
-            match search(kind, class, &space, gaining, losing, &atoms, found) {
+            match search(kind, class, space(), gaining, losing, &atoms, found) {
                 Some(witness) if witness.replays_as(kind, gaining, losing) => {
                     out.push(difference(class, gaining_atoms, witness));
                 }

@@ -187,7 +187,7 @@ enum Language {
 
 /// A set of condition values, as the evaluator matches a request value with a policy value
 /// ([`crate::eval`]'s rule 14).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) enum TextSet {
     /// `StringEquals`: exactly this text.
     Literal(String),
