@@ -89,12 +89,44 @@ impl PrincipalSet {
     fn covers(&self, small: &PrincipalSet) -> bool {
         match (self.negated, small.negated) {
             (false, false) => {
-                self.everyone || (!small.everyone && small.values.is_subset(&self.values))
+                self.everyone
+                    || (!small.everyone
+                        && small
+                            .values
+                            .iter()
+                            .all(|value| self.values.contains(value) || self.has_account_of(value)))
             }
             // NotPrincipal B excludes less than NotPrincipal S when B's list is within S's.
             (true, true) => !self.everyone && self.values.is_subset(&small.values),
             _ => false,
         }
+    }
+
+    /// Whether the set names the account of an `AWS` principal ARN (`arn:aws:iam::ID:...`,
+    /// `arn:aws:sts::ID:...`): an account names every principal of the account (the
+    /// [Principal page]; the evaluator's `principal_matches`).
+    ///
+    /// [Principal page]: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
+    fn has_account_of(&self, (kind, value): &(PrincipalKind, String)) -> bool {
+        if *kind != PrincipalKind::Aws || value.contains(['*', '?']) {
+            return false;
+        }
+        let mut fields = value.split(':');
+        let (Some("arn"), Some(_), Some(service), Some(""), Some(account)) = (
+            fields.next(),
+            fields.next(),
+            fields.next(),
+            fields.next(),
+            fields.next(),
+        ) else {
+            return false;
+        };
+        let is_account = account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit());
+        is_account
+            && (service == "iam" || service == "sts")
+            && self
+                .values
+                .contains(&(PrincipalKind::Aws, format!("arn:aws:iam::{account}:root")))
     }
 
     /// Principals for witnesses: one per value (an account's user for an account), and a
