@@ -402,20 +402,28 @@ pub fn compare_sets_as(kind: Kind, old: &[Policy], new: &[Policy]) -> Comparison
             if within(&memo, gaining_atoms, losing_atoms) {
                 continue;
             }
-            let found = match automata.direction(space(), gaining_atoms, losing_atoms) {
-                Exact::Proven => continue,
-                Exact::NotProven(resources) => resources,
-                Exact::NotApplicable => Vec::new(),
-                Exact::OverBudget(reason) => {
-                    over_budget.get_or_insert(reason);
-                    Vec::new()
-                }
-            };
             let atoms = Sides {
                 gaining: gaining_atoms,
                 losing: losing_atoms,
             };
-            match search(kind, class, space(), gaining, losing, &atoms, found) {
+            // The plain candidates first (cheap, and most differences show there), then the
+            // exact check, whose texts are candidates too.
+            let mut witness = search(kind, class, space(), gaining, losing, &atoms, None);
+            if witness.is_none() {
+                let found = match automata.direction(space(), gaining_atoms, losing_atoms) {
+                    Exact::Proven => continue,
+                    Exact::NotProven(resources) => resources,
+                    Exact::NotApplicable => Vec::new(),
+                    Exact::OverBudget(reason) => {
+                        over_budget.get_or_insert(reason);
+                        Vec::new()
+                    }
+                };
+                if !found.is_empty() {
+                    witness = search(kind, class, space(), gaining, losing, &atoms, Some(found));
+                }
+            }
+            match witness {
                 Some(witness) if witness.replays_as(kind, gaining, losing) => {
                     out.push(difference(class, gaining_atoms, witness));
                 }
@@ -600,8 +608,9 @@ struct Sides<'a, 'p> {
     losing: &'a [&'a Atom<'p>],
 }
 
-/// Looks for a request that `gaining` allows and `losing` does not: resources from `found`
-/// (the exact check's) and from both sides' patterns, those the action's requests can carry.
+/// Looks for a request that `gaining` allows and `losing` does not, among the resources the
+/// class's requests can carry: `found` (the exact check's texts) when given, else resources
+/// made from both sides' patterns and from the space's ARN formats.
 fn search(
     kind: Kind,
     class: &ActionClass,
@@ -609,7 +618,7 @@ fn search(
     gaining: &[Policy],
     losing: &[Policy],
     sides: &Sides<'_, '_>,
-    found: Vec<String>,
+    found: Option<Vec<String>>,
 ) -> Option<Witness> {
     let atoms = || sides.gaining.iter().chain(sides.losing);
     let mut resources: Vec<String> = Vec::new();
@@ -618,16 +627,19 @@ fn search(
             resources.push(resource);
         }
     };
-    for resource in found {
-        push(resource);
-    }
-    for atom in atoms() {
-        for resource in &atom.resources {
-            push(instantiate_resource(resource));
+    match found {
+        Some(found) => found.into_iter().for_each(&mut push),
+        None => {
+            for atom in atoms() {
+                for resource in &atom.resources {
+                    push(instantiate_resource(resource));
+                }
+            }
+            push("*".to_owned());
+            push(format!("arn:aws:zzw:us-east-1:{ACCOUNT}:zzw"));
+            space.examples().into_iter().for_each(&mut push);
         }
     }
-    push("*".to_owned());
-    push(format!("arn:aws:zzw:us-east-1:{ACCOUNT}:zzw"));
     // Resources of the action's own types first, so that a witness reads like a real request
     // (`s3:DeleteObject` on an object, not on a bucket).
     if let Some(info) = catalog::index::catalog().action(&class.representative) {

@@ -113,8 +113,8 @@ const CLASS_SPACE_LIMIT: usize = 16;
 
 /// At most this many product states are explored.
 pub(crate) const STATE_BUDGET: usize = 20_000;
-/// At most this much work (states × symbols × pattern positions).
-pub(crate) const WORK_BUDGET: usize = 40_000_000;
+/// At most this much work (states × symbols × automaton positions).
+pub(crate) const WORK_BUDGET: usize = 150_000_000;
 
 /// A set of characters for one step of a pattern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -286,6 +286,36 @@ impl Space {
         formats.sort_unstable();
         formats.dedup();
         Space::Formats(formats, star)
+    }
+
+    /// One plain resource per ARN format (partition `aws`, region `us-east-1`, the witnesses'
+    /// account, `zzw` for every other name), for witnesses.
+    pub(crate) fn examples(&self) -> Vec<String> {
+        let Space::Formats(formats, _) = self else {
+            return Vec::new();
+        };
+        formats
+            .iter()
+            .take(8)
+            .map(|format| {
+                let mut out = String::new();
+                let mut rest: &str = format;
+                while let Some(start) = rest.find("${") {
+                    out.push_str(rest.get(..start).unwrap_or_default());
+                    let after = rest.get(start..).unwrap_or_default();
+                    let end = after.find('}').map_or(after.len(), |e| e + 1);
+                    out.push_str(match after.get(..end).unwrap_or_default() {
+                        "${Partition}" => "aws",
+                        "${Region}" => "us-east-1",
+                        "${Account}" => super::atoms::ACCOUNT,
+                        _ => "zzw",
+                    });
+                    rest = after.get(end..).unwrap_or_default();
+                }
+                out.push_str(rest);
+                out
+            })
+            .collect()
     }
 
     /// Whether a concrete request resource is in the space.
@@ -480,9 +510,10 @@ fn run(
         }
         if states.len() > STATE_BUDGET || states.len().saturating_mul(step_cost) > WORK_BUDGET {
             return Err(OverBudget(format!(
-                "the automaton of {patterns} pattern(s) passed its budget ({} states, \
-                 {STATE_BUDGET} allowed)",
-                states.len()
+                "the automaton of {patterns} pattern(s) passed its budget ({} states of \
+                 {STATE_BUDGET}, {} steps of {WORK_BUDGET})",
+                states.len(),
+                states.len().saturating_mul(step_cost)
             )));
         }
         for &symbol in &alphabet {
