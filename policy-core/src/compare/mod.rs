@@ -13,14 +13,24 @@
 //!   patterns of both policies induce, plus classes for actions AWS adds later (one per
 //!   wildcard pattern, one per service named, one for unknown services), because `s3:*`, `*`
 //!   and `NotAction` grant those too ([Action page], [NotAction page]).
-//! - **Resources and conditions, conservatively.** For each class, each side's applicable
-//!   statements are compared by containment (ARN patterns field by field, condition blocks as
+//! - **Statements, by containment first.** For each class, each side's applicable statements
+//!   are compared by containment (ARN patterns field by field, condition blocks as
 //!   conjunctions of entries). A direction ("nothing new") is *proven* when every allowing
 //!   statement of one side is contained in an allowing statement of the other (or in one of
-//!   its own denies) and the other side's denies are contained in its denies. When a direction
-//!   is not proven, requests built from both policies' resources and conditions are tried;
-//!   when none separates the sides, the answer is [`Relation::Unknown`] with the reason: never
-//!   a guess.
+//!   its own denies) and the other side's denies are contained in its denies.
+//! - **Resources, exactly.** When containment does not prove a direction and no plain request
+//!   separates the sides, the resource patterns are run as automata (`resources`: the
+//!   evaluator's ARN matching as languages, intersected with the resource space of the
+//!   class's actions from the catalog's ARN formats, within a size budget): unions of allows,
+//!   denies carved out of them and the other side's denies are decided exactly (`exact`), and
+//!   a text that shows a difference becomes a witness candidate. See [`resources_within`].
+//! - **Conditions, as sets.** One entry implies another when its set of request values (texts
+//!   as automata, numbers and dates as intervals, addresses as ranges) and its operator's
+//!   quantifier (`ForAllValues`, `ForAnyValue`, plain, negated, absent key) say so: across
+//!   operators and qualifiers (`condition_sets`). A statement's entries are ANDed.
+//! - **Never a guess.** When a direction is neither proven nor shown by a replayed witness
+//!   (conditions that only a combination of statements decides, policy variables, automata
+//!   over the budget), the answer is [`Relation::Unknown`] with the reason.
 //! - **Policy variables** (`${aws:username}`) stand for the same text on both sides of one
 //!   request, so a pattern or condition value with one is contained only in the same text (or
 //!   in `*`); a policy is thus equivalent to its reordering, but a change inside a variable's
