@@ -129,6 +129,34 @@ impl PrincipalSet {
                 .contains(&(PrincipalKind::Aws, format!("arn:aws:iam::{account}:root")))
     }
 
+    /// Whether no caller is named by both sets (proven): both list `AWS` principals only, and
+    /// every value of one is of another account than every value of the other (a principal
+    /// ARN or an account names callers of its own account only: the evaluator's
+    /// `principal_matches`).
+    fn disjoint(&self, other: &PrincipalSet) -> bool {
+        if self.negated || other.negated || self.everyone || other.everyone {
+            return false;
+        }
+        let accounts = |set: &PrincipalSet| -> Option<BTreeSet<String>> {
+            set.values
+                .iter()
+                .map(|(kind, value)| {
+                    let account = value.split(':').nth(4)?;
+                    let plain = *kind == PrincipalKind::Aws
+                        && !value.contains(['*', '?'])
+                        && value.starts_with("arn:")
+                        && account.len() == 12
+                        && account.bytes().all(|b| b.is_ascii_digit());
+                    plain.then(|| account.to_owned())
+                })
+                .collect()
+        };
+        match (accounts(self), accounts(other)) {
+            (Some(mine), Some(theirs)) => mine.is_disjoint(&theirs),
+            _ => false,
+        }
+    }
+
     /// Principals for witnesses: one per value (an account's user for an account), and a
     /// stranger of another account.
     pub(crate) fn candidates(&self, out: &mut Vec<String>) {
@@ -235,6 +263,12 @@ pub(crate) fn principals_cover(big: &Option<PrincipalSet>, small: &Option<Princi
         (Some(big), Some(small)) => big == small || big.covers(small),
         _ => false,
     }
+}
+
+/// Whether no caller is named by both statements' principals (proven; never for identity
+/// policies' statements, which name none).
+pub(crate) fn principals_disjoint(a: &Option<PrincipalSet>, b: &Option<PrincipalSet>) -> bool {
+    matches!((a, b), (Some(a), Some(b)) if a.disjoint(b))
 }
 
 /// Whether every ARN that pattern `p` matches is matched by pattern `q` (proven; `false` means

@@ -23,7 +23,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::atoms::{principals_cover, Atom};
+use super::atoms::{principals_cover, principals_disjoint, Atom};
 use super::conditions::implies;
 use super::resources::{explore, plain_example, Explored, OverBudget, Space};
 use crate::model::Effect;
@@ -137,7 +137,11 @@ impl Memo {
                     note(&outcome.example);
                 }
             }
-            for &e in &lose_deny {
+            // A deny that names none of `a`'s callers never meets `a`'s requests.
+            for &e in lose_deny
+                .iter()
+                .filter(|e| !principals_disjoint(&a.principals, &e.principals))
+            {
                 let denied_too: Vec<&Atom<'_>> = gain_deny
                     .iter()
                     .copied()
