@@ -7,13 +7,21 @@
 //! - adding a Deny of an allowed action is Narrower, with that action in a witness;
 //! - compare is antisymmetric (Narrower one way is Broader the other; Unknown both ways);
 //! - for any two policies and random requests, the relation agrees with the evaluator, and
-//!   every reported witness replays (none is dropped).
+//!   every reported witness replays (none is dropped). Requests are those the action can
+//!   carry (`takes_resource`: `s3:ListBucket` names a bucket, never an object): the
+//!   comparison is over real requests;
+//! - the exact resource inclusion (`resources_within`) agrees with brute-force matching
+//!   through the evaluator on generated resources, and its witnesses are matched by the one
+//!   side and not the other.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 use serde_json::{json, Value};
-use typed_iam_core::compare::{canonical, compare, semantically_equal, Comparison, Relation};
+use typed_iam_core::compare::{
+    canonical, compare, resources_within, semantically_equal, takes_resource, Comparison,
+    Inclusion, Relation,
+};
 use typed_iam_core::eval::{PolicySet, Request};
 use typed_iam_core::Policy;
 
@@ -108,6 +116,15 @@ fn allowed(policy: &Policy, action: &str, resource: &str, region: &str, secure: 
         .is_allowed()
 }
 
+/// The (action, resource) pairs of real requests: the resource is one the action takes.
+fn taken_requests() -> Vec<(&'static str, &'static str)> {
+    REQUEST_ACTIONS
+        .iter()
+        .flat_map(|a| REQUEST_RESOURCES.iter().map(move |r| (*a, *r)))
+        .filter(|(a, r)| takes_resource(a, r))
+        .collect()
+}
+
 /// Every witness replays, and none was dropped.
 fn check_witnesses(old: &Policy, new: &Policy, comparison: &Comparison) {
     assert_eq!(comparison.dropped_witnesses, 0, "{comparison:#?}");
@@ -189,8 +206,7 @@ proptest! {
     #[test]
     fn adding_a_deny_of_an_allowed_action_is_narrower(
         p in policy_json(),
-        action in select(REQUEST_ACTIONS),
-        resource in select(REQUEST_RESOURCES),
+        (action, resource) in select(taken_requests()),
         region in select(&["us-east-1", "eu-west-1"][..]),
         secure in any::<bool>(),
     ) {
@@ -236,7 +252,7 @@ proptest! {
         };
         prop_assert_eq!(no_new, comparison.new_access.is_empty() && !matches!(comparison.relation, Relation::Unknown(_) | Relation::Incomparable));
         for action in REQUEST_ACTIONS {
-            for resource in REQUEST_RESOURCES {
+            for resource in REQUEST_RESOURCES.iter().filter(|r| takes_resource(action, r)) {
                 for region in ["us-east-1", "eu-west-1"] {
                     for secure in [false, true] {
                         let (before, after) = (
@@ -314,5 +330,283 @@ fn narrower_conditions_are_narrower() {
         let back = compare(&new, &old);
         check_witnesses(&new, &old, &back);
         assert_eq!(back.relation, Relation::Broader, "{narrow} -> {wide}");
+    }
+}
+
+/// One glob over a tiny alphabet, for a field (`:` only in the resource part).
+fn glob_text(resource_part: bool) -> impl Strategy<Value = String> {
+    let chars: &'static [char] = if resource_part {
+        &['a', 'b', 'A', '/', ':', '*', '?']
+    } else {
+        &['a', 'b', 'A', '*', '?']
+    };
+    prop::collection::vec(select(chars), 0..4).prop_map(|c| c.into_iter().collect())
+}
+
+/// A `Resource` pattern: `*` now and then, else `arn:` and one to five more fields.
+fn resource_pattern() -> impl Strategy<Value = String> {
+    (
+        prop::bool::weighted(0.05),
+        prop::collection::vec(glob_text(false), 0..4),
+        glob_text(true),
+    )
+        .prop_map(|(star, fields, last)| {
+            if star {
+                return "*".to_owned();
+            }
+            let mut all = vec!["arn".to_owned()];
+            all.extend(fields);
+            all.push(last);
+            all.join(":")
+        })
+}
+
+/// Texts that the pattern may match: each `*` and `?` replaced from the fill.
+fn instances(pattern: &str, fill: &[u8]) -> Vec<String> {
+    const PIECES: &[&str] = &["", "a", "b", "A", "/", ":", "ab", "a:b", "a/b", "::"];
+    let mut out = Vec::new();
+    for shift in 0..fill.len().max(1) {
+        let mut text = String::new();
+        for (i, c) in pattern.chars().enumerate() {
+            let pick = fill
+                .get((i + shift) % fill.len().max(1))
+                .copied()
+                .unwrap_or(0) as usize;
+            match c {
+                '*' => text.push_str(PIECES[pick % PIECES.len()]),
+                '?' => text.push(['a', 'b', 'A', ':', '/'][pick % 5]),
+                c => text.push(c),
+            }
+        }
+        out.push(text);
+    }
+    out
+}
+
+/// Whether the evaluator matches the resource with one of the patterns (an action the
+/// catalog does not know, the caller's own account).
+fn evaluator_matches(patterns: &[String], resource: &str) -> bool {
+    let policy = Policy::from_json(
+        &json!({"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "zzw:Act", "Resource": patterns}})
+            .to_string(),
+    )
+    .unwrap();
+    let Ok(request) = Request::unchecked("zzw:Act", resource) else {
+        return false;
+    };
+    let request = request
+        .principal("arn:aws:iam::111122223333:user/test")
+        .unwrap()
+        .resource_account("111122223333");
+    PolicySet::new()
+        .identity(&policy)
+        .evaluate(&request)
+        .is_allowed()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn exact_resource_inclusion_agrees_with_brute_force(
+        small in prop::collection::vec(resource_pattern(), 1..3),
+        mut big in prop::collection::vec(resource_pattern(), 0..3),
+        widen in any::<prop::sample::Index>(),
+        fill in prop::collection::vec(any::<u8>(), 1..6),
+        random in prop::collection::vec(prop::collection::vec(select(&["a", "b", "A", ":", "/", "*"][..]), 0..12), 8),
+    ) {
+        // Half the time, the big side holds a widened copy of a small pattern (a character
+        // made `*`), so that inclusions hold too.
+        if let Some(first) = small.first() {
+            let mut chars: Vec<char> = first.chars().collect();
+            if !chars.is_empty() && fill[0] % 2 == 0 {
+                let at = widen.index(chars.len());
+                chars[at] = '*';
+                big.push(chars.into_iter().collect());
+            }
+        }
+        let small_refs: Vec<&str> = small.iter().map(String::as_str).collect();
+        let big_refs: Vec<&str> = big.iter().map(String::as_str).collect();
+        let answer = resources_within(None, &small_refs, &big_refs);
+        let mut texts: Vec<String> = small.iter().chain(&big).flat_map(|p| instances(p, &fill)).collect();
+        texts.extend(random.iter().map(|chars| format!("arn:{}", chars.concat())));
+        texts.push("*".to_owned());
+        match &answer {
+            Inclusion::Within => {
+                for text in &texts {
+                    prop_assert!(
+                        !evaluator_matches(&small, text) || evaluator_matches(&big, text),
+                        "{small:?} within {big:?}, but {text} is a counterexample"
+                    );
+                }
+            }
+            Inclusion::Outside(witness) => {
+                prop_assert!(evaluator_matches(&small, witness), "{small:?} {big:?}: {witness}");
+                prop_assert!(!evaluator_matches(&big, witness), "{small:?} {big:?}: {witness}");
+            }
+            other => prop_assert!(false, "undecided: {other:?}"),
+        }
+    }
+}
+
+/// The exact inclusion on cases field-wise containment cannot prove.
+#[test]
+fn exact_resource_inclusion_sees_unions_and_formats() {
+    let within = |action: Option<&str>, small: &[&str], big: &[&str]| {
+        resources_within(action, small, big) == Inclusion::Within
+    };
+    // A union of two patterns covers a third.
+    assert!(within(
+        None,
+        &["arn:aws:s3:::b/*"],
+        &["arn:aws:s3:::b/?*", "arn:aws:s3:::b/"]
+    ));
+    assert!(within(
+        None,
+        &["arn:aws:s3:::*"],
+        &["arn:aws:s3:::", "arn:aws:s3:::?*"]
+    ));
+    // A `*` of a short pattern reaches over `:`.
+    assert!(within(None, &["arn:aws:s3:::b/*"], &["arn:aws:s3*"]));
+    assert!(!within(None, &["arn:aws:s3*"], &["arn:aws:s3:::b/*"]));
+    // The action's resource types decide: `s3:GetObject` takes objects, `s3:ListBucket`
+    // buckets.
+    assert!(within(
+        Some("s3:GetObject"),
+        &["arn:aws:s3:::*"],
+        &["arn:aws:s3:::*/*"]
+    ));
+    assert!(!within(
+        Some("s3:ListBucket"),
+        &["arn:aws:s3:::*"],
+        &["arn:aws:s3:::*/*"]
+    ));
+    assert!(within(
+        Some("s3:ListBucket"),
+        &["arn:aws:s3:::*"],
+        &["arn:aws:s3:::?*"]
+    ));
+}
+
+/// The comparison uses the exact inclusion: a pattern split in two is Equivalent, and a
+/// bucket pattern added to an object action changes nothing.
+#[test]
+fn compare_decides_resources_exactly() {
+    let allow = |action: &str, resources: &[&str]| {
+        parse(
+            &json!({"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": action, "Resource": resources}}),
+        )
+    };
+    let whole = allow("s3:GetObject", &["arn:aws:s3:::b/*"]);
+    let split = allow("s3:GetObject", &["arn:aws:s3:::b/?*", "arn:aws:s3:::b/"]);
+    assert_eq!(compare(&whole, &split).relation, Relation::Equivalent);
+    let objects = allow("s3:GetObject", &["arn:aws:s3:::*/*"]);
+    let everything = allow("s3:GetObject", &["arn:aws:s3:::*"]);
+    assert_eq!(
+        compare(&objects, &everything).relation,
+        Relation::Equivalent
+    );
+    // A Deny carved out of an Allow, against the Allow of what is left.
+    let carved = parse(&json!({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"},
+        {"Effect": "Deny", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/a*"}]}));
+    let rest = allow(
+        "s3:GetObject",
+        &["arn:aws:s3:::b/", "arn:aws:s3:::b/b*", "arn:aws:s3:::b/c*"],
+    );
+    let comparison = compare(&carved, &rest);
+    check_witnesses(&carved, &rest, &comparison);
+    assert_eq!(comparison.relation, Relation::Narrower, "{comparison:#?}");
+    let witness = &comparison.removed_access[0].witness;
+    assert!(
+        witness.resource.starts_with("arn:aws:s3:::b/"),
+        "{witness:?}"
+    );
+}
+
+/// Conditions compared as exact sets (issue 15, item 3): unions of values, implication across
+/// operators, set qualifiers. Each pair: the relation of the second to the first, proven
+/// where it is `Equivalent`, with replayed witnesses where the sides differ.
+#[test]
+fn conditions_compare_as_exact_sets() {
+    let with = |condition: &str| {
+        Policy::from_json(&format!(
+            r#"{{"Version":"2012-10-17","Statement":{{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*","Condition":{condition}}}}}"#
+        ))
+        .unwrap()
+    };
+    for (old, new, expected) in [
+        // Two CIDRs that make the larger one.
+        (
+            r#"{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}"#,
+            r#"{"IpAddress":{"aws:SourceIp":["10.128.0.0/9","10.0.0.0/9"]}}"#,
+            Relation::Equivalent,
+        ),
+        (
+            r#"{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}"#,
+            r#"{"IpAddress":{"aws:SourceIp":["10.0.0.0/9"]}}"#,
+            Relation::Narrower,
+        ),
+        // Numeric bounds across operators.
+        (
+            r#"{"NumericLessThanEquals":{"s3:max-keys":"10"}}"#,
+            r#"{"NumericLessThan":{"s3:max-keys":["10","10.5"]}}"#,
+            Relation::Broader,
+        ),
+        (
+            r#"{"NumericLessThanEquals":{"s3:max-keys":"10"}}"#,
+            r#"{"NumericLessThan":{"s3:max-keys":"10"}}"#,
+            Relation::Narrower,
+        ),
+        // `StringEquals` values within a `StringLike` pattern, and ARNs.
+        (
+            r#"{"StringLike":{"s3:prefix":"home/*"}}"#,
+            r#"{"StringEquals":{"s3:prefix":["home/ana","home/bo"]}}"#,
+            Relation::Narrower,
+        ),
+        (
+            r#"{"ArnLike":{"aws:SourceArn":"arn:aws:sns:*:111122223333:*"}}"#,
+            r#"{"ArnEquals":{"aws:SourceArn":"arn:aws:sns:us-east-1:111122223333:topic"}}"#,
+            Relation::Narrower,
+        ),
+        (
+            r#"{"ArnLike":{"aws:SourceArn":["arn:aws:sns:us-*:*:*","arn:aws:sns:eu-*:*:*"]}}"#,
+            r#"{"ArnLike":{"aws:SourceArn":"arn:aws:sns:us-east-1:*:*"}}"#,
+            Relation::Narrower,
+        ),
+        // Set qualifiers: a smaller ForAllValues set is narrower; ForAnyValue with the same
+        // values as a plain operator is the same condition; ForAllValues holds on an absent
+        // key, ForAnyValue does not.
+        (
+            r#"{"ForAllValues:StringEquals":{"aws:TagKeys":["a","b"]}}"#,
+            r#"{"ForAllValues:StringEquals":{"aws:TagKeys":["a"]}}"#,
+            Relation::Narrower,
+        ),
+        (
+            r#"{"StringEquals":{"aws:TagKeys":["a","b"]}}"#,
+            r#"{"ForAnyValue:StringEquals":{"aws:TagKeys":["b","a"]}}"#,
+            Relation::Equivalent,
+        ),
+        (
+            r#"{"ForAnyValue:StringEquals":{"aws:TagKeys":["a"]}}"#,
+            r#"{"ForAllValues:StringEquals":{"aws:TagKeys":["a"]}}"#,
+            Relation::Incomparable,
+        ),
+    ] {
+        let (before, after) = (with(old), with(new));
+        let comparison = compare(&before, &after);
+        check_witnesses(&before, &after, &comparison);
+        assert_eq!(
+            comparison.relation, expected,
+            "{old} -> {new}: {comparison:#?}"
+        );
+        let back = compare(&after, &before);
+        check_witnesses(&after, &before, &back);
+        let mirrored = match expected {
+            Relation::Narrower => Relation::Broader,
+            Relation::Broader => Relation::Narrower,
+            other => other,
+        };
+        assert_eq!(back.relation, mirrored, "{new} -> {old}: {back:#?}");
     }
 }

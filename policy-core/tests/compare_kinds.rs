@@ -193,6 +193,9 @@ proptest! {
     fn resource_relations_agree_with_the_evaluator(p in resource_policy(), q in resource_policy()) {
         let (old, new) = (parse(&p), parse(&q));
         let c = checked(Kind::Resource, &old, &new);
+        // For a tally of the relations (`--nocapture`).
+        eprintln!("resource pair: {}", c.relation.as_str());
+        if matches!(c.relation, Relation::Unknown(_)) { eprintln!("unknown pair: {p} {q} {}", c.relation); }
         let (no_new, no_removed) = match c.relation {
             Relation::Equivalent => (true, true),
             Relation::Narrower => (true, false),

@@ -197,7 +197,12 @@ fn managed_policies_compare_as_expected() {
                 {
                     broader += 1
                 }
-                Relation::Unknown(_) => unknown[3] += 1,
+                Relation::Unknown(reason) => {
+                    unknown[3] += 1;
+                    if unknown_reasons.len() < 12 {
+                        unknown_reasons.push(format!("{name} (allow {action}): {reason}"));
+                    }
+                }
                 other => wrong.push(format!("{name} (allow {action}): {other}")),
             }
         }

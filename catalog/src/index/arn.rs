@@ -303,9 +303,17 @@ pub(super) fn field_matches(
     )
 }
 
-/// One element of a pattern over characters.
+/// One element of a pattern over characters (the tokens of an ARN format: see
+/// [`format_tokens`]).
+///
+/// ```
+/// use typed_iam_catalog::index::{format_tokens, Class, Token};
+/// let tokens = format_tokens("arn:${Partition}:s3:::${BucketName}", None);
+/// assert_eq!(tokens[0], Token::Char('a'));
+/// assert_eq!(tokens[4], Token::One(Class::Segment));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Token {
+pub enum Token {
     /// Exactly this character (ASCII case ignored).
     Char(char),
     /// Exactly one character of the class.
@@ -315,8 +323,14 @@ pub(super) enum Token {
 }
 
 /// A set of characters.
+///
+/// ```
+/// use typed_iam_catalog::index::Class;
+/// assert!(Class::Path.admits('/'));
+/// assert!(!Class::Segment.admits('/'));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Class {
+pub enum Class {
     /// Every character.
     Any,
     /// Every character but the separators `:` and `/`.
@@ -326,7 +340,8 @@ pub(super) enum Class {
 }
 
 impl Class {
-    pub(super) fn admits(self, c: char) -> bool {
+    /// Whether `c` is in the set.
+    pub fn admits(self, c: char) -> bool {
         match self {
             Class::Any => true,
             Class::Segment => c != ':' && c != '/',
@@ -359,7 +374,17 @@ pub(super) fn policy_tokens(arn: &str) -> Vec<Token> {
 /// The tokens of a format (or a part of one). `resource_start` is where the resource part
 /// starts in `format` (`None`: the fifth `:` says, if there is one): its last placeholder may
 /// hold `:` and `/` when it ends the format and does not start the resource part.
-pub(super) fn format_tokens(format: &str, resource_start: Option<usize>) -> Vec<Token> {
+///
+/// A resource named by the format is a text that the tokens match as a whole (literals
+/// compared ignoring ASCII case).
+///
+/// ```
+/// use typed_iam_catalog::index::{format_tokens, Class, Token};
+/// let tokens = format_tokens("arn:${Partition}:s3:::${BucketName}/${ObjectName}", None);
+/// // The object name may hold `/` and `:`.
+/// assert_eq!(tokens.last(), Some(&Token::Run(Class::Any)));
+/// ```
+pub fn format_tokens(format: &str, resource_start: Option<usize>) -> Vec<Token> {
     let resource_start = resource_start.unwrap_or_else(|| {
         format
             .match_indices(':')

@@ -89,10 +89,70 @@ impl PrincipalSet {
     fn covers(&self, small: &PrincipalSet) -> bool {
         match (self.negated, small.negated) {
             (false, false) => {
-                self.everyone || (!small.everyone && small.values.is_subset(&self.values))
+                self.everyone
+                    || (!small.everyone
+                        && small
+                            .values
+                            .iter()
+                            .all(|value| self.values.contains(value) || self.has_account_of(value)))
             }
             // NotPrincipal B excludes less than NotPrincipal S when B's list is within S's.
             (true, true) => !self.everyone && self.values.is_subset(&small.values),
+            _ => false,
+        }
+    }
+
+    /// Whether the set names the account of an `AWS` principal ARN (`arn:aws:iam::ID:...`,
+    /// `arn:aws:sts::ID:...`): an account names every principal of the account (the
+    /// [Principal page]; the evaluator's `principal_matches`).
+    ///
+    /// [Principal page]: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
+    fn has_account_of(&self, (kind, value): &(PrincipalKind, String)) -> bool {
+        if *kind != PrincipalKind::Aws || value.contains(['*', '?']) {
+            return false;
+        }
+        let mut fields = value.split(':');
+        let (Some("arn"), Some(_), Some(service), Some(""), Some(account)) = (
+            fields.next(),
+            fields.next(),
+            fields.next(),
+            fields.next(),
+            fields.next(),
+        ) else {
+            return false;
+        };
+        let is_account = account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit());
+        is_account
+            && (service == "iam" || service == "sts")
+            && self
+                .values
+                .contains(&(PrincipalKind::Aws, format!("arn:aws:iam::{account}:root")))
+    }
+
+    /// Whether no caller is named by both sets (proven): both list `AWS` principals only, and
+    /// every value of one is of another account than every value of the other (a principal
+    /// ARN or an account names callers of its own account only: the evaluator's
+    /// `principal_matches`).
+    fn disjoint(&self, other: &PrincipalSet) -> bool {
+        if self.negated || other.negated || self.everyone || other.everyone {
+            return false;
+        }
+        let accounts = |set: &PrincipalSet| -> Option<BTreeSet<String>> {
+            set.values
+                .iter()
+                .map(|(kind, value)| {
+                    let account = value.split(':').nth(4)?;
+                    let plain = *kind == PrincipalKind::Aws
+                        && !value.contains(['*', '?'])
+                        && value.starts_with("arn:")
+                        && account.len() == 12
+                        && account.bytes().all(|b| b.is_ascii_digit());
+                    plain.then(|| account.to_owned())
+                })
+                .collect()
+        };
+        match (accounts(self), accounts(other)) {
+            (Some(mine), Some(theirs)) => mine.is_disjoint(&theirs),
             _ => false,
         }
     }
@@ -176,12 +236,7 @@ impl<'p> Atom<'p> {
         if !implied {
             return false;
         }
-        let principals = match (&self.principals, &small.principals) {
-            (None, None) => true,
-            (Some(big), Some(small)) => big == small || big.covers(small),
-            _ => false,
-        };
-        if !principals {
+        if !principals_cover(&self.principals, &small.principals) {
             return false;
         }
         match (self.negated, small.negated) {
@@ -198,6 +253,22 @@ impl<'p> Atom<'p> {
             _ => false,
         }
     }
+}
+
+/// Whether every principal `small` names is one `big` names (proven; statements of identity
+/// policies have none).
+pub(crate) fn principals_cover(big: &Option<PrincipalSet>, small: &Option<PrincipalSet>) -> bool {
+    match (big, small) {
+        (None, None) => true,
+        (Some(big), Some(small)) => big == small || big.covers(small),
+        _ => false,
+    }
+}
+
+/// Whether no caller is named by both statements' principals (proven; never for identity
+/// policies' statements, which name none).
+pub(crate) fn principals_disjoint(a: &Option<PrincipalSet>, b: &Option<PrincipalSet>) -> bool {
+    matches!((a, b), (Some(a), Some(b)) if a.disjoint(b))
 }
 
 /// Whether every ARN that pattern `p` matches is matched by pattern `q` (proven; `false` means
@@ -306,24 +377,79 @@ pub(crate) fn edge_contexts(condition: &Condition) -> Vec<Vec<(String, ContextVa
             continue;
         };
         for entry in block.entries() {
+            let others: Vec<(String, ContextValue)> = base
+                .iter()
+                .filter(|(key, _)| !key.eq_ignore_ascii_case(entry.key()))
+                .cloned()
+                .collect();
+            // The key absent (`ForAllValues` holds then, `ForAnyValue` does not).
+            out.push(others.clone());
             for value in entry.values().iter().take(4) {
-                let text = value.as_text().replace('*', "zzw").replace('?', "z");
-                let value = if kind.qualifier.is_some() {
-                    ContextValue::Multi(vec![text])
-                } else {
-                    ContextValue::Single(text)
-                };
-                let mut context: Vec<(String, ContextValue)> = base
-                    .iter()
-                    .filter(|(key, _)| !key.eq_ignore_ascii_case(entry.key()))
-                    .cloned()
-                    .collect();
-                context.push((entry.key().to_owned(), value));
-                out.push(context);
+                let text = value.as_text();
+                let mut texts = vec![text.replace('*', "zzw").replace('?', "z")];
+                texts.extend(neighbours(&text));
+                for text in texts {
+                    let mut values = vec![ContextValue::Single(text.clone())];
+                    if kind.qualifier.is_some() {
+                        values = vec![
+                            ContextValue::Multi(vec![text.clone()]),
+                            ContextValue::Multi(vec![text, "zzw-other".to_owned()]),
+                        ];
+                    }
+                    for value in values {
+                        let mut context = others.clone();
+                        context.push((entry.key().to_owned(), value));
+                        out.push(context);
+                    }
+                }
             }
         }
     }
     out
+}
+
+/// Values just around a condition value: a number ±1, ±0.5, ±0.25 and ±0.001, the addresses just outside
+/// a network and its first and last address.
+fn neighbours(text: &str) -> Vec<String> {
+    if let Some(x) = crate::eval::values::parse_number(text) {
+        return [-1.0, -0.5, -0.25, -0.001, 0.001, 0.25, 0.5, 1.0]
+            .iter()
+            .map(|d| (x + d).to_string())
+            .collect();
+    }
+    match crate::eval::values::parse_ip(text) {
+        Some((std::net::IpAddr::V4(address), prefix)) => {
+            let mask = u32::MAX.checked_shl(32 - u32::from(prefix)).unwrap_or(0);
+            let start = u32::from(address) & mask;
+            let end = start | !mask;
+            [
+                start.checked_sub(1),
+                Some(start),
+                Some(end),
+                end.checked_add(1),
+            ]
+            .into_iter()
+            .flatten()
+            .map(|a| std::net::Ipv4Addr::from(a).to_string())
+            .collect()
+        }
+        Some((std::net::IpAddr::V6(address), prefix)) => {
+            let mask = u128::MAX.checked_shl(128 - u32::from(prefix)).unwrap_or(0);
+            let start = u128::from(address) & mask;
+            let end = start | !mask;
+            [
+                start.checked_sub(1),
+                Some(start),
+                Some(end),
+                end.checked_add(1),
+            ]
+            .into_iter()
+            .flatten()
+            .map(|a| std::net::Ipv6Addr::from(a).to_string())
+            .collect()
+        }
+        None => Vec::new(),
+    }
 }
 
 /// A context under which the condition most plainly holds (a candidate, checked by replay).

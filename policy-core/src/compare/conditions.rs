@@ -32,6 +32,7 @@ use crate::eval::values::{decode_base64, ip_in, parse_date, parse_ip, parse_numb
 use crate::model::{Condition, OperatorKind};
 
 use super::atoms::glob_covers;
+use super::condition_sets;
 
 /// One key of one operator of a statement's condition.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +44,8 @@ pub(crate) struct Entry {
     /// [Condition page]: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html
     key: String,
     values: Vec<String>,
+    /// The entry as an exact set ([`condition_sets`]), when it has one.
+    shape: Option<condition_sets::Shape>,
 }
 
 /// The entries of a condition.
@@ -50,15 +53,18 @@ pub(crate) fn entries(condition: Option<&Condition>) -> Vec<Entry> {
     let mut out = Vec::new();
     for block in condition.iter().flat_map(|c| c.blocks()) {
         for entry in block.entries() {
+            let kind = block.operator().kind();
+            let values: Vec<String> = entry
+                .values()
+                .iter()
+                .map(|value| value.as_text().into_owned())
+                .collect();
             out.push(Entry {
-                kind: block.operator().kind(),
+                kind,
                 operator: block.operator().as_str().to_owned(),
                 key: entry.key().to_ascii_lowercase(),
-                values: entry
-                    .values()
-                    .iter()
-                    .map(|value| value.as_text().into_owned())
-                    .collect(),
+                shape: kind.and_then(|kind| condition_sets::shape(kind, &values)),
+                values,
             });
         }
     }
@@ -68,9 +74,22 @@ pub(crate) fn entries(condition: Option<&Condition>) -> Vec<Entry> {
 /// Whether every request that satisfies `small` satisfies `big` (proven; `false`: not
 /// proven).
 pub(crate) fn implies(small: &Entry, big: &Entry) -> bool {
-    if small.key != big.key || small.operator != big.operator {
+    if small.key != big.key {
         return false;
     }
+    // The same operator, value by value (cheap, sound), then the exact sets, across
+    // operators and qualifiers, when both entries have one.
+    if small.operator == big.operator && same_operator_implies(small, big) {
+        return true;
+    }
+    match (&small.shape, &big.shape) {
+        (Some(a), Some(b)) => condition_sets::implies(a, b).unwrap_or(false),
+        _ => false,
+    }
+}
+
+/// [`implies`] for entries of the same operator and key: value by value.
+fn same_operator_implies(small: &Entry, big: &Entry) -> bool {
     let Some((value_family, negated)) = small.kind.and_then(|kind| family(kind.base)) else {
         // `Null` and anything the evaluator has no family for: equal value sets only.
         return same_texts(&small.values, &big.values);
@@ -205,10 +224,14 @@ mod tests {
             assert!(implies(&entry(small), &entry(big)), "{small} => {big}");
             assert!(!implies(&entry(big), &entry(small)), "{big} =/=> {small}");
         }
-        // Different operators or keys: not proven.
-        assert!(!implies(
+        // Across operators, by the exact sets; different keys: not proven.
+        assert!(implies(
             &entry(r#"{"StringEquals":{"aws:RequestedRegion":"eu-west-1"}}"#),
             &entry(r#"{"StringLike":{"aws:RequestedRegion":"eu-*"}}"#)
+        ));
+        assert!(!implies(
+            &entry(r#"{"StringEquals":{"aws:RequestedRegion":"eu-west-1"}}"#),
+            &entry(r#"{"StringLike":{"aws:SourceVpc":"*"}}"#)
         ));
     }
 }

@@ -13,14 +13,24 @@
 //!   patterns of both policies induce, plus classes for actions AWS adds later (one per
 //!   wildcard pattern, one per service named, one for unknown services), because `s3:*`, `*`
 //!   and `NotAction` grant those too ([Action page], [NotAction page]).
-//! - **Resources and conditions, conservatively.** For each class, each side's applicable
-//!   statements are compared by containment (ARN patterns field by field, condition blocks as
+//! - **Statements, by containment first.** For each class, each side's applicable statements
+//!   are compared by containment (ARN patterns field by field, condition blocks as
 //!   conjunctions of entries). A direction ("nothing new") is *proven* when every allowing
 //!   statement of one side is contained in an allowing statement of the other (or in one of
-//!   its own denies) and the other side's denies are contained in its denies. When a direction
-//!   is not proven, requests built from both policies' resources and conditions are tried;
-//!   when none separates the sides, the answer is [`Relation::Unknown`] with the reason: never
-//!   a guess.
+//!   its own denies) and the other side's denies are contained in its denies.
+//! - **Resources, exactly.** When containment does not prove a direction and no plain request
+//!   separates the sides, the resource patterns are run as automata (`resources`: the
+//!   evaluator's ARN matching as languages, intersected with the resource space of the
+//!   class's actions from the catalog's ARN formats, within a size budget): unions of allows,
+//!   denies carved out of them and the other side's denies are decided exactly (`exact`), and
+//!   a text that shows a difference becomes a witness candidate. See [`resources_within`].
+//! - **Conditions, as sets.** One entry implies another when its set of request values (texts
+//!   as automata, numbers and dates as intervals, addresses as ranges) and its operator's
+//!   quantifier (`ForAllValues`, `ForAnyValue`, plain, negated, absent key) say so: across
+//!   operators and qualifiers (`condition_sets`). A statement's entries are ANDed.
+//! - **Never a guess.** When a direction is neither proven nor shown by a replayed witness
+//!   (conditions that only a combination of statements decides, policy variables, automata
+//!   over the budget), the answer is [`Relation::Unknown`] with the reason.
 //! - **Policy variables** (`${aws:username}`) stand for the same text on both sides of one
 //!   request, so a pattern or condition value with one is contained only in the same text (or
 //!   in `*`); a policy is thus equivalent to its reordering, but a change inside a variable's
@@ -52,11 +62,15 @@
 mod atoms;
 mod canonical;
 mod classes;
+mod condition_sets;
 mod conditions;
+mod exact;
 mod kind;
+mod resources;
 
 pub use canonical::{canonical, canonical_statement, semantically_equal};
 pub use kind::Kind;
+pub use resources::{resources_within, takes_resource, Inclusion};
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
@@ -67,7 +81,9 @@ use crate::model::{Effect, Policy, Version};
 
 use atoms::{edge_contexts, instantiate_resource, satisfying_context, Atom, ACCOUNT};
 use classes::{classes, pattern_text, ActionClass};
+use exact::Exact;
 use kind::RESOURCE_ACCOUNT;
+use resources::Space;
 
 /// How the new policy's access relates to the old one's.
 ///
@@ -368,11 +384,19 @@ pub fn compare_sets_as(kind: Kind, old: &[Policy], new: &[Policy]) -> Comparison
     // Containment between two statements does not depend on the class: decided once per pair
     // (the corpus's largest policies have hundreds of classes over a few statements).
     let memo = Covers::default();
+    let automata = exact::Memo::default();
+    let mut over_budget: Option<String> = None;
     for class in split
         .classes
         .iter()
         .filter(|class| kind.governs(&class.representative))
     {
+        // The class's resource space, computed when a direction needs it.
+        let space_cell = std::cell::OnceCell::new();
+        let space = || {
+            space_cell
+                .get_or_init(|| Space::of_actions(&class.members, !class.future_of.is_empty()))
+        };
         let old_atoms = atoms_for(&old_statements, class);
         let new_atoms = atoms_for(&new_statements, class);
         for (gaining, losing, gaining_atoms, losing_atoms, out) in [
@@ -388,7 +412,28 @@ pub fn compare_sets_as(kind: Kind, old: &[Policy], new: &[Policy]) -> Comparison
             if within(&memo, gaining_atoms, losing_atoms) {
                 continue;
             }
-            match search(kind, class, gaining, losing, gaining_atoms, losing_atoms) {
+            let atoms = Sides {
+                gaining: gaining_atoms,
+                losing: losing_atoms,
+            };
+            // The plain candidates first (cheap, and most differences show there), then the
+            // exact check, whose texts are candidates too.
+            let mut witness = search(kind, class, space(), gaining, losing, &atoms, None);
+            if witness.is_none() {
+                let found = match automata.direction(space(), gaining_atoms, losing_atoms) {
+                    Exact::Proven => continue,
+                    Exact::NotProven(resources) => resources,
+                    Exact::NotApplicable => Vec::new(),
+                    Exact::OverBudget(reason) => {
+                        over_budget.get_or_insert(reason);
+                        Vec::new()
+                    }
+                };
+                if !found.is_empty() {
+                    witness = search(kind, class, space(), gaining, losing, &atoms, Some(found));
+                }
+            }
+            match witness {
                 Some(witness) if witness.replays_as(kind, gaining, losing) => {
                     out.push(difference(class, gaining_atoms, witness));
                 }
@@ -406,10 +451,11 @@ pub fn compare_sets_as(kind: Kind, old: &[Policy], new: &[Policy]) -> Comparison
             "{} comparison(s) not decided, e.g. for `{example}`: {}, and no request found \
              separates them",
             undecided.len(),
-            if variables {
-                "the policies use policy variables (`${...}`), which are compared as written"
-            } else {
-                "resources or conditions differ in a way this comparison cannot decide exactly"
+            match (&over_budget, variables) {
+                (Some(reason), _) => reason.as_str(),
+                (None, true) =>
+                    "the policies use policy variables (`${...}`), which are compared as written",
+                (None, false) => "conditions differ in a way this comparison cannot decide exactly",
             }
         )),
         (None, true, true) => Relation::Equivalent,
@@ -566,29 +612,44 @@ fn principal_for(resource: &str) -> String {
     format!("arn:aws:iam::{account}:user/witness")
 }
 
-/// Looks for a request that `gaining` allows and `losing` does not.
+/// The atoms of both sides of one direction.
+struct Sides<'a, 'p> {
+    gaining: &'a [&'a Atom<'p>],
+    losing: &'a [&'a Atom<'p>],
+}
+
+/// Looks for a request that `gaining` allows and `losing` does not, among the resources the
+/// class's requests can carry: `found` (the exact check's texts) when given, else resources
+/// made from both sides' patterns and from the space's ARN formats.
 fn search(
     kind: Kind,
     class: &ActionClass,
+    space: &Space,
     gaining: &[Policy],
     losing: &[Policy],
-    gaining_atoms: &[&Atom<'_>],
-    losing_atoms: &[&Atom<'_>],
+    sides: &Sides<'_, '_>,
+    found: Option<Vec<String>>,
 ) -> Option<Witness> {
-    let atoms = || gaining_atoms.iter().chain(losing_atoms);
+    let atoms = || sides.gaining.iter().chain(sides.losing);
     let mut resources: Vec<String> = Vec::new();
     let mut push = |resource: String| {
-        if !resources.contains(&resource) && resources.len() < 64 {
+        if !resources.contains(&resource) && resources.len() < 64 && space.contains(&resource) {
             resources.push(resource);
         }
     };
-    for atom in atoms() {
-        for resource in &atom.resources {
-            push(instantiate_resource(resource));
+    match found {
+        Some(found) => found.into_iter().for_each(&mut push),
+        None => {
+            for atom in atoms() {
+                for resource in &atom.resources {
+                    push(instantiate_resource(resource));
+                }
+            }
+            push("*".to_owned());
+            push(format!("arn:aws:zzw:us-east-1:{ACCOUNT}:zzw"));
+            space.examples().into_iter().for_each(&mut push);
         }
     }
-    push("*".to_owned());
-    push(format!("arn:aws:zzw:us-east-1:{ACCOUNT}:zzw"));
     // Resources of the action's own types first, so that a witness reads like a real request
     // (`s3:DeleteObject` on an object, not on a bucket).
     if let Some(info) = catalog::index::catalog().action(&class.representative) {
@@ -607,7 +668,7 @@ fn search(
     contexts.push(merged);
     for condition in atoms().filter_map(|atom| atom.condition) {
         for context in edge_contexts(condition) {
-            if !contexts.contains(&context) && contexts.len() < 48 {
+            if !contexts.contains(&context) && contexts.len() < 96 {
                 contexts.push(context);
             }
         }
@@ -618,6 +679,11 @@ fn search(
     }
     let resource_account = (kind == Kind::Resource).then(|| RESOURCE_ACCOUNT.to_owned());
     for resource in &resources {
+        // An action of the class whose requests can carry the resource.
+        let action = std::iter::once(&class.representative)
+            .chain(class.members.iter().take(16))
+            .find(|action| takes_resource(action, resource))
+            .unwrap_or(&class.representative);
         let callers = if kind == Kind::Resource {
             principals.clone()
         } else {
@@ -627,7 +693,7 @@ fn search(
             for context in &contexts {
                 let witness = Witness {
                     principal: principal.clone(),
-                    action: class.representative.clone(),
+                    action: action.clone(),
                     resource: resource.clone(),
                     resource_account: resource_account.clone(),
                     context: context.clone(),
