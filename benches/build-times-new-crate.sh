@@ -11,7 +11,14 @@
 # Configurations, interleaved in every repetition (the machine is shared, so each repetition
 # measures all of them back to back and the ratios to `json!` are per repetition):
 #   json        serde_json::json!
-#   policy      policy! with typed-iam as this checkout has it (default features)
+#   policy      policy! with typed-iam as this checkout has it (default features), a path
+#               dependency
+#   registry    the same crate, with typed-iam's packages built as cargo builds a dependency from
+#               the Rust package registry: without incremental compilation, which cargo uses only
+#               for workspace members and path dependencies (the Cargo Book, "Profiles",
+#               `incremental`: https://doc.rust-lang.org/cargo/reference/profiles.html#incremental).
+#               A user who adds `typed-iam = "0.1"` gets this build; `policy` is what a path
+#               dependency (this benchmark's way of reaching an unpublished checkout) costs
 #   enums       typed-iam with `features = ["enums"]`, the policy built at run time with the
 #               builder and the catalog's `bedrock::Action::...` (what a user who wants the typed
 #               enums pays)
@@ -29,7 +36,7 @@ REPS=${REPS:-3}
 unset RUSTC_WRAPPER CARGO_BUILD_RUSTC_WRAPPER CARGO_TARGET_DIR || true
 mkdir -p "$OUT"
 
-configs=(json policy enums)
+configs=(json policy registry enums)
 snapshot() { # revision, directory
     rm -rf "$2"
     mkdir -p "$2"
@@ -59,11 +66,11 @@ json_body='{
         ]
     }'
 
-write_crate() { # name, dependency lines, main.rs
+write_crate() { # name, dependency lines, main.rs, [more manifest]
     local dir="$OUT/$1"
     mkdir -p "$dir/src"
-    printf '[package]\nname = "new-%s"\nversion = "0.1.0"\nedition = "2021"\npublish = false\n\n[dependencies]\n%s\n\n[workspace]\n' \
-        "$1" "$2" >"$dir/Cargo.toml"
+    printf '[package]\nname = "new-%s"\nversion = "0.1.0"\nedition = "2021"\npublish = false\n\n[dependencies]\n%s\n\n[workspace]\n%s' \
+        "$1" "$2" "${4:-}" >"$dir/Cargo.toml"
     printf '%s\n' "$3" >"$dir/src/main.rs"
     cp "$ROOT/Cargo.lock" "$dir/Cargo.lock"
 }
@@ -77,6 +84,11 @@ write_crate policy "typed-iam = { path = \"$OUT/head-src\" }" "fn main() {
     };
     println!(\"{}\", policy.to_json());
 }"
+registry_profile=''
+for package in typed-iam typed-iam-core typed-iam-catalog typed-iam-macros; do
+    registry_profile+=$(printf '\n[profile.dev.package.%s]\nincremental = false\n' "$package")
+done
+write_crate registry "typed-iam = { path = \"$OUT/head-src\" }" "$(cat "$OUT/policy/src/main.rs")" "$registry_profile"
 write_crate enums "typed-iam = { path = \"$OUT/head-src\", features = [\"enums\"] }" "use typed_iam::catalog::{bedrock, iam};
 use typed_iam::model::BaseOperator;
 use typed_iam::{Policy, Statement};
