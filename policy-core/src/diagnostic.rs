@@ -465,6 +465,17 @@ codes! {
     /// A resource control policy with a principal other than `"*"`, `NotPrincipal`, `NotAction`,
     /// or an `Allow` statement with a `Condition` or a `Resource` other than `"*"`.
     InvalidRcpElement = "invalid-rcp-element", Error, Error, Some("RCP_SYNTAX_ERROR_PRINCIPAL");
+    /// A principal key (`aws:PrincipalOrgID`, ...) in a resource control policy's condition
+    /// without `BoolIfExists` `aws:PrincipalIsAWSService` `false`: the statement also denies AWS
+    /// services acting on your behalf, whose requests have no principal keys.
+    RcpPrincipalKeyWithoutServiceCheck = "rcp-principal-key-without-service-check", Warning, Warning, Some("RCP_MISSING_RELATED_PRINCIPAL_CONDITION_KEY");
+    /// A source key (`aws:SourceOrgID`, `aws:SourceAccount`, ...) in a resource control policy's
+    /// condition without `BoolIfExists` `aws:PrincipalIsAWSService` `true`: the statement also
+    /// denies your own principals, whose requests have no source keys.
+    RcpSourceKeyWithoutServiceCheck = "rcp-source-key-without-service-check", Warning, Warning, Some("RCP_MISSING_RELATED_SERVICE_PRINCIPAL_CONDITION_KEY");
+    /// A source key in a resource control policy's condition without `Null` `aws:SourceAccount`
+    /// (or `aws:SourceArn`) `false`: a service integration that sends no source key is denied too.
+    RcpSourceKeyWithoutNullCheck = "rcp-source-key-without-null-check", Warning, Warning, Some("RCP_MISSING_SERVICE_CONDITION_KEY_NULL_CHECK");
     /// `s3:prefix` in a `Deny` with a positive string operator, or in an `Allow` with a negated
     /// one: a request with a shorter prefix does not match, so listing is not restricted.
     S3PrefixInNegativeContext = "s3-prefix-in-negative-context", Warning, SecurityWarning, Some("S3_PREFIX_IN_NEGATIVE_CONTEXT");

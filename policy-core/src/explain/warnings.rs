@@ -372,6 +372,70 @@ pub(super) fn entry(code: Code) -> Option<Entry> {
   ]
 }"#,
         ),
+        Code::RcpPrincipalKeyWithoutServiceCheck => (
+            "that a resource control policy's condition on a principal key (`aws:PrincipalOrgID`, `aws:PrincipalAccount`, `aws:PrincipalArn`, `aws:PrincipalOrgPaths`, `aws:PrincipalTag/...`) also has `\"BoolIfExists\": {\"aws:PrincipalIsAWSService\": \"false\"}`",
+            "an RCP applies to AWS service principals too, and their requests carry no principal keys: a `Deny` unless `aws:PrincipalOrgID` is yours then denies the services that act on your behalf (Access Analyzer: RCP missing related principal condition key)",
+            "rcp",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*",
+      "Condition": { "StringNotEqualsIfExists": { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } } }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*",
+      "Condition": { "StringNotEqualsIfExists": { "aws:PrincipalOrgID": "o-a1b2c3d4e5" },
+                     "BoolIfExists": { "aws:PrincipalIsAWSService": "false" } } }
+  ]
+}"#,
+        ),
+        Code::RcpSourceKeyWithoutServiceCheck => (
+            "that a resource control policy's condition on a source key (`aws:SourceOrgID`, `aws:SourceOrgPaths`, `aws:SourceAccount`, `aws:SourceArn`) also has `\"BoolIfExists\": {\"aws:PrincipalIsAWSService\": \"true\"}`",
+            "an RCP applies to your own principals too, and their requests carry no source keys: a `Deny` unless `aws:SourceOrgID` is yours then denies your users and roles (Access Analyzer: RCP missing related service principal condition key)",
+            "rcp",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*",
+      "Condition": { "StringNotEqualsIfExists": { "aws:SourceOrgID": "o-a1b2c3d4e5" },
+                     "Null": { "aws:SourceAccount": "false" } } }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*",
+      "Condition": { "StringNotEqualsIfExists": { "aws:SourceOrgID": "o-a1b2c3d4e5" },
+                     "Null": { "aws:SourceAccount": "false" },
+                     "Bool": { "aws:PrincipalIsAWSService": "true" } } }
+  ]
+}"#,
+        ),
+        Code::RcpSourceKeyWithoutNullCheck => (
+            "that a resource control policy's condition on a source key (`aws:SourceOrgID`, `aws:SourceOrgPaths`, `aws:SourceAccount`, `aws:SourceArn`) also has `\"Null\": {\"aws:SourceAccount\": \"false\"}` or `\"Null\": {\"aws:SourceArn\": \"false\"}`",
+            "some service integrations send no source key; with `...IfExists` a `Deny` on a missing key matches, so the RCP denies those integrations too (Access Analyzer: RCP missing service condition key null check)",
+            "rcp",
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*",
+      "Condition": { "StringNotEqualsIfExists": { "aws:SourceOrgID": "o-a1b2c3d4e5" },
+                     "Bool": { "aws:PrincipalIsAWSService": "true" } } }
+  ]
+}"#,
+            r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*",
+      "Condition": { "StringNotEqualsIfExists": { "aws:SourceOrgID": "o-a1b2c3d4e5" },
+                     "Null": { "aws:SourceAccount": "false" },
+                     "Bool": { "aws:PrincipalIsAWSService": "true" } } }
+  ]
+}"#,
+        ),
         Code::InvalidVpcFormat => (
             "that each value of `aws:SourceVpc` is a VPC ID (`vpc-` and 8 or 17 letters or digits) and each value of `aws:SourceVpce` a VPC endpoint ID (`vpce-` and 8 or 17)",
             "the keys hold the ID of the VPC or endpoint a request came through; a name, an ARN or a truncated ID never matches, so the condition silently never holds",

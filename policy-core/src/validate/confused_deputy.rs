@@ -23,7 +23,7 @@ use crate::validate::principals::principal_map;
 use crate::validate::{PolicyKind, Sink};
 
 /// The keys that name on whose behalf a service acts.
-const SOURCE_KEYS: &[&str] = &[
+pub(super) const SOURCE_KEYS: &[&str] = &[
     "aws:SourceArn",
     "aws:SourceAccount",
     "aws:SourceOrgID",
@@ -98,13 +98,7 @@ fn principal_keys(statement: &Statement, at: &Location, sink: &mut Sink<'_>) {
     for block in condition.blocks() {
         for entry in block.entries() {
             let key = entry.key();
-            let principal_key = PRINCIPAL_KEYS
-                .iter()
-                .any(|known| key.eq_ignore_ascii_case(known))
-                || key
-                    .get(..17)
-                    .is_some_and(|head| head.eq_ignore_ascii_case("aws:PrincipalTag/"));
-            if !principal_key {
+            if !is_principal_key(key) {
                 continue;
             }
             sink.push(
@@ -126,4 +120,15 @@ fn principal_keys(statement: &Statement, at: &Location, sink: &mut Sink<'_>) {
             );
         }
     }
+}
+
+/// Whether `key` is one of the principal keys AWS leaves out of a service principal's request
+/// context (`PRINCIPAL_KEYS`, `aws:PrincipalTag/...`), in any case.
+pub(super) fn is_principal_key(key: &str) -> bool {
+    PRINCIPAL_KEYS
+        .iter()
+        .any(|known| key.eq_ignore_ascii_case(known))
+        || key
+            .get(..17)
+            .is_some_and(|head| head.eq_ignore_ascii_case("aws:PrincipalTag/"))
 }

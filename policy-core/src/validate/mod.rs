@@ -30,6 +30,7 @@ mod oidc;
 mod placeholders;
 mod principals;
 mod rcp;
+mod rcp_conditions;
 mod redundant_principals;
 mod redundant_statements;
 mod regions;
@@ -146,6 +147,7 @@ fn check_statement(
     redundant_principals::check(statement, at, sink);
     trust::check(statement, at, scope, sink);
     rcp::check(statement, at, scope, sink);
+    rcp_conditions::check(statement, at, sink);
     oidc::check(statement, at, sink);
     federation::check(statement, at, sink);
     confused_deputy::check(statement, at, sink);

@@ -1,0 +1,13 @@
+#![deny(deprecated)]
+use typed_iam::policy;
+
+fn main() {
+    // Warnings are shown without failing the build; `deny(deprecated)` makes them visible here.
+    let _ = policy! {
+        #![kind = rcp]
+        deny [s3:*] for * on * when {
+            StringNotEqualsIfExists aws:SourceOrgID: "o-a1b2c3d4e5",
+            Null aws:SourceAccount: false,
+        };
+    };
+}
