@@ -25,6 +25,7 @@ use std::rc::Rc;
 
 use super::atoms::{principals_cover, principals_disjoint, Atom};
 use super::conditions::implies;
+use super::pick;
 use super::resources::{explore, plain_example, Explored, OverBudget, Space};
 use crate::model::Effect;
 
@@ -102,13 +103,6 @@ impl Memo {
                 .any(|p| bits.get(bit(p)).copied().unwrap_or(false));
             listed != atom.negated
         };
-        fn pick<'a, 'p>(atoms: &[&'a Atom<'p>], effect: Effect) -> Vec<&'a Atom<'p>> {
-            atoms
-                .iter()
-                .copied()
-                .filter(|atom| atom.effect == effect)
-                .collect()
-        }
         let (gain_allow, gain_deny) = (pick(gaining, Effect::Allow), pick(gaining, Effect::Deny));
         let (lose_allow, lose_deny) = (pick(losing, Effect::Allow), pick(losing, Effect::Deny));
         let mut candidates: Vec<String> = Vec::new();

@@ -559,15 +559,17 @@ fn atoms_for<'a, 'p>(statements: &'a Numbered<'p>, class: &ActionClass) -> Vec<&
         .collect()
 }
 
+/// The atoms of one effect, in order.
+fn pick<'a, 'p>(atoms: &[&'a Atom<'p>], effect: Effect) -> Vec<&'a Atom<'p>> {
+    atoms
+        .iter()
+        .copied()
+        .filter(|atom| atom.effect == effect)
+        .collect()
+}
+
 /// Whether everything `gaining` allows is allowed by `losing` (proven).
 fn within(memo: &Covers, gaining: &[&Atom<'_>], losing: &[&Atom<'_>]) -> bool {
-    fn pick<'a, 'p>(atoms: &[&'a Atom<'p>], effect: Effect) -> Vec<&'a Atom<'p>> {
-        atoms
-            .iter()
-            .copied()
-            .filter(|atom| atom.effect == effect)
-            .collect()
-    }
     let (gain_allow, gain_deny) = (pick(gaining, Effect::Allow), pick(gaining, Effect::Deny));
     let (lose_allow, lose_deny) = (pick(losing, Effect::Allow), pick(losing, Effect::Deny));
     let mut needs_denies = false;

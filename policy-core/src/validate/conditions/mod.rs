@@ -25,6 +25,7 @@
 //!   action of the statement lists among its condition keys. Global `aws:` keys always apply, and
 //!   the rule is silent when the statement's actions are open-ended (`*`, `NotAction`) or unknown.
 
+mod literal_values;
 mod operators;
 mod paired;
 mod region_values;

@@ -24,9 +24,9 @@
 //! reports) or a documentation placeholder are left alone, and `*IgnoreCase` operators are not
 //! held to lowercase.
 
+use super::literal_values::literal_values;
 use crate::diagnostic::Location;
-use crate::model::{BaseOperator, Condition, ConditionValue};
-use crate::validate::placeholders;
+use crate::model::Condition;
 use crate::validate::principals::{service_principal_problem, ServicePrincipalProblem};
 use crate::validate::Sink;
 use crate::Code;
@@ -47,55 +47,19 @@ pub(super) fn check(condition: &Condition, at: &Location, sink: &mut Sink<'_>) {
     if !sink.wants(Code::InvalidServicePrincipalFormat) {
         return;
     }
-    for block in condition.blocks() {
-        let Some(kind) = block.operator().kind() else {
+    for value in literal_values(condition, at, KEYS, |(key, _)| key) {
+        let (key, regional) = value.key;
+        let checked = if value.ignore_case {
+            value.text.to_ascii_lowercase()
+        } else {
+            value.text.to_owned()
+        };
+        let Some(problem) = service_principal_problem(&checked, *regional) else {
             continue;
         };
-        let ignore_case = match kind.base {
-            BaseOperator::StringEquals
-            | BaseOperator::StringNotEquals
-            | BaseOperator::StringLike
-            | BaseOperator::StringNotLike => false,
-            BaseOperator::StringEqualsIgnoreCase | BaseOperator::StringNotEqualsIgnoreCase => true,
-            _ => continue,
-        };
-        let operator = block.operator().as_str();
-        for entry in block.entries() {
-            let Some((key, regional)) = KEYS
-                .iter()
-                .find(|(key, _)| key.eq_ignore_ascii_case(entry.key()))
-            else {
-                continue;
-            };
-            for (index, value) in entry.values().iter().enumerate() {
-                let ConditionValue::String(text) = value else {
-                    continue;
-                };
-                if text.contains("${")
-                    || text.contains(['*', '?'])
-                    || placeholders::in_value(text).is_some()
-                {
-                    continue;
-                }
-                let checked = if ignore_case {
-                    text.to_ascii_lowercase()
-                } else {
-                    text.clone()
-                };
-                let Some(problem) = service_principal_problem(&checked, *regional) else {
-                    continue;
-                };
-                if ignore_case && problem == ServicePrincipalProblem::UpperCase {
-                    continue;
-                }
-                let location = at
-                    .clone()
-                    .key("Condition")
-                    .key(operator)
-                    .key(entry.key())
-                    .index(index);
-                sink.push(problem.diagnostic(text, location, Some(key)));
-            }
+        if value.ignore_case && problem == ServicePrincipalProblem::UpperCase {
+            continue;
         }
+        sink.push(problem.diagnostic(value.text, value.location, Some(key)));
     }
 }

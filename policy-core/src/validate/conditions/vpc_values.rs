@@ -11,9 +11,9 @@
 //! Only `String*` operators are read; values with a `${...}` variable, a `*` or `?`, or a
 //! documentation placeholder are left alone.
 
+use super::literal_values::literal_values;
 use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::model::{Condition, ConditionValue, OperatorKind};
-use crate::validate::placeholders;
+use crate::model::Condition;
 use crate::validate::Sink;
 
 /// The keys and the prefix of their IDs.
@@ -23,67 +23,23 @@ pub(super) fn check(condition: &Condition, at: &Location, sink: &mut Sink<'_>) {
     if !sink.wants(Code::InvalidVpcFormat) {
         return;
     }
-    for block in condition.blocks() {
-        let Some(kind) = block.operator().kind() else {
-            continue;
-        };
-        if !is_string(kind) {
+    for value in literal_values(condition, at, KEYS, |(key, _)| key) {
+        let (key, prefix) = value.key;
+        if is_id(value.text, prefix, value.ignore_case) {
             continue;
         }
-        let ignore_case = matches!(
-            kind.base,
-            crate::model::BaseOperator::StringEqualsIgnoreCase
-                | crate::model::BaseOperator::StringNotEqualsIgnoreCase
+        let text = value.text;
+        sink.push(
+            Diagnostic::new(
+                Code::InvalidVpcFormat,
+                value.location,
+                format!(
+                    "`{text}` is not an ID as `{key}` holds them (`{prefix}` and 8 or 17 letters or digits): the condition never matches it"
+                ),
+            )
+            .with_help(format!("write the ID, such as `{prefix}0c9a7e1d2b3f45678`")),
         );
-        let operator = block.operator().as_str();
-        for entry in block.entries() {
-            let Some((key, prefix)) = KEYS
-                .iter()
-                .find(|(key, _)| key.eq_ignore_ascii_case(entry.key()))
-            else {
-                continue;
-            };
-            for (index, value) in entry.values().iter().enumerate() {
-                let ConditionValue::String(text) = value else {
-                    continue;
-                };
-                if text.contains("${")
-                    || text.contains(['*', '?'])
-                    || placeholders::in_value(text).is_some()
-                    || is_id(text, prefix, ignore_case)
-                {
-                    continue;
-                }
-                sink.push(
-                    Diagnostic::new(
-                        Code::InvalidVpcFormat,
-                        at.clone()
-                            .key("Condition")
-                            .key(operator)
-                            .key(entry.key())
-                            .index(index),
-                        format!(
-                            "`{text}` is not an ID as `{key}` holds them (`{prefix}` and 8 or 17 letters or digits): the condition never matches it"
-                        ),
-                    )
-                    .with_help(format!("write the ID, such as `{prefix}0c9a7e1d2b3f45678`")),
-                );
-            }
-        }
     }
-}
-
-fn is_string(kind: OperatorKind) -> bool {
-    use crate::model::BaseOperator as B;
-    matches!(
-        kind.base,
-        B::StringEquals
-            | B::StringNotEquals
-            | B::StringEqualsIgnoreCase
-            | B::StringNotEqualsIgnoreCase
-            | B::StringLike
-            | B::StringNotLike
-    )
 }
 
 /// `prefix` (in any case with `ignore_case`) and 8 or 17 ASCII letters or digits.
