@@ -234,7 +234,14 @@ pub(super) fn byte_fields(
 }
 
 /// `text` split at the first ASCII byte `separator` (all of it and nothing when it has none).
-/// The fields are short: a plain scan beats `split_once`'s searcher.
+///
+/// Two ways, by build: optimized, the fields are short and a plain scan beats `split_once`'s
+/// searcher; unoptimized (how cargo builds `policy!`'s proc macro and so this crate in a user's
+/// debug build, by default), the scan's iterator code runs unoptimized while `split_once` leans
+/// on the standard library's optimized search. Loading the index (`Catalog::load`, a small
+/// program calling `catalog()` once, 3 runs each): debug 86 ms with the scan, 66 ms with
+/// `split_once`; release 6.2 ms with the scan, 7.5 ms with `split_once`.
+#[cfg(not(debug_assertions))]
 pub(super) fn split_at_byte(text: &'static str, separator: u8) -> (&'static str, &'static str) {
     match text.bytes().position(|byte| byte == separator) {
         Some(at) => (
@@ -243,6 +250,12 @@ pub(super) fn split_at_byte(text: &'static str, separator: u8) -> (&'static str,
         ),
         None => (text, ""),
     }
+}
+
+/// See the optimized build's `split_at_byte` for why this one differs.
+#[cfg(debug_assertions)]
+pub(super) fn split_at_byte(text: &'static str, separator: u8) -> (&'static str, &'static str) {
+    text.split_once(char::from(separator)).unwrap_or((text, ""))
 }
 
 /// The byte offset of `part` (a sub-slice of `whole`) in `whole`.
