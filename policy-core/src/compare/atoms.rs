@@ -417,39 +417,27 @@ fn neighbours(text: &str) -> Vec<String> {
             .map(|d| (x + d).to_string())
             .collect();
     }
-    match crate::eval::values::parse_ip(text) {
-        Some((std::net::IpAddr::V4(address), prefix)) => {
-            let mask = u32::MAX.checked_shl(32 - u32::from(prefix)).unwrap_or(0);
-            let start = u32::from(address) & mask;
-            let end = start | !mask;
-            [
-                start.checked_sub(1),
-                Some(start),
-                Some(end),
-                end.checked_add(1),
-            ]
-            .into_iter()
-            .flatten()
-            .map(|a| std::net::Ipv4Addr::from(a).to_string())
-            .collect()
-        }
-        Some((std::net::IpAddr::V6(address), prefix)) => {
-            let mask = u128::MAX.checked_shl(128 - u32::from(prefix)).unwrap_or(0);
-            let start = u128::from(address) & mask;
-            let end = start | !mask;
-            [
-                start.checked_sub(1),
-                Some(start),
-                Some(end),
-                end.checked_add(1),
-            ]
-            .into_iter()
-            .flatten()
-            .map(|a| std::net::Ipv6Addr::from(a).to_string())
-            .collect()
-        }
-        None => Vec::new(),
-    }
+    let Some((address, prefix)) = crate::eval::values::parse_ip(text) else {
+        return Vec::new();
+    };
+    // The network's range as the condition sets read it (IPv4 as tag 4, in the low 32 bits).
+    let (tag, start, end) = super::condition_sets::range(address, prefix);
+    let text_of = |a: u128| match tag {
+        4 => u32::try_from(a)
+            .ok()
+            .map(|a| std::net::Ipv4Addr::from(a).to_string()),
+        _ => Some(std::net::Ipv6Addr::from(a).to_string()),
+    };
+    [
+        start.checked_sub(1),
+        Some(start),
+        Some(end),
+        end.checked_add(1),
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(text_of)
+    .collect()
 }
 
 /// A context under which the condition most plainly holds (a candidate, checked by replay).

@@ -149,8 +149,9 @@ fn intervals(
     Some(out)
 }
 
-/// The closed range of addresses of a network, as [`crate::eval::values::ip_in`] masks it.
-fn range(address: IpAddr, prefix: u8) -> (u8, u128, u128) {
+/// The closed range of addresses of a network, as [`crate::eval::values::ip_in`] masks it:
+/// tag 4 (IPv4, in the low 32 bits) or 6.
+pub(crate) fn range(address: IpAddr, prefix: u8) -> (u8, u128, u128) {
     match address {
         IpAddr::V4(v4) => {
             let mask = u32::MAX.checked_shl(32 - u32::from(prefix)).unwrap_or(0);

@@ -23,7 +23,7 @@ use crate::validate::principals::principal_map;
 use crate::validate::{PolicyKind, Sink};
 
 /// The keys that name on whose behalf a service acts.
-pub(super) const SOURCE_KEYS: &[&str] = &[
+const SOURCE_KEYS: &[&str] = &[
     "aws:SourceArn",
     "aws:SourceAccount",
     "aws:SourceOrgID",
@@ -63,11 +63,10 @@ pub(super) fn check(statement: &Statement, at: &Location, sink: &mut Sink<'_>) {
     }
     let has_source = statement.condition().is_some_and(|condition| {
         condition.blocks().iter().any(|block| {
-            block.entries().iter().any(|entry| {
-                SOURCE_KEYS
-                    .iter()
-                    .any(|key| entry.key().eq_ignore_ascii_case(key))
-            })
+            block
+                .entries()
+                .iter()
+                .any(|entry| is_source_key(entry.key()))
         })
     });
     if has_source {
@@ -131,4 +130,12 @@ pub(super) fn is_principal_key(key: &str) -> bool {
         || key
             .get(..17)
             .is_some_and(|head| head.eq_ignore_ascii_case("aws:PrincipalTag/"))
+}
+
+/// Whether `key` is one of the keys that name on whose behalf a service acts (`SOURCE_KEYS`),
+/// in any case.
+pub(super) fn is_source_key(key: &str) -> bool {
+    SOURCE_KEYS
+        .iter()
+        .any(|known| key.eq_ignore_ascii_case(known))
 }

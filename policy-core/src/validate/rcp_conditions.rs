@@ -27,8 +27,8 @@
 //! not a use of the key.
 
 use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::model::{BaseOperator, Condition, ConditionBlock, ConditionValue, Statement};
-use crate::validate::confused_deputy::{is_principal_key, SOURCE_KEYS};
+use crate::model::{BaseOperator, Condition, ConditionBlock, Statement};
+use crate::validate::confused_deputy::{is_principal_key, is_source_key};
 use crate::validate::{PolicyKind, Sink};
 
 const IS_SERVICE: &str = "aws:PrincipalIsAWSService";
@@ -40,17 +40,14 @@ pub(super) fn check(statement: &Statement, at: &Location, sink: &mut Sink<'_>) {
     let Some(condition) = statement.condition() else {
         return;
     };
-    let excludes_services = tests_is_service(condition, false);
-    let only_services = tests_is_service(condition, true);
-    let null_checked = condition.blocks().iter().any(|block| {
-        is_null(block)
-            && block.entries().iter().any(|entry| {
-                ["aws:SourceAccount", "aws:SourceArn"]
-                    .iter()
-                    .any(|key| entry.key().eq_ignore_ascii_case(key))
-                    && entry.values().iter().all(|value| is_bool(value, false))
-            })
-    });
+    let excludes_services = requires(condition, BaseOperator::Bool, &[IS_SERVICE], false);
+    let only_services = requires(condition, BaseOperator::Bool, &[IS_SERVICE], true);
+    let null_checked = requires(
+        condition,
+        BaseOperator::Null,
+        &["aws:SourceAccount", "aws:SourceArn"],
+        false,
+    );
     for block in condition.blocks() {
         if is_null(block) {
             continue;
@@ -77,10 +74,7 @@ pub(super) fn check(statement: &Statement, at: &Location, sink: &mut Sink<'_>) {
                     )),
                 );
             }
-            let source_key = SOURCE_KEYS
-                .iter()
-                .any(|known| key.eq_ignore_ascii_case(known));
-            if !source_key {
+            if !is_source_key(key) {
                 continue;
             }
             if !only_services {
@@ -115,18 +109,23 @@ pub(super) fn check(statement: &Statement, at: &Location, sink: &mut Sink<'_>) {
     }
 }
 
-/// Whether a `Bool` or `BoolIfExists` block (no set qualifier) requires
-/// `aws:PrincipalIsAWSService` to be `value`.
-fn tests_is_service(condition: &Condition, value: bool) -> bool {
+/// Whether a block of `base` (with or without `IfExists`, no set qualifier) requires one of
+/// `keys` to be `value`: `Bool` `aws:PrincipalIsAWSService` `false`, `Null` `aws:SourceArn`
+/// `false`. Values are read as IAM reads them (`false` and `"false"` alike, any case).
+fn requires(condition: &Condition, base: BaseOperator, keys: &[&str], value: bool) -> bool {
+    let expected = if value { "true" } else { "false" };
     condition.blocks().iter().any(|block| {
         block
             .operator()
             .kind()
-            .is_some_and(|kind| kind.base == BaseOperator::Bool && kind.qualifier.is_none())
+            .is_some_and(|kind| kind.base == base && kind.qualifier.is_none())
             && block.entries().iter().any(|entry| {
-                entry.key().eq_ignore_ascii_case(IS_SERVICE)
+                keys.iter().any(|key| entry.key().eq_ignore_ascii_case(key))
                     && !entry.values().items().is_empty()
-                    && entry.values().iter().all(|v| is_bool(v, value))
+                    && entry
+                        .values()
+                        .iter()
+                        .all(|v| v.as_text().eq_ignore_ascii_case(expected))
             })
     })
 }
@@ -136,17 +135,6 @@ fn is_null(block: &ConditionBlock) -> bool {
         .operator()
         .kind()
         .is_some_and(|kind| kind.base == BaseOperator::Null && kind.qualifier.is_none())
-}
-
-/// `true`/`false`, written as a JSON boolean or a string (any case, as IAM reads it).
-fn is_bool(value: &ConditionValue, expected: bool) -> bool {
-    match value {
-        ConditionValue::Bool(b) => *b == expected,
-        ConditionValue::String(text) => {
-            text.eq_ignore_ascii_case(if expected { "true" } else { "false" })
-        }
-        _ => false,
-    }
 }
 
 #[cfg(test)]
