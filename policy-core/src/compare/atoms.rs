@@ -421,7 +421,7 @@ fn neighbours(text: &str) -> Vec<String> {
         return Vec::new();
     };
     // The network's range as the condition sets read it (IPv4 as tag 4, in the low 32 bits).
-    let (tag, start, end) = super::condition_sets::range(address, prefix);
+    let (tag, start, end) = crate::eval::values::network_range(address, prefix);
     let text_of = |a: u128| match tag {
         4 => u32::try_from(a)
             .ok()

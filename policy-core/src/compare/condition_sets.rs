@@ -34,12 +34,10 @@
 //! [Condition operators page]: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
 //! [single vs multivalued page]: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
 
-use std::net::IpAddr;
-
 use super::resources::{explore_texts, TextSet};
 use crate::eval::conditions::{family, Compare, Family};
 use crate::eval::glob::{arn_like, glob};
-use crate::eval::values::{parse_date, parse_ip, parse_number};
+use crate::eval::values::{network_range, parse_date, parse_ip, parse_number};
 use crate::model::{OperatorKind, SetQualifier};
 
 /// The set `P` of request values an entry's values match.
@@ -113,7 +111,7 @@ pub(crate) fn shape(kind: OperatorKind, values: &[String]) -> Option<Shape> {
             values
                 .iter()
                 .filter_map(|v| parse_ip(v))
-                .map(|(address, prefix)| range(address, prefix))
+                .map(|(address, prefix)| network_range(address, prefix))
                 .collect(),
         ),
         Family::StringIgnoreCase | Family::Bool | Family::Binary => return None,
@@ -147,23 +145,6 @@ fn intervals(
         }
     }
     Some(out)
-}
-
-/// The closed range of addresses of a network, as [`crate::eval::values::ip_in`] masks it:
-/// tag 4 (IPv4, in the low 32 bits) or 6.
-pub(crate) fn range(address: IpAddr, prefix: u8) -> (u8, u128, u128) {
-    match address {
-        IpAddr::V4(v4) => {
-            let mask = u32::MAX.checked_shl(32 - u32::from(prefix)).unwrap_or(0);
-            let start = u32::from(v4) & mask;
-            (4, u128::from(start), u128::from(start | !mask))
-        }
-        IpAddr::V6(v6) => {
-            let mask = u128::MAX.checked_shl(128 - u32::from(prefix)).unwrap_or(0);
-            let start = u128::from(v6) & mask;
-            (6, start, start | !mask)
-        }
-    }
 }
 
 /// Whether every request that satisfies `small` satisfies `big`: `Some(answer)` when both

@@ -174,18 +174,26 @@ pub fn parse_ip(text: &str) -> Option<(IpAddr, u8)> {
 /// Whether `address` is inside `network` (an address and prefix length). IPv4 and IPv6 never
 /// match each other.
 pub fn ip_in(address: IpAddr, network: (IpAddr, u8)) -> bool {
-    match (address, network.0) {
-        (IpAddr::V4(address), IpAddr::V4(base)) => {
-            let mask = u32::MAX.checked_shl(32 - u32::from(network.1)).unwrap_or(0);
-            u32::from(address) & mask == u32::from(base) & mask
+    let (tag, at, _) = network_range(address, if address.is_ipv4() { 32 } else { 128 });
+    let (network_tag, start, end) = network_range(network.0, network.1);
+    tag == network_tag && start <= at && at <= end
+}
+
+/// The closed range of addresses of a network (an address and its prefix length), tagged 4
+/// (IPv4, in the low 32 bits) or 6: what [`ip_in`] tests and the comparison's condition sets
+/// hold.
+pub(crate) fn network_range(address: IpAddr, prefix: u8) -> (u8, u128, u128) {
+    match address {
+        IpAddr::V4(v4) => {
+            let mask = u32::MAX.checked_shl(32 - u32::from(prefix)).unwrap_or(0);
+            let start = u32::from(v4) & mask;
+            (4, u128::from(start), u128::from(start | !mask))
         }
-        (IpAddr::V6(address), IpAddr::V6(base)) => {
-            let mask = u128::MAX
-                .checked_shl(128 - u32::from(network.1))
-                .unwrap_or(0);
-            u128::from(address) & mask == u128::from(base) & mask
+        IpAddr::V6(v6) => {
+            let mask = u128::MAX.checked_shl(128 - u32::from(prefix)).unwrap_or(0);
+            let start = u128::from(v6) & mask;
+            (6, start, start | !mask)
         }
-        _ => false,
     }
 }
 
